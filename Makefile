@@ -1,0 +1,36 @@
+# lawtool — the two commands of the README's quick start, and a few more.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: site test bench corpus validate clean system-deps
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+# The main job: validate the corpus and print its summary (publishes the site once it exists).
+site: $(STAMP)
+	$(VENV)/bin/lawtool validate law bills
+	$(VENV)/bin/lawtool corpus summary
+
+# Debian packages the tests need (the independent spell check of the importer).
+system-deps:
+	@command -v hunspell >/dev/null && test -f /usr/share/hunspell/ar.dic || \
+	  { (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hunspell hunspell-ar) >/dev/null \
+	    || { echo "lawtool: install Debian's hunspell and hunspell-ar (apt-get install hunspell hunspell-ar)"; exit 1; }; }
+
+test: $(STAMP) system-deps
+	$(PY) -m pytest
+
+corpus: $(STAMP)
+	$(VENV)/bin/lawtool corpus build
+
+bench: $(STAMP)
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) build public .pytest_cache

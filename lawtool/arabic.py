@@ -1,0 +1,92 @@
+"""Arabic text for matching: normalisation and tokens.
+
+Normalisation is for comparing and searching only; stored text keeps every letter as
+published.  ``normalise`` folds:
+
+- hamza/alef forms  أ إ آ ٱ → ا ; alef maqsura ى → ي ; ta marbuta ة → ه
+- diacritics (tashkil, superscript alef, Quranic marks) and tatweel ـ → removed
+- Arabic-Indic ٠-٩ and Eastern ۰-۹ digits → 0-9
+- bidi controls and zero-width characters → removed
+- presentation forms (ﻻ, ﺍ, ...) → their base letters
+- any run of white space → one space, trimmed
+
+It is idempotent: ``normalise(normalise(s)) == normalise(s)``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+ALEF_FORMS = "أإآٱ"
+DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+TATWEEL = "\u0640"
+BIDI_AND_ZERO_WIDTH = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad]")
+PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]+")
+SPACES = re.compile(r"\s+")
+
+_DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")}
+_DIGITS.update({ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")})
+_LETTERS = {ord(c): "ا" for c in ALEF_FORMS}
+_LETTERS.update({ord("ى"): "ي", ord("ة"): "ه", ord(TATWEEL): None})
+_FOLD = {**_DIGITS, **_LETTERS}
+
+
+def ascii_digits(text: str) -> str:
+    """Arabic-Indic and Eastern Arabic-Indic digits to ASCII; nothing else changes."""
+    return text.translate(_DIGITS)
+
+
+def strip_invisibles(text: str) -> str:
+    """Remove bidi controls and zero-width characters (they hide inside copied numbers)."""
+    return BIDI_AND_ZERO_WIDTH.sub("", text)
+
+
+def normalise(text: str) -> str:
+    text = PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    text = strip_invisibles(text)
+    text = DIACRITICS.sub("", text)
+    text = text.translate(_FOLD)
+    return SPACES.sub(" ", text).strip()
+
+
+# -- tokens -----------------------------------------------------------------------------------------
+
+# A word: a run of letters/digits, keeping internal dots and hyphens of numbers ("1.59.413", "447-1").
+WORD = re.compile(r"\d+(?:[.\-/]\d+)*|[^\W\d_]+(?:[\u064b-\u065f\u0670\u0640][^\W\d_]*)*", re.UNICODE)
+TOKEN = re.compile(r"\s+|\d+(?:[.\-/]\d+)*|[^\W\d_]+(?:[\u064b-\u065f\u0670\u0640]+[^\W\d_]*)*[\u064b-\u065f\u0670\u0640]*|.",
+                   re.UNICODE | re.DOTALL)
+
+
+def words(text: str) -> list[str]:
+    """The words of a text (letters or numbers), punctuation and spaces left out."""
+    return WORD.findall(text)
+
+
+def tokens(text: str) -> list[str]:
+    """Every piece of the text in order (words, numbers, spaces, single punctuation marks):
+    ``"".join(tokens(s)) == s``."""
+    return TOKEN.findall(text)
+
+
+PROCLITICS = ("و", "ف", "ب", "ك", "ل")
+
+
+def stems(word: str) -> list[str]:
+    """Candidate bare forms of a normalised word, longest first: the word itself, then without
+    the conjunction (و ف), the preposition (ب ك ل) and the article (ال).
+    «وبالعنف» → [وبالعنف, بالعنف, العنف, عنف]; «للمرأة» → [للمرأة, المرأة, مرأة]."""
+    out = [word]
+    rest = word
+    if rest[:1] in "وف" and len(rest) > 3:
+        rest = rest[1:]
+        out.append(rest)
+    if rest[:2] == "لل" and len(rest) > 4:  # ل + ال, the alef dropped in writing
+        rest = "ال" + rest[2:]
+        out.append(rest)
+    elif rest[:1] in "بكل" and len(rest) > 3:
+        rest = rest[1:]
+        out.append(rest)
+    if rest[:2] == "ال" and len(rest) > 4:
+        out.append(rest[2:])
+    return list(dict.fromkeys(out))

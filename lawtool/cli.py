@@ -1,0 +1,170 @@
+"""The lawtool command line: parses arguments, calls the library, prints.  Nothing else.
+
+Heavy modules (lxml, the importer, the schema) are imported inside the commands so that
+``lawtool --help`` stays as quick as a bare typer application.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Akoma Ntoso legislative drafting and comparison, Arabic first.")
+
+
+def fail(error) -> None:
+    """Print a LawtoolError the way every command does, and exit with its status."""
+    typer.echo(f"lawtool: error: {error}", err=True)
+    raise typer.Exit(getattr(error, "exit_code", 2))
+
+
+def run(action):
+    from .errors import LawtoolError
+    try:
+        return action()
+    except LawtoolError as error:
+        fail(error)
+
+
+def _json(data) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@app.command("import")
+def import_cmd(
+    source: Path = typer.Argument(..., help="the official text (.txt, UTF-8)"),
+    frbr_uri: str = typer.Option(..., "--frbr-uri", help="expression URI, e.g. /akn/ma/act/2018/103-13/ara@2018-03-12"),
+    doctype: str = typer.Option("act", "--doctype", help="act or bill"),
+    output: Path = typer.Option(..., "-o", "--output", help="where to write the AKN XML"),
+    report: bool = typer.Option(False, "--report", help="print the repair report (JSON) on standard output"),
+    work_date: Optional[str] = typer.Option(None, "--work-date", help="date of the work (dahir), YYYY-MM-DD"),
+    title: Optional[str] = typer.Option(None, "--title", help="the document title (default: first line)"),
+):
+    """Import an official Arabic text into Akoma Ntoso, repairing PDF-extraction damage."""
+    def action():
+        from .errors import LawtoolError
+        from .frbr import FrbrUri
+        from .importer import import_text, read_source
+        if doctype not in ("act", "bill"):
+            raise LawtoolError(f"unknown doctype {doctype!r}", hint="use --doctype act or --doctype bill")
+        uri = FrbrUri.parse(frbr_uri)
+        text = read_source(source)
+        document, rep = import_text(text, uri, doctype=doctype, source_name=str(source), work_date=work_date,
+                                    title=title)
+        document.save(output)
+        if report:
+            _json(rep.as_dict())
+        else:
+            total = sum(rep.repairs.values())
+            typer.echo(f"{output}: {rep.counts.get('article', 0)} articles, {total} repairs, "
+                       f"{len(rep.uncertain)} uncertain", err=True)
+    run(action)
+
+
+@app.command()
+def validate(paths: List[Path] = typer.Argument(..., help="files or folders of AKN XML"),
+             as_json: bool = typer.Option(False, "--json", help="JSON output")):
+    """Check documents against the official XSD and lawtool's rules (exit 1 on any error)."""
+    def action():
+        from .validate import format_human, to_json, validate_paths
+        reports = validate_paths(paths)
+        if as_json:
+            _json(to_json(reports))
+        else:
+            typer.echo(format_human(reports))
+        if any(not r.valid for r in reports):
+            raise typer.Exit(1)
+    run(action)
+
+
+@app.command()
+def export(file: Path = typer.Argument(..., help="an AKN XML file"),
+           to: str = typer.Option("text", "--to", help="text or markdown"),
+           output: Optional[Path] = typer.Option(None, "-o", "--output", help="write to a file instead of stdout")):
+    """Write a document as text in the official layout, or as Markdown."""
+    def action():
+        from .akn import Document, atomic_write
+        from .errors import LawtoolError
+        from .export import to_markdown, to_text
+        if to not in ("text", "markdown"):
+            raise LawtoolError(f"unknown format {to!r}", hint="use --to text or --to markdown")
+        document = Document.load(file)
+        result = to_text(document) if to == "text" else to_markdown(document)
+        if output:
+            atomic_write(output, result.encode("utf-8"))
+        else:
+            typer.echo(result, nl=False)
+    run(action)
+
+
+@app.command()
+def info(file: Path = typer.Argument(..., help="an AKN XML file"),
+         as_json: bool = typer.Option(False, "--json", help="JSON output")):
+    """Title, FRBR URIs, language and counts of a document."""
+    def action():
+        from .akn import Document
+        document = Document.load(file)
+        work, expression = document.frbr_work, document.frbr_expression
+        data = {"path": str(file), "frbr_uri": str(expression or work or ""),
+                "work": work.work_uri() if work else None, "title": document.title,
+                "language": document.language, "date": document.expression_date, "doctype": document.doctype,
+                "counts": document.counts()}
+        if as_json:
+            _json(data)
+        else:
+            typer.echo(f"{data['title']}\n  {data['frbr_uri']}  ({data['language']}, {data['date']}, {data['doctype']})")
+            typer.echo("  " + ", ".join(f"{k}: {v}" for k, v in data["counts"].items()))
+    run(action)
+
+
+corpus_app = typer.Typer(help="The repository's corpus: law/ and bills/ rebuilt from their recorded sources.",
+                         no_args_is_help=True)
+app.add_typer(corpus_app, name="corpus")
+
+
+@corpus_app.command("build")
+def corpus_build(root: Path = typer.Option(Path("."), "--root", help="repository root"),
+                 check: bool = typer.Option(False, "--check", help="write nothing; exit 1 if a file would change")):
+    """Re-import every document of law/ and bills/ from its import.yaml (source + corrections)."""
+    def action():
+        from .corpus import build_corpus
+        changed = []
+        for result in build_corpus(root, write=not check):
+            mark = "changed" if result.changed else "same"
+            typer.echo(f"{result.path}: {mark} ({result.articles} articles, {result.repairs} repairs, "
+                       f"{result.uncertain} uncertain)", err=True)
+            if result.changed:
+                changed.append(result.path)
+        if check and changed:
+            raise typer.Exit(1)
+    run(action)
+
+
+@corpus_app.command("summary")
+def corpus_summary(root: Path = typer.Option(Path("."), "--root", help="repository root"),
+                   as_json: bool = typer.Option(False, "--json", help="JSON output")):
+    """Each document of law/ and bills/: title, FRBR, date, counts."""
+    def action():
+        from .corpus import summary
+        rows = summary(root)
+        if as_json:
+            _json(rows)
+        else:
+            for row in rows:
+                counts = row["counts"]
+                typer.echo(f"{row['path']}\n  {row['title']}\n  {row['frbr_uri']}  "
+                           f"chapters: {counts.get('chapter', 0)}, articles: {row['articles']}")
+    run(action)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,107 @@
+"""The repository's corpus: law/ and bills/, laid out by FRBR URI.
+
+    law/ma/act/2018/103-13/ara@2018-03-12.xml          an expression
+    law/ma/act/2018/103-13/import.yaml                 how it is made from its official source
+    bills/ma/bill/2024/digital-violence/ara@2024-05-14.xml
+
+``import.yaml`` lists the expressions of the work, each with its source text, metadata and the
+corrections the importer cannot make by itself; ``lawtool corpus build`` re-imports them all,
+so law/ is reproducible from the raw texts with one command.  A source written
+``shared:sources/...`` is looked up in the shared folder (``$LAWTOOL_SHARED``, else ``../shared``
+beside the repository); any other source path is relative to the import.yaml's folder.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+
+CORPUS_DIRS = ("law", "bills")
+
+
+def shared_dir(root: Path) -> Path:
+    env = os.environ.get("LAWTOOL_SHARED")
+    return Path(env) if env else (root.resolve().parent / "shared")
+
+
+def load_yaml(path: Path):
+    import yaml
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise InputError(f"not valid YAML: {getattr(exc, 'problem', exc)}", path=str(path),
+                         place=mark.line + 1 if mark else None, hint="fix the YAML syntax") from None
+
+
+@dataclass
+class BuildResult:
+    path: str
+    changed: bool
+    articles: int
+    repairs: int
+    uncertain: int
+    report: dict
+
+
+def import_specs(root: Path) -> list[tuple[Path, dict]]:
+    specs = []
+    for top in CORPUS_DIRS:
+        for path in sorted((root / top).rglob("import.yaml")):
+            data = load_yaml(path) or {}
+            for spec in data.get("expressions", []):
+                specs.append((path, spec))
+    return specs
+
+
+def resolve_source(root: Path, yaml_path: Path, source: str) -> Path:
+    if source.startswith("shared:"):
+        return shared_dir(root) / source[len("shared:"):]
+    return yaml_path.parent / source
+
+
+def build_one(root: Path, yaml_path: Path, spec: dict):
+    from .frbr import FrbrUri
+    from .importer import Correction, import_text, read_source
+    uri = FrbrUri.parse(spec["expression"])
+    source = resolve_source(root, yaml_path, spec["source"])
+    corrections = [Correction(**c) for c in spec.get("corrections", [])]
+    document, report = import_text(read_source(source), uri, doctype=spec.get("doctype", "act"),
+                                   source_name=str(source), work_date=str(spec.get("work_date") or "") or None,
+                                   title=spec.get("title"), publication=spec.get("publication"),
+                                   corrections=corrections, notice=spec.get("notice"),
+                                   repair=spec.get("repair", True))
+    top = yaml_path.relative_to(root).parts[0]
+    target = root / top / uri.relative_path()
+    return target, document, report
+
+
+def build_corpus(root: Path, *, write: bool = True):
+    root = Path(root)
+    for yaml_path, spec in import_specs(root):
+        target, document, report = build_one(root, yaml_path, spec)
+        data = document.to_bytes()
+        changed = not target.exists() or target.read_bytes() != data
+        if write and changed:
+            document.save(target)
+        rep = report.as_dict()
+        yield BuildResult(str(target.relative_to(root)), changed, report.counts.get("article", 0),
+                          rep["repairs_total"], len(report.uncertain), rep)
+
+
+def corpus_files(root: Path) -> list[Path]:
+    return sorted(p for top in CORPUS_DIRS for p in (Path(root) / top).rglob("*.xml"))
+
+
+def summary(root: Path) -> list[dict]:
+    from .akn import Document
+    rows = []
+    for path in corpus_files(root):
+        document = Document.load(path)
+        rows.append({"path": str(path.relative_to(root)), "title": document.title,
+                     "frbr_uri": str(document.frbr_expression), "date": document.expression_date,
+                     "counts": document.counts(), "articles": len(document.articles())})
+    return rows

@@ -1,0 +1,228 @@
+"""eIds: one deterministic, idempotent generator, and the Arabic numbering rules.
+
+Rules (worked examples are in tests/test_eids.py):
+
+- An element's eId is ``<parent eId>__<abbreviation>_<number>``; the abbreviations are the
+  Akoma Ntoso naming convention's (article ``art``, chapter ``chp``, paragraph ``para``, ...).
+- Articles are numbered uniquely through a Moroccan law or code, so an article's eId has no
+  prefix: ``art_447-1``.  A permalink then survives moving the article to another chapter.
+  Inside a quoted structure (another text's article quoted by an amending article) the prefix
+  is the quoted structure's eId: ``art_2__para_1__mod_1__qstr_1__art_404``.
+- The number comes from ``<num>``: the label word (المادة, الفصل, Article) and final
+  punctuation go, Arabic-Indic digits become ASCII, ordinal words become integers
+  (الأولى → 1, الخامس والعشرون → 25), and:
+    * a multi-part number is written base first: «1-447» and «447-1» both give ``447-1``
+      (the largest part is the base article; the smaller ones are inserted numbers);
+    * «مكرر», «المكرر», «مكررة» → ``-bis``; «مكرر مرتين» → ``-ter``; «مكرر ثلاث مرات» →
+      ``-quater``; the Latin words (bis, ter, quater ...) and the ordinals «ثانيا/ثالثا/رابعا»
+      written after a number mean the same (ثانيا → bis, ثالثا → ter, رابعا → quater):
+      «الفصل 607 المكرر مرتين» → ``art_607-ter``, «المادة 12 مكررة» → ``art_12-bis``;
+    * list items numbered «أ» «ب» «ج» ... (abjad order) take the Latin letter of their rank:
+      ``point_a``, ``point_b``; items numbered 1, 2 ... keep the number.
+- Elements without a number are counted among their siblings of the same kind (``para_2``).
+- A number used twice among siblings gets ``_2``, ``_3`` ... on the second and later ones.
+- ``assign_eids`` rewrites every eId and returns the map old → new of those that changed;
+  running it on its own output changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .arabic import ascii_digits, normalise, strip_invisibles
+from .errors import EidError
+
+AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+
+ABBREVIATIONS = {
+    "alinea": "al", "amendmentBody": "body", "article": "art", "attachment": "att", "blockList": "list",
+    "chapter": "chp", "citation": "cit", "citations": "cits", "clause": "cl", "component": "cmp",
+    "components": "cmpnts", "componentRef": "cref", "debateSection": "dbsect", "division": "dvs",
+    "documentRef": "dref", "eventRef": "eref", "intro": "intro", "judgmentBody": "body",
+    "list": "list", "listIntroduction": "intro", "listWrapUp": "wrapup", "mainBody": "body",
+    "paragraph": "para", "quotedStructure": "qstr", "quotedText": "qtext", "recital": "rec",
+    "recitals": "recs", "section": "sec", "subchapter": "subchp", "subclause": "subcl",
+    "subdivision": "subdvs", "subparagraph": "subpara", "subsection": "subsec", "temporalGroup": "tmpg",
+    "wrapUp": "wrapup",
+}
+
+# Elements that carry an eId in lawtool's documents.  Inline elements (ref, term, def) and
+# the text blocks (p, content) do not get generated eIds.
+HIERARCHY = {
+    "book", "part", "title", "subtitle", "chapter", "subchapter", "section", "subsection", "division",
+    "subdivision", "article", "paragraph", "subparagraph", "point", "list", "blockList", "item",
+    "alinea", "indent", "clause", "subclause", "hcontainer", "level", "rule", "subrule", "tome",
+    "transitional", "proviso", "sublist", "listIntroduction", "listWrapUp", "intro", "wrapUp",
+    "quotedStructure", "mod", "recital", "recitals", "citation", "citations", "preface", "preamble",
+    "formula", "conclusions", "attachment", "component", "authorialNote", "note", "blockContainer",
+}
+UNNUMBERED_PREFIXLESS = {"preface", "preamble", "conclusions"}  # one of each per document
+ONCE_PER_PARENT = {"intro", "wrapUp", "listIntroduction", "listWrapUp"}  # «art_1__para_1__intro»
+
+ORDINALS = {
+    "اول": 1, "اولي": 1, "ثاني": 2, "ثانيه": 2, "ثالث": 3, "ثالثه": 3, "رابع": 4, "رابعه": 4,
+    "خامس": 5, "خامسه": 5, "سادس": 6, "سادسه": 6, "سابع": 7, "سابعه": 7, "ثامن": 8, "ثامنه": 8,
+    "تاسع": 9, "تاسعه": 9, "عاشر": 10, "عاشره": 10, "حادي": 1, "حاديه": 1, "فريده": 1,
+}
+TENS = {"عشر": 10, "عشره": 10, "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "اربعون": 40,
+        "اربعين": 40, "خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70,
+        "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90, "مائه": 100, "مئه": 100}
+LATIN_SUFFIXES = ["bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies"]
+TIMES = {"مرتين": 2, "مرتان": 2, "ثلاث": 3, "اربع": 4, "خمس": 5}
+ADVERBIAL_ORDINALS = {"ثانيا": 1, "ثالثا": 2, "رابعا": 3, "خامسا": 4, "سادسا": 5}  # → bis, ter, ...
+ABJAD = "ابجدهوزحطيكلمنسعفصقرشتثخذضظغ"
+LABELS = re.compile(r"^(?:ال)?(?:ماده|مواد|فصل|فصول|باب|كتاب|جزء|قسم|فرع|بند|فقره|art(?:icle)?|chapitre|section|titre|livre)\b\.?",
+                    re.IGNORECASE)
+
+
+def _ordinal_value(words: list[str]) -> int | None:
+    """«الخامس والعشرون» → 25, «الحادي عشر» → 11, «الأولى» → 1 (words already normalised)."""
+    total, seen = 0, False
+    for word in words:
+        bare = word[1:] if word.startswith("و") and word[1:].startswith("ال") else word
+        bare = bare[2:] if bare.startswith("ال") else bare
+        if bare in ORDINALS:
+            total += ORDINALS[bare]
+            seen = True
+        elif bare in TENS:
+            total += TENS[bare]
+            seen = True
+        else:
+            return None
+    return total if seen else None
+
+
+def number_from_num(text: str) -> str:
+    """The eId number of a ``<num>`` text: see the module docstring for the rules.
+
+    >>> number_from_num("الفصل 1-447")
+    '447-1'
+    """
+    original = text
+    text = normalise(ascii_digits(strip_invisibles(text)))
+    text = text.replace("ـ", "-").replace("–", "-").replace("—", "-")
+    text = LABELS.sub("", text).strip()
+    text = re.sub(r"^[\s:.\-]+|[\s:.\-)(]+$", "", text)
+    suffix = 0
+    # «مكرر» and its forms, with an optional «مرتين» / «ثلاث مرات»
+    match = re.search(r"\s*(?:ال)?مكرره?(?:\s+(مرتين|مرتان|(?:ثلاث|اربع|خمس)\s+مرات))?\s*$", text)
+    if match:
+        times = match.group(1)
+        suffix = 1 if not times else TIMES[times.split()[0]]
+        text = text[:match.start()]
+    else:
+        match = re.search(r"\s+(ثانيا|ثالثا|رابعا|خامسا|سادسا)\s*$", text)
+        if match and re.search(r"\d", text[:match.start()]):
+            suffix = ADVERBIAL_ORDINALS[match.group(1)]
+            text = text[:match.start()]
+    match = re.search(r"[\s\-]*\b(" + "|".join(LATIN_SUFFIXES) + r")\s*$", text, re.IGNORECASE)
+    if match and not suffix:
+        suffix = LATIN_SUFFIXES.index(match.group(1).lower()) + 1
+        text = text[:match.start()]
+    text = text.strip(" .:-")
+    if re.fullmatch(r"\d+(?:\s*[-.]\s*\d+)*", text):
+        parts = [p for p in re.split(r"\s*[-.]\s*", text) if p]
+        # Base first: the base article is the largest part («1-447» → 447-1, «1-1-503» → 503-1-1).
+        if len(parts) > 1 and int(parts[-1]) > int(parts[0]):
+            parts.reverse()
+        number = "-".join(str(int(p)) for p in parts)
+    elif re.fullmatch(r"[a-zA-Z]{1,3}", text):
+        number = text.lower()
+    elif len(text) == 1 and text in ABJAD:
+        number = "abcdefghijklmnopqrstuvwxyzαβ"[ABJAD.index(text)]
+    else:
+        value = _ordinal_value(text.split())
+        if value is None:
+            slug = re.sub(r"[^0-9a-z]+", "-", text.lower()).strip("-")
+            if not slug:
+                raise EidError(f"cannot make an eId number from {original!r}",
+                               hint="write the number in digits or as an Arabic ordinal (الأولى, الثاني ...)")
+            number = slug
+        else:
+            number = str(value)
+    if suffix:
+        number += "-" + LATIN_SUFFIXES[suffix - 1]
+    return number
+
+
+# -- generator -------------------------------------------------------------------------------------
+
+def _local(el: etree._Element) -> str:
+    tag = el.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _num_text(el: etree._Element) -> str | None:
+    for child in el:
+        if _local(child) == "num":
+            text = "".join(child.itertext()).strip()
+            return text or None
+    return None
+
+
+def _abbreviation(el: etree._Element) -> str:
+    local = _local(el)
+    if local == "hcontainer" and el.get("name"):
+        return re.sub(r"[^A-Za-z0-9]+", "", el.get("name")) or "hcontainer"
+    return ABBREVIATIONS.get(local, local)
+
+
+def element_eid(el: etree._Element, parent_eid: str, sibling_count: int, used: set[str]) -> str:
+    """The eId of ``el`` given its parent's eId (or the nearest prefix) and its rank among siblings."""
+    local = _local(el)
+    if local in UNNUMBERED_PREFIXLESS:
+        return local
+    if local in ONCE_PER_PARENT:
+        return f"{parent_eid}__{_abbreviation(el)}" if parent_eid else _abbreviation(el)
+    num = _num_text(el)
+    number = number_from_num(num) if num else str(sibling_count)
+    base = f"{parent_eid}__" if parent_eid else ""
+    eid = f"{base}{_abbreviation(el)}_{number}"
+    candidate, n = eid, 1
+    while candidate in used:
+        n += 1
+        candidate = f"{eid}_{n}"
+    return candidate
+
+
+def assign_eids(root: etree._Element, *, keep_wid: bool = False) -> dict[str, str]:
+    """Give every hierarchical element under ``root`` its eId; return {old: new} for those that
+    changed.  With ``keep_wid`` an element whose eId changes records its old one as ``wId``
+    (unless it already has one)."""
+    renames: dict[str, str] = {}
+    used: set[str] = set()
+
+    def visit(el: etree._Element, prefix: str, article_prefix: str) -> None:
+        counts: dict[str, int] = {}
+        for child in el:
+            local = _local(child)
+            if not local:
+                continue
+            if local in HIERARCHY and local not in ("authorialNote", "note"):
+                counts[local] = counts.get(local, 0) + 1
+                parent = article_prefix if local == "article" else prefix
+                new = element_eid(child, parent, counts[local], used)
+                used.add(new)
+                old = child.get("eId")
+                if old != new:
+                    if old:
+                        renames[old] = new
+                        if keep_wid and not child.get("wId"):
+                            child.set("wId", old)
+                    child.set("eId", new)
+                inner_article_prefix = new if local == "quotedStructure" else article_prefix
+                visit(child, new, inner_article_prefix)
+            elif local in ("meta",):
+                continue
+            else:
+                visit(child, prefix, article_prefix)
+
+    visit(root, "", "")
+    return renames
+
+
+def renumber(root: etree._Element) -> dict[str, str]:
+    """Regenerate eIds after an edit, keeping the old ones as ``wId``; returns the rename map."""
+    return assign_eids(root, keep_wid=True)

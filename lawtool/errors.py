@@ -1,0 +1,53 @@
+"""One exception root for everything a user can get wrong.
+
+Each error knows the file, the place inside it (a line or an eId) and what to do;
+the CLI prints it as ``lawtool: error: <file>[:place]: <what> — <what to do>``.
+"""
+
+from __future__ import annotations
+
+
+class LawtoolError(Exception):
+    """A problem with the user's input or command, reported without a traceback."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, *, path: str | None = None, place: str | int | None = None,
+                 hint: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = str(path) if path is not None else None
+        self.place = place
+        self.hint = hint
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path:
+            where = self.path
+            if self.place not in (None, ""):
+                where += f":{self.place}"
+            where += ": "
+        text = where + self.message
+        if self.hint:
+            text += f" — {self.hint}"
+        return text
+
+
+class InputError(LawtoolError):
+    """A file that cannot be read as what it should be (encoding, XML, YAML, size)."""
+
+
+class NotAknError(InputError):
+    """Well-formed XML that is not an Akoma Ntoso 3.0 document."""
+
+
+class UnsafeInputError(InputError):
+    """Input refused for safety: entities, DTDs, bombs, paths leaving the repository."""
+
+
+class FrbrError(LawtoolError):
+    """A malformed FRBR URI."""
+
+
+class EidError(LawtoolError):
+    """An eId that does not exist or cannot be made."""

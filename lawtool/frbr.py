@@ -1,0 +1,121 @@
+"""FRBR URIs as immutable values.
+
+    /akn/ma/act/2018/103-13                      work
+    /akn/ma/act/2018/103-13/ara@2018-03-12       expression (language always explicit)
+    /akn/ma/act/2018/103-13/ara@2018-03-12.xml   manifestation
+    /akn/ma/act/1962/1-59-413/ara@2024-08-22/~art_447-1   portion
+
+``FrbrUri.parse(str(u)) == u`` for every value.  Unlike cobalt's mutable ``FrbrUri``
+(which silently fills a missing language with ``eng``), a value here never changes
+and a missing language stays missing until the caller says which one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .errors import FrbrError
+
+_URI = re.compile(
+    r"""^/akn
+    /(?P<country>[a-z]{2}(?:-[a-z0-9]+)?)          # country, optional locality: ma, za-jhb
+    /(?P<doctype>[a-zA-Z]+)                        # act, bill, amendment, ...
+    (?:/(?P<subtype>[a-z][a-z0-9-]*))?              # optional subtype (never starts with a digit)
+    (?:/(?P<actor>[a-z][a-z0-9-]*))?                # optional actor
+    /(?P<date>\d{4}(?:-\d{2}(?:-\d{2})?)?)          # work date: YYYY[-MM[-DD]]
+    /(?P<number>[^/~!@]+?)                          # work number: 103-13, 1-59-413, digital-violence
+    (?:/(?P<language>[a-z]{3})                      # expression language: ara, fra
+        (?P<at>@(?P<expression_date>\d{4}-\d{2}-\d{2})?)?   # @date, or a bare @ (first expression)
+    )?
+    (?:/!(?P<component>[^/~.]+))?                   # expression component: /!main
+    (?:/?~(?P<portion>[^/.]+))?                     # portion: /~art_447-1 (or !main~part_1)
+    (?:\.(?P<format>xml|html|pdf|json|txt|docx|akn))?   # manifestation format
+    $""",
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class FrbrUri:
+    country: str
+    doctype: str
+    date: str
+    number: str
+    subtype: str | None = None
+    actor: str | None = None
+    language: str | None = None
+    expression_date: str | None = None
+    component: str | None = None
+    portion: str | None = None
+    format: str | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> "FrbrUri":
+        text = text.strip()
+        match = _URI.match(text)
+        if not match:
+            raise FrbrError(f"not an Akoma Ntoso FRBR URI: {text!r}",
+                            hint="expected /akn/<country>/<doctype>/<year>/<number>[/<lang>@<date>], "
+                                 "e.g. /akn/ma/act/2018/103-13/ara@2018-03-12")
+        parts = match.groupdict()
+        # A bare "@" in "ara@" means the first expression; keep it as an empty date.
+        if parts.pop("at") == "@" and parts["expression_date"] is None:
+            parts["expression_date"] = ""
+        return cls(**parts)
+
+    # -- the levels -------------------------------------------------------------------------------
+    def work_uri(self) -> str:
+        pieces = ["", "akn", self.country, self.doctype]
+        pieces += [p for p in (self.subtype, self.actor) if p]
+        pieces += [self.date, self.number]
+        return "/".join(pieces)
+
+    def expression_uri(self) -> str:
+        if not self.language:
+            raise FrbrError(f"{self.work_uri()} has no language", hint="give the language explicitly, e.g. ara or fra")
+        uri = f"{self.work_uri()}/{self.language}"
+        if self.expression_date is not None:
+            uri += f"@{self.expression_date}"
+        return uri
+
+    def manifestation_uri(self, fmt: str = "xml") -> str:
+        return f"{self.expression_uri()}.{fmt}"
+
+    @property
+    def work(self) -> "FrbrUri":
+        return FrbrUri(self.country, self.doctype, self.date, self.number, self.subtype, self.actor)
+
+    @property
+    def expression(self) -> "FrbrUri":
+        return replace(self, component=None, portion=None, format=None)
+
+    def with_portion(self, portion: str | None) -> "FrbrUri":
+        return replace(self, portion=portion)
+
+    def with_expression(self, language: str, date: str | None) -> "FrbrUri":
+        return replace(self, language=language, expression_date=date)
+
+    @property
+    def year(self) -> str:
+        return self.date[:4]
+
+    def __str__(self) -> str:
+        uri = self.work_uri()
+        if self.language:
+            uri = self.expression_uri()
+        if self.component:
+            uri += f"/!{self.component}"
+        if self.portion:
+            uri += f"/~{self.portion}"
+        if self.format:
+            uri += f".{self.format}"
+        return uri
+
+    def relative_path(self) -> str:
+        """Where the expression lives under law/ or bills/: ma/act/2018/103-13/ara@2018-03-12.xml."""
+        work = self.work_uri()[len("/akn/"):]
+        if not self.language:
+            return work
+        name = self.language + (f"@{self.expression_date}" if self.expression_date else "")
+        return f"{work}/{name}.xml"

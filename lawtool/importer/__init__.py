@@ -1,0 +1,122 @@
+"""Import an official text into Akoma Ntoso: repair → layout → build.
+
+    raw text ──repair──▶ clean lines + footnotes ──layout──▶ tree ──build──▶ AKN (with eIds)
+
+Each stage is its own module; this one runs them in order and gathers the report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError
+from ..frbr import FrbrUri
+
+
+@dataclass
+class Correction:
+    """A repair the importer cannot make by itself, kept as data beside the source."""
+    line: int            # 1-based line of the raw source
+    find: str
+    replace: str
+    why: str = ""
+    certain: bool = True
+
+
+@dataclass
+class ImportReport:
+    source: str
+    repairs: dict[str, int] = field(default_factory=dict)
+    uncertain: list[dict] = field(default_factory=list)
+    corrections: list[dict] = field(default_factory=list)
+    footnotes: int = 0
+    amendment_notes: int = 0
+    layout_notes: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        return {
+            "source": self.source, "repairs": self.repairs, "repairs_total": sum(self.repairs.values()),
+            "uncertain": self.uncertain, "corrections": self.corrections, "footnotes": self.footnotes,
+            "amendment_notes": self.amendment_notes, "layout_notes": self.layout_notes, "counts": self.counts,
+        }
+
+
+def read_source(path: str | Path) -> str:
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", path=str(p), hint="check the path") from None
+    except IsADirectoryError:
+        raise InputError("is a directory, not a text file", path=str(p), hint="give a .txt file") from None
+    if not data.strip():
+        raise InputError("the file is empty", path=str(p), hint="give the text of a law")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise InputError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x})", path=str(p), place=line,
+                         hint="convert the file to UTF-8 (iconv -f cp1256 -t utf-8 for Windows Arabic)") from None
+
+
+def apply_corrections(text: str, corrections: list[Correction], path: str) -> str:
+    """Apply recorded corrections to the raw text, each exactly once on its line; a correction
+    that no longer matches is an error (the source changed: review it)."""
+    lines = text.split("\n")
+    for c in corrections:
+        if not 1 <= c.line <= len(lines) or c.find not in lines[c.line - 1]:
+            raise InputError(f"correction not applicable: {c.find!r} is not on line {c.line}", path=path,
+                             place=c.line, hint="the source changed: review the corrections file")
+        if lines[c.line - 1].count(c.find) != 1:
+            raise InputError(f"correction ambiguous: {c.find!r} occurs more than once on line {c.line}",
+                             path=path, place=c.line, hint="make the 'find' text longer")
+        lines[c.line - 1] = lines[c.line - 1].replace(c.find, c.replace)
+    return "\n".join(lines)
+
+
+def import_text(text: str, expression: FrbrUri, *, doctype: str = "act", source_name: str = "<text>",
+                work_date: str | None = None, title: str | None = None, publication: dict | None = None,
+                corrections: list[Correction] = (), notice: str | None = None, repair: bool = True):
+    """Import ``text`` as the expression ``expression``; returns (Document, ImportReport)."""
+    from ..akn import Document
+    from .build import Metadata, build_document
+    from .footnotes import parse_amendment_notes
+    from .layout import parse_layout
+    from .lifecycle import amendment_events
+    from .repair import repair_text
+
+    if not expression.language:
+        raise InputError(f"the FRBR URI {expression} has no language", hint="add /ara@<date> (or /fra@<date>)")
+    report = ImportReport(source=source_name)
+    if corrections:
+        text = apply_corrections(text, list(corrections), source_name)
+        report.corrections = [vars(c) for c in corrections]
+    if repair:
+        result = repair_text(text)
+        lines, numbers, footnotes = result.lines, result.line_numbers, result.footnotes
+        report.repairs = result.counts()
+        report.uncertain = [{"kind": r.kind, "line": r.line, "before": r.before, "after": r.after}
+                            for r in result.uncertain]
+    else:
+        lines = text.split("\n")
+        numbers = list(range(1, len(lines) + 1))
+        footnotes = []
+    layout = parse_layout(lines, numbers)
+    report.layout_notes = layout.notes
+    report.footnotes = len(footnotes)
+    notes = {f.number: f.text for f in footnotes}
+    amendment_notes = [n for f in footnotes for n in parse_amendment_notes(f)]
+    report.amendment_notes = len(amendment_notes)
+    meta = Metadata(expression=expression, work_date=work_date or expression.expression_date or expression.date,
+                    title=title or (layout.title_lines[0] if layout.title_lines else None), publication=publication,
+                    notes=notes, notice=notice,
+                    source={"file": Path(source_name).name, "sha256": hashlib.sha256(text.encode()).hexdigest()})
+    tree = build_document(layout, meta, doctype)
+    document = Document(tree, source_name)
+    amendment_events(document, amendment_notes, own_work=expression.work_uri())
+    report.counts = document.counts()
+    return document, report

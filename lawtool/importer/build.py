@@ -1,0 +1,249 @@
+"""Build: the layout tree → an Akoma Ntoso 3.0 document (lxml tree), with eIds.
+
+Editorial footnotes of the source become ``<note>`` elements in ``meta/notes`` (they are not
+law text) referenced by ``<noteRef>`` where their marker stood.  Amendment footnotes become
+lifecycle events and passive modifications naming the amending law.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ..akn import NS, akn
+from ..eids import assign_eids
+from ..frbr import FrbrUri
+from .layout import FN, Layout, Node
+
+LAWTOOL_NS = "https://lawtool.ma/ns/1.0"
+
+
+@dataclass
+class Metadata:
+    expression: FrbrUri                  # /akn/ma/act/2018/103-13/ara@2018-03-12
+    work_date: str                       # 2018-02-22 (date of the promulgating dahir / presentation)
+    title: str | None = None
+    author: str = "#parliament"
+    publication: dict | None = None      # {"date", "name", "number", "showAs"}
+    notes: dict[int, str] = field(default_factory=dict)   # footnote number → text
+    concepts: list[tuple[str, str]] = field(default_factory=list)  # (eId, showAs) of TLCConcept
+    notice: str | None = None            # a visible notice (bills: working text)
+    source: dict | None = None           # {"file", "sha256"}
+
+
+def E(tag: str, *children, **attrs) -> etree._Element:
+    el = etree.Element(akn(tag), nsmap=None)
+    for key, value in attrs.items():
+        if value is not None:
+            el.set(key.rstrip("_").replace("__", ":"), str(value))
+    for child in children:
+        if child is None:
+            continue
+        if isinstance(child, str):
+            if len(el):
+                el[-1].tail = (el[-1].tail or "") + child
+            else:
+                el.text = (el.text or "") + child
+        else:
+            el.append(child)
+    return el
+
+
+def inline(tag: str, text: str, **attrs) -> etree._Element:
+    """An inline container (p, num, heading ...) whose text may hold footnote markers."""
+    el = E(tag, **attrs)
+    pos = 0
+    last = None
+    for match in FN.finditer(text):
+        chunk = text[pos:match.start()]
+        _append_text(el, last, chunk)
+        last = E("noteRef", marker=match.group(1), href=f"#note_{match.group(1)}")
+        el.append(last)
+        pos = match.end()
+    _append_text(el, last, text[pos:])
+    return el
+
+
+def _append_text(el, last, chunk: str) -> None:
+    if not chunk:
+        return
+    if last is None:
+        el.text = (el.text or "") + chunk
+    else:
+        last.tail = (last.tail or "") + chunk
+
+
+# -- body ------------------------------------------------------------------------------------------
+
+DIVISION_TAGS = {"book", "part", "title", "chapter", "section", "subsection", "hcontainer"}
+
+
+def build_node(node: Node) -> etree._Element:
+    if node.kind in DIVISION_TAGS:
+        el = E(node.kind, name="division" if node.kind == "hcontainer" else None)
+        _num_heading(el, node)
+        children = [build_node(c) for c in node.children]
+        if children:
+            for c in children:
+                el.append(c)
+        else:
+            el.append(E("content", E("p")))
+        return el
+    if node.kind == "article":
+        el = E("article")
+        _num_heading(el, node)
+        blocks = _article_blocks(node)
+        for b in blocks:
+            el.append(b)
+        if not blocks:
+            el.append(E("content", E("p")))
+        return el
+    raise ValueError(f"unexpected node kind {node.kind}")
+
+
+def _num_heading(el, node: Node) -> None:
+    if node.num:
+        el.append(inline("num", node.num))
+    if node.heading:
+        el.append(inline("heading", node.heading))
+
+
+def _article_blocks(article: Node) -> list[etree._Element]:
+    out: list[etree._Element] = []
+    children = article.children
+    i = 0
+    while i < len(children):
+        child = children[i]
+        if child.kind == "paragraph" and i + 1 < len(children) and children[i + 1].kind == "mod" and not child.children:
+            out.append(_mod_paragraph(child.text, children[i + 1]))
+            i += 2
+            continue
+        if child.kind == "mod":
+            out.append(_mod_paragraph(None, child))
+        else:
+            out.append(_paragraph(child))
+        i += 1
+    return out
+
+
+def _paragraph(node: Node) -> etree._Element:
+    el = E("paragraph")
+    if node.children:
+        if node.text:
+            el.append(E("intro", inline("p", node.text)))
+        for point in node.children:
+            p = E("point")
+            if point.num:
+                p.append(E("num", point.num))
+            p.append(E("content", inline("p", point.text or "")))
+            el.append(p)
+    else:
+        el.append(E("content", inline("p", node.text or "")))
+    return el
+
+
+def _mod_paragraph(intro: str | None, mod_node: Node) -> etree._Element:
+    mod = inline("mod", (intro or "") + " ")
+    if mod_node.quoted_text and not mod_node.children:
+        mod.append(inline("quotedText", mod_node.quoted_text))
+    if mod_node.children:
+        qs = E("quotedStructure")
+        if mod_node.quoted_text:
+            # a heading quoted before the articles (a division title) stays as text of the quote
+            mod.append(inline("quotedText", mod_node.quoted_text))
+        for quoted in mod_node.children:
+            qs.append(build_node(quoted))
+        mod.append(qs)
+    # trailing whitespace of the announcing text is kept inside the mod
+    return E("paragraph", E("content", E("p", mod)))
+
+
+# -- meta ---------------------------------------------------------------------------------------------
+
+def build_meta(meta: Metadata) -> etree._Element:
+    expr = meta.expression
+    work = expr.work_uri()
+    expression = expr.expression_uri()
+    date = expr.expression_date or meta.work_date
+    ident = E("identification", source="#lawtool")
+    ident.append(E("FRBRWork",
+                   E("FRBRthis", value=f"{work}/!main"), E("FRBRuri", value=work),
+                   E("FRBRalias", value=meta.title, name="title") if meta.title else None,
+                   E("FRBRdate", date=meta.work_date, name="Generation"),
+                   E("FRBRauthor", href=meta.author), E("FRBRcountry", value=expr.country),
+                   E("FRBRnumber", value=expr.number)))
+    ident.append(E("FRBRExpression",
+                   E("FRBRthis", value=f"{expression}/!main"), E("FRBRuri", value=expression),
+                   E("FRBRdate", date=date, name="Expression"), E("FRBRauthor", href=meta.author),
+                   E("FRBRlanguage", language=expr.language)))
+    ident.append(E("FRBRManifestation",
+                   E("FRBRthis", value=f"{expression}/!main.xml"), E("FRBRuri", value=f"{expression}.xml"),
+                   E("FRBRdate", date=date, name="Transform"), E("FRBRauthor", href="#lawtool")))
+    el = E("meta", ident)
+    if meta.publication:
+        p = meta.publication
+        el.append(E("publication", date=p["date"], name=p["name"], showAs=p.get("showAs", p["name"]),
+                    number=p.get("number")))
+    el.append(E("lifecycle", E("eventRef", eId="evt_generation", date=meta.work_date, type="generation",
+                                source="#original"), source="#lawtool"))
+    references = E("references", source="#lawtool")
+    references.append(E("original", eId="original", href=work, showAs=meta.title or work))
+    for eid, show in meta.concepts:
+        references.append(E("TLCConcept", eId=eid, href=f"/ontology/concept/lawtool/{eid}", showAs=show))
+    references.append(E("TLCOrganization", eId="lawtool", href="/ontology/organization/lawtool", showAs="lawtool"))
+    references.append(E("TLCOrganization", eId="adala", href="/ontology/organization/ma/adala",
+                        showAs="بوابة عدالة - وزارة العدل"))
+    references.append(E("TLCOrganization", eId="parliament", href="/ontology/organization/ma/parliament",
+                        showAs="البرلمان"))
+    el.append(references)
+    if meta.notes:
+        notes = E("notes", source="#adala")
+        for number in sorted(meta.notes):
+            notes.append(E("note", inline("p", meta.notes[number]), eId=f"note_{number}", marker=str(number)))
+        el.append(notes)
+    if meta.source or meta.notice:
+        prop = E("proprietary", source="#lawtool")
+        lt = etree.SubElement(prop, f"{{{LAWTOOL_NS}}}import", nsmap={"lawtool": LAWTOOL_NS})
+        if meta.source:
+            for k, v in meta.source.items():
+                lt.set(k, str(v))
+        if meta.notice:
+            etree.SubElement(lt, f"{{{LAWTOOL_NS}}}notice").text = meta.notice
+        el.append(prop)
+    return el
+
+
+def build_document(layout: Layout, meta: Metadata, doctype: str = "act") -> etree._ElementTree:
+    root = etree.Element(akn("akomaNtoso"), nsmap={None: NS})
+    doc = etree.SubElement(root, akn(doctype), name=doctype)
+    doc.append(build_meta(meta))
+    preface = E("preface")
+    title = meta.title or (layout.title_lines[0] if layout.title_lines else None)
+    if meta.notice:
+        preface.append(E("p", meta.notice, class_="lawtool-notice"))
+    for i, line in enumerate(layout.title_lines):
+        if line == title:
+            preface.append(E("p", inline("docTitle", line)))
+        else:
+            preface.append(inline("p", line))
+    if title and title not in layout.title_lines:
+        preface.append(E("p", E("docTitle", title)))
+    if len(preface):
+        doc.append(preface)
+    if layout.preamble or layout.preamble_heading:
+        preamble = E("preamble")
+        if layout.preamble_heading:
+            preamble.append(inline("p", layout.preamble_heading, class_="heading"))
+        for text in layout.preamble:
+            preamble.append(inline("p", text))
+        doc.append(preamble)
+    body = E("body")
+    for node in layout.body:
+        body.append(build_node(node))
+    if not len(body):
+        body.append(E("hcontainer", E("content", E("p")), name="empty"))
+    doc.append(body)
+    assign_eids(doc)
+    return root.getroottree()

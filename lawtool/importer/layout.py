@@ -1,0 +1,374 @@
+"""Layout: repaired lines of an official Moroccan text → a tree of plain nodes.
+
+The official layout:
+
+- division headings: الكتاب (book), الجزء (part), القسم (title), الباب (chapter), الفرع (section),
+  each with an ordinal or a number, the title after a colon or on the next line.  Texts nest them
+  in different orders (older dahirs put القسم under الباب), so the rank of each kind is the order
+  in which the text first uses it;
+- article headings: «المادة الأولى», «المادة 2», «الفصل 447-1», «الفصل 35-1. - text ...»,
+  and ranges of repealed articles «الفصول 19 – 23» followed by «نسخت»;
+- paragraphs: PDF lines are wrapped, so a paragraph runs until a line that ends a sentence
+  (. : ؛ ! ?);
+- items: «- 1 ...», «1. ...», «1- ...», «أ) ...», «- ...» start a point inside the paragraph that
+  introduced them (a paragraph ending with «:»);
+- amending articles: after a paragraph announcing «على النحو التالي» / «كما يلي», the quoted
+  articles of the amended text (another label, or a number out of the sequence, or a «...»
+  block) become a ``mod`` whose quoted structure holds them.
+
+Nothing here changes a letter of the text: the nodes carry the lines as repaired.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..arabic import normalise
+from ..eids import number_from_num
+
+DIVISIONS = {"الكتاب": "book", "الجزء": "part", "القسم": "title", "الباب": "chapter", "الفرع": "section",
+             "الفقرة الفرعية": "subsection"}
+ORDINAL_WORD = r"(?:ال)?(?:[أا]ول[ىي]?|ثاني[ةه]?|ثالث[ةه]?|رابع[ةه]?|خامس[ةه]?|سادس[ةه]?|سابع[ةه]?|ثامن[ةه]?|تاسع[ةه]?|عاشر[ةه]?|حادي[ةه]?|عشر[ةه]?|عشرون|عشرين|ثلاثون|[أا]ربعون|خمسون|فريد[ةه])"
+ORDINAL = rf"{ORDINAL_WORD}(?:\s+(?:و)?{ORDINAL_WORD}){{0,3}}"
+BIS = r"(?:\s*(?:ال)?مكرر[ةه]?(?:\s+(?:مرتين|ثلاث\s+مرات))?)"
+NUMBER = rf"(?:\d+(?:\s*[-.]\s*\d+)*{BIS}?|{ORDINAL}{BIS}?)"
+
+DIVISION_RE = re.compile(
+    rf"^(?P<label>{'|'.join(DIVISIONS)})\s*(?P<num>{NUMBER})\s*(?:[:：.\-–]\s*(?P<title>.*?))?\s*(?P<notes>(?:\[\[fn:\d+\]\]\s*)*)$")
+ARTICLE_RE = re.compile(
+    rf"^(?P<quote>«\s*)?(?P<label>المادة|الفصل|Article|Art\.)\s*-?\s*\.?\s*(?P<num>{NUMBER})"
+    rf"(?P<notes>(?:\s*\[\[fn:\d+\]\])*)\s*(?:(?:\.\s*[-–]|[-–:.])\s*(?P<rest>.*))?$")
+RANGE_RE = re.compile(r"^(?P<label>الفصول|المواد)\s*(?P<a>\d+(?:-\d+)*)\s*(?:[-–]|إلى|الى)\s*(?P<b>\d+(?:-\d+)*)\s*(?P<notes>(?:\[\[fn:\d+\]\]\s*)*)$")
+ITEM_RE = re.compile(
+    r"^(?:[-–]\s*(?P<n1>\d+)\s*[-.)]?|\.?(?P<n2>\d+)\s*[-.)]|(?P<n3>[أابجدهوزحطيكلمنسعفصقرشتثخذضظغ])\s*[)\-]|[-–•·*](?=\s))\s*(?P<rest>\S.*)$")
+ANNOUNCES_QUOTE = re.compile(r"(على\s+النحو\s+(?:التالي|الآتي|الاتي)|كما\s+يلي|بما\s+يلي|تحرر\s+كما\s+يلي|ما\s+يلي)\s*[:：]?\s*(\[\[fn:\d+\]\]\s*)*$")
+SENTENCE_END = re.compile(r"[.:؛;!?؟»\"”]\s*(?:\[\[fn:\d+\]\]\s*)*$")
+FN = re.compile(r"\s*\[\[fn:(\d+)\]\]")
+
+
+@dataclass
+class Node:
+    kind: str                       # book, part, title, chapter, section, article, paragraph, point, mod, quote
+    num: str | None = None          # the number as written, label included («المادة 2»)
+    heading: str | None = None
+    text: str | None = None         # paragraph / point text (lines joined)
+    children: list["Node"] = field(default_factory=list)
+    line: int = 0                   # source line (1-based) where the node starts
+    quoted_text: str | None = None  # for a mod that replaces a heading or words rather than a structure
+    repealed: bool = False
+
+
+@dataclass
+class Layout:
+    title_lines: list[str]
+    preamble: list[str]             # the promulgating dahir, or a bill's preamble, paragraphs
+    preamble_heading: str | None
+    body: list[Node]
+    notes: list[str]                # observations for the import report
+
+
+def _join(lines: list[str]) -> str:
+    return re.sub(r"\s+", " ", " ".join(l.strip() for l in lines)).strip()
+
+
+def parse_layout(lines: list[str], line_numbers: list[int] | None = None) -> Layout:
+    """Turn repaired lines into the document tree."""
+    numbers = line_numbers or list(range(1, len(lines) + 1))
+    items = _split_run_in_headings([(n, l.strip()) for n, l in zip(numbers, lines) if l.strip()])
+    body_start = _body_start(items)
+    title_lines, preamble, preamble_heading = _split_head([l for _, l in items[:body_start]])
+    parser = _BodyParser(items[body_start:])
+    body = parser.parse()
+    return Layout(title_lines, preamble, preamble_heading, body, parser.notes)
+
+
+RUN_IN = re.compile(r"^(?P<text>.*\S[.؛:])\s*(?P<heading>(?:المادة|الفصل)\s+\d+(?:-\d+)*)\s*$")
+
+
+def _split_run_in_headings(items: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """«... حصيلة العمل.المادة 13»: an article heading run into the end of the previous line."""
+    out = []
+    for n, line in items:
+        match = RUN_IN.match(line)
+        if match:
+            out.append((n, match.group("text")))
+            out.append((n, match.group("heading")))
+        else:
+            out.append((n, line))
+    return out
+
+
+def _is_structure_start(line: str) -> bool:
+    return bool(DIVISION_RE.match(line) or ARTICLE_RE.match(line) or RANGE_RE.match(line))
+
+
+def _is_dahir_start(line: str) -> bool:
+    return bool(re.match(r"^ظ\S*ه\S*ي\S*ر\s+ش\S*ر\S*ي\S*ف", line))
+
+
+def _body_start(items: list[tuple[int, str]]) -> int:
+    """Index of the first line of the body.  A dahir of promulgation may have articles of its
+    own (the Penal Code's has nine): they stay in the preamble, which ends with the dahir's
+    signature («وحرر ب...», «وقعه بالعطف», «الإمضاء»)."""
+    texts = [l for _, l in items]
+    first_structure = next((i for i, l in enumerate(texts) if _is_structure_start(l)), len(texts))
+    dahir = next((i for i, l in enumerate(texts[:first_structure + 1]) if _is_dahir_start(l)), None)
+    if dahir is None:
+        return first_structure
+    end = next((i for i in range(dahir, len(texts)) if texts[i].startswith("وحرر ب")), None)
+    if end is None:
+        return first_structure
+    end += 1
+    # the countersignature block
+    while end < len(texts) and not _is_structure_start(texts[end]) and (
+            texts[end].startswith(("وقعه بالعطف", "رئيس الحكومة", "الوزير الأول", "الإمضاء", "الامضاء"))
+            or re.match(r"^(?:الإمضاء|الامضاء)\s*[:：]", texts[end])):
+        end += 1
+    return end
+
+
+def _split_head(texts: list[str]) -> tuple[list[str], list[str], str | None]:
+    """Before the body: the title lines, then the preamble (a dahir of promulgation, or a
+    bill's «ديباجة»)."""
+    for i, line in enumerate(texts):
+        if normalise(line) in ("ديباجه", "الديباجه") or _is_dahir_start(line):
+            title, rest = texts[:i], texts[i:]
+            break
+    else:
+        title, rest = texts, []
+    heading = None
+    if rest and normalise(rest[0]) in ("ديباجه", "الديباجه"):
+        heading, rest = rest[0], rest[1:]
+    return title, _paragraphs(rest), heading
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    out, current = [], []
+    for line in lines:
+        current.append(line)
+        if SENTENCE_END.search(line) or ITEM_RE.match(line):
+            out.append(_join(current))
+            current = []
+    if current:
+        out.append(_join(current))
+    return out
+
+
+class _BodyParser:
+    def __init__(self, items: list[tuple[int, str]]):
+        self.items = items
+        self.pos = 0
+        self.notes: list[str] = []
+        self.rank: dict[str, int] = {}
+        labels = [m.group("label") for _, l in items if (m := ARTICLE_RE.match(l))]
+        # The document's own article label is the one its first article heading uses.
+        self.own_label = labels[0] if labels else "المادة"
+        self.last_own: str | None = None
+
+    # -- driver ---------------------------------------------------------------------------------
+    def parse(self) -> list[Node]:
+        root = Node("root")
+        stack: list[Node] = [root]
+        while self.pos < len(self.items):
+            number, line = self.items[self.pos]
+            division = DIVISION_RE.match(line)
+            if division:
+                node = self._division(division, number)
+                kind_rank = self.rank.setdefault(node.kind, len(self.rank))
+                while len(stack) > 1 and (stack[-1].kind == "hcontainer" or self.rank[stack[-1].kind] >= kind_rank):
+                    stack.pop()
+                stack[-1].children.append(node)
+                stack.append(node)
+                continue
+            if RANGE_RE.match(line):
+                stack[-1].children.append(self._range(number, line))
+                continue
+            match = ARTICLE_RE.match(line)
+            if match:
+                stack[-1].children.append(self._article(match, number))
+                continue
+            # Text outside any article: an unlabelled heading such as «مبادئ عامة», which opens a
+            # division of its own until the next labelled one.
+            self.pos += 1
+            if stack[-1].kind == "hcontainer" and not stack[-1].children:
+                stack[-1].heading = f"{stack[-1].heading} {line}"
+            else:
+                if stack[-1].kind == "hcontainer":
+                    stack.pop()
+                node = Node("hcontainer", heading=line, line=number)
+                stack[-1].children.append(node)
+                stack.append(node)
+            self.notes.append(f"line {number}: unlabelled heading outside any article: {line[:60]}")
+        return root.children
+
+    def _division(self, match: re.Match, number: int) -> Node:
+        kind = DIVISIONS[match.group("label")]
+        num = f"{match.group('label')} {match.group('num').strip()}"
+        title = (match.group("title") or "").strip() or None
+        notes = match.group("notes") or ""
+        self.pos += 1
+        # A title on the next line(s) when the heading line has none.
+        if not title and self.pos < len(self.items):
+            nxt = self.items[self.pos][1]
+            if not _is_structure_start(nxt) and not ITEM_RE.match(nxt):
+                title = nxt
+                self.pos += 1
+        # An editorial range line «(الفصول 1 – 12)» under the heading stays with it.
+        if self.pos < len(self.items) and re.match(r"^\((?:الفصول|المواد)[^)]*\)?\s*\S*$", self.items[self.pos][1]):
+            title = (title + " " if title else "") + self.items[self.pos][1]
+            self.pos += 1
+        return Node(kind, num=num + (" " + notes.strip() if notes.strip() else ""), heading=title, line=number)
+
+    def _range(self, number: int, line: str) -> Node:
+        match = RANGE_RE.match(line)
+        self.pos += 1
+        self.last_own = match.group("b")
+        node = Node("article", num=line, line=number, repealed=True)
+        text = []
+        while self.pos < len(self.items) and not _is_structure_start(self.items[self.pos][1]):
+            text.append(self.items[self.pos][1])
+            self.pos += 1
+        if text:
+            node.children.append(Node("paragraph", text=_join(text), line=number + 1))
+        return node
+
+    def _article(self, match: re.Match, number: int, *, quoted: bool = False) -> Node:
+        label, num = match.group("label"), match.group("num").strip()
+        notes = (match.group("notes") or "").strip()
+        node = Node("article", num=f"{label} {num}" + (f" {notes}" if notes else ""), line=number)
+        if not quoted:
+            self.last_own = num
+        self.pos += 1
+        first = (match.group("rest") or "").strip()
+        lines: list[tuple[int, str]] = [(number, first)] if first else []
+        while self.pos < len(self.items):
+            n, line = self.items[self.pos]
+            division = DIVISION_RE.match(line) or RANGE_RE.match(line)
+            heading = ARTICLE_RE.match(line)
+            if quoted:
+                if division or heading:
+                    break
+            else:
+                if heading and self._is_own_article(heading):
+                    break
+                if (division or heading) and _announces_quote(lines):
+                    node.children.extend(self._blocks(lines))
+                    lines = []
+                    node.children.append(self._mod())
+                    continue
+                if division or heading:
+                    break
+            lines.append((n, line))
+            self.pos += 1
+        node.children.extend(self._blocks(lines))
+        if not quoted and re.search(r"^\s*نسخ(?:ت)?\s*\.?\s*$", " ".join(l for _, l in lines)):
+            node.repealed = True
+        return node
+
+    def _is_own_article(self, match: re.Match) -> bool:
+        """Is this heading the next article of the document itself, rather than a quoted one?"""
+        if match.group("quote"):
+            return False
+        if match.group("label") != self.own_label:
+            return False
+        try:
+            new = number_from_num(match.group("num"))
+            old = number_from_num(self.last_own) if self.last_own else "0"
+        except Exception:
+            return True
+        return _follows(old, new)
+
+    def _mod(self) -> Node:
+        """The quoted articles that follow an announcing paragraph, until the next own article."""
+        mod = Node("mod", line=self.items[self.pos][0])
+        while self.pos < len(self.items):
+            n, line = self.items[self.pos]
+            am = ARTICLE_RE.match(line)
+            if am and self._is_own_article(am):
+                break
+            if DIVISION_RE.match(line) and not mod.children:
+                # A quoted heading (a section title changed by the amending article).
+                mod.quoted_text = line
+                self.pos += 1
+                continue
+            if DIVISION_RE.match(line):
+                break
+            if am:
+                quoted = self._article(am, n, quoted=True)
+                mod.children.append(quoted)
+                continue
+            # Text between quoted articles: keep it as a paragraph of the last quoted article.
+            if mod.children:
+                mod.children[-1].children.append(Node("paragraph", text=line, line=n))
+            else:
+                mod.quoted_text = (mod.quoted_text + " " + line) if mod.quoted_text else line
+            self.pos += 1
+        return mod
+
+    # -- blocks inside an article -------------------------------------------------------------------
+    def _blocks(self, lines: list[tuple[int, str]]) -> list[Node]:
+        """Paragraphs and their points from wrapped lines."""
+        blocks: list[Node] = []
+        current: list[str] = []
+        start = 0
+        current_kind = "paragraph"
+        current_num = None
+
+        def flush():
+            nonlocal current, current_num, current_kind
+            if not current:
+                return
+            text = _join(current)
+            if current_kind == "point":
+                parent = blocks[-1] if blocks and blocks[-1].kind == "paragraph" and blocks[-1].children is not None else None
+                point = Node("point", num=current_num, text=text, line=start)
+                if parent is not None and (parent.children or FN.sub("", parent.text or "").rstrip().endswith((":", "：")) ):
+                    parent.children.append(point)
+                else:
+                    holder = Node("paragraph", text=None, line=start)
+                    holder.children.append(point)
+                    blocks.append(holder)
+            else:
+                blocks.append(Node("paragraph", text=text, line=start))
+            current, current_num, current_kind = [], None, "paragraph"
+
+        for n, line in lines:
+            item = ITEM_RE.match(line)
+            if item:
+                flush()
+                current_kind = "point"
+                current_num = item.group("n1") or item.group("n2") or item.group("n3")
+                current = [item.group("rest")]
+                start = n
+                if SENTENCE_END.search(line):
+                    flush()
+                continue
+            if not current:
+                start = n
+            current.append(line)
+            if SENTENCE_END.search(line):
+                flush()
+        flush()
+        return blocks
+
+
+def _announces_quote(lines: list[tuple[int, str]]) -> bool:
+    """Does the text so far end by announcing quoted text («... على النحو التالي:»)?"""
+    if not lines:
+        return False
+    tail = " ".join(l for _, l in lines[-3:])
+    last = lines[-1][1]
+    return bool(ANNOUNCES_QUOTE.search(last) or (FN.sub("", last).rstrip().endswith((":", "："))
+                                                  and "على النحو التالي" in tail))
+
+
+def _follows(old: str, new: str) -> bool:
+    """Could article ``new`` come right after article ``old`` in the document's own numbering?"""
+    def base(n: str) -> int | None:
+        m = re.match(r"(\d+)", n)
+        return int(m.group(1)) if m else None
+    a, b = base(old), base(new)
+    if a is None or b is None:
+        return True
+    return b in (a, a + 1)

@@ -1,0 +1,108 @@
+"""Amendment footnotes → lifecycle events and passive modifications.
+
+Adala's consolidated texts say in footnotes which law changed which article («تم تغيير وتتميم
+الفصل 404 ... بمقتضى المادة 2 من القانون رقم 103.13 ...»).  Each amending law becomes a
+``passiveRef`` in ``references``, an ``eventRef`` of type ``amendment`` in ``lifecycle`` (when
+its date is known: from the note itself, or from another note naming the same law) and one
+``textualMod`` per changed article in ``analysis/passiveModifications``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from ..akn import Document, akn, local_name
+from ..eids import number_from_num
+
+ACTION_TYPES = {"repealed": "repeal", "added": "insertion", "completed": "insertion",
+                "amended": "substitution", "amended-and-completed": "substitution",
+                "title-changed": "substitution", "renumbered": "renumbering"}
+
+
+def law_work_uri(number: str, date: str) -> str:
+    """«103.13», 2018-02-22 → /akn/ma/act/2018/103-13 ; a dahir «1.99.18» → /akn/ma/act/1999/1-99-18."""
+    slug = re.sub(r"[^0-9a-zA-Z]+", "-", number).strip("-")
+    return f"/akn/ma/act/{date[:4]}/{slug}"
+
+
+def _holder_eid(document: Document, marker: int) -> str | None:
+    """The eId of the article (or other element) where footnote ``marker`` is referenced."""
+    for ref in document.root.iter(akn("noteRef")):
+        if ref.get("marker") == str(marker):
+            for anc in ref.iterancestors():
+                if local_name(anc) in ("article", "chapter", "section", "part", "book", "title") and anc.get("eId"):
+                    return anc.get("eId")
+            return None
+    return None
+
+
+def _target_eids(document: Document, note, holder: str | None) -> list[str]:
+    eids = []
+    index = document.eid_index()
+    for target in note.targets:
+        if target == "this":
+            if holder:
+                eids.append(holder)
+            continue
+        try:
+            number = number_from_num(target)
+        except Exception:
+            continue
+        eid = f"art_{number}"
+        if eid in index:
+            eids.append(eid)
+    if not eids and holder:
+        eids.append(holder)
+    return list(dict.fromkeys(eids))
+
+
+def amendment_events(document: Document, notes: list, *, own_work: str) -> None:
+    if not notes:
+        return
+    meta = document.main.find(akn("meta"))
+    lifecycle = meta.find(akn("lifecycle"))
+    references = meta.find(akn("references"))
+    dates: dict[str, str] = {}
+    for note in notes:
+        if note.by_law and note.by_date:
+            dates.setdefault(note.by_law, note.by_date)
+    refs: dict[str, str] = {}
+    events: dict[str, str] = {}
+    mods: list[etree._Element] = []
+    for note in notes:
+        if not note.by_law or note.by_law not in dates:
+            continue
+        date = dates[note.by_law]
+        href = law_work_uri(note.by_law, date)
+        if href == own_work:
+            continue
+        if href not in refs:
+            refs[href] = f"passiveRef_{len(refs) + 1}"
+            ref = etree.Element(akn("passiveRef"), eId=refs[href], href=href, showAs=f"القانون رقم {note.by_law}")
+            # keep the references grouped: original and passiveRefs first, then the TLC entries
+            position = max((i for i, c in enumerate(references) if local_name(c) in ("original", "passiveRef")),
+                           default=-1) + 1
+            references.insert(position, ref)
+            event_id = f"evt_{len(events) + 1}"
+            events[href] = event_id
+            etree.SubElement(lifecycle, akn("eventRef"), eId=event_id, date=date, type="amendment",
+                             source=f"#{refs[href]}")
+        holder = _holder_eid(document, note.footnote)
+        for eid in _target_eids(document, note, holder):
+            mod = etree.Element(akn("textualMod"), type=ACTION_TYPES.get(note.action, "substitution"),
+                                eId=f"pmod_{len(mods) + 1}")
+            etree.SubElement(mod, akn("source"), href=f"#{refs[href]}")
+            etree.SubElement(mod, akn("destination"), href=f"#{eid}")
+            mods.append(mod)
+    # events in date order
+    ordered = sorted(lifecycle, key=lambda e: e.get("date"))
+    for e in ordered:
+        lifecycle.append(e)
+    if mods:
+        analysis = etree.Element(akn("analysis"), source="#lawtool")
+        passive = etree.SubElement(analysis, akn("passiveModifications"))
+        for m in mods:
+            passive.append(m)
+        lifecycle.addnext(analysis)

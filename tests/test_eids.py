@@ -1,0 +1,108 @@
+import pytest
+from lxml import etree
+
+from lawtool.akn import NS
+from lawtool.eids import assign_eids, number_from_num, renumber
+from lawtool.errors import EidError
+
+
+@pytest.mark.parametrize("num, expected", [
+    ("المادة الأولى", "1"),
+    ("المادة الأول", "1"),
+    ("المادة 2", "2"),
+    ("الفصل 1-447", "447-1"),
+    ("الفصل 447-1", "447-1"),
+    ("الفصل 1-1-503", "503-1-1"),
+    ("الفصل 503-1-1", "503-1-1"),
+    ("الفصل ١-٤٤٧", "447-1"),
+    ("الفصل 607 المكرر", "607-bis"),
+    ("الفصل 607المكرر", "607-bis"),
+    ("الفصل 607 المكرر مرتين", "607-ter"),
+    ("المادة 15المكررة مرتين", "15-ter"),
+    ("المادة 12 مكررة", "12-bis"),
+    ("الفصل 262 مكرر ثلاث مرات", "262-quater"),
+    ("الفصل 448 ثالثا", "448-ter"),
+    ("Article 447-1", "447-1"),
+    ("article 12 bis", "12-bis"),
+    ("الباب العاشر", "10"),
+    ("الباب الحادي عشر", "11"),
+    ("الكتاب الخامس والعشرون", "25"),
+    ("الفرع الخامس المكرر", "5-bis"),
+    ("المادة الفريدة", "1"),
+    ("أ)", "a"),
+    ("ب", "b"),
+    ("ج", "c"),
+    ("3.", "3"),
+    ("الفصل 447\u200f-1", "447-1"),
+])
+def test_number_rules(num, expected):
+    assert number_from_num(num) == expected
+
+
+def test_unreadable_number():
+    with pytest.raises(EidError):
+        number_from_num("؟؟")
+
+
+def _doc(body: str) -> etree._Element:
+    return etree.fromstring(f'<akomaNtoso xmlns="{NS}"><act name="act"><body>{body}</body></act></akomaNtoso>')
+
+
+BODY = """
+<chapter><num>الباب الأول</num>
+  <article><num>المادة الأولى</num>
+    <paragraph><content><p>a</p></content></paragraph>
+    <paragraph><intro><p>b:</p></intro>
+      <point><num>أ</num><content><p>x</p></content></point>
+      <point><num>ب</num><content><p>y</p></content></point>
+    </paragraph>
+  </article>
+</chapter>
+<chapter><num>الباب الثاني</num>
+  <article><num>الفصل 1-447</num><paragraph><content><p>c</p></content></paragraph></article>
+  <article><num>المادة 2</num><paragraph><content><p><mod>تغير:
+    <quotedStructure><article><num>الفصل 404</num><paragraph><content><p>q</p></content></paragraph></article></quotedStructure>
+  </mod></p></content></paragraph></article>
+</chapter>"""
+
+
+def eids(root):
+    return [el.get("eId") for el in root.iter() if el.get("eId")]
+
+
+def test_generator_worked_example():
+    root = _doc(BODY)
+    assign_eids(root)
+    assert eids(root) == [
+        "chp_1", "art_1", "art_1__para_1", "art_1__para_2", "art_1__para_2__intro",
+        "art_1__para_2__point_a", "art_1__para_2__point_b",
+        "chp_2", "art_447-1", "art_447-1__para_1", "art_2", "art_2__para_1",
+        "art_2__para_1__mod_1", "art_2__para_1__mod_1__qstr_1", "art_2__para_1__mod_1__qstr_1__art_404",
+        "art_2__para_1__mod_1__qstr_1__art_404__para_1",
+    ]
+
+
+def test_idempotent():
+    root = _doc(BODY)
+    assign_eids(root)
+    first = etree.tostring(root)
+    assert assign_eids(root) == {}
+    assert etree.tostring(root) == first
+
+
+def test_duplicates_get_suffix():
+    root = _doc("<article><num>المادة 3</num><content><p/></content></article>"
+                "<article><num>المادة 3</num><content><p/></content></article>")
+    assign_eids(root)
+    assert eids(root) == ["art_3", "art_3_2"]
+
+
+def test_renumber_returns_map_and_keeps_wid():
+    root = _doc(BODY)
+    assign_eids(root)
+    art = root.xpath("//*[@eId='art_447-1']")[0]
+    art.find(f"{{{NS}}}num").text = "الفصل 447-2"
+    renames = renumber(root)
+    assert renames == {"art_447-1": "art_447-2", "art_447-1__para_1": "art_447-2__para_1"}
+    assert art.get("wId") == "art_447-1"
+    assert art.get("eId") == "art_447-2"
