@@ -54,7 +54,9 @@ def _heading_line(el) -> str:
     return num or heading
 
 
-def _hier_text(el, out: list[str], quoted: bool = False) -> None:
+def _hier_text(el, out: list[str], quoted: str | None = None) -> None:
+    """``quoted``: None in the body; "«" for a quoted article framed by guillemets; "" for one
+    quoted without them (Adala's layout: the heading alone on its line)."""
     name = local_name(el)
     if name in DIVISIONS:
         out.append(_heading_line(el))
@@ -68,7 +70,7 @@ def _hier_text(el, out: list[str], quoted: bool = False) -> None:
             if local_name(child) in ("paragraph", "content"):
                 _block_text(child, lines)
         num = _inline_text(_child(el, "num"))
-        if quoted:
+        if quoted == "«":
             first = lines.pop(0) if lines else ""
             out.append(f"«{num}. - {first}".rstrip())
             out.extend(lines)
@@ -122,7 +124,7 @@ def _p_text(p, lines: list[str]) -> None:
             lines.append(_inline_text(child))
         elif local_name(child) == "quotedStructure":
             for quoted in child:
-                _hier_text(quoted, lines, quoted=True)
+                _hier_text(quoted, lines, quoted=child.get("startQuote") or "")
 
 
 def to_markdown(document: Document) -> str:

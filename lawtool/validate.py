@@ -149,10 +149,10 @@ def check_schema(doc: Document) -> list[Finding]:
     findings = []
     for error in xsd.error_log:
         # Duplicate eIds break the schema's identity constraint; eid-unique reports them better.
-        if "unique identity-constraint 'eId-" in error.message:
-            continue
-        el = _element_at(by_line, error.line, error.message)
         message = error.message.replace(f"{{{NS}}}", "")
+        if "unique identity-constraint 'eId-" in message:
+            continue
+        el = _element_at(by_line, error.line, message)
         findings.append(Finding("schema", "error", _nearest_eid(el), message, error.line or None))
     return findings
 

@@ -84,18 +84,18 @@ def import_text(text: str, expression: FrbrUri, *, doctype: str = "act", source_
     """Import ``text`` as the expression ``expression``; returns (Document, ImportReport)."""
     from ..akn import Document
     from .build import Metadata, build_document
-    from .footnotes import parse_amendment_notes
     from .layout import parse_layout
-    from .lifecycle import amendment_events
-    from .repair import repair_text
+    from .lifecycle import active_modifications, amendment_events
 
     if not expression.language:
         raise InputError(f"the FRBR URI {expression} has no language", hint="add /ara@<date> (or /fra@<date>)")
     report = ImportReport(source=source_name)
+    source_sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     if corrections:
         text = apply_corrections(text, list(corrections), source_name)
         report.corrections = [vars(c) for c in corrections]
     if repair:
+        from .repair import repair_text
         result = repair_text(text)
         lines, numbers, footnotes = result.lines, result.line_numbers, result.footnotes
         report.repairs = result.counts()
@@ -109,14 +109,18 @@ def import_text(text: str, expression: FrbrUri, *, doctype: str = "act", source_
     report.layout_notes = layout.notes
     report.footnotes = len(footnotes)
     notes = {f.number: f.text for f in footnotes}
-    amendment_notes = [n for f in footnotes for n in parse_amendment_notes(f)]
+    amendment_notes = []
+    if footnotes:
+        from .footnotes import parse_amendment_notes
+        amendment_notes = [n for f in footnotes for n in parse_amendment_notes(f)]
     report.amendment_notes = len(amendment_notes)
     meta = Metadata(expression=expression, work_date=work_date or expression.expression_date or expression.date,
                     title=title or (layout.title_lines[0] if layout.title_lines else None), publication=publication,
                     notes=notes, notice=notice,
-                    source={"file": Path(source_name).name, "sha256": hashlib.sha256(text.encode()).hexdigest()})
+                    source={"file": Path(source_name).name, "sha256": source_sha})
     tree = build_document(layout, meta, doctype)
     document = Document(tree, source_name)
     amendment_events(document, amendment_notes, own_work=expression.work_uri())
+    active_modifications(document)
     report.counts = document.counts()
     return document, report

@@ -149,7 +149,8 @@ def _mod_paragraph(intro: str | None, mod_node: Node) -> etree._Element:
     if mod_node.quoted_text and not mod_node.children:
         mod.append(inline("quotedText", mod_node.quoted_text))
     if mod_node.children:
-        qs = E("quotedStructure")
+        marks = any(q.guillemets for q in mod_node.children)
+        qs = E("quotedStructure", startQuote="«" if marks else None, endQuote="»" if marks else None)
         if mod_node.quoted_text:
             # a heading quoted before the articles (a division title) stays as text of the quote
             mod.append(inline("quotedText", mod_node.quoted_text))

@@ -57,6 +57,7 @@ class Node:
     line: int = 0                   # source line (1-based) where the node starts
     quoted_text: str | None = None  # for a mod that replaces a heading or words rather than a structure
     repealed: bool = False
+    guillemets: bool = False        # a quoted article written «...» in the source
 
 
 @dataclass
@@ -261,6 +262,11 @@ class _BodyParser:
                     break
             lines.append((n, line))
             self.pos += 1
+        if quoted and match.group("quote"):
+            # «الفصل 447-1. - ...»: the guillemets frame the quote; they are not text of the article
+            node.guillemets = True
+            if lines and lines[-1][1].endswith("»"):
+                lines[-1] = (lines[-1][0], lines[-1][1][:-1].rstrip())
         node.children.extend(self._blocks(lines))
         if not quoted and re.search(r"^\s*نسخ(?:ت)?\s*\.?\s*$", " ".join(l for _, l in lines)):
             node.repealed = True

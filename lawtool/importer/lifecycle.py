@@ -58,6 +58,54 @@ def _target_eids(document: Document, note, holder: str | None) -> list[str]:
     return list(dict.fromkeys(eids))
 
 
+def active_modifications(document: Document) -> int:
+    """Record what the document's own amending articles (``mod`` with quoted articles) change in
+    other works, as ``activeModifications``: source = the mod, destination = the article of the
+    amended work (named in the announcing sentence).  Returns how many were recorded."""
+    from ..works import work_named_in
+    rows = []
+    for mod in document.walk("mod"):
+        if any(local_name(a) == "quotedStructure" for a in mod.iterancestors()):
+            continue
+        announce = (mod.text or "")
+        work = work_named_in(announce)
+        if work is None:
+            continue
+        # «... وتتمم المجموعة المذكورة بالفصل 447-4»: the articles named after «ب(ال)فصل» are added
+        added = set()
+        for match in re.finditer(r"ب(?:ال)?(?:فصول|فصلين|فصل|مواد|مادتين|مادة)\s+((?:[\d\-]+\s*(?:و|،|,)?\s*)+)", announce):
+            added.update(number_from_num(n) for n in re.findall(r"\d+(?:-\d+)*", match.group(1)))
+        for quoted in mod.iter(akn("article")):
+            num = quoted.find(akn("num"))
+            if num is None:
+                continue
+            number = number_from_num("".join(num.itertext()))
+            rows.append((mod.get("eId"), f"{work.uri}/~art_{number}", "insertion" if number in added else "substitution"))
+    if not rows:
+        return 0
+    meta = document.main.find(akn("meta"))
+    analysis = meta.find(akn("analysis"))
+    if analysis is None:
+        analysis = etree.Element(akn("analysis"), source="#lawtool")
+        meta.find(akn("lifecycle")).addnext(analysis)
+    active = etree.Element(akn("activeModifications"))
+    analysis.insert(0, active)
+    for n, (source, destination, kind) in enumerate(rows, start=1):
+        mod = etree.SubElement(active, akn("textualMod"), type=kind, eId=f"amod_{n}")
+        etree.SubElement(mod, akn("source"), href=f"#{source}")
+        etree.SubElement(mod, akn("destination"), href=destination)
+    return len(rows)
+
+
+def _provision(by_article: str | None) -> str | None:
+    if not by_article:
+        return None
+    try:
+        return number_from_num(by_article)
+    except Exception:
+        return None
+
+
 def amendment_events(document: Document, notes: list, *, own_work: str) -> None:
     if not notes:
         return
@@ -93,7 +141,9 @@ def amendment_events(document: Document, notes: list, *, own_work: str) -> None:
         for eid in _target_eids(document, note, holder):
             mod = etree.Element(akn("textualMod"), type=ACTION_TYPES.get(note.action, "substitution"),
                                 eId=f"pmod_{len(mods) + 1}")
-            etree.SubElement(mod, akn("source"), href=f"#{refs[href]}")
+            # the amending provision itself when the note names it («بمقتضى المادة 2 من القانون ...»)
+            by = _provision(note.by_article)
+            etree.SubElement(mod, akn("source"), href=f"{href}/~art_{by}" if by else f"#{refs[href]}")
             etree.SubElement(mod, akn("destination"), href=f"#{eid}")
             mods.append(mod)
     # events in date order

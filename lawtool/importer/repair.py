@@ -231,9 +231,11 @@ def _split_furniture(lines: list[str], first: int) -> _Furniture:
 
 
 def _shape(word: str) -> str:
-    """Consonant/vowel skeleton used to compare word templates: alef 'A', weak
-    letters and endings kept, every other consonant 'C'."""
+    """Template skeleton used to compare word patterns: alef 'A', weak letters and
+    endings kept, a consonant repeating the previous consonant 'D' (doubled roots:
+    "استرداد"), every other consonant 'C'."""
     out = []
+    last_consonant = ""
     for ch in word:
         if ch == "ا":
             out.append("A")
@@ -242,7 +244,8 @@ def _shape(word: str) -> str:
         elif ch in "ويىة":
             out.append(ch)
         elif AR_LETTER.match(ch):
-            out.append("C")
+            out.append("D" if ch == last_consonant else "C")
+            last_consonant = ch
     return "".join(out)
 
 
@@ -255,6 +258,26 @@ def _strip_article(word: str) -> str:
         return word[2:]
     for p in ("وال", "فال"):  # not reached: kept for clarity of intent
         pass
+    return word
+
+
+PRONOUN_SUFFIX = re.compile("(هما|هم|هن|ها|ه|كم|ك|نا)$")
+INFLECTION_SUFFIX = re.compile("(تين|تان|ات|ين|ون|ان|ية|ة|ي)$")
+
+
+def _strip_pronoun(word: str) -> str:
+    m = PRONOUN_SUFFIX.search(word)
+    if m and len(word) - len(m.group(1)) >= 3:
+        return word[: m.start()]
+    return word
+
+
+def _strip_suffix(word: str) -> str:
+    """Stem for template comparison: drop a pronoun suffix, then an inflection."""
+    for pattern in (PRONOUN_SUFFIX, INFLECTION_SUFFIX):
+        m = pattern.search(word)
+        if m and len(word) - len(m.group(1)) >= 3:
+            word = word[: m.start()]
     return word
 
 
@@ -277,27 +300,25 @@ class _Lexicon:
 
     def __init__(self, tokens: Counter[str]):
         self.cores: Counter[str] = Counter()
+        self.definite: Counter[str] = Counter()  # cores seen with the article
+        self.bare: Counter[str] = Counter()  # words seen without proclitic/article
         self.shapes: Counter[str] = Counter()
-        self.windows: Counter[str] = Counter()
         for tok, n in tokens.items():
             word = _plain(tok)
             fixed, open_pairs = _certain_reading(word)
             core = _strip_article(fixed)
             self.cores[core] += n
+            if core != fixed:
+                self.definite[core] += n
+            if fixed == core:
+                self.bare[core] += n
             if not open_pairs:
-                self.shapes[_shape(core)] += n
-                sh = _shape(core)
-                for k in range(len(sh)):
-                    self.windows[sh[max(0, k - 2):k + 3]] += n
+                self.shapes[_shape(_strip_suffix(core))] += n
 
-    def shape_votes(self, keep: str, swap: str, i_shape: int) -> tuple[int, int]:
-        c1 = self.shapes[_shape(keep)]
-        c2 = self.shapes[_shape(swap)]
-        if c1 + c2 >= 3:
-            return c1, c2
-        s1, s2 = _shape(keep), _shape(swap)
-        lo, hi = max(0, i_shape - 2), i_shape + 4
-        return self.windows[s1[lo:hi]], self.windows[s2[lo:hi]]
+    def shape_votes(self, keep: str, swap: str) -> tuple[int, int]:
+        # compare stems: inflection suffixes ("تين", "ات", ...) look like root letters
+        k, w = _strip_suffix(keep), _strip_suffix(swap)
+        return self.shapes[_shape(k)], self.shapes[_shape(w)]
 
 
 def _plain(tok: str) -> str:
@@ -311,7 +332,7 @@ def _certain_reading(word: str) -> tuple[str, list[int]]:
     i = 0
     while i < len(out) - 1:
         if out[i] in ALEFS and out[i + 1] == "ل":
-            decision = _certain_decision(out, i)
+            decision = _certain_decision(out, i, lexicon_pass=True)
             if decision is True:
                 out[i], out[i + 1] = out[i + 1], out[i]
                 i += 2
@@ -322,7 +343,7 @@ def _certain_reading(word: str) -> tuple[str, list[int]]:
     return "".join(out), open_pairs
 
 
-def _certain_decision(chars: list[str], i: int) -> bool | None:
+def _certain_decision(chars: list[str], i: int, lexicon_pass: bool = False) -> bool | None:
     """True = certainly a reversed ligature, False = certainly genuine, None = open."""
     x = chars[i]
     prefix = "".join(chars[:i])
@@ -338,7 +359,7 @@ def _certain_decision(chars: list[str], i: int) -> bool | None:
         if prefix in ARTICLE_PREFIXES:
             if rest[0] == "ئ":
                 return True  # لائحة, لائق: the article is never followed by ئ
-            return False
+            return None if i == len(prefix) and not lexicon_pass else False
         return None
     # hamza alef + lam
     if prefix in ("", "و", "ف"):
@@ -346,37 +367,67 @@ def _certain_decision(chars: list[str], i: int) -> bool | None:
     return False
 
 
-def _decide_open(word: str, i: int, lex: _Lexicon) -> tuple[bool, bool]:
-    """(swap?, certain?) for a pair the certain rules left open."""
+ILA_FORMS = {"إلى", "إلي", "إليه", "إليها", "إليهم", "إليهما", "إليك", "إلينا", "إليكم", "إليهن"}
+# what follows the alef of forms VII, VIII, X verbal nouns (انتحار, ارتكاب, استعمال)
+WASL_REST = re.compile(f"^(ست|ن[{LETTER}]|[{LETTER}]ت|ت)[{LETTER}]{{2,}}")
+SUFFIXES_AFTER_LA = ("ن", "ت", "ته", "تها", "تهم", "تهما", "نه", "نها", "نهم")
+MIN_VOTES = 5
+
+
+def _shape_decision(keep: str, swap: str, i: int, lex: "_Lexicon") -> bool | None:
+    c1, c2 = lex.shape_votes(_strip_article(keep), _strip_article(swap))
+    if c2 >= MIN_VOTES and c2 >= 3 * c1:
+        return True
+    if c1 >= MIN_VOTES and c1 >= 3 * c2:
+        return False
+    return None
+
+
+def _decide_open(word: str, i: int, lex: "_Lexicon") -> bool | None:
+    """Decide a pair the certain rules left open: True swap, False keep, None unsure."""
     x = word[i]
-    if x in HAMZA_ALEFS:
-        # word-initial "أل...": li + hamza word when the hamza word is attested
-        stem = word[i] + word[i + 2:]
-        attested = lex.cores[stem]
-        if attested >= 1 and len(stem) >= 3:
-            return True, attested >= 2
-        return False, True
-    keep = word
     swap = _swap(word, i)
-    core_keep, core_swap = _strip_article(keep), _strip_article(swap)
-    offset = len(keep) - len(core_keep)
-    i_shape = len(_shape(core_keep[: max(0, i - offset)]))
-    c1, c2 = lex.shape_votes(core_keep, core_swap, i_shape)
-    if c2 >= 3 * max(c1, 1):
-        return True, c2 >= 6 * max(c1, 1)
-    if c1 >= 3 * max(c2, 1):
-        return False, True
-    return False, False
+    if x in HAMZA_ALEFS:
+        # word-initial "أل...": li + hamza word ("ألغراض" = لأغراض) or a genuine
+        # word ("ألف", "إلى", "إلغاء")
+        stem = word[i] + word[i + 2:]
+        if len(stem) < 3 or word[i:] in ILA_FORMS:
+            return False
+        if lex.cores[stem] >= 1 or lex.cores[_strip_pronoun(stem)] >= 1:
+            return True
+        shape = _shape_decision(word, swap, i, lex)
+        return False if shape is None else shape
+    rest = word[i + 2:]
+    prefix = word[:i]
+    if prefix in ARTICLE_PREFIXES:
+        # article, or li + a hamzat-wasl verbal noun: "الرتكاب" = لارتكاب
+        if prefix in ("", "و", "ف") and WASL_REST.match(rest) and lex.cores["ا" + rest] >= 1:
+            return None if lex.bare[rest] >= 1 else True
+        return False
+    core = _strip_article(word)
+    head = core[: len(core) - len(rest) - 2]  # letters of the core before the pair
+    if not rest:
+        # final "ال": tanween "...لا" (كافلا) or a genuine word (أعمال, حال)
+        if lex.definite[core] >= 1:
+            return False
+        if lex.cores[head + "ل"] >= 1 or lex.cores[head + "لة"] >= 1:
+            return True
+        return None
+    if rest in SUFFIXES_AFTER_LA and (lex.cores[head + "ل"] >= 1 or lex.cores[head + "لة"] >= 1):
+        return True  # dual/plural of an attested word: "الفصالن" = الفصلان
+    return _shape_decision(word, swap, i, lex)
 
 
 def _repair_word(tok: str, lex: _Lexicon) -> tuple[str, list[tuple[str, str, bool]], list[tuple[str, str]]]:
     """Return (new token, applied [(kind, after, certain)], uncertain [(kind, candidate)])."""
     if any(ch in MARKS for ch in tok):
-        # harakat/tatweel between the letters break the ligature: only handle plain runs
-        return tok, [], []
+        # harakat/tatweel: no lexicon lookups, only the certain rules
+        fixed, _ = _certain_reading(tok)
+        return (fixed, [("ligature", fixed, True)], []) if fixed != tok else (tok, [], [])
     word = tok
     applied: list[tuple[str, str, bool]] = []
     uncertain: list[tuple[str, str]] = []
+    all_certain = True
     if word in ("هللا", "وهللا", "باهلل", "هلل", "وهلل"):
         new = word.replace("هللا", "الله").replace("هلل", "لله")
         return new, [("reversed-pair", new, True)], []
@@ -389,20 +440,17 @@ def _repair_word(tok: str, lex: _Lexicon) -> tuple[str, list[tuple[str, str, boo
     chars = list(word)
     i = 0
     changed = False
-    all_certain = True
     while i < len(chars) - 1:
         if chars[i] in ALEFS and chars[i + 1] == "ل":
             decision = _certain_decision(chars, i)
-            certain = True
             if decision is None:
-                decision, certain = _decide_open("".join(chars), i, lex)
-                if not certain:
-                    uncertain.append(("ligature", _swap("".join(chars), i) if not decision else "".join(chars)))
-                    decision = False  # ambiguous: keep as found
+                decision = _decide_open("".join(chars), i, lex)
+                if decision is None:
+                    uncertain.append(("ligature", _swap("".join(chars), i)))
+                    decision = False  # ambiguous: keep as found, report it
             if decision:
                 chars[i], chars[i + 1] = chars[i + 1], chars[i]
                 changed = True
-                all_certain = all_certain and certain
                 i += 2
                 continue
         i += 1
