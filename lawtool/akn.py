@@ -155,7 +155,10 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> None:
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    umask = os.umask(0)
+    os.umask(umask)
     try:
+        os.fchmod(fd, 0o666 & ~umask)  # mkstemp makes 0600; give the file the usual permissions
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -264,8 +267,8 @@ class Document:
 
     @property
     def language(self) -> str | None:
-        return self._frbr("FRBRExpression", "FRBRlanguage") and self.xpath(
-            "./a:meta/a:identification/a:FRBRExpression/a:FRBRlanguage/@language", self.main)[0]
+        found = self.xpath("./a:meta/a:identification/a:FRBRExpression/a:FRBRlanguage/@language", self.main)
+        return found[0] if found else None
 
     @property
     def expression_date(self) -> str | None:

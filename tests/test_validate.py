@@ -56,10 +56,12 @@ QUOTED = """<paragraph><content><p><mod>يغير الفصل 447 كما يلي: <
 
 
 def act_with_articles(nums: list[str], *, gaps: str | None = None, per_chapter: int = 0,
-                      text: str = "نص المادة.", quoted_in: int | None = None) -> bytes:
+                      text: str = "نص المادة.", quoted_in: int | None = None, quoted_after: int | None = None) -> bytes:
     """A lawtool-style act whose articles have the given <num> texts, with conventional eIds
-    (from the generator), optional declared gaps and chapters of ``per_chapter`` articles."""
+    (from the generator), optional declared gaps and chapters of ``per_chapter`` articles; a
+    quoted structure inside article ``quoted_in`` or in the body after article ``quoted_after``."""
     articles = [ARTICLE.format(num=num, text=text, extra=QUOTED if i == quoted_in else "")
+                + (f'<hcontainer name="amendment">{QUOTED}</hcontainer>' if i == quoted_after else "")
                 for i, num in enumerate(nums)]
     if per_chapter:
         chunks = [articles[i:i + per_chapter] for i in range(0, len(articles), per_chapter)]
@@ -233,17 +235,25 @@ def test_malformed_declared_gaps_is_an_error():
     assert len(numbering(["المادة 1"], gaps="19-x 30-20")) == 2
 
 
+def test_huge_numbers_are_spans_not_lists():
+    [finding] = numbering(["المادة 1", "المادة 999999999999"], gaps="2-999999999990")
+    assert "no article 999999999991-999999999998 between" in finding.message
+
+
 def test_quoted_articles_are_not_numbered_with_the_body():
     # The quoted «الفصل 447» and «الفصل 3» inside article 1 would be a gap and a disorder.
     assert numbering(["المادة 1", "المادة 2"], quoted_in=0) == []
+    assert numbering(["المادة 1", "المادة 2"], quoted_after=0) == []
 
 
 # -- FRBR -----------------------------------------------------------------------------------------------------
 
 def test_missing_frbr_fields_are_errors():
-    doc = mutated(('<FRBRcountry value="ma"/>', ""), ('<FRBRlanguage language="ara"/>', ""))
+    doc = mutated(('<FRBRcountry value="ma"/>', ""), ('<FRBRlanguage language="ara"/>', ""),
+                  ('<FRBRauthor href="#lawtool"/>', ""))
     missing = of_rule(validate_document(doc), "frbr-missing")
     assert sorted(f.message for f in missing) == ["<FRBRExpression> has no <FRBRlanguage language=...>",
+                                                  "<FRBRManifestation> has no <FRBRauthor href=...>",
                                                   "<FRBRWork> has no <FRBRcountry value=...>"]
 
 

@@ -108,6 +108,8 @@ def _num_heading(el, node: Node) -> None:
         el.append(inline("num", node.num))
     if node.heading:
         el.append(inline("heading", node.heading))
+    if node.subheading:
+        el.append(inline("subheading", node.subheading))
 
 
 def _article_blocks(article: Node) -> list[etree._Element]:

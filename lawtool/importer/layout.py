@@ -35,16 +35,20 @@ BIS = r"(?:\s*(?:ال)?مكرر[ةه]?(?:\s+(?:مرتين|ثلاث\s+مرات))?
 NUMBER = rf"(?:\d+(?:\s*[-.]\s*\d+)*{BIS}?|{ORDINAL}{BIS}?)"
 
 DIVISION_RE = re.compile(
-    rf"^(?P<label>{'|'.join(DIVISIONS)})\s*(?P<num>{NUMBER})\s*(?:[:：.\-–]\s*(?P<title>.*?))?\s*(?P<notes>(?:\[\[fn:\d+\]\]\s*)*)$")
+    rf"^(?P<label>{'|'.join(DIVISIONS)})\s*:?\s*(?P<num>{NUMBER})\s*(?:(?:\s*[:：.\-–]\s*|\s+)(?P<title>.*?))?\s*(?P<notes>(?:\[\[fn:\d+\]\]\s*)*)$")
 ARTICLE_RE = re.compile(
     rf"^(?P<quote>«\s*)?(?P<label>المادة|الفصل|Article|Art\.)\s*-?\s*\.?\s*(?P<num>{NUMBER})"
-    rf"(?P<notes>(?:\s*\[\[fn:\d+\]\])*)\s*(?:(?:\.\s*[-–]|[-–:.])\s*(?P<rest>.*))?$")
-RANGE_RE = re.compile(r"^(?P<label>الفصول|المواد)\s*(?P<a>\d+(?:-\d+)*)\s*(?:[-–]|إلى|الى)\s*(?P<b>\d+(?:-\d+)*)\s*(?P<notes>(?:\[\[fn:\d+\]\]\s*)*)$")
+    rf"(?P<notes>(?:\s*\[\[fn:\d+\]\])*)\s*(?:(?:\.\s*[-–]|[-–:](?!\d))\s*(?P<rest>.*))?$")
+# «الفصل 35-1. - العقوبات ...» as the PDF extraction leaves it: «الفصل - 35-1.العقوبات ...»
+ARTICLE_DAMAGED_RE = re.compile(
+    r"^(?P<quote>)(?P<label>المادة|الفصل)\s*-\s*\.?\s*(?P<num>\d+(?:-\d+)*)(?P<notes>(?:\s*\[\[fn:\d+\]\])*)\s*\.?\s*(?P<rest>\S.*)$")
+RANGE_RE = re.compile(r"^(?P<label>الفصول|المواد)\s*(?:من\s*)?(?P<a>\d+(?:-\d+)*)\s*(?:[-–—]|إلى|الى)\s*(?P<b>\d+(?:-\d+)*)\s*(?P<notes>(?:\[\[fn:\d+\]\]\s*)*)$")
 ITEM_RE = re.compile(
     r"^(?:[-–]\s*(?P<n1>\d+)\s*[-.)]?|\.?(?P<n2>\d+)\s*[-.)]|(?P<n3>[أابجدهوزحطيكلمنسعفصقرشتثخذضظغ])\s*[)\-]|[-–•·*](?=\s))\s*(?P<rest>\S.*)$")
 ANNOUNCES_QUOTE = re.compile(r"(على\s+النحو\s+(?:التالي|الآتي|الاتي)|كما\s+يلي|بما\s+يلي|تحرر\s+كما\s+يلي|ما\s+يلي)\s*[:：]?\s*(\[\[fn:\d+\]\]\s*)*$")
 SENTENCE_END = re.compile(r"[.:؛;!?؟»\"”]\s*(?:\[\[fn:\d+\]\]\s*)*$")
 FN = re.compile(r"\s*\[\[fn:(\d+)\]\]")
+RANGE_LINE = re.compile(r"^\(\s*(?:الفصول|الفصلان|الفصلين|المواد|المادتان|فصل|مادة)[^\n]{0,40}$")
 
 
 @dataclass
@@ -52,6 +56,7 @@ class Node:
     kind: str                       # book, part, title, chapter, section, article, paragraph, point, mod, quote
     num: str | None = None          # the number as written, label included («المادة 2»)
     heading: str | None = None
+    subheading: str | None = None   # an editorial line under a heading: «(الفصول 1 – 12)»
     text: str | None = None         # paragraph / point text (lines joined)
     children: list["Node"] = field(default_factory=list)
     line: int = 0                   # source line (1-based) where the node starts
@@ -73,18 +78,29 @@ def _join(lines: list[str]) -> str:
     return re.sub(r"\s+", " ", " ".join(l.strip() for l in lines)).strip()
 
 
-def parse_layout(lines: list[str], line_numbers: list[int] | None = None) -> Layout:
-    """Turn repaired lines into the document tree."""
+def parse_layout(lines: list[str], line_numbers: list[int] | None = None, *, wrapped: bool = True) -> Layout:
+    """Turn repaired lines into the document tree.
+
+    ``wrapped``: the lines are a PDF's, wrapped at the page width, so a paragraph runs over several
+    lines; it ends with a line that ends a sentence or with a line clearly shorter than the page
+    width.  Without it (a clean text written one paragraph per line) every line is a paragraph."""
     numbers = line_numbers or list(range(1, len(lines) + 1))
     items = _split_run_in_headings([(n, l.strip()) for n, l in zip(numbers, lines) if l.strip()])
+    ends = _paragraph_end_rule(items, wrapped)
     body_start = _body_start(items)
-    title_lines, preamble, preamble_heading = _split_head([l for _, l in items[:body_start]])
-    parser = _BodyParser(items[body_start:])
+    # The law's own title often stands between the dahir's signature and the first heading.
+    head = [l for _, l in items[:body_start]]
+    while body_start < len(items) and re.match(r"^(?:ال)?(?:قانون رقم|مجموعة|ظهير شريف بمثابة قانون)", items[body_start][1]) \
+            and not _is_structure_start(items[body_start][1]):
+        head.insert(_title_insert_point(head), items[body_start][1])
+        body_start += 1
+    title_lines, preamble, preamble_heading = _split_head(head, ends)
+    parser = _BodyParser(items[body_start:], ends)
     body = parser.parse()
     return Layout(title_lines, preamble, preamble_heading, body, parser.notes)
 
 
-RUN_IN = re.compile(r"^(?P<text>.*\S[.؛:])\s*(?P<heading>(?:المادة|الفصل)\s+\d+(?:-\d+)*)\s*$")
+RUN_IN = re.compile(r"^(?P<text>.*\S[.؛:])\s*(?P<heading>(?:المادة|الفصل)\s+\d+(?:-\d+)*(?:\s*\[\[fn:\d+\]\])*)\s*$")
 
 
 def _split_run_in_headings(items: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -100,8 +116,12 @@ def _split_run_in_headings(items: list[tuple[int, str]]) -> list[tuple[int, str]
     return out
 
 
+def _article_match(line: str) -> re.Match | None:
+    return ARTICLE_RE.match(line) or ARTICLE_DAMAGED_RE.match(line)
+
+
 def _is_structure_start(line: str) -> bool:
-    return bool(DIVISION_RE.match(line) or ARTICLE_RE.match(line) or RANGE_RE.match(line))
+    return bool(DIVISION_RE.match(line) or _article_match(line) or RANGE_RE.match(line))
 
 
 def _is_dahir_start(line: str) -> bool:
@@ -129,26 +149,45 @@ def _body_start(items: list[tuple[int, str]]) -> int:
     return end
 
 
-def _split_head(texts: list[str]) -> tuple[list[str], list[str], str | None]:
+def _title_insert_point(head: list[str]) -> int:
+    """Titles go before the dahir (the preamble) in the document's front matter."""
+    starts = [i for i, l in enumerate(head) if _is_dahir_start(l) or normalise(l) in ("ديباجه", "الديباجه")]
+    return starts[-1] if starts else len(head)
+
+
+def _paragraph_end_rule(items: list[tuple[int, str]], wrapped: bool):
+    """A function telling whether a line ends its paragraph."""
+    if not wrapped:
+        return lambda line: True
+    lengths = sorted(len(l) for _, l in items) or [80]
+    width = lengths[int(len(lengths) * 0.9)]
+    short = 0.6 * width
+
+    def ends(line: str) -> bool:
+        return bool(SENTENCE_END.search(line)) or len(FN.sub("", line)) < short
+    return ends
+
+
+def _split_head(texts: list[str], ends) -> tuple[list[str], list[str], str | None]:
     """Before the body: the title lines, then the preamble (a dahir of promulgation, or a
     bill's «ديباجة»)."""
-    for i, line in enumerate(texts):
-        if normalise(line) in ("ديباجه", "الديباجه") or _is_dahir_start(line):
-            title, rest = texts[:i], texts[i:]
-            break
+    # the preamble starts at the last dahir heading (a cover page may name the dahir first)
+    starts = [i for i, line in enumerate(texts) if normalise(line) in ("ديباجه", "الديباجه") or _is_dahir_start(line)]
+    if starts:
+        title, rest = texts[:starts[-1]], texts[starts[-1]:]
     else:
         title, rest = texts, []
     heading = None
     if rest and normalise(rest[0]) in ("ديباجه", "الديباجه"):
         heading, rest = rest[0], rest[1:]
-    return title, _paragraphs(rest), heading
+    return title, _paragraphs(rest, ends), heading
 
 
-def _paragraphs(lines: list[str]) -> list[str]:
+def _paragraphs(lines: list[str], ends) -> list[str]:
     out, current = [], []
     for line in lines:
         current.append(line)
-        if SENTENCE_END.search(line) or ITEM_RE.match(line):
+        if ends(line) or ITEM_RE.match(line):
             out.append(_join(current))
             current = []
     if current:
@@ -157,12 +196,13 @@ def _paragraphs(lines: list[str]) -> list[str]:
 
 
 class _BodyParser:
-    def __init__(self, items: list[tuple[int, str]]):
+    def __init__(self, items: list[tuple[int, str]], ends):
         self.items = items
+        self.ends = ends
         self.pos = 0
         self.notes: list[str] = []
         self.rank: dict[str, int] = {}
-        labels = [m.group("label") for _, l in items if (m := ARTICLE_RE.match(l))]
+        labels = [m.group("label") for _, l in items if (m := _article_match(l))]
         # The document's own article label is the one its first article heading uses.
         self.own_label = labels[0] if labels else "المادة"
         self.last_own: str | None = None
@@ -185,7 +225,7 @@ class _BodyParser:
             if RANGE_RE.match(line):
                 stack[-1].children.append(self._range(number, line))
                 continue
-            match = ARTICLE_RE.match(line)
+            match = _article_match(line)
             if match:
                 stack[-1].children.append(self._article(match, number))
                 continue
@@ -200,6 +240,10 @@ class _BodyParser:
                 node = Node("hcontainer", heading=line, line=number)
                 stack[-1].children.append(node)
                 stack.append(node)
+            if self.pos < len(self.items) and RANGE_LINE.match(self.items[self.pos][1]):
+                node = stack[-1]
+                node.subheading = self.items[self.pos][1]
+                self.pos += 1
             self.notes.append(f"line {number}: unlabelled heading outside any article: {line[:60]}")
         return root.children
 
@@ -209,17 +253,29 @@ class _BodyParser:
         title = (match.group("title") or "").strip() or None
         notes = match.group("notes") or ""
         self.pos += 1
-        # A title on the next line(s) when the heading line has none.
+        # A title on the next line when the heading line has none; a title running over two
+        # lines; then an editorial range line «(الفصول 1 – 12)».
         if not title and self.pos < len(self.items):
             nxt = self.items[self.pos][1]
-            if not _is_structure_start(nxt) and not ITEM_RE.match(nxt):
+            if not _is_structure_start(nxt) and not ITEM_RE.match(nxt) and not RANGE_LINE.match(nxt):
                 title = nxt
                 self.pos += 1
-        # An editorial range line «(الفصول 1 – 12)» under the heading stays with it.
-        if self.pos < len(self.items) and re.match(r"^\((?:الفصول|المواد)[^)]*\)?\s*\S*$", self.items[self.pos][1]):
-            title = (title + " " if title else "") + self.items[self.pos][1]
-            self.pos += 1
-        return Node(kind, num=num + (" " + notes.strip() if notes.strip() else ""), heading=title, line=number)
+        subheading = None
+        while self.pos < len(self.items):
+            nxt = self.items[self.pos][1]
+            if RANGE_LINE.match(nxt):
+                subheading = nxt
+                self.pos += 1
+                break
+            after = self.items[self.pos + 1][1] if self.pos + 1 < len(self.items) else ""
+            if (title and not _is_structure_start(nxt) and not ITEM_RE.match(nxt) and len(nxt) < 90
+                    and not SENTENCE_END.search(title) and (RANGE_LINE.match(after) or _is_structure_start(after))):
+                title = f"{title} {nxt}"
+                self.pos += 1
+                continue
+            break
+        return Node(kind, num=num + (" " + notes.strip() if notes.strip() else ""), heading=title,
+                    subheading=subheading, line=number)
 
     def _range(self, number: int, line: str) -> Node:
         match = RANGE_RE.match(line)
@@ -246,7 +302,7 @@ class _BodyParser:
         while self.pos < len(self.items):
             n, line = self.items[self.pos]
             division = DIVISION_RE.match(line) or RANGE_RE.match(line)
-            heading = ARTICLE_RE.match(line)
+            heading = _article_match(line)
             if quoted:
                 if division or heading:
                     break
@@ -290,7 +346,7 @@ class _BodyParser:
         mod = Node("mod", line=self.items[self.pos][0])
         while self.pos < len(self.items):
             n, line = self.items[self.pos]
-            am = ARTICLE_RE.match(line)
+            am = _article_match(line)
             if am and self._is_own_article(am):
                 break
             if DIVISION_RE.match(line) and not mod.children:
@@ -347,13 +403,13 @@ class _BodyParser:
                 current_num = item.group("n1") or item.group("n2") or item.group("n3")
                 current = [item.group("rest")]
                 start = n
-                if SENTENCE_END.search(line):
+                if self.ends(line):
                     flush()
                 continue
             if not current:
                 start = n
             current.append(line)
-            if SENTENCE_END.search(line):
+            if self.ends(line):
                 flush()
         flush()
         return blocks

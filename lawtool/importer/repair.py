@@ -122,6 +122,15 @@ def _marker_wins_tie(lines: list[str], j: int, v: int) -> bool:
     return False
 
 
+def _page_confirmed(lines: list[str], j: int, v: int) -> bool:
+    """A bare page number is confirmed by the next page numbers further on."""
+    for k in range(j + 1, min(len(lines), j + 4 * LOOKAHEAD)):
+        m = BARE_NUMBER.match(lines[k]) or PAGE_DASH.match(lines[k])
+        if m and v < int(m.group(1)) <= v + 3:
+            return True
+    return j > len(lines) - 2 * LOOKAHEAD  # the last page has no successor
+
+
 def _split_furniture(lines: list[str], first: int) -> _Furniture:
     body: list[tuple[int, str]] = []
     footnotes: list[tuple[int, int, list[str]]] = []
@@ -142,6 +151,23 @@ def _split_furniture(lines: list[str], first: int) -> _Furniture:
             pending_markers.append((v, j))
         repairs.append(Repair("footnote-marker", j + 1, lines[j].strip(), token))
 
+    def find_glued_marker(n: int) -> bool:
+        """A marker printed at the end of a recent body line: "المذكورة.2"."""
+        nonlocal last_marker
+        # after a letter other than the conjunction و ("و3" enumerates), or after a mark
+        glued = re.compile(f"(?:(?<=[\u0621-\u0647\u0649-\u064A])|(?<=[{LETTER}][.،؛:])){n}\\s*$")
+        for k in range(len(body) - 1, max(-1, len(body) - 8), -1):
+            idx, text = body[k]
+            g = glued.search(text)
+            if g:
+                token = f"[[fn:{n}]]"
+                body[k] = (idx, text[: g.start()] + " " + token)
+                repairs.append(Repair("footnote-marker", idx + 1, str(n), token))
+                markers_seen.add(n)
+                last_marker = max(last_marker, n)
+                return True
+        return False
+
     for j in range(first, len(lines)):
         line = lines[j]
         if _is_blank(line):
@@ -156,10 +182,12 @@ def _split_furniture(lines: list[str], first: int) -> _Furniture:
         m = BARE_NUMBER.match(line)
         if m:
             v = int(m.group(1))
-            as_marker = v == last_marker + 1 or (
-                last_marker + 1 < v <= last_marker + 3 and _marker_wins_tie(lines, j, v)
-            )  # a lost (glued) marker must not stop the sequence
-            as_page = last_page < v <= last_page + 3
+            # a marker is confirmed by its footnote body further on; a lost (glued)
+            # marker must not stop the sequence
+            as_marker = (v == last_marker + 1 and last_marker > 0) or (
+                last_marker < v <= last_marker + 3 and _marker_wins_tie(lines, j, v)
+            )
+            as_page = last_page < v <= last_page + 3 and _page_confirmed(lines, j, v)
             if as_marker and as_page:
                 # exact successor beats a skip; else look ahead for the footnote body
                 if v != last_page + 1:
@@ -179,7 +207,7 @@ def _split_furniture(lines: list[str], first: int) -> _Furniture:
                 repairs.append(Repair("page-number", j + 1, line.strip(), ""))
                 continue
         m = FN_BODY.match(line)
-        if m and (int(m.group(1)) == last_body + 1 or last_body + 1 < int(m.group(1)) <= last_marker):
+        if m and last_body < int(m.group(1)) <= max(last_marker, last_body + 3):
             n = int(m.group(1))
             prev = lines[j - 1] if j > first else ""
             after_page = False
@@ -191,6 +219,8 @@ def _split_furniture(lines: list[str], first: int) -> _Furniture:
             keyword = bool(FN_KEYWORDS.match(m.group(2)))
             starts_block = (_is_blank(prev) and not after_page) or keyword
             referenced = n in markers_seen or n < last_marker  # a later marker was seen
+            if not referenced:
+                referenced = find_glued_marker(n)
             if (referenced and (in_block or starts_block)) or (keyword and _is_blank(prev)):
                 last_body = n
                 open_fn = [line]
@@ -274,11 +304,13 @@ def _strip_pronoun(word: str) -> str:
 
 def _strip_suffix(word: str) -> str:
     """Stem for template comparison: drop a pronoun suffix, then an inflection."""
-    for pattern in (PRONOUN_SUFFIX, INFLECTION_SUFFIX):
-        m = pattern.search(word)
-        if m and len(word) - len(m.group(1)) >= 3:
-            word = word[: m.start()]
-    return word
+    bare = _strip_pronoun(word)
+    if bare != word and bare.endswith("ت") and not bare.endswith("ات"):
+        bare = bare[:-1] + "ة"  # "إحالته": the ta marbuta before a pronoun
+    m = INFLECTION_SUFFIX.search(bare)
+    if m and len(bare) - len(m.group(1)) >= 3:
+        bare = bare[: m.start()]
+    return bare
 
 
 def _pairs(word: str) -> list[int]:
@@ -367,6 +399,8 @@ def _certain_decision(chars: list[str], i: int, lexicon_pass: bool = False) -> b
     return False
 
 
+# broken plurals أفعال / آفال ("أغراض", "أسباب", "آثار")
+AFAAL = re.compile(f"^(?:أ[{LETTER}]{{2}}ا[{LETTER}]|آ[{LETTER}]ا[{LETTER}])$")
 ILA_FORMS = {"إلى", "إلي", "إليه", "إليها", "إليهم", "إليهما", "إليك", "إلينا", "إليكم", "إليهن"}
 # what follows the alef of forms VII, VIII, X verbal nouns (انتحار, ارتكاب, استعمال)
 WASL_REST = re.compile(f"^(ست|ن[{LETTER}]|[{LETTER}]ت|ت)[{LETTER}]{{2,}}")
@@ -395,13 +429,19 @@ def _decide_open(word: str, i: int, lex: "_Lexicon") -> bool | None:
             return False
         if lex.cores[stem] >= 1 or lex.cores[_strip_pronoun(stem)] >= 1:
             return True
-        shape = _shape_decision(word, swap, i, lex)
-        return False if shape is None else shape
+        if AFAAL.match(_strip_pronoun(stem)):
+            return True  # li + a broken plural: "ألغراض" = لأغراض, "وآلثار" = ولآثار
+        c1, c2 = lex.shape_votes(word, swap)
+        # "ألغراض" has a template no Arabic word has; "لأغراض" a common one
+        return c1 == 0 and c2 >= 2
     rest = word[i + 2:]
     prefix = word[:i]
     if prefix in ARTICLE_PREFIXES:
         # article, or li + a hamzat-wasl verbal noun: "الرتكاب" = لارتكاب
-        if prefix in ("", "و", "ف") and WASL_REST.match(rest) and lex.cores["ا" + rest] >= 1:
+        wasl = "ا" + rest
+        if prefix in ("", "و", "ف") and WASL_REST.match(rest) and (
+            lex.cores[wasl] >= 1 or lex.cores[_strip_pronoun(wasl)] >= 1
+        ):
             return None if lex.bare[rest] >= 1 else True
         return False
     core = _strip_article(word)
@@ -412,7 +452,15 @@ def _decide_open(word: str, i: int, lex: "_Lexicon") -> bool | None:
             return False
         if lex.cores[head + "ل"] >= 1 or lex.cores[head + "لة"] >= 1:
             return True
-        return None
+        if head.startswith("م") and len(head) >= 3:
+            return True  # indefinite participle + tanween: "مستغال" = مستغلا
+        if len(head) >= 3 and head.endswith("ي") and not head.startswith(("أ", "إ")):
+            return True  # فعيل + tanween: "زميال" = زميلا (but حيال, أجيال)
+        return _shape_decision(word, swap, i, lex)
+    if rest.startswith("ل"):
+        # a long vowel before a written double lam does not occur inside a word:
+        # "استغالل" = استغلال, "إخالل" = إخلال, "جاللة" = جلالة
+        return True
     if rest in SUFFIXES_AFTER_LA and (lex.cores[head + "ل"] >= 1 or lex.cores[head + "لة"] >= 1):
         return True  # dual/plural of an attested word: "الفصالن" = الفصلان
     return _shape_decision(word, swap, i, lex)
@@ -591,7 +639,7 @@ def _join_line_start(text: str, vocab: Counter[str]) -> tuple[str, tuple[str, st
     if letter == "و":  # a standalone conjunction is a word of its own
         return text, None
     joined = letter + rest
-    if vocab[joined] >= 1 and vocab[rest] <= vocab[joined] * 2:
+    if vocab[joined] >= 1:
         return lead + joined + text[m.end():], (m.group(0), lead + joined)
     return text, None
 
