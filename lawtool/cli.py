@@ -44,6 +44,8 @@ def import_cmd(
     report: bool = typer.Option(False, "--report", help="print the repair report (JSON) on standard output"),
     work_date: Optional[str] = typer.Option(None, "--work-date", help="date of the work (dahir), YYYY-MM-DD"),
     title: Optional[str] = typer.Option(None, "--title", help="the document title (default: first line)"),
+    no_repair: bool = typer.Option(False, "--no-repair", help="the text is clean (e.g. from lawtool export): "
+                                   "one paragraph per line, no PDF damage to repair"),
 ):
     """Import an official Arabic text into Akoma Ntoso, repairing PDF-extraction damage."""
     def action():
@@ -55,7 +57,7 @@ def import_cmd(
         uri = FrbrUri.parse(frbr_uri)
         text = read_source(source)
         document, rep = import_text(text, uri, doctype=doctype, source_name=str(source), work_date=work_date,
-                                    title=title)
+                                    title=title, repair=not no_repair)
         document.save(output)
         if report:
             _json(rep.as_dict())

@@ -18,7 +18,8 @@ Rules
 ``numbering-gap``        warning  a hole in the base numbers of consecutive articles (5 then 7) that the
                                   document does not declare (see below); inserted numbers (447-1,
                                   607-bis) are not gaps; *info* when a declared gap is not a gap
-``numbering-order``      warning  an article numbered lower than the one before it
+``numbering-order``      warning  an article numbered lower than the one before it (inserted numbers of
+                                  different kinds, 607-ter then 607-3, have no order between them)
 ``frbr-missing``         error    FRBRthis, FRBRuri, FRBRdate, FRBRauthor on the three FRBR levels, plus
                                   FRBRcountry (work) and FRBRlanguage (expression)
 ``frbr-consistent``      error    the FRBR URIs parse and agree: FRBRthis with FRBRuri at each level, the
@@ -32,7 +33,7 @@ Rules
                                   documents that are not lawtool's, an ``xml:id`` or ``GUID``);
                                   ``/akn/...`` hrefs are checked by the cross-reference stage
 ``xml``                  error    a file that cannot be read as XML: malformed, not UTF-8, empty, with a
-                                  DOCTYPE, unreadable
+                                  DOCTYPE, unreadable (the line is given when known)
 ``not-akn``              error    well-formed XML that is not an Akoma Ntoso document at all (another
                                   vocabulary, or no act/bill/... under <akomaNtoso>)
 
@@ -40,7 +41,7 @@ Numbering covers, for each document (the main one and any nested in attachments 
 components), the articles of its body in reading order, leaving out quoted and embedded
 structures and nested documents.  The number is the one the eId is made from
 (``number_from_num``); articles without ``<num>``, or whose number is not a number, are left
-out.
+out; a range of repealed articles (``19-to-23``) covers every number in it.
 
 Declared numbering gaps: a text may skip numbers on purpose (articles repealed, a code that
 reserves a range).  It says so in its metadata, with lawtool's proprietary extension::
@@ -188,7 +189,7 @@ def check_eid_unique(doc: Document) -> list[Finding]:
             if value in first_line:
                 where = f" (first at line {first_line[value]})" if first_line[value] else ""
                 findings.append(Finding("eid-unique", "error", value if attr == "eId" else _nearest_eid(el),
-                                        f"{attr} {value!r} is used twice{where}", el.sourceline))
+                                        f"{attr} {value!r} is used more than once{where}", el.sourceline))
             else:
                 first_line[value] = el.sourceline
     return findings
@@ -297,8 +298,8 @@ Span = tuple[int, int]
 
 
 def _sort_key(number: str) -> tuple | None:
-    """447 → (447,), 447-1 → (447, (0, 1, '')), 607-bis → (607, (1, 0, '')); None when the base is not
-    a number.  Inserted numbers sort after their base, digits before bis/ter, those before the rest."""
+    """447 → (447,), 447-1 → (447, (0, 1, '')), 607-bis → (607, (1, 0, '')); None when the base
+    is not a number."""
     base, *inserted = number.split("-")
     if not base.isdigit():
         return None
@@ -313,11 +314,36 @@ def _sort_key(number: str) -> tuple | None:
     return tuple(key)
 
 
+def _article_span(number: str) -> tuple[tuple, int] | None:
+    """The sort key of an article number and the last base number it covers: a range of
+    repealed articles «الفصول 23 – 19» (``19-to-23``) covers 19 to 23."""
+    first, _, last = number.partition("-to-")
+    key = _sort_key(first)
+    if key is None:
+        return None
+    last_key = _sort_key(last) if last else None
+    return key, (last_key[0] if last_key else key[0])
+
+
+def _comes_before(key: tuple, other: tuple) -> bool:
+    """Whether ``key`` is numbered before ``other``.  Inserted numbers follow their base; those of
+    one kind follow each other (447-1 < 447-2, bis < ter), but digits and bis/ter have no order
+    between them (the Penal Code has 607-bis, 607-ter, then 607-3)."""
+    if key[0] != other[0]:
+        return key[0] < other[0]
+    for mine, theirs in zip(key[1:], other[1:]):
+        if mine[0] != theirs[0]:
+            return False
+        if mine != theirs:
+            return mine < theirs
+    return len(key) < len(other)
+
+
 def _check_sequence(articles: list[tuple[etree._Element, str]], allowed: list[Span]) -> list[Finding]:
     findings = []
     seen: dict[str, etree._Element] = {}
-    previous: tuple[str, tuple] | None = None
-    present: set[int] = set()
+    previous: tuple[str, tuple, int] | None = None  # number, sort key, last base covered
+    present: list[Span] = []
     for article, number in articles:
         eid, line = article.get("eId"), article.sourceline
         if number in seen:
@@ -325,24 +351,25 @@ def _check_sequence(articles: list[tuple[etree._Element, str]], allowed: list[Sp
                                     f"article {number} appears twice (first at line {seen[number].sourceline})", line))
             continue
         seen[number] = article
-        key = _sort_key(number)
-        if key is None:
+        span = _article_span(number)
+        if span is None:
             continue
-        present.add(key[0])
+        key, last = span
+        present.append((key[0], last))
         if previous is not None:
-            before, before_key = previous
-            if key < before_key:
+            before, before_key, before_last = previous
+            if _comes_before(key, before_key) or key[0] < before_last:
                 findings.append(Finding("numbering-order", "warning", eid,
                                         f"article {number} comes after article {before}", line))
-            elif key[0] > before_key[0] + 1:
-                missing = _subtract((before_key[0] + 1, key[0] - 1), allowed)
+            elif key[0] > before_last + 1:
+                missing = _subtract((before_last + 1, key[0] - 1), allowed)
                 if missing:
                     findings.append(Finding("numbering-gap", "warning", eid,
                                             f"no article {_ranges(missing)} between article {before} and "
                                             f"article {number} (declare intended gaps in <lawtool:numbering gaps>)",
                                             line))
-        previous = (number, key)
-    stale = _spans(sorted(n for n in present if any(lo <= n <= hi for lo, hi in allowed)))
+        previous = (number, key, last)
+    stale = _merge([(max(lo, a), min(hi, b)) for lo, hi in allowed for a, b in present if max(lo, a) <= min(hi, b)])
     if stale:
         findings.append(Finding("numbering-gap", "info", None,
                                 f"declared gap {_ranges(stale)} is not a gap: the article exists"))
@@ -357,15 +384,15 @@ def _subtract(span: Span, allowed: list[Span]) -> list[Span]:
     return parts
 
 
-def _spans(numbers: list[int]) -> list[Span]:
-    """[6, 7, 8, 12] → [(6, 8), (12, 12)]."""
-    spans: list[Span] = []
-    for n in numbers:
-        if spans and spans[-1][1] + 1 == n:
-            spans[-1] = (spans[-1][0], n)
+def _merge(spans: list[Span]) -> list[Span]:
+    """[(6, 7), (8, 8), (12, 12)] → [(6, 8), (12, 12)]."""
+    merged: list[Span] = []
+    for lo, hi in sorted(spans):
+        if merged and lo <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
         else:
-            spans.append((n, n))
-    return spans
+            merged.append((lo, hi))
+    return merged
 
 
 def _ranges(spans: list[Span]) -> str:

@@ -4,7 +4,6 @@ foreign shapes of Akoma Ntoso read without a crash, the outputs, and the input p
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from lawtool.eids import assign_eids
 from lawtool.errors import InputError, NotAknError
 from lawtool.validate import (FileReport, Finding, format_human, schema, to_json, validate_document,
                               validate_paths)
+from lawtool.validate import _check_sequence
 
 DATA = Path(__file__).parent / "data" / "validate"
 GOOD = DATA / "act-ma-valid.xml"
@@ -213,6 +213,28 @@ def test_gap_is_a_warning_naming_the_missing_numbers():
 def test_out_of_order_is_a_warning():
     [finding] = numbering(["المادة 1", "المادة 2", "المادة 3", "المادة 2 مكررة"])
     assert (finding.rule, finding.severity, finding.eid) == ("numbering-order", "warning", "art_2-bis")
+
+
+def test_inserted_numbers_of_different_kinds_have_no_order():
+    # The Penal Code: 607 مكرر, 607 مكرر مرتين, then 607-3 (added later, in another chapter).
+    assert numbering(["الفصل 606", "الفصل 607", "الفصل 607 مكرر", "الفصل 607 مكرر مرتين", "الفصل 607-3",
+                      "الفصل 608"]) == []
+    assert numbering(["الفصل 447", "الفصل 1-447", "الفصل 447 مكرر", "الفصل 2-447", "الفصل 448"]) == []
+    [finding] = numbering(["الفصل 1-447", "الفصل 447"])
+    assert (finding.rule, finding.eid) == ("numbering-order", "art_447")
+
+
+def sequence(numbers: list[str], allowed: list[tuple[int, int]] = ()) -> list[tuple[str, str, str | None]]:
+    """_check_sequence on bare article numbers as number_from_num writes them."""
+    articles = [(etree.Element("article", eId=f"art_{n}"), n) for n in numbers]
+    return [(f.rule, f.severity, f.eid) for f in _check_sequence(articles, list(allowed))]
+
+
+def test_a_range_of_repealed_articles_covers_its_numbers():
+    assert sequence(["18", "19-to-23", "24"]) == []
+    assert sequence(["18", "19-to-23", "26"]) == [("numbering-gap", "warning", "art_26")]
+    assert sequence(["18", "19-to-23", "20"]) == [("numbering-order", "warning", "art_20")]
+    assert sequence(["18", "19-to-23", "24"], [(20, 21)]) == [("numbering-gap", "info", None)]
 
 
 def test_declared_gaps_silence_the_warning():

@@ -105,7 +105,7 @@ def import_text(text: str, expression: FrbrUri, *, doctype: str = "act", source_
         lines = text.split("\n")
         numbers = list(range(1, len(lines) + 1))
         footnotes = []
-    layout = parse_layout(lines, numbers, wrapped=repair)
+    layout = parse_layout(lines, numbers, wrapped=None if repair else False)
     report.layout_notes = layout.notes
     report.footnotes = len(footnotes)
     notes = {f.number: f.text for f in footnotes}

@@ -44,7 +44,7 @@ ARTICLE_DAMAGED_RE = re.compile(
     r"^(?P<quote>)(?P<label>المادة|الفصل)\s*-\s*\.?\s*(?P<num>\d+(?:-\d+)*)(?P<notes>(?:\s*\[\[fn:\d+\]\])*)\s*\.?\s*(?P<rest>\S.*)$")
 RANGE_RE = re.compile(r"^(?P<label>الفصول|المواد)\s*(?:من\s*)?(?P<a>\d+(?:-\d+)*)\s*(?:[-–—]|إلى|الى)\s*(?P<b>\d+(?:-\d+)*)\s*(?P<notes>(?:\[\[fn:\d+\]\]\s*)*)$")
 ITEM_RE = re.compile(
-    r"^(?:[-–]\s*(?P<n1>\d+)\s*[-.)]?|\.?(?P<n2>\d+)\s*[-.)]|(?P<n3>[أابجدهوزحطيكلمنسعفصقرشتثخذضظغ])\s*[)\-]|[-–•·*](?=\s))\s*(?P<rest>\S.*)$")
+    r"^(?:[-–]\s*(?P<n1>\d+)\s*[-.)]?|\.?(?P<n2>\d+)\s*(?:[-)]|\.(?!\d))|(?P<n3>[أابجدهوزحطيكلمنسعفصقرشتثخذضظغ])\s*[)\-]|[-–•·*](?=\s))\s*(?P<rest>\S.*)$")
 ANNOUNCES_QUOTE = re.compile(r"(على\s+النحو\s+(?:التالي|الآتي|الاتي)|كما\s+يلي|بما\s+يلي|تحرر\s+كما\s+يلي|ما\s+يلي)\s*[:：]?\s*(\[\[fn:\d+\]\]\s*)*$")
 SENTENCE_END = re.compile(r"[.:؛;!?؟»\"”]\s*(?:\[\[fn:\d+\]\]\s*)*$")
 FN = re.compile(r"\s*\[\[fn:(\d+)\]\]")
@@ -78,7 +78,7 @@ def _join(lines: list[str]) -> str:
     return re.sub(r"\s+", " ", " ".join(l.strip() for l in lines)).strip()
 
 
-def parse_layout(lines: list[str], line_numbers: list[int] | None = None, *, wrapped: bool = True) -> Layout:
+def parse_layout(lines: list[str], line_numbers: list[int] | None = None, *, wrapped: bool | None = None) -> Layout:
     """Turn repaired lines into the document tree.
 
     ``wrapped``: the lines are a PDF's, wrapped at the page width, so a paragraph runs over several
@@ -94,6 +94,11 @@ def parse_layout(lines: list[str], line_numbers: list[int] | None = None, *, wra
             and not _is_structure_start(items[body_start][1]):
         head.insert(_title_insert_point(head), items[body_start][1])
         body_start += 1
+    # The law's own preamble («ديباجة») after the dahir belongs to the preamble too.
+    if body_start < len(items) and normalise(items[body_start][1]) in ("ديباجه", "الديباجه"):
+        while body_start < len(items) and not _is_structure_start(items[body_start][1]):
+            head.append(items[body_start][1])
+            body_start += 1
     title_lines, preamble, preamble_heading = _split_head(head, ends)
     parser = _BodyParser(items[body_start:], ends)
     body = parser.parse()
@@ -141,10 +146,10 @@ def _body_start(items: list[tuple[int, str]]) -> int:
     if end is None:
         return first_structure
     end += 1
-    # the countersignature block
+    # the countersignature block, and the asterisks that close the dahir
     while end < len(texts) and not _is_structure_start(texts[end]) and (
             texts[end].startswith(("وقعه بالعطف", "رئيس الحكومة", "الوزير الأول", "الإمضاء", "الامضاء"))
-            or re.match(r"^(?:الإمضاء|الامضاء)\s*[:：]", texts[end])):
+            or re.match(r"^(?:الإمضاء|الامضاء)\s*[:：]", texts[end]) or re.fullmatch(r"[*\s]+", texts[end])):
         end += 1
     return end
 
@@ -155,12 +160,14 @@ def _title_insert_point(head: list[str]) -> int:
     return starts[-1] if starts else len(head)
 
 
-def _paragraph_end_rule(items: list[tuple[int, str]], wrapped: bool):
+def _paragraph_end_rule(items: list[tuple[int, str]], wrapped: bool | None):
     """A function telling whether a line ends its paragraph."""
-    if not wrapped:
-        return lambda line: True
     lengths = sorted(len(l) for _, l in items) or [80]
     width = lengths[int(len(lengths) * 0.9)]
+    if wrapped is None:
+        wrapped = width <= 130
+    if not wrapped:
+        return lambda line: True
     short = 0.6 * width
 
     def ends(line: str) -> bool:
@@ -172,7 +179,8 @@ def _split_head(texts: list[str], ends) -> tuple[list[str], list[str], str | Non
     """Before the body: the title lines, then the preamble (a dahir of promulgation, or a
     bill's «ديباجة»)."""
     # the preamble starts at the last dahir heading (a cover page may name the dahir first)
-    starts = [i for i, line in enumerate(texts) if normalise(line) in ("ديباجه", "الديباجه") or _is_dahir_start(line)]
+    starts = [i for i, line in enumerate(texts) if _is_dahir_start(line)] or \
+        [i for i, line in enumerate(texts) if normalise(line) in ("ديباجه", "الديباجه")]
     if starts:
         title, rest = texts[:starts[-1]], texts[starts[-1]:]
     else:
@@ -260,20 +268,24 @@ class _BodyParser:
             if not _is_structure_start(nxt) and not ITEM_RE.match(nxt) and not RANGE_LINE.match(nxt):
                 title = nxt
                 self.pos += 1
+        # a title running over up to three more lines, up to the next heading or range line
+        if title:
+            for k in range(1, 4):
+                ahead = [l for _, l in self.items[self.pos:self.pos + k + 1]]
+                if len(ahead) < k + 1:
+                    break
+                *continued, after = ahead
+                if any(_is_structure_start(l) or ITEM_RE.match(l) or RANGE_LINE.match(l) or len(l) > 130
+                       or SENTENCE_END.search(l) for l in continued):
+                    break
+                if RANGE_LINE.match(after) or _is_structure_start(after):
+                    title = " ".join([title, *continued])
+                    self.pos += k
+                    break
         subheading = None
-        while self.pos < len(self.items):
-            nxt = self.items[self.pos][1]
-            if RANGE_LINE.match(nxt):
-                subheading = nxt
-                self.pos += 1
-                break
-            after = self.items[self.pos + 1][1] if self.pos + 1 < len(self.items) else ""
-            if (title and not _is_structure_start(nxt) and not ITEM_RE.match(nxt) and len(nxt) < 90
-                    and not SENTENCE_END.search(title) and (RANGE_LINE.match(after) or _is_structure_start(after))):
-                title = f"{title} {nxt}"
-                self.pos += 1
-                continue
-            break
+        if self.pos < len(self.items) and RANGE_LINE.match(self.items[self.pos][1]):
+            subheading = self.items[self.pos][1]
+            self.pos += 1
         return Node(kind, num=num + (" " + notes.strip() if notes.strip() else ""), heading=title,
                     subheading=subheading, line=number)
 

@@ -389,8 +389,8 @@ def _certain_decision(chars: list[str], i: int, lexicon_pass: bool = False) -> b
         if not rest:
             return True if prefix in NEGATION_PREFIXES else None
         if prefix in ARTICLE_PREFIXES:
-            if rest[0] == "ئ":
-                return True  # لائحة, لائق: the article is never followed by ئ
+            if rest[0] == "ئ" or (len(rest) == 2 and rest[1] == "ة"):
+                return True  # لائحة, ولاية: no word is "ئ..." or a 2-letter "..ة"
             return None if i == len(prefix) and not lexicon_pass else False
         return None
     # hamza alef + lam
@@ -532,12 +532,13 @@ PUNCT_BEFORE_WORD = re.compile(f"(?<=[^\\s{PUNCT}]) ([،؛:])(?=[{LETTER}])")
 PERIOD_BEFORE_WORD = re.compile(f"(?<=[{LETTER}\\d)]) \\.(?=[{LETTER}])")
 # "رقم .103.13" / "و ،401ضعف" / ":7في": the mark printed before the number it follows
 PUNCT_BEFORE_NUMBER = re.compile(r"(^|(?<=\s))([،؛:.])(\d+(?:[.\-]\d+)*)(?=\s|$|[" + LETTER + r"])")
+MARK_GLUED = re.compile(f"(?<=\\d)([،؛:])(?=[{LETTER}])")
 NUM = r"\d{1,2}"
 YEAR = r"\d{4}"
 MONTH = f"[{LETTER}\\u0640]+(?: [{LETTER}\\u0640]+)?"
 # "22( 1439فبراير .)2018" -> "1439 (22 فبراير 2018)."
 DATE_FULL = re.compile(
-    f"(?<!\\d)({NUM}|فاتح)?\\s*\\(\\s*({YEAR})\\s*((?:فاتح )?{MONTH})\\s*([،.]?)\\s*\\)\\s*({YEAR})(?!\\d)"
+    f"(?<!\\d)(?:({NUM}|فاتح)\\s*)?\\(\\s*({YEAR})\\s*((?:فاتح )?{MONTH})\\s*([،.]?)\\s*\\)\\s*({YEAR})(?!\\d)"
 )
 # line-start continuation "( 26نونبر )1962" (Hijri year on the line before)
 DATE_TAIL = re.compile(f"\\(\\s*({NUM}|فاتح)\\s*({MONTH})\\s*([،.]?)\\s*\\)\\s*({YEAR})(?!\\d)")
@@ -605,6 +606,13 @@ def _fix_spacing(text: str) -> tuple[str, list[tuple[str, str, str]]]:
         return m.group(1) + " "
 
     text = DIGIT_LETTER.sub(glued, text)
+
+    def mark_space(m: re.Match[str]) -> str:
+        fixes.append(("punctuation", m.group(0), m.group(1) + " "))
+        return m.group(1) + " "
+
+    # a mark moved after its number must not stick to the next word: "401،ضعف"
+    text = MARK_GLUED.sub(mark_space, text)
     # a space left before a mark that moved: "2018) ،" is not produced; collapse doubles
     return text, fixes
 
@@ -668,7 +676,7 @@ def repair_text(raw: str, *, skip_header: bool = True) -> RepairResult:
         h, tl = BROKEN_HEAD.search(t1), BROKEN_TAIL.match(t2)
         if h and tl:
             number = f"{tl.group(1)}-{h.group(2)}"
-            new1 = t1[: h.start()] + h.group(1) + ("" if h.group(1) == "و" else "") + number
+            new1 = t1[: h.start()] + h.group(1) + (" " if h.group(1) == "و" else "") + number
             new2 = t2[tl.end():].lstrip()
             repairs.append(Repair("glued-number", j1 + 1, f"{t1[h.start():]} / {t2[:tl.end()].strip()}", number))
             items[k], items[k + 1] = (j1, new1), (j2, new2)
