@@ -73,7 +73,8 @@ def build_one(root: Path, yaml_path: Path, spec: dict):
                                    source_name=str(source), work_date=str(spec.get("work_date") or "") or None,
                                    title=spec.get("title"), publication=spec.get("publication"),
                                    corrections=corrections, notice=spec.get("notice"),
-                                   repair=spec.get("repair", True))
+                                   repair=spec.get("repair", True),
+                                   numbering_gaps=spec.get("numbering_gaps"))
     top = yaml_path.relative_to(root).parts[0]
     target = root / top / uri.relative_path()
     return target, document, report

@@ -103,7 +103,10 @@ def number_from_num(text: str) -> str:
     """
     original = text
     text = normalise(ascii_digits(strip_invisibles(text)))
-    text = text.replace("ـ", "-").replace("–", "-").replace("—", "-")
+    text = text.replace("ـ", "-")
+    # en/em dashes mark ranges («الفصول 23 – 19»); keep them apart from hyphens until then
+    text = re.sub(r"\s*[–—]\s*", " – ", text)
+    plural = bool(re.match(r"^(?:ال)?(?:فصول|مواد)\b", text))  # only «الفصول ...» can be a range
     text = LABELS.sub("", text).strip()
     text = re.sub(r"^[\s:.\-]+|[\s:.\-)(]+$", "", text)
     suffix = 0
@@ -123,9 +126,12 @@ def number_from_num(text: str) -> str:
         suffix = LATIN_SUFFIXES.index(match.group(1).lower()) + 1
         text = text[:match.start()]
     text = text.strip(" .:-")
+    if "–" in text and not (plural and re.search(r"\d\s*–\s*\d", text)):
+        text = text.replace("–", "-")
     # a range of (repealed) articles: «الفصول 23 – 19», «الفصول من 494 إلى 496» → 19-to-23
-    rng = re.fullmatch(r"(?:من\s*)?(\d+(?:-\d+)*)\s*(?:–|—|-\s|\s-|الي|إلى)\s*(\d+(?:-\d+)*)", text)
-    if rng and not suffix:
+    # (a plain hyphen is never a range: «359 -1» is article 359-1)
+    rng = re.fullmatch(r"(?:من\s*)?(\d+(?:-\d+)*)\s*(?:–|\s(?:الي|إلى)\s)\s*(\d+(?:-\d+)*)", text)
+    if rng and plural and not suffix:
         a, b = sorted((rng.group(1), rng.group(2)), key=lambda n: [int(p) for p in n.split("-")])
         return f"{a}-to-{b}"
     if re.fullmatch(r"\d+(?:\s*[-.]\s*\d+)*", text):

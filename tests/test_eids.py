@@ -34,6 +34,9 @@ from lawtool.errors import EidError
     ("ج", "c"),
     ("3.", "3"),
     ("الفصل 447\u200f-1", "447-1"),
+    ("الفصل 359 -1", "359-1"),
+    ("الفصول 23 – 19", "19-to-23"),
+    ("الفصول من 494 إلى 496", "494-to-496"),
 ])
 def test_number_rules(num, expected):
     assert number_from_num(num) == expected

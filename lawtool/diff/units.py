@@ -14,11 +14,12 @@ pass over the tree; nothing here changes the document.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml import etree
 
-from ..akn import Document, local_name
+from ..akn import Document, akn, local_name
 from ..eids import number_from_num
 from ..errors import EidError, LawtoolError
 from .words import text_key
@@ -35,28 +36,75 @@ SKIPPED = {"authorialNote", "noteRef", "meta", "eol", "eop"}
 _SPACE = re.compile(r"\s+")
 
 
-@dataclass(eq=False, slots=True)
 class Unit:
-    """One aligned piece of a document (see the module docstring)."""
+    """One aligned piece of a document (see the module docstring).  Everything but the
+    position is read from the element on first use: most articles of two versions are matched
+    on their serialised bytes alone and never need their text extracted."""
 
-    el: etree._Element
-    kind: str
-    eid: str | None
-    rel_eid: str | None  # eId without the scope's prefix: a quoted «art_447-1» meets the code's «art_447-1»
-    number: str | None  # eId form of the number: "12-bis", "447-1"
-    label: str  # the <num> text as written: «المادة 12 مكررة»
-    heading: str
-    text: str  # lines of text, "\n" between blocks; own <num> left out
-    key: str
-    index: int  # rank in document order among units of its level
-    parent: "Unit | None" = None  # the nearest container
-    _words: tuple[str, ...] | None = field(default=None, repr=False)
-    _shingles: frozenset | None = field(default=None, repr=False)
+    __slots__ = ("el", "kind", "eid", "rel_eid", "index", "parent", "_label", "_heading", "_text", "_key",
+                 "_words", "_shingles", "_number", "_signature")
+
+    def __init__(self, el, kind: str, index: int, scope_prefix: str = "", parent: "Unit | None" = None):
+        self.el = el
+        self.kind = kind
+        self.eid: str | None = el.get("eId")
+        # eId without the scope's prefix: a quoted «art_447-1» meets the code's «art_447-1»
+        eid = self.eid
+        self.rel_eid = eid[len(scope_prefix):] if eid and scope_prefix and eid.startswith(scope_prefix) else eid
+        self.index = index  # rank in document order among the units of its level
+        self.parent = parent  # the nearest container
+        self._label = self._heading = self._text = self._key = self._number = None
+        self._words = self._shingles = self._signature = None
+
+    def __repr__(self) -> str:
+        return f"<Unit {self.kind} {self.eid}>"
+
+    @property
+    def label(self) -> str:
+        """The <num> text as written: «المادة 12 مكررة»."""
+        if self._label is None:
+            self._label = label_of(self.el)
+        return self._label
+
+    @property
+    def heading(self) -> str:
+        if self._heading is None:
+            self._heading = _heading(self.el)
+        return self._heading
+
+    @property
+    def number(self) -> str | None:
+        """The eId form of the number: "12-bis", "447-1"."""
+        if self._number is None:
+            self._number = number_of(self.el, self.label) or ""
+        return self._number or None
+
+    @property
+    def text(self) -> str:
+        """Lines of text, "\n" between blocks, the element's own <num> left out (a container's
+        text is its heading)."""
+        if self._text is None:
+            self._text = self.heading if self.kind in CONTAINERS else "\n".join(lines_of(self.el))
+        return self._text
+
+    @property
+    def key(self) -> str:
+        if self._key is None:
+            source = f"{self.label}\n{self.heading}" if self.kind in CONTAINERS else self.text
+            self._key = text_key(source)
+        return self._key
+
+    @property
+    def signature(self) -> bytes:
+        """The element's serialised bytes: equal signatures mean equal elements, number included."""
+        if self._signature is None:
+            self._signature = etree.tostring(self.el, with_tail=False)
+        return self._signature
 
     @property
     def words(self) -> tuple[str, ...]:
         if self._words is None:
-            self._words = tuple(w for w in re.split(r"[^\w]+", self.key) if w)
+            self._words = tuple(w for w in _NON_WORD.split(self.key) if w)
         return self._words
 
     @property
@@ -69,7 +117,7 @@ class Unit:
 
     @property
     def title(self) -> str:
-        """«المادة 12 مكررة» or the kind and eId when there is no number."""
+        """«المادة 12 مكررة», or the kind and eId when there is no number."""
         return self.label or (f"{self.kind} {self.eid}" if self.eid else self.kind)
 
     def describe(self) -> str:
@@ -77,6 +125,9 @@ class Unit:
         if self.label and self.heading:
             return f"{self.label}: {self.heading}"
         return self.label or self.heading or self.title
+
+
+_NON_WORD = re.compile(r"[^\w]+")
 
 
 def _num_child(el) -> etree._Element | None:
@@ -109,17 +160,30 @@ def label_of(el) -> str:
     return _SPACE.sub(" ", "".join(_itertext(num))).strip() if num is not None else ""
 
 
+@lru_cache(maxsize=20_000)
+def _number_from_label(label: str) -> str | None:
+    try:
+        return number_from_num(label)
+    except EidError:
+        return None
+
+
 def number_of(el, label: str) -> str | None:
+    """The eId form of an element's number: from its <num>, else from its eId."""
     if label:
-        try:
-            return number_from_num(label)
-        except EidError:
-            pass
+        found = _number_from_label(label)
+        if found:
+            return found
     eid = el.get("eId")
     if eid:
         last = eid.rsplit("__", 1)[-1]
         return last.split("_", 1)[1] if "_" in last else last
     return None
+
+
+_BLOCK_TAGS = frozenset(akn(n) for n in BLOCKS)
+_SKIPPED_TAGS = frozenset(akn(n) for n in SKIPPED)
+_NUM, _QSTR = akn("num"), akn("quotedStructure")
 
 
 def lines_of(el, *, own_num: bool = False) -> list[str]:
@@ -128,67 +192,55 @@ def lines_of(el, *, own_num: bool = False) -> list[str]:
     marks of a quoted structure (kept in attributes) are written out."""
     lines: list[str] = []
     cur: list[str] = []
-    state = {"glue": False}
+    glue = False  # after a number or an opening quote: the next text stays on the same line
 
     def flush() -> None:
-        if state["glue"]:
-            return
-        if cur:
+        if cur and not glue:
             line = _SPACE.sub(" ", "".join(cur)).strip()
             if line:
                 lines.append(line)
             cur.clear()
 
-    def emit(text: str) -> None:
-        cur.append(text)
-        if state["glue"] and text.strip():
-            state["glue"] = False
-
     def visit(node, top: bool) -> None:
-        name = local_name(node)
-        if name == "num":
+        nonlocal glue
+        tag = node.tag
+        if tag == _NUM:
             if top and not own_num:
-                return
+                return  # the element's own number
             text = _SPACE.sub(" ", "".join(_itertext(node))).strip()
             if text:
-                emit(text + " ")
-                state["glue"] = True
+                cur.append(text + " ")
+                glue = True
             return
-        block = name in BLOCKS
+        block = tag in _BLOCK_TAGS
         if block:
             flush()
-        if name == "quotedStructure" and node.get("startQuote"):
-            emit(node.get("startQuote"))
+        if tag == _QSTR and node.get("startQuote"):
+            cur.append(node.get("startQuote"))
+            glue = True
         if node.text:
-            emit(node.text)
+            cur.append(node.text)
+            if glue and not node.text.isspace():
+                glue = False
         for child in node:
-            if isinstance(child.tag, str) and local_name(child) not in SKIPPED:
-                visit(child, False)
+            if isinstance(child.tag, str) and child.tag not in _SKIPPED_TAGS:
+                visit(child, node is el)
             if child.tail:
-                emit(child.tail)
-        if name == "quotedStructure" and node.get("endQuote"):
-            emit(node.get("endQuote"))
+                cur.append(child.tail)
+                if glue and not child.tail.isspace():
+                    glue = False
         if block:
             flush()
+        if tag == _QSTR and node.get("endQuote"):
+            if lines and not cur:
+                lines[-1] += node.get("endQuote")
+            else:
+                cur.append(node.get("endQuote"))
 
-    visit(el, True)
-    state["glue"] = False
+    visit(el, False)
+    glue = False
     flush()
     return lines
-
-
-def make_unit(el, kind: str, index: int, scope_prefix: str, parent: Unit | None = None) -> Unit:
-    label = label_of(el)
-    heading = _heading(el)
-    eid = el.get("eId")
-    rel = eid[len(scope_prefix):] if eid and scope_prefix and eid.startswith(scope_prefix) else eid
-    if kind in CONTAINERS:
-        text = heading
-    else:
-        text = "\n".join(lines_of(el))
-    return Unit(el=el, kind=kind, eid=eid, rel_eid=rel, number=number_of(el, label), label=label,
-                heading=heading, text=text, key=text_key(text) if kind not in CONTAINERS else text_key(
-                    f"{label}\n{heading}"), index=index, parent=parent)
 
 
 @dataclass
@@ -217,7 +269,7 @@ def outline(document: Document, eid: str | None = None) -> Outline:
     root_kind = local_name(root)
 
     if root_kind == "article":
-        articles.append(make_unit(root, "article", 0, _parent_prefix(eid)))
+        articles.append(Unit(root, "article", 0, _parent_prefix(eid)))
         return Outline(containers, articles, root, eid)
 
     def visit(el, parent: Unit | None) -> None:
@@ -228,9 +280,9 @@ def outline(document: Document, eid: str | None = None) -> Outline:
             if name in SKIPPED:
                 continue
             if name == "article":
-                articles.append(make_unit(child, "article", len(articles), prefix, parent))
+                articles.append(Unit(child, "article", len(articles), prefix, parent))
             elif name in CONTAINERS:
-                unit = make_unit(child, name, len(containers), prefix, parent)
+                unit = Unit(child, name, len(containers), prefix, parent)
                 containers.append(unit)
                 visit(child, unit)
             elif name == "quotedStructure" and child is not root:
@@ -260,7 +312,7 @@ def child_units(parent: Unit) -> list[Unit]:
                 continue
             name = local_name(child)
             if name in SUBUNITS:
-                out.append(make_unit(child, name, len(out), prefix, None))
+                out.append(Unit(child, name, len(out), prefix, None))
             elif name in ("content", "num", "heading", "subheading", "p", "quotedStructure") or name in SKIPPED:
                 continue
             else:

@@ -34,7 +34,6 @@ EQUAL, INSERT, DELETE, TYPOGRAPHIC = "equal", "insert", "delete", "typographic"
 # Punctuation marks that are one mark in two scripts or two typographies.
 _PUNCT_FOLD = str.maketrans({"،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",", "–": "-", "—": "-",
                              "ـ": "", "“": '"', "”": '"', "„": '"', "’": "'", "‘": "'", "\u00a0": " "})
-_WORDISH = re.compile(r"\w", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,18 +52,16 @@ class Op:
         return {"op": self.op, "text": self.new if self.op in (EQUAL, INSERT) else self.old}
 
 
+_PUNCT_SPACE = re.compile(r" ?([^\w\s]) ?")
+
+
 @lru_cache(maxsize=200_000)
 def token_key(token: str) -> str:
-    """The comparison key of one token (see the module docstring)."""
+    """The comparison key of one token (see the module docstring); a token made only of
+    invisible marks (a stray diacritic, a zero-width joiner) has the empty key."""
     if token.isspace():
         return "\n" if "\n" in token else " "
-    if _WORDISH.search(token):
-        return normalise(token)
-    return token.translate(_PUNCT_FOLD) or token
-
-
-def _is_punct_key(key: str) -> bool:
-    return bool(key) and not key.isspace() and not _WORDISH.search(key)
+    return normalise(token.translate(_PUNCT_FOLD))
 
 
 def _keys(text: str) -> tuple[list[str], list[str]]:
@@ -73,17 +70,10 @@ def _keys(text: str) -> tuple[list[str], list[str]]:
 
 
 def text_key(text: str) -> str:
-    """The key of a whole text: equal keys ⇔ the texts differ at most typographically."""
-    _, keys = _keys(text)
-    out: list[str] = []
-    for i, key in enumerate(keys):
-        if key == " ":
-            before = keys[i - 1] if i else ""
-            after = keys[i + 1] if i + 1 < len(keys) else ""
-            if _is_punct_key(before) or _is_punct_key(after) or not before or not after:
-                continue
-        out.append(key)
-    return "".join(out)
+    """The key of a whole text: equal keys ⇔ the texts differ at most typographically
+    (normalised words, folded punctuation, no space next to a punctuation mark)."""
+    return "\n".join(_PUNCT_SPACE.sub(r"\1", normalise(line.translate(_PUNCT_FOLD)))
+                     for line in text.split("\n"))
 
 
 def _encode(keys_a: list[str], keys_b: list[str]) -> tuple[str, str]:
@@ -140,12 +130,12 @@ def word_diff(old: str, new: str, *, semantic: bool = True) -> tuple[Op, ...]:
 
 
 def _spaces_are_typographic(ops: list[Op]) -> list[Op]:
-    """A space (not a line break) added or removed is typographic: words on both sides are
-    equal, so the space can only sit next to a punctuation mark."""
+    """A space (not a line break) or an invisible mark added or removed is typographic: the
+    words on both sides are equal, so a space can only sit next to a punctuation mark."""
     out = []
     for op in ops:
         text = op.old or op.new
-        if op.op in (INSERT, DELETE) and text.isspace() and "\n" not in text:
+        if op.op in (INSERT, DELETE) and "\n" not in text and not text_key(text).strip():
             out.append(Op(TYPOGRAPHIC, op.old, op.new))
         else:
             out.append(op)

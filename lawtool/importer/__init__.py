@@ -80,7 +80,8 @@ def apply_corrections(text: str, corrections: list[Correction], path: str) -> st
 
 def import_text(text: str, expression: FrbrUri, *, doctype: str = "act", source_name: str = "<text>",
                 work_date: str | None = None, title: str | None = None, publication: dict | None = None,
-                corrections: list[Correction] = (), notice: str | None = None, repair: bool = True):
+                corrections: list[Correction] = (), notice: str | None = None, repair: bool = True,
+                numbering_gaps: str | None = None):
     """Import ``text`` as the expression ``expression``; returns (Document, ImportReport)."""
     from ..akn import Document
     from .build import Metadata, build_document
@@ -116,7 +117,7 @@ def import_text(text: str, expression: FrbrUri, *, doctype: str = "act", source_
     report.amendment_notes = len(amendment_notes)
     meta = Metadata(expression=expression, work_date=work_date or expression.expression_date or expression.date,
                     title=title or (layout.title_lines[0] if layout.title_lines else None), publication=publication,
-                    notes=notes, notice=notice,
+                    notes=notes, notice=notice, numbering_gaps=numbering_gaps,
                     source={"file": Path(source_name).name, "sha256": source_sha})
     tree = build_document(layout, meta, doctype)
     document = Document(tree, source_name)

@@ -31,6 +31,7 @@ class Metadata:
     concepts: list[tuple[str, str]] = field(default_factory=list)  # (eId, showAs) of TLCConcept
     notice: str | None = None            # a visible notice (bills: working text)
     source: dict | None = None           # {"file", "sha256"}
+    numbering_gaps: str | None = None    # numbers skipped on purpose: "3 11 22 28", "289-291"
 
 
 def E(tag: str, *children, **attrs) -> etree._Element:
@@ -206,8 +207,11 @@ def build_meta(meta: Metadata) -> etree._Element:
         for number in sorted(meta.notes):
             notes.append(E("note", inline("p", meta.notes[number]), eId=f"note_{number}", marker=str(number)))
         el.append(notes)
-    if meta.source or meta.notice:
+    if meta.source or meta.notice or meta.numbering_gaps:
         prop = E("proprietary", source="#lawtool")
+        if meta.numbering_gaps:
+            etree.SubElement(prop, f"{{{LAWTOOL_NS}}}numbering", nsmap={"lawtool": LAWTOOL_NS},
+                             gaps=str(meta.numbering_gaps))
         lt = etree.SubElement(prop, f"{{{LAWTOOL_NS}}}import", nsmap={"lawtool": LAWTOOL_NS})
         if meta.source:
             for k, v in meta.source.items():

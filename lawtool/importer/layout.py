@@ -35,7 +35,7 @@ BIS = r"(?:\s*(?:ال)?مكرر[ةه]?(?:\s+(?:مرتين|ثلاث\s+مرات))?
 NUMBER = rf"(?:\d+(?:\s*[-.]\s*\d+)*{BIS}?|{ORDINAL}{BIS}?)"
 
 DIVISION_RE = re.compile(
-    rf"^(?P<label>{'|'.join(DIVISIONS)})\s*:?\s*(?P<num>{NUMBER})\s*(?:(?:\s*[:：.\-–]\s*|\s+)(?P<title>.*?))?\s*(?P<notes>(?:\[\[fn:\d+\]\]\s*)*)$")
+    rf"^(?P<label>{'|'.join(DIVISIONS)})\s*:?\s*(?P<num>{NUMBER})\s*(?:(?:\s*[:：.\-–]\s*|\s+)(?!من\s|في\s+الفقر)(?P<title>.*?))?\s*(?P<notes>(?:\[\[fn:\d+\]\]\s*)*)$")
 ARTICLE_RE = re.compile(
     rf"^(?P<quote>«\s*)?(?P<label>المادة|الفصل|Article|Art\.)\s*-?\s*\.?\s*(?P<num>{NUMBER})"
     rf"(?P<notes>(?:\s*\[\[fn:\d+\]\])*)\s*(?:(?:\.\s*[-–]|[-–:](?!\d))\s*(?P<rest>.*))?$")
@@ -121,8 +121,16 @@ def _split_run_in_headings(items: list[tuple[int, str]]) -> list[tuple[int, str]
     return out
 
 
+NOT_HEADING_REST = re.compile(r"^(?:\d|أعلاه|اعلاه|أدناه|بعده|من\s|في\s|و\s|،)")
+
+
 def _article_match(line: str) -> re.Match | None:
-    return ARTICLE_RE.match(line) or ARTICLE_DAMAGED_RE.match(line)
+    """An article heading, alone on its line or followed by the article's first words; a citation
+    at the start of a wrapped line («المادة 713 - 1 أعلاه، ...») is not one."""
+    match = ARTICLE_RE.match(line) or ARTICLE_DAMAGED_RE.match(line)
+    if match and match.group("rest") and not match.group("quote") and NOT_HEADING_REST.match(match.group("rest")):
+        return None
+    return match
 
 
 def _is_structure_start(line: str) -> bool:

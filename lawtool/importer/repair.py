@@ -286,13 +286,22 @@ def _strip_article(word: str) -> str:
             return word[len(p) + 2:]
     if word.startswith("لل") and len(word) > 4:
         return word[2:]
-    for p in ("وال", "فال"):  # not reached: kept for clarity of intent
-        pass
     return word
 
 
 PRONOUN_SUFFIX = re.compile("(هما|هم|هن|ها|ه|كم|ك|نا)$")
 INFLECTION_SUFFIX = re.compile("(تين|تان|ات|ين|ون|ان|ية|ة|ي)$")
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def _first_difference(a: str, b: str) -> int:
+    return _common_prefix(a, b)
 
 
 def _strip_pronoun(word: str) -> str:
@@ -311,11 +320,6 @@ def _strip_suffix(word: str) -> str:
     if m and len(bare) - len(m.group(1)) >= 3:
         bare = bare[: m.start()]
     return bare
-
-
-def _pairs(word: str) -> list[int]:
-    """Indexes of alef-form + lam pairs (the only sequences the damage produces)."""
-    return [i for i in range(len(word) - 1) if word[i] in ALEFS and word[i + 1] == "ل"]
 
 
 def _swap(word: str, i: int) -> str:
@@ -349,7 +353,12 @@ class _Lexicon:
 
     def shape_votes(self, keep: str, swap: str) -> tuple[int, int]:
         # compare stems: inflection suffixes ("تين", "ات", ...) look like root letters
-        k, w = _strip_suffix(keep), _strip_suffix(swap)
+        # the same suffix comes off both readings (the swap may not create one: "إحلاتها")
+        k = _strip_suffix(keep)
+        cut = _common_prefix(keep, k)
+        w = swap[:cut] + k[cut:] if cut >= _first_difference(keep, swap) + 2 else swap
+        if w == swap:
+            k = keep
         return self.shapes[_shape(k)], self.shapes[_shape(w)]
 
 
@@ -532,7 +541,7 @@ PUNCT_BEFORE_WORD = re.compile(f"(?<=[^\\s{PUNCT}]) ([،؛:])(?=[{LETTER}])")
 PERIOD_BEFORE_WORD = re.compile(f"(?<=[{LETTER}\\d)]) \\.(?=[{LETTER}])")
 # "رقم .103.13" / "و ،401ضعف" / ":7في": the mark printed before the number it follows
 PUNCT_BEFORE_NUMBER = re.compile(r"(^|(?<=\s))([،؛:.])(\d+(?:[.\-]\d+)*)(?=\s|$|[" + LETTER + r"])")
-MARK_GLUED = re.compile(f"(?<=\\d)([،؛:])(?=[{LETTER}])")
+MARK_GLUED = re.compile(f"(?<=\\d)([،؛:.])(?=[{LETTER}])")
 NUM = r"\d{1,2}"
 YEAR = r"\d{4}"
 MONTH = f"[{LETTER}\\u0640]+(?: [{LETTER}\\u0640]+)?"

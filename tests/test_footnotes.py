@@ -1,0 +1,94 @@
+"""Adala amendment footnotes -> structured records."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from lawtool.importer.footnotes import AMENDMENT_OPENING, AmendmentNote, parse_amendment_notes
+from lawtool.importer.repair import Footnote, repair_text
+
+SHARED = Path(os.environ.get("LAWTOOL_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+LAW_103_13 = SHARED / "sources" / "law-103-13" / "ar.txt"
+PENAL_CODE = SHARED / "sources" / "adala" / "penal-code.consolidated-2024-08-22.ar.txt"
+
+needs_shared = pytest.mark.skipif(not LAW_103_13.exists(), reason=f"shared sources not found under {SHARED}")
+
+
+@lru_cache(maxsize=None)
+def notes(path: Path) -> dict[int, Footnote]:
+    return {f.number: f for f in repair_text(path.read_text(encoding="utf-8")).footnotes}
+
+
+def fn(number: int, text: str) -> Footnote:
+    return Footnote(number, text, 1)
+
+
+def test_simple_note():
+    [r] = parse_amendment_notes(fn(3, "تم تغيير وتتميم الفصل 431 أعلاه، بمقتضى المادة 2 من هذا القانون رقم 103.13."))
+    assert r == AmendmentNote(3, "amended-and-completed", ("431",), "2", "103.13", None,
+                              "تم تغيير وتتميم الفصل 431 أعلاه، بمقتضى المادة 2 من هذا القانون رقم 103.13.")
+
+
+def test_not_an_amendment():
+    assert parse_amendment_notes(fn(1, "الجريدة الرسمية عدد 6655 بتاريخ 23 جمادى الآخرة 1439 (12 مارس 2018)، ص 1449.")) == []
+    assert parse_amendment_notes(fn(9, "تم استدراك خطأ بالفصل أعلاه، منشور بالجريدة الرسمية عدد 5188")) == []
+
+
+def test_actions():
+    cases = {
+        "أضيف هذا الفصل بمقتضى المادة الثانية من القانون رقم 13.10، سالف الذكر.": ("added", ("this",), "2", "13.10"),
+        "تم نسخ الفصول من 19 إلى 23 من مجموعة القانون الجنائي، بمقتضى المادة 756 من القانون رقم 22.01": (
+            "repealed", ("19", "23"), "756", "22.01"),
+        "تم تتميم الفصل 61 أعلاه، بمقتضى المادة 4 من هذا القانون رقم 103.13.": ("completed", ("61",), "4", "103.13"),
+        "تم تغيير هذا الفصل بموجب المادة الأولى من القانون رقم 24.03 المتعلق بتغيير وتتميم مجموعة القانون الجنائي": (
+            "amended", ("this",), "1", "24.03"),
+        "حلت المادة 482 من القانون رقم 22.01 المتعلق بالمسطرة الجنائية، سالف الذكر، محل الفصل 517 المشار إليه": (
+            "replaced", ("517",), "482", "22.01"),
+    }
+    for text, (action, targets, article, law) in cases.items():
+        [r] = parse_amendment_notes(fn(1, text))
+        assert (r.action, r.targets, r.by_article, r.by_law) == (action, targets, article, law), text
+
+
+@needs_shared
+def test_law_103_13_footnote_2_and_7():
+    f = notes(LAW_103_13)
+    [r2] = parse_amendment_notes(f[2])
+    assert (r2.action, r2.targets, r2.by_article, r2.by_law) == ("amended-and-completed", ("404",), "2", "103.13")
+    [r7] = parse_amendment_notes(f[7])
+    assert r7.action == "title-changed" and r7.by_article == "3" and r7.by_law == "103.13"
+    assert r7.targets[0].startswith("عنوان الفرع السابع من الباب الثامن")
+
+
+@needs_shared
+def test_law_103_13_footnote_4_names_three_laws():
+    recs = parse_amendment_notes(notes(LAW_103_13)[4])
+    assert [r.by_law for r in recs] == ["103.13", "24.03", "11.99"]
+    assert [r.by_article for r in recs] == ["2", "2", "الفريدة"]
+    assert recs[0].targets == ("this",)
+    assert recs[2].targets == ("الفقرة الثانية من هذا الفصل",)
+    assert recs[2].by_date == "1999-02-05"
+
+
+@needs_shared
+def test_law_103_13_all_amendment_notes_parse():
+    f = notes(LAW_103_13)
+    assert all(parse_amendment_notes(f[k]) for k in range(2, 13))
+    assert parse_amendment_notes(f[1]) == []
+
+
+@needs_shared
+def test_penal_code_share_parsed():
+    f = notes(PENAL_CODE)
+    amendment = [x for x in f.values() if AMENDMENT_OPENING.match(x.text)]
+    unparsed = [(x.number, x.text[:80]) for x in amendment if not parse_amendment_notes(x)]
+    assert len(amendment) >= 170
+    assert len(unparsed) <= 0.05 * len(amendment), unparsed
+    records = [r for x in amendment for r in parse_amendment_notes(x)]
+    laws = {r.by_law for r in records}
+    assert {"24.03", "103.13", "22.01", "43.22"} <= laws
+    assert sum(r.by_date is not None for r in records) >= 10
