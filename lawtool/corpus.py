@@ -75,6 +75,10 @@ def build_one(root: Path, yaml_path: Path, spec: dict):
                                    corrections=corrections, notice=spec.get("notice"),
                                    repair=spec.get("repair", True),
                                    numbering_gaps=spec.get("numbering_gaps"))
+    if spec.get("definitions"):
+        # optional stage: mark the definitions and link the defined terms (lawtool.gaps.definitions)
+        from .gaps.definitions import link_definitions
+        link_definitions(document)
     top = yaml_path.relative_to(root).parts[0]
     target = root / top / uri.relative_path()
     return target, document, report

@@ -79,6 +79,9 @@ def _hier_text(el, out: list[str], quoted: str | None = None) -> None:
             out[-1] = out[-1] + "»"
         else:
             out.append(num)
+            heading = _child(el, "heading")
+            if heading is not None:
+                out.append(_inline_text(heading))
             out.extend(lines)
         return
 

@@ -84,7 +84,7 @@ def import_text(text: str, expression: FrbrUri, *, doctype: str = "act", source_
                 numbering_gaps: str | None = None):
     """Import ``text`` as the expression ``expression``; returns (Document, ImportReport)."""
     from ..akn import Document
-    from .build import Metadata, build_document
+    from .build import Metadata, build_document, drop_dangling_note_refs
     from .layout import parse_layout
     from .lifecycle import active_modifications, amendment_events
 
@@ -120,6 +120,10 @@ def import_text(text: str, expression: FrbrUri, *, doctype: str = "act", source_
                     notes=notes, notice=notice, numbering_gaps=numbering_gaps,
                     source={"file": Path(source_name).name, "sha256": source_sha})
     tree = build_document(layout, meta, doctype)
+    for marker, holder in drop_dangling_note_refs(tree, notes):
+        report.uncertain.append({"kind": "footnote-missing", "line": None, "before": f"[[fn:{marker}]]",
+                                 "after": "", "eid": holder,
+                                 "note": "footnote marker whose note body was not found in the source: marker dropped"})
     document = Document(tree, source_name)
     amendment_events(document, amendment_notes, own_work=expression.work_uri())
     active_modifications(document)

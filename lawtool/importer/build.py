@@ -254,3 +254,24 @@ def build_document(layout: Layout, meta: Metadata, doctype: str = "act") -> etre
     doc.append(body)
     assign_eids(doc)
     return root.getroottree()
+
+
+def drop_dangling_note_refs(tree: etree._ElementTree, notes: dict[int, str]) -> list[tuple[int, str]]:
+    """Remove the markers of footnotes whose body was not found in the source (the report lists
+    them), so that every noteRef resolves; returns (marker, eId of the holder) pairs."""
+    dropped = []
+    for ref in list(tree.getroot().iter(akn("noteRef"))):
+        marker = ref.get("marker")
+        if marker and marker.isdigit() and int(marker) in notes:
+            continue
+        holder = next((a.get("eId") for a in ref.iterancestors() if a.get("eId")), "")
+        dropped.append((int(marker) if marker and marker.isdigit() else -1, holder))
+        parent = ref.getparent()
+        tail = ref.tail or ""
+        previous = ref.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+        parent.remove(ref)
+    return dropped

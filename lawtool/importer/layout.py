@@ -318,6 +318,10 @@ class _BodyParser:
             self.last_own = num
         self.pos += 1
         first = (match.group("rest") or "").strip()
+        if not first and self._is_article_title():
+            # a subtitle printed under the article heading («اللجنة الوطنية» in Law 103.13)
+            node.heading = self.items[self.pos][1]
+            self.pos += 1
         lines: list[tuple[int, str]] = [(number, first)] if first else []
         while self.pos < len(self.items):
             n, line = self.items[self.pos]
@@ -348,6 +352,16 @@ class _BodyParser:
             node.repealed = True
         return node
 
+    def _is_article_title(self) -> bool:
+        """Is the line after an article heading a subtitle of it?  A short line of words only (no
+        digit, no punctuation at all), followed by more text of the article."""
+        if self.pos + 1 >= len(self.items):
+            return False
+        line, after = self.items[self.pos][1], self.items[self.pos + 1][1]
+        return (len(line.split()) <= 5 and not re.search(r"[\d.,:؛،«»()\[\]\-]", line)
+                and not _is_structure_start(line) and not ITEM_RE.match(line)
+                and not _is_structure_start(after) and not ITEM_RE.match(after))
+
     def _is_own_article(self, match: re.Match) -> bool:
         """Is this heading the next article of the document itself, rather than a quoted one?"""
         if match.group("quote"):
@@ -359,7 +373,7 @@ class _BodyParser:
             old = number_from_num(self.last_own) if self.last_own else "0"
         except Exception:
             return True
-        return _follows(old, new)
+        return new != old and _follows(old, new)
 
     def _mod(self) -> Node:
         """The quoted articles that follow an announcing paragraph, until the next own article."""
@@ -439,10 +453,10 @@ def _announces_quote(lines: list[tuple[int, str]]) -> bool:
     """Does the text so far end by announcing quoted text («... على النحو التالي:»)?"""
     if not lines:
         return False
-    tail = " ".join(l for _, l in lines[-3:])
+    # (called when the next line is a heading that is not the text's own next article)
+    tail = " ".join(l for _, l in lines[-4:])
     last = lines[-1][1]
-    return bool(ANNOUNCES_QUOTE.search(last) or (FN.sub("", last).rstrip().endswith((":", "："))
-                                                  and "على النحو التالي" in tail))
+    return bool(ANNOUNCES_QUOTE.search(last) or re.search(r"على\s+النحو\s+(?:التالي|الآتي)|كما\s+يلي", tail))
 
 
 def _follows(old: str, new: str) -> bool:

@@ -622,7 +622,6 @@ def _fix_spacing(text: str) -> tuple[str, list[tuple[str, str, str]]]:
 
     # a mark moved after its number must not stick to the next word: "401،ضعف"
     text = MARK_GLUED.sub(mark_space, text)
-    # a space left before a mark that moved: "2018) ،" is not produced; collapse doubles
     return text, fixes
 
 

@@ -1,0 +1,119 @@
+"""Commands of the gaps stage: definitions, gap report, penalties, the committed reports.
+
+Light at import time (typer and the standard library only); the library is imported inside
+each command.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from lawtool.cli import run
+
+
+def _echo_json(data) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def register(app: typer.Typer) -> None:
+
+    @app.command()
+    def gaps(paths: List[Path] = typer.Argument(..., help="AKN XML files, or plain .txt texts"),
+             concepts: Optional[Path] = typer.Option(None, "--concepts",
+                                                     help="checklist YAML (format of digital-violence-concepts.yaml)"),
+             scope: Optional[Path] = typer.Option(None, "--scope",
+                                                  help="YAML: work URI → article numbers to read (or a "
+                                                       "touched-articles.yaml, which restricts the Penal Code)"),
+             as_json: bool = typer.Option(False, "--json", help="JSON output"),
+             strict: bool = typer.Option(False, "--strict", help="exit 1 when there is any warning")):
+        """Definitional gaps: unused and undefined terms, inconsistent terminology, definitions that
+        differ between documents, and the coverage of a checklist of concepts."""
+        def action():
+            from lawtool.gaps.coverage import load_checklist
+            from lawtool.gaps.report import gap_report, gaps_markdown, load_scope, load_sources
+            checklist = load_checklist(concepts) if concepts else []
+            report = gap_report(load_sources(paths, load_scope(scope)), checklist)
+            if as_json:
+                _echo_json({"findings": report["findings"], "coverage": report["coverage"],
+                            "documents": report["documents"]})
+            else:
+                typer.echo(gaps_markdown(report), nl=False)
+            if strict and any(f["severity"] in ("warning", "error") for f in report["findings"]):
+                raise typer.Exit(1)
+        run(action)
+
+    @app.command()
+    def penalties(paths: List[Path] = typer.Argument(..., help="AKN XML files (Penal Code, amending laws, bills)"),
+                  as_json: bool = typer.Option(False, "--json", help="JSON output"),
+                  compare: bool = typer.Option(False, "--compare",
+                                               help="compare the bills' penalties with the acts in force"),
+                  articles: Optional[str] = typer.Option(None, "--articles",
+                                                         help="only these article numbers, e.g. 447-1,447-2"),
+                  scope: Optional[Path] = typer.Option(None, "--scope", help="as for `lawtool gaps`")):
+        """Prison and fine ranges, alternatives and aggravations of each penal article."""
+        def action():
+            from lawtool.errors import InputError
+            from lawtool.gaps.report import load_scope, load_sources, penalties_markdown, penalty_report
+            for p in paths:
+                if p.suffix.lower() != ".xml":
+                    raise InputError("penalties are read from AKN XML only", path=str(p),
+                                     hint="import the text first (lawtool import)")
+            report = penalty_report(load_sources(paths), load_scope(scope), with_comparison=compare)
+            if articles:
+                wanted = {a.strip() for a in articles.split(",") if a.strip()}
+                report["penalties"] = [p for p in report["penalties"] if p["article"] in wanted]
+                for key in ("comparison", "new"):
+                    if key in report:
+                        report[key] = [r for r in report[key] if r["article"] in wanted]
+            if as_json:
+                _echo_json(report)
+            else:
+                typer.echo(penalties_markdown(report), nl=False)
+        run(action)
+
+    @app.command()
+    def definitions(file: Path = typer.Argument(..., help="an AKN XML file"),
+                    link: Optional[Path] = typer.Option(None, "--link", "-o",
+                                                        help="write a copy with <def> and <term> mark-up here"),
+                    as_json: bool = typer.Option(False, "--json", help="JSON output")):
+        """The definitions a document makes; with --link, a copy with the terms linked."""
+        def action():
+            from lawtool.akn import Document
+            from lawtool.gaps.definitions import find_definitions, link_definitions
+            document = Document.load(file)
+            found = find_definitions(document, include_quoted=True)
+            rows = [{"term": d.term, "concept": d.concept, "eid": d.eid, "form": d.form, "quoted": d.quoted,
+                     "definition": d.text} for d in found]
+            if link:
+                added = link_definitions(document)
+                document.save(link)
+                typer.echo(f"{link}: {added} def/term elements added", err=True)
+            if as_json:
+                _echo_json(rows)
+            elif not link:
+                for r in rows:
+                    typer.echo(f"{r['eid']}\t{r['concept']}\t{r['term']}" + ("\t(quoted)" if r["quoted"] else ""))
+        run(action)
+
+    @app.command()
+    def reports(root: Path = typer.Option(Path("."), "--root", help="repository root"),
+                check: bool = typer.Option(False, "--check", help="write nothing; exit 1 if a report is out of date")):
+        """Regenerate reports/ (gap report and penalties) from reports/reports.yaml."""
+        def action():
+            from lawtool.akn import atomic_write
+            from lawtool.gaps.report import build_reports
+            stale = []
+            for rel, data in build_reports(root).items():
+                target = root / rel
+                if not target.exists() or target.read_bytes() != data:
+                    stale.append(rel)
+                    if not check:
+                        atomic_write(target, data)
+                typer.echo(f"{rel}: {'changed' if rel in stale else 'same'}", err=True)
+            if check and stale:
+                raise typer.Exit(1)
+        run(action)

@@ -1,0 +1,70 @@
+"""Comparison of two expressions of a work (or of two works): alignment of the hierarchy,
+word-level differences inside changed elements, and the reports made from them.
+
+    from lawtool.akn import Document
+    from lawtool.diff import diff_documents
+    result = diff_documents(Document.load(old_path), Document.load(new_path))
+    result.summary()            # {"unchanged": 31, "modified": 9, ...}
+    result.to_dict()            # the JSON form, schema in docs/diff.md
+
+Modules: ``units`` (what is compared), ``words`` (word diff, typographic differences),
+``align`` (alignment and statuses), ``result`` (changes and JSON), one module per output
+format (``text``, ``html``, ``markdown``, ``docx``), ``compare`` (law in force | bill |
+changes), ``history`` (the versions of a work), ``wid`` (old eIds written as ``wId``),
+``synthetic`` (seeded edits with their ground truth, for tests and the benchmark).
+"""
+
+from __future__ import annotations
+
+from ..akn import Document
+from ..errors import LawtoolError
+from .align import build_changes, match_articles, match_containers
+from .result import STATUSES, Change, DiffResult, Side
+from .units import outline
+
+__all__ = ["diff_documents", "DiffResult", "Change", "STATUSES", "side_of"]
+
+
+def side_of(document: Document, eid: str | None = None) -> Side:
+    expression = document.frbr_expression
+    frbr = None
+    if expression is not None:
+        frbr = str(expression.with_portion(eid)) if eid else str(expression)
+    return Side(frbr=frbr, title=document.title, path=document.path, eid=eid, date=document.expression_date)
+
+
+def same_work(old: Document, new: Document) -> bool:
+    a, b = old.frbr_work, new.frbr_work
+    return a is not None and b is not None and a.work_uri() == b.work_uri()
+
+
+def diff_documents(old: Document, new: Document, *, old_eid: str | None = None, new_eid: str | None = None,
+                   cross_work: bool = False, parts: bool = True) -> DiffResult:
+    """Align ``old`` and ``new`` (or their elements ``old_eid`` / ``new_eid``) and find what
+    changed: every container and article gets a status (see ``result.STATUSES``), changed
+    ones a word diff, and with ``parts`` the paragraphs and points inside changed articles too.
+
+    Two different works are compared only with ``cross_work`` (a bill's article against the
+    article of the code it replaces); giving one eId uses it on both sides."""
+    if not cross_work and not same_work(old, new):
+        a, b = old.frbr_work, new.frbr_work
+        raise LawtoolError(f"{old.path} and {new.path} are not expressions of the same work "
+                           f"({a.work_uri() if a else '?'} and {b.work_uri() if b else '?'})",
+                           hint="pass --cross-work (cross_work=True) to compare two different works")
+    if old_eid and not new_eid:
+        new_eid = old_eid
+    elif new_eid and not old_eid:
+        old_eid = new_eid
+    a = outline(old, old_eid)
+    b = outline(new, new_eid)
+    containers = match_containers(a.containers, b.containers)
+    container_changes = build_changes(a.containers, b.containers, containers,
+                                      {id(a.containers[o]): b.containers[n] for o, n in containers.pairs.items()},
+                                      parts=False)
+    parents = {id(a.containers[o]): b.containers[n] for o, n in containers.pairs.items()}
+    single = a.root is not None and b.root is not None and len(a.articles) == len(b.articles) == 1 and \
+        old_eid is not None and a.articles[0].el is a.root and b.articles[0].el is b.root
+    articles = match_articles(a.articles, b.articles, force=single)
+    article_changes = build_changes(a.articles, b.articles, articles, parents, parts=parts)
+    return DiffResult(old=side_of(old, old_eid), new=side_of(new, new_eid), containers=container_changes,
+                      articles=article_changes)

@@ -1,0 +1,413 @@
+"""Alignment: which element of the new version each element of the old one became.
+
+Articles are aligned in passes, each on what the previous ones left unmatched, so that the
+expensive comparisons only ever see a small remainder:
+
+1. identical elements (equal serialised bytes; no text is even extracted for these);
+2. identical texts up to typography (equal ``text_key``): a renumbered or moved article whose
+   words did not change;
+3. the remainder, by similarity: word pairs (shingles) of the normalised text, an inverted
+   index from word pair to article to find candidates (never all pairs), Jaccard similarity,
+   a bonus for the same eId; the best pairs are taken first, above a threshold;
+4. splits and mergers: an unmatched new article most of whose words come from an old article
+   already matched (and changed) is a part split off it; an unmatched old article most of whose
+   words went into a matched new article was merged into it;
+5. what is left was deleted (old) or added (new).
+
+Passes 1 and 2 only pair elements whose key is unique on both sides, or that share their eId
+(the «(نسخ)» of many repealed articles is the same text).  An article is *moved* when its
+container is not the one its old container became, or when it left the order of its
+neighbours (it is outside the longest run of pairs that kept their order); it is *renumbered*
+when its number changed.  Containers (books, chapters, sections ...) are aligned the same way
+on their number and heading; paragraphs and points inside a changed article, on their text.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .result import (ADDED, DELETED, MERGED, MODIFIED, MOVED, RENUMBERED, SPLIT, TYPOGRAPHIC, UNCHANGED,
+                     Change)
+from .units import CONTAINERS, Unit, child_units
+from .words import DELETE, EQUAL, INSERT, Op, text_key, word_diff
+
+SIMILARITY = 0.3  # least score for a pair found by similarity
+EID_BONUS = 0.35  # added to the similarity of two elements with the same (relative) eId
+CONTAINED = 0.5  # share of a split part's (merged article's) word pairs found in its source
+GAIN = 0.1  # share of the source's word pairs that a split part (merged article) must explain
+POSTING_CAP = 200  # word pairs found in more articles than this are too common to suggest a pair
+
+
+@dataclass
+class Matching:
+    """The pairs found: ``pairs`` old index → new index (one to one); ``split`` old index →
+    further new indices; ``merged`` new index → further old indices."""
+
+    pairs: dict[int, int] = field(default_factory=dict)
+    rev: dict[int, int] = field(default_factory=dict)
+    split: dict[int, list[int]] = field(default_factory=dict)
+    merged: dict[int, list[int]] = field(default_factory=dict)
+
+    def pair(self, o: int, n: int) -> None:
+        self.pairs[o] = n
+        self.rev[n] = o
+
+
+# -- passes ------------------------------------------------------------------------------------------
+
+def _pair_equal(old: list[Unit], new: list[Unit], m: Matching, key) -> None:
+    """Pair elements with equal ``key``: unique on both sides, or sharing their eId."""
+    olds: dict = defaultdict(list)
+    news: dict = defaultdict(list)
+    for u in old:
+        if u.index not in m.pairs:
+            olds[key(u)].append(u)
+    for u in new:
+        if u.index not in m.rev:
+            news[key(u)].append(u)
+    for k, group_old in olds.items():
+        group_new = news.get(k)
+        if not group_new:
+            continue
+        if len(group_old) == 1 and len(group_new) == 1:
+            m.pair(group_old[0].index, group_new[0].index)
+            continue
+        by_eid = {u.rel_eid: u for u in group_new if u.rel_eid}
+        left_old = []
+        for u in group_old:
+            twin = by_eid.pop(u.rel_eid, None) if u.rel_eid else None
+            if twin is not None and twin.index not in m.rev:
+                m.pair(u.index, twin.index)
+            else:
+                left_old.append(u)
+        left_new = [u for u in group_new if u.index not in m.rev]
+        if len(left_old) == 1 and len(left_new) == 1:
+            m.pair(left_old[0].index, left_new[0].index)
+
+
+def _jaccard(a: frozenset, b: frozenset) -> float:
+    if not a and not b:
+        return 0.0
+    inter = len(a & b)
+    return inter / (len(a) + len(b) - inter)
+
+
+def _pair_similar(old: list[Unit], new: list[Unit], m: Matching, *, eid_bonus: float = EID_BONUS,
+                  threshold: float = SIMILARITY, same_kind: bool = False) -> None:
+    """Pair the remainder by similarity, best pairs first (see the module docstring)."""
+    rest_old = [u for u in old if u.index not in m.pairs]
+    rest_new = [u for u in new if u.index not in m.rev]
+    if not rest_old or not rest_new:
+        return
+    postings: dict = defaultdict(list)
+    for u in rest_old:
+        for s in u.shingles:
+            postings[s].append(u)
+    by_eid: dict[str, list[Unit]] = defaultdict(list)
+    for u in rest_old:
+        if u.rel_eid:
+            by_eid[u.rel_eid].append(u)
+    scored: list[tuple[float, int, int]] = []
+    for n in rest_new:
+        hits: dict[int, int] = defaultdict(int)
+        for s in n.shingles:
+            found = postings.get(s)
+            if found and len(found) <= POSTING_CAP:
+                for o in found:
+                    hits[o.index] += 1
+        candidates = {i for i, c in hits.items() if c >= 1}
+        twins = {o.index for o in by_eid.get(n.rel_eid, ())} if n.rel_eid else set()
+        for i in sorted(candidates | twins):
+            o = old[i]
+            if same_kind and o.kind != n.kind:
+                continue
+            score = _jaccard(o.shingles, n.shingles) + (eid_bonus if i in twins else 0.0)
+            if score >= threshold:
+                scored.append((score, i, n.index))
+    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    for _, o, n in scored:
+        if o not in m.pairs and n not in m.rev:
+            m.pair(o, n)
+
+
+def _split_and_merge(old: list[Unit], new: list[Unit], m: Matching) -> None:
+    """Find split parts and merged articles among the unmatched (see the module docstring)."""
+    changed = [(o, n) for o, n in sorted(m.pairs.items()) if old[o].key != new[n].key]
+    if not changed:
+        return
+    # splits: an unmatched new article whose words come from a changed old one
+    unmatched_new = [u for u in new if u.index not in m.rev]
+    if unmatched_new:
+        postings: dict = defaultdict(list)
+        for o, _ in changed:
+            for s in old[o].shingles:
+                postings[s].append(o)
+        covered = {o: set(new[n].shingles) for o, n in changed}
+        for y in unmatched_new:
+            best = _best_source(y.shingles, postings, old)
+            if best is None:
+                continue
+            source = old[best].shingles
+            before = len(source & covered[best])
+            after = len(source & (covered[best] | y.shingles))
+            if source and (after - before) / len(source) >= GAIN:
+                m.split.setdefault(best, []).append(y.index)
+                covered[best] |= y.shingles
+    # mergers: an unmatched old article whose words went into a changed new one
+    unmatched_old = [u for u in old if u.index not in m.pairs]
+    if unmatched_old:
+        postings = defaultdict(list)
+        for o, n in changed:
+            if o not in m.split:
+                for s in new[n].shingles:
+                    postings[s].append(n)
+        covered = {n: set(old[o].shingles) for o, n in changed}
+        for x in unmatched_old:
+            best = _best_source(x.shingles, postings, new)
+            if best is None:
+                continue
+            target = new[best].shingles
+            before = len(target & covered[best])
+            after = len(target & (covered[best] | x.shingles))
+            if target and (after - before) / len(target) >= GAIN:
+                m.merged.setdefault(best, []).append(x.index)
+                covered[best] |= x.shingles
+
+
+def _best_source(shingles: frozenset, postings: dict, units: list[Unit]) -> int | None:
+    """The unit holding the largest share (at least ``CONTAINED``) of ``shingles``."""
+    if not shingles:
+        return None
+    hits: dict[int, int] = defaultdict(int)
+    for s in shingles:
+        for i in postings.get(s, ()):
+            hits[i] += 1
+    best = None
+    for i in sorted(hits):
+        share = hits[i] / len(shingles)
+        if share >= CONTAINED and (best is None or share > best[0]):
+            best = (share, i)
+    return best[1] if best else None
+
+
+def _principal_first(old: list[Unit], new: list[Unit], m: Matching) -> None:
+    """In a split (merger), the principal new (old) element is the one that kept the number."""
+    for o in list(m.split):
+        n = m.pairs[o]
+        same = [y for y in m.split[o] if new[y].number == old[o].number]
+        if same and new[n].number != old[o].number:
+            y = same[0]
+            m.split[o] = sorted([n] + [z for z in m.split[o] if z != y])
+            m.pair(o, y)
+            m.rev.pop(n, None)
+    for n in list(m.merged):
+        o = m.rev[n]
+        same = [x for x in m.merged[n] if old[x].number == new[n].number]
+        if same and old[o].number != new[n].number:
+            x = same[0]
+            m.merged[n] = sorted([o] + [z for z in m.merged[n] if z != x])
+            m.pairs.pop(o, None)
+            m.pair(x, n)
+
+
+def match_articles(old: list[Unit], new: list[Unit], *, force: bool = False) -> Matching:
+    m = Matching()
+    if force and len(old) == 1 and len(new) == 1:
+        m.pair(0, 0)
+        return m
+    _pair_equal(old, new, m, lambda u: u.signature)
+    _pair_equal(old, new, m, lambda u: u.key)
+    _pair_similar(old, new, m)
+    _split_and_merge(old, new, m)
+    _principal_first(old, new, m)
+    return m
+
+
+def match_containers(old: list[Unit], new: list[Unit]) -> Matching:
+    m = Matching()
+    _pair_equal(old, new, m, lambda u: (u.kind, u.key))
+    _pair_equal(old, new, m, lambda u: (u.kind, u.heading and u.key.split("\n", 1)[-1]) if u.heading else
+                (u.kind, None, u.index))
+    _pair_equal(old, new, m, lambda u: (u.kind, u.rel_eid))
+    _pair_similar(old, new, m, same_kind=True)
+    return m
+
+
+# -- order and moves ------------------------------------------------------------------------------------
+
+def _longest_increasing(seq: list[int]) -> set[int]:
+    """Positions of one longest strictly increasing subsequence of ``seq`` (the leftmost one)."""
+    tails: list[int] = []
+    tails_at: list[int] = []
+    back = [-1] * len(seq)
+    for pos, value in enumerate(seq):
+        k = bisect_left(tails, value)
+        if k == len(tails):
+            tails.append(value)
+            tails_at.append(pos)
+        else:
+            tails[k] = value
+            tails_at[k] = pos
+        back[pos] = tails_at[k - 1] if k else -1
+    keep: set[int] = set()
+    pos = tails_at[-1] if tails_at else -1
+    while pos != -1:
+        keep.add(pos)
+        pos = back[pos]
+    return keep
+
+
+def _moved(old: list[Unit], new: list[Unit], m: Matching, parents: dict[int, Unit | None]) -> set[int]:
+    """Old indices of the pairs that moved: to another container than the one their old
+    container became (``parents``: id of an old container → its new container), or out of the
+    order of their neighbours in the same container."""
+    moved: set[int] = set()
+    groups: dict = defaultdict(list)
+    for o, n in m.pairs.items():
+        old_parent, new_parent = old[o].parent, new[n].parent
+        expected = parents.get(id(old_parent)) if old_parent is not None else None
+        if (old_parent is None) != (new_parent is None) or (old_parent is not None and expected is not new_parent):
+            moved.add(o)
+        else:
+            groups[id(new_parent)].append((n, o))
+    for members in groups.values():
+        members.sort()
+        olds = [o for _, o in members]
+        keep = _longest_increasing(olds)
+        moved.update(o for pos, o in enumerate(olds) if pos not in keep)
+    return moved
+
+
+# -- changes -----------------------------------------------------------------------------------------------
+
+def _ops(old_text: str, new_text: str, same_key: bool) -> tuple[Op, ...]:
+    if old_text == new_text:
+        return ()
+    ops = word_diff(old_text, new_text)
+    if same_key:  # equal keys: whatever differs is typography (spaces around a hyphen ...)
+        ops = tuple(op if op.op == EQUAL else Op(TYPOGRAPHIC, op.old, op.new) for op in ops)
+    return ops
+
+
+def _pair_change(o: Unit, n: Unit, moved: bool, *, parts: bool) -> Change:
+    if o.kind == "article" and o.signature == n.signature:
+        same_text = same_key = True
+    else:
+        same_text = o.text == n.text
+        if same_text:
+            same_key = True
+        elif o.kind in CONTAINERS:  # a container's text is its heading; its number is apart
+            same_key = text_key(o.text) == text_key(n.text)
+        else:
+            same_key = o.key == n.key
+    numbered = o.kind == "article" or bool(o.label or n.label)  # unnumbered paragraphs count by place
+    renumbered = numbered and (o.number or "") != (n.number or "")
+    ops = () if same_text else _ops(o.text, n.text, same_key)
+    if moved:
+        status = MOVED
+    elif renumbered:
+        status = RENUMBERED
+    elif not same_key:
+        status = MODIFIED
+    elif not same_text:
+        status = TYPOGRAPHIC
+    else:
+        status = UNCHANGED
+    sub = tuple(align_parts(o, n)) if parts and not same_text and o.kind not in CONTAINERS else ()
+    return Change(o.kind, status, (o,), (n,), ops, moved=moved, renumbered=renumbered, text_changed=not same_key,
+                  parts=sub)
+
+
+def _order(changes_by_old: dict[int, Change], added: list[tuple[int, Change]], changes_of_new: dict[int, Change],
+           n_old: int) -> list[Change]:
+    """Old order, each added element after the element it follows in the new version."""
+    ordered: list[Change] = []
+    seen: set[int] = set()
+    for i in range(n_old):
+        c = changes_by_old.get(i)
+        if c is not None and id(c) not in seen:
+            seen.add(id(c))
+            ordered.append(c)
+    followers: dict[int, list[Change]] = defaultdict(list)
+    heads: list[Change] = []
+    for index, change in added:
+        anchor = changes_of_new.get(index - 1) if index > 0 else None
+        if anchor is None:
+            heads.append(change)
+        else:
+            followers[id(anchor)].append(change)
+    out: list[Change] = []
+
+    def emit(change: Change) -> None:
+        out.append(change)
+        for f in followers.get(id(change), ()):
+            emit(f)
+
+    for change in heads:
+        emit(change)
+    for change in ordered:
+        emit(change)
+    return out
+
+
+def build_changes(old: list[Unit], new: list[Unit], m: Matching, parents: dict[int, Unit | None], *,
+                  parts: bool = True) -> list[Change]:
+    """The changes of one level (articles or containers) in concordance order."""
+    moved = _moved(old, new, m, parents)
+    by_old: dict[int, Change] = {}
+    of_new: dict[int, Change] = {}
+    merged_old = {x for extra in m.merged.values() for x in extra}
+    for o, n in m.pairs.items():
+        if o in m.split:
+            news = (new[n],) + tuple(new[y] for y in m.split[o])
+            ops = _ops(old[o].text, "\n".join(u.text for u in news), False)
+            change = Change(old[o].kind, SPLIT, (old[o],), news, ops, moved=o in moved,
+                            renumbered=old[o].number != new[n].number, text_changed=True)
+            for y in m.split[o]:
+                of_new[y] = change
+        elif n in m.merged:
+            olds = (old[o],) + tuple(old[x] for x in m.merged[n])
+            ops = _ops("\n".join(u.text for u in olds), new[n].text, False)
+            change = Change(new[n].kind, MERGED, olds, (new[n],), ops, moved=o in moved,
+                            renumbered=old[o].number != new[n].number, text_changed=True)
+            for x in m.merged[n]:
+                by_old[x] = change
+        else:
+            change = _pair_change(old[o], new[n], o in moved, parts=parts)
+        by_old[o] = change
+        of_new[n] = change
+    for u in old:
+        if u.index not in m.pairs and u.index not in merged_old:
+            by_old[u.index] = Change(u.kind, DELETED, (u,), (), tuple(_whole(u.text, DELETE)))
+    split_new = {y for extra in m.split.values() for y in extra}
+    added = []
+    for u in new:
+        if u.index not in m.rev and u.index not in split_new:
+            change = Change(u.kind, ADDED, (), (u,), tuple(_whole(u.text, INSERT)))
+            of_new[u.index] = change
+            added.append((u.index, change))
+    return _order(by_old, added, of_new, len(old))
+
+
+def _whole(text: str, kind: str):
+    if text:
+        yield Op(kind, text if kind == DELETE else "", text if kind == INSERT else "")
+
+
+# -- inside an element ----------------------------------------------------------------------------------
+
+def align_parts(old_parent: Unit, new_parent: Unit) -> list[Change]:
+    """The paragraphs, points ... of two versions of one element, aligned: equal texts first,
+    then the most similar (with a bonus for the same eId suffix or number), in the same order;
+    changed ones get their own word diff and, in turn, their own parts."""
+    old = child_units(old_parent)
+    new = child_units(new_parent)
+    if not old and not new:
+        return []
+    m = Matching()
+    _pair_equal(old, new, m, lambda u: (u.kind, u.key))
+    _pair_similar(old, new, m, eid_bonus=0.2, threshold=0.35, same_kind=True)
+    changes = build_changes(old, new, m, {}, parts=True)
+    return [c for c in changes if c.status != UNCHANGED]

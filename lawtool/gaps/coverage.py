@@ -1,0 +1,119 @@
+"""Coverage: which concepts of a checklist each document defines, criminalises or provides for.
+
+The checklist is a YAML list in the format of ``shared/reference/digital-violence-concepts.yaml``:
+each entry has an ``id``, a ``kind`` and ``labels`` / ``synonyms`` by language (``ar``, ``fr``,
+``en``).  A concept is searched for, in the language of the document, with its label
+(parenthesised asides dropped) and its synonyms, through :mod:`lawtool.gaps.matching`
+(clitics, article, endings, spelling variants).
+
+Status of a concept in a document:
+
+``defined``       a defined term of the document starts with one of its phrases (the term
+                  «العنف النفسي الرقمي» defines psychological violence; the term «مرتكب العنف
+                  الرقمي» does not define digital violence);
+``criminalised``  one of its phrases is in an article that carries a penalty (يعاقب, بالحبس,
+                  السجن, غرامة, تضاعف العقوبة ...);
+``provided``      one of its phrases is in another article;
+``missing``       none of these.
+
+When several apply, a concept of kind ``definition`` takes ``defined`` first, every other
+concept ``criminalised`` first; ``matches`` keeps the evidence of each status.  Preambles and
+headings are not provisions and are not searched.
+
+Limits (false positives and negatives are expected, the evidence is there to check them):
+a synonym is a word, not a meaning — «التهديد» in any penal article counts as criminalising
+online threats, whether or not the threat is digital; a concept written in words the
+checklist does not list is missed; a term defined by another law the document relies on is
+not seen.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError
+from .matching import Matcher, compile_phrase
+from .sources import Source
+
+STATUSES = ("defined", "criminalised", "provided", "missing")
+
+
+@dataclass
+class Concept:
+    id: str
+    kind: str
+    labels: dict
+    synonyms: dict
+
+    def phrases(self, language: str) -> list[str]:
+        out = []
+        label = (self.labels or {}).get(language)
+        if label:
+            out.append(re.sub(r"\s*\([^)]*\)", "", label).strip())
+        out += list((self.synonyms or {}).get(language) or [])
+        return list(dict.fromkeys(p for p in out if p))
+
+
+def load_checklist(path: str | Path) -> list[Concept]:
+    import yaml
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError("no such file", path=str(path), hint="give the concepts YAML with --concepts") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise InputError(f"not valid YAML: {getattr(exc, 'problem', exc)}", path=str(path),
+                         place=mark.line + 1 if mark else None, hint="fix the YAML syntax") from None
+    if not isinstance(data, list) or not all(isinstance(c, dict) and c.get("id") for c in data):
+        raise InputError("not a checklist: expected a list of entries with an id", path=str(path),
+                         hint="see shared/reference/digital-violence-concepts.yaml for the format")
+    return [Concept(c["id"], c.get("kind", ""), c.get("labels") or {}, c.get("synonyms") or {}) for c in data]
+
+
+def concept_matcher(concepts: list[Concept], language: str) -> Matcher:
+    matcher = Matcher()
+    for concept in concepts:
+        for phrase in concept.phrases(language):
+            matcher.add(compile_phrase(phrase, concept.id))
+    return matcher
+
+
+def defined_concepts(source: Source, matcher: Matcher) -> dict[str, list[str]]:
+    """concept id → eIds of the definitions whose term starts with one of its phrases."""
+    out: dict[str, list[str]] = {}
+    for d in source.definitions:
+        for m in matcher.candidates(d.term):
+            if not d.term[:m.start].strip():
+                out.setdefault(m.phrase.key, []).append(d.eid or d.article or "")
+    return out
+
+
+def coverage(sources: list[Source], concepts: list[Concept]) -> list[dict]:
+    matchers = {lang: concept_matcher(concepts, lang) for lang in {s.language for s in sources}}
+    table: dict[str, dict[str, dict]] = {c.id: {} for c in concepts}
+    for source in sources:
+        matcher = matchers[source.language]
+        found: dict[str, dict[str, list[str]]] = {c.id: {"defined": [], "criminalised": [], "provided": []}
+                                                  for c in concepts}
+        for cid, eids in defined_concepts(source, matcher).items():
+            found[cid]["defined"] += eids
+        for unit in source.units:
+            if not unit.provision:
+                continue
+            status = "criminalised" if unit.penal else "provided"
+            for block in unit.blocks:
+                # candidates, not find: a short synonym inside a longer one still counts
+                for m in matcher.candidates(block.text):
+                    found[m.phrase.key][status].append(block.eid)
+        for concept in concepts:
+            matches = {k: list(dict.fromkeys(v)) for k, v in found[concept.id].items()}
+            order = ("defined", "criminalised", "provided") if concept.kind == "definition" else \
+                ("criminalised", "defined", "provided")
+            status = next((s for s in order if matches[s]), "missing")
+            table[concept.id][source.name] = {"status": status, "evidence": matches.get(status, []),
+                                              "matches": {k: v for k, v in matches.items() if v}}
+    return [{"concept": c.id, "kind": c.kind, "label": (c.labels or {}).get("ar") or (c.labels or {}).get("en"),
+             "documents": table[c.id]} for c in concepts]

@@ -1,0 +1,627 @@
+"""Penalties: the prison and fine ranges of penal provisions, read from the Arabic text.
+
+What is read, sentence by sentence, in each article (the article's own text; an article quoted
+by an amending law is read as an article of the law it amends):
+
+- the prison range: «بالحبس من ستة أشهر إلى سنة», «من شهر واحد إلى ثلاثة أشهر», «بالسجن من
+  خمس إلى عشر سنوات», «من سنة إلى خمس» (the unit of one bound implied by the other),
+  «السجن المؤبد» (life); numbers in words (ثلاث, خمس, عشر, عشرين ...) or digits; the duals
+  «شهرين», «سنتين»; durations in days, a month = 30 and a year = 365.  ``type`` is ``habs``
+  (الحبس, correctional imprisonment) or ``sijn`` (السجن, criminal imprisonment);
+- the fine range in dirhams: «وغرامة من 2.000 إلى 20.000 درهم», «من ألف ومائتين إلى عشرين ألف
+  درهم», «من خمسة آلاف إلى خمسين ألف درهم»;
+- «أو بإحدى هاتين العقوبتين» (``alternative``: prison or fine or both);
+- aggravations: «تضاعف العقوبة إذا ...» (both bounds doubled), «تكون العقوبة ... إذا ...»,
+  «ترفع الغرامة إلى الضعف في حالة العود», with the circumstances labelled (``CONDITIONS``);
+- articles that raise the penalty of other articles: «يعاقب ب... إذا ارتكبت الأفعال المنصوص
+  عليها في الفصلين 447-1 و447-2 ...» (447-3), «إذا ارتكب التحرش الجنسي من طرف ...»
+  (503-1-2, linked by the offence's name), «تضاعف العقوبة المنصوص عليها في الفصول 425 ...»
+  (429-1), «تضاعف العقوبات المنصوص عليها في المواد من 8 إلى 12 مكررة ...»: their range is
+  attached, as an aggravation, to each article they name that is in the same document;
+- cases: «في الحالة المنصوص عليها في الفقرة الأولى من الفصل 402، السجن من عشر إلى عشرين
+  سنة» (404, 436-1);
+- a second offence with its own range in the same article (bill articles 8 مكررة, 18) becomes a
+  case whose condition is its sentence.
+
+Known limits: a penalty written by reference only («بالعقوبات المنصوص عليها في الفصلين 323-1
+و323-2») gives ``same_as``, not a range; fines expressed as a multiple of another fine
+(«خمس مرات الغرامة») are not read; the damaged lam-alef of the Adala PDFs («ثالث» for «ثلاث»)
+is read as the number it stands for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..akn import Document, local_name, text_of
+from ..arabic import normalise
+from ..eids import ORDINALS, number_from_num
+from ..errors import LawtoolError
+
+MONTH, YEAR = 30, 365
+
+ONES = {"واحد": 1, "واحده": 1, "اثنين": 2, "اثنان": 2, "اثنتين": 2, "ثلاث": 3, "ثلاثه": 3, "ثالث": 3, "ثالثه": 3,
+        "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثمان": 8,
+        "ثماني": 8, "ثمانيه": 8, "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10}
+TENS = {"عشرين": 20, "عشرون": 20, "ثلاثين": 30, "ثلاثون": 30, "ثالثين": 30, "ثالثون": 30, "اربعين": 40,
+        "اربعون": 40, "خمسين": 50, "خمسون": 50, "ستين": 60, "ستون": 60, "سبعين": 70, "سبعون": 70,
+        "ثمانين": 80, "ثمانون": 80, "تسعين": 90, "تسعون": 90}
+HUNDREDS = {"مائه": 100, "مئه": 100, "مائتين": 200, "مائتي": 200, "مئتين": 200, "مائتان": 200,
+            "ثلاثمائه": 300, "اربعمائه": 400, "خمسمائه": 500, "ستمائه": 600, "سبعمائه": 700,
+            "ثمانمائه": 800, "تسعمائه": 900}
+THOUSANDS = {"الف": 1000, "الفا": 1000, "الاف": 1000, "االف": 1000, "الفين": 2000, "الفان": 2000,
+             "مليون": 1_000_000, "ملايين": 1_000_000}
+UNITS = {"يوم": 1, "ايام": 1, "يوما": 1, "يومين": (1, 2), "شهر": MONTH, "اشهر": MONTH, "شهور": MONTH,
+         "شهرا": MONTH, "شهرين": (MONTH, 2), "سنه": YEAR, "سنوات": YEAR, "سنين": YEAR, "سنتين": (YEAR, 2),
+         "سنتان": (YEAR, 2), "عام": YEAR, "اعوام": YEAR, "عاما": YEAR}
+
+# Circumstances (normalised text) → label.  Order matters only for the documentation.
+CONDITIONS: list[tuple[str, str]] = [
+    ("former_fiance", r"الخطيب السابق|خطيبا سابقا"),
+    ("former_spouse", r"طليق"),
+    ("spouse", r"(?<![\w])(?:ال|ل|ب)?زوج(?:ا|ين|ه|ها)?(?![\w])"),
+    ("fiance", r"(?<![\w])(?:ال)?خاطب(?:ا)?(?![\w])"),
+    ("ascendant", r"الاصول|اصول الضحيه"),
+    ("descendant", r"الفروع|فروعها"),
+    ("sibling", r"الاخوه|اخوتها"),
+    ("kafil", r"(?<![\w])(?:ال)?كافل(?:ا|ها|ه)?(?![\w])"),
+    ("authority", r"(?:ولايه|واليه) او سلطه"),
+    ("carer", r"مكلف(?:ا)? برعايت"),
+    ("forbidden_relative", r"المحارم"),
+    ("minor", r"قاصر"),
+    ("disability", r"وضعيه اعاقه"),
+    ("mental_weakness", r"بضعف قواها العقليه"),
+    ("pregnant", r"(?<![\w])حامل(?:ا)?(?![\w])"),
+    ("woman_because_of_sex", r"امراه بسبب جنسها"),
+    ("recidivism", r"حاله العود"),
+    ("colleague", r"زميا?ل"),
+    ("public_order_agent", r"المكلفين بحفظ النظام"),
+    ("presence_of_children", r"بحضور احد الابناء"),
+    ("other_violence", r"لعنف اخر"),
+    ("relationship", r"علاقه عاطفيه"),
+    ("suicide", r"انتحار الضحيه"),
+    ("service_provider_employee", r"مستخدم لدي مزود"),
+    ("school_or_work", r"الوسط المدرسي"),
+    ("interruption_of_studies", r"انقطاع الضحيه"),
+]
+_CONDITIONS = [(label, re.compile(p)) for label, p in CONDITIONS]
+
+PENAL_MARK = re.compile(r"يعاقب|بالحبس|الحبس من|بالسجن|السجن من|غرامه|تضاعف العقوب|ترفع العقوب|العقوبه السالبه")
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+_ART_NUM = r"\d+(?:\s*-\s*\d+)*(?:\s+مكرر[هة]?)?"
+
+
+@dataclass
+class Range:
+    min_days: int | None = None
+    max_days: int | None = None
+    type: str = "habs"
+    life: bool = False
+
+    def as_dict(self) -> dict:
+        if self.life:
+            return {"life": True, "type": self.type}
+        return {"min_days": self.min_days, "max_days": self.max_days, "type": self.type}
+
+    def times(self, factor: int) -> "Range":
+        if self.life:
+            return self
+        return Range(_mul(self.min_days, factor), _mul(self.max_days, factor), self.type)
+
+
+@dataclass
+class Fine:
+    min_mad: int | None
+    max_mad: int | None
+
+    def as_dict(self) -> dict:
+        return {"min_mad": self.min_mad, "max_mad": self.max_mad}
+
+    def times(self, factor: int) -> "Fine":
+        return Fine(_mul(self.min_mad, factor), _mul(self.max_mad, factor))
+
+
+def _mul(value, factor):
+    return None if value is None else value * factor
+
+
+@dataclass
+class Penalty:
+    """The penalty of one article."""
+
+    work: str
+    document: str
+    eid: str
+    article: str
+    kind: str = "offence"                 # offence | aggravation | reference
+    prison: Range | None = None
+    fine: Fine | None = None
+    alternative: bool = False
+    factor: int | None = None             # aggravation articles that multiply («تضاعف»)
+    applies_to: list[str] = field(default_factory=list)
+    conditions: list[str] = field(default_factory=list)
+    aggravations: list[dict] = field(default_factory=list)
+    cases: list[dict] = field(default_factory=list)
+    same_as: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)   # offence names «جريمة X» (normalised)
+    cites: list[str] = field(default_factory=list)   # Penal Code articles cited in the text
+    text: str = ""
+
+    def as_dict(self) -> dict:
+        return {"work": self.work, "document": self.document, "eid": self.eid, "article": self.article,
+                "kind": self.kind, "prison": self.prison.as_dict() if self.prison else None,
+                "fine": self.fine.as_dict() if self.fine else None, "alternative": self.alternative,
+                "factor": self.factor, "applies_to": self.applies_to, "conditions": self.conditions,
+                "aggravations": self.aggravations, "cases": self.cases, "same_as": self.same_as,
+                "cites": self.cites}
+
+
+# -- numbers -----------------------------------------------------------------------------------------------
+
+def parse_number(tokens: list[str]) -> int | None:
+    """Digits («2.000», «20000») or Arabic cardinal words («ألف ومائتين», «خمسة آلاف»)."""
+    if len(tokens) == 1 and tokens[0][0].isdigit():
+        return int(re.sub(r"[.,\s]", "", tokens[0]))
+    total, current, seen = 0, 0, False
+    for tok in tokens:
+        word = tok[1:] if tok.startswith("و") and (tok[1:] in ONES or tok[1:] in TENS or tok[1:] in HUNDREDS
+                                                   or tok[1:] in THOUSANDS) else tok
+        if word in ONES:
+            current += ONES[word]
+        elif word in TENS:
+            current += TENS[word]
+        elif word in HUNDREDS:
+            current += HUNDREDS[word]
+        elif word in THOUSANDS:
+            value = THOUSANDS[word]
+            if value in (1000, 1_000_000) and word not in ("الفين", "الفان"):
+                current = (current or 1) * value
+            else:
+                current += value
+            total += current
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _is_number_word(tok: str) -> bool:
+    w = tok[1:] if tok.startswith("و") and len(tok) > 2 else tok
+    return tok[0].isdigit() or w in ONES or w in TENS or w in HUNDREDS or w in THOUSANDS or tok in ONES
+
+
+def _bound(tokens: list[str]) -> tuple[int | None, int | None]:
+    """(count, unit in days) of one bound: «ستة أشهر» → (6, 30); «سنة» → (1, 365); «خمس» → (5, None);
+    «شهر واحد» → (1, 30); «سنتين» → (2, 365)."""
+    count, unit, nums = None, None, []
+    for tok in tokens:
+        if tok in UNITS:
+            value = UNITS[tok]
+            if isinstance(value, tuple):
+                unit, count = value[0], value[1]
+            else:
+                unit = value
+        elif _is_number_word(tok):
+            nums.append(tok)
+    if nums:
+        count = parse_number(nums)
+    elif unit is not None and count is None:
+        count = 1
+    return count, unit
+
+
+def parse_prison(text: str) -> Range | None:
+    """The first prison range of a normalised sentence."""
+    toks = _TOKEN.findall(text)
+    for i, tok in enumerate(toks):
+        base = re.sub(r"^(?:و?ب?ال|و?ب)", "", tok)
+        if base not in ("حبس", "سجن"):
+            continue
+        kind = "habs" if base == "حبس" else "sijn"
+        j = i + 1
+        if j < len(toks) and toks[j] in ("النافذ", "المؤقت"):
+            j += 1
+        if j < len(toks) and toks[j] == "المؤبد":
+            return Range(type=kind, life=True)
+        if j >= len(toks) or toks[j] != "من":
+            continue
+        k = j + 1
+        left = []
+        while k < len(toks) and toks[k] not in ("الي", "حتي") and len(left) < 4:
+            left.append(toks[k])
+            k += 1
+        if k >= len(toks) or toks[k] not in ("الي", "حتي"):
+            continue
+        k += 1
+        right = []
+        while k < len(toks) and (toks[k] in UNITS or _is_number_word(toks[k])) and len(right) < 4:
+            right.append(toks[k])
+            k += 1
+        (a, ua), (b, ub) = _bound(left), _bound(right)
+        if a is None or b is None:
+            continue
+        ua = ua or ub
+        ub = ub or ua
+        if ua is None:
+            continue
+        return Range(a * ua, b * ub, kind)
+    return None
+
+
+def parse_fine(text: str) -> Fine | None:
+    toks = _TOKEN.findall(text)
+    for i, tok in enumerate(toks):
+        if re.sub(r"^(?:و?ب?ال|و?ب|و)", "", tok) != "غرامه":
+            continue
+        j = i + 1
+        if j < len(toks) and toks[j] in ("ماليه", "نافذه"):
+            j += 1
+        if j >= len(toks) or toks[j] != "من":
+            continue
+        k = j + 1
+        left = []
+        while k < len(toks) and toks[k] not in ("الي", "حتي") and len(left) < 6:
+            left.append(toks[k])
+            k += 1
+        k += 1
+        right = []
+        while k < len(toks) and toks[k] != "درهم" and len(right) < 6:
+            right.append(toks[k])
+            k += 1
+        if k >= len(toks):
+            continue
+        a, b = parse_number(left), parse_number(right)
+        if a is not None and b is not None:
+            return Fine(a, b)
+    return None
+
+
+def conditions_of(text: str) -> list[str]:
+    return [label for label, pattern in _CONDITIONS if pattern.search(text)]
+
+
+# -- article references ------------------------------------------------------------------------------------
+
+def _article_number(raw: str) -> str:
+    try:
+        return number_from_num(raw)
+    except LawtoolError:
+        return re.sub(r"\s+", "", raw)
+
+
+def cited_articles(text: str, label: str = "(?:الفصل|الفصلين|الفصول|الماده|المادتين|المواد)") -> list[str]:
+    """Article numbers cited after «الفصل/الفصلين/الفصول» (or «المادة/المواد»): «الفصلين 447-1
+    و447-2» → ['447-1', '447-2']; ranges «من 8 الى 12 مكرره» are returned as 'from..to'."""
+    out: list[str] = []
+    for m in re.finditer(label + r"\s+((?:من\s+)?" + _ART_NUM + r"(?:\s*(?:،|,|و|الي|إلى|او)\s*(?:من\s+)?"
+                         + _ART_NUM + r")*)", text):
+        chunk = m.group(1)
+        for rng in re.finditer(r"من\s+(" + _ART_NUM + r")\s+الي\s+(" + _ART_NUM + r")", chunk):
+            out.append(f"{_article_number(rng.group(1))}..{_article_number(rng.group(2))}")
+        chunk = re.sub(r"من\s+(" + _ART_NUM + r")\s+الي\s+(" + _ART_NUM + r")", " ", chunk)
+        for num in re.findall(_ART_NUM, chunk):
+            out.append(_article_number(num))
+    return list(dict.fromkeys(out))
+
+
+def _paragraph_of(text: str) -> int | None:
+    m = re.search(r"الفقره\s+([^\s،,.:]+)", text)
+    if not m:
+        return None
+    word = m.group(1)
+    word = word[2:] if word.startswith("ال") else word
+    return ORDINALS.get(word)
+
+
+# -- one article -------------------------------------------------------------------------------------------
+
+def _sentences(text: str) -> list[str]:
+    """Split on full stops (not inside numbers such as 2.000) and on semicolons."""
+    parts = re.split(r"(?<!\d)\.(?!\d)|[؛;]|،?\s+(?=وتضاعف|وترفع)", text)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _own_paragraphs(article) -> list[str]:
+    """The article's text, one string per block (intro, point, paragraph), quoted articles left out."""
+    out = []
+    for p in article.iter("{*}p"):
+        owner = next((a for a in p.iterancestors() if local_name(a) == "article"), None)
+        if owner is article and not any(local_name(a) in ("quotedStructure", "quotedText")
+                                         for a in _between(p, article)):
+            out.append(own_text(p))
+    return out
+
+
+def own_text(el) -> str:
+    """Text of an element without quoted structures, quoted text and notes."""
+    parts: list[str] = []
+
+    def visit(node) -> None:
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if local_name(child) not in ("quotedStructure", "quotedText", "authorialNote", "embeddedStructure"):
+                visit(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    visit(el)
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+def _between(el, top):
+    for a in el.iterancestors():
+        if a is top:
+            return
+        yield a
+
+
+AGGRAVATE = re.compile(r"^(?:و)?(?:تضاعف|ترفع|يرفع|تكون العقوبه|فهي)")
+ACTS_OF = re.compile(r"اذا\s+ارتكب(?:ت)?\s+(?:الافعال|الفعل|الجرائم|الجريمه)\s+المنصوص\s+عليها?\s+في")
+NAMED_ACT = re.compile(r"اذا\s+ارتكب(?:ت)?\s+(?!الافعال|الفعل|الجرائم|الجريمه|االختطاف)(?P<name>[^\s]+\s+[^\s]+)")
+CRIME_NAME = re.compile(r"(?:جريمه|لجريمه)\s+(?P<name>[^\s،,]+\s+[^\s،,]+)")
+CASE_REF = re.compile(r"(?:الحاله|الحالات)\s+المنصوص\s+عليها\s+في")
+
+
+def parse_article(paragraphs: list[str], *, work: str, document: str, eid: str, article: str) -> Penalty | None:
+    """The penalty of one article from its paragraphs (raw text); None when it carries none."""
+    pen = Penalty(work, document, eid, article)
+    norm_pars = [normalise(p) for p in paragraphs]
+    full = " ".join(norm_pars)
+    pen.text = " ".join(paragraphs)
+    pen.names = [m.group("name") for m in CRIME_NAME.finditer(full)]
+    pen.cites = cited_articles(full, "(?:الفصل|الفصلين|الفصول)")
+    if not PENAL_MARK.search(full):
+        return None
+    last_case_article: list[str] = []
+    intro_conditions: list[str] = []
+    main_found = False
+    for par in norm_pars:
+        for sent in _sentences(par):
+            prison, fine = parse_prison(sent), parse_fine(sent)
+            factor = 2 if re.search(r"تضاعف|ضعف العقوب|الي الضعف", sent) else None
+            conds = conditions_of(sent)
+            is_case = bool(CASE_REF.search(sent))
+            if is_case:
+                refs = [r for r in cited_articles(sent) if ".." not in r] or last_case_article
+                last_case_article = refs
+                case = {"refers_to": refs, "paragraph": _paragraph_of(sent)}
+                if prison:
+                    case["prison"] = prison.as_dict()
+                if fine:
+                    case["fine"] = fine.as_dict()
+                if factor:
+                    case["factor"] = factor
+                if prison or fine or factor:
+                    pen.cases.append(case)
+                continue
+            if re.search(r"ترفع العقوبه السالبه للحريه الي\s*:?$", sent) or sent.endswith("كما يلي:") \
+                    or sent.endswith("كما يلي"):
+                intro_conditions = conds
+                if "اذا" in sent:
+                    pen.kind = "aggravation"
+                continue
+            if AGGRAVATE.search(sent) or (factor and not prison and not main_found):
+                targets = cited_articles(sent)
+                if targets and not main_found and re.search(r"المنصوص عليها في", sent):
+                    # «تضاعف العقوبة المنصوص عليها في الفصول 425 ...»: an aggravation article
+                    pen.kind = "aggravation"
+                    pen.applies_to = targets
+                    pen.factor = factor
+                    pen.conditions = conds
+                    continue
+                entry = {"source": article, "condition": conds, "text": sent}
+                if factor:
+                    entry["factor"] = factor
+                if prison:
+                    entry["prison"] = prison.as_dict()
+                if fine:
+                    entry["fine"] = fine.as_dict()
+                pen.aggravations.append(entry)
+                continue
+            if not (prison or fine) and pen.kind == "aggravation" and pen.factor and conds:
+                pen.conditions = list(dict.fromkeys(pen.conditions + conds))
+                continue
+            if not (prison or fine):
+                refs = re.search(r"(?:بالعقوبات|بالعقوبه)\s+(?:المنصوص عليها|المقرره)\s+في", sent)
+                if refs and not main_found:
+                    pen.same_as = [r for r in cited_articles(sent) if ".." not in r]
+                    if pen.same_as:
+                        pen.kind = "reference"
+                        main_found = True
+                continue
+            alternative = bool(re.search(r"باحدي\s+هاتين\s+العقوبتين", sent))
+            if not main_found:
+                pen.prison, pen.fine, pen.alternative = prison, fine, alternative
+                main_found = True
+                if ACTS_OF.search(sent):
+                    pen.kind = "aggravation"
+                    tail = sent[ACTS_OF.search(sent).end():]
+                    pen.applies_to = cited_articles("الفصول " + tail.split("في حاله")[0]) \
+                        or cited_articles(tail)
+                    pen.conditions = conds
+                elif NAMED_ACT.search(sent):
+                    pen.kind = "aggravation"
+                    pen.applies_to = ["name:" + NAMED_ACT.search(sent).group("name")]
+                    pen.conditions = conds
+                continue
+            # a second offence with its own range in the same article
+            case = {"condition": sent, "refers_to": [], "paragraph": None}
+            if prison:
+                case["prison"] = prison.as_dict()
+            if fine:
+                case["fine"] = fine.as_dict()
+            case["alternative"] = alternative
+            pen.cases.append(case)
+    if intro_conditions and pen.cases and pen.kind == "aggravation":
+        pen.conditions = intro_conditions
+        pen.applies_to = list(dict.fromkeys(r for c in pen.cases for r in c.get("refers_to", [])))
+    elif intro_conditions and pen.cases and not pen.prison:
+        pen.kind = "aggravation"
+        pen.conditions = intro_conditions
+        pen.applies_to = list(dict.fromkeys(r for c in pen.cases for r in c.get("refers_to", [])))
+    # fill the doubled ranges of «تضاعف العقوبة»
+    for agg in pen.aggravations:
+        if agg.get("factor") and "prison" not in agg and pen.prison:
+            agg["prison"] = pen.prison.times(agg["factor"]).as_dict()
+        if agg.get("factor") and "fine" not in agg and pen.fine and not re.search(r"الغرامه الي الضعف", agg["text"]) \
+                or (agg.get("factor") and "fine" not in agg and pen.fine):
+            agg["fine"] = pen.fine.times(agg["factor"]).as_dict()
+        if re.search(r"ترفع الغرامه", agg["text"]):
+            agg.pop("prison", None)
+        agg.setdefault("prison", None)
+        agg.setdefault("fine", None)
+    if not (pen.prison or pen.fine or pen.aggravations or pen.cases or pen.applies_to or pen.same_as):
+        return None
+    return pen
+
+
+# -- documents ---------------------------------------------------------------------------------------------
+
+def _mod_targets(document: Document) -> dict[str, str]:
+    """mod eId → the work its textual modifications change (from activeModifications)."""
+    out: dict[str, str] = {}
+    for tm in document.xpath("./a:meta/a:analysis/a:activeModifications/a:textualMod", document.main):
+        src = tm.xpath("./a:source/@href", namespaces={"a": document.root.nsmap.get(None)})
+        dst = tm.xpath("./a:destination/@href", namespaces={"a": document.root.nsmap.get(None)})
+        if src and dst and src[0].startswith("#"):
+            out[src[0][1:]] = dst[0].split("/~")[0]
+    return out
+
+
+def _work_of(article, document: Document, targets: dict[str, str], own_work: str) -> str:
+    for a in article.iterancestors():
+        if local_name(a) == "mod" and a.get("eId") in targets:
+            return targets[a.get("eId")]
+    if any(local_name(a) == "quotedStructure" for a in article.iterancestors()):
+        return "?"
+    return own_work
+
+
+def document_penalties(document: Document, *, articles: set[str] | None = None) -> list[Penalty]:
+    """The penalties of every article of a document (quoted articles as articles of the law
+    they amend), with cross-article aggravations attached; ``articles`` keeps only those numbers."""
+    work = document.frbr_work.work_uri() if document.frbr_work else document.path
+    expression = str(document.frbr_expression) if document.frbr_expression else document.path
+    targets = _mod_targets(document)
+    found: list[Penalty] = []
+    order: dict[str, list[str]] = {}
+    for art in document.articles(include_quoted=True):
+        num = art.find("{*}num")
+        number = _article_number(text_of(num)) if num is not None else (art.get("eId") or "").split("_")[-1]
+        art_work = _work_of(art, document, targets, work)
+        order.setdefault(art_work, []).append(number)
+        pen = parse_article(_own_paragraphs(art), work=art_work, document=expression, eid=art.get("eId") or "",
+                            article=number)
+        if pen is not None:
+            found.append(pen)
+    _attach(found, order)
+    if articles:
+        found = [p for p in found if p.article in articles]
+    return found
+
+
+def _expand(targets: list[str], numbers: list[str]) -> list[str]:
+    out = []
+    for t in targets:
+        if ".." in t:
+            a, b = t.split("..")
+            if a in numbers and b in numbers:
+                i, j = numbers.index(a), numbers.index(b)
+                out.extend(numbers[i:j + 1])
+        else:
+            out.append(t)
+    return out
+
+
+def _attach(found: list[Penalty], order: dict[str, list[str]]) -> None:
+    by_work: dict[str, dict[str, Penalty]] = {}
+    for p in found:
+        by_work.setdefault(p.work, {})[p.article] = p
+    for p in found:
+        if p.kind != "aggravation" or not p.applies_to:
+            continue
+        numbers = order.get(p.work, [])
+        resolved = []
+        for t in p.applies_to:
+            if t.startswith("name:"):
+                name = t[5:]
+                resolved += [q.article for q in by_work.get(p.work, {}).values()
+                             if q is not p and q.kind == "offence" and name in q.names]
+            else:
+                resolved += _expand([t], numbers)
+        p.applies_to = list(dict.fromkeys(resolved))
+        for target in p.applies_to:
+            q = by_work.get(p.work, {}).get(target)
+            if q is None or q is p:
+                continue
+            entry = {"source": p.article, "condition": p.conditions}
+            if p.factor:
+                entry["factor"] = p.factor
+                entry["prison"] = q.prison.times(p.factor).as_dict() if q.prison else None
+                entry["fine"] = q.fine.times(p.factor).as_dict() if q.fine else None
+            else:
+                entry["prison"] = p.prison.as_dict() if p.prison else None
+                entry["fine"] = p.fine.as_dict() if p.fine else None
+            q.aggravations.append(entry)
+
+
+# -- comparison --------------------------------------------------------------------------------------------
+
+def _max_days(p: dict | None) -> int | None:
+    if not p:
+        return None
+    return 10 ** 6 if p.get("life") else p.get("max_days")
+
+
+def compare(in_force: list[Penalty], bills: list[Penalty]) -> dict:
+    """For each bill version: the articles of the law in force its amendments re-enact (same work,
+    same number), with both penalties; the articles it inserts; its own new offences."""
+    force = {}
+    for p in in_force:
+        force.setdefault((p.work, p.article), p)
+    rows, new = [], []
+    for b in bills:
+        if b.kind == "reference":
+            continue
+        key = (b.work, b.article)
+        if key in force and force[key].document != b.document:
+            f = force[key]
+            rows.append({"bill": b.document, "bill_eid": b.eid, "article": b.article, "work": b.work,
+                         "in_force": _brief(f), "proposed": _brief(b),
+                         "change": _change(f, b)})
+        elif b.work != _bill_work(b):
+            new.append({"bill": b.document, "bill_eid": b.eid, "article": b.article, "work": b.work,
+                        "status": "inserted", "proposed": _brief(b), "related": []})
+        else:
+            new.append({"bill": b.document, "bill_eid": b.eid, "article": b.article, "work": b.work,
+                        "status": "new offence" if b.kind == "offence" else f"new {b.kind}", "proposed": _brief(b), "related": b.cites})
+    top = max([p for p in in_force if p.prison], key=lambda p: _max_days(p.prison.as_dict()) or 0, default=None)
+    summary = {}
+    if top:
+        summary["in_force_max_prison"] = {"article": top.article, "eid": top.eid,
+                                          "prison": top.prison.as_dict()}
+    return {"comparison": rows, "new": new, "summary": summary}
+
+
+def _bill_work(p: Penalty) -> str:
+    return p.document.rsplit("/", 1)[0]
+
+
+def _brief(p: Penalty) -> dict:
+    return {"eid": p.eid, "kind": p.kind, "prison": p.prison.as_dict() if p.prison else None,
+            "fine": p.fine.as_dict() if p.fine else None, "alternative": p.alternative,
+            "aggravations": p.aggravations, "cases": p.cases, "applies_to": p.applies_to}
+
+
+def _change(f: Penalty, b: Penalty) -> dict:
+    out = {}
+    for name, a, c in (("prison_min_days", f.prison and f.prison.min_days, b.prison and b.prison.min_days),
+                       ("prison_max_days", f.prison and f.prison.max_days, b.prison and b.prison.max_days),
+                       ("fine_min_mad", f.fine and f.fine.min_mad, b.fine and b.fine.min_mad),
+                       ("fine_max_mad", f.fine and f.fine.max_mad, b.fine and b.fine.max_mad)):
+        if a != c:
+            out[name] = {"from": a, "to": c}
+    return out
