@@ -60,12 +60,27 @@ def import_cmd(
                                     title=title, repair=not no_repair)
         document.save(output)
         if report:
-            _json(rep.as_dict())
+            data = rep.as_dict()
+            data["suspects"] = _suspect_check(document)
+            _json(data)
         else:
             total = sum(rep.repairs.values())
             typer.echo(f"{output}: {rep.counts.get('article', 0)} articles, {total} repairs, "
                        f"{len(rep.uncertain)} uncertain", err=True)
     run(action)
+
+
+def _suspect_check(document) -> dict:
+    """The independent check of the repair (hunspell): share of tokens still suspect."""
+    from .akn import text_of
+    from .importer.suspects import HunspellMissing, suspect_share
+    text = "\n".join(text_of(p) for p in document.main.iter("{*}p"))
+    try:
+        result = suspect_share(text)
+    except HunspellMissing as exc:
+        return {"available": False, "message": str(exc)}
+    return {"available": True, "tokens": result.tokens, "suspects": result.suspects,
+            "share_percent": round(100 * result.share, 3), "examples": result.examples[:20]}
 
 
 @app.command()
@@ -178,7 +193,10 @@ def _register_stage_commands() -> None:
         module.register(app)
 
 
-_register_stage_commands()
+# Run as ``python -m lawtool.cli`` this file is ``__main__``: the stage modules import
+# ``lawtool.cli`` itself, so register there and run that module's app (no double registration).
+if __name__ != "__main__":
+    _register_stage_commands()
 
 
 def main() -> None:
@@ -186,4 +204,5 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    from lawtool.cli import main as _main
+    _main()

@@ -1,0 +1,3 @@
+from lawtool.cli import main
+
+main()
