@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: site test bench corpus validate clean system-deps
+.PHONY: site test bench corpus validate clean system-deps reports
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ test: $(STAMP) system-deps
 
 corpus: $(STAMP)
 	$(VENV)/bin/lawtool corpus build
+
+# The generated gap and penalty reports (reports/, inputs in reports/reports.yaml).
+reports: $(STAMP)
+	$(VENV)/bin/lawtool reports
 
 bench: $(STAMP)
 	$(PY) bench/run.py

@@ -114,6 +114,23 @@ t = time.perf_counter(); validate_paths([{str(penal_xml)!r}]); elapsed = time.pe
     add("bare typer app --help", bare)
     add("lawtool --help", ours, "≤ 1.2 × bare typer", f"ratio {ours['seconds'] / bare['seconds']:.2f}")
 
+    # -- gaps stage: gap report and penalties on the whole corpus ---------------------------------
+    corpus = [str(p) for top in ("law", "bills") for p in sorted((REPO / top).rglob("*.xml"))]
+    concepts = SHARED / "reference/digital-violence-concepts.yaml"
+    if corpus:
+        add("gap report, whole corpus (CLI, --json)",
+            measure(LAWTOOL + ["gaps", *corpus, "--concepts", str(concepts), "--json"], repeat), "≤ 5 s",
+            f"{len(corpus)} documents, {len(concepts.read_text(encoding='utf-8').split(chr(10) + '- id:'))} concepts")
+        add("gap report, whole corpus (library call)", in_process(f"""
+from lawtool.gaps.coverage import load_checklist
+from lawtool.gaps.report import gap_report, load_sources
+concepts = load_checklist({str(concepts)!r})
+t = time.perf_counter(); gap_report(load_sources({corpus!r}), concepts); elapsed = time.perf_counter() - t
+""", repeat))
+        add("penalties + comparison, whole corpus (CLI, --json)",
+            measure(LAWTOOL + ["penalties", *corpus, "--compare", "--json"], repeat))
+        add("lawtool reports --check (committed reports)", measure(LAWTOOL + ["reports", "--check"], repeat))
+
     write_table(rows)
 
 

@@ -24,7 +24,7 @@ from .words import DELETE, EQUAL, INSERT, TYPOGRAPHIC
 RLM = "\u200f"
 STYLES = {DELETE: "\x1b[31;9m", INSERT: "\x1b[32;4m", TYPOGRAPHIC: "\x1b[33m", "head": "\x1b[1m", "dim": "\x1b[2m"}
 RESET = "\x1b[0m"
-MARKS = {DELETE: ("[-", "-]"), INSERT: ("{+", "+}"), TYPOGRAPHIC: ("{~", "~}")}
+MARKS = {DELETE: ("[-", "-]"), INSERT: ("{+", "+}"), TYPOGRAPHIC: ("{~", "~}")}  # without colour
 MIRROR = dict(zip("()[]{}<>«»", ")(][}{><»«"))
 
 Segment = tuple[str, str | None]  # text and style (None: plain)
@@ -32,34 +32,19 @@ Segment = tuple[str, str | None]  # text and style (None: plain)
 
 # -- building the lines --------------------------------------------------------------------------------
 
-def _op_segments(ops, typographic: bool, color: bool) -> list[Segment]:
+def _op_segments(ops, typographic: bool) -> list[Segment]:
     out: list[Segment] = []
-
-    def add(text: str, style: str | None) -> None:
-        if not text:
-            return
-        if color or style is None:
-            out.append((text, style))
-        else:
-            left, right = MARKS[style]
-            out.append((left + text + right, None))
-
     for op in ops:
         if op.op == EQUAL:
-            add(op.new, None)
+            out.append((op.new, None))
         elif op.op == TYPOGRAPHIC:
-            if typographic and (op.old.strip() or op.new.strip()):
-                if color:
-                    add(op.new or op.old, TYPOGRAPHIC)
-                else:
-                    out.append((f"{{~{op.old}~>{op.new}~}}", None))
-            else:
-                add(op.new, None)
+            shown = typographic and (op.old.strip() or op.new.strip())
+            out.append((f"{op.old}→{op.new}" if shown else op.new, TYPOGRAPHIC if shown else None))
         elif op.op == DELETE:
-            add(op.old, DELETE)
+            out.append((op.old, DELETE))
         else:
-            add(op.new, INSERT)
-    return out
+            out.append((op.new, INSERT))
+    return [(text, style) for text, style in out if text]
 
 
 def _lines(segments: list[Segment]) -> list[list[Segment]]:
@@ -75,10 +60,10 @@ def _lines(segments: list[Segment]) -> list[list[Segment]]:
 
 
 def _changed(line: list[Segment]) -> bool:
-    return any(style is not None or "[-" in text or "{+" in text or "{~" in text for text, style in line)
+    return any(style in MARKS for _, style in line)
 
 
-def _change_block(change: Change, typographic: bool, color: bool, context: bool) -> list[list[Segment]]:
+def _change_block(change: Change, typographic: bool, context: bool) -> list[list[Segment]]:
     status = change.status
     head = f"{change_title(change)}  [{status}]"
     flags = [f for f, on in (("moved", change.moved and status != "moved"),
@@ -88,14 +73,14 @@ def _change_block(change: Change, typographic: bool, color: bool, context: bool)
              if on]
     if flags:
         head += " (" + ", ".join(flags) + ")"
-    block: list[list[Segment]] = [[(head, "head" if color else None)]]
+    block: list[list[Segment]] = [[(head, "head")]]
     if change.moved:
         olds = [u.parent.describe() for u in change.old if u.parent is not None]
         news = [u.parent.describe() for u in change.new if u.parent is not None]
         if olds != news:
-            block.append([("  " + " ← ".join(x for x in ("، ".join(olds), "، ".join(news)) if x),
-                           "dim" if color else None)])
-    lines = _lines(_op_segments(change.ops, typographic, color))
+            block.append([("  " + " ← ".join(x for x in ("، ".join(olds), "، ".join(news)) if x), "dim")])
+    lines = _lines(_op_segments(change.ops, typographic))
+    context = context or change.status in ("added", "deleted")
     shown_gap = False
     for line in lines:
         if not line:
@@ -104,7 +89,7 @@ def _change_block(change: Change, typographic: bool, color: bool, context: bool)
             block.append([("  ", None)] + line)
             shown_gap = False
         elif not shown_gap:
-            block.append([("  …", "dim" if color else None)])
+            block.append([("  …", "dim")])
             shown_gap = True
     return block
 
@@ -182,9 +167,36 @@ def visual(line: list[Segment], width: int = 0) -> list[Segment]:
     return result
 
 
+def wrap(line: list[Segment], width: int) -> list[list[Segment]]:
+    """Cut a logical line into lines of at most ``width`` characters at spaces (a word longer
+    than the width stays whole), keeping each piece's style."""
+    if width <= 0 or sum(len(t) for t, _ in line) <= width:
+        return [line]
+    words: list[list[Segment]] = [[]]
+    for text, style in line:
+        for k, piece in enumerate(text.split(" ")):
+            if k:
+                words[-1].append((" ", style))
+                words.append([])
+            if piece:
+                words[-1].append((piece, style))
+    out: list[list[Segment]] = [[]]
+    size = 0
+    for word in words:
+        length = sum(len(t) for t, _ in word)
+        if size and size + length > width:
+            while out[-1] and out[-1][-1][0] == " ":
+                out[-1].pop()
+            out.append([])
+            size = 0
+        out[-1].extend(word)
+        size += length
+    return [x for x in out if x]
+
+
 def _emit(line: list[Segment], color: bool) -> str:
     if not color:
-        return "".join(text for text, _ in line)
+        return "".join(MARKS[style][0] + text + MARKS[style][1] if style in MARKS else text for text, style in line)
     return "".join(f"{STYLES[style]}{text}{RESET}" if style else text for text, style in line)
 
 
@@ -204,7 +216,7 @@ def render(blocks: list[list[list[Segment]]], *, color: bool, bidi: str, width: 
     for block in blocks:
         for line in block:
             if bidi == "visual" and _is_rtl(line):
-                out.append(_emit(visual(line, width), color))
+                out.extend(_emit(visual(piece, width), color) for piece in wrap(line, width - 1))
             elif bidi == "logical" and _is_rtl(line):
                 out.append(RLM + _emit(line, color))
             else:
@@ -218,8 +230,8 @@ def render_text(result: DiffResult, *, typographic: bool = False, color: bool = 
     """The diff as terminal text (see the module docstring); ``context`` shows the unchanged
     lines of a changed element too."""
     head: list[list[Segment]] = [
-        [(f"--- {result.old.frbr or result.old.path}", DELETE if color else None)],
-        [(f"+++ {result.new.frbr or result.new.path}", INSERT if color else None)],
+        [(f"--- {result.old.frbr or result.old.path}", "head")],
+        [(f"+++ {result.new.frbr or result.new.path}", "head")],
     ]
     summary = result.summary()
     shown = ", ".join(f"{k}: {v}" for k, v in summary.items() if v)
@@ -230,10 +242,10 @@ def render_text(result: DiffResult, *, typographic: bool = False, color: bool = 
         head.append([(f"containers: {changed}", None)])
     if not typographic and summary.get("typographic"):
         head.append([(f"({summary['typographic']} typographic-only changes hidden; --show-typographic shows "
-                      "them)", "dim" if color else None)])
+                      "them)", "dim")])
     blocks = [head]
     for change in result.changes(typographic=typographic):
-        blocks.append(_change_block(change, typographic, color, context))
+        blocks.append(_change_block(change, typographic, context))
     if len(blocks) == 1:
         blocks.append([[("no changes", None)]])
     return render(blocks, color=color, bidi=bidi, width=width)

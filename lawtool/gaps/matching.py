@@ -125,6 +125,21 @@ def split_words(text: str) -> list[Word]:
     return [Word(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
 
 
+@lru_cache(maxsize=65536)
+def _analyse(text: str) -> tuple[list[Word], list[tuple[frozenset[str], bool, bool]]]:
+    """The words of a text and, for each, its candidate forms (cached: the rules read the
+    same blocks several times)."""
+    words = split_words(text)
+    forms: list[tuple[frozenset[str], bool, bool]] = []
+    for w in words:
+        if ARABIC_LETTER.search(w.text):
+            f, definite = arabic_forms(w.text)
+            forms.append((f, definite, True))
+        else:
+            forms.append((frozenset({latin_form(w.text)}), True, False))
+    return words, forms
+
+
 @dataclass(frozen=True)
 class Phrase:
     """A compiled phrase: ``key`` identifies it to the caller (a term id, a concept id ...)."""
@@ -201,14 +216,7 @@ class Matcher:
         """Every match, overlapping ones included."""
         if not self._first:
             return []
-        words = split_words(text)
-        forms: list[tuple[frozenset[str], bool, bool]] = []
-        for w in words:
-            if is_arabic(w.text):
-                f, definite = arabic_forms(w.text)
-                forms.append((f, definite, True))
-            else:
-                forms.append((frozenset({latin_form(w.text)}), True, False))
+        words, forms = _analyse(text)
         out: list[Match] = []
         for i, (f, definite, arabic) in enumerate(forms):
             seen: set[int] = set()
@@ -234,10 +242,15 @@ class Matcher:
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches in text order: the longest phrase first, then the leftmost."""
-        chosen: list[Match] = []
-        taken: list[tuple[int, int]] = []
-        for m in sorted(self.candidates(text), key=lambda m: (-m.phrase.length, -(m.end - m.start), m.start)):
-            if all(m.end <= a or m.start >= b for a, b in taken):
-                chosen.append(m)
-                taken.append((m.start, m.end))
-        return sorted(chosen, key=lambda m: m.start)
+        return select(self.candidates(text))
+
+
+def select(candidates: list[Match]) -> list[Match]:
+    """Non-overlapping matches among candidates: the longest phrase first, then the leftmost."""
+    chosen: list[Match] = []
+    taken: list[tuple[int, int]] = []
+    for m in sorted(candidates, key=lambda m: (-m.phrase.length, -(m.end - m.start), m.start, m.phrase.key)):
+        if all(m.end <= a or m.start >= b for a, b in taken):
+            chosen.append(m)
+            taken.append((m.start, m.end))
+    return sorted(chosen, key=lambda m: m.start)

@@ -267,6 +267,8 @@ def build_reports(root: str | Path) -> dict[str, bytes]:
              for work, v in (config.get("scope") or {}).items()}
     concepts = load_checklist(resolve(config["concepts"])) if config.get("concepts") else []
     sources = load_sources(documents, scope)
+    for source, name in zip(sources, config.get("documents", [])):
+        source.path = name  # as written in reports.yaml, not an absolute path of this machine
     gaps = gap_report(sources, concepts)
     pens = penalty_report(sources, scope)
     return {"reports/gaps.json": dumps(gaps).encode(), "reports/gaps.md": gaps_markdown(gaps).encode(),

@@ -1,7 +1,9 @@
 """Gap rules: each a small function from sources to findings that point at a place.
 
 ``unused-definition``        warning  a term the document defines and never uses outside its
-                                      definition (quoted structures left out)
+                                      definition (quoted structures left out; offences named
+                                      «يعتبر مرتكبا لجريمة ...» where they are punished are not
+                                      expected to recur and are left out)
 ``undefined-term``           warning  a term of art the document uses and does not define: a
                                       phrase «العنف ال...» / «violence(s) ...» used twice or
                                       more, or a synonym of two words or more of a checklist
@@ -28,7 +30,7 @@ from itertools import combinations
 from ..arabic import normalise
 from .coverage import Concept, concept_matcher, defined_concepts
 from .definitions import term_uses
-from .matching import Matcher, compile_phrase, phrase_words, term_key
+from .matching import Matcher, compile_phrase, phrase_words, select, term_key
 from .sources import Source
 
 MAX_EVIDENCE = 8
@@ -60,6 +62,7 @@ def unused_definitions(source: Source) -> list[Finding]:
         return []
     own = [d for d in source.definitions if not d.quoted]
     uses = term_uses(source.document, own)
+    own = [d for d in own if d.form != "offence"]  # an offence is named where it is punished
     out = []
     seen = set()
     for d in own:
@@ -137,17 +140,30 @@ def undefined_terms(source: Source, concepts: list[Concept]) -> list[Finding]:
 
 def inconsistent_terminology(source: Source, concepts: list[Concept]) -> list[Finding]:
     defined_keys = {d.key for d in source.definitions}
-    out = []
+    per_concept: dict[str, list[str]] = {}
+    matcher = Matcher()
     for concept in concepts:
         phrases = [p for p in concept.phrases(source.language) if _term_like(p) and
                    (source.language != "ar" or normalise(p).startswith("ال"))]
-        if len(phrases) < 2:
+        if len(phrases) >= 2:
+            per_concept[concept.id] = phrases
+            for p in phrases:
+                matcher.add(compile_phrase(p, f"{concept.id}\t{p}"))
+    if not per_concept:
+        return []
+    usage: dict[str, dict[str, list[str]]] = {}
+    for _, block in _blocks(source):
+        by_concept: dict[str, list] = {}
+        for m in matcher.candidates(block.text):
+            by_concept.setdefault(m.phrase.key.split("\t")[0], []).append(m)
+        for cid, cands in by_concept.items():  # within one concept, the longest phrase wins
+            for m in select(cands):
+                usage.setdefault(cid, {}).setdefault(m.phrase.key.split("\t")[1], []).append(block.eid)
+    out = []
+    for concept in concepts:
+        used = usage.get(concept.id)
+        if not used:
             continue
-        matcher = Matcher.of((p, p) for p in phrases)
-        used: dict[str, list[str]] = {}
-        for _, block in _blocks(source):
-            for m in matcher.find(block.text):
-                used.setdefault(m.phrase.key, []).append(block.eid)
         by_head: dict[str, list[str]] = {}
         for phrase in used:
             by_head.setdefault(phrase_words(phrase)[0], []).append(phrase)

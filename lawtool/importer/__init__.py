@@ -63,6 +63,20 @@ def read_source(path: str | Path) -> str:
                          hint="convert the file to UTF-8 (iconv -f cp1256 -t utf-8 for Windows Arabic)") from None
 
 
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
+# pdftotext marks page breaks with a form feed; Windows files end lines with CR LF
+LINE_BREAKS = str.maketrans({"\f": "\n", "\r": None})
+
+
+def check_plain_text(text: str, path: str) -> None:
+    """Refuse control characters (a binary file, or a corrupted one): XML cannot hold them."""
+    match = CONTROL.search(text)
+    if match:
+        line = text.count("\n", 0, match.start()) + 1
+        raise InputError(f"control character U+{ord(match.group()):04X} in the text", path=path, place=line,
+                         hint="the file is not plain text: remove the character or give the right file")
+
+
 def apply_corrections(text: str, corrections: list[Correction], path: str) -> str:
     """Apply recorded corrections to the raw text, each exactly once on its line; a correction
     that no longer matches is an error (the source changed: review it)."""
@@ -90,6 +104,8 @@ def import_text(text: str, expression: FrbrUri, *, doctype: str = "act", source_
 
     if not expression.language:
         raise InputError(f"the FRBR URI {expression} has no language", hint="add /ara@<date> (or /fra@<date>)")
+    text = text.translate(LINE_BREAKS)
+    check_plain_text(text, source_name)
     report = ImportReport(source=source_name)
     source_sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     if corrections:

@@ -1,0 +1,338 @@
+"""Seeded edits of a real document, with the ground truth of what they did.
+
+Used by the property tests (the diff must find the edits again), by the three-column
+comparison's tests and by the benchmark.  Everything depends on the seed alone: the same seed
+on the same document gives the same edits, byte for byte.
+
+Kinds of edit (and the status the diff should report):
+
+=============  ==============  ===========================================================
+kind           status          what is done to the article
+=============  ==============  ===========================================================
+word           modified        1 to 3 words replaced, inserted or deleted in one paragraph
+typographic    typographic     a tatweel, a diacritic or Arabic-Indic digits
+insert         added           a new article «N مكرر» after article N
+delete         deleted         the article is removed
+move           moved           taken to another container, keeping its number or taking a
+                               «مكرر» number after the article it now follows
+renumber       renumbered      a new «مكرر» number, same place
+split          split           its second half of paragraphs becomes a new article «N مكرر»
+merge          merged          the next article's paragraphs appended, that article removed
+=============  ==============  ===========================================================
+
+Only articles of at least ``MIN_WORDS`` words whose text is unique are edited (the «(نسخ)» of
+repealed articles cannot be told apart by any diff), and each article takes part in one edit.
+"""
+
+from __future__ import annotations
+
+import copy
+import random
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ..akn import Document, akn, local_name
+from ..arabic import normalise, words as arabic_words
+from .units import CONTAINERS, outline
+
+MIN_WORDS = 12
+EXPECTED = {"word": "modified", "typographic": "typographic", "insert": "added", "delete": "deleted",
+            "move": "moved", "renumber": "renumbered", "split": "split", "merge": "merged"}
+LATIN = ["bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies"]
+TIMES_AR = {"bis": "مكرر", "ter": "مكرر مرتين", "quater": "مكرر ثلاث مرات"}
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One edit: its kind, the eIds it touched in the old document and those it made in the new."""
+
+    kind: str
+    old: tuple[str, ...]
+    new: tuple[str, ...]
+
+    @property
+    def status(self) -> str:
+        return EXPECTED[self.kind]
+
+
+def _label_word(article) -> str:
+    num = article.find(akn("num"))
+    text = "".join(num.itertext()) if num is not None else ""
+    return "المادة" if "مادة" in text or "الماده" in text else "الفصل"
+
+
+def _rename(el, eid: str) -> None:
+    """Give ``el`` the eId ``eid`` and carry the change into its descendants' eIds."""
+    old = el.get("eId")
+    el.set("eId", eid)
+    if old:
+        for d in el.iterdescendants():
+            if isinstance(d.tag, str) and d.get("eId", "").startswith(old + "__"):
+                d.set("eId", eid + d.get("eId")[len(old):])
+
+
+def _renumber_paragraphs(article) -> None:
+    """Paragraphs counted again after paragraphs were moved in or out."""
+    count = 0
+    for child in article:
+        if isinstance(child.tag, str) and local_name(child) == "paragraph":
+            count += 1
+            _rename(child, f"{article.get('eId')}__para_{count}")
+
+
+class _Editor:
+    def __init__(self, document: Document, seed: int):
+        self.rng = random.Random(seed)
+        self.doc = Document(copy.deepcopy(document.tree), path=f"<synthetic seed={seed}>")
+        self.edits: list[Edit] = []
+        self.used: set[str] = set()
+        self.eids = {el.get("eId") for el in self.doc.root.iter() if isinstance(el.tag, str) and el.get("eId")}
+        out = outline(self.doc)
+        counts: dict[str, int] = {}
+        for unit in out.articles:
+            counts[unit.key] = counts.get(unit.key, 0) + 1
+        self.eligible = [u.eid for u in out.articles
+                         if u.eid and len(arabic_words(u.key)) >= MIN_WORDS and counts[u.key] == 1]
+        self.vocabulary = sorted({w for u in out.articles for w in arabic_words(u.text) if len(w) > 3})
+        self.number = {u.eid: u.number for u in out.articles}
+
+    # helpers
+    def pick(self, where=None) -> str | None:
+        pool = [e for e in self.eligible if e not in self.used and (where is None or where(e))]
+        if not pool:
+            return None
+        eid = self.rng.choice(pool)
+        self.used.add(eid)
+        return eid
+
+    def el(self, eid: str):
+        return self.doc.by_eid(eid)
+
+    def free_number(self, base: str | None) -> str | None:
+        """«N-bis» (or ter, quater) for an article numbered N, if no article has it yet."""
+        if not base or any(base.endswith("-" + s) for s in LATIN):
+            return None
+        for suffix in LATIN[:3]:
+            number = f"{base}-{suffix}"
+            if f"art_{number}" not in self.eids:
+                return number
+        return None
+
+    def set_number(self, article, number: str) -> None:
+        base, _, suffix = number.rpartition("-")
+        if suffix not in TIMES_AR:
+            base, suffix = number, ""
+        num = article.find(akn("num"))
+        for child in list(num):
+            num.remove(child)
+        num.text = f"{_label_word(article)} {base} {TIMES_AR[suffix]}" if suffix else f"{_label_word(article)} {base}"
+        _rename(article, f"art_{number}")
+        self.eids.add(f"art_{number}")
+
+    def paragraphs_with_text(self, article):
+        return [p for p in article.iter(akn("p")) if p.text and len(p.text.split()) >= 5
+                and not any(local_name(a) == "quotedStructure" for a in p.iterancestors())]
+
+    def fresh_text(self, n: int) -> str:
+        return " ".join(self.rng.choice(self.vocabulary) for _ in range(n)) + "."
+
+    # edits
+    def word(self) -> None:
+        eid = self.pick(lambda e: self.paragraphs_with_text(self.el(e)))
+        if eid is None:
+            return
+        p = self.rng.choice(self.paragraphs_with_text(self.el(eid)))
+        words = p.text.split(" ")
+        for _ in range(self.rng.randint(1, 3)):
+            i = self.rng.randrange(len(words))
+            action = self.rng.choice(("replace", "insert", "delete"))
+            new_word = self.rng.choice(self.vocabulary)
+            if action == "replace" and normalise(words[i]) != normalise(new_word):
+                words[i] = new_word
+            elif action == "delete" and len(words) > 5 and arabic_words(words[i]):
+                del words[i]
+            else:
+                words.insert(i, new_word)
+        p.text = " ".join(words)
+        self.edits.append(Edit("word", (eid,), (eid,)))
+
+    def typographic(self) -> None:
+        eid = self.pick(lambda e: self.paragraphs_with_text(self.el(e)))
+        if eid is None:
+            return
+        p = self.rng.choice(self.paragraphs_with_text(self.el(eid)))
+        words = p.text.split(" ")
+        arabic = [i for i, w in enumerate(words) if re.fullmatch(r"[\u0621-\u064a]{4,}", w)]
+        digits = [i for i, w in enumerate(words) if re.search(r"[0-9]", w)]
+        if digits and self.rng.random() < 0.3:
+            i = self.rng.choice(digits)
+            words[i] = words[i].translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+        elif arabic:
+            i = self.rng.choice(arabic)
+            w = words[i]
+            mark = "ـ" if self.rng.random() < 0.5 else "َ"
+            words[i] = w[:2] + mark + w[2:]
+        else:
+            self.used.discard(eid)
+            return
+        p.text = " ".join(words)
+        self.edits.append(Edit("typographic", (eid,), (eid,)))
+
+    def insert(self) -> None:
+        anchor = self.pick()
+        if anchor is None:
+            return
+        number = self.free_number(self.number[anchor])
+        if number is None:
+            return
+        article = self.el(anchor)
+        new = etree.Element(akn("article"))
+        num = etree.SubElement(new, akn("num"))
+        num.text = _label_word(article)
+        para = etree.SubElement(new, akn("paragraph"), eId="x__para_1")
+        content = etree.SubElement(para, akn("content"))
+        p = etree.SubElement(content, akn("p"))
+        p.text = self.fresh_text(self.rng.randint(15, 40))
+        new.set("eId", "x")
+        article.addnext(new)
+        new.tail = article.tail
+        self.set_number(new, number)
+        self.edits.append(Edit("insert", (), (f"art_{number}",)))
+
+    def delete(self) -> None:
+        eid = self.pick()
+        if eid is None:
+            return
+        article = self.el(eid)
+        article.getparent().remove(article)
+        self.edits.append(Edit("delete", (eid,), ()))
+
+    def _container(self, el):
+        for a in el.iterancestors():
+            if local_name(a) in CONTAINERS:
+                return a
+        return None
+
+    def move(self) -> None:
+        eid = self.pick()
+        if eid is None:
+            return
+        article = self.el(eid)
+        home = self._container(article)
+        target = self.pick(lambda e: self._container(self.el(e)) is not home)
+        if target is None:
+            return
+        self.used.discard(target)  # the article it follows may take part in another edit
+        target_el = self.el(target)
+        article.getparent().remove(article)
+        target_el.addnext(article)
+        new_eid = eid
+        if self.rng.random() < 0.5:
+            number = self.free_number(self.number[target])
+            if number is not None:
+                self.set_number(article, number)
+                new_eid = f"art_{number}"
+        self.edits.append(Edit("move", (eid,), (new_eid,)))
+
+    def renumber(self) -> None:
+        eid = self.pick()
+        if eid is None:
+            return
+        number = self.free_number(self.number[eid])
+        if number is None:
+            return
+        self.set_number(self.el(eid), number)
+        self.edits.append(Edit("renumber", (eid,), (f"art_{number}",)))
+
+    def split(self) -> None:
+        def splittable(e):
+            paras = [c for c in self.el(e) if local_name(c) == "paragraph"]
+            return len(paras) >= 2 and all(len(arabic_words(" ".join(p.itertext()))) >= 6 for p in paras)
+        eid = self.pick(splittable)
+        if eid is None:
+            return
+        number = self.free_number(self.number[eid])
+        if number is None:
+            return
+        article = self.el(eid)
+        paras = [c for c in article if local_name(c) == "paragraph"]
+        k = max(1, len(paras) // 2)
+        new = etree.Element(akn("article"), eId="x")
+        num = etree.SubElement(new, akn("num"))
+        num.text = _label_word(article)
+        for p in paras[k:]:
+            new.append(p)
+        article.addnext(new)
+        new.tail = article.tail
+        self.set_number(new, number)
+        _renumber_paragraphs(new)
+        self.edits.append(Edit("split", (eid,), (eid, f"art_{number}")))
+
+    def merge(self) -> None:
+        def has_next(e):
+            nxt = self.el(e).getnext()
+            return nxt is not None and local_name(nxt) == "article" and nxt.get("eId") in self.eligible \
+                and nxt.get("eId") not in self.used
+        eid = self.pick(has_next)
+        if eid is None:
+            return
+        article = self.el(eid)
+        second = article.getnext()
+        self.used.add(second.get("eId"))
+        for child in list(second):
+            if local_name(child) == "paragraph":
+                article.append(child)
+        second.getparent().remove(second)
+        _renumber_paragraphs(article)
+        self.edits.append(Edit("merge", (eid, second.get("eId")), (eid,)))
+
+
+def edit_document(document: Document, *, seed: int, rates: dict[str, float]) -> tuple[Document, list[Edit]]:
+    """A copy of ``document`` with seeded edits; ``rates`` gives, for each kind of edit, the
+    share of the document's articles it touches (``{"word": 0.1, "move": 0.02}``)."""
+    editor = _Editor(document, seed)
+    total = len(editor.number)
+    plan = []
+    for kind in sorted(rates):
+        if kind not in EXPECTED:
+            raise ValueError(f"unknown kind of edit {kind!r}")
+        plan += [kind] * round(rates[kind] * total)
+    editor.rng.shuffle(plan)
+    for kind in plan:
+        getattr(editor, kind)()
+    return editor.doc, editor.edits
+
+
+def synthetic_code(base: Document, articles: int, *, seed: int = 0, per_chapter: int = 40) -> Document:
+    """A code of ``articles`` articles made from ``base``'s articles, taken in turn, each copy
+    with about a fifth of its words replaced so that every text is unique; one chapter per
+    ``per_chapter`` articles.  Same metadata as ``base``."""
+    rng = random.Random(seed)
+    out = outline(base)
+    sources = [u for u in out.articles if len(arabic_words(u.text)) >= MIN_WORDS]
+    vocabulary = sorted({w for u in sources for w in arabic_words(u.text) if len(w) > 3})
+    tree = copy.deepcopy(base.tree)
+    doc = Document(tree, path=f"<synthetic code {articles}>")
+    body = doc.body
+    for child in list(body):
+        body.remove(child)
+    chapter = None
+    for n in range(1, articles + 1):
+        if chapter is None or (n - 1) % per_chapter == 0:
+            k = (n - 1) // per_chapter + 1
+            chapter = etree.SubElement(body, akn("chapter"), eId=f"chp_{k}")
+            etree.SubElement(chapter, akn("num")).text = f"الباب {k}"
+            etree.SubElement(chapter, akn("heading")).text = " ".join(rng.choice(vocabulary) for _ in range(4))
+        source = sources[(n - 1) % len(sources)]
+        article = etree.SubElement(chapter, akn("article"), eId=f"art_{n}")
+        etree.SubElement(article, akn("num")).text = f"الفصل {n}"
+        for i, line in enumerate(source.text.split("\n"), start=1):
+            words = line.split(" ")
+            for j in range(len(words)):
+                if rng.random() < 0.2:
+                    words[j] = rng.choice(vocabulary)
+            para = etree.SubElement(article, akn("paragraph"), eId=f"art_{n}__para_{i}")
+            etree.SubElement(etree.SubElement(para, akn("content")), akn("p")).text = " ".join(words)
+    return Document.from_bytes(doc.to_bytes(), doc.path)

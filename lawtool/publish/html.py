@@ -1,0 +1,86 @@
+"""Escaping: every piece of text that comes from a document, a report or an amendment goes
+through one of these functions before it reaches a Markdown page.
+
+Two contexts exist in the pages lawtool writes:
+
+- **HTML** (raw HTML blocks, attributes): :func:`esc` escapes ``& < > " '``.  Inside a raw HTML
+  block Markdown does not look at the text, so nothing else is needed.
+- **Markdown inline** (headings, table cells, link texts, the page title in front matter):
+  :func:`md` escapes as HTML and also turns the characters Markdown gives a meaning to into
+  numeric character references, so «[x](javascript:...)», «*», «_», «{#id}» or a leading «#»
+  stay text.
+
+Links are only ever made by lawtool from URLs it computed itself (:func:`rel_url`), never
+from a URL found in a document.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from html import escape
+
+# Characters that Markdown (python-markdown and its extensions) may read as syntax.
+_MD_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|~^=:<>\"'"}
+_MD_TABLE = str.maketrans({**_MD_SPECIAL, "\n": " ", "\r": " "})
+_SPACE = re.compile(r"\s+")
+
+
+def esc(text) -> str:
+    """HTML-escape ``text`` for element content or a quoted attribute value."""
+    return escape("" if text is None else str(text), quote=True)
+
+
+def md(text) -> str:
+    """Escape ``text`` for an inline Markdown context (heading, table cell, link text):
+    HTML-escaped first, then every Markdown-significant character as a character reference.
+    White space is collapsed so that the text can never open a new block."""
+    value = _SPACE.sub(" ", "" if text is None else str(text)).strip()
+    value = value.replace("&", "&amp;").translate(_MD_TABLE)
+    return value
+
+
+def attr(text, limit: int | None = None) -> str:
+    """A value for a ``title`` attribute: white space collapsed, cut at ``limit`` characters."""
+    value = _SPACE.sub(" ", "" if text is None else str(text)).strip()
+    if limit and len(value) > limit:
+        value = value[: limit - 1].rstrip() + "…"
+    return esc(value)
+
+
+def yaml_str(text) -> str:
+    """A double-quoted YAML scalar (front matter): escaped so that it is always one string."""
+    value = _SPACE.sub(" ", "" if text is None else str(text)).strip()
+    value = value.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{value}"'
+
+
+def rel_url(from_url: str, to_url: str) -> str:
+    """The relative link from the page at ``from_url`` to ``to_url`` (both site-root paths
+    without a leading slash, directory URLs ending with ``/``; ``""`` is the home page).
+    An anchor (``#art_1``) on ``to_url`` is kept."""
+    target, _, anchor = to_url.partition("#")
+    base = posixpath.dirname(from_url.rstrip("/") + "/x") if from_url else ""
+    if target == "" and anchor and from_url is not None:
+        target = from_url
+    rel = posixpath.relpath("/" + target, "/" + base) if target else posixpath.relpath("/", "/" + base)
+    if target.endswith("/") or target == "":
+        rel = rel.rstrip("/") + "/" if rel != "." else "./"
+    if rel == "./" and target == from_url and anchor:
+        rel = ""
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def link(from_url: str, to_url: str, text: str, *, title: str | None = None, cls: str | None = None) -> str:
+    """An ``<a>`` element (raw HTML) with escaped text and attributes."""
+    attrs = f' href="{esc(rel_url(from_url, to_url))}"'
+    if cls:
+        attrs += f' class="{esc(cls)}"'
+    if title:
+        attrs += f' title="{attr(title, 400)}"'
+    return f"<a{attrs}>{esc(text)}</a>"
+
+
+def md_link(from_url: str, to_url: str, text: str) -> str:
+    """A link for an inline Markdown context, written as raw inline HTML (mkdocs leaves it alone)."""
+    return f'<a href="{esc(rel_url(from_url, to_url))}">{md(text)}</a>'

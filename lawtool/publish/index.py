@@ -1,0 +1,356 @@
+"""The corpus index: every expression of ./law and ./bills read once, cut into pages, and
+every article, container and wId given its page and anchor.
+
+Nothing here needs git: the dates are the documents' own (FRBR expression dates, lifecycle
+events).  The index is what the page writers ask «where does /akn/ma/act/1962/1-59-413/~art_447-1
+live on the site?» and «who cites this article?».
+
+Page plan of an expression (``plan_pages``): one page when it has at most ``PAGE_ARTICLES``
+articles; otherwise the expression page holds the preface, the preamble and the table of
+contents, and each top-level container gets its own page, split again into its children
+while it holds more than ``PAGE_ARTICLES`` articles.  A page's URL is the expression's URL
+followed by the container's eId: ``akn/ma/act/1962/1-59-413/ara@2024-08-22/book_3__part_1__chp_7/``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from ..akn import Document, local_name, text_of
+from ..corpus import CORPUS_DIRS, corpus_files, load_yaml
+from ..frbr import FrbrUri
+
+PAGE_ARTICLES = 150
+CONTAINERS = {"book", "tome", "part", "subpart", "title", "subtitle", "chapter", "subchapter", "section",
+              "subsection", "division", "subdivision", "hcontainer"}
+
+Progress = Callable[[str], None]
+
+
+def url_of(uri: str) -> str:
+    """The site URL (no leading slash, directory form) of a work or expression URI."""
+    return uri.strip("/") + "/"
+
+
+def child(el, name: str):
+    for c in el:
+        if local_name(c) == name:
+            return c
+    return None
+
+
+def label_of(el) -> str:
+    """«الفصل 447-1» / «الباب الأول — أحكام عامة»: the num (notes left out) and heading."""
+    num = child(el, "num")
+    heading = child(el, "heading")
+    parts = [text_of(num) if num is not None else "", text_of(heading) if heading is not None else ""]
+    parts = [p for p in parts if p]
+    return " — ".join(parts)
+
+
+@dataclass
+class Page:
+    """One Markdown page of an expression."""
+
+    url: str
+    title: str
+    element: object | None  # the container (None: the expression page itself)
+    articles: list = field(default_factory=list)  # article elements rendered on this page, in order
+    children: list["Page"] = field(default_factory=list)
+    parent: "Page | None" = None
+
+
+@dataclass
+class Place:
+    """Where an element of a document is shown: page URL and anchor."""
+
+    url: str
+    eid: str
+    label: str
+    text: str  # plain text of the article (cut), for a link's title
+    expression: "Expression"
+
+
+@dataclass
+class Expression:
+    path: Path  # relative to the corpus root
+    document: Document
+    uri: FrbrUri
+    kind: str  # "law" or "bill"
+    spec: dict  # the import.yaml entry of this expression ({} when there is none)
+    yaml_path: Path | None
+    pages: list[Page] = field(default_factory=list)  # the expression page first
+    places: dict[str, Place] = field(default_factory=dict)  # eId (articles and containers) → place
+    wids: dict[str, str] = field(default_factory=dict)  # wId → current eId
+    container_pages: dict[str, Page] = field(default_factory=dict)
+
+    @property
+    def work_uri(self) -> str:
+        return self.uri.work_uri()
+
+    @property
+    def expression_uri(self) -> str:
+        return self.uri.expression_uri()
+
+    @property
+    def url(self) -> str:
+        return url_of(self.expression_uri)
+
+    @property
+    def date(self) -> str:
+        return self.document.expression_date or self.uri.expression_date or ""
+
+    @property
+    def title(self) -> str:
+        return self.document.title or self.work_uri
+
+    @property
+    def xml_url(self) -> str:
+        """The manifestation's URL on the site: the expression URL + ``.xml``."""
+        return self.expression_uri.strip("/") + ".xml"
+
+
+@dataclass
+class Work:
+    uri: str
+    kind: str
+    expressions: list[Expression] = field(default_factory=list)  # by date
+
+    @property
+    def url(self) -> str:
+        return url_of(self.uri)
+
+    @property
+    def latest(self) -> Expression:
+        return self.expressions[-1]
+
+    @property
+    def title(self) -> str:
+        return self.latest.title
+
+
+@dataclass
+class Citation:
+    """A link between two articles: ``source`` cites (or amends) ``target``."""
+
+    kind: str  # "cites" or "amends"
+    source: Place
+    target_work: str
+    target_eid: str
+
+
+class CorpusIndex:
+    """All expressions of the corpus, their pages and places, and the links between them."""
+
+    def __init__(self, root: Path, expressions: list[Expression]):
+        self.root = root
+        self.expressions = expressions
+        self.works: dict[str, Work] = {}
+        for expression in sorted(expressions, key=lambda e: (e.work_uri, e.date)):
+            work = self.works.setdefault(expression.work_uri, Work(expression.work_uri, expression.kind))
+            work.expressions.append(expression)
+        self._citations: list[Citation] | None = None
+
+    # -- lookup ---------------------------------------------------------------------------------------
+    def laws(self) -> list[Work]:
+        return [w for w in self.works.values() if w.kind == "law"]
+
+    def bills(self) -> list[Work]:
+        return [w for w in self.works.values() if w.kind == "bill"]
+
+    def expression(self, uri: str) -> Expression | None:
+        for e in self.expressions:
+            if e.expression_uri == uri:
+                return e
+        return None
+
+    def place(self, expression: Expression, eid: str) -> Place | None:
+        """The place of ``eid`` (or of the nearest enclosing article or container; or of the
+        element that now has ``eid`` as its ``wId``) in ``expression``."""
+        parts = eid.split("__")
+        for k in range(len(parts), 0, -1):
+            candidate = "__".join(parts[:k])
+            if candidate in expression.places:
+                return expression.places[candidate]
+            if candidate in expression.wids:
+                current = expression.wids[candidate]
+                if current in expression.places:
+                    return expression.places[current]
+        return None
+
+    def resolve(self, href: str, context: Expression | None = None) -> tuple[Place | None, str]:
+        """``href`` (``/akn/...~eId``, ``/akn/...`` or ``#eId``) → (place, anchor).  A work URI
+        means its latest expression in the corpus.  (None, "") when it is not in the corpus."""
+        href = (href or "").strip()
+        if href.startswith("#"):
+            if context is None:
+                return None, ""
+            eid = href[1:]
+            place = self.place(context, eid)
+            return place, (place.eid if place else "")
+        try:
+            uri = FrbrUri.parse(href)
+        except Exception:  # noqa: BLE001 - any malformed href is simply not a link target
+            return None, ""
+        work = self.works.get(uri.work_uri())
+        if work is None:
+            return None, ""
+        expression = None
+        if uri.language and uri.expression_date:
+            expression = self.expression(uri.expression_uri())
+        expression = expression or work.latest
+        if not uri.portion:
+            return Place(expression.url, "", expression.title, "", expression), ""
+        place = self.place(expression, uri.portion)
+        if place is None:
+            return None, ""
+        return place, place.eid
+
+    # -- links between articles ------------------------------------------------------------------------
+    def citations(self) -> list[Citation]:
+        """Every ``ref`` to an article of the corpus, and every article a ``mod`` amends (from
+        ``activeModifications``), with its source article's place."""
+        if self._citations is not None:
+            return self._citations
+        out: list[Citation] = []
+        for expression in self.expressions:
+            document = expression.document
+            for ref in document.walk("ref"):
+                href = ref.get("href") or ""
+                source = _owner_place(self, expression, ref)
+                if source is None:
+                    continue
+                target, anchor = self.resolve(href, expression)
+                if target is None or not anchor:
+                    continue
+                out.append(Citation("cites", source, target.expression.work_uri, target.eid))
+            for mod in document.xpath("./a:meta/a:analysis/a:activeModifications/a:textualMod", document.main):
+                src = mod.xpath("./a:source/@href", namespaces={"a": document.root.nsmap.get(None)})
+                dst = mod.xpath("./a:destination/@href", namespaces={"a": document.root.nsmap.get(None)})
+                if not src or not dst:
+                    continue
+                source = self.place(expression, src[0].lstrip("#"))
+                target, anchor = self.resolve(dst[0], expression)
+                if source is None or target is None or not anchor:
+                    continue
+                out.append(Citation("amends", source, target.expression.work_uri, target.eid))
+        self._citations = out
+        return out
+
+    def cited_by(self, work_uri: str, eid: str) -> list[Citation]:
+        return [c for c in self.citations() if c.target_work == work_uri and c.target_eid == eid]
+
+
+def _owner_place(index: CorpusIndex, expression: Expression, el) -> Place | None:
+    node = el
+    while node is not None:
+        eid = node.get("eId") if isinstance(node.tag, str) else None
+        if eid and local_name(node) == "article":
+            return index.place(expression, eid)
+        node = node.getparent()
+    return None
+
+
+# -- building ---------------------------------------------------------------------------------------------
+
+def _import_specs(root: Path) -> dict[str, tuple[Path, dict]]:
+    """Expression URI → (import.yaml path, its entry)."""
+    out = {}
+    for top in CORPUS_DIRS:
+        for yaml_path in sorted((root / top).rglob("import.yaml")):
+            data = load_yaml(yaml_path) or {}
+            for spec in data.get("expressions", []) or []:
+                if isinstance(spec, dict) and spec.get("expression"):
+                    out[str(spec["expression"]).strip()] = (yaml_path, spec)
+    return out
+
+
+def _article_count(el) -> int:
+    return sum(1 for a in el.iter() if isinstance(a.tag, str) and local_name(a) == "article"
+               and not _in_quoted(a, el))
+
+
+def _in_quoted(el, top) -> bool:
+    node = el.getparent()
+    while node is not None and node is not top:
+        if local_name(node) == "quotedStructure":
+            return True
+        node = node.getparent()
+    return False
+
+
+def plan_pages(expression: Expression, limit: int = PAGE_ARTICLES) -> list[Page]:
+    """Cut an expression into pages (see the module docstring); fill its places."""
+    document = expression.document
+    top = Page(expression.url, expression.title, None)
+    pages = [top]
+    body = document.body
+    split = body is not None and len(document.articles()) > limit
+
+    def visit(el, page: Page) -> None:
+        for c in el:
+            if not isinstance(c.tag, str):
+                continue
+            name = local_name(c)
+            if name == "article":
+                page.articles.append(c)
+                _place_article(expression, c, page)
+            elif name in CONTAINERS:
+                target = page
+                if split and (page is top or _article_count(page.element) > limit):
+                    eid = c.get("eId") or f"part-{len(pages)}"
+                    target = Page(f"{expression.url}{eid}/", label_of(c) or eid, c, parent=page)
+                    page.children.append(target)
+                    pages.append(target)
+                    expression.container_pages[eid] = target
+                if c.get("eId"):
+                    expression.places[c.get("eId")] = Place(target.url, c.get("eId"), label_of(c), "", expression)
+                visit(c, target)
+
+    if body is not None:
+        visit(body, top)
+    expression.pages = pages
+    return pages
+
+
+def _place_article(expression: Expression, article, page: Page) -> None:
+    eid = article.get("eId")
+    if not eid:
+        return
+    text = text_of(article)
+    expression.places[eid] = Place(page.url, eid, label_of(article) or eid, text[:600], expression)
+    if article.get("wId") and article.get("wId") != eid:
+        expression.wids[article.get("wId")] = eid
+    # quoted articles of an amending article are shown inside it, with their own anchors
+    for quoted in article.iter():
+        if quoted is article or not isinstance(quoted.tag, str) or local_name(quoted) != "article":
+            continue
+        qeid = quoted.get("eId")
+        if qeid:
+            expression.places[qeid] = Place(page.url, qeid, label_of(quoted) or qeid, text_of(quoted)[:600],
+                                            expression)
+
+
+def build_index(root: Path, progress: Progress | None = None) -> CorpusIndex:
+    """Read every expression of ``root``/law and ``root``/bills and plan its pages."""
+    root = Path(root)
+    specs = _import_specs(root)
+    files = corpus_files(root)
+    expressions = []
+    for k, path in enumerate(files, 1):
+        if progress:
+            progress(f"reading {path.relative_to(root)} ({k}/{len(files)})")
+        document = Document.load(path)
+        uri = document.frbr_expression
+        if uri is None:
+            from ..errors import InputError
+            raise InputError("the document has no FRBR expression URI", path=str(path),
+                             hint="give it meta/identification/FRBRExpression/FRBRthis")
+        kind = "bill" if path.relative_to(root).parts[0] == "bills" or document.doctype == "bill" else "law"
+        yaml_path, spec = specs.get(uri.expression_uri(), (None, {}))
+        expression = Expression(path.relative_to(root), document, uri, kind, spec, yaml_path)
+        plan_pages(expression)
+        expressions.append(expression)
+    return CorpusIndex(root, expressions)

@@ -1,0 +1,711 @@
+"""Detection: where a text cites an article, a list or range of articles, or a law by number.
+
+One compiled regular expression finds the anchors (الفصل/الفصول/الفصلين/المادة/المواد, الفقرة/البند
+before an article, القانون/الظهير/المرسوم/القرار رقم, «article(s)», «loi n°» ...); a small parser
+then reads what follows each anchor with anchored ``re.match`` calls: the numbers, the list and
+range separators, «مكرر», a sub-provision, «أعلاه/أدناه», and the phrase naming the cited work.
+Nothing here decides *which* work a citation points to: that needs the context (the citing
+document, a quoted law, what was cited just before) and is :mod:`lawtool.xref.resolve`'s job.
+A :class:`Mention` only records what the words say.
+
+Matching runs on a *view* of the text, never on the stored text: hamza/alef forms, alef maqsura
+and ta marbuta folded, Arabic-Indic digits made ASCII, tatweel, diacritics and invisible marks
+removed, and the reversed lam-alef of Adala's extractions put back at word starts («األولى» →
+«الأولى»).  Offsets are mapped back to the original text.
+
+Damage the parser reads through (see shared/sources/adala/PROVENANCE.md): numbers glued to the
+next word («404و», «503-1من», «50منه»), punctuation moved before a number («الفصل ،402»,
+«480و.480-1», «رقم .103.13»), an inserted number broken across lines («-1\\n88» = 88-1), the
+Arabic order of parts («1-447» = 447-1, «2-5-82» = 82-5-2), lists written backwards
+(«الفصول 291 -290 - 289»), «أعاله» for «أعلاه».
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from ..arabic import ascii_digits
+from ..eids import number_from_num
+from ..errors import EidError
+
+# -- the matching view ------------------------------------------------------------------------------
+
+_FOLD = {ord(c): "ا" for c in "أإآٱ"}
+_FOLD.update({ord("ى"): "ي", ord("ة"): "ه", ord("\u00a0"): " ", ord("\u202f"): " ", ord("\u2009"): " "})
+_FOLD.update({ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")})
+_FOLD.update({ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")})
+_DROP = re.compile("[\u0640\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u061c\u200b-\u200f"
+                   "\u202a-\u202e\u2060-\u2069\ufeff\u00ad]+")
+_LAM_ALEF = re.compile(r"(?<![^\W\d_])([وفبلك]?)اال")
+
+
+class View:
+    """A folded copy of a text for matching, and the map back to the original's offsets."""
+
+    __slots__ = ("text", "_starts", "_origins")
+
+    def __init__(self, original: str):
+        starts, origins = [0], [0]
+        if _DROP.search(original):
+            pieces, pos, out = [], 0, 0
+            for match in _DROP.finditer(original):
+                pieces.append(original[pos:match.start()])
+                out += match.start() - pos
+                pos = match.end()
+                starts.append(out)
+                origins.append(pos)
+            pieces.append(original[pos:])
+            original = "".join(pieces)
+        text = original.translate(_FOLD)
+        if "اال" in text:
+            text = _LAM_ALEF.sub(r"\1الا", text)
+        self.text = text
+        self._starts, self._origins = starts, origins
+
+    def original(self, offset: int) -> int:
+        """The offset in the original text of view offset ``offset``."""
+        if len(self._starts) == 1:
+            return offset
+        k = bisect_right(self._starts, offset) - 1
+        return self._origins[k] + offset - self._starts[k]
+
+    def original_end(self, offset: int) -> int:
+        """Like :meth:`original` for the end of a span (dropped marks before it stay outside)."""
+        if offset == 0:
+            return 0
+        return self.original(offset - 1) + 1
+
+
+# -- what a mention records ------------------------------------------------------------------------
+
+@dataclass
+class Number:
+    """One article number as written: ``value`` is the eId number («1-447» → ``"447-1"``)."""
+    value: str
+    start: int
+    end: int
+
+
+@dataclass
+class Item:
+    """One element of an article list: an article, or a range ``first``..``last``."""
+    first: Number
+    last: Number | None = None
+    following: bool = False                      # «وما يليه»: and the articles after it
+    sub: list[tuple[str, str]] = field(default_factory=list)   # «الفصل 181 فقرة 2 و3»
+
+
+@dataclass
+class WorkPhrase:
+    """What the words say about the cited work.
+
+    kind: ``this`` (هذا القانون), ``same`` (القانون المذكور, نفس القانون), ``it`` (منه),
+    ``number`` (a law by number), ``name`` (a known work by name: ``penal-code``,
+    ``criminal-procedure``), ``other`` (a law named without number: الدستور, مدونة الأسرة, a dahir
+    by its date)."""
+    kind: str
+    start: int
+    end: int
+    number: str | None = None        # "22.01", as written with dots
+    law_kind: str | None = None      # law, organic-law, dahir, decree, order, constitution, code
+    name: str | None = None
+    text: str = ""
+
+
+@dataclass
+class Mention:
+    """A citation as written.  ``kind``: ``article`` (articles of a work), ``law`` (a law by number,
+    no article) or ``work`` (a law named without number: kept only as context for «منه»)."""
+    kind: str
+    start: int
+    end: int
+    items: list[Item] = field(default_factory=list)
+    sub: list[tuple[str, str]] = field(default_factory=list)   # «الفقرة الثانية من الفصل 404»
+    work: WorkPhrase | None = None
+    position: str | None = None      # above (أعلاه), below (أدناه, بعده)
+    lookback: str | None = None      # same (المذكور, نفس الفصل), previous (السابق), next (الموالي)
+    via_b: bool = False              # «بالفصل»: the article is added to a work named before
+    plural: bool = False
+    absorbed: list[int] = field(default_factory=list)   # starts of promulgating dahirs it names
+    language: str = "ar"
+
+    @property
+    def numbered(self) -> bool:
+        return bool(self.items)
+
+
+# -- the grammar (on the view) ------------------------------------------------------------------------
+
+_NB = r"(?<![^\W\d_])"                      # not preceded by a letter (digits may be glued before)
+_NA = r"(?![^\W\d_])"                       # not followed by a letter
+_S = r"[^\S\n]*"                            # spaces on the same line
+_S1 = r"[^\S\n]+"
+_W = r"\s+"                                 # between the words of a phrase (a line break is allowed)
+_PRO = r"(?:[وف]?(?:[بك]?ال|لل))"           # ال with و ف ب ك, or لل
+
+_ORDINAL = (r"(?:ال)?(?:اول|اولي|ثاني|ثانيه|ثالث|ثالثه|رابع|رابعه|خامس|خامسه|سادس|سادسه|سابع|سابعه|"
+            r"ثامن|ثامنه|تاسع|تاسعه|عاشر|عاشره|حادي|حاديه|فريده)" + _NA +
+            r"(?:" + _S1 + r"(?:و?ال)?(?:عشر|عشره|عشرون|عشرين|ثلاثون|ثلاثين|اربعون|اربعين|خمسون|خمسين)" + _NA + r")?")
+_QUAL = (r"(?:" + _S + r"(?:ال)?مكرر(?:ه)?" + _NA + r"(?:" + _S1 + r"(?:مرتين|مرتان|(?:ثلاث|ثالث|اربع|خمس)" + _S1 +
+         r"مرات))?|" + _S + r"(?i:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies)\b)")
+# an article number: digits, inserted parts after hyphens, or the «-1\n88» of a broken line
+_DIGITS = (r"(?:[-ـ]" + _S + r"\d+" + _S + r"\n\s*)?\d+(?:" + _S + r"[-ـ–]" + _S + r"\d+)*(?![\d]|[.,]\d)")
+_NUMBER = re.compile(r"(" + _DIGITS + r")(" + _QUAL + r")?")
+_QUAL_RE = re.compile(_QUAL)
+_ORD_RE = re.compile(_ORDINAL)
+_LAST = re.compile(r"(?:ال)?اخيره?" + _NA)
+_LETTER = re.compile(r"\(" + _S + r"([ابجدهوزحطيكلمنسعفصقرشتثخذضظغ])" + _S + r"\)")
+_LAW_WORD = r"(?:قانون|ظهير|مرسوم|قرار|دستور|مدونه|مجموعه)"
+
+_LABEL = re.compile(
+    _NB + r"(?P<ar>" + _PRO + r"(?P<stem>فصول|فصلين|فصلان|فصل|مواد|مادتين|مادتان|ماده))" + _NA +
+    r"|" + _NB + r"(?P<sub>" + _PRO + r"(?P<substem>فقرات|فقرتين|فقرتان|فقره|بنود|بندين|بندان|بند|مقاطع|مقطعين|مقطع))" + _NA +
+    r"|" + _NB + r"(?P<same>نفس" + _W + r"(?:ال)?(?:فصل|ماده))" + _NA +
+    r"|" + _NB + r"(?P<law>[وف]?(?:[بك]?(?:ال)?|لل)" + _LAW_WORD + r")" + _NA +
+    r"|(?i:\b(?P<fr>(?:l['’])?articles?(?!\w)|art\.|(?:loi|dahir|d[ée]cret|ses|son|leurs?)(?!\w)))"
+)
+
+_SEP = re.compile(r"\s*(?:[،,]" + _S + r"(?:و|او)?|و|او)" + _S + r"[.،,:]?" + _S)
+_RANGE = re.compile(r"\s*(?:الي(?:" + _W + r"غايه)?|حتي|علي" + _W + r"غايه)" + _NA + r"\s*[.،,:]?\s*(?:" + _PRO +
+                    r"(?:فصل|ماده)" + _NA + r"\s*)?")
+_FROM = re.compile(r"\s*[.،,:]?" + _S + r"من" + _S1)
+_FOLLOWING = re.compile(r"\s*و" + _S + r"ما" + _S + r"(?:يليه|يليها|يله|يليهما|بعده|بعدها)" + _NA)
+_GAP = re.compile(_S + r"(?:رقم" + _S + r")?[.،,:(]?" + _S)
+_GAP_LINE = re.compile(_S + r"\n\s*(?:رقم" + _S + r")?[.،,:(]?" + _S)
+_SUB_AFTER = re.compile(_S + r"\(?" + _S + r"(?:ال)?(?P<k>فقره|فقرات|فقرتين|بند|بنود|بندين)" + _NA + _S + r"(?:رقم" + _S + r")?")
+_POSITION = re.compile(r"\s*[،,]?" + _S + r"(?:(?P<above>اعلاه|اعاله|اعالهن|قبله|قبلها|اعلاهما)|(?P<below>ادناه|بعده|بعدها))" + _NA)
+_CLOSE = re.compile(_S + r"\)")
+_LOOKBACK = re.compile(
+    r"\s*(?:(?P<same>(?:ال)?(?:مذكور|مذكوره|مذكورين|مذكورتين|مذكورتان|سالف|سالفه|سالفي|سالفين|انف|انفه|مشار" + _W +
+    r"(?:اليه|اليها|اليهما|اليهم))(?:" + _W + r"(?:ذكر|الذكر|بيانه))?|نفسه|نفسها|ذاته|ذاتها)|(?P<previous>(?:ال)?(?:سابق|سابقه|"
+    r"سابقين|سابقتين|متقدم|متقدمه))|(?P<next>(?:ال)?(?:موالي|مواليه|تالي|تاليه|لاحق|لاحقه)))" + _NA)
+
+# the cited work, read after «من» (or straight after the number for a law by number)
+_OF = re.compile(r"\s*[،,]?\s*(?:(?P<min>من|في)" + _W + r"(?:(?:فصول|مواد)" + _W + r")?)?")
+_IT = re.compile(r"\s*(?:منه|منها|منهما)" + _NA)
+_DIVISION = re.compile(r"(?:ال)?(?:باب|قسم|جزء|كتاب|فرع|شطر)" + _NA + r"\s*(?:" + _ORDINAL + r"|\d+)\s*"
+                       r"(?:مكرر" + _NA + r"\s*)?من" + _W)
+_LAW_NOUN = (r"(?:ال)?(?:قانون(?:" + _W + r"(?:ال)?تنظيمي)?|ظهير(?:" + _W + r"(?:ال)?شريف)?(?:" + _W +
+             r"بمثابه" + _W + r"قانون)?|مرسوم(?:" + _W + r"(?:ال)?ملكي)?(?:" + _W + r"بمثابه" + _W +
+             r"قانون)?|قرار(?:" + _W + r"(?!رقم)[^\s\d،,.؛:]+){0,6}?)")
+_LAWNUM = r"(\d+(?:" + _S + r"[./-]" + _S + r"\d+){1,2})"
+_BACK_WORDS = (r"(?:" + _W + r"(?:ال)?(?:مذكور|سالف|انف|مشار" + _W + r"اليه)(?:" + _W + r"(?:ذكر|الذكر))?" +
+               r"(?:" + _W + r"(?:اعلاه|اعاله))?)?")
+_NUMBERED = re.compile(r"(?P<noun>" + _LAW_NOUN + r")" + _BACK_WORDS + r"\s*رقم\s*[.،,]?\s*" + _LAWNUM + r"(?![\d])")
+_NUMBERED_BARE = re.compile(r"(?P<noun>(?:ال)?قرار)" + _S + r"[.،,]?" + _S + r"(\d+\.\d+)(?![\d])")
+_THIS = re.compile(r"(?:(?:هذا|هذه)" + _W + r"(?:ال)?(?:قانون(?:" + _W + r"(?:ال)?تنظيمي)?|مدونه|ظهير(?:" + _W +
+                   r"(?:ال)?شريف)?|مرسوم|مجموعه|نظام|قرار)|ظهيرنا(?:" + _W + r"(?:ال)?شريف)?" + _W + r"هذا|"
+                   r"(?:ال)?(?:قانون|ظهير|مرسوم)" + _W + r"هذا)" + _NA)
+_THIS_NUMBER = re.compile(r"\s*(?:(?:ال)?تنظيمي" + _W + r")?رقم\s*[.،,]?\s*" + _LAWNUM + r"(?![\d])")
+_SAME = re.compile(r"(?:نفس" + _W + r"(?:ال)?(?:قانون|ظهير|مرسوم|مدونه|مجموعه|قرار)|(?:ال)?(?:قانون|ظهير(?:" + _W +
+                   r"(?:ال)?شريف)?(?:" + _W + r"بمثابه" + _W + r"قانون)?|مرسوم|مدونه|مجموعه|قرار)" + _W +
+                   r"(?:نفسه|نفسها|ذاته|ذاتها|(?:ال)?مذكور(?:ه)?|(?:ال)?سالف(?:ه)?|(?:ال)?انف(?:ه)?|(?:ال)?مشار" + _W +
+                   r"اليه(?:ا)?))" + _NA + r"(?:" + _W + r"(?:الذكر|ذكره|اعلاه|اعاله)" + _NA + r")*")
+_SAME_NUMBER = re.compile(r"\s*رقم\s*[.،,]?\s*" + _LAWNUM + r"(?![\d])")
+_SAME_BARE = re.compile(_S + r"[.،,]" + _S + r"(\d+\.\d+(?:\.\d+)?)(?![\d])")
+_PENAL_CODE = re.compile(r"(?:مجموعه" + _W + r")?(?:ال)?قانون" + _W + r"(?:ال)?جنائي" + _NA +
+                         r"(?!" + _W + r"(?:لل|ال)?(?:اعمال|خاص|عسكري))")
+_CRIMINAL_PROCEDURE = re.compile(r"(?:(?:ال)?قانون" + _W + r"(?:(?:ال)?متعلق" + _W + r"ب)?)?(?:ال)?مسطره" + _W +
+                                 r"(?:ال)?جنائيه" + _NA)
+_OTHER_WORK = re.compile(r"(?:(?P<constitution>(?:ال)?دستور)|(?P<code>(?:ال)?مدونه" + _W + r"(?:ال)?[^\W\d_]+)|"
+                         r"(?P<noun>(?:ال)?(?:قانون|ظهير(?:" + _W + r"(?:ال)?شريف)?|مرسوم|قرار|اتفاقيه|ميثاق)))" + _NA)
+_TAIL = re.compile(r"(?:[^.؛:!؟\n]|\n(?!\s*\n)|(?<=\d)\.(?=\d)){0,240}?(?:(?:ال)?مصادق" + _W + r"علي(?:ه|ها)" + _W +
+                   r"ب|بالمصادقه" + _W + r"علي" + _W + r"|(?:ال)?صادر(?:" + _W + r"الامر)?" + _W + r"بتنفيذ(?:ه|ها)" +
+                   r"\s*|(?:ال)?منفذ" + _W + r"ب(?:مقتضي" + _W + r")?)(?:ال)?(?P<dahir>ظهير)(?:" + _W +
+                   r"(?:ال)?شريف)?(?:" + _W + r"بمثابه" + _W + r"قانون)?\s*رقم\s*[.،,]?\s*\d")
+_SENTENCE_END = re.compile(r"[.؛!؟?](?=\s|$)|:\s*\n")
+
+# French
+_FR_NUM = r"(?:\d+(?:-\d+)*(?:\s*(?:bis|ter|quater|quinquies|sexies)\b)?|premier|1er)"
+_FR_LIST = re.compile(r"(?i)\s*(" + _FR_NUM + r")((?:\s*(?:,|et|ou|à|au)\s*" + _FR_NUM + r")*)")
+_FR_SEP = re.compile(r"(?i)\s*(,|et|ou|à|au)\s*")
+_FR_NUM_RE = re.compile(r"(?i)" + _FR_NUM)
+_FR_WORK = re.compile(
+    r"(?i)\s*,?\s*(?:(?:du|de\s+la|des|de)\s+|de\s+l['’]\s*)(?:"
+    r"(?P<this>présente?\s+(?:loi|code|dahir|décret)|présent\s+(?:code|dahir|décret))|"
+    r"(?P<same>même\s+(?:loi|code|dahir|décret)|ladite\s+loi|ledit\s+(?:code|dahir|décret))|"
+    r"(?P<pc>code\s+pénal)|(?P<cpp>code\s+de\s+procédure\s+pénale)|"
+    r"(?P<law>(?:loi|dahir|décret)(?:\s+organique)?(?:\s+portant\s+loi)?\s+n[°o]\.?\s*(\d+(?:[-.]\d+){1,2}))|"
+    r"(?P<constitution>constitution)|(?P<other>code\s+[^\W\d_]+))")
+_FR_LAW = re.compile(r"(?i)(?P<noun>loi|dahir|décret)(?:\s+organique)?(?:\s+portant\s+loi)?\s+n[°o]\.?\s*(\d+(?:[-.]\d+){1,2})")
+_FR_POSSESSIVE = re.compile(r"(?i)(?:ses|son|leurs?)\s+(?=articles?\b)")
+
+
+# -- numbers ---------------------------------------------------------------------------------------------
+
+def _split_parts(raw: str) -> list[str]:
+    return [p for p in re.split(r"[^\d]+", raw) if p]
+
+
+def article_numbers(raw: str, qualifier: str = "") -> list[str]:
+    """The eId numbers a written number stands for: one inserted number («1-447», «447-1»,
+    «-1\\n88») or, when its parts are all article-sized, a list written with hyphens
+    («291 -290 - 289» → 289, 290, 291) that :func:`parse_list` turns into a range."""
+    parts = _split_parts(raw)
+    if len(parts) > 1 and raw.lstrip().startswith(("-", "ـ")) and "\n" in raw:
+        parts = parts[1:] + parts[:1]        # «-1\n88»: the inserted part came first
+    ints = [int(p) for p in parts]
+    if len(ints) > 1:
+        base = max(ints)
+        rest = list(ints)
+        rest.remove(base)
+        low = min(ints)
+        # «23 – 19», «19 - 23»: two article-sized numbers around a dash or a spaced hyphen
+        spaced = "–" in raw or re.search(r"\d\s+[-ـ]|[-ـ]\s+\d", raw)
+        if min(rest) > 40 or base in rest or (len(ints) == 2 and spaced and low > 10 and base < 3 * low):
+            return [str(i) for i in sorted(set(ints))]
+    text = "-".join(parts)
+    try:
+        return [number_from_num(text + (" " + qualifier.strip() if qualifier else ""))]
+    except EidError:
+        return ["-".join(parts)]
+
+
+def ordinal_number(words: str) -> str | None:
+    try:
+        value = number_from_num("الماده " + words)
+    except EidError:
+        return None
+    return value if value.isdigit() else None
+
+
+# -- the parser ------------------------------------------------------------------------------------------
+
+def _dotted(raw: str) -> str:
+    return re.sub(r"\s*[./-]\s*", ".", raw)
+
+
+class _Parser:
+    def __init__(self, view: str):
+        self.t = view
+
+    # numbers and lists
+    def number(self, pos: int):
+        """([Number], end, spread) for one written number at ``pos`` (an ordinal too), or None.
+        ``spread`` is true for hyphenated article-sized parts («23 – 19»), a range."""
+        t = self.t
+        m = _NUMBER.match(t, pos)
+        if m:
+            raw, qual = m.group(1), m.group(2) or ""
+            # a number alone on its line is a footnote marker or a page number, not an article
+            line_start = t.rfind("\n", 0, m.start()) + 1
+            if not t[line_start:pos].strip() and re.match(r"[^\S\n]*(?:\n|$)", t[m.end():m.end() + 80]):
+                return None
+            values = article_numbers(raw, qual)
+            if len(values) > 1:
+                return [Number(v, m.start(), m.end()) for v in values], m.end(), True
+            return [Number(values[0], m.start(), m.end())], m.end(), False
+        m = _ORD_RE.match(t, pos)
+        if m:
+            value = ordinal_number(m.group(0))
+            if value:
+                end = m.end()
+                q = _QUAL_RE.match(t, end)
+                if q:
+                    value = number_from_num(value + " " + q.group(0).strip())
+                    end = q.end()
+                return [Number(value, m.start(), end)], end, False
+        return None
+
+    def items(self, pos: int):
+        """The list of numbers and ranges at ``pos``: (items, end), ([], pos) when there is none."""
+        t = self.t
+        out: list[Item] = []
+        cur = pos
+        while True:
+            f = _FROM.match(t, cur)
+            got = self.number(f.end() if f else cur)
+            if not got and f:
+                got = self.number(cur)
+            if not got:
+                break
+            numbers, cur, spread = got
+            if spread:      # «23 – 19», «291 -290 - 289»: a range written with hyphens
+                item = Item(numbers[0], numbers[-1])
+            else:
+                item = Item(numbers[0])
+                r = _RANGE.match(t, cur)
+                got2 = self.number(r.end()) if r else None
+                if got2:
+                    item.last = got2[0][-1]
+                    cur = got2[1]
+                else:
+                    fo = _FOLLOWING.match(t, cur)
+                    if fo:
+                        cur = fo.end()
+                        r2 = _RANGE.match(t, cur)
+                        got2 = self.number(r2.end()) if r2 else None
+                        if got2:
+                            item.last = got2[0][-1]
+                            cur = got2[1]
+                        else:
+                            item.following = True
+                sub = self.sub_after(cur)
+                if sub:
+                    item.sub, cur = sub
+            out.append(item)
+            s = _SEP.match(t, cur)
+            if not s:
+                break
+            # the list goes on only if a number (or «من N») follows the separator; «والفصل 182»
+            # starts a new mention
+            nxt = s.end()
+            f2 = _FROM.match(t, nxt)
+            if not (self.number(f2.end()) if f2 else None) and not self.number(nxt):
+                break
+            cur = nxt
+        return out, cur
+
+    def sub_after(self, pos: int):
+        """«فقرة 2 و3» or «(الفقرة الثالثة)» after an article number."""
+        m = _SUB_AFTER.match(self.t, pos)
+        if not m:
+            return None
+        kind = "paragraph" if m.group("k").startswith("فقر") else "point"
+        values, cur = self.sub_values(m.end())
+        if not values:
+            return None
+        c = _CLOSE.match(self.t, cur)
+        if c:
+            cur = c.end()
+        return [(kind, v) for v in values], cur
+
+    def sub_value(self, pos: int):
+        t = self.t
+        m = _NUMBER.match(t, pos)
+        if m and not m.group(2):
+            return str(int(_split_parts(m.group(1))[0])), m.end()
+        m = _ORD_RE.match(t, pos)
+        if m and ordinal_number(m.group(0)):
+            return ordinal_number(m.group(0)), m.end()
+        m = _LAST.match(t, pos)
+        if m:
+            return "last", m.end()
+        m = _LETTER.match(t, pos)
+        if m:
+            return number_from_num(m.group(1)), m.end()
+        return None
+
+    def sub_values(self, pos: int):
+        values, cur = [], pos
+        while True:
+            got = self.sub_value(cur)
+            if not got:
+                break
+            values.append(got[0])
+            cur = got[1]
+            s = _SEP.match(self.t, cur)
+            if not s or not self.sub_value(s.end()):
+                break
+            cur = s.end()
+        return values, cur
+
+    # the cited work
+    def work(self, pos: int):
+        """The work phrase at ``pos`` (after the articles): (WorkPhrase, end) or (None, pos)."""
+        t = self.t
+        m = _IT.match(t, pos)
+        if m:
+            return WorkPhrase("it", pos, m.end()), m.end()
+        o = _OF.match(t, pos)
+        cur = o.end()
+        has_of = bool(o.group("min"))
+        while has_of:       # «من الباب الأول من القانون رقم ...»: divisions on the way to the law
+            d = _DIVISION.match(t, cur)
+            if not d:
+                break
+            cur = d.end()
+        phrase = self.work_body(cur, has_of)
+        if phrase is None:
+            return None, pos
+        return phrase, phrase.end
+
+    def work_body(self, cur: int, has_of: bool) -> WorkPhrase | None:
+        t = self.t
+        m = _NUMBERED.match(t, cur)
+        if m:
+            return WorkPhrase("number", cur, m.end(), number=_dotted(m.group(2)), law_kind=_law_kind(m.group("noun")),
+                              text=t[cur:m.end()])
+        if not has_of:
+            return None
+        m = _NUMBERED_BARE.match(t, cur)
+        if m:
+            return WorkPhrase("number", cur, m.end(), number=m.group(2), law_kind="order", text=t[cur:m.end()])
+        m = _THIS.match(t, cur)
+        if m:
+            n = _THIS_NUMBER.match(t, m.end())
+            if n:
+                return WorkPhrase("number", cur, n.end(), number=_dotted(n.group(1)), law_kind=_law_kind(m.group(0)),
+                                  name="this", text=t[cur:n.end()])
+            return WorkPhrase("this", cur, m.end(), law_kind=_law_kind(m.group(0)), text=m.group(0))
+        m = _SAME.match(t, cur)
+        if m:
+            n = _SAME_NUMBER.match(t, m.end())
+            if n:
+                return WorkPhrase("number", cur, n.end(), number=_dotted(n.group(1)), law_kind=_law_kind(m.group(0)),
+                                  name="same", text=t[cur:n.end()])
+            n = _SAME_BARE.match(t, m.end())
+            if n and "قرار" in m.group(0):
+                return WorkPhrase("number", cur, n.end(), number=n.group(1), law_kind="order", name="same",
+                                  text=t[cur:n.end()])
+            return WorkPhrase("same", cur, m.end(), law_kind=_law_kind(m.group(0)), text=m.group(0))
+        m = _PENAL_CODE.match(t, cur)
+        if m:
+            return WorkPhrase("name", cur, m.end(), name="penal-code", law_kind="code", text=m.group(0))
+        m = _CRIMINAL_PROCEDURE.match(t, cur)
+        if m:
+            return WorkPhrase("name", cur, m.end(), name="criminal-procedure", law_kind="code", text=m.group(0))
+        m = _OTHER_WORK.match(t, cur)
+        if m:
+            kind = "constitution" if m.group("constitution") else "code" if m.group("code") else _law_kind(m.group(0))
+            return WorkPhrase("other", cur, m.end(), law_kind=kind, name=m.group(0), text=m.group(0))
+        return None
+
+    def absorbed(self, pos: int) -> list[int]:
+        """View offsets of the dahir named as promulgating or approving the law whose
+        designation ends at ``pos`` («... الصادر بتنفيذه الظهير الشريف رقم 1.02.255»)."""
+        m = _TAIL.match(self.t, pos)
+        return [m.start("dahir")] if m else []
+
+    # one article citation
+    def article(self, anchor: re.Match) -> Mention | None:
+        t = self.t
+        label, stem = anchor.group("ar"), anchor.group("stem")
+        mention = Mention("article", anchor.start(), anchor.end(),
+                          plural=stem in ("فصول", "مواد", "فصلين", "فصلان", "مادتين", "مادتان"),
+                          via_b=bool(re.match(r"[وف]?ب", label)))
+        cur = anchor.end()
+        gap = _GAP.match(t, cur).end()
+        items, end = self.items(gap)
+        if not items:
+            # a line break between the label and its number («الفصل\n 16من»), not a list bullet
+            g = _GAP_LINE.match(t, cur)
+            if g:
+                line_start = t.rfind("\n", 0, g.end()) + 1
+                if not re.search(r"[-–.•]", t[line_start:g.end()]):
+                    items, end = self.items(g.end())
+        if not items:
+            lb = _LOOKBACK.match(t, cur)
+            if not lb:
+                return None
+            mention.lookback = "same" if lb.group("same") else "previous" if lb.group("previous") else "next"
+            end = lb.end()
+        mention.items = items
+        p = _POSITION.match(t, end)
+        if p:
+            mention.position = "above" if p.group("above") else "below"
+            end = p.end()
+        c = _CLOSE.match(t, end)
+        if c and "(" in t[mention.start:end]:
+            end = c.end()
+        phrase, wend = self.work(end)
+        if phrase is not None:
+            mention.work = phrase
+            end = wend
+            if phrase.kind in ("number", "name"):
+                mention.absorbed = self.absorbed(end)
+            if phrase.kind != "it":
+                p = _POSITION.match(t, end)
+                if p:
+                    end = p.end()
+        mention.end = end
+        return mention
+
+    def subprovision(self, anchor: re.Match) -> Mention | None:
+        """«الفقرة الثانية من الفصل 404», «البندين 1 و2 من المادة 23»: the sub-provision, then
+        the article citation it belongs to (a sub-provision alone is not a citation)."""
+        t = self.t
+        kind = "paragraph" if anchor.group("substem").startswith("فقر") else "point"
+        values, cur = self.sub_values(_GAP.match(t, anchor.end()).end())
+        if not values:
+            return None
+        m = re.compile(r"\s*[،,]?\s*من" + _W).match(t, cur)
+        if not m:
+            return None
+        art = _LABEL.match(t, m.end())
+        if not art or not art.group("ar"):
+            return None
+        inner = self.article(art)
+        if inner is None or not inner.items:
+            return None
+        inner.start = anchor.start()
+        inner.sub = [(kind, v) for v in values]
+        return inner
+
+    def law(self, anchor: re.Match) -> Mention | None:
+        """A law by number («القانون رقم 103.13»), or a law named without number (context only)."""
+        t = self.t
+        word = anchor.group("law")
+        core = re.search(_LAW_WORD, word)
+        pos = anchor.start() + core.start()
+        if word[max(0, core.start() - 2):core.start()] == "ال":
+            pos -= 2
+        m = _NUMBERED.match(t, pos)
+        if m:
+            phrase = WorkPhrase("number", pos, m.end(), number=_dotted(m.group(2)), law_kind=_law_kind(m.group("noun")),
+                                text=t[pos:m.end()])
+            mention = Mention("law", pos, m.end(), work=phrase)
+            mention.absorbed = self.absorbed(m.end())
+            return mention
+        phrase = self.work_body(pos, True)
+        if phrase is not None and phrase.kind in ("name", "other", "same"):
+            return Mention("work", pos, phrase.end, work=phrase)
+        return None
+
+    # French
+    def french(self, anchor: re.Match) -> Mention | None:
+        t = self.t
+        word = anchor.group("fr").lower()
+        if word in ("loi", "dahir", "décret", "decret"):
+            m = _FR_LAW.match(t, anchor.start())
+            if not m:
+                return None
+            noun = m.group("noun").lower()
+            phrase = WorkPhrase("number", m.start(), m.end(), number=m.group(2).replace("-", "."),
+                                law_kind="law" if noun == "loi" else "dahir" if noun == "dahir" else "decree",
+                                text=m.group(0))
+            return Mention("law", m.start(), m.end(), work=phrase, language="fr")
+        possessive = word in ("ses", "son", "leur", "leurs")
+        cur = anchor.end()
+        if possessive:
+            a = re.compile(r"(?i)\s+articles?\b").match(t, cur)
+            if not a:
+                return None
+            cur = a.end()
+        m = _FR_LIST.match(t, cur)
+        if not m:
+            return None
+        mention = Mention("article", anchor.start(), m.end(), language="fr", plural=t[cur - 1:cur].lower() == "s")
+        items: list[Item] = []
+        pending_range = False
+        for tok in re.finditer(r"(?i)" + _FR_NUM + r"|,|\bet\b|\bou\b|\bà\b|\bau\b", t[m.start(1):m.end()]):
+            word = tok.group(0).lower()
+            if word in (",", "et", "ou"):
+                pending_range = False
+                continue
+            if word in ("à", "au"):
+                pending_range = True
+                continue
+            start = m.start(1) + tok.start()
+            value = "1" if word in ("premier", "1er") else number_from_num(tok.group(0))
+            number = Number(value, start, start + len(tok.group(0)))
+            if pending_range and items:
+                items[-1].last = number
+                pending_range = False
+            else:
+                items.append(Item(number))
+        mention.items = items
+        end = m.end()
+        w = _FR_WORK.match(t, end)
+        if w:
+            if w.group("this"):
+                mention.work = WorkPhrase("this", w.start(), w.end(), text=w.group(0))
+            elif w.group("same"):
+                mention.work = WorkPhrase("same", w.start(), w.end(), text=w.group(0))
+            elif w.group("pc"):
+                mention.work = WorkPhrase("name", w.start(), w.end(), name="penal-code", law_kind="code")
+            elif w.group("cpp"):
+                mention.work = WorkPhrase("name", w.start(), w.end(), name="criminal-procedure", law_kind="code")
+            elif w.group("law"):
+                lm = _FR_LAW.search(w.group(0))
+                noun = lm.group("noun").lower()
+                mention.work = WorkPhrase("number", w.start(), w.end(), number=lm.group(2).replace("-", "."),
+                                          law_kind="law" if noun == "loi" else "dahir" if noun == "dahir" else "decree")
+            else:
+                kind = "constitution" if w.group("constitution") else "code"
+                mention.work = WorkPhrase("other", w.start(), w.end(), law_kind=kind, name=w.group(0).strip(" ,"))
+            end = w.end()
+        elif possessive:
+            mention.work = WorkPhrase("it", anchor.start(), anchor.start())
+        mention.end = end
+        return mention
+
+
+def _law_kind(noun: str) -> str:
+    if "مرسوم" in noun:
+        return "decree"
+    if "قرار" in noun:
+        return "order"
+    if "ظهير" in noun:
+        return "dahir" if "بمثابه" not in noun else "dahir-law"
+    if "تنظيمي" in noun:
+        return "organic-law"
+    if "مدونه" in noun or "مجموعه" in noun:
+        return "code"
+    return "law"
+
+
+# -- the pass -----------------------------------------------------------------------------------------------
+
+def scan(text: str) -> tuple[View, list[Mention]]:
+    """Every mention in ``text``, in order, with offsets in ``text``.
+
+    One regex pass over the view finds the anchors; each anchor is parsed where it stands.
+    A mention's span swallows the anchors inside it (the law that names an article's work is
+    not a second mention); a dahir named as the promulgating act of a law just designated is
+    dropped."""
+    view = View(text)
+    t = view.text
+    parser = _Parser(t)
+    mentions: list[Mention] = []
+    absorbed: set[int] = set()
+    consumed = -1
+    for anchor in _LABEL.finditer(t):
+        if anchor.start() < consumed:
+            continue
+        mention = None
+        if anchor.group("ar"):
+            mention = parser.article(anchor)
+        elif anchor.group("sub"):
+            mention = parser.subprovision(anchor)
+        elif anchor.group("same"):
+            mention = _same_article(parser, anchor)
+        elif anchor.group("law"):
+            mention = parser.law(anchor)
+            if mention is not None and mention.kind == "law":
+                k = t.find("ظهير", mention.start, mention.end)
+                if k in absorbed:
+                    consumed = mention.end
+                    continue
+        elif anchor.group("fr"):
+            mention = parser.french(anchor)
+        if mention is None:
+            continue
+        absorbed.update(mention.absorbed)
+        consumed = mention.end
+        mentions.append(mention)
+    return view, [_to_original(view, m) for m in mentions]
+
+
+def _same_article(parser: _Parser, anchor: re.Match) -> Mention:
+    end = anchor.end()
+    mention = Mention("article", anchor.start(), end, lookback="same")
+    phrase, wend = parser.work(end)
+    if phrase is not None and phrase.kind != "it":
+        mention.work = phrase
+        mention.end = wend
+    return mention
+
+
+def _to_original(view: View, m: Mention) -> Mention:
+    o, oe = view.original, view.original_end
+    m.start, m.end = o(m.start), oe(m.end)
+    for item in m.items:
+        for n in (item.first, item.last):
+            if n is not None:
+                n.start, n.end = o(n.start), oe(n.end)
+    if m.work is not None:
+        m.work.start, m.work.end = o(m.work.start), oe(m.work.end)
+    return m
+
+
+def sentence_ends(view_text: str) -> list[int]:
+    """View offsets where a sentence ends (for «the work named earlier in the sentence»)."""
+    return [m.start() for m in _SENTENCE_END.finditer(view_text)]
+
+
+def fold_number(number: str) -> tuple[int, ...]:
+    """A law number's parts as integers, for comparing «009.71» with «9.71»."""
+    return tuple(int(p) for p in _split_parts(ascii_digits(number)))
