@@ -104,3 +104,26 @@ def test_no_ligature_damage_left(path):
             if text and SIGNATURES.search(text):
                 hits.append(SIGNATURES.search(text).group().strip())
     assert hits == []
+
+
+def test_penal_code_articles_touched_by_law_103_13_are_linked(shared):
+    """Every article Law 103.13 changes or adds (shared/sources/penal-code/touched-articles.yaml) has a
+    passive modification whose source is the article of Law 103.13 that changes it."""
+    import yaml
+    doc = Document.load(PENAL_CODE)
+    sources: dict[str, set] = {}
+    for mod in doc.xpath("./a:meta/a:analysis/a:passiveModifications/a:textualMod", doc.main):
+        sources.setdefault(mod.find("{*}destination").get("href"), set()).add(mod.find("{*}source").get("href"))
+    touched = yaml.safe_load((shared / "sources/penal-code/touched-articles.yaml").read_text(encoding="utf-8"))
+    checked = 0
+    for row in touched["penal_code"]:
+        if not re.fullmatch(r"\d+(?:-\d+)*", str(row["article"])):
+            continue  # the section title changed by Art. 3 (checked below)
+        article = row["by"].split()[-1]
+        assert f"/akn/ma/act/2018/103-13/~art_{article}" in sources.get(f"#art_{row['article']}", set()), row
+        checked += 1
+    assert checked == 25
+    section = "#book_3__part_1__chp_8__sec_7"
+    assert "/akn/ma/act/2018/103-13/~art_3" in sources[section]
+    events = {e.get("date") for e in doc.xpath("./a:meta/a:lifecycle/a:eventRef", doc.main)}
+    assert "2018-02-22" in events  # Law 103.13's dahir

@@ -100,7 +100,7 @@ def import_text(text: str, expression: FrbrUri, *, doctype: str = "act", source_
     from ..akn import Document
     from .build import Metadata, build_document, drop_dangling_note_refs
     from .layout import parse_layout
-    from .lifecycle import active_modifications, amendment_events
+    from .lifecycle import active_modifications, amending_law_dates, amendment_events
 
     if not expression.language:
         raise InputError(f"the FRBR URI {expression} has no language", hint="add /ara@<date> (or /fra@<date>)")
@@ -141,7 +141,8 @@ def import_text(text: str, expression: FrbrUri, *, doctype: str = "act", source_
                                  "after": "", "eid": holder,
                                  "note": "footnote marker whose note body was not found in the source: marker dropped"})
     document = Document(tree, source_name)
-    amendment_events(document, amendment_notes, own_work=expression.work_uri())
+    amendment_events(document, amendment_notes, own_work=expression.work_uri(),
+                     known_dates=amending_law_dates("\n".join(layout.title_lines)))
     active_modifications(document)
     report.counts = document.counts()
     return document, report

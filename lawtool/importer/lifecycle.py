@@ -23,7 +23,11 @@ ACTION_TYPES = {"repealed": "repeal", "added": "insertion", "completed": "insert
 
 def law_work_uri(number: str, date: str) -> str:
     """«103.13», 2018-02-22 → /akn/ma/act/2018/103-13 ; a dahir «1.99.18» → /akn/ma/act/1999/1-99-18."""
+    from ..works import KNOWN_WORKS
     slug = re.sub(r"[^0-9a-zA-Z]+", "-", number).strip("-")
+    for work in KNOWN_WORKS:  # a work lawtool keeps has one URI, whatever date a note gives
+        if work.uri.endswith(f"/{slug}"):
+            return work.uri
     return f"/akn/ma/act/{date[:4]}/{slug}"
 
 
@@ -97,6 +101,42 @@ def active_modifications(document: Document) -> int:
     return len(rows)
 
 
+# A law of the list: «القانون رقم 43.22», or a dahir or decree that is itself the law
+# («ظهير شريف بمثابة قانون رقم 1.77.58», «مرسوم ملكي رقم 181.66 ... بمثابة قانون»).
+LAW_IN_LIST = re.compile(r"(?:القانون|قانون)\s+رقم\s+(\d+[.\-]\d+)|(?:ظهير\s+شريف\s+بمثابة\s+قانون|مرسوم\s+ملكي)\s+رقم\s+(\d+\.\d+(?:\.\d+)?)")
+
+
+LIST_ITEM = re.compile(r"^\s*(?:-\s?\d{1,2}|\d{1,2}\s?[.-])\s")
+
+
+def amending_law_dates(front_matter: str) -> dict[str, str]:
+    """Law number → date of its promulgating dahir, from a consolidated text's list of amending
+    laws («كما تم تعديله بـ: -1 القانون رقم 43.22 ... الصادر بتنفيذه الظهير الشريف رقم 1.24.32
+    صادر في 18 من محرم 1446 (24 يوليو 2024) ...»).  Each numbered item names its law first (it
+    may name others after it: «... بتغيير القانون رقم 22.01 والقانون رقم 43.05 ...»); the date is
+    the first Gregorian date after «بتنفيذه» in the item, else the first after the number.  These
+    dates are more reliable than the footnotes', which may quote the amended code's date first."""
+    from .footnotes import _iso_date
+    items: list[str] = []
+    for line in front_matter.replace("\u0640", "").split("\n"):
+        if LIST_ITEM.match(line) or not items:
+            items.append(line)
+        else:
+            items[-1] += " " + line
+    dates: dict[str, str] = {}
+    for item in items:
+        match = LAW_IN_LIST.search(item)
+        if not match:
+            continue
+        rest = item[match.end():]
+        promulgated = rest.find("بتنفيذه")
+        date = _iso_date(rest[promulgated:] if promulgated >= 0 else rest)
+        number = match.group(1) or match.group(2)
+        if date and number not in dates:
+            dates[number] = date
+    return dates
+
+
 def _provision(by_article: str | None) -> str | None:
     if not by_article:
         return None
@@ -106,23 +146,24 @@ def _provision(by_article: str | None) -> str | None:
         return None
 
 
-def amendment_events(document: Document, notes: list, *, own_work: str) -> None:
+def amendment_events(document: Document, notes: list, *, own_work: str,
+                     known_dates: dict[str, str] | None = None) -> None:
     if not notes:
         return
     meta = document.main.find(akn("meta"))
     lifecycle = meta.find(akn("lifecycle"))
     references = meta.find(akn("references"))
-    dates: dict[str, str] = {}
+    dates: dict[str, str] = {k.replace("-", "."): v for k, v in (known_dates or {}).items()}
     for note in notes:
         if note.by_law and note.by_date:
-            dates.setdefault(note.by_law, note.by_date)
+            dates.setdefault(note.by_law.replace("-", "."), note.by_date)
     refs: dict[str, str] = {}
     events: dict[str, str] = {}
     mods: list[etree._Element] = []
     for note in notes:
-        if not note.by_law or note.by_law not in dates:
+        if not note.by_law or note.by_law.replace("-", ".") not in dates:
             continue
-        date = dates[note.by_law]
+        date = dates[note.by_law.replace("-", ".")]
         href = law_work_uri(note.by_law, date)
         if href == own_work:
             continue

@@ -237,10 +237,14 @@ class CorpusIndex:
                     continue
                 out.append(Citation("amends", source, target.expression.work_uri, target.eid))
         self._citations = out
+        self._by_target: dict[tuple[str, str], list[Citation]] = {}
+        for c in out:
+            self._by_target.setdefault((c.target_work, c.target_eid), []).append(c)
         return out
 
     def cited_by(self, work_uri: str, eid: str) -> list[Citation]:
-        return [c for c in self.citations() if c.target_work == work_uri and c.target_eid == eid]
+        self.citations()
+        return self._by_target.get((work_uri, eid), [])
 
 
 def _owner_place(index: CorpusIndex, expression: Expression, el) -> Place | None:

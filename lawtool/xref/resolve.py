@@ -238,6 +238,13 @@ class CorpusIndex:
         expressions.sort(key=lambda e: e.date or "")
         return info
 
+    def add_articles(self, info: WorkArticles) -> None:
+        """Add a work known from elsewhere (a raw text's headings: :func:`text_articles`)."""
+        expressions = self.works.setdefault(info.uri, [])
+        expressions[:] = [e for e in expressions if e.expression != info.expression]
+        expressions.append(info)
+        expressions.sort(key=lambda e: e.date or "")
+
     def get(self, uri: str | None, date: str | None = None) -> WorkArticles | None:
         """The expression of ``uri`` in force at ``date``: the latest one not after it, else the
         earliest one (a later consolidation is the best knowledge there is)."""
@@ -595,3 +602,13 @@ def own_scope(uri: str | None, articles: WorkArticles | None = None) -> Scope:
 
 def known_uris() -> set[str]:
     return {w.uri for w in ALL_WORKS}
+
+
+def text_articles(uri: str, text: str) -> WorkArticles:
+    """The :class:`WorkArticles` of a raw text (its own article headings), for a work the corpus
+    does not hold as AKN yet."""
+    from .sources import TextReader
+    reader = TextReader(text, uri=uri)
+    info = reader.articles
+    info.uri = uri
+    return info

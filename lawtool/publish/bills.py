@@ -1,0 +1,318 @@
+"""The pages of a bill: its timeline, a diff page for each pair of versions, the comparison
+with the law in force, and the amendments.
+
+Diffs come from :func:`lawtool.diff.diff_documents` and are laid out with the diff stage's
+presentation helpers (``lawtool.diff.present``: rows of the comparative table, the two sides
+of a word diff; ``lawtool.diff.html.pieces_html``: escaped ``<del>``/``<ins>``).  The
+comparison with the law in force pairs each article a bill's ``mod`` quotes with the article
+of the law it replaces (``activeModifications``) and diffs the two across works.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..akn import local_name, text_of
+from .html import attr, esc, link, md
+from .index import CorpusIndex, Expression, Work
+from .pages import Site, SitePage, breadcrumbs, heading, notice_html, page_path
+
+STATUS_ORDER = ("modified", "added", "deleted", "moved", "renumbered", "split", "merged", "typographic", "unchanged")
+
+
+@dataclass
+class BillData:
+    """What the bill pages compute once and the home page, feed and charts reuse."""
+
+    diffs: dict[tuple[str, str], object] = field(default_factory=dict)  # (old URI, new URI) → DiffResult
+    comparisons: dict[str, list] = field(default_factory=dict)  # expression URI → [ComparedArticle]
+    docx: dict[str, str] = field(default_factory=dict)  # page URL → DOCX download URL
+
+
+def diff_pairs(work: Work) -> list[tuple[Expression, Expression]]:
+    """Each consecutive pair of versions, and each later version against the first."""
+    e = work.expressions
+    pairs = [(e[k], e[k + 1]) for k in range(len(e) - 1)]
+    pairs += [(e[0], e[k]) for k in range(2, len(e))]
+    return pairs
+
+
+def diff_url(work: Work, old: Expression, new: Expression) -> str:
+    return f"{work.url}diff/{old.date}_{new.date}/"
+
+
+def compare_url(expression: Expression) -> str:
+    return f"{expression.url.rstrip('/').rsplit('/', 1)[0]}/compare/{expression.date}/"
+
+
+def amendments_url(work: Work) -> str:
+    return f"{work.url}amendments/"
+
+
+def compute_diffs(work: Work, data: BillData) -> None:
+    from ..diff import diff_documents
+    for old, new in diff_pairs(work):
+        key = (old.expression_uri, new.expression_uri)
+        if key not in data.diffs:
+            data.diffs[key] = diff_documents(old.document, new.document)
+
+
+def _status(status: str) -> str:
+    from ..diff.present import STATUS_AR
+    return f'<span class="lt-status lt-{esc(status)}">{esc(STATUS_AR.get(status, status))}</span>'
+
+
+def summary_text(result) -> str:
+    """«9 معدلة، 2 مضافة ...» for a diff."""
+    from ..diff.present import STATUS_AR
+    counts = result.summary()
+    parts = [f"{counts[s]} {STATUS_AR.get(s, s)}" for s in STATUS_ORDER if s != "unchanged" and counts.get(s)]
+    return "، ".join(parts) or "لا تغيير"
+
+
+# -- the diff page -----------------------------------------------------------------------------------------
+
+def _side_cell(side: str, entries, expression: Expression, page_url: str, note: str = "") -> str:
+    from ..diff.html import pieces_html
+    if not entries:
+        return f'<td><span class="lt-muted">{esc(note or "—")}</span></td>'
+    out = []
+    for unit, pieces in entries:
+        label = unit.title + (f" — {unit.heading}" if unit.heading else "")
+        target = f"{expression.url}#{unit.eid}" if unit.eid else expression.url
+        out.append(f'<p class="lt-cell-label">{link(page_url, target, label)}</p>')
+        out.append(f'<div class="lt-cell-text">{pieces_html(pieces)}</div>')
+    return "<td>" + "".join(out) + "</td>"
+
+
+def _row_id(change) -> str:
+    side, eid = ("new", change.new_eid) if change.new and change.status != "moved" else ("old", change.old_eid)
+    return f"row-{side}-{eid or 'none'}"
+
+
+def diff_table(result, old: Expression, new: Expression, page_url: str) -> str:
+    from ..diff.present import change_sides, table_rows
+    rows = []
+    for row in table_rows(result):
+        if row[0] == "heading":
+            change = row[2]
+            o = change.old[0].describe() if change.old else "—"
+            n = change.new[0].describe() if change.new else "—"
+            badge = _status(change.status) if change.is_change() else ""
+            rows.append(f'<tr class="lt-row-heading"><td>{esc(o)}</td><td>{esc(n)} {badge}</td></tr>')
+            continue
+        change = row[1]
+        olds, news = change_sides(change)
+        status = change.status if change.is_change() else "unchanged"
+        if row[0] == "moved-here":
+            back = link(page_url, f"#{_row_id(change)}", change.old[0].title)
+            rows.append(f'<tr class="lt-row-moved"><td><span class="lt-muted">{_status("moved")} منقولة من {back}</span></td>'
+                        f"{_side_cell('new', news, new, page_url)}</tr>")
+            continue
+        old_cell = _side_cell("old", olds, old, page_url, "(لا مقابل لها في الصيغة السابقة)")
+        if change.status == "moved":
+            new_cell = f'<td><span class="lt-muted">{_status("moved")} نقلت إلى {esc(change.new[0].title)}</span></td>'
+        else:
+            new_cell = _side_cell("new", news, new, page_url, "(حذفت)")
+            if status != "unchanged":
+                new_cell = new_cell[:-5] + f"<p>{_status(status)}</p></td>"
+        rows.append(f'<tr class="lt-row-{esc(status)}" id="{esc(_row_id(change))}">{old_cell}{new_cell}</tr>')
+    return ('<div class="lt-table-wrap"><table class="lt-compare lt-two">'
+            f'<caption>مقارنة الصيغة {esc(old.date)} بالصيغة {esc(new.date)}</caption>'
+            f'<thead><tr><th scope="col">الصيغة {esc(old.date)}</th><th scope="col">الصيغة {esc(new.date)}</th></tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div>')
+
+
+def diff_page(index: CorpusIndex, work: Work, old: Expression, new: Expression, result, site: Site,
+              docx_url: str | None) -> SitePage:
+    from ..diff.present import change_title
+    url = diff_url(work, old, new)
+    title = f"المقارنة بين صيغة {old.date} وصيغة {new.date}"
+    out = [breadcrumbs([(work.url, work.title)], url), heading(1, title) + "\n", notice_html(new) + "\n"]
+    out.append(f"<p>{link(url, old.url, 'الصيغة ' + old.date)} ← {link(url, new.url, 'الصيغة ' + new.date)}. "
+               "الكلمات المحذوفة مشطوبة <del>هكذا</del> والمضافة مسطرة <ins>هكذا</ins>.</p>\n")
+    if docx_url:
+        out.append(f"<p>{link(url, docx_url, 'تنزيل الجدول المقارن (DOCX)')}</p>\n")
+    counts = result.summary()
+    cells = "".join(f"<tr><td>{_status(s)}</td><td>{counts[s]}</td></tr>" for s in STATUS_ORDER if counts.get(s))
+    out.append(heading(2, "الملخص", "summary") + "\n")
+    out.append(f'<table class="lt-table-list"><thead><tr><th scope="col">الحالة</th><th scope="col">عدد المواد</th>'
+               f'</tr></thead><tbody>{cells}</tbody></table>\n')
+    changes = result.changes()
+    out.append(heading(2, "فهرس التغييرات", "changes") + "\n")
+    if changes:
+        items = []
+        for change in changes:
+            if change.kind == "article":
+                items.append(f"<li>{link(url, '#' + _row_id(change), change_title(change))} {_status(change.status)}</li>")
+            else:
+                items.append(f"<li>{esc(change_title(change))} {_status(change.status)}</li>")
+        out.append(f'<ul class="lt-change-list">{"".join(items)}</ul>\n')
+    else:
+        out.append("<p>لا تغيير.</p>\n")
+    out.append(heading(2, "الجدول المقارن", "table") + "\n")
+    out.append(diff_table(result, old, new, url) + "\n")
+    return site.add(SitePage(page_path(url), url, title, "\n".join(out), search=False, notice=True))
+
+
+# -- the comparison with the law in force ------------------------------------------------------------------
+
+@dataclass
+class ComparedArticle:
+    law: Expression | None  # the law in force (None: not in the corpus)
+    law_eid: str
+    target: str  # the destination URI as the bill gives it
+    quoted_eid: str
+    mod_type: str
+    result: object | None  # DiffResult of law article → quoted article (None: new article)
+
+
+def compared_articles(index: CorpusIndex, bill: Expression) -> list[ComparedArticle]:
+    from ..diff import diff_documents
+    document = bill.document
+    ns = {"a": document.root.nsmap.get(None)}
+    by_eid = document.eid_index()
+    out = []
+    for mod in document.xpath("./a:meta/a:analysis/a:activeModifications/a:textualMod", document.main):
+        src = mod.xpath("./a:source/@href", namespaces=ns)
+        dst = mod.xpath("./a:destination/@href", namespaces=ns)
+        if not src or not dst or "/~" not in dst[0]:
+            continue
+        work_uri, _, portion = dst[0].partition("/~")
+        mod_el = by_eid.get(src[0].lstrip("#"))
+        quoted = None
+        if mod_el is not None:
+            for el in mod_el.iter():
+                if isinstance(el.tag, str) and local_name(el) == "article" and (el.get("eId") or "").endswith("__" + portion):
+                    quoted = el
+                    break
+        if quoted is None:
+            continue
+        work = index.works.get(work_uri)
+        law = work.latest if work else None
+        result = None
+        if law is not None and law.document.by_eid(portion) is not None:
+            result = diff_documents(law.document, document, old_eid=portion, new_eid=quoted.get("eId"), cross_work=True)
+        out.append(ComparedArticle(law, portion, dst[0], quoted.get("eId"), mod.get("type") or "", result))
+    return out
+
+
+def _merged_html(change) -> str:
+    """Old and new in one text: deletions struck through, insertions underlined."""
+    out = []
+    for op in change.ops:
+        if op.op == "equal":
+            out.append(esc(op.new))
+        elif op.op == "delete":
+            out.append(f"<del>{esc(op.old)}</del>")
+        elif op.op == "insert":
+            out.append(f"<ins>{esc(op.new)}</ins>")
+        else:
+            out.append(esc(op.new))
+    return "".join(out).replace("\n", "<br>")
+
+
+def comparison_table(index: CorpusIndex, bill: Expression, items: list[ComparedArticle], page_url: str,
+                     penalties: dict[tuple[str, str], dict]) -> str:
+    from ..diff.html import pieces_html
+    from ..diff.present import change_sides
+    rows = []
+    for item in items:
+        quoted_place = bill.places.get(item.quoted_eid)
+        bill_label = quoted_place.label if quoted_place else item.quoted_eid
+        bill_link = link(page_url, f"{bill.url}#{item.quoted_eid}", bill_label)
+        penalty = penalties.get((bill.expression_uri, item.quoted_eid))
+        penalty_html = f'<p class="lt-penalty">{esc(penalty_summary(penalty))}</p>' if penalty else ""
+        if item.result is None or not item.result.articles:
+            law_cell = '<td><span class="lt-muted">(فصل جديد لا مقابل له في النص الساري)</span></td>'
+            quoted = bill.document.by_eid(item.quoted_eid)
+            text = esc(text_of(quoted)) if quoted is not None else ""
+            rows.append(f"<tr>{law_cell}<td><p class=\"lt-cell-label\">{bill_link}</p><div class=\"lt-cell-text\">"
+                        f"<ins>{text}</ins></div></td><td><p>{_status('added')}</p>{penalty_html}</td></tr>")
+            continue
+        change = item.result.articles[0]
+        olds, news = change_sides(change)
+        law_place = item.law.places.get(item.law_eid)
+        law_label = law_place.label if law_place else item.law_eid
+        law_link = link(page_url, f"{law_place.url}#{item.law_eid}" if law_place else item.law.url,
+                        f"{law_label} — {item.law.title}")
+        old_text = "".join(pieces_html(p) for _, p in olds)
+        new_text = "".join(pieces_html(p) for _, p in news)
+        status = change.status if change.is_change() else "unchanged"
+        merged = _merged_html(change) if change.ops else esc(text_of(bill.document.by_eid(item.quoted_eid)))
+        rows.append(f'<tr id="cmp-{esc(item.law_eid)}"><td><p class="lt-cell-label">{law_link}</p>'
+                    f'<div class="lt-cell-text">{old_text}</div></td>'
+                    f'<td><p class="lt-cell-label">{bill_link}</p><div class="lt-cell-text">{new_text}</div></td>'
+                    f'<td><p>{_status(status)}</p><div class="lt-cell-text">{merged}</div>{penalty_html}</td></tr>')
+    if not rows:
+        return "<p>لا تعدل هذه الصيغة أي فصل من النصوص الموجودة في الموقع.</p>"
+    return ('<div class="lt-table-wrap"><table class="lt-compare lt-three">'
+            f'<caption>النص الساري | المقترح ({esc(bill.date)}) | التغييرات</caption>'
+            '<thead><tr><th scope="col">النص الساري</th><th scope="col">النص المقترح</th><th scope="col">التغييرات</th>'
+            f'</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+
+
+def penalty_summary(entry: dict) -> str:
+    """«الحبس: 180 ← 365 يوما (الأدنى)، ...» from a penalties.json comparison entry."""
+    change = entry.get("change") or {}
+    names = {"prison_min_days": "أدنى الحبس (أيام)", "prison_max_days": "أقصى الحبس (أيام)",
+             "fine_min_mad": "أدنى الغرامة (درهم)", "fine_max_mad": "أقصى الغرامة (درهم)"}
+    parts = [f"{names.get(k, k)}: {v.get('from')} ← {v.get('to')}" for k, v in change.items() if isinstance(v, dict)]
+    return "العقوبة — " + "؛ ".join(parts) if parts else ""
+
+
+def compare_page(index: CorpusIndex, work: Work, bill: Expression, items, site: Site, penalties: dict,
+                 docx_url: str | None) -> SitePage:
+    url = compare_url(bill)
+    title = f"مقارنة صيغة {bill.date} بالنص الساري"
+    out = [breadcrumbs([(work.url, work.title), (bill.url, bill.date)], url), heading(1, title) + "\n",
+           notice_html(bill) + "\n",
+           "<p>لكل فصل يعدله المقترح أو يضيفه: نص الفصل الساري كما في الموقع، والنص المقترح، والتغييرات (المحذوف "
+           "مشطوب والمضاف مسطر).</p>\n"]
+    if docx_url:
+        out.append(f"<p>{link(url, docx_url, 'تنزيل الجدول (DOCX)')}</p>\n")
+    out.append(comparison_table(index, bill, items, url, penalties) + "\n")
+    return site.add(SitePage(page_path(url), url, title, "\n".join(out), search=False, notice=True))
+
+
+# -- the timeline (on the bill's work page) -----------------------------------------------------------------
+
+def timeline_html(work: Work, data: BillData, page_url: str) -> str:
+    items = []
+    previous = None
+    for e in work.expressions:
+        parts = [f'<time datetime="{esc(e.date)}">{esc(e.date)}</time> — {link(page_url, e.url, "الصيغة " + e.date)}',
+                 f"({len(e.document.articles())} مادة)"]
+        if previous is not None:
+            result = data.diffs.get((previous.expression_uri, e.expression_uri))
+            if result is not None:
+                parts.append(f"— {esc(summary_text(result))}: {link(page_url, diff_url(work, previous, e), 'المقارنة')}")
+        parts.append(f"— {link(page_url, compare_url(e), 'المقارنة بالنص الساري')}")
+        items.append(f"<li>{' '.join(parts)}</li>")
+        previous = e
+    first = work.expressions[0]
+    extra = [f"<li>{link(page_url, diff_url(work, first, e), f'الصيغة {e.date} مقارنة بالصيغة الأولى')}</li>"
+             for e in work.expressions[2:]]
+    more = f'<p>مقارنات بالصيغة الأولى:</p><ul>{"".join(extra)}</ul>' if extra else ""
+    return (f'<h2 id="timeline">المسار الزمني</h2><ol class="lt-timeline">{"".join(items)}</ol>{more}'
+            f'<p>{link(page_url, amendments_url(work), "التعديلات المقترحة على المواد")}</p>')
+
+
+# -- amendments ---------------------------------------------------------------------------------------------
+
+def amendments_pages(index: CorpusIndex, work: Work, site: Site) -> list[SitePage]:
+    """The amendments filed against the bill (``bills/<work>/amendments/*.yaml``): each with its
+    status, wording, diff and collisions, grouped under the article it touches.
+
+    Uses ``lawtool.amend`` when it provides ``load_amendments``; without it the YAML files are
+    listed as they are."""
+    from .amendments import amendment_pages
+    return amendment_pages(index, work, site)
+
+
+def md_title(text: str) -> str:
+    return md(text)
+
+
+def attr_title(text: str) -> str:
+    return attr(text)

@@ -1,0 +1,414 @@
+"""Markdown pages of the site: the works and their expressions, article by article.
+
+A page is a :class:`SitePage`: its path in the generated ``docs_dir``, its URL, its title and
+its Markdown.  Headings of containers and articles are Markdown headings with an explicit
+ASCII id (``### الفصل 447-1 {#art_447-1}``), so that mkdocs puts them in the page's table of
+contents, Material gives them a permalink and its search makes one entry per article; the
+text under them is one raw HTML block made by :mod:`lawtool.publish.body`.  Titles and
+headings go through :func:`lawtool.publish.html.md`, all other text through
+:func:`lawtool.publish.html.esc`.
+
+The bill pages (timeline, diffs, comparison, amendments) are in :mod:`lawtool.publish.bills`,
+the reports in :mod:`lawtool.publish.reports`, the home and about pages in
+:mod:`lawtool.publish.home`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..akn import local_name, text_of
+from .body import BodyRenderer, passive_modifications
+from .html import esc, link, md, rel_url, yaml_str
+from .index import CONTAINERS, CorpusIndex, Expression, Page, Work, child, label_of
+from .search import article_number, search_line
+
+KIND_AR = {"law": "قانون", "bill": "مقترح قانون"}
+BILL_NOTICE = ("نص عمل: صيغة مواد هذا المقترح مكتوبة لمشروع lawtool وفق ما نشر عن المقترح، وليست نص الجمعية "
+               "صاحبة المقترح.")
+BILL_NOTICE_FR = ("Texte de travail : la rédaction des articles de cette proposition a été écrite pour le projet "
+                  "lawtool d'après ce qui a été publié ; ce n'est pas le texte de l'association.")
+LAW_SOURCE = ("مصدر النص: النص الموحد المنشور في بوابة عدالة (وزارة العدل)، مستخرج من ملف PDF ومصحح آليا ويدويا "
+              "لأخطاء الاستخراج. النص المنشور في الجريدة الرسمية هو وحده المرجع عند الاختلاف.")
+LAW_SOURCE_FR = ("Source : texte consolidé du portail Adala (ministère de la Justice), extrait d'un PDF et réparé. "
+                 "Seul le Bulletin officiel fait foi.")
+
+
+@dataclass
+class SitePage:
+    path: str  # in docs_dir: "akn/ma/act/1962/1-59-413/ara@2024-08-22/index.md"
+    url: str  # "akn/ma/act/1962/1-59-413/ara@2024-08-22/"
+    title: str
+    body: str
+    search: bool = True  # False: left out of the search index
+    notice: bool = False  # carries the bill's working-text notice
+
+    def markdown(self) -> str:
+        meta = [f"title: {yaml_str(esc(self.title))}"]
+        if not self.search:
+            meta.append("search:\n  exclude: true")
+        return "---\n" + "\n".join(meta) + "\n---\n\n" + self.body.rstrip() + "\n"
+
+
+@dataclass
+class Site:
+    """Everything the build writes into docs_dir: pages, files, and the navigation."""
+
+    pages: dict[str, SitePage] = field(default_factory=dict)
+    files: dict[str, bytes] = field(default_factory=dict)  # docs_dir-relative path → bytes
+    nav: list = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what could not be made, and why
+
+    def add(self, page: SitePage) -> SitePage:
+        self.pages[page.path] = page
+        return page
+
+
+def page_path(url: str) -> str:
+    return (url + "index.md") if url else "index.md"
+
+
+# -- pieces shared by many pages ------------------------------------------------------------------------
+
+def notice_html(expression: Expression | None = None) -> str:
+    """The working-text notice of a bill (the version's own notice when it has one)."""
+    own = ""
+    if expression is not None:
+        for p in expression.document.xpath(".//a:preface/a:p[contains(@class, 'lawtool-notice')]",
+                                           expression.document.main):
+            own = text_of(p)
+    parts = [f"<p><strong>{esc(BILL_NOTICE)}</strong></p>", f'<p lang="fr" dir="ltr">{esc(BILL_NOTICE_FR)}</p>']
+    if own:
+        parts.append(f"<p>{esc(own)}</p>")
+    return f'<div class="lt-notice" role="note" aria-label="تنبيه">{"".join(parts)}</div>'
+
+
+def source_html(index: CorpusIndex, expression: Expression, page_url: str) -> str:
+    """Where a law's text comes from, that the Bulletin officiel prevails, and its repairs."""
+    uncertain = [c for c in (expression.spec.get("corrections") or []) if isinstance(c, dict)
+                 and c.get("certain") is False]
+    repairs = link(page_url, repairs_url(expression), "الإصلاحات غير المؤكدة")
+    count = f" ({len(uncertain)} تصحيحا يدويا غير مؤكد)" if uncertain else ""
+    return (f'<div class="lt-source" role="note" aria-label="مصدر النص"><p>{esc(LAW_SOURCE)}</p>'
+            f'<p lang="fr" dir="ltr">{esc(LAW_SOURCE_FR)}</p>'
+            f"<p>انظر {repairs}{esc(count)}.</p></div>")
+
+
+def repairs_url(expression: Expression) -> str:
+    return f"{expression.url}repairs/"
+
+
+def breadcrumbs(items: list[tuple[str, str]], page_url: str) -> str:
+    links = [link(page_url, url, text) for url, text in items]
+    return f'<nav class="lt-crumbs" aria-label="مسار التصفح">{" ‹ ".join(links)}</nav>'
+
+
+def heading(level: int, text: str, anchor: str | None = None, cls: str | None = None) -> str:
+    attrs = []
+    if anchor:
+        attrs.append(f"#{anchor}")
+    if cls:
+        attrs.append(f".{cls}")
+    suffix = f" {{ {' '.join(attrs)} }}" if attrs else ""
+    return f"{'#' * max(1, min(level, 6))} {md(text)}{suffix}"
+
+
+def _safe_anchor(eid: str) -> bool:
+    return bool(eid) and all(c.isalnum() and c.isascii() or c in "_-.:" for c in eid)
+
+
+def _cited_by_html(index: CorpusIndex, expression: Expression, eid: str, page_url: str) -> str:
+    entries = index.cited_by(expression.work_uri, eid)
+    if not entries:
+        return ""
+    items = []
+    seen = set()
+    for c in entries:
+        key = (c.kind, c.source.url, c.source.eid)
+        if key in seen or (c.source.expression is expression and c.source.eid == eid):
+            continue
+        seen.add(key)
+        src = c.source.expression
+        text = f"{c.source.label} — {src.title} ({src.date})"
+        verb = "يعدله" if c.kind == "amends" else "يحيل إليه"
+        items.append(f"<li>{esc(verb)}: {link(page_url, f'{c.source.url}#{c.source.eid}', text, title=c.source.text)}</li>")
+    if not items:
+        return ""
+    return (f'<div class="lt-cited-by"><p class="lt-label">تحيل إليه أو تعدله نصوص أخرى ({len(items)})</p>'
+            f'<ul>{"".join(items)}</ul></div>')
+
+
+# -- the text of a page ---------------------------------------------------------------------------------
+
+def render_elements(index: CorpusIndex, expression: Expression, page: Page, renderer: BodyRenderer,
+                    parent, depth: int, out: list[str]) -> None:
+    """Write the children of ``parent`` that belong to ``page`` (containers that have their own
+    page become a link)."""
+    for c in parent:
+        if not isinstance(c.tag, str):
+            continue
+        name = local_name(c)
+        eid = c.get("eId") or ""
+        if name == "article":
+            write_article(index, expression, page, renderer, c, depth, out)
+        elif name in CONTAINERS:
+            own = expression.container_pages.get(eid)
+            if own is not None and own is not page:
+                count = sum(1 for a in c.iter() if isinstance(a.tag, str) and local_name(a) == "article")
+                out.append(f'<p class="lt-subpage">{link(page.url, own.url, label_of(c) or eid)} '
+                           f'<span class="lt-count">({count} مادة)</span></p>\n')
+                continue
+            label = label_of(c) or eid
+            out.append(heading(depth + 2, label, eid if _safe_anchor(eid) and renderer.new_id(eid) else None,
+                               "lt-container") + "\n")
+            extras = renderer.container_extras(c)
+            if extras:
+                out.append(extras + "\n")
+            render_elements(index, expression, page, renderer, c, depth + 1, out)
+
+
+def write_article(index: CorpusIndex, expression: Expression, page: Page, renderer: BodyRenderer, article,
+                  depth: int, out: list[str]) -> None:
+    eid = article.get("eId") or ""
+    label = label_of(article) or eid
+    anchor = eid if _safe_anchor(eid) and renderer.new_id(eid) else None
+    out.append(heading(min(depth + 2, 6), label, anchor, "lt-art") + "\n")
+    number = article_number(eid)
+    body = renderer.article_body(article, search_line=search_line(text_of(article), number))
+    cited = _cited_by_html(index, expression, eid, page.url)
+    if cited:
+        body = body[: -len("</div>")] + cited + "</div>"
+    out.append(body + "\n")
+
+
+def _preface_html(expression: Expression, renderer: BodyRenderer) -> str:
+    document = expression.document
+    parts = []
+    for name in ("preface", "preamble"):
+        el = child(document.main, name)
+        if el is None:
+            continue
+        notes: list[str] = []
+        blocks = []
+        for p in el:
+            if not isinstance(p.tag, str) or "lawtool-notice" in (p.get("class") or ""):
+                continue
+            if local_name(p) == "p" and any(local_name(d) == "docTitle" for d in p.iter() if isinstance(d.tag, str)):
+                continue  # the title is the page's heading
+            cls = ' class="lt-subheading"' if "heading" in (p.get("class") or "") else ""
+            blocks.append(f"<p{cls}>{renderer.inline(p, notes)}</p>" if local_name(p) == "p"
+                          else renderer.block(p, notes))
+        if blocks:
+            parts.append(f'<div class="lt-{name}">{"".join(blocks)}{renderer.notes_html(notes, name)}</div>')
+    return "".join(parts)
+
+
+def _toc_html(expression: Expression, page: Page) -> str:
+    """A table of contents of the expression (split documents): pages with their containers."""
+    def items(p: Page) -> str:
+        out = []
+        for sub in p.children:
+            count = sum(1 for _ in sub.articles)
+            total = sum(1 for a in sub.element.iter() if isinstance(a.tag, str) and local_name(a) == "article")
+            inner = items(sub)
+            span = _article_span(sub)
+            out.append(f"<li>{link(page.url, sub.url, sub.title)} <span class=\"lt-count\">"
+                       f"({esc(span)}{total} مادة)</span>{inner}</li>")
+            del count
+        return f"<ul>{''.join(out)}</ul>" if out else ""
+    body = items(page)
+    return f'<nav class="lt-toc" aria-label="فهرس النص"><p class="lt-label">فهرس النص</p>{body}</nav>' if body else ""
+
+
+def _article_span(page: Page) -> str:
+    arts = [a for a in page.element.iter() if isinstance(a.tag, str) and local_name(a) == "article"
+            and not any(local_name(x) == "quotedStructure" for x in a.iterancestors())]
+    if not arts:
+        return ""
+    first, last = label_of(arts[0]).split(" — ")[0], label_of(arts[-1]).split(" — ")[0]
+    return f"{first} – {last}، " if first != last else f"{first}، "
+
+
+def _meta_table(index: CorpusIndex, expression: Expression, page_url: str) -> str:
+    document = expression.document
+    rows = [("المعرف (FRBR)", f"<code>{esc(expression.expression_uri)}</code>"),
+            ("تاريخ الصيغة", esc(expression.date))]
+    if document.work_date:
+        rows.append(("تاريخ النص", esc(document.work_date)))
+    pub = document.xpath("./a:meta/a:publication", document.main)
+    if pub:
+        rows.append(("النشر", esc(pub[0].get("showAs") or pub[0].get("date") or "")))
+    rows.append(("عدد المواد", esc(len(document.articles()))))
+    rows.append(("تنزيل", link(page_url, expression.xml_url, "Akoma Ntoso XML")))
+    cells = "".join(f"<tr><th scope=\"row\">{esc(k)}</th><td>{v}</td></tr>" for k, v in rows)
+    return f'<table class="lt-meta"><tbody>{cells}</tbody></table>'
+
+
+def expression_pages(index: CorpusIndex, expression: Expression, site: Site) -> list[SitePage]:
+    """The expression page and its container pages."""
+    amendments = passive_modifications(expression)
+    work = index.works[expression.work_uri]
+    made = []
+    for page in expression.pages:
+        renderer = BodyRenderer(index, expression, page.url, amendments)
+        out: list[str] = []
+        crumbs = [(work.url, work.title)]
+        if page.element is None:
+            title = expression.title
+            out.append(breadcrumbs(crumbs, page.url) + "\n")
+            out.append(heading(1, f"{title} ({expression.date})") + "\n")
+            if expression.kind == "bill":
+                out.append(notice_html(expression) + "\n")
+            else:
+                out.append(source_html(index, expression, page.url) + "\n")
+            out.append(_meta_table(index, expression, page.url) + "\n")
+            preface = _preface_html(expression, renderer)
+            if preface:
+                out.append(preface + "\n")
+            toc = _toc_html(expression, page)
+            if toc:
+                out.append(toc + "\n")
+            if expression.document.body is not None:
+                render_elements(index, expression, page, renderer, expression.document.body, 0, out)
+        else:
+            title = page.title
+            chain = []
+            p = page.parent
+            while p is not None:
+                chain.append((p.url, p.title if p.element is not None else f"{expression.title} ({expression.date})"))
+                p = p.parent
+            out.append(breadcrumbs(crumbs + list(reversed(chain)), page.url) + "\n")
+            eid = page.element.get("eId") or ""
+            anchor = eid if _safe_anchor(eid) and renderer.new_id(eid) else None
+            out.append(heading(1, title, anchor) + "\n")
+            if expression.kind == "bill":
+                out.append(notice_html(expression) + "\n")
+            else:
+                out.append(f'<p class="lt-source-short">{esc(LAW_SOURCE)} '
+                           f'{link(page.url, repairs_url(expression), "الإصلاحات غير المؤكدة")}</p>\n')
+            extras = renderer.container_extras(page.element)
+            if extras:
+                out.append(extras + "\n")
+            toc = _toc_html(expression, page)
+            if toc:
+                out.append(toc + "\n")
+            render_elements(index, expression, page, renderer, page.element, 1, out)
+            out.append(_prev_next(expression, page) + "\n")
+        made.append(site.add(SitePage(page_path(page.url), page.url, title, "\n".join(out),
+                                      notice=expression.kind == "bill")))
+    return made
+
+
+def _prev_next(expression: Expression, page: Page) -> str:
+    pages = expression.pages
+    k = pages.index(page)
+    parts = []
+    if k > 1:
+        parts.append(f'<span class="lt-prev">السابق: {link(page.url, pages[k - 1].url, pages[k - 1].title)}</span>')
+    if k + 1 < len(pages):
+        parts.append(f'<span class="lt-next">التالي: {link(page.url, pages[k + 1].url, pages[k + 1].title)}</span>')
+    return f'<nav class="lt-prevnext" aria-label="الصفحات المجاورة">{" ".join(parts)}</nav>' if parts else ""
+
+
+# -- the work page and the repairs page -----------------------------------------------------------------
+
+def work_page(index: CorpusIndex, work: Work, site: Site, extra: str = "") -> SitePage:
+    url = work.url
+    out = [heading(1, work.title) + "\n"]
+    if work.kind == "bill":
+        out.append(notice_html(work.latest) + "\n")
+    else:
+        out.append(source_html(index, work.latest, url) + "\n")
+    out.append(f"<p>المعرف: <code>{esc(work.uri)}</code> — {esc(KIND_AR.get(work.kind, work.kind))}</p>\n")
+    rows = []
+    for e in reversed(work.expressions):
+        rows.append(f"<tr><td>{esc(e.date)}</td><td>{link(url, e.url, e.title)}</td>"
+                    f"<td>{esc(len(e.document.articles()))}</td><td>{link(url, e.xml_url, 'XML')}</td></tr>")
+    out.append('<h2 id="versions">الصيغ</h2>\n')
+    out.append('<table class="lt-table-list"><thead><tr><th scope="col">التاريخ</th><th scope="col">الصيغة</th>'
+               f'<th scope="col">المواد</th><th scope="col">تنزيل</th></tr></thead><tbody>{"".join(rows)}</tbody></table>\n')
+    if extra:
+        out.append(extra + "\n")
+    history = _lifecycle_html(index, work.latest, url)
+    if history:
+        out.append('<h2 id="history">تاريخ التعديلات</h2>\n')
+        out.append(history + "\n")
+    return site.add(SitePage(page_path(url), url, work.title, "\n".join(out), notice=work.kind == "bill"))
+
+
+def _lifecycle_html(index: CorpusIndex, expression: Expression, page_url: str) -> str:
+    document = expression.document
+    refs = {r.get("eId"): r for r in document.xpath("./a:meta/a:references/*", document.main)}
+    amendments = passive_modifications(expression)
+    count_by_law: dict[str, int] = {}
+    for entries in amendments.values():
+        for a in entries:
+            count_by_law[a.law] = count_by_law.get(a.law, 0) + 1
+    rows = []
+    for ev in document.lifecycle():
+        source = (ev.get("source") or "").lstrip("#")
+        ref = refs.get(source)
+        label = ref.get("showAs") if ref is not None else source
+        href = ref.get("href") if ref is not None else None
+        what = {"generation": "صدور النص", "amendment": "تعديل", "repeal": "نسخ"}.get(ev.get("type"), ev.get("type"))
+        law_html = esc(label)
+        if href and local_name(ref) == "passiveRef":
+            place, _ = index.resolve(href)
+            if place is not None:
+                law_html = link(page_url, place.url, label)
+        count = count_by_law.get(label, 0) if ref is not None and local_name(ref) == "passiveRef" else 0
+        rows.append(f"<tr><td>{esc(ev.get('date'))}</td><td>{esc(what)}</td><td>{law_html}</td>"
+                    f"<td>{esc(count) if count else ''}</td></tr>")
+    if len(rows) <= 1 and not amendments:
+        return ""
+    return ('<table class="lt-table-list"><thead><tr><th scope="col">التاريخ</th><th scope="col">الحدث</th>'
+            '<th scope="col">النص</th><th scope="col">عناصر معدلة</th></tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table>')
+
+
+def repairs_page(index: CorpusIndex, expression: Expression, site: Site, report: dict | None,
+                 why_missing: str = "") -> SitePage:
+    """The uncertain repairs of a law: the hand corrections marked ``certain: false`` in its
+    import.yaml and the uncertain automatic repairs of the import report."""
+    url = repairs_url(expression)
+    title = f"الإصلاحات غير المؤكدة: {expression.title}"
+    out = [breadcrumbs([(index.works[expression.work_uri].url, expression.title), (expression.url, expression.date)], url),
+           heading(1, title) + "\n",
+           f"<p>{esc(LAW_SOURCE)}</p>\n",
+           "<p>أصلح lawtool آليا أخطاء استخراج النص من ملف PDF (حروف مركبة، مسافات، ترقيم). هذه الصفحة تعرض "
+           "الإصلاحات التي لم يتأكد منها: يجب مقارنتها بالجريدة الرسمية.</p>\n"]
+    hand = [c for c in (expression.spec.get("corrections") or []) if isinstance(c, dict) and c.get("certain") is False]
+    out.append('<h2 id="hand">تصحيحات يدوية غير مؤكدة</h2>\n')
+    if hand:
+        rows = "".join(f"<tr><td>{esc(c.get('line'))}</td><td>{esc(c.get('find'))}</td><td>{esc(c.get('replace'))}</td>"
+                       f"<td>{esc(c.get('why'))}</td></tr>" for c in hand)
+        out.append('<table class="lt-table-list"><thead><tr><th scope="col">السطر</th><th scope="col">في المصدر</th>'
+                   f'<th scope="col">التصحيح</th><th scope="col">السبب</th></tr></thead><tbody>{rows}</tbody></table>\n')
+    else:
+        out.append("<p>لا توجد.</p>\n")
+    out.append('<h2 id="automatic">إصلاحات آلية غير مؤكدة</h2>\n')
+    items = (report or {}).get("uncertain") or []
+    if report is None:
+        out.append(f"<p>{esc(why_missing or 'تقرير الاستيراد غير متاح.')}</p>\n")
+    elif not items:
+        out.append("<p>لا توجد.</p>\n")
+    else:
+        kinds: dict[str, int] = {}
+        for item in items:
+            kinds[str(item.get("kind"))] = kinds.get(str(item.get("kind")), 0) + 1
+        summary = "، ".join(f"{esc(k)}: {v}" for k, v in sorted(kinds.items()))
+        out.append(f"<p>{len(items)} إصلاحا ({summary}).</p>\n")
+        rows = "".join(f"<tr><td>{esc(i.get('line'))}</td><td>{esc(i.get('kind'))}</td><td>{esc(i.get('before'))}</td>"
+                       f"<td>{esc(i.get('after'))}</td></tr>" for i in items)
+        out.append('<table class="lt-table-list lt-repairs"><thead><tr><th scope="col">السطر</th><th scope="col">النوع</th>'
+                   f'<th scope="col">قبل</th><th scope="col">بعد</th></tr></thead><tbody>{rows}</tbody></table>\n')
+    return site.add(SitePage(page_path(url), url, title, "\n".join(out), search=False))
+
+
+def article_link(from_url: str, place, text: str | None = None) -> str:
+    return link(from_url, f"{place.url}#{place.eid}" if place.eid else place.url, text or place.label,
+                title=place.text)
+
+
+__all__ = ["Site", "SitePage", "expression_pages", "work_page", "repairs_page", "notice_html", "heading",
+           "breadcrumbs", "page_path", "rel_url", "article_link"]

@@ -1,0 +1,420 @@
+"""The texts citations are read from, with the context each citation needs.
+
+Two kinds of input:
+
+- an Akoma Ntoso document: every ``p`` (and ``li``) is a *block*, read with the text of its inline
+  elements but without the quoted structures inside it (each quoted paragraph is a block of its
+  own, whose internal citations belong to the quoted law) and without the contents of ``num``
+  and ``heading``.  Adala's editorial footnotes (``meta/notes/note``) are blocks too, read in the
+  context of the place that refers to them (``noteRef``).  Text already inside a ``ref`` is read
+  (so a marked document gives the same citations) and remembered as *marked*.
+- a raw text (Adala's extractions): one block per article, cut at heading lines («الفصل 12»,
+  «المادة الأولى», a heading run into the previous line); after an amending sentence («تغير وتتمم
+  على النحو التالي أحكام الفصول ... من مجموعة القانون الجنائي ...:») the articles that follow are
+  the amended law's, until the document's own next article heading.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ..akn import Document, local_name, text_of
+from ..works import ALL_WORKS, work_by_number
+from .patterns import Mention, scan
+from .resolve import Citation, CorpusIndex, Resolver, Scope, WorkArticles, document_articles
+
+SKIP_CONTENT = {"quotedStructure", "embeddedStructure", "subFlow", "authorialNote", "num", "heading", "subheading",
+                "noteRef", "eol", "eop", "img", "marker", "popup", "documentRef", "componentRef"}
+MARKED = {"ref", "mref", "rref", "a"}
+BLOCKS = {"p", "li"}
+
+
+# -- Akoma Ntoso ----------------------------------------------------------------------------------------
+
+@dataclass
+class Block:
+    """One paragraph of text: its element, its text, where each piece of the text lives (for
+    marking) and what of it is already inside a reference."""
+    element: etree._Element
+    text: str
+    segments: list[tuple[etree._Element, str, int, int]] = field(default_factory=list)   # node, text|tail
+    marked: list[tuple[int, int]] = field(default_factory=list)
+    eid: str | None = None
+
+
+def block_of(element: etree._Element) -> Block:
+    parts: list[str] = []
+    block = Block(element, "")
+    pos = 0
+
+    def add(node, attr, value, inside_ref):
+        nonlocal pos
+        if value:
+            block.segments.append((node, attr, pos, pos + len(value)))
+            if inside_ref:
+                block.marked.append((pos, pos + len(value)))
+            parts.append(value)
+            pos += len(value)
+
+    def visit(node, inside_ref):
+        add(node, "text", node.text, inside_ref)
+        for child in node:
+            name = local_name(child)
+            if name and name not in SKIP_CONTENT and not (name in BLOCKS and child is not element):
+                visit(child, inside_ref or name in MARKED)
+            add(child, "tail", child.tail, inside_ref)
+
+    visit(element, False)
+    block.text = "".join(parts)
+    holder = element
+    while holder is not None and not holder.get("eId"):
+        holder = holder.getparent()
+    block.eid = holder.get("eId") if holder is not None else None
+    return block
+
+
+def _in_meta(el) -> bool:
+    return any(local_name(a) == "meta" for a in el.iterancestors())
+
+
+def _nearest(el, name):
+    for a in el.iterancestors():
+        if local_name(a) == name:
+            return a
+    return None
+
+
+def _article_number(article) -> str | None:
+    if article is None:
+        return None
+    num = article.find("{*}num")
+    if num is not None:
+        _, mentions = scan("الفصل " + text_of(num) if not re.match(r"\s*(?:ال|art)", text_of(num), re.I)
+                           else text_of(num))
+        for m in mentions:
+            if m.kind == "article" and m.items:
+                return m.items[0].first.value
+    eid = article.get("eId") or ""
+    return eid.rsplit("art_", 1)[-1] if "art_" in eid else None
+
+
+class DocumentReader:
+    """Reads an AKN document's blocks in order and resolves their citations."""
+
+    def __init__(self, document: Document, corpus: CorpusIndex | None = None):
+        self.document = document
+        self.corpus = corpus
+        work = document.frbr_work
+        self.uri = work.work_uri() if work else None
+        self.date = document.expression_date or document.work_date
+        self.articles = document_articles(document, self.uri or "")
+        self.resolver = Resolver(Scope(self.uri, internal=True, articles=self.articles), self.date, corpus)
+        self._quoted: dict[int, Scope] = {}
+        self._mods = self._active_modifications()
+
+    def _active_modifications(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for mod in self.document.xpath("./a:meta/a:analysis/a:activeModifications/a:textualMod", self.document.main):
+            source, dest = mod.find("{*}source"), mod.find("{*}destination")
+            if source is None or dest is None:
+                continue
+            href = dest.get("href") or ""
+            if href.startswith("/akn/"):
+                out.setdefault((source.get("href") or "").lstrip("#"), href.split("/~", 1)[0])
+        return out
+
+    def quoted_scope(self, qstr) -> Scope:
+        """The law a quoted structure quotes: from the active modifications, else from the
+        sentence that announces it."""
+        key = id(qstr)
+        if key in self._quoted:
+            return self._quoted[key]
+        scope = None
+        mod = _nearest(qstr, "mod")
+        uri = None
+        if mod is not None and mod.get("eId") in self._mods:
+            uri = self._mods[mod.get("eId")]
+        holder = mod if mod is not None else qstr.getparent()
+        if uri is None and holder is not None:
+            block = block_of(holder)
+            _, mentions = scan(block.text)
+            resolver = Resolver(Scope(self.uri, internal=True, articles=self.articles), self.date, self.corpus)
+            for citation in reversed(resolver.resolve(block.text, mentions, resolver.own)):
+                if not citation.internal:
+                    uri = citation.work
+                    if uri is None:
+                        scope = Scope(None, law=citation.cited_law)
+                    break
+        if scope is None:
+            if uri is not None and uri == self.uri:
+                scope = Scope(self.uri, internal=True, articles=self.articles)
+            elif uri is not None:
+                info = self.corpus.get(uri, self.date) if self.corpus is not None else None
+                scope = Scope(uri, articles=info)
+            else:
+                scope = Scope(None, law={"kind": "law"})
+        self._quoted[key] = scope
+        return scope
+
+    def scope_of(self, el) -> Scope:
+        qstr = _nearest(el, "quotedStructure")
+        if qstr is None:
+            return self.resolver.own
+        return self.quoted_scope(qstr)
+
+    def blocks(self):
+        """(block, scope, current article number, group) for every block, body first, then notes."""
+        refs: dict[str, etree._Element] = {}
+        for el in self.document.main.iter():
+            if not isinstance(el.tag, str):
+                continue
+            name = local_name(el)
+            if name == "noteRef" and el.get("href", "").startswith("#"):
+                refs.setdefault(el.get("href")[1:], el)
+            if name not in BLOCKS or _in_meta(el) or _nearest(el, "p") is not None:
+                continue
+            article = _nearest(el, "article")
+            yield block_of(el), self.scope_of(el), _article_number(article), article
+        for note in self.document.xpath("./a:meta/a:notes/a:note", self.document.main):
+            ref = refs.get(note.get("eId") or "")
+            context = ref if ref is not None else note
+            article = _nearest(context, "article") if ref is not None else None
+            scope = self.scope_of(context) if ref is not None else self.resolver.own
+            for el in note.iter():
+                if isinstance(el.tag, str) and local_name(el) in BLOCKS and _nearest(el, "p") is None:
+                    yield block_of(el), scope, _article_number(article), note
+
+    def read(self):
+        """(block, citations) for every block with at least one citation, in reading order."""
+        group = object()
+        for block, scope, current, holder in self.blocks():
+            if holder is not group:
+                group = holder
+                self.resolver.begin_article()
+            if not block.text.strip():
+                continue
+            _, mentions = scan(block.text)
+            if not mentions:
+                continue
+            citations = self.resolver.resolve(block.text, mentions, scope, current=current, eid=block.eid)
+            if citations:
+                yield block, citations
+
+
+def extract_document(document: Document, corpus: CorpusIndex | None = None) -> list[Citation]:
+    out = []
+    for block, citations in DocumentReader(document, corpus).read():
+        for c in citations:
+            c.marked = any(a < c.end and c.start < b for a, b in block.marked)
+            out.append(c)
+    return out
+
+
+# -- raw text ---------------------------------------------------------------------------------------------
+
+_AMEND = re.compile(r"(?:تغير|تتمم|تنسخ|تعوض|يغير|يتمم|ينسخ|يعوض|تلغ[ىي]|يلغ[ىي]|تضاف|يضاف|تحذف|يحذف)"
+                    r"(?:(?!\n\s*\n)[^.؛]|(?<=\d)\.(?=\d)){0,400}?"
+                    r"(?:على\s+النحو\s+(?:التالي|الآتي|اآلتي)|كما\s+يلي|بما\s+يلي|بالمقتضيات\s+(?:التالية|اآلتية|الآتية)|كالتالي)")
+_DANGLING = {"في", "من", "الى", "إلى", "على", "عن", "أحكام", "احكام", "مقتضيات", "لمقتضيات", "ألحكام", "لأحكام",
+             "بمقتضى", "طبقا", "وفقا", "وفق", "تطبيقا", "حسب", "عليها", "عليه", "عليهما", "عليهم", "إليها", "إليه",
+             "اليها", "اليه", "بها", "به", "ضمن", "مع", "أو", "او", "و", "بموجب", "ومنها", "وكذا", "كذا", "أن", "ان",
+             "بأحكام", "باحكام", "بمقتضيات", "للفصل", "للمادة", "والسيما", "سيما"}
+_PAGE = re.compile(r"^\s*(?:-\s*\d+\s*-|\d{1,3})\s*$")
+
+
+def identify(text: str) -> tuple[str | None, str | None]:
+    """The work URI and date of a raw text, from its first lines: the first law number there that
+    lawtool knows («ظهير شريف رقم 1.59.413», «القانون رقم 22.01»), else a known code's name."""
+    head = text[:3000]
+    cut = re.search(r"كما\s+تم\s+(?:تعديله|تغييره)", head)
+    if cut:
+        head = head[:cut.start()] + " " + text[cut.start():cut.start() + 1]
+    _, mentions = scan(head)
+    for m in mentions:
+        if m.work is not None and m.work.kind == "number":
+            work = work_by_number(m.work.number)
+            if work is not None:
+                return work.uri, work.since
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    for work in ALL_WORKS:
+        if first and first in (work.label,) or first.replace(" ", "") in {n.replace(" ", "") for n in work.names}:
+            return work.uri, work.since
+    for m in mentions:
+        if m.work is not None and m.work.kind == "name":
+            from .resolve import CODE_NAMES
+            work = CODE_NAMES[m.work.name]
+            return work.uri, work.since
+    return None, None
+
+
+class TextReader:
+    """Reads a raw text: headings, quotations of amended laws, citations."""
+
+    def __init__(self, text: str, *, uri: str | None = None, date: str | None = None,
+                 corpus: CorpusIndex | None = None):
+        self.text = text
+        if uri is None:
+            uri, found_date = identify(text)
+            date = date or found_date
+        self.uri = uri
+        self.date = date
+        self.corpus = corpus
+        self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+        self.view, self.mentions = scan(text)
+        self.headings = self._headings()
+        own_numbers = [n for _, n, own in self.headings if own]
+        self.articles = WorkArticles(uri or "", order=list(dict.fromkeys(own_numbers)),
+                                     eids={n: f"art_{n}" for n in own_numbers})
+        self.own = Scope(uri, internal=True, articles=self.articles)
+        self.resolver = Resolver(self.own, date, corpus)
+
+    def line_of(self, offset: int) -> int:
+        return bisect_right(self.line_starts, offset)
+
+    def _line(self, offset: int) -> tuple[int, int]:
+        k = bisect_right(self.line_starts, offset) - 1
+        start = self.line_starts[k]
+        end = self.line_starts[k + 1] - 1 if k + 1 < len(self.line_starts) else len(self.text)
+        return start, end
+
+    def _previous_line(self, start: int) -> str:
+        k = bisect_right(self.line_starts, start) - 1
+        while k > 0:
+            k -= 1
+            a = self.line_starts[k]
+            b = self.line_starts[k + 1] - 1
+            line = self.text[a:b].strip()
+            if line and not _PAGE.match(line):
+                return line
+        return ""
+
+    def _next_line(self, end: int) -> str:
+        k = bisect_right(self.line_starts, end)
+        while k < len(self.line_starts):
+            a = self.line_starts[k]
+            b = self.line_starts[k + 1] - 1 if k + 1 < len(self.line_starts) else len(self.text)
+            line = self.text[a:b].strip()
+            if line and not _PAGE.match(line):
+                return line
+            k += 1
+        return ""
+
+    def is_heading(self, m: Mention) -> bool:
+        """A heading line («الفصل 12», «المادة الأولى:», «"الفصل الخامس (المقطع الأول) -...»,
+        «الفصول 23 – 19» over «نسخت»), or a heading run into the previous sentence («العمل.المادة 13»).
+        A line that only continues a sentence («... المنصوص عليها في\nالفصل 354.») is not one."""
+        if m.kind != "article" or m.work is not None or m.sub or m.lookback or m.position or len(m.items) != 1:
+            return False
+        item = m.items[0]
+        start, end = self._line(m.start)
+        before = self.text[start:m.start]
+        after = self.text[m.end:end].strip() if m.end <= end else ""
+        bare = before.strip(" \t\"“”«'")
+        if m.plural:
+            return (not bare and not after and item.last is not None
+                    and self._next_line(end).startswith(("نسخ", "ملغ", "حذف")))
+        if item.last is not None or item.following or item.sub:
+            return False
+        if bare:
+            # «... العمل.المادة 13»
+            return not after and before.rstrip()[-1:] in ".؛" and before[-1:] in ".؛"
+        alone = not after or re.fullmatch(r"[:.\-–]?\s*\d{0,3}", after)
+        titled = re.match(r"(?:\([^)]{0,40}\)\s*)?[-–:]", after)
+        if not (alone or titled):
+            return False
+        last = self._previous_line(start).split()
+        return not last or last[-1].strip("،,") not in _DANGLING
+
+    def _headings(self) -> list[tuple[int, str, bool]]:
+        """(mention index, number, own) of every heading; own=False inside a quotation (decided
+        later, as quotations are found; here every heading is provisionally own)."""
+        out = []
+        for k, m in enumerate(self.mentions):
+            if self.is_heading(m):
+                item = m.items[0]
+                out.append((k, item.first.value, True))
+        return out
+
+    def read(self) -> list[Citation]:
+        heading_at = {k: n for k, n, _ in self.headings}
+        citations: list[Citation] = []
+        scope = self.own
+        own_label = None
+        last_own: str | None = None
+        current: str | None = None
+        pending: list[Mention] = []
+        block_start = 0
+
+        def flush(upto_scope):
+            nonlocal pending
+            if pending:
+                citations.extend(self._resolve(pending, upto_scope, current))
+            pending = []
+
+        for k, m in enumerate(self.mentions):
+            if k in heading_at:
+                flush(scope)
+                number = heading_at[k]
+                label = "ماده" if "ماد" in self.text[m.start:m.start + 12].replace("\u0640", "") else "فصل"
+                if own_label is None:
+                    own_label = label
+                if scope is not self.own and label == own_label and _follows(last_own, number):
+                    scope = self.own
+                if scope is self.own:
+                    last_own = number
+                current = number
+                self.resolver.begin_article()
+                block_start = m.end
+                continue
+            pending.append(m)
+            # an amending sentence: what follows it is the amended law's text
+            if m.kind in ("article", "law"):
+                formula_end = self._formula_end(m, block_start)
+                if formula_end is not None:
+                    resolved = self._resolve(pending, scope, current)
+                    citations.extend(resolved)
+                    pending = []
+                    target = next((c for c in reversed(resolved) if not c.internal), None)
+                    if target is not None:
+                        info = self.corpus.get(target.work, self.date) if (self.corpus and target.work) else None
+                        scope = Scope(target.work, articles=info, law=target.cited_law)
+                    block_start = formula_end
+        flush(scope)
+        # drop context-only mentions that were kept for «منه»
+        return citations
+
+    def _formula_end(self, m: Mention, block_start: int) -> int | None:
+        """Where the quotation announced by an amending sentence around ``m`` starts, if any: the
+        end of the line of the colon closing the sentence («... كما وقع تغييره وتتميمه:»)."""
+        lo = max(block_start, m.start - 500)
+        f = _AMEND.search(self.text, lo, min(len(self.text), m.end + 400))
+        if not f or f.start() > m.start or re.search(r"[.؛](?=\s)|\n\s*\n", self.text[f.start():m.start]):
+            return None
+        colon = self.text.find(":", f.end(), f.end() + 600)
+        anchor = colon if colon >= 0 else m.end
+        line_end = self.text.find("\n", max(anchor, m.end))
+        return len(self.text) if line_end < 0 else line_end
+
+    def _resolve(self, mentions: list[Mention], scope: Scope, current: str | None) -> list[Citation]:
+        return self.resolver.resolve(self.text, mentions, scope, current=current, line_of=self.line_of)
+
+
+def _follows(last: str | None, number: str) -> bool:
+    """Whether ``number`` can be the document's own article after ``last``."""
+    if last is None:
+        return True
+    a, b = last.split("-"), number.split("-")
+    if not (a[0].isdigit() and b[0].isdigit()):
+        return False
+    if int(b[0]) == int(a[0]) + 1 and len(b) == 1:
+        return True
+    return b[0] == a[0] and len(b) > 1
+
+
+def extract_text(text: str, *, uri: str | None = None, date: str | None = None,
+                 corpus: CorpusIndex | None = None) -> list[Citation]:
+    return TextReader(text, uri=uri, date=date, corpus=corpus).read()
