@@ -45,9 +45,16 @@ class ImportReport:
         }
 
 
+MAX_TEXT_BYTES = 32 * 1024 * 1024  # the whole consolidated Penal Code is 0.5 MB
+
+
 def read_source(path: str | Path) -> str:
     p = Path(path)
     try:
+        size = p.stat().st_size
+        if size > MAX_TEXT_BYTES:
+            raise InputError(f"the file is {size // (1024 * 1024)} MB, over the {MAX_TEXT_BYTES // (1024 * 1024)} MB "
+                             "limit for one text", path=str(p), hint="split it into one file per law")
         data = p.read_bytes()
     except FileNotFoundError:
         raise InputError("no such file", path=str(p), hint="check the path") from None
@@ -64,8 +71,11 @@ def read_source(path: str | Path) -> str:
 
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
-# pdftotext marks page breaks with a form feed; Windows files end lines with CR LF
-LINE_BREAKS = str.maketrans({"\f": "\n", "\r": None})
+# pdftotext starts each page with a form feed; Windows files end lines with CR LF (neither adds a line)
+LINE_BREAKS = str.maketrans({"\f": None, "\r": None})
+# Directional formatting and zero-width characters carry no letter of the law; copied into an
+# article number («447\u200f-1») they would hide it from every search.
+INVISIBLES = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 
 
 def check_plain_text(text: str, path: str) -> None:
@@ -104,10 +114,11 @@ def import_text(text: str, expression: FrbrUri, *, doctype: str = "act", source_
 
     if not expression.language:
         raise InputError(f"the FRBR URI {expression} has no language", hint="add /ara@<date> (or /fra@<date>)")
+    source_sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     text = text.translate(LINE_BREAKS)
     check_plain_text(text, source_name)
     report = ImportReport(source=source_name)
-    source_sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    text, invisible = INVISIBLES.subn("", text)
     if corrections:
         text = apply_corrections(text, list(corrections), source_name)
         report.corrections = [vars(c) for c in corrections]
@@ -122,6 +133,8 @@ def import_text(text: str, expression: FrbrUri, *, doctype: str = "act", source_
         lines = text.split("\n")
         numbers = list(range(1, len(lines) + 1))
         footnotes = []
+    if invisible:
+        report.repairs = dict(sorted({**report.repairs, "invisible-character": invisible}.items()))
     layout = parse_layout(lines, numbers, wrapped=None if repair else False)
     report.layout_notes = layout.notes
     report.footnotes = len(footnotes)
