@@ -58,9 +58,20 @@ def import_specs(root: Path) -> list[tuple[Path, dict]]:
 
 
 def resolve_source(root: Path, yaml_path: Path, source: str) -> Path:
+    """The source file of an import spec; it must stay inside the repository or the shared folder
+    (an import.yaml is data anyone can propose: it must not read /etc/passwd)."""
+    if not isinstance(source, str) or not source:
+        raise InputError("the expression has no 'source'", path=str(yaml_path), hint="give the source text's path")
     if source.startswith("shared:"):
-        return shared_dir(root) / source[len("shared:"):]
-    return yaml_path.parent / source
+        base = shared_dir(root).resolve()
+        path = (base / source[len("shared:"):]).resolve()
+    else:
+        base = Path(root).resolve()
+        path = (yaml_path.parent / source).resolve()
+    if not path.is_relative_to(base):
+        raise InputError(f"source {source!r} leads outside {'the shared folder' if source.startswith('shared:') else 'the repository'}",
+                         path=str(yaml_path), hint="keep sources inside the repository or use shared:...")
+    return path
 
 
 def build_one(root: Path, yaml_path: Path, spec: dict):

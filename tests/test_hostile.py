@@ -88,3 +88,14 @@ def test_bidi_override_in_xml_does_not_break_numbering(tmp_path):
                               .encode())
     from lawtool.eids import assign_eids
     assert assign_eids(doc.main) == {}
+
+
+@pytest.mark.parametrize("source", ["../../../../../../../../../../etc/passwd", "shared:../../../../../../etc/passwd", "/etc/passwd"])
+def test_import_spec_cannot_leave_the_repository(tmp_path, source):
+    work = tmp_path / "law/ma/act/2018/1-18"
+    work.mkdir(parents=True)
+    (work / "import.yaml").write_text(
+        f"expressions:\n  - expression: /akn/ma/act/2018/1-18/ara@2018-01-01\n    source: '{source}'\n", encoding="utf-8")
+    result = lawtool("corpus", "build", "--root", str(tmp_path))
+    assert result.returncode == 2 and "leads outside" in result.stderr and "Traceback" not in result.stderr
+    assert not list(tmp_path.rglob("*.xml"))
