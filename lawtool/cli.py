@@ -31,6 +31,18 @@ def run(action):
         fail(error)
 
 
+def guard_output(output, *inputs) -> None:
+    """Refuse to write over an input file (a user asks for that explicitly by copying first)."""
+    from .errors import LawtoolError
+    if output is None:
+        return
+    out = Path(output).resolve()
+    for given in inputs:
+        if given is not None and Path(given).resolve() == out:
+            raise LawtoolError("the output is one of the inputs", path=str(output),
+                               hint="write to another file (lawtool never overwrites an input)")
+
+
 def _json(data) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
@@ -54,6 +66,7 @@ def import_cmd(
         from .importer import import_text, read_source
         if doctype not in ("act", "bill"):
             raise LawtoolError(f"unknown doctype {doctype!r}", hint="use --doctype act or --doctype bill")
+        guard_output(output, source)
         uri = FrbrUri.parse(frbr_uri)
         text = read_source(source)
         document, rep = import_text(text, uri, doctype=doctype, source_name=str(source), work_date=work_date,
@@ -110,6 +123,7 @@ def export(file: Path = typer.Argument(..., help="an AKN XML file"),
         from .export import to_markdown, to_text
         if to not in ("text", "markdown"):
             raise LawtoolError(f"unknown format {to!r}", hint="use --to text or --to markdown")
+        guard_output(output, file)
         document = Document.load(file)
         result = to_text(document) if to == "text" else to_markdown(document)
         if output:
@@ -146,18 +160,22 @@ app.add_typer(corpus_app, name="corpus")
 
 @corpus_app.command("build")
 def corpus_build(root: Path = typer.Option(Path("."), "--root", help="repository root"),
-                 check: bool = typer.Option(False, "--check", help="write nothing; exit 1 if a file would change")):
+                 check: bool = typer.Option(False, "--check", help="write nothing; exit 1 if a file would change"),
+                 dry_run: bool = typer.Option(False, "--dry-run", help="write nothing; show the diff of what "
+                                              "would change")):
     """Re-import every document of law/ and bills/ from its import.yaml (source + corrections)."""
     def action():
         from .corpus import build_corpus
         changed = []
-        for result in build_corpus(root, write=not check):
+        for result in build_corpus(root, write=not (check or dry_run), with_diff=dry_run):
+            if dry_run and result.diff:
+                typer.echo(result.diff, nl=False)
             mark = "changed" if result.changed else "same"
             typer.echo(f"{result.path}: {mark} ({result.articles} articles, {result.repairs} repairs, "
                        f"{result.uncertain} uncertain)", err=True)
             if result.changed:
                 changed.append(result.path)
-        if check and changed:
+        if (check or dry_run) and changed:
             raise typer.Exit(1)
     run(action)
 

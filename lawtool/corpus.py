@@ -45,6 +45,7 @@ class BuildResult:
     repairs: int
     uncertain: int
     report: dict
+    diff: str = ""
 
 
 def import_specs(root: Path) -> list[tuple[Path, dict]]:
@@ -95,17 +96,27 @@ def build_one(root: Path, yaml_path: Path, spec: dict):
     return target, document, report
 
 
-def build_corpus(root: Path, *, write: bool = True):
+def build_corpus(root: Path, *, write: bool = True, with_diff: bool = False):
+    """Re-import every expression; write the files that change (atomically) unless ``write`` is
+    false; ``with_diff`` gives a unified diff of each change."""
+    import difflib
     root = Path(root)
     for yaml_path, spec in import_specs(root):
         target, document, report = build_one(root, yaml_path, spec)
         data = document.to_bytes()
-        changed = not target.exists() or target.read_bytes() != data
+        old = target.read_bytes() if target.exists() else b""
+        changed = old != data
+        diff = ""
+        if with_diff and changed:
+            name = str(target.relative_to(root))
+            diff = "".join(difflib.unified_diff(old.decode("utf-8").splitlines(keepends=True),
+                                                data.decode("utf-8").splitlines(keepends=True),
+                                                f"a/{name}", f"b/{name}", n=1))
         if write and changed:
             document.save(target)
         rep = report.as_dict()
         yield BuildResult(str(target.relative_to(root)), changed, len(document.articles()),
-                          rep["repairs_total"], len(report.uncertain), rep)
+                          rep["repairs_total"], len(report.uncertain), rep, diff)
 
 
 def corpus_files(root: Path) -> list[Path]:
