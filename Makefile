@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: site test bench corpus validate clean system-deps reports
+.PHONY: site site-serve test bench corpus validate clean system-deps reports
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,10 +12,15 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# The main job: validate the corpus and print its summary (publishes the site once it exists).
+# The main job: publish the site (lawtool publish: law/ and bills/ → pages → mkdocs-material in
+# strict mode → every internal link checked) into public/.
 site: $(STAMP)
-	$(VENV)/bin/lawtool validate law bills
-	$(VENV)/bin/lawtool corpus summary
+	$(VENV)/bin/lawtool publish
+	@echo "lawtool: the site is in public/ — serve it with 'make site-serve' and open http://127.0.0.1:8000/"
+
+# Build the site, then serve public/ on http://127.0.0.1:8000/ until Ctrl-C.
+site-serve: $(STAMP)
+	$(VENV)/bin/lawtool publish --serve
 
 # Debian packages the tests need (the independent spell check of the importer).
 system-deps:

@@ -131,7 +131,78 @@ t = time.perf_counter(); gap_report(load_sources({corpus!r}), concepts); elapsed
             measure(LAWTOOL + ["penalties", *corpus, "--compare", "--json"], repeat))
         add("lawtool reports --check (committed reports)", measure(LAWTOOL + ["reports", "--check"], repeat))
 
+    # -- xref stage: citation extraction and mark-up ------------------------------------------------
+    adala = sorted((SHARED / "sources/adala").rglob("*.txt"))
+    adala_mb = sum(p.stat().st_size for p in adala) / 1e6
+    extraction = in_process(f"""
+from pathlib import Path
+from lawtool.xref import CorpusIndex, extract_text
+corpus = CorpusIndex.from_root({str(REPO)!r})
+texts = [Path(p).read_text(encoding='utf-8') for p in {[str(p) for p in adala]!r}]
+t = time.perf_counter()
+for text in texts:
+    extract_text(text, corpus=corpus)
+elapsed = time.perf_counter() - t
+""", repeat)
+    add(f"xref extract, all of sources/adala ({len(adala)} raw texts, {adala_mb:.1f} MB, library call)", extraction,
+        "≥ 5 MB/s", f"{adala_mb / extraction['seconds']:.1f} MB/s")
+    add("xref mark Penal Code (library call, corpus loaded)", in_process(f"""
+from lawtool.akn import Document
+from lawtool.xref import CorpusIndex
+from lawtool.xref.mark import mark_document
+corpus = CorpusIndex.from_root({str(REPO)!r})
+document = Document.load({str(penal_xml)!r})
+t = time.perf_counter(); added = mark_document(document, corpus); document.to_bytes(); elapsed = time.perf_counter() - t
+""", repeat), "≤ 2 s")
+    add("xref mark Penal Code (CLI, -o)",
+        measure(LAWTOOL + ["xref", "mark", str(penal_xml), "-o", str(tmp / "penal-marked.xml"), "--root", str(REPO)],
+                repeat), "≤ 2 s", "start-up and loading law/ and bills/ included")
+    add("xref check law bills (CLI)", measure(LAWTOOL + ["xref", "check", str(REPO / "law"), str(REPO / "bills"),
+                                                          "--root", str(REPO)], repeat))
+
+    # -- publish stage: the whole site (issue 8) ---------------------------------------------------
+    for name, result, note in publish_runs(tmp, repeat):
+        add(name, result, "≤ 90 s" if "cold" in name else None, note)
+
     write_table(rows)
+
+
+def publish_runs(tmp: Path, repeat: int) -> list[tuple[str, dict, str]]:
+    """``lawtool publish`` on a copy of the repository's corpus (so the repository's own
+    build/cache is left alone): a cold run (empty cache: the import reports and the xref index
+    are made) and warm runs; the note gives lawtool's own steps against the mkdocs build."""
+    import shutil
+    copy = tmp / "publish-repo"
+    for name in ("law", "bills", "reports", "site"):
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, copy / name)
+    shutil.copy(REPO / "mkdocs.yml", copy / "mkdocs.yml")
+    code = ("import json, os, time\nfrom lawtool.publish import publish\n"
+            f"t = time.perf_counter(); r = publish({str(copy)!r}); elapsed = time.perf_counter() - t\n"
+            "import resource\nprint(json.dumps({'elapsed': elapsed, 'timings': r.timings, 'pages': r.pages, "
+            "'index': r.search_index_bytes, 'peak': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))")
+    env = {**os.environ, "LAWTOOL_SHARED": str(SHARED)}
+    runs = []
+    for _ in range(1 + repeat):
+        out = subprocess.run([PY, "-c", code], cwd=copy, capture_output=True, text=True, env=env)
+        if out.returncode:
+            raise SystemExit(out.stderr)
+        runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    out = []
+    for label, chosen in (("cold: empty cache", runs[:1]), ("warm: cached import reports and xref index", runs[1:])):
+        times = [r["elapsed"] for r in chosen]
+        median = statistics.median(times)
+        middle = sorted(chosen, key=lambda r: r["elapsed"])[len(chosen) // 2]
+        mkdocs = middle["timings"].get("mkdocs", 0.0)
+        own = sum(middle["timings"].values()) - mkdocs
+        steps = ", ".join(f"{k} {v:.1f}" for k, v in middle["timings"].items())
+        out.append((f"publish whole corpus, {label} (library call)",
+                    {"seconds": median, "min_seconds": min(times), "peak_mb": max(r["peak"] for r in chosen) / 1024,
+                     "runs": len(chosen)},
+                    f"lawtool {own:.1f} s ({100 * own / (own + mkdocs):.0f} %), mkdocs {mkdocs:.1f} s "
+                    f"({100 * mkdocs / (own + mkdocs):.0f} %); steps: {steps}; {middle['pages']} pages, "
+                    f"search index {middle['index'] / 1e6:.1f} MB"))
+    return out
 
 
 def write_table(rows: list[dict]) -> None:

@@ -91,6 +91,9 @@ def build_one(root: Path, yaml_path: Path, spec: dict):
         # optional stage: mark the definitions and link the defined terms (lawtool.gaps.definitions)
         from .gaps.definitions import link_definitions
         link_definitions(document)
+    if spec.get("xref"):  # optional stage: mark the cross-references as ref/rref (lawtool.xref.mark)
+        from .xref.mark import corpus_for, mark_document
+        mark_document(document, corpus_for(root))
     top = yaml_path.relative_to(root).parts[0]
     target = root / top / uri.relative_path()
     return target, document, report

@@ -51,3 +51,17 @@ class FrbrError(LawtoolError):
 
 class EidError(LawtoolError):
     """An eId that does not exist or cannot be made."""
+
+
+class AmendmentError(LawtoolError):
+    """An amendment that cannot be read, checked or applied: the place is «operation N:eId»."""
+
+
+class CollisionError(AmendmentError):
+    """Amendments that collide, applied without an order: carries the collision report."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, *, report=None, hint: str | None = None):
+        super().__init__(message, hint=hint)
+        self.report = report

@@ -119,11 +119,12 @@ def _p_text(p, lines: list[str]) -> None:
     if mod is None:
         lines.append(_inline_text(p))
         return
-    announce = (mod.text or "").strip()
+    # the announcing sentence: the mod's text and its inline children (noteRef, ref, term ...), not the quotations
+    parts = [mod.text or ""]
     for child in mod:
-        if local_name(child) == "noteRef":
-            announce = (announce + (child.tail or "")).strip()
-    lines.append(" ".join(announce.split()))
+        if local_name(child) not in ("quotedText", "quotedStructure"):
+            parts += [_inline_text(child) if local_name(child) != "noteRef" else "", child.tail or ""]
+    lines.append(" ".join("".join(parts).split()))
     for child in mod:
         if local_name(child) == "quotedText":
             lines.append(_inline_text(child))

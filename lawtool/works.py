@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .arabic import normalise
 
@@ -62,6 +63,7 @@ def _number_parts(text: str) -> tuple[int, ...] | None:
     return tuple(int(p) for p in parts)
 
 
+@lru_cache(maxsize=4096)
 def work_by_number(number: str) -> Work | None:
     """The work a law number designates («22.01», «1.59.413», «103-13»; «009.71» = «9.71»)."""
     wanted = _number_parts(number)

@@ -10,8 +10,9 @@ expensive comparisons only ever see a small remainder:
    index from word pair to article to find candidates (never all pairs), Jaccard similarity,
    a bonus for the same eId; the best pairs are taken first, above a threshold;
 4. splits and mergers: an unmatched new article most of whose words come from an old article
-   already matched (and changed) is a part split off it; an unmatched old article most of whose
-   words went into a matched new article was merged into it;
+   already matched (and changed), words that the old article's own counterpart lost, is a part
+   split off it; an unmatched old article most of whose words went into a matched new article,
+   words that the new article's own counterpart did not have, was merged into it;
 5. what is left was deleted (old) or added (new).
 
 Passes 1 and 2 only pair elements whose key is unique on both sides, or that share their eId
@@ -36,7 +37,8 @@ from .words import DELETE, EQUAL, INSERT, Op, text_key, word_diff
 SIMILARITY = 0.3  # least score for a pair found by similarity
 EID_BONUS = 0.35  # added to the similarity of two elements with the same (relative) eId
 CONTAINED = 0.5  # share of a split part's (merged article's) word pairs found in its source
-GAIN = 0.1  # share of the source's word pairs that a split part (merged article) must explain
+GAIN = 0.3  # share of a split part's (merged article's) word pairs that its source has and its
+# principal counterpart has not: what the part takes away (brings in) that nothing else explains
 POSTING_CAP = 200  # word pairs found in more articles than this are too common to suggest a pair
 
 
@@ -47,6 +49,7 @@ class Matching:
 
     pairs: dict[int, int] = field(default_factory=dict)
     rev: dict[int, int] = field(default_factory=dict)
+    equal: set[int] = field(default_factory=set)  # old indices paired on equal bytes or keys
     split: dict[int, list[int]] = field(default_factory=dict)
     merged: dict[int, list[int]] = field(default_factory=dict)
 
@@ -59,6 +62,12 @@ class Matching:
 
 def _pair_equal(old: list[Unit], new: list[Unit], m: Matching, key) -> None:
     """Pair elements with equal ``key``: unique on both sides, or sharing their eId."""
+    before = set(m.pairs)
+    _pair_equal_groups(old, new, m, key)
+    m.equal.update(set(m.pairs) - before)
+
+
+def _pair_equal_groups(old: list[Unit], new: list[Unit], m: Matching, key) -> None:
     olds: dict = defaultdict(list)
     news: dict = defaultdict(list)
     for u in old:
@@ -111,19 +120,25 @@ def _pair_similar(old: list[Unit], new: list[Unit], m: Matching, *, eid_bonus: f
             by_eid[u.rel_eid].append(u)
     scored: list[tuple[float, int, int]] = []
     for n in rest_new:
-        hits: dict[int, int] = defaultdict(int)
+        hits: dict[int, int] = defaultdict(int)  # shared word pairs, counted through the index
+        exact = True
         for s in n.shingles:
             found = postings.get(s)
-            if found and len(found) <= POSTING_CAP:
+            if found:
+                if len(found) > POSTING_CAP:
+                    exact = False
+                    continue
                 for o in found:
                     hits[o.index] += 1
-        candidates = {i for i, c in hits.items() if c >= 1}
         twins = {o.index for o in by_eid.get(n.rel_eid, ())} if n.rel_eid else set()
-        for i in sorted(candidates | twins):
+        size = len(n.shingles)
+        for i in sorted(hits.keys() | twins):
             o = old[i]
             if same_kind and o.kind != n.kind:
                 continue
-            score = _jaccard(o.shingles, n.shingles) + (eid_bonus if i in twins else 0.0)
+            shared = hits.get(i, 0) if exact else len(o.shingles & n.shingles)
+            union = len(o.shingles) + size - shared
+            score = (shared / union if union else 0.0) + (eid_bonus if i in twins else 0.0)
             if score >= threshold:
                 scored.append((score, i, n.index))
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
@@ -134,7 +149,7 @@ def _pair_similar(old: list[Unit], new: list[Unit], m: Matching, *, eid_bonus: f
 
 def _split_and_merge(old: list[Unit], new: list[Unit], m: Matching) -> None:
     """Find split parts and merged articles among the unmatched (see the module docstring)."""
-    changed = [(o, n) for o, n in sorted(m.pairs.items()) if old[o].key != new[n].key]
+    changed = [(o, n) for o, n in sorted(m.pairs.items()) if o not in m.equal and old[o].key != new[n].key]
     if not changed:
         return
     # splits: an unmatched new article whose words come from a changed old one
@@ -149,10 +164,8 @@ def _split_and_merge(old: list[Unit], new: list[Unit], m: Matching) -> None:
             best = _best_source(y.shingles, postings, old)
             if best is None:
                 continue
-            source = old[best].shingles
-            before = len(source & covered[best])
-            after = len(source & (covered[best] | y.shingles))
-            if source and (after - before) / len(source) >= GAIN:
+            novel = len((y.shingles & old[best].shingles) - covered[best])
+            if novel / len(y.shingles) >= GAIN:
                 m.split.setdefault(best, []).append(y.index)
                 covered[best] |= y.shingles
     # mergers: an unmatched old article whose words went into a changed new one
@@ -168,10 +181,8 @@ def _split_and_merge(old: list[Unit], new: list[Unit], m: Matching) -> None:
             best = _best_source(x.shingles, postings, new)
             if best is None:
                 continue
-            target = new[best].shingles
-            before = len(target & covered[best])
-            after = len(target & (covered[best] | x.shingles))
-            if target and (after - before) / len(target) >= GAIN:
+            novel = len((x.shingles & new[best].shingles) - covered[best])
+            if novel / len(x.shingles) >= GAIN:
                 m.merged.setdefault(best, []).append(x.index)
                 covered[best] |= x.shingles
 
@@ -227,6 +238,7 @@ def match_articles(old: list[Unit], new: list[Unit], *, force: bool = False) -> 
 
 def match_containers(old: list[Unit], new: list[Unit]) -> Matching:
     m = Matching()
+    _pair_equal(old, new, m, lambda u: (u.kind, u.label, u.heading))
     _pair_equal(old, new, m, lambda u: (u.kind, u.key))
     _pair_equal(old, new, m, lambda u: (u.kind, u.heading and u.key.split("\n", 1)[-1]) if u.heading else
                 (u.kind, None, u.index))
@@ -398,6 +410,13 @@ def _whole(text: str, kind: str):
 
 # -- inside an element ----------------------------------------------------------------------------------
 
+def _local_signature(unit: Unit) -> bytes:
+    """A sub-unit's bytes with its eIds made relative, so that a paragraph of a renumbered
+    article still meets its old self."""
+    sig = unit.signature
+    return sig.replace(unit.eid.encode("utf-8"), b"") if unit.eid else sig
+
+
 def align_parts(old_parent: Unit, new_parent: Unit) -> list[Change]:
     """The paragraphs, points ... of two versions of one element, aligned: equal texts first,
     then the most similar (with a bonus for the same eId suffix or number), in the same order;
@@ -407,6 +426,7 @@ def align_parts(old_parent: Unit, new_parent: Unit) -> list[Change]:
     if not old and not new:
         return []
     m = Matching()
+    _pair_equal(old, new, m, lambda u: (u.kind, _local_signature(u)))
     _pair_equal(old, new, m, lambda u: (u.kind, u.key))
     _pair_similar(old, new, m, eid_bonus=0.2, threshold=0.35, same_kind=True)
     changes = build_changes(old, new, m, {}, parts=True)

@@ -191,3 +191,44 @@ def table_rows(result) -> list[tuple]:
             headings(container_path(m))
             rows.append(("moved-here", m))
     return rows
+
+
+def _split_lines(pieces: list[Piece]) -> list[list[Piece]]:
+    lines: list[list[Piece]] = [[]]
+    for text, mark in pieces:
+        for k, part in enumerate(text.split("\n")):
+            if k:
+                lines.append([])
+            if part:
+                lines[-1].append((part, mark))
+    return lines
+
+
+def elide(pieces: list[Piece], other: list[Piece] | None = None, *, keep: int = 0) -> list[Piece]:
+    """Only the changed lines of one side, each run of unchanged lines shown as «…».  A line is
+    changed when it holds a mark or, given the ``other`` side, when the other side has no line
+    with the same text.  Texts of at most ``keep`` lines are left whole."""
+    lines = _split_lines(pieces)
+    if len(lines) <= keep:
+        return pieces
+    others = {"".join(t for t, _ in line) for line in _split_lines(other)} if other is not None else None
+
+    def changed(line) -> bool:
+        return any(m for _, m in line) or (others is not None and "".join(t for t, _ in line) not in others)
+
+    if not any(changed(line) for line in lines):
+        return pieces
+    out: list[Piece] = []
+    gap = False
+    for line in lines:
+        if changed(line):
+            if out:
+                out.append(("\n", None))
+            out.extend(line)
+            gap = False
+        elif not gap:
+            if out:
+                out.append(("\n", None))
+            out.append(("…", None))
+            gap = True
+    return out

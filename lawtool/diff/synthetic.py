@@ -90,6 +90,7 @@ class _Editor:
         self.used: set[str] = set()
         self.eids = {el.get("eId") for el in self.doc.root.iter() if isinstance(el.tag, str) and el.get("eId")}
         out = outline(self.doc)
+        self.articles = {u.eid: u.el for u in out.articles if u.eid}
         counts: dict[str, int] = {}
         for unit in out.articles:
             counts[unit.key] = counts.get(unit.key, 0) + 1
@@ -100,15 +101,17 @@ class _Editor:
 
     # helpers
     def pick(self, where=None) -> str | None:
-        pool = [e for e in self.eligible if e not in self.used and (where is None or where(e))]
-        if not pool:
-            return None
-        eid = self.rng.choice(pool)
-        self.used.add(eid)
-        return eid
+        """A random eligible article not yet edited (and satisfying ``where``)."""
+        pool = [e for e in self.eligible if e not in self.used]
+        self.rng.shuffle(pool)
+        for eid in pool:
+            if where is None or where(eid):
+                self.used.add(eid)
+                return eid
+        return None
 
     def el(self, eid: str):
-        return self.doc.by_eid(eid)
+        return self.articles[eid]
 
     def free_number(self, base: str | None) -> str | None:
         """«N-bis» (or ter, quater) for an article numbered N, if no article has it yet."""
@@ -130,6 +133,7 @@ class _Editor:
         num.text = f"{_label_word(article)} {base} {TIMES_AR[suffix]}" if suffix else f"{_label_word(article)} {base}"
         _rename(article, f"art_{number}")
         self.eids.add(f"art_{number}")
+        self.articles[f"art_{number}"] = article
 
     def paragraphs_with_text(self, article):
         return [p for p in article.iter(akn("p")) if p.text and len(p.text.split()) >= 5

@@ -53,6 +53,11 @@ class Op:
 
 
 _PUNCT_SPACE = re.compile(r" ?([^\w\s]) ?")
+_PUNCT_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in _PUNCT_FOLD) + "]")
+
+
+def _fold_punct(text: str) -> str:
+    return _PUNCT_CHARS.sub(lambda m: _PUNCT_FOLD[ord(m.group())] or "", text)
 
 
 @lru_cache(maxsize=200_000)
@@ -61,7 +66,7 @@ def token_key(token: str) -> str:
     invisible marks (a stray diacritic, a zero-width joiner) has the empty key."""
     if token.isspace():
         return "\n" if "\n" in token else " "
-    return normalise(token.translate(_PUNCT_FOLD))
+    return normalise(_fold_punct(token))
 
 
 def _keys(text: str) -> tuple[list[str], list[str]]:
@@ -69,11 +74,14 @@ def _keys(text: str) -> tuple[list[str], list[str]]:
     return toks, [token_key(t) for t in toks]
 
 
+_LINE = "\ue000"  # stands for a line break while a whole text is normalised (a private-use character)
+
+
 def text_key(text: str) -> str:
     """The key of a whole text: equal keys ⇔ the texts differ at most typographically
     (normalised words, folded punctuation, no space next to a punctuation mark)."""
-    return "\n".join(_PUNCT_SPACE.sub(r"\1", normalise(line.translate(_PUNCT_FOLD)))
-                     for line in text.split("\n"))
+    folded = _fold_punct(text.replace("\n", _LINE))
+    return _PUNCT_SPACE.sub(r"\1", normalise(folded)).replace(_LINE, "\n")
 
 
 def _encode(keys_a: list[str], keys_b: list[str]) -> tuple[str, str]:
@@ -116,8 +124,17 @@ def word_diff(old: str, new: str, *, semantic: bool = True) -> tuple[Op, ...]:
     for kind, chunk in diffs:
         n = len(chunk)
         if kind == 0:
+            run: list[str] = []  # tokens equal letter for letter, waiting to be one op
             for a, b in zip(toks_a[i:i + n], toks_b[j:j + n]):
-                ops.append(Op(EQUAL, a, b) if a == b else Op(TYPOGRAPHIC, a, b))
+                if a == b:
+                    run.append(a)
+                    continue
+                if run:
+                    ops.append(Op(EQUAL, "".join(run), "".join(run)))
+                    run = []
+                ops.append(Op(TYPOGRAPHIC, a, b))
+            if run:
+                ops.append(Op(EQUAL, "".join(run), "".join(run)))
             i += n
             j += n
         elif kind == -1:

@@ -14,6 +14,11 @@ What it undoes (see shared/sources/adala/PROVENANCE.md):
 Everything else is kept as found (tatweel, diacritics, spelling).  Repairs that
 look plausible but are not certain are not applied: they are listed in
 ``RepairResult.uncertain``.
+
+The ligature words the rules cannot decide (or decided wrongly) were decided by
+reading, and those decisions are kept as data in ``data/ligatures.yaml`` (the
+lexicon, format described at its top): it is consulted first, for a document that
+shows the damage; a word it does not cover goes to the automatic rules.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 HEADER_START = "# ==== SOURCE HEADER"
 HEADER_END = "# ==== END SOURCE HEADER ===="
@@ -63,6 +69,7 @@ ALEFS = "اأإآ"
 HAMZA_ALEFS = "أإآ"
 LETTER = "\u0621-\u063A\u0641-\u064A"
 MARKS = "\u064B-\u065F\u0670\u0640"  # harakat, superscript alef, tatweel
+MARK_CHARS = frozenset(chr(c) for c in range(0x064B, 0x0660)) | {"\u0670", "\u0640"}  # the same, as a set
 AR_WORD = re.compile(f"[{LETTER}][{LETTER}{MARKS}]*")
 AR_LETTER = re.compile(f"[{LETTER}]")
 
@@ -530,6 +537,253 @@ def _damage_detected(tokens: Counter[str]) -> bool:
     return sig >= 3 and sig > la
 
 
+# -- the lexicon kept as data (data/ligatures.yaml) -----------------------------------------------
+#
+# Decisions made by reading, for the words the rules above cannot decide or decide wrongly.  The
+# file is keyed by the printed (damaged) form; every entry is expanded here to its inflected forms
+# (proclitics, article, pronoun suffixes, tanween alef), each mapped from its printed form to its
+# correct reading, so a token costs one dictionary lookup.
+
+LEXICON_PATH = Path(__file__).resolve().parent / "data" / "ligatures.yaml"
+
+LEX_PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك", "فك")
+LEX_ARTICLES = ("ال", "وال", "فال", "بال", "كال", "وبال", "فبال", "وكال", "لل", "ولل", "فلل")
+# third-person pronouns and "نا" ("ببلادنا"); not ي/ك: "ولاة" + ي would be printed "والتي"
+LEX_PRONOUNS = ("ه", "ها", "هما", "هم", "هن", "نا")
+LEX_OUTCOMES = ("keep", "fix", "uncertain")
+
+
+def printed_form(real: str) -> str:
+    """What the extraction prints for `real`: every lam + alef ligature reversed ("لا" → "ال").
+    Words separated by a space are printed glued (a lost line break): no ligature across them."""
+    if " " in real:
+        return "".join(printed_form(w) for w in real.split())
+    out: list[str] = []
+    i = 0
+    while i < len(real):
+        if real[i] == "ل" and i + 1 < len(real) and real[i + 1] in ALEFS:
+            out += [real[i + 1], "ل"]
+            i += 2
+        else:
+            out.append(real[i])
+            i += 1
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class _LexEntry:
+    """One printed form: its reading when kept (`keep`) and when fixed (`fix`), and the rule."""
+    key: str                 # the entry of the data file it comes from
+    keep: str | None
+    fix: str | None
+    otherwise: str = "keep"  # "keep" | "fix" | "uncertain" when no context rule applies
+    keep_if_prev: frozenset[str] = frozenset()
+    keep_if_next: frozenset[str] = frozenset()
+    fix_if_prev: frozenset[str] = frozenset()
+    fix_if_next: frozenset[str] = frozenset()
+
+    def decide(self, prev: str, nxt: str) -> str | None:
+        """The correct reading in this context, or None (undecided: left to the rules)."""
+        if self.fix is None:
+            return self.keep
+        if self.keep is None:
+            return self.fix
+        before, after = _context_forms(prev), _context_forms(nxt)
+        if before & self.keep_if_prev or after & self.keep_if_next:
+            return self.keep
+        if before & self.fix_if_prev or after & self.fix_if_next:
+            return self.fix
+        return {"keep": self.keep, "fix": self.fix}.get(self.otherwise)
+
+
+def _context_forms(word: str) -> set[str]:
+    """A neighbour word and the same without its proclitic ("والباب" also counts as "الباب")."""
+    if not word:
+        return set()
+    forms = {word}
+    w = word[1:] if word[0] in "وف" and len(word) > 3 else word
+    forms.add(w)
+    if w.startswith("لل") and len(w) > 4:
+        forms.add("ا" + w[1:])  # li + article: "للفصول" = "الفصول"
+    elif w[0] in "بلك" and len(w) > 3:
+        forms.add(w[1:])
+    return forms
+
+
+def _inflections(base: str, *, tanween: bool) -> dict[tuple[str, str], str]:
+    """The inflected forms of a correct `base`: {(prefix, suffix): word}."""
+    forms: dict[tuple[str, str], str] = {}
+    if " " in base:
+        return {("", ""): base}  # words glued at a lost line break: that form only
+    definite = base.startswith("ال") and len(base) > 4
+    stems = {"": base}
+    if not definite and not base.endswith("ا"):
+        if base.endswith("ة"):
+            heads = [base[:-1] + "ت"]
+        elif base.endswith("ء"):
+            heads = [base, base[:-1] + "ئ", base[:-1] + "ؤ"]
+        elif base.endswith("ى"):
+            heads = [base[:-1] + "ا"]
+        else:
+            heads = [base]
+        for k, h in enumerate(heads):
+            for p in LEX_PRONOUNS:
+                stems[p + "#" * k] = h + p  # ("#": a second spelling of the same suffix)
+        if tanween and not base.endswith(("ة", "ات", "ى", "ء")):
+            stems["ا"] = base + "ا"
+    for suffix, stem in stems.items():
+        for pre in LEX_PROCLITICS:
+            if pre.endswith("ل") and definite:
+                forms[(pre, suffix)] = pre + "ل" + stem[2:]  # li + article: "لل"
+            elif pre.endswith("ل") and stem.startswith("ا") and len(base) < 5:
+                continue  # li + a short hamzat-wasl word: "لاسم" is printed "السم" (= the poison)
+            else:
+                forms[(pre, suffix)] = pre + stem
+        if not definite and not suffix and not base.endswith("ا") and not base.startswith("ل"):
+            for art in LEX_ARTICLES:
+                forms[(art, "")] = art + base
+    return forms
+
+
+class Lexicon:
+    """The printed forms of data/ligatures.yaml, each with its decision."""
+
+    RULE_FIELDS = ("keep_if_prev", "keep_if_next", "fix_if_prev", "fix_if_next")
+
+    def __init__(self, data: dict, source: str = "<lexicon>"):
+        self.source = source
+        self.forms: dict[str, _LexEntry] = {}
+        self.entries: dict[str, str] = {}  # key -> kind: keep | fix | context | protect
+        self._rank: dict[str, int] = {}
+        sets = {str(name): [str(w) for w in words] for name, words in (data.get("sets") or {}).items()}
+        for key, spec in (data.get("words") or {}).items():
+            self._add(str(key), spec, sets)
+        for key in data.get("protect") or []:
+            key = str(key)
+            if key in self.entries and self.entries[key] != "keep":
+                raise self._error(key, "protected, but not kept in `words`")
+            if key not in self.entries:
+                self._add(key, "keep", sets, kind="protect")
+
+    def _error(self, key: str, message: str) -> ValueError:
+        return ValueError(f"{self.source}: {key}: {message}")
+
+    def _words(self, key: str, spec: dict, field: str, sets: dict) -> frozenset[str]:
+        out: set[str] = set()
+        for w in spec.get(field) or []:
+            w = str(w)
+            if w.startswith("$") and w[1:] not in sets:
+                raise self._error(key, f"unknown set {w}")
+            for x in sets[w[1:]] if w.startswith("$") else [w]:
+                out |= {x, printed_form(x)}
+        return frozenset(out)
+
+    def _add(self, key: str, spec, sets: dict, kind: str | None = None) -> None:
+        if key in self.entries:
+            raise self._error(key, "listed twice")
+        if not AR_WORD.fullmatch(key) or any(ch in MARK_CHARS for ch in key):
+            raise self._error(key, "the key must be one Arabic word, as printed, without harakat")
+        fields = dict.fromkeys(self.RULE_FIELDS, frozenset())
+        otherwise = "keep"
+        if spec == "keep":
+            keep, fix = key, None
+            kind = kind or "keep"
+            if printed_form(key) != key:
+                raise self._error(key, "a kept word cannot be printed so (it has lam + alef)")
+        elif isinstance(spec, dict) and "fix" in spec:
+            unknown = set(spec) - {"fix", "otherwise", *self.RULE_FIELDS}
+            if unknown:
+                raise self._error(key, f"unknown field(s) {sorted(unknown)}")
+            fix = str(spec["fix"])
+            if printed_form(fix) != key:
+                raise self._error(key, f"{fix!r} is printed {printed_form(fix)!r}, not as the key")
+            fields = {f: self._words(key, spec, f, sets) for f in self.RULE_FIELDS}
+            otherwise = str(spec.get("otherwise", "keep"))
+            if otherwise not in LEX_OUTCOMES:
+                raise self._error(key, f"otherwise: must be one of {', '.join(LEX_OUTCOMES)}")
+            contextual = any(fields.values()) or "otherwise" in spec
+            keep = key if contextual else None
+            kind = "context" if contextual else "fix"
+        else:
+            raise self._error(key, "expected `keep` or a mapping with `fix:`")
+        self.entries[key] = kind
+        plain = keep is None or fix is None
+        keep_forms = _inflections(keep, tanween=plain) if keep else {}
+        fix_forms = _inflections(fix, tanween=plain) if fix else {}
+        for affix in (keep_forms.keys() & fix_forms.keys()) if keep and fix else (keep_forms or fix_forms):
+            keep_word, fix_word = keep_forms.get(affix), fix_forms.get(affix)
+            printed = printed_form(fix_word or keep_word)
+            if keep_word is not None and printed_form(keep_word) != printed:
+                continue  # the two readings do not inflect alike here
+            added = len(affix[0]) + len(affix[1].rstrip("#"))
+            self._put(key, printed, added, _LexEntry(key, keep_word, fix_word, otherwise, **fields))
+
+    def _put(self, key: str, printed: str, added: int, entry: _LexEntry) -> None:
+        old = self._rank.get(printed)
+        if old is None or added < old:
+            self.forms[printed] = entry
+            self._rank[printed] = added
+        elif added == old:
+            prior = self.forms[printed]
+            if (prior.keep, prior.fix, prior.otherwise) != (entry.keep, entry.fix, entry.otherwise):
+                raise self._error(key, f"its form {printed!r} is also a form of {prior.key!r}: write it out")
+
+    def lookup(self, printed: str) -> _LexEntry | None:
+        return self.forms.get(printed)
+
+    def counts(self) -> dict[str, int]:
+        return dict(sorted(Counter(self.entries.values()).items()))
+
+
+_LEXICON: Lexicon | None = None
+
+
+def load_lexicon(path: Path | None = None) -> Lexicon:
+    """The lexicon of data/ligatures.yaml, read once per process (another path: read each time)."""
+    global _LEXICON
+    if path is None and _LEXICON is not None:
+        return _LEXICON
+    import yaml
+    p = Path(path) if path else LEXICON_PATH
+    lex = Lexicon(yaml.safe_load(p.read_text(encoding="utf-8")) or {}, source=str(p))
+    if path is None:
+        _LEXICON = lex
+    return lex
+
+
+def _transfer(tok: str, plain: str, new: str) -> str | None:
+    """Apply to a token with harakat/tatweel the swaps that turn its plain letters into `new`."""
+    if len(new) != len(plain):
+        return None
+    where = [i for i, ch in enumerate(tok) if ch not in MARK_CHARS]
+    out = list(tok)
+    i = 0
+    while i < len(plain):
+        if plain[i] == new[i]:
+            i += 1
+            continue
+        if i + 1 >= len(plain) or (plain[i], plain[i + 1]) != (new[i + 1], new[i]) or where[i + 1] != where[i] + 1:
+            return None
+        out[where[i]], out[where[i + 1]] = out[where[i + 1]], out[where[i]]
+        i += 2
+    return "".join(out)
+
+
+def _lexicon_reading(tok: str, prev: str, nxt: str, lexicon: Lexicon) -> str | None:
+    """The lexicon's reading of a printed token in its context (None: not covered or undecided)."""
+    marked = any(ch in MARK_CHARS for ch in tok)
+    plain = _plain(tok) if marked else tok
+    entry = lexicon.lookup(plain)
+    if entry is None:
+        return None
+    new = entry.decide(_plain(prev), _plain(nxt))
+    if new is None or not marked:
+        return new
+    if new == plain:
+        return tok
+    return None if " " in new else _transfer(tok, plain, new)
+
+
 # =================================================================================================
 # 3. numbers, punctuation, dates, spaces
 # =================================================================================================
@@ -703,8 +957,21 @@ def repair_text(raw: str, *, skip_header: bool = True) -> RepairResult:
 
     damaged = _damage_detected(vocab)
     lex = _Lexicon(vocab) if damaged else None
+    lexicon = load_lexicon() if damaged else None
 
-    def fix(text: str, j: int, line_start: bool) -> str:
+    # the lexicon's context rules look across line ends: last/first word of the neighbour lines
+    def edge_words(text: str) -> tuple[str, str]:
+        """First and last word of a line, when nothing (no mark, no number) stands outside them."""
+        words = list(AR_WORD.finditer(text))
+        if not words:
+            return "", ""
+        first = words[0].group(0) if not text[: words[0].start()].strip() else ""
+        last = words[-1].group(0) if not text[words[-1].end():].strip() else ""
+        return first, last
+
+    edges = [edge_words(t) for _, t in items]
+
+    def fix(text: str, j: int, line_start: bool, before: str = "", after: str = "") -> str:
         if line_start:
             text, joined = _join_line_start(text, vocab)
             if joined:
@@ -713,7 +980,7 @@ def repair_text(raw: str, *, skip_header: bool = True) -> RepairResult:
         for kind, b, a in dfix:
             repairs.append(Repair(kind, j + 1, b, a))
         if lex is not None:
-            text = _fix_ligatures(text, j, lex, repairs, uncertain)
+            text = _fix_ligatures(text, j, lex, repairs, uncertain, lexicon, before, after)
         text, sfix = _fix_spacing(text)
         for kind, b, a in sfix:
             repairs.append(Repair(kind, j + 1, b, a))
@@ -721,8 +988,10 @@ def repair_text(raw: str, *, skip_header: bool = True) -> RepairResult:
 
     lines: list[str] = []
     numbers: list[int] = []
-    for j, t in items:
-        out = fix(t, j, True)
+    for k, (j, t) in enumerate(items):
+        before = edges[k - 1][1] if k > 0 else ""
+        after = edges[k + 1][0] if k + 1 < len(items) else ""
+        out = fix(t, j, True, before, after)
         if out:
             lines.append(out)
             numbers.append(j + 1)
@@ -730,12 +999,35 @@ def repair_text(raw: str, *, skip_header: bool = True) -> RepairResult:
     return RepairResult(lines, numbers, footnotes, repairs, uncertain)
 
 
-def _fix_ligatures(text: str, j: int, lex: _Lexicon, repairs: list[Repair], uncertain: list[Repair]) -> str:
+def _fix_ligatures(text: str, j: int, lex: _Lexicon, repairs: list[Repair], uncertain: list[Repair],
+                   lexicon: Lexicon | None = None, line_before: str = "", line_after: str = "") -> str:
+    """Repair the ligatures of one line; `line_before`/`line_after`: last/first word of the
+    neighbour lines, for the lexicon's context rules."""
     out: list[str] = []
     pos = 0
-    for m in AR_WORD.finditer(text):
+    tokens = list(AR_WORD.finditer(text))
+    for k, m in enumerate(tokens):
         out.append(text[pos:m.start()])
         tok = m.group(0)
+        if lexicon is not None:
+            # the lexicon decides first (decisions made by reading); what it leaves goes to the rules
+            # a neighbour counts only when nothing but spaces stands between (no mark: «الثالث: أحكام»)
+            if k > 0:
+                prev = tokens[k - 1].group(0) if not text[tokens[k - 1].end():m.start()].strip() else ""
+            else:
+                prev = line_before if not text[:m.start()].strip() else ""
+            if k + 1 < len(tokens):
+                nxt = tokens[k + 1].group(0) if not text[m.end():tokens[k + 1].start()].strip() else ""
+            else:
+                nxt = line_after if not text[m.end():].strip() else ""
+            reading = _lexicon_reading(tok, prev, nxt, lexicon)
+            if reading is not None:
+                if reading != tok:
+                    kind = "glued-word" if " " in reading else "ligature"
+                    repairs.append(Repair(kind, j + 1, tok, reading))
+                out.append(reading)
+                pos = m.end()
+                continue
         new, applied, unsure = _repair_word(tok, lex)
         for kind, after, certain in applied:
             repairs.append(Repair(kind, j + 1, tok, after, certain))

@@ -1,85 +1,209 @@
-"""The amendments page of a bill: amendments grouped under the article they touch.
+"""The amendments of a bill: one page listing them grouped under the article they touch, with
+the collisions report, and one page per amendment with its status, its generated wording
+(Arabic and French), and the diff it makes when applied alone to the version it amends.
 
-The amendments are the YAML files of ``bills/<work>/amendments/`` (the amend stage's format).
-Until ``lawtool.amend`` offers a loader, each file is read as plain YAML and its fields shown as
-they are, escaped; the article an amendment touches is read from its ``eid``/``target``/
-``article`` field.
+Everything comes from ``lawtool.amend`` (``load_amendments``, ``check_collisions``,
+``instructions``, ``apply_amendments``) and ``lawtool.diff``; the text of every field is
+escaped.  An amendment that cannot be applied (an unknown eId, words not found) is shown with
+the error instead of a diff.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from ..corpus import load_yaml
+from ..errors import LawtoolError
 from .html import esc, link
-from .index import CorpusIndex, Work
+from .index import CorpusIndex, Expression, Work
 from .pages import Site, SitePage, breadcrumbs, heading, notice_html, page_path
 
-TARGET_KEYS = ("eid", "target", "article", "destination")
+STATUS_AR = {"proposed": "مقترح", "adopted": "مقبول", "rejected": "مرفوض", "withdrawn": "مسحوب"}
+COLLISION_AR = {"same-element": "نفس العنصر", "overlap": "تداخل", "nested": "عنصر داخل آخر", "same-place": "نفس الموضع",
+                "same-number": "نفس الرقم"}
 
 
-def amendments_folder(index: CorpusIndex, work: Work) -> Path:
+def amendments_url(work: Work) -> str:
+    return f"{work.url}amendments/"
+
+
+def amendment_url(work: Work, amendment_id: str) -> str:
+    return f"{amendments_url(work)}{amendment_id}/"
+
+
+def amendments_folder(index: CorpusIndex, work: Work):
     return index.root / work.latest.path.parent / "amendments"
 
 
-def read_amendments(folder: Path) -> list[dict]:
+def _article_of(eid: str) -> str:
+    head = eid.split("__")[0]
+    return head if head.startswith("art_") else eid
+
+
+def _wording_html(parts, expression: Expression | None, page_url: str, index: CorpusIndex) -> str:
     out = []
-    if not folder.is_dir():
-        return out
-    for path in sorted(folder.glob("*.y*ml")):
-        data = load_yaml(path)
-        items = data.get("amendments") if isinstance(data, dict) and "amendments" in data else data
-        if isinstance(items, dict):
-            items = [items]
-        for k, item in enumerate(items or [], 1):
-            if isinstance(item, dict):
-                item = dict(item)
-                item.setdefault("id", f"{path.stem}-{k}" if len(items) > 1 else path.stem)
-                item["_file"] = path.name
-                out.append(item)
-    return out
+    for part in parts:
+        kind, text = part[0], part[1]
+        if kind == "old":
+            out.append(f"«<del>{esc(text)}</del>»")
+        elif kind == "new":
+            out.append(f"«<ins>{esc(text)}</ins>»")
+        elif kind == "heading":
+            out.append(f"«{esc(text)}»")
+        elif kind == "ref" and len(part) > 2 and expression is not None and part[2]:
+            place = index.place(expression, part[2])
+            if place is not None:
+                out.append(link(page_url, f"{place.url}#{index.anchor(expression, part[2])}", text, title=place.text))
+            else:
+                out.append(esc(text))
+        else:
+            out.append(esc(text))
+    return "".join(out)
 
 
-def _target(item: dict) -> str:
-    for key in TARGET_KEYS:
-        value = item.get(key)
-        if isinstance(value, str) and value:
-            return value.rpartition("~")[2] if "~" in value else value
-    return ""
+def target_uri(amendment) -> str:
+    """The expression an amendment amends (its ``target``)."""
+    return amendment.target.expression_uri()
 
 
-def _value_html(value) -> str:
-    if isinstance(value, dict):
-        rows = "".join(f"<tr><th scope=\"row\">{esc(k)}</th><td>{_value_html(v)}</td></tr>" for k, v in value.items())
-        return f"<table>{rows}</table>"
-    if isinstance(value, list):
-        return "<ul>" + "".join(f"<li>{_value_html(v)}</li>" for v in value) + "</ul>"
-    return esc(value).replace("\n", "<br>")
+def _status(status: str) -> str:
+    return f'<span class="lt-status lt-am-{esc(status)}">{esc(STATUS_AR.get(status, status))}</span>'
 
 
 def amendment_pages(index: CorpusIndex, work: Work, site: Site) -> list[SitePage]:
-    url = f"{work.url}amendments/"
-    title = f"التعديلات المقترحة: {work.title}"
-    latest = work.latest
-    out = [breadcrumbs([(work.url, work.title)], url), heading(1, "التعديلات المقترحة") + "\n", notice_html(latest) + "\n"]
-    items = read_amendments(amendments_folder(index, work))
-    if not items:
-        out.append("<p>لم يقدم أي تعديل على هذا المقترح بعد. تحفظ التعديلات في المجلد "
-                   f"<code>{esc(str(amendments_folder(index, work).relative_to(index.root)))}</code>.</p>\n")
-    groups: dict[str, list[dict]] = {}
-    for item in items:
-        groups.setdefault(_target(item), []).append(item)
-    for target in sorted(groups, key=lambda t: (t == "", t)):
-        place = index.place(latest, target) if target else None
-        label = place.label if place else (target or "تعديلات لا تحدد مادة")
-        anchor = f"amend-{target}" if target and all(c.isascii() and (c.isalnum() or c in "_-") for c in target) else None
-        out.append(heading(2, label, anchor) + "\n")
-        if place is not None:
-            out.append(f"<p>{link(url, f'{place.url}#{place.eid}', 'نص المادة في الصيغة ' + latest.date, title=place.text)}</p>\n")
-        for item in groups[target]:
-            rows = "".join(f"<tr><th scope=\"row\">{esc(k)}</th><td>{_value_html(v)}</td></tr>"
-                           for k, v in item.items() if not str(k).startswith("_"))
-            out.append(f'<div class="lt-amendment"><p class="lt-label">{esc(item.get("id"))} '
-                       f'<span class="lt-status">{esc(item.get("status") or "")}</span></p>'
-                       f'<table class="lt-meta"><tbody>{rows}</tbody></table></div>\n')
-    return [site.add(SitePage(page_path(url), url, title, "\n".join(out), notice=True))]
+    url = amendments_url(work)
+    folder = amendments_folder(index, work)
+    paths = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")) if folder.is_dir() else []
+    out = [breadcrumbs([(work.url, work.title)], url), heading(1, "التعديلات المقترحة") + "\n", notice_html(work.latest) + "\n"]
+    if not paths:
+        out.append("<p>لم يقدم أي تعديل على هذا المقترح بعد.</p>\n")
+        return [site.add(SitePage(page_path(url), url, f"التعديلات: {work.title}", "\n".join(out), notice=True))]
+    from ..amend import check_collisions, load_amendments
+    amendments = load_amendments(paths)
+    if any(a.example for a in amendments):
+        out.append("<p><strong>تنبيه:</strong> التعديلات المعروضة هنا أمثلة صنعت لمشروع lawtool، لم يقدمها أي فريق "
+                   "برلماني أو نائب.</p>\n")
+    made = []
+    # collisions, per amended expression
+    by_target: dict[str, list] = {}
+    for a in amendments:
+        by_target.setdefault(target_uri(a), []).append(a)
+    collisions_of: dict[str, list] = {}
+    out.append(heading(2, "التعارضات بين التعديلات", "collisions") + "\n")
+    for target, group in sorted(by_target.items()):
+        expression = index.expression(target)
+        if expression is None:
+            out.append(f"<p>الصيغة <code>{esc(target)}</code> غير موجودة في الموقع.</p>\n")
+            continue
+        try:
+            result = check_collisions(expression.document, group)
+        except LawtoolError as exc:
+            out.append(f"<p>تعذر فحص التعارضات على الصيغة {esc(expression.when)}: {esc(exc)}</p>\n")
+            continue
+        rows = []
+        for c in result.collisions:
+            links = "، ".join(link(url, amendment_url(work, i), i) for i in c.amendments)
+            place = index.place(expression, c.eid)
+            where = link(url, f"{place.url}#{index.anchor(expression, c.eid)}", place.label) if place else esc(c.eid)
+            rows.append(f"<tr><td>{links}</td><td>{where}</td><td>{esc(COLLISION_AR.get(c.kind, c.kind))}</td>"
+                        f"<td>{esc(c.message)}</td></tr>")
+            for i in c.amendments:
+                collisions_of.setdefault(i, []).append(c)
+        out.append(f"<p>على الصيغة {link(url, expression.url, 'الصيغة ' + expression.when)}: "
+                   f"{len(result.collisions)} تعارض؛ التعديلات المتوافقة بترتيب تطبيقها: "
+                   + ("، ".join(link(url, amendment_url(work, i), i) for i in result.order) or "—") + "</p>\n")
+        if rows:
+            out.append('<table class="lt-table-list"><thead><tr><th scope="col">التعديلات</th><th scope="col">الموضع</th>'
+                       '<th scope="col">النوع</th><th scope="col">التفصيل</th></tr></thead>'
+                       f'<tbody>{"".join(rows)}</tbody></table>\n')
+    # grouped under the articles they touch
+    out.append(heading(2, "التعديلات حسب المواد", "by-article") + "\n")
+    groups: dict[tuple[str, str], list] = {}
+    for a in amendments:
+        for art in dict.fromkeys(_article_of(e) for op in a.operations for e in op.eids):
+            groups.setdefault((target_uri(a), art), []).append(a)
+    for (target, art), group in sorted(groups.items(), key=lambda kv: (kv[0][0], _sort_key(kv[0][1]))):
+        expression = index.expression(target)
+        place = index.place(expression, art) if expression else None
+        label = place.label if place else art
+        anchor = f"art-{art}" if all(c.isascii() and (c.isalnum() or c in "_-") for c in art) else None
+        out.append(heading(3, label, anchor) + "\n")
+        items = []
+        for a in group:
+            items.append(f"<li>{link(url, amendment_url(work, a.id), a.id)} {_status(a.status)} — {esc(a.title or '')} "
+                         f"({esc(a.proposer)}، {esc(a.date)})</li>")
+        text_link = link(url, f"{place.url}#{place.eid}", "نص المادة", title=place.text) if place else ""
+        out.append(f"<p>{text_link}</p><ul>{''.join(items)}</ul>\n")
+    made.append(site.add(SitePage(page_path(url), url, f"التعديلات: {work.title}", "\n".join(out), notice=True)))
+    for a in amendments:
+        made.append(_amendment_page(index, work, a, collisions_of.get(a.id, []), site))
+    return made
+
+
+def _sort_key(eid: str):
+    number = eid[4:] if eid.startswith("art_") else eid
+    parts = number.split("-")
+    return [(0, int(p)) if p.isdigit() else (1, p) for p in parts]
+
+
+def _amendment_page(index: CorpusIndex, work: Work, a, collisions: list, site: Site) -> SitePage:
+    from ..amend import apply_amendments, instructions
+    url = amendment_url(work, a.id)
+    expression = index.expression(target_uri(a))
+    title = f"التعديل {a.id}" + (f": {a.title}" if a.title else "")
+    out = [breadcrumbs([(work.url, work.title), (amendments_url(work), "التعديلات")], url), heading(1, title) + "\n",
+           notice_html(expression or work.latest) + "\n"]
+    if a.example:
+        out.append("<p><strong>مثال:</strong> تعديل صنع لمشروع lawtool، لم يقدمه أي فريق برلماني أو نائب.</p>\n")
+    target = link(url, expression.url, "الصيغة " + expression.when) if expression else f"<code>{esc(target_uri(a))}</code>"
+    rows = [("الحالة", _status(a.status)), ("مقدمه", esc(a.proposer)), ("التاريخ", esc(a.date)), ("الصيغة المعدلة", target)]
+    out.append('<table class="lt-meta"><tbody>' + "".join(f'<tr><th scope="row">{esc(k)}</th><td>{v}</td></tr>'
+                                                          for k, v in rows) + "</tbody></table>\n")
+    if a.justification:
+        out.append(heading(2, "التعليل", "justification") + "\n")
+        out.append("<div>" + "".join(f"<p>{esc(line)}</p>" for line in a.justification.splitlines() if line.strip())
+                   + "</div>\n")
+    out.append(heading(2, "الصيغة", "wording") + "\n")
+    try:
+        wording = instructions(a, expression.document if expression else None)
+    except LawtoolError as exc:
+        wording = []
+        out.append(f"<p>تعذر توليد الصيغة: {esc(exc)}</p>\n")
+    if wording:
+        items_ar = "".join(f"<li>{_wording_html(w.ar, expression, url, index)}"
+                           + "".join(f'<div class="lt-quoted">{esc(line)}</div>' for line in w.lines) + "</li>"
+                           for w in wording)
+        items_fr = "".join(f"<li>{_wording_html(w.fr, expression, url, index)}</li>" for w in wording)
+        out.append(f'<ol class="lt-wording">{items_ar}</ol>\n')
+        out.append(f'<div lang="fr" dir="ltr" class="lt-ltr"><p><strong>En français :</strong></p><ol>{items_fr}</ol></div>\n')
+    if collisions:
+        out.append(heading(2, "التعارضات", "collisions") + "\n")
+        items = "".join(f"<li>{esc(COLLISION_AR.get(c.kind, c.kind))}: {esc(c.message)} — "
+                        + "، ".join(link(url, amendment_url(work, i), i) for i in c.amendments if i != a.id) + "</li>"
+                        for c in collisions)
+        out.append(f"<ul>{items}</ul>\n")
+    out.append(heading(2, "أثر التعديل على النص", "diff") + "\n")
+    if expression is None:
+        out.append("<p>الصيغة المعدلة غير موجودة في الموقع.</p>\n")
+    else:
+        try:
+            from ..akn import Document
+            from ..diff import diff_documents
+            from .bills import diff_table
+            bill = Document.from_bytes(expression.document.to_bytes(), str(expression.path))
+            applied = apply_amendments(bill, [a], date=a.date if a.date > expression.date else expression.date)
+            result = diff_documents(expression.document, applied.document)
+            result.articles = [c for c in result.articles if c.is_change()]
+            after = _AfterAmendment(expression, a.id)
+            out.append(diff_table(result, expression, after, url) + "\n")
+        except LawtoolError as exc:
+            out.append(f"<p>تعذر تطبيق التعديل على النص: {esc(exc)}</p>\n")
+    return site.add(SitePage(page_path(url), url, title, "\n".join(out), search=False, notice=True))
+
+
+class _AfterAmendment:
+    """The «new» side of an amendment's diff: the amended version's page (the new text is not
+    published as an expression of its own), labelled with the amendment."""
+
+    def __init__(self, expression: Expression, amendment_id: str):
+        self.url = expression.url
+        self.date = expression.date
+        self.when = f"{expression.when} + {amendment_id}"
+        self.places = expression.places

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..akn import local_name, text_of
-from .html import attr, esc, link, md
+from .html import esc, link
 from .index import CorpusIndex, Expression, Work
 from .pages import Site, SitePage, breadcrumbs, heading, notice_html, page_path
 
@@ -79,7 +79,7 @@ def _side_cell(side: str, entries, expression: Expression, page_url: str, note: 
     out = []
     for unit, pieces in entries:
         label = unit.title + (f" — {unit.heading}" if unit.heading else "")
-        target = f"{expression.url}#{unit.eid}" if unit.eid else expression.url
+        target = f"{expression.url}#{unit.eid}" if unit.eid in expression.places else expression.url
         out.append(f'<p class="lt-cell-label">{link(page_url, target, label)}</p>')
         out.append(f'<div class="lt-cell-text">{pieces_html(pieces)}</div>')
     return "<td>" + "".join(out) + "</td>"
@@ -118,8 +118,8 @@ def diff_table(result, old: Expression, new: Expression, page_url: str) -> str:
                 new_cell = new_cell[:-5] + f"<p>{_status(status)}</p></td>"
         rows.append(f'<tr class="lt-row-{esc(status)}" id="{esc(_row_id(change))}">{old_cell}{new_cell}</tr>')
     return ('<div class="lt-table-wrap"><table class="lt-compare lt-two">'
-            f'<caption>مقارنة الصيغة {esc(old.date)} بالصيغة {esc(new.date)}</caption>'
-            f'<thead><tr><th scope="col">الصيغة {esc(old.date)}</th><th scope="col">الصيغة {esc(new.date)}</th></tr></thead>'
+            f'<caption>مقارنة الصيغة {esc(old.when)} بالصيغة {esc(new.when)}</caption>'
+            f'<thead><tr><th scope="col">الصيغة {esc(old.when)}</th><th scope="col">الصيغة {esc(new.when)}</th></tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table></div>')
 
 
@@ -127,9 +127,9 @@ def diff_page(index: CorpusIndex, work: Work, old: Expression, new: Expression, 
               docx_url: str | None) -> SitePage:
     from ..diff.present import change_title
     url = diff_url(work, old, new)
-    title = f"المقارنة بين صيغة {old.date} وصيغة {new.date}"
+    title = f"المقارنة بين صيغة {old.when} وصيغة {new.when}"
     out = [breadcrumbs([(work.url, work.title)], url), heading(1, title) + "\n", notice_html(new) + "\n"]
-    out.append(f"<p>{link(url, old.url, 'الصيغة ' + old.date)} ← {link(url, new.url, 'الصيغة ' + new.date)}. "
+    out.append(f"<p>{link(url, old.url, 'الصيغة ' + old.when)} ← {link(url, new.url, 'الصيغة ' + new.when)}. "
                "الكلمات المحذوفة مشطوبة <del>هكذا</del> والمضافة مسطرة <ins>هكذا</ins>.</p>\n")
     if docx_url:
         out.append(f"<p>{link(url, docx_url, 'تنزيل الجدول المقارن (DOCX)')}</p>\n")
@@ -247,7 +247,7 @@ def comparison_table(index: CorpusIndex, bill: Expression, items: list[ComparedA
     if not rows:
         return "<p>لا تعدل هذه الصيغة أي فصل من النصوص الموجودة في الموقع.</p>"
     return ('<div class="lt-table-wrap"><table class="lt-compare lt-three">'
-            f'<caption>النص الساري | المقترح ({esc(bill.date)}) | التغييرات</caption>'
+            f'<caption>النص الساري | المقترح ({esc(bill.when)}) | التغييرات</caption>'
             '<thead><tr><th scope="col">النص الساري</th><th scope="col">النص المقترح</th><th scope="col">التغييرات</th>'
             f'</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
 
@@ -264,7 +264,7 @@ def penalty_summary(entry: dict) -> str:
 def compare_page(index: CorpusIndex, work: Work, bill: Expression, items, site: Site, penalties: dict,
                  docx_url: str | None) -> SitePage:
     url = compare_url(bill)
-    title = f"مقارنة صيغة {bill.date} بالنص الساري"
+    title = f"مقارنة صيغة {bill.when} بالنص الساري"
     out = [breadcrumbs([(work.url, work.title), (bill.url, bill.date)], url), heading(1, title) + "\n",
            notice_html(bill) + "\n",
            "<p>لكل فصل يعدله المقترح أو يضيفه: نص الفصل الساري كما في الموقع، والنص المقترح، والتغييرات (المحذوف "
@@ -281,7 +281,7 @@ def timeline_html(work: Work, data: BillData, page_url: str) -> str:
     items = []
     previous = None
     for e in work.expressions:
-        parts = [f'<time datetime="{esc(e.date)}">{esc(e.date)}</time> — {link(page_url, e.url, "الصيغة " + e.date)}',
+        parts = [f'<time datetime="{esc(e.date)}">{esc(e.when)}</time> — {link(page_url, e.url, "الصيغة " + e.when)}',
                  f"({len(e.document.articles())} مادة)"]
         if previous is not None:
             result = data.diffs.get((previous.expression_uri, e.expression_uri))
@@ -291,7 +291,7 @@ def timeline_html(work: Work, data: BillData, page_url: str) -> str:
         items.append(f"<li>{' '.join(parts)}</li>")
         previous = e
     first = work.expressions[0]
-    extra = [f"<li>{link(page_url, diff_url(work, first, e), f'الصيغة {e.date} مقارنة بالصيغة الأولى')}</li>"
+    extra = [f"<li>{link(page_url, diff_url(work, first, e), f'الصيغة {e.when} مقارنة بالصيغة الأولى')}</li>"
              for e in work.expressions[2:]]
     more = f'<p>مقارنات بالصيغة الأولى:</p><ul>{"".join(extra)}</ul>' if extra else ""
     return (f'<h2 id="timeline">المسار الزمني</h2><ol class="lt-timeline">{"".join(items)}</ol>{more}'
@@ -301,18 +301,6 @@ def timeline_html(work: Work, data: BillData, page_url: str) -> str:
 # -- amendments ---------------------------------------------------------------------------------------------
 
 def amendments_pages(index: CorpusIndex, work: Work, site: Site) -> list[SitePage]:
-    """The amendments filed against the bill (``bills/<work>/amendments/*.yaml``): each with its
-    status, wording, diff and collisions, grouped under the article it touches.
-
-    Uses ``lawtool.amend`` when it provides ``load_amendments``; without it the YAML files are
-    listed as they are."""
+    """The amendments filed against the bill (lawtool.publish.amendments)."""
     from .amendments import amendment_pages
     return amendment_pages(index, work, site)
-
-
-def md_title(text: str) -> str:
-    return md(text)
-
-
-def attr_title(text: str) -> str:
-    return attr(text)

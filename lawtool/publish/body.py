@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..akn import local_name, text_of
-from .html import attr, esc, rel_url
+from .html import attr, esc, ltr, rel_url
 from .index import CONTAINERS, CorpusIndex, Expression, child
 
 INLINE_TAGS = {"b": "b", "i": "i", "u": "u", "sup": "sup", "sub": "sub"}
@@ -342,7 +342,7 @@ class BodyRenderer:
                     href = rel_url(self.page_url, f"{place.url}#{anchor}" if anchor else place.url)
                     law_html = f'<a href="{esc(href)}">{law_html}</a>'
             article = f" ({esc(_portion_label(a.portion))})" if a.portion else ""
-            date = f'<time datetime="{esc(a.date)}">{esc(a.date)}</time> — ' if a.date else ""
+            date = f'<time datetime="{esc(a.date)}">{esc(ltr(a.date))}</time> — ' if a.date else ""
             items.append(f"<li>{date}{esc(what)} بمقتضى {law_html}{article}</li>")
         return (f'<details class="lt-history"><summary>سجل التعديلات ({len(items)})</summary>'
                 f'<ul>{"".join(items)}</ul></details>')

@@ -26,6 +26,12 @@ _MD_TABLE = str.maketrans({**_MD_SPECIAL, "\n": " ", "\r": " "})
 _SPACE = re.compile(r"\s+")
 
 
+def ltr(text) -> str:
+    """``text`` isolated as left-to-right (U+2066 … U+2069): an ISO date «2024-05-14» in Arabic
+    text otherwise shows as «14-05-2024».  Works in titles and navigation, where no markup can go."""
+    return f"\u2066{text}\u2069"
+
+
 def esc(text) -> str:
     """HTML-escape ``text`` for element content or a quoted attribute value."""
     return escape("" if text is None else str(text), quote=True)

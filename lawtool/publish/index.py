@@ -21,10 +21,15 @@ from typing import Callable
 from ..akn import Document, local_name, text_of
 from ..corpus import CORPUS_DIRS, corpus_files, load_yaml
 from ..frbr import FrbrUri
+from .html import ltr
 
 PAGE_ARTICLES = 150
 CONTAINERS = {"book", "tome", "part", "subpart", "title", "subtitle", "chapter", "subchapter", "section",
               "subsection", "division", "subdivision", "hcontainer"}
+
+# Elements the pages give an id (their eId): see lawtool.publish.body.
+ANCHORED = CONTAINERS | {"article", "paragraph", "point", "subparagraph", "list", "blockList", "item", "intro",
+                         "wrapUp", "alinea", "indent", "clause", "subclause", "level"}
 
 Progress = Callable[[str], None]
 
@@ -85,6 +90,8 @@ class Expression:
     places: dict[str, Place] = field(default_factory=dict)  # eId (articles and containers) → place
     wids: dict[str, str] = field(default_factory=dict)  # wId → current eId
     container_pages: dict[str, Page] = field(default_factory=dict)
+    _elements: dict | None = None
+    _title: str | None = None
 
     @property
     def work_uri(self) -> str:
@@ -103,8 +110,15 @@ class Expression:
         return self.document.expression_date or self.uri.expression_date or ""
 
     @property
+    def when(self) -> str:
+        """The date for display: isolated left to right inside Arabic text."""
+        return ltr(self.date)
+
+    @property
     def title(self) -> str:
-        return self.document.title or self.work_uri
+        if self._title is None:
+            self._title = self.document.title or self.work_uri
+        return self._title
 
     @property
     def xml_url(self) -> str:
@@ -152,6 +166,7 @@ class CorpusIndex:
             work = self.works.setdefault(expression.work_uri, Work(expression.work_uri, expression.kind))
             work.expressions.append(expression)
         self._citations: list[Citation] | None = None
+        self._xref: dict | None = None
 
     # -- lookup ---------------------------------------------------------------------------------------
     def laws(self) -> list[Work]:
@@ -208,16 +223,27 @@ class CorpusIndex:
             return None, ""
         return place, place.eid
 
+    def anchor(self, expression: Expression, eid: str) -> str:
+        """The anchor to link to for ``eid``: its own id when the page gives its element one
+        (articles, containers, paragraphs, points ...), else its article's or container's."""
+        if expression._elements is None:
+            expression._elements = expression.document.eid_index()
+        el = expression._elements.get(eid)
+        if el is not None and local_name(el) in ANCHORED:
+            return eid
+        place = self.place(expression, eid)
+        return place.eid if place else ""
+
     # -- links between articles ------------------------------------------------------------------------
     def citations(self) -> list[Citation]:
         """Every ``ref`` to an article of the corpus, and every article a ``mod`` amends (from
         ``activeModifications``), with its source article's place."""
         if self._citations is not None:
             return self._citations
-        out: list[Citation] = []
+        out: list[Citation] = self._xref_citations()
         for expression in self.expressions:
             document = expression.document
-            for ref in document.walk("ref"):
+            for ref in (document.walk("ref") if self._xref is None else ()):
                 href = ref.get("href") or ""
                 source = _owner_place(self, expression, ref)
                 if source is None:
@@ -242,9 +268,58 @@ class CorpusIndex:
             self._by_target.setdefault((c.target_work, c.target_eid), []).append(c)
         return out
 
+    def _xref_citations(self) -> list[Citation]:
+        """The backlinks of the xref stage's index (``lawtool.xref.index.build_index``), when the
+        stage is there; else the ``ref`` elements are read here (same result, fewer details)."""
+        try:
+            from ..xref.index import build_index as xref_index
+        except ModuleNotFoundError as exc:
+            if not (exc.name or "").startswith("lawtool.xref"):
+                raise
+            return []
+        paths = [self.root / e.path for e in self.expressions]
+        self._xref = cached(self.root, "xref-index", paths + sorted(Path(__file__).resolve().parent.parent.joinpath(
+            "xref").glob("*.py")), lambda: xref_index(paths, root=self.root))
+        by_uri = {e.expression_uri: e for e in self.expressions}
+        out = []
+        for target, entries in sorted(self._xref.get("cited_by", {}).items()):
+            work, _, eid = target.partition("/~")
+            if not eid:
+                continue
+            for entry in entries:
+                source = by_uri.get(entry.get("source"))
+                art = entry.get("source_article")
+                if source is None or not art or (entry.get("internal") and source.work_uri == work
+                                                 and art == eid):
+                    continue
+                place = self.place(source, art)
+                if place is not None:
+                    out.append(Citation("cites", place, work, eid))
+        return out
+
     def cited_by(self, work_uri: str, eid: str) -> list[Citation]:
         self.citations()
         return self._by_target.get((work_uri, eid), [])
+
+
+def cached(root: Path, name: str, inputs: list[Path], make: Callable[[], dict]) -> dict:
+    """``make()``, kept as JSON in ``build/cache`` (git-ignored) under a key made of the bytes
+    of ``inputs``: the slow stages' results (import reports, the xref index) are made again
+    only when a document or their code changes."""
+    import hashlib
+    import json
+    digest = hashlib.sha256()
+    for path in inputs:
+        digest.update(str(path.name).encode() + b"\0" + path.read_bytes())
+    target = root / "build" / "cache" / f"{name}-{digest.hexdigest()[:32]}.json"
+    if target.is_file():
+        return json.loads(target.read_text(encoding="utf-8"))
+    data = make()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for old in target.parent.glob(f"{name}-*.json"):
+        old.unlink()
+    target.write_text(json.dumps(data, ensure_ascii=False, default=str), encoding="utf-8")
+    return data
 
 
 def _owner_place(index: CorpusIndex, expression: Expression, el) -> Place | None:

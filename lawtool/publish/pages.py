@@ -129,7 +129,7 @@ def _cited_by_html(index: CorpusIndex, expression: Expression, eid: str, page_ur
             continue
         seen.add(key)
         src = c.source.expression
-        text = f"{c.source.label} — {src.title} ({src.date})"
+        text = f"{c.source.label} — {src.title} ({src.when})"
         verb = "يعدله" if c.kind == "amends" else "يحيل إليه"
         items.append(f"<li>{esc(verb)}: {link(page_url, f'{c.source.url}#{c.source.eid}', text, title=c.source.text)}</li>")
     if not items:
@@ -232,7 +232,7 @@ def _article_span(page: Page) -> str:
 def _meta_table(index: CorpusIndex, expression: Expression, page_url: str) -> str:
     document = expression.document
     rows = [("المعرف (FRBR)", f"<code>{esc(expression.expression_uri)}</code>"),
-            ("تاريخ الصيغة", esc(expression.date))]
+            ("تاريخ الصيغة", esc(expression.when))]
     if document.work_date:
         rows.append(("تاريخ النص", esc(document.work_date)))
     pub = document.xpath("./a:meta/a:publication", document.main)
@@ -256,7 +256,7 @@ def expression_pages(index: CorpusIndex, expression: Expression, site: Site) -> 
         if page.element is None:
             title = expression.title
             out.append(breadcrumbs(crumbs, page.url) + "\n")
-            out.append(heading(1, f"{title} ({expression.date})") + "\n")
+            out.append(heading(1, f"{title} ({expression.when})") + "\n")
             if expression.kind == "bill":
                 out.append(notice_html(expression) + "\n")
             else:
@@ -275,7 +275,7 @@ def expression_pages(index: CorpusIndex, expression: Expression, site: Site) -> 
             chain = []
             p = page.parent
             while p is not None:
-                chain.append((p.url, p.title if p.element is not None else f"{expression.title} ({expression.date})"))
+                chain.append((p.url, p.title if p.element is not None else f"{expression.title} ({expression.when})"))
                 p = p.parent
             out.append(breadcrumbs(crumbs + list(reversed(chain)), page.url) + "\n")
             eid = page.element.get("eId") or ""
@@ -322,7 +322,7 @@ def work_page(index: CorpusIndex, work: Work, site: Site, extra: str = "") -> Si
     out.append(f"<p>المعرف: <code>{esc(work.uri)}</code> — {esc(KIND_AR.get(work.kind, work.kind))}</p>\n")
     rows = []
     for e in reversed(work.expressions):
-        rows.append(f"<tr><td>{esc(e.date)}</td><td>{link(url, e.url, e.title)}</td>"
+        rows.append(f"<tr><td>{esc(e.when)}</td><td>{link(url, e.url, e.title)}</td>"
                     f"<td>{esc(len(e.document.articles()))}</td><td>{link(url, e.xml_url, 'XML')}</td></tr>")
     out.append('<h2 id="versions">الصيغ</h2>\n')
     out.append('<table class="lt-table-list"><thead><tr><th scope="col">التاريخ</th><th scope="col">الصيغة</th>'

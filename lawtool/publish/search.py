@@ -6,7 +6,7 @@ type «اساءة» for «إساءة», «مسؤولية» or «مسئولية»
 number «447-1», «1-447» or «٤٤٧-١».  Each article gets one hidden, search-only line
 (``<p class="lt-search" hidden>``) holding, for the words of the article that have another
 spelling, that spelling (hamza and alef forms folded, diacritics and tatweel removed; and the
-full :func:`lawtool.arabic.normalise` form), and the variants of the article's number.
+full :func:`lawtool.arabic.normalise` form), and the variants of the article's number (see :func:`number_variants`).
 
 Only the words whose variant differs are written, once per article, which keeps the search
 index small (see docs/site.md for the figures).
@@ -34,15 +34,19 @@ def spelling_variants(word: str) -> list[str]:
     return out
 
 
+JOINER = "\u2011"  # NON-BREAKING HYPHEN: what site/javascripts/search.js puts between typed digits
+
+
 def number_variants(number: str) -> list[str]:
-    """«447-1» → 447-1, 1-447, 4471 forms in Arabic-Indic digits too; «12-bis» → 12-bis, ١٢-bis."""
+    """«447-1» → 447‑1, 1‑447, ٤٤٧‑١, ١‑٤٤٧ (joined by U+2011, which the search separator
+    does not split: one word each, as the search box turns a typed «447-1» into «447‑1»);
+    «12» → 12, ١٢."""
     if not number:
         return []
-    out = [number]
     parts = number.split("-")
+    out = [JOINER.join(parts)]
     if len(parts) > 1 and all(p.isdigit() for p in parts):
-        out.append("-".join(reversed(parts)))
-        out.append(".".join(parts))
+        out.append(JOINER.join(reversed(parts)))
     for form in list(out):
         indic = form.translate(_TO_INDIC)
         if indic != form:

@@ -22,6 +22,7 @@ Arabic order of parts («1-447» = 447-1, «2-5-82» = 82-5-2), lists written ba
 
 from __future__ import annotations
 
+import heapq
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -32,13 +33,10 @@ from ..errors import EidError
 
 # -- the matching view ------------------------------------------------------------------------------
 
-_FOLD = {ord(c): "ا" for c in "أإآٱ"}
-_FOLD.update({ord("ى"): "ي", ord("ة"): "ه", ord("\u00a0"): " ", ord("\u202f"): " ", ord("\u2009"): " "})
-_FOLD.update({ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")})
-_FOLD.update({ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")})
+_FOLD = [(c, "ا") for c in "أإآٱ"] + [("ى", "ي"), ("ة", "ه"), ("\u00a0", " "), ("\u202f", " "), ("\u2009", " ")]
+_FOLD += [(c, str(i)) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")] + [(c, str(i)) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")]
 _DROP = re.compile("[\u0640\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u061c\u200b-\u200f"
                    "\u202a-\u202e\u2060-\u2069\ufeff\u00ad]+")
-_LAM_ALEF = re.compile(r"(?<![^\W\d_])([وفبلك]?)اال")
 
 
 class View:
@@ -58,9 +56,12 @@ class View:
                 origins.append(pos)
             pieces.append(original[pos:])
             original = "".join(pieces)
-        text = original.translate(_FOLD)
-        if "اال" in text:
-            text = _LAM_ALEF.sub(r"\1الا", text)
+        text = original
+        for a, b in _FOLD:          # str.replace per letter: much faster than str.translate here
+            if a in text:
+                text = text.replace(a, b)
+        if "اال" in text:           # «األولى» → «الأولى» (the swap keeps the length)
+            text = text.replace("اال", "الا")
         self.text = text
         self._starts, self._origins = starts, origins
 
@@ -153,6 +154,8 @@ _QUAL = (r"(?:" + _S + r"(?:ال)?مكرر(?:ه)?" + _NA + r"(?:" + _S1 + r"(?:�
 # an article number: digits, inserted parts after hyphens, or the «-1\n88» of a broken line
 _DIGITS = (r"(?:[-ـ]" + _S + r"\d+" + _S + r"\n\s*)?\d+(?:" + _S + r"[-ـ–]" + _S + r"\d+)*(?![\d]|[.,]\d)")
 _NUMBER = re.compile(r"(" + _DIGITS + r")(" + _QUAL + r")?")
+# after a displaced full stop («الفصل .609- 206 - الأدوات») the number ends a sentence: no spaced parts
+_NUMBER_TIGHT = re.compile(r"(\d+(?:[-ـ]\d+)*(?![\d]|[.,]\d))(" + _QUAL + r")?")
 _QUAL_RE = re.compile(_QUAL)
 _ORD_RE = re.compile(_ORDINAL)
 _LAST = re.compile(r"(?:ال)?اخيره?" + _NA)
@@ -162,19 +165,29 @@ _LAW_WORD = r"(?:قانون|ظهير|مرسوم|قرار|دستور|مدونه|�
 _LABEL = re.compile(
     _NB + r"(?P<ar>" + _PRO + r"(?P<stem>فصول|فصلين|فصلان|فصل|مواد|مادتين|مادتان|ماده))" + _NA +
     r"|" + _NB + r"(?P<sub>" + _PRO + r"(?P<substem>فقرات|فقرتين|فقرتان|فقره|بنود|بندين|بندان|بند|مقاطع|مقطعين|مقطع))" + _NA +
-    r"|" + _NB + r"(?P<same>نفس" + _W + r"(?:ال)?(?:فصل|ماده))" + _NA +
+    r"|" + _NB + r"(?P<same>نفس\s*(?:ال)?(?:فصل|ماده))" + _NA +
     r"|" + _NB + r"(?P<law>[وف]?(?:[بك]?(?:ال)?|لل)" + _LAW_WORD + r")" + _NA +
-    r"|(?i:\b(?P<fr>(?:l['’])?articles?(?!\w)|art\.|(?:loi|dahir|d[ée]cret|ses|son|leurs?)(?!\w)))"
+    r"|(?i:\b(?P<fr>(?:l['’])?articles?(?!\w)|art\.|(?:loi|dahir|d[ée]cret|ses|son|leurs?|constitution)(?!\w)))"
 )
 
-_SEP = re.compile(r"\s*(?:[،,]" + _S + r"(?:و|او)?|و|او)" + _S + r"[.،,:]?" + _S)
+# a cheap first pass: the stems of the anchors (rarer letters than the ال every Arabic word has);
+# each hit is then matched with _LABEL at the start of its word
+_STEM = re.compile(r"فص[لو]|فقر|ماد|موا|بند|بنو|مقط|مقاط|قانون|ظهير|مرسوم|قرار|دستور|مدونه|مجموعه|نفس\s|نفسال")
+_STEM_FR = re.compile(r"(?i)\b(?:articles?\b|art\.|loi\b|dahir\b|d[ée]cret\b|ses\b|son\b|leurs?\b|constitution\b)")
+_LATIN = re.compile(r"[A-Za-z]")
+_WORD_START = re.compile(r"[^\W\d_]{1,5}$")
+
+_LINE_END = re.compile(r"[^\S\n]*(?:\n|$)")
+_SUB_OF = re.compile(r"\s*[،,]?\s*من" + _W)
+_SEP = re.compile(r"\s*(?:[،,]" + _S + r"(?:و|او)?|و|او)" + _S + r"[.،,:(]?" + _S)
 _RANGE = re.compile(r"\s*(?:الي(?:" + _W + r"غايه)?|حتي|علي" + _W + r"غايه)" + _NA + r"\s*[.،,:]?\s*(?:" + _PRO +
                     r"(?:فصل|ماده)" + _NA + r"\s*)?")
 _FROM = re.compile(r"\s*[.،,:]?" + _S + r"من" + _S1)
 _FOLLOWING = re.compile(r"\s*و" + _S + r"ما" + _S + r"(?:يليه|يليها|يله|يليهما|بعده|بعدها)" + _NA)
 _GAP = re.compile(_S + r"(?:رقم" + _S + r")?[.،,:(]?" + _S)
 _GAP_LINE = re.compile(_S + r"\n\s*(?:رقم" + _S + r")?[.،,:(]?" + _S)
-_SUB_AFTER = re.compile(_S + r"\(?" + _S + r"(?:ال)?(?P<k>فقره|فقرات|فقرتين|بند|بنود|بندين)" + _NA + _S + r"(?:رقم" + _S + r")?")
+_SUB_AFTER = re.compile(_S + r"\(?" + _S + r"(?:ال)?(?P<k>فقره|فقرات|فقرتين|بند|بنود|بندين|مقطع|مقاطع)" + _NA + _S +
+                        r"(?:رقم" + _S + r")?")
 _POSITION = re.compile(r"\s*[،,]?" + _S + r"(?:(?P<above>اعلاه|اعاله|اعالهن|قبله|قبلها|اعلاهما)|(?P<below>ادناه|بعده|بعدها))" + _NA)
 _CLOSE = re.compile(_S + r"\)")
 _LOOKBACK = re.compile(
@@ -194,7 +207,9 @@ _LAWNUM = r"(\d+(?:" + _S + r"[./-]" + _S + r"\d+){1,2})"
 _BACK_WORDS = (r"(?:" + _W + r"(?:ال)?(?:مذكور|سالف|انف|مشار" + _W + r"اليه)(?:" + _W + r"(?:ذكر|الذكر))?" +
                r"(?:" + _W + r"(?:اعلاه|اعاله))?)?")
 _NUMBERED = re.compile(r"(?P<noun>" + _LAW_NOUN + r")" + _BACK_WORDS + r"\s*رقم\s*[.،,]?\s*" + _LAWNUM + r"(?![\d])")
-_NUMBERED_BARE = re.compile(r"(?P<noun>(?:ال)?قرار)" + _S + r"[.،,]?" + _S + r"(\d+\.\d+)(?![\d])")
+_AFTER_SAME = re.compile(r"\s*[،,]?\s*(?:ال)?(?:سالف|سالفي|انف|مذكور|مشار)" + _NA)
+_NUMBERED_BARE = re.compile(r"(?P<noun>(?:ال)?(?:قرار|قانون|مرسوم|ظهير(?:" + _W + r"(?:ال)?شريف)?))" + _S + r"[.،,]?" + _S +
+                            r"(\d+\.\d+(?:\.\d+)?)(?![\d])")
 _THIS = re.compile(r"(?:(?:هذا|هذه)" + _W + r"(?:ال)?(?:قانون(?:" + _W + r"(?:ال)?تنظيمي)?|مدونه|ظهير(?:" + _W +
                    r"(?:ال)?شريف)?|مرسوم|مجموعه|نظام|قرار)|ظهيرنا(?:" + _W + r"(?:ال)?شريف)?" + _W + r"هذا|"
                    r"(?:ال)?(?:قانون|ظهير|مرسوم)" + _W + r"هذا)" + _NA)
@@ -203,9 +218,11 @@ _SAME = re.compile(r"(?:نفس" + _W + r"(?:ال)?(?:قانون|ظهير|مرس�
                    r"(?:ال)?شريف)?(?:" + _W + r"بمثابه" + _W + r"قانون)?|مرسوم|مدونه|مجموعه|قرار)" + _W +
                    r"(?:نفسه|نفسها|ذاته|ذاتها|(?:ال)?مذكور(?:ه)?|(?:ال)?سالف(?:ه)?|(?:ال)?انف(?:ه)?|(?:ال)?مشار" + _W +
                    r"اليه(?:ا)?))" + _NA + r"(?:" + _W + r"(?:الذكر|ذكره|اعلاه|اعاله)" + _NA + r")*")
+_DATED = re.compile(r"\s*[،,]?\s*(?:(?:ال)?(?:مؤرخ|صادر)" + _W + r"في|بتاريخ)" + _NA)
+_CHAPTER_OF = re.compile(r"\s*من" + _W + r"(?:ال)?(?:باب|قسم|جزء|كتاب|شطر)" + _NA)
 _SAME_NUMBER = re.compile(r"\s*رقم\s*[.،,]?\s*" + _LAWNUM + r"(?![\d])")
 _SAME_BARE = re.compile(_S + r"[.،,]" + _S + r"(\d+\.\d+(?:\.\d+)?)(?![\d])")
-_PENAL_CODE = re.compile(r"(?:مجموعه" + _W + r")?(?:ال)?قانون" + _W + r"(?:ال)?جنائي" + _NA +
+_PENAL_CODE = re.compile(r"(?:مجموعه?" + _W + r")?(?:ال)?قانون" + _W + r"(?:ال)?جنائي" + _NA +
                          r"(?!" + _W + r"(?:لل|ال)?(?:اعمال|خاص|عسكري))")
 _CRIMINAL_PROCEDURE = re.compile(r"(?:(?:ال)?قانون" + _W + r"(?:(?:ال)?متعلق" + _W + r"ب)?)?(?:ال)?مسطره" + _W +
                                  r"(?:ال)?جنائيه" + _NA)
@@ -235,14 +252,20 @@ _FR_POSSESSIVE = re.compile(r"(?i)(?:ses|son|leurs?)\s+(?=articles?\b)")
 
 # -- numbers ---------------------------------------------------------------------------------------------
 
+_NON_DIGITS = re.compile(r"[^\d]+")
+_SPACED = re.compile(r"\d\s+[-ـ]|[-ـ]\s+\d")
+
+
 def _split_parts(raw: str) -> list[str]:
-    return [p for p in re.split(r"[^\d]+", raw) if p]
+    return [p for p in _NON_DIGITS.split(raw) if p]
 
 
 def article_numbers(raw: str, qualifier: str = "") -> list[str]:
     """The eId numbers a written number stands for: one inserted number («1-447», «447-1»,
     «-1\\n88») or, when its parts are all article-sized, a list written with hyphens
     («291 -290 - 289» → 289, 290, 291) that :func:`parse_list` turns into a range."""
+    if not qualifier and raw.isdigit():
+        return [str(int(raw))]
     parts = _split_parts(raw)
     if len(parts) > 1 and raw.lstrip().startswith(("-", "ـ")) and "\n" in raw:
         parts = parts[1:] + parts[:1]        # «-1\n88»: the inserted part came first
@@ -253,12 +276,16 @@ def article_numbers(raw: str, qualifier: str = "") -> list[str]:
         rest.remove(base)
         low = min(ints)
         # «23 – 19», «19 - 23»: two article-sized numbers around a dash or a spaced hyphen
-        spaced = "–" in raw or re.search(r"\d\s+[-ـ]|[-ـ]\s+\d", raw)
+        spaced = "–" in raw or _SPACED.search(raw)
         if min(rest) > 40 or base in rest or (len(ints) == 2 and spaced and low > 10 and base < 3 * low):
             return [str(i) for i in sorted(set(ints))]
+    if not qualifier:
+        if len(ints) > 1 and ints[-1] > ints[0]:       # base first, as lawtool.eids does
+            ints.reverse()
+        return ["-".join(str(i) for i in ints)]
     text = "-".join(parts)
     try:
-        return [number_from_num(text + (" " + qualifier.strip() if qualifier else ""))]
+        return [number_from_num(text + " " + qualifier.strip())]
     except EidError:
         return ["-".join(parts)]
 
@@ -286,18 +313,25 @@ class _Parser:
         """([Number], end, spread) for one written number at ``pos`` (an ordinal too), or None.
         ``spread`` is true for hyphenated article-sized parts («23 – 19»), a range."""
         t = self.t
-        m = _NUMBER.match(t, pos)
+        c = t[pos:pos + 1]
+        if not c:
+            return None
+        m = None
+        if c.isdigit() or c in "-ـ":
+            m = (_NUMBER_TIGHT if "." in t[max(0, pos - 2):pos] else _NUMBER).match(t, pos)
+        elif not c.isalpha():
+            return None
         if m:
             raw, qual = m.group(1), m.group(2) or ""
             # a number alone on its line is a footnote marker or a page number, not an article
             line_start = t.rfind("\n", 0, m.start()) + 1
-            if not t[line_start:pos].strip() and re.match(r"[^\S\n]*(?:\n|$)", t[m.end():m.end() + 80]):
+            if not t[line_start:pos].strip() and _LINE_END.match(t, m.end()):
                 return None
             values = article_numbers(raw, qual)
             if len(values) > 1:
                 return [Number(v, m.start(), m.end()) for v in values], m.end(), True
             return [Number(values[0], m.start(), m.end())], m.end(), False
-        m = _ORD_RE.match(t, pos)
+        m = _ORD_RE.match(t, pos) if c.isalpha() else None
         if m:
             value = ordinal_number(m.group(0))
             if value:
@@ -314,11 +348,15 @@ class _Parser:
         t = self.t
         out: list[Item] = []
         cur = pos
+        probed = None
         while True:
-            f = _FROM.match(t, cur)
-            got = self.number(f.end() if f else cur)
-            if not got and f:
-                got = self.number(cur)
+            if probed is not None:
+                got, probed = probed, None
+            else:
+                f = _FROM.match(t, cur) if t.startswith("من", cur) or t[cur:cur + 1] in " .،,:" else None
+                got = self.number(f.end()) if f else None
+                if not got:
+                    got = self.number(cur)
             if not got:
                 break
             numbers, cur, spread = got
@@ -352,8 +390,11 @@ class _Parser:
             # the list goes on only if a number (or «من N») follows the separator; «والفصل 182»
             # starts a new mention
             nxt = s.end()
-            f2 = _FROM.match(t, nxt)
-            if not (self.number(f2.end()) if f2 else None) and not self.number(nxt):
+            f2 = _FROM.match(t, nxt) if t.startswith("من", nxt) else None
+            probed = self.number(f2.end()) if f2 else None
+            if not probed:
+                probed = self.number(nxt)
+            if not probed:
                 break
             cur = nxt
         return out, cur
@@ -363,7 +404,7 @@ class _Parser:
         m = _SUB_AFTER.match(self.t, pos)
         if not m:
             return None
-        kind = "paragraph" if m.group("k").startswith("فقر") else "point"
+        kind = "point" if m.group("k").startswith("بن") else "paragraph"
         values, cur = self.sub_values(m.end())
         if not values:
             return None
@@ -427,12 +468,13 @@ class _Parser:
         m = _NUMBERED.match(t, cur)
         if m:
             return WorkPhrase("number", cur, m.end(), number=_dotted(m.group(2)), law_kind=_law_kind(m.group("noun")),
-                              text=t[cur:m.end()])
+                              name="same" if _AFTER_SAME.match(t, m.end()) else None, text=t[cur:m.end()])
         if not has_of:
             return None
         m = _NUMBERED_BARE.match(t, cur)
         if m:
-            return WorkPhrase("number", cur, m.end(), number=m.group(2), law_kind="order", text=t[cur:m.end()])
+            return WorkPhrase("number", cur, m.end(), number=m.group(2), law_kind=_law_kind(m.group("noun")),
+                              name="same" if _AFTER_SAME.match(t, m.end()) else None, text=t[cur:m.end()])
         m = _THIS.match(t, cur)
         if m:
             n = _THIS_NUMBER.match(t, m.end())
@@ -450,6 +492,10 @@ class _Parser:
             if n and "قرار" in m.group(0):
                 return WorkPhrase("number", cur, n.end(), number=n.group(1), law_kind="order", name="same",
                                   text=t[cur:n.end()])
+            if _DATED.match(t, m.end()):
+                # «الظهير المشار إليه أعلاه المؤرخ في 20 شعبان 1373»: a text named by its date
+                return WorkPhrase("other", cur, m.end(), law_kind=_law_kind(m.group(0)), name=m.group(0),
+                                  text=m.group(0))
             return WorkPhrase("same", cur, m.end(), law_kind=_law_kind(m.group(0)), text=m.group(0))
         m = _PENAL_CODE.match(t, cur)
         if m:
@@ -475,7 +521,7 @@ class _Parser:
         label, stem = anchor.group("ar"), anchor.group("stem")
         mention = Mention("article", anchor.start(), anchor.end(),
                           plural=stem in ("فصول", "مواد", "فصلين", "فصلان", "مادتين", "مادتان"),
-                          via_b=bool(re.match(r"[وف]?ب", label)))
+                          via_b=label.startswith(("ب", "وب", "فب")))
         cur = anchor.end()
         gap = _GAP.match(t, cur).end()
         items, end = self.items(gap)
@@ -492,6 +538,8 @@ class _Parser:
                 return None
             mention.lookback = "same" if lb.group("same") else "previous" if lb.group("previous") else "next"
             end = lb.end()
+        if len(items) == 1 and stem == "فصل" and not t[gap:gap + 1].isdigit() and _CHAPTER_OF.match(t, end):
+            return None         # «الفصل الأول من الباب الخامس»: a chapter of a title, not an article
         mention.items = items
         p = _POSITION.match(t, end)
         if p:
@@ -517,18 +565,21 @@ class _Parser:
         """«الفقرة الثانية من الفصل 404», «البندين 1 و2 من المادة 23»: the sub-provision, then
         the article citation it belongs to (a sub-provision alone is not a citation)."""
         t = self.t
-        kind = "paragraph" if anchor.group("substem").startswith("فقر") else "point"
+        kind = "point" if anchor.group("substem").startswith("بن") else "paragraph"
         values, cur = self.sub_values(_GAP.match(t, anchor.end()).end())
         if not values:
+            values, cur = self.sub_values(_GAP_LINE.match(t, anchor.end()).end() if _GAP_LINE.match(t, anchor.end())
+                                          else anchor.end())
+        if not values:
             return None
-        m = re.compile(r"\s*[،,]?\s*من" + _W).match(t, cur)
+        m = _SUB_OF.match(t, cur)
         if not m:
             return None
         art = _LABEL.match(t, m.end())
-        if not art or not art.group("ar"):
+        if not art or not (art.group("ar") or art.group("same")):
             return None
-        inner = self.article(art)
-        if inner is None or not inner.items:
+        inner = self.article(art) if art.group("ar") else _same_article(self, art)
+        if inner is None or not (inner.items or inner.lookback):
             return None
         inner.start = anchor.start()
         inner.sub = [(kind, v) for v in values]
@@ -545,7 +596,7 @@ class _Parser:
         m = _NUMBERED.match(t, pos)
         if m:
             phrase = WorkPhrase("number", pos, m.end(), number=_dotted(m.group(2)), law_kind=_law_kind(m.group("noun")),
-                                text=t[pos:m.end()])
+                                name="same" if _AFTER_SAME.match(t, m.end()) else None, text=t[pos:m.end()])
             mention = Mention("law", pos, m.end(), work=phrase)
             mention.absorbed = self.absorbed(m.end())
             return mention
@@ -567,6 +618,10 @@ class _Parser:
                                 law_kind="law" if noun == "loi" else "dahir" if noun == "dahir" else "decree",
                                 text=m.group(0))
             return Mention("law", m.start(), m.end(), work=phrase, language="fr")
+        if word == "constitution":
+            return Mention("work", anchor.start(), anchor.end(), language="fr",
+                           work=WorkPhrase("other", anchor.start(), anchor.end(), law_kind="constitution",
+                                           name=t[anchor.start():anchor.end()]))
         possessive = word in ("ses", "son", "leur", "leurs")
         cur = anchor.end()
         if possessive:
@@ -652,8 +707,21 @@ def scan(text: str) -> tuple[View, list[Mention]]:
     mentions: list[Mention] = []
     absorbed: set[int] = set()
     consumed = -1
-    for anchor in _LABEL.finditer(t):
-        if anchor.start() < consumed:
+    last_word = -1
+    stems = _STEM.finditer(t)
+    if _LATIN.search(t):
+        stems = heapq.merge(stems, _STEM_FR.finditer(t), key=lambda m: m.start())
+    for stem in stems:
+        p = stem.start()
+        if p < consumed:
+            continue
+        w = _WORD_START.search(t, max(0, p - 5), p) if p and (t[p - 1].isalpha()) else None
+        ws = w.start() if w else p
+        if ws == last_word:
+            continue
+        last_word = ws
+        anchor = _LABEL.match(t, ws)
+        if anchor is None or anchor.start() < consumed:
             continue
         mention = None
         if anchor.group("ar"):

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from ..akn import Document, local_name, text_of
@@ -35,12 +36,16 @@ from ..eids import LATIN_SUFFIXES
 from ..works import ALL_WORKS, PENAL_CODE, CRIMINAL_PROCEDURE, work_by_number, work_by_uri
 from .patterns import Mention, fold_number, scan
 
+# «تتمم ... أحكام القانون رقم 22.01 ... بالمادة 82-5-2»: a law completed with articles named after «ب»
+_AMENDS = re.compile(r"(?:تتمم|تمم|يتمم|تمتمت|تغير|يغير|تضاف|يضاف|أضيف|اضيف|تعوض|يعوض|تكمل|يكمل)")
+_SENTENCE_BREAK = re.compile(r"[.؛!؟?](?=\s|$)|:\s*\n")
 CODE_NAMES = {"penal-code": PENAL_CODE, "criminal-procedure": CRIMINAL_PROCEDURE}
 REPEAL_WORDS = re.compile(r"^[\W\d_]*(?:نسخ|نسخت|ملغى|ملغاة|ألغي|ألغيت|حذف|حذفت|abrogé|abrogée|\(abrogé\))[\W\d_]*$")
 
 
 # -- article numbers --------------------------------------------------------------------------------
 
+@lru_cache(maxsize=8192)
 def article_key(number: str) -> tuple:
     """Sort key of an article number: 607 < 607-bis < 607-ter < 607-1 < 607-1-1 < 607-2 < 608."""
     key: list = []
@@ -64,7 +69,8 @@ def expand_range(low: str, high: str, order: list[str] | None) -> tuple[list[str
     if lo > hi:
         lo, hi, low, high = hi, lo, high, low
     if order:
-        found = [n for n in order if lo <= article_key(n) <= hi]
+        keys = _keys(tuple(order)) if not isinstance(order, tuple) else _keys(order)
+        found = [n for n, k in zip(order, keys) if lo <= k <= hi]
         if found:
             return list(dict.fromkeys(found)), "corpus"
     if low.isdigit() and high.isdigit() and int(high) - int(low) <= 500:
@@ -73,6 +79,11 @@ def expand_range(low: str, high: str, order: list[str] | None) -> tuple[list[str
     if a[0] and a[0] == b[0] and a[1].isdigit() and b[1].isdigit() and int(b[1]) - int(a[1]) <= 200:
         return [f"{a[0]}-{n}" for n in range(int(a[1]), int(b[1]) + 1)], "integers"
     return [low, high], "bounds"
+
+
+@lru_cache(maxsize=64)
+def _keys(order: tuple) -> list:
+    return [article_key(n) for n in order]
 
 
 # -- what the corpus knows about a work -------------------------------------------------------------
@@ -95,6 +106,13 @@ class WorkArticles:
     def eid(self, number: str) -> str:
         return self.eids.get(number, f"art_{number}")
 
+    def last_base(self) -> int | None:
+        """The highest base number of the articles (607 for 607-ter), computed once."""
+        if getattr(self, "_last", (None,))[0] != len(self.order):
+            bases = [b for b in (_base(n) for n in self.order) if b is not None]
+            self._last = (len(self.order), max(bases) if bases else None)
+        return self._last[1]
+
     def has(self, number: str) -> bool:
         return number in self.eids
 
@@ -113,8 +131,15 @@ class WorkArticles:
         return found[0] if len(found) == 1 else None
 
 
+_SIMPLE_NUM = re.compile(r"\s*(?:ال)?(?:فصل|مادة|ماده)\s+(\d+(?:-\d+)*)\s*$")
+
+
 def _num_numbers(num_text: str) -> list[str]:
     """The article numbers an article's ``<num>`` stands for («الفصول 19 – 23» → 19..23)."""
+    simple = _SIMPLE_NUM.match(num_text)
+    if simple:
+        from .patterns import article_numbers
+        return article_numbers(simple.group(1))
     _, mentions = scan(num_text if re.match(r"\s*(?:ال|art)", num_text, re.I) else "الفصل " + num_text)
     for m in mentions:
         if m.kind == "article" and m.items:
@@ -141,8 +166,11 @@ def document_articles(document: Document, uri: str | None = None) -> WorkArticle
         numbers = _num_numbers(text_of(num)) if num is not None else []
         if not numbers and eid and eid.startswith("art_"):
             numbers = [eid[4:]]
-        body = " ".join(text_of(c) for c in article if local_name(c) not in ("num", "heading"))
-        repealed = bool(REPEAL_WORDS.match(body.strip())) if body.strip() else False
+        size = sum(len(t.strip()) for c in article if local_name(c) not in ("num", "heading") for t in c.itertext())
+        repealed = False
+        if size < 80:           # «نسخت .»: only a short article can be a repealed one
+            body = " ".join(text_of(c) for c in article if local_name(c) not in ("num", "heading"))
+            repealed = bool(REPEAL_WORDS.match(body.strip())) if body.strip() else False
         for number in numbers:
             if number in info.eids:
                 info.duplicates.add(number)
@@ -176,7 +204,9 @@ def _repeal_dates(document: Document, info: WorkArticles) -> None:
             if e == eid and number in info.repealed:
                 info.repealed[number] = date or info.repealed[number]
         if eid in by_eid and by_eid[eid] not in info.repealed and _only_repealed(document, eid):
-            info.repealed[by_eid[eid]] = date
+            for number, e in info.eids.items():
+                if e == eid:
+                    info.repealed[number] = date
     # notes that say «نسخت الفصول 289 و290 و291» of articles the document no longer holds
     for note in document.xpath("./a:meta/a:notes/a:note", document.main):
         text = text_of(note)
@@ -435,7 +465,6 @@ class Resolver:
         ``scope``: the law internal citations belong to here; ``current``: the number of the
         article the block belongs to (for «الفصل السابق»)."""
         inherited = _coordination(text, mentions)
-        ends = [m.end() for m in re.finditer(r"[.؛!؟?](?=\s|$)|:\s*\n", text)]
         out: list[Citation] = []
         block_targets: list[_Target | None] = []
         named_before: list[tuple[int, _Target]] = []
@@ -459,7 +488,8 @@ class Resolver:
                     articles_target.how = "coordination"
             if articles_target is None and mention.via_b and not mention.lookback:
                 for end, t in reversed(named_before):
-                    if not any(end <= e < mention.start for e in ends) and not t.internal:
+                    if not _SENTENCE_BREAK.search(text, end, mention.start) and not t.internal and \
+                            _AMENDS.search(text, max(0, end - 400), mention.start):
                         articles_target = _Target(t.uri, t.internal, t.law, "named-before", t.problem)
                         break
             citation = self._article_citation(text, mention, articles_target, scope, current, eid, line_of)
@@ -520,6 +550,11 @@ class Resolver:
         if target is None:
             target = self._scope_target(scope, "default")
         info = self._articles_of(target, scope)
+        if target.how in ("default", "this", "it") and _beyond(mention, info):
+            # «الفصول من 688 الى 693» in a note of the Penal Code (612 articles): another law's
+            target = _Target(None, law={"kind": "law"}, how=target.how,
+                             problem=f"beyond the last article of {'this document' if target.internal else target.uri}")
+            info = None
         spans: list[tuple[int, int, list[str]]] = []
         is_range, how = False, None
         for item in mention.items:
@@ -565,6 +600,22 @@ class Resolver:
         if line_of:
             citation.line = line_of(citation.start)
         return citation
+
+
+def _base(number: str) -> int | None:
+    head = number.split("-", 1)[0]
+    return int(head) if head.isdigit() else None
+
+
+def _beyond(mention: Mention, info: WorkArticles | None) -> bool:
+    """Whether every article a mention cites lies past the last article of ``info``."""
+    if info is None or len(info.order) < 5 or not mention.items:
+        return False
+    last = info.last_base()
+    if last is None:
+        return False
+    cited = [_base(item.first.value) for item in mention.items]
+    return all(c is not None and c > last for c in cited)
 
 
 def _coordination(text: str, mentions: list[Mention]) -> dict[int, Mention]:

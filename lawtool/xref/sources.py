@@ -88,6 +88,28 @@ def _nearest(el, name):
     return None
 
 
+def _inline(el) -> bool:
+    """Whether a p/li sits inside another block's text (not behind a quotation or a note)."""
+    for a in el.iterancestors():
+        name = local_name(a)
+        if name in SKIP_CONTENT:
+            return False
+        if name in BLOCKS:
+            return True
+    return False
+
+
+def eid_at(block: Block, offset: int) -> str | None:
+    """The eId of the innermost element with one around ``offset`` of a block's text."""
+    for node, attr, start, end in block.segments:
+        if start <= offset < end:
+            holder = node if attr == "text" else node.getparent()
+            while holder is not None and not holder.get("eId"):
+                holder = holder.getparent()
+            return holder.get("eId") if holder is not None else block.eid
+    return block.eid
+
+
 def _article_number(article) -> str | None:
     if article is None:
         return None
@@ -113,7 +135,7 @@ class DocumentReader:
         self.date = document.expression_date or document.work_date
         self.articles = document_articles(document, self.uri or "")
         self.resolver = Resolver(Scope(self.uri, internal=True, articles=self.articles), self.date, corpus)
-        self._quoted: dict[int, Scope] = {}
+        self._quoted: dict = {}
         self._mods = self._active_modifications()
 
     def _active_modifications(self) -> dict[str, str]:
@@ -130,7 +152,7 @@ class DocumentReader:
     def quoted_scope(self, qstr) -> Scope:
         """The law a quoted structure quotes: from the active modifications, else from the
         sentence that announces it."""
-        key = id(qstr)
+        key = qstr          # the element itself: the dict keeps its proxy alive (an id() could be reused)
         if key in self._quoted:
             return self._quoted[key]
         scope = None
@@ -175,7 +197,7 @@ class DocumentReader:
             name = local_name(el)
             if name == "noteRef" and el.get("href", "").startswith("#"):
                 refs.setdefault(el.get("href")[1:], el)
-            if name not in BLOCKS or _in_meta(el) or _nearest(el, "p") is not None:
+            if name not in BLOCKS or _in_meta(el) or _inline(el):
                 continue
             article = _nearest(el, "article")
             yield block_of(el), self.scope_of(el), _article_number(article), article
@@ -185,7 +207,7 @@ class DocumentReader:
             article = _nearest(context, "article") if ref is not None else None
             scope = self.scope_of(context) if ref is not None else self.resolver.own
             for el in note.iter():
-                if isinstance(el.tag, str) and local_name(el) in BLOCKS and _nearest(el, "p") is None:
+                if isinstance(el.tag, str) and local_name(el) in BLOCKS and not _inline(el):
                     yield block_of(el), scope, _article_number(article), note
 
     def read(self):
@@ -201,6 +223,8 @@ class DocumentReader:
             if not mentions:
                 continue
             citations = self.resolver.resolve(block.text, mentions, scope, current=current, eid=block.eid)
+            for c in citations:
+                c.eid = eid_at(block, c.start)
             if citations:
                 yield block, citations
 
@@ -239,15 +263,14 @@ def identify(text: str) -> tuple[str | None, str | None]:
             work = work_by_number(m.work.number)
             if work is not None:
                 return work.uri, work.since
+    # a title line that is a code's name («مجموعة القانون الجنائي», «قانون المسطرة الجنائية»)
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    for work in ALL_WORKS:
-        if first and first in (work.label,) or first.replace(" ", "") in {n.replace(" ", "") for n in work.names}:
-            return work.uri, work.since
-    for m in mentions:
-        if m.work is not None and m.work.kind == "name":
-            from .resolve import CODE_NAMES
-            work = CODE_NAMES[m.work.name]
-            return work.uri, work.since
+    _, title = scan(first)
+    if len(first) < 60 and title and title[0].kind == "work" and title[0].work.kind == "name" \
+            and title[0].start <= 1 and title[0].end >= len(first) - 1:
+        from .resolve import CODE_NAMES
+        work = CODE_NAMES[title[0].work.name]
+        return work.uri, work.since
     return None, None
 
 
@@ -340,33 +363,53 @@ class TextReader:
         return out
 
     def read(self) -> list[Citation]:
+        """Citations of the whole text, in order.  The scope changes at the document's own article
+        headings, after an amending sentence (the amended law's articles follow), and inside
+        Adala's quotations of another text's article («أنظر المادة 5 من المرسوم رقم ...» then
+        «المادة 5» then the article between double quotes)."""
         heading_at = {k: n for k, n, _ in self.headings}
         citations: list[Citation] = []
-        scope = self.own
+        state = {"scope": self.own, "current": None}
         own_label = None
         last_own: str | None = None
-        current: str | None = None
         pending: list[Mention] = []
         block_start = 0
+        see: tuple[set[str], Scope] | None = None       # the last «أنظر المادة ... من X»
+        outside: tuple[Scope, str | None] | None = None  # where to come back after a quotation
+        quote_end: int | None = None
 
-        def flush(upto_scope):
+        def flush():
             nonlocal pending
             if pending:
-                citations.extend(self._resolve(pending, upto_scope, current))
+                citations.extend(self._resolve(pending, state["scope"], state["current"]))
             pending = []
 
         for k, m in enumerate(self.mentions):
+            if quote_end is not None and m.start >= quote_end:
+                flush()
+                state["scope"], state["current"] = outside
+                outside, quote_end = None, None
+                self.resolver.begin_article()
             if k in heading_at:
-                flush(scope)
+                flush()
                 number = heading_at[k]
+                see = self._see_also(citations, m) or see
+                if see is not None and number in see[0] and self._quote_follows(m):
+                    if outside is None:
+                        outside = (state["scope"], state["current"])
+                    state["scope"], state["current"] = see[1], number
+                    quote_end = self._quote_end(m)
+                    self.resolver.begin_article()
+                    block_start = m.end
+                    continue
                 label = "ماده" if "ماد" in self.text[m.start:m.start + 12].replace("\u0640", "") else "فصل"
                 if own_label is None:
                     own_label = label
-                if scope is not self.own and label == own_label and _follows(last_own, number):
-                    scope = self.own
-                if scope is self.own:
+                if state["scope"] is not self.own and label == own_label and _follows(last_own, number):
+                    state["scope"] = self.own
+                if state["scope"] is self.own:
                     last_own = number
-                current = number
+                state["current"] = number
                 self.resolver.begin_article()
                 block_start = m.end
                 continue
@@ -375,17 +418,61 @@ class TextReader:
             if m.kind in ("article", "law"):
                 formula_end = self._formula_end(m, block_start)
                 if formula_end is not None:
-                    resolved = self._resolve(pending, scope, current)
+                    resolved = self._resolve(pending, state["scope"], state["current"])
                     citations.extend(resolved)
                     pending = []
                     target = next((c for c in reversed(resolved) if not c.internal), None)
                     if target is not None:
                         info = self.corpus.get(target.work, self.date) if (self.corpus and target.work) else None
-                        scope = Scope(target.work, articles=info, law=target.cited_law)
+                        state["scope"] = Scope(target.work, articles=info, law=target.cited_law)
                     block_start = formula_end
-        flush(scope)
-        # drop context-only mentions that were kept for «منه»
+        flush()
         return citations
+
+    _SEE = re.compile(r"^[\s\d\-–]*(?:ا|أ|إ)نظر(?:\s+(?:أيضا|ايضا|كذلك))?\s")
+
+    def _see_also(self, citations: list[Citation], heading: Mention):
+        """The «أنظر المادة 5 من المرسوم رقم ...» footnote just above a heading: (numbers, scope)."""
+        start, _ = self._line(heading.start)
+        k = bisect_right(self.line_starts, start) - 1
+        lines_above = []
+        while k > 0 and len(lines_above) < 2:
+            k -= 1
+            a, b = self.line_starts[k], self.line_starts[k + 1] - 1
+            line = self.text[a:b]
+            if line.strip() and not _PAGE.match(line):
+                lines_above.append((k + 1, line))
+        for number, line in lines_above:
+            if not self._SEE.match(line):
+                continue
+            found = [c for c in citations if c.line == number and c.kind == "article" and not c.internal]
+            if found:
+                c = found[-1]
+                info = self.corpus.get(c.work, self.date) if (self.corpus and c.work) else None
+                return set(c.articles), Scope(c.work, articles=info, law=c.cited_law)
+        return None
+
+    def _quote_follows(self, heading: Mention) -> bool:
+        _, end = self._line(heading.start)
+        nxt = self._next_line(end)
+        return nxt[:1] in ('"', "“", "«", "„")
+
+    def _quote_end(self, heading: Mention) -> int:
+        """Where the quotation opened after ``heading`` ends: the end of the line whose closing
+        double quote ends it, or the first blank line (Adala sometimes loses the closing quote)."""
+        _, end = self._line(heading.start)
+        k = bisect_right(self.line_starts, end)
+        first = k
+        while k < len(self.line_starts):
+            a = self.line_starts[k]
+            b = self.line_starts[k + 1] - 1 if k + 1 < len(self.line_starts) else len(self.text)
+            line = self.text[a:b].strip()
+            if not line:
+                return a
+            if re.search(r'["”»][.،؛]?$', line) and (k > first or len(line) > 1):
+                return b
+            k += 1
+        return len(self.text)
 
     def _formula_end(self, m: Mention, block_start: int) -> int | None:
         """Where the quotation announced by an amending sentence around ``m`` starts, if any: the

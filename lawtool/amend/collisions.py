@@ -1,0 +1,317 @@
+"""Collisions between amendments, decided on eIds and on the places words are matched.
+
+Each resolved operation leaves *footprints* on the document:
+
+============  ==================================================================================
+content       replace: the element;  substitute: the text block where its words are (with the
+              character range)
+delete        the element removed
+position      the element moved
+number        the element whose <num> changes (renumber; a move or replace that gives ``num``)
+anchor        the element an insert or move is placed after/before/into
+gap           the place filled: (parent, rank among its children) — «after art_9» and «before
+              art_10» are one place
+new number    the number an article (or point) gets: insert, move or renumber with ``num``
+============  ==================================================================================
+
+Two footprints of different amendments meet when one element is the other or contains it.
+Kinds of collision (``KINDS``), for amendments A and B:
+
+``same-element``       both change the same element's text (a replace against anything inside it;
+                       two renumberings or two moves of one element; two deletions)
+``overlapping-words``  both substitute words in one text block, and the ranges overlap
+                       (disjoint ranges in the same paragraph are compatible)
+``target-deleted``     B touches an element that A deletes (or something inside it, or inserts
+                       next to it)
+``target-moved``       B touches an element that A moves (or inside it, or inserts next to it)
+``target-renumbered``  B touches an element that A renumbers (its eId, and those inside it, change)
+``same-place``         both insert (or move) elements into the same place: their order is open
+``same-number``        both give an article (or a point of one list) the same number
+
+Within one amendment the same rules find *overlapping operations*, an error, except what one
+author can mean at once: new text and a new place or number for one element, and several
+insertions at one place (they go in the order written).
+
+The amendments that collide with none are *compatible*; ``order`` lists them in the order of
+the text (the first element each touches), the order a committee takes them in.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..akn import Document, local_name
+from ..eids import number_from_num
+from ..errors import AmendmentError, LawtoolError
+from .model import Amendment
+from .resolve import Resolved, Resolver, gap_of, target_check
+
+KINDS = ("same-element", "overlapping-words", "target-deleted", "target-moved", "target-renumbered",
+         "same-place", "same-number")
+
+# footprint aspects, strongest first (the stronger one is "upper" when both are on one element)
+DELETE, REPLACE, POSITION, NUMBER, WORDS, ANCHOR = "delete", "replace", "position", "number", "words", "anchor"
+_STRENGTH = {DELETE: 0, REPLACE: 1, POSITION: 2, NUMBER: 3, WORDS: 4, ANCHOR: 5}
+_VERB = {DELETE: "deletes", REPLACE: "replaces", POSITION: "moves", NUMBER: "renumbers",
+         WORDS: "substitutes words in", ANCHOR: "inserts next to"}
+
+
+@dataclass(frozen=True)
+class Collision:
+    kind: str
+    amendments: tuple[str, ...]
+    eid: str
+    message: str
+    operations: tuple[tuple[str, int], ...] = ()
+
+    def as_dict(self) -> dict:
+        return {"kind": self.kind, "amendments": list(self.amendments), "eid": self.eid, "message": self.message,
+                "operations": [{"amendment": a, "operation": i} for a, i in self.operations]}
+
+
+@dataclass
+class CheckResult:
+    collisions: list[Collision]
+    order: list[str]  # compatible amendments, in application order
+    colliding: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.collisions
+
+    def to_dict(self) -> dict:
+        return {"collisions": [c.as_dict() for c in self.collisions], "order": list(self.order),
+                "colliding": list(self.colliding)}
+
+
+@dataclass
+class _Print:
+    aspect: str
+    el: object
+    r: Resolved
+    start: int = 0
+    end: int = 0
+    side: str | None = None
+
+
+def _eid(el) -> str:
+    """The eId of an element, or of its nearest ancestor that has one (text blocks have none)."""
+    node = el
+    while node is not None:
+        if isinstance(node.tag, str) and node.get("eId"):
+            return node.get("eId")
+        node = node.getparent()
+    return "?"
+
+
+def footprints(r: Resolved) -> list[_Print]:
+    op = r.op
+    out = []
+    if op.op == "replace":
+        if op.body:
+            out.append(_Print(REPLACE, r.el, r))
+        elif op.heading is not None:
+            # a new heading only: the heading, not what the element holds
+            heading = next((c for c in r.el if isinstance(c.tag, str) and local_name(c) == "heading"), None)
+            if heading is not None:
+                out.append(_Print(REPLACE, heading, r))
+        if op.num is not None:
+            out.append(_Print(NUMBER, r.el, r))
+    elif op.op == "substitute":
+        out.append(_Print(WORDS, r.match.block, r, r.match.start, r.match.end))
+    elif op.op == "delete":
+        out.append(_Print(DELETE, r.el, r))
+    elif op.op == "move":
+        out.append(_Print(POSITION, r.el, r))
+        if op.num is not None:
+            out.append(_Print(NUMBER, r.el, r))
+    elif op.op == "renumber":
+        out.append(_Print(NUMBER, r.el, r))
+    if r.anchor is not None:
+        out.append(_Print(ANCHOR, r.anchor, r, side=r.side))
+    return out
+
+
+def _new_number(r: Resolved):
+    """(scope, number) of the number an operation gives, or None."""
+    op = r.op
+    if op.num is None or op.op not in ("insert", "move", "renumber"):
+        return None
+    kind = op.kind if op.op == "insert" else local_name(r.el)
+    try:
+        number = number_from_num(op.num)
+    except LawtoolError:
+        return None
+    if kind == "article":
+        return ("article", number)
+    parent = r.anchor if r.side == "into" else (r.anchor.getparent() if r.anchor is not None else r.el.getparent())
+    return (id(parent), kind, number)
+
+
+def _meet(upper: _Print, lower: _Print, same: bool) -> str | None:
+    """The kind of collision when ``upper``'s element is ``lower``'s or contains it."""
+    a, b = upper.aspect, lower.aspect
+    if a == DELETE:
+        return "same-element" if b == DELETE and same else "target-deleted"
+    if a == REPLACE:
+        if b == ANCHOR:
+            return "same-element" if (not same or lower.side == "into") else None
+        if same and b == POSITION:
+            return "target-moved"
+        if same and b == NUMBER:
+            return "target-renumbered"
+        return "same-element"
+    if a == POSITION:
+        if b == POSITION and same:
+            return "same-element"
+        return "target-moved"
+    if a == NUMBER:
+        if b == NUMBER and same:
+            return "same-element"
+        return "target-renumbered"
+    if a == WORDS:
+        if b == WORDS and same:
+            return "overlapping-words" if upper.start < lower.end and lower.start < upper.end else None
+        return None
+    return None  # an anchor constrains nothing below it
+
+
+# Within one amendment: what one author can mean at once.
+def _allowed_within(kind: str, upper: _Print, lower: _Print, same: bool) -> bool:
+    if kind == "same-place":
+        return True
+    if kind == "target-moved":
+        return lower.aspect in (REPLACE, WORDS, NUMBER) and upper.aspect == POSITION
+    if kind == "target-renumbered":
+        return lower.aspect in (REPLACE, WORDS, ANCHOR, POSITION) or (upper.aspect == REPLACE and lower.aspect == NUMBER)
+    return False
+
+
+def _describe(p: _Print) -> str:
+    return f"{p.r.amendment.id} (operation {p.r.op.index}) {_VERB[p.aspect]} {_eid(p.el)}"
+
+
+def find_collisions(resolved: list[Resolved]) -> tuple[list[Collision], list[tuple[str, _Print, _Print]]]:
+    """(collisions between amendments, overlaps inside one amendment)."""
+    prints = [p for r in resolved for p in footprints(r)]
+    at: dict[int, list[_Print]] = defaultdict(list)
+    for p in prints:
+        at[id(p.el)].append(p)
+    found: dict[tuple, Collision] = {}
+    overlaps = []
+
+    def record(kind, upper, lower):
+        ra, rb = upper.r, lower.r
+        if ra.op is rb.op:
+            return
+        if ra.amendment is rb.amendment:
+            if not _allowed_within(kind, upper, lower, upper.el is lower.el):
+                overlaps.append((kind, upper, lower))
+            return
+        ids = tuple(sorted((ra.amendment.id, rb.amendment.id)))
+        eid = _eid(upper.el)
+        key = (kind, ids, eid)
+        if key in found:
+            return
+        if kind == "overlapping-words":
+            message = (f"{ra.amendment.id} and {rb.amendment.id} both change words in {eid}: «{ra.op.find}» and "
+                       f"«{rb.op.find}» overlap")
+        elif kind == "same-place":
+            message = f"{ra.amendment.id} and {rb.amendment.id} both insert at the same place ({_where(upper)}): the order is open"
+        elif kind == "same-number":
+            message = f"{ra.amendment.id} and {rb.amendment.id} both number an element «{ra.op.num}»"
+        else:
+            message = f"{_describe(upper)}; {_describe(lower)}"
+        ops = tuple(sorted({ra.key, rb.key}))
+        found[key] = Collision(kind, ids, eid, message, ops)
+
+    for p in prints:
+        node = p.el
+        while node is not None:
+            for q in at.get(id(node), ()):
+                if q is p:
+                    continue
+                same = node is p.el
+                if same:
+                    # meet once, the stronger aspect above
+                    if (_STRENGTH[q.aspect], id(q)) > (_STRENGTH[p.aspect], id(p)):
+                        continue
+                kind = _meet(q, p, same)
+                if kind:
+                    record(kind, q, p)
+            node = node.getparent()
+    # places and numbers
+    gaps: dict[tuple, list[_Print]] = defaultdict(list)
+    numbers: dict[tuple, list[Resolved]] = defaultdict(list)
+    for r in resolved:
+        if r.anchor is not None and r.op.op in ("insert", "move"):
+            parent, rank = gap_of(r.anchor, r.side)
+            gaps[(id(parent), rank)].append(_Print(ANCHOR, r.anchor, r, side=r.side))
+        number = _new_number(r)
+        if number is not None:
+            numbers[number].append(r)
+    for group in gaps.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                record("same-place", a, b)
+    for group in numbers.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                pa, pb = _Print(NUMBER, a.el or a.anchor, a), _Print(NUMBER, b.el or b.anchor, b)
+                if a.amendment is b.amendment:
+                    overlaps.append(("same-number", pa, pb))
+                else:
+                    record("same-number", pa, pb)
+    collisions = sorted(found.values(), key=lambda c: (c.amendments, c.eid, KINDS.index(c.kind)))
+    return collisions, overlaps
+
+
+def _where(p: _Print) -> str:
+    return f"{p.side} {_eid(p.el)}" if p.side else _eid(p.el)
+
+
+def overlap_error(kind: str, upper: _Print, lower: _Print) -> AmendmentError:
+    amendment = lower.r.amendment
+    what = {"same-element": "changes the same element as", "overlapping-words": "changes words that overlap those of",
+            "target-deleted": "touches an element deleted by", "target-moved": "touches an element moved by",
+            "target-renumbered": "renumbers an element also renumbered by",
+            "same-number": "gives the same number as"}.get(kind, "overlaps")
+    a, b = sorted((upper.r.op.index, lower.r.op.index))
+    later = lower.r.op if lower.r.op.index == b else upper.r.op
+    return AmendmentError(f"overlapping operations: operation {b} {what} operation {a} ({_eid(upper.el)})",
+                          path=amendment.path, place=later.place,
+                          hint="merge them into one operation, or split the amendment in two")
+
+
+def document_order(document: Document) -> dict[int, int]:
+    return {id(el): i for i, el in enumerate(document.main.iter())}
+
+
+def check_resolved(resolved_by_amendment: dict[str, list[Resolved]], amendments: list[Amendment],
+                   positions: dict[int, int]) -> CheckResult:
+    resolved = [r for a in amendments for r in resolved_by_amendment[a.id]]
+    collisions, overlaps = find_collisions(resolved)
+    if overlaps:
+        raise overlap_error(*overlaps[0])
+    colliding = sorted({i for c in collisions for i in c.amendments})
+
+    def first_place(a: Amendment) -> int:
+        places = [positions.get(id(r.el if r.el is not None else r.anchor), 0) for r in resolved_by_amendment[a.id]]
+        return min(places) if places else 0
+
+    compatible = [a for a in amendments if a.id not in colliding]
+    order = [a.id for a in sorted(compatible, key=lambda a: (first_place(a), a.id))]
+    return CheckResult(collisions, order, colliding)
+
+
+def check_collisions(document: Document, amendments: list[Amendment]) -> CheckResult:
+    """Collisions between ``amendments`` (all written against ``document``), and the order in
+    which the compatible ones apply.  Raises AmendmentError for an amendment that cannot be
+    resolved (unknown eId, words not found) or whose own operations overlap."""
+    resolver = Resolver(document)
+    by_id = {}
+    for a in amendments:
+        target_check(a, document)
+        by_id[a.id] = resolver.resolve(a)
+    return check_resolved(by_id, amendments, document_order(document))

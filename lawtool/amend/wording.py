@@ -1,0 +1,473 @@
+"""The wording of amendment instructions, in Moroccan legislative Arabic and in French.
+
+=============  ===================================================  =====================================================
+operation      Arabic                                               French
+=============  ===================================================  =====================================================
+replace        تغير وتتمم أحكام المادة 12 على النحو التالي:          L'article 12 est modifié et complété comme suit :
+(paragraph)    تغير أحكام الفقرة الثانية من المادة 12 على النحو التالي:  Le deuxième alinéa de l'article 12 est ainsi rédigé :
+substitute     تعوض عبارة "X" بعبارة "Y" في الفقرة الثانية من المادة 12   Au deuxième alinéa de l'article 12, les mots "X" sont
+                                                                    remplacés par les mots "Y"
+(no new words) تحذف عبارة "X" من الفقرة الثانية من المادة 12           Au deuxième alinéa de l'article 12, les mots "X" sont supprimés
+insert         تضاف بعد المادة 9 مادة 9 مكررة تحرر كما يلي:          Il est inséré après l'article 9 un article 9 bis ainsi rédigé :
+(into)         تتمم المادة 12 بفقرة جديدة تحرر كما يلي:             L'article 12 est complété par un alinéa ainsi rédigé :
+delete         تحذف المادة 7                                       L'article 7 est abrogé
+move           تنقل المادة 3 إلى ما بعد المادة 17 وتصبح المادة 17 مكررة  L'article 3 devient l'article 17 bis et est placé après l'article 17
+renumber       تصبح المادة 28 المادة 27                            L'article 28 devient l'article 27
+=============  ===================================================  =====================================================
+
+Elements are named as the text names them: the article by its ``<num>`` («المادة الأولى»,
+«الفصل 447-1»), a paragraph by its ordinal («الفقرة الثانية», «le deuxième alinéa»), a point by
+its number («البند 3», «le 3°»); verbs agree with the noun (تحذف المادة / يحذف الفصل).  Without
+the document the names are made from the eIds («art_12-bis» → «المادة 12 مكررة»).
+
+An instruction is a list of *parts* so that the AKN export can mark them up: ``("t", text)``,
+``("old", words)`` and ``("new", words)`` (quoted words), ``("ref", label, eId)``, ``("num",
+label)`` (a new number) and ``("heading", text)`` (a new heading).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..akn import Document, local_name, text_of
+from ..eids import LATIN_SUFFIXES, number_from_num
+from ..errors import LawtoolError
+from .content import build, kind_of_eid
+from .model import Amendment, Operation
+
+QUOTE = '"'
+
+# -- ordinals -------------------------------------------------------------------------------------------------
+
+_AR_F = ["", "الأولى", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة", "التاسعة",
+         "العاشرة"]
+_AR_M = ["", "الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"]
+_AR_TENS = {2: "العشرون", 3: "الثلاثون", 4: "الأربعون", 5: "الخمسون", 6: "الستون", 7: "السبعون", 8: "الثمانون",
+            9: "التسعون"}
+
+
+def ordinal_ar(n: int, feminine: bool = True) -> str:
+    """1 → الأولى (الأول), 11 → الحادية عشرة, 21 → الحادية والعشرون; digits from 100 on."""
+    units = _AR_F if feminine else _AR_M
+    if 1 <= n <= 10:
+        return units[n]
+    if 11 <= n <= 19:
+        unit = ("الحادية" if feminine else "الحادي") if n == 11 else units[n - 10]
+        return f"{unit} {'عشرة' if feminine else 'عشر'}"
+    if 20 <= n <= 99:
+        tens, unit = divmod(n, 10)
+        if not unit:
+            return _AR_TENS[tens]
+        first = ("الحادية" if feminine else "الحادي") if unit == 1 else units[unit]
+        return f"{first} و{_AR_TENS[tens]}"
+    return str(n)
+
+
+_FR_UNITS = ["zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze",
+             "treize", "quatorze", "quinze", "seize"]
+_FR_TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
+
+
+def _cardinal_fr(n: int) -> str:
+    if n <= 16:
+        return _FR_UNITS[n]
+    if n < 20:
+        return "dix-" + _FR_UNITS[n - 10]
+    tens, unit = divmod(n, 10)
+    if tens == 7:
+        return "soixante et onze" if unit == 1 else "soixante-" + _cardinal_fr(10 + unit)
+    if tens == 8:
+        return "quatre-vingts" if not unit else "quatre-vingt-" + _FR_UNITS[unit]
+    if tens == 9:
+        return "quatre-vingt-" + _cardinal_fr(10 + unit)
+    if not unit:
+        return _FR_TENS[tens]
+    return _FR_TENS[tens] + (" et un" if unit == 1 else "-" + _FR_UNITS[unit])
+
+
+def ordinal_fr(n: int, feminine: bool = False) -> str:
+    """1 → premier (première), 2 → deuxième, 21 → vingt et unième, 80 → quatre-vingtième."""
+    if n == 1:
+        return "première" if feminine else "premier"
+    if not 1 <= n <= 99:
+        return f"{n}e"
+    words = _cardinal_fr(n)
+    cut = max(words.rfind(" "), words.rfind("-")) + 1
+    head, last = words[:cut], words[cut:]
+    if last == "un":
+        last = "unième"
+    elif last == "cinq":
+        last = "cinquième"
+    elif last == "neuf":
+        last = "neuvième"
+    elif last == "vingts":
+        last = "vingtième"
+    elif last.endswith("e"):
+        last = last[:-1] + "ième"
+    else:
+        last += "ième"
+    return head + last
+
+
+# -- numbers ----------------------------------------------------------------------------------------------------
+
+def _number_parts(number: str) -> tuple[str, int]:
+    """'12-bis' → ('12', 1); '447-1' → ('447-1', 0)."""
+    parts = number.split("-")
+    if len(parts) > 1 and parts[-1] in LATIN_SUFFIXES:
+        return "-".join(parts[:-1]), LATIN_SUFFIXES.index(parts[-1]) + 1
+    return number, 0
+
+
+def number_ar(number: str, feminine: bool = True) -> str:
+    """eId number → how Arabic writes it: '1' → الأولى, '12-bis' → 12 مكررة, '12-ter' → 12 مكررة مرتين."""
+    base, suffix = _number_parts(number)
+    if base == "1" and not suffix:
+        return ordinal_ar(1, feminine)
+    if not suffix:
+        return base
+    word = "مكررة" if feminine else "مكرر"
+    times = {1: "", 2: " مرتين", 3: " ثلاث مرات", 4: " أربع مرات", 5: " خمس مرات"}.get(suffix, f" {suffix}")
+    return f"{base} {word}{times}"
+
+
+def number_fr(number: str, *, point: bool = False) -> str:
+    """'1' → 1er, '12-bis' → 12 bis, '447-1' → 447-1; for a point: '3' → 3°, '3-bis' → 3° bis."""
+    base, suffix = _number_parts(number)
+    if point:
+        shown = f"{base}°" if base[:1].isdigit() else f"{base})"
+        return shown + (f" {LATIN_SUFFIXES[suffix - 1]}" if suffix else "")
+    if base == "1" and not suffix:
+        return "1er"
+    return base + (f" {LATIN_SUFFIXES[suffix - 1]}" if suffix else "")
+
+
+# -- names of elements ----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Name:
+    ar: str
+    fr: str
+    feminine_ar: bool
+    feminine_fr: bool
+
+
+_AR_KIND = {"article": ("المادة", True), "chapter": ("الباب", False), "section": ("الفرع", False),
+            "part": ("الجزء", False), "book": ("الكتاب", False), "title": ("القسم", False),
+            "subsection": ("الفرع", False), "point": ("البند", False), "paragraph": ("الفقرة", True)}
+_FR_KIND = {"article": ("article", False), "chapter": ("chapitre", False), "section": ("section", True),
+            "part": ("partie", True), "book": ("livre", False), "title": ("titre", False),
+            "subsection": ("sous-section", True), "point": ("point", False), "paragraph": ("alinéa", False)}
+
+
+def _fr_def(noun: str, feminine: bool) -> str:
+    return f"l'{noun}" if noun[0] in "aeiouéèêh" else (f"la {noun}" if feminine else f"le {noun}")
+
+
+def _clean_label(text: str) -> str:
+    return text.strip().rstrip(".-–: ").strip()
+
+
+class Namer:
+    """Names of elements, read from the document when there is one."""
+
+    def __init__(self, document: Document | None = None):
+        self.index = document.eid_index() if document is not None else {}
+
+    def _label(self, eid: str) -> str | None:
+        el = self.index.get(eid)
+        if el is None:
+            return None
+        num = el.find("{*}num")
+        return _clean_label(text_of(num)) if num is not None and text_of(num) else None
+
+    def component(self, eid: str) -> Name | None:
+        """The name of the element ``eid`` on its own (no parents), or None for a wrapper (mod, qstr)."""
+        last = eid.rsplit("__", 1)[-1]
+        kind = kind_of_eid(eid)
+        number = last.split("_", 1)[1] if "_" in last else ""
+        label = self._label(eid)
+        if kind in ("mod", "quotedStructure"):
+            return None
+        if kind == "paragraph":
+            n = int(number) if number.isdigit() else 0
+            return Name(f"الفقرة {ordinal_ar(n)}" if n else "الفقرة", f"le {ordinal_fr(n)} alinéa" if n else "l'alinéa",
+                        True, False)
+        if kind == "intro":
+            return Name("المقطع التمهيدي", "le chapeau", False, False)
+        if kind == "wrapUp":
+            return Name("المقطع الختامي", "la phrase finale", False, True)
+        if kind == "point":
+            shown = label or number
+            try:
+                fr = "le " + number_fr(number_from_num(shown), point=True)
+            except LawtoolError:
+                fr = f"le {shown})"
+            plain = shown[:1].isdigit() or not label
+            return Name(f"البند {shown}" if plain else f"البند ({shown})", fr, False, False)
+        if kind in _AR_KIND:
+            word, fem = _AR_KIND[kind]
+            if label:
+                ar = label
+                fem = label.split()[0].endswith("ة")
+            else:
+                ar = f"{word} {number_ar(number, fem)}"
+            noun, fem_fr = _FR_KIND[kind]
+            try:
+                shown = number_fr(number_from_num(label)) if label else number_fr(number)
+            except LawtoolError:
+                shown = number_fr(number)
+            return Name(ar, f"{_fr_def(noun, fem_fr)} {shown}", fem, fem_fr)
+        return Name(f"العنصر {eid}", f"l'élément {eid}", False, False)
+
+    def name(self, eid: str) -> Name:
+        """«الفقرة الثانية من المادة 12» / «le deuxième alinéa de l'article 12»."""
+        parts = eid.split("__")
+        names = []
+        quoted_in = None
+        for i in range(len(parts), 0, -1):
+            sub = "__".join(parts[:i])
+            if kind_of_eid(sub) == "quotedStructure":
+                quoted_in = "__".join(parts[:i - 2]) if i > 2 else None
+                break
+            found = self.component(sub)
+            if found is not None:
+                names.append(found)
+        if not names:
+            return Name(f"العنصر {eid}", f"l'élément {eid}", False, False)
+        ar = " من ".join(n.ar for n in names)
+        fr = names[0].fr + "".join(" " + _de(n.fr) for n in names[1:])
+        if quoted_in:
+            outer = self.name(quoted_in)
+            ar += f" كما وردت في {outer.ar}"
+            fr += f" cité {_a(outer.fr)}"
+        return Name(ar, fr, names[0].feminine_ar, names[0].feminine_fr)
+
+
+def _de(phrase: str) -> str:
+    if phrase.startswith("le "):
+        return "du " + phrase[3:]
+    if phrase.startswith("les "):
+        return "des " + phrase[4:]
+    return "de " + phrase
+
+
+def _a(phrase: str) -> str:
+    if phrase.startswith("le "):
+        return "au " + phrase[3:]
+    if phrase.startswith("les "):
+        return "aux " + phrase[4:]
+    return "à " + phrase
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+# -- instructions ------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Instruction:
+    """The wording of one operation; ``lines`` is the new text it introduces (replace, insert)."""
+
+    index: int
+    ar: tuple
+    fr: tuple
+    lines: tuple[str, ...] = ()
+
+    @staticmethod
+    def plain(parts) -> str:
+        out = []
+        for part in parts:
+            if part[0] == "t":
+                out.append(part[1])
+            elif part[0] in ("old", "new", "heading"):
+                out.append(f"{QUOTE}{part[1]}{QUOTE}")
+            else:
+                out.append(part[1])
+        return "".join(out)
+
+    @property
+    def text_ar(self) -> str:
+        return self.plain(self.ar)
+
+    @property
+    def text_fr(self) -> str:
+        return self.plain(self.fr)
+
+
+def _new_name(op: Operation, namer: Namer) -> tuple[str, str, bool, bool, str]:
+    """For an inserted element: (Arabic indefinite, French indefinite, Arabic feminine, French
+    feminine, Arabic definite)."""
+    kind = op.kind
+    num = op.num
+    if op.body and "xml" in op.body:
+        from .content import head_of, parse_fragment
+        num = head_of(parse_fragment(op.body["xml"]))[0]
+    if kind == "paragraph":
+        return "فقرة جديدة", "un alinéa", True, False, "الفقرة الجديدة"
+    if kind == "point":
+        shown = _clean_label(num or "")
+        try:
+            fr = "un " + number_fr(number_from_num(shown), point=True)
+        except LawtoolError:
+            fr = f"un {shown})"
+        return f"بند {shown}".strip(), fr, False, False, f"البند {shown}".strip()
+    word, fem = _AR_KIND.get(kind, ("عنصر", False))
+    noun, fem_fr = _FR_KIND.get(kind, (kind, False))
+    if num:
+        label = _clean_label(num)
+        first = label.split()[0]
+        fem = first.endswith("ة")
+        indefinite = (first[2:] if first.startswith("ال") else first) + label[len(first):]
+        try:
+            shown = number_fr(number_from_num(label))
+        except LawtoolError:
+            shown = label
+        return indefinite, f"{'une' if fem_fr else 'un'} {noun} {shown}", fem, fem_fr, label
+    bare = word[2:] if word.startswith("ال") else word
+    return f"{bare} جديد{'ة' if fem else ''}", f"{'une' if fem_fr else 'un'} {noun}", fem, fem_fr, word
+
+
+def _new_label(op: Operation, el_kind: str) -> tuple[tuple, str]:
+    """The Arabic parts and the French name of a new number (renumber, move or replace with num):
+    the ``num`` part holds ``op.num`` exactly (the AKN import reads it back)."""
+    label = _clean_label(op.num)
+    try:
+        number = number_from_num(label)
+    except LawtoolError:
+        number = label
+    if el_kind == "point":
+        return (("t", "البند "), ("num", op.num)), "le " + number_fr(number, point=True)
+    noun, fem_fr = _FR_KIND.get(el_kind, (el_kind, False))
+    return (("num", op.num),), f"{_fr_def(noun, fem_fr)} {number_fr(number)}"
+
+
+def _v(feminine: bool, verb: str) -> str:
+    """Third person present passive: ت for feminine, ي for masculine («تحذف المادة», «يحذف الفصل»)."""
+    return ("ت" if feminine else "ي") + verb
+
+
+def _e(feminine: bool) -> str:
+    return "e" if feminine else ""
+
+
+def instruction(op: Operation, namer: Namer) -> Instruction:
+    if op.eid:
+        target = namer.name(op.eid)
+        ref = ("ref", target.ar, op.eid)
+    lines = new_lines(op) if op.op in ("replace", "insert") else ()
+    if op.op == "replace":
+        kind = kind_of_eid(op.eid)
+        fem = target.feminine_fr
+        if not op.body:
+            what = "عنوان" if op.heading is not None and op.num is None else "رقم"
+            if op.heading is not None and op.num is not None:
+                what = "رقم وعنوان"
+            values = tuple(p for p in ((("t", " "), ("num", op.num)) if op.num is not None else ())) + \
+                tuple(p for p in ((("t", " "), ("heading", op.heading)) if op.heading is not None else ()))
+            ar = (("t", f"يغير {what} "), ref, ("t", " على النحو التالي:"), *values)
+            fr_what = "L'intitulé" if op.num is None else "Le numéro et l'intitulé" if op.heading is not None else "Le numéro"
+            fr = (("t", f"{fr_what} {_de(target.fr)} {'sont ainsi rédigés' if 'et' in fr_what else 'est ainsi rédigé'} :"),)
+            return Instruction(op.index, ar, fr, lines)
+        fr_renumbered = ""
+        if op.num is not None:
+            new_ar, new_fr = _new_label(op, kind)
+            renumbered = (("t", f" و{_v(target.feminine_ar, 'صبح')} "), *new_ar)
+            fr_renumbered = f" devient {new_fr} et"
+        else:
+            renumbered = ()
+        if kind == "article":
+            ar = (("t", "تغير وتتمم أحكام "), ref, *renumbered, ("t", " على النحو التالي:"))
+            fr = (("t", f"{_cap(target.fr)}{fr_renumbered} est modifié{_e(fem)} et complété{_e(fem)} comme suit :"),)
+        else:
+            ar = (("t", "تغير أحكام "), ref, *renumbered, ("t", " على النحو التالي:"))
+            fr = (("t", f"{_cap(target.fr)}{fr_renumbered} est ainsi rédigé{_e(fem)} :"),)
+        return Instruction(op.index, ar, fr, lines)
+    if op.op == "substitute":
+        if op.occurrence:
+            ar_occ = f"، في ورودها {ordinal_ar(op.occurrence, feminine=False)}،"
+            fr_occ = f", à la {ordinal_fr(op.occurrence, feminine=True)} occurrence,"
+        else:
+            ar_occ, fr_occ = "", ","
+        if op.with_:
+            ar = (("t", "تعوض عبارة "), ("old", op.find), ("t", f"{ar_occ} بعبارة "), ("new", op.with_),
+                  ("t", " في "), ref)
+            fr = (("t", f"{_cap(_a(target.fr))}{fr_occ} les mots "), ("old", op.find),
+                  ("t", " sont remplacés par les mots "), ("new", op.with_))
+        else:
+            ar = (("t", "تحذف عبارة "), ("old", op.find), ("t", f"{ar_occ} من "), ref)
+            fr = (("t", f"{_cap(_a(target.fr))}{fr_occ} les mots "), ("old", op.find), ("t", " sont supprimés"))
+        return Instruction(op.index, ar, fr, lines)
+    if op.op == "delete":
+        kind = kind_of_eid(op.eid)
+        fr_verb = "abrogé" if kind == "article" else "supprimé"
+        return Instruction(op.index, (("t", _v(target.feminine_ar, "حذف") + " "), ref),
+                           (("t", f"{_cap(target.fr)} est {fr_verb}{_e(target.feminine_fr)}"),))
+    if op.op == "renumber":
+        new_ar, new_fr = _new_label(op, kind_of_eid(op.eid))
+        return Instruction(op.index, (("t", _v(target.feminine_ar, "صبح") + " "), ref, ("t", " "), *new_ar),
+                           (("t", f"{_cap(target.fr)} devient {new_fr}"),))
+    side, where = op.position
+    place = namer.name(where)
+    place_ref = ("ref", place.ar, where)
+    if op.op == "move":
+        ar_side = {"after": "إلى ما بعد ", "before": "إلى ما قبل ", "into": "إلى آخر "}[side]
+        fr_side = {"after": "après " + place.fr, "before": "avant " + place.fr, "into": "à la fin " + _de(place.fr)}[side]
+        ar = [("t", _v(target.feminine_ar, "نقل") + " "), ref, ("t", " " + ar_side), place_ref]
+        if op.num is not None:
+            new_ar, new_fr = _new_label(op, kind_of_eid(op.eid))
+            ar += [("t", f" و{_v(target.feminine_ar, 'صبح')} "), *new_ar]
+            fr = f"{_cap(target.fr)} devient {new_fr} et est placé{_e(target.feminine_fr)} {fr_side}"
+        else:
+            fr = f"{_cap(target.fr)} est déplacé{_e(target.feminine_fr)} {fr_side}"
+        return Instruction(op.index, tuple(ar), (("t", fr),))
+    # insert
+    indefinite, fr_new, fem, fem_fr, _ = _new_name(op, namer)
+    if side == "into":
+        ar = (("t", _v(place.feminine_ar, "تمم") + " "), place_ref,
+              ("t", f" ب{indefinite} {_v(fem, 'حرر')} كما يلي:"))
+        fr = (("t", f"{_cap(place.fr)} est complété{_e(place.feminine_fr)} par {fr_new} ainsi rédigé{_e(fem_fr)} :"),)
+    else:
+        ar_side = "بعد" if side == "after" else "قبل"
+        ar = (("t", f"{_v(fem, 'ضاف')} {ar_side} "), place_ref, ("t", f" {indefinite} {_v(fem, 'حرر')} كما يلي:"))
+        fr_side = "après" if side == "after" else "avant"
+        fr = (("t", f"Il est inséré {fr_side} {place.fr} {fr_new} ainsi rédigé{_e(fem_fr)} :"),)
+    return Instruction(op.index, ar, fr, lines)
+
+
+def new_lines(op: Operation) -> tuple[str, ...]:
+    """The new text an operation writes, as lines (num and heading first; points as «1- ...»)."""
+    if not op.body and op.num is None and op.heading is None:
+        return ()
+    kind = local_name(build(op.kind, op.body, num=op.num, heading=op.heading)) if op.body else op.kind
+    el = build(kind, op.body, num=op.num, heading=op.heading) if op.body else None
+    lines: list[str] = []
+    if el is None:
+        return tuple(x for x in (op.num, op.heading) if x)
+    own = [c for c in el if isinstance(c.tag, str) and local_name(c) in ("num", "heading")]
+    for c in own:
+        if not (local_name(el) in ("point", "item") and local_name(c) == "num"):
+            lines.append(text_of(c))
+    for node in el.iter():
+        if not isinstance(node.tag, str) or local_name(node) != "p":
+            continue
+        point = next((a for a in node.iterancestors() if local_name(a) in ("point", "item")), None)
+        prefix = ""
+        if point is not None and node is next(point.iter("{*}p"), None):
+            num = point.find("{*}num")
+            prefix = f"{text_of(num)}- " if num is not None else ""
+        lines.append(prefix + text_of(node))
+    return tuple(lines)
+
+
+def instructions(amendment: Amendment, document: Document | None = None) -> list[Instruction]:
+    """The wording of every operation of ``amendment`` (names read from ``document``, the bill,
+    when given)."""
+    namer = Namer(document)
+    return [instruction(op, namer) for op in amendment.operations]
+
+
+def wording_comments(amendment: Amendment, document: Document | None = None) -> dict[int, list[str]]:
+    """Comment lines per operation for the YAML: the Arabic and the French instruction."""
+    return {i.index: [i.text_ar, i.text_fr] for i in instructions(amendment, document)}

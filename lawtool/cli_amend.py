@@ -1,0 +1,279 @@
+"""Commands of the amendment stage: ``lawtool amend check | apply | from-diff | show | export |
+import | schema``.
+
+Light at import time (typer and the standard library only); the library is imported inside
+each command.  Errors print as ``lawtool: error: FILE:operation N:eId: ... — what to do`` with
+exit status 2; ``check`` exits 1 when amendments collide, and ``apply`` refuses them with the
+collision report and exit status 1 unless ``--order`` is given.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+amend_app = typer.Typer(help="Amendments: check collisions, apply, word, export/import, make from a diff.",
+                        no_args_is_help=True)
+
+
+def run(action):
+    """cli.run (LawtoolError → «lawtool: error: ...», exit 2), imported when a command runs."""
+    from lawtool.cli import run as run_cli
+    return run_cli(action)
+
+
+def _echo_json(data) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _load(bill: Path, amendments: List[Path]):
+    from lawtool.akn import Document
+    from lawtool.amend import load_amendments
+    return Document.load(bill), load_amendments(amendments)
+
+
+def _select(amendments, status: Optional[str]):
+    from lawtool.amend import STATUSES, select
+    from lawtool.errors import LawtoolError
+    if status is not None and status not in STATUSES:
+        raise LawtoolError(f"unknown status {status!r}", hint="use one of: " + ", ".join(STATUSES))
+    chosen = select(amendments, status)
+    if not chosen:
+        raise LawtoolError(f"no amendment has the status {status!r}",
+                           hint="check the amendments' status fields, or leave out --status")
+    return chosen
+
+
+def _wording_lines(amendment, bill, *, indent: str = "  ") -> list[str]:
+    from lawtool.amend.wording import instructions
+    lines = []
+    for ins in instructions(amendment, bill):
+        lines.append(f"{indent}{ins.index}. {ins.text_ar}")
+        lines.append(f"{indent}   {ins.text_fr}")
+        for text in ins.lines:
+            lines.append(f"{indent}     «{text}»")
+    return lines
+
+
+def _wording_json(amendment, bill) -> list[dict]:
+    from lawtool.amend.wording import instructions
+    return [{"operation": i.index, "ar": i.text_ar, "fr": i.text_fr, "text": list(i.lines)}
+            for i in instructions(amendment, bill)]
+
+
+def format_check(bill, amendments, result, *, wording: bool = True) -> str:
+    """The readable collision report."""
+    n = len(result.collisions)
+    lines = [f"{bill.path}: {len(amendments)} amendment{'s' if len(amendments) != 1 else ''}, "
+             f"{n} collision{'s' if n != 1 else ''}"]
+    for a in amendments:
+        lines.append("")
+        lines.append(f"{a.id}  [{a.status}]  {a.proposer}  ({a.path})" + ("  — example" if a.example else ""))
+        if wording:
+            lines.extend(_wording_lines(a, bill))
+    lines.append("")
+    if result.collisions:
+        lines.append("Collisions:")
+        for c in result.collisions:
+            lines.append(f"  {c.kind}  {c.eid}  [{', '.join(c.amendments)}]: {c.message}")
+        lines.append("")
+    if result.order:
+        lines.append("Compatible, in the order to apply them: " + ", ".join(result.order))
+    else:
+        lines.append("No amendment is compatible with all the others.")
+    if result.colliding:
+        lines.append("Colliding (apply one of each collision, e.g. by --status, or give --order): "
+                     + ", ".join(result.colliding))
+    return "\n".join(lines)
+
+
+def _check_output(output: Path, inputs: list[Path], overwrite: bool) -> None:
+    from lawtool.errors import LawtoolError
+    target = output.resolve()
+    for path in inputs:
+        if path.resolve() == target and not overwrite:
+            raise LawtoolError(f"the output {output} is one of the inputs", path=str(output),
+                               hint="write the new expression elsewhere, or give --overwrite")
+    if output.is_dir():
+        raise LawtoolError("the output is a directory", path=str(output), hint="give a file name with -o")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(amend_app, name="amend")
+
+
+@amend_app.command("check")
+def check_cmd(bill: Path = typer.Argument(..., help="the amended expression (AKN XML)"),
+              amendments: List[Path] = typer.Argument(..., help="amendment files (YAML)"),
+              status: Optional[str] = typer.Option(None, "--status", help="only the amendments with this status"),
+              as_json: bool = typer.Option(False, "--json", help="JSON: {collisions, order, colliding, amendments}"),
+              no_wording: bool = typer.Option(False, "--no-wording", help="leave the instructions out of the report")):
+    """Collisions between amendments, and the order to apply the compatible ones (exit 1 on a collision).
+
+    Kinds: same-element, overlapping-words, target-deleted, target-moved, target-renumbered,
+    same-place, same-number."""
+    def action():
+        from lawtool.amend import check_collisions
+        document, loaded = _load(bill, amendments)
+        chosen = _select(loaded, status) if status else loaded
+        result = check_collisions(document, chosen)
+        if as_json:
+            data = result.to_dict()
+            data["amendments"] = [{"id": a.id, "status": a.status, "proposer": a.proposer, "path": a.path,
+                                   "example": a.example, "wording": _wording_json(a, document)} for a in chosen]
+            _echo_json(data)
+        else:
+            typer.echo(format_check(document, chosen, result, wording=not no_wording))
+        if result.collisions:
+            raise typer.Exit(1)
+    run(action)
+
+
+@amend_app.command("apply")
+def apply_cmd(bill: Path = typer.Argument(..., help="the amended expression (AKN XML)"),
+              amendments: List[Path] = typer.Argument(..., help="amendment files (YAML)"),
+              output: Optional[Path] = typer.Option(None, "-o", "--output",
+                                                    help="the new expression (default: beside the bill, "
+                                                         "named <lang>@<date>.xml)"),
+              status: Optional[str] = typer.Option(None, "--status", help="apply only those with this status "
+                                                                          "(e.g. adopted)"),
+              date: Optional[str] = typer.Option(None, "--date", help="the new expression's date, YYYY-MM-DD "
+                                                                      "(default: today, or SOURCE_DATE_EPOCH)"),
+              order: Optional[str] = typer.Option(None, "--order", help="apply in this order: id,id,... "
+                                                                        "(needed when amendments collide)"),
+              notice: Optional[str] = typer.Option(None, "--notice", help="the new expression's notice "
+                                                                          "(working text ...)"),
+              overwrite: bool = typer.Option(False, "--overwrite", help="allow -o to name an input file")):
+    """Apply amendments: write the bill's new expression (nothing is written on error).
+
+    The new expression is renumbered (old eIds kept as wId), its references re-pointed, and each
+    amendment recorded in its lifecycle and passive modifications."""
+    def action():
+        from lawtool.amend import apply_amendments
+        from lawtool.amend.apply import today
+        from lawtool.akn import atomic_write
+        from lawtool.errors import CollisionError, LawtoolError
+        from lawtool.validate import validate_document
+        document, loaded = _load(bill, amendments)
+        chosen = _select(loaded, status) if status else loaded
+        when = date or today()
+        sequence = [x.strip() for x in order.split(",") if x.strip()] if order else None
+        try:
+            result = apply_amendments(document, chosen, date=when, order=sequence, notice=notice)
+        except CollisionError as error:
+            typer.echo(format_check(document, chosen, error.report, wording=False), err=True)
+            raise
+        new = result.document.frbr_expression
+        target = output or Path(bill).parent / f"{new.language}@{new.expression_date}.xml"
+        _check_output(target, [Path(bill), *amendments], overwrite)
+        result.document.path = str(target)
+        errors = [f for f in validate_document(result.document) if f.severity == "error"]
+        if errors:
+            first = errors[0]
+            raise LawtoolError(f"the new expression would not be valid: {first.rule}: {first.message}"
+                               + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""),
+                               path=str(target), place=first.eid,
+                               hint="nothing was written; check the amendments' new text and numbers")
+        atomic_write(target, result.document.to_bytes())
+        for warning in result.warnings:
+            typer.echo(f"lawtool: warning: {warning}", err=True)
+        typer.echo(f"{target}: {new} — applied {len(result.applied)} amendment"
+                   f"{'s' if len(result.applied) != 1 else ''} ({', '.join(result.applied)}), "
+                   f"{len(result.renames)} eId{'s' if len(result.renames) != 1 else ''} renumbered", err=True)
+    run(action)
+
+
+@amend_app.command("from-diff")
+def from_diff_cmd(old: Path = typer.Argument(..., help="the bill (AKN XML)"),
+                  new: Path = typer.Argument(..., help="an edited copy of it (AKN XML)"),
+                  output: Optional[Path] = typer.Option(None, "-o", "--output", help="the amendment (YAML); "
+                                                                                  "default: standard output"),
+                  ident: Optional[str] = typer.Option(None, "--id", help="the amendment's id"),
+                  proposer: str = typer.Option("lawtool from-diff", "--proposer", help="who proposes it"),
+                  status: str = typer.Option("proposed", "--status", help="proposed, adopted, rejected, withdrawn"),
+                  date: Optional[str] = typer.Option(None, "--date", help="YYYY-MM-DD (default: NEW's date)"),
+                  justification: Optional[str] = typer.Option(None, "--justification", help="why")):
+    """The amendment (operations, with their wording as comments) that turns OLD into NEW."""
+    def action():
+        from lawtool.akn import Document, atomic_write
+        from lawtool.amend import dump_amendment, from_diff
+        from lawtool.amend.wording import wording_comments
+        before, after = Document.load(old), Document.load(new)
+        amendment = from_diff(before, after, id=ident, proposer=proposer, status=status, date=date,
+                              justification=justification)
+        header = [f"Amendment made by `lawtool amend from-diff {old} {new}`.",
+                  "Each operation is preceded by its wording (Arabic, then French)."]
+        text = dump_amendment(amendment, header=header, comments=wording_comments(amendment, before))
+        if output:
+            _check_output(output, [old, new], False)
+            atomic_write(output, text.encode("utf-8"))
+            typer.echo(f"{output}: {len(amendment.operations)} operations", err=True)
+        else:
+            typer.echo(text, nl=False)
+    run(action)
+
+
+@amend_app.command("show")
+def show_cmd(amendments: List[Path] = typer.Argument(..., help="amendment files (YAML)"),
+             bill: Optional[Path] = typer.Option(None, "--bill", help="the target expression (names elements "
+                                                                     "as the text does)"),
+             as_json: bool = typer.Option(False, "--json", help="JSON output")):
+    """The instructions of amendments, in Arabic and French, with the new text."""
+    def action():
+        from lawtool.akn import Document
+        from lawtool.amend import load_amendments
+        document = Document.load(bill) if bill else None
+        loaded = load_amendments(amendments)
+        if as_json:
+            _echo_json([{"id": a.id, "status": a.status, "proposer": a.proposer, "target": str(a.target),
+                         "wording": _wording_json(a, document)} for a in loaded])
+            return
+        blocks = []
+        for a in loaded:
+            blocks.append("\n".join([f"{a.id}  [{a.status}]  {a.proposer}  → {a.target}",
+                                     *_wording_lines(a, document)]))
+        typer.echo("\n\n".join(blocks))
+    run(action)
+
+
+@amend_app.command("export")
+def export_cmd(amendment: Path = typer.Argument(..., help="an amendment (YAML)"),
+               output: Path = typer.Option(..., "-o", "--output", help="the AKN amendment document (XML)"),
+               bill: Optional[Path] = typer.Option(None, "--bill", help="the target expression (names and title)")):
+    """Write an amendment as an Akoma Ntoso <amendment> document (valid against the XSD)."""
+    def action():
+        from lawtool.akn import Document, atomic_write
+        from lawtool.amend import load_amendment, to_akn
+        loaded = load_amendment(amendment)
+        document = Document.load(bill) if bill else None
+        _check_output(output, [amendment] + ([bill] if bill else []), False)
+        atomic_write(output, to_akn(loaded, document).to_bytes())
+    run(action)
+
+
+@amend_app.command("import")
+def import_cmd(document: Path = typer.Argument(..., help="an AKN <amendment> document made by lawtool"),
+               output: Optional[Path] = typer.Option(None, "-o", "--output", help="the amendment (YAML); "
+                                                                               "default: standard output")):
+    """Read an AKN <amendment> document back into the YAML format."""
+    def action():
+        from lawtool.akn import Document, atomic_write
+        from lawtool.amend import dump_amendment, from_akn
+        amendment = from_akn(Document.load(document), str(document))
+        text = dump_amendment(amendment)
+        if output:
+            _check_output(output, [document], False)
+            atomic_write(output, text.encode("utf-8"))
+        else:
+            typer.echo(text, nl=False)
+    run(action)
+
+
+@amend_app.command("schema")
+def schema_cmd():
+    """Print the JSON Schema of the amendment format (docs/amendment.schema.json)."""
+    from lawtool.amend.model import SCHEMA
+    _echo_json(SCHEMA)

@@ -1,0 +1,52 @@
+"""The ``publish`` command: the corpus of ./law and ./bills → a static right-to-left site.
+
+Light at import time (typer and the standard library only); the library is imported inside
+the command.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("publish")
+    def publish_cmd(
+        out: Optional[Path] = typer.Option(None, "--out", help="where to write the site (default: mkdocs.yml's "
+                                                               "site_dir, public/)"),
+        serve: bool = typer.Option(False, "--serve", help="then serve it on http://127.0.0.1:PORT/ until Ctrl-C"),
+        port: int = typer.Option(8000, "--port", help="port for --serve"),
+        no_link_check: bool = typer.Option(False, "--no-link-check", help="skip the check of the built links"),
+    ):
+        """Build the site from ./law and ./bills (run from the repository root): pages, downloads,
+        mkdocs-material in strict mode, then a check of every internal link."""
+        from lawtool.cli import run
+
+        def progress(message: str) -> None:
+            typer.echo(f"lawtool publish: {message}", err=True)
+
+        def action():
+            from lawtool.publish import publish
+            result = publish(Path("."), out, progress=progress, check_links=not no_link_check)
+            for note in result.notes:
+                typer.echo(f"lawtool publish: note: {note}", err=True)
+            total = sum(result.timings.values())
+            mkdocs = result.timings.get("mkdocs", 0.0)
+            typer.echo(f"lawtool publish: {result.pages} pages in {total:.1f} s (lawtool {total - mkdocs:.1f} s, "
+                       f"mkdocs {mkdocs:.1f} s); search index {result.search_index_bytes / 1e6:.1f} MB", err=True)
+            typer.echo(f"Site built in {result.site_dir}; open {result.site_dir / 'index.html'} "
+                       f"or run `lawtool publish --serve` and open http://127.0.0.1:{port}/")
+            if serve:
+                from lawtool.publish import serve as make_server
+                server = make_server(result.site_dir, port)
+                typer.echo(f"Serving {result.site_dir} on http://127.0.0.1:{port}/ (Ctrl-C to stop)", err=True)
+                try:
+                    server.serve_forever()
+                except KeyboardInterrupt:
+                    pass
+                finally:
+                    server.server_close()
+        run(action)

@@ -1,0 +1,165 @@
+"""Commands of the cross-reference stage: ``lawtool xref extract | mark | check | index``.
+
+Light at import time (typer and the standard library only); the library is imported inside
+each command.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from lawtool.cli import run
+
+xref_app = typer.Typer(help="Cross-references: find the articles and laws a text cites, mark them up as "
+                            "AKN refs, check them against law/ and bills/, index the backlinks.",
+                       no_args_is_help=True)
+
+
+def _echo_json(data) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _corpus(root: Path):
+    from lawtool.xref import CorpusIndex
+    return CorpusIndex.from_root(root)
+
+
+def _summary(c) -> str:
+    if c.kind == "law":
+        target = c.work or f"? ({(c.cited_law or {}).get('number') or (c.cited_law or {}).get('name') or ''})"
+        return f"law {target}"
+    work = "this document" if c.internal else (c.work or "?")
+    if c.work is None and not c.internal and c.cited_law:
+        law = c.cited_law
+        work = f"? ({law.get('number') or law.get('name') or law.get('kind')})"
+    numbers = ", ".join(c.articles[:12]) + (f" … ({len(c.articles)})" if len(c.articles) > 12 else "")
+    extra = " range" + (f" [{c.expansion}]" if c.expansion else "") if c.range else ""
+    note = f"  ({c.problem})" if c.problem else ""
+    return f"{work}: {numbers}{extra}{note}"
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(xref_app, name="xref")
+
+
+@xref_app.command("extract")
+def extract(file: Path = typer.Argument(..., help="an AKN XML file, or a raw .txt text"),
+            as_json: bool = typer.Option(False, "--json", help="print only the JSON, on standard output"),
+            frbr_uri: Optional[str] = typer.Option(None, "--frbr-uri",
+                                                   help="for a .txt: the text's own work URI (default: guessed "
+                                                        "from its first lines)"),
+            root: Path = typer.Option(Path("."), "--root", help="repository root: law/ and bills/ give the cited "
+                                                                "works' articles")):
+    """Every citation of a file: its words, place (eId or offset), cited work, articles and hrefs."""
+    def action():
+        from lawtool.akn import Document
+        from lawtool.frbr import FrbrUri
+        from lawtool.importer import read_source
+        from lawtool.xref import extract_document, extract_text
+        corpus = _corpus(root)
+        if file.suffix.lower() == ".txt":
+            uri = FrbrUri.parse(frbr_uri).work_uri() if frbr_uri else None
+            citations = extract_text(read_source(file), uri=uri, corpus=corpus)
+            kind = "text"
+        else:
+            citations = extract_document(Document.load(file), corpus)
+            kind = "akn"
+        if as_json:
+            _echo_json({"file": str(file), "input": kind, "citations": [c.as_json() for c in citations]})
+            return
+        for c in citations:
+            place = f"{c.eid}" if c.eid is not None else f"line {c.line}"
+            typer.echo(f"{place}: «{' '.join(c.text.split())}» → {_summary(c)}")
+        typer.echo(f"{len(citations)} citations", err=True)
+    run(action)
+
+
+@xref_app.command("mark")
+def mark(file: Path = typer.Argument(..., help="an AKN XML file"),
+         output: Optional[Path] = typer.Option(None, "-o", "--output", help="where to write the marked document "
+                                                                           "(default: standard output)"),
+         in_place: bool = typer.Option(False, "--in-place", help="rewrite FILE itself"),
+         dry_run: bool = typer.Option(False, "--dry-run", help="write nothing: print the diff"),
+         root: Path = typer.Option(Path("."), "--root", help="repository root (law/ and bills/)")):
+    """Write the citations as AKN ref/rref elements (idempotent; existing refs are kept)."""
+    def action():
+        import difflib
+        from lawtool.akn import Document, atomic_write
+        from lawtool.errors import LawtoolError
+        from lawtool.xref.mark import mark_document
+        if in_place and output is not None and output.resolve() != file.resolve():
+            raise LawtoolError("--in-place and -o name different files", hint="give one of them")
+        document = Document.load(file)
+        before = document.to_bytes()
+        added = mark_document(document, _corpus(root))
+        after = document.to_bytes()
+        if dry_run:
+            diff = difflib.unified_diff(before.decode("utf-8").splitlines(keepends=True),
+                                        after.decode("utf-8").splitlines(keepends=True),
+                                        f"a/{file}", f"b/{file}", n=0)
+            typer.echo("".join(diff), nl=False)
+            typer.echo(f"{file}: {added} references would be added (nothing written)", err=True)
+            return
+        target = file if in_place else output
+        if target is None:
+            typer.echo(after.decode("utf-8"), nl=False)
+        elif target.resolve() == file.resolve() and after == before:
+            pass                                    # nothing to change: leave the file untouched
+        else:
+            atomic_write(target, after)
+        typer.echo(f"{target or '<stdout>'}: {added} references added", err=True)
+    run(action)
+
+
+@xref_app.command("check")
+def check(paths: List[Path] = typer.Argument(..., help="AKN files or folders (law bills)"),
+          as_json: bool = typer.Option(False, "--json", help="JSON output"),
+          show_all: bool = typer.Option(False, "--all", help="also the info findings (inserted, outside-corpus)"),
+          strict: bool = typer.Option(False, "--strict", help="exit 1 on warnings too"),
+          root: Path = typer.Option(Path("."), "--root", help="repository root (law/ and bills/)")):
+    """Each reference against the corpus: missing articles, repealed ones, ambiguous ones (exit 1 on errors)."""
+    def action():
+        from lawtool.errors import InputError
+        from lawtool.xref.check import check_paths
+        for p in paths:
+            if not p.exists():
+                raise InputError("no such file or folder", path=str(p), hint="give AKN files or folders (law bills)")
+        findings = check_paths(paths, root=root)
+        shown = [f for f in findings if show_all or f.severity != "info"]
+        if as_json:
+            _echo_json({"findings": [f.as_json() for f in shown]})
+        else:
+            for f in shown:
+                typer.echo(f"{f.document}: {f.eid or '-'}: {f.severity}: [{f.rule}] {f.message}")
+            counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
+            typer.echo(f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info", err=True)
+        if any(f.severity == "error" for f in findings) or (strict and any(f.severity == "warning" for f in findings)):
+            raise typer.Exit(1)
+    run(action)
+
+
+@xref_app.command("index")
+def index(paths: List[Path] = typer.Argument(..., help="AKN files or folders (law bills)"),
+          as_json: bool = typer.Option(False, "--json", help="print the JSON index"),
+          output: Optional[Path] = typer.Option(None, "-o", "--output", help="write the JSON index to a file"),
+          root: Path = typer.Option(Path("."), "--root", help="repository root (law/ and bills/)")):
+    """Backlinks: for each cited provision who cites it, for each provision what it cites."""
+    def action():
+        from lawtool.akn import atomic_write
+        from lawtool.xref.index import build_index
+        data = build_index(paths, _corpus(root), root=root)
+        text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+        if output is not None:
+            atomic_write(output, text.encode("utf-8"))
+        if as_json:
+            typer.echo(text, nl=False)
+        elif output is None:
+            for target, entries in data["cited_by"].items():
+                typer.echo(f"{target}  ← {len(entries)}")
+                for e in entries:
+                    typer.echo(f"    {e['source']}/~{e['source_eid']}  «{' '.join(e['text'].split())}»")
+    run(action)

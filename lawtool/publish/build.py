@@ -1,0 +1,478 @@
+"""``lawtool publish``: the corpus → Markdown pages and files → mkdocs-material → a static site.
+
+Steps, each timed (``PublishResult.timings``):
+
+1. ``index``   read every expression of law/ and bills/ and plan its pages (lawtool.publish.index);
+2. ``pages``   write the pages in memory: documents, bill timeline, diffs, comparison, amendments,
+               reports, home; the downloads (XML, DOCX, Atom feed, SVG charts, corpus zip);
+3. ``write``   put them in the generated ``docs_dir`` (mkdocs.yml's, git-ignored);
+4. ``mkdocs``  build the site with mkdocs-material in strict mode (a warning fails the build);
+5. ``links``   check every internal link and anchor of the built HTML (lawtool.publish.links).
+
+Nothing here prints: progress goes to the ``progress`` callback.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import shutil
+import time
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import LawtoolError
+from .bills import (BillData, amendments_pages, compare_page, compare_url, compared_articles, compute_diffs,
+                    diff_page, diff_pairs, diff_url, summary_text, timeline_html)
+from .charts import changes_per_chapter, coverage_matrix
+from .feed import atom_feed
+from .home import ABOUT_URL, DOWNLOADS_URL, downloads_page, static_page
+from .html import esc
+from .index import CorpusIndex, Progress, build_index, cached
+from .links import check_site
+from .pages import Site, expression_pages, page_path, repairs_page, work_page
+from .reports import GAPS_URL, PENALTIES_URL, gaps_page, load_reports, penalties_page, penalty_index
+
+GENERATED_MARK = ".lawtool-generated"
+PROTECTED = {"law", "bills", "site", "docs", "lawtool", "tests", "reports", "bench", ".git", ".venv"}
+FONT_PACKAGE = "fontpkg_noto_sans_arabic"
+SYSTEM_FONTS = (Path("/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf"),
+                Path("/usr/share/fonts/truetype/noto/NotoNaskhArabic-Bold.ttf"))
+
+
+@dataclass
+class PublishResult:
+    site_dir: Path
+    docs_dir: Path
+    pages: int
+    timings: dict[str, float] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    search_index_bytes: int = 0
+
+    @property
+    def lawtool_seconds(self) -> float:
+        return sum(v for k, v in self.timings.items() if k != "mkdocs")
+
+
+def _step(timings: dict, name: str, start: float) -> float:
+    now = time.perf_counter()
+    timings[name] = timings.get(name, 0.0) + now - start
+    return now
+
+
+# -- the site in memory ------------------------------------------------------------------------------------
+
+def make_site(index: CorpusIndex, progress: Progress | None = None) -> Site:
+    """Every page and file of the site (see the module docstring, step 2)."""
+    say = progress or (lambda message: None)
+    root = index.root
+    site = Site()
+    data = BillData()
+    gaps, penalties, reports_note = load_reports(root)
+    pen_index = penalty_index(penalties)
+
+    # documents
+    for work in index.works.values():
+        for expression in work.expressions:
+            say(f"pages of {expression.expression_uri} ({len(expression.pages)} pages)")
+            expression_pages(index, expression, site)
+            site.files[expression.xml_url] = (root / expression.path).read_bytes()
+            if expression.kind == "law":
+                report, why = _import_report(index, expression)
+                repairs_page(index, expression, site, report, why)
+    # bills: diffs, comparison with the law in force, amendments, timeline
+    docx_downloads: list[tuple[str, str, str]] = []
+    for work in index.bills():
+        say(f"comparing the versions of {work.uri}")
+        compute_diffs(work, data)
+        for old, new in diff_pairs(work):
+            result = data.diffs[(old.expression_uri, new.expression_uri)]
+            docx_url = _diff_docx(site, work, old, new, result)
+            if docx_url:
+                docx_downloads.append((docx_url, docx_url.rsplit("/", 1)[-1], f"الجدول المقارن {old.when} ← {new.when}"))
+            diff_page(index, work, old, new, result, site, docx_url)
+        for expression in work.expressions:
+            items = compared_articles(index, expression)
+            data.comparisons[expression.expression_uri] = items
+            docx_url = _compare_docx(site, index, expression, items)
+            if docx_url:
+                docx_downloads.append((docx_url, docx_url.rsplit("/", 1)[-1], f"المقارنة بالنص الساري ({expression.when})"))
+            compare_page(index, work, expression, items, site, pen_index, docx_url)
+        amendments_pages(index, work, site)
+    for work in index.works.values():
+        extra = timeline_html(work, data, work.url) if work.kind == "bill" else ""
+        work_page(index, work, site, extra)
+    # reports
+    if gaps is not None:
+        gaps_page(index, site, gaps, reports_note)
+        site.files["assets/charts/coverage.svg"] = _coverage_svg(index, gaps)
+    else:
+        site.notes.append(f"gap report: {reports_note}")
+    if penalties is not None:
+        penalties_page(index, site, penalties, reports_note)
+    # downloads
+    say("downloads: feed, charts, corpus zip")
+    extra = list(docx_downloads)
+    site.files["feed.xml"] = _feed(index, data)
+    extra.append(("feed.xml", "feed.xml", "تغذية Atom لصيغ مقترحات القوانين"))
+    for work in index.bills():
+        name = f"assets/charts/{work.uri.strip('/').replace('/', '-')}-changes.svg"
+        site.files[name] = _changes_svg(work, data)
+        extra.append((name, name.rsplit("/", 1)[-1], f"رسم: المواد المتغيرة في كل باب بين صيغ {work.title}"))
+    if gaps is not None:
+        extra.append(("assets/charts/coverage.svg", "coverage.svg", "رسم: مصفوفة تغطية المفاهيم"))
+    site.files["downloads/lawtool-corpus.zip"] = corpus_zip(root)
+    extra.append(("downloads/lawtool-corpus.zip", "lawtool-corpus.zip", "المتن كاملا: law/ و bills/ و reports/"))
+    downloads_page(site, index, data, extra)
+    # home, about, other languages
+    sources = root / "site"
+    static_page(site, index, data, sources / "home.md", "", "الرئيسية")
+    static_page(site, index, data, sources / "about.md", ABOUT_URL, "حول الموقع")
+    static_page(site, index, data, sources / "fr.md", "fr/", "Français")
+    static_page(site, index, data, sources / "en.md", "en/", "English")
+    # Material's language selector reads each language's sitemap.xml
+    empty_sitemap = (b'<?xml version="1.0" encoding="UTF-8"?>\n'
+                     b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
+    for language in ("fr", "en"):
+        site.files[f"{language}/sitemap.xml"] = empty_sitemap
+    site.nav = _nav(index, site, data)
+    return site
+
+
+def _import_report(index: CorpusIndex, expression) -> tuple[dict | None, str]:
+    """The import report of a law, made again from its source (the source text may be absent
+    from a plain copy of the repository: then say so)."""
+    if not expression.spec or expression.yaml_path is None:
+        return None, "لا يوجد ملف import.yaml لهذا النص."
+    from ..corpus import build_one, resolve_source
+    source = resolve_source(index.root, expression.yaml_path, expression.spec.get("source", ""))
+    if not source.is_file():
+        return None, (f"نص المصدر ({expression.spec.get('source')}) غير موجود في هذه النسخة، فلا يمكن إعادة "
+                      "إنتاج تقرير الاستيراد.")
+    return _cached_import_report(index.root, expression, source), ""
+
+
+def _cached_import_report(root: Path, expression, source: Path) -> dict:
+    """Re-importing the large codes takes seconds: the report is cached (lawtool.publish.index.cached),
+    keyed on the source text, the import.yaml and the importer's code."""
+    from ..corpus import build_one
+    package = Path(__file__).resolve().parent.parent
+    code = sorted((package / "importer").glob("*.py")) + [package / "corpus.py", package / "eids.py"]
+
+    def make() -> dict:
+        _, _, report = build_one(root, expression.yaml_path, expression.spec)
+        return {"uncertain": [dict(item) if isinstance(item, dict) else item for item in report.uncertain]}
+    name = "import-" + expression.expression_uri.strip("/").replace("/", "-").replace("@", "-")
+    return cached(root, name, [source, expression.yaml_path] + code, make)
+
+
+def _diff_docx(site: Site, work, old, new, result) -> str | None:
+    try:
+        from ..diff.render import render
+        data = render(result, "docx")
+    except ModuleNotFoundError as exc:
+        if not (exc.name or "").startswith("lawtool.diff") and exc.name != "docx":
+            raise
+        site.notes.append(f"DOCX of the diff {old.date} → {new.date}: lawtool.diff has no DOCX renderer yet ({exc.name})")
+        return None
+    url = f"downloads/{work.uri.strip('/').replace('/', '-')}-diff-{old.date}_{new.date}.docx"
+    site.files[url] = data
+    return url
+
+
+def _compare_docx(site: Site, index: CorpusIndex, expression, items) -> str | None:
+    try:
+        from ..diff.compare import compare, render_comparison  # noqa: F401 - the diff stage's comparison
+    except ModuleNotFoundError as exc:
+        if not (exc.name or "").startswith("lawtool.diff") and exc.name != "docx":
+            raise
+        site.notes.append(f"DOCX of the comparison of {expression.expression_uri} with the law in force: "
+                          f"lawtool.diff.compare is missing ({exc.name})")
+        return None
+    laws = {item.law.expression_uri: item.law for item in items if item.law is not None}
+    if not laws:
+        return None
+    law = next(iter(laws.values()))
+    try:
+        data = render_comparison(compare(expression.document, law.document), "docx")
+    except LawtoolError as exc:
+        site.notes.append(f"DOCX comparison of {expression.expression_uri}: {exc}")
+        return None
+    url = f"downloads/{expression.expression_uri.strip('/').replace('/', '-').replace('@', '-')}-compare.docx"
+    site.files[url] = data
+    return url
+
+
+def _feed(index: CorpusIndex, data: BillData) -> bytes:
+    entries = []
+    for work in index.bills():
+        previous = None
+        for e in work.expressions:
+            summary = "الصيغة الأولى" if previous is None else "مقارنة بالصيغة السابقة: " + summary_text(
+                data.diffs[(previous.expression_uri, e.expression_uri)])
+            summary += " — نص عمل كتب لمشروع lawtool، وليس نص الجمعية."
+            entries.append({"uri": e.expression_uri, "title": f"{e.title} — صيغة {e.when}", "date": e.date,
+                            "href": e.url, "xml_href": e.xml_url, "summary": summary})
+            previous = e
+    return atom_feed(entries, title="lawtool — صيغ مقترحات القوانين", feed_id="/feed/bills")
+
+
+def _changes_svg(work, data: BillData) -> bytes:
+    series = []
+    for old, new in zip(work.expressions, work.expressions[1:]):
+        result = data.diffs[(old.expression_uri, new.expression_uri)]
+        counts: dict[str, int] = {}
+        for change in result.changes(containers=False):
+            unit = change.new[0] if change.new else change.old[0]
+            chapter = unit.parent.describe() if unit.parent is not None else "خارج الأبواب"
+            counts[chapter] = counts.get(chapter, 0) + 1
+        ordered = {}
+        for change in result.articles:
+            unit = change.new[0] if change.new else change.old[0]
+            chapter = unit.parent.describe() if unit.parent is not None else "خارج الأبواب"
+            if chapter in counts and chapter not in ordered:
+                ordered[chapter] = counts[chapter]
+        series.append((f"{old.when} ← {new.when}", ordered))
+    return changes_per_chapter(series, f"المواد المتغيرة في كل باب: {work.title}")
+
+
+def _coverage_svg(index: CorpusIndex, gaps: dict) -> bytes:
+    documents = [d["document"] for d in gaps.get("documents", [])]
+    columns = []
+    for uri in documents:
+        e = index.expression(uri)
+        columns.append(f"{uri.split('/')[4]} {e.when}" if e else uri)
+    rows = [(row.get("label") or row.get("concept") or "", [((row.get("documents") or {}).get(d) or {}).get("status", "missing")
+                                                            for d in documents]) for row in gaps.get("coverage", [])]
+    return coverage_matrix(rows, columns, "تغطية المفاهيم في النصوص")
+
+
+def corpus_zip(root: Path) -> bytes:
+    """law/, bills/ and reports/ in one zip; the same files give the same bytes (fixed dates)."""
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "315532800"))
+    stamp = time.gmtime(max(epoch, 315532800))[:6]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for top in ("law", "bills", "reports"):
+            for path in sorted((root / top).rglob("*")) if (root / top).is_dir() else []:
+                if path.is_file() and "__pycache__" not in path.parts:
+                    info = zipfile.ZipInfo(f"lawtool-corpus/{path.relative_to(root).as_posix()}", stamp)
+                    info.compress_type = zipfile.ZIP_DEFLATED
+                    info.external_attr = 0o644 << 16
+                    archive.writestr(info, path.read_bytes())
+    return buffer.getvalue()
+
+
+def _nav(index: CorpusIndex, site: Site, data: BillData) -> list:
+    def entry(title: str, url: str):
+        return {esc(title): page_path(url)}
+
+    laws = []
+    for work in index.laws():
+        items = [page_path(work.url)]
+        for e in reversed(work.expressions):
+            pages = [page_path(e.pages[0].url)] + [entry(p.title, p.url) for p in e.pages[1:]]
+            items.append({esc(f"صيغة {e.when}"): pages} if len(pages) > 1 else entry(f"صيغة {e.when}", e.url))
+        laws.append({esc(work.title): items})
+    bills = []
+    for work in index.bills():
+        items = [page_path(work.url)]
+        for e in reversed(work.expressions):
+            items.append(entry(f"صيغة {e.when}", e.url))
+        for old, new in diff_pairs(work):
+            items.append(entry(f"مقارنة {old.when} ← {new.when}", diff_url(work, old, new)))
+        items.append(entry("المقارنة بالنص الساري", compare_url(work.latest)))
+        items.append(entry("التعديلات", f"{work.url}amendments/"))
+        bills.append({esc(work.title): items})
+    reports = [entry(p.title, p.url) for p in (site.pages.get(page_path(GAPS_URL)), site.pages.get(page_path(PENALTIES_URL)))
+               if p is not None]
+    nav = [entry("الرئيسية", "")]
+    if laws:
+        nav.append({"القوانين السارية": laws})
+    if bills:
+        nav.append({"مقترحات القوانين": bills})
+    nav += reports
+    nav += [entry("التنزيلات", DOWNLOADS_URL), entry("حول الموقع", ABOUT_URL), entry("Français", "fr/"),
+            entry("English", "en/")]
+    return nav
+
+
+# -- writing and building ---------------------------------------------------------------------------------
+
+def read_mkdocs_config(root: Path) -> dict:
+    """mkdocs.yml as plain data (tags such as ``!!python/name`` are read as None)."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    path = root / "mkdocs.yml"
+    if not path.is_file():
+        raise LawtoolError("no mkdocs.yml", path=str(path), hint="run lawtool publish from the repository root")
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=Loader) or {}
+
+
+def _prepare_dir(root: Path, folder: Path, what: str) -> None:
+    """Empty a generated folder, refusing anything that may hold sources."""
+    resolved = folder.resolve()
+    root = root.resolve()
+    if resolved == root or resolved in root.parents or (resolved.is_relative_to(root) and
+                                                        resolved.relative_to(root).parts[0] in PROTECTED):
+        raise LawtoolError(f"refusing to use {folder} as the {what}: it holds the repository's sources",
+                           hint="set another folder in mkdocs.yml or with --out")
+    if resolved.exists():
+        if not resolved.is_dir():
+            raise LawtoolError(f"{folder} is not a folder", hint=f"give an empty or generated folder for the {what}")
+        if any(resolved.iterdir()) and not (resolved / GENERATED_MARK).exists() and not (resolved / "sitemap.xml").exists():
+            raise LawtoolError(f"{folder} is not empty and was not made by lawtool publish",
+                               hint=f"empty it or give another folder for the {what}")
+        shutil.rmtree(resolved)
+    resolved.mkdir(parents=True)
+    (resolved / GENERATED_MARK).write_text("made by lawtool publish; emptied on each run\n", encoding="utf-8")
+
+
+def write_docs(root: Path, site: Site, docs_dir: Path) -> None:
+    _prepare_dir(root, docs_dir, "generated docs_dir")
+    for page in site.pages.values():
+        target = docs_dir / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.markdown(), encoding="utf-8")
+    for name, data in site.files.items():
+        target = docs_dir / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    sources = root / "site"
+    for folder in ("stylesheets", "javascripts", "images"):
+        if (sources / folder).is_dir():
+            shutil.copytree(sources / folder, docs_dir / folder, dirs_exist_ok=True)
+    site.notes.extend(_install_font(docs_dir))
+
+
+def _install_font(docs_dir: Path) -> list[str]:
+    """Copy an Arabic font into the site and write its @font-face rules (assets/fonts/fonts.css)."""
+    fonts = docs_dir / "assets" / "fonts"
+    fonts.mkdir(parents=True, exist_ok=True)
+    rules = []
+    notes = []
+    try:
+        import importlib
+        package = importlib.import_module(FONT_PACKAGE)
+        files = sorted((Path(package.ROOT) / "files").glob("*.ttf"))
+    except ModuleNotFoundError:
+        files = []
+    if files:
+        shutil.copyfile(files[0], fonts / "lawtool-arabic.ttf")
+        licence = Path(package.ROOT) / "LICENSE"
+        if licence.is_file():
+            shutil.copyfile(licence, fonts / "LICENSE-OFL.txt")
+        rules.append('@font-face{font-family:"Lawtool Arabic";src:url("lawtool-arabic.ttf") format("truetype");'
+                     "font-weight:100 900;font-style:normal;font-display:swap}")
+    elif all(p.is_file() for p in SYSTEM_FONTS):
+        for p, weight in zip(SYSTEM_FONTS, (400, 700)):
+            shutil.copyfile(p, fonts / f"lawtool-arabic-{weight}.ttf")
+            rules.append(f'@font-face{{font-family:"Lawtool Arabic";src:url("lawtool-arabic-{weight}.ttf") '
+                         f'format("truetype");font-weight:{weight};font-style:normal;font-display:swap}}')
+    else:
+        notes.append(f"no Arabic font found (pip package {FONT_PACKAGE.replace('_', '-')} or Debian's fonts-noto-core): "
+                     "the site uses the reader's fonts")
+    (fonts / "fonts.css").write_text("\n".join(rules) + "\n", encoding="utf-8")
+    return notes
+
+
+class _Collect(logging.Handler):
+    def __init__(self, progress: Progress | None):
+        super().__init__(logging.DEBUG)
+        self.progress = progress
+        self.warnings: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if record.levelno >= logging.WARNING:
+            self.warnings.append(message)
+        if self.progress and record.levelno >= logging.INFO:
+            self.progress(f"mkdocs: {message.splitlines()[0] if message else ''}")
+
+
+def run_mkdocs(root: Path, docs_dir: Path, site_dir: Path, nav: list, progress: Progress | None = None) -> None:
+    """Build with mkdocs-material in strict mode; a warning (broken Markdown link, missing
+    page ...) raises LawtoolError listing them."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    handler = _Collect(progress)
+    logger = logging.getLogger("mkdocs")
+    old_level, old_propagate = logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    cwd = os.getcwd()
+    try:
+        os.chdir(root)
+        config = load_config(config_file=str(root / "mkdocs.yml"), docs_dir=str(docs_dir), site_dir=str(site_dir),
+                             nav=nav, strict=True)
+        build(config)
+    except (Abort, ConfigurationError) as exc:
+        detail = "; ".join(handler.warnings[:10]) or str(exc)
+        raise LawtoolError(f"the mkdocs build failed in strict mode: {detail}", path="mkdocs.yml",
+                           hint="fix the pages or mkdocs.yml (every warning fails the build)") from None
+    finally:
+        os.chdir(cwd)
+        logger.removeHandler(handler)
+        logger.setLevel(old_level)
+        logger.propagate = old_propagate
+
+
+def publish(root: str | Path = ".", out: str | Path | None = None, *, progress: Progress | None = None,
+            check_links: bool = True) -> PublishResult:
+    """Index the corpus of ``root``, write the pages and build the site (into ``out``, else
+    mkdocs.yml's ``site_dir``).  Raises LawtoolError when the build or the link check fails."""
+    root = Path(root).resolve()
+    say = progress or (lambda message: None)
+    timings: dict[str, float] = {}
+    config = read_mkdocs_config(root)
+    docs_dir = (root / str(config.get("docs_dir") or "build/site")).resolve()
+    site_dir = Path(out).resolve() if out else (root / str(config.get("site_dir") or "public")).resolve()
+    for folder in ("law", "bills"):
+        if not (root / folder).is_dir():
+            raise LawtoolError(f"no {folder}/ folder in {root}", hint="run lawtool publish from the repository root")
+    start = time.perf_counter()
+    say("indexing the corpus")
+    index = build_index(root, say)
+    start = _step(timings, "index", start)
+    site = make_site(index, say)
+    start = _step(timings, "pages", start)
+    say(f"writing {len(site.pages)} pages and {len(site.files)} files to {docs_dir}")
+    write_docs(root, site, docs_dir)
+    start = _step(timings, "write", start)
+    say("building the site with mkdocs-material (strict)")
+    _prepare_dir(root, site_dir, "site folder")
+    run_mkdocs(root, docs_dir, site_dir, site.nav, progress)
+    start = _step(timings, "mkdocs", start)
+    if check_links:
+        say("checking the links of the built site")
+        broken = check_site(site_dir)
+        _step(timings, "links", start)
+        if broken:
+            listed = "; ".join(str(b) for b in broken[:8])
+            raise LawtoolError(f"{len(broken)} broken link(s) in the built site: {listed}", path=str(site_dir),
+                               hint="fix the page writers (lawtool/publish) or the site sources (site/)")
+    index_file = site_dir / "search" / "search_index.json"
+    return PublishResult(site_dir, docs_dir, len(site.pages), timings, site.notes,
+                         index_file.stat().st_size if index_file.is_file() else 0)
+
+
+def serve(site_dir: str | Path, port: int = 8000, host: str = "127.0.0.1"):
+    """An HTTP server for the built site (call ``serve_forever()``; ``shutdown()`` to stop)."""
+    import functools
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, format, *args):  # noqa: A002 - the base class's signature
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site_dir))
+    return ThreadingHTTPServer((host, port), handler)

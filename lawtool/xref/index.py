@@ -1,0 +1,124 @@
+"""Backlinks: for each cited provision, who cites it; for each provision, what it cites.
+
+Built from the ``ref`` and ``rref`` elements of the documents (the XML is the source of truth:
+run ``lawtool xref mark`` or the corpus build first).  A range is expanded to the articles the
+cited work has between its bounds.  The JSON is documented in docs/xref.md; its shape::
+
+    {"format": "lawtool-xref-index/1",
+     "documents": {expression URI: {"work", "title", "date", "path"}},
+     "cited_by": {target: [entry, ...]},     target = work URI + "/~" + article eId
+     "cites":    {source: [entry, ...]}}     source = expression URI + "/~" + citing article eId
+
+    entry = {"source": expression URI, "source_eid": eId of the citing element,
+             "source_article": eId of its article (or of the note, preamble ...),
+             "target": work URI [+ "/~" + eId as written, sub-provision included],
+             "target_article": article eId or null, "text": the citation's words,
+             "kind": "ref" | "range" | "law", "internal": true when both ends are one work}
+
+Every list is sorted; the output is byte-for-byte stable for the same documents.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..akn import Document, local_name, text_of
+from ..errors import InputError
+from .check import _holder_eid, _split
+from .resolve import CorpusIndex, _xml_files, document_articles, expand_range
+
+FORMAT = "lawtool-xref-index/1"
+
+
+def _source_article(el) -> str | None:
+    """The eId of the citing article (outside quotations), else of the note/preamble/... holding it."""
+    node, fallback = el, None
+    while node is not None:
+        if isinstance(node.tag, str):
+            name = local_name(node)
+            if name == "article" and node.get("eId") and not any(
+                    local_name(a) == "quotedStructure" for a in node.iterancestors()):
+                return node.get("eId")
+            if fallback is None and name in ("note", "preamble", "preface", "conclusions") and node.get("eId"):
+                fallback = node.get("eId")
+        node = node.getparent()
+    return fallback
+
+
+def build_index(paths, corpus: CorpusIndex | None = None, root: str | Path | None = None) -> dict:
+    files = _xml_files(paths)
+    for p in paths:
+        if not Path(p).exists():
+            raise InputError("no such file or folder", path=str(p), hint="give AKN files or folders (law bills)")
+    corpus = corpus if corpus is not None else CorpusIndex.from_paths(files)
+    root = Path(root) if root is not None else Path(".")
+    documents: dict[str, dict] = {}
+    cited_by: dict[str, list[dict]] = {}
+    cites: dict[str, list[dict]] = {}
+    for path in files:
+        document = Document.load(path)
+        work = document.frbr_work
+        expression = document.frbr_expression
+        if work is None or expression is None:
+            continue
+        own, source_uri = work.work_uri(), str(expression)
+        own_info = None
+        try:
+            shown = str(Path(path).resolve().relative_to(root.resolve()))
+        except ValueError:
+            shown = str(path)
+        documents[source_uri] = {"work": own, "title": document.title, "date": document.expression_date,
+                                 "path": shown}
+        for el in document.main.iter():
+            if not isinstance(el.tag, str) or local_name(el) not in ("ref", "rref"):
+                continue
+            name = local_name(el)
+            source_eid = _holder_eid(el)
+            source_article = _source_article(el)
+            text = text_of(el)
+            if name == "ref":
+                href = el.get("href") or ""
+                work_uri, portion = _split(href, own)
+                if work_uri is None:
+                    continue
+                targets = [(work_uri, portion, "ref" if portion else "law")]
+            else:
+                w1, p1 = _split(el.get("from") or "", own)
+                w2, p2 = _split(el.get("upTo") or "", own)
+                if w1 is None or w1 != w2 or not p1 or not p2:
+                    continue
+                info = corpus.get(w1, document.expression_date)
+                if w1 == own:
+                    if own_info is None:
+                        own_info = document_articles(document, own)
+                    info = own_info
+                low, high = _number(p1, info), _number(p2, info)
+                numbers, _ = expand_range(low, high, info.order if info else None)
+                targets = [(w1, info.eid(n) if info else f"art_{n}", "range") for n in numbers]
+            for work_uri, portion, kind in targets:
+                target = f"{work_uri}/~{portion}" if portion else work_uri
+                article = portion.split("__", 1)[0] if portion and portion.startswith("art_") else None
+                entry = {"source": source_uri, "source_eid": source_eid, "source_article": source_article,
+                         "target": target, "target_article": article, "text": text, "kind": kind,
+                         "internal": work_uri == own}
+                key = f"{work_uri}/~{article}" if article else target
+                cited_by.setdefault(key, []).append(entry)
+                cites.setdefault(f"{source_uri}/~{source_article}" if source_article else source_uri, []).append(entry)
+
+    def order(entries):
+        unique = {tuple(sorted((k, str(v)) for k, v in e.items())): e for e in entries}
+        return sorted(unique.values(), key=lambda e: (e["source"], e["source_eid"] or "", e["target"], e["text"]))
+
+    return {"format": FORMAT,
+            "documents": dict(sorted(documents.items())),
+            "cited_by": {k: order(v) for k, v in sorted(cited_by.items())},
+            "cites": {k: order(v) for k, v in sorted(cites.items())}}
+
+
+def _number(portion: str, info) -> str:
+    article = portion.split("__", 1)[0]
+    if info is not None:
+        for number, eid in info.eids.items():
+            if eid == article:
+                return number
+    return article[4:] if article.startswith("art_") else article

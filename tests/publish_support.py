@@ -1,0 +1,108 @@
+"""Shared by the publish tests: the site built once per test run (the repository's corpus, and
+a hostile copy of part of it), and a local HTTP server for the browser tests."""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import tempfile
+import threading
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from lxml import etree
+
+REPO = Path(__file__).resolve().parents[1]
+NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+BILL = "bills/ma/bill/2024/digital-violence"
+BILL_V2 = f"{BILL}/ara@2024-12-10.xml"
+
+# Text that must be shown as text and run nothing: a script, an image whose error handler runs,
+# a Markdown link to javascript:, an attribute list and a heading marker.
+PAYLOAD = ('<script>window.__xss = 1</script> <img src="x" onerror="window.__xss = 2"> '
+           '[clic](javascript:window.__xss=3) {#evil .x} # *gras*')
+AMENDMENT = f"""id: dv-ex-99
+example: true
+target: /akn/ma/bill/2024/digital-violence/ara@2024-12-10
+proposer: "<script>window.__xss = 5</script> فريق"
+date: 2025-01-30
+status: proposed
+title: '<img src="x" onerror="window.__xss = 6"> عنوان'
+justification: |
+  {PAYLOAD}
+operations:
+  - op: insert
+    after: art_2__para_1
+    text: '{PAYLOAD.replace("'", "''")} نص مضاف'
+"""
+
+
+@functools.lru_cache(maxsize=None)
+def repo_site() -> Path:
+    """The repository's corpus published into build/test-site (docs_dir and caches are the
+    repository's own, as with `make site`)."""
+    from lawtool.publish import publish
+    out = REPO / "build" / "test-site"
+    publish(REPO, out)
+    return out
+
+
+def make_hostile_corpus(root: Path) -> dict[str, str]:
+    """Law 103.13 and the bill (with its amendments), the bill's second version carrying
+    :data:`PAYLOAD` in a title, a chapter heading and an article, plus a hostile amendment; the
+    second version records the first version's eIds as wId.  Returns {old article eId: new eId}."""
+    for part in ("law/ma/act/2018/103-13", BILL):
+        shutil.copytree(REPO / part, root / part)
+    shutil.copytree(REPO / "site", root / "site")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    path = root / BILL_V2
+    tree = etree.parse(str(path))
+    doc_title = tree.find(".//a:preface//a:docTitle", NS)
+    doc_title.text = (doc_title.text or "") + " " + PAYLOAD
+    heading = tree.find(".//a:body/a:chapter/a:heading", NS)
+    heading.text = (heading.text or "") + " " + PAYLOAD
+    p = tree.find(".//a:article[@eId='art_2']//a:p", NS)
+    p.text = (p.text or "") + " " + PAYLOAD
+    tree.write(str(path), xml_declaration=True, encoding="UTF-8")
+    (root / BILL / "amendments" / "dv-ex-99.yaml").write_text(AMENDMENT, encoding="utf-8")
+    # the renumbering concordance of v1 → v2 written back as wId (the diff stage's --write-wid)
+    from lawtool.akn import Document
+    from lawtool.diff import diff_documents
+    from lawtool.diff.wid import apply_wids
+    old = Document.load(root / BILL / "ara@2024-05-14.xml")
+    new = Document.load(path)
+    updates = apply_wids(diff_documents(old, new))
+    new.save(path)
+    return {u.after: u.eid for u in updates if u.eid and u.eid.startswith("art_") and "__" not in u.eid}
+
+
+@functools.lru_cache(maxsize=None)
+def hostile_site() -> tuple[Path, Path, dict[str, str]]:
+    """(corpus root, built site, renamed articles) of the hostile copy, in a temporary folder."""
+    from lawtool.publish import publish
+    base = Path(tempfile.mkdtemp(prefix="lawtool-hostile-"))
+    root = base / "repo"
+    renamed = make_hostile_corpus(root)
+    out = base / "public"
+    publish(root, out)
+    return root, out, renamed
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's signature
+        pass
+
+
+@contextmanager
+def serve(site_dir: Path):
+    """The site on http://127.0.0.1:<free port>/ for the duration of the block."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site_dir)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)

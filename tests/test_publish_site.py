@@ -1,0 +1,206 @@
+"""The published site, built from the repository's corpus and from a hostile copy of part of it:
+links, notices, anchors, downloads, escaping, the command line."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from lawtool.publish import check_site
+from lawtool.publish.pages import BILL_NOTICE, LAW_SOURCE
+from publish_support import PAYLOAD, REPO, hostile_site, repo_site
+
+BILL_PAGES = "akn/ma/bill/2024/digital-violence"
+PENAL_PAGES = "akn/ma/act/1962/1-59-413/ara@2024-08-22"
+
+
+def _pages(site: Path, under: str = "") -> list[Path]:
+    return sorted((site / under).rglob("index.html"))
+
+
+def _tree(path: Path):
+    return lxml_html.fromstring(path.read_bytes())
+
+
+def _article_page(site: Path, eid: str, under: str = PENAL_PAGES) -> Path:
+    for page in _pages(site, under):
+        if f'id="{eid}"' in page.read_text(encoding="utf-8"):
+            return page
+    raise AssertionError(f"no page under {under} has #{eid}")
+
+
+# -- the repository's site -------------------------------------------------------------------------------
+
+def test_no_broken_internal_link():
+    assert check_site(repo_site()) == []
+
+
+def test_every_bill_page_carries_the_working_text_notice():
+    site = repo_site()
+    pages = _pages(site, BILL_PAGES) + [site / "reports/gaps/index.html", site / "reports/penalties/index.html"]
+    assert len(pages) >= 10
+    for page in pages:
+        assert BILL_NOTICE in page.read_text(encoding="utf-8"), page
+
+
+def test_law_pages_give_the_source_and_the_uncertain_repairs():
+    site = repo_site()
+    for page in _pages(site, PENAL_PAGES):
+        text = page.read_text(encoding="utf-8")
+        assert "بوابة عدالة" in text and "الجريدة الرسمية" in text, page
+    repairs = (site / "akn/ma/act/2018/103-13/ara@2018-03-12/repairs/index.html").read_text(encoding="utf-8")
+    assert "تصحيحات يدوية غير مؤكدة" in repairs
+    assert "محام؛ يعينه" in repairs  # a `certain: false` correction of import.yaml
+    assert LAW_SOURCE in repairs
+
+
+def test_articles_have_ascii_permalinks_and_links_to_what_cites_them():
+    site = repo_site()
+    page = _article_page(site, "art_447-1")
+    tree = _tree(page)
+    heading = tree.get_element_by_id("art_447-1")
+    assert heading.tag in ("h2", "h3", "h4", "h5", "h6")
+    assert heading.xpath(".//a[@class='headerlink']/@href") == ["#art_447-1"]
+    body = heading.getnext()
+    assert "lt-article-body" in body.get("class")
+    cited = body.xpath(".//div[@class='lt-cited-by']//a/@href")
+    assert any("digital-violence" in href for href in cited)
+    assert tree.xpath("//p[@class='lt-search' and @hidden]")  # the search-only line
+    assert "سجل التعديلات" in body.text_content()  # amendment history (passiveModifications)
+
+
+def test_citations_link_to_the_cited_article_with_its_text_on_hover():
+    site = repo_site()
+    found = 0
+    for page in _pages(site, BILL_PAGES + "/ara@2024-12-10"):
+        for a in _tree(page).xpath("//a[contains(@class, 'lt-ref')]"):
+            href = a.get("href")
+            if "1-59-413" in href and "#art_" in href:
+                target = (page.parent / href.split("#")[0]).resolve() / "index.html"
+                assert f'id="{href.split("#")[1]}"' in target.read_text(encoding="utf-8")
+                assert a.get("title")
+                found += 1
+    assert found
+
+
+def test_diff_pages_show_insertions_and_deletions():
+    site = repo_site()
+    page = site / BILL_PAGES / "diff/2024-05-14_2024-12-10/index.html"
+    tree = _tree(page)
+    assert tree.xpath("//table[contains(@class,'lt-compare')]//ins") and tree.xpath("//table[contains(@class,'lt-compare')]//del")
+    compare = _tree(site / BILL_PAGES / "compare/2024-12-10/index.html")
+    assert len(compare.xpath("//table[contains(@class,'lt-three')]/thead/tr/th")) == 3
+
+
+def test_amendments_grouped_with_collisions_and_wording():
+    site = repo_site()
+    text = (site / BILL_PAGES / "amendments/index.html").read_text(encoding="utf-8")
+    assert "التعارضات بين التعديلات" in text and "dv-ex-01" in text and "dv-ex-03" in text
+    one = (site / BILL_PAGES / "amendments/dv-ex-01/index.html").read_text(encoding="utf-8")
+    assert "تعوض عبارة" in one and "<ins>" in one and "<del>" in one
+
+
+def test_downloads():
+    site = repo_site()
+    for xml in (REPO / "law").rglob("*.xml"):
+        uri = xml.relative_to(REPO / "law")
+        assert (site / "akn" / uri).read_bytes() == xml.read_bytes()
+    feed = etree.parse(str(site / "feed.xml"))
+    atom = {"a": "http://www.w3.org/2005/Atom"}
+    entries = feed.findall("a:entry", atom)
+    bills = sorted((REPO / "bills").rglob("ara@*.xml"))
+    assert len(entries) == len(bills)
+    assert entries[0].findtext("a:updated", namespaces=atom) >= entries[-1].findtext("a:updated", namespaces=atom)
+    archive = zipfile.ZipFile(io.BytesIO((site / "downloads/lawtool-corpus.zip").read_bytes()))
+    assert "lawtool-corpus/law/ma/act/1962/1-59-413/ara@2024-08-22.xml" in archive.namelist()
+    for svg in (site / "assets/charts").glob("*.svg"):
+        assert etree.parse(str(svg)).getroot().tag == "{http://www.w3.org/2000/svg}svg"
+    downloads = (site / "downloads/index.html").read_text(encoding="utf-8")
+    assert "feed.xml" in downloads and "lawtool-corpus.zip" in downloads
+
+
+def test_nothing_is_loaded_from_another_host():
+    site = repo_site()
+    for page in _pages(site):
+        text = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
+        for value in _tree(page).xpath("//script/@src | //link/@href | //img/@src"):
+            assert not re.match(r"^(https?:)?//", value), (page, value)
+    assert list((site / "assets/fonts").glob("*.ttf")), "the Arabic font is served by the site itself"
+
+
+def test_search_index_is_arabic_and_reasonably_small():
+    index = site_index = repo_site() / "search/search_index.json"
+    data = json.loads(index.read_text(encoding="utf-8"))
+    assert data["config"]["lang"] == ["ar"]
+    assert site_index.stat().st_size < 20_000_000
+    locations = {d["location"] for d in data["docs"]}
+    assert any(loc.endswith("#art_447-1") for loc in locations)
+
+
+def test_right_to_left_and_languages():
+    site = repo_site()
+    root = _tree(site / "index.html")
+    assert root.get("lang") == "ar" and root.body.get("dir") == "rtl"  # Material sets dir on <body>
+    assert (site / "fr/index.html").is_file() and (site / "en/index.html").is_file()
+    assert _tree(site / "fr/index.html").xpath("//div[@lang='fr' and @dir='ltr']")
+
+
+# -- the hostile copy -------------------------------------------------------------------------------------------
+
+def test_document_and_amendment_text_is_escaped():
+    _, site, _ = hostile_site()
+    raw = re.compile(r"<(script|img)[^>]*(__xss|onerror)", re.IGNORECASE)
+    seen = 0
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert not raw.search(text), page
+        assert 'href="javascript' not in text and "id=\"evil\"" not in text
+        seen += text.count("&lt;script&gt;window.__xss")
+    assert seen
+    amendment = _tree(site / BILL_PAGES / "amendments/dv-ex-99/index.html")
+    shown = amendment.text_content()
+    assert '<img src="x" onerror="window.__xss = 6">' in shown and "<script>window.__xss = 5</script>" in shown
+    assert PAYLOAD.split(" [")[0] in _tree(site / BILL_PAGES / "ara@2024-12-10/index.html").text_content()
+    assert check_site(site) == []
+
+
+def test_old_article_anchors_still_land_on_the_article():
+    _, site, renamed = hostile_site()
+    assert renamed
+    tree = _tree(site / BILL_PAGES / "ara@2024-12-10/index.html")
+    for old, new in renamed.items():
+        anchor = tree.get_element_by_id(old)
+        body = anchor.getparent()
+        assert body.get("data-eid") == new
+
+
+def test_a_plain_copy_without_git_or_sources_builds():
+    root, site, _ = hostile_site()
+    assert not (root / ".git").exists()
+    repairs = (site / "akn/ma/act/2018/103-13/ara@2018-03-12/repairs/index.html").read_text(encoding="utf-8")
+    assert "محام؛ يعينه" in repairs  # import.yaml is enough for the hand corrections
+
+
+def test_cli_publish_and_its_errors(tmp_path):
+    root, _, _ = hostile_site()
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-m", "lawtool", "publish", "--out", str(out)], cwd=root,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "lawtool publish: indexing the corpus" in done.stderr
+    assert (out / "index.html").is_file() and str(out) in done.stdout
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    failed = subprocess.run([sys.executable, "-m", "lawtool", "publish"], cwd=empty, capture_output=True, text=True)
+    assert failed.returncode == 2
+    assert failed.stderr.startswith("lawtool: error: ") and "mkdocs.yml" in failed.stderr
+    assert "Traceback" not in failed.stderr

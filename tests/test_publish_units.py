@@ -1,0 +1,142 @@
+"""The publish stage's pieces: escaping, relative links, search variants, the corpus index and
+its URL scheme, the link checker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import markdown
+import pytest
+
+from lawtool.publish.html import esc, md, rel_url
+from lawtool.publish.index import build_index
+from lawtool.publish.links import check_site
+from lawtool.publish.search import number_variants, search_line, spelling_variants
+
+REPO = Path(__file__).resolve().parents[1]
+PENAL = "/akn/ma/act/1962/1-59-413"
+
+
+# -- escaping ------------------------------------------------------------------------------------------
+
+HOSTILE = ['<script>alert(1)</script>', '<img src=x onerror="alert(1)">', "[x](javascript:alert(1))",
+           "{#evil .cls}", "# not a heading", "*emphasis* _under_ `code`", "![i](x.png)", "a | b | c", "&amp; &lt;"]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_md_keeps_markdown_syntax_as_text(text):
+    html = markdown.markdown(f"### {md(text)} {{ #art_1 }}", extensions=["attr_list", "tables"])
+    for tag in ("<script", "<img", "<a ", "<em>", "<strong>", "<code>"):
+        assert tag not in html
+    assert 'id="art_1"' in html and "evil" not in html.split(">")[0]
+    # the browser shows the original text
+    import html as html_module
+    import re
+    shown = html_module.unescape(re.sub(r"<[^>]+>", "", html)).strip()
+    assert shown == " ".join(text.split())
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_esc_in_a_raw_html_block(text):
+    html = markdown.markdown(f'<div class="x"><p title="{esc(text)}">{esc(text)}</p></div>', extensions=["md_in_html"])
+    assert "<script" not in html and "<img" not in html and "<a " not in html
+
+
+def test_md_collapses_lines():
+    assert "\n" not in md("line one\n\n# line two")
+
+
+@pytest.mark.parametrize("source,target,expected", [
+    ("akn/ma/act/1962/1-59-413/ara@2024-08-22/", "akn/ma/act/1962/1-59-413/ara@2024-08-22/book_1/#art_13",
+     "book_1/#art_13"),
+    ("", "about/", "about/"),
+    ("akn/x/", "", "../../"),
+    ("a/", "a/#x", "#x"),
+    ("akn/w/", "akn/w/e.xml", "e.xml"),
+    ("a/b/", "a/c/", "../c/"),
+    ("reports/gaps/", "assets/charts/coverage.svg", "../../assets/charts/coverage.svg"),
+])
+def test_rel_url(source, target, expected):
+    assert rel_url(source, target) == expected
+
+
+# -- search variants ---------------------------------------------------------------------------------------
+
+def test_spelling_variants_fold_hamza_and_diacritics():
+    assert "اساءة" in spelling_variants("إساءة")
+    assert "مسؤولية" in spelling_variants("مَسْؤُولِيَّة")
+    assert "مسوولية" in spelling_variants("مسؤولية")
+    assert spelling_variants("كتاب") == []
+
+
+def test_number_variants_are_single_words():
+    joined = number_variants("447-1")
+    assert joined == ["447\u20111", "1\u2011447", "٤٤٧\u2011١", "١\u2011٤٤٧"]
+    assert number_variants("12") == ["12", "١٢"]
+
+
+def test_search_line_adds_only_what_differs():
+    line = search_line("يعاقب على الإساءة والأنظمة", "447-1")
+    assert line.startswith("447\u20111 1\u2011447")
+    assert "الاساءة" in line and "والانظمة" in line and "يعاقب" not in line
+
+
+# -- the index and the URL scheme --------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def index():
+    return build_index(REPO)
+
+
+def test_urls_follow_frbr_uris(index):
+    penal = index.works[PENAL]
+    assert penal.url == "akn/ma/act/1962/1-59-413/"
+    expression = penal.latest
+    assert expression.url == "akn/ma/act/1962/1-59-413/ara@2024-08-22/"
+    assert expression.xml_url == "akn/ma/act/1962/1-59-413/ara@2024-08-22.xml"
+
+
+def test_large_codes_are_split_into_pages(index):
+    for uri in (PENAL, "/akn/ma/act/2002/22-01"):
+        expression = index.works[uri].latest
+        assert len(expression.pages) > 5
+        assert all(len(p.articles) <= 150 for p in expression.pages)
+        placed = {e for e, p in expression.places.items() if e.startswith("art_") and "__" not in e}
+        assert placed == {a.get("eId") for a in expression.document.articles()}
+
+
+def test_citation_targets_resolve_to_page_and_anchor(index):
+    place, anchor = index.resolve(f"{PENAL}/~art_447-1")
+    assert anchor == "art_447-1"
+    assert place.url.startswith("akn/ma/act/1962/1-59-413/ara@2024-08-22/") and place.url.endswith("/")
+    assert "يعاقب" in place.text
+    # an expression URI, a sub-element and a local reference land on the same article
+    assert index.resolve(f"{PENAL}/ara@2024-08-22/~art_447-1__para_2")[0].eid == "art_447-1"
+    expression = index.works[PENAL].latest
+    assert index.resolve("#art_447-1", expression)[0].url == place.url
+    assert index.resolve("/akn/ma/act/1999/9-99/~art_1") == (None, "")
+    assert index.resolve("not a uri") == (None, "")
+
+
+def test_backlinks_include_the_bill_that_amends_an_article(index):
+    cited = index.cited_by(PENAL, "art_447-1")
+    sources = {(c.kind, c.source.expression.work_uri) for c in cited}
+    assert ("amends", "/akn/ma/bill/2024/digital-violence") in sources
+
+
+# -- the link checker ----------------------------------------------------------------------------------------
+
+def test_link_checker_finds_broken_links(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "index.html").write_text(
+        '<html><body><a href="a/">ok</a><a href="a/#here">ok</a><a href="a/#nowhere">bad anchor</a>'
+        '<a href="b/">missing</a><a href="#top">self</a><a href="https://example.org/">outside</a>'
+        '<img src="https://cdn.example/x.png"><a href="javascript:alert(1)">js</a><p id="top"></p></body></html>',
+        encoding="utf-8")
+    (tmp_path / "a" / "index.html").write_text('<html><body><h2 id="here">x</h2><a href="../">up</a></body></html>',
+                                               encoding="utf-8")
+    found = {(b.page, b.target): b.reason for b in check_site(tmp_path)}
+    assert set(found) == {("index.html", "a/#nowhere"), ("index.html", "b/"),
+                          ("index.html", "https://cdn.example/x.png"), ("index.html", "javascript:alert(1)")}
+    assert "no element with id" in found[("index.html", "a/#nowhere")]
+    assert "another host" in found[("index.html", "https://cdn.example/x.png")]
