@@ -164,6 +164,14 @@ t = time.perf_counter(); added = mark_document(document, corpus); document.to_by
     for name, result, note in publish_runs(tmp, repeat):
         add(name, result, "≤ 90 s" if "cold" in name else None, note)
 
+    # -- diff stage: lawtool diff against whole-text word diffs (see "diff stage" below) ----------
+    for name, result, target, note in diff_runs(tmp, repeat, quick=args.quick):
+        add(name, result, target, note)
+
+    # -- amend stage: 200 synthetic amendments on the Penal Code (see "amend stage" below) ------------
+    for name, result, target, note in amend_runs(tmp, repeat):
+        add(name, result, target, note)
+
     write_table(rows)
 
 
@@ -205,6 +213,132 @@ def publish_runs(tmp: Path, repeat: int) -> list[tuple[str, dict, str]]:
     return out
 
 
+# =================================================================================================
+# diff stage: `lawtool diff` on the Penal Code and on a synthetic 5,000-article code, against a
+# diff-match-patch word-mode diff of the two whole texts and `git diff --no-index --word-diff` of the
+# exported texts, measured in the same run.  Inputs are made by lawtool.diff.synthetic (seeded).
+# =================================================================================================
+
+PENAL_CODE_XML = REPO / "law/ma/act/1962/1-59-413/ara@2024-08-22.xml"
+PENAL_EDITS = {"word": 0.10, "insert": 0.02, "delete": 0.02, "move": 0.02}
+SYNTHETIC_EDITS = {"word": 0.10, "insert": 0.02, "delete": 0.02}
+WHOLE_TEXT_DIFF = """
+import sys, time
+from lawtool.diff.words import whole_text_word_diff
+old = open(sys.argv[1], encoding="utf-8").read()
+new = open(sys.argv[2], encoding="utf-8").read()
+whole_text_word_diff(old, new)
+"""
+
+
+def diff_inputs(tmp: Path) -> dict[str, Path]:
+    """The pairs compared (XML and exported text): the Penal Code against a copy with 10 % of its
+    articles edited, 2 % inserted, 2 % deleted and 2 % moved; a 5,000-article code made from the
+    Penal Code's articles against a copy with 10 % edited, 2 % inserted and 2 % deleted."""
+    code = f"""
+from pathlib import Path
+from lawtool.akn import Document
+from lawtool.diff.synthetic import edit_document, synthetic_code
+from lawtool.export import to_text
+out = Path({str(tmp)!r})
+base = Document.load({str(PENAL_CODE_XML)!r})
+big = synthetic_code(base, 5000, seed=0)
+pairs = {{"penal": (base, {PENAL_EDITS!r}, 1), "synthetic": (big, {SYNTHETIC_EDITS!r}, 2)}}
+for name, (doc, rates, seed) in pairs.items():
+    edited, _ = edit_document(doc, seed=seed, rates=rates)
+    edited = Document.from_bytes(edited.to_bytes())
+    for side, d in (("old", doc), ("new", edited)):
+        (out / f"{{name}}-{{side}}.xml").write_bytes(d.to_bytes())
+        (out / f"{{name}}-{{side}}.txt").write_text(to_text(d), encoding="utf-8")
+"""
+    subprocess.run([PY, "-c", code], cwd=REPO, check=True)
+    return {f"{n}-{s}.{e}": tmp / f"{n}-{s}.{e}" for n in ("penal", "synthetic") for s in ("old", "new")
+            for e in ("xml", "txt")}
+
+
+def measure_cpu(cmd: list[str], repeat: int) -> dict:
+    """``measure`` plus the child's CPU time (user + system, median), from os.wait4."""
+    times, cpus, peaks = [], [], []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(proc.pid, 0)
+        times.append(time.perf_counter() - start)
+        err = proc.stderr.read().decode(errors="replace")
+        if os.waitstatus_to_exitcode(status) not in (0, 1):
+            raise SystemExit(f"benchmark command failed: {' '.join(map(str, cmd))}\n{err}")
+        cpus.append(usage.ru_utime + usage.ru_stime)
+        peaks.append(usage.ru_maxrss)
+    return {"seconds": statistics.median(times), "min_seconds": min(times), "peak_mb": max(peaks) / 1024,
+            "runs": repeat, "cpu_seconds": statistics.median(cpus)}
+
+
+def in_process_cpu(snippet: str, repeat: int) -> dict:
+    """``in_process`` plus CPU time: the snippet sets ``elapsed`` (wall) and ``cpu`` (process time)."""
+    code = ("import time, resource, json\n" + snippet + "\nprint(json.dumps({'elapsed': elapsed, 'cpu': cpu, "
+            "'peak': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))")
+    runs = []
+    for _ in range(repeat):
+        out = subprocess.run([PY, "-c", code], cwd=REPO, capture_output=True, text=True)
+        if out.returncode:
+            raise SystemExit(out.stderr)
+        runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    times = [r["elapsed"] for r in runs]
+    return {"seconds": statistics.median(times), "min_seconds": min(times),
+            "peak_mb": max(r["peak"] for r in runs) / 1024, "runs": repeat,
+            "cpu_seconds": statistics.median(r["cpu"] for r in runs)}
+
+
+def diff_runs(tmp: Path, repeat: int, *, quick: bool = False) -> list[tuple[str, dict, str | None, str]]:
+    """Rows of the diff stage.  Wall times on a shared machine vary with its load, so each note
+    also gives the median CPU time; the ratios are computed on both."""
+    f = diff_inputs(tmp)
+    slow = 1 if quick else 2  # the whole-text diffs take minutes: fewer repetitions
+    rows = []
+
+    def cpu(r: dict) -> str:
+        return f"CPU {r['cpu_seconds']:.3f} s"
+
+    library = in_process_cpu(f"""
+from lawtool.akn import Document
+from lawtool.diff import diff_documents
+t = time.perf_counter(); c = time.process_time()
+result = diff_documents(Document.load({str(f['penal-old.xml'])!r}), Document.load({str(f['penal-new.xml'])!r}))
+elapsed = time.perf_counter() - t; cpu = time.process_time() - c
+""", repeat)
+    whole = in_process_cpu(f"""
+from lawtool.diff.words import whole_text_word_diff
+old = open({str(f['penal-old.txt'])!r}, encoding="utf-8").read(); new = open({str(f['penal-new.txt'])!r}, encoding="utf-8").read()
+t = time.perf_counter(); c = time.process_time()
+whole_text_word_diff(old, new)
+elapsed = time.perf_counter() - t; cpu = time.process_time() - c
+""", slow)
+    rows.append(("diff Penal Code, 10 % edited + 2 % ins/del/moved (library: both parsed + diffed)", library,
+                 "≤ 0.2 s", f"{cpu(library)}; {whole['seconds'] / library['seconds']:.0f}× faster than whole-text "
+                            f"dmp (CPU {whole['cpu_seconds'] / library['cpu_seconds']:.0f}×)"))
+    rows.append(("  whole-text dmp word diff of the same pair (library)", whole, None, cpu(whole)))
+    cli = measure_cpu(LAWTOOL + ["diff", str(f["penal-old.xml"]), str(f["penal-new.xml"]), "--format", "json",
+                                 "-o", str(tmp / "penal-diff.json")], repeat)
+    rows.append(("diff Penal Code pair (CLI, --format json -o)", cli, "≤ 500 MB peak", cpu(cli)))
+    # the synthetic 5,000-article code: process against process
+    ours = measure_cpu(LAWTOOL + ["diff", str(f["synthetic-old.xml"]), str(f["synthetic-new.xml"]), "--format",
+                                  "json", "-o", str(tmp / "synthetic-diff.json")], repeat)
+    script = tmp / "whole_text_diff.py"
+    script.write_text(WHOLE_TEXT_DIFF, encoding="utf-8")
+    dmp = measure_cpu([PY, str(script), str(f["synthetic-old.txt"]), str(f["synthetic-new.txt"])], slow)
+    git = measure_cpu(["git", "diff", "--no-index", "--word-diff", "--no-color", str(f["synthetic-old.txt"]),
+                       str(f["synthetic-new.txt"])], repeat)
+    rows.append(("diff synthetic 5,000-article code, 10 % edited + 2 % ins/del (CLI process)", ours,
+                 "≥ 5× faster than whole-text dmp; ≤ 500 MB",
+                 f"{cpu(ours)}; {dmp['seconds'] / ours['seconds']:.0f}× faster than whole-text dmp "
+                 f"(CPU {dmp['cpu_seconds'] / ours['cpu_seconds']:.0f}×)"))
+    rows.append(("  whole-text dmp word diff of the exported texts (process)", dmp, None, cpu(dmp)))
+    rows.append(("  git diff --no-index --word-diff of the exported texts (process)", git, None,
+                 f"{cpu(git)}; lawtool takes {ours['seconds'] / git['seconds']:.1f}× its time: git diffs lines "
+                 "first and words inside changed hunks, with no alignment of articles"))
+    return rows
+
+
 def write_table(rows: list[dict]) -> None:
     out_dir = REPO / "bench/results"
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -222,3 +356,103 @@ def write_table(rows: list[dict]) -> None:
 
 if __name__ == "__main__":
     main()
+
+
+# =================================================================================================
+# amend stage: 200 synthetic amendments on the Penal Code — applied (none colliding) and checked
+# for collisions (one in ten colliding with the one before).  The amendments are made here, seeded:
+# each touches its own article (a word substitution, a paragraph replaced, a paragraph inserted, an
+# article renumbered, a paragraph deleted), in turn.
+# =================================================================================================
+
+SYNTHETIC_AMENDMENTS = """
+import random
+from lawtool.akn import Document, local_name
+from lawtool.amend import parse_amendment
+from lawtool.amend.resolve import block_text, blocks_of, find_all
+
+
+def synthetic_amendments(doc, n, *, seed=0, collide_every=0):
+    rng = random.Random(seed)
+    target = str(doc.frbr_expression)
+    candidates = []
+    for art in doc.articles():
+        paras = [p for p in art if isinstance(p.tag, str) and local_name(p) == "paragraph" and p.get("eId")]
+        if paras and all(len("".join(p.itertext()).split()) >= 8 for p in paras):
+            candidates.append((art, paras))
+    rng.shuffle(candidates)
+    kinds = ["substitute", "replace", "insert", "renumber", "delete"]
+    out, last = [], None
+    for i in range(n):
+        art, paras = candidates[i]
+        kind, p = kinds[i % len(kinds)], paras[0]
+        texts = [block_text(b) for b in blocks_of(p)]
+        if kind == "substitute":
+            words = texts[0].split()
+            phrases = [" ".join(words[k:k + 3]) for k in range(len(words) - 3)]
+            unique = [w for w in phrases if sum(len(find_all(t, w)) for t in texts) == 1]
+            op = ({"op": "substitute", "eid": p.get("eId"), "find": unique[0], "with": unique[0] + " مثلا"} if unique
+                  else {"op": "replace", "eid": p.get("eId"), "text": "نص معدل."})
+        elif kind == "replace":
+            op = {"op": "replace", "eid": p.get("eId"), "text": f"نص جديد للفقرة رقم {i}."}
+        elif kind == "insert":
+            op = {"op": "insert", "after": paras[-1].get("eId"), "text": f"فقرة مضافة رقم {i}."}
+        elif kind == "renumber" and doc.by_eid(art.get("eId") + "-bis") is None and "-" not in art.get("eId"):
+            num = "".join(art.find("{*}num").itertext()).strip()
+            op = {"op": "renumber", "eid": art.get("eId"), "num": num + " مكرر"}
+        elif kind == "renumber":
+            op = {"op": "insert", "before": p.get("eId"), "text": f"فقرة أولى جديدة رقم {i}."}
+        else:
+            op = ({"op": "delete", "eid": paras[-1].get("eId")} if len(paras) > 1
+                  else {"op": "replace", "eid": p.get("eId"), "text": "(نسخ)"})
+        if collide_every and i % collide_every == collide_every - 1 and last:
+            op = {"op": "replace", "eid": last, "text": f"نص متعارض رقم {i}."}
+        last = op.get("eid")
+        out.append(parse_amendment({"id": f"syn-{i:03d}", "target": target, "proposer": "benchmark",
+                                    "date": "2024-09-01", "status": "adopted", "operations": [op]}, f"<syn-{i:03d}>"))
+    return out
+"""
+
+
+def amend_runs(tmp: Path, repeat: int) -> list[tuple[str, dict, str | None, str]]:
+    folder = tmp / "amendments"
+    folder.mkdir(exist_ok=True)
+    colliding = tmp / "amendments-colliding"
+    colliding.mkdir(exist_ok=True)
+    prepare = SYNTHETIC_AMENDMENTS + f"""
+from pathlib import Path
+from lawtool.amend import dump_amendment
+doc = Document.load({str(PENAL_CODE_XML)!r})
+for folder, every in (({str(folder)!r}, 0), ({str(colliding)!r}, 10)):
+    for a in synthetic_amendments(doc, 200, collide_every=every):
+        (Path(folder) / f"{{a.id}}.yaml").write_text(dump_amendment(a), encoding="utf-8")
+"""
+    subprocess.run([PY, "-c", prepare], cwd=REPO, check=True)
+    files = sorted(str(p) for p in folder.glob("*.yaml"))
+    colliding_files = sorted(str(p) for p in colliding.glob("*.yaml"))
+    runs = []
+    runs.append(("amend apply: 200 non-colliding amendments to the Penal Code (library call, serialised)", in_process(
+        SYNTHETIC_AMENDMENTS + f"""
+from lawtool.amend import apply_amendments
+doc = Document.load({str(PENAL_CODE_XML)!r})
+amendments = synthetic_amendments(doc, 200)
+t = time.perf_counter()
+result = apply_amendments(doc, amendments, date="2024-12-31"); result.document.to_bytes()
+elapsed = time.perf_counter() - t
+""", repeat), "≤ 2 s", "collision check, operations, renumbering, references, metadata, serialisation"))
+    runs.append(("amend apply: the same 200 as YAML files (CLI, validated, -o)",
+                 measure(LAWTOOL + ["amend", "apply", str(PENAL_CODE_XML), *files, "-o", str(tmp / "penal-amended.xml"),
+                                    "--date", "2024-12-31"], repeat), None,
+                 "start-up, 200 YAML files read and checked, XSD validation of the result and writing included"))
+    runs.append(("amend check: 200 amendments, 1 in 10 colliding (library call)", in_process(
+        SYNTHETIC_AMENDMENTS + f"""
+from lawtool.amend import check_collisions
+doc = Document.load({str(PENAL_CODE_XML)!r})
+amendments = synthetic_amendments(doc, 200, collide_every=10)
+t = time.perf_counter(); result = check_collisions(doc, amendments); elapsed = time.perf_counter() - t
+assert result.collisions
+""", repeat), "≤ 2 s", ""))
+    runs.append(("amend check: the same 200 as YAML files (CLI, --json)",
+                 measure(LAWTOOL + ["amend", "check", str(PENAL_CODE_XML), *colliding_files, "--json"], repeat), None,
+                 "start-up and 200 YAML files read and checked included; exit 1 (collisions)"))
+    return runs

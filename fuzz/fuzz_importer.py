@@ -13,6 +13,13 @@ import sys
 import atheris
 
 with atheris.instrument_imports():
+    # the importer imports its stages lazily: import them here so that they are instrumented
+    import lawtool.eids  # noqa: F401
+    import lawtool.importer.build  # noqa: F401
+    import lawtool.importer.footnotes  # noqa: F401
+    import lawtool.importer.layout  # noqa: F401
+    import lawtool.importer.lifecycle  # noqa: F401
+    import lawtool.importer.repair  # noqa: F401
     from lawtool.errors import LawtoolError
     from lawtool.frbr import FrbrUri
     from lawtool.importer import import_text

@@ -47,10 +47,15 @@ def _select(amendments, status: Optional[str]):
     return chosen
 
 
-def _wording_lines(amendment, bill, *, indent: str = "  ") -> list[str]:
+def _namer(bill):
+    from lawtool.amend.wording import Namer
+    return Namer(bill)
+
+
+def _wording_lines(amendment, namer, *, indent: str = "  ") -> list[str]:
     from lawtool.amend.wording import instructions
     lines = []
-    for ins in instructions(amendment, bill):
+    for ins in instructions(amendment, namer=namer):
         lines.append(f"{indent}{ins.index}. {ins.text_ar}")
         lines.append(f"{indent}   {ins.text_fr}")
         for text in ins.lines:
@@ -58,10 +63,10 @@ def _wording_lines(amendment, bill, *, indent: str = "  ") -> list[str]:
     return lines
 
 
-def _wording_json(amendment, bill) -> list[dict]:
+def _wording_json(amendment, namer) -> list[dict]:
     from lawtool.amend.wording import instructions
     return [{"operation": i.index, "ar": i.text_ar, "fr": i.text_fr, "text": list(i.lines)}
-            for i in instructions(amendment, bill)]
+            for i in instructions(amendment, namer=namer)]
 
 
 def format_check(bill, amendments, result, *, wording: bool = True) -> str:
@@ -69,11 +74,12 @@ def format_check(bill, amendments, result, *, wording: bool = True) -> str:
     n = len(result.collisions)
     lines = [f"{bill.path}: {len(amendments)} amendment{'s' if len(amendments) != 1 else ''}, "
              f"{n} collision{'s' if n != 1 else ''}"]
+    namer = _namer(bill) if wording else None
     for a in amendments:
         lines.append("")
         lines.append(f"{a.id}  [{a.status}]  {a.proposer}  ({a.path})" + ("  — example" if a.example else ""))
         if wording:
-            lines.extend(_wording_lines(a, bill))
+            lines.extend(_wording_lines(a, namer))
     lines.append("")
     if result.collisions:
         lines.append("Collisions:")
@@ -122,8 +128,9 @@ def check_cmd(bill: Path = typer.Argument(..., help="the amended expression (AKN
         result = check_collisions(document, chosen)
         if as_json:
             data = result.to_dict()
+            namer = _namer(document)
             data["amendments"] = [{"id": a.id, "status": a.status, "proposer": a.proposer, "path": a.path,
-                                   "example": a.example, "wording": _wording_json(a, document)} for a in chosen]
+                                   "example": a.example, "wording": _wording_json(a, namer)} for a in chosen]
             _echo_json(data)
         else:
             typer.echo(format_check(document, chosen, result, wording=not no_wording))
@@ -227,14 +234,15 @@ def show_cmd(amendments: List[Path] = typer.Argument(..., help="amendment files 
         from lawtool.amend import load_amendments
         document = Document.load(bill) if bill else None
         loaded = load_amendments(amendments)
+        namer = _namer(document)
         if as_json:
             _echo_json([{"id": a.id, "status": a.status, "proposer": a.proposer, "target": str(a.target),
-                         "wording": _wording_json(a, document)} for a in loaded])
+                         "wording": _wording_json(a, namer)} for a in loaded])
             return
         blocks = []
         for a in loaded:
             blocks.append("\n".join([f"{a.id}  [{a.status}]  {a.proposer}  → {a.target}",
-                                     *_wording_lines(a, document)]))
+                                     *_wording_lines(a, namer)]))
         typer.echo("\n\n".join(blocks))
     run(action)
 

@@ -38,7 +38,13 @@ def _deliver(data: str | bytes, output: Optional[Path], fmt: str, color: bool = 
     from lawtool.akn import atomic_write
     from lawtool.errors import LawtoolError
     if output is not None:
-        atomic_write(output, data if isinstance(data, bytes) else data.encode("utf-8"))
+        raw = data if isinstance(data, bytes) else data.encode("utf-8")
+        if output.exists() and not output.is_file():
+            # /dev/null, /dev/stdout, a named pipe: write into it; a rename would replace the device
+            with open(output, "wb") as handle:
+                handle.write(raw)
+        else:
+            atomic_write(output, raw)
         return
     if isinstance(data, bytes):
         raise LawtoolError(f"the {fmt} format is binary", hint="give a file with -o FILE.docx")
@@ -75,6 +81,7 @@ def register(app: typer.Typer) -> None:
 
         def action():
             from lawtool.akn import Document
+            from lawtool.cli import guard_output
             from lawtool.diff import diff_documents
             from lawtool.diff.render import render
             from lawtool.errors import LawtoolError
@@ -86,6 +93,7 @@ def register(app: typer.Typer) -> None:
             if write_wid and (cross_work or old_eid or new_eid):
                 raise LawtoolError("--write-wid records identifiers between two whole expressions of one work",
                                    hint="drop --cross-work/--old-eid/--new-eid")
+            guard_output(output, old, new)
             old_doc, new_doc = Document.load(old), Document.load(new)
             result = diff_documents(old_doc, new_doc, old_eid=old_eid, new_eid=new_eid, cross_work=cross_work)
             colored = _want_color(color, output)
@@ -113,8 +121,10 @@ def register(app: typer.Typer) -> None:
 
         def action():
             from lawtool.akn import Document
+            from lawtool.cli import guard_output
             from lawtool.diff.compare import compare, render_comparison
             _check_format(fmt)
+            guard_output(output, bill, law)
             comparison = compare(Document.load(bill), Document.load(law))
             colored = _want_color(color, output)
             data = render_comparison(comparison, fmt, typographic=show_typographic, color=colored)

@@ -37,8 +37,8 @@ def register(app: typer.Typer) -> None:
             mkdocs = result.timings.get("mkdocs", 0.0)
             typer.echo(f"lawtool publish: {result.pages} pages in {total:.1f} s (lawtool {total - mkdocs:.1f} s, "
                        f"mkdocs {mkdocs:.1f} s); search index {result.search_index_bytes / 1e6:.1f} MB", err=True)
-            typer.echo(f"Site built in {result.site_dir}; open {result.site_dir / 'index.html'} "
-                       f"or run `lawtool publish --serve` and open http://127.0.0.1:{port}/")
+            typer.echo(f"Site built in {result.site_dir}. To read it, serve it: `lawtool publish --serve` (or "
+                       f"`make site-serve`) and open http://127.0.0.1:{port}/")
             if serve:
                 from lawtool.publish import serve as make_server
                 server = make_server(result.site_dir, port)

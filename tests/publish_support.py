@@ -3,6 +3,7 @@ a hostile copy of part of it), and a local HTTP server for the browser tests."""
 
 from __future__ import annotations
 
+import atexit
 import functools
 import shutil
 import tempfile
@@ -40,12 +41,13 @@ operations:
 
 @functools.lru_cache(maxsize=None)
 def repo_site() -> Path:
-    """The repository's corpus published into build/test-site (docs_dir and caches are the
-    repository's own, as with `make site`)."""
+    """The repository's corpus published into a temporary folder (its own docs_dir too, so that
+    test runs at the same time do not share one; the cache in build/cache is shared)."""
     from lawtool.publish import publish
-    out = REPO / "build" / "test-site"
-    publish(REPO, out)
-    return out
+    base = Path(tempfile.mkdtemp(prefix="lawtool-site-"))
+    atexit.register(shutil.rmtree, base, ignore_errors=True)
+    publish(REPO, base / "public", docs_dir=base / "docs")
+    return base / "public"
 
 
 def make_hostile_corpus(root: Path) -> dict[str, str]:
@@ -82,10 +84,11 @@ def hostile_site() -> tuple[Path, Path, dict[str, str]]:
     """(corpus root, built site, renamed articles) of the hostile copy, in a temporary folder."""
     from lawtool.publish import publish
     base = Path(tempfile.mkdtemp(prefix="lawtool-hostile-"))
+    atexit.register(shutil.rmtree, base, ignore_errors=True)
     root = base / "repo"
     renamed = make_hostile_corpus(root)
     out = base / "public"
-    publish(root, out)
+    publish(root, out, docs_dir=base / "docs")
     return root, out, renamed
 
 

@@ -20,3 +20,13 @@ def test_importer_regressions(path):
         document.to_bytes()
     except LawtoolError as error:
         assert str(error)
+
+
+@pytest.mark.parametrize("path", sorted((DATA / "xref").glob("*")), ids=lambda p: p.name)
+def test_xref_regressions(path):
+    from lawtool.xref import extract_text
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    try:
+        extract_text(text, uri="/akn/ma/act/2018/1-18")
+    except LawtoolError as error:
+        assert str(error)

@@ -30,8 +30,24 @@ def test_law_103_13_article_1_five_definitions():
                                          "term-3nf-aqtsady"]
 
 
-def test_law_103_13_linked_valid_and_idempotent():
+def _fresh_law_103_13() -> Document:
+    """Law 103.13 as the importer makes it, before the definitions stage of the corpus build."""
+    from lawtool.corpus import build_one, import_specs
+    root = Path(__file__).resolve().parents[1]
+    yaml_path, spec = next((p, s) for p, s in import_specs(root) if "103-13" in s["expression"])
+    spec = {k: v for k, v in spec.items() if k not in ("definitions", "xref")}
+    return build_one(root, yaml_path, spec)[1]
+
+
+def test_committed_law_103_13_carries_its_definitions():
     doc = _load(LAW)
+    assert [text_of(d) for d in doc.walk("def")] == ["العنف ضد المرأة", "العنف الجسدي", "العنف الجنسي",
+                                                      "العنف النفسي", "العنف الاقتصادي"]
+    assert link_definitions(doc) == 0
+
+
+def test_law_103_13_linked_valid_and_idempotent():
+    doc = _fresh_law_103_13()
     added = link_definitions(doc)
     once = doc.to_bytes()
     again = Document.from_bytes(once)

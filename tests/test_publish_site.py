@@ -30,6 +30,13 @@ def _tree(path: Path):
     return lxml_html.fromstring(path.read_bytes())
 
 
+def _uncertain(root: Path) -> list[dict]:
+    """The `certain: false` corrections of Law 103.13's import.yaml."""
+    import yaml
+    data = yaml.safe_load((root / "law/ma/act/2018/103-13/import.yaml").read_text(encoding="utf-8"))
+    return [c for e in data["expressions"] for c in e.get("corrections") or [] if c.get("certain") is False]
+
+
 def _article_page(site: Path, eid: str, under: str = PENAL_PAGES) -> Path:
     for page in _pages(site, under):
         if f'id="{eid}"' in page.read_text(encoding="utf-8"):
@@ -56,10 +63,10 @@ def test_law_pages_give_the_source_and_the_uncertain_repairs():
     for page in _pages(site, PENAL_PAGES):
         text = page.read_text(encoding="utf-8")
         assert "بوابة عدالة" in text and "الجريدة الرسمية" in text, page
-    repairs = (site / "akn/ma/act/2018/103-13/ara@2018-03-12/repairs/index.html").read_text(encoding="utf-8")
-    assert "تصحيحات يدوية غير مؤكدة" in repairs
-    assert "محام؛ يعينه" in repairs  # a `certain: false` correction of import.yaml
-    assert LAW_SOURCE in repairs
+    repairs = _tree(site / "akn/ma/act/2018/103-13/ara@2018-03-12/repairs/index.html").text_content()
+    assert "تصحيحات يدوية غير مؤكدة" in repairs and LAW_SOURCE in repairs
+    for correction in _uncertain(REPO):
+        assert " ".join(correction["why"].split()) in " ".join(repairs.split())
 
 
 def test_articles_have_ascii_permalinks_and_links_to_what_cites_them():
@@ -125,6 +132,11 @@ def test_downloads():
         assert etree.parse(str(svg)).getroot().tag == "{http://www.w3.org/2000/svg}svg"
     downloads = (site / "downloads/index.html").read_text(encoding="utf-8")
     assert "feed.xml" in downloads and "lawtool-corpus.zip" in downloads
+    docx = sorted((site / "downloads").glob("*.docx"))
+    assert any("-diff-" in p.name for p in docx) and any("-compare" in p.name for p in docx)
+    for path in docx:
+        assert "word/document.xml" in zipfile.ZipFile(path).namelist()
+        assert path.name in downloads
 
 
 def test_nothing_is_loaded_from_another_host():
@@ -186,8 +198,11 @@ def test_old_article_anchors_still_land_on_the_article():
 def test_a_plain_copy_without_git_or_sources_builds():
     root, site, _ = hostile_site()
     assert not (root / ".git").exists()
-    repairs = (site / "akn/ma/act/2018/103-13/ara@2018-03-12/repairs/index.html").read_text(encoding="utf-8")
-    assert "محام؛ يعينه" in repairs  # import.yaml is enough for the hand corrections
+    repairs = _tree(site / "akn/ma/act/2018/103-13/ara@2018-03-12/repairs/index.html").text_content()
+    uncertain = _uncertain(root)
+    assert uncertain  # import.yaml is enough for the hand corrections
+    for correction in uncertain:
+        assert " ".join(correction["why"].split()) in " ".join(repairs.split())
 
 
 def test_cli_publish_and_its_errors(tmp_path):

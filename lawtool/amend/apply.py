@@ -149,6 +149,7 @@ class _Applier:
         self.doc = doc
         self.root = doc.root
         self.removed: dict[int, tuple[str, int, str]] = {}  # id(element) → (amendment, operation, how)
+        self._kept: list = []  # the removed elements, kept alive so that their id() stays theirs
         self.after_last: dict[int, etree._Element] = {}
         self.records: list[tuple[Amendment, object, etree._Element | None, str]] = []
 
@@ -177,6 +178,7 @@ class _Applier:
         self.records.append((r.amendment, r.op, el, r.op.eid or r.op.position[1]))
 
     def _mark(self, el, r: Resolved, how: str) -> None:
+        self._kept.append(el)
         self.removed[id(el)] = (r.amendment.id, r.op.index, how)
 
     def _replace(self, r: Resolved) -> None:
@@ -414,7 +416,7 @@ def _record(doc: Document, base: FrbrUri, sequence: list[Amendment], records: li
         mod = etree.SubElement(passive, akn("textualMod"), type=MOD_TYPES[op.op],
                                eId=f"pmod_{amendment.id}_{op.index}")
         etree.SubElement(mod, akn("source"), href=f"{amendment.expression_uri}/~{mod_eid(op.index)}")
-        if el is not None and el.get("eId"):
+        if el is not None and el.get("eId") and _attached(el, doc.root):
             destination = f"#{el.get('eId')}"
         else:
             destination = f"{base.expression_uri()}/~{old_eid}"

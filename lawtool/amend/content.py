@@ -89,6 +89,8 @@ def _what(value) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
+    if isinstance(value, str):
+        return "a single text"
     return type(value).__name__
 
 

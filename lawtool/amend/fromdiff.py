@@ -229,20 +229,27 @@ def _children_ops(o, n, markup: bool = False) -> list[dict] | None:
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             stationary_old.update(range(i1, i2))
-        elif tag == "replace" and i2 - i1 == j2 - j1 and all(
-                local_name(ou[i1 + k]) == local_name(nu[j1 + k]) for k in range(i2 - i1)):
-            for k in range(i2 - i1):
-                found = _pair_ops(ou[i1 + k], nu[j1 + k], markup)
+        else:
+            # pair the most similar elements of the block, in order; the others are deleted/inserted
+            pairs = _pair_block(ou[i1:i2], nu[j1:j2], markup)
+            paired_new = {j for _, j in pairs}
+            paired_old = {i for i, _ in pairs}
+            for i, j in pairs:
+                found = _pair_ops(ou[i1 + i], nu[j1 + j], markup)
                 if found is None:
                     return None
                 ops.extend(found)
-                stationary_old.add(i1 + k)
-        else:
-            for i in range(i1, i2):
-                if not ou[i].get("eId"):
+                stationary_old.add(i1 + i)
+            for i in range(i2 - i1):
+                if i in paired_old:
+                    continue
+                if not ou[i1 + i].get("eId"):
                     return None
-                ops.append({"op": "delete", "eid": ou[i].get("eId")})
-            pending_inserts.extend((j, i1) for j in range(j1, j2))
+                ops.append({"op": "delete", "eid": ou[i1 + i].get("eId")})
+            for j in range(j2 - j1):
+                if j not in paired_new:
+                    before = [i1 + i for i, jj in pairs if jj < j]
+                    pending_inserts.append((j1 + j, (max(before) + 1) if before else i1))
     for j, i_at in pending_inserts:
         before = [i for i in stationary_old if i < i_at]
         after = [i for i in stationary_old if i >= i_at]
@@ -258,6 +265,28 @@ def _children_ops(o, n, markup: bool = False) -> list[dict] | None:
             return None
         ops.append(_insert(nu[j], position, markup))
     return ops
+
+
+def _pair_block(olds: list, news: list, markup: bool) -> list[tuple[int, int]]:
+    """Pairs (i, j), in order, of elements of the same kind whose texts are alike (more than half
+    the same), best first: the rest of a changed stretch was deleted or inserted."""
+    from difflib import SequenceMatcher as Matcher
+
+    def words(el):
+        return text_of(el if markup else strip_markup(el)).split()
+
+    scored = []
+    for i, o in enumerate(olds):
+        for j, n in enumerate(news):
+            if local_name(o) == local_name(n):
+                ratio = Matcher(a=words(o), b=words(n), autojunk=False).ratio()
+                if ratio > 0.5:
+                    scored.append((-ratio, i, j))
+    pairs: list[tuple[int, int]] = []
+    for _, i, j in sorted(scored):
+        if all((i < a) == (j < b) and i != a and j != b for a, b in pairs):
+            pairs.append((i, j))
+    return sorted(pairs)
 
 
 def _pair_ops(o, n, markup: bool = False) -> list[dict] | None:
@@ -332,7 +361,10 @@ class _Plan:
         self.markup = markup
         from ..diff.result import ADDED, DELETED, MERGED, SPLIT
         self.old, self.new = old, new
-        result = diff_documents(old, new, parts=False)
+        # lxml makes a Python object per element on demand: the element lists below are kept so
+        # that the id() keys of the maps stay those of live objects
+        self.units_old, self.units_new = self._units(old), self._units(new)
+        result = self.result = diff_documents(old, new, parts=False)
         self.pair_new: dict[int, etree._Element] = {}  # id(new el) → old el
         self.moved_new: set[int] = set()
         self.added_new: list = []
@@ -354,8 +386,8 @@ class _Plan:
                 self.deleted_old.extend(u.el for u in change.old[1:])
         added = {id(e) for e in self.added_new}
         deleted = {id(e) for e in self.deleted_old}
-        self.covered_new = {id(e) for e in self._units(new) if any(id(a) in added for a in e.iterancestors())}
-        self.covered_old = {id(e) for e in self._units(old) if any(id(a) in deleted for a in e.iterancestors())}
+        self.covered_new = {id(e) for e in self.units_new if any(id(a) in added for a in e.iterancestors())}
+        self.covered_old = {id(e) for e in self.units_old if any(id(a) in deleted for a in e.iterancestors())}
         self.paired_old = {id(o) for o in self.pair_new.values()}
 
     @staticmethod
@@ -401,7 +433,7 @@ class _Plan:
 
     def operations(self) -> list[dict]:
         keyed: list[tuple[float, int, dict]] = []
-        order = {id(e): i for i, e in enumerate(self._units(self.new))}
+        order = {id(e): i for i, e in enumerate(self.units_new)}
         seq = 0
 
         def add(key, op):
@@ -409,7 +441,7 @@ class _Plan:
             keyed.append((key, seq, op))
             seq += 1
 
-        for n in self._units(self.new):
+        for n in self.units_new:
             if id(n) in self.covered_new:
                 continue
             o = self.pair_new.get(id(n))
@@ -431,7 +463,7 @@ class _Plan:
         deleted = list(self.deleted_old)
         deleted += [o for nid, o in self.pair_new.items() if nid in self.covered_new and id(o) not in self.covered_old]
         new_of_old = {id(o): nid for nid, o in self.pair_new.items()}
-        old_units = self._units(self.old)
+        old_units = self.units_old
         rank = {id(e): i for i, e in enumerate(old_units)}
         for o in sorted(deleted, key=lambda e: rank.get(id(e), 0)):
             if id(o) in self.covered_old:

@@ -352,7 +352,17 @@ def _schema_errors(data, path: str) -> None:
                     and isinstance(op.get(k), str)), None)
         place = f"operation {where[1] + 1}" + (f":{eid}" if eid else "")
         fieldname = ".".join(str(p) for p in where[2:])
-    raise AmendmentError(_schema_message(error, fieldname), path=path, place=place, hint=_schema_hint(error))
+    message, hint = _schema_message(error, fieldname), _schema_hint(error)
+    if error.validator == "required" and place and not fieldname:
+        missing = error.message.split("'")[1] if "'" in error.message else "?"
+        message = f"{data['operations'][where[1]].get('op')} needs `{missing}`"
+        hint = _REQUIRED_HINTS.get(missing, hint)
+    raise AmendmentError(message, path=path, place=place, hint=hint)
+
+
+_REQUIRED_HINTS = {"eid": "add eid: <the eId of the element it changes>", "num": "add num: \"المادة 27\" (the new <num>)",
+                   "find": "add find: \"...\" (the words to replace)",
+                   "with": "add with: \"...\" (the new words; \"\" to delete them)"}
 
 
 def _schema_message(error, fieldname: str) -> str:

@@ -461,10 +461,12 @@ def new_lines(op: Operation) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def instructions(amendment: Amendment, document: Document | None = None) -> list[Instruction]:
+def instructions(amendment: Amendment, document: Document | None = None, *,
+                 namer: Namer | None = None) -> list[Instruction]:
     """The wording of every operation of ``amendment`` (names read from ``document``, the bill,
-    when given)."""
-    namer = Namer(document)
+    when given).  For many amendments of one bill, pass one ``Namer(bill)`` as ``namer``: it
+    indexes the bill once."""
+    namer = namer or Namer(document)
     return [instruction(op, namer) for op in amendment.operations]
 
 

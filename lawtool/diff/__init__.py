@@ -45,25 +45,24 @@ def diff_documents(old: Document, new: Document, *, old_eid: str | None = None, 
     ones a word diff, and with ``parts`` the paragraphs and points inside changed articles too.
 
     Two different works are compared only with ``cross_work`` (a bill's article against the
-    article of the code it replaces); giving one eId uses it on both sides."""
+    article of the code it replaces).  Between expressions of one work, giving one eId uses it on
+    both sides; across works, the side without an eId is the whole document."""
     if not cross_work and not same_work(old, new):
         a, b = old.frbr_work, new.frbr_work
         raise LawtoolError(f"{old.path} and {new.path} are not expressions of the same work "
                            f"({a.work_uri() if a else '?'} and {b.work_uri() if b else '?'})",
                            hint="pass --cross-work (cross_work=True) to compare two different works")
-    if old_eid and not new_eid:
-        new_eid = old_eid
-    elif new_eid and not old_eid:
-        old_eid = new_eid
+    if not cross_work:
+        old_eid, new_eid = old_eid or new_eid, new_eid or old_eid
     a = outline(old, old_eid)
     b = outline(new, new_eid)
     containers = match_containers(a.containers, b.containers)
-    container_changes = build_changes(a.containers, b.containers, containers,
-                                      {id(a.containers[o]): b.containers[n] for o, n in containers.pairs.items()},
-                                      parts=False)
-    parents = {id(a.containers[o]): b.containers[n] for o, n in containers.pairs.items()}
-    single = a.root is not None and b.root is not None and len(a.articles) == len(b.articles) == 1 and \
-        old_eid is not None and a.articles[0].el is a.root and b.articles[0].el is b.root
+    became = {id(a.containers[o]): b.containers[n] for o, n in containers.pairs.items()}
+    container_changes = build_changes(a.containers, b.containers, containers, became, parts=False)
+    # an element compared with a whole document (or two quotations) has no containers to compare
+    parents = became if a.containers and b.containers else None
+    # an article compared with an article: they are a pair whatever their texts
+    single = len(a.articles) == len(b.articles) == 1 and a.articles[0].el is a.root and b.articles[0].el is b.root
     articles = match_articles(a.articles, b.articles, force=single)
     article_changes = build_changes(a.articles, b.articles, articles, parents, parts=parts)
     return DiffResult(old=side_of(old, old_eid), new=side_of(new, new_eid), containers=container_changes,

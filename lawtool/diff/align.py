@@ -6,14 +6,17 @@ expensive comparisons only ever see a small remainder:
 1. identical elements (equal serialised bytes; no text is even extracted for these);
 2. identical texts up to typography (equal ``text_key``): a renumbered or moved article whose
    words did not change;
-3. the remainder, by similarity: word pairs (shingles) of the normalised text, an inverted
+3. an element and its namesake (same eId) that still share half their word pairs;
+4. certain splits and mergers (step 6 with strict thresholds) among what is matched so far, so
+   that a split-off part is not taken for a look-alike deleted article in step 5;
+5. the remainder, by similarity: word pairs (shingles) of the normalised text, an inverted
    index from word pair to article to find candidates (never all pairs), Jaccard similarity,
    a bonus for the same eId; the best pairs are taken first, above a threshold;
-4. splits and mergers: an unmatched new article most of whose words come from an old article
+6. splits and mergers: an unmatched new article most of whose words come from an old article
    already matched (and changed), words that the old article's own counterpart lost, is a part
    split off it; an unmatched old article most of whose words went into a matched new article,
    words that the new article's own counterpart did not have, was merged into it;
-5. what is left was deleted (old) or added (new).
+7. what is left was deleted (old) or added (new).
 
 Passes 1 and 2 only pair elements whose key is unique on both sides, or that share their eId
 (the «(نسخ)» of many repealed articles is the same text).  An article is *moved* when its
@@ -26,7 +29,7 @@ on their number and heading; paragraphs and points inside a changed article, on 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .result import (ADDED, DELETED, MERGED, MODIFIED, MOVED, RENUMBERED, SPLIT, TYPOGRAPHIC, UNCHANGED,
@@ -39,7 +42,11 @@ EID_BONUS = 0.35  # added to the similarity of two elements with the same (relat
 CONTAINED = 0.5  # share of a split part's (merged article's) word pairs found in its source
 GAIN = 0.3  # share of a split part's (merged article's) word pairs that its source has and its
 # principal counterpart has not: what the part takes away (brings in) that nothing else explains
+SURE_TWINS = 0.5  # similarity at which two elements with the same eId are paired before anything else
+SURE_PART = 0.8  # containment and share of new words at which a split part (merger) is certain
 POSTING_CAP = 200  # word pairs found in more articles than this are too common to suggest a pair
+SOURCE_CAP = 50  # the same, for finding the source of a split part (the article a merger went into)
+SOURCE_CANDIDATES = 8  # sources whose share is counted exactly
 
 
 @dataclass
@@ -56,6 +63,12 @@ class Matching:
     def pair(self, o: int, n: int) -> None:
         self.pairs[o] = n
         self.rev[n] = o
+
+    def free_old(self, o: int) -> bool:
+        return o not in self.pairs and not any(o in extra for extra in self.merged.values())
+
+    def free_new(self, n: int) -> bool:
+        return n not in self.rev and not any(n in extra for extra in self.split.values())
 
 
 # -- passes ------------------------------------------------------------------------------------------
@@ -104,33 +117,35 @@ def _jaccard(a: frozenset, b: frozenset) -> float:
 
 
 def _pair_similar(old: list[Unit], new: list[Unit], m: Matching, *, eid_bonus: float = EID_BONUS,
-                  threshold: float = SIMILARITY, same_kind: bool = False) -> None:
+                  threshold: float = SIMILARITY, same_kind: bool = False, only_twins: bool = False) -> None:
     """Pair the remainder by similarity, best pairs first (see the module docstring)."""
-    rest_old = [u for u in old if u.index not in m.pairs]
-    rest_new = [u for u in new if u.index not in m.rev]
+    rest_old = [u for u in old if m.free_old(u.index)]
+    rest_new = [u for u in new if m.free_new(u.index)]
     if not rest_old or not rest_new:
         return
-    postings: dict = defaultdict(list)
-    for u in rest_old:
-        for s in u.shingles:
-            postings[s].append(u)
     by_eid: dict[str, list[Unit]] = defaultdict(list)
     for u in rest_old:
         if u.rel_eid:
             by_eid[u.rel_eid].append(u)
+    postings: dict = defaultdict(list)
+    if not only_twins:
+        for u in rest_old:
+            for s in u.shingles:
+                postings[s].append(u)
     scored: list[tuple[float, int, int]] = []
     for n in rest_new:
-        hits: dict[int, int] = defaultdict(int)  # shared word pairs, counted through the index
-        exact = True
-        for s in n.shingles:
-            found = postings.get(s)
-            if found:
-                if len(found) > POSTING_CAP:
-                    exact = False
-                    continue
-                for o in found:
-                    hits[o.index] += 1
         twins = {o.index for o in by_eid.get(n.rel_eid, ())} if n.rel_eid else set()
+        hits: dict[int, int] = defaultdict(int)  # shared word pairs, counted through the index
+        exact = not only_twins
+        if not only_twins:
+            for s in n.shingles:
+                found = postings.get(s)
+                if found:
+                    if len(found) > POSTING_CAP:
+                        exact = False
+                        continue
+                    for o in found:
+                        hits[o.index] += 1
         size = len(n.shingles)
         for i in sorted(hits.keys() | twins):
             o = old[i]
@@ -143,62 +158,90 @@ def _pair_similar(old: list[Unit], new: list[Unit], m: Matching, *, eid_bonus: f
                 scored.append((score, i, n.index))
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
     for _, o, n in scored:
-        if o not in m.pairs and n not in m.rev:
+        if o not in m.pairs and n not in m.rev:  # both were free when scored
             m.pair(o, n)
 
 
-def _split_and_merge(old: list[Unit], new: list[Unit], m: Matching) -> None:
-    """Find split parts and merged articles among the unmatched (see the module docstring)."""
+def _split_and_merge(old: list[Unit], new: list[Unit], m: Matching, *, contained: float = CONTAINED,
+                     gain: float = GAIN) -> None:
+    """Find split parts and merged articles among the unmatched (see the module docstring).
+
+    Word pairs are counted as a multiset: when a merger joins two near-identical articles
+    (parallel penalties for parallel offences), the merged article holds their common phrases
+    twice, and the second occurrence is what the absorbed article brought in."""
     changed = [(o, n) for o, n in sorted(m.pairs.items()) if o not in m.equal and old[o].key != new[n].key]
     if not changed:
         return
+    split_parts = {y for extra in m.split.values() for y in extra}
+    merged_parts = {x for extra in m.merged.values() for x in extra}
     # splits: an unmatched new article whose words come from a changed old one
-    unmatched_new = [u for u in new if u.index not in m.rev]
+    unmatched_new = [u for u in new if u.index not in m.rev and u.index not in split_parts]
     if unmatched_new:
         postings: dict = defaultdict(list)
-        for o, _ in changed:
+        sources = [o for o, n in changed if n not in m.merged]
+        for o in sources:
             for s in old[o].shingles:
                 postings[s].append(o)
-        covered = {o: set(new[n].shingles) for o, n in changed}
+        covered: dict[int, Counter] = {}
         for y in unmatched_new:
-            best = _best_source(y.shingles, postings, old)
+            best = _best_source(y.shingles, postings, contained, old)
             if best is None:
                 continue
-            novel = len((y.shingles & old[best].shingles) - covered[best])
-            if novel / len(y.shingles) >= GAIN:
+            if best not in covered:
+                covered[best] = Counter(new[m.pairs[best]].shingle_bag)
+                for z in m.split.get(best, ()):
+                    covered[best].update(new[z].shingle_bag)
+            if _novel(y.shingle_bag, old[best].shingle_bag, covered[best]) >= gain:
                 m.split.setdefault(best, []).append(y.index)
-                covered[best] |= y.shingles
+                covered[best].update(y.shingle_bag)
     # mergers: an unmatched old article whose words went into a changed new one
-    unmatched_old = [u for u in old if u.index not in m.pairs]
+    unmatched_old = [u for u in old if u.index not in m.pairs and u.index not in merged_parts]
     if unmatched_old:
         postings = defaultdict(list)
         for o, n in changed:
             if o not in m.split:
                 for s in new[n].shingles:
                     postings[s].append(n)
-        covered = {n: set(old[o].shingles) for o, n in changed}
+        covered = {}
         for x in unmatched_old:
-            best = _best_source(x.shingles, postings, new)
+            best = _best_source(x.shingles, postings, contained, new)
             if best is None:
                 continue
-            novel = len((x.shingles & new[best].shingles) - covered[best])
-            if novel / len(x.shingles) >= GAIN:
+            if best not in covered:
+                covered[best] = Counter(old[m.rev[best]].shingle_bag)
+                for z in m.merged.get(best, ()):
+                    covered[best].update(old[z].shingle_bag)
+            if _novel(x.shingle_bag, new[best].shingle_bag, covered[best]) >= gain:
                 m.merged.setdefault(best, []).append(x.index)
-                covered[best] |= x.shingles
+                covered[best].update(x.shingle_bag)
 
 
-def _best_source(shingles: frozenset, postings: dict, units: list[Unit]) -> int | None:
-    """The unit holding the largest share (at least ``CONTAINED``) of ``shingles``."""
+def _novel(part: Counter, whole: Counter, covered: Counter) -> float:
+    """Share of ``part``'s word pairs found in ``whole`` beyond what ``covered`` accounts for."""
+    total = sum(part.values())
+    if not total:
+        return 0.0
+    found = sum(min(count, max(0, whole[s] - covered[s])) for s, count in part.items())
+    return found / total
+
+
+def _best_source(shingles: frozenset, postings: dict, contained: float, units: list[Unit]) -> int | None:
+    """The unit holding the largest share (at least ``contained``) of ``shingles``.  Candidates
+    come from the word pairs that few units share; the share is then counted exactly for the
+    few best candidates."""
     if not shingles:
         return None
     hits: dict[int, int] = defaultdict(int)
     for s in shingles:
-        for i in postings.get(s, ()):
-            hits[i] += 1
+        found = postings.get(s, ())
+        if len(found) <= SOURCE_CAP:
+            for i in found:
+                hits[i] += 1
+    ranked = sorted(hits, key=lambda i: (-hits[i], i))[:SOURCE_CANDIDATES]
     best = None
-    for i in sorted(hits):
-        share = hits[i] / len(shingles)
-        if share >= CONTAINED and (best is None or share > best[0]):
+    for i in sorted(ranked):
+        share = len(shingles & units[i].shingles) / len(shingles)
+        if share >= contained and (best is None or share > best[0]):
             best = (share, i)
     return best[1] if best else None
 
@@ -224,12 +267,16 @@ def _principal_first(old: list[Unit], new: list[Unit], m: Matching) -> None:
 
 
 def match_articles(old: list[Unit], new: list[Unit], *, force: bool = False) -> Matching:
+    """Articles, in the passes of the module docstring; ``force`` pairs a lone article with a
+    lone article (an element compared with an element)."""
     m = Matching()
     if force and len(old) == 1 and len(new) == 1:
         m.pair(0, 0)
         return m
     _pair_equal(old, new, m, lambda u: u.signature)
     _pair_equal(old, new, m, lambda u: u.key)
+    _pair_similar(old, new, m, only_twins=True, threshold=SURE_TWINS + EID_BONUS)
+    _split_and_merge(old, new, m, contained=SURE_PART, gain=SURE_PART)
     _pair_similar(old, new, m)
     _split_and_merge(old, new, m)
     _principal_first(old, new, m)
@@ -237,11 +284,13 @@ def match_articles(old: list[Unit], new: list[Unit], *, force: bool = False) -> 
 
 
 def match_containers(old: list[Unit], new: list[Unit]) -> Matching:
+    """Containers: same number and heading, then same heading (a renumbered chapter), then same
+    eId, then similar headings."""
     m = Matching()
     _pair_equal(old, new, m, lambda u: (u.kind, u.label, u.heading))
     _pair_equal(old, new, m, lambda u: (u.kind, u.key))
-    _pair_equal(old, new, m, lambda u: (u.kind, u.heading and u.key.split("\n", 1)[-1]) if u.heading else
-                (u.kind, None, u.index))
+    # same heading, number aside (a container without heading never pairs here)
+    _pair_equal(old, new, m, lambda u: (u.kind, u.key.split("\n", 1)[-1]) if u.heading else id(u))
     _pair_equal(old, new, m, lambda u: (u.kind, u.rel_eid))
     _pair_similar(old, new, m, same_kind=True)
     return m
@@ -271,14 +320,18 @@ def _longest_increasing(seq: list[int]) -> set[int]:
     return keep
 
 
-def _moved(old: list[Unit], new: list[Unit], m: Matching, parents: dict[int, Unit | None]) -> set[int]:
+def _moved(old: list[Unit], new: list[Unit], m: Matching, parents: dict[int, Unit | None] | None) -> set[int]:
     """Old indices of the pairs that moved: to another container than the one their old
-    container became (``parents``: id of an old container → its new container), or out of the
-    order of their neighbours in the same container."""
+    container became (``parents``: id of an old container → its new container; ``None`` when
+    one side has no containers to compare), or out of the order of their neighbours in the same
+    container."""
     moved: set[int] = set()
     groups: dict = defaultdict(list)
     for o, n in m.pairs.items():
         old_parent, new_parent = old[o].parent, new[n].parent
+        if parents is None:
+            groups[None].append((n, o))
+            continue
         expected = parents.get(id(old_parent)) if old_parent is not None else None
         if (old_parent is None) != (new_parent is None) or (old_parent is not None and expected is not new_parent):
             moved.add(o)
@@ -294,7 +347,9 @@ def _moved(old: list[Unit], new: list[Unit], m: Matching, parents: dict[int, Uni
 
 # -- changes -----------------------------------------------------------------------------------------------
 
-def _ops(old_text: str, new_text: str, same_key: bool) -> tuple[Op, ...]:
+def text_ops(old_text: str, new_text: str, same_key: bool) -> tuple[Op, ...]:
+    """The word diff of two element texts; with ``same_key`` (texts equal up to typography)
+    everything that differs is typographic."""
     if old_text == new_text:
         return ()
     ops = word_diff(old_text, new_text)
@@ -316,7 +371,7 @@ def _pair_change(o: Unit, n: Unit, moved: bool, *, parts: bool) -> Change:
             same_key = o.key == n.key
     numbered = o.kind == "article" or bool(o.label or n.label)  # unnumbered paragraphs count by place
     renumbered = numbered and (o.number or "") != (n.number or "")
-    ops = () if same_text else _ops(o.text, n.text, same_key)
+    ops = () if same_text else text_ops(o.text, n.text, same_key)
     if moved:
         status = MOVED
     elif renumbered:
@@ -364,9 +419,10 @@ def _order(changes_by_old: dict[int, Change], added: list[tuple[int, Change]], c
     return out
 
 
-def build_changes(old: list[Unit], new: list[Unit], m: Matching, parents: dict[int, Unit | None], *,
+def build_changes(old: list[Unit], new: list[Unit], m: Matching, parents: dict[int, Unit | None] | None, *,
                   parts: bool = True) -> list[Change]:
-    """The changes of one level (articles or containers) in concordance order."""
+    """The changes of one level (articles or containers) in concordance order; ``parents`` maps
+    old containers to new ones (see ``_moved``)."""
     moved = _moved(old, new, m, parents)
     by_old: dict[int, Change] = {}
     of_new: dict[int, Change] = {}
@@ -374,14 +430,14 @@ def build_changes(old: list[Unit], new: list[Unit], m: Matching, parents: dict[i
     for o, n in m.pairs.items():
         if o in m.split:
             news = (new[n],) + tuple(new[y] for y in m.split[o])
-            ops = _ops(old[o].text, "\n".join(u.text for u in news), False)
+            ops = text_ops(old[o].text, "\n".join(u.text for u in news), False)
             change = Change(old[o].kind, SPLIT, (old[o],), news, ops, moved=o in moved,
                             renumbered=old[o].number != new[n].number, text_changed=True)
             for y in m.split[o]:
                 of_new[y] = change
         elif n in m.merged:
             olds = (old[o],) + tuple(old[x] for x in m.merged[n])
-            ops = _ops("\n".join(u.text for u in olds), new[n].text, False)
+            ops = text_ops("\n".join(u.text for u in olds), new[n].text, False)
             change = Change(new[n].kind, MERGED, olds, (new[n],), ops, moved=o in moved,
                             renumbered=old[o].number != new[n].number, text_changed=True)
             for x in m.merged[n]:

@@ -198,6 +198,7 @@ def render_docx(result: DiffResult, *, typographic: bool = False) -> bytes:
     changes = [c for c in result.changes(typographic=typographic) if c.kind == "article"]
     if not changes:
         paragraph(document, text="لا تغييرات.")
+        _concordance(document, result)
         return finish(document, result.new.date)
     table = rtl_table(document, 1, 3)
     for cell, text in zip(table.rows[0].cells, (OLD_AR, NEW_AR, "الحالة")):
@@ -208,4 +209,18 @@ def render_docx(result: DiffResult, *, typographic: bool = False) -> bytes:
         fill_cell(cells[0], old, _note(change, "old"))
         fill_cell(cells[1], new, _note(change, "new"))
         fill_cell(cells[2], [], f"{STATUS_AR[change.status]}\n{change_title(change)}")
+    _concordance(document, result)
     return finish(document, result.new.date)
+
+
+def _concordance(document, result: DiffResult) -> None:
+    paragraph(document, text="جدول التوافق", bold=True)
+    rows = result.concordance()
+    table = rtl_table(document, len(rows) + 1, 3)
+    for cell, text in zip(table.rows[0].cells, (OLD_AR, NEW_AR, "الحالة")):
+        fill_cell(cell, [], text)
+    for i, row in enumerate(rows, start=1):
+        cells = table.rows[i].cells
+        fill_cell(cells[0], [], row["old_num"] or "—")
+        fill_cell(cells[1], [], row["new_num"] or "—")
+        fill_cell(cells[2], [], STATUS_AR[row["status"]])

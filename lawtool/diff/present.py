@@ -16,12 +16,6 @@ STATUS_AR = {
     "deleted": "محذوفة",
 }
 
-KIND_AR = {
-    "article": "مادة", "chapter": "باب", "section": "فرع", "part": "جزء", "book": "كتاب", "title": "قسم",
-    "paragraph": "فقرة", "point": "بند", "subsection": "فرع فرعي", "hcontainer": "قسم", "list": "قائمة",
-    "intro": "مقدمة", "wrapUp": "خاتمة",
-}
-
 OLD_AR, NEW_AR, CHANGES_AR = "النص السابق", "النص الجديد", "التغييرات"
 
 

@@ -36,6 +36,7 @@ from lxml import etree
 from ..akn import Document, akn, local_name
 from ..arabic import normalise, words as arabic_words
 from .units import CONTAINERS, outline
+from .words import text_key
 
 MIN_WORDS = 12
 EXPECTED = {"word": "modified", "typographic": "typographic", "insert": "added", "delete": "deleted",
@@ -148,8 +149,11 @@ class _Editor:
         if eid is None:
             return
         p = self.rng.choice(self.paragraphs_with_text(self.el(eid)))
+        before = text_key(p.text)
         words = p.text.split(" ")
-        for _ in range(self.rng.randint(1, 3)):
+        steps = self.rng.randint(1, 3)
+        while steps > 0 or text_key(" ".join(words)) == before:  # edits that cancel out do not count
+            steps -= 1
             i = self.rng.randrange(len(words))
             action = self.rng.choice(("replace", "insert", "delete"))
             new_word = self.rng.choice(self.vocabulary)

@@ -248,4 +248,9 @@ def render_text(result: DiffResult, *, typographic: bool = False, color: bool = 
         blocks.append(_change_block(change, typographic, context))
     if len(blocks) == 1:
         blocks.append([[("no changes", None)]])
+    moves = [r for r in result.concordance() if r["old_num"] != r["new_num"]]
+    if moves:
+        shown = ", ".join(f"{r['old_num'] or '—'} → {r['new_num'] or '—'}" for r in moves)
+        blocks.append([[(f"concordance (numbers that differ; every other article keeps its number): {shown}",
+                         None)]])
     return render(blocks, color=color, bidi=bidi, width=width)

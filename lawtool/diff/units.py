@@ -14,6 +14,7 @@ pass over the tree; nothing here changes the document.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -42,7 +43,7 @@ class Unit:
     on their serialised bytes alone and never need their text extracted."""
 
     __slots__ = ("el", "kind", "eid", "rel_eid", "index", "parent", "_label", "_heading", "_text", "_key",
-                 "_words", "_shingles", "_number", "_signature")
+                 "_words", "_shingles", "_bag", "_number", "_signature")
 
     def __init__(self, el, kind: str, index: int, scope_prefix: str = "", parent: "Unit | None" = None):
         self.el = el
@@ -54,7 +55,7 @@ class Unit:
         self.index = index  # rank in document order among the units of its level
         self.parent = parent  # the nearest container
         self._label = self._heading = self._text = self._key = self._number = None
-        self._words = self._shingles = self._signature = None
+        self._words = self._shingles = self._signature = self._bag = None
 
     def __repr__(self) -> str:
         return f"<Unit {self.kind} {self.eid}>"
@@ -114,6 +115,14 @@ class Unit:
             w = self.words
             self._shingles = frozenset(zip(w, w[1:])) if len(w) >= 3 else frozenset((x,) for x in w)
         return self._shingles
+
+    @property
+    def shingle_bag(self) -> Counter:
+        """The word pairs with their number of occurrences."""
+        if self._bag is None:
+            w = self.words
+            self._bag = Counter(zip(w, w[1:])) if len(w) >= 3 else Counter((x,) for x in w)
+        return self._bag
 
     @property
     def title(self) -> str:

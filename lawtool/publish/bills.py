@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..akn import local_name, text_of
+from .amendments import amendments_url
 from .html import esc, link
 from .index import CorpusIndex, Expression, Work
 from .pages import Site, SitePage, breadcrumbs, heading, notice_html, page_path
@@ -25,8 +25,7 @@ class BillData:
     """What the bill pages compute once and the home page, feed and charts reuse."""
 
     diffs: dict[tuple[str, str], object] = field(default_factory=dict)  # (old URI, new URI) → DiffResult
-    comparisons: dict[str, list] = field(default_factory=dict)  # expression URI → [ComparedArticle]
-    docx: dict[str, str] = field(default_factory=dict)  # page URL → DOCX download URL
+    comparisons: dict[str, list] = field(default_factory=dict)  # expression URI → [LawComparison]
 
 
 def diff_pairs(work: Work) -> list[tuple[Expression, Expression]]:
@@ -43,10 +42,6 @@ def diff_url(work: Work, old: Expression, new: Expression) -> str:
 
 def compare_url(expression: Expression) -> str:
     return f"{expression.url.rstrip('/').rsplit('/', 1)[0]}/compare/{expression.date}/"
-
-
-def amendments_url(work: Work) -> str:
-    return f"{work.url}amendments/"
 
 
 def compute_diffs(work: Work, data: BillData) -> None:
@@ -158,92 +153,62 @@ def diff_page(index: CorpusIndex, work: Work, old: Expression, new: Expression, 
 # -- the comparison with the law in force ------------------------------------------------------------------
 
 @dataclass
-class ComparedArticle:
-    law: Expression | None  # the law in force (None: not in the corpus)
-    law_eid: str
-    target: str  # the destination URI as the bill gives it
-    quoted_eid: str
-    mod_type: str
-    result: object | None  # DiffResult of law article → quoted article (None: new article)
+class LawComparison:
+    """The diff stage's comparison of a bill version with one law of the corpus it amends."""
+
+    law: Expression
+    comparison: object  # lawtool.diff.compare.Comparison
 
 
-def compared_articles(index: CorpusIndex, bill: Expression) -> list[ComparedArticle]:
-    from ..diff import diff_documents
+def amended_laws(index: CorpusIndex, bill: Expression) -> list[Expression]:
+    """The laws of the corpus (latest expressions) that the version's ``activeModifications``
+    send text to, in the order they first appear."""
     document = bill.document
-    ns = {"a": document.root.nsmap.get(None)}
-    by_eid = document.eid_index()
-    out = []
-    for mod in document.xpath("./a:meta/a:analysis/a:activeModifications/a:textualMod", document.main):
-        src = mod.xpath("./a:source/@href", namespaces=ns)
-        dst = mod.xpath("./a:destination/@href", namespaces=ns)
-        if not src or not dst or "/~" not in dst[0]:
-            continue
-        work_uri, _, portion = dst[0].partition("/~")
-        mod_el = by_eid.get(src[0].lstrip("#"))
-        quoted = None
-        if mod_el is not None:
-            for el in mod_el.iter():
-                if isinstance(el.tag, str) and local_name(el) == "article" and (el.get("eId") or "").endswith("__" + portion):
-                    quoted = el
-                    break
-        if quoted is None:
-            continue
-        work = index.works.get(work_uri)
-        law = work.latest if work else None
-        result = None
-        if law is not None and law.document.by_eid(portion) is not None:
-            result = diff_documents(law.document, document, old_eid=portion, new_eid=quoted.get("eId"), cross_work=True)
-        out.append(ComparedArticle(law, portion, dst[0], quoted.get("eId"), mod.get("type") or "", result))
-    return out
+    out: dict[str, Expression] = {}
+    for href in document.xpath("./a:meta/a:analysis/a:activeModifications/a:textualMod/a:destination/@href",
+                               document.main):
+        work = index.works.get(href.partition("/~")[0])
+        if work is not None and work.uri not in out:
+            out[work.uri] = work.latest
+    return list(out.values())
 
 
-def _merged_html(change) -> str:
-    """Old and new in one text: deletions struck through, insertions underlined."""
-    out = []
-    for op in change.ops:
-        if op.op == "equal":
-            out.append(esc(op.new))
-        elif op.op == "delete":
-            out.append(f"<del>{esc(op.old)}</del>")
-        elif op.op == "insert":
-            out.append(f"<ins>{esc(op.new)}</ins>")
-        else:
-            out.append(esc(op.new))
-    return "".join(out).replace("\n", "<br>")
+def compared_articles(index: CorpusIndex, bill: Expression) -> list[LawComparison]:
+    from ..diff.compare import compare
+    return [LawComparison(law, compare(bill.document, law.document)) for law in amended_laws(index, bill)]
 
 
-def comparison_table(index: CorpusIndex, bill: Expression, items: list[ComparedArticle], page_url: str,
+def comparison_table(index: CorpusIndex, bill: Expression, items: list[LawComparison], page_url: str,
                      penalties: dict[tuple[str, str], dict]) -> str:
+    from ..diff.compare import inline_pieces
     from ..diff.html import pieces_html
-    from ..diff.present import change_sides
+    from ..diff.present import side_pieces
     rows = []
     for item in items:
-        quoted_place = bill.places.get(item.quoted_eid)
-        bill_label = quoted_place.label if quoted_place else item.quoted_eid
-        bill_link = link(page_url, f"{bill.url}#{item.quoted_eid}", bill_label)
-        penalty = penalties.get((bill.expression_uri, item.quoted_eid))
-        penalty_html = f'<p class="lt-penalty">{esc(penalty_summary(penalty))}</p>' if penalty else ""
-        if item.result is None or not item.result.articles:
-            law_cell = '<td><span class="lt-muted">(فصل جديد لا مقابل له في النص الساري)</span></td>'
-            quoted = bill.document.by_eid(item.quoted_eid)
-            text = esc(text_of(quoted)) if quoted is not None else ""
-            rows.append(f"<tr>{law_cell}<td><p class=\"lt-cell-label\">{bill_link}</p><div class=\"lt-cell-text\">"
-                        f"<ins>{text}</ins></div></td><td><p>{_status('added')}</p>{penalty_html}</td></tr>")
-            continue
-        change = item.result.articles[0]
-        olds, news = change_sides(change)
-        law_place = item.law.places.get(item.law_eid)
-        law_label = law_place.label if law_place else item.law_eid
-        law_link = link(page_url, f"{law_place.url}#{item.law_eid}" if law_place else item.law.url,
-                        f"{law_label} — {item.law.title}")
-        old_text = "".join(pieces_html(p) for _, p in olds)
-        new_text = "".join(pieces_html(p) for _, p in news)
-        status = change.status if change.is_change() else "unchanged"
-        merged = _merged_html(change) if change.ops else esc(text_of(bill.document.by_eid(item.quoted_eid)))
-        rows.append(f'<tr id="cmp-{esc(item.law_eid)}"><td><p class="lt-cell-label">{law_link}</p>'
-                    f'<div class="lt-cell-text">{old_text}</div></td>'
-                    f'<td><p class="lt-cell-label">{bill_link}</p><div class="lt-cell-text">{new_text}</div></td>'
-                    f'<td><p>{_status(status)}</p><div class="lt-cell-text">{merged}</div>{penalty_html}</td></tr>')
+        law = item.law
+        for row in item.comparison.rows:
+            bill_link = link(page_url, f"{bill.url}#{row.proposed.eid}" if row.proposed.eid in bill.places else bill.url,
+                             row.proposed.title)
+            penalty = penalties.get((bill.expression_uri, row.proposed.eid))
+            penalty_html = f'<p class="lt-penalty">{esc(penalty_summary(penalty))}</p>' if penalty else ""
+            note = f'<p class="lt-muted">{esc(row.note)}</p>' if row.note else ""
+            if row.in_force is None:
+                law_cell = (f'<td><p class="lt-cell-label">{esc(law.title)}</p><span class="lt-muted">(فصل جديد لا مقابل '
+                            "له في النص الساري)</span></td>")
+                new_text = f"<ins>{esc(row.proposed.text)}</ins>".replace("\n", "<br>")
+                rows.append(f"<tr>{law_cell}<td><p class=\"lt-cell-label\">{bill_link}</p><div class=\"lt-cell-text\">"
+                            f"{new_text}</div></td><td><p>{_status(row.status)}</p>{penalty_html}{note}</td></tr>")
+                continue
+            place = law.places.get(row.in_force.eid)
+            law_link = link(page_url, f"{place.url}#{row.in_force.eid}" if place else law.url,
+                            f"{row.in_force.title} — {law.title}", title=place.text if place else None)
+            old_text = pieces_html(side_pieces(row.ops, "old")) if row.ops else esc(row.in_force.text)
+            new_text = pieces_html(side_pieces(row.ops, "new")) if row.ops else esc(row.proposed.text)
+            merged = pieces_html(inline_pieces(row.ops)) if row.ops else esc(row.proposed.text)
+            rows.append(f'<tr id="cmp-{esc(row.target)}"><td><p class="lt-cell-label">{law_link}</p>'
+                        f'<div class="lt-cell-text">{old_text}</div></td>'
+                        f'<td><p class="lt-cell-label">{bill_link}</p><div class="lt-cell-text">{new_text}</div></td>'
+                        f'<td><p>{_status(row.status)}</p><div class="lt-cell-text">{merged}</div>{penalty_html}{note}</td></tr>')
     if not rows:
         return "<p>لا تعدل هذه الصيغة أي فصل من النصوص الموجودة في الموقع.</p>"
     return ('<div class="lt-table-wrap"><table class="lt-compare lt-three">'
@@ -262,15 +227,15 @@ def penalty_summary(entry: dict) -> str:
 
 
 def compare_page(index: CorpusIndex, work: Work, bill: Expression, items, site: Site, penalties: dict,
-                 docx_url: str | None) -> SitePage:
+                 docx: list[tuple[str, str]]) -> SitePage:
     url = compare_url(bill)
     title = f"مقارنة صيغة {bill.when} بالنص الساري"
     out = [breadcrumbs([(work.url, work.title), (bill.url, bill.date)], url), heading(1, title) + "\n",
            notice_html(bill) + "\n",
            "<p>لكل فصل يعدله المقترح أو يضيفه: نص الفصل الساري كما في الموقع، والنص المقترح، والتغييرات (المحذوف "
            "مشطوب والمضاف مسطر).</p>\n"]
-    if docx_url:
-        out.append(f"<p>{link(url, docx_url, 'تنزيل الجدول (DOCX)')}</p>\n")
+    for docx_url, law_title in docx:
+        out.append(f"<p>{link(url, docx_url, 'تنزيل الجدول المقارن مع ' + law_title + ' (DOCX)')}</p>\n")
     out.append(comparison_table(index, bill, items, url, penalties) + "\n")
     return site.add(SitePage(page_path(url), url, title, "\n".join(out), search=False, notice=True))
 

@@ -154,6 +154,12 @@ class BodyRenderer:
                             "alinea", "indent", "clause", "subclause", "level"):
             new = self.new_id(eid)
             id_attr = f' id="{esc(new)}"' if new else ""
+        wid = el.get("wId")
+        if id_attr and wid and wid != eid and self.new_id(wid):  # an old identifier still lands here
+            id_attr += f' data-wid="{esc(wid)}"'
+            extra = f'<span class="lt-anchor" id="{esc(wid)}" aria-hidden="true"></span>'
+        else:
+            extra = ""
         if name == "p":
             inner = self.inline(el, notes)
             if any(local_name(d) in ("quotedStructure", "table") for d in el.iter() if isinstance(d.tag, str)):
@@ -170,7 +176,7 @@ class BodyRenderer:
                 num_html = f'<span class="lt-num">{esc(text_of(num))}</span>' + self.note_refs(num, notes)
             inner = "".join(self.block(c, notes) for c in el if isinstance(c.tag, str) and local_name(c) != "num")
             cls = "lt-point" if name in ("point", "item", "indent", "clause", "subclause") else f"lt-{name.lower()}"
-            return f'<div class="{cls}"{id_attr}>{num_html}{inner}</div>'
+            return f'<div class="{cls}"{id_attr}>{extra}{num_html}{inner}</div>'
         if name == "article":  # a quoted article
             return self.quoted_article(el, notes)
         if name in CONTAINERS:  # a quoted container
@@ -233,6 +239,8 @@ class BodyRenderer:
         name = local_name(el)
         if name == "ref":
             return self.ref(el, notes)
+        if name == "rref":  # a range: linked to its first article
+            return self.ref(el, notes, href=el.get("from") or "")
         if name == "term":
             key = (el.get("refersTo") or "").lstrip("#")
             target = self.definitions().get(key)
@@ -283,11 +291,13 @@ class BodyRenderer:
                 f'<span class="lt-quote-mark">{esc(start)}</span>{inner}'
                 f'<span class="lt-quote-mark">{esc(end)}</span></div>')
 
-    def ref(self, el, notes: list[str]) -> str:
+    def ref(self, el, notes: list[str], href: str | None = None) -> str:
         inner = self.inline(el, notes)
-        place, anchor = self.index.resolve(el.get("href") or "", self.expression)
+        if href is None:
+            href = el.get("href") or ""
+        place, anchor = self.index.resolve(href, self.expression)
         if place is None:
-            return f'<span class="lt-ref lt-ref-outside" title="{attr(el.get("href") or "")}">{inner}</span>'
+            return f'<span class="lt-ref lt-ref-outside" title="{attr(href)}">{inner}</span>'
         href = rel_url(self.page_url, f"{place.url}#{anchor}" if anchor else place.url)
         title = f"{place.label}: {place.text}" if place.text else place.label
         return f'<a class="lt-ref" href="{esc(href)}" title="{attr(title, 400)}">{inner}</a>'
@@ -319,8 +329,8 @@ class BodyRenderer:
             new = self.new_id(self.note_id(note))
             id_attr = f' id="{esc(new)}"' if new else ""
             marker = el.get("marker") or ""
-            text = " ".join(text_of(p) for p in el if isinstance(p.tag, str)) or text_of(el)
-            items.append(f'<li{id_attr}><span class="lt-num">{esc(marker)}</span> {esc(text)}</li>')
+            text = " ".join(self.inline(p, []) for p in el if isinstance(p.tag, str)) or esc(text_of(el))
+            items.append(f'<li{id_attr}><span class="lt-num">{esc(marker)}</span> {text}</li>')
         if not items:
             return ""
         return (f'<aside class="lt-notes" aria-label="{attr("هوامش")}"><p class="lt-notes-title">هوامش (من النص '

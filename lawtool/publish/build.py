@@ -96,10 +96,11 @@ def make_site(index: CorpusIndex, progress: Progress | None = None) -> Site:
         for expression in work.expressions:
             items = compared_articles(index, expression)
             data.comparisons[expression.expression_uri] = items
-            docx_url = _compare_docx(site, index, expression, items)
-            if docx_url:
-                docx_downloads.append((docx_url, docx_url.rsplit("/", 1)[-1], f"المقارنة بالنص الساري ({expression.when})"))
-            compare_page(index, work, expression, items, site, pen_index, docx_url)
+            docx_urls = _compare_docx(site, expression, items)
+            for docx_url, law_title in docx_urls:
+                docx_downloads.append((docx_url, docx_url.rsplit("/", 1)[-1],
+                                       f"المقارنة بالنص الساري: {law_title} | الصيغة {expression.when}"))
+            compare_page(index, work, expression, items, site, pen_index, docx_urls)
         amendments_pages(index, work, site)
     for work in index.works.values():
         extra = timeline_html(work, data, work.url) if work.kind == "bill" else ""
@@ -182,27 +183,22 @@ def _diff_docx(site: Site, work, old, new, result) -> str | None:
     return url
 
 
-def _compare_docx(site: Site, index: CorpusIndex, expression, items) -> str | None:
-    try:
-        from ..diff.compare import compare, render_comparison  # noqa: F401 - the diff stage's comparison
-    except ModuleNotFoundError as exc:
-        if not (exc.name or "").startswith("lawtool.diff") and exc.name != "docx":
-            raise
-        site.notes.append(f"DOCX of the comparison of {expression.expression_uri} with the law in force: "
-                          f"lawtool.diff.compare is missing ({exc.name})")
-        return None
-    laws = {item.law.expression_uri: item.law for item in items if item.law is not None}
-    if not laws:
-        return None
-    law = next(iter(laws.values()))
-    try:
-        data = render_comparison(compare(expression.document, law.document), "docx")
-    except LawtoolError as exc:
-        site.notes.append(f"DOCX comparison of {expression.expression_uri}: {exc}")
-        return None
-    url = f"downloads/{expression.expression_uri.strip('/').replace('/', '-').replace('@', '-')}-compare.docx"
-    site.files[url] = data
-    return url
+def _compare_docx(site: Site, expression, items) -> list[tuple[str, str]]:
+    """The diff stage's DOCX of each comparison (law in force | bill | changes); (URL, law title) each."""
+    from ..diff.compare import render_comparison
+    made = []
+    for item in items:
+        try:
+            data = render_comparison(item.comparison, "docx")
+        except LawtoolError as exc:
+            site.notes.append(f"DOCX comparison of {expression.expression_uri} with {item.law.expression_uri}: {exc}")
+            continue
+        name = "-".join(x.strip("/").replace("/", "-").replace("@", "-")
+                        for x in (expression.expression_uri, item.law.work_uri))
+        url = f"downloads/{name}-compare.docx"
+        site.files[url] = data
+        made.append((url, item.law.title))
+    return made
 
 
 def _feed(index: CorpusIndex, data: BillData) -> bytes:
@@ -427,14 +423,15 @@ def run_mkdocs(root: Path, docs_dir: Path, site_dir: Path, nav: list, progress: 
 
 
 def publish(root: str | Path = ".", out: str | Path | None = None, *, progress: Progress | None = None,
-            check_links: bool = True) -> PublishResult:
-    """Index the corpus of ``root``, write the pages and build the site (into ``out``, else
-    mkdocs.yml's ``site_dir``).  Raises LawtoolError when the build or the link check fails."""
+            check_links: bool = True, docs_dir: str | Path | None = None) -> PublishResult:
+    """Index the corpus of ``root``, write the pages into ``docs_dir`` (else mkdocs.yml's) and
+    build the site into ``out`` (else mkdocs.yml's ``site_dir``).  Raises LawtoolError when the
+    build or the link check fails."""
     root = Path(root).resolve()
     say = progress or (lambda message: None)
     timings: dict[str, float] = {}
     config = read_mkdocs_config(root)
-    docs_dir = (root / str(config.get("docs_dir") or "build/site")).resolve()
+    docs_dir = Path(docs_dir).resolve() if docs_dir else (root / str(config.get("docs_dir") or "build/site")).resolve()
     site_dir = Path(out).resolve() if out else (root / str(config.get("site_dir") or "public")).resolve()
     for folder in ("law", "bills"):
         if not (root / folder).is_dir():

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .bills import BillData, compare_url, diff_url, summary_text, amendments_url
+from .amendments import amendments_url
+from .bills import BillData, compare_url, diff_url, summary_text
 from .html import esc, link
 from .index import CorpusIndex
 from .pages import Site, SitePage, page_path

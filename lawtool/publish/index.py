@@ -317,8 +317,9 @@ def cached(root: Path, name: str, inputs: list[Path], make: Callable[[], dict]) 
     data = make()
     target.parent.mkdir(parents=True, exist_ok=True)
     for old in target.parent.glob(f"{name}-*.json"):
-        old.unlink()
-    target.write_text(json.dumps(data, ensure_ascii=False, default=str), encoding="utf-8")
+        old.unlink(missing_ok=True)
+    from ..akn import atomic_write  # another build may read the cache at the same time
+    atomic_write(target, json.dumps(data, ensure_ascii=False, default=str).encode("utf-8"))
     return data
 
 

@@ -123,9 +123,12 @@ def _cited_by_html(index: CorpusIndex, expression: Expression, eid: str, page_ur
         return ""
     items = []
     seen = set()
-    for c in entries:
-        key = (c.kind, c.source.url, c.source.eid)
+    amending = {(c.source.url, c.source.eid) for c in entries if c.kind == "amends"}
+    for c in sorted(entries, key=lambda c: c.kind != "amends"):
+        key = (c.source.url, c.source.eid)
         if key in seen or (c.source.expression is expression and c.source.eid == eid):
+            continue
+        if c.kind == "cites" and key in amending:
             continue
         seen.add(key)
         src = c.source.expression
@@ -294,7 +297,9 @@ def expression_pages(index: CorpusIndex, expression: Expression, site: Site) -> 
                 out.append(toc + "\n")
             render_elements(index, expression, page, renderer, page.element, 1, out)
             out.append(_prev_next(expression, page) + "\n")
-        made.append(site.add(SitePage(page_path(page.url), page.url, title, "\n".join(out),
+        # only the latest version of a bill is searched: older ones would repeat every result
+        searchable = expression is work.latest
+        made.append(site.add(SitePage(page_path(page.url), page.url, title, "\n".join(out), search=searchable,
                                       notice=expression.kind == "bill")))
     return made
 

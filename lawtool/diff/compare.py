@@ -1,0 +1,177 @@
+"""Three columns for an amending text: the text in force | the proposed text | the changes.
+
+An amending text (a bill, or an amending law such as Law 103.13) carries ``mod`` elements whose
+``quotedStructure`` holds the new wording of the articles it replaces or inserts, and records in
+its ``activeModifications`` where each goes: ``<textualMod type="substitution"><source
+href="#art_37__para_1__mod_1"/><destination href="/akn/ma/act/1962/1-59-413/~art_447-1"/>``.
+For each quoted article whose destination is an article of the law given, the row holds the
+article in force (found by eId, else by number), the quoted one, and their word diff.
+
+A mod that no ``textualMod`` describes is matched by the quoted articles' numbers (the row says
+so); destinations in other works are listed apart, not compared.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..akn import Document, local_name
+from ..errors import LawtoolError
+from . import side_of
+from .align import text_ops
+from .result import ADDED, MODIFIED, TYPOGRAPHIC, UNCHANGED, Side
+from .units import Unit, outline
+from .words import has_changes
+
+SCHEMA = "lawtool.compare/1"
+
+
+@dataclass
+class Row:
+    bill_article: str | None  # eId of the amending article in the bill
+    bill_label: str
+    mod: str  # eId of the mod element
+    target: str  # eId of the article in the law: art_447-1
+    mod_type: str | None  # substitution, insertion ... (None: no textualMod describes it)
+    in_force: Unit | None
+    proposed: Unit
+    status: str
+    ops: tuple = ()
+    note: str | None = None
+
+    def as_dict(self) -> dict:
+        return {"bill_article": self.bill_article, "mod": self.mod, "target": self.target, "type": self.mod_type,
+                "status": self.status, "in_force_eid": self.in_force.eid if self.in_force else None,
+                "proposed_eid": self.proposed.eid, "in_force_label": self.in_force.label if self.in_force else None,
+                "proposed_label": self.proposed.label,
+                "in_force_text": self.in_force.text if self.in_force else None, "proposed_text": self.proposed.text,
+                "ops": [op.as_dict() for op in self.ops] if has_changes(self.ops, typographic=True) else [],
+                "note": self.note}
+
+
+@dataclass
+class Comparison:
+    bill: Side
+    law: Side
+    rows: list[Row]
+    elsewhere: list[dict] = field(default_factory=list)  # destinations in other works
+
+    def summary(self) -> dict[str, int]:
+        counts = {s: 0 for s in (UNCHANGED, TYPOGRAPHIC, MODIFIED, ADDED)}
+        for row in self.rows:
+            counts[row.status] += 1
+        return counts
+
+    def to_dict(self) -> dict:
+        return {"schema": SCHEMA, "bill": self.bill.frbr, "law": self.law.frbr, "summary": self.summary(),
+                "rows": [r.as_dict() for r in self.rows], "elsewhere": self.elsewhere}
+
+
+def _destinations(bill: Document) -> dict[str, list[tuple[str, str]]]:
+    """mod eId → [(type, destination href)] from the bill's activeModifications."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for mod in bill.xpath("./a:meta/a:analysis/a:activeModifications/a:textualMod", bill.main):
+        sources = [s.get("href", "") for s in mod if local_name(s) == "source"]
+        dests = [d.get("href", "") for d in mod if local_name(d) == "destination"]
+        for src in sources:
+            for dest in dests:
+                out.setdefault(src.lstrip("#"), []).append((mod.get("type"), dest))
+    return out
+
+
+def _split_destination(href: str) -> tuple[str, str | None]:
+    """«/akn/ma/act/1962/1-59-413/~art_447-1» → («/akn/ma/act/1962/1-59-413», «art_447-1»)."""
+    work, _, portion = href.partition("~")
+    work = work.rstrip("/")
+    if "@" in work.rsplit("/", 1)[-1]:  # an expression: drop «/ara@date»
+        work = work.rsplit("/", 1)[0]
+    return work, portion or None
+
+
+def _amending_article(el) -> tuple[str | None, str]:
+    for a in el.iterancestors():
+        if local_name(a) == "article" and not any(local_name(x) == "quotedStructure" for x in a.iterancestors()):
+            num = a.find("{*}num")
+            return a.get("eId"), ("".join(num.itertext()).strip() if num is not None else "")
+    return None, ""
+
+
+def _row_status(in_force: Unit | None, proposed: Unit) -> tuple[str, tuple]:
+    if in_force is None:
+        return ADDED, text_ops("", proposed.text, False)
+    if in_force.text == proposed.text:
+        return UNCHANGED, ()
+    same_key = in_force.key == proposed.key
+    return (TYPOGRAPHIC if same_key else MODIFIED), text_ops(in_force.text, proposed.text, same_key)
+
+
+def compare(bill: Document, law: Document) -> Comparison:
+    """The rows of the three-column comparison of ``bill`` against ``law`` (see the module
+    docstring)."""
+    law_work = law.frbr_work.work_uri() if law.frbr_work else None
+    if law_work is None:
+        raise LawtoolError("the law has no FRBR work URI", path=law.path,
+                           hint="give an AKN document with <FRBRWork><FRBRthis value=...>")
+    law_articles = outline(law).articles
+    by_eid = {u.eid: u for u in law_articles if u.eid}
+    by_number: dict[str, Unit] = {}
+    for u in law_articles:
+        if u.number and u.number not in by_number:
+            by_number[u.number] = u
+    destinations = _destinations(bill)
+    rows: list[Row] = []
+    elsewhere: list[dict] = []
+    for mod in bill.walk("mod"):
+        mod_eid = mod.get("eId") or ""
+        dests = destinations.get(mod_eid)
+        here = {}
+        if dests:
+            for kind, href in dests:
+                work, portion = _split_destination(href)
+                if work == law_work and portion:
+                    here[portion] = kind
+                elif (kind, href) not in [(e["type"], e["destination"]) for e in elsewhere if e["mod"] == mod_eid]:
+                    elsewhere.append({"mod": mod_eid, "type": kind, "destination": href})
+            if not here:
+                continue
+        bill_article, bill_label = _amending_article(mod)
+        for qstr in mod.iter("{*}quotedStructure"):
+            scope = outline(bill, qstr.get("eId")) if qstr.get("eId") else None
+            quoted = scope.articles if scope is not None else []
+            for unit in quoted:
+                target = unit.rel_eid or f"art_{unit.number}"
+                if dests and target not in here:
+                    continue
+                in_force = by_eid.get(target) or (by_number.get(unit.number) if unit.number else None)
+                status, ops = _row_status(in_force, unit)
+                note = None
+                if not dests:
+                    note = "no textualMod describes this mod: matched by article number"
+                elif in_force is None and here.get(target) not in ("insertion",):
+                    note = f"{target} is not in {law.path}"
+                rows.append(Row(bill_article, bill_label, mod_eid, target, here.get(target) if dests else None,
+                                in_force, unit, status, ops, note))
+    return Comparison(side_of(bill), side_of(law), rows, elsewhere)
+
+
+def inline_pieces(ops, *, typographic: bool = False):
+    """Both sides in one text: deletions and insertions marked where they happen."""
+    out = []
+    for op in ops:
+        if op.op == "equal":
+            out.append((op.new, None))
+        elif op.op == "typographic":
+            out.append((op.new, "typo" if typographic and op.new.strip() else None))
+        elif op.op == "delete":
+            out.append((op.old, "del"))
+        else:
+            out.append((op.new, "ins"))
+    return [(t, m) for t, m in out if t]
+
+
+def render_comparison(comparison: Comparison, fmt: str, *, typographic: bool = False, color: bool = False):
+    from .render import to_json
+    if fmt == "json":
+        return to_json(comparison.to_dict())
+    from . import compare_render
+    return compare_render.render(comparison, fmt, typographic=typographic, color=color)

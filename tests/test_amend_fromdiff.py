@@ -1,0 +1,129 @@
+"""From two versions to the amendment: apply(from_diff(a, b), a) == b — the same elements with the
+same eIds and the same text (metadata aside) — on the bill's versions and on seeded random edits
+of the Penal Code (lawtool.diff.synthetic), and the command."""
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from lawtool.akn import Document, local_name, text_of
+from lawtool.amend import apply_amendments, dump_amendment, from_diff, load_amendment
+from lawtool.amend.wording import wording_comments
+from lawtool.diff.synthetic import edit_document
+from lawtool.eids import assign_eids
+from lawtool.errors import AmendmentError
+
+REPO = Path(__file__).resolve().parents[1]
+BILL = REPO / "bills/ma/bill/2024/digital-violence"
+V1, V2, V3 = BILL / "ara@2024-05-14.xml", BILL / "ara@2024-12-10.xml", BILL / "ara@2025-02-18.xml"
+PENAL = REPO / "law/ma/act/1962/1-59-413/ara@2024-08-22.xml"
+
+
+def rows(document: Document) -> list[tuple]:
+    """Every element of the body with an eId (kind, eId, text), and every num and heading."""
+    out = []
+    for el in document.body.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.get("eId"):
+            out.append((local_name(el), el.get("eId"), text_of(el)))
+        elif local_name(el) in ("num", "heading"):
+            out.append((local_name(el), text_of(el)))
+    return out
+
+
+def applied(old: Document, amendment, date="9999-12-31") -> Document:
+    result = apply_amendments(old, [amendment], date=date, order=[amendment.id])
+    return Document.from_bytes(result.document.to_bytes(), "<applied>")
+
+
+@pytest.fixture(scope="module")
+def penal():
+    return Document.load(PENAL)
+
+
+@pytest.mark.parametrize("old,new", [(V1, V2), (V2, V3), (V1, V3)], ids=["v1-v2", "v2-v3", "v1-v3"])
+def test_bill_versions(old, new):
+    a, b = Document.load(old), Document.load(new)
+    amendment = from_diff(a, b)
+    assert rows(applied(a, amendment)) == rows(b)
+
+
+def test_v1_to_v2_operations_say_the_changes():
+    """The ground truth of v1 → v2 (source/v1-to-v2.yaml), found as operations."""
+    amendment = from_diff(Document.load(V1), Document.load(V2))
+    ops = [op.to_dict() for op in amendment.operations]
+    kinds = {(op["op"], op.get("eid") or op.get("after")) for op in ops}
+    assert ("move", "art_3") in kinds and {"op": "move", "eid": "art_3", "after": "art_17", "num": "المادة 17 مكررة"} in ops
+    assert ("delete", "art_11") in kinds and ("delete", "art_22") in kinds
+    assert {"op": "renumber", "eid": "art_28", "num": "المادة 27"} in ops
+    assert ("insert", "art_8") in kinds and ("insert", "art_35") in kinds  # 8 مكررة, 35 مكررة
+    assert ("delete", "art_27") in kinds  # merged into 26
+    assert {"op": "substitute", "eid": "art_5__para_1", "find": "حملات دورية للتوعية",
+            "with": "حملات سنوية للتوعية"} in ops
+    assert all(op["op"] != "replace" for op in ops), "every change said by smaller operations"
+
+
+def test_v2_to_v3_gives_back_the_example_amendments():
+    amendment = from_diff(Document.load(V2), Document.load(V3))
+    got = sorted((op.op, op.eid or op.position[1]) for op in amendment.operations)
+    assert got == [("insert", "art_18__para_2"), ("insert", "art_35__para_1__point_4"),
+                   ("substitute", "art_17__para_1"), ("substitute", "art_17__para_1"),
+                   ("substitute", "art_30__para_1"), ("substitute", "art_35__para_1__point_4")]
+
+
+def synthetic(penal, seed, rates):
+    new, edits = edit_document(penal, seed=seed, rates=rates)
+    assign_eids(new.root)  # the eIds the generator gives
+    return Document.from_bytes(new.to_bytes(), f"<seed {seed}>"), edits
+
+
+RATES = {"word": 0.03, "typographic": 0.02, "insert": 0.02, "delete": 0.02, "move": 0.02, "renumber": 0.02,
+         "split": 0.015, "merge": 0.015}
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_penal_code_random_edits(penal, seed):
+    new, edits = synthetic(penal, seed, RATES)
+    assert len(edits) > 50
+    amendment = from_diff(penal, new, date="2024-09-01")
+    kinds = {op.op for op in amendment.operations}
+    assert {"substitute", "insert", "delete", "move", "renumber"} <= kinds
+    assert rows(applied(penal, amendment)) == rows(new)
+
+
+@settings(max_examples=3, derandomize=True, deadline=None)
+@given(seed=st.integers(min_value=100, max_value=10**6), kind=st.sampled_from(sorted(RATES)))
+def test_penal_code_one_kind_of_edit(penal, seed, kind):
+    new, edits = synthetic(penal, seed, {kind: 0.05})
+    amendment = from_diff(penal, new, date="2024-09-01")
+    assert rows(applied(penal, amendment)) == rows(new)
+
+
+def test_same_text_is_no_amendment():
+    with pytest.raises(AmendmentError, match="nothing to amend"):
+        from_diff(Document.load(V2), Document.load(V2))
+
+
+def test_other_work_is_refused():
+    with pytest.raises(AmendmentError, match="not versions of the same work"):
+        from_diff(Document.load(V2), Document.load(REPO / "law/ma/act/2018/103-13/ara@2018-03-12.xml"))
+
+
+def test_cli_from_diff(tmp_path):
+    out = tmp_path / "from-diff.yaml"
+    result = subprocess.run([sys.executable, "-m", "lawtool.cli", "amend", "from-diff", str(V1), str(V2), "-o", str(out),
+                             "--id", "v1-v2", "--proposer", "لجنة (مثال)"], capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "# تنقل المادة 3 إلى ما بعد المادة 17 وتصبح المادة 17 مكررة" in text
+    assert "# L'article 3 devient l'article 17 bis et est placé après l'article 17" in text
+    amendment = load_amendment(out)
+    assert amendment.id == "v1-v2" and str(amendment.target).endswith("ara@2024-05-14")
+    a = Document.load(V1)
+    assert rows(applied(a, amendment)) == rows(Document.load(V2))
+    again = tmp_path / "again.yaml"
+    again.write_text(dump_amendment(amendment, comments=wording_comments(amendment, a)), encoding="utf-8")
+    assert again.read_text(encoding="utf-8").split("operations:")[1] == text.split("operations:")[1]
