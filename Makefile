@@ -22,11 +22,17 @@ site: $(STAMP)
 site-serve: $(STAMP)
 	$(VENV)/bin/lawtool publish --serve
 
-# Debian packages the tests need (the independent spell check of the importer).
+# Debian packages the tests need: hunspell-ar (the independent spell check of the importer) and
+# chromium (the browser tests of the site). Installed with apt-get when missing (CI runs as root).
 system-deps:
-	@command -v hunspell >/dev/null && test -f /usr/share/hunspell/ar.dic || \
-	  { (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hunspell hunspell-ar) >/dev/null \
-	    || { echo "lawtool: install Debian's hunspell and hunspell-ar (apt-get install hunspell hunspell-ar)"; exit 1; }; }
+	@missing=""; \
+	  { command -v hunspell >/dev/null && test -f /usr/share/hunspell/ar.dic; } || missing="hunspell hunspell-ar"; \
+	  test -x /usr/bin/chromium || missing="$$missing chromium"; \
+	  if [ -n "$$missing" ]; then \
+	    echo "lawtool: installing Debian packages:$$missing"; \
+	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; } >/dev/null \
+	      || { echo "lawtool: install Debian's $$missing (apt-get install $$missing)"; exit 1; }; \
+	  fi
 
 test: $(STAMP) system-deps
 	$(PY) -m pytest

@@ -275,3 +275,16 @@ def test_never_raises_and_idempotent(text: str):
     again = repair_text("\n".join(r.lines), skip_header=False)
     assert again.lines == r.lines
     assert again.repairs == []
+
+
+def test_footnote_cut_by_a_page_break_goes_back_to_its_note(shared):
+    """Penal Code footnote 142 ends a page with «... من القانون الجنائي،» and goes on above footnote 143
+    on the next page: those lines belong to the note, not to article 447-1."""
+    from lawtool.importer.repair import repair_text
+    result = repair_text((shared / "sources/adala/penal-code.consolidated-2024-08-22.ar.txt").read_text(encoding="utf-8"))
+    note = next(f for f in result.footnotes if f.number == 142)
+    assert "1.99.18" in note.text and "ص 852" in note.text
+    assert not any("1.99.18" in line for line in result.lines)
+    note39 = next(f for f in result.footnotes if f.number == 39)
+    assert "غسل الأموال" in note39.text
+    assert not any(line.startswith("بمكافحة غسل الأموال") for line in result.lines)

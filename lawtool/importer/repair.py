@@ -138,6 +138,33 @@ def _page_confirmed(lines: list[str], j: int, v: int) -> bool:
     return j > len(lines) - 2 * LOOKAHEAD  # the last page has no successor
 
 
+# What the continuation of a footnote looks like: the official-journal reference of an amending law.
+FN_CONTINUATION = re.compile(r"الجريدة\s+الرسمية|بتنفيذه|^\s*\d{3,5}\s*بتاريخ|(?:^|\s)ص\s*[.،]?\s*\d+\s*[.؛،]?\s*$")
+
+
+def _take_continuation(body: list[tuple[int, str]], page_start: int,
+                       footnotes: list[tuple[int, int, list[str]]], repairs: list[Repair]) -> None:
+    """A footnote cut by a page break goes on at the top of the next page's footnote block, just
+    above the next footnote: «... من القانون الجنائي،» / (next page) «الصادر بتنفيذه ظهير شريف ...
+    الجريدة الرسمية عدد 4682 ... ص 852» / « - 143 تم ...».  Those lines are not body text: they go
+    back to the footnote they continue, when it ended without a final full stop."""
+    if not footnotes or not footnotes[-1][2]:
+        return
+    last = footnotes[-1][2][-1].strip()
+    if re.search(r"[.؛!?]\s*$", last):
+        return
+    take = 0
+    while take < 4 and len(body) - take - 1 >= page_start and FN_CONTINUATION.search(body[len(body) - take - 1][1]):
+        take += 1
+    if not take:
+        return
+    moved = body[len(body) - take:]
+    del body[len(body) - take:]
+    for idx, text in moved:
+        footnotes[-1][2].append(text)
+        repairs.append(Repair("footnote-body", idx + 1, text.strip(), ""))
+
+
 def _split_furniture(lines: list[str], first: int) -> _Furniture:
     body: list[tuple[int, str]] = []
     footnotes: list[tuple[int, int, list[str]]] = []
@@ -147,6 +174,7 @@ def _split_furniture(lines: list[str], first: int) -> _Furniture:
     last_body = 0
     markers_seen: set[int] = set()
     open_fn: list[str] | None = None  # lines of the footnote being read
+    page_body_start = 0  # index in ``body`` of the first body line of the current page
     pending_markers: list[tuple[int, int]] = []  # markers seen before any body line
 
     def attach_marker(v: int, j: int) -> None:
@@ -183,6 +211,7 @@ def _split_furniture(lines: list[str], first: int) -> _Furniture:
         m = PAGE_DASH.match(line)
         if m:
             last_page = int(m.group(1))
+            page_body_start = len(body)
             open_fn = None
             repairs.append(Repair("page-number", j + 1, line.strip(), ""))
             continue
@@ -210,6 +239,7 @@ def _split_furniture(lines: list[str], first: int) -> _Furniture:
                 continue
             if as_page:
                 last_page = v
+                page_body_start = len(body)
                 open_fn = None
                 repairs.append(Repair("page-number", j + 1, line.strip(), ""))
                 continue
@@ -229,6 +259,7 @@ def _split_furniture(lines: list[str], first: int) -> _Furniture:
             if not referenced:
                 referenced = find_glued_marker(n)
             if (referenced and (in_block or starts_block)) or (keyword and _is_blank(prev)):
+                _take_continuation(body, page_body_start, footnotes, repairs)
                 last_body = n
                 open_fn = [line]
                 footnotes.append((n, j, open_fn))
