@@ -51,23 +51,23 @@ def test_law_103_13_amending_articles_are_mods():
     assert "في الاستغلال الجنسي وفي إفساد الشباب" in text_of(qtext)
 
 
-def raw_article_headings(path: Path) -> list[str]:
+def raw_article_headings(path: Path, label: str = "الفصل", plural: str = "الفصول") -> list[str]:
     """Article headings of the raw Adala text, counted independently of the importer: a line that is
     «الفصل N» alone (N with hyphens, optionally «مكرر»/«المكرر مرتين»), the damaged inline form
     «الفصل - .N...», a heading run into the end of the previous sentence «....الفصل N», and ranges of
     repealed articles «الفصول A – B» / «الفصول من A إلى B».  The promulgating dahir's own articles
     (الفصل الأول ... التاسع, ordinal words) are not the code's and are not counted."""
     numbers = []
-    bis = r"(?:\s*(?:ال)?مكرر(?:\s+مرتين)?)?"
+    bis = r"(?:\s*(?:ال)?مكرر[ةه]?(?:\s+مرتين)?)?"
     for line in path.read_text(encoding="utf-8").split("\n"):
-        m = (re.fullmatch(rf"\s*الفصل\s+(\d+(?:\s*-\s*\d+)*{bis})\s*", line)
-             or re.match(r"\s*الفصل\s*-\s*\.?\s*(\d+(?:-\d+)*)", line)
-             or re.search(r"\S\s*\.\s*الفصل\s+(\d+(?:-\d+)*)\s*$", line))
+        m = (re.fullmatch(rf"\s*{label}\s+(\d+(?:\s*-\s*\d+)*{bis})\s*", line)
+             or re.match(rf"\s*{label}\s*-\s*\.?\s*(\d+(?:-\d+)*)", line)
+             or re.search(rf"\S\s*\.\s*{label}\s+(\d+(?:-\d+)*)\s*$", line))
         if m:
-            numbers.append(number_from_num("الفصل " + m.group(1)))
-        m = re.match(r"\s*الفصول\s+(?:من\s*)?(\d+)\s*(?:–|إلى)\s*(\d+)\s*$", line)
+            numbers.append(number_from_num(f"{label} " + m.group(1)))
+        m = re.match(rf"\s*{plural}\s+(?:من\s*)?(\d+)\s*(?:–|إلى)\s*(\d+)\s*$", line)
         if m:
-            numbers.append(number_from_num(f"الفصول {m.group(1)} – {m.group(2)}"))
+            numbers.append(number_from_num(f"{plural} {m.group(1)} – {m.group(2)}"))
     return numbers
 
 
@@ -80,6 +80,15 @@ def test_penal_code_article_count_equals_source_headings(shared):
     assert got == expected
     assert len(got) == 733
     assert "art_19-to-23" in doc.eid_index() and "art_494-to-496" in doc.eid_index()
+
+
+def test_criminal_procedure_article_count_equals_source_headings(shared):
+    doc = Document.load(CRIMINAL_PROCEDURE)
+    got = [a.get("eId")[len("art_"):] for a in doc.articles()]
+    expected = raw_article_headings(shared / "sources/adala/criminal-procedure.consolidated-2025-09-08.ar.txt",
+                                    "المادة", "المواد")
+    # (lines that merely begin with a citation, «المادة 108 من هذا القانون ...», are not headings)
+    assert got == expected and len(got) == 918
 
 
 def test_penal_code_hierarchy():
