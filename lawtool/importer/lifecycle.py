@@ -42,6 +42,13 @@ def _holder_eid(document: Document, marker: int) -> str | None:
     return None
 
 
+def _in_quotation(document: Document, marker: int) -> bool:
+    for ref in document.root.iter(akn("noteRef")):
+        if ref.get("marker") == str(marker):
+            return any(local_name(a) == "quotedStructure" for a in ref.iterancestors())
+    return False
+
+
 def _target_eids(document: Document, note, holder: str | None) -> list[str]:
     eids = []
     index = document.eid_index()
@@ -165,7 +172,8 @@ def amendment_events(document: Document, notes: list, *, own_work: str,
             continue
         date = dates[note.by_law.replace("-", ".")]
         href = law_work_uri(note.by_law, date)
-        if href == own_work:
+        if href == own_work or _in_quotation(document, note.footnote):
+            # a note on a quoted article tells the history of the quoted law, not of this one
             continue
         if href not in refs:
             refs[href] = f"passiveRef_{len(refs) + 1}"
