@@ -153,6 +153,15 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename: a reader (or a crash)
     sees the old file or the new one, never half of one."""
     target = Path(path)
+    if target.is_dir():
+        raise InputError("is a directory", path=str(target), hint="give a file name for the output")
+    if target.exists() and not target.is_file():
+        # /dev/null, /dev/stdout, a named pipe: write into it; a rename would replace the device itself
+        with open(target, "wb") as handle:
+            handle.write(data)
+        return
+    if target.is_symlink():
+        target = target.resolve()  # write the file the link points at, keep the link
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     umask = os.umask(0)

@@ -64,3 +64,22 @@ def test_corpus_build_dry_run_shows_the_diff_and_writes_nothing(repo, tmp_path):
     assert "-        <heading>أحكام عامة (نسخة معدلة يدويا)</heading>" in result.stdout
     assert "+        <heading>أحكام عامة</heading>" in result.stdout
     assert path.read_text(encoding="utf-8") == edited
+
+
+def test_writing_to_a_device_or_a_link_keeps_it(tmp_path):
+    import os
+    from lawtool.akn import atomic_write
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    atomic_write(fifo, b"through the pipe")
+    assert reader.communicate(timeout=10)[0] == b"through the pipe"
+    assert fifo.is_fifo()
+    real = tmp_path / "real.xml"
+    real.write_bytes(b"old")
+    link = tmp_path / "link.xml"
+    link.symlink_to(real)
+    atomic_write(link, b"new")
+    assert link.is_symlink() and real.read_bytes() == b"new"
+    atomic_write("/dev/null", b"nothing")
+    assert not os.path.isfile("/dev/null")

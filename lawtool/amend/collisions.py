@@ -182,9 +182,16 @@ def _allowed_within(kind: str, upper: _Print, lower: _Print, same: bool) -> bool
     if kind == "same-place":
         return True
     if kind == "target-moved":
-        return lower.aspect in (REPLACE, WORDS, NUMBER) and upper.aspect == POSITION
+        # changes inside (or to the text of) an element one also moves; only a position next to
+        # the moved element itself is ambiguous (its old place or its new one?)
+        if upper.aspect != POSITION:
+            return False
+        if same:
+            return lower.aspect in (REPLACE, WORDS, NUMBER) or (lower.aspect == ANCHOR and lower.side == "into")
+        return True
     if kind == "target-renumbered":
-        return lower.aspect in (REPLACE, WORDS, ANCHOR, POSITION) or (upper.aspect == REPLACE and lower.aspect == NUMBER)
+        # operations name elements by the target's eIds: a new number changes nothing for them
+        return True
     return False
 
 

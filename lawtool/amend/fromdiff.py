@@ -110,34 +110,35 @@ def _substitutions(el, old_text: str, new_text: str, block_index: int, texts: li
         right = [w for w in words if w[0] >= b]
         return (left[-1][0] if left else a), (right[0][1] if right else b)
 
-    spans = []
-    for start, end, piece in regions:
-        # whole words around the change, and one word of context on each side
+    def expand(start: int, end: int) -> tuple[int, int]:
+        """Whole words around the change, one word of context on each side when the change is at
+        a word's edge, then more until the words occur once in the element."""
         a = max((w[0] for w in words if w[0] <= start), default=0)
         b = min((w[1] for w in words if w[1] >= end), default=len(old_text))
         if a == start or b == end or start == end:
             a, b = widen(a, b)
-        spans.append([a, b, start, end, piece])
-    # join spans that touch or overlap
-    merged = []
-    for span in spans:
-        if merged and span[0] <= merged[-1][1]:
-            last = merged[-1]
-            last[4] = last[4] + old_text[last[3]:span[2]] + span[4]
-            last[1], last[3] = max(last[1], span[1]), span[3]
-        else:
-            merged.append(span)
-    ops = []
-    for a, b, start, end, piece in merged:
         while True:
-            find = old_text[a:b]
-            places = [(i, p) for i, text in enumerate(texts) for p in find_all(text, find)]
+            found = old_text[a:b]
+            places = [(i, p) for i, text in enumerate(texts) for p in find_all(text, found)]
             if len(places) == 1 or (a, b) == (0, len(old_text)):
-                break
+                return a, b
             wider = widen(a, b)
             if wider == (a, b):
-                break
+                return a, b
             a, b = wider
+
+    regions = [list(r) for r in regions]
+    while True:
+        spans = [(*expand(start, end), start, end, piece) for start, end, piece in regions]
+        clash = next((k for k in range(len(spans) - 1) if spans[k + 1][0] < spans[k][1]), None)
+        if clash is None:
+            break
+        # the words of two changes overlap: one substitution for both
+        first, second = regions[clash], regions[clash + 1]
+        regions[clash:clash + 2] = [[first[0], second[1], first[2] + old_text[first[1]:second[0]] + second[2]]]
+    ops = []
+    for a, b, start, end, piece in spans:
+        find = old_text[a:b]
         replacement = old_text[a:start] + piece + old_text[end:b]
         if find != find.strip() or replacement != replacement.strip() or not find.strip() or "\n" in find + replacement:
             return None

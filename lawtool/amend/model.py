@@ -479,8 +479,10 @@ def parse_amendment(data, path: str = "<memory>") -> Amendment:
     if not isinstance(raw_ops, list) or not raw_ops:
         _fail("`operations` must be a non-empty list", path, "operations", "list the operations (see docs/amendments.md)")
     operations = [parse_operation(raw, i, path) for i, raw in enumerate(raw_ops, start=1)]
+    # one paragraph per line, blank lines and surrounding spaces left out
+    justification = "\n".join(line.strip() for line in justification.split("\n") if line.strip())
     return Amendment(id=ident, target=target.expression, proposer=proposer.strip(), date=data["date"],
-                     status=status, operations=operations, justification=justification.strip(),
+                     status=status, operations=operations, justification=justification,
                      title=title.strip() if title else None, example=example, path=path)
 
 
