@@ -202,7 +202,9 @@ def from_diff_cmd(old: Path = typer.Argument(..., help="the bill (AKN XML)"),
                   proposer: str = typer.Option("lawtool from-diff", "--proposer", help="who proposes it"),
                   status: str = typer.Option("proposed", "--status", help="proposed, adopted, rejected, withdrawn"),
                   date: Optional[str] = typer.Option(None, "--date", help="YYYY-MM-DD (default: NEW's date)"),
-                  justification: Optional[str] = typer.Option(None, "--justification", help="why")):
+                  justification: Optional[str] = typer.Option(None, "--justification", help="why"),
+                  markup: bool = typer.Option(False, "--markup", help="count inline markup (ref, term ...) as "
+                                                                      "text: new text then keeps it (as xml)")):
     """The amendment (operations, with their wording as comments) that turns OLD into NEW."""
     def action():
         from lawtool.akn import Document, atomic_write
@@ -210,7 +212,7 @@ def from_diff_cmd(old: Path = typer.Argument(..., help="the bill (AKN XML)"),
         from lawtool.amend.wording import wording_comments
         before, after = Document.load(old), Document.load(new)
         amendment = from_diff(before, after, id=ident, proposer=proposer, status=status, date=date,
-                              justification=justification)
+                              justification=justification, markup=markup)
         header = [f"Amendment made by `lawtool amend from-diff {old} {new}`.",
                   "Each operation is preceded by its wording (Arabic, then French)."]
         text = dump_amendment(amendment, header=header, comments=wording_comments(amendment, before))

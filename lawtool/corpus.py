@@ -99,13 +99,42 @@ def build_one(root: Path, yaml_path: Path, spec: dict):
     return target, document, report
 
 
+def build_amended(root: Path, yaml_path: Path, spec: dict, built: dict):
+    """An expression made by applying amendments to an earlier one: ``amended: <recipe.yaml>``
+    names the recipe (``from``: the earlier expression's file, ``amendments``: a glob, ``status``,
+    ``date``, ``notice``).  The earlier expression is taken as just built in this run."""
+    from .akn import Document
+    from .amend import apply_amendments, load_amendments, select
+    from .frbr import FrbrUri
+    from .importer import ImportReport
+    recipe_path = resolve_source(root, yaml_path, spec["amended"])
+    recipe = load_yaml(recipe_path) or {}
+    folder = yaml_path.parent
+    base_path = (folder / str(recipe["from"])).resolve()
+    base = built.get(base_path) or Document.load(base_path)
+    base = Document.from_bytes(base.to_bytes(), str(base_path))
+    paths = sorted(folder.glob(str(recipe["amendments"])))
+    amendments = select(load_amendments(paths), recipe.get("status")) if recipe.get("status") else load_amendments(paths)
+    result = apply_amendments(base, amendments, date=str(recipe["date"]), notice=recipe.get("notice"))
+    uri = FrbrUri.parse(spec["expression"])
+    target = root / yaml_path.relative_to(root).parts[0] / uri.relative_path()
+    report = ImportReport(source=str(recipe_path))
+    return target, result.document, report
+
+
 def build_corpus(root: Path, *, write: bool = True, with_diff: bool = False):
-    """Re-import every expression; write the files that change (atomically) unless ``write`` is
-    false; ``with_diff`` gives a unified diff of each change."""
+    """Re-import every expression (and re-apply the amendments of those made by amendment); write
+    the files that change (atomically) unless ``write`` is false; ``with_diff`` gives a unified diff
+    of each change."""
     import difflib
     root = Path(root)
+    built: dict[Path, object] = {}
     for yaml_path, spec in import_specs(root):
-        target, document, report = build_one(root, yaml_path, spec)
+        if spec.get("amended"):
+            target, document, report = build_amended(root, yaml_path, spec, built)
+        else:
+            target, document, report = build_one(root, yaml_path, spec)
+        built[target.resolve()] = document
         data = document.to_bytes()
         old = target.read_bytes() if target.exists() else b""
         changed = old != data

@@ -140,3 +140,9 @@ def test_link_checker_finds_broken_links(tmp_path):
                           ("index.html", "https://cdn.example/x.png"), ("index.html", "javascript:alert(1)")}
     assert "no element with id" in found[("index.html", "a/#nowhere")]
     assert "another host" in found[("index.html", "https://cdn.example/x.png")]
+
+
+def test_every_collision_kind_has_an_arabic_name():
+    from lawtool.amend.collisions import KINDS
+    from lawtool.publish.amendments import COLLISION_AR
+    assert set(KINDS) <= set(COLLISION_AR)

@@ -282,7 +282,7 @@ def overlap_error(kind: str, upper: _Print, lower: _Print) -> AmendmentError:
     amendment = lower.r.amendment
     what = {"same-element": "changes the same element as", "overlapping-words": "changes words that overlap those of",
             "target-deleted": "touches an element deleted by", "target-moved": "touches an element moved by",
-            "target-renumbered": "renumbers an element also renumbered by",
+            "target-renumbered": "touches an element renumbered by",
             "same-number": "gives the same number as"}.get(kind, "overlaps")
     a, b = sorted((upper.r.op.index, lower.r.op.index))
     later = lower.r.op if lower.r.op.index == b else upper.r.op

@@ -16,7 +16,10 @@ from .index import CorpusIndex, Expression, Work
 from .pages import Site, SitePage, breadcrumbs, heading, notice_html, page_path
 
 STATUS_AR = {"proposed": "مقترح", "adopted": "مقبول", "rejected": "مرفوض", "withdrawn": "مسحوب"}
-COLLISION_AR = {"same-element": "نفس العنصر", "overlap": "تداخل", "nested": "عنصر داخل آخر", "same-place": "نفس الموضع",
+# Arabic names of the collision kinds of lawtool.amend.collisions.KINDS (a test checks they all have one)
+COLLISION_AR = {"same-element": "نفس العنصر", "overlapping-words": "تداخل في العبارات",
+                "target-deleted": "عنصر يحذفه تعديل آخر", "target-moved": "عنصر ينقله تعديل آخر",
+                "target-renumbered": "عنصر يعيد تعديل آخر ترقيمه", "same-place": "إضافة في نفس الموضع",
                 "same-number": "نفس الرقم"}
 
 
