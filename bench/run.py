@@ -172,6 +172,10 @@ t = time.perf_counter(); added = mark_document(document, corpus); document.to_by
     for name, result, target, note in amend_runs(tmp, repeat):
         add(name, result, target, note)
 
+    # -- every stage on the synthetic 5,000-article code (made by the diff stage above) ---------------
+    for name, result, target, note in synthetic_runs(tmp, repeat):
+        add(name, result, target, note)
+
     write_table(rows)
 
 
@@ -197,6 +201,7 @@ def publish_runs(tmp: Path, repeat: int) -> list[tuple[str, dict, str]]:
             raise SystemExit(out.stderr)
         runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
     out = []
+    plain = plain_mkdocs(copy, tmp / "plain-site", repeat)
     for label, chosen in (("cold: empty cache", runs[:1]), ("warm: cached import reports and xref index", runs[1:])):
         times = [r["elapsed"] for r in chosen]
         median = statistics.median(times)
@@ -210,7 +215,15 @@ def publish_runs(tmp: Path, repeat: int) -> list[tuple[str, dict, str]]:
                     f"lawtool {own:.1f} s ({100 * own / (own + mkdocs):.0f} %), mkdocs {mkdocs:.1f} s "
                     f"({100 * mkdocs / (own + mkdocs):.0f} %); steps: {steps}; {middle['pages']} pages, "
                     f"search index {middle['index'] / 1e6:.1f} MB"))
+    out.append(("plain `mkdocs build` of the same pages (the alternative: no lawtool step)", plain,
+                "the pages lawtool wrote, built again by mkdocs alone"))
     return out
+
+
+def plain_mkdocs(root: Path, site: Path, repeat: int) -> dict:
+    """What users would otherwise run: ``mkdocs build`` of the same Markdown pages."""
+    return measure([str(Path(PY).parent / "mkdocs"), "build", "--quiet", "-f", str(root / "mkdocs.yml"),
+                    "-d", str(site)], repeat, cwd=root)
 
 
 # =================================================================================================
@@ -354,8 +367,6 @@ def write_table(rows: list[dict]) -> None:
     print(table)
 
 
-if __name__ == "__main__":
-    main()
 
 
 # =================================================================================================
@@ -456,3 +467,62 @@ assert result.collisions
                  measure(LAWTOOL + ["amend", "check", str(PENAL_CODE_XML), *colliding_files, "--json"], repeat), None,
                  "start-up and 200 YAML files read and checked included; exit 1 (collisions)"))
     return runs
+
+
+# =================================================================================================
+# every stage on the synthetic 5,000-article code (the diff stage's synthetic-old.xml / .txt, made of
+# the Penal Code's own articles by lawtool.diff.synthetic): import, validate, xref mark, gaps, amend
+# and publish (the repository's corpus plus the synthetic code), each in a fresh process.
+# =================================================================================================
+
+def synthetic_runs(tmp: Path, repeat: int) -> list[tuple[str, dict, str | None, str]]:
+    import shutil
+    xml, txt = tmp / "synthetic-old.xml", tmp / "synthetic-old.txt"
+    if not xml.exists():
+        diff_inputs(tmp)
+    uri = "/akn/ma/act/2000/synthetic-5000/ara@2000-01-01"
+    runs = [
+        ("synthetic 5,000-article code: import (CLI, exported text)",
+         measure(LAWTOOL + ["import", str(txt), "--frbr-uri", uri, "-o", str(tmp / "synthetic-imported.xml")], repeat),
+         None, f"{txt.stat().st_size // 1024} KB of text"),
+        ("synthetic 5,000-article code: validate (CLI)", measure(LAWTOOL + ["validate", str(xml)], repeat), None,
+         f"{xml.stat().st_size // 1024} KB of XML"),
+        ("synthetic 5,000-article code: xref mark (CLI, -o)",
+         measure(LAWTOOL + ["xref", "mark", str(xml), "-o", str(tmp / "synthetic-marked.xml"), "--root", str(REPO)],
+                 repeat), None, ""),
+        ("synthetic 5,000-article code: gap report (CLI, --json)",
+         measure(LAWTOOL + ["gaps", str(xml), "--concepts", str(SHARED / "reference/digital-violence-concepts.yaml"),
+                            "--json"], repeat), None, ""),
+        ("synthetic 5,000-article code: amend apply 200 amendments (library call)", in_process(
+            SYNTHETIC_AMENDMENTS + f"""
+from lawtool.amend import apply_amendments
+doc = Document.load({str(xml)!r})
+amendments = synthetic_amendments(doc, 200)
+t = time.perf_counter(); apply_amendments(doc, amendments, date="2024-12-31").document.to_bytes()
+elapsed = time.perf_counter() - t
+""", repeat), None, ""),
+    ]
+    root = tmp / "publish-synthetic"
+    for name in ("law", "bills", "reports", "site"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    target = root / "law/ma/act/2000/synthetic-5000/ara@2000-01-01.xml"
+    target.parent.mkdir(parents=True)
+    subprocess.run([PY, "-c", f"""
+from lawtool.akn import Document
+from lawtool.frbr import FrbrUri
+from lawtool.importer import import_text
+doc = Document.load({str(xml)!r})
+from lawtool.export import to_text
+again, _ = import_text(to_text(doc), FrbrUri.parse({uri!r}), repair=False, title="مدونة اصطناعية للقياس")
+again.save({str(target)!r})
+"""], cwd=REPO, check=True)
+    runs.append(("publish the repository corpus + the synthetic 5,000-article code (CLI, cold)",
+                 measure(LAWTOOL + ["publish"], 1, cwd=root), None, "one run"))
+    runs.append(("plain `mkdocs build` of the same pages", plain_mkdocs(root, tmp / "plain-synthetic", 1), None,
+                 "one run"))
+    return runs
+
+
+if __name__ == "__main__":
+    main()
