@@ -50,6 +50,16 @@ def local_name(el) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
+def remove_keeping_tail(el) -> None:
+    """Remove ``el`` from its parent; the text that followed it (its tail) stays where it was."""
+    parent, tail, previous = el.getparent(), el.tail or "", el.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
 def akn(tag: str) -> str:
     """Clark name of an AKN element: akn('article') → '{ns}article'."""
     return f"{{{NS}}}{tag}"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from ..akn import Document, local_name
+from ..akn import Document, local_name, remove_keeping_tail
 from ..arabic import normalise
 from ..eids import HIERARCHY
 from ..errors import AmendmentError
@@ -176,14 +176,7 @@ def substitute(match: Match, new: str) -> None:
         if not value and attr == "text" and node is not match.block and not len(node):
             emptied.append(node)
     for node in emptied:
-        parent = node.getparent()
-        tail = node.tail or ""
-        previous = node.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-        parent.remove(node)
+        remove_keeping_tail(node)
 
 
 # -- resolved operations ------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..akn import NS, akn
+from ..akn import NS, akn, remove_keeping_tail
 from ..eids import assign_eids
 from ..frbr import FrbrUri
 from .layout import FN, Layout, Node
@@ -266,12 +266,5 @@ def drop_dangling_note_refs(tree: etree._ElementTree, notes: dict[int, str]) -> 
             continue
         holder = next((a.get("eId") for a in ref.iterancestors() if a.get("eId")), "")
         dropped.append((int(marker) if marker and marker.isdigit() else -1, holder))
-        parent = ref.getparent()
-        tail = ref.tail or ""
-        previous = ref.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-        parent.remove(ref)
+        remove_keeping_tail(ref)
     return dropped
