@@ -99,3 +99,24 @@ def test_import_spec_cannot_leave_the_repository(tmp_path, source):
     result = lawtool("corpus", "build", "--root", str(tmp_path))
     assert result.returncode == 2 and "leads outside" in result.stderr and "Traceback" not in result.stderr
     assert not list(tmp_path.rglob("*.xml"))
+
+
+BILLION_LAUGHS = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+                  + "".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10))
+                  + f']><akomaNtoso xmlns="{NS}"><act name="act"><body><p>&lol9;</p></body></act></akomaNtoso>')
+
+
+@pytest.mark.parametrize("command", [
+    ["info"], ["export"], ["validate"], ["diff", "{bomb}"], ["xref", "extract"], ["xref", "mark"], ["xref", "check"],
+    ["gaps"], ["penalties"], ["definitions"], ["amend", "from-diff", "{bomb}"],
+], ids=" ".join)
+def test_every_xml_command_refuses_an_entity_bomb(tmp_path, command):
+    bomb = tmp_path / "bomb.xml"
+    bomb.write_text(BILLION_LAUGHS, encoding="utf-8")
+    args = [a.replace("{bomb}", str(bomb)) for a in command]
+    result = lawtool(*args[:len(command) - (1 if "{bomb}" in command[-1] else 0)], str(bomb),
+                     *(args[-1:] if "{bomb}" in command[-1] else []))
+    assert result.returncode in (1, 2), result.stdout + result.stderr
+    assert "DOCTYPE" in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert "lollollol" not in result.stdout + result.stderr
