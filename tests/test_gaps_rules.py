@@ -26,7 +26,7 @@ def concepts(shared):
 @pytest.fixture(scope="module")
 def report(concepts):
     if not LAW.exists():
-        pytest.skip("law/ not built yet (lawtool corpus build)")
+        pytest.fail("law/ not built yet (lawtool corpus build)")
     return gap_report(load_sources([LAW, BILL_V1, BILL_V2]), concepts)
 
 
@@ -83,7 +83,7 @@ def test_inconsistent_terminology_in_the_seminar_article(shared, concepts):
 
 def test_cli_gaps_json_shape(shared):
     if not LAW.exists():
-        pytest.skip("law/ not built yet")
+        pytest.fail("law/ not built yet")
     result = CliRunner().invoke(app, ["gaps", str(LAW), str(BILL_V2), "--json",
                                       "--concepts", str(shared / "reference/digital-violence-concepts.yaml")])
     assert result.exit_code == 0, result.output

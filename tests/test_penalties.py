@@ -19,7 +19,7 @@ EXPECTED = yaml.safe_load((REPO / "tests/data/penalties_expected.yaml").read_tex
 
 def _need(path):
     if not path.exists():
-        pytest.skip(f"{path.relative_to(REPO)} not built yet (lawtool corpus build)")
+        pytest.fail(f"{path.relative_to(REPO)} not built yet (lawtool corpus build)")
     return path
 
 
