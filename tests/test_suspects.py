@@ -90,3 +90,7 @@ def test_fast_on_criminal_procedure():
     start = time.perf_counter()
     suspect_share(text)
     assert time.perf_counter() - start < 5
+
+
+def test_the_held_out_laws_are_there():
+    assert len(HELD_OUT) == 12, f"the 12 held-out Adala laws are missing under {ADALA / 'laws'}"
