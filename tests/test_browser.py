@@ -181,3 +181,21 @@ def test_script_in_a_bill_or_amendment_is_shown_as_text_and_runs_nothing(browser
         watch.page.screenshot(path=str(SHOTS / "hostile-amendment.png"))
         assert watch.dialogs == [] and watch.errors == [] and watch.foreign() == []
         watch.close()
+
+
+def test_french_interface(browser, site):
+    """The language switch leads to the French interface: the same pages with Material's interface in
+    French, the texts still right to left; its French entry page reads left to right."""
+    watch = Watch(browser, site)
+    page = watch.goto("")
+    assert page.locator("a[hreflang='fr']").first.get_attribute("href").rstrip("/").endswith("fr-ui/fr")
+    page = watch.goto("fr-ui/fr/")
+    assert page.evaluate("document.documentElement.lang") == "fr"
+    assert page.evaluate("document.body.dir") == "rtl"
+    assert page.locator("input.md-search__input").get_attribute("placeholder") == "Rechercher"
+    assert page.evaluate("getComputedStyle(document.querySelector('.lt-ltr')).direction") == "ltr"
+    page.screenshot(path=str(SHOTS / "french-interface.png"))
+    page = watch.goto("fr-ui/" + _article_url("art_447-1") + "#art_447-1")
+    assert page.locator("#art_447-1").count() == 1
+    assert watch.errors == [] and watch.foreign() == []
+    watch.close()

@@ -392,9 +392,19 @@ class _Collect(logging.Handler):
             self.progress(f"mkdocs: {message.splitlines()[0] if message else ''}")
 
 
-def run_mkdocs(root: Path, docs_dir: Path, site_dir: Path, nav: list, progress: Progress | None = None) -> None:
+# The French interface: the same pages built a second time with Material's interface in French
+# (search, navigation, labels), still right to left since the texts are Arabic, in this subfolder.
+FRENCH_INTERFACE = "fr-ui"
+FRENCH_ALTERNATE = [{"name": "العربية", "link": "../", "lang": "ar"},
+                    {"name": "Français", "link": "./fr/", "lang": "fr"},
+                    {"name": "English", "link": "../en/", "lang": "en"}]
+
+
+def run_mkdocs(root: Path, docs_dir: Path, site_dir: Path, nav: list, progress: Progress | None = None,
+               *, interface: str | None = None) -> None:
     """Build with mkdocs-material in strict mode; a warning (broken Markdown link, missing
-    page ...) raises LawtoolError listing them."""
+    page ...) raises LawtoolError listing them.  ``interface="fr"`` builds the French interface
+    (theme language French, direction kept right to left)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
@@ -410,6 +420,10 @@ def run_mkdocs(root: Path, docs_dir: Path, site_dir: Path, nav: list, progress: 
         os.chdir(root)
         config = load_config(config_file=str(root / "mkdocs.yml"), docs_dir=str(docs_dir), site_dir=str(site_dir),
                              nav=nav, strict=True)
+        if interface:
+            config.theme["language"] = interface
+            config.theme["direction"] = "rtl"
+            config.extra["alternate"] = FRENCH_ALTERNATE
         build(config)
     except (Abort, ConfigurationError) as exc:
         detail = "; ".join(handler.warnings[:10]) or str(exc)
@@ -448,6 +462,9 @@ def publish(root: str | Path = ".", out: str | Path | None = None, *, progress: 
     say("building the site with mkdocs-material (strict)")
     _prepare_dir(root, site_dir, "site folder")
     run_mkdocs(root, docs_dir, site_dir, site.nav, progress)
+    say("building the French interface")
+    run_mkdocs(root, docs_dir, site_dir / FRENCH_INTERFACE, site.nav, progress, interface="fr")
+    (site_dir / FRENCH_INTERFACE / "404.html").unlink(missing_ok=True)  # a server answers 404s from the root
     start = _step(timings, "mkdocs", start)
     if check_links:
         say("checking the links of the built site")
