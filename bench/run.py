@@ -101,6 +101,16 @@ from lawtool.frbr import FrbrUri
 text = read_source({str(PENAL_CODE_TXT)!r}); uri = FrbrUri.parse('/akn/ma/act/1962/1-59-413/ara@2024-08-22')
 t = time.perf_counter(); doc, rep = import_text(text, uri); doc.to_bytes(); elapsed = time.perf_counter() - t
 """, repeat))
+    add("repair stage alone, Penal Code (library call, lexicon loaded)", in_process(f"""
+from lawtool.importer.repair import load_lexicon, repair_text
+raw = open({str(PENAL_CODE_TXT)!r}, encoding='utf-8').read(); load_lexicon()
+t = time.perf_counter(); repair_text(raw); elapsed = time.perf_counter() - t
+""", repeat))
+    add("independent spelling check (hunspell), Code of Criminal Procedure (library call)", in_process(f"""
+from lawtool.importer.suspects import suspect_share
+text = open({str(SHARED / "sources/adala/criminal-procedure.consolidated-2025-09-08.ar.txt")!r}, encoding='utf-8').read()
+t = time.perf_counter(); suspect_share(text); elapsed = time.perf_counter() - t
+""", repeat))
     add("validate Penal Code (CLI)", measure(LAWTOOL + ["validate", str(penal_xml)], repeat), "≤ 1 s")
     add("validate Penal Code (library call, schema loaded)", in_process(f"""
 from lawtool.validate import validate_paths

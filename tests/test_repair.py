@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import time
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -237,14 +236,6 @@ def test_counts_sorted():
     assert list(c) == sorted(c)
     assert c["footnote-marker"] == 12
     assert c["ligature"] > 150
-
-
-@needs_shared
-def test_speed_penal_code():
-    raw = PENAL_CODE.read_text(encoding="utf-8")
-    start = time.perf_counter()
-    repair_text(raw)
-    assert time.perf_counter() - start < 1.0
 
 
 def test_header_skipped_only_when_asked():

@@ -83,14 +83,5 @@ def test_held_out_laws_below_one_percent(path: Path):
     assert after < before
 
 
-@needs_shared
-def test_fast_on_criminal_procedure():
-    import time
-    text = CRIMINAL_PROCEDURE.read_text(encoding="utf-8")
-    start = time.perf_counter()
-    suspect_share(text)
-    assert time.perf_counter() - start < 5
-
-
 def test_the_held_out_laws_are_there():
     assert len(HELD_OUT) == 12, f"the 12 held-out Adala laws are missing under {ADALA / 'laws'}"
