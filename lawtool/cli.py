@@ -7,7 +7,6 @@ Heavy modules (lxml, the importer, the schema) are imported inside the commands 
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import List, Optional
 

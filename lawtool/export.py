@@ -7,7 +7,6 @@ law text.  Quoted articles of an amending article are written as «الفصل 40
 
 from __future__ import annotations
 
-from lxml import etree
 
 from .akn import Document, local_name, text_of
 

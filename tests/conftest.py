@@ -16,3 +16,10 @@ def shared() -> Path:
 @pytest.fixture(scope="session")
 def repo() -> Path:
     return REPO
+
+
+@pytest.fixture(scope="module")
+def v2():
+    """Version 2 of the digital-violence bill (each test module gets its own copy)."""
+    from lawtool.akn import Document
+    return Document.load(REPO / "bills/ma/bill/2024/digital-violence/ara@2024-12-10.xml")

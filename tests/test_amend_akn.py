@@ -40,11 +40,6 @@ EVERY_KIND = {
     ]}
 
 
-@pytest.fixture(scope="module")
-def v2():
-    return Document.load(V2)
-
-
 def exported(amendment, bill):
     document = to_akn(amendment, bill)
     return Document.from_bytes(document.to_bytes(), f"<{amendment.id}.xml>")

@@ -17,11 +17,6 @@ V2 = BILL / "ara@2024-12-10.xml"
 TARGET = "/akn/ma/bill/2024/digital-violence/ara@2024-12-10"
 
 
-@pytest.fixture(scope="module")
-def v2():
-    return Document.load(V2)
-
-
 def amendment(*ops, ident="t-1", status="adopted"):
     return parse_amendment({"id": ident, "target": TARGET, "proposer": "test", "date": "2025-01-01",
                             "status": status, "operations": list(ops)}, f"{ident}.yaml")

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from lawtool.akn import Document
 from lawtool.amend import KINDS, check_collisions, parse_amendment
 from lawtool.errors import AmendmentError
 
@@ -15,11 +14,6 @@ REPO = Path(__file__).resolve().parents[1]
 BILL = REPO / "bills/ma/bill/2024/digital-violence"
 V2 = BILL / "ara@2024-12-10.xml"
 TARGET = "/akn/ma/bill/2024/digital-violence/ara@2024-12-10"
-
-
-@pytest.fixture(scope="module")
-def v2():
-    return Document.load(V2)
 
 
 def am(ident, *ops):

@@ -106,7 +106,6 @@ def test_chapters_and_points(tmp_path):
     """A chapter's title changed, a chapter deleted with its articles, a chapter added at the end,
     an article moved out of the deleted chapter, points inserted, renumbered and deleted."""
     from copy import deepcopy
-    from lxml import etree
     old = Document.load(V2)
     new = Document(deepcopy(old.tree), "<edited>")
     new.by_eid("chp_2").find("{*}heading").text = "الوقاية والتحسيس"

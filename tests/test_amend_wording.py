@@ -15,11 +15,6 @@ PENAL = REPO / "law/ma/act/1962/1-59-413/ara@2024-08-22.xml"
 TARGET = "/akn/ma/bill/2024/digital-violence/ara@2024-12-10"
 
 
-@pytest.fixture(scope="module")
-def v2():
-    return Document.load(V2)
-
-
 def word(op, bill, target=TARGET):
     a = parse_amendment({"id": "w", "target": target, "proposer": "p", "date": "2025-01-01", "status": "proposed",
                          "operations": [op]})

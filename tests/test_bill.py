@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lawtool.akn import Document, local_name, text_of
+from lawtool.akn import Document, text_of
 
 BILL = Path(__file__).resolve().parents[1] / "bills/ma/bill/2024/digital-violence"
 CHAPTERS = ["أحكام عامة", "الوقاية من العنف الرقمي", "الجانب الزجري", "الجانب المسطري",
@@ -14,11 +14,6 @@ CHAPTERS = ["أحكام عامة", "الوقاية من العنف الرقمي"
 @pytest.fixture(scope="module")
 def v1():
     return Document.load(BILL / "ara@2024-05-14.xml")
-
-
-@pytest.fixture(scope="module")
-def v2():
-    return Document.load(BILL / "ara@2024-12-10.xml")
 
 
 def test_v1_shape(v1):

@@ -1,7 +1,6 @@
 """The diff's outputs: JSON schema, standalone RTL HTML (escaped), Markdown, DOCX, terminal text."""
 import io
 import json
-import re
 import zipfile
 from pathlib import Path
 

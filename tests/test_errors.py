@@ -1,7 +1,6 @@
 """Bad input: each case gets its own clear message, exit status 2, no traceback, nothing written."""
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 

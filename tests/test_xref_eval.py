@@ -8,7 +8,6 @@ compared as sets.  Run ``pytest tests/test_xref_eval.py -s`` to see the figures 
 from __future__ import annotations
 
 from collections import Counter
-from functools import lru_cache
 from pathlib import Path
 
 import pytest

@@ -7,7 +7,6 @@ lifecycle events and passive modifications naming the amending law.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from lxml import etree

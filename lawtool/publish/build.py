@@ -147,7 +147,7 @@ def _import_report(index: CorpusIndex, expression) -> tuple[dict | None, str]:
     from a plain copy of the repository: then say so)."""
     if not expression.spec or expression.yaml_path is None:
         return None, "لا يوجد ملف import.yaml لهذا النص."
-    from ..corpus import build_one, resolve_source
+    from ..corpus import resolve_source
     source = resolve_source(index.root, expression.yaml_path, expression.spec.get("source", ""))
     if not source.is_file():
         return None, (f"نص المصدر ({expression.spec.get('source')}) غير موجود في هذه النسخة، فلا يمكن إعادة "

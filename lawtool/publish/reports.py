@@ -62,7 +62,7 @@ def gaps_page(index: CorpusIndex, site: Site, report: dict, source_note: str) ->
            "<p>تقرير آلي يقارن النصوص بقائمة مفاهيم ينبغي أن يغطيها قانون خاص بالعنف الرقمي: ما عرف، وما جرم، "
            "وما ذكر دون تعريف. المطابقة بالكلمات وقد تخطئ: راجع الدليل في النص.</p>\n",
            f'<p class="lt-muted">المصدر: <code>{esc(source_note)}</code></p>\n',
-           f'<p><img src="../../assets/charts/coverage.svg" alt="مصفوفة التغطية: المفاهيم حسب النصوص" class="lt-chart"></p>\n']
+           '<p><img src="../../assets/charts/coverage.svg" alt="مصفوفة التغطية: المفاهيم حسب النصوص" class="lt-chart"></p>\n']
     documents = [d["document"] for d in report.get("documents", [])]
     out.append(heading(2, "مصفوفة التغطية", "coverage") + "\n")
     head = "".join(f'<th scope="col">{esc(_short_doc(index, d))}</th>' for d in documents)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..akn import Document, local_name, text_of
-from ..works import ALL_WORKS, work_by_number
+from ..works import work_by_number
 from .patterns import Mention, scan
 from .resolve import Citation, CorpusIndex, Resolver, Scope, WorkArticles, document_articles
 
