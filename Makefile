@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: site site-serve test bench corpus validate clean system-deps reports
+.PHONY: site site-serve test bench corpus corpus-all validate clean system-deps reports
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,12 @@ test: $(STAMP) system-deps
 
 corpus: $(STAMP)
 	$(VENV)/bin/lawtool corpus build
+
+# The whole Adala development corpus (3,597 texts) → build/corpus/akn/*.xml with report.json and
+# report.md (incremental: only changed sources, or all after a change to lawtool, are imported again).
+SHARED ?= ../shared
+corpus-all: $(STAMP) system-deps
+	$(VENV)/bin/lawtool corpus import-all $(SHARED)/sources/adala/corpus --out build/corpus
 
 # The generated gap and penalty reports (reports/, inputs in reports/reports.yaml).
 reports: $(STAMP)

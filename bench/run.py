@@ -82,6 +82,8 @@ def in_process(snippet: str, repeat: int) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    parser.add_argument("--corpus", action="store_true",
+                        help="also import the whole Adala corpus (3,597 texts) cold, then warm (a few minutes)")
     args = parser.parse_args()
     repeat = 2 if args.quick else 5
     rows: list[dict] = []
@@ -106,6 +108,14 @@ from lawtool.importer.repair import load_lexicon, repair_text
 raw = open({str(PENAL_CODE_TXT)!r}, encoding='utf-8').read(); load_lexicon()
 t = time.perf_counter(); repair_text(raw); elapsed = time.perf_counter() - t
 """, repeat))
+    if args.corpus:
+        add("import the whole Adala corpus, cold (CLI import-all, every core, XSD + spelling checks)",
+            measure(LAWTOOL + ["corpus", "import-all", str(SHARED / "sources/adala/corpus"), "--out",
+                               str(tmp / "corpus"), "--force"], 1), "≤ 120 s",
+            f"{len(list((SHARED / 'sources/adala/corpus').glob('*.txt')))} texts; report: {tmp / 'corpus/report.md'}")
+        add("import the whole Adala corpus, warm (nothing changed)",
+            measure(LAWTOOL + ["corpus", "import-all", str(SHARED / "sources/adala/corpus"), "--out",
+                               str(tmp / "corpus")], 1))
     add("independent spelling check (hunspell), Code of Criminal Procedure (library call)", in_process(f"""
 from lawtool.importer.suspects import suspect_share
 text = open({str(SHARED / "sources/adala/criminal-procedure.consolidated-2025-09-08.ar.txt")!r}, encoding='utf-8').read()

@@ -263,11 +263,19 @@ class Document:
                 if not any(local_name(a) == "meta" for a in el.iterancestors()):
                     yield el
 
-    def articles(self, *, include_quoted: bool = False) -> list[etree._Element]:
+    def articles(self, *, include_quoted: bool = False, include_promulgation: bool = False) -> list[etree._Element]:
+        """The document's own articles, in document order: without the articles of another text
+        quoted by an amending article, nor (unless asked) the promulgating dahir's own
+        (``<hcontainer name="promulgation">``), which are numbered apart."""
         out = []
         for el in self.walk("article"):
-            if include_quoted or not any(local_name(a) == "quotedStructure" for a in el.iterancestors()):
-                out.append(el)
+            ancestors = list(el.iterancestors())
+            if not include_quoted and any(local_name(a) == "quotedStructure" for a in ancestors):
+                continue
+            if not include_promulgation and any(local_name(a) == "hcontainer" and a.get("name") == "promulgation"
+                                                for a in ancestors):
+                continue
+            out.append(el)
         return out
 
     # metadata

@@ -49,7 +49,8 @@ def _json(data) -> None:
 @app.command("import")
 def import_cmd(
     source: Path = typer.Argument(..., help="the official text (.txt, UTF-8)"),
-    frbr_uri: str = typer.Option(..., "--frbr-uri", help="expression URI, e.g. /akn/ma/act/2018/103-13/ara@2018-03-12"),
+    frbr_uri: Optional[str] = typer.Option(None, "--frbr-uri", help="expression URI, e.g. /akn/ma/act/2018/103-13/ara@2018-03-12 "
+                                           "(default: read from the text's heading)"),
     doctype: str = typer.Option("act", "--doctype", help="act or bill"),
     output: Path = typer.Option(..., "-o", "--output", help="where to write the AKN XML"),
     report: bool = typer.Option(False, "--report", help="print the repair report (JSON) on standard output"),
@@ -66,19 +67,25 @@ def import_cmd(
         if doctype not in ("act", "bill"):
             raise LawtoolError(f"unknown doctype {doctype!r}", hint="use --doctype act or --doctype bill")
         guard_output(output, source)
-        uri = FrbrUri.parse(frbr_uri)
+        uri = FrbrUri.parse(frbr_uri) if frbr_uri else None
         text = read_source(source)
         document, rep = import_text(text, uri, doctype=doctype, source_name=str(source), work_date=work_date,
                                     title=title, repair=not no_repair)
         document.save(output)
+        for finding in rep.findings:
+            if finding.severity != "info":
+                typer.echo(f"lawtool: {finding.render()}", err=True)
         if report:
             data = rep.as_dict()
             data["suspects"] = _suspect_check(document)
             _json(data)
         else:
             total = sum(rep.repairs.values())
-            typer.echo(f"{output}: {rep.counts.get('article', 0)} articles, {total} repairs, "
-                       f"{len(rep.uncertain)} uncertain", err=True)
+            typer.echo(f"{output}: {len(document.articles())} articles, {total} repairs, "
+                       f"{len(rep.uncertain)} uncertain, "
+                       f"{sum(f.severity != 'info' for f in rep.findings)} findings", err=True)
+        if not rep.clean:
+            raise typer.Exit(1)  # written, with findings to read
     run(action)
 
 
@@ -176,6 +183,29 @@ def corpus_build(root: Path = typer.Option(Path("."), "--root", help="repository
                 changed.append(result.path)
         if (check or dry_run) and changed:
             raise typer.Exit(1)
+    run(action)
+
+
+@corpus_app.command("import-all")
+def corpus_import_all(
+    folder: Path = typer.Argument(..., help="a folder of official texts (.txt), e.g. ../shared/sources/adala/corpus"),
+    out: Path = typer.Option(Path("build/corpus"), "--out", help="the build folder (outside git)"),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="processes (default: every core)"),
+    force: bool = typer.Option(False, "--force", help="import every text again, even unchanged ones"),
+    no_spelling: bool = typer.Option(False, "--no-spelling", help="skip the hunspell suspect share"),
+):
+    """Import a whole folder of texts into AKN (incremental, every core) with a quality report."""
+    def action():
+        from .corpus_import import import_all
+        with typer.progressbar(length=1, label="lawtool: import", file=None) as bar:
+            def progress(done: int, total: int) -> None:
+                bar.length = total
+                bar.update(done - bar.pos)
+            report = import_all(folder, out, jobs=jobs, force=force, spelling=not no_spelling, progress=progress)
+        s = report["summary"]
+        typer.echo(f"{out}: {s['imported']} texts imported ({s['reimported_this_run']} this run), {s['refused']} "
+                   f"refused, {s['articles']} articles; article numbers = source headings for "
+                   f"{s['article_count_agrees_percent']} %; report: {out / 'report.md'}", err=True)
     run(action)
 
 

@@ -60,12 +60,16 @@ HIERARCHY = {
     "formula", "conclusions", "attachment", "component", "authorialNote", "note", "blockContainer",
 }
 UNNUMBERED_PREFIXLESS = {"preface", "preamble", "conclusions"}  # one of each per document
+# Containers whose articles are numbered apart from the document's own: a promulgating dahir's
+# articles (``promulgation__art_1``), an annexed text's (``att_1__art_1``), a quoted text's.
+OWN_NUMBERING = {"quotedStructure", "attachment"}
+PROMULGATION = "promulgation"
 ONCE_PER_PARENT = {"intro", "wrapUp", "listIntroduction", "listWrapUp"}  # «art_1__para_1__intro»
 
 ORDINALS = {
-    "اول": 1, "اولي": 1, "ثاني": 2, "ثانيه": 2, "ثالث": 3, "ثالثه": 3, "رابع": 4, "رابعه": 4,
+    "اول": 1, "اولي": 1, "واحد": 1, "واحده": 1, "ثاني": 2, "ثانيه": 2, "ثالث": 3, "ثالثه": 3, "رابع": 4, "رابعه": 4,
     "خامس": 5, "خامسه": 5, "سادس": 6, "سادسه": 6, "سابع": 7, "سابعه": 7, "ثامن": 8, "ثامنه": 8,
-    "تاسع": 9, "تاسعه": 9, "عاشر": 10, "عاشره": 10, "حادي": 1, "حاديه": 1, "فريده": 1,
+    "تاسع": 9, "تاسعه": 9, "عاشر": 10, "عاشره": 10, "حادي": 1, "حاديه": 1,
 }
 TENS = {"عشر": 10, "عشره": 10, "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "اربعون": 40,
         "اربعين": 40, "خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70,
@@ -126,6 +130,14 @@ def number_from_num(text: str) -> str:
         suffix = LATIN_SUFFIXES.index(match.group(1).lower()) + 1
         text = text[:match.start()]
     text = text.strip(" .:-")
+    if re.fullmatch(r"(?:ال)?تمهيديه?", text):
+        return "preliminary"  # «الكتاب التمهيدي», «باب تمهيدي»
+    if re.fullmatch(r"(?:ال)?فريده?", text):
+        return "unique"  # «فصل فريد», «المادة الفريدة»: the one article of a text
+    # «الفصل الأول (أ)»: a lettered article, numbered after its base («1-a»)
+    letter = re.fullmatch(r"(.+?)\s*\(\s*([" + ABJAD[:10] + r"])\s*\)?", text)
+    if letter:
+        return f"{number_from_num(letter.group(1))}-{'abcdefghij'[ABJAD.index(letter.group(2))]}"
     if "–" in text and not (plural and re.search(r"\d\s*–\s*\d", text)):
         text = text.replace("–", "-")
     # a range of (repealed) articles: «الفصول 23 – 19», «الفصول من 494 إلى 496» → 19-to-23
@@ -185,7 +197,9 @@ def element_eid(el: etree._Element, parent_eid: str, sibling_count: int, used: s
     """The eId of ``el`` given its parent's eId (or the nearest prefix) and its rank among siblings."""
     local = _local(el)
     if local in UNNUMBERED_PREFIXLESS:
-        return local
+        return f"{parent_eid}__{local}" if parent_eid else local  # an attachment's own preface
+    if local == "hcontainer" and el.get("name") == PROMULGATION:
+        return PROMULGATION
     if local in ONCE_PER_PARENT:
         return f"{parent_eid}__{_abbreviation(el)}" if parent_eid else _abbreviation(el)
     num = _num_text(el)
@@ -224,7 +238,8 @@ def assign_eids(root: etree._Element, *, keep_wid: bool = False) -> dict[str, st
                         if keep_wid and not child.get("wId"):
                             child.set("wId", old)
                     child.set("eId", new)
-                inner_article_prefix = new if local == "quotedStructure" else article_prefix
+                own = local in OWN_NUMBERING or (local == "hcontainer" and child.get("name") == PROMULGATION)
+                inner_article_prefix = new if own else article_prefix
                 visit(child, new, inner_article_prefix)
             elif local in ("meta",):
                 continue

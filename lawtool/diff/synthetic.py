@@ -95,8 +95,10 @@ class _Editor:
         counts: dict[str, int] = {}
         for unit in out.articles:
             counts[unit.key] = counts.get(unit.key, 0) + 1
+        # the code's own articles: not a promulgating dahir's, which are numbered apart
         self.eligible = [u.eid for u in out.articles
-                         if u.eid and len(arabic_words(u.key)) >= MIN_WORDS and counts[u.key] == 1]
+                         if u.eid and not u.eid.startswith("promulgation__")
+                         and len(arabic_words(u.key)) >= MIN_WORDS and counts[u.key] == 1]
         self.vocabulary = sorted({w for u in out.articles for w in arabic_words(u.text) if len(w) > 3})
         self.number = {u.eid: u.number for u in out.articles}
 

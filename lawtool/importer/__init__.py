@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import InputError
+from ..findings import Finding
 from ..frbr import FrbrUri
 
 
@@ -36,13 +37,21 @@ class ImportReport:
     amendment_notes: int = 0
     layout_notes: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)   # the self-checks: see selfcheck.py
+    identity: dict = field(default_factory=dict)            # kind, number, dates read from the heading
 
     def as_dict(self) -> dict:
         return {
             "source": self.source, "repairs": self.repairs, "repairs_total": sum(self.repairs.values()),
             "uncertain": self.uncertain, "corrections": self.corrections, "footnotes": self.footnotes,
             "amendment_notes": self.amendment_notes, "layout_notes": self.layout_notes, "counts": self.counts,
+            "findings": [f.to_dict() for f in self.findings], "identity": self.identity,
         }
+
+    @property
+    def clean(self) -> bool:
+        """No finding worth a look (errors or warnings): ``lawtool import`` exits 0."""
+        return not any(f.severity in ("error", "warning") for f in self.findings)
 
 
 MAX_TEXT_BYTES = 32 * 1024 * 1024  # the whole consolidated Penal Code is 0.5 MB
@@ -71,6 +80,9 @@ def read_source(path: str | Path) -> str:
 
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
+# NUL and ESC never come out of a PDF extraction: a binary file, or terminal escapes.
+NEVER_TEXT = re.compile(r"[\x00\x1b\ufffe\uffff]")
+MAX_STRAY_CONTROLS = 0.001  # share of characters: above it the file is not text
 # pdftotext starts each page with a form feed; Windows files end lines with CR LF (neither adds a line)
 LINE_BREAKS = str.maketrans({"\f": None, "\r": None})
 # Directional formatting and zero-width characters carry no letter of the law; copied into an
@@ -78,13 +90,19 @@ LINE_BREAKS = str.maketrans({"\f": None, "\r": None})
 INVISIBLES = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 
 
-def check_plain_text(text: str, path: str) -> None:
-    """Refuse control characters (a binary file, or a corrupted one): XML cannot hold them."""
-    match = CONTROL.search(text)
-    if match:
+def check_plain_text(text: str, path: str) -> tuple[str, list[int]]:
+    """Refuse a binary or corrupted file (NUL, ESC, or many control characters): XML cannot hold
+    them.  A few stray control characters, which PDF extractions leave in page headers, are
+    dropped; returns the text without them and their lines."""
+    match = NEVER_TEXT.search(text)
+    strays = list(CONTROL.finditer(text)) if match is None else []
+    if match is not None or len(strays) > max(2, MAX_STRAY_CONTROLS * len(text)):
+        match = match or strays[0]
         line = text.count("\n", 0, match.start()) + 1
         raise InputError(f"control character U+{ord(match.group()):04X} in the text", path=path, place=line,
                          hint="the file is not plain text: remove the character or give the right file")
+    lines = sorted({text.count("\n", 0, m.start()) + 1 for m in strays})
+    return (CONTROL.sub("", text), lines) if strays else (text, [])
 
 
 def apply_corrections(text: str, corrections: list[Correction], path: str) -> str:
@@ -102,22 +120,27 @@ def apply_corrections(text: str, corrections: list[Correction], path: str) -> st
     return "\n".join(lines)
 
 
-def import_text(text: str, expression: FrbrUri, *, doctype: str = "act", source_name: str = "<text>",
+def import_text(text: str, expression: FrbrUri | None = None, *, doctype: str = "act", source_name: str = "<text>",
                 work_date: str | None = None, title: str | None = None, publication: dict | None = None,
                 corrections: list[Correction] = (), notice: str | None = None, repair: bool = True,
                 numbering_gaps: str | None = None):
-    """Import ``text`` as the expression ``expression``; returns (Document, ImportReport)."""
+    """Import ``text`` as the expression ``expression``; returns (Document, ImportReport).
+
+    Without ``expression`` the FRBR work, its kind and dates come from the text's own heading
+    (identify.py); what the heading did not give is a finding."""
     from ..akn import Document
     from .build import Metadata, build_document, drop_dangling_note_refs
     from .layout import parse_layout
     from .lifecycle import active_modifications, amending_law_dates, amendment_events
 
-    if not expression.language:
+    if expression is not None and not expression.language:
         raise InputError(f"the FRBR URI {expression} has no language", hint="add /ara@<date> (or /fra@<date>)")
     source_sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     text = text.translate(LINE_BREAKS)
-    check_plain_text(text, source_name)
+    text, control_lines = check_plain_text(text, source_name)
     report = ImportReport(source=source_name)
+    report.findings += [Finding("control-character", "warning", None, "a stray control character was dropped",
+                                line, file=source_name) for line in control_lines]
     text, invisible = INVISIBLES.subn("", text)
     if corrections:
         text = apply_corrections(text, list(corrections), source_name)
@@ -133,8 +156,11 @@ def import_text(text: str, expression: FrbrUri, *, doctype: str = "act", source_
         lines = text.split("\n")
         numbers = list(range(1, len(lines) + 1))
         footnotes = []
-    if invisible:
-        report.repairs = dict(sorted({**report.repairs, "invisible-character": invisible}.items()))
+    if expression is None:
+        expression = _identify(lines, source_name, report)
+    if invisible or control_lines:
+        extra = {"invisible-character": invisible, "control-character": len(control_lines)}
+        report.repairs = dict(sorted({**report.repairs, **{k: v for k, v in extra.items() if v}}.items()))
     layout = parse_layout(lines, numbers, wrapped=None if repair else False)
     report.layout_notes = layout.notes
     report.footnotes = len(footnotes)
@@ -158,4 +184,41 @@ def import_text(text: str, expression: FrbrUri, *, doctype: str = "act", source_
                      known_dates=amending_law_dates("\n".join(layout.title_lines)))
     active_modifications(document)
     report.counts = document.counts()
+    report.findings += self_check(document, layout, lines, numbers, report, source_name)
     return document, report
+
+
+def _identify(lines: list[str], source_name: str, report: ImportReport) -> FrbrUri:
+    """The expression URI from the text's heading, with a finding for what was guessed."""
+    from .identify import fallback_number, identify
+    identity = identify(lines, source_name)
+    uri = identity.frbr_uri(fallback_number(source_name))
+    report.identity = {"kind": identity.kind, "number": identity.number, "date": identity.date,
+                       "expression_date": identity.expression_date, "aliases": identity.aliases,
+                       "frbr_uri": str(uri)}
+    if identity.guessed:
+        report.findings.append(Finding(
+            "identity-guessed", "warning" if {"number", "date"} & set(identity.guessed) else "info", None,
+            f"the heading gives no {' or '.join(identity.guessed)}: the FRBR URI {uri} is partly guessed",
+            file=source_name, message_ar="عنوان النص لا يذكر رقمه أو تاريخه كاملا",
+            hint="give the URI with --frbr-uri"))
+    return uri
+
+
+def self_check(document, layout, lines: list[str], numbers: list[int], report: ImportReport,
+               source_name: str) -> list[Finding]:
+    """What the import found wrong with itself: articles against the source's headings, lost
+    text, numbering (validate's rules), uncertain repairs."""
+    from ..validate import check_numbering
+    from .selfcheck import check_layout, check_text_kept
+
+    findings = check_layout(layout, lines, numbers, source=source_name)
+    words = sum(len(" ".join(el.itertext()).split()) for el in document.main if not el.tag.endswith("meta"))
+    findings += check_text_kept(lines, words, source=source_name)
+    findings += [replace(f, file=source_name) for f in check_numbering(document)]
+    for item in report.uncertain:
+        findings.append(Finding("uncertain-repair", "warning", item.get("eid"),
+                                f"{item['kind']}: {item['before']!r} → {item['after']!r}"
+                                + (f" ({item['note']})" if item.get("note") else ""), item.get("line"),
+                                file=source_name, message_ar="إصلاح غير مؤكد"))
+    return findings

@@ -77,6 +77,7 @@ def _append_text(el, last, chunk: str) -> None:
 
 # -- body ------------------------------------------------------------------------------------------
 
+PROMULGATION = "promulgation"  # hcontainer name of a promulgating dahir's own articles
 DIVISION_TAGS = {"book", "part", "title", "chapter", "section", "subsection", "hcontainer"}
 
 
@@ -246,13 +247,62 @@ def build_document(layout: Layout, meta: Metadata, doctype: str = "act") -> etre
             preamble.append(inline("p", text))
         doc.append(preamble)
     body = E("body")
+    if layout.promulgation:
+        # the promulgating dahir's own articles, before the law it promulgates
+        dahir = E("hcontainer", name=PROMULGATION)
+        for node in layout.promulgation:
+            dahir.append(build_node(node))
+        if layout.promulgation_end:
+            dahir.append(E("wrapUp", *[inline("p", text) for text in layout.promulgation_end]))
+        body.append(dahir)
     for node in layout.body:
         body.append(build_node(node))
+    if layout.text:
+        body.append(E("hcontainer", E("content", *[inline("p", text) for text in layout.text]), name="text"))
     if not len(body):
         body.append(E("hcontainer", E("content", E("p")), name="empty"))
     doc.append(body)
+    if layout.conclusions:
+        doc.append(E("conclusions", *[inline("p", text) for text in layout.conclusions]))
+    if layout.attachments:
+        attachments = E("attachments")
+        for n, annex in enumerate(layout.attachments, 1):
+            attachments.append(E("attachment", _annex_doc(annex, meta, n)))
+        doc.append(attachments)
     assign_eids(doc)
     return root.getroottree()
+
+
+def _annex_doc(annex: Layout, meta: Metadata, n: int) -> etree._Element:
+    """An annexed text («ملحق») as a ``doc`` of the attachment, its own articles numbered apart."""
+    work, expression = meta.expression.work_uri(), meta.expression.expression_uri()
+    date = meta.expression.expression_date or meta.work_date
+    ident = E("identification",
+              E("FRBRWork", E("FRBRthis", value=f"{work}/!annex_{n}"), E("FRBRuri", value=work),
+                E("FRBRdate", date=meta.work_date, name="Generation"), E("FRBRauthor", href=meta.author),
+                E("FRBRcountry", value=meta.expression.country)),
+              E("FRBRExpression", E("FRBRthis", value=f"{expression}/!annex_{n}"), E("FRBRuri", value=expression),
+                E("FRBRdate", date=date, name="Expression"), E("FRBRauthor", href=meta.author),
+                E("FRBRlanguage", language=meta.expression.language)),
+              E("FRBRManifestation", E("FRBRthis", value=f"{expression}/!annex_{n}.xml"),
+                E("FRBRuri", value=f"{expression}.xml"), E("FRBRdate", date=date, name="Transform"),
+                E("FRBRauthor", href="#lawtool")),
+              source="#lawtool")
+    doc = E("doc", E("meta", ident), name="annex")
+    lines = annex.title_lines + annex.preamble
+    if lines:
+        doc.append(E("preface", *[inline("p", line) for line in lines]))
+    body = E("mainBody")
+    for node in annex.body:
+        body.append(build_node(node))
+    for text in annex.text:
+        body.append(inline("p", text))
+    for text in annex.conclusions:
+        body.append(inline("p", text))
+    if not len(body):
+        body.append(E("p"))
+    doc.append(body)
+    return doc
 
 
 def drop_dangling_note_refs(tree: etree._ElementTree, notes: dict[int, str]) -> list[tuple[int, str]]:

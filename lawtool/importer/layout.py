@@ -26,28 +26,36 @@ from dataclasses import dataclass, field
 
 from ..arabic import normalise
 from ..eids import number_from_num
+from ..errors import LawtoolError
 
 DIVISIONS = {"الكتاب": "book", "الجزء": "part", "القسم": "title", "الباب": "chapter", "الفرع": "section",
              "الفقرة الفرعية": "subsection"}
-ORDINAL_WORD = r"(?:ال)?(?:[أا]ول[ىي]?|ثاني[ةه]?|ثالث[ةه]?|رابع[ةه]?|خامس[ةه]?|سادس[ةه]?|سابع[ةه]?|ثامن[ةه]?|تاسع[ةه]?|عاشر[ةه]?|حادي[ةه]?|عشر[ةه]?|عشرون|عشرين|ثلاثون|[أا]ربعون|خمسون|فريد[ةه])"
+ORDINAL_WORD = r"(?:ال)?(?:[أا]ول[ىي]?|واحد[ةه]?|تمهيدي[ةه]?|ثان[يى][ةه]?|ثالث[ةه]?|رابع[ةه]?|خامس[ةه]?|سادس[ةه]?|سابع[ةه]?|ثامن[ةه]?|تاسع[ةه]?|عاشر[ةه]?|حاد[يى][ةه]?|عشر[ةه]?|عشرون|عشرين|ثلاثون|[أا]ربعون|خمسون|فريد[ةه])"
 ORDINAL = rf"{ORDINAL_WORD}(?:\s+(?:و)?{ORDINAL_WORD}){{0,3}}"
 BIS = r"(?:\s*(?:ال)?مكرر[ةه]?(?:\s+(?:مرتين|ثلاث\s+مرات))?)"
-NUMBER = rf"(?:\d+(?:\s*[-.]\s*\d+)*{BIS}?|{ORDINAL}{BIS}?)"
+LETTER = r"(?:\s*\(\s*[أابجدهوزحطي]\s*\))"   # «الفصل الأول (أ)»: a lettered article
+NUMBER = rf"(?:\d+(?:\s*[-.]\s*\d+)*{BIS}?{LETTER}?|{ORDINAL}{BIS}?{LETTER}?)"
 
 DIVISION_RE = re.compile(
-    rf"^(?P<label>{'|'.join(DIVISIONS)})\s*:?\s*(?P<num>{NUMBER})\s*(?:(?:\s*[:：.\-–]\s*|\s+)(?!من\s|في\s+الفقر)(?P<title>.*?))?\s*(?P<notes>(?:\[\[fn:\d+\]\]\s*)*)$")
+    rf"^(?P<label>{'|'.join(DIVISIONS)})\s*:?\s*(?P<num>{NUMBER})\s*(?:(?:\s*[:：.\-–]\s*|\s+)(?!من\s|في\s+الفقر|أعلاه|اعلاه|أدناه|بعده|المشار|السالف|المذكور)(?P<title>.*?))?\s*(?P<notes>(?:\[\[fn:\d+\]\]\s*)*)$")
+# «فصل فريد», «مادة فريدة», «الفصل الفريد»: the one article of a text
+UNIQUE = r"(?:ال)?فريد[ةه]?"
 ARTICLE_RE = re.compile(
-    rf"^(?P<quote>«\s*)?(?P<label>المادة|الفصل|Article|Art\.)\s*-?\s*\.?\s*(?P<num>{NUMBER})"
-    rf"(?P<notes>(?:\s*\[\[fn:\d+\]\])*)\s*(?:(?:\.\s*[-–]|[-–:](?!\d))\s*(?P<rest>.*))?$")
+    rf"^(?P<quote>«\s*)?(?P<label>المادة|الفصل|مادة|فصل|Article|Art\.)\s*-?\s*\.?\s*(?P<num>{NUMBER}|{UNIQUE})"
+    rf"\.?(?P<notes>(?:\s*\[\[fn:\d+\]\])*)\s*(?:(?:\.\s*[-–]|[-–:](?!\d))\s*(?P<rest>.*)|\.|\.\s*\d{{1,2}})?$")
 # «الفصل 35-1. - العقوبات ...» as the PDF extraction leaves it: «الفصل - 35-1.العقوبات ...»
 ARTICLE_DAMAGED_RE = re.compile(
     r"^(?P<quote>)(?P<label>المادة|الفصل)\s*-\s*\.?\s*(?P<num>\d+(?:-\d+)*)(?P<notes>(?:\s*\[\[fn:\d+\]\])*)\s*\.?\s*(?P<rest>\S.*)$")
+# «المادة :8جرائم الحرب»: the colon before the number, the title glued to it (treaty texts)
+ARTICLE_COLON_RE = re.compile(
+    r"^(?P<quote>)(?P<label>المادة|الفصل)\s*:\s*(?P<num>\d+(?:-\d+)*)(?P<notes>(?:\s*\[\[fn:\d+\]\])*)\s*(?P<rest>[^\d\s.،,].*)?$")
 RANGE_RE = re.compile(r"^(?P<label>الفصول|المواد)\s*(?:من\s*)?(?P<a>\d+(?:-\d+)*)\s*(?:[-–—]|إلى|الى)\s*(?P<b>\d+(?:-\d+)*)\s*(?P<notes>(?:\[\[fn:\d+\]\]\s*)*)$")
 ITEM_RE = re.compile(
     r"^(?:[-–]\s*(?P<n1>\d+)\s*[-.)]?|\.?(?P<n2>\d+)\s*(?:[-)]|\.(?!\d))|(?P<n3>[أابجدهوزحطيكلمنسعفصقرشتثخذضظغ])\s*[)\-]|[-–•·*](?=\s))\s*(?P<rest>\S.*)$")
 ANNOUNCES_QUOTE = re.compile(r"(على\s+النحو\s+(?:التالي|الآتي|الاتي)|كما\s+يلي|بما\s+يلي|تحرر\s+كما\s+يلي|ما\s+يلي)\s*[:：]?\s*(\[\[fn:\d+\]\]\s*)*$")
 SENTENCE_END = re.compile(r"[.:؛;!?؟»\"”]\s*(?:\[\[fn:\d+\]\]\s*)*$")
 FN = re.compile(r"\s*\[\[fn:(\d+)\]\]")
+CHAPTER_DIVISION_RE = re.compile(DIVISION_RE.pattern.replace("|".join(DIVISIONS), "الفصل", 1))
 RANGE_LINE = re.compile(r"^\(\s*(?:الفصول|الفصلان|الفصلين|المواد|المادتان|فصل|مادة)[^\n]{0,40}$")
 
 
@@ -72,6 +80,53 @@ class Layout:
     preamble_heading: str | None
     body: list[Node]
     notes: list[str]                # observations for the import report
+    promulgation: list[Node] = field(default_factory=list)   # the promulgating dahir's own articles
+    promulgation_end: list[str] = field(default_factory=list)  # its signature, after those articles
+    conclusions: list[str] = field(default_factory=list)  # the signature of a text that is the law itself
+    chapter_label: str | None = None  # «الفصل» used as a chapter heading above «المادة» articles
+    text: list[str] = field(default_factory=list)  # the paragraphs of a text without any article heading
+    attachments: list["Layout"] = field(default_factory=list)  # annexed texts («ملحق»), after the signature
+
+
+def _division_ranks(items: list[tuple[int, str]], chapter_label: str | None) -> dict[str, int]:
+    """The rank of each division label, from the text's own nesting: a heading followed at once
+    by the first heading of another label («الكتاب الأول» / «القسم الأول») holds it.  Labels
+    without such evidence rank in the order the text first uses them (older dahirs put القسم
+    under الباب; the CPP opens with «الكتاب التمهيدي» / «الباب الأول» before its first القسم)."""
+    first_use: list[str] = []
+    holds: set[tuple[str, str]] = set()
+    previous = None
+    for _, line in items:
+        match = DIVISION_RE.match(line) or (CHAPTER_DIVISION_RE.match(line) if chapter_label else None)
+        if match:
+            label = match.group("label")
+            if label not in first_use:
+                first_use.append(label)
+            if previous and previous != label and _is_first(match.group("num")):
+                holds.add((previous, label))
+            previous = label
+        elif _article_match(line):
+            previous = None
+    ranks: dict[str, int] = {}
+    remaining = list(first_use)
+    while remaining:
+        free = [l for l in remaining if not any((p, l) in holds for p in remaining if p != l)]
+        label = (free or remaining)[0]  # a cycle of evidence: the first used wins
+        ranks[label] = len(ranks)
+        remaining.remove(label)
+    return ranks
+
+
+def _is_first(num: str) -> bool:
+    try:
+        return number_from_num(num) in ("1", "preliminary")
+    except LawtoolError:
+        return False
+
+
+def _rank_key(node: "Node") -> str:
+    """Divisions rank by their label word in the order the text first uses them."""
+    return node.num.split()[0] if node.num else node.kind
 
 
 def _join(lines: list[str]) -> str:
@@ -87,7 +142,37 @@ def parse_layout(lines: list[str], line_numbers: list[int] | None = None, *, wra
     numbers = line_numbers or list(range(1, len(lines) + 1))
     items = _split_run_in_headings([(n, l.strip()) for n, l in zip(numbers, lines) if l.strip()])
     ends = _paragraph_end_rule(items, wrapped)
-    body_start = _body_start(items)
+    chapter_label = chapter_heading_label([l for _, l in items])
+    span = _dahir_articles(items, chapter_label)
+    if span is not None:
+        first, signature, after = span
+        embedded = _embedded_law(items, first, signature)
+        if embedded is not None:
+            return _dahir_around_law(items, first, embedded, signature, ends, wrapped)
+        if not any(_is_structure_start(l, chapter_label) for _, l in items[after:]):
+            # A dahir (or decree) that is itself the law: its articles are the body, its
+            # signature the conclusions.
+            title_lines, preamble, preamble_heading = _split_head([l for _, l in items[:first]], ends)
+            parser = _BodyParser(items[first:signature], ends, chapter_label)
+            body = parser.parse()
+            conclusions, annexes = _split_annexes(items[signature:])
+            return Layout(title_lines, preamble, preamble_heading, body, parser.notes,
+                          conclusions=_paragraphs(conclusions, ends), chapter_label=chapter_label,
+                          attachments=[_annex(a, wrapped) for a in annexes])
+        # A promulgating dahir with articles of its own (the Penal Code's has nine), then the law.
+        dahir = _BodyParser(items[first:signature], ends, chapter_label)
+        promulgation = dahir.parse()
+        promulgation_end = _paragraphs([l for _, l in items[signature:after]], ends)
+        rest = parse_layout([l for _, l in items[after:]], [n for n, _ in items[after:]], wrapped=wrapped)
+        head = _split_head([l for _, l in items[:first]], ends)
+        title_lines = head[0] + [t for t in rest.title_lines if t not in head[0]]
+        return Layout(title_lines, head[1] + rest.preamble, head[2] or rest.preamble_heading, rest.body,
+                      dahir.notes + rest.notes, promulgation=promulgation,
+                      promulgation_end=promulgation_end, conclusions=rest.conclusions,
+                      chapter_label=rest.chapter_label)
+    if not any(_is_structure_start(l, chapter_label) for _, l in items):
+        return _unstructured(items, ends)
+    body_start = _body_start(items, chapter_label)
     # The law's own title often stands between the dahir's signature and the first heading.
     head = [l for _, l in items[:body_start]]
     while body_start < len(items) and re.match(r"^(?:ال)?(?:قانون رقم|مجموعة|ظهير شريف بمثابة قانون)", items[body_start][1]) \
@@ -95,14 +180,105 @@ def parse_layout(lines: list[str], line_numbers: list[int] | None = None, *, wra
         head.insert(_title_insert_point(head), items[body_start][1])
         body_start += 1
     # The law's own preamble («ديباجة») after the dahir belongs to the preamble too.
-    if body_start < len(items) and normalise(items[body_start][1]) in ("ديباجه", "الديباجه"):
-        while body_start < len(items) and not _is_structure_start(items[body_start][1]):
-            head.append(items[body_start][1])
-            body_start += 1
+    if body_start < len(items) and _is_preamble_heading(items[body_start][1]):
+        end = _preamble_end(items, body_start, chapter_label)
+        head += [l for _, l in items[body_start:end]]
+        body_start = end
     title_lines, preamble, preamble_heading = _split_head(head, ends)
-    parser = _BodyParser(items[body_start:], ends)
+    body_items, end = _split_signature(items[body_start:], chapter_label)
+    conclusions, annexes = _split_annexes(end)
+    parser = _BodyParser(body_items, ends, chapter_label)
     body = parser.parse()
-    return Layout(title_lines, preamble, preamble_heading, body, parser.notes)
+    return Layout(title_lines, preamble, preamble_heading, body, parser.notes,
+                  conclusions=_paragraphs(conclusions, ends), chapter_label=chapter_label,
+                  attachments=[_annex(a, wrapped) for a in annexes])
+
+
+ANNEX = re.compile(r"^(?:ال)?ملحق(?:\s+(?:رقم|عدد)\s*\d+|\s*\d+)?(?:\s*[:：.\-–]|\s+\S|$)")
+
+
+def _split_annexes(end: list[tuple[int, str]]) -> tuple[list[str], list[list[tuple[int, str]]]]:
+    """After a text's signature: the signature block (conclusions), then its annexes, each from
+    its «ملحق» heading to the next; structured text right after the signature with no «ملحق»
+    heading (a circular approved by an order) is an annex too."""
+    if not end:
+        return [], []
+    texts = [l for _, l in end]
+    stop = _signature_end(texts, 0) if SIGNATURE.match(texts[0]) else 0
+    starts = [i for i in range(stop, len(texts)) if ANNEX.match(texts[i]) and len(texts[i]) < 250]
+    if not starts and any(_is_structure_start(l) for l in texts[stop:]):
+        starts = [stop]
+    if not starts:
+        return texts, []
+    bounds = starts + [len(texts)]
+    return texts[:starts[0]], [end[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
+def _annex(items: list[tuple[int, str]], wrapped) -> "Layout":
+    return parse_layout([l for _, l in items], [n for n, _ in items], wrapped=wrapped)
+
+
+ENACTING = re.compile(r"(?:بما|ما)\s+(?:يلي|يأتي|ياتي)\s*[:：.]?\s*$")
+
+
+LAW_TITLE = re.compile(r"^(?:ال)?(?:قانون|ظهير\s+شريف\s+بمثابة\s+قانون)\s+(?:رقم|تنظيمي)")
+
+
+def _embedded_law(items: list[tuple[int, str]], first: int, signature: int) -> tuple[int, int] | None:
+    """A law printed inside its promulgating dahir, between the dahir's first article («ينفذ
+    القانون رقم ... الآتي نصه:») and its next one («ينشر ظهيرنا الشريف هذا ...»): the law's
+    first and end lines, else None."""
+    texts = [l for _, l in items]
+    start = next((i for i in range(first + 1, signature) if LAW_TITLE.match(texts[i])
+                  and re.search(r"نصه|بعده|يلي|الآتي|الاتي", " ".join(texts[max(first, i - 3):i]))), None)
+    if start is None:
+        return None
+    dahir = [m for l in texts[first:start] if (m := _article_match(l))]
+    if not dahir:
+        return None
+    try:
+        following = int(number_from_num(dahir[-1].group("num"))) + 1
+    except (ValueError, LawtoolError):
+        return None
+    end = signature
+    for i in range(signature - 1, start, -1):
+        match = _article_match(texts[i])
+        if match and match.group("label") == dahir[-1].group("label"):
+            try:
+                if number_from_num(match.group("num")) == str(following):
+                    end = i
+                    break
+            except LawtoolError:
+                continue
+    return start, end
+
+
+def _dahir_around_law(items, first: int, law: tuple[int, int], signature: int, ends, wrapped) -> Layout:
+    """The dahir's articles before and after the law they promulgate; the law is the body."""
+    start, end = law
+    head = _split_head([l for _, l in items[:first]], ends)
+    before = _BodyParser(items[first:start], ends)
+    after = _BodyParser(items[end:signature], ends)
+    promulgation = before.parse() + after.parse()
+    inner = parse_layout([l for _, l in items[start:end]], [n for n, _ in items[start:end]], wrapped=wrapped)
+    title_lines = head[0] + [t for t in inner.title_lines if t not in head[0]]
+    return Layout(title_lines, head[1] + inner.preamble, head[2] or inner.preamble_heading, inner.body,
+                  before.notes + inner.notes + after.notes, promulgation=promulgation,
+                  conclusions=_paragraphs([l for _, l in items[signature:]], ends),
+                  chapter_label=inner.chapter_label)
+
+
+def _unstructured(items: list[tuple[int, str]], ends) -> Layout:
+    """A text without any article heading (a dahir of one paragraph, a circular, a notice):
+    its title and preamble up to the enacting words («أصدرنا أمرنا الشريف بما يلي:»), its text
+    as unnumbered paragraphs of the body, its signature as conclusions."""
+    texts = [l for _, l in items]
+    enacting = next((i for i, l in enumerate(texts) if ENACTING.search(l)), None)
+    start = enacting + 1 if enacting is not None else min(1, len(texts))
+    signature = next((i for i in range(start, len(texts)) if SIGNATURE.match(texts[i])), len(texts))
+    title_lines, preamble, heading = _split_head(texts[:start], ends)
+    return Layout(title_lines, preamble, heading, [], ["the text has no article heading"],
+                  conclusions=_paragraphs(texts[signature:], ends), text=_paragraphs(texts[start:signature], ends))
 
 
 RUN_IN = re.compile(r"^(?P<text>.*\S[.؛:])\s*(?P<heading>(?:المادة|الفصل)\s+\d+(?:-\d+)*(?:\s*\[\[fn:\d+\]\])*)\s*$")
@@ -121,27 +297,109 @@ def _split_run_in_headings(items: list[tuple[int, str]]) -> list[tuple[int, str]
     return out
 
 
+# «الفصل الأول :في الغرض من هذا الظهير», «الفصل الرابع:3» (a footnote marker): a heading with
+# its title or note after a colon, never a citation
+TITLE_AFTER_COLON = re.compile(rf"^(?:المادة|الفصل)\s*(?:{ORDINAL})\s*:\s*(?:في\s|\d{{1,2}}$)")
 NOT_HEADING_REST = re.compile(r"^(?:\d|أعلاه|اعلاه|أدناه|بعده|من\s|في\s|و\s|،)")
 
 
 def _article_match(line: str) -> re.Match | None:
     """An article heading, alone on its line or followed by the article's first words; a citation
     at the start of a wrapped line («المادة 713 - 1 أعلاه، ...») is not one."""
-    match = ARTICLE_RE.match(line) or ARTICLE_DAMAGED_RE.match(line)
-    if match and match.group("rest") and not match.group("quote") and NOT_HEADING_REST.match(match.group("rest")):
+    match = ARTICLE_RE.match(line) or ARTICLE_DAMAGED_RE.match(line) or ARTICLE_COLON_RE.match(line)
+    if match and match.group("label") in ("مادة", "فصل") and not re.fullmatch(UNIQUE, match.group("num")):
+        return None  # «فصل» without the article only in «فصل فريد»
+    if match and not match.group("rest") and line.endswith(".") and match.group("num")[:1].isdigit():
+        return None  # «... المنصوص عليها في / الفصل 9.»: a sentence ending on a citation
+    if match and match.group("rest") and not match.group("quote") and NOT_HEADING_REST.match(match.group("rest")) \
+            and not TITLE_AFTER_COLON.match(line):
         return None
     return match
 
 
-def _is_structure_start(line: str) -> bool:
+def _is_structure_start(line: str, chapter_label: str | None = None) -> bool:
     return bool(DIVISION_RE.match(line) or _article_match(line) or RANGE_RE.match(line))
+
+
+CHAPTER_HEADING = re.compile(rf"^الفصل\s+(?P<num>{ORDINAL}|\d+)\s*(?:$|[:：.\-–]\s*\S|\s+\S)")
+
+
+def chapter_heading_label(lines: list[str]) -> str | None:
+    """«الفصل» is a chapter heading, not an article, in a text whose articles are «المادة»
+    when a «الفصل» heading is followed by an «المادة» heading before any other «الفصل» one
+    («الفصل الأول: تعاريف» / «المادة 1»).  Quoted articles of another law («الفصل 404»
+    quoted by an amending article) come in runs of «الفصل» headings and do not count."""
+    matches = [m for line in lines if (m := _article_match(line))]
+    sequence = [m.group("label") for m in matches]
+    chapters = [m.group("num") for m in matches if m.group("label") == "الفصل"]
+    # chapters are few, and numbered 1, 2, 3 ... (never 447-1)
+    if "المادة" not in sequence or len(chapters) < 2 or any(re.search(r"\d\s*[-.]\s*\d", n) for n in chapters):
+        return None
+    followed = [sequence[i + 1] == "المادة" for i, label in enumerate(sequence[:-1]) if label == "الفصل"]
+    if followed and sum(followed) >= 0.8 * len(followed) and sequence.count("المادة") >= len(followed):
+        return "الفصل"
+    return None
+
+
+SIGNATURE = re.compile(r"^(?:و\s*حرر|وحرر|حرر)\s+ب")
+
+
+def _dahir_articles(items: list[tuple[int, str]], chapter_label: str | None) -> tuple[int, int, int] | None:
+    """A dahir whose own articles stand between its opening and its signature («وحرر ب...»):
+    (first article, first signature line, first line after the signature block), else None."""
+    texts = [l for _, l in items]
+    first_structure = next((i for i, l in enumerate(texts) if _is_structure_start(l, chapter_label)), None)
+    if first_structure is None:
+        return None
+    dahir = next((i for i, l in enumerate(texts[:first_structure]) if _is_dahir_start(l)), None)
+    if dahir is None:
+        return None
+    signature = next((i for i in range(first_structure, len(texts)) if SIGNATURE.match(texts[i])), None)
+    if signature is None:
+        return None
+    # a signature inside a quoted text is not the dahir's: the article must be the dahir's first
+    if not any(_article_match(l) for l in texts[first_structure:signature]):
+        return None
+    return first_structure, signature, _signature_end(texts, signature)
+
+
+def _signature_end(texts: list[str], signature: int) -> int:
+    """The first line after a signature block: «وحرر ب...», the countersignature, the asterisks."""
+    end = signature + 1
+    while end < len(texts) and not _is_structure_start(texts[end]) and (
+            texts[end].startswith(("وقعه بالعطف", "رئيس الحكومة", "الوزير الأول", "الوزير الاول", "الإمضاء",
+                                   "الامضاء"))
+            or re.match(r"^(?:الإمضاء|الامضاء)\s*[:：]", texts[end]) or re.fullmatch(r"[*\s]+", texts[end])
+            or (end == signature + 1 and not _is_structure_start(texts[end]) and len(texts[end]) < 60
+                and re.search(r"\d{4}", texts[end]))):
+        end += 1
+    return end
+
+
+def _split_signature(items: list[tuple[int, str]], chapter_label: str | None) -> tuple[list, list]:
+    """The body's lines, and from the closing signature of the text on («وحرر بالرباط في ...»
+    after its last article): the signature block and what is annexed after it."""
+    texts = [l for _, l in items]
+    seen_article = False
+    for i, text in enumerate(texts):
+        if _is_structure_start(text, chapter_label):
+            seen_article = True
+        elif seen_article and SIGNATURE.match(text) and not _inside_quote(texts[:i]):
+            return items[:i], items[i:]
+    return items, []
+
+
+def _inside_quote(texts: list[str]) -> bool:
+    opened = sum(t.count("«") for t in texts[-40:])
+    closed = sum(t.count("»") for t in texts[-40:])
+    return opened > closed
 
 
 def _is_dahir_start(line: str) -> bool:
     return bool(re.match(r"^ظ\S*ه\S*ي\S*ر\s+ش\S*ر\S*ي\S*ف", line))
 
 
-def _body_start(items: list[tuple[int, str]]) -> int:
+def _body_start(items: list[tuple[int, str]], chapter_label: str | None = None) -> int:
     """Index of the first line of the body.  A dahir of promulgation may have articles of its
     own (the Penal Code's has nine): they stay in the preamble, which ends with the dahir's
     signature («وحرر ب...», «وقعه بالعطف», «الإمضاء»)."""
@@ -162,9 +420,29 @@ def _body_start(items: list[tuple[int, str]]) -> int:
     return end
 
 
+def _is_preamble_heading(line: str) -> bool:
+    """«ديباجة», the heading of a law's own preamble (a footnote marker may follow it)."""
+    return normalise(FN.sub("", line).strip()) in ("ديباجه", "الديباجه")
+
+
+def _preamble_end(items: list[tuple[int, str]], start: int, chapter_label: str | None) -> int:
+    """Where a law's «ديباجة» ends: at the run of division headings (and their title lines) just
+    before its first article.  Division names quoted in its prose («الكتاب الأول: التحري عن
+    الجرائم؛ الكتاب الثاني ...») stay in it."""
+    texts = [l for _, l in items]
+    first = next((i for i in range(start + 1, len(texts)) if _article_match(texts[i])
+                  and _article_match(texts[i]).group("label") != chapter_label), len(texts))
+    end = first
+    while end - 1 > start and (DIVISION_RE.match(texts[end - 1]) or (
+            end - 2 > start and DIVISION_RE.match(texts[end - 2]) and len(texts[end - 1]) < 120
+            and not SENTENCE_END.search(texts[end - 1]))):
+        end -= 1
+    return end if end < first else first
+
+
 def _title_insert_point(head: list[str]) -> int:
     """Titles go before the dahir (the preamble) in the document's front matter."""
-    starts = [i for i, l in enumerate(head) if _is_dahir_start(l) or normalise(l) in ("ديباجه", "الديباجه")]
+    starts = [i for i, l in enumerate(head) if _is_dahir_start(l) or _is_preamble_heading(l)]
     return starts[-1] if starts else len(head)
 
 
@@ -188,13 +466,13 @@ def _split_head(texts: list[str], ends) -> tuple[list[str], list[str], str | Non
     bill's «ديباجة»)."""
     # the preamble starts at the last dahir heading (a cover page may name the dahir first)
     starts = [i for i, line in enumerate(texts) if _is_dahir_start(line)] or \
-        [i for i, line in enumerate(texts) if normalise(line) in ("ديباجه", "الديباجه")]
+        [i for i, line in enumerate(texts) if _is_preamble_heading(line)]
     if starts:
         title, rest = texts[:starts[-1]], texts[starts[-1]:]
     else:
         title, rest = texts, []
     heading = None
-    if rest and normalise(rest[0]) in ("ديباجه", "الديباجه"):
+    if rest and _is_preamble_heading(rest[0]):
         heading, rest = rest[0], rest[1:]
     return title, _paragraphs(rest, ends), heading
 
@@ -212,13 +490,14 @@ def _paragraphs(lines: list[str], ends) -> list[str]:
 
 
 class _BodyParser:
-    def __init__(self, items: list[tuple[int, str]], ends):
+    def __init__(self, items: list[tuple[int, str]], ends, chapter_label: str | None = None):
         self.items = items
         self.ends = ends
         self.pos = 0
         self.notes: list[str] = []
-        self.rank: dict[str, int] = {}
-        labels = [m.group("label") for _, l in items if (m := _article_match(l))]
+        self.rank: dict[str, int] = _division_ranks(items, chapter_label)
+        self.chapter_label = chapter_label
+        labels = [m.group("label") for _, l in items if (m := _article_match(l)) and m.group("label") != chapter_label]
         # The document's own article label is the one its first article heading uses.
         self.own_label = labels[0] if labels else "المادة"
         self.last_own: str | None = None
@@ -229,11 +508,11 @@ class _BodyParser:
         stack: list[Node] = [root]
         while self.pos < len(self.items):
             number, line = self.items[self.pos]
-            division = DIVISION_RE.match(line)
+            division = DIVISION_RE.match(line) or self._chapter_match(line)
             if division:
                 node = self._division(division, number)
-                kind_rank = self.rank.setdefault(node.kind, len(self.rank))
-                while len(stack) > 1 and (stack[-1].kind == "hcontainer" or self.rank[stack[-1].kind] >= kind_rank):
+                kind_rank = self.rank.setdefault(_rank_key(node), len(self.rank))  # (a label only quoted)
+                while len(stack) > 1 and (stack[-1].kind == "hcontainer" or self.rank[_rank_key(stack[-1])] >= kind_rank):
                     stack.pop()
                 stack[-1].children.append(node)
                 stack.append(node)
@@ -263,8 +542,12 @@ class _BodyParser:
             self.notes.append(f"line {number}: unlabelled heading outside any article: {line[:60]}")
         return root.children
 
+    def _chapter_match(self, line: str) -> re.Match | None:
+        """«الفصل الأول: تعاريف» in a text whose articles are «المادة»."""
+        return CHAPTER_DIVISION_RE.match(line) if self.chapter_label else None
+
     def _division(self, match: re.Match, number: int) -> Node:
-        kind = DIVISIONS[match.group("label")]
+        kind = DIVISIONS.get(match.group("label"), "chapter")
         num = f"{match.group('label')} {match.group('num').strip()}"
         title = (match.group("title") or "").strip() or None
         notes = match.group("notes") or ""
@@ -325,7 +608,7 @@ class _BodyParser:
         lines: list[tuple[int, str]] = [(number, first)] if first else []
         while self.pos < len(self.items):
             n, line = self.items[self.pos]
-            division = DIVISION_RE.match(line) or RANGE_RE.match(line)
+            division = DIVISION_RE.match(line) or RANGE_RE.match(line) or self._chapter_match(line)
             heading = _article_match(line)
             if quoted:
                 if division or heading:

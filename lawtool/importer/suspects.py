@@ -120,3 +120,21 @@ def suspect_share(text: str) -> SuspectReport:
         share=(n_suspects / total) if total else 0.0,
         examples=examples,
     )
+
+
+def suspect_shares(token_counts: dict[str, dict[str, int]]) -> dict[str, SuspectReport]:
+    """``suspect_share`` for many texts at once (name → token counts), with two hunspell runs
+    in all instead of two per text: the dictionary loads once."""
+    vocabulary = sorted(set().union(*token_counts.values())) if token_counts else []
+    rejected = rejected_words(vocabulary)
+    variants = {w: swap_variants(w) for w in rejected}
+    variant_rejected = rejected_words(sorted(set().union(*variants.values()))) if variants else set()
+    suspect_words = {w for w, vs in variants.items() if any(v not in variant_rejected for v in vs)}
+    reports = {}
+    for name, counts in token_counts.items():
+        total = sum(counts.values())
+        found = [w for w in counts if w in suspect_words]
+        n = sum(counts[w] for w in found)
+        reports[name] = SuspectReport(tokens=total, suspects=n, share=(n / total) if total else 0.0,
+                                      examples=sorted(found, key=lambda w: (-counts[w], w))[:10])
+    return reports

@@ -1,0 +1,207 @@
+"""The importer checks itself: what it built against what the source shows.
+
+The article headings of the source are found here again, by a reading of the repaired lines that
+shares nothing with ``layout.py`` but the eId number rules: a heading is a line that starts with
+the text's article label and a number, alone or followed by a separator.  Every disagreement
+with the built articles becomes a finding with the line; so do a text with no article, text
+that went nowhere and uncertain repairs.  Numbering gaps and duplicates are validate's rules,
+run on the built document.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from ..eids import number_from_num
+from ..errors import LawtoolError
+from ..findings import Finding
+from .layout import Layout, Node
+
+_NUMBER = r"\d+(?:\s*[-.]\s*\d+)*(?:\s*(?:ال)?مكرر[ةه]?(?:\s+مرتين|\s+ثلاث\s+مرات)?)?"
+_WORDS = r"(?:ال)?[\u0621-\u064a]+(?:\s+(?:و)?(?:ال)?[\u0621-\u064a]+){0,2}?"
+_HEADING = re.compile(
+    rf"^«?\s*(?P<label>المادة|الفصل)\s*[-.]?\s*(?P<num>{_NUMBER}|{_WORDS})"
+    rf"(?P<letter>\s*\(\s*[أابجده]\s*\))?"
+    r"(?:\s*\[\[fn:\d+\]\])*\s*(?P<after>$|[.:\-–]\s*(?P<rest>.*)$)")
+_COLON = re.compile(r"^(?P<label>المادة|الفصل)\s*:\s*(?P<num>\d+(?:-\d+)*)\s*[\u0621-\u064a]")
+_SINGLE = re.compile(r"^(?:ال)?(?:فصل|مادة)\s+(?:ال)?فريد[ةه]?\s*[.:\-–]?")
+_RANGE = re.compile(r"^(?:الفصول|المواد)\s*(?:من\s*)?(\d+(?:-\d+)*)\s*(?:[-–—]|إلى|الى)\s*(\d+(?:-\d+)*)\s*(?:\[\[fn:\d+\]\]\s*)*$")
+# «... حصيلة العمل.المادة 13»: a heading run into the end of the line before it
+_RUN_IN = re.compile(r"\S[.؛:]\s*(?P<heading>(?:المادة|الفصل)\s+\d+(?:-\d+)*)\s*(?:\[\[fn:\d+\]\]\s*)*$")
+_NOTE = re.compile(r"\s*\[\[fn:\d+\]\]")
+_CITATION_AFTER = re.compile(r"^(?:من|في|أعلاه|اعلاه|أدناه|بعده|و\s|،|\d)")
+_ANNOUNCES = re.compile(r"(?:كما\s+يلي|على\s+النحو\s+(?:التالي|الآتي|الاتي)|كما\s+يأتي)")
+
+
+@dataclass(frozen=True)
+class Heading:
+    line: int
+    label: str
+    number: str
+
+
+def source_headings(lines: list[str], numbers: list[int]) -> list[Heading]:
+    """Every line that reads as an article heading of another kind than a citation."""
+    found = []
+    for n, raw in zip(numbers, lines):
+        line = _NOTE.sub("", raw).strip()
+        run_in = _RUN_IN.search(line)
+        if run_in:
+            line = run_in.group("heading")
+        if _SINGLE.match(line):
+            found.append(Heading(n, "single", "unique"))
+            continue
+        rng = _RANGE.match(line)
+        if rng:
+            found.append(Heading(n, "range", _range_number(line)))
+            continue
+        colon = _COLON.match(line)
+        if colon:
+            found.append(Heading(n, colon.group("label"), colon.group("num")))
+            continue
+        match = _HEADING.match(line)
+        if match and match.group("after") == "." and match.group("num")[:1].isdigit():
+            continue  # a sentence ending on a citation: «... في / الفصل 9.»
+        if match and not match.group("num")[:1].isdigit() and re.fullmatch(r"\d{1,2}", match.group("rest") or ""):
+            pass  # «الفصل الثالث.4»: an ordinal heading and a footnote marker
+        elif not match or (match.group("rest") and _CITATION_AFTER.match(match.group("rest"))
+                         and not re.match(r"\s*:\s*(?:في\s|\d{1,2}$)", match.group("after"))):
+            continue
+        try:
+            number = number_from_num(match.group("num") + (match.group("letter") or ""))
+        except LawtoolError:
+            continue
+        if not re.match(r"^(?:\d|unique)", number):
+            continue  # «الفصل المذكور» and other words that are no number
+        found.append(Heading(n, match.group("label"), number))
+    return found
+
+
+def _range_number(line: str) -> str:
+    try:
+        return number_from_num(line)
+    except LawtoolError:
+        return line
+
+
+def own_headings(headings: list[Heading], lines: list[str], numbers: list[int]) -> list[Heading]:
+    """The headings of the text's own articles: not chapter headings («الفصل الأول» above
+    «المادة 1»), not the articles of another law that an amending article quotes."""
+    labels = [h.label for h in headings if h.label in ("المادة", "الفصل")]
+    chapters = _chapter_label(labels)
+    # the text's own label is that of its first heading (quoted articles come later)
+    article_label = "المادة" if chapters else (labels[0] if labels else None)
+    announced = {n for n, line in zip(numbers, lines) if _ANNOUNCES.search(line.strip())}
+    own: list[Heading] = []
+    quoting = False
+    last_announce = -1
+    heading_lines = sorted(announced)
+    for h in headings:
+        if h.label == chapters:
+            continue
+        # an announcing line since the last own heading opens a quotation
+        while heading_lines and heading_lines[0] < h.line:
+            last_announce = heading_lines.pop(0)
+        if own and last_announce > own[-1].line:
+            quoting = True
+        if h.label in ("single", "range") or h.label == article_label or article_label is None:
+            if not quoting or not own or _next_of(own[-1].number, h.number):
+                own.append(h)
+                quoting = False
+    return own
+
+
+def _chapter_label(labels: list[str]) -> str | None:
+    if "المادة" not in labels or labels.count("الفصل") < 2:
+        return None
+    after = [labels[i + 1] == "المادة" for i, label in enumerate(labels[:-1]) if label == "الفصل"]
+    return "الفصل" if after and sum(after) >= 0.8 * len(after) else None
+
+
+def _base(number: str) -> int | None:
+    match = re.match(r"(\d+)", number)
+    return int(match.group(1)) if match else None
+
+
+def _next_of(previous: str, number: str) -> bool:
+    a, b = _base(previous), _base(number)
+    return a is not None and b is not None and a <= b <= a + 3  # a small gap is the text's own
+
+
+# -- built articles ------------------------------------------------------------------------------------
+
+def built_articles(layout: Layout) -> list[tuple[int, str]]:
+    """(source line, eId number) of every article the layout made, quoted ones excepted."""
+    out: list[tuple[int, str]] = []
+
+    def visit(nodes: list[Node]) -> None:
+        for node in nodes:
+            if node.kind == "mod":
+                continue
+            if node.kind == "article":
+                try:
+                    out.append((node.line, number_from_num(re.sub(r"\[\[fn:\d+\]\]", "", node.num or ""))))
+                except LawtoolError:
+                    out.append((node.line, "?"))
+            visit(node.children)
+    visit(layout.promulgation)
+    visit(layout.body)
+    for annex in layout.attachments:
+        out.extend(built_articles(annex))
+    return sorted(out, key=lambda item: item[0])  # file order: a dahir's articles may follow the law
+
+
+def check_layout(layout: Layout, lines: list[str], numbers: list[int], *, source: str) -> list[Finding]:
+    """The article headings seen in the source against the articles built."""
+    seen = own_headings(source_headings(lines, numbers), lines, numbers)
+    built = built_articles(layout)
+    if not built:
+        if seen:
+            return [Finding("no-article", "error", None,
+                            f"the source shows {len(seen)} article headings (first at line {seen[0].line}) "
+                            "but no article was built", seen[0].line, file=source,
+                            message_ar="يتضمن المصدر عناوين مواد لم تُستخرج",
+                            hint="report the text: its layout is one lawtool does not read yet")]
+        return [Finding("no-article", "warning", None, "the text has no article heading: its text is kept as "
+                        "unnumbered paragraphs of the body", file=source,
+                        message_ar="لا يتضمن النص عناوين مواد: حُفظ نصه فقرات غير مرقمة")]
+    return _compare(seen, built, source)
+
+
+def _compare(seen: list[Heading], built: list[tuple[int, str]], source: str) -> list[Finding]:
+    a = [h.number for h in seen]
+    b = [number for _, number in built]
+    if a == b:
+        return []
+    findings = []
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if i2 > i1:
+            line = seen[i1].line
+            what = f"heading{'s' if i2 - i1 > 1 else ''} {', '.join(a[i1:i2][:5])}{' …' if i2 - i1 > 5 else ''} " \
+                   f"in the source"
+        else:
+            line = built[j1][0]
+            what = "no heading in the source"
+        made = f"built article{'s' if j2 - j1 > 1 else ''} {', '.join(b[j1:j2][:5])}{' …' if j2 - j1 > 5 else ''}" \
+            if j2 > j1 else "no article built"
+        findings.append(Finding("article-count", "warning", None, f"{what}, {made}", line, file=source,
+                                message_ar="عدد المواد المستخرجة يخالف عناوين المصدر"))
+    summary = Finding("article-count", "warning", None,
+                      f"the source shows {len(a)} article headings, the import built {len(b)} articles",
+                      file=source, message_ar=f"عناوين المواد في المصدر {len(a)} والمواد المستخرجة {len(b)}")
+    return [summary] + findings[:20]
+
+
+def check_text_kept(lines: list[str], output_words: int, *, source: str) -> list[Finding]:
+    """Text that went nowhere: fewer words in the document than in the repaired source."""
+    source_words = sum(len(re.sub(r"\[\[fn:\d+\]\]", " ", line).split()) for line in lines)
+    if source_words and output_words < 0.97 * source_words:
+        return [Finding("text-lost", "warning", None,
+                        f"the document holds {output_words} words of the source's {source_words}", file=source,
+                        message_ar="بعض نص المصدر لم يُحفظ في الوثيقة")]
+    return []
