@@ -173,6 +173,11 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> None:
         return
     if target.is_symlink():
         target = target.resolve()  # write the file the link points at, keep the link
+    from .outputs import read_only
+    if target.is_file() and read_only(target):
+        # a rename would replace it all the same: a read-only file is the user saying «keep it»
+        raise InputError("the file is read-only", path=str(target),
+                         hint="make it writable (chmod u+w) or write to another file")
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     umask = os.umask(0)

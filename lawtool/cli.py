@@ -30,16 +30,7 @@ def run(action):
         fail(error)
 
 
-def guard_output(output, *inputs) -> None:
-    """Refuse to write over an input file (a user asks for that explicitly by copying first)."""
-    from .errors import LawtoolError
-    if output is None:
-        return
-    out = Path(output).resolve()
-    for given in inputs:
-        if given is not None and Path(given).resolve() == out:
-            raise LawtoolError("the output is one of the inputs", path=str(output),
-                               hint="write to another file (lawtool never overwrites an input)")
+FORCE_HELP = "replace the output file if it exists (never an input)"
 
 
 def _json(data) -> None:
@@ -57,6 +48,7 @@ def import_cmd(
     title: Optional[str] = typer.Option(None, "--title", help="the document title (default: first line)"),
     no_repair: bool = typer.Option(False, "--no-repair", help="the text is clean (e.g. from lawtool export): "
                                    "one paragraph per line, no PDF damage to repair"),
+    force: bool = typer.Option(False, "--force", help=FORCE_HELP),
 ):
     """Import an official Arabic text into Akoma Ntoso, repairing PDF-extraction damage."""
     def action():
@@ -65,7 +57,8 @@ def import_cmd(
         from .importer import import_text, read_source
         if doctype not in ("act", "bill"):
             raise LawtoolError(f"unknown doctype {doctype!r}", hint="use --doctype act or --doctype bill")
-        guard_output(output, source)
+        from .outputs import check_output
+        check_output(output, [source], replace=force)
         uri = FrbrUri.parse(frbr_uri)
         text = read_source(source)
         document, rep = import_text(text, uri, doctype=doctype, source_name=str(source), work_date=work_date,
@@ -114,7 +107,8 @@ def validate(paths: List[Path] = typer.Argument(..., help="files or folders of A
 @app.command()
 def export(file: Path = typer.Argument(..., help="an AKN XML file"),
            to: str = typer.Option("text", "--to", help="text or markdown"),
-           output: Optional[Path] = typer.Option(None, "-o", "--output", help="write to a file instead of stdout")):
+           output: Optional[Path] = typer.Option(None, "-o", "--output", help="write to a file instead of stdout"),
+           force: bool = typer.Option(False, "--force", help=FORCE_HELP)):
     """Write a document as text in the official layout, or as Markdown."""
     def action():
         from .akn import Document, atomic_write
@@ -122,7 +116,8 @@ def export(file: Path = typer.Argument(..., help="an AKN XML file"),
         from .export import to_markdown, to_text
         if to not in ("text", "markdown"):
             raise LawtoolError(f"unknown format {to!r}", hint="use --to text or --to markdown")
-        guard_output(output, file)
+        from .outputs import check_output
+        check_output(output, [file], replace=force)
         document = Document.load(file)
         result = to_text(document) if to == "text" else to_markdown(document)
         if output:

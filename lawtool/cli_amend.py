@@ -96,15 +96,15 @@ def format_check(bill, amendments, result, *, wording: bool = True) -> str:
     return "\n".join(lines)
 
 
-def _check_output(output: Path, inputs: list[Path], overwrite: bool) -> None:
-    from lawtool.errors import LawtoolError
-    target = output.resolve()
-    for path in inputs:
-        if path.resolve() == target and not overwrite:
-            raise LawtoolError(f"the output {output} is one of the inputs", path=str(output),
-                               hint="write the new expression elsewhere, or give --overwrite")
-    if output.is_dir():
-        raise LawtoolError("the output is a directory", path=str(output), hint="give a file name with -o")
+FORCE_HELP = "replace the output file if it exists (never an input)"
+
+
+def _check_output(output: Path, inputs: list[Path], overwrite: bool, flag: str = "--force") -> None:
+    """lawtool.outputs.check_output: never an input (unless --overwrite for apply), never an existing
+    file unless the flag is given."""
+    from lawtool.outputs import check_output
+    check_output(output, inputs, replace=overwrite, flag=flag,
+                 in_place=overwrite and flag == "--overwrite", in_place_flag="--overwrite" if flag == "--overwrite" else None)
 
 
 def register(app: typer.Typer) -> None:
@@ -153,7 +153,8 @@ def apply_cmd(bill: Path = typer.Argument(..., help="the amended expression (AKN
                                                                         "(needed when amendments collide)"),
               notice: Optional[str] = typer.Option(None, "--notice", help="the new expression's notice "
                                                                           "(working text ...)"),
-              overwrite: bool = typer.Option(False, "--overwrite", help="allow -o to name an input file")):
+              overwrite: bool = typer.Option(False, "--overwrite", "--force",
+                                             help="replace the output if it exists, even an input file")):
     """Apply amendments: write the bill's new expression (nothing is written on error).
 
     The new expression is renumbered (old eIds kept as wId), its references re-pointed, and each
@@ -175,7 +176,7 @@ def apply_cmd(bill: Path = typer.Argument(..., help="the amended expression (AKN
             raise
         new = result.document.frbr_expression
         target = output or Path(bill).parent / f"{new.language}@{new.expression_date}.xml"
-        _check_output(target, [Path(bill), *amendments], overwrite)
+        _check_output(target, [Path(bill), *amendments], overwrite, "--overwrite")
         result.document.path = str(target)
         errors = [f for f in validate_document(result.document) if f.severity == "error"]
         if errors:
@@ -204,12 +205,14 @@ def from_diff_cmd(old: Path = typer.Argument(..., help="the bill (AKN XML)"),
                   date: Optional[str] = typer.Option(None, "--date", help="YYYY-MM-DD (default: NEW's date)"),
                   justification: Optional[str] = typer.Option(None, "--justification", help="why"),
                   markup: bool = typer.Option(False, "--markup", help="count inline markup (ref, term ...) as "
-                                                                      "text: new text then keeps it (as xml)")):
+                                                                      "text: new text then keeps it (as xml)"),
+                  force: bool = typer.Option(False, "--force", help=FORCE_HELP)):
     """The amendment (operations, with their wording as comments) that turns OLD into NEW."""
     def action():
         from lawtool.akn import Document, atomic_write
         from lawtool.amend import dump_amendment, from_diff
         from lawtool.amend.wording import wording_comments
+        _check_output(output, [old, new], force)
         before, after = Document.load(old), Document.load(new)
         amendment = from_diff(before, after, id=ident, proposer=proposer, status=status, date=date,
                               justification=justification, markup=markup)
@@ -217,7 +220,6 @@ def from_diff_cmd(old: Path = typer.Argument(..., help="the bill (AKN XML)"),
                   "Each operation is preceded by its wording (Arabic, then French)."]
         text = dump_amendment(amendment, header=header, comments=wording_comments(amendment, before))
         if output:
-            _check_output(output, [old, new], False)
             atomic_write(output, text.encode("utf-8"))
             typer.echo(f"{output}: {len(amendment.operations)} operations", err=True)
         else:
@@ -252,14 +254,15 @@ def show_cmd(amendments: List[Path] = typer.Argument(..., help="amendment files 
 @amend_app.command("export")
 def export_cmd(amendment: Path = typer.Argument(..., help="an amendment (YAML)"),
                output: Path = typer.Option(..., "-o", "--output", help="the AKN amendment document (XML)"),
-               bill: Optional[Path] = typer.Option(None, "--bill", help="the target expression (names and title)")):
+               bill: Optional[Path] = typer.Option(None, "--bill", help="the target expression (names and title)"),
+               force: bool = typer.Option(False, "--force", help=FORCE_HELP)):
     """Write an amendment as an Akoma Ntoso <amendment> document (valid against the XSD)."""
     def action():
         from lawtool.akn import Document, atomic_write
         from lawtool.amend import load_amendment, to_akn
         loaded = load_amendment(amendment)
         document = Document.load(bill) if bill else None
-        _check_output(output, [amendment] + ([bill] if bill else []), False)
+        _check_output(output, [amendment] + ([bill] if bill else []), force)
         atomic_write(output, to_akn(loaded, document).to_bytes())
     run(action)
 
@@ -267,15 +270,16 @@ def export_cmd(amendment: Path = typer.Argument(..., help="an amendment (YAML)")
 @amend_app.command("import")
 def import_cmd(document: Path = typer.Argument(..., help="an AKN <amendment> document made by lawtool"),
                output: Optional[Path] = typer.Option(None, "-o", "--output", help="the amendment (YAML); "
-                                                                               "default: standard output")):
+                                                                               "default: standard output"),
+               force: bool = typer.Option(False, "--force", help=FORCE_HELP)):
     """Read an AKN <amendment> document back into the YAML format."""
     def action():
         from lawtool.akn import Document, atomic_write
         from lawtool.amend import dump_amendment, from_akn
+        _check_output(output, [document], force)
         amendment = from_akn(Document.load(document), str(document))
         text = dump_amendment(amendment)
         if output:
-            _check_output(output, [document], False)
             atomic_write(output, text.encode("utf-8"))
         else:
             typer.echo(text, nl=False)

@@ -84,15 +84,21 @@ def mark(file: Path = typer.Argument(..., help="an AKN XML file"),
                                                                            "(default: standard output)"),
          in_place: bool = typer.Option(False, "--in-place", help="rewrite FILE itself"),
          dry_run: bool = typer.Option(False, "--dry-run", help="write nothing: print the diff"),
+         force: bool = typer.Option(False, "--force", help="replace the -o file if it exists (never FILE: "
+                                                            "that is --in-place)"),
          root: Path = typer.Option(Path("."), "--root", help="repository root (law/ and bills/)")):
     """Write the citations as AKN ref/rref elements (idempotent; existing refs are kept)."""
     def action():
         import difflib
         from lawtool.akn import Document, atomic_write
         from lawtool.errors import LawtoolError
+        from lawtool.outputs import check_output
         from lawtool.xref.mark import mark_document
         if in_place and output is not None and output.resolve() != file.resolve():
             raise LawtoolError("--in-place and -o name different files", hint="give one of them")
+        if not dry_run:
+            check_output(file if in_place else output, [file], replace=force, in_place=in_place,
+                         in_place_flag="--in-place")
         document = Document.load(file)
         before = document.to_bytes()
         added = mark_document(document, _corpus(root))
@@ -146,11 +152,14 @@ def check(paths: List[Path] = typer.Argument(..., help="AKN files or folders (la
 def index(paths: List[Path] = typer.Argument(..., help="AKN files or folders (law bills)"),
           as_json: bool = typer.Option(False, "--json", help="print the JSON index"),
           output: Optional[Path] = typer.Option(None, "-o", "--output", help="write the JSON index to a file"),
+          force: bool = typer.Option(False, "--force", help="replace the -o file if it exists (never an input)"),
           root: Path = typer.Option(Path("."), "--root", help="repository root (law/ and bills/)")):
     """Backlinks: for each cited provision who cites it, for each provision what it cites."""
     def action():
         from lawtool.akn import atomic_write
+        from lawtool.outputs import check_output
         from lawtool.xref.index import build_index
+        check_output(output, paths, replace=force)
         data = build_index(paths, _corpus(root), root=root)
         text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
         if output is not None:
