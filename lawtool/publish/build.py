@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import LawtoolError
+from ..outputs import MARKER, MARKER_TEXT, Lock, check_replaceable, inside, new_folder_beside, regular_files, swap_in
 from .bills import (BillData, amendments_pages, compare_page, compare_url, compared_articles, compute_diffs,
                     diff_page, diff_pairs, diff_url, summary_text, timeline_html)
 from .charts import changes_per_chapter, coverage_matrix
@@ -35,7 +36,7 @@ from .links import check_site
 from .pages import Site, expression_pages, page_path, repairs_page, work_page
 from .reports import GAPS_URL, PENALTIES_URL, gaps_page, load_reports, penalties_page, penalty_index
 
-GENERATED_MARK = ".lawtool-generated"
+LOCK_WAIT = 120.0  # seconds a publish waits for another one of the same checkout
 PROTECTED = {"law", "bills", "site", "docs", "lawtool", "tests", "reports", "bench", ".git", ".venv"}
 FONT_PACKAGE = "fontpkg_noto_sans_arabic"
 SYSTEM_FONTS = (Path("/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf"),
@@ -311,39 +312,46 @@ def read_mkdocs_config(root: Path) -> dict:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=Loader) or {}
 
 
-def _prepare_dir(root: Path, folder: Path, what: str) -> None:
-    """Empty a generated folder, refusing anything that may hold sources."""
+def _check_folder(root: Path, folder: Path, what: str) -> None:
+    """A folder lawtool may replace: not the repository or one of its source folders, and missing,
+    empty or made by lawtool (it holds lawtool's marker, lawtool.outputs.MARKER)."""
     resolved = folder.resolve()
     root = root.resolve()
     if resolved == root or resolved in root.parents or (resolved.is_relative_to(root) and
                                                         resolved.relative_to(root).parts[0] in PROTECTED):
         raise LawtoolError(f"refusing to use {folder} as the {what}: it holds the repository's sources",
                            hint="set another folder in mkdocs.yml or with --out")
+    check_replaceable(folder, what)
+
+
+def _prepare_dir(root: Path, folder: Path, what: str) -> None:
+    """Empty a generated folder (lawtool's own: see _check_folder) and mark it as lawtool's."""
+    _check_folder(root, folder, what)
+    resolved = folder.resolve()
     if resolved.exists():
-        if not resolved.is_dir():
-            raise LawtoolError(f"{folder} is not a folder", hint=f"give an empty or generated folder for the {what}")
-        if any(resolved.iterdir()) and not (resolved / GENERATED_MARK).exists() and not (resolved / "sitemap.xml").exists():
-            raise LawtoolError(f"{folder} is not empty and was not made by lawtool publish",
-                               hint=f"empty it or give another folder for the {what}")
         shutil.rmtree(resolved)
     resolved.mkdir(parents=True)
-    (resolved / GENERATED_MARK).write_text("made by lawtool publish; emptied on each run\n", encoding="utf-8")
+    (resolved / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
 
 
 def write_docs(root: Path, site: Site, docs_dir: Path) -> None:
+    """The pages and files into ``docs_dir``: every path is checked (lawtool.outputs.inside) to be made
+    of safe parts and to stay inside it; only regular files of site/ are copied (no link followed)."""
     _prepare_dir(root, docs_dir, "generated docs_dir")
     for page in site.pages.values():
-        target = docs_dir / page.path
+        target = inside(docs_dir, page.path, what="page path")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown(), encoding="utf-8")
     for name, data in site.files.items():
-        target = docs_dir / name
+        target = inside(docs_dir, name, what="file path")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     sources = root / "site"
     for folder in ("stylesheets", "javascripts", "images"):
-        if (sources / folder).is_dir():
-            shutil.copytree(sources / folder, docs_dir / folder, dirs_exist_ok=True)
+        for path in regular_files(sources / folder, site.notes.append):
+            target = inside(docs_dir, path.relative_to(sources).as_posix(), what="file path")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
     site.notes.extend(_install_font(docs_dir))
 
 
@@ -437,10 +445,16 @@ def run_mkdocs(root: Path, docs_dir: Path, site_dir: Path, nav: list, progress: 
 
 
 def publish(root: str | Path = ".", out: str | Path | None = None, *, progress: Progress | None = None,
-            check_links: bool = True, docs_dir: str | Path | None = None) -> PublishResult:
+            check_links: bool = True, docs_dir: str | Path | None = None,
+            lock_wait: float = LOCK_WAIT) -> PublishResult:
     """Index the corpus of ``root``, write the pages into ``docs_dir`` (else mkdocs.yml's) and
     build the site into ``out`` (else mkdocs.yml's ``site_dir``).  Raises LawtoolError when the
-    build or the link check fails."""
+    build or the link check fails.
+
+    The site is built in a new folder beside ``out`` and renamed into its place only when the build
+    and the link check succeeded: a failed run leaves the old site whole.  Only a folder lawtool
+    made (holding lawtool.outputs.MARKER) is replaced; any other non-empty folder is refused.  One
+    run at a time per checkout (a lock in build/), a second one waits ``lock_wait`` seconds at most."""
     root = Path(root).resolve()
     say = progress or (lambda message: None)
     timings: dict[str, float] = {}
@@ -450,33 +464,48 @@ def publish(root: str | Path = ".", out: str | Path | None = None, *, progress: 
     for folder in ("law", "bills"):
         if not (root / folder).is_dir():
             raise LawtoolError(f"no {folder}/ folder in {root}", hint="run lawtool publish from the repository root")
-    start = time.perf_counter()
-    say("indexing the corpus")
-    index = build_index(root, say)
-    start = _step(timings, "index", start)
-    site = make_site(index, say)
-    start = _step(timings, "pages", start)
-    say(f"writing {len(site.pages)} pages and {len(site.files)} files to {docs_dir}")
-    write_docs(root, site, docs_dir)
-    start = _step(timings, "write", start)
-    say("building the site with mkdocs-material (strict)")
-    _prepare_dir(root, site_dir, "site folder")
-    run_mkdocs(root, docs_dir, site_dir, site.nav, progress)
-    say("building the French interface")
-    run_mkdocs(root, docs_dir, site_dir / FRENCH_INTERFACE, site.nav, progress, interface="fr")
-    (site_dir / FRENCH_INTERFACE / "404.html").unlink(missing_ok=True)  # a server answers 404s from the root
-    start = _step(timings, "mkdocs", start)
-    if check_links:
-        say("checking the links of the built site")
-        broken = check_site(site_dir)
-        _step(timings, "links", start)
-        if broken:
-            listed = "; ".join(str(b) for b in broken[:8])
-            raise LawtoolError(f"{len(broken)} broken link(s) in the built site: {listed}", path=str(site_dir),
-                               hint="fix the page writers (lawtool/publish) or the site sources (site/)")
-    index_file = site_dir / "search" / "search_index.json"
-    return PublishResult(site_dir, docs_dir, len(site.pages), timings, site.notes,
-                         index_file.stat().st_size if index_file.is_file() else 0)
+    if site_dir.is_relative_to(docs_dir) or docs_dir.is_relative_to(site_dir):
+        raise LawtoolError(f"the site folder {site_dir} and the generated docs_dir {docs_dir} overlap",
+                           hint="give --out a folder outside docs_dir")
+    _check_folder(root, site_dir, "site folder")
+    _check_folder(root, docs_dir, "generated docs_dir")
+    with Lock(root / "build" / "publish.lock", wait=lock_wait, what="another lawtool publish of this checkout",
+              on_wait=say):
+        start = time.perf_counter()
+        say("indexing the corpus")
+        index = build_index(root, say)
+        start = _step(timings, "index", start)
+        site = make_site(index, say)
+        start = _step(timings, "pages", start)
+        say(f"writing {len(site.pages)} pages and {len(site.files)} files to {docs_dir}")
+        write_docs(root, site, docs_dir)
+        start = _step(timings, "write", start)
+        say("building the site with mkdocs-material (strict)")
+        _check_folder(root, site_dir, "site folder")
+        fresh = new_folder_beside(site_dir)
+        try:
+            run_mkdocs(root, docs_dir, fresh, site.nav, progress)
+            say("building the French interface")
+            run_mkdocs(root, docs_dir, fresh / FRENCH_INTERFACE, site.nav, progress, interface="fr")
+            (fresh / FRENCH_INTERFACE / "404.html").unlink(missing_ok=True)  # a server answers 404s from the root
+            (fresh / FRENCH_INTERFACE / MARKER).unlink(missing_ok=True)
+            start = _step(timings, "mkdocs", start)
+            if check_links:
+                say("checking the links of the built site")
+                broken = check_site(fresh)
+                _step(timings, "links", start)
+                if broken:
+                    listed = "; ".join(str(b) for b in broken[:8])
+                    raise LawtoolError(f"{len(broken)} broken link(s) in the built site: {listed}", path=str(site_dir),
+                                       hint="fix the page writers (lawtool/publish) or the site sources (site/)")
+            index_file = fresh / "search" / "search_index.json"
+            search_bytes = index_file.stat().st_size if index_file.is_file() else 0
+            _check_folder(root, site_dir, "site folder")
+            swap_in(fresh, site_dir)
+        except BaseException:
+            shutil.rmtree(fresh, ignore_errors=True)
+            raise
+    return PublishResult(site_dir, docs_dir, len(site.pages), timings, site.notes, search_bytes)
 
 
 def serve(site_dir: str | Path, port: int = 8000, host: str = "127.0.0.1"):
