@@ -34,7 +34,7 @@ def register(app: typer.Typer) -> None:
             from lawtool.publish import publish
             result = publish(Path("."), out, progress=progress, check_links=not no_link_check, lock_wait=wait)
             for note in result.notes:
-                typer.echo(f"lawtool publish: note: {note}", err=True)
+                typer.echo(f"lawtool publish: {note if note.startswith('warning: ') else 'note: ' + note}", err=True)
             total = sum(result.timings.values())
             mkdocs = result.timings.get("mkdocs", 0.0)
             typer.echo(f"lawtool publish: {result.pages} pages in {total:.1f} s (lawtool {total - mkdocs:.1f} s, "

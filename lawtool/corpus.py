@@ -152,7 +152,9 @@ def build_corpus(root: Path, *, write: bool = True, with_diff: bool = False):
 
 
 def corpus_files(root: Path) -> list[Path]:
-    return sorted(p for top in CORPUS_DIRS for p in (Path(root) / top).rglob("*.xml"))
+    """The expressions of law/ and bills/: regular *.xml files, never through a symbolic link."""
+    from .outputs import regular_files
+    return sorted(p for top in CORPUS_DIRS for p in regular_files(Path(root) / top) if p.suffix == ".xml")
 
 
 def summary(root: Path) -> list[dict]:

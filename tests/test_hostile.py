@@ -242,3 +242,26 @@ def test_a_second_publish_of_one_checkout_waits_then_refuses(tmp_path):
         result = publish_cli(root, "--wait", "1")
     one_line_error(result, "another lawtool publish", "publish.lock")
     assert not (root / "public").exists()
+
+
+def test_the_corpus_zip_holds_regular_files_of_the_repository_only(tmp_path):
+    import io
+    import zipfile
+    from lawtool.publish.build import corpus_zip
+    root = small_repo(tmp_path / "repo")
+    (root / ".git").mkdir()
+    (root / ".git" / "config").write_text("[remote] url = https://token@example.org/secret\n")
+    secret = tmp_path / "outside"
+    secret.mkdir()
+    (secret / "key.txt").write_text("PRIVATE KEY")
+    (root / "law" / "hostname.xml").symlink_to("/etc/hostname")
+    (root / "bills" / "config").symlink_to(root / ".git" / "config")
+    (root / "law" / "ma" / "elsewhere").symlink_to(secret, target_is_directory=True)
+    warnings: list[str] = []
+    data = corpus_zip(root, warnings.append)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = archive.namelist()
+        contents = b"".join(archive.read(n) for n in names)
+    assert names == ["lawtool-corpus/law/ma/act/2020/1-20/ara@2020-01-01.xml"]
+    assert b"token@" not in contents and b"PRIVATE KEY" not in contents
+    assert len(warnings) == 3 and all("symbolic link" in w for w in warnings)

@@ -125,7 +125,8 @@ def make_site(index: CorpusIndex, progress: Progress | None = None) -> Site:
         extra.append((name, name.rsplit("/", 1)[-1], f"رسم: المواد المتغيرة في كل باب بين صيغ {work.title}"))
     if gaps is not None:
         extra.append(("assets/charts/coverage.svg", "coverage.svg", "رسم: مصفوفة تغطية المفاهيم"))
-    site.files["downloads/lawtool-corpus.zip"] = corpus_zip(root)
+    site.files["downloads/lawtool-corpus.zip"] = corpus_zip(
+        root, lambda message: site.notes.append(f"warning: corpus zip: {message}"))
     extra.append(("downloads/lawtool-corpus.zip", "lawtool-corpus.zip", "المتن كاملا: law/ و bills/ و reports/"))
     downloads_page(site, index, data, extra)
     # home, about, other languages
@@ -246,19 +247,23 @@ def _coverage_svg(index: CorpusIndex, gaps: dict) -> bytes:
     return coverage_matrix(rows, columns, "تغطية المفاهيم في النصوص")
 
 
-def corpus_zip(root: Path) -> bytes:
-    """law/, bills/ and reports/ in one zip; the same files give the same bytes (fixed dates)."""
+def corpus_zip(root: Path, warn=None) -> bytes:
+    """law/, bills/ and reports/ in one zip; the same files give the same bytes (fixed dates).  Only
+    regular files inside the repository go in: a symbolic link (to /etc/hostname, to .git/config, to
+    a folder) is never followed; it is skipped and reported through ``warn``."""
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "315532800"))
     stamp = time.gmtime(max(epoch, 315532800))[:6]
     buffer = io.BytesIO()
+    base = root.resolve()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for top in ("law", "bills", "reports"):
-            for path in sorted((root / top).rglob("*")) if (root / top).is_dir() else []:
-                if path.is_file() and "__pycache__" not in path.parts:
-                    info = zipfile.ZipInfo(f"lawtool-corpus/{path.relative_to(root).as_posix()}", stamp)
-                    info.compress_type = zipfile.ZIP_DEFLATED
-                    info.external_attr = 0o644 << 16
-                    archive.writestr(info, path.read_bytes())
+            for path in regular_files(root / top, warn):
+                if "__pycache__" in path.parts or not path.resolve().is_relative_to(base):
+                    continue
+                info = zipfile.ZipInfo(f"lawtool-corpus/{path.relative_to(root).as_posix()}", stamp)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                archive.writestr(info, path.read_bytes())
     return buffer.getvalue()
 
 
