@@ -265,3 +265,48 @@ def test_the_corpus_zip_holds_regular_files_of_the_repository_only(tmp_path):
     assert names == ["lawtool-corpus/law/ma/act/2020/1-20/ara@2020-01-01.xml"]
     assert b"token@" not in contents and b"PRIVATE KEY" not in contents
     assert len(warnings) == 3 and all("symbolic link" in w for w in warnings)
+
+
+# -- corpus build recipes stay in the repository and never read what they write -------------------------------
+
+def _corpus_repo(tmp_path) -> Path:
+    """A repository with the bill's folder (three versions, amendments, recipe) only."""
+    root = tmp_path / "repo"
+    shutil.copytree(REPO / "bills/ma/bill/2024/digital-violence", root / "bills/ma/bill/2024/digital-violence")
+    (root / "law").mkdir()
+    return root
+
+
+def test_a_source_naming_its_own_expression_is_refused(tmp_path):
+    root = _corpus_repo(tmp_path)
+    folder = root / "bills/ma/bill/2024/digital-violence"
+    spec = folder / "import.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8").replace("source: source/ara@2024-05-14.txt",
+                                                             "source: ara@2024-05-14.xml"), encoding="utf-8")
+    before = snapshot(root)
+    result = lawtool("corpus", "build", "--root", str(root))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "one of the files corpus build writes" in result.stderr, result.stderr
+    assert snapshot(root) == before
+
+
+@pytest.mark.parametrize("field, value", [
+    ("from", "../../../../../../../../../../etc/passwd"),
+    ("from", "/etc/passwd"),
+    ("amendments", "../../../../../../../../../../tmp/*.yaml"),
+    ("amendments", "/tmp/*.yaml"),
+    ("from", "ara@2025-02-18.xml"),
+], ids=lambda v: v)
+def test_an_amendment_recipe_cannot_leave_the_repository(tmp_path, field, value):
+    root = _corpus_repo(tmp_path)
+    recipe = root / "bills/ma/bill/2024/digital-violence/source/v2-to-v3.yaml"
+    text = recipe.read_text(encoding="utf-8")
+    old = {"from": "from: ara@2024-12-10.xml", "amendments": "amendments: amendments/*.yaml"}[field]
+    recipe.write_text(text.replace(old, f"{field}: '{value}'"), encoding="utf-8")
+    before = snapshot(root)
+    result = lawtool("corpus", "build", "--root", str(root))
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 + sum("same" in line or "changed" in line
+                                                                for line in result.stderr.splitlines())
+    assert ("leads outside" in result.stderr) or ("the expression it makes" in result.stderr), result.stderr
+    assert snapshot(root) == before
