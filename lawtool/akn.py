@@ -23,6 +23,13 @@ from .frbr import FrbrUri
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 NSMAP = {"a": NS}
+LAWTOOL_NS = "https://lawtool.ma/ns/1.0"  # lawtool's proprietary metadata (<proprietary source="#lawtool">)
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+# Namespaces whose attributes a browser acts on (links, handlers, inclusions, transformations): such an
+# attribute on an Akoma Ntoso element is foreign markup; other namespaces' attributes are inert data.
+ACTIVE_NAMESPACES = {"http://www.w3.org/1999/xhtml", "http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink",
+                     "http://www.w3.org/1999/XSL/Transform", "http://www.w3.org/2001/XInclude",
+                     "http://www.w3.org/2001/xml-events", "http://www.w3.org/1998/Math/MathML"}
 MAX_BYTES = 64 * 1024 * 1024  # larger files are refused with a clear message
 
 DOC_TYPES = {"act", "bill", "amendment", "amendmentList", "debate", "debateReport", "doc", "documentCollection",
@@ -195,6 +202,65 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+# -- foreign markup -----------------------------------------------------------------------------------------
+
+def _namespace(name: str) -> str | None:
+    return name[1:].split("}", 1)[0] if name.startswith("{") else None
+
+
+def foreign_markup(root: etree._Element) -> list[tuple[etree._Element, str]]:
+    """What is neither Akoma Ntoso nor lawtool's own: elements of another namespace (an XHTML
+    ``<script>``, an SVG with ``onload``), attributes of a namespace a browser acts on
+    (:data:`ACTIVE_NAMESPACES`: ``xlink:href``, ``h:onclick``), processing instructions (an
+    ``xml-stylesheet`` runs XSLT), those around the root included.  A browser opening the XML would
+    run some of them.  Each as (node, description); a foreign element's content is not listed again."""
+    found: list[tuple[etree._Element, str]] = []
+    allowed = (NS, LAWTOOL_NS)
+    for sibling in list(root.itersiblings(preceding=True)) + list(root.itersiblings()):
+        if isinstance(sibling, etree._ProcessingInstruction):
+            found.append((sibling, f"processing instruction <?{sibling.target}?>"))
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, etree._ProcessingInstruction):
+            found.append((node, f"processing instruction <?{node.target}?>"))
+            continue
+        if not isinstance(node.tag, str):
+            continue  # comments
+        if _namespace(node.tag) not in allowed:
+            found.append((node, f"element <{etree.QName(node).localname}> of namespace {_namespace(node.tag) or '(none)'}"))
+            continue
+        for name in node.attrib:
+            if _namespace(name) in ACTIVE_NAMESPACES:
+                found.append((node, f"attribute {etree.QName(name).localname} of namespace {_namespace(name)} "
+                                    f"on <{local_name(node)}>"))
+        stack.extend(reversed(node))
+    return found
+
+
+def without_foreign(tree: etree._ElementTree | etree._Element) -> tuple[bytes, list[str]]:
+    """The document serialised (as :func:`serialise`) without its foreign markup
+    (:func:`foreign_markup`): what lawtool publishes as the XML download.  Returns (bytes, what was
+    left out)."""
+    import copy
+    original = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    dropped = [description for node, description in foreign_markup(original)
+               if node.getparent() is None and node is not original]  # around the root: not copied
+    root = copy.deepcopy(original)
+    for node, description in foreign_markup(root):
+        dropped.append(description)
+        if description.startswith("attribute "):
+            for name in list(node.attrib):
+                if _namespace(name) in ACTIVE_NAMESPACES:
+                    del node.attrib[name]
+        else:
+            parent = node.getparent()
+            remove_keeping_tail(node)
+            if len(parent) == 0 and not (parent.text or "").strip():
+                parent.text = None
+    return serialise(root), dropped
 
 
 # -- the document --------------------------------------------------------------------------------------

