@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -109,14 +110,59 @@ def parse_bytes(data: bytes, path: str = "<input>") -> etree._ElementTree:
     return root.getroottree()
 
 
+READ_SECONDS = 10.0  # how long lawtool waits for a pipe or a device to give its data
+
+
+def read_input(path: str | os.PathLike, limit: int, *, seconds: float = READ_SECONDS) -> bytes:
+    """Read a file given by the user, bounded in size and time, never hanging: a regular file up to
+    ``limit`` bytes; a pipe, a device or a terminal (``/dev/zero``, ``<(command)``, a named pipe)
+    what comes within ``seconds``, up to ``limit`` bytes.  A named pipe nobody writes to reads as
+    empty.  Raises ``InputError`` when over a limit; FileNotFoundError, IsADirectoryError and
+    PermissionError for the caller to word."""
+    import select
+    import stat
+    name = str(path)
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(name)
+        if stat.S_ISREG(info.st_mode):
+            if info.st_size > limit:
+                raise InputError(f"the file is {info.st_size // (1024 * 1024)} MB, over the {limit // (1024 * 1024)} "
+                                 "MB limit", path=name, hint="split the document or raise lawtool.akn.MAX_BYTES")
+            os.set_blocking(fd, True)
+        chunks: list[bytes] = []
+        total = 0
+        deadline = time.monotonic() + seconds
+        while True:
+            try:
+                chunk = os.read(fd, 1 << 20)
+            except BlockingIOError:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0 or not select.select([fd], [], [], remaining)[0]:
+                    raise InputError(f"no end of the data after {seconds:g} s (a pipe or a device that does not end)",
+                                     path=name, hint="give a regular file, or make the writer finish") from None
+                continue
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise InputError(f"more than {limit // (1024 * 1024)} MB come from it (a device or a pipe without end?)",
+                                 path=name, hint="give a regular file")
+            if time.monotonic() > deadline and not stat.S_ISREG(info.st_mode):
+                raise InputError(f"no end of the data after {seconds:g} s (a pipe or a device that does not end)",
+                                 path=name, hint="give a regular file, or make the writer finish")
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def read_bytes(path: str | os.PathLike) -> bytes:
     p = Path(path)
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"the file is {size // (1024 * 1024)} MB, over the {MAX_BYTES // (1024 * 1024)} MB limit",
-                             path=str(p), hint="split the document or raise lawtool.akn.MAX_BYTES")
-        return p.read_bytes()
+        return read_input(p, MAX_BYTES)
     except FileNotFoundError:
         raise InputError("no such file", path=str(p), hint="check the path") from None
     except IsADirectoryError:
@@ -167,6 +213,32 @@ def serialise(tree: etree._ElementTree | etree._Element) -> bytes:
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body + b"\n"
 
 
+def _write_into(target: Path, data: bytes, seconds: float = READ_SECONDS) -> None:
+    """Write into a device or a named pipe; a pipe nobody reads is refused after ``seconds`` instead of
+    waiting for ever (opening it for writing would block until a reader comes)."""
+    import errno
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            fd = os.open(target, os.O_WRONLY | os.O_NONBLOCK)
+            break
+        except OSError as exc:
+            if exc.errno != errno.ENXIO:  # ENXIO: a named pipe without a reader
+                raise InputError(f"cannot write into it: {exc.strerror}", path=str(target),
+                                 hint="give a regular file for the output") from None
+            if time.monotonic() >= deadline:
+                raise InputError(f"no process reads this named pipe (waited {seconds:g} s)", path=str(target),
+                                 hint="start the reader first, or give a regular file for the output") from None
+            time.sleep(0.05)
+    try:
+        os.set_blocking(fd, True)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
+
+
 def atomic_write(path: str | os.PathLike, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename: a reader (or a crash)
     sees the old file or the new one, never half of one."""
@@ -175,8 +247,7 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> None:
         raise InputError("is a directory", path=str(target), hint="give a file name for the output")
     if target.exists() and not target.is_file():
         # /dev/null, /dev/stdout, a named pipe: write into it; a rename would replace the device itself
-        with open(target, "wb") as handle:
-            handle.write(data)
+        _write_into(target, data)
         return
     if target.is_symlink():
         target = target.resolve()  # write the file the link points at, keep the link

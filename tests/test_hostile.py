@@ -326,3 +326,37 @@ def test_every_page_carries_a_content_security_policy_allowing_only_the_sites_sc
     victim.write_text(victim.read_text(encoding="utf-8").replace("</body>", "<script>alert(1)</script></body>"),
                       encoding="utf-8")
     assert any("inline script" in p for p in check_pages(tmp_path / "copy"))
+
+
+# -- bounded reading and writing: devices and pipes never hang lawtool --------------------------------------------
+
+@pytest.mark.parametrize("args", [["info", "/dev/zero"], ["validate", "/dev/zero"], ["diff", "/dev/zero", "/dev/zero"],
+                                  ["amend", "show", "/dev/zero"], ["import", "/dev/zero", "--frbr-uri", SMALL,
+                                                                   "-o", "{tmp}/o.xml"]], ids=" ".join)
+def test_dev_zero_as_input_fails_cleanly(tmp_path, args):
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    result = subprocess.run([sys.executable, "-m", "lawtool", *args], capture_output=True, text=True, timeout=60)
+    assert result.returncode in (1, 2) and "Traceback" not in result.stderr, result.stderr
+    assert "/dev/zero" in result.stdout + result.stderr
+    assert not (tmp_path / "o.xml").exists()
+
+
+def test_a_named_pipe_nobody_writes_reads_as_empty(tmp_path):
+    import os
+    fifo = tmp_path / "in.xml"
+    os.mkfifo(fifo)
+    result = subprocess.run([sys.executable, "-m", "lawtool", "info", str(fifo)], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 2 and "empty" in result.stderr
+
+
+def test_a_named_pipe_nobody_reads_as_output_does_not_hang(tmp_path):
+    import os
+    import time
+    fifo = tmp_path / "out.txt"
+    os.mkfifo(fifo)
+    start = time.monotonic()
+    result = subprocess.run([sys.executable, "-m", "lawtool", "export", str(REPO_DIR / "law/ma/act/2018/103-13/ara@2018-03-12.xml"),
+                             "-o", str(fifo)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and "no process reads" in result.stderr, result.stderr
+    assert time.monotonic() - start < 30 and fifo.is_fifo()

@@ -300,7 +300,8 @@ def read_yaml(path: str | Path):
         if size > MAX_BYTES:
             raise UnsafeInputError(f"the file is {size} bytes, over the {MAX_BYTES} bytes an amendment may take",
                                    path=name, hint="split it into several amendments")
-        data = p.read_bytes()
+        from ..akn import read_input
+        data = read_input(p, MAX_BYTES)
     except FileNotFoundError:
         raise InputError("no such file", path=name, hint="check the path") from None
     except IsADirectoryError:
