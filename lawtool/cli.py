@@ -16,9 +16,24 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   help="Akoma Ntoso legislative drafting and comparison, Arabic first.")
 
 
+def say(message: str, nl: bool = True) -> None:
+    """A message on standard error (progress, warnings, reports): control characters shown, never
+    sent raw to the terminal (lawtool.errors.clean)."""
+    from .errors import clean
+    typer.echo(clean(str(message), keep="\n\t"), err=True, nl=nl)
+
+
+def show(text: str, nl: bool = True) -> None:
+    """A report on standard output (validate's findings, amendments' wording ...): control characters
+    shown, never sent raw to the terminal."""
+    from .errors import clean
+    typer.echo(clean(str(text), keep="\n\t"), nl=nl)
+
+
 def fail(error) -> None:
     """Print a LawtoolError the way every command does, and exit with its status."""
-    typer.echo(f"lawtool: error: {error}", err=True)
+    from .errors import clean
+    typer.echo(f"lawtool: error: {clean(str(error))}", err=True)
     raise typer.Exit(getattr(error, "exit_code", 2))
 
 
@@ -70,8 +85,8 @@ def import_cmd(
             _json(data)
         else:
             total = sum(rep.repairs.values())
-            typer.echo(f"{output}: {rep.counts.get('article', 0)} articles, {total} repairs, "
-                       f"{len(rep.uncertain)} uncertain", err=True)
+            say(f"{output}: {rep.counts.get('article', 0)} articles, {total} repairs, "
+                f"{len(rep.uncertain)} uncertain")
     run(action)
 
 
@@ -98,7 +113,7 @@ def validate(paths: List[Path] = typer.Argument(..., help="files or folders of A
         if as_json:
             _json(to_json(reports))
         else:
-            typer.echo(format_human(reports))
+            show(format_human(reports))
         if any(not r.valid for r in reports):
             raise typer.Exit(1)
     run(action)
@@ -165,8 +180,8 @@ def corpus_build(root: Path = typer.Option(Path("."), "--root", help="repository
             if dry_run and result.diff:
                 typer.echo(result.diff, nl=False)
             mark = "changed" if result.changed else "same"
-            typer.echo(f"{result.path}: {mark} ({result.articles} articles, {result.repairs} repairs, "
-                       f"{result.uncertain} uncertain)", err=True)
+            say(f"{result.path}: {mark} ({result.articles} articles, {result.repairs} repairs, "
+                f"{result.uncertain} uncertain)")
             if result.changed:
                 changed.append(result.path)
         if (check or dry_run) and changed:

@@ -19,6 +19,16 @@ amend_app = typer.Typer(help="Amendments: check collisions, apply, word, export/
                         no_args_is_help=True)
 
 
+def say(message: str, nl: bool = True) -> None:
+    from lawtool.cli import say as say_cli
+    say_cli(message, nl)
+
+
+def show(text: str) -> None:
+    from lawtool.cli import show as show_cli
+    show_cli(text)
+
+
 def run(action):
     """cli.run (LawtoolError → «lawtool: error: ...», exit 2), imported when a command runs."""
     from lawtool.cli import run as run_cli
@@ -133,7 +143,7 @@ def check_cmd(bill: Path = typer.Argument(..., help="the amended expression (AKN
                                    "example": a.example, "wording": _wording_json(a, namer)} for a in chosen]
             _echo_json(data)
         else:
-            typer.echo(format_check(document, chosen, result, wording=not no_wording))
+            show(format_check(document, chosen, result, wording=not no_wording))
         if result.collisions:
             raise typer.Exit(1)
     run(action)
@@ -172,7 +182,7 @@ def apply_cmd(bill: Path = typer.Argument(..., help="the amended expression (AKN
         try:
             result = apply_amendments(document, chosen, date=when, order=sequence, notice=notice)
         except CollisionError as error:
-            typer.echo(format_check(document, chosen, error.report, wording=False), err=True)
+            say(format_check(document, chosen, error.report, wording=False))
             raise
         new = result.document.frbr_expression
         target = output or Path(bill).parent / f"{new.language}@{new.expression_date}.xml"
@@ -187,10 +197,10 @@ def apply_cmd(bill: Path = typer.Argument(..., help="the amended expression (AKN
                                hint="nothing was written; check the amendments' new text and numbers")
         atomic_write(target, result.document.to_bytes())
         for warning in result.warnings:
-            typer.echo(f"lawtool: warning: {warning}", err=True)
-        typer.echo(f"{target}: {new} — applied {len(result.applied)} amendment"
-                   f"{'s' if len(result.applied) != 1 else ''} ({', '.join(result.applied)}), "
-                   f"{len(result.renames)} eId{'s' if len(result.renames) != 1 else ''} renumbered", err=True)
+            say(f"lawtool: warning: {warning}")
+        say(f"{target}: {new} — applied {len(result.applied)} amendment"
+            f"{'s' if len(result.applied) != 1 else ''} ({', '.join(result.applied)}), "
+            f"{len(result.renames)} eId{'s' if len(result.renames) != 1 else ''} renumbered")
     run(action)
 
 
@@ -221,7 +231,7 @@ def from_diff_cmd(old: Path = typer.Argument(..., help="the bill (AKN XML)"),
         text = dump_amendment(amendment, header=header, comments=wording_comments(amendment, before))
         if output:
             atomic_write(output, text.encode("utf-8"))
-            typer.echo(f"{output}: {len(amendment.operations)} operations", err=True)
+            say(f"{output}: {len(amendment.operations)} operations")
         else:
             typer.echo(text, nl=False)
     run(action)
@@ -247,7 +257,7 @@ def show_cmd(amendments: List[Path] = typer.Argument(..., help="amendment files 
         for a in loaded:
             blocks.append("\n".join([f"{a.id}  [{a.status}]  {a.proposer}  → {a.target}",
                                      *_wording_lines(a, namer)]))
-        typer.echo("\n\n".join(blocks))
+        show("\n\n".join(blocks))
     run(action)
 
 

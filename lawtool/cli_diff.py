@@ -17,6 +17,11 @@ FORMATS = ("text", "json", "html", "markdown", "docx")
 FORCE_HELP = "replace the output file if it exists (never an input)"
 
 
+def say(message: str, nl: bool = True) -> None:
+    from lawtool.cli import say as say_cli
+    say_cli(message, nl)
+
+
 def check_output(*args, **kwargs):
     from lawtool.outputs import check_output as check
     return check(*args, **kwargs)
@@ -161,9 +166,9 @@ def _write_wid(result, new_doc, new_path: Path, dry_run: bool) -> None:
         lines = difflib.unified_diff(before.decode("utf-8").splitlines(keepends=True),
                                      after.decode("utf-8").splitlines(keepends=True),
                                      fromfile=f"{new_path} (now)", tofile=f"{new_path} (with wId)")
-        typer.echo("".join(lines), err=True, nl=False)
-        typer.echo(f"{new_path}: {len(updates)} wId to record (dry run: nothing written)", err=True)
+        say("".join(lines), nl=False)
+        say(f"{new_path}: {len(updates)} wId to record (dry run: nothing written)")
         return
     if updates:
         new_doc.save(new_path)
-    typer.echo(f"{new_path}: {len(updates)} wId recorded", err=True)
+    say(f"{new_path}: {len(updates)} wId recorded")

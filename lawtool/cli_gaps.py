@@ -12,7 +12,7 @@ from typing import List, Optional
 
 import typer
 
-from lawtool.cli import run
+from lawtool.cli import run, say
 
 
 def _echo_json(data) -> None:
@@ -100,7 +100,7 @@ def register(app: typer.Typer) -> None:
             if target:
                 added = link_definitions(document)
                 document.save(target)
-                typer.echo(f"{target}: {added} def/term elements added", err=True)
+                say(f"{target}: {added} def/term elements added")
             if as_json:
                 _echo_json(rows)
             elif not target:
@@ -123,7 +123,7 @@ def register(app: typer.Typer) -> None:
                     stale.append(rel)
                     if not check:
                         atomic_write(target, data)
-                typer.echo(f"{rel}: {'changed' if rel in stale else 'same'}", err=True)
+                say(f"{rel}: {'changed' if rel in stale else 'same'}")
             if check and stale:
                 raise typer.Exit(1)
         run(action)

@@ -1,4 +1,5 @@
 """Hostile and broken input: refused or handled with a clear error, never a crash or a hang."""
+import re
 import subprocess
 import sys
 
@@ -360,3 +361,36 @@ def test_a_named_pipe_nobody_reads_as_output_does_not_hang(tmp_path):
                              "-o", str(fifo)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and "no process reads" in result.stderr, result.stderr
     assert time.monotonic() - start < 30 and fifo.is_fifo()
+
+
+# -- terminal escapes never reach the terminal raw ------------------------------------------------------------------
+
+OSC = "\x1b]0;pwned\x07\x1b]8;;https:evil.example\x1b\\click\x1b]8;;\x1b\\\x1b[2J\x9b31m"  # no '/': a file name
+
+
+def _no_raw_control(text: str) -> None:
+    assert not any(c in text for c in "\x1b\x07\x9b"), repr(text)
+
+
+def test_terminal_escapes_in_a_file_name_are_shown_not_sent(tmp_path):
+    path = tmp_path / f"law{OSC}.xml"
+    path.write_text("not xml", encoding="utf-8")
+    for args in (["info", str(path)], ["info", str(tmp_path / f"missing{OSC}.xml")], ["validate", str(path)],
+                 ["export", str(REPO_DIR / "law/ma/act/2018/103-13/ara@2018-03-12.xml"), "-o", str(path)]):
+        result = lawtool(*args)
+        assert result.returncode in (1, 2) and "Traceback" not in result.stderr
+        _no_raw_control(result.stdout + result.stderr)
+        assert "\\x1b]0;pwned" in result.stdout + result.stderr
+        assert len([line for line in result.stderr.splitlines() if line.startswith("lawtool: error:")]) <= 1
+
+
+def test_terminal_escapes_in_an_amendment_are_shown_not_sent(tmp_path):
+    amendment = tmp_path / "a.yaml"
+    amendment.write_text('id: a-1\ntarget: /akn/ma/bill/2024/digital-violence/ara@2024-12-10\n'
+                         'proposer: "\\e]0;pwned\\a team"\ndate: 2025-01-01\nstatus: proposed\noperations:\n'
+                         '  - op: insert\n    after: art_2__para_1\n    text: "\\e]8;;https://evil.example/\\e\\\\new\\x9b31m text"\n',
+                         encoding="utf-8")
+    result = lawtool("amend", "show", str(amendment))
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert "a control character (U+001B)" in result.stderr and re.search(r"a\.yaml:\d+: ", result.stderr)
+    _no_raw_control(result.stdout + result.stderr)

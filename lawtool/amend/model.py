@@ -290,6 +290,15 @@ def _check_nodes(root, path: str) -> None:
                 stack.append(value)
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
+        elif isinstance(node, yaml.ScalarNode) and isinstance(node.value, str):
+            bad = _CONTROL.search(node.value)
+            if bad:
+                raise InputError(f"a control character (U+{ord(bad.group()):04X}) in a value: an amendment's text "
+                                 "cannot hold it (XML cannot, and a terminal would run it)", path=path,
+                                 place=node.start_mark.line + 1, hint="remove it (escapes such as \\e or \\x1b too)")
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def read_yaml(path: str | Path):
