@@ -168,8 +168,12 @@ class Lock:
 
     def __enter__(self) -> "Lock":
         import fcntl
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+        except OSError as exc:
+            raise LawtoolError(f"cannot open the lock file: {exc.strerror}", path=str(self.path),
+                               hint="make build/ a writable folder of the repository (not a link)") from None
         deadline = time.monotonic() + max(self.wait, 0.0)
         told = False
         while True:
