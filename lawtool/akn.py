@@ -12,17 +12,25 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
 from lxml import etree
 
-from .errors import InputError, NotAknError, UnsafeInputError
+from .errors import FrbrError, InputError, NotAknError, UnsafeInputError
 from .frbr import FrbrUri
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 NSMAP = {"a": NS}
+LAWTOOL_NS = "https://lawtool.ma/ns/1.0"  # lawtool's proprietary metadata (<proprietary source="#lawtool">)
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+# Namespaces whose attributes a browser acts on (links, handlers, inclusions, transformations): such an
+# attribute on an Akoma Ntoso element is foreign markup; other namespaces' attributes are inert data.
+ACTIVE_NAMESPACES = {"http://www.w3.org/1999/xhtml", "http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink",
+                     "http://www.w3.org/1999/XSL/Transform", "http://www.w3.org/2001/XInclude",
+                     "http://www.w3.org/2001/xml-events", "http://www.w3.org/1998/Math/MathML"}
 MAX_BYTES = 64 * 1024 * 1024  # larger files are refused with a clear message
 
 DOC_TYPES = {"act", "bill", "amendment", "amendmentList", "debate", "debateReport", "doc", "documentCollection",
@@ -102,14 +110,59 @@ def parse_bytes(data: bytes, path: str = "<input>") -> etree._ElementTree:
     return root.getroottree()
 
 
+READ_SECONDS = 10.0  # how long lawtool waits for a pipe or a device to give its data
+
+
+def read_input(path: str | os.PathLike, limit: int, *, seconds: float = READ_SECONDS) -> bytes:
+    """Read a file given by the user, bounded in size and time, never hanging: a regular file up to
+    ``limit`` bytes; a pipe, a device or a terminal (``/dev/zero``, ``<(command)``, a named pipe)
+    what comes within ``seconds``, up to ``limit`` bytes.  A named pipe nobody writes to reads as
+    empty.  Raises ``InputError`` when over a limit; FileNotFoundError, IsADirectoryError and
+    PermissionError for the caller to word."""
+    import select
+    import stat
+    name = str(path)
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(name)
+        if stat.S_ISREG(info.st_mode):
+            if info.st_size > limit:
+                raise InputError(f"the file is {info.st_size // (1024 * 1024)} MB, over the {limit // (1024 * 1024)} "
+                                 "MB limit", path=name, hint="split the document or raise lawtool.akn.MAX_BYTES")
+            os.set_blocking(fd, True)
+        chunks: list[bytes] = []
+        total = 0
+        deadline = time.monotonic() + seconds
+        while True:
+            try:
+                chunk = os.read(fd, 1 << 20)
+            except BlockingIOError:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0 or not select.select([fd], [], [], remaining)[0]:
+                    raise InputError(f"no end of the data after {seconds:g} s (a pipe or a device that does not end)",
+                                     path=name, hint="give a regular file, or make the writer finish") from None
+                continue
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise InputError(f"more than {limit // (1024 * 1024)} MB come from it (a device or a pipe without end?)",
+                                 path=name, hint="give a regular file")
+            if time.monotonic() > deadline and not stat.S_ISREG(info.st_mode):
+                raise InputError(f"no end of the data after {seconds:g} s (a pipe or a device that does not end)",
+                                 path=name, hint="give a regular file, or make the writer finish")
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def read_bytes(path: str | os.PathLike) -> bytes:
     p = Path(path)
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"the file is {size // (1024 * 1024)} MB, over the {MAX_BYTES // (1024 * 1024)} MB limit",
-                             path=str(p), hint="split the document or raise lawtool.akn.MAX_BYTES")
-        return p.read_bytes()
+        return read_input(p, MAX_BYTES)
     except FileNotFoundError:
         raise InputError("no such file", path=str(p), hint="check the path") from None
     except IsADirectoryError:
@@ -160,6 +213,32 @@ def serialise(tree: etree._ElementTree | etree._Element) -> bytes:
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body + b"\n"
 
 
+def _write_into(target: Path, data: bytes, seconds: float = READ_SECONDS) -> None:
+    """Write into a device or a named pipe; a pipe nobody reads is refused after ``seconds`` instead of
+    waiting for ever (opening it for writing would block until a reader comes)."""
+    import errno
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            fd = os.open(target, os.O_WRONLY | os.O_NONBLOCK)
+            break
+        except OSError as exc:
+            if exc.errno != errno.ENXIO:  # ENXIO: a named pipe without a reader
+                raise InputError(f"cannot write into it: {exc.strerror}", path=str(target),
+                                 hint="give a regular file for the output") from None
+            if time.monotonic() >= deadline:
+                raise InputError(f"no process reads this named pipe (waited {seconds:g} s)", path=str(target),
+                                 hint="start the reader first, or give a regular file for the output") from None
+            time.sleep(0.05)
+    try:
+        os.set_blocking(fd, True)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
+
+
 def atomic_write(path: str | os.PathLike, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename: a reader (or a crash)
     sees the old file or the new one, never half of one."""
@@ -168,11 +247,15 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> None:
         raise InputError("is a directory", path=str(target), hint="give a file name for the output")
     if target.exists() and not target.is_file():
         # /dev/null, /dev/stdout, a named pipe: write into it; a rename would replace the device itself
-        with open(target, "wb") as handle:
-            handle.write(data)
+        _write_into(target, data)
         return
     if target.is_symlink():
         target = target.resolve()  # write the file the link points at, keep the link
+    from .outputs import read_only
+    if target.is_file() and read_only(target):
+        # a rename would replace it all the same: a read-only file is the user saying «keep it»
+        raise InputError("the file is read-only", path=str(target),
+                         hint="make it writable (chmod u+w) or write to another file")
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     umask = os.umask(0)
@@ -190,6 +273,65 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+# -- foreign markup -----------------------------------------------------------------------------------------
+
+def _namespace(name: str) -> str | None:
+    return name[1:].split("}", 1)[0] if name.startswith("{") else None
+
+
+def foreign_markup(root: etree._Element) -> list[tuple[etree._Element, str]]:
+    """What is neither Akoma Ntoso nor lawtool's own: elements of another namespace (an XHTML
+    ``<script>``, an SVG with ``onload``), attributes of a namespace a browser acts on
+    (:data:`ACTIVE_NAMESPACES`: ``xlink:href``, ``h:onclick``), processing instructions (an
+    ``xml-stylesheet`` runs XSLT), those around the root included.  A browser opening the XML would
+    run some of them.  Each as (node, description); a foreign element's content is not listed again."""
+    found: list[tuple[etree._Element, str]] = []
+    allowed = (NS, LAWTOOL_NS)
+    for sibling in list(root.itersiblings(preceding=True)) + list(root.itersiblings()):
+        if isinstance(sibling, etree._ProcessingInstruction):
+            found.append((sibling, f"processing instruction <?{sibling.target}?>"))
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, etree._ProcessingInstruction):
+            found.append((node, f"processing instruction <?{node.target}?>"))
+            continue
+        if not isinstance(node.tag, str):
+            continue  # comments
+        if _namespace(node.tag) not in allowed:
+            found.append((node, f"element <{etree.QName(node).localname}> of namespace {_namespace(node.tag) or '(none)'}"))
+            continue
+        for name in node.attrib:
+            if _namespace(name) in ACTIVE_NAMESPACES:
+                found.append((node, f"attribute {etree.QName(name).localname} of namespace {_namespace(name)} "
+                                    f"on <{local_name(node)}>"))
+        stack.extend(reversed(node))
+    return found
+
+
+def without_foreign(tree: etree._ElementTree | etree._Element) -> tuple[bytes, list[str]]:
+    """The document serialised (as :func:`serialise`) without its foreign markup
+    (:func:`foreign_markup`): what lawtool publishes as the XML download.  Returns (bytes, what was
+    left out)."""
+    import copy
+    original = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    dropped = [description for node, description in foreign_markup(original)
+               if node.getparent() is None and node is not original]  # around the root: not copied
+    root = copy.deepcopy(original)
+    for node, description in foreign_markup(root):
+        dropped.append(description)
+        if description.startswith("attribute "):
+            for name in list(node.attrib):
+                if _namespace(name) in ACTIVE_NAMESPACES:
+                    del node.attrib[name]
+        else:
+            parent = node.getparent()
+            remove_keeping_tail(node)
+            if len(parent) == 0 and not (parent.text or "").strip():
+                parent.text = None
+    return serialise(root), dropped
 
 
 # -- the document --------------------------------------------------------------------------------------
@@ -283,15 +425,23 @@ class Document:
         found = self.xpath(f"./a:meta/a:identification/a:{level}/a:{field}/@value", self.main)
         return found[0] if found else None
 
+    def _parse_uri(self, value: str) -> FrbrUri:
+        try:
+            return FrbrUri.parse(value)
+        except FrbrError as exc:
+            if exc.path is None and not self.path.startswith("<"):
+                exc.path = self.path
+            raise
+
     @property
     def frbr_work(self) -> FrbrUri | None:
         value = self._frbr("FRBRWork", "FRBRthis")
-        return FrbrUri.parse(value) if value else None
+        return self._parse_uri(value) if value else None
 
     @property
     def frbr_expression(self) -> FrbrUri | None:
         value = self._frbr("FRBRExpression", "FRBRthis")
-        return FrbrUri.parse(value).expression if value else None
+        return self._parse_uri(value).expression if value else None
 
     @property
     def language(self) -> str | None:

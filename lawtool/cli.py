@@ -16,9 +16,24 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   help="Akoma Ntoso legislative drafting and comparison, Arabic first.")
 
 
+def say(message: str, nl: bool = True) -> None:
+    """A message on standard error (progress, warnings, reports): control characters shown, never
+    sent raw to the terminal (lawtool.errors.clean)."""
+    from .errors import clean
+    typer.echo(clean(str(message), keep="\n\t"), err=True, nl=nl)
+
+
+def show(text: str, nl: bool = True) -> None:
+    """A report on standard output (validate's findings, amendments' wording ...): control characters
+    shown, never sent raw to the terminal."""
+    from .errors import clean
+    typer.echo(clean(str(text), keep="\n\t"), nl=nl)
+
+
 def fail(error) -> None:
     """Print a LawtoolError the way every command does, and exit with its status."""
-    typer.echo(f"lawtool: error: {error}", err=True)
+    from .errors import clean
+    typer.echo(f"lawtool: error: {clean(str(error))}", err=True)
     raise typer.Exit(getattr(error, "exit_code", 2))
 
 
@@ -30,16 +45,7 @@ def run(action):
         fail(error)
 
 
-def guard_output(output, *inputs) -> None:
-    """Refuse to write over an input file (a user asks for that explicitly by copying first)."""
-    from .errors import LawtoolError
-    if output is None:
-        return
-    out = Path(output).resolve()
-    for given in inputs:
-        if given is not None and Path(given).resolve() == out:
-            raise LawtoolError("the output is one of the inputs", path=str(output),
-                               hint="write to another file (lawtool never overwrites an input)")
+FORCE_HELP = "replace the output file if it exists (never an input)"
 
 
 def _json(data) -> None:
@@ -58,6 +64,7 @@ def import_cmd(
     title: Optional[str] = typer.Option(None, "--title", help="the document title (default: first line)"),
     no_repair: bool = typer.Option(False, "--no-repair", help="the text is clean (e.g. from lawtool export): "
                                    "one paragraph per line, no PDF damage to repair"),
+    force: bool = typer.Option(False, "--force", help=FORCE_HELP),
 ):
     """Import an official Arabic text into Akoma Ntoso, repairing PDF-extraction damage."""
     def action():
@@ -66,7 +73,8 @@ def import_cmd(
         from .importer import import_text, read_source
         if doctype not in ("act", "bill"):
             raise LawtoolError(f"unknown doctype {doctype!r}", hint="use --doctype act or --doctype bill")
-        guard_output(output, source)
+        from .outputs import check_output
+        check_output(output, [source], replace=force)
         uri = FrbrUri.parse(frbr_uri) if frbr_uri else None
         text = read_source(source)
         document, rep = import_text(text, uri, doctype=doctype, source_name=str(source), work_date=work_date,
@@ -74,16 +82,15 @@ def import_cmd(
         document.save(output)
         for finding in rep.findings:
             if finding.severity != "info":
-                typer.echo(f"lawtool: {finding.render()}", err=True)
+                say(f"lawtool: {finding.render()}")
         if report:
             data = rep.as_dict()
             data["suspects"] = _suspect_check(document)
             _json(data)
         else:
             total = sum(rep.repairs.values())
-            typer.echo(f"{output}: {len(document.articles())} articles, {total} repairs, "
-                       f"{len(rep.uncertain)} uncertain, "
-                       f"{sum(f.severity != 'info' for f in rep.findings)} findings", err=True)
+            say(f"{output}: {len(document.articles())} articles, {total} repairs, "
+                f"{len(rep.uncertain)} uncertain, {sum(f.severity != 'info' for f in rep.findings)} findings")
         if not rep.clean:
             raise typer.Exit(1)  # written, with findings to read
     run(action)
@@ -112,7 +119,7 @@ def validate(paths: List[Path] = typer.Argument(..., help="files or folders of A
         if as_json:
             _json(to_json(reports))
         else:
-            typer.echo(format_human(reports))
+            show(format_human(reports))
         if any(not r.valid for r in reports):
             raise typer.Exit(1)
     run(action)
@@ -121,7 +128,8 @@ def validate(paths: List[Path] = typer.Argument(..., help="files or folders of A
 @app.command()
 def export(file: Path = typer.Argument(..., help="an AKN XML file"),
            to: str = typer.Option("text", "--to", help="text or markdown"),
-           output: Optional[Path] = typer.Option(None, "-o", "--output", help="write to a file instead of stdout")):
+           output: Optional[Path] = typer.Option(None, "-o", "--output", help="write to a file instead of stdout"),
+           force: bool = typer.Option(False, "--force", help=FORCE_HELP)):
     """Write a document as text in the official layout, or as Markdown."""
     def action():
         from .akn import Document, atomic_write
@@ -129,7 +137,8 @@ def export(file: Path = typer.Argument(..., help="an AKN XML file"),
         from .export import to_markdown, to_text
         if to not in ("text", "markdown"):
             raise LawtoolError(f"unknown format {to!r}", hint="use --to text or --to markdown")
-        guard_output(output, file)
+        from .outputs import check_output
+        check_output(output, [file], replace=force)
         document = Document.load(file)
         result = to_text(document) if to == "text" else to_markdown(document)
         if output:
@@ -177,8 +186,8 @@ def corpus_build(root: Path = typer.Option(Path("."), "--root", help="repository
             if dry_run and result.diff:
                 typer.echo(result.diff, nl=False)
             mark = "changed" if result.changed else "same"
-            typer.echo(f"{result.path}: {mark} ({result.articles} articles, {result.repairs} repairs, "
-                       f"{result.uncertain} uncertain)", err=True)
+            say(f"{result.path}: {mark} ({result.articles} articles, {result.repairs} repairs, "
+                f"{result.uncertain} uncertain)")
             if result.changed:
                 changed.append(result.path)
         if (check or dry_run) and changed:

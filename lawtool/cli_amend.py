@@ -19,6 +19,16 @@ amend_app = typer.Typer(help="Amendments: check collisions, apply, word, export/
                         no_args_is_help=True)
 
 
+def say(message: str, nl: bool = True) -> None:
+    from lawtool.cli import say as say_cli
+    say_cli(message, nl)
+
+
+def show(text: str) -> None:
+    from lawtool.cli import show as show_cli
+    show_cli(text)
+
+
 def run(action):
     """cli.run (LawtoolError → «lawtool: error: ...», exit 2), imported when a command runs."""
     from lawtool.cli import run as run_cli
@@ -96,15 +106,15 @@ def format_check(bill, amendments, result, *, wording: bool = True) -> str:
     return "\n".join(lines)
 
 
-def _check_output(output: Path, inputs: list[Path], overwrite: bool) -> None:
-    from lawtool.errors import LawtoolError
-    target = output.resolve()
-    for path in inputs:
-        if path.resolve() == target and not overwrite:
-            raise LawtoolError(f"the output {output} is one of the inputs", path=str(output),
-                               hint="write the new expression elsewhere, or give --overwrite")
-    if output.is_dir():
-        raise LawtoolError("the output is a directory", path=str(output), hint="give a file name with -o")
+FORCE_HELP = "replace the output file if it exists (never an input)"
+
+
+def _check_output(output: Path, inputs: list[Path], overwrite: bool, flag: str = "--force") -> None:
+    """lawtool.outputs.check_output: never an input (unless --overwrite for apply), never an existing
+    file unless the flag is given."""
+    from lawtool.outputs import check_output
+    check_output(output, inputs, replace=overwrite, flag=flag,
+                 in_place=overwrite and flag == "--overwrite", in_place_flag="--overwrite" if flag == "--overwrite" else None)
 
 
 def register(app: typer.Typer) -> None:
@@ -133,7 +143,7 @@ def check_cmd(bill: Path = typer.Argument(..., help="the amended expression (AKN
                                    "example": a.example, "wording": _wording_json(a, namer)} for a in chosen]
             _echo_json(data)
         else:
-            typer.echo(format_check(document, chosen, result, wording=not no_wording))
+            show(format_check(document, chosen, result, wording=not no_wording))
         if result.collisions:
             raise typer.Exit(1)
     run(action)
@@ -153,7 +163,8 @@ def apply_cmd(bill: Path = typer.Argument(..., help="the amended expression (AKN
                                                                         "(needed when amendments collide)"),
               notice: Optional[str] = typer.Option(None, "--notice", help="the new expression's notice "
                                                                           "(working text ...)"),
-              overwrite: bool = typer.Option(False, "--overwrite", help="allow -o to name an input file")):
+              overwrite: bool = typer.Option(False, "--overwrite", "--force",
+                                             help="replace the output if it exists, even an input file")):
     """Apply amendments: write the bill's new expression (nothing is written on error).
 
     The new expression is renumbered (old eIds kept as wId), its references re-pointed, and each
@@ -171,11 +182,11 @@ def apply_cmd(bill: Path = typer.Argument(..., help="the amended expression (AKN
         try:
             result = apply_amendments(document, chosen, date=when, order=sequence, notice=notice)
         except CollisionError as error:
-            typer.echo(format_check(document, chosen, error.report, wording=False), err=True)
+            say(format_check(document, chosen, error.report, wording=False))
             raise
         new = result.document.frbr_expression
         target = output or Path(bill).parent / f"{new.language}@{new.expression_date}.xml"
-        _check_output(target, [Path(bill), *amendments], overwrite)
+        _check_output(target, [Path(bill), *amendments], overwrite, "--overwrite")
         result.document.path = str(target)
         errors = [f for f in validate_document(result.document) if f.severity == "error"]
         if errors:
@@ -186,10 +197,10 @@ def apply_cmd(bill: Path = typer.Argument(..., help="the amended expression (AKN
                                hint="nothing was written; check the amendments' new text and numbers")
         atomic_write(target, result.document.to_bytes())
         for warning in result.warnings:
-            typer.echo(f"lawtool: warning: {warning}", err=True)
-        typer.echo(f"{target}: {new} — applied {len(result.applied)} amendment"
-                   f"{'s' if len(result.applied) != 1 else ''} ({', '.join(result.applied)}), "
-                   f"{len(result.renames)} eId{'s' if len(result.renames) != 1 else ''} renumbered", err=True)
+            say(f"lawtool: warning: {warning}")
+        say(f"{target}: {new} — applied {len(result.applied)} amendment"
+            f"{'s' if len(result.applied) != 1 else ''} ({', '.join(result.applied)}), "
+            f"{len(result.renames)} eId{'s' if len(result.renames) != 1 else ''} renumbered")
     run(action)
 
 
@@ -204,12 +215,14 @@ def from_diff_cmd(old: Path = typer.Argument(..., help="the bill (AKN XML)"),
                   date: Optional[str] = typer.Option(None, "--date", help="YYYY-MM-DD (default: NEW's date)"),
                   justification: Optional[str] = typer.Option(None, "--justification", help="why"),
                   markup: bool = typer.Option(False, "--markup", help="count inline markup (ref, term ...) as "
-                                                                      "text: new text then keeps it (as xml)")):
+                                                                      "text: new text then keeps it (as xml)"),
+                  force: bool = typer.Option(False, "--force", help=FORCE_HELP)):
     """The amendment (operations, with their wording as comments) that turns OLD into NEW."""
     def action():
         from lawtool.akn import Document, atomic_write
         from lawtool.amend import dump_amendment, from_diff
         from lawtool.amend.wording import wording_comments
+        _check_output(output, [old, new], force)
         before, after = Document.load(old), Document.load(new)
         amendment = from_diff(before, after, id=ident, proposer=proposer, status=status, date=date,
                               justification=justification, markup=markup)
@@ -217,9 +230,8 @@ def from_diff_cmd(old: Path = typer.Argument(..., help="the bill (AKN XML)"),
                   "Each operation is preceded by its wording (Arabic, then French)."]
         text = dump_amendment(amendment, header=header, comments=wording_comments(amendment, before))
         if output:
-            _check_output(output, [old, new], False)
             atomic_write(output, text.encode("utf-8"))
-            typer.echo(f"{output}: {len(amendment.operations)} operations", err=True)
+            say(f"{output}: {len(amendment.operations)} operations")
         else:
             typer.echo(text, nl=False)
     run(action)
@@ -245,21 +257,22 @@ def show_cmd(amendments: List[Path] = typer.Argument(..., help="amendment files 
         for a in loaded:
             blocks.append("\n".join([f"{a.id}  [{a.status}]  {a.proposer}  → {a.target}",
                                      *_wording_lines(a, namer)]))
-        typer.echo("\n\n".join(blocks))
+        show("\n\n".join(blocks))
     run(action)
 
 
 @amend_app.command("export")
 def export_cmd(amendment: Path = typer.Argument(..., help="an amendment (YAML)"),
                output: Path = typer.Option(..., "-o", "--output", help="the AKN amendment document (XML)"),
-               bill: Optional[Path] = typer.Option(None, "--bill", help="the target expression (names and title)")):
+               bill: Optional[Path] = typer.Option(None, "--bill", help="the target expression (names and title)"),
+               force: bool = typer.Option(False, "--force", help=FORCE_HELP)):
     """Write an amendment as an Akoma Ntoso <amendment> document (valid against the XSD)."""
     def action():
         from lawtool.akn import Document, atomic_write
         from lawtool.amend import load_amendment, to_akn
         loaded = load_amendment(amendment)
         document = Document.load(bill) if bill else None
-        _check_output(output, [amendment] + ([bill] if bill else []), False)
+        _check_output(output, [amendment] + ([bill] if bill else []), force)
         atomic_write(output, to_akn(loaded, document).to_bytes())
     run(action)
 
@@ -267,15 +280,16 @@ def export_cmd(amendment: Path = typer.Argument(..., help="an amendment (YAML)")
 @amend_app.command("import")
 def import_cmd(document: Path = typer.Argument(..., help="an AKN <amendment> document made by lawtool"),
                output: Optional[Path] = typer.Option(None, "-o", "--output", help="the amendment (YAML); "
-                                                                               "default: standard output")):
+                                                                               "default: standard output"),
+               force: bool = typer.Option(False, "--force", help=FORCE_HELP)):
     """Read an AKN <amendment> document back into the YAML format."""
     def action():
         from lawtool.akn import Document, atomic_write
         from lawtool.amend import dump_amendment, from_akn
+        _check_output(output, [document], force)
         amendment = from_akn(Document.load(document), str(document))
         text = dump_amendment(amendment)
         if output:
-            _check_output(output, [document], False)
             atomic_write(output, text.encode("utf-8"))
         else:
             typer.echo(text, nl=False)

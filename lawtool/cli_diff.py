@@ -14,6 +14,17 @@ from typing import Optional
 import typer
 
 FORMATS = ("text", "json", "html", "markdown", "docx")
+FORCE_HELP = "replace the output file if it exists (never an input)"
+
+
+def say(message: str, nl: bool = True) -> None:
+    from lawtool.cli import say as say_cli
+    say_cli(message, nl)
+
+
+def check_output(*args, **kwargs):
+    from lawtool.outputs import check_output as check
+    return check(*args, **kwargs)
 
 
 def _check_format(fmt: str, allowed=FORMATS) -> None:
@@ -38,13 +49,7 @@ def _deliver(data: str | bytes, output: Optional[Path], fmt: str, color: bool = 
     from lawtool.akn import atomic_write
     from lawtool.errors import LawtoolError
     if output is not None:
-        raw = data if isinstance(data, bytes) else data.encode("utf-8")
-        if output.exists() and not output.is_file():
-            # /dev/null, /dev/stdout, a named pipe: write into it; a rename would replace the device
-            with open(output, "wb") as handle:
-                handle.write(raw)
-        else:
-            atomic_write(output, raw)
+        atomic_write(output, data if isinstance(data, bytes) else data.encode("utf-8"))
         return
     if isinstance(data, bytes):
         raise LawtoolError(f"the {fmt} format is binary", hint="give a file with -o FILE.docx")
@@ -74,6 +79,7 @@ def register(app: typer.Typer) -> None:
                                                            "(lawtool lays lines out right to left)"),
         context: bool = typer.Option(False, "--context", help="text format: show unchanged lines too"),
         exit_code: bool = typer.Option(False, "--exit-code", help="exit 1 when there are changes"),
+        force: bool = typer.Option(False, "--force", help=FORCE_HELP),
     ):
         """Compare two versions of a text: alignment of chapters and articles (moved, renumbered,
         split, merged ...), word differences inside changed ones, and the concordance."""
@@ -81,7 +87,6 @@ def register(app: typer.Typer) -> None:
 
         def action():
             from lawtool.akn import Document
-            from lawtool.cli import guard_output
             from lawtool.diff import diff_documents
             from lawtool.diff.render import render
             from lawtool.errors import LawtoolError
@@ -93,7 +98,7 @@ def register(app: typer.Typer) -> None:
             if write_wid and (cross_work or old_eid or new_eid):
                 raise LawtoolError("--write-wid records identifiers between two whole expressions of one work",
                                    hint="drop --cross-work/--old-eid/--new-eid")
-            guard_output(output, old, new)
+            check_output(output, [old, new], replace=force)
             old_doc, new_doc = Document.load(old), Document.load(new)
             result = diff_documents(old_doc, new_doc, old_eid=old_eid, new_eid=new_eid, cross_work=cross_work)
             colored = _want_color(color, output)
@@ -114,6 +119,7 @@ def register(app: typer.Typer) -> None:
         output: Optional[Path] = typer.Option(None, "-o", "--output", help="write to a file instead of stdout"),
         show_typographic: bool = typer.Option(False, "--show-typographic", help="mark typographic differences"),
         color: Optional[bool] = typer.Option(None, "--color/--no-color", help="colour (default: on a terminal)"),
+        force: bool = typer.Option(False, "--force", help=FORCE_HELP),
     ):
         """Three columns for each article the text amends or replaces in the law: the text in
         force, the proposed text, the changes."""
@@ -121,10 +127,9 @@ def register(app: typer.Typer) -> None:
 
         def action():
             from lawtool.akn import Document
-            from lawtool.cli import guard_output
             from lawtool.diff.compare import compare, render_comparison
             _check_format(fmt)
-            guard_output(output, bill, law)
+            check_output(output, [bill, law], replace=force)
             comparison = compare(Document.load(bill), Document.load(law))
             colored = _want_color(color, output)
             data = render_comparison(comparison, fmt, typographic=show_typographic, color=colored)
@@ -136,6 +141,7 @@ def register(app: typer.Typer) -> None:
         folder: Path = typer.Argument(..., help="a work's folder: its *.xml expressions"),
         fmt: str = typer.Option("text", "--format", "-f", help="text or json"),
         output: Optional[Path] = typer.Option(None, "-o", "--output", help="write to a file instead of stdout"),
+        force: bool = typer.Option(False, "--force", help=FORCE_HELP),
     ):
         """The versions of a work in date order, with what changed from each to the next."""
         from lawtool.cli import run
@@ -143,6 +149,7 @@ def register(app: typer.Typer) -> None:
         def action():
             from lawtool.diff.history import history, render_history
             _check_format(fmt, ("text", "json"))
+            check_output(output, [folder], replace=force)
             _deliver(render_history(history(folder), fmt), output, fmt)
         run(action)
 
@@ -159,9 +166,9 @@ def _write_wid(result, new_doc, new_path: Path, dry_run: bool) -> None:
         lines = difflib.unified_diff(before.decode("utf-8").splitlines(keepends=True),
                                      after.decode("utf-8").splitlines(keepends=True),
                                      fromfile=f"{new_path} (now)", tofile=f"{new_path} (with wId)")
-        typer.echo("".join(lines), err=True, nl=False)
-        typer.echo(f"{new_path}: {len(updates)} wId to record (dry run: nothing written)", err=True)
+        say("".join(lines), nl=False)
+        say(f"{new_path}: {len(updates)} wId to record (dry run: nothing written)")
         return
     if updates:
         new_doc.save(new_path)
-    typer.echo(f"{new_path}: {len(updates)} wId recorded", err=True)
+    say(f"{new_path}: {len(updates)} wId recorded")

@@ -12,7 +12,7 @@ from typing import List, Optional
 
 import typer
 
-from lawtool.cli import run
+from lawtool.cli import run, say
 
 
 def _echo_json(data) -> None:
@@ -79,22 +79,31 @@ def register(app: typer.Typer) -> None:
     def definitions(file: Path = typer.Argument(..., help="an AKN XML file"),
                     link: Optional[Path] = typer.Option(None, "--link", "-o",
                                                         help="write a copy with <def> and <term> mark-up here"),
+                    in_place: bool = typer.Option(False, "--in-place", help="add the mark-up to FILE itself"),
+                    force: bool = typer.Option(False, "--force", help="replace the --link file if it exists "
+                                                                      "(never FILE: that is --in-place)"),
                     as_json: bool = typer.Option(False, "--json", help="JSON output")):
         """The definitions a document makes; with --link, a copy with the terms linked."""
         def action():
             from lawtool.akn import Document
+            from lawtool.errors import LawtoolError
             from lawtool.gaps.definitions import find_definitions, link_definitions
+            from lawtool.outputs import check_output
+            if in_place and link is not None and link.resolve() != file.resolve():
+                raise LawtoolError("--in-place and --link name different files", hint="give one of them")
+            target = file if in_place else link
+            check_output(target, [file], replace=force, in_place=in_place, in_place_flag="--in-place")
             document = Document.load(file)
             found = find_definitions(document, include_quoted=True)
             rows = [{"term": d.term, "concept": d.concept, "eid": d.eid, "form": d.form, "quoted": d.quoted,
                      "definition": d.text} for d in found]
-            if link:
+            if target:
                 added = link_definitions(document)
-                document.save(link)
-                typer.echo(f"{link}: {added} def/term elements added", err=True)
+                document.save(target)
+                say(f"{target}: {added} def/term elements added")
             if as_json:
                 _echo_json(rows)
-            elif not link:
+            elif not target:
                 for r in rows:
                     typer.echo(f"{r['eid']}\t{r['concept']}\t{r['term']}" + ("\t(quoted)" if r["quoted"] else ""))
         run(action)
@@ -107,13 +116,14 @@ def register(app: typer.Typer) -> None:
             from lawtool.akn import atomic_write
             from lawtool.gaps.report import build_reports
             stale = []
+            from lawtool.outputs import inside
             for rel, data in build_reports(root).items():
-                target = root / rel
+                target = inside(root, rel, what="report path")
                 if not target.exists() or target.read_bytes() != data:
                     stale.append(rel)
                     if not check:
                         atomic_write(target, data)
-                typer.echo(f"{rel}: {'changed' if rel in stale else 'same'}", err=True)
+                say(f"{rel}: {'changed' if rel in stale else 'same'}")
             if check and stale:
                 raise typer.Exit(1)
         run(action)

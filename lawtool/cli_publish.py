@@ -20,29 +20,31 @@ def register(app: typer.Typer) -> None:
         serve: bool = typer.Option(False, "--serve", help="then serve it on http://127.0.0.1:PORT/ until Ctrl-C"),
         port: int = typer.Option(8000, "--port", help="port for --serve"),
         no_link_check: bool = typer.Option(False, "--no-link-check", help="skip the check of the built links"),
+        wait: float = typer.Option(120.0, "--wait", help="seconds to wait for another publish of this checkout "
+                                                         "to finish before giving up"),
     ):
         """Build the site from ./law and ./bills (run from the repository root): pages, downloads,
         mkdocs-material in strict mode, then a check of every internal link."""
-        from lawtool.cli import run
+        from lawtool.cli import run, say
 
         def progress(message: str) -> None:
-            typer.echo(f"lawtool publish: {message}", err=True)
+            say(f"lawtool publish: {message}")
 
         def action():
             from lawtool.publish import publish
-            result = publish(Path("."), out, progress=progress, check_links=not no_link_check)
+            result = publish(Path("."), out, progress=progress, check_links=not no_link_check, lock_wait=wait)
             for note in result.notes:
-                typer.echo(f"lawtool publish: note: {note}", err=True)
+                say(f"lawtool publish: {note if note.startswith('warning: ') else 'note: ' + note}")
             total = sum(result.timings.values())
             mkdocs = result.timings.get("mkdocs", 0.0)
-            typer.echo(f"lawtool publish: {result.pages} pages in {total:.1f} s (lawtool {total - mkdocs:.1f} s, "
-                       f"mkdocs {mkdocs:.1f} s); search index {result.search_index_bytes / 1e6:.1f} MB", err=True)
+            say(f"lawtool publish: {result.pages} pages in {total:.1f} s (lawtool {total - mkdocs:.1f} s, "
+                f"mkdocs {mkdocs:.1f} s); search index {result.search_index_bytes / 1e6:.1f} MB")
             typer.echo(f"Site built in {result.site_dir}. To read it, serve it: `lawtool publish --serve` (or "
                        f"`make site-serve`) and open http://127.0.0.1:{port}/")
             if serve:
                 from lawtool.publish import serve as make_server
                 server = make_server(result.site_dir, port)
-                typer.echo(f"Serving {result.site_dir} on http://127.0.0.1:{port}/ (Ctrl-C to stop)", err=True)
+                say(f"Serving {result.site_dir} on http://127.0.0.1:{port}/ (Ctrl-C to stop)")
                 try:
                     server.serve_forever()
                 except KeyboardInterrupt:

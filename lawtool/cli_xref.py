@@ -12,7 +12,7 @@ from typing import List, Optional
 
 import typer
 
-from lawtool.cli import run
+from lawtool.cli import run, say, show
 
 xref_app = typer.Typer(help="Cross-references: find the articles and laws a text cites, mark them up as "
                             "AKN refs, check them against law/ and bills/, index the backlinks.",
@@ -73,8 +73,8 @@ def extract(file: Path = typer.Argument(..., help="an AKN XML file, or a raw .tx
             return
         for c in citations:
             place = f"{c.eid}" if c.eid is not None else f"line {c.line}"
-            typer.echo(f"{place}: «{' '.join(c.text.split())}» → {_summary(c)}")
-        typer.echo(f"{len(citations)} citations", err=True)
+            show(f"{place}: «{' '.join(c.text.split())}» → {_summary(c)}")
+        say(f"{len(citations)} citations")
     run(action)
 
 
@@ -84,15 +84,21 @@ def mark(file: Path = typer.Argument(..., help="an AKN XML file"),
                                                                            "(default: standard output)"),
          in_place: bool = typer.Option(False, "--in-place", help="rewrite FILE itself"),
          dry_run: bool = typer.Option(False, "--dry-run", help="write nothing: print the diff"),
+         force: bool = typer.Option(False, "--force", help="replace the -o file if it exists (never FILE: "
+                                                            "that is --in-place)"),
          root: Path = typer.Option(Path("."), "--root", help="repository root (law/ and bills/)")):
     """Write the citations as AKN ref/rref elements (idempotent; existing refs are kept)."""
     def action():
         import difflib
         from lawtool.akn import Document, atomic_write
         from lawtool.errors import LawtoolError
+        from lawtool.outputs import check_output
         from lawtool.xref.mark import mark_document
         if in_place and output is not None and output.resolve() != file.resolve():
             raise LawtoolError("--in-place and -o name different files", hint="give one of them")
+        if not dry_run:
+            check_output(file if in_place else output, [file], replace=force, in_place=in_place,
+                         in_place_flag="--in-place")
         document = Document.load(file)
         before = document.to_bytes()
         added = mark_document(document, _corpus(root))
@@ -102,7 +108,7 @@ def mark(file: Path = typer.Argument(..., help="an AKN XML file"),
                                         after.decode("utf-8").splitlines(keepends=True),
                                         f"a/{file}", f"b/{file}", n=0)
             typer.echo("".join(diff), nl=False)
-            typer.echo(f"{file}: {added} references would be added (nothing written)", err=True)
+            say(f"{file}: {added} references would be added (nothing written)")
             return
         target = file if in_place else output
         if target is None:
@@ -111,7 +117,7 @@ def mark(file: Path = typer.Argument(..., help="an AKN XML file"),
             pass                                    # nothing to change: leave the file untouched
         else:
             atomic_write(target, after)
-        typer.echo(f"{target or '<stdout>'}: {added} references added", err=True)
+        say(f"{target or '<stdout>'}: {added} references added")
     run(action)
 
 
@@ -134,9 +140,9 @@ def check(paths: List[Path] = typer.Argument(..., help="AKN files or folders (la
             _echo_json({"findings": [f.as_json() for f in shown]})
         else:
             for f in shown:
-                typer.echo(f"{f.document}: {f.eid or '-'}: {f.severity}: [{f.rule}] {f.message}")
+                show(f"{f.document}: {f.eid or '-'}: {f.severity}: [{f.rule}] {f.message}")
             counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
-            typer.echo(f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info", err=True)
+            say(f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info")
         if any(f.severity == "error" for f in findings) or (strict and any(f.severity == "warning" for f in findings)):
             raise typer.Exit(1)
     run(action)
@@ -146,11 +152,14 @@ def check(paths: List[Path] = typer.Argument(..., help="AKN files or folders (la
 def index(paths: List[Path] = typer.Argument(..., help="AKN files or folders (law bills)"),
           as_json: bool = typer.Option(False, "--json", help="print the JSON index"),
           output: Optional[Path] = typer.Option(None, "-o", "--output", help="write the JSON index to a file"),
+          force: bool = typer.Option(False, "--force", help="replace the -o file if it exists (never an input)"),
           root: Path = typer.Option(Path("."), "--root", help="repository root (law/ and bills/)")):
     """Backlinks: for each cited provision who cites it, for each provision what it cites."""
     def action():
         from lawtool.akn import atomic_write
+        from lawtool.outputs import check_output
         from lawtool.xref.index import build_index
+        check_output(output, paths, replace=force)
         data = build_index(paths, _corpus(root), root=root)
         text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
         if output is not None:

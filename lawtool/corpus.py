@@ -29,8 +29,12 @@ def shared_dir(root: Path) -> Path:
 
 def load_yaml(path: Path):
     import yaml
+
+    from .akn import read_bytes
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.safe_load(read_bytes(path).decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not valid UTF-8 (byte at offset {exc.start})", path=str(path), hint="save it as UTF-8") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise InputError(f"not valid YAML: {getattr(exc, 'problem', exc)}", path=str(path),
@@ -75,11 +79,49 @@ def resolve_source(root: Path, yaml_path: Path, source: str) -> Path:
     return path
 
 
-def build_one(root: Path, yaml_path: Path, spec: dict):
+def _field(spec: dict, name: str, where: Path) -> str:
+    value = spec.get(name) if isinstance(spec, dict) else None
+    if not isinstance(value, str) or not value.strip():
+        raise InputError(f"no {name!r} given", path=str(where), hint=f"add {name}: to it")
+    return value.strip()
+
+
+def repo_path(root: Path, yaml_path: Path, value: str, what: str) -> Path:
+    """A path of a recipe (relative to the import.yaml's folder), resolved: it must stay inside the
+    repository (links resolved)."""
+    base = Path(root).resolve()
+    path = (yaml_path.parent / value).resolve()
+    if Path(value).is_absolute() or not path.is_relative_to(base):
+        raise InputError(f"{what} {value!r} leads outside the repository", path=str(yaml_path),
+                         hint="give a path inside the repository, relative to the import.yaml's folder")
+    return path
+
+
+def target_of(root: Path, yaml_path: Path, spec: dict) -> Path:
+    """Where an expression of an import.yaml is written: law/ or bills/ + its FRBR relative path
+    (checked to stay in that folder)."""
+    from .frbr import FrbrUri
+    from .outputs import inside
+    uri = FrbrUri.parse(_field(spec, "expression", yaml_path))
+    top = yaml_path.relative_to(root).parts[0]
+    return inside(Path(root) / top, uri.relative_path(), what="expression path")
+
+
+def _not_an_output(path: Path, outputs, yaml_path: Path, what: str) -> None:
+    if outputs and path.resolve() in outputs:
+        raise InputError(f"the {what} {path.name} is one of the files corpus build writes", path=str(yaml_path),
+                         hint=f"give the {what} its own file (an import source is a .txt text, never an expression)")
+
+
+def build_one(root: Path, yaml_path: Path, spec: dict, outputs=None):
+    """Import one expression of an import.yaml: (target path, document, report).  ``outputs``: the
+    files the build writes (a source must not be one of them)."""
     from .frbr import FrbrUri
     from .importer import Correction, import_text, read_source
-    uri = FrbrUri.parse(spec["expression"])
-    source = resolve_source(root, yaml_path, spec["source"])
+    uri = FrbrUri.parse(_field(spec, "expression", yaml_path))
+    target = target_of(root, yaml_path, spec)
+    source = resolve_source(root, yaml_path, spec.get("source"))
+    _not_an_output(source, (outputs or set()) | {target.resolve()}, yaml_path, "source")
     corrections = [Correction(**c) for c in spec.get("corrections", [])]
     document, report = import_text(read_source(source), uri, doctype=spec.get("doctype", "act"),
                                    source_name=str(source), work_date=str(spec.get("work_date") or "") or None,
@@ -94,30 +136,42 @@ def build_one(root: Path, yaml_path: Path, spec: dict):
     if spec.get("xref"):  # optional stage: mark the cross-references as ref/rref (lawtool.xref.mark)
         from .xref.mark import corpus_for, mark_document
         mark_document(document, corpus_for(root))
-    top = yaml_path.relative_to(root).parts[0]
-    target = root / top / uri.relative_path()
     return target, document, report
 
 
-def build_amended(root: Path, yaml_path: Path, spec: dict, built: dict):
+def build_amended(root: Path, yaml_path: Path, spec: dict, built: dict, outputs=None):
     """An expression made by applying amendments to an earlier one: ``amended: <recipe.yaml>``
     names the recipe (``from``: the earlier expression's file, ``amendments``: a glob, ``status``,
-    ``date``, ``notice``).  The earlier expression is taken as just built in this run."""
+    ``date``, ``notice``).  The earlier expression is taken as just built in this run.  Every path
+    of the recipe stays inside the repository; none is the expression being made."""
     from .akn import Document
     from .amend import apply_amendments, load_amendments, select
-    from .frbr import FrbrUri
     from .importer import ImportReport
+    target = target_of(root, yaml_path, spec)
     recipe_path = resolve_source(root, yaml_path, spec["amended"])
+    _not_an_output(recipe_path, outputs, yaml_path, "recipe")
     recipe = load_yaml(recipe_path) or {}
+    if not isinstance(recipe, dict):
+        raise InputError("the recipe is not a mapping", path=str(recipe_path), hint="give from:, amendments:, date:")
+    base_path = repo_path(root, yaml_path, _field(recipe, "from", recipe_path), "from:")
+    if base_path == target.resolve():
+        raise InputError("the recipe's from: is the expression it makes", path=str(recipe_path),
+                         hint="from: names the earlier expression")
+    pattern = _field(recipe, "amendments", recipe_path)
+    if Path(pattern).is_absolute() or ".." in Path(pattern).parts:
+        raise InputError(f"amendments: {pattern!r} leads outside the repository", path=str(recipe_path),
+                         hint="give a pattern relative to the import.yaml's folder, without '..'")
     folder = yaml_path.parent
-    base_path = (folder / str(recipe["from"])).resolve()
+    paths = sorted(folder.glob(pattern))
+    for path in paths:
+        repo_path(root, yaml_path, str(path.relative_to(folder)), "amendments:")
+        _not_an_output(path, outputs, yaml_path, "amendment")
     base = built.get(base_path) or Document.load(base_path)
     base = Document.from_bytes(base.to_bytes(), str(base_path))
-    paths = sorted(folder.glob(str(recipe["amendments"])))
     amendments = select(load_amendments(paths), recipe.get("status")) if recipe.get("status") else load_amendments(paths)
+    if recipe.get("date") in (None, ""):
+        raise InputError("no 'date' given", path=str(recipe_path), hint="add date: YYYY-MM-DD to it")
     result = apply_amendments(base, amendments, date=str(recipe["date"]), notice=recipe.get("notice"))
-    uri = FrbrUri.parse(spec["expression"])
-    target = root / yaml_path.relative_to(root).parts[0] / uri.relative_path()
     report = ImportReport(source=str(recipe_path))
     return target, result.document, report
 
@@ -129,11 +183,16 @@ def build_corpus(root: Path, *, write: bool = True, with_diff: bool = False):
     import difflib
     root = Path(root)
     built: dict[Path, object] = {}
-    for yaml_path, spec in import_specs(root):
+    specs = import_specs(root)
+    outputs = {target_of(root, yaml_path, spec).resolve() for yaml_path, spec in specs}
+    for yaml_path, spec in specs:
+        if not isinstance(spec, dict):
+            raise InputError("an entry of expressions: is not a mapping", path=str(yaml_path),
+                             hint="give expression:, source: ... for each expression")
         if spec.get("amended"):
-            target, document, report = build_amended(root, yaml_path, spec, built)
+            target, document, report = build_amended(root, yaml_path, spec, built, outputs)
         else:
-            target, document, report = build_one(root, yaml_path, spec)
+            target, document, report = build_one(root, yaml_path, spec, outputs)
         built[target.resolve()] = document
         data = document.to_bytes()
         old = target.read_bytes() if target.exists() else b""
@@ -152,7 +211,9 @@ def build_corpus(root: Path, *, write: bool = True, with_diff: bool = False):
 
 
 def corpus_files(root: Path) -> list[Path]:
-    return sorted(p for top in CORPUS_DIRS for p in (Path(root) / top).rglob("*.xml"))
+    """The expressions of law/ and bills/: regular *.xml files, never through a symbolic link."""
+    from .outputs import regular_files
+    return sorted(p for top in CORPUS_DIRS for p in regular_files(Path(root) / top) if p.suffix == ".xml")
 
 
 def summary(root: Path) -> list[dict]:

@@ -6,6 +6,17 @@ the CLI prints it as ``lawtool: error: <file>[:place]: <what> — <what to do>``
 
 from __future__ import annotations
 
+import re
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def clean(text: str, keep: str = "") -> str:
+    """``text`` safe to print on a terminal: control characters (C0, DEL, C1: ESC starts the escape
+    sequences that retitle a window, hide text or fake a link) shown as ``\\x1b``; those in ``keep``
+    (``"\\n\\t"`` for multi-line output) stay."""
+    return _CONTROL.sub(lambda m: m.group() if m.group() in keep else f"\\x{ord(m.group()):02x}", text)
+
 
 class LawtoolError(Exception):
     """A problem with the user's input or command, reported without a traceback."""
@@ -30,7 +41,7 @@ class LawtoolError(Exception):
         text = where + self.message
         if self.hint:
             text += f" — {self.hint}"
-        return text
+        return clean(text)  # one line, no terminal escape from a file name or a document
 
 
 class InputError(LawtoolError):

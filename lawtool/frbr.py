@@ -59,6 +59,12 @@ class FrbrUri:
                             hint="expected /akn/<country>/<doctype>/<year>/<number>[/<lang>@<date>], "
                                  "e.g. /akn/ma/act/2018/103-13/ara@2018-03-12")
         parts = match.groupdict()
+        # the number becomes a folder of law/, bills/ and the site: it must be a safe path part
+        from .outputs import unsafe_part
+        reason = unsafe_part(parts["number"])
+        if reason:
+            raise FrbrError(f"unsafe FRBR URI {text!r}: its number {parts['number']!r} {reason}",
+                            hint="a work number is made of letters, digits, '-' and '_' (103-13, 1-59-413)")
         # A bare "@" in "ara@" means the first expression; keep it as an empty date.
         if parts.pop("at") == "@" and parts["expression_date"] is None:
             parts["expression_date"] = ""

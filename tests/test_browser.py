@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from publish_support import REPO, hostile_site, repo_site, serve
+from publish_support import REPO, hostile_site, repo_site, script_site, serve
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
@@ -199,3 +199,40 @@ def test_french_interface(browser, site):
     assert page.locator("#art_447-1").count() == 1
     assert watch.errors == [] and watch.foreign() == []
     watch.close()
+
+
+def test_a_script_inside_the_xml_of_an_article_runs_nothing(browser):
+    """An XHTML <script>, an SVG onload and an xml-stylesheet inside an act: the .xml download (written
+    again without foreign markup) and the article's page run none of them."""
+    _, site_dir = script_site()
+    with serve(site_dir) as base:
+        watch = Watch(browser, base)
+        for url in ("akn/ma/act/2020/1-22/ara@2020-01-01.xml", "akn/ma/act/2020/1-22/ara@2020-01-01/"):
+            page = watch.goto(url)
+            assert page.evaluate("typeof window.__xss") == "undefined", url
+        # (an XML document makes the browser ask for /favicon.ico, which the site has not: a 404)
+        assert watch.dialogs == [] and watch.foreign() == []
+        assert [e for e in watch.errors if "status of 404" not in e] == []
+        watch.close()
+
+
+def test_the_content_security_policy_stops_an_injected_script(browser, tmp_path):
+    """Were a script to slip into a page (a bug of the escaping), the policy would stop it."""
+    import shutil
+    _, site_dir = script_site()
+    copy = tmp_path / "site"
+    shutil.copytree(site_dir, copy)
+    page_file = copy / "akn/ma/act/2020/1-20/ara@2020-01-01/index.html"
+    text = page_file.read_text(encoding="utf-8")
+    page_file.write_text(text.replace("</article>", '<script>window.__xss = 1</script>'
+                                                   '<img src="x" onerror="window.__xss = 2"></article>', 1),
+                         encoding="utf-8")
+    with serve(copy) as base:
+        watch = Watch(browser, base)
+        page = watch.goto("akn/ma/act/2020/1-20/ara@2020-01-01/")
+        assert page.evaluate("typeof window.__xss") == "undefined"
+        assert any("Content Security Policy" in e for e in watch.errors), watch.errors
+        # the page still works: Material's scripts ran (the search box is ready)
+        assert page.evaluate("typeof __md_scope") == "object"
+        assert page.locator("input.md-search__input").count() == 1
+        watch.close()

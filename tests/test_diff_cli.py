@@ -74,14 +74,14 @@ def test_write_wid(tmp_path):
     assert dry.exit_code == 0, dry.output
     assert '+        <article eId="art_27" wId="art_28">' in dry.output and "dry run" in dry.output
     assert target.read_bytes() == before
-    done = invoke("diff", V1, target, "--write-wid", "-f", "json", "-o", tmp_path / "d.json")
+    done = invoke("diff", V1, target, "--write-wid", "-f", "json", "-o", tmp_path / "d.json", "--force")
     assert done.exit_code == 0 and "7 wId recorded" in done.output
     text = target.read_text(encoding="utf-8")
     assert '<article eId="art_17-bis" wId="art_3">' in text
     assert '<paragraph eId="art_27__para_1" wId="art_28__para_1">' in text
     assert [r.valid for r in validate_paths([target])] == [True]
     written = target.read_bytes()
-    again = invoke("diff", V1, target, "--write-wid", "-f", "json", "-o", tmp_path / "d.json")
+    again = invoke("diff", V1, target, "--write-wid", "-f", "json", "-o", tmp_path / "d.json", "--force")
     assert "0 wId recorded" in again.output and target.read_bytes() == written
 
 

@@ -1,4 +1,5 @@
 """Hostile and broken input: refused or handled with a clear error, never a crash or a hang."""
+import re
 import subprocess
 import sys
 
@@ -134,3 +135,276 @@ def test_every_xml_command_refuses_an_entity_bomb(tmp_path, command):
     assert "DOCTYPE" in result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     assert "lollollol" not in result.stdout + result.stderr
+
+
+# -- the published site cannot be turned against its readers or its host -------------------------------------
+
+import shutil  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from publish_support import HOSTILE, SMALL, small_law, small_repo  # noqa: E402
+
+REPO_DIR = Path(__file__).resolve().parents[1]
+
+
+def publish_cli(root: Path, *args):
+    return subprocess.run([sys.executable, "-m", "lawtool", "publish", *args], capture_output=True, text=True,
+                          cwd=root, timeout=600)
+
+
+def one_line_error(result, *words):
+    assert result.returncode == 2, result.stdout + result.stderr
+    errors = [line for line in result.stderr.splitlines() if not line.startswith("lawtool publish:")]
+    assert len(errors) == 1 and errors[0].startswith("lawtool: error: "), result.stderr
+    assert "Traceback" not in result.stderr
+    for word in words:
+        assert word in errors[0], errors[0]
+
+
+def snapshot(folder: Path) -> dict:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_publish_refuses_a_chapter_eid_leading_outside_the_site(tmp_path):
+    document = small_law(articles=151)
+    chapter = document.xpath("//a:chapter")[0]
+    # build/site/akn/ma/act/2020/1-20/ara@2020-01-01/ is 8 folders below the repository
+    chapter.set("eId", "../" * 8 + "victim")
+    root = small_repo(tmp_path / "repo", document)
+    victim = root / "victim" / "index.md"
+    victim.parent.mkdir()
+    victim.write_text("precious\n")
+    one_line_error(publish_cli(root), "cannot name its page")
+    assert victim.read_text() == "precious\n"
+    assert not (root / "public").exists()
+    # validate says so first
+    result = lawtool("validate", str(root / "law"))
+    assert result.returncode == 1 and "eid-unsafe" in result.stdout
+
+
+def test_a_frbr_number_dotdot_is_invalid_and_a_failed_publish_keeps_the_old_site(tmp_path):
+    root = small_repo(tmp_path / "repo")
+    result = publish_cli(root)
+    assert result.returncode == 0, result.stderr
+    before = snapshot(root / "public")
+    assert ".lawtool-generated" in before and "index.html" in before
+    bad = small_law("/akn/ma/act/2020/1-21/ara@2020-01-01")
+    bad_xml = bad.to_bytes().replace(b"/akn/ma/act/2020/1-21", b"/akn/ma/act/2020/..")
+    path = root / "law/ma/act/2020/1-21/ara@2020-01-01.xml"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(bad_xml)
+    result = lawtool("validate", str(path))
+    assert result.returncode == 1 and "'..'" in result.stdout and "frbr-consistent" in result.stdout
+    one_line_error(publish_cli(root), "ara@2020-01-01.xml", "unsafe FRBR URI")
+    assert snapshot(root / "public") == before
+    assert sorted(p.name for p in root.iterdir()) == ["bills", "build", "law", "mkdocs.yml", "public", "site"]
+
+
+def test_a_build_failing_late_keeps_the_old_site(tmp_path, monkeypatch):
+    from lawtool.errors import LawtoolError
+    from lawtool.publish import build, publish
+    root = small_repo(tmp_path / "repo")
+    out = tmp_path / "out"
+    publish(root, out)
+    before = snapshot(out)
+    law = root / "law" / FrbrUri.parse(SMALL).relative_path()
+    law.write_text(law.read_text(encoding="utf-8").replace("الاختبار.", "الاختبار الجديد."), encoding="utf-8")
+    monkeypatch.setattr(build, "check_site", lambda site_dir: ["a broken link"])
+    with pytest.raises(LawtoolError):
+        publish(root, out)
+    assert snapshot(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "repo"], "no half-built folder left beside"
+
+
+def test_publish_never_replaces_a_folder_it_did_not_make(tmp_path):
+    root = small_repo(tmp_path / "repo")
+    out = tmp_path / "my-site"
+    out.mkdir()
+    (out / "sitemap.xml").write_text("<urlset/>")
+    (out / "thesis.md").write_text("two years of work")
+    one_line_error(publish_cli(root, "--out", str(out)), "not made by lawtool")
+    assert sorted(p.name for p in out.iterdir()) == ["sitemap.xml", "thesis.md"]
+    assert (out / "thesis.md").read_text() == "two years of work"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["my-site", "repo"]
+
+
+def test_a_second_publish_of_one_checkout_waits_then_refuses(tmp_path):
+    from lawtool.outputs import Lock
+    root = small_repo(tmp_path / "repo")
+    with Lock(root / "build" / "publish.lock"):
+        result = publish_cli(root, "--wait", "1")
+    one_line_error(result, "another lawtool publish", "publish.lock")
+    assert not (root / "public").exists()
+
+
+def test_the_corpus_zip_holds_regular_files_of_the_repository_only(tmp_path):
+    import io
+    import zipfile
+    from lawtool.publish.build import corpus_zip
+    root = small_repo(tmp_path / "repo")
+    (root / ".git").mkdir()
+    (root / ".git" / "config").write_text("[remote] url = https://token@example.org/secret\n")
+    secret = tmp_path / "outside"
+    secret.mkdir()
+    (secret / "key.txt").write_text("PRIVATE KEY")
+    (root / "law" / "hostname.xml").symlink_to("/etc/hostname")
+    (root / "bills" / "config").symlink_to(root / ".git" / "config")
+    (root / "law" / "ma" / "elsewhere").symlink_to(secret, target_is_directory=True)
+    warnings: list[str] = []
+    data = corpus_zip(root, warnings.append)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = archive.namelist()
+        contents = b"".join(archive.read(n) for n in names)
+    assert names == ["lawtool-corpus/law/ma/act/2020/1-20/ara@2020-01-01.xml"]
+    assert b"token@" not in contents and b"PRIVATE KEY" not in contents
+    assert len(warnings) == 3 and all("symbolic link" in w for w in warnings)
+
+
+# -- corpus build recipes stay in the repository and never read what they write -------------------------------
+
+def _corpus_repo(tmp_path) -> Path:
+    """A repository with the bill's folder (three versions, amendments, recipe) only."""
+    root = tmp_path / "repo"
+    shutil.copytree(REPO_DIR / "bills/ma/bill/2024/digital-violence", root / "bills/ma/bill/2024/digital-violence")
+    (root / "law").mkdir()
+    return root
+
+
+def test_a_source_naming_its_own_expression_is_refused(tmp_path):
+    root = _corpus_repo(tmp_path)
+    folder = root / "bills/ma/bill/2024/digital-violence"
+    spec = folder / "import.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8").replace("source: source/ara@2024-05-14.txt",
+                                                             "source: ara@2024-05-14.xml"), encoding="utf-8")
+    before = snapshot(root)
+    result = lawtool("corpus", "build", "--root", str(root))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "one of the files corpus build writes" in result.stderr, result.stderr
+    assert snapshot(root) == before
+
+
+@pytest.mark.parametrize("field, value", [
+    ("from", "../../../../../../../../../../etc/passwd"),
+    ("from", "/etc/passwd"),
+    ("amendments", "../../../../../../../../../../tmp/*.yaml"),
+    ("amendments", "/tmp/*.yaml"),
+    ("from", "ara@2025-02-18.xml"),
+], ids=lambda v: v)
+def test_an_amendment_recipe_cannot_leave_the_repository(tmp_path, field, value):
+    root = _corpus_repo(tmp_path)
+    recipe = root / "bills/ma/bill/2024/digital-violence/source/v2-to-v3.yaml"
+    text = recipe.read_text(encoding="utf-8")
+    old = {"from": "from: ara@2024-12-10.xml", "amendments": "amendments: amendments/*.yaml"}[field]
+    recipe.write_text(text.replace(old, f"{field}: '{value}'"), encoding="utf-8")
+    before = snapshot(root)
+    result = lawtool("corpus", "build", "--root", str(root))
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 + sum("same" in line or "changed" in line
+                                                                for line in result.stderr.splitlines())
+    assert ("leads outside" in result.stderr) or ("the expression it makes" in result.stderr), result.stderr
+    assert snapshot(root) == before
+
+
+# -- stored XSS: the XML downloads and the Content-Security-Policy ---------------------------------------------
+
+def test_xml_downloads_are_written_again_without_foreign_markup():
+    from publish_support import script_site
+    root, site = script_site()
+    published = (site / "akn/ma/act/2020/1-22/ara@2020-01-01.xml").read_bytes()
+    for needle in (b"script", b"svg", b"xlink", b"xml-stylesheet", b"<?evil", b"__xss", b"xhtml"):
+        assert needle not in published, needle
+    assert "نص أول يبقى." in published.decode("utf-8")
+    assert any("left out of the XML download" in n and "script" in n for n in script_site.notes)
+    # the law without foreign markup is published as it is in the corpus
+    law = "akn/ma/act/2020/1-20/ara@2020-01-01.xml"
+    assert (site / law).read_bytes() == (root / "law/ma/act/2020/1-20/ara@2020-01-01.xml").read_bytes()
+    # validate warns
+    result = lawtool("validate", str(HOSTILE / "script-article.xml"))
+    assert result.stdout.count("foreign-markup") == 6
+
+
+def test_every_page_carries_a_content_security_policy_allowing_only_the_sites_scripts(tmp_path):
+    from lxml import html
+    from publish_support import script_site
+    from lawtool.publish.csp import check_pages, policy
+    _, site = script_site()
+    pages = sorted(site.rglob("*.html"))
+    assert pages and check_pages(site) == []
+    csp = policy()
+    assert "'unsafe-inline'" not in csp and "'unsafe-eval'" not in csp and "script-src 'self' 'sha256-" in csp
+    for page in pages:
+        metas = html.fromstring(page.read_bytes()).xpath("//meta[@http-equiv='Content-Security-Policy']/@content")
+        assert metas == [csp], page
+    # a page holding an inline script the policy does not know fails the build's check
+    shutil.copytree(site, tmp_path / "copy")
+    victim = tmp_path / "copy" / pages[0].relative_to(site)
+    victim.write_text(victim.read_text(encoding="utf-8").replace("</body>", "<script>alert(1)</script></body>"),
+                      encoding="utf-8")
+    assert any("inline script" in p for p in check_pages(tmp_path / "copy"))
+
+
+# -- bounded reading and writing: devices and pipes never hang lawtool --------------------------------------------
+
+@pytest.mark.parametrize("args", [["info", "/dev/zero"], ["validate", "/dev/zero"], ["diff", "/dev/zero", "/dev/zero"],
+                                  ["amend", "show", "/dev/zero"], ["import", "/dev/zero", "--frbr-uri", SMALL,
+                                                                   "-o", "{tmp}/o.xml"]], ids=" ".join)
+def test_dev_zero_as_input_fails_cleanly(tmp_path, args):
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    result = subprocess.run([sys.executable, "-m", "lawtool", *args], capture_output=True, text=True, timeout=60)
+    assert result.returncode in (1, 2) and "Traceback" not in result.stderr, result.stderr
+    assert "/dev/zero" in result.stdout + result.stderr
+    assert not (tmp_path / "o.xml").exists()
+
+
+def test_a_named_pipe_nobody_writes_reads_as_empty(tmp_path):
+    import os
+    fifo = tmp_path / "in.xml"
+    os.mkfifo(fifo)
+    result = subprocess.run([sys.executable, "-m", "lawtool", "info", str(fifo)], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 2 and "empty" in result.stderr
+
+
+def test_a_named_pipe_nobody_reads_as_output_does_not_hang(tmp_path):
+    import os
+    import time
+    fifo = tmp_path / "out.txt"
+    os.mkfifo(fifo)
+    start = time.monotonic()
+    result = subprocess.run([sys.executable, "-m", "lawtool", "export", str(REPO_DIR / "law/ma/act/2018/103-13/ara@2018-03-12.xml"),
+                             "-o", str(fifo)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and "no process reads" in result.stderr, result.stderr
+    assert time.monotonic() - start < 30 and fifo.is_fifo()
+
+
+# -- terminal escapes never reach the terminal raw ------------------------------------------------------------------
+
+OSC = "\x1b]0;pwned\x07\x1b]8;;https:evil.example\x1b\\click\x1b]8;;\x1b\\\x1b[2J\x9b31m"  # no '/': a file name
+
+
+def _no_raw_control(text: str) -> None:
+    assert not any(c in text for c in "\x1b\x07\x9b"), repr(text)
+
+
+def test_terminal_escapes_in_a_file_name_are_shown_not_sent(tmp_path):
+    path = tmp_path / f"law{OSC}.xml"
+    path.write_text("not xml", encoding="utf-8")
+    for args in (["info", str(path)], ["info", str(tmp_path / f"missing{OSC}.xml")], ["validate", str(path)],
+                 ["export", str(REPO_DIR / "law/ma/act/2018/103-13/ara@2018-03-12.xml"), "-o", str(path)]):
+        result = lawtool(*args)
+        assert result.returncode in (1, 2) and "Traceback" not in result.stderr
+        _no_raw_control(result.stdout + result.stderr)
+        assert "\\x1b]0;pwned" in result.stdout + result.stderr
+        assert len([line for line in result.stderr.splitlines() if line.startswith("lawtool: error:")]) <= 1
+
+
+def test_terminal_escapes_in_an_amendment_are_shown_not_sent(tmp_path):
+    amendment = tmp_path / "a.yaml"
+    amendment.write_text('id: a-1\ntarget: /akn/ma/bill/2024/digital-violence/ara@2024-12-10\n'
+                         'proposer: "\\e]0;pwned\\a team"\ndate: 2025-01-01\nstatus: proposed\noperations:\n'
+                         '  - op: insert\n    after: art_2__para_1\n    text: "\\e]8;;https://evil.example/\\e\\\\new\\x9b31m text"\n',
+                         encoding="utf-8")
+    result = lawtool("amend", "show", str(amendment))
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert "a control character (U+001B)" in result.stderr and re.search(r"a\.yaml:\d+: ", result.stderr)
+    _no_raw_control(result.stdout + result.stderr)

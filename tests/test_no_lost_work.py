@@ -83,3 +83,93 @@ def test_writing_to_a_device_or_a_link_keeps_it(tmp_path):
     assert link.is_symlink() and real.read_bytes() == b"new"
     atomic_write("/dev/null", b"nothing")
     assert not os.path.isfile("/dev/null")
+
+
+# -- every command that writes: never over an input, never over an existing file unless asked --------------
+
+BILL_DIR = "bills/ma/bill/2024/digital-violence"
+
+
+def _bill_copy(repo, tmp_path):
+    import shutil
+    folder = tmp_path / "dv"
+    shutil.copytree(repo / BILL_DIR, folder)
+    return folder
+
+
+def _refused(result, *words):
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr
+    for word in words:
+        assert word in result.stderr, result.stderr
+
+
+def test_xref_index_never_replaces_its_input(repo, tmp_path):
+    folder = _bill_copy(repo, tmp_path)
+    doc = folder / "ara@2024-12-10.xml"
+    before = doc.read_bytes()
+    _refused(lawtool("xref", "index", str(doc), "-o", str(doc), "--root", str(repo)), "one of the inputs")
+    assert doc.read_bytes() == before
+    # nor a file inside an input folder
+    _refused(lawtool("xref", "index", str(folder), "-o", str(folder / "index.json"), "--root", str(repo)),
+             "inside the input folder")
+    assert not (folder / "index.json").exists()
+
+
+def test_history_never_writes_into_its_folder(repo, tmp_path):
+    folder = _bill_copy(repo, tmp_path)
+    doc = folder / "ara@2024-05-14.xml"
+    before = doc.read_bytes()
+    _refused(lawtool("history", str(folder), "-o", str(doc)), "inside the input folder")
+    assert doc.read_bytes() == before
+
+
+def test_amend_apply_without_output_never_replaces_the_next_version(repo, tmp_path):
+    folder = _bill_copy(repo, tmp_path)
+    v3 = folder / "ara@2025-02-18.xml"
+    before = v3.read_bytes()
+    args = ["amend", "apply", str(folder / "ara@2024-12-10.xml"), str(folder / "amendments/dv-ex-01.yaml"),
+            "--date", "2025-02-18"]
+    _refused(lawtool(*args), "the output exists", "--overwrite")
+    assert v3.read_bytes() == before
+    result = lawtool(*args, "--overwrite")
+    assert result.returncode == 0, result.stderr
+    assert v3.read_bytes() != before
+
+
+def test_xref_mark_and_definitions_rewrite_their_input_only_in_place(repo, tmp_path):
+    folder = _bill_copy(repo, tmp_path)
+    doc = folder / "ara@2024-12-10.xml"
+    before = doc.read_bytes()
+    _refused(lawtool("xref", "mark", str(doc), "-o", str(doc), "--root", str(repo)), "one of the inputs",
+             "--in-place")
+    _refused(lawtool("definitions", str(doc), "--link", str(doc)), "one of the inputs", "--in-place")
+    assert doc.read_bytes() == before
+    result = lawtool("definitions", str(doc), "--in-place")
+    assert result.returncode == 0, result.stderr
+
+
+def test_an_existing_output_is_replaced_only_with_force(repo, tmp_path):
+    doc = repo / BILL_DIR / "ara@2024-05-14.xml"
+    out = tmp_path / "out.txt"
+    out.write_text("my notes\n")
+    for args in (["export", str(doc), "-o", str(out)],
+                 ["diff", str(doc), str(repo / BILL_DIR / "ara@2024-12-10.xml"), "-o", str(out)],
+                 ["history", str(repo / BILL_DIR), "-o", str(out)],
+                 ["xref", "index", str(doc), "-o", str(out), "--root", str(repo)],
+                 ["xref", "mark", str(doc), "-o", str(out), "--root", str(repo)],
+                 ["definitions", str(doc), "--link", str(out)],
+                 ["amend", "from-diff", str(doc), str(repo / BILL_DIR / "ara@2024-12-10.xml"), "-o", str(out)]):
+        _refused(lawtool(*args), "the output exists", "--force")
+        assert out.read_text() == "my notes\n", args
+    result = lawtool("export", str(doc), "-o", str(out), "--force")
+    assert result.returncode == 0 and out.read_text() != "my notes\n"
+
+
+def test_a_read_only_output_is_never_replaced(repo, tmp_path):
+    doc = repo / BILL_DIR / "ara@2024-05-14.xml"
+    out = tmp_path / "out.txt"
+    out.write_text("keep me\n")
+    out.chmod(0o444)
+    _refused(lawtool("export", str(doc), "-o", str(out), "--force"), "read-only")
+    assert out.read_text() == "keep me\n" and oct(out.stat().st_mode)[-3:] == "444"

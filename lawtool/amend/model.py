@@ -290,6 +290,15 @@ def _check_nodes(root, path: str) -> None:
                 stack.append(value)
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
+        elif isinstance(node, yaml.ScalarNode) and isinstance(node.value, str):
+            bad = _CONTROL.search(node.value)
+            if bad:
+                raise InputError(f"a control character (U+{ord(bad.group()):04X}) in a value: an amendment's text "
+                                 "cannot hold it (XML cannot, and a terminal would run it)", path=path,
+                                 place=node.start_mark.line + 1, hint="remove it (escapes such as \\e or \\x1b too)")
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def read_yaml(path: str | Path):
@@ -300,7 +309,8 @@ def read_yaml(path: str | Path):
         if size > MAX_BYTES:
             raise UnsafeInputError(f"the file is {size} bytes, over the {MAX_BYTES} bytes an amendment may take",
                                    path=name, hint="split it into several amendments")
-        data = p.read_bytes()
+        from ..akn import read_input
+        data = read_input(p, MAX_BYTES)
     except FileNotFoundError:
         raise InputError("no such file", path=name, hint="check the path") from None
     except IsADirectoryError:

@@ -60,7 +60,8 @@ def load_checklist(path: str | Path) -> list[Concept]:
     import yaml
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        from ..akn import read_bytes
+        data = yaml.safe_load(read_bytes(path).decode("utf-8", errors="replace"))
     except FileNotFoundError:
         raise InputError("no such file", path=str(path), hint="give the concepts YAML with --concepts") from None
     except yaml.YAMLError as exc:

@@ -58,17 +58,20 @@ MAX_TEXT_BYTES = 32 * 1024 * 1024  # the whole consolidated Penal Code is 0.5 MB
 
 
 def read_source(path: str | Path) -> str:
+    from ..akn import read_input
     p = Path(path)
     try:
         size = p.stat().st_size
         if size > MAX_TEXT_BYTES:
             raise InputError(f"the file is {size // (1024 * 1024)} MB, over the {MAX_TEXT_BYTES // (1024 * 1024)} MB "
                              "limit for one text", path=str(p), hint="split it into one file per law")
-        data = p.read_bytes()
+        data = read_input(p, MAX_TEXT_BYTES)
     except FileNotFoundError:
         raise InputError("no such file", path=str(p), hint="check the path") from None
     except IsADirectoryError:
         raise InputError("is a directory, not a text file", path=str(p), hint="give a .txt file") from None
+    except PermissionError:
+        raise InputError("permission denied", path=str(p), hint="check the file's permissions") from None
     if not data.strip():
         raise InputError("the file is empty", path=str(p), hint="give the text of a law")
     try:

@@ -23,10 +23,14 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..akn import without_foreign
 from ..errors import LawtoolError
+from ..outputs import MARKER, MARKER_TEXT, Lock, check_replaceable, inside, new_folder_beside, regular_files, swap_in
 from .bills import (BillData, amendments_pages, compare_page, compare_url, compared_articles, compute_diffs,
                     diff_page, diff_pairs, diff_url, summary_text, timeline_html)
 from .charts import changes_per_chapter, coverage_matrix
+from .csp import check_pages
+from .csp import policy as csp_policy
 from .feed import atom_feed
 from .home import ABOUT_URL, DOWNLOADS_URL, downloads_page, static_page
 from .html import esc
@@ -35,7 +39,7 @@ from .links import check_site
 from .pages import Site, expression_pages, page_path, repairs_page, work_page
 from .reports import GAPS_URL, PENALTIES_URL, gaps_page, load_reports, penalties_page, penalty_index
 
-GENERATED_MARK = ".lawtool-generated"
+LOCK_WAIT = 120.0  # seconds a publish waits for another one of the same checkout
 PROTECTED = {"law", "bills", "site", "docs", "lawtool", "tests", "reports", "bench", ".git", ".venv"}
 FONT_PACKAGE = "fontpkg_noto_sans_arabic"
 SYSTEM_FONTS = (Path("/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf"),
@@ -78,7 +82,13 @@ def make_site(index: CorpusIndex, progress: Progress | None = None) -> Site:
         for expression in work.expressions:
             say(f"pages of {expression.expression_uri} ({len(expression.pages)} pages)")
             expression_pages(index, expression, site)
-            site.files[expression.xml_url] = (root / expression.path).read_bytes()
+            # the XML download is written again from the parsed document, without foreign markup
+            # (an XHTML <script> would run in a browser opening the .xml)
+            xml, dropped = without_foreign(expression.document.tree)
+            site.files[expression.xml_url] = xml
+            if dropped:
+                site.notes.append(f"warning: {expression.path}: left out of the XML download ({len(dropped)}): "
+                                  + "; ".join(dropped[:5]) + (" ..." if len(dropped) > 5 else ""))
             if expression.kind == "law":
                 report, why = _import_report(index, expression)
                 repairs_page(index, expression, site, report, why)
@@ -124,7 +134,8 @@ def make_site(index: CorpusIndex, progress: Progress | None = None) -> Site:
         extra.append((name, name.rsplit("/", 1)[-1], f"رسم: المواد المتغيرة في كل باب بين صيغ {work.title}"))
     if gaps is not None:
         extra.append(("assets/charts/coverage.svg", "coverage.svg", "رسم: مصفوفة تغطية المفاهيم"))
-    site.files["downloads/lawtool-corpus.zip"] = corpus_zip(root)
+    site.files["downloads/lawtool-corpus.zip"] = corpus_zip(
+        root, lambda message: site.notes.append(f"warning: corpus zip: {message}"))
     extra.append(("downloads/lawtool-corpus.zip", "lawtool-corpus.zip", "المتن كاملا: law/ و bills/ و reports/"))
     downloads_page(site, index, data, extra)
     # home, about, other languages
@@ -245,19 +256,23 @@ def _coverage_svg(index: CorpusIndex, gaps: dict) -> bytes:
     return coverage_matrix(rows, columns, "تغطية المفاهيم في النصوص")
 
 
-def corpus_zip(root: Path) -> bytes:
-    """law/, bills/ and reports/ in one zip; the same files give the same bytes (fixed dates)."""
+def corpus_zip(root: Path, warn=None) -> bytes:
+    """law/, bills/ and reports/ in one zip; the same files give the same bytes (fixed dates).  Only
+    regular files inside the repository go in: a symbolic link (to /etc/hostname, to .git/config, to
+    a folder) is never followed; it is skipped and reported through ``warn``."""
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "315532800"))
     stamp = time.gmtime(max(epoch, 315532800))[:6]
     buffer = io.BytesIO()
+    base = root.resolve()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for top in ("law", "bills", "reports"):
-            for path in sorted((root / top).rglob("*")) if (root / top).is_dir() else []:
-                if path.is_file() and "__pycache__" not in path.parts:
-                    info = zipfile.ZipInfo(f"lawtool-corpus/{path.relative_to(root).as_posix()}", stamp)
-                    info.compress_type = zipfile.ZIP_DEFLATED
-                    info.external_attr = 0o644 << 16
-                    archive.writestr(info, path.read_bytes())
+            for path in regular_files(root / top, warn):
+                if "__pycache__" in path.parts or not path.resolve().is_relative_to(base):
+                    continue
+                info = zipfile.ZipInfo(f"lawtool-corpus/{path.relative_to(root).as_posix()}", stamp)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                archive.writestr(info, path.read_bytes())
     return buffer.getvalue()
 
 
@@ -311,39 +326,46 @@ def read_mkdocs_config(root: Path) -> dict:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=Loader) or {}
 
 
-def _prepare_dir(root: Path, folder: Path, what: str) -> None:
-    """Empty a generated folder, refusing anything that may hold sources."""
+def _check_folder(root: Path, folder: Path, what: str) -> None:
+    """A folder lawtool may replace: not the repository or one of its source folders, and missing,
+    empty or made by lawtool (it holds lawtool's marker, lawtool.outputs.MARKER)."""
     resolved = folder.resolve()
     root = root.resolve()
     if resolved == root or resolved in root.parents or (resolved.is_relative_to(root) and
                                                         resolved.relative_to(root).parts[0] in PROTECTED):
         raise LawtoolError(f"refusing to use {folder} as the {what}: it holds the repository's sources",
                            hint="set another folder in mkdocs.yml or with --out")
+    check_replaceable(folder, what)
+
+
+def _prepare_dir(root: Path, folder: Path, what: str) -> None:
+    """Empty a generated folder (lawtool's own: see _check_folder) and mark it as lawtool's."""
+    _check_folder(root, folder, what)
+    resolved = folder.resolve()
     if resolved.exists():
-        if not resolved.is_dir():
-            raise LawtoolError(f"{folder} is not a folder", hint=f"give an empty or generated folder for the {what}")
-        if any(resolved.iterdir()) and not (resolved / GENERATED_MARK).exists() and not (resolved / "sitemap.xml").exists():
-            raise LawtoolError(f"{folder} is not empty and was not made by lawtool publish",
-                               hint=f"empty it or give another folder for the {what}")
         shutil.rmtree(resolved)
     resolved.mkdir(parents=True)
-    (resolved / GENERATED_MARK).write_text("made by lawtool publish; emptied on each run\n", encoding="utf-8")
+    (resolved / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
 
 
 def write_docs(root: Path, site: Site, docs_dir: Path) -> None:
+    """The pages and files into ``docs_dir``: every path is checked (lawtool.outputs.inside) to be made
+    of safe parts and to stay inside it; only regular files of site/ are copied (no link followed)."""
     _prepare_dir(root, docs_dir, "generated docs_dir")
     for page in site.pages.values():
-        target = docs_dir / page.path
+        target = inside(docs_dir, page.path, what="page path")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown(), encoding="utf-8")
     for name, data in site.files.items():
-        target = docs_dir / name
+        target = inside(docs_dir, name, what="file path")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     sources = root / "site"
     for folder in ("stylesheets", "javascripts", "images"):
-        if (sources / folder).is_dir():
-            shutil.copytree(sources / folder, docs_dir / folder, dirs_exist_ok=True)
+        for path in regular_files(sources / folder, site.notes.append):
+            target = inside(docs_dir, path.relative_to(sources).as_posix(), what="file path")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
     site.notes.extend(_install_font(docs_dir))
 
 
@@ -420,6 +442,7 @@ def run_mkdocs(root: Path, docs_dir: Path, site_dir: Path, nav: list, progress: 
         os.chdir(root)
         config = load_config(config_file=str(root / "mkdocs.yml"), docs_dir=str(docs_dir), site_dir=str(site_dir),
                              nav=nav, strict=True)
+        config.extra["lawtool_csp"] = csp_policy()  # printed in every page by site/overrides/main.html
         if interface:
             config.theme["language"] = interface
             config.theme["direction"] = "rtl"
@@ -437,10 +460,16 @@ def run_mkdocs(root: Path, docs_dir: Path, site_dir: Path, nav: list, progress: 
 
 
 def publish(root: str | Path = ".", out: str | Path | None = None, *, progress: Progress | None = None,
-            check_links: bool = True, docs_dir: str | Path | None = None) -> PublishResult:
+            check_links: bool = True, docs_dir: str | Path | None = None,
+            lock_wait: float = LOCK_WAIT) -> PublishResult:
     """Index the corpus of ``root``, write the pages into ``docs_dir`` (else mkdocs.yml's) and
     build the site into ``out`` (else mkdocs.yml's ``site_dir``).  Raises LawtoolError when the
-    build or the link check fails."""
+    build or the link check fails.
+
+    The site is built in a new folder beside ``out`` and renamed into its place only when the build
+    and the link check succeeded: a failed run leaves the old site whole.  Only a folder lawtool
+    made (holding lawtool.outputs.MARKER) is replaced; any other non-empty folder is refused.  One
+    run at a time per checkout (a lock in build/), a second one waits ``lock_wait`` seconds at most."""
     root = Path(root).resolve()
     say = progress or (lambda message: None)
     timings: dict[str, float] = {}
@@ -450,33 +479,53 @@ def publish(root: str | Path = ".", out: str | Path | None = None, *, progress: 
     for folder in ("law", "bills"):
         if not (root / folder).is_dir():
             raise LawtoolError(f"no {folder}/ folder in {root}", hint="run lawtool publish from the repository root")
-    start = time.perf_counter()
-    say("indexing the corpus")
-    index = build_index(root, say)
-    start = _step(timings, "index", start)
-    site = make_site(index, say)
-    start = _step(timings, "pages", start)
-    say(f"writing {len(site.pages)} pages and {len(site.files)} files to {docs_dir}")
-    write_docs(root, site, docs_dir)
-    start = _step(timings, "write", start)
-    say("building the site with mkdocs-material (strict)")
-    _prepare_dir(root, site_dir, "site folder")
-    run_mkdocs(root, docs_dir, site_dir, site.nav, progress)
-    say("building the French interface")
-    run_mkdocs(root, docs_dir, site_dir / FRENCH_INTERFACE, site.nav, progress, interface="fr")
-    (site_dir / FRENCH_INTERFACE / "404.html").unlink(missing_ok=True)  # a server answers 404s from the root
-    start = _step(timings, "mkdocs", start)
-    if check_links:
-        say("checking the links of the built site")
-        broken = check_site(site_dir)
-        _step(timings, "links", start)
-        if broken:
-            listed = "; ".join(str(b) for b in broken[:8])
-            raise LawtoolError(f"{len(broken)} broken link(s) in the built site: {listed}", path=str(site_dir),
-                               hint="fix the page writers (lawtool/publish) or the site sources (site/)")
-    index_file = site_dir / "search" / "search_index.json"
-    return PublishResult(site_dir, docs_dir, len(site.pages), timings, site.notes,
-                         index_file.stat().st_size if index_file.is_file() else 0)
+    if site_dir.is_relative_to(docs_dir) or docs_dir.is_relative_to(site_dir):
+        raise LawtoolError(f"the site folder {site_dir} and the generated docs_dir {docs_dir} overlap",
+                           hint="give --out a folder outside docs_dir")
+    _check_folder(root, site_dir, "site folder")
+    _check_folder(root, docs_dir, "generated docs_dir")
+    with Lock(root / "build" / "publish.lock", wait=lock_wait, what="another lawtool publish of this checkout",
+              on_wait=say):
+        start = time.perf_counter()
+        say("indexing the corpus")
+        index = build_index(root, say)
+        start = _step(timings, "index", start)
+        site = make_site(index, say)
+        start = _step(timings, "pages", start)
+        say(f"writing {len(site.pages)} pages and {len(site.files)} files to {docs_dir}")
+        write_docs(root, site, docs_dir)
+        start = _step(timings, "write", start)
+        say("building the site with mkdocs-material (strict)")
+        _check_folder(root, site_dir, "site folder")
+        fresh = new_folder_beside(site_dir)
+        try:
+            run_mkdocs(root, docs_dir, fresh, site.nav, progress)
+            say("building the French interface")
+            run_mkdocs(root, docs_dir, fresh / FRENCH_INTERFACE, site.nav, progress, interface="fr")
+            (fresh / FRENCH_INTERFACE / "404.html").unlink(missing_ok=True)  # a server answers 404s from the root
+            (fresh / FRENCH_INTERFACE / MARKER).unlink(missing_ok=True)
+            start = _step(timings, "mkdocs", start)
+            unsafe = check_pages(fresh)
+            if unsafe:
+                raise LawtoolError(f"{len(unsafe)} page(s) break the Content-Security-Policy: " + "; ".join(unsafe[:5]),
+                                   path=str(site_dir), hint="check site/overrides and lawtool/publish/csp.py "
+                                                            "(a new mkdocs-material version may add inline scripts)")
+            if check_links:
+                say("checking the links of the built site")
+                broken = check_site(fresh)
+                _step(timings, "links", start)
+                if broken:
+                    listed = "; ".join(str(b) for b in broken[:8])
+                    raise LawtoolError(f"{len(broken)} broken link(s) in the built site: {listed}", path=str(site_dir),
+                                       hint="fix the page writers (lawtool/publish) or the site sources (site/)")
+            index_file = fresh / "search" / "search_index.json"
+            search_bytes = index_file.stat().st_size if index_file.is_file() else 0
+            _check_folder(root, site_dir, "site folder")
+            swap_in(fresh, site_dir)
+        except BaseException:
+            shutil.rmtree(fresh, ignore_errors=True)
+            raise
+    return PublishResult(site_dir, docs_dir, len(site.pages), timings, site.notes, search_bytes)
 
 
 def serve(site_dir: str | Path, port: int = 8000, host: str = "127.0.0.1"):

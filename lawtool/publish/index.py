@@ -20,7 +20,9 @@ from typing import Callable
 
 from ..akn import Document, local_name, text_of
 from ..corpus import CORPUS_DIRS, corpus_files, load_yaml
+from ..errors import UnsafeInputError
 from ..frbr import FrbrUri
+from ..outputs import unsafe_part
 from .html import ltr
 
 PAGE_ARTICLES = 150
@@ -381,6 +383,12 @@ def plan_pages(expression: Expression, limit: int = PAGE_ARTICLES) -> list[Page]
                 target = page
                 if split and (page is top or _article_count(page.element) > limit):
                     eid = c.get("eId") or f"part-{len(pages)}"
+                    reason = unsafe_part(eid)
+                    if reason:  # the eId becomes a folder of the site
+                        raise UnsafeInputError(f"the eId {eid!r} of a <{name}> cannot name its page: it {reason}",
+                                               path=str(expression.path), place=c.sourceline,
+                                               hint="renumber the document (its eIds are letters, digits, '_' "
+                                                    "and '-'); lawtool validate lists such eIds")
                     target = Page(f"{expression.url}{eid}/", label_of(c) or eid, c, parent=page)
                     page.children.append(target)
                     pages.append(target)
