@@ -199,14 +199,14 @@ def build_corpus(root: Path, *, write: bool = True, with_diff: bool = False):
         changed = old != data
         diff = ""
         if with_diff and changed:
-            name = str(target.relative_to(root))
+            name = os.path.relpath(target, root)
             diff = "".join(difflib.unified_diff(old.decode("utf-8").splitlines(keepends=True),
                                                 data.decode("utf-8").splitlines(keepends=True),
                                                 f"a/{name}", f"b/{name}", n=1))
         if write and changed:
             document.save(target)
         rep = report.as_dict()
-        yield BuildResult(str(target.relative_to(root)), changed, len(document.articles()),
+        yield BuildResult(os.path.relpath(target, root), changed, len(document.articles()),
                           rep["repairs_total"], len(report.uncertain), rep, diff)
 
 

@@ -146,3 +146,13 @@ def test_independent_spelling_check_of_law(path):
     doc = Document.load(path)
     report = suspect_share("\n".join(text_of(p) for p in doc.main.iter("{*}p")))
     assert report.tokens > 5000 and report.share < 0.005
+
+
+def test_corpus_build_check_from_the_repository_root_with_the_default_root():
+    """`lawtool corpus build --check` as the README runs it: in the repository, no --root."""
+    import subprocess
+    import sys
+    result = subprocess.run([sys.executable, "-m", "lawtool", "corpus", "build", "--check"], cwd=REPO,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr and "same" in result.stderr

@@ -42,7 +42,7 @@ DIVISION_RE = re.compile(
 UNIQUE = r"(?:ال)?فريد[ةه]?"
 ARTICLE_RE = re.compile(
     rf"^(?P<quote>«\s*)?(?P<label>المادة|الفصل|مادة|فصل|Article|Art\.)\s*-?\s*\.?\s*(?P<num>{NUMBER}|{UNIQUE})"
-    rf"\.?(?P<notes>(?:\s*\[\[fn:\d+\]\])*)\s*(?:(?:\.\s*[-–]|[-–:](?!\d))\s*(?P<rest>.*)|\.|\.\s*\d{{1,2}})?$")
+    rf"\.?(?P<notes>(?:\s*\[\[fn:\d+\]\])*)\s*(?:(?:\.\s*[-–]|[-–:](?!\d))\s*(?P<rest>.*)|\.|\.\s*\d{{1,2}}|:\s*\d{{1,2}})?$")
 # «الفصل 35-1. - العقوبات ...» as the PDF extraction leaves it: «الفصل - 35-1.العقوبات ...»
 ARTICLE_DAMAGED_RE = re.compile(
     r"^(?P<quote>)(?P<label>المادة|الفصل)\s*-\s*\.?\s*(?P<num>\d+(?:-\d+)*)(?P<notes>(?:\s*\[\[fn:\d+\]\])*)\s*\.?\s*(?P<rest>\S.*)$")
@@ -194,7 +194,7 @@ def parse_layout(lines: list[str], line_numbers: list[int] | None = None, *, wra
                   attachments=[_annex(a, wrapped) for a in annexes])
 
 
-ANNEX = re.compile(r"^(?:ال)?ملحق(?:\s+(?:رقم|عدد)\s*\d+|\s*\d+)?(?:\s*[:：.\-–]|\s+\S|$)")
+ANNEX = re.compile(r"^(?:ال)?(?:ملحق|محلق)(?:\s+(?:رقم|عدد)\s*\d+|\s*\d+)?(?:\s*[:：.\-–]|\s+\S|$)")
 
 
 def _split_annexes(end: list[tuple[int, str]]) -> tuple[list[str], list[list[tuple[int, str]]]]:
@@ -614,7 +614,7 @@ class _BodyParser:
                 if division or heading:
                     break
             else:
-                if heading and self._is_own_article(heading):
+                if heading and (self._is_own_article(heading) or self._starts_approved_text(heading)):
                     break
                 if (division or heading) and _announces_quote(lines):
                     node.children.extend(self._blocks(lines))
@@ -657,6 +657,16 @@ class _BodyParser:
         except Exception:
             return True
         return new != old and _follows(old, new)
+
+    def _starts_approved_text(self, match: re.Match) -> bool:
+        """After a single article («مادة فريدة: يوافق على البروتوكول ...»), an article 1 starts
+        the text it approves, printed after it: that text's own articles, not a quotation."""
+        if self.last_own is None or not re.fullmatch(UNIQUE, self.last_own):
+            return False
+        try:
+            return number_from_num(match.group("num")) == "1"
+        except LawtoolError:
+            return False
 
     def _mod(self) -> Node:
         """The quoted articles that follow an announcing paragraph, until the next own article."""

@@ -86,9 +86,25 @@ def _range_number(line: str) -> str:
         return line
 
 
+_SIGNED = re.compile(r"^\s*و?\s*حرر\s+ب")
+
+
 def own_headings(headings: list[Heading], lines: list[str], numbers: list[int]) -> list[Heading]:
-    """The headings of the text's own articles: not chapter headings («الفصل الأول» above
-    «المادة 1»), not the articles of another law that an amending article quotes."""
+    """The headings of the text's own articles, part by part: a signature («وحرر ب...») ends a
+    part (a dahir, then the law it promulgates or the text annexed to it), and each part has its
+    own label and numbering."""
+    signatures = [n for n, line in zip(numbers, lines) if _SIGNED.match(line)]
+    bounds = [0] + signatures + [10 ** 9]
+    own: list[Heading] = []
+    for start, end in zip(bounds, bounds[1:]):
+        part = [h for h in headings if start <= h.line < end]
+        own += _own_in_part(part, lines, numbers)
+    return own
+
+
+def _own_in_part(headings: list[Heading], lines: list[str], numbers: list[int]) -> list[Heading]:
+    """One part's own headings: not chapter headings («الفصل الأول» above «المادة 1»), not the
+    articles of another law that an amending article quotes."""
     labels = [h.label for h in headings if h.label in ("المادة", "الفصل")]
     chapters = _chapter_label(labels)
     # the text's own label is that of its first heading (quoted articles come later)
@@ -107,7 +123,8 @@ def own_headings(headings: list[Heading], lines: list[str], numbers: list[int]) 
         if own and last_announce > own[-1].line:
             quoting = True
         if h.label in ("single", "range") or h.label == article_label or article_label is None:
-            if not quoting or not own or _next_of(own[-1].number, h.number):
+            approved = own and own[-1].number == "unique" and h.number == "1"  # the text a single article approves
+            if not quoting or not own or approved or _next_of(own[-1].number, h.number):
                 own.append(h)
                 quoting = False
     return own
