@@ -84,7 +84,7 @@ def test_control_characters_are_refused(char):
 
 def test_many_control_characters_are_refused():
     with pytest.raises(LawtoolError) as info:
-        import_text("قانون\nالمادة 1\n" + "نص\x07" * 50 + ".\n", URI)
+        import_text("قانون\nالمادة 1\n" + "نص\x07" * 500 + ".\n", URI)
     assert "control character" in str(info.value) and ":3" in str(info.value)
 
 

@@ -85,7 +85,8 @@ def read_source(path: str | Path) -> str:
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
 # NUL and ESC never come out of a PDF extraction: a binary file, or terminal escapes.
 NEVER_TEXT = re.compile(r"[\x00\x1b\ufffe\uffff]")
-MAX_STRAY_CONTROLS = 0.001  # share of characters: above it the file is not text
+TATWEEL = "\u0640"
+MAX_STRAY_CONTROLS = 0.02  # share of characters: above it the file is not text (a font-encoding failure)
 # pdftotext starts each page with a form feed; Windows files end lines with CR LF (neither adds a line)
 LINE_BREAKS = str.maketrans({"\f": None, "\r": None})
 # Directional formatting and zero-width characters carry no letter of the law; copied into an
@@ -142,8 +143,13 @@ def import_text(text: str, expression: FrbrUri | None = None, *, doctype: str = 
     text = text.translate(LINE_BREAKS)
     text, control_lines = check_plain_text(text, source_name)
     report = ImportReport(source=source_name)
-    report.findings += [Finding("control-character", "warning", None, "a stray control character was dropped",
-                                line, file=source_name) for line in control_lines]
+    if control_lines:
+        shown = ", ".join(map(str, control_lines[:10])) + (" …" if len(control_lines) > 10 else "")
+        report.findings.append(Finding(
+            "control-character", "warning", None,
+            f"{len(control_lines)} line{'s' if len(control_lines) > 1 else ''} held stray control characters, "
+            f"dropped (line{'s' if len(control_lines) > 1 else ''} {shown})", control_lines[0], file=source_name,
+            message_ar="حذفت محارف تحكم شاردة من النص"))
     text, invisible = INVISIBLES.subn("", text)
     if corrections:
         text = apply_corrections(text, list(corrections), source_name)
@@ -159,6 +165,11 @@ def import_text(text: str, expression: FrbrUri | None = None, *, doctype: str = 
         lines = text.split("\n")
         numbers = list(range(1, len(lines) + 1))
         footnotes = []
+    # Tatweel (kashida) stretches a printed word and is no letter of it: «ظـهـير» is «ظهير».
+    tatweel = sum(line.count(TATWEEL) for line in lines)
+    if tatweel:
+        lines = [line.replace(TATWEEL, "") for line in lines]
+        report.repairs = dict(sorted({**report.repairs, "tatweel": tatweel}.items()))
     if expression is None:
         expression = _identify(lines, source_name, report)
     if invisible or control_lines:

@@ -52,7 +52,8 @@ ARTICLE_COLON_RE = re.compile(
 RANGE_RE = re.compile(r"^(?P<label>الفصول|المواد)\s*(?:من\s*)?(?P<a>\d+(?:-\d+)*)\s*(?:[-–—]|إلى|الى)\s*(?P<b>\d+(?:-\d+)*)\s*(?P<notes>(?:\[\[fn:\d+\]\]\s*)*)$")
 ITEM_RE = re.compile(
     r"^(?:[-–]\s*(?P<n1>\d+)\s*[-.)]?|\.?(?P<n2>\d+)\s*(?:[-)]|\.(?!\d))|(?P<n3>[أابجدهوزحطيكلمنسعفصقرشتثخذضظغ])\s*[)\-]|[-–•·*](?=\s))\s*(?P<rest>\S.*)$")
-ANNOUNCES_QUOTE = re.compile(r"(على\s+النحو\s+(?:التالي|الآتي|الاتي)|كما\s+يلي|بما\s+يلي|تحرر\s+كما\s+يلي|ما\s+يلي)\s*[:：]?\s*(\[\[fn:\d+\]\]\s*)*$")
+ANNOUNCES_QUOTE = re.compile(r"(على\s+النحو\s+(?:التالي|الآتي|الاتي)|كما\s+يلي|بما\s+يلي|تحرر\s+كما\s+يلي|ما\s+يلي"
+                             r"|\S\s+(?:التالي|التالية|الآتي|الآتية|الاتي|الاتية)\s*[:：])\s*(\[\[fn:\d+\]\]\s*)*$")
 SENTENCE_END = re.compile(r"[.:؛;!?؟»\"”]\s*(?:\[\[fn:\d+\]\]\s*)*$")
 FN = re.compile(r"\s*\[\[fn:(\d+)\]\]")
 CHAPTER_DIVISION_RE = re.compile(DIVISION_RE.pattern.replace("|".join(DIVISIONS), "الفصل", 1))

@@ -31,42 +31,45 @@ def law_work_uri(number: str, date: str) -> str:
     return f"/akn/ma/act/{date[:4]}/{slug}"
 
 
-def _holder_eid(document: Document, marker: int) -> str | None:
-    """The eId of the article (or other element) where footnote ``marker`` is referenced."""
+def _note_refs(document: Document) -> dict[str, etree._Element]:
+    """The first ``noteRef`` of each footnote marker (one walk of the document)."""
+    found: dict[str, etree._Element] = {}
     for ref in document.root.iter(akn("noteRef")):
-        if ref.get("marker") == str(marker):
-            for anc in ref.iterancestors():
-                if local_name(anc) in ("article", "chapter", "section", "part", "book", "title") and anc.get("eId"):
-                    return anc.get("eId")
-            return None
+        found.setdefault(ref.get("marker"), ref)
+    return found
+
+
+def _holder_eid(ref: etree._Element | None) -> str | None:
+    """The eId of the article (or other element) where a footnote is referenced."""
+    if ref is None:
+        return None
+    for anc in ref.iterancestors():
+        if local_name(anc) in ("article", "chapter", "section", "part", "book", "title") and anc.get("eId"):
+            return anc.get("eId")
     return None
 
 
-def _in_quotation(document: Document, marker: int) -> bool:
-    for ref in document.root.iter(akn("noteRef")):
-        if ref.get("marker") == str(marker):
-            return any(local_name(a) == "quotedStructure" for a in ref.iterancestors())
-    return False
+def _in_quotation(ref: etree._Element | None) -> bool:
+    return ref is not None and any(local_name(a) == "quotedStructure" for a in ref.iterancestors())
 
 
-def _target_eids(document: Document, note, holder: str | None) -> list[str]:
-    eids = []
-    index = document.eid_index()
+def _target_eids(eids: set[str], note, holder: str | None) -> list[str]:
+    found = []
     for target in note.targets:
         if target == "this":
             if holder:
-                eids.append(holder)
+                found.append(holder)
             continue
         try:
             number = number_from_num(target)
         except Exception:
             continue
         eid = f"art_{number}"
-        if eid in index:
-            eids.append(eid)
-    if not eids and holder:
-        eids.append(holder)
-    return list(dict.fromkeys(eids))
+        if eid in eids:
+            found.append(eid)
+    if not found and holder:
+        found.append(holder)
+    return list(dict.fromkeys(found))
 
 
 def active_modifications(document: Document) -> int:
@@ -167,12 +170,15 @@ def amendment_events(document: Document, notes: list, *, own_work: str,
     refs: dict[str, str] = {}
     events: dict[str, str] = {}
     mods: list[etree._Element] = []
+    eids = set(document.eid_index())   # the body does not change below: one index, one walk
+    note_refs = _note_refs(document)
     for note in notes:
         if not note.by_law or note.by_law.replace("-", ".") not in dates:
             continue
         date = dates[note.by_law.replace("-", ".")]
         href = law_work_uri(note.by_law, date)
-        if href == own_work or _in_quotation(document, note.footnote):
+        ref_el = note_refs.get(str(note.footnote))
+        if href == own_work or _in_quotation(ref_el):
             # a note on a quoted article tells the history of the quoted law, not of this one
             continue
         if href not in refs:
@@ -186,8 +192,8 @@ def amendment_events(document: Document, notes: list, *, own_work: str,
             events[href] = event_id
             etree.SubElement(lifecycle, akn("eventRef"), eId=event_id, date=date, type="amendment",
                              source=f"#{refs[href]}")
-        holder = _holder_eid(document, note.footnote)
-        for eid in _target_eids(document, note, holder):
+        holder = _holder_eid(ref_el)
+        for eid in _target_eids(eids, note, holder):
             mod = etree.Element(akn("textualMod"), type=ACTION_TYPES.get(note.action, "substitution"),
                                 eId=f"pmod_{len(mods) + 1}")
             # the amending provision itself when the note names it («بمقتضى المادة 2 من القانون ...»)
