@@ -30,7 +30,7 @@ from ..errors import LawtoolError
 
 DIVISIONS = {"الكتاب": "book", "الجزء": "part", "القسم": "title", "الباب": "chapter", "الفرع": "section",
              "الفقرة الفرعية": "subsection"}
-ORDINAL_WORD = r"(?:ال)?(?:[أا]ول[ىي]?|واحد[ةه]?|تمهيدي[ةه]?|ثان[يى][ةه]?|ثالث[ةه]?|رابع[ةه]?|خامس[ةه]?|سادس[ةه]?|سابع[ةه]?|ثامن[ةه]?|تاسع[ةه]?|عاشر[ةه]?|حاد[يى][ةه]?|عشر[ةه]?|عشرون|عشرين|ثلاثون|[أا]ربعون|خمسون|فريد[ةه])"
+ORDINAL_WORD = r"(?:ال)?(?:[أا]ول[ىي]?|واحد[ةه]?|تمهيدي[ةه]?|ثان[يى][ةه]?|ثالث[ةه]?|رابع[ةه]?|خامس[ةه]?|سادس[ةه]?|سابع[ةه]?|ثامن[ةه]?|تاسع[ةه]?|عاشر[ةه]?|حاد[يى][ةه]?|عشر[ةه]?|عشرون|عشرين|ثلاثون|ثلاثين|[أا]ربعون|[أا]ربعين|خمسون|خمسين|ستون|ستين|سبعون|سبعين|ثمانون|ثمانين|تسعون|تسعين|مائ[ةه]|مئ[ةه]|فريد[ةه])"
 ORDINAL = rf"{ORDINAL_WORD}(?:\s+(?:و)?{ORDINAL_WORD}){{0,3}}"
 BIS = r"(?:\s*(?:ال)?مكرر[ةه]?(?:\s+(?:مرتين|ثلاث\s+مرات))?)"
 LETTER = r"(?:\s*\(\s*[أابجدهوزحطي]\s*\))"   # «الفصل الأول (أ)»: a lettered article
@@ -617,6 +617,8 @@ class _BodyParser:
             else:
                 if heading and (self._is_own_article(heading) or self._starts_approved_text(heading)):
                     break
+                if division and self._starts_approved_text(division):
+                    break  # «الجزء الأول» of the text a single article approves
                 if (division or heading) and _announces_quote(lines):
                     node.children.extend(self._blocks(lines))
                     lines = []
