@@ -119,12 +119,11 @@ def signatures(files: list[Path], limit: int = 300) -> dict[str, list[str]]:
 
 
 def count_ngrams(files: list[Path], cache: Path, partner: dict[str, set[str]],
-                 sigs: dict[str, list[str]]) -> tuple[dict[str, Counter], Counter[str]]:
-    """Unigrams, bigrams and trigrams holding a confusable word, counted only where the word can
-    be trusted: in a file whose print cannot produce its partner (the kind is not active there)."""
-    uni: Counter[str] = Counter()
-    bi: Counter[str] = Counter()
-    tri: Counter[str] = Counter()
+                 sigs: dict[str, list[str]]) -> tuple[dict[str, dict[str, Counter]], Counter[str]]:
+    """Per damage kind: unigrams, bigrams and trigrams holding a confusable word of that kind,
+    counted only where the word can be trusted for it: in a file whose print cannot produce the
+    kind's swap (the kind is not active there, strict test)."""
+    counts = {k: {"uni": Counter(), "bi": Counter(), "tri": Counter()} for k in KINDS}
     active: Counter[str] = Counter()
     for path in files:
         _, text = repaired_text(path, cache)
@@ -132,18 +131,22 @@ def count_ngrams(files: list[Path], cache: Path, partner: dict[str, set[str]],
         active.update(kinds or {"none"})
         for seg in content_segments(text):
             for i, w in enumerate(seg):
-                if w not in partner or partner[w] & kinds:
-                    continue
-                uni[w] += 1
-                if i > 0:
-                    bi[f"{seg[i - 1]} {w}"] += 1
-                if i + 1 < len(seg):
-                    bi[f"{w} {seg[i + 1]}"] += 1
-                if i > 1:
-                    tri[f"{seg[i - 2]} {seg[i - 1]} {w}"] += 1
-                if 0 < i < len(seg) - 1:
-                    tri[f"{seg[i - 1]} {w} {seg[i + 1]}"] += 1
-    return {"uni": uni, "bi": bi, "tri": tri}, active
+                for kind in partner.get(w, set()) - kinds:
+                    c = counts[kind]
+                    c["uni"][w] += 1
+                    if i > 0:
+                        c["bi"][f"{seg[i - 1]} {w}"] += 1
+                    if i + 1 < len(seg):
+                        c["bi"][f"{w} {seg[i + 1]}"] += 1
+                    if i > 1:
+                        c["tri"][f"{seg[i - 2]} {seg[i - 1]} {w}"] += 1
+                    if 0 < i < len(seg) - 1:
+                        c["tri"][f"{seg[i - 1]} {w} {seg[i + 1]}"] += 1
+    return counts, active
+
+
+def pruned(counter: Counter[str]) -> dict[str, int]:
+    return {k: v for k, v in sorted(counter.items()) if v >= MIN_COUNT}
 
 
 def build(corpus: Path, cache: Path) -> dict:
@@ -156,10 +159,10 @@ def build(corpus: Path, cache: Path) -> dict:
         partner.setdefault(v, set()).add(kind)
     sigs = signatures(files)
     counts, active = count_ngrams(files, cache, partner, sigs)
-    bigrams = {k: v for k, v in sorted(counts["bi"].items()) if v >= MIN_COUNT}
-    context_words = {w for key in bigrams for w in key.split()}
-    unigrams = {w: vocab[w] for w in sorted(context_words - set(partner))}
-    unigrams.update({w: counts["uni"][w] for w in sorted(partner)})
+    tables = {k: {"unigrams": {w: n for w, n in sorted(c["uni"].items())}, "bigrams": dict(sorted(c["bi"].items())),
+                  "trigrams": pruned(c["tri"])} for k, c in counts.items()}
+    context_words = {w for t in tables.values() for key in t["bigrams"] for w in key.split()}
+    unigrams = {w: vocab[w] for w in sorted(context_words | set(partner)) if vocab[w]}
     return {
         "about": "lawtool context model: word n-grams around confusable words, from the repaired Adala "
                  "development corpus (bench/build_context_model.py)",
@@ -168,9 +171,8 @@ def build(corpus: Path, cache: Path) -> dict:
         "tokens": sum(vocab.values()),
         "pairs": sorted([w, v, k] for w, v, k in pairs),
         "signatures": sigs,
-        "unigrams": dict(sorted(unigrams.items())),
-        "bigrams": bigrams,
-        "trigrams": {k: v for k, v in sorted(counts["tri"].items()) if v >= MIN_COUNT},
+        "unigrams": unigrams,
+        "kinds": tables,
     }
 
 
@@ -194,9 +196,9 @@ def main(argv: list[str] | None = None) -> None:
         return
     model = build(args.corpus, args.cache)
     write_model(model, args.out)
+    sizes = ", ".join(f"{k} {len(t['bigrams'])}/{len(t['trigrams'])}" for k, t in model["kinds"].items())
     print(f"{args.out}: {len(model['pairs'])} confusable pairs, {len(model['unigrams'])} unigrams, "
-          f"{len(model['bigrams'])} bigrams, {len(model['trigrams'])} trigrams, "
-          f"{args.out.stat().st_size // 1024} KB")
+          f"bigrams/trigrams by kind: {sizes}; {args.out.stat().st_size // 1024} KB")
 
 
 if __name__ == "__main__":

@@ -125,7 +125,7 @@ def import_text(text: str, expression: FrbrUri, *, doctype: str = "act", source_
     if repair:
         from .context import check_context
         from .repair import repair_text
-        result = check_context(text, repair_text(text))  # context.py: real-word reversals
+        result = check_context(text, repair_text(text), report)  # context.py: real-word reversals
         lines, numbers, footnotes = result.lines, result.line_numbers, result.footnotes
         report.repairs = result.counts()
         report.uncertain = [{"kind": r.kind, "line": r.line, "before": r.before, "after": r.after}

@@ -3,7 +3,7 @@
 The hunspell check (suspects.py) sees a reversed pair only when it makes a non-word.  When the swap
 gives another real word — «مكان والدته» for «ولادته», «البالغ الكاذب» for «البلاغ» — only the context
 can tell.  This stage compares the two readings of every such token with a word n-gram model
-(Dirichlet-smoothed trigrams → bigrams → unigrams) trained on the repaired Adala development corpus
+(Dirichlet-smoothed trigrams → bigrams → the pair's frequencies) trained on the repaired Adala development corpus
 (bench/build_context_model.py), and
 
 * repairs the token when the other reading is much more likely (log-likelihood ratio ≥ FIX_LLR), as
@@ -34,7 +34,7 @@ KINDS: dict[str, tuple[tuple[str, str], ...]] = {
     "meem-alef": (("ام", "ما"),),
     "ya-lam": (("يل", "لي"),),
 }
-FIX_LLR = 6.0    # natural log: the other reading ~400 times more likely in this context
+FIX_LLR = 8.0    # natural log: the other reading ~3,000 times more likely in this context
 FLAG_LLR = 3.0   # ~20 times: listed as uncertain, not applied
 MIN_EVIDENCE = 3  # n-gram occurrences (both readings together) needed before deciding anything
 SIGNATURE_MIN = 3  # signature tokens that show a non-ligature damage in a document
@@ -115,12 +115,11 @@ def active_kinds(raw: str, signatures: dict[str, list[str]], *, strict: bool = F
 
 
 class ContextModel:
-    """Counts of n-grams around confusable words; ``llr`` compares two readings of a token."""
+    """Counts of n-grams around confusable words, by damage kind; ``llr`` compares two readings."""
 
     def __init__(self, data: dict):
-        self.uni: dict[str, int] = data["unigrams"]
-        self.bi: dict[str, int] = data["bigrams"]
-        self.tri: dict[str, int] = data["trigrams"]
+        self.uni: dict[str, int] = data["unigrams"]  # every word of the corpus the tables need
+        self.kinds: dict[str, dict] = data["kinds"]   # kind -> trusted unigrams, bigrams, trigrams
         self.tokens: int = data["tokens"]
         self.signatures: dict[str, list[str]] = data.get("signatures", {})
         self.partner: dict[str, list[tuple[str, str]]] = {}
@@ -128,31 +127,52 @@ class ContextModel:
             self.partner.setdefault(w, []).append((v, kind))
             self.partner.setdefault(v, []).append((w, kind))
 
-    def p_uni(self, w: str) -> float:
+    def p_word(self, w: str) -> float:
+        """Corpus frequency of any word (context words)."""
         return (self.uni.get(w, 0) + 0.5) / (self.tokens + 0.5 * 1_000_000)
 
-    def p_bi(self, prev: str, w: str) -> float:
-        """P(w | prev), Dirichlet-smoothed towards the unigram."""
-        return (self.bi.get(f"{prev} {w}", 0) + MU2 * self.p_uni(w)) / (self.uni.get(prev, 0) + MU2)
+    def _count(self, kind: str, table: str, key: str) -> int:
+        return self.kinds[kind][table].get(key, 0)
 
-    def p_tri(self, prev2: str, prev: str, w: str) -> float:
-        return (self.tri.get(f"{prev2} {prev} {w}", 0) + MU3 * self.p_bi(prev, w)) / (self.bi.get(f"{prev2} {prev}", 0) + MU3)
+    def p_left(self, kind: str, ctx: tuple[str, str, str, str], x: str, y: str) -> float:
+        """P(reading x | the words before, the token is x or y): trigram → bigram → the pair's own
+        frequencies, each level a Dirichlet prior of weight MU for the one above."""
+        p2, p1, _, _ = ctx
+        cx, cy = self._count(kind, "unigrams", x), self._count(kind, "unigrams", y)
+        p = (cx + 0.5) / (cx + cy + 1)
+        if p1:
+            bx, by = self._count(kind, "bigrams", f"{p1} {x}"), self._count(kind, "bigrams", f"{p1} {y}")
+            p = (bx + MU2 * p) / (bx + by + MU2)
+            if p2:
+                tx, ty = self._count(kind, "trigrams", f"{p2} {p1} {x}"), self._count(kind, "trigrams", f"{p2} {p1} {y}")
+                p = (tx + MU3 * p) / (tx + ty + MU3)
+        return p
 
-    def log_score(self, ctx: tuple[str, str, str, str], x: str) -> float:
-        """log P of the window with ``x`` in the middle: the terms that change with ``x``."""
-        p2, p1, n1, n2 = ctx
-        left = self.p_tri(p2, p1, x) if p2 and p1 else self.p_bi(p1, x) if p1 else self.p_uni(x)
-        score = math.log(left)
-        if n1:
-            score += math.log(self.p_tri(p1, x, n1) if p1 else self.p_bi(x, n1))
+    def p_right(self, kind: str, ctx: tuple[str, str, str, str], x: str) -> float:
+        """P(the next word | reading x [and the word before]), smoothed towards its corpus frequency."""
+        _, p1, n1, _ = ctx
+        p = self.p_word(n1)
+        cx = self._count(kind, "unigrams", x)
+        p = (self._count(kind, "bigrams", f"{x} {n1}") + MU2 * p) / (cx + MU2)
+        if p1:
+            t = self._count(kind, "trigrams", f"{p1} {x} {n1}")
+            p = (t + MU3 * p) / (self._count(kind, "bigrams", f"{p1} {x}") + MU3)
+        return p
+
+    def log_score(self, kind: str, ctx: tuple[str, str, str, str], x: str, y: str) -> float:
+        """log P of reading x rather than y in the window (the terms that differ)."""
+        score = math.log(self.p_left(kind, ctx, x, y))
+        if ctx[2]:
+            score += math.log(self.p_right(kind, ctx, x))
         return score
 
-    def evidence(self, ctx: tuple[str, str, str, str], x: str) -> int:
-        p2, p1, n1, _ = ctx
-        return (self.bi.get(f"{p1} {x}", 0) if p1 else 0) + (self.bi.get(f"{x} {n1}", 0) if n1 else 0)
+    def evidence(self, kind: str, ctx: tuple[str, str, str, str], x: str) -> int:
+        t = self.kinds[kind]["bigrams"]
+        _, p1, n1, _ = ctx
+        return (t.get(f"{p1} {x}", 0) if p1 else 0) + (t.get(f"{x} {n1}", 0) if n1 else 0)
 
-    def llr(self, ctx: tuple[str, str, str, str], word: str, other: str) -> float:
-        return self.log_score(ctx, other) - self.log_score(ctx, word)
+    def llr(self, kind: str, ctx: tuple[str, str, str, str], word: str, other: str) -> float:
+        return self.log_score(kind, ctx, other, word) - self.log_score(kind, ctx, word, other)
 
 
 @lru_cache(maxsize=2)
@@ -188,6 +208,15 @@ class ContextReport:
     def flagged(self) -> int:
         return sum(not d.applied for d in self.decisions)
 
+    def as_dict(self) -> dict:
+        """The measured share of the check, for ``lawtool import --report``."""
+        share = (lambda n: round(100 * n / self.tokens, 3) if self.tokens else 0.0)
+        return {"available": True, "tokens": self.tokens, "candidates": self.candidates,
+                "changed": self.changed, "flagged": self.flagged,
+                "changed_percent": share(self.changed), "flagged_percent": share(self.flagged),
+                "thresholds": {"fix_llr": FIX_LLR, "flag_llr": FLAG_LLR},
+                "examples": [f"{d.word} → {d.other} ({d.llr})" for d in self.decisions[:20]]}
+
 
 def plausible(word: str, kind: str) -> bool:
     """Can ``word`` be the true reading?  Not when the repair's certain ligature rules would read it
@@ -207,20 +236,24 @@ def _contexts(words: list[str], breaks: list[bool], i: int) -> tuple[str, str, s
     return p2, p1, n1, n2
 
 
-def decide(words: list[str], breaks: list[bool], kinds: set[str], model: ContextModel) -> ContextReport:
-    """The decisions over a token sequence (``breaks[i]``: something other than spaces before token i)."""
-    report = ContextReport(tokens=len(words))
+def scores(words: list[str], breaks: list[bool], kinds: set[str], model: ContextModel):
+    """(index, word, best other reading, kind, LLR, evidence) of every candidate token."""
     for i, w in enumerate(words):
         others = [(v, k) for v, k in model.partner.get(w, ()) if k in kinds and plausible(v, k)]
         if not others:
             continue
-        report.candidates += 1
         ctx = _contexts(words, breaks, i)
-        best = max(((model.llr(ctx, w, v), v, k) for v, k in others), key=lambda t: t[0])
-        llr, v, kind = best
-        if llr < FLAG_LLR or model.evidence(ctx, w) + model.evidence(ctx, v) < MIN_EVIDENCE:
-            continue
-        report.decisions.append(Decision(i, w, v, kind, round(llr, 2), llr >= FIX_LLR))
+        llr, v, kind = max(((model.llr(k, ctx, w, v), v, k) for v, k in others), key=lambda t: t[0])
+        yield i, w, v, kind, llr, model.evidence(kind, ctx, w) + model.evidence(kind, ctx, v)
+
+
+def decide(words: list[str], breaks: list[bool], kinds: set[str], model: ContextModel) -> ContextReport:
+    """The decisions over a token sequence (``breaks[i]``: something other than spaces before token i)."""
+    report = ContextReport(tokens=len(words))
+    for i, w, v, kind, llr, evidence in scores(words, breaks, kinds, model):
+        report.candidates += 1
+        if llr >= FLAG_LLR and evidence >= MIN_EVIDENCE:
+            report.decisions.append(Decision(i, w, v, kind, round(llr, 2), llr >= FIX_LLR))
     return report
 
 
@@ -260,18 +293,27 @@ def check_texts(texts: list[str], kinds: set[str], model: ContextModel) -> tuple
     return out, report
 
 
-def check_context(raw: str, result):
+def check_context(raw: str, result, report=None):
     """The import hook: the repaired lines and footnotes of ``result`` (a RepairResult) checked in
     context; applied changes join ``result.repairs``, uncertain ones ``result.uncertain`` (kind
-    ``context``).  ``result.context`` holds the ContextReport."""
-    from .repair import Repair
+    ``context``).  ``result.context`` holds the ContextReport; ``report`` (an ImportReport), when
+    given, gets its summary as ``report.context``."""
     result.context = ContextReport()
+    if report is not None:
+        report.context = result.context.as_dict()
     if not MODEL_PATH.exists():
         return result
     model = load_model()
     kinds = active_kinds(raw, model.signatures)
-    if not kinds:
-        return result
+    if kinds:
+        _check_result(result, kinds, model)
+    if report is not None:
+        report.context = {**result.context.as_dict(), "kinds": sorted(kinds)}
+    return result
+
+
+def _check_result(result, kinds: set[str], model: ContextModel) -> None:
+    from .repair import Repair
     lines, rep = check_texts(result.lines, kinds, model)
     for_line = _line_of_tokens(result.lines)
     for d in rep.decisions:
@@ -289,7 +331,6 @@ def check_context(raw: str, result):
             (result.repairs if d.applied else result.uncertain).append(r)
         notes.append(replace(f, text=text))
     result.lines, result.footnotes, result.context = lines, notes, rep
-    return result
 
 
 def _line_of_tokens(texts: list[str]) -> list[int]:

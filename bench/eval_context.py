@@ -1,0 +1,104 @@
+"""Measure the context check (lawtool/importer/context.py) on the held-out part of the corpus.
+
+    .venv/bin/python bench/eval_context.py [--rate 0.1] [--seed 1]
+
+The held-out files (SHA-1 of the name ends in 0, never used to build the model) are repaired (the
+cache of bench/build_context_model.py), and every *trustworthy* candidate token — one whose reading
+the file's print cannot confuse (the damage kind is not active in the file, strict test) — is taken
+as correct.  A share ``--rate`` of them is replaced by its confusable partner (a synthetic reversal);
+the check then scores every candidate.  For each threshold: recall (seeded errors restored), false
+changes (correct tokens changed) and precision, by damage kind.  Deterministic (seeded).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bench.build_context_model import CACHE, CORPUS, corpus_files, held_out, repaired_text  # noqa: E402
+from lawtool.importer.context import (FIX_LLR, FLAG_LLR, KINDS, MIN_EVIDENCE, active_kinds,  # noqa: E402
+                                      content_segments, load_model, plausible, scores)
+
+THRESHOLDS = (3.0, 4.0, 6.0, 8.0, 10.0, 12.0)
+
+
+def seeded_segments(files, model, rate: float, rng: random.Random):
+    """(words, truth, seeded flags, trusted flags) per segment of the held-out files."""
+    for path in files:
+        _, text = repaired_text(path, CACHE)
+        kinds = active_kinds(path.read_text(encoding="utf-8", errors="replace"), model.signatures, strict=True)
+        for seg in content_segments(text):
+            words, seeded, trusted = list(seg), [False] * len(seg), [False] * len(seg)
+            for i, w in enumerate(seg):
+                partners = [(v, k) for v, k in model.partner.get(w, ()) if k not in kinds and plausible(v, k)]
+                if not partners:
+                    continue
+                trusted[i] = True
+                if rng.random() < rate:
+                    words[i] = rng.choice(sorted(partners))[0]
+                    seeded[i] = True
+            yield words, seg, seeded, trusted
+
+
+def evaluate(rate: float, seed: int) -> dict:
+    model = load_model()
+    rng = random.Random(seed)
+    files = [p for p in corpus_files(CORPUS) if held_out(p.name)]
+    stats: dict[tuple[str, float], Counter] = defaultdict(Counter)
+    totals: Counter = Counter()
+    for words, truth, seeded, trusted in seeded_segments(files, model, rate, rng):
+        breaks = [False] * len(words)
+        by_index = {i: (v, k, llr, ev) for i, w, v, k, llr, ev in scores(words, breaks, set(KINDS), model)}
+        for i, ok in enumerate(trusted):
+            if not ok:
+                continue
+            v, k, llr, ev = by_index.get(i, (None, None, float("-inf"), 0))
+            kind = k or next((kk for vv, kk in model.partner.get(truth[i], ()) if vv == words[i]), "?")
+            totals[(kind, "seeded" if seeded[i] else "correct")] += 1
+            for t in THRESHOLDS:
+                acted = llr >= t and ev >= MIN_EVIDENCE
+                if seeded[i]:
+                    stats[(kind, t)]["restored"] += acted and v == truth[i]
+                else:
+                    stats[(kind, t)]["false"] += acted
+    return {"files": len(files), "totals": totals, "stats": stats}
+
+
+def table(result: dict) -> str:
+    totals, stats = result["totals"], result["stats"]
+    rows = ["| kind | threshold (LLR) | seeded | restored (recall) | correct tokens | changed wrongly | precision |",
+            "|---|---|---|---|---|---|---|"]
+    for kind in [*KINDS, "all"]:
+        kinds = list(KINDS) if kind == "all" else [kind]
+        seeded = sum(totals[(k, "seeded")] for k in kinds)
+        correct = sum(totals[(k, "correct")] for k in kinds)
+        if not seeded:
+            continue
+        for t in THRESHOLDS:
+            restored = sum(stats[(k, t)]["restored"] for k in kinds)
+            false = sum(stats[(k, t)]["false"] for k in kinds)
+            precision = restored / (restored + false) if restored + false else float("nan")
+            mark = " (fix)" if t == FIX_LLR else " (flag)" if t == FLAG_LLR else ""
+            rows.append(f"| {kind} | {t:g}{mark} | {seeded} | {restored} ({restored / seeded:.1%}) | {correct} | "
+                        f"{false} ({false / max(correct, 1):.2%}) | {precision:.1%} |")
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--rate", type=float, default=0.1)
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args(argv)
+    result = evaluate(args.rate, args.seed)
+    print(f"held-out files: {result['files']}, seeding rate {args.rate}, seed {args.seed}")
+    print(table(result))
+
+
+if __name__ == "__main__":
+    main()
