@@ -28,10 +28,10 @@ from lawtool.importer.context import (FIX_LLR, FLAG_LLR, KINDS, MIN_EVIDENCE, ac
 THRESHOLDS = (3.0, 4.0, 6.0, 8.0, 10.0, 12.0)
 
 
-def seeded_segments(files, model, rate: float, rng: random.Random):
+def seeded_segments(files, model, rate: float, rng: random.Random, cache: Path = CACHE):
     """(words, truth, seeded flags, trusted flags) per segment of the held-out files."""
     for path in files:
-        _, text = repaired_text(path, CACHE)
+        _, text = repaired_text(path, cache)
         kinds = active_kinds(path.read_text(encoding="utf-8", errors="replace"), model.signatures, strict=True)
         for seg in content_segments(text):
             words, seeded, trusted = list(seg), [False] * len(seg), [False] * len(seg)
@@ -46,13 +46,13 @@ def seeded_segments(files, model, rate: float, rng: random.Random):
             yield words, seg, seeded, trusted
 
 
-def evaluate(rate: float, seed: int) -> dict:
+def evaluate(rate: float, seed: int, cache: Path = CACHE) -> dict:
     model = load_model()
     rng = random.Random(seed)
     files = [p for p in corpus_files(CORPUS) if held_out(p.name)]
     stats: dict[tuple[str, float], Counter] = defaultdict(Counter)
     totals: Counter = Counter()
-    for words, truth, seeded, trusted in seeded_segments(files, model, rate, rng):
+    for words, truth, seeded, trusted in seeded_segments(files, model, rate, rng, cache):
         breaks = [False] * len(words)
         by_index = {i: (v, k, llr, ev) for i, w, v, k, llr, ev in scores(words, breaks, set(KINDS), model)}
         for i, ok in enumerate(trusted):
