@@ -1,6 +1,7 @@
 """Measure the context check (lawtool/importer/context.py) on the held-out part of the corpus.
 
     .venv/bin/python bench/eval_context.py [--rate 0.1] [--seed 1]
+    .venv/bin/python bench/eval_context.py --swaps      # which swaps the damage makes (hunspell)
 
 The held-out files (SHA-1 of the name ends in 0, never used to build the model) are repaired (the
 cache of bench/build_context_model.py), and every *trustworthy* candidate token — one whose reading
@@ -26,6 +27,9 @@ from lawtool.importer.context import (FIX_LLR, FLAG_LLR, KINDS, MIN_EVIDENCE, ac
                                       content_segments, load_model, plausible, scores)
 
 THRESHOLDS = (3.0, 4.0, 6.0, 8.0, 10.0, 12.0)
+# reversal-prone pairs measured by --swaps: the kinds of context.KINDS and a few other neighbours
+MEASURED_PAIRS = (("ال", "لا"), ("أل", "لأ"), ("إل", "لإ"), ("آل", "لآ"), ("مل", "لم"), ("ام", "ما"),
+                  ("يل", "لي"), ("ان", "نا"), ("ات", "تا"), ("اب", "با"), ("ار", "را"), ("اد", "دا"))
 
 
 def seeded_segments(files, model, rate: float, rng: random.Random, cache: Path = CACHE):
@@ -90,11 +94,55 @@ def table(result: dict) -> str:
     return "\n".join(rows)
 
 
+def measure_swaps(texts) -> tuple[int, Counter, dict]:
+    """Which swaps the damage makes: tokens hunspell rejects and accepts once one pair is swapped
+    (the suspects.py test), counted by the pair and direction swapped back."""
+    from lawtool.importer.suspects import rejected_words, tokenize
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(tokenize(text))
+    words = [w for w, n in counts.items() if n >= 2]
+    rejected = rejected_words(words)
+    variants: dict[str, list[tuple[str, str]]] = {}
+    for w in rejected:
+        for a, b in MEASURED_PAIRS:
+            for src, dst in ((a, b), (b, a)):
+                i = w.find(src)
+                while i != -1:
+                    variants.setdefault(w, []).append((f"{src}→{dst}", w[:i] + dst + w[i + len(src):]))
+                    i = w.find(src, i + 1)
+    bad = rejected_words(sorted({v for vs in variants.values() for _, v in vs}))
+    by_swap: Counter[str] = Counter()
+    examples: dict[str, list[str]] = defaultdict(list)
+    for w in sorted(variants, key=lambda x: -counts[x]):
+        for swap, v in variants[w]:
+            if v not in bad:
+                by_swap[swap] += counts[w]
+                if len(examples[swap]) < 3:
+                    examples[swap].append(f"{w}→{v}")
+    return sum(counts.values()), by_swap, examples
+
+
+def swaps_table() -> str:
+    files = corpus_files(CORPUS)
+    raw = measure_swaps(p.read_text(encoding="utf-8", errors="replace") for p in files)
+    rep = measure_swaps(repaired_text(p, CACHE)[1] for p in files)
+    rows = ["| swap back | raw corpus (share of tokens) | repaired corpus | examples (raw) |", "|---|---|---|---|"]
+    for swap, n in raw[1].most_common(12):
+        rows.append(f"| {swap} | {n} ({n / raw[0]:.3%}) | {rep[1][swap]} ({rep[1][swap] / rep[0]:.3%}) | "
+                    f"{', '.join(raw[2][swap])} |")
+    return f"tokens: raw {raw[0]}, repaired {rep[0]}\n" + "\n".join(rows)
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--rate", type=float, default=0.1)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--swaps", action="store_true", help="measure which swaps the damage makes (hunspell)")
     args = ap.parse_args(argv)
+    if args.swaps:
+        print(swaps_table())
+        return
     result = evaluate(args.rate, args.seed)
     print(f"held-out files: {result['files']}, seeding rate {args.rate}, seed {args.seed}")
     print(table(result))
