@@ -115,7 +115,9 @@ def signatures(files: list[Path], limit: int = 300) -> dict[str, list[str]]:
             # the repaired reading must be the usual spelling: «املجلس» (3,000) vs «المجلس» (90,000)
             if len(w) >= 4 and v not in bad_variants and raw[v] >= 3 * raw[w]:
                 out[kind][w] = raw[w]
-    return {k: sorted(w for w, _ in c.most_common(limit)) for k, c in sorted(out.items())}
+    # ties broken by the word, not by set order: the same corpus gives the same list
+    return {k: sorted(w for w, _ in sorted(c.items(), key=lambda x: (-x[1], x[0]))[:limit])
+            for k, c in sorted(out.items())}
 
 
 def count_ngrams(files: list[Path], cache: Path, partner: dict[str, set[str]],
@@ -149,8 +151,9 @@ def pruned(counter: Counter[str]) -> dict[str, int]:
     return {k: v for k, v in sorted(counter.items()) if v >= MIN_COUNT}
 
 
-def build(corpus: Path, cache: Path) -> dict:
-    files = [p for p in corpus_files(corpus) if not held_out(p.name)]
+def build(corpus: Path, cache: Path, exclude: set[str] = frozenset()) -> dict:
+    """The model of the training files (less ``exclude``, names kept back by an evaluation)."""
+    files = [p for p in corpus_files(corpus) if not held_out(p.name) and p.name not in exclude]
     vocab = vocabulary(files, cache)
     pairs = dictionary_pairs(vocab)
     partner: dict[str, set[str]] = {}
