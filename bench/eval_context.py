@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/eval_context.py [--rate 0.1] [--seed 1]
     .venv/bin/python bench/eval_context.py --swaps      # which swaps the damage makes (hunspell)
+    .venv/bin/python bench/eval_context.py --lam-alef   # the lam-alef kind, on the clean training files
+    .venv/bin/python bench/eval_context.py --candidates law/ma/act/*/*/*.xml   # a reading list
 
 The held-out files (SHA-1 of the name ends in 0, never used to build the model) are repaired (the
 cache of bench/build_context_model.py), and every *trustworthy* candidate token — one whose reading
@@ -114,6 +116,24 @@ def evaluate_lam_alef(rate: float, seed: int, cache: Path = CACHE) -> dict:
     return {**result, "clean": len(clean)}
 
 
+def candidates(paths: list[Path], kind: str = "lam-alef") -> list[tuple[int, str, str, str]]:
+    """(count, word, other readings, a context) of the candidate words of AKN files: a reading list
+    for the real-word reversals the model cannot decide (how the lexicon's latest entries were found)."""
+    from lawtool.akn import Document, text_of
+    model = load_model()
+    found: Counter = Counter()
+    example: dict[tuple[str, str], str] = {}
+    for path in paths:
+        text = "\n".join(text_of(p) for p in Document.load(path).main.iter("{*}p"))
+        for seg in content_segments(text):
+            for i, w in enumerate(seg):
+                others = ",".join(v for v, k in model.partner.get(w, ()) if k == kind and plausible(v, k))
+                if others:
+                    found[(w, others)] += 1
+                    example.setdefault((w, others), " ".join(seg[max(0, i - 3):i + 3]))
+    return [(n, w, o, example[(w, o)]) for (w, o), n in sorted(found.items(), key=lambda x: (-x[1], x[0]))]
+
+
 def measure_swaps(texts) -> tuple[int, Counter, dict]:
     """Which swaps the damage makes: tokens hunspell rejects and accepts once one pair is swapped
     (the suspects.py test), counted by the pair and direction swapped back."""
@@ -160,7 +180,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--swaps", action="store_true", help="measure which swaps the damage makes (hunspell)")
     ap.add_argument("--lam-alef", action="store_true", help="measure the lam-alef kind on the clean training files")
+    ap.add_argument("--candidates", nargs="+", type=Path, metavar="AKN",
+                    help="list the lam-alef candidate words of these AKN files, with a context each")
     args = ap.parse_args(argv)
+    if args.candidates:
+        for n, w, others, example in candidates(args.candidates):
+            print(f"{n}\t{w}\t{others}\t{example}")
+        return
     if args.swaps:
         print(swaps_table())
         return
