@@ -86,6 +86,9 @@ def import_cmd(
         if report:
             data = rep.as_dict()
             data["suspects"] = _suspect_check(document)
+            # the context check (importer/context.py): real-word reversals, beside hunspell's non-words
+            data["context_check"] = getattr(rep, "context", None) or {"available": False,
+                                                                      "message": "not run (--no-repair)"}
             _json(data)
         else:
             total = sum(rep.repairs.values())

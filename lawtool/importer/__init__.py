@@ -142,6 +142,8 @@ def import_text(text: str, expression: FrbrUri | None = None, *, doctype: str = 
     source_sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     text = text.translate(LINE_BREAKS)
     text, control_lines = check_plain_text(text, source_name)
+    if not text.strip():
+        raise InputError("the text is empty", path=source_name, hint="give the text of a law")
     report = ImportReport(source=source_name)
     if control_lines:
         shown = ", ".join(map(str, control_lines[:10])) + (" …" if len(control_lines) > 10 else "")
@@ -155,8 +157,9 @@ def import_text(text: str, expression: FrbrUri | None = None, *, doctype: str = 
         text = apply_corrections(text, list(corrections), source_name)
         report.corrections = [vars(c) for c in corrections]
     if repair:
+        from .context import check_context
         from .repair import repair_text
-        result = repair_text(text)
+        result = check_context(text, repair_text(text), report)  # context.py: real-word reversals
         lines, numbers, footnotes = result.lines, result.line_numbers, result.footnotes
         report.repairs = result.counts()
         report.uncertain = [{"kind": r.kind, "line": r.line, "before": r.before, "after": r.after}

@@ -57,6 +57,7 @@ class RepairResult:
     footnotes: list[Footnote] = field(default_factory=list)
     repairs: list[Repair] = field(default_factory=list)
     uncertain: list[Repair] = field(default_factory=list)
+    context: object = None  # the ContextReport of the context check (context.py), once it ran
 
     def counts(self) -> dict[str, int]:
         c = Counter(r.kind for r in self.repairs)
@@ -139,17 +140,27 @@ def _page_confirmed(lines: list[str], j: int, v: int) -> bool:
 
 
 # What the continuation of a footnote looks like: the official-journal reference of an amending law.
-FN_CONTINUATION = re.compile(r"الجريدة\s+الرسمية|بتنفيذه|^\s*\d{3,5}\s*بتاريخ|(?:^|\s)ص\s*[.،]?\s*\d+\s*[.؛،]?\s*$")
+# «ص .4018» may follow a scrambled date bracket directly: «)2008ص .4018»
+JOURNAL_PAGE = r"(?:^|[\s\d()])ص\s*[.،]?\s*\d+\s*[.؛،]?\s*$"
+FN_CONTINUATION = re.compile(r"الجريدة\s+الرسمية|بتنفيذه|^\s*\d{3,5}\s*بتاريخ|" + JOURNAL_PAGE)
+# a page number printed at the end of the page's last body line: «... وسالمتهم.- 203 -»
+PAGE_TAIL = re.compile(r"(?<=\S)\s*-\s*(\d{1,4})\s*-\s*$")
 
 
 def _take_continuation(body: list[tuple[int, str]], page_start: int,
-                       footnotes: list[tuple[int, int, list[str]]], repairs: list[Repair]) -> None:
+                       footnotes: list[tuple[int, int, list[str]]], repairs: list[Repair],
+                       at_page_end: bool = False) -> None:
     """A footnote cut by a page break goes on at the top of the next page's footnote block, just
     above the next footnote: «... من القانون الجنائي،» / (next page) «الصادر بتنفيذه ظهير شريف ...
     الجريدة الرسمية عدد 4682 ... ص 852» / « - 143 تم ...».  Those lines are not body text: they go
-    back to the footnote they continue, when it ended without a final full stop."""
+    back to the footnote they continue, when it ended without a final full stop.  A page with no
+    footnote of its own ends with them, just above its number (``at_page_end``: the footnote must
+    then come from an earlier page)."""
     if not footnotes or not footnotes[-1][2]:
         return
+    if at_page_end and (page_start >= len(body) or footnotes[-1][1] > body[page_start][0]
+                        or not re.search(JOURNAL_PAGE, body[-1][1])):
+        return  # at a page end, only a citation ending with its page («ص .4018») is taken
     last = footnotes[-1][2][-1].strip()
     if re.search(r"[.؛!?]\s*$", last):
         return
@@ -210,6 +221,7 @@ def _split_furniture(lines: list[str], first: int) -> _Furniture:
             continue
         m = PAGE_DASH.match(line)
         if m:
+            _take_continuation(body, page_body_start, footnotes, repairs, at_page_end=True)
             last_page = int(m.group(1))
             page_body_start = len(body)
             open_fn = None
@@ -238,6 +250,7 @@ def _split_furniture(lines: list[str], first: int) -> _Furniture:
                 attach_marker(v, j)
                 continue
             if as_page:
+                _take_continuation(body, page_body_start, footnotes, repairs, at_page_end=True)
                 last_page = v
                 page_body_start = len(body)
                 open_fn = None
@@ -289,6 +302,14 @@ def _split_furniture(lines: list[str], first: int) -> _Furniture:
         if pending_markers:
             text = text.rstrip() + "".join(f" [[fn:{v}]]" for v, _ in pending_markers)
             pending_markers.clear()
+        tail = PAGE_TAIL.search(text)
+        if tail and int(tail.group(1)) == last_page + 1:
+            repairs.append(Repair("page-number", j + 1, tail.group(0).strip(), ""))
+            body.append((j, text[: tail.start()]))
+            _take_continuation(body, page_body_start, footnotes, repairs, at_page_end=True)
+            last_page = int(tail.group(1))
+            page_body_start = len(body)
+            continue
         body.append((j, text))
     return _Furniture(body, footnotes, repairs)
 
@@ -826,6 +847,9 @@ PUNCT_BEFORE_WORD = re.compile(f"(?<=[^\\s{PUNCT}]) ([،؛:])(?=[{LETTER}])")
 PERIOD_BEFORE_WORD = re.compile(f"(?<=[{LETTER}\\d)]) \\.(?=[{LETTER}])")
 # "رقم .103.13" / "و ،401ضعف" / ":7في": the mark printed before the number it follows
 PUNCT_BEFORE_NUMBER = re.compile(r"(^|(?<=\s))([،؛:.])(\d+(?:[.\-]\d+)*)(?=\s|$|[" + LETTER + r"])")
+# "10 .000" = 10.000, "2.84 .341" = 2.84.341: a space printed inside a number, before its
+# thousands (or dahir-number) separator; the period is not a mark printed before the next number
+SPLIT_THOUSANDS = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d{2,3})?) \.(\d{3})(?![\d.])")
 MARK_GLUED = re.compile(f"(?<=\\d)([،؛:.])(?=[{LETTER}])")
 NUM = r"\d{1,2}"
 YEAR = r"\d{4}"
@@ -880,6 +904,12 @@ def _fix_spacing(text: str) -> tuple[str, list[tuple[str, str, str]]]:
         fixes.append(("punctuation", m.group(0), out))
         return out
 
+    def thousands(m: re.Match[str]) -> str:
+        out = f"{m.group(1)}.{m.group(2)}"
+        fixes.append(("punctuation", m.group(0), out))
+        return out
+
+    text = SPLIT_THOUSANDS.sub(thousands, text)
     text = PUNCT_BEFORE_NUMBER.sub(before_number, text)
 
     def before_word(m: re.Match[str]) -> str:
