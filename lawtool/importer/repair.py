@@ -575,6 +575,20 @@ def _repair_word(tok: str, lex: _Lexicon) -> tuple[str, list[tuple[str, str, boo
     return "".join(chars), applied, uncertain
 
 
+# Some fonts print the article's lam + meem reversed too: «املادة» for «المادة».  Only after the
+# proclitics و ف ب (never ك: «كاملة» is a word), and only in a text that shows the damage.
+LAM_MEEM = re.compile(r"(?<![\u0621-\u064a])((?:[وف]?ب|[وف])?)امل(?=[\u0621-\u064a])")
+LAM_MEEM_WORD = re.compile(r"^(?:[وف]?ب|[وف])?امل[\u0621-\u064a]")
+LAM_MEEM_RIGHT = re.compile(r"^(?:[وف]?ب|[وف])?الم[\u0621-\u064a]")
+
+
+def _lam_meem_damage(tokens: Counter[str]) -> bool:
+    """Does the text print «الم» as «امل»?  Many damaged forms, and not few against the right ones."""
+    damaged = sum(n for tok, n in tokens.items() if LAM_MEEM_WORD.match(tok))
+    right = sum(n for tok, n in tokens.items() if LAM_MEEM_RIGHT.match(tok))
+    return damaged >= 10 and damaged >= 0.2 * right
+
+
 def _damage_detected(tokens: Counter[str]) -> bool:
     """Is the reversed-ligature damage present?  Clean Arabic is full of "لا";
     the damaged extraction has almost none and shows signatures instead."""
@@ -1017,6 +1031,7 @@ def repair_text(raw: str, *, skip_header: bool = True) -> RepairResult:
             items[k], items[k + 1] = (j1, new1), (j2, new2)
 
     damaged = _damage_detected(vocab)
+    lam_meem = _lam_meem_damage(vocab)
     lex = _Lexicon(vocab) if damaged else None
     lexicon = load_lexicon() if damaged else None
 
@@ -1042,6 +1057,9 @@ def repair_text(raw: str, *, skip_header: bool = True) -> RepairResult:
             repairs.append(Repair(kind, j + 1, b, a))
         if lex is not None:
             text = _fix_ligatures(text, j, lex, repairs, uncertain, lexicon, before, after)
+        if lam_meem:
+            text, n = LAM_MEEM.subn(r"\1الم", text)
+            repairs.extend(Repair("lam-meem", j + 1, "امل", "الم") for _ in range(n))
         text, sfix = _fix_spacing(text)
         for kind, b, a in sfix:
             repairs.append(Repair(kind, j + 1, b, a))
