@@ -18,7 +18,7 @@ from typing import Iterator
 
 from lxml import etree
 
-from .errors import InputError, NotAknError, UnsafeInputError
+from .errors import FrbrError, InputError, NotAknError, UnsafeInputError
 from .frbr import FrbrUri
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -275,15 +275,37 @@ class Document:
         found = self.xpath(f"./a:meta/a:identification/a:{level}/a:{field}/@value", self.main)
         return found[0] if found else None
 
+    def _frbr_uri(self, level: str) -> FrbrUri | None:
+        """The level's FRBRthis (else FRBRuri); a URI of an unexpected shape is read loosely
+        (``FrbrUri.loose``), an empty one is None: any AKN document can be read."""
+        value = (self._frbr(level, "FRBRthis") or "").strip() or (self._frbr(level, "FRBRuri") or "").strip()
+        if not value:
+            return None
+        try:
+            return FrbrUri.parse(value)
+        except FrbrError:
+            return FrbrUri.loose(value)
+
     @property
     def frbr_work(self) -> FrbrUri | None:
-        value = self._frbr("FRBRWork", "FRBRthis")
-        return FrbrUri.parse(value) if value else None
+        return self._frbr_uri("FRBRWork")
 
     @property
     def frbr_expression(self) -> FrbrUri | None:
-        value = self._frbr("FRBRExpression", "FRBRthis")
-        return FrbrUri.parse(value).expression if value else None
+        value = self._frbr_uri("FRBRExpression")
+        return value.expression if value is not None else None
+
+    @property
+    def notice(self) -> str | None:
+        """A working text's notice: the preface's ``p class="lawtool-notice"``, else the
+        ``lawtool:notice`` of the proprietary metadata."""
+        for p in self.xpath("./a:preface/a:p[contains(@class, 'lawtool-notice')]", self.main):
+            if text_of(p):
+                return text_of(p)
+        for el in self.xpath("./a:meta/a:proprietary//*[local-name()='notice']", self.main):
+            if text_of(el):
+                return text_of(el)
+        return None
 
     @property
     def language(self) -> str | None:
@@ -335,7 +357,7 @@ def text_of(el: etree._Element, *, notes: bool = False) -> str:
         if node.text:
             parts.append(node.text)
         for child in node:
-            if notes or local_name(child) != "authorialNote":
+            if isinstance(child.tag, str) and (notes or local_name(child) != "authorialNote"):
                 visit(child)
             if child.tail:
                 parts.append(child.tail)

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from .result import (ADDED, DELETED, MERGED, MODIFIED, MOVED, RENUMBERED, SPLIT, TYPOGRAPHIC, UNCHANGED,
                      Change)
-from .units import CONTAINERS, Unit, child_units
+from .units import Unit, child_units
 from .words import DELETE, EQUAL, INSERT, Op, text_key, word_diff
 
 SIMILARITY = 0.3  # least score for a pair found by similarity
@@ -296,6 +296,16 @@ def match_containers(old: list[Unit], new: list[Unit]) -> Matching:
     return m
 
 
+def match_texts(old: list[Unit], new: list[Unit]) -> Matching:
+    """Preface, preamble, conclusions, notes ...: same place (identifier), then same text, then
+    similar texts of the same kind."""
+    m = Matching()
+    _pair_equal(old, new, m, lambda u: (u.kind, u.rel_eid))
+    _pair_equal(old, new, m, lambda u: (u.kind, u.key))
+    _pair_similar(old, new, m, same_kind=True)
+    return m
+
+
 # -- order and moves ------------------------------------------------------------------------------------
 
 def _longest_increasing(seq: list[int]) -> set[int]:
@@ -359,17 +369,17 @@ def text_ops(old_text: str, new_text: str, same_key: bool) -> tuple[Op, ...]:
 
 
 def _pair_change(o: Unit, n: Unit, moved: bool, *, parts: bool) -> Change:
-    if o.kind == "article" and o.signature == n.signature:
+    if o.role in ("provision", "text") and o.signature == n.signature:
         same_text = same_key = True
     else:
         same_text = o.text == n.text
         if same_text:
             same_key = True
-        elif o.kind in CONTAINERS:  # a container's text is its heading; its number is apart
+        elif o.grouping:  # a container's text is its heading (and loose text); its number is apart
             same_key = text_key(o.text) == text_key(n.text)
         else:
             same_key = o.key == n.key
-    numbered = o.kind == "article" or bool(o.label or n.label)  # unnumbered paragraphs count by place
+    numbered = o.role == "provision" or bool(o.label or n.label)  # unnumbered paragraphs count by place
     renumbered = numbered and (o.number or "") != (n.number or "")
     ops = () if same_text else text_ops(o.text, n.text, same_key)
     if moved:
@@ -382,7 +392,7 @@ def _pair_change(o: Unit, n: Unit, moved: bool, *, parts: bool) -> Change:
         status = TYPOGRAPHIC
     else:
         status = UNCHANGED
-    sub = tuple(align_parts(o, n)) if parts and not same_text and o.kind not in CONTAINERS else ()
+    sub = tuple(align_parts(o, n)) if parts and not same_text and not o.grouping else ()
     return Change(o.kind, status, (o,), (n,), ops, moved=moved, renumbered=renumbered, text_changed=not same_key,
                   parts=sub)
 

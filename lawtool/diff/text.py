@@ -240,6 +240,8 @@ def render_text(result: DiffResult, *, typographic: bool = False, color: bool = 
     changed = ", ".join(f"{k}: {v}" for k, v in containers.items() if v and k != "unchanged")
     if changed:
         head.append([(f"containers: {changed}", None)])
+    for line in dict.fromkeys(x for x in (result.old.notice, result.new.notice, *result.warnings) if x):
+        head.append([(line, "dim")])
     if not typographic and summary.get("typographic"):
         head.append([(f"({summary['typographic']} typographic-only changes hidden; --show-typographic shows "
                       "them)", "dim")])
