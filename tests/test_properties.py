@@ -9,6 +9,7 @@ seeds): never a crash or a traceback, only results or a LawtoolError; the invari
     definitions       linking twice = linking once, on a mutated bill
     diff              diff(a, a) is empty on mutated documents
 """
+import os
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -20,7 +21,7 @@ from lawtool.frbr import FrbrUri
 from lawtool.importer import import_text
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+SHARED = Path(os.environ.get("LAWTOOL_SHARED", REPO.parent / "shared"))
 LAW = (SHARED / "sources/law-103-13/ar.txt").read_text(encoding="utf-8").split("# ==== END SOURCE HEADER ====")[1].split("\n")
 BILL_TEXT = (REPO / "bills/ma/bill/2024/digital-violence/source/ara@2024-05-14.txt").read_text(encoding="utf-8").split("\n")
 LAW_XML = (REPO / "law/ma/act/2018/103-13/ara@2018-03-12.xml").read_bytes()

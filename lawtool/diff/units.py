@@ -216,7 +216,7 @@ def number_of(el, label: str) -> str | None:
         found = _number_from_label(label)
         if found:
             return found
-    eid = el.get("eId")
+    eid = el.get("eId") if el is not None else None
     if eid:
         last = eid.rsplit("__", 1)[-1]
         return last.split("_", 1)[1] if "_" in last else last
