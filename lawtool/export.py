@@ -307,14 +307,18 @@ def _missing_words(document: Document, written: str, *, skip_notes: bool) -> lis
 
 # -- Markdown ------------------------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+\-.!|<>~^&$:=\"'])")
+_MD_INLINE = re.compile(r"([\\`*_\[\]{}|~^$!])")
+_MD_LINE_START = re.compile(r"^(?:([#+\-=>])|(\d+)([.)]))")
 _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
 
 
 def md_text(text: str) -> str:
-    """Document text made inert in Markdown (and in the HTML Markdown lets through): every
-    punctuation mark that could start markup gets a backslash."""
-    return _MD_SPECIAL.sub(r"\\\1", _SPACE.sub(" ", text).strip())
+    """Document text made inert in Markdown and in the HTML it lets through: the marks that
+    could start markup get a backslash (a list or heading mark only at the start of the line),
+    ``& < >`` become entities."""
+    text = _MD_INLINE.sub(r"\\\1", _SPACE.sub(" ", text).strip())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_LINE_START.sub(lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\" + m.group(3), text)
 
 
 def md_anchor(eid: str | None) -> str:
