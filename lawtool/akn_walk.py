@@ -87,11 +87,38 @@ def _has_kind(el, kind: str) -> bool:
     return any(d is not el and _unquoted(d, el) for d in el.iter(akn(kind)))
 
 
+def _holders(root, kind: str | None) -> set:
+    """Every element under ``root`` that holds an element of ``kind`` outside quotations (one
+    pass over the elements of that kind, each climbing to the first ancestor already known)."""
+    found: set = set()
+    if kind is None:
+        return found
+    for el in root.iter(akn(kind)):
+        chain = []
+        for a in el.iterancestors():
+            if a.tag in _QUOTED_TAGS:
+                chain = None
+                break
+            if a in found or a is root:
+                break
+            chain.append(a)
+        if chain:
+            found.update(chain)
+    return found
+
+
 class _Walker:
-    def __init__(self, provision: str | None):
+    def __init__(self, provision: str | None, root=None):
         self.provision = provision
         self.parts: list[Part] = []
         self.used: set[str] = set()
+        self.holders = _holders(root, provision) if root is not None else None
+
+    def holds(self, el) -> bool:
+        """Whether ``el`` holds a provision (then it is a container, not a provision)."""
+        if self.holders is None:
+            return _has_kind(el, self.provision)
+        return el in self.holders
 
     def ref(self, el, parent_ref: str, kind: str, numbered: bool = False, number: str | None = None) -> str:
         eid = el.get("eId") if el is not None else None
@@ -166,9 +193,9 @@ class _Walker:
             name = local_name(child)
             if name in HEAD or name in ("meta",):
                 continue
-            if name == self.provision and not _has_kind(child, name):
+            if name == self.provision and not self.holds(child):
                 self.add(child, name, "provision", parent, depth, numbered=True)
-            elif name in DIVISIONS or (name in CONTAINER_KINDS and self.provision and _has_kind(child, self.provision)):
+            elif name in DIVISIONS or (name in CONTAINER_KINDS and self.provision and self.holds(child)):
                 part = self.add(child, name, "container", parent, depth, numbered=True)
                 part.loose = self.children(child, part, depth)
             elif name in WRAPPERS:
@@ -200,11 +227,11 @@ def _number(el) -> str | None:
 def walk(document: Document, root=None) -> list[Part]:
     """The parts of ``document`` (or of its element ``root``) in reading order."""
     if root is None:
-        walker = _Walker(provision_kind(document.main))
+        walker = _Walker(provision_kind(document.main), document.main)
         walker.document(document.main, None, 0)
         return walker.parts
     name = local_name(root)
-    walker = _Walker(provision_kind(root))
+    walker = _Walker(provision_kind(root), root)
     if name == walker.provision and not _has_kind(root, name):
         walker.add(root, name, "provision", None, 0)
     else:
