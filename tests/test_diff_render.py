@@ -40,7 +40,7 @@ def test_json_schema(result):
     assert data["old"] == "/akn/ma/bill/2024/digital-violence/ara@2024-05-14"
     assert set(data["summary"]) == {"unchanged", "typographic", "modified", "moved", "renumbered", "split",
                                     "merged", "added", "deleted"}
-    assert all(set(row) == {"old", "new", "old_num", "new_num", "status"} for row in data["concordance"])
+    assert all(set(row) == {"old", "new", "old_num", "new_num", "status", "old_ref", "new_ref"} for row in data["concordance"])
     keys = {"kind", "status", "old_eid", "new_eid", "old_num", "new_num", "old_label", "new_label", "old_eids",
             "new_eids", "old_parent", "new_parent", "moved", "renumbered", "text_changed", "ops", "parts",
             "old_ref", "new_ref", "level", "evidence"}

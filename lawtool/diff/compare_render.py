@@ -59,10 +59,14 @@ def render_html(comparison: Comparison, *, typographic: bool = False) -> str:
         return escape(str(text), quote=True)
 
     title = f"مقارنة: {comparison.bill.title or ''} / {comparison.law.title or ''}"
-    out = ["<!DOCTYPE html>", '<html dir="rtl" lang="ar">', "<head>", '<meta charset="utf-8">', f"<title>{e(title)}</title>",
+    from .present import html_lang
+    lang, direction = html_lang(comparison.law.language or comparison.bill.language)
+    out = ["<!DOCTYPE html>", f'<html dir="{direction}" lang="{e(lang)}">', "<head>", '<meta charset="utf-8">', f"<title>{e(title)}</title>",
            f"<style>{CSS}table.compare3 td{{width:33%}}</style>", "</head>", "<body>", f"<h1>{e(title)}</h1>",
            f"<p>القانون: <code>{e(comparison.law.frbr or comparison.law.path)}</code><br>"
            f"النص المعدل: <code>{e(comparison.bill.frbr or comparison.bill.path)}</code></p>",
+           *[f'<p class="notice">{e(n)}</p>' for n in dict.fromkeys(
+               x for x in (comparison.bill.notice, comparison.law.notice) if x)],
            '<h2 id="toc">الفهرس</h2><nav><ul>']
     for i, row in enumerate(comparison.rows):
         out.append(f'<li><a href="#row-{i}">{e(_title(row))}</a> '

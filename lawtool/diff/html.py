@@ -188,8 +188,10 @@ def render_html(result: DiffResult, *, typographic: bool = False) -> str:
     out.append('<h2 id="concordance">جدول التوافق</h2>')
     out.append(f"<table><thead><tr><th>{OLD_AR}</th><th>{NEW_AR}</th><th>الحالة</th></tr></thead><tbody>")
     for entry in result.concordance():
-        old = (f'<a href="#{_e(anchor("old", entry["old"]))}">{_e(entry["old_num"])}</a>' if entry["old"] else "—")
-        new = (f'<a href="#{_e(anchor("new", entry["new"]))}">{_e(entry["new_num"])}</a>' if entry["new"] else "—")
+        old = (f'<a href="#{_e(anchor("old", entry["old_ref"]))}">{_e(entry["old_num"])}</a>'
+               if entry["old_ref"] else "—")
+        new = (f'<a href="#{_e(anchor("new", entry["new_ref"]))}">{_e(entry["new_num"])}</a>'
+               if entry["new_ref"] else "—")
         out.append(f"<tr><td>{old}</td><td>{new}</td><td>{_status(entry['status'])}</td></tr>")
     out.append("</tbody></table>")
     out.append('<p class="note">أعدت هذه المقارنة بواسطة lawtool.</p>')

@@ -158,7 +158,8 @@ class DiffResult:
                 for n in news:
                     rows.append({"old": o.eid if o else None, "new": n.eid if n else None,
                                  "old_num": o.number if o else None, "new_num": n.number if n else None,
-                                 "status": change.status})
+                                 "status": change.status, "old_ref": o.ref if o else None,
+                                 "new_ref": n.ref if n else None})
         return rows
 
     def to_dict(self, *, typographic: bool = False) -> dict:
