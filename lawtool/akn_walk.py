@@ -33,14 +33,14 @@ CONTAINER_KINDS = frozenset({
 # Kinds that are containers even without provisions inside (an empty chapter, a cross heading).
 DIVISIONS = frozenset({"book", "tome", "part", "subpart", "title", "subtitle", "chapter", "subchapter", "section",
                        "subsection", "division", "subdivision", "hcontainer"})
-TEXT_KINDS = ("coverPage", "preface", "preamble", "conclusions")
+TEXT_KINDS = ("coverPage", "preface", "preamble", "header", "conclusions")
 BODIES = frozenset({"body", "mainBody", "amendmentBody", "judgmentBody", "debateBody", "collectionBody",
                     "portionBody"})
 WRAPPERS = frozenset({"attachments", "attachment", "components", "component", "collectionBody", "interstitial"})
 QUOTED = frozenset({"quotedStructure", "embeddedStructure", "subFlow"})
 HEAD = frozenset({"num", "heading", "subheading"})
 # Elements whose content lawtool writes as text only: their meaning is partly lost.
-UNRENDERED = frozenset({"img", "object", "foreign", "documentRef", "componentRef", "embeddedStructure"})
+UNRENDERED = frozenset({"img", "object", "foreign", "documentRef", "componentRef"})
 GENERATED = "~"  # prefix of a generated identifier, never written into a document
 
 

@@ -30,6 +30,10 @@ REPO = Path(__file__).resolve().parents[1]
 SHAPES = REPO / "tests/data/akn_shapes"
 SHAPE_DOCS = sorted(SHAPES.glob("*.xml"))
 CORPUS = sorted(p for top in ("law", "bills") for p in (REPO / top).rglob("*.xml"))
+# the validator's test documents that are AKN 3.0: a judgment, a debate, a collection, a by-law ...
+OTHERS = [REPO / "tests/data/validate" / n for n in ("act-ma-valid.xml", "collection-components.xml",
+                                                     "debate-no-eids.xml", "it-act-xmlid.xml", "judgment-guid.xml",
+                                                     "za-act-attachments.xml")]
 SETTINGS = dict(derandomize=True, deadline=None, database=None, suppress_health_check=list(HealthCheck))
 runner = CliRunner()
 
@@ -89,7 +93,7 @@ def _ops(change: dict):
         yield from _ops(part)
 
 
-@pytest.mark.parametrize("path", SHAPE_DOCS + CORPUS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", SHAPE_DOCS + OTHERS + CORPUS, ids=lambda p: p.name)
 def test_a_document_against_itself_is_empty(path):
     result = diff_documents(_load(path), _load(path))
     assert result.changes(typographic=True) == []
@@ -153,7 +157,7 @@ def _word_change_is_reported(path: Path, examples: int) -> None:
     assert stats["diffed"] >= 0.95 * stats["generated"], stats
 
 
-@pytest.mark.parametrize("path", SHAPE_DOCS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", SHAPE_DOCS + OTHERS, ids=lambda p: p.name)
 def test_any_word_change_in_a_shape_is_reported(path):
     _word_change_is_reported(path, 40)
 
@@ -198,7 +202,7 @@ def test_a_renumbered_article_carries_its_evidence():
 
 # -- export ---------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("path", SHAPE_DOCS + CORPUS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", SHAPE_DOCS + OTHERS + CORPUS, ids=lambda p: p.name)
 def test_export_keeps_the_words(path):
     document = _load(path)
     need = document_words(document, notes=False)
