@@ -1,7 +1,8 @@
 """AKN → text in the official layout, or Markdown.
 
 The text export is what the importer reads: importing it gives back the same structure and
-text (tests/test_roundtrip.py).  It writes the whole document in reading order — the notice of
+text (tests/test_roundtrip.py).  It writes the parts of the one traversal the diff uses too
+(``lawtool.akn_walk.walk``), so the whole document, in reading order — the notice of
 a working text, the preface, the preamble, the body (any hierarchy: articles, sections,
 hcontainers ...; tables one row a line, cells separated by « | »), the conclusions, then each
 attachment in turn.  Editorial notes are left out of the text (they are not law text, and the
@@ -20,8 +21,8 @@ import sys
 from collections import Counter
 from typing import Callable
 
-from .akn import DOC_TYPES, Document, akn, local_name, text_of
-from .akn_walk import BODIES, TEXT_KINDS, WRAPPERS, unrendered
+from .akn import Document, akn, local_name, text_of
+from .akn_walk import TEXT_KINDS, Part, unrendered, walk
 from .diff.units import BLOCKS
 
 DIVISIONS = {"book", "part", "title", "chapter", "section", "subsection", "hcontainer", "subchapter",
@@ -67,47 +68,43 @@ def _lines(el) -> list[str]:
 
 def to_text(document: Document, *, warn: Warn | None = None) -> str:
     """The document as text in the official layout (see the module docstring)."""
-    out: list[str] = []
-    if document.notice:
-        out.append(document.notice)
-    _document_text(document.main, out, top=True)
+    out: list[str] = [document.notice] if document.notice else []
+    for part in walk(document):
+        out.extend(part_lines(part))
     _report(document, "\n".join(out), warn, notes_kept=False)
-    return "\n".join(line for line in out if line is not None) + "\n"
+    return "\n".join(out) + "\n"
 
 
-def _document_text(doc, out: list[str], top: bool = False) -> None:
-    """Preface, preamble, body, conclusions and attachments of one document element."""
-    if not top:
-        title = _doc_title(doc)
-        if title:
-            out.append(title)
-    for child in doc:
-        if not isinstance(child.tag, str):
-            continue
-        name = local_name(child)
-        if name in TEXT_KINDS:
-            for p in child:
-                if not isinstance(p.tag, str) or "lawtool-notice" in (p.get("class") or ""):
-                    continue
-                out.extend([_inline_text(p)] if local_name(p) == "p" else _lines(p))
-        elif name in BODIES:
-            for el in child:
-                if isinstance(el.tag, str):
-                    _hier_text(el, out)
-        elif name in WRAPPERS:
-            _wrapped_text(child, out)
-
-
-def _wrapped_text(el, out: list[str]) -> None:
-    for child in el:
-        if not isinstance(child.tag, str):
-            continue
-        if local_name(child) in DOC_TYPES:
-            _document_text(child, out)
-        elif local_name(child) in WRAPPERS:
-            _wrapped_text(child, out)
-        elif local_name(child) != "meta":
-            out.extend(_lines(child))
+def part_lines(part: Part, *, notes: bool = False) -> list[str]:
+    """The lines of one part of the walk (``lawtool.akn_walk``), in the official layout."""
+    out: list[str] = []
+    if part.role == "document":
+        title = _doc_title(part.el)
+        return [title] if title else []
+    if part.kind == "notes":
+        return [f"{n.get('marker') or ''} {text_of(n)}".strip() for n in part.loose] if notes else []
+    if part.role == "text":
+        for el in part.loose:
+            if local_name(el) in TEXT_KINDS:
+                for p in el:
+                    if isinstance(p.tag, str) and "lawtool-notice" not in (p.get("class") or ""):
+                        out.extend([_inline_text(p)] if local_name(p) == "p" else _lines(p))
+            else:
+                _hier_text(el, out)
+        return out
+    if part.role == "container":
+        line = _heading_line(part.el)
+        out += [line] if line else []
+        if _child(part.el, "subheading") is not None:
+            out.append(_inline_text(_child(part.el, "subheading")))
+        for el in part.loose:
+            _hier_text(el, out)
+        return out
+    if part.kind == "article":
+        _article_text(part.el, out, None)
+    else:
+        _hier_text(part.el, out)
+    return out
 
 
 def _doc_title(doc) -> str:
@@ -141,9 +138,6 @@ def _hier_text(el, out: list[str], quoted: str | None = None) -> None:
         return
     if name == "article":
         _article_text(el, out, quoted)
-        return
-    if name in WRAPPERS:
-        _wrapped_text(el, out)
         return
     if name == "content":
         for p in el:
@@ -328,90 +322,35 @@ def md_anchor(eid: str | None) -> str:
 
 
 def to_markdown(document: Document, *, warn: Warn | None = None) -> str:
-    """The document as Markdown: the notice, a title, every part in reading order (headings
-    for containers and provisions), then the notes."""
+    """The document as Markdown: the notice, a title, every part in reading order (a heading
+    for each container and provision, one level deeper than the container holding it), then
+    the notes."""
     out: list[str] = [f"# {md_text(document.title or '')}\n"]
     plain: list[str] = []
     if document.notice:
         out.append(f"> {md_text(document.notice)}\n")
         plain.append(document.notice)
-    _document_md(document.main, out, plain, 2, top=True)
-    notes = _notes(document)
+    notes: list[str] = []
+    for part in walk(document):
+        if part.kind == "notes":
+            notes += part_lines(part, notes=True)
+            continue
+        lines = part_lines(part)
+        plain += lines
+        if part.role in ("container", "provision", "document") and lines:
+            level = "#" * min(6, 2 + _depth(part))
+            out.append(f"{level} {md_text(lines.pop(0))}{md_anchor(part.eid)}\n")
+        out += [md_text(line) + "\n" for line in lines if line]
     if notes:
         out.append("## Notes\n")
-        for note in notes:
-            marker = note.get("marker") or note.get("eId") or ""
-            line = f"{marker} {text_of(note)}".strip()
-            out.append(md_text(line) + "\n")
-            plain.append(line)
+        out += [md_text(line) + "\n" for line in notes]
+        plain += notes
     _report(document, "\n".join(plain), warn, notes_kept=True)
     return "\n".join(out).rstrip() + "\n"
 
 
-def _document_md(doc, out: list[str], plain: list[str], level: int, top: bool = False) -> None:
-    if not top:
-        title = _doc_title(doc)
-        if title:
-            out.append(f"{'#' * min(level, 6)} {md_text(title)}\n")
-            plain.append(title)
-    for child in doc:
-        if not isinstance(child.tag, str):
-            continue
-        name = local_name(child)
-        if name in TEXT_KINDS:
-            for p in child:
-                if isinstance(p.tag, str) and "lawtool-notice" not in (p.get("class") or ""):
-                    _lines_md(_lines(p), out, plain)
-        elif name in BODIES:
-            for el in child:
-                if isinstance(el.tag, str):
-                    _hier_md(el, out, plain, level)
-        elif name in WRAPPERS:
-            _wrapped_md(child, out, plain, level)
-
-
-def _wrapped_md(el, out: list[str], plain: list[str], level: int) -> None:
-    for child in el:
-        if not isinstance(child.tag, str):
-            continue
-        if local_name(child) in DOC_TYPES:
-            _document_md(child, out, plain, level + 1)
-        elif local_name(child) in WRAPPERS:
-            _wrapped_md(child, out, plain, level)
-        elif local_name(child) != "meta":
-            _lines_md(_lines(child), out, plain)
-
-
-def _lines_md(lines: list[str], out: list[str], plain: list[str]) -> None:
-    for line in lines:
-        if line:
-            out.append(md_text(line) + "\n")
-            plain.append(line)
-
-
-def _hier_md(el, out: list[str], plain: list[str], level: int) -> None:
-    name = local_name(el)
-    if name in DIVISIONS or name == "article":
-        line = _heading_line(el) if name != "article" else _inline_text(_child(el, "num"))
-        if line:
-            out.append(f"{'#' * min(level, 6)} {md_text(line)}{md_anchor(el.get('eId'))}\n")
-            plain.append(line)
-        if name == "article":
-            lines: list[str] = []
-            heading = _child(el, "heading")
-            if heading is not None:
-                lines.append(_inline_text(heading))
-            for child in el:
-                if isinstance(child.tag, str) and local_name(child) in ("paragraph", "content"):
-                    _block_text(child, lines)
-                elif isinstance(child.tag, str) and local_name(child) not in ("num", "heading") + _NOTES:
-                    lines.extend(_lines(child))
-            _lines_md(lines, out, plain)
-            return
-        for child in el:
-            if isinstance(child.tag, str) and local_name(child) not in ("num", "heading"):
-                _hier_md(child, out, plain, level + 1)
-        return
-    lines = []
-    _hier_text(el, lines)
-    _lines_md(lines, out, plain)
+def _depth(part: Part) -> int:
+    depth = 0
+    while part.parent is not None:
+        part, depth = part.parent, depth + 1
+    return depth
