@@ -289,3 +289,16 @@ def test_html_follows_the_document_language(name, lang, direction):
     path = SHAPES / name
     html = render(diff_documents(_load(path), _load(path)), "html")
     assert f'<html dir="{direction}" lang="{lang}">' in html
+
+
+def test_a_change_in_the_promulgation_dahir_of_law_103_13_is_reported():
+    """The issue's case: a one-word change in Law 103.13's promulgation dahir (its preamble)."""
+    path = REPO / "law/ma/act/2018/103-13/ara@2018-03-12.xml"
+    data = path.read_bytes()
+    new = data.replace("الحمد لله وحده،".encode(), "الحمد لله،".encode(), 1)
+    result = diff_documents(_load(path), _load(path, new))
+    (change,) = result.changes()
+    assert change.kind == "preamble" and change.status == "modified"
+    assert any(op.op == "delete" and "وحده" in op.old for op in change.ops)
+    text = render(result, "text")
+    assert "preamble" in text and "وحده" in text
