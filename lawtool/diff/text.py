@@ -240,6 +240,9 @@ def render_text(result: DiffResult, *, typographic: bool = False, color: bool = 
     changed = ", ".join(f"{k}: {v}" for k, v in containers.items() if v and k != "unchanged")
     if changed:
         head.append([(f"containers: {changed}", None)])
+    texts = ", ".join(f"{k}: {v}" for k, v in result.summary("text").items() if v and k != "unchanged")
+    if texts:
+        head.append([(f"texts (preface, preamble, conclusions, notes ...): {texts}", None)])
     for line in dict.fromkeys(x for x in (result.old.notice, result.new.notice, *result.warnings) if x):
         head.append([(line, "dim")])
     if not typographic and summary.get("typographic"):

@@ -154,6 +154,8 @@ class Unit:
             return self.label
         if self.role == "document" and self.heading:
             return self.heading
+        if self.role == "text" and (not self.eid or self.eid == self.kind):
+            return self.kind
         return f"{self.kind} {self.eid}" if self.eid else self.kind
 
     def describe(self) -> str:
