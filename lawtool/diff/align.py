@@ -420,7 +420,8 @@ def _pair_change(o: Unit, n: Unit, moved: bool, *, parts: bool) -> Change:
         else:
             same_key = o.key == n.key
     numbered = o.role == "provision" or bool(o.label or n.label)  # unnumbered paragraphs count by place
-    renumbered = numbered and (o.number or "") != (n.number or "")
+    # the same number as written is the same number (no need to parse it)
+    renumbered = numbered and not (o.label and o.label == n.label) and (o.number or "") != (n.number or "")
     if o.label != n.label and not renumbered:  # «Art. 1» → «Article 1»: the number as written changed
         return _label_change(o, n, moved, parts)
     ops = () if same_text else text_ops(o.text, n.text, same_key)

@@ -121,8 +121,10 @@ class Unit:
     def signature(self) -> bytes:
         """The element's serialised bytes: equal signatures mean equal elements, number included."""
         if self._signature is None:
-            els = self.loose if self.role == "text" else [self.el]
-            self._signature = b"".join(etree.tostring(el, with_tail=False) for el in els)
+            if self.role == "text":
+                self._signature = b"".join(etree.tostring(el, with_tail=False) for el in self.loose)
+            else:
+                self._signature = etree.tostring(self.el, with_tail=False)
         return self._signature
 
     @property
@@ -316,9 +318,10 @@ def outline(document: Document, eid: str | None = None) -> Outline:
         prefix = ""
     result = Outline([], [], root, eid)
     units: dict[int, Unit] = {}
+    pools = {"provision": result.articles, "text": result.texts}
     for part in parts:
         parent = units.get(id(part.parent)) if part.parent is not None else None
-        pool = {"provision": result.articles, "text": result.texts}.get(part.role, result.containers)
+        pool = pools.get(part.role, result.containers)
         unit = Unit(part.el, part.kind, len(pool), prefix, parent, ref=part.ref, role=part.role, loose=part.loose)
         pool.append(unit)
         units[id(part)] = unit
