@@ -82,11 +82,6 @@ def _unquoted(el, top) -> bool:
     return True
 
 
-def _has_kind(el, kind: str) -> bool:
-    """Whether ``el`` holds an element of ``kind`` outside quotations."""
-    return any(d is not el and _unquoted(d, el) for d in el.iter(akn(kind)))
-
-
 def _holders(root, kind: str | None) -> set:
     """Every element under ``root`` that holds an element of ``kind`` outside quotations (one
     pass over the elements of that kind, each climbing to the first ancestor already known)."""
@@ -94,30 +89,32 @@ def _holders(root, kind: str | None) -> set:
     if kind is None:
         return found
     for el in root.iter(akn(kind)):
+        if el is root:
+            continue
         chain = []
         for a in el.iterancestors():
             if a.tag in _QUOTED_TAGS:
                 chain = None
                 break
-            if a in found or a is root:
+            if a in found:
                 break
             chain.append(a)
+            if a is root:
+                break
         if chain:
             found.update(chain)
     return found
 
 
 class _Walker:
-    def __init__(self, provision: str | None, root=None):
+    def __init__(self, provision: str | None, root):
         self.provision = provision
         self.parts: list[Part] = []
         self.used: set[str] = set()
-        self.holders = _holders(root, provision) if root is not None else None
+        self.holders = _holders(root, provision)
 
     def holds(self, el) -> bool:
         """Whether ``el`` holds a provision (then it is a container, not a provision)."""
-        if self.holders is None:
-            return _has_kind(el, self.provision)
         return el in self.holders
 
     def ref(self, el, parent_ref: str, kind: str, numbered: bool = False, number: str | None = None) -> str:
@@ -232,7 +229,7 @@ def walk(document: Document, root=None) -> list[Part]:
         return walker.parts
     name = local_name(root)
     walker = _Walker(provision_kind(root), root)
-    if name == walker.provision and not _has_kind(root, name):
+    if name == walker.provision and not walker.holds(root):
         walker.add(root, name, "provision", None, 0)
     else:
         walker.body(root, None, 0)
