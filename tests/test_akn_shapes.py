@@ -302,3 +302,21 @@ def test_a_change_in_the_promulgation_dahir_of_law_103_13_is_reported():
     assert any(op.op == "delete" and "وحده" in op.old for op in change.ops)
     text = render(result, "text")
     assert "preamble" in text and "وحده" in text
+
+
+@pytest.mark.parametrize("uri", ["http://data.europa.eu/eli/dir/2019/790/oj", "/akn/eu/dir/2019/790/mul@/!main",
+                                 "/akn/fr/bill/2019-10-16/pjl19-057/fr@2019-10-16/!main", "akn:lu:loi:2023:a123"])
+def test_frbr_uris_of_other_shapes_are_read(tmp_path, uri):
+    """Another shape of URI (an ELI, a two-letter language, no date ...) is read as written:
+    info shows it, diff compares two versions, nothing stops on it."""
+    data = (SHAPES / "annex-articles.fra.xml").read_bytes()
+    data = re.sub(rb'(<FRBR(?:this|uri) value=")[^"]*(")', lambda m: m.group(1) + uri.encode() + m.group(2), data)
+    old, new = tmp_path / "old.xml", tmp_path / "new.xml"
+    old.write_bytes(data)
+    new.write_bytes(data.replace(b"six membres", b"huit membres"))
+    info = runner.invoke(app, ["info", str(old), "--json"])
+    assert info.exit_code == 0, info.output
+    assert json.loads(info.output)["frbr_uri"]
+    result = runner.invoke(app, ["diff", str(old), str(new), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["changes"]
