@@ -151,8 +151,10 @@ class _Walker:
                 self.body(child, owner, depth)
             elif name in WRAPPERS:
                 self.wrappers(child, owner, depth)
-        notes = [n for n in doc_el.iter("{*}authorialNote") if _own(n, doc_el)]
-        notes += [n for n in doc_el.xpath("./*[local-name()='meta']/*[local-name()='notes']/*")]
+        # the meta's <notes> element whole (one serialisation for hundreds of notes), then the
+        # authorial notes of the text
+        notes = doc_el.xpath("./*[local-name()='meta']/*[local-name()='notes']")
+        notes += [n for n in doc_el.iter("{*}authorialNote") if _own(n, doc_el)]
         if notes:
             self.add(None, "notes", "text", owner, depth, loose=notes)
 

@@ -82,7 +82,8 @@ def part_lines(part: Part, *, notes: bool = False) -> list[str]:
         title = _doc_title(part.el)
         return [title] if title else []
     if part.kind == "notes":
-        return [f"{n.get('marker') or ''} {text_of(n)}".strip() for n in part.loose] if notes else []
+        each = [n for el in part.loose for n in (el if local_name(el) == "notes" else [el]) if isinstance(n.tag, str)]
+        return [f"{n.get('marker') or ''} {text_of(n)}".strip() for n in each] if notes else []
     if part.role == "text":
         for el in part.loose:
             if local_name(el) in TEXT_KINDS:
