@@ -235,7 +235,8 @@ def render_text(result: DiffResult, *, typographic: bool = False, color: bool = 
     ]
     summary = result.summary()
     shown = ", ".join(f"{k}: {v}" for k, v in summary.items() if v)
-    head.append([(f"articles: {shown}", None)])
+    kinds = sorted({c.kind for c in result.articles}) or ["article"]
+    head.append([(f"{'/'.join(k + 's' for k in kinds)}: {shown}", None)])
     containers = result.summary("container")
     changed = ", ".join(f"{k}: {v}" for k, v in containers.items() if v and k != "unchanged")
     if changed:
