@@ -320,3 +320,19 @@ def test_frbr_uris_of_other_shapes_are_read(tmp_path, uri):
     result = runner.invoke(app, ["diff", str(old), str(new), "-f", "json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["changes"]
+
+
+def test_the_notice_travels_with_every_comparison(tmp_path):
+    from html import escape
+
+    from lawtool.diff.compare import compare, render_comparison
+    bill = Document.load(REPO / "bills/ma/bill/2024/digital-violence/ara@2024-05-14.xml")
+    comparison = compare(bill, Document.load(REPO / "law/ma/act/2018/103-13/ara@2018-03-12.xml"))
+    for fmt in ("text", "markdown", "html"):
+        out = render_comparison(comparison, fmt)
+        assert "Working text written for the lawtool project" in out and (
+            fmt != "html" or escape(bill.notice) in out), fmt
+    import docx
+    path = tmp_path / "c.docx"
+    path.write_bytes(render_comparison(comparison, "docx"))
+    assert any(bill.notice in p.text for p in docx.Document(path).paragraphs)
