@@ -425,23 +425,37 @@ class Document:
         found = self.xpath(f"./a:meta/a:identification/a:{level}/a:{field}/@value", self.main)
         return found[0] if found else None
 
-    def _parse_uri(self, value: str) -> FrbrUri:
+    def _frbr_uri(self, level: str) -> FrbrUri | None:
+        """The level's FRBRthis (else FRBRuri); a URI of an unexpected shape is read loosely
+        (``FrbrUri.loose``), an empty one is None: any AKN document can be read."""
+        value = (self._frbr(level, "FRBRthis") or "").strip() or (self._frbr(level, "FRBRuri") or "").strip()
+        if not value:
+            return None
         try:
             return FrbrUri.parse(value)
-        except FrbrError as exc:
-            if exc.path is None and not self.path.startswith("<"):
-                exc.path = self.path
-            raise
+        except FrbrError:
+            return FrbrUri.loose(value)
 
     @property
     def frbr_work(self) -> FrbrUri | None:
-        value = self._frbr("FRBRWork", "FRBRthis")
-        return self._parse_uri(value) if value else None
+        return self._frbr_uri("FRBRWork")
 
     @property
     def frbr_expression(self) -> FrbrUri | None:
-        value = self._frbr("FRBRExpression", "FRBRthis")
-        return self._parse_uri(value).expression if value else None
+        value = self._frbr_uri("FRBRExpression")
+        return value.expression if value is not None else None
+
+    @property
+    def notice(self) -> str | None:
+        """A working text's notice: the preface's ``p class="lawtool-notice"``, else the
+        ``lawtool:notice`` of the proprietary metadata."""
+        for p in self.xpath("./a:preface/a:p[contains(@class, 'lawtool-notice')]", self.main):
+            if text_of(p):
+                return text_of(p)
+        for el in self.xpath("./a:meta/a:proprietary//*[local-name()='notice']", self.main):
+            if text_of(el):
+                return text_of(el)
+        return None
 
     @property
     def language(self) -> str | None:
@@ -493,7 +507,7 @@ def text_of(el: etree._Element, *, notes: bool = False) -> str:
         if node.text:
             parts.append(node.text)
         for child in node:
-            if notes or local_name(child) != "authorialNote":
+            if isinstance(child.tag, str) and (notes or local_name(child) != "authorialNote"):
                 visit(child)
             if child.tail:
                 parts.append(child.tail)

@@ -101,6 +101,8 @@ def register(app: typer.Typer) -> None:
             check_output(output, [old, new], replace=force)
             old_doc, new_doc = Document.load(old), Document.load(new)
             result = diff_documents(old_doc, new_doc, old_eid=old_eid, new_eid=new_eid, cross_work=cross_work)
+            for warning in result.warnings:
+                typer.echo(f"lawtool: warning: {warning}", err=True)
             colored = _want_color(color, output)
             data = render(result, fmt, typographic=show_typographic, color=colored, bidi=bidi, width=_width(),
                           context=context)

@@ -49,6 +49,7 @@ class FrbrUri:
     component: str | None = None
     portion: str | None = None
     format: str | None = None
+    raw: str | None = None  # a URI of another shape, read by ``loose``: its work part as written
 
     @classmethod
     def parse(cls, text: str) -> "FrbrUri":
@@ -70,8 +71,30 @@ class FrbrUri:
             parts["expression_date"] = ""
         return cls(**parts)
 
+    @classmethod
+    def loose(cls, text: str) -> "FrbrUri":
+        """Read a URI of a shape ``parse`` refuses (a two-letter language, a missing date, an
+        ELI or a national form): the work is what comes before ``<lang>@``, kept as written;
+        the fields are filled as far as they can be.  Never raises."""
+        core, _, portion = text.strip().partition("~")
+        core = re.sub(r"(/!\w[^/]*|\.(?:xml|html|pdf|json|txt|akn))+$", "", core.rstrip("/")).rstrip("/")
+        segments = core.split("/")
+        at = next((k for k, seg in enumerate(segments) if k and re.fullmatch(r"[a-z]{2,3}@[\w-]*", seg)), None)
+        language = date = None
+        if at is not None:
+            language, date = segments[at].split("@", 1)
+            segments = segments[:at]
+        work = "/".join(segments) or text.strip()
+        akn = segments[1:2] == ["akn"]
+        dates = [seg for seg in segments if re.fullmatch(r"\d{4}(-\d{2}){0,2}", seg)]
+        return cls(country=segments[2] if akn and len(segments) > 2 else "", doctype=segments[3] if akn and len(segments) > 3 else "",
+                   date=dates[0] if dates else "", number=segments[-1], language=language, expression_date=date,
+                   portion=portion.lstrip("/") or None, raw=work)
+
     # -- the levels -------------------------------------------------------------------------------
     def work_uri(self) -> str:
+        if self.raw:
+            return self.raw
         pieces = ["", "akn", self.country, self.doctype]
         pieces += [p for p in (self.subtype, self.actor) if p]
         pieces += [self.date, self.number]
@@ -90,7 +113,7 @@ class FrbrUri:
 
     @property
     def work(self) -> "FrbrUri":
-        return FrbrUri(self.country, self.doctype, self.date, self.number, self.subtype, self.actor)
+        return FrbrUri(self.country, self.doctype, self.date, self.number, self.subtype, self.actor, raw=self.raw)
 
     @property
     def expression(self) -> "FrbrUri":

@@ -25,7 +25,8 @@ def test_diff_json_to_a_file(tmp_path):
     assert result.exit_code == 0, result.output
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["summary"]["merged"] == 1 and data["concordance"][2] == {
-        "old": "art_3", "new": "art_17-bis", "old_num": "3", "new_num": "17-bis", "status": "moved"}
+        "old": "art_3", "new": "art_17-bis", "old_num": "3", "new_num": "17-bis", "status": "moved",
+        "old_ref": "art_3", "new_ref": "art_17-bis"}
 
 
 def test_diff_every_format(tmp_path):

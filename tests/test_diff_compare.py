@@ -64,3 +64,27 @@ def test_formats(bill_rows):
     assert "[modified] (substitution)" in text and "[added] (insertion)" in text
     docx = render_comparison(bill_rows, "docx")
     assert docx[:2] == b"PK" and docx == render_comparison(bill_rows, "docx")
+
+
+def test_a_supplement_keeps_what_the_dotted_line_stands_for():
+    """Bill article 38 supplements («تتمم») article 1 of Law 103.13: its dotted line stands for
+    the definitions in force, which stay; the one new definition is the only change."""
+    from lawtool.akn import Document
+    from lawtool.diff.compare import compare
+    repo = Path(__file__).resolve().parents[1]
+    bill = Document.load(repo / "bills/ma/bill/2024/digital-violence/ara@2024-05-14.xml")
+    law = Document.load(repo / "law/ma/act/2018/103-13/ara@2018-03-12.xml")
+    (row,) = compare(bill, law).rows
+    assert row.target == "art_1" and row.status == "modified" and "«تتمم»" in row.note
+    changed = [op for op in row.ops if op.op != "equal"]
+    assert [op.op for op in changed] == ["insert"] and "العنف الرقمي" in changed[0].new
+    kept = "".join(op.new for op in row.ops if op.op == "equal")
+    for term in ("العنف ضد المرأة", "العنف الجسدي", "العنف الجنسي", "العنف النفسي", "العنف الاقتصادي"):
+        assert term in kept
+
+
+def test_fill_dots():
+    from lawtool.diff.compare import fill_dots
+    assert fill_dots("a\nb\nc\nd", "a\n.....\nd\ne") == ("a\nb\nc\nd\ne", 2)
+    assert fill_dots("a\nb", "x\n…") == ("x\na\nb", 2)
+    assert fill_dots("a\nb", "a\nz") == ("a\nz", 0)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from ..akn import Document
 from ..errors import LawtoolError
-from .align import build_changes, match_articles, match_containers
+from .align import build_changes, match_articles, match_containers, match_texts
 from .result import STATUSES, Change, DiffResult, Side
 from .units import outline
 
@@ -30,12 +30,20 @@ def side_of(document: Document, eid: str | None = None) -> Side:
     frbr = None
     if expression is not None:
         frbr = str(expression.with_portion(eid)) if eid else str(expression)
-    return Side(frbr=frbr, title=document.title, path=document.path, eid=eid, date=document.expression_date)
+    return Side(frbr=frbr, title=document.title, path=document.path, eid=eid, date=document.expression_date,
+                language=document.language, notice=document.notice)
 
 
 def same_work(old: Document, new: Document) -> bool:
     a, b = old.frbr_work, new.frbr_work
     return a is not None and b is not None and a.work_uri() == b.work_uri()
+
+
+def _unknown_works(old: Document, new: Document) -> list[str]:
+    """One warning per document without a FRBR work URI: the diff cannot check that the two
+    are versions of one work, and says so."""
+    return [f"{d.path}: no FRBR work URI (FRBRWork/FRBRthis is empty): compared without checking that "
+            f"{old.path} and {new.path} are versions of one work" for d in (old, new) if d.frbr_work is None]
 
 
 def diff_documents(old: Document, new: Document, *, old_eid: str | None = None, new_eid: str | None = None,
@@ -47,7 +55,8 @@ def diff_documents(old: Document, new: Document, *, old_eid: str | None = None, 
     Two different works are compared only with ``cross_work`` (a bill's article against the
     article of the code it replaces).  Between expressions of one work, giving one eId uses it on
     both sides; across works, the side without an eId is the whole document."""
-    if not cross_work and not same_work(old, new):
+    warnings = _unknown_works(old, new)
+    if not cross_work and not warnings and not same_work(old, new):
         a, b = old.frbr_work, new.frbr_work
         raise LawtoolError(f"{old.path} and {new.path} are not expressions of the same work "
                            f"({a.work_uri() if a else '?'} and {b.work_uri() if b else '?'})",
@@ -65,5 +74,6 @@ def diff_documents(old: Document, new: Document, *, old_eid: str | None = None, 
     single = len(a.articles) == len(b.articles) == 1 and a.articles[0].el is a.root and b.articles[0].el is b.root
     articles = match_articles(a.articles, b.articles, force=single)
     article_changes = build_changes(a.articles, b.articles, articles, parents, parts=parts)
+    texts = build_changes(a.texts, b.texts, match_texts(a.texts, b.texts), became, parts=parts)
     return DiffResult(old=side_of(old, old_eid), new=side_of(new, new_eid), containers=container_changes,
-                      articles=article_changes)
+                      articles=article_changes, texts=texts, warnings=warnings)

@@ -34,10 +34,11 @@ from dataclasses import dataclass, field
 
 from .result import (ADDED, DELETED, MERGED, MODIFIED, MOVED, RENUMBERED, SPLIT, TYPOGRAPHIC, UNCHANGED,
                      Change)
-from .units import CONTAINERS, Unit, child_units
+from .units import Unit, child_units
 from .words import DELETE, EQUAL, INSERT, Op, text_key, word_diff
 
 SIMILARITY = 0.3  # least score for a pair found by similarity
+STRONG = 0.6  # similarity at which a pair needs no context (below: a neighbour, heading or number shared)
 EID_BONUS = 0.35  # added to the similarity of two elements with the same (relative) eId
 CONTAINED = 0.5  # share of a split part's (merged article's) word pairs found in its source
 GAIN = 0.3  # share of a split part's (merged article's) word pairs that its source has and its
@@ -59,6 +60,7 @@ class Matching:
     equal: set[int] = field(default_factory=set)  # old indices paired on equal bytes or keys
     split: dict[int, list[int]] = field(default_factory=dict)
     merged: dict[int, list[int]] = field(default_factory=dict)
+    evidence: dict[int, dict] = field(default_factory=dict)  # old index → why it was paired
 
     def pair(self, o: int, n: int) -> None:
         self.pairs[o] = n
@@ -73,11 +75,14 @@ class Matching:
 
 # -- passes ------------------------------------------------------------------------------------------
 
-def _pair_equal(old: list[Unit], new: list[Unit], m: Matching, key) -> None:
+def _pair_equal(old: list[Unit], new: list[Unit], m: Matching, key, why: str = "same text") -> None:
     """Pair elements with equal ``key``: unique on both sides, or sharing their eId."""
     before = set(m.pairs)
     _pair_equal_groups(old, new, m, key)
-    m.equal.update(set(m.pairs) - before)
+    found = set(m.pairs) - before
+    m.equal.update(found)
+    for o in found:
+        m.evidence[o] = {"pass": why}
 
 
 def _pair_equal_groups(old: list[Unit], new: list[Unit], m: Matching, key) -> None:
@@ -117,8 +122,10 @@ def _jaccard(a: frozenset, b: frozenset) -> float:
 
 
 def _pair_similar(old: list[Unit], new: list[Unit], m: Matching, *, eid_bonus: float = EID_BONUS,
-                  threshold: float = SIMILARITY, same_kind: bool = False, only_twins: bool = False) -> None:
-    """Pair the remainder by similarity, best pairs first (see the module docstring)."""
+                  threshold: float = SIMILARITY, same_kind: bool = False, only_twins: bool = False,
+                  need_context: bool = False) -> None:
+    """Pair the remainder by similarity, best pairs first (see the module docstring); with
+    ``need_context``, weak similarity alone pairs nothing."""
     rest_old = [u for u in old if m.free_old(u.index)]
     rest_new = [u for u in new if m.free_new(u.index)]
     if not rest_old or not rest_new:
@@ -153,13 +160,46 @@ def _pair_similar(old: list[Unit], new: list[Unit], m: Matching, *, eid_bonus: f
                 continue
             shared = hits.get(i, 0) if exact else len(o.shingles & n.shingles)
             union = len(o.shingles) + size - shared
-            score = (shared / union if union else 0.0) + (eid_bonus if i in twins else 0.0)
+            similarity = shared / union if union else 0.0
+            score = similarity + (eid_bonus if i in twins else 0.0)
             if score >= threshold:
-                scored.append((score, i, n.index))
+                scored.append((score, i, n.index, similarity, i in twins))
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
-    for _, o, n in scored:
-        if o not in m.pairs and n not in m.rev:  # both were free when scored
-            m.pair(o, n)
+    pending = _take_pairs(scored, old, new, m, need_context)
+    if pending:  # a pair whose neighbour was paired after it was looked at
+        _take_pairs(pending, old, new, m, need_context)
+
+
+def _take_pairs(scored: list[tuple], old: list[Unit], new: list[Unit], m: Matching, need_context: bool) -> list:
+    """Pair the scored candidates best first; with ``need_context``, a pair below ``STRONG``
+    similarity needs a context (see ``_context``) or the same eId.  Returns those left waiting."""
+    pending = []
+    for candidate in scored:
+        _, o, n, similarity, twin = candidate
+        if o in m.pairs or n in m.rev:  # both must still be free
+            continue
+        context = _context(old, new, o, n, m)
+        if need_context and similarity < STRONG and not twin and not context:
+            pending.append(candidate)
+            continue
+        m.pair(o, n)
+        m.evidence[o] = {"pass": "same eId" if twin else "similar", "similarity": round(similarity, 3),
+                         "context": context}
+    return pending
+
+
+def _context(old: list[Unit], new: list[Unit], o: int, n: int, m: Matching) -> list[str]:
+    """What besides the words says that old[o] became new[n]: a neighbour paired with the
+    neighbour, the same heading, the same number."""
+    found = []
+    if (o and n and m.pairs.get(o - 1) == n - 1) or m.pairs.get(o + 1, -1) == n + 1 and n + 1 < len(new):
+        found.append("neighbour")
+    a, b = old[o], new[n]
+    if a.heading and text_key(a.heading) == text_key(b.heading):
+        found.append("heading")
+    if a.number and a.number == b.number:
+        found.append("number")
+    return found
 
 
 def _split_and_merge(old: list[Unit], new: list[Unit], m: Matching, *, contained: float = CONTAINED,
@@ -273,11 +313,11 @@ def match_articles(old: list[Unit], new: list[Unit], *, force: bool = False) -> 
     if force and len(old) == 1 and len(new) == 1:
         m.pair(0, 0)
         return m
-    _pair_equal(old, new, m, lambda u: u.signature)
+    _pair_equal(old, new, m, lambda u: u.signature, "identical")
     _pair_equal(old, new, m, lambda u: u.key)
     _pair_similar(old, new, m, only_twins=True, threshold=SURE_TWINS + EID_BONUS)
     _split_and_merge(old, new, m, contained=SURE_PART, gain=SURE_PART)
-    _pair_similar(old, new, m)
+    _pair_similar(old, new, m, need_context=True)
     _split_and_merge(old, new, m)
     _principal_first(old, new, m)
     return m
@@ -292,6 +332,16 @@ def match_containers(old: list[Unit], new: list[Unit]) -> Matching:
     # same heading, number aside (a container without heading never pairs here)
     _pair_equal(old, new, m, lambda u: (u.kind, u.key.split("\n", 1)[-1]) if u.heading else id(u))
     _pair_equal(old, new, m, lambda u: (u.kind, u.rel_eid))
+    _pair_similar(old, new, m, same_kind=True)
+    return m
+
+
+def match_texts(old: list[Unit], new: list[Unit]) -> Matching:
+    """Preface, preamble, conclusions, notes ...: same place (identifier), then same text, then
+    similar texts of the same kind."""
+    m = Matching()
+    _pair_equal(old, new, m, lambda u: (u.kind, u.rel_eid))
+    _pair_equal(old, new, m, lambda u: (u.kind, u.key))
     _pair_similar(old, new, m, same_kind=True)
     return m
 
@@ -359,18 +409,21 @@ def text_ops(old_text: str, new_text: str, same_key: bool) -> tuple[Op, ...]:
 
 
 def _pair_change(o: Unit, n: Unit, moved: bool, *, parts: bool) -> Change:
-    if o.kind == "article" and o.signature == n.signature:
+    if o.role in ("provision", "text") and o.signature == n.signature:
         same_text = same_key = True
     else:
         same_text = o.text == n.text
         if same_text:
             same_key = True
-        elif o.kind in CONTAINERS:  # a container's text is its heading; its number is apart
+        elif o.grouping:  # a container's text is its heading (and loose text); its number is apart
             same_key = text_key(o.text) == text_key(n.text)
         else:
             same_key = o.key == n.key
-    numbered = o.kind == "article" or bool(o.label or n.label)  # unnumbered paragraphs count by place
-    renumbered = numbered and (o.number or "") != (n.number or "")
+    numbered = o.role == "provision" or bool(o.label or n.label)  # unnumbered paragraphs count by place
+    # the same number as written is the same number (no need to parse it)
+    renumbered = numbered and not (o.label and o.label == n.label) and (o.number or "") != (n.number or "")
+    if o.label != n.label and not renumbered:  # «Art. 1» → «Article 1»: the number as written changed
+        return _label_change(o, n, moved, parts)
     ops = () if same_text else text_ops(o.text, n.text, same_key)
     if moved:
         status = MOVED
@@ -382,9 +435,19 @@ def _pair_change(o: Unit, n: Unit, moved: bool, *, parts: bool) -> Change:
         status = TYPOGRAPHIC
     else:
         status = UNCHANGED
-    sub = tuple(align_parts(o, n)) if parts and not same_text and o.kind not in CONTAINERS else ()
+    sub = tuple(align_parts(o, n)) if parts and not same_text and not o.grouping else ()
     return Change(o.kind, status, (o,), (n,), ops, moved=moved, renumbered=renumbered, text_changed=not same_key,
                   parts=sub)
+
+
+def _label_change(o: Unit, n: Unit, moved: bool, parts: bool) -> Change:
+    """Same number, another way of writing it: the label is compared as the first line."""
+    old_text, new_text = f"{o.label}\n{o.text}", f"{n.label}\n{n.text}"
+    same_key = text_key(old_text) == text_key(new_text)
+    ops = text_ops(old_text, new_text, same_key)
+    status = MOVED if moved else (TYPOGRAPHIC if same_key else MODIFIED)
+    sub = tuple(align_parts(o, n)) if parts and not o.grouping else ()
+    return Change(o.kind, status, (o,), (n,), ops, moved=moved, text_changed=not same_key, parts=sub)
 
 
 def _order(changes_by_old: dict[int, Change], added: list[tuple[int, Change]], changes_of_new: dict[int, Change],
@@ -444,6 +507,8 @@ def build_changes(old: list[Unit], new: list[Unit], m: Matching, parents: dict[i
                 by_old[x] = change
         else:
             change = _pair_change(old[o], new[n], o in moved, parts=parts)
+        if change.status != UNCHANGED:
+            change.evidence = m.evidence.get(o)
         by_old[o] = change
         of_new[n] = change
     for u in old:

@@ -13,6 +13,7 @@ so); destinations in other works are listed apart, not compared.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..akn import Document, local_name
@@ -21,7 +22,7 @@ from . import side_of
 from .align import text_ops
 from .result import ADDED, MODIFIED, TYPOGRAPHIC, UNCHANGED, Side
 from .units import Unit, outline
-from .words import has_changes
+from .words import has_changes, text_key
 
 SCHEMA = "lawtool.compare/1"
 
@@ -96,13 +97,49 @@ def _amending_article(el) -> tuple[str | None, str]:
     return None, ""
 
 
-def _row_status(in_force: Unit | None, proposed: Unit) -> tuple[str, tuple]:
+_DOTS = re.compile(r"^[\s.…·]*(?:\.{3,}|…)[\s.…·]*$")
+
+
+def fill_dots(in_force: str, proposed: str) -> tuple[str, int]:
+    """The proposed text with each dotted line («.....», «…») replaced by the lines of the text
+    in force it stands for: those between the proposed lines around it that are in force
+    unchanged (up to typography).  Returns the text and the number of lines kept that way."""
+    old, new = in_force.split("\n"), proposed.split("\n")
+    if not any(_DOTS.match(line) for line in new):
+        return proposed, 0
+    keys = [text_key(line) for line in old]
+    anchors: dict[int, int] = {}  # proposed line → in-force line
+    at = 0
+    for k, line in enumerate(new):
+        key = text_key(line)
+        if key in keys[at:]:
+            anchors[k] = at = keys.index(key, at)
+            at += 1
+    out, kept, last = [], 0, -1
+    for k, line in enumerate(new):
+        if k in anchors:
+            last = anchors[k]
+        if not _DOTS.match(line):
+            out.append(line)
+            continue
+        following = [anchors[j] for j in range(k + 1, len(new)) if j in anchors]
+        stop = following[0] if following else len(old)
+        out += old[last + 1:stop]
+        kept += max(0, stop - last - 1)
+        last = stop - 1
+    return "\n".join(out), kept
+
+
+def _row_status(in_force: Unit | None, proposed: Unit) -> tuple[str, tuple, str | None]:
     if in_force is None:
-        return ADDED, text_ops("", proposed.text, False)
-    if in_force.text == proposed.text:
-        return UNCHANGED, ()
-    same_key = in_force.key == proposed.key
-    return (TYPOGRAPHIC if same_key else MODIFIED), text_ops(in_force.text, proposed.text, same_key)
+        return ADDED, text_ops("", proposed.text, False), None
+    text, kept = fill_dots(in_force.text, proposed.text)
+    note = (f"the dotted lines stand for {kept} unchanged lines of the text in force (a supplement, «تتمم»)"
+            if kept else None)
+    if in_force.text == text:
+        return UNCHANGED, (), note
+    same_key = in_force.key == text_key(text)
+    return (TYPOGRAPHIC if same_key else MODIFIED), text_ops(in_force.text, text, same_key), note
 
 
 def compare(bill: Document, law: Document) -> Comparison:
@@ -143,8 +180,7 @@ def compare(bill: Document, law: Document) -> Comparison:
                 if dests and target not in here:
                     continue
                 in_force = by_eid.get(target) or (by_number.get(unit.number) if unit.number else None)
-                status, ops = _row_status(in_force, unit)
-                note = None
+                status, ops, note = _row_status(in_force, unit)
                 if not dests:
                     note = "no textualMod describes this mod: matched by article number"
                 elif in_force is None and here.get(target) not in ("insertion",):

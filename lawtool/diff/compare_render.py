@@ -23,10 +23,16 @@ def _changes(row: Row, typographic: bool):
     return inline_pieces(row.ops, typographic=typographic) if row.ops else plain_pieces("(دون تغيير)")
 
 
+def _notices(comparison: Comparison) -> list[str]:
+    """The working-text notices of the bill and the law (once each)."""
+    return list(dict.fromkeys(n for n in (comparison.bill.notice, comparison.law.notice) if n))
+
+
 def render_text(comparison: Comparison, *, typographic: bool = False, color: bool = False) -> str:
     from .text import render as render_lines
     blocks = [[[(f"law:  {comparison.law.frbr or comparison.law.path}", "head")],
                [(f"bill: {comparison.bill.frbr or comparison.bill.path}", "head")],
+               *[[(n, "dim")] for n in _notices(comparison)],
                [("articles: " + ", ".join(f"{k}: {v}" for k, v in comparison.summary().items() if v), None)]]]
     style = {"del": "delete", "ins": "insert", "typo": "typographic", None: None}
     for row in comparison.rows:
@@ -59,10 +65,13 @@ def render_html(comparison: Comparison, *, typographic: bool = False) -> str:
         return escape(str(text), quote=True)
 
     title = f"مقارنة: {comparison.bill.title or ''} / {comparison.law.title or ''}"
-    out = ["<!DOCTYPE html>", '<html dir="rtl" lang="ar">', "<head>", '<meta charset="utf-8">', f"<title>{e(title)}</title>",
+    from .present import html_lang
+    lang, direction = html_lang(comparison.law.language or comparison.bill.language)
+    out = ["<!DOCTYPE html>", f'<html dir="{direction}" lang="{e(lang)}">', "<head>", '<meta charset="utf-8">', f"<title>{e(title)}</title>",
            f"<style>{CSS}table.compare3 td{{width:33%}}</style>", "</head>", "<body>", f"<h1>{e(title)}</h1>",
            f"<p>القانون: <code>{e(comparison.law.frbr or comparison.law.path)}</code><br>"
            f"النص المعدل: <code>{e(comparison.bill.frbr or comparison.bill.path)}</code></p>",
+           *[f'<p class="notice">{e(n)}</p>' for n in _notices(comparison)],
            '<h2 id="toc">الفهرس</h2><nav><ul>']
     for i, row in enumerate(comparison.rows):
         out.append(f'<li><a href="#row-{i}">{e(_title(row))}</a> '
@@ -93,6 +102,7 @@ def render_markdown(comparison: Comparison, *, typographic: bool = False) -> str
     out = [f"# مقارنة: {md_escape(comparison.bill.title or '')}", "",
            f"- القانون: `{comparison.law.frbr or comparison.law.path}`",
            f"- النص المعدل: `{comparison.bill.frbr or comparison.bill.path}`", ""]
+    out += [f"> {md_escape(n)}\n" for n in _notices(comparison)]
     for row in comparison.rows:
         out += [f"## {md_escape(_title(row))} ({STATUS_AR.get(row.status, row.status)})", ""]
         if row.note:
@@ -109,6 +119,8 @@ def render_docx(comparison: Comparison, *, typographic: bool = False) -> bytes:
     document = new_document(f"مقارنة: {comparison.bill.title or ''}")
     paragraph(document, text=f"القانون: {comparison.law.frbr or comparison.law.path}")
     paragraph(document, text=f"النص المعدل: {comparison.bill.frbr or comparison.bill.path}")
+    for notice in _notices(comparison):
+        paragraph(document, text=notice)
     table = rtl_table(document, 1, 3)
     for cell, text in zip(table.rows[0].cells, (IN_FORCE_AR, PROPOSED_AR, CHANGES_AR)):
         fill_cell(cell, [], text)

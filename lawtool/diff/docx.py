@@ -186,6 +186,8 @@ def render_docx(result: DiffResult, *, typographic: bool = False) -> bytes:
     document = new_document(title)
     paragraph(document, text=f"{OLD_AR}: {result.old.frbr or result.old.path}")
     paragraph(document, text=f"{NEW_AR}: {result.new.frbr or result.new.path}")
+    for line in dict.fromkeys(x for x in (result.old.notice, result.new.notice, *result.warnings) if x):
+        paragraph(document, text=line)
     paragraph(document, text="الملخص", bold=True)
     summary = [(s, n) for s, n in result.summary().items() if n]
     table = rtl_table(document, len(summary) + 1, 2)
@@ -195,7 +197,7 @@ def render_docx(result: DiffResult, *, typographic: bool = False) -> bytes:
         fill_cell(table.cell(i, 0), [], STATUS_AR[status])
         fill_cell(table.cell(i, 1), [], str(count))
     paragraph(document, text="التغييرات", bold=True)
-    changes = [c for c in result.changes(typographic=typographic) if c.kind == "article"]
+    changes = [c for c in result.changes(typographic=typographic) if c.level in ("provision", "text")]
     if not changes:
         paragraph(document, text="لا تغييرات.")
         _concordance(document, result)

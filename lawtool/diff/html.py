@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .present import (CHANGES_AR, NEW_AR, OLD_AR, STATUS_AR, anchor, change_sides, change_title,
+from .present import (CHANGES_AR, html_lang, NEW_AR, OLD_AR, STATUS_AR, anchor, change_sides, change_title,
                       table_rows)
 from .result import Change, DiffResult
 
@@ -60,15 +60,15 @@ def _status(status: str) -> str:
 
 
 def _link(side: str, unit) -> str:
-    return f'<a href="#{_e(anchor(side, unit.eid))}">{_e(unit.title)}</a>'
+    return f'<a href="#{_e(anchor(side, unit.ref))}">{_e(unit.title)}</a>'
 
 
 def row_id(change: Change) -> str:
     """The id of an article's row: by its new eId, or its old one when it has no new place in
     the row (deleted, moved)."""
     if change.new and change.status != "moved":
-        return "row-" + anchor("new", change.new_eid)
-    return "row-" + anchor("old", change.old_eid)
+        return "row-" + anchor("new", change.new[0].ref)
+    return "row-" + anchor("old", change.old[0].ref)
 
 
 def _cell(side: str, entries, change: Change) -> str:
@@ -81,7 +81,7 @@ def _cell(side: str, entries, change: Change) -> str:
         return f'<td><span class="note">{_e(note)}</span></td>'
     html = []
     for unit, pieces in entries:
-        html.append(f'<span class="label" id="{_e(anchor(side, unit.eid))}">{_e(unit.title)}'
+        html.append(f'<span class="label" id="{_e(anchor(side, unit.ref))}">{_e(unit.title)}'
                     + (f" — {_e(unit.heading)}" if unit.heading else "") + "</span>")
         html.append(pieces_html(pieces))
     return "<td>" + "\n".join(html) + "</td>"
@@ -127,23 +127,31 @@ def _heading_row(depth: int, change: Change) -> str:
     old = change.old[0].describe() if change.old else "—"
     new = change.new[0].describe() if change.new else "—"
     badge = _status(change.status) if change.is_change() else ""
-    ident = change.new_eid or change.old_eid
+    ident = (change.new or change.old)[0].ref
     return (f'<tr class="heading depth-{depth}" id="chp-{_e(ident)}"><td>{_e(old)}</td>'
             f"<td>{_e(new)} {badge}</td></tr>")
+
+
+def _notices(result: DiffResult) -> list[str]:
+    """The working-text notices of the two documents (once if they are the same)."""
+    return list(dict.fromkeys(n for n in (result.old.notice, result.new.notice) if n))
 
 
 def render_html(result: DiffResult, *, typographic: bool = False) -> str:
     """The standalone page (see the module docstring)."""
     title = result.new.title or result.old.title or "مقارنة"
     summary = result.summary()
-    out = ['<!DOCTYPE html>', '<html dir="rtl" lang="ar">', "<head>", '<meta charset="utf-8">',
+    lang, direction = html_lang(result.new.language or result.old.language)
+    out = ['<!DOCTYPE html>', f'<html dir="{direction}" lang="{_e(lang)}">', "<head>", '<meta charset="utf-8">',
            f"<title>{_e('مقارنة: ' + title)}</title>", f"<style>{CSS}</style>", "</head>", "<body>",
            f"<h1>{_e('مقارنة: ' + title)}</h1>",
            "<table><tbody>",
            f"<tr><th>{OLD_AR}</th><td><code>{_e(result.old.frbr or result.old.path)}</code></td></tr>",
            f"<tr><th>{NEW_AR}</th><td><code>{_e(result.new.frbr or result.new.path)}</code></td></tr>",
-           "</tbody></table>",
-           '<h2 id="summary">الملخص</h2>', "<table><thead><tr><th>الحالة</th><th>عدد المواد</th></tr></thead><tbody>"]
+           "</tbody></table>"]
+    out += [f'<p class="notice">{_e(notice)}</p>' for notice in _notices(result)]
+    out += [f'<p class="note">{_e(warning)}</p>' for warning in result.warnings]
+    out += ['<h2 id="summary">الملخص</h2>', "<table><thead><tr><th>الحالة</th><th>عدد المواد</th></tr></thead><tbody>"]
     for status, count in summary.items():
         if count:
             out.append(f"<tr><td>{_status(status)}</td><td>{count}</td></tr>")
@@ -156,15 +164,18 @@ def render_html(result: DiffResult, *, typographic: bool = False) -> str:
     if not changes:
         out.append("<li>لا تغييرات</li>")
     for change in changes:
-        if change.kind == "article":
+        if change.level in ("provision", "text"):
             href = "#" + row_id(change)
         else:
-            href = f"#chp-{change.new_eid or change.old_eid}"
+            href = f"#chp-{(change.new or change.old)[0].ref}"
         out.append(f'<li><a href="{_e(href)}">{_e(change_title(change))}</a> {_status(change.status)}</li>')
     out.append("</ul></nav>")
     # the comparative table
     out.append(f'<h2 id="compare">{CHANGES_AR}</h2>')
     out.append(f'<table class="compare"><thead><tr><th>{OLD_AR}</th><th>{NEW_AR}</th></tr></thead><tbody>')
+    for change in result.texts:
+        if change.is_change(typographic=typographic):
+            out.append(_article_row(change, typographic))
     for row in table_rows(result):
         if row[0] == "heading":
             out.append(_heading_row(row[1], row[2]))
@@ -177,8 +188,10 @@ def render_html(result: DiffResult, *, typographic: bool = False) -> str:
     out.append('<h2 id="concordance">جدول التوافق</h2>')
     out.append(f"<table><thead><tr><th>{OLD_AR}</th><th>{NEW_AR}</th><th>الحالة</th></tr></thead><tbody>")
     for entry in result.concordance():
-        old = (f'<a href="#{_e(anchor("old", entry["old"]))}">{_e(entry["old_num"])}</a>' if entry["old"] else "—")
-        new = (f'<a href="#{_e(anchor("new", entry["new"]))}">{_e(entry["new_num"])}</a>' if entry["new"] else "—")
+        old = (f'<a href="#{_e(anchor("old", entry["old_ref"]))}">{_e(entry["old_num"])}</a>'
+               if entry["old_ref"] else "—")
+        new = (f'<a href="#{_e(anchor("new", entry["new_ref"]))}">{_e(entry["new_num"])}</a>'
+               if entry["new_ref"] else "—")
         out.append(f"<tr><td>{old}</td><td>{new}</td><td>{_status(entry['status'])}</td></tr>")
     out.append("</tbody></table>")
     out.append('<p class="note">أعدت هذه المقارنة بواسطة lawtool.</p>')

@@ -49,7 +49,7 @@ def _cell(entries, other, empty: str) -> str:
 
 def _section(change: Change, typographic: bool) -> list[str]:
     old, new = change_sides(change, typographic=typographic)
-    anchor = change.new_eid or change.old_eid or "none"
+    anchor = (change.new or change.old)[0].ref or "none"
     lines = [f'### <a id="{escape(anchor, quote=True)}"></a>{md_escape(change_title(change))} '
              f"({STATUS_AR.get(change.status, change.status)})", ""]
     if change.status == "moved":
@@ -65,7 +65,10 @@ def render_markdown(result: DiffResult, *, typographic: bool = False) -> str:
     title = result.new.title or result.old.title or ""
     out = [f"# مقارنة: {md_escape(title)}", "",
            f"- {OLD_AR}: `{result.old.frbr or result.old.path}`",
-           f"- {NEW_AR}: `{result.new.frbr or result.new.path}`", "", "## الملخص", "",
+           f"- {NEW_AR}: `{result.new.frbr or result.new.path}`", ""]
+    out += [f"> {md_escape(n)}\n" for n in dict.fromkeys(x for x in (result.old.notice, result.new.notice) if x)]
+    out += [f"> {md_escape(w)}\n" for w in result.warnings]
+    out += ["## الملخص", "",
            "| الحالة | عدد المواد |", "| --- | ---: |"]
     for status, count in result.summary().items():
         if count:
@@ -76,7 +79,7 @@ def render_markdown(result: DiffResult, *, typographic: bool = False) -> str:
     if not changes:
         out += ["لا تغييرات.", ""]
     for change in changes:
-        if change.kind == "article":
+        if change.level in ("provision", "text"):
             out += _section(change, typographic)
         else:
             out += [f"### {md_escape(change_title(change))} ({STATUS_AR.get(change.status, change.status)})", "",

@@ -19,6 +19,25 @@ STATUS_AR = {
 OLD_AR, NEW_AR, CHANGES_AR = "النص السابق", "النص الجديد", "التغييرات"
 
 
+# FRBRlanguage (ISO 639-2) → BCP 47 tag; the languages written right to left.
+_LANG = {"ara": "ar", "fra": "fr", "fre": "fr", "eng": "en", "ita": "it", "deu": "de", "ger": "de", "spa": "es",
+         "por": "pt", "nld": "nl", "dut": "nl", "fin": "fi", "swe": "sv", "ell": "el", "gre": "el", "heb": "he",
+         "fas": "fa", "per": "fa", "urd": "ur", "ltz": "lb", "pol": "pl", "ron": "ro", "rum": "ro", "tur": "tr",
+         "afr": "af", "zul": "zu", "xho": "xh", "swa": "sw", "dan": "da", "nor": "no", "est": "et", "lav": "lv",
+         "lit": "lt", "ces": "cs", "cze": "cs", "slk": "sk", "slo": "sk", "slv": "sl", "hun": "hu", "hrv": "hr",
+         "bul": "bg", "mlt": "mt", "gle": "ga", "rus": "ru", "ukr": "uk", "zho": "zh", "chi": "zh", "jpn": "ja"}
+_RTL = {"ar", "he", "fa", "ur", "yi", "ps", "syr", "dv", "ckb"}
+
+
+def html_lang(language: str | None) -> tuple[str, str]:
+    """``lang`` and ``dir`` of a page from the document's FRBRlanguage: ara → ("ar", "rtl"),
+    ita → ("it", "ltr"); an unknown code is kept as written (BCP 47 allows three letters);
+    none at all is Arabic, lawtool's first language."""
+    code = (language or "ara").strip().lower()
+    tag = _LANG.get(code, code if code.isalpha() and 2 <= len(code) <= 8 else "und")
+    return tag, "rtl" if tag.split("-")[0] in _RTL else "ltr"
+
+
 def units_title(units) -> str:
     return "، ".join(u.title for u in units)
 

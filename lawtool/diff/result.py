@@ -36,6 +36,7 @@ class Change:
     renumbered: bool = False  # its number is not the same
     text_changed: bool = False  # words changed (not only typography)
     parts: tuple["Change", ...] = field(default=())  # changed paragraphs, points ... inside
+    evidence: dict | None = None  # why two elements were paired (pass, similarity, context)
 
     # -- convenient views --------------------------------------------------------------------------
     @property
@@ -53,6 +54,11 @@ class Change:
     @property
     def new_eid(self) -> str | None:
         return self.new[0].eid if self.new else None
+
+    @property
+    def level(self) -> str:
+        """provision, container, document (an attachment), text, sub (a paragraph inside)."""
+        return (self.old or self.new)[0].role
 
     @property
     def typographic(self) -> bool:
@@ -80,6 +86,9 @@ class Change:
             "status": self.status,
             "old_eid": self.old_eid,
             "new_eid": self.new_eid,
+            "old_ref": self.old[0].ref if self.old else None,
+            "new_ref": self.new[0].ref if self.new else None,
+            "level": self.level,
             "old_num": num(self.old),
             "new_num": num(self.new),
             "old_label": self.old[0].label if self.old else None,
@@ -93,6 +102,7 @@ class Change:
             "text_changed": self.text_changed,
             "ops": [op.as_dict() for op in self.ops] if has_changes(self.ops, typographic=True) else [],
             "parts": [p.as_dict(typographic=typographic) for p in self.parts if p.is_change(typographic=typographic)],
+            "evidence": self.evidence,
         }
 
 
@@ -106,6 +116,8 @@ class Side:
     path: str
     eid: str | None = None
     date: str | None = None
+    language: str | None = None  # FRBRlanguage: ara, fra, ita ...
+    notice: str | None = None  # a working text's notice (lawtool:notice)
 
 
 @dataclass
@@ -113,11 +125,13 @@ class DiffResult:
     old: Side
     new: Side
     containers: list[Change]  # chapters, sections ... in concordance order
-    articles: list[Change]  # every article of both versions, unchanged ones too, in concordance order
+    articles: list[Change]  # every provision (article, section ...) of both versions, in concordance order
+    texts: list[Change] = field(default_factory=list)  # preface, preamble, conclusions, notes ...
+    warnings: list[str] = field(default_factory=list)  # what the diff could not check, one line each
 
     def changes(self, *, typographic: bool = False, containers: bool = True) -> list[Change]:
-        """The changed elements (containers first when asked, then articles)."""
-        pool = (self.containers if containers else []) + self.articles
+        """The changed elements (texts and containers first when asked, then provisions)."""
+        pool = (self.texts + self.containers if containers else []) + self.articles
         return [c for c in pool if c.is_change(typographic=typographic)]
 
     def is_empty(self, *, typographic: bool = False) -> bool:
@@ -126,7 +140,7 @@ class DiffResult:
     def summary(self, kind: str = "article") -> dict[str, int]:
         """How many articles (or containers: ``kind="container"``) have each status; every status
         is listed, zero or not."""
-        pool = self.articles if kind == "article" else self.containers
+        pool = {"article": self.articles, "text": self.texts}.get(kind, self.containers)
         counts = {status: 0 for status in STATUSES}
         for change in pool:
             counts[change.status] += 1
@@ -144,7 +158,8 @@ class DiffResult:
                 for n in news:
                     rows.append({"old": o.eid if o else None, "new": n.eid if n else None,
                                  "old_num": o.number if o else None, "new_num": n.number if n else None,
-                                 "status": change.status})
+                                 "status": change.status, "old_ref": o.ref if o else None,
+                                 "new_ref": n.ref if n else None})
         return rows
 
     def to_dict(self, *, typographic: bool = False) -> dict:
@@ -160,4 +175,7 @@ class DiffResult:
             "summary_containers": self.summary("container"),
             "concordance": self.concordance(),
             "changes": [c.as_dict(typographic=typographic) for c in self.changes(typographic=typographic)],
+            "summary_texts": self.summary("text"),
+            "language": self.new.language or self.old.language,
+            "warnings": self.warnings,
         }

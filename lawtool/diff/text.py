@@ -235,11 +235,17 @@ def render_text(result: DiffResult, *, typographic: bool = False, color: bool = 
     ]
     summary = result.summary()
     shown = ", ".join(f"{k}: {v}" for k, v in summary.items() if v)
-    head.append([(f"articles: {shown}", None)])
+    kinds = sorted({c.kind for c in result.articles}) or ["article"]
+    head.append([(f"{'/'.join(k + 's' for k in kinds)}: {shown}", None)])
     containers = result.summary("container")
     changed = ", ".join(f"{k}: {v}" for k, v in containers.items() if v and k != "unchanged")
     if changed:
         head.append([(f"containers: {changed}", None)])
+    texts = ", ".join(f"{k}: {v}" for k, v in result.summary("text").items() if v and k != "unchanged")
+    if texts:
+        head.append([(f"texts (preface, preamble, conclusions, notes ...): {texts}", None)])
+    for line in dict.fromkeys(x for x in (result.old.notice, result.new.notice, *result.warnings) if x):
+        head.append([(line, "dim")])
     if not typographic and summary.get("typographic"):
         head.append([(f"({summary['typographic']} typographic-only changes hidden; --show-typographic shows "
                       "them)", "dim")])

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from lxml import etree
 
 from ..akn import Document, akn, local_name
+from ..akn_walk import GENERATED, walk
 from ..eids import number_from_num
 from ..errors import EidError, LawtoolError
 from .words import text_key
@@ -31,7 +32,7 @@ SUBUNITS = {"paragraph", "subparagraph", "point", "item", "list", "blockList", "
             "subclause", "intro", "wrapUp", "listIntroduction", "listWrapUp", "level", "transitional", "proviso"}
 # Elements that start a new line of text.
 BLOCKS = SUBUNITS | CONTAINERS | {"p", "heading", "subheading", "content", "article", "quotedStructure", "tr",
-                                  "li", "blockContainer", "preamble", "preface", "conclusions", "formula",
+                                  "li", "td", "th", "caption", "blockContainer", "longTitle", "tblock", "container", "attachment", "doc", "preamble", "preface", "conclusions", "formula",
                                   "citation", "recital", "body", "mainBody"}
 SKIPPED = {"authorialNote", "noteRef", "meta", "eol", "eop"}
 _SPACE = re.compile(r"\s+")
@@ -42,15 +43,20 @@ class Unit:
     position is read from the element on first use: most articles of two versions are matched
     on their serialised bytes alone and never need their text extracted."""
 
-    __slots__ = ("el", "kind", "eid", "rel_eid", "index", "parent", "_label", "_heading", "_text", "_key",
-                 "_words", "_shingles", "_bag", "_number", "_signature")
+    __slots__ = ("el", "kind", "eid", "ref", "rel_eid", "index", "parent", "role", "loose", "_label", "_heading",
+                 "_text", "_key", "_words", "_shingles", "_bag", "_number", "_signature")
 
-    def __init__(self, el, kind: str, index: int, scope_prefix: str = "", parent: "Unit | None" = None):
+    def __init__(self, el, kind: str, index: int, scope_prefix: str = "", parent: "Unit | None" = None, *,
+                 ref: str | None = None, role: str | None = None, loose: list | None = None):
         self.el = el
         self.kind = kind
-        self.eid: str | None = el.get("eId")
+        # ``ref``: the eId, or an identifier generated from the element's place (never written out)
+        self.ref: str | None = ref or (el.get("eId") if el is not None else None)
+        self.eid: str | None = None if self.ref is None or self.ref.startswith(GENERATED) else self.ref
+        self.role = role or ("container" if kind in CONTAINERS else "provision")
+        self.loose = loose  # text and container units: the elements holding their own text
         # eId without the scope's prefix: a quoted «art_447-1» meets the code's «art_447-1»
-        eid = self.eid
+        eid = self.ref
         self.rel_eid = eid[len(scope_prefix):] if eid and scope_prefix and eid.startswith(scope_prefix) else eid
         self.index = index  # rank in document order among the units of its level
         self.parent = parent  # the nearest container
@@ -64,14 +70,24 @@ class Unit:
     def label(self) -> str:
         """The <num> text as written: «المادة 12 مكررة»."""
         if self._label is None:
-            self._label = label_of(self.el)
+            self._label = label_of(self.el) if self.role in ("container", "provision") else ""
         return self._label
 
     @property
     def heading(self) -> str:
         if self._heading is None:
-            self._heading = _heading(self.el)
+            if self.role == "document":
+                self._heading = document_title(self.el)
+            elif self.role == "text":
+                self._heading = ""
+            else:
+                self._heading = _heading(self.el)
         return self._heading
+
+    @property
+    def grouping(self) -> bool:
+        """A container or an attached document: its text is its heading and its loose text."""
+        return self.role in ("container", "document")
 
     @property
     def number(self) -> str | None:
@@ -85,13 +101,19 @@ class Unit:
         """Lines of text, "\n" between blocks, the element's own <num> left out (a container's
         text is its heading)."""
         if self._text is None:
-            self._text = self.heading if self.kind in CONTAINERS else "\n".join(lines_of(self.el))
+            if self.role in ("provision", "sub"):
+                lines = lines_of(self.el)
+            else:
+                lines = [self.heading] if self.heading else []
+                for el in self.loose or ():
+                    lines += lines_of(el, own_num=True)
+            self._text = "\n".join(lines)
         return self._text
 
     @property
     def key(self) -> str:
         if self._key is None:
-            source = f"{self.label}\n{self.heading}" if self.kind in CONTAINERS else self.text
+            source = f"{self.label}\n{self.text}" if self.grouping else self.text
             self._key = text_key(source)
         return self._key
 
@@ -99,7 +121,10 @@ class Unit:
     def signature(self) -> bytes:
         """The element's serialised bytes: equal signatures mean equal elements, number included."""
         if self._signature is None:
-            self._signature = etree.tostring(self.el, with_tail=False)
+            if self.role == "text":
+                self._signature = b"".join(etree.tostring(el, with_tail=False) for el in self.loose)
+            else:
+                self._signature = etree.tostring(self.el, with_tail=False)
         return self._signature
 
     @property
@@ -127,9 +152,21 @@ class Unit:
     @property
     def title(self) -> str:
         """«المادة 12 مكررة», or the kind and eId when there is no number."""
-        return self.label or (f"{self.kind} {self.eid}" if self.eid else self.kind)
+        if self.label:
+            return self.label
+        if self.role == "document" and self.heading:
+            return self.heading
+        if self.role == "text" and (not self.eid or self.eid == self.kind):
+            return self.kind
+        return f"{self.kind} {self.eid}" if self.eid else self.kind
 
     def describe(self) -> str:
+        """Label and heading, for containers: «الباب الأول: أحكام عامة»."""
+        if self.role == "text":
+            return self.kind
+        return self._describe()
+
+    def _describe(self) -> str:
         """Label and heading, for containers: «الباب الأول: أحكام عامة»."""
         if self.label and self.heading:
             return f"{self.label}: {self.heading}"
@@ -183,7 +220,7 @@ def number_of(el, label: str) -> str | None:
         found = _number_from_label(label)
         if found:
             return found
-    eid = el.get("eId")
+    eid = el.get("eId") if el is not None else None
     if eid:
         last = eid.rsplit("__", 1)[-1]
         return last.split("_", 1)[1] if "_" in last else last
@@ -254,53 +291,48 @@ def lines_of(el, *, own_num: bool = False) -> list[str]:
 
 @dataclass
 class Outline:
-    """The containers and articles of a document (or of one element of it), in document order."""
+    """The parts of a document (or of one element of it), in document order: containers
+    (attached documents included), provisions (``articles``: the level that carries the
+    numbering) and the other texts (preface, preamble, conclusions, notes ...)."""
 
     containers: list[Unit]
     articles: list[Unit]
     root: etree._Element
     scope_eid: str | None = None
+    texts: list[Unit] = field(default_factory=list)
 
 
 def outline(document: Document, eid: str | None = None) -> Outline:
-    """Containers and articles of ``document``, or of its element ``eid`` (an article, a
-    chapter, a quoted structure ...)."""
+    """The parts of ``document``, or of its element ``eid`` (an article, a chapter, a quoted
+    structure ...), from the one traversal of ``lawtool.akn_walk``."""
     if eid:
         root = document.by_eid(eid)
         if root is None:
             raise LawtoolError(f"no element with eId {eid!r}", path=document.path,
                                hint="list the eIds with `lawtool info` or look in the XML")
+        parts = walk(document, root)
+        prefix = _parent_prefix(eid) if len(parts) == 1 and parts[0].el is root else f"{eid}__"
     else:
-        root = document.body if document.body is not None else document.main
-    prefix = f"{eid}__" if eid else ""
-    containers: list[Unit] = []
-    articles: list[Unit] = []
-    root_kind = local_name(root)
+        root = document.main
+        parts = walk(document)
+        prefix = ""
+    result = Outline([], [], root, eid)
+    units: dict[int, Unit] = {}
+    pools = {"provision": result.articles, "text": result.texts}
+    for part in parts:
+        parent = units.get(id(part.parent)) if part.parent is not None else None
+        pool = pools.get(part.role, result.containers)
+        unit = Unit(part.el, part.kind, len(pool), prefix, parent, ref=part.ref, role=part.role, loose=part.loose)
+        pool.append(unit)
+        units[id(part)] = unit
+    return result
 
-    if root_kind == "article":
-        articles.append(Unit(root, "article", 0, _parent_prefix(eid)))
-        return Outline(containers, articles, root, eid)
 
-    def visit(el, parent: Unit | None) -> None:
-        for child in el:
-            if not isinstance(child.tag, str):
-                continue
-            name = local_name(child)
-            if name in SKIPPED:
-                continue
-            if name == "article":
-                articles.append(Unit(child, "article", len(articles), prefix, parent))
-            elif name in CONTAINERS:
-                unit = Unit(child, name, len(containers), prefix, parent)
-                containers.append(unit)
-                visit(child, unit)
-            elif name == "quotedStructure" and child is not root:
-                continue  # a quotation belongs to the text of the element quoting it
-            else:
-                visit(child, parent)
-
-    visit(root, None)
-    return Outline(containers, articles, root, eid)
+def document_title(el) -> str:
+    """An attached document's title: its docTitle, else its name attribute."""
+    for found in el.iter("{*}docTitle"):
+        return _SPACE.sub(" ", "".join(_itertext(found))).strip()
+    return el.get("name") or ""
 
 
 def _parent_prefix(eid: str) -> str:
@@ -312,16 +344,19 @@ def _parent_prefix(eid: str) -> str:
 def child_units(parent: Unit) -> list[Unit]:
     """The sub-units directly inside ``parent`` (paragraphs of an article, points of a
     paragraph ...), with eIds relative to the parent's."""
-    prefix = f"{parent.eid}__" if parent.eid else ""
+    prefix = f"{parent.ref}__" if parent.ref else ""
     out: list[Unit] = []
+    if parent.el is None or parent.grouping:
+        return out
 
     def visit(el) -> None:
         for child in el:
             if not isinstance(child.tag, str):
                 continue
             name = local_name(child)
-            if name in SUBUNITS:
-                out.append(Unit(child, name, len(out), prefix, None))
+            if name in SUBUNITS or name in CONTAINERS or name == "article":
+                ref = child.get("eId") or f"{GENERATED}{prefix.lstrip(GENERATED)}{name}_{len(out) + 1}"
+                out.append(Unit(child, name, len(out), prefix, None, ref=ref, role="sub"))
             elif name in ("content", "num", "heading", "subheading", "p", "quotedStructure") or name in SKIPPED:
                 continue
             else:
