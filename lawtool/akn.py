@@ -433,7 +433,11 @@ class Document:
             return None
         try:
             return FrbrUri.parse(value)
-        except FrbrError:
+        except FrbrError as exc:
+            if exc.message.startswith("unsafe"):  # a number that would make a path («..»): refused
+                if exc.path is None and not self.path.startswith("<"):
+                    exc.path = self.path
+                raise
             return FrbrUri.loose(value)
 
     @property

@@ -69,10 +69,26 @@ def _lines(el) -> list[str]:
 def to_text(document: Document, *, warn: Warn | None = None) -> str:
     """The document as text in the official layout (see the module docstring)."""
     out: list[str] = [document.notice] if document.notice else []
+    pending: list[tuple] = []   # (container, lines of its wrapUp): written after its last child
     for part in walk(document):
-        out.extend(part_lines(part))
+        while pending and not _inside(part.el, pending[-1][0]):
+            out.extend(pending.pop()[1])
+        lines = part_lines(part)
+        wrap = _child(part.el, "wrapUp") if part.role == "container" and part.el is not None else None
+        if wrap is not None:
+            tail = [_inline_text(p) for p in wrap if isinstance(p.tag, str)]
+            lines = lines[:len(lines) - len(tail)] if lines[len(lines) - len(tail):] == tail else lines
+            pending.append((part.el, tail))
+        out.extend(lines)
+    for _, tail in reversed(pending):
+        out.extend(tail)
     _report(document, "\n".join(out), warn, notes_kept=False)
     return "\n".join(out) + "\n"
+
+
+def _inside(el, container) -> bool:
+    """Is ``el`` the container's descendant (a part of the walk inside it)?"""
+    return el is not None and any(a is container for a in el.iterancestors())
 
 
 def part_lines(part: Part, *, notes: bool = False) -> list[str]:
