@@ -94,6 +94,11 @@ def parse_bytes(data: bytes, path: str = "<input>") -> etree._ElementTree:
         line = data[:exc.start].count(b"\n") + 1
         raise InputError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x})", path=path, place=line,
                          hint="save the file as UTF-8") from None
+    # The bytes are UTF-8: a declaration that says otherwise would have the parser read mojibake.
+    declared = re.match(rb"\s*<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']", data)
+    if declared and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8", b"us-ascii", b"ascii"):
+        raise InputError(f"the XML declaration says encoding={declared.group(1).decode()!r} but the bytes are UTF-8",
+                         path=path, place=1, hint="write encoding=\"UTF-8\" in the declaration (or remove it)")
     # A DOCTYPE is where entity bombs and external entities live: refuse it before parsing.
     declaration = re.search(rb"<!(?:DOCTYPE|ENTITY)", data, re.IGNORECASE)
     if declaration:

@@ -408,3 +408,32 @@ def test_terminal_escapes_in_an_amendment_are_shown_not_sent(tmp_path):
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
     assert "a control character (U+001B)" in result.stderr and re.search(r"a\.yaml:\d+: ", result.stderr)
     _no_raw_control(result.stdout + result.stderr)
+
+
+def test_cr_only_line_endings_keep_the_lines():
+    """A file with old Mac line endings (CR only) is not glued onto one line."""
+    document, _ = import_text("قانون\rالمادة 1\rنص أول.\rالمادة 2\rنص ثان.\r", URI)
+    assert [a.get("eId") for a in document.articles()] == ["art_1", "art_2"]
+
+
+def test_arabic_presentation_forms_are_read_as_letters():
+    """Shaped glyphs (U+FB50–U+FEFF) from a PDF extraction: the articles are found, and counted as a repair."""
+    import unicodedata
+    shaped = "".join(chr(0xFEDF) if c == "ل" else c for c in "قانون\nالمادة 1\nنص أول.\nالمادة 2\nنص ثان.\n")
+    assert "\ufedf" in shaped and unicodedata.normalize("NFKC", "\ufedf") == "ل"
+    document, report = import_text(shaped, URI)
+    assert [a.get("eId") for a in document.articles()] == ["art_1", "art_2"]
+    assert report.repairs["presentation-form"] == shaped.count("\ufedf")
+
+
+def test_an_xml_declaration_that_lies_about_its_encoding_is_refused(tmp_path):
+    """UTF-8 bytes declared ISO-8859-1 would be read as mojibake that validate accepts."""
+    path = tmp_path / "lie.xml"
+    path.write_bytes(f'<?xml version="1.0" encoding="ISO-8859-1"?><akomaNtoso xmlns="{NS}"><act name="act"><body>'
+                     '<article eId="art_1"><num>المادة 1</num><content><p>نص</p></content></article></body></act>'
+                     '</akomaNtoso>'.encode("utf-8"))
+    result = lawtool("validate", str(path))  # a finding of validate: the file is invalid
+    assert result.returncode == 1 and "ISO-8859-1" in result.stdout and "lie.xml" in result.stdout
+    result = lawtool("info", str(path))       # any other command refuses it in one line
+    assert result.returncode == 2 and "ISO-8859-1" in result.stderr and "lie.xml" in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1

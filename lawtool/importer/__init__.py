@@ -8,6 +8,7 @@ Each stage is its own module; this one runs them in order and gathers the report
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -88,10 +89,25 @@ NEVER_TEXT = re.compile(r"[\x00\x1b\ufffe\uffff]")
 TATWEEL = "\u0640"
 MAX_STRAY_CONTROLS = 0.02  # share of characters: above it the file is not text (a font-encoding failure)
 # pdftotext starts each page with a form feed; Windows files end lines with CR LF (neither adds a line)
-LINE_BREAKS = str.maketrans({"\f": None, "\r": None})
+LINE_BREAKS = str.maketrans({"\f": None})
 # Directional formatting and zero-width characters carry no letter of the law; copied into an
 # article number («447\u200f-1») they would hide it from every search.
 INVISIBLES = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]+")
+
+
+def _presentation_forms(text: str) -> tuple[str, int]:
+    """Arabic presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFC: the shaped glyphs some PDF
+    extractions give) → the letters they stand for (compatibility decomposition, NFKC)."""
+    count = 0
+
+    def letters(match: re.Match) -> str:
+        nonlocal count
+        count += len(match.group())
+        return unicodedata.normalize("NFKC", match.group())
+    return PRESENTATION_FORMS.sub(letters, text), count
 
 
 def check_plain_text(text: str, path: str) -> tuple[str, list[int]]:
@@ -140,7 +156,9 @@ def import_text(text: str, expression: FrbrUri | None = None, *, doctype: str = 
     if expression is not None and not expression.language:
         raise InputError(f"the FRBR URI {expression} has no language", hint="add /ara@<date> (or /fra@<date>)")
     source_sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    text = text.translate(LINE_BREAKS)
+    # CR LF (Windows) and a lone CR (old Mac files) end a line too: never glue a law onto one line
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(LINE_BREAKS)
+    text, presentation = _presentation_forms(text)
     text, control_lines = check_plain_text(text, source_name)
     if not text.strip():
         raise InputError("the text is empty", path=source_name, hint="give the text of a law")
@@ -175,8 +193,9 @@ def import_text(text: str, expression: FrbrUri | None = None, *, doctype: str = 
         report.repairs = dict(sorted({**report.repairs, "tatweel": tatweel}.items()))
     if expression is None:
         expression = _identify(lines, source_name, report)
-    if invisible or control_lines:
-        extra = {"invisible-character": invisible, "control-character": len(control_lines)}
+    if invisible or control_lines or presentation:
+        extra = {"invisible-character": invisible, "control-character": len(control_lines),
+                 "presentation-form": presentation}
         report.repairs = dict(sorted({**report.repairs, **{k: v for k, v in extra.items() if v}}.items()))
     layout = parse_layout(lines, numbers, wrapped=None if repair else False)
     report.layout_notes = layout.notes
