@@ -28,18 +28,26 @@ def register(app: typer.Typer) -> None:
              scope: Optional[Path] = typer.Option(None, "--scope",
                                                   help="YAML: work URI → article numbers to read (or a "
                                                        "touched-articles.yaml, which restricts the Penal Code)"),
+             reviews: Optional[Path] = typer.Option(None, "--reviews",
+                                                    help="YAML of reviewers' decisions on coverage cells "
+                                                         "(reports/reviews.yaml)"),
+             annotation: Optional[Path] = typer.Option(None, "--annotation",
+                                                       help="hand annotation of the coverage: list the cells "
+                                                            "that differ as to review"),
              as_json: bool = typer.Option(False, "--json", help="JSON output"),
              strict: bool = typer.Option(False, "--strict", help="exit 1 when there is any warning")):
         """Definitional gaps: unused and undefined terms, inconsistent terminology, definitions that
         differ between documents, and the coverage of a checklist of concepts."""
         def action():
+            from lawtool.gaps.annotation import load_annotation
             from lawtool.gaps.coverage import load_checklist
+            from lawtool.gaps.evidence import load_reviews
             from lawtool.gaps.report import gap_report, gaps_markdown, load_scope, load_sources
             checklist = load_checklist(concepts) if concepts else []
-            report = gap_report(load_sources(paths, load_scope(scope)), checklist)
+            report = gap_report(load_sources(paths, load_scope(scope)), checklist,
+                                reviews=load_reviews(reviews), annotation=load_annotation(annotation))
             if as_json:
-                _echo_json({"findings": report["findings"], "coverage": report["coverage"],
-                            "documents": report["documents"]})
+                _echo_json(report)
             else:
                 typer.echo(gaps_markdown(report), nl=False)
             if strict and any(f["severity"] in ("warning", "error") for f in report["findings"]):

@@ -15,12 +15,14 @@ from pathlib import Path
 
 from ..corpus import load_yaml, shared_dir
 from ..errors import InputError
+from .annotation import agreement, load_annotation, to_review
 from .coverage import Concept, coverage, load_checklist
+from .evidence import load_reviews
 from .penalties import Penalty, compare, document_penalties
 from .rules import run_rules
 from .sources import Source, load
 
-STATUS_MARK = {"defined": "D", "criminalised": "C", "provided": "P", "missing": "·"}
+REVIEW_MARK = {"confirmed": "✓", "rejected": "✗"}
 REPORT_FILES = ("gaps.json", "gaps.md", "penalties.json", "penalties.md")
 
 
@@ -64,8 +66,11 @@ def load_sources(paths, scope: dict[str, set[str]] | None = None) -> list[Source
 
 # -- gaps ------------------------------------------------------------------------------------------------------
 
-def gap_report(sources: list[Source], concepts: list[Concept]) -> dict:
-    matrix = coverage(sources, concepts) if concepts else []
+def gap_report(sources: list[Source], concepts: list[Concept], *, reviews: dict | None = None,
+               annotation: dict | None = None) -> dict:
+    """Findings and the coverage matrix; with a hand ``annotation``, the cells to review and the
+    agreement with it; ``reviews`` are the decisions of people (reports/reviews.yaml)."""
+    matrix = coverage(sources, concepts, reviews=reviews) if concepts else []
     findings = run_rules(sources, concepts, matrix)
     order = {s.name: i for i, s in enumerate(sources)}
     findings.sort(key=lambda f: (order.get(f.document, 99), f.rule, f.eid or "", f.message))
@@ -73,7 +78,9 @@ def gap_report(sources: list[Source], concepts: list[Concept]) -> dict:
                            "definitions": [{"term": d.term, "eid": d.eid, "concept": d.concept, "form": d.form,
                                             "quoted": d.quoted} for d in s.definitions]} for s in sources],
             "findings": [f.as_dict() for f in findings],
-            "coverage": matrix}
+            "coverage": matrix,
+            **({"to_review": to_review(matrix, annotation), "agreement": agreement(matrix, annotation)}
+               if annotation else {})}
 
 
 def uncovered(report: dict, document: str) -> list[str]:
@@ -98,25 +105,54 @@ def gaps_markdown(report: dict) -> str:
             lines.append(f"| {_short(f['document'])} | `{f['eid'] or ''}` | {_cell(f['message'])} |")
         lines.append("")
     if report["coverage"]:
-        lines += ["## Coverage of the checklist", "",
-                  "D defined, C criminalised (in an article with a penalty), P provided (elsewhere), · missing. "
-                  "Matching is by words (see docs/gaps.md for its limits): check the evidence in gaps.json.", "",
-                  "| concept | kind | " + " | ".join(f"{i}" for i in range(1, len(docs) + 1)) + " |",
-                  "|---|---|" + "---|" * len(docs)]
-        for row in report["coverage"]:
-            marks = []
-            for d in docs:
-                cell = row["documents"].get(d, {})
-                mark = STATUS_MARK.get(cell.get("status"), "?")
-                ev = cell.get("evidence", [])
-                marks.append(mark + (f" `{ev[0]}`" + (f" +{len(ev) - 1}" if len(ev) > 1 else "") if ev else ""))
-            lines.append(f"| {row['concept']} | {row['kind']} | " + " | ".join(marks) + " |")
-        lines += ["", "### Uncovered", ""]
-        for d in docs:
-            missing = uncovered(report, d)
-            lines.append(f"- `{d}`: {len(missing)} of {len(report['coverage'])} missing" +
-                         (": " + ", ".join(missing) if missing else ""))
+        lines += coverage_markdown(report, docs)
     return "\n".join(lines) + "\n"
+
+
+def _mark(cell: dict) -> str:
+    kinds = cell.get("kinds") or "·"
+    mark = kinds + ("≈" if cell.get("borderline") else "") + REVIEW_MARK.get(cell.get("review"), "")
+    arts = cell.get("articles") or []
+    return mark + (f" {arts[0]}" + (f" +{len(arts) - 1}" if len(arts) > 1 else "") if arts else "")
+
+
+def coverage_markdown(report: dict, docs: list[str]) -> list[str]:
+    lines = ["## Coverage of the checklist", "",
+             "Letters that hold: D defined, C criminalised, P provided otherwise; · absent; ≈ borderline (only a "
+             "generic provision: it lacks a defining element of the concept); ✓ confirmed, ✗ rejected by a reviewer "
+             "(reports/reviews.yaml); otherwise suggested. A concept is present only through an article holding all "
+             "its elements (lawtool/gaps/data/concept-elements.yaml); the first article is shown, the phrase and every "
+             "article are in gaps.json.", "",
+             "| concept | kind | " + " | ".join(f"{i}" for i in range(1, len(docs) + 1)) + " |",
+             "|---|---|" + "---|" * len(docs)]
+    for row in report["coverage"]:
+        marks = [_mark(row["documents"].get(d, {})) for d in docs]
+        lines.append(f"| {row['concept']} | {row['kind']} | " + " | ".join(marks) + " |")
+    lines += ["", "### Uncovered", ""]
+    for d in docs:
+        missing = uncovered(report, d)
+        lines.append(f"- `{d}`: {len(missing)} of {len(report['coverage'])} absent" +
+                     (": " + ", ".join(missing) if missing else ""))
+    return lines + to_review_markdown(report)
+
+
+def to_review_markdown(report: dict) -> list[str]:
+    if "to_review" not in report:
+        return []
+    a = report["agreement"]
+    lines = ["", f"### To review ({len(report['to_review'])})", "",
+             f"Suggestions that differ from the hand annotation (tests/data/coverage_truth.yaml, {a['cells']} cells; "
+             f"presence agreement {a['presence_pct']} %, exact letters {a['kinds_pct']} %, borderline "
+             f"{a['borderline_pct']} % of the cells both call present). The annotation is a yardstick, not a "
+             "decision: a person confirms or rejects a cell in reports/reviews.yaml.", ""]
+    if report["to_review"]:
+        lines += ["| concept | document | differs | suggested | annotated |", "|---|---|---|---|---|"]
+    for r in report["to_review"]:
+        s, t = r["suggested"], r["annotated"]
+        lines.append(f"| {r['concept']} | {_short(r['document'])} | {', '.join(r['differs'])} | "
+                     f"{s['kinds'] or '·'}{'≈' if s['borderline'] else ''} {', '.join(s['articles'][:4])} | "
+                     f"{t['kinds'] or '·'}{'≈' if t['borderline'] else ''} {', '.join(t['articles'][:4])} |")
+    return lines
 
 
 # -- penalties ----------------------------------------------------------------------------------------------
@@ -269,7 +305,9 @@ def build_reports(root: str | Path) -> dict[str, bytes]:
     sources = load_sources(documents, scope)
     for source, name in zip(sources, config.get("documents", [])):
         source.path = name  # as written in reports.yaml, not an absolute path of this machine
-    gaps = gap_report(sources, concepts)
+    reviews = load_reviews(resolve(config["reviews"])) if config.get("reviews") else {}
+    annotation = load_annotation(resolve(config["annotation"])) if config.get("annotation") else {}
+    gaps = gap_report(sources, concepts, reviews=reviews, annotation=annotation)
     pens = penalty_report(sources, scope)
     return {"reports/gaps.json": dumps(gaps).encode(), "reports/gaps.md": gaps_markdown(gaps).encode(),
             "reports/penalties.json": dumps(pens).encode(),

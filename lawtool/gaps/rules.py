@@ -237,9 +237,10 @@ def missing_definitions(source: Source, concepts: list[Concept], matrix: list[di
         if row["kind"] != "definition":
             continue
         cell = row["documents"].get(source.name)
-        if cell and not cell["matches"].get("defined"):
+        if cell and (not cell["matches"].get("defined") or cell.get("borderline")):
+            generic = f" (only generically: {cell['why']})" if cell.get("borderline") and cell.get("why") else ""
             out.append(Finding("definition-missing", "info", source.name, None,
-                               f"the checklist concept {row['concept']} («{row['label']}») is not defined",
+                               f"the checklist concept {row['concept']} («{row['label']}») is not defined{generic}",
                                cell["matches"].get("criminalised", []) + cell["matches"].get("provided", [])))
     return out
 
