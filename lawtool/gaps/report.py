@@ -18,6 +18,8 @@ from ..errors import InputError
 from .annotation import agreement, load_annotation, to_review
 from .coverage import Concept, coverage, load_checklist
 from .evidence import load_reviews
+from . import wording_ar as ar
+from .ceilings import ceilings
 from .penalties import Penalty, compare, document_penalties
 from .rules import run_rules
 from .sources import Source, load
@@ -160,30 +162,91 @@ def to_review_markdown(report: dict) -> list[str]:
 def penalty_entries(sources: list[Source], scope: dict[str, set[str]] | None = None) -> list[Penalty]:
     """Every penalty of the AKN sources; an article quoted by an act is left out when the act it
     amends is itself among the sources (its own text is the one in force)."""
+    return _entries(sources, scope)[0]
+
+
+def _entries(sources: list[Source], scope: dict[str, set[str]] | None) -> tuple[list[Penalty], dict[str, set[str]]]:
+    """(entries, work → articles that an act among the sources inserts or rewrites)."""
     scope = scope or {}
     akn = [s for s in sources if s.document is not None]
     works = {s.work for s in akn}
     out: list[Penalty] = []
+    touched: dict[str, set[str]] = {}
     for s in akn:
         for p in document_penalties(s.document):
-            if p.work != s.work and p.work in works and s.document.doctype == "act":
-                continue
+            if p.work != s.work and s.document.doctype == "act":
+                touched.setdefault(p.work, set()).add(p.article)
+                if p.work in works:
+                    continue
             if p.work == s.work and p.work in scope and p.article not in scope[p.work]:
                 continue
             out.append(p)
-    return out
+    return out, touched
 
 
 def penalty_report(sources: list[Source], scope: dict[str, set[str]] | None = None, *,
                    with_comparison: bool = True) -> dict:
-    entries = penalty_entries(sources, scope)
+    entries, touched = _entries(sources, scope)
     data = {"penalties": [p.as_dict() for p in entries]}
+    acts = {s.name for s in sources if s.document is not None and s.document.doctype == "act"}
     if with_comparison:
-        acts = {s.name for s in sources if s.document is not None and s.document.doctype == "act"}
         in_force = [p for p in entries if p.document in acts]
         bills = [p for p in entries if p.document not in acts]
         data.update(compare(in_force, bills))
+    data["summary"] = penalty_summary([p for p in entries if p.document in acts], touched)
     return data
+
+
+def penalty_summary(in_force: list[Penalty], touched: dict[str, set[str]]) -> dict:
+    """Claims computed from the entries: the longest maximum in force (offences only), over every
+    work read and over the articles that the acts read insert or rewrite, each with its basis."""
+    works = sorted({p.work for p in in_force})
+    every = sorted((c for w in works for c in ceilings(in_force, w)[:1]), key=lambda r: (-r["days"], r["article"]))
+    out = {"in_force_max_prison": every[0] if every else None, "touched": []}
+    for work in sorted(touched):
+        rows = ceilings(in_force, work, touched[work])
+        if rows:
+            out["touched"].append({"work": work, "articles": len(touched[work]), "read": len(rows),
+                                   "ceilings": rows[:10]})
+    out["claims"] = claims(out)
+    return out
+
+
+def claims(summary: dict) -> list[dict]:
+    """Sentences (English and Arabic) made from the summary, never written by hand."""
+    out = []
+    top = summary.get("in_force_max_prison")
+    if top:
+        out.append({"en": f"Longest maximum prison term in force: {fmt_prison(top['prison'])} ({_basis(top)}).",
+                    "ar": f"أطول عقوبة سالبة للحرية سارية: {ar.prison(top['prison'])} ({_basis_ar(top)})."})
+    for t in summary.get("touched", []):
+        head = t["ceilings"][0]
+        others = "; ".join(f"{fmt_prison(c['prison'])} ({_basis(c)})" for c in t["ceilings"][1:4])
+        out.append({"en": f"Among the {t['articles']} articles of {_short(t['work'])} that the acts read insert or "
+                          f"rewrite, the longest maximum is {fmt_prison(head['prison'])} ({_basis(head)})"
+                          + (f"; then {others}" if others else "") + ".",
+                    "ar": f"أطول عقوبة قصوى بين الفصول التي تغيرها أو تضيفها النصوص المقروءة ({ar.articles(t['articles'])}): "
+                          f"{ar.prison(head['prison'])} ({_basis_ar(head)})."})
+    return out
+
+
+def _basis(c: dict) -> str:
+    if c["via"] == "principal":
+        return f"art. {c['article']}"
+    if c["via"] == "aggravation":
+        cond = ", ".join(c.get("condition") or [])
+        return f"art. {c['article']} aggravated by art. {c['source']}" + (f" when {cond}" if cond else "")
+    para = f" para {c['paragraph']}" if c.get("paragraph") else ""
+    factor = f", ×{c['factor']}" if c.get("factor") else ""
+    return f"art. {c['article']}, case of art. {', '.join(c.get('refers_to') or [])}{para}{factor}"
+
+
+def _basis_ar(c: dict) -> str:
+    if c["via"] == "principal":
+        return f"الفصل {c['article']}"
+    if c["via"] == "aggravation":
+        return f"الفصل {c['article']} مع التشديد المنصوص عليه في الفصل {c['source']}"
+    return f"الفصل {c['article']}، في الحالة المنصوص عليها في الفصل {'، '.join(c.get('refers_to') or [])}"
 
 
 def fmt_days(days: int | None) -> str:
@@ -243,12 +306,14 @@ def penalties_markdown(report: dict) -> str:
     for p in report["penalties"]:
         by_doc.setdefault(p["document"], []).append(p)
     for doc, items in by_doc.items():
-        lines += [f"## `{doc}`", "", "| article | eId | prison | fine | alt. | aggravations, cases |",
-                  "|---|---|---|---|---|---|"]
+        lines += [f"## `{doc}`", "", "| article | eId | العقوبة | prison | fine | alt. | additional | aggravations, cases |",
+                  "|---|---|---|---|---|---|---|---|"]
         for p in items:
             art = p["article"] + ("" if p["work"] == doc.rsplit("/", 1)[0] else f" ({_short(p['work'])})")
-            lines.append(f"| {art} | `{p['eid']}` | {fmt_prison(p['prison'])} | {fmt_fine(p['fine'])} | "
-                         f"{'yes' if p['alternative'] else ''} | {_aggr(p)} |")
+            art += " (general part)" if p.get("part") == "general" else ""
+            lines.append(f"| {art} | `{p['eid']}` | {ar.penalty(p['prison'], p['fine'], p['alternative'])} | "
+                         f"{fmt_prison(p['prison'])} | {fmt_fine(p['fine'])} | {'yes' if p['alternative'] else ''} | "
+                         f"{', '.join(p.get('additional') or [])} | {_aggr(p)} |")
         lines.append("")
     if "comparison" in report:
         lines += ["## Law in force and the bill", "",
@@ -264,10 +329,10 @@ def penalties_markdown(report: dict) -> str:
             b = row["proposed"]
             lines.append(f"| {_short(row['bill'])} | {row['article']} | {row['status']} | {fmt_prison(b['prison'])} | "
                          f"{fmt_fine(b['fine'])} | {', '.join(row['related'])} |")
-        top = report.get("summary", {}).get("in_force_max_prison")
-        if top:
-            lines += ["", f"Longest maximum prison term in force among these articles: "
-                          f"**{fmt_prison(top['prison'])}** (art. {top['article']}, `{top['eid']}`)."]
+    claims_ = (report.get("summary") or {}).get("claims") or []
+    if claims_:
+        lines += ["", "## Claims (computed from the table above)", ""]
+        lines += [f"- {c['en']}<br>{c['ar']}" for c in claims_]
     return "\n".join(lines) + "\n"
 
 

@@ -105,31 +105,16 @@ def gaps_page(index: CorpusIndex, site: Site, report: dict, source_note: str) ->
     return site.add(SitePage(page_path(url), url, title, "\n".join(out), search=False, notice=True))
 
 
-def fmt_days(days) -> str:
-    if days is None:
-        return "?"
-    if days % 365 == 0:
-        n = days // 365
-        return {1: "سنة", 2: "سنتان"}.get(n, f"{n} سنوات")
-    if days % 30 == 0:
-        n = days // 30
-        return {1: "شهر", 2: "شهران"}.get(n, f"{n} أشهر")
-    return f"{days} يوما"
-
-
 def fmt_prison(p: dict | None) -> str:
-    if not p:
-        return "—"
-    if p.get("life"):
-        return "السجن المؤبد"
-    kind = "الحبس" if p.get("type") == "habs" else "السجن"
-    return f"{kind} من {fmt_days(p.get('min_days'))} إلى {fmt_days(p.get('max_days'))}"
+    """«الحبس من ستة أشهر إلى سنتين» (lawtool.gaps.wording_ar), «—» when none."""
+    from ..gaps.wording_ar import prison
+    return prison(p) or "—"
 
 
 def fmt_fine(f: dict | None) -> str:
-    if not f:
-        return "—"
-    return f"من {f.get('min_mad', 0):,} إلى {f.get('max_mad', 0):,} درهم"
+    """«غرامة من 2.000 إلى 20.000 درهم», «—» when none."""
+    from ..gaps.wording_ar import fine
+    return fine(f) or "—"
 
 
 def penalties_page(index: CorpusIndex, site: Site, report: dict, source_note: str) -> SitePage:
@@ -162,10 +147,8 @@ def penalties_page(index: CorpusIndex, site: Site, report: dict, source_note: st
     out.append('<div class="lt-table-wrap"><table class="lt-compare lt-penalties"><thead><tr><th scope="col">المادة</th>'
                '<th scope="col">الحبس</th><th scope="col">الغرامة</th><th scope="col">فصول ذات صلة في القانون الجنائي</th>'
                f'</tr></thead><tbody>{"".join(rows)}</tbody></table></div>\n')
-    top = (report.get("summary") or {}).get("in_force_max_prison")
-    if top:
-        out.append(f"<p>أطول عقوبة حبس قصوى سارية بين هذه الفصول: {esc(fmt_prison(top.get('prison')))} "
-                   f"(الفصل {esc(top.get('article'))}).</p>\n")
+    for claim in (report.get("summary") or {}).get("claims") or []:
+        out.append(f"<p>{esc(claim.get('ar') or '')}</p>\n")
     return site.add(SitePage(page_path(url), url, title, "\n".join(out), search=False, notice=True))
 
 
