@@ -21,7 +21,7 @@ from .evidence import load_reviews
 from . import wording_ar as ar
 from .ceilings import ceilings
 from .penalties import Penalty, compare, document_penalties
-from .rules import run_rules
+from .rules import as_dict as finding_dict, run_rules
 from .sources import Source, load
 
 REVIEW_MARK = {"confirmed": "✓", "rejected": "✗"}
@@ -75,11 +75,11 @@ def gap_report(sources: list[Source], concepts: list[Concept], *, reviews: dict 
     matrix = coverage(sources, concepts, reviews=reviews) if concepts else []
     findings = run_rules(sources, concepts, matrix)
     order = {s.name: i for i, s in enumerate(sources)}
-    findings.sort(key=lambda f: (order.get(f.document, 99), f.rule, f.eid or "", f.message))
+    findings.sort(key=lambda f: (order.get(f.frbr_uri, 99), f.rule, f.eid or "", f.message))
     return {"documents": [{"document": s.name, "path": s.path, "kind": s.kind,
                            "definitions": [{"term": d.term, "eid": d.eid, "concept": d.concept, "form": d.form,
                                             "quoted": d.quoted} for d in s.definitions]} for s in sources],
-            "findings": [f.as_dict() for f in findings],
+            "findings": [finding_dict(f) for f in findings],
             "coverage": matrix,
             **({"to_review": to_review(matrix, annotation), "agreement": agreement(matrix, annotation)}
                if annotation else {})}
