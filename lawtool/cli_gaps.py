@@ -55,6 +55,33 @@ def register(app: typer.Typer) -> None:
         run(action)
 
     @app.command()
+    def consistency(paths: List[Path] = typer.Argument(..., help="AKN XML: a bill and the texts it amends"),
+                    concepts: Optional[Path] = typer.Option(None, "--concepts",
+                                                            help="checklist YAML (default: the shared "
+                                                                 "digital-violence-concepts.yaml)"),
+                    as_json: bool = typer.Option(False, "--json", help="JSON output")):
+        """Inconsistencies a drafting aid should flag: the same conduct punished twice, aggravations
+        that do not aggravate, disproportionate penalties, terms defined twice, unused or undefined
+        terms, references to articles that do not exist. Exit 1 when there is any finding."""
+        def action():
+            from lawtool.corpus import shared_dir
+            from lawtool.gaps.consistency import check
+            from lawtool.gaps.coverage import load_checklist
+            from lawtool.gaps.report import load_sources
+            checklist = load_checklist(concepts or shared_dir(Path(".")) / "reference/digital-violence-concepts.yaml")
+            found = check(load_sources(paths), checklist)
+            if as_json:
+                _echo_json({"findings": [f.to_dict() for f in found]})
+            else:
+                for f in found:
+                    typer.echo(f.render(f.frbr_uri))
+                    if f.message_ar:
+                        typer.echo(f"    {f.message_ar}")
+            if found:
+                raise typer.Exit(1)
+        run(action)
+
+    @app.command()
     def penalties(paths: List[Path] = typer.Argument(..., help="AKN XML files (Penal Code, amending laws, bills)"),
                   as_json: bool = typer.Option(False, "--json", help="JSON output"),
                   compare: bool = typer.Option(False, "--compare",

@@ -77,8 +77,8 @@ def unused_definitions(source: Source) -> list[Finding]:
         seen.add(d.concept)
         if not uses.get(d.concept):
             out.append(gap_finding("unused-definition", "warning", source.name, d.eid,
-                               f"«{d.term}» is defined but never used elsewhere in the text",
-                               [d.eid or ""]))
+                                   f"«{d.term}» is defined but never used elsewhere in the text",
+                                   [d.eid or ""], f"المصطلح «{d.term}» معرف ولا يستعمل في باقي النص."))
     return out
 
 
@@ -139,8 +139,9 @@ def undefined_terms(source: Source, concepts: list[Concept]) -> list[Finding]:
                                       for m in defined.candidates(surface)):
             continue
         out.append(gap_finding("undefined-term", "warning", source.name, eids[0],
-                           f"«{surface}» is used {len(eids)} time(s) as a term of art but not defined",
-                           list(dict.fromkeys(eids))[:MAX_EVIDENCE]))
+                               f"«{surface}» is used {len(eids)} time(s) as a term of art but not defined",
+                               list(dict.fromkeys(eids))[:MAX_EVIDENCE],
+                               f"المصطلح «{surface}» مستعمل في النص دون تعريف."))
     return out
 
 
