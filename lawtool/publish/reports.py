@@ -55,12 +55,22 @@ def _short_doc(index: CorpusIndex, uri: str) -> str:
     return f"{e.title} ({e.when})" if e else uri
 
 
+def _cell_marks(info: dict) -> str:
+    """« ≈» for a generic provision (its reason as a tooltip), « ✓»/« ✗» for a reviewer's decision."""
+    out = ""
+    if info.get("borderline"):
+        out += f' <span class="lt-cov-borderline" title="{esc(info.get("why") or "")}">≈</span>'
+    out += {"confirmed": " ✓", "rejected": " ✗"}.get(info.get("review"), "")
+    return out
+
+
 def gaps_page(index: CorpusIndex, site: Site, report: dict, source_note: str) -> SitePage:
     url = GAPS_URL
     title = "الثغرات في التعريفات وتغطية المفاهيم"
     out = [heading(1, title) + "\n", notice_html() + "\n",
            "<p>تقرير آلي يقارن النصوص بقائمة مفاهيم ينبغي أن يغطيها قانون خاص بالعنف الرقمي: ما عرف، وما جرم، "
-           "وما ذكر دون تعريف. المطابقة بالكلمات وقد تخطئ: راجع الدليل في النص.</p>\n",
+           "وما ذكر دون تعريف. كل خانة اقتراح مبني على عناصر المفهوم، لا على اسمه: «≈» مقتضى عام ينقصه عنصر من "
+           "عناصر المفهوم، و«✓» أو «✗» قرار مراجع. راجع الدليل في النص.</p>\n",
            f'<p class="lt-muted">المصدر: <code>{esc(source_note)}</code></p>\n',
            '<p><img src="../../assets/charts/coverage.svg" alt="مصفوفة التغطية: المفاهيم حسب النصوص" class="lt-chart"></p>\n']
     documents = [d["document"] for d in report.get("documents", [])]
@@ -74,9 +84,11 @@ def gaps_page(index: CorpusIndex, site: Site, report: dict, source_note: str) ->
             status = info.get("status", "missing")
             name, letter = COVERAGE_AR.get(status, (status, "?"))
             evidence = (info.get("evidence") or [])[:1]
-            inner = f'<span class="lt-cov-letter">{esc(letter)}</span> {esc(name)}'
+            letters = info.get("kinds") or letter
+            inner = f'<span class="lt-cov-letter">{esc(letters)}</span> {esc(name)}'
             if evidence:
-                inner = _doc_link(index, d, evidence[0], url, f"{letter} {name}")
+                inner = _doc_link(index, d, evidence[0], url, f"{letters} {name}")
+            inner += _cell_marks(info)
             cells.append(f'<td class="lt-cov-{esc(status)}">{inner}</td>')
         rows.append(f'<tr><th scope="row">{esc(row.get("label") or row.get("concept"))}</th>{"".join(cells)}</tr>')
     out.append('<div class="lt-table-wrap"><table class="lt-compare lt-coverage"><caption>D معرف، C مجرم، P منصوص عليه، '
