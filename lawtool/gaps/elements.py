@@ -103,14 +103,21 @@ def load_rules(path: str | Path = DATA) -> dict[str, list[Rule]]:
     return {cid: [_rule(cid, r) for r in (entry or {}).get("rules") or []] for cid, entry in data.items()}
 
 
+@lru_cache(maxsize=200_000)
+def keys(word: str) -> frozenset[str]:
+    """Every prefix (up to KEY letters) of the bare forms of one word of a text."""
+    return frozenset(f[:i] for f in forms(word) for i in range(1, min(len(f), KEY) + 1))
+
+
 class Paragraph:
     """A paragraph's words with their spans and the set of every prefix of their bare forms."""
 
     def __init__(self, text: str):
         self.text = text
         self.spans = [m.span() for m in WORD.finditer(text)]
-        self.forms = [forms(text[a:b]) for a, b in self.spans]
-        self.prefixes = {f[:i] for fs in self.forms for f in fs for i in range(1, min(len(f), KEY) + 1)}
+        words = [text[a:b] for a, b in self.spans]
+        self.forms = [forms(w) for w in words]
+        self.prefixes = frozenset().union(*map(keys, words))
 
     def _word_matches(self, index: int, word: str) -> bool:
         if word.endswith("="):
