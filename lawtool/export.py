@@ -62,7 +62,9 @@ def _hier_text(el, out: list[str], quoted: str | None = None) -> None:
         if _child(el, "subheading") is not None:
             out.append(_inline_text(_child(el, "subheading")))
         for child in el:
-            if local_name(child) not in ("num", "heading", "subheading", "content"):
+            if local_name(child) == "wrapUp":   # a promulgating dahir's signature, after its articles
+                out.extend(_inline_text(p) for p in child)
+            elif local_name(child) not in ("num", "heading", "subheading", "content"):
                 _hier_text(child, out, quoted)
         return
     if name == "article":
