@@ -28,21 +28,56 @@ def register(app: typer.Typer) -> None:
              scope: Optional[Path] = typer.Option(None, "--scope",
                                                   help="YAML: work URI → article numbers to read (or a "
                                                        "touched-articles.yaml, which restricts the Penal Code)"),
+             reviews: Optional[Path] = typer.Option(None, "--reviews",
+                                                    help="YAML of reviewers' decisions on coverage cells "
+                                                         "(reports/reviews.yaml)"),
+             annotation: Optional[Path] = typer.Option(None, "--annotation",
+                                                       help="hand annotation of the coverage: list the cells "
+                                                            "that differ as to review"),
              as_json: bool = typer.Option(False, "--json", help="JSON output"),
              strict: bool = typer.Option(False, "--strict", help="exit 1 when there is any warning")):
         """Definitional gaps: unused and undefined terms, inconsistent terminology, definitions that
         differ between documents, and the coverage of a checklist of concepts."""
         def action():
+            from lawtool.gaps.annotation import load_annotation
             from lawtool.gaps.coverage import load_checklist
+            from lawtool.gaps.evidence import load_reviews
             from lawtool.gaps.report import gap_report, gaps_markdown, load_scope, load_sources
             checklist = load_checklist(concepts) if concepts else []
-            report = gap_report(load_sources(paths, load_scope(scope)), checklist)
+            report = gap_report(load_sources(paths, load_scope(scope)), checklist,
+                                reviews=load_reviews(reviews), annotation=load_annotation(annotation))
             if as_json:
-                _echo_json({"findings": report["findings"], "coverage": report["coverage"],
-                            "documents": report["documents"]})
+                _echo_json(report)
             else:
                 typer.echo(gaps_markdown(report), nl=False)
             if strict and any(f["severity"] in ("warning", "error") for f in report["findings"]):
+                raise typer.Exit(1)
+        run(action)
+
+    @app.command()
+    def consistency(paths: List[Path] = typer.Argument(..., help="AKN XML: a bill and the texts it amends"),
+                    concepts: Optional[Path] = typer.Option(None, "--concepts",
+                                                            help="checklist YAML (default: the shared "
+                                                                 "digital-violence-concepts.yaml)"),
+                    as_json: bool = typer.Option(False, "--json", help="JSON output")):
+        """Inconsistencies a drafting aid should flag: the same conduct punished twice, aggravations
+        that do not aggravate, disproportionate penalties, terms defined twice, unused or undefined
+        terms, references to articles that do not exist. Exit 1 when there is any finding."""
+        def action():
+            from lawtool.corpus import shared_dir
+            from lawtool.gaps.consistency import check
+            from lawtool.gaps.coverage import load_checklist
+            from lawtool.gaps.report import load_sources
+            checklist = load_checklist(concepts or shared_dir(Path(".")) / "reference/digital-violence-concepts.yaml")
+            found = check(load_sources(paths), checklist)
+            if as_json:
+                _echo_json({"findings": [f.to_dict() for f in found]})
+            else:
+                for f in found:
+                    typer.echo(f.render(f.frbr_uri))
+                    if f.message_ar:
+                        typer.echo(f"    {f.message_ar}")
+            if found:
                 raise typer.Exit(1)
         run(action)
 

@@ -24,6 +24,7 @@ class Finding:
     frbr_uri: str | None = None
     message_ar: str | None = None  # Arabic, for the site
     hint: str | None = None        # what to do
+    evidence: tuple | None = None  # the places and values behind it (both places of a consistency finding)
 
     def place(self) -> str:
         """The eId, else the line, else ""."""
@@ -36,6 +37,8 @@ class Finding:
             value = getattr(self, key)
             if value is not None:
                 data[key] = value
+        if self.evidence is not None:
+            data["evidence"] = list(self.evidence)
         return data
 
     def render(self, path: str | None = None) -> str:

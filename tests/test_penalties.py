@@ -111,6 +111,7 @@ def test_comparison_with_the_bill(shared):
     assert new["447-4"]["status"] == "inserted"
     assert new["13"]["proposed"]["prison"] == {"min_days": 1825, "max_days": 3650, "type": "sijn"}
     assert new["21"]["related"] == ["444-1", "444-2"]
-    # «أقصى عقوبة ... هي سنة سجنا» (seminar): the law in force already goes to five years (447-3)
+    # «أقصى عقوبة ... هي سنة سجنا» (seminar): among the articles read (those Law 103.13 touches) the law in
+    # force goes to life imprisonment (404, case of 403 para 2), not one year, nor five (447-3)
     top = report["summary"]["in_force_max_prison"]
-    assert top["prison"]["max_days"] == 5 * 365
+    assert top["prison"] == {"life": True, "type": "sijn"} and top["article"] == "404"

@@ -92,29 +92,41 @@ def defined_concepts(source: Source, matcher: Matcher) -> dict[str, list[str]]:
     return out
 
 
-def coverage(sources: list[Source], concepts: list[Concept]) -> list[dict]:
+def word_coverage(source: Source, concepts: list[Concept], matcher: Matcher) -> dict[str, dict[str, list[str]]]:
+    """The checklist's words alone: concept id → status → eIds (the fallback for a concept
+    without elements, always borderline)."""
+    found = {c.id: {"defined": [], "criminalised": [], "provided": []} for c in concepts}
+    for cid, eids in defined_concepts(source, matcher).items():
+        found[cid]["defined"] += eids
+    for unit in source.units:
+        if not unit.provision:
+            continue
+        status = "criminalised" if unit.penal else "provided"
+        for block in unit.blocks:
+            # candidates, not find: a short synonym inside a longer one still counts
+            for m in matcher.candidates(block.text):
+                found[m.phrase.key][status].append(block.eid)
+    return found
+
+
+def coverage(sources: list[Source], concepts: list[Concept], rules: dict | None = None,
+             reviews: dict | None = None) -> list[dict]:
+    """concept × document cells (see :mod:`lawtool.gaps.evidence`): kinds, articles, phrase,
+    borderline, review, and the older status / evidence / matches beside them."""
+    from .elements import load_rules
+    from .evidence import element_cell, review_cell, word_cell
+    rules = load_rules() if rules is None else rules
     matchers = {lang: concept_matcher(concepts, lang) for lang in {s.language for s in sources}}
     table: dict[str, dict[str, dict]] = {c.id: {} for c in concepts}
     for source in sources:
-        matcher = matchers[source.language]
-        found: dict[str, dict[str, list[str]]] = {c.id: {"defined": [], "criminalised": [], "provided": []}
-                                                  for c in concepts}
-        for cid, eids in defined_concepts(source, matcher).items():
-            found[cid]["defined"] += eids
-        for unit in source.units:
-            if not unit.provision:
-                continue
-            status = "criminalised" if unit.penal else "provided"
-            for block in unit.blocks:
-                # candidates, not find: a short synonym inside a longer one still counts
-                for m in matcher.candidates(block.text):
-                    found[m.phrase.key][status].append(block.eid)
+        words = None
+        named = defined_concepts(source, matchers[source.language])
         for concept in concepts:
-            matches = {k: list(dict.fromkeys(v)) for k, v in found[concept.id].items()}
-            order = ("defined", "criminalised", "provided") if concept.kind == "definition" else \
-                ("criminalised", "defined", "provided")
-            status = next((s for s in order if matches[s]), "missing")
-            table[concept.id][source.name] = {"status": status, "evidence": matches.get(status, []),
-                                              "matches": {k: v for k, v in matches.items() if v}}
+            if rules.get(concept.id):
+                cell = element_cell(source, concept, rules[concept.id], set(named.get(concept.id, [])))
+            else:
+                words = words or word_coverage(source, concepts, matchers[source.language])
+                cell = word_cell(concept, words[concept.id])
+            table[concept.id][source.name] = review_cell(cell, (reviews or {}).get((concept.id, source.name)))
     return [{"concept": c.id, "kind": c.kind, "label": (c.labels or {}).get("ar") or (c.labels or {}).get("en"),
              "documents": table[c.id]} for c in concepts]

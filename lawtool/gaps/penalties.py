@@ -50,7 +50,7 @@ TENS = {"عشرين": 20, "عشرون": 20, "ثلاثين": 30, "ثلاثون": 
 HUNDREDS = {"مائه": 100, "مئه": 100, "مائتين": 200, "مائتي": 200, "مئتين": 200, "مائتان": 200,
             "ثلاثمائه": 300, "اربعمائه": 400, "خمسمائه": 500, "ستمائه": 600, "سبعمائه": 700,
             "ثمانمائه": 800, "تسعمائه": 900}
-THOUSANDS = {"الف": 1000, "الفا": 1000, "الاف": 1000, "االف": 1000, "الفين": 2000, "الفان": 2000,
+THOUSANDS = {"الف": 1000, "الفا": 1000, "الاف": 1000, "االف": 1000, "الفين": 2000, "الفان": 2000, "الفي": 2000,
              "مليون": 1_000_000, "ملايين": 1_000_000}
 UNITS = {"يوم": 1, "ايام": 1, "يوما": 1, "يومين": (1, 2), "شهر": MONTH, "اشهر": MONTH, "شهور": MONTH,
          "شهرا": MONTH, "شهرين": (MONTH, 2), "سنه": YEAR, "سنوات": YEAR, "سنين": YEAR, "سنتين": (YEAR, 2),
@@ -86,6 +86,19 @@ CONDITIONS: list[tuple[str, str]] = [
     ("interruption_of_studies", r"انقطاع الضحيه"),
 ]
 _CONDITIONS = [(label, re.compile(p)) for label, p in CONDITIONS]
+
+# Additional penalties and measures named in an article (normalised text) → label.
+ADDITIONAL: list[tuple[str, re.Pattern]] = [(label, re.compile(p)) for label, p in [
+    ("confiscation", r"(?<![\w])(?:ب|و)?(?:ال)?مصادره"),
+    ("deprivation_of_rights", r"الحرمان من (?:ممارسه )?(?:حق|الحقوق|واحد|احد)|الفصل 40(?![\d-])"),
+    ("residence_ban", r"المنع من الاقامه|بالمنع من الاقامه"),
+    ("publication_of_judgment", r"نشر (?:المقرر|الحكم|القرار)|تعليق (?:المقرر|الحكم)"),
+    ("contact_ban", r"منع المحكوم عليه من الاتصال|الفصل 88-1"),
+    ("destruction", r"(?<![\w])(?:ب|و)?(?:ال)?اتلاف"),
+    ("dissolution", r"(?<![\w])(?:ب)?حل(?:ه)? (?:الشخص|الهيئه|المؤسسه)|بحله"),
+    ("closure", r"(?<![\w])(?:ب|و)?(?:ال)?اغلاق"),
+    ("account_suspension", r"تعليقه او اغلاقه|استعمال حساب"),
+]]
 
 PENAL_MARK = re.compile(r"يعاقب|بالحبس|الحبس من|بالسجن|السجن من|غرامه|تضاعف العقوب|ترفع العقوب|العقوبه السالبه")
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
@@ -146,6 +159,8 @@ class Penalty:
     same_as: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)   # offence names «جريمة X» (normalised)
     cites: list[str] = field(default_factory=list)   # Penal Code articles cited in the text
+    additional: list[str] = field(default_factory=list)  # additional penalties named (ADDITIONAL)
+    part: str = "special"                 # general: a book on penalties in general, not an offence
     text: str = ""
 
     def as_dict(self) -> dict:
@@ -154,7 +169,7 @@ class Penalty:
                 "fine": self.fine.as_dict() if self.fine else None, "alternative": self.alternative,
                 "factor": self.factor, "applies_to": self.applies_to, "conditions": self.conditions,
                 "aggravations": self.aggravations, "cases": self.cases, "same_as": self.same_as,
-                "cites": self.cites}
+                "cites": self.cites, "additional": self.additional, "part": self.part}
 
 
 # -- numbers -----------------------------------------------------------------------------------------------
@@ -175,7 +190,7 @@ def parse_number(tokens: list[str]) -> int | None:
             current += HUNDREDS[word]
         elif word in THOUSANDS:
             value = THOUSANDS[word]
-            if value in (1000, 1_000_000) and word not in ("الفين", "الفان"):
+            if value in (1000, 1_000_000) and word not in ("الفين", "الفان", "الفي"):
                 current = (current or 1) * value
             else:
                 current += value
@@ -267,7 +282,7 @@ def parse_fine(text: str) -> Fine | None:
             k += 1
         k += 1
         right = []
-        while k < len(toks) and toks[k] != "درهم" and len(right) < 6:
+        while k < len(toks) and toks[k] not in ("درهم", "درهما") and len(right) < 6:
             right.append(toks[k])
             k += 1
         if k >= len(toks):
@@ -475,6 +490,7 @@ def parse_article(paragraphs: list[str], *, work: str, document: str, eid: str, 
         agg.setdefault("fine", None)
     if not (pen.prison or pen.fine or pen.aggravations or pen.cases or pen.applies_to or pen.same_as):
         return None
+    pen.additional = [label for label, pattern in ADDITIONAL if pattern.search(full)]
     return pen
 
 
@@ -516,11 +532,22 @@ def document_penalties(document: Document, *, articles: set[str] | None = None) 
         pen = parse_article(_own_paragraphs(art), work=art_work, document=expression, eid=art.get("eId") or "",
                             article=number)
         if pen is not None:
+            pen.part = _part(art)
             found.append(pen)
     _attach(found, order)
     if articles:
         found = [p for p in found if p.article in articles]
     return found
+
+
+def _part(article) -> str:
+    """general when the article is in a book whose heading does not name offences («في العقوبات
+    والتدابير الوقائية», «في تطبيق العقوبات»: the Penal Code's books 1 and 2), else special."""
+    for a in article.iterancestors():
+        if local_name(a) == "book":
+            heading = a.find("{*}heading")
+            return "special" if heading is not None and "الجرائم" in text_of(heading) else "general"
+    return "special"
 
 
 def _expand(targets: list[str], numbers: list[str]) -> list[str]:
@@ -598,12 +625,7 @@ def compare(in_force: list[Penalty], bills: list[Penalty]) -> dict:
         else:
             new.append({"bill": b.document, "bill_eid": b.eid, "article": b.article, "work": b.work,
                         "status": "new offence" if b.kind == "offence" else f"new {b.kind}", "proposed": _brief(b), "related": b.cites})
-    top = max([p for p in in_force if p.prison], key=lambda p: _max_days(p.prison.as_dict()) or 0, default=None)
-    summary = {}
-    if top:
-        summary["in_force_max_prison"] = {"article": top.article, "eid": top.eid,
-                                          "prison": top.prison.as_dict()}
-    return {"comparison": rows, "new": new, "summary": summary}
+    return {"comparison": rows, "new": new}
 
 
 def _bill_work(p: Penalty) -> str:

@@ -15,12 +15,16 @@ from pathlib import Path
 
 from ..corpus import load_yaml, shared_dir
 from ..errors import InputError
+from .annotation import agreement, load_annotation, to_review
 from .coverage import Concept, coverage, load_checklist
+from .evidence import load_reviews
+from . import wording_ar as ar
+from .ceilings import ceilings
 from .penalties import Penalty, compare, document_penalties
-from .rules import run_rules
+from .rules import as_dict as finding_dict, run_rules
 from .sources import Source, load
 
-STATUS_MARK = {"defined": "D", "criminalised": "C", "provided": "P", "missing": "·"}
+REVIEW_MARK = {"confirmed": "✓", "rejected": "✗"}
 REPORT_FILES = ("gaps.json", "gaps.md", "penalties.json", "penalties.md")
 
 
@@ -64,16 +68,21 @@ def load_sources(paths, scope: dict[str, set[str]] | None = None) -> list[Source
 
 # -- gaps ------------------------------------------------------------------------------------------------------
 
-def gap_report(sources: list[Source], concepts: list[Concept]) -> dict:
-    matrix = coverage(sources, concepts) if concepts else []
+def gap_report(sources: list[Source], concepts: list[Concept], *, reviews: dict | None = None,
+               annotation: dict | None = None) -> dict:
+    """Findings and the coverage matrix; with a hand ``annotation``, the cells to review and the
+    agreement with it; ``reviews`` are the decisions of people (reports/reviews.yaml)."""
+    matrix = coverage(sources, concepts, reviews=reviews) if concepts else []
     findings = run_rules(sources, concepts, matrix)
     order = {s.name: i for i, s in enumerate(sources)}
-    findings.sort(key=lambda f: (order.get(f.document, 99), f.rule, f.eid or "", f.message))
+    findings.sort(key=lambda f: (order.get(f.frbr_uri, 99), f.rule, f.eid or "", f.message))
     return {"documents": [{"document": s.name, "path": s.path, "kind": s.kind,
                            "definitions": [{"term": d.term, "eid": d.eid, "concept": d.concept, "form": d.form,
                                             "quoted": d.quoted} for d in s.definitions]} for s in sources],
-            "findings": [f.as_dict() for f in findings],
-            "coverage": matrix}
+            "findings": [finding_dict(f) for f in findings],
+            "coverage": matrix,
+            **({"to_review": to_review(matrix, annotation), "agreement": agreement(matrix, annotation)}
+               if annotation else {})}
 
 
 def uncovered(report: dict, document: str) -> list[str]:
@@ -98,25 +107,54 @@ def gaps_markdown(report: dict) -> str:
             lines.append(f"| {_short(f['document'])} | `{f['eid'] or ''}` | {_cell(f['message'])} |")
         lines.append("")
     if report["coverage"]:
-        lines += ["## Coverage of the checklist", "",
-                  "D defined, C criminalised (in an article with a penalty), P provided (elsewhere), · missing. "
-                  "Matching is by words (see docs/gaps.md for its limits): check the evidence in gaps.json.", "",
-                  "| concept | kind | " + " | ".join(f"{i}" for i in range(1, len(docs) + 1)) + " |",
-                  "|---|---|" + "---|" * len(docs)]
-        for row in report["coverage"]:
-            marks = []
-            for d in docs:
-                cell = row["documents"].get(d, {})
-                mark = STATUS_MARK.get(cell.get("status"), "?")
-                ev = cell.get("evidence", [])
-                marks.append(mark + (f" `{ev[0]}`" + (f" +{len(ev) - 1}" if len(ev) > 1 else "") if ev else ""))
-            lines.append(f"| {row['concept']} | {row['kind']} | " + " | ".join(marks) + " |")
-        lines += ["", "### Uncovered", ""]
-        for d in docs:
-            missing = uncovered(report, d)
-            lines.append(f"- `{d}`: {len(missing)} of {len(report['coverage'])} missing" +
-                         (": " + ", ".join(missing) if missing else ""))
+        lines += coverage_markdown(report, docs)
     return "\n".join(lines) + "\n"
+
+
+def _mark(cell: dict) -> str:
+    kinds = cell.get("kinds") or "·"
+    mark = kinds + ("≈" if cell.get("borderline") else "") + REVIEW_MARK.get(cell.get("review"), "")
+    arts = cell.get("articles") or []
+    return mark + (f" {arts[0]}" + (f" +{len(arts) - 1}" if len(arts) > 1 else "") if arts else "")
+
+
+def coverage_markdown(report: dict, docs: list[str]) -> list[str]:
+    lines = ["## Coverage of the checklist", "",
+             "Letters that hold: D defined, C criminalised, P provided otherwise; · absent; ≈ borderline (only a "
+             "generic provision: it lacks a defining element of the concept); ✓ confirmed, ✗ rejected by a reviewer "
+             "(reports/reviews.yaml); otherwise suggested. A concept is present only through an article holding all "
+             "its elements (lawtool/gaps/data/concept-elements.yaml); the first article is shown, the phrase and every "
+             "article are in gaps.json.", "",
+             "| concept | kind | " + " | ".join(f"{i}" for i in range(1, len(docs) + 1)) + " |",
+             "|---|---|" + "---|" * len(docs)]
+    for row in report["coverage"]:
+        marks = [_mark(row["documents"].get(d, {})) for d in docs]
+        lines.append(f"| {row['concept']} | {row['kind']} | " + " | ".join(marks) + " |")
+    lines += ["", "### Uncovered", ""]
+    for d in docs:
+        missing = uncovered(report, d)
+        lines.append(f"- `{d}`: {len(missing)} of {len(report['coverage'])} absent" +
+                     (": " + ", ".join(missing) if missing else ""))
+    return lines + to_review_markdown(report)
+
+
+def to_review_markdown(report: dict) -> list[str]:
+    if "to_review" not in report:
+        return []
+    a = report["agreement"]
+    lines = ["", f"### To review ({len(report['to_review'])})", "",
+             f"Suggestions that differ from the hand annotation (tests/data/coverage_truth.yaml, {a['cells']} cells; "
+             f"presence agreement {a['presence_pct']} %, exact letters {a['kinds_pct']} %, borderline "
+             f"{a['borderline_pct']} % of the cells both call present). The annotation is a yardstick, not a "
+             "decision: a person confirms or rejects a cell in reports/reviews.yaml.", ""]
+    if report["to_review"]:
+        lines += ["| concept | document | differs | suggested | annotated |", "|---|---|---|---|---|"]
+    for r in report["to_review"]:
+        s, t = r["suggested"], r["annotated"]
+        lines.append(f"| {r['concept']} | {_short(r['document'])} | {', '.join(r['differs'])} | "
+                     f"{s['kinds'] or '·'}{'≈' if s['borderline'] else ''} {', '.join(s['articles'][:4])} | "
+                     f"{t['kinds'] or '·'}{'≈' if t['borderline'] else ''} {', '.join(t['articles'][:4])} |")
+    return lines
 
 
 # -- penalties ----------------------------------------------------------------------------------------------
@@ -124,30 +162,91 @@ def gaps_markdown(report: dict) -> str:
 def penalty_entries(sources: list[Source], scope: dict[str, set[str]] | None = None) -> list[Penalty]:
     """Every penalty of the AKN sources; an article quoted by an act is left out when the act it
     amends is itself among the sources (its own text is the one in force)."""
+    return _entries(sources, scope)[0]
+
+
+def _entries(sources: list[Source], scope: dict[str, set[str]] | None) -> tuple[list[Penalty], dict[str, set[str]]]:
+    """(entries, work → articles that an act among the sources inserts or rewrites)."""
     scope = scope or {}
     akn = [s for s in sources if s.document is not None]
     works = {s.work for s in akn}
     out: list[Penalty] = []
+    touched: dict[str, set[str]] = {}
     for s in akn:
         for p in document_penalties(s.document):
-            if p.work != s.work and p.work in works and s.document.doctype == "act":
-                continue
+            if p.work != s.work and s.document.doctype == "act":
+                touched.setdefault(p.work, set()).add(p.article)
+                if p.work in works:
+                    continue
             if p.work == s.work and p.work in scope and p.article not in scope[p.work]:
                 continue
             out.append(p)
-    return out
+    return out, touched
 
 
 def penalty_report(sources: list[Source], scope: dict[str, set[str]] | None = None, *,
                    with_comparison: bool = True) -> dict:
-    entries = penalty_entries(sources, scope)
+    entries, touched = _entries(sources, scope)
     data = {"penalties": [p.as_dict() for p in entries]}
+    acts = {s.name for s in sources if s.document is not None and s.document.doctype == "act"}
     if with_comparison:
-        acts = {s.name for s in sources if s.document is not None and s.document.doctype == "act"}
         in_force = [p for p in entries if p.document in acts]
         bills = [p for p in entries if p.document not in acts]
         data.update(compare(in_force, bills))
+    data["summary"] = penalty_summary([p for p in entries if p.document in acts], touched)
     return data
+
+
+def penalty_summary(in_force: list[Penalty], touched: dict[str, set[str]]) -> dict:
+    """Claims computed from the entries: the longest maximum in force (offences only), over every
+    work read and over the articles that the acts read insert or rewrite, each with its basis."""
+    works = sorted({p.work for p in in_force})
+    every = sorted((c for w in works for c in ceilings(in_force, w)[:1]), key=lambda r: (-r["days"], r["article"]))
+    out = {"in_force_max_prison": every[0] if every else None, "touched": []}
+    for work in sorted(touched):
+        rows = ceilings(in_force, work, touched[work])
+        if rows:
+            out["touched"].append({"work": work, "articles": len(touched[work]), "read": len(rows),
+                                   "ceilings": rows[:10]})
+    out["claims"] = claims(out)
+    return out
+
+
+def claims(summary: dict) -> list[dict]:
+    """Sentences (English and Arabic) made from the summary, never written by hand."""
+    out = []
+    top = summary.get("in_force_max_prison")
+    if top:
+        out.append({"en": f"Longest maximum prison term in force: {fmt_prison(top['prison'])} ({_basis(top)}).",
+                    "ar": f"أطول عقوبة سالبة للحرية سارية: {ar.prison(top['prison'])} ({_basis_ar(top)})."})
+    for t in summary.get("touched", []):
+        head = t["ceilings"][0]
+        others = "; ".join(f"{fmt_prison(c['prison'])} ({_basis(c)})" for c in t["ceilings"][1:4])
+        out.append({"en": f"Among the {t['articles']} articles of {_short(t['work'])} that the acts read insert or "
+                          f"rewrite, the longest maximum is {fmt_prison(head['prison'])} ({_basis(head)})"
+                          + (f"; then {others}" if others else "") + ".",
+                    "ar": f"أطول عقوبة قصوى بين الفصول التي تغيرها أو تضيفها النصوص المقروءة ({ar.articles(t['articles'])}): "
+                          f"{ar.prison(head['prison'])} ({_basis_ar(head)})."})
+    return out
+
+
+def _basis(c: dict) -> str:
+    if c["via"] == "principal":
+        return f"art. {c['article']}"
+    if c["via"] == "aggravation":
+        cond = ", ".join(c.get("condition") or [])
+        return f"art. {c['article']} aggravated by art. {c['source']}" + (f" when {cond}" if cond else "")
+    para = f" para {c['paragraph']}" if c.get("paragraph") else ""
+    factor = f", ×{c['factor']}" if c.get("factor") else ""
+    return f"art. {c['article']}, case of art. {', '.join(c.get('refers_to') or [])}{para}{factor}"
+
+
+def _basis_ar(c: dict) -> str:
+    if c["via"] == "principal":
+        return f"الفصل {c['article']}"
+    if c["via"] == "aggravation":
+        return f"الفصل {c['article']} مع التشديد المنصوص عليه في الفصل {c['source']}"
+    return f"الفصل {c['article']}، في الحالة المنصوص عليها في الفصل {'، '.join(c.get('refers_to') or [])}"
 
 
 def fmt_days(days: int | None) -> str:
@@ -207,12 +306,14 @@ def penalties_markdown(report: dict) -> str:
     for p in report["penalties"]:
         by_doc.setdefault(p["document"], []).append(p)
     for doc, items in by_doc.items():
-        lines += [f"## `{doc}`", "", "| article | eId | prison | fine | alt. | aggravations, cases |",
-                  "|---|---|---|---|---|---|"]
+        lines += [f"## `{doc}`", "", "| article | eId | العقوبة | prison | fine | alt. | additional | aggravations, cases |",
+                  "|---|---|---|---|---|---|---|---|"]
         for p in items:
             art = p["article"] + ("" if p["work"] == doc.rsplit("/", 1)[0] else f" ({_short(p['work'])})")
-            lines.append(f"| {art} | `{p['eid']}` | {fmt_prison(p['prison'])} | {fmt_fine(p['fine'])} | "
-                         f"{'yes' if p['alternative'] else ''} | {_aggr(p)} |")
+            art += " (general part)" if p.get("part") == "general" else ""
+            lines.append(f"| {art} | `{p['eid']}` | {ar.penalty(p['prison'], p['fine'], p['alternative'])} | "
+                         f"{fmt_prison(p['prison'])} | {fmt_fine(p['fine'])} | {'yes' if p['alternative'] else ''} | "
+                         f"{', '.join(p.get('additional') or [])} | {_aggr(p)} |")
         lines.append("")
     if "comparison" in report:
         lines += ["## Law in force and the bill", "",
@@ -228,10 +329,10 @@ def penalties_markdown(report: dict) -> str:
             b = row["proposed"]
             lines.append(f"| {_short(row['bill'])} | {row['article']} | {row['status']} | {fmt_prison(b['prison'])} | "
                          f"{fmt_fine(b['fine'])} | {', '.join(row['related'])} |")
-        top = report.get("summary", {}).get("in_force_max_prison")
-        if top:
-            lines += ["", f"Longest maximum prison term in force among these articles: "
-                          f"**{fmt_prison(top['prison'])}** (art. {top['article']}, `{top['eid']}`)."]
+    claims_ = (report.get("summary") or {}).get("claims") or []
+    if claims_:
+        lines += ["", "## Claims (computed from the table above)", ""]
+        lines += [f"- {c['en']}<br>{c['ar']}" for c in claims_]
     return "\n".join(lines) + "\n"
 
 
@@ -269,7 +370,9 @@ def build_reports(root: str | Path) -> dict[str, bytes]:
     sources = load_sources(documents, scope)
     for source, name in zip(sources, config.get("documents", [])):
         source.path = name  # as written in reports.yaml, not an absolute path of this machine
-    gaps = gap_report(sources, concepts)
+    reviews = load_reviews(resolve(config["reviews"])) if config.get("reviews") else {}
+    annotation = load_annotation(resolve(config["annotation"])) if config.get("annotation") else {}
+    gaps = gap_report(sources, concepts, reviews=reviews, annotation=annotation)
     pens = penalty_report(sources, scope)
     return {"reports/gaps.json": dumps(gaps).encode(), "reports/gaps.md": gaps_markdown(gaps).encode(),
             "reports/penalties.json": dumps(pens).encode(),

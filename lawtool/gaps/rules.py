@@ -17,16 +17,18 @@
 ``definition-missing``       info     a checklist concept of kind ``definition`` that an AKN
                                       document does not define
 
-Each finding: rule, severity, document (FRBR expression URI or path), eId, message, evidence.
+Each finding is a lawtool.findings.Finding (the project's one Finding): rule, severity, eId, message, the
+document as frbr_uri (FRBR expression URI or path), evidence; as JSON (as_dict): rule, severity, document, eid,
+message, evidence.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import asdict, dataclass, field
 from itertools import combinations
 
+from ..findings import Finding
 from ..arabic import normalise
 from .coverage import Concept, concept_matcher, defined_concepts
 from .definitions import term_uses
@@ -36,17 +38,21 @@ from .sources import Source
 MAX_EVIDENCE = 8
 
 
-@dataclass
-class Finding:
-    rule: str
-    severity: str
-    document: str
-    eid: str | None
-    message: str
-    evidence: list = field(default_factory=list)
+def gap_finding(rule: str, severity: str, document: str, eid: str | None, message: str,
+                evidence: list | None = None, message_ar: str | None = None) -> Finding:
+    """A gap finding: the project's one :class:`lawtool.findings.Finding`, its document as ``frbr_uri``
+    (a path for a plain text) and what supports it as ``evidence``."""
+    return Finding(rule, severity, eid, message, frbr_uri=document, message_ar=message_ar,
+                            evidence=tuple(evidence or ()))
 
-    def as_dict(self) -> dict:
-        return asdict(self)
+
+def as_dict(f: Finding) -> dict:
+    """The gap report's JSON shape of a finding: rule, severity, document, eid, message, evidence."""
+    data = {"rule": f.rule, "severity": f.severity, "document": f.frbr_uri, "eid": f.eid, "message": f.message,
+            "evidence": list(f.evidence or ())}
+    if f.message_ar:
+        data["message_ar"] = f.message_ar
+    return data
 
 
 def _blocks(source: Source, *, quoted: bool = False):
@@ -70,9 +76,9 @@ def unused_definitions(source: Source) -> list[Finding]:
             continue
         seen.add(d.concept)
         if not uses.get(d.concept):
-            out.append(Finding("unused-definition", "warning", source.name, d.eid,
-                               f"«{d.term}» is defined but never used elsewhere in the text",
-                               [d.eid or ""]))
+            out.append(gap_finding("unused-definition", "warning", source.name, d.eid,
+                                   f"«{d.term}» is defined but never used elsewhere in the text",
+                                   [d.eid or ""], f"المصطلح «{d.term}» معرف ولا يستعمل في باقي النص."))
     return out
 
 
@@ -132,9 +138,10 @@ def undefined_terms(source: Source, concepts: list[Concept]) -> list[Finding]:
         if key in defined_keys or any(not surface[:m.start].strip() and m.end >= len(surface.rstrip())
                                       for m in defined.candidates(surface)):
             continue
-        out.append(Finding("undefined-term", "warning", source.name, eids[0],
-                           f"«{surface}» is used {len(eids)} time(s) as a term of art but not defined",
-                           list(dict.fromkeys(eids))[:MAX_EVIDENCE]))
+        out.append(gap_finding("undefined-term", "warning", source.name, eids[0],
+                               f"«{surface}» is used {len(eids)} time(s) as a term of art but not defined",
+                               list(dict.fromkeys(eids))[:MAX_EVIDENCE],
+                               f"المصطلح «{surface}» مستعمل في النص دون تعريف."))
     return out
 
 
@@ -181,7 +188,7 @@ def inconsistent_terminology(source: Source, concepts: list[Concept]) -> list[Fi
             message = ("one concept (" + concept.id + ") written in " + str(len(group)) + " ways: "
                        + ", ".join(f"«{p}» ×{len(used[p])}" for p in group))
             first = used[group[1]][0]
-            out.append(Finding("inconsistent-terminology", "warning", source.name, first, message, evidence))
+            out.append(gap_finding("inconsistent-terminology", "warning", source.name, first, message, evidence))
     return out
 
 
@@ -220,7 +227,7 @@ def differing_definitions(sources: list[Source], concepts: list[Concept]) -> lis
             same_work = sa.work == sb.work
             what = "two versions of the same text" if same_work else "two documents"
             term = f"«{da.term}»" + ("" if da.key == db.key else f" and «{db.term}»")
-            out.append(Finding(
+            out.append(gap_finding(
                 "definition-differs", "warning", sb.name, db.eid,
                 f"{term} defined differently in {what} ({key.split(':', 1)[1] if key.startswith('concept:') else 'same term'}; "
                 f"similarity {ratio:.2f})",
@@ -237,22 +244,23 @@ def missing_definitions(source: Source, concepts: list[Concept], matrix: list[di
         if row["kind"] != "definition":
             continue
         cell = row["documents"].get(source.name)
-        if cell and not cell["matches"].get("defined"):
-            out.append(Finding("definition-missing", "info", source.name, None,
-                               f"the checklist concept {row['concept']} («{row['label']}») is not defined",
+        if cell and (not cell["matches"].get("defined") or cell.get("borderline")):
+            generic = f" (only generically: {cell['why']})" if cell.get("borderline") and cell.get("why") else ""
+            out.append(gap_finding("definition-missing", "info", source.name, None,
+                               f"the checklist concept {row['concept']} («{row['label']}») is not defined{generic}",
                                cell["matches"].get("criminalised", []) + cell["matches"].get("provided", [])))
     return out
 
 
 def run_rules(sources: list[Source], concepts: list[Concept], matrix: list[dict] | None = None) -> list[Finding]:
-    findings: list[Finding] = []
+    out = []
     for source in sources:
-        findings += unused_definitions(source)
-        findings += undefined_terms(source, concepts)
-        findings += inconsistent_terminology(source, concepts)
-        findings += missing_definitions(source, concepts, matrix)
-    findings += differing_definitions(sources, concepts)
-    return findings
+        out += unused_definitions(source)
+        out += undefined_terms(source, concepts)
+        out += inconsistent_terminology(source, concepts)
+        out += missing_definitions(source, concepts, matrix)
+    out += differing_definitions(sources, concepts)
+    return out
 
 
-__all__ = ["Finding", "run_rules", "compile_phrase"]
+__all__ = ["Finding", "gap_finding", "as_dict", "run_rules", "compile_phrase"]

@@ -55,12 +55,22 @@ def _short_doc(index: CorpusIndex, uri: str) -> str:
     return f"{e.title} ({e.when})" if e else uri
 
 
+def _cell_marks(info: dict) -> str:
+    """« ≈» for a generic provision (its reason as a tooltip), « ✓»/« ✗» for a reviewer's decision."""
+    out = ""
+    if info.get("borderline"):
+        out += f' <span class="lt-cov-borderline" title="{esc(info.get("why") or "")}">≈</span>'
+    out += {"confirmed": " ✓", "rejected": " ✗"}.get(info.get("review"), "")
+    return out
+
+
 def gaps_page(index: CorpusIndex, site: Site, report: dict, source_note: str) -> SitePage:
     url = GAPS_URL
     title = "الثغرات في التعريفات وتغطية المفاهيم"
     out = [heading(1, title) + "\n", notice_html() + "\n",
            "<p>تقرير آلي يقارن النصوص بقائمة مفاهيم ينبغي أن يغطيها قانون خاص بالعنف الرقمي: ما عرف، وما جرم، "
-           "وما ذكر دون تعريف. المطابقة بالكلمات وقد تخطئ: راجع الدليل في النص.</p>\n",
+           "وما ذكر دون تعريف. كل خانة اقتراح مبني على عناصر المفهوم، لا على اسمه: «≈» مقتضى عام ينقصه عنصر من "
+           "عناصر المفهوم، و«✓» أو «✗» قرار مراجع. راجع الدليل في النص.</p>\n",
            f'<p class="lt-muted">المصدر: <code>{esc(source_note)}</code></p>\n',
            '<p><img src="../../assets/charts/coverage.svg" alt="مصفوفة التغطية: المفاهيم حسب النصوص" class="lt-chart"></p>\n']
     documents = [d["document"] for d in report.get("documents", [])]
@@ -74,9 +84,11 @@ def gaps_page(index: CorpusIndex, site: Site, report: dict, source_note: str) ->
             status = info.get("status", "missing")
             name, letter = COVERAGE_AR.get(status, (status, "?"))
             evidence = (info.get("evidence") or [])[:1]
-            inner = f'<span class="lt-cov-letter">{esc(letter)}</span> {esc(name)}'
+            letters = info.get("kinds") or letter
+            inner = f'<span class="lt-cov-letter">{esc(letters)}</span> {esc(name)}'
             if evidence:
-                inner = _doc_link(index, d, evidence[0], url, f"{letter} {name}")
+                inner = _doc_link(index, d, evidence[0], url, f"{letters} {name}")
+            inner += _cell_marks(info)
             cells.append(f'<td class="lt-cov-{esc(status)}">{inner}</td>')
         rows.append(f'<tr><th scope="row">{esc(row.get("label") or row.get("concept"))}</th>{"".join(cells)}</tr>')
     out.append('<div class="lt-table-wrap"><table class="lt-compare lt-coverage"><caption>D معرف، C مجرم، P منصوص عليه، '
@@ -105,31 +117,16 @@ def gaps_page(index: CorpusIndex, site: Site, report: dict, source_note: str) ->
     return site.add(SitePage(page_path(url), url, title, "\n".join(out), search=False, notice=True))
 
 
-def fmt_days(days) -> str:
-    if days is None:
-        return "?"
-    if days % 365 == 0:
-        n = days // 365
-        return {1: "سنة", 2: "سنتان"}.get(n, f"{n} سنوات")
-    if days % 30 == 0:
-        n = days // 30
-        return {1: "شهر", 2: "شهران"}.get(n, f"{n} أشهر")
-    return f"{days} يوما"
-
-
 def fmt_prison(p: dict | None) -> str:
-    if not p:
-        return "—"
-    if p.get("life"):
-        return "السجن المؤبد"
-    kind = "الحبس" if p.get("type") == "habs" else "السجن"
-    return f"{kind} من {fmt_days(p.get('min_days'))} إلى {fmt_days(p.get('max_days'))}"
+    """«الحبس من ستة أشهر إلى سنتين» (lawtool.gaps.wording_ar), «—» when none."""
+    from ..gaps.wording_ar import prison
+    return prison(p) or "—"
 
 
 def fmt_fine(f: dict | None) -> str:
-    if not f:
-        return "—"
-    return f"من {f.get('min_mad', 0):,} إلى {f.get('max_mad', 0):,} درهم"
+    """«غرامة من 2.000 إلى 20.000 درهم», «—» when none."""
+    from ..gaps.wording_ar import fine
+    return fine(f) or "—"
 
 
 def penalties_page(index: CorpusIndex, site: Site, report: dict, source_note: str) -> SitePage:
@@ -162,10 +159,8 @@ def penalties_page(index: CorpusIndex, site: Site, report: dict, source_note: st
     out.append('<div class="lt-table-wrap"><table class="lt-compare lt-penalties"><thead><tr><th scope="col">المادة</th>'
                '<th scope="col">الحبس</th><th scope="col">الغرامة</th><th scope="col">فصول ذات صلة في القانون الجنائي</th>'
                f'</tr></thead><tbody>{"".join(rows)}</tbody></table></div>\n')
-    top = (report.get("summary") or {}).get("in_force_max_prison")
-    if top:
-        out.append(f"<p>أطول عقوبة حبس قصوى سارية بين هذه الفصول: {esc(fmt_prison(top.get('prison')))} "
-                   f"(الفصل {esc(top.get('article'))}).</p>\n")
+    for claim in (report.get("summary") or {}).get("claims") or []:
+        out.append(f"<p>{esc(claim.get('ar') or '')}</p>\n")
     return site.add(SitePage(page_path(url), url, title, "\n".join(out), search=False, notice=True))
 
 

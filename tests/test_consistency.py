@@ -1,0 +1,100 @@
+"""lawtool consistency: the inconsistencies of bill v1 a drafting aid must flag (issue «Analysis a lawyer can
+rely on»), each a lawtool.findings.Finding with both places and an Arabic message."""
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from lawtool.cli import app
+from lawtool.findings import Finding
+from lawtool.gaps.consistency import check
+from lawtool.gaps.coverage import load_checklist
+from lawtool.gaps.report import gap_report, load_sources
+
+REPO = Path(__file__).resolve().parents[1]
+V1 = REPO / "bills/ma/bill/2024/digital-violence/ara@2024-05-14.xml"
+PC = REPO / "law/ma/act/1962/1-59-413/ara@2024-08-22.xml"
+LAW = REPO / "law/ma/act/2018/103-13/ara@2018-03-12.xml"
+V1_URI = "/akn/ma/bill/2024/digital-violence/ara@2024-05-14"
+
+
+@pytest.fixture(scope="module")
+def concepts(shared):
+    return load_checklist(shared / "reference/digital-violence-concepts.yaml")
+
+
+@pytest.fixture(scope="module")
+def found(concepts):
+    if not PC.exists():
+        pytest.fail("law/ not built yet (lawtool corpus build)")
+    return check(load_sources([V1, PC, LAW]), concepts)
+
+
+def _pairs(found, rule):
+    return {(f.evidence[0]["eid"], f.evidence[1]["article"]): f for f in found if f.rule == rule}
+
+
+def test_every_finding_is_the_project_finding(found):
+    assert found and all(isinstance(f, Finding) and f.message_ar and f.frbr_uri for f in found)
+    for f in found:
+        if f.rule in ("same-conduct-twice", "disproportion", "aggravation-not-higher", "definition-twice"):
+            assert len(f.evidence) == 2 and f.eid == f.evidence[0]["eid"]
+
+
+def test_new_447_3_does_not_raise_447_4(found):
+    hits = [f for f in found if f.rule == "aggravation-not-higher" and f.eid.endswith("art_447-4")]
+    assert len(hits) == 1 and hits[0].frbr_uri == V1_URI
+    assert "الفصل 447-3 يرفع عقوبة الفصل 447-4 إلى الحبس من سنتين إلى خمس سنوات" in hits[0].message_ar
+
+
+@pytest.mark.parametrize("bill_eid,article,dead_letter", [
+    ("art_17__para_1", "447-1", True),    # intimate content: art. 17 (1–3 years) vs new 447-1 para 3 (1–4 years)
+    ("art_12__para_2", "447-4", False),   # sexual blackmail: same range, art. 23 doubles 12, 447-3 does not raise 447-4
+    ("art_21__para_1", "447-2", True),    # false allegations on private life: 6 months–3 years vs 1–5 years
+    ("art_18__para_1", "447-2", False),   # fabricated content: 1–5 years, fines differ
+    ("art_18__para_2", "447-2", True),    # non-sexual fabricated content: 6 months–3 years vs 1–5 years
+])
+def test_same_conduct_punished_twice(found, bill_eid, article, dead_letter):
+    f = _pairs(found, "same-conduct-twice")[(bill_eid, article)]
+    assert f.frbr_uri == V1_URI and f.evidence[1]["article"] == article
+    assert ("المادة 4 تقضي بتطبيق المقتضيات الجنائية الأشد" in f.message_ar) is dead_letter
+
+
+def test_one_unwanted_message_punished_more_than_persistent_harassment(found):
+    f = _pairs(found, "disproportion")[("art_9__para_1", "503-1-1")]
+    assert "الحبس من ستة أشهر إلى سنتين" in f.message_ar and "الحبس من شهر واحد إلى ستة أشهر" in f.message_ar
+
+
+def test_digital_violence_defined_twice_differently(found):
+    f = next(f for f in found if f.rule == "definition-twice" and f.frbr_uri == V1_URI)
+    assert "«العنف الرقمي»" in f.message_ar
+    assert [e["eid"] for e in f.evidence] == ["art_1__para_1__point_1", "art_38__para_1__mod_1__qstr_1__art_1__para_3"]
+
+
+def test_two_defined_terms_never_used(found):
+    unused = {f.eid for f in found if f.rule == "unused-definition" and f.frbr_uri == V1_URI}
+    assert unused == {"art_1__para_1__point_2", "art_1__para_1__point_17"}   # العنف النفسي الرقمي، مرتكب العنف الرقمي
+
+
+def test_references_to_articles_that_do_not_exist(found):
+    assert any(f.rule == "missing-reference" and f.eid == "art_218-4-2__para_1" and "218-1-4" in f.message_ar
+               for f in found)
+
+
+def test_gap_rules_use_the_project_finding(concepts):
+    from lawtool.gaps.rules import run_rules
+    sources = load_sources([V1])
+    assert all(isinstance(f, Finding) for f in run_rules(sources, concepts))
+    report = gap_report(sources, concepts)
+    assert set(report["findings"][0]) >= {"rule", "severity", "document", "eid", "message", "evidence"}
+
+
+def test_cli(shared):
+    result = CliRunner().invoke(app, ["consistency", str(V1), str(PC), "--json",
+                                      "--concepts", str(shared / "reference/digital-violence-concepts.yaml")])
+    assert result.exit_code == 1, result.output
+    rows = json.loads(result.stdout)["findings"]
+    assert {"rule", "severity", "eid", "message", "message_ar", "frbr_uri", "evidence"} <= set(rows[0])
+    assert CliRunner().invoke(app, ["consistency", "/nope.xml"]).exit_code == 2
