@@ -59,6 +59,7 @@ CODE_WORDS = [
     (r"مدونة التجارة", "commerce"),
     (r"مدونة الشغل", "labour"),
     (r"الدستور", "constitution"),
+    (r"العدل العسكري", "military-justice"),
     (r"مدونة السير", "road"),
     (r"مدونة التأمينات", "insurance"),
     (r"مدونة الجمارك", "customs"),
@@ -73,7 +74,8 @@ CODE_WORDS = [
 CODE_NUMBERS = {"penal": "1.59.413", "criminal-procedure-1959": "1.58.261", "criminal-procedure": "22.1", "family": "70.3", "commerce": "15.95",
                 "labour": "65.99", "civil-procedure": "1.74.447", "road": "52.5", "insurance": "17.99",
                 "real-rights": "39.8", "health-coverage": "65.0", "financial-courts": "62.99",
-                "elections": "9.97", "medicines-pharmacy": "17.4", "customs": "1.77.339"}
+                "elections": "9.97", "medicines-pharmacy": "17.4", "customs": "1.77.339",
+                "constitution": "1.11.91"}
 NUMBER_CODES = {v: k for k, v in CODE_NUMBERS.items()}
 
 

@@ -160,7 +160,7 @@ _QUAL_RE = re.compile(_QUAL)
 _ORD_RE = re.compile(_ORDINAL)
 _LAST = re.compile(r"(?:ال)?اخيره?" + _NA)
 _LETTER = re.compile(r"\(" + _S + r"([ابجدهوزحطيكلمنسعفصقرشتثخذضظغ])" + _S + r"\)")
-_LAW_WORD = r"(?:قانون|ظهير|مرسوم|قرار|دستور|مدونه|مجموعه)"
+_LAW_WORD = r"(?:قانون|ظهير|مرسوم|قرار|دستور|مدونه|مجموعه|مجله)"
 
 _LABEL = re.compile(
     _NB + r"(?P<ar>" + _PRO + r"(?P<stem>فصول|فصلين|فصلان|فصل|مواد|مادتين|مادتان|ماده))" + _NA +
@@ -172,7 +172,7 @@ _LABEL = re.compile(
 
 # a cheap first pass: the stems of the anchors (rarer letters than the ال every Arabic word has);
 # each hit is then matched with _LABEL at the start of its word
-_STEM = re.compile(r"فص[لو]|فقر|ماد|موا|بند|بنو|مقط|مقاط|قانون|ظهير|مرسوم|قرار|دستور|مدونه|مجموعه|نفس\s|نفسال")
+_STEM = re.compile(r"فص[لو]|فقر|ماد|موا|بند|بنو|مقط|مقاط|قانون|ظهير|مرسوم|قرار|دستور|مدونه|مجموعه|مجله|نفس\s|نفسال")
 _STEM_FR = re.compile(r"(?i)\b(?:articles?\b|art\.|loi\b|dahir\b|d[ée]cret\b|ses\b|son\b|leurs?\b|constitution\b)")
 _LATIN = re.compile(r"[A-Za-z]")
 _WORD_START = re.compile(r"[^\W\d_]{1,5}$")
@@ -226,6 +226,17 @@ _PENAL_CODE = re.compile(r"(?:مجموعه?" + _W + r")?(?:ال)?قانون" + _
                          r"(?!" + _W + r"(?:لل|ال)?(?:اعمال|خاص|عسكري))")
 _CRIMINAL_PROCEDURE = re.compile(r"(?:(?:ال)?قانون" + _W + r"(?:(?:ال)?متعلق" + _W + r"ب)?)?(?:ال)?مسطره" + _W +
                                  r"(?:ال)?جنائيه" + _NA)
+_CPP_ABBREVIATION = re.compile(r"ق" + _S + r"\.?" + _S + r"م" + _S + r"\.?" + _S + r"ج(?![^\W\d_])")
+_CODE_WORDS = (r"(?:" + _W + r"(?!(?:الصادر|المنفذ|المتعلق|الذي|التي|المؤرخ|المغير|المتمم|المشار|المذكور|السالف|"
+               r"الفصل|الماده|المعمول|الجاري|الداخلي|الاساسي)(?![^\W\d_]))(?:ال|لل)[^\W\d_]+){1,3}")
+_NAMED_CODE = re.compile(r"(?:(?:ال)?(?:مدونه|مجموعه)|قانون)" + _CODE_WORDS)
+# a code named right after a law it is the title of («القانون رقم 15.95 المتعلق بمدونة التجارة»), or as a
+# branch of law («مسائل من القانون الجنائي»): not a citation of its own
+_NAMES_CITED_LAW = re.compile(r"(?:(?:ال)?متعلق(?:ه)?\s*|بمثابه\s+|بشان\s+|(?:مسائل|ماده|مواد|ميدان|مجال)\s+(?:من|في)\s+)"
+                              r"(?:[وف]?ب)?$")
+_AS_NAMED = re.compile(r"(?:[^.؛:\n]|\n(?!\s*\n)){0,160}?بمثابه" + _W)
+_DATED_TEXT = re.compile(r"(?:ال)?(?:ظهير(?:" + _W + r"(?:ال)?شريف)?|قرار(?:" + _W + r"(?:ال)?وزيري)?|مرسوم(?:" + _W +
+                         r"(?:ال)?ملكي)?)(?=\s*[،,]?\s*(?:(?:ال)?(?:مؤرخ|مورخ|صادر)" + _W + r"(?:في|فى|بتاريخ)|بتاريخ)" + _W + r"\d)")
 _OTHER_WORK = re.compile(r"(?:(?P<constitution>(?:ال)?دستور)|(?P<code>(?:ال)?مدونه" + _W + r"(?:ال)?[^\W\d_]+)|"
                          r"(?P<noun>(?:ال)?(?:قانون|ظهير(?:" + _W + r"(?:ال)?شريف)?|مرسوم|قرار|اتفاقيه|ميثاق)))" + _NA)
 _TAIL = re.compile(r"(?:[^.؛:!؟\n]|\n(?!\s*\n)|(?<=\d)\.(?=\d)){0,240}?(?:(?:ال)?مصادق" + _W + r"علي(?:ه|ها)" + _W +
@@ -503,6 +514,9 @@ class _Parser:
         m = _CRIMINAL_PROCEDURE.match(t, cur)
         if m:
             return WorkPhrase("name", cur, m.end(), name="criminal-procedure", law_kind="code", text=m.group(0))
+        special = _special_work(t, cur)
+        if special is not None:
+            return special
         m = _OTHER_WORK.match(t, cur)
         if m:
             kind = "constitution" if m.group("constitution") else "code" if m.group("code") else _law_kind(m.group(0))
@@ -601,6 +615,14 @@ class _Parser:
             mention.absorbed = self.absorbed(m.end())
             return mention
         phrase = self.work_body(pos, True)
+        cited = phrase is not None and (phrase.kind in ("name", "foreign") or (
+            phrase.kind == "other" and (phrase.name or "").endswith("(dated)")))
+        if phrase is not None and phrase.kind == "name" and phrase.name == "الدستور":
+            cited = False       # «بناء على الدستور ولا سيما الفصل 42 منه»: the articles are the citations
+        if cited and not _NAMES_CITED_LAW.search(t, max(0, pos - 40), pos):
+            mention = Mention("law", pos, phrase.end, work=phrase)
+            mention.absorbed = self.absorbed(phrase.end)
+            return mention
         if phrase is not None and phrase.kind in ("name", "other", "same"):
             return Mention("work", pos, phrase.end, work=phrase)
         return None
@@ -676,6 +698,38 @@ class _Parser:
             mention.work = WorkPhrase("it", anchor.start(), anchor.start())
         mention.end = end
         return mention
+
+
+def _special_work(t: str, cur: int) -> WorkPhrase | None:
+    """A foreign law, a code of the names table, «ق م ج», another code by its name, a text by its date."""
+    from .names import foreign_at, table
+    end = foreign_at(t, cur)
+    if end is not None:
+        return WorkPhrase("foreign", cur, end, law_kind="foreign", name=t[cur:end], text=t[cur:end])
+    found = table().match_name(t, cur)
+    if found is not None:
+        return WorkPhrase("name", cur, found[1], name=found[0], law_kind="code", text=t[cur:found[1]])
+    m = _CPP_ABBREVIATION.match(t, cur)
+    if m:
+        return WorkPhrase("name", cur, m.end(), name="criminal-procedure-adala", law_kind="code", text=m.group(0))
+    m = _NAMED_CODE.match(t, cur)
+    if m:
+        return WorkPhrase("other", cur, m.end(), law_kind="code", name=m.group(0), text=m.group(0))
+    m = _DATED_TEXT.match(t, cur)
+    if m:
+        # «الظهير الشريف الصادر في ... بمثابة مدونة التجارة البحرية»: the code the dated text is
+        k = _AS_NAMED.match(t, m.end())
+        if k:
+            named = table().match_name(t, k.end()) or ((_NAMED_CODE.match(t, k.end()).group(0), None)
+                                                        if _NAMED_CODE.match(t, k.end()) else None)
+            if named is not None and named[1] is not None:
+                return WorkPhrase("name", cur, named[1], name=named[0], law_kind="code", text=t[cur:named[1]])
+            if named is not None:
+                end = _NAMED_CODE.match(t, k.end()).end()
+                return WorkPhrase("other", cur, end, law_kind="code", name=named[0], text=t[cur:end])
+        return WorkPhrase("other", cur, m.end(), law_kind=_law_kind(m.group(0)), name=m.group(0) + " (dated)",
+                          text=m.group(0))
+    return None
 
 
 def _law_kind(noun: str) -> str:

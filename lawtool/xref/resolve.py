@@ -34,12 +34,14 @@ from pathlib import Path
 from ..akn import Document, local_name, text_of
 from ..eids import LATIN_SUFFIXES
 from ..works import ALL_WORKS, PENAL_CODE, CRIMINAL_PROCEDURE, work_by_number, work_by_uri
+from .names import table as names_table
 from .patterns import Mention, fold_number, scan
 
 # «تتمم ... أحكام القانون رقم 22.01 ... بالمادة 82-5-2»: a law completed with articles named after «ب»
 _AMENDS = re.compile(r"(?:تتمم|تمم|يتمم|تمتمت|تغير|يغير|تضاف|يضاف|أضيف|اضيف|تعوض|يعوض|تكمل|يكمل)")
 _SENTENCE_BREAK = re.compile(r"[.؛!؟?](?=\s|$)|:\s*\n")
-CODE_NAMES = {"penal-code": PENAL_CODE, "criminal-procedure": CRIMINAL_PROCEDURE}
+CODE_NAMES = {"penal-code": PENAL_CODE, "criminal-procedure": CRIMINAL_PROCEDURE,
+              "criminal-procedure-adala": CRIMINAL_PROCEDURE}
 REPEAL_WORDS = re.compile(r"^[\W\d_]*(?:نسخ|نسخت|ملغى|ملغاة|ألغي|ألغيت|حذف|حذفت|abrogé|abrogée|\(abrogé\))[\W\d_]*$")
 
 
@@ -354,6 +356,7 @@ class Scope:
     internal: bool = False            # the document itself
     articles: WorkArticles | None = None
     law: dict | None = None           # what is known of it when uri is None
+    numbers: frozenset = frozenset()  # the document's own numbers (folded): its title and heading
 
 
 @dataclass
@@ -397,21 +400,36 @@ class Resolver:
 
     def _by_number(self, number: str, law_kind: str | None, same: bool) -> _Target:
         parts = fold_number(number)
-        work = work_by_number(number)
-        uri = work.uri if work else (self.corpus.uri_for_number(number) if self.corpus else None)
-        if uri is None and same:
+        if parts in self.own.numbers:
+            return _Target(self.own.uri, internal=True, how="self")
+        uri, ambiguous = self._uri_of_number(number)
+        if uri is None and same and not ambiguous:
             # «القانون رقم ،03.24 سالف الذكر» after 24.03: the parts of a number cited before, reversed
             for seen_parts, seen in self.seen_numbers.items():
                 if sorted(seen_parts) == sorted(parts) and seen_parts != parts:
                     number = seen
-                    work = work_by_number(seen)
-                    uri = work.uri if work else None
+                    uri, ambiguous = self._uri_of_number(seen)
                     break
-        if uri is None:
-            self.seen_numbers.setdefault(fold_number(number), number)
-            return _Target(None, law={"kind": law_kind or "law", "number": number}, problem="unknown law")
         self.seen_numbers.setdefault(fold_number(number), number)
-        return self._known(uri)
+        law = {"kind": law_kind or "law", "number": number}
+        if uri is None:
+            return _Target(None, law=law, problem="ambiguous number: two texts of the corpus have it" if ambiguous
+                           else "unknown law")
+        target = self._known(uri)
+        if target.law is None and not target.internal:
+            target.law = law
+        return target
+
+    def _uri_of_number(self, number: str) -> tuple[str | None, bool]:
+        work = work_by_number(number)
+        if work is not None:
+            return work.uri, False
+        named, ambiguous = names_table().by_number(number)
+        if named is not None:
+            return named.uri, False
+        if ambiguous:
+            return None, True
+        return (self.corpus.uri_for_number(number) if self.corpus else None), False
 
     def _known(self, uri: str, how: str = "explicit") -> _Target:
         if self.own.uri and uri == self.own.uri:
@@ -435,9 +453,14 @@ class Resolver:
             return None
         if phrase.kind == "number":
             return self._by_number(phrase.number, phrase.law_kind, phrase.name == "same")
+        if phrase.kind == "name" and phrase.name not in CODE_NAMES:
+            return self._by_name(phrase)
+        if phrase.kind == "foreign":
+            return _Target(None, law={"kind": "foreign", "name": _clean(phrase.text)},
+                           problem="foreign law: never linked to a Moroccan text")
         if phrase.kind == "name":
             work = CODE_NAMES[phrase.name]
-            if work is CRIMINAL_PROCEDURE and self.date and self.date < work.since:
+            if phrase.name == "criminal-procedure" and self.date and self.date < work.since:
                 return _Target(None, law={"kind": "code", "name": "قانون المسطرة الجنائية (1959)"},
                                problem="the text is older than Law 22.01: the 1959 code")
             return self._known(work.uri)
@@ -457,6 +480,23 @@ class Resolver:
             return _Target(None, law={"kind": phrase.law_kind or "law", "name": _clean(phrase.text)},
                            problem="unknown law")
         return None
+
+    def _by_name(self, phrase) -> _Target:
+        """A code of the names table by its name, at the citing text's date."""
+        if self.own.uri and self.own.uri in names_table().uris_of_name(phrase.name):
+            return _Target(self.own.uri, internal=True, how="self")
+        named = names_table().by_name(phrase.name, (self.date or "")[:4] or None)
+        law = {"kind": "code", "name": _clean(phrase.text)}
+        if named is None:
+            return _Target(None, law=law, problem="unknown law" if len(names_table().names.get(phrase.name, [])) < 2
+                           else "which text of that name the date does not tell")
+        if named.number:
+            law["number"] = named.number
+        if named.uri is None:
+            return _Target(None, law=law, problem="not in the corpus")
+        if self.own.uri and named.uri == self.own.uri:
+            return _Target(named.uri, internal=True, how="self")
+        return _Target(named.uri, law=law)
 
     # one block
     def resolve(self, text: str, mentions: list[Mention], scope: Scope, *, current: str | None = None,
