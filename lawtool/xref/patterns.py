@@ -202,7 +202,8 @@ _DIVISION = re.compile(r"(?:ال)?(?:باب|قسم|جزء|كتاب|فرع|شطر
                        r"(?:مكرر" + _NA + r"\s*)?من" + _W)
 _LAW_NOUN = (r"(?:ال)?(?:قانون(?:" + _W + r"(?:ال)?تنظيمي)?|ظهير(?:" + _W + r"(?:ال)?شريف)?(?:" + _W +
              r"بمثابه" + _W + r"قانون)?|مرسوم(?:" + _W + r"(?:ال)?ملكي)?(?:" + _W + r"بمثابه" + _W +
-             r"قانون)?|قرار(?:" + _W + r"(?!رقم)[^\s\d،,.؛:]+){0,6}?)")
+             r"قانون|" + _W + r"بقانون)?|قرار(?!" + _W + r"(?:ال)?(?:مجلس|محكمه|غرفه|هيئه)" + _NA + r")(?:" + _W +
+             r"(?!رقم)[^\s\d،,.؛:]+){0,6}?)")
 _LAWNUM = r"(\d+(?:" + _S + r"[./-]" + _S + r"\d+){1,2})"
 _BACK_WORDS = (r"(?:" + _W + r"(?:ال)?(?:مذكور|سالف|انف|مشار" + _W + r"اليه)(?:" + _W + r"(?:ذكر|الذكر))?" +
                r"(?:" + _W + r"(?:اعلاه|اعاله))?)?")
@@ -215,12 +216,12 @@ _THIS = re.compile(r"(?:(?:هذا|هذه)" + _W + r"(?:ال)?(?:قانون(?:" +
                    r"(?:ال)?(?:قانون|ظهير|مرسوم)" + _W + r"هذا)" + _NA)
 _THIS_NUMBER = re.compile(r"\s*(?:(?:ال)?تنظيمي" + _W + r")?رقم\s*[.،,]?\s*" + _LAWNUM + r"(?![\d])")
 _SAME = re.compile(r"(?:نفس" + _W + r"(?:ال)?(?:قانون|ظهير|مرسوم|مدونه|مجموعه|قرار)|(?:ال)?(?:قانون|ظهير(?:" + _W +
-                   r"(?:ال)?شريف)?(?:" + _W + r"بمثابه" + _W + r"قانون)?|مرسوم|مدونه|مجموعه|قرار)" + _W +
+                   r"(?:ال)?شريف)?(?:" + _W + r"بمثابه" + _W + r"قانون)?|مرسوم(?:" + _W + r"بقانون)?|مدونه|مجموعه|قرار)" + _W +
                    r"(?:نفسه|نفسها|ذاته|ذاتها|(?:ال)?مذكور(?:ه)?|(?:ال)?سالف(?:ه)?|(?:ال)?انف(?:ه)?|(?:ال)?مشار" + _W +
                    r"اليه(?:ا)?))" + _NA + r"(?:" + _W + r"(?:الذكر|ذكره|اعلاه|اعاله)" + _NA + r")*")
 _DATED = re.compile(r"\s*[،,]?\s*(?:(?:ال)?(?:مؤرخ|صادر)" + _W + r"في|بتاريخ)" + _NA)
 _CHAPTER_OF = re.compile(r"\s*من" + _W + r"(?:ال)?(?:باب|قسم|جزء|كتاب|شطر)" + _NA)
-_SAME_NUMBER = re.compile(r"\s*رقم\s*[.،,]?\s*" + _LAWNUM + r"(?![\d])")
+_SAME_NUMBER = re.compile(r"(?:\s*(?:ال)?(?:معتبر|صادر)?" + _S + r"بمثابه" + _W + r"(?:ال)?قانون)?\s*رقم\s*[.،,]?\s*" + _LAWNUM + r"(?![\d])")
 _SAME_BARE = re.compile(_S + r"[.،,]" + _S + r"(\d+\.\d+(?:\.\d+)?)(?![\d])")
 _PENAL_CODE = re.compile(r"(?:مجموعه?" + _W + r")?(?:ال)?قانون" + _W + r"(?:ال)?جنائي" + _NA +
                          r"(?!" + _W + r"(?:لل|ال)?(?:اعمال|خاص|عسكري))")
@@ -232,8 +233,10 @@ _CODE_WORDS = (r"(?:" + _W + r"(?!(?:الصادر|المنفذ|المتعلق|ا
 _NAMED_CODE = re.compile(r"(?:(?:ال)?(?:مدونه|مجموعه)|قانون)" + _CODE_WORDS)
 # a code named right after a law it is the title of («القانون رقم 15.95 المتعلق بمدونة التجارة»), or as a
 # branch of law («مسائل من القانون الجنائي»): not a citation of its own
-_NAMES_CITED_LAW = re.compile(r"(?:(?:ال)?متعلق(?:ه)?\s*|بمثابه\s+|بشان\s+|(?:مسائل|ماده|مواد|ميدان|مجال)\s+(?:من|في)\s+)"
+_NAMES_CITED_LAW = re.compile(r"(?:(?:ال)?متعلق(?:ه)?\s*|بمثابه\s+|بشان\s+|(?:ال)?قاضي\s+|(?:مسائل|ماده|مواد|ميدان|مجال)\s+(?:من|في)\s+)"
                               r"(?:[وف]?ب)?$")
+_NAMED_NUMBER = re.compile(r"(?:" + _W + r"[^\W\d_]+){0,3}?(?:" + _S + r"\d{4})?" + _S + r"رقم" + _S + r"[.،,]?" + _S +
+                           _LAWNUM + r"(?![\d])")
 _AS_NAMED = re.compile(r"(?:[^.؛:\n]|\n(?!\s*\n)){0,160}?بمثابه" + _W)
 _DATED_TEXT = re.compile(r"(?:ال)?(?:ظهير(?:" + _W + r"(?:ال)?شريف)?|قرار(?:" + _W + r"(?:ال)?وزيري)?|مرسوم(?:" + _W +
                          r"(?:ال)?ملكي)?)(?=\s*[،,]?\s*(?:(?:ال)?(?:مؤرخ|مورخ|صادر)" + _W + r"(?:في|فى|بتاريخ)|بتاريخ)" + _W + r"\d)")
@@ -617,6 +620,8 @@ class _Parser:
         phrase = self.work_body(pos, True)
         cited = phrase is not None and (phrase.kind in ("name", "foreign") or (
             phrase.kind == "other" and (phrase.name or "").endswith("(dated)")))
+        if _NAMES_CITED_LAW.search(t, max(0, pos - 40), pos) and (phrase is None or phrase.kind != "number"):
+            return None         # «... رقم 1.84.177 المعتبر بمثابة قانون يتعلق ب...»: the title of the law just cited
         if phrase is not None and phrase.kind == "name" and phrase.name == "الدستور":
             cited = False       # «بناء على الدستور ولا سيما الفصل 42 منه»: the articles are the citations
         if cited and not _NAMES_CITED_LAW.search(t, max(0, pos - 40), pos):
@@ -714,6 +719,9 @@ def _special_work(t: str, cur: int) -> WorkPhrase | None:
         return WorkPhrase("name", cur, m.end(), name="criminal-procedure-adala", law_kind="code", text=m.group(0))
     m = _NAMED_CODE.match(t, cur)
     if m:
+        n = _NAMED_NUMBER.match(t, m.end())
+        if n:           # «قانون المالية لسنة 1995 رقم 42.94»: a law by its number
+            return WorkPhrase("number", cur, n.end(), number=_dotted(n.group(1)), law_kind="law", text=t[cur:n.end()])
         return WorkPhrase("other", cur, m.end(), law_kind="code", name=m.group(0), text=m.group(0))
     m = _DATED_TEXT.match(t, cur)
     if m:
