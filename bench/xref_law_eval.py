@@ -150,6 +150,9 @@ def detector_work(c) -> tuple | None:
             return ("code", "penal")
         if uri == CRIMINAL_PROCEDURE.uri:
             return ("code", "criminal-procedure")
+        slug = _titled_codes().get(uri)
+        if slug:            # a corpus text the names table knows by a code's title («قانون الالتزامات والعقود»)
+            return ("code", slug)
         last = uri.rstrip("/").split("/")[-1]
         return number_key(last.replace("-", "."))
     law = c.cited_law or {}
@@ -160,6 +163,23 @@ def detector_work(c) -> tuple | None:
     if slug:
         return ("code", slug)
     return ("anon", law.get("kind") or "law", name)
+
+
+def _titled_codes() -> dict:
+    """Work URI → code slug, for the corpus texts whose title is a code's name (the names table)."""
+    global _TITLED
+    if _TITLED is None:
+        from lawtool.xref.names import table
+        _TITLED = {}
+        for name, works in table().names.items():
+            slug = code_slug(name)
+            for w in works:
+                if slug and w.uri:
+                    _TITLED[w.uri] = slug
+    return _TITLED
+
+
+_TITLED = None
 
 
 def detect(path: Path, corpus) -> list:

@@ -60,6 +60,6 @@ def own_numbers(text: str) -> list[str]:
                 out.append(number)
                 folded.add(key)
             dahir = dahir or m.work.law_kind in ("dahir", "dahir-law")
-        elif m.work.law_kind == "dahir" and not out:
+        elif m.language == "fr" and m.work.law_kind == "dahir" and not out:
             dahir = True
     return out

@@ -44,7 +44,7 @@ class Names:
             first = e["numbers"][0] if e.get("numbers") else None
             named = Named(e["uri"], first, e.get("kind"), e.get("year"), e.get("title", ""))
             self._by_uri.setdefault(e["uri"], []).extend(e.get("numbers", []))
-            for n in e.get("numbers", []):
+            for n in ([] if e.get("disputed") else e.get("numbers", [])):
                 key = fold_number(n)
                 if key:
                     bucket = self.numbers.setdefault(key, [])
@@ -58,7 +58,8 @@ class Names:
                 self.names[c["name"]] = list(held) if held and len(held) == 1 else \
                     [Named(None, c["number"], "code", None)]
         alternatives = sorted(self.names, key=len, reverse=True)
-        self._name_re = re.compile(r"(?:ال)?(?:" + "|".join(re.escape(_bare(n)) for n in alternatives) +
+        self._name_re = re.compile(r"(?:ال)?(?:" + "|".join(re.escape(_bare(n)).replace(r"\ ", r"\s+")
+                                                      for n in alternatives) +
                                    r")(?![^\W\d_])") if alternatives else None
         self._bare = {_bare(n): n for n in alternatives}
 
@@ -79,7 +80,7 @@ class Names:
         m = self._name_re.match(text, pos)
         if not m:
             return None
-        found = m.group(0)
+        found = " ".join(m.group(0).split())
         if _GOES_ON.match(text, m.end()):
             return None         # «مدونة التجارة البحرية» is not «مدونة التجارة»
         bare = found[2:] if found.startswith("ال") and found[2:] in self._bare else found

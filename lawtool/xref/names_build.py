@@ -98,13 +98,19 @@ def text_entries(report: dict, corpus: Path) -> list[dict]:
         raw = path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
         uri = _work_uri(t["frbr_uri"])
         numbers = [t["number"]] if t.get("number") else []
-        for n in own_numbers(raw):
+        heading = own_numbers(raw)
+        disputed = bool(numbers and heading and fold_number(numbers[0]) not in {fold_number(n) for n in heading})
+        for n in heading:
             # one number of each type: the law and the dahir that promulgates it (not the amending texts)
             if all(_type(n) != _type(x) for x in numbers):
                 numbers.append(n)
         title = title_of(raw) if raw else (t.get("title") or "")
         entry = {"uri": uri, "kind": t.get("kind"), "numbers": numbers, "year": _year(uri),
                  "title": title, "file": t["file"]}
+        if disputed:
+            # the report's number is not one the text's own heading gives it (an amending law's number
+            # taken for the text's): the text is not looked up by number at all
+            entry["disputed"] = True
         names = title_names(title, t.get("kind"))
         if names:
             entry["names"] = names

@@ -147,8 +147,8 @@ _W = r"\s+"                                 # between the words of a phrase (a l
 _PRO = r"(?:[وف]?(?:[بك]?ال|لل))"           # ال with و ف ب ك, or لل
 
 _ORDINAL = (r"(?:ال)?(?:اول|اولي|ثاني|ثانيه|ثالث|ثالثه|رابع|رابعه|خامس|خامسه|سادس|سادسه|سابع|سابعه|"
-            r"ثامن|ثامنه|تاسع|تاسعه|عاشر|عاشره|حادي|حاديه|فريده)" + _NA +
-            r"(?:" + _S1 + r"(?:و?ال)?(?:عشر|عشره|عشرون|عشرين|ثلاثون|ثلاثين|اربعون|اربعين|خمسون|خمسين)" + _NA + r")?")
+            r"ثامن|ثامنه|تاسع|تاسعه|عاشر|عاشره|حادي|حاديه|فريده|فريد)" + _NA +
+            r"(?:" + _S1 + r"(?:و?ال)?(?:عشر|عشره|عشرون|عشرين|ثلاثون|ثلاثين|ثالثون|ثالثين|اربعون|اربعين|خمسون|خمسين)" + _NA + r")?")
 _QUAL = (r"(?:" + _S + r"(?:ال)?مكرر(?:ه)?" + _NA + r"(?:" + _S1 + r"(?:مرتين|مرتان|(?:ثلاث|ثالث|اربع|خمس)" + _S1 +
          r"مرات))?|" + _S + r"(?i:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies)\b)")
 # an article number: digits, inserted parts after hyphens, or the «-1\n88» of a broken line
@@ -163,7 +163,7 @@ _LETTER = re.compile(r"\(" + _S + r"([ابجدهوزحطيكلمنسعفصقرش
 _LAW_WORD = r"(?:قانون|ظهير|مرسوم|قرار|دستور|مدونه|مجموعه|مجله)"
 
 _LABEL = re.compile(
-    _NB + r"(?P<ar>" + _PRO + r"(?P<stem>فصول|فصلين|فصلان|فصل|مواد|مادتين|مادتان|ماده))" + _NA +
+    _NB + r"(?P<ar>" + _PRO + r"(?P<stem>فصول|فصليين|فصلين|فصلان|فصل|مواد|مادتين|مادتان|ماده))" + _NA +
     r"|" + _NB + r"(?P<sub>" + _PRO + r"(?P<substem>فقرات|فقرتين|فقرتان|فقره|بنود|بندين|بندان|بند|مقاطع|مقطعين|مقطع))" + _NA +
     r"|" + _NB + r"(?P<same>نفس\s*(?:ال)?(?:فصل|ماده))" + _NA +
     r"|" + _NB + r"(?P<law>[وف]?(?:[بك]?(?:ال)?|لل)" + _LAW_WORD + r")" + _NA +
@@ -182,7 +182,7 @@ _SUB_OF = re.compile(r"\s*[،,]?\s*من" + _W)
 _SEP = re.compile(r"\s*(?:[،,]" + _S + r"(?:و|او)?|و|او)" + _S + r"[.،,:(]?" + _S)
 _RANGE = re.compile(r"\s*(?:الي(?:" + _W + r"غايه)?|حتي|علي" + _W + r"غايه)" + _NA + r"\s*[.،,:]?\s*(?:" + _PRO +
                     r"(?:فصل|ماده)" + _NA + r"\s*)?")
-_FROM = re.compile(r"\s*[.،,:]?" + _S + r"من" + _S1)
+_FROM = re.compile(r"\s*[.،,:]?" + _S + r"من(?:" + _S1 + r"|" + _S + r"\n\s*)")
 _FOLLOWING = re.compile(r"\s*و" + _S + r"ما" + _S + r"(?:يليه|يليها|يله|يليهما|بعده|بعدها)" + _NA)
 _GAP = re.compile(_S + r"(?:رقم" + _S + r")?[.،,:(]?" + _S)
 _GAP_LINE = re.compile(_S + r"\n\s*(?:رقم" + _S + r")?[.،,:(]?" + _S)
@@ -238,6 +238,7 @@ _NAMES_CITED_LAW = re.compile(r"(?:(?:ال)?متعلق(?:ه)?\s*|بمثابه\s+
 _NAMED_NUMBER = re.compile(r"(?:" + _W + r"[^\W\d_]+){0,3}?(?:" + _S + r"\d{4})?" + _S + r"رقم" + _S + r"[.،,]?" + _S +
                            _LAWNUM + r"(?![\d])")
 _AS_NAMED = re.compile(r"(?:[^.؛:\n]|\n(?!\s*\n)){0,160}?بمثابه" + _W)
+_BRANCH_OF_LAW = re.compile(r"(?:مسائل|ماده|مواد|ميدان|مجال)" + _S1 + r"(?:من|في)" + _S1 + r"[^.؛:\n]*$")
 _DATED_TEXT = re.compile(r"(?:ال)?(?:ظهير(?:" + _W + r"(?:ال)?شريف)?|قرار(?:" + _W + r"(?:ال)?وزيري)?|مرسوم(?:" + _W +
                          r"(?:ال)?ملكي)?)(?=\s*[،,]?\s*(?:(?:ال)?(?:مؤرخ|مورخ|صادر)" + _W + r"(?:في|فى|بتاريخ)|بتاريخ)" + _W + r"\d)")
 _OTHER_WORK = re.compile(r"(?:(?P<constitution>(?:ال)?دستور)|(?P<code>(?:ال)?مدونه" + _W + r"(?:ال)?[^\W\d_]+)|"
@@ -305,6 +306,9 @@ def article_numbers(raw: str, qualifier: str = "") -> list[str]:
 
 
 def ordinal_number(words: str) -> str | None:
+    if re.fullmatch(r"(?:ال)?فريد(?:ه)?", words.strip()):
+        return "1"          # «المادة الفريدة», «الفصل الفريد»: the single article
+    words = re.sub(r"ثالث(ين|ون)", r"ثلاث\1", words)     # «الثالثين»: a reversed lam-alef
     try:
         value = number_from_num("الماده " + words)
     except EidError:
@@ -537,7 +541,7 @@ class _Parser:
         t = self.t
         label, stem = anchor.group("ar"), anchor.group("stem")
         mention = Mention("article", anchor.start(), anchor.end(),
-                          plural=stem in ("فصول", "مواد", "فصلين", "فصلان", "مادتين", "مادتان"),
+                          plural=stem in ("فصول", "مواد", "فصلين", "فصليين", "فصلان", "مادتين", "مادتان"),
                           via_b=label.startswith(("ب", "وب", "فب")))
         cur = anchor.end()
         gap = _GAP.match(t, cur).end()
@@ -624,6 +628,8 @@ class _Parser:
             return None         # «... رقم 1.84.177 المعتبر بمثابة قانون يتعلق ب...»: the title of the law just cited
         if phrase is not None and phrase.kind == "name" and phrase.name == "الدستور":
             cited = False       # «بناء على الدستور ولا سيما الفصل 42 منه»: the articles are the citations
+        if cited and _BRANCH_OF_LAW.search(t, max(0, pos - 80), pos):
+            cited = False       # «مسائل من القانون الجنائي وقانون المسطرة الجنائية»: branches of law
         if cited and not _NAMES_CITED_LAW.search(t, max(0, pos - 40), pos):
             mention = Mention("law", pos, phrase.end, work=phrase)
             mention.absorbed = self.absorbed(phrase.end)

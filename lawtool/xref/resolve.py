@@ -473,7 +473,7 @@ class Resolver:
             return _Target(last.uri, last.internal, last.law, "lookback", last.problem)
         if phrase.kind == "it":
             for target in reversed(block_targets):
-                if target is not None:
+                if target is not None and target.how != "default":
                     return _Target(target.uri, target.internal, target.law, "lookback", target.problem)
             return self._scope_target(scope, "it")
         if phrase.kind == "other":
@@ -537,7 +537,7 @@ class Resolver:
                 block_targets.append(None)
                 continue
             block_targets.append(articles_target if articles_target is not None else
-                                 _Target(citation.work, citation.internal, citation.cited_law))
+                                 _Target(citation.work, citation.internal, citation.cited_law, citation.resolved_by))
             if mention.work is not None and mention.work.kind in ("number", "name", "other"):
                 named_before.append((mention.end, block_targets[-1]))
             out.append(citation)
@@ -667,8 +667,8 @@ def _coordination(text: str, mentions: list[Mention]) -> dict[int, Mention]:
         if m.kind != "article":
             donor = None
             continue
-        if m.work is not None and m.work.kind != "it":
-            donor = m
+        if m.work is not None:
+            donor = m       # «الفصلين 62 و85 والفقرة الخامسة من الفصل 51 منه»: all three are «منه»'s
             continue
         if donor is None or m.lookback:
             donor = None
