@@ -35,6 +35,19 @@ def head_of(text: str) -> str:
     return head
 
 
+_PROMULGATING = re.compile(r"(?:[^.؛\n]|\n(?!\s*\n)){0,200}?بتنفيذ\s*(?:نص\s*)?(?:ال)?(?:قانون|ظهير)[^\d]{0,40}?رقم\s*[.،,]?\s*"
+                           r"(\d+(?:\s*[./-]\s*\d+){1,2})")
+
+
+def _promulgates_own(head: str, m, folded: set, out: list) -> bool:
+    """Whether a second heading number is the text's too: a dahir whose heading promulgates the law
+    already found («القانون رقم 17.05» then «ظهير شريف رقم 1.05.185 ... بتنفيذ القانون رقم 17.05»)."""
+    if m.work.law_kind not in ("dahir", "dahir-law"):
+        return False
+    p = _PROMULGATING.match(head, m.end)
+    return bool(p) and fold_number(p.group(1)) in folded
+
+
 def own_numbers(text: str) -> list[str]:
     """The law numbers a text's head gives the text itself, in order («1.07.134», «07.03»)."""
     head = head_of(text)
@@ -55,6 +68,8 @@ def own_numbers(text: str) -> list[str]:
         if listed and m.start >= listed[0][0] and head[m.start:m.start + 2] == "ال":
             opens_line = False      # an item of the list of amending texts («المرسوم رقم ...»), not a heading
         promulgated = dahir and bool(_PROMULGATES.search(before))
+        if opens_line and out and key not in folded and not _promulgates_own(head, m, folded, out):
+            opens_line = False      # a title line that wraps onto another text's number
         if key in folded or opens_line or promulgated:
             if key not in folded:
                 out.append(number)

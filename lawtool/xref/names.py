@@ -39,6 +39,7 @@ class Names:
     def __init__(self, data: dict):
         self.numbers: dict[tuple, list[Named]] = {}
         self._by_uri: dict[str, list[str]] = {}
+        self._titles: dict[str, str] = {e["uri"]: e.get("title", "") for e in data.get("works", [])}
         self.names: dict[str, list[Named]] = {}
         for e in data.get("works", []):
             first = e["numbers"][0] if e.get("numbers") else None
@@ -62,6 +63,9 @@ class Names:
                                                       for n in alternatives) +
                                    r")(?![^\W\d_])") if alternatives else None
         self._bare = {_bare(n): n for n in alternatives}
+
+    def title_of(self, uri: str) -> str | None:
+        return self._titles.get(uri)
 
     def numbers_of(self, uri: str) -> list[str]:
         return self._by_uri.get(uri, [])

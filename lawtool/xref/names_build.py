@@ -100,7 +100,8 @@ def text_entries(report: dict, corpus: Path) -> list[dict]:
         numbers = [t["number"]] if t.get("number") else []
         heading = own_numbers(raw)
         disputed = bool(numbers and heading and fold_number(numbers[0]) not in {fold_number(n) for n in heading})
-        for n in heading:
+        for n in (heading if t.get("kind") not in ("decree", "order") else []):
+            # a decree or an order has one number; a law and its promulgating dahir two:
             # one number of each type: the law and the dahir that promulgates it (not the amending texts)
             if all(_type(n) != _type(x) for x in numbers):
                 numbers.append(n)

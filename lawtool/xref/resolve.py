@@ -382,6 +382,7 @@ class Resolver:
         self.doc_last_work: _Target | None = None
         self.last_articles: tuple[_Target, list[str]] | None = None
         self.seen_numbers: dict[tuple, str] = {}
+        self.made: str | None = None                     # when the text was made (not consolidated)
 
     def begin_article(self) -> None:
         """A new article (or note) starts: look-backs do not cross it."""
@@ -485,7 +486,7 @@ class Resolver:
         """A code of the names table by its name, at the citing text's date."""
         if self.own.uri and self.own.uri in names_table().uris_of_name(phrase.name):
             return _Target(self.own.uri, internal=True, how="self")
-        named = names_table().by_name(phrase.name, (self.date or "")[:4] or None)
+        named = names_table().by_name(phrase.name, (self.made or self.date or "")[:4] or None)
         law = {"kind": "code", "name": _clean(phrase.text)}
         if named is None:
             return _Target(None, law=law, problem="unknown law" if len(names_table().names.get(phrase.name, [])) < 2

@@ -140,6 +140,7 @@ class DocumentReader:
         self.resolver = Resolver(Scope(self.uri, internal=True, articles=self.articles,
                                        numbers=_own_keys(self.uri, heading_numbers(heading) if heading else [])),
                                  self.date, corpus)
+        self.resolver.made = document.work_date
         self._quoted: dict = {}
         self._mods = self._active_modifications()
 
