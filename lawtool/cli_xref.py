@@ -137,10 +137,10 @@ def check(paths: List[Path] = typer.Argument(..., help="AKN files or folders (la
         findings = check_paths(paths, root=root)
         shown = [f for f in findings if show_all or f.severity != "info"]
         if as_json:
-            _echo_json({"findings": [f.as_json() for f in shown]})
+            _echo_json({"findings": [f.to_dict() for f in shown]})
         else:
             for f in shown:
-                show(f"{f.document}: {f.eid or '-'}: {f.severity}: [{f.rule}] {f.message}")
+                show(f.render())
             counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
             say(f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info")
         if any(f.severity == "error" for f in findings) or (strict and any(f.severity == "warning" for f in findings)):

@@ -24,6 +24,7 @@ class Finding:
     frbr_uri: str | None = None
     message_ar: str | None = None  # Arabic, for the site
     hint: str | None = None        # what to do
+    target: str | None = None      # what the finding's place points at (a reference's href)
 
     def place(self) -> str:
         """The eId, else the line, else ""."""
@@ -32,7 +33,7 @@ class Finding:
     def to_dict(self) -> dict:
         data = {"rule": self.rule, "severity": self.severity, "eid": self.eid, "message": self.message,
                 "line": self.line}
-        for key in ("file", "frbr_uri", "message_ar", "hint"):
+        for key in ("file", "frbr_uri", "message_ar", "hint", "target"):
             value = getattr(self, key)
             if value is not None:
                 data[key] = value

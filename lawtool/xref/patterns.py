@@ -113,6 +113,7 @@ class WorkPhrase:
     law_kind: str | None = None      # law, organic-law, dahir, decree, order, constitution, code
     name: str | None = None
     text: str = ""
+    year: int | None = None          # «قانون المسطرة الجنائية المؤرخ في ... (10 فبراير 1959)»: the year it was made
 
 
 @dataclass
@@ -228,9 +229,9 @@ _PENAL_CODE = re.compile(r"(?:مجموعه?" + _W + r")?(?:ال)?قانون" + _
 _CRIMINAL_PROCEDURE = re.compile(r"(?:(?:ال)?قانون" + _W + r"(?:(?:ال)?متعلق" + _W + r"ب)?)?(?:ال)?مسطره" + _W +
                                  r"(?:ال)?جنائيه" + _NA)
 _CPP_ABBREVIATION = re.compile(r"ق" + _S + r"\.?" + _S + r"م" + _S + r"\.?" + _S + r"ج(?![^\W\d_])")
-_CODE_WORDS = (r"(?:" + _W + r"(?!(?:الصادر|المنفذ|المتعلق|الذي|التي|المؤرخ|المغير|المتمم|المشار|المذكور|السالف|"
+_CODE_WORDS = (r"(?:" + _S1 + r"(?!(?:الصادر|المنفذ|المتعلق|الذي|التي|المؤرخ|المغير|المتمم|المشار|المذكور|السالف|"
                r"الفصل|الماده|المعمول|الجاري|الداخلي|الاساسي)(?![^\W\d_]))(?:ال|لل)[^\W\d_]+){1,3}")
-_NAMED_CODE = re.compile(r"(?:(?:ال)?(?:مدونه|مجموعه)|قانون)" + _CODE_WORDS)
+_NAMED_CODE = re.compile(r"(?:(?:ال)?مدونه|قانون)" + _CODE_WORDS + r"(?!\s*[،,]?\s*(?:ال)?(?:مذكور|سالف|انف|مشار|نفس|ملحق))")
 # a code named right after a law it is the title of («القانون رقم 15.95 المتعلق بمدونة التجارة»), or as a
 # branch of law («مسائل من القانون الجنائي»): not a citation of its own
 _NAMES_CITED_LAW = re.compile(r"(?:(?:ال)?متعلق(?:ه)?\s*|بمثابه\s+|بشان\s+|(?:ال)?قاضي\s+|(?:مسائل|ماده|مواد|ميدان|مجال)\s+(?:من|في)\s+)"
@@ -517,10 +518,11 @@ class _Parser:
             return WorkPhrase("same", cur, m.end(), law_kind=_law_kind(m.group(0)), text=m.group(0))
         m = _PENAL_CODE.match(t, cur)
         if m:
-            return WorkPhrase("name", cur, m.end(), name="penal-code", law_kind="code", text=m.group(0))
+            return _dated(t, WorkPhrase("name", cur, m.end(), name="penal-code", law_kind="code", text=m.group(0)))
         m = _CRIMINAL_PROCEDURE.match(t, cur)
         if m:
-            return WorkPhrase("name", cur, m.end(), name="criminal-procedure", law_kind="code", text=m.group(0))
+            return _dated(t, WorkPhrase("name", cur, m.end(), name="criminal-procedure", law_kind="code",
+                                        text=m.group(0)))
         special = _special_work(t, cur)
         if special is not None:
             return special
@@ -711,6 +713,18 @@ class _Parser:
         return mention
 
 
+_YEAR_AFTER = re.compile(r"(?:[^.؛:\n]|\n(?!\s*\n)){0,90}?\(?\s*\d{0,2}\s*[^\W\d_]*\s*((?:1[89]|20)\d\d)\b")
+
+
+def _dated(t: str, phrase: WorkPhrase) -> WorkPhrase:
+    """A code's name followed by its date («المؤرخ في فاتح شعبان 1378 (10 فبراير 1959)»): the Gregorian year."""
+    if _DATED.match(t, phrase.end):
+        m = _YEAR_AFTER.match(t, _DATED.match(t, phrase.end).end())
+        if m:
+            phrase.year = int(m.group(1))
+    return phrase
+
+
 def _special_work(t: str, cur: int) -> WorkPhrase | None:
     """A foreign law, a code of the names table, «ق م ج», another code by its name, a text by its date."""
     from .names import foreign_at, table
@@ -719,7 +733,7 @@ def _special_work(t: str, cur: int) -> WorkPhrase | None:
         return WorkPhrase("foreign", cur, end, law_kind="foreign", name=t[cur:end], text=t[cur:end])
     found = table().match_name(t, cur)
     if found is not None:
-        return WorkPhrase("name", cur, found[1], name=found[0], law_kind="code", text=t[cur:found[1]])
+        return _dated(t, WorkPhrase("name", cur, found[1], name=found[0], law_kind="code", text=t[cur:found[1]]))
     m = _CPP_ABBREVIATION.match(t, cur)
     if m:
         return WorkPhrase("name", cur, m.end(), name="criminal-procedure-adala", law_kind="code", text=m.group(0))

@@ -459,6 +459,10 @@ class Resolver:
         if phrase.kind == "foreign":
             return _Target(None, law={"kind": "foreign", "name": _clean(phrase.text)},
                            problem="foreign law: never linked to a Moroccan text")
+        if phrase.kind == "name" and phrase.year and CODE_NAMES[phrase.name].since and \
+                phrase.year < int(CODE_NAMES[phrase.name].since[:4]):
+            return _Target(None, law={"kind": "code", "name": _clean(phrase.text), "year": phrase.year},
+                           problem=f"made in {phrase.year}: an older text than {CODE_NAMES[phrase.name].label}")
         if phrase.kind == "name":
             work = CODE_NAMES[phrase.name]
             if phrase.name == "criminal-procedure" and self.date and self.date < work.since:
@@ -486,7 +490,8 @@ class Resolver:
         """A code of the names table by its name, at the citing text's date."""
         if self.own.uri and self.own.uri in names_table().uris_of_name(phrase.name):
             return _Target(self.own.uri, internal=True, how="self")
-        named = names_table().by_name(phrase.name, (self.made or self.date or "")[:4] or None)
+        year = str(phrase.year) if phrase.year else (self.made or self.date or "")[:4] or None
+        named = names_table().by_name(phrase.name, year)
         law = {"kind": "code", "name": _clean(phrase.text)}
         if named is None:
             return _Target(None, law=law, problem="unknown law" if len(names_table().names.get(phrase.name, [])) < 2
