@@ -154,6 +154,9 @@ def detector_work(c) -> tuple | None:
         if slug:            # a corpus text the names table knows by a code's title («قانون الالتزامات والعقود»)
             return ("code", slug)
         last = uri.rstrip("/").split("/")[-1]
+        if not re.fullmatch(r"[\d-]+", last) and (c.cited_law or {}).get("number"):
+            # a corpus text whose URI carries no number (the importer found none): the number cited
+            return number_key(c.cited_law["number"])
         return number_key(last.replace("-", "."))
     law = c.cited_law or {}
     if law.get("number"):

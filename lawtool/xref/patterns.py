@@ -713,7 +713,7 @@ class _Parser:
         return mention
 
 
-_YEAR_AFTER = re.compile(r"(?:[^.؛:\n]|\n(?!\s*\n)){0,90}?\(?\s*\d{0,2}\s*[^\W\d_]*\s*((?:1[89]|20)\d\d)\b")
+_YEAR_AFTER = re.compile(r"(?:[^.؛:\n]|\n(?!\s*\n)){0,90}?\(?\s*\d{0,2}\s*[^\W\d_]*\s*(?<!\d)((?:1[89]|20)\d\d)(?!\d)")
 
 
 def _dated(t: str, phrase: WorkPhrase) -> WorkPhrase:
