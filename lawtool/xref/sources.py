@@ -248,7 +248,8 @@ def extract_document(document: Document, corpus: CorpusIndex | None = None) -> l
 
 _AMEND = re.compile(r"(?:تغير|تتمم|تنسخ|تعوض|يغير|يتمم|ينسخ|يعوض|تلغ[ىي]|يلغ[ىي]|تضاف|يضاف|تحذف|يحذف)"
                     r"(?:(?!\n\s*\n)[^.؛]|(?<=\d)\.(?=\d)){0,400}?"
-                    r"(?:على\s+النحو\s+(?:التالي|الآتي|اآلتي)|كما\s+يلي|بما\s+يلي|بالمقتضيات\s+(?:التالية|اآلتية|الآتية)|كالتالي)")
+                    r"(?:على\s+النحو\s+(?:التالي|الآتي|اآلتي)|كما\s+يلي|بما\s+يلي|بالمقتضيات\s+(?:التالية|اآلتية|الآتية)|كالتالي|"
+                    r"(?:التالي|التالية|اآلتي|الآتي)\s*:)")
 _DANGLING = {"في", "من", "الى", "إلى", "على", "عن", "أحكام", "احكام", "مقتضيات", "لمقتضيات", "ألحكام", "لأحكام",
              "بمقتضى", "طبقا", "وفقا", "وفق", "تطبيقا", "حسب", "عليها", "عليه", "عليهما", "عليهم", "إليها", "إليه",
              "اليها", "اليه", "بها", "به", "ضمن", "مع", "أو", "او", "و", "بموجب", "ومنها", "وكذا", "كذا", "أن", "ان",
@@ -439,6 +440,20 @@ class TextReader:
                 block_start = m.end
                 continue
             pending.append(m)
+            regulated = self._regulated_by(m)
+            if regulated is not None and outside is None:
+                resolved = self._resolve(pending, state["scope"], state["current"])
+                citations.extend(resolved)
+                pending = []
+                target = next((c for c in reversed(resolved) if not c.internal and c.kind == "article"), None)
+                if target is not None:
+                    outside = (state["scope"], state["current"])
+                    info = self.corpus.get(target.work, self.date) if (self.corpus and target.work) else None
+                    state["scope"] = Scope(target.work, articles=info, law=target.cited_law)
+                    state["current"] = target.articles[0] if target.articles else None
+                    quote_end = regulated
+                    self.resolver.begin_article()
+                continue
             # an amending sentence: what follows it is the amended law's text
             if m.kind in ("article", "law"):
                 formula_end = self._formula_end(m, block_start)
@@ -453,6 +468,21 @@ class TextReader:
                     block_start = formula_end
         flush()
         return citations
+
+    _REGULATED = re.compile(r"^\s*-?\s*\d+\s*تم\s+تنظيم\s+(?:نفس\s+)?(?:ال)?مقتضيات")
+    _NOTE_START = re.compile(r"^\s*-\s*\d+\s*\S|^\s*$", re.MULTILINE)
+
+    def _regulated_by(self, m: Mention) -> int | None:
+        """Adala's note «- 41تم تنظيم المقتضيات المضمنة بالفصل 40 في المادة 527 من ق م ج» followed by that
+        article's text: where the quoted text ends (the next note or a blank line), when ``m`` is the
+        article the note names."""
+        start, end = self._line(m.start)
+        if m.kind != "article" or m.work is None or not self._REGULATED.match(self.text[start:end]):
+            return None
+        if self.text.find(" من", m.end, end) >= 0:        # the article is the last citation of the line
+            return None
+        nxt = self._NOTE_START.search(self.text, min(len(self.text), end + 1))
+        return nxt.start() if nxt else len(self.text)
 
     _SEE = re.compile(r"^[\s\d\-–]*(?:ا|أ|إ)نظر(?:\s+(?:أيضا|ايضا|كذلك))?\s")
 
@@ -530,7 +560,8 @@ def _own_keys(uri: str | None, numbers) -> frozenset:
 def _follows(last: str | None, number: str) -> bool:
     """Whether ``number`` can be the document's own article after ``last``."""
     if last is None:
-        return True
+        # no own heading yet («مادة فريدة»): only a first article ends a quotation
+        return number == "1"
     a, b = last.split("-"), number.split("-")
     if not (a[0].isdigit() and b[0].isdigit()):
         return False
