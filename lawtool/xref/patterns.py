@@ -161,7 +161,7 @@ _QUAL_RE = re.compile(_QUAL)
 _ORD_RE = re.compile(_ORDINAL)
 _LAST = re.compile(r"(?:ال)?اخيره?" + _NA)
 _LETTER = re.compile(r"\(" + _S + r"([ابجدهوزحطيكلمنسعفصقرشتثخذضظغ])" + _S + r"\)")
-_LAW_WORD = r"(?:قانون|ظهير|مرسوم|قرار|دستور|مدونه|مجموعه|مجله)"
+_LAW_WORD = r"(?:قانون|ظهير|مرسوم|قرار|دستور|مدونه|مجموعه|مجله|اع[لا][ال]ن|عهد|ا?تفاقيه|معاهده|بروتوكول)"
 
 _LABEL = re.compile(
     _NB + r"(?P<ar>" + _PRO + r"(?P<stem>فصول|فصليين|فصلين|فصلان|فصل|مواد|مادتين|مادتان|ماده))" + _NA +
@@ -173,7 +173,7 @@ _LABEL = re.compile(
 
 # a cheap first pass: the stems of the anchors (rarer letters than the ال every Arabic word has);
 # each hit is then matched with _LABEL at the start of its word
-_STEM = re.compile(r"فص[لو]|فقر|ماد|موا|بند|بنو|مقط|مقاط|قانون|ظهير|مرسوم|قرار|دستور|مدونه|مجموعه|مجله|نفس\s|نفسال")
+_STEM = re.compile(r"فص[لو]|فقر|ماد|موا|بند|بنو|مقط|مقاط|قانون|ظهير|مرسوم|قرار|دستور|مدونه|مجموعه|مجله|اعلان|اعالن|عهد|تفاقيه|معاهده|بروتوكول|نفس\s|نفسال")
 _STEM_FR = re.compile(r"(?i)\b(?:articles?\b|art\.|loi\b|dahir\b|d[ée]cret\b|ses\b|son\b|leurs?\b|constitution\b)")
 _LATIN = re.compile(r"[A-Za-z]")
 _WORD_START = re.compile(r"[^\W\d_]{1,5}$")
@@ -238,6 +238,13 @@ _NAMES_CITED_LAW = re.compile(r"(?:(?:ال)?متعلق(?:ه)?\s*|بمثابه\s+
                               r"(?:[وف]?ب)?$")
 _NAMED_NUMBER = re.compile(r"(?:" + _W + r"[^\W\d_]+){0,3}?(?:" + _S + r"\d{4})?" + _S + r"رقم" + _S + r"[.،,]?" + _S +
                            _LAWNUM + r"(?![\d])")
+# treaties: named ones (a citation wherever they stand), and the bare word after an article («المادة 4 من العهد»)
+_TREATY_NAMED = re.compile(
+    r"(?:ال)?(?:اع[لا][ال]ن" + _W + r"(?:ال)?عالمي" + _W + r"لحقوق" + _W + r"(?:ال)?انسان|عهد" + _W + r"(?:ال)?دولي" + _W +
+    r"(?:ال)?خاص" + _W + r"ب(?:ال)?حقوق(?:" + _W + r"(?:و?ال)[^\W\d_]+){1,3}|بروتوكول" + _W + r"(?:ال)?اختياري(?:" + _W +
+    r"[^\W\d_]+){0,2}?" + _W + r"(?:لل|ب(?:ال)?)عهد|(?:ا?تفاقيه|معاهده)" + _W + r"(?:جنيف|(?:ال)?مبرمه" + _W + r"بين|"
+    r"(?:ال)?مؤسسه" + _W + r"ل[^\W\d_]+|(?:ال)?تعاون" + _W + r"(?:ال)?[^\W\d_]+))" + _NA)
+_TREATY_BARE = re.compile(r"(?:ال)?(?:عهد|ا?تفاقيه|معاهده|بروتوكول|اع[لا][ال]ن)" + _NA)
 _AS_NAMED = re.compile(r"(?:[^.؛:\n]|\n(?!\s*\n)){0,160}?بمثابه" + _W)
 _BRANCH_OF_LAW = re.compile(r"(?:مسائل|ماده|مواد|ميدان|مجال)" + _S1 + r"(?:من|في)" + _S1 + r"[^.؛:\n]*$")
 _DATED_TEXT = re.compile(r"(?:ال)?(?:ظهير(?:" + _W + r"(?:ال)?شريف)?|قرار(?:" + _W + r"(?:ال)?وزيري)?|مرسوم(?:" + _W +
@@ -482,7 +489,7 @@ class _Parser:
             return None, pos
         return phrase, phrase.end
 
-    def work_body(self, cur: int, has_of: bool) -> WorkPhrase | None:
+    def work_body(self, cur: int, has_of: bool, standalone: bool = False) -> WorkPhrase | None:
         t = self.t
         m = _NUMBERED.match(t, cur)
         if m:
@@ -526,6 +533,9 @@ class _Parser:
         special = _special_work(t, cur)
         if special is not None:
             return special
+        m = _TREATY_NAMED.match(t, cur) or (None if standalone else _TREATY_BARE.match(t, cur))
+        if m:
+            return WorkPhrase("other", cur, m.end(), law_kind="treaty", name=m.group(0), text=m.group(0))
         m = _OTHER_WORK.match(t, cur)
         if m:
             kind = "constitution" if m.group("constitution") else "code" if m.group("code") else _law_kind(m.group(0))
@@ -623,9 +633,9 @@ class _Parser:
             mention = Mention("law", pos, m.end(), work=phrase)
             mention.absorbed = self.absorbed(m.end())
             return mention
-        phrase = self.work_body(pos, True)
+        phrase = self.work_body(pos, True, standalone=True)
         cited = phrase is not None and (phrase.kind in ("name", "foreign") or (
-            phrase.kind == "other" and (phrase.name or "").endswith("(dated)")))
+            phrase.kind == "other" and ((phrase.name or "").endswith("(dated)") or phrase.law_kind == "treaty")))
         if _NAMES_CITED_LAW.search(t, max(0, pos - 40), pos) and (phrase is None or phrase.kind != "number"):
             return None         # «... رقم 1.84.177 المعتبر بمثابة قانون يتعلق ب...»: the title of the law just cited
         if phrase is not None and phrase.kind == "name" and phrase.name == "الدستور":
