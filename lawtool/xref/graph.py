@@ -55,17 +55,17 @@ def _source_article(eid: str | None) -> str | None:
 def read_one(path: str) -> DocumentCitations:
     """One document's articles and citations (resolved without the corpus: URIs, not eIds)."""
     from ..akn import Document
-    from .resolve import document_articles
-    from .sources import extract_document
+    from .sources import DocumentReader
     try:
         document = Document.load(path)
     except Exception as error:          # a broken file is reported, the others still read
         return DocumentCitations(path, None, None, None, None, error=str(error).splitlines()[0][:200])
     work = document.frbr_work
     uri = work.work_uri() if work else None
-    info = document_articles(document, uri or "")
-    out = DocumentCitations(path, uri, document.title, document.expression_date or document.work_date, info)
-    for c in extract_document(document, None):
+    reader = DocumentReader(document, None)
+    out = DocumentCitations(path, uri, document.title, document.expression_date or document.work_date,
+                            reader.articles)
+    for c in (c for _, citations in reader.read() for c in citations):
         if c.internal:
             out.internal += 1
             continue

@@ -197,6 +197,7 @@ class DocumentReader:
     def blocks(self):
         """(block, scope, current article number, group) for every block, body first, then notes."""
         refs: dict[str, etree._Element] = {}
+        numbers: dict = {}          # article element → its number, read once
         for el in self.document.main.iter():
             if not isinstance(el.tag, str):
                 continue
@@ -206,7 +207,9 @@ class DocumentReader:
             if name not in BLOCKS or _in_meta(el) or _inline(el):
                 continue
             article = _nearest(el, "article")
-            yield block_of(el), self.scope_of(el), _article_number(article), article
+            if article not in numbers:
+                numbers[article] = _article_number(article)
+            yield block_of(el), self.scope_of(el), numbers[article], article
         for note in self.document.xpath("./a:meta/a:notes/a:note", self.document.main):
             ref = refs.get(note.get("eId") or "")
             context = ref if ref is not None else note
