@@ -51,6 +51,8 @@ def test_own_title_number_and_promulgation_heading_are_not_citations(shared):
     cited = [c for c in extract_text(text) if not c.internal]
     assert {c.cited_law.get("number") for c in cited if c.cited_law} >= {"67.12"}
     assert not any((c.cited_law or {}).get("number") in ("07.03", "1.07.134") for c in cited)
+    [law] = [c for c in cited if c.line == 50]          # «... 67.12 ... الصادر بتنفيذه الظهير الشريف رقم 1.13.111»
+    assert law.cited_law == {"kind": "law", "number": "67.12", "alias": {"kind": "dahir", "number": "1.13.111"}}
     doc = [c for c in cited if c.line == 64][0]          # «الفصلين 660و 661من قانون االلتزامات والعقود»
     assert doc.articles == ["660", "661"] and doc.work == table().by_name("قانون الالتزامات والعقود", "2007").uri
 

@@ -131,6 +131,7 @@ class Mention:
     via_b: bool = False              # «بالفصل»: the article is added to a work named before
     plural: bool = False
     absorbed: list[int] = field(default_factory=list)   # starts of promulgating dahirs it names
+    alias: str | None = None         # the number of that dahir («... الصادر بتنفيذه الظهير الشريف رقم 1.02.255»)
     language: str = "ar"
 
     @property
@@ -255,6 +256,8 @@ _TAIL = re.compile(r"(?:[^.؛:!؟\n]|\n(?!\s*\n)|(?<=\d)\.(?=\d)){0,240}?(?:(?:�
                    r"ب|بالمصادقه" + _W + r"علي" + _W + r"|(?:ال)?صادر(?:" + _W + r"الامر)?" + _W + r"بتنفيذ(?:ه|ها)" +
                    r"\s*|(?:ال)?منفذ" + _W + r"ب(?:مقتضي" + _W + r")?)(?:ال)?(?P<dahir>ظهير)(?:" + _W +
                    r"(?:ال)?شريف)?(?:" + _W + r"بمثابه" + _W + r"قانون)?\s*رقم\s*[.،,]?\s*\d")
+_OTHER_LAW_BETWEEN = re.compile(r"(?:قانون|مجموعه|مدونه|ظهير|مرسوم|دستور)")
+_ALIAS_NUMBER = re.compile(_LAWNUM + r"(?![\d])")
 _SENTENCE_END = re.compile(r"[.؛!؟?](?=\s|$)|:\s*\n")
 
 # French
@@ -548,6 +551,15 @@ class _Parser:
         m = _TAIL.match(self.t, pos)
         return [m.start("dahir")] if m else []
 
+    def alias(self, pos: int) -> str | None:
+        """The number of the dahir :meth:`absorbed` finds after ``pos``."""
+        m = _TAIL.match(self.t, pos)
+        if not m or _OTHER_LAW_BETWEEN.search(self.t, pos, m.start("dahir")) or \
+                "بتنفيذ" not in self.t[pos:m.start("dahir")]:
+            return None     # «... بتغيير مجموعة القانون الجنائي المصادق عليه بالظهير رقم ...»: another text's dahir
+        n = _ALIAS_NUMBER.match(self.t, m.end() - 1)
+        return _dotted(n.group(1)) if n else None
+
     # one article citation
     def article(self, anchor: re.Match) -> Mention | None:
         t = self.t
@@ -587,6 +599,7 @@ class _Parser:
             end = wend
             if phrase.kind in ("number", "name"):
                 mention.absorbed = self.absorbed(end)
+                mention.alias = self.alias(end)
             if phrase.kind != "it":
                 p = _POSITION.match(t, end)
                 if p:
@@ -632,6 +645,7 @@ class _Parser:
                                 name="same" if _AFTER_SAME.match(t, m.end()) else None, text=t[pos:m.end()])
             mention = Mention("law", pos, m.end(), work=phrase)
             mention.absorbed = self.absorbed(m.end())
+            mention.alias = self.alias(m.end())
             return mention
         phrase = self.work_body(pos, True, standalone=True)
         cited = phrase is not None and (phrase.kind in ("name", "foreign") or (

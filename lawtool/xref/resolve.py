@@ -486,6 +486,20 @@ class Resolver:
                            problem="unknown law")
         return None
 
+    def _by_alias(self, target: _Target | None, mention: Mention) -> _Target | None:
+        """A law the corpus does not hold by its number, but does by its promulgating dahir's."""
+        if target is None or target.uri is not None or target.internal or not mention.alias:
+            return target
+        if fold_number(mention.alias) in self.own.numbers:
+            return _Target(self.own.uri, internal=True, how="self")
+        uri, _ = self._uri_of_number(mention.alias)
+        if uri is None:
+            return target
+        found = self._known(uri)
+        if not found.internal:
+            found.law = target.law
+        return found
+
     def _by_name(self, phrase) -> _Target:
         """A code of the names table by its name, at the citing text's date."""
         if self.own.uri and self.own.uri in names_table().uris_of_name(phrase.name):
@@ -515,7 +529,7 @@ class Resolver:
         block_targets: list[_Target | None] = []
         named_before: list[tuple[int, _Target]] = []
         for k, mention in enumerate(mentions):
-            target = self._named(mention, scope, block_targets)
+            target = self._by_alias(self._named(mention, scope, block_targets), mention)
             if mention.kind == "work":
                 block_targets.append(target)
                 if target is not None and mention.work.kind in ("name", "other", "number"):
@@ -559,7 +573,7 @@ class Resolver:
 
     def _law_citation(self, text, mention, target, eid, line_of) -> Citation:
         return Citation(text[mention.start:mention.end], mention.start, mention.end, "law", target.uri,
-                        internal=target.internal, cited_law=target.law,
+                        internal=target.internal, cited_law=_with_alias(target.law, mention),
                         hrefs=[], resolved_by=target.how, problem=target.problem, eid=eid,
                         line=line_of(mention.start) if line_of else None, mention=mention)
 
@@ -623,7 +637,8 @@ class Resolver:
                 sub += [{"kind": k, "number": v, "article": item.first.value} for k, v in item.sub]
         hrefs = [self._href(target, n, mention, info) for n in numbers]
         citation = Citation(text[mention.start:mention.end], mention.start, mention.end, "article", target.uri,
-                            internal=target.internal, cited_law=target.law, articles=numbers, hrefs=hrefs,
+                            internal=target.internal, cited_law=_with_alias(target.law, mention), articles=numbers,
+                            hrefs=hrefs,
                             spans=spans, range=is_range, expansion=how, subprovision=sub, resolved_by=target.how,
                             problem=target.problem, mention=mention)
         self._remember(target, numbers)
@@ -687,6 +702,14 @@ def _coordination(text: str, mentions: list[Mention]) -> dict[int, Mention]:
         else:
             donor = None
     return out
+
+
+def _with_alias(law: dict | None, mention: Mention) -> dict | None:
+    """The cited law with the number of the dahir that promulgated it, when the text names it
+    («القانون رقم 67.12 ... الصادر بتنفيذه الظهير الشريف رقم 1.13.111»: one citation, the dahir an alias)."""
+    if law is None or not mention.alias or fold_number(mention.alias) == fold_number(law.get("number") or "0.0"):
+        return law
+    return {**law, "alias": {"kind": "dahir", "number": mention.alias}}
 
 
 def _clean(text: str) -> str:
