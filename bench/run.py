@@ -180,6 +180,15 @@ t = time.perf_counter(); added = mark_document(document, corpus); document.to_by
     add("xref check law bills (CLI)", measure(LAWTOOL + ["xref", "check", str(REPO / "law"), str(REPO / "bills"),
                                                           "--root", str(REPO)], repeat))
 
+    # the citation graph of the whole imported corpus (lawtool corpus import-all: build/corpus, or the
+    # folder LAWTOOL_CORPUS_AKN names) with law/ and bills/
+    imported = Path(os.environ.get("LAWTOOL_CORPUS_AKN", REPO / "build/corpus"))
+    if imported.is_dir():
+        count = sum(1 for _ in imported.rglob("*.xml"))
+        add(f"xref graph law bills + {count} imported texts (CLI, every core)",
+            measure(LAWTOOL + ["xref", "graph", str(REPO / "law"), str(REPO / "bills"), str(imported),
+                               "-o", str(tmp / "xref-graph"), "--force"], 1), "≤ 120 s")
+
     # -- publish stage: the whole site (issue 8) ---------------------------------------------------
     for name, result, note in publish_runs(tmp, repeat):
         add(name, result, "≤ 90 s" if "cold" in name else None, note)

@@ -59,6 +59,7 @@ CODE_WORDS = [
     (r"مدونة التجارة", "commerce"),
     (r"مدونة الشغل", "labour"),
     (r"الدستور", "constitution"),
+    (r"العدل العسكري", "military-justice"),
     (r"مدونة السير", "road"),
     (r"مدونة التأمينات", "insurance"),
     (r"مدونة الجمارك", "customs"),
@@ -73,7 +74,8 @@ CODE_WORDS = [
 CODE_NUMBERS = {"penal": "1.59.413", "criminal-procedure-1959": "1.58.261", "criminal-procedure": "22.1", "family": "70.3", "commerce": "15.95",
                 "labour": "65.99", "civil-procedure": "1.74.447", "road": "52.5", "insurance": "17.99",
                 "real-rights": "39.8", "health-coverage": "65.0", "financial-courts": "62.99",
-                "elections": "9.97", "medicines-pharmacy": "17.4", "customs": "1.77.339"}
+                "elections": "9.97", "medicines-pharmacy": "17.4", "customs": "1.77.339",
+                "constitution": "1.11.91"}
 NUMBER_CODES = {v: k for k, v in CODE_NUMBERS.items()}
 
 
@@ -148,7 +150,13 @@ def detector_work(c) -> tuple | None:
             return ("code", "penal")
         if uri == CRIMINAL_PROCEDURE.uri:
             return ("code", "criminal-procedure")
+        slug = _titled_codes().get(uri)
+        if slug:            # a corpus text the names table knows by a code's title («قانون الالتزامات والعقود»)
+            return ("code", slug)
         last = uri.rstrip("/").split("/")[-1]
+        if not re.fullmatch(r"[\d-]+", last) and (c.cited_law or {}).get("number"):
+            # a corpus text whose URI carries no number (the importer found none): the number cited
+            return number_key(c.cited_law["number"])
         return number_key(last.replace("-", "."))
     law = c.cited_law or {}
     if law.get("number"):
@@ -158,6 +166,23 @@ def detector_work(c) -> tuple | None:
     if slug:
         return ("code", slug)
     return ("anon", law.get("kind") or "law", name)
+
+
+def _titled_codes() -> dict:
+    """Work URI → code slug, for the corpus texts whose title is a code's name (the names table)."""
+    global _TITLED
+    if _TITLED is None:
+        from lawtool.xref.names import table
+        _TITLED = {}
+        for name, works in table().names.items():
+            slug = code_slug(name)
+            for w in works:
+                if slug and w.uri:
+                    _TITLED[w.uri] = slug
+    return _TITLED
+
+
+_TITLED = None
 
 
 def detect(path: Path, corpus) -> list:

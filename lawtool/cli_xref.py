@@ -1,4 +1,4 @@
-"""Commands of the cross-reference stage: ``lawtool xref extract | mark | check | index``.
+"""Commands of the cross-reference stage: ``lawtool xref extract | mark | check | index | graph``.
 
 Light at import time (typer and the standard library only); the library is imported inside
 each command.
@@ -137,10 +137,10 @@ def check(paths: List[Path] = typer.Argument(..., help="AKN files or folders (la
         findings = check_paths(paths, root=root)
         shown = [f for f in findings if show_all or f.severity != "info"]
         if as_json:
-            _echo_json({"findings": [f.as_json() for f in shown]})
+            _echo_json({"findings": [f.to_dict() for f in shown]})
         else:
             for f in shown:
-                show(f"{f.document}: {f.eid or '-'}: {f.severity}: [{f.rule}] {f.message}")
+                show(f.render())
             counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
             say(f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info")
         if any(f.severity == "error" for f in findings) or (strict and any(f.severity == "warning" for f in findings)):
@@ -171,4 +171,38 @@ def index(paths: List[Path] = typer.Argument(..., help="AKN files or folders (la
                 typer.echo(f"{target}  ← {len(entries)}")
                 for e in entries:
                     typer.echo(f"    {e['source']}/~{e['source_eid']}  «{' '.join(e['text'].split())}»")
+    run(action)
+
+
+@xref_app.command("graph")
+def graph(paths: List[Path] = typer.Argument(..., help="folders (or files) of AKN XML: law bills build/corpus"),
+          output: Path = typer.Option(..., "-o", "--output", help="the folder to write the graph into"),
+          force: bool = typer.Option(False, "--force", help="replace the graph files of an earlier run"),
+          jobs: Optional[int] = typer.Option(None, "--jobs", help="processes (default: every core)"),
+          top: int = typer.Option(10, "--top", help="how many of the most cited works and articles to print")):
+    """The citation graph of a corpus: JSON, CSV edges, GraphML (works and articles), backlinks, most
+    cited, unresolved citations, broken citations as findings (exit 1 when there are any)."""
+    def action():
+        from lawtool.errors import InputError
+        from lawtool.outputs import check_output
+        from lawtool.xref.graph import OUTPUTS, build_graph, summary, write_graph
+        for p in paths:
+            if not p.exists():
+                raise InputError("no such file or folder", path=str(p), hint="give folders of AKN XML (law bills)")
+        for name in OUTPUTS:
+            check_output(output / name, paths, replace=force)
+        result = build_graph(paths, jobs)
+        write_graph(result, output)
+        s = summary(result, top)
+        show(f"{s['documents']} documents, {s['citations']} citations of other texts "
+             f"({s['internal_citations']} internal): {s['work_citations']} to {s['work_edges']} work links, "
+             f"{s['article_citations']} to articles, {s['unresolved_citations']} unresolved "
+             f"({s['unresolved_texts']} texts outside the corpus), {s['broken_citations']} broken")
+        for w in s["most_cited_works"]:
+            show(f"  {w['cited']:6d}  {w['work']}  {w['title'] or ''}")
+        for a in s["most_cited_articles"]:
+            show(f"  {a['cited']:6d}  {a['article']}")
+        say(f"{output}: {', '.join(OUTPUTS)}")
+        if result.findings:
+            raise typer.Exit(1)
     run(action)

@@ -25,6 +25,7 @@ class Finding:
     message_ar: str | None = None  # Arabic, for the site
     hint: str | None = None        # what to do
     evidence: tuple | None = None  # the places and values behind it (both places of a consistency finding)
+    target: str | None = None      # what the finding's place points at (a reference's href)
 
     def place(self) -> str:
         """The eId, else the line, else ""."""
@@ -33,7 +34,7 @@ class Finding:
     def to_dict(self) -> dict:
         data = {"rule": self.rule, "severity": self.severity, "eid": self.eid, "message": self.message,
                 "line": self.line}
-        for key in ("file", "frbr_uri", "message_ar", "hint"):
+        for key in ("file", "frbr_uri", "message_ar", "hint", "target"):
             value = getattr(self, key)
             if value is not None:
                 data[key] = value

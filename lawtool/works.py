@@ -56,8 +56,12 @@ SOURCE_WORKS = (
 ALL_WORKS = KNOWN_WORKS + SOURCE_WORKS
 
 
+_PARTS = re.compile(r"[.\-]")
+
+
+@lru_cache(maxsize=8192)
 def _number_parts(text: str) -> tuple[int, ...] | None:
-    parts = re.split(r"[.\-]", text.strip())
+    parts = _PARTS.split(text.strip())
     if len(parts) < 2 or not all(p.isdigit() for p in parts):
         return None
     return tuple(int(p) for p in parts)

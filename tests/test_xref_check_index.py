@@ -30,11 +30,11 @@ KNOWN = {
 
 def test_corpus_has_no_unexplained_unresolved_reference():
     findings = check_paths([REPO / "law", REPO / "bills"], root=REPO)
-    problems = {(f.document, f.eid, f.href) for f in findings if f.severity in ("error", "warning")}
+    problems = {(f.file, f.eid, f.target) for f in findings if f.severity in ("error", "warning")}
     assert problems <= KNOWN
     assert {f.rule for f in findings if f.severity == "info"} <= {"inserted", "outside-corpus"}
     inserted = [f for f in findings if f.rule == "inserted"]
-    assert inserted and all(f.href == f"{PC}/~art_447-4" for f in inserted)   # the bill adds 447-4
+    assert inserted and all(f.target == f"{PC}/~art_447-4" for f in inserted)   # the bill adds 447-4
 
 
 def _document_with(refs: list[tuple[str, str]], date: str = "2024-05-14") -> Document:
@@ -56,7 +56,7 @@ def test_findings_missing_repealed_provision():
     document = _document_with([(f"{PC}/~art_9999", "الفصل 9999"), (f"{PC}/~art_290", "الفصل 290"),
                                (f"{PC}/~art_404__para_99", "الفقرة 99 من الفصل 404"), (f"{PC}/~art_404", "الفصل 404"),
                                ("#art_7", "المادة 7")])
-    rules = {(f.rule, f.href) for f in Checker(corpus).check_document(document)}
+    rules = {(f.rule, f.target) for f in Checker(corpus).check_document(document)}
     assert ("missing-article", f"{PC}/~art_9999") in rules
     assert ("repealed", f"{PC}/~art_290") in rules
     assert ("missing-provision", f"{PC}/~art_404__para_99") in rules

@@ -15,6 +15,7 @@ import yaml
 
 from lawtool.akn import Document
 from lawtool.xref import CorpusIndex, extract_document, extract_text
+from lawtool.works import work_by_uri
 from lawtool.xref.resolve import text_articles
 
 REPO = Path(__file__).resolve().parents[1]
@@ -25,8 +26,14 @@ MIN_PRECISION, MIN_RECALL = 0.98, 0.97
 
 
 def item_key(citation) -> list[tuple[str, str | None]]:
+    phrase = citation.mention.work if citation.mention is not None else None
+    if citation.kind == "law" and phrase is not None and phrase.kind != "number":
+        return []           # a code named without number or article: this set does not count them
+    number = (citation.cited_law or {}).get("number")
     if citation.internal:
         work = "self"
+    elif citation.work and work_by_uri(citation.work) is None and number:
+        work = f"?{number}"     # a text of the names table: this set keys laws outside the registry by number
     elif citation.work:
         work = citation.work
     else:

@@ -26,12 +26,12 @@ left unmarked and are listed by ``lawtool xref extract``, not here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..akn import Document, local_name, text_of
 from ..frbr import FrbrUri
 from ..errors import LawtoolError
+from ..findings import Finding
 from .resolve import CorpusIndex, WorkArticles, _xml_files
 from .sources import DocumentReader, eid_at
 
@@ -39,18 +39,9 @@ SEVERITY = {"missing-article": "error", "missing-provision": "error", "repealed"
             "outside-corpus": "info", "inserted": "info"}
 
 
-@dataclass(frozen=True)
-class Finding:
-    rule: str
-    severity: str
-    document: str
-    eid: str | None
-    message: str
-    href: str | None = None
-
-    def as_json(self) -> dict:
-        return {"rule": self.rule, "severity": self.severity, "document": self.document, "eid": self.eid,
-                "message": self.message, "href": self.href}
+def _finding(rule: str, document: str, eid: str | None, message: str, href: str | None = None) -> Finding:
+    """A check's finding, in the project's one model (the cited href is its ``target``)."""
+    return Finding(rule, SEVERITY[rule], eid, message, file=document, target=href)
 
 
 def _holder_eid(el) -> str | None:
@@ -139,9 +130,9 @@ class Checker:
                     key = (eid, "ambiguous:" + c.text)
                     if key not in seen:
                         seen.add(key)
-                        out.append(Finding("ambiguous", SEVERITY["ambiguous"], name, eid,
-                                           f"«{_short(c.text)}» is inside a quotation of a law lawtool cannot "
-                                           "identify: which law its articles belong to is not known"))
+                        out.append(_finding("ambiguous", name, eid,
+                                            f"«{_short(c.text)}» is inside a quotation of a law lawtool cannot "
+                                            "identify: which law its articles belong to is not known"))
                     continue
                 if c.kind != "article" or (c.work is None and not c.internal):
                     continue
@@ -159,7 +150,7 @@ class Checker:
 
     def _check_target(self, work_uri, portion, own, own_info, date, inserted, name, eid, href) -> list[Finding]:
         def finding(rule, message):
-            return [Finding(rule, SEVERITY[rule], name, eid, message, href)]
+            return [_finding(rule, name, eid, message, href)]
 
         info: WorkArticles | None = own_info if work_uri == own else self.corpus.get(work_uri, date)
         if info is None:
@@ -232,4 +223,4 @@ def check_paths(paths, corpus: CorpusIndex | None = None, root: str | Path | Non
     for path in _xml_files(paths):
         document = Document.load(path)
         out += checker.check_document(document)
-    return sorted(out, key=lambda f: (f.document, f.eid or "", f.rule, f.href or "", f.message))
+    return sorted(out, key=lambda f: (f.file or "", f.eid or "", f.rule, f.target or "", f.message))

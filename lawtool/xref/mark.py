@@ -14,7 +14,7 @@ Contract of the pass:
   ``heading`` or the document's title, and a citation that touches an existing reference is
   left as it is — so existing refs are kept and marking twice changes nothing (idempotent);
 - a reference is written only when its target is known: a work of lawtool's registry or of the
-  corpus, or an article of the document itself that exists (``#art_5``); a citation of a law
+  corpus (not a text known only from the names table), or an article of the document itself that exists (``#art_5``); a citation of a law
   outside the corpus, of an article the cited work (as loaded) does not have, or whose text
   crosses an element boundary, is left unmarked (``lawtool xref extract`` still lists it and
   ``lawtool xref check`` reports it);
@@ -27,7 +27,7 @@ from __future__ import annotations
 from lxml import etree
 
 from ..akn import Document, akn, local_name
-from .resolve import Citation, CorpusIndex
+from .resolve import Citation, CorpusIndex, known_uris
 from .sources import Block, DocumentReader
 
 NO_MARKUP = {"docTitle", "docNumber", "docProponent", "docDate", "docType", "docStage", "docStatus", "docAuthority",
@@ -64,10 +64,19 @@ def _inserted_by(document: Document) -> set[str]:
     return hrefs
 
 
+def _linkable(work: str | None, reader: DocumentReader) -> bool:
+    """A work a reference may point at: lawtool's registry or a work of the corpus being marked
+    (law/, bills/).  A text known only from the names table is listed by ``xref extract`` and drawn
+    by ``xref graph``, not written into the XML: the repository holds no copy to link to."""
+    if work is None:
+        return False
+    return work in known_uris() or (reader.corpus is not None and reader.corpus.get(work) is not None)
+
+
 def _target_ok(citation: Citation, number: str, href: str, reader: DocumentReader, inserted: set[str]) -> bool:
     if citation.internal:
         return reader.articles.has(number)
-    if citation.work is None:
+    if not _linkable(citation.work, reader):
         return False
     info = reader.corpus.get(citation.work, reader.date) if reader.corpus is not None else None
     if info is None:
@@ -78,8 +87,11 @@ def _target_ok(citation: Citation, number: str, href: str, reader: DocumentReade
 
 def _wraps(citation: Citation, reader: DocumentReader, work, inserted) -> list[tuple[int, int, str, dict]]:
     if citation.kind == "law":
-        if citation.work is None or citation.internal:
+        if citation.internal or not _linkable(citation.work, reader):
             return []
+        phrase = citation.mention.work if citation.mention is not None else None
+        if phrase is not None and phrase.kind != "number":
+            return []           # a code named alone («مجموعة القانون الجنائي»): listed and drawn, not marked
         return [(citation.start, citation.end, "ref", {"href": citation.work})]
     if not citation.hrefs or any(h is None for h in citation.hrefs):
         return []

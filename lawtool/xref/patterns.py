@@ -113,6 +113,7 @@ class WorkPhrase:
     law_kind: str | None = None      # law, organic-law, dahir, decree, order, constitution, code
     name: str | None = None
     text: str = ""
+    year: int | None = None          # «قانون المسطرة الجنائية المؤرخ في ... (10 فبراير 1959)»: the year it was made
 
 
 @dataclass
@@ -130,6 +131,7 @@ class Mention:
     via_b: bool = False              # «بالفصل»: the article is added to a work named before
     plural: bool = False
     absorbed: list[int] = field(default_factory=list)   # starts of promulgating dahirs it names
+    alias: str | None = None         # the number of that dahir («... الصادر بتنفيذه الظهير الشريف رقم 1.02.255»)
     language: str = "ar"
 
     @property
@@ -147,8 +149,8 @@ _W = r"\s+"                                 # between the words of a phrase (a l
 _PRO = r"(?:[وف]?(?:[بك]?ال|لل))"           # ال with و ف ب ك, or لل
 
 _ORDINAL = (r"(?:ال)?(?:اول|اولي|ثاني|ثانيه|ثالث|ثالثه|رابع|رابعه|خامس|خامسه|سادس|سادسه|سابع|سابعه|"
-            r"ثامن|ثامنه|تاسع|تاسعه|عاشر|عاشره|حادي|حاديه|فريده)" + _NA +
-            r"(?:" + _S1 + r"(?:و?ال)?(?:عشر|عشره|عشرون|عشرين|ثلاثون|ثلاثين|اربعون|اربعين|خمسون|خمسين)" + _NA + r")?")
+            r"ثامن|ثامنه|تاسع|تاسعه|عاشر|عاشره|حادي|حاديه|فريده|فريد)" + _NA +
+            r"(?:" + _S1 + r"(?:و?ال)?(?:عشر|عشره|عشرون|عشرين|ثلاثون|ثلاثين|ثالثون|ثالثين|اربعون|اربعين|خمسون|خمسين)" + _NA + r")?")
 _QUAL = (r"(?:" + _S + r"(?:ال)?مكرر(?:ه)?" + _NA + r"(?:" + _S1 + r"(?:مرتين|مرتان|(?:ثلاث|ثالث|اربع|خمس)" + _S1 +
          r"مرات))?|" + _S + r"(?i:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies)\b)")
 # an article number: digits, inserted parts after hyphens, or the «-1\n88» of a broken line
@@ -160,10 +162,10 @@ _QUAL_RE = re.compile(_QUAL)
 _ORD_RE = re.compile(_ORDINAL)
 _LAST = re.compile(r"(?:ال)?اخيره?" + _NA)
 _LETTER = re.compile(r"\(" + _S + r"([ابجدهوزحطيكلمنسعفصقرشتثخذضظغ])" + _S + r"\)")
-_LAW_WORD = r"(?:قانون|ظهير|مرسوم|قرار|دستور|مدونه|مجموعه)"
+_LAW_WORD = r"(?:قانون|ظهير|مرسوم|قرار|دستور|مدونه|مجموعه|مجله|اع[لا][ال]ن|عهد|ا?تفاقيه|معاهده|بروتوكول)"
 
 _LABEL = re.compile(
-    _NB + r"(?P<ar>" + _PRO + r"(?P<stem>فصول|فصلين|فصلان|فصل|مواد|مادتين|مادتان|ماده))" + _NA +
+    _NB + r"(?P<ar>" + _PRO + r"(?P<stem>فصول|فصليين|فصلين|فصلان|فصل|مواد|مادتين|مادتان|ماده))" + _NA +
     r"|" + _NB + r"(?P<sub>" + _PRO + r"(?P<substem>فقرات|فقرتين|فقرتان|فقره|بنود|بندين|بندان|بند|مقاطع|مقطعين|مقطع))" + _NA +
     r"|" + _NB + r"(?P<same>نفس\s*(?:ال)?(?:فصل|ماده))" + _NA +
     r"|" + _NB + r"(?P<law>[وف]?(?:[بك]?(?:ال)?|لل)" + _LAW_WORD + r")" + _NA +
@@ -172,7 +174,7 @@ _LABEL = re.compile(
 
 # a cheap first pass: the stems of the anchors (rarer letters than the ال every Arabic word has);
 # each hit is then matched with _LABEL at the start of its word
-_STEM = re.compile(r"فص[لو]|فقر|ماد|موا|بند|بنو|مقط|مقاط|قانون|ظهير|مرسوم|قرار|دستور|مدونه|مجموعه|نفس\s|نفسال")
+_STEM = re.compile(r"فص[لو]|فقر|ماد|موا|بند|بنو|مقط|مقاط|قانون|ظهير|مرسوم|قرار|دستور|مدونه|مجموعه|مجله|اعلان|اعالن|عهد|تفاقيه|معاهده|بروتوكول|نفس\s|نفسال")
 _STEM_FR = re.compile(r"(?i)\b(?:articles?\b|art\.|loi\b|dahir\b|d[ée]cret\b|ses\b|son\b|leurs?\b|constitution\b)")
 _LATIN = re.compile(r"[A-Za-z]")
 _WORD_START = re.compile(r"[^\W\d_]{1,5}$")
@@ -182,7 +184,7 @@ _SUB_OF = re.compile(r"\s*[،,]?\s*من" + _W)
 _SEP = re.compile(r"\s*(?:[،,]" + _S + r"(?:و|او)?|و|او)" + _S + r"[.،,:(]?" + _S)
 _RANGE = re.compile(r"\s*(?:الي(?:" + _W + r"غايه)?|حتي|علي" + _W + r"غايه)" + _NA + r"\s*[.،,:]?\s*(?:" + _PRO +
                     r"(?:فصل|ماده)" + _NA + r"\s*)?")
-_FROM = re.compile(r"\s*[.،,:]?" + _S + r"من" + _S1)
+_FROM = re.compile(r"\s*[.،,:]?" + _S + r"من(?:" + _S1 + r"|" + _S + r"\n\s*)")
 _FOLLOWING = re.compile(r"\s*و" + _S + r"ما" + _S + r"(?:يليه|يليها|يله|يليهما|بعده|بعدها)" + _NA)
 _GAP = re.compile(_S + r"(?:رقم" + _S + r")?[.،,:(]?" + _S)
 _GAP_LINE = re.compile(_S + r"\n\s*(?:رقم" + _S + r")?[.،,:(]?" + _S)
@@ -202,7 +204,8 @@ _DIVISION = re.compile(r"(?:ال)?(?:باب|قسم|جزء|كتاب|فرع|شطر
                        r"(?:مكرر" + _NA + r"\s*)?من" + _W)
 _LAW_NOUN = (r"(?:ال)?(?:قانون(?:" + _W + r"(?:ال)?تنظيمي)?|ظهير(?:" + _W + r"(?:ال)?شريف)?(?:" + _W +
              r"بمثابه" + _W + r"قانون)?|مرسوم(?:" + _W + r"(?:ال)?ملكي)?(?:" + _W + r"بمثابه" + _W +
-             r"قانون)?|قرار(?:" + _W + r"(?!رقم)[^\s\d،,.؛:]+){0,6}?)")
+             r"قانون|" + _W + r"بقانون)?|قرار(?!" + _W + r"(?:ال)?(?:مجلس|محكمه|غرفه|هيئه)" + _NA + r")(?:" + _W +
+             r"(?!رقم)[^\s\d،,.؛:]+){0,6}?)")
 _LAWNUM = r"(\d+(?:" + _S + r"[./-]" + _S + r"\d+){1,2})"
 _BACK_WORDS = (r"(?:" + _W + r"(?:ال)?(?:مذكور|سالف|انف|مشار" + _W + r"اليه)(?:" + _W + r"(?:ذكر|الذكر))?" +
                r"(?:" + _W + r"(?:اعلاه|اعاله))?)?")
@@ -215,23 +218,46 @@ _THIS = re.compile(r"(?:(?:هذا|هذه)" + _W + r"(?:ال)?(?:قانون(?:" +
                    r"(?:ال)?(?:قانون|ظهير|مرسوم)" + _W + r"هذا)" + _NA)
 _THIS_NUMBER = re.compile(r"\s*(?:(?:ال)?تنظيمي" + _W + r")?رقم\s*[.،,]?\s*" + _LAWNUM + r"(?![\d])")
 _SAME = re.compile(r"(?:نفس" + _W + r"(?:ال)?(?:قانون|ظهير|مرسوم|مدونه|مجموعه|قرار)|(?:ال)?(?:قانون|ظهير(?:" + _W +
-                   r"(?:ال)?شريف)?(?:" + _W + r"بمثابه" + _W + r"قانون)?|مرسوم|مدونه|مجموعه|قرار)" + _W +
+                   r"(?:ال)?شريف)?(?:" + _W + r"بمثابه" + _W + r"قانون)?|مرسوم(?:" + _W + r"بقانون)?|مدونه|مجموعه|قرار)" + _W +
                    r"(?:نفسه|نفسها|ذاته|ذاتها|(?:ال)?مذكور(?:ه)?|(?:ال)?سالف(?:ه)?|(?:ال)?انف(?:ه)?|(?:ال)?مشار" + _W +
                    r"اليه(?:ا)?))" + _NA + r"(?:" + _W + r"(?:الذكر|ذكره|اعلاه|اعاله)" + _NA + r")*")
 _DATED = re.compile(r"\s*[،,]?\s*(?:(?:ال)?(?:مؤرخ|صادر)" + _W + r"في|بتاريخ)" + _NA)
 _CHAPTER_OF = re.compile(r"\s*من" + _W + r"(?:ال)?(?:باب|قسم|جزء|كتاب|شطر)" + _NA)
-_SAME_NUMBER = re.compile(r"\s*رقم\s*[.،,]?\s*" + _LAWNUM + r"(?![\d])")
+_SAME_NUMBER = re.compile(r"(?:\s*(?:ال)?(?:معتبر|صادر)?" + _S + r"بمثابه" + _W + r"(?:ال)?قانون)?\s*رقم\s*[.،,]?\s*" + _LAWNUM + r"(?![\d])")
 _SAME_BARE = re.compile(_S + r"[.،,]" + _S + r"(\d+\.\d+(?:\.\d+)?)(?![\d])")
 _PENAL_CODE = re.compile(r"(?:مجموعه?" + _W + r")?(?:ال)?قانون" + _W + r"(?:ال)?جنائي" + _NA +
                          r"(?!" + _W + r"(?:لل|ال)?(?:اعمال|خاص|عسكري))")
 _CRIMINAL_PROCEDURE = re.compile(r"(?:(?:ال)?قانون" + _W + r"(?:(?:ال)?متعلق" + _W + r"ب)?)?(?:ال)?مسطره" + _W +
                                  r"(?:ال)?جنائيه" + _NA)
+_CPP_ABBREVIATION = re.compile(r"ق" + _S + r"\.?" + _S + r"م" + _S + r"\.?" + _S + r"ج(?![^\W\d_])")
+_CODE_WORDS = (r"(?:" + _S1 + r"(?!(?:الصادر|المنفذ|المتعلق|الذي|التي|المؤرخ|المغير|المتمم|المشار|المذكور|السالف|"
+               r"الفصل|الماده|المعمول|الجاري|الداخلي|الاساسي)(?![^\W\d_]))(?:ال|لل)[^\W\d_]+){1,3}")
+_NAMED_CODE = re.compile(r"(?:(?:ال)?مدونه|قانون)" + _CODE_WORDS + r"(?!\s*[،,]?\s*(?:ال)?(?:مذكور|سالف|انف|مشار|نفس|ملحق))")
+# a code named right after a law it is the title of («القانون رقم 15.95 المتعلق بمدونة التجارة»), or as a
+# branch of law («مسائل من القانون الجنائي»): not a citation of its own
+_NAMES_CITED_LAW = re.compile(r"(?:(?:ال)?متعلق(?:ه)?\s*|بمثابه\s+|بشان\s+|(?:ال)?قاضي\s+|(?:مسائل|ماده|مواد|ميدان|مجال)\s+(?:من|في)\s+)"
+                              r"(?:[وف]?ب)?$")
+_NAMED_NUMBER = re.compile(r"(?:" + _W + r"[^\W\d_]+){0,3}?(?:" + _S + r"\d{4})?" + _S + r"رقم" + _S + r"[.،,]?" + _S +
+                           _LAWNUM + r"(?![\d])")
+# treaties: named ones (a citation wherever they stand), and the bare word after an article («المادة 4 من العهد»)
+_TREATY_NAMED = re.compile(
+    r"(?:ال)?(?:اع[لا][ال]ن" + _W + r"(?:ال)?عالمي" + _W + r"لحقوق" + _W + r"(?:ال)?انسان|عهد" + _W + r"(?:ال)?دولي" + _W +
+    r"(?:ال)?خاص" + _W + r"ب(?:ال)?حقوق(?:" + _W + r"(?:و?ال)[^\W\d_]+){1,3}|بروتوكول" + _W + r"(?:ال)?اختياري(?:" + _W +
+    r"[^\W\d_]+){0,2}?" + _W + r"(?:لل|ب(?:ال)?)عهد|(?:ا?تفاقيه|معاهده)" + _W + r"(?:جنيف|(?:ال)?مبرمه" + _W + r"بين|"
+    r"(?:ال)?مؤسسه" + _W + r"ل[^\W\d_]+|(?:ال)?تعاون" + _W + r"(?:ال)?[^\W\d_]+))" + _NA)
+_TREATY_BARE = re.compile(r"(?:ال)?(?:عهد|ا?تفاقيه|معاهده|بروتوكول|اع[لا][ال]ن)" + _NA)
+_AS_NAMED = re.compile(r"(?:[^.؛:\n]|\n(?!\s*\n)){0,160}?بمثابه" + _W)
+_BRANCH_OF_LAW = re.compile(r"(?:مسائل|ماده|مواد|ميدان|مجال)" + _S1 + r"(?:من|في)" + _S1 + r"[^.؛:\n]*$")
+_DATED_TEXT = re.compile(r"(?:ال)?(?:ظهير(?:" + _W + r"(?:ال)?شريف)?|قرار(?:" + _W + r"(?:ال)?وزيري)?|مرسوم(?:" + _W +
+                         r"(?:ال)?ملكي)?)(?=\s*[،,]?\s*(?:(?:ال)?(?:مؤرخ|مورخ|صادر)" + _W + r"(?:في|فى|بتاريخ)|بتاريخ)" + _W + r"\d)")
 _OTHER_WORK = re.compile(r"(?:(?P<constitution>(?:ال)?دستور)|(?P<code>(?:ال)?مدونه" + _W + r"(?:ال)?[^\W\d_]+)|"
                          r"(?P<noun>(?:ال)?(?:قانون|ظهير(?:" + _W + r"(?:ال)?شريف)?|مرسوم|قرار|اتفاقيه|ميثاق)))" + _NA)
 _TAIL = re.compile(r"(?:[^.؛:!؟\n]|\n(?!\s*\n)|(?<=\d)\.(?=\d)){0,240}?(?:(?:ال)?مصادق" + _W + r"علي(?:ه|ها)" + _W +
                    r"ب|بالمصادقه" + _W + r"علي" + _W + r"|(?:ال)?صادر(?:" + _W + r"الامر)?" + _W + r"بتنفيذ(?:ه|ها)" +
                    r"\s*|(?:ال)?منفذ" + _W + r"ب(?:مقتضي" + _W + r")?)(?:ال)?(?P<dahir>ظهير)(?:" + _W +
                    r"(?:ال)?شريف)?(?:" + _W + r"بمثابه" + _W + r"قانون)?\s*رقم\s*[.،,]?\s*\d")
+_OTHER_LAW_BETWEEN = re.compile(r"(?:قانون|مجموعه|مدونه|ظهير|مرسوم|دستور)")
+_ALIAS_NUMBER = re.compile(_LAWNUM + r"(?![\d])")
 _SENTENCE_END = re.compile(r"[.؛!؟?](?=\s|$)|:\s*\n")
 
 # French
@@ -291,6 +317,9 @@ def article_numbers(raw: str, qualifier: str = "") -> list[str]:
 
 
 def ordinal_number(words: str) -> str | None:
+    if re.fullmatch(r"(?:ال)?فريد(?:ه)?", words.strip()):
+        return "1"          # «المادة الفريدة», «الفصل الفريد»: the single article
+    words = re.sub(r"ثالث(ين|ون)", r"ثلاث\1", words)     # «الثالثين»: a reversed lam-alef
     try:
         value = number_from_num("الماده " + words)
     except EidError:
@@ -463,7 +492,7 @@ class _Parser:
             return None, pos
         return phrase, phrase.end
 
-    def work_body(self, cur: int, has_of: bool) -> WorkPhrase | None:
+    def work_body(self, cur: int, has_of: bool, standalone: bool = False) -> WorkPhrase | None:
         t = self.t
         m = _NUMBERED.match(t, cur)
         if m:
@@ -499,10 +528,17 @@ class _Parser:
             return WorkPhrase("same", cur, m.end(), law_kind=_law_kind(m.group(0)), text=m.group(0))
         m = _PENAL_CODE.match(t, cur)
         if m:
-            return WorkPhrase("name", cur, m.end(), name="penal-code", law_kind="code", text=m.group(0))
+            return _dated(t, WorkPhrase("name", cur, m.end(), name="penal-code", law_kind="code", text=m.group(0)))
         m = _CRIMINAL_PROCEDURE.match(t, cur)
         if m:
-            return WorkPhrase("name", cur, m.end(), name="criminal-procedure", law_kind="code", text=m.group(0))
+            return _dated(t, WorkPhrase("name", cur, m.end(), name="criminal-procedure", law_kind="code",
+                                        text=m.group(0)))
+        special = _special_work(t, cur)
+        if special is not None:
+            return special
+        m = _TREATY_NAMED.match(t, cur) or (None if standalone else _TREATY_BARE.match(t, cur))
+        if m:
+            return WorkPhrase("other", cur, m.end(), law_kind="treaty", name=m.group(0), text=m.group(0))
         m = _OTHER_WORK.match(t, cur)
         if m:
             kind = "constitution" if m.group("constitution") else "code" if m.group("code") else _law_kind(m.group(0))
@@ -515,12 +551,21 @@ class _Parser:
         m = _TAIL.match(self.t, pos)
         return [m.start("dahir")] if m else []
 
+    def alias(self, pos: int) -> str | None:
+        """The number of the dahir :meth:`absorbed` finds after ``pos``."""
+        m = _TAIL.match(self.t, pos)
+        if not m or _OTHER_LAW_BETWEEN.search(self.t, pos, m.start("dahir")) or \
+                "بتنفيذ" not in self.t[pos:m.start("dahir")]:
+            return None     # «... بتغيير مجموعة القانون الجنائي المصادق عليه بالظهير رقم ...»: another text's dahir
+        n = _ALIAS_NUMBER.match(self.t, m.end() - 1)
+        return _dotted(n.group(1)) if n else None
+
     # one article citation
     def article(self, anchor: re.Match) -> Mention | None:
         t = self.t
         label, stem = anchor.group("ar"), anchor.group("stem")
         mention = Mention("article", anchor.start(), anchor.end(),
-                          plural=stem in ("فصول", "مواد", "فصلين", "فصلان", "مادتين", "مادتان"),
+                          plural=stem in ("فصول", "مواد", "فصلين", "فصليين", "فصلان", "مادتين", "مادتان"),
                           via_b=label.startswith(("ب", "وب", "فب")))
         cur = anchor.end()
         gap = _GAP.match(t, cur).end()
@@ -554,6 +599,7 @@ class _Parser:
             end = wend
             if phrase.kind in ("number", "name"):
                 mention.absorbed = self.absorbed(end)
+                mention.alias = self.alias(end)
             if phrase.kind != "it":
                 p = _POSITION.match(t, end)
                 if p:
@@ -599,8 +645,21 @@ class _Parser:
                                 name="same" if _AFTER_SAME.match(t, m.end()) else None, text=t[pos:m.end()])
             mention = Mention("law", pos, m.end(), work=phrase)
             mention.absorbed = self.absorbed(m.end())
+            mention.alias = self.alias(m.end())
             return mention
-        phrase = self.work_body(pos, True)
+        phrase = self.work_body(pos, True, standalone=True)
+        cited = phrase is not None and (phrase.kind in ("name", "foreign") or (
+            phrase.kind == "other" and ((phrase.name or "").endswith("(dated)") or phrase.law_kind == "treaty")))
+        if _NAMES_CITED_LAW.search(t, max(0, pos - 40), pos) and (phrase is None or phrase.kind != "number"):
+            return None         # «... رقم 1.84.177 المعتبر بمثابة قانون يتعلق ب...»: the title of the law just cited
+        if phrase is not None and phrase.kind == "name" and phrase.name == "الدستور":
+            cited = False       # «بناء على الدستور ولا سيما الفصل 42 منه»: the articles are the citations
+        if cited and _BRANCH_OF_LAW.search(t, max(0, pos - 80), pos):
+            cited = False       # «مسائل من القانون الجنائي وقانون المسطرة الجنائية»: branches of law
+        if cited and not _NAMES_CITED_LAW.search(t, max(0, pos - 40), pos):
+            mention = Mention("law", pos, phrase.end, work=phrase)
+            mention.absorbed = self.absorbed(phrase.end)
+            return mention
         if phrase is not None and phrase.kind in ("name", "other", "same"):
             return Mention("work", pos, phrase.end, work=phrase)
         return None
@@ -676,6 +735,53 @@ class _Parser:
             mention.work = WorkPhrase("it", anchor.start(), anchor.start())
         mention.end = end
         return mention
+
+
+_YEAR_AFTER = re.compile(r"(?:[^.؛:\n]|\n(?!\s*\n)){0,90}?\(?\s*\d{0,2}\s*[^\W\d_]*\s*(?<!\d)((?:1[89]|20)\d\d)(?!\d)")
+
+
+def _dated(t: str, phrase: WorkPhrase) -> WorkPhrase:
+    """A code's name followed by its date («المؤرخ في فاتح شعبان 1378 (10 فبراير 1959)»): the Gregorian year."""
+    if _DATED.match(t, phrase.end):
+        m = _YEAR_AFTER.match(t, _DATED.match(t, phrase.end).end())
+        if m:
+            phrase.year = int(m.group(1))
+    return phrase
+
+
+def _special_work(t: str, cur: int) -> WorkPhrase | None:
+    """A foreign law, a code of the names table, «ق م ج», another code by its name, a text by its date."""
+    from .names import foreign_at, table
+    end = foreign_at(t, cur)
+    if end is not None:
+        return WorkPhrase("foreign", cur, end, law_kind="foreign", name=t[cur:end], text=t[cur:end])
+    found = table().match_name(t, cur)
+    if found is not None:
+        return _dated(t, WorkPhrase("name", cur, found[1], name=found[0], law_kind="code", text=t[cur:found[1]]))
+    m = _CPP_ABBREVIATION.match(t, cur)
+    if m:
+        return WorkPhrase("name", cur, m.end(), name="criminal-procedure-adala", law_kind="code", text=m.group(0))
+    m = _NAMED_CODE.match(t, cur)
+    if m:
+        n = _NAMED_NUMBER.match(t, m.end())
+        if n:           # «قانون المالية لسنة 1995 رقم 42.94»: a law by its number
+            return WorkPhrase("number", cur, n.end(), number=_dotted(n.group(1)), law_kind="law", text=t[cur:n.end()])
+        return WorkPhrase("other", cur, m.end(), law_kind="code", name=m.group(0), text=m.group(0))
+    m = _DATED_TEXT.match(t, cur)
+    if m:
+        # «الظهير الشريف الصادر في ... بمثابة مدونة التجارة البحرية»: the code the dated text is
+        k = _AS_NAMED.match(t, m.end())
+        if k:
+            named = table().match_name(t, k.end()) or ((_NAMED_CODE.match(t, k.end()).group(0), None)
+                                                        if _NAMED_CODE.match(t, k.end()) else None)
+            if named is not None and named[1] is not None:
+                return WorkPhrase("name", cur, named[1], name=named[0], law_kind="code", text=t[cur:named[1]])
+            if named is not None:
+                end = _NAMED_CODE.match(t, k.end()).end()
+                return WorkPhrase("other", cur, end, law_kind="code", name=named[0], text=t[cur:end])
+        return WorkPhrase("other", cur, m.end(), law_kind=_law_kind(m.group(0)), name=m.group(0) + " (dated)",
+                          text=m.group(0))
+    return None
 
 
 def _law_kind(noun: str) -> str:

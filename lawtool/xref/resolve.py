@@ -34,12 +34,14 @@ from pathlib import Path
 from ..akn import Document, local_name, text_of
 from ..eids import LATIN_SUFFIXES
 from ..works import ALL_WORKS, PENAL_CODE, CRIMINAL_PROCEDURE, work_by_number, work_by_uri
+from .names import table as names_table
 from .patterns import Mention, fold_number, scan
 
 # «تتمم ... أحكام القانون رقم 22.01 ... بالمادة 82-5-2»: a law completed with articles named after «ب»
 _AMENDS = re.compile(r"(?:تتمم|تمم|يتمم|تمتمت|تغير|يغير|تضاف|يضاف|أضيف|اضيف|تعوض|يعوض|تكمل|يكمل)")
 _SENTENCE_BREAK = re.compile(r"[.؛!؟?](?=\s|$)|:\s*\n")
-CODE_NAMES = {"penal-code": PENAL_CODE, "criminal-procedure": CRIMINAL_PROCEDURE}
+CODE_NAMES = {"penal-code": PENAL_CODE, "criminal-procedure": CRIMINAL_PROCEDURE,
+              "criminal-procedure-adala": CRIMINAL_PROCEDURE}
 REPEAL_WORDS = re.compile(r"^[\W\d_]*(?:نسخ|نسخت|ملغى|ملغاة|ألغي|ألغيت|حذف|حذفت|abrogé|abrogée|\(abrogé\))[\W\d_]*$")
 
 
@@ -354,6 +356,7 @@ class Scope:
     internal: bool = False            # the document itself
     articles: WorkArticles | None = None
     law: dict | None = None           # what is known of it when uri is None
+    numbers: frozenset = frozenset()  # the document's own numbers (folded): its title and heading
 
 
 @dataclass
@@ -379,6 +382,7 @@ class Resolver:
         self.doc_last_work: _Target | None = None
         self.last_articles: tuple[_Target, list[str]] | None = None
         self.seen_numbers: dict[tuple, str] = {}
+        self.made: str | None = None                     # when the text was made (not consolidated)
 
     def begin_article(self) -> None:
         """A new article (or note) starts: look-backs do not cross it."""
@@ -397,21 +401,36 @@ class Resolver:
 
     def _by_number(self, number: str, law_kind: str | None, same: bool) -> _Target:
         parts = fold_number(number)
-        work = work_by_number(number)
-        uri = work.uri if work else (self.corpus.uri_for_number(number) if self.corpus else None)
-        if uri is None and same:
+        if parts in self.own.numbers:
+            return _Target(self.own.uri, internal=True, how="self")
+        uri, ambiguous = self._uri_of_number(number)
+        if uri is None and same and not ambiguous:
             # «القانون رقم ،03.24 سالف الذكر» after 24.03: the parts of a number cited before, reversed
             for seen_parts, seen in self.seen_numbers.items():
                 if sorted(seen_parts) == sorted(parts) and seen_parts != parts:
                     number = seen
-                    work = work_by_number(seen)
-                    uri = work.uri if work else None
+                    uri, ambiguous = self._uri_of_number(seen)
                     break
-        if uri is None:
-            self.seen_numbers.setdefault(fold_number(number), number)
-            return _Target(None, law={"kind": law_kind or "law", "number": number}, problem="unknown law")
         self.seen_numbers.setdefault(fold_number(number), number)
-        return self._known(uri)
+        law = {"kind": law_kind or "law", "number": number}
+        if uri is None:
+            return _Target(None, law=law, problem="ambiguous number: two texts of the corpus have it" if ambiguous
+                           else "unknown law")
+        target = self._known(uri)
+        if target.law is None and not target.internal:
+            target.law = law
+        return target
+
+    def _uri_of_number(self, number: str) -> tuple[str | None, bool]:
+        work = work_by_number(number)
+        if work is not None:
+            return work.uri, False
+        named, ambiguous = names_table().by_number(number)
+        if named is not None:
+            return named.uri, False
+        if ambiguous:
+            return None, True
+        return (self.corpus.uri_for_number(number) if self.corpus else None), False
 
     def _known(self, uri: str, how: str = "explicit") -> _Target:
         if self.own.uri and uri == self.own.uri:
@@ -435,9 +454,18 @@ class Resolver:
             return None
         if phrase.kind == "number":
             return self._by_number(phrase.number, phrase.law_kind, phrase.name == "same")
+        if phrase.kind == "name" and phrase.name not in CODE_NAMES:
+            return self._by_name(phrase)
+        if phrase.kind == "foreign":
+            return _Target(None, law={"kind": "foreign", "name": _clean(phrase.text)},
+                           problem="foreign law: never linked to a Moroccan text")
+        if phrase.kind == "name" and phrase.year and CODE_NAMES[phrase.name].since and \
+                phrase.year < int(CODE_NAMES[phrase.name].since[:4]):
+            return _Target(None, law={"kind": "code", "name": _clean(phrase.text), "year": phrase.year},
+                           problem=f"made in {phrase.year}: an older text than {CODE_NAMES[phrase.name].label}")
         if phrase.kind == "name":
             work = CODE_NAMES[phrase.name]
-            if work is CRIMINAL_PROCEDURE and self.date and self.date < work.since:
+            if phrase.name == "criminal-procedure" and self.date and self.date < work.since:
                 return _Target(None, law={"kind": "code", "name": "قانون المسطرة الجنائية (1959)"},
                                problem="the text is older than Law 22.01: the 1959 code")
             return self._known(work.uri)
@@ -450,13 +478,45 @@ class Resolver:
             return _Target(last.uri, last.internal, last.law, "lookback", last.problem)
         if phrase.kind == "it":
             for target in reversed(block_targets):
-                if target is not None:
+                if target is not None and target.how != "default":
                     return _Target(target.uri, target.internal, target.law, "lookback", target.problem)
             return self._scope_target(scope, "it")
         if phrase.kind == "other":
             return _Target(None, law={"kind": phrase.law_kind or "law", "name": _clean(phrase.text)},
                            problem="unknown law")
         return None
+
+    def _by_alias(self, target: _Target | None, mention: Mention) -> _Target | None:
+        """A law the corpus does not hold by its number, but does by its promulgating dahir's."""
+        if target is None or target.uri is not None or target.internal or not mention.alias:
+            return target
+        if fold_number(mention.alias) in self.own.numbers:
+            return _Target(self.own.uri, internal=True, how="self")
+        uri, _ = self._uri_of_number(mention.alias)
+        if uri is None:
+            return target
+        found = self._known(uri)
+        if not found.internal:
+            found.law = target.law
+        return found
+
+    def _by_name(self, phrase) -> _Target:
+        """A code of the names table by its name, at the citing text's date."""
+        if self.own.uri and self.own.uri in names_table().uris_of_name(phrase.name):
+            return _Target(self.own.uri, internal=True, how="self")
+        year = str(phrase.year) if phrase.year else (self.made or self.date or "")[:4] or None
+        named = names_table().by_name(phrase.name, year)
+        law = {"kind": "code", "name": _clean(phrase.text)}
+        if named is None:
+            return _Target(None, law=law, problem="unknown law" if len(names_table().names.get(phrase.name, [])) < 2
+                           else "which text of that name the date does not tell")
+        if named.number:
+            law["number"] = named.number
+        if named.uri is None:
+            return _Target(None, law=law, problem="not in the corpus")
+        if self.own.uri and named.uri == self.own.uri:
+            return _Target(named.uri, internal=True, how="self")
+        return _Target(named.uri, law=law)
 
     # one block
     def resolve(self, text: str, mentions: list[Mention], scope: Scope, *, current: str | None = None,
@@ -469,7 +529,7 @@ class Resolver:
         block_targets: list[_Target | None] = []
         named_before: list[tuple[int, _Target]] = []
         for k, mention in enumerate(mentions):
-            target = self._named(mention, scope, block_targets)
+            target = self._by_alias(self._named(mention, scope, block_targets), mention)
             if mention.kind == "work":
                 block_targets.append(target)
                 if target is not None and mention.work.kind in ("name", "other", "number"):
@@ -497,7 +557,7 @@ class Resolver:
                 block_targets.append(None)
                 continue
             block_targets.append(articles_target if articles_target is not None else
-                                 _Target(citation.work, citation.internal, citation.cited_law))
+                                 _Target(citation.work, citation.internal, citation.cited_law, citation.resolved_by))
             if mention.work is not None and mention.work.kind in ("number", "name", "other"):
                 named_before.append((mention.end, block_targets[-1]))
             out.append(citation)
@@ -513,7 +573,7 @@ class Resolver:
 
     def _law_citation(self, text, mention, target, eid, line_of) -> Citation:
         return Citation(text[mention.start:mention.end], mention.start, mention.end, "law", target.uri,
-                        internal=target.internal, cited_law=target.law,
+                        internal=target.internal, cited_law=_with_alias(target.law, mention),
                         hrefs=[], resolved_by=target.how, problem=target.problem, eid=eid,
                         line=line_of(mention.start) if line_of else None, mention=mention)
 
@@ -577,7 +637,8 @@ class Resolver:
                 sub += [{"kind": k, "number": v, "article": item.first.value} for k, v in item.sub]
         hrefs = [self._href(target, n, mention, info) for n in numbers]
         citation = Citation(text[mention.start:mention.end], mention.start, mention.end, "article", target.uri,
-                            internal=target.internal, cited_law=target.law, articles=numbers, hrefs=hrefs,
+                            internal=target.internal, cited_law=_with_alias(target.law, mention), articles=numbers,
+                            hrefs=hrefs,
                             spans=spans, range=is_range, expansion=how, subprovision=sub, resolved_by=target.how,
                             problem=target.problem, mention=mention)
         self._remember(target, numbers)
@@ -627,8 +688,8 @@ def _coordination(text: str, mentions: list[Mention]) -> dict[int, Mention]:
         if m.kind != "article":
             donor = None
             continue
-        if m.work is not None and m.work.kind != "it":
-            donor = m
+        if m.work is not None:
+            donor = m       # «الفصلين 62 و85 والفقرة الخامسة من الفصل 51 منه»: all three are «منه»'s
             continue
         if donor is None or m.lookback:
             donor = None
@@ -641,6 +702,14 @@ def _coordination(text: str, mentions: list[Mention]) -> dict[int, Mention]:
         else:
             donor = None
     return out
+
+
+def _with_alias(law: dict | None, mention: Mention) -> dict | None:
+    """The cited law with the number of the dahir that promulgated it, when the text names it
+    («القانون رقم 67.12 ... الصادر بتنفيذه الظهير الشريف رقم 1.13.111»: one citation, the dahir an alias)."""
+    if law is None or not mention.alias or fold_number(mention.alias) == fold_number(law.get("number") or "0.0"):
+        return law
+    return {**law, "alias": {"kind": "dahir", "number": mention.alias}}
 
 
 def _clean(text: str) -> str:

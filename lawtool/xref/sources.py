@@ -24,7 +24,9 @@ from lxml import etree
 
 from ..akn import Document, local_name, text_of
 from ..works import work_by_number
-from .patterns import Mention, scan
+from .identity import own_numbers as heading_numbers
+from .names import table as names_table
+from .patterns import Mention, fold_number, scan
 from .resolve import Citation, CorpusIndex, Resolver, Scope, WorkArticles, document_articles
 
 SKIP_CONTENT = {"quotedStructure", "embeddedStructure", "subFlow", "authorialNote", "num", "heading", "subheading",
@@ -134,7 +136,11 @@ class DocumentReader:
         self.uri = work.work_uri() if work else None
         self.date = document.expression_date or document.work_date
         self.articles = document_articles(document, self.uri or "")
-        self.resolver = Resolver(Scope(self.uri, internal=True, articles=self.articles), self.date, corpus)
+        heading = " ".join(text_of(p) for p in document.xpath("./a:preface//a:p | ./a:preamble//a:p", document.main))
+        self.resolver = Resolver(Scope(self.uri, internal=True, articles=self.articles,
+                                       numbers=_own_keys(self.uri, heading_numbers(heading) if heading else [])),
+                                 self.date, corpus)
+        self.resolver.made = document.work_date
         self._quoted: dict = {}
         self._mods = self._active_modifications()
 
@@ -191,6 +197,7 @@ class DocumentReader:
     def blocks(self):
         """(block, scope, current article number, group) for every block, body first, then notes."""
         refs: dict[str, etree._Element] = {}
+        numbers: dict = {}          # article element → its number, read once
         for el in self.document.main.iter():
             if not isinstance(el.tag, str):
                 continue
@@ -200,7 +207,9 @@ class DocumentReader:
             if name not in BLOCKS or _in_meta(el) or _inline(el):
                 continue
             article = _nearest(el, "article")
-            yield block_of(el), self.scope_of(el), _article_number(article), article
+            if article not in numbers:
+                numbers[article] = _article_number(article)
+            yield block_of(el), self.scope_of(el), numbers[article], article
         for note in self.document.xpath("./a:meta/a:notes/a:note", self.document.main):
             ref = refs.get(note.get("eId") or "")
             context = ref if ref is not None else note
@@ -242,7 +251,8 @@ def extract_document(document: Document, corpus: CorpusIndex | None = None) -> l
 
 _AMEND = re.compile(r"(?:تغير|تتمم|تنسخ|تعوض|يغير|يتمم|ينسخ|يعوض|تلغ[ىي]|يلغ[ىي]|تضاف|يضاف|تحذف|يحذف)"
                     r"(?:(?!\n\s*\n)[^.؛]|(?<=\d)\.(?=\d)){0,400}?"
-                    r"(?:على\s+النحو\s+(?:التالي|الآتي|اآلتي)|كما\s+يلي|بما\s+يلي|بالمقتضيات\s+(?:التالية|اآلتية|الآتية)|كالتالي)")
+                    r"(?:على\s+النحو\s+(?:التالي|الآتي|اآلتي)|كما\s+يلي|بما\s+يلي|بالمقتضيات\s+(?:التالية|اآلتية|الآتية)|كالتالي|"
+                    r"(?:التالي|التالية|اآلتي|الآتي)\s*:)")
 _DANGLING = {"في", "من", "الى", "إلى", "على", "عن", "أحكام", "احكام", "مقتضيات", "لمقتضيات", "ألحكام", "لأحكام",
              "بمقتضى", "طبقا", "وفقا", "وفق", "تطبيقا", "حسب", "عليها", "عليه", "عليهما", "عليهم", "إليها", "إليه",
              "اليها", "اليه", "بها", "به", "ضمن", "مع", "أو", "او", "و", "بموجب", "ومنها", "وكذا", "كذا", "أن", "ان",
@@ -251,27 +261,45 @@ _PAGE = re.compile(r"^\s*(?:-\s*\d+\s*-|\d{1,3})\s*$")
 
 
 def identify(text: str) -> tuple[str | None, str | None]:
-    """The work URI and date of a raw text, from its first lines: the first law number there that
-    lawtool knows («ظهير شريف رقم 1.59.413», «القانون رقم 22.01»), else a known code's name."""
-    head = text[:3000]
-    cut = re.search(r"كما\s+تم\s+(?:تعديله|تغييره)", head)
-    if cut:
-        head = head[:cut.start()] + " " + text[cut.start():cut.start() + 1]
-    _, mentions = scan(head)
-    for m in mentions:
-        if m.work is not None and m.work.kind == "number":
-            work = work_by_number(m.work.number)
-            if work is not None:
-                return work.uri, work.since
-    # a title line that is a code's name («مجموعة القانون الجنائي», «قانون المسطرة الجنائية»)
+    """The work URI and date of a raw text, from its head (:func:`identify_numbers`)."""
+    uri, date, _ = identify_numbers(text)
+    return uri, date
+
+
+def identify_numbers(text: str) -> tuple[str | None, str | None, list[str]]:
+    """(work URI, date, own numbers) of a raw text: the numbers its title and heading give it
+    (:func:`lawtool.xref.identity.own_numbers`), looked up in lawtool's registry and the names
+    table; else a code's name as the title line («مجموعة القانون الجنائي»)."""
+    numbers = heading_numbers(text)
+    for number in numbers:
+        work = work_by_number(number)
+        if work is not None:
+            return work.uri, work.since, numbers
+        named, _ = names_table().by_number(number)
+        if named is not None and named.uri:
+            return named.uri, f"{named.year}-12-31" if named.year else None, numbers
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     _, title = scan(first)
-    if len(first) < 60 and title and title[0].kind == "work" and title[0].work.kind == "name" \
+    if len(first) < 60 and title and title[0].kind in ("work", "law") and title[0].work.kind == "name" \
             and title[0].start <= 1 and title[0].end >= len(first) - 1:
         from .resolve import CODE_NAMES
-        work = CODE_NAMES[title[0].work.name]
-        return work.uri, work.since
-    return None, None
+        if title[0].work.name in CODE_NAMES:
+            work = CODE_NAMES[title[0].work.name]
+            return work.uri, work.since, numbers
+        named = names_table().by_name(title[0].work.name, None)
+        if named is not None and named.uri:
+            return named.uri, f"{named.year}-12-31" if named.year else None, numbers
+    return None, _year_of(numbers), numbers
+
+
+def _year_of(numbers: list[str]) -> str | None:
+    """A date from a dahir or decree number («1.07.134» → 2007), when nothing else tells it."""
+    for n in numbers:
+        parts = fold_number(n)
+        if len(parts) == 3 and parts[0] in (1, 2):
+            year = parts[1] + (2000 if parts[1] < 40 else 1900)
+            return f"{year}-12-31"
+    return None
 
 
 class TextReader:
@@ -280,8 +308,9 @@ class TextReader:
     def __init__(self, text: str, *, uri: str | None = None, date: str | None = None,
                  corpus: CorpusIndex | None = None):
         self.text = text
+        numbers: list[str] = []
         if uri is None:
-            uri, found_date = identify(text)
+            uri, found_date, numbers = identify_numbers(text)
             date = date or found_date
         self.uri = uri
         self.date = date
@@ -292,7 +321,7 @@ class TextReader:
         own_numbers = [n for _, n, own in self.headings if own]
         self.articles = WorkArticles(uri or "", order=list(dict.fromkeys(own_numbers)),
                                      eids={n: f"art_{n}" for n in own_numbers})
-        self.own = Scope(uri, internal=True, articles=self.articles)
+        self.own = Scope(uri, internal=True, articles=self.articles, numbers=_own_keys(uri, numbers))
         self.resolver = Resolver(self.own, date, corpus)
 
     def line_of(self, offset: int) -> int:
@@ -414,6 +443,20 @@ class TextReader:
                 block_start = m.end
                 continue
             pending.append(m)
+            regulated = self._regulated_by(m)
+            if regulated is not None and outside is None:
+                resolved = self._resolve(pending, state["scope"], state["current"])
+                citations.extend(resolved)
+                pending = []
+                target = next((c for c in reversed(resolved) if not c.internal and c.kind == "article"), None)
+                if target is not None:
+                    outside = (state["scope"], state["current"])
+                    info = self.corpus.get(target.work, self.date) if (self.corpus and target.work) else None
+                    state["scope"] = Scope(target.work, articles=info, law=target.cited_law)
+                    state["current"] = target.articles[0] if target.articles else None
+                    quote_end = regulated
+                    self.resolver.begin_article()
+                continue
             # an amending sentence: what follows it is the amended law's text
             if m.kind in ("article", "law"):
                 formula_end = self._formula_end(m, block_start)
@@ -428,6 +471,21 @@ class TextReader:
                     block_start = formula_end
         flush()
         return citations
+
+    _REGULATED = re.compile(r"^\s*-?\s*\d+\s*تم\s+تنظيم\s+(?:نفس\s+)?(?:ال)?مقتضيات")
+    _NOTE_START = re.compile(r"^\s*-\s*\d+\s*\S|^\s*$", re.MULTILINE)
+
+    def _regulated_by(self, m: Mention) -> int | None:
+        """Adala's note «- 41تم تنظيم المقتضيات المضمنة بالفصل 40 في المادة 527 من ق م ج» followed by that
+        article's text: where the quoted text ends (the next note or a blank line), when ``m`` is the
+        article the note names."""
+        start, end = self._line(m.start)
+        if m.kind != "article" or m.work is None or not self._REGULATED.match(self.text[start:end]):
+            return None
+        if self.text.find(" من", m.end, end) >= 0:        # the article is the last citation of the line
+            return None
+        nxt = self._NOTE_START.search(self.text, min(len(self.text), end + 1))
+        return nxt.start() if nxt else len(self.text)
 
     _SEE = re.compile(r"^[\s\d\-–]*(?:ا|أ|إ)نظر(?:\s+(?:أيضا|ايضا|كذلك))?\s")
 
@@ -490,10 +548,23 @@ class TextReader:
         return self.resolver.resolve(self.text, mentions, scope, current=current, line_of=self.line_of)
 
 
+def _own_keys(uri: str | None, numbers) -> frozenset:
+    """The folded numbers of a document: its heading's, and those the names table gives its work."""
+    keys = {fold_number(n) for n in numbers}
+    if uri:
+        for named_numbers in names_table().numbers_of(uri):
+            keys.add(fold_number(named_numbers))
+        tail = uri.rstrip("/").rsplit("/", 1)[-1]
+        if re.fullmatch(r"\d+(?:-\d+)+", tail):
+            keys.add(fold_number(tail))
+    return frozenset(k for k in keys if k)
+
+
 def _follows(last: str | None, number: str) -> bool:
     """Whether ``number`` can be the document's own article after ``last``."""
     if last is None:
-        return True
+        # no own heading yet («مادة فريدة»): only a first article ends a quotation
+        return number == "1"
     a, b = last.split("-"), number.split("-")
     if not (a[0].isdigit() and b[0].isdigit()):
         return False
