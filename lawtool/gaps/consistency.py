@@ -288,11 +288,11 @@ def missing_references(sources: list[Source]) -> list[Finding]:
     out = []
     for f in check_paths([s.path for s in sources if s.document is not None]):
         if f.rule in ("missing-article", "missing-provision"):
-            target = (f.href or "").split("#")[-1].split("/")[-1].replace("art_", "")
-            doc = names.get(str(f.document), f.document)
+            target = (f.target or "").split("#")[-1].split("/")[-1].replace("art_", "")
+            doc = names.get(str(f.file), f.file)
             out.append(Finding("missing-reference", "error", f.eid, f.message, frbr_uri=doc,
                                message_ar=f"إحالة إلى مقتضى غير موجود: {target}.",
-                               evidence=({"document": doc, "eid": f.eid, "href": f.href},)))
+                               evidence=({"document": doc, "eid": f.eid, "href": f.target},)))
     return out
 
 

@@ -1,7 +1,7 @@
 """Build the names table (``lawtool/xref/data/names.yaml``) from a corpus's own titles.
 
-    python -m lawtool.xref.names_build --report /tmp/full_out/report.json \\
-        --corpus /work/shared/sources/adala/corpus -o lawtool/xref/data/names.yaml
+    python -m lawtool.xref.names_build --report build/corpus/report.json \\
+        --corpus ../shared/sources/adala/corpus -o lawtool/xref/data/names.yaml   (after make corpus-all)
 
 Nothing in the table is typed by hand.  For every imported text of the corpus report: its work URI,
 kind and number (from the report), the other numbers its own head gives it (the promulgating
