@@ -82,9 +82,8 @@ def import_one(source: Path, options: Options) -> dict:
         findings=[f.to_dict() for f in findings],
     )
     if options.spelling:
-        from collections import Counter as _C
         from .importer.suspects import tokenize
-        entry["_tokens"] = dict(_C(tokenize("\n".join(text_of(p) for p in document.main.iter("{*}p")))))
+        entry["_tokens"] = dict(Counter(tokenize("\n".join(text_of(p) for p in document.main.iter("{*}p")))))
     entry["status"] = "clean" if not any(f.severity in ("error", "warning") for f in findings) else "findings"
     entry["seconds"] = round(time.perf_counter() - started, 3)
     return entry

@@ -150,7 +150,7 @@ def parse_layout(lines: list[str], line_numbers: list[int] | None = None, *, wra
         embedded = _embedded_law(items, first, signature)
         if embedded is not None:
             return _dahir_around_law(items, first, embedded, signature, ends, wrapped)
-        if not any(_is_structure_start(l, chapter_label) for _, l in items[after:]):
+        if not any(_is_structure_start(l) for _, l in items[after:]):
             # A dahir (or decree) that is itself the law: its articles are the body, its
             # signature the conclusions.
             title_lines, preamble, preamble_heading = _split_head([l for _, l in items[:first]], ends)
@@ -171,7 +171,7 @@ def parse_layout(lines: list[str], line_numbers: list[int] | None = None, *, wra
                       dahir.notes + rest.notes, promulgation=promulgation,
                       promulgation_end=promulgation_end, conclusions=rest.conclusions,
                       chapter_label=rest.chapter_label)
-    if not any(_is_structure_start(l, chapter_label) for _, l in items):
+    if not any(_is_structure_start(l) for _, l in items):
         return _unstructured(items, ends)
     body_start = _body_start(items, chapter_label)
     # The law's own title often stands between the dahir's signature and the first heading.
@@ -318,7 +318,7 @@ def _article_match(line: str) -> re.Match | None:
     return match
 
 
-def _is_structure_start(line: str, chapter_label: str | None = None) -> bool:
+def _is_structure_start(line: str) -> bool:
     return bool(DIVISION_RE.match(line) or _article_match(line) or RANGE_RE.match(line))
 
 
@@ -349,7 +349,7 @@ def _dahir_articles(items: list[tuple[int, str]], chapter_label: str | None) -> 
     """A dahir whose own articles stand between its opening and its signature («وحرر ب...»):
     (first article, first signature line, first line after the signature block), else None."""
     texts = [l for _, l in items]
-    first_structure = next((i for i, l in enumerate(texts) if _is_structure_start(l, chapter_label)), None)
+    first_structure = next((i for i, l in enumerate(texts) if _is_structure_start(l)), None)
     if first_structure is None:
         return None
     dahir = next((i for i, l in enumerate(texts[:first_structure]) if _is_dahir_start(l)), None)
@@ -383,7 +383,7 @@ def _split_signature(items: list[tuple[int, str]], chapter_label: str | None) ->
     texts = [l for _, l in items]
     seen_article = False
     for i, text in enumerate(texts):
-        if _is_structure_start(text, chapter_label):
+        if _is_structure_start(text):
             seen_article = True
         elif seen_article and SIGNATURE.match(text) and not _inside_quote(texts[:i]):
             return items[:i], items[i:]
@@ -412,13 +412,7 @@ def _body_start(items: list[tuple[int, str]], chapter_label: str | None = None) 
     end = next((i for i in range(dahir, len(texts)) if texts[i].startswith("وحرر ب")), None)
     if end is None:
         return first_structure
-    end += 1
-    # the countersignature block, and the asterisks that close the dahir
-    while end < len(texts) and not _is_structure_start(texts[end]) and (
-            texts[end].startswith(("وقعه بالعطف", "رئيس الحكومة", "الوزير الأول", "الإمضاء", "الامضاء"))
-            or re.match(r"^(?:الإمضاء|الامضاء)\s*[:：]", texts[end]) or re.fullmatch(r"[*\s]+", texts[end])):
-        end += 1
-    return end
+    return _signature_end(texts, end)
 
 
 def _is_preamble_heading(line: str) -> bool:
