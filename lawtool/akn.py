@@ -73,6 +73,13 @@ def akn(tag: str) -> str:
     return f"{{{NS}}}{tag}"
 
 
+MAX_DIGITS = 1000  # a longer run of digits is not a number of law (and Python refuses over 4,300)
+# ASCII, Arabic-Indic (U+0660-0669) and extended Arabic-Indic (U+06F0-06F9) digits, in UTF-8
+_DIGIT_BYTES = rb"(?:[0-9]|\xd9[\xa0-\xa9]|\xdb[\xb0-\xb9])"
+_LONG_NUMBER_BYTES = re.compile(_DIGIT_BYTES + rb"{%d,}" % (MAX_DIGITS + 1))
+LONG_NUMBER = re.compile(r"\d{%d,}" % (MAX_DIGITS + 1))
+
+
 def _parser() -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
                            huge_tree=False, remove_comments=False, collect_ids=False)
@@ -99,6 +106,11 @@ def parse_bytes(data: bytes, path: str = "<input>") -> etree._ElementTree:
     if declared and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8", b"us-ascii", b"ascii"):
         raise InputError(f"the XML declaration says encoding={declared.group(1).decode()!r} but the bytes are UTF-8",
                          path=path, place=1, hint="write encoding=\"UTF-8\" in the declaration (or remove it)")
+    long_number = _LONG_NUMBER_BYTES.search(data)
+    if long_number:
+        line = data[:long_number.start()].count(b"\n") + 1
+        raise InputError(f"a number of more than {MAX_DIGITS} digits", path=path, place=line,
+                         hint="no law numbers an article, a law or a date so; check the file")
     # A DOCTYPE is where entity bombs and external entities live: refuse it before parsing.
     declaration = re.search(rb"<!(?:DOCTYPE|ENTITY)", data, re.IGNORECASE)
     if declaration:
@@ -240,8 +252,17 @@ def _write_into(target: Path, data: bytes, seconds: float = READ_SECONDS) -> Non
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view):]
+    except OSError as exc:
+        raise write_error(exc, target) from None
     finally:
         os.close(fd)
+
+
+def write_error(exc: OSError, target: str | os.PathLike) -> InputError:
+    """An OSError met while writing ``target`` (disk full, read-only file system, no permission ...)
+    as the one-line error every command prints."""
+    from .errors import OutputError
+    return OutputError.from_os_error(exc, str(target))
 
 
 def atomic_write(path: str | os.PathLike, data: bytes) -> None:
@@ -261,8 +282,11 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> None:
         # a rename would replace it all the same: a read-only file is the user saying «keep it»
         raise InputError("the file is read-only", path=str(target),
                          hint="make it writable (chmod u+w) or write to another file")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise write_error(exc, target) from None
     umask = os.umask(0)
     os.umask(umask)
     try:
@@ -272,11 +296,13 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
+        if isinstance(exc, OSError):
+            raise write_error(exc, target) from None
         raise
 
 

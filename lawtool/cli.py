@@ -259,7 +259,45 @@ if __name__ != "__main__":
 
 
 def main() -> None:
-    app()
+    """Run the CLI.  The library turns a user's mistakes into LawtoolError (printed by ``run``); what
+    the system refuses under any command (a full disk or a closed standard output, a file system
+    that is read-only, input nested or numbered beyond reason, memory) is printed here as one line
+    too, never as a traceback."""
+    import errno
+    import sys
+
+    from .errors import OutputError, clean
+    try:
+        app()
+    except BrokenPipeError:  # `lawtool export ... | head`: the reader stopped reading; not an error
+        sys.stderr.close()
+        raise SystemExit(0) from None
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            print("lawtool: error: the port is already in use (another server runs there) — stop it, or choose "
+                  "another port with --port", file=sys.stderr)
+            raise SystemExit(2) from None
+        where = error.filename or "standard output"
+        if error.errno in (errno.ENOENT, errno.EACCES, errno.EPERM) and error.filename is None:
+            where = "a file"
+        message = OutputError.from_os_error(error, str(where)) if error.errno != errno.ENOENT or not error.filename \
+            else OutputError(f"no such file or folder: {error.strerror}", path=str(where), hint="check the path")
+        print(f"lawtool: error: {clean(str(message))}", file=sys.stderr)
+        raise SystemExit(2) from None
+    except RecursionError:
+        print("lawtool: error: the input is nested deeper than lawtool reads (elements or lists within each "
+              "other thousands of times) — check the file; no law is nested so deep", file=sys.stderr)
+        raise SystemExit(2) from None
+    except MemoryError:
+        print("lawtool: error: out of memory — the input is too large for this machine; split it",
+              file=sys.stderr)
+        raise SystemExit(2) from None
+    except ValueError as error:
+        if "integer string conversion" not in str(error):
+            raise
+        print("lawtool: error: a number in the input has thousands of digits — no law numbers an article, a "
+              "law or a date so; check the file", file=sys.stderr)
+        raise SystemExit(2) from None
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ def register(app: typer.Typer) -> None:
         out: Optional[Path] = typer.Option(None, "--out", help="where to write the site (default: mkdocs.yml's "
                                                                "site_dir, public/)"),
         serve: bool = typer.Option(False, "--serve", help="then serve it on http://127.0.0.1:PORT/ until Ctrl-C"),
-        port: int = typer.Option(8000, "--port", help="port for --serve"),
+        port: int = typer.Option(8000, "--port", min=1, max=65535, help="port for --serve"),
         no_link_check: bool = typer.Option(False, "--no-link-check", help="skip the check of the built links"),
         wait: float = typer.Option(120.0, "--wait", help="seconds to wait for another publish of this checkout "
                                                          "to finish before giving up"),
@@ -32,6 +32,8 @@ def register(app: typer.Typer) -> None:
 
         def action():
             from lawtool.publish import publish
+            if serve:
+                _check_port(port)  # before a build of minutes, not after
             result = publish(Path("."), out, progress=progress, check_links=not no_link_check, lock_wait=wait)
             for note in result.notes:
                 say(f"lawtool publish: {note if note.startswith('warning: ') else 'note: ' + note}")
@@ -52,3 +54,15 @@ def register(app: typer.Typer) -> None:
                 finally:
                     server.server_close()
         run(action)
+
+
+def _check_port(port: int) -> None:
+    import socket
+
+    from lawtool.errors import LawtoolError
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError as exc:
+            raise LawtoolError(f"cannot serve on port {port}: {exc.strerror}",
+                               hint="stop the server that uses it, or choose another port with --port") from None

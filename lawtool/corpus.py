@@ -28,17 +28,9 @@ def shared_dir(root: Path) -> Path:
 
 
 def load_yaml(path: Path):
-    import yaml
-
-    from .akn import read_bytes
-    try:
-        return yaml.safe_load(read_bytes(path).decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not valid UTF-8 (byte at offset {exc.start})", path=str(path), hint="save it as UTF-8") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise InputError(f"not valid YAML: {getattr(exc, 'problem', exc)}", path=str(path),
-                         place=mark.line + 1 if mark else None, hint="fix the YAML syntax") from None
+    """import.yaml, a recipe or reports.yaml, through the one safe YAML loader."""
+    from .yaml_input import read_yaml_file
+    return read_yaml_file(path, what="a YAML mapping (see docs/corpus.md)")
 
 
 @dataclass

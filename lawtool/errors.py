@@ -48,6 +48,30 @@ class InputError(LawtoolError):
     """A file that cannot be read as what it should be (encoding, XML, YAML, size)."""
 
 
+class OutputError(InputError):
+    """A file or folder that cannot be written: disk full, read-only file system, no permission."""
+
+    _HINTS = {
+        "ENOSPC": "free some disk space, or write to another disk",
+        "EDQUOT": "free some space within your quota, or write elsewhere",
+        "EROFS": "the file system is read-only: write to another place with -o",
+        "EACCES": "check the permissions, or write to another place with -o",
+        "EPERM": "check the permissions, or write to another place with -o",
+        "ENOENT": "check the path: its folder must be one lawtool can create",
+        "ENOTDIR": "check the path: a part of it is a file, not a folder",
+        "EISDIR": "give a file name, not a folder",
+        "EFBIG": "the file is too large for this file system: write elsewhere",
+        "EIO": "the disk reported an error: write elsewhere and check the disk",
+    }
+
+    @classmethod
+    def from_os_error(cls, exc: OSError, target: str) -> "OutputError":
+        import errno
+        name = errno.errorcode.get(exc.errno or 0, "")
+        return cls(f"cannot write: {exc.strerror or exc}", path=target,
+                   hint=cls._HINTS.get(name, "check the path and the disk, or write elsewhere"))
+
+
 class NotAknError(InputError):
     """Well-formed XML that is not an Akoma Ntoso 3.0 document."""
 

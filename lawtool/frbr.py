@@ -66,6 +66,10 @@ class FrbrUri:
         if reason:
             raise FrbrError(f"unsafe FRBR URI {text!r}: its number {parts['number']!r} {reason}",
                             hint="a work number is made of letters, digits, '-' and '_' (103-13, 1-59-413)")
+        for key in ("date", "expression_date"):
+            if parts[key] and len(parts[key]) == 10 and not real_date(parts[key]):
+                raise FrbrError(f"the FRBR URI {text!r} has the date {parts[key]}, which does not exist",
+                                hint="write a real date, YYYY-MM-DD")
         # A bare "@" in "ara@" means the first expression; keep it as an empty date.
         if parts.pop("at") == "@" and parts["expression_date"] is None:
             parts["expression_date"] = ""
@@ -148,3 +152,13 @@ class FrbrUri:
             return work
         name = self.language + (f"@{self.expression_date}" if self.expression_date else "")
         return f"{work}/{name}.xml"
+
+
+def real_date(text: str) -> bool:
+    """``text`` is a YYYY-MM-DD date of the calendar (not 2025-02-30)."""
+    import datetime
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10

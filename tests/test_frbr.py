@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from hypothesis import given, settings, strategies as st
 
@@ -36,16 +38,25 @@ def test_bad_uris(bad):
     assert "expected /akn/" in str(info.value)
 
 
+@pytest.mark.parametrize("bad", ["/akn/ma/act/2018-02-30/1", "/akn/ma/act/2018/1/ara@2000-00-00",
+                                 "/akn/ma/act/2019/1/ara@2019-02-29"])
+def test_dates_that_do_not_exist(bad):
+    with pytest.raises(FrbrError) as info:
+        FrbrUri.parse(bad)
+    assert "does not exist" in str(info.value) and "YYYY-MM-DD" in str(info.value)
+
+
 slug = st.from_regex(r"[a-z0-9][a-z0-9-]{0,12}", fullmatch=True)
+days = st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2099, 12, 31)).map(str)
 uris = st.builds(
     FrbrUri,
     country=st.sampled_from(["ma", "za", "za-jhb", "fr"]),
     doctype=st.sampled_from(["act", "bill", "amendment", "doc"]),
-    date=st.from_regex(r"(19|20)\d\d(-0[1-9](-[0-2][1-9])?)?", fullmatch=True),
+    date=st.tuples(days, st.sampled_from([4, 7, 10])).map(lambda d: d[0][:d[1]]),
     number=slug,
     subtype=st.none() | st.sampled_from(["by-law", "dahir"]),
     language=st.none() | st.sampled_from(["ara", "fra", "eng"]),
-    expression_date=st.none() | st.from_regex(r"20\d\d-\d\d-\d\d", fullmatch=True),
+    expression_date=st.none() | days,
     portion=st.none() | st.from_regex(r"art_\d{1,3}(-\d)?(__para_\d)?", fullmatch=True),
     format=st.none() | st.sampled_from(["xml", "html"]),
 ).filter(lambda u: u.language is not None or u.expression_date is None)

@@ -26,6 +26,7 @@ Metadata (expression dates, lifecycle, notices) are not amendments and are left 
 from __future__ import annotations
 
 import copy
+import re
 from difflib import SequenceMatcher
 
 from lxml import etree
@@ -528,6 +529,12 @@ def from_diff(old: Document, new: Document, *, id: str | None = None, proposer: 
     stages add (cross-references, defined terms: ``INLINE_MARKUP``) is left out of new text and
     does not count as a change; with ``markup`` it is kept and compared too (new text is then
     more often written as ``xml``)."""
+    for name, value in (("--proposer", proposer), ("--justification", justification), ("--title", title),
+                        ("--id", id)):
+        bad = value and re.search(r"[\x00-\x1f\x7f-\x9f]", value)
+        if bad:
+            raise AmendmentError(f"a control character (U+{ord(bad.group()):04X}) in {name}",
+                                 hint="remove it: an amendment's text cannot hold it, and a terminal would run it")
     if old.frbr_expression is None:
         raise AmendmentError("the old version has no FRBR expression URI", path=old.path,
                              hint="give an AKN expression of the bill")

@@ -15,10 +15,9 @@
       - {op: renumber, eid: art_28, num: "المادة 27"}
 
 The whole format, with every field, is ``SCHEMA`` (written to docs/amendment.schema.json and
-explained in docs/amendments.md).  Reading refuses what YAML can hide: explicit tags
-(``!!python/object``), more than ``MAX_ALIASES`` aliases (the «billion laughs»), documents that
-expand beyond ``MAX_NODES`` nodes, duplicate keys, several documents in one file.  Only
-``yaml.safe_load`` constructs values.  Every error names the file, the operation («operation 3»,
+explained in docs/amendments.md).  Files are read by lawtool.yaml_input, the one safe YAML
+loader (no tags, alias bombs, deep nesting, duplicate keys, impossible dates, several documents),
+with an amendment's limits: ``MAX_BYTES`` bytes, ``MAX_NODES`` values.  Every error names the file, the operation («operation 3»,
 counted from 1) and the eId.
 """
 
@@ -32,6 +31,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import AmendmentError, FrbrError, InputError, UnsafeInputError
+from .. import yaml_input
 from ..frbr import FrbrUri
 from .content import CHILD_KIND, BODY_KEYS, ContentError, canonical_body, kind_of_eid, num_text, parse_fragment
 
@@ -39,9 +39,7 @@ STATUSES = ("proposed", "adopted", "rejected", "withdrawn")
 OPERATIONS = ("replace", "substitute", "insert", "delete", "move", "renumber")
 POSITIONS = ("after", "before", "into")
 MAX_BYTES = 1024 * 1024
-MAX_ALIASES = 16
 MAX_NODES = 50_000
-SAFE_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9-]{0,63}$"
 EID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
@@ -225,109 +223,27 @@ class Amendment:
 
 # -- safe YAML ----------------------------------------------------------------------------------------------
 
-def _yaml_error(exc: yaml.YAMLError, path: str) -> InputError:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    return InputError(f"not valid YAML: {problem}", path=path, place=(mark.line + 1) if mark else None,
-                      hint="fix the YAML syntax at that line (an amendment is a YAML mapping: id, target, ...)")
+_WHAT = "an amendment: a YAML mapping of id, target, operations ..."
 
 
 def parse_yaml_text(text: str, path: str = "<yaml>"):
-    """YAML text → plain data, refusing tags, alias bombs, duplicate keys and several documents."""
-    try:
-        aliases = documents = 0
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
-            if isinstance(event, yaml.AliasEvent):
-                aliases += 1
-                if aliases > MAX_ALIASES:
-                    raise UnsafeInputError(
-                        f"more than {MAX_ALIASES} YAML aliases (*name): refused, the file could expand "
-                        f"exponentially (a «billion laughs» bomb)", path=path,
-                        place=event.start_mark.line + 1,
-                        hint="write the text out in full; an amendment needs no anchors or aliases")
-            elif isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    raise InputError("several YAML documents in one file", path=path,
-                                     place=event.start_mark.line + 1, hint="put one amendment in each file")
-            tag = getattr(event, "tag", None)
-            if tag and tag not in SAFE_TAGS:
-                shown = tag.replace("tag:yaml.org,2002:", "!!")
-                raise UnsafeInputError(f"the YAML tag {shown} is not allowed (tags can build objects)", path=path,
-                                       place=event.start_mark.line + 1,
-                                       hint="remove the tag: an amendment is plain text, numbers, lists and mappings")
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        raise _yaml_error(exc, path) from None
-    if node is not None:
-        _check_nodes(node, path)
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise _yaml_error(exc, path) from None
-
-
-def _check_nodes(root, path: str) -> None:
-    """Duplicate keys, and the size the document expands to (aliases counted each time)."""
-    budget = MAX_NODES
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        budget -= 1
-        if budget < 0:
-            raise UnsafeInputError(f"the YAML expands to more than {MAX_NODES} values: refused", path=path,
-                                   hint="an amendment is small; write it without aliases")
-        if isinstance(node, yaml.MappingNode):
-            seen: dict = {}
-            for key, value in node.value:
-                if isinstance(key, yaml.ScalarNode):
-                    if key.value in seen and key.value != "<<":
-                        raise InputError(f"the field {key.value!r} appears twice in one mapping", path=path,
-                                         place=key.start_mark.line + 1,
-                                         hint="keep one (YAML would silently keep the last)")
-                    seen[key.value] = True
-                stack.append(key)
-                stack.append(value)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-        elif isinstance(node, yaml.ScalarNode) and isinstance(node.value, str):
-            bad = _CONTROL.search(node.value)
-            if bad:
-                raise InputError(f"a control character (U+{ord(bad.group()):04X}) in a value: an amendment's text "
-                                 "cannot hold it (XML cannot, and a terminal would run it)", path=path,
-                                 place=node.start_mark.line + 1, hint="remove it (escapes such as \\e or \\x1b too)")
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+    """YAML text → plain data, with the amendment files' limits (lawtool.yaml_input)."""
+    return yaml_input.parse_yaml_text(text, path, what=_WHAT, max_nodes=MAX_NODES)
 
 
 def read_yaml(path: str | Path):
     p = Path(path)
-    name = str(p)
     try:
         size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise UnsafeInputError(f"the file is {size} bytes, over the {MAX_BYTES} bytes an amendment may take",
-                                   path=name, hint="split it into several amendments")
-        from ..akn import read_input
-        data = read_input(p, MAX_BYTES)
-    except FileNotFoundError:
-        raise InputError("no such file", path=name, hint="check the path") from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not an amendment file", path=name, hint="give a .yaml file") from None
-    except PermissionError:
-        raise InputError("permission denied", path=name, hint="check the file's permissions") from None
-    if not data.strip():
-        raise InputError("the file is empty", path=name, hint="write an amendment (see docs/amendments.md)")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        raise InputError(f"not UTF-8 text (byte 0x{data[exc.start]:02x}): not a YAML amendment", path=name,
-                         place=line, hint="give an amendment written as UTF-8 YAML") from None
-    if "\x00" in text:
-        raise InputError("binary data, not a YAML amendment", path=name, hint="give a .yaml amendment file")
-    return parse_yaml_text(text, name)
+    except OSError:
+        size = 0
+    if size > MAX_BYTES:
+        raise UnsafeInputError(f"the file is {size} bytes, over the {MAX_BYTES} bytes an amendment may take",
+                               path=str(p), hint="split it into several amendments")
+    data = yaml_input.read_yaml_file(p, what=_WHAT, max_bytes=MAX_BYTES, max_nodes=MAX_NODES)
+    if data is None:
+        raise InputError("the file is empty", path=str(p), hint="write an amendment (see docs/amendments.md)")
+    return data
 
 
 # -- checks ---------------------------------------------------------------------------------------------------

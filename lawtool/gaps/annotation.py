@@ -16,13 +16,8 @@ def load_annotation(path: str | Path | None) -> dict[tuple[str, str], dict]:
     """(concept, expression URI) → annotated cell."""
     if path is None:
         return {}
-    import yaml
-
-    from ..errors import InputError
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    except FileNotFoundError:
-        raise InputError("no such file", path=str(path), hint="give the annotation YAML") from None
+    from ..yaml_input import read_yaml_file
+    data = read_yaml_file(path, what="a hand annotation of concepts", missing_hint="give the annotation YAML") or {}
     texts = data.get("texts") or {}
     return {(concept, texts[key]): cell for concept, per_text in (data.get("cells") or {}).items()
             for key, cell in per_text.items() if key in texts}

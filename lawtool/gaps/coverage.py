@@ -57,21 +57,28 @@ class Concept:
 
 
 def load_checklist(path: str | Path) -> list[Concept]:
-    import yaml
+    from ..yaml_input import read_yaml_file
     path = Path(path)
-    try:
-        from ..akn import read_bytes
-        data = yaml.safe_load(read_bytes(path).decode("utf-8", errors="replace"))
-    except FileNotFoundError:
-        raise InputError("no such file", path=str(path), hint="give the concepts YAML with --concepts") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise InputError(f"not valid YAML: {getattr(exc, 'problem', exc)}", path=str(path),
-                         place=mark.line + 1 if mark else None, hint="fix the YAML syntax") from None
-    if not isinstance(data, list) or not all(isinstance(c, dict) and c.get("id") for c in data):
-        raise InputError("not a checklist: expected a list of entries with an id", path=str(path),
-                         hint="see shared/reference/digital-violence-concepts.yaml for the format")
-    return [Concept(c["id"], c.get("kind", ""), c.get("labels") or {}, c.get("synonyms") or {}) for c in data]
+    data = read_yaml_file(path, what="a concept checklist (a YAML list of concepts)",
+                          missing_hint="give the concepts YAML with --concepts")
+    hint = "see shared/reference/digital-violence-concepts.yaml for the format"
+    if not isinstance(data, list):
+        raise InputError("not a checklist: expected a list of entries with an id", path=str(path), hint=hint)
+    concepts = []
+    for n, c in enumerate(data, 1):
+        where = f"entry {n}"
+        if not isinstance(c, dict) or not isinstance(c.get("id"), str) or not c["id"]:
+            raise InputError("an entry without a text id", path=str(path), place=where, hint=hint)
+        labels, synonyms = c.get("labels") or {}, c.get("synonyms") or {}
+        if not isinstance(labels, dict) or not all(isinstance(v, str) for v in labels.values()):
+            raise InputError(f"labels of {c['id']!r} must map a language to a text", path=str(path), place=where,
+                             hint=hint)
+        if not isinstance(synonyms, dict) or not all(
+                isinstance(v, list) and all(isinstance(w, str) for w in v) for v in synonyms.values() if v):
+            raise InputError(f"synonyms of {c['id']!r} must map a language to a list of texts", path=str(path),
+                             place=where, hint=hint)
+        concepts.append(Concept(c["id"], str(c.get("kind") or ""), labels, synonyms))
+    return concepts
 
 
 def concept_matcher(concepts: list[Concept], language: str) -> Matcher:

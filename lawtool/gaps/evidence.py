@@ -177,10 +177,9 @@ def load_reviews(path: str | Path | None) -> dict[tuple[str, str], dict]:
     """(concept, document) → review, from a YAML list of {concept, document, decision, kinds?, who, when, note}."""
     if path is None or not Path(path).exists():
         return {}
-    import yaml
-
     from ..errors import InputError
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    from ..yaml_input import read_yaml_file
+    data = read_yaml_file(path, what="reviews of coverage cells") or {}
     out = {}
     for r in data.get("reviews") or []:
         if r.get("decision") not in DECISIONS or not r.get("who"):

@@ -86,6 +86,7 @@ def read_source(path: str | Path) -> str:
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
 # NUL and ESC never come out of a PDF extraction: a binary file, or terminal escapes.
 NEVER_TEXT = re.compile(r"[\x00\x1b\ufffe\uffff]")
+CONTROL_ANY = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffe\uffff]")  # in one-line values (a title): none at all
 TATWEEL = "\u0640"
 MAX_STRAY_CONTROLS = 0.02  # share of characters: above it the file is not text (a font-encoding failure)
 # pdftotext starts each page with a form feed; Windows files end lines with CR LF (neither adds a line)
@@ -121,6 +122,12 @@ def check_plain_text(text: str, path: str) -> tuple[str, list[int]]:
         line = text.count("\n", 0, match.start()) + 1
         raise InputError(f"control character U+{ord(match.group()):04X} in the text", path=path, place=line,
                          hint="the file is not plain text: remove the character or give the right file")
+    from ..akn import LONG_NUMBER, MAX_DIGITS
+    long_number = LONG_NUMBER.search(text)
+    if long_number:
+        raise InputError(f"a number of more than {MAX_DIGITS} digits", path=path,
+                         place=text.count("\n", 0, long_number.start()) + 1,
+                         hint="no law numbers an article, a law or a date so; check the file")
     lines = sorted({text.count("\n", 0, m.start()) + 1 for m in strays})
     return (CONTROL.sub("", text), lines) if strays else (text, [])
 
@@ -140,6 +147,19 @@ def apply_corrections(text: str, corrections: list[Correction], path: str) -> st
     return "\n".join(lines)
 
 
+def _check_arguments(work_date: str | None, title: str | None, notice: str | None) -> None:
+    """What the caller gives beside the text (options, import.yaml) must make a valid document."""
+    from ..frbr import real_date
+    if work_date is not None and not (re.fullmatch(r"\d{4}-\d{2}-\d{2}", work_date) and real_date(work_date)):
+        raise InputError(f"the work date {work_date!r} is not a date of the calendar", place="work date",
+                         hint="write it as YYYY-MM-DD, e.g. 2018-02-22")
+    for name, value in (("title", title), ("notice", notice)):
+        bad = value and CONTROL_ANY.search(value)
+        if bad:
+            raise InputError(f"a control character (U+{ord(bad.group()):04X}) in the {name}", place=name,
+                             hint="remove it: XML cannot hold it, and a terminal would run it")
+
+
 def import_text(text: str, expression: FrbrUri | None = None, *, doctype: str = "act", source_name: str = "<text>",
                 work_date: str | None = None, title: str | None = None, publication: dict | None = None,
                 corrections: list[Correction] = (), notice: str | None = None, repair: bool = True,
@@ -155,6 +175,7 @@ def import_text(text: str, expression: FrbrUri | None = None, *, doctype: str = 
 
     if expression is not None and not expression.language:
         raise InputError(f"the FRBR URI {expression} has no language", hint="add /ara@<date> (or /fra@<date>)")
+    _check_arguments(work_date, title, notice)
     source_sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     # CR LF (Windows) and a lone CR (old Mac files) end a line too: never glue a law onto one line
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(LINE_BREAKS)

@@ -19,12 +19,12 @@ import argparse
 import json
 import re
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 import yaml
 
-from .identity import head_of, own_numbers
+from .identity import own_numbers
 from .patterns import View, fold_number
 
 _BLANK = re.compile(r"\n\s*\n")
