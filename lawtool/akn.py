@@ -188,6 +188,27 @@ def read_bytes(path: str | os.PathLike) -> bytes:
         raise InputError("permission denied", path=str(p), hint="check the file's permissions") from None
 
 
+def xml_files(paths) -> list[Path]:
+    """The documents a command is given: each file named as it is (whatever its name: reading it
+    says what is wrong), and the ``*.xml`` files under each folder (hidden ones left out), sorted.
+    A path that does not exist, or a folder without XML, is an error, never an empty result."""
+    found: set[Path] = set()
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            inside = {p for p in path.rglob("*.xml")
+                      if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)}
+            if not inside:
+                raise InputError("no AKN XML file (*.xml) in this folder", path=str(path),
+                                 hint="give the folder of the documents, or the files themselves")
+            found |= inside
+        elif path.exists():
+            found.add(path)
+        else:
+            raise InputError("no such file or folder", path=str(path), hint="check the path")
+    return sorted(found, key=str)
+
+
 def check_akn_root(root: etree._Element, path: str) -> None:
     """Refuse XML that is not an Akoma Ntoso 3.0 document (other namespaces, drafts, other roots)."""
     ns = etree.QName(root).namespace

@@ -206,7 +206,8 @@ def corpus_import_all(
     force: bool = typer.Option(False, "--force", help="import every text again, even unchanged ones"),
     no_spelling: bool = typer.Option(False, "--no-spelling", help="skip the hunspell suspect share"),
 ):
-    """Import a whole folder of texts into AKN (incremental, every core) with a quality report."""
+    """Import a whole folder of texts into AKN (incremental, every core) with a quality report.
+    Exit 1 when a text was refused (each named on standard error and in the report)."""
     def action():
         from .corpus_import import import_all
         with typer.progressbar(length=1, label="lawtool: import", file=None) as bar:
@@ -218,6 +219,13 @@ def corpus_import_all(
         typer.echo(f"{out}: {s['imported']} texts imported ({s['reimported_this_run']} this run), {s['refused']} "
                    f"refused, {s['articles']} articles; article numbers = source headings for "
                    f"{s['article_count_agrees_percent']} %; report: {out / 'report.md'}", err=True)
+        refused = report["refused"]
+        for entry in refused[:10]:
+            say(f"lawtool: warning: {folder / entry['file']}: refused: {entry['error']}")
+        if len(refused) > 10:
+            say(f"lawtool: warning: {len(refused) - 10} more texts refused (listed in {out / 'report.md'})")
+        if refused:
+            raise typer.Exit(1)
     run(action)
 
 

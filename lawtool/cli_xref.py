@@ -181,7 +181,8 @@ def graph(paths: List[Path] = typer.Argument(..., help="folders (or files) of AK
           jobs: Optional[int] = typer.Option(None, "--jobs", help="processes (default: every core)"),
           top: int = typer.Option(10, "--top", help="how many of the most cited works and articles to print")):
     """The citation graph of a corpus: JSON, CSV edges, GraphML (works and articles), backlinks, most
-    cited, unresolved citations, broken citations as findings (exit 1 when there are any)."""
+    cited, unresolved citations, broken citations as findings (exit 1 when there are any, or when a
+    file could not be read: it is named and left out)."""
     def action():
         from lawtool.errors import InputError
         from lawtool.outputs import check_output
@@ -192,6 +193,10 @@ def graph(paths: List[Path] = typer.Argument(..., help="folders (or files) of AK
         for name in OUTPUTS:
             check_output(output / name, paths, replace=force)
         result = build_graph(paths, jobs)
+        if result.unreadable and not result.documents:
+            first = result.unreadable[0]
+            raise InputError(f"no document could be read ({first['error']})", path=first["path"],
+                             hint="give AKN XML files or folders of them")
         write_graph(result, output)
         s = summary(result, top)
         show(f"{s['documents']} documents, {s['citations']} citations of other texts "
@@ -203,6 +208,11 @@ def graph(paths: List[Path] = typer.Argument(..., help="folders (or files) of AK
         for a in s["most_cited_articles"]:
             show(f"  {a['cited']:6d}  {a['article']}")
         say(f"{output}: {', '.join(OUTPUTS)}")
-        if result.findings:
+        for bad in result.unreadable[:10]:
+            say(f"lawtool: warning: {bad['path']}: left out of the graph, not readable: {bad['error']}")
+        if len(result.unreadable) > 10:
+            say(f"lawtool: warning: {len(result.unreadable) - 10} more files left out (listed in graph.json, "
+                "«unreadable»)")
+        if result.findings or result.unreadable:
             raise typer.Exit(1)
     run(action)

@@ -680,18 +680,8 @@ def validate_paths(paths: list[str | Path], *, root_dir: Path | None = None) -> 
 
 
 def collect_files(paths: list[str | Path]) -> list[Path]:
-    found: set[Path] = set()
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            found.update(p for p in path.rglob("*.xml")
-                         if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts))
-        elif path.is_file():
-            if path.suffix.lower() == ".xml":
-                found.add(path)
-        else:
-            raise InputError("no such file or folder", path=str(path), hint="check the path")
-    return sorted(found, key=str)
+    from .akn import xml_files
+    return xml_files(paths)
 
 
 # -- output ----------------------------------------------------------------------------------------------------

@@ -440,10 +440,23 @@ def test_folders_are_walked_sorted_skipping_hidden_and_non_xml(tmp_path):
     for name in ("b/act.xml", "a/act.xml", "a/z/act.xml", ".git/act.xml", "amendments/a1.yaml"):
         place(tmp_path, name)
     place(tmp_path, "a/bad.xml", b"<akomaNtoso")
-    reports = validate_paths([tmp_path / "b", tmp_path, tmp_path / "a" / "act.xml", tmp_path / "amendments/a1.yaml"])
+    reports = validate_paths([tmp_path / "b", tmp_path, tmp_path / "a" / "act.xml"])
     names = [Path(r.path).relative_to(tmp_path).as_posix() for r in reports]
     assert names == ["a/act.xml", "a/bad.xml", "a/z/act.xml", "b/act.xml"]
     assert [r.valid for r in reports] == [True, False, True, True]
+
+
+def test_a_file_named_is_checked_whatever_its_name(tmp_path):
+    """A folder's non-XML files are not documents; a file the user names is read, and its problem said."""
+    place(tmp_path, "amendments/a1.yaml", b"id: x\n")
+    (report,) = validate_paths([tmp_path / "amendments/a1.yaml"])
+    assert not report.valid and "not well-formed XML" in report.findings[0].message
+
+
+def test_a_folder_without_xml_is_an_error_not_an_empty_success(tmp_path):
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputError, match="no AKN XML file"):
+        validate_paths([tmp_path / "empty"])
 
 
 # -- output -------------------------------------------------------------------------------------------------------

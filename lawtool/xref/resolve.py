@@ -300,14 +300,8 @@ class CorpusIndex:
 
 
 def _xml_files(paths) -> list[Path]:
-    out: list[Path] = []
-    for p in paths:
-        p = Path(p)
-        if p.is_dir():
-            out += sorted(x for x in p.rglob("*.xml") if not any(part.startswith(".") for part in x.parts))
-        elif p.suffix == ".xml":
-            out.append(p)
-    return out
+    from ..akn import xml_files
+    return xml_files(paths)
 
 
 # -- citations -------------------------------------------------------------------------------------------
