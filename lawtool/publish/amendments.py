@@ -141,9 +141,8 @@ def amendment_pages(index: CorpusIndex, work: Work, site: Site) -> list[SitePage
 
 
 def _sort_key(eid: str):
-    number = eid[4:] if eid.startswith("art_") else eid
-    parts = number.split("-")
-    return [(0, int(p)) if p.isdigit() else (1, p) for p in parts]
+    from ..eids import article_order
+    return article_order(eid)
 
 
 def _amendment_page(index: CorpusIndex, work: Work, a, collisions: list, site: Site) -> SitePage:

@@ -32,7 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..akn import Document, local_name, text_of
-from ..eids import LATIN_SUFFIXES
+from ..eids import article_order
 from ..works import ALL_WORKS, PENAL_CODE, CRIMINAL_PROCEDURE, work_by_number, work_by_uri
 from .names import table as names_table
 from .patterns import Mention, fold_number, scan
@@ -47,27 +47,13 @@ REPEAL_WORDS = re.compile(r"^[\W\d_]*(?:نسخ|نسخت|ملغى|ملغاة|أل
 
 # -- article numbers --------------------------------------------------------------------------------
 
-@lru_cache(maxsize=8192)
-def article_key(number: str) -> tuple:
-    """Sort key of an article number: 607 < 607-bis < 607-ter < 607-1 < 607-1-1 < 607-2 < 608."""
-    key: list = []
-    for part in number.split("-"):
-        if part.isdigit():
-            key.append((1, int(part)))
-        elif part in LATIN_SUFFIXES:
-            key.append((0, LATIN_SUFFIXES.index(part)))
-        else:
-            key.append((2, part))
-    return tuple(key)
-
-
 def expand_range(low: str, high: str, order: list[str] | None) -> tuple[list[str], str]:
     """The articles from ``low`` to ``high`` inclusive: every one of ``order`` (a work's article
     numbers in reading order) whose key lies between the bounds' keys, so inserted articles are in
     («575 إلى 579» → 575, 576, 576-1, ..., 579) but not those inserted after the upper bound
     (579-1).  Returns (numbers, how): how is ``corpus`` when ``order`` was used, ``integers``
     when the bounds are plain numbers and no list was available, ``bounds`` otherwise."""
-    lo, hi = article_key(low), article_key(high)
+    lo, hi = article_order(low), article_order(high)
     if lo > hi:
         lo, hi, low, high = hi, lo, high, low
     if order:
@@ -85,7 +71,7 @@ def expand_range(low: str, high: str, order: list[str] | None) -> tuple[list[str
 
 @lru_cache(maxsize=64)
 def _keys(order: tuple) -> list:
-    return [article_key(n) for n in order]
+    return [article_order(n) for n in order]
 
 
 # -- what the corpus knows about a work -------------------------------------------------------------

@@ -1,0 +1,35 @@
+"""Coverage-guided fuzzing of the YAML inputs with atheris: the one safe loader (lawtool.yaml_input),
+then what reads its data — an amendment (parse_amendment) and an import.yaml's expressions
+(corpus.import_specs' checks).
+
+    .venv/bin/pip install atheris
+    .venv/bin/python fuzz/seeds.py
+    .venv/bin/python fuzz/fuzz_yaml.py -max_total_time=600 -rss_limit_mb=2048 fuzz/corpus/yaml
+
+Any exception other than a LawtoolError is a crash: copy the input atheris saves (crash-<hash>) to
+tests/data/fuzz/yaml/; tests/test_fuzz_regressions.py replays it for ever.
+"""
+
+import sys
+
+import atheris
+
+with atheris.instrument_imports():
+    import lawtool.amend.content  # noqa: F401
+    from lawtool.amend.model import parse_amendment
+    from lawtool.errors import LawtoolError
+    from lawtool.yaml_input import parse_yaml_text
+
+
+def one_input(data: bytes) -> None:
+    text = data.decode("utf-8", errors="replace")
+    try:
+        value = parse_yaml_text(text, "fuzz.yaml")
+        parse_amendment(value, "fuzz.yaml")
+    except LawtoolError:
+        pass
+
+
+if __name__ == "__main__":
+    atheris.Setup(sys.argv, one_input)
+    atheris.Fuzz()
