@@ -1,6 +1,6 @@
 """Coverage-guided fuzzing of the YAML inputs with atheris: the one safe loader (lawtool.yaml_input),
 then what reads its data — an amendment (parse_amendment) and an import.yaml's expressions
-(corpus.import_specs' checks).
+(corpus.import_expressions).
 
     .venv/bin/pip install atheris
     .venv/bin/python fuzz/seeds.py
@@ -11,12 +11,14 @@ tests/data/fuzz/yaml/; tests/test_fuzz_regressions.py replays it for ever.
 """
 
 import sys
+from pathlib import Path
 
 import atheris
 
 with atheris.instrument_imports():
     import lawtool.amend.content  # noqa: F401
     from lawtool.amend.model import parse_amendment
+    from lawtool.corpus import import_expressions
     from lawtool.errors import LawtoolError
     from lawtool.yaml_input import parse_yaml_text
 
@@ -25,9 +27,13 @@ def one_input(data: bytes) -> None:
     text = data.decode("utf-8", errors="replace")
     try:
         value = parse_yaml_text(text, "fuzz.yaml")
-        parse_amendment(value, "fuzz.yaml")
     except LawtoolError:
-        pass
+        return
+    for read in (lambda: parse_amendment(value, "fuzz.yaml"), lambda: import_expressions(value, Path("fuzz.yaml"))):
+        try:
+            read()
+        except LawtoolError:
+            pass
 
 
 if __name__ == "__main__":

@@ -188,17 +188,18 @@ def read_bytes(path: str | os.PathLike) -> bytes:
         raise InputError("permission denied", path=str(p), hint="check the file's permissions") from None
 
 
-def xml_files(paths) -> list[Path]:
+def xml_files(paths, *, empty_ok: bool = False) -> list[Path]:
     """The documents a command is given: each file named as it is (whatever its name: reading it
     says what is wrong), and the ``*.xml`` files under each folder (hidden ones left out), sorted.
-    A path that does not exist, or a folder without XML, is an error, never an empty result."""
+    A path that does not exist, or a folder without XML, is an error, never an empty result
+    (``empty_ok``: a folder may be empty, for the indexes lawtool builds of law/ and bills/)."""
     found: set[Path] = set()
     for given in paths:
         path = Path(given)
         if path.is_dir():
             inside = {p for p in path.rglob("*.xml")
                       if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)}
-            if not inside:
+            if not inside and not empty_ok:
                 raise InputError("no AKN XML file (*.xml) in this folder", path=str(path),
                                  hint="give the folder of the documents, or the files themselves")
             found |= inside

@@ -13,6 +13,7 @@ beside the repository); any other source path is relative to the import.yaml's f
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,9 +49,58 @@ def import_specs(root: Path) -> list[tuple[Path, dict]]:
     specs = []
     for top in CORPUS_DIRS:
         for path in sorted((root / top).rglob("import.yaml")):
-            data = load_yaml(path) or {}
-            for spec in data.get("expressions", []):
-                specs.append((path, spec))
+            specs += [(path, spec) for spec in read_import_yaml(path)]
+    return specs
+
+
+# The fields of an expression in import.yaml, and the type each must have (docs/corpus.md).
+_DATE = (str, _dt.date)
+SPEC_FIELDS: dict[str, tuple] = {
+    "expression": (str,), "doctype": (str,), "source": (str,), "amended": (str,), "work_date": _DATE,
+    "title": (str,), "notice": (str,), "publication": (dict,), "numbering_gaps": (str,), "corrections": (list,),
+    "repair": (bool,), "definitions": (bool,), "xref": (bool,),
+    "divergences": (list,)}  # a record for readers (where editions of a text differ); the importer ignores it
+CORRECTION_FIELDS: dict[str, tuple] = {"line": (int,), "find": (str,), "replace": (str,), "why": (str,),
+                                       "certain": (bool,)}
+PUBLICATION_FIELDS: dict[str, tuple] = {"date": _DATE, "name": (str,), "number": (str, int), "showAs": (str,)}
+
+
+def _check_fields(value, fields: dict[str, tuple], required: tuple[str, ...], path: Path, where: str) -> None:
+    if not isinstance(value, dict):
+        raise InputError(f"{where} is not a mapping of fields", path=str(path), hint="see docs/corpus.md")
+    for name, item in value.items():
+        if name not in fields:
+            raise InputError(f"{where}: unknown field {name!r}", path=str(path),
+                             hint="use one of: " + ", ".join(fields))
+        if isinstance(item, bool) and bool not in fields[name] or not isinstance(item, fields[name]):
+            kinds = " or ".join("a date" if t is _dt.date else t.__name__ for t in fields[name])
+            raise InputError(f"{where}: {name} must be {kinds}, not {type(item).__name__}", path=str(path),
+                             hint="see docs/corpus.md")
+    for name in required:
+        if name not in value:
+            raise InputError(f"{where}: no {name!r} given", path=str(path), hint=f"add {name}: to it")
+
+
+def read_import_yaml(path: Path) -> list[dict]:
+    """The expressions of an import.yaml, every field checked for its type (never a traceback
+    on a hand-written file)."""
+    return import_expressions(load_yaml(path) or {}, path)
+
+
+def import_expressions(data, path: Path) -> list[dict]:
+    """The expressions of an import.yaml's data, checked (``path`` names the file in errors)."""
+    if not isinstance(data, dict) or not isinstance(data.get("expressions", []), list):
+        raise InputError("an import.yaml is a mapping with a list of expressions", path=str(path),
+                         hint="write expressions: then one «- expression: ...» per expression")
+    specs = data.get("expressions") or []
+    for n, spec in enumerate(specs, 1):
+        where = f"expression {n}"
+        _check_fields(spec, SPEC_FIELDS, ("expression",), path, where)
+        for m, correction in enumerate(spec.get("corrections") or [], 1):
+            _check_fields(correction, CORRECTION_FIELDS, ("line", "find", "replace"), path,
+                          f"{where}, correction {m}")
+        if "publication" in spec:
+            _check_fields(spec["publication"], PUBLICATION_FIELDS, (), path, f"{where}, publication")
     return specs
 
 

@@ -148,6 +148,23 @@ def test_a_malformed_import_yaml(tmp_path):
     one_clean_line(lawtool("corpus", "build", "--root", tmp_path), "import.yaml:2", "2018-02-30")
 
 
+@pytest.mark.parametrize("spec, needle", [
+    ("expressions: {a: 1}\n", "a list of expressions"),
+    ("- 1\n", "a list of expressions"),
+    ("expressions:\n  - source: x.txt\n", "no 'expression'"),
+    ("expressions:\n  - expression: /akn/ma/act/2020/1/ara@2020-01-01\n    titel: x\n", "unknown field 'titel'"),
+    ("expressions:\n  - expression: /akn/ma/act/2020/1/ara@2020-01-01\n    xref: 3\n", "xref must be bool"),
+    ("expressions:\n  - expression: /akn/ma/act/2020/1/ara@2020-01-01\n    corrections:\n      - {line: x, find: a, "
+     "replace: b}\n", "correction 1: line must be int"),
+    ("expressions:\n  - expression: /akn/ma/act/2020/1/ara@2020-01-01\n    corrections: [{line: 3}]\n", "no 'find'"),
+])
+def test_an_import_yaml_of_the_wrong_shape(spec, needle, tmp_path):
+    folder = tmp_path / "law/ma/act/2020/1"
+    folder.mkdir(parents=True)
+    (folder / "import.yaml").write_text(spec, encoding="utf-8")
+    one_clean_line(lawtool("corpus", "build", "--root", tmp_path), "import.yaml", needle)
+
+
 @pytest.mark.parametrize("checklist, needle", [
     ("- id: x\n  labels: hello\n", "labels of 'x'"),
     ("- id: x\n  synonyms: {ar: 5}\n", "synonyms of 'x'"),

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..akn import Document, local_name, text_of
+from ..akn import Document, local_name, text_of, xml_files
 from ..eids import article_order
 from ..works import ALL_WORKS, PENAL_CODE, CRIMINAL_PROCEDURE, work_by_number, work_by_uri
 from .names import table as names_table
@@ -232,7 +232,7 @@ class CorpusIndex:
     @classmethod
     def from_paths(cls, paths) -> "CorpusIndex":
         index = cls()
-        for path in _xml_files(paths):
+        for path in xml_files(paths, empty_ok=True):
             try:
                 document = Document.load(path)
             except Exception:       # a broken file is the validator's business, not the index's
@@ -286,7 +286,6 @@ class CorpusIndex:
 
 
 def _xml_files(paths) -> list[Path]:
-    from ..akn import xml_files
     return xml_files(paths)
 
 
