@@ -258,7 +258,7 @@ def plain_mkdocs(root: Path, site: Path, repeat: int) -> dict:
 # =================================================================================================
 # diff stage: `lawtool diff` on the Penal Code and on a synthetic 5,000-article code, against a
 # diff-match-patch word-mode diff of the two whole texts and `git diff --no-index --word-diff` of the
-# exported texts, measured in the same run.  Inputs are made by lawtool.diff.synthetic (seeded).
+# exported texts, measured in the same run.  Inputs are made by tests/synthetic.py (seeded).
 # =================================================================================================
 
 PENAL_CODE_XML = REPO / "law/ma/act/1962/1-59-413/ara@2024-08-22.xml"
@@ -280,7 +280,8 @@ def diff_inputs(tmp: Path) -> dict[str, Path]:
     code = f"""
 from pathlib import Path
 from lawtool.akn import Document
-from lawtool.diff.synthetic import edit_document, synthetic_code
+import sys; sys.path.insert(0, 'tests')  # test support: tests/synthetic.py
+from synthetic import edit_document, synthetic_code
 from lawtool.export import to_text
 out = Path({str(tmp)!r})
 base = Document.load({str(PENAL_CODE_XML)!r})
@@ -500,7 +501,7 @@ assert result.collisions
 
 # =================================================================================================
 # every stage on the synthetic 5,000-article code (the diff stage's synthetic-old.xml / .txt, made of
-# the Penal Code's own articles by lawtool.diff.synthetic): import, validate, xref mark, gaps, amend
+# the Penal Code's own articles by tests/synthetic.py): import, validate, xref mark, gaps, amend
 # and publish (the repository's corpus plus the synthetic code), each in a fresh process.
 # =================================================================================================
 

@@ -6,7 +6,7 @@
    the Code of Criminal Procedure): import and validate, each in its own process (peak memory is the
    stage's own), against its number of articles;
 2. synthetic codes of 1,000 to 10,000 articles made from the Penal Code's own articles
-   (lawtool.diff.synthetic.synthetic_code): validate, export → import, and diff against a seeded edit,
+   (synthetic_code of tests/synthetic.py): validate, export → import, and diff against a seeded edit,
    as time per 1,000 articles — flat when the stage is linear;
 3. publishing: the repository's corpus, then the repository's corpus plus the 12 laws (imported under
    benchmark-only FRBR URIs in a temporary copy), with a plain `mkdocs build` of the same pages.
@@ -62,7 +62,8 @@ SYNTHETIC_STAGE = """
 import json, time
 from lawtool.akn import Document
 from lawtool.diff import diff_documents
-from lawtool.diff.synthetic import edit_document, synthetic_code
+import sys; sys.path.insert(0, 'tests')  # test support: tests/synthetic.py
+from synthetic import edit_document, synthetic_code
 from lawtool.export import to_text
 from lawtool.importer import import_text
 from lawtool.validate import validate_document, schema

@@ -1,6 +1,6 @@
 """From two versions to the amendment: apply(from_diff(a, b), a) == b — the same elements with the
 same eIds and the same text (metadata aside) — on the bill's versions and on seeded random edits
-of the Penal Code (lawtool.diff.synthetic), and the command."""
+of the Penal Code (tests/synthetic.py), and the command."""
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +11,7 @@ from hypothesis import given, settings, strategies as st
 from lawtool.akn import Document, local_name, text_of
 from lawtool.amend import apply_amendments, dump_amendment, from_diff, load_amendment
 from lawtool.amend.wording import wording_comments
-from lawtool.diff.synthetic import edit_document
+from synthetic import edit_document
 from lawtool.eids import assign_eids
 from lawtool.errors import AmendmentError
 

@@ -70,7 +70,7 @@ def test_swapping_old_and_new_swaps_added_deleted_split_merged():
 
 
 def test_swapping_on_a_synthetic_penal_code():
-    from lawtool.diff.synthetic import edit_document
+    from synthetic import edit_document
     base = Document.load(PENAL_CODE)
     edited, _ = edit_document(base, seed=11, rates={"word": 0.05, "insert": 0.02, "delete": 0.02, "move": 0.02,
                                                     "renumber": 0.02, "split": 0.01, "merge": 0.01})

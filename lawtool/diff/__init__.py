@@ -10,8 +10,9 @@ word-level differences inside changed elements, and the reports made from them.
 Modules: ``units`` (what is compared), ``words`` (word diff, typographic differences),
 ``align`` (alignment and statuses), ``result`` (changes and JSON), one module per output
 format (``text``, ``html``, ``markdown``, ``docx``), ``compare`` (law in force | bill |
-changes), ``history`` (the versions of a work), ``wid`` (old eIds written as ``wId``),
-``synthetic`` (seeded edits with their ground truth, for tests and the benchmark).
+changes), ``history`` (the versions of a work), ``wid`` (old eIds written as ``wId``).
+Seeded edits with their ground truth, for the tests and the benchmark, are test support:
+tests/synthetic.py.
 """
 
 from __future__ import annotations

@@ -33,10 +33,10 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from ..akn import Document, akn, local_name
-from ..arabic import normalise, words as arabic_words
-from .units import CONTAINERS, outline
-from .words import text_key
+from lawtool.akn import Document, akn, local_name
+from lawtool.arabic import normalise, words as arabic_words
+from lawtool.diff.units import CONTAINERS, outline
+from lawtool.diff.words import text_key
 
 MIN_WORDS = 12
 EXPECTED = {"word": "modified", "typographic": "typographic", "insert": "added", "delete": "deleted",
