@@ -291,6 +291,27 @@ def test_html_follows_the_document_language(name, lang, direction):
     assert f'<html dir="{direction}" lang="{lang}">' in html
 
 
+@pytest.mark.parametrize("name,lang,rtl", [
+    ("tariffs-tables.ita.xml", "it", False), ("dahir-preamble.ara.xml", "ar-MA", True),
+    ("buses-no-eids.ell.xml", "el", False)])
+def test_docx_follows_the_document_language(name, lang, rtl, tmp_path):
+    """Right to left and an Arabic language for Arabic law only; Italian law reads left to right."""
+    path = SHAPES / name
+    data = path.read_bytes()
+    changed = re.sub(rb"(<p[^>]*>)([^<]{3})", rb"\1X\2", data, count=1)
+    assert changed != data
+    xml = _docx_xml(render(diff_documents(_load(path), _load(path, changed)), "docx"))
+    assert (b"<w:bidi/>" in xml) == rtl and (b"<w:rtl/>" in xml) == rtl
+    assert (f'w:bidi="{lang}"' if rtl else f'w:val="{lang}"').encode() in xml
+
+
+def _docx_xml(data: bytes) -> bytes:
+    import io
+    import zipfile
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return archive.read("word/document.xml")
+
+
 def test_a_change_in_the_promulgation_dahir_of_law_103_13_is_reported():
     """The issue's case: a one-word change in Law 103.13's promulgation dahir (its preamble)."""
     path = REPO / "law/ma/act/2018/103-13/ara@2018-03-12.xml"

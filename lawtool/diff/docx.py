@@ -1,10 +1,12 @@
-"""The diff as a Word document for staff who work in Word: a right-to-left page, the summary,
-and the comparative table old | new of the changed elements, deleted words struck through in
-red, inserted ones underlined in green.
+"""The diff as a Word document for staff who work in Word: the summary, and the comparative
+table old | new of the changed elements, deleted words struck through in red, inserted ones
+underlined in green.
 
-Right to left is set where Word reads it: ``w:bidi`` on every paragraph and on the section,
-``w:rtl`` and an Arabic complex-script language on every run, ``w:bidiVisual`` on the tables
-(their first column is on the right).  The file is deterministic: fixed core properties
+The page follows the document's language, as the HTML does (``present.html_lang``).  For Arabic
+(and the other right-to-left languages) right to left is set where Word reads it: ``w:bidi`` on
+every paragraph and on the section, ``w:rtl`` and the complex-script language on every run,
+``w:bidiVisual`` on the tables (their first column is on the right); for Italian or Finnish the
+page is left to right and the runs carry that language.  lawtool's own labels stay Arabic.  The file is deterministic: fixed core properties
 (dated by ``SOURCE_DATE_EPOCH`` when set, else by the new version's date) and fixed times in
 the zip archive.
 """
@@ -15,12 +17,31 @@ import datetime as dt
 import io
 import os
 import zipfile
+from contextlib import contextmanager
+from contextvars import ContextVar
 
-from .present import NEW_AR, OLD_AR, STATUS_AR, change_sides, change_title
+from .present import NEW_AR, OLD_AR, STATUS_AR, change_sides, change_title, html_lang
 from .result import Change, DiffResult
 
 FONT = "Arial"
 INSERT_COLOR, DELETE_COLOR = "00703C", "C00000"
+# (language tag, direction) of the document being written: Arabic unless ``language`` says otherwise
+_PAGE: ContextVar[tuple[str, str]] = ContextVar("lawtool_docx_page", default=("ar-MA", "rtl"))
+
+
+@contextmanager
+def language(code: str | None):
+    """Write the DOCX helpers' output in the language of an AKN document (FRBRlanguage: ara, ita ...)."""
+    tag, direction = html_lang(code)
+    token = _PAGE.set(("ar-MA" if tag == "ar" else tag, direction))
+    try:
+        yield
+    finally:
+        _PAGE.reset(token)
+
+
+def _rtl() -> bool:
+    return _PAGE.get()[1] == "rtl"
 
 
 def _oxml():
@@ -30,6 +51,9 @@ def _oxml():
 
 
 def set_rtl_paragraph(paragraph) -> None:
+    """Right to left when the page is (the name stays: the first language is Arabic)."""
+    if not _rtl():
+        return
     OxmlElement, qn = _oxml()
     ppr = paragraph._p.get_or_add_pPr()
     if ppr.find(qn("w:bidi")) is None:
@@ -45,16 +69,19 @@ def set_rtl_run(run) -> None:
         rpr.insert(0, fonts)
     for attr in ("w:ascii", "w:hAnsi", "w:cs"):
         fonts.set(qn(attr), FONT)
-    if rpr.find(qn("w:rtl")) is None:
+    tag, direction = _PAGE.get()
+    if direction == "rtl" and rpr.find(qn("w:rtl")) is None:
         rpr.append(OxmlElement("w:rtl"))
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")
         rpr.append(lang)
-    lang.set(qn("w:bidi"), "ar-MA")
+    lang.set(qn("w:bidi" if direction == "rtl" else "w:val"), tag)
 
 
 def set_rtl_table(table) -> None:
+    if not _rtl():
+        return
     OxmlElement, qn = _oxml()
     tblpr = table._tbl.tblPr
     if tblpr.find(qn("w:bidiVisual")) is None:
@@ -62,6 +89,8 @@ def set_rtl_table(table) -> None:
 
 
 def _rtl_section(document) -> None:
+    if not _rtl():
+        return
     OxmlElement, qn = _oxml()
     for section in document.sections:
         sectpr = section._sectPr
@@ -182,6 +211,11 @@ def _note(change: Change, side: str) -> str | None:
 
 
 def render_docx(result: DiffResult, *, typographic: bool = False) -> bytes:
+    with language(result.new.language or result.old.language):
+        return _render_docx(result, typographic=typographic)
+
+
+def _render_docx(result: DiffResult, *, typographic: bool) -> bytes:
     title = "مقارنة: " + (result.new.title or result.old.title or "")
     document = new_document(title)
     paragraph(document, text=f"{OLD_AR}: {result.old.frbr or result.old.path}")
