@@ -161,3 +161,16 @@ def test_cli_from_diff(tmp_path):
     again = tmp_path / "again.yaml"
     again.write_text(dump_amendment(amendment, comments=wording_comments(amendment, a)), encoding="utf-8")
     assert again.read_text(encoding="utf-8").split("operations:")[1] == text.split("operations:")[1]
+
+
+def test_changes_outside_the_body_are_said_not_dropped():
+    """An amendment targets the body; a changed preamble or annex must not be called «the same text»
+    or silently left out (issue «Every part of every document»)."""
+    path = Path(__file__).parent / "data/akn_shapes/annex-articles.fra.xml"
+    data = path.read_bytes()
+    new = Document.from_bytes(data.replace("six membres".encode(), "huit membres".encode())
+                              .replace("Avons ordonné".encode(), "Avons décidé".encode()), "b.xml")
+    with pytest.raises(AmendmentError) as info:
+        from_diff(Document.from_bytes(data, str(path)), new)
+    message = str(info.value)
+    assert "2 change(s) outside the body" in message and "preamble" in message and "Article 3" in message

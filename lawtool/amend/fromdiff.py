@@ -31,7 +31,7 @@ from difflib import SequenceMatcher
 
 from lxml import etree
 
-from ..akn import Document, local_name, text_of
+from ..akn import NS as AKN_NS, Document, local_name, text_of
 from ..arabic import tokens
 from ..errors import AmendmentError, LawtoolError
 from .content import body_of, canonical_xml, head_of, shape, strip_markup, text_shape
@@ -520,6 +520,28 @@ def compare_bodies(a: Document, b: Document) -> tuple | None:
     return None
 
 
+def _changes_outside_the_body(old: Document, new: Document) -> list[str]:
+    """The changes of the whole-document diff in the preface, preamble, conclusions, attachments
+    or components: from_diff writes operations on the body only, and must not call those
+    versions the same (or leave those changes out) without saying so."""
+    from ..diff import diff_documents
+    # the working-text notice is the version's label, set by amend apply (--notice), not a text change
+    old, new = (Document.from_bytes(d.to_bytes(), d.path) for d in (old, new))
+    for document in (old, new):
+        for notice in document.root.iter(f"{{{AKN_NS}}}p"):
+            if notice.get("class") == "lawtool-notice":
+                notice.getparent().remove(notice)
+    bodies = [old.body, new.body]  # kept alive: lxml proxies are compared by identity
+    out = []
+    for change in diff_documents(old, new).changes(typographic=True):
+        units = change.new or change.old
+        el = units[0].el
+        if any(el is b or any(a is b for a in el.iterancestors()) for b in bodies if b is not None):
+            continue
+        out.append(units[0].describe())
+    return out
+
+
 def from_diff(old: Document, new: Document, *, id: str | None = None, proposer: str = "lawtool from-diff",
               date: str | None = None, status: str = "proposed", justification: str | None = None,
               title: str | None = None, verify: bool = True, markup: bool = False) -> Amendment:
@@ -541,7 +563,14 @@ def from_diff(old: Document, new: Document, *, id: str | None = None, proposer: 
     if new.frbr_work is None or old.frbr_work.work_uri() != new.frbr_work.work_uri():
         raise AmendmentError(f"{old.path} and {new.path} are not versions of the same work", path=new.path,
                              hint="edit a copy of the bill and keep its FRBR work URI")
-    ops = _Plan(old, new, markup).operations()
+    plan = _Plan(old, new, markup)
+    ops = plan.operations()
+    outside = _changes_outside_the_body(old, new)
+    if outside:
+        raise AmendmentError(f"{len(outside)} change(s) outside the body cannot be written as amendment operations "
+                             f"(an amendment targets the body's eIds): {'; '.join(outside[:5])}"
+                             + (" …" if len(outside) > 5 else ""), path=new.path,
+                             hint="amend the body only, or edit the preamble, conclusions and annexes by hand")
     if not ops:
         raise AmendmentError("the two versions have the same text: there is nothing to amend", path=new.path,
                              hint="edit the copy of the bill first")
