@@ -122,11 +122,12 @@ def check_plain_text(text: str, path: str) -> tuple[str, list[int]]:
         line = text.count("\n", 0, match.start()) + 1
         raise InputError(f"control character U+{ord(match.group()):04X} in the text", path=path, place=line,
                          hint="the file is not plain text: remove the character or give the right file")
-    from ..akn import LONG_NUMBER, MAX_DIGITS
-    long_number = LONG_NUMBER.search(text)
-    if long_number:
+    from ..akn import MAX_DIGITS, long_number_at
+    data = text.encode("utf-8", errors="replace")
+    long_number = long_number_at(data)
+    if long_number is not None:
         raise InputError(f"a number of more than {MAX_DIGITS} digits", path=path,
-                         place=text.count("\n", 0, long_number.start()) + 1,
+                         place=data[:long_number].count(b"\n") + 1,
                          hint="no law numbers an article, a law or a date so; check the file")
     lines = sorted({text.count("\n", 0, m.start()) + 1 for m in strays})
     return (CONTROL.sub("", text), lines) if strays else (text, [])
