@@ -301,3 +301,55 @@ def schema_cmd():
     """Print the JSON Schema of the amendment format (docs/amendment.schema.json)."""
     from lawtool.amend.model import SCHEMA
     _echo_json(SCHEMA)
+
+
+@amend_app.command("template")
+def template_cmd(bill: Path = typer.Argument(..., help="the bill (AKN XML)"),
+                 output: Path = typer.Option(..., "-o", "--output", help="the form (DOCX)"),
+                 force: bool = typer.Option(False, "--force", help=FORCE_HELP)):
+    """Write the amendment form (Word, right to left): one row per text block of the bill, with
+    its target and current text, to fill in and read back with `amend import-docx`."""
+    def action():
+        from lawtool.akn import Document, atomic_write
+        from lawtool.amend.docx_form import template
+        _check_output(output, [bill], force)
+        document = Document.load(bill)
+        atomic_write(output, template(document))
+        say(f"{output}: the amendment form of {document.frbr_expression}")
+    run(action)
+
+
+@amend_app.command("import-docx")
+def import_docx_cmd(form: Path = typer.Argument(..., help="a filled amendment form (DOCX)"),
+                    bill: Path = typer.Option(..., "--bill", help="the bill the form amends (AKN XML)"),
+                    output: Path = typer.Option(..., "-o", "--output", help="the amendments (YAML collection)"),
+                    prefix: Optional[str] = typer.Option(None, "--prefix", help="the amendments' ids: PREFIX-01, "
+                                                                                 "PREFIX-02 ... (default: the "
+                                                                                 "form's file name)"),
+                    date: Optional[str] = typer.Option(None, "--date", help="the amendments' date, YYYY-MM-DD "
+                                                                            "(default: today)"),
+                    force: bool = typer.Option(False, "--force", help=FORCE_HELP)):
+    """Read a filled amendment form (Word) into amendments (YAML). Every bad row is reported
+    with its number; nothing is written when one is bad."""
+    def action():
+        import re
+        from lawtool.akn import Document, atomic_write
+        from lawtool.amend import dump_amendments
+        from lawtool.amend.apply import today
+        from lawtool.amend.docx_form import FormError, check_applies, read_form
+        _check_output(output, [form, bill], force)
+        document = Document.load(bill)
+        ident = prefix or re.sub(r"[^A-Za-z0-9]+", "-", form.stem).strip("-") or "amendment"
+        try:
+            amendments = read_form(str(form), document, prefix=ident, date=date or today())
+            check_applies(amendments, document, str(form))
+        except FormError as error:
+            for line in error.lines:
+                say(f"lawtool: error: {line}")
+            raise
+        header = [f"Amendments read by `lawtool amend import-docx {form.name}` from the form; check them with",
+                  f"`lawtool amend check {bill} {output.name}`."]
+        atomic_write(output, dump_amendments(amendments, header=header).encode("utf-8"))
+        say(f"{output}: {len(amendments)} amendment{'s' if len(amendments) != 1 else ''} "
+            f"({sum(len(a.operations) for a in amendments)} operations)")
+    run(action)
