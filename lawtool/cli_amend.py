@@ -353,3 +353,40 @@ def import_docx_cmd(form: Path = typer.Argument(..., help="a filled amendment fo
         say(f"{output}: {len(amendments)} amendment{'s' if len(amendments) != 1 else ''} "
             f"({sum(len(a.operations) for a in amendments)} operations)")
     run(action)
+
+
+@amend_app.command("prose")
+def prose_cmd(source: Path = typer.Argument(..., help="a UTF-8 text file, one instruction per line ('-': standard input)"),
+              as_json: bool = typer.Option(False, "--json", help="JSON: one reading per instruction")):
+    """Read amending instructions written in prose («تغير أحكام الفقرة الثانية من المادة 5 على النحو
+    التالي:») into operations. A reading is accepted only if lawtool's wording of it gives the
+    instruction again; the others are refused with the reason (exit 1 when one is refused)."""
+    def action():
+        import sys
+        from lawtool.amend.prose import read_instruction
+        from lawtool.errors import InputError
+        if str(source) == "-":
+            text = sys.stdin.read()
+        else:
+            try:
+                text = source.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise InputError(f"cannot read the instructions: {exc.__class__.__name__}", path=str(source),
+                                 hint="give a UTF-8 text file, one instruction per line") from None
+        readings = [read_instruction(line) for line in text.splitlines() if line.strip()]
+        if as_json:
+            _echo_json([r.to_dict() for r in readings])
+        else:
+            lines = []
+            for n, r in enumerate(readings, start=1):
+                if r.accepted:
+                    ops = "; ".join(" ".join(f"{k}={v}" for k, v in op.to_dict().items()) for op in r.operations)
+                    lines.append(f"{n}. accepted: {ops}" + (f"  [in: {r.act}]" if r.act else ""))
+                else:
+                    lines.append(f"{n}. refused: {r.reason}" + (f" (lawtool writes: {r.wording})" if r.wording else ""))
+            accepted = sum(r.accepted for r in readings)
+            lines.append(f"{accepted} of {len(readings)} accepted")
+            show("\n".join(lines))
+        if not all(r.accepted for r in readings):
+            raise typer.Exit(1)
+    run(action)
