@@ -390,3 +390,45 @@ def prose_cmd(source: Path = typer.Argument(..., help="a UTF-8 text file, one in
         if not all(r.accepted for r in readings):
             raise typer.Exit(1)
     run(action)
+
+
+LIST_FORMATS = ("html", "docx", "pdf", "json")
+
+
+@amend_app.command("list")
+def list_cmd(bill: Path = typer.Argument(..., help="the amended expression (AKN XML)"),
+             amendments: List[Path] = typer.Argument(..., help="amendment files (YAML)"),
+             fmt: str = typer.Option("html", "--format", "-f", help="html, docx, pdf or json"),
+             output: Optional[Path] = typer.Option(None, "-o", "--output",
+                                                   help="the list (default: standard output for html and json)"),
+             force: bool = typer.Option(False, "--force", help=FORCE_HELP)):
+    """The amendment list in Arabic: bill order, numbered, grouped by article, proposers and
+    co-signatories, status and vote, collision notes («إذا قبل التعديل 3 سقط التعديل 5»), sub-amendments."""
+    def action():
+        from lawtool.akn import Document, atomic_write
+        from lawtool.amend import load_amendments
+        from lawtool.amend.listing import build_list, to_docx, to_html
+        from lawtool.errors import LawtoolError
+        if fmt not in LIST_FORMATS:
+            raise LawtoolError(f"unknown format {fmt!r}", hint="use one of: " + ", ".join(LIST_FORMATS))
+        if fmt in ("docx", "pdf") and output is None:
+            raise LawtoolError(f"--format {fmt} needs -o FILE", hint=f"give -o list.{fmt}")
+        _check_output(output, [bill, *amendments], force)
+        document = Document.load(bill)
+        data = build_list(document, load_amendments(amendments))
+        if fmt == "json":
+            text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+            data_bytes = text.encode("utf-8")
+        elif fmt == "html":
+            data_bytes = to_html(data).encode("utf-8")
+        elif fmt == "docx":
+            data_bytes = to_docx(data)
+        else:
+            from lawtool.pdf import html_to_pdf
+            data_bytes = html_to_pdf(to_html(data), notice=data["notice"])
+        if output is None:
+            typer.echo(data_bytes.decode("utf-8"), nl=False)
+        else:
+            atomic_write(output, data_bytes)
+            say(f"{output}: {data['count']} amendments")
+    run(action)
