@@ -80,7 +80,8 @@ def print_css(notice: str | None) -> str:
     # settings below); the notice in a table header, which Chromium repeats on every page
     css.append("@page { size: A4; margin: 14mm 16mm 18mm 16mm; "
                "@bottom-center { content: counter(page) \" / \" counter(pages); font-size: 9pt; } }")
-    css.append("table.lawtool-print { width: 100%; border-collapse: collapse; } "
+    css.append("table.lawtool-print { width: 100%; border-collapse: collapse; table-layout: fixed; } "
+               "body * { overflow-wrap: anywhere; } "
                "table.lawtool-print > thead td { font-size: 8pt; color: #700; border-bottom: 1px solid #b00; "
                "padding-bottom: 2mm; } table.lawtool-print > tbody > tr > td { padding-top: 3mm; }")
     # no kerning: its small gaps between the letters of a word make PDF readers split Arabic words

@@ -14,6 +14,7 @@ import pytest
 from lawtool.akn import Document
 from lawtool.amend import load_amendments
 from lawtool.amend.listing import build_list, to_html
+from pdf_support import arabic_words, contains_in_order
 
 REPO = Path(__file__).resolve().parents[1]
 BILL = REPO / "bills/ma/bill/2024/digital-violence"
@@ -104,17 +105,6 @@ def test_docx_output(tmp_path):
 
 
 _BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def arabic_words(text: str) -> list[str]:
-    """The Arabic words of a text, in order, punctuation and bidi controls left out."""
-    text = _BIDI.sub("", text)
-    return [w for w in re.findall(r"[\u0621-\u064a]+", text)]
-
-
-def contains_in_order(haystack: list[str], needle: list[str]) -> bool:
-    n = len(needle)
-    return any(haystack[i:i + n] == needle for i in range(len(haystack) - n + 1))
 
 
 def pdf_text(path: Path, *, notice: str | None = None) -> tuple[str, int]:
