@@ -432,3 +432,63 @@ def list_cmd(bill: Path = typer.Argument(..., help="the amended expression (AKN 
             atomic_write(output, data_bytes)
             say(f"{output}: {data['count']} amendments")
     run(action)
+
+
+@amend_app.command("project")
+def project_cmd(bill: Path = typer.Argument(..., help="the bill (AKN XML)"),
+                law: Path = typer.Option(..., "--law", help="the law in force it amends (AKN XML)"),
+                output: Optional[Path] = typer.Option(None, "-o", "--output",
+                                                      help="the projection (default: projections/<expression>.xml)"),
+                date: Optional[str] = typer.Option(None, "--date", help="the projection's date (default: the bill's)"),
+                force: bool = typer.Option(False, "--force", help=FORCE_HELP)):
+    """The law as the bill would leave it: the bill's mods applied to the law, written as a new
+    expression labelled as a projection (never law in force); validated before it is written."""
+    def action():
+        from lawtool.akn import Document, atomic_write
+        from lawtool.amend.project import default_path, project
+        from lawtool.errors import LawtoolError
+        from lawtool.validate import validate_document
+        result = project(Document.load(bill), Document.load(law), date=date)
+        target = output or Path(default_path(result))
+        if target.resolve().is_relative_to((Path.cwd() / "law").resolve()):
+            raise LawtoolError("a projection is not law: it is not written under law/", path=str(target),
+                               hint="write it elsewhere (default: projections/)")
+        _check_output(target, [bill, law], force)
+        result.document.path = str(target)
+        errors = [f for f in validate_document(result.document) if f.severity == "error"]
+        if errors:
+            raise LawtoolError(f"the projection would not be valid: {errors[0].rule}: {errors[0].message}",
+                               path=str(target), hint="nothing was written; check the bill's mods")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(target, result.document.to_bytes())
+        kept = sum(result.kept.values())
+        say(f"{target}: {result.document.frbr_expression} (projection) — {len(result.targets)} articles from the "
+            f"bill ({', '.join(result.targets)})" + (f", {kept} paragraphs in force kept for dotted lines" if kept else ""))
+    run(action)
+
+
+@amend_app.command("blame")
+def blame_cmd(old: Path = typer.Argument(..., help="a version of the bill (AKN XML)"),
+              new: Path = typer.Argument(..., help="the next version, made by `amend apply` (AKN XML)"),
+              amendments: Optional[List[Path]] = typer.Argument(None, help="the amendments applied (YAML; they "
+                                                                           "decide between amendments of one element)"),
+              fmt: str = typer.Option("json", "--format", "-f", help="json or html"),
+              output: Optional[Path] = typer.Option(None, "-o", "--output", help="write to a file"),
+              force: bool = typer.Option(False, "--force", help=FORCE_HELP)):
+    """Each word changed from OLD to NEW, and the amendment that changed it."""
+    def action():
+        from lawtool.akn import Document, atomic_write
+        from lawtool.amend import load_amendments
+        from lawtool.amend.blame import blame, to_html
+        from lawtool.errors import LawtoolError
+        if fmt not in ("json", "html"):
+            raise LawtoolError(f"unknown format {fmt!r}", hint="use json or html")
+        _check_output(output, [old, new, *(amendments or [])], force)
+        before, after = Document.load(old), Document.load(new)
+        entries = blame(before, after, load_amendments(amendments) if amendments else [])
+        text = (json.dumps(entries, ensure_ascii=False, indent=2) + "\n") if fmt == "json" else to_html(entries, before, after)
+        if output:
+            atomic_write(output, text.encode("utf-8"))
+        else:
+            typer.echo(text, nl=False)
+    run(action)
