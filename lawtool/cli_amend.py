@@ -492,3 +492,52 @@ def blame_cmd(old: Path = typer.Argument(..., help="a version of the bill (AKN X
         else:
             typer.echo(text, nl=False)
     run(action)
+
+
+@amend_app.command("carry")
+def carry_cmd(old: Path = typer.Argument(..., help="the version the amendments were written against (AKN XML)"),
+              new: Path = typer.Argument(..., help="the next version (AKN XML)"),
+              amendments: List[Path] = typer.Argument(..., help="amendment files (YAML)"),
+              out_dir: Optional[Path] = typer.Option(None, "-o", "--output-dir",
+                                                     help="write each carried amendment there (<id>.yaml)"),
+              as_json: bool = typer.Option(False, "--json", help="JSON report"),
+              force: bool = typer.Option(False, "--force", help=FORCE_HELP)):
+    """Carry the proposed amendments from one version of the bill to the next through the
+    renumbering map; report the ones that no longer fit, with why (exit 1 when one does not fit)."""
+    def action():
+        from lawtool.akn import Document, atomic_write
+        from lawtool.amend import dump_amendment, load_amendments
+        from lawtool.amend.carry import carry
+        from lawtool.outputs import inside
+        before, after = Document.load(old), Document.load(new)
+        results = carry(load_amendments(amendments), before, after)
+        written = []
+        if out_dir is not None:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            targets = [(r, inside(out_dir, f"{r.carried.id}.yaml", what="amendment id")) for r in results if r.carried]
+            for _, target in targets:
+                _check_output(target, [old, new, *amendments], force)
+            for r, target in targets:
+                header = [*(["EXAMPLE amendment, made up for the lawtool project: not proposed by any "
+                             "parliamentary group or member."] if r.carried.example else []),
+                          f"Carried by `lawtool amend carry` from {r.amendment.target} to {r.carried.target}"
+                          + (f"; renumbered: {', '.join(f'{a} → {b}' for a, b in r.renamed.items())}" if r.renamed else "")
+                          + "."]
+                atomic_write(target, dump_amendment(r.carried, header=header).encode("utf-8"))
+                written.append(str(target))
+        if as_json:
+            _echo_json([{"id": r.amendment.id, "carried": r.carried is not None, "renamed": r.renamed,
+                         "problems": r.problems} for r in results])
+        else:
+            lines = []
+            for r in results:
+                if r.carried:
+                    moved = f" ({', '.join(f'{a} → {b}' for a, b in r.renamed.items())})" if r.renamed else ""
+                    lines.append(f"{r.amendment.id}: carried{moved}")
+                else:
+                    lines.append(f"{r.amendment.id}: not carried — {'; '.join(r.problems)}")
+            lines += [f"written: {w}" for w in written]
+            show("\n".join(lines))
+        if any(r.carried is None and r.amendment.status == "proposed" and not r.amendment.amends for r in results):
+            raise typer.Exit(1)
+    run(action)

@@ -42,8 +42,9 @@ def _entries(data):
 def test_bill_order_numbers_and_groups(data):
     seen = [(g["label"], e["number"], e["id"]) for g, e in _entries(data)]
     assert seen == [("المادة 17", "1", "dv-ex-01"), ("المادة 17", "1-1", "dv-ex-05"), ("المادة 17", "2", "dv-ex-03"),
-                    ("المادة 18", "3", "dv-ex-02"), ("المادة 30", "4", "dv-ex-04"), ("المادة 30", "5", "dv-ex-06")]
-    assert data["count"] == 6 and "نص عمل" in data["notice"] and data["bill"]["notice"]
+                    ("المادة 18", "3", "dv-ex-02"), ("المادة 18", "4", "dv-ex-07"), ("المادة 30", "5", "dv-ex-04"),
+                    ("المادة 30", "6", "dv-ex-06")]
+    assert data["count"] == 7 and "نص عمل" in data["notice"] and data["bill"]["notice"]
 
 
 def test_status_votes_cosignatories_and_collision_notes(data):
@@ -53,7 +54,7 @@ def test_status_votes_cosignatories_and_collision_notes(data):
     assert first["cosignatories"] == ["عضو (مثال 1) — Example member 1", "عضو (مثال 2) — Example member 2"]
     assert first["notes"] == ["إذا قبل التعديل 1 سقط التعديل 2"]
     assert by_id["dv-ex-03"]["notes"] == ["إذا قبل التعديل 1 سقط التعديل 2"]
-    assert by_id["dv-ex-06"]["status_ar"] == "ساقط" and by_id["dv-ex-06"]["notes"] == ["إذا قبل التعديل 4 سقط التعديل 5"]
+    assert by_id["dv-ex-06"]["status_ar"] == "ساقط" and by_id["dv-ex-06"]["notes"] == ["إذا قبل التعديل 5 سقط التعديل 6"]
     assert by_id["dv-ex-02"]["notes"] == []
     sub = by_id["dv-ex-05"]
     assert sub["amends"] == "dv-ex-01" and sub["notes"] == ["يسقط إذا رفض التعديل 1 أو سحب"]
@@ -64,14 +65,14 @@ def test_sub_amendments_collide_among_themselves(tmp_path):
     """Two sub-amendments of dv-ex-01 that change the same words: «إذا قبل التعديل 1-1 سقط التعديل 1-2»,
     checked against the bill as dv-ex-01 leaves it (their words are not in the bill)."""
     other = (BILL / "amendments/dv-ex-05.yaml").read_text(encoding="utf-8")
-    other = other.replace("id: dv-ex-05", "id: dv-ex-07").replace("من ثلاث إلى ست سنوات", "من أربع إلى سبع سنوات")
+    other = other.replace("id: dv-ex-05", "id: dv-ex-08").replace("من ثلاث إلى ست سنوات", "من أربع إلى سبع سنوات")
     other = other.replace("date: 2025-01-24", "date: 2025-01-25")
-    (tmp_path / "dv-ex-07.yaml").write_text(other, encoding="utf-8")
-    data = build_list(Document.load(V2), load_amendments([*FILES, tmp_path / "dv-ex-07.yaml"]))
+    (tmp_path / "dv-ex-08.yaml").write_text(other, encoding="utf-8")
+    data = build_list(Document.load(V2), load_amendments([*FILES, tmp_path / "dv-ex-08.yaml"]))
     subs = {e["id"]: e for _, e in _entries(data) if e["amends"]}
-    assert subs["dv-ex-05"]["number"] == "1-1" and subs["dv-ex-07"]["number"] == "1-2"
+    assert subs["dv-ex-05"]["number"] == "1-1" and subs["dv-ex-08"]["number"] == "1-2"
     assert "إذا قبل التعديل 1-1 سقط التعديل 1-2" in subs["dv-ex-05"]["notes"]
-    assert "إذا قبل التعديل 1-1 سقط التعديل 1-2" in subs["dv-ex-07"]["notes"]
+    assert "إذا قبل التعديل 1-1 سقط التعديل 1-2" in subs["dv-ex-08"]["notes"]
 
 
 def test_a_sub_amendment_is_not_applied_to_the_bill():
@@ -100,7 +101,7 @@ def test_docx_output(tmp_path):
     document = docx.Document(out)
     texts = [p.text for p in document.paragraphs]
     assert "<w:bidi/>" in document.element.xml and "w:rtl" in document.element.xml
-    assert "إذا قبل التعديل 4 سقط التعديل 5" in texts and "الحالة: ساقط" in texts
+    assert "إذا قبل التعديل 5 سقط التعديل 6" in texts and "الحالة: ساقط" in texts
     assert any(t.startswith("تعديل فرعي رقم 1-1") for t in texts)
 
 
