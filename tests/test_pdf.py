@@ -50,3 +50,23 @@ def test_pdf_gives_the_html_words_in_reading_order(tmp_path, command, inputs, no
 def test_pdf_needs_a_file():
     result = lawtool("diff", V2, V3, "-f", "pdf")
     assert result.returncode == 2 and "-o FILE.pdf" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_export_pdf_of_the_bill_has_its_text_in_reading_order_and_the_notice_on_every_page(tmp_path):
+    from lawtool.export import to_text
+    pdf = tmp_path / "bill.pdf"
+    result = lawtool("export", V3, "--to", "pdf", "-o", pdf)
+    assert result.returncode == 0, result.stderr
+    document = Document.load(V3)
+    by_page, by_column, pages, with_notice = pdf_words(pdf, document.notice)
+    assert pages >= 5 and with_notice == pages
+    from pdf_support import arabic_words
+    lines = [arabic_words(line) for line in to_text(document).split("\n")]
+    checked = 0
+    for words in lines[1:]:
+        if len(words) >= 3:
+            assert contains_in_order(by_page, words), " ".join(words)
+            checked += 1
+    assert checked >= 100
+    refused = lawtool("export", V3, "--to", "pdf")
+    assert refused.returncode == 2 and "-o FILE.pdf" in refused.stderr
