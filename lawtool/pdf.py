@@ -90,8 +90,8 @@ def print_css(notice: str | None) -> str:
     return "\n".join(css)
 
 
-def html_to_pdf(document: str, *, notice: str | None = None) -> bytes:
-    """The PDF of an HTML document (a full page, ``<head>`` included)."""
+def printable(document: str, notice: str | None) -> str:
+    """The page with the print CSS, and the notice in a table header repeated on every page."""
     extra = f"<style>{print_css(notice)}</style>"
     page = document.replace("</head>", extra + "\n</head>", 1) if "</head>" in document else extra + document
     if notice:
@@ -102,6 +102,12 @@ def html_to_pdf(document: str, *, notice: str | None = None) -> bytes:
         end = page.rfind("</body>")
         end = end if end >= 0 else len(page)
         page = page[:start] + head + page[start:end] + "</td></tr></tbody></table>" + page[end:]
+    return page
+
+
+def html_to_pdf(document: str, *, notice: str | None = None) -> bytes:
+    """The PDF of an HTML document (a full page, ``<head>`` included)."""
+    page = printable(document, notice)
     with tempfile.TemporaryDirectory(prefix="lawtool-pdf-") as folder:
         source = Path(folder) / "page.html"
         target = Path(folder) / "page.pdf"
@@ -121,3 +127,29 @@ def html_to_pdf(document: str, *, notice: str | None = None) -> bytes:
             last = (done.stderr.strip().splitlines() or ["no message"])[-1]
             raise LawtoolError(f"Chromium did not print the PDF: {last}", hint="check the chromium installation")
         return target.read_bytes()
+
+
+def html_to_pdfs(pages: list[tuple[str, str | None]]) -> list[bytes]:
+    """Several PDFs at once, (HTML, notice) each.  With Playwright (installed with lawtool's test
+    extras) one Chromium prints them all, which saves its start-up time per PDF; without it, one
+    Chromium per PDF, two at a time."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        from concurrent.futures import ThreadPoolExecutor
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            return list(pool.map(lambda p: html_to_pdf(p[0], notice=p[1]), pages))
+    out = []
+    with tempfile.TemporaryDirectory(prefix="lawtool-pdf-") as folder, sync_playwright() as play:
+        browser = play.chromium.launch(executable_path=chromium(),
+                                       args=["--no-sandbox", "--disable-gpu", "--allow-file-access-from-files"])
+        try:
+            tab = browser.new_page()
+            for n, (document, notice) in enumerate(pages):
+                source = Path(folder) / f"page-{n}.html"
+                source.write_text(printable(document, notice), encoding="utf-8")
+                tab.goto(source.as_uri(), wait_until="load")
+                out.append(tab.pdf(prefer_css_page_size=True, print_background=True))
+        finally:
+            browser.close()
+    return out
