@@ -174,10 +174,10 @@ def _entry_html(entry: dict, sub: bool = False) -> str:
     parts.append(f'<p class="meta">{status}</p>')
     for w in entry["wording"]:
         parts.append(f"<p>{_e(w['operation'])}. {_e(w['ar'])}</p>")
-        parts.extend(f'<p class="new">{_e(line)}</p>' for line in w["text"])
+        parts.extend(f'<p class="new" dir="auto">{_e(line)}</p>' for line in w["text"])
     if entry["justification"]:
         parts.append("<p><strong>التعليل:</strong></p>")
-        parts.extend(f"<p>{_e(line)}</p>" for line in entry["justification"].split("\n"))
+        parts.extend(f'<p dir="auto">{_e(line)}</p>' for line in entry["justification"].split("\n"))
     parts.extend(f'<p class="note">{_e(n)}</p>' for n in entry["notes"])
     parts.append("</div>")
     for child in entry["sub"]:
