@@ -305,16 +305,21 @@ def schema_cmd():
 
 @amend_app.command("template")
 def template_cmd(bill: Path = typer.Argument(..., help="the bill (AKN XML)"),
+                 amendments: Optional[List[Path]] = typer.Argument(None, help="amendments (YAML) to put in the "
+                                                                            "form, to edit them in Word"),
                  output: Path = typer.Option(..., "-o", "--output", help="the form (DOCX)"),
                  force: bool = typer.Option(False, "--force", help=FORCE_HELP)):
     """Write the amendment form (Word, right to left): one row per text block of the bill, with
-    its target and current text, to fill in and read back with `amend import-docx`."""
+    its target and current text, to fill in and read back with `amend import-docx`; with
+    AMENDMENTS, one row per operation of each, to edit them and read them back."""
     def action():
         from lawtool.akn import Document, atomic_write
+        from lawtool.amend import load_amendments
         from lawtool.amend.docx_form import template
-        _check_output(output, [bill], force)
+        _check_output(output, [bill, *(amendments or [])], force)
         document = Document.load(bill)
-        atomic_write(output, template(document))
+        loaded = load_amendments(amendments) if amendments else None
+        atomic_write(output, template(document, amendments=loaded))
         say(f"{output}: the amendment form of {document.frbr_expression}")
     run(action)
 

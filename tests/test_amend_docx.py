@@ -44,7 +44,7 @@ def test_template_is_a_right_to_left_form_of_every_block(tmp_path):
     assert "w:bidiVisual" in xml and "<w:bidi/>" in xml and "w:rtl" in xml
     table = form.tables[0]
     assert [c.text for c in table.rows[0].cells] == ["رقم التعديل", "المرجع", "نوع التعديل", "النص الحالي",
-                                                     "النص المقترح", "التعليل", "مقدم التعديل", "الموقعون"]
+                                                     "النص المقترح", "التعليل", "مقدم التعديل", "الموقعون", "الحالة"]
     cells = _row(table, "المادة 17، الفقرة 1")
     assert cells[3].text.startswith("يعاقب بالحبس من سنتين إلى خمس سنوات")
     assert _row(table, "المادة الأولى، الفقرة 1، البند 3")
@@ -182,3 +182,41 @@ def test_import_never_overwrites_its_input_and_refuses_other_files(tmp_path):
     other = REPO / "bills/ma/bill/2024/digital-violence/ara@2025-02-18.xml"
     mismatch = lawtool("amend", "import-docx", form, "--bill", other, "-o", tmp_path / "c.yaml")
     assert mismatch.returncode == 2 and "made for" in mismatch.stderr
+
+
+def test_amendments_exported_to_the_form_edited_and_read_back(tmp_path):
+    """export → edit in the DOCX → import gives the edited amendments."""
+    paths = [REPO / f"bills/ma/bill/2024/digital-violence/amendments/dv-ex-0{n}.yaml" for n in (1, 2, 3, 4)]
+    form = tmp_path / "amendments.docx"
+    result = lawtool("amend", "template", BILL, *paths, "-o", form)
+    assert result.returncode == 0, result.stderr
+    originals = load_amendments(paths)
+    back = read_form(str(form), Document.load(BILL), prefix="x", date="2025-01-21")
+    assert [a.id for a in back] == [a.id for a in originals]
+    for a, b in zip(originals, back):
+        assert [op.to_dict() for op in b.operations] == [op.to_dict() for op in a.operations], a.id
+        assert (b.proposer, b.cosignatories, b.justification, b.status) == (
+            a.proposer, a.cosignatories, a.justification, a.status)
+    # edit in Word: dv-ex-04 asks for six hours, and is withdrawn
+    document = docx.Document(form)
+    for row in document.tables[0].rows[1:]:
+        if row.cells[0].text == "dv-ex-04":
+            row.cells[4].text = "ست ساعات"
+            row.cells[8].text = "مسحوب"
+    document.save(form)
+    out = tmp_path / "edited.yaml"
+    assert lawtool("amend", "import-docx", form, "--bill", BILL, "-o", out, "--date", "2025-01-21").returncode == 0
+    edited = {a.id: a for a in load_amendments([out])}
+    assert edited["dv-ex-04"].operations[0].with_ == "ست ساعات" and edited["dv-ex-04"].status == "withdrawn"
+    assert edited["dv-ex-01"].same_as(__import__("dataclasses").replace(originals[0], example=False, title=None,
+                                                                        votes=None, path=edited["dv-ex-01"].path))
+
+
+def test_an_operation_the_form_cannot_hold_is_refused(tmp_path):
+    move = tmp_path / "move.yaml"
+    move.write_text("id: x-move\ntarget: /akn/ma/bill/2024/digital-violence/ara@2024-12-10\nproposer: p\n"
+                    "date: 2025-01-21\nstatus: proposed\noperations:\n  - {op: move, eid: art_3, after: art_17}\n",
+                    encoding="utf-8")
+    result = lawtool("amend", "template", BILL, move, "-o", tmp_path / "f.docx")
+    assert result.returncode == 2 and "the form cannot hold it" in result.stderr
+    assert not (tmp_path / "f.docx").exists()

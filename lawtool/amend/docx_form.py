@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 
 from ..akn import Document, local_name, text_of
 from ..eids import number_from_num
-from ..errors import LawtoolError
+from ..errors import AmendmentError, LawtoolError
 from .model import parse_amendment
 from .wording import ordinal_ar, ordinal_fr
 
@@ -152,8 +152,10 @@ def blocks(bill: Document) -> list[Block]:
 
 # -- the template ---------------------------------------------------------------------------------------------
 
-def template(bill: Document, *, date: str | None = None) -> bytes:
-    """The form for ``bill`` as DOCX bytes (deterministic)."""
+def template(bill: Document, *, date: str | None = None, amendments: list | None = None) -> bytes:
+    """The form for ``bill`` as DOCX bytes (deterministic): one row per text block of the bill,
+    or, with ``amendments``, one row per operation of each (the amendment's id in the number
+    column), to be edited and read back."""
     from ..diff.docx import fill_cell, finish, new_document, paragraph, rtl_table
     title = bill.title or ""
     document = new_document(f"استمارة التعديلات — {title}")
@@ -161,16 +163,84 @@ def template(bill: Document, *, date: str | None = None) -> bytes:
     if bill.notice:
         paragraph(document, text=bill.notice)
     paragraph(document, text=NOTE_AR)
-    rows = blocks(bill)
-    columns = COLUMNS[:-1]
+    if amendments:
+        rows = [row for a in amendments for row in amendment_rows(a, bill)]
+    else:
+        rows = [{"target": b.label, "current": b.text} for b in blocks(bill)]
+    columns = COLUMNS
     table = rtl_table(document, len(rows) + 1, len(columns))
     for cell, key in zip(table.rows[0].cells, columns):
         fill_cell(cell, [], HEADERS_AR[key])
-    for row, block in zip(table.rows[1:], rows):
-        cells = row.cells
-        fill_cell(cells[1], [], block.label)
-        fill_cell(cells[3], [], block.text)
+    for row, values in zip(table.rows[1:], rows):
+        for cell, key in zip(row.cells, columns):
+            if values.get(key):
+                fill_cell(cell, [], values[key])
     return finish(document, date or bill.expression_date)
+
+
+def label_of(eid: str, bill: Document) -> str:
+    """How a person names the element ``eid``: «المادة 17، الفقرة 1، البند 3»."""
+    parts = eid.split("__")
+    article = bill.by_eid(parts[0])
+    num = article.find("{*}num") if article is not None else None
+    out = [text_of(num).strip().rstrip(".-–: ") if num is not None else parts[0]]
+    for part in parts[1:]:
+        kind, _, number = part.partition("_")
+        if kind == "para":
+            out.append(f"الفقرة {number}")
+        elif kind == "point":
+            out.append(f"البند {number}")
+        elif kind == "intro":
+            out.append("المقطع التمهيدي")
+        elif kind == "wrapup":
+            out.append("المقطع الختامي")
+        else:
+            raise LawtoolError(f"the form cannot name {eid}", hint="keep this amendment in YAML")
+    return "، ".join(out)
+
+
+def amendment_rows(amendment, bill: Document) -> list[dict]:
+    """The form's rows for an amendment; LawtoolError for an operation the form cannot hold."""
+    from .wording import new_lines
+    texts = {b.eid: b.text for b in blocks(bill)}
+
+    def refuse(op, why):
+        raise AmendmentError(f"{why}: the form cannot hold it", path=amendment.path, place=op.place,
+                             hint="keep this amendment in YAML, or give the others only")
+
+    rows = []
+    for op in amendment.operations:
+        row = {"number": amendment.id, "proposer": amendment.proposer, "status": STATUS_WORDS[amendment.status][0]}
+        if op.op == "substitute":
+            if op.occurrence:
+                refuse(op, "a substitution of the n-th occurrence of words")
+            row.update(target=label_of(op.eid, bill), kind=KIND_AR["delete" if not op.with_ else "replace"],
+                       current=op.find, proposed=op.with_)
+        elif op.op in ("replace", "delete"):
+            if op.op == "replace" and (not op.body or "xml" in op.body or op.num or op.heading
+                                       or set(op.body) - {"text"}):
+                refuse(op, "a replacement that is not plain text")
+            element = bill.by_eid(op.eid)
+            current = texts.get(op.eid) or " ".join(text_of(element).split()) if element is not None else ""
+            if element is not None and local_name(element) == "article":
+                current = "\n".join(texts[e] for e in texts if e.startswith(op.eid + "__"))
+            row.update(target=label_of(op.eid, bill), kind=KIND_AR[op.op], current=current,
+                       proposed=op.body["text"] if op.op == "replace" else "")
+        elif op.op == "insert" and (op.after or op.before):
+            if op.body and ("xml" in op.body or set(op.body) - {"text"}) or op.heading:
+                refuse(op, "an insertion that is not plain text")
+            lines = list(new_lines(op))
+            if op.kind == "point":
+                lines = [f"{op.num}- {op.body['text']}"]
+            row.update(target=label_of(op.after or op.before, bill),
+                       kind=KIND_AR["insert"] + ("" if op.after else " قبل"), proposed="\n".join(lines))
+        else:
+            refuse(op, f"a {op.op}" + (" into an element" if op.op == "insert" else ""))
+        rows.append(row)
+    if rows:
+        rows[0]["justification"] = amendment.justification
+        rows[0]["cosignatories"] = "\n".join(amendment.cosignatories)
+    return rows
 
 
 # -- reading a filled form -------------------------------------------------------------------------------------
@@ -328,8 +398,10 @@ def _operations(row: Row, kind: str, eid: str, bill: Document, block_text: dict[
     proposed_lines = [" ".join(line.split()) for line in (row.values.get("proposed") or "").split("\n") if line.strip()]
     proposed = " ".join(proposed_lines)
     element = bill.by_eid(eid)
-    whole = block_text.get(eid) or " ".join(text_of(element).split())
     el_kind = local_name(element)
+    whole = block_text.get(eid) or " ".join(text_of(element).split())
+    if el_kind == "article":  # its blocks, without its number and heading (as the template writes it)
+        whole = " ".join(text for e, text in block_text.items() if e.startswith(eid + "__"))
     if kind in ("insert", "insert-before"):
         side = "after" if kind == "insert" else "before"
         if not proposed_lines:
@@ -433,7 +505,7 @@ def read_form(path: str, bill: Document, *, prefix: str, date: str) -> list:
         if not operations:
             bad(why, "correct the row" if " — " in why else "correct the row (see the form's note)")
             continue
-        number = (v.get("number") or "").strip() or f"row-{row.number}"
+        number = (v.get("number") or "").strip() or f"#row{row.number}"  # one amendment per row
         group = groups.get(number)
         if group is None:
             group = groups[number] = {"proposer": proposer, "rows": [], "operations": [], "justification": [],
@@ -458,7 +530,10 @@ def read_form(path: str, bill: Document, *, prefix: str, date: str) -> list:
     amendments = []
     for n, number in enumerate(order, start=1):
         group = groups[number]
-        ident = f"{prefix}-{_id_part(number) if not number.startswith('row-') else n:0>2}"
+        if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+", number):
+            ident = number  # an amendment's id (a form made from amendments)
+        else:
+            ident = f"{prefix}-{_id_part(number) if not number.startswith('#row') else n:0>2}"
         data = {"id": ident, "target": target, "proposer": group["proposer"], "date": date,
                 "status": group["status"], "operations": group["operations"]}
         if group["justification"]:
