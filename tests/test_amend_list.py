@@ -146,3 +146,8 @@ def test_pdf_words_in_reading_order(tmp_path):
             assert contains_in_order(words, expected), " ".join(expected)
             checked += 1
     assert checked >= 30
+
+
+def test_amendments_of_another_version_are_refused():
+    result = lawtool("amend", "list", BILL / "ara@2025-02-18.xml", BILL / "amendments/dv-ex-01.yaml")
+    assert result.returncode == 2 and "targets the expression" in result.stderr and not result.stdout

@@ -17,6 +17,7 @@ import html
 from ..akn import Document
 from ..errors import AmendmentError, LawtoolError
 from .collisions import check_collisions
+from .resolve import target_check
 from .model import Amendment
 from .wording import Namer, instructions
 
@@ -93,6 +94,7 @@ def build_list(bill: Document, amendments: list[Amendment]) -> dict:
     order = {eid: i for i, eid in enumerate(bill.eid_index())}
     by_id = {a.id: a for a in amendments}
     for a in amendments:
+        target_check(a, bill)
         if a.amends and a.amends not in by_id:
             raise AmendmentError(f"`amends` names {a.amends!r}, which is not among the amendments given",
                                  path=a.path, place="amends", hint="give the parent amendment's file too")

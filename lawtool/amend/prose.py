@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from .model import Operation
-from .wording import ActNamer, act_instruction, instruction, ordinal_ar
+from .wording import ACT_VERB_OPS, ActNamer, act_instruction, instruction, ordinal_ar
 
 _MARKS = re.compile(r"[\u064b-\u0652\u0640]")
 _ARABIC = r"\u0600-\u06ff"
@@ -126,10 +126,6 @@ def _chain(text: str) -> tuple[list[str], str, str]:
         rest = rest[len(" من "):]
 
 
-def _ending(text: str) -> str:
-    return text.rstrip()[-1:] if text.rstrip()[-1:] in (":", ".") else ""
-
-
 def read_instruction(text: str) -> Reading:
     """Read one instruction (see the module's docstring)."""
     clean = normalise(text)
@@ -218,7 +214,6 @@ def _read_act(text: str) -> Reading:
         ops = [Operation(op="insert", into=eids[0], element=kind, num=num, index=1)]
         wording = act_instruction(ops, act=act, how=how, article_word=word, new_first=bool(new_first), **common)
         return Reading(text, True, ops, act=act, effective=effective, wording=wording)
-    from .wording import ACT_VERB_OPS
     op = ACT_VERB_OPS[verb]
     if op == "replace" and not how and not trail_how:
         raise Refused("a replacement that does not announce its new text («على النحو التالي» / «كما يلي»)")
@@ -280,7 +275,3 @@ def _read_own(text: str) -> Reading | None:
         op = Operation(op="insert", into=eids[0], element=kind, num=num, index=1)
         return Reading(text, True, [op], wording=instruction(op, ActNamer(word)).text_ar)
     return None
-
-
-def read_instructions(texts: list[str]) -> list[Reading]:
-    return [read_instruction(t) for t in texts]
