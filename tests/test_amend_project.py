@@ -104,3 +104,13 @@ def test_blame_cli(tmp_path):
     assert lawtool("amend", "blame", V2, V3, "-f", "html", "-o", out).returncode == 0
     page = out.read_text(encoding="utf-8")
     assert 'dir="rtl"' in page and "dv-ex-01" in page and "<ins>سبع</ins>" in page
+
+
+def test_projections_of_the_bill_for_the_site():
+    from lawtool.amend.project import amended_works, projections_of
+    bill = Document.load(V3)
+    assert amended_works(bill) == ["/akn/ma/act/1962/1-59-413", "/akn/ma/act/2018/103-13"]
+    found = projections_of(bill, REPO / "law")
+    assert [str(law.frbr_expression) for law, _ in found] == ["/akn/ma/act/1962/1-59-413/ara@2024-08-22",
+                                                              "/akn/ma/act/2018/103-13/ara@2018-03-12"]
+    assert all(p.document.notice.startswith("إسقاط") for _, p in found)

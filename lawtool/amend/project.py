@@ -216,3 +216,32 @@ def project(bill: Document, law: Document, *, date: str | None = None) -> Projec
 def default_path(projection: Projection, root: str = "projections") -> str:
     """projections/<country>/<type>/<year>/<number>/<lang>@<date>.xml"""
     return f"{root}/{projection.document.frbr_expression.relative_path()}"
+
+
+def amended_works(bill: Document) -> list[str]:
+    """The work URIs the bill's activeModifications send text to (other than the bill itself)."""
+    from ..diff.compare import _destinations, _split_destination
+    own = bill.frbr_work.work_uri() if bill.frbr_work else None
+    works = []
+    for pairs in _destinations(bill).values():
+        for _, href in pairs:
+            work, _ = _split_destination(href)
+            if work.startswith("/akn/") and work != own and work not in works:
+                works.append(work)
+    return works
+
+
+def projections_of(bill: Document, law_root) -> list[tuple[Document, Projection]]:
+    """(law in force, projection) for each law under ``law_root`` (the repository's ``law/``) that
+    the bill amends: the latest expression of each work found there.  What the site publishes,
+    with ``lawtool.diff.diff_documents(law, projection.document)``."""
+    from pathlib import Path
+    out = []
+    for work in amended_works(bill):
+        folder = Path(law_root) / work[len("/akn/"):]
+        expressions = sorted(folder.glob(f"{bill.language or 'ara'}@*.xml")) if folder.is_dir() else []
+        if not expressions:
+            continue
+        law = Document.load(expressions[-1])
+        out.append((law, project(bill, law)))
+    return out
