@@ -22,12 +22,14 @@ site: $(STAMP)
 site-serve: $(STAMP)
 	$(VENV)/bin/lawtool publish --serve
 
-# Debian packages the tests need: hunspell-ar (the independent spell check of the importer) and
-# chromium (the browser tests of the site). Installed with apt-get when missing (CI runs as root).
+# Debian packages the tests need: hunspell-ar (the independent spell check of the importer),
+# chromium (the browser tests of the site, and --format pdf) and poppler-utils (pdftotext, the PDF
+# tests). Installed with apt-get when missing (CI runs as root).
 system-deps:
 	@missing=""; \
 	  { command -v hunspell >/dev/null && test -f /usr/share/hunspell/ar.dic; } || missing="hunspell hunspell-ar"; \
 	  test -x /usr/bin/chromium || missing="$$missing chromium"; \
+	  command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
 	  if [ -n "$$missing" ]; then \
 	    echo "lawtool: installing Debian packages:$$missing"; \
 	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; } >/dev/null \

@@ -127,6 +127,10 @@ from lawtool.validate import validate_paths
 validate_paths([{str(penal_xml)!r}])  # warm: loads the XSD once
 t = time.perf_counter(); validate_paths([{str(penal_xml)!r}]); elapsed = time.perf_counter() - t
 """, repeat))
+    # -- issue 17: the amendment workflow ----------------------------------------------------------
+    add("amendment list (json, html, docx, pdf) + compare, diff and the 3 bill versions as PDF (one process)",
+        measure([PY, str(REPO / "bench/amend_outputs.py"), "--out", str(tmp)], repeat), "≤ 10 s",
+        "6 PDFs printed by one Chromium (Playwright); without Playwright one Chromium per PDF")
     typer_app = tmp / "bare_typer.py"
     typer_app.write_text(BARE_TYPER)
     bare = measure([PY, str(typer_app), "--help"], repeat * 2)

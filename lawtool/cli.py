@@ -130,19 +130,25 @@ def validate(paths: List[Path] = typer.Argument(..., help="files or folders of A
 
 @app.command()
 def export(file: Path = typer.Argument(..., help="an AKN XML file"),
-           to: str = typer.Option("text", "--to", help="text or markdown"),
+           to: str = typer.Option("text", "--to", help="text, markdown or pdf"),
            output: Optional[Path] = typer.Option(None, "-o", "--output", help="write to a file instead of stdout"),
            force: bool = typer.Option(False, "--force", help=FORCE_HELP)):
-    """Write a document as text in the official layout, or as Markdown."""
+    """Write a document as text in the official layout, as Markdown, or as PDF (with -o)."""
     def action():
         from .akn import Document, atomic_write
         from .errors import LawtoolError
         from .export import to_markdown, to_text
-        if to not in ("text", "markdown"):
-            raise LawtoolError(f"unknown format {to!r}", hint="use --to text or --to markdown")
+        if to not in ("text", "markdown", "pdf"):
+            raise LawtoolError(f"unknown format {to!r}", hint="use --to text, --to markdown or --to pdf")
+        if to == "pdf" and output is None:
+            raise LawtoolError("the pdf format is binary", hint="give a file with -o FILE.pdf")
         from .outputs import check_output
         check_output(output, [file], replace=force)
         document = Document.load(file)
+        if to == "pdf":
+            from .export_pdf import to_pdf
+            atomic_write(output, to_pdf(document))
+            return
         result = to_text(document) if to == "text" else to_markdown(document)
         if output:
             atomic_write(output, result.encode("utf-8"))

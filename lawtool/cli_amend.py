@@ -301,3 +301,248 @@ def schema_cmd():
     """Print the JSON Schema of the amendment format (docs/amendment.schema.json)."""
     from lawtool.amend.model import SCHEMA
     _echo_json(SCHEMA)
+
+
+@amend_app.command("template")
+def template_cmd(bill: Path = typer.Argument(..., help="the bill (AKN XML)"),
+                 amendments: Optional[List[Path]] = typer.Argument(None, help="amendments (YAML) to put in the "
+                                                                            "form, to edit them in Word"),
+                 output: Path = typer.Option(..., "-o", "--output", help="the form (DOCX)"),
+                 force: bool = typer.Option(False, "--force", help=FORCE_HELP)):
+    """Write the amendment form (Word, right to left): one row per text block of the bill, with
+    its target and current text, to fill in and read back with `amend import-docx`; with
+    AMENDMENTS, one row per operation of each, to edit them and read them back."""
+    def action():
+        from lawtool.akn import Document, atomic_write
+        from lawtool.amend import load_amendments
+        from lawtool.amend.docx_form import template
+        _check_output(output, [bill, *(amendments or [])], force)
+        document = Document.load(bill)
+        loaded = load_amendments(amendments) if amendments else None
+        atomic_write(output, template(document, amendments=loaded))
+        say(f"{output}: the amendment form of {document.frbr_expression}")
+    run(action)
+
+
+@amend_app.command("import-docx")
+def import_docx_cmd(form: Path = typer.Argument(..., help="a filled amendment form (DOCX)"),
+                    bill: Path = typer.Option(..., "--bill", help="the bill the form amends (AKN XML)"),
+                    output: Path = typer.Option(..., "-o", "--output", help="the amendments (YAML collection)"),
+                    prefix: Optional[str] = typer.Option(None, "--prefix", help="the amendments' ids: PREFIX-01, "
+                                                                                 "PREFIX-02 ... (default: the "
+                                                                                 "form's file name)"),
+                    date: Optional[str] = typer.Option(None, "--date", help="the amendments' date, YYYY-MM-DD "
+                                                                            "(default: today)"),
+                    force: bool = typer.Option(False, "--force", help=FORCE_HELP)):
+    """Read a filled amendment form (Word) into amendments (YAML). Every bad row is reported
+    with its number; nothing is written when one is bad."""
+    def action():
+        import re
+        from lawtool.akn import Document, atomic_write
+        from lawtool.amend import dump_amendments
+        from lawtool.amend.apply import today
+        from lawtool.amend.docx_form import FormError, check_applies, read_form
+        _check_output(output, [form, bill], force)
+        document = Document.load(bill)
+        ident = prefix or re.sub(r"[^A-Za-z0-9]+", "-", form.stem).strip("-") or "amendment"
+        try:
+            amendments = read_form(str(form), document, prefix=ident, date=date or today())
+            check_applies(amendments, document, str(form))
+        except FormError as error:
+            for line in error.lines:
+                say(f"lawtool: error: {line}")
+            raise
+        header = [f"Amendments read by `lawtool amend import-docx {form.name}` from the form; check them with",
+                  f"`lawtool amend check {bill} {output.name}`."]
+        atomic_write(output, dump_amendments(amendments, header=header).encode("utf-8"))
+        say(f"{output}: {len(amendments)} amendment{'s' if len(amendments) != 1 else ''} "
+            f"({sum(len(a.operations) for a in amendments)} operations)")
+    run(action)
+
+
+@amend_app.command("prose")
+def prose_cmd(source: Path = typer.Argument(..., help="a UTF-8 text file, one instruction per line ('-': standard input)"),
+              as_json: bool = typer.Option(False, "--json", help="JSON: one reading per instruction")):
+    """Read amending instructions written in prose («تغير أحكام الفقرة الثانية من المادة 5 على النحو
+    التالي:») into operations. A reading is accepted only if lawtool's wording of it gives the
+    instruction again; the others are refused with the reason (exit 1 when one is refused)."""
+    def action():
+        import sys
+        from lawtool.amend.prose import read_instruction
+        from lawtool.errors import InputError
+        if str(source) == "-":
+            text = sys.stdin.read()
+        else:
+            try:
+                text = source.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise InputError(f"cannot read the instructions: {exc.__class__.__name__}", path=str(source),
+                                 hint="give a UTF-8 text file, one instruction per line") from None
+        readings = [read_instruction(line) for line in text.splitlines() if line.strip()]
+        if as_json:
+            _echo_json([r.to_dict() for r in readings])
+        else:
+            lines = []
+            for n, r in enumerate(readings, start=1):
+                if r.accepted:
+                    ops = "; ".join(" ".join(f"{k}={v}" for k, v in op.to_dict().items()) for op in r.operations)
+                    lines.append(f"{n}. accepted: {ops}" + (f"  [in: {r.act}]" if r.act else ""))
+                else:
+                    lines.append(f"{n}. refused: {r.reason}" + (f" (lawtool writes: {r.wording})" if r.wording else ""))
+            accepted = sum(r.accepted for r in readings)
+            lines.append(f"{accepted} of {len(readings)} accepted")
+            show("\n".join(lines))
+        if not all(r.accepted for r in readings):
+            raise typer.Exit(1)
+    run(action)
+
+
+LIST_FORMATS = ("html", "docx", "pdf", "json")
+
+
+@amend_app.command("list")
+def list_cmd(bill: Path = typer.Argument(..., help="the amended expression (AKN XML)"),
+             amendments: List[Path] = typer.Argument(..., help="amendment files (YAML)"),
+             fmt: str = typer.Option("html", "--format", "-f", help="html, docx, pdf or json"),
+             output: Optional[Path] = typer.Option(None, "-o", "--output",
+                                                   help="the list (default: standard output for html and json)"),
+             force: bool = typer.Option(False, "--force", help=FORCE_HELP)):
+    """The amendment list in Arabic: bill order, numbered, grouped by article, proposers and
+    co-signatories, status and vote, collision notes («إذا قبل التعديل 3 سقط التعديل 5»), sub-amendments."""
+    def action():
+        from lawtool.akn import Document, atomic_write
+        from lawtool.amend import load_amendments
+        from lawtool.amend.listing import build_list, to_docx, to_html
+        from lawtool.errors import LawtoolError
+        if fmt not in LIST_FORMATS:
+            raise LawtoolError(f"unknown format {fmt!r}", hint="use one of: " + ", ".join(LIST_FORMATS))
+        if fmt in ("docx", "pdf") and output is None:
+            raise LawtoolError(f"--format {fmt} needs -o FILE", hint=f"give -o list.{fmt}")
+        _check_output(output, [bill, *amendments], force)
+        document = Document.load(bill)
+        data = build_list(document, load_amendments(amendments))
+        if fmt == "json":
+            text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+            data_bytes = text.encode("utf-8")
+        elif fmt == "html":
+            data_bytes = to_html(data).encode("utf-8")
+        elif fmt == "docx":
+            data_bytes = to_docx(data)
+        else:
+            from lawtool.pdf import html_to_pdf
+            data_bytes = html_to_pdf(to_html(data), notice=data["notice"])
+        if output is None:
+            typer.echo(data_bytes.decode("utf-8"), nl=False)
+        else:
+            atomic_write(output, data_bytes)
+            say(f"{output}: {data['count']} amendments")
+    run(action)
+
+
+@amend_app.command("project")
+def project_cmd(bill: Path = typer.Argument(..., help="the bill (AKN XML)"),
+                law: Path = typer.Option(..., "--law", help="the law in force it amends (AKN XML)"),
+                output: Optional[Path] = typer.Option(None, "-o", "--output",
+                                                      help="the projection (default: projections/<expression>.xml)"),
+                date: Optional[str] = typer.Option(None, "--date", help="the projection's date (default: the bill's)"),
+                force: bool = typer.Option(False, "--force", help=FORCE_HELP)):
+    """The law as the bill would leave it: the bill's mods applied to the law, written as a new
+    expression labelled as a projection (never law in force); validated before it is written."""
+    def action():
+        from lawtool.akn import Document, atomic_write
+        from lawtool.amend.project import default_path, project
+        from lawtool.errors import LawtoolError
+        from lawtool.validate import validate_document
+        result = project(Document.load(bill), Document.load(law), date=date)
+        target = output or Path(default_path(result))
+        if target.resolve().is_relative_to((Path.cwd() / "law").resolve()):
+            raise LawtoolError("a projection is not law: it is not written under law/", path=str(target),
+                               hint="write it elsewhere (default: projections/)")
+        _check_output(target, [bill, law], force)
+        result.document.path = str(target)
+        errors = [f for f in validate_document(result.document) if f.severity == "error"]
+        if errors:
+            raise LawtoolError(f"the projection would not be valid: {errors[0].rule}: {errors[0].message}",
+                               path=str(target), hint="nothing was written; check the bill's mods")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(target, result.document.to_bytes())
+        kept = sum(result.kept.values())
+        say(f"{target}: {result.document.frbr_expression} (projection) — {len(result.targets)} articles from the "
+            f"bill ({', '.join(result.targets)})" + (f", {kept} paragraphs in force kept for dotted lines" if kept else ""))
+    run(action)
+
+
+@amend_app.command("blame")
+def blame_cmd(old: Path = typer.Argument(..., help="a version of the bill (AKN XML)"),
+              new: Path = typer.Argument(..., help="the next version, made by `amend apply` (AKN XML)"),
+              amendments: Optional[List[Path]] = typer.Argument(None, help="the amendments applied (YAML; they "
+                                                                           "decide between amendments of one element)"),
+              fmt: str = typer.Option("json", "--format", "-f", help="json or html"),
+              output: Optional[Path] = typer.Option(None, "-o", "--output", help="write to a file"),
+              force: bool = typer.Option(False, "--force", help=FORCE_HELP)):
+    """Each word changed from OLD to NEW, and the amendment that changed it."""
+    def action():
+        from lawtool.akn import Document, atomic_write
+        from lawtool.amend import load_amendments
+        from lawtool.amend.blame import blame, to_html
+        from lawtool.errors import LawtoolError
+        if fmt not in ("json", "html"):
+            raise LawtoolError(f"unknown format {fmt!r}", hint="use json or html")
+        _check_output(output, [old, new, *(amendments or [])], force)
+        before, after = Document.load(old), Document.load(new)
+        entries = blame(before, after, load_amendments(amendments) if amendments else [])
+        text = (json.dumps(entries, ensure_ascii=False, indent=2) + "\n") if fmt == "json" else to_html(entries, before, after)
+        if output:
+            atomic_write(output, text.encode("utf-8"))
+        else:
+            typer.echo(text, nl=False)
+    run(action)
+
+
+@amend_app.command("carry")
+def carry_cmd(old: Path = typer.Argument(..., help="the version the amendments were written against (AKN XML)"),
+              new: Path = typer.Argument(..., help="the next version (AKN XML)"),
+              amendments: List[Path] = typer.Argument(..., help="amendment files (YAML)"),
+              out_dir: Optional[Path] = typer.Option(None, "-o", "--output-dir",
+                                                     help="write each carried amendment there (<id>.yaml)"),
+              as_json: bool = typer.Option(False, "--json", help="JSON report"),
+              force: bool = typer.Option(False, "--force", help=FORCE_HELP)):
+    """Carry the proposed amendments from one version of the bill to the next through the
+    renumbering map; report the ones that no longer fit, with why (exit 1 when one does not fit)."""
+    def action():
+        from lawtool.akn import Document, atomic_write
+        from lawtool.amend import dump_amendment, load_amendments
+        from lawtool.amend.carry import carry
+        from lawtool.outputs import inside
+        before, after = Document.load(old), Document.load(new)
+        results = carry(load_amendments(amendments), before, after)
+        written = []
+        if out_dir is not None:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            targets = [(r, inside(out_dir, f"{r.carried.id}.yaml", what="amendment id")) for r in results if r.carried]
+            for _, target in targets:
+                _check_output(target, [old, new, *amendments], force)
+            for r, target in targets:
+                header = [*(["EXAMPLE amendment, made up for the lawtool project: not proposed by any "
+                             "parliamentary group or member."] if r.carried.example else []),
+                          f"Carried by `lawtool amend carry` from {r.amendment.target} to {r.carried.target}"
+                          + (f"; renumbered: {', '.join(f'{a} → {b}' for a, b in r.renamed.items())}" if r.renamed else "")
+                          + "."]
+                atomic_write(target, dump_amendment(r.carried, header=header).encode("utf-8"))
+                written.append(str(target))
+        if as_json:
+            _echo_json([{"id": r.amendment.id, "carried": r.carried is not None, "renamed": r.renamed,
+                         "problems": r.problems} for r in results])
+        else:
+            lines = []
+            for r in results:
+                if r.carried:
+                    moved = f" ({', '.join(f'{a} → {b}' for a, b in r.renamed.items())})" if r.renamed else ""
+                    lines.append(f"{r.amendment.id}: carried{moved}")
+                else:
+                    lines.append(f"{r.amendment.id}: not carried — {'; '.join(r.problems)}")
+            lines += [f"written: {w}" for w in written]
+            show("\n".join(lines))
+        if any(r.carried is None and r.amendment.status == "proposed" and not r.amendment.amends for r in results):
+            raise typer.Exit(1)
+    run(action)

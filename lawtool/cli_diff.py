@@ -13,7 +13,7 @@ from typing import Optional
 
 import typer
 
-FORMATS = ("text", "json", "html", "markdown", "docx")
+FORMATS = ("text", "json", "html", "markdown", "docx", "pdf")
 FORCE_HELP = "replace the output file if it exists (never an input)"
 
 
@@ -52,8 +52,16 @@ def _deliver(data: str | bytes, output: Optional[Path], fmt: str, color: bool = 
         atomic_write(output, data if isinstance(data, bytes) else data.encode("utf-8"))
         return
     if isinstance(data, bytes):
-        raise LawtoolError(f"the {fmt} format is binary", hint="give a file with -o FILE.docx")
+        raise LawtoolError(f"the {fmt} format is binary", hint=f"give a file with -o FILE.{fmt}")
     typer.echo(data, nl=False, color=color or None)  # click strips colour off a pipe unless told
+
+
+def _pdf(page: str, *documents) -> bytes:
+    """The HTML page printed to PDF, with the working-text notice of the documents (a bill's) on
+    every page."""
+    from lawtool.pdf import html_to_pdf
+    notices = [d.notice for d in documents if d.notice]
+    return html_to_pdf(page, notice=notices[-1] if notices else None)
 
 
 def register(app: typer.Typer) -> None:
@@ -61,7 +69,7 @@ def register(app: typer.Typer) -> None:
     def diff_cmd(
         old: Path = typer.Argument(..., help="the old version (AKN XML)"),
         new: Path = typer.Argument(..., help="the new version (AKN XML)"),
-        fmt: str = typer.Option("text", "--format", "-f", help="text, json, html, markdown or docx"),
+        fmt: str = typer.Option("text", "--format", "-f", help="text, json, html, markdown, docx or pdf"),
         output: Optional[Path] = typer.Option(None, "-o", "--output", help="write to a file instead of stdout"),
         show_typographic: bool = typer.Option(False, "--show-typographic",
                                               help="also show differences of typography only (diacritics, "
@@ -104,8 +112,11 @@ def register(app: typer.Typer) -> None:
             for warning in result.warnings:
                 typer.echo(f"lawtool: warning: {warning}", err=True)
             colored = _want_color(color, output)
-            data = render(result, fmt, typographic=show_typographic, color=colored, bidi=bidi, width=_width(),
-                          context=context)
+            if fmt == "pdf":
+                data = _pdf(render(result, "html", typographic=show_typographic), old_doc, new_doc)
+            else:
+                data = render(result, fmt, typographic=show_typographic, color=colored, bidi=bidi, width=_width(),
+                              context=context)
             if write_wid:
                 _write_wid(result, new_doc, new, dry_run)
             _deliver(data, output, fmt, colored)
@@ -117,7 +128,7 @@ def register(app: typer.Typer) -> None:
     def compare_cmd(
         bill: Path = typer.Argument(..., help="the amending text (a bill or an amending law, AKN XML)"),
         law: Path = typer.Option(..., "--with", help="the law in force it amends (AKN XML)"),
-        fmt: str = typer.Option("text", "--format", "-f", help="text, json, html, markdown or docx"),
+        fmt: str = typer.Option("text", "--format", "-f", help="text, json, html, markdown, docx or pdf"),
         output: Optional[Path] = typer.Option(None, "-o", "--output", help="write to a file instead of stdout"),
         show_typographic: bool = typer.Option(False, "--show-typographic", help="mark typographic differences"),
         color: Optional[bool] = typer.Option(None, "--color/--no-color", help="colour (default: on a terminal)"),
@@ -132,9 +143,13 @@ def register(app: typer.Typer) -> None:
             from lawtool.diff.compare import compare, render_comparison
             _check_format(fmt)
             check_output(output, [bill, law], replace=force)
-            comparison = compare(Document.load(bill), Document.load(law))
+            bill_doc = Document.load(bill)
+            comparison = compare(bill_doc, Document.load(law))
             colored = _want_color(color, output)
-            data = render_comparison(comparison, fmt, typographic=show_typographic, color=colored)
+            if fmt == "pdf":
+                data = _pdf(render_comparison(comparison, "html", typographic=show_typographic), bill_doc)
+            else:
+                data = render_comparison(comparison, fmt, typographic=show_typographic, color=colored)
             _deliver(data, output, fmt, colored)
         run(action)
 

@@ -100,8 +100,10 @@ def test_cli_check_examples():
     assert result.returncode == 1
     data = json.loads(result.stdout)
     assert [(c["kind"], c["amendments"], c["eid"]) for c in data["collisions"]] == [
-        ("same-element", ["dv-ex-01", "dv-ex-03"], "art_17__para_1")]
-    assert data["order"] == ["dv-ex-02", "dv-ex-04"] and data["colliding"] == ["dv-ex-01", "dv-ex-03"]
+        ("same-element", ["dv-ex-01", "dv-ex-03"], "art_17__para_1"),
+        ("overlapping-words", ["dv-ex-04", "dv-ex-06"], "art_30__para_1")]
+    # dv-ex-05 is a sub-amendment (of dv-ex-01): left out of the bill's collisions
+    assert data["order"] == ["dv-ex-02", "dv-ex-07"] and data["colliding"] == ["dv-ex-01", "dv-ex-03", "dv-ex-04", "dv-ex-06"]
     assert all(set(c) >= {"kind", "amendments", "eid", "message"} for c in data["collisions"])
     assert data["amendments"][0]["wording"][0]["ar"].startswith("تعوض عبارة")
     human = lawtool("amend", "check", str(V2), *files)

@@ -45,7 +45,8 @@ def test_exit_code_option():
 def test_errors_are_reported_cleanly(tmp_path):
     cases = [
         (("diff", V1, PENAL_CODE), "not expressions of the same work"),
-        (("diff", V1, V2, "-f", "pdf"), "unknown format 'pdf'"),
+        (("diff", V1, V2, "-f", "rtf"), "unknown format 'rtf'"),
+        (("diff", V1, V2, "-f", "pdf"), "give a file with -o FILE.pdf"),
         (("diff", V1, V2, "-f", "docx"), "give a file with -o"),
         (("diff", V1, V2, "--dry-run"), "--dry-run goes with --write-wid"),
         (("diff", V1, tmp_path / "missing.xml"), "no such file"),

@@ -18,10 +18,12 @@ from __future__ import annotations
 
 from .apply import ApplyResult, apply_amendments, select
 from .collisions import KINDS, CheckResult, Collision, check_collisions
-from .model import SCHEMA, STATUSES, Amendment, Operation, dump_amendment, load_amendment, load_amendments, parse_amendment
+from .model import (SCHEMA, STATUSES, Amendment, Operation, dump_amendment, dump_amendments, load_amendment,
+                    load_amendments, load_file, parse_amendment)
 from .wording import Instruction, instructions
 
-__all__ = ["Amendment", "Operation", "SCHEMA", "STATUSES", "load_amendment", "load_amendments", "parse_amendment",
+__all__ = ["Amendment", "Operation", "SCHEMA", "STATUSES", "load_amendment", "load_amendments", "load_file", "parse_amendment",
+           "dump_amendments",
            "dump_amendment", "check_collisions", "CheckResult", "Collision", "KINDS", "apply_amendments",
            "ApplyResult", "select", "instructions", "Instruction", "to_akn", "from_akn", "from_diff"]
 

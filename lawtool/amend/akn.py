@@ -52,7 +52,7 @@ from .model import Amendment, Operation, parse_amendment
 from .wording import Namer, instruction
 
 LAWTOOL_NS = "https://lawtool.ma/ns/1.0"
-STATUS_AR = {"proposed": "مقترح", "adopted": "مقبول", "rejected": "مرفوض", "withdrawn": "مسحوب"}
+STATUS_AR = {"proposed": "مقترح", "adopted": "مقبول", "rejected": "مرفوض", "withdrawn": "مسحوب", "fallen": "ساقط"}
 EXAMPLE_NOTICE = ("مثال: تعديل مصطنع أعد لمشروع lawtool، وليس تعديلا قدمه أي فريق أو عضو برلماني. "
                   "Example amendment made up for the lawtool project; not proposed by any parliamentary group "
                   "or member.")
@@ -176,6 +176,12 @@ def to_akn(amendment: Amendment, bill: Document | None = None) -> Document:
         record.set("example", "true")
     if amendment.title:
         record.set("title", amendment.title)
+    if amendment.amends:
+        record.set("amends", amendment.amends)
+    for key, value in (amendment.votes or {}).items():
+        record.set(f"votes-{key}", str(value))
+    for name in amendment.cosignatories:
+        etree.SubElement(record, f"{{{LAWTOOL_NS}}}cosignatory").text = name
     meta.append(proprietary)
     doc.append(meta)
 
@@ -278,6 +284,15 @@ def from_akn(document: Document, path: str | None = None) -> Amendment:
         data["example"] = True
     if record.get("title"):
         data["title"] = record.get("title")
+    if record.get("amends"):
+        data["amends"] = record.get("amends")
+    votes = {k: int(record.get(f"votes-{k}")) for k in ("for", "against", "abstain")
+             if (record.get(f"votes-{k}") or "").isdigit()}
+    if votes:
+        data["votes"] = votes
+    cosignatories = [c.text or "" for c in record.findall(f"{{{LAWTOOL_NS}}}cosignatory")]
+    if cosignatories:
+        data["cosignatories"] = cosignatories
     if justification:
         data["justification"] = "\n".join(justification)
     data = {k: v for k, v in data.items() if v is not None}

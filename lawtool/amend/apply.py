@@ -105,6 +105,11 @@ def apply_amendments(bill: Document, amendments: list[Amendment], *, date: str, 
                              hint="give amendment files (and check --status: it selects among them)")
     base = bill.frbr_expression
     for a in amendments:
+        if a.amends:
+            raise AmendmentError(f"{a.id} is a sub-amendment of {a.amends}: it changes that amendment, not the bill",
+                                 path=a.path, place="amends",
+                                 hint=f"once it is adopted, write its change into {a.amends} and apply {a.amends}; "
+                                      "leave it out here (e.g. --status adopted)")
         target_check(a, bill)
     _check_date(date, base)
     doc = Document(copy.deepcopy(bill.tree), bill.path)

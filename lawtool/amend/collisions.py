@@ -315,7 +315,10 @@ def check_resolved(resolved_by_amendment: dict[str, list[Resolved]], amendments:
 def check_collisions(document: Document, amendments: list[Amendment]) -> CheckResult:
     """Collisions between ``amendments`` (all written against ``document``), and the order in
     which the compatible ones apply.  Raises AmendmentError for an amendment that cannot be
-    resolved (unknown eId, words not found) or whose own operations overlap."""
+    resolved (unknown eId, words not found) or whose own operations overlap.  Sub-amendments
+    (``amends``) are left out: they change their amendment, not the bill (``lawtool.amend.listing``
+    checks them against the bill as their amendment leaves it)."""
+    amendments = [a for a in amendments if not a.amends]
     resolver = Resolver(document)
     by_id = {}
     for a in amendments:

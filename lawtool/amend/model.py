@@ -35,7 +35,8 @@ from .. import yaml_input
 from ..frbr import FrbrUri
 from .content import CHILD_KIND, BODY_KEYS, ContentError, canonical_body, kind_of_eid, num_text, parse_fragment
 
-STATUSES = ("proposed", "adopted", "rejected", "withdrawn")
+STATUSES = ("proposed", "adopted", "rejected", "withdrawn", "fallen")
+VOTE_KEYS = ("for", "against", "abstain")
 OPERATIONS = ("replace", "substitute", "insert", "delete", "move", "renumber")
 POSITIONS = ("after", "before", "into")
 MAX_BYTES = 1024 * 1024
@@ -88,6 +89,14 @@ SCHEMA = {
         "title": {"type": "string"},
         "justification": {"type": "string"},
         "example": {"type": "boolean", "description": "true for a made-up example"},
+        "cosignatories": {"type": "array", "items": {"type": "string", "minLength": 1},
+                          "description": "who signs the amendment besides the proposer (labels)"},
+        "amends": {"type": "string", "pattern": ID_PATTERN,
+                   "description": "a sub-amendment: the id of the amendment it amends; its operations apply to "
+                                  "the bill as that amendment leaves it"},
+        "votes": {"type": "object", "additionalProperties": False, "minProperties": 1,
+                  "properties": {k: {"type": "integer", "minimum": 0} for k in VOTE_KEYS},
+                  "description": "the committee's vote: for, against, abstain"},
         "operations": {"type": "array", "minItems": 1, "items": {
             "type": "object", "required": ["op"],
             "properties": {"op": {"enum": list(OPERATIONS)}},
@@ -194,6 +203,9 @@ class Amendment:
     justification: str = ""
     title: str | None = None
     example: bool = False
+    cosignatories: list[str] = field(default_factory=list)
+    amends: str | None = None
+    votes: dict[str, int] | None = None
     path: str = "<memory>"
 
     @property
@@ -214,6 +226,12 @@ class Amendment:
             out["title"] = self.title
         if self.justification:
             out["justification"] = self.justification
+        if self.cosignatories:
+            out["cosignatories"] = list(self.cosignatories)
+        if self.amends:
+            out["amends"] = self.amends
+        if self.votes:
+            out["votes"] = dict(self.votes)
         out["operations"] = [op.to_dict() for op in self.operations]
         return out
 
@@ -401,6 +419,22 @@ def parse_amendment(data, path: str = "<memory>") -> Amendment:
     example = data.get("example", False)
     if not isinstance(example, bool):
         _fail(f"`example` must be true or false, not {_what(example)}", path, "example", "write example: true")
+    cosignatories = data.get("cosignatories") or []
+    if not isinstance(cosignatories, list) or not all(isinstance(c, str) and c.strip() for c in cosignatories):
+        _fail("`cosignatories` must be a list of names", path, "cosignatories", "write one name per line: - ...")
+    amends = data.get("amends")
+    if amends is not None and (not isinstance(amends, str) or not re.match(ID_PATTERN, amends)):
+        _fail(f"`amends` must be the id of another amendment, not {amends!r}", path, "amends",
+              "give the parent amendment's id, e.g. amends: dv-ex-01")
+    if amends == ident:
+        _fail("an amendment cannot amend itself", path, "amends", "give the id of the parent amendment")
+    votes = data.get("votes")
+    if votes is not None:
+        if not isinstance(votes, dict) or not votes or set(votes) - set(VOTE_KEYS) or any(
+                isinstance(v, bool) or not isinstance(v, int) or v < 0 for v in votes.values()):
+            _fail(f"`votes` must map for/against/abstain to whole numbers, not {votes!r}", path, "votes",
+                  "write e.g. votes: {for: 7, against: 3, abstain: 1}")
+        votes = {k: votes[k] for k in VOTE_KEYS if k in votes}
     raw_ops = data.get("operations")
     if not isinstance(raw_ops, list) or not raw_ops:
         _fail("`operations` must be a non-empty list", path, "operations", "list the operations (see docs/amendments.md)")
@@ -409,7 +443,8 @@ def parse_amendment(data, path: str = "<memory>") -> Amendment:
     justification = "\n".join(line.strip() for line in justification.split("\n") if line.strip())
     return Amendment(id=ident, target=target.expression, proposer=proposer.strip(), date=data["date"],
                      status=status, operations=operations, justification=justification,
-                     title=title.strip() if title else None, example=example, path=path)
+                     title=title.strip() if title else None, example=example,
+                     cosignatories=[c.strip() for c in cosignatories], amends=amends, votes=votes, path=path)
 
 
 _ALLOWED = {
@@ -539,17 +574,39 @@ def _xml_kind(xml: str) -> str | None:
 
 def load_amendment(path: str | Path) -> Amendment:
     """Read and check one amendment file."""
-    return parse_amendment(read_yaml(path), str(path))
+    found = load_file(path)
+    if len(found) != 1:
+        raise AmendmentError(f"the file holds {len(found)} amendments, this command takes one", path=str(path),
+                             hint="give a file with one amendment")
+    return found[0]
+
+
+def load_file(path: str | Path) -> list[Amendment]:
+    """The amendments of one file: one amendment, or a collection ``amendments: [...]`` (what
+    ``amend import-docx`` writes); in a collection, errors name «amendment N»."""
+    data = read_yaml(path)
+    if isinstance(data, dict) and set(data) == {"amendments"}:
+        items = data["amendments"]
+        if not isinstance(items, list) or not items:
+            _fail("`amendments` must be a non-empty list of amendments", str(path), "amendments",
+                  "list the amendments under amendments:, each a mapping with id, target, ...")
+        return [parse_amendment(item, f"{path}:amendment {i}") for i, item in enumerate(items, start=1)]
+    return [parse_amendment(data, str(path))]
 
 
 def load_amendments(paths) -> list[Amendment]:
-    amendments = [load_amendment(p) for p in paths]
+    amendments = [a for p in paths for a in load_file(p)]
     seen: dict[str, str] = {}
     for a in amendments:
         if a.id in seen:
             raise AmendmentError(f"the id {a.id!r} is also the id of {seen[a.id]}", path=a.path, place="id",
                                  hint="give each amendment its own id")
         seen[a.id] = a.path
+    for a in amendments:
+        if a.amends and a.amends not in seen:
+            raise AmendmentError(f"`amends` names {a.amends!r}, which is not among the amendments given",
+                                 path=a.path, place="amends",
+                                 hint="give the parent amendment's file too, or correct the id")
     return amendments
 
 
@@ -585,4 +642,11 @@ def dump_amendment(amendment: Amendment, *, header: list[str] = (), comments: di
             lines.append(f"  # {comment}")
         chunk = _dump([raw]).rstrip("\n")
         lines.extend("  " + line if line else line for line in chunk.split("\n"))
+    return "\n".join(lines) + "\n"
+
+
+def dump_amendments(amendments: list[Amendment], *, header: list[str] = ()) -> str:
+    """Several amendments as one collection file (``amendments:`` list), read by ``load_file``."""
+    lines = [f"# {h}" if h else "#" for h in header]
+    lines.append(_dump({"amendments": [a.to_dict() for a in amendments]}).rstrip("\n"))
     return "\n".join(lines) + "\n"

@@ -473,3 +473,121 @@ def instructions(amendment: Amendment, document: Document | None = None, *,
 def wording_comments(amendment: Amendment, document: Document | None = None) -> dict[int, list[str]]:
     """Comment lines per operation for the YAML: the Arabic and the French instruction."""
     return {i.index: [i.text_ar, i.text_fr] for i in instructions(amendment, document)}
+
+
+# -- the wording of amending laws ---------------------------------------------------------------------------------
+#
+# Moroccan amending laws group the operations on one text in one instruction and name that text:
+#   تغير وتتمم على النحو التالي أحكام الفصول 404 و 431 و 446 من مجموعة القانون الجنائي ...:
+#   تتمم على النحو التالي أحكام مجموعة القانون الجنائي ... بالفصول 88-1 و 88-2:
+#   ينسخ البند 8 من الفصل 2 من الظهير الشريف رقم ...
+# ``act_instruction`` writes these forms from operations and a few choices (the verb, where «على
+# النحو التالي» stands, whether «أحكام» is written); lawtool.amend.prose reads them back and accepts
+# a reading only when this wording gives the instruction again.
+
+ACT_VERBS = {  # verb key → (feminine, masculine)
+    "change-complete": ("تغير وتتمم", "يغير ويتمم"),
+    "change": ("تغير", "يغير"),
+    "complete": ("تتمم", "يتمم"),
+    "repeal-replace": ("تنسخ وتعوض", "ينسخ ويعوض"),
+    "repeal": ("تنسخ", "ينسخ"),
+    "delete": ("تحذف", "يحذف"),
+}
+ACT_VERB_OPS = {"change-complete": "replace", "change": "replace", "complete": "replace", "repeal-replace": "replace",
+                "repeal": "delete", "delete": "delete"}
+_PLURAL = {"المادة": ("المادتين", "المواد"), "الفصل": ("الفصلين", "الفصول"), "الفقرة": ("الفقرتين", "الفقرات"),
+           "البند": ("البندين", "البنود")}
+_FEMININE_NOUNS = ("المادة", "الفقرة")
+
+
+class ActNamer(Namer):
+    """Names without the document, with the article noun of the amended text (المادة or الفصل);
+    ``digit_one`` writes «المادة 1» (not «المادة الأولى»), ``bis_definite`` «المادة 16 المكررة»."""
+
+    def __init__(self, article_word: str = "المادة", *, digit_one: bool = False, bis_definite: bool = False):
+        super().__init__(None)
+        self.article_word = article_word
+        self.digit_one = digit_one
+        self.bis_definite = bis_definite
+
+    def component(self, eid: str) -> Name | None:
+        found = super().component(eid)
+        if found is None or kind_of_eid(eid) != "article":
+            return found
+        number = eid.rsplit("__", 1)[-1].split("_", 1)[1]
+        fem = self.article_word in _FEMININE_NOUNS
+        shown = number_ar(number, fem)
+        if self.digit_one and number == "1":
+            shown = "1"
+        if self.bis_definite and shown.endswith(("مكررة", "مكرر")):
+            base, word = shown.rsplit(" ", 1)
+            shown = f"{base} ال{word}"
+        return Name(f"{self.article_word} {shown}", found.fr, fem, found.feminine_fr)
+
+
+def _names_list(names: list[str]) -> str:
+    """«الفصلين 61 و 407», «الفصول 404 و 431 و 446»: one noun, the numbers joined by «و»."""
+    if len(names) == 1:
+        return names[0]
+    noun = names[0].split()[0]
+    if any(n.split()[0] != noun for n in names) or noun not in _PLURAL:
+        return " و".join(names)
+    numbers = [n[len(noun):].strip() for n in names]
+    plural = _PLURAL[noun][0 if len(names) == 2 else 1]
+    return f"{plural} " + " و ".join(numbers)
+
+
+def act_instruction(operations: list[Operation], *, verb: str, act: str | None = None, effective: str | None = None,
+                    lead: bool = True, provisions: str | None = "أحكام", how: str | None = "على النحو التالي",
+                    article_word: str = "المادة", new_first: bool = False, effective_after_how: bool = False,
+                    comma_after_how: bool = False, digit_one: bool = False, bis_definite: bool = False,
+                    replaced_after: bool = False) -> str:
+    """The Arabic instruction of an amending law for ``operations`` on one text (``act``: how the
+    text is cited, None for the text itself).  Replacements and deletions name their targets
+    («أحكام الفصول 404 و 431»); insertions of articles complete the act («بالفصول 88-1 و 88-2»);
+    the insertion of one element into another names it («بالبند 6 التالي»).  The other arguments
+    are the variants of the form found in Moroccan laws: where «على النحو التالي» (``how``) and the
+    date of effect stand, «أحكام» or «مقتضيات» (``provisions``) or neither, «المادة 1» for the first
+    article, «المكررة», and «تنسخ أحكام ... وتعوض على النحو التالي» (``replaced_after``)."""
+    namer = ActNamer(article_word, digit_one=digit_one, bis_definite=bis_definite)
+    kinds = {op.op for op in operations}
+    when = f"، ابتداء من {effective}،" if effective else ""
+    cited = f" من {act}" if act else ""
+    how_part = f" {how}{'،' if comma_after_how else ''}" if how else ""
+    opening = (how_part + when) if effective_after_how else (when + how_part)
+    words = f"{provisions} " if provisions else ""
+    if kinds == {"insert"}:
+        if all(op.into == "body" for op in operations):  # new articles of the act
+            if not act or not provisions:
+                raise ValueError("new articles complete the provisions of a named act")
+            nums = [_clean_label(op.num) for op in operations]
+            names = [f"{article_word} {n.split(' ', 1)[1] if ' ' in n else n}" for n in nums]
+            head = ACT_VERBS[verb][0]  # «أحكام» (feminine plural) is the subject
+            return f"{head}{opening} {words}{act} ب{_names_list(names)}:"
+        if len(operations) == 1 and operations[0].into:
+            op = operations[0]
+            target = namer.name(op.into)
+            new = f"{_AR_KIND.get(op.kind, ('العنصر', False))[0]}{(' ' + _clean_label(op.num)) if op.num else ''}"
+            adjective = "التالي" if not _AR_KIND.get(op.kind, ("", False))[1] else "التالية"
+            fem = True if provisions else target.feminine_ar
+            head = ACT_VERBS[verb][0 if fem else 1]
+            subject = f"{words}{target.ar}{cited}"
+            if new_first:
+                return f"{head}{opening} ب{new} {adjective} {subject}:"
+            return f"{head}{opening} {subject} ب{new} {adjective}:"
+        raise ValueError("insertions other than new articles or one new element are written one by one")
+    if len(kinds) != 1 or ACT_VERB_OPS[verb] not in kinds:
+        raise ValueError(f"the verb {verb} does not say {', '.join(sorted(kinds))}")
+    names = [namer.name(op.eid) for op in operations]
+    targets = _names_list([n.ar for n in names])
+    fem = True if provisions else (names[0].feminine_ar if len(names) == 1 else True)
+    head = ACT_VERBS[verb][0 if fem else 1]
+    subject = f"{words}{targets}{cited}"
+    if replaced_after:  # «تنسخ أحكام الفصل 6 من ... وتعوض على النحو التالي:»
+        head = ACT_VERBS["repeal"][0 if fem else 1]
+        return f"{head}{when} {subject} و{'ت' if fem else 'ي'}عوض{how_part}:"
+    if ACT_VERB_OPS[verb] == "delete":
+        return f"{head}{opening} {subject}."
+    if lead:
+        return f"{head}{opening} {subject}:"
+    return f"{head}{when} {subject}{how_part}:"

@@ -1,0 +1,101 @@
+"""«Blame» between two versions of a bill: each word changed from one to the next, and the
+amendment that changed it.
+
+The newer version made by ``amend apply`` records, for each operation, a ``textualMod`` in its
+``passiveModifications`` (source: the amendment's mod, destination: the element) and a
+``passiveRef`` per amendment (its label).  ``blame`` diffs the two versions (lawtool.diff) and
+gives each deleted or inserted run of words the amendments whose operations name that element
+(or an element inside it, or around it); when several amendments touch one element and the
+amendments themselves are given, the one whose new words (or words replaced) are those of the
+run is chosen.  Changes no amendment records (the notice of the version, a version edited by
+hand) are listed with no amendment.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from ..akn import Document, local_name
+from .model import Amendment
+
+
+def _records(new: Document) -> tuple[list[tuple[str, str, int]], dict[str, str]]:
+    """[(destination eId, amendment id, operation)] and {amendment id: label}."""
+    mods = []
+    for mod in new.xpath("./a:meta/a:analysis/a:passiveModifications/a:textualMod", new.main):
+        found = re.match(r"pmod_(.+)_(\d+)$", mod.get("eId") or "")
+        dest = next((d.get("href", "") for d in mod if local_name(d) == "destination"), "")
+        if found and dest.startswith("#"):
+            mods.append((dest[1:], found.group(1), int(found.group(2))))
+    labels = {}
+    for ref in new.xpath("./a:meta/a:references/a:passiveRef", new.main):
+        if (ref.get("eId") or "").startswith("amd_"):
+            labels[ref.get("eId")[4:]] = ref.get("showAs") or ""
+    return mods, labels
+
+
+def _related(a: str, b: str) -> bool:
+    return a == b or a.startswith(b + "__") or b.startswith(a + "__")
+
+
+def _words_of(amendment: Amendment, index: int) -> str:
+    for op in amendment.operations:
+        if op.index == index:
+            parts = [op.find or "", op.with_ or ""]
+            if op.body:
+                parts += [str(v) for v in op.body.values()]
+            return " ".join(parts)
+    return ""
+
+
+def blame(old: Document, new: Document, amendments: list[Amendment] = ()) -> list[dict]:
+    """One entry per changed run of words: {article, eid, change (insert | delete), words,
+    amendments: [ids], labels: [proposer: title]}."""
+    from ..diff import diff_documents
+    result = diff_documents(old, new)
+    mods, labels = _records(new)
+    by_id = {a.id: a for a in amendments}
+    out = []
+    for change in result.changes():
+        if not change.is_change():
+            continue
+        units = list(change.parts) or [change]
+        article = (change.new_unit or change.old_unit).label if (change.new_unit or change.old_unit) else ""
+        for unit in units:
+            eid = unit.new_eid or unit.old_eid or ""
+            candidates = [(amd, n) for dest, amd, n in mods if eid and _related(dest, eid)]
+            for op in unit.ops:
+                if op.op not in ("insert", "delete"):
+                    continue
+                words = (op.new if op.op == "insert" else op.old).strip()
+                if not words:
+                    continue
+                ids = list(dict.fromkeys(amd for amd, _ in candidates))
+                if len(ids) > 1 and by_id:
+                    fitting = [amd for amd, n in candidates if amd in by_id and words in _words_of(by_id[amd], n)]
+                    ids = list(dict.fromkeys(fitting)) or ids
+                out.append({"article": article, "eid": eid, "change": op.op, "words": words, "amendments": ids,
+                            "labels": [labels.get(i, i) for i in ids]})
+    return out
+
+
+def to_html(entries: list[dict], old: Document, new: Document) -> str:
+    rows = []
+    for e in entries:
+        who = "، ".join(f'<a href="#amendment-{html.escape(i)}">{html.escape(i)}</a> ({html.escape(label)})'
+                        for i, label in zip(e["amendments"], e["labels"])) or "— (لا تعديل مسجل)"
+        tag = "ins" if e["change"] == "insert" else "del"
+        rows.append(f"<tr><td>{html.escape(e['article'])}</td><td><code>{html.escape(e['eid'])}</code></td>"
+                    f"<td><{tag}>{html.escape(e['words'])}</{tag}></td><td>{who}</td></tr>")
+    notice = html.escape(new.notice or "")
+    return ('<!DOCTYPE html>\n<html lang="ar" dir="rtl">\n<head>\n<meta charset="utf-8">\n'
+            f"<title>مصدر التغييرات: {html.escape(new.title or '')}</title>\n"
+            "<style>body{font-family:\"Noto Sans Arabic\",\"Noto Naskh Arabic\",sans-serif;margin:1.5em}"
+            "table{border-collapse:collapse;width:100%}td,th{border:1px solid #bbb;padding:.3em .5em;"
+            "vertical-align:top}ins{background:#d7f5dd}del{background:#fbdada}.notice{color:#700}"
+            "code{direction:ltr;unicode-bidi:embed}</style>\n</head>\n<body>\n"
+            f"<h1>مصدر التغييرات بين صيغتين</h1>\n<p class=\"notice\">{notice}</p>\n"
+            f"<p>من <bdi>{html.escape(str(old.frbr_expression))}</bdi> إلى <bdi>{html.escape(str(new.frbr_expression))}</bdi></p>\n"
+            "<table><thead><tr><th>المادة</th><th>العنصر</th><th>الكلمات</th><th>التعديل</th></tr></thead><tbody>\n"
+            + "\n".join(rows) + "\n</tbody></table>\n</body>\n</html>\n")

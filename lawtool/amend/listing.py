@@ -1,0 +1,241 @@
+"""The amendment list a committee works from («لائحة التعديلات»), in Arabic: the amendments in the
+order of the bill, numbered, grouped by article, each with its proposer and co-signatories, its
+status and outcome (with the vote when given), its wording and new text, its justification, and
+the notes on collisions that committees use («إذا قبل التعديل 3 سقط التعديل 5»).  Sub-amendments
+(``amends: <id>``) follow their amendment, numbered «3-1», «3-2», with their own collision notes
+(checked against the bill as their amendment leaves it).
+
+``build_list`` makes the data (JSON); ``to_html``, ``to_docx`` write it; PDF is the HTML printed
+by lawtool.pdf.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+
+from ..akn import Document
+from ..errors import AmendmentError, LawtoolError
+from .collisions import check_collisions
+from .resolve import target_check
+from .model import Amendment
+from .wording import Namer, instructions
+
+STATUS_AR = {"proposed": "مقترح", "adopted": "مقبول", "rejected": "مرفوض", "withdrawn": "مسحوب", "fallen": "ساقط"}
+VOTES_AR = {"for": "الموافقون", "against": "المعارضون", "abstain": "الممتنعون"}
+TITLE_AR = "لائحة التعديلات"
+WORKING_TEXT_AR = ("نص عمل: هذه اللائحة وثيقة عمل أعدتها أداة lawtool، وليست وثيقة رسمية؛ "
+                   "صيغة المقترح المعدل صيغة عمل.")
+EXAMPLE_AR = "تعديل مثال مصطنع، لم يقدمه أي فريق أو عضو برلماني."
+
+
+def _first_position(amendment: Amendment, order: dict[str, int]) -> int:
+    places = [order.get(e, len(order)) for op in amendment.operations for e in op.eids]
+    return min(places) if places else len(order)
+
+
+def _article_of(eid: str) -> str:
+    return eid.split("__")[0]
+
+
+def votes_ar(votes: dict | None) -> str:
+    if not votes:
+        return ""
+    return "، ".join(f"{VOTES_AR[k]}: {v}" for k, v in votes.items())
+
+
+def _entry(amendment: Amendment, number: str, namer: Namer) -> dict:
+    return {
+        "number": number, "id": amendment.id, "title": amendment.title, "proposer": amendment.proposer,
+        "cosignatories": list(amendment.cosignatories), "status": amendment.status,
+        "status_ar": STATUS_AR[amendment.status], "votes": amendment.votes, "votes_ar": votes_ar(amendment.votes),
+        "example": amendment.example, "amends": amendment.amends, "date": amendment.date,
+        "wording": [{"operation": i.index, "ar": i.text_ar, "text": list(i.lines)}
+                    for i in instructions(amendment, namer=namer)],
+        "justification": amendment.justification, "notes": [], "sub": [], "path": amendment.path,
+    }
+
+
+def _notes(document: Document, amendments: list[Amendment], numbers: dict[str, str]) -> tuple[dict, list]:
+    """{id: [notes]} and the collisions, for amendments that are taken together."""
+    notes: dict[str, list[str]] = {a.id: [] for a in amendments}
+    if len(amendments) < 2:
+        return notes, []
+    result = check_collisions(document, amendments)
+    for c in result.collisions:
+        ranked = sorted(c.amendments, key=lambda i: _rank(numbers[i]))
+        first, *others = ranked
+        for other in others:
+            note = f"إذا قبل التعديل {numbers[first]} سقط التعديل {numbers[other]}"
+            for ident in (first, other):
+                if note not in notes[ident]:
+                    notes[ident].append(note)
+    return notes, [c.as_dict() for c in result.collisions]
+
+
+def _rank(number: str) -> tuple:
+    return tuple(int(x) for x in number.split("-"))
+
+
+def _as_parent_leaves_it(bill: Document, parent: Amendment, subs: list[Amendment]):
+    """The bill with the parent applied, and the sub-amendments retargeted to it."""
+    from .apply import apply_amendments
+    import datetime as dt
+    base = bill.expression_date or "2000-01-01"
+    later = (dt.date.fromisoformat(base) + dt.timedelta(days=1)).isoformat()
+    applied = apply_amendments(bill, [dataclasses.replace(parent, status="adopted")], date=later).document
+    target = applied.frbr_expression
+    return applied, [dataclasses.replace(s, target=target, amends=None) for s in subs]
+
+
+def build_list(bill: Document, amendments: list[Amendment]) -> dict:
+    """The amendment list as data (the JSON output)."""
+    namer = Namer(bill)
+    order = {eid: i for i, eid in enumerate(bill.eid_index())}
+    by_id = {a.id: a for a in amendments}
+    for a in amendments:
+        target_check(a, bill)
+        if a.amends and a.amends not in by_id:
+            raise AmendmentError(f"`amends` names {a.amends!r}, which is not among the amendments given",
+                                 path=a.path, place="amends", hint="give the parent amendment's file too")
+        if a.amends and by_id[a.amends].amends:
+            raise AmendmentError("a sub-amendment of a sub-amendment", path=a.path, place="amends",
+                                 hint="amend the amendment itself (one level of sub-amendments)")
+    top = sorted((a for a in amendments if not a.amends), key=lambda a: (_first_position(a, order), a.date, a.id))
+    numbers: dict[str, str] = {}
+    children: dict[str, list[Amendment]] = {}
+    for n, a in enumerate(top, start=1):
+        numbers[a.id] = str(n)
+        subs = sorted((s for s in amendments if s.amends == a.id),
+                      key=lambda s: (_first_position(s, order), s.date, s.id))
+        children[a.id] = subs
+        for k, s in enumerate(subs, start=1):
+            numbers[s.id] = f"{n}-{k}"
+    notes, collisions = _notes(bill, top, numbers)
+    groups: list[dict] = []
+    for a in top:
+        entry = _entry(a, numbers[a.id], namer)
+        entry["notes"] = notes[a.id]
+        subs = children[a.id]
+        if subs:
+            try:
+                applied, retargeted = _as_parent_leaves_it(bill, a, subs)
+                sub_notes, sub_collisions = _notes(applied, retargeted, numbers)
+            except LawtoolError as error:
+                raise AmendmentError(f"the sub-amendments of {a.id} cannot be checked against the bill as "
+                                     f"{a.id} leaves it: {error.message}", path=error.path, place=error.place,
+                                     hint=error.hint or "check the sub-amendments' eIds and words") from None
+            collisions.extend(sub_collisions)
+            sub_namer = Namer(applied)
+            for s in subs:
+                child = _entry(s, numbers[s.id], sub_namer)
+                child["notes"] = sub_notes[s.id] + [f"يسقط إذا رفض التعديل {numbers[a.id]} أو سحب"]
+                entry["sub"].append(child)
+        first = min((e for op in a.operations for e in op.eids), key=lambda e: order.get(e, len(order)))
+        article = _article_of(first)
+        if not groups or groups[-1]["article"] != article:
+            label = namer.name(article).ar if article in order else article
+            groups.append({"article": article, "label": label, "amendments": []})
+        groups[-1]["amendments"].append(entry)
+    return {"title": TITLE_AR, "bill": {"frbr": str(bill.frbr_expression), "title": bill.title or "",
+                                        "notice": bill.notice or ""},
+            "notice": WORKING_TEXT_AR, "count": len(amendments), "groups": groups, "collisions": collisions}
+
+
+# -- HTML ------------------------------------------------------------------------------------------------------
+
+CSS = """
+body { font-family: "Noto Sans Arabic", "Noto Naskh Arabic", "DejaVu Sans", sans-serif; direction: rtl;
+       line-height: 1.6; margin: 1.5em; }
+h1 { font-size: 1.4em; } h2 { font-size: 1.15em; border-bottom: 1px solid #999; margin-top: 1.2em; }
+.notice { border: 1px solid #b00; padding: .4em .6em; color: #700; }
+.amendment { border: 1px solid #ccc; padding: .5em .8em; margin: .6em 0; page-break-inside: avoid; }
+.sub { margin-inline-start: 2em; border-style: dashed; }
+.meta { color: #333; } .status { font-weight: bold; } .note { color: #7a4a00; font-weight: bold; }
+.new { margin-inline-start: 1.5em; border-inline-start: 3px solid #0a6; padding-inline-start: .5em; }
+.example { font-style: italic; color: #555; }
+"""
+
+
+def _e(text) -> str:
+    return html.escape(str(text or ""))
+
+
+def _entry_html(entry: dict, sub: bool = False) -> str:
+    parts = [f'<div class="amendment{" sub" if sub else ""}" id="amendment-{_e(entry["id"])}">',
+             f'<h3>{"تعديل فرعي" if sub else "التعديل"} رقم {_e(entry["number"])}'
+             + (f" — {_e(entry['title'])}" if entry["title"] else "") + "</h3>"]
+    if entry["example"]:
+        parts.append(f'<p class="example">{EXAMPLE_AR}</p>')
+    parts.append(f'<p class="meta">مقدم التعديل: {_e(entry["proposer"])}</p>')
+    if entry["cosignatories"]:
+        parts.append(f'<p class="meta">الموقعون: {"، ".join(_e(c) for c in entry["cosignatories"])}</p>')
+    status = f'الحالة: <span class="status">{_e(entry["status_ar"])}</span>'
+    if entry["votes_ar"]:
+        status += f" ({_e(entry['votes_ar'])})"
+    parts.append(f'<p class="meta">{status}</p>')
+    for w in entry["wording"]:
+        parts.append(f"<p>{_e(w['operation'])}. {_e(w['ar'])}</p>")
+        parts.extend(f'<p class="new" dir="auto">{_e(line)}</p>' for line in w["text"])
+    if entry["justification"]:
+        parts.append("<p><strong>التعليل:</strong></p>")
+        parts.extend(f'<p dir="auto">{_e(line)}</p>' for line in entry["justification"].split("\n"))
+    parts.extend(f'<p class="note">{_e(n)}</p>' for n in entry["notes"])
+    parts.append("</div>")
+    for child in entry["sub"]:
+        parts.append(_entry_html(child, sub=True))
+    return "\n".join(parts)
+
+
+def to_html(data: dict, *, extra_css: str = "") -> str:
+    bill = data["bill"]
+    body = [f"<h1>{_e(data['title'])}</h1>", f"<p><strong>{_e(bill['title'])}</strong></p>",
+            f'<p class="notice">{_e(data["notice"])}</p>']
+    if bill["notice"]:
+        body.append(f'<p class="notice">{_e(bill["notice"])}</p>')
+    body.append(f"<p>النص المعدل: <bdi>{_e(bill['frbr'])}</bdi> — عدد التعديلات: {data['count']}</p>")
+    for group in data["groups"]:
+        body.append(f"<h2>{_e(group['label'])}</h2>")
+        body.extend(_entry_html(entry) for entry in group["amendments"])
+    return ('<!DOCTYPE html>\n<html lang="ar" dir="rtl">\n<head>\n<meta charset="utf-8">\n'
+            f"<title>{_e(data['title'])} — {_e(bill['title'])}</title>\n<style>{CSS}{extra_css}</style>\n</head>\n"
+            "<body>\n" + "\n".join(body) + "\n</body>\n</html>\n")
+
+
+# -- DOCX ------------------------------------------------------------------------------------------------------
+
+def to_docx(data: dict) -> bytes:
+    from ..diff.docx import finish, new_document, paragraph
+    bill = data["bill"]
+    document = new_document(f"{data['title']} — {bill['title']}")
+    paragraph(document, text=data["notice"], bold=True)
+    if bill["notice"]:
+        paragraph(document, text=bill["notice"])
+    paragraph(document, text=f"النص المعدل: {bill['frbr']} — عدد التعديلات: {data['count']}")
+
+    def write(entry: dict, sub: bool) -> None:
+        head = f"{'تعديل فرعي' if sub else 'التعديل'} رقم {entry['number']}" + (
+            f" — {entry['title']}" if entry["title"] else "")
+        paragraph(document, text=head, bold=True)
+        if entry["example"]:
+            paragraph(document, text=EXAMPLE_AR)
+        paragraph(document, text=f"مقدم التعديل: {entry['proposer']}")
+        if entry["cosignatories"]:
+            paragraph(document, text="الموقعون: " + "، ".join(entry["cosignatories"]))
+        paragraph(document, text=f"الحالة: {entry['status_ar']}" + (f" ({entry['votes_ar']})" if entry["votes_ar"] else ""))
+        for w in entry["wording"]:
+            paragraph(document, text=f"{w['operation']}. {w['ar']}")
+            for line in w["text"]:
+                paragraph(document, text=f"«{line}»")
+        if entry["justification"]:
+            paragraph(document, text="التعليل: " + entry["justification"].replace("\n", " "))
+        for note in entry["notes"]:
+            paragraph(document, text=note, bold=True)
+        for child in entry["sub"]:
+            write(child, True)
+
+    for group in data["groups"]:
+        paragraph(document, text=group["label"], bold=True)
+        for entry in group["amendments"]:
+            write(entry, False)
+    return finish(document, None)

@@ -1,0 +1,116 @@
+"""The law as the bill would leave it (`amend project`), and blame between bill versions."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lawtool.akn import Document, text_of
+from lawtool.amend import load_amendments
+from lawtool.amend.blame import blame
+from lawtool.amend.project import project
+from lawtool.diff import diff_documents
+from lawtool.diff.compare import compare, fill_dots
+from lawtool.diff.units import outline
+from lawtool.validate import validate_document
+
+REPO = Path(__file__).resolve().parents[1]
+BILL = REPO / "bills/ma/bill/2024/digital-violence"
+V2, V3 = BILL / "ara@2024-12-10.xml", BILL / "ara@2025-02-18.xml"
+PENAL_CODE = REPO / "law/ma/act/1962/1-59-413/ara@2024-08-22.xml"
+LAW_103_13 = REPO / "law/ma/act/2018/103-13/ara@2018-03-12.xml"
+CPP = REPO / "law/ma/act/2002/22-01/ara@2025-09-08.xml"
+
+
+def lawtool(*args, cwd=REPO):
+    return subprocess.run([sys.executable, "-m", "lawtool.cli", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd)
+
+
+@pytest.mark.parametrize("law_path", [PENAL_CODE, LAW_103_13])
+def test_projection_is_valid_labelled_and_its_diff_is_exactly_the_bills_changes(law_path, tmp_path):
+    bill, law = Document.load(V3), Document.load(law_path)
+    result = project(bill, law)
+    doc = result.document
+    doc.path = str(tmp_path / "projection.xml")
+    assert [f for f in validate_document(doc) if f.severity == "error"] == []
+    # labelled: date, FRBR expression, notice, proprietary record, lifecycle event
+    assert str(doc.frbr_expression) == f"{law.frbr_expression.work_uri()}/ara@2025-02-18"
+    assert doc.notice.startswith("إسقاط:") and "Projection" in doc.notice
+    record = doc.xpath("./a:meta/a:proprietary/*[local-name()='projection']", doc.main)[0]
+    assert record.get("bill") == str(bill.frbr_expression) and record.get("base") == str(law.frbr_expression)
+    # the diff with the law in force: exactly the articles of the bill's mods, with the bill's text
+    expected = {}
+    for row in compare(bill, law).rows:
+        text = fill_dots(row.in_force.text, row.proposed.text)[0] if row.in_force else row.proposed.text
+        expected[row.target] = text
+    diff = diff_documents(law, doc)
+    changed = {c.new_eid or c.old_eid for c in diff.articles if c.is_change(typographic=True)}
+    assert changed == set(expected)
+    new_units = {u.eid: u for u in outline(doc).articles}
+    for eid, text in expected.items():
+        assert new_units[eid].text == text, eid
+    assert {c.status for c in diff.articles if c.is_change(typographic=True)} <= {"modified", "added"}
+    assert not [c for c in diff.articles if c.status in ("deleted", "moved", "renumbered", "split", "merged")]
+
+
+def test_dotted_lines_keep_the_paragraphs_in_force():
+    result = project(Document.load(V3), Document.load(LAW_103_13))
+    assert result.kept == {"art_1": 5}
+    article = result.document.by_eid("art_1")
+    paragraphs = [text_of(p) for p in article.iter("{*}paragraph")]
+    assert paragraphs[0] == "من أجل تطبيق أحكام هذا القانون، يراد بما يلي:"
+    assert paragraphs[-1].startswith("العنف الرقمي:") and not any(set(p) <= set(". ") for p in paragraphs)
+
+
+def test_committed_projections_are_reproduced():
+    for law_path in (PENAL_CODE, LAW_103_13):
+        result = project(Document.load(V3), Document.load(law_path))
+        committed = REPO / "projections" / result.document.frbr_expression.relative_path()
+        assert committed.read_bytes() == result.document.to_bytes(), committed
+
+
+def test_cli_refuses_a_law_the_bill_does_not_amend_and_law_folder(tmp_path):
+    result = lawtool("amend", "project", V3, "--law", CPP, "-o", tmp_path / "x.xml")
+    assert result.returncode == 2 and "amends no article" in result.stderr and not (tmp_path / "x.xml").exists()
+    result = lawtool("amend", "project", V3, "--law", PENAL_CODE, "-o", "law/ma/act/1962/1-59-413/ara@2025-02-18.xml")
+    assert result.returncode == 2 and "not law" in result.stderr
+    assert not (REPO / "law/ma/act/1962/1-59-413/ara@2025-02-18.xml").exists()
+    out = tmp_path / "pc.xml"
+    ok = lawtool("amend", "project", V3, "--law", PENAL_CODE, "-o", out)
+    assert ok.returncode == 0 and "(projection)" in ok.stdout + ok.stderr and out.exists()
+
+
+def test_blame_gives_each_changed_word_its_amendment():
+    amendments = load_amendments(sorted((BILL / "amendments").glob("*.yaml")))
+    entries = blame(Document.load(V2), Document.load(V3), amendments)
+    by_words = {(e["eid"], e["change"], e["words"]): e["amendments"] for e in entries}
+    assert by_words[("art_17__para_1", "insert", "سبع")] == ["dv-ex-01"]
+    assert by_words[("art_17__para_1", "delete", "100.000")] == ["dv-ex-01"]
+    assert by_words[("art_30__para_1", "insert", "اثنتي عشرة")] == ["dv-ex-04"]
+    assert any(e["eid"] == "art_18__para_3" and e["amendments"] == ["dv-ex-02"] for e in entries)
+    provisions = [e for e in entries if e["eid"].startswith("art_")]
+    assert provisions and all(len(e["amendments"]) == 1 for e in provisions)
+    # what no amendment made (the version's notice) is listed without one
+    assert all(e["amendments"] == [] for e in entries if not e["eid"].startswith("art_"))
+
+
+def test_blame_cli(tmp_path):
+    result = lawtool("amend", "blame", V2, V3, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert any(e["amendments"] == ["dv-ex-04"] for e in json.loads(result.stdout))
+    out = tmp_path / "blame.html"
+    assert lawtool("amend", "blame", V2, V3, "-f", "html", "-o", out).returncode == 0
+    page = out.read_text(encoding="utf-8")
+    assert 'dir="rtl"' in page and "dv-ex-01" in page and "<ins>سبع</ins>" in page
+
+
+def test_projections_of_the_bill_for_the_site():
+    from lawtool.amend.project import amended_works, projections_of
+    bill = Document.load(V3)
+    assert amended_works(bill) == ["/akn/ma/act/1962/1-59-413", "/akn/ma/act/2018/103-13"]
+    found = projections_of(bill, REPO / "law")
+    assert [str(law.frbr_expression) for law, _ in found] == ["/akn/ma/act/1962/1-59-413/ara@2024-08-22",
+                                                              "/akn/ma/act/2018/103-13/ara@2018-03-12"]
+    assert all(p.document.notice.startswith("إسقاط") for _, p in found)
