@@ -370,14 +370,12 @@ def prose_cmd(source: Path = typer.Argument(..., help="a UTF-8 text file, one in
         import sys
         from lawtool.amend.prose import read_instruction
         from lawtool.errors import InputError
-        if str(source) == "-":
-            text = sys.stdin.read()
-        else:
-            try:
-                text = source.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                raise InputError(f"cannot read the instructions: {exc.__class__.__name__}", path=str(source),
-                                 hint="give a UTF-8 text file, one instruction per line") from None
+        from lawtool.importer import check_plain_text, read_source
+        text = sys.stdin.read() if str(source) == "-" else read_source(source)  # bounded, encoding checked
+        text, _ = check_plain_text(text, str(source))
+        if not text.strip():
+            raise InputError("no instruction in the file", path=str(source),
+                             hint="write one amending instruction per line")
         readings = [read_instruction(line) for line in text.splitlines() if line.strip()]
         if as_json:
             _echo_json([r.to_dict() for r in readings])

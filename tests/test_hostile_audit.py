@@ -26,9 +26,20 @@ BILL = REPO / "bills/ma/bill/2024/digital-violence/ara@2025-02-18.xml"
 BILL_OLD = REPO / "bills/ma/bill/2024/digital-violence/ara@2024-12-10.xml"
 AMENDMENT = sorted((REPO / "bills/ma/bill/2024/digital-violence/amendments").glob("*.yaml"))[0]
 SOURCE = REPO / "tests/data/hostile/small-law.txt"
+LAW = REPO / "law/ma/act/1962/1-59-413/ara@2024-08-22.xml"
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 SECONDS = 30
 MEMORY_KB = 1024 * 1024  # 1 GB
+
+def _zip(files: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
 
 # Hostile contents (bytes), by the kind of file a slot expects.
 _XML_HEAD = f'<akomaNtoso xmlns="{NS}"><act name="act"><meta/><body>'
@@ -51,16 +62,27 @@ HOSTILE = {
     "yaml-tag": b"id: !!python/object/apply:os.system ['true']\n",
     "bad-date": b"id: x\ndate: 2025-02-30\n",
     "control-text": "قانون\nالمادة 1\nنص \x1b]0;x\x07 المادة.\n".encode(),
+    "zip-not-docx": _zip({"hello.txt": b"not a Word document"}),
+    "docx-entity": _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml":
+                         b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><d>&x;</d>'}),
 }
 XML_CASES = ["entity-bomb", "deep-xml", "utf-16", "lying-encoding", "long-number", "binary", "empty",
              "dev-zero", "fifo", "directory"]
 YAML_CASES = ["yaml-bomb", "deep-yaml", "yaml-tag", "bad-date", "binary", "empty", "dev-zero", "fifo", "directory"]
 TEXT_CASES = ["binary", "control-text", "empty", "dev-zero", "fifo", "directory"]
+DOCX_CASES = ["zip-not-docx", "docx-entity", "binary", "empty", "dev-zero", "fifo", "directory"]
 
 # For each command: its arguments, where «XML», «YAML», «TEXT» or «FOLDER» marks a slot given a
 # hostile input in turn, «bill»/«old»/«amendment»/«source» valid inputs, «out» an output path.
 SLOTS: dict[str, list[list[str]]] = {
     "amend apply": [["XML", "amendment", "-o", "out"], ["bill", "YAML", "-o", "out"]],
+    "amend blame": [["XML", "bill"], ["old", "XML"]],
+    "amend carry": [["XML", "bill", "amendment"], ["old", "bill", "YAML"]],
+    "amend import-docx": [["DOCX", "--bill", "bill", "-o", "out"]],
+    "amend list": [["XML", "amendment"], ["bill", "YAML"]],
+    "amend project": [["XML", "--law", "law"], ["bill", "--law", "XML"]],
+    "amend prose": [["TEXT"]],
+    "amend template": [["XML", "-o", "out.docx"]],
     "amend check": [["XML", "amendment"], ["bill", "YAML"]],
     "amend export": [["YAML", "-o", "out"]],
     "amend from-diff": [["XML", "bill", "-o", "out"], ["old", "XML", "-o", "out"]],
@@ -103,18 +125,21 @@ def test_every_command_is_audited():
     assert set(_commands()) == set(SLOTS) | NO_FILE_ARGUMENT
 
 
+SLOT_KINDS = ("XML", "YAML", "TEXT", "DOCX", "FOLDER")
+
+
 def _cases():
     for command, variants in SLOTS.items():
         for n, args in enumerate(variants):
-            slot = next(a for a in args if a in ("XML", "YAML", "TEXT", "FOLDER"))
-            kinds = {"XML": XML_CASES, "YAML": YAML_CASES, "TEXT": TEXT_CASES, "FOLDER": ["fifo-in-folder",
-                                                                                        "binary-in-folder"]}[slot]
+            slot = next(a for a in args if a in SLOT_KINDS)
+            kinds = {"XML": XML_CASES, "YAML": YAML_CASES, "TEXT": TEXT_CASES, "DOCX": DOCX_CASES,
+                     "FOLDER": ["fifo-in-folder", "binary-in-folder"]}[slot]
             for kind in kinds:
                 yield pytest.param(command, args, kind, id=f"{command}-{n + 1}-{kind}")
 
 
 def _hostile_path(kind: str, slot: str, folder: Path) -> Path:
-    suffix = {"XML": ".xml", "YAML": ".yaml", "TEXT": ".txt", "FOLDER": ""}[slot]
+    suffix = {"XML": ".xml", "YAML": ".yaml", "TEXT": ".txt", "DOCX": ".docx", "FOLDER": ""}[slot]
     path = folder / f"hostile{suffix}"
     if kind == "dev-zero":
         return Path("/dev/zero")
@@ -168,11 +193,12 @@ def _peak_kb() -> int:
 def test_hostile_input(command, template, kind, tmp_path):
     work = tmp_path / "work"
     work.mkdir()
-    valid = {"bill": BILL, "old": BILL_OLD, "amendment": AMENDMENT, "source": SOURCE, "out": work / "out"}
+    valid = {"bill": BILL, "old": BILL_OLD, "amendment": AMENDMENT, "source": SOURCE, "out": work / "out",
+             "out.docx": work / "out.docx", "law": LAW}
     args = command.split()
     hostile = None
     for part in template:
-        if part in ("XML", "YAML", "TEXT", "FOLDER"):
+        if part in SLOT_KINDS:
             hostile = _hostile_path(kind, part, tmp_path)
             args.append(str(hostile))
         else:

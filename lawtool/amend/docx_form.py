@@ -264,13 +264,31 @@ def _cell_text(cell) -> str:
     return "\n".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
 
 
+MAX_UNPACKED = 64 * 1024 * 1024
+
+
 def read_rows(path: str) -> tuple[list[Row], str | None]:
     """The table's rows as {column: text} (merged cells read once), and the expression named in
     the form («النص المعدل: /akn/...»), if any."""
+    import io
+    import zipfile
+
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+
+    from ..akn import read_bytes
+    data = read_bytes(path)  # bounded: a regular file up to the size limit, a pipe or a device in time
     try:
-        document = docx.Document(path)
+        unpacked = sum(info.file_size for info in zipfile.ZipFile(io.BytesIO(data)).infolist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise LawtoolError("not a Word document (.docx): not a zip archive", path=path,
+                           hint="save the form as .docx (Word 2007 or later) and import it again") from None
+    if unpacked > MAX_UNPACKED:
+        raise LawtoolError(f"the document unpacks to {unpacked // (1024 * 1024)} MB, over the "
+                           f"{MAX_UNPACKED // (1024 * 1024)} MB a form may take (a zip bomb?)", path=path,
+                           hint="give the amendment form itself")
+    try:
+        document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
         raise LawtoolError(f"not a Word document (.docx): {exc.__class__.__name__}", path=path,
                            hint="save the form as .docx (Word 2007 or later) and import it again") from None
