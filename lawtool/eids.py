@@ -100,8 +100,10 @@ def _ordinal_value(words: list[str]) -> int | None:
     return total if seen else None
 
 
+@lru_cache(maxsize=16384)
 def number_from_num(text: str) -> str:
-    """The eId number of a ``<num>`` text: see the module docstring for the rules.
+    """The eId number of a ``<num>`` text: see the module docstring for the rules (a pure function
+    of the text, cached: citations and headings repeat the same few numbers).
 
     >>> number_from_num("الفصل 1-447")
     '447-1'
