@@ -394,6 +394,7 @@ class _Lexicon:
       the lam the long vowel goes ("سالمة" CACCة vs "سلامة" CCACة)."""
 
     def __init__(self, tokens: Counter[str]):
+        self.repaired: dict[str, tuple] = {}  # token → _repair_word's result, for this text
         self.cores: Counter[str] = Counter()
         self.definite: Counter[str] = Counter()  # cores seen with the article
         self.bare: Counter[str] = Counter()  # words seen without proclitic/article
@@ -835,6 +836,11 @@ def _transfer(tok: str, plain: str, new: str) -> str | None:
     return "".join(out)
 
 
+def _in_lexicon(tok: str, lexicon: Lexicon) -> bool:
+    """Whether the lexicon has an entry for the printed token (a cheap test before its context is read)."""
+    return lexicon.lookup(_plain(tok) if any(ch in MARK_CHARS for ch in tok) else tok) is not None
+
+
 def _lexicon_reading(tok: str, prev: str, nxt: str, lexicon: Lexicon) -> str | None:
     """The lexicon's reading of a printed token in its context (None: not covered or undecided)."""
     marked = any(ch in MARK_CHARS for ch in tok)
@@ -1088,7 +1094,7 @@ def _fix_ligatures(text: str, j: int, lex: _Lexicon, repairs: list[Repair], unce
     for k, m in enumerate(tokens):
         out.append(text[pos:m.start()])
         tok = m.group(0)
-        if lexicon is not None:
+        if lexicon is not None and _in_lexicon(tok, lexicon):
             # the lexicon decides first (decisions made by reading); what it leaves goes to the rules
             # a neighbour counts only when nothing but spaces stands between (no mark: «الثالث: أحكام»)
             if k > 0:
@@ -1107,7 +1113,10 @@ def _fix_ligatures(text: str, j: int, lex: _Lexicon, repairs: list[Repair], unce
                 out.append(reading)
                 pos = m.end()
                 continue
-        new, applied, unsure = _repair_word(tok, lex)
+        known = lex.repaired.get(tok)
+        if known is None:  # a word's repair depends on the word and this text's evidence only
+            known = lex.repaired[tok] = _repair_word(tok, lex)
+        new, applied, unsure = known
         for kind, after, certain in applied:
             repairs.append(Repair(kind, j + 1, tok, after, certain))
         for kind, cand in unsure:
