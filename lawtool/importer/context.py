@@ -48,9 +48,12 @@ _TOKEN = re.compile(r"[\u0621-\u063A\u0641-\u064A\u0640\u064B-\u065F\u0670]+")
 # -- tokens --------------------------------------------------------------------------------------
 
 
+_NO_MARKS = {c: None for c in [0x0640, *range(0x064B, 0x0660), 0x0670]}
+
+
 def plain(word: str) -> str:
     """The word without harakat and tatweel (what the model is keyed by)."""
-    return _MARKS.sub("", word)
+    return word.translate(_NO_MARKS)
 
 
 def content_segments(text: str) -> list[list[str]]:
@@ -265,7 +268,10 @@ def _tokens_of(texts: list[str]) -> tuple[list[tuple[int, re.Match]], list[str],
     for t, text in enumerate(texts):
         pos = 0
         for m in _TOKEN.finditer(text):
-            breaks.append(pending or bool(text[pos:m.start()].strip()))
+            start = m.start()
+            # between two words there is mostly one space: only a longer gap is read
+            breaks.append(pending or (start - pos > 1 or (start > pos and text[pos] != " "))
+                          and bool(text[pos:start].strip()))
             pending = False
             where.append((t, m))
             words.append(plain(m.group()))
