@@ -173,6 +173,15 @@ def test_v3_penal_code_amendments_read_as_the_committee_wrote_them():
     assert raised and all(a["prison"]["max_days"] > pens["447-4"].prison.max_days for a in raised)
 
 
+def test_v3_bill_articles_take_the_penal_code_penalty_by_reference():
+    """dv-c-02, 04, 05, 06: the penalty by reference names the article after «بالعقوبات المنصوص عليها في»
+    only, not «المادة 12 أعلاه» after it nor «دون الإخلال بأحكام الفصلين 444-1 و444-2» before it."""
+    from lawtool.akn import Document
+    from lawtool.gaps.penalties import document_penalties
+    refs = {p.article: p.same_as for p in document_penalties(Document.load(V3)) if p.kind == "reference"}
+    assert refs == {"9": ["503-1-1"], "12-bis": ["447-4"], "18": ["447-2"], "21": ["447-2"], "29": ["323-1", "323-2"]}
+
+
 def test_a_concessive_clause_is_not_an_act_punished():
     """«ولو كانت قد التقطته بنفسها»: art. 17 punishes publishing, not capturing (detector fix)."""
     from lawtool.gaps.consistency import _acts
