@@ -102,12 +102,17 @@ def test_cli_check_examples():
     assert [(c["kind"], c["amendments"], c["eid"]) for c in data["collisions"]] == [
         ("same-element", ["dv-ex-01", "dv-ex-03"], "art_17__para_1"),
         ("overlapping-words", ["dv-ex-04", "dv-ex-06"], "art_30__para_1")]
-    # dv-ex-05 is a sub-amendment (of dv-ex-01): left out of the bill's collisions
-    assert data["order"] == ["dv-ex-02", "dv-ex-07"] and data["colliding"] == ["dv-ex-01", "dv-ex-03", "dv-ex-04", "dv-ex-06"]
+    # dv-ex-05 is a sub-amendment (of dv-ex-01): left out of the bill's collisions; the committee's
+    # dv-c-* collide with none
+    assert data["order"] == ["dv-c-06", "dv-c-02", "dv-c-04", "dv-ex-02", "dv-ex-07", "dv-c-05", "dv-c-08", "dv-c-03",
+                             "dv-c-01", "dv-c-07"]
+    assert data["colliding"] == ["dv-ex-01", "dv-ex-03", "dv-ex-04", "dv-ex-06"]
     assert all(set(c) >= {"kind", "amendments", "eid", "message"} for c in data["collisions"])
-    assert data["amendments"][0]["wording"][0]["ar"].startswith("تعوض عبارة")
+    first = {a["id"]: a for a in data["amendments"]}["dv-ex-01"]
+    assert first["wording"][0]["ar"].startswith("تعوض عبارة")
     human = lawtool("amend", "check", str(V2), *files)
     assert human.returncode == 1 and "Collisions:" in human.stdout and "same-element  art_17__para_1" in human.stdout
     adopted = lawtool("amend", "check", str(V2), *files, "--status", "adopted")
     assert adopted.returncode == 0, adopted.stdout
-    assert "Compatible, in the order to apply them: dv-ex-01, dv-ex-02, dv-ex-04" in adopted.stdout
+    assert ("Compatible, in the order to apply them: dv-c-06, dv-c-02, dv-ex-01, dv-c-04, dv-ex-02, dv-c-05, dv-ex-04, "
+            "dv-c-08, dv-c-03, dv-c-01, dv-c-07") in adopted.stdout

@@ -70,8 +70,16 @@ def test_v2_to_v3_gives_back_the_example_amendments():
     amendment = from_diff(Document.load(V2), Document.load(V3))
     got = sorted((op.op, op.eid or op.position[1]) for op in amendment.operations)
     assert got == [("insert", "art_18__para_2"), ("insert", "art_35__para_1__point_4"),
+                   ("replace", "art_37"),                                        # dv-c-01, dv-c-03 (quoted articles)
+                   ("substitute", "art_12-bis__para_1"),                         # dv-c-02
                    ("substitute", "art_17__para_1"), ("substitute", "art_17__para_1"),
-                   ("substitute", "art_30__para_1"), ("substitute", "art_35__para_1__point_4")]
+                   ("substitute", "art_18__para_1"), ("substitute", "art_18__para_2"),   # dv-c-04
+                   ("substitute", "art_21__para_1"),                             # dv-c-05
+                   ("substitute", "art_30__para_1"),
+                   ("substitute", "art_32__para_1"), ("substitute", "art_32__para_2"),   # dv-c-08
+                   ("substitute", "art_35__para_1__point_4"),
+                   ("substitute", "art_38__para_1"), ("substitute", "art_38__para_1"),   # dv-c-07
+                   ("substitute", "art_9__para_1")]                              # dv-c-06
 
 
 def synthetic(penal, seed, rates):

@@ -98,3 +98,98 @@ def test_cli(shared):
     rows = json.loads(result.stdout)["findings"]
     assert {"rule", "severity", "eid", "message", "message_ar", "frbr_uri", "evidence"} <= set(rows[0])
     assert CliRunner().invoke(app, ["consistency", "/nope.xml"]).exit_code == 2
+
+
+# -- the committee's versions: v3 resolves the v1 inconsistencies (amendments/dv-c-01 … dv-c-08) -------------
+
+V2 = REPO / "bills/ma/bill/2024/digital-violence/ara@2024-12-10.xml"
+V3 = REPO / "bills/ma/bill/2024/digital-violence/ara@2025-02-18.xml"
+V3_URI = "/akn/ma/bill/2024/digital-violence/ara@2025-02-18"
+# The v1 inconsistencies of the issue, each by rule and place (bill article and the other article), with the
+# committee amendment that resolves it; v1's art. 12, second paragraph is art. 12 مكررة from v2 on.
+LISTED = [
+    ("aggravation-not-higher", "447-4", "447-3", "dv-c-01"),
+    ("same-conduct-twice", "12-bis", "447-4", "dv-c-02"),
+    ("same-conduct-twice", "17", "447-1", "dv-c-03"),
+    ("same-conduct-twice", "18", "447-2", "dv-c-04"),
+    ("same-conduct-twice", "21", "447-2", "dv-c-05"),
+    ("disproportion", "9", "503-1-1", "dv-c-06"),
+]
+
+
+@pytest.fixture(scope="module")
+def by_version(found, concepts):
+    """version → the findings on the bill itself (v1's are the module's ``found``)."""
+    out = {"v1": found}
+    for name, path in (("v2", V2), ("v3", V3)):
+        out[name] = check(load_sources([path, PC, LAW]), concepts)
+    return {name: [f for f in fs if "/bill/2024/digital-violence/" in (f.frbr_uri or "")]
+            for name, fs in out.items()}
+
+
+def _places(findings, rule):
+    """(the bill's article, the other article) of each finding of the rule (447-3 is the other one of the
+    aggravation that does not aggravate 447-4)."""
+    return {(f.evidence[0]["article"], f.evidence[1]["article"]) for f in findings if f.rule == rule}
+
+
+@pytest.mark.parametrize("rule,bill_article,other,amendment", LISTED)
+def test_v3_has_none_of_the_v1_inconsistencies(by_version, rule, bill_article, other, amendment):
+    v1_article = "12" if bill_article == "12-bis" else bill_article
+    assert (v1_article, other) in _places(by_version["v1"], rule)          # found in v1
+    assert (bill_article, other) not in _places(by_version["v3"], rule), amendment
+    if rule == "same-conduct-twice":                                         # no paragraph of it is left
+        assert not [f for f in by_version["v3"] if f.rule == rule and f.eid.startswith(f"art_{bill_article}__")
+                    and f.evidence[1]["article"] == other], amendment
+
+
+def test_v3_digital_violence_defined_once_and_every_definition_used(by_version):
+    for rule in ("definition-twice", "unused-definition"):
+        assert [f for f in by_version["v1"] if f.rule == rule]
+    assert not [f for f in by_version["v3"] if f.rule == "definition-twice"]                    # dv-c-07
+    assert not {f.eid for f in by_version["v3"] if f.rule == "unused-definition"} & \
+        {"art_1__para_1__point_2", "art_1__para_1__point_17"}                                     # dv-c-08
+
+
+def test_consistency_findings_go_down_across_versions(by_version):
+    from collections import Counter
+    counts = {v: Counter(f.rule for f in fs) for v, fs in by_version.items()}
+    for v, c in counts.items():
+        print(v, sum(c.values()), dict(sorted(c.items())))
+    total = {v: sum(c.values()) for v, c in counts.items()}
+    assert total["v1"] >= total["v2"] > total["v3"]
+    assert counts["v3"]["same-conduct-twice"] < counts["v1"]["same-conduct-twice"]
+    for rule in ("aggravation-not-higher", "disproportion", "definition-twice", "unused-definition"):
+        assert counts["v1"][rule] and not counts["v3"][rule], rule
+
+
+def test_v3_penal_code_amendments_read_as_the_committee_wrote_them():
+    """447-3 no longer names 447-4; 447-4 is doubled in the same cases (4 to 10 years)."""
+    from lawtool.akn import Document
+    from lawtool.gaps.penalties import document_penalties
+    pens = {p.article: p for p in document_penalties(Document.load(V3)) if p.work.endswith("1962/1-59-413")}
+    assert "447-4" not in pens["447-3"].applies_to
+    raised = [a for a in pens["447-4"].aggravations if a.get("prison")]
+    assert raised and all(a["prison"]["max_days"] > pens["447-4"].prison.max_days for a in raised)
+
+
+def test_v3_bill_articles_take_the_penal_code_penalty_by_reference():
+    """dv-c-02, 04, 05, 06: the penalty by reference names the article after «بالعقوبات المنصوص عليها في»
+    only, not «المادة 12 أعلاه» after it nor «دون الإخلال بأحكام الفصلين 444-1 و444-2» before it."""
+    from lawtool.akn import Document
+    from lawtool.gaps.penalties import document_penalties
+    refs = {p.article: p.same_as for p in document_penalties(Document.load(V3)) if p.kind == "reference"}
+    assert refs == {"9": ["503-1-1"], "12-bis": ["447-4"], "18": ["447-2"], "21": ["447-2"], "29": ["323-1", "323-2"]}
+
+
+def test_a_concessive_clause_is_not_an_act_punished():
+    """«ولو كانت قد التقطته بنفسها»: art. 17 punishes publishing, not capturing (detector fix)."""
+    from lawtool.gaps.consistency import _acts
+    from lawtool.gaps.elements import Paragraph, load_rules
+    text = ("يعاقب بالحبس من ثلاث إلى سبع سنوات، كل من نشر بواسطة وسيلة رقمية محتوى حميميا يخص امرأة أو فتاة "
+            "دون موافقتها، ولو كانت قد التقطته بنفسها أو أرسلته إليه أو وافقت على التقاطه.")
+    capture = [r for r in load_rules()["covert_recording_and_capture"] if not r.borderline]
+    assert any(Paragraph(text).match(r) for r in capture)                 # the words alone would match
+    assert not any(_acts(Paragraph(text)).match(r) for r in capture)      # the acts do not
+    plain = Paragraph("كل من قام خلسة بالتقاط صورة ذات طابع حميمي دون موافقة صاحبتها.")
+    assert _acts(plain) is plain and any(plain.match(r) for r in capture)

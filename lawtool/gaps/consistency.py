@@ -19,6 +19,11 @@ Arabic message):
 ``missing-reference``       error    a reference to an article or provision that does not exist
                                      (lawtool.xref.check: missing-article, missing-provision)
 
+A conduct's elements are read outside its concessive clauses («ولو كانت قد التقطته بنفسها»: a
+circumstance that does not remove the offence, not an act the provision punishes), so art. 17, which
+punishes publishing intimate content «even if she captured it herself», is not read as punishing the
+capture.
+
 Penalties are compared by their ranges (prison, fine) and by their ceilings (the longest maximum
 with aggravations, lawtool.gaps.ceilings).
 """
@@ -32,11 +37,12 @@ from ..arabic import normalise
 from ..findings import Finding
 from . import wording_ar as ar
 from .ceilings import ceiling
-from .elements import Rule, load_rules
+from .elements import Paragraph, Rule, load_rules
 from .evidence import candidates, paragraphs
 from .penalties import Penalty, cited_articles, document_penalties, parse_fine, parse_prison
 from .sources import Source, Unit
 
+CONCESSIVE = re.compile(r"،?\s*(?<![\w])ولو\s[^.؛]*")
 PERSISTENT = re.compile(r"امعن|بصفه متكرره|بصفه مستمره|اعتاد|الاعتياد")
 SEVERER_APPLIES = re.compile(r"دون الاخلال بالمقتضيات الجنائيه الاشد")
 
@@ -125,13 +131,20 @@ def conducts(sources: list[Source], rules: dict[str, list[Rule]], offences: set[
                     text = whole.get() if rule.article else par
                     key = unit.eid if rule.article else eid
                     if key in seen or not unit.penal or not (bill or unit.number in cited) or \
-                            (unit.quoted and not bill) or not text.match(rule):
+                            (unit.quoted and not bill) or not _acts(text).match(rule):
                         continue
                     seen.add(key)
                     c = _conduct(concept, s, unit, key, text.text, bill, pens, lookup, rewritten)
                     if c:
                         out.append(c)
     return out
+
+
+def _acts(text: Paragraph) -> Paragraph:
+    """The words of the acts a provision punishes: its text without its concessive clauses
+    («ولو كانت قد التقطته بنفسها أو أرسلته إليه»), which name circumstances, not the act."""
+    bare = CONCESSIVE.sub("", text.text)
+    return text if bare == text.text else Paragraph(bare)
 
 
 def _conduct(concept, s, unit, eid, text, bill, pens, lookup, rewritten) -> Conduct | None:

@@ -442,7 +442,11 @@ def parse_article(paragraphs: list[str], *, work: str, document: str, eid: str, 
             if not (prison or fine):
                 refs = re.search(r"(?:بالعقوبات|بالعقوبه)\s+(?:المنصوص عليها|المقرره)\s+في", sent)
                 if refs and not main_found:
-                    pen.same_as = [r for r in cited_articles(sent) if ".." not in r]
+                    # the articles named right after «بالعقوبات المنصوص عليها في», up to the comma: not
+                    # «دون الإخلال بأحكام الفصلين 444-1 و444-2» before it nor «المادة 12 أعلاه» after it
+                    named = "الفصل " + re.split(r"[،,]", sent[refs.end():])[0]
+                    pen.same_as = [r for r in cited_articles(named) if ".." not in r] or \
+                        [r for r in cited_articles(sent) if ".." not in r]
                     if pen.same_as:
                         pen.kind = "reference"
                         main_found = True
