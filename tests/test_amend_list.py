@@ -19,7 +19,7 @@ from pdf_support import arabic_words, contains_in_order
 REPO = Path(__file__).resolve().parents[1]
 BILL = REPO / "bills/ma/bill/2024/digital-violence"
 V2 = BILL / "ara@2024-12-10.xml"
-FILES = sorted((BILL / "amendments").glob("*.yaml"))
+FILES = sorted((BILL / "amendments").glob("dv-ex-*.yaml"))  # the groups' examples (the committee's dv-c-* aside)
 
 
 def lawtool(*args):
