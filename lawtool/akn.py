@@ -298,9 +298,41 @@ def write_error(exc: OSError, target: str | os.PathLike) -> InputError:
     return OutputError.from_os_error(exc, str(target))
 
 
-def atomic_write(path: str | os.PathLike, data: bytes) -> None:
+def remove_stale_temporaries(folder: Path, name: str | None = None) -> int:
+    """Remove the temporary files that earlier writes into ``folder`` (of the file ``name``, or of
+    any file) left when their writer died before its rename (SIGKILL, a power cut): their name
+    carries the writer's process id, and a file is removed only when that process is gone.
+    Returns how many were removed."""
+    removed = 0
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
+        stem = entry.name
+        if not (stem.startswith(".") and stem.endswith(".tmp")):
+            continue
+        parts = stem[1:-4].rsplit(".", 2)   # name, pid, random part of mkstemp
+        if len(parts) != 3 or not parts[1].isdigit() or (name is not None and parts[0] != name):
+            continue
+        pid = int(parts[1])
+        if pid == os.getpid() or not entry.is_file(follow_symlinks=False):
+            continue
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            Path(entry.path).unlink(missing_ok=True)   # the writer is gone: its half-written file is garbage
+            removed += 1
+        except (PermissionError, OverflowError, ValueError):
+            continue
+    return removed
+
+
+def atomic_write(path: str | os.PathLike, data: bytes, *, clean: bool = True) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename: a reader (or a crash)
-    sees the old file or the new one, never half of one."""
+    sees the old file or the new one, never half of one.  A temporary file an earlier, killed
+    write of ``path`` left is removed (``clean``; a caller writing thousands of files into one
+    folder calls :func:`remove_stale_temporaries` once instead)."""
     target = Path(path)
     if target.is_dir():
         raise InputError("is a directory", path=str(target), hint="give a file name for the output")
@@ -317,7 +349,9 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> None:
                          hint="make it writable (chmod u+w) or write to another file")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        if clean:
+            remove_stale_temporaries(target.parent, target.name)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
         raise write_error(exc, target) from None
     umask = os.umask(0)

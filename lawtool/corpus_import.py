@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import __version__
-from .akn import atomic_write, text_of
+from .akn import atomic_write, remove_stale_temporaries, text_of
 from .errors import InputError, LawtoolError
 from .importer import import_text, read_source
 
@@ -65,7 +65,7 @@ def import_one(source: Path, options: Options) -> dict:
         entry.update(status="refused", error=str(error), seconds=round(time.perf_counter() - started, 3))
         return entry
     target = options.out / "akn" / f"{source.stem}.xml"
-    atomic_write(target, document.to_bytes())
+    atomic_write(target, document.to_bytes(), clean=False)  # import_all cleans the folder once
     findings = list(report.findings)
     if options.schema:
         from .validate import check_schema
@@ -117,6 +117,8 @@ def import_all(folder: Path, out: Path, *, jobs: int | None = None, force: bool 
     if not sources:
         raise InputError("no .txt file in the folder", path=str(folder), hint="give the folder of the texts")
     out.mkdir(parents=True, exist_ok=True)
+    if (out / "akn").is_dir():
+        remove_stale_temporaries(out / "akn")   # left by a run killed mid-write
     key = lawtool_key()
     state_path = out / "state.json"
     state = _load_state(state_path, key) if not force else {}

@@ -24,6 +24,12 @@ def test_killed_mid_write_leaves_previous_file(tmp_path):
     result = subprocess.run([sys.executable, "-c", child], capture_output=True)
     assert result.returncode == -9
     assert target.read_bytes() == b"previous version\n"
+    # the killed writer's temporary file (2.5 MB here) is removed by the next write of that file
+    (stale,) = tmp_path.glob(".law.xml.*.tmp")
+    assert stale.stat().st_size > 1_000_000
+    from lawtool.akn import atomic_write
+    atomic_write(target, b"next version\n")
+    assert target.read_bytes() == b"next version\n" and not list(tmp_path.glob(".law.xml.*.tmp"))
 
 
 def test_import_never_overwrites_its_input(tmp_path):
