@@ -87,7 +87,7 @@ def test_lawtool_wording_reads_back(v2):
         for op in amendment.operations:
             text = instruction(op, ActNamer()).text_ar
             reading = read_instruction(text)
-            if "__qstr_" in (op.eid or op.after or ""):
+            if any("__qstr_" in (getattr(op, place, None) or "") for place in ("eid", "after", "before", "into")):
                 assert not reading.accepted and reading.reason, text
                 quoted += 1
                 continue
