@@ -109,7 +109,7 @@ class BodyRenderer:
         return wanted
 
     # -- blocks ----------------------------------------------------------------------------------------
-    def article_body(self, article, *, search_line: str = "") -> str:
+    def article_body(self, article) -> str:
         """The article's text (without its num and heading, which the page writes as a Markdown
         heading), its notes and its history, as one raw HTML block."""
         eid = article.get("eId") or ""
@@ -124,8 +124,6 @@ class BodyRenderer:
                 out.append(self.block(c, notes))
         out.append(self.notes_html(notes, eid))
         out.append(self.history(eid))
-        if search_line:
-            out.append(f'<p class="lt-search" hidden>{esc(search_line)}</p>')
         out.append("</div>")
         return "".join(part for part in out if part)
 
