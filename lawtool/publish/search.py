@@ -87,16 +87,20 @@ def concept_groups() -> tuple[tuple[str, ...], ...]:
 _ENDINGS = "(?:ه|ها|هم|هن|ات|ين|ون|يه|ي|ا|يا)?"
 
 
-def _contains(text: str, phrase: str) -> bool:
-    """``phrase`` in ``text`` (both normalised) as whole words: clitics allowed before it (و ف ب ك ل,
-    ال), the usual endings after it: «بالتهديد بافشاء» contains «التهديد بافشاء», «سبا» contains «سب»,
-    «سبب» does not."""
+@lru_cache(maxsize=None)
+def _pattern(phrase: str) -> re.Pattern:
     words = phrase.split(" ")
     if words[0].startswith("ال") and len(words[0]) > 4:
         words[0] = words[0][2:]
     body = r"\s+".join(re.escape(w) for w in words)
-    pattern = r"(?:^|(?<=[\s(«\"'،؛]))[وف]?[بكل]?(?:ال)?" + body + _ENDINGS + r"(?=$|[\s).,،؛:»\"'])"
-    return re.search(pattern, text) is not None
+    return re.compile(r"(?:^|(?<=[\s(«\"'،؛]))[وف]?[بكل]?(?:ال)?" + body + _ENDINGS + r"(?=$|[\s).,،؛:»\"'])")
+
+
+def _contains(text: str, phrase: str) -> bool:
+    """``phrase`` in ``text`` (both normalised) as whole words: clitics allowed before it (و ف ب ك ل,
+    ال), the usual endings after it: «بالتهديد بافشاء» contains «التهديد بافشاء», «سبا» contains «سب»,
+    «سبب» does not."""
+    return _pattern(phrase).search(text) is not None
 
 
 def concept_words(text: str) -> list[str]:
@@ -225,9 +229,12 @@ def _service(binary: Path, requests: list[dict]) -> list[dict]:
         process.stdin.flush()
         reader.join(timeout=600 + len(requests) * 0.05)
     finally:
-        process.stdin.close()
-        process.kill()
-        process.wait()
+        process.stdin.close()  # the service ends when its input does
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
     return answers
 
 
