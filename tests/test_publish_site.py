@@ -66,7 +66,9 @@ def test_law_pages_give_the_source_and_the_uncertain_repairs():
     repairs = _tree(site / "akn/ma/act/2018/103-13/ara@2018-03-12/repairs/index.html").text_content()
     assert "تصحيحات يدوية غير مؤكدة" in repairs and LAW_SOURCE in repairs
     for correction in _uncertain(REPO):
-        assert " ".join(correction["why"].split()) in " ".join(repairs.split())
+        # what was found and what replaced it (its English reason is kept in import.yaml only)
+        assert " ".join(correction["replace"].split()) in " ".join(repairs.split())
+        assert " ".join(correction["why"].split()) not in " ".join(repairs.split())
 
 
 def test_articles_have_ascii_permalinks_and_links_to_what_cites_them():
@@ -178,6 +180,47 @@ def test_no_page_is_heavy():
     assert heavy == []
 
 
+# Latin words the Arabic interface may show: names of formats, standards and software
+LATIN_NAMES = {"lawtool", "PDF", "XML", "Akoma", "Ntoso", "FRBR", "Atom", "DOCX", "SVG", "MkDocs", "Material", "Adala",
+               "Pagefind", "Noto", "Sans", "Arabic", "SIL", "Open", "Font", "License", "OFL", "MIT", "Word", "CSV",
+               "JSON", "ZIP", "Chromium", "BSD"}
+# The text of the laws and bills, and what is not interface: code, identifiers, other-language blocks
+NOT_INTERFACE = ("//*[contains(@class,'lt-article-body') or contains(@class,'lt-preface') or "
+                 "contains(@class,'lt-preamble') or contains(@class,'lt-cell-text')] | //script | //style | //code | "
+                 "//*[@lang and @lang!='ar'] | //svg | //*[@translate='no']")
+# Pages whose English comes from example data written in English (the example amendments' proposers
+# and justifications in bills/.../amendments/*.yaml): not yet translated (issue 15, see docs/site.md)
+ENGLISH_DATA = ("akn/ma/bill/2024/digital-violence/amendments/",)
+
+
+def _english_words(page: Path, site: Path) -> list[str]:
+    tree = _tree(page)
+    for el in tree.xpath(NOT_INTERFACE):
+        if el.getparent() is not None:
+            el.drop_tree()
+    text = tree.body.text_content() if tree.find("body") is not None else ""
+    # a word: a token of Latin letters only; identifiers (dv-ex-01, art_447-1, file names) hold digits,
+    # dots, slashes or underscores and are not words
+    return [t.strip("().,;:«»\"'") for t in text.split()
+            if re.fullmatch(r"[(«\"']*[A-Za-z][A-Za-z'-]*[).,;:»\"']*", t) and t.strip("().,;:«»\"'") not in LATIN_NAMES]
+
+
+def test_no_english_word_in_the_arabic_interface():
+    """Every built page, outside the law texts, the entry pages in French and English and the pages of
+    :data:`ENGLISH_DATA`: not one English word (the findings, repairs, notes and the 404 page included)."""
+    site = repo_site()
+    found = {}
+    for page in sorted(site.rglob("*.html")):
+        rel = page.relative_to(site).as_posix()
+        if rel.startswith(("fr/", "en/") + ENGLISH_DATA):
+            continue
+        words = _english_words(page, site)
+        if words:
+            found[rel] = words[:8]
+    assert found == {}
+    assert _english_words(site / "404.html", site) == []
+
+
 def test_right_to_left_and_languages():
     site = repo_site()
     root = _tree(site / "index.html")
@@ -223,7 +266,9 @@ def test_a_plain_copy_without_git_or_sources_builds():
     uncertain = _uncertain(root)
     assert uncertain  # import.yaml is enough for the hand corrections
     for correction in uncertain:
-        assert " ".join(correction["why"].split()) in " ".join(repairs.split())
+        # what was found and what replaced it (its English reason is kept in import.yaml only)
+        assert " ".join(correction["replace"].split()) in " ".join(repairs.split())
+        assert " ".join(correction["why"].split()) not in " ".join(repairs.split())
 
 
 def test_cli_publish_and_its_errors(tmp_path):

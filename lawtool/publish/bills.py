@@ -16,6 +16,7 @@ from .amendments import amendments_url
 from .html import esc, link
 from .index import CorpusIndex, Expression, Work
 from .pages import Site, SitePage, breadcrumbs, heading, notice_html, page_path
+from .wording import UNIT_KINDS, compare_note_ar, unit_ar
 
 STATUS_ORDER = ("modified", "added", "deleted", "moved", "renumbered", "split", "merged", "typographic", "unchanged")
 
@@ -91,8 +92,8 @@ def diff_table(result, old: Expression, new: Expression, page_url: str) -> str:
     for row in table_rows(result):
         if row[0] == "heading":
             change = row[2]
-            o = change.old[0].describe() if change.old else "—"
-            n = change.new[0].describe() if change.new else "—"
+            o = unit_ar(change.old[0]) if change.old else "—"
+            n = unit_ar(change.new[0]) if change.new else "—"
             badge = _status(change.status) if change.is_change() else ""
             rows.append(f'<tr class="lt-row-heading"><td>{esc(o)}</td><td>{esc(n)} {badge}</td></tr>')
             continue
@@ -139,9 +140,9 @@ def diff_page(index: CorpusIndex, work: Work, old: Expression, new: Expression, 
         items = []
         for change in changes:
             if change.kind == "article":
-                items.append(f"<li>{link(url, '#' + _row_id(change), change_title(change))} {_status(change.status)}</li>")
+                items.append(f"<li>{link(url, '#' + _row_id(change), UNIT_KINDS.get(change_title(change), change_title(change)))} {_status(change.status)}</li>")
             else:
-                items.append(f"<li>{esc(change_title(change))} {_status(change.status)}</li>")
+                items.append(f"<li>{esc(UNIT_KINDS.get(change_title(change), change_title(change)))} {_status(change.status)}</li>")
         out.append(f'<ul class="lt-change-list">{"".join(items)}</ul>\n')
     else:
         out.append("<p>لا تغيير.</p>\n")
@@ -191,7 +192,7 @@ def comparison_table(index: CorpusIndex, bill: Expression, items: list[LawCompar
                              row.proposed.title)
             penalty = penalties.get((bill.expression_uri, row.proposed.eid))
             penalty_html = f'<p class="lt-penalty">{esc(penalty_summary(penalty))}</p>' if penalty else ""
-            note = f'<p class="lt-muted">{esc(row.note)}</p>' if row.note else ""
+            note = f'<p class="lt-muted">{esc(compare_note_ar(row.note))}</p>' if compare_note_ar(row.note) else ""
             if row.in_force is None:
                 law_cell = (f'<td><p class="lt-cell-label">{esc(law.title)}</p><span class="lt-muted">(فصل جديد لا مقابل '
                             "له في النص الساري)</span></td>")

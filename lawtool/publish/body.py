@@ -375,6 +375,12 @@ def _owner_eid(el) -> str | None:
 
 
 def _portion_label(portion: str) -> str:
+    """«art_5» → «المادة 5»; «art_unique» → «المادة الفريدة»; «art_12-bis» → «المادة 12 مكررة»."""
     if portion.startswith("art_"):
-        return "المادة " + portion[4:]
+        number = portion[4:]
+        if number == "unique":
+            return "المادة الفريدة"
+        for latin, arabic in (("-bis", " مكررة"), ("-ter", " مكررة مرتين")):
+            number = number.replace(latin, arabic)
+        return "المادة " + number
     return portion

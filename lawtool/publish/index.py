@@ -54,13 +54,18 @@ def child(el, name: str):
     return None
 
 
+# the label of a container that has neither number nor heading, by its name
+UNNAMED_AR = {"promulgation": "ظهير الإصدار", "preamble": "الديباجة", "signatures": "التوقيعات"}
+
+
 def label_of(el) -> str:
-    """«الفصل 447-1» / «الباب الأول — أحكام عامة»: the num (notes left out) and heading."""
+    """«الفصل 447-1» / «الباب الأول — أحكام عامة»: the num (notes left out) and heading; a container
+    with neither is named by its ``name`` (:data:`UNNAMED_AR`)."""
     num = child(el, "num")
     heading = child(el, "heading")
     parts = [text_of(num) if num is not None else "", text_of(heading) if heading is not None else ""]
     parts = [p for p in parts if p]
-    return " — ".join(parts)
+    return " — ".join(parts) or UNNAMED_AR.get(el.get("name") or "", "")
 
 
 @dataclass

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from ..akn import local_name, text_of
 from .body import BodyRenderer, passive_modifications
 from .html import esc, link, md, rel_url, yaml_str
+from .wording import arabic_parts, repair_kind_ar
 from .index import CONTAINERS, CorpusIndex, Expression, Page, Work, child, label_of
 
 KIND_AR = {"law": "قانون", "bill": "مقترح قانون"}
@@ -413,7 +414,7 @@ def _lifecycle_html(index: CorpusIndex, expression: Expression, page_url: str) -
     for ev in document.lifecycle():
         source = (ev.get("source") or "").lstrip("#")
         ref = refs.get(source)
-        label = ref.get("showAs") if ref is not None else source
+        label = arabic_parts(ref.get("showAs")) if ref is not None else source
         href = ref.get("href") if ref is not None else None
         what = {"generation": "صدور النص", "amendment": "تعديل", "repeal": "نسخ"}.get(ev.get("type"), ev.get("type"))
         law_html = esc(label)
@@ -445,10 +446,11 @@ def repairs_page(index: CorpusIndex, expression: Expression, site: Site, report:
     hand = [c for c in (expression.spec.get("corrections") or []) if isinstance(c, dict) and c.get("certain") is False]
     out.append('<h2 id="hand">تصحيحات يدوية غير مؤكدة</h2>\n')
     if hand:
+        # (the reason of each correction is written in English in import.yaml: not shown in the Arabic site)
         rows = "".join(f"<tr><td>{esc(c.get('line'))}</td><td>{esc(c.get('find'))}</td><td>{esc(c.get('replace'))}</td>"
-                       f"<td>{esc(c.get('why'))}</td></tr>" for c in hand)
+                       "</tr>" for c in hand)
         out.append('<table class="lt-table-list"><thead><tr><th scope="col">السطر</th><th scope="col">في المصدر</th>'
-                   f'<th scope="col">التصحيح</th><th scope="col">السبب</th></tr></thead><tbody>{rows}</tbody></table>\n')
+                   f'<th scope="col">التصحيح</th></tr></thead><tbody>{rows}</tbody></table>\n')
     else:
         out.append("<p>لا توجد.</p>\n")
     out.append('<h2 id="automatic">إصلاحات آلية غير مؤكدة</h2>\n')
@@ -460,10 +462,11 @@ def repairs_page(index: CorpusIndex, expression: Expression, site: Site, report:
     else:
         kinds: dict[str, int] = {}
         for item in items:
-            kinds[str(item.get("kind"))] = kinds.get(str(item.get("kind")), 0) + 1
+            kind = repair_kind_ar(str(item.get("kind")))
+            kinds[kind] = kinds.get(kind, 0) + 1
         summary = "، ".join(f"{esc(k)}: {v}" for k, v in sorted(kinds.items()))
         out.append(f"<p>{len(items)} إصلاحا ({summary}).</p>\n")
-        rows = "".join(f"<tr><td>{esc(i.get('line'))}</td><td>{esc(i.get('kind'))}</td><td>{esc(i.get('before'))}</td>"
+        rows = "".join(f"<tr><td>{esc(i.get('line'))}</td><td>{esc(repair_kind_ar(str(i.get('kind'))))}</td><td>{esc(i.get('before'))}</td>"
                        f"<td>{esc(i.get('after'))}</td></tr>" for i in items)
         out.append('<table class="lt-table-list lt-repairs"><thead><tr><th scope="col">السطر</th><th scope="col">النوع</th>'
                    f'<th scope="col">قبل</th><th scope="col">بعد</th></tr></thead><tbody>{rows}</tbody></table>\n')
