@@ -326,3 +326,48 @@ def test_weight_of_a_first_visit(browser, site):
     assert article <= 300 * 1024
     assert search <= 300 * 1024, search_files[:8]
     assert any("/pagefind/" in u for _, u in search_files)
+
+
+# -- accessibility -----------------------------------------------------------------------------------------
+
+PAGE_TYPES = {
+    "home": "",
+    "work": "akn/ma/act/1962/1-59-413/",
+    "expression (table of contents)": "akn/ma/act/1962/1-59-413/ara@2024-08-22/",
+    "chapter": "akn/ma/act/1962/1-59-413/ara@2024-08-22/book_3__part_1__chp_7/",
+    "short law (one page)": "akn/ma/act/2018/103-13/ara@2018-03-12/",
+    "repairs": "akn/ma/act/2018/103-13/ara@2018-03-12/repairs/",
+    "bill": f"{BILL}/",
+    "bill version": f"{BILL}/ara@2025-02-18/",
+    "diff": f"{BILL}/diff/2024-05-14_2024-12-10/",
+    "comparison with the law in force": f"{BILL}/compare/2025-02-18/",
+    "amendments": f"{BILL}/amendments/",
+    "one amendment": f"{BILL}/amendments/dv-ex-01/",
+    "gap report": "reports/gaps/",
+    "penalties": "reports/penalties/",
+    "downloads": "downloads/",
+    "about": "about/",
+    "search results": "search/?q=" + "تحرش",
+    "not found": "404.html",
+}
+
+
+def test_no_serious_accessibility_violation_on_any_page_type(browser, site):
+    """axe-core (axe-playwright-python) on every page type, and on the page of a group of articles:
+    no violation of impact serious or critical."""
+    from axe_playwright_python.sync_playwright import Axe
+    axe = Axe()
+    pages = dict(PAGE_TYPES, **{"articles (a group)": _article_url("art_447-1")})
+    found = {}
+    for name, url in pages.items():
+        watch = Watch(browser, site)
+        page = watch.goto(url)
+        if url.startswith("search/"):
+            page.wait_for_selector("#lt-results li", timeout=30000)
+        results = axe.run(page)
+        bad = [(v["id"], v["impact"], len(v["nodes"])) for v in results.response["violations"]
+               if v["impact"] in ("serious", "critical")]
+        if bad:
+            found[name] = bad
+        watch.close()
+    assert found == {}
