@@ -87,13 +87,18 @@ def concept_groups() -> tuple[tuple[str, ...], ...]:
 _ENDINGS = "(?:ه|ها|هم|هن|ات|ين|ون|يه|ي|ا|يا)?"
 
 
-@lru_cache(maxsize=None)
-def _pattern(phrase: str) -> re.Pattern:
+def _body(phrase: str) -> str:
     words = phrase.split(" ")
     if words[0].startswith("ال") and len(words[0]) > 4:
         words[0] = words[0][2:]
-    body = r"\s+".join(re.escape(w) for w in words)
-    return re.compile(r"(?:^|(?<=[\s(«\"'،؛]))[وف]?[بكل]?(?:ال)?" + body + _ENDINGS + r"(?=$|[\s).,،؛:»\"'])")
+    return r"\s+".join(re.escape(w) for w in words)
+
+
+@lru_cache(maxsize=None)
+def _pattern(*phrases: str) -> re.Pattern:
+    """Any of ``phrases`` as whole words (see :func:`_contains`)."""
+    body = "|".join(_body(p) for p in phrases)
+    return re.compile(r"(?:^|(?<=[\s(«\"'،؛]))[وف]?[بكل]?(?:ال)?(?:" + body + ")" + _ENDINGS + r"(?=$|[\s).,،؛:»\"'])")
 
 
 def _contains(text: str, phrase: str) -> bool:
@@ -108,7 +113,7 @@ def concept_words(text: str) -> list[str]:
     the phrases the text already has."""
     out: list[str] = []
     for group in concept_groups():
-        if any(_contains(text, phrase) for phrase in group):
+        if _pattern(*group).search(text):
             out.extend(p for p in group if p not in out and not _contains(text, p))
     return out
 
