@@ -126,7 +126,12 @@ def test_downloads():
     atom = {"a": "http://www.w3.org/2005/Atom"}
     entries = feed.findall("a:entry", atom)
     bills = sorted((REPO / "bills").rglob("ara@*.xml"))
-    assert len(entries) == len(bills)
+    amendments = sorted((REPO / "bills").rglob("amendments/*.yaml"))
+    assert amendments and len(entries) == len(bills) + len(amendments)  # new versions and amendments
+    hrefs = [e.find("a:link", atom).get("href") for e in entries]
+    assert any(h.endswith("/amendments/dv-ex-01/") for h in hrefs)
+    assert not [t for t in (e.findtext("a:title", namespaces=atom) for e in entries) if re.search(r"[A-Za-z]{4}", t)
+                and "lawtool" not in t]
     assert entries[0].findtext("a:updated", namespaces=atom) >= entries[-1].findtext("a:updated", namespaces=atom)
     archive = zipfile.ZipFile(io.BytesIO((site / "downloads/lawtool-corpus.zip").read_bytes()))
     assert "lawtool-corpus/law/ma/act/1962/1-59-413/ara@2024-08-22.xml" in archive.namelist()

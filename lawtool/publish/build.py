@@ -217,10 +217,28 @@ def _feed(index: CorpusIndex, data: BillData) -> bytes:
             summary = "الصيغة الأولى" if previous is None else "مقارنة بالصيغة السابقة: " + summary_text(
                 data.diffs[(previous.expression_uri, e.expression_uri)])
             summary += " — نص عمل كتب لمشروع lawtool، وليس نص الجمعية."
-            entries.append({"uri": e.expression_uri, "title": f"{e.title} — صيغة {e.when}", "date": e.date,
+            entries.append({"uri": e.expression_uri, "title": f"{e.title} — صيغة {e.date}", "date": e.date,
                             "href": e.url, "xml_href": e.xml_url, "summary": summary})
             previous = e
-    return atom_feed(entries, title="lawtool — صيغ مقترحات القوانين", feed_id="/feed/bills")
+        entries.extend(_amendment_entries(index, work))
+    return atom_feed(entries, title="lawtool — صيغ مقترحات القوانين وتعديلاتها", feed_id="/feed/bills")
+
+
+def _amendment_entries(index: CorpusIndex, work) -> list[dict]:
+    """A feed entry for each amendment of a bill (its id, title, status and proposer)."""
+    from ..amend import load_amendments
+    from .amendments import STATUS_AR, amendment_url, amendments_folder
+    from .wording import arabic_parts
+    folder = amendments_folder(index, work)
+    paths = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")) if folder.is_dir() else []
+    entries = []
+    for a in load_amendments(paths) if paths else []:
+        title = arabic_parts(a.title or "")
+        entries.append({"uri": a.expression_uri, "date": str(a.date), "href": amendment_url(work, a.id),
+                        "title": f"تعديل {a.id} على {work.title}" + (f": {title}" if title else ""),
+                        "summary": f"{STATUS_AR.get(a.status, a.status)} — {arabic_parts(a.proposer)}"
+                                   + (" — مثال صنع لمشروع lawtool" if a.example else "")})
+    return entries
 
 
 def _changes_svg(work, data: BillData) -> bytes:
