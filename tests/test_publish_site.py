@@ -109,6 +109,22 @@ def test_diff_pages_show_insertions_and_deletions():
     assert len(compare.xpath("//table[contains(@class,'lt-three')]/thead/tr/th")) == 3
 
 
+def test_diff_shows_the_changes_only_with_the_full_text_one_click_away():
+    site = repo_site()
+    short = _tree(site / BILL_PAGES / "diff/2024-05-14_2024-12-10/index.html")
+    full = _tree(site / BILL_PAGES / "diff/2024-05-14_2024-12-10/full/index.html")
+    rows = "//table[contains(@class,'lt-two')]/tbody/tr[starts-with(@id,'row-')]"
+    assert 0 < len(short.xpath(rows)) < len(full.xpath(rows))
+    assert not short.xpath(rows + "[contains(@class,'lt-row-unchanged')]")
+    assert short.xpath("//a[@href='full/']") and full.xpath("//a[@href='../']")
+
+
+def test_bill_versions_have_distinct_page_titles():
+    site = repo_site()
+    titles = [_tree(p).findtext(".//title") for p in sorted((site / BILL_PAGES).glob("ara@*/index.html"))]
+    assert len(titles) == 3 and len(set(titles)) == 3
+
+
 def test_amendments_grouped_with_collisions_and_wording():
     site = repo_site()
     text = (site / BILL_PAGES / "amendments/index.html").read_text(encoding="utf-8")

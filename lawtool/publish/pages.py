@@ -271,9 +271,9 @@ def expression_pages(index: CorpusIndex, expression: Expression, site: Site) -> 
             made.append(site.add(_group_page(index, expression, work, page, renderer)))
             continue
         if page.element is None:
-            title = expression.title
+            title = expression.title if len(work.expressions) == 1 else f"{expression.title} — صيغة {expression.date}"
             out.append(breadcrumbs(crumbs, page.url) + "\n")
-            out.append(heading(1, f"{title} ({expression.when})") + "\n")
+            out.append(heading(1, f"{expression.title} ({expression.when})") + "\n")
             if expression.kind == "bill":
                 out.append(notice_html(expression) + "\n")
             else:
