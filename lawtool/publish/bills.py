@@ -16,6 +16,7 @@ from .amendments import amendments_url
 from .html import esc, link
 from .index import CorpusIndex, Expression, Work
 from .pages import Site, SitePage, breadcrumbs, heading, notice_html, page_path
+from .wording import UNIT_KINDS, compare_note_ar, unit_ar
 
 STATUS_ORDER = ("modified", "added", "deleted", "moved", "renumbered", "split", "merged", "typographic", "unchanged")
 
@@ -85,14 +86,19 @@ def _row_id(change) -> str:
     return f"row-{side}-{eid or 'none'}"
 
 
-def diff_table(result, old: Expression, new: Expression, page_url: str) -> str:
+def diff_table(result, old: Expression, new: Expression, page_url: str, changes_only: bool = False) -> str:
+    """The comparative table; ``changes_only``: the unchanged articles left out (a row counts them)."""
     from ..diff.present import change_sides, table_rows
     rows = []
+    skipped = 0
     for row in table_rows(result):
+        if changes_only and row[0] == "article" and not row[1].is_change():
+            skipped += 1
+            continue
         if row[0] == "heading":
             change = row[2]
-            o = change.old[0].describe() if change.old else "—"
-            n = change.new[0].describe() if change.new else "—"
+            o = unit_ar(change.old[0]) if change.old else "—"
+            n = unit_ar(change.new[0]) if change.new else "—"
             badge = _status(change.status) if change.is_change() else ""
             rows.append(f'<tr class="lt-row-heading"><td>{esc(o)}</td><td>{esc(n)} {badge}</td></tr>')
             continue
@@ -112,6 +118,9 @@ def diff_table(result, old: Expression, new: Expression, page_url: str) -> str:
             if status != "unchanged":
                 new_cell = new_cell[:-5] + f"<p>{_status(status)}</p></td>"
         rows.append(f'<tr class="lt-row-{esc(status)}" id="{esc(_row_id(change))}">{old_cell}{new_cell}</tr>')
+    if skipped:
+        rows.append(f'<tr class="lt-row-unchanged"><td colspan="2"><span class="lt-muted">{skipped} مادة دون تغيير '
+                    "لا تعرض هنا</span></td></tr>")
     return ('<div class="lt-table-wrap"><table class="lt-compare lt-two">'
             f'<caption>مقارنة الصيغة {esc(old.when)} بالصيغة {esc(new.when)}</caption>'
             f'<thead><tr><th scope="col">الصيغة {esc(old.when)}</th><th scope="col">الصيغة {esc(new.when)}</th></tr></thead>'
@@ -139,14 +148,22 @@ def diff_page(index: CorpusIndex, work: Work, old: Expression, new: Expression, 
         items = []
         for change in changes:
             if change.kind == "article":
-                items.append(f"<li>{link(url, '#' + _row_id(change), change_title(change))} {_status(change.status)}</li>")
+                items.append(f"<li>{link(url, '#' + _row_id(change), UNIT_KINDS.get(change_title(change), change_title(change)))} {_status(change.status)}</li>")
             else:
-                items.append(f"<li>{esc(change_title(change))} {_status(change.status)}</li>")
+                items.append(f"<li>{esc(UNIT_KINDS.get(change_title(change), change_title(change)))} {_status(change.status)}</li>")
         out.append(f'<ul class="lt-change-list">{"".join(items)}</ul>\n')
     else:
         out.append("<p>لا تغيير.</p>\n")
-    out.append(heading(2, "الجدول المقارن", "table") + "\n")
-    out.append(diff_table(result, old, new, url) + "\n")
+    full_url = f"{url}full/"
+    out.append(heading(2, "الجدول المقارن: التغييرات وحدها", "table") + "\n")
+    out.append(f"<p>{link(url, full_url, 'النص الكامل مع المواد التي لم تتغير')}</p>\n")
+    out.append(diff_table(result, old, new, url, changes_only=True) + "\n")
+    full = [breadcrumbs([(work.url, work.title), (url, title)], full_url),
+            heading(1, f"{title}: النص الكامل") + "\n", notice_html(new) + "\n",
+            f"<p>{link(full_url, url, 'التغييرات وحدها')}</p>\n",
+            diff_table(result, old, new, full_url) + "\n"]
+    site.add(SitePage(page_path(full_url), full_url, f"{title}: النص الكامل", "\n".join(full), search=False,
+                      notice=True))
     return site.add(SitePage(page_path(url), url, title, "\n".join(out), search=False, notice=True))
 
 
@@ -191,7 +208,7 @@ def comparison_table(index: CorpusIndex, bill: Expression, items: list[LawCompar
                              row.proposed.title)
             penalty = penalties.get((bill.expression_uri, row.proposed.eid))
             penalty_html = f'<p class="lt-penalty">{esc(penalty_summary(penalty))}</p>' if penalty else ""
-            note = f'<p class="lt-muted">{esc(row.note)}</p>' if row.note else ""
+            note = f'<p class="lt-muted">{esc(compare_note_ar(row.note))}</p>' if compare_note_ar(row.note) else ""
             if row.in_force is None:
                 law_cell = (f'<td><p class="lt-cell-label">{esc(law.title)}</p><span class="lt-muted">(فصل جديد لا مقابل '
                             "له في النص الساري)</span></td>")

@@ -109,7 +109,7 @@ class BodyRenderer:
         return wanted
 
     # -- blocks ----------------------------------------------------------------------------------------
-    def article_body(self, article, *, search_line: str = "") -> str:
+    def article_body(self, article) -> str:
         """The article's text (without its num and heading, which the page writes as a Markdown
         heading), its notes and its history, as one raw HTML block."""
         eid = article.get("eId") or ""
@@ -124,8 +124,6 @@ class BodyRenderer:
                 out.append(self.block(c, notes))
         out.append(self.notes_html(notes, eid))
         out.append(self.history(eid))
-        if search_line:
-            out.append(f'<p class="lt-search" hidden>{esc(search_line)}</p>')
         out.append("</div>")
         return "".join(part for part in out if part)
 
@@ -377,6 +375,12 @@ def _owner_eid(el) -> str | None:
 
 
 def _portion_label(portion: str) -> str:
+    """«art_5» → «المادة 5»; «art_unique» → «المادة الفريدة»; «art_12-bis» → «المادة 12 مكررة»."""
     if portion.startswith("art_"):
-        return "المادة " + portion[4:]
+        number = portion[4:]
+        if number == "unique":
+            return "المادة الفريدة"
+        for latin, arabic in (("-bis", " مكررة"), ("-ter", " مكررة مرتين")):
+            number = number.replace(latin, arabic)
+        return "المادة " + number
     return portion

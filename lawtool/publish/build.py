@@ -32,11 +32,12 @@ from .charts import changes_per_chapter, coverage_matrix
 from .csp import check_pages
 from .csp import policy as csp_policy
 from .feed import atom_feed
-from .home import ABOUT_URL, DOWNLOADS_URL, downloads_page, static_page
+from .home import ABOUT_URL, DOWNLOADS_URL, downloads_page, search_page, static_page
 from .html import esc
 from .index import CorpusIndex, Progress, build_index, cached
 from .links import check_site
 from .pages import Site, expression_pages, page_path, repairs_page, work_page
+from .search import records, write_index
 from .reports import GAPS_URL, PENALTIES_URL, gaps_page, load_reports, penalties_page, penalty_index
 
 LOCK_WAIT = 120.0  # seconds a publish waits for another one of the same checkout
@@ -142,13 +143,9 @@ def make_site(index: CorpusIndex, progress: Progress | None = None) -> Site:
     sources = root / "site"
     static_page(site, index, data, sources / "home.md", "", "الرئيسية")
     static_page(site, index, data, sources / "about.md", ABOUT_URL, "حول الموقع")
-    static_page(site, index, data, sources / "fr.md", "fr/", "Français")
-    static_page(site, index, data, sources / "en.md", "en/", "English")
-    # Material's language selector reads each language's sitemap.xml
-    empty_sitemap = (b'<?xml version="1.0" encoding="UTF-8"?>\n'
-                     b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
-    for language in ("fr", "en"):
-        site.files[f"{language}/sitemap.xml"] = empty_sitemap
+    static_page(site, index, data, sources / "fr.md", "fr/", "بالفرنسية")
+    static_page(site, index, data, sources / "en.md", "en/", "بالإنجليزية")
+    search_page(site)
     site.nav = _nav(index, site, data)
     return site
 
@@ -220,10 +217,28 @@ def _feed(index: CorpusIndex, data: BillData) -> bytes:
             summary = "الصيغة الأولى" if previous is None else "مقارنة بالصيغة السابقة: " + summary_text(
                 data.diffs[(previous.expression_uri, e.expression_uri)])
             summary += " — نص عمل كتب لمشروع lawtool، وليس نص الجمعية."
-            entries.append({"uri": e.expression_uri, "title": f"{e.title} — صيغة {e.when}", "date": e.date,
+            entries.append({"uri": e.expression_uri, "title": f"{e.title} — صيغة {e.date}", "date": e.date,
                             "href": e.url, "xml_href": e.xml_url, "summary": summary})
             previous = e
-    return atom_feed(entries, title="lawtool — صيغ مقترحات القوانين", feed_id="/feed/bills")
+        entries.extend(_amendment_entries(index, work))
+    return atom_feed(entries, title="lawtool — صيغ مقترحات القوانين وتعديلاتها", feed_id="/feed/bills")
+
+
+def _amendment_entries(index: CorpusIndex, work) -> list[dict]:
+    """A feed entry for each amendment of a bill (its id, title, status and proposer)."""
+    from ..amend import load_amendments
+    from .amendments import STATUS_AR, amendment_url, amendments_folder
+    from .wording import arabic_parts
+    folder = amendments_folder(index, work)
+    paths = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")) if folder.is_dir() else []
+    entries = []
+    for a in load_amendments(paths) if paths else []:
+        title = arabic_parts(a.title or "")
+        entries.append({"uri": a.expression_uri, "date": str(a.date), "href": amendment_url(work, a.id),
+                        "title": f"تعديل {a.id} على {work.title}" + (f": {title}" if title else ""),
+                        "summary": f"{STATUS_AR.get(a.status, a.status)} — {arabic_parts(a.proposer)}"
+                                   + (" — مثال صنع لمشروع lawtool" if a.example else "")})
+    return entries
 
 
 def _changes_svg(work, data: BillData) -> bytes:
@@ -283,9 +298,8 @@ def _nav(index: CorpusIndex, site: Site, data: BillData) -> list:
     laws = []
     for work in index.laws():
         items = [page_path(work.url)]
-        for e in reversed(work.expressions):
-            pages = [page_path(e.pages[0].url)] + [entry(p.title, p.url) for p in e.pages[1:]]
-            items.append({esc(f"صيغة {e.when}"): pages} if len(pages) > 1 else entry(f"صيغة {e.when}", e.url))
+        for e in reversed(work.expressions):  # the expression page only: its articles are reached from it
+            items.append(entry(f"صيغة {e.date}", e.url))
         laws.append({esc(work.title): items})
     bills = []
     for work in index.bills():
@@ -305,8 +319,8 @@ def _nav(index: CorpusIndex, site: Site, data: BillData) -> list:
     if bills:
         nav.append({"مقترحات القوانين": bills})
     nav += reports
-    nav += [entry("التنزيلات", DOWNLOADS_URL), entry("حول الموقع", ABOUT_URL), entry("Français", "fr/"),
-            entry("English", "en/")]
+    nav += [entry("التنزيلات", DOWNLOADS_URL), entry("حول الموقع", ABOUT_URL), entry("بالفرنسية", "fr/"),
+            entry("بالإنجليزية", "en/")]
     return nav
 
 
@@ -366,11 +380,49 @@ def write_docs(root: Path, site: Site, docs_dir: Path) -> None:
             target = inside(docs_dir, path.relative_to(sources).as_posix(), what="file path")
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, target)
-    site.notes.extend(_install_font(docs_dir))
+    used = set("".join(page.title + page.body for page in site.pages.values()))
+    site.notes.extend(_install_font(docs_dir, used))
 
 
-def _install_font(docs_dir: Path) -> list[str]:
-    """Copy an Arabic font into the site and write its @font-face rules (assets/fonts/fonts.css)."""
+def _drop_unused_theme_files(site_dir: Path) -> None:
+    """Material copies its lunr search (its language files and worker) and the source map of its bundle
+    into every site; lawtool's site does not use them (its search is Pagefind's): 2 MB less."""
+    scripts = site_dir / "assets" / "javascripts"
+    for folder in ("lunr", "workers"):
+        shutil.rmtree(scripts / folder, ignore_errors=True)
+    for path in scripts.glob("*.map"):
+        path.unlink()
+
+
+# Always in the font: printable ASCII, the Arabic letters, marks and digits, Arabic punctuation (the
+# theme's own Arabic strings use no other characters).
+ALWAYS_GLYPHS = {chr(c) for c in range(0x20, 0x7F)} | {chr(c) for c in range(0x0621, 0x0670)} | set("،؛؟«»–—…")
+
+
+def _subset_font(source: Path, target: Path, used: set[str]) -> None:
+    """``source`` cut down to the glyphs of ``used`` (and :data:`ALWAYS_GLYPHS`), with the Arabic shaping
+    rules kept (initial, medial, final forms, ligatures), a variable font limited to the normal width
+    and the weights 400 to 700 the site uses, written as WOFF2 (fontTools, brotli): 845 KB → 31 KB."""
+    from fontTools import subset
+    from fontTools.varLib import instancer
+    options = subset.Options()
+    options.layout_features = ["*"]
+    options.notdef_outline = True
+    font = subset.load_font(str(source), options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=sorted(ord(c) for c in used | ALWAYS_GLYPHS))
+    subsetter.subset(font)
+    if "fvar" in font:
+        axes = {axis.axisTag for axis in font["fvar"].axes}
+        limits = {tag: value for tag, value in (("wdth", 100), ("wght", (400, 700))) if tag in axes}
+        font = instancer.instantiateVariableFont(font, limits)
+    font.flavor = "woff2"
+    font.save(str(target))
+
+
+def _install_font(docs_dir: Path, used: set[str] = frozenset()) -> list[str]:
+    """An Arabic font for the site, subset to the characters of its pages (``used``) and written as WOFF2,
+    and its @font-face rules (assets/fonts/fonts.css)."""
     fonts = docs_dir / "assets" / "fonts"
     fonts.mkdir(parents=True, exist_ok=True)
     rules = []
@@ -382,17 +434,17 @@ def _install_font(docs_dir: Path) -> list[str]:
     except ModuleNotFoundError:
         files = []
     if files:
-        shutil.copyfile(files[0], fonts / "lawtool-arabic.ttf")
+        _subset_font(files[0], fonts / "lawtool-arabic.woff2", used)
         licence = Path(package.ROOT) / "LICENSE"
         if licence.is_file():
             shutil.copyfile(licence, fonts / "LICENSE-OFL.txt")
-        rules.append('@font-face{font-family:"Lawtool Arabic";src:url("lawtool-arabic.ttf") format("truetype");'
-                     "font-weight:100 900;font-style:normal;font-display:swap}")
+        rules.append('@font-face{font-family:"Lawtool Arabic";src:url("lawtool-arabic.woff2") format("woff2");'
+                     "font-weight:400 700;font-style:normal;font-display:swap}")
     elif all(p.is_file() for p in SYSTEM_FONTS):
         for p, weight in zip(SYSTEM_FONTS, (400, 700)):
-            shutil.copyfile(p, fonts / f"lawtool-arabic-{weight}.ttf")
-            rules.append(f'@font-face{{font-family:"Lawtool Arabic";src:url("lawtool-arabic-{weight}.ttf") '
-                         f'format("truetype");font-weight:{weight};font-style:normal;font-display:swap}}')
+            _subset_font(p, fonts / f"lawtool-arabic-{weight}.woff2", used)
+            rules.append(f'@font-face{{font-family:"Lawtool Arabic";src:url("lawtool-arabic-{weight}.woff2") '
+                         f'format("woff2");font-weight:{weight};font-style:normal;font-display:swap}}')
     else:
         notes.append(f"no Arabic font found (pip package {FONT_PACKAGE.replace('_', '-')} or Debian's fonts-noto-core): "
                      "the site uses the reader's fonts")
@@ -414,19 +466,9 @@ class _Collect(logging.Handler):
             self.progress(f"mkdocs: {message.splitlines()[0] if message else ''}")
 
 
-# The French interface: the same pages built a second time with Material's interface in French
-# (search, navigation, labels), still right to left since the texts are Arabic, in this subfolder.
-FRENCH_INTERFACE = "fr-ui"
-FRENCH_ALTERNATE = [{"name": "العربية", "link": "../", "lang": "ar"},
-                    {"name": "Français", "link": "./fr/", "lang": "fr"},
-                    {"name": "English", "link": "../en/", "lang": "en"}]
-
-
-def run_mkdocs(root: Path, docs_dir: Path, site_dir: Path, nav: list, progress: Progress | None = None,
-               *, interface: str | None = None) -> None:
+def run_mkdocs(root: Path, docs_dir: Path, site_dir: Path, nav: list, progress: Progress | None = None) -> None:
     """Build with mkdocs-material in strict mode; a warning (broken Markdown link, missing
-    page ...) raises LawtoolError listing them.  ``interface="fr"`` builds the French interface
-    (theme language French, direction kept right to left)."""
+    page ...) raises LawtoolError listing them."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
@@ -443,10 +485,6 @@ def run_mkdocs(root: Path, docs_dir: Path, site_dir: Path, nav: list, progress: 
         config = load_config(config_file=str(root / "mkdocs.yml"), docs_dir=str(docs_dir), site_dir=str(site_dir),
                              nav=nav, strict=True)
         config.extra["lawtool_csp"] = csp_policy()  # printed in every page by site/overrides/main.html
-        if interface:
-            config.theme["language"] = interface
-            config.theme["direction"] = "rtl"
-            config.extra["alternate"] = FRENCH_ALTERNATE
         build(config)
     except (Abort, ConfigurationError) as exc:
         detail = "; ".join(handler.warnings[:10]) or str(exc)
@@ -491,6 +529,7 @@ def publish(root: str | Path = ".", out: str | Path | None = None, *, progress: 
         index = build_index(root, say)
         start = _step(timings, "index", start)
         site = make_site(index, say)
+        search_records = records(index)
         start = _step(timings, "pages", start)
         say(f"writing {len(site.pages)} pages and {len(site.files)} files to {docs_dir}")
         write_docs(root, site, docs_dir)
@@ -500,11 +539,11 @@ def publish(root: str | Path = ".", out: str | Path | None = None, *, progress: 
         fresh = new_folder_beside(site_dir)
         try:
             run_mkdocs(root, docs_dir, fresh, site.nav, progress)
-            say("building the French interface")
-            run_mkdocs(root, docs_dir, fresh / FRENCH_INTERFACE, site.nav, progress, interface="fr")
-            (fresh / FRENCH_INTERFACE / "404.html").unlink(missing_ok=True)  # a server answers 404s from the root
-            (fresh / FRENCH_INTERFACE / MARKER).unlink(missing_ok=True)
+            _drop_unused_theme_files(fresh)
             start = _step(timings, "mkdocs", start)
+            say(f"writing the search index of {len(search_records)} records (Pagefind)")
+            search_bytes = write_index(search_records, fresh)
+            start = _step(timings, "search", start)
             unsafe = check_pages(fresh)
             if unsafe:
                 raise LawtoolError(f"{len(unsafe)} page(s) break the Content-Security-Policy: " + "; ".join(unsafe[:5]),
@@ -518,8 +557,6 @@ def publish(root: str | Path = ".", out: str | Path | None = None, *, progress: 
                     listed = "; ".join(str(b) for b in broken[:8])
                     raise LawtoolError(f"{len(broken)} broken link(s) in the built site: {listed}", path=str(site_dir),
                                        hint="fix the page writers (lawtool/publish) or the site sources (site/)")
-            index_file = fresh / "search" / "search_index.json"
-            search_bytes = index_file.stat().st_size if index_file.is_file() else 0
             _check_folder(root, site_dir, "site folder")
             swap_in(fresh, site_dir)
         except BaseException:

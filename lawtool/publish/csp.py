@@ -5,8 +5,8 @@ override ``site/overrides/main.html`` prints :func:`policy`, given to mkdocs as
 ``extra.lawtool_csp``).  Scripts: the site's own files (``'self'``: Material's bundle and search
 worker, ``javascripts/``) and, by their SHA-256, Material's fixed inline scripts (palette, content);
 Material's start-up script, whose text changes with the page's depth, is served as a file
-(``site/javascripts/md-scope.js``).  No ``'unsafe-inline'``, no ``'unsafe-eval'``, no
-``'wasm-unsafe-eval'`` (lunr needs none), no other host.  :func:`check_pages` reads every built page
+(``site/javascripts/md-scope.js``).  ``'wasm-unsafe-eval'`` lets the search page compile Pagefind's
+WebAssembly (a file of the site); no ``'unsafe-inline'``, no ``'unsafe-eval'``, no other host.  :func:`check_pages` reads every built page
 and fails the build when a page lacks the policy or holds an inline script or event handler it does
 not allow.
 """
@@ -47,7 +47,9 @@ def material_inline_hashes() -> tuple[str, ...]:
 
 
 def policy() -> str:
-    scripts = " ".join(("'self'",) + material_inline_hashes())
+    # 'wasm-unsafe-eval': Pagefind's search runs as WebAssembly (pagefind/*.wasm, the site's own file);
+    # it allows compiling WebAssembly only, not eval() of text.
+    scripts = " ".join(("'self'", "'wasm-unsafe-eval'") + material_inline_hashes())
     return ("default-src 'none'; "
             f"script-src {scripts}; "
             "style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; "

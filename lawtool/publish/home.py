@@ -121,3 +121,19 @@ def downloads_page(site: Site, index: CorpusIndex, data: BillData, extra: list[t
             '<table class="lt-table-list"><thead><tr><th scope="col">الملف</th><th scope="col">المحتوى</th>'
             f'<th scope="col">الصيغة</th></tr></thead><tbody>{"".join(rows)}</tbody></table>\n')
     return site.add(SitePage(page_path(url), url, "التنزيلات", body, search=False))
+
+
+SEARCH_URL = "search/"
+
+
+def search_page(site: Site) -> SitePage:
+    """The search page: its results are written by site/javascripts/search.js from the Pagefind
+    index (lawtool.publish.search), which only this page loads."""
+    body = ('# البحث\n\n'
+            f'<div id="lt-search" data-pagefind="{esc("../pagefind/pagefind.js")}" data-base="../">'
+            '<p>ابحث بكلمة أو عبارة (مع الهمزة أو بدونها، بأداة التعريف أو بدونها) أو برقم فصل أو مادة '
+            '(<span dir="ltr">447-1</span> أو <span dir="ltr">1-447</span> أو <span dir="ltr">٤٤٧-١</span>، '
+            '«المادة 12 مكررة»، «المادة 10 من القانون 103.13»).</p>'
+            '<p id="lt-search-status" role="status" aria-live="polite"></p>'
+            '<ol id="lt-results" class="lt-results"></ol></div>\n')
+    return site.add(SitePage(page_path(SEARCH_URL), SEARCH_URL, "البحث", body, search=False))

@@ -7,9 +7,14 @@ live on the site?» and «who cites this article?».
 
 Page plan of an expression (``plan_pages``): one page when it has at most ``PAGE_ARTICLES``
 articles; otherwise the expression page holds the preface, the preamble and the table of
-contents, and each top-level container gets its own page, split again into its children
-while it holds more than ``PAGE_ARTICLES`` articles.  A page's URL is the expression's URL
-followed by the container's eId: ``akn/ma/act/1962/1-59-413/ara@2024-08-22/book_3__part_1__chp_7/``.
+contents, every container gets a page that lists its parts (the chapter as navigation), and the
+articles are cut into short pages: a container's articles stay on its page when it has no
+sub-container and at most ``GROUP_ARTICLES`` articles, else they go in groups of at most
+``GROUP_ARTICLES`` consecutive articles, each group a page named after its first article.  A page's
+URL is the expression's URL followed by the container's or the group's first article's eId:
+``akn/ma/act/1962/1-59-413/ara@2024-08-22/book_3__part_1__chp_7/``,
+``akn/ma/act/1962/1-59-413/ara@2024-08-22/art_447-1/``.  An article's permalink is its page and its
+eId as anchor (``…/art_441/#art_447-1``).
 """
 
 from __future__ import annotations
@@ -25,7 +30,8 @@ from ..frbr import FrbrUri
 from ..outputs import unsafe_part
 from .html import ltr
 
-PAGE_ARTICLES = 150
+PAGE_ARTICLES = 60
+GROUP_ARTICLES = 10  # at most this many articles on a page of a split expression
 CONTAINERS = {"book", "tome", "part", "subpart", "title", "subtitle", "chapter", "subchapter", "section",
               "subsection", "division", "subdivision", "hcontainer"}
 
@@ -48,13 +54,18 @@ def child(el, name: str):
     return None
 
 
+# the label of a container that has neither number nor heading, by its name
+UNNAMED_AR = {"promulgation": "ظهير الإصدار", "preamble": "الديباجة", "signatures": "التوقيعات"}
+
+
 def label_of(el) -> str:
-    """«الفصل 447-1» / «الباب الأول — أحكام عامة»: the num (notes left out) and heading."""
+    """«الفصل 447-1» / «الباب الأول — أحكام عامة»: the num (notes left out) and heading; a container
+    with neither is named by its ``name`` (:data:`UNNAMED_AR`)."""
     num = child(el, "num")
     heading = child(el, "heading")
     parts = [text_of(num) if num is not None else "", text_of(heading) if heading is not None else ""]
     parts = [p for p in parts if p]
-    return " — ".join(parts)
+    return " — ".join(parts) or UNNAMED_AR.get(el.get("name") or "", "")
 
 
 @dataclass
@@ -67,6 +78,7 @@ class Page:
     articles: list = field(default_factory=list)  # article elements rendered on this page, in order
     children: list["Page"] = field(default_factory=list)
     parent: "Page | None" = None
+    group: bool = False  # a page of a group of articles (its element is their container)
 
 
 @dataclass
@@ -92,6 +104,7 @@ class Expression:
     places: dict[str, Place] = field(default_factory=dict)  # eId (articles and containers) → place
     wids: dict[str, str] = field(default_factory=dict)  # wId → current eId
     container_pages: dict[str, Page] = field(default_factory=dict)
+    article_pages: dict[str, Page] = field(default_factory=dict)  # split expressions: eId → its group's page
     _elements: dict | None = None
     _title: str | None = None
 
@@ -363,6 +376,33 @@ def _in_quoted(el, top) -> bool:
     return False
 
 
+def _page_of(expression: Expression, el, parent: Page, pages: list[Page], articles: list | None = None) -> Page:
+    """A page of its own under ``parent``: for the container ``el``, or (``articles`` given) for a
+    group of articles, named after the first one."""
+    first = articles[0] if articles else el
+    eid = first.get("eId") or f"part-{len(pages)}"
+    reason = unsafe_part(eid)
+    if reason:  # the eId becomes a folder of the site
+        raise UnsafeInputError(f"the eId {eid!r} of a <{local_name(first)}> cannot name its page: it {reason}",
+                               path=str(expression.path), place=first.sourceline,
+                               hint="renumber the document (its eIds are letters, digits, '_' and '-'); "
+                                    "lawtool validate lists such eIds")
+    if articles:
+        first_label, last_label = _number_label(articles[0]), _number_label(articles[-1])
+        title = first_label if len(articles) == 1 else f"{first_label} إلى {last_label.split(' ', 1)[-1]}"
+        page = Page(f"{expression.url}{eid}/", title, el, parent=parent, group=True)
+    else:
+        page = Page(f"{expression.url}{eid}/", label_of(el) or eid, el, parent=parent)
+    parent.children.append(page)
+    pages.append(page)
+    return page
+
+
+def _number_label(article) -> str:
+    num = child(article, "num")
+    return text_of(num) if num is not None else (article.get("eId") or "")
+
+
 def plan_pages(expression: Expression, limit: int = PAGE_ARTICLES) -> list[Page]:
     """Cut an expression into pages (see the module docstring); fill its places."""
     document = expression.document
@@ -372,30 +412,41 @@ def plan_pages(expression: Expression, limit: int = PAGE_ARTICLES) -> list[Page]
     split = body is not None and len(document.articles()) > limit
 
     def visit(el, page: Page) -> None:
-        for c in el:
-            if not isinstance(c.tag, str):
-                continue
+        kids = [c for c in el if isinstance(c.tag, str)]
+        articles = [c for c in kids if local_name(c) == "article"]
+        # the articles of a container: on its page when they are few and alone, else in groups
+        alone = split and page is not top and len(articles) <= GROUP_ARTICLES and \
+            not any(local_name(c) in CONTAINERS for c in kids)
+        run: list = []
+
+        def flush() -> None:
+            for start in range(0, len(run), GROUP_ARTICLES):
+                chunk = run[start:start + GROUP_ARTICLES]
+                group = _page_of(expression, el, page, pages, chunk)
+                for a in chunk:
+                    expression.article_pages[a.get("eId") or ""] = group
+                    group.articles.append(a)
+                    _place_article(expression, a, group)
+            run.clear()
+
+        for c in kids:
             name = local_name(c)
             if name == "article":
-                page.articles.append(c)
-                _place_article(expression, c, page)
+                if split and not alone:
+                    run.append(c)
+                else:
+                    page.articles.append(c)
+                    _place_article(expression, c, page)
             elif name in CONTAINERS:
+                flush()
                 target = page
-                if split and (page is top or _article_count(page.element) > limit):
-                    eid = c.get("eId") or f"part-{len(pages)}"
-                    reason = unsafe_part(eid)
-                    if reason:  # the eId becomes a folder of the site
-                        raise UnsafeInputError(f"the eId {eid!r} of a <{name}> cannot name its page: it {reason}",
-                                               path=str(expression.path), place=c.sourceline,
-                                               hint="renumber the document (its eIds are letters, digits, '_' "
-                                                    "and '-'); lawtool validate lists such eIds")
-                    target = Page(f"{expression.url}{eid}/", label_of(c) or eid, c, parent=page)
-                    page.children.append(target)
-                    pages.append(target)
-                    expression.container_pages[eid] = target
+                if split:
+                    target = _page_of(expression, c, page, pages)
+                    expression.container_pages[c.get("eId") or ""] = target
                 if c.get("eId"):
                     expression.places[c.get("eId")] = Place(target.url, c.get("eId"), label_of(c), "", expression)
                 visit(c, target)
+        flush()
 
     if body is not None:
         visit(body, top)
@@ -403,12 +454,19 @@ def plan_pages(expression: Expression, limit: int = PAGE_ARTICLES) -> list[Page]
     return pages
 
 
+TITLE_CHARS = 240  # of an article's text in the title (tooltip) of a link to it
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= TITLE_CHARS else text[:TITLE_CHARS].rsplit(" ", 1)[0] + " …"
+
+
 def _place_article(expression: Expression, article, page: Page) -> None:
     eid = article.get("eId")
     if not eid:
         return
     text = text_of(article)
-    expression.places[eid] = Place(page.url, eid, label_of(article) or eid, text[:600], expression)
+    expression.places[eid] = Place(page.url, eid, label_of(article) or eid, _cut(text), expression)
     if article.get("wId") and article.get("wId") != eid:
         expression.wids[article.get("wId")] = eid
     # quoted articles of an amending article are shown inside it, with their own anchors
@@ -417,7 +475,7 @@ def _place_article(expression: Expression, article, page: Page) -> None:
             continue
         qeid = quoted.get("eId")
         if qeid:
-            expression.places[qeid] = Place(page.url, qeid, label_of(quoted) or qeid, text_of(quoted)[:600],
+            expression.places[qeid] = Place(page.url, qeid, label_of(quoted) or qeid, _cut(text_of(quoted)),
                                             expression)
 
 

@@ -15,23 +15,20 @@ the reports in :mod:`lawtool.publish.reports`, the home and about pages in
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..akn import local_name, text_of
 from .body import BodyRenderer, passive_modifications
 from .html import esc, link, md, rel_url, yaml_str
+from .wording import arabic_parts, repair_kind_ar
 from .index import CONTAINERS, CorpusIndex, Expression, Page, Work, child, label_of
-from .search import article_number, search_line
 
 KIND_AR = {"law": "قانون", "bill": "مقترح قانون"}
-BILL_NOTICE = ("نص عمل: صيغة مواد هذا المقترح مكتوبة لمشروع lawtool وفق ما نشر عن المقترح، وليست نص الجمعية "
-               "صاحبة المقترح.")
-BILL_NOTICE_FR = ("Texte de travail : la rédaction des articles de cette proposition a été écrite pour le projet "
-                  "lawtool d'après ce qui a été publié ; ce n'est pas le texte de l'association.")
+BILL_NOTICE = "نص عمل: صيغة المواد مكتوبة لمشروع lawtool وفق ما نشر عن المقترح، وليست نص الجمعية صاحبته."
 LAW_SOURCE = ("مصدر النص: النص الموحد المنشور في بوابة عدالة (وزارة العدل)، مستخرج من ملف PDF ومصحح آليا ويدويا "
               "لأخطاء الاستخراج. النص المنشور في الجريدة الرسمية هو وحده المرجع عند الاختلاف.")
-LAW_SOURCE_FR = ("Source : texte consolidé du portail Adala (ministère de la Justice), extrait d'un PDF et réparé. "
-                 "Seul le Bulletin officiel fait foi.")
+LAW_SOURCE_SHORT = "النص من بوابة عدالة، مستخرج من PDF ومصحح؛ الجريدة الرسمية وحدها المرجع."
 
 
 @dataclass
@@ -76,10 +73,10 @@ def notice_html(expression: Expression | None = None) -> str:
     if expression is not None:
         for p in expression.document.xpath(".//a:preface/a:p[contains(@class, 'lawtool-notice')]",
                                            expression.document.main):
-            own = text_of(p)
-    parts = [f"<p><strong>{esc(BILL_NOTICE)}</strong></p>", f'<p lang="fr" dir="ltr">{esc(BILL_NOTICE_FR)}</p>']
-    if own:
-        parts.append(f"<p>{esc(own)}</p>")
+            own = re.split(r"(?<=\.)\s+(?=[A-Za-z])", text_of(p))[0]  # its Arabic part (an English one follows)
+    parts = [f"<p><strong>{esc(BILL_NOTICE)}</strong></p>"]
+    if own:  # the version's own notice, folded: the notice stays one line on a phone
+        parts.append(f"<details><summary>تنبيه هذه الصيغة</summary><p>{esc(own)}</p></details>")
     return f'<div class="lt-notice" role="note" aria-label="تنبيه">{"".join(parts)}</div>'
 
 
@@ -90,7 +87,6 @@ def source_html(index: CorpusIndex, expression: Expression, page_url: str) -> st
     repairs = link(page_url, repairs_url(expression), "الإصلاحات غير المؤكدة")
     count = f" ({len(uncertain)} تصحيحا يدويا غير مؤكد)" if uncertain else ""
     return (f'<div class="lt-source" role="note" aria-label="مصدر النص"><p>{esc(LAW_SOURCE)}</p>'
-            f'<p lang="fr" dir="ltr">{esc(LAW_SOURCE_FR)}</p>'
             f"<p>انظر {repairs}{esc(count)}.</p></div>")
 
 
@@ -153,6 +149,10 @@ def render_elements(index: CorpusIndex, expression: Expression, page: Page, rend
         name = local_name(c)
         eid = c.get("eId") or ""
         if name == "article":
+            own = expression.article_pages.get(eid)
+            if own is not None and own is not page:
+                out.append(f'<p class="lt-subpage lt-subpage-art">{link(page.url, own.url, _short_label(c) or eid)}</p>\n')
+                continue
             write_article(index, expression, page, renderer, c, depth, out)
         elif name in CONTAINERS:
             own = expression.container_pages.get(eid)
@@ -176,8 +176,7 @@ def write_article(index: CorpusIndex, expression: Expression, page: Page, render
     label = label_of(article) or eid
     anchor = eid if _safe_anchor(eid) and renderer.new_id(eid) else None
     out.append(heading(min(depth + 2, 6), label, anchor, "lt-art") + "\n")
-    number = article_number(eid)
-    body = renderer.article_body(article, search_line=search_line(text_of(article), number))
+    body = renderer.article_body(article)
     cited = _cited_by_html(index, expression, eid, page.url)
     if cited:
         body = body[: -len("</div>")] + cited + "</div>"
@@ -206,11 +205,23 @@ def _preface_html(expression: Expression, renderer: BodyRenderer) -> str:
     return "".join(parts)
 
 
+def _short_label(article) -> str:
+    """An article's label for a list of links: its number and the start of its text when it has no
+    heading («الفصل 447-1 — يعاقب بالحبس من ستة أشهر…»)."""
+    label = label_of(article)
+    if child(article, "heading") is not None:
+        return label
+    words = [w for w in text_of(article)[len(label):].split() if w][:8]
+    return f"{label} — {' '.join(words)}…" if words else label
+
+
 def _toc_html(expression: Expression, page: Page) -> str:
-    """A table of contents of the expression (split documents): pages with their containers."""
+    """A table of contents of the expression (split documents): its containers' pages."""
     def items(p: Page) -> str:
         out = []
         for sub in p.children:
+            if sub.group:
+                continue
             count = sum(1 for _ in sub.articles)
             total = sum(1 for a in sub.element.iter() if isinstance(a.tag, str) and local_name(a) == "article")
             inner = items(sub)
@@ -256,10 +267,13 @@ def expression_pages(index: CorpusIndex, expression: Expression, site: Site) -> 
         renderer = BodyRenderer(index, expression, page.url, amendments)
         out: list[str] = []
         crumbs = [(work.url, work.title)]
+        if page.group:
+            made.append(site.add(_group_page(index, expression, work, page, renderer)))
+            continue
         if page.element is None:
-            title = expression.title
+            title = expression.title if len(work.expressions) == 1 else f"{expression.title} — صيغة {expression.date}"
             out.append(breadcrumbs(crumbs, page.url) + "\n")
-            out.append(heading(1, f"{title} ({expression.when})") + "\n")
+            out.append(heading(1, f"{expression.title} ({expression.when})") + "\n")
             if expression.kind == "bill":
                 out.append(notice_html(expression) + "\n")
             else:
@@ -302,6 +316,53 @@ def expression_pages(index: CorpusIndex, expression: Expression, site: Site) -> 
         made.append(site.add(SitePage(page_path(page.url), page.url, title, "\n".join(out), search=searchable,
                                       notice=expression.kind == "bill")))
     return made
+
+
+def _chain(expression: Expression, page: Page) -> list[tuple[str, str]]:
+    """(URL, title) of the pages above ``page``, from the expression page down."""
+    chain = []
+    p = page.parent
+    while p is not None:
+        chain.append((p.url, p.title if p.element is not None else f"{expression.title} ({expression.when})"))
+        p = p.parent
+    return list(reversed(chain))
+
+
+def _group_page(index: CorpusIndex, expression: Expression, work: Work, page: Page,
+                renderer: BodyRenderer) -> SitePage:
+    """A page of a group of articles of a split expression: the articles, the other groups of their
+    container (the chapter as navigation), the previous and next group."""
+    out = [breadcrumbs([(work.url, work.title)] + _chain(expression, page), page.url) + "\n"]
+    out.append(heading(1, page.title) + "\n")
+    if expression.kind == "bill":
+        out.append(notice_html(expression) + "\n")
+    else:
+        out.append(f'<p class="lt-source-short">{esc(LAW_SOURCE_SHORT)} '
+                   f'{link(page.url, repairs_url(expression), "الإصلاحات غير المؤكدة")}</p>\n')
+    for article in page.articles:
+        write_article(index, expression, page, renderer, article, 0, out)
+    siblings = [p for p in (page.parent.children if page.parent else []) if p.group]
+    if len(siblings) > 1:
+        items = []
+        for p in siblings:
+            if p is page:
+                items.append(f'<li aria-current="page"><strong>{esc(p.title)}</strong></li>')
+            else:
+                items.append(f"<li>{link(page.url, p.url, p.title)}</li>")
+        where = page.parent.title if page.parent.element is not None else expression.title
+        out.append(f'<nav class="lt-chapter" aria-label="مواد هذا الجزء"><p class="lt-label">{esc(where)}</p>'
+                   f'<ol>{"".join(items)}</ol></nav>\n')
+    groups = [p for p in expression.pages if p.group]
+    k = groups.index(page)
+    parts = []
+    if k > 0:
+        parts.append(f'<span class="lt-prev">السابق: {link(page.url, groups[k - 1].url, groups[k - 1].title)}</span>')
+    if k + 1 < len(groups):
+        parts.append(f'<span class="lt-next">التالي: {link(page.url, groups[k + 1].url, groups[k + 1].title)}</span>')
+    if parts:
+        out.append(f'<nav class="lt-prevnext" aria-label="المواد المجاورة">{" ".join(parts)}</nav>\n')
+    title = f"{page.title} — {expression.title}"
+    return SitePage(page_path(page.url), page.url, title, "\n".join(out), notice=expression.kind == "bill")
 
 
 def _prev_next(expression: Expression, page: Page) -> str:
@@ -353,7 +414,7 @@ def _lifecycle_html(index: CorpusIndex, expression: Expression, page_url: str) -
     for ev in document.lifecycle():
         source = (ev.get("source") or "").lstrip("#")
         ref = refs.get(source)
-        label = ref.get("showAs") if ref is not None else source
+        label = arabic_parts(ref.get("showAs")) if ref is not None else source
         href = ref.get("href") if ref is not None else None
         what = {"generation": "صدور النص", "amendment": "تعديل", "repeal": "نسخ"}.get(ev.get("type"), ev.get("type"))
         law_html = esc(label)
@@ -385,10 +446,11 @@ def repairs_page(index: CorpusIndex, expression: Expression, site: Site, report:
     hand = [c for c in (expression.spec.get("corrections") or []) if isinstance(c, dict) and c.get("certain") is False]
     out.append('<h2 id="hand">تصحيحات يدوية غير مؤكدة</h2>\n')
     if hand:
+        # (the reason of each correction is written in English in import.yaml: not shown in the Arabic site)
         rows = "".join(f"<tr><td>{esc(c.get('line'))}</td><td>{esc(c.get('find'))}</td><td>{esc(c.get('replace'))}</td>"
-                       f"<td>{esc(c.get('why'))}</td></tr>" for c in hand)
+                       "</tr>" for c in hand)
         out.append('<table class="lt-table-list"><thead><tr><th scope="col">السطر</th><th scope="col">في المصدر</th>'
-                   f'<th scope="col">التصحيح</th><th scope="col">السبب</th></tr></thead><tbody>{rows}</tbody></table>\n')
+                   f'<th scope="col">التصحيح</th></tr></thead><tbody>{rows}</tbody></table>\n')
     else:
         out.append("<p>لا توجد.</p>\n")
     out.append('<h2 id="automatic">إصلاحات آلية غير مؤكدة</h2>\n')
@@ -400,10 +462,11 @@ def repairs_page(index: CorpusIndex, expression: Expression, site: Site, report:
     else:
         kinds: dict[str, int] = {}
         for item in items:
-            kinds[str(item.get("kind"))] = kinds.get(str(item.get("kind")), 0) + 1
+            kind = repair_kind_ar(str(item.get("kind")))
+            kinds[kind] = kinds.get(kind, 0) + 1
         summary = "، ".join(f"{esc(k)}: {v}" for k, v in sorted(kinds.items()))
         out.append(f"<p>{len(items)} إصلاحا ({summary}).</p>\n")
-        rows = "".join(f"<tr><td>{esc(i.get('line'))}</td><td>{esc(i.get('kind'))}</td><td>{esc(i.get('before'))}</td>"
+        rows = "".join(f"<tr><td>{esc(i.get('line'))}</td><td>{esc(repair_kind_ar(str(i.get('kind'))))}</td><td>{esc(i.get('before'))}</td>"
                        f"<td>{esc(i.get('after'))}</td></tr>" for i in items)
         out.append('<table class="lt-table-list lt-repairs"><thead><tr><th scope="col">السطر</th><th scope="col">النوع</th>'
                    f'<th scope="col">قبل</th><th scope="col">بعد</th></tr></thead><tbody>{rows}</tbody></table>\n')

@@ -14,11 +14,13 @@ from pathlib import Path
 from .html import esc, link
 from .index import CorpusIndex
 from .pages import Site, SitePage, heading, notice_html, page_path
+from .wording import finding_ar
 
 GAPS_URL = "reports/gaps/"
 PENALTIES_URL = "reports/penalties/"
-COVERAGE_AR = {"defined": ("معرف", "D"), "criminalised": ("مجرم", "C"), "provided": ("منصوص عليه", "P"),
+COVERAGE_AR = {"defined": ("معرف", "ت"), "criminalised": ("مجرم", "ج"), "provided": ("منصوص عليه", "ن"),
                "missing": ("غائب", "·")}
+LETTERS_AR = {"D": "ت", "C": "ج", "P": "ن"}
 RULES_AR = {"definition-missing": "مفهوم غير معرف", "unused-definition": "تعريف غير مستعمل",
             "undefined-term": "مصطلح مستعمل دون تعريف", "definition-differs": "تعريفات مختلفة",
             "inconsistent-terminology": "مصطلحات غير منسجمة"}
@@ -84,14 +86,14 @@ def gaps_page(index: CorpusIndex, site: Site, report: dict, source_note: str) ->
             status = info.get("status", "missing")
             name, letter = COVERAGE_AR.get(status, (status, "?"))
             evidence = (info.get("evidence") or [])[:1]
-            letters = info.get("kinds") or letter
+            letters = "".join(LETTERS_AR.get(c, c) for c in (info.get("kinds") or letter))
             inner = f'<span class="lt-cov-letter">{esc(letters)}</span> {esc(name)}'
             if evidence:
                 inner = _doc_link(index, d, evidence[0], url, f"{letters} {name}")
             inner += _cell_marks(info)
             cells.append(f'<td class="lt-cov-{esc(status)}">{inner}</td>')
         rows.append(f'<tr><th scope="row">{esc(row.get("label") or row.get("concept"))}</th>{"".join(cells)}</tr>')
-    out.append('<div class="lt-table-wrap"><table class="lt-compare lt-coverage"><caption>D معرف، C مجرم، P منصوص عليه، '
+    out.append('<div class="lt-table-wrap"><table class="lt-compare lt-coverage"><caption>ت معرف، ج مجرم، ن منصوص عليه، '
                f'· غائب</caption><thead><tr><th scope="col">المفهوم</th>{head}</tr></thead>'
                f'<tbody>{"".join(rows)}</tbody></table></div>\n')
     out.append(heading(2, "الملاحظات", "findings") + "\n")
@@ -104,7 +106,7 @@ def gaps_page(index: CorpusIndex, site: Site, report: dict, source_note: str) ->
         for f in items:
             where = _doc_link(index, f.get("document") or "", f.get("eid"), url,
                               None) if f.get("document") else ""
-            rows.append(f"<tr><td>{where}</td><td>{esc(f.get('message'))}</td></tr>")
+            rows.append(f"<tr><td>{where}</td><td>{esc(finding_ar(rule, f.get('message') or ''))}</td></tr>")
         out.append('<table class="lt-table-list"><thead><tr><th scope="col">الموضع</th><th scope="col">الملاحظة</th></tr>'
                    f'</thead><tbody>{"".join(rows)}</tbody></table>\n')
     out.append(heading(2, "التعريفات", "definitions") + "\n")

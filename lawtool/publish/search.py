@@ -1,73 +1,49 @@
-"""What the site's search must also find: spelling variants and article numbers written
-another way.
+"""The site's search: a Pagefind index of every article, built from the corpus (not from the HTML).
 
-Material's search (lunr, Arabic and French pipelines) matches the words of the page.  Readers
-type «اساءة» for «إساءة», «مسؤولية» or «مسئولية», leave out diacritics, and write an article
-number «447-1», «1-447» or «٤٤٧-١».  Each article gets one hidden, search-only line
-(``<p class="lt-search" hidden>``) holding, for the words of the article that have another
-spelling, that spelling (hamza and alef forms folded, diacritics and tatweel removed; and the
-full :func:`lawtool.arabic.normalise` form), and the variants of the article's number (see :func:`number_variants`).
+Pagefind (the ``pagefind`` package and its binary, ``pagefind[bin]``) writes a static index cut into
+small files: a browser downloads only the parts a query needs, and only when the reader searches
+(the search page, ``search/``, loads ``pagefind/pagefind.js``; no other page does).
 
-Only the words whose variant differs are written, once per article, which keeps the search
-index small (see docs/site.md for the figures).
+One record per article of the latest expression of each work (older versions of a bill would repeat
+every result), and one per work (its title):
+
+- ``content``: the article's heading and text in the :func:`fold` form (:func:`lawtool.arabic.normalise`:
+  alef forms, alef maqsura, ta marbuta, tatweel, diacritics, Arabic-Indic digits; and ؤ ئ → ء), then the
+  words of the concepts the article speaks of (:func:`concept_words`: «ابتزاز» for an article that says
+  «التهديد بإفشاء»).  Pagefind stems it with its Arabic (Snowball) stemmer, so «تحرش», «التحرش» and
+  «بالتحرش» meet.  The search page folds the query the same way (``site/javascripts/search.js``).
+- ``meta``: ``title`` (the article's label and its text's title), ``text`` (the article's own text,
+  cut, as the reader sees it: the result's excerpt is taken from it, never from ``content``).
+- ``filters``: ``number`` (the article's number, «503-1-1», «12-bis», and those of the articles an
+  amending article inserts: the bill's article 37 has «447-4») and ``law`` (the text's number, «103.13»): a query that is an article number («الفصل ٤٤٧-١», «1-447», «المادة 12 مكررة») is
+  answered from them, and jumps to the article when it is the only one.
+
+The concepts are data: ``lawtool/publish/data/search-concepts.yaml``, groups of words that name one
+legal concept (some taken from the Arabic synonyms of the concept checklist).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
-from ..arabic import DIACRITICS, TATWEEL, normalise, words
+from ..akn import local_name, text_of
+from ..arabic import normalise
+from ..errors import LawtoolError
 
-_HAMZA_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و", "ئ": "ي"})
-_TO_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
-_NUMBER = re.compile(r"^\d+(?:-\d+)*(?:-[a-z]+)?$")
-
-
-def spelling_variants(word: str) -> list[str]:
-    """The other spellings a reader may type for ``word`` (possibly none)."""
-    bare = DIACRITICS.sub("", word).replace(TATWEEL, "")
-    folded = bare.translate(_HAMZA_ALEF)
-    out = []
-    for form in (bare, folded, normalise(bare), normalise(folded)):
-        if form and form != word and form not in out:
-            out.append(form)
-    return out
+DATA = Path(__file__).parent / "data" / "search-concepts.yaml"
+EXCERPT_CHARS = 1200  # of an article's own text kept for the result's excerpt
+CONCEPT_WEIGHT = 3  # times the words of an article's concepts are written into its indexed text
 
 
-JOINER = "\u2011"  # NON-BREAKING HYPHEN: what site/javascripts/search.js puts between typed digits
-
-
-def number_variants(number: str) -> list[str]:
-    """«447-1» → 447‑1, 1‑447, ٤٤٧‑١, ١‑٤٤٧ (joined by U+2011, which the search separator
-    does not split: one word each, as the search box turns a typed «447-1» into «447‑1»);
-    «12» → 12, ١٢."""
-    if not number:
-        return []
-    parts = number.split("-")
-    out = [JOINER.join(parts)]
-    if len(parts) > 1 and all(p.isdigit() for p in parts):
-        out.append(JOINER.join(reversed(parts)))
-    for form in list(out):
-        indic = form.translate(_TO_INDIC)
-        if indic != form:
-            out.append(indic)
-    return list(dict.fromkeys(out))
-
-
-def search_line(text: str, number: str | None = None) -> str:
-    """The hidden line of an article: number variants first, then spelling variants."""
-    seen: set[str] = set()
-    out: list[str] = number_variants(number) if number and _NUMBER.match(number) else []
-    seen.update(out)
-    for word in words(text):
-        if word in seen:
-            continue
-        seen.add(word)
-        for variant in spelling_variants(word):
-            if variant not in seen:
-                seen.add(variant)
-                out.append(variant)
-    return " ".join(out)
+@dataclass
+class Record:
+    url: str  # site-relative, no leading slash
+    content: str
+    meta: dict[str, str]
+    filters: dict[str, list[str]] = field(default_factory=dict)
 
 
 def article_number(eid: str) -> str | None:
@@ -75,3 +51,196 @@ def article_number(eid: str) -> str | None:
     if not eid.startswith("art_"):
         return None
     return eid[4:]
+
+
+def law_number(work_uri: str) -> str:
+    """The number of a text as readers write it: /akn/ma/act/2018/103-13 → «103.13»."""
+    return work_uri.rstrip("/").rsplit("/", 1)[-1].replace("-", ".")
+
+
+_HAMZA = str.maketrans({"ؤ": "ء", "ئ": "ء"})
+
+
+def fold(text: str) -> str:
+    """The search form of a text: :func:`lawtool.arabic.normalise`, and the hamza on waw or yeh written
+    as a bare hamza («مسؤولية», «مسئولية» → «مسءوليه»).  site/javascripts/search.js does the same."""
+    return normalise(text).translate(_HAMZA)
+
+
+def _phrases(words: list) -> list[str]:
+    return [fold(str(w)) for w in words if str(w).strip()]
+
+
+@lru_cache(maxsize=1)
+def concept_groups() -> tuple[tuple[str, ...], ...]:
+    """Groups of normalised words or phrases naming one concept (see the module docstring)."""
+    import yaml
+    groups = []
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8")) or {}
+    for entry in data.get("concepts") or []:
+        group = _phrases(entry.get("words") or [])
+        if len(group) > 1:
+            groups.append(tuple(dict.fromkeys(group)))
+    return tuple(groups)
+
+
+_ENDINGS = "(?:ه|ها|هم|هن|ات|ين|ون|يه|ي|ا|يا)?"
+
+
+def _body(phrase: str) -> str:
+    words = phrase.split(" ")
+    if words[0].startswith("ال") and len(words[0]) > 4:
+        words[0] = words[0][2:]
+    return r"\s+".join(re.escape(w) for w in words)
+
+
+@lru_cache(maxsize=None)
+def _pattern(*phrases: str) -> re.Pattern:
+    """Any of ``phrases`` as whole words (see :func:`_contains`)."""
+    body = "|".join(_body(p) for p in phrases)
+    return re.compile(r"(?:^|(?<=[\s(«\"'،؛]))[وف]?[بكل]?(?:ال)?(?:" + body + ")" + _ENDINGS + r"(?=$|[\s).,،؛:»\"'])")
+
+
+def _contains(text: str, phrase: str) -> bool:
+    """``phrase`` in ``text`` (both normalised) as whole words: clitics allowed before it (و ف ب ك ل,
+    ال), the usual endings after it: «بالتهديد بافشاء» contains «التهديد بافشاء», «سبا» contains «سب»,
+    «سبب» does not."""
+    return _pattern(phrase).search(text) is not None
+
+
+def concept_words(text: str) -> list[str]:
+    """The words of every concept group one of whose phrases ``text`` (normalised) contains, less
+    the phrases the text already has."""
+    out: list[str] = []
+    for group in concept_groups():
+        if _pattern(*group).search(text):
+            out.extend(p for p in group if p not in out and not _contains(text, p))
+    return out
+
+
+def _records_of(index) -> list[Record]:
+    from .index import label_of
+    records: list[Record] = []
+    for work in index.works.values():
+        expression = work.latest
+        title = expression.title
+        law = law_number(work.uri)
+        records.append(Record(expression.url, fold(title) + " " + law,
+                              {"title": title, "text": ""}, {"law": [law]}))
+        for article in expression.document.articles():
+            eid = article.get("eId") or ""
+            place = expression.places.get(eid)
+            if place is None or _quoted(article):
+                continue
+            label = label_of(article) or eid
+            text = text_of(article)
+            plain = fold(text)
+            content = fold(label) + " " + plain
+            # the terms an article defines (its <def> elements) and the concepts it speaks of weigh as
+            # much as a word it repeats
+            extra = [fold(text_of(d)) for d in article.iter() if isinstance(d.tag, str) and local_name(d) == "def"]
+            extra += concept_words(plain)
+            if extra:
+                content += (" " + " ".join(extra)) * CONCEPT_WEIGHT
+            filters = {"law": [law]}
+            # its number, and those of the articles it writes into another text (an amending article)
+            numbers = [article_number(eid)] + [article_number((q.get("eId") or "").rsplit("__", 1)[-1])
+                                                for q in article.iter()
+                                                if q is not article and isinstance(q.tag, str)
+                                                and local_name(q) == "article"]
+            numbers = [n for n in dict.fromkeys(numbers) if n]
+            if numbers:
+                filters["number"] = numbers
+            body = text[len(text_of(_child(article, "num"))) if _child(article, "num") is not None else 0:].strip()
+            meta = {"title": f"{label} — {title}", "text": body[:EXCERPT_CHARS], "number": numbers[0] if numbers else ""}
+            records.append(Record(f"{place.url}#{eid}", content, meta, filters))
+    return records
+
+
+def _child(el, name: str):
+    for c in el:
+        if isinstance(c.tag, str) and local_name(c) == name:
+            return c
+    return None
+
+
+def _quoted(article) -> bool:
+    return any(local_name(a) == "quotedStructure" for a in article.iterancestors())
+
+
+def records(index) -> list[Record]:
+    """The search records of the corpus (see the module docstring)."""
+    return _records_of(index)
+
+
+def write_index(items: list[Record], site_dir: Path) -> int:
+    """Write the Pagefind index of ``items`` into ``site_dir``/pagefind; returns its size in bytes.
+
+    The records go to the Pagefind binary run as a service (``pagefind --service``: requests and
+    answers are base64 JSON, each followed by a comma) all at once, its answers read by a thread.
+    (The ``pagefind`` package's asyncio client reads one answer per 0.1 s: 3 minutes for the
+    repository's 1,700 articles, an hour and a half for the whole corpus.)"""
+    try:
+        from pagefind.service import get_executable
+    except ModuleNotFoundError:
+        get_executable = None
+    binary = get_executable() if get_executable else None
+    if binary is None:
+        raise LawtoolError("the Pagefind binary is missing", hint="pip install -e . (it installs pagefind[bin])")
+    requests = [{"type": "NewIndex", "config": {"force_language": "ar"}}]
+    requests += [{"type": "AddRecord", "index_id": 0, "url": "/" + r.url, "content": r.content, "language": "ar",
+                  "meta": r.meta, "filters": r.filters, "sort": None} for r in items]
+    requests.append({"type": "WriteFiles", "index_id": 0, "output_path": str(site_dir / "pagefind")})
+    answers = _service(binary, requests)
+    errors = [a for a in answers if a.get("type") == "Error"]
+    if errors or len(answers) != len(requests):
+        detail = errors[0].get("message") if errors else f"{len(answers)} answers to {len(requests)} requests"
+        raise LawtoolError(f"the Pagefind index could not be written: {detail}", path=str(site_dir),
+                           hint="check the pagefind[bin] installation (pip install -e .)")
+    folder = site_dir / "pagefind"
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def _service(binary: Path, requests: list[dict]) -> list[dict]:
+    """Send ``requests`` to ``pagefind --service`` in order; its answers (payloads), in order of arrival.
+    The first request must make the index (its id, 0 for the first index, is used by the others)."""
+    import base64
+    import json
+    import subprocess
+    import threading
+
+    process = subprocess.Popen([str(binary), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL)
+    answers: list[dict] = []
+
+    def read() -> None:
+        buffer = b""
+        while len(answers) < len(requests):
+            chunk = process.stdout.read1(1 << 16)
+            if not chunk:
+                return
+            buffer += chunk
+            *done, buffer = buffer.split(b",")
+            for message in done:
+                if message.strip():
+                    answers.append((json.loads(base64.b64decode(message)) or {}).get("payload") or {})
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    try:
+        for number, payload in enumerate(requests, 1):
+            message = json.dumps({"message_id": number, "payload": payload}).encode("utf-8")
+            process.stdin.write(base64.b64encode(message) + b",")
+        process.stdin.flush()
+        reader.join(timeout=600 + len(requests) * 0.05)
+    finally:
+        process.stdin.close()  # the service ends when its input does
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    return answers
+
+
+__all__ = ["Record", "records", "write_index", "concept_words", "article_number", "law_number"]

@@ -1,0 +1,75 @@
+"""The site's words for what other stages write in English (their findings and notes, meant for the
+CLI and JSON): the gap findings, the repairs' kinds, the comparison's notes.  Each is made again in
+Arabic from the parts of the English text it can rely on (the Arabic terms quoted «…», the numbers);
+the English text itself is never shown on the site.
+"""
+
+from __future__ import annotations
+
+import re
+
+_QUOTED = re.compile(r"«[^»]*»")
+
+REPAIR_KINDS = {"footnote-missing": "إحالة إلى هامش غير موجود", "ligature": "حروف مركبة", "spacing": "مسافات",
+                "numbering": "ترقيم", "item": "بنود", "bullet": "بنود", "word": "كلمة", "join": "وصل"}
+
+
+def finding_ar(rule: str, message: str) -> str:
+    """A gap finding in Arabic, from its rule and the quoted terms and numbers of its message."""
+    quoted = _QUOTED.findall(message or "")
+    first = quoted[0] if quoted else ""
+    if rule == "definition-missing":
+        generic = " (يرد فقط بصيغة عامة في أحكام أخرى)" if "generically" in (message or "") else ""
+        return f"مفهوم القائمة المرجعية {first} غير معرف في هذا النص{generic}"
+    if rule == "unused-definition":
+        return f"{first} معرف ولكنه لا يستعمل في بقية النص"
+    if rule == "undefined-term":
+        count = re.search(r"used (\d+) time", message or "")
+        times = f" {count.group(1)} مرة" if count else ""
+        return f"{first} مستعمل{times} مصطلحا قانونيا دون تعريف"
+    if rule == "definition-differs":
+        second = quoted[1] if len(quoted) > 1 else ""
+        score = re.search(r"similarity ([0-9.]+)", message or "")
+        similar = f" (درجة التشابه {score.group(1)})" if score else ""
+        return f"{first} و{second} معرفان تعريفين مختلفين في نصين{similar}"
+    if rule == "inconsistent-terminology":
+        forms = re.findall(r"(«[^»]*») ×(\d+)", message or "")
+        listed = "، ".join(f"{term} ({n} مرة)" for term, n in forms)
+        return f"مفهوم واحد مكتوب بصيغ مختلفة: {listed}"
+    return "، ".join(quoted) or "ملاحظة"
+
+
+def repair_kind_ar(kind: str) -> str:
+    return REPAIR_KINDS.get(kind, "إصلاح آخر")
+
+
+def compare_note_ar(note: str) -> str:
+    """The comparison's note on a supplement's dotted lines, in Arabic; any other note is not shown."""
+    kept = re.search(r"stand for (\d+) unchanged lines", note or "")
+    if kept:
+        return f"تمثل النقط {kept.group(1)} سطرا من النص الساري لم تتغير (تتميم)"
+    return ""
+
+
+UNIT_KINDS = {"preface": "العنوان والتقديم", "preamble": "الديباجة", "conclusions": "الخاتمة", "title": "العنوان",
+              "docTitle": "العنوان"}
+
+
+def unit_ar(unit) -> str:
+    """A diff unit's label (lawtool.diff.units.Unit.describe) with its kind in Arabic when it is a kind
+    («preface» → «العنوان والتقديم»)."""
+    text = unit.describe()
+    return UNIT_KINDS.get(text, text)
+
+
+def arabic_parts(label: str) -> str:
+    """The Arabic parts of a bilingual label («فريق برلماني (مثال أ) — Example group A: رفع عقوبة…» →
+    «فريق برلماني (مثال أ) — رفع عقوبة…»): the pieces between « — » or «: » with no Arabic letter go."""
+    pieces = re.split(r"( — |: )", label or "")
+    kept: list[str] = []
+    for k in range(0, len(pieces), 2):
+        if re.search(r"[\u0600-\u06ff]", pieces[k]) or not re.search(r"[A-Za-z]", pieces[k]):
+            if kept:
+                kept.append(pieces[k - 1])
+            kept.append(pieces[k])
+    return "".join(kept) or label
