@@ -133,6 +133,35 @@ def test_amendments_grouped_with_collisions_and_wording():
     assert "تعوض عبارة" in one and "<ins>" in one and "<del>" in one
 
 
+def test_fallen_and_sub_amendments_on_their_pages():
+    """A fallen amendment says so in Arabic; a sub-amendment is shown on the bill as its amendment
+    leaves it, with its votes and a link to that amendment."""
+    site = repo_site()
+    fallen = (site / BILL_PAGES / "amendments/dv-ex-06/index.html").read_text(encoding="utf-8")
+    assert ">ساقط<" in fallen and ">fallen<" not in fallen
+    sub = (site / BILL_PAGES / "amendments/dv-ex-05/index.html").read_text(encoding="utf-8")
+    assert "تعديل فرعي للتعديل" in sub and 'href="../dv-ex-01/"' in sub
+    assert "الموافقون" in sub and "تعذر" not in sub and ("<ins>" in sub or "<del>" in sub)
+
+
+def test_the_laws_as_the_bill_would_leave_them():
+    """Issue «The amendment workflow», item 5: the projections of the Penal Code and Law 103.13 by the
+    bill's latest version, labelled, with their diff against the law in force, linked from the bill."""
+    site = repo_site()
+    folder = site / BILL_PAGES / "projections"
+    pages = sorted(folder.glob("*/index.html"))
+    assert [p.parent.name for p in pages] == ["akn-ma-act-1962-1-59-413-ara-2024-08-22",
+                                              "akn-ma-act-2018-103-13-ara-2018-03-12"]
+    penal = pages[0].read_text(encoding="utf-8")
+    assert "إسقاط، لا قانون ساري المفعول" in penal and "<ins>" in penal
+    for eid in ("art_447-1", "art_447-2", "art_447-3"):
+        assert f"#{eid}" in penal
+    law = pages[1].read_text(encoding="utf-8")
+    assert "<ins>" in law and "العنف الرقمي" in law
+    bill = (site / BILL_PAGES / "index.html").read_text(encoding="utf-8")
+    assert "projections/akn-ma-act-1962-1-59-413-ara-2024-08-22/" in bill
+
+
 def test_downloads():
     site = repo_site()
     for xml in (REPO / "law").rglob("*.xml"):

@@ -10,12 +10,14 @@ the error instead of a diff.
 
 from __future__ import annotations
 
+import dataclasses
+
+from ..amend.listing import STATUS_AR  # the one table of the statuses' Arabic names
 from ..errors import LawtoolError
 from .html import esc, link
 from .index import CorpusIndex, Expression, Work
 from .pages import Site, SitePage, breadcrumbs, heading, notice_html, page_path
 
-STATUS_AR = {"proposed": "مقترح", "adopted": "مقبول", "rejected": "مرفوض", "withdrawn": "مسحوب"}
 # Arabic names of the collision kinds of lawtool.amend.collisions.KINDS (a test checks they all have one)
 COLLISION_AR = {"same-element": "نفس العنصر", "overlapping-words": "تداخل في العبارات",
                 "target-deleted": "عنصر يحذفه تعديل آخر", "target-moved": "عنصر ينقله تعديل آخر",
@@ -136,7 +138,7 @@ def amendment_pages(index: CorpusIndex, work: Work, site: Site) -> list[SitePage
         out.append(f"<p>{text_link}</p><ul>{''.join(items)}</ul>\n")
     made.append(site.add(SitePage(page_path(url), url, f"التعديلات: {work.title}", "\n".join(out), notice=True)))
     for a in amendments:
-        made.append(_amendment_page(index, work, a, collisions_of.get(a.id, []), site))
+        made.append(_amendment_page(index, work, a, collisions_of.get(a.id, []), site, amendments))
     return made
 
 
@@ -145,7 +147,8 @@ def _sort_key(eid: str):
     return article_order(eid)
 
 
-def _amendment_page(index: CorpusIndex, work: Work, a, collisions: list, site: Site) -> SitePage:
+def _amendment_page(index: CorpusIndex, work: Work, a, collisions: list, site: Site,
+                    amendments: list = ()) -> SitePage:
     from ..amend import apply_amendments, instructions
     url = amendment_url(work, a.id)
     expression = index.expression(target_uri(a))
@@ -156,6 +159,13 @@ def _amendment_page(index: CorpusIndex, work: Work, a, collisions: list, site: S
         out.append("<p><strong>مثال:</strong> تعديل صنع لمشروع lawtool، لم يقدمه أي فريق برلماني أو نائب.</p>\n")
     target = link(url, expression.url, "الصيغة " + expression.when) if expression else f"<code>{esc(target_uri(a))}</code>"
     rows = [("الحالة", _status(a.status)), ("مقدمه", esc(a.proposer)), ("التاريخ", esc(a.date)), ("الصيغة المعدلة", target)]
+    if a.cosignatories:
+        rows.append(("الموقعون معه", esc("، ".join(a.cosignatories))))
+    if a.votes:
+        from ..amend.listing import votes_ar
+        rows.append(("التصويت", esc(votes_ar(a.votes))))
+    if a.amends:
+        rows.append(("يعدل التعديل", link(url, amendment_url(work, a.amends), a.amends)))
     out.append('<table class="lt-meta"><tbody>' + "".join(f'<tr><th scope="row">{esc(k)}</th><td>{v}</td></tr>'
                                                           for k, v in rows) + "</tbody></table>\n")
     if a.justification:
@@ -190,7 +200,17 @@ def _amendment_page(index: CorpusIndex, work: Work, a, collisions: list, site: S
             from ..diff import diff_documents
             from .bills import diff_table
             bill = Document.from_bytes(expression.document.to_bytes(), str(expression.path))
-            applied = apply_amendments(bill, [a], date=a.date if a.date > expression.date else expression.date)
+            parent = next((p for p in amendments if p.id == a.amends), None) if a.amends else None
+            if parent is not None:
+                # a sub-amendment amends its amendment: the bill as the parent leaves it, then this one
+                from ..amend.listing import _as_parent_leaves_it
+                base, (sub,) = _as_parent_leaves_it(bill, parent, [a])
+                applied = apply_amendments(base, [dataclasses.replace(sub, status="adopted")],
+                                           date=max(a.date, base.expression_date or a.date))
+                out.append(f"<p>تعديل فرعي للتعديل {link(url, amendment_url(work, parent.id), parent.id)}: "
+                           "يقارن النص بعد التعديلين بالنص قبلهما.</p>\n")
+            else:
+                applied = apply_amendments(bill, [a], date=a.date if a.date > expression.date else expression.date)
             result = diff_documents(expression.document, applied.document)
             result.articles = [c for c in result.articles if c.is_change()]
             after = _AfterAmendment(expression, a.id)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..errors import LawtoolError
 from .amendments import amendments_url
 from .html import esc, link
 from .index import CorpusIndex, Expression, Work
@@ -27,6 +28,7 @@ class BillData:
 
     diffs: dict[tuple[str, str], object] = field(default_factory=dict)  # (old URI, new URI) → DiffResult
     comparisons: dict[str, list] = field(default_factory=dict)  # expression URI → [LawComparison]
+    projections: dict[str, list] = field(default_factory=dict)  # bill work URI → [(url, label)] of its projections
 
 
 def diff_pairs(work: Work) -> list[tuple[Expression, Expression]]:
@@ -75,7 +77,9 @@ def _side_cell(side: str, entries, expression: Expression, page_url: str, note: 
     out = []
     for unit, pieces in entries:
         label = unit.title + (f" — {unit.heading}" if unit.heading else "")
-        target = f"{expression.url}#{unit.eid}" if unit.eid in expression.places else expression.url
+        place = expression.places.get(unit.eid)
+        # the page that shows the element (a long code's articles sit on pages of a few articles)
+        target = f"{place.url}#{unit.eid}" if place is not None else expression.url
         out.append(f'<p class="lt-cell-label">{link(page_url, target, label)}</p>')
         out.append(f'<div class="lt-cell-text">{pieces_html(pieces)}</div>')
     return "<td>" + "".join(out) + "</td>"
@@ -286,3 +290,52 @@ def amendments_pages(index: CorpusIndex, work: Work, site: Site) -> list[SitePag
     """The amendments filed against the bill (lawtool.publish.amendments)."""
     from .amendments import amendment_pages
     return amendment_pages(index, work, site)
+
+
+# -- the laws as the bill would leave them (projections) ----------------------------------------------------
+
+class _Projected:
+    """The «new» side of a projection's diff: the law's own pages (the projection is not an
+    expression of the law), labelled as a projection by the bill's version."""
+
+    def __init__(self, law: Expression, bill: Expression):
+        self.url = law.url
+        self.date = bill.date
+        self.when = f"إسقاط بحسب الصيغة {bill.when}"
+        self.places = law.places
+
+
+def projection_url(work: Work, law: Expression) -> str:
+    return f"{work.url}projections/{law.expression_uri.strip('/').replace('/', '-').replace('@', '-')}/"
+
+
+def projection_pages(index: CorpusIndex, work: Work, site: Site) -> list[tuple[str, str]]:
+    """For the bill's latest version, one page per law of the corpus it amends: the law in force
+    against the law as the bill would leave it (lawtool.amend.project), changes only.  Returns
+    (url, label) of the pages, for the bill's page."""
+    from ..amend.project import projections_of
+    from ..diff import diff_documents
+    bill = work.latest
+    made = []
+    try:
+        projected = projections_of(bill.document, index.root / "law")
+    except LawtoolError as exc:
+        site.notes.append(f"warning: projections of {bill.expression_uri}: {exc}")
+        return []
+    for law_document, projection in projected:
+        law = index.expression(str(law_document.frbr_expression))
+        if law is None:
+            continue
+        url = projection_url(work, law)
+        title = f"{law.title} كما سيصير بعد اعتماد {work.title} (إسقاط، الصيغة {bill.when})"
+        result = diff_documents(law_document, projection.document)
+        out = [breadcrumbs([(work.url, work.title)], url), heading(1, title) + "\n", notice_html(bill) + "\n",
+               "<p><strong>إسقاط، لا قانون ساري المفعول:</strong> النص الساري كما ستتركه مواد المقترح المعدلة لو "
+               "اعتمدت بصيغتها الحالية، صنعه lawtool (<code>lawtool amend project</code>)، ولم يصدر عن أي سلطة "
+               "تشريعية.</p>\n",
+               f"<p>{link(url, law.url, 'النص الساري: الصيغة ' + law.when)} ← {esc(_Projected(law, bill).when)}. "
+               "الكلمات المحذوفة مشطوبة <del>هكذا</del> والمضافة مسطرة <ins>هكذا</ins>.</p>\n",
+               diff_table(result, law, _Projected(law, bill), url, changes_only=True) + "\n"]
+        site.add(SitePage(page_path(url), url, title, "\n".join(out), search=False, notice=True))
+        made.append((url, f"{law.title} كما سيصير (إسقاط)"))
+    return made

@@ -26,14 +26,14 @@ from pathlib import Path
 from ..akn import without_foreign
 from ..errors import LawtoolError
 from ..outputs import MARKER, MARKER_TEXT, Lock, check_replaceable, inside, new_folder_beside, regular_files, swap_in
-from .bills import (BillData, amendments_pages, compare_page, compare_url, compared_articles, compute_diffs,
+from .bills import (BillData, amendments_pages, projection_pages, compare_page, compare_url, compared_articles, compute_diffs,
                     diff_page, diff_pairs, diff_url, summary_text, timeline_html)
 from .charts import changes_per_chapter, coverage_matrix
 from .csp import check_pages
 from .csp import policy as csp_policy
 from .feed import atom_feed
 from .home import ABOUT_URL, DOWNLOADS_URL, downloads_page, search_page, static_page
-from .html import esc
+from .html import esc, link
 from .index import CorpusIndex, Progress, build_index, cached
 from .links import check_site
 from .pages import Site, expression_pages, page_path, repairs_page, work_page
@@ -113,8 +113,13 @@ def make_site(index: CorpusIndex, progress: Progress | None = None) -> Site:
                                        f"المقارنة بالنص الساري: {law_title} | الصيغة {expression.when}"))
             compare_page(index, work, expression, items, site, pen_index, docx_urls)
         amendments_pages(index, work, site)
+        data.projections[work.uri] = projection_pages(index, work, site)
     for work in index.works.values():
         extra = timeline_html(work, data, work.url) if work.kind == "bill" else ""
+        projected = data.projections.get(work.uri) or []
+        if projected:
+            extra += ("\n<h2>القوانين كما سيتركها المقترح (إسقاط)</h2>\n<ul>"
+                      + "".join(f"<li>{link(work.url, url, label)}</li>" for url, label in projected) + "</ul>\n")
         work_page(index, work, site, extra)
     # reports
     if gaps is not None:

@@ -55,10 +55,17 @@ UNIT_KINDS = {"preface": "العنوان والتقديم", "preamble": "الد�
               "docTitle": "العنوان"}
 
 
+# the @name of lawtool's unnamed hcontainers (docs/importer.md)
+HCONTAINERS_AR = {"promulgation": "ظهير الإصدار", "text": "النص", "signature": "التوقيع"}
+
+
 def unit_ar(unit) -> str:
     """A diff unit's label (lawtool.diff.units.Unit.describe) with its kind in Arabic when it is a kind
     («preface» → «العنوان والتقديم»)."""
     text = unit.describe()
+    unnamed = re.fullmatch(r"hcontainer (\w+)", text)
+    if unnamed:  # an hcontainer without a heading, named by its @name
+        return HCONTAINERS_AR.get(unnamed.group(1), "قسم")
     return UNIT_KINDS.get(text, text)
 
 
