@@ -440,3 +440,19 @@ def test_an_xml_declaration_that_lies_about_its_encoding_is_refused(tmp_path):
     result = lawtool("info", str(path))       # any other command refuses it in one line
     assert result.returncode == 2 and "ISO-8859-1" in result.stderr and "lie.xml" in result.stderr
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_file_name_with_line_breaks_cannot_inject_a_yaml_key(tmp_path):
+    """amend from-diff writes the command line into the amendment's header comment: a file name
+    holding a line break must not end the comment and add a key (issue 19, item 12)."""
+    import shutil
+    bill = REPO_DIR / "bills/ma/bill/2024/digital-violence"
+    named = tmp_path / "a\nid: injected\nb.xml"
+    shutil.copy(bill / "ara@2024-12-10.xml", named)
+    out = tmp_path / "amendment.yaml"
+    result = lawtool("amend", "from-diff", str(named), str(bill / "ara@2025-02-18.xml"), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "\nid: injected" not in text and "a\\x0aid: injected" in text
+    from lawtool.amend.model import read_yaml
+    assert read_yaml(out)["id"] == "diff-2025-02-18"

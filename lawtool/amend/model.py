@@ -629,17 +629,25 @@ def _dump(data) -> str:
                      default_flow_style=False)
 
 
+def _comment(text: str) -> str:
+    """One YAML comment line: a line break in ``text`` (a file name can hold one) would end the
+    comment and let the rest be read as YAML, so breaks and control characters are shown escaped."""
+    from ..errors import clean
+    text = clean(text or "").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"# {text}" if text else "#"
+
+
 def dump_amendment(amendment: Amendment, *, header: list[str] = (), comments: dict[int, list[str]] | None = None) -> str:
     """The amendment as YAML: ``header`` lines as comments on top, ``comments[i]`` (the wording
     of operation i) before each operation."""
     data = amendment.to_dict()
     operations = data.pop("operations")
-    lines = [f"# {h}" if h else "#" for h in header]
+    lines = [_comment(h) for h in header]
     lines.append(_dump(data).rstrip("\n"))
     lines.append("operations:")
     for op, raw in zip(amendment.operations, operations):
         for comment in (comments or {}).get(op.index, []):
-            lines.append(f"  # {comment}")
+            lines.append("  " + _comment(comment))
         chunk = _dump([raw]).rstrip("\n")
         lines.extend("  " + line if line else line for line in chunk.split("\n"))
     return "\n".join(lines) + "\n"
@@ -647,6 +655,6 @@ def dump_amendment(amendment: Amendment, *, header: list[str] = (), comments: di
 
 def dump_amendments(amendments: list[Amendment], *, header: list[str] = ()) -> str:
     """Several amendments as one collection file (``amendments:`` list), read by ``load_file``."""
-    lines = [f"# {h}" if h else "#" for h in header]
+    lines = [_comment(h) for h in header]
     lines.append(_dump({"amendments": [a.to_dict() for a in amendments]}).rstrip("\n"))
     return "\n".join(lines) + "\n"
