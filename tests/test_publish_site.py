@@ -162,6 +162,19 @@ def test_the_laws_as_the_bill_would_leave_them():
     assert "projections/akn-ma-act-1962-1-59-413-ara-2024-08-22/" in bill
 
 
+def test_coverage_cells_show_their_phrase_and_link_to_their_article():
+    """Issue 16: every non-absent cell of the coverage matrix links to its article and shows the
+    text's own words that carry the concept; reviewers' decisions are marked (✓ ✗), suggestions not."""
+    site = repo_site()
+    page = _tree(site / "reports/gaps/index.html")
+    cells = page.xpath("//table[contains(@class,'lt-coverage')]//td[not(contains(@class,'lt-cov-missing'))]")
+    assert len(cells) > 50
+    for cell in cells:
+        assert cell.xpath(".//a[contains(@href,'#')]"), lxml_html.tostring(cell, encoding="unicode")[:300]
+        phrase = cell.xpath(".//small[@class='lt-cov-phrase']")
+        assert phrase and len(phrase[0].text_content()) > 4
+
+
 def test_downloads():
     site = repo_site()
     for xml in (REPO / "law").rglob("*.xml"):

@@ -91,6 +91,10 @@ def gaps_page(index: CorpusIndex, site: Site, report: dict, source_note: str) ->
             if evidence:
                 inner = _doc_link(index, d, evidence[0], url, f"{letters} {name}")
             inner += _cell_marks(info)
+            phrase = " ".join((info.get("phrase") or "").split())
+            if evidence and phrase:  # the text's own words that carry the concept (issue 16)
+                shown = phrase if len(phrase) <= 70 else phrase[:69].rsplit(" ", 1)[0] + " …"
+                inner += f'<br><small class="lt-cov-phrase">«{esc(shown)}»</small>'
             cells.append(f'<td class="lt-cov-{esc(status)}">{inner}</td>')
         rows.append(f'<tr><th scope="row">{esc(row.get("label") or row.get("concept"))}</th>{"".join(cells)}</tr>')
     out.append('<div class="lt-table-wrap"><table class="lt-compare lt-coverage"><caption>ت معرف، ج مجرم، ن منصوص عليه، '
