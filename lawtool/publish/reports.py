@@ -40,7 +40,8 @@ def load_reports(root: Path) -> tuple[dict | None, dict | None, str]:
             "computed by lawtool.gaps.report.build_reports")
 
 
-def _doc_link(index: CorpusIndex, uri: str, eid: str | None, page_url: str, text: str | None = None) -> str:
+def _doc_link(index: CorpusIndex, uri: str, eid: str | None, page_url: str, text: str | None = None,
+              hover: bool = True) -> str:
     expression = index.expression(uri)
     if expression is None:
         return esc(text or uri)
@@ -48,7 +49,8 @@ def _doc_link(index: CorpusIndex, uri: str, eid: str | None, page_url: str, text
         place = index.place(expression, eid)
         if place is not None:
             anchor = index.anchor(expression, eid)
-            return link(page_url, f"{place.url}#{anchor}", text or f"{place.label} ({expression.when})", title=place.text)
+            return link(page_url, f"{place.url}#{anchor}", text or f"{place.label} ({expression.when})",
+                        title=place.text if hover else None)
     return link(page_url, expression.url, text or f"{expression.title} ({expression.when})")
 
 
@@ -89,7 +91,8 @@ def gaps_page(index: CorpusIndex, site: Site, report: dict, source_note: str) ->
             letters = "".join(LETTERS_AR.get(c, c) for c in (info.get("kinds") or letter))
             inner = f'<span class="lt-cov-letter">{esc(letters)}</span> {esc(name)}'
             if evidence:
-                inner = _doc_link(index, d, evidence[0], url, f"{letters} {name}")
+                # the phrase below says what the article holds: no article text on hover (the page stays light)
+                inner = _doc_link(index, d, evidence[0], url, f"{letters} {name}", hover=False)
             inner += _cell_marks(info)
             phrase = " ".join((info.get("phrase") or "").split())
             if evidence and phrase:  # the text's own words that carry the concept (issue 16)
