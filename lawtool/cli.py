@@ -291,11 +291,8 @@ def main() -> None:
             print("lawtool: error: the port is already in use (another server runs there) — stop it, or choose "
                   "another port with --port", file=sys.stderr)
             raise SystemExit(2) from None
-        where = error.filename or "standard output"
-        if error.errno in (errno.ENOENT, errno.EACCES, errno.EPERM) and error.filename is None:
-            where = "a file"
-        message = OutputError.from_os_error(error, str(where)) if error.errno != errno.ENOENT or not error.filename \
-            else OutputError(f"no such file or folder: {error.strerror}", path=str(where), hint="check the path")
+        # reads are worded where they happen (lawtool.akn.read_input's callers): what reaches here is a write
+        message = OutputError.from_os_error(error, str(error.filename or "standard output"))
         print(f"lawtool: error: {clean(str(message))}", file=sys.stderr)
         raise SystemExit(2) from None
     except RecursionError:

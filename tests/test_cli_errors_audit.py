@@ -5,21 +5,11 @@ import subprocess
 import sys
 
 import pytest
-import typer.main
 
-from lawtool.cli import app
-
-
-def commands(group=None, prefix=()):
-    group = group or typer.main.get_command(app)
-    for name, command in sorted(group.commands.items()):
-        if hasattr(command, "commands"):
-            yield from commands(command, prefix + (name,))
-        else:
-            yield prefix + (name,)
+from cli_support import cli_commands
 
 
-ALL = list(commands())
+ALL = [tuple(name.split()) for name in cli_commands()]
 
 
 def lawtool(*args, cwd):

@@ -12,9 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
-import typer.main
 
-from lawtool.cli import app
+from cli_support import cli_commands
 
 REPO = Path(__file__).resolve().parents[1]
 DOCS = sorted((REPO / "docs").glob("*.md")) + [REPO / "README.md"]
@@ -50,20 +49,7 @@ def command_lines():
 COMMAND_LINES = list(command_lines())
 
 
-def _cli_commands():
-    out = {}
-
-    def walk(group, prefix=()):
-        for name, command in group.commands.items():
-            if hasattr(command, "commands"):
-                walk(command, prefix + (name,))
-            else:
-                out[" ".join(prefix + (name,))] = command
-    walk(typer.main.get_command(app))
-    return out
-
-
-CLI = _cli_commands()
+CLI = cli_commands()
 
 
 def _split(line: str) -> tuple[str, list[str]]:

@@ -514,13 +514,21 @@ def _provenance(doc: Document, base: FrbrUri, sequence: list[Amendment], notice:
     if notice is not None:
         preface = doc.main.find(akn("preface"))
         if preface is not None:
-            p = next((p for p in preface if isinstance(p.tag, str) and "lawtool-notice" in (p.get("class") or "")), None)
-            if p is None:
-                p = etree.Element(akn("p"), **{"class": "lawtool-notice"})
-                preface.insert(0, p)
-            for child in list(p):
-                p.remove(child)
-            p.text = notice
+            write_notice(preface, notice)
+
+
+def write_notice(preface: etree._Element, notice: str, css: str | None = None) -> None:
+    """The notice paragraph (``class="lawtool-notice"``) at the top of ``preface``, made or rewritten
+    with ``notice``; ``css``: its class when it must say more (a projection)."""
+    p = next((p for p in preface if isinstance(p.tag, str) and "lawtool-notice" in (p.get("class") or "")), None)
+    if p is None:
+        p = etree.Element(akn("p"), **{"class": css or "lawtool-notice"})
+        preface.insert(0, p)
+    for child in list(p):
+        p.remove(child)
+    p.text = notice
+    if css:
+        p.set("class", css)
 
 
 def _check_numbers(doc: Document) -> None:

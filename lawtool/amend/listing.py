@@ -77,7 +77,7 @@ def _rank(number: str) -> tuple:
     return tuple(int(x) for x in number.split("-"))
 
 
-def _as_parent_leaves_it(bill: Document, parent: Amendment, subs: list[Amendment]):
+def as_parent_leaves_it(bill: Document, parent: Amendment, subs: list[Amendment]):
     """The bill with the parent applied, and the sub-amendments retargeted to it."""
     from .apply import apply_amendments
     import datetime as dt
@@ -119,7 +119,7 @@ def build_list(bill: Document, amendments: list[Amendment]) -> dict:
         subs = children[a.id]
         if subs:
             try:
-                applied, retargeted = _as_parent_leaves_it(bill, a, subs)
+                applied, retargeted = as_parent_leaves_it(bill, a, subs)
                 sub_notes, sub_collisions = _notes(applied, retargeted, numbers)
             except LawtoolError as error:
                 raise AmendmentError(f"the sub-amendments of {a.id} cannot be checked against the bill as "

@@ -32,7 +32,7 @@ from ..eids import number_from_num, renumber
 from ..errors import LawtoolError
 from ..frbr import FrbrUri
 from ..validate import LAWTOOL_NS
-from .apply import _identity, _lawtool_proprietary, _meta, _meta_child
+from .apply import _identity, _lawtool_proprietary, _meta, _meta_child, write_notice
 
 NOTICE_AR = ("إسقاط: هذا النص هو {law} كما سيصبح لو اعتمدت الأحكام المعدلة الواردة في {bill} (صيغة {date})، "
              "أعدته أداة lawtool للمقارنة؛ ليس نصا قانونيا ساريا ولا نصا رسميا، وصيغة المقترح صيغة عمل.")
@@ -153,14 +153,7 @@ def _mark(doc: Document, base: FrbrUri, bill: Document, date: str) -> None:
         preface = etree.Element(akn("preface"))
         anchor = doc.main.find(akn("coverPage"))
         (anchor if anchor is not None else meta).addnext(preface)
-    p = next((p for p in preface if isinstance(p.tag, str) and "lawtool-notice" in (p.get("class") or "")), None)
-    if p is None:
-        p = etree.Element(akn("p"), **{"class": "lawtool-notice lawtool-projection"})
-        preface.insert(0, p)
-    for child in list(p):
-        p.remove(child)
-    p.text = notice
-    p.set("class", "lawtool-notice lawtool-projection")
+    write_notice(preface, notice, css="lawtool-notice lawtool-projection")
 
 
 def project(bill: Document, law: Document, *, date: str | None = None) -> Projection:

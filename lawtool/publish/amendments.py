@@ -203,8 +203,8 @@ def _amendment_page(index: CorpusIndex, work: Work, a, collisions: list, site: S
             parent = next((p for p in amendments if p.id == a.amends), None) if a.amends else None
             if parent is not None:
                 # a sub-amendment amends its amendment: the bill as the parent leaves it, then this one
-                from ..amend.listing import _as_parent_leaves_it
-                base, (sub,) = _as_parent_leaves_it(bill, parent, [a])
+                from ..amend.listing import as_parent_leaves_it
+                base, (sub,) = as_parent_leaves_it(bill, parent, [a])
                 applied = apply_amendments(base, [dataclasses.replace(sub, status="adopted")],
                                            date=max(a.date, base.expression_date or a.date))
                 out.append(f"<p>تعديل فرعي للتعديل {link(url, amendment_url(work, parent.id), parent.id)}: "
