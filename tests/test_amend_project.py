@@ -114,3 +114,10 @@ def test_projections_of_the_bill_for_the_site():
     assert [str(law.frbr_expression) for law, _ in found] == ["/akn/ma/act/1962/1-59-413/ara@2024-08-22",
                                                               "/akn/ma/act/2018/103-13/ara@2018-03-12"]
     assert all(p.document.notice.startswith("إسقاط") for _, p in found)
+
+
+def test_blame_refuses_a_step_the_amendments_did_not_make():
+    """The amendments V3 records amend V2: blaming V1 → V3 with them would give them V1 → V2's changes."""
+    result = lawtool("amend", "blame", BILL / "ara@2024-05-14.xml", V3, *sorted((BILL / "amendments").glob("*.yaml")))
+    assert result.returncode == 2
+    assert "not /akn/ma/bill/2024/digital-violence/ara@2024-05-14" in result.stderr and "Traceback" not in result.stderr

@@ -119,6 +119,51 @@ def test_diff_shows_the_changes_only_with_the_full_text_one_click_away():
     assert short.xpath("//a[@href='full/']") and full.xpath("//a[@href='../']")
 
 
+def test_each_change_made_by_an_amendment_links_to_it():
+    """Blame on the site: in the diff of the version made by amendments, every inserted or deleted run
+    of words is followed by a link to the amendment whose operation has those words (insertions) or
+    targets that article (deletions); the version imported from its text claims no amendment."""
+    import yaml
+    site = repo_site()
+    folder = REPO / "bills/ma/bill/2024/digital-violence/amendments"
+    operations = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))["operations"] for p in folder.glob("*.yaml")}
+
+    def words(text):
+        return " ".join(text.split())
+
+    def new_words(op):
+        parts = [op.get("with"), op.get("num"), op.get("text"), *(op.get("body") or {}).values()]
+        if op.get("xml"):
+            parts.append(etree.fromstring(op["xml"]).xpath("string()"))
+        return " ".join(str(p) for p in parts if p)
+
+    tree = _tree(site / BILL_PAGES / "diff/2024-12-10_2025-02-18/index.html")
+    runs = tree.xpath("//table[contains(@class,'lt-two')]//div[@class='lt-cell-text']/*[self::ins or self::del]")
+    assert len(runs) >= 30
+    for run in runs:
+        if not run.text_content().strip():
+            continue
+        blamed = run.getnext()
+        assert blamed is not None and blamed.get("class") == "lt-blame", run.text_content()
+        ids = [a.text_content() for a in blamed.xpath("a")]
+        assert ids and all(a.get("href").startswith("../../amendments/") for a in blamed.xpath("a"))
+        article = run.xpath("ancestor::td/p[@class='lt-cell-label']/a/@href")[0].split("#")[1]
+        for amendment in ids:
+            ops = operations[amendment]
+            places = [op.get("eid") or op.get("after") or op.get("before") or "" for op in ops]
+            assert any(place.split("__")[0] == article for place in places), (amendment, article)
+            if run.tag == "ins":
+                said = words(" ".join(new_words(op) for op in ops))
+                said_words = set(re.findall(r"\w[\w.-]*\w|\w", said))
+                run_words = set(re.findall(r"\w[\w.-]*\w|\w", run.text_content()))
+                assert run_words <= said_words, (amendment, run.text_content())
+    table = tree.xpath("//h2[@id='blame']/following-sibling::table[1]//a/text()")
+    assert {"dv-ex-01", "dv-ex-02", "dv-ex-04", "dv-c-01"} <= set(table)
+    imported = _tree(site / BILL_PAGES / "diff/2024-05-14_2024-12-10/index.html")
+    assert not imported.xpath("//sup[@class='lt-blame']")
+    assert "لم تصنع الصيغة" in imported.xpath("//h2[@id='blame']/following-sibling::p[1]")[0].text_content()
+
+
 def test_bill_versions_have_distinct_page_titles():
     site = repo_site()
     titles = [_tree(p).findtext(".//title") for p in sorted((site / BILL_PAGES).glob("ara@*/index.html"))]

@@ -17,6 +17,7 @@ import html
 import re
 
 from ..akn import Document, local_name
+from ..errors import LawtoolError
 from .model import Amendment
 
 
@@ -35,6 +36,12 @@ def _records(new: Document) -> tuple[list[tuple[str, str, int]], dict[str, str]]
     return mods, labels
 
 
+def recorded_amendments(new: Document) -> dict[str, str]:
+    """{amendment id: label} of the amendments NEW records as applied to make it (empty for a
+    version imported from its text)."""
+    return _records(new)[1]
+
+
 def _related(a: str, b: str) -> bool:
     return a == b or a.startswith(b + "__") or b.startswith(a + "__")
 
@@ -49,13 +56,23 @@ def _words_of(amendment: Amendment, index: int) -> str:
     return ""
 
 
-def blame(old: Document, new: Document, amendments: list[Amendment] = ()) -> list[dict]:
+def blame(old: Document, new: Document, amendments: list[Amendment] = (), result=None) -> list[dict]:
     """One entry per changed run of words: {article, eid, change (insert | delete), words,
-    amendments: [ids], labels: [proposer: title]}."""
-    from ..diff import diff_documents
-    result = diff_documents(old, new)
+    amendments: [ids], labels: [proposer: title]}.  ``result``: the diff of OLD and NEW when the
+    caller has it already (lawtool.diff.diff_documents)."""
+    if result is None:
+        from ..diff import diff_documents
+        result = diff_documents(old, new)
     mods, labels = _records(new)
     by_id = {a.id: a for a in amendments}
+    # the records name amendments, not the version they were applied to: an amendment given that
+    # NEW records and that amends another version means OLD is not the step they made
+    base = str(old.frbr_expression)
+    elsewhere = sorted(i for i in labels if i in by_id and by_id[i].target.expression_uri() != base)
+    if elsewhere:
+        raise LawtoolError(f"{', '.join(elsewhere)} amend {by_id[elsewhere[0]].target.expression_uri()}, not {base}",
+                           path=old.path, hint="blame explains one step: give the version the amendments were "
+                                               "applied to as OLD")
     out = []
     for change in result.changes():
         if not change.is_change():

@@ -37,6 +37,15 @@ def amendments_folder(index: CorpusIndex, work: Work):
     return index.root / work.latest.path.parent / "amendments"
 
 
+def bill_amendments(index: CorpusIndex, work: Work) -> list:
+    """The amendments filed against a bill: the YAML files of its ``amendments/`` folder (not its
+    sub-folders, such as ``carried/``)."""
+    from ..amend import load_amendments
+    folder = amendments_folder(index, work)
+    paths = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")) if folder.is_dir() else []
+    return load_amendments(paths) if paths else []
+
+
 def _article_of(eid: str) -> str:
     head = eid.split("__")[0]
     return head if head.startswith("art_") else eid
@@ -74,14 +83,12 @@ def _status(status: str) -> str:
 
 def amendment_pages(index: CorpusIndex, work: Work, site: Site) -> list[SitePage]:
     url = amendments_url(work)
-    folder = amendments_folder(index, work)
-    paths = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")) if folder.is_dir() else []
+    amendments = bill_amendments(index, work)
     out = [breadcrumbs([(work.url, work.title)], url), heading(1, "التعديلات المقترحة") + "\n", notice_html(work.latest) + "\n"]
-    if not paths:
+    if not amendments:
         out.append("<p>لم يقدم أي تعديل على هذا المقترح بعد.</p>\n")
         return [site.add(SitePage(page_path(url), url, f"التعديلات: {work.title}", "\n".join(out), notice=True))]
-    from ..amend import check_collisions, load_amendments
-    amendments = load_amendments(paths)
+    from ..amend import check_collisions
     if any(a.example for a in amendments):
         out.append("<p><strong>تنبيه:</strong> التعديلات المعروضة هنا أمثلة صنعت لمشروع lawtool، لم يقدمها أي فريق "
                    "برلماني أو نائب.</p>\n")

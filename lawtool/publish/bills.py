@@ -17,7 +17,7 @@ from .amendments import amendments_url
 from .html import esc, link
 from .index import CorpusIndex, Expression, Work
 from .pages import Site, SitePage, breadcrumbs, heading, notice_html, page_path
-from .wording import UNIT_KINDS, compare_note_ar, unit_ar
+from .wording import UNIT_KINDS, arabic_parts, compare_note_ar, unit_ar
 
 STATUS_ORDER = ("modified", "added", "deleted", "moved", "renumbered", "split", "merged", "typographic", "unchanged")
 
@@ -68,9 +68,99 @@ def summary_text(result) -> str:
     return "، ".join(parts) or "لا تغيير"
 
 
+# -- blame: the amendment that made each change --------------------------------------------------------------
+
+@dataclass
+class Blame:
+    """The amendments that made each changed run of words of one diff (lawtool.amend.blame), as
+    the diff page shows them: a link to the amendment after each run."""
+
+    entries: list[dict]
+    recorded: dict[str, str]  # amendment id → label, as the newer version records them
+    amendment_href: dict[str, str]  # amendment id → URL of its page
+    runs: dict = field(default_factory=dict)  # (eid, mark, words) → [ids]
+    of_element: dict = field(default_factory=dict)  # (eid, mark) → [ids], for runs the table cuts differently
+
+    def __post_init__(self):
+        for e in self.entries:
+            mark = "ins" if e["change"] == "insert" else "del"
+            # the table shows an article whole: a run is found under its element and its article
+            for eid in dict.fromkeys((e["eid"], e["eid"].split("__")[0])):
+                self.runs.setdefault((eid, mark, " ".join(e["words"].split())), e["amendments"])
+                ids = self.of_element.setdefault((eid, mark), [])
+                ids.extend(i for i in e["amendments"] if i not in ids)
+
+    def ids(self, eid: str, mark: str, words: str) -> list[str]:
+        found = self.runs.get((eid, mark, " ".join(words.split())))
+        return found if found is not None else self.of_element.get((eid, mark), [])
+
+    def pieces_html(self, pieces, eid: str, page_url: str) -> str:
+        from ..diff.html import pieces_html
+        out = []
+        for text, mark in pieces:
+            out.append(pieces_html([(text, mark)]))
+            if mark in ("ins", "del") and text.strip():
+                links = [link(page_url, self.amendment_href[i], i, title=arabic_parts(self.recorded.get(i, "")))
+                         if i in self.amendment_href else esc(i) for i in self.ids(eid, mark, text)]
+                if links:
+                    out.append(f'<sup class="lt-blame">{"، ".join(links)}</sup>')
+        return "".join(out)
+
+
+def blame_of(index: CorpusIndex, work: Work, old: Expression, new: Expression, result, site: Site) -> Blame | None:
+    """The blame of a step from one version to the next (None for a comparison across several
+    steps, or when the amendments cannot be read: a note says why)."""
+    from ..amend.blame import blame, recorded_amendments
+    from .amendments import amendment_url, bill_amendments
+    if work.expressions.index(new) != work.expressions.index(old) + 1:
+        return None
+    try:
+        amendments = bill_amendments(index, work)
+        entries = blame(old.document, new.document, amendments, result)
+    except LawtoolError as exc:
+        site.notes.append(f"warning: blame of {new.expression_uri}: {exc}")
+        return None
+    known = {a.id for a in amendments}
+    return Blame(entries, recorded_amendments(new.document),
+                 {i: amendment_url(work, i) for i in known})
+
+
+def blame_html(work: Work, old: Expression, new: Expression, blamed: Blame | None, page_url: str) -> str:
+    """The «source of the changes» section of a diff page."""
+    if blamed is None:
+        steps = [link(page_url, diff_url(work, a, b), f"{a.when} ← {b.when}")
+                 for a, b in zip(work.expressions, work.expressions[1:])]
+        return ("<p>تجمع هذه المقارنة أكثر من خطوة؛ التعديل الذي أحدث كل تغيير مبين في مقارنة كل صيغتين متتاليتين: "
+                + "، ".join(steps) + ".</p>")
+    if not blamed.recorded:
+        return (f"<p>لم تصنع الصيغة {esc(new.when)} بتطبيق تعديلات مسجلة (استوردت من نصها)، فلا ينسب أي تغيير فيها "
+                "إلى تعديل بعينه.</p>")
+    counts: dict[str, int] = {}
+    loose = []
+    for e in blamed.entries:
+        for i in e["amendments"]:
+            counts[i] = counts.get(i, 0) + 1
+        if not e["amendments"]:
+            loose.append(e)
+    rows = []
+    for i in sorted(counts, key=lambda i: -counts[i]):
+        name = link(page_url, blamed.amendment_href[i], i) if i in blamed.amendment_href else esc(i)
+        label = arabic_parts(blamed.recorded.get(i, ""))
+        rows.append(f"<tr><td>{name}</td><td>{esc(label)}</td><td>{counts[i]}</td></tr>")
+    out = [f"<p>صنعت الصيغة {esc(new.when)} بتطبيق التعديلات المقبولة على الصيغة {esc(old.when)}: في الجدول المقارن "
+           "تتبع كل عبارة مضافة أو محذوفة رقم التعديل الذي أحدثها.</p>",
+           '<table class="lt-table-list"><thead><tr><th scope="col">التعديل</th><th scope="col">مقدمه وموضوعه</th>'
+           f'<th scope="col">عدد العبارات المغيرة</th></tr></thead><tbody>{"".join(rows)}</tbody></table>']
+    if loose:
+        places = sorted({UNIT_KINDS.get(e["article"] or e["eid"], e["article"] or e["eid"]) for e in loose})
+        out.append(f"<p>تغييرات لا يسجلها أي تعديل ({len(loose)}): {esc('، '.join(places))}.</p>")
+    return "\n".join(out)
+
+
 # -- the diff page -----------------------------------------------------------------------------------------
 
-def _side_cell(side: str, entries, expression: Expression, page_url: str, note: str = "") -> str:
+def _side_cell(side: str, entries, expression: Expression, page_url: str, note: str = "",
+               blame: Blame | None = None) -> str:
     from ..diff.html import pieces_html
     if not entries:
         return f'<td><span class="lt-muted">{esc(note or "—")}</span></td>'
@@ -81,7 +171,8 @@ def _side_cell(side: str, entries, expression: Expression, page_url: str, note: 
         # the page that shows the element (a long code's articles sit on pages of a few articles)
         target = f"{place.url}#{unit.eid}" if place is not None else expression.url
         out.append(f'<p class="lt-cell-label">{link(page_url, target, label)}</p>')
-        out.append(f'<div class="lt-cell-text">{pieces_html(pieces)}</div>')
+        text = pieces_html(pieces) if blame is None else blame.pieces_html(pieces, unit.eid, page_url)
+        out.append(f'<div class="lt-cell-text">{text}</div>')
     return "<td>" + "".join(out) + "</td>"
 
 
@@ -90,8 +181,10 @@ def _row_id(change) -> str:
     return f"row-{side}-{eid or 'none'}"
 
 
-def diff_table(result, old: Expression, new: Expression, page_url: str, changes_only: bool = False) -> str:
-    """The comparative table; ``changes_only``: the unchanged articles left out (a row counts them)."""
+def diff_table(result, old: Expression, new: Expression, page_url: str, changes_only: bool = False,
+               blame: Blame | None = None) -> str:
+    """The comparative table; ``changes_only``: the unchanged articles left out (a row counts them);
+    ``blame``: each changed run of words followed by the amendment that made it."""
     from ..diff.present import change_sides, table_rows
     rows = []
     skipped = 0
@@ -112,13 +205,13 @@ def diff_table(result, old: Expression, new: Expression, page_url: str, changes_
         if row[0] == "moved-here":
             back = link(page_url, f"#{_row_id(change)}", change.old[0].title)
             rows.append(f'<tr class="lt-row-moved"><td><span class="lt-muted">{_status("moved")} منقولة من {back}</span></td>'
-                        f"{_side_cell('new', news, new, page_url)}</tr>")
+                        f"{_side_cell('new', news, new, page_url, blame=blame)}</tr>")
             continue
-        old_cell = _side_cell("old", olds, old, page_url, "(لا مقابل لها في الصيغة السابقة)")
+        old_cell = _side_cell("old", olds, old, page_url, "(لا مقابل لها في الصيغة السابقة)", blame)
         if change.status == "moved":
             new_cell = f'<td><span class="lt-muted">{_status("moved")} نقلت إلى {esc(change.new[0].title)}</span></td>'
         else:
-            new_cell = _side_cell("new", news, new, page_url, "(حذفت)")
+            new_cell = _side_cell("new", news, new, page_url, "(حذفت)", blame)
             if status != "unchanged":
                 new_cell = new_cell[:-5] + f"<p>{_status(status)}</p></td>"
         rows.append(f'<tr class="lt-row-{esc(status)}" id="{esc(_row_id(change))}">{old_cell}{new_cell}</tr>')
@@ -134,6 +227,7 @@ def diff_table(result, old: Expression, new: Expression, page_url: str, changes_
 def diff_page(index: CorpusIndex, work: Work, old: Expression, new: Expression, result, site: Site,
               docx_url: str | None) -> SitePage:
     from ..diff.present import change_title
+    blamed = blame_of(index, work, old, new, result, site)
     url = diff_url(work, old, new)
     title = f"المقارنة بين صيغة {old.when} وصيغة {new.when}"
     out = [breadcrumbs([(work.url, work.title)], url), heading(1, title) + "\n", notice_html(new) + "\n"]
@@ -159,13 +253,15 @@ def diff_page(index: CorpusIndex, work: Work, old: Expression, new: Expression, 
     else:
         out.append("<p>لا تغيير.</p>\n")
     full_url = f"{url}full/"
+    out.append(heading(2, "مصدر التغييرات", "blame") + "\n")
+    out.append(blame_html(work, old, new, blamed, url) + "\n")
     out.append(heading(2, "الجدول المقارن: التغييرات وحدها", "table") + "\n")
     out.append(f"<p>{link(url, full_url, 'النص الكامل مع المواد التي لم تتغير')}</p>\n")
-    out.append(diff_table(result, old, new, url, changes_only=True) + "\n")
+    out.append(diff_table(result, old, new, url, changes_only=True, blame=blamed) + "\n")
     full = [breadcrumbs([(work.url, work.title), (url, title)], full_url),
             heading(1, f"{title}: النص الكامل") + "\n", notice_html(new) + "\n",
             f"<p>{link(full_url, url, 'التغييرات وحدها')}</p>\n",
-            diff_table(result, old, new, full_url) + "\n"]
+            diff_table(result, old, new, full_url, blame=blamed) + "\n"]
     site.add(SitePage(page_path(full_url), full_url, f"{title}: النص الكامل", "\n".join(full), search=False,
                       notice=True))
     return site.add(SitePage(page_path(url), url, title, "\n".join(out), search=False, notice=True))

@@ -231,13 +231,10 @@ def _feed(index: CorpusIndex, data: BillData) -> bytes:
 
 def _amendment_entries(index: CorpusIndex, work) -> list[dict]:
     """A feed entry for each amendment of a bill (its id, title, status and proposer)."""
-    from ..amend import load_amendments
-    from .amendments import STATUS_AR, amendment_url, amendments_folder
+    from .amendments import STATUS_AR, amendment_url, bill_amendments
     from .wording import arabic_parts
-    folder = amendments_folder(index, work)
-    paths = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")) if folder.is_dir() else []
     entries = []
-    for a in load_amendments(paths) if paths else []:
+    for a in bill_amendments(index, work):
         title = arabic_parts(a.title or "")
         entries.append({"uri": a.expression_uri, "date": str(a.date), "href": amendment_url(work, a.id),
                         "title": f"تعديل {a.id} على {work.title}" + (f": {title}" if title else ""),
