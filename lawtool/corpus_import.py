@@ -65,7 +65,8 @@ def import_one(source: Path, options: Options) -> dict:
         entry.update(status="refused", error=str(error), seconds=round(time.perf_counter() - started, 3))
         return entry
     target = options.out / "akn" / f"{source.stem}.xml"
-    atomic_write(target, document.to_bytes(), clean=False)  # import_all cleans the folder once
+    # import_all cleans the folder once; the output is made again from its source if it is ever lost
+    atomic_write(target, document.to_bytes(), clean=False, durable=False)
     findings = list(report.findings)
     if options.schema:
         from .validate import check_schema
@@ -155,6 +156,7 @@ def import_all(folder: Path, out: Path, *, jobs: int | None = None, force: bool 
                     progress(done, len(sources))
     _add_suspects([entries[s.name] for s in todo if s.name in entries])
     _remove_stale(out, {s.stem for s in sources})
+    os.sync()  # the outputs (written without fsync each) reach the disk before the state names them
     atomic_write(state_path, json.dumps({"lawtool_key": key, "texts": entries}, ensure_ascii=False).encode())
     report = build_report([entries[s.name] for s in sources], folder=folder, imported=len(todo),
                           seconds=time.perf_counter() - started)

@@ -103,7 +103,7 @@ def active_kinds(raw: str, signatures: dict[str, list[str]], *, strict: bool = F
     without it teach the model the readings that damage confuses."""
     from collections import Counter
     from .repair import _damage_detected
-    words = Counter(plain(w) for w in WORD.findall(raw))
+    words = Counter(WORD.findall(raw))  # WORD holds letters only: the words are plain
     if strict:
         kinds = {"lam-alef"} if any(LAM_ALEF_SIGN.match(w) for w in words) else set()
     else:
@@ -267,6 +267,7 @@ def _tokens_of(texts: list[str]) -> tuple[list[tuple[int, re.Match]], list[str],
     pending = False
     for t, text in enumerate(texts):
         pos = 0
+        marked = _MARKS.search(text) is not None  # most lines have no harakat: their tokens are plain
         for m in _TOKEN.finditer(text):
             start = m.start()
             # between two words there is mostly one space: only a longer gap is read
@@ -274,7 +275,7 @@ def _tokens_of(texts: list[str]) -> tuple[list[tuple[int, re.Match]], list[str],
                           and bool(text[pos:start].strip()))
             pending = False
             where.append((t, m))
-            words.append(plain(m.group()))
+            words.append(plain(m.group()) if marked else m.group())
             pos = m.end()
         pending = pending or bool(text[pos:].strip())
     return where, words, breaks
@@ -287,6 +288,12 @@ def _transfer(token: str, new_plain: str) -> str:
 
 def check_texts(texts: list[str], kinds: set[str], model: ContextModel) -> tuple[list[str], ContextReport]:
     """Apply the check to consecutive texts (body lines); returns the new texts and the report."""
+    out, report, _ = _check_texts(texts, kinds, model)
+    return out, report
+
+
+def _check_texts(texts: list[str], kinds: set[str], model: ContextModel):
+    """check_texts, and for each token the index of its text."""
     where, words, breaks = _tokens_of(texts)
     report = decide(words, breaks, kinds, model)
     # a token with harakat or tatweel is never rewritten: its decision is only listed
@@ -296,7 +303,7 @@ def check_texts(texts: list[str], kinds: set[str], model: ContextModel) -> tuple
     for d in sorted((d for d in report.decisions if d.applied), key=lambda d: -d.index):
         t, m = where[d.index]
         out[t] = out[t][:m.start()] + _transfer(m.group(), d.other) + out[t][m.end():]
-    return out, report
+    return out, report, [t for t, _ in where]
 
 
 def check_context(raw: str, result, report=None):
@@ -320,8 +327,7 @@ def check_context(raw: str, result, report=None):
 
 def _check_result(result, kinds: set[str], model: ContextModel) -> None:
     from .repair import Repair
-    lines, rep = check_texts(result.lines, kinds, model)
-    for_line = _line_of_tokens(result.lines)
+    lines, rep, for_line = _check_texts(result.lines, kinds, model)
     for d in rep.decisions:
         line = result.line_numbers[for_line[d.index]]
         r = Repair("context", line, d.word, d.other, certain=d.applied)
@@ -338,7 +344,3 @@ def _check_result(result, kinds: set[str], model: ContextModel) -> None:
         notes.append(replace(f, text=text))
     result.lines, result.footnotes, result.context = lines, notes, rep
 
-
-def _line_of_tokens(texts: list[str]) -> list[int]:
-    where, _, _ = _tokens_of(texts)
-    return [t for t, _ in where]

@@ -24,6 +24,7 @@ shows the damage; a word it does not cover goes to the automatic rules.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -338,9 +339,12 @@ def _shape(word: str) -> str:
     return "".join(out)
 
 
+_ARTICLE_PREFIXES_LONGEST_FIRST = sorted(ARTICLE_PREFIXES, key=len, reverse=True)
+
+
 def _strip_article(word: str) -> str:
     """Remove a proclitic cluster + article, or li + article ("لل")."""
-    for p in sorted(ARTICLE_PREFIXES, key=len, reverse=True):
+    for p in _ARTICLE_PREFIXES_LONGEST_FIRST:
         if word.startswith(p + "ال") and len(word) > len(p) + 3:
             return word[len(p) + 2:]
     if word.startswith("لل") and len(word) > 4:
@@ -400,16 +404,14 @@ class _Lexicon:
         self.bare: Counter[str] = Counter()  # words seen without proclitic/article
         self.shapes: Counter[str] = Counter()
         for tok, n in tokens.items():
-            word = _plain(tok)
-            fixed, open_pairs = _certain_reading(word)
-            core = _strip_article(fixed)
+            core, definite, shape = _word_facts(tok)
             self.cores[core] += n
-            if core != fixed:
+            if definite:
                 self.definite[core] += n
-            if fixed == core:
+            else:
                 self.bare[core] += n
-            if not open_pairs:
-                self.shapes[_shape(_strip_suffix(core))] += n
+            if shape is not None:
+                self.shapes[shape] += n
 
     def shape_votes(self, keep: str, swap: str) -> tuple[int, int]:
         # compare stems: inflection suffixes ("تين", "ات", ...) look like root letters
@@ -422,8 +424,22 @@ class _Lexicon:
         return self.shapes[_shape(k)], self.shapes[_shape(w)]
 
 
+_NO_MARKS = {ord(c): None for c in MARK_CHARS}
+
+
+@lru_cache(maxsize=1 << 17)
+def _word_facts(tok: str) -> tuple[str, bool, str | None]:
+    """What the lexicon of a text counts for a token: its core (certain ligature rules applied, the
+    article and its proclitics removed), whether it had the article, and its template shape when
+    no ligature of it is left open.  The same for every text, so computed once per process."""
+    fixed, open_pairs = _certain_reading(_plain(tok))
+    core = _strip_article(fixed)
+    return core, core != fixed, None if open_pairs else _shape(_strip_suffix(core))
+
+
 def _plain(tok: str) -> str:
-    return re.sub(f"[{MARKS}]", "", tok)
+    """The token without harakat, superscript alef and tatweel."""
+    return tok.translate(_NO_MARKS)
 
 
 def _certain_reading(word: str) -> tuple[str, list[int]]:
@@ -537,7 +553,7 @@ def _decide_open(word: str, i: int, lex: "_Lexicon") -> bool | None:
 
 def _repair_word(tok: str, lex: _Lexicon) -> tuple[str, list[tuple[str, str, bool]], list[tuple[str, str]]]:
     """Return (new token, applied [(kind, after, certain)], uncertain [(kind, candidate)])."""
-    if any(ch in MARKS for ch in tok):
+    if _plain(tok) != tok:  # MARK_CHARS: harakat, superscript alef, tatweel
         # harakat/tatweel: no lexicon lookups, only the certain rules
         fixed, _ = _certain_reading(tok)
         return (fixed, [("ligature", fixed, True)], []) if fixed != tok else (tok, [], [])
@@ -838,13 +854,13 @@ def _transfer(tok: str, plain: str, new: str) -> str | None:
 
 def _in_lexicon(tok: str, lexicon: Lexicon) -> bool:
     """Whether the lexicon has an entry for the printed token (a cheap test before its context is read)."""
-    return lexicon.lookup(_plain(tok) if any(ch in MARK_CHARS for ch in tok) else tok) is not None
+    return lexicon.lookup(_plain(tok)) is not None
 
 
 def _lexicon_reading(tok: str, prev: str, nxt: str, lexicon: Lexicon) -> str | None:
     """The lexicon's reading of a printed token in its context (None: not covered or undecided)."""
-    marked = any(ch in MARK_CHARS for ch in tok)
-    plain = _plain(tok) if marked else tok
+    plain = _plain(tok)
+    marked = plain != tok
     entry = lexicon.lookup(plain)
     if entry is None:
         return None
