@@ -3,10 +3,12 @@ its URL scheme, the link checker."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import markdown
 import pytest
+from lxml import html as lxml_html
 
 from lawtool.publish.html import esc, md, rel_url
 from lawtool.publish.index import build_index
@@ -156,3 +158,27 @@ def test_every_collision_kind_has_an_arabic_name():
     from lawtool.amend.collisions import KINDS
     from lawtool.publish.amendments import COLLISION_AR
     assert set(KINDS) <= set(COLLISION_AR)
+
+
+def test_the_coverage_matrix_tells_reviewed_cells_from_suggestions(index):
+    """A reviewer's decision is shown with its mark, the reviewer and the date; an unreviewed cell is
+    marked as a suggestion (issue 16: confirmed and suggested told apart on the site)."""
+    from lawtool.gaps.evidence import review_cell
+    from lawtool.publish.pages import Site
+    from lawtool.publish.reports import gaps_page
+    report = json.loads((REPO / "reports/gaps.json").read_text(encoding="utf-8"))
+    row = next(r for r in report["coverage"] if r["concept"] == "doxing")
+    bill = "/akn/ma/bill/2024/digital-violence/ara@2024-05-14"
+    row["documents"][bill] = review_cell(row["documents"][bill], {
+        "decision": "confirmed", "who": "مراجع (مثال)", "when": "2026-12-07", "note": "المادة 19"})
+    page = gaps_page(index, Site(), report, "reports/gaps.json")
+    tree = lxml_html.fromstring(page.body)
+    doxing = tree.xpath("//table[contains(@class,'lt-coverage')]/tbody/tr")[report["coverage"].index(row)]
+    assert doxing.xpath("th")[0].text_content() == (row.get("label") or row["concept"])
+    confirmed = doxing.xpath(".//span[contains(@class,'lt-cov-confirmed')]")
+    assert len(confirmed) == 1 and confirmed[0].text == "✓"
+    assert "مراجع (مثال)" in confirmed[0].get("title") and "2026-12-07" in confirmed[0].get("title")
+    assert "أكده مراجع (مثال) 2026-12-07" in doxing.text_content()
+    cells = tree.xpath("//table[contains(@class,'lt-coverage')]//td")
+    suggested = [c for c in cells if c.xpath(".//span[@class='lt-cov-suggested']")]
+    assert len(suggested) == len(cells) - 1

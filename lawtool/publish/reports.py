@@ -64,7 +64,16 @@ def _cell_marks(info: dict) -> str:
     out = ""
     if info.get("borderline"):
         out += f' <span class="lt-cov-borderline" title="{esc(info.get("why") or "")}">≈</span>'
-    out += {"confirmed": " ✓", "rejected": " ✗"}.get(info.get("review"), "")
+    decision = info.get("review")
+    if decision in ("confirmed", "rejected"):
+        said = "أكده" if decision == "confirmed" else "رده"
+        who = " ".join(x for x in (said, info.get("reviewed_by") or "", info.get("reviewed_on") or "") if x)
+        note = f" — {info['review_note']}" if info.get("review_note") else ""
+        mark = "✓" if decision == "confirmed" else "✗"
+        out += (f' <span class="lt-cov-review lt-cov-{decision}" title="{esc(who + note)}">{mark}</span>'
+                f'<br><small class="lt-cov-reviewer">{esc(who)}</small>')
+    else:
+        out += ' <span class="lt-cov-suggested" title="اقتراح آلي لم يراجعه أحد">؟</span>'
     return out
 
 
@@ -74,7 +83,8 @@ def gaps_page(index: CorpusIndex, site: Site, report: dict, source_note: str) ->
     out = [heading(1, title) + "\n", notice_html() + "\n",
            "<p>تقرير آلي يقارن النصوص بقائمة مفاهيم ينبغي أن يغطيها قانون خاص بالعنف الرقمي: ما عرف، وما جرم، "
            "وما ذكر دون تعريف. كل خانة اقتراح مبني على عناصر المفهوم، لا على اسمه: «≈» مقتضى عام ينقصه عنصر من "
-           "عناصر المفهوم، و«✓» أو «✗» قرار مراجع. راجع الدليل في النص.</p>\n",
+           "عناصر المفهوم، و«؟» اقتراح آلي لم يراجعه أحد، و«✓» أو «✗» قرار مراجع (باسمه وتاريخه). راجع الدليل "
+           "في النص.</p>\n",
            f'<p class="lt-muted">المصدر: <code>{esc(source_note)}</code></p>\n',
            '<p><img src="../../assets/charts/coverage.svg" alt="مصفوفة التغطية: المفاهيم حسب النصوص" class="lt-chart"></p>\n']
     documents = [d["document"] for d in report.get("documents", [])]
