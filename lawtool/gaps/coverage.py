@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..arabic import normalise
 from ..errors import InputError
 from .matching import Matcher, compile_phrase
 from .sources import Source
@@ -120,14 +121,18 @@ def coverage(sources: list[Source], concepts: list[Concept], rules: dict | None 
              reviews: dict | None = None) -> list[dict]:
     """concept × document cells (see :mod:`lawtool.gaps.evidence`): kinds, articles, phrase,
     borderline, review, and the older status / evidence / matches beside them."""
-    from .elements import load_rules
+    from .elements import load_rules, load_terms
     from .evidence import element_cell, review_cell, word_cell
     rules = load_rules() if rules is None else rules
+    terms = load_terms()
     matchers = {lang: concept_matcher(concepts, lang) for lang in {s.language for s in sources}}
     table: dict[str, dict[str, dict]] = {c.id: {} for c in concepts}
     for source in sources:
         words = None
         named = defined_concepts(source, matchers[source.language])
+        for cid, wanted in terms.items():  # the terms that define a concept besides its names
+            named.setdefault(cid, []).extend(d.eid or d.article or "" for d in source.definitions
+                                             if normalise(d.term) in wanted)
         for concept in concepts:
             if rules.get(concept.id):
                 cell = element_cell(source, concept, rules[concept.id], set(named.get(concept.id, [])))

@@ -103,6 +103,14 @@ def load_rules(path: str | Path = DATA) -> dict[str, list[Rule]]:
     return {cid: [_rule(cid, r) for r in (entry or {}).get("rules") or []] for cid, entry in data.items()}
 
 
+def load_terms(path: str | Path = DATA) -> dict[str, list[str]]:
+    """concept id → the defined terms (normalised) that define it besides its checklist names."""
+    import yaml
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    return {cid: [normalise(str(t)) for t in (entry or {}).get("terms") or []] for cid, entry in data.items()
+            if (entry or {}).get("terms")}
+
+
 @lru_cache(maxsize=200_000)
 def keys(word: str) -> frozenset[str]:
     """Every prefix (up to KEY letters) of the bare forms of one word of a text."""

@@ -128,9 +128,12 @@ def hits(source: Source, concept: Concept, rules: list[Rule], named: set[str] = 
             text = whole.get() if rule.article else par
             span = text.match(rule)
             if span:
+                letters = _letters(rule, unit, eid, defs, concept, named)
+                if letters == "P" and not rule.article and eid in defs:
+                    break  # the definition of another term that uses the words provides nothing
                 seen.add(unit.eid)
                 place = unit.eid if rule.article else eid
-                out.append({"letters": _letters(rule, unit, eid, defs, concept, named), "why": rule.borderline or "",
+                out.append({"letters": letters, "why": rule.borderline or "",
                             "eid": place, "article": article_ref(unit), "phrase": text.quote(span)})
                 break
     return out
