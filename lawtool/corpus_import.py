@@ -29,20 +29,10 @@ from . import __version__
 from .akn import atomic_write, remove_stale_temporaries, text_of
 from .errors import InputError, LawtoolError
 from .importer import import_text, read_source
+from .version import code_key
 
 REPORT_SCHEMA = "lawtool.corpus-import/1"
 PACKAGE = Path(__file__).resolve().parent
-
-
-def lawtool_key() -> str:
-    """A hash of lawtool's own code and data: any change to it re-imports every text."""
-    digest = hashlib.sha256(__version__.encode())
-    for path in sorted(PACKAGE.rglob("*")):
-        if path.suffix in (".py", ".yaml", ".json", ".txt", ".gz") and path.is_file() \
-                and "__pycache__" not in path.parts:
-            digest.update(str(path.relative_to(PACKAGE)).encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 @dataclass
@@ -120,7 +110,7 @@ def import_all(folder: Path, out: Path, *, jobs: int | None = None, force: bool 
     out.mkdir(parents=True, exist_ok=True)
     if (out / "akn").is_dir():
         remove_stale_temporaries(out / "akn")   # left by a run killed mid-write
-    key = lawtool_key()
+    key = code_key()
     state_path = out / "state.json"
     state = _load_state(state_path, key) if not force else {}
     entries: dict[str, dict] = {}

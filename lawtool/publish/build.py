@@ -170,16 +170,14 @@ def _import_report(index: CorpusIndex, expression) -> tuple[dict | None, str]:
 
 def _cached_import_report(root: Path, expression, source: Path) -> dict:
     """Re-importing the large codes takes seconds: the report is cached (lawtool.publish.index.cached),
-    keyed on the source text, the import.yaml and the importer's code."""
+    keyed on the source text, the import.yaml and lawtool's code."""
     from ..corpus import build_one
-    package = Path(__file__).resolve().parent.parent
-    code = sorted((package / "importer").glob("*.py")) + [package / "corpus.py", package / "eids.py"]
 
     def make() -> dict:
         _, _, report = build_one(root, expression.yaml_path, expression.spec)
         return {"uncertain": [dict(item) if isinstance(item, dict) else item for item in report.uncertain]}
     name = "import-" + expression.expression_uri.strip("/").replace("/", "-").replace("@", "-")
-    return cached(root, name, [source, expression.yaml_path] + code, make)
+    return cached(root, name, [source, expression.yaml_path], make)
 
 
 def _diff_docx(site: Site, work, old, new, result) -> str | None:

@@ -284,17 +284,10 @@ class CorpusIndex:
         return out
 
     def _xref_citations(self) -> list[Citation]:
-        """The backlinks of the xref stage's index (``lawtool.xref.index.build_index``), when the
-        stage is there; else the ``ref`` elements are read here (same result, fewer details)."""
-        try:
-            from ..xref.index import build_index as xref_index
-        except ModuleNotFoundError as exc:
-            if not (exc.name or "").startswith("lawtool.xref"):
-                raise
-            return []
+        """The backlinks of the xref stage's index (``lawtool.xref.index.build_index``)."""
+        from ..xref.index import build_index as xref_index
         paths = [self.root / e.path for e in self.expressions]
-        self._xref = cached(self.root, "xref-index", paths + sorted(Path(__file__).resolve().parent.parent.joinpath(
-            "xref").glob("*.py")), lambda: xref_index(paths, root=self.root))
+        self._xref = cached(self.root, "xref-index", paths, lambda: xref_index(paths, root=self.root))
         by_uri = {e.expression_uri: e for e in self.expressions}
         out = []
         for target, entries in sorted(self._xref.get("cited_by", {}).items()):
@@ -319,11 +312,13 @@ class CorpusIndex:
 
 def cached(root: Path, name: str, inputs: list[Path], make: Callable[[], dict]) -> dict:
     """``make()``, kept as JSON in ``build/cache`` (git-ignored) under a key made of the bytes
-    of ``inputs``: the slow stages' results (import reports, the xref index) are made again
-    only when a document or their code changes."""
+    of ``inputs`` and of lawtool's whole code and data (:func:`lawtool.version.code_key`): the slow
+    stages' results (import reports, the xref index) are made again when a document or lawtool
+    changes."""
     import hashlib
     import json
-    digest = hashlib.sha256()
+    from ..version import code_key
+    digest = hashlib.sha256(code_key().encode())
     for path in inputs:
         digest.update(str(path.name).encode() + b"\0" + path.read_bytes())
     target = root / "build" / "cache" / f"{name}-{digest.hexdigest()[:32]}.json"
