@@ -257,13 +257,7 @@ def corpus_summary(root: Path = typer.Option(Path("."), "--root", help="reposito
 def _register_stage_commands() -> None:
     import importlib
     for name in ("cli_diff", "cli_amend", "cli_xref", "cli_gaps", "cli_publish"):
-        try:
-            module = importlib.import_module(f"lawtool.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"lawtool.{name}":
-                raise
-            continue
-        module.register(app)
+        importlib.import_module(f"lawtool.{name}").register(app)
 
 
 # Run as ``python -m lawtool.cli`` this file is ``__main__``: the stage modules import

@@ -272,12 +272,9 @@ def _what(value) -> str:
 
 
 def _schema_errors(data, path: str) -> None:
-    """Check ``data`` against SCHEMA with the jsonschema package (when installed); the first
+    """Check ``data`` against SCHEMA with the jsonschema package (a dependency); the first
     error, in document order, becomes an AmendmentError naming the operation."""
-    try:
-        import jsonschema
-    except ImportError:  # the hand checks below cover the same ground
-        return
+    import jsonschema
     validator = jsonschema.Draft202012Validator(SCHEMA)
     errors = list(validator.iter_errors(data))
     if not errors:

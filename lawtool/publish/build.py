@@ -180,15 +180,9 @@ def _cached_import_report(root: Path, expression, source: Path) -> dict:
     return cached(root, name, [source, expression.yaml_path], make)
 
 
-def _diff_docx(site: Site, work, old, new, result) -> str | None:
-    try:
-        from ..diff.render import render
-        data = render(result, "docx")
-    except ModuleNotFoundError as exc:
-        if not (exc.name or "").startswith("lawtool.diff") and exc.name != "docx":
-            raise
-        site.notes.append(f"DOCX of the diff {old.date} → {new.date}: lawtool.diff has no DOCX renderer yet ({exc.name})")
-        return None
+def _diff_docx(site: Site, work, old, new, result) -> str:
+    from ..diff.render import render
+    data = render(result, "docx")
     url = f"downloads/{work.uri.strip('/').replace('/', '-')}-diff-{old.date}_{new.date}.docx"
     site.files[url] = data
     return url
