@@ -71,6 +71,46 @@ def test_law_pages_give_the_source_and_the_uncertain_repairs():
         assert " ".join(correction["why"].split()) not in " ".join(repairs.split())
 
 
+def test_the_working_text_notice_is_short_and_arabic():
+    """The notice a bill's pages open with: one short line, the version's own notice folded under it,
+    in Arabic only (its English half stays in the XML) and without a file path."""
+    site = repo_site()
+    for page in _pages(site, BILL_PAGES):
+        notice = _tree(page).xpath("//div[contains(@class,'lt-notice')]")[0]
+        shown = [el.text_content() for el in notice if el.tag != "details"]
+        assert len(" ".join(shown)) <= 120, page
+        assert all(d.get("open") is None for d in notice.iter("details")), page
+        words = notice.text_content().split()
+        assert [w for w in words if re.fullmatch(r"[A-Za-z]+", w.strip("().,;:«»")) and w != "lawtool"] == [], page
+        assert not [w for w in words if "/" in w or re.search(r"\.(?:ya?ml|xml|txt)\b", w)], page
+    v3 = (REPO / BILL_PAGES.replace("akn/", "bills/", 1) / "ara@2025-02-18.xml").read_text(encoding="utf-8")
+    assert "Fictional third version" in v3  # the XML keeps both languages
+
+
+def test_repairs_page_names_every_kind_in_arabic():
+    """The certain automatic repairs of a law, counted by kind, each kind in Arabic (tatweel among them)."""
+    from lawtool.publish.wording import REPAIR_KINDS
+    site = repo_site()
+    page = _tree(site / "akn/ma/act/2018/103-13/ara@2018-03-12/repairs/index.html")
+    rows = page.xpath("//h2[@id='certain']/following::table[1]//tbody/tr")
+    kinds = [row[0].text_content() for row in rows]
+    assert REPAIR_KINDS["tatweel"] in kinds and "إصلاح آخر" not in kinds
+    assert all(int(row[1].text_content()) > 0 for row in rows)
+
+
+def test_penalty_ranges_are_written_as_the_laws_write_them():
+    """An article range of the penalties report («425..429-1» in its data) reads «425 إلى 429-1»."""
+    report = json.loads((REPO / "reports/penalties.json").read_text(encoding="utf-8"))
+    ranges = {r for row in report.get("new", []) for r in row.get("related") or [] if ".." in r}
+    assert ranges
+    page = _tree(repo_site() / "reports/penalties/index.html").text_content()
+    markdown = (REPO / "reports/penalties.md").read_text(encoding="utf-8")
+    for r in ranges:
+        first, last = r.split("..")
+        assert f"{first} إلى {last}" in page and f"{first} إلى {last}" in markdown
+    assert not re.search(r"\d\.\.\d", page) and not re.search(r"\d\.\.\d", markdown)
+
+
 def test_articles_have_ascii_permalinks_and_links_to_what_cites_them():
     site = repo_site()
     page = _article_page(site, "art_447-1")
@@ -251,9 +291,6 @@ LATIN_NAMES = {"lawtool", "PDF", "XML", "Akoma", "Ntoso", "FRBR", "Atom", "DOCX"
 NOT_INTERFACE = ("//*[contains(@class,'lt-article-body') or contains(@class,'lt-preface') or "
                  "contains(@class,'lt-preamble') or contains(@class,'lt-cell-text')] | //script | //style | //code | "
                  "//*[@lang and @lang!='ar'] | //svg | //*[@translate='no']")
-# Pages whose English comes from example data written in English (the example amendments' proposers
-# and justifications in bills/.../amendments/*.yaml): not yet translated (issue 15, see docs/site.md)
-ENGLISH_DATA = ("akn/ma/bill/2024/digital-violence/amendments/",)
 
 
 def _english_words(page: Path, site: Path) -> list[str]:
@@ -269,13 +306,13 @@ def _english_words(page: Path, site: Path) -> list[str]:
 
 
 def test_no_english_word_in_the_arabic_interface():
-    """Every built page, outside the law texts, the entry pages in French and English and the pages of
-    :data:`ENGLISH_DATA`: not one English word (the findings, repairs, notes and the 404 page included)."""
+    """Every built page, outside the law texts and the entry pages in French and English: not one English
+    word (the findings, repairs, notes, the example amendments and the 404 page included)."""
     site = repo_site()
     found = {}
     for page in sorted(site.rglob("*.html")):
         rel = page.relative_to(site).as_posix()
-        if rel.startswith(("fr/", "en/") + ENGLISH_DATA):
+        if rel.startswith(("fr/", "en/")):
             continue
         words = _english_words(page, site)
         if words:

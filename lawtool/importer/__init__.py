@@ -208,11 +208,6 @@ def import_text(text: str, expression: FrbrUri | None = None, *, doctype: str = 
         lines = text.split("\n")
         numbers = list(range(1, len(lines) + 1))
         footnotes = []
-    # Tatweel (kashida) stretches a printed word and is no letter of it: «ظـهـير» is «ظهير».
-    tatweel = sum(line.count(TATWEEL) for line in lines)
-    if tatweel:
-        lines = [line.replace(TATWEEL, "") for line in lines]
-        report.repairs = dict(sorted({**report.repairs, "tatweel": tatweel}.items()))
     if expression is None:
         expression = _identify(lines, source_name, report)
     if invisible or control_lines or presentation:

@@ -177,7 +177,8 @@ def _cached_import_report(root: Path, expression, source: Path) -> dict:
 
     def make() -> dict:
         _, _, report = build_one(root, expression.yaml_path, expression.spec)
-        return {"uncertain": [dict(item) if isinstance(item, dict) else item for item in report.uncertain]}
+        return {"uncertain": [dict(item) if isinstance(item, dict) else item for item in report.uncertain],
+                "repairs": dict(report.repairs)}
     name = "import-" + expression.expression_uri.strip("/").replace("/", "-").replace("@", "-")
     return cached(root, name, [source, expression.yaml_path] + code, make)
 

@@ -435,7 +435,8 @@ def _lifecycle_html(index: CorpusIndex, expression: Expression, page_url: str) -
 def repairs_page(index: CorpusIndex, expression: Expression, site: Site, report: dict | None,
                  why_missing: str = "") -> SitePage:
     """The uncertain repairs of a law: the hand corrections marked ``certain: false`` in its
-    import.yaml and the uncertain automatic repairs of the import report."""
+    import.yaml and the uncertain automatic repairs of the import report; then the number of the
+    certain automatic repairs by kind (tatweel, ligatures, ...), all named in Arabic."""
     url = repairs_url(expression)
     title = f"الإصلاحات غير المؤكدة: {expression.title}"
     out = [breadcrumbs([(index.works[expression.work_uri].url, expression.title), (expression.url, expression.date)], url),
@@ -470,6 +471,14 @@ def repairs_page(index: CorpusIndex, expression: Expression, site: Site, report:
                        f"<td>{esc(i.get('after'))}</td></tr>" for i in items)
         out.append('<table class="lt-table-list lt-repairs"><thead><tr><th scope="col">السطر</th><th scope="col">النوع</th>'
                    f'<th scope="col">قبل</th><th scope="col">بعد</th></tr></thead><tbody>{rows}</tbody></table>\n')
+    certain = (report or {}).get("repairs") or {}
+    if certain:  # the certain repairs, applied: their number by kind
+        out.append('<h2 id="certain">إصلاحات آلية مؤكدة</h2>\n')
+        rows = "".join(f"<tr><td>{esc(repair_kind_ar(kind))}</td><td>{esc(n)}</td></tr>"
+                       for kind, n in sorted(certain.items(), key=lambda kv: (-kv[1], kv[0])))
+        out.append("<p>طبقت هذه الإصلاحات دون مراجعة لأنها لا تغير إلا ما أفسده الاستخراج؛ عددها حسب النوع:</p>\n"
+                   '<table class="lt-table-list lt-repairs"><thead><tr><th scope="col">النوع</th>'
+                   f'<th scope="col">العدد</th></tr></thead><tbody>{rows}</tbody></table>\n')
     return site.add(SitePage(page_path(url), url, title, "\n".join(out), search=False))
 
 
