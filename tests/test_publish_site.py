@@ -111,6 +111,58 @@ def test_penalty_ranges_are_written_as_the_laws_write_them():
     assert not re.search(r"\d\.\.\d", page) and not re.search(r"\d\.\.\d", markdown)
 
 
+# What must never break across lines: an ISO date, numbers joined by hyphens (447-1, 1-59-413), an
+# amendment's id (dv-ex-01)
+UNBREAKABLE = re.compile(r"\d{4}-\d\d-\d\d|(?<![\w.-])\d+(?:-\d+)+|\b[a-z]+-[a-z]+-\d+\b")
+NOT_SHOWN = "//head | //script | //style | //svg | //pre | //code"  # (a file name may break)
+def _unbreakable(text: str) -> list[str]:
+    """The tokens of :data:`UNBREAKABLE` in ``text``, but not those inside a run of more than 32 characters
+    (a long file name such as akn-ma-bill-2024-digital-violence-diff-….docx had better break than overflow)."""
+    runs = [m.group(0) for m in re.finditer(r"[\w.\u2066\u2069-]+", text or "")]
+    return [t for run in runs if len(run.strip(".")) <= 32 for t in UNBREAKABLE.findall(run)]
+
+
+MONTHS = ("يناير|فبراير|مارس|أبريل|ابريل|ماي|مايو|يونيو|يوليوز|يوليو|غشت|أغسطس|شتنبر|سبتمبر|أكتوبر|نونبر|نوفمبر|"
+          "دجنبر|ديسمبر")
+
+
+def test_dates_and_identifiers_stay_on_one_line():
+    """Every date and identifier of every page's text (law texts included) is inside a span that does not
+    wrap; and lawtool's own sentences write dates one way (2018-03-12, never «12 مارس 2018» beside it)."""
+    site = repo_site()
+    css = (REPO / "site/stylesheets/lawtool.css").read_text(encoding="utf-8")
+    assert re.search(r"\.lt-nw\s*\{\s*white-space:\s*nowrap", css)
+    loose, kept, month_dates = {}, 0, {}
+    for page in sorted(site.rglob("*.html")):
+        rel = page.relative_to(site).as_posix()
+        tree = _tree(page)
+        for el in tree.xpath(NOT_SHOWN):
+            if el.getparent() is not None:
+                el.drop_tree()
+        for el in tree.iter():
+            if not isinstance(el.tag, str):
+                continue
+            tokens = _unbreakable(el.text)
+            if el.tag == "span" and el.get("class") == "lt-nw" and UNBREAKABLE.fullmatch(el.text.strip("\u2066\u2069")):
+                kept += 1
+            elif tokens:
+                loose.setdefault(rel, []).extend(tokens)
+            loose_tail = _unbreakable(el.tail)
+            if loose_tail:
+                loose.setdefault(rel, []).extend(loose_tail)
+        if rel.startswith(("fr/", "en/")):
+            continue
+        for el in tree.xpath(NOT_INTERFACE + " | //*[contains(@class,'lt-notes') or contains(@class,'lt-wrapup')]"):
+            if el.getparent() is not None:
+                el.drop_tree()
+        found = re.findall(rf"\d+ (?:{MONTHS}) \d{{4}}", tree.text_content())
+        if found:
+            month_dates[rel] = found[:3]
+    assert loose == {}, list(loose.items())[:5]
+    assert month_dates == {}, month_dates
+    assert kept > 5000
+
+
 def test_articles_have_ascii_permalinks_and_links_to_what_cites_them():
     site = repo_site()
     page = _article_page(site, "art_447-1")

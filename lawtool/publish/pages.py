@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ..akn import local_name, text_of
 from .body import BodyRenderer, passive_modifications
-from .html import esc, link, md, rel_url, yaml_str
+from .html import esc, link, ltr, md, rel_url, yaml_str
 from .wording import arabic_parts, repair_kind_ar
 from .index import CONTAINERS, CorpusIndex, Expression, Page, Work, child, label_of
 
@@ -243,15 +243,30 @@ def _article_span(page: Page) -> str:
     return f"{first} – {last}، " if first != last else f"{first}، "
 
 
+def publication_ar(document) -> str:
+    """The official publication of a text in lawtool's own words and date format (the one of all its
+    sentences, 2018-03-12): «الجريدة الرسمية عدد 6655 بتاريخ 2018-03-12، ص 1449»; the page comes
+    from the publication's showAs.  «» when the document records none."""
+    found = document.xpath("./a:meta/a:publication", document.main)
+    if not found:
+        return ""
+    pub = found[0]
+    text = " ".join(p for p in (pub.get("name"), f"عدد {pub.get('number')}" if pub.get("number") else "") if p)
+    if pub.get("date"):
+        text += f" بتاريخ {ltr(pub.get('date'))}"
+    page = re.search(r"ص\s*(\d+)\s*$", pub.get("showAs") or "")
+    return text + (f"، ص {page.group(1)}" if page else "")
+
+
 def _meta_table(index: CorpusIndex, expression: Expression, page_url: str) -> str:
     document = expression.document
     rows = [("المعرف (FRBR)", f"<code>{esc(expression.expression_uri)}</code>"),
             ("تاريخ الصيغة", esc(expression.when))]
     if document.work_date:
-        rows.append(("تاريخ النص", esc(document.work_date)))
-    pub = document.xpath("./a:meta/a:publication", document.main)
+        rows.append(("تاريخ النص", esc(ltr(document.work_date))))
+    pub = publication_ar(document)
     if pub:
-        rows.append(("النشر", esc(pub[0].get("showAs") or pub[0].get("date") or "")))
+        rows.append(("النشر", esc(pub)))
     rows.append(("عدد المواد", esc(len(document.articles()))))
     rows.append(("تنزيل", link(page_url, expression.xml_url, "Akoma Ntoso XML")))
     cells = "".join(f"<tr><th scope=\"row\">{esc(k)}</th><td>{v}</td></tr>" for k, v in rows)
@@ -488,4 +503,4 @@ def article_link(from_url: str, place, text: str | None = None) -> str:
 
 
 __all__ = ["Site", "SitePage", "expression_pages", "work_page", "repairs_page", "notice_html", "heading",
-           "breadcrumbs", "page_path", "rel_url", "article_link"]
+           "breadcrumbs", "page_path", "rel_url", "article_link", "publication_ar"]
