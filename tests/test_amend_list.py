@@ -51,7 +51,7 @@ def test_status_votes_cosignatories_and_collision_notes(data):
     by_id = {e["id"]: e for _, e in _entries(data)}
     first = by_id["dv-ex-01"]
     assert first["status_ar"] == "مقبول" and first["votes_ar"] == "الموافقون: 9، المعارضون: 3، الممتنعون: 1"
-    assert first["cosignatories"] == ["عضو (مثال 1) — Example member 1", "عضو (مثال 2) — Example member 2"]
+    assert first["cosignatories"] == ["عضو (مثال 1)", "عضو (مثال 2)"]
     assert first["notes"] == ["إذا قبل التعديل 1 سقط التعديل 2"]
     assert by_id["dv-ex-03"]["notes"] == ["إذا قبل التعديل 1 سقط التعديل 2"]
     assert by_id["dv-ex-06"]["status_ar"] == "ساقط" and by_id["dv-ex-06"]["notes"] == ["إذا قبل التعديل 5 سقط التعديل 6"]

@@ -71,6 +71,98 @@ def test_law_pages_give_the_source_and_the_uncertain_repairs():
         assert " ".join(correction["why"].split()) not in " ".join(repairs.split())
 
 
+def test_the_working_text_notice_is_short_and_arabic():
+    """The notice a bill's pages open with: one short line, the version's own notice folded under it,
+    in Arabic only (its English half stays in the XML) and without a file path."""
+    site = repo_site()
+    for page in _pages(site, BILL_PAGES):
+        notice = _tree(page).xpath("//div[contains(@class,'lt-notice')]")[0]
+        shown = [el.text_content() for el in notice if el.tag != "details"]
+        assert len(" ".join(shown)) <= 120, page
+        assert all(d.get("open") is None for d in notice.iter("details")), page
+        words = notice.text_content().split()
+        assert [w for w in words if re.fullmatch(r"[A-Za-z]+", w.strip("().,;:«»")) and w != "lawtool"] == [], page
+        assert not [w for w in words if "/" in w or re.search(r"\.(?:ya?ml|xml|txt)\b", w)], page
+    v3 = (REPO / BILL_PAGES.replace("akn/", "bills/", 1) / "ara@2025-02-18.xml").read_text(encoding="utf-8")
+    assert "Fictional third version" in v3  # the XML keeps both languages
+
+
+def test_repairs_page_names_every_kind_in_arabic():
+    """The certain automatic repairs of a law, counted by kind, each kind in Arabic (tatweel among them)."""
+    from lawtool.publish.wording import REPAIR_KINDS
+    site = repo_site()
+    page = _tree(site / "akn/ma/act/2018/103-13/ara@2018-03-12/repairs/index.html")
+    rows = page.xpath("//h2[@id='certain']/following::table[1]//tbody/tr")
+    kinds = [row[0].text_content() for row in rows]
+    assert REPAIR_KINDS["tatweel"] in kinds and "إصلاح آخر" not in kinds
+    assert all(int(row[1].text_content()) > 0 for row in rows)
+
+
+def test_penalty_ranges_are_written_as_the_laws_write_them():
+    """An article range of the penalties report («425..429-1» in its data) reads «425 إلى 429-1»."""
+    report = json.loads((REPO / "reports/penalties.json").read_text(encoding="utf-8"))
+    ranges = {r for row in report.get("new", []) for r in row.get("related") or [] if ".." in r}
+    assert ranges
+    page = _tree(repo_site() / "reports/penalties/index.html").text_content()
+    markdown = (REPO / "reports/penalties.md").read_text(encoding="utf-8")
+    for r in ranges:
+        first, last = r.split("..")
+        assert f"{first} إلى {last}" in page and f"{first} إلى {last}" in markdown
+    assert not re.search(r"\d\.\.\d", page) and not re.search(r"\d\.\.\d", markdown)
+
+
+# What must never break across lines: an ISO date, numbers joined by hyphens (447-1, 1-59-413), an
+# amendment's id (dv-ex-01)
+UNBREAKABLE = re.compile(r"\d{4}-\d\d-\d\d|(?<![\w.-])\d+(?:-\d+)+|\b[a-z]+-[a-z]+-\d+\b")
+NOT_SHOWN = "//head | //script | //style | //svg | //pre | //code"  # (a file name may break)
+def _unbreakable(text: str) -> list[str]:
+    """The tokens of :data:`UNBREAKABLE` in ``text``, but not those inside a run of more than 32 characters
+    (a long file name such as akn-ma-bill-2024-digital-violence-diff-….docx had better break than overflow)."""
+    runs = [m.group(0) for m in re.finditer(r"[\w.\u2066\u2069-]+", text or "")]
+    return [t for run in runs if len(run.strip(".")) <= 32 for t in UNBREAKABLE.findall(run)]
+
+
+MONTHS = ("يناير|فبراير|مارس|أبريل|ابريل|ماي|مايو|يونيو|يوليوز|يوليو|غشت|أغسطس|شتنبر|سبتمبر|أكتوبر|نونبر|نوفمبر|"
+          "دجنبر|ديسمبر")
+
+
+def test_dates_and_identifiers_stay_on_one_line():
+    """Every date and identifier of every page's text (law texts included) is inside a span that does not
+    wrap; and lawtool's own sentences write dates one way (2018-03-12, never «12 مارس 2018» beside it)."""
+    site = repo_site()
+    css = (REPO / "site/stylesheets/lawtool.css").read_text(encoding="utf-8")
+    assert re.search(r"\.lt-nw\s*\{\s*white-space:\s*nowrap", css)
+    loose, kept, month_dates = {}, 0, {}
+    for page in sorted(site.rglob("*.html")):
+        rel = page.relative_to(site).as_posix()
+        tree = _tree(page)
+        for el in tree.xpath(NOT_SHOWN):
+            if el.getparent() is not None:
+                el.drop_tree()
+        for el in tree.iter():
+            if not isinstance(el.tag, str):
+                continue
+            tokens = _unbreakable(el.text)
+            if el.tag == "span" and el.get("class") == "lt-nw" and UNBREAKABLE.fullmatch(el.text.strip("\u2066\u2069")):
+                kept += 1
+            elif tokens:
+                loose.setdefault(rel, []).extend(tokens)
+            loose_tail = _unbreakable(el.tail)
+            if loose_tail:
+                loose.setdefault(rel, []).extend(loose_tail)
+        if rel.startswith(("fr/", "en/")):
+            continue
+        for el in tree.xpath(NOT_INTERFACE + " | //*[contains(@class,'lt-notes') or contains(@class,'lt-wrapup')]"):
+            if el.getparent() is not None:
+                el.drop_tree()
+        found = re.findall(rf"\d+ (?:{MONTHS}) \d{{4}}", tree.text_content())
+        if found:
+            month_dates[rel] = found[:3]
+    assert loose == {}, list(loose.items())[:5]
+    assert month_dates == {}, month_dates
+    assert kept > 5000
+
+
 def test_articles_have_ascii_permalinks_and_links_to_what_cites_them():
     site = repo_site()
     page = _article_page(site, "art_447-1")
@@ -296,9 +388,6 @@ LATIN_NAMES = {"lawtool", "PDF", "XML", "Akoma", "Ntoso", "FRBR", "Atom", "DOCX"
 NOT_INTERFACE = ("//*[contains(@class,'lt-article-body') or contains(@class,'lt-preface') or "
                  "contains(@class,'lt-preamble') or contains(@class,'lt-cell-text')] | //script | //style | //code | "
                  "//*[@lang and @lang!='ar'] | //svg | //*[@translate='no']")
-# Pages whose English comes from example data written in English (the example amendments' proposers
-# and justifications in bills/.../amendments/*.yaml): not yet translated (issue 15, see docs/site.md)
-ENGLISH_DATA = ("akn/ma/bill/2024/digital-violence/amendments/",)
 
 
 def _english_words(page: Path, site: Path) -> list[str]:
@@ -314,13 +403,13 @@ def _english_words(page: Path, site: Path) -> list[str]:
 
 
 def test_no_english_word_in_the_arabic_interface():
-    """Every built page, outside the law texts, the entry pages in French and English and the pages of
-    :data:`ENGLISH_DATA`: not one English word (the findings, repairs, notes and the 404 page included)."""
+    """Every built page, outside the law texts and the entry pages in French and English: not one English
+    word (the findings, repairs, notes, the example amendments and the 404 page included)."""
     site = repo_site()
     found = {}
     for page in sorted(site.rglob("*.html")):
         rel = page.relative_to(site).as_posix()
-        if rel.startswith(("fr/", "en/") + ENGLISH_DATA):
+        if rel.startswith(("fr/", "en/")):
             continue
         words = _english_words(page, site)
         if words:

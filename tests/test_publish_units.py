@@ -182,3 +182,31 @@ def test_the_coverage_matrix_tells_reviewed_cells_from_suggestions(index):
     cells = tree.xpath("//table[contains(@class,'lt-coverage')]//td")
     suggested = [c for c in cells if c.xpath(".//span[@class='lt-cov-suggested']")]
     assert len(suggested) == len(cells) - 1
+
+
+def test_dates_and_identifiers_are_wrapped_in_text_only():
+    from lawtool.publish.nowrap import keep_together
+    page = ('<html><head><title>الفصل 447-1</title><script>var d = "2018-03-12";</script></head><body>'
+            '<h2 id="art_447-1">الفصل 447&#45;1<a href="#art_447-1" title="2018-03-12">#</a></h2>'
+            '<p>الصيغة (\u20662024-12-10\u2069) والفصلين 447-1 و447-2 وdv-ex-01؛ 1.59.413 و20.000</p>'
+            '<code>shared:penal-code.consolidated-2024-08-22.ar.txt</code>'
+            '<p>akn-ma-bill-2024-digital-violence-diff-2024-05-14_2024-12-10.docx</p></body></html>')
+    out = keep_together(page)
+    span = '<span class="lt-nw">{}</span>'.format
+    for token in ("447&#45;1", "\u20662024-12-10\u2069", "447-1", "447-2", "dv-ex-01"):
+        assert span(token) in out, token
+    assert out.count('class="lt-nw"') == 5  # not in the title, the script, an attribute, code, a long file name
+    assert "و" + span("447-2") in out and "1.59.413" in out and "20.000" in out
+    assert keep_together(out) == out
+
+
+def test_penalty_ranges_and_collisions_in_arabic():
+    from lawtool.amend.collisions import Collision
+    from lawtool.gaps.wording_ar import article_refs
+    from lawtool.publish.wording import collision_ar
+    assert article_refs(["425..429-1", "447-1"]) == "425 إلى 429-1، 447-1"
+    words = Collision("overlapping-words", ("dv-ex-04", "dv-ex-06"), "art_30__para_1",
+                      "dv-ex-04 and dv-ex-06 both change words in art_30__para_1: «أربعا وعشرين ساعة» and «أربعا وعشرين "
+                      "ساعة» overlap", (("dv-ex-04", 1), ("dv-ex-06", 1)))
+    assert collision_ar(words, "المادة 30") == ("التعديل dv-ex-04 (العملية 1) والتعديل dv-ex-06 (العملية 1) يغيران "
+                                                "المادة 30، في العبارة «أربعا وعشرين ساعة»")

@@ -117,9 +117,22 @@ def test_number_broken_across_lines():
     assert "تطبيقا للفصول 88-1 و 88-3" in text
 
 
-def test_tatweel_and_diacritics_kept():
-    out = one_line("ظـهـير شـريـف رقـم 1.59.413صـادر في 28جمادى الثانية")
-    assert out == "ظـهـير شـريـف رقـم 1.59.413 صـادر في 28 جمادى الثانية"
+def test_tatweel_inside_words_removed_and_diacritics_kept():
+    out = one_line("ظـهـير شـريـف رقـم 1.59.413صـادر في 28جمادى الثانيةَ")
+    assert out == "ظهير شريف رقم 1.59.413 صادر في 28 جمادى الثانيةَ"
+    result = repair_text("الصــادر بتنفيذه الظهير الشريــف", skip_header=False)
+    assert [(r.kind, r.before, r.after, r.certain) for r in result.repairs] == [
+        ("tatweel", "الصــادر", "الصادر", True), ("tatweel", "الشريــف", "الشريف", True)]
+    assert result.counts() == {"tatweel": 2}
+
+
+def test_tatweel_outside_a_word_kept():
+    """A tatweel with no letter on one of its sides is no stretching: a dash, the list label «هـ)»,
+    «بـ» before a number, a line of tatweel."""
+    for line in ("ـ وهي سلطة مستقلة", "هـ) الرياضيون", "في الجدول «هـ» الملحق", "يحدد بـ 15 يوما", "ــــــــــ",
+                 "تم تعديله بـ: الظهير", "2ـ يخضع"):
+        result = repair_text(line, skip_header=False)
+        assert result.lines == [line] and result.repairs == [], line
 
 
 # -- page furniture and footnotes -------------------------------------------------------------------
@@ -275,7 +288,9 @@ def test_footnote_cut_by_a_page_break_goes_back_to_its_note(shared):
     result = repair_text((shared / "sources/adala/penal-code.consolidated-2024-08-22.ar.txt").read_text(encoding="utf-8"))
     note = next(f for f in result.footnotes if f.number == 142)
     assert "1.99.18" in note.text and "ص 852" in note.text
-    assert not any(line.startswith("الصادر بتنفيذه ظـهير شريف رقم 1.99.18") for line in result.lines)
+    # (the preamble cites the same dahir, «بتاريخ 18 من شوال»; the note's line has «18 شوال»)
+    assert not any(line.startswith("الصادر بتنفيذه ظهير شريف رقم 1.99.18 بتاريخ 18 شوال") for line in result.lines)
+    assert any(line.startswith("الصادر بتنفيذه ظهير شريف رقم 1.99.18 بتاريخ 18 من شوال") for line in result.lines)
     note39 = next(f for f in result.footnotes if f.number == 39)
     assert "غسل الأموال" in note39.text
     assert not any(line.startswith("بمكافحة غسل الأموال") for line in result.lines)

@@ -291,11 +291,11 @@ def _aggr(entry: dict) -> str:
             what += "; " + fmt_fine(c["fine"])
         parts.append(f"{cond}: {what}")
     if entry.get("applies_to"):
-        parts.insert(0, "raises " + ", ".join(entry["applies_to"]) +
+        parts.insert(0, "raises " + ar.article_refs(entry["applies_to"], ", ") +
                      (f" ×{entry['factor']}" if entry.get("factor") else "") +
                      (" when: " + ", ".join(entry["conditions"]) if entry.get("conditions") else ""))
     if entry.get("same_as"):
-        parts.append("penalty of " + ", ".join(entry["same_as"]))
+        parts.append("penalty of " + ar.article_refs(entry["same_as"], ", "))
     return "<br>".join(_cell(p) for p in parts)
 
 
@@ -328,7 +328,7 @@ def penalties_markdown(report: dict) -> str:
         for row in report["new"]:
             b = row["proposed"]
             lines.append(f"| {_short(row['bill'])} | {row['article']} | {row['status']} | {fmt_prison(b['prison'])} | "
-                         f"{fmt_fine(b['fine'])} | {', '.join(row['related'])} |")
+                         f"{fmt_fine(b['fine'])} | {ar.article_refs(row['related'], ', ')} |")
     claims_ = (report.get("summary") or {}).get("claims") or []
     if claims_:
         lines += ["", "## Claims (computed from the table above)", ""]

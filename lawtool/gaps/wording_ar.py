@@ -106,3 +106,14 @@ def articles(n: int) -> str:
     if n == 2:
         return "فصلين"
     return f"{n} فصول" if n <= 10 else f"{n} فصلا"
+
+
+def article_ref(ref: str) -> str:
+    """An article number or a range as the laws write it: «425..429-1» (the reports' data) → «425 إلى 429-1»."""
+    first, sep, last = ref.partition("..")
+    return f"{first} إلى {last}" if sep else ref
+
+
+def article_refs(refs, sep: str = "، ") -> str:
+    """Article numbers and ranges, joined: ['425..429-1', '447-1'] → «425 إلى 429-1، 447-1»."""
+    return sep.join(article_ref(r) for r in refs or [])

@@ -87,7 +87,6 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
 # NUL and ESC never come out of a PDF extraction: a binary file, or terminal escapes.
 NEVER_TEXT = re.compile(r"[\x00\x1b\ufffe\uffff]")
 CONTROL_ANY = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffe\uffff]")  # in one-line values (a title): none at all
-TATWEEL = "\u0640"
 MAX_STRAY_CONTROLS = 0.02  # share of characters: above it the file is not text (a font-encoding failure)
 # pdftotext starts each page with a form feed; Windows files end lines with CR LF (neither adds a line)
 LINE_BREAKS = str.maketrans({"\f": None})
@@ -208,11 +207,6 @@ def import_text(text: str, expression: FrbrUri | None = None, *, doctype: str = 
         lines = text.split("\n")
         numbers = list(range(1, len(lines) + 1))
         footnotes = []
-    # Tatweel (kashida) stretches a printed word and is no letter of it: «ظـهـير» is «ظهير».
-    tatweel = sum(line.count(TATWEEL) for line in lines)
-    if tatweel:
-        lines = [line.replace(TATWEEL, "") for line in lines]
-        report.repairs = dict(sorted({**report.repairs, "tatweel": tatweel}.items()))
     if expression is None:
         expression = _identify(lines, source_name, report)
     if invisible or control_lines or presentation:

@@ -50,8 +50,9 @@ ARTICLE_DAMAGED_RE = re.compile(
 ARTICLE_COLON_RE = re.compile(
     r"^(?P<quote>)(?P<label>المادة|الفصل)\s*:\s*(?P<num>\d+(?:-\d+)*)(?P<notes>(?:\s*\[\[fn:\d+\]\])*)\s*(?P<rest>[^\d\s.،,].*)?$")
 RANGE_RE = re.compile(r"^(?P<label>الفصول|المواد)\s*(?:من\s*)?(?P<a>\d+(?:-\d+)*)\s*(?:[-–—]|إلى|الى)\s*(?P<b>\d+(?:-\d+)*)\s*(?P<notes>(?:\[\[fn:\d+\]\]\s*)*)$")
+# a list item: «1-», «- 1», «أ)», «هـ)» (the letter ه is printed with a tatweel as a label), a bullet
 ITEM_RE = re.compile(
-    r"^(?:[-–]\s*(?P<n1>\d+)\s*[-.)]?|\.?(?P<n2>\d+)\s*(?:[-)]|\.(?!\d))|(?P<n3>[أابجدهوزحطيكلمنسعفصقرشتثخذضظغ])\s*[)\-]|[-–•·*](?=\s))\s*(?P<rest>\S.*)$")
+    r"^(?:[-–]\s*(?P<n1>\d+)\s*[-.)]?|\.?(?P<n2>\d+)\s*(?:[-)]|\.(?!\d))|(?P<n3>[أابجدهوزحطيكلمنسعفصقرشتثخذضظغ])\u0640?\s*[)\-]|[-–•·*](?=\s))\s*(?P<rest>\S.*)$")
 ANNOUNCES_QUOTE = re.compile(r"(على\s+النحو\s+(?:التالي|الآتي|الاتي)|كما\s+يلي|بما\s+يلي|تحرر\s+كما\s+يلي|ما\s+يلي"
                              r"|\S\s+(?:التالي|التالية|الآتي|الآتية|الاتي|الاتية)\s*[:：])\s*(\[\[fn:\d+\]\]\s*)*$")
 SENTENCE_END = re.compile(r"[.:؛;!?؟»\"”]\s*(?:\[\[fn:\d+\]\]\s*)*$")

@@ -9,9 +9,12 @@ What it undoes (see shared/sources/adala/PROVENANCE.md):
   the reversed "الله" ("هللا");
 * numbers glued to the next word, punctuation printed before the word it follows,
   scrambled Hijri/Gregorian date brackets, numbers broken across lines;
-* stray spaces inside words at line starts ("ي عين").
+* stray spaces inside words at line starts ("ي عين");
+* tatweel inside a word ("الصــادر" → "الصادر"): it stretches the printed word and is no letter of it.
+  A tatweel that does not stand between two letters of a word is kept: a dash ("ـ وهي"), the
+  label "هـ)" of a list, "بـ" before a number.
 
-Everything else is kept as found (tatweel, diacritics, spelling).  Repairs that
+Everything else is kept as found (diacritics, spelling).  Repairs that
 look plausible but are not certain are not applied: they are listed in
 ``RepairResult.uncertain``.
 
@@ -73,6 +76,8 @@ LETTER = "\u0621-\u063A\u0641-\u064A"
 MARKS = "\u064B-\u065F\u0670\u0640"  # harakat, superscript alef, tatweel
 MARK_CHARS = frozenset(chr(c) for c in range(0x064B, 0x0660)) | {"\u0670", "\u0640"}  # the same, as a set
 AR_WORD = re.compile(f"[{LETTER}][{LETTER}{MARKS}]*")
+# tatweel between two letters (or vowel marks) of one word
+INWORD_TATWEEL = re.compile(f"(?<=[{LETTER}\u064B-\u065F\u0670])\u0640+(?=[{LETTER}\u064B-\u065F\u0670])")
 AR_LETTER = re.compile(f"[{LETTER}]")
 
 # Proclitic clusters that may stand before the article "ال" (li + al is written "لل").
@@ -981,6 +986,21 @@ def _fix_spacing(text: str) -> tuple[str, list[tuple[str, str, str]]]:
 # =================================================================================================
 
 
+def remove_tatweel(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """The text without the tatweel inside its words, and each word changed (before, after):
+    «الصــادر» → «الصادر».  A tatweel with no letter on one side (a dash, «هـ)», «بـ 15») stays."""
+    if "\u0640" not in text:
+        return text, []
+    fixes: list[tuple[str, str]] = []
+
+    def word(m: re.Match[str]) -> str:
+        new = INWORD_TATWEEL.sub("", m.group(0))
+        if new != m.group(0):
+            fixes.append((m.group(0), new))
+        return new
+    return AR_WORD.sub(word, text), fixes
+
+
 def _body_start(lines: list[str], skip_header: bool) -> int:
     if not skip_header or not lines or not lines[0].startswith(HEADER_START):
         return 0
@@ -1085,6 +1105,8 @@ def repair_text(raw: str, *, skip_header: bool = True) -> RepairResult:
         text, sfix = _fix_spacing(text)
         for kind, b, a in sfix:
             repairs.append(Repair(kind, j + 1, b, a))
+        text, tfix = remove_tatweel(text)
+        repairs.extend(Repair("tatweel", j + 1, b, a) for b, a in tfix)
         return re.sub(r"[ \t]{2,}", " ", text).strip()
 
     lines: list[str] = []

@@ -17,6 +17,7 @@ from ..errors import LawtoolError
 from .html import esc, link
 from .index import CorpusIndex, Expression, Work
 from .pages import Site, SitePage, breadcrumbs, heading, notice_html, page_path
+from .wording import collision_ar
 
 # Arabic names of the collision kinds of lawtool.amend.collisions.KINDS (a test checks they all have one)
 COLLISION_AR = {"same-element": "نفس العنصر", "overlapping-words": "تداخل في العبارات",
@@ -115,7 +116,7 @@ def amendment_pages(index: CorpusIndex, work: Work, site: Site) -> list[SitePage
             place = index.place(expression, c.eid)
             where = link(url, f"{place.url}#{index.anchor(expression, c.eid)}", place.label) if place else esc(c.eid)
             rows.append(f"<tr><td>{links}</td><td>{where}</td><td>{esc(COLLISION_AR.get(c.kind, c.kind))}</td>"
-                        f"<td>{esc(c.message)}</td></tr>")
+                        f"<td>{esc(collision_ar(c, place.label if place else ''))}</td></tr>")
             for i in c.amendments:
                 collisions_of.setdefault(i, []).append(c)
         out.append(f"<p>على الصيغة {link(url, expression.url, 'الصيغة ' + expression.when)}: "
@@ -194,7 +195,9 @@ def _amendment_page(index: CorpusIndex, work: Work, a, collisions: list, site: S
         out.append(f'<div lang="fr" dir="ltr" class="lt-ltr"><p><strong>En français :</strong></p><ol>{items_fr}</ol></div>\n')
     if collisions:
         out.append(heading(2, "التعارضات", "collisions") + "\n")
-        items = "".join(f"<li>{esc(COLLISION_AR.get(c.kind, c.kind))}: {esc(c.message)} — "
+        places = {c.eid: index.place(expression, c.eid) if expression else None for c in collisions}
+        items = "".join(f"<li>{esc(COLLISION_AR.get(c.kind, c.kind))}: "
+                        f"{esc(collision_ar(c, places[c.eid].label if places[c.eid] else ''))} — "
                         + "، ".join(link(url, amendment_url(work, i), i) for i in c.amendments if i != a.id) + "</li>"
                         for c in collisions)
         out.append(f"<ul>{items}</ul>\n")

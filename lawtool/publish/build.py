@@ -7,7 +7,9 @@ Steps, each timed (``PublishResult.timings``):
                reports, home; the downloads (XML, DOCX, Atom feed, SVG charts, corpus zip);
 3. ``write``   put them in the generated ``docs_dir`` (mkdocs.yml's, git-ignored);
 4. ``mkdocs``  build the site with mkdocs-material in strict mode (a warning fails the build);
-5. ``links``   check every internal link and anchor of the built HTML (lawtool.publish.links).
+5. ``nowrap``  keep the dates and identifiers of every built page on one line (lawtool.publish.nowrap);
+6. ``search``  the Pagefind index (lawtool.publish.search);
+7. ``links``   check every internal link and anchor of the built HTML (lawtool.publish.links).
 
 Nothing here prints: progress goes to the ``progress`` callback.
 """
@@ -36,6 +38,7 @@ from .home import ABOUT_URL, DOWNLOADS_URL, downloads_page, search_page, static_
 from .html import esc, link
 from .index import CorpusIndex, Progress, build_index, cached
 from .links import check_site
+from .nowrap import keep_together_in
 from .pages import Site, expression_pages, page_path, repairs_page, work_page
 from .search import records, write_index
 from .reports import GAPS_URL, PENALTIES_URL, gaps_page, load_reports, penalties_page, penalty_index
@@ -175,7 +178,8 @@ def _cached_import_report(root: Path, expression, source: Path) -> dict:
 
     def make() -> dict:
         _, _, report = build_one(root, expression.yaml_path, expression.spec)
-        return {"uncertain": [dict(item) if isinstance(item, dict) else item for item in report.uncertain]}
+        return {"uncertain": [dict(item) if isinstance(item, dict) else item for item in report.uncertain],
+                "repairs": dict(report.repairs)}
     name = "import-" + expression.expression_uri.strip("/").replace("/", "-").replace("@", "-")
     return cached(root, name, [source, expression.yaml_path], make)
 
@@ -535,6 +539,8 @@ def publish(root: str | Path = ".", out: str | Path | None = None, *, progress: 
             run_mkdocs(root, docs_dir, fresh, site.nav, progress)
             _drop_unused_theme_files(fresh)
             start = _step(timings, "mkdocs", start)
+            keep_together_in(fresh)  # dates and identifiers on one line (lawtool.publish.nowrap)
+            start = _step(timings, "nowrap", start)
             say(f"writing the search index of {len(search_records)} records (Pagefind)")
             search_bytes = write_index(search_records, fresh)
             start = _step(timings, "search", start)

@@ -14,7 +14,7 @@ from .amendments import amendments_url
 from .bills import BillData, compare_url, diff_url, summary_text
 from .html import esc, link
 from .index import CorpusIndex
-from .pages import Site, SitePage, page_path
+from .pages import Site, SitePage, page_path, publication_ar
 from .reports import GAPS_URL, PENALTIES_URL
 
 MARKER = re.compile(r"<!--\s*lawtool:([a-z_]+)\s*-->")
@@ -90,9 +90,9 @@ def _sources_html(index: CorpusIndex, url: str) -> str:
     items = []
     for e in index.expressions:
         source = e.spec.get("source") or "—"
-        pub = e.document.xpath("./a:meta/a:publication/@showAs", e.document.main)
+        pub = publication_ar(e.document)
         items.append(f"<li>{link(url, e.url, f'{e.title} ({e.when})')}: <code>{esc(source)}</code>"
-                     + (f" — {esc(pub[0])}" if pub else "") + "</li>")
+                     + (f" — {esc(pub)}" if pub else "") + "</li>")
     return f"<ul>{''.join(items)}</ul>"
 
 

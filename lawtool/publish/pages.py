@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ..akn import local_name, text_of
 from .body import BodyRenderer, passive_modifications
-from .html import esc, link, md, rel_url, yaml_str
+from .html import esc, link, ltr, md, rel_url, yaml_str
 from .wording import arabic_parts, repair_kind_ar
 from .index import CONTAINERS, CorpusIndex, Expression, Page, Work, child, label_of
 
@@ -243,15 +243,30 @@ def _article_span(page: Page) -> str:
     return f"{first} – {last}، " if first != last else f"{first}، "
 
 
+def publication_ar(document) -> str:
+    """The official publication of a text in lawtool's own words and date format (the one of all its
+    sentences, 2018-03-12): «الجريدة الرسمية عدد 6655 بتاريخ 2018-03-12، ص 1449»; the page comes
+    from the publication's showAs.  «» when the document records none."""
+    found = document.xpath("./a:meta/a:publication", document.main)
+    if not found:
+        return ""
+    pub = found[0]
+    text = " ".join(p for p in (pub.get("name"), f"عدد {pub.get('number')}" if pub.get("number") else "") if p)
+    if pub.get("date"):
+        text += f" بتاريخ {ltr(pub.get('date'))}"
+    page = re.search(r"ص\s*(\d+)\s*$", pub.get("showAs") or "")
+    return text + (f"، ص {page.group(1)}" if page else "")
+
+
 def _meta_table(index: CorpusIndex, expression: Expression, page_url: str) -> str:
     document = expression.document
     rows = [("المعرف (FRBR)", f"<code>{esc(expression.expression_uri)}</code>"),
             ("تاريخ الصيغة", esc(expression.when))]
     if document.work_date:
-        rows.append(("تاريخ النص", esc(document.work_date)))
-    pub = document.xpath("./a:meta/a:publication", document.main)
+        rows.append(("تاريخ النص", esc(ltr(document.work_date))))
+    pub = publication_ar(document)
     if pub:
-        rows.append(("النشر", esc(pub[0].get("showAs") or pub[0].get("date") or "")))
+        rows.append(("النشر", esc(pub)))
     rows.append(("عدد المواد", esc(len(document.articles()))))
     rows.append(("تنزيل", link(page_url, expression.xml_url, "Akoma Ntoso XML")))
     cells = "".join(f"<tr><th scope=\"row\">{esc(k)}</th><td>{v}</td></tr>" for k, v in rows)
@@ -435,7 +450,8 @@ def _lifecycle_html(index: CorpusIndex, expression: Expression, page_url: str) -
 def repairs_page(index: CorpusIndex, expression: Expression, site: Site, report: dict | None,
                  why_missing: str = "") -> SitePage:
     """The uncertain repairs of a law: the hand corrections marked ``certain: false`` in its
-    import.yaml and the uncertain automatic repairs of the import report."""
+    import.yaml and the uncertain automatic repairs of the import report; then the number of the
+    certain automatic repairs by kind (tatweel, ligatures, ...), all named in Arabic."""
     url = repairs_url(expression)
     title = f"الإصلاحات غير المؤكدة: {expression.title}"
     out = [breadcrumbs([(index.works[expression.work_uri].url, expression.title), (expression.url, expression.date)], url),
@@ -470,6 +486,14 @@ def repairs_page(index: CorpusIndex, expression: Expression, site: Site, report:
                        f"<td>{esc(i.get('after'))}</td></tr>" for i in items)
         out.append('<table class="lt-table-list lt-repairs"><thead><tr><th scope="col">السطر</th><th scope="col">النوع</th>'
                    f'<th scope="col">قبل</th><th scope="col">بعد</th></tr></thead><tbody>{rows}</tbody></table>\n')
+    certain = (report or {}).get("repairs") or {}
+    if certain:  # the certain repairs, applied: their number by kind
+        out.append('<h2 id="certain">إصلاحات آلية مؤكدة</h2>\n')
+        rows = "".join(f"<tr><td>{esc(repair_kind_ar(kind))}</td><td>{esc(n)}</td></tr>"
+                       for kind, n in sorted(certain.items(), key=lambda kv: (-kv[1], kv[0])))
+        out.append("<p>طبقت هذه الإصلاحات دون مراجعة لأنها لا تغير إلا ما أفسده الاستخراج؛ عددها حسب النوع:</p>\n"
+                   '<table class="lt-table-list lt-repairs"><thead><tr><th scope="col">النوع</th>'
+                   f'<th scope="col">العدد</th></tr></thead><tbody>{rows}</tbody></table>\n')
     return site.add(SitePage(page_path(url), url, title, "\n".join(out), search=False))
 
 
@@ -479,4 +503,4 @@ def article_link(from_url: str, place, text: str | None = None) -> str:
 
 
 __all__ = ["Site", "SitePage", "expression_pages", "work_page", "repairs_page", "notice_html", "heading",
-           "breadcrumbs", "page_path", "rel_url", "article_link"]
+           "breadcrumbs", "page_path", "rel_url", "article_link", "publication_ar"]

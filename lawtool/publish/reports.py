@@ -14,6 +14,7 @@ from pathlib import Path
 from .html import esc, link
 from .index import CorpusIndex
 from .pages import Site, SitePage, heading, notice_html, page_path
+from ..gaps.wording_ar import article_refs
 from .wording import finding_ar
 
 GAPS_URL = "reports/gaps/"
@@ -174,7 +175,7 @@ def penalties_page(index: CorpusIndex, site: Site, report: dict, source_note: st
         b = row.get("proposed") or {}
         rows.append(f"<tr><td>{_doc_link(index, row.get('bill') or '', row.get('bill_eid'), url)}</td>"
                     f"<td>{esc(fmt_prison(b.get('prison')))}</td><td>{esc(fmt_fine(b.get('fine')))}</td>"
-                    f"<td>{esc('، '.join(row.get('related') or []))}</td></tr>")
+                    f"<td>{esc(article_refs(row.get('related')))}</td></tr>")
     out.append('<div class="lt-table-wrap"><table class="lt-compare lt-penalties"><thead><tr><th scope="col">المادة</th>'
                '<th scope="col">الحبس</th><th scope="col">الغرامة</th><th scope="col">فصول ذات صلة في القانون الجنائي</th>'
                f'</tr></thead><tbody>{"".join(rows)}</tbody></table></div>\n')

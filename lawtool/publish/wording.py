@@ -10,8 +10,15 @@ import re
 
 _QUOTED = re.compile(r"«[^»]*»")
 
-REPAIR_KINDS = {"footnote-missing": "إحالة إلى هامش غير موجود", "ligature": "حروف مركبة", "spacing": "مسافات",
-                "numbering": "ترقيم", "item": "بنود", "bullet": "بنود", "word": "كلمة", "join": "وصل"}
+# the kinds of lawtool/importer/repair.py, context.py and importer/__init__.py (docs/importer.md)
+REPAIR_KINDS = {"footnote-missing": "إحالة إلى هامش غير موجود", "ligature": "حروف مركبة مقلوبة (لا، لأ، ...)",
+                "reversed-pair": "حرفان مقلوبان", "lam-meem": "لام وميم مقلوبتان", "context": "حرفان مقلوبان يحسمهما السياق",
+                "glued-number": "أرقام ملتصقة بالكلمات أو مقطوعة بين سطرين", "punctuation": "علامات الترقيم",
+                "date-brackets": "أقواس التواريخ", "intraword-space": "مسافة داخل كلمة", "page-number": "أرقام الصفحات",
+                "footnote-marker": "إحالات إلى الهوامش", "footnote-body": "نصوص الهوامش داخل المتن",
+                "glued-word": "كلمتان ملتصقتان", "tatweel": "التطويل (ـ) داخل الكلمات",
+                "invisible-character": "محارف غير مرئية", "control-character": "محارف تحكم",
+                "presentation-form": "أشكال عرض الحروف"}
 
 
 def finding_ar(rule: str, message: str) -> str:
@@ -41,6 +48,20 @@ def finding_ar(rule: str, message: str) -> str:
 
 def repair_kind_ar(kind: str) -> str:
     return REPAIR_KINDS.get(kind, "إصلاح آخر")
+
+
+def collision_ar(collision, where: str = "") -> str:
+    """A collision of lawtool.amend.collisions in Arabic, from its parts (the amendments and their
+    operations, the words «…» its message quotes), not from its English message:
+    «التعديل dv-ex-03 (العملية 1) والتعديل dv-ex-01 (العملية 1) يغيران الفقرة 1 من المادة 17»."""
+    ops = list(collision.operations) or [(a, None) for a in collision.amendments]
+    named = " و".join(f"التعديل {a}" + (f" (العملية {i})" if i is not None else "") for a, i in ops)
+    verb = "يغيران" if len(ops) == 2 else "تغير"
+    text = f"{named} {verb} {where or 'العنصر نفسه'}"
+    quoted = list(dict.fromkeys(_QUOTED.findall(collision.message or "")))
+    if quoted:
+        text += ("، والعبارات " + " و".join(quoted) + " متداخلة") if len(quoted) > 1 else f"، في العبارة {quoted[0]}"
+    return text
 
 
 def compare_note_ar(note: str) -> str:
