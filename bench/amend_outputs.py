@@ -45,7 +45,7 @@ def main() -> None:
              ("compare.pdf", render_comparison(compare(v3, law), "html"), v3.notice),
              ("diff.pdf", render(diff_documents(v2, v3), "html"), v3.notice)]
     pages += [(f"bill-{v.expression_date}.pdf", export_html(v), v.notice) for v in versions]
-    for (name, _, _), pdf in zip(pages, html_to_pdfs([(page, notice) for _, page, notice in pages])):
+    for (name, _, _), pdf in zip(pages, html_to_pdfs([(page, notice) for _, page, notice in pages]), strict=True):
         (out / name).write_bytes(pdf)
     print(f"{len(pages)} PDFs and the list in {time.perf_counter() - start:.2f} s → {out}")
 

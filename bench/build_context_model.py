@@ -38,8 +38,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from lawtool.importer.context import (KINDS, MODEL_PATH, WORD, active_kinds,  # noqa: E402
-                                      content_segments, plain, swap_variants)
+from lawtool.importer.context import KINDS, MODEL_PATH, WORD, active_kinds, content_segments, plain, swap_variants  # noqa: E402
 from lawtool.importer.suspects import rejected_words  # noqa: E402
 
 SHARED = Path(os.environ.get("LAWTOOL_SHARED", REPO.parent / "shared"))

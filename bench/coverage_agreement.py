@@ -22,7 +22,7 @@ import json
 import os
 import subprocess
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 
 import yaml
@@ -58,7 +58,7 @@ def matcher_cells(gaps: dict, status_only: bool) -> dict[tuple[str, str], dict]:
             elif status_only:
                 kinds = LETTER[status]
             else:
-                kinds = "".join(l for k, l in LETTER.items() if (res.get("matches") or {}).get(k))
+                kinds = "".join(letter for k, letter in LETTER.items() if (res.get("matches") or {}).get(k))
                 kinds = kinds or LETTER[status]
             cells[(entry["concept"], doc)] = {"status": status, "kinds": kinds, "evidence": res.get("evidence", [])}
     return cells

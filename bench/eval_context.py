@@ -25,8 +25,17 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench.build_context_model import CACHE, CORPUS, corpus_files, held_out, repaired_text  # noqa: E402
-from lawtool.importer.context import (FIX_LLR, FLAG_LLR, KINDS, MIN_EVIDENCE, active_kinds,  # noqa: E402
-                                      content_segments, load_model, plausible, scores)
+from lawtool.importer.context import (  # noqa: E402
+    FIX_LLR,
+    FLAG_LLR,
+    KINDS,
+    MIN_EVIDENCE,
+    active_kinds,
+    content_segments,
+    load_model,
+    plausible,
+    scores,
+)
 
 THRESHOLDS = (3.0, 4.0, 6.0, 8.0, 10.0, 12.0)
 # reversal-prone pairs measured by --swaps: the kinds of context.KINDS and a few other neighbours
@@ -105,6 +114,7 @@ def evaluate_lam_alef(rate: float, seed: int, cache: Path = CACHE) -> dict:
     the training files printed without it are split by name hash; a model built without one quarter
     of them (bench/build_context_model.build) is measured on that quarter, as evaluate() does."""
     import hashlib
+
     from bench.build_context_model import build
     from lawtool.importer.context import ContextModel
     sigs = load_model().signatures

@@ -145,7 +145,7 @@ def detector_work(c) -> tuple | None:
         return None
     if c.work:
         uri = c.work
-        from lawtool.works import PENAL_CODE, CRIMINAL_PROCEDURE
+        from lawtool.works import CRIMINAL_PROCEDURE, PENAL_CODE
         if uri == PENAL_CODE.uri:
             return ("code", "penal")
         if uri == CRIMINAL_PROCEDURE.uri:

@@ -13,9 +13,9 @@ import os
 import re
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from lxml import etree
 
@@ -444,12 +444,12 @@ class Document:
 
     # construction
     @classmethod
-    def load(cls, path: str | os.PathLike) -> "Document":
+    def load(cls, path: str | os.PathLike) -> Document:
         data = read_bytes(path)
         return cls.from_bytes(data, str(path))
 
     @classmethod
-    def from_bytes(cls, data: bytes, path: str = "<input>") -> "Document":
+    def from_bytes(cls, data: bytes, path: str = "<input>") -> Document:
         tree = parse_bytes(data, path)
         check_akn_root(tree.getroot(), path)
         return cls(tree, path)

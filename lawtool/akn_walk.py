@@ -52,7 +52,7 @@ class Part:
     kind: str  # local name, or "notes" / "attachment"
     role: str  # text, container, provision, document
     ref: str  # eId, or a generated identifier (starts with GENERATED)
-    parent: "Part | None" = None  # nearest container or document
+    parent: Part | None = None  # nearest container or document
     loose: list = field(default_factory=list)  # elements holding its own text (text parts, containers)
     depth: int = 0  # attachment depth: 0 in the main document
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -55,13 +54,13 @@ def _json(data) -> None:
 @app.command("import")
 def import_cmd(
     source: Path = typer.Argument(..., help="the official text (.txt, UTF-8)"),
-    frbr_uri: Optional[str] = typer.Option(None, "--frbr-uri", help="expression URI, e.g. /akn/ma/act/2018/103-13/ara@2018-03-12 "
+    frbr_uri: str | None = typer.Option(None, "--frbr-uri", help="expression URI, e.g. /akn/ma/act/2018/103-13/ara@2018-03-12 "
                                            "(default: read from the text's heading)"),
     doctype: str = typer.Option("act", "--doctype", help="act or bill"),
     output: Path = typer.Option(..., "-o", "--output", help="where to write the AKN XML"),
     report: bool = typer.Option(False, "--report", help="print the repair report (JSON) on standard output"),
-    work_date: Optional[str] = typer.Option(None, "--work-date", help="date of the work (dahir), YYYY-MM-DD"),
-    title: Optional[str] = typer.Option(None, "--title", help="the document title (default: first line)"),
+    work_date: str | None = typer.Option(None, "--work-date", help="date of the work (dahir), YYYY-MM-DD"),
+    title: str | None = typer.Option(None, "--title", help="the document title (default: first line)"),
     no_repair: bool = typer.Option(False, "--no-repair", help="the text is clean (e.g. from lawtool export): "
                                    "one paragraph per line, no PDF damage to repair"),
     force: bool = typer.Option(False, "--force", help=FORCE_HELP),
@@ -113,7 +112,7 @@ def _suspect_check(document) -> dict:
 
 
 @app.command()
-def validate(paths: List[Path] = typer.Argument(..., help="files or folders of AKN XML"),
+def validate(paths: list[Path] = typer.Argument(..., help="files or folders of AKN XML"),
              as_json: bool = typer.Option(False, "--json", help="JSON output")):
     """Check documents against the official XSD and lawtool's rules (exit 1 on any error)."""
     def action():
@@ -131,7 +130,7 @@ def validate(paths: List[Path] = typer.Argument(..., help="files or folders of A
 @app.command()
 def export(file: Path = typer.Argument(..., help="an AKN XML file"),
            to: str = typer.Option("text", "--to", help="text, markdown or pdf"),
-           output: Optional[Path] = typer.Option(None, "-o", "--output", help="write to a file instead of stdout"),
+           output: Path | None = typer.Option(None, "-o", "--output", help="write to a file instead of stdout"),
            force: bool = typer.Option(False, "--force", help=FORCE_HELP)):
     """Write a document as text in the official layout, as Markdown, or as PDF (with -o)."""
     def action():
@@ -208,7 +207,7 @@ def corpus_build(root: Path = typer.Option(Path("."), "--root", help="repository
 def corpus_import_all(
     folder: Path = typer.Argument(..., help="a folder of official texts (.txt), e.g. ../shared/sources/adala/corpus"),
     out: Path = typer.Option(Path("build/corpus"), "--out", help="the build folder (outside git)"),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="processes (default: every core)"),
+    jobs: int | None = typer.Option(None, "--jobs", "-j", help="processes (default: every core)"),
     force: bool = typer.Option(False, "--force", help="import every text again, even unchanged ones"),
     no_spelling: bool = typer.Option(False, "--no-spelling", help="skip the hunspell suspect share"),
 ):

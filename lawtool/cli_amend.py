@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -39,13 +38,13 @@ def _echo_json(data) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def _load(bill: Path, amendments: List[Path]):
+def _load(bill: Path, amendments: list[Path]):
     from lawtool.akn import Document
     from lawtool.amend import load_amendments
     return Document.load(bill), load_amendments(amendments)
 
 
-def _select(amendments, status: Optional[str]):
+def _select(amendments, status: str | None):
     from lawtool.amend import STATUSES, select
     from lawtool.errors import LawtoolError
     if status is not None and status not in STATUSES:
@@ -123,8 +122,8 @@ def register(app: typer.Typer) -> None:
 
 @amend_app.command("check")
 def check_cmd(bill: Path = typer.Argument(..., help="the amended expression (AKN XML)"),
-              amendments: List[Path] = typer.Argument(..., help="amendment files (YAML)"),
-              status: Optional[str] = typer.Option(None, "--status", help="only the amendments with this status"),
+              amendments: list[Path] = typer.Argument(..., help="amendment files (YAML)"),
+              status: str | None = typer.Option(None, "--status", help="only the amendments with this status"),
               as_json: bool = typer.Option(False, "--json", help="JSON: {collisions, order, colliding, amendments}"),
               no_wording: bool = typer.Option(False, "--no-wording", help="leave the instructions out of the report")):
     """Collisions between amendments, and the order to apply the compatible ones (exit 1 on a collision).
@@ -151,17 +150,17 @@ def check_cmd(bill: Path = typer.Argument(..., help="the amended expression (AKN
 
 @amend_app.command("apply")
 def apply_cmd(bill: Path = typer.Argument(..., help="the amended expression (AKN XML)"),
-              amendments: List[Path] = typer.Argument(..., help="amendment files (YAML)"),
-              output: Optional[Path] = typer.Option(None, "-o", "--output",
+              amendments: list[Path] = typer.Argument(..., help="amendment files (YAML)"),
+              output: Path | None = typer.Option(None, "-o", "--output",
                                                     help="the new expression (default: beside the bill, "
                                                          "named <lang>@<date>.xml)"),
-              status: Optional[str] = typer.Option(None, "--status", help="apply only those with this status "
+              status: str | None = typer.Option(None, "--status", help="apply only those with this status "
                                                                           "(e.g. adopted)"),
-              date: Optional[str] = typer.Option(None, "--date", help="the new expression's date, YYYY-MM-DD "
+              date: str | None = typer.Option(None, "--date", help="the new expression's date, YYYY-MM-DD "
                                                                       "(default: today, or SOURCE_DATE_EPOCH)"),
-              order: Optional[str] = typer.Option(None, "--order", help="apply in this order: id,id,... "
+              order: str | None = typer.Option(None, "--order", help="apply in this order: id,id,... "
                                                                         "(needed when amendments collide)"),
-              notice: Optional[str] = typer.Option(None, "--notice", help="the new expression's notice "
+              notice: str | None = typer.Option(None, "--notice", help="the new expression's notice "
                                                                           "(working text ...)"),
               overwrite: bool = typer.Option(False, "--overwrite", "--force",
                                              help="replace the output if it exists, even an input file")):
@@ -170,9 +169,9 @@ def apply_cmd(bill: Path = typer.Argument(..., help="the amended expression (AKN
     The new expression is renumbered (old eIds kept as wId), its references re-pointed, and each
     amendment recorded in its lifecycle and passive modifications."""
     def action():
+        from lawtool.akn import atomic_write
         from lawtool.amend import apply_amendments
         from lawtool.amend.apply import today
-        from lawtool.akn import atomic_write
         from lawtool.errors import CollisionError, LawtoolError
         from lawtool.validate import validate_document
         document, loaded = _load(bill, amendments)
@@ -207,13 +206,13 @@ def apply_cmd(bill: Path = typer.Argument(..., help="the amended expression (AKN
 @amend_app.command("from-diff")
 def from_diff_cmd(old: Path = typer.Argument(..., help="the bill (AKN XML)"),
                   new: Path = typer.Argument(..., help="an edited copy of it (AKN XML)"),
-                  output: Optional[Path] = typer.Option(None, "-o", "--output", help="the amendment (YAML); "
+                  output: Path | None = typer.Option(None, "-o", "--output", help="the amendment (YAML); "
                                                                                   "default: standard output"),
-                  ident: Optional[str] = typer.Option(None, "--id", help="the amendment's id"),
+                  ident: str | None = typer.Option(None, "--id", help="the amendment's id"),
                   proposer: str = typer.Option("lawtool from-diff", "--proposer", help="who proposes it"),
                   status: str = typer.Option("proposed", "--status", help="proposed, adopted, rejected, withdrawn"),
-                  date: Optional[str] = typer.Option(None, "--date", help="YYYY-MM-DD (default: NEW's date)"),
-                  justification: Optional[str] = typer.Option(None, "--justification", help="why"),
+                  date: str | None = typer.Option(None, "--date", help="YYYY-MM-DD (default: NEW's date)"),
+                  justification: str | None = typer.Option(None, "--justification", help="why"),
                   markup: bool = typer.Option(False, "--markup", help="count inline markup (ref, term ...) as "
                                                                       "text: new text then keeps it (as xml)"),
                   force: bool = typer.Option(False, "--force", help=FORCE_HELP)):
@@ -238,8 +237,8 @@ def from_diff_cmd(old: Path = typer.Argument(..., help="the bill (AKN XML)"),
 
 
 @amend_app.command("show")
-def show_cmd(amendments: List[Path] = typer.Argument(..., help="amendment files (YAML)"),
-             bill: Optional[Path] = typer.Option(None, "--bill", help="the target expression (names elements "
+def show_cmd(amendments: list[Path] = typer.Argument(..., help="amendment files (YAML)"),
+             bill: Path | None = typer.Option(None, "--bill", help="the target expression (names elements "
                                                                      "as the text does)"),
              as_json: bool = typer.Option(False, "--json", help="JSON output")):
     """The instructions of amendments, in Arabic and French, with the new text."""
@@ -264,7 +263,7 @@ def show_cmd(amendments: List[Path] = typer.Argument(..., help="amendment files 
 @amend_app.command("export")
 def export_cmd(amendment: Path = typer.Argument(..., help="an amendment (YAML)"),
                output: Path = typer.Option(..., "-o", "--output", help="the AKN amendment document (XML)"),
-               bill: Optional[Path] = typer.Option(None, "--bill", help="the target expression (names and title)"),
+               bill: Path | None = typer.Option(None, "--bill", help="the target expression (names and title)"),
                force: bool = typer.Option(False, "--force", help=FORCE_HELP)):
     """Write an amendment as an Akoma Ntoso <amendment> document (valid against the XSD)."""
     def action():
@@ -279,7 +278,7 @@ def export_cmd(amendment: Path = typer.Argument(..., help="an amendment (YAML)")
 
 @amend_app.command("import")
 def import_cmd(document: Path = typer.Argument(..., help="an AKN <amendment> document made by lawtool"),
-               output: Optional[Path] = typer.Option(None, "-o", "--output", help="the amendment (YAML); "
+               output: Path | None = typer.Option(None, "-o", "--output", help="the amendment (YAML); "
                                                                                "default: standard output"),
                force: bool = typer.Option(False, "--force", help=FORCE_HELP)):
     """Read an AKN <amendment> document back into the YAML format."""
@@ -305,7 +304,7 @@ def schema_cmd():
 
 @amend_app.command("template")
 def template_cmd(bill: Path = typer.Argument(..., help="the bill (AKN XML)"),
-                 amendments: Optional[List[Path]] = typer.Argument(None, help="amendments (YAML) to put in the "
+                 amendments: list[Path] | None = typer.Argument(None, help="amendments (YAML) to put in the "
                                                                             "form, to edit them in Word"),
                  output: Path = typer.Option(..., "-o", "--output", help="the form (DOCX)"),
                  force: bool = typer.Option(False, "--force", help=FORCE_HELP)):
@@ -328,16 +327,17 @@ def template_cmd(bill: Path = typer.Argument(..., help="the bill (AKN XML)"),
 def import_docx_cmd(form: Path = typer.Argument(..., help="a filled amendment form (DOCX)"),
                     bill: Path = typer.Option(..., "--bill", help="the bill the form amends (AKN XML)"),
                     output: Path = typer.Option(..., "-o", "--output", help="the amendments (YAML collection)"),
-                    prefix: Optional[str] = typer.Option(None, "--prefix", help="the amendments' ids: PREFIX-01, "
+                    prefix: str | None = typer.Option(None, "--prefix", help="the amendments' ids: PREFIX-01, "
                                                                                  "PREFIX-02 ... (default: the "
                                                                                  "form's file name)"),
-                    date: Optional[str] = typer.Option(None, "--date", help="the amendments' date, YYYY-MM-DD "
+                    date: str | None = typer.Option(None, "--date", help="the amendments' date, YYYY-MM-DD "
                                                                             "(default: today)"),
                     force: bool = typer.Option(False, "--force", help=FORCE_HELP)):
     """Read a filled amendment form (Word) into amendments (YAML). Every bad row is reported
     with its number; nothing is written when one is bad."""
     def action():
         import re
+
         from lawtool.akn import Document, atomic_write
         from lawtool.amend import dump_amendments
         from lawtool.amend.apply import today
@@ -368,6 +368,7 @@ def prose_cmd(source: Path = typer.Argument(..., help="a UTF-8 text file, one in
     instruction again; the others are refused with the reason (exit 1 when one is refused)."""
     def action():
         import sys
+
         from lawtool.amend.prose import read_instruction
         from lawtool.errors import InputError
         from lawtool.importer import check_plain_text, read_source
@@ -400,9 +401,9 @@ LIST_FORMATS = ("html", "docx", "pdf", "json")
 
 @amend_app.command("list")
 def list_cmd(bill: Path = typer.Argument(..., help="the amended expression (AKN XML)"),
-             amendments: List[Path] = typer.Argument(..., help="amendment files (YAML)"),
+             amendments: list[Path] = typer.Argument(..., help="amendment files (YAML)"),
              fmt: str = typer.Option("html", "--format", "-f", help="html, docx, pdf or json"),
-             output: Optional[Path] = typer.Option(None, "-o", "--output",
+             output: Path | None = typer.Option(None, "-o", "--output",
                                                    help="the list (default: standard output for html and json)"),
              force: bool = typer.Option(False, "--force", help=FORCE_HELP)):
     """The amendment list in Arabic: bill order, numbered, grouped by article, proposers and
@@ -440,9 +441,9 @@ def list_cmd(bill: Path = typer.Argument(..., help="the amended expression (AKN 
 @amend_app.command("project")
 def project_cmd(bill: Path = typer.Argument(..., help="the bill (AKN XML)"),
                 law: Path = typer.Option(..., "--law", help="the law in force it amends (AKN XML)"),
-                output: Optional[Path] = typer.Option(None, "-o", "--output",
+                output: Path | None = typer.Option(None, "-o", "--output",
                                                       help="the projection (default: projections/<expression>.xml)"),
-                date: Optional[str] = typer.Option(None, "--date", help="the projection's date (default: the bill's)"),
+                date: str | None = typer.Option(None, "--date", help="the projection's date (default: the bill's)"),
                 force: bool = typer.Option(False, "--force", help=FORCE_HELP)):
     """The law as the bill would leave it: the bill's mods applied to the law, written as a new
     expression labelled as a projection (never law in force); validated before it is written."""
@@ -473,10 +474,10 @@ def project_cmd(bill: Path = typer.Argument(..., help="the bill (AKN XML)"),
 @amend_app.command("blame")
 def blame_cmd(old: Path = typer.Argument(..., help="a version of the bill (AKN XML)"),
               new: Path = typer.Argument(..., help="the next version, made by `amend apply` (AKN XML)"),
-              amendments: Optional[List[Path]] = typer.Argument(None, help="the amendments applied (YAML; they "
+              amendments: list[Path] | None = typer.Argument(None, help="the amendments applied (YAML; they "
                                                                            "decide between amendments of one element)"),
               fmt: str = typer.Option("json", "--format", "-f", help="json or html"),
-              output: Optional[Path] = typer.Option(None, "-o", "--output", help="write to a file"),
+              output: Path | None = typer.Option(None, "-o", "--output", help="write to a file"),
               force: bool = typer.Option(False, "--force", help=FORCE_HELP)):
     """Each word changed from OLD to NEW, and the amendment that changed it."""
     def action():
@@ -500,8 +501,8 @@ def blame_cmd(old: Path = typer.Argument(..., help="a version of the bill (AKN X
 @amend_app.command("carry")
 def carry_cmd(old: Path = typer.Argument(..., help="the version the amendments were written against (AKN XML)"),
               new: Path = typer.Argument(..., help="the next version (AKN XML)"),
-              amendments: List[Path] = typer.Argument(..., help="amendment files (YAML)"),
-              out_dir: Optional[Path] = typer.Option(None, "-o", "--output-dir",
+              amendments: list[Path] = typer.Argument(..., help="amendment files (YAML)"),
+              out_dir: Path | None = typer.Option(None, "-o", "--output-dir",
                                                      help="write each carried amendment there (<id>.yaml)"),
               as_json: bool = typer.Option(False, "--json", help="JSON report"),
               force: bool = typer.Option(False, "--force", help=FORCE_HELP)):

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -33,7 +32,7 @@ def _check_format(fmt: str, allowed=FORMATS) -> None:
         raise LawtoolError(f"unknown format {fmt!r}", hint="use one of: " + ", ".join(allowed))
 
 
-def _want_color(color: Optional[bool], output: Optional[Path]) -> bool:
+def _want_color(color: bool | None, output: Path | None) -> bool:
     if color is not None:
         return color
     return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
@@ -44,7 +43,7 @@ def _width() -> int:
     return shutil.get_terminal_size((100, 24)).columns
 
 
-def _deliver(data: str | bytes, output: Optional[Path], fmt: str, color: bool = False) -> None:
+def _deliver(data: str | bytes, output: Path | None, fmt: str, color: bool = False) -> None:
     """Write to ``output`` atomically, or to standard output (DOCX only to a file)."""
     from lawtool.akn import atomic_write
     from lawtool.errors import LawtoolError
@@ -70,19 +69,19 @@ def register(app: typer.Typer) -> None:
         old: Path = typer.Argument(..., help="the old version (AKN XML)"),
         new: Path = typer.Argument(..., help="the new version (AKN XML)"),
         fmt: str = typer.Option("text", "--format", "-f", help="text, json, html, markdown, docx or pdf"),
-        output: Optional[Path] = typer.Option(None, "-o", "--output", help="write to a file instead of stdout"),
+        output: Path | None = typer.Option(None, "-o", "--output", help="write to a file instead of stdout"),
         show_typographic: bool = typer.Option(False, "--show-typographic",
                                               help="also show differences of typography only (diacritics, "
                                                    "tatweel, hamza forms, digits, spacing)"),
         cross_work: bool = typer.Option(False, "--cross-work", help="allow two different works (a bill's "
                                                                     "article against a code's article)"),
-        old_eid: Optional[str] = typer.Option(None, "--old-eid", help="compare only this element of OLD"),
-        new_eid: Optional[str] = typer.Option(None, "--new-eid", help="compare only this element of NEW"),
+        old_eid: str | None = typer.Option(None, "--old-eid", help="compare only this element of OLD"),
+        new_eid: str | None = typer.Option(None, "--new-eid", help="compare only this element of NEW"),
         write_wid: bool = typer.Option(False, "--write-wid", help="record the old eIds as wId in NEW "
                                                                   "(rewrites NEW atomically)"),
         dry_run: bool = typer.Option(False, "--dry-run", help="with --write-wid: show the change to NEW, "
                                                               "write nothing"),
-        color: Optional[bool] = typer.Option(None, "--color/--no-color", help="colour (default: on a terminal)"),
+        color: bool | None = typer.Option(None, "--color/--no-color", help="colour (default: on a terminal)"),
         bidi: str = typer.Option("logical", "--bidi", help="text format: logical (terminal reorders) or visual "
                                                            "(lawtool lays lines out right to left)"),
         context: bool = typer.Option(False, "--context", help="text format: show unchanged lines too"),
@@ -129,9 +128,9 @@ def register(app: typer.Typer) -> None:
         bill: Path = typer.Argument(..., help="the amending text (a bill or an amending law, AKN XML)"),
         law: Path = typer.Option(..., "--with", help="the law in force it amends (AKN XML)"),
         fmt: str = typer.Option("text", "--format", "-f", help="text, json, html, markdown, docx or pdf"),
-        output: Optional[Path] = typer.Option(None, "-o", "--output", help="write to a file instead of stdout"),
+        output: Path | None = typer.Option(None, "-o", "--output", help="write to a file instead of stdout"),
         show_typographic: bool = typer.Option(False, "--show-typographic", help="mark typographic differences"),
-        color: Optional[bool] = typer.Option(None, "--color/--no-color", help="colour (default: on a terminal)"),
+        color: bool | None = typer.Option(None, "--color/--no-color", help="colour (default: on a terminal)"),
         force: bool = typer.Option(False, "--force", help=FORCE_HELP),
     ):
         """Three columns for each article the text amends or replaces in the law: the text in
@@ -157,7 +156,7 @@ def register(app: typer.Typer) -> None:
     def history_cmd(
         folder: Path = typer.Argument(..., help="a work's folder: its *.xml expressions"),
         fmt: str = typer.Option("text", "--format", "-f", help="text or json"),
-        output: Optional[Path] = typer.Option(None, "-o", "--output", help="write to a file instead of stdout"),
+        output: Path | None = typer.Option(None, "-o", "--output", help="write to a file instead of stdout"),
         force: bool = typer.Option(False, "--force", help=FORCE_HELP),
     ):
         """The versions of a work in date order, with what changed from each to the next."""

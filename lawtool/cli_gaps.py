@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -22,16 +21,16 @@ def _echo_json(data) -> None:
 def register(app: typer.Typer) -> None:
 
     @app.command()
-    def gaps(paths: List[Path] = typer.Argument(..., help="AKN XML files, or plain .txt texts"),
-             concepts: Optional[Path] = typer.Option(None, "--concepts",
+    def gaps(paths: list[Path] = typer.Argument(..., help="AKN XML files, or plain .txt texts"),
+             concepts: Path | None = typer.Option(None, "--concepts",
                                                      help="checklist YAML (format of digital-violence-concepts.yaml)"),
-             scope: Optional[Path] = typer.Option(None, "--scope",
+             scope: Path | None = typer.Option(None, "--scope",
                                                   help="YAML: work URI → article numbers to read (or a "
                                                        "touched-articles.yaml, which restricts the Penal Code)"),
-             reviews: Optional[Path] = typer.Option(None, "--reviews",
+             reviews: Path | None = typer.Option(None, "--reviews",
                                                     help="YAML of reviewers' decisions on coverage cells "
                                                          "(reports/reviews.yaml)"),
-             annotation: Optional[Path] = typer.Option(None, "--annotation",
+             annotation: Path | None = typer.Option(None, "--annotation",
                                                        help="hand annotation of the coverage: list the cells "
                                                             "that differ as to review"),
              as_json: bool = typer.Option(False, "--json", help="JSON output"),
@@ -55,8 +54,8 @@ def register(app: typer.Typer) -> None:
         run(action)
 
     @app.command()
-    def consistency(paths: List[Path] = typer.Argument(..., help="AKN XML: a bill and the texts it amends"),
-                    concepts: Optional[Path] = typer.Option(None, "--concepts",
+    def consistency(paths: list[Path] = typer.Argument(..., help="AKN XML: a bill and the texts it amends"),
+                    concepts: Path | None = typer.Option(None, "--concepts",
                                                             help="checklist YAML (default: the shared "
                                                                  "digital-violence-concepts.yaml)"),
                     as_json: bool = typer.Option(False, "--json", help="JSON output")):
@@ -82,13 +81,13 @@ def register(app: typer.Typer) -> None:
         run(action)
 
     @app.command()
-    def penalties(paths: List[Path] = typer.Argument(..., help="AKN XML files (Penal Code, amending laws, bills)"),
+    def penalties(paths: list[Path] = typer.Argument(..., help="AKN XML files (Penal Code, amending laws, bills)"),
                   as_json: bool = typer.Option(False, "--json", help="JSON output"),
                   compare: bool = typer.Option(False, "--compare",
                                                help="compare the bills' penalties with the acts in force"),
-                  articles: Optional[str] = typer.Option(None, "--articles",
+                  articles: str | None = typer.Option(None, "--articles",
                                                          help="only these article numbers, e.g. 447-1,447-2"),
-                  scope: Optional[Path] = typer.Option(None, "--scope", help="as for `lawtool gaps`")):
+                  scope: Path | None = typer.Option(None, "--scope", help="as for `lawtool gaps`")):
         """Prison and fine ranges, alternatives and aggravations of each penal article."""
         def action():
             from lawtool.errors import InputError
@@ -112,7 +111,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def definitions(file: Path = typer.Argument(..., help="an AKN XML file"),
-                    link: Optional[Path] = typer.Option(None, "--link", "-o",
+                    link: Path | None = typer.Option(None, "--link", "-o",
                                                         help="write a copy with <def> and <term> mark-up here"),
                     in_place: bool = typer.Option(False, "--in-place", help="add the mark-up to FILE itself"),
                     force: bool = typer.Option(False, "--force", help="replace the --link file if it exists "

@@ -7,7 +7,6 @@ the command.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -15,7 +14,7 @@ import typer
 def register(app: typer.Typer) -> None:
     @app.command("publish")
     def publish_cmd(
-        out: Optional[Path] = typer.Option(None, "--out", help="where to write the site (default: mkdocs.yml's "
+        out: Path | None = typer.Option(None, "--out", help="where to write the site (default: mkdocs.yml's "
                                                                "site_dir, public/)"),
         serve: bool = typer.Option(False, "--serve", help="then serve it on http://127.0.0.1:PORT/ until Ctrl-C"),
         port: int = typer.Option(8000, "--port", min=1, max=65535, help="port for --serve"),

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -49,7 +48,7 @@ def register(app: typer.Typer) -> None:
 @xref_app.command("extract")
 def extract(file: Path = typer.Argument(..., help="an AKN XML file, or a raw .txt text"),
             as_json: bool = typer.Option(False, "--json", help="print only the JSON, on standard output"),
-            frbr_uri: Optional[str] = typer.Option(None, "--frbr-uri",
+            frbr_uri: str | None = typer.Option(None, "--frbr-uri",
                                                    help="for a .txt: the text's own work URI (default: guessed "
                                                         "from its first lines)"),
             root: Path = typer.Option(Path("."), "--root", help="repository root: law/ and bills/ give the cited "
@@ -80,7 +79,7 @@ def extract(file: Path = typer.Argument(..., help="an AKN XML file, or a raw .tx
 
 @xref_app.command("mark")
 def mark(file: Path = typer.Argument(..., help="an AKN XML file"),
-         output: Optional[Path] = typer.Option(None, "-o", "--output", help="where to write the marked document "
+         output: Path | None = typer.Option(None, "-o", "--output", help="where to write the marked document "
                                                                            "(default: standard output)"),
          in_place: bool = typer.Option(False, "--in-place", help="rewrite FILE itself"),
          dry_run: bool = typer.Option(False, "--dry-run", help="write nothing: print the diff"),
@@ -90,6 +89,7 @@ def mark(file: Path = typer.Argument(..., help="an AKN XML file"),
     """Write the citations as AKN ref/rref elements (idempotent; existing refs are kept)."""
     def action():
         import difflib
+
         from lawtool.akn import Document, atomic_write
         from lawtool.errors import LawtoolError
         from lawtool.outputs import check_output
@@ -122,7 +122,7 @@ def mark(file: Path = typer.Argument(..., help="an AKN XML file"),
 
 
 @xref_app.command("check")
-def check(paths: List[Path] = typer.Argument(..., help="AKN files or folders (law bills)"),
+def check(paths: list[Path] = typer.Argument(..., help="AKN files or folders (law bills)"),
           as_json: bool = typer.Option(False, "--json", help="JSON output"),
           show_all: bool = typer.Option(False, "--all", help="also the info findings (inserted, outside-corpus)"),
           strict: bool = typer.Option(False, "--strict", help="exit 1 on warnings too"),
@@ -149,9 +149,9 @@ def check(paths: List[Path] = typer.Argument(..., help="AKN files or folders (la
 
 
 @xref_app.command("index")
-def index(paths: List[Path] = typer.Argument(..., help="AKN files or folders (law bills)"),
+def index(paths: list[Path] = typer.Argument(..., help="AKN files or folders (law bills)"),
           as_json: bool = typer.Option(False, "--json", help="print the JSON index"),
-          output: Optional[Path] = typer.Option(None, "-o", "--output", help="write the JSON index to a file"),
+          output: Path | None = typer.Option(None, "-o", "--output", help="write the JSON index to a file"),
           force: bool = typer.Option(False, "--force", help="replace the -o file if it exists (never an input)"),
           root: Path = typer.Option(Path("."), "--root", help="repository root (law/ and bills/)")):
     """Backlinks: for each cited provision who cites it, for each provision what it cites."""
@@ -175,10 +175,10 @@ def index(paths: List[Path] = typer.Argument(..., help="AKN files or folders (la
 
 
 @xref_app.command("graph")
-def graph(paths: List[Path] = typer.Argument(..., help="folders (or files) of AKN XML: law bills build/corpus"),
+def graph(paths: list[Path] = typer.Argument(..., help="folders (or files) of AKN XML: law bills build/corpus"),
           output: Path = typer.Option(..., "-o", "--output", help="the folder to write the graph into"),
           force: bool = typer.Option(False, "--force", help="replace the graph files of an earlier run"),
-          jobs: Optional[int] = typer.Option(None, "--jobs", help="processes (default: every core)"),
+          jobs: int | None = typer.Option(None, "--jobs", help="processes (default: every core)"),
           top: int = typer.Option(10, "--top", help="how many of the most cited works and articles to print")):
     """The citation graph of a corpus: JSON, CSV edges, GraphML (works and articles), backlinks, most
     cited, unresolved citations, broken citations as findings (exit 1 when there are any, or when a

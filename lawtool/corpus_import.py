@@ -20,10 +20,10 @@ import os
 import statistics
 import time
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from . import __version__
 from .akn import atomic_write, remove_stale_temporaries, text_of

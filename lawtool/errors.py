@@ -65,7 +65,7 @@ class OutputError(InputError):
     }
 
     @classmethod
-    def from_os_error(cls, exc: OSError, target: str) -> "OutputError":
+    def from_os_error(cls, exc: OSError, target: str) -> OutputError:
         import errno
         name = errno.errorcode.get(exc.errno or 0, "")
         return cls(f"cannot write: {exc.strerror or exc}", path=target,

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter
-from typing import Callable
+from collections.abc import Callable
 
 from .akn import Document, akn, local_name, text_of
 from .akn_walk import TEXT_KINDS, Part, unrendered, walk

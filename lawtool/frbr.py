@@ -52,7 +52,7 @@ class FrbrUri:
     raw: str | None = None  # a URI of another shape, read by ``loose``: its work part as written
 
     @classmethod
-    def parse(cls, text: str) -> "FrbrUri":
+    def parse(cls, text: str) -> FrbrUri:
         text = text.strip()
         match = _URI.match(text)
         if not match:
@@ -76,7 +76,7 @@ class FrbrUri:
         return cls(**parts)
 
     @classmethod
-    def loose(cls, text: str) -> "FrbrUri":
+    def loose(cls, text: str) -> FrbrUri:
         """Read a URI of a shape ``parse`` refuses (a two-letter language, a missing date, an
         ELI or a national form): the work is what comes before ``<lang>@``, kept as written;
         the fields are filled as far as they can be.  Never raises."""
@@ -116,17 +116,17 @@ class FrbrUri:
         return f"{self.expression_uri()}.{fmt}"
 
     @property
-    def work(self) -> "FrbrUri":
+    def work(self) -> FrbrUri:
         return FrbrUri(self.country, self.doctype, self.date, self.number, self.subtype, self.actor, raw=self.raw)
 
     @property
-    def expression(self) -> "FrbrUri":
+    def expression(self) -> FrbrUri:
         return replace(self, component=None, portion=None, format=None)
 
-    def with_portion(self, portion: str | None) -> "FrbrUri":
+    def with_portion(self, portion: str | None) -> FrbrUri:
         return replace(self, portion=portion)
 
-    def with_expression(self, language: str, date: str | None) -> "FrbrUri":
+    def with_expression(self, language: str, date: str | None) -> FrbrUri:
         return replace(self, language=language, expression_date=date)
 
     @property

@@ -24,11 +24,10 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from .errors import LawtoolError, UnsafeInputError
-
 
 # -- outputs of a command ------------------------------------------------------------------------------------
 
@@ -166,7 +165,7 @@ class Lock:
         self.on_wait = on_wait
         self._fd: int | None = None
 
-    def __enter__(self) -> "Lock":
+    def __enter__(self) -> Lock:
         import fcntl
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -96,8 +96,8 @@ from lxml import etree
 
 from .akn import DOC_TYPES, NS, Document, check_akn_root, foreign_markup, local_name, parse_bytes, read_bytes
 from .eids import PROMULGATION, article_order, assign_eids, number_from_num
-from .findings import Finding
 from .errors import FrbrError, InputError, LawtoolError, NotAknError
+from .findings import Finding
 from .frbr import FrbrUri
 from .outputs import unsafe_part
 
@@ -243,7 +243,7 @@ def check_eid_convention(doc: Document) -> list[Finding]:
         return [Finding("eid-convention", "error" if strict else "warning", None,
                         f"the conventional eIds cannot be computed: {exc.message}")]
     # assign_eids changes attributes only, so both trees walk in step.
-    differences = [(el, new.get("eId")) for el, new in zip(doc.root.iter(), expected.iter())
+    differences = [(el, new.get("eId")) for el, new in zip(doc.root.iter(), expected.iter(), strict=False)
                    if isinstance(el.tag, str) and el.get("eId") != new.get("eId")]
     if not differences:
         return []
@@ -384,7 +384,7 @@ def _comes_before(key: tuple, other: tuple) -> bool:
     between them (the Penal Code has 607-bis, 607-ter, then 607-3)."""
     if key[0] != other[0]:
         return key[0] < other[0]
-    for mine, theirs in zip(key[1:], other[1:]):
+    for mine, theirs in zip(key[1:], other[1:], strict=False):
         if mine[0] != theirs[0]:
             return False
         if mine != theirs:
@@ -624,7 +624,7 @@ def validate_document(doc: Document, *, root_dir: Path | None = None) -> list[Fi
     belongs; without it the nearest folder named ``law`` or ``bills`` above the file does."""
     findings = check_schema(doc)
     try:
-        doc.main
+        doc.main  # noqa: B018 -- the property raises NotAknError when the root holds no document
     except NotAknError as exc:
         return findings + [Finding("not-akn", "error", None, exc.message)]
     findings += check_eid_unique(doc)

@@ -34,7 +34,7 @@ SAFE_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _INT = "tag:yaml.org,2002:int"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_DIGITS = re.compile(r"\d{%d,}" % (MAX_DIGITS + 1))
+_DIGITS = re.compile(rf"\d{{{MAX_DIGITS + 1},}}")  # more than MAX_DIGITS digits
 
 
 def _yaml_error(exc: yaml.YAMLError, path: str, what: str) -> InputError:

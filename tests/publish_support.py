@@ -39,7 +39,7 @@ operations:
 """
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def repo_site() -> Path:
     """The repository's corpus published into a temporary folder (its own docs_dir too, so that
     test runs at the same time do not share one; the cache in build/cache is shared)."""
@@ -79,7 +79,7 @@ def make_hostile_corpus(root: Path) -> dict[str, str]:
     return {u.after: u.eid for u in updates if u.eid and u.eid.startswith("art_") and "__" not in u.eid}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def hostile_site() -> tuple[Path, Path, dict[str, str]]:
     """(corpus root, built site, renamed articles) of the hostile copy, in a temporary folder."""
     from lawtool.publish import publish
@@ -122,7 +122,7 @@ def small_repo(root: Path, *documents) -> Path:
     return root
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def script_site() -> tuple[Path, Path]:
     """(corpus root, built site) of the tiny corpus plus tests/data/hostile/script-article.xml (an XHTML
     <script>, an SVG onload, an xlink:href, an xml-stylesheet inside an act)."""

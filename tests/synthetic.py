@@ -34,7 +34,8 @@ from dataclasses import dataclass
 from lxml import etree
 
 from lawtool.akn import Document, akn, local_name
-from lawtool.arabic import normalise, words as arabic_words
+from lawtool.arabic import normalise
+from lawtool.arabic import words as arabic_words
 from lawtool.diff.units import CONTAINERS, outline
 from lawtool.diff.words import text_key
 

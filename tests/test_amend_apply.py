@@ -67,7 +67,7 @@ def test_substitute_occurrence(v2):
     _, new = apply(v2, amendment({"op": "substitute", "eid": "art_12__para_1", "find": "أو", "with": "و", "occurrence": 2}))
     old_words = text_of(v2.by_eid("art_12__para_1")).split(" ")
     new_words = text_of(new.by_eid("art_12__para_1")).split(" ")
-    changed = [i for i, (a, b) in enumerate(zip(old_words, new_words)) if a != b]
+    changed = [i for i, (a, b) in enumerate(zip(old_words, new_words, strict=False)) if a != b]
     assert len(changed) == 1 and old_words[changed[0]] == "أو" and new_words[changed[0]] == "و"
     assert [i for i, w in enumerate(old_words) if w == "أو"][1] == changed[0]
 

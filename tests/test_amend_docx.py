@@ -108,7 +108,7 @@ def _hand_made(path: Path, rows: list[list[str]], header: list[str], *, title_ro
         merged.text = "جدول التعديلات"
     for values in [header, *rows]:
         cells = table.add_row().cells
-        for cell, value in zip(cells, values):
+        for cell, value in zip(cells, values, strict=False):
             cell.text = value
     document.save(path)
 
@@ -193,7 +193,7 @@ def test_amendments_exported_to_the_form_edited_and_read_back(tmp_path):
     originals = load_amendments(paths)
     back = read_form(str(form), Document.load(BILL), prefix="x", date="2025-01-21")
     assert [a.id for a in back] == [a.id for a in originals]
-    for a, b in zip(originals, back):
+    for a, b in zip(originals, back, strict=False):
         assert [op.to_dict() for op in b.operations] == [op.to_dict() for op in a.operations], a.id
         assert (b.proposer, b.cosignatories, b.justification, b.status) == (
             a.proposer, a.cosignatories, a.justification, a.status)

@@ -6,12 +6,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from synthetic import edit_document
 
 from lawtool.akn import Document, local_name, text_of
 from lawtool.amend import apply_amendments, dump_amendment, from_diff, load_amendment
 from lawtool.amend.wording import wording_comments
-from synthetic import edit_document
 from lawtool.eids import assign_eids
 from lawtool.errors import AmendmentError
 
@@ -176,7 +177,7 @@ def test_changes_outside_the_body_are_said_not_dropped():
     or silently left out (issue «Every part of every document»)."""
     path = Path(__file__).parent / "data/akn_shapes/annex-articles.fra.xml"
     data = path.read_bytes()
-    new = Document.from_bytes(data.replace("six membres".encode(), "huit membres".encode())
+    new = Document.from_bytes(data.replace(b"six membres", b"huit membres")
                               .replace("Avons ordonné".encode(), "Avons décidé".encode()), "b.xml")
     with pytest.raises(AmendmentError) as info:
         from_diff(Document.from_bytes(data, str(path)), new)

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import docx
 import pytest
+from pdf_support import arabic_words, contains_in_order
 
 from lawtool.akn import Document
 from lawtool.amend import load_amendments
 from lawtool.amend.listing import build_list, to_html
-from pdf_support import arabic_words, contains_in_order
 
 REPO = Path(__file__).resolve().parents[1]
 BILL = REPO / "bills/ma/bill/2024/digital-violence"

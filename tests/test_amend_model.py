@@ -93,7 +93,7 @@ def test_examples_are_marked_as_examples():
 # -- bad input --------------------------------------------------------------------------------------------
 
 BOMB = "\n".join(["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"] +
-                 [f"{c}: &{c} [{', '.join([f'*{p}'] * 9)}]" for p, c in zip("abcdefgh", "bcdefghi")]) + "\n"
+                 [f"{c}: &{c} [{', '.join([f'*{p}'] * 9)}]" for p, c in zip("abcdefgh", "bcdefghi", strict=True)]) + "\n"
 
 
 def test_yaml_bomb_is_refused_before_expansion():

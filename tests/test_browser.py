@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from publish_support import REPO, hostile_site, repo_site, script_site, serve
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -5,9 +5,7 @@ import subprocess
 import sys
 
 import pytest
-
 from cli_support import cli_commands
-
 
 ALL = [tuple(name.split()) for name in cli_commands()]
 

@@ -9,7 +9,7 @@ import json
 import re
 import subprocess
 import sys
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -23,7 +23,7 @@ PENAL = REPO / "law/ma/act/1962/1-59-413/ara@2024-08-22.xml"
 CPP = REPO / "law/ma/act/2002/22-01/ara@2025-09-08.xml"
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(path: Path) -> Document:
     return Document.load(path)
 
@@ -185,7 +185,7 @@ def test_active_kinds_of_the_law_texts(shared, model):
     assert context.active_kinds("نص سليم لا عيب فيه ولا ضرر", model.signatures) == set()
 
 
-@lru_cache(maxsize=None)
+@cache
 def checked(path: Path):
     raw = path.read_text(encoding="utf-8")
     return context.check_context(raw, repair_text(raw))

@@ -11,10 +11,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import REPO, SHARED
 
 from lawtool.importer import import_text
-
-from conftest import REPO, SHARED
 
 GOLDEN = sorted((REPO / "tests/data/corpus_golden").glob("*.yaml"))
 CORPUS = SHARED / "sources/adala/corpus"

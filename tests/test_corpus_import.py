@@ -6,10 +6,10 @@ import shutil
 import subprocess
 import sys
 
+from conftest import SHARED
+
 from lawtool.akn import Document
 from lawtool.corpus_import import import_all
-
-from conftest import SHARED
 
 SAMPLE = ["ma-adala-security-508.txt",            # a dahir that is itself the law
           "ma-adala-insurance-pension-7795.txt",  # a dahir around the law it promulgates

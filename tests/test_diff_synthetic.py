@@ -4,10 +4,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from synthetic import EXPECTED, edit_document
 
 from lawtool.akn import Document
 from lawtool.diff import diff_documents
-from synthetic import EXPECTED, edit_document
 
 PENAL_CODE = Path(__file__).resolve().parents[1] / "law/ma/act/1962/1-59-413/ara@2024-08-22.xml"
 RATES = {"word": 0.06, "typographic": 0.01, "insert": 0.02, "delete": 0.02, "move": 0.02, "renumber": 0.02,

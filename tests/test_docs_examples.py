@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from cli_support import cli_commands
 
 REPO = Path(__file__).resolve().parents[1]
@@ -66,7 +65,7 @@ def test_the_docs_show_commands():
     assert {"diff", "compare", "publish", "amend check"} <= {_split(line)[0] for _, line in COMMAND_LINES}
 
 
-@pytest.mark.parametrize("doc, line", COMMAND_LINES, ids=[f"{d}:{l[:60]}" for d, l in COMMAND_LINES])
+@pytest.mark.parametrize("doc, line", COMMAND_LINES, ids=[f"{d}:{line[:60]}" for d, line in COMMAND_LINES])
 def test_every_command_line_names_real_options(doc, line):
     name, words = _split(line)
     options = {opt for p in CLI[name].params for opt in getattr(p, "opts", []) + getattr(p, "secondary_opts", [])}
@@ -100,7 +99,7 @@ def test_some_command_lines_run():
     assert len(RUNNABLE) >= 4
 
 
-@pytest.mark.parametrize("doc, line", RUNNABLE, ids=[f"{d}:{l[:60]}" for d, l in RUNNABLE])
+@pytest.mark.parametrize("doc, line", RUNNABLE, ids=[f"{d}:{line[:60]}" for d, line in RUNNABLE])
 def test_the_runnable_command_lines_run(doc, line, checkout):
     result = subprocess.run([sys.executable, "-m", "lawtool", *shlex.split(line)[1:]], cwd=checkout,
                             capture_output=True, text=True, timeout=300)

@@ -5,18 +5,18 @@ import sys
 import pytest
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-BOMB = """<?xml version="1.0"?>
+BOMB = f"""<?xml version="1.0"?>
 <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
 <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
-<akomaNtoso xmlns="%s"><act name="act"><body><p>&lol3;</p></body></act></akomaNtoso>""" % NS
-XXE = """<?xml version="1.0"?>
+<akomaNtoso xmlns="{NS}"><act name="act"><body><p>&lol3;</p></body></act></akomaNtoso>"""
+XXE = f"""<?xml version="1.0"?>
 <!DOCTYPE a [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
-<akomaNtoso xmlns="%s"><act name="act"><body><p>&xxe;</p></body></act></akomaNtoso>""" % NS
+<akomaNtoso xmlns="{NS}"><act name="act"><body><p>&xxe;</p></body></act></akomaNtoso>"""
 CASES = {
     "malformed": (b"<akomaNtoso><act>", "not well-formed XML"),
     "bomb": (BOMB.encode(), "DOCTYPE and entity declarations are not allowed"),
     "xxe": (XXE.encode(), "DOCTYPE and entity declarations are not allowed"),
-    "latin1": ('<akomaNtoso xmlns="%s"><p>é</p></akomaNtoso>' % NS).encode("latin-1"),
+    "latin1": f'<akomaNtoso xmlns="{NS}"><p>é</p></akomaNtoso>'.encode("latin-1"),
     "empty": (b"", "the file is empty"),
     "not-akn": (b"<html><body/></html>", "not an Akoma Ntoso document"),
     "draft-ns": (b'<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0/CSD13"><act/></akomaNtoso>',

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -18,7 +18,7 @@ PENAL_CODE = SHARED / "sources" / "adala" / "penal-code.consolidated-2024-08-22.
 needs_shared = pytest.mark.usefixtures("shared")  # fails (never skips) when ../shared is missing
 
 
-@lru_cache(maxsize=None)
+@cache
 def notes(path: Path) -> dict[int, Footnote]:
     return {f.number: f for f in repair_text(path.read_text(encoding="utf-8")).footnotes}
 

@@ -240,6 +240,7 @@ def test_a_second_publish_of_one_checkout_waits_then_refuses(tmp_path):
 def test_the_corpus_zip_holds_regular_files_of_the_repository_only(tmp_path):
     import io
     import zipfile
+
     from lawtool.publish.build import corpus_zip
     root = small_repo(tmp_path / "repo")
     (root / ".git").mkdir()
@@ -326,6 +327,7 @@ def test_xml_downloads_are_written_again_without_foreign_markup():
 def test_every_page_carries_a_content_security_policy_allowing_only_the_sites_scripts(tmp_path):
     from lxml import html
     from publish_support import script_site
+
     from lawtool.publish.csp import check_pages, policy
     _, site = script_site()
     pages = sorted(site.rglob("*.html"))
@@ -434,7 +436,7 @@ def test_an_xml_declaration_that_lies_about_its_encoding_is_refused(tmp_path):
     path = tmp_path / "lie.xml"
     path.write_bytes(f'<?xml version="1.0" encoding="ISO-8859-1"?><akomaNtoso xmlns="{NS}"><act name="act"><body>'
                      '<article eId="art_1"><num>المادة 1</num><content><p>نص</p></content></article></body></act>'
-                     '</akomaNtoso>'.encode("utf-8"))
+                     '</akomaNtoso>'.encode())
     result = lawtool("validate", str(path))  # a finding of validate: the file is invalid
     assert result.returncode == 1 and "ISO-8859-1" in result.stdout and "lie.xml" in result.stdout
     result = lawtool("info", str(path))       # any other command refuses it in one line

@@ -17,7 +17,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from cli_support import cli_commands
 
 REPO = Path(__file__).resolve().parents[1]
@@ -55,7 +54,7 @@ HOSTILE = {
     "binary": bytes(range(256)) * 64,
     "empty": b"",
     "yaml-bomb": ('a: &a ["x","x","x","x","x","x","x","x","x"]\n' + "".join(
-        f'{c}: &{c} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]\n' for p, c in zip("abcdefgh", "bcdefghi"))
+        f'{c}: &{c} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]\n' for p, c in zip("abcdefgh", "bcdefghi", strict=True))
                   + "j: [*i,*i,*i,*i,*i,*i,*i,*i,*i]\n").encode(),
     "deep-yaml": ("a: " + "[" * 5000 + "]" * 5000 + "\n").encode(),
     "yaml-tag": b"id: !!python/object/apply:os.system ['true']\n",

@@ -3,9 +3,9 @@ that shares nothing with the importer (regressions of the corpus issue)."""
 
 import re
 
-from lawtool.akn import Document, text_of
-
 from conftest import REPO
+
+from lawtool.akn import Document, text_of
 
 CPP = REPO / "law/ma/act/2002/22-01/ara@2025-09-08.xml"
 PENAL = REPO / "law/ma/act/1962/1-59-413/ara@2024-08-22.xml"

@@ -74,6 +74,7 @@ def test_corpus_build_dry_run_shows_the_diff_and_writes_nothing(repo, tmp_path):
 
 def test_writing_to_a_device_or_a_link_keeps_it(tmp_path):
     import os
+
     from lawtool.akn import atomic_write
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)

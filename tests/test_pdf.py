@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from pdf_support import contains_in_order, html_blocks, pdf_words
 
 from lawtool.akn import Document
-from pdf_support import contains_in_order, html_blocks, pdf_words
 
 REPO = Path(__file__).resolve().parents[1]
 BILL = REPO / "bills/ma/bill/2024/digital-violence"

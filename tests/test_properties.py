@@ -10,7 +10,9 @@ seeds): never a crash or a traceback, only results or a LawtoolError; the invari
     diff              diff(a, a) is empty on mutated documents
 """
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from conftest import REPO, SHARED  # LAWTOOL_SHARED, else ../shared
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from lawtool.akn import Document
 from lawtool.errors import LawtoolError
@@ -18,7 +20,6 @@ from lawtool.export import to_text
 from lawtool.frbr import FrbrUri
 from lawtool.importer import import_text
 
-from conftest import REPO, SHARED  # LAWTOOL_SHARED, else ../shared
 LAW = (SHARED / "sources/law-103-13/ar.txt").read_text(encoding="utf-8").split("# ==== END SOURCE HEADER ====")[1].split("\n")
 BILL_TEXT = (REPO / "bills/ma/bill/2024/digital-violence/source/ara@2024-05-14.txt").read_text(encoding="utf-8").split("\n")
 LAW_XML = (REPO / "law/ma/act/2018/103-13/ara@2018-03-12.xml").read_bytes()

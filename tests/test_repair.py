@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -25,7 +25,7 @@ needs_shared = pytest.mark.usefixtures("shared")  # fails (never skips) when ../
 ARABIC_LETTER = re.compile("[\u0621-\u063A\u0641-\u064A]")
 
 
-@lru_cache(maxsize=None)
+@cache
 def repaired(path: Path) -> RepairResult:
     return repair_text(path.read_text(encoding="utf-8"))
 

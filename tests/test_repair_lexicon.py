@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -26,7 +26,7 @@ HELD_OUT = sorted((ADALA / "laws").glob("*.txt")) if (ADALA / "laws").is_dir() e
 needs_shared = pytest.mark.usefixtures("shared")  # fails (never skips) when ../shared is missing
 
 
-@lru_cache(maxsize=None)
+@cache
 def repaired(path: Path) -> RepairResult:
     return repair_text(path.read_text(encoding="utf-8"))
 
@@ -235,7 +235,7 @@ def test_law_103_13_words():
 SIGNATURE = re.compile(r"^(?:ال|األ\S*|اإل\S*|اآل\S*|هللا|هلل)$")
 
 
-@lru_cache(maxsize=None)
+@cache
 def shares(path: Path) -> tuple[float, float]:
     """Suspect share of the repaired text without and with the lexicon."""
     from lawtool.importer.suspects import suspect_share

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from lawtool.yaml_input import parse_yaml_text
 from lawtool.errors import InputError
+from lawtool.yaml_input import parse_yaml_text
 
 REPO = Path(__file__).resolve().parents[1]
 LAW = REPO / "law/ma/act/2018/103-13/ara@2018-03-12.xml"

@@ -12,9 +12,16 @@ from lxml import etree
 from lawtool.akn import Document
 from lawtool.eids import assign_eids
 from lawtool.errors import InputError, NotAknError
-from lawtool.validate import (FileReport, Finding, format_human, schema, to_json, validate_document,
-                              validate_paths)
-from lawtool.validate import _check_sequence
+from lawtool.validate import (
+    FileReport,
+    Finding,
+    _check_sequence,
+    format_human,
+    schema,
+    to_json,
+    validate_document,
+    validate_paths,
+)
 
 DATA = Path(__file__).parent / "data" / "validate"
 GOOD = DATA / "act-ma-valid.xml"

@@ -14,8 +14,8 @@ import pytest
 import yaml
 
 from lawtool.akn import Document
-from lawtool.xref import CorpusIndex, extract_document, extract_text
 from lawtool.works import work_by_uri
+from lawtool.xref import CorpusIndex, extract_document, extract_text
 from lawtool.xref.resolve import text_articles
 
 REPO = Path(__file__).resolve().parents[1]

@@ -115,6 +115,7 @@ def test_unknown_work_is_never_marked_as_the_penal_code(corpus):
 
 def test_mark_cli_never_overwrites_the_input(tmp_path):
     from typer.testing import CliRunner
+
     from lawtool.cli import app
     source = tmp_path / "bill.xml"
     shutil.copy(BILL, source)

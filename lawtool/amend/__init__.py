@@ -18,8 +18,18 @@ from __future__ import annotations
 
 from .apply import ApplyResult, apply_amendments, select
 from .collisions import KINDS, CheckResult, Collision, check_collisions
-from .model import (SCHEMA, STATUSES, Amendment, Operation, dump_amendment, dump_amendments, load_amendment,
-                    load_amendments, load_file, parse_amendment)
+from .model import (
+    SCHEMA,
+    STATUSES,
+    Amendment,
+    Operation,
+    dump_amendment,
+    dump_amendments,
+    load_amendment,
+    load_amendments,
+    load_file,
+    parse_amendment,
+)
 from .wording import Instruction, instructions
 
 __all__ = ["Amendment", "Operation", "SCHEMA", "STATUSES", "load_amendment", "load_amendments", "load_file", "parse_amendment",

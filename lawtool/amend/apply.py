@@ -36,7 +36,8 @@ from ..errors import AmendmentError, CollisionError, LawtoolError
 from ..frbr import FrbrUri
 from .akn import mod_eid
 from .collisions import CheckResult, check_resolved, document_order
-from .content import build, build_children, parse_fragment, unwrap as _unwrap
+from .content import build, build_children, parse_fragment
+from .content import unwrap as _unwrap
 from .model import Amendment
 from .resolve import Resolved, Resolver, match_words, substitute, target_check
 
@@ -65,7 +66,7 @@ def today() -> str:
     import os
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
-        return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date().isoformat()
+        return _dt.datetime.fromtimestamp(int(epoch), _dt.UTC).date().isoformat()
     return _dt.date.today().isoformat()
 
 

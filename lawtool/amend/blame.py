@@ -84,7 +84,7 @@ def to_html(entries: list[dict], old: Document, new: Document) -> str:
     rows = []
     for e in entries:
         who = "، ".join(f'<a href="#amendment-{html.escape(i)}">{html.escape(i)}</a> ({html.escape(label)})'
-                        for i, label in zip(e["amendments"], e["labels"])) or "— (لا تعديل مسجل)"
+                        for i, label in zip(e["amendments"], e["labels"], strict=False)) or "— (لا تعديل مسجل)"
         tag = "ins" if e["change"] == "insert" else "del"
         rows.append(f"<tr><td>{html.escape(e['article'])}</td><td><code>{html.escape(e['eid'])}</code></td>"
                     f"<td><{tag}>{html.escape(e['words'])}</{tag}></td><td>{who}</td></tr>")

@@ -202,7 +202,7 @@ def parse_fragment(xml: str, kind: str | None = None) -> etree._Element:
     """One AKN element from XML text (the AKN namespace is assumed when none is given).  Parsed
     with lawtool's safe parser: no DOCTYPE, no entities, no network."""
     text = xml.strip()
-    wrapped = f'<lawtool-fragment xmlns="{NS}">{text}</lawtool-fragment>'.encode("utf-8")
+    wrapped = f'<lawtool-fragment xmlns="{NS}">{text}</lawtool-fragment>'.encode()
     try:
         root = parse_bytes(wrapped, "<xml>").getroot()
     except InputError as exc:

@@ -169,10 +169,10 @@ def template(bill: Document, *, date: str | None = None, amendments: list | None
         rows = [{"target": b.label, "current": b.text} for b in blocks(bill)]
     columns = COLUMNS
     table = rtl_table(document, len(rows) + 1, len(columns))
-    for cell, key in zip(table.rows[0].cells, columns):
+    for cell, key in zip(table.rows[0].cells, columns, strict=False):
         fill_cell(cell, [], HEADERS_AR[key])
-    for row, values in zip(table.rows[1:], rows):
-        for cell, key in zip(row.cells, columns):
+    for row, values in zip(table.rows[1:], rows, strict=False):
+        for cell, key in zip(row.cells, columns, strict=False):
             if values.get(key):
                 fill_cell(cell, [], values[key])
     return finish(document, date or bill.expression_date)
@@ -493,7 +493,7 @@ def read_form(path: str, bill: Document, *, prefix: str, date: str) -> list:
             continue  # a row of the template nobody filled
         where = f"row {row.number}"
 
-        def bad(message: str, hint: str) -> None:
+        def bad(message: str, hint: str, where: str = where) -> None:  # this row's place, bound now
             errors.append(f"{path}:{where}: {message} — {hint}")
 
         kind = _kind(v.get("kind") or "")

@@ -31,7 +31,8 @@ from difflib import SequenceMatcher
 
 from lxml import etree
 
-from ..akn import NS as AKN_NS, Document, local_name, text_of
+from ..akn import NS as AKN_NS
+from ..akn import Document, local_name, text_of
 from ..arabic import tokens
 from ..errors import AmendmentError, LawtoolError
 from .content import body_of, canonical_xml, head_of, shape, strip_markup, text_shape
@@ -168,7 +169,7 @@ def _text_ops(o, n) -> list[dict] | None:
         return None
     texts = [block_text(b) for b in old_blocks]
     ops = []
-    for i, (ob, nb) in enumerate(zip(old_blocks, new_blocks)):
+    for i, nb in enumerate(new_blocks):  # as many as old_blocks (checked above)
         old_text, new_text = texts[i], block_text(nb)
         if old_text == new_text:
             continue
@@ -511,7 +512,7 @@ def compare_bodies(a: Document, b: Document) -> tuple | None:
     """The first difference between the bodies of two documents (kind, eId, text of every
     element with an eId; num and heading texts), or None when they are the same."""
     rows_a, rows_b = _body_rows(a), _body_rows(b)
-    for x, y in zip(rows_a, rows_b):
+    for x, y in zip(rows_a, rows_b, strict=False):
         if x != y:
             return x, y
     if len(rows_a) != len(rows_b):

@@ -17,8 +17,8 @@ import html
 from ..akn import Document
 from ..errors import AmendmentError, LawtoolError
 from .collisions import check_collisions
-from .resolve import target_check
 from .model import Amendment
+from .resolve import target_check
 from .wording import Namer, instructions
 
 STATUS_AR = {"proposed": "مقترح", "adopted": "مقبول", "rejected": "مرفوض", "withdrawn": "مسحوب", "fallen": "ساقط"}
@@ -79,8 +79,9 @@ def _rank(number: str) -> tuple:
 
 def as_parent_leaves_it(bill: Document, parent: Amendment, subs: list[Amendment]):
     """The bill with the parent applied, and the sub-amendments retargeted to it."""
-    from .apply import apply_amendments
     import datetime as dt
+
+    from .apply import apply_amendments
     base = bill.expression_date or "2000-01-01"
     later = (dt.date.fromisoformat(base) + dt.timedelta(days=1)).isoformat()
     applied = apply_amendments(bill, [dataclasses.replace(parent, status="adopted")], date=later).document

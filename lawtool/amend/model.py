@@ -30,10 +30,10 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import AmendmentError, FrbrError, InputError, UnsafeInputError
 from .. import yaml_input
+from ..errors import AmendmentError, FrbrError, InputError, UnsafeInputError
 from ..frbr import FrbrUri
-from .content import CHILD_KIND, BODY_KEYS, ContentError, canonical_body, kind_of_eid, num_text, parse_fragment
+from .content import BODY_KEYS, CHILD_KIND, ContentError, canonical_body, kind_of_eid, num_text, parse_fragment
 
 STATUSES = ("proposed", "adopted", "rejected", "withdrawn", "fallen")
 VOTE_KEYS = ("for", "against", "abstain")
@@ -235,7 +235,7 @@ class Amendment:
         out["operations"] = [op.to_dict() for op in self.operations]
         return out
 
-    def same_as(self, other: "Amendment") -> bool:
+    def same_as(self, other: Amendment) -> bool:
         return self.to_dict() == other.to_dict()
 
 
@@ -645,7 +645,7 @@ def dump_amendment(amendment: Amendment, *, header: list[str] = (), comments: di
     lines = [_comment(h) for h in header]
     lines.append(_dump(data).rstrip("\n"))
     lines.append("operations:")
-    for op, raw in zip(amendment.operations, operations):
+    for op, raw in zip(amendment.operations, operations, strict=False):
         for comment in (comments or {}).get(op.index, []):
             lines.append("  " + _comment(comment))
         chunk = _dump([raw]).rstrip("\n")

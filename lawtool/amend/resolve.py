@@ -158,7 +158,7 @@ def substitute(match: Match, new: str) -> None:
     emptied = []
     offset = 0
     placed = False
-    for (node, attr), text in zip(parts, texts):
+    for (node, attr), text in zip(parts, texts, strict=False):
         lo, hi = offset, offset + len(text)
         offset = hi
         if start == end:  # a pure insertion: into the slot where it falls

@@ -32,8 +32,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .result import (ADDED, DELETED, MERGED, MODIFIED, MOVED, RENUMBERED, SPLIT, TYPOGRAPHIC, UNCHANGED,
-                     Change)
+from .result import ADDED, DELETED, MERGED, MODIFIED, MOVED, RENUMBERED, SPLIT, TYPOGRAPHIC, UNCHANGED, Change
 from .units import Unit, child_units
 from .words import DELETE, EQUAL, INSERT, Op, text_key, word_diff
 

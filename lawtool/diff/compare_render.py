@@ -122,7 +122,7 @@ def render_docx(comparison: Comparison, *, typographic: bool = False) -> bytes:
     for notice in _notices(comparison):
         paragraph(document, text=notice)
     table = rtl_table(document, 1, 3)
-    for cell, text in zip(table.rows[0].cells, (IN_FORCE_AR, PROPOSED_AR, CHANGES_AR)):
+    for cell, text in zip(table.rows[0].cells, (IN_FORCE_AR, PROPOSED_AR, CHANGES_AR), strict=False):
         fill_cell(cell, [], text)
     for row in comparison.rows:
         head = table.add_row().cells

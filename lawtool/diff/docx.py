@@ -177,7 +177,7 @@ def finish(document, date: str | None) -> bytes:
     """Fixed properties and zip times, so the same diff gives the same bytes."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        when = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).replace(tzinfo=None)
+        when = dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
     elif date:
         when = dt.datetime.fromisoformat(date)
     else:
@@ -237,7 +237,7 @@ def _render_docx(result: DiffResult, *, typographic: bool) -> bytes:
         _concordance(document, result)
         return finish(document, result.new.date)
     table = rtl_table(document, 1, 3)
-    for cell, text in zip(table.rows[0].cells, (OLD_AR, NEW_AR, "الحالة")):
+    for cell, text in zip(table.rows[0].cells, (OLD_AR, NEW_AR, "الحالة"), strict=False):
         fill_cell(cell, [], text)
     for change in changes:
         old, new = change_sides(change, typographic=typographic)
@@ -253,7 +253,7 @@ def _concordance(document, result: DiffResult) -> None:
     paragraph(document, text="جدول التوافق", bold=True)
     rows = result.concordance()
     table = rtl_table(document, len(rows) + 1, 3)
-    for cell, text in zip(table.rows[0].cells, (OLD_AR, NEW_AR, "الحالة")):
+    for cell, text in zip(table.rows[0].cells, (OLD_AR, NEW_AR, "الحالة"), strict=False):
         fill_cell(cell, [], text)
     for i, row in enumerate(rows, start=1):
         cells = table.rows[i].cells

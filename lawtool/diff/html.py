@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .present import (CHANGES_AR, html_lang, NEW_AR, OLD_AR, STATUS_AR, anchor, change_sides, change_title,
-                      table_rows)
+from .present import CHANGES_AR, NEW_AR, OLD_AR, STATUS_AR, anchor, change_sides, change_title, html_lang, table_rows
 from .result import Change, DiffResult
 
 CSS = """

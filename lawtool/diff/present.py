@@ -123,7 +123,7 @@ def change_sides(change: Change, *, typographic: bool = False) -> tuple[list[tup
         pieces = side_pieces(change.ops, name, typographic=typographic)
         if len(units) == 1:
             return [(units[0], pieces)]
-        return list(zip(units, cut_pieces(pieces, [len(u.text) for u in units])))
+        return list(zip(units, cut_pieces(pieces, [len(u.text) for u in units]), strict=True))
 
     return side(change.old, "old"), side(change.new, "new")
 

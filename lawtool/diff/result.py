@@ -35,7 +35,7 @@ class Change:
     moved: bool = False  # to another container, or out of the order of its neighbours
     renumbered: bool = False  # its number is not the same
     text_changed: bool = False  # words changed (not only typography)
-    parts: tuple["Change", ...] = field(default=())  # changed paragraphs, points ... inside
+    parts: tuple[Change, ...] = field(default=())  # changed paragraphs, points ... inside
     evidence: dict | None = None  # why two elements were paired (pass, similarity, context)
 
     # -- convenient views --------------------------------------------------------------------------

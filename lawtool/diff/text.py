@@ -18,14 +18,14 @@ from __future__ import annotations
 import unicodedata
 
 from .present import change_title
-from .result import DiffResult, Change
+from .result import Change, DiffResult
 from .words import DELETE, EQUAL, INSERT, TYPOGRAPHIC
 
 RLM = "\u200f"
 STYLES = {DELETE: "\x1b[31;9m", INSERT: "\x1b[32;4m", TYPOGRAPHIC: "\x1b[33m", "head": "\x1b[1m", "dim": "\x1b[2m"}
 RESET = "\x1b[0m"
 MARKS = {DELETE: ("[-", "-]"), INSERT: ("{+", "+}"), TYPOGRAPHIC: ("{~", "~}")}  # without colour
-MIRROR = dict(zip("()[]{}<>«»", ")(][}{><»«"))
+MIRROR = dict(zip("()[]{}<>«»", ")(][}{><»«", strict=True))
 
 Segment = tuple[str, str | None]  # text and style (None: plain)
 

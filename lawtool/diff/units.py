@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from lxml import etree
 
@@ -46,7 +47,7 @@ class Unit:
     __slots__ = ("el", "kind", "eid", "ref", "rel_eid", "index", "parent", "role", "loose", "_label", "_heading",
                  "_text", "_key", "_words", "_shingles", "_bag", "_number", "_signature")
 
-    def __init__(self, el, kind: str, index: int, scope_prefix: str = "", parent: "Unit | None" = None, *,
+    def __init__(self, el, kind: str, index: int, scope_prefix: str = "", parent: Unit | None = None, *,
                  ref: str | None = None, role: str | None = None, loose: list | None = None):
         self.el = el
         self.kind = kind
@@ -138,7 +139,7 @@ class Unit:
         """Word pairs of the key (single words for texts of fewer than three words)."""
         if self._shingles is None:
             w = self.words
-            self._shingles = frozenset(zip(w, w[1:])) if len(w) >= 3 else frozenset((x,) for x in w)
+            self._shingles = frozenset(pairwise(w)) if len(w) >= 3 else frozenset((x,) for x in w)
         return self._shingles
 
     @property
@@ -146,7 +147,7 @@ class Unit:
         """The word pairs with their number of occurrences."""
         if self._bag is None:
             w = self.words
-            self._bag = Counter(zip(w, w[1:])) if len(w) >= 3 else Counter((x,) for x in w)
+            self._bag = Counter(pairwise(w)) if len(w) >= 3 else Counter((x,) for x in w)
         return self._bag
 
     @property

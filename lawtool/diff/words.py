@@ -141,7 +141,7 @@ def _line_diff(old_lines: list[str], new_lines: list[str], semantic: bool) -> li
         n = len(chunk)
         if kind == 0:
             flush()
-            items.extend(zip(old_lines[i:i + n], new_lines[j:j + n]))
+            items.extend(zip(old_lines[i:i + n], new_lines[j:j + n], strict=False))
             i += n
             j += n
         elif kind == -1:
@@ -226,7 +226,7 @@ def _token_diff(old: str, new: str, semantic: bool) -> tuple[Op, ...]:
         n = len(chunk)
         if kind == 0:
             run: list[str] = []  # tokens equal letter for letter, waiting to be one op
-            for a, b in zip(toks_a[i:i + n], toks_b[j:j + n]):
+            for a, b in zip(toks_a[i:i + n], toks_b[j:j + n], strict=False):
                 if a == b:
                     run.append(a)
                     continue

@@ -395,7 +395,7 @@ def term_uses(document: Document, definitions: list[Definition]) -> dict[str, li
         concept = (t.get("refersTo") or "").lstrip("#")
         if concept in uses and not _in_quoted(t):
             uses[concept].append(_nearest_eid(t) or "")
-    for (el, where), matches in term_matches(document, definitions):
+    for (el, _where), matches in term_matches(document, definitions):
         for m in matches:
             uses.setdefault(m.phrase.key, []).append(_nearest_eid(el) or "")
     return uses

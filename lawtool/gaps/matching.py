@@ -29,9 +29,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable
 
 from ..arabic import normalise, stems
 
@@ -205,7 +205,7 @@ class Matcher:
             self._index(phrase)
 
     @classmethod
-    def of(cls, surfaces: Iterable[tuple[str, str]]) -> "Matcher":
+    def of(cls, surfaces: Iterable[tuple[str, str]]) -> Matcher:
         """``surfaces`` as (key, surface) pairs."""
         matcher = cls()
         for key, surface in surfaces:

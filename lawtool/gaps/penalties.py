@@ -117,7 +117,7 @@ class Range:
             return {"life": True, "type": self.type}
         return {"min_days": self.min_days, "max_days": self.max_days, "type": self.type}
 
-    def times(self, factor: int) -> "Range":
+    def times(self, factor: int) -> Range:
         if self.life:
             return self
         return Range(_mul(self.min_days, factor), _mul(self.max_days, factor), self.type)
@@ -131,7 +131,7 @@ class Fine:
     def as_dict(self) -> dict:
         return {"min_mad": self.min_mad, "max_mad": self.max_mad}
 
-    def times(self, factor: int) -> "Fine":
+    def times(self, factor: int) -> Fine:
         return Fine(_mul(self.min_mad, factor), _mul(self.max_mad, factor))
 
 

@@ -15,13 +15,14 @@ from pathlib import Path
 
 from ..corpus import load_yaml, shared_dir
 from ..errors import InputError
+from . import wording_ar as ar
 from .annotation import agreement, load_annotation, to_review
+from .ceilings import ceilings
 from .coverage import Concept, coverage, load_checklist
 from .evidence import load_reviews
-from . import wording_ar as ar
-from .ceilings import ceilings
 from .penalties import Penalty, compare, document_penalties
-from .rules import as_dict as finding_dict, run_rules
+from .rules import as_dict as finding_dict
+from .rules import run_rules
 from .sources import Source, load
 
 REVIEW_MARK = {"confirmed": "✓", "rejected": "✗"}
@@ -368,7 +369,7 @@ def build_reports(root: str | Path) -> dict[str, bytes]:
              for work, v in (config.get("scope") or {}).items()}
     concepts = load_checklist(resolve(config["concepts"])) if config.get("concepts") else []
     sources = load_sources(documents, scope)
-    for source, name in zip(sources, config.get("documents", [])):
+    for source, name in zip(sources, config.get("documents", []), strict=False):
         source.path = name  # as written in reports.yaml, not an absolute path of this machine
     reviews = load_reviews(resolve(config["reviews"])) if config.get("reviews") else {}
     annotation = load_annotation(resolve(config["annotation"])) if config.get("annotation") else {}

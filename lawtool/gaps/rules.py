@@ -28,8 +28,8 @@ import difflib
 import re
 from itertools import combinations
 
-from ..findings import Finding
 from ..arabic import normalise
+from ..findings import Finding
 from .coverage import Concept, concept_matcher, defined_concepts
 from .definitions import term_uses
 from .matching import Matcher, compile_phrase, phrase_words, select, term_key
@@ -174,7 +174,7 @@ def inconsistent_terminology(source: Source, concepts: list[Concept]) -> list[Fi
         by_head: dict[str, list[str]] = {}
         for phrase in used:
             by_head.setdefault(phrase_words(phrase)[0], []).append(phrase)
-        for head, group in sorted(by_head.items()):
+        for _head, group in sorted(by_head.items()):
             # «العنف الرقمي ضد النساء» extends «العنف الرقمي»: not another name for it
             group = [p for p in group if not any(q != p and phrase_words(p)[:len(phrase_words(q))] == phrase_words(q)
                                                  for q in group)]

@@ -8,8 +8,8 @@ Each stage is its own module; this one runs them in order and gathers the report
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 

@@ -230,7 +230,7 @@ def build_document(layout: Layout, meta: Metadata, doctype: str = "act") -> etre
     title = meta.title or (layout.title_lines[0] if layout.title_lines else None)
     if meta.notice:
         preface.append(E("p", meta.notice, class_="lawtool-notice"))
-    for i, line in enumerate(layout.title_lines):
+    for line in layout.title_lines:
         if line == title:
             preface.append(E("p", inline("docTitle", line)))
         else:

@@ -102,6 +102,7 @@ def active_kinds(raw: str, signatures: dict[str, list[str]], *, strict: bool = F
     ``strict`` (training): any single sign of a damage counts, so only documents surely printed
     without it teach the model the readings that damage confuses."""
     from collections import Counter
+
     from .repair import _damage_detected
     words = Counter(plain(w) for w in WORD.findall(raw))
     if strict:
@@ -213,7 +214,9 @@ class ContextReport:
 
     def as_dict(self) -> dict:
         """The measured share of the check, for ``lawtool import --report``."""
-        share = (lambda n: round(100 * n / self.tokens, 3) if self.tokens else 0.0)
+        def share(n: int) -> float:
+            return round(100 * n / self.tokens, 3) if self.tokens else 0.0
+
         return {"available": True, "tokens": self.tokens, "candidates": self.candidates,
                 "changed": self.changed, "flagged": self.flagged,
                 "changed_percent": share(self.changed), "flagged_percent": share(self.flagged),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from lawtool.importer.repair import Footnote
 
@@ -138,7 +139,7 @@ def _clauses(text: str) -> list[str]:
     if not starts or starts[0] != 0:
         starts = [0] + starts
     bounds = starts + [len(text)]
-    return [text[a:b] for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+    return [text[a:b] for a, b in pairwise(bounds) if text[a:b].strip()]
 
 
 # "حلت المادة 649 من القانون رقم 22.01 ... محل الفصل ..." /

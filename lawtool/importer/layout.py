@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from ..arabic import normalise
 from ..eids import number_from_num
@@ -67,7 +68,7 @@ class Node:
     heading: str | None = None
     subheading: str | None = None   # an editorial line under a heading: «(الفصول 1 – 12)»
     text: str | None = None         # paragraph / point text (lines joined)
-    children: list["Node"] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
     line: int = 0                   # source line (1-based) where the node starts
     quoted_text: str | None = None  # for a mod that replaces a heading or words rather than a structure
     repealed: bool = False
@@ -86,7 +87,7 @@ class Layout:
     conclusions: list[str] = field(default_factory=list)  # the signature of a text that is the law itself
     chapter_label: str | None = None  # «الفصل» used as a chapter heading above «المادة» articles
     text: list[str] = field(default_factory=list)  # the paragraphs of a text without any article heading
-    attachments: list["Layout"] = field(default_factory=list)  # annexed texts («ملحق»), after the signature
+    attachments: list[Layout] = field(default_factory=list)  # annexed texts («ملحق»), after the signature
 
 
 def _division_ranks(items: list[tuple[int, str]], chapter_label: str | None) -> dict[str, int]:
@@ -111,7 +112,7 @@ def _division_ranks(items: list[tuple[int, str]], chapter_label: str | None) -> 
     ranks: dict[str, int] = {}
     remaining = list(first_use)
     while remaining:
-        free = [l for l in remaining if not any((p, l) in holds for p in remaining if p != l)]
+        free = [lab for lab in remaining if not any((p, lab) in holds for p in remaining if p != lab)]
         label = (free or remaining)[0]  # a cycle of evidence: the first used wins
         ranks[label] = len(ranks)
         remaining.remove(label)
@@ -125,13 +126,13 @@ def _is_first(num: str) -> bool:
         return False
 
 
-def _rank_key(node: "Node") -> str:
+def _rank_key(node: Node) -> str:
     """Divisions rank by their label word in the order the text first uses them."""
     return node.num.split()[0] if node.num else node.kind
 
 
 def _join(lines: list[str]) -> str:
-    return re.sub(r"\s+", " ", " ".join(l.strip() for l in lines)).strip()
+    return re.sub(r"\s+", " ", " ".join(line.strip() for line in lines)).strip()
 
 
 def parse_layout(lines: list[str], line_numbers: list[int] | None = None, *, wrapped: bool | None = None) -> Layout:
@@ -141,19 +142,19 @@ def parse_layout(lines: list[str], line_numbers: list[int] | None = None, *, wra
     lines; it ends with a line that ends a sentence or with a line clearly shorter than the page
     width.  Without it (a clean text written one paragraph per line) every line is a paragraph."""
     numbers = line_numbers or list(range(1, len(lines) + 1))
-    items = _split_run_in_headings([(n, l.strip()) for n, l in zip(numbers, lines) if l.strip()])
+    items = _split_run_in_headings([(n, line.strip()) for n, line in zip(numbers, lines, strict=False) if line.strip()])
     ends = _paragraph_end_rule(items, wrapped)
-    chapter_label = chapter_heading_label([l for _, l in items])
+    chapter_label = chapter_heading_label([line for _, line in items])
     span = _dahir_articles(items, chapter_label)
     if span is not None:
         first, signature, after = span
         embedded = _embedded_law(items, first, signature)
         if embedded is not None:
             return _dahir_around_law(items, first, embedded, signature, ends, wrapped)
-        if not any(_is_structure_start(l) for _, l in items[after:]):
+        if not any(_is_structure_start(line) for _, line in items[after:]):
             # A dahir (or decree) that is itself the law: its articles are the body, its
             # signature the conclusions.
-            title_lines, preamble, preamble_heading = _split_head([l for _, l in items[:first]], ends)
+            title_lines, preamble, preamble_heading = _split_head([line for _, line in items[:first]], ends)
             parser = _BodyParser(items[first:signature], ends, chapter_label)
             body = parser.parse()
             conclusions, annexes = _split_annexes(items[signature:])
@@ -163,19 +164,19 @@ def parse_layout(lines: list[str], line_numbers: list[int] | None = None, *, wra
         # A promulgating dahir with articles of its own (the Penal Code's has nine), then the law.
         dahir = _BodyParser(items[first:signature], ends, chapter_label)
         promulgation = dahir.parse()
-        promulgation_end = _paragraphs([l for _, l in items[signature:after]], ends)
-        rest = parse_layout([l for _, l in items[after:]], [n for n, _ in items[after:]], wrapped=wrapped)
-        head = _split_head([l for _, l in items[:first]], ends)
+        promulgation_end = _paragraphs([line for _, line in items[signature:after]], ends)
+        rest = parse_layout([line for _, line in items[after:]], [n for n, _ in items[after:]], wrapped=wrapped)
+        head = _split_head([line for _, line in items[:first]], ends)
         title_lines = head[0] + [t for t in rest.title_lines if t not in head[0]]
         return Layout(title_lines, head[1] + rest.preamble, head[2] or rest.preamble_heading, rest.body,
                       dahir.notes + rest.notes, promulgation=promulgation,
                       promulgation_end=promulgation_end, conclusions=rest.conclusions,
                       chapter_label=rest.chapter_label)
-    if not any(_is_structure_start(l) for _, l in items):
+    if not any(_is_structure_start(line) for _, line in items):
         return _unstructured(items, ends)
     body_start = _body_start(items, chapter_label)
     # The law's own title often stands between the dahir's signature and the first heading.
-    head = [l for _, l in items[:body_start]]
+    head = [line for _, line in items[:body_start]]
     while body_start < len(items) and re.match(r"^(?:ال)?(?:قانون رقم|مجموعة|ظهير شريف بمثابة قانون)", items[body_start][1]) \
             and not _is_structure_start(items[body_start][1]):
         head.insert(_title_insert_point(head), items[body_start][1])
@@ -183,7 +184,7 @@ def parse_layout(lines: list[str], line_numbers: list[int] | None = None, *, wra
     # The law's own preamble («ديباجة») after the dahir belongs to the preamble too.
     if body_start < len(items) and _is_preamble_heading(items[body_start][1]):
         end = _preamble_end(items, body_start, chapter_label)
-        head += [l for _, l in items[body_start:end]]
+        head += [line for _, line in items[body_start:end]]
         body_start = end
     title_lines, preamble, preamble_heading = _split_head(head, ends)
     body_items, end = _split_signature(items[body_start:], chapter_label)
@@ -204,19 +205,19 @@ def _split_annexes(end: list[tuple[int, str]]) -> tuple[list[str], list[list[tup
     heading (a circular approved by an order) is an annex too."""
     if not end:
         return [], []
-    texts = [l for _, l in end]
+    texts = [line for _, line in end]
     stop = _signature_end(texts, 0) if SIGNATURE.match(texts[0]) else 0
     starts = [i for i in range(stop, len(texts)) if ANNEX.match(texts[i]) and len(texts[i]) < 250]
-    if not starts and any(_is_structure_start(l) for l in texts[stop:]):
+    if not starts and any(_is_structure_start(line) for line in texts[stop:]):
         starts = [stop]
     if not starts:
         return texts, []
     bounds = starts + [len(texts)]
-    return texts[:starts[0]], [end[a:b] for a, b in zip(bounds, bounds[1:])]
+    return texts[:starts[0]], [end[a:b] for a, b in pairwise(bounds)]
 
 
-def _annex(items: list[tuple[int, str]], wrapped) -> "Layout":
-    return parse_layout([l for _, l in items], [n for n, _ in items], wrapped=wrapped)
+def _annex(items: list[tuple[int, str]], wrapped) -> Layout:
+    return parse_layout([line for _, line in items], [n for n, _ in items], wrapped=wrapped)
 
 
 ENACTING = re.compile(r"(?:بما|ما)\s+(?:يلي|يأتي|ياتي)\s*[:：.]?\s*$")
@@ -229,12 +230,12 @@ def _embedded_law(items: list[tuple[int, str]], first: int, signature: int) -> t
     """A law printed inside its promulgating dahir, between the dahir's first article («ينفذ
     القانون رقم ... الآتي نصه:») and its next one («ينشر ظهيرنا الشريف هذا ...»): the law's
     first and end lines, else None."""
-    texts = [l for _, l in items]
+    texts = [line for _, line in items]
     start = next((i for i in range(first + 1, signature) if LAW_TITLE.match(texts[i])
                   and re.search(r"نصه|بعده|يلي|الآتي|الاتي", " ".join(texts[max(first, i - 3):i]))), None)
     if start is None:
         return None
-    dahir = [m for l in texts[first:start] if (m := _article_match(l))]
+    dahir = [m for line in texts[first:start] if (m := _article_match(line))]
     if not dahir:
         return None
     try:
@@ -257,15 +258,15 @@ def _embedded_law(items: list[tuple[int, str]], first: int, signature: int) -> t
 def _dahir_around_law(items, first: int, law: tuple[int, int], signature: int, ends, wrapped) -> Layout:
     """The dahir's articles before and after the law they promulgate; the law is the body."""
     start, end = law
-    head = _split_head([l for _, l in items[:first]], ends)
+    head = _split_head([line for _, line in items[:first]], ends)
     before = _BodyParser(items[first:start], ends)
     after = _BodyParser(items[end:signature], ends)
     promulgation = before.parse() + after.parse()
-    inner = parse_layout([l for _, l in items[start:end]], [n for n, _ in items[start:end]], wrapped=wrapped)
+    inner = parse_layout([line for _, line in items[start:end]], [n for n, _ in items[start:end]], wrapped=wrapped)
     title_lines = head[0] + [t for t in inner.title_lines if t not in head[0]]
     return Layout(title_lines, head[1] + inner.preamble, head[2] or inner.preamble_heading, inner.body,
                   before.notes + inner.notes + after.notes, promulgation=promulgation,
-                  conclusions=_paragraphs([l for _, l in items[signature:]], ends),
+                  conclusions=_paragraphs([line for _, line in items[signature:]], ends),
                   chapter_label=inner.chapter_label)
 
 
@@ -273,8 +274,8 @@ def _unstructured(items: list[tuple[int, str]], ends) -> Layout:
     """A text without any article heading (a dahir of one paragraph, a circular, a notice):
     its title and preamble up to the enacting words («أصدرنا أمرنا الشريف بما يلي:»), its text
     as unnumbered paragraphs of the body, its signature as conclusions."""
-    texts = [l for _, l in items]
-    enacting = next((i for i, l in enumerate(texts) if ENACTING.search(l)), None)
+    texts = [line for _, line in items]
+    enacting = next((i for i, line in enumerate(texts) if ENACTING.search(line)), None)
     start = enacting + 1 if enacting is not None else min(1, len(texts))
     signature = next((i for i in range(start, len(texts)) if SIGNATURE.match(texts[i])), len(texts))
     title_lines, preamble, heading = _split_head(texts[:start], ends)
@@ -348,18 +349,18 @@ SIGNATURE = re.compile(r"^(?:و\s*حرر|وحرر|حرر)\s+ب")
 def _dahir_articles(items: list[tuple[int, str]], chapter_label: str | None) -> tuple[int, int, int] | None:
     """A dahir whose own articles stand between its opening and its signature («وحرر ب...»):
     (first article, first signature line, first line after the signature block), else None."""
-    texts = [l for _, l in items]
-    first_structure = next((i for i, l in enumerate(texts) if _is_structure_start(l)), None)
+    texts = [line for _, line in items]
+    first_structure = next((i for i, line in enumerate(texts) if _is_structure_start(line)), None)
     if first_structure is None:
         return None
-    dahir = next((i for i, l in enumerate(texts[:first_structure]) if _is_dahir_start(l)), None)
+    dahir = next((i for i, line in enumerate(texts[:first_structure]) if _is_dahir_start(line)), None)
     if dahir is None:
         return None
     signature = next((i for i in range(first_structure, len(texts)) if SIGNATURE.match(texts[i])), None)
     if signature is None:
         return None
     # a signature inside a quoted text is not the dahir's: the article must be the dahir's first
-    if not any(_article_match(l) for l in texts[first_structure:signature]):
+    if not any(_article_match(line) for line in texts[first_structure:signature]):
         return None
     return first_structure, signature, _signature_end(texts, signature)
 
@@ -380,7 +381,7 @@ def _signature_end(texts: list[str], signature: int) -> int:
 def _split_signature(items: list[tuple[int, str]], chapter_label: str | None) -> tuple[list, list]:
     """The body's lines, and from the closing signature of the text on («وحرر بالرباط في ...»
     after its last article): the signature block and what is annexed after it."""
-    texts = [l for _, l in items]
+    texts = [line for _, line in items]
     seen_article = False
     for i, text in enumerate(texts):
         if _is_structure_start(text):
@@ -404,9 +405,9 @@ def _body_start(items: list[tuple[int, str]], chapter_label: str | None = None) 
     """Index of the first line of the body.  A dahir of promulgation may have articles of its
     own (the Penal Code's has nine): they stay in the preamble, which ends with the dahir's
     signature («وحرر ب...», «وقعه بالعطف», «الإمضاء»)."""
-    texts = [l for _, l in items]
-    first_structure = next((i for i, l in enumerate(texts) if _is_structure_start(l)), len(texts))
-    dahir = next((i for i, l in enumerate(texts[:first_structure + 1]) if _is_dahir_start(l)), None)
+    texts = [line for _, line in items]
+    first_structure = next((i for i, line in enumerate(texts) if _is_structure_start(line)), len(texts))
+    dahir = next((i for i, line in enumerate(texts[:first_structure + 1]) if _is_dahir_start(line)), None)
     if dahir is None:
         return first_structure
     end = next((i for i in range(dahir, len(texts)) if texts[i].startswith("وحرر ب")), None)
@@ -424,7 +425,7 @@ def _preamble_end(items: list[tuple[int, str]], start: int, chapter_label: str |
     """Where a law's «ديباجة» ends: at the run of division headings (and their title lines) just
     before its first article.  Division names quoted in its prose («الكتاب الأول: التحري عن
     الجرائم؛ الكتاب الثاني ...») stay in it."""
-    texts = [l for _, l in items]
+    texts = [line for _, line in items]
     first = next((i for i in range(start + 1, len(texts)) if _article_match(texts[i])
                   and _article_match(texts[i]).group("label") != chapter_label), len(texts))
     end = first
@@ -437,13 +438,13 @@ def _preamble_end(items: list[tuple[int, str]], start: int, chapter_label: str |
 
 def _title_insert_point(head: list[str]) -> int:
     """Titles go before the dahir (the preamble) in the document's front matter."""
-    starts = [i for i, l in enumerate(head) if _is_dahir_start(l) or _is_preamble_heading(l)]
+    starts = [i for i, line in enumerate(head) if _is_dahir_start(line) or _is_preamble_heading(line)]
     return starts[-1] if starts else len(head)
 
 
 def _paragraph_end_rule(items: list[tuple[int, str]], wrapped: bool | None):
     """A function telling whether a line ends its paragraph."""
-    lengths = sorted(len(l) for _, l in items) or [80]
+    lengths = sorted(len(line) for _, line in items) or [80]
     width = lengths[int(len(lengths) * 0.9)]
     if wrapped is None:
         wrapped = width <= 130
@@ -492,7 +493,7 @@ class _BodyParser:
         self.notes: list[str] = []
         self.rank: dict[str, int] = _division_ranks(items, chapter_label)
         self.chapter_label = chapter_label
-        labels = [m.group("label") for _, l in items if (m := _article_match(l)) and m.group("label") != chapter_label]
+        labels = [m.group("label") for _, line in items if (m := _article_match(line)) and m.group("label") != chapter_label]
         # The document's own article label is the one its first article heading uses.
         self.own_label = labels[0] if labels else "المادة"
         self.last_own: str | None = None
@@ -557,12 +558,12 @@ class _BodyParser:
         # a title running over up to three more lines, up to the next heading or range line
         if title:
             for k in range(1, 4):
-                ahead = [l for _, l in self.items[self.pos:self.pos + k + 1]]
+                ahead = [line for _, line in self.items[self.pos:self.pos + k + 1]]
                 if len(ahead) < k + 1:
                     break
                 *continued, after = ahead
-                if any(_is_structure_start(l) or ITEM_RE.match(l) or RANGE_LINE.match(l) or len(l) > 130
-                       or SENTENCE_END.search(l) for l in continued):
+                if any(_is_structure_start(line) or ITEM_RE.match(line) or RANGE_LINE.match(line) or len(line) > 130
+                       or SENTENCE_END.search(line) for line in continued):
                     break
                 if RANGE_LINE.match(after) or _is_structure_start(after):
                     title = " ".join([title, *continued])
@@ -628,7 +629,7 @@ class _BodyParser:
             if lines and lines[-1][1].endswith("»"):
                 lines[-1] = (lines[-1][0], lines[-1][1][:-1].rstrip())
         node.children.extend(self._blocks(lines))
-        if not quoted and re.search(r"^\s*نسخ(?:ت)?\s*\.?\s*$", " ".join(l for _, l in lines)):
+        if not quoted and re.search(r"^\s*نسخ(?:ت)?\s*\.?\s*$", " ".join(line for _, line in lines)):
             node.repealed = True
         return node
 
@@ -744,7 +745,7 @@ def _announces_quote(lines: list[tuple[int, str]]) -> bool:
     if not lines:
         return False
     # (called when the next line is a heading that is not the text's own next article)
-    tail = " ".join(l for _, l in lines[-4:])
+    tail = " ".join(line for _, line in lines[-4:])
     last = lines[-1][1]
     return bool(ANNOUNCES_QUOTE.search(last) or re.search(r"على\s+النحو\s+(?:التالي|الآتي)|كما\s+يلي", tail))
 

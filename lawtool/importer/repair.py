@@ -477,7 +477,7 @@ SUFFIXES_AFTER_LA = ("ن", "ت", "ته", "تها", "تهم", "تهما", "نه",
 MIN_VOTES = 5
 
 
-def _shape_decision(keep: str, swap: str, i: int, lex: "_Lexicon") -> bool | None:
+def _shape_decision(keep: str, swap: str, i: int, lex: _Lexicon) -> bool | None:
     c1, c2 = lex.shape_votes(_strip_article(keep), _strip_article(swap))
     if c2 >= MIN_VOTES and c2 >= 3 * c1:
         return True
@@ -486,7 +486,7 @@ def _shape_decision(keep: str, swap: str, i: int, lex: "_Lexicon") -> bool | Non
     return None
 
 
-def _decide_open(word: str, i: int, lex: "_Lexicon") -> bool | None:
+def _decide_open(word: str, i: int, lex: _Lexicon) -> bool | None:
     """Decide a pair the certain rules left open: True swap, False keep, None unsure."""
     x = word[i]
     swap = _swap(word, i)

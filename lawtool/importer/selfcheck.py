@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..eids import number_from_num
 from ..errors import LawtoolError
@@ -45,7 +46,7 @@ class Heading:
 def source_headings(lines: list[str], numbers: list[int]) -> list[Heading]:
     """Every line that reads as an article heading of another kind than a citation."""
     found = []
-    for n, raw in zip(numbers, lines):
+    for n, raw in zip(numbers, lines, strict=False):
         line = _NOTE.sub("", raw).strip()
         run_in = _RUN_IN.search(line)
         if run_in:
@@ -93,10 +94,10 @@ def own_headings(headings: list[Heading], lines: list[str], numbers: list[int]) 
     """The headings of the text's own articles, part by part: a signature («وحرر ب...») ends a
     part (a dahir, then the law it promulgates or the text annexed to it), and each part has its
     own label and numbering."""
-    signatures = [n for n, line in zip(numbers, lines) if _SIGNED.match(line)]
+    signatures = [n for n, line in zip(numbers, lines, strict=False) if _SIGNED.match(line)]
     bounds = [0] + signatures + [10 ** 9]
     own: list[Heading] = []
-    for start, end in zip(bounds, bounds[1:]):
+    for start, end in pairwise(bounds):
         part = [h for h in headings if start <= h.line < end]
         own += _own_in_part(part, lines, numbers)
     return own
@@ -109,7 +110,7 @@ def _own_in_part(headings: list[Heading], lines: list[str], numbers: list[int]) 
     chapters = _chapter_label(labels)
     # the text's own label is that of its first heading (quoted articles come later)
     article_label = "المادة" if chapters else (labels[0] if labels else None)
-    announced = {n for n, line in zip(numbers, lines) if _ANNOUNCES.search(line.strip())}
+    announced = {n for n, line in zip(numbers, lines, strict=False) if _ANNOUNCES.search(line.strip())}
     own: list[Heading] = []
     quoting = False
     last_announce = -1

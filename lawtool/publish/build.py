@@ -21,13 +21,26 @@ import shutil
 import time
 import zipfile
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from ..akn import without_foreign
 from ..errors import LawtoolError
 from ..outputs import MARKER, MARKER_TEXT, Lock, check_replaceable, inside, new_folder_beside, regular_files, swap_in
-from .bills import (BillData, amendments_pages, projection_pages, compare_page, compare_url, compared_articles, compute_diffs,
-                    diff_page, diff_pairs, diff_url, summary_text, timeline_html)
+from .bills import (
+    BillData,
+    amendments_pages,
+    compare_page,
+    compare_url,
+    compared_articles,
+    compute_diffs,
+    diff_page,
+    diff_pairs,
+    diff_url,
+    projection_pages,
+    summary_text,
+    timeline_html,
+)
 from .charts import changes_per_chapter, coverage_matrix
 from .csp import check_pages
 from .csp import policy as csp_policy
@@ -37,8 +50,8 @@ from .html import esc, link
 from .index import CorpusIndex, Progress, build_index, cached
 from .links import check_site
 from .pages import Site, expression_pages, page_path, repairs_page, work_page
-from .search import records, write_index
 from .reports import GAPS_URL, PENALTIES_URL, gaps_page, load_reports, penalties_page, penalty_index
+from .search import records, write_index
 
 LOCK_WAIT = 120.0  # seconds a publish waits for another one of the same checkout
 PROTECTED = {"law", "bills", "site", "docs", "lawtool", "tests", "reports", "bench", ".git", ".venv"}
@@ -248,7 +261,7 @@ def _amendment_entries(index: CorpusIndex, work) -> list[dict]:
 
 def _changes_svg(work, data: BillData) -> bytes:
     series = []
-    for old, new in zip(work.expressions, work.expressions[1:]):
+    for old, new in pairwise(work.expressions):
         result = data.diffs[(old.expression_uri, new.expression_uri)]
         counts: dict[str, int] = {}
         for change in result.changes(containers=False):
@@ -446,7 +459,7 @@ def _install_font(docs_dir: Path, used: set[str] = frozenset()) -> list[str]:
         rules.append('@font-face{font-family:"Lawtool Arabic";src:url("lawtool-arabic.woff2") format("woff2");'
                      "font-weight:400 700;font-style:normal;font-display:swap}")
     elif all(p.is_file() for p in SYSTEM_FONTS):
-        for p, weight in zip(SYSTEM_FONTS, (400, 700)):
+        for p, weight in zip(SYSTEM_FONTS, (400, 700), strict=False):
             _subset_font(p, fonts / f"lawtool-arabic-{weight}.woff2", used)
             rules.append(f'@font-face{{font-family:"Lawtool Arabic";src:url("lawtool-arabic-{weight}.woff2") '
                          f'format("woff2");font-weight:{weight};font-style:normal;font-display:swap}}')

@@ -19,9 +19,9 @@ eId as anchor (``…/art_441/#art_447-1``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from ..akn import Document, local_name, text_of
 from ..corpus import CORPUS_DIRS, corpus_files, load_yaml
@@ -76,8 +76,8 @@ class Page:
     title: str
     element: object | None  # the container (None: the expression page itself)
     articles: list = field(default_factory=list)  # article elements rendered on this page, in order
-    children: list["Page"] = field(default_factory=list)
-    parent: "Page | None" = None
+    children: list[Page] = field(default_factory=list)
+    parent: Page | None = None
     group: bool = False  # a page of a group of articles (its element is their container)
 
 
@@ -89,7 +89,7 @@ class Place:
     eid: str
     label: str
     text: str  # plain text of the article (cut), for a link's title
-    expression: "Expression"
+    expression: Expression
 
 
 @dataclass

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from ..akn import local_name, text_of
 from .body import BodyRenderer, passive_modifications
 from .html import esc, link, md, rel_url, yaml_str
-from .wording import arabic_parts, repair_kind_ar
 from .index import CONTAINERS, CorpusIndex, Expression, Page, Work, child, label_of
+from .wording import arabic_parts, repair_kind_ar
 
 KIND_AR = {"law": "قانون", "bill": "مقترح قانون"}
 BILL_NOTICE = "نص عمل: صيغة المواد مكتوبة لمشروع lawtool وفق ما نشر عن المقترح، وليست نص الجمعية صاحبته."

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ..akn import local_name, text_of
@@ -94,7 +94,7 @@ def _body(phrase: str) -> str:
     return r"\s+".join(re.escape(w) for w in words)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pattern(*phrases: str) -> re.Pattern:
     """Any of ``phrases`` as whole words (see :func:`_contains`)."""
     body = "|".join(_body(p) for p in phrases)

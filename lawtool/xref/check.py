@@ -29,9 +29,9 @@ import re
 from pathlib import Path
 
 from ..akn import Document, local_name, text_of
-from ..frbr import FrbrUri
 from ..errors import LawtoolError
 from ..findings import Finding
+from ..frbr import FrbrUri
 from .resolve import CorpusIndex, WorkArticles, _xml_files
 from .sources import DocumentReader, eid_at
 
@@ -136,7 +136,7 @@ class Checker:
                     continue
                 if c.kind != "article" or (c.work is None and not c.internal):
                     continue
-                href_of = dict(zip(c.articles, c.hrefs))
+                href_of = dict(zip(c.articles, c.hrefs, strict=False))
                 for start, end, numbers in c.spans or [(c.start, c.end, c.articles)]:
                     # a written number already inside a reference was checked with the reference
                     if marked and any(a < end and start < b for a, b in block.marked):

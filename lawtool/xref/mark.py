@@ -95,7 +95,7 @@ def _wraps(citation: Citation, reader: DocumentReader, work, inserted) -> list[t
         return [(citation.start, citation.end, "ref", {"href": citation.work})]
     if not citation.hrefs or any(h is None for h in citation.hrefs):
         return []
-    href_of = dict(zip(citation.articles, citation.hrefs))
+    href_of = dict(zip(citation.articles, citation.hrefs, strict=False))
     mention = citation.mention
     out = []
     if not citation.spans or (mention is not None and mention.lookback and not mention.items):
@@ -146,11 +146,10 @@ def _apply(block: Block, wraps: list[tuple[int, int, str, dict]]) -> int:
     for start, end, tag, attrs in sorted(wraps, key=lambda w: w[0], reverse=True):
         if end <= start or any(a < end and start < b for a, b in taken):
             continue
-        for node, attr, seg_start, seg_end in block.segments:
-            if seg_start <= start and end <= seg_end:
-                break
-        else:
+        segment = next((s for s in block.segments if s[2] <= start and end <= s[3]), None)
+        if segment is None:
             continue                  # the span crosses an element: leave it unmarked
+        node, attr, seg_start, _ = segment
         if not _markable(node, attr, block):
             continue
         current = node.text if attr == "text" else node.tail

@@ -33,7 +33,7 @@ from pathlib import Path
 
 from ..akn import Document, local_name, text_of, xml_files
 from ..eids import article_order
-from ..works import ALL_WORKS, PENAL_CODE, CRIMINAL_PROCEDURE, work_by_number, work_by_uri
+from ..works import ALL_WORKS, CRIMINAL_PROCEDURE, PENAL_CODE, work_by_number, work_by_uri
 from .names import table as names_table
 from .patterns import Mention, fold_number, scan
 
@@ -58,7 +58,7 @@ def expand_range(low: str, high: str, order: list[str] | None) -> tuple[list[str
         lo, hi, low, high = hi, lo, high, low
     if order:
         keys = _keys(tuple(order)) if not isinstance(order, tuple) else _keys(order)
-        found = [n for n, k in zip(order, keys) if lo <= k <= hi]
+        found = [n for n, k in zip(order, keys, strict=False) if lo <= k <= hi]
         if found:
             return list(dict.fromkeys(found)), "corpus"
     if low.isdigit() and high.isdigit() and int(high) - int(low) <= 500:
@@ -230,7 +230,7 @@ class CorpusIndex:
         self.works: dict[str, list[WorkArticles]] = {}
 
     @classmethod
-    def from_paths(cls, paths) -> "CorpusIndex":
+    def from_paths(cls, paths) -> CorpusIndex:
         index = cls()
         for path in xml_files(paths, empty_ok=True):
             try:
@@ -241,7 +241,7 @@ class CorpusIndex:
         return index
 
     @classmethod
-    def from_root(cls, root: str | Path) -> "CorpusIndex":
+    def from_root(cls, root: str | Path) -> CorpusIndex:
         root = Path(root)
         return cls.from_paths([p for p in (root / "law", root / "bills") if p.is_dir()])
 
@@ -322,7 +322,7 @@ class Citation:
         return {
             "text": self.text, "place": place, "kind": self.kind, "work": self.work, "internal": self.internal,
             "cited_law": self.cited_law,
-            "articles": [{"number": n, "href": h} for n, h in zip(self.articles, self.hrefs)],
+            "articles": [{"number": n, "href": h} for n, h in zip(self.articles, self.hrefs, strict=False)],
             "range": self.range, "range_expansion": self.expansion, "subprovision": self.subprovision,
             "resolved_by": self.resolved_by, "problem": self.problem,
         }
