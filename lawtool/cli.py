@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import NoReturn
 
 import typer
 
@@ -29,7 +30,7 @@ def show(text: str, nl: bool = True) -> None:
     typer.echo(clean(str(text), keep="\n\t"), nl=nl)
 
 
-def fail(error) -> None:
+def fail(error) -> NoReturn:
     """Print a LawtoolError the way every command does, and exit with its status."""
     from .errors import clean
     typer.echo(f"lawtool: error: {clean(str(error))}", err=True)

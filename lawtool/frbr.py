@@ -126,7 +126,7 @@ class FrbrUri:
     def with_portion(self, portion: str | None) -> FrbrUri:
         return replace(self, portion=portion)
 
-    def with_expression(self, language: str, date: str | None) -> FrbrUri:
+    def with_expression(self, language: str | None, date: str | None) -> FrbrUri:
         return replace(self, language=language, expression_date=date)
 
     @property

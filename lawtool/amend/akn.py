@@ -40,6 +40,7 @@ element and a positioned destination.
 from __future__ import annotations
 
 import re
+from typing import NoReturn
 
 from lxml import etree
 
@@ -114,7 +115,8 @@ def to_akn(amendment: Amendment, bill: Document | None = None) -> Document:
         container.append(p)
         prefix = mod_eid(n)
         qtexts = 0
-        olds, news = [], []
+        olds: list[etree._Element] = []
+        news: list[etree._Element] = []
         for part in wording.ar:
             kind = part[0]
             if kind == "t":
@@ -222,7 +224,7 @@ def to_akn(amendment: Amendment, bill: Document | None = None) -> Document:
 
 def _kind(op: Operation) -> str:
     from .content import kind_of_eid
-    return kind_of_eid(op.eid)
+    return kind_of_eid(op.required("eid"))
 
 
 def _textual_mod(op: Operation, n: int, target: str, olds: list, news: list) -> etree._Element:
@@ -246,7 +248,7 @@ def _textual_mod(op: Operation, n: int, target: str, olds: list, news: list) -> 
 
 # -- import ------------------------------------------------------------------------------------------------------
 
-def _fail(message: str, path: str, place=None, hint: str | None = None):
+def _fail(message: str, path: str, place=None, hint: str | None = None) -> NoReturn:
     raise AmendmentError(message, path=path, place=place, hint=hint or "give an amendment exported by lawtool "
                                                                        "(lawtool amend export)")
 
@@ -307,7 +309,7 @@ def _operation(tmod, index: dict, path: str, place: str) -> dict:
     kind = tmod.get("type")
     destination = tmod.find(akn("destination"))
     previous = tmod.find(akn("previous"))
-    olds = [index.get((o.get("href") or "#")[1:]) for o in tmod.findall(akn("old"))]
+    olds: list = [index.get((o.get("href") or "#")[1:]) for o in tmod.findall(akn("old"))]  # no None: checked below
     news = [index.get((o.get("href") or "#")[1:]) for o in tmod.findall(akn("new"))]
     if destination is None or any(x is None for x in olds + news):
         _fail("a textualMod points at elements that are not in the document", path, place)
@@ -329,7 +331,7 @@ def _operation(tmod, index: dict, path: str, place: str) -> dict:
     if kind == "renumbering":
         num = by_class("lawtool-num")
         if previous is not None:
-            op = {"op": "move", "eid": _portion(previous.get("href"), path, place), SIDE.get(pos, "after"): where}
+            op: dict[str, object] = {"op": "move", "eid": _portion(previous.get("href"), path, place), SIDE.get(pos, "after"): where}
             if num is not None:
                 op["num"] = num
             return op

@@ -70,6 +70,12 @@ def today() -> str:
     return _dt.date.today().isoformat()
 
 
+def _leading_number(token: str) -> int:
+    """The number a token of the ``gaps`` attribute starts with (0 when it starts with none)."""
+    match = re.match(r"\d+", token)
+    return int(match.group()) if match else 0
+
+
 def _check_date(date: str, base: FrbrUri) -> None:
     try:
         _dt.date.fromisoformat(date)
@@ -104,14 +110,13 @@ def apply_amendments(bill: Document, amendments: list[Amendment], *, date: str, 
     if not amendments:
         raise AmendmentError("no amendment to apply", path=bill.path,
                              hint="give amendment files (and check --status: it selects among them)")
-    base = bill.frbr_expression
     for a in amendments:
         if a.amends:
             raise AmendmentError(f"{a.id} is a sub-amendment of {a.amends}: it changes that amendment, not the bill",
                                  path=a.path, place="amends",
                                  hint=f"once it is adopted, write its change into {a.amends} and apply {a.amends}; "
                                       "leave it out here (e.g. --status adopted)")
-        target_check(a, bill)
+        base = target_check(a, bill)
     _check_date(date, base)
     doc = Document(copy.deepcopy(bill.tree), bill.path)
     resolver = Resolver(doc)
@@ -181,14 +186,14 @@ class _Applier:
                                  hint="apply this amendment first (--order), or leave one of the two out")
 
     def _record(self, r: Resolved, el) -> None:
-        self.records.append((r.amendment, r.op, el, r.op.eid or r.op.position[1]))
+        self.records.append((r.amendment, r.op, el, r.op.first_eid))
 
     def _mark(self, el, r: Resolved, how: str) -> None:
         self._kept.append(el)
         self.removed[id(el)] = (r.amendment.id, r.op.index, how)
 
     def _replace(self, r: Resolved) -> None:
-        el, op = r.el, r.op
+        el, op = r.target, r.op
         kind = local_name(el)
         if op.body and "xml" in op.body:
             new = parse_fragment(op.body["xml"], kind)
@@ -219,12 +224,12 @@ class _Applier:
         self._record(r, el)
 
     def _substitute(self, r: Resolved) -> None:
-        match = match_words(r.el, r.op, r.amendment)
-        substitute(match, r.op.with_)
-        self._record(r, r.el)
+        match = match_words(r.target, r.op, r.amendment)
+        substitute(match, r.op.required("with_"))
+        self._record(r, r.target)
 
     def _place(self, r: Resolved, new) -> None:
-        anchor, side = r.anchor, r.side
+        anchor, side = r.at, r.side
         if side == "after":
             last = self.after_last.get(id(anchor))
             ref = last if last is not None and last.getparent() is anchor.getparent() else anchor
@@ -243,15 +248,15 @@ class _Applier:
     def _insert(self, r: Resolved) -> None:
         op = r.op
         new = build(op.kind, op.body, num=op.num, heading=op.heading)
-        if r.side != "into" and local_name(new) in ("paragraph", "point") and local_name(r.anchor) != local_name(new):
-            raise AmendmentError(f"a {local_name(new)} cannot go {r.side} the <{local_name(r.anchor)}> "
-                                 f"{op.position[1]}", path=r.amendment.path, place=op.place,
+        if r.side != "into" and local_name(new) in ("paragraph", "point") and local_name(r.at) != local_name(new):
+            raise AmendmentError(f"a {local_name(new)} cannot go {r.side} the <{local_name(r.at)}> "
+                                 f"{op.first_eid}", path=r.amendment.path, place=op.place,
                                  hint=f"insert it after or before a {local_name(new)}, or into its parent")
         self._place(r, new)
         self._record(r, new)
 
     def _move(self, r: Resolved) -> None:
-        el = r.el
+        el = r.target
         el.getparent().remove(el)
         self._place(r, el)
         if r.op.num is not None:
@@ -259,11 +264,11 @@ class _Applier:
         self._record(r, el)
 
     def _renumber(self, r: Resolved) -> None:
-        _set_num(r.el, r.op.num)
-        self._record(r, r.el)
+        _set_num(r.target, r.op.required("num"))
+        self._record(r, r.target)
 
     def _delete(self, r: Resolved) -> None:
-        el = r.el
+        el = r.target
         self._mark(el, r, f"deleted by {r.amendment.id}")
         el.getparent().remove(el)
         self._record(r, None)
@@ -475,7 +480,7 @@ def _numbering_gaps(doc: Document, before: set[int]) -> None:
     kept = [t for t in tokens if not (t.isdigit() and int(t) in after)]
     numbers = {int(t) for t in kept if t.isdigit()}
     kept += [str(n) for n in vacated if n not in numbers]
-    kept.sort(key=lambda t: int(re.match(r"\d+", t).group()) if re.match(r"\d+", t) else 0)
+    kept.sort(key=_leading_number)
     el.set("gaps", " ".join(kept))
 
 

@@ -25,8 +25,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, NoReturn
 
 import yaml
 
@@ -71,7 +73,7 @@ def _op(name: str, required: list[str], properties: dict, description: str) -> d
 
 
 _POSITION = {"after": _EID, "before": _EID, "into": _EID}
-SCHEMA = {
+SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "https://lawtool.ma/schema/amendment-1.json",
     "title": "lawtool amendment",
@@ -156,15 +158,30 @@ class Operation:
         return None
 
     @property
+    def placed(self) -> tuple[str, str]:
+        """``position`` for insert and move, which require one (``parse_operation`` checks it)."""
+        if self.position is None:
+            raise AmendmentError(f"{self.op} needs after, before or into", place=self.place)
+        return self.position
+
+    def required(self, name: str) -> str:
+        """The text field ``name`` ("eid", "find", "with_", "num" ...) that the operation's kind
+        requires (``parse_operation`` checks it)."""
+        value = getattr(self, name)
+        if not isinstance(value, str):
+            raise AmendmentError(f"{self.op} needs `{name.rstrip('_')}`", place=self.place)
+        return value
+
+    @property
     def kind(self) -> str:
         """The kind of element the operation writes or touches."""
         if self.op == "insert":
             if self.element:
                 return self.element
-            side, anchor = self.position
+            side, anchor = self.placed
             parent = kind_of_eid(anchor)
             return CHILD_KIND.get(parent, "article") if side == "into" else parent
-        return kind_of_eid(self.eid)
+        return kind_of_eid(self.required("eid"))
 
     @property
     def eids(self) -> list[str]:
@@ -172,9 +189,14 @@ class Operation:
         return [e for e in (self.eid, self.after, self.before, self.into) if e]
 
     @property
+    def first_eid(self) -> str:
+        """The eId changed, else the one an insert or move is placed at ("" when there is none)."""
+        return self.eid or (self.position[1] if self.position else "")
+
+    @property
     def place(self) -> str:
         """«operation 3:art_12__para_2» for messages."""
-        first = self.eid or (self.position[1] if self.position else "")
+        first = self.first_eid
         return f"operation {self.index}" + (f":{first}" if first else "")
 
     def to_dict(self) -> dict:
@@ -354,21 +376,26 @@ def _schema_hint(error) -> str:
     return "see docs/amendments.md for the format"
 
 
-def _fail(message: str, path: str, place=None, hint: str | None = None):
+def _fail(message: str, path: str, place=None, hint: str | None = None) -> NoReturn:
     raise AmendmentError(message, path=path, place=place, hint=hint)
 
 
-def _text_field(data: dict, key: str, path: str, place=None, *, required=True, empty_ok=False) -> str | None:
-    if key not in data or data[key] is None and not required:
-        if required:
-            _fail(f"missing field `{key}`", path, place, "see docs/amendments.md for the format")
-        return None
+def _text_field(data: dict, key: str, path: str, place=None, *, empty_ok=False) -> str:
+    if key not in data:
+        _fail(f"missing field `{key}`", path, place, "see docs/amendments.md for the format")
     value = data[key]
     if not isinstance(value, str):
         _fail(f"`{key}` must be text, not {_what(value)}", path, place, "quote the value (\"...\")")
     if not empty_ok and not value.strip():
         _fail(f"`{key}` is empty", path, place, f"write the {key}")
     return value
+
+
+def _optional_text_field(data: dict, key: str, path: str, place=None, *, empty_ok=False) -> str | None:
+    """``_text_field`` for a field that may be missing or null (then None)."""
+    if data.get(key) is None:
+        return None
+    return _text_field(data, key, path, place, empty_ok=empty_ok)
 
 
 def _date(value, path: str) -> str:
@@ -414,8 +441,8 @@ def parse_amendment(data, path: str = "<memory>") -> Amendment:
     status = _text_field(data, "status", path, "status")
     if status not in STATUSES:
         _fail(f"`status` is {status!r}, not one of: {', '.join(STATUSES)}", path, "status", "use one of them")
-    justification = _text_field(data, "justification", path, "justification", required=False, empty_ok=True) or ""
-    title = _text_field(data, "title", path, "title", required=False)
+    justification = _optional_text_field(data, "justification", path, "justification", empty_ok=True) or ""
+    title = _optional_text_field(data, "title", path, "title")
     example = data.get("example", False)
     if not isinstance(example, bool):
         _fail(f"`example` must be true or false, not {_what(example)}", path, "example", "write example: true")
@@ -637,7 +664,7 @@ def _comment(text: str) -> str:
     return f"# {text}" if text else "#"
 
 
-def dump_amendment(amendment: Amendment, *, header: list[str] = (), comments: dict[int, list[str]] | None = None) -> str:
+def dump_amendment(amendment: Amendment, *, header: Sequence[str] = (), comments: dict[int, list[str]] | None = None) -> str:
     """The amendment as YAML: ``header`` lines as comments on top, ``comments[i]`` (the wording
     of operation i) before each operation."""
     data = amendment.to_dict()
@@ -653,7 +680,7 @@ def dump_amendment(amendment: Amendment, *, header: list[str] = (), comments: di
     return "\n".join(lines) + "\n"
 
 
-def dump_amendments(amendments: list[Amendment], *, header: list[str] = ()) -> str:
+def dump_amendments(amendments: list[Amendment], *, header: Sequence[str] = ()) -> str:
     """Several amendments as one collection file (``amendments:`` list), read by ``load_file``."""
     lines = [_comment(h) for h in header]
     lines.append(_dump({"amendments": [a.to_dict() for a in amendments]}).rstrip("\n"))

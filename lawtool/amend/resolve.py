@@ -18,6 +18,7 @@ from ..akn import Document, local_name, remove_keeping_tail
 from ..arabic import normalise
 from ..eids import HIERARCHY
 from ..errors import AmendmentError
+from ..frbr import FrbrUri
 from .model import Amendment, Operation
 
 BLOCKS = {"p", "heading", "subheading"}
@@ -29,8 +30,8 @@ def in_meta(el) -> bool:
     return any(local_name(a) == "meta" for a in el.iterancestors())
 
 
-def target_check(amendment: Amendment, document: Document) -> None:
-    """The amendment must be written against this very expression."""
+def target_check(amendment: Amendment, document: Document) -> FrbrUri:
+    """The amendment must be written against this very expression; returns it."""
     expression = document.frbr_expression
     if expression is None:
         raise AmendmentError("the bill has no FRBR expression URI", path=document.path,
@@ -44,6 +45,7 @@ def target_check(amendment: Amendment, document: Document) -> None:
                              f"{document.path} is {expression}", path=amendment.path, place="target",
                              hint="apply it to the expression it was written for (its eIds are that "
                                   "expression's), or update `target` after checking the eIds")
+    return expression
 
 
 # -- text blocks and matching ---------------------------------------------------------------------------------
@@ -105,12 +107,12 @@ def match_words(el, op: Operation, amendment: Amendment, *, label: str | None = 
     found = []
     for block in blocks_of(el):
         text = block_text(block)
-        for start in find_all(text, op.find):
-            found.append(Match(block, start, start + len(op.find)))
+        for start in find_all(text, op.required("find")):
+            found.append(Match(block, start, start + len(op.required("find"))))
     where = label or op.eid
     if not found:
         hint = "copy the words exactly from the text (whole words)"
-        if any(normalise(op.find) in normalise(block_text(b)) for b in blocks_of(el)):
+        if any(normalise(op.required("find")) in normalise(block_text(b)) for b in blocks_of(el)):
             hint = ("the words are there with other spelling (diacritics, hamza, spaces) or inside a longer "
                     "word: copy them exactly from the text")
         raise AmendmentError(f"the words «{op.find}» are not in {where}", path=amendment.path, place=op.place,
@@ -194,6 +196,20 @@ class Resolved:
     def key(self) -> tuple[str, int]:
         return self.amendment.id, self.op.index
 
+    @property
+    def target(self) -> etree._Element:
+        """``el``, for the operations that change an element (the resolver found it)."""
+        if self.el is None:
+            raise AmendmentError(f"{self.op.op} names no element", path=self.amendment.path, place=self.op.place)
+        return self.el
+
+    @property
+    def at(self) -> etree._Element:
+        """``anchor``, for the operations that place an element (the resolver found it)."""
+        if self.anchor is None:
+            raise AmendmentError(f"{self.op.op} names no place", path=self.amendment.path, place=self.op.place)
+        return self.anchor
+
 
 class Resolver:
     """eId → element for one document (index built once)."""
@@ -248,7 +264,7 @@ class Resolver:
                 raise AmendmentError(f"{op.eid} cannot be {op.op}d", path=amendment.path, place=op.place)
         if r.anchor is not None:
             if r.side == "into" and local_name(r.anchor) not in HIERARCHY | {"body"}:
-                raise AmendmentError(f"nothing can be inserted into the <{local_name(r.anchor)}> {op.position[1]}",
+                raise AmendmentError(f"nothing can be inserted into the <{local_name(r.anchor)}> {op.first_eid}",
                                      path=amendment.path, place=op.place, hint="use after: or before: an element")
             if r.el is not None and (r.anchor is r.el or r.el in r.anchor.iterancestors()):
                 raise AmendmentError(f"{op.eid} cannot be moved {r.side} itself or into its own content",

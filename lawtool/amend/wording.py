@@ -52,8 +52,8 @@ def ordinal_ar(n: int, feminine: bool = True) -> str:
     if 1 <= n <= 10:
         return units[n]
     if 11 <= n <= 19:
-        unit = ("الحادية" if feminine else "الحادي") if n == 11 else units[n - 10]
-        return f"{unit} {'عشرة' if feminine else 'عشر'}"
+        first = ("الحادية" if feminine else "الحادي") if n == 11 else units[n - 10]
+        return f"{first} {'عشرة' if feminine else 'عشر'}"
     if 20 <= n <= 99:
         tens, unit = divmod(n, 10)
         if not unit:
@@ -332,7 +332,7 @@ def _new_name(op: Operation, namer: Namer) -> tuple[str, str, bool, bool, str]:
 def _new_label(op: Operation, el_kind: str) -> tuple[tuple, str]:
     """The Arabic parts and the French name of a new number (renumber, move or replace with num):
     the ``num`` part holds ``op.num`` exactly (the AKN import reads it back)."""
-    label = _clean_label(op.num)
+    label = _clean_label(op.required("num"))
     try:
         number = number_from_num(label)
     except LawtoolError:
@@ -353,12 +353,14 @@ def _e(feminine: bool) -> str:
 
 
 def instruction(op: Operation, namer: Namer) -> Instruction:
+    ar: tuple[tuple, ...]
+    fr: tuple[tuple, ...]
     if op.eid:
         target = namer.name(op.eid)
         ref = ("ref", target.ar, op.eid)
     lines = new_lines(op) if op.op in ("replace", "insert") else ()
     if op.op == "replace":
-        kind = kind_of_eid(op.eid)
+        kind = kind_of_eid(op.required("eid"))
         fem = target.feminine_fr
         if not op.body:
             what = "عنوان" if op.heading is not None and op.num is None else "رقم"
@@ -391,37 +393,37 @@ def instruction(op: Operation, namer: Namer) -> Instruction:
         else:
             ar_occ, fr_occ = "", ","
         if op.with_:
-            ar = (("t", "تعوض عبارة "), ("old", op.find), ("t", f"{ar_occ} بعبارة "), ("new", op.with_),
+            ar = (("t", "تعوض عبارة "), ("old", op.required("find")), ("t", f"{ar_occ} بعبارة "), ("new", op.with_),
                   ("t", " في "), ref)
-            fr = (("t", f"{_cap(_a(target.fr))}{fr_occ} les mots "), ("old", op.find),
+            fr = (("t", f"{_cap(_a(target.fr))}{fr_occ} les mots "), ("old", op.required("find")),
                   ("t", " sont remplacés par les mots "), ("new", op.with_))
         else:
-            ar = (("t", "تحذف عبارة "), ("old", op.find), ("t", f"{ar_occ} من "), ref)
-            fr = (("t", f"{_cap(_a(target.fr))}{fr_occ} les mots "), ("old", op.find), ("t", " sont supprimés"))
+            ar = (("t", "تحذف عبارة "), ("old", op.required("find")), ("t", f"{ar_occ} من "), ref)
+            fr = (("t", f"{_cap(_a(target.fr))}{fr_occ} les mots "), ("old", op.required("find")), ("t", " sont supprimés"))
         return Instruction(op.index, ar, fr, lines)
     if op.op == "delete":
-        kind = kind_of_eid(op.eid)
+        kind = kind_of_eid(op.required("eid"))
         fr_verb = "abrogé" if kind == "article" else "supprimé"
         return Instruction(op.index, (("t", _v(target.feminine_ar, "حذف") + " "), ref),
                            (("t", f"{_cap(target.fr)} est {fr_verb}{_e(target.feminine_fr)}"),))
     if op.op == "renumber":
-        new_ar, new_fr = _new_label(op, kind_of_eid(op.eid))
+        new_ar, new_fr = _new_label(op, kind_of_eid(op.required("eid")))
         return Instruction(op.index, (("t", _v(target.feminine_ar, "صبح") + " "), ref, ("t", " "), *new_ar),
                            (("t", f"{_cap(target.fr)} devient {new_fr}"),))
-    side, where = op.position
+    side, where = op.placed
     place = namer.name(where)
     place_ref = ("ref", place.ar, where)
     if op.op == "move":
         ar_side = {"after": "إلى ما بعد ", "before": "إلى ما قبل ", "into": "إلى آخر "}[side]
         fr_side = {"after": "après " + place.fr, "before": "avant " + place.fr, "into": "à la fin " + _de(place.fr)}[side]
-        ar = [("t", _v(target.feminine_ar, "نقل") + " "), ref, ("t", " " + ar_side), place_ref]
+        moved = [("t", _v(target.feminine_ar, "نقل") + " "), ref, ("t", " " + ar_side), place_ref]
         if op.num is not None:
-            new_ar, new_fr = _new_label(op, kind_of_eid(op.eid))
-            ar += [("t", f" و{_v(target.feminine_ar, 'صبح')} "), *new_ar]
-            fr = f"{_cap(target.fr)} devient {new_fr} et est placé{_e(target.feminine_fr)} {fr_side}"
+            new_ar, new_fr = _new_label(op, kind_of_eid(op.required("eid")))
+            moved += [("t", f" و{_v(target.feminine_ar, 'صبح')} "), *new_ar]
+            moved_fr = f"{_cap(target.fr)} devient {new_fr} et est placé{_e(target.feminine_fr)} {fr_side}"
         else:
-            fr = f"{_cap(target.fr)} est déplacé{_e(target.feminine_fr)} {fr_side}"
-        return Instruction(op.index, tuple(ar), (("t", fr),))
+            moved_fr = f"{_cap(target.fr)} est déplacé{_e(target.feminine_fr)} {fr_side}"
+        return Instruction(op.index, tuple(moved), (("t", moved_fr),))
     # insert
     indefinite, fr_new, fem, fem_fr, _ = _new_name(op, namer)
     if side == "into":
@@ -560,13 +562,13 @@ def act_instruction(operations: list[Operation], *, verb: str, act: str | None =
         if all(op.into == "body" for op in operations):  # new articles of the act
             if not act or not provisions:
                 raise ValueError("new articles complete the provisions of a named act")
-            nums = [_clean_label(op.num) for op in operations]
+            nums = [_clean_label(op.required("num")) for op in operations]
             names = [f"{article_word} {n.split(' ', 1)[1] if ' ' in n else n}" for n in nums]
             head = ACT_VERBS[verb][0]  # «أحكام» (feminine plural) is the subject
             return f"{head}{opening} {words}{act} ب{_names_list(names)}:"
         if len(operations) == 1 and operations[0].into:
             op = operations[0]
-            target = namer.name(op.into)
+            target = namer.name(op.required("into"))
             new = f"{_AR_KIND.get(op.kind, ('العنصر', False))[0]}{(' ' + _clean_label(op.num)) if op.num else ''}"
             adjective = "التالي" if not _AR_KIND.get(op.kind, ("", False))[1] else "التالية"
             fem = True if provisions else target.feminine_ar
@@ -578,9 +580,9 @@ def act_instruction(operations: list[Operation], *, verb: str, act: str | None =
         raise ValueError("insertions other than new articles or one new element are written one by one")
     if len(kinds) != 1 or ACT_VERB_OPS[verb] not in kinds:
         raise ValueError(f"the verb {verb} does not say {', '.join(sorted(kinds))}")
-    names = [namer.name(op.eid) for op in operations]
-    targets = _names_list([n.ar for n in names])
-    fem = True if provisions else (names[0].feminine_ar if len(names) == 1 else True)
+    named = [namer.name(op.required("eid")) for op in operations]
+    targets = _names_list([n.ar for n in named])
+    fem = True if provisions else (named[0].feminine_ar if len(named) == 1 else True)
     head = ACT_VERBS[verb][0 if fem else 1]
     subject = f"{words}{targets}{cited}"
     if replaced_after:  # «تنسخ أحكام الفصل 6 من ... وتعوض على النحو التالي:»

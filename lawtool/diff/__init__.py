@@ -58,9 +58,9 @@ def diff_documents(old: Document, new: Document, *, old_eid: str | None = None, 
     both sides; across works, the side without an eId is the whole document."""
     warnings = _unknown_works(old, new)
     if not cross_work and not warnings and not same_work(old, new):
-        a, b = old.frbr_work, new.frbr_work
+        wa, wb = old.frbr_work, new.frbr_work
         raise LawtoolError(f"{old.path} and {new.path} are not expressions of the same work "
-                           f"({a.work_uri() if a else '?'} and {b.work_uri() if b else '?'})",
+                           f"({wa.work_uri() if wa else '?'} and {wb.work_uri() if wb else '?'})",
                            hint="pass --cross-work (cross_work=True) to compare two different works")
     if not cross_work:
         old_eid, new_eid = old_eid or new_eid, new_eid or old_eid

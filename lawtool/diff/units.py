@@ -61,8 +61,16 @@ class Unit:
         self.rel_eid = eid[len(scope_prefix):] if eid and scope_prefix and eid.startswith(scope_prefix) else eid
         self.index = index  # rank in document order among the units of its level
         self.parent = parent  # the nearest container
-        self._label = self._heading = self._text = self._key = self._number = None
-        self._words = self._shingles = self._signature = self._bag = None
+        # read on first use (the properties below)
+        self._label: str | None = None
+        self._heading: str | None = None
+        self._text: str | None = None
+        self._key: str | None = None
+        self._number: str | None = None
+        self._words: tuple[str, ...] | None = None
+        self._shingles: frozenset | None = None
+        self._signature: bytes | None = None
+        self._bag: Counter | None = None
 
     def __repr__(self) -> str:
         return f"<Unit {self.kind} {self.eid}>"
@@ -123,7 +131,7 @@ class Unit:
         """The element's serialised bytes: equal signatures mean equal elements, number included."""
         if self._signature is None:
             if self.role == "text":
-                self._signature = b"".join(etree.tostring(el, with_tail=False) for el in self.loose)
+                self._signature = b"".join(etree.tostring(el, with_tail=False) for el in self.loose or ())
             else:
                 self._signature = etree.tostring(self.el, with_tail=False)
         return self._signature

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..akn import Document, local_name, text_of
 from ..arabic import normalise
@@ -243,25 +244,24 @@ def parse_prison(text: str) -> Range | None:
         if j >= len(toks) or toks[j] != "من":
             continue
         k = j + 1
-        left = []
+        left: list[str] = []
         while k < len(toks) and toks[k] not in ("الي", "حتي") and len(left) < 4:
             left.append(toks[k])
             k += 1
         if k >= len(toks) or toks[k] not in ("الي", "حتي"):
             continue
         k += 1
-        right = []
+        right: list[str] = []
         while k < len(toks) and (toks[k] in UNITS or _is_number_word(toks[k])) and len(right) < 4:
             right.append(toks[k])
             k += 1
         (a, ua), (b, ub) = _bound(left), _bound(right)
         if a is None or b is None:
             continue
-        ua = ua or ub
-        ub = ub or ua
-        if ua is None:
+        unit_a, unit_b = ua or ub, ub or ua  # «من سنة إلى خمس سنوات»: one unit for both bounds
+        if unit_a is None or unit_b is None:
             continue
-        return Range(a * ua, b * ub, kind)
+        return Range(a * unit_a, b * unit_b, kind)
     return None
 
 
@@ -276,12 +276,12 @@ def parse_fine(text: str) -> Fine | None:
         if j >= len(toks) or toks[j] != "من":
             continue
         k = j + 1
-        left = []
+        left: list[str] = []
         while k < len(toks) and toks[k] not in ("الي", "حتي") and len(left) < 6:
             left.append(toks[k])
             k += 1
         k += 1
-        right = []
+        right: list[str] = []
         while k < len(toks) and toks[k] not in ("درهم", "درهما") and len(right) < 6:
             right.append(toks[k])
             k += 1
@@ -402,7 +402,7 @@ def parse_article(paragraphs: list[str], *, work: str, document: str, eid: str, 
             if is_case:
                 refs = [r for r in cited_articles(sent) if ".." not in r] or last_case_article
                 last_case_article = refs
-                case = {"refers_to": refs, "paragraph": _paragraph_of(sent)}
+                case: dict[str, Any] = {"refers_to": refs, "paragraph": _paragraph_of(sent)}
                 if prison:
                     case["prison"] = prison.as_dict()
                 if fine:
@@ -427,7 +427,7 @@ def parse_article(paragraphs: list[str], *, work: str, document: str, eid: str, 
                     pen.factor = factor
                     pen.conditions = conds
                     continue
-                entry = {"source": article, "condition": conds, "text": sent}
+                entry: dict[str, Any] = {"source": article, "condition": conds, "text": sent}
                 if factor:
                     entry["factor"] = factor
                 if prison:
@@ -440,11 +440,11 @@ def parse_article(paragraphs: list[str], *, work: str, document: str, eid: str, 
                 pen.conditions = list(dict.fromkeys(pen.conditions + conds))
                 continue
             if not (prison or fine):
-                refs = re.search(r"(?:بالعقوبات|بالعقوبه)\s+(?:المنصوص عليها|المقرره)\s+في", sent)
-                if refs and not main_found:
+                same = re.search(r"(?:بالعقوبات|بالعقوبه)\s+(?:المنصوص عليها|المقرره)\s+في", sent)
+                if same and not main_found:
                     # the articles named right after «بالعقوبات المنصوص عليها في», up to the comma: not
                     # «دون الإخلال بأحكام الفصلين 444-1 و444-2» before it nor «المادة 12 أعلاه» after it
-                    named = "الفصل " + re.split(r"[،,]", sent[refs.end():])[0]
+                    named = "الفصل " + re.split(r"[،,]", sent[same.end():])[0]
                     pen.same_as = [r for r in cited_articles(named) if ".." not in r] or \
                         [r for r in cited_articles(sent) if ".." not in r]
                     if pen.same_as:
@@ -455,15 +455,15 @@ def parse_article(paragraphs: list[str], *, work: str, document: str, eid: str, 
             if not main_found:
                 pen.prison, pen.fine, pen.alternative = prison, fine, alternative
                 main_found = True
-                if ACTS_OF.search(sent):
+                if acts_of := ACTS_OF.search(sent):
                     pen.kind = "aggravation"
-                    tail = sent[ACTS_OF.search(sent).end():]
+                    tail = sent[acts_of.end():]
                     pen.applies_to = cited_articles("الفصول " + tail.split("في حاله")[0]) \
                         or cited_articles(tail)
                     pen.conditions = conds
-                elif NAMED_ACT.search(sent):
+                elif named_act := NAMED_ACT.search(sent):
                     pen.kind = "aggravation"
-                    pen.applies_to = ["name:" + NAMED_ACT.search(sent).group("name")]
+                    pen.applies_to = ["name:" + named_act.group("name")]
                     pen.conditions = conds
                 continue
             # a second offence with its own range in the same article
@@ -588,7 +588,7 @@ def _attach(found: list[Penalty], order: dict[str, list[str]]) -> None:
             q = by_work.get(p.work, {}).get(target)
             if q is None or q is p:
                 continue
-            entry = {"source": p.article, "condition": p.conditions}
+            entry: dict[str, Any] = {"source": p.article, "condition": p.conditions}
             if p.factor:
                 entry["factor"] = p.factor
                 entry["prison"] = q.prison.times(p.factor).as_dict() if q.prison else None
@@ -610,7 +610,7 @@ def _max_days(p: dict | None) -> int | None:
 def compare(in_force: list[Penalty], bills: list[Penalty]) -> dict:
     """For each bill version: the articles of the law in force its amendments re-enact (same work,
     same number), with both penalties; the articles it inserts; its own new offences."""
-    force = {}
+    force: dict[tuple[str, str], Penalty] = {}
     for p in in_force:
         force.setdefault((p.work, p.article), p)
     rows, new = [], []

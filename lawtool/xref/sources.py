@@ -280,13 +280,14 @@ def identify_numbers(text: str) -> tuple[str | None, str | None, list[str]]:
             return named.uri, f"{named.year}-12-31" if named.year else None, numbers
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     _, title = scan(first)
-    if len(first) < 60 and title and title[0].kind in ("work", "law") and title[0].work.kind == "name" \
+    phrase = title[0].work if title and title[0].kind in ("work", "law") else None
+    if len(first) < 60 and phrase is not None and phrase.kind == "name" and phrase.name \
             and title[0].start <= 1 and title[0].end >= len(first) - 1:
         from .resolve import CODE_NAMES
-        if title[0].work.name in CODE_NAMES:
-            work = CODE_NAMES[title[0].work.name]
+        if phrase.name in CODE_NAMES:
+            work = CODE_NAMES[phrase.name]
             return work.uri, work.since, numbers
-        named = names_table().by_name(title[0].work.name, None)
+        named = names_table().by_name(phrase.name, None)
         if named is not None and named.uri:
             return named.uri, f"{named.year}-12-31" if named.year else None, numbers
     return None, _year_of(numbers), numbers
@@ -398,7 +399,8 @@ class TextReader:
         «المادة 5» then the article between double quotes)."""
         heading_at = {k: n for k, n, _ in self.headings}
         citations: list[Citation] = []
-        state = {"scope": self.own, "current": None}
+        scope: Scope = self.own          # whose articles the numbers cited name
+        current: str | None = None      # the article being read
         own_label = None
         last_own: str | None = None
         pending: list[Mention] = []
@@ -410,13 +412,13 @@ class TextReader:
         def flush():
             nonlocal pending
             if pending:
-                citations.extend(self._resolve(pending, state["scope"], state["current"]))
+                citations.extend(self._resolve(pending, scope, current))
             pending = []
 
         for k, m in enumerate(self.mentions):
-            if quote_end is not None and m.start >= quote_end:
+            if quote_end is not None and m.start >= quote_end and outside is not None:
                 flush()
-                state["scope"], state["current"] = outside
+                scope, current = outside
                 outside, quote_end = None, None
                 self.resolver.begin_article()
             if k in heading_at:
@@ -425,8 +427,8 @@ class TextReader:
                 see = self._see_also(citations, m) or see
                 if see is not None and number in see[0] and self._quote_follows(m):
                     if outside is None:
-                        outside = (state["scope"], state["current"])
-                    state["scope"], state["current"] = see[1], number
+                        outside = (scope, current)
+                    scope, current = see[1], number
                     quote_end = self._quote_end(m)
                     self.resolver.begin_article()
                     block_start = m.end
@@ -434,26 +436,26 @@ class TextReader:
                 label = "ماده" if "ماد" in self.text[m.start:m.start + 12].replace("\u0640", "") else "فصل"
                 if own_label is None:
                     own_label = label
-                if state["scope"] is not self.own and label == own_label and _follows(last_own, number):
-                    state["scope"] = self.own
-                if state["scope"] is self.own:
+                if scope is not self.own and label == own_label and _follows(last_own, number):
+                    scope = self.own
+                if scope is self.own:
                     last_own = number
-                state["current"] = number
+                current = number
                 self.resolver.begin_article()
                 block_start = m.end
                 continue
             pending.append(m)
             regulated = self._regulated_by(m)
             if regulated is not None and outside is None:
-                resolved = self._resolve(pending, state["scope"], state["current"])
+                resolved = self._resolve(pending, scope, current)
                 citations.extend(resolved)
                 pending = []
                 target = next((c for c in reversed(resolved) if not c.internal and c.kind == "article"), None)
                 if target is not None:
-                    outside = (state["scope"], state["current"])
+                    outside = (scope, current)
                     info = self.corpus.get(target.work, self.date) if (self.corpus and target.work) else None
-                    state["scope"] = Scope(target.work, articles=info, law=target.cited_law)
-                    state["current"] = target.articles[0] if target.articles else None
+                    scope = Scope(target.work, articles=info, law=target.cited_law)
+                    current = target.articles[0] if target.articles else None
                     quote_end = regulated
                     self.resolver.begin_article()
                 continue
@@ -461,13 +463,13 @@ class TextReader:
             if m.kind in ("article", "law"):
                 formula_end = self._formula_end(m, block_start)
                 if formula_end is not None:
-                    resolved = self._resolve(pending, state["scope"], state["current"])
+                    resolved = self._resolve(pending, scope, current)
                     citations.extend(resolved)
                     pending = []
                     target = next((c for c in reversed(resolved) if not c.internal), None)
                     if target is not None:
                         info = self.corpus.get(target.work, self.date) if (self.corpus and target.work) else None
-                        state["scope"] = Scope(target.work, articles=info, law=target.cited_law)
+                        scope = Scope(target.work, articles=info, law=target.cited_law)
                     block_start = formula_end
         flush()
         return citations
@@ -493,7 +495,7 @@ class TextReader:
         """The «أنظر المادة 5 من المرسوم رقم ...» footnote just above a heading: (numbers, scope)."""
         start, _ = self._line(heading.start)
         k = bisect_right(self.line_starts, start) - 1
-        lines_above = []
+        lines_above: list[tuple[int, str]] = []
         while k > 0 and len(lines_above) < 2:
             k -= 1
             a, b = self.line_starts[k], self.line_starts[k + 1] - 1
