@@ -41,6 +41,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from lxml import etree
+
 from ..akn import Document, local_name
 from ..eids import number_from_num
 from ..errors import AmendmentError, LawtoolError
@@ -88,7 +90,7 @@ class CheckResult:
 @dataclass
 class _Print:
     aspect: str
-    el: object
+    el: etree._Element
     r: Resolved
     start: int = 0
     end: int = 0
@@ -113,12 +115,12 @@ def footprints(r: Resolved) -> list[_Print]:
             out.append(_Print(REPLACE, r.el, r))
         elif op.heading is not None:
             # a new heading only: the heading, not what the element holds
-            heading = next((c for c in r.el if isinstance(c.tag, str) and local_name(c) == "heading"), None)
+            heading = next((c for c in r.target if isinstance(c.tag, str) and local_name(c) == "heading"), None)
             if heading is not None:
                 out.append(_Print(REPLACE, heading, r))
         if op.num is not None:
             out.append(_Print(NUMBER, r.el, r))
-    elif op.op == "substitute":
+    elif op.op == "substitute" and r.match is not None:
         out.append(_Print(WORDS, r.match.block, r, r.match.start, r.match.end))
     elif op.op == "delete":
         out.append(_Print(DELETE, r.el, r))
@@ -145,7 +147,7 @@ def _new_number(r: Resolved):
         return None
     if kind == "article":
         return ("article", number)
-    parent = r.anchor if r.side == "into" else (r.anchor.getparent() if r.anchor is not None else r.el.getparent())
+    parent = r.anchor if r.side == "into" else (r.anchor.getparent() if r.anchor is not None else r.target.getparent())
     return (id(parent), kind, number)
 
 
@@ -262,11 +264,14 @@ def find_collisions(resolved: list[Resolved]) -> tuple[list[Collision], list[tup
         for i, a in enumerate(group):
             for b in group[i + 1:]:
                 record("same-place", a, b)
-    for group in numbers.values():
-        for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                pa, pb = _Print(NUMBER, a.el or a.anchor, a), _Print(NUMBER, b.el or b.anchor, b)
-                if a.amendment is b.amendment:
+    for numbered in numbers.values():
+        for i, ra in enumerate(numbered):
+            for rb in numbered[i + 1:]:
+                # the element renumbered, or the place of the one inserted («el or anchor» would test
+                # whether the element has children: lxml's truth value)
+                pa = _Print(NUMBER, ra.el if ra.el is not None else ra.at, ra)
+                pb = _Print(NUMBER, rb.el if rb.el is not None else rb.at, rb)
+                if ra.amendment is rb.amendment:
                     overlaps.append(("same-number", pa, pb))
                 else:
                     record("same-number", pa, pb)

@@ -62,23 +62,21 @@ def _heading(el) -> str | None:
 def _regions(old: str, new: str) -> list[tuple[int, int, str]]:
     """(start, end, new text) of each changed stretch of ``old`` (word diff; typography counts)."""
     from ..diff.words import EQUAL, word_diff
-    out = []
+    out: list[tuple[int, int, str]] = []
     i = 0
-    current = None
+    current: tuple[int, int, str] | None = None
     for op in word_diff(old, new, semantic=True):
         if op.op == EQUAL:
             if current:
-                out.append(tuple(current))
+                out.append(current)
                 current = None
             i += len(op.old)
             continue
-        if current is None:
-            current = [i, i, ""]
-        current[1] += len(op.old)
-        current[2] += op.new
+        start, end, text = current if current is not None else (i, i, "")
+        current = (start, end + len(op.old), text + op.new)
         i += len(op.old)
     if current:
-        out.append(tuple(current))
+        out.append(current)
     return out
 
 
@@ -129,7 +127,6 @@ def _substitutions(el, old_text: str, new_text: str, block_index: int, texts: li
                 return a, b
             a, b = wider
 
-    regions = [list(r) for r in regions]
     while True:
         spans = [(*expand(start, end), start, end, piece) for start, end, piece in regions]
         clash = next((k for k in range(len(spans) - 1) if spans[k + 1][0] < spans[k][1]), None)
@@ -137,7 +134,7 @@ def _substitutions(el, old_text: str, new_text: str, block_index: int, texts: li
             break
         # the words of two changes overlap: one substitution for both
         first, second = regions[clash], regions[clash + 1]
-        regions[clash:clash + 2] = [[first[0], second[1], first[2] + old_text[first[1]:second[0]] + second[2]]]
+        regions[clash:clash + 2] = [(first[0], second[1], first[2] + old_text[first[1]:second[0]] + second[2])]
     ops = []
     for a, b, start, end, piece in spans:
         find = old_text[a:b]
@@ -227,7 +224,7 @@ def _children_ops(o, n, markup: bool = False) -> list[dict] | None:
         return _text_ops(o, n)
     ops: list[dict] = []
     matcher = SequenceMatcher(a=[_key(x, markup) for x in ou], b=[_key(x, markup) for x in nu], autojunk=False)
-    stationary_old = set()
+    stationary_old: set[int] = set()
     pending_inserts = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
@@ -397,7 +394,7 @@ class _Plan:
     def _units(document: Document) -> list:
         body = document.body
         out = []
-        for el in body.iter():
+        for el in body.iter() if body is not None else ():
             if not isinstance(el.tag, str):
                 continue
             name = local_name(el)
@@ -448,7 +445,7 @@ class _Plan:
             if id(n) in self.covered_new:
                 continue
             o = self.pair_new.get(id(n))
-            key = order[id(n)]
+            key: float = order[id(n)]
             if o is None or id(o) in self.covered_old:
                 add(key, _insert(n, self.position(n), self.markup))
                 continue
@@ -496,8 +493,9 @@ class _Plan:
 def _body_rows(document: Document) -> list[tuple]:
     """(kind, eId) of every element with an eId, with the text of those that hold no other
     (paragraphs, points ...), and the texts of every num and heading."""
-    rows = []
-    for el in document.body.iter():
+    rows: list[tuple] = []
+    body = document.body
+    for el in body.iter() if body is not None else ():
         if not isinstance(el.tag, str):
             continue
         if el.get("eId"):
@@ -561,7 +559,8 @@ def from_diff(old: Document, new: Document, *, id: str | None = None, proposer: 
     if old.frbr_expression is None:
         raise AmendmentError("the old version has no FRBR expression URI", path=old.path,
                              hint="give an AKN expression of the bill")
-    if new.frbr_work is None or old.frbr_work.work_uri() != new.frbr_work.work_uri():
+    old_work, new_work = old.frbr_work, new.frbr_work
+    if old_work is None or new_work is None or old_work.work_uri() != new_work.work_uri():
         raise AmendmentError(f"{old.path} and {new.path} are not versions of the same work", path=new.path,
                              hint="edit a copy of the bill and keep its FRBR work URI")
     plan = _Plan(old, new, markup)
@@ -591,7 +590,8 @@ def from_diff(old: Document, new: Document, *, id: str | None = None, proposer: 
 def _verify(old: Document, new: Document, amendment: Amendment) -> None:
     from .apply import apply_amendments
     base_date = old.expression_date or "2000-01-01"
-    date = new.expression_date if (new.expression_date or "") > base_date else "9999-12-31"
+    new_date = new.expression_date or ""
+    date = new_date if new_date > base_date else "9999-12-31"
     result = apply_amendments(old, [amendment], date=date, order=[amendment.id])
     difference = compare_bodies(Document.from_bytes(result.document.to_bytes()), new)
     if difference is not None:

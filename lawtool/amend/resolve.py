@@ -271,7 +271,7 @@ class Resolver:
                                      path=amendment.path, place=op.place, hint="choose another position")
 
 
-def gap_of(anchor, side: str) -> tuple:
+def gap_of(anchor, side: str | None) -> tuple:
     """The place an insertion fills: (parent, rank among the parent's hierarchical children).
     «after art_9» and «before art_10» are the same place when art_10 follows art_9."""
     if side == "into":

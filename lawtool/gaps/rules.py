@@ -31,7 +31,7 @@ from itertools import combinations
 from ..arabic import normalise
 from ..findings import Finding
 from .coverage import Concept, concept_matcher, defined_concepts
-from .definitions import term_uses
+from .definitions import Definition, term_uses
 from .matching import Matcher, compile_phrase, phrase_words, select, term_key
 from .sources import Source
 
@@ -197,7 +197,7 @@ def _clean(text: str) -> str:
 
 
 def differing_definitions(sources: list[Source], concepts: list[Concept]) -> list[Finding]:
-    groups: dict[str, list[tuple[Source, object]]] = {}
+    groups: dict[str, list[tuple[Source, Definition]]] = {}
     for source in sources:
         matcher = concept_matcher(concepts, source.language) if concepts else None
         by_concept: dict[str, str] = {}

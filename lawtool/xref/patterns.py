@@ -276,6 +276,12 @@ _FR_LAW = re.compile(r"(?i)(?P<noun>loi|dahir|décret)(?:\s+organique)?(?:\s+por
 _FR_POSSESSIVE = re.compile(r"(?i)(?:ses|son|leurs?)\s+(?=articles?\b)")
 
 
+def _end(pattern: re.Pattern[str], t: str, pos: int) -> int:
+    """Where ``pattern``, one that matches the empty string too (a gap), ends from ``pos``."""
+    m = pattern.match(t, pos)
+    return m.end() if m else pos
+
+
 # -- numbers ---------------------------------------------------------------------------------------------
 
 _NON_DIGITS = re.compile(r"[^\d]+")
@@ -479,9 +485,9 @@ class _Parser:
         m = _IT.match(t, pos)
         if m:
             return WorkPhrase("it", pos, m.end()), m.end()
-        o = _OF.match(t, pos)
-        cur = o.end()
-        has_of = bool(o.group("min"))
+        o = _OF.match(t, pos)  # matches the empty string too
+        cur = o.end() if o else pos
+        has_of = bool(o and o.group("min"))
         while has_of:       # «من الباب الأول من القانون رقم ...»: divisions on the way to the law
             d = _DIVISION.match(t, cur)
             if not d:
@@ -568,7 +574,7 @@ class _Parser:
                           plural=stem in ("فصول", "مواد", "فصلين", "فصليين", "فصلان", "مادتين", "مادتان"),
                           via_b=label.startswith(("ب", "وب", "فب")))
         cur = anchor.end()
-        gap = _GAP.match(t, cur).end()
+        gap = _end(_GAP, t, cur)
         items, end = self.items(gap)
         if not items:
             # a line break between the label and its number («الفصل\n 16من»), not a list bullet
@@ -612,10 +618,9 @@ class _Parser:
         the article citation it belongs to (a sub-provision alone is not a citation)."""
         t = self.t
         kind = "point" if anchor.group("substem").startswith("بن") else "paragraph"
-        values, cur = self.sub_values(_GAP.match(t, anchor.end()).end())
+        values, cur = self.sub_values(_end(_GAP, t, anchor.end()))
         if not values:
-            values, cur = self.sub_values(_GAP_LINE.match(t, anchor.end()).end() if _GAP_LINE.match(t, anchor.end())
-                                          else anchor.end())
+            values, cur = self.sub_values(_end(_GAP_LINE, t, anchor.end()))
         if not values:
             return None
         m = _SUB_OF.match(t, cur)
@@ -636,14 +641,15 @@ class _Parser:
         t = self.t
         word = anchor.group("law")
         core = re.search(_LAW_WORD, word)
-        pos = anchor.start() + core.start()
-        if word[max(0, core.start() - 2):core.start()] == "ال":
+        core_start = core.start() if core else 0  # the group holds one of the words
+        pos = anchor.start() + core_start
+        if word[max(0, core_start - 2):core_start] == "ال":
             pos -= 2
         m = _NUMBERED.match(t, pos)
         if m:
-            phrase = WorkPhrase("number", pos, m.end(), number=_dotted(m.group(2)), law_kind=_law_kind(m.group("noun")),
-                                name="same" if _AFTER_SAME.match(t, m.end()) else None, text=t[pos:m.end()])
-            mention = Mention("law", pos, m.end(), work=phrase)
+            numbered = WorkPhrase("number", pos, m.end(), number=_dotted(m.group(2)), law_kind=_law_kind(m.group("noun")),
+                                  name="same" if _AFTER_SAME.match(t, m.end()) else None, text=t[pos:m.end()])
+            mention = Mention("law", pos, m.end(), work=numbered)
             mention.absorbed = self.absorbed(m.end())
             mention.alias = self.alias(m.end())
             return mention
@@ -656,7 +662,7 @@ class _Parser:
             cited = False       # «بناء على الدستور ولا سيما الفصل 42 منه»: the articles are the citations
         if cited and _BRANCH_OF_LAW.search(t, max(0, pos - 80), pos):
             cited = False       # «مسائل من القانون الجنائي وقانون المسطرة الجنائية»: branches of law
-        if cited and not _NAMES_CITED_LAW.search(t, max(0, pos - 40), pos):
+        if cited and phrase is not None and not _NAMES_CITED_LAW.search(t, max(0, pos - 40), pos):
             mention = Mention("law", pos, phrase.end, work=phrase)
             mention.absorbed = self.absorbed(phrase.end)
             return mention
@@ -722,8 +728,7 @@ class _Parser:
                 mention.work = WorkPhrase("name", w.start(), w.end(), name="penal-code", law_kind="code")
             elif w.group("cpp"):
                 mention.work = WorkPhrase("name", w.start(), w.end(), name="criminal-procedure", law_kind="code")
-            elif w.group("law"):
-                lm = _FR_LAW.search(w.group(0))
+            elif w.group("law") and (lm := _FR_LAW.search(w.group(0))):
                 noun = lm.group("noun").lower()
                 mention.work = WorkPhrase("number", w.start(), w.end(), number=lm.group(2).replace("-", "."),
                                           law_kind="law" if noun == "loi" else "dahir" if noun == "dahir" else "decree")
@@ -742,8 +747,9 @@ _YEAR_AFTER = re.compile(r"(?:[^.؛:\n]|\n(?!\s*\n)){0,90}?\(?\s*\d{0,2}\s*[^\W\
 
 def _dated(t: str, phrase: WorkPhrase) -> WorkPhrase:
     """A code's name followed by its date («المؤرخ في فاتح شعبان 1378 (10 فبراير 1959)»): the Gregorian year."""
-    if _DATED.match(t, phrase.end):
-        m = _YEAR_AFTER.match(t, _DATED.match(t, phrase.end).end())
+    dated = _DATED.match(t, phrase.end)
+    if dated:
+        m = _YEAR_AFTER.match(t, dated.end())
         if m:
             phrase.year = int(m.group(1))
     return phrase
@@ -772,12 +778,12 @@ def _special_work(t: str, cur: int) -> WorkPhrase | None:
         # «الظهير الشريف الصادر في ... بمثابة مدونة التجارة البحرية»: the code the dated text is
         k = _AS_NAMED.match(t, m.end())
         if k:
-            named = table().match_name(t, k.end()) or ((_NAMED_CODE.match(t, k.end()).group(0), None)
-                                                        if _NAMED_CODE.match(t, k.end()) else None)
+            code = _NAMED_CODE.match(t, k.end())
+            named = table().match_name(t, k.end()) or ((code.group(0), None) if code else None)
             if named is not None and named[1] is not None:
                 return WorkPhrase("name", cur, named[1], name=named[0], law_kind="code", text=t[cur:named[1]])
-            if named is not None:
-                end = _NAMED_CODE.match(t, k.end()).end()
+            if named is not None and code is not None:
+                end = code.end()
                 return WorkPhrase("other", cur, end, law_kind="code", name=named[0], text=t[cur:end])
         return WorkPhrase("other", cur, m.end(), law_kind=_law_kind(m.group(0)), name=m.group(0) + " (dated)",
                           text=m.group(0))

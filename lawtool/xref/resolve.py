@@ -302,7 +302,7 @@ class Citation:
     internal: bool = False
     cited_law: dict | None = None     # the law as written when it is not a known work
     articles: list[str] = field(default_factory=list)
-    hrefs: list[str] = field(default_factory=list)
+    hrefs: list[str | None] = field(default_factory=list)  # one per article, None when not linked
     spans: list[tuple[int, int, list[str]]] = field(default_factory=list)   # written number → articles
     range: bool = False
     expansion: str | None = None
@@ -431,20 +431,20 @@ class Resolver:
         phrase = mention.work
         if phrase is None:
             return None
-        if phrase.kind == "number":
+        if phrase.kind == "number" and phrase.number is not None:
             return self._by_number(phrase.number, phrase.law_kind, phrase.name == "same")
-        if phrase.kind == "name" and phrase.name not in CODE_NAMES:
+        code = CODE_NAMES.get(phrase.name or "") if phrase.kind == "name" else None
+        if phrase.kind == "name" and code is None:
             return self._by_name(phrase)
         if phrase.kind == "foreign":
             return _Target(None, law={"kind": "foreign", "name": _clean(phrase.text)},
                            problem="foreign law: never linked to a Moroccan text")
-        if phrase.kind == "name" and phrase.year and CODE_NAMES[phrase.name].since and \
-                phrase.year < int(CODE_NAMES[phrase.name].since[:4]):
+        if code is not None and phrase.year and code.since and phrase.year < int(code.since[:4]):
             return _Target(None, law={"kind": "code", "name": _clean(phrase.text), "year": phrase.year},
-                           problem=f"made in {phrase.year}: an older text than {CODE_NAMES[phrase.name].label}")
-        if phrase.kind == "name":
-            work = CODE_NAMES[phrase.name]
-            if phrase.name == "criminal-procedure" and self.date and self.date < work.since:
+                           problem=f"made in {phrase.year}: an older text than {code.label}")
+        if code is not None:
+            work = code
+            if phrase.name == "criminal-procedure" and self.date and work.since and self.date < work.since:
                 return _Target(None, law={"kind": "code", "name": "قانون المسطرة الجنائية (1959)"},
                                problem="the text is older than Law 22.01: the 1959 code")
             return self._known(work.uri)
@@ -511,12 +511,13 @@ class Resolver:
             target = self._by_alias(self._named(mention, scope, block_targets), mention)
             if mention.kind == "work":
                 block_targets.append(target)
-                if target is not None and mention.work.kind in ("name", "other", "number"):
+                if target is not None and mention.work is not None and mention.work.kind in ("name", "other", "number"):
                     named_before.append((mention.end, target))
                 continue
             if mention.kind == "law":
                 block_targets.append(target)
-                named_before.append((mention.end, target))
+                if target is not None:
+                    named_before.append((mention.end, target))
                 out.append(self._law_citation(text, mention, target, eid, line_of))
                 self._remember(target)
                 continue
@@ -535,10 +536,11 @@ class Resolver:
             if citation is None:
                 block_targets.append(None)
                 continue
-            block_targets.append(articles_target if articles_target is not None else
-                                 _Target(citation.work, citation.internal, citation.cited_law, citation.resolved_by))
+            block_target = articles_target if articles_target is not None else \
+                _Target(citation.work, citation.internal, citation.cited_law, citation.resolved_by)
+            block_targets.append(block_target)
             if mention.work is not None and mention.work.kind in ("number", "name", "other"):
-                named_before.append((mention.end, block_targets[-1]))
+                named_before.append((mention.end, block_target))
             out.append(citation)
         return out
 
