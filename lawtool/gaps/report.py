@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 from ..corpus import load_yaml, shared_dir
 from ..errors import InputError
@@ -76,7 +77,7 @@ def gap_report(sources: list[Source], concepts: list[Concept], *, reviews: dict 
     matrix = coverage(sources, concepts, reviews=reviews) if concepts else []
     findings = run_rules(sources, concepts, matrix)
     order = {s.name: i for i, s in enumerate(sources)}
-    findings.sort(key=lambda f: (order.get(f.frbr_uri, 99), f.rule, f.eid or "", f.message))
+    findings.sort(key=lambda f: (order.get(f.frbr_uri or "", 99), f.rule, f.eid or "", f.message))
     return {"documents": [{"document": s.name, "path": s.path, "kind": s.kind,
                            "definitions": [{"term": d.term, "eid": d.eid, "concept": d.concept, "form": d.form,
                                             "quoted": d.quoted} for d in s.definitions]} for s in sources],
@@ -114,7 +115,7 @@ def gaps_markdown(report: dict) -> str:
 
 def _mark(cell: dict) -> str:
     kinds = cell.get("kinds") or "·"
-    mark = kinds + ("≈" if cell.get("borderline") else "") + REVIEW_MARK.get(cell.get("review"), "")
+    mark = kinds + ("≈" if cell.get("borderline") else "") + REVIEW_MARK.get(cell.get("review") or "", "")
     arts = cell.get("articles") or []
     return mark + (f" {arts[0]}" + (f" +{len(arts) - 1}" if len(arts) > 1 else "") if arts else "")
 
@@ -169,13 +170,13 @@ def penalty_entries(sources: list[Source], scope: dict[str, set[str]] | None = N
 def _entries(sources: list[Source], scope: dict[str, set[str]] | None) -> tuple[list[Penalty], dict[str, set[str]]]:
     """(entries, work → articles that an act among the sources inserts or rewrites)."""
     scope = scope or {}
-    akn = [s for s in sources if s.document is not None]
-    works = {s.work for s in akn}
+    akn = [(s, s.document) for s in sources if s.document is not None]
+    works = {s.work for s, _ in akn}
     out: list[Penalty] = []
     touched: dict[str, set[str]] = {}
-    for s in akn:
-        for p in document_penalties(s.document):
-            if p.work != s.work and s.document.doctype == "act":
+    for s, document in akn:
+        for p in document_penalties(document):
+            if p.work != s.work and document.doctype == "act":
                 touched.setdefault(p.work, set()).add(p.article)
                 if p.work in works:
                     continue
@@ -188,7 +189,7 @@ def _entries(sources: list[Source], scope: dict[str, set[str]] | None) -> tuple[
 def penalty_report(sources: list[Source], scope: dict[str, set[str]] | None = None, *,
                    with_comparison: bool = True) -> dict:
     entries, touched = _entries(sources, scope)
-    data = {"penalties": [p.as_dict() for p in entries]}
+    data: dict[str, Any] = {"penalties": [p.as_dict() for p in entries]}
     acts = {s.name for s in sources if s.document is not None and s.document.doctype == "act"}
     if with_comparison:
         in_force = [p for p in entries if p.document in acts]
@@ -203,7 +204,7 @@ def penalty_summary(in_force: list[Penalty], touched: dict[str, set[str]]) -> di
     work read and over the articles that the acts read insert or rewrite, each with its basis."""
     works = sorted({p.work for p in in_force})
     every = sorted((c for w in works for c in ceilings(in_force, w)[:1]), key=lambda r: (-r["days"], r["article"]))
-    out = {"in_force_max_prison": every[0] if every else None, "touched": []}
+    out: dict[str, Any] = {"in_force_max_prison": every[0] if every else None, "touched": []}
     for work in sorted(touched):
         rows = ceilings(in_force, work, touched[work])
         if rows:

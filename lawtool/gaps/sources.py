@@ -52,6 +52,9 @@ class Source:
     units: list[Unit]
     definitions: list[Definition]
     document: Document | None = field(default=None, repr=False)
+    # made on first use by gaps.evidence: the words of each paragraph, and word prefix → paragraphs
+    evidence_paragraphs: list | None = field(default=None, repr=False, compare=False)
+    evidence_index: dict[str, set[int]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def label(self) -> str:

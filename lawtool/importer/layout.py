@@ -166,9 +166,9 @@ def parse_layout(lines: list[str], line_numbers: list[int] | None = None, *, wra
         promulgation = dahir.parse()
         promulgation_end = _paragraphs([line for _, line in items[signature:after]], ends)
         rest = parse_layout([line for _, line in items[after:]], [n for n, _ in items[after:]], wrapped=wrapped)
-        head = _split_head([line for _, line in items[:first]], ends)
-        title_lines = head[0] + [t for t in rest.title_lines if t not in head[0]]
-        return Layout(title_lines, head[1] + rest.preamble, head[2] or rest.preamble_heading, rest.body,
+        head_titles, head_preamble, head_heading = _split_head([line for _, line in items[:first]], ends)
+        title_lines = head_titles + [t for t in rest.title_lines if t not in head_titles]
+        return Layout(title_lines, head_preamble + rest.preamble, head_heading or rest.preamble_heading, rest.body,
                       dahir.notes + rest.notes, promulgation=promulgation,
                       promulgation_end=promulgation_end, conclusions=rest.conclusions,
                       chapter_label=rest.chapter_label)
@@ -187,8 +187,8 @@ def parse_layout(lines: list[str], line_numbers: list[int] | None = None, *, wra
         head += [line for _, line in items[body_start:end]]
         body_start = end
     title_lines, preamble, preamble_heading = _split_head(head, ends)
-    body_items, end = _split_signature(items[body_start:], chapter_label)
-    conclusions, annexes = _split_annexes(end)
+    body_items, signed = _split_signature(items[body_start:], chapter_label)
+    conclusions, annexes = _split_annexes(signed)
     parser = _BodyParser(body_items, ends, chapter_label)
     body = parser.parse()
     return Layout(title_lines, preamble, preamble_heading, body, parser.notes,
@@ -426,8 +426,8 @@ def _preamble_end(items: list[tuple[int, str]], start: int, chapter_label: str |
     before its first article.  Division names quoted in its prose («الكتاب الأول: التحري عن
     الجرائم؛ الكتاب الثاني ...») stay in it."""
     texts = [line for _, line in items]
-    first = next((i for i in range(start + 1, len(texts)) if _article_match(texts[i])
-                  and _article_match(texts[i]).group("label") != chapter_label), len(texts))
+    first = next((i for i in range(start + 1, len(texts)) if (m := _article_match(texts[i]))
+                  and m.group("label") != chapter_label), len(texts))
     end = first
     while end - 1 > start and (DIVISION_RE.match(texts[end - 1]) or (
             end - 2 > start and DIVISION_RE.match(texts[end - 2]) and len(texts[end - 1]) < 120
@@ -513,8 +513,8 @@ class _BodyParser:
                 stack[-1].children.append(node)
                 stack.append(node)
                 continue
-            if RANGE_RE.match(line):
-                stack[-1].children.append(self._range(number, line))
+            if range_match := RANGE_RE.match(line):
+                stack[-1].children.append(self._range(number, line, range_match))
                 continue
             match = _article_match(line)
             if match:
@@ -576,8 +576,7 @@ class _BodyParser:
         return Node(kind, num=num + (" " + notes.strip() if notes.strip() else ""), heading=title,
                     subheading=subheading, line=number)
 
-    def _range(self, number: int, line: str) -> Node:
-        match = RANGE_RE.match(line)
+    def _range(self, number: int, line: str, match: re.Match[str]) -> Node:
         self.pos += 1
         self.last_own = match.group("b")
         node = Node("article", num=line, line=number, repealed=True)

@@ -11,13 +11,18 @@ of the law it replaces (``activeModifications``) and diffs the two across works.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from ..diff.result import DiffResult
 from ..errors import LawtoolError
 from .amendments import amendments_url
 from .html import esc, link
 from .index import CorpusIndex, Expression, Work
 from .pages import Site, SitePage, breadcrumbs, heading, notice_html, page_path
 from .wording import UNIT_KINDS, compare_note_ar, unit_ar
+
+if TYPE_CHECKING:  # imported where it is used, for the start-up time
+    from ..diff.compare import Comparison
 
 STATUS_ORDER = ("modified", "added", "deleted", "moved", "renumbered", "split", "merged", "typographic", "unchanged")
 
@@ -26,7 +31,7 @@ STATUS_ORDER = ("modified", "added", "deleted", "moved", "renumbered", "split", 
 class BillData:
     """What the bill pages compute once and the home page, feed and charts reuse."""
 
-    diffs: dict[tuple[str, str], object] = field(default_factory=dict)  # (old URI, new URI) → DiffResult
+    diffs: dict[tuple[str, str], DiffResult] = field(default_factory=dict)  # (old URI, new URI) → diff
     comparisons: dict[str, list] = field(default_factory=dict)  # expression URI → [LawComparison]
     projections: dict[str, list] = field(default_factory=dict)  # bill work URI → [(url, label)] of its projections
 
@@ -70,7 +75,7 @@ def summary_text(result) -> str:
 
 # -- the diff page -----------------------------------------------------------------------------------------
 
-def _side_cell(side: str, entries, expression: Expression, page_url: str, note: str = "") -> str:
+def _side_cell(side: str, entries, expression: Expression | _Projected, page_url: str, note: str = "") -> str:
     from ..diff.html import pieces_html
     if not entries:
         return f'<td><span class="lt-muted">{esc(note or "—")}</span></td>'
@@ -90,7 +95,7 @@ def _row_id(change) -> str:
     return f"row-{side}-{eid or 'none'}"
 
 
-def diff_table(result, old: Expression, new: Expression, page_url: str, changes_only: bool = False) -> str:
+def diff_table(result, old: Expression, new: Expression | _Projected, page_url: str, changes_only: bool = False) -> str:
     """The comparative table; ``changes_only``: the unchanged articles left out (a row counts them)."""
     from ..diff.present import change_sides, table_rows
     rows = []
@@ -178,7 +183,7 @@ class LawComparison:
     """The diff stage's comparison of a bill version with one law of the corpus it amends."""
 
     law: Expression
-    comparison: object  # lawtool.diff.compare.Comparison
+    comparison: Comparison
 
 
 def amended_laws(index: CorpusIndex, bill: Expression) -> list[Expression]:
@@ -210,7 +215,7 @@ def comparison_table(index: CorpusIndex, bill: Expression, items: list[LawCompar
         for row in item.comparison.rows:
             bill_link = link(page_url, f"{bill.url}#{row.proposed.eid}" if row.proposed.eid in bill.places else bill.url,
                              row.proposed.title)
-            penalty = penalties.get((bill.expression_uri, row.proposed.eid))
+            penalty = penalties.get((bill.expression_uri, row.proposed.eid or ""))
             penalty_html = f'<p class="lt-penalty">{esc(penalty_summary(penalty))}</p>' if penalty else ""
             note = f'<p class="lt-muted">{esc(compare_note_ar(row.note))}</p>' if compare_note_ar(row.note) else ""
             if row.in_force is None:
@@ -220,7 +225,7 @@ def comparison_table(index: CorpusIndex, bill: Expression, items: list[LawCompar
                 rows.append(f"<tr>{law_cell}<td><p class=\"lt-cell-label\">{bill_link}</p><div class=\"lt-cell-text\">"
                             f"{new_text}</div></td><td><p>{_status(row.status)}</p>{penalty_html}{note}</td></tr>")
                 continue
-            place = law.places.get(row.in_force.eid)
+            place = law.places.get(row.in_force.eid or "")
             law_link = link(page_url, f"{place.url}#{row.in_force.eid}" if place else law.url,
                             f"{row.in_force.title} — {law.title}", title=place.text if place else None)
             old_text = pieces_html(side_pieces(row.ops, "old")) if row.ops else esc(row.in_force.text)

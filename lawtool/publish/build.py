@@ -20,6 +20,7 @@ import os
 import shutil
 import time
 import zipfile
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
@@ -144,19 +145,19 @@ def make_site(index: CorpusIndex, progress: Progress | None = None) -> Site:
         penalties_page(index, site, penalties, reports_note)
     # downloads
     say("downloads: feed, charts, corpus zip")
-    extra = list(docx_downloads)
+    downloads = list(docx_downloads)
     site.files["feed.xml"] = _feed(index, data)
-    extra.append(("feed.xml", "feed.xml", "تغذية Atom لصيغ مقترحات القوانين"))
+    downloads.append(("feed.xml", "feed.xml", "تغذية Atom لصيغ مقترحات القوانين"))
     for work in index.bills():
         name = f"assets/charts/{work.uri.strip('/').replace('/', '-')}-changes.svg"
         site.files[name] = _changes_svg(work, data)
-        extra.append((name, name.rsplit("/", 1)[-1], f"رسم: المواد المتغيرة في كل باب بين صيغ {work.title}"))
+        downloads.append((name, name.rsplit("/", 1)[-1], f"رسم: المواد المتغيرة في كل باب بين صيغ {work.title}"))
     if gaps is not None:
-        extra.append(("assets/charts/coverage.svg", "coverage.svg", "رسم: مصفوفة تغطية المفاهيم"))
+        downloads.append(("assets/charts/coverage.svg", "coverage.svg", "رسم: مصفوفة تغطية المفاهيم"))
     site.files["downloads/lawtool-corpus.zip"] = corpus_zip(
         root, lambda message: site.notes.append(f"warning: corpus zip: {message}"))
-    extra.append(("downloads/lawtool-corpus.zip", "lawtool-corpus.zip", "المتن كاملا: law/ و bills/ و reports/"))
-    downloads_page(site, index, data, extra)
+    downloads.append(("downloads/lawtool-corpus.zip", "lawtool-corpus.zip", "المتن كاملا: law/ و bills/ و reports/"))
+    downloads_page(site, index, data, downloads)
     # home, about, other languages
     sources = root / "site"
     static_page(site, index, data, sources / "home.md", "", "الرئيسية")
@@ -205,6 +206,7 @@ def _diff_docx(site: Site, work, old, new, result) -> str | None:
         site.notes.append(f"DOCX of the diff {old.date} → {new.date}: lawtool.diff has no DOCX renderer yet ({exc.name})")
         return None
     url = f"downloads/{work.uri.strip('/').replace('/', '-')}-diff-{old.date}_{new.date}.docx"
+    assert isinstance(data, bytes)  # docx is the one binary format
     site.files[url] = data
     return url
 
@@ -417,7 +419,7 @@ def _drop_unused_theme_files(site_dir: Path) -> None:
 ALWAYS_GLYPHS = {chr(c) for c in range(0x20, 0x7F)} | {chr(c) for c in range(0x0621, 0x0670)} | set("،؛؟«»–—…")
 
 
-def _subset_font(source: Path, target: Path, used: set[str]) -> None:
+def _subset_font(source: Path, target: Path, used: AbstractSet[str]) -> None:
     """``source`` cut down to the glyphs of ``used`` (and :data:`ALWAYS_GLYPHS`), with the Arabic shaping
     rules kept (initial, medial, final forms, ligatures), a variable font limited to the normal width
     and the weights 400 to 700 the site uses, written as WOFF2 (fontTools, brotli): 845 KB → 31 KB."""
@@ -438,7 +440,7 @@ def _subset_font(source: Path, target: Path, used: set[str]) -> None:
     font.save(str(target))
 
 
-def _install_font(docs_dir: Path, used: set[str] = frozenset()) -> list[str]:
+def _install_font(docs_dir: Path, used: AbstractSet[str] = frozenset()) -> list[str]:
     """An Arabic font for the site, subset to the characters of its pages (``used``) and written as WOFF2,
     and its @font-face rules (assets/fonts/fonts.css)."""
     fonts = docs_dir / "assets" / "fonts"

@@ -43,7 +43,7 @@ def repair_kind_ar(kind: str) -> str:
     return REPAIR_KINDS.get(kind, "إصلاح آخر")
 
 
-def compare_note_ar(note: str) -> str:
+def compare_note_ar(note: str | None) -> str:
     """The comparison's note on a supplement's dotted lines, in Arabic; any other note is not shown."""
     kept = re.search(r"stand for (\d+) unchanged lines", note or "")
     if kept:
