@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from ..akn import Document, local_name, text_of
 from ..eids import number_from_num
 from ..errors import AmendmentError, LawtoolError
-from .model import parse_amendment
+from .model import Amendment, parse_amendment
 from .wording import ordinal_ar, ordinal_fr
 
 COLUMNS = ("number", "target", "kind", "current", "proposed", "justification", "proposer", "cosignatories", "status")
@@ -379,10 +379,10 @@ def resolve_target(text: str, bill: Document, articles: dict[str, str]) -> tuple
     rest = text[art.end():]
     para = _PARA.search(rest)
     if para:
-        n = _ordinal(para.group(1).strip())
-        if n is None:
+        rank = _ordinal(para.group(1).strip())
+        if rank is None:
             return None, f"cannot read the paragraph number «{para.group(1)}»"
-        eid += f"__para_{n}"
+        eid += f"__para_{rank}"
         rest = rest[para.end():]
     point = _POINT.search(rest)
     if point:
@@ -426,7 +426,8 @@ def _operations(row: Row, kind: str, eid: str, bill: Document, block_text: dict[
             return [], "an addition needs its text in «النص المقترح»"
         if el_kind == "article":
             first = proposed_lines[0]
-            if not _ART.match(first) or _ART.match(first).end() < len(first.rstrip(" :.-")):
+            heading = _ART.match(first)
+            if not heading or heading.end() < len(first.rstrip(" :.-")):
                 return [], ("a new article needs its number alone on the first line of «النص المقترح» "
                             "(e.g. «المادة 17 مكررة»)")
             if len(proposed_lines) < 2:
@@ -474,7 +475,7 @@ def read_form(path: str, bill: Document, *, prefix: str, date: str) -> list:
     if named and named != target:
         raise LawtoolError(f"the form was made for {named}, not for the bill given ({target})", path=path,
                            hint="give the bill the form was made for with --bill")
-    articles = {}
+    articles: dict[str, str] = {}
     for article in bill.articles():
         num = article.find("{*}num")
         try:
@@ -512,7 +513,7 @@ def read_form(path: str, bill: Document, *, prefix: str, date: str) -> list:
         if not proposer:
             bad("no proposer", "write who proposes the amendment in «مقدم التعديل»")
             continue
-        status = "proposed"
+        status: str | None = "proposed"
         if (v.get("status") or "").strip():
             status = _STATUS_INDEX.get(_norm(v["status"]))
             if status is None:
@@ -537,7 +538,7 @@ def read_form(path: str, bill: Document, *, prefix: str, date: str) -> list:
         group["operations"].extend(operations)
         if (v.get("justification") or "").strip():
             group["justification"].append(v["justification"].strip())
-        for name in _names(v.get("cosignatories")):
+        for name in _names(v.get("cosignatories") or ""):
             if name not in group["cosignatories"]:
                 group["cosignatories"].append(name)
     if errors:
@@ -545,7 +546,7 @@ def read_form(path: str, bill: Document, *, prefix: str, date: str) -> list:
     if not groups:
         raise LawtoolError("the form has no filled row", path=path,
                            hint="fill in the kind and the proposed text of at least one row")
-    amendments = []
+    amendments: list[Amendment] = []
     for n, number in enumerate(order, start=1):
         group = groups[number]
         if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+", number):

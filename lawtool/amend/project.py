@@ -116,8 +116,8 @@ def _insertion_anchor(doc: Document, previous: str | None, number: str | None):
         return index[previous]
     if not number:
         return None
-    articles = [a for a in doc.articles() if _number(a)]
-    before = [a for a in articles if _sort_key(_number(a)) < _sort_key(number)]
+    numbered = [(a, n) for a in doc.articles() if (n := _number(a))]
+    before = [a for a, n in numbered if _sort_key(n) < _sort_key(number)]
     return before[-1] if before else None
 
 
@@ -170,6 +170,9 @@ def project(bill: Document, law: Document, *, date: str | None = None) -> Projec
                            f"{base.work_uri()})", path=bill.path,
                            hint="give the law the bill amends (compare shows the pairs: lawtool compare BILL --with LAW)")
     date = date or bill.expression_date
+    if not date:
+        raise LawtoolError("the projection has no date: the bill's expression has none", path=bill.path,
+                           hint="give --date YYYY-MM-DD")
     if base.expression_date and date <= base.expression_date:
         raise LawtoolError(f"the projection's date {date} is not after the law in force ({base.expression_date})",
                            hint="give --date after the expression in force")
@@ -178,14 +181,14 @@ def project(bill: Document, law: Document, *, date: str | None = None) -> Projec
     kept: dict[str, int] = {}
     previous = None
     for row in rows:
-        quoted = bill.by_eid(row.proposed.eid)
+        quoted = bill.by_eid(row.proposed.eid or "")
         if quoted is None:
             raise LawtoolError(f"the quoted article {row.proposed.eid} is not in the bill", path=bill.path)
         new = copy.deepcopy(quoted)
         new.tail = None
         _clean(new, bill_uri)
         index = doc.eid_index()
-        old = index.get(row.in_force.eid) if row.in_force is not None else None
+        old = index.get(row.in_force.eid or "") if row.in_force is not None else None
         if old is not None:
             kept[row.target] = _fill_dots(new, old)
             new.set("eId", old.get("eId"))
@@ -208,7 +211,10 @@ def project(bill: Document, law: Document, *, date: str | None = None) -> Projec
 
 def default_path(projection: Projection, root: str = "projections") -> str:
     """projections/<country>/<type>/<year>/<number>/<lang>@<date>.xml"""
-    return f"{root}/{projection.document.frbr_expression.relative_path()}"
+    expression = projection.document.frbr_expression
+    if expression is None:  # project() gives every projection its expression URI
+        raise LawtoolError("the projection has no FRBR expression URI")
+    return f"{root}/{expression.relative_path()}"
 
 
 def amended_works(bill: Document) -> list[str]:

@@ -750,8 +750,10 @@ class Lexicon:
             raise self._error(key, "listed twice")
         if not AR_WORD.fullmatch(key) or any(ch in MARK_CHARS for ch in key):
             raise self._error(key, "the key must be one Arabic word, as printed, without harakat")
-        fields = dict.fromkeys(self.RULE_FIELDS, frozenset())
+        fields: dict[str, frozenset[str]] = dict.fromkeys(self.RULE_FIELDS, frozenset())
         otherwise = "keep"
+        keep: str | None
+        fix: str | None
         if spec == "keep":
             keep, fix = key, None
             kind = kind or "keep"
@@ -779,7 +781,7 @@ class Lexicon:
         fix_forms = _inflections(fix, tanween=plain) if fix else {}
         for affix in (keep_forms.keys() & fix_forms.keys()) if keep and fix else (keep_forms or fix_forms):
             keep_word, fix_word = keep_forms.get(affix), fix_forms.get(affix)
-            printed = printed_form(fix_word or keep_word)
+            printed = printed_form(fix_word or keep_word or "")  # one of the two is there
             if keep_word is not None and printed_form(keep_word) != printed:
                 continue  # the two readings do not inflect alike here
             added = len(affix[0]) + len(affix[1].rstrip("#"))
@@ -1018,10 +1020,10 @@ def repair_text(raw: str, *, skip_header: bool = True) -> RepairResult:
         (j1, t1), (j2, t2) = items[k], items[k + 1]
         h, tl = BROKEN_HEAD.search(t1), BROKEN_TAIL.match(t2)
         if h and tl:
-            number = f"{tl.group(1)}-{h.group(2)}"
-            new1 = t1[: h.start()] + h.group(1) + (" " if h.group(1) == "و" else "") + number
+            joined = f"{tl.group(1)}-{h.group(2)}"
+            new1 = t1[: h.start()] + h.group(1) + (" " if h.group(1) == "و" else "") + joined
             new2 = t2[tl.end():].lstrip()
-            repairs.append(Repair("glued-number", j1 + 1, f"{t1[h.start():]} / {t2[:tl.end()].strip()}", number))
+            repairs.append(Repair("glued-number", j1 + 1, f"{t1[h.start():]} / {t2[:tl.end()].strip()}", joined))
             items[k], items[k + 1] = (j1, new1), (j2, new2)
 
     # dates split over two lines

@@ -23,6 +23,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lxml import etree
+
 from ..akn import Document, local_name, text_of
 from ..corpus import CORPUS_DIRS, corpus_files, load_yaml
 from ..errors import UnsafeInputError
@@ -74,7 +76,7 @@ class Page:
 
     url: str
     title: str
-    element: object | None  # the container (None: the expression page itself)
+    element: etree._Element | None  # the container (None: the expression page itself)
     articles: list = field(default_factory=list)  # article elements rendered on this page, in order
     children: list[Page] = field(default_factory=list)
     parent: Page | None = None
