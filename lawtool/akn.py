@@ -132,8 +132,7 @@ def parse_bytes(data: bytes, path: str = "<input>") -> etree._ElementTree:
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
-        line = exc.position[0] if exc.position else None
-        raise InputError(f"not well-formed XML: {exc.msg}", path=path, place=line,
+        raise InputError(f"not well-formed XML: {exc.msg}", path=path, place=exc.position[0] if exc.position else None,
                          hint="fix the XML syntax at that line") from None
     return root.getroottree()
 

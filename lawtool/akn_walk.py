@@ -92,16 +92,17 @@ def _holders(root, kind: str | None) -> set:
         if el is root:
             continue
         chain = []
+        quoted = False
         for a in el.iterancestors():
             if a.tag in _QUOTED_TAGS:
-                chain = None
+                quoted = True
                 break
             if a in found:
                 break
             chain.append(a)
             if a is root:
                 break
-        if chain:
+        if chain and not quoted:
             found.update(chain)
     return found
 

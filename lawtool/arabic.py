@@ -27,7 +27,7 @@ SPACES = re.compile(r"\s+")
 
 _DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")}
 _DIGITS.update({ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")})
-_LETTERS = {ord(c): "ا" for c in ALEF_FORMS}
+_LETTERS: dict[int, str | None] = {ord(c): "ا" for c in ALEF_FORMS}
 _LETTERS.update({ord("ى"): "ي", ord("ة"): "ه", ord(TATWEEL): None})
 _FOLD = {**_DIGITS, **_LETTERS}
 

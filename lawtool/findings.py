@@ -9,6 +9,7 @@ Its message exists in English (the CLI) and, where the site shows it, in Arabic.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -32,7 +33,7 @@ class Finding:
         return self.eid or (str(self.line) if self.line else "")
 
     def to_dict(self) -> dict:
-        data = {"rule": self.rule, "severity": self.severity, "eid": self.eid, "message": self.message,
+        data: dict[str, Any] = {"rule": self.rule, "severity": self.severity, "eid": self.eid, "message": self.message,
                 "line": self.line}
         for key in ("file", "frbr_uri", "message_ar", "hint", "target"):
             value = getattr(self, key)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 
 from ..akn import Document, local_name
 from .model import Amendment
@@ -49,7 +50,7 @@ def _words_of(amendment: Amendment, index: int) -> str:
     return ""
 
 
-def blame(old: Document, new: Document, amendments: list[Amendment] = ()) -> list[dict]:
+def blame(old: Document, new: Document, amendments: Sequence[Amendment] = ()) -> list[dict]:
     """One entry per changed run of words: {article, eid, change (insert | delete), words,
     amendments: [ids], labels: [proposer: title]}."""
     from ..diff import diff_documents
@@ -61,7 +62,8 @@ def blame(old: Document, new: Document, amendments: list[Amendment] = ()) -> lis
         if not change.is_change():
             continue
         units = list(change.parts) or [change]
-        article = (change.new_unit or change.old_unit).label if (change.new_unit or change.old_unit) else ""
+        changed = change.new_unit or change.old_unit
+        article = changed.label if changed else ""
         for unit in units:
             eid = unit.new_eid or unit.old_eid or ""
             candidates = [(amd, n) for dest, amd, n in mods if eid and _related(dest, eid)]

@@ -19,9 +19,10 @@ withdrawn and fallen ones are decided, sub-amendments go with their amendment.
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from ..akn import Document, text_of
-from ..errors import LawtoolError
+from ..errors import AmendmentError, LawtoolError
 from .model import Amendment
 
 
@@ -89,6 +90,10 @@ def _closed(amendment: Amendment) -> str | None:
 def carry(amendments: list[Amendment], old: Document, new: Document) -> list[Carried]:
     """Each amendment carried from ``old`` to ``new`` (see the module docstring)."""
     from .resolve import Resolver
+    new_expression = new.frbr_expression
+    if new_expression is None:
+        raise AmendmentError("the new version has no FRBR expression URI", path=new.path,
+                             hint="give an Akoma Ntoso document with <FRBRExpression>")
     mapping, unsure = renumbering_map(old, new)
     old_index, new_index = old.eid_index(), new.eid_index()
     out = []
@@ -100,7 +105,7 @@ def carry(amendments: list[Amendment], old: Document, new: Document) -> list[Car
             continue
         problems, renamed, operations = [], {}, []
         for op in amendment.operations:
-            fields = {}
+            fields: dict[str, Any] = {}
             for key in ("eid", "after", "before", "into"):
                 eid = getattr(op, key)
                 if not eid:
@@ -124,7 +129,7 @@ def carry(amendments: list[Amendment], old: Document, new: Document) -> list[Car
             operations.append(dataclasses.replace(op, **fields))
         carried = None
         if not problems:
-            carried = dataclasses.replace(amendment, target=new.frbr_expression, operations=operations)
+            carried = dataclasses.replace(amendment, target=new_expression, operations=operations)
             try:
                 Resolver(new).resolve(carried)
             except LawtoolError as error:

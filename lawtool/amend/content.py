@@ -169,7 +169,7 @@ def canonical_body(kind: str, data: dict) -> dict | None:
         paragraphs = data["paragraphs"]
         if not isinstance(paragraphs, list) or not paragraphs:
             raise ContentError("`paragraphs` must be a non-empty list", "write paragraphs: [\"...\", \"...\"]")
-        items = []
+        items: list[str | dict] = []
         for i, item in enumerate(paragraphs, start=1):
             if isinstance(item, str):
                 items.append(_line(item, f"paragraphs[{i}]"))
@@ -181,8 +181,9 @@ def canonical_body(kind: str, data: dict) -> dict | None:
                 items.append(body["text"] if set(body) == {"text"} else body)
             else:
                 raise ContentError(f"paragraphs[{i}] must be text or a mapping, not {_what(item)}", "quote it")
-        if all(isinstance(i, str) for i in items):
-            return {"text": "\n".join(items)}
+        texts = [i for i in items if isinstance(i, str)]
+        if len(texts) == len(items):
+            return {"text": "\n".join(texts)}
         return {"paragraphs": items}
     if kind in ("paragraph", "point"):
         if "paragraphs" in data:
@@ -369,7 +370,7 @@ def _listy_body(el) -> dict | None:
 def _raw_body(el) -> dict | None:
     kind = local_name(el)
     if kind == "article":
-        items = []
+        items: list[str | dict] = []
         for child in el:
             if not isinstance(child.tag, str) or local_name(child) in ("num", "heading"):
                 continue
@@ -381,8 +382,9 @@ def _raw_body(el) -> dict | None:
             items.append(body["text"] if set(body) == {"text"} else body)
         if not items:
             return None
-        if all(isinstance(i, str) for i in items):
-            return {"text": "\n".join(items)}
+        texts = [i for i in items if isinstance(i, str)]
+        if len(texts) == len(items):
+            return {"text": "\n".join(texts)}
         return {"paragraphs": items}
     if kind in ("paragraph", "point"):
         return _listy_body(el)

@@ -86,6 +86,8 @@ def as_parent_leaves_it(bill: Document, parent: Amendment, subs: list[Amendment]
     later = (dt.date.fromisoformat(base) + dt.timedelta(days=1)).isoformat()
     applied = apply_amendments(bill, [dataclasses.replace(parent, status="adopted")], date=later).document
     target = applied.frbr_expression
+    if target is None:  # apply_amendments gives the new expression its URI
+        raise AmendmentError("the adopted parent left no FRBR expression URI", path=bill.path)
     return applied, [dataclasses.replace(s, target=target, amends=None) for s in subs]
 
 

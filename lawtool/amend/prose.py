@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from .model import Operation
 from .wording import ACT_VERB_OPS, ActNamer, act_instruction, instruction, ordinal_ar
@@ -133,7 +134,7 @@ def read_instruction(text: str) -> Reading:
         reading = _read_own(clean) or _read_act(clean)
     except Refused as why:
         return Reading(text, False, reason=str(why))
-    if key(reading.wording) != key(clean):
+    if key(reading.wording or "") != key(clean):
         return Reading(text, False, wording=reading.wording,
                        reason="lawtool's wording of this reading differs from the instruction")
     reading.text = text
@@ -175,14 +176,14 @@ def _read_act(text: str) -> Reading:
     found = re.search(rf" ب(?P<names>(?:المادة|الفصل) {_NUM}|(?:المادتين|الفصلين|المواد|الفصول) {_NUM}(?: و ?{_NUM})+)$",
                       body)
     if provisions and found and not _SEGMENT.match(body):
-        act = _act(body[:found.start()])
+        named_act = _act(body[:found.start()])
         eids, word, tail = _chain(found.group("names"))
         if tail.strip():
             raise Refused("words after the new articles' numbers")
         ops = [Operation(op="insert", into="body", element="article", num=f"{word} {e[4:]}", index=i)
                for i, e in enumerate(eids, start=1)]
-        wording = act_instruction(ops, act=act, how=how or "على النحو التالي", article_word=word, **common)
-        return Reading(text, True, ops, act=act, effective=effective, wording=wording)
+        wording = act_instruction(ops, act=named_act, how=how or "على النحو التالي", article_word=word, **common)
+        return Reading(text, True, ops, act=named_act, effective=effective, wording=wording)
     eids, word, tail = _chain(body)
     act = None
     trail_how = None
@@ -262,7 +263,8 @@ def _read_own(text: str) -> Reading | None:
         new = m.group(3)
         kind = {"فقرة": "paragraph", "بند": "point"}.get(new.split()[0], "article")
         num = None if kind == "paragraph" else (new.split(" ", 1)[1] if kind == "point" else "ال" + new)
-        op = Operation(op="insert", element=kind, num=num, index=1, **{side: eids[0]})
+        place: dict[str, Any] = {side: eids[0]}
+        op = Operation(op="insert", element=kind, num=num, index=1, **place)
         return Reading(text, True, [op], wording=instruction(op, ActNamer(word)).text_ar)
     m = re.match(r"^([تي])تمم (.+?) ب(فقرة جديدة|بند \S+|مادة \S+(?: مكررة)?|فصل \S+(?: مكرر)?) [تي]حرر كما يلي:?$", text)
     if m:

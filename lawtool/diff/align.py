@@ -138,7 +138,7 @@ def _pair_similar(old: list[Unit], new: list[Unit], m: Matching, *, eid_bonus: f
         for u in rest_old:
             for s in u.shingles:
                 postings[s].append(u)
-    scored: list[tuple[float, int, int]] = []
+    scored: list[tuple[float, int, int, float, bool]] = []  # score, old, new, similarity, same eId
     for n in rest_new:
         twins = {o.index for o in by_eid.get(n.rel_eid, ())} if n.rel_eid else set()
         hits: dict[int, int] = defaultdict(int)  # shared word pairs, counted through the index

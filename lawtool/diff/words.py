@@ -166,7 +166,7 @@ def _line_diff(old_lines: list[str], new_lines: list[str], semantic: bool) -> li
         elif a is not None:
             ops.append(Op(DELETE, a, ""))
         else:
-            ops.append(Op(INSERT, "", b))
+            ops.append(Op(INSERT, "", b or ""))
         seen_a = seen_a or a is not None
         seen_b = seen_b or b is not None
     return [op for op in ops if op.old or op.new]
@@ -253,7 +253,8 @@ def _absorb_short_equalities(diffs: list[tuple[int, str]]) -> list[tuple[int, st
     diff-match-patch's semantic clean-up, an unchanged sentence between two changes is never
     shown as deleted and inserted again."""
     out: list[tuple[int, str]] = []
-    dele, ins = [], []
+    dele: list[str] = []
+    ins: list[str] = []
 
     def flush() -> None:
         if dele:

@@ -10,6 +10,8 @@ penalty and are left out of the claims.
 
 from __future__ import annotations
 
+from typing import Any
+
 from .penalties import Penalty
 
 LIFE = 10 ** 6
@@ -31,15 +33,15 @@ def _case_prison(case: dict, lookup: dict[str, Penalty]) -> dict | None:
     if case.get("prison"):
         return case["prison"]
     if case.get("factor"):
-        bases = [lookup[a] for a in case.get("refers_to") or [] if a in lookup and lookup[a].prison]
-        best = max(bases, key=lambda b: _days(b.prison.as_dict()) or 0, default=None)
-        return _doubled(best.prison.as_dict(), case["factor"]) if best else None
+        prisons = [prison.as_dict() for a in case.get("refers_to") or [] if a in lookup and (prison := lookup[a].prison)]
+        best = max(prisons, key=lambda prison: _days(prison) or 0, default=None)
+        return _doubled(best, case["factor"]) if best else None
     return None
 
 
 def candidates(p: Penalty, lookup: dict[str, Penalty]) -> list[dict]:
     """Every prison range the article can lead to, with its basis."""
-    out = []
+    out: list[dict[str, Any]] = []
     if p.prison:
         out.append({"prison": p.prison.as_dict(), "via": "principal", "source": p.article})
     for a in p.aggravations:

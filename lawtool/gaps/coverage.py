@@ -102,7 +102,7 @@ def defined_concepts(source: Source, matcher: Matcher) -> dict[str, list[str]]:
 def word_coverage(source: Source, concepts: list[Concept], matcher: Matcher) -> dict[str, dict[str, list[str]]]:
     """The checklist's words alone: concept id → status → eIds (the fallback for a concept
     without elements, always borderline)."""
-    found = {c.id: {"defined": [], "criminalised": [], "provided": []} for c in concepts}
+    found: dict[str, dict[str, list[str]]] = {c.id: {"defined": [], "criminalised": [], "provided": []} for c in concepts}
     for cid, eids in defined_concepts(source, matcher).items():
         found[cid]["defined"] += eids
     for unit in source.units:

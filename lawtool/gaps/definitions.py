@@ -154,7 +154,8 @@ def _list_item(p) -> tuple[str, int, int] | None:
     colon = text.find(":")
     if colon <= 0:
         return None
-    lead = _LEAD.match(text).end()
+    leading = _LEAD.match(text)  # matches the empty string too
+    lead = leading.end() if leading else 0
     end = colon
     while end > lead and text[end - 1] in " \t»\"":
         end -= 1

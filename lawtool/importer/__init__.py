@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -163,7 +164,7 @@ def _check_arguments(work_date: str | None, title: str | None, notice: str | Non
 
 def import_text(text: str, expression: FrbrUri | None = None, *, doctype: str = "act", source_name: str = "<text>",
                 work_date: str | None = None, title: str | None = None, publication: dict | None = None,
-                corrections: list[Correction] = (), notice: str | None = None, repair: bool = True,
+                corrections: Sequence[Correction] = (), notice: str | None = None, repair: bool = True,
                 numbering_gaps: str | None = None):
     """Import ``text`` as the expression ``expression``; returns (Document, ImportReport).
 

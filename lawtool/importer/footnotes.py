@@ -172,7 +172,8 @@ def parse_amendment_notes(footnote: Footnote, *, this_law: str | None = None) ->
     if replaced is not None:
         return replaced
     records: list[AmendmentNote] = []
-    action, targets = "amended", ()
+    action = "amended"
+    targets: tuple[str, ...] = ()
     for clause in _clauses(text):
         anchors = list(ANCHOR.finditer(clause))
         head = clause[: anchors[0].start()] if anchors else clause

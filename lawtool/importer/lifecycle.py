@@ -86,7 +86,7 @@ def active_modifications(document: Document) -> int:
         if work is None:
             continue
         # «... وتتمم المجموعة المذكورة بالفصل 447-4»: the articles named after «ب(ال)فصل» are added
-        added = set()
+        added: set[str] = set()
         for match in re.finditer(r"ب(?:ال)?(?:فصول|فصلين|فصل|مواد|مادتين|مادة)\s+((?:[\d\-]+\s*(?:و|،|,)?\s*)+)", announce):
             added.update(number_from_num(n) for n in re.findall(r"\d+(?:-\d+)*", match.group(1)))
         for quoted in mod.iter(akn("article")):

@@ -189,10 +189,10 @@ def _broken(d: DocumentCitations, c: dict, target: str, number: str, info: WorkA
 # -- the outputs ------------------------------------------------------------------------------------------
 
 def summary(graph: Graph, top: int = TOP) -> dict:
-    works_in = Counter()
+    works_in: Counter[str] = Counter()
     for (_, target), n in graph.work_edges.items():
         works_in[target] += n
-    articles_in = Counter()
+    articles_in: Counter[tuple[str, str]] = Counter()
     for (_, target), n in graph.article_edges.items():
         articles_in[target] += n
     return {

@@ -45,7 +45,7 @@ def _promulgates_own(head: str, m, folded: set, out: list) -> bool:
     if m.work.law_kind not in ("dahir", "dahir-law"):
         return False
     p = _PROMULGATING.match(head, m.end)
-    return bool(p) and fold_number(p.group(1)) in folded
+    return p is not None and fold_number(p.group(1)) in folded
 
 
 def own_numbers(text: str) -> list[str]:

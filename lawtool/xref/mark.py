@@ -73,7 +73,9 @@ def _linkable(work: str | None, reader: DocumentReader) -> bool:
     return work in known_uris() or (reader.corpus is not None and reader.corpus.get(work) is not None)
 
 
-def _target_ok(citation: Citation, number: str, href: str, reader: DocumentReader, inserted: set[str]) -> bool:
+def _target_ok(citation: Citation, number: str, href: str | None, reader: DocumentReader, inserted: set[str]) -> bool:
+    if href is None:
+        return False                 # not resolved: nothing to link to
     if citation.internal:
         return reader.articles.has(number)
     if not _linkable(citation.work, reader):

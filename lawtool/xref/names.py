@@ -98,8 +98,8 @@ class Names:
             return found[0]
         # several texts of that name (constitutions): only the latest, for a text made after it — the
         # corpus may lack the versions in between, so an older text's name stays unresolved
-        dated = sorted((n for n in found if n.year), key=lambda n: n.year)
-        if year is None or not dated or dated[-1].year > year:
+        dated = sorted((n for n in found if n.year), key=lambda n: n.year or "")
+        if year is None or not dated or (dated[-1].year or "") > year:
             return None
         return dated[-1]
 

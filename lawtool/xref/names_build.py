@@ -48,7 +48,7 @@ def title_of(text: str) -> str:
 
 
 def _words(phrase: str, limit: int = 5) -> str:
-    out = []
+    out: list[str] = []
     for w in phrase.split():
         if w in _STOP or not _WORD.fullmatch(w) or len(out) >= limit:
             break
