@@ -104,7 +104,7 @@ def import_expressions(data, path: Path) -> list[dict]:
     return specs
 
 
-def resolve_source(root: Path, yaml_path: Path, source: str) -> Path:
+def resolve_source(root: Path, yaml_path: Path, source: object) -> Path:
     """The source file of an import spec; it must stay inside the repository or the shared folder
     (an import.yaml is data anyone can propose: it must not read /etc/passwd)."""
     if not isinstance(source, str) or not source:

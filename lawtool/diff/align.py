@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .result import ADDED, DELETED, MERGED, MODIFIED, MOVED, RENUMBERED, SPLIT, TYPOGRAPHIC, UNCHANGED, Change
@@ -369,7 +370,7 @@ def _longest_increasing(seq: list[int]) -> set[int]:
     return keep
 
 
-def _moved(old: list[Unit], new: list[Unit], m: Matching, parents: dict[int, Unit | None] | None) -> set[int]:
+def _moved(old: list[Unit], new: list[Unit], m: Matching, parents: Mapping[int, Unit | None] | None) -> set[int]:
     """Old indices of the pairs that moved: to another container than the one their old
     container became (``parents``: id of an old container → its new container; ``None`` when
     one side has no containers to compare), or out of the order of their neighbours in the same
@@ -481,7 +482,7 @@ def _order(changes_by_old: dict[int, Change], added: list[tuple[int, Change]], c
     return out
 
 
-def build_changes(old: list[Unit], new: list[Unit], m: Matching, parents: dict[int, Unit | None] | None, *,
+def build_changes(old: list[Unit], new: list[Unit], m: Matching, parents: Mapping[int, Unit | None] | None, *,
                   parts: bool = True) -> list[Change]:
     """The changes of one level (articles or containers) in concordance order; ``parents`` maps
     old containers to new ones (see ``_moved``)."""

@@ -192,7 +192,7 @@ def compare(bill: Document, law: Document) -> Comparison:
 
 def inline_pieces(ops, *, typographic: bool = False):
     """Both sides in one text: deletions and insertions marked where they happen."""
-    out = []
+    out: list[tuple[str, str | None]] = []
     for op in ops:
         if op.op == "equal":
             out.append((op.new, None))

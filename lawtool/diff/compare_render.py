@@ -29,14 +29,16 @@ def _notices(comparison: Comparison) -> list[str]:
 
 
 def render_text(comparison: Comparison, *, typographic: bool = False, color: bool = False) -> str:
+    from .text import Segment
     from .text import render as render_lines
-    blocks = [[[(f"law:  {comparison.law.frbr or comparison.law.path}", "head")],
-               [(f"bill: {comparison.bill.frbr or comparison.bill.path}", "head")],
-               *[[(n, "dim")] for n in _notices(comparison)],
-               [("articles: " + ", ".join(f"{k}: {v}" for k, v in comparison.summary().items() if v), None)]]]
+    head: list[list[Segment]] = [[(f"law:  {comparison.law.frbr or comparison.law.path}", "head")],
+                                 [(f"bill: {comparison.bill.frbr or comparison.bill.path}", "head")]]
+    head += [[(n, "dim")] for n in _notices(comparison)]
+    head.append([("articles: " + ", ".join(f"{k}: {v}" for k, v in comparison.summary().items() if v), None)])
+    blocks = [head]
     style = {"del": "delete", "ins": "insert", "typo": "typographic", None: None}
     for row in comparison.rows:
-        block = [[(f"{_title(row)}  [{row.status}] ({row.mod_type or 'by number'})", "head")]]
+        block: list[list[Segment]] = [[(f"{_title(row)}  [{row.status}] ({row.mod_type or 'by number'})", "head")]]
         for label, pieces in ((IN_FORCE_AR, plain_pieces(row.in_force.text) if row.in_force else [("—", None)]),
                               (PROPOSED_AR, plain_pieces(row.proposed.text)),
                               (CHANGES_AR, _changes(row, typographic))):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..akn import Document
 from ..errors import InputError
@@ -24,7 +25,7 @@ class Version:
     since_previous: DiffResult | None  # None for the first version
 
     def as_dict(self) -> dict:
-        data = {"path": self.path, "frbr": self.frbr, "date": self.date, "title": self.title,
+        data: dict[str, Any] = {"path": self.path, "frbr": self.frbr, "date": self.date, "title": self.title,
                 "articles": self.articles, "summary": None, "changes": None}
         if self.since_previous is not None:
             result = self.since_previous

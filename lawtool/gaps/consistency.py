@@ -172,7 +172,7 @@ def _max(c: Conduct) -> int:
     return 10 ** 6 if prison.get("life") else prison.get("max_days") or 0
 
 
-def same_conduct_twice(found: list[Conduct], labels: dict[str, str], severer: dict[str, str]) -> list[Finding]:
+def same_conduct_twice(found: list[Conduct], labels: dict[str, str], severer: dict[str, str | None]) -> list[Finding]:
     pairs: dict[tuple[str, str], list] = {}
     for a in (c for c in found if c.own):
         for b in (c for c in found if not c.own and c.concept == a.concept):
@@ -183,7 +183,7 @@ def same_conduct_twice(found: list[Conduct], labels: dict[str, str], severer: di
     return [_twice(a, b, concepts, labels, severer) for a, b, concepts in pairs.values()]
 
 
-def _twice(a: Conduct, b: Conduct, concepts: list[str], labels: dict[str, str], severer: dict[str, str]) -> Finding:
+def _twice(a: Conduct, b: Conduct, concepts: list[str], labels: dict[str, str], severer: dict[str, str | None]) -> Finding:
     names = "، ".join(labels.get(c, c) for c in concepts)
     msg_ar = (f"الفعل نفسه ({names}) معاقب عليه في المادة {a.unit.number} ({ar.penalty(a.prison, a.fine)}) "
               f"وفي الفصل {b.unit.number} ({ar.penalty(b.prison, b.fine)})")
@@ -226,7 +226,7 @@ def _not_higher(p: Penalty, agg: dict) -> bool:
 def _not_higher_finding(doc: str, p: Penalty, agg: dict) -> Finding:
     src = agg.get("source") or p.article
     msg_ar = (f"الفصل {src} يرفع عقوبة الفصل {p.article} إلى {ar.penalty(agg.get('prison'), agg.get('fine'))}، "
-              f"وهي لا تتجاوز عقوبته الأصلية ({ar.penalty(p.prison.as_dict(), p.fine.as_dict() if p.fine else None)}).")
+              f"وهي لا تتجاوز عقوبته الأصلية ({ar.penalty(p.prison.as_dict() if p.prison else None, p.fine.as_dict() if p.fine else None)}).")
     msg = f"art. {src} 'raises' the penalty of art. {p.article} to a range that is not above its own"
     return Finding("aggravation-not-higher", "warning", p.eid, msg, frbr_uri=doc, message_ar=msg_ar,
                    evidence=({"document": doc, "eid": p.eid, "article": p.article},
@@ -284,9 +284,9 @@ def _short(uri: str) -> str:
 
 # -- the whole check -----------------------------------------------------------------------------------------
 
-def severer_clauses(sources: list[Source]) -> dict[str, str]:
+def severer_clauses(sources: list[Source]) -> dict[str, str | None]:
     """document → number of its own article saying the more severe provision applies (bill art. 4)."""
-    out = {}
+    out: dict[str, str | None] = {}
     for s in sources:
         for unit in s.units:
             if unit.provision and not unit.quoted and SEVERER_APPLIES.search(normalise(unit.text)) \
@@ -324,4 +324,4 @@ def check(sources: list[Source], concepts: list) -> list[Finding]:
         out += unused_definitions(s) + undefined_terms(s, concepts)
     out += missing_references(sources)
     order = {s.name: i for i, s in enumerate(sources)}
-    return sorted(out, key=lambda f: (order.get(f.frbr_uri, 99), f.rule, f.eid or "", f.message))
+    return sorted(out, key=lambda f: (order.get(f.frbr_uri or "", 99), f.rule, f.eid or "", f.message))

@@ -11,6 +11,7 @@ the error instead of a diff.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 
 from ..amend.listing import STATUS_AR  # the one table of the statuses' Arabic names
 from ..errors import LawtoolError
@@ -148,7 +149,7 @@ def _sort_key(eid: str):
 
 
 def _amendment_page(index: CorpusIndex, work: Work, a, collisions: list, site: Site,
-                    amendments: list = ()) -> SitePage:
+                    amendments: Sequence = ()) -> SitePage:
     from ..amend import apply_amendments, instructions
     url = amendment_url(work, a.id)
     expression = index.expression(target_uri(a))

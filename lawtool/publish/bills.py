@@ -11,13 +11,13 @@ of the law it replaces (``activeModifications``) and diffs the two across works.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from ..diff.result import DiffResult
 from ..errors import LawtoolError
 from .amendments import amendments_url
 from .html import esc, link
-from .index import CorpusIndex, Expression, Work
+from .index import CorpusIndex, Expression, Place, Work
 from .pages import Site, SitePage, breadcrumbs, heading, notice_html, page_path
 from .wording import UNIT_KINDS, compare_note_ar, unit_ar
 
@@ -75,7 +75,21 @@ def summary_text(result) -> str:
 
 # -- the diff page -----------------------------------------------------------------------------------------
 
-def _side_cell(side: str, entries, expression: Expression | _Projected, page_url: str, note: str = "") -> str:
+class DiffSide(Protocol):
+    """The page a side of a diff table links to: an expression, or the stand-in of a text that has
+    no page of its own (a projection, a version with an amendment applied)."""
+
+    @property
+    def url(self) -> str: ...
+
+    @property
+    def places(self) -> dict[str, Place]: ...
+
+    @property
+    def when(self) -> str: ...
+
+
+def _side_cell(side: str, entries, expression: DiffSide, page_url: str, note: str = "") -> str:
     from ..diff.html import pieces_html
     if not entries:
         return f'<td><span class="lt-muted">{esc(note or "—")}</span></td>'
@@ -95,7 +109,7 @@ def _row_id(change) -> str:
     return f"row-{side}-{eid or 'none'}"
 
 
-def diff_table(result, old: Expression, new: Expression | _Projected, page_url: str, changes_only: bool = False) -> str:
+def diff_table(result, old: Expression, new: DiffSide, page_url: str, changes_only: bool = False) -> str:
     """The comparative table; ``changes_only``: the unchanged articles left out (a row counts them)."""
     from ..diff.present import change_sides, table_rows
     rows = []

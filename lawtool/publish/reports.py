@@ -64,7 +64,7 @@ def _cell_marks(info: dict) -> str:
     out = ""
     if info.get("borderline"):
         out += f' <span class="lt-cov-borderline" title="{esc(info.get("why") or "")}">≈</span>'
-    out += {"confirmed": " ✓", "rejected": " ✗"}.get(info.get("review"), "")
+    out += {"confirmed": " ✓", "rejected": " ✗"}.get(info.get("review") or "", "")
     return out
 
 
@@ -121,8 +121,8 @@ def gaps_page(index: CorpusIndex, site: Site, report: dict, source_note: str) ->
         defs = d.get("definitions") or []
         if not defs:
             continue
-        items = "".join(f"<li>{_doc_link(index, d['document'], x.get('eid'), url, x.get('term'))}</li>" for x in defs)
-        out.append(f"<p>{esc(_short_doc(index, d['document']))}</p><ul>{items}</ul>\n")
+        links = "".join(f"<li>{_doc_link(index, d['document'], x.get('eid'), url, x.get('term'))}</li>" for x in defs)
+        out.append(f"<p>{esc(_short_doc(index, d['document']))}</p><ul>{links}</ul>\n")
     return site.add(SitePage(page_path(url), url, title, "\n".join(out), search=False, notice=True))
 
 
