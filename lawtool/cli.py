@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import typer
 
@@ -147,6 +147,7 @@ def export(file: Path = typer.Argument(..., help="an AKN XML file"),
         document = Document.load(file)
         if to == "pdf":
             from .export_pdf import to_pdf
+            assert output is not None  # refused above
             atomic_write(output, to_pdf(document))
             return
         result = to_text(document) if to == "text" else to_markdown(document)
@@ -165,7 +166,7 @@ def info(file: Path = typer.Argument(..., help="an AKN XML file"),
         from .akn import Document
         document = Document.load(file)
         work, expression = document.frbr_work, document.frbr_expression
-        data = {"path": str(file), "frbr_uri": str(expression or work or ""),
+        data: dict[str, Any] = {"path": str(file), "frbr_uri": str(expression or work or ""),
                 "work": work.work_uri() if work else None, "title": document.title,
                 "language": document.language, "date": document.expression_date, "doctype": document.doctype,
                 "counts": document.counts()}

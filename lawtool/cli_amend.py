@@ -108,7 +108,7 @@ def format_check(bill, amendments, result, *, wording: bool = True) -> str:
 FORCE_HELP = "replace the output file if it exists (never an input)"
 
 
-def _check_output(output: Path, inputs: list[Path], overwrite: bool, flag: str = "--force") -> None:
+def _check_output(output: Path | None, inputs: list[Path], overwrite: bool, flag: str = "--force") -> None:
     """lawtool.outputs.check_output: never an input (unless --overwrite for apply), never an existing
     file unless the flag is given."""
     from lawtool.outputs import check_output
@@ -184,6 +184,7 @@ def apply_cmd(bill: Path = typer.Argument(..., help="the amended expression (AKN
             say(format_check(document, chosen, error.report, wording=False))
             raise
         new = result.document.frbr_expression
+        assert new is not None  # apply_amendments names the new expression
         target = output or Path(bill).parent / f"{new.language}@{new.expression_date}.xml"
         _check_output(target, [Path(bill), *amendments], overwrite, "--overwrite")
         result.document.path = str(target)
@@ -518,16 +519,17 @@ def carry_cmd(old: Path = typer.Argument(..., help="the version the amendments w
         written = []
         if out_dir is not None:
             out_dir.mkdir(parents=True, exist_ok=True)
-            targets = [(r, inside(out_dir, f"{r.carried.id}.yaml", what="amendment id")) for r in results if r.carried]
-            for _, target in targets:
+            targets = [(r, carried, inside(out_dir, f"{carried.id}.yaml", what="amendment id"))
+                       for r in results if (carried := r.carried)]
+            for _, _, target in targets:
                 _check_output(target, [old, new, *amendments], force)
-            for r, target in targets:
+            for r, carried, target in targets:
                 header = [*(["EXAMPLE amendment, made up for the lawtool project: not proposed by any "
-                             "parliamentary group or member."] if r.carried.example else []),
-                          f"Carried by `lawtool amend carry` from {r.amendment.target} to {r.carried.target}"
+                             "parliamentary group or member."] if carried.example else []),
+                          f"Carried by `lawtool amend carry` from {r.amendment.target} to {carried.target}"
                           + (f"; renumbered: {', '.join(f'{a} → {b}' for a, b in r.renamed.items())}" if r.renamed else "")
                           + "."]
-                atomic_write(target, dump_amendment(r.carried, header=header).encode("utf-8"))
+                atomic_write(target, dump_amendment(carried, header=header).encode("utf-8"))
                 written.append(str(target))
         if as_json:
             _echo_json([{"id": r.amendment.id, "carried": r.carried is not None, "renamed": r.renamed,

@@ -95,6 +95,7 @@ def register(app: typer.Typer) -> None:
         def action():
             from lawtool.akn import Document
             from lawtool.diff import diff_documents
+            from lawtool.diff.html import render_html
             from lawtool.diff.render import render
             from lawtool.errors import LawtoolError
             _check_format(fmt)
@@ -111,8 +112,9 @@ def register(app: typer.Typer) -> None:
             for warning in result.warnings:
                 typer.echo(f"lawtool: warning: {warning}", err=True)
             colored = _want_color(color, output)
+            data: str | bytes
             if fmt == "pdf":
-                data = _pdf(render(result, "html", typographic=show_typographic), old_doc, new_doc)
+                data = _pdf(render_html(result, typographic=show_typographic), old_doc, new_doc)
             else:
                 data = render(result, fmt, typographic=show_typographic, color=colored, bidi=bidi, width=_width(),
                               context=context)

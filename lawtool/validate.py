@@ -87,6 +87,7 @@ from __future__ import annotations
 import copy
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -666,12 +667,12 @@ def is_other_akn(root: etree._Element) -> bool:
     return qname.localname == "akomaNtoso" or "akn" in lowered or "legaldocml" in lowered
 
 
-def validate_paths(paths: list[str | Path], *, root_dir: Path | None = None) -> list[FileReport]:
+def validate_paths(paths: Sequence[str | Path], *, root_dir: Path | None = None) -> list[FileReport]:
     """Reports for the given files and the ``*.xml`` files under the given folders, sorted by path."""
     return [validate_file(path, root_dir=root_dir) for path in collect_files(paths)]
 
 
-def collect_files(paths: list[str | Path]) -> list[Path]:
+def collect_files(paths: Sequence[str | Path]) -> list[Path]:
     from .akn import xml_files
     return xml_files(paths)
 

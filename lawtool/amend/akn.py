@@ -310,7 +310,7 @@ def _operation(tmod, index: dict, path: str, place: str) -> dict:
     destination = tmod.find(akn("destination"))
     previous = tmod.find(akn("previous"))
     olds: list = [index.get((o.get("href") or "#")[1:]) for o in tmod.findall(akn("old"))]  # no None: checked below
-    news = [index.get((o.get("href") or "#")[1:]) for o in tmod.findall(akn("new"))]
+    news: list = [index.get((o.get("href") or "#")[1:]) for o in tmod.findall(akn("new"))]
     if destination is None or any(x is None for x in olds + news):
         _fail("a textualMod points at elements that are not in the document", path, place)
     where = _portion(destination.get("href"), path, place)
