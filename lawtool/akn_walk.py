@@ -26,16 +26,55 @@ from dataclasses import dataclass, field
 from .akn import DOC_TYPES, Document, akn, local_name
 
 PROVISION_ORDER = ("article", "section", "rule", "clause", "hcontainer", "level", "paragraph", "point")
-CONTAINER_KINDS = frozenset({
-    "book", "tome", "part", "subpart", "title", "subtitle", "chapter", "subchapter", "section", "subsection",
-    "division", "subdivision", "hcontainer", "level", "rule", "subrule", "clause", "subclause", "article",
-    "paragraph", "subparagraph", "point", "transitional", "proviso", "crossHeading"})
+CONTAINER_KINDS = frozenset(
+    {
+        "book",
+        "tome",
+        "part",
+        "subpart",
+        "title",
+        "subtitle",
+        "chapter",
+        "subchapter",
+        "section",
+        "subsection",
+        "division",
+        "subdivision",
+        "hcontainer",
+        "level",
+        "rule",
+        "subrule",
+        "clause",
+        "subclause",
+        "article",
+        "paragraph",
+        "subparagraph",
+        "point",
+        "transitional",
+        "proviso",
+        "crossHeading",
+    }
+)
 # Kinds that are containers even without provisions inside (an empty chapter, a cross heading).
-DIVISIONS = frozenset({"book", "tome", "part", "subpart", "title", "subtitle", "chapter", "subchapter", "section",
-                       "subsection", "division", "subdivision", "hcontainer"})
+DIVISIONS = frozenset(
+    {
+        "book",
+        "tome",
+        "part",
+        "subpart",
+        "title",
+        "subtitle",
+        "chapter",
+        "subchapter",
+        "section",
+        "subsection",
+        "division",
+        "subdivision",
+        "hcontainer",
+    }
+)
 TEXT_KINDS = ("coverPage", "preface", "preamble", "header", "conclusions")
-BODIES = frozenset({"body", "mainBody", "amendmentBody", "judgmentBody", "debateBody", "collectionBody",
-                    "portionBody"})
+BODIES = frozenset({"body", "mainBody", "amendmentBody", "judgmentBody", "debateBody", "collectionBody", "portionBody"})
 WRAPPERS = frozenset({"attachments", "attachment", "components", "component", "collectionBody", "interstitial"})
 QUOTED = frozenset({"quotedStructure", "embeddedStructure", "subFlow"})
 HEAD = frozenset({"num", "heading", "subheading"})

@@ -54,8 +54,10 @@ def normalise(text: str) -> str:
 
 # A word: a run of letters/digits, keeping internal dots and hyphens of numbers ("1.59.413", "447-1").
 WORD = re.compile(r"\d+(?:[.\-/]\d+)*|[^\W\d_]+(?:[\u064b-\u065f\u0670\u0640][^\W\d_]*)*", re.UNICODE)
-TOKEN = re.compile(r"\s+|\d+(?:[.\-/]\d+)*|[^\W\d_]+(?:[\u064b-\u065f\u0670\u0640]+[^\W\d_]*)*[\u064b-\u065f\u0670\u0640]*|.",
-                   re.UNICODE | re.DOTALL)
+TOKEN = re.compile(
+    r"\s+|\d+(?:[.\-/]\d+)*|[^\W\d_]+(?:[\u064b-\u065f\u0670\u0640]+[^\W\d_]*)*[\u064b-\u065f\u0670\u0640]*|.",
+    re.UNICODE | re.DOTALL,
+)
 
 
 def words(text: str) -> list[str]:

@@ -18,16 +18,19 @@ FORCE_HELP = "replace the output file if it exists (never an input)"
 
 def say(message: str, nl: bool = True) -> None:
     from lawtool.cli import say as say_cli
+
     say_cli(message, nl)
 
 
 def check_output(*args, **kwargs):
     from lawtool.outputs import check_output as check
+
     return check(*args, **kwargs)
 
 
 def _check_format(fmt: str, allowed=FORMATS) -> None:
     from lawtool.errors import LawtoolError
+
     if fmt not in allowed:
         raise LawtoolError(f"unknown format {fmt!r}", hint="use one of: " + ", ".join(allowed))
 
@@ -40,6 +43,7 @@ def _want_color(color: bool | None, output: Path | None) -> bool:
 
 def _width() -> int:
     import shutil
+
     return shutil.get_terminal_size((100, 24)).columns
 
 
@@ -47,6 +51,7 @@ def _deliver(data: str | bytes, output: Path | None, fmt: str, color: bool = Fal
     """Write to ``output`` atomically, or to standard output (DOCX only to a file)."""
     from lawtool.akn import atomic_write
     from lawtool.errors import LawtoolError
+
     if output is not None:
         atomic_write(output, data if isinstance(data, bytes) else data.encode("utf-8"))
         return
@@ -59,6 +64,7 @@ def _pdf(page: str, *documents) -> bytes:
     """The HTML page printed to PDF, with the working-text notice of the documents (a bill's) on
     every page."""
     from lawtool.pdf import html_to_pdf
+
     notices = [d.notice for d in documents if d.notice]
     return html_to_pdf(page, notice=notices[-1] if notices else None)
 
@@ -70,20 +76,28 @@ def register(app: typer.Typer) -> None:
         new: Path = typer.Argument(..., help="the new version (AKN XML)"),
         fmt: str = typer.Option("text", "--format", "-f", help="text, json, html, markdown, docx or pdf"),
         output: Path | None = typer.Option(None, "-o", "--output", help="write to a file instead of stdout"),
-        show_typographic: bool = typer.Option(False, "--show-typographic",
-                                              help="also show differences of typography only (diacritics, "
-                                                   "tatweel, hamza forms, digits, spacing)"),
-        cross_work: bool = typer.Option(False, "--cross-work", help="allow two different works (a bill's "
-                                                                    "article against a code's article)"),
+        show_typographic: bool = typer.Option(
+            False,
+            "--show-typographic",
+            help="also show differences of typography only (diacritics, tatweel, hamza forms, digits, spacing)",
+        ),
+        cross_work: bool = typer.Option(
+            False, "--cross-work", help="allow two different works (a bill's article against a code's article)"
+        ),
         old_eid: str | None = typer.Option(None, "--old-eid", help="compare only this element of OLD"),
         new_eid: str | None = typer.Option(None, "--new-eid", help="compare only this element of NEW"),
-        write_wid: bool = typer.Option(False, "--write-wid", help="record the old eIds as wId in NEW "
-                                                                  "(rewrites NEW atomically)"),
-        dry_run: bool = typer.Option(False, "--dry-run", help="with --write-wid: show the change to NEW, "
-                                                              "write nothing"),
+        write_wid: bool = typer.Option(
+            False, "--write-wid", help="record the old eIds as wId in NEW (rewrites NEW atomically)"
+        ),
+        dry_run: bool = typer.Option(
+            False, "--dry-run", help="with --write-wid: show the change to NEW, write nothing"
+        ),
         color: bool | None = typer.Option(None, "--color/--no-color", help="colour (default: on a terminal)"),
-        bidi: str = typer.Option("logical", "--bidi", help="text format: logical (terminal reorders) or visual "
-                                                           "(lawtool lays lines out right to left)"),
+        bidi: str = typer.Option(
+            "logical",
+            "--bidi",
+            help="text format: logical (terminal reorders) or visual (lawtool lays lines out right to left)",
+        ),
         context: bool = typer.Option(False, "--context", help="text format: show unchanged lines too"),
         exit_code: bool = typer.Option(False, "--exit-code", help="exit 1 when there are changes"),
         force: bool = typer.Option(False, "--force", help=FORCE_HELP),
@@ -98,14 +112,17 @@ def register(app: typer.Typer) -> None:
             from lawtool.diff.html import render_html
             from lawtool.diff.render import render
             from lawtool.errors import LawtoolError
+
             _check_format(fmt)
             if bidi not in ("logical", "visual"):
                 raise LawtoolError(f"unknown --bidi {bidi!r}", hint="use --bidi logical or --bidi visual")
             if dry_run and not write_wid:
                 raise LawtoolError("--dry-run goes with --write-wid", hint="add --write-wid")
             if write_wid and (cross_work or old_eid or new_eid):
-                raise LawtoolError("--write-wid records identifiers between two whole expressions of one work",
-                                   hint="drop --cross-work/--old-eid/--new-eid")
+                raise LawtoolError(
+                    "--write-wid records identifiers between two whole expressions of one work",
+                    hint="drop --cross-work/--old-eid/--new-eid",
+                )
             check_output(output, [old, new], replace=force)
             old_doc, new_doc = Document.load(old), Document.load(new)
             result = diff_documents(old_doc, new_doc, old_eid=old_eid, new_eid=new_eid, cross_work=cross_work)
@@ -116,13 +133,15 @@ def register(app: typer.Typer) -> None:
             if fmt == "pdf":
                 data = _pdf(render_html(result, typographic=show_typographic), old_doc, new_doc)
             else:
-                data = render(result, fmt, typographic=show_typographic, color=colored, bidi=bidi, width=_width(),
-                              context=context)
+                data = render(
+                    result, fmt, typographic=show_typographic, color=colored, bidi=bidi, width=_width(), context=context
+                )
             if write_wid:
                 _write_wid(result, new_doc, new, dry_run)
             _deliver(data, output, fmt, colored)
             if exit_code and not result.is_empty(typographic=show_typographic):
                 raise typer.Exit(1)
+
         run(action)
 
     @app.command("compare")
@@ -142,6 +161,7 @@ def register(app: typer.Typer) -> None:
         def action():
             from lawtool.akn import Document
             from lawtool.diff.compare import compare, render_comparison
+
             _check_format(fmt)
             check_output(output, [bill, law], replace=force)
             bill_doc = Document.load(bill)
@@ -152,6 +172,7 @@ def register(app: typer.Typer) -> None:
             else:
                 data = render_comparison(comparison, fmt, typographic=show_typographic, color=colored)
             _deliver(data, output, fmt, colored)
+
         run(action)
 
     @app.command("history")
@@ -166,9 +187,11 @@ def register(app: typer.Typer) -> None:
 
         def action():
             from lawtool.diff.history import history, render_history
+
             _check_format(fmt, ("text", "json"))
             check_output(output, [folder], replace=force)
             _deliver(render_history(history(folder), fmt), output, fmt)
+
         run(action)
 
 
@@ -177,13 +200,17 @@ def _write_wid(result, new_doc, new_path: Path, dry_run: bool) -> None:
 
     from lawtool.akn import read_bytes
     from lawtool.diff.wid import apply_wids
+
     before = read_bytes(new_path)
     updates = apply_wids(result)
     after = new_doc.to_bytes()
     if dry_run:
-        lines = difflib.unified_diff(before.decode("utf-8").splitlines(keepends=True),
-                                     after.decode("utf-8").splitlines(keepends=True),
-                                     fromfile=f"{new_path} (now)", tofile=f"{new_path} (with wId)")
+        lines = difflib.unified_diff(
+            before.decode("utf-8").splitlines(keepends=True),
+            after.decode("utf-8").splitlines(keepends=True),
+            fromfile=f"{new_path} (now)",
+            tofile=f"{new_path} (with wId)",
+        )
         say("".join(lines), nl=False)
         say(f"{new_path}: {len(updates)} wId to record (dry run: nothing written)")
         return

@@ -1,4 +1,5 @@
 """The law as the bill would leave it (`amend project`), and blame between bill versions."""
+
 import json
 import subprocess
 import sys
@@ -24,8 +25,9 @@ CPP = REPO / "law/ma/act/2002/22-01/ara@2025-09-08.xml"
 
 
 def lawtool(*args, cwd=REPO):
-    return subprocess.run([sys.executable, "-m", "lawtool.cli", *map(str, args)], capture_output=True, text=True,
-                          cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "lawtool.cli", *map(str, args)], capture_output=True, text=True, cwd=cwd
+    )
 
 
 @pytest.mark.parametrize("law_path", [PENAL_CODE, LAW_103_13])
@@ -108,9 +110,12 @@ def test_blame_cli(tmp_path):
 
 def test_projections_of_the_bill_for_the_site():
     from lawtool.amend.project import amended_works, projections_of
+
     bill = Document.load(V3)
     assert amended_works(bill) == ["/akn/ma/act/1962/1-59-413", "/akn/ma/act/2018/103-13"]
     found = projections_of(bill, REPO / "law")
-    assert [str(law.frbr_expression) for law, _ in found] == ["/akn/ma/act/1962/1-59-413/ara@2024-08-22",
-                                                              "/akn/ma/act/2018/103-13/ara@2018-03-12"]
+    assert [str(law.frbr_expression) for law, _ in found] == [
+        "/akn/ma/act/1962/1-59-413/ara@2024-08-22",
+        "/akn/ma/act/2018/103-13/ara@2018-03-12",
+    ]
     assert all(p.document.notice.startswith("إسقاط") for _, p in found)

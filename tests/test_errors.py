@@ -1,4 +1,5 @@
 """Bad input: each case gets its own clear message, exit status 2, no traceback, nothing written."""
+
 import subprocess
 import sys
 
@@ -19,8 +20,10 @@ CASES = {
     "latin1": f'<akomaNtoso xmlns="{NS}"><p>é</p></akomaNtoso>'.encode("latin-1"),
     "empty": (b"", "the file is empty"),
     "not-akn": (b"<html><body/></html>", "not an Akoma Ntoso document"),
-    "draft-ns": (b'<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0/CSD13"><act/></akomaNtoso>',
-                 "not Akoma Ntoso 3.0"),
+    "draft-ns": (
+        b'<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0/CSD13"><act/></akomaNtoso>',
+        "not Akoma Ntoso 3.0",
+    ),
 }
 CASES["latin1"] = (CASES["latin1"], "not valid UTF-8")
 
@@ -49,14 +52,18 @@ def test_bad_xml(tmp_path, case, command):
 def test_bomb_is_never_expanded(tmp_path):
     from lawtool.akn import parse_bytes
     from lawtool.errors import UnsafeInputError
+
     with pytest.raises(UnsafeInputError):
         parse_bytes(BOMB.encode(), "bomb.xml")
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"", "the file is empty"),
-    ("المادة الأولى".encode("cp1256"), "not valid UTF-8"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "the file is empty"),
+        ("المادة الأولى".encode("cp1256"), "not valid UTF-8"),
+    ],
+)
 def test_bad_text_import(tmp_path, content, message):
     src = tmp_path / "in.txt"
     src.write_bytes(content)

@@ -19,8 +19,17 @@ PENAL = "/akn/ma/act/1962/1-59-413"
 
 # -- escaping ------------------------------------------------------------------------------------------
 
-HOSTILE = ['<script>alert(1)</script>', '<img src=x onerror="alert(1)">', "[x](javascript:alert(1))",
-           "{#evil .cls}", "# not a heading", "*emphasis* _under_ `code`", "![i](x.png)", "a | b | c", "&amp; &lt;"]
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "[x](javascript:alert(1))",
+    "{#evil .cls}",
+    "# not a heading",
+    "*emphasis* _under_ `code`",
+    "![i](x.png)",
+    "a | b | c",
+    "&amp; &lt;",
+]
 
 
 @pytest.mark.parametrize("text", HOSTILE)
@@ -32,6 +41,7 @@ def test_md_keeps_markdown_syntax_as_text(text):
     # the browser shows the original text
     import html as html_module
     import re
+
     shown = html_module.unescape(re.sub(r"<[^>]+>", "", html)).strip()
     assert shown == " ".join(text.split())
 
@@ -46,21 +56,28 @@ def test_md_collapses_lines():
     assert "\n" not in md("line one\n\n# line two")
 
 
-@pytest.mark.parametrize("source,target,expected", [
-    ("akn/ma/act/1962/1-59-413/ara@2024-08-22/", "akn/ma/act/1962/1-59-413/ara@2024-08-22/book_1/#art_13",
-     "book_1/#art_13"),
-    ("", "about/", "about/"),
-    ("akn/x/", "", "../../"),
-    ("a/", "a/#x", "#x"),
-    ("akn/w/", "akn/w/e.xml", "e.xml"),
-    ("a/b/", "a/c/", "../c/"),
-    ("reports/gaps/", "assets/charts/coverage.svg", "../../assets/charts/coverage.svg"),
-])
+@pytest.mark.parametrize(
+    "source,target,expected",
+    [
+        (
+            "akn/ma/act/1962/1-59-413/ara@2024-08-22/",
+            "akn/ma/act/1962/1-59-413/ara@2024-08-22/book_1/#art_13",
+            "book_1/#art_13",
+        ),
+        ("", "about/", "about/"),
+        ("akn/x/", "", "../../"),
+        ("a/", "a/#x", "#x"),
+        ("akn/w/", "akn/w/e.xml", "e.xml"),
+        ("a/b/", "a/c/", "../c/"),
+        ("reports/gaps/", "assets/charts/coverage.svg", "../../assets/charts/coverage.svg"),
+    ],
+)
 def test_rel_url(source, target, expected):
     assert rel_url(source, target) == expected
 
 
 # -- search records ----------------------------------------------------------------------------------------
+
 
 def test_fold_is_the_normaliser_with_hamza_on_its_seat_folded():
     assert fold("مَسْؤُولِيَّة") == fold("مسئولية") == "مسءوليه"
@@ -92,6 +109,7 @@ def test_search_records_one_per_article_of_the_latest_versions(index):
 
 
 # -- the index and the URL scheme --------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def index():
@@ -136,18 +154,25 @@ def test_backlinks_include_the_bill_that_amends_an_article(index):
 
 # -- the link checker ----------------------------------------------------------------------------------------
 
+
 def test_link_checker_finds_broken_links(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "index.html").write_text(
         '<html><body><a href="a/">ok</a><a href="a/#here">ok</a><a href="a/#nowhere">bad anchor</a>'
         '<a href="b/">missing</a><a href="#top">self</a><a href="https://example.org/">outside</a>'
         '<img src="https://cdn.example/x.png"><a href="javascript:alert(1)">js</a><p id="top"></p></body></html>',
-        encoding="utf-8")
-    (tmp_path / "a" / "index.html").write_text('<html><body><h2 id="here">x</h2><a href="../">up</a></body></html>',
-                                               encoding="utf-8")
+        encoding="utf-8",
+    )
+    (tmp_path / "a" / "index.html").write_text(
+        '<html><body><h2 id="here">x</h2><a href="../">up</a></body></html>', encoding="utf-8"
+    )
     found = {(b.page, b.target): b.reason for b in check_site(tmp_path)}
-    assert set(found) == {("index.html", "a/#nowhere"), ("index.html", "b/"),
-                          ("index.html", "https://cdn.example/x.png"), ("index.html", "javascript:alert(1)")}
+    assert set(found) == {
+        ("index.html", "a/#nowhere"),
+        ("index.html", "b/"),
+        ("index.html", "https://cdn.example/x.png"),
+        ("index.html", "javascript:alert(1)"),
+    }
     assert "no element with id" in found[("index.html", "a/#nowhere")]
     assert "another host" in found[("index.html", "https://cdn.example/x.png")]
 
@@ -155,4 +180,5 @@ def test_link_checker_finds_broken_links(tmp_path):
 def test_every_collision_kind_has_an_arabic_name():
     from lawtool.amend.collisions import KINDS
     from lawtool.publish.amendments import COLLISION_AR
+
     assert set(KINDS) <= set(COLLISION_AR)

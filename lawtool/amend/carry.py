@@ -28,19 +28,20 @@ from .model import Amendment
 
 @dataclasses.dataclass
 class Carried:
-    amendment: Amendment                   # the original
-    carried: Amendment | None              # against the new version; None when it does not fit
-    problems: list[str]                    # why it does not fit (empty: it fits)
-    renamed: dict[str, str]                # old eId → new eId for the eIds it names that changed
+    amendment: Amendment  # the original
+    carried: Amendment | None  # against the new version; None when it does not fit
+    problems: list[str]  # why it does not fit (empty: it fits)
+    renamed: dict[str, str]  # old eId → new eId for the eIds it names that changed
 
 
 def renumbering_map(old: Document, new: Document) -> tuple[dict[str, str], set[str]]:
     """{old eId: new eId} and the old eIds with no single place in the new version (split or
     merged); an old eId in neither was deleted."""
     from ..diff import diff_documents
+
     mapping: dict[str, str] = {}
     unsure: set[str] = set()  # split or merged
-    gone: set[str] = set()    # deleted
+    gone: set[str] = set()  # deleted
     old_index, new_index = old.eid_index(), new.eid_index()
     for eid, el in new_index.items():
         wid = el.get("wId")
@@ -90,18 +91,23 @@ def _closed(amendment: Amendment) -> str | None:
 def carry(amendments: list[Amendment], old: Document, new: Document) -> list[Carried]:
     """Each amendment carried from ``old`` to ``new`` (see the module docstring)."""
     from .resolve import Resolver
+
     new_expression = new.frbr_expression
     if new_expression is None:
-        raise AmendmentError("the new version has no FRBR expression URI", path=new.path,
-                             hint="give an Akoma Ntoso document with <FRBRExpression>")
+        raise AmendmentError(
+            "the new version has no FRBR expression URI",
+            path=new.path,
+            hint="give an Akoma Ntoso document with <FRBRExpression>",
+        )
     mapping, unsure = renumbering_map(old, new)
     old_index, new_index = old.eid_index(), new.eid_index()
     out = []
     for amendment in amendments:
         closed = _closed(amendment)
         if closed or str(amendment.target) != str(old.frbr_expression):
-            out.append(Carried(amendment, None, [closed or f"it targets {amendment.target}, not "
-                                                           f"{old.frbr_expression}"], {}))
+            out.append(
+                Carried(amendment, None, [closed or f"it targets {amendment.target}, not {old.frbr_expression}"], {})
+            )
             continue
         problems, renamed, operations = [], {}, []
         for op in amendment.operations:
@@ -111,8 +117,10 @@ def carry(amendments: list[Amendment], old: Document, new: Document) -> list[Car
                 if not eid:
                     continue
                 if eid in unsure:
-                    problems.append(f"operation {op.index}: {eid} was split or merged in the new version: "
-                                    "which part is meant is for its author to say")
+                    problems.append(
+                        f"operation {op.index}: {eid} was split or merged in the new version: "
+                        "which part is meant is for its author to say"
+                    )
                     continue
                 target = mapping.get(eid)
                 if target is None:
@@ -124,8 +132,10 @@ def carry(amendments: list[Amendment], old: Document, new: Document) -> list[Car
             if op.op == "replace" and op.eid in mapping:
                 before_text, after_text = text_of(old_index[op.eid]), text_of(new_index[mapping[op.eid]])
                 if " ".join(before_text.split()) != " ".join(after_text.split()):
-                    problems.append(f"operation {op.index}: the text of {op.eid} changed in the new version: "
-                                    "its replacement would undo that change — write it again against the new text")
+                    problems.append(
+                        f"operation {op.index}: the text of {op.eid} changed in the new version: "
+                        "its replacement would undo that change — write it again against the new text"
+                    )
             operations.append(dataclasses.replace(op, **fields))
         carried = None
         if not problems:

@@ -39,11 +39,30 @@ QUOTE = '"'
 
 # -- ordinals -------------------------------------------------------------------------------------------------
 
-_AR_F = ["", "الأولى", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة", "التاسعة",
-         "العاشرة"]
+_AR_F = [
+    "",
+    "الأولى",
+    "الثانية",
+    "الثالثة",
+    "الرابعة",
+    "الخامسة",
+    "السادسة",
+    "السابعة",
+    "الثامنة",
+    "التاسعة",
+    "العاشرة",
+]
 _AR_M = ["", "الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"]
-_AR_TENS = {2: "العشرون", 3: "الثلاثون", 4: "الأربعون", 5: "الخمسون", 6: "الستون", 7: "السبعون", 8: "الثمانون",
-            9: "التسعون"}
+_AR_TENS = {
+    2: "العشرون",
+    3: "الثلاثون",
+    4: "الأربعون",
+    5: "الخمسون",
+    6: "الستون",
+    7: "السبعون",
+    8: "الثمانون",
+    9: "التسعون",
+}
 
 
 def ordinal_ar(n: int, feminine: bool = True) -> str:
@@ -63,8 +82,25 @@ def ordinal_ar(n: int, feminine: bool = True) -> str:
     return str(n)
 
 
-_FR_UNITS = ["zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze",
-             "treize", "quatorze", "quinze", "seize"]
+_FR_UNITS = [
+    "zéro",
+    "un",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+]
 _FR_TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
 
 
@@ -111,6 +147,7 @@ def ordinal_fr(n: int, feminine: bool = False) -> str:
 
 # -- numbers ----------------------------------------------------------------------------------------------------
 
+
 def _number_parts(number: str) -> tuple[str, int]:
     """'12-bis' → ('12', 1); '447-1' → ('447-1', 0)."""
     parts = number.split("-")
@@ -144,6 +181,7 @@ def number_fr(number: str, *, point: bool = False) -> str:
 
 # -- names of elements ----------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Name:
     ar: str
@@ -152,12 +190,28 @@ class Name:
     feminine_fr: bool
 
 
-_AR_KIND = {"article": ("المادة", True), "chapter": ("الباب", False), "section": ("الفرع", False),
-            "part": ("الجزء", False), "book": ("الكتاب", False), "title": ("القسم", False),
-            "subsection": ("الفرع", False), "point": ("البند", False), "paragraph": ("الفقرة", True)}
-_FR_KIND = {"article": ("article", False), "chapter": ("chapitre", False), "section": ("section", True),
-            "part": ("partie", True), "book": ("livre", False), "title": ("titre", False),
-            "subsection": ("sous-section", True), "point": ("point", False), "paragraph": ("alinéa", False)}
+_AR_KIND = {
+    "article": ("المادة", True),
+    "chapter": ("الباب", False),
+    "section": ("الفرع", False),
+    "part": ("الجزء", False),
+    "book": ("الكتاب", False),
+    "title": ("القسم", False),
+    "subsection": ("الفرع", False),
+    "point": ("البند", False),
+    "paragraph": ("الفقرة", True),
+}
+_FR_KIND = {
+    "article": ("article", False),
+    "chapter": ("chapitre", False),
+    "section": ("section", True),
+    "part": ("partie", True),
+    "book": ("livre", False),
+    "title": ("titre", False),
+    "subsection": ("sous-section", True),
+    "point": ("point", False),
+    "paragraph": ("alinéa", False),
+}
 
 
 def _fr_def(noun: str, feminine: bool) -> str:
@@ -191,8 +245,12 @@ class Namer:
             return None
         if kind == "paragraph":
             n = int(number) if number.isdigit() else 0
-            return Name(f"الفقرة {ordinal_ar(n)}" if n else "الفقرة", f"le {ordinal_fr(n)} alinéa" if n else "l'alinéa",
-                        True, False)
+            return Name(
+                f"الفقرة {ordinal_ar(n)}" if n else "الفقرة",
+                f"le {ordinal_fr(n)} alinéa" if n else "l'alinéa",
+                True,
+                False,
+            )
         if kind == "intro":
             return Name("المقطع التمهيدي", "le chapeau", False, False)
         if kind == "wrapUp":
@@ -228,7 +286,7 @@ class Namer:
         for i in range(len(parts), 0, -1):
             sub = "__".join(parts[:i])
             if kind_of_eid(sub) == "quotedStructure":
-                quoted_in = "__".join(parts[:i - 2]) if i > 2 else None
+                quoted_in = "__".join(parts[: i - 2]) if i > 2 else None
                 break
             found = self.component(sub)
             if found is not None:
@@ -265,6 +323,7 @@ def _cap(text: str) -> str:
 
 
 # -- instructions ------------------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Instruction:
@@ -303,6 +362,7 @@ def _new_name(op: Operation, namer: Namer) -> tuple[str, str, bool, bool, str]:
     num = op.num
     if op.body and "xml" in op.body:
         from .content import head_of, parse_fragment
+
         num = head_of(parse_fragment(op.body["xml"]))[0]
     if kind == "paragraph":
         return "فقرة جديدة", "un alinéa", True, False, "الفقرة الجديدة"
@@ -319,7 +379,7 @@ def _new_name(op: Operation, namer: Namer) -> tuple[str, str, bool, bool, str]:
         label = _clean_label(num)
         first = label.split()[0]
         fem = first.endswith("ة")
-        indefinite = (first[2:] if first.startswith("ال") else first) + label[len(first):]
+        indefinite = (first[2:] if first.startswith("ال") else first) + label[len(first) :]
         try:
             shown = number_fr(number_from_num(label))
         except LawtoolError:
@@ -366,11 +426,19 @@ def instruction(op: Operation, namer: Namer) -> Instruction:
             what = "عنوان" if op.heading is not None and op.num is None else "رقم"
             if op.heading is not None and op.num is not None:
                 what = "رقم وعنوان"
-            values = tuple(p for p in ((("t", " "), ("num", op.num)) if op.num is not None else ())) + \
-                tuple(p for p in ((("t", " "), ("heading", op.heading)) if op.heading is not None else ()))
+            values = tuple(p for p in ((("t", " "), ("num", op.num)) if op.num is not None else ())) + tuple(
+                p for p in ((("t", " "), ("heading", op.heading)) if op.heading is not None else ())
+            )
             ar = (("t", f"يغير {what} "), ref, ("t", " على النحو التالي:"), *values)
-            fr_what = "L'intitulé" if op.num is None else "Le numéro et l'intitulé" if op.heading is not None else "Le numéro"
-            fr = (("t", f"{fr_what} {_de(target.fr)} {'sont ainsi rédigés' if 'et' in fr_what else 'est ainsi rédigé'} :"),)
+            fr_what = (
+                "L'intitulé" if op.num is None else "Le numéro et l'intitulé" if op.heading is not None else "Le numéro"
+            )
+            fr = (
+                (
+                    "t",
+                    f"{fr_what} {_de(target.fr)} {'sont ainsi rédigés' if 'et' in fr_what else 'est ainsi rédigé'} :",
+                ),
+            )
             return Instruction(op.index, ar, fr, lines)
         fr_renumbered = ""
         if op.num is not None:
@@ -393,29 +461,51 @@ def instruction(op: Operation, namer: Namer) -> Instruction:
         else:
             ar_occ, fr_occ = "", ","
         if op.with_:
-            ar = (("t", "تعوض عبارة "), ("old", op.required("find")), ("t", f"{ar_occ} بعبارة "), ("new", op.with_),
-                  ("t", " في "), ref)
-            fr = (("t", f"{_cap(_a(target.fr))}{fr_occ} les mots "), ("old", op.required("find")),
-                  ("t", " sont remplacés par les mots "), ("new", op.with_))
+            ar = (
+                ("t", "تعوض عبارة "),
+                ("old", op.required("find")),
+                ("t", f"{ar_occ} بعبارة "),
+                ("new", op.with_),
+                ("t", " في "),
+                ref,
+            )
+            fr = (
+                ("t", f"{_cap(_a(target.fr))}{fr_occ} les mots "),
+                ("old", op.required("find")),
+                ("t", " sont remplacés par les mots "),
+                ("new", op.with_),
+            )
         else:
             ar = (("t", "تحذف عبارة "), ("old", op.required("find")), ("t", f"{ar_occ} من "), ref)
-            fr = (("t", f"{_cap(_a(target.fr))}{fr_occ} les mots "), ("old", op.required("find")), ("t", " sont supprimés"))
+            fr = (
+                ("t", f"{_cap(_a(target.fr))}{fr_occ} les mots "),
+                ("old", op.required("find")),
+                ("t", " sont supprimés"),
+            )
         return Instruction(op.index, ar, fr, lines)
     if op.op == "delete":
         kind = kind_of_eid(op.required("eid"))
         fr_verb = "abrogé" if kind == "article" else "supprimé"
-        return Instruction(op.index, (("t", _v(target.feminine_ar, "حذف") + " "), ref),
-                           (("t", f"{_cap(target.fr)} est {fr_verb}{_e(target.feminine_fr)}"),))
+        return Instruction(
+            op.index,
+            (("t", _v(target.feminine_ar, "حذف") + " "), ref),
+            (("t", f"{_cap(target.fr)} est {fr_verb}{_e(target.feminine_fr)}"),),
+        )
     if op.op == "renumber":
         new_ar, new_fr = _new_label(op, kind_of_eid(op.required("eid")))
-        return Instruction(op.index, (("t", _v(target.feminine_ar, "صبح") + " "), ref, ("t", " "), *new_ar),
-                           (("t", f"{_cap(target.fr)} devient {new_fr}"),))
+        return Instruction(
+            op.index,
+            (("t", _v(target.feminine_ar, "صبح") + " "), ref, ("t", " "), *new_ar),
+            (("t", f"{_cap(target.fr)} devient {new_fr}"),),
+        )
     side, where = op.placed
     place = namer.name(where)
     place_ref = ("ref", place.ar, where)
     if op.op == "move":
         ar_side = {"after": "إلى ما بعد ", "before": "إلى ما قبل ", "into": "إلى آخر "}[side]
-        fr_side = {"after": "après " + place.fr, "before": "avant " + place.fr, "into": "à la fin " + _de(place.fr)}[side]
+        fr_side = {"after": "après " + place.fr, "before": "avant " + place.fr, "into": "à la fin " + _de(place.fr)}[
+            side
+        ]
         moved = [("t", _v(target.feminine_ar, "نقل") + " "), ref, ("t", " " + ar_side), place_ref]
         if op.num is not None:
             new_ar, new_fr = _new_label(op, kind_of_eid(op.required("eid")))
@@ -427,8 +517,7 @@ def instruction(op: Operation, namer: Namer) -> Instruction:
     # insert
     indefinite, fr_new, fem, fem_fr, _ = _new_name(op, namer)
     if side == "into":
-        ar = (("t", _v(place.feminine_ar, "تمم") + " "), place_ref,
-              ("t", f" ب{indefinite} {_v(fem, 'حرر')} كما يلي:"))
+        ar = (("t", _v(place.feminine_ar, "تمم") + " "), place_ref, ("t", f" ب{indefinite} {_v(fem, 'حرر')} كما يلي:"))
         fr = (("t", f"{_cap(place.fr)} est complété{_e(place.feminine_fr)} par {fr_new} ainsi rédigé{_e(fem_fr)} :"),)
     else:
         ar_side = "بعد" if side == "after" else "قبل"
@@ -463,8 +552,9 @@ def new_lines(op: Operation) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def instructions(amendment: Amendment, document: Document | None = None, *,
-                 namer: Namer | None = None) -> list[Instruction]:
+def instructions(
+    amendment: Amendment, document: Document | None = None, *, namer: Namer | None = None
+) -> list[Instruction]:
     """The wording of every operation of ``amendment`` (names read from ``document``, the bill,
     when given).  For many amendments of one bill, pass one ``Namer(bill)`` as ``namer``: it
     indexes the bill once."""
@@ -495,10 +585,20 @@ ACT_VERBS = {  # verb key → (feminine, masculine)
     "repeal": ("تنسخ", "ينسخ"),
     "delete": ("تحذف", "يحذف"),
 }
-ACT_VERB_OPS = {"change-complete": "replace", "change": "replace", "complete": "replace", "repeal-replace": "replace",
-                "repeal": "delete", "delete": "delete"}
-_PLURAL = {"المادة": ("المادتين", "المواد"), "الفصل": ("الفصلين", "الفصول"), "الفقرة": ("الفقرتين", "الفقرات"),
-           "البند": ("البندين", "البنود")}
+ACT_VERB_OPS = {
+    "change-complete": "replace",
+    "change": "replace",
+    "complete": "replace",
+    "repeal-replace": "replace",
+    "repeal": "delete",
+    "delete": "delete",
+}
+_PLURAL = {
+    "المادة": ("المادتين", "المواد"),
+    "الفصل": ("الفصلين", "الفصول"),
+    "الفقرة": ("الفقرتين", "الفقرات"),
+    "البند": ("البندين", "البنود"),
+}
 _FEMININE_NOUNS = ("المادة", "الفقرة")
 
 
@@ -534,16 +634,28 @@ def _names_list(names: list[str]) -> str:
     noun = names[0].split()[0]
     if any(n.split()[0] != noun for n in names) or noun not in _PLURAL:
         return " و".join(names)
-    numbers = [n[len(noun):].strip() for n in names]
+    numbers = [n[len(noun) :].strip() for n in names]
     plural = _PLURAL[noun][0 if len(names) == 2 else 1]
     return f"{plural} " + " و ".join(numbers)
 
 
-def act_instruction(operations: list[Operation], *, verb: str, act: str | None = None, effective: str | None = None,
-                    lead: bool = True, provisions: str | None = "أحكام", how: str | None = "على النحو التالي",
-                    article_word: str = "المادة", new_first: bool = False, effective_after_how: bool = False,
-                    comma_after_how: bool = False, digit_one: bool = False, bis_definite: bool = False,
-                    replaced_after: bool = False) -> str:
+def act_instruction(
+    operations: list[Operation],
+    *,
+    verb: str,
+    act: str | None = None,
+    effective: str | None = None,
+    lead: bool = True,
+    provisions: str | None = "أحكام",
+    how: str | None = "على النحو التالي",
+    article_word: str = "المادة",
+    new_first: bool = False,
+    effective_after_how: bool = False,
+    comma_after_how: bool = False,
+    digit_one: bool = False,
+    bis_definite: bool = False,
+    replaced_after: bool = False,
+) -> str:
     """The Arabic instruction of an amending law for ``operations`` on one text (``act``: how the
     text is cited, None for the text itself).  Replacements and deletions name their targets
     («أحكام الفصول 404 و 431»); insertions of articles complete the act («بالفصول 88-1 و 88-2»);

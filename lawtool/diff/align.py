@@ -75,6 +75,7 @@ class Matching:
 
 # -- passes ------------------------------------------------------------------------------------------
 
+
 def _pair_equal(old: list[Unit], new: list[Unit], m: Matching, key, why: str = "same text") -> None:
     """Pair elements with equal ``key``: unique on both sides, or sharing their eId."""
     before = set(m.pairs)
@@ -121,9 +122,17 @@ def _jaccard(a: frozenset, b: frozenset) -> float:
     return inter / (len(a) + len(b) - inter)
 
 
-def _pair_similar(old: list[Unit], new: list[Unit], m: Matching, *, eid_bonus: float = EID_BONUS,
-                  threshold: float = SIMILARITY, same_kind: bool = False, only_twins: bool = False,
-                  need_context: bool = False) -> None:
+def _pair_similar(
+    old: list[Unit],
+    new: list[Unit],
+    m: Matching,
+    *,
+    eid_bonus: float = EID_BONUS,
+    threshold: float = SIMILARITY,
+    same_kind: bool = False,
+    only_twins: bool = False,
+    need_context: bool = False,
+) -> None:
     """Pair the remainder by similarity, best pairs first (see the module docstring); with
     ``need_context``, weak similarity alone pairs nothing."""
     rest_old = [u for u in old if m.free_old(u.index)]
@@ -183,8 +192,11 @@ def _take_pairs(scored: list[tuple], old: list[Unit], new: list[Unit], m: Matchi
             pending.append(candidate)
             continue
         m.pair(o, n)
-        m.evidence[o] = {"pass": "same eId" if twin else "similar", "similarity": round(similarity, 3),
-                         "context": context}
+        m.evidence[o] = {
+            "pass": "same eId" if twin else "similar",
+            "similarity": round(similarity, 3),
+            "context": context,
+        }
     return pending
 
 
@@ -202,8 +214,9 @@ def _context(old: list[Unit], new: list[Unit], o: int, n: int, m: Matching) -> l
     return found
 
 
-def _split_and_merge(old: list[Unit], new: list[Unit], m: Matching, *, contained: float = CONTAINED,
-                     gain: float = GAIN) -> None:
+def _split_and_merge(
+    old: list[Unit], new: list[Unit], m: Matching, *, contained: float = CONTAINED, gain: float = GAIN
+) -> None:
     """Find split parts and merged articles among the unmatched (see the module docstring).
 
     Word pairs are counted as a multiset: when a merger joins two near-identical articles
@@ -348,6 +361,7 @@ def match_texts(old: list[Unit], new: list[Unit]) -> Matching:
 
 # -- order and moves ------------------------------------------------------------------------------------
 
+
 def _longest_increasing(seq: list[int]) -> set[int]:
     """Positions of one longest strictly increasing subsequence of ``seq`` (the leftmost one)."""
     tails: list[int] = []
@@ -397,6 +411,7 @@ def _moved(old: list[Unit], new: list[Unit], m: Matching, parents: Mapping[int, 
 
 # -- changes -----------------------------------------------------------------------------------------------
 
+
 def text_ops(old_text: str, new_text: str, same_key: bool) -> tuple[Op, ...]:
     """The word diff of two element texts; with ``same_key`` (texts equal up to typography)
     everything that differs is typographic."""
@@ -436,8 +451,9 @@ def _pair_change(o: Unit, n: Unit, moved: bool, *, parts: bool) -> Change:
     else:
         status = UNCHANGED
     sub = tuple(align_parts(o, n)) if parts and not same_text and not o.grouping else ()
-    return Change(o.kind, status, (o,), (n,), ops, moved=moved, renumbered=renumbered, text_changed=not same_key,
-                  parts=sub)
+    return Change(
+        o.kind, status, (o,), (n,), ops, moved=moved, renumbered=renumbered, text_changed=not same_key, parts=sub
+    )
 
 
 def _label_change(o: Unit, n: Unit, moved: bool, parts: bool) -> Change:
@@ -450,8 +466,9 @@ def _label_change(o: Unit, n: Unit, moved: bool, parts: bool) -> Change:
     return Change(o.kind, status, (o,), (n,), ops, moved=moved, text_changed=not same_key, parts=sub)
 
 
-def _order(changes_by_old: dict[int, Change], added: list[tuple[int, Change]], changes_of_new: dict[int, Change],
-           n_old: int) -> list[Change]:
+def _order(
+    changes_by_old: dict[int, Change], added: list[tuple[int, Change]], changes_of_new: dict[int, Change], n_old: int
+) -> list[Change]:
     """Old order, each added element after the element it follows in the new version."""
     ordered: list[Change] = []
     seen: set[int] = set()
@@ -482,8 +499,9 @@ def _order(changes_by_old: dict[int, Change], added: list[tuple[int, Change]], c
     return out
 
 
-def build_changes(old: list[Unit], new: list[Unit], m: Matching, parents: Mapping[int, Unit | None] | None, *,
-                  parts: bool = True) -> list[Change]:
+def build_changes(
+    old: list[Unit], new: list[Unit], m: Matching, parents: Mapping[int, Unit | None] | None, *, parts: bool = True
+) -> list[Change]:
     """The changes of one level (articles or containers) in concordance order; ``parents`` maps
     old containers to new ones (see ``_moved``)."""
     moved = _moved(old, new, m, parents)
@@ -494,15 +512,31 @@ def build_changes(old: list[Unit], new: list[Unit], m: Matching, parents: Mappin
         if o in m.split:
             news = (new[n],) + tuple(new[y] for y in m.split[o])
             ops = text_ops(old[o].text, "\n".join(u.text for u in news), False)
-            change = Change(old[o].kind, SPLIT, (old[o],), news, ops, moved=o in moved,
-                            renumbered=old[o].number != new[n].number, text_changed=True)
+            change = Change(
+                old[o].kind,
+                SPLIT,
+                (old[o],),
+                news,
+                ops,
+                moved=o in moved,
+                renumbered=old[o].number != new[n].number,
+                text_changed=True,
+            )
             for y in m.split[o]:
                 of_new[y] = change
         elif n in m.merged:
             olds = (old[o],) + tuple(old[x] for x in m.merged[n])
             ops = text_ops("\n".join(u.text for u in olds), new[n].text, False)
-            change = Change(new[n].kind, MERGED, olds, (new[n],), ops, moved=o in moved,
-                            renumbered=old[o].number != new[n].number, text_changed=True)
+            change = Change(
+                new[n].kind,
+                MERGED,
+                olds,
+                (new[n],),
+                ops,
+                moved=o in moved,
+                renumbered=old[o].number != new[n].number,
+                text_changed=True,
+            )
             for x in m.merged[n]:
                 by_old[x] = change
         else:
@@ -530,6 +564,7 @@ def _whole(text: str, kind: str):
 
 
 # -- inside an element ----------------------------------------------------------------------------------
+
 
 def _local_signature(unit: Unit) -> bytes:
     """A sub-unit's bytes with its eIds made relative, so that a paragraph of a renumbered

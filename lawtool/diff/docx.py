@@ -47,6 +47,7 @@ def _rtl() -> bool:
 def _oxml():
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
+
     return OxmlElement, qn
 
 
@@ -102,6 +103,7 @@ def add_pieces(paragraph, pieces) -> None:
     """Runs for (text, mark) pieces; a line break inside a piece becomes a break in the run."""
     from docx.enum.text import WD_COLOR_INDEX
     from docx.shared import RGBColor
+
     for text, mark in pieces:
         for k, line in enumerate(text.split("\n")):
             if k:
@@ -154,6 +156,7 @@ def fill_cell(cell, entries, note: str | None = None) -> None:
 def new_document(title: str):
     import docx
     from docx.shared import Pt
+
     document = docx.Document()
     style = document.styles["Normal"]
     style.font.name = FONT

@@ -156,10 +156,17 @@ class DiffResult:
             news = change.new or (None,)
             for o in olds:
                 for n in news:
-                    rows.append({"old": o.eid if o else None, "new": n.eid if n else None,
-                                 "old_num": o.number if o else None, "new_num": n.number if n else None,
-                                 "status": change.status, "old_ref": o.ref if o else None,
-                                 "new_ref": n.ref if n else None})
+                    rows.append(
+                        {
+                            "old": o.eid if o else None,
+                            "new": n.eid if n else None,
+                            "old_num": o.number if o else None,
+                            "new_num": n.number if n else None,
+                            "status": change.status,
+                            "old_ref": o.ref if o else None,
+                            "new_ref": n.ref if n else None,
+                        }
+                    )
         return rows
 
     def to_dict(self, *, typographic: bool = False) -> dict:

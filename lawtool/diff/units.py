@@ -27,14 +27,72 @@ from ..eids import number_from_num
 from ..errors import EidError, LawtoolError
 from .words import text_key
 
-CONTAINERS = {"book", "tome", "part", "subpart", "title", "subtitle", "chapter", "subchapter", "section",
-              "subsection", "division", "subdivision", "hcontainer"}
-SUBUNITS = {"paragraph", "subparagraph", "point", "item", "list", "blockList", "alinea", "indent", "clause",
-            "subclause", "intro", "wrapUp", "listIntroduction", "listWrapUp", "level", "transitional", "proviso"}
+CONTAINERS = {
+    "book",
+    "tome",
+    "part",
+    "subpart",
+    "title",
+    "subtitle",
+    "chapter",
+    "subchapter",
+    "section",
+    "subsection",
+    "division",
+    "subdivision",
+    "hcontainer",
+}
+SUBUNITS = {
+    "paragraph",
+    "subparagraph",
+    "point",
+    "item",
+    "list",
+    "blockList",
+    "alinea",
+    "indent",
+    "clause",
+    "subclause",
+    "intro",
+    "wrapUp",
+    "listIntroduction",
+    "listWrapUp",
+    "level",
+    "transitional",
+    "proviso",
+}
 # Elements that start a new line of text.
-BLOCKS = SUBUNITS | CONTAINERS | {"p", "heading", "subheading", "content", "article", "quotedStructure", "tr",
-                                  "li", "td", "th", "caption", "blockContainer", "longTitle", "tblock", "container", "attachment", "doc", "preamble", "preface", "conclusions", "formula",
-                                  "citation", "recital", "body", "mainBody"}
+BLOCKS = (
+    SUBUNITS
+    | CONTAINERS
+    | {
+        "p",
+        "heading",
+        "subheading",
+        "content",
+        "article",
+        "quotedStructure",
+        "tr",
+        "li",
+        "td",
+        "th",
+        "caption",
+        "blockContainer",
+        "longTitle",
+        "tblock",
+        "container",
+        "attachment",
+        "doc",
+        "preamble",
+        "preface",
+        "conclusions",
+        "formula",
+        "citation",
+        "recital",
+        "body",
+        "mainBody",
+    }
+)
 SKIPPED = {"authorialNote", "noteRef", "meta", "eol", "eop"}
 _SPACE = re.compile(r"\s+")
 
@@ -44,11 +102,39 @@ class Unit:
     position is read from the element on first use: most articles of two versions are matched
     on their serialised bytes alone and never need their text extracted."""
 
-    __slots__ = ("el", "kind", "eid", "ref", "rel_eid", "index", "parent", "role", "loose", "_label", "_heading",
-                 "_text", "_key", "_words", "_shingles", "_bag", "_number", "_signature")
+    __slots__ = (
+        "el",
+        "kind",
+        "eid",
+        "ref",
+        "rel_eid",
+        "index",
+        "parent",
+        "role",
+        "loose",
+        "_label",
+        "_heading",
+        "_text",
+        "_key",
+        "_words",
+        "_shingles",
+        "_bag",
+        "_number",
+        "_signature",
+    )
 
-    def __init__(self, el, kind: str, index: int, scope_prefix: str = "", parent: Unit | None = None, *,
-                 ref: str | None = None, role: str | None = None, loose: list | None = None):
+    def __init__(
+        self,
+        el,
+        kind: str,
+        index: int,
+        scope_prefix: str = "",
+        parent: Unit | None = None,
+        *,
+        ref: str | None = None,
+        role: str | None = None,
+        loose: list | None = None,
+    ):
         self.el = el
         self.kind = kind
         # ``ref``: the eId, or an identifier generated from the element's place (never written out)
@@ -58,7 +144,7 @@ class Unit:
         self.loose = loose  # text and container units: the elements holding their own text
         # eId without the scope's prefix: a quoted «art_447-1» meets the code's «art_447-1»
         eid = self.ref
-        self.rel_eid = eid[len(scope_prefix):] if eid and scope_prefix and eid.startswith(scope_prefix) else eid
+        self.rel_eid = eid[len(scope_prefix) :] if eid and scope_prefix and eid.startswith(scope_prefix) else eid
         self.index = index  # rank in document order among the units of its level
         self.parent = parent  # the nearest container
         # read on first use (the properties below)
@@ -317,8 +403,11 @@ def outline(document: Document, eid: str | None = None) -> Outline:
     if eid:
         root = document.by_eid(eid)
         if root is None:
-            raise LawtoolError(f"no element with eId {eid!r}", path=document.path,
-                               hint="list the eIds with `lawtool info` or look in the XML")
+            raise LawtoolError(
+                f"no element with eId {eid!r}",
+                path=document.path,
+                hint="list the eIds with `lawtool info` or look in the XML",
+            )
         parts = walk(document, root)
         prefix = _parent_prefix(eid) if len(parts) == 1 and parts[0].el is root else f"{eid}__"
     else:

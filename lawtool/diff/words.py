@@ -32,8 +32,25 @@ from ..arabic import normalise, tokens, words
 EQUAL, INSERT, DELETE, TYPOGRAPHIC = "equal", "insert", "delete", "typographic"
 
 # Punctuation marks that are one mark in two scripts or two typographies.
-_PUNCT_FOLD = str.maketrans({"،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",", "–": "-", "—": "-",
-                             "ـ": "", "“": '"', "”": '"', "„": '"', "’": "'", "‘": "'", "\u00a0": " "})
+_PUNCT_FOLD = str.maketrans(
+    {
+        "،": ",",
+        "؛": ";",
+        "؟": "?",
+        "٪": "%",
+        "٫": ".",
+        "٬": ",",
+        "–": "-",
+        "—": "-",
+        "ـ": "",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "’": "'",
+        "‘": "'",
+        "\u00a0": " ",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,14 +158,14 @@ def _line_diff(old_lines: list[str], new_lines: list[str], semantic: bool) -> li
         n = len(chunk)
         if kind == 0:
             flush()
-            items.extend(zip(old_lines[i:i + n], new_lines[j:j + n], strict=False))
+            items.extend(zip(old_lines[i : i + n], new_lines[j : j + n], strict=False))
             i += n
             j += n
         elif kind == -1:
-            pending_a.extend(old_lines[i:i + n])
+            pending_a.extend(old_lines[i : i + n])
             i += n
         else:
-            pending_b.extend(new_lines[j:j + n])
+            pending_b.extend(new_lines[j : j + n])
             j += n
     flush()
     ops: list[Op] = []
@@ -226,7 +243,7 @@ def _token_diff(old: str, new: str, semantic: bool) -> tuple[Op, ...]:
         n = len(chunk)
         if kind == 0:
             run: list[str] = []  # tokens equal letter for letter, waiting to be one op
-            for a, b in zip(toks_a[i:i + n], toks_b[j:j + n], strict=False):
+            for a, b in zip(toks_a[i : i + n], toks_b[j : j + n], strict=False):
                 if a == b:
                     run.append(a)
                     continue
@@ -239,10 +256,10 @@ def _token_diff(old: str, new: str, semantic: bool) -> tuple[Op, ...]:
             i += n
             j += n
         elif kind == -1:
-            ops.append(Op(DELETE, "".join(toks_a[i:i + n]), ""))
+            ops.append(Op(DELETE, "".join(toks_a[i : i + n]), ""))
             i += n
         else:
-            ops.append(Op(INSERT, "", "".join(toks_b[j:j + n])))
+            ops.append(Op(INSERT, "", "".join(toks_b[j : j + n])))
             j += n
     return tuple(_merge(_spaces_are_typographic(ops)))
 

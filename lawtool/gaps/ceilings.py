@@ -14,7 +14,7 @@ from typing import Any
 
 from .penalties import Penalty
 
-LIFE = 10 ** 6
+LIFE = 10**6
 
 
 def _days(prison: dict | None) -> int | None:
@@ -33,7 +33,9 @@ def _case_prison(case: dict, lookup: dict[str, Penalty]) -> dict | None:
     if case.get("prison"):
         return case["prison"]
     if case.get("factor"):
-        prisons = [prison.as_dict() for a in case.get("refers_to") or [] if a in lookup and (prison := lookup[a].prison)]
+        prisons = [
+            prison.as_dict() for a in case.get("refers_to") or [] if a in lookup and (prison := lookup[a].prison)
+        ]
         best = max(prisons, key=lambda prison: _days(prison) or 0, default=None)
         return _doubled(best, case["factor"]) if best else None
     return None
@@ -46,13 +48,27 @@ def candidates(p: Penalty, lookup: dict[str, Penalty]) -> list[dict]:
         out.append({"prison": p.prison.as_dict(), "via": "principal", "source": p.article})
     for a in p.aggravations:
         if a.get("prison"):
-            out.append({"prison": a["prison"], "via": "aggravation", "source": a.get("source") or p.article,
-                        "condition": a.get("condition") or []})
+            out.append(
+                {
+                    "prison": a["prison"],
+                    "via": "aggravation",
+                    "source": a.get("source") or p.article,
+                    "condition": a.get("condition") or [],
+                }
+            )
     for c in p.cases:
         prison = _case_prison(c, lookup)
         if prison:
-            out.append({"prison": prison, "via": "case", "source": p.article, "refers_to": c.get("refers_to") or [],
-                        "paragraph": c.get("paragraph"), "factor": c.get("factor")})
+            out.append(
+                {
+                    "prison": prison,
+                    "via": "case",
+                    "source": p.article,
+                    "refers_to": c.get("refers_to") or [],
+                    "paragraph": c.get("paragraph"),
+                    "factor": c.get("factor"),
+                }
+            )
     return out
 
 

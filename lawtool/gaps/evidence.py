@@ -132,8 +132,15 @@ def hits(source: Source, concept: Concept, rules: list[Rule], named: AbstractSet
             if span:
                 seen.add(unit.eid)
                 place = unit.eid if rule.article else eid
-                out.append({"letters": _letters(rule, unit, eid, defs, concept, named), "why": rule.borderline or "",
-                            "eid": place, "article": article_ref(unit), "phrase": text.quote(span)})
+                out.append(
+                    {
+                        "letters": _letters(rule, unit, eid, defs, concept, named),
+                        "why": rule.borderline or "",
+                        "eid": place,
+                        "article": article_ref(unit),
+                        "phrase": text.quote(span),
+                    }
+                )
                 break
     return out
 
@@ -142,12 +149,16 @@ def element_cell(source: Source, concept: Concept, rules: list[Rule], named: Abs
     """``named``: eIds of the source's definitions whose term is one of the concept's checklist names."""
     found = hits(source, concept, rules, named)
     if concept.kind == "definition" and not any("D" in h["letters"] for h in found):
-        for h in found:   # used, never defined: an element of other provisions only
+        for h in found:  # used, never defined: an element of other provisions only
             h["why"] = h["why"] or "not defined: only an element of other provisions"
     plain = [h for h in found if not h["why"]]
     used = plain or found
-    return _cell(concept, used, borderline=bool(used) and not plain,
-                 why="; ".join(dict.fromkeys(h["why"] for h in used if h["why"])))
+    return _cell(
+        concept,
+        used,
+        borderline=bool(used) and not plain,
+        why="; ".join(dict.fromkeys(h["why"] for h in used if h["why"])),
+    )
 
 
 def _cell(concept: Concept, used: list[dict], *, borderline: bool, why: str) -> dict:
@@ -159,21 +170,37 @@ def _cell(concept: Concept, used: list[dict], *, borderline: bool, why: str) -> 
     first = next((ch for ch in order if ch in letters), "")
     lead = next((h for h in used if first and first in h["letters"]), None)
     matches = {STATUS[ch]: list(dict.fromkeys(h["eid"] for h in used if ch in h["letters"])) for ch in kinds}
-    return {"kinds": kinds, "articles": list(dict.fromkeys(h["article"] for h in used)),
-            "phrase": lead["phrase"] if lead else "", "borderline": borderline, "why": why,
-            "review": "suggested", "status": STATUS.get(first, "missing"),
-            "evidence": matches.get(STATUS.get(first, ""), []), "matches": matches}
+    return {
+        "kinds": kinds,
+        "articles": list(dict.fromkeys(h["article"] for h in used)),
+        "phrase": lead["phrase"] if lead else "",
+        "borderline": borderline,
+        "why": why,
+        "review": "suggested",
+        "status": STATUS.get(first, "missing"),
+        "evidence": matches.get(STATUS.get(first, ""), []),
+        "matches": matches,
+    }
 
 
 def word_cell(concept: Concept, found: dict[str, list[str]]) -> dict:
     """A concept without elements: its checklist words only, hence borderline at most."""
-    used = [{"letters": {"defined": "D", "criminalised": "C", "provided": "P"}[k], "eid": e,
-             "article": e.split("__")[0].removeprefix("art_"), "phrase": "", "why": "checklist words only"}
-            for k, eids in found.items() for e in eids]
+    used = [
+        {
+            "letters": {"defined": "D", "criminalised": "C", "provided": "P"}[k],
+            "eid": e,
+            "article": e.split("__")[0].removeprefix("art_"),
+            "phrase": "",
+            "why": "checklist words only",
+        }
+        for k, eids in found.items()
+        for e in eids
+    ]
     return _cell(concept, used, borderline=bool(used), why="checklist words only: no elements for this concept")
 
 
 # -- reviews -----------------------------------------------------------------------------------------------
+
 
 def load_reviews(path: str | Path | None) -> dict[tuple[str, str], dict]:
     """(concept, document) → review, from a YAML list of {concept, document, decision, kinds?, who, when, note}."""
@@ -181,12 +208,16 @@ def load_reviews(path: str | Path | None) -> dict[tuple[str, str], dict]:
         return {}
     from ..errors import InputError
     from ..yaml_input import read_yaml_file
+
     data = read_yaml_file(path, what="reviews of coverage cells") or {}
     out = {}
     for r in data.get("reviews") or []:
         if r.get("decision") not in DECISIONS or not r.get("who"):
-            raise InputError(f"review of {r.get('concept')} / {r.get('document')}: decision must be "
-                             "confirmed or rejected and who must be given", path=str(path))
+            raise InputError(
+                f"review of {r.get('concept')} / {r.get('document')}: decision must be "
+                "confirmed or rejected and who must be given",
+                path=str(path),
+            )
         out[(r["concept"], r["document"])] = r
     return out
 
@@ -194,8 +225,13 @@ def load_reviews(path: str | Path | None) -> dict[tuple[str, str], dict]:
 def review_cell(cell: dict, review: dict | None) -> dict:
     if not review:
         return cell
-    cell = dict(cell, review=review["decision"], reviewed_by=str(review["who"]),
-                reviewed_on=str(review.get("when", "")), review_note=str(review.get("note", "")))
+    cell = dict(
+        cell,
+        review=review["decision"],
+        reviewed_by=str(review["who"]),
+        reviewed_on=str(review.get("when", "")),
+        review_note=str(review.get("note", "")),
+    )
     if review["decision"] == "rejected":
         cell["suggested"] = {k: cell[k] for k in ("kinds", "articles", "phrase", "borderline")}
         cell.update(kinds=str(review.get("kinds", "")), borderline=bool(review.get("borderline", False)))
