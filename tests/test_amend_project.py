@@ -84,6 +84,22 @@ def test_cli_refuses_a_law_the_bill_does_not_amend_and_law_folder(tmp_path):
     assert ok.returncode == 0 and "(projection)" in ok.stdout + ok.stderr and out.exists()
 
 
+def test_cli_refuses_a_bill_whose_expression_has_no_date_without_date(tmp_path):
+    """Without --date the projection takes the bill's expression date; a bill without one used to
+    end in a TypeError traceback (found by mypy)."""
+    bill = Document.load(V3)
+    (date,) = bill.xpath("./a:meta/a:identification/a:FRBRExpression/a:FRBRdate", bill.main)
+    date.getparent().remove(date)
+    undated = tmp_path / "bill.xml"
+    undated.write_bytes(bill.to_bytes())
+    out = tmp_path / "pc.xml"
+    result = lawtool("amend", "project", undated, "--law", PENAL_CODE, "-o", out)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "no date" in result.stderr and "--date" in result.stderr and not out.exists()
+    dated = lawtool("amend", "project", undated, "--law", PENAL_CODE, "-o", out, "--date", "2025-02-18")
+    assert dated.returncode == 0 and out.exists()
+
+
 def test_blame_gives_each_changed_word_its_amendment():
     amendments = load_amendments(sorted((BILL / "amendments").glob("*.yaml")))
     entries = blame(Document.load(V2), Document.load(V3), amendments)
