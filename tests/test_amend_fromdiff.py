@@ -181,6 +181,18 @@ def test_other_work_is_refused():
         from_diff(Document.load(V2), Document.load(REPO / "law/ma/act/2018/103-13/ara@2018-03-12.xml"))
 
 
+def test_old_version_without_work_uri_is_refused():
+    """An old version with an FRBR expression but no FRBR work URI used to end in an AttributeError
+    (found by mypy)."""
+    old = Document.load(V2)
+    for value in old.xpath("./a:meta/a:identification/a:FRBRWork/*[self::a:FRBRthis or self::a:FRBRuri]", old.main):
+        value.getparent().remove(value)
+    old = Document.from_bytes(old.to_bytes(), "<no work>")
+    assert old.frbr_work is None and old.frbr_expression is not None
+    with pytest.raises(AmendmentError, match="not versions of the same work"):
+        from_diff(old, Document.load(V3))
+
+
 def test_cli_from_diff(tmp_path):
     out = tmp_path / "from-diff.yaml"
     result = subprocess.run(
