@@ -22,7 +22,7 @@ import dataclasses
 from typing import Any
 
 from ..akn import Document, text_of
-from ..errors import AmendmentError, LawtoolError
+from ..errors import LawtoolError
 from .model import Amendment
 
 
@@ -93,12 +93,6 @@ def carry(amendments: list[Amendment], old: Document, new: Document) -> list[Car
     from .resolve import Resolver
 
     new_expression = new.frbr_expression
-    if new_expression is None:
-        raise AmendmentError(
-            "the new version has no FRBR expression URI",
-            path=new.path,
-            hint="give an Akoma Ntoso document with <FRBRExpression>",
-        )
     mapping, unsure = renumbering_map(old, new)
     old_index, new_index = old.eid_index(), new.eid_index()
     out = []
@@ -138,7 +132,12 @@ def carry(amendments: list[Amendment], old: Document, new: Document) -> list[Car
                     )
             operations.append(dataclasses.replace(op, **fields))
         carried = None
-        if not problems:
+        if new_expression is None:
+            problems.append(
+                "the new version has no FRBR expression URI to target — give an Akoma Ntoso document "
+                "with <FRBRExpression>"
+            )
+        if not problems and new_expression is not None:
             carried = dataclasses.replace(amendment, target=new_expression, operations=operations)
             try:
                 Resolver(new).resolve(carried)
