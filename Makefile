@@ -63,4 +63,4 @@ bench: $(STAMP)
 	$(PY) bench/run.py
 
 clean:
-	rm -rf $(VENV) build public .pytest_cache
+	rm -rf $(VENV) build public .pytest_cache .mypy_cache .ruff_cache
