@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: site site-serve test bench corpus corpus-all validate clean system-deps reports
+.PHONY: site site-serve lint test bench corpus corpus-all validate clean system-deps reports
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,7 +36,13 @@ system-deps:
 	      || { echo "lawtool: install Debian's $$missing (apt-get install $$missing)"; exit 1; }; \
 	  fi
 
-test: $(STAMP) system-deps
+# ruff (lint rules and formatting) and mypy, configured in pyproject.toml; `make test` runs them first.
+lint: $(STAMP)
+	$(VENV)/bin/ruff check lawtool tests bench
+	$(VENV)/bin/ruff format --check lawtool tests bench
+	$(VENV)/bin/mypy
+
+test: lint system-deps
 	$(PY) -m pytest
 
 corpus: $(STAMP)
@@ -57,4 +63,4 @@ bench: $(STAMP)
 	$(PY) bench/run.py
 
 clean:
-	rm -rf $(VENV) build public .pytest_cache
+	rm -rf $(VENV) build public .pytest_cache .mypy_cache .ruff_cache

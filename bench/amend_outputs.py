@@ -36,16 +36,19 @@ def main() -> None:
     v2, v3 = versions[1], versions[2]
     data = build_list(v2, load_amendments(sorted((BILL / "amendments").glob("*.yaml"))))
     import json
+
     (out / "list.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     list_html = to_html(data)
     (out / "list.html").write_text(list_html, encoding="utf-8")
     (out / "list.docx").write_bytes(to_docx(data))
     law = Document.load(REPO / "law/ma/act/1962/1-59-413/ara@2024-08-22.xml")
-    pages = [("list.pdf", list_html, data["notice"]),
-             ("compare.pdf", render_comparison(compare(v3, law), "html"), v3.notice),
-             ("diff.pdf", render(diff_documents(v2, v3), "html"), v3.notice)]
+    pages = [
+        ("list.pdf", list_html, data["notice"]),
+        ("compare.pdf", render_comparison(compare(v3, law), "html"), v3.notice),
+        ("diff.pdf", render(diff_documents(v2, v3), "html"), v3.notice),
+    ]
     pages += [(f"bill-{v.expression_date}.pdf", export_html(v), v.notice) for v in versions]
-    for (name, _, _), pdf in zip(pages, html_to_pdfs([(page, notice) for _, page, notice in pages])):
+    for (name, _, _), pdf in zip(pages, html_to_pdfs([(page, notice) for _, page, notice in pages]), strict=True):
         (out / name).write_bytes(pdf)
     print(f"{len(pages)} PDFs and the list in {time.perf_counter() - start:.2f} s → {out}")
 

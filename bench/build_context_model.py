@@ -38,8 +38,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from lawtool.importer.context import (KINDS, MODEL_PATH, WORD, active_kinds,  # noqa: E402
-                                      content_segments, plain, swap_variants)
+from lawtool.importer.context import KINDS, MODEL_PATH, WORD, active_kinds, content_segments, plain, swap_variants  # noqa: E402
 from lawtool.importer.suspects import rejected_words  # noqa: E402
 
 SHARED = Path(os.environ.get("LAWTOOL_SHARED", REPO.parent / "shared"))
@@ -61,6 +60,7 @@ def repaired_text(path: Path, cache: Path) -> tuple[bool, str]:
         return head == "damaged", body
     from lawtool.importer import INVISIBLES, LINE_BREAKS
     from lawtool.importer.repair import _damage_detected, _vocabulary, repair_text
+
     raw = INVISIBLES.sub("", path.read_text(encoding="utf-8", errors="replace").translate(LINE_BREAKS))
     result = repair_text(raw)
     damaged = _damage_detected(_vocabulary([raw]))
@@ -116,12 +116,14 @@ def signatures(files: list[Path], limit: int = 300) -> dict[str, list[str]]:
             if len(w) >= 4 and v not in bad_variants and raw[v] >= 3 * raw[w]:
                 out[kind][w] = raw[w]
     # ties broken by the word, not by set order: the same corpus gives the same list
-    return {k: sorted(w for w, _ in sorted(c.items(), key=lambda x: (-x[1], x[0]))[:limit])
-            for k, c in sorted(out.items())}
+    return {
+        k: sorted(w for w, _ in sorted(c.items(), key=lambda x: (-x[1], x[0]))[:limit]) for k, c in sorted(out.items())
+    }
 
 
-def count_ngrams(files: list[Path], cache: Path, partner: dict[str, set[str]],
-                 sigs: dict[str, list[str]]) -> tuple[dict[str, dict[str, Counter]], Counter[str]]:
+def count_ngrams(
+    files: list[Path], cache: Path, partner: dict[str, set[str]], sigs: dict[str, list[str]]
+) -> tuple[dict[str, dict[str, Counter]], Counter[str]]:
     """Per damage kind: unigrams, bigrams and trigrams holding a confusable word of that kind,
     counted only where the word can be trusted for it: in a file whose print cannot produce the
     kind's swap (the kind is not active there, strict test)."""
@@ -162,13 +164,19 @@ def build(corpus: Path, cache: Path, exclude: set[str] = frozenset()) -> dict:
         partner.setdefault(v, set()).add(kind)
     sigs = signatures(files)
     counts, active = count_ngrams(files, cache, partner, sigs)
-    tables = {k: {"unigrams": {w: n for w, n in sorted(c["uni"].items())}, "bigrams": dict(sorted(c["bi"].items())),
-                  "trigrams": pruned(c["tri"])} for k, c in counts.items()}
+    tables = {
+        k: {
+            "unigrams": {w: n for w, n in sorted(c["uni"].items())},
+            "bigrams": dict(sorted(c["bi"].items())),
+            "trigrams": pruned(c["tri"]),
+        }
+        for k, c in counts.items()
+    }
     context_words = {w for t in tables.values() for key in t["bigrams"] for w in key.split()}
     unigrams = {w: vocab[w] for w in sorted(context_words | set(partner)) if vocab[w]}
     return {
         "about": "lawtool context model: word n-grams around confusable words, from the repaired Adala "
-                 "development corpus (bench/build_context_model.py)",
+        "development corpus (bench/build_context_model.py)",
         "files": len(files),
         "files_by_damage": dict(sorted(active.items())),
         "tokens": sum(vocab.values()),
@@ -200,8 +208,10 @@ def main(argv: list[str] | None = None) -> None:
     model = build(args.corpus, args.cache)
     write_model(model, args.out)
     sizes = ", ".join(f"{k} {len(t['bigrams'])}/{len(t['trigrams'])}" for k, t in model["kinds"].items())
-    print(f"{args.out}: {len(model['pairs'])} confusable pairs, {len(model['unigrams'])} unigrams, "
-          f"bigrams/trigrams by kind: {sizes}; {args.out.stat().st_size // 1024} KB")
+    print(
+        f"{args.out}: {len(model['pairs'])} confusable pairs, {len(model['unigrams'])} unigrams, "
+        f"bigrams/trigrams by kind: {sizes}; {args.out.stat().st_size // 1024} KB"
+    )
 
 
 if __name__ == "__main__":

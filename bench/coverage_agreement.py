@@ -22,7 +22,7 @@ import json
 import os
 import subprocess
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 
 import yaml
@@ -33,7 +33,7 @@ LETTER = {"defined": "D", "criminalised": "C", "provided": "P"}
 
 
 def _shared(value: str) -> str:
-    return str(SHARED / value[len("shared:"):]) if value.startswith("shared:") else str(REPO / value)
+    return str(SHARED / value[len("shared:") :]) if value.startswith("shared:") else str(REPO / value)
 
 
 def run_gaps(whole_code: bool) -> dict:
@@ -58,7 +58,7 @@ def matcher_cells(gaps: dict, status_only: bool) -> dict[tuple[str, str], dict]:
             elif status_only:
                 kinds = LETTER[status]
             else:
-                kinds = "".join(l for k, l in LETTER.items() if (res.get("matches") or {}).get(k))
+                kinds = "".join(letter for k, letter in LETTER.items() if (res.get("matches") or {}).get(k))
                 kinds = kinds or LETTER[status]
             cells[(entry["concept"], doc)] = {"status": status, "kinds": kinds, "evidence": res.get("evidence", [])}
     return cells
@@ -94,15 +94,27 @@ def compare(truth: dict, gaps: dict, status_only: bool = False) -> dict:
             if m is None:
                 raise SystemExit(f"no matcher cell for {concept} / {uri} (is the document in the gaps JSON?)")
             tk, mk = norm(t["kinds"]), norm(m["kinds"])
-            rows.append({
-                "concept": concept, "text": name, "truth": tk or "-", "borderline": bool(t.get("borderline")),
-                "truth_articles": t.get("articles", []), "note": t.get("note", ""),
-                "matcher": mk or "-", "matcher_status": m["status"], "matcher_evidence": m["evidence"],
-                "presence_ok": bool(tk) == bool(mk), "kinds_ok": tk == mk,
-                # both present: does the matcher's evidence include an article the annotator cites?
-                "evidence_ok": (bool(tk) and bool(mk) and bool(
-                    {_ref_key(a) for a in t.get("articles", [])} & {_eid_key(e) for e in m["evidence"]})),
-            })
+            rows.append(
+                {
+                    "concept": concept,
+                    "text": name,
+                    "truth": tk or "-",
+                    "borderline": bool(t.get("borderline")),
+                    "truth_articles": t.get("articles", []),
+                    "note": t.get("note", ""),
+                    "matcher": mk or "-",
+                    "matcher_status": m["status"],
+                    "matcher_evidence": m["evidence"],
+                    "presence_ok": bool(tk) == bool(mk),
+                    "kinds_ok": tk == mk,
+                    # both present: does the matcher's evidence include an article the annotator cites?
+                    "evidence_ok": (
+                        bool(tk)
+                        and bool(mk)
+                        and bool({_ref_key(a) for a in t.get("articles", [])} & {_eid_key(e) for e in m["evidence"]})
+                    ),
+                }
+            )
     return {"rows": rows, "summary": summarise(rows, texts)}
 
 
@@ -122,17 +134,27 @@ def _figures(rows: list[dict]) -> dict:
     truth_present = sum(1 for r in rows if r["truth"] != "-" and not r["borderline"])
     truth_border = sum(1 for r in rows if r["truth"] != "-" and r["borderline"])
     return {
-        "cells": n, "presence_agree": pres, "presence_pct": round(100 * pres / n, 1),
-        "kinds_agree": kinds, "kinds_pct": round(100 * kinds / n, 1), "presence_kappa": round(kappa, 2),
-        "tp": tp, "fp": fp, "fn": fn, "tn": tn,
-        "truth_present": truth_present, "truth_borderline": truth_border, "truth_absent": n - truth_present - truth_border,
+        "cells": n,
+        "presence_agree": pres,
+        "presence_pct": round(100 * pres / n, 1),
+        "kinds_agree": kinds,
+        "kinds_pct": round(100 * kinds / n, 1),
+        "presence_kappa": round(kappa, 2),
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "tn": tn,
+        "truth_present": truth_present,
+        "truth_borderline": truth_border,
+        "truth_absent": n - truth_present - truth_border,
         "matcher_present": tp + fp,
         "both_present_right_article": sum(1 for r in rows if r["evidence_ok"]),
         "borderline_called_present": sum(1 for r in rows if r["borderline"] and r["matcher"] != "-"),
         "present_found": sum(1 for r in rows if r["truth"] != "-" and not r["borderline"] and r["matcher"] != "-"),
         # variant: a borderline cell counts as absent
-        "presence_pct_borderline_as_absent": round(100 * sum(
-            (r["truth"] != "-" and not r["borderline"]) == (r["matcher"] != "-") for r in rows) / n, 1),
+        "presence_pct_borderline_as_absent": round(
+            100 * sum((r["truth"] != "-" and not r["borderline"]) == (r["matcher"] != "-") for r in rows) / n, 1
+        ),
     }
 
 
@@ -158,19 +180,27 @@ def cause(r: dict) -> str:
 def print_report(res: dict, label: str) -> None:
     s = res["summary"]
     print(f"== {label}")
-    print(f"{'text':<12} {'cells':>5} {'presence':>14} {'kappa':>6} {'kinds':>14} {'FP':>4} {'FN':>4}"
-          f"  truth present/borderline/absent  matcher present  both present, same article")
+    print(
+        f"{'text':<12} {'cells':>5} {'presence':>14} {'kappa':>6} {'kinds':>14} {'FP':>4} {'FN':>4}"
+        f"  truth present/borderline/absent  matcher present  both present, same article"
+    )
     for name, f in s.items():
-        print(f"{name:<12} {f['cells']:>5} {f['presence_agree']:>4} ({f['presence_pct']:>5}%) {f['presence_kappa']:>6}"
-              f" {f['kinds_agree']:>4} ({f['kinds_pct']:>5}%) {f['fp']:>4} {f['fn']:>4}"
-              f"  {f['truth_present']:>3}/{f['truth_borderline']:>3}/{f['truth_absent']:>3}"
-              f"                  {f['matcher_present']:>3}  {f['both_present_right_article']:>3}/{f['tp']}")
+        print(
+            f"{name:<12} {f['cells']:>5} {f['presence_agree']:>4} ({f['presence_pct']:>5}%) {f['presence_kappa']:>6}"
+            f" {f['kinds_agree']:>4} ({f['kinds_pct']:>5}%) {f['fp']:>4} {f['fn']:>4}"
+            f"  {f['truth_present']:>3}/{f['truth_borderline']:>3}/{f['truth_absent']:>3}"
+            f"                  {f['matcher_present']:>3}  {f['both_present_right_article']:>3}/{f['tp']}"
+        )
     print()
-    print("plain-present cells found by the matcher / borderline cells it calls present / presence agreement"
-          " if borderline counted as absent:")
+    print(
+        "plain-present cells found by the matcher / borderline cells it calls present / presence agreement"
+        " if borderline counted as absent:"
+    )
     for name, f in s.items():
-        print(f"  {name:<12} {f['present_found']:>3}/{f['truth_present']:<3}  {f['borderline_called_present']:>3}/"
-              f"{f['truth_borderline']:<3}  {f['presence_pct_borderline_as_absent']}%")
+        print(
+            f"  {name:<12} {f['present_found']:>3}/{f['truth_present']:<3}  {f['borderline_called_present']:>3}/"
+            f"{f['truth_borderline']:<3}  {f['presence_pct_borderline_as_absent']}%"
+        )
     groups = defaultdict(list)
     for r in res["rows"]:
         c = cause(r)
@@ -181,10 +211,14 @@ def print_report(res: dict, label: str) -> None:
         print(f"-- {c}: {len(rows)}")
         for r in rows:
             b = " (borderline)" if r["borderline"] else ""
-            ev = ",".join(e.replace("art_", "").split("__")[0] + ("→" + e.split("__art_")[-1] if "__art_" in e else "")
-                          for e in r["matcher_evidence"][:4])
-            print(f"   {r['concept']:<38} {r['text']:<11} truth={r['truth']}{b} matcher={r['matcher']}"
-                  f" [{r['matcher_status']}; {ev}]")
+            ev = ",".join(
+                e.replace("art_", "").split("__")[0] + ("→" + e.split("__art_")[-1] if "__art_" in e else "")
+                for e in r["matcher_evidence"][:4]
+            )
+            print(
+                f"   {r['concept']:<38} {r['text']:<11} truth={r['truth']}{b} matcher={r['matcher']}"
+                f" [{r['matcher_status']}; {ev}]"
+            )
     print()
 
 
@@ -203,7 +237,9 @@ def main() -> None:
         label = f"matcher output {args.gaps}"
     else:
         gaps = run_gaps(args.whole_code)
-        label = "lawtool gaps --json" + (" (Penal Code read in full)" if args.whole_code else " (inputs of reports/reports.yaml)")
+        label = "lawtool gaps --json" + (
+            " (Penal Code read in full)" if args.whole_code else " (inputs of reports/reports.yaml)"
+        )
     label += ", kinds = " + ("status letter" if args.status_only else "letters of non-empty matches")
     res = compare(truth, gaps, args.status_only)
     print_report(res, label)

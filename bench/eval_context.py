@@ -25,13 +25,34 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench.build_context_model import CACHE, CORPUS, corpus_files, held_out, repaired_text  # noqa: E402
-from lawtool.importer.context import (FIX_LLR, FLAG_LLR, KINDS, MIN_EVIDENCE, active_kinds,  # noqa: E402
-                                      content_segments, load_model, plausible, scores)
+from lawtool.importer.context import (  # noqa: E402
+    FIX_LLR,
+    FLAG_LLR,
+    KINDS,
+    MIN_EVIDENCE,
+    active_kinds,
+    content_segments,
+    load_model,
+    plausible,
+    scores,
+)
 
 THRESHOLDS = (3.0, 4.0, 6.0, 8.0, 10.0, 12.0)
 # reversal-prone pairs measured by --swaps: the kinds of context.KINDS and a few other neighbours
-MEASURED_PAIRS = (("ال", "لا"), ("أل", "لأ"), ("إل", "لإ"), ("آل", "لآ"), ("مل", "لم"), ("ام", "ما"),
-                  ("يل", "لي"), ("ان", "نا"), ("ات", "تا"), ("اب", "با"), ("ار", "را"), ("اد", "دا"))
+MEASURED_PAIRS = (
+    ("ال", "لا"),
+    ("أل", "لأ"),
+    ("إل", "لإ"),
+    ("آل", "لآ"),
+    ("مل", "لم"),
+    ("ام", "ما"),
+    ("يل", "لي"),
+    ("ان", "نا"),
+    ("ات", "تا"),
+    ("اب", "با"),
+    ("ار", "را"),
+    ("اد", "دا"),
+)
 
 
 def seeded_segments(files, model, rate: float, rng: random.Random, cache: Path = CACHE, only=None):
@@ -42,8 +63,11 @@ def seeded_segments(files, model, rate: float, rng: random.Random, cache: Path =
         for seg in content_segments(text):
             words, seeded, trusted = list(seg), [False] * len(seg), [False] * len(seg)
             for i, w in enumerate(seg):
-                partners = [(v, k) for v, k in model.partner.get(w, ())
-                            if k not in kinds and plausible(v, k) and (only is None or k in only)]
+                partners = [
+                    (v, k)
+                    for v, k in model.partner.get(w, ())
+                    if k not in kinds and plausible(v, k) and (only is None or k in only)
+                ]
                 if not partners:
                     continue
                 trusted[i] = True
@@ -82,8 +106,10 @@ def evaluate(rate: float, seed: int, cache: Path = CACHE, files=None, model=None
 
 def table(result: dict) -> str:
     totals, stats = result["totals"], result["stats"]
-    rows = ["| kind | threshold (LLR) | seeded | restored (recall) | correct tokens | changed wrongly | precision |",
-            "|---|---|---|---|---|---|---|"]
+    rows = [
+        "| kind | threshold (LLR) | seeded | restored (recall) | correct tokens | changed wrongly | precision |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for kind in [*KINDS, "all"]:
         kinds = list(KINDS) if kind == "all" else [kind]
         seeded = sum(totals[(k, "seeded")] for k in kinds)
@@ -95,8 +121,10 @@ def table(result: dict) -> str:
             false = sum(stats[(k, t)]["false"] for k in kinds)
             precision = restored / (restored + false) if restored + false else float("nan")
             mark = " (fix)" if t == FIX_LLR else " (flag)" if t == FLAG_LLR else ""
-            rows.append(f"| {kind} | {t:g}{mark} | {seeded} | {restored} ({restored / seeded:.1%}) | {correct} | "
-                        f"{false} ({false / max(correct, 1):.2%}) | {precision:.1%} |")
+            rows.append(
+                f"| {kind} | {t:g}{mark} | {seeded} | {restored} ({restored / seeded:.1%}) | {correct} | "
+                f"{false} ({false / max(correct, 1):.2%}) | {precision:.1%} |"
+            )
     return "\n".join(rows)
 
 
@@ -105,11 +133,17 @@ def evaluate_lam_alef(rate: float, seed: int, cache: Path = CACHE) -> dict:
     the training files printed without it are split by name hash; a model built without one quarter
     of them (bench/build_context_model.build) is measured on that quarter, as evaluate() does."""
     import hashlib
+
     from bench.build_context_model import build
     from lawtool.importer.context import ContextModel
+
     sigs = load_model().signatures
-    clean = [p for p in corpus_files(CORPUS) if not held_out(p.name)
-             and "lam-alef" not in active_kinds(p.read_text(encoding="utf-8", errors="replace"), sigs, strict=True)]
+    clean = [
+        p
+        for p in corpus_files(CORPUS)
+        if not held_out(p.name)
+        and "lam-alef" not in active_kinds(p.read_text(encoding="utf-8", errors="replace"), sigs, strict=True)
+    ]
     test = [p for p in clean if hashlib.sha1(p.name.encode()).hexdigest()[-1] in "0123"]
     model = ContextModel(build(CORPUS, cache, exclude={p.name for p in test}))
     result = evaluate(rate, seed, cache, files=test, model=model, kinds={"lam-alef"})
@@ -120,6 +154,7 @@ def candidates(paths: list[Path], kind: str = "lam-alef") -> list[tuple[int, str
     """(count, word, other readings, a context) of the candidate words of AKN files: a reading list
     for the real-word reversals the model cannot decide (how the lexicon's latest entries were found)."""
     from lawtool.akn import Document, text_of
+
     model = load_model()
     found: Counter = Counter()
     example: dict[tuple[str, str], str] = {}
@@ -130,7 +165,7 @@ def candidates(paths: list[Path], kind: str = "lam-alef") -> list[tuple[int, str
                 others = ",".join(v for v, k in model.partner.get(w, ()) if k == kind and plausible(v, k))
                 if others:
                     found[(w, others)] += 1
-                    example.setdefault((w, others), " ".join(seg[max(0, i - 3):i + 3]))
+                    example.setdefault((w, others), " ".join(seg[max(0, i - 3) : i + 3]))
     return [(n, w, o, example[(w, o)]) for (w, o), n in sorted(found.items(), key=lambda x: (-x[1], x[0]))]
 
 
@@ -138,6 +173,7 @@ def measure_swaps(texts) -> tuple[int, Counter, dict]:
     """Which swaps the damage makes: tokens hunspell rejects and accepts once one pair is swapped
     (the suspects.py test), counted by the pair and direction swapped back."""
     from lawtool.importer.suspects import rejected_words, tokenize
+
     counts: Counter[str] = Counter()
     for text in texts:
         counts.update(tokenize(text))
@@ -149,7 +185,7 @@ def measure_swaps(texts) -> tuple[int, Counter, dict]:
             for src, dst in ((a, b), (b, a)):
                 i = w.find(src)
                 while i != -1:
-                    variants.setdefault(w, []).append((f"{src}→{dst}", w[:i] + dst + w[i + len(src):]))
+                    variants.setdefault(w, []).append((f"{src}→{dst}", w[:i] + dst + w[i + len(src) :]))
                     i = w.find(src, i + 1)
     bad = rejected_words(sorted({v for vs in variants.values() for _, v in vs}))
     by_swap: Counter[str] = Counter()
@@ -169,8 +205,10 @@ def swaps_table() -> str:
     rep = measure_swaps(repaired_text(p, CACHE)[1] for p in files)
     rows = ["| swap back | raw corpus (share of tokens) | repaired corpus | examples (raw) |", "|---|---|---|---|"]
     for swap, n in raw[1].most_common(12):
-        rows.append(f"| {swap} | {n} ({n / raw[0]:.3%}) | {rep[1][swap]} ({rep[1][swap] / rep[0]:.3%}) | "
-                    f"{', '.join(raw[2][swap])} |")
+        rows.append(
+            f"| {swap} | {n} ({n / raw[0]:.3%}) | {rep[1][swap]} ({rep[1][swap] / rep[0]:.3%}) | "
+            f"{', '.join(raw[2][swap])} |"
+        )
     return f"tokens: raw {raw[0]}, repaired {rep[0]}\n" + "\n".join(rows)
 
 
@@ -180,8 +218,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--swaps", action="store_true", help="measure which swaps the damage makes (hunspell)")
     ap.add_argument("--lam-alef", action="store_true", help="measure the lam-alef kind on the clean training files")
-    ap.add_argument("--candidates", nargs="+", type=Path, metavar="AKN",
-                    help="list the lam-alef candidate words of these AKN files, with a context each")
+    ap.add_argument(
+        "--candidates",
+        nargs="+",
+        type=Path,
+        metavar="AKN",
+        help="list the lam-alef candidate words of these AKN files, with a context each",
+    )
     args = ap.parse_args(argv)
     if args.candidates:
         for n, w, others, example in candidates(args.candidates):
@@ -192,8 +235,10 @@ def main(argv: list[str] | None = None) -> None:
         return
     if args.lam_alef:
         result = evaluate_lam_alef(args.rate, args.seed)
-        print(f"lam-alef: {result['files']} of the {result['clean']} training files printed without the damage "
-              f"kept back, seeding rate {args.rate}, seed {args.seed}")
+        print(
+            f"lam-alef: {result['files']} of the {result['clean']} training files printed without the damage "
+            f"kept back, seeding rate {args.rate}, seed {args.seed}"
+        )
         print(table(result))
         return
     result = evaluate(args.rate, args.seed)

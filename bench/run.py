@@ -46,8 +46,9 @@ def measure(cmd: list[str], repeat: int, *, cwd: Path = REPO, stdin: bytes | Non
     times, peaks = [], []
     for _ in range(repeat):
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                stdin=subprocess.PIPE if stdin else None)
+        proc = subprocess.Popen(
+            cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.PIPE if stdin else None
+        )
         if stdin:
             proc.stdin.write(stdin)
             proc.stdin.close()
@@ -59,14 +60,21 @@ def measure(cmd: list[str], repeat: int, *, cwd: Path = REPO, stdin: bytes | Non
             raise SystemExit(f"benchmark command failed ({code}): {' '.join(map(str, cmd))}\n{err}")
         times.append(elapsed)
         peaks.append(usage.ru_maxrss)
-    return {"seconds": statistics.median(times), "min_seconds": min(times), "peak_mb": max(peaks) / 1024,
-            "runs": repeat}
+    return {
+        "seconds": statistics.median(times),
+        "min_seconds": min(times),
+        "peak_mb": max(peaks) / 1024,
+        "runs": repeat,
+    }
 
 
 def in_process(snippet: str, repeat: int) -> dict:
     """Time a library call inside one process (the snippet sets ``elapsed``), after imports."""
-    code = ("import time, resource, json\n" + snippet +
-            "\nprint(json.dumps({'elapsed': elapsed, 'peak': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))")
+    code = (
+        "import time, resource, json\n"
+        + snippet
+        + "\nprint(json.dumps({'elapsed': elapsed, 'peak': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))"
+    )
     times, peaks = [], []
     for _ in range(repeat):
         out = subprocess.run([PY, "-c", code], cwd=REPO, capture_output=True, text=True)
@@ -75,15 +83,22 @@ def in_process(snippet: str, repeat: int) -> dict:
         data = json.loads(out.stdout.strip().splitlines()[-1])
         times.append(data["elapsed"])
         peaks.append(data["peak"])
-    return {"seconds": statistics.median(times), "min_seconds": min(times), "peak_mb": max(peaks) / 1024,
-            "runs": repeat}
+    return {
+        "seconds": statistics.median(times),
+        "min_seconds": min(times),
+        "peak_mb": max(peaks) / 1024,
+        "runs": repeat,
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
-    parser.add_argument("--corpus", action="store_true",
-                        help="also import the whole Adala corpus (3,597 texts) cold, then warm (a few minutes)")
+    parser.add_argument(
+        "--corpus",
+        action="store_true",
+        help="also import the whole Adala corpus (3,597 texts) cold, then warm (a few minutes)",
+    )
     args = parser.parse_args()
     repeat = 2 if args.quick else 5
     rows: list[dict] = []
@@ -94,43 +109,101 @@ def main() -> None:
         rows.append({"measure": name, **result, "target": target, "note": note})
 
     # -- issue 2: import, validate, start-up ------------------------------------------------------
-    add("import Penal Code (CLI, 548 KB text)",
-        measure(LAWTOOL + ["import", str(PENAL_CODE_TXT), "--frbr-uri", "/akn/ma/act/1962/1-59-413/ara@2024-08-22",
-                           "-o", str(penal_xml), "--force"], repeat), "≤ 3 s")
-    add("import Penal Code (library call)", in_process(f"""
+    add(
+        "import Penal Code (CLI, 548 KB text)",
+        measure(
+            LAWTOOL
+            + [
+                "import",
+                str(PENAL_CODE_TXT),
+                "--frbr-uri",
+                "/akn/ma/act/1962/1-59-413/ara@2024-08-22",
+                "-o",
+                str(penal_xml),
+                "--force",
+            ],
+            repeat,
+        ),
+        "≤ 3 s",
+    )
+    add(
+        "import Penal Code (library call)",
+        in_process(
+            f"""
 from lawtool.importer import import_text, read_source
 from lawtool.frbr import FrbrUri
 text = read_source({str(PENAL_CODE_TXT)!r}); uri = FrbrUri.parse('/akn/ma/act/1962/1-59-413/ara@2024-08-22')
 t = time.perf_counter(); doc, rep = import_text(text, uri); doc.to_bytes(); elapsed = time.perf_counter() - t
-""", repeat))
-    add("repair stage alone, Penal Code (library call, lexicon loaded)", in_process(f"""
+""",
+            repeat,
+        ),
+    )
+    add(
+        "repair stage alone, Penal Code (library call, lexicon loaded)",
+        in_process(
+            f"""
 from lawtool.importer.repair import load_lexicon, repair_text
 raw = open({str(PENAL_CODE_TXT)!r}, encoding='utf-8').read(); load_lexicon()
 t = time.perf_counter(); repair_text(raw); elapsed = time.perf_counter() - t
-""", repeat))
+""",
+            repeat,
+        ),
+    )
     if args.corpus:
-        add("import the whole Adala corpus, cold (CLI import-all, every core, XSD + spelling checks)",
-            measure(LAWTOOL + ["corpus", "import-all", str(SHARED / "sources/adala/corpus"), "--out",
-                               str(tmp / "corpus"), "--force"], 1), "≤ 120 s",
-            f"{len(list((SHARED / 'sources/adala/corpus').glob('*.txt')))} texts; report: {tmp / 'corpus/report.md'}")
-        add("import the whole Adala corpus, warm (nothing changed)",
-            measure(LAWTOOL + ["corpus", "import-all", str(SHARED / "sources/adala/corpus"), "--out",
-                               str(tmp / "corpus")], 1))
-    add("independent spelling check (hunspell), Code of Criminal Procedure (library call)", in_process(f"""
+        add(
+            "import the whole Adala corpus, cold (CLI import-all, every core, XSD + spelling checks)",
+            measure(
+                LAWTOOL
+                + [
+                    "corpus",
+                    "import-all",
+                    str(SHARED / "sources/adala/corpus"),
+                    "--out",
+                    str(tmp / "corpus"),
+                    "--force",
+                ],
+                1,
+            ),
+            "≤ 120 s",
+            f"{len(list((SHARED / 'sources/adala/corpus').glob('*.txt')))} texts; report: {tmp / 'corpus/report.md'}",
+        )
+        add(
+            "import the whole Adala corpus, warm (nothing changed)",
+            measure(
+                LAWTOOL + ["corpus", "import-all", str(SHARED / "sources/adala/corpus"), "--out", str(tmp / "corpus")],
+                1,
+            ),
+        )
+    add(
+        "independent spelling check (hunspell), Code of Criminal Procedure (library call)",
+        in_process(
+            f"""
 from lawtool.importer.suspects import suspect_share
 text = open({str(SHARED / "sources/adala/criminal-procedure.consolidated-2025-09-08.ar.txt")!r}, encoding='utf-8').read()
 t = time.perf_counter(); suspect_share(text); elapsed = time.perf_counter() - t
-""", repeat))
+""",
+            repeat,
+        ),
+    )
     add("validate Penal Code (CLI)", measure(LAWTOOL + ["validate", str(penal_xml)], repeat), "≤ 1 s")
-    add("validate Penal Code (library call, schema loaded)", in_process(f"""
+    add(
+        "validate Penal Code (library call, schema loaded)",
+        in_process(
+            f"""
 from lawtool.validate import validate_paths
 validate_paths([{str(penal_xml)!r}])  # warm: loads the XSD once
 t = time.perf_counter(); validate_paths([{str(penal_xml)!r}]); elapsed = time.perf_counter() - t
-""", repeat))
+""",
+            repeat,
+        ),
+    )
     # -- issue 17: the amendment workflow ----------------------------------------------------------
-    add("amendment list (json, html, docx, pdf) + compare, diff and the 3 bill versions as PDF (one process)",
-        measure([PY, str(REPO / "bench/amend_outputs.py"), "--out", str(tmp)], repeat), "≤ 10 s",
-        "6 PDFs printed by one Chromium (Playwright); without Playwright one Chromium per PDF")
+    add(
+        "amendment list (json, html, docx, pdf) + compare, diff and the 3 bill versions as PDF (one process)",
+        measure([PY, str(REPO / "bench/amend_outputs.py"), "--out", str(tmp)], repeat),
+        "≤ 10 s",
+        "6 PDFs printed by one Chromium (Playwright); without Playwright one Chromium per PDF",
+    )
     typer_app = tmp / "bare_typer.py"
     typer_app.write_text(BARE_TYPER)
     bare = measure([PY, str(typer_app), "--help"], repeat * 2)
@@ -142,23 +215,35 @@ t = time.perf_counter(); validate_paths([{str(penal_xml)!r}]); elapsed = time.pe
     corpus = [str(p) for top in ("law", "bills") for p in sorted((REPO / top).rglob("*.xml"))]
     concepts = SHARED / "reference/digital-violence-concepts.yaml"
     if corpus:
-        add("gap report, whole corpus (CLI, --json)",
-            measure(LAWTOOL + ["gaps", *corpus, "--concepts", str(concepts), "--json"], repeat), "≤ 10 s",
-            f"{len(corpus)} documents, {len(concepts.read_text(encoding='utf-8').split(chr(10) + '- id:'))} concepts")
-        add("gap report, whole corpus (library call)", in_process(f"""
+        add(
+            "gap report, whole corpus (CLI, --json)",
+            measure(LAWTOOL + ["gaps", *corpus, "--concepts", str(concepts), "--json"], repeat),
+            "≤ 10 s",
+            f"{len(corpus)} documents, {len(concepts.read_text(encoding='utf-8').split(chr(10) + '- id:'))} concepts",
+        )
+        add(
+            "gap report, whole corpus (library call)",
+            in_process(
+                f"""
 from lawtool.gaps.coverage import load_checklist
 from lawtool.gaps.report import gap_report, load_sources
 concepts = load_checklist({str(concepts)!r})
 t = time.perf_counter(); gap_report(load_sources({corpus!r}), concepts); elapsed = time.perf_counter() - t
-""", repeat))
-        add("penalties + comparison, whole corpus (CLI, --json)",
-            measure(LAWTOOL + ["penalties", *corpus, "--compare", "--json"], repeat))
+""",
+                repeat,
+            ),
+        )
+        add(
+            "penalties + comparison, whole corpus (CLI, --json)",
+            measure(LAWTOOL + ["penalties", *corpus, "--compare", "--json"], repeat),
+        )
         add("lawtool reports --check (committed reports)", measure(LAWTOOL + ["reports", "--check"], repeat))
 
     # -- xref stage: citation extraction and mark-up ------------------------------------------------
     adala = sorted(p for p in (SHARED / "sources/adala").rglob("*.txt") if "corpus" not in p.parts)
     adala_mb = sum(p.stat().st_size for p in adala) / 1e6
-    extraction = in_process(f"""
+    extraction = in_process(
+        f"""
 from pathlib import Path
 from lawtool.xref import CorpusIndex, extract_text
 corpus = CorpusIndex.from_root({str(REPO)!r})
@@ -167,31 +252,68 @@ t = time.perf_counter()
 for text in texts:
     extract_text(text, corpus=corpus)
 elapsed = time.perf_counter() - t
-""", repeat)
-    add(f"xref extract, all of sources/adala ({len(adala)} raw texts, {adala_mb:.1f} MB, library call)", extraction,
-        "≥ 5 MB/s", f"{adala_mb / extraction['seconds']:.1f} MB/s")
-    add("xref mark Penal Code (library call, corpus loaded)", in_process(f"""
+""",
+        repeat,
+    )
+    add(
+        f"xref extract, all of sources/adala ({len(adala)} raw texts, {adala_mb:.1f} MB, library call)",
+        extraction,
+        "≥ 5 MB/s",
+        f"{adala_mb / extraction['seconds']:.1f} MB/s",
+    )
+    add(
+        "xref mark Penal Code (library call, corpus loaded)",
+        in_process(
+            f"""
 from lawtool.akn import Document
 from lawtool.xref import CorpusIndex
 from lawtool.xref.mark import mark_document
 corpus = CorpusIndex.from_root({str(REPO)!r})
 document = Document.load({str(penal_xml)!r})
 t = time.perf_counter(); added = mark_document(document, corpus); document.to_bytes(); elapsed = time.perf_counter() - t
-""", repeat), "≤ 2 s")
-    add("xref mark Penal Code (CLI, -o)",
-        measure(LAWTOOL + ["xref", "mark", str(penal_xml), "-o", str(tmp / "penal-marked.xml"), "--root", str(REPO), "--force"],
-                repeat), "≤ 2 s", "start-up and loading law/ and bills/ included")
-    add("xref check law bills (CLI)", measure(LAWTOOL + ["xref", "check", str(REPO / "law"), str(REPO / "bills"),
-                                                          "--root", str(REPO)], repeat))
+""",
+            repeat,
+        ),
+        "≤ 2 s",
+    )
+    add(
+        "xref mark Penal Code (CLI, -o)",
+        measure(
+            LAWTOOL
+            + ["xref", "mark", str(penal_xml), "-o", str(tmp / "penal-marked.xml"), "--root", str(REPO), "--force"],
+            repeat,
+        ),
+        "≤ 2 s",
+        "start-up and loading law/ and bills/ included",
+    )
+    add(
+        "xref check law bills (CLI)",
+        measure(LAWTOOL + ["xref", "check", str(REPO / "law"), str(REPO / "bills"), "--root", str(REPO)], repeat),
+    )
 
     # the citation graph of the whole imported corpus (lawtool corpus import-all: build/corpus, or the
     # folder LAWTOOL_CORPUS_AKN names) with law/ and bills/
     imported = Path(os.environ.get("LAWTOOL_CORPUS_AKN", REPO / "build/corpus"))
     if imported.is_dir():
         count = sum(1 for _ in imported.rglob("*.xml"))
-        add(f"xref graph law bills + {count} imported texts (CLI, every core)",
-            measure(LAWTOOL + ["xref", "graph", str(REPO / "law"), str(REPO / "bills"), str(imported),
-                               "-o", str(tmp / "xref-graph"), "--force"], 1), "≤ 120 s")
+        add(
+            f"xref graph law bills + {count} imported texts (CLI, every core)",
+            measure(
+                LAWTOOL
+                + [
+                    "xref",
+                    "graph",
+                    str(REPO / "law"),
+                    str(REPO / "bills"),
+                    str(imported),
+                    "-o",
+                    str(tmp / "xref-graph"),
+                    "--force",
+                ],
+                1,
+            ),
+            "≤ 120 s",
+        )
 
     # -- publish stage: the whole site (issue 8) ---------------------------------------------------
     for name, result, note in publish_runs(tmp, repeat):
@@ -217,16 +339,19 @@ def publish_runs(tmp: Path, repeat: int) -> list[tuple[str, dict, str]]:
     build/cache is left alone): a cold run (empty cache: the import reports and the xref index
     are made) and warm runs; the note gives lawtool's own steps against the mkdocs build."""
     import shutil
+
     copy = tmp / "publish-repo"
     for name in ("law", "bills", "reports", "site"):
         if (REPO / name).is_dir():
             shutil.copytree(REPO / name, copy / name)
     shutil.copy(REPO / "mkdocs.yml", copy / "mkdocs.yml")
-    code = ("import json, os, time\nfrom lawtool.publish import publish\n"
-            f"t = time.perf_counter(); r = publish({str(copy)!r}); elapsed = time.perf_counter() - t\n"
-            "import resource\nprint(json.dumps({'elapsed': elapsed, 'timings': r.timings, 'pages': r.pages, "
-            "'index': r.search_index_bytes, 'peak': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "
-            "'site': sum(p.stat().st_size for p in r.site_dir.rglob('*') if p.is_file())}))")
+    code = (
+        "import json, os, time\nfrom lawtool.publish import publish\n"
+        f"t = time.perf_counter(); r = publish({str(copy)!r}); elapsed = time.perf_counter() - t\n"
+        "import resource\nprint(json.dumps({'elapsed': elapsed, 'timings': r.timings, 'pages': r.pages, "
+        "'index': r.search_index_bytes, 'peak': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "
+        "'site': sum(p.stat().st_size for p in r.site_dir.rglob('*') if p.is_file())}))"
+    )
     env = {**os.environ, "LAWTOOL_SHARED": str(SHARED)}
     runs = []
     for _ in range(1 + repeat):
@@ -243,21 +368,37 @@ def publish_runs(tmp: Path, repeat: int) -> list[tuple[str, dict, str]]:
         mkdocs = middle["timings"].get("mkdocs", 0.0)
         own = sum(middle["timings"].values()) - mkdocs
         steps = ", ".join(f"{k} {v:.1f}" for k, v in middle["timings"].items())
-        out.append((f"publish the repository corpus, {label} (library call)",
-                    {"seconds": median, "min_seconds": min(times), "peak_mb": max(r["peak"] for r in chosen) / 1024,
-                     "runs": len(chosen)},
-                    f"lawtool {own:.1f} s ({100 * own / (own + mkdocs):.0f} %), mkdocs {mkdocs:.1f} s "
-                    f"({100 * mkdocs / (own + mkdocs):.0f} %); steps: {steps}; {middle['pages']} pages, "
-                    f"search index {middle['index'] / 1e6:.1f} MB, built site {middle['site'] / 1e6:.1f} MB (≤ 30 MB)"))
-    out.append(("plain `mkdocs build` of the same pages (the alternative: no lawtool step)", plain,
-                "the pages lawtool wrote, built again by mkdocs alone"))
+        out.append(
+            (
+                f"publish the repository corpus, {label} (library call)",
+                {
+                    "seconds": median,
+                    "min_seconds": min(times),
+                    "peak_mb": max(r["peak"] for r in chosen) / 1024,
+                    "runs": len(chosen),
+                },
+                f"lawtool {own:.1f} s ({100 * own / (own + mkdocs):.0f} %), mkdocs {mkdocs:.1f} s "
+                f"({100 * mkdocs / (own + mkdocs):.0f} %); steps: {steps}; {middle['pages']} pages, "
+                f"search index {middle['index'] / 1e6:.1f} MB, built site {middle['site'] / 1e6:.1f} MB (≤ 30 MB)",
+            )
+        )
+    out.append(
+        (
+            "plain `mkdocs build` of the same pages (the alternative: no lawtool step)",
+            plain,
+            "the pages lawtool wrote, built again by mkdocs alone",
+        )
+    )
     return out
 
 
 def plain_mkdocs(root: Path, site: Path, repeat: int) -> dict:
     """What users would otherwise run: ``mkdocs build`` of the same Markdown pages."""
-    return measure([str(Path(PY).parent / "mkdocs"), "build", "--quiet", "-f", str(root / "mkdocs.yml"),
-                    "-d", str(site)], repeat, cwd=root)
+    return measure(
+        [str(Path(PY).parent / "mkdocs"), "build", "--quiet", "-f", str(root / "mkdocs.yml"), "-d", str(site)],
+        repeat,
+        cwd=root,
+    )
 
 
 # =================================================================================================
@@ -300,8 +441,12 @@ for name, (doc, rates, seed) in pairs.items():
         (out / f"{{name}}-{{side}}.txt").write_text(to_text(d), encoding="utf-8")
 """
     subprocess.run([PY, "-c", code], cwd=REPO, check=True)
-    return {f"{n}-{s}.{e}": tmp / f"{n}-{s}.{e}" for n in ("penal", "synthetic") for s in ("old", "new")
-            for e in ("xml", "txt")}
+    return {
+        f"{n}-{s}.{e}": tmp / f"{n}-{s}.{e}"
+        for n in ("penal", "synthetic")
+        for s in ("old", "new")
+        for e in ("xml", "txt")
+    }
 
 
 def measure_cpu(cmd: list[str], repeat: int) -> dict:
@@ -317,14 +462,21 @@ def measure_cpu(cmd: list[str], repeat: int) -> dict:
             raise SystemExit(f"benchmark command failed: {' '.join(map(str, cmd))}\n{err}")
         cpus.append(usage.ru_utime + usage.ru_stime)
         peaks.append(usage.ru_maxrss)
-    return {"seconds": statistics.median(times), "min_seconds": min(times), "peak_mb": max(peaks) / 1024,
-            "runs": repeat, "cpu_seconds": statistics.median(cpus)}
+    return {
+        "seconds": statistics.median(times),
+        "min_seconds": min(times),
+        "peak_mb": max(peaks) / 1024,
+        "runs": repeat,
+        "cpu_seconds": statistics.median(cpus),
+    }
 
 
 def in_process_cpu(snippet: str, repeat: int) -> dict:
     """``in_process`` plus CPU time: the snippet sets ``elapsed`` (wall) and ``cpu`` (process time)."""
-    code = ("import time, resource, json\n" + snippet + "\nprint(json.dumps({'elapsed': elapsed, 'cpu': cpu, "
-            "'peak': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))")
+    code = (
+        "import time, resource, json\n" + snippet + "\nprint(json.dumps({'elapsed': elapsed, 'cpu': cpu, "
+        "'peak': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))"
+    )
     runs = []
     for _ in range(repeat):
         out = subprocess.run([PY, "-c", code], cwd=REPO, capture_output=True, text=True)
@@ -332,9 +484,13 @@ def in_process_cpu(snippet: str, repeat: int) -> dict:
             raise SystemExit(out.stderr)
         runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
     times = [r["elapsed"] for r in runs]
-    return {"seconds": statistics.median(times), "min_seconds": min(times),
-            "peak_mb": max(r["peak"] for r in runs) / 1024, "runs": repeat,
-            "cpu_seconds": statistics.median(r["cpu"] for r in runs)}
+    return {
+        "seconds": statistics.median(times),
+        "min_seconds": min(times),
+        "peak_mb": max(r["peak"] for r in runs) / 1024,
+        "runs": repeat,
+        "cpu_seconds": statistics.median(r["cpu"] for r in runs),
+    }
 
 
 def diff_runs(tmp: Path, repeat: int, *, quick: bool = False) -> list[tuple[str, dict, str | None, str]]:
@@ -347,43 +503,100 @@ def diff_runs(tmp: Path, repeat: int, *, quick: bool = False) -> list[tuple[str,
     def cpu(r: dict) -> str:
         return f"CPU {r['cpu_seconds']:.3f} s"
 
-    library = in_process_cpu(f"""
+    library = in_process_cpu(
+        f"""
 from lawtool.akn import Document
 from lawtool.diff import diff_documents
 t = time.perf_counter(); c = time.process_time()
-result = diff_documents(Document.load({str(f['penal-old.xml'])!r}), Document.load({str(f['penal-new.xml'])!r}))
+result = diff_documents(Document.load({str(f["penal-old.xml"])!r}), Document.load({str(f["penal-new.xml"])!r}))
 elapsed = time.perf_counter() - t; cpu = time.process_time() - c
-""", repeat)
-    whole = in_process_cpu(f"""
+""",
+        repeat,
+    )
+    whole = in_process_cpu(
+        f"""
 from lawtool.diff.words import whole_text_word_diff
-old = open({str(f['penal-old.txt'])!r}, encoding="utf-8").read(); new = open({str(f['penal-new.txt'])!r}, encoding="utf-8").read()
+old = open({str(f["penal-old.txt"])!r}, encoding="utf-8").read(); new = open({str(f["penal-new.txt"])!r}, encoding="utf-8").read()
 t = time.perf_counter(); c = time.process_time()
 whole_text_word_diff(old, new)
 elapsed = time.perf_counter() - t; cpu = time.process_time() - c
-""", slow)
-    rows.append(("diff Penal Code, 10 % edited + 2 % ins/del/moved (library: both parsed + diffed)", library,
-                 "≤ 0.2 s", f"{cpu(library)}; {whole['seconds'] / library['seconds']:.0f}× faster than whole-text "
-                            f"dmp (CPU {whole['cpu_seconds'] / library['cpu_seconds']:.0f}×)"))
+""",
+        slow,
+    )
+    rows.append(
+        (
+            "diff Penal Code, 10 % edited + 2 % ins/del/moved (library: both parsed + diffed)",
+            library,
+            "≤ 0.2 s",
+            f"{cpu(library)}; {whole['seconds'] / library['seconds']:.0f}× faster than whole-text "
+            f"dmp (CPU {whole['cpu_seconds'] / library['cpu_seconds']:.0f}×)",
+        )
+    )
     rows.append(("  whole-text dmp word diff of the same pair (library)", whole, None, cpu(whole)))
-    cli = measure_cpu(LAWTOOL + ["diff", str(f["penal-old.xml"]), str(f["penal-new.xml"]), "--format", "json",
-                                 "-o", str(tmp / "penal-diff.json"), "--force"], repeat)
+    cli = measure_cpu(
+        LAWTOOL
+        + [
+            "diff",
+            str(f["penal-old.xml"]),
+            str(f["penal-new.xml"]),
+            "--format",
+            "json",
+            "-o",
+            str(tmp / "penal-diff.json"),
+            "--force",
+        ],
+        repeat,
+    )
     rows.append(("diff Penal Code pair (CLI, --format json -o)", cli, "≤ 500 MB peak", cpu(cli)))
     # the synthetic 5,000-article code: process against process
-    ours = measure_cpu(LAWTOOL + ["diff", str(f["synthetic-old.xml"]), str(f["synthetic-new.xml"]), "--format",
-                                  "json", "-o", str(tmp / "synthetic-diff.json"), "--force"], repeat)
+    ours = measure_cpu(
+        LAWTOOL
+        + [
+            "diff",
+            str(f["synthetic-old.xml"]),
+            str(f["synthetic-new.xml"]),
+            "--format",
+            "json",
+            "-o",
+            str(tmp / "synthetic-diff.json"),
+            "--force",
+        ],
+        repeat,
+    )
     script = tmp / "whole_text_diff.py"
     script.write_text(WHOLE_TEXT_DIFF, encoding="utf-8")
     dmp = measure_cpu([PY, str(script), str(f["synthetic-old.txt"]), str(f["synthetic-new.txt"])], slow)
-    git = measure_cpu(["git", "diff", "--no-index", "--word-diff", "--no-color", str(f["synthetic-old.txt"]),
-                       str(f["synthetic-new.txt"])], repeat)
-    rows.append(("diff synthetic 5,000-article code, 10 % edited + 2 % ins/del (CLI process)", ours,
-                 "≥ 5× faster than whole-text dmp; ≤ 500 MB",
-                 f"{cpu(ours)}; {dmp['seconds'] / ours['seconds']:.0f}× faster than whole-text dmp "
-                 f"(CPU {dmp['cpu_seconds'] / ours['cpu_seconds']:.0f}×)"))
+    git = measure_cpu(
+        [
+            "git",
+            "diff",
+            "--no-index",
+            "--word-diff",
+            "--no-color",
+            str(f["synthetic-old.txt"]),
+            str(f["synthetic-new.txt"]),
+        ],
+        repeat,
+    )
+    rows.append(
+        (
+            "diff synthetic 5,000-article code, 10 % edited + 2 % ins/del (CLI process)",
+            ours,
+            "≥ 5× faster than whole-text dmp; ≤ 500 MB",
+            f"{cpu(ours)}; {dmp['seconds'] / ours['seconds']:.0f}× faster than whole-text dmp "
+            f"(CPU {dmp['cpu_seconds'] / ours['cpu_seconds']:.0f}×)",
+        )
+    )
     rows.append(("  whole-text dmp word diff of the exported texts (process)", dmp, None, cpu(dmp)))
-    rows.append(("  git diff --no-index --word-diff of the exported texts (process)", git, None,
-                 f"{cpu(git)}; lawtool takes {ours['seconds'] / git['seconds']:.1f}× its time: git diffs lines "
-                 "first and words inside changed hunks, with no alignment of articles"))
+    rows.append(
+        (
+            "  git diff --no-index --word-diff of the exported texts (process)",
+            git,
+            None,
+            f"{cpu(git)}; lawtool takes {ours['seconds'] / git['seconds']:.1f}× its time: git diffs lines "
+            "first and words inside changed hunks, with no alignment of articles",
+        )
+    )
     return rows
 
 
@@ -391,17 +604,21 @@ def write_table(rows: list[dict]) -> None:
     out_dir = REPO / "bench/results"
     out_dir.mkdir(parents=True, exist_ok=True)
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-    lines = [f"# lawtool benchmark ({time.strftime('%Y-%m-%d %H:%M')}, {machine})", "",
-             "| measure | median s | min s | peak MB | runs | target | note |", "|---|---:|---:|---:|---:|---|---|"]
+    lines = [
+        f"# lawtool benchmark ({time.strftime('%Y-%m-%d %H:%M')}, {machine})",
+        "",
+        "| measure | median s | min s | peak MB | runs | target | note |",
+        "|---|---:|---:|---:|---:|---|---|",
+    ]
     for r in rows:
-        lines.append(f"| {r['measure']} | {r['seconds']:.3f} | {r['min_seconds']:.3f} | {r['peak_mb']:.0f} | "
-                     f"{r['runs']} | {r['target'] or ''} | {r['note']} |")
+        lines.append(
+            f"| {r['measure']} | {r['seconds']:.3f} | {r['min_seconds']:.3f} | {r['peak_mb']:.0f} | "
+            f"{r['runs']} | {r['target'] or ''} | {r['note']} |"
+        )
     table = "\n".join(lines) + "\n"
     (out_dir / "latest.md").write_text(table, encoding="utf-8")
     (out_dir / "latest.json").write_text(json.dumps(rows, indent=2, ensure_ascii=False), encoding="utf-8")
     print(table)
-
-
 
 
 # =================================================================================================
@@ -465,7 +682,9 @@ def amend_runs(tmp: Path, repeat: int) -> list[tuple[str, dict, str | None, str]
     folder.mkdir(exist_ok=True)
     colliding = tmp / "amendments-colliding"
     colliding.mkdir(exist_ok=True)
-    prepare = SYNTHETIC_AMENDMENTS + f"""
+    prepare = (
+        SYNTHETIC_AMENDMENTS
+        + f"""
 from pathlib import Path
 from lawtool.amend import dump_amendment
 doc = Document.load({str(PENAL_CODE_XML)!r})
@@ -473,34 +692,78 @@ for folder, every in (({str(folder)!r}, 0), ({str(colliding)!r}, 10)):
     for a in synthetic_amendments(doc, 200, collide_every=every):
         (Path(folder) / f"{{a.id}}.yaml").write_text(dump_amendment(a), encoding="utf-8")
 """
+    )
     subprocess.run([PY, "-c", prepare], cwd=REPO, check=True)
     files = sorted(str(p) for p in folder.glob("*.yaml"))
     colliding_files = sorted(str(p) for p in colliding.glob("*.yaml"))
     runs = []
-    runs.append(("amend apply: 200 non-colliding amendments to the Penal Code (library call, serialised)", in_process(
-        SYNTHETIC_AMENDMENTS + f"""
+    runs.append(
+        (
+            "amend apply: 200 non-colliding amendments to the Penal Code (library call, serialised)",
+            in_process(
+                SYNTHETIC_AMENDMENTS
+                + f"""
 from lawtool.amend import apply_amendments
 doc = Document.load({str(PENAL_CODE_XML)!r})
 amendments = synthetic_amendments(doc, 200)
 t = time.perf_counter()
 result = apply_amendments(doc, amendments, date="2024-12-31"); result.document.to_bytes()
 elapsed = time.perf_counter() - t
-""", repeat), "≤ 2 s", "collision check, operations, renumbering, references, metadata, serialisation"))
-    runs.append(("amend apply: the same 200 as YAML files (CLI, validated, -o)",
-                 measure(LAWTOOL + ["amend", "apply", str(PENAL_CODE_XML), *files, "-o", str(tmp / "penal-amended.xml"),
-                                    "--date", "2024-12-31", "--force"], repeat), None,
-                 "start-up, 200 YAML files read and checked, XSD validation of the result and writing included"))
-    runs.append(("amend check: 200 amendments, 1 in 10 colliding (library call)", in_process(
-        SYNTHETIC_AMENDMENTS + f"""
+""",
+                repeat,
+            ),
+            "≤ 2 s",
+            "collision check, operations, renumbering, references, metadata, serialisation",
+        )
+    )
+    runs.append(
+        (
+            "amend apply: the same 200 as YAML files (CLI, validated, -o)",
+            measure(
+                LAWTOOL
+                + [
+                    "amend",
+                    "apply",
+                    str(PENAL_CODE_XML),
+                    *files,
+                    "-o",
+                    str(tmp / "penal-amended.xml"),
+                    "--date",
+                    "2024-12-31",
+                    "--force",
+                ],
+                repeat,
+            ),
+            None,
+            "start-up, 200 YAML files read and checked, XSD validation of the result and writing included",
+        )
+    )
+    runs.append(
+        (
+            "amend check: 200 amendments, 1 in 10 colliding (library call)",
+            in_process(
+                SYNTHETIC_AMENDMENTS
+                + f"""
 from lawtool.amend import check_collisions
 doc = Document.load({str(PENAL_CODE_XML)!r})
 amendments = synthetic_amendments(doc, 200, collide_every=10)
 t = time.perf_counter(); result = check_collisions(doc, amendments); elapsed = time.perf_counter() - t
 assert result.collisions
-""", repeat), "≤ 2 s", ""))
-    runs.append(("amend check: the same 200 as YAML files (CLI, --json)",
-                 measure(LAWTOOL + ["amend", "check", str(PENAL_CODE_XML), *colliding_files, "--json"], repeat), None,
-                 "start-up and 200 YAML files read and checked included; exit 1 (collisions)"))
+""",
+                repeat,
+            ),
+            "≤ 2 s",
+            "",
+        )
+    )
+    runs.append(
+        (
+            "amend check: the same 200 as YAML files (CLI, --json)",
+            measure(LAWTOOL + ["amend", "check", str(PENAL_CODE_XML), *colliding_files, "--json"], repeat),
+            None,
+            "start-up and 200 YAML files read and checked included; exit 1 (collisions)",
+        )
+    )
     return runs
 
 
@@ -510,32 +773,66 @@ assert result.collisions
 # and publish (the repository's corpus plus the synthetic code), each in a fresh process.
 # =================================================================================================
 
+
 def synthetic_runs(tmp: Path, repeat: int) -> list[tuple[str, dict, str | None, str]]:
     import shutil
+
     xml, txt = tmp / "synthetic-old.xml", tmp / "synthetic-old.txt"
     if not xml.exists():
         diff_inputs(tmp)
     uri = "/akn/ma/act/2000/synthetic-5000/ara@2000-01-01"
     runs = [
-        ("synthetic 5,000-article code: import (CLI, exported text)",
-         measure(LAWTOOL + ["import", str(txt), "--frbr-uri", uri, "-o", str(tmp / "synthetic-imported.xml"), "--force"], repeat),
-         None, f"{txt.stat().st_size // 1024} KB of text"),
-        ("synthetic 5,000-article code: validate (CLI)", measure(LAWTOOL + ["validate", str(xml)], repeat), None,
-         f"{xml.stat().st_size // 1024} KB of XML"),
-        ("synthetic 5,000-article code: xref mark (CLI, -o)",
-         measure(LAWTOOL + ["xref", "mark", str(xml), "-o", str(tmp / "synthetic-marked.xml"), "--root", str(REPO), "--force"],
-                 repeat), None, ""),
-        ("synthetic 5,000-article code: gap report (CLI, --json)",
-         measure(LAWTOOL + ["gaps", str(xml), "--concepts", str(SHARED / "reference/digital-violence-concepts.yaml"),
-                            "--json"], repeat), None, ""),
-        ("synthetic 5,000-article code: amend apply 200 amendments (library call)", in_process(
-            SYNTHETIC_AMENDMENTS + f"""
+        (
+            "synthetic 5,000-article code: import (CLI, exported text)",
+            measure(
+                LAWTOOL + ["import", str(txt), "--frbr-uri", uri, "-o", str(tmp / "synthetic-imported.xml"), "--force"],
+                repeat,
+            ),
+            None,
+            f"{txt.stat().st_size // 1024} KB of text",
+        ),
+        (
+            "synthetic 5,000-article code: validate (CLI)",
+            measure(LAWTOOL + ["validate", str(xml)], repeat),
+            None,
+            f"{xml.stat().st_size // 1024} KB of XML",
+        ),
+        (
+            "synthetic 5,000-article code: xref mark (CLI, -o)",
+            measure(
+                LAWTOOL
+                + ["xref", "mark", str(xml), "-o", str(tmp / "synthetic-marked.xml"), "--root", str(REPO), "--force"],
+                repeat,
+            ),
+            None,
+            "",
+        ),
+        (
+            "synthetic 5,000-article code: gap report (CLI, --json)",
+            measure(
+                LAWTOOL
+                + ["gaps", str(xml), "--concepts", str(SHARED / "reference/digital-violence-concepts.yaml"), "--json"],
+                repeat,
+            ),
+            None,
+            "",
+        ),
+        (
+            "synthetic 5,000-article code: amend apply 200 amendments (library call)",
+            in_process(
+                SYNTHETIC_AMENDMENTS
+                + f"""
 from lawtool.amend import apply_amendments
 doc = Document.load({str(xml)!r})
 amendments = synthetic_amendments(doc, 200)
 t = time.perf_counter(); apply_amendments(doc, amendments, date="2024-12-31").document.to_bytes()
 elapsed = time.perf_counter() - t
-""", repeat), None, ""),
+""",
+                repeat,
+            ),
+            None,
+            "",
+        ),
     ]
     root = tmp / "publish-synthetic"
     for name in ("law", "bills", "reports", "site"):
@@ -543,7 +840,11 @@ elapsed = time.perf_counter() - t
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     target = root / "law/ma/act/2000/synthetic-5000/ara@2000-01-01.xml"
     target.parent.mkdir(parents=True)
-    subprocess.run([PY, "-c", f"""
+    subprocess.run(
+        [
+            PY,
+            "-c",
+            f"""
 from lawtool.akn import Document
 from lawtool.frbr import FrbrUri
 from lawtool.importer import import_text
@@ -551,11 +852,22 @@ doc = Document.load({str(xml)!r})
 from lawtool.export import to_text
 again, _ = import_text(to_text(doc), FrbrUri.parse({uri!r}), repair=False, title="مدونة اصطناعية للقياس")
 again.save({str(target)!r})
-"""], cwd=REPO, check=True)
-    runs.append(("publish the repository corpus + the synthetic 5,000-article code (CLI, cold)",
-                 measure(LAWTOOL + ["publish"], 1, cwd=root), None, "one run"))
-    runs.append(("plain `mkdocs build` of the same pages", plain_mkdocs(root, tmp / "plain-synthetic", 1), None,
-                 "one run"))
+""",
+        ],
+        cwd=REPO,
+        check=True,
+    )
+    runs.append(
+        (
+            "publish the repository corpus + the synthetic 5,000-article code (CLI, cold)",
+            measure(LAWTOOL + ["publish"], 1, cwd=root),
+            None,
+            "one run",
+        )
+    )
+    runs.append(
+        ("plain `mkdocs build` of the same pages", plain_mkdocs(root, tmp / "plain-synthetic", 1), None, "one run")
+    )
     return runs
 
 

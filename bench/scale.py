@@ -32,8 +32,13 @@ PY = sys.executable
 def run_child(code: str, cwd: Path = REPO) -> dict:
     """Run ``code`` (which prints one JSON line) in a fresh process; add its peak RSS in MB."""
     start = time.perf_counter()
-    proc = subprocess.Popen([PY, "-c", code], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env={**os.environ, "LAWTOOL_SHARED": str(SHARED)})
+    proc = subprocess.Popen(
+        [PY, "-c", code],
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "LAWTOOL_SHARED": str(SHARED)},
+    )
     _, status, usage = os.wait4(proc.pid, 0)
     out, err = proc.stdout.read().decode(), proc.stderr.read().decode()
     if os.waitstatus_to_exitcode(status):
@@ -92,12 +97,19 @@ print(json.dumps({{"elapsed": elapsed, "mkdocs": r.timings.get("mkdocs", 0.0), "
 
 def texts() -> list[tuple[str, Path, str]]:
     adala = SHARED / "sources/adala"
-    rows = [(p.stem.replace("ma-adala-", ""), p, f"/akn/ma/act/2000/bench-{i}/ara@2000-01-01")
-            for i, p in enumerate(sorted((adala / "laws").glob("*.txt")), start=1)]
-    rows += [("law-103-13", SHARED / "sources/law-103-13/ar.txt", "/akn/ma/act/2018/103-13/ara@2018-03-12"),
-             ("penal-code", adala / "penal-code.consolidated-2024-08-22.ar.txt", "/akn/ma/act/1962/1-59-413/ara@2024-08-22"),
-             ("criminal-procedure", adala / "criminal-procedure.consolidated-2025-09-08.ar.txt",
-              "/akn/ma/act/2002/22-01/ara@2025-09-08")]
+    rows = [
+        (p.stem.replace("ma-adala-", ""), p, f"/akn/ma/act/2000/bench-{i}/ara@2000-01-01")
+        for i, p in enumerate(sorted((adala / "laws").glob("*.txt")), start=1)
+    ]
+    rows += [
+        ("law-103-13", SHARED / "sources/law-103-13/ar.txt", "/akn/ma/act/2018/103-13/ara@2018-03-12"),
+        ("penal-code", adala / "penal-code.consolidated-2024-08-22.ar.txt", "/akn/ma/act/1962/1-59-413/ara@2024-08-22"),
+        (
+            "criminal-procedure",
+            adala / "criminal-procedure.consolidated-2025-09-08.ar.txt",
+            "/akn/ma/act/2002/22-01/ara@2025-09-08",
+        ),
+    ]
     return rows
 
 
@@ -105,35 +117,56 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="smaller synthetic codes, no 12-law publish")
     args = parser.parse_args()
-    lines = ["# How lawtool scales", "", f"Measured {time.strftime('%Y-%m-%d %H:%M')} on {os.cpu_count()} cores; "
-             "each row in a fresh process (peak = that process's maximum resident memory).", "",
-             "## 1. The official texts at hand: import and validate", "",
-             "| text | KB | articles | import s | validate s | import ms / article | peak MB |",
-             "|---|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        "# How lawtool scales",
+        "",
+        f"Measured {time.strftime('%Y-%m-%d %H:%M')} on {os.cpu_count()} cores; "
+        "each row in a fresh process (peak = that process's maximum resident memory).",
+        "",
+        "## 1. The official texts at hand: import and validate",
+        "",
+        "| text | KB | articles | import s | validate s | import ms / article | peak MB |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
     total_articles = 0
     for name, path, uri in texts():
         r = run_child(TEXT_STAGE.format(path=str(path), uri=uri))
         total_articles += r["articles"]
         per = 1000 * r["import"] / max(r["articles"], 1)
-        lines.append(f"| {name} | {r['kb']} | {r['articles']} | {r['import']:.2f} | {r['validate']:.3f} | {per:.2f} | "
-                     f"{r['peak_mb']:.0f} |")
-    lines += ["", f"{total_articles} articles in all.", "",
-              "## 2. Synthetic codes made of the Penal Code's articles", "",
-              "| articles | XML KB | validate s | import s | diff s | ms / 1,000 articles (validate, import, diff) | peak MB |",
-              "|---:|---:|---:|---:|---:|---|---:|"]
+        lines.append(
+            f"| {name} | {r['kb']} | {r['articles']} | {r['import']:.2f} | {r['validate']:.3f} | {per:.2f} | "
+            f"{r['peak_mb']:.0f} |"
+        )
+    lines += [
+        "",
+        f"{total_articles} articles in all.",
+        "",
+        "## 2. Synthetic codes made of the Penal Code's articles",
+        "",
+        "| articles | XML KB | validate s | import s | diff s | ms / 1,000 articles (validate, import, diff) | peak MB |",
+        "|---:|---:|---:|---:|---:|---|---:|",
+    ]
     sizes = (1000, 2500, 5000) if args.quick else (1000, 2500, 5000, 10000)
     penal = REPO / "law/ma/act/1962/1-59-413/ara@2024-08-22.xml"
     for n in sizes:
         r = run_child(SYNTHETIC_STAGE.format(penal=str(penal), n=n))
         k = r["articles"] / 1000
-        lines.append(f"| {r['articles']} | {r['kb']} | {r['validate']:.2f} | {r['import']:.2f} | {r['diff']:.2f} | "
-                     f"{1000 * r['validate'] / k:.0f}, {1000 * r['import'] / k:.0f}, {1000 * r['diff'] / k:.0f} | "
-                     f"{r['peak_mb']:.0f} |")
-    lines += ["", "## 3. Publishing", "",
-              "| corpus | articles | pages | publish s | of which mkdocs s | plain `mkdocs build` of the same pages s | peak MB |",
-              "|---|---:|---:|---:|---:|---:|---:|"]
+        lines.append(
+            f"| {r['articles']} | {r['kb']} | {r['validate']:.2f} | {r['import']:.2f} | {r['diff']:.2f} | "
+            f"{1000 * r['validate'] / k:.0f}, {1000 * r['import'] / k:.0f}, {1000 * r['diff'] / k:.0f} | "
+            f"{r['peak_mb']:.0f} |"
+        )
+    lines += [
+        "",
+        "## 3. Publishing",
+        "",
+        "| corpus | articles | pages | publish s | of which mkdocs s | plain `mkdocs build` of the same pages s | peak MB |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
     with tempfile.TemporaryDirectory(prefix="lawtool-scale-") as tmp:
-        corpora = [("repository (law/ and bills/)", False)] + ([] if args.quick else [("repository + 12 Adala laws", True)])
+        corpora = [("repository (law/ and bills/)", False)] + (
+            [] if args.quick else [("repository + 12 Adala laws", True)]
+        )
         for label, with_laws in corpora:
             root = Path(tmp) / ("big" if with_laws else "repo")
             for name in ("law", "bills", "reports", "site"):
@@ -147,7 +180,7 @@ from lawtool.frbr import FrbrUri
 from lawtool.importer import import_text, read_source
 uri = FrbrUri.parse({uri!r})
 doc, _ = import_text(read_source({str(path)!r}), uri, title={name!r})
-doc.save({str(root / 'law')!r} + '/' + uri.relative_path())
+doc.save({str(root / "law")!r} + '/' + uri.relative_path())
 print(json.dumps({{}}))
 """)
             count = run_child(f"""
@@ -158,11 +191,25 @@ print(json.dumps({{"articles": sum(len(Document.load(p).articles()) for p in cor
 """)["articles"]
             r = run_child(PUBLISH_STAGE.format(root=str(root)), cwd=root)
             start = time.perf_counter()
-            plain = subprocess.run([str(Path(PY).parent / "mkdocs"), "build", "--quiet", "-f", str(root / "mkdocs.yml"),
-                                    "-d", str(Path(tmp) / "plain-site")], cwd=root, capture_output=True, text=True)
+            plain = subprocess.run(
+                [
+                    str(Path(PY).parent / "mkdocs"),
+                    "build",
+                    "--quiet",
+                    "-f",
+                    str(root / "mkdocs.yml"),
+                    "-d",
+                    str(Path(tmp) / "plain-site"),
+                ],
+                cwd=root,
+                capture_output=True,
+                text=True,
+            )
             plain_s = time.perf_counter() - start if plain.returncode == 0 else float("nan")
-            lines.append(f"| {label} | {count} | {r['pages']} | {r['elapsed']:.1f} | {r['mkdocs']:.1f} | {plain_s:.1f} | "
-                         f"{r['peak_mb']:.0f} |")
+            lines.append(
+                f"| {label} | {count} | {r['pages']} | {r['elapsed']:.1f} | {r['mkdocs']:.1f} | {plain_s:.1f} | "
+                f"{r['peak_mb']:.0f} |"
+            )
     table = "\n".join(lines) + "\n"
     out = REPO / "bench/results"
     out.mkdir(parents=True, exist_ok=True)

@@ -71,11 +71,24 @@ CODE_WORDS = [
     (r"مدونة الادوية والصيدلة", "medicines-pharmacy"),
 ]
 # codes that also have a number: one key for both
-CODE_NUMBERS = {"penal": "1.59.413", "criminal-procedure-1959": "1.58.261", "criminal-procedure": "22.1", "family": "70.3", "commerce": "15.95",
-                "labour": "65.99", "civil-procedure": "1.74.447", "road": "52.5", "insurance": "17.99",
-                "real-rights": "39.8", "health-coverage": "65.0", "financial-courts": "62.99",
-                "elections": "9.97", "medicines-pharmacy": "17.4", "customs": "1.77.339",
-                "constitution": "1.11.91"}
+CODE_NUMBERS = {
+    "penal": "1.59.413",
+    "criminal-procedure-1959": "1.58.261",
+    "criminal-procedure": "22.1",
+    "family": "70.3",
+    "commerce": "15.95",
+    "labour": "65.99",
+    "civil-procedure": "1.74.447",
+    "road": "52.5",
+    "insurance": "17.99",
+    "real-rights": "39.8",
+    "health-coverage": "65.0",
+    "financial-courts": "62.99",
+    "elections": "9.97",
+    "medicines-pharmacy": "17.4",
+    "customs": "1.77.339",
+    "constitution": "1.11.91",
+}
 NUMBER_CODES = {v: k for k, v in CODE_NUMBERS.items()}
 
 
@@ -88,7 +101,7 @@ def norm_text(s: str) -> str:
     s = s.replace("\u0640", "")
     s = re.sub("[إأآ]", "ا", s)
     s = s.replace("ى", "ي").replace("ة", "ه")
-    s = s.replace("اال", "الا").replace("األ", "الا")   # reversed lam-alef
+    s = s.replace("اال", "الا").replace("األ", "الا")  # reversed lam-alef
     return re.sub(r"\s+", " ", s)
 
 
@@ -114,6 +127,7 @@ def article_norm(a: str) -> str:
 
 # -- the annotation -----------------------------------------------------------------------------
 
+
 def gold_work(work: dict) -> tuple:
     kind = work.get("kind")
     if kind in ("foreign", "french-code"):
@@ -127,6 +141,7 @@ def gold_work(work: dict) -> tuple:
 
 def load_annotations(only: list[str] | None = None) -> list[dict]:
     import yaml
+
     out = []
     for path in sorted(ANNOTATIONS.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -139,19 +154,21 @@ def load_annotations(only: list[str] | None = None) -> list[dict]:
 
 # -- the detector ---------------------------------------------------------------------------------
 
+
 def detector_work(c) -> tuple | None:
     """The key of a detected citation's work (None for an internal one)."""
     if c.internal:
         return None
     if c.work:
         uri = c.work
-        from lawtool.works import PENAL_CODE, CRIMINAL_PROCEDURE
+        from lawtool.works import CRIMINAL_PROCEDURE, PENAL_CODE
+
         if uri == PENAL_CODE.uri:
             return ("code", "penal")
         if uri == CRIMINAL_PROCEDURE.uri:
             return ("code", "criminal-procedure")
         slug = _titled_codes().get(uri)
-        if slug:            # a corpus text the names table knows by a code's title («قانون الالتزامات والعقود»)
+        if slug:  # a corpus text the names table knows by a code's title («قانون الالتزامات والعقود»)
             return ("code", slug)
         last = uri.rstrip("/").split("/")[-1]
         if not re.fullmatch(r"[\d-]+", last) and (c.cited_law or {}).get("number"):
@@ -173,6 +190,7 @@ def _titled_codes() -> dict:
     global _TITLED
     if _TITLED is None:
         from lawtool.xref.names import table
+
         _TITLED = {}
         for name, works in table().names.items():
             slug = code_slug(name)
@@ -188,14 +206,16 @@ _TITLED = None
 def detect(path: Path, corpus) -> list:
     from lawtool.importer import read_source
     from lawtool.xref import extract_text
+
     return extract_text(read_source(path), corpus=corpus)
 
 
 # -- scoring -------------------------------------------------------------------------------------------
 
+
 def score_file(ann: dict, citations: list) -> dict:
     lines = ann.get("lines", "all")
-    lo, hi = (1, 10 ** 9) if lines in (None, "all") else (int(lines[0]), int(lines[1]))
+    lo, hi = (1, 10**9) if lines in (None, "all") else (int(lines[0]), int(lines[1]))
     entries = ann.get("citations") or []
 
     # a dahir that promulgated a law is the law: both sides are read through the file's aliases
@@ -207,8 +227,8 @@ def score_file(ann: dict, citations: list) -> dict:
     def canon(key: tuple) -> tuple:
         return aliases.get(key, key)
 
-    gold: dict[tuple, dict] = {}                # (work, article) → {line, interior}
-    placed: dict[tuple, dict] = {}              # no number / not to be linked: matched by place
+    gold: dict[tuple, dict] = {}  # (work, article) → {line, interior}
+    placed: dict[tuple, dict] = {}  # no number / not to be linked: matched by place
     for g in entries:
         key = canon(gold_work(g["work"]))
         arts = [article_norm(a) for a in (g.get("articles") or [])] or ["*"]
@@ -233,8 +253,9 @@ def score_file(ann: dict, citations: list) -> dict:
         arts = [article_norm(a) for a in c.articles] if c.kind == "article" and c.articles else ["*"]
         interior = set(arts[1:-1]) if c.range else set()
         if key[0] == "anon":
-            anon_found.append({"line": c.line, "key": key, "articles": set(arts),
-                               "text": " ".join(c.text.split()), "used": False})
+            anon_found.append(
+                {"line": c.line, "key": key, "articles": set(arts), "text": " ".join(c.text.split()), "used": False}
+            )
             continue
         for a in arts:
             entry = found.setdefault((key, a), {"line": c.line, "interior": True})
@@ -259,19 +280,34 @@ def score_file(ann: dict, citations: list) -> dict:
         return [k for k in keys if not table[k]["interior"]]
 
     return {
-        "file": ann["source"], "lines": lines,
-        "gold": len(gold) + len(placed), "found": len(found) + len(anon_found),
+        "file": ann["source"],
+        "lines": lines,
+        "gold": len(gold) + len(placed),
+        "found": len(found) + len(anon_found),
         "hits": len(hits) + len(placed_hits),
         "false_positive_count": len(fps) + len(anon_fps),
         # the same without the inside of ranges (bounds kept), on both sides
-        "core": {"gold": len(core(gold, gold)) + len(placed), "hits": len(core(hits, gold)) + len(placed_hits),
-                 "false_positives": len(core(fps, found)) + len(anon_fps)},
+        "core": {
+            "gold": len(core(gold, gold)) + len(placed),
+            "hits": len(core(hits, gold)) + len(placed_hits),
+            "false_positives": len(core(fps, found)) + len(anon_fps),
+        },
         "misses": [{"work": list(k[0]), "article": k[1], "line": gold[k]["line"]} for k in misses]
-                  + [{"work": list(k[0]), "article": k[1], "line": g["lines"][0], "text": g["text"], "by_place": True}
-                     for k, g in placed_misses],
+        + [
+            {"work": list(k[0]), "article": k[1], "line": g["lines"][0], "text": g["text"], "by_place": True}
+            for k, g in placed_misses
+        ],
         "false_positives": [{"work": list(k[0]), "article": k[1], "line": found[k]["line"]} for k in fps]
-                           + [{"work": list(d["key"]), "article": ",".join(sorted(d["articles"])), "line": d["line"],
-                               "text": d["text"], "unresolved": True} for d in anon_fps],
+        + [
+            {
+                "work": list(d["key"]),
+                "article": ",".join(sorted(d["articles"])),
+                "line": d["line"],
+                "text": d["text"],
+                "unresolved": True,
+            }
+            for d in anon_fps
+        ],
     }
 
 
@@ -280,14 +316,19 @@ def main(argv=None) -> int:
     ap.add_argument("--json", action="store_true", help="machine output on standard output")
     ap.add_argument("--quiet", action="store_true", help="totals only")
     ap.add_argument("--corpus", type=Path, default=CORPUS, help="where the raw texts are")
-    ap.add_argument("--lawtool", type=Path, default=REPO,
-                    help="the folder holding the lawtool package to measure (default: this repository; e.g. "
-                         "a `git archive` of a commit, to measure the detector of that commit)")
+    ap.add_argument(
+        "--lawtool",
+        type=Path,
+        default=REPO,
+        help="the folder holding the lawtool package to measure (default: this repository; e.g. "
+        "a `git archive` of a commit, to measure the detector of that commit)",
+    )
     ap.add_argument("files", nargs="*", help="only these annotation stems / source names")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(args.lawtool.resolve()))
 
     from lawtool.xref import CorpusIndex
+
     corpus = CorpusIndex.from_root(REPO)
     results = []
     for ann in load_annotations(args.files or None):
@@ -303,18 +344,26 @@ def main(argv=None) -> int:
     miss_kinds = Counter(m["work"][0] for r in results for m in r["misses"])
     fp_kinds = Counter(f["work"][0] for r in results for f in r["false_positives"])
     totals = {
-        "files": len(results), "gold_pairs": gold, "detected_pairs": found, "hits": tp,
-        "misses": gold - tp, "false_positives": found - tp,
+        "files": len(results),
+        "gold_pairs": gold,
+        "detected_pairs": found,
+        "hits": tp,
+        "misses": gold - tp,
+        "false_positives": found - tp,
         "precision": round(tp / found, 4) if found else None,
         "recall": round(tp / gold, 4) if gold else None,
         "without_range_interiors": {
-            "gold_pairs": cgold, "detected_pairs": cfound, "hits": ctp,
+            "gold_pairs": cgold,
+            "detected_pairs": cfound,
+            "hits": ctp,
             "precision": round(ctp / cfound, 4) if cfound else None,
-            "recall": round(ctp / cgold, 4) if cgold else None},
+            "recall": round(ctp / cgold, 4) if cgold else None,
+        },
         "misses_by_work_kind": dict(miss_kinds),
         "false_positives_by_work_kind": dict(fp_kinds),
     }
     import lawtool
+
     totals["lawtool"] = str(Path(lawtool.__file__).resolve().parent)
     if args.json:
         print(json.dumps({"totals": totals, "files": results}, ensure_ascii=False, indent=2))
@@ -327,20 +376,24 @@ def main(argv=None) -> int:
             print(f"{r['file']}: {r['hits']}/{r['gold']} found, {r['false_positive_count']} false positives")
             for label, items in (("miss", r["misses"]), ("FP  ", r["false_positives"])):
                 grouped: dict = {}
-                for m in items:                     # one line per (work, line): a range is one line
+                for m in items:  # one line per (work, line): a range is one line
                     grouped.setdefault((tuple(m["work"]), m["line"], m.get("text", "")), []).append(m["article"])
                 for (work, line, text), arts in grouped.items():
                     shown = ", ".join(arts[:8]) + (f" … ({len(arts)})" if len(arts) > 8 else "")
-                    print(f"   {label}  line {line}: {'/'.join(w for w in work if w)} art {shown}"
-                          + (f"  «{text[:70]}»" if text else ""))
+                    print(
+                        f"   {label}  line {line}: {'/'.join(w for w in work if w)} art {shown}"
+                        + (f"  «{text[:70]}»" if text else "")
+                    )
     print(f"\nlawtool measured: {totals['lawtool']}")
     print(f"{totals['files']} files: {gold} annotated (work, article) pairs, {found} detected, {tp} hits")
     p, rc = totals["precision"], totals["recall"]
     print(f"precision {p:.3f}  recall {rc:.3f}" if p is not None and rc is not None else "precision/recall: n/a")
     c = totals["without_range_interiors"]
     if c["precision"] is not None and c["recall"] is not None:
-        print(f"without the inside of ranges: {c['gold_pairs']} annotated, {c['detected_pairs']} detected, "
-              f"{c['hits']} hits: precision {c['precision']:.3f}  recall {c['recall']:.3f}")
+        print(
+            f"without the inside of ranges: {c['gold_pairs']} annotated, {c['detected_pairs']} detected, "
+            f"{c['hits']} hits: precision {c['precision']:.3f}  recall {c['recall']:.3f}"
+        )
     print(f"misses by work kind: {totals['misses_by_work_kind']}")
     print(f"false positives by work kind: {totals['false_positives_by_work_kind']}")
     return 0

@@ -13,9 +13,9 @@ import os
 import re
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from lxml import etree
 
@@ -28,29 +28,140 @@ LAWTOOL_NS = "https://lawtool.ma/ns/1.0"  # lawtool's proprietary metadata (<pro
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 # Namespaces whose attributes a browser acts on (links, handlers, inclusions, transformations): such an
 # attribute on an Akoma Ntoso element is foreign markup; other namespaces' attributes are inert data.
-ACTIVE_NAMESPACES = {"http://www.w3.org/1999/xhtml", "http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink",
-                     "http://www.w3.org/1999/XSL/Transform", "http://www.w3.org/2001/XInclude",
-                     "http://www.w3.org/2001/xml-events", "http://www.w3.org/1998/Math/MathML"}
+ACTIVE_NAMESPACES = {
+    "http://www.w3.org/1999/xhtml",
+    "http://www.w3.org/2000/svg",
+    "http://www.w3.org/1999/xlink",
+    "http://www.w3.org/1999/XSL/Transform",
+    "http://www.w3.org/2001/XInclude",
+    "http://www.w3.org/2001/xml-events",
+    "http://www.w3.org/1998/Math/MathML",
+}
 MAX_BYTES = 64 * 1024 * 1024  # larger files are refused with a clear message
 
-DOC_TYPES = {"act", "bill", "amendment", "amendmentList", "debate", "debateReport", "doc", "documentCollection",
-             "judgment", "officialGazette", "portion", "statement"}
+DOC_TYPES = {
+    "act",
+    "bill",
+    "amendment",
+    "amendmentList",
+    "debate",
+    "debateReport",
+    "doc",
+    "documentCollection",
+    "judgment",
+    "officialGazette",
+    "portion",
+    "statement",
+}
 
 # Hierarchical elements in reading order of their usual nesting (for counts and walks).
-HIERARCHY_KINDS = ["book", "tome", "part", "subpart", "title", "subtitle", "chapter", "subchapter", "section",
-                   "subsection", "division", "subdivision", "article", "paragraph", "subparagraph", "list",
-                   "point", "item", "indent", "alinea", "clause", "subclause", "hcontainer", "level",
-                   "mod", "quotedStructure", "quotedText", "def", "ref", "term", "authorialNote", "recital"]
+HIERARCHY_KINDS = [
+    "book",
+    "tome",
+    "part",
+    "subpart",
+    "title",
+    "subtitle",
+    "chapter",
+    "subchapter",
+    "section",
+    "subsection",
+    "division",
+    "subdivision",
+    "article",
+    "paragraph",
+    "subparagraph",
+    "list",
+    "point",
+    "item",
+    "indent",
+    "alinea",
+    "clause",
+    "subclause",
+    "hcontainer",
+    "level",
+    "mod",
+    "quotedStructure",
+    "quotedText",
+    "def",
+    "ref",
+    "term",
+    "authorialNote",
+    "recital",
+]
 
 # Elements whose content is element-only in lawtool's documents: safe to re-indent.
-_MIXED = {"p", "num", "heading", "subheading", "docTitle", "docNumber", "docProponent", "docDate", "docType",
-          "docStage", "docStatus", "docAuthority", "docCommittee", "docIntroducer", "docJurisdiction", "ref", "term",
-          "def", "span", "i", "b", "u", "sup", "sub", "a", "mref", "rref", "inline", "date", "person", "role",
-          "organization", "concept", "object", "event", "location", "process", "quantity", "signature",
-          "quotedText", "mod", "remark", "noteRef", "affectedDocument", "legislature", "session", "shortTitle",
-          "entity", "outcome", "argument", "narrative", "summary", "td", "th", "caption", "li", "listIntroduction",
-          "listWrapUp", "intro", "wrapUp", "tocItem", "change", "omissis", "ins", "del", "vote", "recordedTime",
-          "lawtool", "textualMod"}
+_MIXED = {
+    "p",
+    "num",
+    "heading",
+    "subheading",
+    "docTitle",
+    "docNumber",
+    "docProponent",
+    "docDate",
+    "docType",
+    "docStage",
+    "docStatus",
+    "docAuthority",
+    "docCommittee",
+    "docIntroducer",
+    "docJurisdiction",
+    "ref",
+    "term",
+    "def",
+    "span",
+    "i",
+    "b",
+    "u",
+    "sup",
+    "sub",
+    "a",
+    "mref",
+    "rref",
+    "inline",
+    "date",
+    "person",
+    "role",
+    "organization",
+    "concept",
+    "object",
+    "event",
+    "location",
+    "process",
+    "quantity",
+    "signature",
+    "quotedText",
+    "mod",
+    "remark",
+    "noteRef",
+    "affectedDocument",
+    "legislature",
+    "session",
+    "shortTitle",
+    "entity",
+    "outcome",
+    "argument",
+    "narrative",
+    "summary",
+    "td",
+    "th",
+    "caption",
+    "li",
+    "listIntroduction",
+    "listWrapUp",
+    "intro",
+    "wrapUp",
+    "tocItem",
+    "change",
+    "omissis",
+    "ins",
+    "del",
+    "vote",
+    "recordedTime",
+    "lawtool",
+    "textualMod",
+}
 
 
 def local_name(el) -> str:
@@ -79,8 +190,9 @@ _DIGIT_BYTES = rb"(?:[0-9]|\xd9[\xa0-\xa9]|\xdb[\xb0-\xb9])"
 _LONG_NUMBER_BYTES = re.compile(_DIGIT_BYTES + rb"{%d,}" % (MAX_DIGITS + 1))
 # A quick sieve before that regex (which is slow on megabytes): every byte a digit can be made of
 # becomes "0"; a long number needs a long run of "0" (other text rarely makes one).
-_DIGIT_SIEVE = bytes.maketrans(bytes(range(0x30, 0x3A)) + bytes(range(0xA0, 0xAA)) + bytes(range(0xB0, 0xBA))
-                               + b"\xd9\xdb", b"0" * 32)
+_DIGIT_SIEVE = bytes.maketrans(
+    bytes(range(0x30, 0x3A)) + bytes(range(0xA0, 0xAA)) + bytes(range(0xB0, 0xBA)) + b"\xd9\xdb", b"0" * 32
+)
 
 
 def long_number_at(data: bytes) -> int | None:
@@ -92,8 +204,15 @@ def long_number_at(data: bytes) -> int | None:
 
 
 def _parser() -> etree.XMLParser:
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-                           huge_tree=False, remove_comments=False, collect_ids=False)
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=False,
+        collect_ids=False,
+    )
 
 
 def parse_bytes(data: bytes, path: str = "<input>") -> etree._ElementTree:
@@ -101,40 +220,59 @@ def parse_bytes(data: bytes, path: str = "<input>") -> etree._ElementTree:
     if not data.strip():
         raise InputError("the file is empty", path=path, hint="give an Akoma Ntoso XML file")
     if len(data) > MAX_BYTES:
-        raise InputError(f"the file is {len(data) // (1024 * 1024)} MB, over the {MAX_BYTES // (1024 * 1024)} MB limit",
-                         path=path, hint="split the document or raise lawtool.akn.MAX_BYTES")
+        raise InputError(
+            f"the file is {len(data) // (1024 * 1024)} MB, over the {MAX_BYTES // (1024 * 1024)} MB limit",
+            path=path,
+            hint="split the document or raise lawtool.akn.MAX_BYTES",
+        )
     head = data[:4]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[:2] in (b"\x00<", b"<\x00"):
         raise InputError("the file is UTF-16, not UTF-8", path=path, hint="save it as UTF-8")
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        raise InputError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x})", path=path, place=line,
-                         hint="save the file as UTF-8") from None
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x})", path=path, place=line, hint="save the file as UTF-8"
+        ) from None
     # The bytes are UTF-8: a declaration that says otherwise would have the parser read mojibake.
     declared = re.match(rb"\s*<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']", data)
     if declared and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8", b"us-ascii", b"ascii"):
-        raise InputError(f"the XML declaration says encoding={declared.group(1).decode()!r} but the bytes are UTF-8",
-                         path=path, place=1, hint="write encoding=\"UTF-8\" in the declaration (or remove it)")
+        raise InputError(
+            f"the XML declaration says encoding={declared.group(1).decode()!r} but the bytes are UTF-8",
+            path=path,
+            place=1,
+            hint='write encoding="UTF-8" in the declaration (or remove it)',
+        )
     long_number = long_number_at(data)
     if long_number is not None:
         line = data[:long_number].count(b"\n") + 1
-        raise InputError(f"a number of more than {MAX_DIGITS} digits", path=path, place=line,
-                         hint="no law numbers an article, a law or a date so; check the file")
+        raise InputError(
+            f"a number of more than {MAX_DIGITS} digits",
+            path=path,
+            place=line,
+            hint="no law numbers an article, a law or a date so; check the file",
+        )
     # A DOCTYPE is where entity bombs and external entities live: refuse it before parsing.
     declaration = re.search(rb"<!(?:DOCTYPE|ENTITY)", data, re.IGNORECASE)
     if declaration:
-        line = data[:declaration.start()].count(b"\n") + 1
-        raise UnsafeInputError("DOCTYPE and entity declarations are not allowed (entity expansion and external "
-                               "entities are refused, never resolved)", path=path, place=line,
-                               hint="remove the <!DOCTYPE ...> block; Akoma Ntoso needs none")
+        line = data[: declaration.start()].count(b"\n") + 1
+        raise UnsafeInputError(
+            "DOCTYPE and entity declarations are not allowed (entity expansion and external "
+            "entities are refused, never resolved)",
+            path=path,
+            place=line,
+            hint="remove the <!DOCTYPE ...> block; Akoma Ntoso needs none",
+        )
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
-        line = exc.position[0] if exc.position else None
-        raise InputError(f"not well-formed XML: {exc.msg}", path=path, place=line,
-                         hint="fix the XML syntax at that line") from None
+        raise InputError(
+            f"not well-formed XML: {exc.msg}",
+            path=path,
+            place=exc.position[0] if exc.position else None,
+            hint="fix the XML syntax at that line",
+        ) from None
     return root.getroottree()
 
 
@@ -149,6 +287,7 @@ def read_input(path: str | os.PathLike, limit: int, *, seconds: float = READ_SEC
     PermissionError for the caller to word."""
     import select
     import stat
+
     name = str(path)
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     try:
@@ -157,8 +296,11 @@ def read_input(path: str | os.PathLike, limit: int, *, seconds: float = READ_SEC
             raise IsADirectoryError(name)
         if stat.S_ISREG(info.st_mode):
             if info.st_size > limit:
-                raise InputError(f"the file is {info.st_size // (1024 * 1024)} MB, over the {limit // (1024 * 1024)} "
-                                 "MB limit", path=name, hint="split the document or raise lawtool.akn.MAX_BYTES")
+                raise InputError(
+                    f"the file is {info.st_size // (1024 * 1024)} MB, over the {limit // (1024 * 1024)} MB limit",
+                    path=name,
+                    hint="split the document or raise lawtool.akn.MAX_BYTES",
+                )
             os.set_blocking(fd, True)
         chunks: list[bytes] = []
         total = 0
@@ -169,19 +311,28 @@ def read_input(path: str | os.PathLike, limit: int, *, seconds: float = READ_SEC
             except BlockingIOError:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0 or not select.select([fd], [], [], remaining)[0]:
-                    raise InputError(f"no end of the data after {seconds:g} s (a pipe or a device that does not end)",
-                                     path=name, hint="give a regular file, or make the writer finish") from None
+                    raise InputError(
+                        f"no end of the data after {seconds:g} s (a pipe or a device that does not end)",
+                        path=name,
+                        hint="give a regular file, or make the writer finish",
+                    ) from None
                 continue
             if not chunk:
                 break
             chunks.append(chunk)
             total += len(chunk)
             if total > limit:
-                raise InputError(f"more than {limit // (1024 * 1024)} MB come from it (a device or a pipe without end?)",
-                                 path=name, hint="give a regular file")
+                raise InputError(
+                    f"more than {limit // (1024 * 1024)} MB come from it (a device or a pipe without end?)",
+                    path=name,
+                    hint="give a regular file",
+                )
             if time.monotonic() > deadline and not stat.S_ISREG(info.st_mode):
-                raise InputError(f"no end of the data after {seconds:g} s (a pipe or a device that does not end)",
-                                 path=name, hint="give a regular file, or make the writer finish")
+                raise InputError(
+                    f"no end of the data after {seconds:g} s (a pipe or a device that does not end)",
+                    path=name,
+                    hint="give a regular file, or make the writer finish",
+                )
         return b"".join(chunks)
     finally:
         os.close(fd)
@@ -208,11 +359,17 @@ def xml_files(paths, *, empty_ok: bool = False) -> list[Path]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            inside = {p for p in path.rglob("*.xml")
-                      if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)}
+            inside = {
+                p
+                for p in path.rglob("*.xml")
+                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            }
             if not inside and not empty_ok:
-                raise InputError("no AKN XML file (*.xml) in this folder", path=str(path),
-                                 hint="give the folder of the documents, or the files themselves")
+                raise InputError(
+                    "no AKN XML file (*.xml) in this folder",
+                    path=str(path),
+                    hint="give the folder of the documents, or the files themselves",
+                )
             found |= inside
         elif path.exists():
             found.add(path)
@@ -226,24 +383,36 @@ def check_akn_root(root: etree._Element, path: str) -> None:
     ns = etree.QName(root).namespace
     if ns != NS:
         if ns and ("akn" in ns or "legaldocml" in ns.lower() or "legalDocML" in ns):
-            raise NotAknError(f"not Akoma Ntoso 3.0: namespace {ns!r} is a draft or national variant",
-                              path=path, hint=f"lawtool reads the OASIS standard namespace {NS}")
-        raise NotAknError(f"not an Akoma Ntoso document (root <{etree.QName(root).localname}>"
-                          + (f" in namespace {ns!r})" if ns else " without namespace)"),
-                          path=path, hint=f"give an <akomaNtoso> document in namespace {NS}")
+            raise NotAknError(
+                f"not Akoma Ntoso 3.0: namespace {ns!r} is a draft or national variant",
+                path=path,
+                hint=f"lawtool reads the OASIS standard namespace {NS}",
+            )
+        raise NotAknError(
+            f"not an Akoma Ntoso document (root <{etree.QName(root).localname}>"
+            + (f" in namespace {ns!r})" if ns else " without namespace)"),
+            path=path,
+            hint=f"give an <akomaNtoso> document in namespace {NS}",
+        )
     if local_name(root) != "akomaNtoso":
-        raise NotAknError(f"the root element is <{local_name(root)}>, not <akomaNtoso>", path=path,
-                          hint="give a whole Akoma Ntoso document")
+        raise NotAknError(
+            f"the root element is <{local_name(root)}>, not <akomaNtoso>",
+            path=path,
+            hint="give a whole Akoma Ntoso document",
+        )
 
 
 # -- saving ------------------------------------------------------------------------------------------
+
 
 def _indent(el: etree._Element, level: int = 0) -> None:
     """Indent element-only content by two spaces per level; leave mixed content untouched."""
     children = list(el)
     if not children:
         return
-    mixed = local_name(el) in _MIXED or (el.text and el.text.strip()) or any(c.tail and c.tail.strip() for c in children)
+    mixed = (
+        local_name(el) in _MIXED or (el.text and el.text.strip()) or any(c.tail and c.tail.strip() for c in children)
+    )
     if mixed:
         return
     pad = "\n" + "  " * (level + 1)
@@ -267,6 +436,7 @@ def _write_into(target: Path, data: bytes, seconds: float = READ_SECONDS) -> Non
     """Write into a device or a named pipe; a pipe nobody reads is refused after ``seconds`` instead of
     waiting for ever (opening it for writing would block until a reader comes)."""
     import errno
+
     deadline = time.monotonic() + seconds
     while True:
         try:
@@ -274,17 +444,21 @@ def _write_into(target: Path, data: bytes, seconds: float = READ_SECONDS) -> Non
             break
         except OSError as exc:
             if exc.errno != errno.ENXIO:  # ENXIO: a named pipe without a reader
-                raise InputError(f"cannot write into it: {exc.strerror}", path=str(target),
-                                 hint="give a regular file for the output") from None
+                raise InputError(
+                    f"cannot write into it: {exc.strerror}", path=str(target), hint="give a regular file for the output"
+                ) from None
             if time.monotonic() >= deadline:
-                raise InputError(f"no process reads this named pipe (waited {seconds:g} s)", path=str(target),
-                                 hint="start the reader first, or give a regular file for the output") from None
+                raise InputError(
+                    f"no process reads this named pipe (waited {seconds:g} s)",
+                    path=str(target),
+                    hint="start the reader first, or give a regular file for the output",
+                ) from None
             time.sleep(0.05)
     try:
         os.set_blocking(fd, True)
         view = memoryview(data)
         while view:
-            view = view[os.write(fd, view):]
+            view = view[os.write(fd, view) :]
     except OSError as exc:
         raise write_error(exc, target) from None
     finally:
@@ -295,6 +469,7 @@ def write_error(exc: OSError, target: str | os.PathLike) -> InputError:
     """An OSError met while writing ``target`` (disk full, read-only file system, no permission ...)
     as the one-line error every command prints."""
     from .errors import OutputError
+
     return OutputError.from_os_error(exc, str(target))
 
 
@@ -312,7 +487,7 @@ def remove_stale_temporaries(folder: Path, name: str | None = None) -> int:
         stem = entry.name
         if not (stem.startswith(".") and stem.endswith(".tmp")):
             continue
-        parts = stem[1:-4].rsplit(".", 2)   # name, pid, random part of mkstemp
+        parts = stem[1:-4].rsplit(".", 2)  # name, pid, random part of mkstemp
         if len(parts) != 3 or not parts[1].isdigit() or (name is not None and parts[0] != name):
             continue
         pid = int(parts[1])
@@ -321,7 +496,7 @@ def remove_stale_temporaries(folder: Path, name: str | None = None) -> int:
         try:
             os.kill(pid, 0)
         except ProcessLookupError:
-            Path(entry.path).unlink(missing_ok=True)   # the writer is gone: its half-written file is garbage
+            Path(entry.path).unlink(missing_ok=True)  # the writer is gone: its half-written file is garbage
             removed += 1
         except (PermissionError, OverflowError, ValueError):
             continue
@@ -345,10 +520,12 @@ def atomic_write(path: str | os.PathLike, data: bytes, *, clean: bool = True, du
     if target.is_symlink():
         target = target.resolve()  # write the file the link points at, keep the link
     from .outputs import read_only
+
     if target.is_file() and read_only(target):
         # a rename would replace it all the same: a read-only file is the user saying «keep it»
-        raise InputError("the file is read-only", path=str(target),
-                         hint="make it writable (chmod u+w) or write to another file")
+        raise InputError(
+            "the file is read-only", path=str(target), hint="make it writable (chmod u+w) or write to another file"
+        )
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         if clean:
@@ -378,6 +555,7 @@ def atomic_write(path: str | os.PathLike, data: bytes, *, clean: bool = True, du
 
 # -- foreign markup -----------------------------------------------------------------------------------------
 
+
 def _namespace(name: str) -> str | None:
     return name[1:].split("}", 1)[0] if name.startswith("{") else None
 
@@ -402,12 +580,19 @@ def foreign_markup(root: etree._Element) -> list[tuple[etree._Element, str]]:
         if not isinstance(node.tag, str):
             continue  # comments
         if _namespace(node.tag) not in allowed:
-            found.append((node, f"element <{etree.QName(node).localname}> of namespace {_namespace(node.tag) or '(none)'}"))
+            found.append(
+                (node, f"element <{etree.QName(node).localname}> of namespace {_namespace(node.tag) or '(none)'}")
+            )
             continue
         for name in node.attrib:
             if _namespace(name) in ACTIVE_NAMESPACES:
-                found.append((node, f"attribute {etree.QName(name).localname} of namespace {_namespace(name)} "
-                                    f"on <{local_name(node)}>"))
+                found.append(
+                    (
+                        node,
+                        f"attribute {etree.QName(name).localname} of namespace {_namespace(name)} "
+                        f"on <{local_name(node)}>",
+                    )
+                )
         stack.extend(reversed(node))
     return found
 
@@ -417,9 +602,13 @@ def without_foreign(tree: etree._ElementTree | etree._Element) -> tuple[bytes, l
     (:func:`foreign_markup`): what lawtool publishes as the XML download.  Returns (bytes, what was
     left out)."""
     import copy
+
     original = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
-    dropped = [description for node, description in foreign_markup(original)
-               if node.getparent() is None and node is not original]  # around the root: not copied
+    dropped = [
+        description
+        for node, description in foreign_markup(original)
+        if node.getparent() is None and node is not original
+    ]  # around the root: not copied
     root = copy.deepcopy(original)
     for node, description in foreign_markup(root):
         dropped.append(description)
@@ -437,6 +626,7 @@ def without_foreign(tree: etree._ElementTree | etree._Element) -> tuple[bytes, l
 
 # -- the document --------------------------------------------------------------------------------------
 
+
 @dataclass
 class Document:
     """An AKN document: the lxml tree plus convenient access.  There is no parallel model:
@@ -447,12 +637,12 @@ class Document:
 
     # construction
     @classmethod
-    def load(cls, path: str | os.PathLike) -> "Document":
+    def load(cls, path: str | os.PathLike) -> Document:
         data = read_bytes(path)
         return cls.from_bytes(data, str(path))
 
     @classmethod
-    def from_bytes(cls, data: bytes, path: str = "<input>") -> "Document":
+    def from_bytes(cls, data: bytes, path: str = "<input>") -> Document:
         tree = parse_bytes(data, path)
         check_akn_root(tree.getroot(), path)
         return cls(tree, path)
@@ -474,8 +664,11 @@ class Document:
         for child in self.root:
             if local_name(child) in DOC_TYPES:
                 return child
-        raise NotAknError("no document element (act, bill, ...) under <akomaNtoso>", path=self.path,
-                          hint="put an <act> or <bill> inside <akomaNtoso>")
+        raise NotAknError(
+            "no document element (act, bill, ...) under <akomaNtoso>",
+            path=self.path,
+            hint="put an <act> or <bill> inside <akomaNtoso>",
+        )
 
     @property
     def doctype(self) -> str:
@@ -484,7 +677,14 @@ class Document:
     @property
     def body(self) -> etree._Element | None:
         for child in self.main:
-            if local_name(child) in ("body", "mainBody", "amendmentBody", "judgmentBody", "debateBody", "collectionBody"):
+            if local_name(child) in (
+                "body",
+                "mainBody",
+                "amendmentBody",
+                "judgmentBody",
+                "debateBody",
+                "collectionBody",
+            ):
                 return child
         return None
 
@@ -516,8 +716,9 @@ class Document:
             ancestors = list(el.iterancestors())
             if not include_quoted and any(local_name(a) == "quotedStructure" for a in ancestors):
                 continue
-            if not include_promulgation and any(local_name(a) == "hcontainer" and a.get("name") == "promulgation"
-                                                for a in ancestors):
+            if not include_promulgation and any(
+                local_name(a) == "hcontainer" and a.get("name") == "promulgation" for a in ancestors
+            ):
                 continue
             out.append(el)
         return out
@@ -580,7 +781,11 @@ class Document:
 
     @property
     def title(self) -> str | None:
-        for expr in (".//a:preface//a:docTitle", ".//a:coverPage//a:docTitle", "./a:meta//a:FRBRalias[@name='title']/@value"):
+        for expr in (
+            ".//a:preface//a:docTitle",
+            ".//a:coverPage//a:docTitle",
+            "./a:meta//a:FRBRalias[@name='title']/@value",
+        ):
             found = self.xpath(expr, self.main)
             if found:
                 value = found[0] if isinstance(found[0], str) else text_of(found[0])

@@ -26,16 +26,55 @@ from dataclasses import dataclass, field
 from .akn import DOC_TYPES, Document, akn, local_name
 
 PROVISION_ORDER = ("article", "section", "rule", "clause", "hcontainer", "level", "paragraph", "point")
-CONTAINER_KINDS = frozenset({
-    "book", "tome", "part", "subpart", "title", "subtitle", "chapter", "subchapter", "section", "subsection",
-    "division", "subdivision", "hcontainer", "level", "rule", "subrule", "clause", "subclause", "article",
-    "paragraph", "subparagraph", "point", "transitional", "proviso", "crossHeading"})
+CONTAINER_KINDS = frozenset(
+    {
+        "book",
+        "tome",
+        "part",
+        "subpart",
+        "title",
+        "subtitle",
+        "chapter",
+        "subchapter",
+        "section",
+        "subsection",
+        "division",
+        "subdivision",
+        "hcontainer",
+        "level",
+        "rule",
+        "subrule",
+        "clause",
+        "subclause",
+        "article",
+        "paragraph",
+        "subparagraph",
+        "point",
+        "transitional",
+        "proviso",
+        "crossHeading",
+    }
+)
 # Kinds that are containers even without provisions inside (an empty chapter, a cross heading).
-DIVISIONS = frozenset({"book", "tome", "part", "subpart", "title", "subtitle", "chapter", "subchapter", "section",
-                       "subsection", "division", "subdivision", "hcontainer"})
+DIVISIONS = frozenset(
+    {
+        "book",
+        "tome",
+        "part",
+        "subpart",
+        "title",
+        "subtitle",
+        "chapter",
+        "subchapter",
+        "section",
+        "subsection",
+        "division",
+        "subdivision",
+        "hcontainer",
+    }
+)
 TEXT_KINDS = ("coverPage", "preface", "preamble", "header", "conclusions")
-BODIES = frozenset({"body", "mainBody", "amendmentBody", "judgmentBody", "debateBody", "collectionBody",
-                    "portionBody"})
+BODIES = frozenset({"body", "mainBody", "amendmentBody", "judgmentBody", "debateBody", "collectionBody", "portionBody"})
 WRAPPERS = frozenset({"attachments", "attachment", "components", "component", "collectionBody", "interstitial"})
 QUOTED = frozenset({"quotedStructure", "embeddedStructure", "subFlow"})
 HEAD = frozenset({"num", "heading", "subheading"})
@@ -52,7 +91,7 @@ class Part:
     kind: str  # local name, or "notes" / "attachment"
     role: str  # text, container, provision, document
     ref: str  # eId, or a generated identifier (starts with GENERATED)
-    parent: "Part | None" = None  # nearest container or document
+    parent: Part | None = None  # nearest container or document
     loose: list = field(default_factory=list)  # elements holding its own text (text parts, containers)
     depth: int = 0  # attachment depth: 0 in the main document
 
@@ -92,16 +131,17 @@ def _holders(root, kind: str | None) -> set:
         if el is root:
             continue
         chain = []
+        quoted = False
         for a in el.iterancestors():
             if a.tag in _QUOTED_TAGS:
-                chain = None
+                quoted = True
                 break
             if a in found:
                 break
             chain.append(a)
             if a is root:
                 break
-        if chain:
+        if chain and not quoted:
             found.update(chain)
     return found
 

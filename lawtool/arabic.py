@@ -27,7 +27,7 @@ SPACES = re.compile(r"\s+")
 
 _DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")}
 _DIGITS.update({ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")})
-_LETTERS = {ord(c): "ا" for c in ALEF_FORMS}
+_LETTERS: dict[int, str | None] = {ord(c): "ا" for c in ALEF_FORMS}
 _LETTERS.update({ord("ى"): "ي", ord("ة"): "ه", ord(TATWEEL): None})
 _FOLD = {**_DIGITS, **_LETTERS}
 
@@ -54,8 +54,10 @@ def normalise(text: str) -> str:
 
 # A word: a run of letters/digits, keeping internal dots and hyphens of numbers ("1.59.413", "447-1").
 WORD = re.compile(r"\d+(?:[.\-/]\d+)*|[^\W\d_]+(?:[\u064b-\u065f\u0670\u0640][^\W\d_]*)*", re.UNICODE)
-TOKEN = re.compile(r"\s+|\d+(?:[.\-/]\d+)*|[^\W\d_]+(?:[\u064b-\u065f\u0670\u0640]+[^\W\d_]*)*[\u064b-\u065f\u0670\u0640]*|.",
-                   re.UNICODE | re.DOTALL)
+TOKEN = re.compile(
+    r"\s+|\d+(?:[.\-/]\d+)*|[^\W\d_]+(?:[\u064b-\u065f\u0670\u0640]+[^\W\d_]*)*[\u064b-\u065f\u0670\u0640]*|.",
+    re.UNICODE | re.DOTALL,
+)
 
 
 def words(text: str) -> list[str]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -22,52 +21,69 @@ def _echo_json(data) -> None:
 def register(app: typer.Typer) -> None:
 
     @app.command()
-    def gaps(paths: List[Path] = typer.Argument(..., help="AKN XML files, or plain .txt texts"),
-             concepts: Optional[Path] = typer.Option(None, "--concepts",
-                                                     help="checklist YAML (format of digital-violence-concepts.yaml)"),
-             scope: Optional[Path] = typer.Option(None, "--scope",
-                                                  help="YAML: work URI → article numbers to read (or a "
-                                                       "touched-articles.yaml, which restricts the Penal Code)"),
-             reviews: Optional[Path] = typer.Option(None, "--reviews",
-                                                    help="YAML of reviewers' decisions on coverage cells "
-                                                         "(reports/reviews.yaml)"),
-             annotation: Optional[Path] = typer.Option(None, "--annotation",
-                                                       help="hand annotation of the coverage: list the cells "
-                                                            "that differ as to review"),
-             as_json: bool = typer.Option(False, "--json", help="JSON output"),
-             strict: bool = typer.Option(False, "--strict", help="exit 1 when there is any warning")):
+    def gaps(
+        paths: list[Path] = typer.Argument(..., help="AKN XML files, or plain .txt texts"),
+        concepts: Path | None = typer.Option(
+            None, "--concepts", help="checklist YAML (format of digital-violence-concepts.yaml)"
+        ),
+        scope: Path | None = typer.Option(
+            None,
+            "--scope",
+            help="YAML: work URI → article numbers to read (or a "
+            "touched-articles.yaml, which restricts the Penal Code)",
+        ),
+        reviews: Path | None = typer.Option(
+            None, "--reviews", help="YAML of reviewers' decisions on coverage cells (reports/reviews.yaml)"
+        ),
+        annotation: Path | None = typer.Option(
+            None, "--annotation", help="hand annotation of the coverage: list the cells that differ as to review"
+        ),
+        as_json: bool = typer.Option(False, "--json", help="JSON output"),
+        strict: bool = typer.Option(False, "--strict", help="exit 1 when there is any warning"),
+    ):
         """Definitional gaps: unused and undefined terms, inconsistent terminology, definitions that
         differ between documents, and the coverage of a checklist of concepts."""
+
         def action():
             from lawtool.gaps.annotation import load_annotation
             from lawtool.gaps.coverage import load_checklist
             from lawtool.gaps.evidence import load_reviews
             from lawtool.gaps.report import gap_report, gaps_markdown, load_scope, load_sources
+
             checklist = load_checklist(concepts) if concepts else []
-            report = gap_report(load_sources(paths, load_scope(scope)), checklist,
-                                reviews=load_reviews(reviews), annotation=load_annotation(annotation))
+            report = gap_report(
+                load_sources(paths, load_scope(scope)),
+                checklist,
+                reviews=load_reviews(reviews),
+                annotation=load_annotation(annotation),
+            )
             if as_json:
                 _echo_json(report)
             else:
                 typer.echo(gaps_markdown(report), nl=False)
             if strict and any(f["severity"] in ("warning", "error") for f in report["findings"]):
                 raise typer.Exit(1)
+
         run(action)
 
     @app.command()
-    def consistency(paths: List[Path] = typer.Argument(..., help="AKN XML: a bill and the texts it amends"),
-                    concepts: Optional[Path] = typer.Option(None, "--concepts",
-                                                            help="checklist YAML (default: the shared "
-                                                                 "digital-violence-concepts.yaml)"),
-                    as_json: bool = typer.Option(False, "--json", help="JSON output")):
+    def consistency(
+        paths: list[Path] = typer.Argument(..., help="AKN XML: a bill and the texts it amends"),
+        concepts: Path | None = typer.Option(
+            None, "--concepts", help="checklist YAML (default: the shared digital-violence-concepts.yaml)"
+        ),
+        as_json: bool = typer.Option(False, "--json", help="JSON output"),
+    ):
         """Inconsistencies a drafting aid should flag: the same conduct punished twice, aggravations
         that do not aggravate, disproportionate penalties, terms defined twice, unused or undefined
         terms, references to articles that do not exist. Exit 1 when there is any finding."""
+
         def action():
             from lawtool.corpus import shared_dir
             from lawtool.gaps.consistency import check
             from lawtool.gaps.coverage import load_checklist
             from lawtool.gaps.report import load_sources
+
             checklist = load_checklist(concepts or shared_dir(Path(".")) / "reference/digital-violence-concepts.yaml")
             found = check(load_sources(paths), checklist)
             if as_json:
@@ -79,24 +95,30 @@ def register(app: typer.Typer) -> None:
                         typer.echo(f"    {f.message_ar}")
             if found:
                 raise typer.Exit(1)
+
         run(action)
 
     @app.command()
-    def penalties(paths: List[Path] = typer.Argument(..., help="AKN XML files (Penal Code, amending laws, bills)"),
-                  as_json: bool = typer.Option(False, "--json", help="JSON output"),
-                  compare: bool = typer.Option(False, "--compare",
-                                               help="compare the bills' penalties with the acts in force"),
-                  articles: Optional[str] = typer.Option(None, "--articles",
-                                                         help="only these article numbers, e.g. 447-1,447-2"),
-                  scope: Optional[Path] = typer.Option(None, "--scope", help="as for `lawtool gaps`")):
+    def penalties(
+        paths: list[Path] = typer.Argument(..., help="AKN XML files (Penal Code, amending laws, bills)"),
+        as_json: bool = typer.Option(False, "--json", help="JSON output"),
+        compare: bool = typer.Option(False, "--compare", help="compare the bills' penalties with the acts in force"),
+        articles: str | None = typer.Option(None, "--articles", help="only these article numbers, e.g. 447-1,447-2"),
+        scope: Path | None = typer.Option(None, "--scope", help="as for `lawtool gaps`"),
+    ):
         """Prison and fine ranges, alternatives and aggravations of each penal article."""
+
         def action():
             from lawtool.errors import InputError
             from lawtool.gaps.report import load_scope, load_sources, penalties_markdown, penalty_report
+
             for p in paths:
                 if p.suffix.lower() != ".xml":
-                    raise InputError("penalties are read from AKN XML only", path=str(p),
-                                     hint="import the text first (lawtool import)")
+                    raise InputError(
+                        "penalties are read from AKN XML only",
+                        path=str(p),
+                        hint="import the text first (lawtool import)",
+                    )
             report = penalty_report(load_sources(paths), load_scope(scope), with_comparison=compare)
             if articles:
                 wanted = {a.strip() for a in articles.split(",") if a.strip()}
@@ -108,30 +130,44 @@ def register(app: typer.Typer) -> None:
                 _echo_json(report)
             else:
                 typer.echo(penalties_markdown(report), nl=False)
+
         run(action)
 
     @app.command()
-    def definitions(file: Path = typer.Argument(..., help="an AKN XML file"),
-                    link: Optional[Path] = typer.Option(None, "--link", "-o",
-                                                        help="write a copy with <def> and <term> mark-up here"),
-                    in_place: bool = typer.Option(False, "--in-place", help="add the mark-up to FILE itself"),
-                    force: bool = typer.Option(False, "--force", help="replace the --link file if it exists "
-                                                                      "(never FILE: that is --in-place)"),
-                    as_json: bool = typer.Option(False, "--json", help="JSON output")):
+    def definitions(
+        file: Path = typer.Argument(..., help="an AKN XML file"),
+        link: Path | None = typer.Option(None, "--link", "-o", help="write a copy with <def> and <term> mark-up here"),
+        in_place: bool = typer.Option(False, "--in-place", help="add the mark-up to FILE itself"),
+        force: bool = typer.Option(
+            False, "--force", help="replace the --link file if it exists (never FILE: that is --in-place)"
+        ),
+        as_json: bool = typer.Option(False, "--json", help="JSON output"),
+    ):
         """The definitions a document makes; with --link, a copy with the terms linked."""
+
         def action():
             from lawtool.akn import Document
             from lawtool.errors import LawtoolError
             from lawtool.gaps.definitions import find_definitions, link_definitions
             from lawtool.outputs import check_output
+
             if in_place and link is not None and link.resolve() != file.resolve():
                 raise LawtoolError("--in-place and --link name different files", hint="give one of them")
             target = file if in_place else link
             check_output(target, [file], replace=force, in_place=in_place, in_place_flag="--in-place")
             document = Document.load(file)
             found = find_definitions(document, include_quoted=True)
-            rows = [{"term": d.term, "concept": d.concept, "eid": d.eid, "form": d.form, "quoted": d.quoted,
-                     "definition": d.text} for d in found]
+            rows = [
+                {
+                    "term": d.term,
+                    "concept": d.concept,
+                    "eid": d.eid,
+                    "form": d.form,
+                    "quoted": d.quoted,
+                    "definition": d.text,
+                }
+                for d in found
+            ]
             if target:
                 added = link_definitions(document)
                 document.save(target)
@@ -141,17 +177,23 @@ def register(app: typer.Typer) -> None:
             elif not target:
                 for r in rows:
                     typer.echo(f"{r['eid']}\t{r['concept']}\t{r['term']}" + ("\t(quoted)" if r["quoted"] else ""))
+
         run(action)
 
     @app.command()
-    def reports(root: Path = typer.Option(Path("."), "--root", help="repository root"),
-                check: bool = typer.Option(False, "--check", help="write nothing; exit 1 if a report is out of date")):
+    def reports(
+        root: Path = typer.Option(Path("."), "--root", help="repository root"),
+        check: bool = typer.Option(False, "--check", help="write nothing; exit 1 if a report is out of date"),
+    ):
         """Regenerate reports/ (gap report and penalties) from reports/reports.yaml."""
+
         def action():
             from lawtool.akn import atomic_write
             from lawtool.gaps.report import build_reports
+
             stale = []
             from lawtool.outputs import inside
+
             for rel, data in build_reports(root).items():
                 target = inside(root, rel, what="report path")
                 if not target.exists() or target.read_bytes() != data:
@@ -161,4 +203,5 @@ def register(app: typer.Typer) -> None:
                 say(f"{rel}: {'changed' if rel in stale else 'same'}")
             if check and stale:
                 raise typer.Exit(1)
+
         run(action)

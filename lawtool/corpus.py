@@ -31,6 +31,7 @@ def shared_dir(root: Path) -> Path:
 def load_yaml(path: Path):
     """import.yaml, a recipe or reports.yaml, through the one safe YAML loader."""
     from .yaml_input import read_yaml_file
+
     return read_yaml_file(path, what="a YAML mapping (see docs/corpus.md)")
 
 
@@ -56,12 +57,28 @@ def import_specs(root: Path) -> list[tuple[Path, dict]]:
 # The fields of an expression in import.yaml, and the type each must have (docs/corpus.md).
 _DATE = (str, _dt.date)
 SPEC_FIELDS: dict[str, tuple] = {
-    "expression": (str,), "doctype": (str,), "source": (str,), "amended": (str,), "work_date": _DATE,
-    "title": (str,), "notice": (str,), "publication": (dict,), "numbering_gaps": (str,), "corrections": (list,),
-    "repair": (bool,), "definitions": (bool,), "xref": (bool,),
-    "divergences": (list,)}  # a record for readers (where editions of a text differ); the importer ignores it
-CORRECTION_FIELDS: dict[str, tuple] = {"line": (int,), "find": (str,), "replace": (str,), "why": (str,),
-                                       "certain": (bool,)}
+    "expression": (str,),
+    "doctype": (str,),
+    "source": (str,),
+    "amended": (str,),
+    "work_date": _DATE,
+    "title": (str,),
+    "notice": (str,),
+    "publication": (dict,),
+    "numbering_gaps": (str,),
+    "corrections": (list,),
+    "repair": (bool,),
+    "definitions": (bool,),
+    "xref": (bool,),
+    "divergences": (list,),
+}  # a record for readers (where editions of a text differ); the importer ignores it
+CORRECTION_FIELDS: dict[str, tuple] = {
+    "line": (int,),
+    "find": (str,),
+    "replace": (str,),
+    "why": (str,),
+    "certain": (bool,),
+}
 PUBLICATION_FIELDS: dict[str, tuple] = {"date": _DATE, "name": (str,), "number": (str, int), "showAs": (str,)}
 
 
@@ -70,12 +87,14 @@ def _check_fields(value, fields: dict[str, tuple], required: tuple[str, ...], pa
         raise InputError(f"{where} is not a mapping of fields", path=str(path), hint="see docs/corpus.md")
     for name, item in value.items():
         if name not in fields:
-            raise InputError(f"{where}: unknown field {name!r}", path=str(path),
-                             hint="use one of: " + ", ".join(fields))
+            raise InputError(
+                f"{where}: unknown field {name!r}", path=str(path), hint="use one of: " + ", ".join(fields)
+            )
         if isinstance(item, bool) and bool not in fields[name] or not isinstance(item, fields[name]):
             kinds = " or ".join("a date" if t is _dt.date else t.__name__ for t in fields[name])
-            raise InputError(f"{where}: {name} must be {kinds}, not {type(item).__name__}", path=str(path),
-                             hint="see docs/corpus.md")
+            raise InputError(
+                f"{where}: {name} must be {kinds}, not {type(item).__name__}", path=str(path), hint="see docs/corpus.md"
+            )
     for name in required:
         if name not in value:
             raise InputError(f"{where}: no {name!r} given", path=str(path), hint=f"add {name}: to it")
@@ -90,34 +109,39 @@ def read_import_yaml(path: Path) -> list[dict]:
 def import_expressions(data, path: Path) -> list[dict]:
     """The expressions of an import.yaml's data, checked (``path`` names the file in errors)."""
     if not isinstance(data, dict) or not isinstance(data.get("expressions", []), list):
-        raise InputError("an import.yaml is a mapping with a list of expressions", path=str(path),
-                         hint="write expressions: then one «- expression: ...» per expression")
+        raise InputError(
+            "an import.yaml is a mapping with a list of expressions",
+            path=str(path),
+            hint="write expressions: then one «- expression: ...» per expression",
+        )
     specs = data.get("expressions") or []
     for n, spec in enumerate(specs, 1):
         where = f"expression {n}"
         _check_fields(spec, SPEC_FIELDS, ("expression",), path, where)
         for m, correction in enumerate(spec.get("corrections") or [], 1):
-            _check_fields(correction, CORRECTION_FIELDS, ("line", "find", "replace"), path,
-                          f"{where}, correction {m}")
+            _check_fields(correction, CORRECTION_FIELDS, ("line", "find", "replace"), path, f"{where}, correction {m}")
         if "publication" in spec:
             _check_fields(spec["publication"], PUBLICATION_FIELDS, (), path, f"{where}, publication")
     return specs
 
 
-def resolve_source(root: Path, yaml_path: Path, source: str) -> Path:
+def resolve_source(root: Path, yaml_path: Path, source: object) -> Path:
     """The source file of an import spec; it must stay inside the repository or the shared folder
     (an import.yaml is data anyone can propose: it must not read /etc/passwd)."""
     if not isinstance(source, str) or not source:
         raise InputError("the expression has no 'source'", path=str(yaml_path), hint="give the source text's path")
     if source.startswith("shared:"):
         base = shared_dir(root).resolve()
-        path = (base / source[len("shared:"):]).resolve()
+        path = (base / source[len("shared:") :]).resolve()
     else:
         base = Path(root).resolve()
         path = (yaml_path.parent / source).resolve()
     if not path.is_relative_to(base):
-        raise InputError(f"source {source!r} leads outside {'the shared folder' if source.startswith('shared:') else 'the repository'}",
-                         path=str(yaml_path), hint="keep sources inside the repository or use shared:...")
+        raise InputError(
+            f"source {source!r} leads outside {'the shared folder' if source.startswith('shared:') else 'the repository'}",
+            path=str(yaml_path),
+            hint="keep sources inside the repository or use shared:...",
+        )
     return path
 
 
@@ -134,8 +158,11 @@ def repo_path(root: Path, yaml_path: Path, value: str, what: str) -> Path:
     base = Path(root).resolve()
     path = (yaml_path.parent / value).resolve()
     if Path(value).is_absolute() or not path.is_relative_to(base):
-        raise InputError(f"{what} {value!r} leads outside the repository", path=str(yaml_path),
-                         hint="give a path inside the repository, relative to the import.yaml's folder")
+        raise InputError(
+            f"{what} {value!r} leads outside the repository",
+            path=str(yaml_path),
+            hint="give a path inside the repository, relative to the import.yaml's folder",
+        )
     return path
 
 
@@ -144,6 +171,7 @@ def target_of(root: Path, yaml_path: Path, spec: dict) -> Path:
     (checked to stay in that folder)."""
     from .frbr import FrbrUri
     from .outputs import inside
+
     uri = FrbrUri.parse(_field(spec, "expression", yaml_path))
     top = yaml_path.relative_to(root).parts[0]
     return inside(Path(root) / top, uri.relative_path(), what="expression path")
@@ -151,8 +179,11 @@ def target_of(root: Path, yaml_path: Path, spec: dict) -> Path:
 
 def _not_an_output(path: Path, outputs, yaml_path: Path, what: str) -> None:
     if outputs and path.resolve() in outputs:
-        raise InputError(f"the {what} {path.name} is one of the files corpus build writes", path=str(yaml_path),
-                         hint=f"give the {what} its own file (an import source is a .txt text, never an expression)")
+        raise InputError(
+            f"the {what} {path.name} is one of the files corpus build writes",
+            path=str(yaml_path),
+            hint=f"give the {what} its own file (an import source is a .txt text, never an expression)",
+        )
 
 
 def build_one(root: Path, yaml_path: Path, spec: dict, outputs=None):
@@ -160,23 +191,33 @@ def build_one(root: Path, yaml_path: Path, spec: dict, outputs=None):
     files the build writes (a source must not be one of them)."""
     from .frbr import FrbrUri
     from .importer import Correction, import_text, read_source
+
     uri = FrbrUri.parse(_field(spec, "expression", yaml_path))
     target = target_of(root, yaml_path, spec)
     source = resolve_source(root, yaml_path, spec.get("source"))
     _not_an_output(source, (outputs or set()) | {target.resolve()}, yaml_path, "source")
     corrections = [Correction(**c) for c in spec.get("corrections", [])]
-    document, report = import_text(read_source(source), uri, doctype=spec.get("doctype", "act"),
-                                   source_name=str(source), work_date=str(spec.get("work_date") or "") or None,
-                                   title=spec.get("title"), publication=spec.get("publication"),
-                                   corrections=corrections, notice=spec.get("notice"),
-                                   repair=spec.get("repair", True),
-                                   numbering_gaps=spec.get("numbering_gaps"))
+    document, report = import_text(
+        read_source(source),
+        uri,
+        doctype=spec.get("doctype", "act"),
+        source_name=str(source),
+        work_date=str(spec.get("work_date") or "") or None,
+        title=spec.get("title"),
+        publication=spec.get("publication"),
+        corrections=corrections,
+        notice=spec.get("notice"),
+        repair=spec.get("repair", True),
+        numbering_gaps=spec.get("numbering_gaps"),
+    )
     if spec.get("definitions"):
         # optional stage: mark the definitions and link the defined terms (lawtool.gaps.definitions)
         from .gaps.definitions import link_definitions
+
         link_definitions(document)
     if spec.get("xref"):  # optional stage: mark the cross-references as ref/rref (lawtool.xref.mark)
         from .xref.mark import corpus_for, mark_document
+
         mark_document(document, corpus_for(root))
     return target, document, report
 
@@ -189,6 +230,7 @@ def build_amended(root: Path, yaml_path: Path, spec: dict, built: dict, outputs=
     from .akn import Document
     from .amend import apply_amendments, load_amendments, select
     from .importer import ImportReport
+
     target = target_of(root, yaml_path, spec)
     recipe_path = resolve_source(root, yaml_path, spec["amended"])
     _not_an_output(recipe_path, outputs, yaml_path, "recipe")
@@ -197,12 +239,18 @@ def build_amended(root: Path, yaml_path: Path, spec: dict, built: dict, outputs=
         raise InputError("the recipe is not a mapping", path=str(recipe_path), hint="give from:, amendments:, date:")
     base_path = repo_path(root, yaml_path, _field(recipe, "from", recipe_path), "from:")
     if base_path == target.resolve():
-        raise InputError("the recipe's from: is the expression it makes", path=str(recipe_path),
-                         hint="from: names the earlier expression")
+        raise InputError(
+            "the recipe's from: is the expression it makes",
+            path=str(recipe_path),
+            hint="from: names the earlier expression",
+        )
     pattern = _field(recipe, "amendments", recipe_path)
     if Path(pattern).is_absolute() or ".." in Path(pattern).parts:
-        raise InputError(f"amendments: {pattern!r} leads outside the repository", path=str(recipe_path),
-                         hint="give a pattern relative to the import.yaml's folder, without '..'")
+        raise InputError(
+            f"amendments: {pattern!r} leads outside the repository",
+            path=str(recipe_path),
+            hint="give a pattern relative to the import.yaml's folder, without '..'",
+        )
     folder = yaml_path.parent
     paths = sorted(folder.glob(pattern))
     for path in paths:
@@ -210,7 +258,9 @@ def build_amended(root: Path, yaml_path: Path, spec: dict, built: dict, outputs=
         _not_an_output(path, outputs, yaml_path, "amendment")
     base = built.get(base_path) or Document.load(base_path)
     base = Document.from_bytes(base.to_bytes(), str(base_path))
-    amendments = select(load_amendments(paths), recipe.get("status")) if recipe.get("status") else load_amendments(paths)
+    amendments = (
+        select(load_amendments(paths), recipe.get("status")) if recipe.get("status") else load_amendments(paths)
+    )
     if recipe.get("date") in (None, ""):
         raise InputError("no 'date' given", path=str(recipe_path), hint="add date: YYYY-MM-DD to it")
     result = apply_amendments(base, amendments, date=str(recipe["date"]), notice=recipe.get("notice"))
@@ -223,14 +273,18 @@ def build_corpus(root: Path, *, write: bool = True, with_diff: bool = False):
     the files that change (atomically) unless ``write`` is false; ``with_diff`` gives a unified diff
     of each change."""
     import difflib
+
     root = Path(root)
     built: dict[Path, object] = {}
     specs = import_specs(root)
     outputs = {target_of(root, yaml_path, spec).resolve() for yaml_path, spec in specs}
     for yaml_path, spec in specs:
         if not isinstance(spec, dict):
-            raise InputError("an entry of expressions: is not a mapping", path=str(yaml_path),
-                             hint="give expression:, source: ... for each expression")
+            raise InputError(
+                "an entry of expressions: is not a mapping",
+                path=str(yaml_path),
+                hint="give expression:, source: ... for each expression",
+            )
         if spec.get("amended"):
             target, document, report = build_amended(root, yaml_path, spec, built, outputs)
         else:
@@ -242,28 +296,50 @@ def build_corpus(root: Path, *, write: bool = True, with_diff: bool = False):
         diff = ""
         if with_diff and changed:
             name = os.path.relpath(target, root)
-            diff = "".join(difflib.unified_diff(old.decode("utf-8").splitlines(keepends=True),
-                                                data.decode("utf-8").splitlines(keepends=True),
-                                                f"a/{name}", f"b/{name}", n=1))
+            diff = "".join(
+                difflib.unified_diff(
+                    old.decode("utf-8").splitlines(keepends=True),
+                    data.decode("utf-8").splitlines(keepends=True),
+                    f"a/{name}",
+                    f"b/{name}",
+                    n=1,
+                )
+            )
         if write and changed:
             document.save(target)
         rep = report.as_dict()
-        yield BuildResult(os.path.relpath(target, root), changed, len(document.articles()),
-                          rep["repairs_total"], len(report.uncertain), rep, diff)
+        yield BuildResult(
+            os.path.relpath(target, root),
+            changed,
+            len(document.articles()),
+            rep["repairs_total"],
+            len(report.uncertain),
+            rep,
+            diff,
+        )
 
 
 def corpus_files(root: Path) -> list[Path]:
     """The expressions of law/ and bills/: regular *.xml files, never through a symbolic link."""
     from .outputs import regular_files
+
     return sorted(p for top in CORPUS_DIRS for p in regular_files(Path(root) / top) if p.suffix == ".xml")
 
 
 def summary(root: Path) -> list[dict]:
     from .akn import Document
+
     rows = []
     for path in corpus_files(root):
         document = Document.load(path)
-        rows.append({"path": str(path.relative_to(root)), "title": document.title,
-                     "frbr_uri": str(document.frbr_expression), "date": document.expression_date,
-                     "counts": document.counts(), "articles": len(document.articles())})
+        rows.append(
+            {
+                "path": str(path.relative_to(root)),
+                "title": document.title,
+                "frbr_uri": str(document.frbr_expression),
+                "date": document.expression_date,
+                "counts": document.counts(),
+                "articles": len(document.articles()),
+            }
+        )
     return rows

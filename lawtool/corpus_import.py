@@ -20,12 +20,11 @@ import os
 import statistics
 import time
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
-from . import __version__
 from .akn import atomic_write, remove_stale_temporaries, text_of
 from .errors import InputError, LawtoolError
 from .importer import import_text, read_source
@@ -38,8 +37,8 @@ PACKAGE = Path(__file__).resolve().parent
 @dataclass
 class Options:
     out: Path
-    spelling: bool = True       # the hunspell suspect share of each text
-    schema: bool = True         # each output against the official XSD
+    spelling: bool = True  # the hunspell suspect share of each text
+    schema: bool = True  # each output against the official XSD
 
 
 def import_one(source: Path, options: Options) -> dict:
@@ -60,20 +59,28 @@ def import_one(source: Path, options: Options) -> dict:
     findings = list(report.findings)
     if options.schema:
         from .validate import check_schema
+
         findings += check_schema(document)
     articles = document.articles()
     entry.update(
-        output=str(target.relative_to(options.out)), kind=report.identity.get("kind"),
-        frbr_uri=report.identity.get("frbr_uri"), number=report.identity.get("number"),
-        title=document.title, counts={
+        output=str(target.relative_to(options.out)),
+        kind=report.identity.get("kind"),
+        frbr_uri=report.identity.get("frbr_uri"),
+        number=report.identity.get("number"),
+        title=document.title,
+        counts={
             "articles": len(articles),
             "quoted_articles": len(document.articles(include_quoted=True)) - len(articles),
-            **{k: v for k, v in report.counts.items() if k != "article"}},
-        repairs=report.repairs, repairs_total=sum(report.repairs.values()), uncertain=len(report.uncertain),
+            **{k: v for k, v in report.counts.items() if k != "article"},
+        },
+        repairs=report.repairs,
+        repairs_total=sum(report.repairs.values()),
+        uncertain=len(report.uncertain),
         findings=[f.to_dict() for f in findings],
     )
     if options.spelling:
         from .importer.suspects import tokenize
+
         entry["_tokens"] = dict(Counter(tokenize("\n".join(text_of(p) for p in document.main.iter("{*}p")))))
     entry["status"] = "clean" if not any(f.severity in ("error", "warning") for f in findings) else "findings"
     entry["seconds"] = round(time.perf_counter() - started, 3)
@@ -83,6 +90,7 @@ def import_one(source: Path, options: Options) -> dict:
 def _add_suspects(entries: list[dict]) -> None:
     """The hunspell suspect share of each newly imported text, all texts in one dictionary load."""
     from .importer.suspects import HunspellMissing, suspect_shares
+
     counts = {e["file"]: e.pop("_tokens") for e in entries if "_tokens" in e}
     try:
         shares = suspect_shares(counts)
@@ -94,12 +102,24 @@ def _add_suspects(entries: list[dict]) -> None:
     for e in entries:
         if e["file"] in shares:
             r = shares[e["file"]]
-            e["suspects"] = {"available": True, "tokens": r.tokens, "suspects": r.suspects,
-                             "share_percent": round(100 * r.share, 3), "examples": r.examples}
+            e["suspects"] = {
+                "available": True,
+                "tokens": r.tokens,
+                "suspects": r.suspects,
+                "share_percent": round(100 * r.share, 3),
+                "examples": r.examples,
+            }
 
 
-def import_all(folder: Path, out: Path, *, jobs: int | None = None, force: bool = False,
-               spelling: bool = True, progress: Callable[[int, int], None] | None = None) -> dict:
+def import_all(
+    folder: Path,
+    out: Path,
+    *,
+    jobs: int | None = None,
+    force: bool = False,
+    spelling: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict:
     """Import every ``*.txt`` of ``folder`` into ``out``; returns the report (also written as
     ``out/report.json`` and ``out/report.md``)."""
     if not folder.is_dir():
@@ -109,7 +129,7 @@ def import_all(folder: Path, out: Path, *, jobs: int | None = None, force: bool 
         raise InputError("no .txt file in the folder", path=str(folder), hint="give the folder of the texts")
     out.mkdir(parents=True, exist_ok=True)
     if (out / "akn").is_dir():
-        remove_stale_temporaries(out / "akn")   # left by a run killed mid-write
+        remove_stale_temporaries(out / "akn")  # left by a run killed mid-write
     key = code_key()
     state_path = out / "state.json"
     state = _load_state(state_path, key) if not force else {}
@@ -117,8 +137,11 @@ def import_all(folder: Path, out: Path, *, jobs: int | None = None, force: bool 
     todo = []
     for source in sources:
         cached = state.get(source.name)
-        if cached and cached.get("source_key") == _source_key(source) \
-                and (cached.get("status") == "refused" or (out / cached.get("output", "-")).is_file()):
+        if (
+            cached
+            and cached.get("source_key") == _source_key(source)
+            and (cached.get("status") == "refused" or (out / cached.get("output", "-")).is_file())
+        ):
             entries[source.name] = cached
         else:
             todo.append(source)
@@ -148,8 +171,9 @@ def import_all(folder: Path, out: Path, *, jobs: int | None = None, force: bool 
     _remove_stale(out, {s.stem for s in sources})
     os.sync()  # the outputs (written without fsync each) reach the disk before the state names them
     atomic_write(state_path, json.dumps({"lawtool_key": key, "texts": entries}, ensure_ascii=False).encode())
-    report = build_report([entries[s.name] for s in sources], folder=folder, imported=len(todo),
-                          seconds=time.perf_counter() - started)
+    report = build_report(
+        [entries[s.name] for s in sources], folder=folder, imported=len(todo), seconds=time.perf_counter() - started
+    )
     atomic_write(out / "report.json", json.dumps(report, ensure_ascii=False, indent=1).encode())
     atomic_write(out / "report.md", render_markdown(report).encode())
     return report
@@ -187,23 +211,36 @@ def _remove_stale(out: Path, stems: set[str]) -> None:
 
 # -- the report ---------------------------------------------------------------------------------------
 
+
 def build_report(entries: list[dict], *, folder: Path, imported: int, seconds: float) -> dict:
     imported_ok = [e for e in entries if e["status"] != "refused"]
     shares = [e["suspects"]["share_percent"] for e in imported_ok if e.get("suspects", {}).get("available")]
     rules = Counter(f["rule"] for e in imported_ok for f in e["findings"] if f["severity"] != "info")
-    texts_by_rule = Counter(r for e in imported_ok
-                            for r in {f["rule"] for f in e["findings"] if f["severity"] != "info"})
+    texts_by_rule = Counter(
+        r for e in imported_ok for r in {f["rule"] for f in e["findings"] if f["severity"] != "info"}
+    )
     # a text without any article heading imported without articles agrees with its source
-    article_mismatch = [e for e in imported_ok if any(f["rule"] == "article-count" or (f["rule"] == "no-article"
-                                                                                       and f["severity"] == "error")
-                                                      for f in e["findings"])]
-    zero_with_headings = [e["file"] for e in imported_ok
-                          if e["counts"]["articles"] == 0 and any(f["rule"] == "no-article" and f["severity"] == "error"
-                                                                  for f in e["findings"])]
+    article_mismatch = [
+        e
+        for e in imported_ok
+        if any(
+            f["rule"] == "article-count" or (f["rule"] == "no-article" and f["severity"] == "error")
+            for f in e["findings"]
+        )
+    ]
+    zero_with_headings = [
+        e["file"]
+        for e in imported_ok
+        if e["counts"]["articles"] == 0
+        and any(f["rule"] == "no-article" and f["severity"] == "error" for f in e["findings"])
+    ]
     schema_invalid = [e["file"] for e in imported_ok if any(f["rule"] == "schema" for f in e["findings"])]
     summary = {
-        "texts": len(entries), "imported": len(imported_ok), "refused": len(entries) - len(imported_ok),
-        "reimported_this_run": imported, "seconds": round(seconds, 1),
+        "texts": len(entries),
+        "imported": len(imported_ok),
+        "refused": len(entries) - len(imported_ok),
+        "reimported_this_run": imported,
+        "seconds": round(seconds, 1),
         "status": dict(Counter(e["status"] for e in entries)),
         "kinds": dict(Counter(e.get("kind") or "refused" for e in entries).most_common()),
         "articles": sum(e["counts"]["articles"] for e in imported_ok),
@@ -217,10 +254,14 @@ def build_report(entries: list[dict], *, folder: Path, imported: int, seconds: f
         "repairs_by_kind": dict(sum((Counter(e["repairs"]) for e in imported_ok), Counter()).most_common()),
     }
     worst = sorted(imported_ok, key=_badness, reverse=True)
-    return {"schema": REPORT_SCHEMA, "source": str(folder), "summary": summary,
-            "worst": [e["file"] for e in worst[:50]],
-            "refused": [{"file": e["file"], "error": e["error"]} for e in entries if e["status"] == "refused"],
-            "texts": entries}
+    return {
+        "schema": REPORT_SCHEMA,
+        "source": str(folder),
+        "summary": summary,
+        "worst": [e["file"] for e in worst[:50]],
+        "refused": [{"file": e["file"], "error": e["error"]} for e in entries if e["status"] == "refused"],
+        "texts": entries,
+    }
 
 
 def _distribution(values: list[float]) -> dict:
@@ -230,9 +271,15 @@ def _distribution(values: list[float]) -> dict:
 
     def pct(q: float) -> float:
         return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
-    return {"median": round(statistics.median(ordered), 3), "p90": pct(0.9), "p99": pct(0.99),
-            "max": ordered[-1], "over_1_percent": sum(v > 1 for v in ordered),
-            "over_0_5_percent": sum(v > 0.5 for v in ordered)}
+
+    return {
+        "median": round(statistics.median(ordered), 3),
+        "p90": pct(0.9),
+        "p99": pct(0.99),
+        "max": ordered[-1],
+        "over_1_percent": sum(v > 1 for v in ordered),
+        "over_0_5_percent": sum(v > 0.5 for v in ordered),
+    }
 
 
 def _badness(entry: dict) -> tuple:
@@ -244,15 +291,20 @@ def _badness(entry: dict) -> tuple:
 
 def render_markdown(report: dict) -> str:
     s = report["summary"]
-    lines = [f"# Corpus import report ({s['texts']} texts)", "",
-             f"Source: `{report['source']}`. Imported {s['imported']}, refused {s['refused']}; "
-             f"{s['reimported_this_run']} imported in this run ({s['seconds']} s).", "",
-             "| measure | value |", "|---|---|",
-             f"| articles | {s['articles']} |",
-             f"| texts with 0 articles | {s['zero_articles']} (with article headings in the source: "
-             f"{len(s['zero_articles_with_headings'])}) |",
-             f"| article numbers = the source's headings | {s['article_count_agrees_percent']} % of texts |",
-             f"| outputs invalid against the XSD | {len(s['schema_invalid'])} |"]
+    lines = [
+        f"# Corpus import report ({s['texts']} texts)",
+        "",
+        f"Source: `{report['source']}`. Imported {s['imported']}, refused {s['refused']}; "
+        f"{s['reimported_this_run']} imported in this run ({s['seconds']} s).",
+        "",
+        "| measure | value |",
+        "|---|---|",
+        f"| articles | {s['articles']} |",
+        f"| texts with 0 articles | {s['zero_articles']} (with article headings in the source: "
+        f"{len(s['zero_articles_with_headings'])}) |",
+        f"| article numbers = the source's headings | {s['article_count_agrees_percent']} % of texts |",
+        f"| outputs invalid against the XSD | {len(s['schema_invalid'])} |",
+    ]
     for key, value in s["suspect_share_percent"].items():
         lines.append(f"| suspect share {key} | {value}{' %' if 'over' not in key else ' texts'} |")
     lines += ["", "## Kinds", "", "| kind | texts |", "|---|---|"]
@@ -262,13 +314,21 @@ def render_markdown(report: dict) -> str:
     lines += ["", "## Repairs by kind", "", "| kind | repairs |", "|---|---|"]
     lines += [f"| {k} | {v} |" for k, v in s["repairs_by_kind"].items()]
     by_file = {e["file"]: e for e in report["texts"]}
-    lines += ["", "## Worst texts first", "", "| text | kind | articles | suspect % | findings |", "|---|---|---|---|---|"]
+    lines += [
+        "",
+        "## Worst texts first",
+        "",
+        "| text | kind | articles | suspect % | findings |",
+        "|---|---|---|---|---|",
+    ]
     for name in report["worst"][:30]:
         e = by_file[name]
         rules = Counter(f["rule"] for f in e["findings"] if f["severity"] != "info")
-        lines.append(f"| {name} | {e.get('kind')} | {e['counts']['articles']} | "
-                     f"{e.get('suspects', {}).get('share_percent', '')} | "
-                     f"{', '.join(f'{r} ×{n}' for r, n in rules.most_common(4))} |")
+        lines.append(
+            f"| {name} | {e.get('kind')} | {e['counts']['articles']} | "
+            f"{e.get('suspects', {}).get('share_percent', '')} | "
+            f"{', '.join(f'{r} ×{n}' for r, n in rules.most_common(4))} |"
+        )
     if report["refused"]:
         lines += ["", "## Refused", "", "| text | why |", "|---|---|"]
         lines += [f"| {r['file']} | {r['error'].replace('|', '/')} |" for r in report["refused"]]

@@ -39,26 +39,94 @@ from .errors import EidError
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 
 ABBREVIATIONS = {
-    "alinea": "al", "amendmentBody": "body", "article": "art", "attachment": "att", "blockList": "list",
-    "chapter": "chp", "citation": "cit", "citations": "cits", "clause": "cl", "component": "cmp",
-    "components": "cmpnts", "componentRef": "cref", "debateSection": "dbsect", "division": "dvs",
-    "documentRef": "dref", "eventRef": "eref", "intro": "intro", "judgmentBody": "body",
-    "list": "list", "listIntroduction": "intro", "listWrapUp": "wrapup", "mainBody": "body",
-    "paragraph": "para", "quotedStructure": "qstr", "quotedText": "qtext", "recital": "rec",
-    "recitals": "recs", "section": "sec", "subchapter": "subchp", "subclause": "subcl",
-    "subdivision": "subdvs", "subparagraph": "subpara", "subsection": "subsec", "temporalGroup": "tmpg",
+    "alinea": "al",
+    "amendmentBody": "body",
+    "article": "art",
+    "attachment": "att",
+    "blockList": "list",
+    "chapter": "chp",
+    "citation": "cit",
+    "citations": "cits",
+    "clause": "cl",
+    "component": "cmp",
+    "components": "cmpnts",
+    "componentRef": "cref",
+    "debateSection": "dbsect",
+    "division": "dvs",
+    "documentRef": "dref",
+    "eventRef": "eref",
+    "intro": "intro",
+    "judgmentBody": "body",
+    "list": "list",
+    "listIntroduction": "intro",
+    "listWrapUp": "wrapup",
+    "mainBody": "body",
+    "paragraph": "para",
+    "quotedStructure": "qstr",
+    "quotedText": "qtext",
+    "recital": "rec",
+    "recitals": "recs",
+    "section": "sec",
+    "subchapter": "subchp",
+    "subclause": "subcl",
+    "subdivision": "subdvs",
+    "subparagraph": "subpara",
+    "subsection": "subsec",
+    "temporalGroup": "tmpg",
     "wrapUp": "wrapup",
 }
 
 # Elements that carry an eId in lawtool's documents.  Inline elements (ref, term, def) and
 # the text blocks (p, content) do not get generated eIds.
 HIERARCHY = {
-    "book", "part", "title", "subtitle", "chapter", "subchapter", "section", "subsection", "division",
-    "subdivision", "article", "paragraph", "subparagraph", "point", "list", "blockList", "item",
-    "alinea", "indent", "clause", "subclause", "hcontainer", "level", "rule", "subrule", "tome",
-    "transitional", "proviso", "sublist", "listIntroduction", "listWrapUp", "intro", "wrapUp",
-    "quotedStructure", "mod", "recital", "recitals", "citation", "citations", "preface", "preamble",
-    "formula", "conclusions", "attachment", "component", "authorialNote", "note", "blockContainer",
+    "book",
+    "part",
+    "title",
+    "subtitle",
+    "chapter",
+    "subchapter",
+    "section",
+    "subsection",
+    "division",
+    "subdivision",
+    "article",
+    "paragraph",
+    "subparagraph",
+    "point",
+    "list",
+    "blockList",
+    "item",
+    "alinea",
+    "indent",
+    "clause",
+    "subclause",
+    "hcontainer",
+    "level",
+    "rule",
+    "subrule",
+    "tome",
+    "transitional",
+    "proviso",
+    "sublist",
+    "listIntroduction",
+    "listWrapUp",
+    "intro",
+    "wrapUp",
+    "quotedStructure",
+    "mod",
+    "recital",
+    "recitals",
+    "citation",
+    "citations",
+    "preface",
+    "preamble",
+    "formula",
+    "conclusions",
+    "attachment",
+    "component",
+    "authorialNote",
+    "note",
+    "blockContainer",
 }
 UNNUMBERED_PREFIXLESS = {"preface", "preamble", "conclusions"}  # one of each per document
 # Containers whose articles are numbered apart from the document's own: a promulgating dahir's
@@ -68,19 +136,61 @@ PROMULGATION = "promulgation"
 ONCE_PER_PARENT = {"intro", "wrapUp", "listIntroduction", "listWrapUp"}  # «art_1__para_1__intro»
 
 ORDINALS = {
-    "اول": 1, "اولي": 1, "واحد": 1, "واحده": 1, "ثاني": 2, "ثانيه": 2, "ثالث": 3, "ثالثه": 3, "رابع": 4, "رابعه": 4,
-    "خامس": 5, "خامسه": 5, "سادس": 6, "سادسه": 6, "سابع": 7, "سابعه": 7, "ثامن": 8, "ثامنه": 8,
-    "تاسع": 9, "تاسعه": 9, "عاشر": 10, "عاشره": 10, "حادي": 1, "حاديه": 1,
+    "اول": 1,
+    "اولي": 1,
+    "واحد": 1,
+    "واحده": 1,
+    "ثاني": 2,
+    "ثانيه": 2,
+    "ثالث": 3,
+    "ثالثه": 3,
+    "رابع": 4,
+    "رابعه": 4,
+    "خامس": 5,
+    "خامسه": 5,
+    "سادس": 6,
+    "سادسه": 6,
+    "سابع": 7,
+    "سابعه": 7,
+    "ثامن": 8,
+    "ثامنه": 8,
+    "تاسع": 9,
+    "تاسعه": 9,
+    "عاشر": 10,
+    "عاشره": 10,
+    "حادي": 1,
+    "حاديه": 1,
 }
-TENS = {"عشر": 10, "عشره": 10, "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "اربعون": 40,
-        "اربعين": 40, "خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70,
-        "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90, "مائه": 100, "مئه": 100}
+TENS = {
+    "عشر": 10,
+    "عشره": 10,
+    "عشرون": 20,
+    "عشرين": 20,
+    "ثلاثون": 30,
+    "ثلاثين": 30,
+    "اربعون": 40,
+    "اربعين": 40,
+    "خمسون": 50,
+    "خمسين": 50,
+    "ستون": 60,
+    "ستين": 60,
+    "سبعون": 70,
+    "سبعين": 70,
+    "ثمانون": 80,
+    "ثمانين": 80,
+    "تسعون": 90,
+    "تسعين": 90,
+    "مائه": 100,
+    "مئه": 100,
+}
 LATIN_SUFFIXES = ["bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies"]
 TIMES = {"مرتين": 2, "مرتان": 2, "ثلاث": 3, "اربع": 4, "خمس": 5}
 ADVERBIAL_ORDINALS = {"ثانيا": 1, "ثالثا": 2, "رابعا": 3, "خامسا": 4, "سادسا": 5}  # → bis, ter, ...
 ABJAD = "ابجدهوزحطيكلمنسعفصقرشتثخذضظغ"
-LABELS = re.compile(r"^(?:ال)?(?:ماده|مواد|فصل|فصول|باب|كتاب|جزء|قسم|فرع|بند|فقره|art(?:icle)?|chapitre|section|titre|livre)\b\.?",
-                    re.IGNORECASE)
+LABELS = re.compile(
+    r"^(?:ال)?(?:ماده|مواد|فصل|فصول|باب|كتاب|جزء|قسم|فرع|بند|فقره|art(?:icle)?|chapitre|section|titre|livre)\b\.?",
+    re.IGNORECASE,
+)
 
 
 def _ordinal_value(words: list[str]) -> int | None:
@@ -122,16 +232,16 @@ def number_from_num(text: str) -> str:
     if match:
         times = match.group(1)
         suffix = 1 if not times else TIMES[times.split()[0]]
-        text = text[:match.start()]
+        text = text[: match.start()]
     else:
         match = re.search(r"\s+(ثانيا|ثالثا|رابعا|خامسا|سادسا)\s*$", text)
-        if match and re.search(r"\d", text[:match.start()]):
+        if match and re.search(r"\d", text[: match.start()]):
             suffix = ADVERBIAL_ORDINALS[match.group(1)]
-            text = text[:match.start()]
+            text = text[: match.start()]
     match = re.search(r"[\s\-]*\b(" + "|".join(LATIN_SUFFIXES) + r")\s*$", text, re.IGNORECASE)
     if match and not suffix:
         suffix = LATIN_SUFFIXES.index(match.group(1).lower()) + 1
-        text = text[:match.start()]
+        text = text[: match.start()]
     text = text.strip(" .:-")
     if re.fullmatch(r"(?:ال)?تمهيديه?", text):
         return "preliminary"  # «الكتاب التمهيدي», «باب تمهيدي»
@@ -164,8 +274,10 @@ def number_from_num(text: str) -> str:
         if value is None:
             slug = re.sub(r"[^0-9a-z]+", "-", text.lower()).strip("-")
             if not slug:
-                raise EidError(f"cannot make an eId number from {original!r}",
-                               hint="write the number in digits or as an Arabic ordinal (الأولى, الثاني ...)")
+                raise EidError(
+                    f"cannot make an eId number from {original!r}",
+                    hint="write the number in digits or as an Arabic ordinal (الأولى, الثاني ...)",
+                )
             number = slug
         else:
             number = str(value)
@@ -175,6 +287,7 @@ def number_from_num(text: str) -> str:
 
 
 # -- order -------------------------------------------------------------------------------------------
+
 
 @lru_cache(maxsize=16384)
 def article_order(number: str) -> tuple:
@@ -200,6 +313,7 @@ def article_order(number: str) -> tuple:
 
 
 # -- generator -------------------------------------------------------------------------------------
+
 
 def _local(el: etree._Element) -> str:
     tag = el.tag

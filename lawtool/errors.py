@@ -23,8 +23,9 @@ class LawtoolError(Exception):
 
     exit_code = 2
 
-    def __init__(self, message: str, *, path: str | None = None, place: str | int | None = None,
-                 hint: str | None = None):
+    def __init__(
+        self, message: str, *, path: str | None = None, place: str | int | None = None, hint: str | None = None
+    ):
         super().__init__(message)
         self.message = message
         self.path = str(path) if path is not None else None
@@ -65,11 +66,15 @@ class OutputError(InputError):
     }
 
     @classmethod
-    def from_os_error(cls, exc: OSError, target: str) -> "OutputError":
+    def from_os_error(cls, exc: OSError, target: str) -> OutputError:
         import errno
+
         name = errno.errorcode.get(exc.errno or 0, "")
-        return cls(f"cannot write: {exc.strerror or exc}", path=target,
-                   hint=cls._HINTS.get(name, "check the path and the disk, or write elsewhere"))
+        return cls(
+            f"cannot write: {exc.strerror or exc}",
+            path=target,
+            hint=cls._HINTS.get(name, "check the path and the disk, or write elsewhere"),
+        )
 
 
 class NotAknError(InputError):

@@ -19,15 +19,35 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter
-from typing import Callable
+from collections.abc import Callable
 
 from .akn import Document, akn, local_name, text_of
 from .akn_walk import TEXT_KINDS, Part, unrendered, walk
 from .diff.units import BLOCKS
 
-DIVISIONS = {"book", "part", "title", "chapter", "section", "subsection", "hcontainer", "subchapter",
-             "subtitle", "subpart", "division", "subdivision", "tome", "level", "rule", "subrule", "clause",
-             "subclause", "transitional", "proviso", "crossHeading"}
+DIVISIONS = {
+    "book",
+    "part",
+    "title",
+    "chapter",
+    "section",
+    "subsection",
+    "hcontainer",
+    "subchapter",
+    "subtitle",
+    "subpart",
+    "division",
+    "subdivision",
+    "tome",
+    "level",
+    "rule",
+    "subrule",
+    "clause",
+    "subclause",
+    "transitional",
+    "proviso",
+    "crossHeading",
+}
 _HEAD = ("num", "heading", "subheading")
 _NOTES = ("authorialNote", "noteRef", "eol", "eop")
 _SPACE = re.compile(r"\s+")
@@ -52,9 +72,9 @@ def _inline_text(el) -> str:
 def _lines(el) -> list[str]:
     """Any element as lines: a new line at each block, a table one row a line."""
     from .diff.units import lines_of
+
     if local_name(el) == "table":
-        return [" | ".join(text_of(cell) for cell in row if isinstance(cell.tag, str))
-                for row in el.iter("{*}tr")]
+        return [" | ".join(text_of(cell) for cell in row if isinstance(cell.tag, str)) for row in el.iter("{*}tr")]
     if el.find(".//{*}table") is not None:
         out: list[str] = []
         for child in el:
@@ -66,10 +86,11 @@ def _lines(el) -> list[str]:
 
 # -- text ---------------------------------------------------------------------------------------------
 
+
 def to_text(document: Document, *, warn: Warn | None = None) -> str:
     """The document as text in the official layout (see the module docstring)."""
     out: list[str] = [document.notice] if document.notice else []
-    pending: list[tuple] = []   # (container, lines of its wrapUp): written after its last child
+    pending: list[tuple] = []  # (container, lines of its wrapUp): written after its last child
     for part in walk(document):
         while pending and not _inside(part.el, pending[-1][0]):
             out.extend(pending.pop()[1])
@@ -77,7 +98,7 @@ def to_text(document: Document, *, warn: Warn | None = None) -> str:
         wrap = _child(part.el, "wrapUp") if part.role == "container" and part.el is not None else None
         if wrap is not None:
             tail = [_inline_text(p) for p in wrap if isinstance(p.tag, str)]
-            lines = lines[:len(lines) - len(tail)] if lines[len(lines) - len(tail):] == tail else lines
+            lines = lines[: len(lines) - len(tail)] if lines[len(lines) - len(tail) :] == tail else lines
             pending.append((part.el, tail))
         out.extend(lines)
     for _, tail in reversed(pending):
@@ -213,14 +234,17 @@ def _block_text(el, lines: list[str]) -> None:
             lines.extend(_lines(child))
     num = _inline_text(_child(el, "num"))
     if num:  # a numbered paragraph: «(1) ...»
-        lines[start:start + 1] = [f"{num} {lines[start]}" if len(lines) > start else num]
+        lines[start : start + 1] = [f"{num} {lines[start]}" if len(lines) > start else num]
 
 
 def _simple_point(point) -> bool:
     """A point made of a number and a content of paragraphs (the importer's points)."""
     content = _child(point, "content")
-    return (content is not None and all(local_name(c) in ("num", "content") for c in point if isinstance(c.tag, str))
-            and all(local_name(p) == "p" for p in content if isinstance(p.tag, str)))
+    return (
+        content is not None
+        and all(local_name(c) in ("num", "content") for c in point if isinstance(c.tag, str))
+        and all(local_name(p) == "p" for p in content if isinstance(p.tag, str))
+    )
 
 
 def _item_label(num: str) -> str:
@@ -261,6 +285,7 @@ def _p_text(p, lines: list[str]) -> None:
 
 # -- what could not be written -------------------------------------------------------------------------
 
+
 def _report(document: Document, written: str, warn: Warn | None, *, notes_kept: bool) -> None:
     """One warning per element that is not text, one for the notes left out, and one if some
     words of the document are missing from what was written."""
@@ -269,8 +294,10 @@ def _report(document: Document, written: str, warn: Warn | None, *, notes_kept: 
         say(f"{document.path}:{place}: <{name}> is not text: written as its text only, if it has any")
     notes = _notes(document)
     if notes and not notes_kept:
-        say(f"{document.path}: {len(notes)} editorial or authorial notes left out of the text export "
-            "(`--to markdown` keeps them)")
+        say(
+            f"{document.path}: {len(notes)} editorial or authorial notes left out of the text export "
+            "(`--to markdown` keeps them)"
+        )
     missing = _missing_words(document, written, skip_notes=not notes_kept)
     if missing:
         sample = " ".join(missing[:5])

@@ -31,13 +31,16 @@ def to_html(document: Document) -> str:
             body.append(f"<h2>{text}</h2>")
         else:
             body.append(f"<p>{text}</p>")
-    return ('<!DOCTYPE html>\n<html lang="ar" dir="rtl">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{html.escape(document.title or '')}</title>\n"
-            "<style>body{line-height:1.7;margin:0}h1{font-size:1.3em}h2{font-size:1.05em;margin:1em 0 .3em}"
-            "p{margin:.2em 0;text-align:justify}.notice{color:#700;border:1px solid #b00;padding:.3em}</style>\n"
-            "</head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n")
+    return (
+        '<!DOCTYPE html>\n<html lang="ar" dir="rtl">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{html.escape(document.title or '')}</title>\n"
+        "<style>body{line-height:1.7;margin:0}h1{font-size:1.3em}h2{font-size:1.05em;margin:1em 0 .3em}"
+        "p{margin:.2em 0;text-align:justify}.notice{color:#700;border:1px solid #b00;padding:.3em}</style>\n"
+        "</head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
+    )
 
 
 def to_pdf(document: Document) -> bytes:
     from .pdf import html_to_pdf
+
     return html_to_pdf(to_html(document), notice=document.notice)

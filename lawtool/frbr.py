@@ -52,31 +52,38 @@ class FrbrUri:
     raw: str | None = None  # a URI of another shape, read by ``loose``: its work part as written
 
     @classmethod
-    def parse(cls, text: str) -> "FrbrUri":
+    def parse(cls, text: str) -> FrbrUri:
         text = text.strip()
         match = _URI.match(text)
         if not match:
-            raise FrbrError(f"not an Akoma Ntoso FRBR URI: {text!r}",
-                            hint="expected /akn/<country>/<doctype>/<year>/<number>[/<lang>@<date>], "
-                                 "e.g. /akn/ma/act/2018/103-13/ara@2018-03-12")
+            raise FrbrError(
+                f"not an Akoma Ntoso FRBR URI: {text!r}",
+                hint="expected /akn/<country>/<doctype>/<year>/<number>[/<lang>@<date>], "
+                "e.g. /akn/ma/act/2018/103-13/ara@2018-03-12",
+            )
         parts = match.groupdict()
         # the number becomes a folder of law/, bills/ and the site: it must be a safe path part
         from .outputs import unsafe_part
+
         reason = unsafe_part(parts["number"])
         if reason:
-            raise FrbrError(f"unsafe FRBR URI {text!r}: its number {parts['number']!r} {reason}",
-                            hint="a work number is made of letters, digits, '-' and '_' (103-13, 1-59-413)")
+            raise FrbrError(
+                f"unsafe FRBR URI {text!r}: its number {parts['number']!r} {reason}",
+                hint="a work number is made of letters, digits, '-' and '_' (103-13, 1-59-413)",
+            )
         for key in ("date", "expression_date"):
             if parts[key] and len(parts[key]) == 10 and not real_date(parts[key]):
-                raise FrbrError(f"the FRBR URI {text!r} has the date {parts[key]}, which does not exist",
-                                hint="write a real date, YYYY-MM-DD")
+                raise FrbrError(
+                    f"the FRBR URI {text!r} has the date {parts[key]}, which does not exist",
+                    hint="write a real date, YYYY-MM-DD",
+                )
         # A bare "@" in "ara@" means the first expression; keep it as an empty date.
         if parts.pop("at") == "@" and parts["expression_date"] is None:
             parts["expression_date"] = ""
         return cls(**parts)
 
     @classmethod
-    def loose(cls, text: str) -> "FrbrUri":
+    def loose(cls, text: str) -> FrbrUri:
         """Read a URI of a shape ``parse`` refuses (a two-letter language, a missing date, an
         ELI or a national form): the work is what comes before ``<lang>@``, kept as written;
         the fields are filled as far as they can be.  Never raises."""
@@ -91,9 +98,16 @@ class FrbrUri:
         work = "/".join(segments) or text.strip()
         akn = segments[1:2] == ["akn"]
         dates = [seg for seg in segments if re.fullmatch(r"\d{4}(-\d{2}){0,2}", seg)]
-        return cls(country=segments[2] if akn and len(segments) > 2 else "", doctype=segments[3] if akn and len(segments) > 3 else "",
-                   date=dates[0] if dates else "", number=segments[-1], language=language, expression_date=date,
-                   portion=portion.lstrip("/") or None, raw=work)
+        return cls(
+            country=segments[2] if akn and len(segments) > 2 else "",
+            doctype=segments[3] if akn and len(segments) > 3 else "",
+            date=dates[0] if dates else "",
+            number=segments[-1],
+            language=language,
+            expression_date=date,
+            portion=portion.lstrip("/") or None,
+            raw=work,
+        )
 
     # -- the levels -------------------------------------------------------------------------------
     def work_uri(self) -> str:
@@ -116,17 +130,17 @@ class FrbrUri:
         return f"{self.expression_uri()}.{fmt}"
 
     @property
-    def work(self) -> "FrbrUri":
+    def work(self) -> FrbrUri:
         return FrbrUri(self.country, self.doctype, self.date, self.number, self.subtype, self.actor, raw=self.raw)
 
     @property
-    def expression(self) -> "FrbrUri":
+    def expression(self) -> FrbrUri:
         return replace(self, component=None, portion=None, format=None)
 
-    def with_portion(self, portion: str | None) -> "FrbrUri":
+    def with_portion(self, portion: str | None) -> FrbrUri:
         return replace(self, portion=portion)
 
-    def with_expression(self, language: str, date: str | None) -> "FrbrUri":
+    def with_expression(self, language: str | None, date: str | None) -> FrbrUri:
         return replace(self, language=language, expression_date=date)
 
     @property
@@ -147,7 +161,7 @@ class FrbrUri:
 
     def relative_path(self) -> str:
         """Where the expression lives under law/ or bills/: ma/act/2018/103-13/ara@2018-03-12.xml."""
-        work = self.work_uri()[len("/akn/"):]
+        work = self.work_uri()[len("/akn/") :]
         if not self.language:
             return work
         name = self.language + (f"@{self.expression_date}" if self.expression_date else "")
@@ -157,6 +171,7 @@ class FrbrUri:
 def real_date(text: str) -> bool:
     """``text`` is a YYYY-MM-DD date of the calendar (not 2025-02-30)."""
     import datetime
+
     try:
         datetime.date.fromisoformat(text)
     except ValueError:

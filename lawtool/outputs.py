@@ -24,13 +24,13 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from .errors import LawtoolError, UnsafeInputError
 
-
 # -- outputs of a command ------------------------------------------------------------------------------------
+
 
 def _same(a: Path, b: Path) -> bool:
     try:
@@ -39,9 +39,15 @@ def _same(a: Path, b: Path) -> bool:
         return False
 
 
-def check_output(output: str | os.PathLike | None, inputs: Iterable[str | os.PathLike | None] = (), *,
-                 replace: bool = False, flag: str = "--force", in_place: bool = False,
-                 in_place_flag: str | None = None) -> Path | None:
+def check_output(
+    output: str | os.PathLike | None,
+    inputs: Iterable[str | os.PathLike | None] = (),
+    *,
+    replace: bool = False,
+    flag: str = "--force",
+    in_place: bool = False,
+    in_place_flag: str | None = None,
+) -> Path | None:
     """Refuse an ``output`` that would destroy work, before anything is computed or written.
 
     - one of ``inputs`` (the same file, through a link too), unless ``in_place`` (the user gave
@@ -64,21 +70,29 @@ def check_output(output: str | os.PathLike | None, inputs: Iterable[str | os.Pat
         source = Path(given)
         if source.is_dir():
             if resolved.is_relative_to(source.resolve()):
-                raise LawtoolError(f"the output is inside the input folder {source}", path=str(out),
-                                   hint="write it outside the folders the command reads")
+                raise LawtoolError(
+                    f"the output is inside the input folder {source}",
+                    path=str(out),
+                    hint="write it outside the folders the command reads",
+                )
         elif _same(out, source):
             if not in_place:
-                hint = (f"write to another file, or give {in_place_flag} to rewrite it" if in_place_flag
-                        else "write to another file (lawtool never overwrites an input)")
+                hint = (
+                    f"write to another file, or give {in_place_flag} to rewrite it"
+                    if in_place_flag
+                    else "write to another file (lawtool never overwrites an input)"
+                )
                 raise LawtoolError("the output is one of the inputs", path=str(out), hint=hint)
             is_input = True
     if out.exists() and out.is_file():
         if not (replace or is_input):
-            raise LawtoolError("the output exists", path=str(out),
-                               hint=f"give {flag} to replace it, or another file name")
+            raise LawtoolError(
+                "the output exists", path=str(out), hint=f"give {flag} to replace it, or another file name"
+            )
         if read_only(out):
-            raise LawtoolError("the output is read-only", path=str(out),
-                               hint="make it writable (chmod u+w) or write to another file")
+            raise LawtoolError(
+                "the output is read-only", path=str(out), hint="make it writable (chmod u+w) or write to another file"
+            )
     return out
 
 
@@ -92,6 +106,7 @@ def read_only(path: Path) -> bool:
 
 # -- paths made from document data --------------------------------------------------------------------------
 
+
 def unsafe_part(part: str) -> str | None:
     """Why ``part`` cannot be one component of a path lawtool writes (None when it can)."""
     if part in ("", ".", ".."):
@@ -100,7 +115,7 @@ def unsafe_part(part: str) -> str | None:
         return "starts with a dot"
     if "/" in part or "\\" in part:
         return "contains a slash"
-    if any(ord(c) < 0x20 or 0x7f <= ord(c) < 0xa0 for c in part):
+    if any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in part):
         return "contains a control character"
     return None
 
@@ -112,13 +127,16 @@ def inside(base: str | os.PathLike, relative: str, *, what: str = "path") -> Pat
     for part in parts:
         reason = unsafe_part(part)
         if reason:
-            raise UnsafeInputError(f"unsafe {what} {relative!r}: the part {part!r} {reason}",
-                                   hint="use letters, digits, '-', '_' and '@' in eIds, FRBR numbers and ids")
+            raise UnsafeInputError(
+                f"unsafe {what} {relative!r}: the part {part!r} {reason}",
+                hint="use letters, digits, '-', '_' and '@' in eIds, FRBR numbers and ids",
+            )
     base_path = Path(base).resolve()
     target = base_path.joinpath(*parts)
     if not target.resolve().is_relative_to(base_path):
-        raise UnsafeInputError(f"unsafe {what} {relative!r}: it leads outside {base}",
-                               hint="remove the symbolic link that leads outside")
+        raise UnsafeInputError(
+            f"unsafe {what} {relative!r}: it leads outside {base}", hint="remove the symbolic link that leads outside"
+        )
     return target
 
 
@@ -153,27 +171,38 @@ def regular_files(folder: str | os.PathLike, warn: Callable[[str], None] | None 
 
 # -- one run at a time ---------------------------------------------------------------------------------------
 
+
 class Lock:
     """An exclusive ``fcntl.flock`` on ``path`` for a ``with`` block; waits at most ``wait`` seconds
     for another holder, then refuses (``LawtoolError``).  The lock goes with the process: a killed
     run never leaves a stale lock."""
 
-    def __init__(self, path: str | os.PathLike, *, wait: float = 60.0, what: str = "another run",
-                 on_wait: Callable[[str], None] | None = None):
+    def __init__(
+        self,
+        path: str | os.PathLike,
+        *,
+        wait: float = 60.0,
+        what: str = "another run",
+        on_wait: Callable[[str], None] | None = None,
+    ):
         self.path = Path(path)
         self.wait = wait
         self.what = what
         self.on_wait = on_wait
         self._fd: int | None = None
 
-    def __enter__(self) -> "Lock":
+    def __enter__(self) -> Lock:
         import fcntl
+
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
         except OSError as exc:
-            raise LawtoolError(f"cannot open the lock file: {exc.strerror}", path=str(self.path),
-                               hint="make build/ a writable folder of the repository (not a link)") from None
+            raise LawtoolError(
+                f"cannot open the lock file: {exc.strerror}",
+                path=str(self.path),
+                hint="make build/ a writable folder of the repository (not a link)",
+            ) from None
         deadline = time.monotonic() + max(self.wait, 0.0)
         told = False
         while True:
@@ -186,8 +215,11 @@ class Lock:
                     raise
             if time.monotonic() >= deadline:
                 os.close(fd)
-                raise LawtoolError(f"{self.what} is running (it holds {self.path})", path=str(self.path),
-                                   hint=f"wait for it to finish, then run again (waited {self.wait:g} s)")
+                raise LawtoolError(
+                    f"{self.what} is running (it holds {self.path})",
+                    path=str(self.path),
+                    hint=f"wait for it to finish, then run again (waited {self.wait:g} s)",
+                )
             if not told and self.on_wait:
                 self.on_wait(f"waiting for {self.what} (lock {self.path})")
                 told = True
@@ -199,6 +231,7 @@ class Lock:
 
     def __exit__(self, *exc) -> None:
         import fcntl
+
         if self._fd is not None:
             fcntl.flock(self._fd, fcntl.LOCK_UN)
             os.close(self._fd)
@@ -226,11 +259,15 @@ def made_by_lawtool(folder: Path) -> bool:
 def check_replaceable(folder: Path, what: str) -> None:
     """Refuse to replace anything but a missing folder, an empty one, or one lawtool made."""
     if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
-        raise LawtoolError(f"the {what} is not a folder", path=str(folder),
-                           hint=f"give a new or empty folder for the {what}")
+        raise LawtoolError(
+            f"the {what} is not a folder", path=str(folder), hint=f"give a new or empty folder for the {what}"
+        )
     if folder.is_dir() and any(folder.iterdir()) and not made_by_lawtool(folder):
-        raise LawtoolError(f"the {what} is not empty and was not made by lawtool", path=str(folder),
-                           hint=f"give a new or empty folder (lawtool only replaces folders holding its {MARKER})")
+        raise LawtoolError(
+            f"the {what} is not empty and was not made by lawtool",
+            path=str(folder),
+            hint=f"give a new or empty folder (lawtool only replaces folders holding its {MARKER})",
+        )
 
 
 def new_folder_beside(target: Path) -> Path:
@@ -253,6 +290,7 @@ def _exchange(a: Path, b: Path) -> bool:
     """Swap two paths in one step (Linux renameat2 RENAME_EXCHANGE); False when unsupported."""
     try:
         import ctypes
+
         libc = ctypes.CDLL(None, use_errno=True)
         renameat2 = libc.renameat2
     except (OSError, AttributeError):

@@ -30,8 +30,10 @@ def chromium() -> str:
         found = shutil.which(name)
         if found:
             return found
-    raise LawtoolError("printing PDF needs Chromium, which is not installed",
-                       hint="install Debian's chromium (make system-deps), or set LAWTOOL_CHROMIUM to a Chrome binary")
+    raise LawtoolError(
+        "printing PDF needs Chromium, which is not installed",
+        hint="install Debian's chromium (make system-deps), or set LAWTOOL_CHROMIUM to a Chrome binary",
+    )
 
 
 def font_file(weight: int = 400) -> Path | None:
@@ -54,6 +56,7 @@ def font_file(weight: int = 400) -> Path | None:
     try:
         from fontTools.ttLib import TTFont
         from fontTools.varLib.instancer import instantiateVariableFont
+
         font = TTFont(source)
         if "fvar" in font:
             axes = {a.axisTag: (weight if a.axisTag == "wght" else a.defaultValue) for a in font["fvar"].axes}
@@ -74,19 +77,26 @@ def print_css(notice: str | None) -> str:
     for weight in (400, 700):
         font = font_file(weight)
         if font is not None:
-            css.append(f'@font-face {{ font-family: "Noto Sans Arabic"; font-weight: {weight}; '
-                       f'src: url("{font.as_uri()}"); }}')
+            css.append(
+                f'@font-face {{ font-family: "Noto Sans Arabic"; font-weight: {weight}; src: url("{font.as_uri()}"); }}'
+            )
     # the page number in the page's margin box (digits only: margin boxes do not take the font
     # settings below); the notice in a table header, which Chromium repeats on every page
-    css.append("@page { size: A4; margin: 14mm 16mm 18mm 16mm; "
-               "@bottom-center { content: counter(page) \" / \" counter(pages); font-size: 9pt; } }")
-    css.append("table.lawtool-print { width: 100%; border-collapse: collapse; table-layout: fixed; } "
-               "body * { overflow-wrap: anywhere; } "
-               "table.lawtool-print > thead td { font-size: 8pt; color: #700; border-bottom: 1px solid #b00; "
-               "padding-bottom: 2mm; } table.lawtool-print > tbody > tr > td { padding-top: 3mm; }")
+    css.append(
+        "@page { size: A4; margin: 14mm 16mm 18mm 16mm; "
+        '@bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; } }'
+    )
+    css.append(
+        "table.lawtool-print { width: 100%; border-collapse: collapse; table-layout: fixed; } "
+        "body * { overflow-wrap: anywhere; } "
+        "table.lawtool-print > thead td { font-size: 8pt; color: #700; border-bottom: 1px solid #b00; "
+        "padding-bottom: 2mm; } table.lawtool-print > tbody > tr > td { padding-top: 3mm; }"
+    )
     # no kerning: its small gaps between the letters of a word make PDF readers split Arabic words
-    css.append('body, body * { font-family: "Noto Sans Arabic", sans-serif; font-kerning: none; '
-               'font-feature-settings: "kern" 0, "ccmp" 0; }')
+    css.append(
+        'body, body * { font-family: "Noto Sans Arabic", sans-serif; font-kerning: none; '
+        'font-feature-settings: "kern" 0, "ccmp" 0; }'
+    )
     return "\n".join(css)
 
 
@@ -95,8 +105,10 @@ def printable(document: str, notice: str | None) -> str:
     extra = f"<style>{print_css(notice)}</style>"
     page = document.replace("</head>", extra + "\n</head>", 1) if "</head>" in document else extra + document
     if notice:
-        head = (f'<table class="lawtool-print"><thead><tr><td class="lawtool-print-notice">{html.escape(notice)}'
-                '</td></tr></thead><tbody><tr><td>')
+        head = (
+            f'<table class="lawtool-print"><thead><tr><td class="lawtool-print-notice">{html.escape(notice)}'
+            "</td></tr></thead><tbody><tr><td>"
+        )
         start = page.find("<body")
         start = page.find(">", start) + 1 if start >= 0 else 0
         end = page.rfind("</body>")
@@ -112,17 +124,31 @@ def html_to_pdf(document: str, *, notice: str | None = None) -> bytes:
         source = Path(folder) / "page.html"
         target = Path(folder) / "page.pdf"
         source.write_text(page, encoding="utf-8")
-        command = [chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                   "--disable-background-networking", "--disable-extensions", "--allow-file-access-from-files",
-                   f"--user-data-dir={folder}/profile", "--no-pdf-header-footer",
-                   f"--print-to-pdf={target}", source.as_uri()]
+        command = [
+            chromium(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-extensions",
+            "--allow-file-access-from-files",
+            f"--user-data-dir={folder}/profile",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={target}",
+            source.as_uri(),
+        ]
         try:
             done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT)
         except subprocess.TimeoutExpired:
-            raise LawtoolError(f"Chromium did not print the PDF within {TIMEOUT} s",
-                               hint="try again; a very long document may need to be split") from None
+            raise LawtoolError(
+                f"Chromium did not print the PDF within {TIMEOUT} s",
+                hint="try again; a very long document may need to be split",
+            ) from None
         except OSError as exc:
-            raise LawtoolError(f"Chromium could not be started: {exc}", hint="check the chromium installation") from None
+            raise LawtoolError(
+                f"Chromium could not be started: {exc}", hint="check the chromium installation"
+            ) from None
         if not target.exists() or target.stat().st_size == 0:
             last = (done.stderr.strip().splitlines() or ["no message"])[-1]
             raise LawtoolError(f"Chromium did not print the PDF: {last}", hint="check the chromium installation")
@@ -137,12 +163,14 @@ def html_to_pdfs(pages: list[tuple[str, str | None]]) -> list[bytes]:
         from playwright.sync_api import sync_playwright
     except ImportError:
         from concurrent.futures import ThreadPoolExecutor
+
         with ThreadPoolExecutor(max_workers=2) as pool:
             return list(pool.map(lambda p: html_to_pdf(p[0], notice=p[1]), pages))
     out = []
     with tempfile.TemporaryDirectory(prefix="lawtool-pdf-") as folder, sync_playwright() as play:
-        browser = play.chromium.launch(executable_path=chromium(),
-                                       args=["--no-sandbox", "--disable-gpu", "--allow-file-access-from-files"])
+        browser = play.chromium.launch(
+            executable_path=chromium(), args=["--no-sandbox", "--disable-gpu", "--allow-file-access-from-files"]
+        )
         try:
             tab = browser.new_page()
             for n, (document, notice) in enumerate(pages):

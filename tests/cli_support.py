@@ -1,4 +1,5 @@
 """The CLI's commands, read from the typer application: for the tests that must cover every one."""
+
 from __future__ import annotations
 
 import typer.main
@@ -16,5 +17,6 @@ def cli_commands() -> dict[str, object]:
                 walk(command, prefix + (name,))
             else:
                 out[" ".join(prefix + (name,))] = command
+
     walk(typer.main.get_command(app))
     return out

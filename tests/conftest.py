@@ -22,4 +22,5 @@ def repo() -> Path:
 def v2():
     """Version 2 of the digital-violence bill (each test module gets its own copy)."""
     from lawtool.akn import Document
+
     return Document.load(REPO / "bills/ma/bill/2024/digital-violence/ara@2024-12-10.xml")

@@ -5,6 +5,7 @@ pdftotext -bbox-layout gives each text block with its place and each word in vis
 Arabic word reversed), drops the notice repeated at the top of each page and the repeated table
 headers, and gives two word streams: page by page, and column by column (a table cell that runs
 over a page break stays whole in the second)."""
+
 import html
 import re
 import shutil
@@ -24,7 +25,7 @@ def arabic_words(text: str) -> list[str]:
 
 def contains_in_order(haystack: list[str], needle: list[str]) -> bool:
     n = len(needle)
-    return any(haystack[i:i + n] == needle for i in range(len(haystack) - n + 1))
+    return any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
 
 
 def html_blocks(page: str) -> list[list[str]]:
@@ -39,8 +40,9 @@ def html_blocks(page: str) -> list[list[str]]:
 def pdf_words(path, notice: str | None = None, headers=()) -> tuple[list[str], list[str], int, int]:
     """(words page by page, words column by column, pages, pages whose top holds the notice)."""
     assert shutil.which("pdftotext"), "pdftotext is missing: install poppler-utils (make system-deps)"
-    raw = subprocess.run(["pdftotext", "-bbox-layout", str(path), "-"], capture_output=True, text=True,
-                         check=True).stdout
+    raw = subprocess.run(
+        ["pdftotext", "-bbox-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     root = etree.fromstring(raw.encode("utf-8"))
     notice_words = arabic_words(notice)
     header_words = [arabic_words(h) for h in headers]
@@ -52,13 +54,20 @@ def pdf_words(path, notice: str | None = None, headers=()) -> tuple[list[str], l
             lines = []
             for line in block.iterfind("x:line", NS):
                 words = sorted(line.iterfind("x:word", NS), key=lambda w: -float(w.get("xMin")))
-                lines.append(" ".join(w.text[::-1] if re.search("[\u0600-\u06ff]", w.text or "") else (w.text or "")
-                                      for w in words))
+                lines.append(
+                    " ".join(
+                        w.text[::-1] if re.search("[\u0600-\u06ff]", w.text or "") else (w.text or "") for w in words
+                    )
+                )
             found.append((float(block.get("yMin")), round(float(block.get("xMax")) / 15), " ".join(lines)))
         found.sort()
         top: list[str] = []
-        while found and notice_words and arabic_words(found[0][2]) and \
-                contains_in_order(notice_words, arabic_words(found[0][2])):
+        while (
+            found
+            and notice_words
+            and arabic_words(found[0][2])
+            and contains_in_order(notice_words, arabic_words(found[0][2]))
+        ):
             top += arabic_words(found.pop(0)[2])
         with_notice += bool(notice_words) and top == notice_words
         for y, column, text in found:

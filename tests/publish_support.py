@@ -21,8 +21,10 @@ BILL_V2 = f"{BILL}/ara@2024-12-10.xml"
 
 # Text that must be shown as text and run nothing: a script, an image whose error handler runs,
 # a Markdown link to javascript:, an attribute list and a heading marker.
-PAYLOAD = ('<script>window.__xss = 1</script> <img src="x" onerror="window.__xss = 2"> '
-           '[clic](javascript:window.__xss=3) {#evil .x} # *gras*')
+PAYLOAD = (
+    '<script>window.__xss = 1</script> <img src="x" onerror="window.__xss = 2"> '
+    "[clic](javascript:window.__xss=3) {#evil .x} # *gras*"
+)
 AMENDMENT = f"""id: dv-ex-99
 example: true
 target: /akn/ma/bill/2024/digital-violence/ara@2024-12-10
@@ -39,11 +41,12 @@ operations:
 """
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def repo_site() -> Path:
     """The repository's corpus published into a temporary folder (its own docs_dir too, so that
     test runs at the same time do not share one; the cache in build/cache is shared)."""
     from lawtool.publish import publish
+
     base = Path(tempfile.mkdtemp(prefix="lawtool-site-"))
     atexit.register(shutil.rmtree, base, ignore_errors=True)
     publish(REPO, base / "public", docs_dir=base / "docs")
@@ -72,6 +75,7 @@ def make_hostile_corpus(root: Path) -> dict[str, str]:
     from lawtool.akn import Document
     from lawtool.diff import diff_documents
     from lawtool.diff.wid import apply_wids
+
     old = Document.load(root / BILL / "ara@2024-05-14.xml")
     new = Document.load(path)
     updates = apply_wids(diff_documents(old, new))
@@ -79,10 +83,11 @@ def make_hostile_corpus(root: Path) -> dict[str, str]:
     return {u.after: u.eid for u in updates if u.eid and u.eid.startswith("art_") and "__" not in u.eid}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def hostile_site() -> tuple[Path, Path, dict[str, str]]:
     """(corpus root, built site, renamed articles) of the hostile copy, in a temporary folder."""
     from lawtool.publish import publish
+
     base = Path(tempfile.mkdtemp(prefix="lawtool-hostile-"))
     atexit.register(shutil.rmtree, base, ignore_errors=True)
     root = base / "repo"
@@ -103,6 +108,7 @@ def small_law(uri: str = SMALL, articles: int = 3):
     needs more than 150)."""
     from lawtool.frbr import FrbrUri
     from lawtool.importer import import_text
+
     text = (HOSTILE / "small-law.txt").read_text(encoding="utf-8")
     text += "".join(f"المادة {n}\nنص المادة {n}.\n" for n in range(4, articles + 1))
     document, _ = import_text(text, FrbrUri.parse(uri), repair=False)
@@ -122,11 +128,12 @@ def small_repo(root: Path, *documents) -> Path:
     return root
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def script_site() -> tuple[Path, Path]:
     """(corpus root, built site) of the tiny corpus plus tests/data/hostile/script-article.xml (an XHTML
     <script>, an SVG onload, an xlink:href, an xml-stylesheet inside an act)."""
     from lawtool.publish import publish
+
     base = Path(tempfile.mkdtemp(prefix="lawtool-script-"))
     atexit.register(shutil.rmtree, base, ignore_errors=True)
     root = small_repo(base / "repo")
@@ -150,11 +157,15 @@ class _Quiet(SimpleHTTPRequestHandler):
     def send_head(self):
         import gzip
         import io
+
         path = self.translate_path(self.path)
         if Path(path).is_dir():
             path = str(Path(path) / "index.html")
-        if "gzip" not in self.headers.get("Accept-Encoding", "") or not Path(path).is_file() or \
-                not self.path.split("?")[0].endswith(self.COMPRESSED):
+        if (
+            "gzip" not in self.headers.get("Accept-Encoding", "")
+            or not Path(path).is_file()
+            or not self.path.split("?")[0].endswith(self.COMPRESSED)
+        ):
             return super().send_head()
         data = gzip.compress(Path(path).read_bytes(), mtime=0)
         self.send_response(200)

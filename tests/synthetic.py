@@ -34,13 +34,22 @@ from dataclasses import dataclass
 from lxml import etree
 
 from lawtool.akn import Document, akn, local_name
-from lawtool.arabic import normalise, words as arabic_words
+from lawtool.arabic import normalise
+from lawtool.arabic import words as arabic_words
 from lawtool.diff.units import CONTAINERS, outline
 from lawtool.diff.words import text_key
 
 MIN_WORDS = 12
-EXPECTED = {"word": "modified", "typographic": "typographic", "insert": "added", "delete": "deleted",
-            "move": "moved", "renumber": "renumbered", "split": "split", "merge": "merged"}
+EXPECTED = {
+    "word": "modified",
+    "typographic": "typographic",
+    "insert": "added",
+    "delete": "deleted",
+    "move": "moved",
+    "renumber": "renumbered",
+    "split": "split",
+    "merge": "merged",
+}
 LATIN = ["bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies"]
 TIMES_AR = {"bis": "مكرر", "ter": "مكرر مرتين", "quater": "مكرر ثلاث مرات"}
 
@@ -71,7 +80,7 @@ def _rename(el, eid: str) -> None:
     if old:
         for d in el.iterdescendants():
             if isinstance(d.tag, str) and d.get("eId", "").startswith(old + "__"):
-                d.set("eId", eid + d.get("eId")[len(old):])
+                d.set("eId", eid + d.get("eId")[len(old) :])
 
 
 def _renumber_paragraphs(article) -> None:
@@ -96,9 +105,14 @@ class _Editor:
         for unit in out.articles:
             counts[unit.key] = counts.get(unit.key, 0) + 1
         # the code's own articles: not a promulgating dahir's, which are numbered apart
-        self.eligible = [u.eid for u in out.articles
-                         if u.eid and not u.eid.startswith("promulgation__")
-                         and len(arabic_words(u.key)) >= MIN_WORDS and counts[u.key] == 1]
+        self.eligible = [
+            u.eid
+            for u in out.articles
+            if u.eid
+            and not u.eid.startswith("promulgation__")
+            and len(arabic_words(u.key)) >= MIN_WORDS
+            and counts[u.key] == 1
+        ]
         self.vocabulary = sorted({w for u in out.articles for w in arabic_words(u.text) if len(w) > 3})
         self.number = {u.eid: u.number for u in out.articles}
 
@@ -139,8 +153,13 @@ class _Editor:
         self.articles[f"art_{number}"] = article
 
     def paragraphs_with_text(self, article):
-        return [p for p in article.iter(akn("p")) if p.text and len(p.text.split()) >= 5
-                and not any(local_name(a) == "quotedStructure" for a in p.iterancestors())]
+        return [
+            p
+            for p in article.iter(akn("p"))
+            if p.text
+            and len(p.text.split()) >= 5
+            and not any(local_name(a) == "quotedStructure" for a in p.iterancestors())
+        ]
 
     def fresh_text(self, n: int) -> str:
         return " ".join(self.rng.choice(self.vocabulary) for _ in range(n)) + "."
@@ -260,6 +279,7 @@ class _Editor:
         def splittable(e):
             paras = [c for c in self.el(e) if local_name(c) == "paragraph"]
             return len(paras) >= 2 and all(len(arabic_words(" ".join(p.itertext()))) >= 6 for p in paras)
+
         eid = self.pick(splittable)
         if eid is None:
             return
@@ -283,8 +303,13 @@ class _Editor:
     def merge(self) -> None:
         def has_next(e):
             nxt = self.el(e).getnext()
-            return nxt is not None and local_name(nxt) == "article" and nxt.get("eId") in self.eligible \
+            return (
+                nxt is not None
+                and local_name(nxt) == "article"
+                and nxt.get("eId") in self.eligible
                 and nxt.get("eId") not in self.used
+            )
+
         eid = self.pick(has_next)
         if eid is None:
             return

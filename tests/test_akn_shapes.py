@@ -9,6 +9,7 @@ documents without eIds, unusual or empty FRBR values.
 - diff(a, a) is empty for every document;
 - the text and Markdown exports keep at least 95 % of the words of every document.
 """
+
 from __future__ import annotations
 
 import json
@@ -17,7 +18,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from lawtool.akn import Document, local_name
@@ -31,9 +33,17 @@ SHAPES = REPO / "tests/data/akn_shapes"
 SHAPE_DOCS = sorted(SHAPES.glob("*.xml"))
 CORPUS = sorted(p for top in ("law", "bills") for p in (REPO / top).rglob("*.xml"))
 # the validator's test documents that are AKN 3.0: a judgment, a debate, a collection, a by-law ...
-OTHERS = [REPO / "tests/data/validate" / n for n in ("act-ma-valid.xml", "collection-components.xml",
-                                                     "debate-no-eids.xml", "it-act-xmlid.xml", "judgment-guid.xml",
-                                                     "za-act-attachments.xml")]
+OTHERS = [
+    REPO / "tests/data/validate" / n
+    for n in (
+        "act-ma-valid.xml",
+        "collection-components.xml",
+        "debate-no-eids.xml",
+        "it-act-xmlid.xml",
+        "judgment-guid.xml",
+        "za-act-attachments.xml",
+    )
+]
 SETTINGS = dict(derandomize=True, deadline=None, database=None, suppress_health_check=list(HealthCheck))
 runner = CliRunner()
 
@@ -126,8 +136,9 @@ def _slots(document: Document) -> list[tuple]:
         if isinstance(el.tag, str) and (not in_meta or notes) and el.text and _WORD.search(el.text):
             out.append((el, "text"))
         parent = el.getparent()
-        parent_meta = parent is not None and (local_name(parent) == "meta" or any(
-            local_name(a) == "meta" for a in parent.iterancestors()))
+        parent_meta = parent is not None and (
+            local_name(parent) == "meta" or any(local_name(a) == "meta" for a in parent.iterancestors())
+        )
         if el is not document.main and el.tail and _WORD.search(el.tail) and (not parent_meta or notes):
             out.append((el, "tail"))
     return out
@@ -147,7 +158,7 @@ def _word_change_is_reported(path: Path, examples: int) -> None:
         text = getattr(el, attr)
         words = list(_WORD.finditer(text))
         m = words[draw.draw(st.integers(0, len(words) - 1), label="word")]
-        setattr(el, attr, text[:m.start()] + "qzxv" + text[m.end():])
+        setattr(el, attr, text[: m.start()] + "qzxv" + text[m.end() :])
         stats["diffed"] += 1
         result = diff_documents(_load(path, data), _load(path, new.to_bytes()))
         assert not result.is_empty(typographic=True), (path.name, m.group(), el.tag, attr)
@@ -169,6 +180,7 @@ def test_any_word_change_in_the_corpus_is_reported(path):
 
 # -- moves and renumbering need evidence ----------------------------------------------------------------
 
+
 def test_a_shared_penalty_formula_is_no_move():
     """Article 5 deleted and an unrelated offence added at the end of the first chapter, both
     ending with the same penalty formula: a deletion and an addition, not a move."""
@@ -178,9 +190,11 @@ def test_a_shared_penalty_formula_is_no_move():
     end = text.index("</article>", start) + len("</article>\n")
     article5 = text[start:end]
     text = text[:start] + text[end:]
-    added = ('        <article eId="art_3-1">\n          <num>المادة 3-1</num>\n          <content>\n'
-             '            <p>يعاقب كل من أشعل نارا في غير الأماكن المهيأة لذلك بغرامة من خمسمائة إلى ألفي درهم، '
-             'وتضاعف العقوبة في حالة العود.</p>\n          </content>\n        </article>\n')
+    added = (
+        '        <article eId="art_3-1">\n          <num>المادة 3-1</num>\n          <content>\n'
+        "            <p>يعاقب كل من أشعل نارا في غير الأماكن المهيأة لذلك بغرامة من خمسمائة إلى ألفي درهم، "
+        "وتضاعف العقوبة في حالة العود.</p>\n          </content>\n        </article>\n"
+    )
     anchor = text.index("      </chapter>")
     new = text[:anchor] + added + text[anchor:]
     result = diff_documents(_load(path), _load(path, new.encode("utf-8")))
@@ -193,7 +207,8 @@ def test_a_renumbered_article_carries_its_evidence():
     path = SHAPES / "dahir-preamble.ara.xml"
     text = path.read_text(encoding="utf-8")
     new = text.replace("<num>المادة 6</num>", "<num>المادة 7</num>").replace(
-        "يحرر المخالفات الأعوان", "يحرر المخالفات والمحاضر الأعوان")
+        "يحرر المخالفات الأعوان", "يحرر المخالفات والمحاضر الأعوان"
+    )
     result = diff_documents(_load(path), _load(path, new.encode("utf-8")))
     (change,) = [c for c in result.articles if c.is_change()]
     assert change.status == "renumbered" and change.evidence["pass"] in ("same eId", "similar")
@@ -202,12 +217,15 @@ def test_a_renumbered_article_carries_its_evidence():
 
 # -- export ---------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("path", SHAPE_DOCS + OTHERS + CORPUS, ids=lambda p: p.name)
 def test_export_keeps_the_words(path):
     document = _load(path)
     need = document_words(document, notes=False)
-    for exported, kept_notes in ((to_text(document, warn=lambda m: None), False),
-                                 (to_markdown(document, warn=lambda m: None), True)):
+    for exported, kept_notes in (
+        (to_text(document, warn=lambda m: None), False),
+        (to_markdown(document, warn=lambda m: None), True),
+    ):
         have = Counter(w.lower() for w in re.findall(r"\w+", exported.replace("\\", "")))
         want = document_words(document, notes=True) if kept_notes else need
         kept = sum(min(n, have[w]) for w, n in want.items()) / max(1, sum(want.values()))
@@ -216,8 +234,11 @@ def test_export_keeps_the_words(path):
 
 def test_export_warns_about_what_it_cannot_write(tmp_path):
     doc = tmp_path / "figure.xml"
-    doc.write_bytes((SHAPES / "tariffs-tables.ita.xml").read_bytes().replace(
-        b"<p>L'assegnatario", b'<p><img src="orto.png" alt=""/>L\'assegnatario'))
+    doc.write_bytes(
+        (SHAPES / "tariffs-tables.ita.xml")
+        .read_bytes()
+        .replace(b"<p>L'assegnatario", b'<p><img src="orto.png" alt=""/>L\'assegnatario')
+    )
     warnings = []
     to_text(Document.load(doc), warn=warnings.append)
     assert any(str(doc) in w and "<img>" in w and "art_3" in w for w in warnings), warnings
@@ -235,18 +256,24 @@ def test_the_notice_travels_with_every_export(tmp_path):
     v2 = bill.with_name("ara@2024-12-10.xml")
     result = diff_documents(document, Document.load(v2))
     from html import escape
+
     assert escape(notice) in render(result, "html") and notice in render(result, "text")
     out = tmp_path / "d.docx"
     out.write_bytes(render(result, "docx"))
     import docx
+
     assert any(notice in p.text for p in docx.Document(out).paragraphs)
 
 
 def test_markdown_escapes_text_and_eids():
     data = (SHAPES / "dahir-preamble.ara.xml").read_bytes()
     data = data.replace(b'eId="art_3"', b'eId="art_3 onmouseover=alert(1)"').replace(
-        "يمنع إدخال".encode(), "<![CDATA[<script>alert(1)</script>]]> [x](javascript:alert(1)) يمنع إدخال".encode())
-    data = data.replace(b"<p>\xd9\x8a\xd8\xaa\xd9\x88\xd9\x84\xd9\x89", b"<p><!-- hidden comment --><?pi secret?>\xd9\x8a\xd8\xaa\xd9\x88\xd9\x84\xd9\x89")
+        "يمنع إدخال".encode(), "<![CDATA[<script>alert(1)</script>]]> [x](javascript:alert(1)) يمنع إدخال".encode()
+    )
+    data = data.replace(
+        b"<p>\xd9\x8a\xd8\xaa\xd9\x88\xd9\x84\xd9\x89",
+        b"<p><!-- hidden comment --><?pi secret?>\xd9\x8a\xd8\xaa\xd9\x88\xd9\x84\xd9\x89",
+    )
     md = to_markdown(_load(SHAPES / "x.xml", data), warn=lambda m: None)
     assert "onmouseover" not in md and "{#art_3" not in md
     assert "<script>" not in md and "&lt;script&gt;" in md
@@ -255,6 +282,7 @@ def test_markdown_escapes_text_and_eids():
 
 
 # -- reading any document: FRBR, languages ---------------------------------------------------------------
+
 
 def test_unusual_and_empty_frbr_values_are_read(tmp_path):
     greek = SHAPES / "buses-no-eids.ell.xml"
@@ -268,7 +296,7 @@ def test_unusual_and_empty_frbr_values_are_read(tmp_path):
     result = runner.invoke(app, ["diff", str(empty), str(other), "-f", "json"])
     assert result.exit_code == 0, result.output
     assert "no FRBR work URI" in result.output and str(empty) in result.output
-    data = json.loads(result.output[result.output.index("{"):])
+    data = json.loads(result.output[result.output.index("{") :])
     assert data["changes"] and data["warnings"]
 
 
@@ -282,18 +310,29 @@ def test_documents_without_eids_keep_their_generated_ids_in_memory():
     assert b"eId" not in new.to_bytes().split(b"</meta>")[1]
 
 
-@pytest.mark.parametrize("name,lang,direction", [
-    ("tariffs-tables.ita.xml", "it", "ltr"), ("dahir-preamble.ara.xml", "ar", "rtl"),
-    ("cycling-hcontainers.fin.xml", "fi", "ltr"), ("buses-no-eids.ell.xml", "el", "ltr")])
+@pytest.mark.parametrize(
+    "name,lang,direction",
+    [
+        ("tariffs-tables.ita.xml", "it", "ltr"),
+        ("dahir-preamble.ara.xml", "ar", "rtl"),
+        ("cycling-hcontainers.fin.xml", "fi", "ltr"),
+        ("buses-no-eids.ell.xml", "el", "ltr"),
+    ],
+)
 def test_html_follows_the_document_language(name, lang, direction):
     path = SHAPES / name
     html = render(diff_documents(_load(path), _load(path)), "html")
     assert f'<html dir="{direction}" lang="{lang}">' in html
 
 
-@pytest.mark.parametrize("name,lang,rtl", [
-    ("tariffs-tables.ita.xml", "it", False), ("dahir-preamble.ara.xml", "ar-MA", True),
-    ("buses-no-eids.ell.xml", "el", False)])
+@pytest.mark.parametrize(
+    "name,lang,rtl",
+    [
+        ("tariffs-tables.ita.xml", "it", False),
+        ("dahir-preamble.ara.xml", "ar-MA", True),
+        ("buses-no-eids.ell.xml", "el", False),
+    ],
+)
 def test_docx_follows_the_document_language(name, lang, rtl, tmp_path):
     """Right to left and an Arabic language for Arabic law only; Italian law reads left to right."""
     path = SHAPES / name
@@ -308,6 +347,7 @@ def test_docx_follows_the_document_language(name, lang, rtl, tmp_path):
 def _docx_xml(data: bytes) -> bytes:
     import io
     import zipfile
+
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return archive.read("word/document.xml")
 
@@ -325,8 +365,15 @@ def test_a_change_in_the_promulgation_dahir_of_law_103_13_is_reported():
     assert "preamble" in text and "وحده" in text
 
 
-@pytest.mark.parametrize("uri", ["http://data.europa.eu/eli/dir/2019/790/oj", "/akn/eu/dir/2019/790/mul@/!main",
-                                 "/akn/fr/bill/2019-10-16/pjl19-057/fr@2019-10-16/!main", "akn:lu:loi:2023:a123"])
+@pytest.mark.parametrize(
+    "uri",
+    [
+        "http://data.europa.eu/eli/dir/2019/790/oj",
+        "/akn/eu/dir/2019/790/mul@/!main",
+        "/akn/fr/bill/2019-10-16/pjl19-057/fr@2019-10-16/!main",
+        "akn:lu:loi:2023:a123",
+    ],
+)
 def test_frbr_uris_of_other_shapes_are_read(tmp_path, uri):
     """Another shape of URI (an ELI, a two-letter language, no date ...) is read as written:
     info shows it, diff compares two versions, nothing stops on it."""
@@ -347,13 +394,16 @@ def test_the_notice_travels_with_every_comparison(tmp_path):
     from html import escape
 
     from lawtool.diff.compare import compare, render_comparison
+
     bill = Document.load(REPO / "bills/ma/bill/2024/digital-violence/ara@2024-05-14.xml")
     comparison = compare(bill, Document.load(REPO / "law/ma/act/2018/103-13/ara@2018-03-12.xml"))
     for fmt in ("text", "markdown", "html"):
         out = render_comparison(comparison, fmt)
         assert "Working text written for the lawtool project" in out and (
-            fmt != "html" or escape(bill.notice) in out), fmt
+            fmt != "html" or escape(bill.notice) in out
+        ), fmt
     import docx
+
     path = tmp_path / "c.docx"
     path.write_bytes(render_comparison(comparison, "docx"))
     assert any(bill.notice in p.text for p in docx.Document(path).paragraphs)

@@ -1,5 +1,6 @@
 """Amendments as Akoma Ntoso <amendment> documents: valid against the official XSD and lawtool's
 rules, and read back to the same operations (round trip), for every operation kind."""
+
 import subprocess
 import sys
 from pathlib import Path
@@ -17,12 +18,22 @@ EXAMPLES = sorted((BILL / "amendments").glob("*.yaml"))
 TARGET = "/akn/ma/bill/2024/digital-violence/ara@2024-12-10"
 
 EVERY_KIND = {
-    "id": "all-kinds", "target": TARGET, "proposer": "فريق برلماني (مثال)", "date": "2025-01-30", "status": "withdrawn",
-    "title": "كل العمليات", "justification": "سطر أول.\nسطر ثان.", "example": True,
+    "id": "all-kinds",
+    "target": TARGET,
+    "proposer": "فريق برلماني (مثال)",
+    "date": "2025-01-30",
+    "status": "withdrawn",
+    "title": "كل العمليات",
+    "justification": "سطر أول.\nسطر ثان.",
+    "example": True,
     "operations": [
         {"op": "replace", "eid": "art_7", "text": "فقرة أولى.\nفقرة ثانية."},
-        {"op": "replace", "eid": "art_23__para_1", "intro": "مقدمة:", "points": [{"num": "1", "text": "أ؛"},
-                                                                                  {"num": "2", "text": "ب."}]},
+        {
+            "op": "replace",
+            "eid": "art_23__para_1",
+            "intro": "مقدمة:",
+            "points": [{"num": "1", "text": "أ؛"}, {"num": "2", "text": "ب."}],
+        },
         {"op": "replace", "eid": "chp_2", "heading": "عنوان جديد"},
         {"op": "replace", "eid": "art_27", "num": "المادة 26 مكررة", "text": "نص."},
         {"op": "substitute", "eid": "art_12__para_2", "find": "هذه المادة", "with": "المادة 12"},
@@ -31,13 +42,18 @@ EVERY_KIND = {
         {"op": "insert", "after": "art_9", "num": "المادة 9 مكررة", "heading": "عنوان", "text": "نص."},
         {"op": "insert", "before": "art_13__para_1", "text": "فقرة."},
         {"op": "insert", "into": "art_24__para_1", "num": "7", "text": "بند."},
-        {"op": "insert", "after": "art_38", "xml": "<article><num>المادة 38 مكررة</num><paragraph><content><p>نص "
-                                                   "<i>مائل</i>.</p></content></paragraph></article>"},
+        {
+            "op": "insert",
+            "after": "art_38",
+            "xml": "<article><num>المادة 38 مكررة</num><paragraph><content><p>نص "
+            "<i>مائل</i>.</p></content></paragraph></article>",
+        },
         {"op": "delete", "eid": "art_16"},
         {"op": "move", "eid": "art_4", "after": "art_17", "num": "المادة 17 مكررة مرتين"},
         {"op": "move", "eid": "art_5", "into": "chp_3"},
         {"op": "renumber", "eid": "art_1__para_1__point_3", "num": "3 مكرر"},
-    ]}
+    ],
+}
 
 
 def exported(amendment, bill):
@@ -80,15 +96,26 @@ def test_export_content(v2):
 
 def test_cli_export_and_import(tmp_path):
     xml = tmp_path / "dv-ex-02.xml"
-    result = subprocess.run([sys.executable, "-m", "lawtool.cli", "amend", "export", str(EXAMPLES[1]), "--bill", str(V2),
-                             "-o", str(xml)], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "lawtool.cli", "amend", "export", str(EXAMPLES[1]), "--bill", str(V2), "-o", str(xml)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
-    assert subprocess.run([sys.executable, "-m", "lawtool.cli", "validate", str(xml)], capture_output=True).returncode == 0
+    assert (
+        subprocess.run([sys.executable, "-m", "lawtool.cli", "validate", str(xml)], capture_output=True).returncode == 0
+    )
     back = tmp_path / "back.yaml"
-    result = subprocess.run([sys.executable, "-m", "lawtool.cli", "amend", "import", str(xml), "-o", str(back)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "lawtool.cli", "amend", "import", str(xml), "-o", str(back)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert load_amendment(back).same_as(load_amendment(EXAMPLES[1]))
-    bill = subprocess.run([sys.executable, "-m", "lawtool.cli", "amend", "import", str(V2)], capture_output=True,
-                          text=True, timeout=120)
+    bill = subprocess.run(
+        [sys.executable, "-m", "lawtool.cli", "amend", "import", str(V2)], capture_output=True, text=True, timeout=120
+    )
     assert bill.returncode == 2 and "not an amendment document" in bill.stderr

@@ -1,5 +1,6 @@
 """Amendments in Word: the form written by `amend template`, filled with python-docx (as staff
 would in Word) or made by hand in other shapes, read by `amend import-docx`, then applied."""
+
 import subprocess
 import sys
 from pathlib import Path
@@ -17,8 +18,9 @@ GROUP_A, GROUP_B = "فريق برلماني (مثال أ)", "فريق برلما
 
 
 def lawtool(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "lawtool.cli", *map(str, args)], capture_output=True, text=True,
-                          cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "lawtool.cli", *map(str, args)], capture_output=True, text=True, cwd=cwd
+    )
 
 
 def _row(table, label):
@@ -29,8 +31,15 @@ def _row(table, label):
 
 
 def _fill(cells, **values):
-    columns = {"number": 0, "kind": 2, "current": 3, "proposed": 4, "justification": 5, "proposer": 6,
-               "cosignatories": 7}
+    columns = {
+        "number": 0,
+        "kind": 2,
+        "current": 3,
+        "proposed": 4,
+        "justification": 5,
+        "proposer": 6,
+        "cosignatories": 7,
+    }
     for key, value in values.items():
         cells[columns[key]].text = value
 
@@ -43,8 +52,17 @@ def test_template_is_a_right_to_left_form_of_every_block(tmp_path):
     xml = form.element.xml
     assert "w:bidiVisual" in xml and "<w:bidi/>" in xml and "w:rtl" in xml
     table = form.tables[0]
-    assert [c.text for c in table.rows[0].cells] == ["رقم التعديل", "المرجع", "نوع التعديل", "النص الحالي",
-                                                     "النص المقترح", "التعليل", "مقدم التعديل", "الموقعون", "الحالة"]
+    assert [c.text for c in table.rows[0].cells] == [
+        "رقم التعديل",
+        "المرجع",
+        "نوع التعديل",
+        "النص الحالي",
+        "النص المقترح",
+        "التعليل",
+        "مقدم التعديل",
+        "الموقعون",
+        "الحالة",
+    ]
     cells = _row(table, "المادة 17، الفقرة 1")
     assert cells[3].text.startswith("يعاقب بالحبس من سنتين إلى خمس سنوات")
     assert _row(table, "المادة الأولى، الفقرة 1، البند 3")
@@ -60,21 +78,38 @@ def test_template_fill_import_apply_gives_the_expected_version(tmp_path):
     form_path.write_bytes(template(Document.load(BILL)))
     form = docx.Document(form_path)
     table = form.tables[0]
-    _fill(_row(table, "المادة 17، الفقرة 1"), kind="تعديل", current="بالحبس من سنتين إلى خمس سنوات",
-          proposed="بالحبس من ثلاث إلى سبع سنوات", proposer=GROUP_A,
-          cosignatories="عضو (مثال 1)\nعضو (مثال 2)", justification="رفع العقوبة (مثال).")
-    _fill(_row(table, "المادة 30، الفقرة 1"), kind="تعديل", proposer=GROUP_B,
-          proposed="يجب على مزودي الخدمات الرقمية سحب المحتوى داخل أجل اثنتي عشرة ساعة (نص مثال).")
-    _fill(_row(table, "المادة 18، الفقرة 2"), kind="إضافة", proposer=GROUP_A, number="7",
-          proposed="فقرة جديدة مضافة (مثال).")
+    _fill(
+        _row(table, "المادة 17، الفقرة 1"),
+        kind="تعديل",
+        current="بالحبس من سنتين إلى خمس سنوات",
+        proposed="بالحبس من ثلاث إلى سبع سنوات",
+        proposer=GROUP_A,
+        cosignatories="عضو (مثال 1)\nعضو (مثال 2)",
+        justification="رفع العقوبة (مثال).",
+    )
+    _fill(
+        _row(table, "المادة 30، الفقرة 1"),
+        kind="تعديل",
+        proposer=GROUP_B,
+        proposed="يجب على مزودي الخدمات الرقمية سحب المحتوى داخل أجل اثنتي عشرة ساعة (نص مثال).",
+    )
+    _fill(
+        _row(table, "المادة 18، الفقرة 2"),
+        kind="إضافة",
+        proposer=GROUP_A,
+        number="7",
+        proposed="فقرة جديدة مضافة (مثال).",
+    )
     _fill(_row(table, "المادة 18، الفقرة 1"), kind="حذف", proposer=GROUP_A, number="7")
-    _fill(_row(table, "المادة 35، الفقرة 1، البند 4"), kind="إضافة", proposer=GROUP_B,
-          proposed="5- بند جديد مضاف (مثال).")
+    _fill(
+        _row(table, "المادة 35، الفقرة 1، البند 4"), kind="إضافة", proposer=GROUP_B, proposed="5- بند جديد مضاف (مثال)."
+    )
     form.save(form_path)
 
     out = tmp_path / "amendments.yaml"
-    result = lawtool("amend", "import-docx", form_path, "--bill", BILL, "-o", out, "--date", "2025-01-30",
-                     "--prefix", "form")
+    result = lawtool(
+        "amend", "import-docx", form_path, "--bill", BILL, "-o", out, "--date", "2025-01-30", "--prefix", "form"
+    )
     assert result.returncode == 0, result.stderr
     amendments = load_amendments([out])
     assert [a.id for a in amendments] == ["form-01", "form-07", "form-03", "form-04"]
@@ -87,7 +122,10 @@ def test_template_fill_import_apply_gives_the_expected_version(tmp_path):
     new = apply_amendments(bill, amendments, date="2025-02-01").document
     index = new.eid_index()
     assert "بالحبس من ثلاث إلى سبع سنوات" in text_of(index["art_17__para_1"])
-    assert text_of(index["art_30__para_1"]) == "يجب على مزودي الخدمات الرقمية سحب المحتوى داخل أجل اثنتي عشرة ساعة (نص مثال)."
+    assert (
+        text_of(index["art_30__para_1"])
+        == "يجب على مزودي الخدمات الرقمية سحب المحتوى داخل أجل اثنتي عشرة ساعة (نص مثال)."
+    )
     old18 = [text_of(p) for p in bill.by_eid("art_18").iter("{*}paragraph")]
     new18 = [text_of(p) for p in index["art_18"].iter("{*}paragraph")]
     assert new18 == old18[1:2] + ["فقرة جديدة مضافة (مثال)."] + old18[2:]
@@ -108,7 +146,7 @@ def _hand_made(path: Path, rows: list[list[str]], header: list[str], *, title_ro
         merged.text = "جدول التعديلات"
     for values in [header, *rows]:
         cells = table.add_row().cells
-        for cell, value in zip(cells, values):
+        for cell, value in zip(cells, values, strict=False):
             cell.text = value
     document.save(path)
 
@@ -117,7 +155,14 @@ def test_hand_made_variants_french_headers_blank_rows_merged_cells(tmp_path):
     path = tmp_path / "hand.docx"
     header = ["Auteur", "Article visé", "Nature", "Texte proposé", "Exposé des motifs", "Texte actuel"]
     rows = [
-        [GROUP_A, "article 17, alinéa premier", "Modification", "بالحبس من ثلاث إلى سبع سنوات", "motif", "بالحبس من سنتين إلى خمس سنوات"],
+        [
+            GROUP_A,
+            "article 17, alinéa premier",
+            "Modification",
+            "بالحبس من ثلاث إلى سبع سنوات",
+            "motif",
+            "بالحبس من سنتين إلى خمس سنوات",
+        ],
         ["", "", "", "", "", ""],
         [GROUP_B, "المادة 30 - الفقرة الأولى", "suppression", "", "", ""],
         ["", "", "", "", "", ""],
@@ -131,8 +176,17 @@ def test_hand_made_variants_french_headers_blank_rows_merged_cells(tmp_path):
     document.save(path)
     amendments = read_form(str(path), Document.load(BILL), prefix="hand", date="2025-01-30")
     assert [(a.proposer, [o.to_dict() for o in a.operations]) for a in amendments] == [
-        (GROUP_A, [{"op": "substitute", "eid": "art_17__para_1", "find": "بالحبس من سنتين إلى خمس سنوات",
-                    "with": "بالحبس من ثلاث إلى سبع سنوات"}]),
+        (
+            GROUP_A,
+            [
+                {
+                    "op": "substitute",
+                    "eid": "art_17__para_1",
+                    "find": "بالحبس من سنتين إلى خمس سنوات",
+                    "with": "بالحبس من ثلاث إلى سبع سنوات",
+                }
+            ],
+        ),
         (GROUP_B, [{"op": "delete", "eid": "art_30__para_1"}]),
     ]
     assert amendments[0].justification == "motif"
@@ -142,12 +196,12 @@ def test_bad_rows_are_each_reported_and_nothing_is_written(tmp_path):
     path = tmp_path / "bad.docx"
     header = ["المرجع", "نوع التعديل", "النص الحالي", "النص المقترح", "مقدم التعديل"]
     rows = [
-        ["المادة 17، الفقرة 1", "تعديل", "", "نص جديد (مثال).", GROUP_A],          # row 2: good
-        ["المادة 99", "تعديل", "", "نص", GROUP_A],                                 # row 3: no article 99
-        ["المادة 17، الفقرة 1", "تحويل", "", "نص", GROUP_A],                        # row 4: unknown kind
-        ["المادة 17، الفقرة 2", "تعديل", "", "نص", ""],                              # row 5: no proposer
+        ["المادة 17، الفقرة 1", "تعديل", "", "نص جديد (مثال).", GROUP_A],  # row 2: good
+        ["المادة 99", "تعديل", "", "نص", GROUP_A],  # row 3: no article 99
+        ["المادة 17، الفقرة 1", "تحويل", "", "نص", GROUP_A],  # row 4: unknown kind
+        ["المادة 17، الفقرة 2", "تعديل", "", "نص", ""],  # row 5: no proposer
         ["المادة 17، الفقرة 1", "تعديل", "كلمات لا توجد في الفقرة", "نص", GROUP_B],  # row 6: words not there
-        ["المادة 17", "إضافة", "", "نص بلا رقم", GROUP_B],                           # row 7: new article, no number
+        ["المادة 17", "إضافة", "", "نص بلا رقم", GROUP_B],  # row 7: new article, no number
     ]
     _hand_made(path, rows, header)
     out = tmp_path / "out.yaml"
@@ -156,8 +210,13 @@ def test_bad_rows_are_each_reported_and_nothing_is_written(tmp_path):
     assert not out.exists()
     err = result.stderr + result.stdout
     assert "Traceback" not in err
-    for row, words in [(3, "no article"), (4, "تحويل"), (5, "no proposer"), (6, "neither the whole text"),
-                       (7, "number")]:
+    for row, words in [
+        (3, "no article"),
+        (4, "تحويل"),
+        (5, "no proposer"),
+        (6, "neither the whole text"),
+        (7, "number"),
+    ]:
         line = next((x for x in err.splitlines() if f"bad.docx:row {row}:" in x), None)
         assert line and words in line and " — " in line, (row, err)
     assert "bad.docx:row 2:" not in err
@@ -193,10 +252,14 @@ def test_amendments_exported_to_the_form_edited_and_read_back(tmp_path):
     originals = load_amendments(paths)
     back = read_form(str(form), Document.load(BILL), prefix="x", date="2025-01-21")
     assert [a.id for a in back] == [a.id for a in originals]
-    for a, b in zip(originals, back):
+    for a, b in zip(originals, back, strict=False):
         assert [op.to_dict() for op in b.operations] == [op.to_dict() for op in a.operations], a.id
         assert (b.proposer, b.cosignatories, b.justification, b.status) == (
-            a.proposer, a.cosignatories, a.justification, a.status)
+            a.proposer,
+            a.cosignatories,
+            a.justification,
+            a.status,
+        )
     # edit in Word: dv-ex-04 asks for six hours, and is withdrawn
     document = docx.Document(form)
     for row in document.tables[0].rows[1:]:
@@ -208,15 +271,20 @@ def test_amendments_exported_to_the_form_edited_and_read_back(tmp_path):
     assert lawtool("amend", "import-docx", form, "--bill", BILL, "-o", out, "--date", "2025-01-21").returncode == 0
     edited = {a.id: a for a in load_amendments([out])}
     assert edited["dv-ex-04"].operations[0].with_ == "ست ساعات" and edited["dv-ex-04"].status == "withdrawn"
-    assert edited["dv-ex-01"].same_as(__import__("dataclasses").replace(originals[0], example=False, title=None,
-                                                                        votes=None, path=edited["dv-ex-01"].path))
+    assert edited["dv-ex-01"].same_as(
+        __import__("dataclasses").replace(
+            originals[0], example=False, title=None, votes=None, path=edited["dv-ex-01"].path
+        )
+    )
 
 
 def test_an_operation_the_form_cannot_hold_is_refused(tmp_path):
     move = tmp_path / "move.yaml"
-    move.write_text("id: x-move\ntarget: /akn/ma/bill/2024/digital-violence/ara@2024-12-10\nproposer: p\n"
-                    "date: 2025-01-21\nstatus: proposed\noperations:\n  - {op: move, eid: art_3, after: art_17}\n",
-                    encoding="utf-8")
+    move.write_text(
+        "id: x-move\ntarget: /akn/ma/bill/2024/digital-violence/ara@2024-12-10\nproposer: p\n"
+        "date: 2025-01-21\nstatus: proposed\noperations:\n  - {op: move, eid: art_3, after: art_17}\n",
+        encoding="utf-8",
+    )
     result = lawtool("amend", "template", BILL, move, "-o", tmp_path / "f.docx")
     assert result.returncode == 2 and "the form cannot hold it" in result.stderr
     assert not (tmp_path / "f.docx").exists()

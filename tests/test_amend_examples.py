@@ -1,6 +1,7 @@
 """The example amendments in bills/: marked as examples, generic proposers, one collision, and
 the adopted ones reproduce the third version byte for byte (source/v2-to-v3.yaml is the recipe;
 LAWTOOL_REGENERATE=1 rewrites the third version after a change of the second or of lawtool)."""
+
 import os
 import re
 import subprocess
@@ -23,8 +24,9 @@ def test_examples():
     assert len(amendments) >= 3
     for a in amendments:
         # a generic group («فريق برلماني (مثال أ)») or the generic committee («اللجنة المختصة (مثال)»)
-        assert a.example and re.search(r"^(?:فريق برلماني \(مثال [أ-ي]\)|اللجنة المختصة \(مثال\))$", a.proposer), \
+        assert a.example and re.search(r"^(?:فريق برلماني \(مثال [أ-ي]\)|اللجنة المختصة \(مثال\))$", a.proposer), (
             a.proposer
+        )
         assert str(a.target) == "/akn/ma/bill/2024/digital-violence/ara@2024-12-10"
     v2 = Document.load(BILL / RECIPE["from"])
     every = check_collisions(v2, amendments)
@@ -60,8 +62,27 @@ def test_version_3_says_what_it_is():
 
 def test_cli_makes_the_same_file(tmp_path):
     out = tmp_path / "v3.xml"
-    result = subprocess.run([sys.executable, "-m", "lawtool.cli", "amend", "apply", str(BILL / RECIPE["from"]),
-                             *map(str, PATHS), "--status", RECIPE["status"], "--date", str(RECIPE["date"]),
-                             "--notice", RECIPE["notice"], "-o", str(out)], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "lawtool.cli",
+            "amend",
+            "apply",
+            str(BILL / RECIPE["from"]),
+            *map(str, PATHS),
+            "--status",
+            RECIPE["status"],
+            "--date",
+            str(RECIPE["date"]),
+            "--notice",
+            RECIPE["notice"],
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert out.read_bytes() == (BILL / RECIPE["to"]).read_bytes()

@@ -1,17 +1,19 @@
 """From two versions to the amendment: apply(from_diff(a, b), a) == b — the same elements with the
 same eIds and the same text (metadata aside) — on the bill's versions and on seeded random edits
 of the Penal Code (tests/synthetic.py), and the command."""
+
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from synthetic import edit_document
 
 from lawtool.akn import Document, local_name, text_of
 from lawtool.amend import apply_amendments, dump_amendment, from_diff, load_amendment
 from lawtool.amend.wording import wording_comments
-from synthetic import edit_document
 from lawtool.eids import assign_eids
 from lawtool.errors import AmendmentError
 
@@ -56,30 +58,46 @@ def test_v1_to_v2_operations_say_the_changes():
     amendment = from_diff(Document.load(V1), Document.load(V2))
     ops = [op.to_dict() for op in amendment.operations]
     kinds = {(op["op"], op.get("eid") or op.get("after")) for op in ops}
-    assert ("move", "art_3") in kinds and {"op": "move", "eid": "art_3", "after": "art_17", "num": "المادة 17 مكررة"} in ops
+    assert ("move", "art_3") in kinds and {
+        "op": "move",
+        "eid": "art_3",
+        "after": "art_17",
+        "num": "المادة 17 مكررة",
+    } in ops
     assert ("delete", "art_11") in kinds and ("delete", "art_22") in kinds
     assert {"op": "renumber", "eid": "art_28", "num": "المادة 27"} in ops
     assert ("insert", "art_8") in kinds and ("insert", "art_35") in kinds  # 8 مكررة, 35 مكررة
     assert ("delete", "art_27") in kinds  # merged into 26
-    assert {"op": "substitute", "eid": "art_5__para_1", "find": "حملات دورية للتوعية",
-            "with": "حملات سنوية للتوعية"} in ops
+    assert {
+        "op": "substitute",
+        "eid": "art_5__para_1",
+        "find": "حملات دورية للتوعية",
+        "with": "حملات سنوية للتوعية",
+    } in ops
     assert all(op["op"] != "replace" for op in ops), "every change said by smaller operations"
 
 
 def test_v2_to_v3_gives_back_the_example_amendments():
     amendment = from_diff(Document.load(V2), Document.load(V3))
     got = sorted((op.op, op.eid or op.position[1]) for op in amendment.operations)
-    assert got == [("insert", "art_18__para_2"), ("insert", "art_35__para_1__point_4"),
-                   ("replace", "art_37"),                                        # dv-c-01, dv-c-03 (quoted articles)
-                   ("substitute", "art_12-bis__para_1"),                         # dv-c-02
-                   ("substitute", "art_17__para_1"), ("substitute", "art_17__para_1"),
-                   ("substitute", "art_18__para_1"), ("substitute", "art_18__para_2"),   # dv-c-04
-                   ("substitute", "art_21__para_1"),                             # dv-c-05
-                   ("substitute", "art_30__para_1"),
-                   ("substitute", "art_32__para_1"), ("substitute", "art_32__para_2"),   # dv-c-08
-                   ("substitute", "art_35__para_1__point_4"),
-                   ("substitute", "art_38__para_1"), ("substitute", "art_38__para_1"),   # dv-c-07
-                   ("substitute", "art_9__para_1")]                              # dv-c-06
+    assert got == [
+        ("insert", "art_18__para_2"),
+        ("insert", "art_35__para_1__point_4"),
+        ("replace", "art_37"),  # dv-c-01, dv-c-03 (quoted articles)
+        ("substitute", "art_12-bis__para_1"),  # dv-c-02
+        ("substitute", "art_17__para_1"),
+        ("substitute", "art_17__para_1"),
+        ("substitute", "art_18__para_1"),
+        ("substitute", "art_18__para_2"),  # dv-c-04
+        ("substitute", "art_21__para_1"),  # dv-c-05
+        ("substitute", "art_30__para_1"),
+        ("substitute", "art_32__para_1"),
+        ("substitute", "art_32__para_2"),  # dv-c-08
+        ("substitute", "art_35__para_1__point_4"),
+        ("substitute", "art_38__para_1"),
+        ("substitute", "art_38__para_1"),  # dv-c-07
+        ("substitute", "art_9__para_1"),
+    ]  # dv-c-06
 
 
 def synthetic(penal, seed, rates):
@@ -88,8 +106,16 @@ def synthetic(penal, seed, rates):
     return Document.from_bytes(new.to_bytes(), f"<seed {seed}>"), edits
 
 
-RATES = {"word": 0.03, "typographic": 0.02, "insert": 0.02, "delete": 0.02, "move": 0.02, "renumber": 0.02,
-         "split": 0.015, "merge": 0.015}
+RATES = {
+    "word": 0.03,
+    "typographic": 0.02,
+    "insert": 0.02,
+    "delete": 0.02,
+    "move": 0.02,
+    "renumber": 0.02,
+    "split": 0.015,
+    "merge": 0.015,
+}
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2, 3, 4, 5])
@@ -114,6 +140,7 @@ def test_chapters_and_points(tmp_path):
     """A chapter's title changed, a chapter deleted with its articles, a chapter added at the end,
     an article moved out of the deleted chapter, points inserted, renumbered and deleted."""
     from copy import deepcopy
+
     old = Document.load(V2)
     new = Document(deepcopy(old.tree), "<edited>")
     new.by_eid("chp_2").find("{*}heading").text = "الوقاية والتحسيس"
@@ -154,10 +181,40 @@ def test_other_work_is_refused():
         from_diff(Document.load(V2), Document.load(REPO / "law/ma/act/2018/103-13/ara@2018-03-12.xml"))
 
 
+def test_old_version_without_work_uri_is_refused():
+    """An old version with an FRBR expression but no FRBR work URI used to end in an AttributeError
+    (found by mypy)."""
+    old = Document.load(V2)
+    for value in old.xpath("./a:meta/a:identification/a:FRBRWork/*[self::a:FRBRthis or self::a:FRBRuri]", old.main):
+        value.getparent().remove(value)
+    old = Document.from_bytes(old.to_bytes(), "<no work>")
+    assert old.frbr_work is None and old.frbr_expression is not None
+    with pytest.raises(AmendmentError, match="not versions of the same work"):
+        from_diff(old, Document.load(V3))
+
+
 def test_cli_from_diff(tmp_path):
     out = tmp_path / "from-diff.yaml"
-    result = subprocess.run([sys.executable, "-m", "lawtool.cli", "amend", "from-diff", str(V1), str(V2), "-o", str(out),
-                             "--id", "v1-v2", "--proposer", "لجنة (مثال)"], capture_output=True, text=True, timeout=180)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "lawtool.cli",
+            "amend",
+            "from-diff",
+            str(V1),
+            str(V2),
+            "-o",
+            str(out),
+            "--id",
+            "v1-v2",
+            "--proposer",
+            "لجنة (مثال)",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert result.returncode == 0, result.stderr
     text = out.read_text(encoding="utf-8")
     assert "# تنقل المادة 3 إلى ما بعد المادة 17 وتصبح المادة 17 مكررة" in text
@@ -176,8 +233,10 @@ def test_changes_outside_the_body_are_said_not_dropped():
     or silently left out (issue «Every part of every document»)."""
     path = Path(__file__).parent / "data/akn_shapes/annex-articles.fra.xml"
     data = path.read_bytes()
-    new = Document.from_bytes(data.replace("six membres".encode(), "huit membres".encode())
-                              .replace("Avons ordonné".encode(), "Avons décidé".encode()), "b.xml")
+    new = Document.from_bytes(
+        data.replace(b"six membres", b"huit membres").replace("Avons ordonné".encode(), "Avons décidé".encode()),
+        "b.xml",
+    )
     with pytest.raises(AmendmentError) as info:
         from_diff(Document.from_bytes(data, str(path)), new)
     message = str(info.value)

@@ -1,6 +1,7 @@
 """The amendment list (`lawtool amend list`): the examples of bills/ in bill order, numbered,
 grouped by article, with proposers, co-signatories, status, votes, collision notes and the
 sub-amendment; as JSON, HTML, DOCX and PDF (pdftotext gives the Arabic words in reading order)."""
+
 import json
 import re
 import shutil
@@ -10,11 +11,11 @@ from pathlib import Path
 
 import docx
 import pytest
+from pdf_support import arabic_words, contains_in_order
 
 from lawtool.akn import Document
 from lawtool.amend import load_amendments
 from lawtool.amend.listing import build_list, to_html
-from pdf_support import arabic_words, contains_in_order
 
 REPO = Path(__file__).resolve().parents[1]
 BILL = REPO / "bills/ma/bill/2024/digital-violence"
@@ -41,9 +42,15 @@ def _entries(data):
 
 def test_bill_order_numbers_and_groups(data):
     seen = [(g["label"], e["number"], e["id"]) for g, e in _entries(data)]
-    assert seen == [("المادة 17", "1", "dv-ex-01"), ("المادة 17", "1-1", "dv-ex-05"), ("المادة 17", "2", "dv-ex-03"),
-                    ("المادة 18", "3", "dv-ex-02"), ("المادة 18", "4", "dv-ex-07"), ("المادة 30", "5", "dv-ex-04"),
-                    ("المادة 30", "6", "dv-ex-06")]
+    assert seen == [
+        ("المادة 17", "1", "dv-ex-01"),
+        ("المادة 17", "1-1", "dv-ex-05"),
+        ("المادة 17", "2", "dv-ex-03"),
+        ("المادة 18", "3", "dv-ex-02"),
+        ("المادة 18", "4", "dv-ex-07"),
+        ("المادة 30", "5", "dv-ex-04"),
+        ("المادة 30", "6", "dv-ex-06"),
+    ]
     assert data["count"] == 7 and "نص عمل" in data["notice"] and data["bill"]["notice"]
 
 
@@ -54,7 +61,9 @@ def test_status_votes_cosignatories_and_collision_notes(data):
     assert first["cosignatories"] == ["عضو (مثال 1)", "عضو (مثال 2)"]
     assert first["notes"] == ["إذا قبل التعديل 1 سقط التعديل 2"]
     assert by_id["dv-ex-03"]["notes"] == ["إذا قبل التعديل 1 سقط التعديل 2"]
-    assert by_id["dv-ex-06"]["status_ar"] == "ساقط" and by_id["dv-ex-06"]["notes"] == ["إذا قبل التعديل 5 سقط التعديل 6"]
+    assert by_id["dv-ex-06"]["status_ar"] == "ساقط" and by_id["dv-ex-06"]["notes"] == [
+        "إذا قبل التعديل 5 سقط التعديل 6"
+    ]
     assert by_id["dv-ex-02"]["notes"] == []
     sub = by_id["dv-ex-05"]
     assert sub["amends"] == "dv-ex-01" and sub["notes"] == ["يسقط إذا رفض التعديل 1 أو سحب"]
@@ -76,8 +85,17 @@ def test_sub_amendments_collide_among_themselves(tmp_path):
 
 
 def test_a_sub_amendment_is_not_applied_to_the_bill():
-    result = lawtool("amend", "apply", V2, BILL / "amendments/dv-ex-01.yaml", BILL / "amendments/dv-ex-05.yaml",
-                     "-o", "/dev/null", "--date", "2025-03-01")
+    result = lawtool(
+        "amend",
+        "apply",
+        V2,
+        BILL / "amendments/dv-ex-01.yaml",
+        BILL / "amendments/dv-ex-05.yaml",
+        "-o",
+        "/dev/null",
+        "--date",
+        "2025-03-01",
+    )
     assert result.returncode == 2 and "sub-amendment of dv-ex-01" in result.stderr and "Traceback" not in result.stderr
 
 
@@ -132,7 +150,9 @@ def test_pdf_words_in_reading_order(tmp_path):
     assert out.read_bytes().startswith(b"%PDF")
     data = build_list(Document.load(V2), load_amendments(FILES))
     text, notices = pdf_text(out, notice=data["notice"])
-    pages = int(subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout.split("Pages:")[1].split()[0])
+    pages = int(
+        subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout.split("Pages:")[1].split()[0]
+    )
     assert pages >= 2 and notices == pages, "the working-text notice on every page"
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
     assert "NotoSansArabic" in fonts and "Type 3" not in fonts

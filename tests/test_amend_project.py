@@ -1,4 +1,5 @@
 """The law as the bill would leave it (`amend project`), and blame between bill versions."""
+
 import json
 import subprocess
 import sys
@@ -24,8 +25,9 @@ CPP = REPO / "law/ma/act/2002/22-01/ara@2025-09-08.xml"
 
 
 def lawtool(*args, cwd=REPO):
-    return subprocess.run([sys.executable, "-m", "lawtool.cli", *map(str, args)], capture_output=True, text=True,
-                          cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "lawtool.cli", *map(str, args)], capture_output=True, text=True, cwd=cwd
+    )
 
 
 @pytest.mark.parametrize("law_path", [PENAL_CODE, LAW_103_13])
@@ -82,6 +84,22 @@ def test_cli_refuses_a_law_the_bill_does_not_amend_and_law_folder(tmp_path):
     assert ok.returncode == 0 and "(projection)" in ok.stdout + ok.stderr and out.exists()
 
 
+def test_cli_refuses_a_bill_whose_expression_has_no_date_without_date(tmp_path):
+    """Without --date the projection takes the bill's expression date; a bill without one used to
+    end in a TypeError traceback (found by mypy)."""
+    bill = Document.load(V3)
+    (date,) = bill.xpath("./a:meta/a:identification/a:FRBRExpression/a:FRBRdate", bill.main)
+    date.getparent().remove(date)
+    undated = tmp_path / "bill.xml"
+    undated.write_bytes(bill.to_bytes())
+    out = tmp_path / "pc.xml"
+    result = lawtool("amend", "project", undated, "--law", PENAL_CODE, "-o", out)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "no date" in result.stderr and "--date" in result.stderr and not out.exists()
+    dated = lawtool("amend", "project", undated, "--law", PENAL_CODE, "-o", out, "--date", "2025-02-18")
+    assert dated.returncode == 0 and out.exists()
+
+
 def test_blame_gives_each_changed_word_its_amendment():
     amendments = load_amendments(sorted((BILL / "amendments").glob("*.yaml")))
     entries = blame(Document.load(V2), Document.load(V3), amendments)
@@ -108,11 +126,14 @@ def test_blame_cli(tmp_path):
 
 def test_projections_of_the_bill_for_the_site():
     from lawtool.amend.project import amended_works, projections_of
+
     bill = Document.load(V3)
     assert amended_works(bill) == ["/akn/ma/act/1962/1-59-413", "/akn/ma/act/2018/103-13"]
     found = projections_of(bill, REPO / "law")
-    assert [str(law.frbr_expression) for law, _ in found] == ["/akn/ma/act/1962/1-59-413/ara@2024-08-22",
-                                                              "/akn/ma/act/2018/103-13/ara@2018-03-12"]
+    assert [str(law.frbr_expression) for law, _ in found] == [
+        "/akn/ma/act/1962/1-59-413/ara@2024-08-22",
+        "/akn/ma/act/2018/103-13/ara@2018-03-12",
+    ]
     assert all(p.document.notice.startswith("إسقاط") for _, p in found)
 
 

@@ -1,4 +1,5 @@
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lawtool.arabic import normalise, stems, tokens, words
 
@@ -26,8 +27,10 @@ def test_stems():
     assert "المراه" in stems(normalise("للمرأة"))
 
 
-arabic = st.text(alphabet=st.sampled_from(list("ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئىةـًٌٍَُِّْٰ٠١٢٣٤٥٦٧٨٩۰۱ \n\t\u200f\u202bﻻ0123456789-.،")),
-                 max_size=80)
+arabic = st.text(
+    alphabet=st.sampled_from(list("ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئىةـًٌٍَُِّْٰ٠١٢٣٤٥٦٧٨٩۰۱ \n\t\u200f\u202bﻻ0123456789-.،")),
+    max_size=80,
+)
 
 
 @settings(derandomize=True, max_examples=400)

@@ -1,4 +1,5 @@
 """The digital-violence bill: a working text under the published title and chapter titles."""
+
 from pathlib import Path
 
 import pytest
@@ -7,8 +8,16 @@ import yaml
 from lawtool.akn import Document, text_of
 
 BILL = Path(__file__).resolve().parents[1] / "bills/ma/bill/2024/digital-violence"
-CHAPTERS = ["أحكام عامة", "الوقاية من العنف الرقمي", "الجانب الزجري", "الجانب المسطري",
-            "الحماية من العنف الرقمي", "جبر الضرر", "مسؤولية مزودي الخدمات وشركات الاتصال", "أحكام ختامية"]
+CHAPTERS = [
+    "أحكام عامة",
+    "الوقاية من العنف الرقمي",
+    "الجانب الزجري",
+    "الجانب المسطري",
+    "الحماية من العنف الرقمي",
+    "جبر الضرر",
+    "مسؤولية مزودي الخدمات وشركات الاتصال",
+    "أحكام ختامية",
+]
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +47,7 @@ def test_v2_matches_its_concordance(v2):
     expected = set()
     for row in truth["concordance"]:
         new = row["new"]
-        for n in ([new] if isinstance(new, str) else new or []):
+        for n in [new] if isinstance(new, str) else new or []:
             expected.add(f"art_{n}")
     assert {a.get("eId") for a in v2.articles()} == expected
     assert len(v2.xpath("./a:body/a:chapter", v2.main)) == 8

@@ -10,12 +10,18 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from publish_support import REPO, hostile_site, repo_site, script_site, serve
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 SHOTS = REPO / "build" / "screenshots"
 BILL = "akn/ma/bill/2024/digital-violence"
 
@@ -121,6 +127,7 @@ def _search(watch: Watch, query: str) -> tuple[list[str], str]:
     """The search page's result links for ``query`` (absolute URLs) and the URL the page ends on (the
     article itself when the query is a number only one article has)."""
     from urllib.parse import quote
+
     page = watch.goto("search/?q=" + quote(query))
     done = """() => { const s = document.getElementById('lt-search-status');
         return !s || (s.textContent && !s.textContent.startsWith('جار')); }"""
@@ -138,8 +145,12 @@ def _search(watch: Watch, query: str) -> tuple[list[str], str]:
 
 
 QUERIES = yaml.safe_load((REPO / "tests/data/search_queries.yaml").read_text(encoding="utf-8"))["queries"]
-WORKS = {"penal-code": "/akn/ma/act/1962/1-59-413/ara@2024-08-22/", "criminal-procedure": "/akn/ma/act/2002/22-01/",
-         "law-103-13": "/akn/ma/act/2018/103-13/", "bill": "/akn/ma/bill/2024/digital-violence/ara@2025-02-18/"}
+WORKS = {
+    "penal-code": "/akn/ma/act/1962/1-59-413/ara@2024-08-22/",
+    "criminal-procedure": "/akn/ma/act/2002/22-01/",
+    "law-103-13": "/akn/ma/act/2018/103-13/",
+    "bill": "/akn/ma/bill/2024/digital-violence/ara@2025-02-18/",
+}
 
 
 def _hit(hrefs: list[str], expect: list[dict]) -> bool:
@@ -187,6 +198,7 @@ def test_search_knows_blackmail_though_the_code_never_says_it(browser, site):
 
 def _article_text_of(eid: str) -> str:
     from lxml import etree
+
     tree = etree.parse(str(REPO / "law/ma/act/1962/1-59-413/ara@2024-08-22.xml"))
     return "".join(tree.xpath(f"//*[@eId='{eid}']//text()"))
 
@@ -196,6 +208,7 @@ def test_search_without_hamza_shows_the_article_with_hamza_and_a_readable_excerp
     hrefs, _ = _search(watch, "اساءة")
     assert hrefs
     from lawtool.publish.search import fold
+
     excerpt = watch.page.locator("#lt-results li").first.locator(".lt-excerpt")
     mark = excerpt.locator("mark").first.inner_text()
     assert fold(mark).startswith("اساء") and ("إ" in mark or "أ" in mark)  # the text as written, with hamza
@@ -272,14 +285,18 @@ def test_a_script_inside_the_xml_of_an_article_runs_nothing(browser):
 def test_the_content_security_policy_stops_an_injected_script(browser, tmp_path):
     """Were a script to slip into a page (a bug of the escaping), the policy would stop it."""
     import shutil
+
     _, site_dir = script_site()
     copy = tmp_path / "site"
     shutil.copytree(site_dir, copy)
     page_file = copy / "akn/ma/act/2020/1-20/ara@2020-01-01/index.html"
     text = page_file.read_text(encoding="utf-8")
-    page_file.write_text(text.replace("</article>", '<script>window.__xss = 1</script>'
-                                                   '<img src="x" onerror="window.__xss = 2"></article>', 1),
-                         encoding="utf-8")
+    page_file.write_text(
+        text.replace(
+            "</article>", '<script>window.__xss = 1</script><img src="x" onerror="window.__xss = 2"></article>', 1
+        ),
+        encoding="utf-8",
+    )
     with serve(copy) as base:
         watch = Watch(browser, base)
         page = watch.goto("akn/ma/act/2020/1-20/ara@2020-01-01/")
@@ -292,6 +309,7 @@ def test_the_content_security_policy_stops_an_injected_script(browser, tmp_path)
 
 
 # -- weight ------------------------------------------------------------------------------------------------
+
 
 def _first_visit_bytes(browser, base: str, url: str, wait_results: bool = False) -> tuple[int, list]:
     """Bytes a first visit of ``url`` transfers (a new browser context: empty cache; the test server
@@ -320,8 +338,10 @@ def test_weight_of_a_first_visit(browser, site):
     home, home_files = _first_visit_bytes(browser, site, "")
     article, _ = _first_visit_bytes(browser, site, _article_url("art_447-1"))
     search, search_files = _first_visit_bytes(browser, site, "search/?q=" + "تحرش", wait_results=True)
-    print(f"\nfirst visit: home {home / 1024:.0f} KB, article page {article / 1024:.0f} KB, "
-          f"search «تحرش» {search / 1024:.0f} KB")
+    print(
+        f"\nfirst visit: home {home / 1024:.0f} KB, article page {article / 1024:.0f} KB, "
+        f"search «تحرش» {search / 1024:.0f} KB"
+    )
     assert home <= 600 * 1024, home_files[:5]
     assert article <= 300 * 1024
     assert search <= 300 * 1024, search_files[:8]
@@ -356,6 +376,7 @@ def test_no_serious_accessibility_violation_on_any_page_type(browser, site):
     """axe-core (axe-playwright-python) on every page type, and on the page of a group of articles:
     no violation of impact serious or critical."""
     from axe_playwright_python.sync_playwright import Axe
+
     axe = Axe()
     pages = dict(PAGE_TYPES, **{"articles (a group)": _article_url("art_447-1")})
     found = {}
@@ -365,8 +386,11 @@ def test_no_serious_accessibility_violation_on_any_page_type(browser, site):
         if url.startswith("search/"):
             page.wait_for_selector("#lt-results li", timeout=30000)
         results = axe.run(page)
-        bad = [(v["id"], v["impact"], len(v["nodes"])) for v in results.response["violations"]
-               if v["impact"] in ("serious", "critical")]
+        bad = [
+            (v["id"], v["impact"], len(v["nodes"]))
+            for v in results.response["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
         if bad:
             found[name] = bad
         watch.close()

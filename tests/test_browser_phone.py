@@ -6,7 +6,6 @@ and dates and identifiers do not break across lines.  Screenshots go to build/sc
 from __future__ import annotations
 
 import pytest
-
 from test_browser import BILL, PAGE_TYPES, SHOTS, _article_url, browser, site  # noqa: F401 - fixtures
 
 PHONE = {"width": 375, "height": 740}

@@ -1,20 +1,20 @@
 """Errors audit: every command of the CLI, run with bad arguments, fails cleanly — no traceback, a
 message naming the problem, and a documented exit status (docs/cli.md: 2 for usage and input errors,
 1 for findings/collisions/changes)."""
+
 import subprocess
 import sys
 
 import pytest
-
 from cli_support import cli_commands
-
 
 ALL = [tuple(name.split()) for name in cli_commands()]
 
 
 def lawtool(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "lawtool", *args], capture_output=True, text=True, cwd=cwd,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "lawtool", *args], capture_output=True, text=True, cwd=cwd, timeout=120
+    )
 
 
 def test_every_stage_has_commands():

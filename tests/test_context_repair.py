@@ -9,7 +9,7 @@ import json
 import re
 import subprocess
 import sys
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -23,7 +23,7 @@ PENAL = REPO / "law/ma/act/1962/1-59-413/ara@2024-08-22.xml"
 CPP = REPO / "law/ma/act/2002/22-01/ara@2025-09-08.xml"
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(path: Path) -> Document:
     return Document.load(path)
 
@@ -71,18 +71,32 @@ def test_no_page_number_left_in_any_law():
 
 
 def test_page_number_glued_to_a_line_end():
-    raw = "\n".join(["-1-", "الفصل 1", "نص الفصل الأول.", "-2-", "الفصل 2", "عدد الركاب وحمولتهم.- 3 -", "",
-                     "وضع بيان بعدد مقاعد السيارة.", "-4-"])
+    raw = "\n".join(
+        [
+            "-1-",
+            "الفصل 1",
+            "نص الفصل الأول.",
+            "-2-",
+            "الفصل 2",
+            "عدد الركاب وحمولتهم.- 3 -",
+            "",
+            "وضع بيان بعدد مقاعد السيارة.",
+            "-4-",
+        ]
+    )
     result = repair_text(raw)
     assert "عدد الركاب وحمولتهم." in result.lines
     assert not any("- 3 -" in line for line in result.lines)
     assert [r.before for r in result.repairs if r.kind == "page-number"] == ["-1-", "-2-", "- 3 -", "-4-"]
 
 
-@pytest.mark.parametrize("eid, number, words", [
-    ("art_265", 61, "الصادر بتنفيذه ظهير شريف رقم 1.08.68"),
-    ("art_268", 64, "لمستطيل اللواء"),
-])
+@pytest.mark.parametrize(
+    "eid, number, words",
+    [
+        ("art_265", 61, "الصادر بتنفيذه ظهير شريف رقم 1.08.68"),
+        ("art_268", 64, "لمستطيل اللواء"),
+    ],
+)
 def test_footnote_continuations_leave_penal_265_268(eid, number, words):
     assert words not in article(PENAL, eid)
     assert "الجريدة الرسمية" not in article(PENAL, eid)
@@ -90,8 +104,9 @@ def test_footnote_continuations_leave_penal_265_268(eid, number, words):
 
 
 def test_penal_265_and_268_read_as_the_source():
-    assert article(PENAL, "art_265") == ("إهانة الهيئات المنظمة يعاقب عليها طبقا لأحكام الفقرتين الأولى "
-                                         "والثالثة من الفصل 263.")
+    assert article(PENAL, "art_265") == (
+        "إهانة الهيئات المنظمة يعاقب عليها طبقا لأحكام الفقرتين الأولى والثالثة من الفصل 263."
+    )
     assert article(PENAL, "art_268").endswith("وغرامة من مائتين إلى خمسمائة درهم.")
     assert note(PENAL, 61).endswith("ص 4018.")
     assert note(PENAL, 64).endswith("ص 3379.")
@@ -140,16 +155,20 @@ def test_model_ships_small_and_deterministic():
 
 def test_model_memory_under_200_mb():
     # VmHWM (not ru_maxrss, which a child inherits from the forking pytest process)
-    code = ("import re; from lawtool.importer.context import load_model; load_model(); "
-            "print(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1))")
+    code = (
+        "import re; from lawtool.importer.context import load_model; load_model(); "
+        "print(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1))"
+    )
     peak_kb = int(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
     assert peak_kb < 200 * 1024
 
 
 def test_model_is_loaded_after_the_input_checks(shared):
-    code = ("from lawtool.importer import context, import_text; from lawtool.frbr import FrbrUri\n"
-            "try:\n    import_text('\\x01', FrbrUri.parse('/akn/ma/act/2000/1/ara@2000-01-01'))\n"
-            "except Exception as exc:\n    print(type(exc).__name__, context.load_model.cache_info().currsize)")
+    code = (
+        "from lawtool.importer import context, import_text; from lawtool.frbr import FrbrUri\n"
+        "try:\n    import_text('\\x01', FrbrUri.parse('/akn/ma/act/2000/1/ara@2000-01-01'))\n"
+        "except Exception as exc:\n    print(type(exc).__name__, context.load_model.cache_info().currsize)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["InputError", "0"]
 
@@ -168,8 +187,9 @@ def test_the_check_never_undoes_a_certain_ligature_repair():
 
 def test_scores_prefer_the_reading_of_the_context(model):
     words = "بناء على الدستور والسيما الفصل".split()
-    (i, w, v, kind, llr, evidence), = [s for s in context.scores(words, [False] * 5, {"lam-alef"}, model)
-                                       if s[1] == "والسيما"]
+    ((i, w, v, kind, llr, evidence),) = [
+        s for s in context.scores(words, [False] * 5, {"lam-alef"}, model) if s[1] == "والسيما"
+    ]
     assert v == "ولاسيما" and llr >= context.FLAG_LLR and evidence >= context.MIN_EVIDENCE
 
 
@@ -185,14 +205,20 @@ def test_active_kinds_of_the_law_texts(shared, model):
     assert context.active_kinds("نص سليم لا عيب فيه ولا ضرر", model.signatures) == set()
 
 
-@lru_cache(maxsize=None)
+@cache
 def checked(path: Path):
     raw = path.read_text(encoding="utf-8")
     return context.check_context(raw, repair_text(raw))
 
 
-@pytest.mark.parametrize("name", ["penal-code.consolidated-2024-08-22.ar.txt",
-                                  "criminal-procedure.consolidated-2025-09-08.ar.txt", "law-103-13.ar.txt"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "penal-code.consolidated-2024-08-22.ar.txt",
+        "criminal-procedure.consolidated-2025-09-08.ar.txt",
+        "law-103-13.ar.txt",
+    ],
+)
 def test_the_check_changes_nothing_right_in_the_law_texts(shared, name):
     rep = checked(shared / "sources/adala" / name).context
     assert rep.tokens > 1000 and rep.candidates > 0
@@ -222,6 +248,7 @@ def test_context_check_is_reported(shared):
     path = shared / "sources/adala/laws/ma-adala-adoul-10.txt"
     from lawtool.frbr import FrbrUri
     from lawtool.importer import import_text
+
     _, report = import_text(path.read_text(encoding="utf-8"), FrbrUri.parse("/akn/ma/act/2006/16-03/ara@2006-02-14"))
     summary = report.context
     assert summary["available"] and summary["kinds"] == ["lam-alef"]
@@ -234,11 +261,26 @@ def test_lexicon_reads_the_real_word_reversals_of_law():
     read from their contexts and recorded in data/ligatures.yaml."""
     # the CPP's preamble sits in headings: read the whole document's text
     cpp, penal = re.sub(r"<[^>]+>", "", CPP.read_text(encoding="utf-8")), body(PENAL)
-    for right in ("طلب الإفراج المؤقت لاحقا", "بما يراه لازما", "أن يعين له وكيلاً خصوصيا", "إذا لاحظ عليه",
-                  "بالمصاريف كلاً أو بعضاً", "تحدد المحكمة أجلاً قصيرا", "الرئيس الذي تلا الحكم", "لجلسة لاحقة",
-                  "أو كلاهما صراحة", "بهويته لاسيما جواز السفر", "بالجريمة ولاسيما الأجور", "للمتهم وصلاً",
-                  "بعد التاسعة ليلاً", "أولاً: حضور المتهم", "وصدر المقرر فعلا", "بنشر بلاغات",
-                  "ولاة أو عمال الأقاليم", "ارتكابهم فعلاً"):
+    for right in (
+        "طلب الإفراج المؤقت لاحقا",
+        "بما يراه لازما",
+        "أن يعين له وكيلاً خصوصيا",
+        "إذا لاحظ عليه",
+        "بالمصاريف كلاً أو بعضاً",
+        "تحدد المحكمة أجلاً قصيرا",
+        "الرئيس الذي تلا الحكم",
+        "لجلسة لاحقة",
+        "أو كلاهما صراحة",
+        "بهويته لاسيما جواز السفر",
+        "بالجريمة ولاسيما الأجور",
+        "للمتهم وصلاً",
+        "بعد التاسعة ليلاً",
+        "أولاً: حضور المتهم",
+        "وصدر المقرر فعلا",
+        "بنشر بلاغات",
+        "ولاة أو عمال الأقاليم",
+        "ارتكابهم فعلاً",
+    ):
         assert right in cpp, right
     for right in ("شعارات أو لافتات", "عاجلا أو آجلا", "حضر الولادة", "دار للولادة", "المخالفة ولاسيما"):
         assert right in penal, right
@@ -251,6 +293,7 @@ def test_synthetic_reversals_on_the_held_out_corpus(shared, tmp_path):
     check restores most of them and changes almost no correct token (figures in docs/importer.md)."""
     sys.path.insert(0, str(REPO))
     from bench import eval_context
+
     result = eval_context.evaluate(0.02, 1, cache=tmp_path)
     totals, stats = result["totals"], result["stats"]
     seeded = sum(n for (k, what), n in totals.items() if what == "seeded")

@@ -1,4 +1,5 @@
 """The corpus in law/ and bills/: valid, complete, faithful, reproducible."""
+
 import re
 from pathlib import Path
 
@@ -40,8 +41,10 @@ def test_law_103_13_counts():
 
 def test_law_103_13_amending_articles_are_mods():
     doc = Document.load(LAW_103_13)
-    quoted = {a: [q.get("eId").rsplit("__", 1)[-1] for q in doc.by_eid(a).iter("{*}article")][1:]
-              for a in ("art_2", "art_4", "art_5", "art_6", "art_7", "art_8")}
+    quoted = {
+        a: [q.get("eId").rsplit("__", 1)[-1] for q in doc.by_eid(a).iter("{*}article")][1:]
+        for a in ("art_2", "art_4", "art_5", "art_6", "art_7", "art_8")
+    }
     assert quoted["art_2"] == ["art_404", "art_431", "art_446", "art_481", "art_503-1"]
     assert quoted["art_4"] == ["art_61", "art_407"]
     assert quoted["art_5"][:3] == ["art_88-1", "art_88-2", "art_88-3"] and len(quoted["art_5"]) == 18
@@ -60,9 +63,11 @@ def raw_article_headings(path: Path, label: str = "الفصل", plural: str = "�
     numbers = []
     bis = r"(?:\s*(?:ال)?مكرر[ةه]?(?:\s+مرتين)?)?"
     for line in path.read_text(encoding="utf-8").split("\n"):
-        m = (re.fullmatch(rf"\s*{label}\s+(\d+(?:\s*-\s*\d+)*{bis})\s*", line)
-             or re.match(rf"\s*{label}\s*-\s*\.?\s*(\d+(?:-\d+)*)", line)
-             or re.search(rf"\S\s*\.\s*{label}\s+(\d+(?:-\d+)*)\s*$", line))
+        m = (
+            re.fullmatch(rf"\s*{label}\s+(\d+(?:\s*-\s*\d+)*{bis})\s*", line)
+            or re.match(rf"\s*{label}\s*-\s*\.?\s*(\d+(?:-\d+)*)", line)
+            or re.search(rf"\S\s*\.\s*{label}\s+(\d+(?:-\d+)*)\s*$", line)
+        )
         if m:
             numbers.append(number_from_num(f"{label} " + m.group(1)))
         m = re.match(rf"\s*{plural}\s+(?:من\s*)?(\d+)\s*(?:–|إلى)\s*(\d+)\s*$", line)
@@ -73,7 +78,7 @@ def raw_article_headings(path: Path, label: str = "الفصل", plural: str = "�
 
 def test_penal_code_article_count_equals_source_headings(shared):
     doc = Document.load(PENAL_CODE)
-    got = [a.get("eId")[len("art_"):] for a in doc.articles()]
+    got = [a.get("eId")[len("art_") :] for a in doc.articles()]
     expected = raw_article_headings(shared / "sources/adala/penal-code.consolidated-2024-08-22.ar.txt")
     # Every heading of the source is an article, in the same order, and nothing else is.
     # (Articles 289-291 have no heading at all in the source: repealed, see Adala's footnote 75.)
@@ -84,9 +89,10 @@ def test_penal_code_article_count_equals_source_headings(shared):
 
 def test_criminal_procedure_article_count_equals_source_headings(shared):
     doc = Document.load(CRIMINAL_PROCEDURE)
-    got = [a.get("eId")[len("art_"):] for a in doc.articles()]
-    expected = raw_article_headings(shared / "sources/adala/criminal-procedure.consolidated-2025-09-08.ar.txt",
-                                    "المادة", "المواد")
+    got = [a.get("eId")[len("art_") :] for a in doc.articles()]
+    expected = raw_article_headings(
+        shared / "sources/adala/criminal-procedure.consolidated-2025-09-08.ar.txt", "المادة", "المواد"
+    )
     # (lines that merely begin with a citation, «المادة 108 من هذا القانون ...», are not headings)
     assert got == expected and len(got) == 918
 
@@ -119,6 +125,7 @@ def test_penal_code_articles_touched_by_law_103_13_are_linked(shared):
     """Every article Law 103.13 changes or adds (shared/sources/penal-code/touched-articles.yaml) has a
     passive modification whose source is the article of Law 103.13 that changes it."""
     import yaml
+
     doc = Document.load(PENAL_CODE)
     sources: dict[str, set] = {}
     for mod in doc.xpath("./a:meta/a:analysis/a:passiveModifications/a:textualMod", doc.main):
@@ -143,6 +150,7 @@ def test_independent_spelling_check_of_law(path):
     """The share of tokens hunspell rejects but accepts once a reversal-prone pair is swapped back
     (docs/importer.md) is under 0.5 % in the Arabic expressions of law/."""
     from lawtool.importer.suspects import suspect_share
+
     doc = Document.load(path)
     report = suspect_share("\n".join(text_of(p) for p in doc.main.iter("{*}p")))
     assert report.tokens > 5000 and report.share < 0.005
@@ -152,7 +160,9 @@ def test_corpus_build_check_from_the_repository_root_with_the_default_root():
     """`lawtool corpus build --check` as the README runs it: in the repository, no --root."""
     import subprocess
     import sys
-    result = subprocess.run([sys.executable, "-m", "lawtool", "corpus", "build", "--check"], cwd=REPO,
-                            capture_output=True, text=True)
+
+    result = subprocess.run(
+        [sys.executable, "-m", "lawtool", "corpus", "build", "--check"], cwd=REPO, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "Traceback" not in result.stderr and "same" in result.stderr

@@ -11,10 +11,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import REPO, SHARED
 
 from lawtool.importer import import_text
-
-from conftest import REPO, SHARED
 
 GOLDEN = sorted((REPO / "tests/data/corpus_golden").glob("*.yaml"))
 CORPUS = SHARED / "sources/adala/corpus"
@@ -44,8 +43,10 @@ def _read(golden: dict) -> list[str]:
 
 
 def _says_where(report) -> bool:
-    return any((f.rule in ("article-count", "no-article") or f.rule.startswith("numbering-")) and f.severity != "info"
-               for f in report.findings)
+    return any(
+        (f.rule in ("article-count", "no-article") or f.rule.startswith("numbering-")) and f.severity != "info"
+        for f in report.findings
+    )
 
 
 def test_the_golden_set_covers_the_kinds():
@@ -60,8 +61,9 @@ def test_golden_text_is_built_as_read_or_says_where(path):
     _, report, built = _imported(golden)
     expected = _read(golden)
     if built != expected:
-        assert _says_where(report), (f"{golden['source']}: built {built[:12]}…, read {expected[:12]}… "
-                                     "and the import said nothing")
+        assert _says_where(report), (
+            f"{golden['source']}: built {built[:12]}…, read {expected[:12]}… and the import said nothing"
+        )
     assert built or not expected, "a text whose source has articles imported with none"
 
 

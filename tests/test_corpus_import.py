@@ -6,16 +6,18 @@ import shutil
 import subprocess
 import sys
 
+from conftest import SHARED
+
 from lawtool.akn import Document
 from lawtool.corpus_import import import_all
 
-from conftest import SHARED
-
-SAMPLE = ["ma-adala-security-508.txt",            # a dahir that is itself the law
-          "ma-adala-insurance-pension-7795.txt",  # a dahir around the law it promulgates
-          "ma-adala-electronic-4576.txt",         # a decree with two annexes
-          "ma-adala-hr-conventions-4289.txt",     # a single article approving a protocol
-          "ma-adala-industry-economy-9140.txt"]   # ordinal headings with footnote markers
+SAMPLE = [
+    "ma-adala-security-508.txt",  # a dahir that is itself the law
+    "ma-adala-insurance-pension-7795.txt",  # a dahir around the law it promulgates
+    "ma-adala-electronic-4576.txt",  # a decree with two annexes
+    "ma-adala-hr-conventions-4289.txt",  # a single article approving a protocol
+    "ma-adala-industry-economy-9140.txt",
+]  # ordinal headings with footnote markers
 
 
 def _sample(tmp_path):
@@ -38,8 +40,13 @@ def test_import_all_writes_valid_documents_and_a_report(tmp_path):
     assert by_file["ma-adala-security-508.txt"]["frbr_uri"] == "/akn/ma/act/1974/1-73-652/ara@1974-01-02"
     assert by_file["ma-adala-security-508.txt"]["counts"]["articles"] == 4
     pension = Document.load(out / "akn/ma-adala-insurance-pension-7795.xml")
-    assert [a.get("eId") for a in pension.articles(include_promulgation=True)] == \
-        ["promulgation__art_1", "promulgation__art_2", "art_1", "art_2", "art_3"]
+    assert [a.get("eId") for a in pension.articles(include_promulgation=True)] == [
+        "promulgation__art_1",
+        "promulgation__art_2",
+        "art_1",
+        "art_2",
+        "art_3",
+    ]
     annexed = Document.load(out / "akn/ma-adala-electronic-4576.xml")
     assert annexed.main.find("{*}attachments") is not None
     assert json.loads((out / "report.json").read_text("utf-8"))["schema"] == "lawtool.corpus-import/1"
@@ -60,6 +67,18 @@ def test_import_all_is_incremental(tmp_path):
 
 
 def test_import_all_cli_on_a_missing_folder_says_so_in_one_line(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "lawtool", "corpus", "import-all", str(tmp_path / "nowhere"),
-                             "--out", str(tmp_path / "b")], capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "lawtool",
+            "corpus",
+            "import-all",
+            str(tmp_path / "nowhere"),
+            "--out",
+            str(tmp_path / "b"),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 2 and "not a folder" in result.stderr and "Traceback" not in result.stderr

@@ -1,4 +1,5 @@
 """The bill's two versions: the diff must report exactly the changes of source/v1-to-v2.yaml."""
+
 from pathlib import Path
 
 import pytest
@@ -10,9 +11,17 @@ from lawtool.diff.words import DELETE, INSERT, TYPOGRAPHIC
 
 BILL = Path(__file__).resolve().parents[1] / "bills/ma/bill/2024/digital-violence"
 # the ground truth's kinds, as diff statuses
-KIND_TO_STATUS = {"modified": "modified", "penalty-raised": "modified", "moved": "moved", "typographic": "typographic",
-                  "inserted": "added", "deleted": "deleted", "split": "split", "merged": "merged",
-                  "renumbered": "renumbered"}
+KIND_TO_STATUS = {
+    "modified": "modified",
+    "penalty-raised": "modified",
+    "moved": "moved",
+    "typographic": "typographic",
+    "inserted": "added",
+    "deleted": "deleted",
+    "split": "split",
+    "merged": "merged",
+    "renumbered": "renumbered",
+}
 
 
 @pytest.fixture(scope="module")
@@ -33,8 +42,10 @@ def _by_old(result, num):
 
 def test_changes_are_exactly_the_ground_truth(result, truth):
     expected = sorted((KIND_TO_STATUS[c["kind"]], tuple(c["old"]), tuple(c["new"])) for c in truth["changes"])
-    found = sorted((c.status, tuple(u.number for u in c.old), tuple(u.number for u in c.new))
-                   for c in result.changes(typographic=True, containers=False))
+    found = sorted(
+        (c.status, tuple(u.number for u in c.old), tuple(u.number for u in c.new))
+        for c in result.changes(typographic=True, containers=False)
+    )
     assert found == expected
 
 
@@ -48,8 +59,17 @@ def test_concordance_is_the_ground_truth_in_order(result, truth):
 
 def test_summary_counts(result):
     summary = result.summary()
-    assert summary == {"unchanged": 23, "typographic": 1, "modified": 9, "moved": 1, "renumbered": 1, "split": 1,
-                       "merged": 1, "added": 2, "deleted": 2}
+    assert summary == {
+        "unchanged": 23,
+        "typographic": 1,
+        "modified": 9,
+        "moved": 1,
+        "renumbered": 1,
+        "split": 1,
+        "merged": 1,
+        "added": 2,
+        "deleted": 2,
+    }
     assert result.summary("container")["unchanged"] == 8
 
 

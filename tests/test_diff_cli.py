@@ -1,4 +1,5 @@
 """The diff stage's commands: diff, compare, history, and --write-wid."""
+
 import json
 import shutil
 from pathlib import Path
@@ -25,8 +26,14 @@ def test_diff_json_to_a_file(tmp_path):
     assert result.exit_code == 0, result.output
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["summary"]["merged"] == 1 and data["concordance"][2] == {
-        "old": "art_3", "new": "art_17-bis", "old_num": "3", "new_num": "17-bis", "status": "moved",
-        "old_ref": "art_3", "new_ref": "art_17-bis"}
+        "old": "art_3",
+        "new": "art_17-bis",
+        "old_num": "3",
+        "new_num": "17-bis",
+        "status": "moved",
+        "old_ref": "art_3",
+        "new_ref": "art_17-bis",
+    }
 
 
 def test_diff_every_format(tmp_path):
@@ -61,8 +68,18 @@ def test_errors_are_reported_cleanly(tmp_path):
 
 
 def test_cross_work_element_diff():
-    result = invoke("diff", V1, PENAL_CODE, "--cross-work", "--old-eid", "art_37__para_1__mod_1__qstr_1__art_447-3",
-                    "--new-eid", "art_447-3", "-f", "json")
+    result = invoke(
+        "diff",
+        V1,
+        PENAL_CODE,
+        "--cross-work",
+        "--old-eid",
+        "art_37__para_1__mod_1__qstr_1__art_447-3",
+        "--new-eid",
+        "art_447-3",
+        "-f",
+        "json",
+    )
     assert result.exit_code == 0, result.output
     (change,) = json.loads(result.output)["changes"]
     assert change["status"] == "modified" and change["new_eid"] == "art_447-3"
@@ -90,8 +107,12 @@ def test_write_wid(tmp_path):
 def test_compare_and_history():
     result = invoke("compare", V1, "--with", PENAL_CODE, "-f", "json")
     assert result.exit_code == 0, result.output
-    assert [r["target"] for r in json.loads(result.output)["rows"]] == ["art_447-1", "art_447-2", "art_447-3",
-                                                                         "art_447-4"]
+    assert [r["target"] for r in json.loads(result.output)["rows"]] == [
+        "art_447-1",
+        "art_447-2",
+        "art_447-3",
+        "art_447-4",
+    ]
     result = invoke("history", BILL, "-f", "json")
     assert result.exit_code == 0, result.output
     versions = json.loads(result.output)["versions"]
@@ -107,6 +128,7 @@ def test_output_never_replaces_an_input_or_a_device(tmp_path):
     import os
     import stat
     import threading
+
     result = invoke("diff", V1, V2, "-o", V2)
     assert result.exit_code == 2 and "the output is one of the inputs" in result.output
     fifo = tmp_path / "pipe"

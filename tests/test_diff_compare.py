@@ -1,4 +1,5 @@
 """Three columns (text in force | proposed | changes) for amending texts, on the real corpus."""
+
 import json
 from pathlib import Path
 
@@ -71,6 +72,7 @@ def test_a_supplement_keeps_what_the_dotted_line_stands_for():
     the definitions in force, which stay; the one new definition is the only change."""
     from lawtool.akn import Document
     from lawtool.diff.compare import compare
+
     repo = Path(__file__).resolve().parents[1]
     bill = Document.load(repo / "bills/ma/bill/2024/digital-violence/ara@2024-05-14.xml")
     law = Document.load(repo / "law/ma/act/2018/103-13/ara@2018-03-12.xml")
@@ -85,6 +87,7 @@ def test_a_supplement_keeps_what_the_dotted_line_stands_for():
 
 def test_fill_dots():
     from lawtool.diff.compare import fill_dots
+
     assert fill_dots("a\nb\nc\nd", "a\n.....\nd\ne") == ("a\nb\nc\nd\ne", 2)
     assert fill_dots("a\nb", "x\n…") == ("x\na\nb", 2)
     assert fill_dots("a\nb", "a\nz") == ("a\nz", 0)

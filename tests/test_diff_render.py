@@ -1,4 +1,5 @@
 """The diff's outputs: JSON schema, standalone RTL HTML (escaped), Markdown, DOCX, terminal text."""
+
 import io
 import json
 import zipfile
@@ -34,16 +35,60 @@ def hostile():
 
 def test_json_schema(result):
     data = json.loads(render(result, "json"))
-    assert list(data) == ["schema", "old", "new", "old_title", "new_title", "show_typographic", "summary",
-                          "summary_containers", "concordance", "changes", "summary_texts", "language", "warnings"]
+    assert list(data) == [
+        "schema",
+        "old",
+        "new",
+        "old_title",
+        "new_title",
+        "show_typographic",
+        "summary",
+        "summary_containers",
+        "concordance",
+        "changes",
+        "summary_texts",
+        "language",
+        "warnings",
+    ]
     assert data["schema"] == "lawtool.diff/1"
     assert data["old"] == "/akn/ma/bill/2024/digital-violence/ara@2024-05-14"
-    assert set(data["summary"]) == {"unchanged", "typographic", "modified", "moved", "renumbered", "split",
-                                    "merged", "added", "deleted"}
-    assert all(set(row) == {"old", "new", "old_num", "new_num", "status", "old_ref", "new_ref"} for row in data["concordance"])
-    keys = {"kind", "status", "old_eid", "new_eid", "old_num", "new_num", "old_label", "new_label", "old_eids",
-            "new_eids", "old_parent", "new_parent", "moved", "renumbered", "text_changed", "ops", "parts",
-            "old_ref", "new_ref", "level", "evidence"}
+    assert set(data["summary"]) == {
+        "unchanged",
+        "typographic",
+        "modified",
+        "moved",
+        "renumbered",
+        "split",
+        "merged",
+        "added",
+        "deleted",
+    }
+    assert all(
+        set(row) == {"old", "new", "old_num", "new_num", "status", "old_ref", "new_ref"} for row in data["concordance"]
+    )
+    keys = {
+        "kind",
+        "status",
+        "old_eid",
+        "new_eid",
+        "old_num",
+        "new_num",
+        "old_label",
+        "new_label",
+        "old_eids",
+        "new_eids",
+        "old_parent",
+        "new_parent",
+        "moved",
+        "renumbered",
+        "text_changed",
+        "ops",
+        "parts",
+        "old_ref",
+        "new_ref",
+        "level",
+        "evidence",
+    }
     assert all(set(c) == keys for c in data["changes"])
     split = next(c for c in data["changes"] if c["status"] == "split")
     assert split["old_eids"] == ["art_12"] and split["new_eids"] == ["art_12", "art_12-bis"]
@@ -94,6 +139,7 @@ def test_markdown_sections(result):
 
 def test_docx_is_right_to_left_and_deterministic(result, tmp_path):
     import docx
+
     data = render(result, "docx")
     assert data == render(result, "docx")
     with zipfile.ZipFile(io.BytesIO(data)) as z:

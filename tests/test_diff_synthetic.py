@@ -1,17 +1,26 @@
 """Ground truth by construction: seeded edits of the real Penal Code, found again by the diff."""
+
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from synthetic import EXPECTED, edit_document
 
 from lawtool.akn import Document
 from lawtool.diff import diff_documents
-from synthetic import EXPECTED, edit_document
 
 PENAL_CODE = Path(__file__).resolve().parents[1] / "law/ma/act/1962/1-59-413/ara@2024-08-22.xml"
-RATES = {"word": 0.06, "typographic": 0.01, "insert": 0.02, "delete": 0.02, "move": 0.02, "renumber": 0.02,
-         "split": 0.01, "merge": 0.01}
+RATES = {
+    "word": 0.06,
+    "typographic": 0.01,
+    "insert": 0.02,
+    "delete": 0.02,
+    "move": 0.02,
+    "renumber": 0.02,
+    "split": 0.01,
+    "merge": 0.01,
+}
 
 
 @pytest.fixture(scope="module")
@@ -56,4 +65,3 @@ def test_diff_recovers_seeded_edits(code, seed):
     # every article no edit touched is reported unchanged
     assert [c for c in unedited if c.status != "unchanged"] == []
     assert len(right) >= 0.98 * len(edits), wrong
-

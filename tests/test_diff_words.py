@@ -1,4 +1,5 @@
 """Word diffs: Arabic-aware tokens, typographic differences, reconstruction of both texts."""
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -11,12 +12,16 @@ def changes(ops):
 
 def test_a_clitic_change_is_one_word():
     assert changes(word_diff("يعاقب على العنف ضد المرأة", "يعاقب على وبالعنف ضد المرأة")) == [
-        (DELETE, "العنف", ""), (INSERT, "", "وبالعنف")]
+        (DELETE, "العنف", ""),
+        (INSERT, "", "وبالعنف"),
+    ]
 
 
 def test_neighbouring_changed_words_form_one_change():
     assert changes(word_diff("من سنة إلى ثلاث سنوات", "من سنتين واحدة إلى ثلاث سنوات")) == [
-        (DELETE, "سنة", ""), (INSERT, "", "سنتين واحدة")]
+        (DELETE, "سنة", ""),
+        (INSERT, "", "سنتين واحدة"),
+    ]
 
 
 def test_typographic_differences():
@@ -36,8 +41,12 @@ def test_typographic_differences():
 
 
 def test_a_real_change_is_not_typographic():
-    for old, new in [("حملات دورية", "حملات سنوية"), ("5.000 درهم", "10.000 درهم"), ("الفقرة.", "الفقرة؛"),
-                     ("سطر أول\nسطر ثان", "سطر أول سطر ثان")]:
+    for old, new in [
+        ("حملات دورية", "حملات سنوية"),
+        ("5.000 درهم", "10.000 درهم"),
+        ("الفقرة.", "الفقرة؛"),
+        ("سطر أول\nسطر ثان", "سطر أول سطر ثان"),
+    ]:
         assert text_key(old) != text_key(new)
         assert {DELETE, INSERT} & {op.op for op in word_diff(old, new)}
 
@@ -54,8 +63,11 @@ def test_a_deleted_paragraph_is_deleted_whole():
     old = "يعاقب بالحبس من سنة إلى أربع سنوات\nهامش لا علاقة له بالنص\nيعاقب بنفس العقوبة من قام عمدا"
     new = "يعاقب بالحبس من سنتين إلى أربع سنوات\nيعاقب بنفس العقوبة من قام عمدا"
     ops = word_diff(old, new)
-    assert (DELETE, "\nهامش لا علاقة له بالنص", "") in changes(ops) or \
-        (DELETE, "هامش لا علاقة له بالنص\n", "") in changes(ops)
+    assert (DELETE, "\nهامش لا علاقة له بالنص", "") in changes(ops) or (
+        DELETE,
+        "هامش لا علاقة له بالنص\n",
+        "",
+    ) in changes(ops)
     assert any(op.op == EQUAL and "يعاقب بنفس العقوبة من قام عمدا" in op.new for op in ops)
 
 

@@ -2,6 +2,7 @@
 names a command and options the CLI has; those written with real paths run (in a copy of law/ and
 bills/, so that nothing of the repository is written); the Python examples run; the amendment
 example applies to the bill it names; the correction example is the one law/ records."""
+
 from __future__ import annotations
 
 import re
@@ -12,7 +13,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from cli_support import cli_commands
 
 REPO = Path(__file__).resolve().parents[1]
@@ -38,7 +38,7 @@ def command_lines():
             if not line.startswith("lawtool "):
                 continue
             # a synopsis continues on indented lines of [options]
-            for more in lines[n + 1:]:
+            for more in lines[n + 1 :]:
                 if more.startswith(" ") and more.strip().startswith("["):
                     line += " " + re.sub(r"\s+#\s.*$", "", more).strip()
                 else:
@@ -66,7 +66,7 @@ def test_the_docs_show_commands():
     assert {"diff", "compare", "publish", "amend check"} <= {_split(line)[0] for _, line in COMMAND_LINES}
 
 
-@pytest.mark.parametrize("doc, line", COMMAND_LINES, ids=[f"{d}:{l[:60]}" for d, l in COMMAND_LINES])
+@pytest.mark.parametrize("doc, line", COMMAND_LINES, ids=[f"{d}:{line[:60]}" for d, line in COMMAND_LINES])
 def test_every_command_line_names_real_options(doc, line):
     name, words = _split(line)
     options = {opt for p in CLI[name].params for opt in getattr(p, "opts", []) + getattr(p, "secondary_opts", [])}
@@ -100,10 +100,15 @@ def test_some_command_lines_run():
     assert len(RUNNABLE) >= 4
 
 
-@pytest.mark.parametrize("doc, line", RUNNABLE, ids=[f"{d}:{l[:60]}" for d, l in RUNNABLE])
+@pytest.mark.parametrize("doc, line", RUNNABLE, ids=[f"{d}:{line[:60]}" for d, line in RUNNABLE])
 def test_the_runnable_command_lines_run(doc, line, checkout):
-    result = subprocess.run([sys.executable, "-m", "lawtool", *shlex.split(line)[1:]], cwd=checkout,
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "lawtool", *shlex.split(line)[1:]],
+        cwd=checkout,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert "Traceback" not in result.stderr, result.stderr
     # 0, or 1 for the commands whose exit 1 means «there are changes / findings» (docs/cli.md)
     assert result.returncode in (0, 1), f"{doc}: «{line}»: exit {result.returncode}: {result.stderr[-500:]}"
@@ -114,8 +119,11 @@ def test_the_python_examples_run(monkeypatch):
     """Each Python block runs; the names it leaves to the reader (paths, old, new) are bound to the
     bill's files."""
     bill = REPO / "bills/ma/bill/2024/digital-violence"
-    bound = {"paths": sorted((bill / "amendments").glob("*.yaml"))[:2], "old": bill / "ara@2024-05-14.xml",
-             "new": bill / "ara@2024-12-10.xml"}
+    bound = {
+        "paths": sorted((bill / "amendments").glob("*.yaml"))[:2],
+        "old": bill / "ara@2024-05-14.xml",
+        "new": bill / "ara@2024-12-10.xml",
+    }
     monkeypatch.chdir(REPO)
     examples = list(blocks("python"))
     assert len(examples) >= 2
@@ -127,6 +135,7 @@ def test_the_amendment_example_applies_to_the_bill_it_names(tmp_path):
     from lawtool.akn import Document
     from lawtool.amend import apply_amendments
     from lawtool.amend.model import parse_amendment, parse_yaml_text
+
     (example,) = [body for path, _, body in blocks("yaml") if path.name == "amendments.md"]
     amendment = parse_amendment(parse_yaml_text(example, "amendments.md"), "amendments.md")
     bill = Document.load(REPO / "bills/ma/bill/2024/digital-violence/ara@2024-12-10.xml")
@@ -138,8 +147,11 @@ def test_the_amendment_example_applies_to_the_bill_it_names(tmp_path):
 def test_the_correction_example_is_a_recorded_correction():
     (example,) = [body for path, _, body in blocks("yaml") if path.name == "importer.md"]
     from lawtool.yaml_input import parse_yaml_text
+
     shown = parse_yaml_text(example)["corrections"][0]
     recorded = parse_yaml_text((REPO / "law/ma/act/2018/103-13/import.yaml").read_text(encoding="utf-8"))
     corrections = [c for spec in recorded["expressions"] for c in spec.get("corrections", [])]
-    assert any(c["line"] == shown["line"] and c["find"] == shown["find"] and c["replace"] == shown["replace"]
-               for c in corrections)
+    assert any(
+        c["line"] == shown["line"] and c["find"] == shown["find"] and c["replace"] == shown["replace"]
+        for c in corrections
+    )

@@ -6,38 +6,41 @@ from lawtool.eids import article_order, assign_eids, number_from_num, renumber
 from lawtool.errors import EidError
 
 
-@pytest.mark.parametrize("num, expected", [
-    ("المادة الأولى", "1"),
-    ("المادة الأول", "1"),
-    ("المادة 2", "2"),
-    ("الفصل 1-447", "447-1"),
-    ("الفصل 447-1", "447-1"),
-    ("الفصل 1-1-503", "503-1-1"),
-    ("الفصل 503-1-1", "503-1-1"),
-    ("الفصل ١-٤٤٧", "447-1"),
-    ("الفصل 607 المكرر", "607-bis"),
-    ("الفصل 607المكرر", "607-bis"),
-    ("الفصل 607 المكرر مرتين", "607-ter"),
-    ("المادة 15المكررة مرتين", "15-ter"),
-    ("المادة 12 مكررة", "12-bis"),
-    ("الفصل 262 مكرر ثلاث مرات", "262-quater"),
-    ("الفصل 448 ثالثا", "448-ter"),
-    ("Article 447-1", "447-1"),
-    ("article 12 bis", "12-bis"),
-    ("الباب العاشر", "10"),
-    ("الباب الحادي عشر", "11"),
-    ("الكتاب الخامس والعشرون", "25"),
-    ("الفرع الخامس المكرر", "5-bis"),
-    ("المادة الفريدة", "unique"),
-    ("أ)", "a"),
-    ("ب", "b"),
-    ("ج", "c"),
-    ("3.", "3"),
-    ("الفصل 447\u200f-1", "447-1"),
-    ("الفصل 359 -1", "359-1"),
-    ("الفصول 23 – 19", "19-to-23"),
-    ("الفصول من 494 إلى 496", "494-to-496"),
-])
+@pytest.mark.parametrize(
+    "num, expected",
+    [
+        ("المادة الأولى", "1"),
+        ("المادة الأول", "1"),
+        ("المادة 2", "2"),
+        ("الفصل 1-447", "447-1"),
+        ("الفصل 447-1", "447-1"),
+        ("الفصل 1-1-503", "503-1-1"),
+        ("الفصل 503-1-1", "503-1-1"),
+        ("الفصل ١-٤٤٧", "447-1"),
+        ("الفصل 607 المكرر", "607-bis"),
+        ("الفصل 607المكرر", "607-bis"),
+        ("الفصل 607 المكرر مرتين", "607-ter"),
+        ("المادة 15المكررة مرتين", "15-ter"),
+        ("المادة 12 مكررة", "12-bis"),
+        ("الفصل 262 مكرر ثلاث مرات", "262-quater"),
+        ("الفصل 448 ثالثا", "448-ter"),
+        ("Article 447-1", "447-1"),
+        ("article 12 bis", "12-bis"),
+        ("الباب العاشر", "10"),
+        ("الباب الحادي عشر", "11"),
+        ("الكتاب الخامس والعشرون", "25"),
+        ("الفرع الخامس المكرر", "5-bis"),
+        ("المادة الفريدة", "unique"),
+        ("أ)", "a"),
+        ("ب", "b"),
+        ("ج", "c"),
+        ("3.", "3"),
+        ("الفصل 447\u200f-1", "447-1"),
+        ("الفصل 359 -1", "359-1"),
+        ("الفصول 23 – 19", "19-to-23"),
+        ("الفصول من 494 إلى 496", "494-to-496"),
+    ],
+)
 def test_number_rules(num, expected):
     assert number_from_num(num) == expected
 
@@ -77,10 +80,21 @@ def test_generator_worked_example():
     root = _doc(BODY)
     assign_eids(root)
     assert eids(root) == [
-        "chp_1", "art_1", "art_1__para_1", "art_1__para_2", "art_1__para_2__intro",
-        "art_1__para_2__point_a", "art_1__para_2__point_b",
-        "chp_2", "art_447-1", "art_447-1__para_1", "art_2", "art_2__para_1",
-        "art_2__para_1__mod_1", "art_2__para_1__mod_1__qstr_1", "art_2__para_1__mod_1__qstr_1__art_404",
+        "chp_1",
+        "art_1",
+        "art_1__para_1",
+        "art_1__para_2",
+        "art_1__para_2__intro",
+        "art_1__para_2__point_a",
+        "art_1__para_2__point_b",
+        "chp_2",
+        "art_447-1",
+        "art_447-1__para_1",
+        "art_2",
+        "art_2__para_1",
+        "art_2__para_1__mod_1",
+        "art_2__para_1__mod_1__qstr_1",
+        "art_2__para_1__mod_1__qstr_1__art_404",
         "art_2__para_1__mod_1__qstr_1__art_404__para_1",
     ]
 
@@ -94,8 +108,10 @@ def test_idempotent():
 
 
 def test_duplicates_get_suffix():
-    root = _doc("<article><num>المادة 3</num><content><p/></content></article>"
-                "<article><num>المادة 3</num><content><p/></content></article>")
+    root = _doc(
+        "<article><num>المادة 3</num><content><p/></content></article>"
+        "<article><num>المادة 3</num><content><p/></content></article>"
+    )
     assign_eids(root)
     assert eids(root) == ["art_3", "art_3_2"]
 
@@ -113,9 +129,20 @@ def test_renumber_returns_map_and_keeps_wid():
 
 # -- the one article order (issue 18) ------------------------------------------------------------------
 
-ORDERED_NUMS = ["الفصل 606", "الفصل 607", "الفصل 607 مكرر", "الفصل 607 مكرر مرتين", "الفصل 607 مكرر ثلاث مرات",
-                "الفصل 607-1", "الفصل 607-1 مكرر", "الفصل 1-1-607", "الفصل 607-2", "الفصل 607-10", "الفصل 608",
-                "الفصل 1000"]
+ORDERED_NUMS = [
+    "الفصل 606",
+    "الفصل 607",
+    "الفصل 607 مكرر",
+    "الفصل 607 مكرر مرتين",
+    "الفصل 607 مكرر ثلاث مرات",
+    "الفصل 607-1",
+    "الفصل 607-1 مكرر",
+    "الفصل 1-1-607",
+    "الفصل 607-2",
+    "الفصل 607-10",
+    "الفصل 608",
+    "الفصل 1000",
+]
 
 
 def test_one_order_of_article_numbers():
@@ -126,7 +153,10 @@ def test_one_order_of_article_numbers():
     shuffled = list(reversed(numbers))
     assert sorted(shuffled, key=article_order) == numbers
     assert sorted(["art_607-quater", "art_607-ter", "art_607-bis"], key=article_order) == [
-        "art_607-bis", "art_607-ter", "art_607-quater"]
+        "art_607-bis",
+        "art_607-ter",
+        "art_607-quater",
+    ]
 
 
 def test_every_order_of_lawtool_is_the_one_order():
@@ -134,6 +164,7 @@ def test_every_order_of_lawtool_is_the_one_order():
     from lawtool.publish.amendments import _sort_key as site_key
     from lawtool.validate import _sort_key as validate_key
     from lawtool.xref.resolve import expand_range
+
     numbers = [number_from_num(n) for n in ORDERED_NUMS]
     assert sorted(reversed(numbers), key=lambda n: site_key("art_" + n)) == numbers
     assert sorted(reversed(numbers), key=validate_key) == numbers

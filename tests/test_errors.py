@@ -1,26 +1,29 @@
 """Bad input: each case gets its own clear message, exit status 2, no traceback, nothing written."""
+
 import subprocess
 import sys
 
 import pytest
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-BOMB = """<?xml version="1.0"?>
+BOMB = f"""<?xml version="1.0"?>
 <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
 <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
-<akomaNtoso xmlns="%s"><act name="act"><body><p>&lol3;</p></body></act></akomaNtoso>""" % NS
-XXE = """<?xml version="1.0"?>
+<akomaNtoso xmlns="{NS}"><act name="act"><body><p>&lol3;</p></body></act></akomaNtoso>"""
+XXE = f"""<?xml version="1.0"?>
 <!DOCTYPE a [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
-<akomaNtoso xmlns="%s"><act name="act"><body><p>&xxe;</p></body></act></akomaNtoso>""" % NS
+<akomaNtoso xmlns="{NS}"><act name="act"><body><p>&xxe;</p></body></act></akomaNtoso>"""
 CASES = {
     "malformed": (b"<akomaNtoso><act>", "not well-formed XML"),
     "bomb": (BOMB.encode(), "DOCTYPE and entity declarations are not allowed"),
     "xxe": (XXE.encode(), "DOCTYPE and entity declarations are not allowed"),
-    "latin1": ('<akomaNtoso xmlns="%s"><p>é</p></akomaNtoso>' % NS).encode("latin-1"),
+    "latin1": f'<akomaNtoso xmlns="{NS}"><p>é</p></akomaNtoso>'.encode("latin-1"),
     "empty": (b"", "the file is empty"),
     "not-akn": (b"<html><body/></html>", "not an Akoma Ntoso document"),
-    "draft-ns": (b'<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0/CSD13"><act/></akomaNtoso>',
-                 "not Akoma Ntoso 3.0"),
+    "draft-ns": (
+        b'<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0/CSD13"><act/></akomaNtoso>',
+        "not Akoma Ntoso 3.0",
+    ),
 }
 CASES["latin1"] = (CASES["latin1"], "not valid UTF-8")
 
@@ -49,14 +52,18 @@ def test_bad_xml(tmp_path, case, command):
 def test_bomb_is_never_expanded(tmp_path):
     from lawtool.akn import parse_bytes
     from lawtool.errors import UnsafeInputError
+
     with pytest.raises(UnsafeInputError):
         parse_bytes(BOMB.encode(), "bomb.xml")
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"", "the file is empty"),
-    ("المادة الأولى".encode("cp1256"), "not valid UTF-8"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "the file is empty"),
+        ("المادة الأولى".encode("cp1256"), "not valid UTF-8"),
+    ],
+)
 def test_bad_text_import(tmp_path, content, message):
     src = tmp_path / "in.txt"
     src.write_bytes(content)

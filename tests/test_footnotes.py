@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -18,7 +18,7 @@ PENAL_CODE = SHARED / "sources" / "adala" / "penal-code.consolidated-2024-08-22.
 needs_shared = pytest.mark.usefixtures("shared")  # fails (never skips) when ../shared is missing
 
 
-@lru_cache(maxsize=None)
+@cache
 def notes(path: Path) -> dict[int, Footnote]:
     return {f.number: f for f in repair_text(path.read_text(encoding="utf-8")).footnotes}
 
@@ -29,12 +29,22 @@ def fn(number: int, text: str) -> Footnote:
 
 def test_simple_note():
     [r] = parse_amendment_notes(fn(3, "تم تغيير وتتميم الفصل 431 أعلاه، بمقتضى المادة 2 من هذا القانون رقم 103.13."))
-    assert r == AmendmentNote(3, "amended-and-completed", ("431",), "2", "103.13", None,
-                              "تم تغيير وتتميم الفصل 431 أعلاه، بمقتضى المادة 2 من هذا القانون رقم 103.13.")
+    assert r == AmendmentNote(
+        3,
+        "amended-and-completed",
+        ("431",),
+        "2",
+        "103.13",
+        None,
+        "تم تغيير وتتميم الفصل 431 أعلاه، بمقتضى المادة 2 من هذا القانون رقم 103.13.",
+    )
 
 
 def test_not_an_amendment():
-    assert parse_amendment_notes(fn(1, "الجريدة الرسمية عدد 6655 بتاريخ 23 جمادى الآخرة 1439 (12 مارس 2018)، ص 1449.")) == []
+    assert (
+        parse_amendment_notes(fn(1, "الجريدة الرسمية عدد 6655 بتاريخ 23 جمادى الآخرة 1439 (12 مارس 2018)، ص 1449."))
+        == []
+    )
     assert parse_amendment_notes(fn(9, "تم استدراك خطأ بالفصل أعلاه، منشور بالجريدة الرسمية عدد 5188")) == []
 
 
@@ -42,12 +52,24 @@ def test_actions():
     cases = {
         "أضيف هذا الفصل بمقتضى المادة الثانية من القانون رقم 13.10، سالف الذكر.": ("added", ("this",), "2", "13.10"),
         "تم نسخ الفصول من 19 إلى 23 من مجموعة القانون الجنائي، بمقتضى المادة 756 من القانون رقم 22.01": (
-            "repealed", ("19", "23"), "756", "22.01"),
+            "repealed",
+            ("19", "23"),
+            "756",
+            "22.01",
+        ),
         "تم تتميم الفصل 61 أعلاه، بمقتضى المادة 4 من هذا القانون رقم 103.13.": ("completed", ("61",), "4", "103.13"),
         "تم تغيير هذا الفصل بموجب المادة الأولى من القانون رقم 24.03 المتعلق بتغيير وتتميم مجموعة القانون الجنائي": (
-            "amended", ("this",), "1", "24.03"),
+            "amended",
+            ("this",),
+            "1",
+            "24.03",
+        ),
         "حلت المادة 482 من القانون رقم 22.01 المتعلق بالمسطرة الجنائية، سالف الذكر، محل الفصل 517 المشار إليه": (
-            "replaced", ("517",), "482", "22.01"),
+            "replaced",
+            ("517",),
+            "482",
+            "22.01",
+        ),
     }
     for text, (action, targets, article, law) in cases.items():
         [r] = parse_amendment_notes(fn(1, text))

@@ -1,7 +1,8 @@
 import datetime
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lawtool.errors import FrbrError
 from lawtool.frbr import FrbrUri
@@ -31,15 +32,18 @@ def test_frozen():
         u.language = "fra"  # type: ignore[misc]
 
 
-@pytest.mark.parametrize("bad", ["", "akn/ma/act/2018/1", "/akn/ma/act/18/1", "/akn/morocco/act/2018/1", "/akn/ma/act/2018"])
+@pytest.mark.parametrize(
+    "bad", ["", "akn/ma/act/2018/1", "/akn/ma/act/18/1", "/akn/morocco/act/2018/1", "/akn/ma/act/2018"]
+)
 def test_bad_uris(bad):
     with pytest.raises(FrbrError) as info:
         FrbrUri.parse(bad)
     assert "expected /akn/" in str(info.value)
 
 
-@pytest.mark.parametrize("bad", ["/akn/ma/act/2018-02-30/1", "/akn/ma/act/2018/1/ara@2000-00-00",
-                                 "/akn/ma/act/2019/1/ara@2019-02-29"])
+@pytest.mark.parametrize(
+    "bad", ["/akn/ma/act/2018-02-30/1", "/akn/ma/act/2018/1/ara@2000-00-00", "/akn/ma/act/2019/1/ara@2019-02-29"]
+)
 def test_dates_that_do_not_exist(bad):
     with pytest.raises(FrbrError) as info:
         FrbrUri.parse(bad)
@@ -52,7 +56,7 @@ uris = st.builds(
     FrbrUri,
     country=st.sampled_from(["ma", "za", "za-jhb", "fr"]),
     doctype=st.sampled_from(["act", "bill", "amendment", "doc"]),
-    date=st.tuples(days, st.sampled_from([4, 7, 10])).map(lambda d: d[0][:d[1]]),
+    date=st.tuples(days, st.sampled_from([4, 7, 10])).map(lambda d: d[0][: d[1]]),
     number=slug,
     subtype=st.none() | st.sampled_from(["by-law", "dahir"]),
     language=st.none() | st.sampled_from(["ara", "fra", "eng"]),

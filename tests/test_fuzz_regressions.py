@@ -3,6 +3,7 @@ text inputs (tests/data/fuzz/importer/) through the importer and the citation de
 (akn/) through the AKN reader, validate and the exports, YAML inputs (yaml/) through the one YAML
 loader, the amendment reader and the import.yaml reader.  Each must give a result or a clear
 LawtoolError, never another exception.  fuzz/README.md says how they are found."""
+
 from pathlib import Path
 
 import pytest
@@ -37,7 +38,7 @@ def test_importer_regressions(path):
 def test_xref_regressions(path):
     text = path.read_bytes().decode("utf-8", errors="replace")
     for citation in extract_text(text, uri="/akn/ma/act/2018/1-18"):
-        assert citation.text == text[citation.start:citation.end]
+        assert citation.text == text[citation.start : citation.end]
 
 
 @pytest.mark.parametrize("path", XML_CRASHES, ids=lambda p: f"akn/{p.name}")
@@ -45,6 +46,7 @@ def test_akn_regressions(path):
     from lawtool.akn import Document, parse_bytes
     from lawtool.export import to_markdown, to_text
     from lawtool.validate import validate_document
+
     try:
         document = Document(parse_bytes(path.read_bytes(), str(path)), str(path))
         validate_document(document)
@@ -59,6 +61,7 @@ def test_yaml_regressions(path):
     from lawtool.amend.model import parse_amendment
     from lawtool.corpus import import_expressions
     from lawtool.yaml_input import read_yaml_file
+
     refused = 0
     try:
         value = read_yaml_file(path)

@@ -20,9 +20,11 @@ TRUTH = REPO / "tests/data/coverage_truth.yaml"
 V1 = "/akn/ma/bill/2024/digital-violence/ara@2024-05-14"
 LAW = "/akn/ma/act/2018/103-13/ara@2018-03-12"
 PC = "/akn/ma/act/1962/1-59-413/ara@2024-08-22"
-FILES = {V1: REPO / "bills/ma/bill/2024/digital-violence/ara@2024-05-14.xml",
-         LAW: REPO / "law/ma/act/2018/103-13/ara@2018-03-12.xml",
-         PC: REPO / "law/ma/act/1962/1-59-413/ara@2024-08-22.xml"}
+FILES = {
+    V1: REPO / "bills/ma/bill/2024/digital-violence/ara@2024-05-14.xml",
+    LAW: REPO / "law/ma/act/2018/103-13/ara@2018-03-12.xml",
+    PC: REPO / "law/ma/act/1962/1-59-413/ara@2024-08-22.xml",
+}
 
 
 @pytest.fixture(scope="module")
@@ -50,21 +52,25 @@ def test_agreement_with_the_hand_annotation(gaps):
             if (row["concept"], doc) in annotated:
                 truth = annotated[(row["concept"], doc)]
                 same = cell["kinds"] == "".join(ch for ch in "DCP" if ch in truth["kinds"]) and (
-                    not cell["kinds"] or cell["borderline"] == bool(truth.get("borderline")))
+                    not cell["kinds"] or cell["borderline"] == bool(truth.get("borderline"))
+                )
                 assert same != ((row["concept"], doc) in listed), (row["concept"], doc)
 
 
-@pytest.mark.parametrize("concept,doc,kinds,article", [
-    ("non_consensual_intimate_image_sharing", V1, "C", "17"),
-    ("cyberflashing", V1, "C", "9"),
-    ("doxing", V1, "C", "19"),
-    ("illegal_access_hacking", V1, "C", "15"),
-    ("online_gender_hate_incitement", V1, "C", "22"),
-    ("expedited_data_preservation", V1, "P", "27"),
-    ("investigative_powers_computer_data", V1, "P", "27"),
-    ("illegal_access_hacking", PC, "C", "607-3"),
-    ("online_gender_hate_incitement", PC, "C", "431-5"),
-])
+@pytest.mark.parametrize(
+    "concept,doc,kinds,article",
+    [
+        ("non_consensual_intimate_image_sharing", V1, "C", "17"),
+        ("cyberflashing", V1, "C", "9"),
+        ("doxing", V1, "C", "19"),
+        ("illegal_access_hacking", V1, "C", "15"),
+        ("online_gender_hate_incitement", V1, "C", "22"),
+        ("expedited_data_preservation", V1, "P", "27"),
+        ("investigative_powers_computer_data", V1, "P", "27"),
+        ("illegal_access_hacking", PC, "C", "607-3"),
+        ("online_gender_hate_incitement", PC, "C", "431-5"),
+    ],
+)
 def test_the_issue_s_missed_cells_are_present(gaps, concept, doc, kinds, article):
     cell = _cell(gaps, concept, doc)
     assert kinds in cell["kinds"] and not cell["borderline"] and article in cell["articles"]
@@ -73,23 +79,26 @@ def test_the_issue_s_missed_cells_are_present(gaps, concept, doc, kinds, article
 def test_sexual_deepfakes_criminalised_by_art_18(gaps):
     cell = _cell(gaps, "sexual_deepfake", V1)
     assert "C" in cell["kinds"] and "18" in cell["articles"] and not cell["borderline"]
-    for doc in (LAW, PC):   # only the generic montage offence 447-2
+    for doc in (LAW, PC):  # only the generic montage offence 447-2
         cell = _cell(gaps, "sexual_deepfake", doc)
         assert cell["borderline"] and cell["kinds"] == "C" and any(a.endswith("447-2") for a in cell["articles"])
 
 
-@pytest.mark.parametrize("concept,doc", [
-    ("international_cooperation", V1),       # art. 33 is legal aid, arts 34-35 providers' duties
-    ("extraterritorial_jurisdiction", PC),    # 12 refers to the CPP, 481 is a venue rule
-    ("extraterritorial_jurisdiction", LAW),
-])
+@pytest.mark.parametrize(
+    "concept,doc",
+    [
+        ("international_cooperation", V1),  # art. 33 is legal aid, arts 34-35 providers' duties
+        ("extraterritorial_jurisdiction", PC),  # 12 refers to the CPP, 481 is a venue rule
+        ("extraterritorial_jurisdiction", LAW),
+    ],
+)
 def test_generic_provisions_are_borderline_never_present(gaps, concept, doc):
     cell = _cell(gaps, concept, doc)
     assert cell["kinds"] and cell["borderline"] and cell["why"]
 
 
 def test_the_penal_code_column_reads_the_whole_code(gaps):
-    assert "607-3" in _cell(gaps, "illegal_access_hacking", PC)["articles"]    # not touched by Law 103.13
+    assert "607-3" in _cell(gaps, "illegal_access_hacking", PC)["articles"]  # not touched by Law 103.13
     assert "12" in _cell(gaps, "extraterritorial_jurisdiction", PC)["articles"]
 
 
@@ -107,22 +116,44 @@ def test_every_suggested_phrase_is_quoted_exactly(gaps):
 def test_elements_light_stemming(shared):
     par = Paragraph("ولو كانت قد التقطته بنفسها، ونشرته والبث لمحتوى حميمي")
     assert par.find(_alternative("محتوى حميمي"))
-    assert par.find(_alternative("بث"))               # «والبث»
-    assert par.find(_alternative("سب=")) is None      # not «بسبب», not «بنفسها»
+    assert par.find(_alternative("بث"))  # «والبث»
+    assert par.find(_alternative("سب=")) is None  # not «بسبب», not «بنفسها»
     # every concept of the checklist has its elements
     assert set(load_rules()) == {c.id for c in load_checklist(shared / "reference/digital-violence-concepts.yaml")}
 
 
 def test_a_review_decides_a_cell(tmp_path, shared):
     reviews = tmp_path / "reviews.yaml"
-    reviews.write_text(yaml.safe_dump({"reviews": [
-        {"concept": "international_cooperation", "document": V1, "decision": "rejected", "kinds": "",
-         "who": "A. Reviewer, lawyer", "when": "2026-12-07", "note": "legal aid is not cooperation"},
-        {"concept": "doxing", "document": V1, "decision": "confirmed", "who": "A. Reviewer", "when": "today"}]},
-        allow_unicode=True), encoding="utf-8")
+    reviews.write_text(
+        yaml.safe_dump(
+            {
+                "reviews": [
+                    {
+                        "concept": "international_cooperation",
+                        "document": V1,
+                        "decision": "rejected",
+                        "kinds": "",
+                        "who": "A. Reviewer, lawyer",
+                        "when": "2026-12-07",
+                        "note": "legal aid is not cooperation",
+                    },
+                    {
+                        "concept": "doxing",
+                        "document": V1,
+                        "decision": "confirmed",
+                        "who": "A. Reviewer",
+                        "when": "today",
+                    },
+                ]
+            },
+            allow_unicode=True,
+        ),
+        encoding="utf-8",
+    )
     concepts = load_checklist(shared / "reference/digital-violence-concepts.yaml")
-    report = gap_report(load_sources([FILES[V1]]), concepts, reviews=load_reviews(reviews),
-                        annotation=load_annotation(TRUTH))
+    report = gap_report(
+        load_sources([FILES[V1]]), concepts, reviews=load_reviews(reviews), annotation=load_annotation(TRUTH)
+    )
     rejected = _cell(report, "international_cooperation", V1)
     assert (rejected["review"], rejected["kinds"], rejected["status"]) == ("rejected", "", "missing")
     assert rejected["suggested"]["kinds"] == "P" and rejected["reviewed_by"] == "A. Reviewer, lawyer"
@@ -133,6 +164,7 @@ def test_a_review_decides_a_cell(tmp_path, shared):
 
 def test_a_review_needs_a_person(tmp_path):
     from lawtool.errors import InputError
+
     bad = tmp_path / "r.yaml"
     bad.write_text("reviews: [{concept: doxing, document: x, decision: confirmed}]\n", encoding="utf-8")
     with pytest.raises(InputError):

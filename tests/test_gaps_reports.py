@@ -12,6 +12,9 @@ REPO = Path(__file__).resolve().parents[1]
 def test_committed_reports_are_up_to_date():
     if not (REPO / "law/ma/act/2018/103-13/ara@2018-03-12.xml").exists():
         pytest.fail("law/ not built yet (lawtool corpus build)")
-    stale = [rel for rel, data in build_reports(REPO).items()
-             if not (REPO / rel).exists() or (REPO / rel).read_bytes() != data]
+    stale = [
+        rel
+        for rel, data in build_reports(REPO).items()
+        if not (REPO / rel).exists() or (REPO / rel).read_bytes() != data
+    ]
     assert not stale, f"out of date: {stale} — run `lawtool reports` (make reports) and commit the result"

@@ -36,19 +36,28 @@ def _row(report, concept):
 
 def test_digital_violence_undefined_in_law_defined_in_bill(report):
     row = _row(report, "digital_violence_against_women")
-    law = row["documents"][LAW_URI]   # only the generic definition of violence against women
+    law = row["documents"][LAW_URI]  # only the generic definition of violence against women
     assert (law["kinds"], law["borderline"], law["articles"]) == ("D", True, ["1"])
     assert "no digital element" in law["why"]
     for v in (V1, V2):
         assert row["documents"][v]["status"] == "defined"
         assert "art_1__para_1__point_1" in row["documents"][v]["evidence"]
-    assert any(f["rule"] == "definition-missing" and f["document"] == LAW_URI
-               and "digital_violence_against_women" in f["message"] for f in report["findings"])
+    assert any(
+        f["rule"] == "definition-missing"
+        and f["document"] == LAW_URI
+        and "digital_violence_against_women" in f["message"]
+        for f in report["findings"]
+    )
 
 
 def test_law_definitions_in_coverage(report):
     psy = _row(report, "psychological_violence_digital")["documents"][LAW_URI]
-    assert (psy["status"], psy["evidence"], psy["kinds"], psy["borderline"]) == ("defined", ["art_1__para_5"], "D", True)
+    assert (psy["status"], psy["evidence"], psy["kinds"], psy["borderline"]) == (
+        "defined",
+        ["art_1__para_5"],
+        "D",
+        True,
+    )
     assert psy["phrase"].startswith("العنف النفسي: كل اعتداء لفظي") and psy["review"] == "suggested"
     assert _row(report, "economic_violence_digital")["documents"][LAW_URI]["status"] == "defined"
     # the Penal Code articles the law re-enacts (quoted) are its penal provisions
@@ -58,16 +67,21 @@ def test_law_definitions_in_coverage(report):
 
 
 def test_same_concept_defined_differently(report):
-    hits = [f for f in report["findings"] if f["rule"] == "definition-differs"
-            and f["evidence"][0]["document"] == LAW_URI and "psychological_violence_digital" in f["message"]]
+    hits = [
+        f
+        for f in report["findings"]
+        if f["rule"] == "definition-differs"
+        and f["evidence"][0]["document"] == LAW_URI
+        and "psychological_violence_digital" in f["message"]
+    ]
     assert hits and hits[0]["evidence"][0]["term"] == "العنف النفسي"
     assert hits[0]["evidence"][1]["term"] == "العنف النفسي الرقمي"
 
 
 def test_unused_definitions_of_the_law(report):
     unused = {f["eid"] for f in report["findings"] if f["rule"] == "unused-definition" and f["document"] == LAW_URI}
-    assert "art_1__para_2" not in unused            # «العنف ضد المرأة» is used
-    assert "art_1__para_3" in unused                # «العنف الجسدي» is not
+    assert "art_1__para_2" not in unused  # «العنف ضد المرأة» is used
+    assert "art_1__para_3" in unused  # «العنف الجسدي» is not
 
 
 def test_inconsistent_terminology_in_the_seminar_article(shared, concepts):
@@ -76,7 +90,7 @@ def test_inconsistent_terminology_in_the_seminar_article(shared, concepts):
     hits = [f for f in report["findings"] if f["rule"] == "inconsistent-terminology"]
     assert len(hits) == 1
     phrases = {e["phrase"]: e["count"] for e in hits[0]["evidence"]}
-    assert set(phrases) == {"العنف الرقمي", "العنف الإلكتروني"}   # written «الإليكتروني» in the article
+    assert set(phrases) == {"العنف الرقمي", "العنف الإلكتروني"}  # written «الإليكتروني» in the article
     assert phrases["العنف الإلكتروني"] == 2
     assert hits[0]["eid"].startswith("p_")
     undefined = [f for f in report["findings"] if f["rule"] == "undefined-term"]
@@ -86,8 +100,17 @@ def test_inconsistent_terminology_in_the_seminar_article(shared, concepts):
 def test_cli_gaps_json_shape(shared):
     if not LAW.exists():
         pytest.fail("law/ not built yet")
-    result = CliRunner().invoke(app, ["gaps", str(LAW), str(BILL_V2), "--json",
-                                      "--concepts", str(shared / "reference/digital-violence-concepts.yaml")])
+    result = CliRunner().invoke(
+        app,
+        [
+            "gaps",
+            str(LAW),
+            str(BILL_V2),
+            "--json",
+            "--concepts",
+            str(shared / "reference/digital-violence-concepts.yaml"),
+        ],
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert set(data) >= {"findings", "coverage"}

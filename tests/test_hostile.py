@@ -1,4 +1,5 @@
 """Hostile and broken input: refused or handled with a clear error, never a crash or a hang."""
+
 import re
 import subprocess
 import sys
@@ -19,8 +20,12 @@ def lawtool(*args):
 
 
 def test_deeply_nested_xml_is_refused_cleanly():
-    data = (f'<akomaNtoso xmlns="{NS}"><act name="act"><body>' + "<hcontainer name='x'>" * 5000
-            + "</hcontainer>" * 5000 + "</body></act></akomaNtoso>").encode()
+    data = (
+        f'<akomaNtoso xmlns="{NS}"><act name="act"><body>'
+        + "<hcontainer name='x'>" * 5000
+        + "</hcontainer>" * 5000
+        + "</body></act></akomaNtoso>"
+    ).encode()
     with pytest.raises(InputError) as info:
         parse_bytes(data, "deep.xml")
     assert "deep.xml" in str(info.value)
@@ -28,8 +33,10 @@ def test_deeply_nested_xml_is_refused_cleanly():
 
 def test_quadratic_blowup_is_refused(tmp_path):
     entity = "x" * 50000
-    data = (f'<?xml version="1.0"?><!DOCTYPE a [<!ENTITY e "{entity}">]>'
-            f'<akomaNtoso xmlns="{NS}"><act name="act"><body><p>' + "&e;" * 50000 + "</p></body></act></akomaNtoso>")
+    data = (
+        f'<?xml version="1.0"?><!DOCTYPE a [<!ENTITY e "{entity}">]>'
+        f'<akomaNtoso xmlns="{NS}"><act name="act"><body><p>' + "&e;" * 50000 + "</p></body></act></akomaNtoso>"
+    )
     path = tmp_path / "quadratic.xml"
     path.write_text(data)
     for command in ("info", "export"):
@@ -43,8 +50,10 @@ def test_quadratic_blowup_is_refused(tmp_path):
 def test_xinclude_is_never_followed(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("SECRET-CONTENT")
-    data = (f'<akomaNtoso xmlns="{NS}" xmlns:xi="http://www.w3.org/2001/XInclude"><act name="act"><body>'
-            f'<p><xi:include href="{secret}" parse="text"/></p></body></act></akomaNtoso>')
+    data = (
+        f'<akomaNtoso xmlns="{NS}" xmlns:xi="http://www.w3.org/2001/XInclude"><act name="act"><body>'
+        f'<p><xi:include href="{secret}" parse="text"/></p></body></act></akomaNtoso>'
+    )
     path = tmp_path / "xi.xml"
     path.write_text(data)
     result = lawtool("export", str(path))
@@ -97,40 +106,66 @@ def test_a_stray_control_character_of_a_pdf_page_header_is_dropped_and_reported(
 
 
 def test_bidi_override_in_xml_does_not_break_numbering(tmp_path):
-    body = ('<article eId="art_1"><num>المادة \u202e1\u202c</num><paragraph eId="art_1__para_1"><content>'
-            '<p>نص</p></content></paragraph></article>')
-    doc = Document.from_bytes(f'<akomaNtoso xmlns="{NS}"><act name="act"><body>{body}</body></act></akomaNtoso>'
-                              .encode())
+    body = (
+        '<article eId="art_1"><num>المادة \u202e1\u202c</num><paragraph eId="art_1__para_1"><content>'
+        "<p>نص</p></content></paragraph></article>"
+    )
+    doc = Document.from_bytes(
+        f'<akomaNtoso xmlns="{NS}"><act name="act"><body>{body}</body></act></akomaNtoso>'.encode()
+    )
     from lawtool.eids import assign_eids
+
     assert assign_eids(doc.main) == {}
 
 
-@pytest.mark.parametrize("source", ["../../../../../../../../../../etc/passwd", "shared:../../../../../../etc/passwd", "/etc/passwd"])
+@pytest.mark.parametrize(
+    "source", ["../../../../../../../../../../etc/passwd", "shared:../../../../../../etc/passwd", "/etc/passwd"]
+)
 def test_import_spec_cannot_leave_the_repository(tmp_path, source):
     work = tmp_path / "law/ma/act/2018/1-18"
     work.mkdir(parents=True)
     (work / "import.yaml").write_text(
-        f"expressions:\n  - expression: /akn/ma/act/2018/1-18/ara@2018-01-01\n    source: '{source}'\n", encoding="utf-8")
+        f"expressions:\n  - expression: /akn/ma/act/2018/1-18/ara@2018-01-01\n    source: '{source}'\n",
+        encoding="utf-8",
+    )
     result = lawtool("corpus", "build", "--root", str(tmp_path))
     assert result.returncode == 2 and "leads outside" in result.stderr and "Traceback" not in result.stderr
     assert not list(tmp_path.rglob("*.xml"))
 
 
-BILLION_LAUGHS = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-                  + "".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10))
-                  + f']><akomaNtoso xmlns="{NS}"><act name="act"><body><p>&lol9;</p></body></act></akomaNtoso>')
+BILLION_LAUGHS = (
+    '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + "".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10))
+    + f']><akomaNtoso xmlns="{NS}"><act name="act"><body><p>&lol9;</p></body></act></akomaNtoso>'
+)
 
 
-@pytest.mark.parametrize("command", [
-    ["info"], ["export"], ["validate"], ["diff", "{bomb}"], ["xref", "extract"], ["xref", "mark"], ["xref", "check"],
-    ["gaps"], ["penalties"], ["definitions"], ["amend", "from-diff", "{bomb}"],
-], ids=" ".join)
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["info"],
+        ["export"],
+        ["validate"],
+        ["diff", "{bomb}"],
+        ["xref", "extract"],
+        ["xref", "mark"],
+        ["xref", "check"],
+        ["gaps"],
+        ["penalties"],
+        ["definitions"],
+        ["amend", "from-diff", "{bomb}"],
+    ],
+    ids=" ".join,
+)
 def test_every_xml_command_refuses_an_entity_bomb(tmp_path, command):
     bomb = tmp_path / "bomb.xml"
     bomb.write_text(BILLION_LAUGHS, encoding="utf-8")
     args = [a.replace("{bomb}", str(bomb)) for a in command]
-    result = lawtool(*args[:len(command) - (1 if "{bomb}" in command[-1] else 0)], str(bomb),
-                     *(args[-1:] if "{bomb}" in command[-1] else []))
+    result = lawtool(
+        *args[: len(command) - (1 if "{bomb}" in command[-1] else 0)],
+        str(bomb),
+        *(args[-1:] if "{bomb}" in command[-1] else []),
+    )
     assert result.returncode in (1, 2), result.stdout + result.stderr
     assert "DOCTYPE" in result.stdout + result.stderr
     assert "Traceback" not in result.stderr
@@ -148,8 +183,9 @@ REPO_DIR = Path(__file__).resolve().parents[1]
 
 
 def publish_cli(root: Path, *args):
-    return subprocess.run([sys.executable, "-m", "lawtool", "publish", *args], capture_output=True, text=True,
-                          cwd=root, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "lawtool", "publish", *args], capture_output=True, text=True, cwd=root, timeout=600
+    )
 
 
 def one_line_error(result, *words):
@@ -203,6 +239,7 @@ def test_a_frbr_number_dotdot_is_invalid_and_a_failed_publish_keeps_the_old_site
 def test_a_build_failing_late_keeps_the_old_site(tmp_path, monkeypatch):
     from lawtool.errors import LawtoolError
     from lawtool.publish import build, publish
+
     root = small_repo(tmp_path / "repo")
     out = tmp_path / "out"
     publish(root, out)
@@ -230,6 +267,7 @@ def test_publish_never_replaces_a_folder_it_did_not_make(tmp_path):
 
 def test_a_second_publish_of_one_checkout_waits_then_refuses(tmp_path):
     from lawtool.outputs import Lock
+
     root = small_repo(tmp_path / "repo")
     with Lock(root / "build" / "publish.lock"):
         result = publish_cli(root, "--wait", "1")
@@ -240,7 +278,9 @@ def test_a_second_publish_of_one_checkout_waits_then_refuses(tmp_path):
 def test_the_corpus_zip_holds_regular_files_of_the_repository_only(tmp_path):
     import io
     import zipfile
+
     from lawtool.publish.build import corpus_zip
+
     root = small_repo(tmp_path / "repo")
     (root / ".git").mkdir()
     (root / ".git" / "config").write_text("[remote] url = https://token@example.org/secret\n")
@@ -262,6 +302,7 @@ def test_the_corpus_zip_holds_regular_files_of_the_repository_only(tmp_path):
 
 # -- corpus build recipes stay in the repository and never read what they write -------------------------------
 
+
 def _corpus_repo(tmp_path) -> Path:
     """A repository with the bill's folder (three versions, amendments, recipe) only."""
     root = tmp_path / "repo"
@@ -274,8 +315,10 @@ def test_a_source_naming_its_own_expression_is_refused(tmp_path):
     root = _corpus_repo(tmp_path)
     folder = root / "bills/ma/bill/2024/digital-violence"
     spec = folder / "import.yaml"
-    spec.write_text(spec.read_text(encoding="utf-8").replace("source: source/ara@2024-05-14.txt",
-                                                             "source: ara@2024-05-14.xml"), encoding="utf-8")
+    spec.write_text(
+        spec.read_text(encoding="utf-8").replace("source: source/ara@2024-05-14.txt", "source: ara@2024-05-14.xml"),
+        encoding="utf-8",
+    )
     before = snapshot(root)
     result = lawtool("corpus", "build", "--root", str(root))
     assert result.returncode == 2 and "Traceback" not in result.stderr
@@ -283,13 +326,17 @@ def test_a_source_naming_its_own_expression_is_refused(tmp_path):
     assert snapshot(root) == before
 
 
-@pytest.mark.parametrize("field, value", [
-    ("from", "../../../../../../../../../../etc/passwd"),
-    ("from", "/etc/passwd"),
-    ("amendments", "../../../../../../../../../../tmp/*.yaml"),
-    ("amendments", "/tmp/*.yaml"),
-    ("from", "ara@2025-02-18.xml"),
-], ids=lambda v: v)
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("from", "../../../../../../../../../../etc/passwd"),
+        ("from", "/etc/passwd"),
+        ("amendments", "../../../../../../../../../../tmp/*.yaml"),
+        ("amendments", "/tmp/*.yaml"),
+        ("from", "ara@2025-02-18.xml"),
+    ],
+    ids=lambda v: v,
+)
 def test_an_amendment_recipe_cannot_leave_the_repository(tmp_path, field, value):
     root = _corpus_repo(tmp_path)
     recipe = root / "bills/ma/bill/2024/digital-violence/source/v2-to-v3.yaml"
@@ -299,16 +346,19 @@ def test_an_amendment_recipe_cannot_leave_the_repository(tmp_path, field, value)
     before = snapshot(root)
     result = lawtool("corpus", "build", "--root", str(root))
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1 + sum("same" in line or "changed" in line
-                                                                for line in result.stderr.splitlines())
+    assert len(result.stderr.strip().splitlines()) == 1 + sum(
+        "same" in line or "changed" in line for line in result.stderr.splitlines()
+    )
     assert ("leads outside" in result.stderr) or ("the expression it makes" in result.stderr), result.stderr
     assert snapshot(root) == before
 
 
 # -- stored XSS: the XML downloads and the Content-Security-Policy ---------------------------------------------
 
+
 def test_xml_downloads_are_written_again_without_foreign_markup():
     from publish_support import script_site
+
     root, site = script_site()
     published = (site / "akn/ma/act/2020/1-22/ara@2020-01-01.xml").read_bytes()
     for needle in (b"script", b"svg", b"xlink", b"xml-stylesheet", b"<?evil", b"__xss", b"xhtml"):
@@ -326,7 +376,9 @@ def test_xml_downloads_are_written_again_without_foreign_markup():
 def test_every_page_carries_a_content_security_policy_allowing_only_the_sites_scripts(tmp_path):
     from lxml import html
     from publish_support import script_site
+
     from lawtool.publish.csp import check_pages, policy
+
     _, site = script_site()
     pages = sorted(site.rglob("*.html"))
     assert pages and check_pages(site) == []
@@ -341,16 +393,26 @@ def test_every_page_carries_a_content_security_policy_allowing_only_the_sites_sc
     # a page holding an inline script the policy does not know fails the build's check
     shutil.copytree(site, tmp_path / "copy")
     victim = tmp_path / "copy" / pages[0].relative_to(site)
-    victim.write_text(victim.read_text(encoding="utf-8").replace("</body>", "<script>alert(1)</script></body>"),
-                      encoding="utf-8")
+    victim.write_text(
+        victim.read_text(encoding="utf-8").replace("</body>", "<script>alert(1)</script></body>"), encoding="utf-8"
+    )
     assert any("inline script" in p for p in check_pages(tmp_path / "copy"))
 
 
 # -- bounded reading and writing: devices and pipes never hang lawtool --------------------------------------------
 
-@pytest.mark.parametrize("args", [["info", "/dev/zero"], ["validate", "/dev/zero"], ["diff", "/dev/zero", "/dev/zero"],
-                                  ["amend", "show", "/dev/zero"], ["import", "/dev/zero", "--frbr-uri", SMALL,
-                                                                   "-o", "{tmp}/o.xml"]], ids=" ".join)
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["info", "/dev/zero"],
+        ["validate", "/dev/zero"],
+        ["diff", "/dev/zero", "/dev/zero"],
+        ["amend", "show", "/dev/zero"],
+        ["import", "/dev/zero", "--frbr-uri", SMALL, "-o", "{tmp}/o.xml"],
+    ],
+    ids=" ".join,
+)
 def test_dev_zero_as_input_fails_cleanly(tmp_path, args):
     args = [a.replace("{tmp}", str(tmp_path)) for a in args]
     result = subprocess.run([sys.executable, "-m", "lawtool", *args], capture_output=True, text=True, timeout=60)
@@ -361,21 +423,36 @@ def test_dev_zero_as_input_fails_cleanly(tmp_path, args):
 
 def test_a_named_pipe_nobody_writes_reads_as_empty(tmp_path):
     import os
+
     fifo = tmp_path / "in.xml"
     os.mkfifo(fifo)
-    result = subprocess.run([sys.executable, "-m", "lawtool", "info", str(fifo)], capture_output=True, text=True,
-                            timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "lawtool", "info", str(fifo)], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 2 and "empty" in result.stderr
 
 
 def test_a_named_pipe_nobody_reads_as_output_does_not_hang(tmp_path):
     import os
     import time
+
     fifo = tmp_path / "out.txt"
     os.mkfifo(fifo)
     start = time.monotonic()
-    result = subprocess.run([sys.executable, "-m", "lawtool", "export", str(REPO_DIR / "law/ma/act/2018/103-13/ara@2018-03-12.xml"),
-                             "-o", str(fifo)], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "lawtool",
+            "export",
+            str(REPO_DIR / "law/ma/act/2018/103-13/ara@2018-03-12.xml"),
+            "-o",
+            str(fifo),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 2 and "no process reads" in result.stderr, result.stderr
     assert time.monotonic() - start < 30 and fifo.is_fifo()
 
@@ -392,8 +469,12 @@ def _no_raw_control(text: str) -> None:
 def test_terminal_escapes_in_a_file_name_are_shown_not_sent(tmp_path):
     path = tmp_path / f"law{OSC}.xml"
     path.write_text("not xml", encoding="utf-8")
-    for args in (["info", str(path)], ["info", str(tmp_path / f"missing{OSC}.xml")], ["validate", str(path)],
-                 ["export", str(REPO_DIR / "law/ma/act/2018/103-13/ara@2018-03-12.xml"), "-o", str(path)]):
+    for args in (
+        ["info", str(path)],
+        ["info", str(tmp_path / f"missing{OSC}.xml")],
+        ["validate", str(path)],
+        ["export", str(REPO_DIR / "law/ma/act/2018/103-13/ara@2018-03-12.xml"), "-o", str(path)],
+    ):
         result = lawtool(*args)
         assert result.returncode in (1, 2) and "Traceback" not in result.stderr
         _no_raw_control(result.stdout + result.stderr)
@@ -403,10 +484,12 @@ def test_terminal_escapes_in_a_file_name_are_shown_not_sent(tmp_path):
 
 def test_terminal_escapes_in_an_amendment_are_shown_not_sent(tmp_path):
     amendment = tmp_path / "a.yaml"
-    amendment.write_text('id: a-1\ntarget: /akn/ma/bill/2024/digital-violence/ara@2024-12-10\n'
-                         'proposer: "\\e]0;pwned\\a team"\ndate: 2025-01-01\nstatus: proposed\noperations:\n'
-                         '  - op: insert\n    after: art_2__para_1\n    text: "\\e]8;;https://evil.example/\\e\\\\new\\x9b31m text"\n',
-                         encoding="utf-8")
+    amendment.write_text(
+        "id: a-1\ntarget: /akn/ma/bill/2024/digital-violence/ara@2024-12-10\n"
+        'proposer: "\\e]0;pwned\\a team"\ndate: 2025-01-01\nstatus: proposed\noperations:\n'
+        '  - op: insert\n    after: art_2__para_1\n    text: "\\e]8;;https://evil.example/\\e\\\\new\\x9b31m text"\n',
+        encoding="utf-8",
+    )
     result = lawtool("amend", "show", str(amendment))
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
     assert "a control character (U+001B)" in result.stderr and re.search(r"a\.yaml:\d+: ", result.stderr)
@@ -422,6 +505,7 @@ def test_cr_only_line_endings_keep_the_lines():
 def test_arabic_presentation_forms_are_read_as_letters():
     """Shaped glyphs (U+FB50–U+FEFF) from a PDF extraction: the articles are found, and counted as a repair."""
     import unicodedata
+
     shaped = "".join(chr(0xFEDF) if c == "ل" else c for c in "قانون\nالمادة 1\nنص أول.\nالمادة 2\nنص ثان.\n")
     assert "\ufedf" in shaped and unicodedata.normalize("NFKC", "\ufedf") == "ل"
     document, report = import_text(shaped, URI)
@@ -432,12 +516,14 @@ def test_arabic_presentation_forms_are_read_as_letters():
 def test_an_xml_declaration_that_lies_about_its_encoding_is_refused(tmp_path):
     """UTF-8 bytes declared ISO-8859-1 would be read as mojibake that validate accepts."""
     path = tmp_path / "lie.xml"
-    path.write_bytes(f'<?xml version="1.0" encoding="ISO-8859-1"?><akomaNtoso xmlns="{NS}"><act name="act"><body>'
-                     '<article eId="art_1"><num>المادة 1</num><content><p>نص</p></content></article></body></act>'
-                     '</akomaNtoso>'.encode("utf-8"))
+    path.write_bytes(
+        f'<?xml version="1.0" encoding="ISO-8859-1"?><akomaNtoso xmlns="{NS}"><act name="act"><body>'
+        '<article eId="art_1"><num>المادة 1</num><content><p>نص</p></content></article></body></act>'
+        "</akomaNtoso>".encode()
+    )
     result = lawtool("validate", str(path))  # a finding of validate: the file is invalid
     assert result.returncode == 1 and "ISO-8859-1" in result.stdout and "lie.xml" in result.stdout
-    result = lawtool("info", str(path))       # any other command refuses it in one line
+    result = lawtool("info", str(path))  # any other command refuses it in one line
     assert result.returncode == 2 and "ISO-8859-1" in result.stderr and "lie.xml" in result.stderr
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
@@ -446,6 +532,7 @@ def test_a_file_name_with_line_breaks_cannot_inject_a_yaml_key(tmp_path):
     """amend from-diff writes the command line into the amendment's header comment: a file name
     holding a line break must not end the comment and add a key (issue 19, item 12)."""
     import shutil
+
     bill = REPO_DIR / "bills/ma/bill/2024/digital-violence"
     named = tmp_path / "a\nid: injected\nb.xml"
     shutil.copy(bill / "ara@2024-12-10.xml", named)
@@ -455,4 +542,5 @@ def test_a_file_name_with_line_breaks_cannot_inject_a_yaml_key(tmp_path):
     text = out.read_text(encoding="utf-8")
     assert "\nid: injected" not in text and "a\\x0aid: injected" in text
     from lawtool.amend.model import read_yaml
+
     assert read_yaml(out)["id"] == "diff-2025-02-18"

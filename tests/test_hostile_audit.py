@@ -8,6 +8,7 @@ given a hostile input (the others valid), must
 
 The commands are read from the CLI itself: a new command without a row in ``SLOTS`` fails
 ``test_every_command_is_audited``."""
+
 from __future__ import annotations
 
 import os
@@ -17,7 +18,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from cli_support import cli_commands
 
 REPO = Path(__file__).resolve().parents[1]
@@ -30,9 +30,11 @@ NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 SECONDS = 30
 MEMORY_KB = 1024 * 1024  # 1 GB
 
+
 def _zip(files: dict[str, bytes]) -> bytes:
     import io
     import zipfile
+
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         for name, data in files.items():
@@ -43,30 +45,56 @@ def _zip(files: dict[str, bytes]) -> bytes:
 # Hostile contents (bytes), by the kind of file a slot expects.
 _XML_HEAD = f'<akomaNtoso xmlns="{NS}"><act name="act"><meta/><body>'
 HOSTILE = {
-    "entity-bomb": ('<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">'
-                    '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;">]>' + f'<akomaNtoso xmlns="{NS}">&c;</akomaNtoso>').encode(),
-    "deep-xml": (_XML_HEAD + "<hcontainer name='x'>" * 3000 + "</hcontainer>" * 3000 + "</body></act></akomaNtoso>"
-                 ).encode(),
+    "entity-bomb": (
+        '<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">'
+        '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;">]>' + f'<akomaNtoso xmlns="{NS}">&c;</akomaNtoso>'
+    ).encode(),
+    "deep-xml": (
+        _XML_HEAD + "<hcontainer name='x'>" * 3000 + "</hcontainer>" * 3000 + "</body></act></akomaNtoso>"
+    ).encode(),
     "utf-16": ("\ufeff" + _XML_HEAD + "</body></act></akomaNtoso>").encode("utf-16-le"),
-    "lying-encoding": ('<?xml version="1.0" encoding="ISO-8859-1"?>' + _XML_HEAD +
-                       "<article eId='art_1'><num>المادة 1</num></article></body></act></akomaNtoso>").encode(),
-    "long-number": (_XML_HEAD + f"<article eId='art_1'><num>{'9' * 5000}</num></article></body></act></akomaNtoso>"
-                    ).encode(),
+    "lying-encoding": (
+        '<?xml version="1.0" encoding="ISO-8859-1"?>'
+        + _XML_HEAD
+        + "<article eId='art_1'><num>المادة 1</num></article></body></act></akomaNtoso>"
+    ).encode(),
+    "long-number": (
+        _XML_HEAD + f"<article eId='art_1'><num>{'9' * 5000}</num></article></body></act></akomaNtoso>"
+    ).encode(),
     "binary": bytes(range(256)) * 64,
     "empty": b"",
-    "yaml-bomb": ('a: &a ["x","x","x","x","x","x","x","x","x"]\n' + "".join(
-        f'{c}: &{c} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]\n' for p, c in zip("abcdefgh", "bcdefghi"))
-                  + "j: [*i,*i,*i,*i,*i,*i,*i,*i,*i]\n").encode(),
+    "yaml-bomb": (
+        'a: &a ["x","x","x","x","x","x","x","x","x"]\n'
+        + "".join(
+            f"{c}: &{c} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]\n"
+            for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+        )
+        + "j: [*i,*i,*i,*i,*i,*i,*i,*i,*i]\n"
+    ).encode(),
     "deep-yaml": ("a: " + "[" * 5000 + "]" * 5000 + "\n").encode(),
     "yaml-tag": b"id: !!python/object/apply:os.system ['true']\n",
     "bad-date": b"id: x\ndate: 2025-02-30\n",
     "control-text": "قانون\nالمادة 1\nنص \x1b]0;x\x07 المادة.\n".encode(),
     "zip-not-docx": _zip({"hello.txt": b"not a Word document"}),
-    "docx-entity": _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml":
-                         b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><d>&x;</d>'}),
+    "docx-entity": _zip(
+        {
+            "[Content_Types].xml": b"<Types/>",
+            "word/document.xml": b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><d>&x;</d>',
+        }
+    ),
 }
-XML_CASES = ["entity-bomb", "deep-xml", "utf-16", "lying-encoding", "long-number", "binary", "empty",
-             "dev-zero", "fifo", "directory"]
+XML_CASES = [
+    "entity-bomb",
+    "deep-xml",
+    "utf-16",
+    "lying-encoding",
+    "long-number",
+    "binary",
+    "empty",
+    "dev-zero",
+    "fifo",
+    "directory",
+]
 YAML_CASES = ["yaml-bomb", "deep-yaml", "yaml-tag", "bad-date", "binary", "empty", "dev-zero", "fifo", "directory"]
 TEXT_CASES = ["binary", "control-text", "empty", "dev-zero", "fifo", "directory"]
 DOCX_CASES = ["zip-not-docx", "docx-entity", "binary", "empty", "dev-zero", "fifo", "directory"]
@@ -122,8 +150,13 @@ def _cases():
     for command, variants in SLOTS.items():
         for n, args in enumerate(variants):
             slot = next(a for a in args if a in SLOT_KINDS)
-            kinds = {"XML": XML_CASES, "YAML": YAML_CASES, "TEXT": TEXT_CASES, "DOCX": DOCX_CASES,
-                     "FOLDER": ["fifo-in-folder", "binary-in-folder"]}[slot]
+            kinds = {
+                "XML": XML_CASES,
+                "YAML": YAML_CASES,
+                "TEXT": TEXT_CASES,
+                "DOCX": DOCX_CASES,
+                "FOLDER": ["fifo-in-folder", "binary-in-folder"],
+            }[slot]
             for kind in kinds:
                 yield pytest.param(command, args, kind, id=f"{command}-{n + 1}-{kind}")
 
@@ -159,9 +192,15 @@ SHARED = Path(os.environ.get("LAWTOOL_SHARED") or REPO.parent / "shared").resolv
 def _run(args: list[str], cwd: Path):
     """(exit status, stdout, stderr, seconds, peak resident KB) of one lawtool run."""
     started = time.monotonic()
-    child = subprocess.Popen([sys.executable, "-m", "lawtool", *args], cwd=cwd, stdin=subprocess.DEVNULL,
-                             env={**os.environ, "LAWTOOL_SHARED": str(SHARED)},
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "lawtool", *args],
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        env={**os.environ, "LAWTOOL_SHARED": str(SHARED)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         out, err = child.communicate(timeout=SECONDS)
     except subprocess.TimeoutExpired:
@@ -176,6 +215,7 @@ def _run(args: list[str], cwd: Path):
 
 def _peak_kb() -> int:
     import resource
+
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 
 
@@ -183,8 +223,15 @@ def _peak_kb() -> int:
 def test_hostile_input(command, template, kind, tmp_path):
     work = tmp_path / "work"
     work.mkdir()
-    valid = {"bill": BILL, "old": BILL_OLD, "amendment": AMENDMENT, "source": SOURCE, "out": work / "out",
-             "out.docx": work / "out.docx", "law": LAW}
+    valid = {
+        "bill": BILL,
+        "old": BILL_OLD,
+        "amendment": AMENDMENT,
+        "source": SOURCE,
+        "out": work / "out",
+        "out.docx": work / "out.docx",
+        "law": LAW,
+    }
     args = command.split()
     hostile = None
     for part in template:
@@ -207,6 +254,7 @@ def test_hostile_input(command, template, kind, tmp_path):
     after = _snapshot(tmp_path)
     if command == "corpus import-all" and status == 1:  # a batch: its report is its product, and names the refused text
         import json
+
         report = json.loads((work / "out/report.json").read_text(encoding="utf-8"))
         assert [r["file"] for r in report["refused"]] == ["hostile.txt"] and status == 1
     else:

@@ -1,4 +1,5 @@
 """lawtool import / info / export on the real raw texts, through the command line."""
+
 import json
 import subprocess
 import sys
@@ -13,11 +14,14 @@ def lawtool(*args):
     return subprocess.run([sys.executable, "-m", "lawtool", *args], capture_output=True, text=True)
 
 
-@pytest.mark.parametrize("source, uri, articles, status", [
-    ("sources/law-103-13/ar.txt", "/akn/ma/act/2018/103-13/ara@2018-03-12", 18, 0),
-    # the raw code, without law/'s recorded corrections: written, with findings (exit 1)
-    ("sources/adala/penal-code.consolidated-2024-08-22.ar.txt", "/akn/ma/act/1962/1-59-413/ara@2024-08-22", 733, 1),
-])
+@pytest.mark.parametrize(
+    "source, uri, articles, status",
+    [
+        ("sources/law-103-13/ar.txt", "/akn/ma/act/2018/103-13/ara@2018-03-12", 18, 0),
+        # the raw code, without law/'s recorded corrections: written, with findings (exit 1)
+        ("sources/adala/penal-code.consolidated-2024-08-22.ar.txt", "/akn/ma/act/1962/1-59-413/ara@2024-08-22", 733, 1),
+    ],
+)
 def test_import_gives_schema_valid_akn(shared, tmp_path, source, uri, articles, status):
     out = tmp_path / "out.xml"
     result = lawtool("import", str(shared / source), "--frbr-uri", uri, "-o", str(out), "--report")

@@ -3,9 +3,9 @@ that shares nothing with the importer (regressions of the corpus issue)."""
 
 import re
 
-from lawtool.akn import Document, text_of
-
 from conftest import REPO
+
+from lawtool.akn import Document, text_of
 
 CPP = REPO / "law/ma/act/2002/22-01/ara@2025-09-08.xml"
 PENAL = REPO / "law/ma/act/1962/1-59-413/ara@2024-08-22.xml"
@@ -73,7 +73,9 @@ def test_cpp_articles_equal_the_source_headings(shared):
 
 def test_penal_code_promulgation_dahir_articles_are_articles():
     document = Document.load(PENAL)
-    dahir = [a.get("eId") for a in document.articles(include_promulgation=True) if a.get("eId").startswith("promulgation__")]
+    dahir = [
+        a.get("eId") for a in document.articles(include_promulgation=True) if a.get("eId").startswith("promulgation__")
+    ]
     assert not [a for a in document.articles() if a.get("eId").startswith("promulgation__")]
     assert dahir == [f"promulgation__art_{n}" for n in range(1, 10)]
     assert document.by_eid("art_1") is not None and document.by_eid("promulgation") is not None

@@ -1,5 +1,6 @@
 """No lost work: writes are atomic, a killed run leaves the previous file intact, inputs are never
 overwritten, and rewriting commands have a dry run."""
+
 import subprocess
 import sys
 import textwrap
@@ -28,6 +29,7 @@ def test_killed_mid_write_leaves_previous_file(tmp_path):
     (stale,) = tmp_path.glob(".law.xml.*.tmp")
     assert stale.stat().st_size > 1_000_000
     from lawtool.akn import atomic_write
+
     atomic_write(target, b"next version\n")
     assert target.read_bytes() == b"next version\n" and not list(tmp_path.glob(".law.xml.*.tmp"))
 
@@ -60,6 +62,7 @@ def test_failed_import_writes_nothing(tmp_path):
 
 def test_corpus_build_dry_run_shows_the_diff_and_writes_nothing(repo, tmp_path):
     import shutil
+
     for top in ("bills",):
         shutil.copytree(repo / top, tmp_path / top)
     path = tmp_path / "bills/ma/bill/2024/digital-violence/ara@2024-05-14.xml"
@@ -74,7 +77,9 @@ def test_corpus_build_dry_run_shows_the_diff_and_writes_nothing(repo, tmp_path):
 
 def test_writing_to_a_device_or_a_link_keeps_it(tmp_path):
     import os
+
     from lawtool.akn import atomic_write
+
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
@@ -98,6 +103,7 @@ BILL_DIR = "bills/ma/bill/2024/digital-violence"
 
 def _bill_copy(repo, tmp_path):
     import shutil
+
     folder = tmp_path / "dv"
     shutil.copytree(repo / BILL_DIR, folder)
     return folder
@@ -117,8 +123,10 @@ def test_xref_index_never_replaces_its_input(repo, tmp_path):
     _refused(lawtool("xref", "index", str(doc), "-o", str(doc), "--root", str(repo)), "one of the inputs")
     assert doc.read_bytes() == before
     # nor a file inside an input folder
-    _refused(lawtool("xref", "index", str(folder), "-o", str(folder / "index.json"), "--root", str(repo)),
-             "inside the input folder")
+    _refused(
+        lawtool("xref", "index", str(folder), "-o", str(folder / "index.json"), "--root", str(repo)),
+        "inside the input folder",
+    )
     assert not (folder / "index.json").exists()
 
 
@@ -134,8 +142,14 @@ def test_amend_apply_without_output_never_replaces_the_next_version(repo, tmp_pa
     folder = _bill_copy(repo, tmp_path)
     v3 = folder / "ara@2025-02-18.xml"
     before = v3.read_bytes()
-    args = ["amend", "apply", str(folder / "ara@2024-12-10.xml"), str(folder / "amendments/dv-ex-01.yaml"),
-            "--date", "2025-02-18"]
+    args = [
+        "amend",
+        "apply",
+        str(folder / "ara@2024-12-10.xml"),
+        str(folder / "amendments/dv-ex-01.yaml"),
+        "--date",
+        "2025-02-18",
+    ]
     _refused(lawtool(*args), "the output exists", "--overwrite")
     assert v3.read_bytes() == before
     result = lawtool(*args, "--overwrite")
@@ -147,8 +161,7 @@ def test_xref_mark_and_definitions_rewrite_their_input_only_in_place(repo, tmp_p
     folder = _bill_copy(repo, tmp_path)
     doc = folder / "ara@2024-12-10.xml"
     before = doc.read_bytes()
-    _refused(lawtool("xref", "mark", str(doc), "-o", str(doc), "--root", str(repo)), "one of the inputs",
-             "--in-place")
+    _refused(lawtool("xref", "mark", str(doc), "-o", str(doc), "--root", str(repo)), "one of the inputs", "--in-place")
     _refused(lawtool("definitions", str(doc), "--link", str(doc)), "one of the inputs", "--in-place")
     assert doc.read_bytes() == before
     result = lawtool("definitions", str(doc), "--in-place")
@@ -159,13 +172,15 @@ def test_an_existing_output_is_replaced_only_with_force(repo, tmp_path):
     doc = repo / BILL_DIR / "ara@2024-05-14.xml"
     out = tmp_path / "out.txt"
     out.write_text("my notes\n")
-    for args in (["export", str(doc), "-o", str(out)],
-                 ["diff", str(doc), str(repo / BILL_DIR / "ara@2024-12-10.xml"), "-o", str(out)],
-                 ["history", str(repo / BILL_DIR), "-o", str(out)],
-                 ["xref", "index", str(doc), "-o", str(out), "--root", str(repo)],
-                 ["xref", "mark", str(doc), "-o", str(out), "--root", str(repo)],
-                 ["definitions", str(doc), "--link", str(out)],
-                 ["amend", "from-diff", str(doc), str(repo / BILL_DIR / "ara@2024-12-10.xml"), "-o", str(out)]):
+    for args in (
+        ["export", str(doc), "-o", str(out)],
+        ["diff", str(doc), str(repo / BILL_DIR / "ara@2024-12-10.xml"), "-o", str(out)],
+        ["history", str(repo / BILL_DIR), "-o", str(out)],
+        ["xref", "index", str(doc), "-o", str(out), "--root", str(repo)],
+        ["xref", "mark", str(doc), "-o", str(out), "--root", str(repo)],
+        ["definitions", str(doc), "--link", str(out)],
+        ["amend", "from-diff", str(doc), str(repo / BILL_DIR / "ara@2024-12-10.xml"), "-o", str(out)],
+    ):
         _refused(lawtool(*args), "the output exists", "--force")
         assert out.read_text() == "my notes\n", args
     result = lawtool("export", str(doc), "-o", str(out), "--force")

@@ -1,15 +1,16 @@
 """PDF of compare and diff (`--format pdf`): printed by Chromium from the HTML; pdftotext gives
 every paragraph and table cell of the HTML in reading order, the bill's working-text notice is at
 the top of every page, the Arabic font is embedded (TrueType, not Type 3 glyphs)."""
+
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from pdf_support import contains_in_order, html_blocks, pdf_words
 
 from lawtool.akn import Document
-from pdf_support import contains_in_order, html_blocks, pdf_words
 
 REPO = Path(__file__).resolve().parents[1]
 BILL = REPO / "bills/ma/bill/2024/digital-violence"
@@ -35,10 +36,13 @@ def check_pdf(pdf: Path, page: str, notice: str) -> int:
     return checked
 
 
-@pytest.mark.parametrize("command, inputs, notice_of", [
-    ("compare", [V2, "--with", PENAL_CODE], V2),
-    ("diff", [V2, V3], V3),
-])
+@pytest.mark.parametrize(
+    "command, inputs, notice_of",
+    [
+        ("compare", [V2, "--with", PENAL_CODE], V2),
+        ("diff", [V2, V3], V3),
+    ],
+)
 def test_pdf_gives_the_html_words_in_reading_order(tmp_path, command, inputs, notice_of):
     pdf = tmp_path / f"{command}.pdf"
     result = lawtool(command, *inputs, "-f", "pdf", "-o", pdf)
@@ -54,6 +58,7 @@ def test_pdf_needs_a_file():
 
 def test_export_pdf_of_the_bill_has_its_text_in_reading_order_and_the_notice_on_every_page(tmp_path):
     from lawtool.export import to_text
+
     pdf = tmp_path / "bill.pdf"
     result = lawtool("export", V3, "--to", "pdf", "-o", pdf)
     assert result.returncode == 0, result.stderr
@@ -61,6 +66,7 @@ def test_export_pdf_of_the_bill_has_its_text_in_reading_order_and_the_notice_on_
     by_page, by_column, pages, with_notice = pdf_words(pdf, document.notice)
     assert pages >= 5 and with_notice == pages
     from pdf_support import arabic_words
+
     lines = [arabic_words(line) for line in to_text(document).split("\n")]
     checked = 0
     for words in lines[1:]:

@@ -61,33 +61,46 @@ def test_touched_article(parsed, article):
     if "factor" in want:
         assert got["factor"] == want["factor"]
     if "aggravations" in want:
-        got_aggr = [(a["source"], sorted(a["condition"]), _range(a["prison"]), _fine(a["fine"]))
-                    for a in got["aggravations"]]
+        got_aggr = [
+            (a["source"], sorted(a["condition"]), _range(a["prison"]), _fine(a["fine"])) for a in got["aggravations"]
+        ]
         want_aggr = [(a["source"], sorted(a["condition"]), a["prison"], a["fine"]) for a in want["aggravations"]]
         assert got_aggr == want_aggr
     if "cases" in want:
-        got_cases = [(c["refers_to"], c.get("paragraph"), _range(c.get("prison")), c.get("factor"))
-                     for c in got["cases"]]
+        got_cases = [
+            (c["refers_to"], c.get("paragraph"), _range(c.get("prison")), c.get("factor")) for c in got["cases"]
+        ]
         want_cases = [(c["refers_to"], c.get("paragraph"), c.get("prison"), c.get("factor")) for c in want["cases"]]
         assert got_cases == want_cases
 
 
-@pytest.mark.parametrize("words, value", [
-    ("ألف ومائتين", 1200), ("عشرين ألف", 20000), ("خمسة آلاف", 5000), ("خمسين ألف", 50000),
-    ("2.000", 2000), ("1.000.000", 1000000), ("مائة ألف", 100000),
-])
+@pytest.mark.parametrize(
+    "words, value",
+    [
+        ("ألف ومائتين", 1200),
+        ("عشرين ألف", 20000),
+        ("خمسة آلاف", 5000),
+        ("خمسين ألف", 50000),
+        ("2.000", 2000),
+        ("1.000.000", 1000000),
+        ("مائة ألف", 100000),
+    ],
+)
 def test_numbers(words, value):
     assert parse_number(normalise(words).split()) == value
 
 
-@pytest.mark.parametrize("text, days", [
-    ("بالحبس من ستة أشهر إلى سنة", (180, 365)),
-    ("بالحبس من شهر واحد إلى ثلاثة أشهر", (30, 90)),
-    ("بالسجن من خمس إلى عشر سنوات", (1825, 3650)),
-    ("بالحبس من سنة إلى خمس", (365, 1825)),
-    ("بالحبس من سنتين إلى خمس سنوات", (730, 1825)),
-    ("بالحبس من ثالثة أشهر إلى سنتين", (90, 730)),     # damaged lam-alef of the Adala PDF
-])
+@pytest.mark.parametrize(
+    "text, days",
+    [
+        ("بالحبس من ستة أشهر إلى سنة", (180, 365)),
+        ("بالحبس من شهر واحد إلى ثلاثة أشهر", (30, 90)),
+        ("بالسجن من خمس إلى عشر سنوات", (1825, 3650)),
+        ("بالحبس من سنة إلى خمس", (365, 1825)),
+        ("بالحبس من سنتين إلى خمس سنوات", (730, 1825)),
+        ("بالحبس من ثالثة أشهر إلى سنتين", (90, 730)),  # damaged lam-alef of the Adala PDF
+    ],
+)
 def test_prison_ranges(text, days):
     r = parse_prison(normalise(text))
     assert (r.min_days, r.max_days) == days
@@ -99,8 +112,7 @@ def test_fine_in_words():
 
 
 def test_comparison_with_the_bill(shared):
-    scope = {"/akn/ma/act/1962/1-59-413": read_scope(str(shared / "sources/penal-code/touched-articles.yaml"),
-                                                      shared)}
+    scope = {"/akn/ma/act/1962/1-59-413": read_scope(str(shared / "sources/penal-code/touched-articles.yaml"), shared)}
     report = penalty_report(load_sources([_need(PENAL_CODE), BILL], scope), scope)
     rows = {r["article"]: r for r in report["comparison"]}
     assert set(rows) == {"447-1", "447-2", "447-3"}

@@ -30,7 +30,7 @@ BY_HAND = {
     "427": ((6 * M, 2 * Y, H), (200, 250), False),
     "429": ((1 * M, 3 * M, H), (200, 250), True),
     "431": ((3 * M, 2 * Y, H), (2000, 10000), False),
-    "436": ((5 * Y, 10 * Y, H), None, False),       # the text says «بالحبس من خمس إلى عشر سنوات»
+    "436": ((5 * Y, 10 * Y, H), None, False),  # the text says «بالحبس من خمس إلى عشر سنوات»
     "444-1": (None, (12000, 60000), False),
     "444-2": (None, (12000, 120000), False),
     "447-1": ((6 * M, 3 * Y, H), (2000, 20000), False),
@@ -51,15 +51,15 @@ BY_HAND = {
 }
 # article: its longest maximum (days) and how it is reached
 CEILINGS = {
-    "404": (LIFE, "case", ["403"]),              # «في الحالة المنصوص عليها في الفقرة الثانية، فهي السجن المؤبد»
-    "436-1": (30 * Y, "case", ["436"]),          # «السجن من عشرين إلى ثلاثين سنة» (436 para 2)
-    "407": (10 * Y, "aggravation", None),        # «تضاعف العقوبة» of 1–5 years
-    "403": (LIFE, "case", []),                   # premeditation: «السجن المؤبد»
+    "404": (LIFE, "case", ["403"]),  # «في الحالة المنصوص عليها في الفقرة الثانية، فهي السجن المؤبد»
+    "436-1": (30 * Y, "case", ["436"]),  # «السجن من عشرين إلى ثلاثين سنة» (436 para 2)
+    "407": (10 * Y, "aggravation", None),  # «تضاعف العقوبة» of 1–5 years
+    "403": (LIFE, "case", []),  # premeditation: «السجن المؤبد»
     "402": (20 * Y, "case", []),
     "436": (30 * Y, "case", []),
-    "447-1": (5 * Y, "aggravation", None),       # 447-3
-    "503-1-1": (5 * Y, "aggravation", None),     # 503-1-2
-    "425": (6 * Y, "aggravation", None),         # 429-1 doubles 1–3 years
+    "447-1": (5 * Y, "aggravation", None),  # 447-3
+    "503-1-1": (5 * Y, "aggravation", None),  # 503-1-2
+    "425": (6 * Y, "aggravation", None),  # 429-1 doubles 1–3 years
     "431": (4 * Y, "aggravation", None),
 }
 
@@ -103,11 +103,11 @@ def test_aggravations_and_cases_checked_by_hand(code):
 def test_additional_penalties(code):
     assert set(code["503-2"].additional) >= {"confiscation", "destruction", "publication_of_judgment"}
     assert set(code["401"].additional) == {"deprivation_of_rights", "residence_ban"}
-    assert code["404"].additional == []          # «الفصلين 400 و401» is not «الفصل 40»
+    assert code["404"].additional == []  # «الفصلين 400 و401» is not «الفصل 40»
 
 
 def test_general_part_sets_no_offence_penalty(code):
-    assert code["24"].part == "general"          # book 1: «في العقوبات والتدابير الوقائية»
+    assert code["24"].part == "general"  # book 1: «في العقوبات والتدابير الوقائية»
     assert all(r["article"] != "24" for r in ceilings(list(code.values()), "/akn/ma/act/1962/1-59-413"))
 
 
@@ -117,28 +117,33 @@ def test_claims_are_computed_over_the_whole_code_and_the_touched_articles():
     touched = summary["touched"][0]
     assert touched["work"] == "/akn/ma/act/1962/1-59-413"
     tops = [(c["article"], c["days"]) for c in touched["ceilings"][:3]]
-    assert tops == [("404", LIFE), ("436-1", 30 * Y), ("407", 10 * Y)]   # not «five years»
+    assert tops == [("404", LIFE), ("436-1", 30 * Y), ("407", 10 * Y)]  # not «five years»
     assert summary["in_force_max_prison"]["days"] == LIFE
     assert "السجن المؤبد (الفصل 404" in summary["claims"][1]["ar"]
 
 
-@pytest.mark.parametrize("prison,text", [
-    ((30, 180, H), "الحبس من شهر واحد إلى ستة أشهر"),
-    ((180, 730, H), "الحبس من ستة أشهر إلى سنتين"),
-    ((365, 1825, H), "الحبس من سنة إلى خمس سنوات"),
-    ((730, 1825, H), "الحبس من سنتين إلى خمس سنوات"),
-    ((1825, 3650, S), "السجن من خمس إلى عشر سنوات"),
-    ((3650, 7300, S), "السجن من عشر إلى عشرين سنة"),
-    ((7300, 10950, S), "السجن من عشرين إلى ثلاثين سنة"),
-    ((30, 90, H), "الحبس من شهر واحد إلى ثلاثة أشهر"),
-])
+@pytest.mark.parametrize(
+    "prison,text",
+    [
+        ((30, 180, H), "الحبس من شهر واحد إلى ستة أشهر"),
+        ((180, 730, H), "الحبس من ستة أشهر إلى سنتين"),
+        ((365, 1825, H), "الحبس من سنة إلى خمس سنوات"),
+        ((730, 1825, H), "الحبس من سنتين إلى خمس سنوات"),
+        ((1825, 3650, S), "السجن من خمس إلى عشر سنوات"),
+        ((3650, 7300, S), "السجن من عشر إلى عشرين سنة"),
+        ((7300, 10950, S), "السجن من عشرين إلى ثلاثين سنة"),
+        ((30, 90, H), "الحبس من شهر واحد إلى ثلاثة أشهر"),
+    ],
+)
 def test_arabic_wording_as_the_laws_write_it(prison, text):
     assert ar.prison({"min_days": prison[0], "max_days": prison[1], "type": prison[2]}) == text
 
 
 def test_arabic_fines_and_whole_penalty():
     assert ar.fine({"min_mad": 2000, "max_mad": 20000}) == "غرامة من 2.000 إلى 20.000 درهم"
-    assert ar.penalty({"min_days": 365, "max_days": 1095, "type": H}, {"min_mad": 5000, "max_mad": 50000}, True) == \
-        "الحبس من سنة إلى ثلاث سنوات وغرامة من 5.000 إلى 50.000 درهم أو إحدى هاتين العقوبتين"
+    assert (
+        ar.penalty({"min_days": 365, "max_days": 1095, "type": H}, {"min_mad": 5000, "max_mad": 50000}, True)
+        == "الحبس من سنة إلى ثلاث سنوات وغرامة من 5.000 إلى 50.000 درهم أو إحدى هاتين العقوبتين"
+    )
     assert ar.prison({"life": True}) == "السجن المؤبد"
     assert ar.duration(15) == "خمسة عشر يوما" and ar.duration(25 * Y) == "خمس وعشرين سنة"

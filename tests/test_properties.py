@@ -10,7 +10,9 @@ seeds): never a crash or a traceback, only results or a LawtoolError; the invari
     diff              diff(a, a) is empty on mutated documents
 """
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from conftest import REPO, SHARED  # LAWTOOL_SHARED, else ../shared
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from lawtool.akn import Document
 from lawtool.errors import LawtoolError
@@ -18,25 +20,35 @@ from lawtool.export import to_text
 from lawtool.frbr import FrbrUri
 from lawtool.importer import import_text
 
-from conftest import REPO, SHARED  # LAWTOOL_SHARED, else ../shared
-LAW = (SHARED / "sources/law-103-13/ar.txt").read_text(encoding="utf-8").split("# ==== END SOURCE HEADER ====")[1].split("\n")
-BILL_TEXT = (REPO / "bills/ma/bill/2024/digital-violence/source/ara@2024-05-14.txt").read_text(encoding="utf-8").split("\n")
+LAW = (
+    (SHARED / "sources/law-103-13/ar.txt")
+    .read_text(encoding="utf-8")
+    .split("# ==== END SOURCE HEADER ====")[1]
+    .split("\n")
+)
+BILL_TEXT = (
+    (REPO / "bills/ma/bill/2024/digital-violence/source/ara@2024-05-14.txt").read_text(encoding="utf-8").split("\n")
+)
 LAW_XML = (REPO / "law/ma/act/2018/103-13/ara@2018-03-12.xml").read_bytes()
 BILL_XML = (REPO / "bills/ma/bill/2024/digital-violence/ara@2024-05-14.xml").read_bytes()
 AMENDMENT = (REPO / "bills/ma/bill/2024/digital-violence/amendments/dv-ex-01.yaml").read_text(encoding="utf-8")
 URI = FrbrUri.parse("/akn/ma/act/2018/1-18/ara@2018-01-01")
 SETTINGS = dict(derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-noise = st.lists(st.sampled_from(list("المادةالفصل 0123456789-.:؛،«»()أإآىةـًٌ") + ["\u200f", "المادة 7", "الباب الثاني",
-                                                                             "- 1 ", "على النحو التالي:"]),
-                 max_size=6).map("".join)
+noise = st.lists(
+    st.sampled_from(
+        list("المادةالفصل 0123456789-.:؛،«»()أإآىةـًٌ")
+        + ["\u200f", "المادة 7", "الباب الثاني", "- 1 ", "على النحو التالي:"]
+    ),
+    max_size=6,
+).map("".join)
 
 
 @st.composite
 def mutated(draw, lines):
     """A slice of real lines with a few insertions, deletions and duplications."""
     start = draw(st.integers(0, max(0, len(lines) - 40)))
-    chunk = list(lines[start:start + draw(st.integers(1, 60))])
+    chunk = list(lines[start : start + draw(st.integers(1, 60))])
     for _ in range(draw(st.integers(0, 6))):
         kind = draw(st.sampled_from(["insert", "delete", "duplicate", "cut"]))
         at = draw(st.integers(0, max(0, len(chunk) - 1)))
@@ -48,7 +60,7 @@ def mutated(draw, lines):
             chunk.insert(at, chunk[at])
         elif chunk:
             line = chunk[at]
-            chunk[at] = line[:draw(st.integers(0, len(line)))]
+            chunk[at] = line[: draw(st.integers(0, len(line)))]
     return "\n".join(chunk)
 
 
@@ -79,10 +91,13 @@ def mutated_bytes(draw, data: bytes):
         if kind == "flip":
             data[at] = draw(st.integers(0, 255))
         elif kind == "delete":
-            del data[at:at + draw(st.integers(1, 20))]
+            del data[at : at + draw(st.integers(1, 20))]
         else:
-            data[at:at] = draw(st.sampled_from([b"<", b"&", b"]]>", b"<!DOCTYPE x>", b"\xff", b"<p>", b"</body>",
-                                                b' eId="art_1"', b"&#0;"]))
+            data[at:at] = draw(
+                st.sampled_from(
+                    [b"<", b"&", b"]]>", b"<!DOCTYPE x>", b"\xff", b"<p>", b"</body>", b' eId="art_1"', b"&#0;"]
+                )
+            )
     return bytes(data)
 
 
@@ -90,11 +105,12 @@ def mutated_bytes(draw, data: bytes):
 @given(mutated_bytes(LAW_XML) | mutated_bytes(BILL_XML))
 def test_akn_loader_never_crashes(data):
     from lawtool.validate import validate_document
+
     try:
         document = Document.from_bytes(data, "mutated.xml")
     except LawtoolError:
         return
-    validate_document(document)   # findings, never an exception
+    validate_document(document)  # findings, never an exception
     to_text(document)
 
 
@@ -102,12 +118,25 @@ def test_akn_loader_never_crashes(data):
 @given(st.data())
 def test_amendment_loader_never_crashes(data):
     from lawtool.amend.model import parse_amendment, parse_yaml_text
+
     lines = AMENDMENT.split("\n")
     for _ in range(data.draw(st.integers(0, 5))):
         at = data.draw(st.integers(0, len(lines) - 1))
-        lines[at] = data.draw(st.sampled_from(["", "  - op: delete", "id: [", "!!python/object:os.system x",
-                                               "a: &x [*x, *x]", "target: 5", lines[at][: len(lines[at]) // 2],
-                                               "operations: {}", "    eid: art_999"]))
+        lines[at] = data.draw(
+            st.sampled_from(
+                [
+                    "",
+                    "  - op: delete",
+                    "id: [",
+                    "!!python/object:os.system x",
+                    "a: &x [*x, *x]",
+                    "target: 5",
+                    lines[at][: len(lines[at]) // 2],
+                    "operations: {}",
+                    "    eid: art_999",
+                ]
+            )
+        )
     try:
         parse_amendment(parse_yaml_text("\n".join(lines), "mutated.yaml"), "mutated.yaml")
     except LawtoolError:
@@ -121,15 +150,17 @@ SENTENCES = [line for line in LAW if "الفصل" in line or "المادة" in l
 @given(mutated(SENTENCES))
 def test_citation_detector_never_crashes(text):
     from lawtool.xref import extract_text
+
     for citation in extract_text(text, uri="/akn/ma/act/2018/103-13"):
         assert 0 <= citation.start < citation.end <= len(text)
-        assert citation.text == text[citation.start:citation.end]
+        assert citation.text == text[citation.start : citation.end]
         assert len(citation.hrefs) <= max(1, len(citation.articles))
 
 
 def _mutated_bill(seed_text: str) -> Document:
-    document, _ = import_text(seed_text, FrbrUri.parse("/akn/ma/bill/2024/digital-violence/ara@2024-05-14"),
-                              doctype="bill", repair=False)
+    document, _ = import_text(
+        seed_text, FrbrUri.parse("/akn/ma/bill/2024/digital-violence/ara@2024-05-14"), doctype="bill", repair=False
+    )
     return document
 
 
@@ -138,6 +169,7 @@ def _mutated_bill(seed_text: str) -> Document:
 def test_marking_and_linking_are_idempotent(text):
     from lawtool.gaps.definitions import link_definitions
     from lawtool.xref.mark import mark_document
+
     try:
         document = _mutated_bill(text)
     except LawtoolError:
@@ -154,6 +186,7 @@ def test_marking_and_linking_are_idempotent(text):
 @given(mutated(BILL_TEXT))
 def test_diff_of_a_document_with_itself_is_empty(text):
     from lawtool.diff import diff_documents
+
     try:
         document = _mutated_bill(text)
     except LawtoolError:

@@ -13,10 +13,10 @@ from pathlib import Path
 
 from lxml import etree
 from lxml import html as lxml_html
+from publish_support import PAYLOAD, REPO, hostile_site, repo_site
 
 from lawtool.publish import check_site
 from lawtool.publish.pages import BILL_NOTICE, LAW_SOURCE
-from publish_support import PAYLOAD, REPO, hostile_site, repo_site
 
 BILL_PAGES = "akn/ma/bill/2024/digital-violence"
 PENAL_PAGES = "akn/ma/act/1962/1-59-413/ara@2024-08-22"

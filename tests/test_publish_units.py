@@ -21,8 +21,17 @@ PENAL = "/akn/ma/act/1962/1-59-413"
 
 # -- escaping ------------------------------------------------------------------------------------------
 
-HOSTILE = ['<script>alert(1)</script>', '<img src=x onerror="alert(1)">', "[x](javascript:alert(1))",
-           "{#evil .cls}", "# not a heading", "*emphasis* _under_ `code`", "![i](x.png)", "a | b | c", "&amp; &lt;"]
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "[x](javascript:alert(1))",
+    "{#evil .cls}",
+    "# not a heading",
+    "*emphasis* _under_ `code`",
+    "![i](x.png)",
+    "a | b | c",
+    "&amp; &lt;",
+]
 
 
 @pytest.mark.parametrize("text", HOSTILE)
@@ -34,6 +43,7 @@ def test_md_keeps_markdown_syntax_as_text(text):
     # the browser shows the original text
     import html as html_module
     import re
+
     shown = html_module.unescape(re.sub(r"<[^>]+>", "", html)).strip()
     assert shown == " ".join(text.split())
 
@@ -48,21 +58,28 @@ def test_md_collapses_lines():
     assert "\n" not in md("line one\n\n# line two")
 
 
-@pytest.mark.parametrize("source,target,expected", [
-    ("akn/ma/act/1962/1-59-413/ara@2024-08-22/", "akn/ma/act/1962/1-59-413/ara@2024-08-22/book_1/#art_13",
-     "book_1/#art_13"),
-    ("", "about/", "about/"),
-    ("akn/x/", "", "../../"),
-    ("a/", "a/#x", "#x"),
-    ("akn/w/", "akn/w/e.xml", "e.xml"),
-    ("a/b/", "a/c/", "../c/"),
-    ("reports/gaps/", "assets/charts/coverage.svg", "../../assets/charts/coverage.svg"),
-])
+@pytest.mark.parametrize(
+    "source,target,expected",
+    [
+        (
+            "akn/ma/act/1962/1-59-413/ara@2024-08-22/",
+            "akn/ma/act/1962/1-59-413/ara@2024-08-22/book_1/#art_13",
+            "book_1/#art_13",
+        ),
+        ("", "about/", "about/"),
+        ("akn/x/", "", "../../"),
+        ("a/", "a/#x", "#x"),
+        ("akn/w/", "akn/w/e.xml", "e.xml"),
+        ("a/b/", "a/c/", "../c/"),
+        ("reports/gaps/", "assets/charts/coverage.svg", "../../assets/charts/coverage.svg"),
+    ],
+)
 def test_rel_url(source, target, expected):
     assert rel_url(source, target) == expected
 
 
 # -- search records ----------------------------------------------------------------------------------------
+
 
 def test_fold_is_the_normaliser_with_hamza_on_its_seat_folded():
     assert fold("مَسْؤُولِيَّة") == fold("مسئولية") == "مسءوليه"
@@ -94,6 +111,7 @@ def test_search_records_one_per_article_of_the_latest_versions(index):
 
 
 # -- the index and the URL scheme --------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def index():
@@ -138,18 +156,25 @@ def test_backlinks_include_the_bill_that_amends_an_article(index):
 
 # -- the link checker ----------------------------------------------------------------------------------------
 
+
 def test_link_checker_finds_broken_links(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "index.html").write_text(
         '<html><body><a href="a/">ok</a><a href="a/#here">ok</a><a href="a/#nowhere">bad anchor</a>'
         '<a href="b/">missing</a><a href="#top">self</a><a href="https://example.org/">outside</a>'
         '<img src="https://cdn.example/x.png"><a href="javascript:alert(1)">js</a><p id="top"></p></body></html>',
-        encoding="utf-8")
-    (tmp_path / "a" / "index.html").write_text('<html><body><h2 id="here">x</h2><a href="../">up</a></body></html>',
-                                               encoding="utf-8")
+        encoding="utf-8",
+    )
+    (tmp_path / "a" / "index.html").write_text(
+        '<html><body><h2 id="here">x</h2><a href="../">up</a></body></html>', encoding="utf-8"
+    )
     found = {(b.page, b.target): b.reason for b in check_site(tmp_path)}
-    assert set(found) == {("index.html", "a/#nowhere"), ("index.html", "b/"),
-                          ("index.html", "https://cdn.example/x.png"), ("index.html", "javascript:alert(1)")}
+    assert set(found) == {
+        ("index.html", "a/#nowhere"),
+        ("index.html", "b/"),
+        ("index.html", "https://cdn.example/x.png"),
+        ("index.html", "javascript:alert(1)"),
+    }
     assert "no element with id" in found[("index.html", "a/#nowhere")]
     assert "another host" in found[("index.html", "https://cdn.example/x.png")]
 
@@ -157,6 +182,7 @@ def test_link_checker_finds_broken_links(tmp_path):
 def test_every_collision_kind_has_an_arabic_name():
     from lawtool.amend.collisions import KINDS
     from lawtool.publish.amendments import COLLISION_AR
+
     assert set(KINDS) <= set(COLLISION_AR)
 
 
@@ -166,11 +192,14 @@ def test_the_coverage_matrix_tells_reviewed_cells_from_suggestions(index):
     from lawtool.gaps.evidence import review_cell
     from lawtool.publish.pages import Site
     from lawtool.publish.reports import gaps_page
+
     report = json.loads((REPO / "reports/gaps.json").read_text(encoding="utf-8"))
     row = next(r for r in report["coverage"] if r["concept"] == "doxing")
     bill = "/akn/ma/bill/2024/digital-violence/ara@2024-05-14"
-    row["documents"][bill] = review_cell(row["documents"][bill], {
-        "decision": "confirmed", "who": "مراجع (مثال)", "when": "2026-12-07", "note": "المادة 19"})
+    row["documents"][bill] = review_cell(
+        row["documents"][bill],
+        {"decision": "confirmed", "who": "مراجع (مثال)", "when": "2026-12-07", "note": "المادة 19"},
+    )
     page = gaps_page(index, Site(), report, "reports/gaps.json")
     tree = lxml_html.fromstring(page.body)
     doxing = tree.xpath("//table[contains(@class,'lt-coverage')]/tbody/tr")[report["coverage"].index(row)]
@@ -186,11 +215,14 @@ def test_the_coverage_matrix_tells_reviewed_cells_from_suggestions(index):
 
 def test_dates_and_identifiers_are_wrapped_in_text_only():
     from lawtool.publish.nowrap import keep_together
-    page = ('<html><head><title>الفصل 447-1</title><script>var d = "2018-03-12";</script></head><body>'
-            '<h2 id="art_447-1">الفصل 447&#45;1<a href="#art_447-1" title="2018-03-12">#</a></h2>'
-            '<p>الصيغة (\u20662024-12-10\u2069) والفصلين 447-1 و447-2 وdv-ex-01؛ 1.59.413 و20.000</p>'
-            '<code>shared:penal-code.consolidated-2024-08-22.ar.txt</code>'
-            '<p>akn-ma-bill-2024-digital-violence-diff-2024-05-14_2024-12-10.docx</p></body></html>')
+
+    page = (
+        '<html><head><title>الفصل 447-1</title><script>var d = "2018-03-12";</script></head><body>'
+        '<h2 id="art_447-1">الفصل 447&#45;1<a href="#art_447-1" title="2018-03-12">#</a></h2>'
+        "<p>الصيغة (\u20662024-12-10\u2069) والفصلين 447-1 و447-2 وdv-ex-01؛ 1.59.413 و20.000</p>"
+        "<code>shared:penal-code.consolidated-2024-08-22.ar.txt</code>"
+        "<p>akn-ma-bill-2024-digital-violence-diff-2024-05-14_2024-12-10.docx</p></body></html>"
+    )
     out = keep_together(page)
     span = '<span class="lt-nw">{}</span>'.format
     for token in ("447&#45;1", "\u20662024-12-10\u2069", "447-1", "447-2", "dv-ex-01"):
@@ -204,9 +236,16 @@ def test_penalty_ranges_and_collisions_in_arabic():
     from lawtool.amend.collisions import Collision
     from lawtool.gaps.wording_ar import article_refs
     from lawtool.publish.wording import collision_ar
+
     assert article_refs(["425..429-1", "447-1"]) == "425 إلى 429-1، 447-1"
-    words = Collision("overlapping-words", ("dv-ex-04", "dv-ex-06"), "art_30__para_1",
-                      "dv-ex-04 and dv-ex-06 both change words in art_30__para_1: «أربعا وعشرين ساعة» and «أربعا وعشرين "
-                      "ساعة» overlap", (("dv-ex-04", 1), ("dv-ex-06", 1)))
-    assert collision_ar(words, "المادة 30") == ("التعديل dv-ex-04 (العملية 1) والتعديل dv-ex-06 (العملية 1) يغيران "
-                                                "المادة 30، في العبارة «أربعا وعشرين ساعة»")
+    words = Collision(
+        "overlapping-words",
+        ("dv-ex-04", "dv-ex-06"),
+        "art_30__para_1",
+        "dv-ex-04 and dv-ex-06 both change words in art_30__para_1: «أربعا وعشرين ساعة» and «أربعا وعشرين "
+        "ساعة» overlap",
+        (("dv-ex-04", 1), ("dv-ex-06", 1)),
+    )
+    assert collision_ar(words, "المادة 30") == (
+        "التعديل dv-ex-04 (العملية 1) والتعديل dv-ex-06 (العملية 1) يغيران المادة 30، في العبارة «أربعا وعشرين ساعة»"
+    )

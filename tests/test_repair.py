@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -22,10 +22,10 @@ CRIMINAL_PROCEDURE = ADALA / "criminal-procedure.consolidated-2025-09-08.ar.txt"
 HELD_OUT = sorted((ADALA / "laws").glob("*.txt")) if (ADALA / "laws").is_dir() else []
 
 needs_shared = pytest.mark.usefixtures("shared")  # fails (never skips) when ../shared is missing
-ARABIC_LETTER = re.compile("[\u0621-\u063A\u0641-\u064A]")
+ARABIC_LETTER = re.compile("[\u0621-\u063a\u0641-\u064a]")
 
 
-@lru_cache(maxsize=None)
+@cache
 def repaired(path: Path) -> RepairResult:
     return repair_text(path.read_text(encoding="utf-8"))
 
@@ -36,6 +36,7 @@ def body_text(r: RepairResult) -> str:
 
 # -- worked examples, one per repair kind ----------------------------------------------------------
 
+
 def one_line(raw: str) -> str:
     r = repair_text(raw)
     return "\n".join(r.lines)
@@ -43,13 +44,15 @@ def one_line(raw: str) -> str:
 
 def test_ligature_in_context():
     # a document needs the damage signatures before the ligature repair is switched on
-    raw = "\n".join([
-        "الباب األول :تعريف",
-        "العنف الجسدي :كل فعل أو امتناع يمس ،أو من شأنه المساس ،بالسالمة الجسدية للمرأة،",
-        "ال يجوز رفع هذه الدعاوى ،إال بناء على شكاية من الشخص المطرود من بيت الزوجية",
-        "فإنهم يكونون ملزمين باإلدالء بشهاداتهم ،ويجوز لهم ،عند االقتضاء،",
-        "في الحاالت المنصوص عليها في الفصلين 400و ،401ضعف العقوبة المقررة",
-    ])
+    raw = "\n".join(
+        [
+            "الباب األول :تعريف",
+            "العنف الجسدي :كل فعل أو امتناع يمس ،أو من شأنه المساس ،بالسالمة الجسدية للمرأة،",
+            "ال يجوز رفع هذه الدعاوى ،إال بناء على شكاية من الشخص المطرود من بيت الزوجية",
+            "فإنهم يكونون ملزمين باإلدالء بشهاداتهم ،ويجوز لهم ،عند االقتضاء،",
+            "في الحاالت المنصوص عليها في الفصلين 400و ،401ضعف العقوبة المقررة",
+        ]
+    )
     out = one_line(raw).split("\n")
     assert out[0] == "الباب الأول: تعريف"
     assert out[1].startswith("العنف الجسدي: كل فعل أو امتناع يمس، أو من شأنه المساس،")
@@ -62,8 +65,20 @@ def test_ligature_in_context():
 @needs_shared
 def test_ligature_examples_from_law_103_13():
     text = body_text(repaired(LAW_103_13))
-    for good in ("الأول", "الإمضاء", "الآخرة", "الحمد لله وحده", "محمد بن يوسف الله وليه",
-                 "لا يجوز", "إلا بناء", "الحالات", "الاستغلال", "ولا سيما", "لأغراض", "بالإدلاء"):
+    for good in (
+        "الأول",
+        "الإمضاء",
+        "الآخرة",
+        "الحمد لله وحده",
+        "محمد بن يوسف الله وليه",
+        "لا يجوز",
+        "إلا بناء",
+        "الحالات",
+        "الاستغلال",
+        "ولا سيما",
+        "لأغراض",
+        "بالإدلاء",
+    ):
         assert good in text, good
     for damaged in ("األول", "اإلمضاء", "اآلخرة", "هللا", "ال يجوز", "إال بناء"):
         assert damaged not in text, damaged
@@ -88,13 +103,19 @@ def test_glued_numbers_and_punctuation():
 def test_date_brackets():
     assert one_line("وحرر بالرباط في 5جمادى 22( 1439فبراير .)2018") == "وحرر بالرباط في 5 جمادى 1439 (22 فبراير 2018)."
     assert one_line("جمادى الآخرة 26( 1382نوفمبر )1962كما وقع") == "جمادى الآخرة 1382 (26 نوفمبر 1962) كما وقع"
-    assert one_line("بتاريخ 13شعبان ( 1436فاتح يونيو ،)2015ص 5490؛") == "بتاريخ 13 شعبان 1436 (فاتح يونيو 2015)، ص 5490؛"
+    assert (
+        one_line("بتاريخ 13شعبان ( 1436فاتح يونيو ،)2015ص 5490؛") == "بتاريخ 13 شعبان 1436 (فاتح يونيو 2015)، ص 5490؛"
+    )
     # Hijri year at the end of the previous line
-    assert one_line("صادر في 28جمادى الثانية 1382\n( 26نونبر )1962بالمصادقة") == \
-        "صادر في 28 جمادى الثانية 1382\n(26 نونبر 1962) بالمصادقة"
+    assert (
+        one_line("صادر في 28جمادى الثانية 1382\n( 26نونبر )1962بالمصادقة")
+        == "صادر في 28 جمادى الثانية 1382\n(26 نونبر 1962) بالمصادقة"
+    )
     # a date split over two lines
-    assert one_line("بتاريخ 13من شوال 18( 1437\nيوليو )2016؛ الجريدة") == \
-        "بتاريخ 13 من شوال 1437 (18\nيوليو 2016)؛ الجريدة"
+    assert (
+        one_line("بتاريخ 13من شوال 18( 1437\nيوليو )2016؛ الجريدة")
+        == "بتاريخ 13 من شوال 1437 (18\nيوليو 2016)؛ الجريدة"
+    )
 
 
 @needs_shared
@@ -122,20 +143,30 @@ def test_tatweel_inside_words_removed_and_diacritics_kept():
     assert out == "ظهير شريف رقم 1.59.413 صادر في 28 جمادى الثانيةَ"
     result = repair_text("الصــادر بتنفيذه الظهير الشريــف", skip_header=False)
     assert [(r.kind, r.before, r.after, r.certain) for r in result.repairs] == [
-        ("tatweel", "الصــادر", "الصادر", True), ("tatweel", "الشريــف", "الشريف", True)]
+        ("tatweel", "الصــادر", "الصادر", True),
+        ("tatweel", "الشريــف", "الشريف", True),
+    ]
     assert result.counts() == {"tatweel": 2}
 
 
 def test_tatweel_outside_a_word_kept():
     """A tatweel with no letter on one of its sides is no stretching: a dash, the list label «هـ)»,
     «بـ» before a number, a line of tatweel."""
-    for line in ("ـ وهي سلطة مستقلة", "هـ) الرياضيون", "في الجدول «هـ» الملحق", "يحدد بـ 15 يوما", "ــــــــــ",
-                 "تم تعديله بـ: الظهير", "2ـ يخضع"):
+    for line in (
+        "ـ وهي سلطة مستقلة",
+        "هـ) الرياضيون",
+        "في الجدول «هـ» الملحق",
+        "يحدد بـ 15 يوما",
+        "ــــــــــ",
+        "تم تعديله بـ: الظهير",
+        "2ـ يخضع",
+    ):
         result = repair_text(line, skip_header=False)
         assert result.lines == [line] and result.repairs == [], line
 
 
 # -- page furniture and footnotes -------------------------------------------------------------------
+
 
 @needs_shared
 def test_law_103_13_footnotes():
@@ -192,6 +223,7 @@ def test_penal_code_footnotes_and_pages():
 
 # -- invariants -------------------------------------------------------------------------------------
 
+
 def all_sources() -> list[Path]:
     if not LAW_103_13.exists():
         return []
@@ -213,7 +245,7 @@ def test_idempotent(path: Path):
 def test_letters_only_swapped(path: Path):
     raw_lines = path.read_text(encoding="utf-8").split("\n")
     if raw_lines[0].startswith("# ==== SOURCE HEADER"):
-        raw_lines = raw_lines[raw_lines.index("# ==== END SOURCE HEADER ====") + 1:]
+        raw_lines = raw_lines[raw_lines.index("# ==== END SOURCE HEADER ====") + 1 :]
     r = repaired(path)
     before = Counter(ARABIC_LETTER.findall("".join(raw_lines)))
     after = Counter(ARABIC_LETTER.findall("".join(r.lines) + "".join(f.text for f in r.footnotes)))
@@ -224,7 +256,7 @@ def test_letters_only_swapped(path: Path):
 @pytest.mark.parametrize("path", all_sources(), ids=lambda p: p.name)
 def test_no_damage_signature_left(path: Path):
     r = repaired(path)
-    tokens = re.findall("[\u0621-\u064A\u0640\u064B-\u065F]+", body_text(r) + " ".join(f.text for f in r.footnotes))
+    tokens = re.findall("[\u0621-\u064a\u0640\u064b-\u065f]+", body_text(r) + " ".join(f.text for f in r.footnotes))
     left = [t for t in tokens if t == "ال" or t.startswith(("األ", "اإل", "اآل")) or t in ("هللا", "هلل")]
     assert left == []
 
@@ -239,8 +271,9 @@ def test_uncertain_are_not_applied(path: Path):
         assert r.uncertain, "ambiguous ligature candidates must be listed"
     assert all(not u.certain for u in r.uncertain)
     applied = {(x.line, x.before) for x in r.repairs}
-    assert not any((u.line, u.before) in applied and u.kind == "ligature" for u in r.uncertain
-                   if u.after in body_text(r))
+    assert not any(
+        (u.line, u.before) in applied and u.kind == "ligature" for u in r.uncertain if u.after in body_text(r)
+    )
 
 
 @needs_shared
@@ -285,7 +318,10 @@ def test_footnote_cut_by_a_page_break_goes_back_to_its_note(shared):
     """Penal Code footnote 142 ends a page with «... من القانون الجنائي،» and goes on above footnote 143
     on the next page: those lines belong to the note, not to article 447-1."""
     from lawtool.importer.repair import repair_text
-    result = repair_text((shared / "sources/adala/penal-code.consolidated-2024-08-22.ar.txt").read_text(encoding="utf-8"))
+
+    result = repair_text(
+        (shared / "sources/adala/penal-code.consolidated-2024-08-22.ar.txt").read_text(encoding="utf-8")
+    )
     note = next(f for f in result.footnotes if f.number == 142)
     assert "1.99.18" in note.text and "ص 852" in note.text
     # (the preamble cites the same dahir, «بتاريخ 18 من شوال»; the note's line has «18 شوال»)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -26,9 +26,10 @@ HELD_OUT = sorted((ADALA / "laws").glob("*.txt")) if (ADALA / "laws").is_dir() e
 needs_shared = pytest.mark.usefixtures("shared")  # fails (never skips) when ../shared is missing
 
 
-@lru_cache(maxsize=None)
+@cache
 def repaired(path: Path) -> RepairResult:
     return repair_text(path.read_text(encoding="utf-8"))
+
 
 # Lines that switch the ligature repair on (a document must show the damage signatures).
 DAMAGED = "الباب األول :أحكام عامة\nال يجوز الحكم بأي تدبير إال في األحوال المقررة في القانون"
@@ -45,6 +46,7 @@ def one(line: str) -> str:
 
 
 # -- the data file ----------------------------------------------------------------------------------
+
 
 def test_data_file_loads_once_and_has_every_kind():
     lex = load_lexicon()
@@ -86,10 +88,12 @@ def test_entries_are_checked_when_loaded():
 
 # -- each kind of rule, on real sentences -----------------------------------------------------------
 
+
 def test_fix():
     # Law 103.13, art. 2 (re-enacted art. 446 of the Penal Code)
-    assert one("المشار إليها في الفقرة أعاله ،فإنهم يكونون ملزمين") == \
-        "المشار إليها في الفقرة أعلاه، فإنهم يكونون ملزمين"
+    assert (
+        one("المشار إليها في الفقرة أعاله ،فإنهم يكونون ملزمين") == "المشار إليها في الفقرة أعلاه، فإنهم يكونون ملزمين"
+    )
     assert one("يعاقب بالسجن من عشرين إلى ثالثين سنة") == "يعاقب بالسجن من عشرين إلى ثلاثين سنة"
     assert one("الحرمان من حق حمل السالح ومن الخدمة في الجيش") == "الحرمان من حق حمل السلاح ومن الخدمة في الجيش"
 
@@ -101,8 +105,10 @@ def test_fix_is_a_counted_ligature_repair():
 
 
 def test_keep():
-    assert one("بمقتضى المادة الثانية من القانون رقم 03.23 ،السالف الذكر.") == \
-        "بمقتضى المادة الثانية من القانون رقم 03.23، السالف الذكر."
+    assert (
+        one("بمقتضى المادة الثانية من القانون رقم 03.23 ،السالف الذكر.")
+        == "بمقتضى المادة الثانية من القانون رقم 03.23، السالف الذكر."
+    )
     assert one("ال يحكم بالعقوبات البديلة في حالة العود.") == "لا يحكم بالعقوبات البديلة في حالة العود."
     assert one("للعقوبة السالبة للحرية") == "للعقوبة السالبة للحرية"
     assert one("الإفراج عن المتهم بكفالة أو بدونها") == "الإفراج عن المتهم بكفالة أو بدونها"
@@ -113,16 +119,19 @@ def test_context_numerals():
     assert one("يعاقب بالحبس من سنة إلى ثالث سنوات وبالغرامة") == "يعاقب بالحبس من سنة إلى ثلاث سنوات وبالغرامة"
     assert one("يعاقب بالحبس من ثالث إلى خمس سنوات") == "يعاقب بالحبس من ثلاث إلى خمس سنوات"
     assert one("يعاقب بالحبس من ثالثة أشهر إلى سنتين") == "يعاقب بالحبس من ثلاثة أشهر إلى سنتين"
-    assert one("يعاقب بالحبس من شهر واحد إلى ثالثة من كان معتقلا") == \
-        "يعاقب بالحبس من شهر واحد إلى ثلاثة من كان معتقلا"
+    assert one("يعاقب بالحبس من شهر واحد إلى ثالثة من كان معتقلا") == "يعاقب بالحبس من شهر واحد إلى ثلاثة من كان معتقلا"
     # ordinals stay
     assert one("الباب الثالث") == "الباب الثالث"
     assert one("الباب الثالث :أحكام مسطرية") == "الباب الثالث: أحكام مسطرية"  # the colon breaks the context
     assert one("والباب الثالث أحكام خاصة بالجرائم الإرهابية") == "والباب الثالث أحكام خاصة بالجرائم الإرهابية"
-    assert one("يعاقب عليها طبقا لأحكام الفقرتين األولى والثالثة من الفصل 263.") == \
-        "يعاقب عليها طبقا لأحكام الفقرتين الأولى والثالثة من الفصل 263."
-    assert one("وكانت حكومة دولة ثالثة تطلب منها بدورها تسليم نفس الشخص") == \
-        "وكانت حكومة دولة ثالثة تطلب منها بدورها تسليم نفس الشخص"
+    assert (
+        one("يعاقب عليها طبقا لأحكام الفقرتين األولى والثالثة من الفصل 263.")
+        == "يعاقب عليها طبقا لأحكام الفقرتين الأولى والثالثة من الفصل 263."
+    )
+    assert (
+        one("وكانت حكومة دولة ثالثة تطلب منها بدورها تسليم نفس الشخص")
+        == "وكانت حكومة دولة ثالثة تطلب منها بدورها تسليم نفس الشخص"
+    )
     # definite cardinals
     assert one("خالل الثالثة أيام الموالية ليوم تبليغ األمر") == "خلال الثلاثة أيام الموالية ليوم تبليغ الأمر"
     assert one("تطبيقا للفصول الثالثة السالفة.") == "تطبيقا للفصول الثلاثة السالفة."
@@ -131,11 +140,15 @@ def test_context_numerals():
 
 def test_context_across_lines():
     # CPP art. 467: the counted noun starts the next line
-    assert fixed("للقيام بمهام قاضي األحداث لمدة ثالث", "سنوات قابلة للتجديد") == \
-        ["للقيام بمهام قاضي الأحداث لمدة ثلاث", "سنوات قابلة للتجديد"]
+    assert fixed("للقيام بمهام قاضي األحداث لمدة ثالث", "سنوات قابلة للتجديد") == [
+        "للقيام بمهام قاضي الأحداث لمدة ثلاث",
+        "سنوات قابلة للتجديد",
+    ]
     # CPP art. 163: the ordinal's head ends the previous line
-    assert fixed("وفقا لما هو منصوص عليه في الفقرة", "الثالثة من المادة 160أعاله.") == \
-        ["وفقا لما هو منصوص عليه في الفقرة", "الثالثة من المادة 160 أعلاه."]
+    assert fixed("وفقا لما هو منصوص عليه في الفقرة", "الثالثة من المادة 160أعاله.") == [
+        "وفقا لما هو منصوص عليه في الفقرة",
+        "الثالثة من المادة 160 أعلاه.",
+    ]
 
 
 def test_context_words():
@@ -144,8 +157,10 @@ def test_context_words():
     assert one("يعاقب كل من خالف مقتضيات الفقرتين") == "يعاقب كل من خالف مقتضيات الفقرتين"  # the verb
     assert one("امرأة مرضع في حدود سنتين من تاريخ الوالدة.") == "امرأة مرضع في حدود سنتين من تاريخ الولادة."
     assert one("في مكان خال من الناس") == "في مكان خال من الناس"
-    assert one("للمحجور القانوني أي مبلغ ما خال المقادير الخاصة بالمعيشة") == \
-        "للمحجور القانوني أي مبلغ ما خلا المقادير الخاصة بالمعيشة"
+    assert (
+        one("للمحجور القانوني أي مبلغ ما خال المقادير الخاصة بالمعيشة")
+        == "للمحجور القانوني أي مبلغ ما خلا المقادير الخاصة بالمعيشة"
+    )
 
 
 def test_undecided_context_is_left_to_the_rules():
@@ -162,8 +177,10 @@ def test_clitics_and_suffixes():
     assert one("اتحدت جرائم فيما بينها بعالقة االرتباط") == "اتحدت جرائم فيما بينها بعلاقة الارتباط"
     # li + a hamza word, li + a hamzat-wasl word («أقوال», «استعمال» are kept words)
     assert one("وتستمع ألقوال ضابط الشرطة") == "وتستمع لأقوال ضابط الشرطة"
-    assert one("إذا تعين إجراء التفتيش في أماكن معدة الستعمال مهني") == \
-        "إذا تعين إجراء التفتيش في أماكن معدة لاستعمال مهني"
+    assert (
+        one("إذا تعين إجراء التفتيش في أماكن معدة الستعمال مهني")
+        == "إذا تعين إجراء التفتيش في أماكن معدة لاستعمال مهني"
+    )
     # tanween alef of an indefinite word: «إخالال» = إخلالا (the rules made it «إخاللا»)
     assert one("من ارتكب إخالال علنيا بالحياء") == "من ارتكب إخلالا علنيا بالحياء"
     # ء → ئ before a pronoun
@@ -175,8 +192,10 @@ def test_protect():
     assert one("الباب الرابع :آليات التكفل بالنساء ضحايا العنف") == "الباب الرابع: آليات التكفل بالنساء ضحايا العنف"
     assert one("ثالثا :ضمان نجاعة آليات العدالة الجنائية") == "ثالثا: ضمان نجاعة آليات العدالة الجنائية"
     assert one("رصد واقتراح إمكانات تطوير عمل اآلليات المحلية") == "رصد واقتراح إمكانات تطوير عمل الآليات المحلية"
-    assert one("غير أنه يجوز له ذلك إذا أحالت النيابة العامة الدعوى") == \
-        "غير أنه يجوز له ذلك إذا أحالت النيابة العامة الدعوى"
+    assert (
+        one("غير أنه يجوز له ذلك إذا أحالت النيابة العامة الدعوى")
+        == "غير أنه يجوز له ذلك إذا أحالت النيابة العامة الدعوى"
+    )
     assert one("التي يترأسها الوالي أو العامل") == "التي يترأسها الوالي أو العامل"
     assert one("بسبب حالته الجسمية أو العقلية") == "بسبب حالته الجسمية أو العقلية"
     assert one("بالرغم من استعمال أي طريق من طرق الطعن") == "بالرغم من استعمال أي طريق من طرق الطعن"
@@ -192,8 +211,9 @@ def test_glued_words():
 
 def test_harakat_and_tatweel():
     assert one("فيكون هذا األمر قابالً لالستئناف") == "فيكون هذا الأمر قابلاً للاستئناف"
-    assert one("إذا كان يحتاج إلى عالج مالئم لحالته حاالً ومستقبالً") == \
-        "إذا كان يحتاج إلى علاج ملائم لحالته حالاً ومستقبلاً"
+    assert (
+        one("إذا كان يحتاج إلى عالج مالئم لحالته حاالً ومستقبالً") == "إذا كان يحتاج إلى علاج ملائم لحالته حالاً ومستقبلاً"
+    )
 
 
 def test_not_applied_to_an_undamaged_text():
@@ -210,6 +230,7 @@ def test_idempotent_on_lexicon_output():
 
 # -- the tuned texts --------------------------------------------------------------------------------
 
+
 @needs_shared
 @pytest.mark.parametrize("path", [LAW_103_13, PENAL_CODE, CRIMINAL_PROCEDURE], ids=lambda p: p.name)
 def test_tuned_texts_have_no_uncertain_left(path: Path):
@@ -222,9 +243,17 @@ def test_tuned_texts_have_no_uncertain_left(path: Path):
 @needs_shared
 def test_law_103_13_words():
     text = "\n".join(repaired(LAW_103_13).lines)
-    for good in ("الباب الرابع: آليات التكفل", "من سنة إلى ثلاث سنوات", "استعمال أي طريق من طرق الطعن",
-                 "علاوة على التدابير", "تشمل أيضا تلاوة", "في حدود صلاحيات وإمكانيات",
-                 "من عشرين إلى ثلاثين سنة", "بالسلامة الجسدية للمرأة", "الباب الثالث: أحكام مسطرية"):
+    for good in (
+        "الباب الرابع: آليات التكفل",
+        "من سنة إلى ثلاث سنوات",
+        "استعمال أي طريق من طرق الطعن",
+        "علاوة على التدابير",
+        "تشمل أيضا تلاوة",
+        "في حدود صلاحيات وإمكانيات",
+        "من عشرين إلى ثلاثين سنة",
+        "بالسلامة الجسدية للمرأة",
+        "الباب الثالث: أحكام مسطرية",
+    ):
         assert good in text, good
     for bad in ("لآيات", "استعملا أي", "أعاله", "ثالث سنوات", "الباب الثلاث"):
         assert bad not in text, bad
@@ -235,10 +264,11 @@ def test_law_103_13_words():
 SIGNATURE = re.compile(r"^(?:ال|األ\S*|اإل\S*|اآل\S*|هللا|هلل)$")
 
 
-@lru_cache(maxsize=None)
+@cache
 def shares(path: Path) -> tuple[float, float]:
     """Suspect share of the repaired text without and with the lexicon."""
     from lawtool.importer.suspects import suspect_share
+
     raw = path.read_text(encoding="utf-8")
     out = []
     for lexicon in (Lexicon({}), load_lexicon()):
@@ -257,7 +287,7 @@ def shares(path: Path) -> tuple[float, float]:
 def test_held_out_laws(path: Path):
     without, with_lexicon = shares(path)
     r = repaired(path)
-    tokens = re.findall("[\u0621-\u064A\u0640\u064B-\u065F]+", "\n".join(r.lines + [f.text for f in r.footnotes]))
+    tokens = re.findall("[\u0621-\u064a\u0640\u064b-\u065f]+", "\n".join(r.lines + [f.text for f in r.footnotes]))
     assert [t for t in tokens if SIGNATURE.match(t)] == []
     assert with_lexicon < 0.01
     assert with_lexicon <= without  # the lexicon generalises: it never makes a held-out law worse

@@ -1,5 +1,6 @@
 """Export → import is a fixed point: importing the exported text gives back the same structure and
 text, on every document of the corpus."""
+
 from pathlib import Path
 
 import pytest
@@ -31,7 +32,13 @@ def test_export_import_fixed_point(path):
     document = Document.load(REPO / path)
     text = to_text(document)
     # The exported text is clean: imported as such (``lawtool import --no-repair``).
-    again, _ = import_text(text, document.frbr_expression, doctype=document.doctype,
-                           work_date=document.work_date, title=document.title, repair=False)
+    again, _ = import_text(
+        text,
+        document.frbr_expression,
+        doctype=document.doctype,
+        work_date=document.work_date,
+        title=document.title,
+        repair=False,
+    )
     assert shape(again) == shape(document)
     assert to_text(again) == text

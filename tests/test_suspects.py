@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -58,7 +58,7 @@ def test_clear_error_without_dictionary(monkeypatch, tmp_path):
         suspect_share("نص")
 
 
-@lru_cache(maxsize=None)
+@cache
 def shares(path: Path) -> tuple[float, float]:
     raw = path.read_text(encoding="utf-8")
     r = repair_text(raw)

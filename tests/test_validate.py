@@ -12,15 +12,23 @@ from lxml import etree
 from lawtool.akn import Document
 from lawtool.eids import assign_eids
 from lawtool.errors import InputError, NotAknError
-from lawtool.validate import (FileReport, Finding, format_human, schema, to_json, validate_document,
-                              validate_paths)
-from lawtool.validate import _check_sequence
+from lawtool.validate import (
+    FileReport,
+    Finding,
+    _check_sequence,
+    format_human,
+    schema,
+    to_json,
+    validate_document,
+    validate_paths,
+)
 
 DATA = Path(__file__).parent / "data" / "validate"
 GOOD = DATA / "act-ma-valid.xml"
 
 
 # -- helpers ---------------------------------------------------------------------------------------------
+
 
 def good_text() -> str:
     return GOOD.read_text(encoding="utf-8")
@@ -55,24 +63,41 @@ QUOTED = """<paragraph><content><p><mod>يغير الفصل 447 كما يلي: <
 </quotedStructure></mod></p></content></paragraph>"""
 
 
-def act_with_articles(nums: list[str], *, gaps: str | None = None, per_chapter: int = 0,
-                      text: str = "نص المادة.", quoted_in: int | None = None, quoted_after: int | None = None) -> bytes:
+def act_with_articles(
+    nums: list[str],
+    *,
+    gaps: str | None = None,
+    per_chapter: int = 0,
+    text: str = "نص المادة.",
+    quoted_in: int | None = None,
+    quoted_after: int | None = None,
+) -> bytes:
     """A lawtool-style act whose articles have the given <num> texts, with conventional eIds
     (from the generator), optional declared gaps and chapters of ``per_chapter`` articles; a
     quoted structure inside article ``quoted_in`` or in the body after article ``quoted_after``."""
-    articles = [ARTICLE.format(num=num, text=text, extra=QUOTED if i == quoted_in else "")
-                + (f'<hcontainer name="amendment">{QUOTED}</hcontainer>' if i == quoted_after else "")
-                for i, num in enumerate(nums)]
+    articles = [
+        ARTICLE.format(num=num, text=text, extra=QUOTED if i == quoted_in else "")
+        + (f'<hcontainer name="amendment">{QUOTED}</hcontainer>' if i == quoted_after else "")
+        for i, num in enumerate(nums)
+    ]
     if per_chapter:
-        chunks = [articles[i:i + per_chapter] for i in range(0, len(articles), per_chapter)]
-        body = "".join(f"<chapter><num>الباب {k}</num><heading>باب</heading>{''.join(chunk)}</chapter>"
-                       for k, chunk in enumerate(chunks, 1))
+        chunks = [articles[i : i + per_chapter] for i in range(0, len(articles), per_chapter)]
+        body = "".join(
+            f"<chapter><num>الباب {k}</num><heading>باب</heading>{''.join(chunk)}</chapter>"
+            for k, chunk in enumerate(chunks, 1)
+        )
     else:
         body = "".join(articles)
-    proprietary = (f'<proprietary source="#lawtool"><lawtool:numbering xmlns:lawtool="https://lawtool.ma/ns/1.0" '
-                   f'gaps="{gaps}"/></proprietary>') if gaps is not None else ""
+    proprietary = (
+        (
+            f'<proprietary source="#lawtool"><lawtool:numbering xmlns:lawtool="https://lawtool.ma/ns/1.0" '
+            f'gaps="{gaps}"/></proprietary>'
+        )
+        if gaps is not None
+        else ""
+    )
     text = good_text()
-    head = text[:text.index("<preface")]
+    head = text[: text.index("<preface")]
     head = head.replace("</meta>", proprietary + "</meta>")
     root = etree.fromstring((head + f"<body>{body}</body></act></akomaNtoso>").encode("utf-8"))
     assign_eids(root)
@@ -82,8 +107,10 @@ def act_with_articles(nums: list[str], *, gaps: str | None = None, per_chapter: 
 def big_act(articles: int = 760) -> bytes:
     """A synthetic code of ``articles`` articles (~4 KB each, like the Penal Code), every 40th
     one an inserted article «الفصل 1-N»."""
-    sentence = ("يعاقب بالحبس من سنة إلى خمس سنوات وبغرامة من ألفين إلى عشرين ألف درهم كل من قام عمدا "
-                "بأي وسيلة بما في ذلك الأنظمة المعلوماتية بالتقاط أو تسجيل أو بث أو توزيع أقوال أو معلومات ")
+    sentence = (
+        "يعاقب بالحبس من سنة إلى خمس سنوات وبغرامة من ألفين إلى عشرين ألف درهم كل من قام عمدا "
+        "بأي وسيلة بما في ذلك الأنظمة المعلوماتية بالتقاط أو تسجيل أو بث أو توزيع أقوال أو معلومات "
+    )
     nums = []
     for n in range(1, articles + 1):
         nums.append(f"الفصل {n}")
@@ -100,6 +127,7 @@ def place(tmp_path: Path, relative: str, data: bytes | None = None) -> Path:
 
 
 # -- the good document ----------------------------------------------------------------------------------
+
 
 def test_minimal_lawtool_act_has_no_findings():
     assert validate_document(Document.load(GOOD)) == []
@@ -119,9 +147,9 @@ def test_synthetic_code_validates_clean():
 
 # -- schema ----------------------------------------------------------------------------------------------------
 
+
 def test_schema_error_points_at_nearest_eid_and_line():
-    doc = mutated(("<p>تتمم أحكام مجموعة القانون الجنائي.</p>",
-                   "<p>تتمم أحكام مجموعة القانون الجنائي.</p>\n<bogus/>"))
+    doc = mutated(("<p>تتمم أحكام مجموعة القانون الجنائي.</p>", "<p>تتمم أحكام مجموعة القانون الجنائي.</p>\n<bogus/>"))
     [finding] = of_rule(validate_document(doc), "schema")
     assert finding.severity == "error" and finding.eid == "art_2"
     assert "bogus" in finding.message and "{" not in finding.message
@@ -136,17 +164,22 @@ def test_schema_error_in_meta_has_line_but_no_eid():
 
 # -- eIds --------------------------------------------------------------------------------------------------
 
+
 def test_duplicate_eid_is_reported_once_as_eid_unique():
     doc = mutated(('<paragraph eId="art_1__para_2">', '<paragraph eId="art_1__para_1">'))
     findings = validate_document(doc)
     [dup] = of_rule(findings, "eid-unique")
-    assert dup.eid == "art_1__para_1" and dup.severity == "error" and "first at line 42" in dup.message and dup.line == 47
+    assert (
+        dup.eid == "art_1__para_1" and dup.severity == "error" and "first at line 42" in dup.message and dup.line == 47
+    )
     assert of_rule(findings, "schema") == []  # the XSD's identity constraint is not repeated
 
 
 def test_duplicate_wid_is_reported():
-    doc = mutated(('<article eId="art_2">', '<article eId="art_2" wId="art_3">'),
-                  ('<article eId="art_2-bis">', '<article eId="art_2-bis" wId="art_3">'))
+    doc = mutated(
+        ('<article eId="art_2">', '<article eId="art_2" wId="art_3">'),
+        ('<article eId="art_2-bis">', '<article eId="art_2-bis" wId="art_3">'),
+    )
     [dup] = validate_document(doc)
     assert (dup.rule, dup.eid) == ("eid-unique", "art_2-bis") and "wId 'art_3'" in dup.message
 
@@ -159,7 +192,7 @@ def test_lawtool_document_eid_off_convention_is_an_error_per_element():
 
 
 def test_lawtool_document_missing_eid_is_reported():
-    doc = mutated(('<chapter eId="chp_2">', '<chapter>'))
+    doc = mutated(('<chapter eId="chp_2">', "<chapter>"))
     [finding] = validate_document(doc)
     assert finding.rule == "eid-convention" and finding.eid is None
     assert "has no eId" in finding.message and "'chp_2'" in finding.message and finding.line
@@ -187,6 +220,7 @@ def test_same_change_in_a_foreign_document_is_a_warning():
 
 # -- numbering ------------------------------------------------------------------------------------------------
 
+
 def numbering(nums: list[str], **kwargs) -> list[Finding]:
     findings = validate_document(Document.from_bytes(act_with_articles(nums, **kwargs), "<act>"))
     assert of_rule(findings, "schema") == [] and of_rule(findings, "eid-convention") == []
@@ -194,8 +228,21 @@ def numbering(nums: list[str], **kwargs) -> list[Finding]:
 
 
 def test_consecutive_and_inserted_numbers_are_fine():
-    assert numbering(["المادة الأولى", "المادة 2", "الفصل 1-2", "الفصل 2-2", "المادة 2 مكررة",
-                      "المادة 3", "الفصل 3 مكرر مرتين", "المادة الرابعة"]) == []
+    assert (
+        numbering(
+            [
+                "المادة الأولى",
+                "المادة 2",
+                "الفصل 1-2",
+                "الفصل 2-2",
+                "المادة 2 مكررة",
+                "المادة 3",
+                "الفصل 3 مكرر مرتين",
+                "المادة الرابعة",
+            ]
+        )
+        == []
+    )
 
 
 def test_duplicate_number_is_an_error():
@@ -217,8 +264,10 @@ def test_out_of_order_is_a_warning():
 
 def test_inserted_numbers_of_different_kinds_have_no_order():
     # The Penal Code: 607 مكرر, 607 مكرر مرتين, then 607-3 (added later, in another chapter).
-    assert numbering(["الفصل 606", "الفصل 607", "الفصل 607 مكرر", "الفصل 607 مكرر مرتين", "الفصل 607-3",
-                      "الفصل 608"]) == []
+    assert (
+        numbering(["الفصل 606", "الفصل 607", "الفصل 607 مكرر", "الفصل 607 مكرر مرتين", "الفصل 607-3", "الفصل 608"])
+        == []
+    )
     assert numbering(["الفصل 447", "الفصل 1-447", "الفصل 447 مكرر", "الفصل 2-447", "الفصل 448"]) == []
     [finding] = numbering(["الفصل 1-447", "الفصل 447"])
     assert (finding.rule, finding.eid) == ("numbering-order", "art_447")
@@ -270,13 +319,17 @@ def test_quoted_articles_are_not_numbered_with_the_body():
 
 # -- FRBR -----------------------------------------------------------------------------------------------------
 
+
 def test_missing_frbr_fields_are_errors():
-    doc = mutated(('<FRBRcountry value="ma"/>', ""), ('<FRBRlanguage language="ara"/>', ""),
-                  ('<FRBRauthor href="#lawtool"/>', ""))
+    doc = mutated(
+        ('<FRBRcountry value="ma"/>', ""), ('<FRBRlanguage language="ara"/>', ""), ('<FRBRauthor href="#lawtool"/>', "")
+    )
     missing = of_rule(validate_document(doc), "frbr-missing")
-    assert sorted(f.message for f in missing) == ["<FRBRExpression> has no <FRBRlanguage language=...>",
-                                                  "<FRBRManifestation> has no <FRBRauthor href=...>",
-                                                  "<FRBRWork> has no <FRBRcountry value=...>"]
+    assert sorted(f.message for f in missing) == [
+        "<FRBRExpression> has no <FRBRlanguage language=...>",
+        "<FRBRManifestation> has no <FRBRauthor href=...>",
+        "<FRBRWork> has no <FRBRcountry value=...>",
+    ]
 
 
 def test_missing_frbr_level_is_an_error():
@@ -287,21 +340,38 @@ def test_missing_frbr_level_is_an_error():
     assert [f.message for f in missing] == ["<identification> has no <FRBRManifestation>"]
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    ('<FRBRuri value="/akn/ma/act/2018/103-13/ara@2018-03-12"/>',
-     '<FRBRuri value="/akn/ma/act/2018/103-13/fra@2018-03-12"/>', "language 'fra' is not FRBRlanguage 'ara'"),
-    ('<FRBRdate date="2018-03-12" name="Publication"/>', '<FRBRdate date="2018-03-13" name="Publication"/>',
-     "date 2018-03-12 is not its FRBRdate (2018-03-13)"),
-    ('<FRBRuri value="/akn/ma/act/2018/103-13"/>', '<FRBRuri value="/akn/ma/act/2018/103-14"/>',
-     "is not of the work '/akn/ma/act/2018/103-14'"),
-    ('<FRBRthis value="/akn/ma/act/2018/103-13/ara@2018-03-12/!main"/>',
-     '<FRBRthis value="/akn/ma/act/2018/103-13/ara@2019-01-01/!main"/>', "does not match FRBRuri"),
-    ('<FRBRuri value="/akn/ma/act/2018/103-13/ara@2018-03-12.akn"/>',
-     '<FRBRuri value="/akn/ma/act/2018/103-13/fra@2018-03-12.akn"/>', "manifestation's FRBRuri"),
-    ('<FRBRcountry value="ma"/>', '<FRBRcountry value="tn"/>', "FRBRcountry 'tn'"),
-    ('<FRBRuri value="/akn/ma/act/2018/103-13"/>', '<FRBRuri value="act 103-13"/>',
-     "not an Akoma Ntoso FRBR URI"),
-])
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        (
+            '<FRBRuri value="/akn/ma/act/2018/103-13/ara@2018-03-12"/>',
+            '<FRBRuri value="/akn/ma/act/2018/103-13/fra@2018-03-12"/>',
+            "language 'fra' is not FRBRlanguage 'ara'",
+        ),
+        (
+            '<FRBRdate date="2018-03-12" name="Publication"/>',
+            '<FRBRdate date="2018-03-13" name="Publication"/>',
+            "date 2018-03-12 is not its FRBRdate (2018-03-13)",
+        ),
+        (
+            '<FRBRuri value="/akn/ma/act/2018/103-13"/>',
+            '<FRBRuri value="/akn/ma/act/2018/103-14"/>',
+            "is not of the work '/akn/ma/act/2018/103-14'",
+        ),
+        (
+            '<FRBRthis value="/akn/ma/act/2018/103-13/ara@2018-03-12/!main"/>',
+            '<FRBRthis value="/akn/ma/act/2018/103-13/ara@2019-01-01/!main"/>',
+            "does not match FRBRuri",
+        ),
+        (
+            '<FRBRuri value="/akn/ma/act/2018/103-13/ara@2018-03-12.akn"/>',
+            '<FRBRuri value="/akn/ma/act/2018/103-13/fra@2018-03-12.akn"/>',
+            "manifestation's FRBRuri",
+        ),
+        ('<FRBRcountry value="ma"/>', '<FRBRcountry value="tn"/>', "FRBRcountry 'tn'"),
+        ('<FRBRuri value="/akn/ma/act/2018/103-13"/>', '<FRBRuri value="act 103-13"/>', "not an Akoma Ntoso FRBR URI"),
+    ],
+)
 def test_frbr_disagreement_is_an_error(old, new, expected):
     findings = of_rule(validate_document(mutated((old, new))), "frbr-consistent")
     assert findings and all(f.severity == "error" for f in findings)
@@ -335,6 +405,7 @@ def test_root_dir_decides_which_law_folder_counts(tmp_path):
 
 # -- internal hrefs ---------------------------------------------------------------------------------------------
 
+
 def test_dangling_internal_href_is_an_error():
     doc = mutated(('href="#art_2"', 'href="#art_9"'))
     [finding] = validate_document(doc)
@@ -348,8 +419,7 @@ def test_dangling_frbr_author_is_an_error():
 
 
 def test_href_to_wid_resolves_and_xml_id_does_not_in_lawtool_documents():
-    doc = mutated(('<article eId="art_2">', '<article eId="art_2" wId="art_3">'),
-                  ('href="#art_2"', 'href="#art_3"'))
+    doc = mutated(('<article eId="art_2">', '<article eId="art_2" wId="art_3">'), ('href="#art_2"', 'href="#art_3"'))
     assert validate_document(doc) == []
     doc = mutated(('<article eId="art_2">', '<article eId="art_2" xml:id="a2">'), ('href="#art_2"', 'href="#a2"'))
     assert kinds(validate_document(doc)) == [("href-internal", "error")]
@@ -362,13 +432,17 @@ def test_external_hrefs_are_left_alone():
 
 # -- other shapes of Akoma Ntoso ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name, expected", [
-    ("za-act-attachments.xml", [("eid-convention", "warning")]),
-    ("it-act-xmlid.xml", [("eid-convention", "info"), ("numbering-gap", "warning")]),
-    ("collection-components.xml", [("eid-convention", "warning"), ("numbering-duplicate", "error")]),
-    ("debate-no-eids.xml", [("eid-convention", "info")]),
-    ("judgment-guid.xml", [("eid-convention", "info")]),
-])
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("za-act-attachments.xml", [("eid-convention", "warning")]),
+        ("it-act-xmlid.xml", [("eid-convention", "info"), ("numbering-gap", "warning")]),
+        ("collection-components.xml", [("eid-convention", "warning"), ("numbering-duplicate", "error")]),
+        ("debate-no-eids.xml", [("eid-convention", "info")]),
+        ("judgment-guid.xml", [("eid-convention", "info")]),
+    ],
+)
 def test_foreign_shapes(name, expected):
     [report] = validate_paths([DATA / name])
     assert kinds(report.findings) == expected, report.findings
@@ -394,11 +468,15 @@ def test_dangling_href_in_a_foreign_document():
 
 # -- input problems --------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name, line, words", [
-    ("malformed.xml", 6, "not well-formed"),
-    ("latin1.xml", 3, "not valid UTF-8"),
-    ("empty.xml", None, "empty"),
-])
+
+@pytest.mark.parametrize(
+    "name, line, words",
+    [
+        ("malformed.xml", 6, "not well-formed"),
+        ("latin1.xml", 3, "not valid UTF-8"),
+        ("empty.xml", None, "empty"),
+    ],
+)
 def test_unreadable_files_are_xml_findings(name, line, words):
     [report] = validate_paths([DATA / name])
     [finding] = report.findings
@@ -461,25 +539,36 @@ def test_a_folder_without_xml_is_an_error_not_an_empty_success(tmp_path):
 
 # -- output -------------------------------------------------------------------------------------------------------
 
+
 def sample_reports() -> list[FileReport]:
     return validate_paths([GOOD, DATA / "it-act-xmlid.xml", DATA / "malformed.xml"])
 
 
 def test_json_shape():
     data = json.loads(json.dumps(to_json(sample_reports())))
-    assert [f["path"] for f in data["files"]] == [str(GOOD), str(DATA / "it-act-xmlid.xml"), str(DATA / "malformed.xml")]
+    assert [f["path"] for f in data["files"]] == [
+        str(GOOD),
+        str(DATA / "it-act-xmlid.xml"),
+        str(DATA / "malformed.xml"),
+    ]
     assert [f["valid"] for f in data["files"]] == [True, True, False]
     gap = data["files"][1]["findings"][1]
-    assert gap == {"rule": "numbering-gap", "severity": "warning", "eid": None, "line": 65,
-                   "message": "no article 4 between article 3 and article 5 "
-                              "(declare intended gaps in <lawtool:numbering gaps>)"}
+    assert gap == {
+        "rule": "numbering-gap",
+        "severity": "warning",
+        "eid": None,
+        "line": 65,
+        "message": "no article 4 between article 3 and article 5 (declare intended gaps in <lawtool:numbering gaps>)",
+    }
 
 
 def test_human_format():
     lines = format_human(sample_reports()).splitlines()
     it, malformed = str(DATA / "it-act-xmlid.xml"), str(DATA / "malformed.xml")
-    assert lines[0] == (f"{it}: info: eid-convention: the document identifies its elements by xml:id only: "
-                        "the eId convention was not checked")
+    assert lines[0] == (
+        f"{it}: info: eid-convention: the document identifies its elements by xml:id only: "
+        "the eId convention was not checked"
+    )
     assert lines[1].startswith(f"{it}:65: warning: numbering-gap: no article 4")
     assert lines[2].startswith(f"{malformed}:6: error: xml: not well-formed XML")
     assert lines[3] == "3 files checked, 1 invalid: 1 errors, 1 warnings, 1 info"

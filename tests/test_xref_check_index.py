@@ -34,7 +34,7 @@ def test_corpus_has_no_unexplained_unresolved_reference():
     assert problems <= KNOWN
     assert {f.rule for f in findings if f.severity == "info"} <= {"inserted", "outside-corpus"}
     inserted = [f for f in findings if f.rule == "inserted"]
-    assert inserted and all(f.target == f"{PC}/~art_447-4" for f in inserted)   # the bill adds 447-4
+    assert inserted and all(f.target == f"{PC}/~art_447-4" for f in inserted)  # the bill adds 447-4
 
 
 def _document_with(refs: list[tuple[str, str]], date: str = "2024-05-14") -> Document:
@@ -53,9 +53,15 @@ def _document_with(refs: list[tuple[str, str]], date: str = "2024-05-14") -> Doc
 
 def test_findings_missing_repealed_provision():
     corpus = CorpusIndex.from_root(REPO)
-    document = _document_with([(f"{PC}/~art_9999", "الفصل 9999"), (f"{PC}/~art_290", "الفصل 290"),
-                               (f"{PC}/~art_404__para_99", "الفقرة 99 من الفصل 404"), (f"{PC}/~art_404", "الفصل 404"),
-                               ("#art_7", "المادة 7")])
+    document = _document_with(
+        [
+            (f"{PC}/~art_9999", "الفصل 9999"),
+            (f"{PC}/~art_290", "الفصل 290"),
+            (f"{PC}/~art_404__para_99", "الفقرة 99 من الفصل 404"),
+            (f"{PC}/~art_404", "الفصل 404"),
+            ("#art_7", "المادة 7"),
+        ]
+    )
     rules = {(f.rule, f.target) for f in Checker(corpus).check_document(document)}
     assert ("missing-article", f"{PC}/~art_9999") in rules
     assert ("repealed", f"{PC}/~art_290") in rules
@@ -105,8 +111,10 @@ def test_index_backlinks(tmp_path):
 
 def test_cli_extract_json_only_json_and_exit_zero(shared):
     runner = CliRunner()
-    result = runner.invoke(app, ["xref", "extract", str(shared / "sources/adala/laws/ma-adala-adoul-10.txt"),
-                                 "--json", "--root", str(REPO)])
+    result = runner.invoke(
+        app,
+        ["xref", "extract", str(shared / "sources/adala/laws/ma-adala-adoul-10.txt"), "--json", "--root", str(REPO)],
+    )
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert data["input"] == "text" and data["citations"]
@@ -120,8 +128,12 @@ def test_cli_errors_are_clean(tmp_path):
     runner = CliRunner()
     bad = tmp_path / "bad.xml"
     bad.write_text("<not-closed", encoding="utf-8")
-    for args in (["xref", "extract", str(bad)], ["xref", "extract", str(tmp_path / "missing.txt")],
-                 ["xref", "check", str(tmp_path / "nowhere")], ["xref", "mark", str(bad)]):
+    for args in (
+        ["xref", "extract", str(bad)],
+        ["xref", "extract", str(tmp_path / "missing.txt")],
+        ["xref", "check", str(tmp_path / "nowhere")],
+        ["xref", "mark", str(bad)],
+    ):
         result = runner.invoke(app, args)
         assert result.exit_code == 2, args
         assert result.stderr.startswith("lawtool: error:") and "Traceback" not in result.stderr
@@ -132,6 +144,7 @@ def test_cli_check_and_index(tmp_path):
     result = runner.invoke(app, ["xref", "check", str(REPO / "bills"), "--json", "--root", str(REPO)])
     assert result.exit_code == 0 and json.loads(result.stdout) == {"findings": []}
     out = tmp_path / "index.json"
-    result = runner.invoke(app, ["xref", "index", str(REPO / "law"), str(REPO / "bills"), "-o", str(out),
-                                 "--root", str(REPO)])
+    result = runner.invoke(
+        app, ["xref", "index", str(REPO / "law"), str(REPO / "bills"), "-o", str(out), "--root", str(REPO)]
+    )
     assert result.exit_code == 0 and json.loads(out.read_text(encoding="utf-8"))["format"] == "lawtool-xref-index/1"

@@ -14,8 +14,8 @@ import pytest
 import yaml
 
 from lawtool.akn import Document
-from lawtool.xref import CorpusIndex, extract_document, extract_text
 from lawtool.works import work_by_uri
+from lawtool.xref import CorpusIndex, extract_document, extract_text
 from lawtool.xref.resolve import text_articles
 
 REPO = Path(__file__).resolve().parents[1]
@@ -28,12 +28,12 @@ MIN_PRECISION, MIN_RECALL = 0.98, 0.97
 def item_key(citation) -> list[tuple[str, str | None]]:
     phrase = citation.mention.work if citation.mention is not None else None
     if citation.kind == "law" and phrase is not None and phrase.kind != "number":
-        return []           # a code named without number or article: this set does not count them
+        return []  # a code named without number or article: this set does not count them
     number = (citation.cited_law or {}).get("number")
     if citation.internal:
         work = "self"
     elif citation.work and work_by_uri(citation.work) is None and number:
-        work = f"?{number}"     # a text of the names table: this set keys laws outside the registry by number
+        work = f"?{number}"  # a text of the names table: this set keys laws outside the registry by number
     elif citation.work:
         work = citation.work
     else:
@@ -64,7 +64,7 @@ def annotations():
 def corpus(shared):
     index = CorpusIndex.from_root(REPO)
     for uri, name in RAW_CODES.items():
-        if index.get(uri) is None:          # law/ not built yet: the codes' headings from the raw texts
+        if index.get(uri) is None:  # law/ not built yet: the codes' headings from the raw texts
             index.add_articles(text_articles(uri, (shared / "sources/adala" / name).read_text(encoding="utf-8")))
     return index
 
@@ -76,8 +76,9 @@ def evaluate(passages, shared: Path, corpus) -> dict:
         if source not in cache:
             where, path = source.split(":", 1)
             if where == "adala":
-                cache[source] = extract_text((shared / "sources/adala" / path).read_text(encoding="utf-8"),
-                                             corpus=corpus)
+                cache[source] = extract_text(
+                    (shared / "sources/adala" / path).read_text(encoding="utf-8"), corpus=corpus
+                )
             else:
                 cache[source] = extract_document(Document.load(REPO / path), corpus)
         return cache[source]
@@ -110,7 +111,7 @@ def test_passages_match_their_sources(annotations, shared):
         path = shared / "sources/adala" / passage["file"].split(":", 1)[1]
         lines = path.read_text(encoding="utf-8").split("\n")
         a, b = passage["lines"]
-        assert "\n".join(lines[a - 1:b]) == passage["text"], f"{passage['id']}: the source changed"
+        assert "\n".join(lines[a - 1 : b]) == passage["text"], f"{passage['id']}: the source changed"
 
 
 def test_annotation_set_is_large_enough(annotations):
@@ -124,9 +125,11 @@ def test_precision_and_recall(annotations, shared, corpus):
     result = evaluate(annotations, shared, corpus)
     heldout = evaluate([p for p in annotations if p.get("set", "").startswith("heldout")], shared, corpus)
     report = "\n".join(f"  {pid}: extra {extra} missing {missing}" for pid, extra, missing in result["misses"])
-    print(f"\nxref gold set: precision {result['precision']:.4f}, recall {result['recall']:.4f} "
-          f"(tp {result['tp']}, fp {result['fp']}, fn {result['fn']}); held-out part: precision "
-          f"{heldout['precision']:.4f}, recall {heldout['recall']:.4f} (tp {heldout['tp']}, fp {heldout['fp']}, "
-          f"fn {heldout['fn']})\n{report}")
+    print(
+        f"\nxref gold set: precision {result['precision']:.4f}, recall {result['recall']:.4f} "
+        f"(tp {result['tp']}, fp {result['fp']}, fn {result['fn']}); held-out part: precision "
+        f"{heldout['precision']:.4f}, recall {heldout['recall']:.4f} (tp {heldout['tp']}, fp {heldout['fp']}, "
+        f"fn {heldout['fn']})\n{report}"
+    )
     assert result["precision"] >= MIN_PRECISION, report
     assert result["recall"] >= MIN_RECALL, report

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-MIN_PRECISION, MIN_RECALL = 0.97, 0.955                     # all pairs
-MIN_CORE_PRECISION, MIN_CORE_RECALL = 0.955, 0.94           # without the inside of ranges
-MIN_FRESH_PRECISION, MIN_FRESH_RECALL = 0.97, 0.97           # the ten texts annotated last
+MIN_PRECISION, MIN_RECALL = 0.97, 0.955  # all pairs
+MIN_CORE_PRECISION, MIN_CORE_RECALL = 0.955, 0.94  # without the inside of ranges
+MIN_FRESH_PRECISION, MIN_FRESH_RECALL = 0.97, 0.97  # the ten texts annotated last
 
 
 def _scorer():
@@ -32,13 +32,18 @@ def _totals(results) -> dict:
     core_hits = sum(r["core"]["hits"] for r in results)
     core_gold = sum(r["core"]["gold"] for r in results)
     core_found = core_hits + sum(r["core"]["false_positives"] for r in results)
-    return {"precision": hits / found, "recall": hits / gold,
-            "core_precision": core_hits / core_found, "core_recall": core_hits / core_gold}
+    return {
+        "precision": hits / found,
+        "recall": hits / gold,
+        "core_precision": core_hits / core_found,
+        "core_recall": core_hits / core_gold,
+    }
 
 
 @pytest.fixture(scope="module")
 def scored(shared):
     from lawtool.xref import CorpusIndex
+
     scorer = _scorer()
     corpus = CorpusIndex.from_root(REPO)
     out = []
@@ -55,8 +60,10 @@ def test_the_annotation_is_at_least_sixty_texts(scored):
 
 def test_precision_and_recall_floors(scored):
     t = _totals([r for _, r in scored])
-    print(f"\nlaw-to-law citations: precision {t['precision']:.3f} recall {t['recall']:.3f}; without the inside "
-          f"of ranges {t['core_precision']:.3f} / {t['core_recall']:.3f}")
+    print(
+        f"\nlaw-to-law citations: precision {t['precision']:.3f} recall {t['recall']:.3f}; without the inside "
+        f"of ranges {t['core_precision']:.3f} / {t['core_recall']:.3f}"
+    )
     assert t["precision"] >= MIN_PRECISION and t["recall"] >= MIN_RECALL, t
     assert t["core_precision"] >= MIN_CORE_PRECISION and t["core_recall"] >= MIN_CORE_RECALL, t
 

@@ -44,16 +44,20 @@ def marked(path: Path, corpus) -> Document:
 
 def test_bill_refs(corpus):
     document = marked(BILL, corpus)
-    refs = {(local_name(el), text_of(el)): (el.get("href") or f"{el.get('from')}..{el.get('upTo')}")
-            for el in document.root.iter(akn("ref"), akn("rref"))}
+    refs = {
+        (local_name(el), text_of(el)): (el.get("href") or f"{el.get('from')}..{el.get('upTo')}")
+        for el in document.root.iter(akn("ref"), akn("rref"))
+    }
     assert refs[("ref", "الفصول 447-1")] == "/akn/ma/act/1962/1-59-413/~art_447-1"
-    assert refs[("rref", "الفصول من 425 إلى 429-1")] == \
-        "/akn/ma/act/1962/1-59-413/~art_425../akn/ma/act/1962/1-59-413/~art_429-1"
+    assert (
+        refs[("rref", "الفصول من 425 إلى 429-1")]
+        == "/akn/ma/act/1962/1-59-413/~art_425../akn/ma/act/1962/1-59-413/~art_429-1"
+    )
     assert refs[("ref", "المادة 7")] == "/akn/ma/act/2002/22-01/~art_7"
     assert refs[("ref", "المادة المذكورة")] == "/akn/ma/act/2002/22-01/~art_7"
     assert refs[("ref", "الفقرة الثالثة من المادة 39")] == "#art_39__para_3"
     assert refs[("ref", "القانون رقم 103.13")] == "/akn/ma/act/2018/103-13"
-    assert refs[("ref", "الفصل 447-4")] == "/akn/ma/act/1962/1-59-413/~art_447-4"   # «ب» left outside
+    assert refs[("ref", "الفصل 447-4")] == "/akn/ma/act/1962/1-59-413/~art_447-4"  # «ب» left outside
     # laws outside lawtool's registry are not marked
     assert not any("09.08" in text for _, text in refs)
     assert not any("الدستور" in text or text.startswith("للفصول 19") for _, text in refs)
@@ -64,8 +68,9 @@ def test_marking_keeps_the_text_and_is_idempotent(corpus):
         plain = unwrap(Document.load(path))
         before = {el: text_of(el) for el in plain.root.iter() if isinstance(el.tag, str)}
         once = marked(path, corpus)
-        assert [text_of(el) for el in once.root.iter() if isinstance(el.tag, str) and local_name(el) not in
-                ("ref", "rref")] == list(before.values())
+        assert [
+            text_of(el) for el in once.root.iter() if isinstance(el.tag, str) and local_name(el) not in ("ref", "rref")
+        ] == list(before.values())
         data = once.to_bytes()
         again = Document.from_bytes(data, str(path))
         assert mark_document(again, corpus) == 0
@@ -78,7 +83,7 @@ def test_existing_refs_are_kept_and_never_nested(corpus):
     text = p.text
     k = text.index("الفصل 503-1-1")
     ref = etree.SubElement(p, akn("ref"), href="https://example.org/hand-made")
-    ref.text, ref.tail, p.text = text[k:k + len("الفصل 503-1-1")], text[k + len("الفصل 503-1-1"):], text[:k]
+    ref.text, ref.tail, p.text = text[k : k + len("الفصل 503-1-1")], text[k + len("الفصل 503-1-1") :], text[:k]
     mark_document(document, corpus)
     p = document.by_eid("art_9__para_3").find(f".//{{{NS}}}p")
     refs = p.findall(f".//{{{NS}}}ref")
@@ -115,7 +120,9 @@ def test_unknown_work_is_never_marked_as_the_penal_code(corpus):
 
 def test_mark_cli_never_overwrites_the_input(tmp_path):
     from typer.testing import CliRunner
+
     from lawtool.cli import app
+
     source = tmp_path / "bill.xml"
     shutil.copy(BILL, source)
     before = source.read_bytes()

@@ -17,7 +17,7 @@ from lawtool.xref.patterns import article_numbers, scan
 
 REPO = Path(__file__).resolve().parents[1]
 PC, CPP, L103 = "/akn/ma/act/1962/1-59-413", "/akn/ma/act/2002/22-01", "/akn/ma/act/2018/103-13"
-OTHER = "/akn/ma/act/2006/16-03"       # a law that is not the Penal Code (Law 16.03, adoul)
+OTHER = "/akn/ma/act/2006/16-03"  # a law that is not the Penal Code (Law 16.03, adoul)
 
 
 def real(shared: Path, path: str, snippet: str) -> str:
@@ -40,51 +40,67 @@ def cites(text: str, uri: str | None = OTHER, date: str | None = "2010-01-01") -
 
 # -- single articles ------------------------------------------------------------------------------------
 
+
 def test_single_article_of_the_penal_code(shared):
-    s = real(shared, "adala/laws/ma-adala-insurance-pension-3861.txt",
-             "السر المهني وإال تعرضوا للعقوبات المنصوص عليها في الفصل 446من القانون الجنائي.")
+    s = real(
+        shared,
+        "adala/laws/ma-adala-insurance-pension-3861.txt",
+        "السر المهني وإال تعرضوا للعقوبات المنصوص عليها في الفصل 446من القانون الجنائي.",
+    )
     assert cites(s) == [(PC, ("446",), False)]
 
 
 def test_single_article_named_code_collection(shared):
-    s = real(shared, "adala/laws/ma-adala-industry-economy-501.txt",
-             "تطبق العقوبات المنصوص عليها في الفصل 349من مجموعة القانون الجنائي على")
+    s = real(
+        shared,
+        "adala/laws/ma-adala-industry-economy-501.txt",
+        "تطبق العقوبات المنصوص عليها في الفصل 349من مجموعة القانون الجنائي على",
+    )
     assert cites(s) == [(PC, ("349",), False)]
 
 
 def test_arabic_order_of_an_inserted_number_is_base_first(shared):
     # «2-5-82» is article 82-5-2 of the Code of Criminal Procedure; «4-82», «5-82» are 82-4, 82-5
-    s = real(shared, "adala/law-103-13.ar.txt",
-             "تتمم على النحو التالي أحكام القانون رقم 22.01المتعلق بالمسطرة الجنائية المشار إليه\nأعاله بالمادة :2-5-82")
+    s = real(
+        shared,
+        "adala/law-103-13.ar.txt",
+        "تتمم على النحو التالي أحكام القانون رقم 22.01المتعلق بالمسطرة الجنائية المشار إليه\nأعاله بالمادة :2-5-82",
+    )
     assert cites(s, uri=L103) == [(CPP, (), False), (CPP, ("82-5-2",), False)]
     assert article_numbers("1-447") == article_numbers("447-1") == ["447-1"]
     assert article_numbers("1-1-503") == ["503-1-1"] and article_numbers("1-2-503") == ["503-2-1"]
 
 
 def test_article_of_the_code_of_criminal_procedure_by_name(shared):
-    s = real(shared, "adala/law-103-13.ar.txt",
-             "المادة 82-5-2من\nقانون المسطرة الجنائية")
+    s = real(shared, "adala/law-103-13.ar.txt", "المادة 82-5-2من\nقانون المسطرة الجنائية")
     assert cites(s, uri=L103) == [(CPP, ("82-5-2",), False)]
 
 
 def test_article_of_the_code_of_criminal_procedure_by_number(shared):
-    s = real(shared, "adala/law-103-13.ar.txt",
-             "أحكام المادة 302من القانون رقم 22.01المتعلق بالمسطرة\nالجنائية الصــادر بتنفيذه الظهير الشريــف رقم 1.02.255")
+    s = real(
+        shared,
+        "adala/law-103-13.ar.txt",
+        "أحكام المادة 302من القانون رقم 22.01المتعلق بالمسطرة\nالجنائية الصــادر بتنفيذه الظهير الشريــف رقم 1.02.255",
+    )
     # the dahir that promulgated Law 22.01 is part of its designation, not a second citation
     assert cites(s, uri=L103) == [(CPP, ("302",), False)]
 
 
 def test_old_code_of_criminal_procedure_is_not_law_22_01(shared):
-    s = real(shared, "adala/laws/ma-adala-insurance-pension-3861.txt",
-             "طبقا للفصل 61وما يليه من قانون المسطرة الجنائية.")
+    s = real(
+        shared, "adala/laws/ma-adala-insurance-pension-3861.txt", "طبقا للفصل 61وما يليه من قانون المسطرة الجنائية."
+    )
     assert cites(s, uri="/akn/ma/act/1971/009-71", date="1971-10-12") == [("?", ("61",), False)]
 
 
 def test_french_law_and_dahir_by_number(shared):
-    s = real(shared, "law-103-13/fr.txt", "Dahir n° 1-18-19 du 5 joumada II 1439 (22 février 2018) portant "
-                                          "promulgation de la loi n° 103-13 relative")
+    s = real(
+        shared,
+        "law-103-13/fr.txt",
+        "Dahir n° 1-18-19 du 5 joumada II 1439 (22 février 2018) portant promulgation de la loi n° 103-13 relative",
+    )
     assert cites(s, uri=OTHER) == [("?1.18.19", (), False), (L103, (), False)]
-    assert cites(s, uri=None)[1] == ("self", (), False)     # no URI given: the text names itself
+    assert cites(s, uri=None)[1] == ("self", (), False)  # no URI given: the text names itself
 
 
 def test_french_articles_of_the_constitution(shared):
@@ -101,9 +117,13 @@ def test_french_article_of_the_penal_code_constructed():
 
 # -- lists and ranges -----------------------------------------------------------------------------------
 
+
 def test_list_with_numbers_glued_to_the_conjunction(shared):
-    s = real(shared, "adala/law-103-13.ar.txt",
-             "تغير وتتمم على النحو التالي أحكام الفصول 404و 431و 446و 481و 503-1من\nمجموعة القانون الجنائي")
+    s = real(
+        shared,
+        "adala/law-103-13.ar.txt",
+        "تغير وتتمم على النحو التالي أحكام الفصول 404و 431و 446و 481و 503-1من\nمجموعة القانون الجنائي",
+    )
     assert cites(s, uri=L103) == [(PC, ("404", "431", "446", "481", "503-1"), False)]
 
 
@@ -115,8 +135,10 @@ def test_dual(shared):
 def test_list_of_inserted_numbers_broken_across_lines(shared):
     s = real(shared, "adala/law-103-13.ar.txt", "بالفصول -1\n 88و 88-2و 88-3و 323-1")
     # the code named alone is a citation of the whole code, as a law named by its number is
-    assert cites("تتمم أحكام مجموعة القانون الجنائي " + s, uri=L103) == [(PC, (), False),
-                                                                      (PC, ("88-1", "88-2", "88-3", "323-1"), False)]
+    assert cites("تتمم أحكام مجموعة القانون الجنائي " + s, uri=L103) == [
+        (PC, (), False),
+        (PC, ("88-1", "88-2", "88-3", "323-1"), False),
+    ]
 
 
 def test_range_with_ila(shared):
@@ -145,14 +167,20 @@ def test_reversed_list_written_with_hyphens(shared):
 
 
 def test_range_and_following(shared):
-    s = real(shared, "adala/laws/ma-adala-criminal-112.txt",
-             "هذه العقوبات المقررة في الفصل االول وما يليه الى غاية الفصل الثامن\nوالفصل الحادي عشر وما يله الى غاية "
-             "الفصل الثالث عشر من الظهير\nالشريف بمثابة قانون رقم 1.73.282")
+    s = real(
+        shared,
+        "adala/laws/ma-adala-criminal-112.txt",
+        "هذه العقوبات المقررة في الفصل االول وما يليه الى غاية الفصل الثامن\nوالفصل الحادي عشر وما يله الى غاية "
+        "الفصل الثالث عشر من الظهير\nالشريف بمثابة قانون رقم 1.73.282",
+    )
     assert cites(s, uri="/akn/ma/act/1974/1-73-282") == [
-        ("self", tuple(str(n) for n in range(1, 9)), True), ("self", ("11", "12", "13"), True)]
+        ("self", tuple(str(n) for n in range(1, 9)), True),
+        ("self", ("11", "12", "13"), True),
+    ]
 
 
 # -- bis / ter ----------------------------------------------------------------------------------------------
+
 
 def test_mukarrar(shared):
     s = real(shared, "adala/laws/ma-adala-insurance-pension-3861.txt", "تمت إضافة الفصل 13المكرر أعاله")
@@ -167,6 +195,7 @@ def test_mukarrar_twice(shared):
 
 
 # -- sub-provisions -----------------------------------------------------------------------------------------
+
 
 def test_paragraph_of_an_article(shared):
     s = real(shared, "adala/law-103-13.ar.txt", "في الفقرة األولى من الفصل ،402السجن")
@@ -196,6 +225,7 @@ def test_sub_provision_href_in_a_document(shared):
 
 # -- internal references and look-backs ---------------------------------------------------------------------
 
+
 def test_article_of_this_law(shared):
     s = real(shared, "adala/laws/ma-adala-real-estate-134.txt", "المشار اليها في المادة 4من هذا القانون")
     assert cites(s, uri="/akn/ma/act/1992/25-90") == [("self", ("4",), False)]
@@ -215,27 +245,38 @@ def test_the_mentioned_article_repeats_the_last_one(shared):
     document = Document.load(REPO / "bills/ma/bill/2024/digital-violence/ara@2024-05-14.xml")
     found = [c for c in extract_document(document) if c.eid == "art_25__para_4"]
     assert [(c.text, c.work, c.articles) for c in found] == [
-        ("المادة 7 من القانون رقم 22.01", CPP, ["7"]), ("المادة المذكورة", CPP, ["7"])]
+        ("المادة 7 من القانون رقم 22.01", CPP, ["7"]),
+        ("المادة المذكورة", CPP, ["7"]),
+    ]
 
 
 def test_same_article_and_previous_article(shared):
-    s = real(shared, "adala/penal-code.consolidated-2024-08-22.ar.txt",
-             "في الحاالت المشار إليها في الفقرة الثانية من الفصل السابق ،ترفع العقوبة إلى الضعف. في الحالة المنصوص عليها "
-             "في الفقرة الثالثة من نفس الفصل")
+    s = real(
+        shared,
+        "adala/penal-code.consolidated-2024-08-22.ar.txt",
+        "في الحاالت المشار إليها في الفقرة الثانية من الفصل السابق ،ترفع العقوبة إلى الضعف. في الحالة المنصوص عليها "
+        "في الفقرة الثالثة من نفس الفصل",
+    )
     got = extract_text("الفصل 459\nنص.\nالفصل 460\n" + s, uri=PC)
     assert [(c.articles, c.resolved_by) for c in got] == [(["459"], "lookback"), (["459"], "lookback")]
 
 
 def test_same_law(shared):
-    s = real(shared, "adala/penal-code.consolidated-2024-08-22.ar.txt",
-             "تم تغيير هذا الفصل بمقتضى المادة األولى من القانون رقم 24.03سالف الذكر ،كما نسخت المادة السابعة\nمن "
-             "نفس القانون")
+    s = real(
+        shared,
+        "adala/penal-code.consolidated-2024-08-22.ar.txt",
+        "تم تغيير هذا الفصل بمقتضى المادة األولى من القانون رقم 24.03سالف الذكر ،كما نسخت المادة السابعة\nمن "
+        "نفس القانون",
+    )
     assert cites(s, uri=PC) == [("?24.03", ("1",), False), ("?24.03", ("7",), False)]
 
 
 def test_one_law_for_a_coordinated_pair(shared):
-    s = real(shared, "adala/laws/ma-adala-legal-profession-7.txt",
-             "قارن مع الفقرة 5من المادة 59والفقرة 3من المادة 103من القانون رقم 22.01المتعلق بالمسطرة الجنائية")
+    s = real(
+        shared,
+        "adala/laws/ma-adala-legal-profession-7.txt",
+        "قارن مع الفقرة 5من المادة 59والفقرة 3من المادة 103من القانون رقم 22.01المتعلق بالمسطرة الجنائية",
+    )
     assert cites(s) == [(CPP, ("59",), False), (CPP, ("103",), False)]
 
 
@@ -256,9 +297,9 @@ def test_articles_inside_a_re_enacted_penal_code_article_belong_to_the_code(shar
     real(shared, "adala/law-103-13.ar.txt", "تضاعف العقوبة المنصوص عليها في الفصول 425و 426و 427و 429من هذا\nالقانون")
     got = {c.line: c for c in extract_text(text)}
     assert got[225].work == PC and not got[225].internal and got[225].resolved_by == "this"
-    assert got[62].work == PC and got[62].articles == ["400", "401"]          # «الفصلين 400و ،401»
-    assert got[212].work == PC and got[212].articles == ["88-1"]              # «الفصل 88-1أعاله»
-    assert got[393].internal and got[393].articles == ["12"]                  # back in the law itself
+    assert got[62].work == PC and got[62].articles == ["400", "401"]  # «الفصلين 400و ،401»
+    assert got[212].work == PC and got[212].articles == ["88-1"]  # «الفصل 88-1أعاله»
+    assert got[393].internal and got[393].articles == ["12"]  # back in the law itself
 
 
 def test_quoted_structure_this_law_and_above_mean_the_quoted_law():
@@ -284,23 +325,28 @@ def test_editorial_footnotes_count_and_read_in_the_context_of_their_marker():
 
 # -- laws by number -------------------------------------------------------------------------------------------
 
+
 def test_law_by_number(shared):
     s = real(shared, "adala/laws/ma-adala-commercial-46.txt", "وفقا للقانون رقم 18.09بمثابة النظام األساسي")
     assert cites(s) == [("?18.09", (), False)]
 
 
 def test_dahir_by_number_is_the_penal_code(shared):
-    s = real(shared, "adala/laws/ma-adala-legal-profession-7.txt", "الظهير الشريف رقم 1.59.413الصادر في 28جمادى الثانية")
+    s = real(
+        shared, "adala/laws/ma-adala-legal-profession-7.txt", "الظهير الشريف رقم 1.59.413الصادر في 28جمادى الثانية"
+    )
     assert cites(s) == [(PC, (), False)]
 
 
 def test_reversed_parts_of_an_aforementioned_law_number(shared):
-    s = real(shared, "adala/penal-code.consolidated-2024-08-22.ar.txt",
-             "المادة األولى من القانون رقم ،03.24سالف الذكر.")
+    s = real(
+        shared, "adala/penal-code.consolidated-2024-08-22.ar.txt", "المادة األولى من القانون رقم ،03.24سالف الذكر."
+    )
     assert cites("المادة الأولى من القانون رقم 24.03. " + s, uri=PC)[-1] == ("?24.03", ("1",), False)
 
 
 # -- unknown laws are kept, never forced onto the Penal Code --------------------------------------------------
+
 
 def test_unknown_code_is_unresolved(shared):
     s = real(shared, "adala/law-103-13.ar.txt", "المادة 53من مدونة األسرة")
@@ -309,8 +355,11 @@ def test_unknown_code_is_unresolved(shared):
 
 
 def test_article_beyond_the_document_is_not_internal(shared):
-    s = real(shared, "adala/laws/ma-adala-legal-profession-7.txt",
-             "االمتياز المقرر في الفصل 1248كما\nتم تعديله ،من الظهير الشريف")
+    s = real(
+        shared,
+        "adala/laws/ma-adala-legal-profession-7.txt",
+        "االمتياز المقرر في الفصل 1248كما\nتم تعديله ،من الظهير الشريف",
+    )
     document = extract_text((shared / "sources/adala/laws/ma-adala-legal-profession-7.txt").read_text(encoding="utf-8"))
     found = [c for c in document if "1248" in c.text]
     assert s and found[0].work is None and not found[0].internal
@@ -318,10 +367,12 @@ def test_article_beyond_the_document_is_not_internal(shared):
 
 # -- damage of the extractions ----------------------------------------------------------------------------------
 
+
 def test_reversed_ligatures(shared):
     # «األولى» for «الأولى», «أعاله» for «أعلاه», «االلتزامات» for «الالتزامات»
-    s = real(shared, "adala/laws/ma-adala-social-institutions-6524.txt",
-             "بمقتضى المادة األولى من المرسوم رقم 2.17.609صادر")
+    s = real(
+        shared, "adala/laws/ma-adala-social-institutions-6524.txt", "بمقتضى المادة األولى من المرسوم رقم 2.17.609صادر"
+    )
     assert cites(s) == [("?2.17.609", ("1",), False)]
     s = real(shared, "adala/law-103-13.ar.txt", "تم تغيير وتتميم الفصل 431أعاله")
     assert extract_text(s, uri=L103)[0].mention.position == "above"
@@ -343,7 +394,7 @@ def test_headings_are_not_citations(shared):
     text = (shared / "sources/adala/law-103-13.ar.txt").read_text(encoding="utf-8")
     real(shared, "adala/law-103-13.ar.txt", "إصدار تقرير سنوي عن حصيلة العمل.المادة 13")
     lines = {c.line for c in extract_text(text)}
-    assert 42 not in lines and 46 not in lines and 410 not in lines   # «المادة 2», «الفصل 404», «العمل.المادة 13»
+    assert 42 not in lines and 46 not in lines and 410 not in lines  # «المادة 2», «الفصل 404», «العمل.المادة 13»
 
 
 @pytest.mark.parametrize("noise", ["والفصل في الخصومات", "البطاقة رقم 3من السجل العدلي", "من 2.000إلى 20.000درهم"])

@@ -18,29 +18,62 @@ from __future__ import annotations
 
 from .apply import ApplyResult, apply_amendments, select
 from .collisions import KINDS, CheckResult, Collision, check_collisions
-from .model import (SCHEMA, STATUSES, Amendment, Operation, dump_amendment, dump_amendments, load_amendment,
-                    load_amendments, load_file, parse_amendment)
+from .model import (
+    SCHEMA,
+    STATUSES,
+    Amendment,
+    Operation,
+    dump_amendment,
+    dump_amendments,
+    load_amendment,
+    load_amendments,
+    load_file,
+    parse_amendment,
+)
 from .wording import Instruction, instructions
 
-__all__ = ["Amendment", "Operation", "SCHEMA", "STATUSES", "load_amendment", "load_amendments", "load_file", "parse_amendment",
-           "dump_amendments",
-           "dump_amendment", "check_collisions", "CheckResult", "Collision", "KINDS", "apply_amendments",
-           "ApplyResult", "select", "instructions", "Instruction", "to_akn", "from_akn", "from_diff"]
+__all__ = [
+    "Amendment",
+    "Operation",
+    "SCHEMA",
+    "STATUSES",
+    "load_amendment",
+    "load_amendments",
+    "load_file",
+    "parse_amendment",
+    "dump_amendments",
+    "dump_amendment",
+    "check_collisions",
+    "CheckResult",
+    "Collision",
+    "KINDS",
+    "apply_amendments",
+    "ApplyResult",
+    "select",
+    "instructions",
+    "Instruction",
+    "to_akn",
+    "from_akn",
+    "from_diff",
+]
 
 
 def to_akn(amendment, bill=None):
     """The amendment as an AKN ``amendment`` document (see ``lawtool.amend.akn``)."""
     from .akn import to_akn as export
+
     return export(amendment, bill)
 
 
 def from_akn(document, path=None):
     """An amendment read back from its AKN ``amendment`` document."""
     from .akn import from_akn as read
+
     return read(document, path)
 
 
 def from_diff(old, new, **fields):
     """The amendment that turns ``old`` into ``new`` (see ``lawtool.amend.fromdiff``)."""
     from .fromdiff import from_diff as make
+
     return make(old, new, **fields)

@@ -40,6 +40,7 @@ element and a positioned destination.
 from __future__ import annotations
 
 import re
+from typing import NoReturn
 
 from lxml import etree
 
@@ -53,9 +54,11 @@ from .wording import Namer, instruction
 
 LAWTOOL_NS = "https://lawtool.ma/ns/1.0"
 STATUS_AR = {"proposed": "مقترح", "adopted": "مقبول", "rejected": "مرفوض", "withdrawn": "مسحوب", "fallen": "ساقط"}
-EXAMPLE_NOTICE = ("مثال: تعديل مصطنع أعد لمشروع lawtool، وليس تعديلا قدمه أي فريق أو عضو برلماني. "
-                  "Example amendment made up for the lawtool project; not proposed by any parliamentary group "
-                  "or member.")
+EXAMPLE_NOTICE = (
+    "مثال: تعديل مصطنع أعد لمشروع lawtool، وليس تعديلا قدمه أي فريق أو عضو برلماني. "
+    "Example amendment made up for the lawtool project; not proposed by any parliamentary group "
+    "or member."
+)
 POS = {"after": "after", "before": "before", "into": "end"}
 SIDE = {v: k for k, v in POS.items()}
 
@@ -114,7 +117,8 @@ def to_akn(amendment: Amendment, bill: Document | None = None) -> Document:
         container.append(p)
         prefix = mod_eid(n)
         qtexts = 0
-        olds, news = [], []
+        olds: list[etree._Element] = []
+        news: list[etree._Element] = []
         for part in wording.ar:
             kind = part[0]
             if kind == "t":
@@ -135,8 +139,9 @@ def to_akn(amendment: Amendment, bill: Document | None = None) -> Document:
             qstr.append(build(op.kind if op.op == "insert" else _kind(op), op.body, num=op.num, heading=op.heading))
             mod.append(qstr)
             news.append(None)  # the quotedStructure: its eId is known after assign_eids
-        container.append(_e("p", text=wording.text_fr, class_="lawtool-fr",
-                            **{"{http://www.w3.org/XML/1998/namespace}lang": "fr"}))
+        container.append(
+            _e("p", text=wording.text_fr, class_="lawtool-fr", **{"{http://www.w3.org/XML/1998/namespace}lang": "fr"})
+        )
         content.append(container)
         active.append(_textual_mod(op, n, target, olds, news))
         for eid in op.eids:
@@ -144,34 +149,71 @@ def to_akn(amendment: Amendment, bill: Document | None = None) -> Document:
             if top not in touched:
                 touched.append(top)
 
-    meta = _e("meta",
-              _e("identification",
-                 _e("FRBRWork", _e("FRBRthis", value=f"{work}/!main"), _e("FRBRuri", value=work),
-                    _e("FRBRalias", value=amendment.title, name="title") if amendment.title else None,
-                    _e("FRBRdate", date=date, name="Generation"), _e("FRBRauthor", href="#proposer"),
-                    _e("FRBRcountry", value=amendment.target.country), _e("FRBRnumber", value=amendment.id)),
-                 _e("FRBRExpression", _e("FRBRthis", value=f"{expression}/!main"), _e("FRBRuri", value=expression),
-                    _e("FRBRdate", date=date, name="Expression"), _e("FRBRauthor", href="#proposer"),
-                    _e("FRBRlanguage", language=amendment.target.language)),
-                 _e("FRBRManifestation", _e("FRBRthis", value=f"{expression}/!main.xml"),
-                    _e("FRBRuri", value=f"{expression}.xml"), _e("FRBRdate", date=date, name="Transform"),
-                    _e("FRBRauthor", href="#lawtool")),
-                 source="#lawtool"),
-              _e("lifecycle", _e("eventRef", eId="evt_generation", date=date, type="generation", source="#original"),
-                 source="#lawtool"),
-              _e("analysis", active, source="#lawtool"),
-              _e("references",
-                 _e("original", eId="original", href=work, showAs=amendment.title or f"تعديل {amendment.id}"),
-                 _e("activeRef", eId="target", href=target, showAs=bill_title),
-                 _e("TLCOrganization", eId="proposer", href=f"/ontology/organization/lawtool/proposer/{amendment.id}",
-                    showAs=amendment.proposer),
-                 _e("TLCOrganization", eId="lawtool", href="/ontology/organization/lawtool", showAs="lawtool"),
-                 _e("TLCConcept", eId=f"status_{amendment.status}",
-                    href=f"/ontology/concept/lawtool/amendment-status/{amendment.status}", showAs=amendment.status),
-                 source="#lawtool"))
+    meta = _e(
+        "meta",
+        _e(
+            "identification",
+            _e(
+                "FRBRWork",
+                _e("FRBRthis", value=f"{work}/!main"),
+                _e("FRBRuri", value=work),
+                _e("FRBRalias", value=amendment.title, name="title") if amendment.title else None,
+                _e("FRBRdate", date=date, name="Generation"),
+                _e("FRBRauthor", href="#proposer"),
+                _e("FRBRcountry", value=amendment.target.country),
+                _e("FRBRnumber", value=amendment.id),
+            ),
+            _e(
+                "FRBRExpression",
+                _e("FRBRthis", value=f"{expression}/!main"),
+                _e("FRBRuri", value=expression),
+                _e("FRBRdate", date=date, name="Expression"),
+                _e("FRBRauthor", href="#proposer"),
+                _e("FRBRlanguage", language=amendment.target.language),
+            ),
+            _e(
+                "FRBRManifestation",
+                _e("FRBRthis", value=f"{expression}/!main.xml"),
+                _e("FRBRuri", value=f"{expression}.xml"),
+                _e("FRBRdate", date=date, name="Transform"),
+                _e("FRBRauthor", href="#lawtool"),
+            ),
+            source="#lawtool",
+        ),
+        _e(
+            "lifecycle",
+            _e("eventRef", eId="evt_generation", date=date, type="generation", source="#original"),
+            source="#lawtool",
+        ),
+        _e("analysis", active, source="#lawtool"),
+        _e(
+            "references",
+            _e("original", eId="original", href=work, showAs=amendment.title or f"تعديل {amendment.id}"),
+            _e("activeRef", eId="target", href=target, showAs=bill_title),
+            _e(
+                "TLCOrganization",
+                eId="proposer",
+                href=f"/ontology/organization/lawtool/proposer/{amendment.id}",
+                showAs=amendment.proposer,
+            ),
+            _e("TLCOrganization", eId="lawtool", href="/ontology/organization/lawtool", showAs="lawtool"),
+            _e(
+                "TLCConcept",
+                eId=f"status_{amendment.status}",
+                href=f"/ontology/concept/lawtool/amendment-status/{amendment.status}",
+                showAs=amendment.status,
+            ),
+            source="#lawtool",
+        ),
+    )
     proprietary = _e("proprietary", source="#lawtool")
-    record = etree.SubElement(proprietary, f"{{{LAWTOOL_NS}}}amendment", nsmap={"lawtool": LAWTOOL_NS},
-                              id=amendment.id, status=amendment.status)
+    record = etree.SubElement(
+        proprietary,
+        f"{{{LAWTOOL_NS}}}amendment",
+        nsmap={"lawtool": LAWTOOL_NS},
+        id=amendment.id,
+        status=amendment.status,
+    )
     if amendment.example:
         record.set("example", "true")
     if amendment.title:
@@ -197,8 +239,9 @@ def to_akn(amendment: Amendment, bill: Document | None = None) -> Document:
 
     body = _e("amendmentBody")
     names = "، ".join(namer.name(t).ar for t in touched)
-    body.append(_e("amendmentHeading", _e("p", text=f"تعديل {amendment.id} على {names}" if names else
-                                          f"تعديل {amendment.id}")))
+    body.append(
+        _e("amendmentHeading", _e("p", text=f"تعديل {amendment.id} على {names}" if names else f"تعديل {amendment.id}"))
+    )
     body.append(content)
     if amendment.justification:
         justification = _e("amendmentJustification")
@@ -222,12 +265,19 @@ def to_akn(amendment: Amendment, bill: Document | None = None) -> Document:
 
 def _kind(op: Operation) -> str:
     from .content import kind_of_eid
-    return kind_of_eid(op.eid)
+
+    return kind_of_eid(op.required("eid"))
 
 
 def _textual_mod(op: Operation, n: int, target: str, olds: list, news: list) -> etree._Element:
-    kind = {"replace": "substitution", "substitute": "substitution", "insert": "insertion", "delete": "repeal",
-            "move": "renumbering", "renumber": "renumbering"}[op.op]
+    kind = {
+        "replace": "substitution",
+        "substitute": "substitution",
+        "insert": "insertion",
+        "delete": "repeal",
+        "move": "renumbering",
+        "renumber": "renumbering",
+    }[op.op]
     tmod = _e("textualMod", type=kind, eId=f"amod_{n}")
     tmod.append(_e("source", href=f"#{mod_eid(n)}"))
     if op.position:
@@ -246,9 +296,11 @@ def _textual_mod(op: Operation, n: int, target: str, olds: list, news: list) -> 
 
 # -- import ------------------------------------------------------------------------------------------------------
 
-def _fail(message: str, path: str, place=None, hint: str | None = None):
-    raise AmendmentError(message, path=path, place=place, hint=hint or "give an amendment exported by lawtool "
-                                                                       "(lawtool amend export)")
+
+def _fail(message: str, path: str, place=None, hint: str | None = None) -> NoReturn:
+    raise AmendmentError(
+        message, path=path, place=place, hint=hint or "give an amendment exported by lawtool (lawtool amend export)"
+    )
 
 
 def _portion(href: str, path: str, place: str) -> str:
@@ -274,20 +326,29 @@ def from_akn(document: Document, path: str | None = None) -> Amendment:
     date = document.expression_date
     justification = [text_of(p) for p in main.xpath("./a:amendmentBody/a:amendmentJustification/a:p", namespaces=ns)]
     operations = []
-    for n, tmod in enumerate(main.xpath("./a:meta/a:analysis/a:activeModifications/a:textualMod", namespaces=ns),
-                             start=1):
+    for n, tmod in enumerate(
+        main.xpath("./a:meta/a:analysis/a:activeModifications/a:textualMod", namespaces=ns), start=1
+    ):
         operations.append(_operation(tmod, index, path, f"operation {n}"))
-    data = {"id": record.get("id"), "target": affected[0] if affected else None,
-            "proposer": text_of(proposer[0]) if proposer else None, "date": date, "status": record.get("status"),
-            "operations": operations}
+    data = {
+        "id": record.get("id"),
+        "target": affected[0] if affected else None,
+        "proposer": text_of(proposer[0]) if proposer else None,
+        "date": date,
+        "status": record.get("status"),
+        "operations": operations,
+    }
     if record.get("example") == "true":
         data["example"] = True
     if record.get("title"):
         data["title"] = record.get("title")
     if record.get("amends"):
         data["amends"] = record.get("amends")
-    votes = {k: int(record.get(f"votes-{k}")) for k in ("for", "against", "abstain")
-             if (record.get(f"votes-{k}") or "").isdigit()}
+    votes = {
+        k: int(record.get(f"votes-{k}"))
+        for k in ("for", "against", "abstain")
+        if (record.get(f"votes-{k}") or "").isdigit()
+    }
     if votes:
         data["votes"] = votes
     cosignatories = [c.text or "" for c in record.findall(f"{{{LAWTOOL_NS}}}cosignatory")]
@@ -307,8 +368,8 @@ def _operation(tmod, index: dict, path: str, place: str) -> dict:
     kind = tmod.get("type")
     destination = tmod.find(akn("destination"))
     previous = tmod.find(akn("previous"))
-    olds = [index.get((o.get("href") or "#")[1:]) for o in tmod.findall(akn("old"))]
-    news = [index.get((o.get("href") or "#")[1:]) for o in tmod.findall(akn("new"))]
+    olds: list = [index.get((o.get("href") or "#")[1:]) for o in tmod.findall(akn("old"))]  # no None: checked below
+    news: list = [index.get((o.get("href") or "#")[1:]) for o in tmod.findall(akn("new"))]
     if destination is None or any(x is None for x in olds + news):
         _fail("a textualMod points at elements that are not in the document", path, place)
     where = _portion(destination.get("href"), path, place)
@@ -329,7 +390,11 @@ def _operation(tmod, index: dict, path: str, place: str) -> dict:
     if kind == "renumbering":
         num = by_class("lawtool-num")
         if previous is not None:
-            op = {"op": "move", "eid": _portion(previous.get("href"), path, place), SIDE.get(pos, "after"): where}
+            op: dict[str, object] = {
+                "op": "move",
+                "eid": _portion(previous.get("href"), path, place),
+                SIDE.get(pos, "after"): where,
+            }
             if num is not None:
                 op["num"] = num
             return op

@@ -36,15 +36,33 @@ from ..errors import AmendmentError, CollisionError, LawtoolError
 from ..frbr import FrbrUri
 from .akn import mod_eid
 from .collisions import CheckResult, check_resolved, document_order
-from .content import build, build_children, parse_fragment, unwrap as _unwrap
+from .content import build, build_children, parse_fragment
+from .content import unwrap as _unwrap
 from .model import Amendment
 from .resolve import Resolved, Resolver, match_words, substitute, target_check
 
 LAWTOOL_NS = "https://lawtool.ma/ns/1.0"
-MOD_TYPES = {"replace": "substitution", "substitute": "substitution", "insert": "insertion", "delete": "repeal",
-             "renumber": "renumbering", "move": "renumbering"}
-_META_ORDER = ("identification", "publication", "classification", "lifecycle", "workflow", "analysis",
-               "temporalData", "references", "notes", "proprietary", "presentation")
+MOD_TYPES = {
+    "replace": "substitution",
+    "substitute": "substitution",
+    "insert": "insertion",
+    "delete": "repeal",
+    "renumber": "renumbering",
+    "move": "renumbering",
+}
+_META_ORDER = (
+    "identification",
+    "publication",
+    "classification",
+    "lifecycle",
+    "workflow",
+    "analysis",
+    "temporalData",
+    "references",
+    "notes",
+    "proprietary",
+    "presentation",
+)
 
 
 @dataclass
@@ -63,10 +81,17 @@ def select(amendments: list[Amendment], status: str | None) -> list[Amendment]:
 def today() -> str:
     """Today's date, or the date of ``SOURCE_DATE_EPOCH`` when set (reproducible builds)."""
     import os
+
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
-        return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date().isoformat()
+        return _dt.datetime.fromtimestamp(int(epoch), _dt.UTC).date().isoformat()
     return _dt.date.today().isoformat()
+
+
+def _leading_number(token: str) -> int:
+    """The number a token of the ``gaps`` attribute starts with (0 when it starts with none)."""
+    match = re.match(r"\d+", token)
+    return int(match.group()) if match else 0
 
 
 def _check_date(date: str, base: FrbrUri) -> None:
@@ -75,8 +100,10 @@ def _check_date(date: str, base: FrbrUri) -> None:
     except (TypeError, ValueError):
         raise AmendmentError(f"the date {date!r} is not a date YYYY-MM-DD", hint="give --date YYYY-MM-DD") from None
     if base.expression_date and date <= base.expression_date:
-        raise AmendmentError(f"the new expression's date {date} is not after the bill's ({base.expression_date})",
-                             hint="give --date after the amended expression's date")
+        raise AmendmentError(
+            f"the new expression's date {date} is not after the bill's ({base.expression_date})",
+            hint="give --date after the amended expression's date",
+        )
 
 
 def _sequence(amendments: list[Amendment], order: list[str]) -> list[Amendment]:
@@ -84,33 +111,43 @@ def _sequence(amendments: list[Amendment], order: list[str]) -> list[Amendment]:
     seen = set()
     for ident in order:
         if ident not in by_id:
-            raise AmendmentError(f"--order names {ident!r}, which is not among the amendments applied",
-                                 hint="list the ids of the amendments given (and selected by --status)")
+            raise AmendmentError(
+                f"--order names {ident!r}, which is not among the amendments applied",
+                hint="list the ids of the amendments given (and selected by --status)",
+            )
         if ident in seen:
             raise AmendmentError(f"--order names {ident!r} twice", hint="name each amendment once")
         seen.add(ident)
     missing = [a.id for a in amendments if a.id not in seen]
     if missing:
-        raise AmendmentError(f"--order leaves out {', '.join(missing)}",
-                             hint="name every amendment applied, or select fewer with --status")
+        raise AmendmentError(
+            f"--order leaves out {', '.join(missing)}",
+            hint="name every amendment applied, or select fewer with --status",
+        )
     return [by_id[i] for i in order]
 
 
-def apply_amendments(bill: Document, amendments: list[Amendment], *, date: str, order: list[str] | None = None,
-                     notice: str | None = None) -> ApplyResult:
+def apply_amendments(
+    bill: Document, amendments: list[Amendment], *, date: str, order: list[str] | None = None, notice: str | None = None
+) -> ApplyResult:
     """The new expression of ``bill`` dated ``date`` with ``amendments`` applied (see the module
     docstring).  Raises CollisionError when they collide and no ``order`` is given."""
     if not amendments:
-        raise AmendmentError("no amendment to apply", path=bill.path,
-                             hint="give amendment files (and check --status: it selects among them)")
-    base = bill.frbr_expression
+        raise AmendmentError(
+            "no amendment to apply",
+            path=bill.path,
+            hint="give amendment files (and check --status: it selects among them)",
+        )
     for a in amendments:
         if a.amends:
-            raise AmendmentError(f"{a.id} is a sub-amendment of {a.amends}: it changes that amendment, not the bill",
-                                 path=a.path, place="amends",
-                                 hint=f"once it is adopted, write its change into {a.amends} and apply {a.amends}; "
-                                      "leave it out here (e.g. --status adopted)")
-        target_check(a, bill)
+            raise AmendmentError(
+                f"{a.id} is a sub-amendment of {a.amends}: it changes that amendment, not the bill",
+                path=a.path,
+                place="amends",
+                hint=f"once it is adopted, write its change into {a.amends} and apply {a.amends}; "
+                "leave it out here (e.g. --status adopted)",
+            )
+        base = target_check(a, bill)
     _check_date(date, base)
     doc = Document(copy.deepcopy(bill.tree), bill.path)
     resolver = Resolver(doc)
@@ -118,9 +155,12 @@ def apply_amendments(bill: Document, amendments: list[Amendment], *, date: str, 
     check = check_resolved(resolved, amendments, document_order(doc))
     if order is None:
         if check.collisions:
-            raise CollisionError(f"{len(check.collisions)} collision(s) between the amendments: not applied",
-                                 report=check, hint="apply only compatible ones (--status, fewer files), or give "
-                                                    "--order id,id,... to apply them in that order")
+            raise CollisionError(
+                f"{len(check.collisions)} collision(s) between the amendments: not applied",
+                report=check,
+                hint="apply only compatible ones (--status, fewer files), or give "
+                "--order id,id,... to apply them in that order",
+            )
         sequence = [next(a for a in amendments if a.id == i) for i in check.order]
     else:
         sequence = _sequence(amendments, order)
@@ -141,6 +181,7 @@ def apply_amendments(bill: Document, amendments: list[Amendment], *, date: str, 
 
 
 # -- the operations ----------------------------------------------------------------------------------------
+
 
 def _root_of(el):
     node = el
@@ -175,19 +216,22 @@ class _Applier:
                 continue
             how = self.removed.get(id(top))
             by = f" by {how[0]} (operation {how[1]}), applied before" if how else ""
-            raise AmendmentError(f"{eid} no longer exists: it was {how[2] if how else 'removed'}{by}",
-                                 path=r.amendment.path, place=r.op.place,
-                                 hint="apply this amendment first (--order), or leave one of the two out")
+            raise AmendmentError(
+                f"{eid} no longer exists: it was {how[2] if how else 'removed'}{by}",
+                path=r.amendment.path,
+                place=r.op.place,
+                hint="apply this amendment first (--order), or leave one of the two out",
+            )
 
     def _record(self, r: Resolved, el) -> None:
-        self.records.append((r.amendment, r.op, el, r.op.eid or r.op.position[1]))
+        self.records.append((r.amendment, r.op, el, r.op.first_eid))
 
     def _mark(self, el, r: Resolved, how: str) -> None:
         self._kept.append(el)
         self.removed[id(el)] = (r.amendment.id, r.op.index, how)
 
     def _replace(self, r: Resolved) -> None:
-        el, op = r.el, r.op
+        el, op = r.target, r.op
         kind = local_name(el)
         if op.body and "xml" in op.body:
             new = parse_fragment(op.body["xml"], kind)
@@ -218,12 +262,12 @@ class _Applier:
         self._record(r, el)
 
     def _substitute(self, r: Resolved) -> None:
-        match = match_words(r.el, r.op, r.amendment)
-        substitute(match, r.op.with_)
-        self._record(r, r.el)
+        match = match_words(r.target, r.op, r.amendment)
+        substitute(match, r.op.required("with_"))
+        self._record(r, r.target)
 
     def _place(self, r: Resolved, new) -> None:
-        anchor, side = r.anchor, r.side
+        anchor, side = r.at, r.side
         if side == "after":
             last = self.after_last.get(id(anchor))
             ref = last if last is not None and last.getparent() is anchor.getparent() else anchor
@@ -232,8 +276,10 @@ class _Applier:
         elif side == "before":
             anchor.addprevious(new)
         else:
-            wrap = next((c for c in reversed(anchor) if isinstance(c.tag, str)
-                         and local_name(c) in ("wrapUp", "listWrapUp")), None)
+            wrap = next(
+                (c for c in reversed(anchor) if isinstance(c.tag, str) and local_name(c) in ("wrapUp", "listWrapUp")),
+                None,
+            )
             if wrap is not None:
                 wrap.addprevious(new)
             else:
@@ -242,15 +288,18 @@ class _Applier:
     def _insert(self, r: Resolved) -> None:
         op = r.op
         new = build(op.kind, op.body, num=op.num, heading=op.heading)
-        if r.side != "into" and local_name(new) in ("paragraph", "point") and local_name(r.anchor) != local_name(new):
-            raise AmendmentError(f"a {local_name(new)} cannot go {r.side} the <{local_name(r.anchor)}> "
-                                 f"{op.position[1]}", path=r.amendment.path, place=op.place,
-                                 hint=f"insert it after or before a {local_name(new)}, or into its parent")
+        if r.side != "into" and local_name(new) in ("paragraph", "point") and local_name(r.at) != local_name(new):
+            raise AmendmentError(
+                f"a {local_name(new)} cannot go {r.side} the <{local_name(r.at)}> {op.first_eid}",
+                path=r.amendment.path,
+                place=op.place,
+                hint=f"insert it after or before a {local_name(new)}, or into its parent",
+            )
         self._place(r, new)
         self._record(r, new)
 
     def _move(self, r: Resolved) -> None:
-        el = r.el
+        el = r.target
         el.getparent().remove(el)
         self._place(r, el)
         if r.op.num is not None:
@@ -258,11 +307,11 @@ class _Applier:
         self._record(r, el)
 
     def _renumber(self, r: Resolved) -> None:
-        _set_num(r.el, r.op.num)
-        self._record(r, r.el)
+        _set_num(r.target, r.op.required("num"))
+        self._record(r, r.target)
 
     def _delete(self, r: Resolved) -> None:
-        el = r.el
+        el = r.target
         self._mark(el, r, f"deleted by {r.amendment.id}")
         el.getparent().remove(el)
         self._record(r, None)
@@ -341,15 +390,17 @@ def _repoint(hrefs: list[tuple], root) -> list[str]:
                 if not len(analysis):
                     analysis.getparent().remove(analysis)
         elif name in ("ref", "rref", "mref"):
-            warnings.append(f"the reference to {old} («{''.join(el.itertext()).strip()}») was unlinked: "
-                            f"{old} no longer exists")
+            warnings.append(
+                f"the reference to {old} («{''.join(el.itertext()).strip()}») was unlinked: {old} no longer exists"
+            )
             _unwrap(el)
         else:
-            warnings.append(f"<{name} {attr}=\"#{old}\"> names an element that no longer exists")
+            warnings.append(f'<{name} {attr}="#{old}"> names an element that no longer exists')
     return warnings
 
 
 # -- metadata ---------------------------------------------------------------------------------------------------
+
 
 def _meta(doc: Document):
     return doc.main.find(akn("meta"))
@@ -364,7 +415,11 @@ def _meta_child(meta, name: str, **attrs):
     rank = _META_ORDER.index(name)
     previous = None
     for child in meta:
-        if isinstance(child.tag, str) and local_name(child) in _META_ORDER and _META_ORDER.index(local_name(child)) < rank:
+        if (
+            isinstance(child.tag, str)
+            and local_name(child) in _META_ORDER
+            and _META_ORDER.index(local_name(child)) < rank
+        ):
             previous = child
     if previous is None:
         meta.insert(0, el)
@@ -383,7 +438,7 @@ def _identity(doc: Document, base: FrbrUri, new: FrbrUri) -> None:
         for field_ in ("FRBRthis", "FRBRuri"):
             item = el.find(akn(field_))
             if item is not None and item.get("value", "").startswith(old_uri):
-                item.set("value", new_uri + item.get("value")[len(old_uri):])
+                item.set("value", new_uri + item.get("value")[len(old_uri) :])
         for item in el.findall(akn("FRBRdate")):
             item.set("date", new.expression_date)
 
@@ -392,16 +447,27 @@ def _record(doc: Document, base: FrbrUri, sequence: list[Amendment], records: li
     meta = _meta(doc)
     date = _meta(doc).find(akn("identification")).find(akn("FRBRExpression")).find(akn("FRBRdate")).get("date")
     references = _meta_child(meta, "references", source="#lawtool")
-    position = max((i for i, c in enumerate(references) if isinstance(c.tag, str)
-                    and local_name(c) in ("original", "passiveRef")), default=-1) + 1
+    position = (
+        max(
+            (
+                i
+                for i, c in enumerate(references)
+                if isinstance(c.tag, str) and local_name(c) in ("original", "passiveRef")
+            ),
+            default=-1,
+        )
+        + 1
+    )
     lifecycle = _meta_child(meta, "lifecycle", source="#lawtool")
     for a in sequence:
         label = f"{a.proposer}: {a.title or a.id}"
-        references.insert(position, etree.Element(akn("passiveRef"), eId=f"amd_{a.id}", href=a.expression_uri,
-                                                  showAs=label))
+        references.insert(
+            position, etree.Element(akn("passiveRef"), eId=f"amd_{a.id}", href=a.expression_uri, showAs=label)
+        )
         position += 1
-        etree.SubElement(lifecycle, akn("eventRef"), eId=f"evt_amd_{a.id}", date=date, type="amendment",
-                         source=f"#amd_{a.id}")
+        etree.SubElement(
+            lifecycle, akn("eventRef"), eId=f"evt_amd_{a.id}", date=date, type="amendment", source=f"#amd_{a.id}"
+        )
     events = sorted((e for e in lifecycle if isinstance(e.tag, str)), key=lambda e: e.get("date") or "")
     for e in events:
         lifecycle.append(e)
@@ -418,8 +484,7 @@ def _record(doc: Document, base: FrbrUri, sequence: list[Amendment], records: li
             analysis.insert(0, passive)
     rank = {a.id: i for i, a in enumerate(sequence)}
     for amendment, op, el, old_eid in sorted(records, key=lambda t: (rank[t[0].id], t[1].index)):
-        mod = etree.SubElement(passive, akn("textualMod"), type=MOD_TYPES[op.op],
-                               eId=f"pmod_{amendment.id}_{op.index}")
+        mod = etree.SubElement(passive, akn("textualMod"), type=MOD_TYPES[op.op], eId=f"pmod_{amendment.id}_{op.index}")
         etree.SubElement(mod, akn("source"), href=f"{amendment.expression_uri}/~{mod_eid(op.index)}")
         if el is not None and el.get("eId") and _attached(el, doc.root):
             destination = f"#{el.get('eId')}"
@@ -429,7 +494,9 @@ def _record(doc: Document, base: FrbrUri, sequence: list[Amendment], records: li
 
 
 def _own_articles(doc: Document) -> list:
-    return [a for a in doc.articles() if not any(local_name(p) in ("attachment", "component") for p in a.iterancestors())]
+    return [
+        a for a in doc.articles() if not any(local_name(p) in ("attachment", "component") for p in a.iterancestors())
+    ]
 
 
 def _numbers(doc: Document) -> list[tuple]:
@@ -474,7 +541,7 @@ def _numbering_gaps(doc: Document, before: set[int]) -> None:
     kept = [t for t in tokens if not (t.isdigit() and int(t) in after)]
     numbers = {int(t) for t in kept if t.isdigit()}
     kept += [str(n) for n in vacated if n not in numbers]
-    kept.sort(key=lambda t: int(re.match(r"\d+", t).group()) if re.match(r"\d+", t) else 0)
+    kept.sort(key=_leading_number)
     el.set("gaps", " ".join(kept))
 
 
@@ -483,8 +550,13 @@ def _lawtool_proprietary(meta):
         if prop.get("source") == "#lawtool":
             return prop
     prop = etree.Element(akn("proprietary"), source="#lawtool")
-    previous = [c for c in meta if isinstance(c.tag, str) and local_name(c) in _META_ORDER
-                and _META_ORDER.index(local_name(c)) <= _META_ORDER.index("proprietary")]
+    previous = [
+        c
+        for c in meta
+        if isinstance(c.tag, str)
+        and local_name(c) in _META_ORDER
+        and _META_ORDER.index(local_name(c)) <= _META_ORDER.index("proprietary")
+    ]
     if previous:
         previous[-1].addnext(prop)
     else:
@@ -502,8 +574,12 @@ def _provenance(doc: Document, base: FrbrUri, sequence: list[Amendment], notice:
         old = proprietary.find(f"{{{LAWTOOL_NS}}}amended")
     old_notice = old.find(f"{{{LAWTOOL_NS}}}notice") if old is not None else None
     text = notice if notice is not None else (old_notice.text if old_notice is not None else None)
-    amended = etree.Element(f"{{{LAWTOOL_NS}}}amended", nsmap={"lawtool": LAWTOOL_NS}, base=base.expression_uri(),
-                            amendments=" ".join(a.id for a in sequence))
+    amended = etree.Element(
+        f"{{{LAWTOOL_NS}}}amended",
+        nsmap={"lawtool": LAWTOOL_NS},
+        base=base.expression_uri(),
+        amendments=" ".join(a.id for a in sequence),
+    )
     if text:
         etree.SubElement(amended, f"{{{LAWTOOL_NS}}}notice").text = text
     if old is not None:
@@ -535,7 +611,9 @@ def _check_numbers(doc: Document) -> None:
     seen: dict[str, str] = {}
     for article, number in _numbers(doc):
         if number in seen:
-            raise AmendmentError(f"after the amendments, two articles have the number {number} "
-                                 f"({seen[number]} and {article.get('eId')})",
-                                 hint="give the new or renumbered article another number")
+            raise AmendmentError(
+                f"after the amendments, two articles have the number {number} "
+                f"({seen[number]} and {article.get('eId')})",
+                hint="give the new or renumbered article another number",
+            )
         seen[number] = article.get("eId")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 
 from ..akn import Document, local_name
 from ..errors import LawtoolError
@@ -56,12 +57,13 @@ def _words_of(amendment: Amendment, index: int) -> str:
     return ""
 
 
-def blame(old: Document, new: Document, amendments: list[Amendment] = (), result=None) -> list[dict]:
+def blame(old: Document, new: Document, amendments: Sequence[Amendment] = (), result=None) -> list[dict]:
     """One entry per changed run of words: {article, eid, change (insert | delete), words,
     amendments: [ids], labels: [proposer: title]}.  ``result``: the diff of OLD and NEW when the
     caller has it already (lawtool.diff.diff_documents)."""
     if result is None:
         from ..diff import diff_documents
+
         result = diff_documents(old, new)
     mods, labels = _records(new)
     by_id = {a.id: a for a in amendments}
@@ -70,15 +72,18 @@ def blame(old: Document, new: Document, amendments: list[Amendment] = (), result
     base = str(old.frbr_expression)
     elsewhere = sorted(i for i in labels if i in by_id and by_id[i].target.expression_uri() != base)
     if elsewhere:
-        raise LawtoolError(f"{', '.join(elsewhere)} amend {by_id[elsewhere[0]].target.expression_uri()}, not {base}",
-                           path=old.path, hint="blame explains one step: give the version the amendments were "
-                                               "applied to as OLD")
+        raise LawtoolError(
+            f"{', '.join(elsewhere)} amend {by_id[elsewhere[0]].target.expression_uri()}, not {base}",
+            path=old.path,
+            hint="blame explains one step: give the version the amendments were applied to as OLD",
+        )
     out = []
     for change in result.changes():
         if not change.is_change():
             continue
         units = list(change.parts) or [change]
-        article = (change.new_unit or change.old_unit).label if (change.new_unit or change.old_unit) else ""
+        changed = change.new_unit or change.old_unit
+        article = changed.label if changed else ""
         for unit in units:
             eid = unit.new_eid or unit.old_eid or ""
             candidates = [(amd, n) for dest, amd, n in mods if eid and _related(dest, eid)]
@@ -92,27 +97,45 @@ def blame(old: Document, new: Document, amendments: list[Amendment] = (), result
                 if len(ids) > 1 and by_id:
                     fitting = [amd for amd, n in candidates if amd in by_id and words in _words_of(by_id[amd], n)]
                     ids = list(dict.fromkeys(fitting)) or ids
-                out.append({"article": article, "eid": eid, "change": op.op, "words": words, "amendments": ids,
-                            "labels": [labels.get(i, i) for i in ids]})
+                out.append(
+                    {
+                        "article": article,
+                        "eid": eid,
+                        "change": op.op,
+                        "words": words,
+                        "amendments": ids,
+                        "labels": [labels.get(i, i) for i in ids],
+                    }
+                )
     return out
 
 
 def to_html(entries: list[dict], old: Document, new: Document) -> str:
     rows = []
     for e in entries:
-        who = "، ".join(f'<a href="#amendment-{html.escape(i)}">{html.escape(i)}</a> ({html.escape(label)})'
-                        for i, label in zip(e["amendments"], e["labels"])) or "— (لا تعديل مسجل)"
+        who = (
+            "، ".join(
+                f'<a href="#amendment-{html.escape(i)}">{html.escape(i)}</a> ({html.escape(label)})'
+                for i, label in zip(e["amendments"], e["labels"], strict=False)
+            )
+            or "— (لا تعديل مسجل)"
+        )
         tag = "ins" if e["change"] == "insert" else "del"
-        rows.append(f"<tr><td>{html.escape(e['article'])}</td><td><code>{html.escape(e['eid'])}</code></td>"
-                    f"<td><{tag}>{html.escape(e['words'])}</{tag}></td><td>{who}</td></tr>")
+        rows.append(
+            f"<tr><td>{html.escape(e['article'])}</td><td><code>{html.escape(e['eid'])}</code></td>"
+            f"<td><{tag}>{html.escape(e['words'])}</{tag}></td><td>{who}</td></tr>"
+        )
     notice = html.escape(new.notice or "")
-    return ('<!DOCTYPE html>\n<html lang="ar" dir="rtl">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>مصدر التغييرات: {html.escape(new.title or '')}</title>\n"
-            "<style>body{font-family:\"Noto Sans Arabic\",\"Noto Naskh Arabic\",sans-serif;margin:1.5em}"
-            "table{border-collapse:collapse;width:100%}td,th{border:1px solid #bbb;padding:.3em .5em;"
-            "vertical-align:top}ins{background:#d7f5dd}del{background:#fbdada}.notice{color:#700}"
-            "code{direction:ltr;unicode-bidi:embed}</style>\n</head>\n<body>\n"
-            f"<h1>مصدر التغييرات بين صيغتين</h1>\n<p class=\"notice\">{notice}</p>\n"
-            f"<p>من <bdi>{html.escape(str(old.frbr_expression))}</bdi> إلى <bdi>{html.escape(str(new.frbr_expression))}</bdi></p>\n"
-            "<table><thead><tr><th>المادة</th><th>العنصر</th><th>الكلمات</th><th>التعديل</th></tr></thead><tbody>\n"
-            + "\n".join(rows) + "\n</tbody></table>\n</body>\n</html>\n")
+    return (
+        '<!DOCTYPE html>\n<html lang="ar" dir="rtl">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>مصدر التغييرات: {html.escape(new.title or '')}</title>\n"
+        '<style>body{font-family:"Noto Sans Arabic","Noto Naskh Arabic",sans-serif;margin:1.5em}'
+        "table{border-collapse:collapse;width:100%}td,th{border:1px solid #bbb;padding:.3em .5em;"
+        "vertical-align:top}ins{background:#d7f5dd}del{background:#fbdada}.notice{color:#700}"
+        "code{direction:ltr;unicode-bidi:embed}</style>\n</head>\n<body>\n"
+        f'<h1>مصدر التغييرات بين صيغتين</h1>\n<p class="notice">{notice}</p>\n'
+        f"<p>من <bdi>{html.escape(str(old.frbr_expression))}</bdi> إلى <bdi>{html.escape(str(new.frbr_expression))}</bdi></p>\n"
+        "<table><thead><tr><th>المادة</th><th>العنصر</th><th>الكلمات</th><th>التعديل</th></tr></thead><tbody>\n"
+        + "\n".join(rows)
+        + "\n</tbody></table>\n</body>\n</html>\n"
+    )

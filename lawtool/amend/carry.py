@@ -19,6 +19,7 @@ withdrawn and fallen ones are decided, sub-amendments go with their amendment.
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from ..akn import Document, text_of
 from ..errors import LawtoolError
@@ -27,19 +28,20 @@ from .model import Amendment
 
 @dataclasses.dataclass
 class Carried:
-    amendment: Amendment                   # the original
-    carried: Amendment | None              # against the new version; None when it does not fit
-    problems: list[str]                    # why it does not fit (empty: it fits)
-    renamed: dict[str, str]                # old eId → new eId for the eIds it names that changed
+    amendment: Amendment  # the original
+    carried: Amendment | None  # against the new version; None when it does not fit
+    problems: list[str]  # why it does not fit (empty: it fits)
+    renamed: dict[str, str]  # old eId → new eId for the eIds it names that changed
 
 
 def renumbering_map(old: Document, new: Document) -> tuple[dict[str, str], set[str]]:
     """{old eId: new eId} and the old eIds with no single place in the new version (split or
     merged); an old eId in neither was deleted."""
     from ..diff import diff_documents
+
     mapping: dict[str, str] = {}
     unsure: set[str] = set()  # split or merged
-    gone: set[str] = set()    # deleted
+    gone: set[str] = set()  # deleted
     old_index, new_index = old.eid_index(), new.eid_index()
     for eid, el in new_index.items():
         wid = el.get("wId")
@@ -89,25 +91,30 @@ def _closed(amendment: Amendment) -> str | None:
 def carry(amendments: list[Amendment], old: Document, new: Document) -> list[Carried]:
     """Each amendment carried from ``old`` to ``new`` (see the module docstring)."""
     from .resolve import Resolver
+
+    new_expression = new.frbr_expression
     mapping, unsure = renumbering_map(old, new)
     old_index, new_index = old.eid_index(), new.eid_index()
     out = []
     for amendment in amendments:
         closed = _closed(amendment)
         if closed or str(amendment.target) != str(old.frbr_expression):
-            out.append(Carried(amendment, None, [closed or f"it targets {amendment.target}, not "
-                                                           f"{old.frbr_expression}"], {}))
+            out.append(
+                Carried(amendment, None, [closed or f"it targets {amendment.target}, not {old.frbr_expression}"], {})
+            )
             continue
         problems, renamed, operations = [], {}, []
         for op in amendment.operations:
-            fields = {}
+            fields: dict[str, Any] = {}
             for key in ("eid", "after", "before", "into"):
                 eid = getattr(op, key)
                 if not eid:
                     continue
                 if eid in unsure:
-                    problems.append(f"operation {op.index}: {eid} was split or merged in the new version: "
-                                    "which part is meant is for its author to say")
+                    problems.append(
+                        f"operation {op.index}: {eid} was split or merged in the new version: "
+                        "which part is meant is for its author to say"
+                    )
                     continue
                 target = mapping.get(eid)
                 if target is None:
@@ -119,12 +126,19 @@ def carry(amendments: list[Amendment], old: Document, new: Document) -> list[Car
             if op.op == "replace" and op.eid in mapping:
                 before_text, after_text = text_of(old_index[op.eid]), text_of(new_index[mapping[op.eid]])
                 if " ".join(before_text.split()) != " ".join(after_text.split()):
-                    problems.append(f"operation {op.index}: the text of {op.eid} changed in the new version: "
-                                    "its replacement would undo that change — write it again against the new text")
+                    problems.append(
+                        f"operation {op.index}: the text of {op.eid} changed in the new version: "
+                        "its replacement would undo that change — write it again against the new text"
+                    )
             operations.append(dataclasses.replace(op, **fields))
         carried = None
-        if not problems:
-            carried = dataclasses.replace(amendment, target=new.frbr_expression, operations=operations)
+        if new_expression is None:
+            problems.append(
+                "the new version has no FRBR expression URI to target — give an Akoma Ntoso document "
+                "with <FRBRExpression>"
+            )
+        if not problems and new_expression is not None:
+            carried = dataclasses.replace(amendment, target=new_expression, operations=operations)
             try:
                 Resolver(new).resolve(carried)
             except LawtoolError as error:

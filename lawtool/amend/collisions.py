@@ -41,20 +41,35 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from lxml import etree
+
 from ..akn import Document, local_name
 from ..eids import number_from_num
 from ..errors import AmendmentError, LawtoolError
 from .model import Amendment
 from .resolve import Resolved, Resolver, gap_of, target_check
 
-KINDS = ("same-element", "overlapping-words", "target-deleted", "target-moved", "target-renumbered",
-         "same-place", "same-number")
+KINDS = (
+    "same-element",
+    "overlapping-words",
+    "target-deleted",
+    "target-moved",
+    "target-renumbered",
+    "same-place",
+    "same-number",
+)
 
 # footprint aspects, strongest first (the stronger one is "upper" when both are on one element)
 DELETE, REPLACE, POSITION, NUMBER, WORDS, ANCHOR = "delete", "replace", "position", "number", "words", "anchor"
 _STRENGTH = {DELETE: 0, REPLACE: 1, POSITION: 2, NUMBER: 3, WORDS: 4, ANCHOR: 5}
-_VERB = {DELETE: "deletes", REPLACE: "replaces", POSITION: "moves", NUMBER: "renumbers",
-         WORDS: "substitutes words in", ANCHOR: "inserts next to"}
+_VERB = {
+    DELETE: "deletes",
+    REPLACE: "replaces",
+    POSITION: "moves",
+    NUMBER: "renumbers",
+    WORDS: "substitutes words in",
+    ANCHOR: "inserts next to",
+}
 
 
 @dataclass(frozen=True)
@@ -66,8 +81,13 @@ class Collision:
     operations: tuple[tuple[str, int], ...] = ()
 
     def as_dict(self) -> dict:
-        return {"kind": self.kind, "amendments": list(self.amendments), "eid": self.eid, "message": self.message,
-                "operations": [{"amendment": a, "operation": i} for a, i in self.operations]}
+        return {
+            "kind": self.kind,
+            "amendments": list(self.amendments),
+            "eid": self.eid,
+            "message": self.message,
+            "operations": [{"amendment": a, "operation": i} for a, i in self.operations],
+        }
 
 
 @dataclass
@@ -81,14 +101,17 @@ class CheckResult:
         return not self.collisions
 
     def to_dict(self) -> dict:
-        return {"collisions": [c.as_dict() for c in self.collisions], "order": list(self.order),
-                "colliding": list(self.colliding)}
+        return {
+            "collisions": [c.as_dict() for c in self.collisions],
+            "order": list(self.order),
+            "colliding": list(self.colliding),
+        }
 
 
 @dataclass
 class _Print:
     aspect: str
-    el: object
+    el: etree._Element
     r: Resolved
     start: int = 0
     end: int = 0
@@ -113,12 +136,12 @@ def footprints(r: Resolved) -> list[_Print]:
             out.append(_Print(REPLACE, r.el, r))
         elif op.heading is not None:
             # a new heading only: the heading, not what the element holds
-            heading = next((c for c in r.el if isinstance(c.tag, str) and local_name(c) == "heading"), None)
+            heading = next((c for c in r.target if isinstance(c.tag, str) and local_name(c) == "heading"), None)
             if heading is not None:
                 out.append(_Print(REPLACE, heading, r))
         if op.num is not None:
             out.append(_Print(NUMBER, r.el, r))
-    elif op.op == "substitute":
+    elif op.op == "substitute" and r.match is not None:
         out.append(_Print(WORDS, r.match.block, r, r.match.start, r.match.end))
     elif op.op == "delete":
         out.append(_Print(DELETE, r.el, r))
@@ -145,7 +168,7 @@ def _new_number(r: Resolved):
         return None
     if kind == "article":
         return ("article", number)
-    parent = r.anchor if r.side == "into" else (r.anchor.getparent() if r.anchor is not None else r.el.getparent())
+    parent = r.anchor if r.side == "into" else (r.anchor.getparent() if r.anchor is not None else r.target.getparent())
     return (id(parent), kind, number)
 
 
@@ -222,8 +245,10 @@ def find_collisions(resolved: list[Resolved]) -> tuple[list[Collision], list[tup
         if key in found:
             return
         if kind == "overlapping-words":
-            message = (f"{ra.amendment.id} and {rb.amendment.id} both change words in {eid}: «{ra.op.find}» and "
-                       f"«{rb.op.find}» overlap")
+            message = (
+                f"{ra.amendment.id} and {rb.amendment.id} both change words in {eid}: «{ra.op.find}» and "
+                f"«{rb.op.find}» overlap"
+            )
         elif kind == "same-place":
             message = f"{ra.amendment.id} and {rb.amendment.id} both insert at the same place ({_where(upper)}): the order is open"
         elif kind == "same-number":
@@ -260,13 +285,16 @@ def find_collisions(resolved: list[Resolved]) -> tuple[list[Collision], list[tup
             numbers[number].append(r)
     for group in gaps.values():
         for i, a in enumerate(group):
-            for b in group[i + 1:]:
+            for b in group[i + 1 :]:
                 record("same-place", a, b)
-    for group in numbers.values():
-        for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                pa, pb = _Print(NUMBER, a.el or a.anchor, a), _Print(NUMBER, b.el or b.anchor, b)
-                if a.amendment is b.amendment:
+    for numbered in numbers.values():
+        for i, ra in enumerate(numbered):
+            for rb in numbered[i + 1 :]:
+                # the element renumbered, or the place of the one inserted («el or anchor» would test
+                # whether the element has children: lxml's truth value)
+                pa = _Print(NUMBER, ra.el if ra.el is not None else ra.at, ra)
+                pb = _Print(NUMBER, rb.el if rb.el is not None else rb.at, rb)
+                if ra.amendment is rb.amendment:
                     overlaps.append(("same-number", pa, pb))
                 else:
                     record("same-number", pa, pb)
@@ -280,23 +308,31 @@ def _where(p: _Print) -> str:
 
 def overlap_error(kind: str, upper: _Print, lower: _Print) -> AmendmentError:
     amendment = lower.r.amendment
-    what = {"same-element": "changes the same element as", "overlapping-words": "changes words that overlap those of",
-            "target-deleted": "touches an element deleted by", "target-moved": "touches an element moved by",
-            "target-renumbered": "touches an element renumbered by",
-            "same-number": "gives the same number as"}.get(kind, "overlaps")
+    what = {
+        "same-element": "changes the same element as",
+        "overlapping-words": "changes words that overlap those of",
+        "target-deleted": "touches an element deleted by",
+        "target-moved": "touches an element moved by",
+        "target-renumbered": "touches an element renumbered by",
+        "same-number": "gives the same number as",
+    }.get(kind, "overlaps")
     a, b = sorted((upper.r.op.index, lower.r.op.index))
     later = lower.r.op if lower.r.op.index == b else upper.r.op
-    return AmendmentError(f"overlapping operations: operation {b} {what} operation {a} ({_eid(upper.el)})",
-                          path=amendment.path, place=later.place,
-                          hint="merge them into one operation, or split the amendment in two")
+    return AmendmentError(
+        f"overlapping operations: operation {b} {what} operation {a} ({_eid(upper.el)})",
+        path=amendment.path,
+        place=later.place,
+        hint="merge them into one operation, or split the amendment in two",
+    )
 
 
 def document_order(document: Document) -> dict[int, int]:
     return {id(el): i for i, el in enumerate(document.main.iter())}
 
 
-def check_resolved(resolved_by_amendment: dict[str, list[Resolved]], amendments: list[Amendment],
-                   positions: dict[int, int]) -> CheckResult:
+def check_resolved(
+    resolved_by_amendment: dict[str, list[Resolved]], amendments: list[Amendment], positions: dict[int, int]
+) -> CheckResult:
     resolved = [r for a in amendments for r in resolved_by_amendment[a.id]]
     collisions, overlaps = find_collisions(resolved)
     if overlaps:

@@ -31,15 +31,41 @@ from ..errors import InputError
 
 # eId abbreviation → element kind (the inverse of eids.ABBREVIATIONS for the kinds lawtool writes)
 KIND_OF_ABBREVIATION = {
-    "art": "article", "para": "paragraph", "point": "point", "intro": "intro", "wrapup": "wrapUp",
-    "chp": "chapter", "sec": "section", "subsec": "subsection", "part": "part", "book": "book",
-    "title": "title", "subpara": "subparagraph", "list": "list", "item": "item", "mod": "mod",
-    "qstr": "quotedStructure", "subchp": "subchapter", "dvs": "division", "al": "alinea", "cl": "clause",
+    "art": "article",
+    "para": "paragraph",
+    "point": "point",
+    "intro": "intro",
+    "wrapup": "wrapUp",
+    "chp": "chapter",
+    "sec": "section",
+    "subsec": "subsection",
+    "part": "part",
+    "book": "book",
+    "title": "title",
+    "subpara": "subparagraph",
+    "list": "list",
+    "item": "item",
+    "mod": "mod",
+    "qstr": "quotedStructure",
+    "subchp": "subchapter",
+    "dvs": "division",
+    "al": "alinea",
+    "cl": "clause",
 }
 # The kind of element an ``into`` insertion adds by default to a parent of a kind.
-CHILD_KIND = {"article": "paragraph", "paragraph": "point", "point": "point", "chapter": "article",
-              "section": "article", "subsection": "article", "part": "article", "book": "article",
-              "title": "article", "subchapter": "article", "division": "article"}
+CHILD_KIND = {
+    "article": "paragraph",
+    "paragraph": "point",
+    "point": "point",
+    "chapter": "article",
+    "section": "article",
+    "subsection": "article",
+    "part": "article",
+    "book": "article",
+    "title": "article",
+    "subchapter": "article",
+    "division": "article",
+}
 STRUCTURED = {"article", "paragraph", "point", "intro", "wrapUp"}
 # Inline markup that later stages add to the text (cross-references, defined terms, note markers):
 # ``strip_markup`` leaves their text and drops the elements.
@@ -67,14 +93,16 @@ class ContentError(ValueError):
 
 # -- canonical forms ----------------------------------------------------------------------------------
 
+
 def _line(value, field: str) -> str:
     if not isinstance(value, str):
-        raise ContentError(f"`{field}` must be text, not {_what(value)}", "quote it, e.g. text: \"...\"")
+        raise ContentError(f"`{field}` must be text, not {_what(value)}", 'quote it, e.g. text: "..."')
     text = value.strip()
     if "\n" in text:
-        raise ContentError(f"`{field}` must be one line (a paragraph or point is one text)",
-                           "put each paragraph in its own operation, or give the article's `text` one "
-                           "paragraph per line")
+        raise ContentError(
+            f"`{field}` must be one line (a paragraph or point is one text)",
+            "put each paragraph in its own operation, or give the article's `text` one paragraph per line",
+        )
     return text
 
 
@@ -96,18 +124,22 @@ def _what(value) -> str:
 
 def _points(value, field: str) -> list:
     if not isinstance(value, list) or not value:
-        raise ContentError(f"`{field}` must be a non-empty list of points", "write points: [{num: \"1\", text: ...}]")
+        raise ContentError(f"`{field}` must be a non-empty list of points", 'write points: [{num: "1", text: ...}]')
     out = []
     for i, item in enumerate(value, start=1):
         if not isinstance(item, dict):
-            raise ContentError(f"`{field}` item {i} must be a mapping with num and text, not {_what(item)}",
-                               "write {num: \"1\", text: \"...\"}")
+            raise ContentError(
+                f"`{field}` item {i} must be a mapping with num and text, not {_what(item)}",
+                'write {num: "1", text: "..."}',
+            )
         unknown = set(item) - {"num", "text", "intro", "points", "wrap_up"}
         if unknown:
-            raise ContentError(f"`{field}` item {i} has unknown field(s): {', '.join(sorted(unknown))}",
-                               "a point has num, and text or intro/points/wrap_up")
+            raise ContentError(
+                f"`{field}` item {i} has unknown field(s): {', '.join(sorted(unknown))}",
+                "a point has num, and text or intro/points/wrap_up",
+            )
         if "num" not in item:
-            raise ContentError(f"`{field}` item {i} has no num", "give each point its number, e.g. num: \"1\"")
+            raise ContentError(f"`{field}` item {i} has no num", 'give each point its number, e.g. num: "1"')
         point = {"num": num_text(item["num"], f"{field}[{i}].num")}
         point.update(_text_or_list(item, f"{field}[{i}]", allow_text=True))
         out.append(point)
@@ -133,10 +165,10 @@ def _text_or_list(data: dict, field: str, *, allow_text: bool) -> dict:
 
 def num_text(value, field: str = "num") -> str:
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise ContentError(f"`{field}` must be text, not {_what(value)}", "write it as in <num>, e.g. \"المادة 9 مكررة\"")
+        raise ContentError(f"`{field}` must be text, not {_what(value)}", 'write it as in <num>, e.g. "المادة 9 مكررة"')
     text = str(value).strip()
     if not text:
-        raise ContentError(f"`{field}` is empty", "write the number as in <num>, e.g. \"المادة 9 مكررة\"")
+        raise ContentError(f"`{field}` is empty", 'write the number as in <num>, e.g. "المادة 9 مكررة"')
     return text
 
 
@@ -148,17 +180,22 @@ def canonical_body(kind: str, data: dict) -> dict | None:
         return None
     if "xml" in given:
         if len(given) > 1:
-            raise ContentError("`xml` is the whole element: give it alone, without "
-                               + ", ".join(f"`{k}`" for k in given if k != "xml"))
+            raise ContentError(
+                "`xml` is the whole element: give it alone, without " + ", ".join(f"`{k}`" for k in given if k != "xml")
+            )
         if not isinstance(data["xml"], str):
-            raise ContentError(f"`xml` must be text, not {_what(data['xml'])}", "write the element as a YAML block (xml: |)")
+            raise ContentError(
+                f"`xml` must be text, not {_what(data['xml'])}", "write the element as a YAML block (xml: |)"
+            )
         return {"xml": canonical_xml(parse_fragment(data["xml"], kind))}
     if kind == "article":
         if "text" in data and "paragraphs" in data:
             raise ContentError("give the article's `text` or its `paragraphs`, not both")
         if any(k in data for k in ("intro", "points", "wrap_up")):
-            raise ContentError("an article has paragraphs: put `intro`/`points` inside `paragraphs`",
-                               "write paragraphs: [{intro: ..., points: [...]}]")
+            raise ContentError(
+                "an article has paragraphs: put `intro`/`points` inside `paragraphs`",
+                "write paragraphs: [{intro: ..., points: [...]}]",
+            )
         if "text" in data:
             if not isinstance(data["text"], str):
                 raise ContentError(f"`text` must be text, not {_what(data['text'])}", "quote it")
@@ -168,8 +205,8 @@ def canonical_body(kind: str, data: dict) -> dict | None:
             return {"text": "\n".join(lines)}
         paragraphs = data["paragraphs"]
         if not isinstance(paragraphs, list) or not paragraphs:
-            raise ContentError("`paragraphs` must be a non-empty list", "write paragraphs: [\"...\", \"...\"]")
-        items = []
+            raise ContentError("`paragraphs` must be a non-empty list", 'write paragraphs: ["...", "..."]')
+        items: list[str | dict] = []
         for i, item in enumerate(paragraphs, start=1):
             if isinstance(item, str):
                 items.append(_line(item, f"paragraphs[{i}]"))
@@ -181,8 +218,9 @@ def canonical_body(kind: str, data: dict) -> dict | None:
                 items.append(body["text"] if set(body) == {"text"} else body)
             else:
                 raise ContentError(f"paragraphs[{i}] must be text or a mapping, not {_what(item)}", "quote it")
-        if all(isinstance(i, str) for i in items):
-            return {"text": "\n".join(items)}
+        texts = [i for i in items if isinstance(i, str)]
+        if len(texts) == len(items):
+            return {"text": "\n".join(texts)}
         return {"paragraphs": items}
     if kind in ("paragraph", "point"):
         if "paragraphs" in data:
@@ -192,17 +230,20 @@ def canonical_body(kind: str, data: dict) -> dict | None:
         if set(given) != {"text"}:
             raise ContentError(f"an {kind} has only `text`")
         return {"text": _line(data["text"], "text")}
-    raise ContentError(f"a {kind} is written with `xml` (the forms text/paragraphs/points are for articles, "
-                       f"paragraphs, points)", f"give xml: |\n  <{kind}>...</{kind}>")
+    raise ContentError(
+        f"a {kind} is written with `xml` (the forms text/paragraphs/points are for articles, paragraphs, points)",
+        f"give xml: |\n  <{kind}>...</{kind}>",
+    )
 
 
 # -- XML fragments ---------------------------------------------------------------------------------------
+
 
 def parse_fragment(xml: str, kind: str | None = None) -> etree._Element:
     """One AKN element from XML text (the AKN namespace is assumed when none is given).  Parsed
     with lawtool's safe parser: no DOCTYPE, no entities, no network."""
     text = xml.strip()
-    wrapped = f'<lawtool-fragment xmlns="{NS}">{text}</lawtool-fragment>'.encode("utf-8")
+    wrapped = f'<lawtool-fragment xmlns="{NS}">{text}</lawtool-fragment>'.encode()
     try:
         root = parse_bytes(wrapped, "<xml>").getroot()
     except InputError as exc:
@@ -213,11 +254,14 @@ def parse_fragment(xml: str, kind: str | None = None) -> etree._Element:
         raise ContentError("`xml` must hold exactly one element", f"write one <{kind or 'article'}> element")
     el = elements[0]
     if etree.QName(el).namespace != NS:
-        raise ContentError(f"`xml` element <{etree.QName(el).localname}> is not in the Akoma Ntoso namespace",
-                           "leave out the xmlns, or use the AKN 3.0 namespace")
+        raise ContentError(
+            f"`xml` element <{etree.QName(el).localname}> is not in the Akoma Ntoso namespace",
+            "leave out the xmlns, or use the AKN 3.0 namespace",
+        )
     if kind and local_name(el) != kind:
-        raise ContentError(f"`xml` holds a <{local_name(el)}> where a <{kind}> is expected",
-                           f"write a <{kind}> element")
+        raise ContentError(
+            f"`xml` holds a <{local_name(el)}> where a <{kind}> is expected", f"write a <{kind}> element"
+        )
     return copy.deepcopy(el)
 
 
@@ -247,6 +291,7 @@ def canonical_xml(el: etree._Element) -> str:
 
 
 # -- building -----------------------------------------------------------------------------------------------
+
 
 def _e(tag: str, *children, text: str | None = None) -> etree._Element:
     el = etree.Element(akn(tag), nsmap={None: NS})
@@ -307,6 +352,7 @@ def build(kind: str, body: dict | None, *, num: str | None = None, heading: str 
 
 
 # -- back: element → body -----------------------------------------------------------------------------------
+
 
 def head_of(el: etree._Element) -> tuple[str | None, str | None]:
     """The texts of the element's own <num> and <heading> (None when absent)."""
@@ -369,7 +415,7 @@ def _listy_body(el) -> dict | None:
 def _raw_body(el) -> dict | None:
     kind = local_name(el)
     if kind == "article":
-        items = []
+        items: list[str | dict] = []
         for child in el:
             if not isinstance(child.tag, str) or local_name(child) in ("num", "heading"):
                 continue
@@ -381,8 +427,9 @@ def _raw_body(el) -> dict | None:
             items.append(body["text"] if set(body) == {"text"} else body)
         if not items:
             return None
-        if all(isinstance(i, str) for i in items):
-            return {"text": "\n".join(items)}
+        texts = [i for i in items if isinstance(i, str)]
+        if len(texts) == len(items):
+            return {"text": "\n".join(texts)}
         return {"paragraphs": items}
     if kind in ("paragraph", "point"):
         return _listy_body(el)
@@ -395,6 +442,7 @@ def _raw_body(el) -> dict | None:
 def shape(el: etree._Element, *, skip_head: bool = False) -> tuple:
     """A comparable form of an element: tags, attributes (eId and wId aside), texts (white space
     of element-only content aside).  With ``skip_head`` the element's own num/heading are left out."""
+
     def norm(text):
         return text if text and text.strip() else ""
 

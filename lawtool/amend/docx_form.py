@@ -38,49 +38,124 @@ from dataclasses import dataclass, field
 from ..akn import Document, local_name, text_of
 from ..eids import number_from_num
 from ..errors import AmendmentError, LawtoolError
-from .model import parse_amendment
+from .model import Amendment, parse_amendment
 from .wording import ordinal_ar, ordinal_fr
 
 COLUMNS = ("number", "target", "kind", "current", "proposed", "justification", "proposer", "cosignatories", "status")
-HEADERS_AR = {"number": "رقم التعديل", "target": "المرجع", "kind": "نوع التعديل", "current": "النص الحالي",
-              "proposed": "النص المقترح", "justification": "التعليل", "proposer": "مقدم التعديل",
-              "cosignatories": "الموقعون", "status": "الحالة"}
+HEADERS_AR = {
+    "number": "رقم التعديل",
+    "target": "المرجع",
+    "kind": "نوع التعديل",
+    "current": "النص الحالي",
+    "proposed": "النص المقترح",
+    "justification": "التعليل",
+    "proposer": "مقدم التعديل",
+    "cosignatories": "الموقعون",
+    "status": "الحالة",
+}
 # every header accepted, normalised (see _norm): Arabic and French, with the usual variants
 _HEADER_WORDS = {
     "number": ["رقم التعديل", "رقم", "ر.ت", "n°", "no", "numéro", "numero", "n° de l'amendement", "amendement n°"],
-    "target": ["المرجع", "المادة", "المادة المعنية", "موضوع التعديل", "الهدف", "النص المعني", "cible", "article",
-               "référence", "reference", "disposition", "article visé", "target"],
+    "target": [
+        "المرجع",
+        "المادة",
+        "المادة المعنية",
+        "موضوع التعديل",
+        "الهدف",
+        "النص المعني",
+        "cible",
+        "article",
+        "référence",
+        "reference",
+        "disposition",
+        "article visé",
+        "target",
+    ],
     "kind": ["نوع التعديل", "النوع", "طبيعة التعديل", "type", "nature", "type d'amendement", "kind"],
-    "current": ["النص الحالي", "النص الأصلي", "نص المشروع", "النص كما ورد في المقترح", "النص الاصلي",
-                "texte actuel", "texte initial", "texte en vigueur", "rédaction actuelle", "current text"],
-    "proposed": ["النص المقترح", "التعديل المقترح", "الصيغة المقترحة", "الصياغة المقترحة", "texte proposé",
-                 "rédaction proposée", "nouvelle rédaction", "proposed text"],
+    "current": [
+        "النص الحالي",
+        "النص الأصلي",
+        "نص المشروع",
+        "النص كما ورد في المقترح",
+        "النص الاصلي",
+        "texte actuel",
+        "texte initial",
+        "texte en vigueur",
+        "rédaction actuelle",
+        "current text",
+    ],
+    "proposed": [
+        "النص المقترح",
+        "التعديل المقترح",
+        "الصيغة المقترحة",
+        "الصياغة المقترحة",
+        "texte proposé",
+        "rédaction proposée",
+        "nouvelle rédaction",
+        "proposed text",
+    ],
     "justification": ["التعليل", "المبررات", "التبرير", "الأسباب", "exposé des motifs", "motifs", "justification"],
-    "proposer": ["مقدم التعديل", "الجهة المقدمة", "صاحب التعديل", "المقترح", "auteur", "auteurs", "déposé par",
-                 "proposer"],
+    "proposer": [
+        "مقدم التعديل",
+        "الجهة المقدمة",
+        "صاحب التعديل",
+        "المقترح",
+        "auteur",
+        "auteurs",
+        "déposé par",
+        "proposer",
+    ],
     "cosignatories": ["الموقعون", "الموقعين", "الموقعون الآخرون", "cosignataires", "co-signataires", "cosignatories"],
     "status": ["الحالة", "مآل التعديل", "المآل", "statut", "sort", "status"],
 }
 REQUIRED = ("target", "kind", "proposed", "proposer")
 KIND_AR = {"replace": "تعديل", "delete": "حذف", "insert": "إضافة"}
 _KIND_WORDS = {
-    "replace": ["تعديل", "تغيير", "تعويض", "تغيير وتتميم", "modification", "modifier", "remplacement", "remplacer",
-                "substitution", "replace", "substitute"],
+    "replace": [
+        "تعديل",
+        "تغيير",
+        "تعويض",
+        "تغيير وتتميم",
+        "modification",
+        "modifier",
+        "remplacement",
+        "remplacer",
+        "substitution",
+        "replace",
+        "substitute",
+    ],
     "delete": ["حذف", "نسخ", "suppression", "supprimer", "abrogation", "delete"],
-    "insert": ["إضافة", "اضافة", "إضافة بعد", "إدراج", "ادراج", "تتميم", "ajout", "ajouter", "insertion", "insérer",
-               "inserer", "insert", "addition"],
+    "insert": [
+        "إضافة",
+        "اضافة",
+        "إضافة بعد",
+        "إدراج",
+        "ادراج",
+        "تتميم",
+        "ajout",
+        "ajouter",
+        "insertion",
+        "insérer",
+        "inserer",
+        "insert",
+        "addition",
+    ],
     "insert-before": ["إضافة قبل", "اضافة قبل", "ajout avant", "insérer avant"],
 }
-STATUS_WORDS = {"proposed": ["مقترح", "proposé", "propose", "proposed", "déposé"],
-                "adopted": ["مقبول", "قبل", "adopté", "adopte", "adopted"],
-                "rejected": ["مرفوض", "رفض", "rejeté", "rejete", "rejected"],
-                "withdrawn": ["مسحوب", "سحب", "retiré", "retire", "withdrawn"],
-                "fallen": ["ساقط", "سقط", "tombé", "tombe", "fallen"]}
-NOTE_AR = ("املأ صفا لكل تعديل: نوع التعديل (تعديل، حذف، إضافة) والنص المقترح ومقدم التعديل. "
-           "لتعويض عبارات فقط، اترك في خانة «النص الحالي» العبارات المعنية وحدها؛ لتعديل النص كله اتركه كاملا. "
-           "الإضافة تكون بعد المرجع؛ المادة الجديدة يكتب رقمها في السطر الأول من النص المقترح (المادة 17 مكررة)، "
-           "والبند الجديد يبدأ برقمه (5- ...). الصفوف التي لا نوع لها ولا نص مقترح تهمل. "
-           "الصفوف التي تحمل رقم التعديل نفسه تكون تعديلا واحدا.")
+STATUS_WORDS = {
+    "proposed": ["مقترح", "proposé", "propose", "proposed", "déposé"],
+    "adopted": ["مقبول", "قبل", "adopté", "adopte", "adopted"],
+    "rejected": ["مرفوض", "رفض", "rejeté", "rejete", "rejected"],
+    "withdrawn": ["مسحوب", "سحب", "retiré", "retire", "withdrawn"],
+    "fallen": ["ساقط", "سقط", "tombé", "tombe", "fallen"],
+}
+NOTE_AR = (
+    "املأ صفا لكل تعديل: نوع التعديل (تعديل، حذف، إضافة) والنص المقترح ومقدم التعديل. "
+    "لتعويض عبارات فقط، اترك في خانة «النص الحالي» العبارات المعنية وحدها؛ لتعديل النص كله اتركه كاملا. "
+    "الإضافة تكون بعد المرجع؛ المادة الجديدة يكتب رقمها في السطر الأول من النص المقترح (المادة 17 مكررة)، "
+    "والبند الجديد يبدأ برقمه (5- ...). الصفوف التي لا نوع لها ولا نص مقترح تهمل. "
+    "الصفوف التي تحمل رقم التعديل نفسه تكون تعديلا واحدا."
+)
 
 
 def _norm(text: str) -> str:
@@ -99,6 +174,7 @@ _STATUS_INDEX = {_norm(w): key for key, words in STATUS_WORDS.items() for w in w
 
 
 # -- the bill's text blocks -----------------------------------------------------------------------------------
+
 
 @dataclass
 class Block:
@@ -145,18 +221,20 @@ def blocks(bill: Document) -> list[Block]:
             if kind == "point":
                 own = el.find("{*}num")
                 if own is not None and text.startswith(text_of(own)):
-                    text = text[len(text_of(own)):]
+                    text = text[len(text_of(own)) :]
             out.append(Block(sub, "، ".join(parts), " ".join(text.split())))
     return out
 
 
 # -- the template ---------------------------------------------------------------------------------------------
 
+
 def template(bill: Document, *, date: str | None = None, amendments: list | None = None) -> bytes:
     """The form for ``bill`` as DOCX bytes (deterministic): one row per text block of the bill,
     or, with ``amendments``, one row per operation of each (the amendment's id in the number
     column), to be edited and read back."""
     from ..diff.docx import fill_cell, finish, new_document, paragraph, rtl_table
+
     title = bill.title or ""
     document = new_document(f"استمارة التعديلات — {title}")
     paragraph(document, text=f"النص المعدل: {bill.frbr_expression}")
@@ -169,10 +247,10 @@ def template(bill: Document, *, date: str | None = None, amendments: list | None
         rows = [{"target": b.label, "current": b.text} for b in blocks(bill)]
     columns = COLUMNS
     table = rtl_table(document, len(rows) + 1, len(columns))
-    for cell, key in zip(table.rows[0].cells, columns):
+    for cell, key in zip(table.rows[0].cells, columns, strict=False):
         fill_cell(cell, [], HEADERS_AR[key])
-    for row, values in zip(table.rows[1:], rows):
-        for cell, key in zip(row.cells, columns):
+    for row, values in zip(table.rows[1:], rows, strict=False):
+        for cell, key in zip(row.cells, columns, strict=False):
             if values.get(key):
                 fill_cell(cell, [], values[key])
     return finish(document, date or bill.expression_date)
@@ -202,11 +280,16 @@ def label_of(eid: str, bill: Document) -> str:
 def amendment_rows(amendment, bill: Document) -> list[dict]:
     """The form's rows for an amendment; LawtoolError for an operation the form cannot hold."""
     from .wording import new_lines
+
     texts = {b.eid: b.text for b in blocks(bill)}
 
     def refuse(op, why):
-        raise AmendmentError(f"{why}: the form cannot hold it", path=amendment.path, place=op.place,
-                             hint="keep this amendment in YAML, or give the others only")
+        raise AmendmentError(
+            f"{why}: the form cannot hold it",
+            path=amendment.path,
+            place=op.place,
+            hint="keep this amendment in YAML, or give the others only",
+        )
 
     rows = []
     for op in amendment.operations:
@@ -214,26 +297,38 @@ def amendment_rows(amendment, bill: Document) -> list[dict]:
         if op.op == "substitute":
             if op.occurrence:
                 refuse(op, "a substitution of the n-th occurrence of words")
-            row.update(target=label_of(op.eid, bill), kind=KIND_AR["delete" if not op.with_ else "replace"],
-                       current=op.find, proposed=op.with_)
+            row.update(
+                target=label_of(op.eid, bill),
+                kind=KIND_AR["delete" if not op.with_ else "replace"],
+                current=op.find,
+                proposed=op.with_,
+            )
         elif op.op in ("replace", "delete"):
-            if op.op == "replace" and (not op.body or "xml" in op.body or op.num or op.heading
-                                       or set(op.body) - {"text"}):
+            if op.op == "replace" and (
+                not op.body or "xml" in op.body or op.num or op.heading or set(op.body) - {"text"}
+            ):
                 refuse(op, "a replacement that is not plain text")
             element = bill.by_eid(op.eid)
             current = texts.get(op.eid) or " ".join(text_of(element).split()) if element is not None else ""
             if element is not None and local_name(element) == "article":
                 current = "\n".join(texts[e] for e in texts if e.startswith(op.eid + "__"))
-            row.update(target=label_of(op.eid, bill), kind=KIND_AR[op.op], current=current,
-                       proposed=op.body["text"] if op.op == "replace" else "")
+            row.update(
+                target=label_of(op.eid, bill),
+                kind=KIND_AR[op.op],
+                current=current,
+                proposed=op.body["text"] if op.op == "replace" else "",
+            )
         elif op.op == "insert" and (op.after or op.before):
             if op.body and ("xml" in op.body or set(op.body) - {"text"}) or op.heading:
                 refuse(op, "an insertion that is not plain text")
             lines = list(new_lines(op))
             if op.kind == "point":
                 lines = [f"{op.num}- {op.body['text']}"]
-            row.update(target=label_of(op.after or op.before, bill),
-                       kind=KIND_AR["insert"] + ("" if op.after else " قبل"), proposed="\n".join(lines))
+            row.update(
+                target=label_of(op.after or op.before, bill),
+                kind=KIND_AR["insert"] + ("" if op.after else " قبل"),
+                proposed="\n".join(lines),
+            )
         else:
             refuse(op, f"a {op.op}" + (" into an element" if op.op == "insert" else ""))
         rows.append(row)
@@ -245,12 +340,16 @@ def amendment_rows(amendment, bill: Document) -> list[dict]:
 
 # -- reading a filled form -------------------------------------------------------------------------------------
 
+
 class FormError(LawtoolError):
     """Bad rows of a form: ``lines`` has one line per bad row."""
 
     def __init__(self, path: str, lines: list[str]):
-        super().__init__(f"{len(lines)} bad row{'s' if len(lines) != 1 else ''} in the form; nothing was written",
-                         path=path, hint="correct the rows listed above and import again")
+        super().__init__(
+            f"{len(lines)} bad row{'s' if len(lines) != 1 else ''} in the form; nothing was written",
+            path=path,
+            hint="correct the rows listed above and import again",
+        )
         self.lines = lines
 
 
@@ -277,24 +376,37 @@ def read_rows(path: str) -> tuple[list[Row], str | None]:
     from docx.opc.exceptions import PackageNotFoundError
 
     from ..akn import read_bytes
+
     data = read_bytes(path)  # bounded: a regular file up to the size limit, a pipe or a device in time
     try:
         unpacked = sum(info.file_size for info in zipfile.ZipFile(io.BytesIO(data)).infolist())
     except (zipfile.BadZipFile, ValueError, OSError):
-        raise LawtoolError("not a Word document (.docx): not a zip archive", path=path,
-                           hint="save the form as .docx (Word 2007 or later) and import it again") from None
+        raise LawtoolError(
+            "not a Word document (.docx): not a zip archive",
+            path=path,
+            hint="save the form as .docx (Word 2007 or later) and import it again",
+        ) from None
     if unpacked > MAX_UNPACKED:
-        raise LawtoolError(f"the document unpacks to {unpacked // (1024 * 1024)} MB, over the "
-                           f"{MAX_UNPACKED // (1024 * 1024)} MB a form may take (a zip bomb?)", path=path,
-                           hint="give the amendment form itself")
+        raise LawtoolError(
+            f"the document unpacks to {unpacked // (1024 * 1024)} MB, over the "
+            f"{MAX_UNPACKED // (1024 * 1024)} MB a form may take (a zip bomb?)",
+            path=path,
+            hint="give the amendment form itself",
+        )
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-        raise LawtoolError(f"not a Word document (.docx): {exc.__class__.__name__}", path=path,
-                           hint="save the form as .docx (Word 2007 or later) and import it again") from None
+        raise LawtoolError(
+            f"not a Word document (.docx): {exc.__class__.__name__}",
+            path=path,
+            hint="save the form as .docx (Word 2007 or later) and import it again",
+        ) from None
     except Exception as exc:  # a zip that is not a Word document: python-docx raises various errors
-        raise LawtoolError(f"not a readable Word document (.docx): {exc}", path=path,
-                           hint="save the form as .docx (Word 2007 or later) and import it again") from None
+        raise LawtoolError(
+            f"not a readable Word document (.docx): {exc}",
+            path=path,
+            hint="save the form as .docx (Word 2007 or later) and import it again",
+        ) from None
     named = None
     for p in document.paragraphs:
         found = re.search(r"(/akn/\S+)", p.text)
@@ -307,7 +419,7 @@ def read_rows(path: str) -> tuple[list[Row], str | None]:
             if columns is None:
                 continue
             out = []
-            for n, row in enumerate(rows[h + 1:], start=h + 2):
+            for n, row in enumerate(rows[h + 1 :], start=h + 2):
                 seen: set = set()
                 values = {}
                 for i, cell in enumerate(row.cells):
@@ -319,9 +431,11 @@ def read_rows(path: str) -> tuple[list[Row], str | None]:
                         values[key] = _cell_text(cell)
                 out.append(Row(n, values))
             return out, named
-    raise LawtoolError("no table with the form's headers (المرجع، نوع التعديل، النص المقترح، مقدم التعديل)",
-                       path=path, hint="make the amendments' table with those headers (Arabic or French), "
-                                       "e.g. from `lawtool amend template`")
+    raise LawtoolError(
+        "no table with the form's headers (المرجع، نوع التعديل، النص المقترح، مقدم التعديل)",
+        path=path,
+        hint="make the amendments' table with those headers (Arabic or French), e.g. from `lawtool amend template`",
+    )
 
 
 def _columns(row) -> dict[int, str] | None:
@@ -341,8 +455,11 @@ def _columns(row) -> dict[int, str] | None:
 
 _AR_ORDINALS = {_norm(ordinal_ar(n)): n for n in range(1, 40)} | {_norm(ordinal_ar(n, False)): n for n in range(1, 40)}
 _FR_ORDINALS = {_norm(ordinal_fr(n)): n for n in range(1, 40)} | {"1er": 1, "second": 2, "seconde": 2, "premiere": 1}
-_ART = re.compile(r"(?:المادة|مادة|الفصل|فصل|article|art\.?)\s*(الأولى|الاولى|الأول|premier|1er|\d+(?:\s*-\s*\d+)*)"
-                  r"(\s*(?:مكررة|مكرر|bis|ter|quater)(?:\s*مرتين)?)?", re.IGNORECASE)
+_ART = re.compile(
+    r"(?:المادة|مادة|الفصل|فصل|article|art\.?)\s*(الأولى|الاولى|الأول|premier|1er|\d+(?:\s*-\s*\d+)*)"
+    r"(\s*(?:مكررة|مكرر|bis|ter|quater)(?:\s*مرتين)?)?",
+    re.IGNORECASE,
+)
 _PARA = re.compile(r"(?:الفقرة|فقرة|alinéa|alinea|al\.)\s*(\d+|[^\s،,;؛/]+(?:\s+(?:عشرة|عشر|و\S+))?)", re.IGNORECASE)
 _POINT = re.compile(r"(?:البند|بند|point)\s*\(?(\d+)\)?|(\d+)\s*°", re.IGNORECASE)
 _INTRO = re.compile(r"المقطع التمهيدي|chapeau|intro", re.IGNORECASE)
@@ -376,14 +493,14 @@ def resolve_target(text: str, bill: Document, articles: dict[str, str]) -> tuple
     eid = articles.get(key)
     if eid is None:
         return None, f"the bill has no article {art.group(0).strip()}"
-    rest = text[art.end():]
+    rest = text[art.end() :]
     para = _PARA.search(rest)
     if para:
-        n = _ordinal(para.group(1).strip())
-        if n is None:
+        rank = _ordinal(para.group(1).strip())
+        if rank is None:
             return None, f"cannot read the paragraph number «{para.group(1)}»"
-        eid += f"__para_{n}"
-        rest = rest[para.end():]
+        eid += f"__para_{rank}"
+        rest = rest[para.end() :]
     point = _POINT.search(rest)
     if point:
         n = point.group(1) or point.group(2)
@@ -426,9 +543,11 @@ def _operations(row: Row, kind: str, eid: str, bill: Document, block_text: dict[
             return [], "an addition needs its text in «النص المقترح»"
         if el_kind == "article":
             first = proposed_lines[0]
-            if not _ART.match(first) or _ART.match(first).end() < len(first.rstrip(" :.-")):
-                return [], ("a new article needs its number alone on the first line of «النص المقترح» "
-                            "(e.g. «المادة 17 مكررة»)")
+            heading = _ART.match(first)
+            if not heading or heading.end() < len(first.rstrip(" :.-")):
+                return [], (
+                    "a new article needs its number alone on the first line of «النص المقترح» (e.g. «المادة 17 مكررة»)"
+                )
             if len(proposed_lines) < 2:
                 return [], "a new article needs its text after the line with its number"
             return [{"op": "insert", side: eid, "num": first.rstrip(" :.-"), "text": "\n".join(proposed_lines[1:])}], ""
@@ -446,11 +565,12 @@ def _operations(row: Row, kind: str, eid: str, bill: Document, block_text: dict[
     if current and _norm(current) != _norm(whole):
         found = whole.count(current)
         if found == 0:
-            return [], ("«النص الحالي» is neither the whole text of the target nor words in it — copy the words "
-                        "from the bill, or empty the cell to replace the whole text")
+            return [], (
+                "«النص الحالي» is neither the whole text of the target nor words in it — copy the words "
+                "from the bill, or empty the cell to replace the whole text"
+            )
         if found > 1:
-            return [], (f"the words of «النص الحالي» occur {found} times in the target — quote more words "
-                        "around them")
+            return [], (f"the words of «النص الحالي» occur {found} times in the target — quote more words around them")
         if kind == "delete" and proposed:
             return [], "a deletion has no proposed text — empty «النص المقترح», or choose «تعديل»"
         return [{"op": "substitute", "eid": eid, "find": current, "with": "" if kind == "delete" else proposed}], ""
@@ -472,9 +592,12 @@ def read_form(path: str, bill: Document, *, prefix: str, date: str) -> list:
     rows, named = read_rows(path)
     target = str(bill.frbr_expression)
     if named and named != target:
-        raise LawtoolError(f"the form was made for {named}, not for the bill given ({target})", path=path,
-                           hint="give the bill the form was made for with --bill")
-    articles = {}
+        raise LawtoolError(
+            f"the form was made for {named}, not for the bill given ({target})",
+            path=path,
+            hint="give the bill the form was made for with --bill",
+        )
+    articles: dict[str, str] = {}
     for article in bill.articles():
         num = article.find("{*}num")
         try:
@@ -493,13 +616,15 @@ def read_form(path: str, bill: Document, *, prefix: str, date: str) -> list:
             continue  # a row of the template nobody filled
         where = f"row {row.number}"
 
-        def bad(message: str, hint: str) -> None:
+        def bad(message: str, hint: str, where: str = where) -> None:  # this row's place, bound now
             errors.append(f"{path}:{where}: {message} — {hint}")
 
         kind = _kind(v.get("kind") or "")
         if kind is None:
-            bad(f"the kind «{v.get('kind') or ''}» is not one of تعديل، حذف، إضافة",
-                "write تعديل (modification), حذف (suppression) or إضافة (ajout) in «نوع التعديل»")
+            bad(
+                f"the kind «{v.get('kind') or ''}» is not one of تعديل، حذف، إضافة",
+                "write تعديل (modification), حذف (suppression) or إضافة (ajout) in «نوع التعديل»",
+            )
             continue
         if not (v.get("target") or "").strip():
             bad("no target", "write the article (and paragraph) amended in «المرجع», e.g. «المادة 17، الفقرة 1»")
@@ -512,12 +637,14 @@ def read_form(path: str, bill: Document, *, prefix: str, date: str) -> list:
         if not proposer:
             bad("no proposer", "write who proposes the amendment in «مقدم التعديل»")
             continue
-        status = "proposed"
+        status: str | None = "proposed"
         if (v.get("status") or "").strip():
             status = _STATUS_INDEX.get(_norm(v["status"]))
             if status is None:
-                bad(f"the status «{v['status']}» is unknown", "write مقترح، مقبول، مرفوض، مسحوب or ساقط, "
-                                                             "or leave it empty")
+                bad(
+                    f"the status «{v['status']}» is unknown",
+                    "write مقترح، مقبول، مرفوض، مسحوب or ساقط, or leave it empty",
+                )
                 continue
         operations, why = _operations(row, kind, eid, bill, block_text)
         if not operations:
@@ -526,41 +653,58 @@ def read_form(path: str, bill: Document, *, prefix: str, date: str) -> list:
         number = (v.get("number") or "").strip() or f"#row{row.number}"  # one amendment per row
         group = groups.get(number)
         if group is None:
-            group = groups[number] = {"proposer": proposer, "rows": [], "operations": [], "justification": [],
-                                      "cosignatories": [], "status": status}
+            group = groups[number] = {
+                "proposer": proposer,
+                "rows": [],
+                "operations": [],
+                "justification": [],
+                "cosignatories": [],
+                "status": status,
+            }
             order.append(number)
         elif group["proposer"] != proposer:
-            bad(f"amendment {number} has another proposer on an earlier row ({group['proposer']})",
-                "give one proposer per amendment number, or another number")
+            bad(
+                f"amendment {number} has another proposer on an earlier row ({group['proposer']})",
+                "give one proposer per amendment number, or another number",
+            )
             continue
         group["rows"].append(row.number)
         group["operations"].extend(operations)
         if (v.get("justification") or "").strip():
             group["justification"].append(v["justification"].strip())
-        for name in _names(v.get("cosignatories")):
+        for name in _names(v.get("cosignatories") or ""):
             if name not in group["cosignatories"]:
                 group["cosignatories"].append(name)
     if errors:
         raise FormError(path, errors)
     if not groups:
-        raise LawtoolError("the form has no filled row", path=path,
-                           hint="fill in the kind and the proposed text of at least one row")
-    amendments = []
+        raise LawtoolError(
+            "the form has no filled row", path=path, hint="fill in the kind and the proposed text of at least one row"
+        )
+    amendments: list[Amendment] = []
     for n, number in enumerate(order, start=1):
         group = groups[number]
         if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+", number):
             ident = number  # an amendment's id (a form made from amendments)
         else:
             ident = f"{prefix}-{_id_part(number) if not number.startswith('#row') else n:0>2}"
-        data = {"id": ident, "target": target, "proposer": group["proposer"], "date": date,
-                "status": group["status"], "operations": group["operations"]}
+        data = {
+            "id": ident,
+            "target": target,
+            "proposer": group["proposer"],
+            "date": date,
+            "status": group["status"],
+            "operations": group["operations"],
+        }
         if group["justification"]:
             data["justification"] = "\n".join(group["justification"])
         if group["cosignatories"]:
             data["cosignatories"] = group["cosignatories"]
         if any(a.id == ident for a in amendments):
-            errors.append(f"{path}:row {group['rows'][0]}: the amendment number {number} gives the id {ident}, "
-                          "which another amendment of the form has — number every row, or none")
+            errors.append(
+                f"{path}:row {group['rows'][0]}: the amendment number {number} gives the id {ident}, "
+                "which another amendment of the form has — number every row, or none"
+            )
             continue
         try:
             amendments.append(parse_amendment(data, f"{path}:row {group['rows'][0]}"))
@@ -580,6 +724,7 @@ def check_applies(amendments: list, bill: Document, path: str) -> None:
     """Each amendment resolves against the bill (words found, elements there): errors are
     reported with the amendment's first row."""
     from .resolve import Resolver
+
     lines = []
     for a in amendments:
         try:
@@ -588,4 +733,3 @@ def check_applies(amendments: list, bill: Document, path: str) -> None:
             lines.append(str(error))
     if lines:
         raise FormError(path, lines)
-

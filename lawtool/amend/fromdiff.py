@@ -31,7 +31,8 @@ from difflib import SequenceMatcher
 
 from lxml import etree
 
-from ..akn import NS as AKN_NS, Document, local_name, text_of
+from ..akn import NS as AKN_NS
+from ..akn import Document, local_name, text_of
 from ..arabic import tokens
 from ..errors import AmendmentError, LawtoolError
 from .content import body_of, canonical_xml, head_of, shape, strip_markup, text_shape
@@ -39,8 +40,21 @@ from .model import Amendment, parse_amendment
 
 MAX_REGIONS = 4  # more changed places in one paragraph than this: the paragraph is replaced
 MAX_CHANGED = 0.6  # share of a paragraph's characters changed above which it is replaced
-_CONTAINERS = {"book", "tome", "part", "subpart", "title", "subtitle", "chapter", "subchapter", "section",
-               "subsection", "division", "subdivision", "hcontainer"}
+_CONTAINERS = {
+    "book",
+    "tome",
+    "part",
+    "subpart",
+    "title",
+    "subtitle",
+    "chapter",
+    "subchapter",
+    "section",
+    "subsection",
+    "division",
+    "subdivision",
+    "hcontainer",
+}
 _UNIT_SKIP = {"num", "heading", "subheading"}
 
 
@@ -58,26 +72,26 @@ def _heading(el) -> str | None:
 
 # -- word substitutions inside one element -------------------------------------------------------------------
 
+
 def _regions(old: str, new: str) -> list[tuple[int, int, str]]:
     """(start, end, new text) of each changed stretch of ``old`` (word diff; typography counts)."""
     from ..diff.words import EQUAL, word_diff
-    out = []
+
+    out: list[tuple[int, int, str]] = []
     i = 0
-    current = None
+    current: tuple[int, int, str] | None = None
     for op in word_diff(old, new, semantic=True):
         if op.op == EQUAL:
             if current:
-                out.append(tuple(current))
+                out.append(current)
                 current = None
             i += len(op.old)
             continue
-        if current is None:
-            current = [i, i, ""]
-        current[1] += len(op.old)
-        current[2] += op.new
+        start, end, text = current if current is not None else (i, i, "")
+        current = (start, end + len(op.old), text + op.new)
         i += len(op.old)
     if current:
-        out.append(tuple(current))
+        out.append(current)
     return out
 
 
@@ -94,6 +108,7 @@ def _substitutions(el, old_text: str, new_text: str, block_index: int, texts: li
     """Substitute operations turning ``old_text`` (block ``block_index`` of ``el``) into
     ``new_text``; None when a replacement says it better."""
     from .resolve import find_all
+
     regions = _regions(old_text, new_text)
     if not regions:
         return []
@@ -128,7 +143,6 @@ def _substitutions(el, old_text: str, new_text: str, block_index: int, texts: li
                 return a, b
             a, b = wider
 
-    regions = [list(r) for r in regions]
     while True:
         spans = [(*expand(start, end), start, end, piece) for start, end, piece in regions]
         clash = next((k for k in range(len(spans) - 1) if spans[k + 1][0] < spans[k][1]), None)
@@ -136,7 +150,7 @@ def _substitutions(el, old_text: str, new_text: str, block_index: int, texts: li
             break
         # the words of two changes overlap: one substitution for both
         first, second = regions[clash], regions[clash + 1]
-        regions[clash:clash + 2] = [[first[0], second[1], first[2] + old_text[first[1]:second[0]] + second[2]]]
+        regions[clash : clash + 2] = [(first[0], second[1], first[2] + old_text[first[1] : second[0]] + second[2])]
     ops = []
     for a, b, start, end, piece in spans:
         find = old_text[a:b]
@@ -155,12 +169,14 @@ def _substitutions(el, old_text: str, new_text: str, block_index: int, texts: li
 
 def _blocks(el) -> list:
     from .resolve import blocks_of
+
     return blocks_of(el)
 
 
 def _text_ops(o, n) -> list[dict] | None:
     """Substitutions turning the text blocks of ``o`` into those of ``n`` (same structure)."""
     from .resolve import block_text
+
     if not o.get("eId"):
         return None
     old_blocks, new_blocks = _blocks(o), _blocks(n)
@@ -168,7 +184,7 @@ def _text_ops(o, n) -> list[dict] | None:
         return None
     texts = [block_text(b) for b in old_blocks]
     ops = []
-    for i, (ob, nb) in enumerate(zip(old_blocks, new_blocks)):
+    for i, nb in enumerate(new_blocks):  # as many as old_blocks (checked above)
         old_text, new_text = texts[i], block_text(nb)
         if old_text == new_text:
             continue
@@ -180,6 +196,7 @@ def _text_ops(o, n) -> list[dict] | None:
 
 
 # -- element operations --------------------------------------------------------------------------------------
+
 
 def _same(a, b, markup: bool) -> bool:
     """Whether two elements are the same (num and heading aside): exactly with ``markup``, else
@@ -221,12 +238,15 @@ def _children_ops(o, n, markup: bool = False) -> list[dict] | None:
     if not ou or not nu:
         return None
     leaves = {"content", "p"}
-    if len(ou) == len(nu) and all(local_name(x) in leaves for x in ou + nu) and \
-            [local_name(x) for x in ou] == [local_name(x) for x in nu]:
+    if (
+        len(ou) == len(nu)
+        and all(local_name(x) in leaves for x in ou + nu)
+        and [local_name(x) for x in ou] == [local_name(x) for x in nu]
+    ):
         return _text_ops(o, n)
     ops: list[dict] = []
     matcher = SequenceMatcher(a=[_key(x, markup) for x in ou], b=[_key(x, markup) for x in nu], autojunk=False)
-    stationary_old = set()
+    stationary_old: set[int] = set()
     pending_inserts = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
@@ -314,12 +334,21 @@ def _simulate(o, n, ops: list[dict], markup: bool = False) -> bool:
     """Whether ``ops`` (on elements inside ``o``) turn a copy of ``o`` into ``n``."""
     from .apply import _Applier
     from .resolve import Resolver
+
     twin = copy.deepcopy(o)
     doc = Document(etree.ElementTree(twin), "<simulation>")
     try:
-        amendment = parse_amendment({"id": "simulation", "target": "/akn/xx/bill/2000/x/ara@2000-01-01",
-                                     "proposer": "lawtool", "date": "2000-01-01", "status": "proposed",
-                                     "operations": ops}, "<simulation>")
+        amendment = parse_amendment(
+            {
+                "id": "simulation",
+                "target": "/akn/xx/bill/2000/x/ara@2000-01-01",
+                "proposer": "lawtool",
+                "date": "2000-01-01",
+                "status": "proposed",
+                "operations": ops,
+            },
+            "<simulation>",
+        )
         resolved = Resolver(doc).resolve(amendment)
         _Applier(doc).apply(amendment, resolved)
     except LawtoolError:
@@ -357,11 +386,14 @@ def article_ops(o, n, *, renumber: bool = True, heading: bool = True, markup: bo
 
 # -- the whole documents ---------------------------------------------------------------------------------------
 
+
 class _Plan:
     def __init__(self, old: Document, new: Document, markup: bool = False):
         from ..diff import diff_documents
+
         self.markup = markup
         from ..diff.result import ADDED, DELETED, MERGED, SPLIT
+
         self.old, self.new = old, new
         # lxml makes a Python object per element on demand: the element lists below are kept so
         # that the id() keys of the maps stay those of live objects
@@ -396,7 +428,7 @@ class _Plan:
     def _units(document: Document) -> list:
         body = document.body
         out = []
-        for el in body.iter():
+        for el in body.iter() if body is not None else ():
             if not isinstance(el.tag, str):
                 continue
             name = local_name(el)
@@ -415,23 +447,27 @@ class _Plan:
 
     def position(self, n) -> dict:
         parent = n.getparent()
-        siblings = [c for c in parent if isinstance(c.tag, str) and (local_name(c) in _CONTAINERS or
-                                                                      local_name(c) == "article")]
+        siblings = [
+            c for c in parent if isinstance(c.tag, str) and (local_name(c) in _CONTAINERS or local_name(c) == "article")
+        ]
         at = siblings.index(n)
         for s in reversed(siblings[:at]):
             o = self.stationary(s)
             if o is not None:
                 return {"after": o.get("eId")}
-        for s in siblings[at + 1:]:
+        for s in siblings[at + 1 :]:
             o = self.stationary(s)
             if o is not None:
                 return {"before": o.get("eId")}
         o = self.stationary(parent) if local_name(parent) != "body" else None
         if o is not None and o.get("eId"):
             return {"into": o.get("eId")}
-        raise AmendmentError(f"cannot say where {n.get('eId')} goes: no element around it stayed in place",
-                             path=self.new.path, place=n.get("eId"),
-                             hint="make the change in two steps (two amendments), or insert its chapter whole")
+        raise AmendmentError(
+            f"cannot say where {n.get('eId')} goes: no element around it stayed in place",
+            path=self.new.path,
+            place=n.get("eId"),
+            hint="make the change in two steps (two amendments), or insert its chapter whole",
+        )
 
     def operations(self) -> list[dict]:
         keyed: list[tuple[float, int, dict]] = []
@@ -447,7 +483,7 @@ class _Plan:
             if id(n) in self.covered_new:
                 continue
             o = self.pair_new.get(id(n))
-            key = order[id(n)]
+            key: float = order[id(n)]
             if o is None or id(o) in self.covered_old:
                 add(key, _insert(n, self.position(n), self.markup))
                 continue
@@ -471,7 +507,7 @@ class _Plan:
             if id(o) in self.covered_old:
                 continue
             key = -0.5
-            for prev in reversed(old_units[:rank.get(id(o), 0)]):
+            for prev in reversed(old_units[: rank.get(id(o), 0)]):
                 nid = new_of_old.get(id(prev))
                 if nid is not None and nid in order:
                     key = order[nid] + 0.5
@@ -495,8 +531,9 @@ class _Plan:
 def _body_rows(document: Document) -> list[tuple]:
     """(kind, eId) of every element with an eId, with the text of those that hold no other
     (paragraphs, points ...), and the texts of every num and heading."""
-    rows = []
-    for el in document.body.iter():
+    rows: list[tuple] = []
+    body = document.body
+    for el in body.iter() if body is not None else ():
         if not isinstance(el.tag, str):
             continue
         if el.get("eId"):
@@ -511,12 +548,14 @@ def compare_bodies(a: Document, b: Document) -> tuple | None:
     """The first difference between the bodies of two documents (kind, eId, text of every
     element with an eId; num and heading texts), or None when they are the same."""
     rows_a, rows_b = _body_rows(a), _body_rows(b)
-    for x, y in zip(rows_a, rows_b):
+    for x, y in zip(rows_a, rows_b, strict=False):
         if x != y:
             return x, y
     if len(rows_a) != len(rows_b):
-        return (rows_a[len(rows_b)] if len(rows_a) > len(rows_b) else None,
-                rows_b[len(rows_a)] if len(rows_b) > len(rows_a) else None)
+        return (
+            rows_a[len(rows_b)] if len(rows_a) > len(rows_b) else None,
+            rows_b[len(rows_a)] if len(rows_b) > len(rows_a) else None,
+        )
     return None
 
 
@@ -525,6 +564,7 @@ def _changes_outside_the_body(old: Document, new: Document) -> list[str]:
     or components: from_diff writes operations on the body only, and must not call those
     versions the same (or leave those changes out) without saying so."""
     from ..diff import diff_documents
+
     # the working-text notice is the version's label, set by amend apply (--notice), not a text change
     old, new = (Document.from_bytes(d.to_bytes(), d.path) for d in (old, new))
     for document in (old, new):
@@ -542,41 +582,68 @@ def _changes_outside_the_body(old: Document, new: Document) -> list[str]:
     return out
 
 
-def from_diff(old: Document, new: Document, *, id: str | None = None, proposer: str = "lawtool from-diff",
-              date: str | None = None, status: str = "proposed", justification: str | None = None,
-              title: str | None = None, verify: bool = True, markup: bool = False) -> Amendment:
+def from_diff(
+    old: Document,
+    new: Document,
+    *,
+    id: str | None = None,
+    proposer: str = "lawtool from-diff",
+    date: str | None = None,
+    status: str = "proposed",
+    justification: str | None = None,
+    title: str | None = None,
+    verify: bool = True,
+    markup: bool = False,
+) -> Amendment:
     """The amendment that turns ``old`` into ``new`` (the body; metadata aside).
 
     Without ``markup`` (the default) the amendment says the text: inline markup that later
     stages add (cross-references, defined terms: ``INLINE_MARKUP``) is left out of new text and
     does not count as a change; with ``markup`` it is kept and compared too (new text is then
     more often written as ``xml``)."""
-    for name, value in (("--proposer", proposer), ("--justification", justification), ("--title", title),
-                        ("--id", id)):
+    for name, value in (("--proposer", proposer), ("--justification", justification), ("--title", title), ("--id", id)):
         bad = value and re.search(r"[\x00-\x1f\x7f-\x9f]", value)
         if bad:
-            raise AmendmentError(f"a control character (U+{ord(bad.group()):04X}) in {name}",
-                                 hint="remove it: an amendment's text cannot hold it, and a terminal would run it")
+            raise AmendmentError(
+                f"a control character (U+{ord(bad.group()):04X}) in {name}",
+                hint="remove it: an amendment's text cannot hold it, and a terminal would run it",
+            )
     if old.frbr_expression is None:
-        raise AmendmentError("the old version has no FRBR expression URI", path=old.path,
-                             hint="give an AKN expression of the bill")
-    if new.frbr_work is None or old.frbr_work.work_uri() != new.frbr_work.work_uri():
-        raise AmendmentError(f"{old.path} and {new.path} are not versions of the same work", path=new.path,
-                             hint="edit a copy of the bill and keep its FRBR work URI")
+        raise AmendmentError(
+            "the old version has no FRBR expression URI", path=old.path, hint="give an AKN expression of the bill"
+        )
+    old_work, new_work = old.frbr_work, new.frbr_work
+    if old_work is None or new_work is None or old_work.work_uri() != new_work.work_uri():
+        raise AmendmentError(
+            f"{old.path} and {new.path} are not versions of the same work",
+            path=new.path,
+            hint="edit a copy of the bill and keep its FRBR work URI",
+        )
     plan = _Plan(old, new, markup)
     ops = plan.operations()
     outside = _changes_outside_the_body(old, new)
     if outside:
-        raise AmendmentError(f"{len(outside)} change(s) outside the body cannot be written as amendment operations "
-                             f"(an amendment targets the body's eIds): {'; '.join(outside[:5])}"
-                             + (" …" if len(outside) > 5 else ""), path=new.path,
-                             hint="amend the body only, or edit the preamble, conclusions and annexes by hand")
+        raise AmendmentError(
+            f"{len(outside)} change(s) outside the body cannot be written as amendment operations "
+            f"(an amendment targets the body's eIds): {'; '.join(outside[:5])}" + (" …" if len(outside) > 5 else ""),
+            path=new.path,
+            hint="amend the body only, or edit the preamble, conclusions and annexes by hand",
+        )
     if not ops:
-        raise AmendmentError("the two versions have the same text: there is nothing to amend", path=new.path,
-                             hint="edit the copy of the bill first")
+        raise AmendmentError(
+            "the two versions have the same text: there is nothing to amend",
+            path=new.path,
+            hint="edit the copy of the bill first",
+        )
     date = date or new.expression_date or old.expression_date
-    data = {"id": id or f"diff-{date}", "target": str(old.frbr_expression), "proposer": proposer, "date": date,
-            "status": status, "operations": ops}
+    data = {
+        "id": id or f"diff-{date}",
+        "target": str(old.frbr_expression),
+        "proposer": proposer,
+        "date": date,
+        "status": status,
+        "operations": ops,
+    }
     if justification:
         data["justification"] = justification
     if title:
@@ -589,13 +656,20 @@ def from_diff(old: Document, new: Document, *, id: str | None = None, proposer: 
 
 def _verify(old: Document, new: Document, amendment: Amendment) -> None:
     from .apply import apply_amendments
+
     base_date = old.expression_date or "2000-01-01"
-    date = new.expression_date if (new.expression_date or "") > base_date else "9999-12-31"
+    new_date = new.expression_date or ""
+    date = new_date if new_date > base_date else "9999-12-31"
     result = apply_amendments(old, [amendment], date=date, order=[amendment.id])
     difference = compare_bodies(Document.from_bytes(result.document.to_bytes()), new)
     if difference is not None:
+
         def short(row):
             return tuple(x[:80] + "…" if isinstance(x, str) and len(x) > 80 else x for x in row) if row else row
-        raise AmendmentError(f"the operations found do not give the new version exactly: {short(difference[0])!r} "
-                             f"where the new version has {short(difference[1])!r}", path=new.path,
-                             hint="report this with the two files; meanwhile write that change by hand")
+
+        raise AmendmentError(
+            f"the operations found do not give the new version exactly: {short(difference[0])!r} "
+            f"where the new version has {short(difference[1])!r}",
+            path=new.path,
+            hint="report this with the two files; meanwhile write that change by hand",
+        )

@@ -17,15 +17,14 @@ import html
 from ..akn import Document
 from ..errors import AmendmentError, LawtoolError
 from .collisions import check_collisions
-from .resolve import target_check
 from .model import Amendment
+from .resolve import target_check
 from .wording import Namer, instructions
 
 STATUS_AR = {"proposed": "مقترح", "adopted": "مقبول", "rejected": "مرفوض", "withdrawn": "مسحوب", "fallen": "ساقط"}
 VOTES_AR = {"for": "الموافقون", "against": "المعارضون", "abstain": "الممتنعون"}
 TITLE_AR = "لائحة التعديلات"
-WORKING_TEXT_AR = ("نص عمل: هذه اللائحة وثيقة عمل أعدتها أداة lawtool، وليست وثيقة رسمية؛ "
-                   "صيغة المقترح المعدل صيغة عمل.")
+WORKING_TEXT_AR = "نص عمل: هذه اللائحة وثيقة عمل أعدتها أداة lawtool، وليست وثيقة رسمية؛ صيغة المقترح المعدل صيغة عمل."
 EXAMPLE_AR = "تعديل مثال مصطنع، لم يقدمه أي فريق أو عضو برلماني."
 
 
@@ -46,13 +45,25 @@ def votes_ar(votes: dict | None) -> str:
 
 def _entry(amendment: Amendment, number: str, namer: Namer) -> dict:
     return {
-        "number": number, "id": amendment.id, "title": amendment.title, "proposer": amendment.proposer,
-        "cosignatories": list(amendment.cosignatories), "status": amendment.status,
-        "status_ar": STATUS_AR[amendment.status], "votes": amendment.votes, "votes_ar": votes_ar(amendment.votes),
-        "example": amendment.example, "amends": amendment.amends, "date": amendment.date,
-        "wording": [{"operation": i.index, "ar": i.text_ar, "text": list(i.lines)}
-                    for i in instructions(amendment, namer=namer)],
-        "justification": amendment.justification, "notes": [], "sub": [], "path": amendment.path,
+        "number": number,
+        "id": amendment.id,
+        "title": amendment.title,
+        "proposer": amendment.proposer,
+        "cosignatories": list(amendment.cosignatories),
+        "status": amendment.status,
+        "status_ar": STATUS_AR[amendment.status],
+        "votes": amendment.votes,
+        "votes_ar": votes_ar(amendment.votes),
+        "example": amendment.example,
+        "amends": amendment.amends,
+        "date": amendment.date,
+        "wording": [
+            {"operation": i.index, "ar": i.text_ar, "text": list(i.lines)} for i in instructions(amendment, namer=namer)
+        ],
+        "justification": amendment.justification,
+        "notes": [],
+        "sub": [],
+        "path": amendment.path,
     }
 
 
@@ -79,12 +90,16 @@ def _rank(number: str) -> tuple:
 
 def as_parent_leaves_it(bill: Document, parent: Amendment, subs: list[Amendment]):
     """The bill with the parent applied, and the sub-amendments retargeted to it."""
-    from .apply import apply_amendments
     import datetime as dt
+
+    from .apply import apply_amendments
+
     base = bill.expression_date or "2000-01-01"
     later = (dt.date.fromisoformat(base) + dt.timedelta(days=1)).isoformat()
     applied = apply_amendments(bill, [dataclasses.replace(parent, status="adopted")], date=later).document
     target = applied.frbr_expression
+    if target is None:  # apply_amendments gives the new expression its URI
+        raise AmendmentError("the adopted parent left no FRBR expression URI", path=bill.path)
     return applied, [dataclasses.replace(s, target=target, amends=None) for s in subs]
 
 
@@ -96,18 +111,27 @@ def build_list(bill: Document, amendments: list[Amendment]) -> dict:
     for a in amendments:
         target_check(a, bill)
         if a.amends and a.amends not in by_id:
-            raise AmendmentError(f"`amends` names {a.amends!r}, which is not among the amendments given",
-                                 path=a.path, place="amends", hint="give the parent amendment's file too")
+            raise AmendmentError(
+                f"`amends` names {a.amends!r}, which is not among the amendments given",
+                path=a.path,
+                place="amends",
+                hint="give the parent amendment's file too",
+            )
         if a.amends and by_id[a.amends].amends:
-            raise AmendmentError("a sub-amendment of a sub-amendment", path=a.path, place="amends",
-                                 hint="amend the amendment itself (one level of sub-amendments)")
+            raise AmendmentError(
+                "a sub-amendment of a sub-amendment",
+                path=a.path,
+                place="amends",
+                hint="amend the amendment itself (one level of sub-amendments)",
+            )
     top = sorted((a for a in amendments if not a.amends), key=lambda a: (_first_position(a, order), a.date, a.id))
     numbers: dict[str, str] = {}
     children: dict[str, list[Amendment]] = {}
     for n, a in enumerate(top, start=1):
         numbers[a.id] = str(n)
-        subs = sorted((s for s in amendments if s.amends == a.id),
-                      key=lambda s: (_first_position(s, order), s.date, s.id))
+        subs = sorted(
+            (s for s in amendments if s.amends == a.id), key=lambda s: (_first_position(s, order), s.date, s.id)
+        )
         children[a.id] = subs
         for k, s in enumerate(subs, start=1):
             numbers[s.id] = f"{n}-{k}"
@@ -122,9 +146,13 @@ def build_list(bill: Document, amendments: list[Amendment]) -> dict:
                 applied, retargeted = as_parent_leaves_it(bill, a, subs)
                 sub_notes, sub_collisions = _notes(applied, retargeted, numbers)
             except LawtoolError as error:
-                raise AmendmentError(f"the sub-amendments of {a.id} cannot be checked against the bill as "
-                                     f"{a.id} leaves it: {error.message}", path=error.path, place=error.place,
-                                     hint=error.hint or "check the sub-amendments' eIds and words") from None
+                raise AmendmentError(
+                    f"the sub-amendments of {a.id} cannot be checked against the bill as "
+                    f"{a.id} leaves it: {error.message}",
+                    path=error.path,
+                    place=error.place,
+                    hint=error.hint or "check the sub-amendments' eIds and words",
+                ) from None
             collisions.extend(sub_collisions)
             sub_namer = Namer(applied)
             for s in subs:
@@ -137,9 +165,14 @@ def build_list(bill: Document, amendments: list[Amendment]) -> dict:
             label = namer.name(article).ar if article in order else article
             groups.append({"article": article, "label": label, "amendments": []})
         groups[-1]["amendments"].append(entry)
-    return {"title": TITLE_AR, "bill": {"frbr": str(bill.frbr_expression), "title": bill.title or "",
-                                        "notice": bill.notice or ""},
-            "notice": WORKING_TEXT_AR, "count": len(amendments), "groups": groups, "collisions": collisions}
+    return {
+        "title": TITLE_AR,
+        "bill": {"frbr": str(bill.frbr_expression), "title": bill.title or "", "notice": bill.notice or ""},
+        "notice": WORKING_TEXT_AR,
+        "count": len(amendments),
+        "groups": groups,
+        "collisions": collisions,
+    }
 
 
 # -- HTML ------------------------------------------------------------------------------------------------------
@@ -162,9 +195,12 @@ def _e(text) -> str:
 
 
 def _entry_html(entry: dict, sub: bool = False) -> str:
-    parts = [f'<div class="amendment{" sub" if sub else ""}" id="amendment-{_e(entry["id"])}">',
-             f'<h3>{"تعديل فرعي" if sub else "التعديل"} رقم {_e(entry["number"])}'
-             + (f" — {_e(entry['title'])}" if entry["title"] else "") + "</h3>"]
+    parts = [
+        f'<div class="amendment{" sub" if sub else ""}" id="amendment-{_e(entry["id"])}">',
+        f"<h3>{'تعديل فرعي' if sub else 'التعديل'} رقم {_e(entry['number'])}"
+        + (f" — {_e(entry['title'])}" if entry["title"] else "")
+        + "</h3>",
+    ]
     if entry["example"]:
         parts.append(f'<p class="example">{EXAMPLE_AR}</p>')
     parts.append(f'<p class="meta">مقدم التعديل: {_e(entry["proposer"])}</p>')
@@ -189,23 +225,30 @@ def _entry_html(entry: dict, sub: bool = False) -> str:
 
 def to_html(data: dict, *, extra_css: str = "") -> str:
     bill = data["bill"]
-    body = [f"<h1>{_e(data['title'])}</h1>", f"<p><strong>{_e(bill['title'])}</strong></p>",
-            f'<p class="notice">{_e(data["notice"])}</p>']
+    body = [
+        f"<h1>{_e(data['title'])}</h1>",
+        f"<p><strong>{_e(bill['title'])}</strong></p>",
+        f'<p class="notice">{_e(data["notice"])}</p>',
+    ]
     if bill["notice"]:
         body.append(f'<p class="notice">{_e(bill["notice"])}</p>')
     body.append(f"<p>النص المعدل: <bdi>{_e(bill['frbr'])}</bdi> — عدد التعديلات: {data['count']}</p>")
     for group in data["groups"]:
         body.append(f"<h2>{_e(group['label'])}</h2>")
         body.extend(_entry_html(entry) for entry in group["amendments"])
-    return ('<!DOCTYPE html>\n<html lang="ar" dir="rtl">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{_e(data['title'])} — {_e(bill['title'])}</title>\n<style>{CSS}{extra_css}</style>\n</head>\n"
-            "<body>\n" + "\n".join(body) + "\n</body>\n</html>\n")
+    return (
+        '<!DOCTYPE html>\n<html lang="ar" dir="rtl">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{_e(data['title'])} — {_e(bill['title'])}</title>\n<style>{CSS}{extra_css}</style>\n</head>\n"
+        "<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
+    )
 
 
 # -- DOCX ------------------------------------------------------------------------------------------------------
 
+
 def to_docx(data: dict) -> bytes:
     from ..diff.docx import finish, new_document, paragraph
+
     bill = data["bill"]
     document = new_document(f"{data['title']} — {bill['title']}")
     paragraph(document, text=data["notice"], bold=True)
@@ -215,14 +258,17 @@ def to_docx(data: dict) -> bytes:
 
     def write(entry: dict, sub: bool) -> None:
         head = f"{'تعديل فرعي' if sub else 'التعديل'} رقم {entry['number']}" + (
-            f" — {entry['title']}" if entry["title"] else "")
+            f" — {entry['title']}" if entry["title"] else ""
+        )
         paragraph(document, text=head, bold=True)
         if entry["example"]:
             paragraph(document, text=EXAMPLE_AR)
         paragraph(document, text=f"مقدم التعديل: {entry['proposer']}")
         if entry["cosignatories"]:
             paragraph(document, text="الموقعون: " + "، ".join(entry["cosignatories"]))
-        paragraph(document, text=f"الحالة: {entry['status_ar']}" + (f" ({entry['votes_ar']})" if entry["votes_ar"] else ""))
+        paragraph(
+            document, text=f"الحالة: {entry['status_ar']}" + (f" ({entry['votes_ar']})" if entry["votes_ar"] else "")
+        )
         for w in entry["wording"]:
             paragraph(document, text=f"{w['operation']}. {w['ar']}")
             for line in w["text"]:

@@ -25,15 +25,17 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, NoReturn
 
 import yaml
 
-from ..errors import AmendmentError, FrbrError, InputError, UnsafeInputError
 from .. import yaml_input
+from ..errors import AmendmentError, FrbrError, InputError, UnsafeInputError
 from ..frbr import FrbrUri
-from .content import CHILD_KIND, BODY_KEYS, ContentError, canonical_body, kind_of_eid, num_text, parse_fragment
+from .content import BODY_KEYS, CHILD_KIND, ContentError, canonical_body, kind_of_eid, num_text, parse_fragment
 
 STATUSES = ("proposed", "adopted", "rejected", "withdrawn", "fallen")
 VOTE_KEYS = ("for", "against", "abstain")
@@ -51,13 +53,26 @@ DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 _TEXT = {"type": "string"}
 _EID = {"type": "string", "pattern": EID_PATTERN, "description": "an eId of the target expression"}
 _NUM = {"type": ["string", "integer"], "description": "the text of <num>, e.g. «المادة 9 مكررة» or «3»"}
-_POINT = {"type": "object", "required": ["num"], "additionalProperties": False,
-          "properties": {"num": _NUM, "text": _TEXT, "intro": _TEXT, "wrap_up": _TEXT,
-                         "points": {"type": "array", "items": {"$ref": "#/$defs/point"}}}}
+_POINT = {
+    "type": "object",
+    "required": ["num"],
+    "additionalProperties": False,
+    "properties": {
+        "num": _NUM,
+        "text": _TEXT,
+        "intro": _TEXT,
+        "wrap_up": _TEXT,
+        "points": {"type": "array", "items": {"$ref": "#/$defs/point"}},
+    },
+}
 _BODY = {
     "text": {"type": "string", "description": "paragraph, point, intro: one line; article: one paragraph per line"},
-    "paragraphs": {"type": "array", "minItems": 1, "description": "an article's paragraphs",
-                   "items": {"oneOf": [{"type": "string"}, {"$ref": "#/$defs/listParagraph"}]}},
+    "paragraphs": {
+        "type": "array",
+        "minItems": 1,
+        "description": "an article's paragraphs",
+        "items": {"oneOf": [{"type": "string"}, {"$ref": "#/$defs/listParagraph"}]},
+    },
     "intro": {"type": "string", "description": "the text before the points"},
     "points": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/point"}},
     "wrap_up": {"type": "string", "description": "the text after the points"},
@@ -66,17 +81,22 @@ _BODY = {
 
 
 def _op(name: str, required: list[str], properties: dict, description: str) -> dict:
-    return {"description": description, "type": "object", "required": ["op", *required], "additionalProperties": False,
-            "properties": {"op": {"const": name}, **properties}}
+    return {
+        "description": description,
+        "type": "object",
+        "required": ["op", *required],
+        "additionalProperties": False,
+        "properties": {"op": {"const": name}, **properties},
+    }
 
 
 _POSITION = {"after": _EID, "before": _EID, "into": _EID}
-SCHEMA = {
+SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "https://lawtool.ma/schema/amendment-1.json",
     "title": "lawtool amendment",
     "description": "One amendment to one expression of a bill or law (lawtool.amend). Operations name elements "
-                   "by the eIds of the target expression; see docs/amendments.md.",
+    "by the eIds of the target expression; see docs/amendments.md.",
     "type": "object",
     "required": ["id", "target", "proposer", "date", "status", "operations"],
     "additionalProperties": False,
@@ -89,43 +109,87 @@ SCHEMA = {
         "title": {"type": "string"},
         "justification": {"type": "string"},
         "example": {"type": "boolean", "description": "true for a made-up example"},
-        "cosignatories": {"type": "array", "items": {"type": "string", "minLength": 1},
-                          "description": "who signs the amendment besides the proposer (labels)"},
-        "amends": {"type": "string", "pattern": ID_PATTERN,
-                   "description": "a sub-amendment: the id of the amendment it amends; its operations apply to "
-                                  "the bill as that amendment leaves it"},
-        "votes": {"type": "object", "additionalProperties": False, "minProperties": 1,
-                  "properties": {k: {"type": "integer", "minimum": 0} for k in VOTE_KEYS},
-                  "description": "the committee's vote: for, against, abstain"},
-        "operations": {"type": "array", "minItems": 1, "items": {
-            "type": "object", "required": ["op"],
-            "properties": {"op": {"enum": list(OPERATIONS)}},
-            "allOf": [{"if": {"properties": {"op": {"const": name}}, "required": ["op"]},
-                       "then": {"$ref": f"#/$defs/{name}"}} for name in OPERATIONS]}},
+        "cosignatories": {
+            "type": "array",
+            "items": {"type": "string", "minLength": 1},
+            "description": "who signs the amendment besides the proposer (labels)",
+        },
+        "amends": {
+            "type": "string",
+            "pattern": ID_PATTERN,
+            "description": "a sub-amendment: the id of the amendment it amends; its operations apply to "
+            "the bill as that amendment leaves it",
+        },
+        "votes": {
+            "type": "object",
+            "additionalProperties": False,
+            "minProperties": 1,
+            "properties": {k: {"type": "integer", "minimum": 0} for k in VOTE_KEYS},
+            "description": "the committee's vote: for, against, abstain",
+        },
+        "operations": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": ["op"],
+                "properties": {"op": {"enum": list(OPERATIONS)}},
+                "allOf": [
+                    {
+                        "if": {"properties": {"op": {"const": name}}, "required": ["op"]},
+                        "then": {"$ref": f"#/$defs/{name}"},
+                    }
+                    for name in OPERATIONS
+                ],
+            },
+        },
     },
     "$defs": {
         "point": _POINT,
-        "listParagraph": {"type": "object", "required": ["points"], "additionalProperties": False,
-                          "properties": {"intro": _TEXT, "points": _BODY["points"], "wrap_up": _TEXT}},
-        "replace": _op("replace", ["eid"], {"eid": _EID, "num": _NUM, "heading": _TEXT, **_BODY},
-                       "give the element new text (and/or a new num or heading)"),
-        "substitute": _op("substitute", ["eid", "find", "with"],
-                          {"eid": _EID, "find": {"type": "string", "minLength": 1}, "with": _TEXT,
-                           "occurrence": {"type": "integer", "minimum": 1}},
-                          "replace the words `find` by `with` inside the element (whole words; exactly one "
-                          "place, or the n-th with `occurrence`)"),
-        "insert": _op("insert", [], {**_POSITION, "element": {"type": "string"}, "num": _NUM, "heading": _TEXT,
-                                     **_BODY},
-                      "add a new element after/before an element, or at the end of one (into)"),
+        "listParagraph": {
+            "type": "object",
+            "required": ["points"],
+            "additionalProperties": False,
+            "properties": {"intro": _TEXT, "points": _BODY["points"], "wrap_up": _TEXT},
+        },
+        "replace": _op(
+            "replace",
+            ["eid"],
+            {"eid": _EID, "num": _NUM, "heading": _TEXT, **_BODY},
+            "give the element new text (and/or a new num or heading)",
+        ),
+        "substitute": _op(
+            "substitute",
+            ["eid", "find", "with"],
+            {
+                "eid": _EID,
+                "find": {"type": "string", "minLength": 1},
+                "with": _TEXT,
+                "occurrence": {"type": "integer", "minimum": 1},
+            },
+            "replace the words `find` by `with` inside the element (whole words; exactly one "
+            "place, or the n-th with `occurrence`)",
+        ),
+        "insert": _op(
+            "insert",
+            [],
+            {**_POSITION, "element": {"type": "string"}, "num": _NUM, "heading": _TEXT, **_BODY},
+            "add a new element after/before an element, or at the end of one (into)",
+        ),
         "delete": _op("delete", ["eid"], {"eid": _EID}, "remove the element"),
-        "move": _op("move", ["eid"], {"eid": _EID, **_POSITION, "num": _NUM},
-                    "move the element after/before another, or to the end of one (into); optionally renumber it"),
+        "move": _op(
+            "move",
+            ["eid"],
+            {"eid": _EID, **_POSITION, "num": _NUM},
+            "move the element after/before another, or to the end of one (into); optionally renumber it",
+        ),
         "renumber": _op("renumber", ["eid", "num"], {"eid": _EID, "num": _NUM}, "give the element a new <num>"),
     },
 }
 
 
 # -- values ---------------------------------------------------------------------------------------------------
+
 
 @dataclass
 class Operation:
@@ -156,15 +220,30 @@ class Operation:
         return None
 
     @property
+    def placed(self) -> tuple[str, str]:
+        """``position`` for insert and move, which require one (``parse_operation`` checks it)."""
+        if self.position is None:
+            raise AmendmentError(f"{self.op} needs after, before or into", place=self.place)
+        return self.position
+
+    def required(self, name: str) -> str:
+        """The text field ``name`` ("eid", "find", "with_", "num" ...) that the operation's kind
+        requires (``parse_operation`` checks it)."""
+        value = getattr(self, name)
+        if not isinstance(value, str):
+            raise AmendmentError(f"{self.op} needs `{name.rstrip('_')}`", place=self.place)
+        return value
+
+    @property
     def kind(self) -> str:
         """The kind of element the operation writes or touches."""
         if self.op == "insert":
             if self.element:
                 return self.element
-            side, anchor = self.position
+            side, anchor = self.placed
             parent = kind_of_eid(anchor)
             return CHILD_KIND.get(parent, "article") if side == "into" else parent
-        return kind_of_eid(self.eid)
+        return kind_of_eid(self.required("eid"))
 
     @property
     def eids(self) -> list[str]:
@@ -172,9 +251,14 @@ class Operation:
         return [e for e in (self.eid, self.after, self.before, self.into) if e]
 
     @property
+    def first_eid(self) -> str:
+        """The eId changed, else the one an insert or move is placed at ("" when there is none)."""
+        return self.eid or (self.position[1] if self.position else "")
+
+    @property
     def place(self) -> str:
         """«operation 3:art_12__para_2» for messages."""
-        first = self.eid or (self.position[1] if self.position else "")
+        first = self.first_eid
         return f"operation {self.index}" + (f":{first}" if first else "")
 
     def to_dict(self) -> dict:
@@ -218,8 +302,13 @@ class Amendment:
         return f"{self.work_uri}/{self.target.language}@{self.date}"
 
     def to_dict(self) -> dict:
-        out: dict = {"id": self.id, "target": str(self.target), "proposer": self.proposer, "date": self.date,
-                     "status": self.status}
+        out: dict = {
+            "id": self.id,
+            "target": str(self.target),
+            "proposer": self.proposer,
+            "date": self.date,
+            "status": self.status,
+        }
         if self.example:
             out["example"] = True
         if self.title:
@@ -235,7 +324,7 @@ class Amendment:
         out["operations"] = [op.to_dict() for op in self.operations]
         return out
 
-    def same_as(self, other: "Amendment") -> bool:
+    def same_as(self, other: Amendment) -> bool:
         return self.to_dict() == other.to_dict()
 
 
@@ -256,8 +345,11 @@ def read_yaml(path: str | Path):
     except OSError:
         size = 0
     if size > MAX_BYTES:
-        raise UnsafeInputError(f"the file is {size} bytes, over the {MAX_BYTES} bytes an amendment may take",
-                               path=str(p), hint="split it into several amendments")
+        raise UnsafeInputError(
+            f"the file is {size} bytes, over the {MAX_BYTES} bytes an amendment may take",
+            path=str(p),
+            hint="split it into several amendments",
+        )
     data = yaml_input.read_yaml_file(p, what=_WHAT, max_bytes=MAX_BYTES, max_nodes=MAX_NODES)
     if data is None:
         raise InputError("the file is empty", path=str(p), hint="write an amendment (see docs/amendments.md)")
@@ -266,8 +358,10 @@ def read_yaml(path: str | Path):
 
 # -- checks ---------------------------------------------------------------------------------------------------
 
+
 def _what(value) -> str:
     from .content import _what as what
+
     return what(value)
 
 
@@ -275,6 +369,7 @@ def _schema_errors(data, path: str) -> None:
     """Check ``data`` against SCHEMA with the jsonschema package (a dependency); the first
     error, in document order, becomes an AmendmentError naming the operation."""
     import jsonschema
+
     validator = jsonschema.Draft202012Validator(SCHEMA)
     errors = list(validator.iter_errors(data))
     if not errors:
@@ -289,8 +384,14 @@ def _schema_errors(data, path: str) -> None:
     place, fieldname = None, ".".join(str(p) for p in where)
     if len(where) >= 2 and where[0] == "operations" and isinstance(where[1], int):
         op = data["operations"][where[1]]
-        eid = next((op.get(k) for k in ("eid", "after", "before", "into") if isinstance(op, dict)
-                    and isinstance(op.get(k), str)), None)
+        eid = next(
+            (
+                op.get(k)
+                for k in ("eid", "after", "before", "into")
+                if isinstance(op, dict) and isinstance(op.get(k), str)
+            ),
+            None,
+        )
         place = f"operation {where[1] + 1}" + (f":{eid}" if eid else "")
         fieldname = ".".join(str(p) for p in where[2:])
     message, hint = _schema_message(error, fieldname), _schema_hint(error)
@@ -301,9 +402,12 @@ def _schema_errors(data, path: str) -> None:
     raise AmendmentError(message, path=path, place=place, hint=hint)
 
 
-_REQUIRED_HINTS = {"eid": "add eid: <the eId of the element it changes>", "num": "add num: \"المادة 27\" (the new <num>)",
-                   "find": "add find: \"...\" (the words to replace)",
-                   "with": "add with: \"...\" (the new words; \"\" to delete them)"}
+_REQUIRED_HINTS = {
+    "eid": "add eid: <the eId of the element it changes>",
+    "num": 'add num: "المادة 27" (the new <num>)',
+    "find": 'add find: "..." (the words to replace)',
+    "with": 'add with: "..." (the new words; "" to delete them)',
+}
 
 
 def _schema_message(error, fieldname: str) -> str:
@@ -312,8 +416,13 @@ def _schema_message(error, fieldname: str) -> str:
     if error.validator == "type":
         expected = error.validator_value
         expected = " or ".join(expected) if isinstance(expected, list) else expected
-        expected = {"string": "text", "object": "a mapping", "array": "a list", "integer": "a whole number",
-                    "boolean": "true or false"}.get(expected, expected)
+        expected = {
+            "string": "text",
+            "object": "a mapping",
+            "array": "a list",
+            "integer": "a whole number",
+            "boolean": "true or false",
+        }.get(expected, expected)
         return f"{name} must be {expected}, not {_what(value)}"
     if error.validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
@@ -321,7 +430,8 @@ def _schema_message(error, fieldname: str) -> str:
     if error.validator == "additionalProperties":
         extra = sorted(set(value) - set(error.schema.get("properties", {})))
         return f"unknown field{'s' if len(extra) > 1 else ''} {', '.join(f'`{e}`' for e in extra)}" + (
-            f" in {name}" if fieldname else "")
+            f" in {name}" if fieldname else ""
+        )
     if error.validator == "enum":
         return f"{name} is {value!r}, not one of: {', '.join(map(str, error.validator_value))}"
     if error.validator == "pattern":
@@ -335,7 +445,7 @@ def _schema_message(error, fieldname: str) -> str:
 
 def _schema_hint(error) -> str:
     if error.validator == "type" and error.validator_value in ("string", ["string", "integer"]):
-        return "quote the value (\"...\")"
+        return 'quote the value ("...")'
     if error.validator == "additionalProperties":
         return "check the spelling; the fields are listed in docs/amendments.md"
     if error.validator == "enum":
@@ -351,21 +461,26 @@ def _schema_hint(error) -> str:
     return "see docs/amendments.md for the format"
 
 
-def _fail(message: str, path: str, place=None, hint: str | None = None):
+def _fail(message: str, path: str, place=None, hint: str | None = None) -> NoReturn:
     raise AmendmentError(message, path=path, place=place, hint=hint)
 
 
-def _text_field(data: dict, key: str, path: str, place=None, *, required=True, empty_ok=False) -> str | None:
-    if key not in data or data[key] is None and not required:
-        if required:
-            _fail(f"missing field `{key}`", path, place, "see docs/amendments.md for the format")
-        return None
+def _text_field(data: dict, key: str, path: str, place=None, *, empty_ok=False) -> str:
+    if key not in data:
+        _fail(f"missing field `{key}`", path, place, "see docs/amendments.md for the format")
     value = data[key]
     if not isinstance(value, str):
-        _fail(f"`{key}` must be text, not {_what(value)}", path, place, "quote the value (\"...\")")
+        _fail(f"`{key}` must be text, not {_what(value)}", path, place, 'quote the value ("...")')
     if not empty_ok and not value.strip():
         _fail(f"`{key}` is empty", path, place, f"write the {key}")
     return value
+
+
+def _optional_text_field(data: dict, key: str, path: str, place=None, *, empty_ok=False) -> str | None:
+    """``_text_field`` for a field that may be missing or null (then None)."""
+    if data.get(key) is None:
+        return None
+    return _text_field(data, key, path, place, empty_ok=empty_ok)
 
 
 def _date(value, path: str) -> str:
@@ -385,8 +500,12 @@ def _date(value, path: str) -> str:
 def parse_amendment(data, path: str = "<memory>") -> Amendment:
     """Plain data (from YAML) → a checked, canonical Amendment."""
     if not isinstance(data, dict):
-        _fail(f"not an amendment: the YAML holds {_what(data)}, not a mapping of fields", path, None,
-              "an amendment is a YAML mapping with id, target, proposer, date, status, operations")
+        _fail(
+            f"not an amendment: the YAML holds {_what(data)}, not a mapping of fields",
+            path,
+            None,
+            "an amendment is a YAML mapping with id, target, proposer, date, status, operations",
+        )
     data = dict(data)
     if "date" in data:
         data["date"] = _date(data["date"], path)
@@ -403,16 +522,20 @@ def parse_amendment(data, path: str = "<memory>") -> Amendment:
     except FrbrError as exc:
         _fail(exc.message, path, "target", exc.hint)
     if not target.language or not target.expression_date:
-        _fail(f"`target` {target_text!r} is not an expression URI (language@date)", path, "target",
-              "give the amended expression, e.g. /akn/ma/bill/2024/digital-violence/ara@2024-12-10")
+        _fail(
+            f"`target` {target_text!r} is not an expression URI (language@date)",
+            path,
+            "target",
+            "give the amended expression, e.g. /akn/ma/bill/2024/digital-violence/ara@2024-12-10",
+        )
     proposer = _text_field(data, "proposer", path, "proposer")
     if "date" not in data:
         _fail("missing field `date`", path, None, "write e.g. date: 2025-01-21")
     status = _text_field(data, "status", path, "status")
     if status not in STATUSES:
         _fail(f"`status` is {status!r}, not one of: {', '.join(STATUSES)}", path, "status", "use one of them")
-    justification = _text_field(data, "justification", path, "justification", required=False, empty_ok=True) or ""
-    title = _text_field(data, "title", path, "title", required=False)
+    justification = _optional_text_field(data, "justification", path, "justification", empty_ok=True) or ""
+    title = _optional_text_field(data, "title", path, "title")
     example = data.get("example", False)
     if not isinstance(example, bool):
         _fail(f"`example` must be true or false, not {_what(example)}", path, "example", "write example: true")
@@ -421,27 +544,52 @@ def parse_amendment(data, path: str = "<memory>") -> Amendment:
         _fail("`cosignatories` must be a list of names", path, "cosignatories", "write one name per line: - ...")
     amends = data.get("amends")
     if amends is not None and (not isinstance(amends, str) or not re.match(ID_PATTERN, amends)):
-        _fail(f"`amends` must be the id of another amendment, not {amends!r}", path, "amends",
-              "give the parent amendment's id, e.g. amends: dv-ex-01")
+        _fail(
+            f"`amends` must be the id of another amendment, not {amends!r}",
+            path,
+            "amends",
+            "give the parent amendment's id, e.g. amends: dv-ex-01",
+        )
     if amends == ident:
         _fail("an amendment cannot amend itself", path, "amends", "give the id of the parent amendment")
     votes = data.get("votes")
     if votes is not None:
-        if not isinstance(votes, dict) or not votes or set(votes) - set(VOTE_KEYS) or any(
-                isinstance(v, bool) or not isinstance(v, int) or v < 0 for v in votes.values()):
-            _fail(f"`votes` must map for/against/abstain to whole numbers, not {votes!r}", path, "votes",
-                  "write e.g. votes: {for: 7, against: 3, abstain: 1}")
+        if (
+            not isinstance(votes, dict)
+            or not votes
+            or set(votes) - set(VOTE_KEYS)
+            or any(isinstance(v, bool) or not isinstance(v, int) or v < 0 for v in votes.values())
+        ):
+            _fail(
+                f"`votes` must map for/against/abstain to whole numbers, not {votes!r}",
+                path,
+                "votes",
+                "write e.g. votes: {for: 7, against: 3, abstain: 1}",
+            )
         votes = {k: votes[k] for k in VOTE_KEYS if k in votes}
     raw_ops = data.get("operations")
     if not isinstance(raw_ops, list) or not raw_ops:
-        _fail("`operations` must be a non-empty list", path, "operations", "list the operations (see docs/amendments.md)")
+        _fail(
+            "`operations` must be a non-empty list", path, "operations", "list the operations (see docs/amendments.md)"
+        )
     operations = [parse_operation(raw, i, path) for i, raw in enumerate(raw_ops, start=1)]
     # one paragraph per line, blank lines and surrounding spaces left out
     justification = "\n".join(line.strip() for line in justification.split("\n") if line.strip())
-    return Amendment(id=ident, target=target.expression, proposer=proposer.strip(), date=data["date"],
-                     status=status, operations=operations, justification=justification,
-                     title=title.strip() if title else None, example=example,
-                     cosignatories=[c.strip() for c in cosignatories], amends=amends, votes=votes, path=path)
+    return Amendment(
+        id=ident,
+        target=target.expression,
+        proposer=proposer.strip(),
+        date=data["date"],
+        status=status,
+        operations=operations,
+        justification=justification,
+        title=title.strip() if title else None,
+        example=example,
+        cosignatories=[c.strip() for c in cosignatories],
+        amends=amends,
+        votes=votes,
+        path=path,
+    )
 
 
 _ALLOWED = {
@@ -465,14 +613,20 @@ def parse_operation(raw, index: int, path: str) -> Operation:
         if key in raw:
             value = raw[key]
             if not isinstance(value, str) or not re.match(EID_PATTERN, value):
-                _fail(f"`{key}` must be an eId, not {value!r}", path, place, "write it as in the XML, e.g. art_12__para_2")
+                _fail(
+                    f"`{key}` must be an eId, not {value!r}", path, place, "write it as in the XML, e.g. art_12__para_2"
+                )
     first = next((raw[k] for k in ("eid", "after", "before", "into") if isinstance(raw.get(k), str)), None)
     if first:
         place = f"{place}:{first}"
     unknown = set(raw) - _ALLOWED[name] - {"op"}
     if unknown:
-        _fail(f"unknown field(s) for {name}: {', '.join(sorted(map(str, unknown)))}", path, place,
-              f"{name} takes: {', '.join(sorted(_ALLOWED[name]))}")
+        _fail(
+            f"unknown field(s) for {name}: {', '.join(sorted(map(str, unknown)))}",
+            path,
+            place,
+            f"{name} takes: {', '.join(sorted(_ALLOWED[name]))}",
+        )
     op = Operation(op=name, index=index)
     try:
         if name in ("replace", "substitute", "delete", "move", "renumber"):
@@ -482,8 +636,13 @@ def parse_operation(raw, index: int, path: str) -> Operation:
         if name in ("insert", "move"):
             given = [side for side in POSITIONS if side in raw]
             if len(given) != 1:
-                _fail(f"{name} needs exactly one of `after`, `before`, `into`" + (f" (got {', '.join(given)})" if given else ""),
-                      path, place, "say where: after: <eId>, before: <eId> or into: <eId> (at its end)")
+                _fail(
+                    f"{name} needs exactly one of `after`, `before`, `into`"
+                    + (f" (got {', '.join(given)})" if given else ""),
+                    path,
+                    place,
+                    "say where: after: <eId>, before: <eId> or into: <eId> (at its end)",
+                )
             setattr(op, given[0], raw[given[0]])
         if "num" in raw:
             op.num = num_text(raw["num"])
@@ -492,7 +651,7 @@ def parse_operation(raw, index: int, path: str) -> Operation:
                 _fail(f"`heading` must be text, not {_what(raw['heading'])}", path, place, "quote it")
             op.heading = raw["heading"].strip()
         if name == "renumber" and op.num is None:
-            _fail("renumber needs `num`: the new <num> text", path, place, "add num: \"المادة 27\"")
+            _fail("renumber needs `num`: the new <num> text", path, place, 'add num: "المادة 27"')
         if name == "substitute":
             _substitute_fields(op, raw, path, place)
         if name in ("replace", "insert"):
@@ -505,32 +664,50 @@ def parse_operation(raw, index: int, path: str) -> Operation:
 def _substitute_fields(op: Operation, raw: dict, path: str, place: str) -> None:
     find = raw.get("find")
     if not isinstance(find, str):
-        _fail("substitute needs `find`: the words to replace" if find is None else
-              f"`find` must be text, not {_what(find)}", path, place, "quote the words, e.g. find: \"سنة\"")
+        _fail(
+            "substitute needs `find`: the words to replace"
+            if find is None
+            else f"`find` must be text, not {_what(find)}",
+            path,
+            place,
+            'quote the words, e.g. find: "سنة"',
+        )
     if not find.strip():
         _fail("`find` is empty", path, place, "give the words to replace")
     if "with" not in raw:
-        _fail("substitute needs `with`: the new words (\"\" to delete them)", path, place, "add with: \"...\"")
+        _fail('substitute needs `with`: the new words ("" to delete them)', path, place, 'add with: "..."')
     new = raw["with"]
     if not isinstance(new, str):
-        _fail(f"`with` must be text, not {_what(new)}", path, place, "quote the words (\"\" to delete them)")
+        _fail(f"`with` must be text, not {_what(new)}", path, place, 'quote the words ("" to delete them)')
     if "\n" in find.strip() or "\n" in new.strip():
-        _fail("`find` and `with` are words inside one paragraph: no line breaks", path, place,
-              "use replace for a whole new text")
+        _fail(
+            "`find` and `with` are words inside one paragraph: no line breaks",
+            path,
+            place,
+            "use replace for a whole new text",
+        )
     op.find, op.with_ = find.strip(), new.strip()
     if "occurrence" in raw:
         occurrence = raw["occurrence"]
         if isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 1:
-            _fail(f"`occurrence` must be a whole number from 1, not {occurrence!r}", path, place,
-                  "give the rank of the place meant, e.g. occurrence: 2")
+            _fail(
+                f"`occurrence` must be a whole number from 1, not {occurrence!r}",
+                path,
+                place,
+                "give the rank of the place meant, e.g. occurrence: 2",
+            )
         op.occurrence = occurrence
 
 
 def _body_fields(op: Operation, raw: dict, path: str, place: str) -> None:
     if "element" in raw:
         if not isinstance(raw["element"], str) or not re.match(r"^[a-zA-Z]+$", raw["element"]):
-            _fail(f"`element` must be an Akoma Ntoso element name, not {raw['element']!r}", path, place,
-                  "e.g. element: paragraph")
+            _fail(
+                f"`element` must be an Akoma Ntoso element name, not {raw['element']!r}",
+                path,
+                place,
+                "e.g. element: paragraph",
+            )
         op.element = raw["element"]
     if op.op == "insert" and "xml" in raw and isinstance(raw["xml"], str) and not op.element:
         op.element = _xml_kind(raw["xml"])
@@ -538,25 +715,35 @@ def _body_fields(op: Operation, raw: dict, path: str, place: str) -> None:
     if op.op == "insert":
         op.element = kind
     if "xml" in raw and (op.num is not None or op.heading is not None):
-        _fail("`xml` is the whole element: put its num and heading inside the XML", path, place,
-              "remove num/heading from the operation")
+        _fail(
+            "`xml` is the whole element: put its num and heading inside the XML",
+            path,
+            place,
+            "remove num/heading from the operation",
+        )
     body = canonical_body(kind, raw)
     if body and "xml" in body:
         # XML that one of the text forms says exactly is written in that form
         from .content import body_of, head_of
+
         el = parse_fragment(body["xml"], kind)
         body = body_of(el)
         if "xml" not in body:
             op.num, op.heading = head_of(el)
     if op.op == "replace" and body is None and op.num is None and op.heading is None:
-        _fail("replace needs the new text (text, paragraphs, points or xml), or a new num or heading", path, place,
-              "add text: \"...\"")
+        _fail(
+            "replace needs the new text (text, paragraphs, points or xml), or a new num or heading",
+            path,
+            place,
+            'add text: "..."',
+        )
     if op.op == "insert":
         if body is None:
-            _fail("insert needs the new element's text (text, paragraphs, points or xml)", path, place,
-                  "add text: \"...\"")
+            _fail(
+                "insert needs the new element's text (text, paragraphs, points or xml)", path, place, 'add text: "..."'
+            )
         if kind in ("article", "point") and "xml" not in body and op.num is None:
-            label = "\"المادة 9 مكررة\"" if kind == "article" else "\"4\""
+            label = '"المادة 9 مكررة"' if kind == "article" else '"4"'
             _fail(f"a new {kind} needs its number", path, place, f"add num: {label}")
     op.body = body
 
@@ -564,6 +751,7 @@ def _body_fields(op: Operation, raw: dict, path: str, place: str) -> None:
 def _xml_kind(xml: str) -> str | None:
     try:
         from ..akn import local_name
+
         return local_name(parse_fragment(xml))
     except ContentError:
         return None
@@ -573,8 +761,11 @@ def load_amendment(path: str | Path) -> Amendment:
     """Read and check one amendment file."""
     found = load_file(path)
     if len(found) != 1:
-        raise AmendmentError(f"the file holds {len(found)} amendments, this command takes one", path=str(path),
-                             hint="give a file with one amendment")
+        raise AmendmentError(
+            f"the file holds {len(found)} amendments, this command takes one",
+            path=str(path),
+            hint="give a file with one amendment",
+        )
     return found[0]
 
 
@@ -585,8 +776,12 @@ def load_file(path: str | Path) -> list[Amendment]:
     if isinstance(data, dict) and set(data) == {"amendments"}:
         items = data["amendments"]
         if not isinstance(items, list) or not items:
-            _fail("`amendments` must be a non-empty list of amendments", str(path), "amendments",
-                  "list the amendments under amendments:, each a mapping with id, target, ...")
+            _fail(
+                "`amendments` must be a non-empty list of amendments",
+                str(path),
+                "amendments",
+                "list the amendments under amendments:, each a mapping with id, target, ...",
+            )
         return [parse_amendment(item, f"{path}:amendment {i}") for i, item in enumerate(items, start=1)]
     return [parse_amendment(data, str(path))]
 
@@ -596,18 +791,26 @@ def load_amendments(paths) -> list[Amendment]:
     seen: dict[str, str] = {}
     for a in amendments:
         if a.id in seen:
-            raise AmendmentError(f"the id {a.id!r} is also the id of {seen[a.id]}", path=a.path, place="id",
-                                 hint="give each amendment its own id")
+            raise AmendmentError(
+                f"the id {a.id!r} is also the id of {seen[a.id]}",
+                path=a.path,
+                place="id",
+                hint="give each amendment its own id",
+            )
         seen[a.id] = a.path
     for a in amendments:
         if a.amends and a.amends not in seen:
-            raise AmendmentError(f"`amends` names {a.amends!r}, which is not among the amendments given",
-                                 path=a.path, place="amends",
-                                 hint="give the parent amendment's file too, or correct the id")
+            raise AmendmentError(
+                f"`amends` names {a.amends!r}, which is not among the amendments given",
+                path=a.path,
+                place="amends",
+                hint="give the parent amendment's file too, or correct the id",
+            )
     return amendments
 
 
 # -- writing ---------------------------------------------------------------------------------------------------
+
 
 class _Dumper(yaml.SafeDumper):
     """Safe dumper; multi-line text as a literal block."""
@@ -622,19 +825,23 @@ _Dumper.add_multi_representer(str, _represent_str)
 
 
 def _dump(data) -> str:
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1_000_000,
-                     default_flow_style=False)
+    return yaml.dump(
+        data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1_000_000, default_flow_style=False
+    )
 
 
 def _comment(text: str) -> str:
     """One YAML comment line: a line break in ``text`` (a file name can hold one) would end the
     comment and let the rest be read as YAML, so breaks and control characters are shown escaped."""
     from ..errors import clean
+
     text = clean(text or "").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return f"# {text}" if text else "#"
 
 
-def dump_amendment(amendment: Amendment, *, header: list[str] = (), comments: dict[int, list[str]] | None = None) -> str:
+def dump_amendment(
+    amendment: Amendment, *, header: Sequence[str] = (), comments: dict[int, list[str]] | None = None
+) -> str:
     """The amendment as YAML: ``header`` lines as comments on top, ``comments[i]`` (the wording
     of operation i) before each operation."""
     data = amendment.to_dict()
@@ -642,7 +849,7 @@ def dump_amendment(amendment: Amendment, *, header: list[str] = (), comments: di
     lines = [_comment(h) for h in header]
     lines.append(_dump(data).rstrip("\n"))
     lines.append("operations:")
-    for op, raw in zip(amendment.operations, operations):
+    for op, raw in zip(amendment.operations, operations, strict=False):
         for comment in (comments or {}).get(op.index, []):
             lines.append("  " + _comment(comment))
         chunk = _dump([raw]).rstrip("\n")
@@ -650,7 +857,7 @@ def dump_amendment(amendment: Amendment, *, header: list[str] = (), comments: di
     return "\n".join(lines) + "\n"
 
 
-def dump_amendments(amendments: list[Amendment], *, header: list[str] = ()) -> str:
+def dump_amendments(amendments: list[Amendment], *, header: Sequence[str] = ()) -> str:
     """Several amendments as one collection file (``amendments:`` list), read by ``load_file``."""
     lines = [_comment(h) for h in header]
     lines.append(_dump({"amendments": [a.to_dict() for a in amendments]}).rstrip("\n"))

@@ -34,23 +34,28 @@ from ..frbr import FrbrUri
 from ..validate import LAWTOOL_NS
 from .apply import _identity, _lawtool_proprietary, _meta, _meta_child, write_notice
 
-NOTICE_AR = ("إسقاط: هذا النص هو {law} كما سيصبح لو اعتمدت الأحكام المعدلة الواردة في {bill} (صيغة {date})، "
-             "أعدته أداة lawtool للمقارنة؛ ليس نصا قانونيا ساريا ولا نصا رسميا، وصيغة المقترح صيغة عمل.")
-NOTICE_EN = ("Projection: {law} as {bill} ({date} version) would leave it, made by lawtool for comparison; "
-             "not law in force nor an official text; the bill's wording is a working text.")
+NOTICE_AR = (
+    "إسقاط: هذا النص هو {law} كما سيصبح لو اعتمدت الأحكام المعدلة الواردة في {bill} (صيغة {date})، "
+    "أعدته أداة lawtool للمقارنة؛ ليس نصا قانونيا ساريا ولا نصا رسميا، وصيغة المقترح صيغة عمل."
+)
+NOTICE_EN = (
+    "Projection: {law} as {bill} ({date} version) would leave it, made by lawtool for comparison; "
+    "not law in force nor an official text; the bill's wording is a working text."
+)
 
 
 @dataclass
 class Projection:
     document: Document
-    base: str            # the expression in force
-    bill: str            # the bill's expression
-    targets: list[str]   # eIds of the law's articles replaced or inserted
+    base: str  # the expression in force
+    bill: str  # the bill's expression
+    targets: list[str]  # eIds of the law's articles replaced or inserted
     kept: dict[str, int] = field(default_factory=dict)  # article → paragraphs kept for dotted lines
 
 
 def _is_dots(el) -> bool:
     from ..diff.compare import _DOTS
+
     text = text_of(el).strip()
     return bool(text) and bool(_DOTS.match(text))
 
@@ -63,6 +68,7 @@ def _fill_dots(new, old) -> int:
     """Replace each dotted block of ``new`` by the blocks of ``old`` it stands for (those between
     the blocks of ``new`` around it that are in force); returns how many blocks were kept."""
     from ..diff.words import text_key
+
     blocks = _blocks(new)
     if not any(_is_dots(b) for b in blocks):
         return 0
@@ -84,7 +90,7 @@ def _fill_dots(new, old) -> int:
             continue
         following = [anchors[j] for j in range(k + 1, len(blocks)) if j in anchors]
         stop = following[0] if following else len(old_blocks)
-        for source in old_blocks[last + 1:stop]:
+        for source in old_blocks[last + 1 : stop]:
             block.addprevious(copy.deepcopy(source))
             kept += 1
         block.getparent().remove(block)
@@ -116,8 +122,8 @@ def _insertion_anchor(doc: Document, previous: str | None, number: str | None):
         return index[previous]
     if not number:
         return None
-    articles = [a for a in doc.articles() if _number(a)]
-    before = [a for a in articles if _sort_key(_number(a)) < _sort_key(number)]
+    numbered = [(a, n) for a in doc.articles() if (n := _number(a))]
+    before = [a for a, n in numbered if _sort_key(n) < _sort_key(number)]
     return before[-1] if before else None
 
 
@@ -132,22 +138,44 @@ def _mark(doc: Document, base: FrbrUri, bill: Document, date: str) -> None:
     meta = _meta(doc)
     law_title = doc.title or str(base.work_uri())
     bill_title = bill.title or str(bill.frbr_expression)
-    notice = " ".join((NOTICE_AR.format(law=law_title, bill=bill_title, date=bill.expression_date),
-                       NOTICE_EN.format(law=law_title, bill=bill_title, date=bill.expression_date)))
+    notice = " ".join(
+        (
+            NOTICE_AR.format(law=law_title, bill=bill_title, date=bill.expression_date),
+            NOTICE_EN.format(law=law_title, bill=bill_title, date=bill.expression_date),
+        )
+    )
     proprietary = _lawtool_proprietary(meta)
     for old in proprietary.findall(f"{{{LAWTOOL_NS}}}import") + proprietary.findall(f"{{{LAWTOOL_NS}}}amended"):
         proprietary.remove(old)
-    record = etree.SubElement(proprietary, f"{{{LAWTOOL_NS}}}projection", nsmap={"lawtool": LAWTOOL_NS},
-                              base=base.expression_uri(), bill=str(bill.frbr_expression), date=date)
+    record = etree.SubElement(
+        proprietary,
+        f"{{{LAWTOOL_NS}}}projection",
+        nsmap={"lawtool": LAWTOOL_NS},
+        base=base.expression_uri(),
+        bill=str(bill.frbr_expression),
+        date=date,
+    )
     etree.SubElement(record, f"{{{LAWTOOL_NS}}}notice").text = notice
     references = _meta_child(meta, "references", source="#lawtool")
-    position = max((i for i, c in enumerate(references) if isinstance(c.tag, str)
-                    and local_name(c) in ("original", "passiveRef")), default=-1) + 1
-    references.insert(position, etree.Element(akn("passiveRef"), eId="projection_bill",
-                                              href=str(bill.frbr_expression), showAs=bill_title))
+    position = (
+        max(
+            (
+                i
+                for i, c in enumerate(references)
+                if isinstance(c.tag, str) and local_name(c) in ("original", "passiveRef")
+            ),
+            default=-1,
+        )
+        + 1
+    )
+    references.insert(
+        position,
+        etree.Element(akn("passiveRef"), eId="projection_bill", href=str(bill.frbr_expression), showAs=bill_title),
+    )
     lifecycle = _meta_child(meta, "lifecycle", source="#lawtool")
-    etree.SubElement(lifecycle, akn("eventRef"), eId="evt_projection", date=date, type="amendment",
-                     source="#projection_bill")
+    etree.SubElement(
+        lifecycle, akn("eventRef"), eId="evt_projection", date=date, type="amendment", source="#projection_bill"
+    )
     preface = doc.main.find(akn("preface"))
     if preface is None:
         preface = etree.Element(akn("preface"))
@@ -159,33 +187,45 @@ def _mark(doc: Document, base: FrbrUri, bill: Document, date: str) -> None:
 def project(bill: Document, law: Document, *, date: str | None = None) -> Projection:
     """The projection of ``law`` by the ``mod``s of ``bill`` (see the module docstring)."""
     from ..diff.compare import compare
+
     base = law.frbr_expression
     if base is None or bill.frbr_expression is None:
-        raise LawtoolError("the bill and the law need FRBR expression URIs", path=law.path,
-                           hint="give Akoma Ntoso documents with <FRBRExpression>")
+        raise LawtoolError(
+            "the bill and the law need FRBR expression URIs",
+            path=law.path,
+            hint="give Akoma Ntoso documents with <FRBRExpression>",
+        )
     comparison = compare(bill, law)
     rows = comparison.rows
     if not rows:
-        raise LawtoolError(f"the bill amends no article of {law.path} (no mod whose destination is in "
-                           f"{base.work_uri()})", path=bill.path,
-                           hint="give the law the bill amends (compare shows the pairs: lawtool compare BILL --with LAW)")
+        raise LawtoolError(
+            f"the bill amends no article of {law.path} (no mod whose destination is in {base.work_uri()})",
+            path=bill.path,
+            hint="give the law the bill amends (compare shows the pairs: lawtool compare BILL --with LAW)",
+        )
     date = date or bill.expression_date
+    if not date:
+        raise LawtoolError(
+            "the projection has no date: the bill's expression has none", path=bill.path, hint="give --date YYYY-MM-DD"
+        )
     if base.expression_date and date <= base.expression_date:
-        raise LawtoolError(f"the projection's date {date} is not after the law in force ({base.expression_date})",
-                           hint="give --date after the expression in force")
+        raise LawtoolError(
+            f"the projection's date {date} is not after the law in force ({base.expression_date})",
+            hint="give --date after the expression in force",
+        )
     doc = Document(copy.deepcopy(law.tree), law.path)
     bill_uri = str(bill.frbr_expression)
     kept: dict[str, int] = {}
     previous = None
     for row in rows:
-        quoted = bill.by_eid(row.proposed.eid)
+        quoted = bill.by_eid(row.proposed.eid or "")
         if quoted is None:
             raise LawtoolError(f"the quoted article {row.proposed.eid} is not in the bill", path=bill.path)
         new = copy.deepcopy(quoted)
         new.tail = None
         _clean(new, bill_uri)
         index = doc.eid_index()
-        old = index.get(row.in_force.eid) if row.in_force is not None else None
+        old = index.get(row.in_force.eid or "") if row.in_force is not None else None
         if old is not None:
             kept[row.target] = _fill_dots(new, old)
             new.set("eId", old.get("eId"))
@@ -194,8 +234,12 @@ def project(bill: Document, law: Document, *, date: str | None = None) -> Projec
         else:
             anchor = _insertion_anchor(doc, previous, _number(new))
             if anchor is None:
-                raise LawtoolError(f"no place for the new article {row.target} in {law.path}", path=bill.path,
-                                   place=row.mod, hint="the bill inserts an article the law has no neighbour for")
+                raise LawtoolError(
+                    f"no place for the new article {row.target} in {law.path}",
+                    path=bill.path,
+                    place=row.mod,
+                    hint="the bill inserts an article the law has no neighbour for",
+                )
             new.tail = anchor.tail
             anchor.addnext(new)
         previous = row.target
@@ -208,12 +252,16 @@ def project(bill: Document, law: Document, *, date: str | None = None) -> Projec
 
 def default_path(projection: Projection, root: str = "projections") -> str:
     """projections/<country>/<type>/<year>/<number>/<lang>@<date>.xml"""
-    return f"{root}/{projection.document.frbr_expression.relative_path()}"
+    expression = projection.document.frbr_expression
+    if expression is None:  # project() gives every projection its expression URI
+        raise LawtoolError("the projection has no FRBR expression URI")
+    return f"{root}/{expression.relative_path()}"
 
 
 def amended_works(bill: Document) -> list[str]:
     """The work URIs the bill's activeModifications send text to (other than the bill itself)."""
     from ..diff.compare import _destinations, _split_destination
+
     own = bill.frbr_work.work_uri() if bill.frbr_work else None
     works = []
     for pairs in _destinations(bill).values():
@@ -229,9 +277,10 @@ def projections_of(bill: Document, law_root) -> list[tuple[Document, Projection]
     the bill amends: the latest expression of each work found there.  What the site publishes,
     with ``lawtool.diff.diff_documents(law, projection.document)``."""
     from pathlib import Path
+
     out = []
     for work in amended_works(bill):
-        folder = Path(law_root) / work[len("/akn/"):]
+        folder = Path(law_root) / work[len("/akn/") :]
         expressions = sorted(folder.glob(f"{bill.language or 'ara'}@*.xml")) if folder.is_dir() else []
         if not expressions:
             continue

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from .model import Operation
 from .wording import ACT_VERB_OPS, ActNamer, act_instruction, instruction, ordinal_ar
@@ -48,7 +49,7 @@ class Reading:
     operations: list[Operation] = field(default_factory=list)
     act: str | None = None
     effective: str | None = None
-    wording: str | None = None      # what lawtool writes for the reading
+    wording: str | None = None  # what lawtool writes for the reading
     reason: str = ""
 
     def to_dict(self) -> dict:
@@ -70,11 +71,24 @@ class Refused(ValueError):
     pass
 
 
-_VERB = re.compile(r"^(?P<verb>تغير وتتمم|يغير ويتمم|تنسخ وتعوض|ينسخ ويعوض|تغير|يغير|تتمم|يتمم|تنسخ|ينسخ|تحذف|يحذف)"
-                   r"(?=\s|،)")
-_VERB_KEYS = {"تغير وتتمم": "change-complete", "يغير ويتمم": "change-complete", "تنسخ وتعوض": "repeal-replace",
-              "ينسخ ويعوض": "repeal-replace", "تغير": "change", "يغير": "change", "تتمم": "complete",
-              "يتمم": "complete", "تنسخ": "repeal", "ينسخ": "repeal", "تحذف": "delete", "يحذف": "delete"}
+_VERB = re.compile(
+    r"^(?P<verb>تغير وتتمم|يغير ويتمم|تنسخ وتعوض|ينسخ ويعوض|تغير|يغير|تتمم|يتمم|تنسخ|ينسخ|تحذف|يحذف)"
+    r"(?=\s|،)"
+)
+_VERB_KEYS = {
+    "تغير وتتمم": "change-complete",
+    "يغير ويتمم": "change-complete",
+    "تنسخ وتعوض": "repeal-replace",
+    "ينسخ ويعوض": "repeal-replace",
+    "تغير": "change",
+    "يغير": "change",
+    "تتمم": "complete",
+    "يتمم": "complete",
+    "تنسخ": "repeal",
+    "ينسخ": "repeal",
+    "تحذف": "delete",
+    "يحذف": "delete",
+}
 _HOW = r"(?:على النحو ?التالي|كما يل[يى])"
 _NUM = r"\d+(?:-\d+)*"
 _BIS = r"(?: المكررة| المكرر| مكررة| مكرر)?"
@@ -85,7 +99,8 @@ _SEGMENT = re.compile(
     rf"|(?P<point>البند (?P<bn>\d+|[IVX]+))(?=\s|$|[:،.])"
     rf"|(?P<art>(?P<aw>المادة|الفصل) (?P<an>{_NUM}|الأولى|الأول)(?P<bis> مكررة| مكرر| المكررة| المكرر)?)(?=\s|$|[:،.])"
     rf"|(?P<dual>(?P<dw>المادتين|الفصلين) (?P<d1>{_NUM}) و ?(?P<d2>{_NUM}))(?=\s|$|[:،.])"
-    rf"|(?P<many>(?P<mw>المواد|الفصول) (?P<ms>{_NUM}{_BIS}(?: و ?{_NUM}{_BIS})+))(?=\s|$|[:،.])")
+    rf"|(?P<many>(?P<mw>المواد|الفصول) (?P<ms>{_NUM}{_BIS}(?: و ?{_NUM}{_BIS})+))(?=\s|$|[:،.])"
+)
 _SINGULAR = {"المادتين": "المادة", "الفصلين": "الفصل", "المواد": "المادة", "الفصول": "الفصل"}
 
 
@@ -103,7 +118,7 @@ def _chain(text: str) -> tuple[list[str], str, str]:
         m = _SEGMENT.match(rest)
         if not m:
             raise Refused(f"no element named at «{rest[:40]}»")
-        rest = rest[m.end():]
+        rest = rest[m.end() :]
         if m.group("para"):
             inner.append(f"para_{_ORDINALS[m.group('pn')]}")
         elif m.group("point"):
@@ -115,15 +130,17 @@ def _chain(text: str) -> tuple[list[str], str, str]:
                 word, articles = _SINGULAR[m.group("dw")], [f"art_{m.group('d1')}", f"art_{m.group('d2')}"]
             else:
                 word = _SINGULAR[m.group("mw")]
-                articles = [_article_eid(n.split(" ")[0], "bis" if " " in n else None)
-                            for n in re.split(r" و ?(?=\d)", m.group("ms"))]
+                articles = [
+                    _article_eid(n.split(" ")[0], "bis" if " " in n else None)
+                    for n in re.split(r" و ?(?=\d)", m.group("ms"))
+                ]
             if len(articles) > 1 and inner:
                 raise Refused("a part of several articles at once")
             suffix = "".join(f"__{p}" for p in reversed(inner))
             return [a + suffix for a in articles], word, rest
         if not rest.startswith(" من "):
             raise Refused("an element without its article")
-        rest = rest[len(" من "):]
+        rest = rest[len(" من ") :]
 
 
 def read_instruction(text: str) -> Reading:
@@ -133,9 +150,13 @@ def read_instruction(text: str) -> Reading:
         reading = _read_own(clean) or _read_act(clean)
     except Refused as why:
         return Reading(text, False, reason=str(why))
-    if key(reading.wording) != key(clean):
-        return Reading(text, False, wording=reading.wording,
-                       reason="lawtool's wording of this reading differs from the instruction")
+    if key(reading.wording or "") != key(clean):
+        return Reading(
+            text,
+            False,
+            wording=reading.wording,
+            reason="lawtool's wording of this reading differs from the instruction",
+        )
     reading.text = text
     return reading
 
@@ -145,44 +166,49 @@ def _read_act(text: str) -> Reading:
     if not m:
         raise Refused("no amending verb at the start (تغير، تتمم، تنسخ، تحذف ...)")
     verb = _VERB_KEYS[m.group("verb")]
-    rest = text[m.end():]
+    rest = text[m.end() :]
     style: dict = {}
     effective = how = None
     for _ in range(2):  # the date of effect and «على النحو التالي», in either order
         found = re.match(r"،? ابتداء من ([^،]+)،", rest)
         if found and effective is None:
-            effective, rest = found.group(1).strip(), rest[found.end():]
+            effective, rest = found.group(1).strip(), rest[found.end() :]
             style["effective_after_how"] = how is not None
             continue
         found = re.match(rf" ({_HOW})(،(?! ابتداء))?", rest)
         if found and how is None:
-            how, rest = found.group(1), rest[found.end():]
+            how, rest = found.group(1), rest[found.end() :]
             style["comma_after_how"] = bool(found.group(2))
     lead = how is not None
     new_first = None
     found = re.match(r" ب(?P<new>البند \S+|الفقرة|المادة \S+|الفصل \S+) (?P<adj>التالي|التالية)", rest)
     if found:
-        new_first, rest = found, rest[found.end():]
+        new_first, rest = found, rest[found.end() :]
     rest = rest.lstrip(" ،")
     provisions = next((w for w in ("أحكام", "مقتضيات") if rest.startswith(w + " ")), None)
     if provisions:
-        rest = rest[len(provisions) + 1:]
+        rest = rest[len(provisions) + 1 :]
     body = rest.rstrip(" .:")
-    style.update(digit_one=bool(re.search(r"(?:المادة|الفصل) 1(?!\d|-)", body)),
-                 bis_definite=bool(re.search(r"\d ال(?:مكررة|مكرر)\b", body)))
+    style.update(
+        digit_one=bool(re.search(r"(?:المادة|الفصل) 1(?!\d|-)", body)),
+        bis_definite=bool(re.search(r"\d ال(?:مكررة|مكرر)\b", body)),
+    )
     common = dict(verb=verb, effective=effective, provisions=provisions, **style)
     # new articles completing the act: «أحكام ACT بالفصول 88-1 و 88-2»
-    found = re.search(rf" ب(?P<names>(?:المادة|الفصل) {_NUM}|(?:المادتين|الفصلين|المواد|الفصول) {_NUM}(?: و ?{_NUM})+)$",
-                      body)
+    found = re.search(
+        rf" ب(?P<names>(?:المادة|الفصل) {_NUM}|(?:المادتين|الفصلين|المواد|الفصول) {_NUM}(?: و ?{_NUM})+)$", body
+    )
     if provisions and found and not _SEGMENT.match(body):
-        act = _act(body[:found.start()])
+        named_act = _act(body[: found.start()])
         eids, word, tail = _chain(found.group("names"))
         if tail.strip():
             raise Refused("words after the new articles' numbers")
-        ops = [Operation(op="insert", into="body", element="article", num=f"{word} {e[4:]}", index=i)
-               for i, e in enumerate(eids, start=1)]
-        wording = act_instruction(ops, act=act, how=how or "على النحو التالي", article_word=word, **common)
-        return Reading(text, True, ops, act=act, effective=effective, wording=wording)
+        ops = [
+            Operation(op="insert", into="body", element="article", num=f"{word} {e[4:]}", index=i)
+            for i, e in enumerate(eids, start=1)
+        ]
+        wording = act_instruction(ops, act=named_act, how=how or "على النحو التالي", article_word=word, **common)
+        return Reading(text, True, ops, act=named_act, effective=effective, wording=wording)
     eids, word, tail = _chain(body)
     act = None
     trail_how = None
@@ -190,16 +216,16 @@ def _read_act(text: str) -> Reading:
     replaced_after = False
     found = re.search(rf" و[تي]عوض(?: ({_HOW}))?$", tail)
     if found and verb == "repeal" and not lead:  # «تنسخ أحكام الفصل 6 من ... وتعوض على النحو التالي»
-        replaced_after, trail_how, tail = True, found.group(1), tail[:found.start()]
+        replaced_after, trail_how, tail = True, found.group(1), tail[: found.start()]
         verb = common["verb"] = "repeal-replace"
     found = re.search(rf" ({_HOW})$", tail)
     if found and not lead and not replaced_after:
-        trail_how, tail = found.group(1), tail[:found.start()]
+        trail_how, tail = found.group(1), tail[: found.start()]
     found = re.search(r" ب(?P<new>البند \S+|الفقرة|المادة \S+|الفصل \S+) (?P<adj>التالي|التالية)$", tail)
     if found and not new_first:
-        into, tail = found, tail[:found.start()]
+        into, tail = found, tail[: found.start()]
     if tail.startswith(" من "):
-        act = _act(tail[len(" من "):])
+        act = _act(tail[len(" من ") :])
     elif tail.strip():
         raise Refused(f"words after the elements named: «{tail.strip()[:40]}»")
     new = new_first or into
@@ -218,8 +244,9 @@ def _read_act(text: str) -> Reading:
     if op == "replace" and not how and not trail_how:
         raise Refused("a replacement that does not announce its new text («على النحو التالي» / «كما يلي»)")
     ops = [Operation(op=op, eid=e, index=i) for i, e in enumerate(eids, start=1)]
-    wording = act_instruction(ops, act=act, lead=lead, how=how or trail_how, article_word=word,
-                              replaced_after=replaced_after, **common)
+    wording = act_instruction(
+        ops, act=act, lead=lead, how=how or trail_how, article_word=word, replaced_after=replaced_after, **common
+    )
     return Reading(text, True, ops, act=act, effective=effective, wording=wording)
 
 
@@ -238,22 +265,23 @@ _QUOTED = r'"([^"]+)"'
 def _read_own(text: str) -> Reading | None:
     """lawtool's own forms that the act forms do not cover: substitution of words, insertion
     after or before an element."""
-    m = re.match(rf'^تعوض عبارة {_QUOTED} بعبارة {_QUOTED} في (.+?)[.:]?$', text)
+    m = re.match(rf"^تعوض عبارة {_QUOTED} بعبارة {_QUOTED} في (.+?)[.:]?$", text)
     if m:
         eids, _, tail = _chain(m.group(3))
         if tail.strip() or len(eids) != 1:
             raise Refused("a substitution in one element")
         op = Operation(op="substitute", eid=eids[0], find=m.group(1), with_=m.group(2), index=1)
         return Reading(text, True, [op], wording=instruction(op, ActNamer()).text_ar)
-    m = re.match(rf'^تحذف عبارة {_QUOTED} من (.+?)[.:]?$', text)
+    m = re.match(rf"^تحذف عبارة {_QUOTED} من (.+?)[.:]?$", text)
     if m:
         eids, _, tail = _chain(m.group(2))
         if tail.strip() or len(eids) != 1:
             raise Refused("a deletion of words in one element")
         op = Operation(op="substitute", eid=eids[0], find=m.group(1), with_="", index=1)
         return Reading(text, True, [op], wording=instruction(op, ActNamer()).text_ar)
-    m = re.match(r"^[تي]ضاف (بعد|قبل) (.+?) ((?:مادة|فصل) \S+(?: مكررة| مكرر)?|فقرة جديدة|بند \S+) [تي]حرر كما يلي:?$",
-                 text)
+    m = re.match(
+        r"^[تي]ضاف (بعد|قبل) (.+?) ((?:مادة|فصل) \S+(?: مكررة| مكرر)?|فقرة جديدة|بند \S+) [تي]حرر كما يلي:?$", text
+    )
     if m:
         eids, word, tail = _chain(m.group(2))
         if tail.strip() or len(eids) != 1:
@@ -262,9 +290,12 @@ def _read_own(text: str) -> Reading | None:
         new = m.group(3)
         kind = {"فقرة": "paragraph", "بند": "point"}.get(new.split()[0], "article")
         num = None if kind == "paragraph" else (new.split(" ", 1)[1] if kind == "point" else "ال" + new)
-        op = Operation(op="insert", element=kind, num=num, index=1, **{side: eids[0]})
+        place: dict[str, Any] = {side: eids[0]}
+        op = Operation(op="insert", element=kind, num=num, index=1, **place)
         return Reading(text, True, [op], wording=instruction(op, ActNamer(word)).text_ar)
-    m = re.match(r"^([تي])تمم (.+?) ب(فقرة جديدة|بند \S+|مادة \S+(?: مكررة)?|فصل \S+(?: مكرر)?) [تي]حرر كما يلي:?$", text)
+    m = re.match(
+        r"^([تي])تمم (.+?) ب(فقرة جديدة|بند \S+|مادة \S+(?: مكررة)?|فصل \S+(?: مكرر)?) [تي]حرر كما يلي:?$", text
+    )
     if m:
         eids, word, tail = _chain(m.group(2))
         if tail.strip() or len(eids) != 1:

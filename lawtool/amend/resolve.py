@@ -18,6 +18,7 @@ from ..akn import Document, local_name, remove_keeping_tail
 from ..arabic import normalise
 from ..eids import HIERARCHY
 from ..errors import AmendmentError
+from ..frbr import FrbrUri
 from .model import Amendment, Operation
 
 BLOCKS = {"p", "heading", "subheading"}
@@ -29,31 +30,47 @@ def in_meta(el) -> bool:
     return any(local_name(a) == "meta" for a in el.iterancestors())
 
 
-def target_check(amendment: Amendment, document: Document) -> None:
-    """The amendment must be written against this very expression."""
+def target_check(amendment: Amendment, document: Document) -> FrbrUri:
+    """The amendment must be written against this very expression; returns it."""
     expression = document.frbr_expression
     if expression is None:
-        raise AmendmentError("the bill has no FRBR expression URI", path=document.path,
-                             hint="give an Akoma Ntoso document with <FRBRExpression>")
+        raise AmendmentError(
+            "the bill has no FRBR expression URI",
+            path=document.path,
+            hint="give an Akoma Ntoso document with <FRBRExpression>",
+        )
     if amendment.target.work_uri() != expression.work_uri():
-        raise AmendmentError(f"the amendment's target {amendment.target} is another work than "
-                             f"{document.path} ({expression})", path=amendment.path, place="target",
-                             hint="give the bill the amendment was written for, or correct `target`")
+        raise AmendmentError(
+            f"the amendment's target {amendment.target} is another work than {document.path} ({expression})",
+            path=amendment.path,
+            place="target",
+            hint="give the bill the amendment was written for, or correct `target`",
+        )
     if str(amendment.target) != str(expression):
-        raise AmendmentError(f"the amendment targets the expression {amendment.target}, but "
-                             f"{document.path} is {expression}", path=amendment.path, place="target",
-                             hint="apply it to the expression it was written for (its eIds are that "
-                                  "expression's), or update `target` after checking the eIds")
+        raise AmendmentError(
+            f"the amendment targets the expression {amendment.target}, but {document.path} is {expression}",
+            path=amendment.path,
+            place="target",
+            hint="apply it to the expression it was written for (its eIds are that "
+            "expression's), or update `target` after checking the eIds",
+        )
+    return expression
 
 
 # -- text blocks and matching ---------------------------------------------------------------------------------
+
 
 def blocks_of(el) -> list:
     """The text blocks inside ``el`` (or ``el`` itself when it is one), in document order."""
     if local_name(el) in BLOCKS:
         return [el]
-    return [b for b in el.iter() if isinstance(b.tag, str) and local_name(b) in BLOCKS
-            and not any(local_name(a) == "authorialNote" for a in b.iterancestors())]
+    return [
+        b
+        for b in el.iter()
+        if isinstance(b.tag, str)
+        and local_name(b) in BLOCKS
+        and not any(local_name(a) == "authorialNote" for a in b.iterancestors())
+    ]
 
 
 def slots(block) -> list[tuple]:
@@ -105,26 +122,35 @@ def match_words(el, op: Operation, amendment: Amendment, *, label: str | None = 
     found = []
     for block in blocks_of(el):
         text = block_text(block)
-        for start in find_all(text, op.find):
-            found.append(Match(block, start, start + len(op.find)))
+        for start in find_all(text, op.required("find")):
+            found.append(Match(block, start, start + len(op.required("find"))))
     where = label or op.eid
     if not found:
         hint = "copy the words exactly from the text (whole words)"
-        if any(normalise(op.find) in normalise(block_text(b)) for b in blocks_of(el)):
-            hint = ("the words are there with other spelling (diacritics, hamza, spaces) or inside a longer "
-                    "word: copy them exactly from the text")
-        raise AmendmentError(f"the words «{op.find}» are not in {where}", path=amendment.path, place=op.place,
-                             hint=hint)
+        if any(normalise(op.required("find")) in normalise(block_text(b)) for b in blocks_of(el)):
+            hint = (
+                "the words are there with other spelling (diacritics, hamza, spaces) or inside a longer "
+                "word: copy them exactly from the text"
+            )
+        raise AmendmentError(
+            f"the words «{op.find}» are not in {where}", path=amendment.path, place=op.place, hint=hint
+        )
     if op.occurrence is not None:
         if op.occurrence > len(found):
-            raise AmendmentError(f"the words «{op.find}» occur {len(found)} time(s) in {where}, not "
-                                 f"{op.occurrence}", path=amendment.path, place=op.place,
-                                 hint=f"give occurrence: 1 to {len(found)}")
+            raise AmendmentError(
+                f"the words «{op.find}» occur {len(found)} time(s) in {where}, not {op.occurrence}",
+                path=amendment.path,
+                place=op.place,
+                hint=f"give occurrence: 1 to {len(found)}",
+            )
         return found[op.occurrence - 1]
     if len(found) > 1:
-        raise AmendmentError(f"the words «{op.find}» occur {len(found)} times in {where}: which one is meant?",
-                             path=amendment.path, place=op.place,
-                             hint="quote more words around them, or add occurrence: N (1 = the first)")
+        raise AmendmentError(
+            f"the words «{op.find}» occur {len(found)} times in {where}: which one is meant?",
+            path=amendment.path,
+            place=op.place,
+            hint="quote more words around them, or add occurrence: N (1 = the first)",
+        )
     return found[0]
 
 
@@ -149,7 +175,7 @@ def substitute(match: Match, new: str) -> None:
         while suffix < min(len(old), len(new)) - prefix and old[-1 - suffix] == new[-1 - suffix]:
             suffix += 1
         start, end = start + prefix, end - suffix
-        new = new[prefix:len(new) - suffix]
+        new = new[prefix : len(new) - suffix]
     else:
         if end < len(full) and full[end] == " " and (start == 0 or full[start - 1] == " "):
             end += 1
@@ -158,7 +184,7 @@ def substitute(match: Match, new: str) -> None:
     emptied = []
     offset = 0
     placed = False
-    for (node, attr), text in zip(parts, texts):
+    for (node, attr), text in zip(parts, texts, strict=False):
         lo, hi = offset, offset + len(text)
         offset = hi
         if start == end:  # a pure insertion: into the slot where it falls
@@ -181,6 +207,7 @@ def substitute(match: Match, new: str) -> None:
 
 # -- resolved operations ------------------------------------------------------------------------------------
 
+
 @dataclass
 class Resolved:
     amendment: Amendment
@@ -194,6 +221,20 @@ class Resolved:
     def key(self) -> tuple[str, int]:
         return self.amendment.id, self.op.index
 
+    @property
+    def target(self) -> etree._Element:
+        """``el``, for the operations that change an element (the resolver found it)."""
+        if self.el is None:
+            raise AmendmentError(f"{self.op.op} names no element", path=self.amendment.path, place=self.op.place)
+        return self.el
+
+    @property
+    def at(self) -> etree._Element:
+        """``anchor``, for the operations that place an element (the resolver found it)."""
+        if self.anchor is None:
+            raise AmendmentError(f"{self.op.op} names no place", path=self.amendment.path, place=self.op.place)
+        return self.anchor
+
 
 class Resolver:
     """eId → element for one document (index built once)."""
@@ -206,10 +247,17 @@ class Resolver:
         el = self.index.get(eid)
         if el is None:
             close = difflib.get_close_matches(eid, self.index.keys(), n=3, cutoff=0.75)
-            hint = (f"did you mean {' or '.join(close)}?" if close else
-                    "copy the eId from the bill's XML (lawtool export --to markdown shows the articles' eIds)")
-            raise AmendmentError(f"no element with eId {eid!r} in {self.document.path}", path=amendment.path,
-                                 place=f"operation {op.index}:{eid}", hint=hint)
+            hint = (
+                f"did you mean {' or '.join(close)}?"
+                if close
+                else "copy the eId from the bill's XML (lawtool export --to markdown shows the articles' eIds)"
+            )
+            raise AmendmentError(
+                f"no element with eId {eid!r} in {self.document.path}",
+                path=amendment.path,
+                place=f"operation {op.index}:{eid}",
+                hint=hint,
+            )
         return el
 
     def resolve(self, amendment: Amendment) -> list[Resolved]:
@@ -232,30 +280,50 @@ class Resolver:
         if r.el is not None:
             kind = local_name(r.el)
             if op.op == "replace" and op.body and "xml" not in op.body and op.kind != kind:
-                raise AmendmentError(f"{op.eid} is a <{kind}>, not a <{op.kind}>", path=amendment.path,
-                                     place=op.place, hint="check the eId")
+                raise AmendmentError(
+                    f"{op.eid} is a <{kind}>, not a <{op.kind}>",
+                    path=amendment.path,
+                    place=op.place,
+                    hint="check the eId",
+                )
             if op.op == "replace" and op.body and "xml" in op.body:
                 from .content import parse_fragment
+
                 if local_name(parse_fragment(op.body["xml"])) != kind:
-                    raise AmendmentError(f"{op.eid} is a <{kind}>: the xml must be a <{kind}> too",
-                                         path=amendment.path, place=op.place, hint=f"write a <{kind}> element")
+                    raise AmendmentError(
+                        f"{op.eid} is a <{kind}>: the xml must be a <{kind}> too",
+                        path=amendment.path,
+                        place=op.place,
+                        hint=f"write a <{kind}> element",
+                    )
             if op.op in ("renumber",) or (op.op in ("move", "replace") and op.num is not None):
                 if r.el.find("{*}num") is None:
-                    raise AmendmentError(f"{op.eid} has no number to change (unnumbered elements are counted "
-                                         f"by their place)", path=amendment.path, place=op.place,
-                                         hint="leave out num; the eIds follow the new order by themselves")
+                    raise AmendmentError(
+                        f"{op.eid} has no number to change (unnumbered elements are counted by their place)",
+                        path=amendment.path,
+                        place=op.place,
+                        hint="leave out num; the eIds follow the new order by themselves",
+                    )
             if r.el.getparent() is None:
                 raise AmendmentError(f"{op.eid} cannot be {op.op}d", path=amendment.path, place=op.place)
         if r.anchor is not None:
             if r.side == "into" and local_name(r.anchor) not in HIERARCHY | {"body"}:
-                raise AmendmentError(f"nothing can be inserted into the <{local_name(r.anchor)}> {op.position[1]}",
-                                     path=amendment.path, place=op.place, hint="use after: or before: an element")
+                raise AmendmentError(
+                    f"nothing can be inserted into the <{local_name(r.anchor)}> {op.first_eid}",
+                    path=amendment.path,
+                    place=op.place,
+                    hint="use after: or before: an element",
+                )
             if r.el is not None and (r.anchor is r.el or r.el in r.anchor.iterancestors()):
-                raise AmendmentError(f"{op.eid} cannot be moved {r.side} itself or into its own content",
-                                     path=amendment.path, place=op.place, hint="choose another position")
+                raise AmendmentError(
+                    f"{op.eid} cannot be moved {r.side} itself or into its own content",
+                    path=amendment.path,
+                    place=op.place,
+                    hint="choose another position",
+                )
 
 
-def gap_of(anchor, side: str) -> tuple:
+def gap_of(anchor, side: str | None) -> tuple:
     """The place an insertion fills: (parent, rank among the parent's hierarchical children).
     «after art_9» and «before art_10» are the same place when art_10 follows art_9."""
     if side == "into":

@@ -39,11 +39,30 @@ QUOTE = '"'
 
 # -- ordinals -------------------------------------------------------------------------------------------------
 
-_AR_F = ["", "الأولى", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة", "التاسعة",
-         "العاشرة"]
+_AR_F = [
+    "",
+    "الأولى",
+    "الثانية",
+    "الثالثة",
+    "الرابعة",
+    "الخامسة",
+    "السادسة",
+    "السابعة",
+    "الثامنة",
+    "التاسعة",
+    "العاشرة",
+]
 _AR_M = ["", "الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"]
-_AR_TENS = {2: "العشرون", 3: "الثلاثون", 4: "الأربعون", 5: "الخمسون", 6: "الستون", 7: "السبعون", 8: "الثمانون",
-            9: "التسعون"}
+_AR_TENS = {
+    2: "العشرون",
+    3: "الثلاثون",
+    4: "الأربعون",
+    5: "الخمسون",
+    6: "الستون",
+    7: "السبعون",
+    8: "الثمانون",
+    9: "التسعون",
+}
 
 
 def ordinal_ar(n: int, feminine: bool = True) -> str:
@@ -52,8 +71,8 @@ def ordinal_ar(n: int, feminine: bool = True) -> str:
     if 1 <= n <= 10:
         return units[n]
     if 11 <= n <= 19:
-        unit = ("الحادية" if feminine else "الحادي") if n == 11 else units[n - 10]
-        return f"{unit} {'عشرة' if feminine else 'عشر'}"
+        first = ("الحادية" if feminine else "الحادي") if n == 11 else units[n - 10]
+        return f"{first} {'عشرة' if feminine else 'عشر'}"
     if 20 <= n <= 99:
         tens, unit = divmod(n, 10)
         if not unit:
@@ -63,8 +82,25 @@ def ordinal_ar(n: int, feminine: bool = True) -> str:
     return str(n)
 
 
-_FR_UNITS = ["zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze",
-             "treize", "quatorze", "quinze", "seize"]
+_FR_UNITS = [
+    "zéro",
+    "un",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+]
 _FR_TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
 
 
@@ -111,6 +147,7 @@ def ordinal_fr(n: int, feminine: bool = False) -> str:
 
 # -- numbers ----------------------------------------------------------------------------------------------------
 
+
 def _number_parts(number: str) -> tuple[str, int]:
     """'12-bis' → ('12', 1); '447-1' → ('447-1', 0)."""
     parts = number.split("-")
@@ -144,6 +181,7 @@ def number_fr(number: str, *, point: bool = False) -> str:
 
 # -- names of elements ----------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Name:
     ar: str
@@ -152,12 +190,28 @@ class Name:
     feminine_fr: bool
 
 
-_AR_KIND = {"article": ("المادة", True), "chapter": ("الباب", False), "section": ("الفرع", False),
-            "part": ("الجزء", False), "book": ("الكتاب", False), "title": ("القسم", False),
-            "subsection": ("الفرع", False), "point": ("البند", False), "paragraph": ("الفقرة", True)}
-_FR_KIND = {"article": ("article", False), "chapter": ("chapitre", False), "section": ("section", True),
-            "part": ("partie", True), "book": ("livre", False), "title": ("titre", False),
-            "subsection": ("sous-section", True), "point": ("point", False), "paragraph": ("alinéa", False)}
+_AR_KIND = {
+    "article": ("المادة", True),
+    "chapter": ("الباب", False),
+    "section": ("الفرع", False),
+    "part": ("الجزء", False),
+    "book": ("الكتاب", False),
+    "title": ("القسم", False),
+    "subsection": ("الفرع", False),
+    "point": ("البند", False),
+    "paragraph": ("الفقرة", True),
+}
+_FR_KIND = {
+    "article": ("article", False),
+    "chapter": ("chapitre", False),
+    "section": ("section", True),
+    "part": ("partie", True),
+    "book": ("livre", False),
+    "title": ("titre", False),
+    "subsection": ("sous-section", True),
+    "point": ("point", False),
+    "paragraph": ("alinéa", False),
+}
 
 
 def _fr_def(noun: str, feminine: bool) -> str:
@@ -191,8 +245,12 @@ class Namer:
             return None
         if kind == "paragraph":
             n = int(number) if number.isdigit() else 0
-            return Name(f"الفقرة {ordinal_ar(n)}" if n else "الفقرة", f"le {ordinal_fr(n)} alinéa" if n else "l'alinéa",
-                        True, False)
+            return Name(
+                f"الفقرة {ordinal_ar(n)}" if n else "الفقرة",
+                f"le {ordinal_fr(n)} alinéa" if n else "l'alinéa",
+                True,
+                False,
+            )
         if kind == "intro":
             return Name("المقطع التمهيدي", "le chapeau", False, False)
         if kind == "wrapUp":
@@ -228,7 +286,7 @@ class Namer:
         for i in range(len(parts), 0, -1):
             sub = "__".join(parts[:i])
             if kind_of_eid(sub) == "quotedStructure":
-                quoted_in = "__".join(parts[:i - 2]) if i > 2 else None
+                quoted_in = "__".join(parts[: i - 2]) if i > 2 else None
                 break
             found = self.component(sub)
             if found is not None:
@@ -265,6 +323,7 @@ def _cap(text: str) -> str:
 
 
 # -- instructions ------------------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Instruction:
@@ -303,6 +362,7 @@ def _new_name(op: Operation, namer: Namer) -> tuple[str, str, bool, bool, str]:
     num = op.num
     if op.body and "xml" in op.body:
         from .content import head_of, parse_fragment
+
         num = head_of(parse_fragment(op.body["xml"]))[0]
     if kind == "paragraph":
         return "فقرة جديدة", "un alinéa", True, False, "الفقرة الجديدة"
@@ -319,7 +379,7 @@ def _new_name(op: Operation, namer: Namer) -> tuple[str, str, bool, bool, str]:
         label = _clean_label(num)
         first = label.split()[0]
         fem = first.endswith("ة")
-        indefinite = (first[2:] if first.startswith("ال") else first) + label[len(first):]
+        indefinite = (first[2:] if first.startswith("ال") else first) + label[len(first) :]
         try:
             shown = number_fr(number_from_num(label))
         except LawtoolError:
@@ -332,7 +392,7 @@ def _new_name(op: Operation, namer: Namer) -> tuple[str, str, bool, bool, str]:
 def _new_label(op: Operation, el_kind: str) -> tuple[tuple, str]:
     """The Arabic parts and the French name of a new number (renumber, move or replace with num):
     the ``num`` part holds ``op.num`` exactly (the AKN import reads it back)."""
-    label = _clean_label(op.num)
+    label = _clean_label(op.required("num"))
     try:
         number = number_from_num(label)
     except LawtoolError:
@@ -353,22 +413,32 @@ def _e(feminine: bool) -> str:
 
 
 def instruction(op: Operation, namer: Namer) -> Instruction:
+    ar: tuple[tuple, ...]
+    fr: tuple[tuple, ...]
     if op.eid:
         target = namer.name(op.eid)
         ref = ("ref", target.ar, op.eid)
     lines = new_lines(op) if op.op in ("replace", "insert") else ()
     if op.op == "replace":
-        kind = kind_of_eid(op.eid)
+        kind = kind_of_eid(op.required("eid"))
         fem = target.feminine_fr
         if not op.body:
             what = "عنوان" if op.heading is not None and op.num is None else "رقم"
             if op.heading is not None and op.num is not None:
                 what = "رقم وعنوان"
-            values = tuple(p for p in ((("t", " "), ("num", op.num)) if op.num is not None else ())) + \
-                tuple(p for p in ((("t", " "), ("heading", op.heading)) if op.heading is not None else ()))
+            values = tuple(p for p in ((("t", " "), ("num", op.num)) if op.num is not None else ())) + tuple(
+                p for p in ((("t", " "), ("heading", op.heading)) if op.heading is not None else ())
+            )
             ar = (("t", f"يغير {what} "), ref, ("t", " على النحو التالي:"), *values)
-            fr_what = "L'intitulé" if op.num is None else "Le numéro et l'intitulé" if op.heading is not None else "Le numéro"
-            fr = (("t", f"{fr_what} {_de(target.fr)} {'sont ainsi rédigés' if 'et' in fr_what else 'est ainsi rédigé'} :"),)
+            fr_what = (
+                "L'intitulé" if op.num is None else "Le numéro et l'intitulé" if op.heading is not None else "Le numéro"
+            )
+            fr = (
+                (
+                    "t",
+                    f"{fr_what} {_de(target.fr)} {'sont ainsi rédigés' if 'et' in fr_what else 'est ainsi rédigé'} :",
+                ),
+            )
             return Instruction(op.index, ar, fr, lines)
         fr_renumbered = ""
         if op.num is not None:
@@ -391,42 +461,63 @@ def instruction(op: Operation, namer: Namer) -> Instruction:
         else:
             ar_occ, fr_occ = "", ","
         if op.with_:
-            ar = (("t", "تعوض عبارة "), ("old", op.find), ("t", f"{ar_occ} بعبارة "), ("new", op.with_),
-                  ("t", " في "), ref)
-            fr = (("t", f"{_cap(_a(target.fr))}{fr_occ} les mots "), ("old", op.find),
-                  ("t", " sont remplacés par les mots "), ("new", op.with_))
+            ar = (
+                ("t", "تعوض عبارة "),
+                ("old", op.required("find")),
+                ("t", f"{ar_occ} بعبارة "),
+                ("new", op.with_),
+                ("t", " في "),
+                ref,
+            )
+            fr = (
+                ("t", f"{_cap(_a(target.fr))}{fr_occ} les mots "),
+                ("old", op.required("find")),
+                ("t", " sont remplacés par les mots "),
+                ("new", op.with_),
+            )
         else:
-            ar = (("t", "تحذف عبارة "), ("old", op.find), ("t", f"{ar_occ} من "), ref)
-            fr = (("t", f"{_cap(_a(target.fr))}{fr_occ} les mots "), ("old", op.find), ("t", " sont supprimés"))
+            ar = (("t", "تحذف عبارة "), ("old", op.required("find")), ("t", f"{ar_occ} من "), ref)
+            fr = (
+                ("t", f"{_cap(_a(target.fr))}{fr_occ} les mots "),
+                ("old", op.required("find")),
+                ("t", " sont supprimés"),
+            )
         return Instruction(op.index, ar, fr, lines)
     if op.op == "delete":
-        kind = kind_of_eid(op.eid)
+        kind = kind_of_eid(op.required("eid"))
         fr_verb = "abrogé" if kind == "article" else "supprimé"
-        return Instruction(op.index, (("t", _v(target.feminine_ar, "حذف") + " "), ref),
-                           (("t", f"{_cap(target.fr)} est {fr_verb}{_e(target.feminine_fr)}"),))
+        return Instruction(
+            op.index,
+            (("t", _v(target.feminine_ar, "حذف") + " "), ref),
+            (("t", f"{_cap(target.fr)} est {fr_verb}{_e(target.feminine_fr)}"),),
+        )
     if op.op == "renumber":
-        new_ar, new_fr = _new_label(op, kind_of_eid(op.eid))
-        return Instruction(op.index, (("t", _v(target.feminine_ar, "صبح") + " "), ref, ("t", " "), *new_ar),
-                           (("t", f"{_cap(target.fr)} devient {new_fr}"),))
-    side, where = op.position
+        new_ar, new_fr = _new_label(op, kind_of_eid(op.required("eid")))
+        return Instruction(
+            op.index,
+            (("t", _v(target.feminine_ar, "صبح") + " "), ref, ("t", " "), *new_ar),
+            (("t", f"{_cap(target.fr)} devient {new_fr}"),),
+        )
+    side, where = op.placed
     place = namer.name(where)
     place_ref = ("ref", place.ar, where)
     if op.op == "move":
         ar_side = {"after": "إلى ما بعد ", "before": "إلى ما قبل ", "into": "إلى آخر "}[side]
-        fr_side = {"after": "après " + place.fr, "before": "avant " + place.fr, "into": "à la fin " + _de(place.fr)}[side]
-        ar = [("t", _v(target.feminine_ar, "نقل") + " "), ref, ("t", " " + ar_side), place_ref]
+        fr_side = {"after": "après " + place.fr, "before": "avant " + place.fr, "into": "à la fin " + _de(place.fr)}[
+            side
+        ]
+        moved = [("t", _v(target.feminine_ar, "نقل") + " "), ref, ("t", " " + ar_side), place_ref]
         if op.num is not None:
-            new_ar, new_fr = _new_label(op, kind_of_eid(op.eid))
-            ar += [("t", f" و{_v(target.feminine_ar, 'صبح')} "), *new_ar]
-            fr = f"{_cap(target.fr)} devient {new_fr} et est placé{_e(target.feminine_fr)} {fr_side}"
+            new_ar, new_fr = _new_label(op, kind_of_eid(op.required("eid")))
+            moved += [("t", f" و{_v(target.feminine_ar, 'صبح')} "), *new_ar]
+            moved_fr = f"{_cap(target.fr)} devient {new_fr} et est placé{_e(target.feminine_fr)} {fr_side}"
         else:
-            fr = f"{_cap(target.fr)} est déplacé{_e(target.feminine_fr)} {fr_side}"
-        return Instruction(op.index, tuple(ar), (("t", fr),))
+            moved_fr = f"{_cap(target.fr)} est déplacé{_e(target.feminine_fr)} {fr_side}"
+        return Instruction(op.index, tuple(moved), (("t", moved_fr),))
     # insert
     indefinite, fr_new, fem, fem_fr, _ = _new_name(op, namer)
     if side == "into":
-        ar = (("t", _v(place.feminine_ar, "تمم") + " "), place_ref,
-              ("t", f" ب{indefinite} {_v(fem, 'حرر')} كما يلي:"))
+        ar = (("t", _v(place.feminine_ar, "تمم") + " "), place_ref, ("t", f" ب{indefinite} {_v(fem, 'حرر')} كما يلي:"))
         fr = (("t", f"{_cap(place.fr)} est complété{_e(place.feminine_fr)} par {fr_new} ainsi rédigé{_e(fem_fr)} :"),)
     else:
         ar_side = "بعد" if side == "after" else "قبل"
@@ -461,8 +552,9 @@ def new_lines(op: Operation) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def instructions(amendment: Amendment, document: Document | None = None, *,
-                 namer: Namer | None = None) -> list[Instruction]:
+def instructions(
+    amendment: Amendment, document: Document | None = None, *, namer: Namer | None = None
+) -> list[Instruction]:
     """The wording of every operation of ``amendment`` (names read from ``document``, the bill,
     when given).  For many amendments of one bill, pass one ``Namer(bill)`` as ``namer``: it
     indexes the bill once."""
@@ -493,10 +585,20 @@ ACT_VERBS = {  # verb key → (feminine, masculine)
     "repeal": ("تنسخ", "ينسخ"),
     "delete": ("تحذف", "يحذف"),
 }
-ACT_VERB_OPS = {"change-complete": "replace", "change": "replace", "complete": "replace", "repeal-replace": "replace",
-                "repeal": "delete", "delete": "delete"}
-_PLURAL = {"المادة": ("المادتين", "المواد"), "الفصل": ("الفصلين", "الفصول"), "الفقرة": ("الفقرتين", "الفقرات"),
-           "البند": ("البندين", "البنود")}
+ACT_VERB_OPS = {
+    "change-complete": "replace",
+    "change": "replace",
+    "complete": "replace",
+    "repeal-replace": "replace",
+    "repeal": "delete",
+    "delete": "delete",
+}
+_PLURAL = {
+    "المادة": ("المادتين", "المواد"),
+    "الفصل": ("الفصلين", "الفصول"),
+    "الفقرة": ("الفقرتين", "الفقرات"),
+    "البند": ("البندين", "البنود"),
+}
 _FEMININE_NOUNS = ("المادة", "الفقرة")
 
 
@@ -532,16 +634,28 @@ def _names_list(names: list[str]) -> str:
     noun = names[0].split()[0]
     if any(n.split()[0] != noun for n in names) or noun not in _PLURAL:
         return " و".join(names)
-    numbers = [n[len(noun):].strip() for n in names]
+    numbers = [n[len(noun) :].strip() for n in names]
     plural = _PLURAL[noun][0 if len(names) == 2 else 1]
     return f"{plural} " + " و ".join(numbers)
 
 
-def act_instruction(operations: list[Operation], *, verb: str, act: str | None = None, effective: str | None = None,
-                    lead: bool = True, provisions: str | None = "أحكام", how: str | None = "على النحو التالي",
-                    article_word: str = "المادة", new_first: bool = False, effective_after_how: bool = False,
-                    comma_after_how: bool = False, digit_one: bool = False, bis_definite: bool = False,
-                    replaced_after: bool = False) -> str:
+def act_instruction(
+    operations: list[Operation],
+    *,
+    verb: str,
+    act: str | None = None,
+    effective: str | None = None,
+    lead: bool = True,
+    provisions: str | None = "أحكام",
+    how: str | None = "على النحو التالي",
+    article_word: str = "المادة",
+    new_first: bool = False,
+    effective_after_how: bool = False,
+    comma_after_how: bool = False,
+    digit_one: bool = False,
+    bis_definite: bool = False,
+    replaced_after: bool = False,
+) -> str:
     """The Arabic instruction of an amending law for ``operations`` on one text (``act``: how the
     text is cited, None for the text itself).  Replacements and deletions name their targets
     («أحكام الفصول 404 و 431»); insertions of articles complete the act («بالفصول 88-1 و 88-2»);
@@ -560,13 +674,13 @@ def act_instruction(operations: list[Operation], *, verb: str, act: str | None =
         if all(op.into == "body" for op in operations):  # new articles of the act
             if not act or not provisions:
                 raise ValueError("new articles complete the provisions of a named act")
-            nums = [_clean_label(op.num) for op in operations]
+            nums = [_clean_label(op.required("num")) for op in operations]
             names = [f"{article_word} {n.split(' ', 1)[1] if ' ' in n else n}" for n in nums]
             head = ACT_VERBS[verb][0]  # «أحكام» (feminine plural) is the subject
             return f"{head}{opening} {words}{act} ب{_names_list(names)}:"
         if len(operations) == 1 and operations[0].into:
             op = operations[0]
-            target = namer.name(op.into)
+            target = namer.name(op.required("into"))
             new = f"{_AR_KIND.get(op.kind, ('العنصر', False))[0]}{(' ' + _clean_label(op.num)) if op.num else ''}"
             adjective = "التالي" if not _AR_KIND.get(op.kind, ("", False))[1] else "التالية"
             fem = True if provisions else target.feminine_ar
@@ -578,9 +692,9 @@ def act_instruction(operations: list[Operation], *, verb: str, act: str | None =
         raise ValueError("insertions other than new articles or one new element are written one by one")
     if len(kinds) != 1 or ACT_VERB_OPS[verb] not in kinds:
         raise ValueError(f"the verb {verb} does not say {', '.join(sorted(kinds))}")
-    names = [namer.name(op.eid) for op in operations]
-    targets = _names_list([n.ar for n in names])
-    fem = True if provisions else (names[0].feminine_ar if len(names) == 1 else True)
+    named = [namer.name(op.required("eid")) for op in operations]
+    targets = _names_list([n.ar for n in named])
+    fem = True if provisions else (named[0].feminine_ar if len(named) == 1 else True)
     head = ACT_VERBS[verb][0 if fem else 1]
     subject = f"{words}{targets}{cited}"
     if replaced_after:  # «تنسخ أحكام الفصل 6 من ... وتعوض على النحو التالي:»

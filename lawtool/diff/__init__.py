@@ -31,8 +31,15 @@ def side_of(document: Document, eid: str | None = None) -> Side:
     frbr = None
     if expression is not None:
         frbr = str(expression.with_portion(eid)) if eid else str(expression)
-    return Side(frbr=frbr, title=document.title, path=document.path, eid=eid, date=document.expression_date,
-                language=document.language, notice=document.notice)
+    return Side(
+        frbr=frbr,
+        title=document.title,
+        path=document.path,
+        eid=eid,
+        date=document.expression_date,
+        language=document.language,
+        notice=document.notice,
+    )
 
 
 def same_work(old: Document, new: Document) -> bool:
@@ -43,12 +50,23 @@ def same_work(old: Document, new: Document) -> bool:
 def _unknown_works(old: Document, new: Document) -> list[str]:
     """One warning per document without a FRBR work URI: the diff cannot check that the two
     are versions of one work, and says so."""
-    return [f"{d.path}: no FRBR work URI (FRBRWork/FRBRthis is empty): compared without checking that "
-            f"{old.path} and {new.path} are versions of one work" for d in (old, new) if d.frbr_work is None]
+    return [
+        f"{d.path}: no FRBR work URI (FRBRWork/FRBRthis is empty): compared without checking that "
+        f"{old.path} and {new.path} are versions of one work"
+        for d in (old, new)
+        if d.frbr_work is None
+    ]
 
 
-def diff_documents(old: Document, new: Document, *, old_eid: str | None = None, new_eid: str | None = None,
-                   cross_work: bool = False, parts: bool = True) -> DiffResult:
+def diff_documents(
+    old: Document,
+    new: Document,
+    *,
+    old_eid: str | None = None,
+    new_eid: str | None = None,
+    cross_work: bool = False,
+    parts: bool = True,
+) -> DiffResult:
     """Align ``old`` and ``new`` (or their elements ``old_eid`` / ``new_eid``) and find what
     changed: every container and article gets a status (see ``result.STATUSES``), changed
     ones a word diff, and with ``parts`` the paragraphs and points inside changed articles too.
@@ -58,10 +76,12 @@ def diff_documents(old: Document, new: Document, *, old_eid: str | None = None, 
     both sides; across works, the side without an eId is the whole document."""
     warnings = _unknown_works(old, new)
     if not cross_work and not warnings and not same_work(old, new):
-        a, b = old.frbr_work, new.frbr_work
-        raise LawtoolError(f"{old.path} and {new.path} are not expressions of the same work "
-                           f"({a.work_uri() if a else '?'} and {b.work_uri() if b else '?'})",
-                           hint="pass --cross-work (cross_work=True) to compare two different works")
+        wa, wb = old.frbr_work, new.frbr_work
+        raise LawtoolError(
+            f"{old.path} and {new.path} are not expressions of the same work "
+            f"({wa.work_uri() if wa else '?'} and {wb.work_uri() if wb else '?'})",
+            hint="pass --cross-work (cross_work=True) to compare two different works",
+        )
     if not cross_work:
         old_eid, new_eid = old_eid or new_eid, new_eid or old_eid
     a = outline(old, old_eid)
@@ -76,5 +96,11 @@ def diff_documents(old: Document, new: Document, *, old_eid: str | None = None, 
     articles = match_articles(a.articles, b.articles, force=single)
     article_changes = build_changes(a.articles, b.articles, articles, parents, parts=parts)
     texts = build_changes(a.texts, b.texts, match_texts(a.texts, b.texts), became, parts=parts)
-    return DiffResult(old=side_of(old, old_eid), new=side_of(new, new_eid), containers=container_changes,
-                      articles=article_changes, texts=texts, warnings=warnings)
+    return DiffResult(
+        old=side_of(old, old_eid),
+        new=side_of(new, new_eid),
+        containers=container_changes,
+        articles=article_changes,
+        texts=texts,
+        warnings=warnings,
+    )

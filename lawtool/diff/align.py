@@ -30,10 +30,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .result import (ADDED, DELETED, MERGED, MODIFIED, MOVED, RENUMBERED, SPLIT, TYPOGRAPHIC, UNCHANGED,
-                     Change)
+from .result import ADDED, DELETED, MERGED, MODIFIED, MOVED, RENUMBERED, SPLIT, TYPOGRAPHIC, UNCHANGED, Change
 from .units import Unit, child_units
 from .words import DELETE, EQUAL, INSERT, Op, text_key, word_diff
 
@@ -74,6 +74,7 @@ class Matching:
 
 
 # -- passes ------------------------------------------------------------------------------------------
+
 
 def _pair_equal(old: list[Unit], new: list[Unit], m: Matching, key, why: str = "same text") -> None:
     """Pair elements with equal ``key``: unique on both sides, or sharing their eId."""
@@ -121,9 +122,17 @@ def _jaccard(a: frozenset, b: frozenset) -> float:
     return inter / (len(a) + len(b) - inter)
 
 
-def _pair_similar(old: list[Unit], new: list[Unit], m: Matching, *, eid_bonus: float = EID_BONUS,
-                  threshold: float = SIMILARITY, same_kind: bool = False, only_twins: bool = False,
-                  need_context: bool = False) -> None:
+def _pair_similar(
+    old: list[Unit],
+    new: list[Unit],
+    m: Matching,
+    *,
+    eid_bonus: float = EID_BONUS,
+    threshold: float = SIMILARITY,
+    same_kind: bool = False,
+    only_twins: bool = False,
+    need_context: bool = False,
+) -> None:
     """Pair the remainder by similarity, best pairs first (see the module docstring); with
     ``need_context``, weak similarity alone pairs nothing."""
     rest_old = [u for u in old if m.free_old(u.index)]
@@ -139,7 +148,7 @@ def _pair_similar(old: list[Unit], new: list[Unit], m: Matching, *, eid_bonus: f
         for u in rest_old:
             for s in u.shingles:
                 postings[s].append(u)
-    scored: list[tuple[float, int, int]] = []
+    scored: list[tuple[float, int, int, float, bool]] = []  # score, old, new, similarity, same eId
     for n in rest_new:
         twins = {o.index for o in by_eid.get(n.rel_eid, ())} if n.rel_eid else set()
         hits: dict[int, int] = defaultdict(int)  # shared word pairs, counted through the index
@@ -183,8 +192,11 @@ def _take_pairs(scored: list[tuple], old: list[Unit], new: list[Unit], m: Matchi
             pending.append(candidate)
             continue
         m.pair(o, n)
-        m.evidence[o] = {"pass": "same eId" if twin else "similar", "similarity": round(similarity, 3),
-                         "context": context}
+        m.evidence[o] = {
+            "pass": "same eId" if twin else "similar",
+            "similarity": round(similarity, 3),
+            "context": context,
+        }
     return pending
 
 
@@ -202,8 +214,9 @@ def _context(old: list[Unit], new: list[Unit], o: int, n: int, m: Matching) -> l
     return found
 
 
-def _split_and_merge(old: list[Unit], new: list[Unit], m: Matching, *, contained: float = CONTAINED,
-                     gain: float = GAIN) -> None:
+def _split_and_merge(
+    old: list[Unit], new: list[Unit], m: Matching, *, contained: float = CONTAINED, gain: float = GAIN
+) -> None:
     """Find split parts and merged articles among the unmatched (see the module docstring).
 
     Word pairs are counted as a multiset: when a merger joins two near-identical articles
@@ -348,6 +361,7 @@ def match_texts(old: list[Unit], new: list[Unit]) -> Matching:
 
 # -- order and moves ------------------------------------------------------------------------------------
 
+
 def _longest_increasing(seq: list[int]) -> set[int]:
     """Positions of one longest strictly increasing subsequence of ``seq`` (the leftmost one)."""
     tails: list[int] = []
@@ -370,7 +384,7 @@ def _longest_increasing(seq: list[int]) -> set[int]:
     return keep
 
 
-def _moved(old: list[Unit], new: list[Unit], m: Matching, parents: dict[int, Unit | None] | None) -> set[int]:
+def _moved(old: list[Unit], new: list[Unit], m: Matching, parents: Mapping[int, Unit | None] | None) -> set[int]:
     """Old indices of the pairs that moved: to another container than the one their old
     container became (``parents``: id of an old container → its new container; ``None`` when
     one side has no containers to compare), or out of the order of their neighbours in the same
@@ -396,6 +410,7 @@ def _moved(old: list[Unit], new: list[Unit], m: Matching, parents: dict[int, Uni
 
 
 # -- changes -----------------------------------------------------------------------------------------------
+
 
 def text_ops(old_text: str, new_text: str, same_key: bool) -> tuple[Op, ...]:
     """The word diff of two element texts; with ``same_key`` (texts equal up to typography)
@@ -436,8 +451,9 @@ def _pair_change(o: Unit, n: Unit, moved: bool, *, parts: bool) -> Change:
     else:
         status = UNCHANGED
     sub = tuple(align_parts(o, n)) if parts and not same_text and not o.grouping else ()
-    return Change(o.kind, status, (o,), (n,), ops, moved=moved, renumbered=renumbered, text_changed=not same_key,
-                  parts=sub)
+    return Change(
+        o.kind, status, (o,), (n,), ops, moved=moved, renumbered=renumbered, text_changed=not same_key, parts=sub
+    )
 
 
 def _label_change(o: Unit, n: Unit, moved: bool, parts: bool) -> Change:
@@ -450,8 +466,9 @@ def _label_change(o: Unit, n: Unit, moved: bool, parts: bool) -> Change:
     return Change(o.kind, status, (o,), (n,), ops, moved=moved, text_changed=not same_key, parts=sub)
 
 
-def _order(changes_by_old: dict[int, Change], added: list[tuple[int, Change]], changes_of_new: dict[int, Change],
-           n_old: int) -> list[Change]:
+def _order(
+    changes_by_old: dict[int, Change], added: list[tuple[int, Change]], changes_of_new: dict[int, Change], n_old: int
+) -> list[Change]:
     """Old order, each added element after the element it follows in the new version."""
     ordered: list[Change] = []
     seen: set[int] = set()
@@ -482,8 +499,9 @@ def _order(changes_by_old: dict[int, Change], added: list[tuple[int, Change]], c
     return out
 
 
-def build_changes(old: list[Unit], new: list[Unit], m: Matching, parents: dict[int, Unit | None] | None, *,
-                  parts: bool = True) -> list[Change]:
+def build_changes(
+    old: list[Unit], new: list[Unit], m: Matching, parents: Mapping[int, Unit | None] | None, *, parts: bool = True
+) -> list[Change]:
     """The changes of one level (articles or containers) in concordance order; ``parents`` maps
     old containers to new ones (see ``_moved``)."""
     moved = _moved(old, new, m, parents)
@@ -494,15 +512,31 @@ def build_changes(old: list[Unit], new: list[Unit], m: Matching, parents: dict[i
         if o in m.split:
             news = (new[n],) + tuple(new[y] for y in m.split[o])
             ops = text_ops(old[o].text, "\n".join(u.text for u in news), False)
-            change = Change(old[o].kind, SPLIT, (old[o],), news, ops, moved=o in moved,
-                            renumbered=old[o].number != new[n].number, text_changed=True)
+            change = Change(
+                old[o].kind,
+                SPLIT,
+                (old[o],),
+                news,
+                ops,
+                moved=o in moved,
+                renumbered=old[o].number != new[n].number,
+                text_changed=True,
+            )
             for y in m.split[o]:
                 of_new[y] = change
         elif n in m.merged:
             olds = (old[o],) + tuple(old[x] for x in m.merged[n])
             ops = text_ops("\n".join(u.text for u in olds), new[n].text, False)
-            change = Change(new[n].kind, MERGED, olds, (new[n],), ops, moved=o in moved,
-                            renumbered=old[o].number != new[n].number, text_changed=True)
+            change = Change(
+                new[n].kind,
+                MERGED,
+                olds,
+                (new[n],),
+                ops,
+                moved=o in moved,
+                renumbered=old[o].number != new[n].number,
+                text_changed=True,
+            )
             for x in m.merged[n]:
                 by_old[x] = change
         else:
@@ -530,6 +564,7 @@ def _whole(text: str, kind: str):
 
 
 # -- inside an element ----------------------------------------------------------------------------------
+
 
 def _local_signature(unit: Unit) -> bytes:
     """A sub-unit's bytes with its eIds made relative, so that a paragraph of a renumbered

@@ -41,13 +41,21 @@ class Row:
     note: str | None = None
 
     def as_dict(self) -> dict:
-        return {"bill_article": self.bill_article, "mod": self.mod, "target": self.target, "type": self.mod_type,
-                "status": self.status, "in_force_eid": self.in_force.eid if self.in_force else None,
-                "proposed_eid": self.proposed.eid, "in_force_label": self.in_force.label if self.in_force else None,
-                "proposed_label": self.proposed.label,
-                "in_force_text": self.in_force.text if self.in_force else None, "proposed_text": self.proposed.text,
-                "ops": [op.as_dict() for op in self.ops] if has_changes(self.ops, typographic=True) else [],
-                "note": self.note}
+        return {
+            "bill_article": self.bill_article,
+            "mod": self.mod,
+            "target": self.target,
+            "type": self.mod_type,
+            "status": self.status,
+            "in_force_eid": self.in_force.eid if self.in_force else None,
+            "proposed_eid": self.proposed.eid,
+            "in_force_label": self.in_force.label if self.in_force else None,
+            "proposed_label": self.proposed.label,
+            "in_force_text": self.in_force.text if self.in_force else None,
+            "proposed_text": self.proposed.text,
+            "ops": [op.as_dict() for op in self.ops] if has_changes(self.ops, typographic=True) else [],
+            "note": self.note,
+        }
 
 
 @dataclass
@@ -64,8 +72,14 @@ class Comparison:
         return counts
 
     def to_dict(self) -> dict:
-        return {"schema": SCHEMA, "bill": self.bill.frbr, "law": self.law.frbr, "summary": self.summary(),
-                "rows": [r.as_dict() for r in self.rows], "elsewhere": self.elsewhere}
+        return {
+            "schema": SCHEMA,
+            "bill": self.bill.frbr,
+            "law": self.law.frbr,
+            "summary": self.summary(),
+            "rows": [r.as_dict() for r in self.rows],
+            "elsewhere": self.elsewhere,
+        }
 
 
 def _destinations(bill: Document) -> dict[str, list[tuple[str, str]]]:
@@ -124,7 +138,7 @@ def fill_dots(in_force: str, proposed: str) -> tuple[str, int]:
             continue
         following = [anchors[j] for j in range(k + 1, len(new)) if j in anchors]
         stop = following[0] if following else len(old)
-        out += old[last + 1:stop]
+        out += old[last + 1 : stop]
         kept += max(0, stop - last - 1)
         last = stop - 1
     return "\n".join(out), kept
@@ -134,8 +148,11 @@ def _row_status(in_force: Unit | None, proposed: Unit) -> tuple[str, tuple, str 
     if in_force is None:
         return ADDED, text_ops("", proposed.text, False), None
     text, kept = fill_dots(in_force.text, proposed.text)
-    note = (f"the dotted lines stand for {kept} unchanged lines of the text in force (a supplement, «تتمم»)"
-            if kept else None)
+    note = (
+        f"the dotted lines stand for {kept} unchanged lines of the text in force (a supplement, «تتمم»)"
+        if kept
+        else None
+    )
     if in_force.text == text:
         return UNCHANGED, (), note
     same_key = in_force.key == text_key(text)
@@ -147,8 +164,11 @@ def compare(bill: Document, law: Document) -> Comparison:
     docstring)."""
     law_work = law.frbr_work.work_uri() if law.frbr_work else None
     if law_work is None:
-        raise LawtoolError("the law has no FRBR work URI", path=law.path,
-                           hint="give an AKN document with <FRBRWork><FRBRthis value=...>")
+        raise LawtoolError(
+            "the law has no FRBR work URI",
+            path=law.path,
+            hint="give an AKN document with <FRBRWork><FRBRthis value=...>",
+        )
     law_articles = outline(law).articles
     by_eid = {u.eid: u for u in law_articles if u.eid}
     by_number: dict[str, Unit] = {}
@@ -185,14 +205,26 @@ def compare(bill: Document, law: Document) -> Comparison:
                     note = "no textualMod describes this mod: matched by article number"
                 elif in_force is None and here.get(target) not in ("insertion",):
                     note = f"{target} is not in {law.path}"
-                rows.append(Row(bill_article, bill_label, mod_eid, target, here.get(target) if dests else None,
-                                in_force, unit, status, ops, note))
+                rows.append(
+                    Row(
+                        bill_article,
+                        bill_label,
+                        mod_eid,
+                        target,
+                        here.get(target) if dests else None,
+                        in_force,
+                        unit,
+                        status,
+                        ops,
+                        note,
+                    )
+                )
     return Comparison(side_of(bill), side_of(law), rows, elsewhere)
 
 
 def inline_pieces(ops, *, typographic: bool = False):
     """Both sides in one text: deletions and insertions marked where they happen."""
-    out = []
+    out: list[tuple[str, str | None]] = []
     for op in ops:
         if op.op == "equal":
             out.append((op.new, None))
@@ -207,7 +239,9 @@ def inline_pieces(ops, *, typographic: bool = False):
 
 def render_comparison(comparison: Comparison, fmt: str, *, typographic: bool = False, color: bool = False):
     from .render import to_json
+
     if fmt == "json":
         return to_json(comparison.to_dict())
     from . import compare_render
+
     return compare_render.render(comparison, fmt, typographic=typographic, color=color)

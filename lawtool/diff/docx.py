@@ -47,6 +47,7 @@ def _rtl() -> bool:
 def _oxml():
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
+
     return OxmlElement, qn
 
 
@@ -102,6 +103,7 @@ def add_pieces(paragraph, pieces) -> None:
     """Runs for (text, mark) pieces; a line break inside a piece becomes a break in the run."""
     from docx.enum.text import WD_COLOR_INDEX
     from docx.shared import RGBColor
+
     for text, mark in pieces:
         for k, line in enumerate(text.split("\n")):
             if k:
@@ -154,6 +156,7 @@ def fill_cell(cell, entries, note: str | None = None) -> None:
 def new_document(title: str):
     import docx
     from docx.shared import Pt
+
     document = docx.Document()
     style = document.styles["Normal"]
     style.font.name = FONT
@@ -177,7 +180,7 @@ def finish(document, date: str | None) -> bytes:
     """Fixed properties and zip times, so the same diff gives the same bytes."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        when = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).replace(tzinfo=None)
+        when = dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
     elif date:
         when = dt.datetime.fromisoformat(date)
     else:
@@ -237,7 +240,7 @@ def _render_docx(result: DiffResult, *, typographic: bool) -> bytes:
         _concordance(document, result)
         return finish(document, result.new.date)
     table = rtl_table(document, 1, 3)
-    for cell, text in zip(table.rows[0].cells, (OLD_AR, NEW_AR, "الحالة")):
+    for cell, text in zip(table.rows[0].cells, (OLD_AR, NEW_AR, "الحالة"), strict=False):
         fill_cell(cell, [], text)
     for change in changes:
         old, new = change_sides(change, typographic=typographic)
@@ -253,7 +256,7 @@ def _concordance(document, result: DiffResult) -> None:
     paragraph(document, text="جدول التوافق", bold=True)
     rows = result.concordance()
     table = rtl_table(document, len(rows) + 1, 3)
-    for cell, text in zip(table.rows[0].cells, (OLD_AR, NEW_AR, "الحالة")):
+    for cell, text in zip(table.rows[0].cells, (OLD_AR, NEW_AR, "الحالة"), strict=False):
         fill_cell(cell, [], text)
     for i, row in enumerate(rows, start=1):
         cells = table.rows[i].cells

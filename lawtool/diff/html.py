@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .present import (CHANGES_AR, html_lang, NEW_AR, OLD_AR, STATUS_AR, anchor, change_sides, change_title,
-                      table_rows)
+from .present import CHANGES_AR, NEW_AR, OLD_AR, STATUS_AR, anchor, change_sides, change_title, html_lang, table_rows
 from .result import Change, DiffResult
 
 CSS = """
@@ -81,8 +80,11 @@ def _cell(side: str, entries, change: Change) -> str:
         return f'<td><span class="note">{_e(note)}</span></td>'
     html = []
     for unit, pieces in entries:
-        html.append(f'<span class="label" id="{_e(anchor(side, unit.ref))}">{_e(unit.title)}'
-                    + (f" — {_e(unit.heading)}" if unit.heading else "") + "</span>")
+        html.append(
+            f'<span class="label" id="{_e(anchor(side, unit.ref))}">{_e(unit.title)}'
+            + (f" — {_e(unit.heading)}" if unit.heading else "")
+            + "</span>"
+        )
         html.append(pieces_html(pieces))
     return "<td>" + "\n".join(html) + "</td>"
 
@@ -103,8 +105,7 @@ def _article_row(change: Change, typographic: bool) -> str:
     if change.status == "moved":
         # the old place: old text and where it went; the new text is shown at the new place
         new_cell = f'<td><span class="note">{note}</span></td>'
-        return (f'<tr class="{_e(status)}" id="{_e(row_id(change))}">'
-                f'{_cell("old", old, change)}{new_cell}</tr>')
+        return f'<tr class="{_e(status)}" id="{_e(row_id(change))}">{_cell("old", old, change)}{new_cell}</tr>'
     badge = _status(status) if status != "unchanged" else ""
     old_html = _cell("old", old, change)
     new_html = _cell("new", new, change)
@@ -119,8 +120,7 @@ def _moved_here_row(change: Change, typographic: bool) -> str:
     if change.old[0].parent is not None:
         back += f" ({_e(change.old[0].parent.describe())})"
     back += "</div>"
-    return (f'<tr class="moved"><td><span class="note">{back}</span></td>'
-            f'{_cell("new", new, change)[:-5]}</td></tr>')
+    return f'<tr class="moved"><td><span class="note">{back}</span></td>{_cell("new", new, change)[:-5]}</td></tr>'
 
 
 def _heading_row(depth: int, change: Change) -> str:
@@ -128,8 +128,7 @@ def _heading_row(depth: int, change: Change) -> str:
     new = change.new[0].describe() if change.new else "—"
     badge = _status(change.status) if change.is_change() else ""
     ident = (change.new or change.old)[0].ref
-    return (f'<tr class="heading depth-{depth}" id="chp-{_e(ident)}"><td>{_e(old)}</td>'
-            f"<td>{_e(new)} {badge}</td></tr>")
+    return f'<tr class="heading depth-{depth}" id="chp-{_e(ident)}"><td>{_e(old)}</td><td>{_e(new)} {badge}</td></tr>'
 
 
 def _notices(result: DiffResult) -> list[str]:
@@ -142,13 +141,21 @@ def render_html(result: DiffResult, *, typographic: bool = False) -> str:
     title = result.new.title or result.old.title or "مقارنة"
     summary = result.summary()
     lang, direction = html_lang(result.new.language or result.old.language)
-    out = ['<!DOCTYPE html>', f'<html dir="{direction}" lang="{_e(lang)}">', "<head>", '<meta charset="utf-8">',
-           f"<title>{_e('مقارنة: ' + title)}</title>", f"<style>{CSS}</style>", "</head>", "<body>",
-           f"<h1>{_e('مقارنة: ' + title)}</h1>",
-           "<table><tbody>",
-           f"<tr><th>{OLD_AR}</th><td><code>{_e(result.old.frbr or result.old.path)}</code></td></tr>",
-           f"<tr><th>{NEW_AR}</th><td><code>{_e(result.new.frbr or result.new.path)}</code></td></tr>",
-           "</tbody></table>"]
+    out = [
+        "<!DOCTYPE html>",
+        f'<html dir="{direction}" lang="{_e(lang)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f"<title>{_e('مقارنة: ' + title)}</title>",
+        f"<style>{CSS}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{_e('مقارنة: ' + title)}</h1>",
+        "<table><tbody>",
+        f"<tr><th>{OLD_AR}</th><td><code>{_e(result.old.frbr or result.old.path)}</code></td></tr>",
+        f"<tr><th>{NEW_AR}</th><td><code>{_e(result.new.frbr or result.new.path)}</code></td></tr>",
+        "</tbody></table>",
+    ]
     out += [f'<p class="notice">{_e(notice)}</p>' for notice in _notices(result)]
     out += [f'<p class="note">{_e(warning)}</p>' for warning in result.warnings]
     out += ['<h2 id="summary">الملخص</h2>', "<table><thead><tr><th>الحالة</th><th>عدد المواد</th></tr></thead><tbody>"]
@@ -188,10 +195,12 @@ def render_html(result: DiffResult, *, typographic: bool = False) -> str:
     out.append('<h2 id="concordance">جدول التوافق</h2>')
     out.append(f"<table><thead><tr><th>{OLD_AR}</th><th>{NEW_AR}</th><th>الحالة</th></tr></thead><tbody>")
     for entry in result.concordance():
-        old = (f'<a href="#{_e(anchor("old", entry["old_ref"]))}">{_e(entry["old_num"])}</a>'
-               if entry["old_ref"] else "—")
-        new = (f'<a href="#{_e(anchor("new", entry["new_ref"]))}">{_e(entry["new_num"])}</a>'
-               if entry["new_ref"] else "—")
+        old = (
+            f'<a href="#{_e(anchor("old", entry["old_ref"]))}">{_e(entry["old_num"])}</a>' if entry["old_ref"] else "—"
+        )
+        new = (
+            f'<a href="#{_e(anchor("new", entry["new_ref"]))}">{_e(entry["new_num"])}</a>' if entry["new_ref"] else "—"
+        )
         out.append(f"<tr><td>{old}</td><td>{new}</td><td>{_status(entry['status'])}</td></tr>")
     out.append("</tbody></table>")
     out.append('<p class="note">أعدت هذه المقارنة بواسطة lawtool.</p>')

@@ -50,26 +50,36 @@ def _cell(entries, other, empty: str) -> str:
 def _section(change: Change, typographic: bool) -> list[str]:
     old, new = change_sides(change, typographic=typographic)
     anchor = (change.new or change.old)[0].ref or "none"
-    lines = [f'### <a id="{escape(anchor, quote=True)}"></a>{md_escape(change_title(change))} '
-             f"({STATUS_AR.get(change.status, change.status)})", ""]
+    lines = [
+        f'### <a id="{escape(anchor, quote=True)}"></a>{md_escape(change_title(change))} '
+        f"({STATUS_AR.get(change.status, change.status)})",
+        "",
+    ]
     if change.status == "moved":
         where = [u.parent.describe() for u in change.old + change.new if u.parent is not None]
         if len(where) == 2:
             lines += [f"نقلت من {md_escape(where[0])} إلى {md_escape(where[1])}.", ""]
-    lines += [f"| {OLD_AR} | {NEW_AR} |", "| --- | --- |",
-              f"| {_cell(old, new, '—')} | {_cell(new, old, '(حذفت)' if change.status == 'deleted' else '—')} |", ""]
+    lines += [
+        f"| {OLD_AR} | {NEW_AR} |",
+        "| --- | --- |",
+        f"| {_cell(old, new, '—')} | {_cell(new, old, '(حذفت)' if change.status == 'deleted' else '—')} |",
+        "",
+    ]
     return lines
 
 
 def render_markdown(result: DiffResult, *, typographic: bool = False) -> str:
     title = result.new.title or result.old.title or ""
-    out = [f"# مقارنة: {md_escape(title)}", "",
-           f"- {OLD_AR}: `{result.old.frbr or result.old.path}`",
-           f"- {NEW_AR}: `{result.new.frbr or result.new.path}`", ""]
+    out = [
+        f"# مقارنة: {md_escape(title)}",
+        "",
+        f"- {OLD_AR}: `{result.old.frbr or result.old.path}`",
+        f"- {NEW_AR}: `{result.new.frbr or result.new.path}`",
+        "",
+    ]
     out += [f"> {md_escape(n)}\n" for n in dict.fromkeys(x for x in (result.old.notice, result.new.notice) if x)]
     out += [f"> {md_escape(w)}\n" for w in result.warnings]
-    out += ["## الملخص", "",
-           "| الحالة | عدد المواد |", "| --- | ---: |"]
+    out += ["## الملخص", "", "| الحالة | عدد المواد |", "| --- | ---: |"]
     for status, count in result.summary().items():
         if count:
             out.append(f"| {STATUS_AR[status]} | {count} |")
@@ -82,10 +92,15 @@ def render_markdown(result: DiffResult, *, typographic: bool = False) -> str:
         if change.level in ("provision", "text"):
             out += _section(change, typographic)
         else:
-            out += [f"### {md_escape(change_title(change))} ({STATUS_AR.get(change.status, change.status)})", "",
-                    " ← ".join(md_escape(u.describe()) for u in change.old + change.new), ""]
+            out += [
+                f"### {md_escape(change_title(change))} ({STATUS_AR.get(change.status, change.status)})",
+                "",
+                " ← ".join(md_escape(u.describe()) for u in change.old + change.new),
+                "",
+            ]
     out += ["## جدول التوافق", "", f"| {OLD_AR} | {NEW_AR} | الحالة |", "| --- | --- | --- |"]
     for row in result.concordance():
-        out.append(f"| {md_escape(row['old_num'] or '—')} | {md_escape(row['new_num'] or '—')} | "
-                   f"{STATUS_AR[row['status']]} |")
+        out.append(
+            f"| {md_escape(row['old_num'] or '—')} | {md_escape(row['new_num'] or '—')} | {STATUS_AR[row['status']]} |"
+        )
     return "\n".join(out) + "\n"

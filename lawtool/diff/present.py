@@ -20,12 +20,56 @@ OLD_AR, NEW_AR, CHANGES_AR = "النص السابق", "النص الجديد", "
 
 
 # FRBRlanguage (ISO 639-2) → BCP 47 tag; the languages written right to left.
-_LANG = {"ara": "ar", "fra": "fr", "fre": "fr", "eng": "en", "ita": "it", "deu": "de", "ger": "de", "spa": "es",
-         "por": "pt", "nld": "nl", "dut": "nl", "fin": "fi", "swe": "sv", "ell": "el", "gre": "el", "heb": "he",
-         "fas": "fa", "per": "fa", "urd": "ur", "ltz": "lb", "pol": "pl", "ron": "ro", "rum": "ro", "tur": "tr",
-         "afr": "af", "zul": "zu", "xho": "xh", "swa": "sw", "dan": "da", "nor": "no", "est": "et", "lav": "lv",
-         "lit": "lt", "ces": "cs", "cze": "cs", "slk": "sk", "slo": "sk", "slv": "sl", "hun": "hu", "hrv": "hr",
-         "bul": "bg", "mlt": "mt", "gle": "ga", "rus": "ru", "ukr": "uk", "zho": "zh", "chi": "zh", "jpn": "ja"}
+_LANG = {
+    "ara": "ar",
+    "fra": "fr",
+    "fre": "fr",
+    "eng": "en",
+    "ita": "it",
+    "deu": "de",
+    "ger": "de",
+    "spa": "es",
+    "por": "pt",
+    "nld": "nl",
+    "dut": "nl",
+    "fin": "fi",
+    "swe": "sv",
+    "ell": "el",
+    "gre": "el",
+    "heb": "he",
+    "fas": "fa",
+    "per": "fa",
+    "urd": "ur",
+    "ltz": "lb",
+    "pol": "pl",
+    "ron": "ro",
+    "rum": "ro",
+    "tur": "tr",
+    "afr": "af",
+    "zul": "zu",
+    "xho": "xh",
+    "swa": "sw",
+    "dan": "da",
+    "nor": "no",
+    "est": "et",
+    "lav": "lv",
+    "lit": "lt",
+    "ces": "cs",
+    "cze": "cs",
+    "slk": "sk",
+    "slo": "sk",
+    "slv": "sl",
+    "hun": "hu",
+    "hrv": "hr",
+    "bul": "bg",
+    "mlt": "mt",
+    "gle": "ga",
+    "rus": "ru",
+    "ukr": "uk",
+    "zho": "zh",
+    "chi": "zh",
+    "jpn": "ja",
+}
 _RTL = {"ar", "he", "fa", "ur", "yi", "ps", "syr", "dv", "ckb"}
 
 
@@ -103,7 +147,7 @@ def cut_pieces(pieces: list[Piece], lengths: list[int]) -> list[list[Piece]]:
         for k, (a, b) in enumerate(bounds):
             lo, hi = max(a, pos), min(b, pos + len(text))
             if lo < hi:
-                chunk = text[lo - pos:hi - pos]
+                chunk = text[lo - pos : hi - pos]
                 if out[k] and out[k][-1][1] == mark:
                     out[k][-1] = (out[k][-1][0] + chunk, mark)
                 else:
@@ -115,6 +159,7 @@ def cut_pieces(pieces: list[Piece], lengths: list[int]) -> list[list[Piece]]:
 def change_sides(change: Change, *, typographic: bool = False) -> tuple[list[tuple], list[tuple]]:
     """For each unit of each side of ``change``: (unit, pieces).  Unchanged, moved or
     renumbered elements without ops show their plain text."""
+
     def side(units, name):
         if not units:
             return []
@@ -123,12 +168,13 @@ def change_sides(change: Change, *, typographic: bool = False) -> tuple[list[tup
         pieces = side_pieces(change.ops, name, typographic=typographic)
         if len(units) == 1:
             return [(units[0], pieces)]
-        return list(zip(units, cut_pieces(pieces, [len(u.text) for u in units])))
+        return list(zip(units, cut_pieces(pieces, [len(u.text) for u in units]), strict=True))
 
     return side(change.old, "old"), side(change.new, "new")
 
 
 # -- rows of a comparative table ----------------------------------------------------------------------
+
 
 def _path(unit) -> list:
     path = []

@@ -12,21 +12,33 @@ def to_json(data) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def render(result: DiffResult, fmt: str, *, typographic: bool = False, color: bool = False, bidi: str = "logical",
-           width: int = 100, context: bool = False) -> str | bytes:
+def render(
+    result: DiffResult,
+    fmt: str,
+    *,
+    typographic: bool = False,
+    color: bool = False,
+    bidi: str = "logical",
+    width: int = 100,
+    context: bool = False,
+) -> str | bytes:
     """``result`` as ``text``, ``json``, ``html``, ``markdown`` (str) or ``docx`` (bytes)."""
     if fmt == "json":
         return to_json(result.to_dict(typographic=typographic))
     if fmt == "text":
         from .text import render_text
+
         return render_text(result, typographic=typographic, color=color, bidi=bidi, width=width, context=context)
     if fmt == "html":
         from .html import render_html
+
         return render_html(result, typographic=typographic)
     if fmt == "markdown":
         from .markdown import render_markdown
+
         return render_markdown(result, typographic=typographic)
     if fmt == "docx":
         from .docx import render_docx
+
         return render_docx(result, typographic=typographic)
     raise ValueError(f"unknown format {fmt!r}")

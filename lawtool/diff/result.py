@@ -35,7 +35,7 @@ class Change:
     moved: bool = False  # to another container, or out of the order of its neighbours
     renumbered: bool = False  # its number is not the same
     text_changed: bool = False  # words changed (not only typography)
-    parts: tuple["Change", ...] = field(default=())  # changed paragraphs, points ... inside
+    parts: tuple[Change, ...] = field(default=())  # changed paragraphs, points ... inside
     evidence: dict | None = None  # why two elements were paired (pass, similarity, context)
 
     # -- convenient views --------------------------------------------------------------------------
@@ -156,10 +156,17 @@ class DiffResult:
             news = change.new or (None,)
             for o in olds:
                 for n in news:
-                    rows.append({"old": o.eid if o else None, "new": n.eid if n else None,
-                                 "old_num": o.number if o else None, "new_num": n.number if n else None,
-                                 "status": change.status, "old_ref": o.ref if o else None,
-                                 "new_ref": n.ref if n else None})
+                    rows.append(
+                        {
+                            "old": o.eid if o else None,
+                            "new": n.eid if n else None,
+                            "old_num": o.number if o else None,
+                            "new_num": n.number if n else None,
+                            "status": change.status,
+                            "old_ref": o.ref if o else None,
+                            "new_ref": n.ref if n else None,
+                        }
+                    )
         return rows
 
     def to_dict(self, *, typographic: bool = False) -> dict:

@@ -18,19 +18,20 @@ from __future__ import annotations
 import unicodedata
 
 from .present import change_title
-from .result import DiffResult, Change
+from .result import Change, DiffResult
 from .words import DELETE, EQUAL, INSERT, TYPOGRAPHIC
 
 RLM = "\u200f"
 STYLES = {DELETE: "\x1b[31;9m", INSERT: "\x1b[32;4m", TYPOGRAPHIC: "\x1b[33m", "head": "\x1b[1m", "dim": "\x1b[2m"}
 RESET = "\x1b[0m"
 MARKS = {DELETE: ("[-", "-]"), INSERT: ("{+", "+}"), TYPOGRAPHIC: ("{~", "~}")}  # without colour
-MIRROR = dict(zip("()[]{}<>«»", ")(][}{><»«"))
+MIRROR = dict(zip("()[]{}<>«»", ")(][}{><»«", strict=True))
 
 Segment = tuple[str, str | None]  # text and style (None: plain)
 
 
 # -- building the lines --------------------------------------------------------------------------------
+
 
 def _op_segments(ops, typographic: bool) -> list[Segment]:
     out: list[Segment] = []
@@ -66,11 +67,15 @@ def _changed(line: list[Segment]) -> bool:
 def _change_block(change: Change, typographic: bool, context: bool) -> list[list[Segment]]:
     status = change.status
     head = f"{change_title(change)}  [{status}]"
-    flags = [f for f, on in (("moved", change.moved and status != "moved"),
-                             ("renumbered", change.renumbered and status not in ("renumbered", "moved")),
-                             ("text changed", change.text_changed and status not in ("modified", "split",
-                                                                                     "merged")))
-             if on]
+    flags = [
+        f
+        for f, on in (
+            ("moved", change.moved and status != "moved"),
+            ("renumbered", change.renumbered and status not in ("renumbered", "moved")),
+            ("text changed", change.text_changed and status not in ("modified", "split", "merged")),
+        )
+        if on
+    ]
     if flags:
         head += " (" + ", ".join(flags) + ")"
     block: list[list[Segment]] = [[(head, "head")]]
@@ -96,6 +101,7 @@ def _change_block(change: Change, typographic: bool, context: bool) -> list[list
 
 # -- right to left ---------------------------------------------------------------------------------------
 
+
 def _direction(ch: str) -> str:
     bidi = unicodedata.bidirectional(ch)
     if bidi in ("R", "AL"):
@@ -118,8 +124,13 @@ def visual(line: list[Segment], width: int = 0) -> list[Segment]:
         if kind == "NSM":
             kinds[i] = kinds[i - 1] if i else "R"
     for i, kind in enumerate(kinds):  # separators between digits belong to the number
-        if kind == "N" and chars[i][0] in ".,:/-" and 0 < i < len(kinds) - 1 \
-                and kinds[i - 1] == "EN" and kinds[i + 1] == "EN":
+        if (
+            kind == "N"
+            and chars[i][0] in ".,:/-"
+            and 0 < i < len(kinds) - 1
+            and kinds[i - 1] == "EN"
+            and kinds[i + 1] == "EN"
+        ):
             kinds[i] = "EN"
     strong = ["R" if k in ("R", "EN") else k for k in kinds]  # numbers count as R for neutrals
     resolved = list(kinds)
@@ -225,8 +236,15 @@ def render(blocks: list[list[list[Segment]]], *, color: bool, bidi: str, width: 
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def render_text(result: DiffResult, *, typographic: bool = False, color: bool = False, bidi: str = "logical",
-                width: int = 100, context: bool = False) -> str:
+def render_text(
+    result: DiffResult,
+    *,
+    typographic: bool = False,
+    color: bool = False,
+    bidi: str = "logical",
+    width: int = 100,
+    context: bool = False,
+) -> str:
     """The diff as terminal text (see the module docstring); ``context`` shows the unchanged
     lines of a changed element too."""
     head: list[list[Segment]] = [
@@ -247,8 +265,9 @@ def render_text(result: DiffResult, *, typographic: bool = False, color: bool = 
     for line in dict.fromkeys(x for x in (result.old.notice, result.new.notice, *result.warnings) if x):
         head.append([(line, "dim")])
     if not typographic and summary.get("typographic"):
-        head.append([(f"({summary['typographic']} typographic-only changes hidden; --show-typographic shows "
-                      "them)", "dim")])
+        head.append(
+            [(f"({summary['typographic']} typographic-only changes hidden; --show-typographic shows them)", "dim")]
+        )
     blocks = [head]
     for change in result.changes(typographic=typographic):
         blocks.append(_change_block(change, typographic, context))
@@ -257,6 +276,5 @@ def render_text(result: DiffResult, *, typographic: bool = False, color: bool = 
     moves = [r for r in result.concordance() if r["old_num"] != r["new_num"]]
     if moves:
         shown = ", ".join(f"{r['old_num'] or '—'} → {r['new_num'] or '—'}" for r in moves)
-        blocks.append([[(f"concordance (numbers that differ; every other article keeps its number): {shown}",
-                         None)]])
+        blocks.append([[(f"concordance (numbers that differ; every other article keeps its number): {shown}", None)]])
     return render(blocks, color=color, bidi=bidi, width=width)

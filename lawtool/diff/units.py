@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from lxml import etree
 
@@ -26,14 +27,72 @@ from ..eids import number_from_num
 from ..errors import EidError, LawtoolError
 from .words import text_key
 
-CONTAINERS = {"book", "tome", "part", "subpart", "title", "subtitle", "chapter", "subchapter", "section",
-              "subsection", "division", "subdivision", "hcontainer"}
-SUBUNITS = {"paragraph", "subparagraph", "point", "item", "list", "blockList", "alinea", "indent", "clause",
-            "subclause", "intro", "wrapUp", "listIntroduction", "listWrapUp", "level", "transitional", "proviso"}
+CONTAINERS = {
+    "book",
+    "tome",
+    "part",
+    "subpart",
+    "title",
+    "subtitle",
+    "chapter",
+    "subchapter",
+    "section",
+    "subsection",
+    "division",
+    "subdivision",
+    "hcontainer",
+}
+SUBUNITS = {
+    "paragraph",
+    "subparagraph",
+    "point",
+    "item",
+    "list",
+    "blockList",
+    "alinea",
+    "indent",
+    "clause",
+    "subclause",
+    "intro",
+    "wrapUp",
+    "listIntroduction",
+    "listWrapUp",
+    "level",
+    "transitional",
+    "proviso",
+}
 # Elements that start a new line of text.
-BLOCKS = SUBUNITS | CONTAINERS | {"p", "heading", "subheading", "content", "article", "quotedStructure", "tr",
-                                  "li", "td", "th", "caption", "blockContainer", "longTitle", "tblock", "container", "attachment", "doc", "preamble", "preface", "conclusions", "formula",
-                                  "citation", "recital", "body", "mainBody"}
+BLOCKS = (
+    SUBUNITS
+    | CONTAINERS
+    | {
+        "p",
+        "heading",
+        "subheading",
+        "content",
+        "article",
+        "quotedStructure",
+        "tr",
+        "li",
+        "td",
+        "th",
+        "caption",
+        "blockContainer",
+        "longTitle",
+        "tblock",
+        "container",
+        "attachment",
+        "doc",
+        "preamble",
+        "preface",
+        "conclusions",
+        "formula",
+        "citation",
+        "recital",
+        "body",
+        "mainBody",
+    }
+)
 SKIPPED = {"authorialNote", "noteRef", "meta", "eol", "eop"}
 _SPACE = re.compile(r"\s+")
 
@@ -43,11 +102,39 @@ class Unit:
     position is read from the element on first use: most articles of two versions are matched
     on their serialised bytes alone and never need their text extracted."""
 
-    __slots__ = ("el", "kind", "eid", "ref", "rel_eid", "index", "parent", "role", "loose", "_label", "_heading",
-                 "_text", "_key", "_words", "_shingles", "_bag", "_number", "_signature")
+    __slots__ = (
+        "el",
+        "kind",
+        "eid",
+        "ref",
+        "rel_eid",
+        "index",
+        "parent",
+        "role",
+        "loose",
+        "_label",
+        "_heading",
+        "_text",
+        "_key",
+        "_words",
+        "_shingles",
+        "_bag",
+        "_number",
+        "_signature",
+    )
 
-    def __init__(self, el, kind: str, index: int, scope_prefix: str = "", parent: "Unit | None" = None, *,
-                 ref: str | None = None, role: str | None = None, loose: list | None = None):
+    def __init__(
+        self,
+        el,
+        kind: str,
+        index: int,
+        scope_prefix: str = "",
+        parent: Unit | None = None,
+        *,
+        ref: str | None = None,
+        role: str | None = None,
+        loose: list | None = None,
+    ):
         self.el = el
         self.kind = kind
         # ``ref``: the eId, or an identifier generated from the element's place (never written out)
@@ -57,11 +144,19 @@ class Unit:
         self.loose = loose  # text and container units: the elements holding their own text
         # eId without the scope's prefix: a quoted «art_447-1» meets the code's «art_447-1»
         eid = self.ref
-        self.rel_eid = eid[len(scope_prefix):] if eid and scope_prefix and eid.startswith(scope_prefix) else eid
+        self.rel_eid = eid[len(scope_prefix) :] if eid and scope_prefix and eid.startswith(scope_prefix) else eid
         self.index = index  # rank in document order among the units of its level
         self.parent = parent  # the nearest container
-        self._label = self._heading = self._text = self._key = self._number = None
-        self._words = self._shingles = self._signature = self._bag = None
+        # read on first use (the properties below)
+        self._label: str | None = None
+        self._heading: str | None = None
+        self._text: str | None = None
+        self._key: str | None = None
+        self._number: str | None = None
+        self._words: tuple[str, ...] | None = None
+        self._shingles: frozenset | None = None
+        self._signature: bytes | None = None
+        self._bag: Counter | None = None
 
     def __repr__(self) -> str:
         return f"<Unit {self.kind} {self.eid}>"
@@ -122,7 +217,7 @@ class Unit:
         """The element's serialised bytes: equal signatures mean equal elements, number included."""
         if self._signature is None:
             if self.role == "text":
-                self._signature = b"".join(etree.tostring(el, with_tail=False) for el in self.loose)
+                self._signature = b"".join(etree.tostring(el, with_tail=False) for el in self.loose or ())
             else:
                 self._signature = etree.tostring(self.el, with_tail=False)
         return self._signature
@@ -138,7 +233,7 @@ class Unit:
         """Word pairs of the key (single words for texts of fewer than three words)."""
         if self._shingles is None:
             w = self.words
-            self._shingles = frozenset(zip(w, w[1:])) if len(w) >= 3 else frozenset((x,) for x in w)
+            self._shingles = frozenset(pairwise(w)) if len(w) >= 3 else frozenset((x,) for x in w)
         return self._shingles
 
     @property
@@ -146,7 +241,7 @@ class Unit:
         """The word pairs with their number of occurrences."""
         if self._bag is None:
             w = self.words
-            self._bag = Counter(zip(w, w[1:])) if len(w) >= 3 else Counter((x,) for x in w)
+            self._bag = Counter(pairwise(w)) if len(w) >= 3 else Counter((x,) for x in w)
         return self._bag
 
     @property
@@ -308,8 +403,11 @@ def outline(document: Document, eid: str | None = None) -> Outline:
     if eid:
         root = document.by_eid(eid)
         if root is None:
-            raise LawtoolError(f"no element with eId {eid!r}", path=document.path,
-                               hint="list the eIds with `lawtool info` or look in the XML")
+            raise LawtoolError(
+                f"no element with eId {eid!r}",
+                path=document.path,
+                hint="list the eIds with `lawtool info` or look in the XML",
+            )
         parts = walk(document, root)
         prefix = _parent_prefix(eid) if len(parts) == 1 and parts[0].el is root else f"{eid}__"
     else:

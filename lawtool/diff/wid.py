@@ -37,7 +37,7 @@ def _pairs_of(change: Change):
         return
     a, b = _with_eids(old.el), _with_eids(new.el)
     if [local_name(x) for x in a] == [local_name(y) for y in b]:
-        yield from zip(a, b)
+        yield from zip(a, b, strict=False)
         return
     for part in change.parts:
         yield from _pairs_of(part)

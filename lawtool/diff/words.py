@@ -32,8 +32,25 @@ from ..arabic import normalise, tokens, words
 EQUAL, INSERT, DELETE, TYPOGRAPHIC = "equal", "insert", "delete", "typographic"
 
 # Punctuation marks that are one mark in two scripts or two typographies.
-_PUNCT_FOLD = str.maketrans({"،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",", "–": "-", "—": "-",
-                             "ـ": "", "“": '"', "”": '"', "„": '"', "’": "'", "‘": "'", "\u00a0": " "})
+_PUNCT_FOLD = str.maketrans(
+    {
+        "،": ",",
+        "؛": ";",
+        "؟": "?",
+        "٪": "%",
+        "٫": ".",
+        "٬": ",",
+        "–": "-",
+        "—": "-",
+        "ـ": "",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "’": "'",
+        "‘": "'",
+        "\u00a0": " ",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,14 +158,14 @@ def _line_diff(old_lines: list[str], new_lines: list[str], semantic: bool) -> li
         n = len(chunk)
         if kind == 0:
             flush()
-            items.extend(zip(old_lines[i:i + n], new_lines[j:j + n]))
+            items.extend(zip(old_lines[i : i + n], new_lines[j : j + n], strict=False))
             i += n
             j += n
         elif kind == -1:
-            pending_a.extend(old_lines[i:i + n])
+            pending_a.extend(old_lines[i : i + n])
             i += n
         else:
-            pending_b.extend(new_lines[j:j + n])
+            pending_b.extend(new_lines[j : j + n])
             j += n
     flush()
     ops: list[Op] = []
@@ -166,7 +183,7 @@ def _line_diff(old_lines: list[str], new_lines: list[str], semantic: bool) -> li
         elif a is not None:
             ops.append(Op(DELETE, a, ""))
         else:
-            ops.append(Op(INSERT, "", b))
+            ops.append(Op(INSERT, "", b or ""))
         seen_a = seen_a or a is not None
         seen_b = seen_b or b is not None
     return [op for op in ops if op.old or op.new]
@@ -226,7 +243,7 @@ def _token_diff(old: str, new: str, semantic: bool) -> tuple[Op, ...]:
         n = len(chunk)
         if kind == 0:
             run: list[str] = []  # tokens equal letter for letter, waiting to be one op
-            for a, b in zip(toks_a[i:i + n], toks_b[j:j + n]):
+            for a, b in zip(toks_a[i : i + n], toks_b[j : j + n], strict=False):
                 if a == b:
                     run.append(a)
                     continue
@@ -239,10 +256,10 @@ def _token_diff(old: str, new: str, semantic: bool) -> tuple[Op, ...]:
             i += n
             j += n
         elif kind == -1:
-            ops.append(Op(DELETE, "".join(toks_a[i:i + n]), ""))
+            ops.append(Op(DELETE, "".join(toks_a[i : i + n]), ""))
             i += n
         else:
-            ops.append(Op(INSERT, "", "".join(toks_b[j:j + n])))
+            ops.append(Op(INSERT, "", "".join(toks_b[j : j + n])))
             j += n
     return tuple(_merge(_spaces_are_typographic(ops)))
 
@@ -253,7 +270,8 @@ def _absorb_short_equalities(diffs: list[tuple[int, str]]) -> list[tuple[int, st
     diff-match-patch's semantic clean-up, an unchanged sentence between two changes is never
     shown as deleted and inserted again."""
     out: list[tuple[int, str]] = []
-    dele, ins = [], []
+    dele: list[str] = []
+    ins: list[str] = []
 
     def flush() -> None:
         if dele:

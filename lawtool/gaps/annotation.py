@@ -17,10 +17,15 @@ def load_annotation(path: str | Path | None) -> dict[tuple[str, str], dict]:
     if path is None:
         return {}
     from ..yaml_input import read_yaml_file
+
     data = read_yaml_file(path, what="a hand annotation of concepts", missing_hint="give the annotation YAML") or {}
     texts = data.get("texts") or {}
-    return {(concept, texts[key]): cell for concept, per_text in (data.get("cells") or {}).items()
-            for key, cell in per_text.items() if key in texts}
+    return {
+        (concept, texts[key]): cell
+        for concept, per_text in (data.get("cells") or {}).items()
+        for key, cell in per_text.items()
+        if key in texts
+    }
 
 
 def _norm(kinds: str) -> str:
@@ -48,24 +53,42 @@ def to_review(matrix: list[dict], annotation: dict[tuple[str, str], dict]) -> li
                 continue
             what = differs(cell, annotated)
             if what:
-                out.append({"concept": row["concept"], "document": document, "differs": what,
-                            "suggested": {"kinds": cell["kinds"], "borderline": cell["borderline"],
-                                          "articles": cell["articles"]},
-                            "annotated": {"kinds": _norm(annotated.get("kinds", "")),
-                                          "borderline": bool(annotated.get("borderline")),
-                                          "articles": annotated.get("articles", [])}})
+                out.append(
+                    {
+                        "concept": row["concept"],
+                        "document": document,
+                        "differs": what,
+                        "suggested": {
+                            "kinds": cell["kinds"],
+                            "borderline": cell["borderline"],
+                            "articles": cell["articles"],
+                        },
+                        "annotated": {
+                            "kinds": _norm(annotated.get("kinds", "")),
+                            "borderline": bool(annotated.get("borderline")),
+                            "articles": annotated.get("articles", []),
+                        },
+                    }
+                )
     return out
 
 
 def agreement(matrix: list[dict], annotation: dict[tuple[str, str], dict]) -> dict:
     """Cells compared; presence, exact letters and borderline agreement (percent, one decimal)."""
-    cells = [(cell, annotation[(row["concept"], doc)]) for row in matrix
-             for doc, cell in row["documents"].items() if (row["concept"], doc) in annotation]
+    cells = [
+        (cell, annotation[(row["concept"], doc)])
+        for row in matrix
+        for doc, cell in row["documents"].items()
+        if (row["concept"], doc) in annotation
+    ]
     n = len(cells) or 1
     presence = sum("presence" not in differs(c, a) for c, a in cells)
     kinds = sum(_norm(c.get("kinds", "")) == _norm(a.get("kinds", "")) for c, a in cells)
     both = [(c, a) for c, a in cells if c.get("kinds") and a.get("kinds")]
     border = sum(bool(c.get("borderline")) == bool(a.get("borderline")) for c, a in both)
-    return {"cells": len(cells), "presence_pct": round(100 * presence / n, 1),
-            "kinds_pct": round(100 * kinds / n, 1),
-            "borderline_pct": round(100 * border / (len(both) or 1), 1)}
+    return {
+        "cells": len(cells),
+        "presence_pct": round(100 * presence / n, 1),
+        "kinds_pct": round(100 * kinds / n, 1),
+        "borderline_pct": round(100 * border / (len(both) or 1), 1),
+    }

@@ -10,9 +10,11 @@ penalty and are left out of the claims.
 
 from __future__ import annotations
 
+from typing import Any
+
 from .penalties import Penalty
 
-LIFE = 10 ** 6
+LIFE = 10**6
 
 
 def _days(prison: dict | None) -> int | None:
@@ -31,26 +33,42 @@ def _case_prison(case: dict, lookup: dict[str, Penalty]) -> dict | None:
     if case.get("prison"):
         return case["prison"]
     if case.get("factor"):
-        bases = [lookup[a] for a in case.get("refers_to") or [] if a in lookup and lookup[a].prison]
-        best = max(bases, key=lambda b: _days(b.prison.as_dict()) or 0, default=None)
-        return _doubled(best.prison.as_dict(), case["factor"]) if best else None
+        prisons = [
+            prison.as_dict() for a in case.get("refers_to") or [] if a in lookup and (prison := lookup[a].prison)
+        ]
+        best = max(prisons, key=lambda prison: _days(prison) or 0, default=None)
+        return _doubled(best, case["factor"]) if best else None
     return None
 
 
 def candidates(p: Penalty, lookup: dict[str, Penalty]) -> list[dict]:
     """Every prison range the article can lead to, with its basis."""
-    out = []
+    out: list[dict[str, Any]] = []
     if p.prison:
         out.append({"prison": p.prison.as_dict(), "via": "principal", "source": p.article})
     for a in p.aggravations:
         if a.get("prison"):
-            out.append({"prison": a["prison"], "via": "aggravation", "source": a.get("source") or p.article,
-                        "condition": a.get("condition") or []})
+            out.append(
+                {
+                    "prison": a["prison"],
+                    "via": "aggravation",
+                    "source": a.get("source") or p.article,
+                    "condition": a.get("condition") or [],
+                }
+            )
     for c in p.cases:
         prison = _case_prison(c, lookup)
         if prison:
-            out.append({"prison": prison, "via": "case", "source": p.article, "refers_to": c.get("refers_to") or [],
-                        "paragraph": c.get("paragraph"), "factor": c.get("factor")})
+            out.append(
+                {
+                    "prison": prison,
+                    "via": "case",
+                    "source": p.article,
+                    "refers_to": c.get("refers_to") or [],
+                    "paragraph": c.get("paragraph"),
+                    "factor": c.get("factor"),
+                }
+            )
     return out
 
 

@@ -53,9 +53,9 @@ class Conduct:
     source: Source
     unit: Unit
     eid: str
-    text: str                 # the paragraph (or article) that holds the elements
-    own: bool                 # a provision of the bill itself (not an article it quotes)
-    work: str                 # the work the article belongs to
+    text: str  # the paragraph (or article) that holds the elements
+    own: bool  # a provision of the bill itself (not an article it quotes)
+    work: str  # the work the article belongs to
     prison: dict | None
     fine: dict | None
     ceiling: dict | None
@@ -65,11 +65,18 @@ class Conduct:
         return f"{'art.' if self.own else 'art.'} {self.unit.number}"
 
     def place(self) -> dict:
-        return {"document": self.source.name, "work": self.work, "eid": self.eid, "article": self.unit.number,
-                "penalty": ar.penalty(self.prison, self.fine), "ceiling_days": (self.ceiling or {}).get("days")}
+        return {
+            "document": self.source.name,
+            "work": self.work,
+            "eid": self.eid,
+            "article": self.unit.number,
+            "penalty": ar.penalty(self.prison, self.fine),
+            "ceiling_days": (self.ceiling or {}).get("days"),
+        }
 
 
 # -- penalties of a paragraph --------------------------------------------------------------------------------
+
 
 def _penalty_of(text: str, article: Penalty | None) -> tuple[dict | None, dict | None]:
     """The paragraph's own range, else its article's («يعاقب بنفس العقوبة»)."""
@@ -93,6 +100,7 @@ def penalties_of(sources: list[Source]) -> dict[tuple[str, str], Penalty]:
 
 
 # -- conducts ------------------------------------------------------------------------------------------------
+
 
 def _bills(sources: list[Source]) -> list[Source]:
     return [s for s in sources if s.document is not None and s.document.doctype == "bill"]
@@ -130,8 +138,13 @@ def conducts(sources: list[Source], rules: dict[str, list[Rule]], offences: set[
                     unit, eid, par, whole = pars[i]
                     text = whole.get() if rule.article else par
                     key = unit.eid if rule.article else eid
-                    if key in seen or not unit.penal or not (bill or unit.number in cited) or \
-                            (unit.quoted and not bill) or not _acts(text).match(rule):
+                    if (
+                        key in seen
+                        or not unit.penal
+                        or not (bill or unit.number in cited)
+                        or (unit.quoted and not bill)
+                        or not _acts(text).match(rule)
+                    ):
                         continue
                     seen.add(key)
                     c = _conduct(concept, s, unit, key, text.text, bill, pens, lookup, rewritten)
@@ -151,7 +164,7 @@ def _conduct(concept, s, unit, eid, text, bill, pens, lookup, rewritten) -> Cond
     article = pens.get((s.name, unit.eid))
     work = article.work if article else s.work
     if not bill and (work, unit.number) in rewritten:
-        return None               # the bill's own version of this article is read instead
+        return None  # the bill's own version of this article is read instead
     prison, fine = _penalty_of(text, article)
     if not prison and not fine:
         return None
@@ -161,18 +174,18 @@ def _conduct(concept, s, unit, eid, text, bill, pens, lookup, rewritten) -> Cond
 
 # -- rules ---------------------------------------------------------------------------------------------------
 
+
 def _differ(a: Conduct, b: Conduct) -> bool:
-    return (a.prison, a.fine) != (b.prison, b.fine) or \
-        (a.ceiling or {}).get("days") != (b.ceiling or {}).get("days")
+    return (a.prison, a.fine) != (b.prison, b.fine) or (a.ceiling or {}).get("days") != (b.ceiling or {}).get("days")
 
 
 def _max(c: Conduct) -> int:
     """The longest principal term (life counts as longest)."""
     prison = c.prison or {}
-    return 10 ** 6 if prison.get("life") else prison.get("max_days") or 0
+    return 10**6 if prison.get("life") else prison.get("max_days") or 0
 
 
-def same_conduct_twice(found: list[Conduct], labels: dict[str, str], severer: dict[str, str]) -> list[Finding]:
+def same_conduct_twice(found: list[Conduct], labels: dict[str, str], severer: dict[str, str | None]) -> list[Finding]:
     pairs: dict[tuple[str, str], list] = {}
     for a in (c for c in found if c.own):
         for b in (c for c in found if not c.own and c.concept == a.concept):
@@ -183,27 +196,43 @@ def same_conduct_twice(found: list[Conduct], labels: dict[str, str], severer: di
     return [_twice(a, b, concepts, labels, severer) for a, b, concepts in pairs.values()]
 
 
-def _twice(a: Conduct, b: Conduct, concepts: list[str], labels: dict[str, str], severer: dict[str, str]) -> Finding:
+def _twice(
+    a: Conduct, b: Conduct, concepts: list[str], labels: dict[str, str], severer: dict[str, str | None]
+) -> Finding:
     names = "، ".join(labels.get(c, c) for c in concepts)
-    msg_ar = (f"الفعل نفسه ({names}) معاقب عليه في المادة {a.unit.number} ({ar.penalty(a.prison, a.fine)}) "
-              f"وفي الفصل {b.unit.number} ({ar.penalty(b.prison, b.fine)})")
-    msg = (f"the same conduct ({', '.join(concepts)}) is punished by art. {a.unit.number} and by art. "
-           f"{b.unit.number} ({_short(b.work)})")
+    msg_ar = (
+        f"الفعل نفسه ({names}) معاقب عليه في المادة {a.unit.number} ({ar.penalty(a.prison, a.fine)}) "
+        f"وفي الفصل {b.unit.number} ({ar.penalty(b.prison, b.fine)})"
+    )
+    msg = (
+        f"the same conduct ({', '.join(concepts)}) is punished by art. {a.unit.number} and by art. "
+        f"{b.unit.number} ({_short(b.work)})"
+    )
     if (a.prison, a.fine) != (b.prison, b.fine):
         msg_ar += " بعقوبتين مختلفتين"
         msg += " with different penalties"
     else:
         top_a, top_b = (a.ceiling or {}).get("prison"), (b.ceiling or {}).get("prison")
-        msg_ar += (f" بالعقوبة الأصلية نفسها وبتشديد مختلف (أقصاه {ar.prison(top_a)} في المادة {a.unit.number} "
-                   f"و{ar.prison(top_b)} في الفصل {b.unit.number})")
+        msg_ar += (
+            f" بالعقوبة الأصلية نفسها وبتشديد مختلف (أقصاه {ar.prison(top_a)} في المادة {a.unit.number} "
+            f"و{ar.prison(top_b)} في الفصل {b.unit.number})"
+        )
         msg += " with the same penalty but different aggravations"
     clause = severer.get(a.source.name)
     if clause and _max(a) < _max(b):
-        msg_ar += (f"؛ ولما كانت المادة {clause} تقضي بتطبيق المقتضيات الجنائية الأشد، فإن المادة "
-                   f"{a.unit.number} تكاد لا تطبق")
+        msg_ar += (
+            f"؛ ولما كانت المادة {clause} تقضي بتطبيق المقتضيات الجنائية الأشد، فإن المادة {a.unit.number} تكاد لا تطبق"
+        )
         msg += f"; art. {clause} applies the more severe provision, so art. {a.unit.number} is nearly a dead letter"
-    return Finding("same-conduct-twice", "warning", a.eid, msg, frbr_uri=a.source.name, message_ar=msg_ar + ".",
-                   evidence=(a.place(), b.place()))
+    return Finding(
+        "same-conduct-twice",
+        "warning",
+        a.eid,
+        msg,
+        frbr_uri=a.source.name,
+        message_ar=msg_ar + ".",
+        evidence=(a.place(), b.place()),
+    )
 
 
 def aggravations_not_higher(sources: list[Source]) -> list[Finding]:
@@ -225,12 +254,23 @@ def _not_higher(p: Penalty, agg: dict) -> bool:
 
 def _not_higher_finding(doc: str, p: Penalty, agg: dict) -> Finding:
     src = agg.get("source") or p.article
-    msg_ar = (f"الفصل {src} يرفع عقوبة الفصل {p.article} إلى {ar.penalty(agg.get('prison'), agg.get('fine'))}، "
-              f"وهي لا تتجاوز عقوبته الأصلية ({ar.penalty(p.prison.as_dict(), p.fine.as_dict() if p.fine else None)}).")
+    msg_ar = (
+        f"الفصل {src} يرفع عقوبة الفصل {p.article} إلى {ar.penalty(agg.get('prison'), agg.get('fine'))}، "
+        f"وهي لا تتجاوز عقوبته الأصلية ({ar.penalty(p.prison.as_dict() if p.prison else None, p.fine.as_dict() if p.fine else None)})."
+    )
     msg = f"art. {src} 'raises' the penalty of art. {p.article} to a range that is not above its own"
-    return Finding("aggravation-not-higher", "warning", p.eid, msg, frbr_uri=doc, message_ar=msg_ar,
-                   evidence=({"document": doc, "eid": p.eid, "article": p.article},
-                             {"document": doc, "article": src, "prison": agg.get("prison"), "fine": agg.get("fine")}))
+    return Finding(
+        "aggravation-not-higher",
+        "warning",
+        p.eid,
+        msg,
+        frbr_uri=doc,
+        message_ar=msg_ar,
+        evidence=(
+            {"document": doc, "eid": p.eid, "article": p.article},
+            {"document": doc, "article": src, "prison": agg.get("prison"), "fine": agg.get("fine")},
+        ),
+    )
 
 
 def disproportions(found: list[Conduct], labels: dict[str, str]) -> list[Finding]:
@@ -240,21 +280,36 @@ def disproportions(found: list[Conduct], labels: dict[str, str]) -> list[Finding
             if a.concept != b.concept or (a.eid, b.eid) in done or a.eid == b.eid:
                 continue
             single = not PERSISTENT.search(normalise(a.text))
-            if single and PERSISTENT.search(normalise(b.text)) and (a.prison or {}).get("max_days", 0) > \
-                    (b.prison or {}).get("max_days", 0) and (a.own or b.own):
+            if (
+                single
+                and PERSISTENT.search(normalise(b.text))
+                and (a.prison or {}).get("max_days", 0) > (b.prison or {}).get("max_days", 0)
+                and (a.own or b.own)
+            ):
                 done.add((a.eid, b.eid))
                 out.append(_disproportion(a, b, labels))
     return out
 
 
 def _disproportion(a: Conduct, b: Conduct, labels: dict[str, str]) -> Finding:
-    msg_ar = (f"المادة {a.unit.number} تعاقب على فعل واحد ({labels.get(a.concept, a.concept)}) بعقوبة "
-              f"{ar.penalty(a.prison, a.fine)}، أشد من عقوبة الفعل المتكرر في الفصل {b.unit.number} "
-              f"({ar.penalty(b.prison, b.fine)}).")
-    msg = (f"art. {a.unit.number} punishes a single act more than art. {b.unit.number} punishes the persistent "
-           f"conduct ({a.concept})")
-    return Finding("disproportion", "warning", a.eid, msg, frbr_uri=a.source.name, message_ar=msg_ar,
-                   evidence=(a.place(), b.place()))
+    msg_ar = (
+        f"المادة {a.unit.number} تعاقب على فعل واحد ({labels.get(a.concept, a.concept)}) بعقوبة "
+        f"{ar.penalty(a.prison, a.fine)}، أشد من عقوبة الفعل المتكرر في الفصل {b.unit.number} "
+        f"({ar.penalty(b.prison, b.fine)})."
+    )
+    msg = (
+        f"art. {a.unit.number} punishes a single act more than art. {b.unit.number} punishes the persistent "
+        f"conduct ({a.concept})"
+    )
+    return Finding(
+        "disproportion",
+        "warning",
+        a.eid,
+        msg,
+        frbr_uri=a.source.name,
+        message_ar=msg_ar,
+        evidence=(a.place(), b.place()),
+    )
 
 
 def definitions_twice(sources: list[Source]) -> list[Finding]:
@@ -273,9 +328,18 @@ def definitions_twice(sources: list[Source]) -> list[Finding]:
 def _twice_defined(s: Source, a, b) -> Finding:
     msg_ar = f"المصطلح «{a.term}» معرف مرتين بصيغتين مختلفتين ({a.eid} و{b.eid})."
     msg = f"«{a.term}» is defined twice in different words"
-    return Finding("definition-twice", "warning", a.eid, msg, frbr_uri=s.name, message_ar=msg_ar,
-                   evidence=({"document": s.name, "eid": a.eid, "definition": a.text},
-                             {"document": s.name, "eid": b.eid, "definition": b.text}))
+    return Finding(
+        "definition-twice",
+        "warning",
+        a.eid,
+        msg,
+        frbr_uri=s.name,
+        message_ar=msg_ar,
+        evidence=(
+            {"document": s.name, "eid": a.eid, "definition": a.text},
+            {"document": s.name, "eid": b.eid, "definition": b.text},
+        ),
+    )
 
 
 def _short(uri: str) -> str:
@@ -284,34 +348,44 @@ def _short(uri: str) -> str:
 
 # -- the whole check -----------------------------------------------------------------------------------------
 
-def severer_clauses(sources: list[Source]) -> dict[str, str]:
+
+def severer_clauses(sources: list[Source]) -> dict[str, str | None]:
     """document → number of its own article saying the more severe provision applies (bill art. 4)."""
-    out = {}
+    out: dict[str, str | None] = {}
     for s in sources:
         for unit in s.units:
-            if unit.provision and not unit.quoted and SEVERER_APPLIES.search(normalise(unit.text)) \
-                    and not unit.penal:
+            if unit.provision and not unit.quoted and SEVERER_APPLIES.search(normalise(unit.text)) and not unit.penal:
                 out.setdefault(s.name, unit.number)
     return out
 
 
 def missing_references(sources: list[Source]) -> list[Finding]:
     from ..xref.check import check_paths
+
     names = {str(s.path): s.name for s in sources}
     out = []
     for f in check_paths([s.path for s in sources if s.document is not None]):
         if f.rule in ("missing-article", "missing-provision"):
             target = (f.target or "").split("#")[-1].split("/")[-1].replace("art_", "")
             doc = names.get(str(f.file), f.file)
-            out.append(Finding("missing-reference", "error", f.eid, f.message, frbr_uri=doc,
-                               message_ar=f"إحالة إلى مقتضى غير موجود: {target}.",
-                               evidence=({"document": doc, "eid": f.eid, "href": f.target},)))
+            out.append(
+                Finding(
+                    "missing-reference",
+                    "error",
+                    f.eid,
+                    f.message,
+                    frbr_uri=doc,
+                    message_ar=f"إحالة إلى مقتضى غير موجود: {target}.",
+                    evidence=({"document": doc, "eid": f.eid, "href": f.target},),
+                )
+            )
     return out
 
 
 def check(sources: list[Source], concepts: list) -> list[Finding]:
     """Every consistency finding of the sources (a bill and the texts it amends)."""
     from .rules import undefined_terms, unused_definitions
+
     rules = load_rules()
     labels = {c.id: (c.labels or {}).get("ar") or c.id for c in concepts}
     offences = {c.id for c in concepts if c.kind == "offence"}
@@ -324,4 +398,4 @@ def check(sources: list[Source], concepts: list) -> list[Finding]:
         out += unused_definitions(s) + undefined_terms(s, concepts)
     out += missing_references(sources)
     order = {s.name: i for i, s in enumerate(sources)}
-    return sorted(out, key=lambda f: (order.get(f.frbr_uri, 99), f.rule, f.eid or "", f.message))
+    return sorted(out, key=lambda f: (order.get(f.frbr_uri or "", 99), f.rule, f.eid or "", f.message))

@@ -59,9 +59,13 @@ class Concept:
 
 def load_checklist(path: str | Path) -> list[Concept]:
     from ..yaml_input import read_yaml_file
+
     path = Path(path)
-    data = read_yaml_file(path, what="a concept checklist (a YAML list of concepts)",
-                          missing_hint="give the concepts YAML with --concepts")
+    data = read_yaml_file(
+        path,
+        what="a concept checklist (a YAML list of concepts)",
+        missing_hint="give the concepts YAML with --concepts",
+    )
     hint = "see shared/reference/digital-violence-concepts.yaml for the format"
     if not isinstance(data, list):
         raise InputError("not a checklist: expected a list of entries with an id", path=str(path), hint=hint)
@@ -72,12 +76,18 @@ def load_checklist(path: str | Path) -> list[Concept]:
             raise InputError("an entry without a text id", path=str(path), place=where, hint=hint)
         labels, synonyms = c.get("labels") or {}, c.get("synonyms") or {}
         if not isinstance(labels, dict) or not all(isinstance(v, str) for v in labels.values()):
-            raise InputError(f"labels of {c['id']!r} must map a language to a text", path=str(path), place=where,
-                             hint=hint)
+            raise InputError(
+                f"labels of {c['id']!r} must map a language to a text", path=str(path), place=where, hint=hint
+            )
         if not isinstance(synonyms, dict) or not all(
-                isinstance(v, list) and all(isinstance(w, str) for w in v) for v in synonyms.values() if v):
-            raise InputError(f"synonyms of {c['id']!r} must map a language to a list of texts", path=str(path),
-                             place=where, hint=hint)
+            isinstance(v, list) and all(isinstance(w, str) for w in v) for v in synonyms.values() if v
+        ):
+            raise InputError(
+                f"synonyms of {c['id']!r} must map a language to a list of texts",
+                path=str(path),
+                place=where,
+                hint=hint,
+            )
         concepts.append(Concept(c["id"], str(c.get("kind") or ""), labels, synonyms))
     return concepts
 
@@ -95,7 +105,7 @@ def defined_concepts(source: Source, matcher: Matcher) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for d in source.definitions:
         for m in matcher.candidates(d.term):
-            if not d.term[:m.start].strip():
+            if not d.term[: m.start].strip():
                 out.setdefault(m.phrase.key, []).append(d.eid or d.article or "")
     return out
 
@@ -103,7 +113,9 @@ def defined_concepts(source: Source, matcher: Matcher) -> dict[str, list[str]]:
 def word_coverage(source: Source, concepts: list[Concept], matcher: Matcher) -> dict[str, dict[str, list[str]]]:
     """The checklist's words alone: concept id → status → eIds (the fallback for a concept
     without elements, always borderline)."""
-    found = {c.id: {"defined": [], "criminalised": [], "provided": []} for c in concepts}
+    found: dict[str, dict[str, list[str]]] = {
+        c.id: {"defined": [], "criminalised": [], "provided": []} for c in concepts
+    }
     for cid, eids in defined_concepts(source, matcher).items():
         found[cid]["defined"] += eids
     for unit in source.units:
@@ -117,12 +129,14 @@ def word_coverage(source: Source, concepts: list[Concept], matcher: Matcher) -> 
     return found
 
 
-def coverage(sources: list[Source], concepts: list[Concept], rules: dict | None = None,
-             reviews: dict | None = None) -> list[dict]:
+def coverage(
+    sources: list[Source], concepts: list[Concept], rules: dict | None = None, reviews: dict | None = None
+) -> list[dict]:
     """concept × document cells (see :mod:`lawtool.gaps.evidence`): kinds, articles, phrase,
     borderline, review, and the older status / evidence / matches beside them."""
     from .elements import load_rules, load_terms
     from .evidence import element_cell, review_cell, word_cell
+
     rules = load_rules() if rules is None else rules
     terms = load_terms()
     matchers = {lang: concept_matcher(concepts, lang) for lang in {s.language for s in sources}}
@@ -131,8 +145,9 @@ def coverage(sources: list[Source], concepts: list[Concept], rules: dict | None 
         words = None
         named = defined_concepts(source, matchers[source.language])
         for cid, wanted in terms.items():  # the terms that define a concept besides its names
-            named.setdefault(cid, []).extend(d.eid or d.article or "" for d in source.definitions
-                                             if normalise(d.term) in wanted)
+            named.setdefault(cid, []).extend(
+                d.eid or d.article or "" for d in source.definitions if normalise(d.term) in wanted
+            )
         for concept in concepts:
             if rules.get(concept.id):
                 cell = element_cell(source, concept, rules[concept.id], set(named.get(concept.id, [])))
@@ -140,5 +155,12 @@ def coverage(sources: list[Source], concepts: list[Concept], rules: dict | None 
                 words = words or word_coverage(source, concepts, matchers[source.language])
                 cell = word_cell(concept, words[concept.id])
             table[concept.id][source.name] = review_cell(cell, (reviews or {}).get((concept.id, source.name)))
-    return [{"concept": c.id, "kind": c.kind, "label": (c.labels or {}).get("ar") or (c.labels or {}).get("en"),
-             "documents": table[c.id]} for c in concepts]
+    return [
+        {
+            "concept": c.id,
+            "kind": c.kind,
+            "label": (c.labels or {}).get("ar") or (c.labels or {}).get("en"),
+            "documents": table[c.id],
+        }
+        for c in concepts
+    ]

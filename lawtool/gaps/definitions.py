@@ -58,28 +58,86 @@ LIST_INTRO = re.compile(
     r"|في\s+(?:مدلول|مفهوم)\s+هذا\s+(?:القانون|المرسوم|الظهير|النص)"
     r"|(?:من\s+اجل|لاجل|لغايه)\s+تطبيق\s+(?:احكام\s+)?هذا"
     r"|au sens (?:de la presente|du present)|aux fins (?:de la presente|du present)|on entend par\s*:?\s*$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # «يقصد بالعنف الرقمي في مدلول هذا القانون» / «يراد ب ...:»
 INLINE = re.compile(
     r"(?:ي|ت)(?:قصد|راد)\s+ب(?:ـ\s*)?(?P<term>(?!ما\s+يلي)[^،:؛.«»\"]{2,80}?)"
-    r"\s*(?=في\s+(?:مدلول|مفهوم|تطبيق)|[،:؛]|\s+كل\s)")
+    r"\s*(?=في\s+(?:مدلول|مفهوم|تطبيق)|[،:؛]|\s+كل\s)"
+)
 INLINE_FR = re.compile(r"on entend par\s+[«\"]?\s*(?P<term>[^:«»\",;]{2,80}?)\s*[»\"]?\s*[:,]", re.IGNORECASE)
-OFFENCE_NAMED = re.compile(r"^\s*(?:ي|ت)عتبر\s+مرتكب(?:ا|ه|ة)?\s+ل?جريم(?:ة|ه)\s+(?P<term>[^،,.]{2,60}?)"
-                           r"\s*(?=[،,]|\s+و?(?:ي|ت)عاقب)")
-OFFENCE_NOUN = re.compile(r"^\s*(?:ي|ت)عتبر\s+(?!مرتكب)(?P<term>[^،,.\s]+(?:\s+[^،,.\s]+){0,3}?)"
-                          r"\s+و?(?:ي|ت)عاقب")
+OFFENCE_NAMED = re.compile(
+    r"^\s*(?:ي|ت)عتبر\s+مرتكب(?:ا|ه|ة)?\s+ل?جريم(?:ة|ه)\s+(?P<term>[^،,.]{2,60}?)"
+    r"\s*(?=[،,]|\s+و?(?:ي|ت)عاقب)"
+)
+OFFENCE_NOUN = re.compile(
+    r"^\s*(?:ي|ت)عتبر\s+(?!مرتكب)(?P<term>[^،,.\s]+(?:\s+[^،,.\s]+){0,3}?)"
+    r"\s+و?(?:ي|ت)عاقب"
+)
 MAX_TERM_WORDS = 8
 
 # Elements whose text is never linked (nor their descendants').
-SKIP = {"heading", "subheading", "num", "ref", "mref", "rref", "term", "def", "quotedStructure", "quotedText",
-        "embeddedStructure", "authorialNote", "noteRef", "docTitle", "docNumber", "docProponent", "docDate",
-        "docType", "docStage", "docStatus", "shortTitle", "remark", "a", "meta", "eop", "eol"}
+SKIP = {
+    "heading",
+    "subheading",
+    "num",
+    "ref",
+    "mref",
+    "rref",
+    "term",
+    "def",
+    "quotedStructure",
+    "quotedText",
+    "embeddedStructure",
+    "authorialNote",
+    "noteRef",
+    "docTitle",
+    "docNumber",
+    "docProponent",
+    "docDate",
+    "docType",
+    "docStage",
+    "docStatus",
+    "shortTitle",
+    "remark",
+    "a",
+    "meta",
+    "eop",
+    "eol",
+}
 LINKED_PARTS = ("preamble", "body", "mainBody", "conclusions")
 
 _TRANSLIT = {
-    "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "7", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r",
-    "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "3", "غ": "gh", "ف": "f",
-    "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "w", "ي": "y", "ء": "2", "ئ": "2",
+    "ا": "a",
+    "ب": "b",
+    "ت": "t",
+    "ث": "th",
+    "ج": "j",
+    "ح": "7",
+    "خ": "kh",
+    "د": "d",
+    "ذ": "dh",
+    "ر": "r",
+    "ز": "z",
+    "س": "s",
+    "ش": "sh",
+    "ص": "s",
+    "ض": "d",
+    "ط": "t",
+    "ظ": "z",
+    "ع": "3",
+    "غ": "gh",
+    "ف": "f",
+    "ق": "q",
+    "ك": "k",
+    "ل": "l",
+    "م": "m",
+    "ن": "n",
+    "ه": "h",
+    "و": "w",
+    "ي": "y",
+    "ء": "2",
+    "ئ": "2",
     "ؤ": "2",
 }
 
@@ -88,14 +146,14 @@ _TRANSLIT = {
 class Definition:
     """One defined term of a document."""
 
-    term: str                 # the term as shown (dictionary form for offences)
-    key: str                  # normalised bare words, the comparison key
-    concept: str              # eId of its TLCConcept
-    eid: str | None           # the provision that holds the definition (point, paragraph ...)
-    article: str | None       # the article's eId
-    text: str                 # the definition's text, term and colon left out
-    form: str                 # list | inline | offence
-    quoted: bool              # inside a quoted structure (another law's text)
+    term: str  # the term as shown (dictionary form for offences)
+    key: str  # normalised bare words, the comparison key
+    concept: str  # eId of its TLCConcept
+    eid: str | None  # the provision that holds the definition (point, paragraph ...)
+    article: str | None  # the article's eId
+    text: str  # the definition's text, term and colon left out
+    form: str  # list | inline | offence
+    quoted: bool  # inside a quoted structure (another law's text)
     block: etree._Element = field(repr=False, compare=False, default=None)
     span: tuple | None = field(repr=False, compare=False, default=None)  # (element, "text"|"tail", start, end)
 
@@ -154,9 +212,10 @@ def _list_item(p) -> tuple[str, int, int] | None:
     colon = text.find(":")
     if colon <= 0:
         return None
-    lead = _LEAD.match(text).end()
+    leading = _LEAD.match(text)  # matches the empty string too
+    lead = leading.end() if leading else 0
     end = colon
-    while end > lead and text[end - 1] in " \t»\"":
+    while end > lead and text[end - 1] in ' \t»"':
         end -= 1
     term = text[lead:end]
     if not term or "،" in term or "," in term or len(term.split()) > MAX_TERM_WORDS:
@@ -173,8 +232,8 @@ def _existing_def(p) -> etree._Element | None:
 def _definition_text(p, term: str) -> str:
     full = text_of(p)
     idx = full.find(term)
-    rest = full[idx + len(term):] if idx >= 0 else full
-    return rest.lstrip(" :«»\"").strip()
+    rest = full[idx + len(term) :] if idx >= 0 else full
+    return rest.lstrip(' :«»"').strip()
 
 
 def find_definitions(document: Document, *, include_quoted: bool = False) -> list[Definition]:
@@ -199,8 +258,20 @@ def find_definitions(document: Document, *, include_quoted: bool = False) -> lis
                     form = "offence"
                     shown = _offence_shown(term)
                 ref = (existing.get("refersTo") or "").lstrip("#")
-                found.append(Definition(shown, term_key(shown), ref, _nearest_eid(p), article.get("eId"),
-                                        _definition_text(p, term), form, quoted, p, None))
+                found.append(
+                    Definition(
+                        shown,
+                        term_key(shown),
+                        ref,
+                        _nearest_eid(p),
+                        article.get("eId"),
+                        _definition_text(p, term),
+                        form,
+                        quoted,
+                        p,
+                        None,
+                    )
+                )
                 continue
             if LIST_INTRO.search(norm) and plain.rstrip().endswith(":"):
                 in_list = True
@@ -209,8 +280,20 @@ def find_definitions(document: Document, *, include_quoted: bool = False) -> lis
                 item = _list_item(p)
                 if item:
                     term, start, end = item
-                    found.append(Definition(term, term_key(term), "", _nearest_eid(p), article.get("eId"),
-                                            _definition_text(p, term), "list", quoted, p, (p, "text", start, end)))
+                    found.append(
+                        Definition(
+                            term,
+                            term_key(term),
+                            "",
+                            _nearest_eid(p),
+                            article.get("eId"),
+                            _definition_text(p, term),
+                            "list",
+                            quoted,
+                            p,
+                            (p, "text", start, end),
+                        )
+                    )
                 continue
             definition = _inline(p, article, quoted)
             if definition:
@@ -228,8 +311,12 @@ def _offence_shown(term: str) -> str:
 
 def _inline(p, article, quoted) -> Definition | None:
     text = p.text or ""
-    for pattern, form in ((INLINE, "inline"), (INLINE_FR, "inline"), (OFFENCE_NAMED, "offence"),
-                          (OFFENCE_NOUN, "offence")):
+    for pattern, form in (
+        (INLINE, "inline"),
+        (INLINE_FR, "inline"),
+        (OFFENCE_NAMED, "offence"),
+        (OFFENCE_NOUN, "offence"),
+    ):
         m = pattern.search(text)
         if not m:
             continue
@@ -239,8 +326,18 @@ def _inline(p, article, quoted) -> Definition | None:
         start = m.start("term") + (len(m.group("term")) - len(m.group("term").lstrip()))
         end = start + len(term)
         shown = _offence_shown(term) if form == "offence" else term
-        return Definition(shown, term_key(shown), "", _nearest_eid(p), article.get("eId"),
-                          _definition_text(p, term), form, quoted, p, (p, "text", start, end))
+        return Definition(
+            shown,
+            term_key(shown),
+            "",
+            _nearest_eid(p),
+            article.get("eId"),
+            _definition_text(p, term),
+            form,
+            quoted,
+            p,
+            (p, "text", start, end),
+        )
     return None
 
 
@@ -269,14 +366,19 @@ def _assign_concepts(found: list[Definition]) -> None:
 
 # -- marking -----------------------------------------------------------------------------------------------
 
+
 def _references(document: Document) -> etree._Element:
     meta = document.xpath("./a:meta", document.main)[0]
     refs = document.xpath("./a:references", meta)
     if refs:
         return refs[0]
     ref = etree.Element(akn("references"), source="#lawtool")
-    after = [c for c in meta if local_name(c) in ("identification", "publication", "classification", "lifecycle",
-                                                    "workflow", "analysis", "temporalData")]
+    after = [
+        c
+        for c in meta
+        if local_name(c)
+        in ("identification", "publication", "classification", "lifecycle", "workflow", "analysis", "temporalData")
+    ]
     if after:
         after[-1].addnext(ref)
     else:
@@ -316,6 +418,7 @@ def _wrap(span, tag: str, refers: str) -> etree._Element:
 
 
 # -- linking ---------------------------------------------------------------------------------------------
+
 
 def _slots(document: Document):
     """Every (element, "text"|"tail", own-definition-block) text slot that may be linked."""
@@ -395,7 +498,7 @@ def term_uses(document: Document, definitions: list[Definition]) -> dict[str, li
         concept = (t.get("refersTo") or "").lstrip("#")
         if concept in uses and not _in_quoted(t):
             uses[concept].append(_nearest_eid(t) or "")
-    for (el, where), matches in term_matches(document, definitions):
+    for (el, _where), matches in term_matches(document, definitions):
         for m in matches:
             uses.setdefault(m.phrase.key, []).append(_nearest_eid(el) or "")
     return uses

@@ -60,14 +60,14 @@ def _article(w: str) -> str | None:
     return w[2:] if w.startswith("ال") and len(w) > 3 else None
 
 
-KEY = 6   # prefixes kept for the quick test of a paragraph
+KEY = 6  # prefixes kept for the quick test of a paragraph
 
 
 @dataclass(frozen=True)
 class Alternative:
-    words: tuple[str, ...]          # normalised; a trailing "=" means whole word
+    words: tuple[str, ...]  # normalised; a trailing "=" means whole word
     text: str
-    keys: tuple[str, ...] = ()      # the words' first KEY letters, for the quick test
+    keys: tuple[str, ...] = ()  # the words' first KEY letters, for the quick test
 
 
 @dataclass
@@ -76,8 +76,8 @@ class Rule:
     elements: list[list[Alternative]]
     none: list[Alternative] = field(default_factory=list)
     kind: str | None = None
-    borderline: str | None = None   # why the provision is only generic
-    article: bool = False           # the elements may be in different paragraphs of one article
+    borderline: str | None = None  # why the provision is only generic
+    article: bool = False  # the elements may be in different paragraphs of one article
 
 
 def _alternative(text: str) -> Alternative:
@@ -92,13 +92,20 @@ def _rule(concept: str, raw: dict) -> Rule:
     kind = raw.get("kind")
     if kind is not None and kind not in LETTERS:
         raise ValueError(f"{concept}: kind must be one of D, C, P")
-    return Rule(concept, elements, [_alternative(a) for a in raw.get("none") or []], kind, raw.get("borderline"),
-                bool(raw.get("article")))
+    return Rule(
+        concept,
+        elements,
+        [_alternative(a) for a in raw.get("none") or []],
+        kind,
+        raw.get("borderline"),
+        bool(raw.get("article")),
+    )
 
 
 def load_rules(path: str | Path = DATA) -> dict[str, list[Rule]]:
     """concept id → its rules, from the elements YAML."""
     import yaml
+
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
     return {cid: [_rule(cid, r) for r in (entry or {}).get("rules") or []] for cid, entry in data.items()}
 
@@ -106,9 +113,13 @@ def load_rules(path: str | Path = DATA) -> dict[str, list[Rule]]:
 def load_terms(path: str | Path = DATA) -> dict[str, list[str]]:
     """concept id → the defined terms (normalised) that define it besides its checklist names."""
     import yaml
+
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    return {cid: [normalise(str(t)) for t in (entry or {}).get("terms") or []] for cid, entry in data.items()
-            if (entry or {}).get("terms")}
+    return {
+        cid: [normalise(str(t)) for t in (entry or {}).get("terms") or []]
+        for cid, entry in data.items()
+        if (entry or {}).get("terms")
+    }
 
 
 @lru_cache(maxsize=200_000)

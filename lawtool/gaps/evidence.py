@@ -18,6 +18,7 @@ default).
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 from .coverage import Concept
@@ -41,7 +42,8 @@ class Whole:
     """The words of a whole article, made on first use (only rules with ``article: true`` need them)."""
 
     def __init__(self, unit: Unit):
-        self.unit, self._par = unit, None
+        self.unit = unit
+        self._par: Paragraph | None = None
 
     def get(self) -> Paragraph:
         if self._par is None:
@@ -52,25 +54,25 @@ class Whole:
 def paragraphs(source: Source) -> list[tuple[Unit, str, Paragraph, Whole]]:
     """(unit, eId, the paragraph's words, the whole article's words) of every paragraph of the
     source's provisions, computed once."""
-    cached = getattr(source, "_paragraphs", None)
+    cached = source.evidence_paragraphs
     if cached is None:
         cached = []
         for unit in (u for u in source.units if u.provision):
             whole = Whole(unit)
             cached += [(unit, b.eid, Paragraph(b.text), whole) for b in unit.blocks]
-        source._paragraphs = cached
+        source.evidence_paragraphs = cached
     return cached
 
 
 def _index(source: Source) -> dict[str, set[int]]:
     """prefix → indexes of the paragraphs holding a word that starts with it, computed once."""
-    index = getattr(source, "_prefix_index", None)
+    index = source.evidence_index
     if index is None:
         index = {}
         for i, (_, _, par, _) in enumerate(paragraphs(source)):
             for key in par.prefixes:
                 index.setdefault(key, set()).add(i)
-        source._prefix_index = index
+        source.evidence_index = index
     return index
 
 
@@ -78,9 +80,9 @@ def candidates(source: Source, rule: Rule) -> list[int]:
     """Indexes of the paragraphs that may hold the rule (of every paragraph of an article that may,
     for an article rule): each element has an alternative all of whose words are there."""
     index, pars = _index(source), paragraphs(source)
-    found = None
+    found: set[int] | None = None
     for element in rule.elements:
-        here = set()
+        here: set[int] = set()
         for alt in element:
             sets = [index.get(k, set()) for k in alt.keys]
             here |= set.intersection(*sets) if sets else set()
@@ -88,7 +90,7 @@ def candidates(source: Source, rule: Rule) -> list[int]:
             here = {id(pars[i][0]) for i in here}
         found = here if found is None else found & here
     if rule.article:
-        return [i for i, p in enumerate(pars) if id(p[0]) in found]
+        return [i for i, p in enumerate(pars) if id(p[0]) in (found or ())]
     return sorted(found or ())
 
 
@@ -96,7 +98,7 @@ def _definition_forms(source: Source) -> dict[str, str]:
     return {d.eid: d.form for d in source.definitions if d.eid}
 
 
-def _letters(rule: Rule, unit: Unit, eid: str, defs: dict[str, str], concept: Concept, named: set[str]) -> str:
+def _letters(rule: Rule, unit: Unit, eid: str, defs: dict[str, str], concept: Concept, named: AbstractSet[str]) -> str:
     """D for a concept of kind definition in a definition; for an offence, in a definition whose
     term is one of the concept's checklist names («التحرش الرقمي»), never through a generic rule.
     An article rule defines when one of the article's paragraphs does."""
@@ -104,14 +106,14 @@ def _letters(rule: Rule, unit: Unit, eid: str, defs: dict[str, str], concept: Co
         return rule.kind
     eids = [b.eid for b in unit.blocks] if rule.article else [eid]
     form = next((defs[e] for e in eids if e in defs), None)
-    if concept.kind == "offence" and (rule.borderline or not named.intersection(eids)):
+    if concept.kind == "offence" and (rule.borderline or named.isdisjoint(eids)):
         form = None
     if form and concept.kind in ("definition", "offence"):
         return "DC" if form == "offence" and unit.penal else "D"
     return "C" if unit.penal else "P"
 
 
-def hits(source: Source, concept: Concept, rules: list[Rule], named: set[str] = frozenset()) -> list[dict]:
+def hits(source: Source, concept: Concept, rules: list[Rule], named: AbstractSet[str] = frozenset()) -> list[dict]:
     """Every paragraph where a rule holds (the first rule that does): letters, borderline reason,
     place, quoted words; an article rule counts once per article."""
     defs, pars = _definition_forms(source), paragraphs(source)
@@ -133,22 +135,33 @@ def hits(source: Source, concept: Concept, rules: list[Rule], named: set[str] = 
                     break  # the definition of another term that uses the words provides nothing
                 seen.add(unit.eid)
                 place = unit.eid if rule.article else eid
-                out.append({"letters": letters, "why": rule.borderline or "",
-                            "eid": place, "article": article_ref(unit), "phrase": text.quote(span)})
+                out.append(
+                    {
+                        "letters": letters,
+                        "why": rule.borderline or "",
+                        "eid": place,
+                        "article": article_ref(unit),
+                        "phrase": text.quote(span),
+                    }
+                )
                 break
     return out
 
 
-def element_cell(source: Source, concept: Concept, rules: list[Rule], named: set[str] = frozenset()) -> dict:
+def element_cell(source: Source, concept: Concept, rules: list[Rule], named: AbstractSet[str] = frozenset()) -> dict:
     """``named``: eIds of the source's definitions whose term is one of the concept's checklist names."""
     found = hits(source, concept, rules, named)
     if concept.kind == "definition" and not any("D" in h["letters"] for h in found):
-        for h in found:   # used, never defined: an element of other provisions only
+        for h in found:  # used, never defined: an element of other provisions only
             h["why"] = h["why"] or "not defined: only an element of other provisions"
     plain = [h for h in found if not h["why"]]
     used = plain or found
-    return _cell(concept, used, borderline=bool(used) and not plain,
-                 why="; ".join(dict.fromkeys(h["why"] for h in used if h["why"])))
+    return _cell(
+        concept,
+        used,
+        borderline=bool(used) and not plain,
+        why="; ".join(dict.fromkeys(h["why"] for h in used if h["why"])),
+    )
 
 
 def _cell(concept: Concept, used: list[dict], *, borderline: bool, why: str) -> dict:
@@ -157,24 +170,40 @@ def _cell(concept: Concept, used: list[dict], *, borderline: bool, why: str) -> 
         letters, used = {"D"}, [h for h in used if "D" in h["letters"]]
     kinds = "".join(ch for ch in "DCP" if ch in letters)
     order = "DCP" if concept.kind == "definition" else "CDP"
-    first = next((ch for ch in order if ch in letters), None)
+    first = next((ch for ch in order if ch in letters), "")
     lead = next((h for h in used if first and first in h["letters"]), None)
     matches = {STATUS[ch]: list(dict.fromkeys(h["eid"] for h in used if ch in h["letters"])) for ch in kinds}
-    return {"kinds": kinds, "articles": list(dict.fromkeys(h["article"] for h in used)),
-            "phrase": lead["phrase"] if lead else "", "borderline": borderline, "why": why,
-            "review": "suggested", "status": STATUS.get(first, "missing"),
-            "evidence": matches.get(STATUS.get(first), []), "matches": matches}
+    return {
+        "kinds": kinds,
+        "articles": list(dict.fromkeys(h["article"] for h in used)),
+        "phrase": lead["phrase"] if lead else "",
+        "borderline": borderline,
+        "why": why,
+        "review": "suggested",
+        "status": STATUS.get(first, "missing"),
+        "evidence": matches.get(STATUS.get(first, ""), []),
+        "matches": matches,
+    }
 
 
 def word_cell(concept: Concept, found: dict[str, list[str]]) -> dict:
     """A concept without elements: its checklist words only, hence borderline at most."""
-    used = [{"letters": {"defined": "D", "criminalised": "C", "provided": "P"}[k], "eid": e,
-             "article": e.split("__")[0].removeprefix("art_"), "phrase": "", "why": "checklist words only"}
-            for k, eids in found.items() for e in eids]
+    used = [
+        {
+            "letters": {"defined": "D", "criminalised": "C", "provided": "P"}[k],
+            "eid": e,
+            "article": e.split("__")[0].removeprefix("art_"),
+            "phrase": "",
+            "why": "checklist words only",
+        }
+        for k, eids in found.items()
+        for e in eids
+    ]
     return _cell(concept, used, borderline=bool(used), why="checklist words only: no elements for this concept")
 
 
 # -- reviews -----------------------------------------------------------------------------------------------
+
 
 def load_reviews(path: str | Path | None) -> dict[tuple[str, str], dict]:
     """(concept, document) → review, from a YAML list of {concept, document, decision, kinds?, who, when, note}."""
@@ -182,12 +211,16 @@ def load_reviews(path: str | Path | None) -> dict[tuple[str, str], dict]:
         return {}
     from ..errors import InputError
     from ..yaml_input import read_yaml_file
+
     data = read_yaml_file(path, what="reviews of coverage cells") or {}
     out = {}
     for r in data.get("reviews") or []:
         if r.get("decision") not in DECISIONS or not r.get("who"):
-            raise InputError(f"review of {r.get('concept')} / {r.get('document')}: decision must be "
-                             "confirmed or rejected and who must be given", path=str(path))
+            raise InputError(
+                f"review of {r.get('concept')} / {r.get('document')}: decision must be "
+                "confirmed or rejected and who must be given",
+                path=str(path),
+            )
         out[(r["concept"], r["document"])] = r
     return out
 
@@ -195,8 +228,13 @@ def load_reviews(path: str | Path | None) -> dict[tuple[str, str], dict]:
 def review_cell(cell: dict, review: dict | None) -> dict:
     if not review:
         return cell
-    cell = dict(cell, review=review["decision"], reviewed_by=str(review["who"]),
-                reviewed_on=str(review.get("when", "")), review_note=str(review.get("note", "")))
+    cell = dict(
+        cell,
+        review=review["decision"],
+        reviewed_by=str(review["who"]),
+        reviewed_on=str(review.get("when", "")),
+        review_note=str(review.get("note", "")),
+    )
     if review["decision"] == "rejected":
         cell["suggested"] = {k: cell[k] for k in ("kinds", "articles", "phrase", "borderline")}
         cell.update(kinds=str(review.get("kinds", "")), borderline=bool(review.get("borderline", False)))

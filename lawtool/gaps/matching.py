@@ -29,9 +29,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable
 
 from ..arabic import normalise, stems
 
@@ -68,7 +68,7 @@ def _deletions(word: str) -> set[str]:
     """The word with one inner long vowel dropped (only for words of 5+ letters)."""
     if len(word) < 5:
         return set()
-    return {word[:i] + word[i + 1:] for i in range(1, len(word) - 1) if word[i] in LONG_VOWELS}
+    return {word[:i] + word[i + 1 :] for i in range(1, len(word) - 1) if word[i] in LONG_VOWELS}
 
 
 def _bare(word: str) -> str:
@@ -102,8 +102,7 @@ def arabic_forms(word: str) -> tuple[frozenset[str], bool]:
     """(candidate bare forms, whether the word carried the article) of a text word."""
     norm = normalise(word)
     cands = stems(norm)
-    definite = any(c.startswith("ال") and c[2:] in cands for c in cands) or any(
-        c.startswith("لل") for c in cands)
+    definite = any(c.startswith("ال") and c[2:] in cands for c in cands) or any(c.startswith("لل") for c in cands)
     bare = cands[-1]
     out = set(cands) | _deletions(bare)
     return frozenset(out), definite
@@ -205,7 +204,7 @@ class Matcher:
             self._index(phrase)
 
     @classmethod
-    def of(cls, surfaces: Iterable[tuple[str, str]]) -> "Matcher":
+    def of(cls, surfaces: Iterable[tuple[str, str]]) -> Matcher:
         """``surfaces`` as (key, surface) pairs."""
         matcher = cls()
         for key, surface in surfaces:
@@ -232,7 +231,7 @@ class Matcher:
                         continue
                     ok = True
                     for k in range(1, n):
-                        gap = text[words[i + k - 1].end:words[i + k].start]
+                        gap = text[words[i + k - 1].end : words[i + k].start]
                         if gap.strip() or not (forms[i + k][0] & phrase.specs[k]):
                             ok = False
                             break

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..akn import Document, local_name, text_of
 from ..arabic import normalise
@@ -41,20 +42,97 @@ from ..errors import LawtoolError
 
 MONTH, YEAR = 30, 365
 
-ONES = {"واحد": 1, "واحده": 1, "اثنين": 2, "اثنان": 2, "اثنتين": 2, "ثلاث": 3, "ثلاثه": 3, "ثالث": 3, "ثالثه": 3,
-        "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثمان": 8,
-        "ثماني": 8, "ثمانيه": 8, "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10}
-TENS = {"عشرين": 20, "عشرون": 20, "ثلاثين": 30, "ثلاثون": 30, "ثالثين": 30, "ثالثون": 30, "اربعين": 40,
-        "اربعون": 40, "خمسين": 50, "خمسون": 50, "ستين": 60, "ستون": 60, "سبعين": 70, "سبعون": 70,
-        "ثمانين": 80, "ثمانون": 80, "تسعين": 90, "تسعون": 90}
-HUNDREDS = {"مائه": 100, "مئه": 100, "مائتين": 200, "مائتي": 200, "مئتين": 200, "مائتان": 200,
-            "ثلاثمائه": 300, "اربعمائه": 400, "خمسمائه": 500, "ستمائه": 600, "سبعمائه": 700,
-            "ثمانمائه": 800, "تسعمائه": 900}
-THOUSANDS = {"الف": 1000, "الفا": 1000, "الاف": 1000, "االف": 1000, "الفين": 2000, "الفان": 2000, "الفي": 2000,
-             "مليون": 1_000_000, "ملايين": 1_000_000}
-UNITS = {"يوم": 1, "ايام": 1, "يوما": 1, "يومين": (1, 2), "شهر": MONTH, "اشهر": MONTH, "شهور": MONTH,
-         "شهرا": MONTH, "شهرين": (MONTH, 2), "سنه": YEAR, "سنوات": YEAR, "سنين": YEAR, "سنتين": (YEAR, 2),
-         "سنتان": (YEAR, 2), "عام": YEAR, "اعوام": YEAR, "عاما": YEAR}
+ONES = {
+    "واحد": 1,
+    "واحده": 1,
+    "اثنين": 2,
+    "اثنان": 2,
+    "اثنتين": 2,
+    "ثلاث": 3,
+    "ثلاثه": 3,
+    "ثالث": 3,
+    "ثالثه": 3,
+    "اربع": 4,
+    "اربعه": 4,
+    "خمس": 5,
+    "خمسه": 5,
+    "ست": 6,
+    "سته": 6,
+    "سبع": 7,
+    "سبعه": 7,
+    "ثمان": 8,
+    "ثماني": 8,
+    "ثمانيه": 8,
+    "تسع": 9,
+    "تسعه": 9,
+    "عشر": 10,
+    "عشره": 10,
+}
+TENS = {
+    "عشرين": 20,
+    "عشرون": 20,
+    "ثلاثين": 30,
+    "ثلاثون": 30,
+    "ثالثين": 30,
+    "ثالثون": 30,
+    "اربعين": 40,
+    "اربعون": 40,
+    "خمسين": 50,
+    "خمسون": 50,
+    "ستين": 60,
+    "ستون": 60,
+    "سبعين": 70,
+    "سبعون": 70,
+    "ثمانين": 80,
+    "ثمانون": 80,
+    "تسعين": 90,
+    "تسعون": 90,
+}
+HUNDREDS = {
+    "مائه": 100,
+    "مئه": 100,
+    "مائتين": 200,
+    "مائتي": 200,
+    "مئتين": 200,
+    "مائتان": 200,
+    "ثلاثمائه": 300,
+    "اربعمائه": 400,
+    "خمسمائه": 500,
+    "ستمائه": 600,
+    "سبعمائه": 700,
+    "ثمانمائه": 800,
+    "تسعمائه": 900,
+}
+THOUSANDS = {
+    "الف": 1000,
+    "الفا": 1000,
+    "الاف": 1000,
+    "االف": 1000,
+    "الفين": 2000,
+    "الفان": 2000,
+    "الفي": 2000,
+    "مليون": 1_000_000,
+    "ملايين": 1_000_000,
+}
+UNITS = {
+    "يوم": 1,
+    "ايام": 1,
+    "يوما": 1,
+    "يومين": (1, 2),
+    "شهر": MONTH,
+    "اشهر": MONTH,
+    "شهور": MONTH,
+    "شهرا": MONTH,
+    "شهرين": (MONTH, 2),
+    "سنه": YEAR,
+    "سنوات": YEAR,
+    "سنين": YEAR,
+    "سنتين": (YEAR, 2),
+    "سنتان": (YEAR, 2),
+    "عام": YEAR,
+    "اعوام": YEAR,
+    "عاما": YEAR,
+}
 
 # Circumstances (normalised text) → label.  Order matters only for the documentation.
 CONDITIONS: list[tuple[str, str]] = [
@@ -88,17 +166,20 @@ CONDITIONS: list[tuple[str, str]] = [
 _CONDITIONS = [(label, re.compile(p)) for label, p in CONDITIONS]
 
 # Additional penalties and measures named in an article (normalised text) → label.
-ADDITIONAL: list[tuple[str, re.Pattern]] = [(label, re.compile(p)) for label, p in [
-    ("confiscation", r"(?<![\w])(?:ب|و)?(?:ال)?مصادره"),
-    ("deprivation_of_rights", r"الحرمان من (?:ممارسه )?(?:حق|الحقوق|واحد|احد)|الفصل 40(?![\d-])"),
-    ("residence_ban", r"المنع من الاقامه|بالمنع من الاقامه"),
-    ("publication_of_judgment", r"نشر (?:المقرر|الحكم|القرار)|تعليق (?:المقرر|الحكم)"),
-    ("contact_ban", r"منع المحكوم عليه من الاتصال|الفصل 88-1"),
-    ("destruction", r"(?<![\w])(?:ب|و)?(?:ال)?اتلاف"),
-    ("dissolution", r"(?<![\w])(?:ب)?حل(?:ه)? (?:الشخص|الهيئه|المؤسسه)|بحله"),
-    ("closure", r"(?<![\w])(?:ب|و)?(?:ال)?اغلاق"),
-    ("account_suspension", r"تعليقه او اغلاقه|استعمال حساب"),
-]]
+ADDITIONAL: list[tuple[str, re.Pattern]] = [
+    (label, re.compile(p))
+    for label, p in [
+        ("confiscation", r"(?<![\w])(?:ب|و)?(?:ال)?مصادره"),
+        ("deprivation_of_rights", r"الحرمان من (?:ممارسه )?(?:حق|الحقوق|واحد|احد)|الفصل 40(?![\d-])"),
+        ("residence_ban", r"المنع من الاقامه|بالمنع من الاقامه"),
+        ("publication_of_judgment", r"نشر (?:المقرر|الحكم|القرار)|تعليق (?:المقرر|الحكم)"),
+        ("contact_ban", r"منع المحكوم عليه من الاتصال|الفصل 88-1"),
+        ("destruction", r"(?<![\w])(?:ب|و)?(?:ال)?اتلاف"),
+        ("dissolution", r"(?<![\w])(?:ب)?حل(?:ه)? (?:الشخص|الهيئه|المؤسسه)|بحله"),
+        ("closure", r"(?<![\w])(?:ب|و)?(?:ال)?اغلاق"),
+        ("account_suspension", r"تعليقه او اغلاقه|استعمال حساب"),
+    ]
+]
 
 PENAL_MARK = re.compile(r"يعاقب|بالحبس|الحبس من|بالسجن|السجن من|غرامه|تضاعف العقوب|ترفع العقوب|العقوبه السالبه")
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
@@ -117,7 +198,7 @@ class Range:
             return {"life": True, "type": self.type}
         return {"min_days": self.min_days, "max_days": self.max_days, "type": self.type}
 
-    def times(self, factor: int) -> "Range":
+    def times(self, factor: int) -> Range:
         if self.life:
             return self
         return Range(_mul(self.min_days, factor), _mul(self.max_days, factor), self.type)
@@ -131,7 +212,7 @@ class Fine:
     def as_dict(self) -> dict:
         return {"min_mad": self.min_mad, "max_mad": self.max_mad}
 
-    def times(self, factor: int) -> "Fine":
+    def times(self, factor: int) -> Fine:
         return Fine(_mul(self.min_mad, factor), _mul(self.max_mad, factor))
 
 
@@ -147,32 +228,46 @@ class Penalty:
     document: str
     eid: str
     article: str
-    kind: str = "offence"                 # offence | aggravation | reference
+    kind: str = "offence"  # offence | aggravation | reference
     prison: Range | None = None
     fine: Fine | None = None
     alternative: bool = False
-    factor: int | None = None             # aggravation articles that multiply («تضاعف»)
+    factor: int | None = None  # aggravation articles that multiply («تضاعف»)
     applies_to: list[str] = field(default_factory=list)
     conditions: list[str] = field(default_factory=list)
     aggravations: list[dict] = field(default_factory=list)
     cases: list[dict] = field(default_factory=list)
     same_as: list[str] = field(default_factory=list)
-    names: list[str] = field(default_factory=list)   # offence names «جريمة X» (normalised)
-    cites: list[str] = field(default_factory=list)   # Penal Code articles cited in the text
+    names: list[str] = field(default_factory=list)  # offence names «جريمة X» (normalised)
+    cites: list[str] = field(default_factory=list)  # Penal Code articles cited in the text
     additional: list[str] = field(default_factory=list)  # additional penalties named (ADDITIONAL)
-    part: str = "special"                 # general: a book on penalties in general, not an offence
+    part: str = "special"  # general: a book on penalties in general, not an offence
     text: str = ""
 
     def as_dict(self) -> dict:
-        return {"work": self.work, "document": self.document, "eid": self.eid, "article": self.article,
-                "kind": self.kind, "prison": self.prison.as_dict() if self.prison else None,
-                "fine": self.fine.as_dict() if self.fine else None, "alternative": self.alternative,
-                "factor": self.factor, "applies_to": self.applies_to, "conditions": self.conditions,
-                "aggravations": self.aggravations, "cases": self.cases, "same_as": self.same_as,
-                "cites": self.cites, "additional": self.additional, "part": self.part}
+        return {
+            "work": self.work,
+            "document": self.document,
+            "eid": self.eid,
+            "article": self.article,
+            "kind": self.kind,
+            "prison": self.prison.as_dict() if self.prison else None,
+            "fine": self.fine.as_dict() if self.fine else None,
+            "alternative": self.alternative,
+            "factor": self.factor,
+            "applies_to": self.applies_to,
+            "conditions": self.conditions,
+            "aggravations": self.aggravations,
+            "cases": self.cases,
+            "same_as": self.same_as,
+            "cites": self.cites,
+            "additional": self.additional,
+            "part": self.part,
+        }
 
 
 # -- numbers -----------------------------------------------------------------------------------------------
+
 
 def parse_number(tokens: list[str]) -> int | None:
     """Digits («2.000», «20000») or Arabic cardinal words («ألف ومائتين», «خمسة آلاف»)."""
@@ -180,8 +275,12 @@ def parse_number(tokens: list[str]) -> int | None:
         return int(re.sub(r"[.,\s]", "", tokens[0]))
     total, current, seen = 0, 0, False
     for tok in tokens:
-        word = tok[1:] if tok.startswith("و") and (tok[1:] in ONES or tok[1:] in TENS or tok[1:] in HUNDREDS
-                                                   or tok[1:] in THOUSANDS) else tok
+        word = (
+            tok[1:]
+            if tok.startswith("و")
+            and (tok[1:] in ONES or tok[1:] in TENS or tok[1:] in HUNDREDS or tok[1:] in THOUSANDS)
+            else tok
+        )
         if word in ONES:
             current += ONES[word]
         elif word in TENS:
@@ -243,25 +342,24 @@ def parse_prison(text: str) -> Range | None:
         if j >= len(toks) or toks[j] != "من":
             continue
         k = j + 1
-        left = []
+        left: list[str] = []
         while k < len(toks) and toks[k] not in ("الي", "حتي") and len(left) < 4:
             left.append(toks[k])
             k += 1
         if k >= len(toks) or toks[k] not in ("الي", "حتي"):
             continue
         k += 1
-        right = []
+        right: list[str] = []
         while k < len(toks) and (toks[k] in UNITS or _is_number_word(toks[k])) and len(right) < 4:
             right.append(toks[k])
             k += 1
         (a, ua), (b, ub) = _bound(left), _bound(right)
         if a is None or b is None:
             continue
-        ua = ua or ub
-        ub = ub or ua
-        if ua is None:
+        unit_a, unit_b = ua or ub, ub or ua  # «من سنة إلى خمس سنوات»: one unit for both bounds
+        if unit_a is None or unit_b is None:
             continue
-        return Range(a * ua, b * ub, kind)
+        return Range(a * unit_a, b * unit_b, kind)
     return None
 
 
@@ -276,12 +374,12 @@ def parse_fine(text: str) -> Fine | None:
         if j >= len(toks) or toks[j] != "من":
             continue
         k = j + 1
-        left = []
+        left: list[str] = []
         while k < len(toks) and toks[k] not in ("الي", "حتي") and len(left) < 6:
             left.append(toks[k])
             k += 1
         k += 1
-        right = []
+        right: list[str] = []
         while k < len(toks) and toks[k] not in ("درهم", "درهما") and len(right) < 6:
             right.append(toks[k])
             k += 1
@@ -299,6 +397,7 @@ def conditions_of(text: str) -> list[str]:
 
 # -- article references ------------------------------------------------------------------------------------
 
+
 def _article_number(raw: str) -> str:
     try:
         return number_from_num(raw)
@@ -310,8 +409,9 @@ def cited_articles(text: str, label: str = "(?:الفصل|الفصلين|الف�
     """Article numbers cited after «الفصل/الفصلين/الفصول» (or «المادة/المواد»): «الفصلين 447-1
     و447-2» → ['447-1', '447-2']; ranges «من 8 الى 12 مكرره» are returned as 'from..to'."""
     out: list[str] = []
-    for m in re.finditer(label + r"\s+((?:من\s+)?" + _ART_NUM + r"(?:\s*(?:،|,|و|الي|إلى|او)\s*(?:من\s+)?"
-                         + _ART_NUM + r")*)", text):
+    for m in re.finditer(
+        label + r"\s+((?:من\s+)?" + _ART_NUM + r"(?:\s*(?:،|,|و|الي|إلى|او)\s*(?:من\s+)?" + _ART_NUM + r")*)", text
+    ):
         chunk = m.group(1)
         for rng in re.finditer(r"من\s+(" + _ART_NUM + r")\s+الي\s+(" + _ART_NUM + r")", chunk):
             out.append(f"{_article_number(rng.group(1))}..{_article_number(rng.group(2))}")
@@ -332,6 +432,7 @@ def _paragraph_of(text: str) -> int | None:
 
 # -- one article -------------------------------------------------------------------------------------------
 
+
 def _sentences(text: str) -> list[str]:
     """Split on full stops (not inside numbers such as 2.000) and on semicolons."""
     parts = re.split(r"(?<!\d)\.(?!\d)|[؛;]|،?\s+(?=وتضاعف|وترفع)", text)
@@ -343,8 +444,9 @@ def _own_paragraphs(article) -> list[str]:
     out = []
     for p in article.iter("{*}p"):
         owner = next((a for a in p.iterancestors() if local_name(a) == "article"), None)
-        if owner is article and not any(local_name(a) in ("quotedStructure", "quotedText")
-                                         for a in _between(p, article)):
+        if owner is article and not any(
+            local_name(a) in ("quotedStructure", "quotedText") for a in _between(p, article)
+        ):
             out.append(own_text(p))
     return out
 
@@ -402,7 +504,7 @@ def parse_article(paragraphs: list[str], *, work: str, document: str, eid: str, 
             if is_case:
                 refs = [r for r in cited_articles(sent) if ".." not in r] or last_case_article
                 last_case_article = refs
-                case = {"refers_to": refs, "paragraph": _paragraph_of(sent)}
+                case: dict[str, Any] = {"refers_to": refs, "paragraph": _paragraph_of(sent)}
                 if prison:
                     case["prison"] = prison.as_dict()
                 if fine:
@@ -412,8 +514,11 @@ def parse_article(paragraphs: list[str], *, work: str, document: str, eid: str, 
                 if prison or fine or factor:
                     pen.cases.append(case)
                 continue
-            if re.search(r"ترفع العقوبه السالبه للحريه الي\s*:?$", sent) or sent.endswith("كما يلي:") \
-                    or sent.endswith("كما يلي"):
+            if (
+                re.search(r"ترفع العقوبه السالبه للحريه الي\s*:?$", sent)
+                or sent.endswith("كما يلي:")
+                or sent.endswith("كما يلي")
+            ):
                 intro_conditions = conds
                 if "اذا" in sent:
                     pen.kind = "aggravation"
@@ -427,7 +532,7 @@ def parse_article(paragraphs: list[str], *, work: str, document: str, eid: str, 
                     pen.factor = factor
                     pen.conditions = conds
                     continue
-                entry = {"source": article, "condition": conds, "text": sent}
+                entry: dict[str, Any] = {"source": article, "condition": conds, "text": sent}
                 if factor:
                     entry["factor"] = factor
                 if prison:
@@ -440,13 +545,14 @@ def parse_article(paragraphs: list[str], *, work: str, document: str, eid: str, 
                 pen.conditions = list(dict.fromkeys(pen.conditions + conds))
                 continue
             if not (prison or fine):
-                refs = re.search(r"(?:بالعقوبات|بالعقوبه)\s+(?:المنصوص عليها|المقرره)\s+في", sent)
-                if refs and not main_found:
+                same = re.search(r"(?:بالعقوبات|بالعقوبه)\s+(?:المنصوص عليها|المقرره)\s+في", sent)
+                if same and not main_found:
                     # the articles named right after «بالعقوبات المنصوص عليها في», up to the comma: not
                     # «دون الإخلال بأحكام الفصلين 444-1 و444-2» before it nor «المادة 12 أعلاه» after it
-                    named = "الفصل " + re.split(r"[،,]", sent[refs.end():])[0]
-                    pen.same_as = [r for r in cited_articles(named) if ".." not in r] or \
-                        [r for r in cited_articles(sent) if ".." not in r]
+                    named = "الفصل " + re.split(r"[،,]", sent[same.end() :])[0]
+                    pen.same_as = [r for r in cited_articles(named) if ".." not in r] or [
+                        r for r in cited_articles(sent) if ".." not in r
+                    ]
                     if pen.same_as:
                         pen.kind = "reference"
                         main_found = True
@@ -455,15 +561,14 @@ def parse_article(paragraphs: list[str], *, work: str, document: str, eid: str, 
             if not main_found:
                 pen.prison, pen.fine, pen.alternative = prison, fine, alternative
                 main_found = True
-                if ACTS_OF.search(sent):
+                if acts_of := ACTS_OF.search(sent):
                     pen.kind = "aggravation"
-                    tail = sent[ACTS_OF.search(sent).end():]
-                    pen.applies_to = cited_articles("الفصول " + tail.split("في حاله")[0]) \
-                        or cited_articles(tail)
+                    tail = sent[acts_of.end() :]
+                    pen.applies_to = cited_articles("الفصول " + tail.split("في حاله")[0]) or cited_articles(tail)
                     pen.conditions = conds
-                elif NAMED_ACT.search(sent):
+                elif named_act := NAMED_ACT.search(sent):
                     pen.kind = "aggravation"
-                    pen.applies_to = ["name:" + NAMED_ACT.search(sent).group("name")]
+                    pen.applies_to = ["name:" + named_act.group("name")]
                     pen.conditions = conds
                 continue
             # a second offence with its own range in the same article
@@ -485,8 +590,13 @@ def parse_article(paragraphs: list[str], *, work: str, document: str, eid: str, 
     for agg in pen.aggravations:
         if agg.get("factor") and "prison" not in agg and pen.prison:
             agg["prison"] = pen.prison.times(agg["factor"]).as_dict()
-        if agg.get("factor") and "fine" not in agg and pen.fine and not re.search(r"الغرامه الي الضعف", agg["text"]) \
-                or (agg.get("factor") and "fine" not in agg and pen.fine):
+        if (
+            agg.get("factor")
+            and "fine" not in agg
+            and pen.fine
+            and not re.search(r"الغرامه الي الضعف", agg["text"])
+            or (agg.get("factor") and "fine" not in agg and pen.fine)
+        ):
             agg["fine"] = pen.fine.times(agg["factor"]).as_dict()
         if re.search(r"ترفع الغرامه", agg["text"]):
             agg.pop("prison", None)
@@ -499,6 +609,7 @@ def parse_article(paragraphs: list[str], *, work: str, document: str, eid: str, 
 
 
 # -- documents ---------------------------------------------------------------------------------------------
+
 
 def _mod_targets(document: Document) -> dict[str, str]:
     """mod eId → the work its textual modifications change (from activeModifications)."""
@@ -533,8 +644,9 @@ def document_penalties(document: Document, *, articles: set[str] | None = None) 
         number = _article_number(text_of(num)) if num is not None else (art.get("eId") or "").split("_")[-1]
         art_work = _work_of(art, document, targets, work)
         order.setdefault(art_work, []).append(number)
-        pen = parse_article(_own_paragraphs(art), work=art_work, document=expression, eid=art.get("eId") or "",
-                            article=number)
+        pen = parse_article(
+            _own_paragraphs(art), work=art_work, document=expression, eid=art.get("eId") or "", article=number
+        )
         if pen is not None:
             pen.part = _part(art)
             found.append(pen)
@@ -561,7 +673,7 @@ def _expand(targets: list[str], numbers: list[str]) -> list[str]:
             a, b = t.split("..")
             if a in numbers and b in numbers:
                 i, j = numbers.index(a), numbers.index(b)
-                out.extend(numbers[i:j + 1])
+                out.extend(numbers[i : j + 1])
         else:
             out.append(t)
     return out
@@ -579,8 +691,11 @@ def _attach(found: list[Penalty], order: dict[str, list[str]]) -> None:
         for t in p.applies_to:
             if t.startswith("name:"):
                 name = t[5:]
-                resolved += [q.article for q in by_work.get(p.work, {}).values()
-                             if q is not p and q.kind == "offence" and name in q.names]
+                resolved += [
+                    q.article
+                    for q in by_work.get(p.work, {}).values()
+                    if q is not p and q.kind == "offence" and name in q.names
+                ]
             else:
                 resolved += _expand([t], numbers)
         p.applies_to = list(dict.fromkeys(resolved))
@@ -588,7 +703,7 @@ def _attach(found: list[Penalty], order: dict[str, list[str]]) -> None:
             q = by_work.get(p.work, {}).get(target)
             if q is None or q is p:
                 continue
-            entry = {"source": p.article, "condition": p.conditions}
+            entry: dict[str, Any] = {"source": p.article, "condition": p.conditions}
             if p.factor:
                 entry["factor"] = p.factor
                 entry["prison"] = q.prison.times(p.factor).as_dict() if q.prison else None
@@ -601,16 +716,17 @@ def _attach(found: list[Penalty], order: dict[str, list[str]]) -> None:
 
 # -- comparison --------------------------------------------------------------------------------------------
 
+
 def _max_days(p: dict | None) -> int | None:
     if not p:
         return None
-    return 10 ** 6 if p.get("life") else p.get("max_days")
+    return 10**6 if p.get("life") else p.get("max_days")
 
 
 def compare(in_force: list[Penalty], bills: list[Penalty]) -> dict:
     """For each bill version: the articles of the law in force its amendments re-enact (same work,
     same number), with both penalties; the articles it inserts; its own new offences."""
-    force = {}
+    force: dict[tuple[str, str], Penalty] = {}
     for p in in_force:
         force.setdefault((p.work, p.article), p)
     rows, new = [], []
@@ -620,15 +736,41 @@ def compare(in_force: list[Penalty], bills: list[Penalty]) -> dict:
         key = (b.work, b.article)
         if key in force and force[key].document != b.document:
             f = force[key]
-            rows.append({"bill": b.document, "bill_eid": b.eid, "article": b.article, "work": b.work,
-                         "in_force": _brief(f), "proposed": _brief(b),
-                         "change": _change(f, b)})
+            rows.append(
+                {
+                    "bill": b.document,
+                    "bill_eid": b.eid,
+                    "article": b.article,
+                    "work": b.work,
+                    "in_force": _brief(f),
+                    "proposed": _brief(b),
+                    "change": _change(f, b),
+                }
+            )
         elif b.work != _bill_work(b):
-            new.append({"bill": b.document, "bill_eid": b.eid, "article": b.article, "work": b.work,
-                        "status": "inserted", "proposed": _brief(b), "related": []})
+            new.append(
+                {
+                    "bill": b.document,
+                    "bill_eid": b.eid,
+                    "article": b.article,
+                    "work": b.work,
+                    "status": "inserted",
+                    "proposed": _brief(b),
+                    "related": [],
+                }
+            )
         else:
-            new.append({"bill": b.document, "bill_eid": b.eid, "article": b.article, "work": b.work,
-                        "status": "new offence" if b.kind == "offence" else f"new {b.kind}", "proposed": _brief(b), "related": b.cites})
+            new.append(
+                {
+                    "bill": b.document,
+                    "bill_eid": b.eid,
+                    "article": b.article,
+                    "work": b.work,
+                    "status": "new offence" if b.kind == "offence" else f"new {b.kind}",
+                    "proposed": _brief(b),
+                    "related": b.cites,
+                }
+            )
     return {"comparison": rows, "new": new}
 
 
@@ -637,17 +779,26 @@ def _bill_work(p: Penalty) -> str:
 
 
 def _brief(p: Penalty) -> dict:
-    return {"eid": p.eid, "kind": p.kind, "prison": p.prison.as_dict() if p.prison else None,
-            "fine": p.fine.as_dict() if p.fine else None, "alternative": p.alternative,
-            "aggravations": p.aggravations, "cases": p.cases, "applies_to": p.applies_to}
+    return {
+        "eid": p.eid,
+        "kind": p.kind,
+        "prison": p.prison.as_dict() if p.prison else None,
+        "fine": p.fine.as_dict() if p.fine else None,
+        "alternative": p.alternative,
+        "aggravations": p.aggravations,
+        "cases": p.cases,
+        "applies_to": p.applies_to,
+    }
 
 
 def _change(f: Penalty, b: Penalty) -> dict:
     out = {}
-    for name, a, c in (("prison_min_days", f.prison and f.prison.min_days, b.prison and b.prison.min_days),
-                       ("prison_max_days", f.prison and f.prison.max_days, b.prison and b.prison.max_days),
-                       ("fine_min_mad", f.fine and f.fine.min_mad, b.fine and b.fine.min_mad),
-                       ("fine_max_mad", f.fine and f.fine.max_mad, b.fine and b.fine.max_mad)):
+    for name, a, c in (
+        ("prison_min_days", f.prison and f.prison.min_days, b.prison and b.prison.min_days),
+        ("prison_max_days", f.prison and f.prison.max_days, b.prison and b.prison.max_days),
+        ("fine_min_mad", f.fine and f.fine.min_mad, b.fine and b.fine.min_mad),
+        ("fine_max_mad", f.fine and f.fine.max_mad, b.fine and b.fine.max_mad),
+    ):
         if a != c:
             out[name] = {"from": a, "to": c}
     return out

@@ -28,28 +28,42 @@ import difflib
 import re
 from itertools import combinations
 
-from ..findings import Finding
 from ..arabic import normalise
+from ..findings import Finding
 from .coverage import Concept, concept_matcher, defined_concepts
-from .definitions import term_uses
+from .definitions import Definition, term_uses
 from .matching import Matcher, compile_phrase, phrase_words, select, term_key
 from .sources import Source
 
 MAX_EVIDENCE = 8
 
 
-def gap_finding(rule: str, severity: str, document: str, eid: str | None, message: str,
-                evidence: list | None = None, message_ar: str | None = None) -> Finding:
+def gap_finding(
+    rule: str,
+    severity: str,
+    document: str,
+    eid: str | None,
+    message: str,
+    evidence: list | None = None,
+    message_ar: str | None = None,
+) -> Finding:
     """A gap finding: the project's one :class:`lawtool.findings.Finding`, its document as ``frbr_uri``
     (a path for a plain text) and what supports it as ``evidence``."""
-    return Finding(rule, severity, eid, message, frbr_uri=document, message_ar=message_ar,
-                            evidence=tuple(evidence or ()))
+    return Finding(
+        rule, severity, eid, message, frbr_uri=document, message_ar=message_ar, evidence=tuple(evidence or ())
+    )
 
 
 def as_dict(f: Finding) -> dict:
     """The gap report's JSON shape of a finding: rule, severity, document, eid, message, evidence."""
-    data = {"rule": f.rule, "severity": f.severity, "document": f.frbr_uri, "eid": f.eid, "message": f.message,
-            "evidence": list(f.evidence or ())}
+    data = {
+        "rule": f.rule,
+        "severity": f.severity,
+        "document": f.frbr_uri,
+        "eid": f.eid,
+        "message": f.message,
+        "evidence": list(f.evidence or ()),
+    }
     if f.message_ar:
         data["message_ar"] = f.message_ar
     return data
@@ -76,17 +90,28 @@ def unused_definitions(source: Source) -> list[Finding]:
             continue
         seen.add(d.concept)
         if not uses.get(d.concept):
-            out.append(gap_finding("unused-definition", "warning", source.name, d.eid,
-                                   f"«{d.term}» is defined but never used elsewhere in the text",
-                                   [d.eid or ""], f"المصطلح «{d.term}» معرف ولا يستعمل في باقي النص."))
+            out.append(
+                gap_finding(
+                    "unused-definition",
+                    "warning",
+                    source.name,
+                    d.eid,
+                    f"«{d.term}» is defined but never used elsewhere in the text",
+                    [d.eid or ""],
+                    f"المصطلح «{d.term}» معرف ولا يستعمل في باقي النص.",
+                )
+            )
     return out
 
 
 RECURRING_AR = re.compile(r"(?<![\w])(?:و|ف)?(?:ب|ل|ك)?(?:ال)?عنف\s+(ال[^\s\d،,.:؛)(«»]+(?:ي|يه))(?![\w])")
 NOT_QUALIFIERS = {"الاخري", "الاخر", "الذي", "التي"}
 STOP_HEADS = {"دون", "بدون", "بغير", "باي", "بأي", "عبر", "في", "من"}
-RECURRING_FR = re.compile(r"\bviolences?\s+(?!de\b|d'|à\b|a\b|et\b|ou\b|en\b|dans\b|contre\b|sur\b|par\b|faites?\b)"
-                          r"([a-zéèêàç-]{4,})", re.IGNORECASE)
+RECURRING_FR = re.compile(
+    r"\bviolences?\s+(?!de\b|d'|à\b|a\b|et\b|ou\b|en\b|dans\b|contre\b|sur\b|par\b|faites?\b)"
+    r"([a-zéèêàç-]{4,})",
+    re.IGNORECASE,
+)
 
 
 def _term_candidates(source: Source, concepts: list[Concept]) -> dict[str, str]:
@@ -135,13 +160,21 @@ def undefined_terms(source: Source, concepts: list[Concept]) -> list[Finding]:
     out = []
     for key, eids in sorted(used.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         surface = candidates[key]
-        if key in defined_keys or any(not surface[:m.start].strip() and m.end >= len(surface.rstrip())
-                                      for m in defined.candidates(surface)):
+        if key in defined_keys or any(
+            not surface[: m.start].strip() and m.end >= len(surface.rstrip()) for m in defined.candidates(surface)
+        ):
             continue
-        out.append(gap_finding("undefined-term", "warning", source.name, eids[0],
-                               f"«{surface}» is used {len(eids)} time(s) as a term of art but not defined",
-                               list(dict.fromkeys(eids))[:MAX_EVIDENCE],
-                               f"المصطلح «{surface}» مستعمل في النص دون تعريف."))
+        out.append(
+            gap_finding(
+                "undefined-term",
+                "warning",
+                source.name,
+                eids[0],
+                f"«{surface}» is used {len(eids)} time(s) as a term of art but not defined",
+                list(dict.fromkeys(eids))[:MAX_EVIDENCE],
+                f"المصطلح «{surface}» مستعمل في النص دون تعريف.",
+            )
+        )
     return out
 
 
@@ -150,8 +183,11 @@ def inconsistent_terminology(source: Source, concepts: list[Concept]) -> list[Fi
     per_concept: dict[str, list[str]] = {}
     matcher = Matcher()
     for concept in concepts:
-        phrases = [p for p in concept.phrases(source.language) if _term_like(p) and
-                   (source.language != "ar" or normalise(p).startswith("ال"))]
+        phrases = [
+            p
+            for p in concept.phrases(source.language)
+            if _term_like(p) and (source.language != "ar" or normalise(p).startswith("ال"))
+        ]
         if len(phrases) >= 2:
             per_concept[concept.id] = phrases
             for p in phrases:
@@ -174,19 +210,32 @@ def inconsistent_terminology(source: Source, concepts: list[Concept]) -> list[Fi
         by_head: dict[str, list[str]] = {}
         for phrase in used:
             by_head.setdefault(phrase_words(phrase)[0], []).append(phrase)
-        for head, group in sorted(by_head.items()):
+        for _head, group in sorted(by_head.items()):
             # «العنف الرقمي ضد النساء» extends «العنف الرقمي»: not another name for it
-            group = [p for p in group if not any(q != p and phrase_words(p)[:len(phrase_words(q))] == phrase_words(q)
-                                                 for q in group)]
-            group = [p for p in group if term_key(p) not in defined_keys] if \
-                sum(term_key(p) in defined_keys for p in group) >= 2 else group
+            group = [
+                p
+                for p in group
+                if not any(q != p and phrase_words(p)[: len(phrase_words(q))] == phrase_words(q) for q in group)
+            ]
+            group = (
+                [p for p in group if term_key(p) not in defined_keys]
+                if sum(term_key(p) in defined_keys for p in group) >= 2
+                else group
+            )
             if len(group) < 2 or all(term_key(p) in defined_keys for p in group):
                 continue
             group.sort(key=lambda p: -len(used[p]))
-            evidence = [{"phrase": p, "count": len(used[p]), "eids": list(dict.fromkeys(used[p]))[:MAX_EVIDENCE]}
-                        for p in group]
-            message = ("one concept (" + concept.id + ") written in " + str(len(group)) + " ways: "
-                       + ", ".join(f"«{p}» ×{len(used[p])}" for p in group))
+            evidence = [
+                {"phrase": p, "count": len(used[p]), "eids": list(dict.fromkeys(used[p]))[:MAX_EVIDENCE]} for p in group
+            ]
+            message = (
+                "one concept ("
+                + concept.id
+                + ") written in "
+                + str(len(group))
+                + " ways: "
+                + ", ".join(f"«{p}» ×{len(used[p])}" for p in group)
+            )
             first = used[group[1]][0]
             out.append(gap_finding("inconsistent-terminology", "warning", source.name, first, message, evidence))
     return out
@@ -197,7 +246,7 @@ def _clean(text: str) -> str:
 
 
 def differing_definitions(sources: list[Source], concepts: list[Concept]) -> list[Finding]:
-    groups: dict[str, list[tuple[Source, object]]] = {}
+    groups: dict[str, list[tuple[Source, Definition]]] = {}
     for source in sources:
         matcher = concept_matcher(concepts, source.language) if concepts else None
         by_concept: dict[str, str] = {}
@@ -227,12 +276,20 @@ def differing_definitions(sources: list[Source], concepts: list[Concept]) -> lis
             same_work = sa.work == sb.work
             what = "two versions of the same text" if same_work else "two documents"
             term = f"«{da.term}»" + ("" if da.key == db.key else f" and «{db.term}»")
-            out.append(gap_finding(
-                "definition-differs", "warning", sb.name, db.eid,
-                f"{term} defined differently in {what} ({key.split(':', 1)[1] if key.startswith('concept:') else 'same term'}; "
-                f"similarity {ratio:.2f})",
-                [{"document": sa.name, "eid": da.eid, "term": da.term, "definition": da.text},
-                 {"document": sb.name, "eid": db.eid, "term": db.term, "definition": db.text}]))
+            out.append(
+                gap_finding(
+                    "definition-differs",
+                    "warning",
+                    sb.name,
+                    db.eid,
+                    f"{term} defined differently in {what} ({key.split(':', 1)[1] if key.startswith('concept:') else 'same term'}; "
+                    f"similarity {ratio:.2f})",
+                    [
+                        {"document": sa.name, "eid": da.eid, "term": da.term, "definition": da.text},
+                        {"document": sb.name, "eid": db.eid, "term": db.term, "definition": db.text},
+                    ],
+                )
+            )
     return out
 
 
@@ -246,9 +303,16 @@ def missing_definitions(source: Source, concepts: list[Concept], matrix: list[di
         cell = row["documents"].get(source.name)
         if cell and (not cell["matches"].get("defined") or cell.get("borderline")):
             generic = f" (only generically: {cell['why']})" if cell.get("borderline") and cell.get("why") else ""
-            out.append(gap_finding("definition-missing", "info", source.name, None,
-                               f"the checklist concept {row['concept']} («{row['label']}») is not defined{generic}",
-                               cell["matches"].get("criminalised", []) + cell["matches"].get("provided", [])))
+            out.append(
+                gap_finding(
+                    "definition-missing",
+                    "info",
+                    source.name,
+                    None,
+                    f"the checklist concept {row['concept']} («{row['label']}») is not defined{generic}",
+                    cell["matches"].get("criminalised", []) + cell["matches"].get("provided", []),
+                )
+            )
     return out
 
 

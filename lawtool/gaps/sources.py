@@ -33,8 +33,8 @@ class Unit:
     eid: str
     number: str | None
     quoted: bool
-    provision: bool           # an article (False: the preamble)
-    penal: bool               # carries a penalty (يعاقب / بالحبس / غرامة ...)
+    provision: bool  # an article (False: the preamble)
+    penal: bool  # carries a penalty (يعاقب / بالحبس / غرامة ...)
     blocks: list[Block] = field(default_factory=list)
 
     @property
@@ -44,14 +44,17 @@ class Unit:
 
 @dataclass
 class Source:
-    name: str                 # FRBR expression URI, or the path of a plain text
+    name: str  # FRBR expression URI, or the path of a plain text
     path: str
     work: str
-    kind: str                 # akn | text
-    language: str             # ar | fr
+    kind: str  # akn | text
+    language: str  # ar | fr
     units: list[Unit]
     definitions: list[Definition]
     document: Document | None = field(default=None, repr=False)
+    # made on first use by gaps.evidence: the words of each paragraph, and word prefix → paragraphs
+    evidence_paragraphs: list | None = field(default=None, repr=False, compare=False)
+    evidence_index: dict[str, set[int]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def label(self) -> str:
@@ -90,15 +93,15 @@ def from_document(document: Document, *, scope: set[str] | None = None) -> Sourc
         number = _number(art)
         if scope is not None and not quoted and number not in scope:
             continue
-        blocks = [Block(_nearest_eid(p), own_text(p)) for p in art.iter("{*}p")
-                  if _owner_article(p) is art]
+        blocks = [Block(_nearest_eid(p), own_text(p)) for p in art.iter("{*}p") if _owner_article(p) is art]
         blocks = [b for b in blocks if b.text]
         unit = Unit(art.get("eId") or "", number, quoted, True, False, blocks)
         unit.penal = bool(PENAL_MARK.search(_norm(unit.text)))
         units.append(unit)
     for pre in document.walk("preamble"):
-        blocks = [Block(_nearest_eid(p), own_text(p)) for p in pre.iter("{*}p")
-                  if "heading" not in (p.get("class") or "")]
+        blocks = [
+            Block(_nearest_eid(p), own_text(p)) for p in pre.iter("{*}p") if "heading" not in (p.get("class") or "")
+        ]
         units.append(Unit(pre.get("eId") or "preamble", None, False, False, False, [b for b in blocks if b.text]))
     definitions = find_definitions(document, include_quoted=True)
     if scope is not None:
@@ -138,4 +141,5 @@ def load(path: str | Path, *, scope: dict[str, set[str]] | None = None) -> Sourc
 
 def _norm(text: str) -> str:
     from ..arabic import normalise
+
     return normalise(text)

@@ -8,8 +8,9 @@ Each stage is its own module; this one runs them in order and gathers the report
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 import re
+import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -21,7 +22,8 @@ from ..frbr import FrbrUri
 @dataclass
 class Correction:
     """A repair the importer cannot make by itself, kept as data beside the source."""
-    line: int            # 1-based line of the raw source
+
+    line: int  # 1-based line of the raw source
     find: str
     replace: str
     why: str = ""
@@ -38,15 +40,22 @@ class ImportReport:
     amendment_notes: int = 0
     layout_notes: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
-    findings: list[Finding] = field(default_factory=list)   # the self-checks: see selfcheck.py
-    identity: dict = field(default_factory=dict)            # kind, number, dates read from the heading
+    findings: list[Finding] = field(default_factory=list)  # the self-checks: see selfcheck.py
+    identity: dict = field(default_factory=dict)  # kind, number, dates read from the heading
 
     def as_dict(self) -> dict:
         return {
-            "source": self.source, "repairs": self.repairs, "repairs_total": sum(self.repairs.values()),
-            "uncertain": self.uncertain, "corrections": self.corrections, "footnotes": self.footnotes,
-            "amendment_notes": self.amendment_notes, "layout_notes": self.layout_notes, "counts": self.counts,
-            "findings": [f.to_dict() for f in self.findings], "identity": self.identity,
+            "source": self.source,
+            "repairs": self.repairs,
+            "repairs_total": sum(self.repairs.values()),
+            "uncertain": self.uncertain,
+            "corrections": self.corrections,
+            "footnotes": self.footnotes,
+            "amendment_notes": self.amendment_notes,
+            "layout_notes": self.layout_notes,
+            "counts": self.counts,
+            "findings": [f.to_dict() for f in self.findings],
+            "identity": self.identity,
         }
 
     @property
@@ -60,12 +69,17 @@ MAX_TEXT_BYTES = 32 * 1024 * 1024  # the whole consolidated Penal Code is 0.5 MB
 
 def read_source(path: str | Path) -> str:
     from ..akn import read_input
+
     p = Path(path)
     try:
         size = p.stat().st_size
         if size > MAX_TEXT_BYTES:
-            raise InputError(f"the file is {size // (1024 * 1024)} MB, over the {MAX_TEXT_BYTES // (1024 * 1024)} MB "
-                             "limit for one text", path=str(p), hint="split it into one file per law")
+            raise InputError(
+                f"the file is {size // (1024 * 1024)} MB, over the {MAX_TEXT_BYTES // (1024 * 1024)} MB "
+                "limit for one text",
+                path=str(p),
+                hint="split it into one file per law",
+            )
         data = read_input(p, MAX_TEXT_BYTES)
     except FileNotFoundError:
         raise InputError("no such file", path=str(p), hint="check the path") from None
@@ -78,9 +92,13 @@ def read_source(path: str | Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        raise InputError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x})", path=str(p), place=line,
-                         hint="convert the file to UTF-8 (iconv -f cp1256 -t utf-8 for Windows Arabic)") from None
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+            path=str(p),
+            place=line,
+            hint="convert the file to UTF-8 (iconv -f cp1256 -t utf-8 for Windows Arabic)",
+        ) from None
 
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
@@ -107,6 +125,7 @@ def _presentation_forms(text: str) -> tuple[str, int]:
         nonlocal count
         count += len(match.group())
         return unicodedata.normalize("NFKC", match.group())
+
     return PRESENTATION_FORMS.sub(letters, text), count
 
 
@@ -119,15 +138,23 @@ def check_plain_text(text: str, path: str) -> tuple[str, list[int]]:
     if match is not None or len(strays) > max(2, MAX_STRAY_CONTROLS * len(text)):
         match = match or strays[0]
         line = text.count("\n", 0, match.start()) + 1
-        raise InputError(f"control character U+{ord(match.group()):04X} in the text", path=path, place=line,
-                         hint="the file is not plain text: remove the character or give the right file")
+        raise InputError(
+            f"control character U+{ord(match.group()):04X} in the text",
+            path=path,
+            place=line,
+            hint="the file is not plain text: remove the character or give the right file",
+        )
     from ..akn import MAX_DIGITS, long_number_at
+
     data = text.encode("utf-8", errors="replace")
     long_number = long_number_at(data)
     if long_number is not None:
-        raise InputError(f"a number of more than {MAX_DIGITS} digits", path=path,
-                         place=data[:long_number].count(b"\n") + 1,
-                         hint="no law numbers an article, a law or a date so; check the file")
+        raise InputError(
+            f"a number of more than {MAX_DIGITS} digits",
+            path=path,
+            place=data[:long_number].count(b"\n") + 1,
+            hint="no law numbers an article, a law or a date so; check the file",
+        )
     lines = sorted({text.count("\n", 0, m.start()) + 1 for m in strays})
     return (CONTROL.sub("", text), lines) if strays else (text, [])
 
@@ -138,11 +165,19 @@ def apply_corrections(text: str, corrections: list[Correction], path: str) -> st
     lines = text.split("\n")
     for c in corrections:
         if not 1 <= c.line <= len(lines) or c.find not in lines[c.line - 1]:
-            raise InputError(f"correction not applicable: {c.find!r} is not on line {c.line}", path=path,
-                             place=c.line, hint="the source changed: review the corrections file")
+            raise InputError(
+                f"correction not applicable: {c.find!r} is not on line {c.line}",
+                path=path,
+                place=c.line,
+                hint="the source changed: review the corrections file",
+            )
         if lines[c.line - 1].count(c.find) != 1:
-            raise InputError(f"correction ambiguous: {c.find!r} occurs more than once on line {c.line}",
-                             path=path, place=c.line, hint="make the 'find' text longer")
+            raise InputError(
+                f"correction ambiguous: {c.find!r} occurs more than once on line {c.line}",
+                path=path,
+                place=c.line,
+                hint="make the 'find' text longer",
+            )
         lines[c.line - 1] = lines[c.line - 1].replace(c.find, c.replace)
     return "\n".join(lines)
 
@@ -150,20 +185,37 @@ def apply_corrections(text: str, corrections: list[Correction], path: str) -> st
 def _check_arguments(work_date: str | None, title: str | None, notice: str | None) -> None:
     """What the caller gives beside the text (options, import.yaml) must make a valid document."""
     from ..frbr import real_date
+
     if work_date is not None and not (re.fullmatch(r"\d{4}-\d{2}-\d{2}", work_date) and real_date(work_date)):
-        raise InputError(f"the work date {work_date!r} is not a date of the calendar", place="work date",
-                         hint="write it as YYYY-MM-DD, e.g. 2018-02-22")
+        raise InputError(
+            f"the work date {work_date!r} is not a date of the calendar",
+            place="work date",
+            hint="write it as YYYY-MM-DD, e.g. 2018-02-22",
+        )
     for name, value in (("title", title), ("notice", notice)):
         bad = value and CONTROL_ANY.search(value)
         if bad:
-            raise InputError(f"a control character (U+{ord(bad.group()):04X}) in the {name}", place=name,
-                             hint="remove it: XML cannot hold it, and a terminal would run it")
+            raise InputError(
+                f"a control character (U+{ord(bad.group()):04X}) in the {name}",
+                place=name,
+                hint="remove it: XML cannot hold it, and a terminal would run it",
+            )
 
 
-def import_text(text: str, expression: FrbrUri | None = None, *, doctype: str = "act", source_name: str = "<text>",
-                work_date: str | None = None, title: str | None = None, publication: dict | None = None,
-                corrections: list[Correction] = (), notice: str | None = None, repair: bool = True,
-                numbering_gaps: str | None = None):
+def import_text(
+    text: str,
+    expression: FrbrUri | None = None,
+    *,
+    doctype: str = "act",
+    source_name: str = "<text>",
+    work_date: str | None = None,
+    title: str | None = None,
+    publication: dict | None = None,
+    corrections: Sequence[Correction] = (),
+    notice: str | None = None,
+    repair: bool = True,
+    numbering_gaps: str | None = None,
+):
     """Import ``text`` as the expression ``expression``; returns (Document, ImportReport).
 
     Without ``expression`` the FRBR work, its kind and dates come from the text's own heading
@@ -186,11 +238,18 @@ def import_text(text: str, expression: FrbrUri | None = None, *, doctype: str = 
     report = ImportReport(source=source_name)
     if control_lines:
         shown = ", ".join(map(str, control_lines[:10])) + (" …" if len(control_lines) > 10 else "")
-        report.findings.append(Finding(
-            "control-character", "warning", None,
-            f"{len(control_lines)} line{'s' if len(control_lines) > 1 else ''} held stray control characters, "
-            f"dropped (line{'s' if len(control_lines) > 1 else ''} {shown})", control_lines[0], file=source_name,
-            message_ar="حذفت محارف تحكم شاردة من النص"))
+        report.findings.append(
+            Finding(
+                "control-character",
+                "warning",
+                None,
+                f"{len(control_lines)} line{'s' if len(control_lines) > 1 else ''} held stray control characters, "
+                f"dropped (line{'s' if len(control_lines) > 1 else ''} {shown})",
+                control_lines[0],
+                file=source_name,
+                message_ar="حذفت محارف تحكم شاردة من النص",
+            )
+        )
     text, invisible = INVISIBLES.subn("", text)
     if corrections:
         text = apply_corrections(text, list(corrections), source_name)
@@ -198,11 +257,13 @@ def import_text(text: str, expression: FrbrUri | None = None, *, doctype: str = 
     if repair:
         from .context import check_context
         from .repair import repair_text
+
         result = check_context(text, repair_text(text), report)  # context.py: real-word reversals
         lines, numbers, footnotes = result.lines, result.line_numbers, result.footnotes
         report.repairs = result.counts()
-        report.uncertain = [{"kind": r.kind, "line": r.line, "before": r.before, "after": r.after}
-                            for r in result.uncertain]
+        report.uncertain = [
+            {"kind": r.kind, "line": r.line, "before": r.before, "after": r.after} for r in result.uncertain
+        ]
     else:
         lines = text.split("\n")
         numbers = list(range(1, len(lines) + 1))
@@ -210,8 +271,11 @@ def import_text(text: str, expression: FrbrUri | None = None, *, doctype: str = 
     if expression is None:
         expression = _identify(lines, source_name, report)
     if invisible or control_lines or presentation:
-        extra = {"invisible-character": invisible, "control-character": len(control_lines),
-                 "presentation-form": presentation}
+        extra = {
+            "invisible-character": invisible,
+            "control-character": len(control_lines),
+            "presentation-form": presentation,
+        }
         report.repairs = dict(sorted({**report.repairs, **{k: v for k, v in extra.items() if v}}.items()))
     layout = parse_layout(lines, numbers, wrapped=None if repair else False)
     report.layout_notes = layout.notes
@@ -220,20 +284,38 @@ def import_text(text: str, expression: FrbrUri | None = None, *, doctype: str = 
     amendment_notes = []
     if footnotes:
         from .footnotes import parse_amendment_notes
+
         amendment_notes = [n for f in footnotes for n in parse_amendment_notes(f)]
     report.amendment_notes = len(amendment_notes)
-    meta = Metadata(expression=expression, work_date=work_date or expression.expression_date or expression.date,
-                    title=title or (layout.title_lines[0] if layout.title_lines else None), publication=publication,
-                    notes=notes, notice=notice, numbering_gaps=numbering_gaps,
-                    source={"file": Path(source_name).name, "sha256": source_sha})
+    meta = Metadata(
+        expression=expression,
+        work_date=work_date or expression.expression_date or expression.date,
+        title=title or (layout.title_lines[0] if layout.title_lines else None),
+        publication=publication,
+        notes=notes,
+        notice=notice,
+        numbering_gaps=numbering_gaps,
+        source={"file": Path(source_name).name, "sha256": source_sha},
+    )
     tree = build_document(layout, meta, doctype)
     for marker, holder in drop_dangling_note_refs(tree, notes):
-        report.uncertain.append({"kind": "footnote-missing", "line": None, "before": f"[[fn:{marker}]]",
-                                 "after": "", "eid": holder,
-                                 "note": "footnote marker whose note body was not found in the source: marker dropped"})
+        report.uncertain.append(
+            {
+                "kind": "footnote-missing",
+                "line": None,
+                "before": f"[[fn:{marker}]]",
+                "after": "",
+                "eid": holder,
+                "note": "footnote marker whose note body was not found in the source: marker dropped",
+            }
+        )
     document = Document(tree, source_name)
-    amendment_events(document, amendment_notes, own_work=expression.work_uri(),
-                     known_dates=amending_law_dates("\n".join(layout.title_lines)))
+    amendment_events(
+        document,
+        amendment_notes,
+        own_work=expression.work_uri(),
+        known_dates=amending_law_dates("\n".join(layout.title_lines)),
+    )
     active_modifications(document)
     report.counts = document.counts()
     report.findings += self_check(document, layout, lines, numbers, report, source_name)
@@ -243,22 +325,35 @@ def import_text(text: str, expression: FrbrUri | None = None, *, doctype: str = 
 def _identify(lines: list[str], source_name: str, report: ImportReport) -> FrbrUri:
     """The expression URI from the text's heading, with a finding for what was guessed."""
     from .identify import fallback_number, identify
+
     identity = identify(lines, source_name)
     uri = identity.frbr_uri(fallback_number(source_name))
-    report.identity = {"kind": identity.kind, "number": identity.number, "date": identity.date,
-                       "expression_date": identity.expression_date, "aliases": identity.aliases,
-                       "frbr_uri": str(uri)}
+    report.identity = {
+        "kind": identity.kind,
+        "number": identity.number,
+        "date": identity.date,
+        "expression_date": identity.expression_date,
+        "aliases": identity.aliases,
+        "frbr_uri": str(uri),
+    }
     if identity.guessed:
-        report.findings.append(Finding(
-            "identity-guessed", "warning" if {"number", "date"} & set(identity.guessed) else "info", None,
-            f"the heading gives no {' or '.join(identity.guessed)}: the FRBR URI {uri} is partly guessed",
-            file=source_name, message_ar="عنوان النص لا يذكر رقمه أو تاريخه كاملا",
-            hint="give the URI with --frbr-uri"))
+        report.findings.append(
+            Finding(
+                "identity-guessed",
+                "warning" if {"number", "date"} & set(identity.guessed) else "info",
+                None,
+                f"the heading gives no {' or '.join(identity.guessed)}: the FRBR URI {uri} is partly guessed",
+                file=source_name,
+                message_ar="عنوان النص لا يذكر رقمه أو تاريخه كاملا",
+                hint="give the URI with --frbr-uri",
+            )
+        )
     return uri
 
 
-def self_check(document, layout, lines: list[str], numbers: list[int], report: ImportReport,
-               source_name: str) -> list[Finding]:
+def self_check(
+    document, layout, lines: list[str], numbers: list[int], report: ImportReport, source_name: str
+) -> list[Finding]:
     """What the import found wrong with itself: articles against the source's headings, lost
     text, numbering (validate's rules), uncertain repairs."""
     from ..validate import check_numbering
@@ -269,8 +364,16 @@ def self_check(document, layout, lines: list[str], numbers: list[int], report: I
     findings += check_text_kept(lines, words, source=source_name)
     findings += [replace(f, file=source_name) for f in check_numbering(document)]
     for item in report.uncertain:
-        findings.append(Finding("uncertain-repair", "warning", item.get("eid"),
-                                f"{item['kind']}: {item['before']!r} → {item['after']!r}"
-                                + (f" ({item['note']})" if item.get("note") else ""), item.get("line"),
-                                file=source_name, message_ar="إصلاح غير مؤكد"))
+        findings.append(
+            Finding(
+                "uncertain-repair",
+                "warning",
+                item.get("eid"),
+                f"{item['kind']}: {item['before']!r} → {item['after']!r}"
+                + (f" ({item['note']})" if item.get("note") else ""),
+                item.get("line"),
+                file=source_name,
+                message_ar="إصلاح غير مؤكد",
+            )
+        )
     return findings

@@ -21,16 +21,16 @@ LAWTOOL_NS = "https://lawtool.ma/ns/1.0"
 
 @dataclass
 class Metadata:
-    expression: FrbrUri                  # /akn/ma/act/2018/103-13/ara@2018-03-12
-    work_date: str                       # 2018-02-22 (date of the promulgating dahir / presentation)
+    expression: FrbrUri  # /akn/ma/act/2018/103-13/ara@2018-03-12
+    work_date: str  # 2018-02-22 (date of the promulgating dahir / presentation)
     title: str | None = None
     author: str = "#parliament"
-    publication: dict | None = None      # {"date", "name", "number", "showAs"}
-    notes: dict[int, str] = field(default_factory=dict)   # footnote number → text
+    publication: dict | None = None  # {"date", "name", "number", "showAs"}
+    notes: dict[int, str] = field(default_factory=dict)  # footnote number → text
     concepts: list[tuple[str, str]] = field(default_factory=list)  # (eId, showAs) of TLCConcept
-    notice: str | None = None            # a visible notice (bills: working text)
-    source: dict | None = None           # {"file", "sha256"}
-    numbering_gaps: str | None = None    # numbers skipped on purpose: "3 11 22 28", "289-291"
+    notice: str | None = None  # a visible notice (bills: working text)
+    source: dict | None = None  # {"file", "sha256"}
+    numbering_gaps: str | None = None  # numbers skipped on purpose: "3 11 22 28", "289-291"
 
 
 def E(tag: str, *children, **attrs) -> etree._Element:
@@ -57,7 +57,7 @@ def inline(tag: str, text: str, **attrs) -> etree._Element:
     pos = 0
     last = None
     for match in FN.finditer(text):
-        chunk = text[pos:match.start()]
+        chunk = text[pos : match.start()]
         _append_text(el, last, chunk)
         last = E("noteRef", marker=match.group(1), href=f"#note_{match.group(1)}")
         el.append(last)
@@ -166,41 +166,68 @@ def _mod_paragraph(intro: str | None, mod_node: Node) -> etree._Element:
 
 # -- meta ---------------------------------------------------------------------------------------------
 
+
 def build_meta(meta: Metadata) -> etree._Element:
     expr = meta.expression
     work = expr.work_uri()
     expression = expr.expression_uri()
     date = expr.expression_date or meta.work_date
     ident = E("identification", source="#lawtool")
-    ident.append(E("FRBRWork",
-                   E("FRBRthis", value=f"{work}/!main"), E("FRBRuri", value=work),
-                   E("FRBRalias", value=meta.title, name="title") if meta.title else None,
-                   E("FRBRdate", date=meta.work_date, name="Generation"),
-                   E("FRBRauthor", href=meta.author), E("FRBRcountry", value=expr.country),
-                   E("FRBRnumber", value=expr.number)))
-    ident.append(E("FRBRExpression",
-                   E("FRBRthis", value=f"{expression}/!main"), E("FRBRuri", value=expression),
-                   E("FRBRdate", date=date, name="Expression"), E("FRBRauthor", href=meta.author),
-                   E("FRBRlanguage", language=expr.language)))
-    ident.append(E("FRBRManifestation",
-                   E("FRBRthis", value=f"{expression}/!main.xml"), E("FRBRuri", value=f"{expression}.xml"),
-                   E("FRBRdate", date=date, name="Transform"), E("FRBRauthor", href="#lawtool")))
+    ident.append(
+        E(
+            "FRBRWork",
+            E("FRBRthis", value=f"{work}/!main"),
+            E("FRBRuri", value=work),
+            E("FRBRalias", value=meta.title, name="title") if meta.title else None,
+            E("FRBRdate", date=meta.work_date, name="Generation"),
+            E("FRBRauthor", href=meta.author),
+            E("FRBRcountry", value=expr.country),
+            E("FRBRnumber", value=expr.number),
+        )
+    )
+    ident.append(
+        E(
+            "FRBRExpression",
+            E("FRBRthis", value=f"{expression}/!main"),
+            E("FRBRuri", value=expression),
+            E("FRBRdate", date=date, name="Expression"),
+            E("FRBRauthor", href=meta.author),
+            E("FRBRlanguage", language=expr.language),
+        )
+    )
+    ident.append(
+        E(
+            "FRBRManifestation",
+            E("FRBRthis", value=f"{expression}/!main.xml"),
+            E("FRBRuri", value=f"{expression}.xml"),
+            E("FRBRdate", date=date, name="Transform"),
+            E("FRBRauthor", href="#lawtool"),
+        )
+    )
     el = E("meta", ident)
     if meta.publication:
         p = meta.publication
-        el.append(E("publication", date=p["date"], name=p["name"], showAs=p.get("showAs", p["name"]),
-                    number=p.get("number")))
-    el.append(E("lifecycle", E("eventRef", eId="evt_generation", date=meta.work_date, type="generation",
-                                source="#original"), source="#lawtool"))
+        el.append(
+            E("publication", date=p["date"], name=p["name"], showAs=p.get("showAs", p["name"]), number=p.get("number"))
+        )
+    el.append(
+        E(
+            "lifecycle",
+            E("eventRef", eId="evt_generation", date=meta.work_date, type="generation", source="#original"),
+            source="#lawtool",
+        )
+    )
     references = E("references", source="#lawtool")
     references.append(E("original", eId="original", href=work, showAs=meta.title or work))
     for eid, show in meta.concepts:
         references.append(E("TLCConcept", eId=eid, href=f"/ontology/concept/lawtool/{eid}", showAs=show))
     references.append(E("TLCOrganization", eId="lawtool", href="/ontology/organization/lawtool", showAs="lawtool"))
-    references.append(E("TLCOrganization", eId="adala", href="/ontology/organization/ma/adala",
-                        showAs="بوابة عدالة - وزارة العدل"))
-    references.append(E("TLCOrganization", eId="parliament", href="/ontology/organization/ma/parliament",
-                        showAs="البرلمان"))
+    references.append(
+        E("TLCOrganization", eId="adala", href="/ontology/organization/ma/adala", showAs="بوابة عدالة - وزارة العدل")
+    )
+    references.append(
+        E("TLCOrganization", eId="parliament", href="/ontology/organization/ma/parliament", showAs="البرلمان")
+    )
     el.append(references)
     if meta.notes:
         notes = E("notes", source="#adala")
@@ -210,8 +237,9 @@ def build_meta(meta: Metadata) -> etree._Element:
     if meta.source or meta.notice or meta.numbering_gaps:
         prop = E("proprietary", source="#lawtool")
         if meta.numbering_gaps:
-            etree.SubElement(prop, f"{{{LAWTOOL_NS}}}numbering", nsmap={"lawtool": LAWTOOL_NS},
-                             gaps=str(meta.numbering_gaps))
+            etree.SubElement(
+                prop, f"{{{LAWTOOL_NS}}}numbering", nsmap={"lawtool": LAWTOOL_NS}, gaps=str(meta.numbering_gaps)
+            )
         lt = etree.SubElement(prop, f"{{{LAWTOOL_NS}}}import", nsmap={"lawtool": LAWTOOL_NS})
         if meta.source:
             for k, v in meta.source.items():
@@ -230,7 +258,7 @@ def build_document(layout: Layout, meta: Metadata, doctype: str = "act") -> etre
     title = meta.title or (layout.title_lines[0] if layout.title_lines else None)
     if meta.notice:
         preface.append(E("p", meta.notice, class_="lawtool-notice"))
-    for i, line in enumerate(layout.title_lines):
+    for line in layout.title_lines:
         if line == title:
             preface.append(E("p", inline("docTitle", line)))
         else:
@@ -277,17 +305,33 @@ def _annex_doc(annex: Layout, meta: Metadata, n: int) -> etree._Element:
     """An annexed text («ملحق») as a ``doc`` of the attachment, its own articles numbered apart."""
     work, expression = meta.expression.work_uri(), meta.expression.expression_uri()
     date = meta.expression.expression_date or meta.work_date
-    ident = E("identification",
-              E("FRBRWork", E("FRBRthis", value=f"{work}/!annex_{n}"), E("FRBRuri", value=work),
-                E("FRBRdate", date=meta.work_date, name="Generation"), E("FRBRauthor", href=meta.author),
-                E("FRBRcountry", value=meta.expression.country)),
-              E("FRBRExpression", E("FRBRthis", value=f"{expression}/!annex_{n}"), E("FRBRuri", value=expression),
-                E("FRBRdate", date=date, name="Expression"), E("FRBRauthor", href=meta.author),
-                E("FRBRlanguage", language=meta.expression.language)),
-              E("FRBRManifestation", E("FRBRthis", value=f"{expression}/!annex_{n}.xml"),
-                E("FRBRuri", value=f"{expression}.xml"), E("FRBRdate", date=date, name="Transform"),
-                E("FRBRauthor", href="#lawtool")),
-              source="#lawtool")
+    ident = E(
+        "identification",
+        E(
+            "FRBRWork",
+            E("FRBRthis", value=f"{work}/!annex_{n}"),
+            E("FRBRuri", value=work),
+            E("FRBRdate", date=meta.work_date, name="Generation"),
+            E("FRBRauthor", href=meta.author),
+            E("FRBRcountry", value=meta.expression.country),
+        ),
+        E(
+            "FRBRExpression",
+            E("FRBRthis", value=f"{expression}/!annex_{n}"),
+            E("FRBRuri", value=expression),
+            E("FRBRdate", date=date, name="Expression"),
+            E("FRBRauthor", href=meta.author),
+            E("FRBRlanguage", language=meta.expression.language),
+        ),
+        E(
+            "FRBRManifestation",
+            E("FRBRthis", value=f"{expression}/!annex_{n}.xml"),
+            E("FRBRuri", value=f"{expression}.xml"),
+            E("FRBRdate", date=date, name="Transform"),
+            E("FRBRauthor", href="#lawtool"),
+        ),
+        source="#lawtool",
+    )
     doc = E("doc", E("meta", ident), name="annex")
     lines = annex.title_lines + annex.preamble
     if lines:

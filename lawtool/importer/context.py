@@ -34,8 +34,8 @@ KINDS: dict[str, tuple[tuple[str, str], ...]] = {
     "meem-alef": (("ام", "ما"),),
     "ya-lam": (("يل", "لي"),),
 }
-FIX_LLR = 8.0    # natural log: the other reading ~3,000 times more likely in this context
-FLAG_LLR = 3.0   # ~20 times: listed as uncertain, not applied
+FIX_LLR = 8.0  # natural log: the other reading ~3,000 times more likely in this context
+FLAG_LLR = 3.0  # ~20 times: listed as uncertain, not applied
 MIN_EVIDENCE = 3  # n-gram occurrences (both readings together) needed before deciding anything
 SIGNATURE_MIN = 3  # signature tokens that show a non-ligature damage in a document
 MU2, MU3 = 2.0, 2.0  # Dirichlet weights of the bigram and trigram levels
@@ -63,7 +63,7 @@ def content_segments(text: str) -> list[list[str]]:
     current: list[str] = []
     pos = 0
     for m in _TOKEN.finditer(text):
-        if text[pos:m.start()].strip():
+        if text[pos : m.start()].strip():
             if current:
                 segments.append(current)
             current = []
@@ -82,7 +82,7 @@ def swap_variants(word: str, kinds=KINDS) -> list[tuple[str, str]]:
             for src, dst in ((a, b), (b, a)):
                 i = word.find(src)
                 while i != -1:
-                    v = word[:i] + dst + word[i + len(src):]
+                    v = word[:i] + dst + word[i + len(src) :]
                     if v != word and (v, kind) not in out:
                         out.append((v, kind))
                     i = word.find(src, i + 1)
@@ -102,7 +102,9 @@ def active_kinds(raw: str, signatures: dict[str, list[str]], *, strict: bool = F
     ``strict`` (training): any single sign of a damage counts, so only documents surely printed
     without it teach the model the readings that damage confuses."""
     from collections import Counter
+
     from .repair import _damage_detected
+
     words = Counter(WORD.findall(raw))  # WORD holds letters only: the words are plain
     if strict:
         kinds = {"lam-alef"} if any(LAM_ALEF_SIGN.match(w) for w in words) else set()
@@ -122,7 +124,7 @@ class ContextModel:
 
     def __init__(self, data: dict):
         self.uni: dict[str, int] = data["unigrams"]  # every word of the corpus the tables need
-        self.kinds: dict[str, dict] = data["kinds"]   # kind -> trusted unigrams, bigrams, trigrams
+        self.kinds: dict[str, dict] = data["kinds"]  # kind -> trusted unigrams, bigrams, trigrams
         self.tokens: int = data["tokens"]
         self.signatures: dict[str, list[str]] = data.get("signatures", {})
         self.partner: dict[str, list[tuple[str, str]]] = {}
@@ -147,7 +149,10 @@ class ContextModel:
             bx, by = self._count(kind, "bigrams", f"{p1} {x}"), self._count(kind, "bigrams", f"{p1} {y}")
             p = (bx + MU2 * p) / (bx + by + MU2)
             if p2:
-                tx, ty = self._count(kind, "trigrams", f"{p2} {p1} {x}"), self._count(kind, "trigrams", f"{p2} {p1} {y}")
+                tx, ty = (
+                    self._count(kind, "trigrams", f"{p2} {p1} {x}"),
+                    self._count(kind, "trigrams", f"{p2} {p1} {y}"),
+                )
                 p = (tx + MU3 * p) / (tx + ty + MU3)
         return p
 
@@ -189,7 +194,7 @@ def load_model(path: Path = MODEL_PATH) -> ContextModel:
 
 @dataclass(frozen=True)
 class Decision:
-    index: int        # token index in the text
+    index: int  # token index in the text
     word: str
     other: str
     kind: str
@@ -200,7 +205,7 @@ class Decision:
 @dataclass
 class ContextReport:
     tokens: int = 0
-    candidates: int = 0   # tokens with a confusable other reading the print can produce
+    candidates: int = 0  # tokens with a confusable other reading the print can produce
     decisions: list[Decision] = field(default_factory=list)
 
     @property
@@ -213,12 +218,21 @@ class ContextReport:
 
     def as_dict(self) -> dict:
         """The measured share of the check, for ``lawtool import --report``."""
-        share = (lambda n: round(100 * n / self.tokens, 3) if self.tokens else 0.0)
-        return {"available": True, "tokens": self.tokens, "candidates": self.candidates,
-                "changed": self.changed, "flagged": self.flagged,
-                "changed_percent": share(self.changed), "flagged_percent": share(self.flagged),
-                "thresholds": {"fix_llr": FIX_LLR, "flag_llr": FLAG_LLR},
-                "examples": [f"{d.word} → {d.other} ({d.llr})" for d in self.decisions[:20]]}
+
+        def share(n: int) -> float:
+            return round(100 * n / self.tokens, 3) if self.tokens else 0.0
+
+        return {
+            "available": True,
+            "tokens": self.tokens,
+            "candidates": self.candidates,
+            "changed": self.changed,
+            "flagged": self.flagged,
+            "changed_percent": share(self.changed),
+            "flagged_percent": share(self.flagged),
+            "thresholds": {"fix_llr": FIX_LLR, "flag_llr": FLAG_LLR},
+            "examples": [f"{d.word} → {d.other} ({d.llr})" for d in self.decisions[:20]],
+        }
 
 
 def plausible(word: str, kind: str) -> bool:
@@ -227,6 +241,7 @@ def plausible(word: str, kind: str) -> bool:
     if kind != "lam-alef":
         return True
     from .repair import _certain_reading
+
     return _certain_reading(word)[0] == word
 
 
@@ -271,8 +286,9 @@ def _tokens_of(texts: list[str]) -> tuple[list[tuple[int, re.Match]], list[str],
         for m in _TOKEN.finditer(text):
             start = m.start()
             # between two words there is mostly one space: only a longer gap is read
-            breaks.append(pending or (start - pos > 1 or (start > pos and text[pos] != " "))
-                          and bool(text[pos:start].strip()))
+            breaks.append(
+                pending or (start - pos > 1 or (start > pos and text[pos] != " ")) and bool(text[pos:start].strip())
+            )
             pending = False
             where.append((t, m))
             words.append(plain(m.group()) if marked else m.group())
@@ -297,12 +313,14 @@ def _check_texts(texts: list[str], kinds: set[str], model: ContextModel):
     where, words, breaks = _tokens_of(texts)
     report = decide(words, breaks, kinds, model)
     # a token with harakat or tatweel is never rewritten: its decision is only listed
-    report.decisions = [replace(d, applied=False) if d.applied and plain(where[d.index][1].group()) != where[d.index][1].group()
-                        else d for d in report.decisions]
+    report.decisions = [
+        replace(d, applied=False) if d.applied and plain(where[d.index][1].group()) != where[d.index][1].group() else d
+        for d in report.decisions
+    ]
     out = list(texts)
     for d in sorted((d for d in report.decisions if d.applied), key=lambda d: -d.index):
         t, m = where[d.index]
-        out[t] = out[t][:m.start()] + _transfer(m.group(), d.other) + out[t][m.end():]
+        out[t] = out[t][: m.start()] + _transfer(m.group(), d.other) + out[t][m.end() :]
     return out, report, [t for t, _ in where]
 
 
@@ -327,6 +345,7 @@ def check_context(raw: str, result, report=None):
 
 def _check_result(result, kinds: set[str], model: ContextModel) -> None:
     from .repair import Repair
+
     lines, rep, for_line = _check_texts(result.lines, kinds, model)
     for d in rep.decisions:
         line = result.line_numbers[for_line[d.index]]
@@ -343,4 +362,3 @@ def _check_result(result, kinds: set[str], model: ContextModel) -> None:
             (result.repairs if d.applied else result.uncertain).append(r)
         notes.append(replace(f, text=text))
     result.lines, result.footnotes, result.context = lines, notes, rep
-

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from lawtool.importer.repair import Footnote
 
@@ -49,18 +50,54 @@ DESCRIPTIVE = re.compile(r"الفقرة|الفقرات|البند|البنود|�
 THIS_TARGET = re.compile(r"هذا\s+الفصل|هذه\s+المادة|هذا\s+الباب|هذا\s+الفرع|أعلاه|اعلاه|أعاله")
 
 GREGORIAN_MONTHS = {
-    "يناير": 1, "فبراير": 2, "يبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "إبريل": 4,
-    "ماي": 5, "مايو": 5, "يونيو": 6, "يونيه": 6, "يوليو": 7, "يوليوز": 7, "غشت": 8,
-    "أغسطس": 8, "اغسطس": 8, "شتنبر": 9, "سبتمبر": 9, "أكتوبر": 10, "اكتوبر": 10,
-    "نونبر": 11, "نوفمبر": 11, "دجنبر": 12, "ديسمبر": 12,
+    "يناير": 1,
+    "فبراير": 2,
+    "يبراير": 2,
+    "مارس": 3,
+    "أبريل": 4,
+    "ابريل": 4,
+    "إبريل": 4,
+    "ماي": 5,
+    "مايو": 5,
+    "يونيو": 6,
+    "يونيه": 6,
+    "يوليو": 7,
+    "يوليوز": 7,
+    "غشت": 8,
+    "أغسطس": 8,
+    "اغسطس": 8,
+    "شتنبر": 9,
+    "سبتمبر": 9,
+    "أكتوبر": 10,
+    "اكتوبر": 10,
+    "نونبر": 11,
+    "نوفمبر": 11,
+    "دجنبر": 12,
+    "ديسمبر": 12,
 }
 DATE = re.compile(r"(\d{1,2}|فاتح)\s+([\u0621-\u064A]+)\s+(\d{4})")
 
 ORDINALS = {
-    "الأولى": "1", "الأول": "1", "الثانية": "2", "الثاني": "2", "الثالثة": "3", "الثالث": "3",
-    "الرابعة": "4", "الرابع": "4", "الخامسة": "5", "الخامس": "5", "السادسة": "6", "السادس": "6",
-    "السابعة": "7", "السابع": "7", "الثامنة": "8", "الثامن": "8", "التاسعة": "9", "التاسع": "9",
-    "العاشرة": "10", "العاشر": "10",
+    "الأولى": "1",
+    "الأول": "1",
+    "الثانية": "2",
+    "الثاني": "2",
+    "الثالثة": "3",
+    "الثالث": "3",
+    "الرابعة": "4",
+    "الرابع": "4",
+    "الخامسة": "5",
+    "الخامس": "5",
+    "السادسة": "6",
+    "السادس": "6",
+    "السابعة": "7",
+    "السابع": "7",
+    "الثامنة": "8",
+    "الثامن": "8",
+    "التاسعة": "9",
+    "التاسع": "9",
+    "العاشرة": "10",
+    "العاشر": "10",
 }
 
 
@@ -133,12 +170,17 @@ def _by_article(anchor: str, after_anchor: str) -> str | None:
 def _clauses(text: str) -> list[str]:
     starts = [m.start() for m in CLAUSE_START.finditer(text)]
     # keep only clause starts at the beginning or after a separator ("، كما تم ...")
-    starts = [s for s in starts if s == 0 or re.search(r"(?:^|[،,؛.]\s*|\s(?:كما|ثم)\s*)$", text[:s] + " ")
-              or text[s:].startswith(("كما", "ثم"))]
+    starts = [
+        s
+        for s in starts
+        if s == 0
+        or re.search(r"(?:^|[،,؛.]\s*|\s(?:كما|ثم)\s*)$", text[:s] + " ")
+        or text[s:].startswith(("كما", "ثم"))
+    ]
     if not starts or starts[0] != 0:
         starts = [0] + starts
     bounds = starts + [len(text)]
-    return [text[a:b] for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+    return [text[a:b] for a, b in pairwise(bounds) if text[a:b].strip()]
 
 
 # "حلت المادة 649 من القانون رقم 22.01 ... محل الفصل ..." /
@@ -152,12 +194,19 @@ def _replacement(footnote: Footnote, text: str) -> list[AmendmentNote] | None:
         return None
     records = []
     for law in LAW_REF.finditer(text):
-        tail = text[law.end():]
+        tail = text[law.end() :]
         target_text = tail.split("محل", 1)[1] if "محل" in tail else tail
-        records.append(AmendmentNote(
-            footnote=footnote.number, action="replaced", targets=_targets(target_text),
-            by_article=m.group(1), by_law=law.group(1), by_date=_iso_date(tail), raw=text,
-        ))
+        records.append(
+            AmendmentNote(
+                footnote=footnote.number,
+                action="replaced",
+                targets=_targets(target_text),
+                by_article=m.group(1),
+                by_law=law.group(1),
+                by_date=_iso_date(tail),
+                raw=text,
+            )
+        )
         break
     return records
 
@@ -171,7 +220,8 @@ def parse_amendment_notes(footnote: Footnote, *, this_law: str | None = None) ->
     if replaced is not None:
         return replaced
     records: list[AmendmentNote] = []
-    action, targets = "amended", ()
+    action = "amended"
+    targets: tuple[str, ...] = ()
     for clause in _clauses(text):
         anchors = list(ANCHOR.finditer(clause))
         head = clause[: anchors[0].start()] if anchors else clause
@@ -180,7 +230,7 @@ def parse_amendment_notes(footnote: Footnote, *, this_law: str | None = None) ->
             action, targets = _action(head), (_targets(head) or targets)
         for k, a in enumerate(anchors):
             end = anchors[k + 1].start() if k + 1 < len(anchors) else len(clause)
-            span = clause[a.end():end]
+            span = clause[a.end() : end]
             # the amending law is the first law named after the anchor, not the
             # promulgating dahir ("الصادر بتنفيذه ظهير شريف رقم ...")
             law = LAW_REF.search(span)
@@ -191,16 +241,18 @@ def parse_amendment_notes(footnote: Footnote, *, this_law: str | None = None) ->
                 continue
             if law and re.search(r"بتنفيذه\s*$", span[: law.start()]):
                 continue
-            date_span = span[law.end():] if law else span
-            records.append(AmendmentNote(
-                footnote=footnote.number,
-                action=action,
-                targets=targets,
-                by_article=_by_article(a.group(0), span),
-                by_law=by_law,
-                by_date=_iso_date(date_span),
-                raw=text,
-            ))
+            date_span = span[law.end() :] if law else span
+            records.append(
+                AmendmentNote(
+                    footnote=footnote.number,
+                    action=action,
+                    targets=targets,
+                    by_article=_by_article(a.group(0), span),
+                    by_law=by_law,
+                    by_date=_iso_date(date_span),
+                    raw=text,
+                )
+            )
     # one record per amending law
     seen: set[tuple[str | None, str]] = set()
     unique = []

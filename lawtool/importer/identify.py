@@ -21,9 +21,27 @@ from ..arabic import normalise
 from ..frbr import FrbrUri
 
 MONTHS = {
-    "يناير": 1, "فبراير": 2, "فبرابر": 2, "مارس": 3, "ابريل": 4, "ماي": 5, "مايو": 5, "يونيو": 6, "يونيه": 6,
-    "يوليوز": 7, "يوليو": 7, "يوليه": 7, "غشت": 8, "اغسطس": 8, "شتنبر": 9, "سبتمبر": 9, "اكتوبر": 10,
-    "نونبر": 11, "نوفمبر": 11, "دجنبر": 12, "ديسمبر": 12,
+    "يناير": 1,
+    "فبراير": 2,
+    "فبرابر": 2,
+    "مارس": 3,
+    "ابريل": 4,
+    "ماي": 5,
+    "مايو": 5,
+    "يونيو": 6,
+    "يونيه": 6,
+    "يوليوز": 7,
+    "يوليو": 7,
+    "يوليه": 7,
+    "غشت": 8,
+    "اغسطس": 8,
+    "شتنبر": 9,
+    "سبتمبر": 9,
+    "اكتوبر": 10,
+    "نونبر": 11,
+    "نوفمبر": 11,
+    "دجنبر": 12,
+    "ديسمبر": 12,
 }
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 GREGORIAN = re.compile(rf"(?:فاتح|(\d{{1,2}}))\s*(?:من\s+)?({_MONTH})\s*[()]?\s*(\d{{4}})")
@@ -31,8 +49,17 @@ NUMBER = r"(\d{1,5}(?:\s*[.\-]\s*\d{1,4}){1,2})"
 
 # kind, pattern on the normalised heading (normalise: hamza forms, ta marbuta → ه, yeh)
 KINDS = [
-    ("treaty", re.compile(r"(?:بنشر|بالمصادقه علي|بالموافقه علي)\s+(?:ال)?(?:اتفاقيه|اتفاق|بروتوكول|معاهده|ميثاق|تعديل)")),
-    ("promulgated-law", re.compile(rf"(?<!ال)ظهير\s+شريف\s+رقم\s+{NUMBER}.{{0,160}}?(?:بتنفيذ|الامر بتنفيذ)\s+(?:ال)?قانون\s+(?:التنظيمي\s+)?(?:رقم\s+)?{NUMBER}", re.S)),
+    (
+        "treaty",
+        re.compile(r"(?:بنشر|بالمصادقه علي|بالموافقه علي)\s+(?:ال)?(?:اتفاقيه|اتفاق|بروتوكول|معاهده|ميثاق|تعديل)"),
+    ),
+    (
+        "promulgated-law",
+        re.compile(
+            rf"(?<!ال)ظهير\s+شريف\s+رقم\s+{NUMBER}.{{0,160}}?(?:بتنفيذ|الامر بتنفيذ)\s+(?:ال)?قانون\s+(?:التنظيمي\s+)?(?:رقم\s+)?{NUMBER}",
+            re.S,
+        ),
+    ),
     ("dahir", re.compile(rf"(?<!ال)ظهير\s+شريف\s+(?:بمثابه\s+قانون\s+)?(?:رقم\s+)?{NUMBER}")),
     ("law", re.compile(rf"(?:^|\n)\s*قانون\s+(?:تنظيمي\s+)?رقم\s+{NUMBER}")),
     ("decree", re.compile(rf"(?<!ال)مرسوم\s+(?:ملكي\s+)?(?:بمثابه\s+قانون\s+)?(?:رقم\s+)?{NUMBER}")),
@@ -45,19 +72,25 @@ CONSOLIDATED = re.compile(rf"(?:صيغه|نسخه)\s+محينه\s+بتاريخ\s
 
 @dataclass
 class Identity:
-    kind: str                     # dahir, promulgated-law, law, decree, order, circular, treaty, text
-    number: str | None            # as printed, with dots: "1.73.652", "103.13"
-    date: str | None              # the work's Gregorian date, YYYY-MM-DD
-    expression_date: str | None   # the consolidated version's date, else the work date
-    aliases: list[str] = field(default_factory=list)   # other numbers of the same work (the dahir's)
-    guessed: list[str] = field(default_factory=list)   # what the heading did not give
+    kind: str  # dahir, promulgated-law, law, decree, order, circular, treaty, text
+    number: str | None  # as printed, with dots: "1.73.652", "103.13"
+    date: str | None  # the work's Gregorian date, YYYY-MM-DD
+    expression_date: str | None  # the consolidated version's date, else the work date
+    aliases: list[str] = field(default_factory=list)  # other numbers of the same work (the dahir's)
+    guessed: list[str] = field(default_factory=list)  # what the heading did not give
 
     def frbr_uri(self, fallback_number: str) -> FrbrUri:
         number = re.sub(r"[.\s]+", "-", self.number) if self.number else fallback_number
         date = self.date or "1900-01-01"
-        return FrbrUri(country="ma", doctype="act", subtype=SUBTYPE.get(self.kind), date=date[:4],
-                       number=number.strip("-").lower(), language="ara",
-                       expression_date=self.expression_date or date)
+        return FrbrUri(
+            country="ma",
+            doctype="act",
+            subtype=SUBTYPE.get(self.kind),
+            date=date[:4],
+            number=number.strip("-").lower(),
+            language="ara",
+            expression_date=self.expression_date or date,
+        )
 
 
 def identify(lines: list[str], source_name: str = "") -> Identity:
@@ -75,13 +108,17 @@ def identify(lines: list[str], source_name: str = "") -> Identity:
         groups = [g for g in match.groups() if g]
         number = _clean_number(groups[-1]) if groups else None
         aliases = [_clean_number(g) for g in groups[:-1]]
-    date = _gregorian(head[match.start():] if match else head)
+    date = _gregorian(head[match.start() :] if match else head)
     if date is None and number:
         date = _year_from_number(kind, number)
     consolidated = CONSOLIDATED.search(head)
-    identity = Identity(kind=kind, number=number, date=date,
-                        expression_date=_date(*consolidated.groups()) if consolidated else date,
-                        aliases=aliases or [])
+    identity = Identity(
+        kind=kind,
+        number=number,
+        date=date,
+        expression_date=_date(*consolidated.groups()) if consolidated else date,
+        aliases=aliases or [],
+    )
     if number is None:
         identity.guessed.append("number")
     if identity.date is None:

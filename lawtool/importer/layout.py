@@ -23,38 +23,54 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from ..arabic import normalise
 from ..eids import number_from_num
 from ..errors import LawtoolError
 
-DIVISIONS = {"الكتاب": "book", "الجزء": "part", "القسم": "title", "الباب": "chapter", "الفرع": "section",
-             "الفقرة الفرعية": "subsection"}
+DIVISIONS = {
+    "الكتاب": "book",
+    "الجزء": "part",
+    "القسم": "title",
+    "الباب": "chapter",
+    "الفرع": "section",
+    "الفقرة الفرعية": "subsection",
+}
 ORDINAL_WORD = r"(?:ال)?(?:[أا]ول[ىي]?|واحد[ةه]?|تمهيدي[ةه]?|ثان[يى][ةه]?|ثالث[ةه]?|رابع[ةه]?|خامس[ةه]?|سادس[ةه]?|سابع[ةه]?|ثامن[ةه]?|تاسع[ةه]?|عاشر[ةه]?|حاد[يى][ةه]?|عشر[ةه]?|عشرون|عشرين|ثلاثون|ثلاثين|[أا]ربعون|[أا]ربعين|خمسون|خمسين|ستون|ستين|سبعون|سبعين|ثمانون|ثمانين|تسعون|تسعين|مائ[ةه]|مئ[ةه]|فريد[ةه])"
 ORDINAL = rf"{ORDINAL_WORD}(?:\s+(?:و)?{ORDINAL_WORD}){{0,3}}"
 BIS = r"(?:\s*(?:ال)?مكرر[ةه]?(?:\s+(?:مرتين|ثلاث\s+مرات))?)"
-LETTER = r"(?:\s*\(\s*[أابجدهوزحطي]\s*\))"   # «الفصل الأول (أ)»: a lettered article
+LETTER = r"(?:\s*\(\s*[أابجدهوزحطي]\s*\))"  # «الفصل الأول (أ)»: a lettered article
 NUMBER = rf"(?:\d+(?:\s*[-.]\s*\d+)*{BIS}?{LETTER}?|{ORDINAL}{BIS}?{LETTER}?)"
 
 DIVISION_RE = re.compile(
-    rf"^(?P<label>{'|'.join(DIVISIONS)})\s*:?\s*(?P<num>{NUMBER})\s*(?:(?:\s*[:：.\-–]\s*|\s+)(?!من\s|في\s+الفقر|أعلاه|اعلاه|أدناه|بعده|المشار|السالف|المذكور)(?P<title>.*?))?\s*(?P<notes>(?:\[\[fn:\d+\]\]\s*)*)$")
+    rf"^(?P<label>{'|'.join(DIVISIONS)})\s*:?\s*(?P<num>{NUMBER})\s*(?:(?:\s*[:：.\-–]\s*|\s+)(?!من\s|في\s+الفقر|أعلاه|اعلاه|أدناه|بعده|المشار|السالف|المذكور)(?P<title>.*?))?\s*(?P<notes>(?:\[\[fn:\d+\]\]\s*)*)$"
+)
 # «فصل فريد», «مادة فريدة», «الفصل الفريد»: the one article of a text
 UNIQUE = r"(?:ال)?فريد[ةه]?"
 ARTICLE_RE = re.compile(
     rf"^(?P<quote>«\s*)?(?P<label>المادة|الفصل|مادة|فصل|Article|Art\.)\s*-?\s*\.?\s*(?P<num>{NUMBER}|{UNIQUE})"
-    rf"\.?(?P<notes>(?:\s*\[\[fn:\d+\]\])*)\s*(?:(?:\.\s*[-–]|[-–:](?!\d))\s*(?P<rest>.*)|\.|\.\s*\d{{1,2}}|:\s*\d{{1,2}})?$")
+    rf"\.?(?P<notes>(?:\s*\[\[fn:\d+\]\])*)\s*(?:(?:\.\s*[-–]|[-–:](?!\d))\s*(?P<rest>.*)|\.|\.\s*\d{{1,2}}|:\s*\d{{1,2}})?$"
+)
 # «الفصل 35-1. - العقوبات ...» as the PDF extraction leaves it: «الفصل - 35-1.العقوبات ...»
 ARTICLE_DAMAGED_RE = re.compile(
-    r"^(?P<quote>)(?P<label>المادة|الفصل)\s*-\s*\.?\s*(?P<num>\d+(?:-\d+)*)(?P<notes>(?:\s*\[\[fn:\d+\]\])*)\s*\.?\s*(?P<rest>\S.*)$")
+    r"^(?P<quote>)(?P<label>المادة|الفصل)\s*-\s*\.?\s*(?P<num>\d+(?:-\d+)*)(?P<notes>(?:\s*\[\[fn:\d+\]\])*)\s*\.?\s*(?P<rest>\S.*)$"
+)
 # «المادة :8جرائم الحرب»: the colon before the number, the title glued to it (treaty texts)
 ARTICLE_COLON_RE = re.compile(
-    r"^(?P<quote>)(?P<label>المادة|الفصل)\s*:\s*(?P<num>\d+(?:-\d+)*)(?P<notes>(?:\s*\[\[fn:\d+\]\])*)\s*(?P<rest>[^\d\s.،,].*)?$")
-RANGE_RE = re.compile(r"^(?P<label>الفصول|المواد)\s*(?:من\s*)?(?P<a>\d+(?:-\d+)*)\s*(?:[-–—]|إلى|الى)\s*(?P<b>\d+(?:-\d+)*)\s*(?P<notes>(?:\[\[fn:\d+\]\]\s*)*)$")
+    r"^(?P<quote>)(?P<label>المادة|الفصل)\s*:\s*(?P<num>\d+(?:-\d+)*)(?P<notes>(?:\s*\[\[fn:\d+\]\])*)\s*(?P<rest>[^\d\s.،,].*)?$"
+)
+RANGE_RE = re.compile(
+    r"^(?P<label>الفصول|المواد)\s*(?:من\s*)?(?P<a>\d+(?:-\d+)*)\s*(?:[-–—]|إلى|الى)\s*(?P<b>\d+(?:-\d+)*)\s*(?P<notes>(?:\[\[fn:\d+\]\]\s*)*)$"
+)
 # a list item: «1-», «- 1», «أ)», «هـ)» (the letter ه is printed with a tatweel as a label), a bullet
 ITEM_RE = re.compile(
-    r"^(?:[-–]\s*(?P<n1>\d+)\s*[-.)]?|\.?(?P<n2>\d+)\s*(?:[-)]|\.(?!\d))|(?P<n3>[أابجدهوزحطيكلمنسعفصقرشتثخذضظغ])\u0640?\s*[)\-]|[-–•·*](?=\s))\s*(?P<rest>\S.*)$")
-ANNOUNCES_QUOTE = re.compile(r"(على\s+النحو\s+(?:التالي|الآتي|الاتي)|كما\s+يلي|بما\s+يلي|تحرر\s+كما\s+يلي|ما\s+يلي"
-                             r"|\S\s+(?:التالي|التالية|الآتي|الآتية|الاتي|الاتية)\s*[:：])\s*(\[\[fn:\d+\]\]\s*)*$")
+    r"^(?:[-–]\s*(?P<n1>\d+)\s*[-.)]?|\.?(?P<n2>\d+)\s*(?:[-)]|\.(?!\d))|(?P<n3>[أابجدهوزحطيكلمنسعفصقرشتثخذضظغ])\u0640?\s*[)\-]|[-–•·*](?=\s))\s*(?P<rest>\S.*)$"
+)
+ANNOUNCES_QUOTE = re.compile(
+    r"(على\s+النحو\s+(?:التالي|الآتي|الاتي)|كما\s+يلي|بما\s+يلي|تحرر\s+كما\s+يلي|ما\s+يلي"
+    r"|\S\s+(?:التالي|التالية|الآتي|الآتية|الاتي|الاتية)\s*[:：])\s*(\[\[fn:\d+\]\]\s*)*$"
+)
 SENTENCE_END = re.compile(r"[.:؛;!?؟»\"”]\s*(?:\[\[fn:\d+\]\]\s*)*$")
 FN = re.compile(r"\s*\[\[fn:(\d+)\]\]")
 CHAPTER_DIVISION_RE = re.compile(DIVISION_RE.pattern.replace("|".join(DIVISIONS), "الفصل", 1))
@@ -63,31 +79,31 @@ RANGE_LINE = re.compile(r"^\(\s*(?:الفصول|الفصلان|الفصلين|ا
 
 @dataclass
 class Node:
-    kind: str                       # book, part, title, chapter, section, article, paragraph, point, mod, quote
-    num: str | None = None          # the number as written, label included («المادة 2»)
+    kind: str  # book, part, title, chapter, section, article, paragraph, point, mod, quote
+    num: str | None = None  # the number as written, label included («المادة 2»)
     heading: str | None = None
-    subheading: str | None = None   # an editorial line under a heading: «(الفصول 1 – 12)»
-    text: str | None = None         # paragraph / point text (lines joined)
-    children: list["Node"] = field(default_factory=list)
-    line: int = 0                   # source line (1-based) where the node starts
+    subheading: str | None = None  # an editorial line under a heading: «(الفصول 1 – 12)»
+    text: str | None = None  # paragraph / point text (lines joined)
+    children: list[Node] = field(default_factory=list)
+    line: int = 0  # source line (1-based) where the node starts
     quoted_text: str | None = None  # for a mod that replaces a heading or words rather than a structure
     repealed: bool = False
-    guillemets: bool = False        # a quoted article written «...» in the source
+    guillemets: bool = False  # a quoted article written «...» in the source
 
 
 @dataclass
 class Layout:
     title_lines: list[str]
-    preamble: list[str]             # the promulgating dahir, or a bill's preamble, paragraphs
+    preamble: list[str]  # the promulgating dahir, or a bill's preamble, paragraphs
     preamble_heading: str | None
     body: list[Node]
-    notes: list[str]                # observations for the import report
-    promulgation: list[Node] = field(default_factory=list)   # the promulgating dahir's own articles
+    notes: list[str]  # observations for the import report
+    promulgation: list[Node] = field(default_factory=list)  # the promulgating dahir's own articles
     promulgation_end: list[str] = field(default_factory=list)  # its signature, after those articles
     conclusions: list[str] = field(default_factory=list)  # the signature of a text that is the law itself
     chapter_label: str | None = None  # «الفصل» used as a chapter heading above «المادة» articles
     text: list[str] = field(default_factory=list)  # the paragraphs of a text without any article heading
-    attachments: list["Layout"] = field(default_factory=list)  # annexed texts («ملحق»), after the signature
+    attachments: list[Layout] = field(default_factory=list)  # annexed texts («ملحق»), after the signature
 
 
 def _division_ranks(items: list[tuple[int, str]], chapter_label: str | None) -> dict[str, int]:
@@ -112,7 +128,7 @@ def _division_ranks(items: list[tuple[int, str]], chapter_label: str | None) -> 
     ranks: dict[str, int] = {}
     remaining = list(first_use)
     while remaining:
-        free = [l for l in remaining if not any((p, l) in holds for p in remaining if p != l)]
+        free = [lab for lab in remaining if not any((p, lab) in holds for p in remaining if p != lab)]
         label = (free or remaining)[0]  # a cycle of evidence: the first used wins
         ranks[label] = len(ranks)
         remaining.remove(label)
@@ -126,13 +142,13 @@ def _is_first(num: str) -> bool:
         return False
 
 
-def _rank_key(node: "Node") -> str:
+def _rank_key(node: Node) -> str:
     """Divisions rank by their label word in the order the text first uses them."""
     return node.num.split()[0] if node.num else node.kind
 
 
 def _join(lines: list[str]) -> str:
-    return re.sub(r"\s+", " ", " ".join(l.strip() for l in lines)).strip()
+    return re.sub(r"\s+", " ", " ".join(line.strip() for line in lines)).strip()
 
 
 def parse_layout(lines: list[str], line_numbers: list[int] | None = None, *, wrapped: bool | None = None) -> Layout:
@@ -142,58 +158,82 @@ def parse_layout(lines: list[str], line_numbers: list[int] | None = None, *, wra
     lines; it ends with a line that ends a sentence or with a line clearly shorter than the page
     width.  Without it (a clean text written one paragraph per line) every line is a paragraph."""
     numbers = line_numbers or list(range(1, len(lines) + 1))
-    items = _split_run_in_headings([(n, l.strip()) for n, l in zip(numbers, lines) if l.strip()])
+    items = _split_run_in_headings([(n, line.strip()) for n, line in zip(numbers, lines, strict=False) if line.strip()])
     ends = _paragraph_end_rule(items, wrapped)
-    chapter_label = chapter_heading_label([l for _, l in items])
+    chapter_label = chapter_heading_label([line for _, line in items])
     span = _dahir_articles(items, chapter_label)
     if span is not None:
         first, signature, after = span
         embedded = _embedded_law(items, first, signature)
         if embedded is not None:
             return _dahir_around_law(items, first, embedded, signature, ends, wrapped)
-        if not any(_is_structure_start(l) for _, l in items[after:]):
+        if not any(_is_structure_start(line) for _, line in items[after:]):
             # A dahir (or decree) that is itself the law: its articles are the body, its
             # signature the conclusions.
-            title_lines, preamble, preamble_heading = _split_head([l for _, l in items[:first]], ends)
+            title_lines, preamble, preamble_heading = _split_head([line for _, line in items[:first]], ends)
             parser = _BodyParser(items[first:signature], ends, chapter_label)
             body = parser.parse()
             conclusions, annexes = _split_annexes(items[signature:])
-            return Layout(title_lines, preamble, preamble_heading, body, parser.notes,
-                          conclusions=_paragraphs(conclusions, ends), chapter_label=chapter_label,
-                          attachments=[_annex(a, wrapped) for a in annexes])
+            return Layout(
+                title_lines,
+                preamble,
+                preamble_heading,
+                body,
+                parser.notes,
+                conclusions=_paragraphs(conclusions, ends),
+                chapter_label=chapter_label,
+                attachments=[_annex(a, wrapped) for a in annexes],
+            )
         # A promulgating dahir with articles of its own (the Penal Code's has nine), then the law.
         dahir = _BodyParser(items[first:signature], ends, chapter_label)
         promulgation = dahir.parse()
-        promulgation_end = _paragraphs([l for _, l in items[signature:after]], ends)
-        rest = parse_layout([l for _, l in items[after:]], [n for n, _ in items[after:]], wrapped=wrapped)
-        head = _split_head([l for _, l in items[:first]], ends)
-        title_lines = head[0] + [t for t in rest.title_lines if t not in head[0]]
-        return Layout(title_lines, head[1] + rest.preamble, head[2] or rest.preamble_heading, rest.body,
-                      dahir.notes + rest.notes, promulgation=promulgation,
-                      promulgation_end=promulgation_end, conclusions=rest.conclusions,
-                      chapter_label=rest.chapter_label)
-    if not any(_is_structure_start(l) for _, l in items):
+        promulgation_end = _paragraphs([line for _, line in items[signature:after]], ends)
+        rest = parse_layout([line for _, line in items[after:]], [n for n, _ in items[after:]], wrapped=wrapped)
+        head_titles, head_preamble, head_heading = _split_head([line for _, line in items[:first]], ends)
+        title_lines = head_titles + [t for t in rest.title_lines if t not in head_titles]
+        return Layout(
+            title_lines,
+            head_preamble + rest.preamble,
+            head_heading or rest.preamble_heading,
+            rest.body,
+            dahir.notes + rest.notes,
+            promulgation=promulgation,
+            promulgation_end=promulgation_end,
+            conclusions=rest.conclusions,
+            chapter_label=rest.chapter_label,
+        )
+    if not any(_is_structure_start(line) for _, line in items):
         return _unstructured(items, ends)
     body_start = _body_start(items, chapter_label)
     # The law's own title often stands between the dahir's signature and the first heading.
-    head = [l for _, l in items[:body_start]]
-    while body_start < len(items) and re.match(r"^(?:ال)?(?:قانون رقم|مجموعة|ظهير شريف بمثابة قانون)", items[body_start][1]) \
-            and not _is_structure_start(items[body_start][1]):
+    head = [line for _, line in items[:body_start]]
+    while (
+        body_start < len(items)
+        and re.match(r"^(?:ال)?(?:قانون رقم|مجموعة|ظهير شريف بمثابة قانون)", items[body_start][1])
+        and not _is_structure_start(items[body_start][1])
+    ):
         head.insert(_title_insert_point(head), items[body_start][1])
         body_start += 1
     # The law's own preamble («ديباجة») after the dahir belongs to the preamble too.
     if body_start < len(items) and _is_preamble_heading(items[body_start][1]):
         end = _preamble_end(items, body_start, chapter_label)
-        head += [l for _, l in items[body_start:end]]
+        head += [line for _, line in items[body_start:end]]
         body_start = end
     title_lines, preamble, preamble_heading = _split_head(head, ends)
-    body_items, end = _split_signature(items[body_start:], chapter_label)
-    conclusions, annexes = _split_annexes(end)
+    body_items, signed = _split_signature(items[body_start:], chapter_label)
+    conclusions, annexes = _split_annexes(signed)
     parser = _BodyParser(body_items, ends, chapter_label)
     body = parser.parse()
-    return Layout(title_lines, preamble, preamble_heading, body, parser.notes,
-                  conclusions=_paragraphs(conclusions, ends), chapter_label=chapter_label,
-                  attachments=[_annex(a, wrapped) for a in annexes])
+    return Layout(
+        title_lines,
+        preamble,
+        preamble_heading,
+        body,
+        parser.notes,
+        conclusions=_paragraphs(conclusions, ends),
+        chapter_label=chapter_label,
+        attachments=[_annex(a, wrapped) for a in annexes],
+    )
 
 
 ANNEX = re.compile(r"^(?:ال)?(?:ملحق|محلق)(?:\s+(?:رقم|عدد)\s*\d+|\s*\d+)?(?:\s*[:：.\-–]|\s+\S|$)")
@@ -205,19 +245,19 @@ def _split_annexes(end: list[tuple[int, str]]) -> tuple[list[str], list[list[tup
     heading (a circular approved by an order) is an annex too."""
     if not end:
         return [], []
-    texts = [l for _, l in end]
+    texts = [line for _, line in end]
     stop = _signature_end(texts, 0) if SIGNATURE.match(texts[0]) else 0
     starts = [i for i in range(stop, len(texts)) if ANNEX.match(texts[i]) and len(texts[i]) < 250]
-    if not starts and any(_is_structure_start(l) for l in texts[stop:]):
+    if not starts and any(_is_structure_start(line) for line in texts[stop:]):
         starts = [stop]
     if not starts:
         return texts, []
     bounds = starts + [len(texts)]
-    return texts[:starts[0]], [end[a:b] for a, b in zip(bounds, bounds[1:])]
+    return texts[: starts[0]], [end[a:b] for a, b in pairwise(bounds)]
 
 
-def _annex(items: list[tuple[int, str]], wrapped) -> "Layout":
-    return parse_layout([l for _, l in items], [n for n, _ in items], wrapped=wrapped)
+def _annex(items: list[tuple[int, str]], wrapped) -> Layout:
+    return parse_layout([line for _, line in items], [n for n, _ in items], wrapped=wrapped)
 
 
 ENACTING = re.compile(r"(?:بما|ما)\s+(?:يلي|يأتي|ياتي)\s*[:：.]?\s*$")
@@ -230,12 +270,19 @@ def _embedded_law(items: list[tuple[int, str]], first: int, signature: int) -> t
     """A law printed inside its promulgating dahir, between the dahir's first article («ينفذ
     القانون رقم ... الآتي نصه:») and its next one («ينشر ظهيرنا الشريف هذا ...»): the law's
     first and end lines, else None."""
-    texts = [l for _, l in items]
-    start = next((i for i in range(first + 1, signature) if LAW_TITLE.match(texts[i])
-                  and re.search(r"نصه|بعده|يلي|الآتي|الاتي", " ".join(texts[max(first, i - 3):i]))), None)
+    texts = [line for _, line in items]
+    start = next(
+        (
+            i
+            for i in range(first + 1, signature)
+            if LAW_TITLE.match(texts[i])
+            and re.search(r"نصه|بعده|يلي|الآتي|الاتي", " ".join(texts[max(first, i - 3) : i]))
+        ),
+        None,
+    )
     if start is None:
         return None
-    dahir = [m for l in texts[first:start] if (m := _article_match(l))]
+    dahir = [m for line in texts[first:start] if (m := _article_match(line))]
     if not dahir:
         return None
     try:
@@ -258,29 +305,42 @@ def _embedded_law(items: list[tuple[int, str]], first: int, signature: int) -> t
 def _dahir_around_law(items, first: int, law: tuple[int, int], signature: int, ends, wrapped) -> Layout:
     """The dahir's articles before and after the law they promulgate; the law is the body."""
     start, end = law
-    head = _split_head([l for _, l in items[:first]], ends)
+    head = _split_head([line for _, line in items[:first]], ends)
     before = _BodyParser(items[first:start], ends)
     after = _BodyParser(items[end:signature], ends)
     promulgation = before.parse() + after.parse()
-    inner = parse_layout([l for _, l in items[start:end]], [n for n, _ in items[start:end]], wrapped=wrapped)
+    inner = parse_layout([line for _, line in items[start:end]], [n for n, _ in items[start:end]], wrapped=wrapped)
     title_lines = head[0] + [t for t in inner.title_lines if t not in head[0]]
-    return Layout(title_lines, head[1] + inner.preamble, head[2] or inner.preamble_heading, inner.body,
-                  before.notes + inner.notes + after.notes, promulgation=promulgation,
-                  conclusions=_paragraphs([l for _, l in items[signature:]], ends),
-                  chapter_label=inner.chapter_label)
+    return Layout(
+        title_lines,
+        head[1] + inner.preamble,
+        head[2] or inner.preamble_heading,
+        inner.body,
+        before.notes + inner.notes + after.notes,
+        promulgation=promulgation,
+        conclusions=_paragraphs([line for _, line in items[signature:]], ends),
+        chapter_label=inner.chapter_label,
+    )
 
 
 def _unstructured(items: list[tuple[int, str]], ends) -> Layout:
     """A text without any article heading (a dahir of one paragraph, a circular, a notice):
     its title and preamble up to the enacting words («أصدرنا أمرنا الشريف بما يلي:»), its text
     as unnumbered paragraphs of the body, its signature as conclusions."""
-    texts = [l for _, l in items]
-    enacting = next((i for i, l in enumerate(texts) if ENACTING.search(l)), None)
+    texts = [line for _, line in items]
+    enacting = next((i for i, line in enumerate(texts) if ENACTING.search(line)), None)
     start = enacting + 1 if enacting is not None else min(1, len(texts))
     signature = next((i for i in range(start, len(texts)) if SIGNATURE.match(texts[i])), len(texts))
     title_lines, preamble, heading = _split_head(texts[:start], ends)
-    return Layout(title_lines, preamble, heading, [], ["the text has no article heading"],
-                  conclusions=_paragraphs(texts[signature:], ends), text=_paragraphs(texts[start:signature], ends))
+    return Layout(
+        title_lines,
+        preamble,
+        heading,
+        [],
+        ["the text has no article heading"],
+        conclusions=_paragraphs(texts[signature:], ends),
+        text=_paragraphs(texts[start:signature], ends),
+    )
 
 
 RUN_IN = re.compile(r"^(?P<text>.*\S[.؛:])\s*(?P<heading>(?:المادة|الفصل)\s+\d+(?:-\d+)*(?:\s*\[\[fn:\d+\]\])*)\s*$")
@@ -313,8 +373,13 @@ def _article_match(line: str) -> re.Match | None:
         return None  # «فصل» without the article only in «فصل فريد»
     if match and not match.group("rest") and line.endswith(".") and match.group("num")[:1].isdigit():
         return None  # «... المنصوص عليها في / الفصل 9.»: a sentence ending on a citation
-    if match and match.group("rest") and not match.group("quote") and NOT_HEADING_REST.match(match.group("rest")) \
-            and not TITLE_AFTER_COLON.match(line):
+    if (
+        match
+        and match.group("rest")
+        and not match.group("quote")
+        and NOT_HEADING_REST.match(match.group("rest"))
+        and not TITLE_AFTER_COLON.match(line)
+    ):
         return None
     return match
 
@@ -349,18 +414,18 @@ SIGNATURE = re.compile(r"^(?:و\s*حرر|وحرر|حرر)\s+ب")
 def _dahir_articles(items: list[tuple[int, str]], chapter_label: str | None) -> tuple[int, int, int] | None:
     """A dahir whose own articles stand between its opening and its signature («وحرر ب...»):
     (first article, first signature line, first line after the signature block), else None."""
-    texts = [l for _, l in items]
-    first_structure = next((i for i, l in enumerate(texts) if _is_structure_start(l)), None)
+    texts = [line for _, line in items]
+    first_structure = next((i for i, line in enumerate(texts) if _is_structure_start(line)), None)
     if first_structure is None:
         return None
-    dahir = next((i for i, l in enumerate(texts[:first_structure]) if _is_dahir_start(l)), None)
+    dahir = next((i for i, line in enumerate(texts[:first_structure]) if _is_dahir_start(line)), None)
     if dahir is None:
         return None
     signature = next((i for i in range(first_structure, len(texts)) if SIGNATURE.match(texts[i])), None)
     if signature is None:
         return None
     # a signature inside a quoted text is not the dahir's: the article must be the dahir's first
-    if not any(_article_match(l) for l in texts[first_structure:signature]):
+    if not any(_article_match(line) for line in texts[first_structure:signature]):
         return None
     return first_structure, signature, _signature_end(texts, signature)
 
@@ -368,12 +433,21 @@ def _dahir_articles(items: list[tuple[int, str]], chapter_label: str | None) -> 
 def _signature_end(texts: list[str], signature: int) -> int:
     """The first line after a signature block: «وحرر ب...», the countersignature, the asterisks."""
     end = signature + 1
-    while end < len(texts) and not _is_structure_start(texts[end]) and (
-            texts[end].startswith(("وقعه بالعطف", "رئيس الحكومة", "الوزير الأول", "الوزير الاول", "الإمضاء",
-                                   "الامضاء"))
-            or re.match(r"^(?:الإمضاء|الامضاء)\s*[:：]", texts[end]) or re.fullmatch(r"[*\s]+", texts[end])
-            or (end == signature + 1 and not _is_structure_start(texts[end]) and len(texts[end]) < 60
-                and re.search(r"\d{4}", texts[end]))):
+    while (
+        end < len(texts)
+        and not _is_structure_start(texts[end])
+        and (
+            texts[end].startswith(("وقعه بالعطف", "رئيس الحكومة", "الوزير الأول", "الوزير الاول", "الإمضاء", "الامضاء"))
+            or re.match(r"^(?:الإمضاء|الامضاء)\s*[:：]", texts[end])
+            or re.fullmatch(r"[*\s]+", texts[end])
+            or (
+                end == signature + 1
+                and not _is_structure_start(texts[end])
+                and len(texts[end]) < 60
+                and re.search(r"\d{4}", texts[end])
+            )
+        )
+    ):
         end += 1
     return end
 
@@ -381,7 +455,7 @@ def _signature_end(texts: list[str], signature: int) -> int:
 def _split_signature(items: list[tuple[int, str]], chapter_label: str | None) -> tuple[list, list]:
     """The body's lines, and from the closing signature of the text on («وحرر بالرباط في ...»
     after its last article): the signature block and what is annexed after it."""
-    texts = [l for _, l in items]
+    texts = [line for _, line in items]
     seen_article = False
     for i, text in enumerate(texts):
         if _is_structure_start(text):
@@ -405,9 +479,9 @@ def _body_start(items: list[tuple[int, str]], chapter_label: str | None = None) 
     """Index of the first line of the body.  A dahir of promulgation may have articles of its
     own (the Penal Code's has nine): they stay in the preamble, which ends with the dahir's
     signature («وحرر ب...», «وقعه بالعطف», «الإمضاء»)."""
-    texts = [l for _, l in items]
-    first_structure = next((i for i, l in enumerate(texts) if _is_structure_start(l)), len(texts))
-    dahir = next((i for i, l in enumerate(texts[:first_structure + 1]) if _is_dahir_start(l)), None)
+    texts = [line for _, line in items]
+    first_structure = next((i for i, line in enumerate(texts) if _is_structure_start(line)), len(texts))
+    dahir = next((i for i, line in enumerate(texts[: first_structure + 1]) if _is_dahir_start(line)), None)
     if dahir is None:
         return first_structure
     end = next((i for i in range(dahir, len(texts)) if texts[i].startswith("وحرر ب")), None)
@@ -425,26 +499,38 @@ def _preamble_end(items: list[tuple[int, str]], start: int, chapter_label: str |
     """Where a law's «ديباجة» ends: at the run of division headings (and their title lines) just
     before its first article.  Division names quoted in its prose («الكتاب الأول: التحري عن
     الجرائم؛ الكتاب الثاني ...») stay in it."""
-    texts = [l for _, l in items]
-    first = next((i for i in range(start + 1, len(texts)) if _article_match(texts[i])
-                  and _article_match(texts[i]).group("label") != chapter_label), len(texts))
+    texts = [line for _, line in items]
+    first = next(
+        (
+            i
+            for i in range(start + 1, len(texts))
+            if (m := _article_match(texts[i])) and m.group("label") != chapter_label
+        ),
+        len(texts),
+    )
     end = first
-    while end - 1 > start and (DIVISION_RE.match(texts[end - 1]) or (
-            end - 2 > start and DIVISION_RE.match(texts[end - 2]) and len(texts[end - 1]) < 120
-            and not SENTENCE_END.search(texts[end - 1]))):
+    while end - 1 > start and (
+        DIVISION_RE.match(texts[end - 1])
+        or (
+            end - 2 > start
+            and DIVISION_RE.match(texts[end - 2])
+            and len(texts[end - 1]) < 120
+            and not SENTENCE_END.search(texts[end - 1])
+        )
+    ):
         end -= 1
     return end if end < first else first
 
 
 def _title_insert_point(head: list[str]) -> int:
     """Titles go before the dahir (the preamble) in the document's front matter."""
-    starts = [i for i, l in enumerate(head) if _is_dahir_start(l) or _is_preamble_heading(l)]
+    starts = [i for i, line in enumerate(head) if _is_dahir_start(line) or _is_preamble_heading(line)]
     return starts[-1] if starts else len(head)
 
 
 def _paragraph_end_rule(items: list[tuple[int, str]], wrapped: bool | None):
     """A function telling whether a line ends its paragraph."""
-    lengths = sorted(len(l) for _, l in items) or [80]
+    lengths = sorted(len(line) for _, line in items) or [80]
     width = lengths[int(len(lengths) * 0.9)]
     if wrapped is None:
         wrapped = width <= 130
@@ -454,6 +540,7 @@ def _paragraph_end_rule(items: list[tuple[int, str]], wrapped: bool | None):
 
     def ends(line: str) -> bool:
         return bool(SENTENCE_END.search(line)) or len(FN.sub("", line)) < short
+
     return ends
 
 
@@ -461,10 +548,11 @@ def _split_head(texts: list[str], ends) -> tuple[list[str], list[str], str | Non
     """Before the body: the title lines, then the preamble (a dahir of promulgation, or a
     bill's «ديباجة»)."""
     # the preamble starts at the last dahir heading (a cover page may name the dahir first)
-    starts = [i for i, line in enumerate(texts) if _is_dahir_start(line)] or \
-        [i for i, line in enumerate(texts) if _is_preamble_heading(line)]
+    starts = [i for i, line in enumerate(texts) if _is_dahir_start(line)] or [
+        i for i, line in enumerate(texts) if _is_preamble_heading(line)
+    ]
     if starts:
-        title, rest = texts[:starts[-1]], texts[starts[-1]:]
+        title, rest = texts[: starts[-1]], texts[starts[-1] :]
     else:
         title, rest = texts, []
     heading = None
@@ -493,7 +581,9 @@ class _BodyParser:
         self.notes: list[str] = []
         self.rank: dict[str, int] = _division_ranks(items, chapter_label)
         self.chapter_label = chapter_label
-        labels = [m.group("label") for _, l in items if (m := _article_match(l)) and m.group("label") != chapter_label]
+        labels = [
+            m.group("label") for _, line in items if (m := _article_match(line)) and m.group("label") != chapter_label
+        ]
         # The document's own article label is the one its first article heading uses.
         self.own_label = labels[0] if labels else "المادة"
         self.last_own: str | None = None
@@ -508,13 +598,15 @@ class _BodyParser:
             if division:
                 node = self._division(division, number)
                 kind_rank = self.rank.setdefault(_rank_key(node), len(self.rank))  # (a label only quoted)
-                while len(stack) > 1 and (stack[-1].kind == "hcontainer" or self.rank[_rank_key(stack[-1])] >= kind_rank):
+                while len(stack) > 1 and (
+                    stack[-1].kind == "hcontainer" or self.rank[_rank_key(stack[-1])] >= kind_rank
+                ):
                     stack.pop()
                 stack[-1].children.append(node)
                 stack.append(node)
                 continue
-            if RANGE_RE.match(line):
-                stack[-1].children.append(self._range(number, line))
+            if range_match := RANGE_RE.match(line):
+                stack[-1].children.append(self._range(number, line, range_match))
                 continue
             match = _article_match(line)
             if match:
@@ -558,12 +650,18 @@ class _BodyParser:
         # a title running over up to three more lines, up to the next heading or range line
         if title:
             for k in range(1, 4):
-                ahead = [l for _, l in self.items[self.pos:self.pos + k + 1]]
+                ahead = [line for _, line in self.items[self.pos : self.pos + k + 1]]
                 if len(ahead) < k + 1:
                     break
                 *continued, after = ahead
-                if any(_is_structure_start(l) or ITEM_RE.match(l) or RANGE_LINE.match(l) or len(l) > 130
-                       or SENTENCE_END.search(l) for l in continued):
+                if any(
+                    _is_structure_start(line)
+                    or ITEM_RE.match(line)
+                    or RANGE_LINE.match(line)
+                    or len(line) > 130
+                    or SENTENCE_END.search(line)
+                    for line in continued
+                ):
                     break
                 if RANGE_LINE.match(after) or _is_structure_start(after):
                     title = " ".join([title, *continued])
@@ -573,11 +671,15 @@ class _BodyParser:
         if self.pos < len(self.items) and RANGE_LINE.match(self.items[self.pos][1]):
             subheading = self.items[self.pos][1]
             self.pos += 1
-        return Node(kind, num=num + (" " + notes.strip() if notes.strip() else ""), heading=title,
-                    subheading=subheading, line=number)
+        return Node(
+            kind,
+            num=num + (" " + notes.strip() if notes.strip() else ""),
+            heading=title,
+            subheading=subheading,
+            line=number,
+        )
 
-    def _range(self, number: int, line: str) -> Node:
-        match = RANGE_RE.match(line)
+    def _range(self, number: int, line: str, match: re.Match[str]) -> Node:
         self.pos += 1
         self.last_own = match.group("b")
         node = Node("article", num=line, line=number, repealed=True)
@@ -629,7 +731,7 @@ class _BodyParser:
             if lines and lines[-1][1].endswith("»"):
                 lines[-1] = (lines[-1][0], lines[-1][1][:-1].rstrip())
         node.children.extend(self._blocks(lines))
-        if not quoted and re.search(r"^\s*نسخ(?:ت)?\s*\.?\s*$", " ".join(l for _, l in lines)):
+        if not quoted and re.search(r"^\s*نسخ(?:ت)?\s*\.?\s*$", " ".join(line for _, line in lines)):
             node.repealed = True
         return node
 
@@ -639,9 +741,14 @@ class _BodyParser:
         if self.pos + 1 >= len(self.items):
             return False
         line, after = self.items[self.pos][1], self.items[self.pos + 1][1]
-        return (len(line.split()) <= 5 and not re.search(r"[\d.,:؛،«»()\[\]\-]", line)
-                and not _is_structure_start(line) and not ITEM_RE.match(line)
-                and not _is_structure_start(after) and not ITEM_RE.match(after))
+        return (
+            len(line.split()) <= 5
+            and not re.search(r"[\d.,:؛،«»()\[\]\-]", line)
+            and not _is_structure_start(line)
+            and not ITEM_RE.match(line)
+            and not _is_structure_start(after)
+            and not ITEM_RE.match(after)
+        )
 
     def _is_own_article(self, match: re.Match) -> bool:
         """Is this heading the next article of the document itself, rather than a quoted one?"""
@@ -708,9 +815,15 @@ class _BodyParser:
                 return
             text = _join(current)
             if current_kind == "point":
-                parent = blocks[-1] if blocks and blocks[-1].kind == "paragraph" and blocks[-1].children is not None else None
+                parent = (
+                    blocks[-1]
+                    if blocks and blocks[-1].kind == "paragraph" and blocks[-1].children is not None
+                    else None
+                )
                 point = Node("point", num=current_num, text=text, line=start)
-                if parent is not None and (parent.children or FN.sub("", parent.text or "").rstrip().endswith((":", "：")) ):
+                if parent is not None and (
+                    parent.children or FN.sub("", parent.text or "").rstrip().endswith((":", "："))
+                ):
                     parent.children.append(point)
                 else:
                     holder = Node("paragraph", text=None, line=start)
@@ -745,16 +858,18 @@ def _announces_quote(lines: list[tuple[int, str]]) -> bool:
     if not lines:
         return False
     # (called when the next line is a heading that is not the text's own next article)
-    tail = " ".join(l for _, l in lines[-4:])
+    tail = " ".join(line for _, line in lines[-4:])
     last = lines[-1][1]
     return bool(ANNOUNCES_QUOTE.search(last) or re.search(r"على\s+النحو\s+(?:التالي|الآتي)|كما\s+يلي", tail))
 
 
 def _follows(old: str, new: str) -> bool:
     """Could article ``new`` come right after article ``old`` in the document's own numbering?"""
+
     def base(n: str) -> int | None:
         m = re.match(r"(\d+)", n)
         return int(m.group(1)) if m else None
+
     a, b = base(old), base(new)
     if a is None or b is None:
         return True

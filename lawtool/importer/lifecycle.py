@@ -16,14 +16,21 @@ from lxml import etree
 from ..akn import Document, akn, local_name
 from ..eids import number_from_num
 
-ACTION_TYPES = {"repealed": "repeal", "added": "insertion", "completed": "insertion",
-                "amended": "substitution", "amended-and-completed": "substitution",
-                "title-changed": "substitution", "renumbered": "renumbering"}
+ACTION_TYPES = {
+    "repealed": "repeal",
+    "added": "insertion",
+    "completed": "insertion",
+    "amended": "substitution",
+    "amended-and-completed": "substitution",
+    "title-changed": "substitution",
+    "renumbered": "renumbering",
+}
 
 
 def law_work_uri(number: str, date: str) -> str:
     """«103.13», 2018-02-22 → /akn/ma/act/2018/103-13 ; a dahir «1.99.18» → /akn/ma/act/1999/1-99-18."""
     from ..works import KNOWN_WORKS
+
     slug = re.sub(r"[^0-9a-zA-Z]+", "-", number).strip("-")
     for work in KNOWN_WORKS:  # a work lawtool keeps has one URI, whatever date a note gives
         if work.uri.endswith(f"/{slug}"):
@@ -77,24 +84,29 @@ def active_modifications(document: Document) -> int:
     other works, as ``activeModifications``: source = the mod, destination = the article of the
     amended work (named in the announcing sentence).  Returns how many were recorded."""
     from ..works import work_named_in
+
     rows = []
     for mod in document.walk("mod"):
         if any(local_name(a) == "quotedStructure" for a in mod.iterancestors()):
             continue
-        announce = (mod.text or "")
+        announce = mod.text or ""
         work = work_named_in(announce)
         if work is None:
             continue
         # «... وتتمم المجموعة المذكورة بالفصل 447-4»: the articles named after «ب(ال)فصل» are added
-        added = set()
-        for match in re.finditer(r"ب(?:ال)?(?:فصول|فصلين|فصل|مواد|مادتين|مادة)\s+((?:[\d\-]+\s*(?:و|،|,)?\s*)+)", announce):
+        added: set[str] = set()
+        for match in re.finditer(
+            r"ب(?:ال)?(?:فصول|فصلين|فصل|مواد|مادتين|مادة)\s+((?:[\d\-]+\s*(?:و|،|,)?\s*)+)", announce
+        ):
             added.update(number_from_num(n) for n in re.findall(r"\d+(?:-\d+)*", match.group(1)))
         for quoted in mod.iter(akn("article")):
             num = quoted.find(akn("num"))
             if num is None:
                 continue
             number = number_from_num("".join(num.itertext()))
-            rows.append((mod.get("eId"), f"{work.uri}/~art_{number}", "insertion" if number in added else "substitution"))
+            rows.append(
+                (mod.get("eId"), f"{work.uri}/~art_{number}", "insertion" if number in added else "substitution")
+            )
     if not rows:
         return 0
     meta = document.main.find(akn("meta"))
@@ -113,7 +125,9 @@ def active_modifications(document: Document) -> int:
 
 # A law of the list: «القانون رقم 43.22», or a dahir or decree that is itself the law
 # («ظهير شريف بمثابة قانون رقم 1.77.58», «مرسوم ملكي رقم 181.66 ... بمثابة قانون»).
-LAW_IN_LIST = re.compile(r"(?:القانون|قانون)\s+رقم\s+(\d+[.\-]\d+)|(?:ظهير\s+شريف\s+بمثابة\s+قانون|مرسوم\s+ملكي)\s+رقم\s+(\d+\.\d+(?:\.\d+)?)")
+LAW_IN_LIST = re.compile(
+    r"(?:القانون|قانون)\s+رقم\s+(\d+[.\-]\d+)|(?:ظهير\s+شريف\s+بمثابة\s+قانون|مرسوم\s+ملكي)\s+رقم\s+(\d+\.\d+(?:\.\d+)?)"
+)
 
 
 LIST_ITEM = re.compile(r"^\s*(?:-\s?\d{1,2}|\d{1,2}\s?[.-])\s")
@@ -127,6 +141,7 @@ def amending_law_dates(front_matter: str) -> dict[str, str]:
     the first Gregorian date after «بتنفيذه» in the item, else the first after the number.  These
     dates are more reliable than the footnotes', which may quote the amended code's date first."""
     from .footnotes import _iso_date
+
     items: list[str] = []
     for line in front_matter.replace("\u0640", "").split("\n"):
         if LIST_ITEM.match(line) or not items:
@@ -138,7 +153,7 @@ def amending_law_dates(front_matter: str) -> dict[str, str]:
         match = LAW_IN_LIST.search(item)
         if not match:
             continue
-        rest = item[match.end():]
+        rest = item[match.end() :]
         promulgated = rest.find("بتنفيذه")
         date = _iso_date(rest[promulgated:] if promulgated >= 0 else rest)
         number = match.group(1) or match.group(2)
@@ -156,8 +171,9 @@ def _provision(by_article: str | None) -> str | None:
         return None
 
 
-def amendment_events(document: Document, notes: list, *, own_work: str,
-                     known_dates: dict[str, str] | None = None) -> None:
+def amendment_events(
+    document: Document, notes: list, *, own_work: str, known_dates: dict[str, str] | None = None
+) -> None:
     if not notes:
         return
     meta = document.main.find(akn("meta"))
@@ -170,7 +186,7 @@ def amendment_events(document: Document, notes: list, *, own_work: str,
     refs: dict[str, str] = {}
     events: dict[str, str] = {}
     mods: list[etree._Element] = []
-    eids = set(document.eid_index())   # the body does not change below: one index, one walk
+    eids = set(document.eid_index())  # the body does not change below: one index, one walk
     note_refs = _note_refs(document)
     for note in notes:
         if not note.by_law or note.by_law.replace("-", ".") not in dates:
@@ -185,17 +201,21 @@ def amendment_events(document: Document, notes: list, *, own_work: str,
             refs[href] = f"passiveRef_{len(refs) + 1}"
             ref = etree.Element(akn("passiveRef"), eId=refs[href], href=href, showAs=f"القانون رقم {note.by_law}")
             # keep the references grouped: original and passiveRefs first, then the TLC entries
-            position = max((i for i, c in enumerate(references) if local_name(c) in ("original", "passiveRef")),
-                           default=-1) + 1
+            position = (
+                max((i for i, c in enumerate(references) if local_name(c) in ("original", "passiveRef")), default=-1)
+                + 1
+            )
             references.insert(position, ref)
             event_id = f"evt_{len(events) + 1}"
             events[href] = event_id
-            etree.SubElement(lifecycle, akn("eventRef"), eId=event_id, date=date, type="amendment",
-                             source=f"#{refs[href]}")
+            etree.SubElement(
+                lifecycle, akn("eventRef"), eId=event_id, date=date, type="amendment", source=f"#{refs[href]}"
+            )
         holder = _holder_eid(ref_el)
         for eid in _target_eids(eids, note, holder):
-            mod = etree.Element(akn("textualMod"), type=ACTION_TYPES.get(note.action, "substitution"),
-                                eId=f"pmod_{len(mods) + 1}")
+            mod = etree.Element(
+                akn("textualMod"), type=ACTION_TYPES.get(note.action, "substitution"), eId=f"pmod_{len(mods) + 1}"
+            )
             # the amending provision itself when the note names it («بمقتضى المادة 2 من القانون ...»)
             by = _provision(note.by_article)
             etree.SubElement(mod, akn("source"), href=f"{href}/~art_{by}" if by else f"#{refs[href]}")

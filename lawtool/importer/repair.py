@@ -27,9 +27,9 @@ shows the damage; a word it does not cover goes to the automatic rules.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 HEADER_START = "# ==== SOURCE HEADER"
@@ -498,7 +498,7 @@ SUFFIXES_AFTER_LA = ("ن", "ت", "ته", "تها", "تهم", "تهما", "نه",
 MIN_VOTES = 5
 
 
-def _shape_decision(keep: str, swap: str, i: int, lex: "_Lexicon") -> bool | None:
+def _shape_decision(keep: str, swap: str, i: int, lex: _Lexicon) -> bool | None:
     c1, c2 = lex.shape_votes(_strip_article(keep), _strip_article(swap))
     if c2 >= MIN_VOTES and c2 >= 3 * c1:
         return True
@@ -507,7 +507,7 @@ def _shape_decision(keep: str, swap: str, i: int, lex: "_Lexicon") -> bool | Non
     return None
 
 
-def _decide_open(word: str, i: int, lex: "_Lexicon") -> bool | None:
+def _decide_open(word: str, i: int, lex: _Lexicon) -> bool | None:
     """Decide a pair the certain rules left open: True swap, False keep, None unsure."""
     x = word[i]
     swap = _swap(word, i)
@@ -771,8 +771,10 @@ class Lexicon:
             raise self._error(key, "listed twice")
         if not AR_WORD.fullmatch(key) or any(ch in MARK_CHARS for ch in key):
             raise self._error(key, "the key must be one Arabic word, as printed, without harakat")
-        fields = dict.fromkeys(self.RULE_FIELDS, frozenset())
+        fields: dict[str, frozenset[str]] = dict.fromkeys(self.RULE_FIELDS, frozenset())
         otherwise = "keep"
+        keep: str | None
+        fix: str | None
         if spec == "keep":
             keep, fix = key, None
             kind = kind or "keep"
@@ -800,7 +802,7 @@ class Lexicon:
         fix_forms = _inflections(fix, tanween=plain) if fix else {}
         for affix in (keep_forms.keys() & fix_forms.keys()) if keep and fix else (keep_forms or fix_forms):
             keep_word, fix_word = keep_forms.get(affix), fix_forms.get(affix)
-            printed = printed_form(fix_word or keep_word)
+            printed = printed_form(fix_word or keep_word or "")  # one of the two is there
             if keep_word is not None and printed_form(keep_word) != printed:
                 continue  # the two readings do not inflect alike here
             added = len(affix[0]) + len(affix[1].rstrip("#"))
@@ -1054,10 +1056,10 @@ def repair_text(raw: str, *, skip_header: bool = True) -> RepairResult:
         (j1, t1), (j2, t2) = items[k], items[k + 1]
         h, tl = BROKEN_HEAD.search(t1), BROKEN_TAIL.match(t2)
         if h and tl:
-            number = f"{tl.group(1)}-{h.group(2)}"
-            new1 = t1[: h.start()] + h.group(1) + (" " if h.group(1) == "و" else "") + number
+            joined = f"{tl.group(1)}-{h.group(2)}"
+            new1 = t1[: h.start()] + h.group(1) + (" " if h.group(1) == "و" else "") + joined
             new2 = t2[tl.end():].lstrip()
-            repairs.append(Repair("glued-number", j1 + 1, f"{t1[h.start():]} / {t2[:tl.end()].strip()}", number))
+            repairs.append(Repair("glued-number", j1 + 1, f"{t1[h.start():]} / {t2[:tl.end()].strip()}", joined))
             items[k], items[k + 1] = (j1, new1), (j2, new2)
 
     # dates split over two lines

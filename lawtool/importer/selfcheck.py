@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..eids import number_from_num
 from ..errors import LawtoolError
@@ -24,10 +25,13 @@ _WORDS = r"(?:ال)?[\u0621-\u064a]+(?:\s+(?:و)?(?:ال)?[\u0621-\u064a]+){0,2}
 _HEADING = re.compile(
     rf"^«?\s*(?P<label>المادة|الفصل)\s*[-.]?\s*(?P<num>{_NUMBER}|{_WORDS})"
     rf"(?P<letter>\s*\(\s*[أابجده]\s*\))?"
-    r"(?:\s*\[\[fn:\d+\]\])*\s*(?P<after>$|[.:\-–]\s*(?P<rest>.*)$)")
+    r"(?:\s*\[\[fn:\d+\]\])*\s*(?P<after>$|[.:\-–]\s*(?P<rest>.*)$)"
+)
 _COLON = re.compile(r"^(?P<label>المادة|الفصل)\s*:\s*(?P<num>\d+(?:-\d+)*)\s*[\u0621-\u064a]")
 _SINGLE = re.compile(r"^(?:ال)?(?:فصل|مادة)\s+(?:ال)?فريد[ةه]?\s*[.:\-–]?")
-_RANGE = re.compile(r"^(?:الفصول|المواد)\s*(?:من\s*)?(\d+(?:-\d+)*)\s*(?:[-–—]|إلى|الى)\s*(\d+(?:-\d+)*)\s*(?:\[\[fn:\d+\]\]\s*)*$")
+_RANGE = re.compile(
+    r"^(?:الفصول|المواد)\s*(?:من\s*)?(\d+(?:-\d+)*)\s*(?:[-–—]|إلى|الى)\s*(\d+(?:-\d+)*)\s*(?:\[\[fn:\d+\]\]\s*)*$"
+)
 # «... حصيلة العمل.المادة 13»: a heading run into the end of the line before it
 _RUN_IN = re.compile(r"\S[.؛:]\s*(?P<heading>(?:المادة|الفصل)\s+\d+(?:-\d+)*)\s*(?:\[\[fn:\d+\]\]\s*)*$")
 _NOTE = re.compile(r"\s*\[\[fn:\d+\]\]")
@@ -45,7 +49,7 @@ class Heading:
 def source_headings(lines: list[str], numbers: list[int]) -> list[Heading]:
     """Every line that reads as an article heading of another kind than a citation."""
     found = []
-    for n, raw in zip(numbers, lines):
+    for n, raw in zip(numbers, lines, strict=False):
         line = _NOTE.sub("", raw).strip()
         run_in = _RUN_IN.search(line)
         if run_in:
@@ -66,8 +70,11 @@ def source_headings(lines: list[str], numbers: list[int]) -> list[Heading]:
             continue  # a sentence ending on a citation: «... في / الفصل 9.»
         if match and not match.group("num")[:1].isdigit() and re.fullmatch(r"\d{1,2}", match.group("rest") or ""):
             pass  # «الفصل الثالث.4»: an ordinal heading and a footnote marker
-        elif not match or (match.group("rest") and _CITATION_AFTER.match(match.group("rest"))
-                         and not re.match(r"\s*:\s*(?:في\s|\d{1,2}$)", match.group("after"))):
+        elif not match or (
+            match.group("rest")
+            and _CITATION_AFTER.match(match.group("rest"))
+            and not re.match(r"\s*:\s*(?:في\s|\d{1,2}$)", match.group("after"))
+        ):
             continue
         try:
             number = number_from_num(match.group("num") + (match.group("letter") or ""))
@@ -93,10 +100,10 @@ def own_headings(headings: list[Heading], lines: list[str], numbers: list[int]) 
     """The headings of the text's own articles, part by part: a signature («وحرر ب...») ends a
     part (a dahir, then the law it promulgates or the text annexed to it), and each part has its
     own label and numbering."""
-    signatures = [n for n, line in zip(numbers, lines) if _SIGNED.match(line)]
-    bounds = [0] + signatures + [10 ** 9]
+    signatures = [n for n, line in zip(numbers, lines, strict=False) if _SIGNED.match(line)]
+    bounds = [0] + signatures + [10**9]
     own: list[Heading] = []
-    for start, end in zip(bounds, bounds[1:]):
+    for start, end in pairwise(bounds):
         part = [h for h in headings if start <= h.line < end]
         own += _own_in_part(part, lines, numbers)
     return own
@@ -109,7 +116,7 @@ def _own_in_part(headings: list[Heading], lines: list[str], numbers: list[int]) 
     chapters = _chapter_label(labels)
     # the text's own label is that of its first heading (quoted articles come later)
     article_label = "المادة" if chapters else (labels[0] if labels else None)
-    announced = {n for n, line in zip(numbers, lines) if _ANNOUNCES.search(line.strip())}
+    announced = {n for n, line in zip(numbers, lines, strict=False) if _ANNOUNCES.search(line.strip())}
     own: list[Heading] = []
     quoting = False
     last_announce = -1
@@ -149,6 +156,7 @@ def _next_of(previous: str, number: str) -> bool:
 
 # -- built articles ------------------------------------------------------------------------------------
 
+
 def built_articles(layout: Layout) -> list[tuple[int, str]]:
     """(source line, eId number) of every article the layout made, quoted ones excepted."""
     out: list[tuple[int, str]] = []
@@ -163,6 +171,7 @@ def built_articles(layout: Layout) -> list[tuple[int, str]]:
                 except LawtoolError:
                     out.append((node.line, "?"))
             visit(node.children)
+
     visit(layout.promulgation)
     visit(layout.body)
     for annex in layout.attachments:
@@ -176,14 +185,29 @@ def check_layout(layout: Layout, lines: list[str], numbers: list[int], *, source
     built = built_articles(layout)
     if not built:
         if seen:
-            return [Finding("no-article", "error", None,
-                            f"the source shows {len(seen)} article headings (first at line {seen[0].line}) "
-                            "but no article was built", seen[0].line, file=source,
-                            message_ar="يتضمن المصدر عناوين مواد لم تُستخرج",
-                            hint="report the text: its layout is one lawtool does not read yet")]
-        return [Finding("no-article", "warning", None, "the text has no article heading: its text is kept as "
-                        "unnumbered paragraphs of the body", file=source,
-                        message_ar="لا يتضمن النص عناوين مواد: حُفظ نصه فقرات غير مرقمة")]
+            return [
+                Finding(
+                    "no-article",
+                    "error",
+                    None,
+                    f"the source shows {len(seen)} article headings (first at line {seen[0].line}) "
+                    "but no article was built",
+                    seen[0].line,
+                    file=source,
+                    message_ar="يتضمن المصدر عناوين مواد لم تُستخرج",
+                    hint="report the text: its layout is one lawtool does not read yet",
+                )
+            ]
+        return [
+            Finding(
+                "no-article",
+                "warning",
+                None,
+                "the text has no article heading: its text is kept as unnumbered paragraphs of the body",
+                file=source,
+                message_ar="لا يتضمن النص عناوين مواد: حُفظ نصه فقرات غير مرقمة",
+            )
+        ]
     return _compare(seen, built, source)
 
 
@@ -199,18 +223,37 @@ def _compare(seen: list[Heading], built: list[tuple[int, str]], source: str) -> 
             continue
         if i2 > i1:
             line = seen[i1].line
-            what = f"heading{'s' if i2 - i1 > 1 else ''} {', '.join(a[i1:i2][:5])}{' …' if i2 - i1 > 5 else ''} " \
-                   f"in the source"
+            what = (
+                f"heading{'s' if i2 - i1 > 1 else ''} {', '.join(a[i1:i2][:5])}{' …' if i2 - i1 > 5 else ''} "
+                f"in the source"
+            )
         else:
             line = built[j1][0]
             what = "no heading in the source"
-        made = f"built article{'s' if j2 - j1 > 1 else ''} {', '.join(b[j1:j2][:5])}{' …' if j2 - j1 > 5 else ''}" \
-            if j2 > j1 else "no article built"
-        findings.append(Finding("article-count", "warning", None, f"{what}, {made}", line, file=source,
-                                message_ar="عدد المواد المستخرجة يخالف عناوين المصدر"))
-    summary = Finding("article-count", "warning", None,
-                      f"the source shows {len(a)} article headings, the import built {len(b)} articles",
-                      file=source, message_ar=f"عناوين المواد في المصدر {len(a)} والمواد المستخرجة {len(b)}")
+        made = (
+            f"built article{'s' if j2 - j1 > 1 else ''} {', '.join(b[j1:j2][:5])}{' …' if j2 - j1 > 5 else ''}"
+            if j2 > j1
+            else "no article built"
+        )
+        findings.append(
+            Finding(
+                "article-count",
+                "warning",
+                None,
+                f"{what}, {made}",
+                line,
+                file=source,
+                message_ar="عدد المواد المستخرجة يخالف عناوين المصدر",
+            )
+        )
+    summary = Finding(
+        "article-count",
+        "warning",
+        None,
+        f"the source shows {len(a)} article headings, the import built {len(b)} articles",
+        file=source,
+        message_ar=f"عناوين المواد في المصدر {len(a)} والمواد المستخرجة {len(b)}",
+    )
     return [summary] + findings[:20]
 
 
@@ -218,7 +261,14 @@ def check_text_kept(lines: list[str], output_words: int, *, source: str) -> list
     """Text that went nowhere: fewer words in the document than in the repaired source."""
     source_words = sum(len(re.sub(r"\[\[fn:\d+\]\]", " ", line).split()) for line in lines)
     if source_words and output_words < 0.97 * source_words:
-        return [Finding("text-lost", "warning", None,
-                        f"the document holds {output_words} words of the source's {source_words}", file=source,
-                        message_ar="بعض نص المصدر لم يُحفظ في الوثيقة")]
+        return [
+            Finding(
+                "text-lost",
+                "warning",
+                None,
+                f"the document holds {output_words} words of the source's {source_words}",
+                file=source,
+                message_ar="بعض نص المصدر لم يُحفظ في الوثيقة",
+            )
+        ]
     return []

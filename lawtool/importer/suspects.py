@@ -77,9 +77,7 @@ def rejected_words(words: list[str]) -> set[str]:
         check=False,
     )
     if proc.returncode != 0:
-        raise HunspellMissing(
-            f"hunspell failed ({proc.stderr.strip()}): install Debian's hunspell and hunspell-ar"
-        )
+        raise HunspellMissing(f"hunspell failed ({proc.stderr.strip()}): install Debian's hunspell and hunspell-ar")
     return set(proc.stdout.split())
 
 
@@ -90,7 +88,7 @@ def swap_variants(word: str) -> set[str]:
         for src, dst in ((a, b), (b, a)):
             start = word.find(src)
             while start != -1:
-                out.add(word[:start] + dst + word[start + len(src):])
+                out.add(word[:start] + dst + word[start + len(src) :])
                 start = word.find(src, start + 1)
     out.discard(word)
     return out
@@ -135,6 +133,10 @@ def suspect_shares(token_counts: dict[str, dict[str, int]]) -> dict[str, Suspect
         total = sum(counts.values())
         found = [w for w in counts if w in suspect_words]
         n = sum(counts[w] for w in found)
-        reports[name] = SuspectReport(tokens=total, suspects=n, share=(n / total) if total else 0.0,
-                                      examples=sorted(found, key=lambda w: (-counts[w], w))[:10])
+        reports[name] = SuspectReport(
+            tokens=total,
+            suspects=n,
+            share=(n / total) if total else 0.0,
+            examples=sorted(found, key=lambda w: (-counts[w], w))[:10],
+        )
     return reports

@@ -11,6 +11,7 @@ the error instead of a diff.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 
 from ..amend.listing import STATUS_AR  # the one table of the statuses' Arabic names
 from ..errors import LawtoolError
@@ -156,7 +157,7 @@ def _sort_key(eid: str):
 
 
 def _amendment_page(index: CorpusIndex, work: Work, a, collisions: list, site: Site,
-                    amendments: list = ()) -> SitePage:
+                    amendments: Sequence = ()) -> SitePage:
     from ..amend import apply_amendments, instructions
     url = amendment_url(work, a.id)
     expression = index.expression(target_uri(a))
@@ -196,8 +197,9 @@ def _amendment_page(index: CorpusIndex, work: Work, a, collisions: list, site: S
     if collisions:
         out.append(heading(2, "التعارضات", "collisions") + "\n")
         places = {c.eid: index.place(expression, c.eid) if expression else None for c in collisions}
+        labels = {eid: place.label if place is not None else "" for eid, place in places.items()}
         items = "".join(f"<li>{esc(COLLISION_AR.get(c.kind, c.kind))}: "
-                        f"{esc(collision_ar(c, places[c.eid].label if places[c.eid] else ''))} — "
+                        f"{esc(collision_ar(c, labels[c.eid]))} — "
                         + "، ".join(link(url, amendment_url(work, i), i) for i in c.amendments if i != a.id) + "</li>"
                         for c in collisions)
         out.append(f"<ul>{items}</ul>\n")

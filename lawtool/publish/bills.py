@@ -11,13 +11,19 @@ of the law it replaces (``activeModifications``) and diffs the two across works.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import TYPE_CHECKING, Protocol
 
+from ..diff.result import DiffResult
 from ..errors import LawtoolError
 from .amendments import amendments_url
 from .html import esc, link
-from .index import CorpusIndex, Expression, Work
+from .index import CorpusIndex, Expression, Place, Work
 from .pages import Site, SitePage, breadcrumbs, heading, notice_html, page_path
 from .wording import UNIT_KINDS, arabic_parts, compare_note_ar, unit_ar
+
+if TYPE_CHECKING:  # imported where it is used, for the start-up time
+    from ..diff.compare import Comparison
 
 STATUS_ORDER = ("modified", "added", "deleted", "moved", "renumbered", "split", "merged", "typographic", "unchanged")
 
@@ -26,7 +32,7 @@ STATUS_ORDER = ("modified", "added", "deleted", "moved", "renumbered", "split", 
 class BillData:
     """What the bill pages compute once and the home page, feed and charts reuse."""
 
-    diffs: dict[tuple[str, str], object] = field(default_factory=dict)  # (old URI, new URI) → DiffResult
+    diffs: dict[tuple[str, str], DiffResult] = field(default_factory=dict)  # (old URI, new URI) → diff
     comparisons: dict[str, list] = field(default_factory=dict)  # expression URI → [LawComparison]
     projections: dict[str, list] = field(default_factory=dict)  # bill work URI → [(url, label)] of its projections
 
@@ -66,6 +72,20 @@ def summary_text(result) -> str:
     counts = result.summary()
     parts = [f"{counts[s]} {STATUS_AR.get(s, s)}" for s in STATUS_ORDER if s != "unchanged" and counts.get(s)]
     return "، ".join(parts) or "لا تغيير"
+
+
+class DiffSide(Protocol):
+    """The page a side of a diff table links to: an expression, or the stand-in of a text that has
+    no page of its own (a projection, a version with an amendment applied)."""
+
+    @property
+    def url(self) -> str: ...
+
+    @property
+    def places(self) -> dict[str, Place]: ...
+
+    @property
+    def when(self) -> str: ...
 
 
 # -- blame: the amendment that made each change --------------------------------------------------------------
@@ -129,7 +149,7 @@ def blame_html(work: Work, old: Expression, new: Expression, blamed: Blame | Non
     """The «source of the changes» section of a diff page."""
     if blamed is None:
         steps = [link(page_url, diff_url(work, a, b), f"{a.when} ← {b.when}")
-                 for a, b in zip(work.expressions, work.expressions[1:])]
+                 for a, b in pairwise(work.expressions)]
         return ("<p>تجمع هذه المقارنة أكثر من خطوة؛ التعديل الذي أحدث كل تغيير مبين في مقارنة كل صيغتين متتاليتين: "
                 + "، ".join(steps) + ".</p>")
     if not blamed.recorded:
@@ -159,7 +179,7 @@ def blame_html(work: Work, old: Expression, new: Expression, blamed: Blame | Non
 
 # -- the diff page -----------------------------------------------------------------------------------------
 
-def _side_cell(side: str, entries, expression: Expression, page_url: str, note: str = "",
+def _side_cell(side: str, entries, expression: DiffSide, page_url: str, note: str = "",
                blame: Blame | None = None) -> str:
     from ..diff.html import pieces_html
     if not entries:
@@ -181,7 +201,7 @@ def _row_id(change) -> str:
     return f"row-{side}-{eid or 'none'}"
 
 
-def diff_table(result, old: Expression, new: Expression, page_url: str, changes_only: bool = False,
+def diff_table(result, old: Expression, new: DiffSide, page_url: str, changes_only: bool = False,
                blame: Blame | None = None) -> str:
     """The comparative table; ``changes_only``: the unchanged articles left out (a row counts them);
     ``blame``: each changed run of words followed by the amendment that made it."""
@@ -274,7 +294,7 @@ class LawComparison:
     """The diff stage's comparison of a bill version with one law of the corpus it amends."""
 
     law: Expression
-    comparison: object  # lawtool.diff.compare.Comparison
+    comparison: Comparison
 
 
 def amended_laws(index: CorpusIndex, bill: Expression) -> list[Expression]:
@@ -306,7 +326,7 @@ def comparison_table(index: CorpusIndex, bill: Expression, items: list[LawCompar
         for row in item.comparison.rows:
             bill_link = link(page_url, f"{bill.url}#{row.proposed.eid}" if row.proposed.eid in bill.places else bill.url,
                              row.proposed.title)
-            penalty = penalties.get((bill.expression_uri, row.proposed.eid))
+            penalty = penalties.get((bill.expression_uri, row.proposed.eid or ""))
             penalty_html = f'<p class="lt-penalty">{esc(penalty_summary(penalty))}</p>' if penalty else ""
             note = f'<p class="lt-muted">{esc(compare_note_ar(row.note))}</p>' if compare_note_ar(row.note) else ""
             if row.in_force is None:
@@ -316,7 +336,7 @@ def comparison_table(index: CorpusIndex, bill: Expression, items: list[LawCompar
                 rows.append(f"<tr>{law_cell}<td><p class=\"lt-cell-label\">{bill_link}</p><div class=\"lt-cell-text\">"
                             f"{new_text}</div></td><td><p>{_status(row.status)}</p>{penalty_html}{note}</td></tr>")
                 continue
-            place = law.places.get(row.in_force.eid)
+            place = law.places.get(row.in_force.eid or "")
             law_link = link(page_url, f"{place.url}#{row.in_force.eid}" if place else law.url,
                             f"{row.in_force.title} — {law.title}", title=place.text if place else None)
             old_text = pieces_html(side_pieces(row.ops, "old")) if row.ops else esc(row.in_force.text)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from lxml import etree
+
 from ..akn import local_name, text_of
 from .html import attr, esc, ltr, rel_url
 from .index import CONTAINERS, CorpusIndex, Expression, child
@@ -81,7 +83,7 @@ class BodyRenderer:
     _notes: dict[str, object] | None = None
 
     # -- lookups ---------------------------------------------------------------------------------------
-    def notes(self) -> dict[str, object]:
+    def notes(self) -> dict[str, etree._Element]:
         if self._notes is None:
             document = self.expression.document
             self._notes = {n.get("eId"): n for n in document.xpath("./a:meta/a:notes/a:note", document.main)}
@@ -256,18 +258,18 @@ class BodyRenderer:
         if name == "authorialNote":
             return f'<span class="lt-anote">({self.inline(el, notes)})</span>'
         if name == "mod":
-            inner = []
+            parts = []
             if el.text:
-                inner.append(esc(el.text))
+                parts.append(esc(el.text))
             for c in el:
                 if isinstance(c.tag, str):
                     if local_name(c) == "quotedStructure":
-                        inner.append(self.quoted_structure(c, notes))
+                        parts.append(self.quoted_structure(c, notes))
                     else:
-                        inner.append(self.inline_element(c, notes))
+                        parts.append(self.inline_element(c, notes))
                 if c.tail:
-                    inner.append(esc(c.tail))
-            return f'<span class="lt-mod">{"".join(inner)}</span>'
+                    parts.append(esc(c.tail))
+            return f'<span class="lt-mod">{"".join(parts)}</span>'
         if name == "quotedStructure":
             return self.quoted_structure(el, notes)
         if name == "quotedText":

@@ -22,14 +22,28 @@ import os
 import shutil
 import time
 import zipfile
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from ..akn import without_foreign
 from ..errors import LawtoolError
 from ..outputs import MARKER, MARKER_TEXT, Lock, check_replaceable, inside, new_folder_beside, regular_files, swap_in
-from .bills import (BillData, amendments_pages, projection_pages, compare_page, compare_url, compared_articles, compute_diffs,
-                    diff_page, diff_pairs, diff_url, summary_text, timeline_html)
+from .bills import (
+    BillData,
+    amendments_pages,
+    compare_page,
+    compare_url,
+    compared_articles,
+    compute_diffs,
+    diff_page,
+    diff_pairs,
+    diff_url,
+    projection_pages,
+    summary_text,
+    timeline_html,
+)
 from .charts import changes_per_chapter, coverage_matrix
 from .csp import check_pages
 from .csp import policy as csp_policy
@@ -40,8 +54,8 @@ from .index import CorpusIndex, Progress, build_index, cached
 from .links import check_site
 from .nowrap import keep_together_in
 from .pages import Site, expression_pages, page_path, repairs_page, work_page
-from .search import records, write_index
 from .reports import GAPS_URL, PENALTIES_URL, gaps_page, load_reports, penalties_page, penalty_index
+from .search import records, write_index
 
 LOCK_WAIT = 120.0  # seconds a publish waits for another one of the same checkout
 PROTECTED = {"law", "bills", "site", "docs", "lawtool", "tests", "reports", "bench", ".git", ".venv"}
@@ -134,19 +148,19 @@ def make_site(index: CorpusIndex, progress: Progress | None = None) -> Site:
         penalties_page(index, site, penalties, reports_note)
     # downloads
     say("downloads: feed, charts, corpus zip")
-    extra = list(docx_downloads)
+    downloads = list(docx_downloads)
     site.files["feed.xml"] = _feed(index, data)
-    extra.append(("feed.xml", "feed.xml", "تغذية Atom لصيغ مقترحات القوانين"))
+    downloads.append(("feed.xml", "feed.xml", "تغذية Atom لصيغ مقترحات القوانين"))
     for work in index.bills():
         name = f"assets/charts/{work.uri.strip('/').replace('/', '-')}-changes.svg"
         site.files[name] = _changes_svg(work, data)
-        extra.append((name, name.rsplit("/", 1)[-1], f"رسم: المواد المتغيرة في كل باب بين صيغ {work.title}"))
+        downloads.append((name, name.rsplit("/", 1)[-1], f"رسم: المواد المتغيرة في كل باب بين صيغ {work.title}"))
     if gaps is not None:
-        extra.append(("assets/charts/coverage.svg", "coverage.svg", "رسم: مصفوفة تغطية المفاهيم"))
+        downloads.append(("assets/charts/coverage.svg", "coverage.svg", "رسم: مصفوفة تغطية المفاهيم"))
     site.files["downloads/lawtool-corpus.zip"] = corpus_zip(
         root, lambda message: site.notes.append(f"warning: corpus zip: {message}"))
-    extra.append(("downloads/lawtool-corpus.zip", "lawtool-corpus.zip", "المتن كاملا: law/ و bills/ و reports/"))
-    downloads_page(site, index, data, extra)
+    downloads.append(("downloads/lawtool-corpus.zip", "lawtool-corpus.zip", "المتن كاملا: law/ و bills/ و reports/"))
+    downloads_page(site, index, data, downloads)
     # home, about, other languages
     sources = root / "site"
     static_page(site, index, data, sources / "home.md", "", "الرئيسية")
@@ -188,6 +202,7 @@ def _diff_docx(site: Site, work, old, new, result) -> str:
     from ..diff.render import render
     data = render(result, "docx")
     url = f"downloads/{work.uri.strip('/').replace('/', '-')}-diff-{old.date}_{new.date}.docx"
+    assert isinstance(data, bytes)  # docx is the one binary format
     site.files[url] = data
     return url
 
@@ -241,7 +256,7 @@ def _amendment_entries(index: CorpusIndex, work) -> list[dict]:
 
 def _changes_svg(work, data: BillData) -> bytes:
     series = []
-    for old, new in zip(work.expressions, work.expressions[1:]):
+    for old, new in pairwise(work.expressions):
         result = data.diffs[(old.expression_uri, new.expression_uri)]
         counts: dict[str, int] = {}
         for change in result.changes(containers=False):
@@ -397,7 +412,7 @@ def _drop_unused_theme_files(site_dir: Path) -> None:
 ALWAYS_GLYPHS = {chr(c) for c in range(0x20, 0x7F)} | {chr(c) for c in range(0x0621, 0x0670)} | set("،؛؟«»–—…")
 
 
-def _subset_font(source: Path, target: Path, used: set[str]) -> None:
+def _subset_font(source: Path, target: Path, used: AbstractSet[str]) -> None:
     """``source`` cut down to the glyphs of ``used`` (and :data:`ALWAYS_GLYPHS`), with the Arabic shaping
     rules kept (initial, medial, final forms, ligatures), a variable font limited to the normal width
     and the weights 400 to 700 the site uses, written as WOFF2 (fontTools, brotli): 845 KB → 31 KB."""
@@ -418,7 +433,7 @@ def _subset_font(source: Path, target: Path, used: set[str]) -> None:
     font.save(str(target))
 
 
-def _install_font(docs_dir: Path, used: set[str] = frozenset()) -> list[str]:
+def _install_font(docs_dir: Path, used: AbstractSet[str] = frozenset()) -> list[str]:
     """An Arabic font for the site, subset to the characters of its pages (``used``) and written as WOFF2,
     and its @font-face rules (assets/fonts/fonts.css)."""
     fonts = docs_dir / "assets" / "fonts"
@@ -439,7 +454,7 @@ def _install_font(docs_dir: Path, used: set[str] = frozenset()) -> list[str]:
         rules.append('@font-face{font-family:"Lawtool Arabic";src:url("lawtool-arabic.woff2") format("woff2");'
                      "font-weight:400 700;font-style:normal;font-display:swap}")
     elif all(p.is_file() for p in SYSTEM_FONTS):
-        for p, weight in zip(SYSTEM_FONTS, (400, 700)):
+        for p, weight in zip(SYSTEM_FONTS, (400, 700), strict=False):
             _subset_font(p, fonts / f"lawtool-arabic-{weight}.woff2", used)
             rules.append(f'@font-face{{font-family:"Lawtool Arabic";src:url("lawtool-arabic-{weight}.woff2") '
                          f'format("woff2");font-weight:{weight};font-style:normal;font-display:swap}}')

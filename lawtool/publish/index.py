@@ -19,9 +19,11 @@ eId as anchor (``…/art_441/#art_447-1``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+
+from lxml import etree
 
 from ..akn import Document, local_name, text_of
 from ..corpus import CORPUS_DIRS, corpus_files, load_yaml
@@ -74,10 +76,10 @@ class Page:
 
     url: str
     title: str
-    element: object | None  # the container (None: the expression page itself)
+    element: etree._Element | None  # the container (None: the expression page itself)
     articles: list = field(default_factory=list)  # article elements rendered on this page, in order
-    children: list["Page"] = field(default_factory=list)
-    parent: "Page | None" = None
+    children: list[Page] = field(default_factory=list)
+    parent: Page | None = None
     group: bool = False  # a page of a group of articles (its element is their container)
 
 
@@ -89,7 +91,7 @@ class Place:
     eid: str
     label: str
     text: str  # plain text of the article (cut), for a link's title
-    expression: "Expression"
+    expression: Expression
 
 
 @dataclass
@@ -317,6 +319,7 @@ def cached(root: Path, name: str, inputs: list[Path], make: Callable[[], dict]) 
     changes."""
     import hashlib
     import json
+
     from ..version import code_key
     digest = hashlib.sha256(code_key().encode())
     for path in inputs:

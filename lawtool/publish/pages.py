@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from ..akn import local_name, text_of
 from .body import BodyRenderer, passive_modifications
 from .html import esc, link, ltr, md, rel_url, yaml_str
-from .wording import arabic_parts, repair_kind_ar
 from .index import CONTAINERS, CorpusIndex, Expression, Page, Work, child, label_of
+from .wording import arabic_parts, repair_kind_ar
 
 KIND_AR = {"law": "قانون", "bill": "مقترح قانون"}
 BILL_NOTICE = "نص عمل: صيغة المواد مكتوبة لمشروع lawtool وفق ما نشر عن المقترح، وليست نص الجمعية صاحبته."
@@ -223,7 +223,8 @@ def _toc_html(expression: Expression, page: Page) -> str:
             if sub.group:
                 continue
             count = sum(1 for _ in sub.articles)
-            total = sum(1 for a in sub.element.iter() if isinstance(a.tag, str) and local_name(a) == "article")
+            total = sum(1 for a in (sub.element.iter() if sub.element is not None else ())
+                        if isinstance(a.tag, str) and local_name(a) == "article")
             inner = items(sub)
             span = _article_span(sub)
             out.append(f"<li>{link(page.url, sub.url, sub.title)} <span class=\"lt-count\">"
@@ -235,7 +236,8 @@ def _toc_html(expression: Expression, page: Page) -> str:
 
 
 def _article_span(page: Page) -> str:
-    arts = [a for a in page.element.iter() if isinstance(a.tag, str) and local_name(a) == "article"
+    arts = [a for a in (page.element.iter() if page.element is not None else ()) if isinstance(a.tag, str)
+            and local_name(a) == "article"
             and not any(local_name(x) == "quotedStructure" for x in a.iterancestors())]
     if not arts:
         return ""
@@ -364,7 +366,7 @@ def _group_page(index: CorpusIndex, expression: Expression, work: Work, page: Pa
                 items.append(f'<li aria-current="page"><strong>{esc(p.title)}</strong></li>')
             else:
                 items.append(f"<li>{link(page.url, p.url, p.title)}</li>")
-        where = page.parent.title if page.parent.element is not None else expression.title
+        where = page.parent.title if page.parent is not None and page.parent.element is not None else expression.title
         out.append(f'<nav class="lt-chapter" aria-label="مواد هذا الجزء"><p class="lt-label">{esc(where)}</p>'
                    f'<ol>{"".join(items)}</ol></nav>\n')
     groups = [p for p in expression.pages if p.group]
@@ -431,7 +433,7 @@ def _lifecycle_html(index: CorpusIndex, expression: Expression, page_url: str) -
         ref = refs.get(source)
         label = arabic_parts(ref.get("showAs")) if ref is not None else source
         href = ref.get("href") if ref is not None else None
-        what = {"generation": "صدور النص", "amendment": "تعديل", "repeal": "نسخ"}.get(ev.get("type"), ev.get("type"))
+        what = {"generation": "صدور النص", "amendment": "تعديل", "repeal": "نسخ"}.get(ev.get("type") or "", ev.get("type"))
         law_html = esc(label)
         if href and local_name(ref) == "passiveRef":
             place, _ = index.resolve(href)

@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..gaps.wording_ar import article_refs
 from .html import esc, link
 from .index import CorpusIndex
 from .pages import Site, SitePage, heading, notice_html, page_path
-from ..gaps.wording_ar import article_refs
 from .wording import finding_ar
 
 GAPS_URL = "reports/gaps/"
@@ -132,8 +132,8 @@ def gaps_page(index: CorpusIndex, site: Site, report: dict, source_note: str) ->
         defs = d.get("definitions") or []
         if not defs:
             continue
-        items = "".join(f"<li>{_doc_link(index, d['document'], x.get('eid'), url, x.get('term'))}</li>" for x in defs)
-        out.append(f"<p>{esc(_short_doc(index, d['document']))}</p><ul>{items}</ul>\n")
+        links = "".join(f"<li>{_doc_link(index, d['document'], x.get('eid'), url, x.get('term'))}</li>" for x in defs)
+        out.append(f"<p>{esc(_short_doc(index, d['document']))}</p><ul>{links}</ul>\n")
     return site.add(SitePage(page_path(url), url, title, "\n".join(out), search=False, notice=True))
 
 

@@ -26,8 +26,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
+from io import BufferedReader
 from pathlib import Path
+from typing import Any, cast
 
 from ..akn import local_name, text_of
 from ..arabic import normalise
@@ -94,7 +96,7 @@ def _body(phrase: str) -> str:
     return r"\s+".join(re.escape(w) for w in words)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pattern(*phrases: str) -> re.Pattern:
     """Any of ``phrases`` as whole words (see :func:`_contains`)."""
     body = "|".join(_body(p) for p in phrases)
@@ -144,11 +146,11 @@ def _records_of(index) -> list[Record]:
                 content += (" " + " ".join(extra)) * CONCEPT_WEIGHT
             filters = {"law": [law]}
             # its number, and those of the articles it writes into another text (an amending article)
-            numbers = [article_number(eid)] + [article_number((q.get("eId") or "").rsplit("__", 1)[-1])
+            written = [article_number(eid)] + [article_number((q.get("eId") or "").rsplit("__", 1)[-1])
                                                 for q in article.iter()
                                                 if q is not article and isinstance(q.tag, str)
                                                 and local_name(q) == "article"]
-            numbers = [n for n in dict.fromkeys(numbers) if n]
+            numbers = [n for n in dict.fromkeys(written) if n]
             if numbers:
                 filters["number"] = numbers
             body = text[len(text_of(_child(article, "num"))) if _child(article, "num") is not None else 0:].strip()
@@ -182,12 +184,12 @@ def write_index(items: list[Record], site_dir: Path) -> int:
     repository's 1,700 articles, an hour and a half for the whole corpus.)"""
     try:
         from pagefind.service import get_executable
+        binary = get_executable()
     except ModuleNotFoundError:
-        get_executable = None
-    binary = get_executable() if get_executable else None
+        binary = None
     if binary is None:
         raise LawtoolError("the Pagefind binary is missing", hint="pip install -e . (it installs pagefind[bin])")
-    requests = [{"type": "NewIndex", "config": {"force_language": "ar"}}]
+    requests: list[dict[str, Any]] = [{"type": "NewIndex", "config": {"force_language": "ar"}}]
     requests += [{"type": "AddRecord", "index_id": 0, "url": "/" + r.url, "content": r.content, "language": "ar",
                   "meta": r.meta, "filters": r.filters, "sort": None} for r in items]
     requests.append({"type": "WriteFiles", "index_id": 0, "output_path": str(site_dir / "pagefind")})
@@ -211,12 +213,14 @@ def _service(binary: Path, requests: list[dict]) -> list[dict]:
 
     process = subprocess.Popen([str(binary), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                stderr=subprocess.DEVNULL)
+    assert process.stdin is not None  # piped above
+    stdout = cast(BufferedReader, process.stdout)  # piped above: a buffered reader
     answers: list[dict] = []
 
     def read() -> None:
         buffer = b""
         while len(answers) < len(requests):
-            chunk = process.stdout.read1(1 << 16)
+            chunk = stdout.read1(1 << 16)
             if not chunk:
                 return
             buffer += chunk

@@ -64,7 +64,7 @@ def collision_ar(collision, where: str = "") -> str:
     return text
 
 
-def compare_note_ar(note: str) -> str:
+def compare_note_ar(note: str | None) -> str:
     """The comparison's note on a supplement's dotted lines, in Arabic; any other note is not shown."""
     kept = re.search(r"stand for (\d+) unchanged lines", note or "")
     if kept:

@@ -29,14 +29,20 @@ import re
 from pathlib import Path
 
 from ..akn import Document, local_name, text_of
-from ..frbr import FrbrUri
 from ..errors import LawtoolError
 from ..findings import Finding
+from ..frbr import FrbrUri
 from .resolve import CorpusIndex, WorkArticles, _xml_files
 from .sources import DocumentReader, eid_at
 
-SEVERITY = {"missing-article": "error", "missing-provision": "error", "repealed": "warning", "ambiguous": "warning",
-            "outside-corpus": "info", "inserted": "info"}
+SEVERITY = {
+    "missing-article": "error",
+    "missing-provision": "error",
+    "repealed": "warning",
+    "ambiguous": "warning",
+    "outside-corpus": "info",
+    "inserted": "info",
+}
 
 
 def _finding(rule: str, document: str, eid: str | None, message: str, href: str | None = None) -> Finding:
@@ -85,20 +91,30 @@ class Checker:
         own = work.work_uri() if work else None
         date = document.expression_date or document.work_date
         name = self._name(document)
-        inserted = {d.get("href") for d in document.xpath(
-            "./a:meta/a:analysis/a:activeModifications/a:textualMod[@type='insertion']/a:destination", document.main)}
+        inserted = {
+            d.get("href")
+            for d in document.xpath(
+                "./a:meta/a:analysis/a:activeModifications/a:textualMod[@type='insertion']/a:destination", document.main
+            )
+        }
         own_info = self.corpus.get(own, document.expression_date) if own else None
         if own_info is None or own_info.expression != str(document.frbr_expression):
             from .resolve import document_articles
+
             own_info = document_articles(document, own or "")
         out: list[Finding] = []
         seen: set[tuple[str | None, str]] = set()
         reader = DocumentReader(document, self.corpus)
         read = list(reader.read())
         # a sentence that repeals («نسخت الفصول 289 و290 و291») cites repealed articles on purpose
-        repealing = {(eid_at(block, c.start), h) for block, citations in read for c in citations for h in c.hrefs
-                     if h and (_REPEALS.search(_sentence(block.text, c.start, c.end))
-                               or _REPEALS.search(_list_intro(block.element)))}
+        repealing = {
+            (eid_at(block, c.start), h)
+            for block, citations in read
+            for c in citations
+            for h in c.hrefs
+            if h
+            and (_REPEALS.search(_sentence(block.text, c.start, c.end)) or _REPEALS.search(_list_intro(block.element)))
+        }
 
         def target(work_uri, portion, eid, href):
             if (eid, href) in seen:
@@ -130,13 +146,19 @@ class Checker:
                     key = (eid, "ambiguous:" + c.text)
                     if key not in seen:
                         seen.add(key)
-                        out.append(_finding("ambiguous", name, eid,
-                                            f"«{_short(c.text)}» is inside a quotation of a law lawtool cannot "
-                                            "identify: which law its articles belong to is not known"))
+                        out.append(
+                            _finding(
+                                "ambiguous",
+                                name,
+                                eid,
+                                f"«{_short(c.text)}» is inside a quotation of a law lawtool cannot "
+                                "identify: which law its articles belong to is not known",
+                            )
+                        )
                     continue
                 if c.kind != "article" or (c.work is None and not c.internal):
                     continue
-                href_of = dict(zip(c.articles, c.hrefs))
+                href_of = dict(zip(c.articles, c.hrefs, strict=False))
                 for start, end, numbers in c.spans or [(c.start, c.end, c.articles)]:
                     # a written number already inside a reference was checked with the reference
                     if marked and any(a < end and start < b for a, b in block.marked):
@@ -159,8 +181,9 @@ class Checker:
             return []
         article_eid, _, rest = portion.partition("__")
         if not article_eid.startswith("art_"):
-            return [] if portion in info.all_eids else finding(
-                "missing-provision", f"{work_uri} has no element {portion}")
+            return (
+                [] if portion in info.all_eids else finding("missing-provision", f"{work_uri} has no element {portion}")
+            )
         number = next((n for n, e in info.eids.items() if e == article_eid), article_eid[4:])
         base_href = href.split("__", 1)[0]
         if number in info.duplicates:
@@ -172,8 +195,11 @@ class Checker:
             if when:
                 return finding("repealed", f"article {number} of {work_uri} was repealed on {when}")
             later = info.date and date and info.date > date
-            return finding("repealed", f"article {number} of {work_uri} is repealed in the {info.date} version"
-                           + ("; whether it was already at the citing text's date is not recorded" if later else ""))
+            return finding(
+                "repealed",
+                f"article {number} of {work_uri} is repealed in the {info.date} version"
+                + ("; whether it was already at the citing text's date is not recorded" if later else ""),
+            )
         if not info.has(number) and article_eid not in info.all_eids:
             if href in inserted or base_href in inserted:
                 return finding("inserted", f"article {number} of {work_uri} is inserted by this document")
@@ -183,8 +209,10 @@ class Checker:
         return []
 
 
-_REPEALS = re.compile(r"(?<![^\W\d_])(?:تم\s+|و)?(?:نسخ|نسخت|تنسخ|ينسخ|ألغي|ألغيت|الغي|إلغاء|الغاء|تلغى|يلغى|حذف|حذفت|"
-                      r"abrog)")
+_REPEALS = re.compile(
+    r"(?<![^\W\d_])(?:تم\s+|و)?(?:نسخ|نسخت|تنسخ|ينسخ|ألغي|ألغيت|الغي|إلغاء|الغاء|تلغى|يلغى|حذف|حذفت|"
+    r"abrog)"
+)
 
 
 def _list_intro(el) -> str:
@@ -198,6 +226,8 @@ def _list_intro(el) -> str:
         if local_name(sibling) in ("intro", "listIntroduction"):
             return text_of(sibling)
     return ""
+
+
 _SENTENCE = re.compile(r"[.؛!؟?](?=\s|$)|\n\s*\n")
 
 
@@ -205,7 +235,7 @@ def _sentence(text: str, start: int, end: int) -> str:
     """The sentence of a block that holds ``text[start:end]``."""
     begin = max((m.end() for m in _SENTENCE.finditer(text, 0, start)), default=0)
     stop = _SENTENCE.search(text, end)
-    return text[begin:stop.start() if stop else len(text)]
+    return text[begin : stop.start() if stop else len(text)]
 
 
 def _short(text: str, n: int = 60) -> str:

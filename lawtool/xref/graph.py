@@ -35,6 +35,7 @@ TOP = 50
 @dataclass
 class DocumentCitations:
     """What one document says: who it is, its articles, and its citations (plain values)."""
+
     path: str
     work: str | None
     title: str | None
@@ -56,23 +57,32 @@ def read_one(path: str) -> DocumentCitations:
     """One document's articles and citations (resolved without the corpus: URIs, not eIds)."""
     from ..akn import Document
     from .sources import DocumentReader
+
     try:
         document = Document.load(path)
-    except Exception as error:          # a broken file is reported, the others still read
+    except Exception as error:  # a broken file is reported, the others still read
         return DocumentCitations(path, None, None, None, None, error=str(error).splitlines()[0][:200])
     work = document.frbr_work
     uri = work.work_uri() if work else None
     reader = DocumentReader(document, None)
-    out = DocumentCitations(path, uri, document.title, document.expression_date or document.work_date,
-                            reader.articles)
+    out = DocumentCitations(path, uri, document.title, document.expression_date or document.work_date, reader.articles)
     for c in (c for _, citations in reader.read() for c in citations):
         if c.internal:
             out.internal += 1
             continue
-        out.citations.append({"eid": c.eid, "text": " ".join(c.text.split()), "kind": c.kind, "work": c.work,
-                              "cited_law": c.cited_law, "articles": list(c.articles), "range": c.range,
-                              "bounds": [(s[2][0], s[2][-1]) for s in c.spans if len(s[2]) > 1] if c.range else [],
-                              "problem": c.problem})
+        out.citations.append(
+            {
+                "eid": c.eid,
+                "text": " ".join(c.text.split()),
+                "kind": c.kind,
+                "work": c.work,
+                "cited_law": c.cited_law,
+                "articles": list(c.articles),
+                "range": c.range,
+                "bounds": [(s[2][0], s[2][-1]) for s in c.spans if len(s[2]) > 1] if c.range else [],
+                "problem": c.problem,
+            }
+        )
     return out
 
 
@@ -87,10 +97,10 @@ def read_all(paths, jobs: int | None = None) -> list[DocumentCitations]:
 
 @dataclass
 class Graph:
-    documents: dict[str, dict] = field(default_factory=dict)         # work URI → title, date, path
-    work_edges: Counter = field(default_factory=Counter)             # (source work, target work)
-    article_edges: Counter = field(default_factory=Counter)          # (source work~eid, target work~eid)
-    unresolved: dict[str, dict] = field(default_factory=dict)        # number or name → count, places
+    documents: dict[str, dict] = field(default_factory=dict)  # work URI → title, date, path
+    work_edges: Counter = field(default_factory=Counter)  # (source work, target work)
+    article_edges: Counter = field(default_factory=Counter)  # (source work~eid, target work~eid)
+    unresolved: dict[str, dict] = field(default_factory=dict)  # number or name → count, places
     findings: list[Finding] = field(default_factory=list)
     internal: int = 0
     citations: int = 0
@@ -142,9 +152,14 @@ def _add_document(graph: Graph, d: DocumentCitations, held: dict[str, WorkArticl
         numbers = _expanded(c, info)
         place = f"{source}/~{_source_article(c['eid'])}" if c["eid"] else source
         for number in numbers:
-            inserting = "mod_" in (c["eid"] or "")      # an amendment that inserts the article it names
-            if info is not None and info.order and not inserting and not info.has(number) \
-                    and f"art_{number}" not in info.all_eids:
+            inserting = "mod_" in (c["eid"] or "")  # an amendment that inserts the article it names
+            if (
+                info is not None
+                and info.order
+                and not inserting
+                and not info.has(number)
+                and f"art_{number}" not in info.all_eids
+            ):
                 graph.findings.append(_broken(d, c, target, number, info))
                 continue
             eid = info.eid(number) if info is not None else f"art_{number}"
@@ -173,37 +188,48 @@ def _unresolved(graph: Graph, c: dict, d: DocumentCitations) -> None:
     entry["count"] += 1
     entry["problem"] = entry["problem"] or c["problem"]
     if len(entry["places"]) < 20:
-        entry["places"].append({"path": d.path, "eid": c["eid"], "text": c["text"][:120],
-                                "articles": c["articles"][:20]})
+        entry["places"].append(
+            {"path": d.path, "eid": c["eid"], "text": c["text"][:120], "articles": c["articles"][:20]}
+        )
 
 
 def _broken(d: DocumentCitations, c: dict, target: str, number: str, info: WorkArticles) -> Finding:
-    return Finding("missing-article", "error", c["eid"],
-                   f"«{c['text'][:80]}» cites article {number} of {target}, which has no such article "
-                   f"({len(info.order)} articles, last {info.order[-1]})",
-                   file=d.path, frbr_uri=d.work,
-                   message_ar=f"إحالة على مادة غير موجودة: المادة {number} من {target}",
-                   hint="check the article number, or the text the citation was resolved to")
+    return Finding(
+        "missing-article",
+        "error",
+        c["eid"],
+        f"«{c['text'][:80]}» cites article {number} of {target}, which has no such article "
+        f"({len(info.order)} articles, last {info.order[-1]})",
+        file=d.path,
+        frbr_uri=d.work,
+        message_ar=f"إحالة على مادة غير موجودة: المادة {number} من {target}",
+        hint="check the article number, or the text the citation was resolved to",
+    )
 
 
 # -- the outputs ------------------------------------------------------------------------------------------
 
+
 def summary(graph: Graph, top: int = TOP) -> dict:
-    works_in = Counter()
+    works_in: Counter[str] = Counter()
     for (_, target), n in graph.work_edges.items():
         works_in[target] += n
-    articles_in = Counter()
+    articles_in: Counter[tuple[str, str]] = Counter()
     for (_, target), n in graph.article_edges.items():
         articles_in[target] += n
     return {
-        "documents": len(graph.documents), "citations": graph.citations, "internal_citations": graph.internal,
-        "work_edges": len(graph.work_edges), "work_citations": sum(graph.work_edges.values()),
-        "article_edges": len(graph.article_edges), "article_citations": sum(graph.article_edges.values()),
+        "documents": len(graph.documents),
+        "citations": graph.citations,
+        "internal_citations": graph.internal,
+        "work_edges": len(graph.work_edges),
+        "work_citations": sum(graph.work_edges.values()),
+        "article_edges": len(graph.article_edges),
+        "article_citations": sum(graph.article_edges.values()),
         "unresolved_citations": sum(e["count"] for e in graph.unresolved.values()),
-        "unresolved_texts": len(graph.unresolved), "broken_citations": len(graph.findings),
+        "unresolved_texts": len(graph.unresolved),
+        "broken_citations": len(graph.findings),
         "unreadable": len(graph.unreadable),
-        "most_cited_works": [{"work": w, "title": _title(graph, w), "cited": n}
-                             for w, n in works_in.most_common(top)],
+        "most_cited_works": [{"work": w, "title": _title(graph, w), "cited": n} for w, n in works_in.most_common(top)],
         "most_cited_articles": [{"article": a, "cited": n} for a, n in articles_in.most_common(top)],
     }
 
@@ -213,64 +239,93 @@ def _title(graph: Graph, uri: str) -> str | None:
     if title:
         return title
     from .names import table
+
     return table().title_of(uri)
 
 
 def to_json(graph: Graph) -> dict:
     def backlinks(level):
-        return {t: [{"source": s, "count": n} for s, n in sorted(c.items())]
-                for t, c in sorted(graph.cited_by(level).items())}
-    return {"format": FORMAT, "summary": summary(graph),
-            "documents": dict(sorted(graph.documents.items())),
-            "work_edges": [{"source": s, "target": t, "count": n} for (s, t), n in sorted(graph.work_edges.items())],
-            "article_edges": [{"source": s, "target": t, "count": n}
-                              for (s, t), n in sorted(graph.article_edges.items())],
-            "cited_by": {"works": backlinks("work"), "articles": backlinks("article")},
-            "unresolved": dict(sorted(graph.unresolved.items(), key=lambda kv: (-kv[1]["count"], kv[0]))),
-            "findings": [f.to_dict() for f in graph.findings],
-            "unreadable": graph.unreadable}
+        return {
+            t: [{"source": s, "count": n} for s, n in sorted(c.items())]
+            for t, c in sorted(graph.cited_by(level).items())
+        }
+
+    return {
+        "format": FORMAT,
+        "summary": summary(graph),
+        "documents": dict(sorted(graph.documents.items())),
+        "work_edges": [{"source": s, "target": t, "count": n} for (s, t), n in sorted(graph.work_edges.items())],
+        "article_edges": [{"source": s, "target": t, "count": n} for (s, t), n in sorted(graph.article_edges.items())],
+        "cited_by": {"works": backlinks("work"), "articles": backlinks("article")},
+        "unresolved": dict(sorted(graph.unresolved.items(), key=lambda kv: (-kv[1]["count"], kv[0]))),
+        "findings": [f.to_dict() for f in graph.findings],
+        "unreadable": graph.unreadable,
+    }
 
 
 def _graphml(edges: Counter, titles: dict[str, dict]) -> str:
     nodes = sorted({n for edge in edges for n in edge})
     ids = {n: f"n{k}" for k, n in enumerate(nodes)}
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
-             '  <key id="uri" for="node" attr.name="uri" attr.type="string"/>',
-             '  <key id="title" for="node" attr.name="title" attr.type="string"/>',
-             '  <key id="count" for="edge" attr.name="count" attr.type="int"/>',
-             '  <graph id="citations" edgedefault="directed">']
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
+        '  <key id="uri" for="node" attr.name="uri" attr.type="string"/>',
+        '  <key id="title" for="node" attr.name="title" attr.type="string"/>',
+        '  <key id="count" for="edge" attr.name="count" attr.type="int"/>',
+        '  <graph id="citations" edgedefault="directed">',
+    ]
     for n in nodes:
         title = (titles.get(n.split("/~", 1)[0]) or {}).get("title") or ""
-        lines.append(f'    <node id="{ids[n]}"><data key="uri">{escape(n)}</data>'
-                     f'<data key="title">{escape(title)}</data></node>')
+        lines.append(
+            f'    <node id="{ids[n]}"><data key="uri">{escape(n)}</data><data key="title">{escape(title)}</data></node>'
+        )
     for k, ((s, t), count) in enumerate(sorted(edges.items())):
         lines.append(f'    <edge id="e{k}" source="{ids[s]}" target="{ids[t]}"><data key="count">{count}</data></edge>')
     lines += ["  </graph>", "</graphml>", ""]
     return "\n".join(lines)
 
 
-OUTPUTS = ("graph.json", "edges-works.csv", "edges-articles.csv", "works.graphml", "articles.graphml",
-           "unresolved.csv", "findings.json")
+OUTPUTS = (
+    "graph.json",
+    "edges-works.csv",
+    "edges-articles.csv",
+    "works.graphml",
+    "articles.graphml",
+    "unresolved.csv",
+    "findings.json",
+)
 
 
 def write_graph(graph: Graph, out_dir: str | Path) -> list[Path]:
     """Write the graph's files into ``out_dir`` (atomically, one by one); returns their paths."""
     from ..akn import atomic_write
+
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     data = to_json(graph)
     texts = {
         "graph.json": json.dumps(data, ensure_ascii=False, indent=1) + "\n",
-        "edges-works.csv": _csv(["source", "target", "count"], [(s, t, n) for (s, t), n in sorted(graph.work_edges.items())]),
-        "edges-articles.csv": _csv(["source", "target", "count"],
-                                   [(s, t, n) for (s, t), n in sorted(graph.article_edges.items())]),
+        "edges-works.csv": _csv(
+            ["source", "target", "count"], [(s, t, n) for (s, t), n in sorted(graph.work_edges.items())]
+        ),
+        "edges-articles.csv": _csv(
+            ["source", "target", "count"], [(s, t, n) for (s, t), n in sorted(graph.article_edges.items())]
+        ),
         "works.graphml": _graphml(graph.work_edges, graph.documents),
         "articles.graphml": _graphml(graph.article_edges, graph.documents),
-        "unresolved.csv": _csv(["cited", "kind", "count", "problem", "first_place"],
-                               [(k, e["kind"], e["count"], e["problem"] or "",
-                                 f"{e['places'][0]['path']}:{e['places'][0]['eid']}" if e["places"] else "")
-                                for k, e in data["unresolved"].items()]),
+        "unresolved.csv": _csv(
+            ["cited", "kind", "count", "problem", "first_place"],
+            [
+                (
+                    k,
+                    e["kind"],
+                    e["count"],
+                    e["problem"] or "",
+                    f"{e['places'][0]['path']}:{e['places'][0]['eid']}" if e["places"] else "",
+                )
+                for k, e in data["unresolved"].items()
+            ],
+        ),
         "findings.json": json.dumps({"findings": data["findings"]}, ensure_ascii=False, indent=1) + "\n",
     }
     written = []
@@ -283,6 +338,7 @@ def write_graph(graph: Graph, out_dir: str | Path) -> list[Path]:
 
 def _csv(header, rows) -> str:
     import io
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)

@@ -20,7 +20,8 @@ from .patterns import fold_number, scan
 HEAD_LIMIT = 6000
 _HEAD_END = re.compile(
     r"^[\s\-–\d«\"(]*(?:الحمد|بناء\s+على|بناءا\s+على|باسم|(?:إن|ان)\s+(?:الوزير|وزير|رئيس|المدير)|يعلم\s+من|الطابع|المادة|الفصل|الباب|أصدرنا|اصدرنا|نص\s+الظهير|الديباجة|تصدير|ديباجة|الجزء|القسم|القانون\s+المتعلق\s+بمدونة)",
-    re.MULTILINE)
+    re.MULTILINE,
+)
 _LINE_OPEN = re.compile(r"(?:^|\n)[\s\-–\d«\"(.:]*$")
 _AMENDED_BY = re.compile(r"كما\s+(?:تم|وقع)\s+(?:تعديله|تغييره|تتميمه|نسخه)(?:.|\n(?!\s*\n))*", re.MULTILINE)
 _PROMULGATES = re.compile(r"(?:بتنفيذ[\s\u0640]*(?:نص[\s]*)?|promulgation\s+de\s+(?:la\s+)?)$", re.IGNORECASE)
@@ -31,12 +32,14 @@ def head_of(text: str) -> str:
     head = text[:HEAD_LIMIT]
     for m in _HEAD_END.finditer(head):
         if m.start() > 0:
-            return head[:m.start()]
+            return head[: m.start()]
     return head
 
 
-_PROMULGATING = re.compile(r"(?:[^.؛\n]|\n(?!\s*\n)){0,200}?بتنفيذ\s*(?:نص\s*)?(?:ال)?(?:قانون|ظهير)[^\d]{0,40}?رقم\s*[.،,]?\s*"
-                           r"(\d+(?:\s*[./-]\s*\d+){1,2})")
+_PROMULGATING = re.compile(
+    r"(?:[^.؛\n]|\n(?!\s*\n)){0,200}?بتنفيذ\s*(?:نص\s*)?(?:ال)?(?:قانون|ظهير)[^\d]{0,40}?رقم\s*[.،,]?\s*"
+    r"(\d+(?:\s*[./-]\s*\d+){1,2})"
+)
 
 
 def _promulgates_own(head: str, m, folded: set, out: list) -> bool:
@@ -45,7 +48,7 @@ def _promulgates_own(head: str, m, folded: set, out: list) -> bool:
     if m.work.law_kind not in ("dahir", "dahir-law"):
         return False
     p = _PROMULGATING.match(head, m.end)
-    return bool(p) and fold_number(p.group(1)) in folded
+    return p is not None and fold_number(p.group(1)) in folded
 
 
 def own_numbers(text: str) -> list[str]:
@@ -53,7 +56,7 @@ def own_numbers(text: str) -> list[str]:
     head = head_of(text)
     _, mentions = scan(head)
     dahir = bool(re.match(r"[\s\-–\d«\"(]*(?:ظهير|الظهير)", head))
-    listed = [(m.start(), m.end()) for m in _AMENDED_BY.finditer(head)]    # Adala's list of amending texts
+    listed = [(m.start(), m.end()) for m in _AMENDED_BY.finditer(head)]  # Adala's list of amending texts
     out: list[str] = []
     folded: set[tuple] = set()
     for m in mentions:
@@ -63,13 +66,13 @@ def own_numbers(text: str) -> list[str]:
             continue
         number = m.work.number
         key = fold_number(number)
-        before = head[max(0, m.start - 40):m.start]
+        before = head[max(0, m.start - 40) : m.start]
         opens_line = bool(_LINE_OPEN.search(before))
-        if listed and m.start >= listed[0][0] and head[m.start:m.start + 2] == "ال":
-            opens_line = False      # an item of the list of amending texts («المرسوم رقم ...»), not a heading
+        if listed and m.start >= listed[0][0] and head[m.start : m.start + 2] == "ال":
+            opens_line = False  # an item of the list of amending texts («المرسوم رقم ...»), not a heading
         promulgated = dahir and bool(_PROMULGATES.search(before))
         if opens_line and out and key not in folded and not _promulgates_own(head, m, folded, out):
-            opens_line = False      # a title line that wraps onto another text's number
+            opens_line = False  # a title line that wraps onto another text's number
         if key in folded or opens_line or promulgated:
             if key not in folded:
                 out.append(number)

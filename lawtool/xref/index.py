@@ -36,8 +36,11 @@ def _source_article(el) -> str | None:
     while node is not None:
         if isinstance(node.tag, str):
             name = local_name(node)
-            if name == "article" and node.get("eId") and not any(
-                    local_name(a) == "quotedStructure" for a in node.iterancestors()):
+            if (
+                name == "article"
+                and node.get("eId")
+                and not any(local_name(a) == "quotedStructure" for a in node.iterancestors())
+            ):
                 return node.get("eId")
             if fallback is None and name in ("note", "preamble", "preface", "conclusions") and node.get("eId"):
                 fallback = node.get("eId")
@@ -67,8 +70,7 @@ def build_index(paths, corpus: CorpusIndex | None = None, root: str | Path | Non
             shown = str(Path(path).resolve().relative_to(root.resolve()))
         except ValueError:
             shown = str(path)
-        documents[source_uri] = {"work": own, "title": document.title, "date": document.expression_date,
-                                 "path": shown}
+        documents[source_uri] = {"work": own, "title": document.title, "date": document.expression_date, "path": shown}
         for el in document.main.iter():
             if not isinstance(el.tag, str) or local_name(el) not in ("ref", "rref"):
                 continue
@@ -98,9 +100,16 @@ def build_index(paths, corpus: CorpusIndex | None = None, root: str | Path | Non
             for work_uri, portion, kind in targets:
                 target = f"{work_uri}/~{portion}" if portion else work_uri
                 article = portion.split("__", 1)[0] if portion and portion.startswith("art_") else None
-                entry = {"source": source_uri, "source_eid": source_eid, "source_article": source_article,
-                         "target": target, "target_article": article, "text": text, "kind": kind,
-                         "internal": work_uri == own}
+                entry = {
+                    "source": source_uri,
+                    "source_eid": source_eid,
+                    "source_article": source_article,
+                    "target": target,
+                    "target_article": article,
+                    "text": text,
+                    "kind": kind,
+                    "internal": work_uri == own,
+                }
                 key = f"{work_uri}/~{article}" if article else target
                 cited_by.setdefault(key, []).append(entry)
                 cites.setdefault(f"{source_uri}/~{source_article}" if source_article else source_uri, []).append(entry)
@@ -109,10 +118,12 @@ def build_index(paths, corpus: CorpusIndex | None = None, root: str | Path | Non
         unique = {tuple(sorted((k, str(v)) for k, v in e.items())): e for e in entries}
         return sorted(unique.values(), key=lambda e: (e["source"], e["source_eid"] or "", e["target"], e["text"]))
 
-    return {"format": FORMAT,
-            "documents": dict(sorted(documents.items())),
-            "cited_by": {k: order(v) for k, v in sorted(cited_by.items())},
-            "cites": {k: order(v) for k, v in sorted(cites.items())}}
+    return {
+        "format": FORMAT,
+        "documents": dict(sorted(documents.items())),
+        "cited_by": {k: order(v) for k, v in sorted(cited_by.items())},
+        "cites": {k: order(v) for k, v in sorted(cites.items())},
+    }
 
 
 def _number(portion: str, info) -> str:

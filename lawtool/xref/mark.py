@@ -30,9 +30,29 @@ from ..akn import Document, akn, local_name
 from .resolve import Citation, CorpusIndex, known_uris
 from .sources import Block, DocumentReader
 
-NO_MARKUP = {"docTitle", "docNumber", "docProponent", "docDate", "docType", "docStage", "docStatus", "docAuthority",
-             "docCommittee", "docIntroducer", "docJurisdiction", "shortTitle", "ref", "mref", "rref", "a", "num",
-             "heading", "subheading", "def", "term"}
+NO_MARKUP = {
+    "docTitle",
+    "docNumber",
+    "docProponent",
+    "docDate",
+    "docType",
+    "docStage",
+    "docStatus",
+    "docAuthority",
+    "docCommittee",
+    "docIntroducer",
+    "docJurisdiction",
+    "shortTitle",
+    "ref",
+    "mref",
+    "rref",
+    "a",
+    "num",
+    "heading",
+    "subheading",
+    "def",
+    "term",
+}
 
 
 def mark_document(document: Document, corpus_index: CorpusIndex | None = None) -> int:
@@ -48,7 +68,7 @@ def mark_document(document: Document, corpus_index: CorpusIndex | None = None) -
         wraps: list[tuple[int, int, str, dict]] = []
         for citation in citations:
             if any(a < citation.end and citation.start < b for a, b in block.marked):
-                continue            # already marked (by an earlier run or by hand): keep it as it is
+                continue  # already marked (by an earlier run or by hand): keep it as it is
             wraps += _wraps(citation, reader, work, inserted)
         added += _apply(block, wraps)
     return added
@@ -57,8 +77,7 @@ def mark_document(document: Document, corpus_index: CorpusIndex | None = None) -
 def _inserted_by(document: Document) -> set[str]:
     """Article hrefs this document inserts into other works (its active modifications)."""
     hrefs = set()
-    for dest in document.xpath("./a:meta/a:analysis/a:activeModifications/a:textualMod/a:destination",
-                               document.main):
+    for dest in document.xpath("./a:meta/a:analysis/a:activeModifications/a:textualMod/a:destination", document.main):
         if dest.get("href"):
             hrefs.add(dest.get("href"))
     return hrefs
@@ -73,14 +92,16 @@ def _linkable(work: str | None, reader: DocumentReader) -> bool:
     return work in known_uris() or (reader.corpus is not None and reader.corpus.get(work) is not None)
 
 
-def _target_ok(citation: Citation, number: str, href: str, reader: DocumentReader, inserted: set[str]) -> bool:
+def _target_ok(citation: Citation, number: str, href: str | None, reader: DocumentReader, inserted: set[str]) -> bool:
+    if href is None:
+        return False  # not resolved: nothing to link to
     if citation.internal:
         return reader.articles.has(number)
     if not _linkable(citation.work, reader):
         return False
     info = reader.corpus.get(citation.work, reader.date) if reader.corpus is not None else None
     if info is None:
-        return True                  # a known work the corpus does not hold: trust the registry
+        return True  # a known work the corpus does not hold: trust the registry
     base = href.split("__", 1)[0]
     return info.has(number) or number in info.repealed or base in inserted or href in inserted
 
@@ -91,31 +112,33 @@ def _wraps(citation: Citation, reader: DocumentReader, work, inserted) -> list[t
             return []
         phrase = citation.mention.work if citation.mention is not None else None
         if phrase is not None and phrase.kind != "number":
-            return []           # a code named alone («مجموعة القانون الجنائي»): listed and drawn, not marked
+            return []  # a code named alone («مجموعة القانون الجنائي»): listed and drawn, not marked
         return [(citation.start, citation.end, "ref", {"href": citation.work})]
     if not citation.hrefs or any(h is None for h in citation.hrefs):
         return []
-    href_of = dict(zip(citation.articles, citation.hrefs))
+    href_of = dict(zip(citation.articles, citation.hrefs, strict=False))
     mention = citation.mention
     out = []
     if not citation.spans or (mention is not None and mention.lookback and not mention.items):
         if len(citation.articles) != 1:
-            return []           # «الفصلين المذكورين»: one phrase for two articles, no number to hang a ref on
+            return []  # «الفصلين المذكورين»: one phrase for two articles, no number to hang a ref on
         number = citation.articles[0]
         if _target_ok(citation, number, href_of[number], reader, inserted):
             out.append((_label_start(citation), citation.end, "ref", {"href": href_of[number]}))
         return out
     for k, (start, end, numbers) in enumerate(citation.spans):
         begin = _label_start(citation) if k == 0 else start
-        if len(numbers) == 1 and not (mention and mention.items and k < len(mention.items)
-                                      and mention.items[k].last is not None):
+        if len(numbers) == 1 and not (
+            mention and mention.items and k < len(mention.items) and mention.items[k].last is not None
+        ):
             number = numbers[0]
             if _target_ok(citation, number, href_of[number], reader, inserted):
                 out.append((begin, end, "ref", {"href": href_of[number]}))
         else:
             low, high = numbers[0], numbers[-1]
-            if _target_ok(citation, low, href_of[low], reader, inserted) and \
-                    _target_ok(citation, high, href_of[high], reader, inserted):
+            if _target_ok(citation, low, href_of[low], reader, inserted) and _target_ok(
+                citation, high, href_of[high], reader, inserted
+            ):
                 out.append((begin, end, "rref", {"from": href_of[low], "upTo": href_of[high]}))
     return out
 
@@ -146,11 +169,10 @@ def _apply(block: Block, wraps: list[tuple[int, int, str, dict]]) -> int:
     for start, end, tag, attrs in sorted(wraps, key=lambda w: w[0], reverse=True):
         if end <= start or any(a < end and start < b for a, b in taken):
             continue
-        for node, attr, seg_start, seg_end in block.segments:
-            if seg_start <= start and end <= seg_end:
-                break
-        else:
-            continue                  # the span crosses an element: leave it unmarked
+        segment = next((s for s in block.segments if s[2] <= start and end <= s[3]), None)
+        if segment is None:
+            continue  # the span crosses an element: leave it unmarked
+        node, attr, seg_start, _ = segment
         if not _markable(node, attr, block):
             continue
         current = node.text if attr == "text" else node.tail
@@ -185,10 +207,16 @@ def corpus_for(root) -> CorpusIndex:
     long as no file there changes (for ``lawtool corpus build``, which marks each document it
     imports with the works already in the corpus)."""
     from pathlib import Path
+
     root = Path(root).resolve()
-    files = tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size)
-                         for top in ("law", "bills") if (root / top).is_dir()
-                         for p in (root / top).rglob("*.xml")))
+    files = tuple(
+        sorted(
+            (str(p), p.stat().st_mtime_ns, p.stat().st_size)
+            for top in ("law", "bills")
+            if (root / top).is_dir()
+            for p in (root / top).rglob("*.xml")
+        )
+    )
     cached = _CORPUS_CACHE.get(root)
     if cached is None or cached[0] != files:
         _CORPUS_CACHE.clear()

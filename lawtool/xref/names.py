@@ -28,7 +28,7 @@ TABLE = Path(__file__).with_name("data") / "names.yaml"
 
 @dataclass(frozen=True)
 class Named:
-    uri: str | None          # None: cited with a number by the corpus, not held by it
+    uri: str | None  # None: cited with a number by the corpus, not held by it
     number: str | None
     kind: str | None
     year: str | None
@@ -45,7 +45,7 @@ class Names:
             first = e["numbers"][0] if e.get("numbers") else None
             named = Named(e["uri"], first, e.get("kind"), e.get("year"), e.get("title", ""))
             self._by_uri.setdefault(e["uri"], []).extend(e.get("numbers", []))
-            for n in ([] if e.get("disputed") else e.get("numbers", [])):
+            for n in [] if e.get("disputed") else e.get("numbers", []):
                 key = fold_number(n)
                 if key:
                     bucket = self.numbers.setdefault(key, [])
@@ -56,12 +56,19 @@ class Names:
         for c in data.get("cited_codes", []):
             if c["name"] not in self.names:
                 held = self.numbers.get(fold_number(c["number"]))
-                self.names[c["name"]] = list(held) if held and len(held) == 1 else \
-                    [Named(None, c["number"], "code", None)]
+                self.names[c["name"]] = (
+                    list(held) if held and len(held) == 1 else [Named(None, c["number"], "code", None)]
+                )
         alternatives = sorted(self.names, key=len, reverse=True)
-        self._name_re = re.compile(r"(?:ال)?(?:" + "|".join(re.escape(_bare(n)).replace(r"\ ", r"\s+")
-                                                      for n in alternatives) +
-                                   r")(?![^\W\d_])") if alternatives else None
+        self._name_re = (
+            re.compile(
+                r"(?:ال)?(?:"
+                + "|".join(re.escape(_bare(n)).replace(r"\ ", r"\s+") for n in alternatives)
+                + r")(?![^\W\d_])"
+            )
+            if alternatives
+            else None
+        )
         self._bare = {_bare(n): n for n in alternatives}
 
     def title_of(self, uri: str) -> str | None:
@@ -86,7 +93,7 @@ class Names:
             return None
         found = " ".join(m.group(0).split())
         if _GOES_ON.match(text, m.end()):
-            return None         # «مدونة التجارة البحرية» is not «مدونة التجارة»
+            return None  # «مدونة التجارة البحرية» is not «مدونة التجارة»
         bare = found[2:] if found.startswith("ال") and found[2:] in self._bare else found
         name = self._bare.get(bare) or self._bare.get(found)
         return (name, m.end()) if name else None
@@ -98,8 +105,8 @@ class Names:
             return found[0]
         # several texts of that name (constitutions): only the latest, for a text made after it — the
         # corpus may lack the versions in between, so an older text's name stays unresolved
-        dated = sorted((n for n in found if n.year), key=lambda n: n.year)
-        if year is None or not dated or dated[-1].year > year:
+        dated = sorted((n for n in found if n.year), key=lambda n: n.year or "")
+        if year is None or not dated or (dated[-1].year or "") > year:
             return None
         return dated[-1]
 
@@ -107,8 +114,10 @@ class Names:
         return {n.uri for n in self.names.get(name, []) if n.uri}
 
 
-_GOES_ON = re.compile(r"\s+(?!(?:الصادر|الصادره|المنفذ|المتعلق|الذي|التي|المؤرخ|المغير|المتمم|المشار|المذكور|السالف|"
-                      r"المذكوره|الجاري|المعمول|المغربي|المغربيه|الجديد|الجديده)(?![^\W\d_]))ال[^\W\d_]{3,}")
+_GOES_ON = re.compile(
+    r"\s+(?!(?:الصادر|الصادره|المنفذ|المتعلق|الذي|التي|المؤرخ|المغير|المتمم|المشار|المذكور|السالف|"
+    r"المذكوره|الجاري|المعمول|المغربي|المغربيه|الجديد|الجديده)(?![^\W\d_]))ال[^\W\d_]{3,}"
+)
 
 
 def _bare(name: str) -> str:
@@ -126,7 +135,8 @@ def table() -> Names:
 # foreign law: the words that say a law is not Moroccan (on the folded view)
 _FOREIGN = re.compile(
     r"(?:(?:ال)?(?:قانون|مجله|مجلة|مدونه|ظهير|مرسوم)(?:\s+(?:ال)?[^\W\d_]+){0,3}?\s+(?:ال)?(?:فرنسي|فرنساوي|تونسي|"
-    r"جزائري|مصري|اسباني|بلجيكي)(?:ه)?(?![^\W\d_]))")
+    r"جزائري|مصري|اسباني|بلجيكي)(?:ه)?(?![^\W\d_]))"
+)
 
 
 def foreign_at(text: str, pos: int) -> int | None:

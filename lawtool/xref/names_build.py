@@ -28,12 +28,40 @@ from .identity import own_numbers
 from .patterns import View, fold_number
 
 _BLANK = re.compile(r"\n\s*\n")
-_STOP = {"الصادر", "الصادره", "المنفذ", "كما", "الذي", "التي", "بتاريخ", "المؤرخ", "المغير", "المتمم", "و", "في", "من",
-         "علي", "رقم", "سالف", "السالف", "المشار", "المذكور", "المذكوره", "ولا", "ولاسيما", "لا", "سيما", "او", "بشان"}
+_STOP = {
+    "الصادر",
+    "الصادره",
+    "المنفذ",
+    "كما",
+    "الذي",
+    "التي",
+    "بتاريخ",
+    "المؤرخ",
+    "المغير",
+    "المتمم",
+    "و",
+    "في",
+    "من",
+    "علي",
+    "رقم",
+    "سالف",
+    "السالف",
+    "المشار",
+    "المذكور",
+    "المذكوره",
+    "ولا",
+    "ولاسيما",
+    "لا",
+    "سيما",
+    "او",
+    "بشان",
+}
 _WORD = re.compile(r"[^\W\d_]+")
 _AS_CODE = re.compile(r"(?:بمثابه|المتعلق\s+ب|المتعلقه\s+ب)\s*((?:مدونه|قانون|مجموعه|ميثاق)\s+[^\n]+)")
-_CITED_CODE = re.compile(r"رقم\s*(\d+\s*[.\-]\s*\d+(?:\s*[.\-]\s*\d+)?)\s*(?:ال)?(?:متعلق\s+ب|بمثابه\s+|بشان\s+)"
-                         r"(مدونه(?:\s+[^\W\d_]+){1,4})")
+_CITED_CODE = re.compile(
+    r"رقم\s*(\d+\s*[.\-]\s*\d+(?:\s*[.\-]\s*\d+)?)\s*(?:ال)?(?:متعلق\s+ب|بمثابه\s+|بشان\s+)"
+    r"(مدونه(?:\s+[^\W\d_]+){1,4})"
+)
 
 
 def folded(text: str) -> str:
@@ -48,7 +76,7 @@ def title_of(text: str) -> str:
 
 
 def _words(phrase: str, limit: int = 5) -> str:
-    out = []
+    out: list[str] = []
     for w in phrase.split():
         if w in _STOP or not _WORD.fullmatch(w) or len(out) >= limit:
             break
@@ -56,8 +84,10 @@ def _words(phrase: str, limit: int = 5) -> str:
     return " ".join(out)
 
 
-_CODE_TITLE = re.compile(r"^(?:ظهير\s+(?:شريف\s+)?(?:معتبر\s+)?بمثابه\s+|القانون\s+رقم\s+[\d.]+\s+(?:المتعلق\s+ب|بمثابه\s+))?"
-                         r"((?:ال)?(?:مدونه|قانون|مجموعه)\s+(?:ال|لل)[^\W\d_]+(?:\s+(?:و?ال|لل)[^\W\d_]+){0,3})$")
+_CODE_TITLE = re.compile(
+    r"^(?:ظهير\s+(?:شريف\s+)?(?:معتبر\s+)?بمثابه\s+|القانون\s+رقم\s+[\d.]+\s+(?:المتعلق\s+ب|بمثابه\s+))?"
+    r"((?:ال)?(?:مدونه|قانون|مجموعه)\s+(?:ال|لل)[^\W\d_]+(?:\s+(?:و?ال|لل)[^\W\d_]+){0,3})$"
+)
 
 
 def title_names(title: str, kind: str | None = None) -> list[str]:
@@ -100,14 +130,20 @@ def text_entries(report: dict, corpus: Path) -> list[dict]:
         numbers = [t["number"]] if t.get("number") else []
         heading = own_numbers(raw)
         disputed = bool(numbers and heading and fold_number(numbers[0]) not in {fold_number(n) for n in heading})
-        for n in (heading if t.get("kind") not in ("decree", "order") else []):
+        for n in heading if t.get("kind") not in ("decree", "order") else []:
             # a decree or an order has one number; a law and its promulgating dahir two:
             # one number of each type: the law and the dahir that promulgates it (not the amending texts)
             if all(_type(n) != _type(x) for x in numbers):
                 numbers.append(n)
         title = title_of(raw) if raw else (t.get("title") or "")
-        entry = {"uri": uri, "kind": t.get("kind"), "numbers": numbers, "year": _year(uri),
-                 "title": title, "file": t["file"]}
+        entry = {
+            "uri": uri,
+            "kind": t.get("kind"),
+            "numbers": numbers,
+            "year": _year(uri),
+            "title": title,
+            "file": t["file"],
+        }
         if disputed:
             # the report's number is not one the text's own heading gives it (an amending law's number
             # taken for the text's): the text is not looked up by number at all
@@ -128,8 +164,10 @@ def cited_codes(corpus: Path) -> dict[str, str]:
         text = folded(path.read_text(encoding="utf-8", errors="replace"))
         for m in _CITED_CODE.finditer(text):
             words = _words(m.group(2), 5).split()
-            number = ".".join(str(int(p)).zfill(2) if i == 1 and len(p) <= 2 else str(int(p))
-                              for i, p in enumerate(re.split(r"\s*[.\-]\s*", m.group(1))))
+            number = ".".join(
+                str(int(p)).zfill(2) if i == 1 and len(p) <= 2 else str(int(p))
+                for i, p in enumerate(re.split(r"\s*[.\-]\s*", m.group(1)))
+            )
             if len(words) >= 2:
                 uses.append((words, number))
     out: dict[str, str] = {}
@@ -137,11 +175,11 @@ def cited_codes(corpus: Path) -> dict[str, str]:
         group = [(w, n) for w, n in uses if tuple(w[:2]) == head]
         name = list(head)
         while True:
-            nxt = Counter(w[len(name)] for w, _ in group if len(w) > len(name) and w[:len(name)] == name)
+            nxt = Counter(w[len(name)] for w, _ in group if len(w) > len(name) and w[: len(name)] == name)
             if not nxt:
                 break
             word, count = nxt.most_common(1)[0]
-            if count < 0.6 * sum(1 for w, _ in group if w[:len(name)] == name):
+            if count < 0.6 * sum(1 for w, _ in group if w[: len(name)] == name):
                 break
             name.append(word)
         numbers = Counter(n for w, n in group)
@@ -156,10 +194,12 @@ def build(report_path: Path, corpus: Path) -> dict:
     texts = text_entries(report, corpus)
     held = {n for e in texts for n in e.get("names", [])}
     cited = {name: number for name, number in cited_codes(corpus).items() if name not in held}
-    return {"format": "lawtool-xref-names/1",
-            "source": {"report": str(report_path), "corpus": str(corpus)},
-            "works": texts,
-            "cited_codes": [{"name": k, "number": v} for k, v in cited.items()]}
+    return {
+        "format": "lawtool-xref-names/1",
+        "source": {"report": str(report_path), "corpus": str(corpus)},
+        "works": texts,
+        "cited_codes": [{"name": k, "number": v} for k, v in cited.items()],
+    }
 
 
 def main(argv=None) -> int:
@@ -170,8 +210,9 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     data = build(args.report, args.corpus)
     args.output.parent.mkdir(parents=True, exist_ok=True)
-    text = yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True,
-                     sort_keys=False, width=200)
+    text = yaml.dump(
+        data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True, sort_keys=False, width=200
+    )
     args.output.write_text(text, encoding="utf-8")
     print(f"{args.output}: {len(data['works'])} works, {len(data['cited_codes'])} cited code names", file=sys.stderr)
     return 0

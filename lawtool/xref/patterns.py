@@ -35,8 +35,9 @@ from ..errors import EidError
 
 _FOLD = [(c, "ا") for c in "أإآٱ"] + [("ى", "ي"), ("ة", "ه"), ("\u00a0", " "), ("\u202f", " "), ("\u2009", " ")]
 _FOLD += [(c, str(i)) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")] + [(c, str(i)) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")]
-_DROP = re.compile("[\u0640\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u061c\u200b-\u200f"
-                   "\u202a-\u202e\u2060-\u2069\ufeff\u00ad]+")
+_DROP = re.compile(
+    "[\u0640\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad]+"
+)
 
 
 class View:
@@ -49,7 +50,7 @@ class View:
         if _DROP.search(original):
             pieces, pos, out = [], 0, 0
             for match in _DROP.finditer(original):
-                pieces.append(original[pos:match.start()])
+                pieces.append(original[pos : match.start()])
                 out += match.start() - pos
                 pos = match.end()
                 starts.append(out)
@@ -57,10 +58,10 @@ class View:
             pieces.append(original[pos:])
             original = "".join(pieces)
         text = original
-        for a, b in _FOLD:          # str.replace per letter: much faster than str.translate here
+        for a, b in _FOLD:  # str.replace per letter: much faster than str.translate here
             if a in text:
                 text = text.replace(a, b)
-        if "اال" in text:           # «األولى» → «الأولى» (the swap keeps the length)
+        if "اال" in text:  # «األولى» → «الأولى» (the swap keeps the length)
             text = text.replace("اال", "الا")
         self.text = text
         self._starts, self._origins = starts, origins
@@ -81,9 +82,11 @@ class View:
 
 # -- what a mention records ------------------------------------------------------------------------
 
+
 @dataclass
 class Number:
     """One article number as written: ``value`` is the eId number («1-447» → ``"447-1"``)."""
+
     value: str
     start: int
     end: int
@@ -92,10 +95,11 @@ class Number:
 @dataclass
 class Item:
     """One element of an article list: an article, or a range ``first``..``last``."""
+
     first: Number
     last: Number | None = None
-    following: bool = False                      # «وما يليه»: and the articles after it
-    sub: list[tuple[str, str]] = field(default_factory=list)   # «الفصل 181 فقرة 2 و3»
+    following: bool = False  # «وما يليه»: and the articles after it
+    sub: list[tuple[str, str]] = field(default_factory=list)  # «الفصل 181 فقرة 2 و3»
 
 
 @dataclass
@@ -106,32 +110,34 @@ class WorkPhrase:
     ``number`` (a law by number), ``name`` (a known work by name: ``penal-code``,
     ``criminal-procedure``), ``other`` (a law named without number: الدستور, مدونة الأسرة, a dahir
     by its date)."""
+
     kind: str
     start: int
     end: int
-    number: str | None = None        # "22.01", as written with dots
-    law_kind: str | None = None      # law, organic-law, dahir, decree, order, constitution, code
+    number: str | None = None  # "22.01", as written with dots
+    law_kind: str | None = None  # law, organic-law, dahir, decree, order, constitution, code
     name: str | None = None
     text: str = ""
-    year: int | None = None          # «قانون المسطرة الجنائية المؤرخ في ... (10 فبراير 1959)»: the year it was made
+    year: int | None = None  # «قانون المسطرة الجنائية المؤرخ في ... (10 فبراير 1959)»: the year it was made
 
 
 @dataclass
 class Mention:
     """A citation as written.  ``kind``: ``article`` (articles of a work), ``law`` (a law by number,
     no article) or ``work`` (a law named without number: kept only as context for «منه»)."""
+
     kind: str
     start: int
     end: int
     items: list[Item] = field(default_factory=list)
-    sub: list[tuple[str, str]] = field(default_factory=list)   # «الفقرة الثانية من الفصل 404»
+    sub: list[tuple[str, str]] = field(default_factory=list)  # «الفقرة الثانية من الفصل 404»
     work: WorkPhrase | None = None
-    position: str | None = None      # above (أعلاه), below (أدناه, بعده)
-    lookback: str | None = None      # same (المذكور, نفس الفصل), previous (السابق), next (الموالي)
-    via_b: bool = False              # «بالفصل»: the article is added to a work named before
+    position: str | None = None  # above (أعلاه), below (أدناه, بعده)
+    lookback: str | None = None  # same (المذكور, نفس الفصل), previous (السابق), next (الموالي)
+    via_b: bool = False  # «بالفصل»: the article is added to a work named before
     plural: bool = False
-    absorbed: list[int] = field(default_factory=list)   # starts of promulgating dahirs it names
-    alias: str | None = None         # the number of that dahir («... الصادر بتنفيذه الظهير الشريف رقم 1.02.255»)
+    absorbed: list[int] = field(default_factory=list)  # starts of promulgating dahirs it names
+    alias: str | None = None  # the number of that dahir («... الصادر بتنفيذه الظهير الشريف رقم 1.02.255»)
     language: str = "ar"
 
     @property
@@ -141,20 +147,38 @@ class Mention:
 
 # -- the grammar (on the view) ------------------------------------------------------------------------
 
-_NB = r"(?<![^\W\d_])"                      # not preceded by a letter (digits may be glued before)
-_NA = r"(?![^\W\d_])"                       # not followed by a letter
-_S = r"[^\S\n]*"                            # spaces on the same line
+_NB = r"(?<![^\W\d_])"  # not preceded by a letter (digits may be glued before)
+_NA = r"(?![^\W\d_])"  # not followed by a letter
+_S = r"[^\S\n]*"  # spaces on the same line
 _S1 = r"[^\S\n]+"
-_W = r"\s+"                                 # between the words of a phrase (a line break is allowed)
-_PRO = r"(?:[وف]?(?:[بك]?ال|لل))"           # ال with و ف ب ك, or لل
+_W = r"\s+"  # between the words of a phrase (a line break is allowed)
+_PRO = r"(?:[وف]?(?:[بك]?ال|لل))"  # ال with و ف ب ك, or لل
 
-_ORDINAL = (r"(?:ال)?(?:اول|اولي|ثاني|ثانيه|ثالث|ثالثه|رابع|رابعه|خامس|خامسه|سادس|سادسه|سابع|سابعه|"
-            r"ثامن|ثامنه|تاسع|تاسعه|عاشر|عاشره|حادي|حاديه|فريده|فريد)" + _NA +
-            r"(?:" + _S1 + r"(?:و?ال)?(?:عشر|عشره|عشرون|عشرين|ثلاثون|ثلاثين|ثالثون|ثالثين|اربعون|اربعين|خمسون|خمسين)" + _NA + r")?")
-_QUAL = (r"(?:" + _S + r"(?:ال)?مكرر(?:ه)?" + _NA + r"(?:" + _S1 + r"(?:مرتين|مرتان|(?:ثلاث|ثالث|اربع|خمس)" + _S1 +
-         r"مرات))?|" + _S + r"(?i:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies)\b)")
+_ORDINAL = (
+    r"(?:ال)?(?:اول|اولي|ثاني|ثانيه|ثالث|ثالثه|رابع|رابعه|خامس|خامسه|سادس|سادسه|سابع|سابعه|"
+    r"ثامن|ثامنه|تاسع|تاسعه|عاشر|عاشره|حادي|حاديه|فريده|فريد)"
+    + _NA
+    + r"(?:"
+    + _S1
+    + r"(?:و?ال)?(?:عشر|عشره|عشرون|عشرين|ثلاثون|ثلاثين|ثالثون|ثالثين|اربعون|اربعين|خمسون|خمسين)"
+    + _NA
+    + r")?"
+)
+_QUAL = (
+    r"(?:"
+    + _S
+    + r"(?:ال)?مكرر(?:ه)?"
+    + _NA
+    + r"(?:"
+    + _S1
+    + r"(?:مرتين|مرتان|(?:ثلاث|ثالث|اربع|خمس)"
+    + _S1
+    + r"مرات))?|"
+    + _S
+    + r"(?i:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies)\b)"
+)
 # an article number: digits, inserted parts after hyphens, or the «-1\n88» of a broken line
-_DIGITS = (r"(?:[-ـ]" + _S + r"\d+" + _S + r"\n\s*)?\d+(?:" + _S + r"[-ـ–]" + _S + r"\d+)*(?![\d]|[.,]\d)")
+_DIGITS = r"(?:[-ـ]" + _S + r"\d+" + _S + r"\n\s*)?\d+(?:" + _S + r"[-ـ–]" + _S + r"\d+)*(?![\d]|[.,]\d)"
 _NUMBER = re.compile(r"(" + _DIGITS + r")(" + _QUAL + r")?")
 # after a displaced full stop («الفصل .609- 206 - الأدوات») the number ends a sentence: no spaced parts
 _NUMBER_TIGHT = re.compile(r"(\d+(?:[-ـ]\d+)*(?![\d]|[.,]\d))(" + _QUAL + r")?")
@@ -165,16 +189,35 @@ _LETTER = re.compile(r"\(" + _S + r"([ابجدهوزحطيكلمنسعفصقرش
 _LAW_WORD = r"(?:قانون|ظهير|مرسوم|قرار|دستور|مدونه|مجموعه|مجله|اع[لا][ال]ن|عهد|ا?تفاقيه|معاهده|بروتوكول)"
 
 _LABEL = re.compile(
-    _NB + r"(?P<ar>" + _PRO + r"(?P<stem>فصول|فصليين|فصلين|فصلان|فصل|مواد|مادتين|مادتان|ماده))" + _NA +
-    r"|" + _NB + r"(?P<sub>" + _PRO + r"(?P<substem>فقرات|فقرتين|فقرتان|فقره|بنود|بندين|بندان|بند|مقاطع|مقطعين|مقطع))" + _NA +
-    r"|" + _NB + r"(?P<same>نفس\s*(?:ال)?(?:فصل|ماده))" + _NA +
-    r"|" + _NB + r"(?P<law>[وف]?(?:[بك]?(?:ال)?|لل)" + _LAW_WORD + r")" + _NA +
-    r"|(?i:\b(?P<fr>(?:l['’])?articles?(?!\w)|art\.|(?:loi|dahir|d[ée]cret|ses|son|leurs?|constitution)(?!\w)))"
+    _NB
+    + r"(?P<ar>"
+    + _PRO
+    + r"(?P<stem>فصول|فصليين|فصلين|فصلان|فصل|مواد|مادتين|مادتان|ماده))"
+    + _NA
+    + r"|"
+    + _NB
+    + r"(?P<sub>"
+    + _PRO
+    + r"(?P<substem>فقرات|فقرتين|فقرتان|فقره|بنود|بندين|بندان|بند|مقاطع|مقطعين|مقطع))"
+    + _NA
+    + r"|"
+    + _NB
+    + r"(?P<same>نفس\s*(?:ال)?(?:فصل|ماده))"
+    + _NA
+    + r"|"
+    + _NB
+    + r"(?P<law>[وف]?(?:[بك]?(?:ال)?|لل)"
+    + _LAW_WORD
+    + r")"
+    + _NA
+    + r"|(?i:\b(?P<fr>(?:l['’])?articles?(?!\w)|art\.|(?:loi|dahir|d[ée]cret|ses|son|leurs?|constitution)(?!\w)))"
 )
 
 # a cheap first pass: the stems of the anchors (rarer letters than the ال every Arabic word has);
 # each hit is then matched with _LABEL at the start of its word
-_STEM = re.compile(r"فص[لو]|فقر|ماد|موا|بند|بنو|مقط|مقاط|قانون|ظهير|مرسوم|قرار|دستور|مدونه|مجموعه|مجله|اعلان|اعالن|عهد|تفاقيه|معاهده|بروتوكول|نفس\s|نفسال")
+_STEM = re.compile(
+    r"فص[لو]|فقر|ماد|موا|بند|بنو|مقط|مقاط|قانون|ظهير|مرسوم|قرار|دستور|مدونه|مجموعه|مجله|اعلان|اعالن|عهد|تفاقيه|معاهده|بروتوكول|نفس\s|نفسال"
+)
 _STEM_FR = re.compile(r"(?i)\b(?:articles?\b|art\.|loi\b|dahir\b|d[ée]cret\b|ses\b|son\b|leurs?\b|constitution\b)")
 _LATIN = re.compile(r"[A-Za-z]")
 _WORD_START = re.compile(r"[^\W\d_]{1,5}$")
@@ -182,80 +225,245 @@ _WORD_START = re.compile(r"[^\W\d_]{1,5}$")
 _LINE_END = re.compile(r"[^\S\n]*(?:\n|$)")
 _SUB_OF = re.compile(r"\s*[،,]?\s*من" + _W)
 _SEP = re.compile(r"\s*(?:[،,]" + _S + r"(?:و|او)?|و|او)" + _S + r"[.،,:(]?" + _S)
-_RANGE = re.compile(r"\s*(?:الي(?:" + _W + r"غايه)?|حتي|علي" + _W + r"غايه)" + _NA + r"\s*[.،,:]?\s*(?:" + _PRO +
-                    r"(?:فصل|ماده)" + _NA + r"\s*)?")
+_RANGE = re.compile(
+    r"\s*(?:الي(?:"
+    + _W
+    + r"غايه)?|حتي|علي"
+    + _W
+    + r"غايه)"
+    + _NA
+    + r"\s*[.،,:]?\s*(?:"
+    + _PRO
+    + r"(?:فصل|ماده)"
+    + _NA
+    + r"\s*)?"
+)
 _FROM = re.compile(r"\s*[.،,:]?" + _S + r"من(?:" + _S1 + r"|" + _S + r"\n\s*)")
 _FOLLOWING = re.compile(r"\s*و" + _S + r"ما" + _S + r"(?:يليه|يليها|يله|يليهما|بعده|بعدها)" + _NA)
 _GAP = re.compile(_S + r"(?:رقم" + _S + r")?[.،,:(]?" + _S)
 _GAP_LINE = re.compile(_S + r"\n\s*(?:رقم" + _S + r")?[.،,:(]?" + _S)
-_SUB_AFTER = re.compile(_S + r"\(?" + _S + r"(?:ال)?(?P<k>فقره|فقرات|فقرتين|بند|بنود|بندين|مقطع|مقاطع)" + _NA + _S +
-                        r"(?:رقم" + _S + r")?")
-_POSITION = re.compile(r"\s*[،,]?" + _S + r"(?:(?P<above>اعلاه|اعاله|اعالهن|قبله|قبلها|اعلاهما)|(?P<below>ادناه|بعده|بعدها))" + _NA)
+_SUB_AFTER = re.compile(
+    _S + r"\(?" + _S + r"(?:ال)?(?P<k>فقره|فقرات|فقرتين|بند|بنود|بندين|مقطع|مقاطع)" + _NA + _S + r"(?:رقم" + _S + r")?"
+)
+_POSITION = re.compile(
+    r"\s*[،,]?" + _S + r"(?:(?P<above>اعلاه|اعاله|اعالهن|قبله|قبلها|اعلاهما)|(?P<below>ادناه|بعده|بعدها))" + _NA
+)
 _CLOSE = re.compile(_S + r"\)")
 _LOOKBACK = re.compile(
-    r"\s*(?:(?P<same>(?:ال)?(?:مذكور|مذكوره|مذكورين|مذكورتين|مذكورتان|سالف|سالفه|سالفي|سالفين|انف|انفه|مشار" + _W +
-    r"(?:اليه|اليها|اليهما|اليهم))(?:" + _W + r"(?:ذكر|الذكر|بيانه))?|نفسه|نفسها|ذاته|ذاتها)|(?P<previous>(?:ال)?(?:سابق|سابقه|"
-    r"سابقين|سابقتين|متقدم|متقدمه))|(?P<next>(?:ال)?(?:موالي|مواليه|تالي|تاليه|لاحق|لاحقه)))" + _NA)
+    r"\s*(?:(?P<same>(?:ال)?(?:مذكور|مذكوره|مذكورين|مذكورتين|مذكورتان|سالف|سالفه|سالفي|سالفين|انف|انفه|مشار"
+    + _W
+    + r"(?:اليه|اليها|اليهما|اليهم))(?:"
+    + _W
+    + r"(?:ذكر|الذكر|بيانه))?|نفسه|نفسها|ذاته|ذاتها)|(?P<previous>(?:ال)?(?:سابق|سابقه|"
+    r"سابقين|سابقتين|متقدم|متقدمه))|(?P<next>(?:ال)?(?:موالي|مواليه|تالي|تاليه|لاحق|لاحقه)))" + _NA
+)
 
 # the cited work, read after «من» (or straight after the number for a law by number)
 _OF = re.compile(r"\s*[،,]?\s*(?:(?P<min>من|في)" + _W + r"(?:(?:فصول|مواد)" + _W + r")?)?")
 _IT = re.compile(r"\s*(?:منه|منها|منهما)" + _NA)
-_DIVISION = re.compile(r"(?:ال)?(?:باب|قسم|جزء|كتاب|فرع|شطر)" + _NA + r"\s*(?:" + _ORDINAL + r"|\d+)\s*"
-                       r"(?:مكرر" + _NA + r"\s*)?من" + _W)
-_LAW_NOUN = (r"(?:ال)?(?:قانون(?:" + _W + r"(?:ال)?تنظيمي)?|ظهير(?:" + _W + r"(?:ال)?شريف)?(?:" + _W +
-             r"بمثابه" + _W + r"قانون)?|مرسوم(?:" + _W + r"(?:ال)?ملكي)?(?:" + _W + r"بمثابه" + _W +
-             r"قانون|" + _W + r"بقانون)?|قرار(?!" + _W + r"(?:ال)?(?:مجلس|محكمه|غرفه|هيئه)" + _NA + r")(?:" + _W +
-             r"(?!رقم)[^\s\d،,.؛:]+){0,6}?)")
+_DIVISION = re.compile(
+    r"(?:ال)?(?:باب|قسم|جزء|كتاب|فرع|شطر)" + _NA + r"\s*(?:" + _ORDINAL + r"|\d+)\s*"
+    r"(?:مكرر" + _NA + r"\s*)?من" + _W
+)
+_LAW_NOUN = (
+    r"(?:ال)?(?:قانون(?:"
+    + _W
+    + r"(?:ال)?تنظيمي)?|ظهير(?:"
+    + _W
+    + r"(?:ال)?شريف)?(?:"
+    + _W
+    + r"بمثابه"
+    + _W
+    + r"قانون)?|مرسوم(?:"
+    + _W
+    + r"(?:ال)?ملكي)?(?:"
+    + _W
+    + r"بمثابه"
+    + _W
+    + r"قانون|"
+    + _W
+    + r"بقانون)?|قرار(?!"
+    + _W
+    + r"(?:ال)?(?:مجلس|محكمه|غرفه|هيئه)"
+    + _NA
+    + r")(?:"
+    + _W
+    + r"(?!رقم)[^\s\d،,.؛:]+){0,6}?)"
+)
 _LAWNUM = r"(\d+(?:" + _S + r"[./-]" + _S + r"\d+){1,2})"
-_BACK_WORDS = (r"(?:" + _W + r"(?:ال)?(?:مذكور|سالف|انف|مشار" + _W + r"اليه)(?:" + _W + r"(?:ذكر|الذكر))?" +
-               r"(?:" + _W + r"(?:اعلاه|اعاله))?)?")
+_BACK_WORDS = (
+    r"(?:"
+    + _W
+    + r"(?:ال)?(?:مذكور|سالف|انف|مشار"
+    + _W
+    + r"اليه)(?:"
+    + _W
+    + r"(?:ذكر|الذكر))?"
+    + r"(?:"
+    + _W
+    + r"(?:اعلاه|اعاله))?)?"
+)
 _NUMBERED = re.compile(r"(?P<noun>" + _LAW_NOUN + r")" + _BACK_WORDS + r"\s*رقم\s*[.،,]?\s*" + _LAWNUM + r"(?![\d])")
 _AFTER_SAME = re.compile(r"\s*[،,]?\s*(?:ال)?(?:سالف|سالفي|انف|مذكور|مشار)" + _NA)
-_NUMBERED_BARE = re.compile(r"(?P<noun>(?:ال)?(?:قرار|قانون|مرسوم|ظهير(?:" + _W + r"(?:ال)?شريف)?))" + _S + r"[.،,]?" + _S +
-                            r"(\d+\.\d+(?:\.\d+)?)(?![\d])")
-_THIS = re.compile(r"(?:(?:هذا|هذه)" + _W + r"(?:ال)?(?:قانون(?:" + _W + r"(?:ال)?تنظيمي)?|مدونه|ظهير(?:" + _W +
-                   r"(?:ال)?شريف)?|مرسوم|مجموعه|نظام|قرار)|ظهيرنا(?:" + _W + r"(?:ال)?شريف)?" + _W + r"هذا|"
-                   r"(?:ال)?(?:قانون|ظهير|مرسوم)" + _W + r"هذا)" + _NA)
+_NUMBERED_BARE = re.compile(
+    r"(?P<noun>(?:ال)?(?:قرار|قانون|مرسوم|ظهير(?:"
+    + _W
+    + r"(?:ال)?شريف)?))"
+    + _S
+    + r"[.،,]?"
+    + _S
+    + r"(\d+\.\d+(?:\.\d+)?)(?![\d])"
+)
+_THIS = re.compile(
+    r"(?:(?:هذا|هذه)"
+    + _W
+    + r"(?:ال)?(?:قانون(?:"
+    + _W
+    + r"(?:ال)?تنظيمي)?|مدونه|ظهير(?:"
+    + _W
+    + r"(?:ال)?شريف)?|مرسوم|مجموعه|نظام|قرار)|ظهيرنا(?:"
+    + _W
+    + r"(?:ال)?شريف)?"
+    + _W
+    + r"هذا|"
+    r"(?:ال)?(?:قانون|ظهير|مرسوم)" + _W + r"هذا)" + _NA
+)
 _THIS_NUMBER = re.compile(r"\s*(?:(?:ال)?تنظيمي" + _W + r")?رقم\s*[.،,]?\s*" + _LAWNUM + r"(?![\d])")
-_SAME = re.compile(r"(?:نفس" + _W + r"(?:ال)?(?:قانون|ظهير|مرسوم|مدونه|مجموعه|قرار)|(?:ال)?(?:قانون|ظهير(?:" + _W +
-                   r"(?:ال)?شريف)?(?:" + _W + r"بمثابه" + _W + r"قانون)?|مرسوم(?:" + _W + r"بقانون)?|مدونه|مجموعه|قرار)" + _W +
-                   r"(?:نفسه|نفسها|ذاته|ذاتها|(?:ال)?مذكور(?:ه)?|(?:ال)?سالف(?:ه)?|(?:ال)?انف(?:ه)?|(?:ال)?مشار" + _W +
-                   r"اليه(?:ا)?))" + _NA + r"(?:" + _W + r"(?:الذكر|ذكره|اعلاه|اعاله)" + _NA + r")*")
+_SAME = re.compile(
+    r"(?:نفس"
+    + _W
+    + r"(?:ال)?(?:قانون|ظهير|مرسوم|مدونه|مجموعه|قرار)|(?:ال)?(?:قانون|ظهير(?:"
+    + _W
+    + r"(?:ال)?شريف)?(?:"
+    + _W
+    + r"بمثابه"
+    + _W
+    + r"قانون)?|مرسوم(?:"
+    + _W
+    + r"بقانون)?|مدونه|مجموعه|قرار)"
+    + _W
+    + r"(?:نفسه|نفسها|ذاته|ذاتها|(?:ال)?مذكور(?:ه)?|(?:ال)?سالف(?:ه)?|(?:ال)?انف(?:ه)?|(?:ال)?مشار"
+    + _W
+    + r"اليه(?:ا)?))"
+    + _NA
+    + r"(?:"
+    + _W
+    + r"(?:الذكر|ذكره|اعلاه|اعاله)"
+    + _NA
+    + r")*"
+)
 _DATED = re.compile(r"\s*[،,]?\s*(?:(?:ال)?(?:مؤرخ|صادر)" + _W + r"في|بتاريخ)" + _NA)
 _CHAPTER_OF = re.compile(r"\s*من" + _W + r"(?:ال)?(?:باب|قسم|جزء|كتاب|شطر)" + _NA)
-_SAME_NUMBER = re.compile(r"(?:\s*(?:ال)?(?:معتبر|صادر)?" + _S + r"بمثابه" + _W + r"(?:ال)?قانون)?\s*رقم\s*[.،,]?\s*" + _LAWNUM + r"(?![\d])")
+_SAME_NUMBER = re.compile(
+    r"(?:\s*(?:ال)?(?:معتبر|صادر)?" + _S + r"بمثابه" + _W + r"(?:ال)?قانون)?\s*رقم\s*[.،,]?\s*" + _LAWNUM + r"(?![\d])"
+)
 _SAME_BARE = re.compile(_S + r"[.،,]" + _S + r"(\d+\.\d+(?:\.\d+)?)(?![\d])")
-_PENAL_CODE = re.compile(r"(?:مجموعه?" + _W + r")?(?:ال)?قانون" + _W + r"(?:ال)?جنائي" + _NA +
-                         r"(?!" + _W + r"(?:لل|ال)?(?:اعمال|خاص|عسكري))")
-_CRIMINAL_PROCEDURE = re.compile(r"(?:(?:ال)?قانون" + _W + r"(?:(?:ال)?متعلق" + _W + r"ب)?)?(?:ال)?مسطره" + _W +
-                                 r"(?:ال)?جنائيه" + _NA)
+_PENAL_CODE = re.compile(
+    r"(?:مجموعه?"
+    + _W
+    + r")?(?:ال)?قانون"
+    + _W
+    + r"(?:ال)?جنائي"
+    + _NA
+    + r"(?!"
+    + _W
+    + r"(?:لل|ال)?(?:اعمال|خاص|عسكري))"
+)
+_CRIMINAL_PROCEDURE = re.compile(
+    r"(?:(?:ال)?قانون" + _W + r"(?:(?:ال)?متعلق" + _W + r"ب)?)?(?:ال)?مسطره" + _W + r"(?:ال)?جنائيه" + _NA
+)
 _CPP_ABBREVIATION = re.compile(r"ق" + _S + r"\.?" + _S + r"م" + _S + r"\.?" + _S + r"ج(?![^\W\d_])")
-_CODE_WORDS = (r"(?:" + _S1 + r"(?!(?:الصادر|المنفذ|المتعلق|الذي|التي|المؤرخ|المغير|المتمم|المشار|المذكور|السالف|"
-               r"الفصل|الماده|المعمول|الجاري|الداخلي|الاساسي)(?![^\W\d_]))(?:ال|لل)[^\W\d_]+){1,3}")
-_NAMED_CODE = re.compile(r"(?:(?:ال)?مدونه|قانون)" + _CODE_WORDS + r"(?!\s*[،,]?\s*(?:ال)?(?:مذكور|سالف|انف|مشار|نفس|ملحق))")
+_CODE_WORDS = (
+    r"(?:" + _S1 + r"(?!(?:الصادر|المنفذ|المتعلق|الذي|التي|المؤرخ|المغير|المتمم|المشار|المذكور|السالف|"
+    r"الفصل|الماده|المعمول|الجاري|الداخلي|الاساسي)(?![^\W\d_]))(?:ال|لل)[^\W\d_]+){1,3}"
+)
+_NAMED_CODE = re.compile(
+    r"(?:(?:ال)?مدونه|قانون)" + _CODE_WORDS + r"(?!\s*[،,]?\s*(?:ال)?(?:مذكور|سالف|انف|مشار|نفس|ملحق))"
+)
 # a code named right after a law it is the title of («القانون رقم 15.95 المتعلق بمدونة التجارة»), or as a
 # branch of law («مسائل من القانون الجنائي»): not a citation of its own
-_NAMES_CITED_LAW = re.compile(r"(?:(?:ال)?متعلق(?:ه)?\s*|بمثابه\s+|بشان\s+|(?:ال)?قاضي\s+|(?:مسائل|ماده|مواد|ميدان|مجال)\s+(?:من|في)\s+)"
-                              r"(?:[وف]?ب)?$")
-_NAMED_NUMBER = re.compile(r"(?:" + _W + r"[^\W\d_]+){0,3}?(?:" + _S + r"\d{4})?" + _S + r"رقم" + _S + r"[.،,]?" + _S +
-                           _LAWNUM + r"(?![\d])")
+_NAMES_CITED_LAW = re.compile(
+    r"(?:(?:ال)?متعلق(?:ه)?\s*|بمثابه\s+|بشان\s+|(?:ال)?قاضي\s+|(?:مسائل|ماده|مواد|ميدان|مجال)\s+(?:من|في)\s+)"
+    r"(?:[وف]?ب)?$"
+)
+_NAMED_NUMBER = re.compile(
+    r"(?:" + _W + r"[^\W\d_]+){0,3}?(?:" + _S + r"\d{4})?" + _S + r"رقم" + _S + r"[.،,]?" + _S + _LAWNUM + r"(?![\d])"
+)
 # treaties: named ones (a citation wherever they stand), and the bare word after an article («المادة 4 من العهد»)
 _TREATY_NAMED = re.compile(
-    r"(?:ال)?(?:اع[لا][ال]ن" + _W + r"(?:ال)?عالمي" + _W + r"لحقوق" + _W + r"(?:ال)?انسان|عهد" + _W + r"(?:ال)?دولي" + _W +
-    r"(?:ال)?خاص" + _W + r"ب(?:ال)?حقوق(?:" + _W + r"(?:و?ال)[^\W\d_]+){1,3}|بروتوكول" + _W + r"(?:ال)?اختياري(?:" + _W +
-    r"[^\W\d_]+){0,2}?" + _W + r"(?:لل|ب(?:ال)?)عهد|(?:ا?تفاقيه|معاهده)" + _W + r"(?:جنيف|(?:ال)?مبرمه" + _W + r"بين|"
-    r"(?:ال)?مؤسسه" + _W + r"ل[^\W\d_]+|(?:ال)?تعاون" + _W + r"(?:ال)?[^\W\d_]+))" + _NA)
+    r"(?:ال)?(?:اع[لا][ال]ن"
+    + _W
+    + r"(?:ال)?عالمي"
+    + _W
+    + r"لحقوق"
+    + _W
+    + r"(?:ال)?انسان|عهد"
+    + _W
+    + r"(?:ال)?دولي"
+    + _W
+    + r"(?:ال)?خاص"
+    + _W
+    + r"ب(?:ال)?حقوق(?:"
+    + _W
+    + r"(?:و?ال)[^\W\d_]+){1,3}|بروتوكول"
+    + _W
+    + r"(?:ال)?اختياري(?:"
+    + _W
+    + r"[^\W\d_]+){0,2}?"
+    + _W
+    + r"(?:لل|ب(?:ال)?)عهد|(?:ا?تفاقيه|معاهده)"
+    + _W
+    + r"(?:جنيف|(?:ال)?مبرمه"
+    + _W
+    + r"بين|"
+    r"(?:ال)?مؤسسه" + _W + r"ل[^\W\d_]+|(?:ال)?تعاون" + _W + r"(?:ال)?[^\W\d_]+))" + _NA
+)
 _TREATY_BARE = re.compile(r"(?:ال)?(?:عهد|ا?تفاقيه|معاهده|بروتوكول|اع[لا][ال]ن)" + _NA)
 _AS_NAMED = re.compile(r"(?:[^.؛:\n]|\n(?!\s*\n)){0,160}?بمثابه" + _W)
 _BRANCH_OF_LAW = re.compile(r"(?:مسائل|ماده|مواد|ميدان|مجال)" + _S1 + r"(?:من|في)" + _S1 + r"[^.؛:\n]*$")
-_DATED_TEXT = re.compile(r"(?:ال)?(?:ظهير(?:" + _W + r"(?:ال)?شريف)?|قرار(?:" + _W + r"(?:ال)?وزيري)?|مرسوم(?:" + _W +
-                         r"(?:ال)?ملكي)?)(?=\s*[،,]?\s*(?:(?:ال)?(?:مؤرخ|مورخ|صادر)" + _W + r"(?:في|فى|بتاريخ)|بتاريخ)" + _W + r"\d)")
-_OTHER_WORK = re.compile(r"(?:(?P<constitution>(?:ال)?دستور)|(?P<code>(?:ال)?مدونه" + _W + r"(?:ال)?[^\W\d_]+)|"
-                         r"(?P<noun>(?:ال)?(?:قانون|ظهير(?:" + _W + r"(?:ال)?شريف)?|مرسوم|قرار|اتفاقيه|ميثاق)))" + _NA)
-_TAIL = re.compile(r"(?:[^.؛:!؟\n]|\n(?!\s*\n)|(?<=\d)\.(?=\d)){0,240}?(?:(?:ال)?مصادق" + _W + r"علي(?:ه|ها)" + _W +
-                   r"ب|بالمصادقه" + _W + r"علي" + _W + r"|(?:ال)?صادر(?:" + _W + r"الامر)?" + _W + r"بتنفيذ(?:ه|ها)" +
-                   r"\s*|(?:ال)?منفذ" + _W + r"ب(?:مقتضي" + _W + r")?)(?:ال)?(?P<dahir>ظهير)(?:" + _W +
-                   r"(?:ال)?شريف)?(?:" + _W + r"بمثابه" + _W + r"قانون)?\s*رقم\s*[.،,]?\s*\d")
+_DATED_TEXT = re.compile(
+    r"(?:ال)?(?:ظهير(?:"
+    + _W
+    + r"(?:ال)?شريف)?|قرار(?:"
+    + _W
+    + r"(?:ال)?وزيري)?|مرسوم(?:"
+    + _W
+    + r"(?:ال)?ملكي)?)(?=\s*[،,]?\s*(?:(?:ال)?(?:مؤرخ|مورخ|صادر)"
+    + _W
+    + r"(?:في|فى|بتاريخ)|بتاريخ)"
+    + _W
+    + r"\d)"
+)
+_OTHER_WORK = re.compile(
+    r"(?:(?P<constitution>(?:ال)?دستور)|(?P<code>(?:ال)?مدونه" + _W + r"(?:ال)?[^\W\d_]+)|"
+    r"(?P<noun>(?:ال)?(?:قانون|ظهير(?:" + _W + r"(?:ال)?شريف)?|مرسوم|قرار|اتفاقيه|ميثاق)))" + _NA
+)
+_TAIL = re.compile(
+    r"(?:[^.؛:!؟\n]|\n(?!\s*\n)|(?<=\d)\.(?=\d)){0,240}?(?:(?:ال)?مصادق"
+    + _W
+    + r"علي(?:ه|ها)"
+    + _W
+    + r"ب|بالمصادقه"
+    + _W
+    + r"علي"
+    + _W
+    + r"|(?:ال)?صادر(?:"
+    + _W
+    + r"الامر)?"
+    + _W
+    + r"بتنفيذ(?:ه|ها)"
+    + r"\s*|(?:ال)?منفذ"
+    + _W
+    + r"ب(?:مقتضي"
+    + _W
+    + r")?)(?:ال)?(?P<dahir>ظهير)(?:"
+    + _W
+    + r"(?:ال)?شريف)?(?:"
+    + _W
+    + r"بمثابه"
+    + _W
+    + r"قانون)?\s*رقم\s*[.،,]?\s*\d"
+)
 _OTHER_LAW_BETWEEN = re.compile(r"(?:قانون|مجموعه|مدونه|ظهير|مرسوم|دستور)")
 _ALIAS_NUMBER = re.compile(_LAWNUM + r"(?![\d])")
 _SENTENCE_END = re.compile(r"[.؛!؟?](?=\s|$)|:\s*\n")
@@ -271,9 +479,18 @@ _FR_WORK = re.compile(
     r"(?P<same>même\s+(?:loi|code|dahir|décret)|ladite\s+loi|ledit\s+(?:code|dahir|décret))|"
     r"(?P<pc>code\s+pénal)|(?P<cpp>code\s+de\s+procédure\s+pénale)|"
     r"(?P<law>(?:loi|dahir|décret)(?:\s+organique)?(?:\s+portant\s+loi)?\s+n[°o]\.?\s*(\d+(?:[-.]\d+){1,2}))|"
-    r"(?P<constitution>constitution)|(?P<other>code\s+[^\W\d_]+))")
-_FR_LAW = re.compile(r"(?i)(?P<noun>loi|dahir|décret)(?:\s+organique)?(?:\s+portant\s+loi)?\s+n[°o]\.?\s*(\d+(?:[-.]\d+){1,2})")
+    r"(?P<constitution>constitution)|(?P<other>code\s+[^\W\d_]+))"
+)
+_FR_LAW = re.compile(
+    r"(?i)(?P<noun>loi|dahir|décret)(?:\s+organique)?(?:\s+portant\s+loi)?\s+n[°o]\.?\s*(\d+(?:[-.]\d+){1,2})"
+)
 _FR_POSSESSIVE = re.compile(r"(?i)(?:ses|son|leurs?)\s+(?=articles?\b)")
+
+
+def _end(pattern: re.Pattern[str], t: str, pos: int) -> int:
+    """Where ``pattern``, one that matches the empty string too (a gap), ends from ``pos``."""
+    m = pattern.match(t, pos)
+    return m.end() if m else pos
 
 
 # -- numbers ---------------------------------------------------------------------------------------------
@@ -294,7 +511,7 @@ def article_numbers(raw: str, qualifier: str = "") -> list[str]:
         return [str(int(raw))]
     parts = _split_parts(raw)
     if len(parts) > 1 and raw.lstrip().startswith(("-", "ـ")) and "\n" in raw:
-        parts = parts[1:] + parts[:1]        # «-1\n88»: the inserted part came first
+        parts = parts[1:] + parts[:1]  # «-1\n88»: the inserted part came first
     ints = [int(p) for p in parts]
     if len(ints) > 1:
         base = max(ints)
@@ -306,7 +523,7 @@ def article_numbers(raw: str, qualifier: str = "") -> list[str]:
         if min(rest) > 40 or base in rest or (len(ints) == 2 and spaced and low > 10 and base < 3 * low):
             return [str(i) for i in sorted(set(ints))]
     if not qualifier:
-        if len(ints) > 1 and ints[-1] > ints[0]:       # base first, as lawtool.eids does
+        if len(ints) > 1 and ints[-1] > ints[0]:  # base first, as lawtool.eids does
             ints.reverse()
         return ["-".join(str(i) for i in ints)]
     text = "-".join(parts)
@@ -318,8 +535,8 @@ def article_numbers(raw: str, qualifier: str = "") -> list[str]:
 
 def ordinal_number(words: str) -> str | None:
     if re.fullmatch(r"(?:ال)?فريد(?:ه)?", words.strip()):
-        return "1"          # «المادة الفريدة», «الفصل الفريد»: the single article
-    words = re.sub(r"ثالث(ين|ون)", r"ثلاث\1", words)     # «الثالثين»: a reversed lam-alef
+        return "1"  # «المادة الفريدة», «الفصل الفريد»: the single article
+    words = re.sub(r"ثالث(ين|ون)", r"ثلاث\1", words)  # «الثالثين»: a reversed lam-alef
     try:
         value = number_from_num("الماده " + words)
     except EidError:
@@ -328,6 +545,7 @@ def ordinal_number(words: str) -> str | None:
 
 
 # -- the parser ------------------------------------------------------------------------------------------
+
 
 def _dotted(raw: str) -> str:
     return re.sub(r"\s*[./-]\s*", ".", raw)
@@ -342,12 +560,12 @@ class _Parser:
         """([Number], end, spread) for one written number at ``pos`` (an ordinal too), or None.
         ``spread`` is true for hyphenated article-sized parts («23 – 19»), a range."""
         t = self.t
-        c = t[pos:pos + 1]
+        c = t[pos : pos + 1]
         if not c:
             return None
         m = None
         if c.isdigit() or c in "-ـ":
-            m = (_NUMBER_TIGHT if "." in t[max(0, pos - 2):pos] else _NUMBER).match(t, pos)
+            m = (_NUMBER_TIGHT if "." in t[max(0, pos - 2) : pos] else _NUMBER).match(t, pos)
         elif not c.isalpha():
             return None
         if m:
@@ -382,14 +600,14 @@ class _Parser:
             if probed is not None:
                 got, probed = probed, None
             else:
-                f = _FROM.match(t, cur) if t.startswith("من", cur) or t[cur:cur + 1] in " .،,:" else None
+                f = _FROM.match(t, cur) if t.startswith("من", cur) or t[cur : cur + 1] in " .،,:" else None
                 got = self.number(f.end()) if f else None
                 if not got:
                     got = self.number(cur)
             if not got:
                 break
             numbers, cur, spread = got
-            if spread:      # «23 – 19», «291 -290 - 289»: a range written with hyphens
+            if spread:  # «23 – 19», «291 -290 - 289»: a range written with hyphens
                 item = Item(numbers[0], numbers[-1])
             else:
                 item = Item(numbers[0])
@@ -479,10 +697,10 @@ class _Parser:
         m = _IT.match(t, pos)
         if m:
             return WorkPhrase("it", pos, m.end()), m.end()
-        o = _OF.match(t, pos)
-        cur = o.end()
-        has_of = bool(o.group("min"))
-        while has_of:       # «من الباب الأول من القانون رقم ...»: divisions on the way to the law
+        o = _OF.match(t, pos)  # matches the empty string too
+        cur = o.end() if o else pos
+        has_of = bool(o and o.group("min"))
+        while has_of:  # «من الباب الأول من القانون رقم ...»: divisions on the way to the law
             d = _DIVISION.match(t, cur)
             if not d:
                 break
@@ -496,43 +714,74 @@ class _Parser:
         t = self.t
         m = _NUMBERED.match(t, cur)
         if m:
-            return WorkPhrase("number", cur, m.end(), number=_dotted(m.group(2)), law_kind=_law_kind(m.group("noun")),
-                              name="same" if _AFTER_SAME.match(t, m.end()) else None, text=t[cur:m.end()])
+            return WorkPhrase(
+                "number",
+                cur,
+                m.end(),
+                number=_dotted(m.group(2)),
+                law_kind=_law_kind(m.group("noun")),
+                name="same" if _AFTER_SAME.match(t, m.end()) else None,
+                text=t[cur : m.end()],
+            )
         if not has_of:
             return None
         m = _NUMBERED_BARE.match(t, cur)
         if m:
-            return WorkPhrase("number", cur, m.end(), number=m.group(2), law_kind=_law_kind(m.group("noun")),
-                              name="same" if _AFTER_SAME.match(t, m.end()) else None, text=t[cur:m.end()])
+            return WorkPhrase(
+                "number",
+                cur,
+                m.end(),
+                number=m.group(2),
+                law_kind=_law_kind(m.group("noun")),
+                name="same" if _AFTER_SAME.match(t, m.end()) else None,
+                text=t[cur : m.end()],
+            )
         m = _THIS.match(t, cur)
         if m:
             n = _THIS_NUMBER.match(t, m.end())
             if n:
-                return WorkPhrase("number", cur, n.end(), number=_dotted(n.group(1)), law_kind=_law_kind(m.group(0)),
-                                  name="this", text=t[cur:n.end()])
+                return WorkPhrase(
+                    "number",
+                    cur,
+                    n.end(),
+                    number=_dotted(n.group(1)),
+                    law_kind=_law_kind(m.group(0)),
+                    name="this",
+                    text=t[cur : n.end()],
+                )
             return WorkPhrase("this", cur, m.end(), law_kind=_law_kind(m.group(0)), text=m.group(0))
         m = _SAME.match(t, cur)
         if m:
             n = _SAME_NUMBER.match(t, m.end())
             if n:
-                return WorkPhrase("number", cur, n.end(), number=_dotted(n.group(1)), law_kind=_law_kind(m.group(0)),
-                                  name="same", text=t[cur:n.end()])
+                return WorkPhrase(
+                    "number",
+                    cur,
+                    n.end(),
+                    number=_dotted(n.group(1)),
+                    law_kind=_law_kind(m.group(0)),
+                    name="same",
+                    text=t[cur : n.end()],
+                )
             n = _SAME_BARE.match(t, m.end())
             if n and "قرار" in m.group(0):
-                return WorkPhrase("number", cur, n.end(), number=n.group(1), law_kind="order", name="same",
-                                  text=t[cur:n.end()])
+                return WorkPhrase(
+                    "number", cur, n.end(), number=n.group(1), law_kind="order", name="same", text=t[cur : n.end()]
+                )
             if _DATED.match(t, m.end()):
                 # «الظهير المشار إليه أعلاه المؤرخ في 20 شعبان 1373»: a text named by its date
-                return WorkPhrase("other", cur, m.end(), law_kind=_law_kind(m.group(0)), name=m.group(0),
-                                  text=m.group(0))
+                return WorkPhrase(
+                    "other", cur, m.end(), law_kind=_law_kind(m.group(0)), name=m.group(0), text=m.group(0)
+                )
             return WorkPhrase("same", cur, m.end(), law_kind=_law_kind(m.group(0)), text=m.group(0))
         m = _PENAL_CODE.match(t, cur)
         if m:
             return _dated(t, WorkPhrase("name", cur, m.end(), name="penal-code", law_kind="code", text=m.group(0)))
         m = _CRIMINAL_PROCEDURE.match(t, cur)
         if m:
-            return _dated(t, WorkPhrase("name", cur, m.end(), name="criminal-procedure", law_kind="code",
-                                        text=m.group(0)))
+            return _dated(
+                t, WorkPhrase("name", cur, m.end(), name="criminal-procedure", law_kind="code", text=m.group(0))
+            )
         special = _special_work(t, cur)
         if special is not None:
             return special
@@ -554,9 +803,12 @@ class _Parser:
     def alias(self, pos: int) -> str | None:
         """The number of the dahir :meth:`absorbed` finds after ``pos``."""
         m = _TAIL.match(self.t, pos)
-        if not m or _OTHER_LAW_BETWEEN.search(self.t, pos, m.start("dahir")) or \
-                "بتنفيذ" not in self.t[pos:m.start("dahir")]:
-            return None     # «... بتغيير مجموعة القانون الجنائي المصادق عليه بالظهير رقم ...»: another text's dahir
+        if (
+            not m
+            or _OTHER_LAW_BETWEEN.search(self.t, pos, m.start("dahir"))
+            or "بتنفيذ" not in self.t[pos : m.start("dahir")]
+        ):
+            return None  # «... بتغيير مجموعة القانون الجنائي المصادق عليه بالظهير رقم ...»: another text's dahir
         n = _ALIAS_NUMBER.match(self.t, m.end() - 1)
         return _dotted(n.group(1)) if n else None
 
@@ -564,18 +816,22 @@ class _Parser:
     def article(self, anchor: re.Match) -> Mention | None:
         t = self.t
         label, stem = anchor.group("ar"), anchor.group("stem")
-        mention = Mention("article", anchor.start(), anchor.end(),
-                          plural=stem in ("فصول", "مواد", "فصلين", "فصليين", "فصلان", "مادتين", "مادتان"),
-                          via_b=label.startswith(("ب", "وب", "فب")))
+        mention = Mention(
+            "article",
+            anchor.start(),
+            anchor.end(),
+            plural=stem in ("فصول", "مواد", "فصلين", "فصليين", "فصلان", "مادتين", "مادتان"),
+            via_b=label.startswith(("ب", "وب", "فب")),
+        )
         cur = anchor.end()
-        gap = _GAP.match(t, cur).end()
+        gap = _end(_GAP, t, cur)
         items, end = self.items(gap)
         if not items:
             # a line break between the label and its number («الفصل\n 16من»), not a list bullet
             g = _GAP_LINE.match(t, cur)
             if g:
                 line_start = t.rfind("\n", 0, g.end()) + 1
-                if not re.search(r"[-–.•]", t[line_start:g.end()]):
+                if not re.search(r"[-–.•]", t[line_start : g.end()]):
                     items, end = self.items(g.end())
         if not items:
             lb = _LOOKBACK.match(t, cur)
@@ -583,15 +839,15 @@ class _Parser:
                 return None
             mention.lookback = "same" if lb.group("same") else "previous" if lb.group("previous") else "next"
             end = lb.end()
-        if len(items) == 1 and stem == "فصل" and not t[gap:gap + 1].isdigit() and _CHAPTER_OF.match(t, end):
-            return None         # «الفصل الأول من الباب الخامس»: a chapter of a title, not an article
+        if len(items) == 1 and stem == "فصل" and not t[gap : gap + 1].isdigit() and _CHAPTER_OF.match(t, end):
+            return None  # «الفصل الأول من الباب الخامس»: a chapter of a title, not an article
         mention.items = items
         p = _POSITION.match(t, end)
         if p:
             mention.position = "above" if p.group("above") else "below"
             end = p.end()
         c = _CLOSE.match(t, end)
-        if c and "(" in t[mention.start:end]:
+        if c and "(" in t[mention.start : end]:
             end = c.end()
         phrase, wend = self.work(end)
         if phrase is not None:
@@ -612,10 +868,9 @@ class _Parser:
         the article citation it belongs to (a sub-provision alone is not a citation)."""
         t = self.t
         kind = "point" if anchor.group("substem").startswith("بن") else "paragraph"
-        values, cur = self.sub_values(_GAP.match(t, anchor.end()).end())
+        values, cur = self.sub_values(_end(_GAP, t, anchor.end()))
         if not values:
-            values, cur = self.sub_values(_GAP_LINE.match(t, anchor.end()).end() if _GAP_LINE.match(t, anchor.end())
-                                          else anchor.end())
+            values, cur = self.sub_values(_end(_GAP_LINE, t, anchor.end()))
         if not values:
             return None
         m = _SUB_OF.match(t, cur)
@@ -636,27 +891,37 @@ class _Parser:
         t = self.t
         word = anchor.group("law")
         core = re.search(_LAW_WORD, word)
-        pos = anchor.start() + core.start()
-        if word[max(0, core.start() - 2):core.start()] == "ال":
+        core_start = core.start() if core else 0  # the group holds one of the words
+        pos = anchor.start() + core_start
+        if word[max(0, core_start - 2) : core_start] == "ال":
             pos -= 2
         m = _NUMBERED.match(t, pos)
         if m:
-            phrase = WorkPhrase("number", pos, m.end(), number=_dotted(m.group(2)), law_kind=_law_kind(m.group("noun")),
-                                name="same" if _AFTER_SAME.match(t, m.end()) else None, text=t[pos:m.end()])
-            mention = Mention("law", pos, m.end(), work=phrase)
+            numbered = WorkPhrase(
+                "number",
+                pos,
+                m.end(),
+                number=_dotted(m.group(2)),
+                law_kind=_law_kind(m.group("noun")),
+                name="same" if _AFTER_SAME.match(t, m.end()) else None,
+                text=t[pos : m.end()],
+            )
+            mention = Mention("law", pos, m.end(), work=numbered)
             mention.absorbed = self.absorbed(m.end())
             mention.alias = self.alias(m.end())
             return mention
         phrase = self.work_body(pos, True, standalone=True)
-        cited = phrase is not None and (phrase.kind in ("name", "foreign") or (
-            phrase.kind == "other" and ((phrase.name or "").endswith("(dated)") or phrase.law_kind == "treaty")))
+        cited = phrase is not None and (
+            phrase.kind in ("name", "foreign")
+            or (phrase.kind == "other" and ((phrase.name or "").endswith("(dated)") or phrase.law_kind == "treaty"))
+        )
         if _NAMES_CITED_LAW.search(t, max(0, pos - 40), pos) and (phrase is None or phrase.kind != "number"):
-            return None         # «... رقم 1.84.177 المعتبر بمثابة قانون يتعلق ب...»: the title of the law just cited
+            return None  # «... رقم 1.84.177 المعتبر بمثابة قانون يتعلق ب...»: the title of the law just cited
         if phrase is not None and phrase.kind == "name" and phrase.name == "الدستور":
-            cited = False       # «بناء على الدستور ولا سيما الفصل 42 منه»: the articles are the citations
+            cited = False  # «بناء على الدستور ولا سيما الفصل 42 منه»: the articles are the citations
         if cited and _BRANCH_OF_LAW.search(t, max(0, pos - 80), pos):
-            cited = False       # «مسائل من القانون الجنائي وقانون المسطرة الجنائية»: branches of law
-        if cited and not _NAMES_CITED_LAW.search(t, max(0, pos - 40), pos):
+            cited = False  # «مسائل من القانون الجنائي وقانون المسطرة الجنائية»: branches of law
+        if cited and phrase is not None and not _NAMES_CITED_LAW.search(t, max(0, pos - 40), pos):
             mention = Mention("law", pos, phrase.end, work=phrase)
             mention.absorbed = self.absorbed(phrase.end)
             return mention
@@ -673,14 +938,29 @@ class _Parser:
             if not m:
                 return None
             noun = m.group("noun").lower()
-            phrase = WorkPhrase("number", m.start(), m.end(), number=m.group(2).replace("-", "."),
-                                law_kind="law" if noun == "loi" else "dahir" if noun == "dahir" else "decree",
-                                text=m.group(0))
+            phrase = WorkPhrase(
+                "number",
+                m.start(),
+                m.end(),
+                number=m.group(2).replace("-", "."),
+                law_kind="law" if noun == "loi" else "dahir" if noun == "dahir" else "decree",
+                text=m.group(0),
+            )
             return Mention("law", m.start(), m.end(), work=phrase, language="fr")
         if word == "constitution":
-            return Mention("work", anchor.start(), anchor.end(), language="fr",
-                           work=WorkPhrase("other", anchor.start(), anchor.end(), law_kind="constitution",
-                                           name=t[anchor.start():anchor.end()]))
+            return Mention(
+                "work",
+                anchor.start(),
+                anchor.end(),
+                language="fr",
+                work=WorkPhrase(
+                    "other",
+                    anchor.start(),
+                    anchor.end(),
+                    law_kind="constitution",
+                    name=t[anchor.start() : anchor.end()],
+                ),
+            )
         possessive = word in ("ses", "son", "leur", "leurs")
         cur = anchor.end()
         if possessive:
@@ -691,10 +971,10 @@ class _Parser:
         m = _FR_LIST.match(t, cur)
         if not m:
             return None
-        mention = Mention("article", anchor.start(), m.end(), language="fr", plural=t[cur - 1:cur].lower() == "s")
+        mention = Mention("article", anchor.start(), m.end(), language="fr", plural=t[cur - 1 : cur].lower() == "s")
         items: list[Item] = []
         pending_range = False
-        for tok in re.finditer(r"(?i)" + _FR_NUM + r"|,|\bet\b|\bou\b|\bà\b|\bau\b", t[m.start(1):m.end()]):
+        for tok in re.finditer(r"(?i)" + _FR_NUM + r"|,|\bet\b|\bou\b|\bà\b|\bau\b", t[m.start(1) : m.end()]):
             word = tok.group(0).lower()
             if word in (",", "et", "ou"):
                 pending_range = False
@@ -722,11 +1002,15 @@ class _Parser:
                 mention.work = WorkPhrase("name", w.start(), w.end(), name="penal-code", law_kind="code")
             elif w.group("cpp"):
                 mention.work = WorkPhrase("name", w.start(), w.end(), name="criminal-procedure", law_kind="code")
-            elif w.group("law"):
-                lm = _FR_LAW.search(w.group(0))
+            elif w.group("law") and (lm := _FR_LAW.search(w.group(0))):
                 noun = lm.group("noun").lower()
-                mention.work = WorkPhrase("number", w.start(), w.end(), number=lm.group(2).replace("-", "."),
-                                          law_kind="law" if noun == "loi" else "dahir" if noun == "dahir" else "decree")
+                mention.work = WorkPhrase(
+                    "number",
+                    w.start(),
+                    w.end(),
+                    number=lm.group(2).replace("-", "."),
+                    law_kind="law" if noun == "loi" else "dahir" if noun == "dahir" else "decree",
+                )
             else:
                 kind = "constitution" if w.group("constitution") else "code"
                 mention.work = WorkPhrase("other", w.start(), w.end(), law_kind=kind, name=w.group(0).strip(" ,"))
@@ -742,8 +1026,9 @@ _YEAR_AFTER = re.compile(r"(?:[^.؛:\n]|\n(?!\s*\n)){0,90}?\(?\s*\d{0,2}\s*[^\W\
 
 def _dated(t: str, phrase: WorkPhrase) -> WorkPhrase:
     """A code's name followed by its date («المؤرخ في فاتح شعبان 1378 (10 فبراير 1959)»): the Gregorian year."""
-    if _DATED.match(t, phrase.end):
-        m = _YEAR_AFTER.match(t, _DATED.match(t, phrase.end).end())
+    dated = _DATED.match(t, phrase.end)
+    if dated:
+        m = _YEAR_AFTER.match(t, dated.end())
         if m:
             phrase.year = int(m.group(1))
     return phrase
@@ -752,35 +1037,37 @@ def _dated(t: str, phrase: WorkPhrase) -> WorkPhrase:
 def _special_work(t: str, cur: int) -> WorkPhrase | None:
     """A foreign law, a code of the names table, «ق م ج», another code by its name, a text by its date."""
     from .names import foreign_at, table
+
     end = foreign_at(t, cur)
     if end is not None:
         return WorkPhrase("foreign", cur, end, law_kind="foreign", name=t[cur:end], text=t[cur:end])
     found = table().match_name(t, cur)
     if found is not None:
-        return _dated(t, WorkPhrase("name", cur, found[1], name=found[0], law_kind="code", text=t[cur:found[1]]))
+        return _dated(t, WorkPhrase("name", cur, found[1], name=found[0], law_kind="code", text=t[cur : found[1]]))
     m = _CPP_ABBREVIATION.match(t, cur)
     if m:
         return WorkPhrase("name", cur, m.end(), name="criminal-procedure-adala", law_kind="code", text=m.group(0))
     m = _NAMED_CODE.match(t, cur)
     if m:
         n = _NAMED_NUMBER.match(t, m.end())
-        if n:           # «قانون المالية لسنة 1995 رقم 42.94»: a law by its number
-            return WorkPhrase("number", cur, n.end(), number=_dotted(n.group(1)), law_kind="law", text=t[cur:n.end()])
+        if n:  # «قانون المالية لسنة 1995 رقم 42.94»: a law by its number
+            return WorkPhrase("number", cur, n.end(), number=_dotted(n.group(1)), law_kind="law", text=t[cur : n.end()])
         return WorkPhrase("other", cur, m.end(), law_kind="code", name=m.group(0), text=m.group(0))
     m = _DATED_TEXT.match(t, cur)
     if m:
         # «الظهير الشريف الصادر في ... بمثابة مدونة التجارة البحرية»: the code the dated text is
         k = _AS_NAMED.match(t, m.end())
         if k:
-            named = table().match_name(t, k.end()) or ((_NAMED_CODE.match(t, k.end()).group(0), None)
-                                                        if _NAMED_CODE.match(t, k.end()) else None)
+            code = _NAMED_CODE.match(t, k.end())
+            named = table().match_name(t, k.end()) or ((code.group(0), None) if code else None)
             if named is not None and named[1] is not None:
-                return WorkPhrase("name", cur, named[1], name=named[0], law_kind="code", text=t[cur:named[1]])
-            if named is not None:
-                end = _NAMED_CODE.match(t, k.end()).end()
+                return WorkPhrase("name", cur, named[1], name=named[0], law_kind="code", text=t[cur : named[1]])
+            if named is not None and code is not None:
+                end = code.end()
                 return WorkPhrase("other", cur, end, law_kind="code", name=named[0], text=t[cur:end])
-        return WorkPhrase("other", cur, m.end(), law_kind=_law_kind(m.group(0)), name=m.group(0) + " (dated)",
-                          text=m.group(0))
+        return WorkPhrase(
+            "other", cur, m.end(), law_kind=_law_kind(m.group(0)), name=m.group(0) + " (dated)", text=m.group(0)
+        )
     return None
 
 
@@ -799,6 +1086,7 @@ def _law_kind(noun: str) -> str:
 
 
 # -- the pass -----------------------------------------------------------------------------------------------
+
 
 def scan(text: str) -> tuple[View, list[Mention]]:
     """Every mention in ``text``, in order, with offsets in ``text``.

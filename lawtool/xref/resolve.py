@@ -33,19 +33,23 @@ from pathlib import Path
 
 from ..akn import Document, local_name, text_of, xml_files
 from ..eids import article_order
-from ..works import ALL_WORKS, PENAL_CODE, CRIMINAL_PROCEDURE, work_by_number, work_by_uri
+from ..works import ALL_WORKS, CRIMINAL_PROCEDURE, PENAL_CODE, work_by_number, work_by_uri
 from .names import table as names_table
 from .patterns import Mention, fold_number, scan
 
 # «تتمم ... أحكام القانون رقم 22.01 ... بالمادة 82-5-2»: a law completed with articles named after «ب»
 _AMENDS = re.compile(r"(?:تتمم|تمم|يتمم|تمتمت|تغير|يغير|تضاف|يضاف|أضيف|اضيف|تعوض|يعوض|تكمل|يكمل)")
 _SENTENCE_BREAK = re.compile(r"[.؛!؟?](?=\s|$)|:\s*\n")
-CODE_NAMES = {"penal-code": PENAL_CODE, "criminal-procedure": CRIMINAL_PROCEDURE,
-              "criminal-procedure-adala": CRIMINAL_PROCEDURE}
+CODE_NAMES = {
+    "penal-code": PENAL_CODE,
+    "criminal-procedure": CRIMINAL_PROCEDURE,
+    "criminal-procedure-adala": CRIMINAL_PROCEDURE,
+}
 REPEAL_WORDS = re.compile(r"^[\W\d_]*(?:نسخ|نسخت|ملغى|ملغاة|ألغي|ألغيت|حذف|حذفت|abrogé|abrogée|\(abrogé\))[\W\d_]*$")
 
 
 # -- article numbers --------------------------------------------------------------------------------
+
 
 def expand_range(low: str, high: str, order: list[str] | None) -> tuple[list[str], str]:
     """The articles from ``low`` to ``high`` inclusive: every one of ``order`` (a work's article
@@ -58,7 +62,7 @@ def expand_range(low: str, high: str, order: list[str] | None) -> tuple[list[str
         lo, hi, low, high = hi, lo, high, low
     if order:
         keys = _keys(tuple(order)) if not isinstance(order, tuple) else _keys(order)
-        found = [n for n, k in zip(order, keys) if lo <= k <= hi]
+        found = [n for n, k in zip(order, keys, strict=False) if lo <= k <= hi]
         if found:
             return list(dict.fromkeys(found)), "corpus"
     if low.isdigit() and high.isdigit() and int(high) - int(low) <= 500:
@@ -76,10 +80,12 @@ def _keys(order: tuple) -> list:
 
 # -- what the corpus knows about a work -------------------------------------------------------------
 
+
 @dataclass
 class WorkArticles:
     """The articles of one expression of a work: numbers in reading order, the eId of each, the
     repealed ones (with the date of the repeal when the document records it)."""
+
     uri: str
     expression: str | None = None
     date: str | None = None
@@ -114,8 +120,11 @@ class WorkArticles:
             eid = f"{base}__para_{value}"
             return eid if eid in self.all_eids else None
         suffix = f"__point_{value}"
-        found = [e for e in self.all_eids if e.startswith(base + "__") and e.endswith(suffix)
-                 and "__qstr_" not in e[len(base):]]
+        found = [
+            e
+            for e in self.all_eids
+            if e.startswith(base + "__") and e.endswith(suffix) and "__qstr_" not in e[len(base) :]
+        ]
         return found[0] if len(found) == 1 else None
 
 
@@ -127,6 +136,7 @@ def _num_numbers(num_text: str) -> list[str]:
     simple = _SIMPLE_NUM.match(num_text)
     if simple:
         from .patterns import article_numbers
+
         return article_numbers(simple.group(1))
     _, mentions = scan(num_text if re.match(r"\s*(?:ال|art)", num_text, re.I) else "الفصل " + num_text)
     for m in mentions:
@@ -145,8 +155,12 @@ def document_articles(document: Document, uri: str | None = None) -> WorkArticle
     """The :class:`WorkArticles` of a loaded AKN document (its own articles, not quoted ones)."""
     work = document.frbr_work
     expression = document.frbr_expression
-    info = WorkArticles(uri or (work.work_uri() if work else ""), str(expression) if expression else None,
-                        document.expression_date, document.path)
+    info = WorkArticles(
+        uri or (work.work_uri() if work else ""),
+        str(expression) if expression else None,
+        document.expression_date,
+        document.path,
+    )
     info.all_eids = {el.get("eId") for el in document.root.iter() if isinstance(el.tag, str) and el.get("eId")}
     for article in document.articles():
         eid = article.get("eId")
@@ -156,7 +170,7 @@ def document_articles(document: Document, uri: str | None = None) -> WorkArticle
             numbers = [eid[4:]]
         size = sum(len(t.strip()) for c in article if local_name(c) not in ("num", "heading") for t in c.itertext())
         repealed = False
-        if size < 80:           # «نسخت .»: only a short article can be a repealed one
+        if size < 80:  # «نسخت .»: only a short article can be a repealed one
             body = " ".join(text_of(c) for c in article if local_name(c) not in ("num", "heading"))
             repealed = bool(REPEAL_WORDS.match(body.strip())) if body.strip() else False
         for number in numbers:
@@ -205,8 +219,7 @@ def _repeal_dates(document: Document, info: WorkArticles) -> None:
             if m.kind != "article" or (m.work and m.work.kind in ("number", "other", "name", "same")):
                 continue
             for item in m.items:
-                numbers = (expand_range(item.first.value, item.last.value, None)[0] if item.last
-                           else [item.first.value])
+                numbers = expand_range(item.first.value, item.last.value, None)[0] if item.last else [item.first.value]
                 for number in numbers:
                     if number not in info.eids:
                         info.repealed.setdefault(number, None)
@@ -230,18 +243,18 @@ class CorpusIndex:
         self.works: dict[str, list[WorkArticles]] = {}
 
     @classmethod
-    def from_paths(cls, paths) -> "CorpusIndex":
+    def from_paths(cls, paths) -> CorpusIndex:
         index = cls()
         for path in xml_files(paths, empty_ok=True):
             try:
                 document = Document.load(path)
-            except Exception:       # a broken file is the validator's business, not the index's
+            except Exception:  # a broken file is the validator's business, not the index's
                 continue
             index.add(document)
         return index
 
     @classmethod
-    def from_root(cls, root: str | Path) -> "CorpusIndex":
+    def from_root(cls, root: str | Path) -> CorpusIndex:
         root = Path(root)
         return cls.from_paths([p for p in (root / "law", root / "bills") if p.is_dir()])
 
@@ -291,26 +304,28 @@ def _xml_files(paths) -> list[Path]:
 
 # -- citations -------------------------------------------------------------------------------------------
 
+
 @dataclass
 class Citation:
     """A resolved citation; ``start``/``end`` are offsets in the text it was found in."""
+
     text: str
     start: int
     end: int
-    kind: str                         # article, law
-    work: str | None                  # FRBR work URI, None when unknown
+    kind: str  # article, law
+    work: str | None  # FRBR work URI, None when unknown
     internal: bool = False
-    cited_law: dict | None = None     # the law as written when it is not a known work
+    cited_law: dict | None = None  # the law as written when it is not a known work
     articles: list[str] = field(default_factory=list)
-    hrefs: list[str] = field(default_factory=list)
-    spans: list[tuple[int, int, list[str]]] = field(default_factory=list)   # written number → articles
+    hrefs: list[str | None] = field(default_factory=list)  # one per article, None when not linked
+    spans: list[tuple[int, int, list[str]]] = field(default_factory=list)  # written number → articles
     range: bool = False
     expansion: str | None = None
     subprovision: list[dict] = field(default_factory=list)
     resolved_by: str = "explicit"
     problem: str | None = None
-    eid: str | None = None            # AKN: the nearest element with an eId
-    line: int | None = None           # raw text: the 1-based line
+    eid: str | None = None  # AKN: the nearest element with an eId
+    line: int | None = None  # raw text: the 1-based line
     mention: Mention | None = None
 
     def as_json(self) -> dict:
@@ -320,21 +335,29 @@ class Citation:
         if self.line is not None:
             place["line"] = self.line
         return {
-            "text": self.text, "place": place, "kind": self.kind, "work": self.work, "internal": self.internal,
+            "text": self.text,
+            "place": place,
+            "kind": self.kind,
+            "work": self.work,
+            "internal": self.internal,
             "cited_law": self.cited_law,
-            "articles": [{"number": n, "href": h} for n, h in zip(self.articles, self.hrefs)],
-            "range": self.range, "range_expansion": self.expansion, "subprovision": self.subprovision,
-            "resolved_by": self.resolved_by, "problem": self.problem,
+            "articles": [{"number": n, "href": h} for n, h in zip(self.articles, self.hrefs, strict=False)],
+            "range": self.range,
+            "range_expansion": self.expansion,
+            "subprovision": self.subprovision,
+            "resolved_by": self.resolved_by,
+            "problem": self.problem,
         }
 
 
 @dataclass
 class Scope:
     """A law articles can be internal to: the document itself, or the law a quotation quotes."""
+
     uri: str | None
-    internal: bool = False            # the document itself
+    internal: bool = False  # the document itself
     articles: WorkArticles | None = None
-    law: dict | None = None           # what is known of it when uri is None
+    law: dict | None = None  # what is known of it when uri is None
     numbers: frozenset = frozenset()  # the document's own numbers (folded): its title and heading
 
 
@@ -357,11 +380,11 @@ class Resolver:
         self.own = own
         self.date = date
         self.corpus = corpus
-        self.last_work: _Target | None = None          # in the current article
+        self.last_work: _Target | None = None  # in the current article
         self.doc_last_work: _Target | None = None
         self.last_articles: tuple[_Target, list[str]] | None = None
         self.seen_numbers: dict[tuple, str] = {}
-        self.made: str | None = None                     # when the text was made (not consolidated)
+        self.made: str | None = None  # when the text was made (not consolidated)
 
     def begin_article(self) -> None:
         """A new article (or note) starts: look-backs do not cross it."""
@@ -393,8 +416,11 @@ class Resolver:
         self.seen_numbers.setdefault(fold_number(number), number)
         law = {"kind": law_kind or "law", "number": number}
         if uri is None:
-            return _Target(None, law=law, problem="ambiguous number: two texts of the corpus have it" if ambiguous
-                           else "unknown law")
+            return _Target(
+                None,
+                law=law,
+                problem="ambiguous number: two texts of the corpus have it" if ambiguous else "unknown law",
+            )
         target = self._known(uri)
         if target.law is None and not target.internal:
             target.law = law
@@ -416,8 +442,12 @@ class Resolver:
             return _Target(uri, internal=True, how=how)
         work = work_by_uri(uri)
         if work is not None and work.since and self.date and self.date < work.since:
-            return _Target(None, law={"kind": "law", "name": work.label, "number": None},
-                           problem=f"the text is older than {work.label}", how=how)
+            return _Target(
+                None,
+                law={"kind": "law", "name": work.label, "number": None},
+                problem=f"the text is older than {work.label}",
+                how=how,
+            )
         return _Target(uri, how=how)
 
     def _scope_target(self, scope: Scope, how: str) -> _Target:
@@ -431,22 +461,31 @@ class Resolver:
         phrase = mention.work
         if phrase is None:
             return None
-        if phrase.kind == "number":
+        if phrase.kind == "number" and phrase.number is not None:
             return self._by_number(phrase.number, phrase.law_kind, phrase.name == "same")
-        if phrase.kind == "name" and phrase.name not in CODE_NAMES:
+        code = CODE_NAMES.get(phrase.name or "") if phrase.kind == "name" else None
+        if phrase.kind == "name" and code is None:
             return self._by_name(phrase)
         if phrase.kind == "foreign":
-            return _Target(None, law={"kind": "foreign", "name": _clean(phrase.text)},
-                           problem="foreign law: never linked to a Moroccan text")
-        if phrase.kind == "name" and phrase.year and CODE_NAMES[phrase.name].since and \
-                phrase.year < int(CODE_NAMES[phrase.name].since[:4]):
-            return _Target(None, law={"kind": "code", "name": _clean(phrase.text), "year": phrase.year},
-                           problem=f"made in {phrase.year}: an older text than {CODE_NAMES[phrase.name].label}")
-        if phrase.kind == "name":
-            work = CODE_NAMES[phrase.name]
-            if phrase.name == "criminal-procedure" and self.date and self.date < work.since:
-                return _Target(None, law={"kind": "code", "name": "قانون المسطرة الجنائية (1959)"},
-                               problem="the text is older than Law 22.01: the 1959 code")
+            return _Target(
+                None,
+                law={"kind": "foreign", "name": _clean(phrase.text)},
+                problem="foreign law: never linked to a Moroccan text",
+            )
+        if code is not None and phrase.year and code.since and phrase.year < int(code.since[:4]):
+            return _Target(
+                None,
+                law={"kind": "code", "name": _clean(phrase.text), "year": phrase.year},
+                problem=f"made in {phrase.year}: an older text than {code.label}",
+            )
+        if code is not None:
+            work = code
+            if phrase.name == "criminal-procedure" and self.date and work.since and self.date < work.since:
+                return _Target(
+                    None,
+                    law={"kind": "code", "name": "قانون المسطرة الجنائية (1959)"},
+                    problem="the text is older than Law 22.01: the 1959 code",
+                )
             return self._known(work.uri)
         if phrase.kind == "this":
             return self._scope_target(scope, "this")
@@ -461,8 +500,9 @@ class Resolver:
                     return _Target(target.uri, target.internal, target.law, "lookback", target.problem)
             return self._scope_target(scope, "it")
         if phrase.kind == "other":
-            return _Target(None, law={"kind": phrase.law_kind or "law", "name": _clean(phrase.text)},
-                           problem="unknown law")
+            return _Target(
+                None, law={"kind": phrase.law_kind or "law", "name": _clean(phrase.text)}, problem="unknown law"
+            )
         return None
 
     def _by_alias(self, target: _Target | None, mention: Mention) -> _Target | None:
@@ -487,8 +527,13 @@ class Resolver:
         named = names_table().by_name(phrase.name, year)
         law = {"kind": "code", "name": _clean(phrase.text)}
         if named is None:
-            return _Target(None, law=law, problem="unknown law" if len(names_table().names.get(phrase.name, [])) < 2
-                           else "which text of that name the date does not tell")
+            return _Target(
+                None,
+                law=law,
+                problem="unknown law"
+                if len(names_table().names.get(phrase.name, [])) < 2
+                else "which text of that name the date does not tell",
+            )
         if named.number:
             law["number"] = named.number
         if named.uri is None:
@@ -498,8 +543,16 @@ class Resolver:
         return _Target(named.uri, law=law)
 
     # one block
-    def resolve(self, text: str, mentions: list[Mention], scope: Scope, *, current: str | None = None,
-                eid: str | None = None, line_of=None) -> list[Citation]:
+    def resolve(
+        self,
+        text: str,
+        mentions: list[Mention],
+        scope: Scope,
+        *,
+        current: str | None = None,
+        eid: str | None = None,
+        line_of=None,
+    ) -> list[Citation]:
         """Citations of the mentions of ``text`` (one block: a paragraph, a note, a raw text).
         ``scope``: the law internal citations belong to here; ``current``: the number of the
         article the block belongs to (for «الفصل السابق»)."""
@@ -511,12 +564,13 @@ class Resolver:
             target = self._by_alias(self._named(mention, scope, block_targets), mention)
             if mention.kind == "work":
                 block_targets.append(target)
-                if target is not None and mention.work.kind in ("name", "other", "number"):
+                if target is not None and mention.work is not None and mention.work.kind in ("name", "other", "number"):
                     named_before.append((mention.end, target))
                 continue
             if mention.kind == "law":
                 block_targets.append(target)
-                named_before.append((mention.end, target))
+                if target is not None:
+                    named_before.append((mention.end, target))
                 out.append(self._law_citation(text, mention, target, eid, line_of))
                 self._remember(target)
                 continue
@@ -527,18 +581,25 @@ class Resolver:
                     articles_target.how = "coordination"
             if articles_target is None and mention.via_b and not mention.lookback:
                 for end, t in reversed(named_before):
-                    if not _SENTENCE_BREAK.search(text, end, mention.start) and not t.internal and \
-                            _AMENDS.search(text, max(0, end - 400), mention.start):
+                    if (
+                        not _SENTENCE_BREAK.search(text, end, mention.start)
+                        and not t.internal
+                        and _AMENDS.search(text, max(0, end - 400), mention.start)
+                    ):
                         articles_target = _Target(t.uri, t.internal, t.law, "named-before", t.problem)
                         break
             citation = self._article_citation(text, mention, articles_target, scope, current, eid, line_of)
             if citation is None:
                 block_targets.append(None)
                 continue
-            block_targets.append(articles_target if articles_target is not None else
-                                 _Target(citation.work, citation.internal, citation.cited_law, citation.resolved_by))
+            block_target = (
+                articles_target
+                if articles_target is not None
+                else _Target(citation.work, citation.internal, citation.cited_law, citation.resolved_by)
+            )
+            block_targets.append(block_target)
             if mention.work is not None and mention.work.kind in ("number", "name", "other"):
-                named_before.append((mention.end, block_targets[-1]))
+                named_before.append((mention.end, block_target))
             out.append(citation)
         return out
 
@@ -551,10 +612,21 @@ class Resolver:
             self.last_articles = (target, articles)
 
     def _law_citation(self, text, mention, target, eid, line_of) -> Citation:
-        return Citation(text[mention.start:mention.end], mention.start, mention.end, "law", target.uri,
-                        internal=target.internal, cited_law=_with_alias(target.law, mention),
-                        hrefs=[], resolved_by=target.how, problem=target.problem, eid=eid,
-                        line=line_of(mention.start) if line_of else None, mention=mention)
+        return Citation(
+            text[mention.start : mention.end],
+            mention.start,
+            mention.end,
+            "law",
+            target.uri,
+            internal=target.internal,
+            cited_law=_with_alias(target.law, mention),
+            hrefs=[],
+            resolved_by=target.how,
+            problem=target.problem,
+            eid=eid,
+            line=line_of(mention.start) if line_of else None,
+            mention=mention,
+        )
 
     def _article_citation(self, text, mention, target, scope, current, eid, line_of) -> Citation | None:
         if mention.lookback:
@@ -569,8 +641,15 @@ class Resolver:
                 if mention.plural and len(last_numbers) < 2:
                     return None
                 t = target or last_target
-                citation = self._build(text, mention, _Target(t.uri, t.internal, t.law, "lookback", t.problem),
-                                       scope, [(mention.start, mention.end, list(last_numbers))], False, None)
+                citation = self._build(
+                    text,
+                    mention,
+                    _Target(t.uri, t.internal, t.law, "lookback", t.problem),
+                    scope,
+                    [(mention.start, mention.end, list(last_numbers))],
+                    False,
+                    None,
+                )
                 return self._finish(citation, eid, line_of)
             else:
                 if mention.plural or current is None:
@@ -583,16 +662,21 @@ class Resolver:
                 if not 0 <= k < len(info.order):
                     return None
                 t.how = "lookback"
-                citation = self._build(text, mention, t, scope, [(mention.start, mention.end, [info.order[k]])], False,
-                                       None)
+                citation = self._build(
+                    text, mention, t, scope, [(mention.start, mention.end, [info.order[k]])], False, None
+                )
                 return self._finish(citation, eid, line_of)
         if target is None:
             target = self._scope_target(scope, "default")
         info = self._articles_of(target, scope)
         if target.how in ("default", "this", "it") and _beyond(mention, info):
             # «الفصول من 688 الى 693» in a note of the Penal Code (612 articles): another law's
-            target = _Target(None, law={"kind": "law"}, how=target.how,
-                             problem=f"beyond the last article of {'this document' if target.internal else target.uri}")
+            target = _Target(
+                None,
+                law={"kind": "law"},
+                how=target.how,
+                problem=f"beyond the last article of {'this document' if target.internal else target.uri}",
+            )
             info = None
         spans: list[tuple[int, int, list[str]]] = []
         is_range, how = False, None
@@ -615,11 +699,24 @@ class Resolver:
             for item in mention.items:
                 sub += [{"kind": k, "number": v, "article": item.first.value} for k, v in item.sub]
         hrefs = [self._href(target, n, mention, info) for n in numbers]
-        citation = Citation(text[mention.start:mention.end], mention.start, mention.end, "article", target.uri,
-                            internal=target.internal, cited_law=_with_alias(target.law, mention), articles=numbers,
-                            hrefs=hrefs,
-                            spans=spans, range=is_range, expansion=how, subprovision=sub, resolved_by=target.how,
-                            problem=target.problem, mention=mention)
+        citation = Citation(
+            text[mention.start : mention.end],
+            mention.start,
+            mention.end,
+            "article",
+            target.uri,
+            internal=target.internal,
+            cited_law=_with_alias(target.law, mention),
+            articles=numbers,
+            hrefs=hrefs,
+            spans=spans,
+            range=is_range,
+            expansion=how,
+            subprovision=sub,
+            resolved_by=target.how,
+            problem=target.problem,
+            mention=mention,
+        )
         self._remember(target, numbers)
         return citation
 
@@ -668,15 +765,16 @@ def _coordination(text: str, mentions: list[Mention]) -> dict[int, Mention]:
             donor = None
             continue
         if m.work is not None:
-            donor = m       # «الفصلين 62 و85 والفقرة الخامسة من الفصل 51 منه»: all three are «منه»'s
+            donor = m  # «الفصلين 62 و85 والفقرة الخامسة من الفصل 51 منه»: all three are «منه»'s
             continue
         if donor is None or m.lookback:
             donor = None
             continue
         following = mentions[k + 1]
-        between = text[m.end:following.start]
+        between = text[m.end : following.start]
         if re.fullmatch(r"\s*(?:[،,]\s*)?(?:و|أو|او)?\s*", between) and (
-                between.strip() or text[following.start:following.start + 1] == "و"):
+            between.strip() or text[following.start : following.start + 1] == "و"
+        ):
             out[k] = donor
         else:
             donor = None
@@ -707,6 +805,7 @@ def text_articles(uri: str, text: str) -> WorkArticles:
     """The :class:`WorkArticles` of a raw text (its own article headings), for a work the corpus
     does not hold as AKN yet."""
     from .sources import TextReader
+
     reader = TextReader(text, uri=uri)
     info = reader.articles
     info.uri = uri

@@ -29,21 +29,38 @@ from .names import table as names_table
 from .patterns import Mention, fold_number, scan
 from .resolve import Citation, CorpusIndex, Resolver, Scope, WorkArticles, document_articles
 
-SKIP_CONTENT = {"quotedStructure", "embeddedStructure", "subFlow", "authorialNote", "num", "heading", "subheading",
-                "noteRef", "eol", "eop", "img", "marker", "popup", "documentRef", "componentRef"}
+SKIP_CONTENT = {
+    "quotedStructure",
+    "embeddedStructure",
+    "subFlow",
+    "authorialNote",
+    "num",
+    "heading",
+    "subheading",
+    "noteRef",
+    "eol",
+    "eop",
+    "img",
+    "marker",
+    "popup",
+    "documentRef",
+    "componentRef",
+}
 MARKED = {"ref", "mref", "rref", "a"}
 BLOCKS = {"p", "li"}
 
 
 # -- Akoma Ntoso ----------------------------------------------------------------------------------------
 
+
 @dataclass
 class Block:
     """One paragraph of text: its element, its text, where each piece of the text lives (for
     marking) and what of it is already inside a reference."""
+
     element: etree._Element
     text: str
-    segments: list[tuple[etree._Element, str, int, int]] = field(default_factory=list)   # node, text|tail
+    segments: list[tuple[etree._Element, str, int, int]] = field(default_factory=list)  # node, text|tail
     marked: list[tuple[int, int]] = field(default_factory=list)
     eid: str | None = None
 
@@ -117,8 +134,9 @@ def _article_number(article) -> str | None:
         return None
     num = article.find("{*}num")
     if num is not None:
-        _, mentions = scan("الفصل " + text_of(num) if not re.match(r"\s*(?:ال|art)", text_of(num), re.I)
-                           else text_of(num))
+        _, mentions = scan(
+            "الفصل " + text_of(num) if not re.match(r"\s*(?:ال|art)", text_of(num), re.I) else text_of(num)
+        )
         for m in mentions:
             if m.kind == "article" and m.items:
                 return m.items[0].first.value
@@ -137,9 +155,16 @@ class DocumentReader:
         self.date = document.expression_date or document.work_date
         self.articles = document_articles(document, self.uri or "")
         heading = " ".join(text_of(p) for p in document.xpath("./a:preface//a:p | ./a:preamble//a:p", document.main))
-        self.resolver = Resolver(Scope(self.uri, internal=True, articles=self.articles,
-                                       numbers=_own_keys(self.uri, heading_numbers(heading) if heading else [])),
-                                 self.date, corpus)
+        self.resolver = Resolver(
+            Scope(
+                self.uri,
+                internal=True,
+                articles=self.articles,
+                numbers=_own_keys(self.uri, heading_numbers(heading) if heading else []),
+            ),
+            self.date,
+            corpus,
+        )
         self.resolver.made = document.work_date
         self._quoted: dict = {}
         self._mods = self._active_modifications()
@@ -158,7 +183,7 @@ class DocumentReader:
     def quoted_scope(self, qstr) -> Scope:
         """The law a quoted structure quotes: from the active modifications, else from the
         sentence that announces it."""
-        key = qstr          # the element itself: the dict keeps its proxy alive (an id() could be reused)
+        key = qstr  # the element itself: the dict keeps its proxy alive (an id() could be reused)
         if key in self._quoted:
             return self._quoted[key]
         scope = None
@@ -197,7 +222,7 @@ class DocumentReader:
     def blocks(self):
         """(block, scope, current article number, group) for every block, body first, then notes."""
         refs: dict[str, etree._Element] = {}
-        numbers: dict = {}          # article element → its number, read once
+        numbers: dict = {}  # article element → its number, read once
         for el in self.document.main.iter():
             if not isinstance(el.tag, str):
                 continue
@@ -249,14 +274,60 @@ def extract_document(document: Document, corpus: CorpusIndex | None = None) -> l
 
 # -- raw text ---------------------------------------------------------------------------------------------
 
-_AMEND = re.compile(r"(?:تغير|تتمم|تنسخ|تعوض|يغير|يتمم|ينسخ|يعوض|تلغ[ىي]|يلغ[ىي]|تضاف|يضاف|تحذف|يحذف)"
-                    r"(?:(?!\n\s*\n)[^.؛]|(?<=\d)\.(?=\d)){0,400}?"
-                    r"(?:على\s+النحو\s+(?:التالي|الآتي|اآلتي)|كما\s+يلي|بما\s+يلي|بالمقتضيات\s+(?:التالية|اآلتية|الآتية)|كالتالي|"
-                    r"(?:التالي|التالية|اآلتي|الآتي)\s*:)")
-_DANGLING = {"في", "من", "الى", "إلى", "على", "عن", "أحكام", "احكام", "مقتضيات", "لمقتضيات", "ألحكام", "لأحكام",
-             "بمقتضى", "طبقا", "وفقا", "وفق", "تطبيقا", "حسب", "عليها", "عليه", "عليهما", "عليهم", "إليها", "إليه",
-             "اليها", "اليه", "بها", "به", "ضمن", "مع", "أو", "او", "و", "بموجب", "ومنها", "وكذا", "كذا", "أن", "ان",
-             "بأحكام", "باحكام", "بمقتضيات", "للفصل", "للمادة", "والسيما", "سيما"}
+_AMEND = re.compile(
+    r"(?:تغير|تتمم|تنسخ|تعوض|يغير|يتمم|ينسخ|يعوض|تلغ[ىي]|يلغ[ىي]|تضاف|يضاف|تحذف|يحذف)"
+    r"(?:(?!\n\s*\n)[^.؛]|(?<=\d)\.(?=\d)){0,400}?"
+    r"(?:على\s+النحو\s+(?:التالي|الآتي|اآلتي)|كما\s+يلي|بما\s+يلي|بالمقتضيات\s+(?:التالية|اآلتية|الآتية)|كالتالي|"
+    r"(?:التالي|التالية|اآلتي|الآتي)\s*:)"
+)
+_DANGLING = {
+    "في",
+    "من",
+    "الى",
+    "إلى",
+    "على",
+    "عن",
+    "أحكام",
+    "احكام",
+    "مقتضيات",
+    "لمقتضيات",
+    "ألحكام",
+    "لأحكام",
+    "بمقتضى",
+    "طبقا",
+    "وفقا",
+    "وفق",
+    "تطبيقا",
+    "حسب",
+    "عليها",
+    "عليه",
+    "عليهما",
+    "عليهم",
+    "إليها",
+    "إليه",
+    "اليها",
+    "اليه",
+    "بها",
+    "به",
+    "ضمن",
+    "مع",
+    "أو",
+    "او",
+    "و",
+    "بموجب",
+    "ومنها",
+    "وكذا",
+    "كذا",
+    "أن",
+    "ان",
+    "بأحكام",
+    "باحكام",
+    "بمقتضيات",
+    "للفصل",
+    "للمادة",
+    "والسيما",
+    "سيما",
+}
 _PAGE = re.compile(r"^\s*(?:-\s*\d+\s*-|\d{1,3})\s*$")
 
 
@@ -280,13 +351,21 @@ def identify_numbers(text: str) -> tuple[str | None, str | None, list[str]]:
             return named.uri, f"{named.year}-12-31" if named.year else None, numbers
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     _, title = scan(first)
-    if len(first) < 60 and title and title[0].kind in ("work", "law") and title[0].work.kind == "name" \
-            and title[0].start <= 1 and title[0].end >= len(first) - 1:
+    phrase = title[0].work if title and title[0].kind in ("work", "law") else None
+    if (
+        len(first) < 60
+        and phrase is not None
+        and phrase.kind == "name"
+        and phrase.name
+        and title[0].start <= 1
+        and title[0].end >= len(first) - 1
+    ):
         from .resolve import CODE_NAMES
-        if title[0].work.name in CODE_NAMES:
-            work = CODE_NAMES[title[0].work.name]
+
+        if phrase.name in CODE_NAMES:
+            work = CODE_NAMES[phrase.name]
             return work.uri, work.since, numbers
-        named = names_table().by_name(title[0].work.name, None)
+        named = names_table().by_name(phrase.name, None)
         if named is not None and named.uri:
             return named.uri, f"{named.year}-12-31" if named.year else None, numbers
     return None, _year_of(numbers), numbers
@@ -305,8 +384,9 @@ def _year_of(numbers: list[str]) -> str | None:
 class TextReader:
     """Reads a raw text: headings, quotations of amended laws, citations."""
 
-    def __init__(self, text: str, *, uri: str | None = None, date: str | None = None,
-                 corpus: CorpusIndex | None = None):
+    def __init__(
+        self, text: str, *, uri: str | None = None, date: str | None = None, corpus: CorpusIndex | None = None
+    ):
         self.text = text
         numbers: list[str] = []
         if uri is None:
@@ -319,8 +399,9 @@ class TextReader:
         self.view, self.mentions = scan(text)
         self.headings = self._headings()
         own_numbers = [n for _, n, own in self.headings if own]
-        self.articles = WorkArticles(uri or "", order=list(dict.fromkeys(own_numbers)),
-                                     eids={n: f"art_{n}" for n in own_numbers})
+        self.articles = WorkArticles(
+            uri or "", order=list(dict.fromkeys(own_numbers)), eids={n: f"art_{n}" for n in own_numbers}
+        )
         self.own = Scope(uri, internal=True, articles=self.articles, numbers=_own_keys(uri, numbers))
         self.resolver = Resolver(self.own, date, corpus)
 
@@ -363,12 +444,16 @@ class TextReader:
             return False
         item = m.items[0]
         start, end = self._line(m.start)
-        before = self.text[start:m.start]
-        after = self.text[m.end:end].strip() if m.end <= end else ""
+        before = self.text[start : m.start]
+        after = self.text[m.end : end].strip() if m.end <= end else ""
         bare = before.strip(" \t\"“”«'")
         if m.plural:
-            return (not bare and not after and item.last is not None
-                    and self._next_line(end).startswith(("نسخ", "ملغ", "حذف")))
+            return (
+                not bare
+                and not after
+                and item.last is not None
+                and self._next_line(end).startswith(("نسخ", "ملغ", "حذف"))
+            )
         if item.last is not None or item.following or item.sub:
             return False
         if bare:
@@ -398,25 +483,26 @@ class TextReader:
         «المادة 5» then the article between double quotes)."""
         heading_at = {k: n for k, n, _ in self.headings}
         citations: list[Citation] = []
-        state = {"scope": self.own, "current": None}
+        scope: Scope = self.own  # whose articles the numbers cited name
+        current: str | None = None  # the article being read
         own_label = None
         last_own: str | None = None
         pending: list[Mention] = []
         block_start = 0
-        see: tuple[set[str], Scope] | None = None       # the last «أنظر المادة ... من X»
+        see: tuple[set[str], Scope] | None = None  # the last «أنظر المادة ... من X»
         outside: tuple[Scope, str | None] | None = None  # where to come back after a quotation
         quote_end: int | None = None
 
         def flush():
             nonlocal pending
             if pending:
-                citations.extend(self._resolve(pending, state["scope"], state["current"]))
+                citations.extend(self._resolve(pending, scope, current))
             pending = []
 
         for k, m in enumerate(self.mentions):
-            if quote_end is not None and m.start >= quote_end:
+            if quote_end is not None and m.start >= quote_end and outside is not None:
                 flush()
-                state["scope"], state["current"] = outside
+                scope, current = outside
                 outside, quote_end = None, None
                 self.resolver.begin_article()
             if k in heading_at:
@@ -425,35 +511,35 @@ class TextReader:
                 see = self._see_also(citations, m) or see
                 if see is not None and number in see[0] and self._quote_follows(m):
                     if outside is None:
-                        outside = (state["scope"], state["current"])
-                    state["scope"], state["current"] = see[1], number
+                        outside = (scope, current)
+                    scope, current = see[1], number
                     quote_end = self._quote_end(m)
                     self.resolver.begin_article()
                     block_start = m.end
                     continue
-                label = "ماده" if "ماد" in self.text[m.start:m.start + 12].replace("\u0640", "") else "فصل"
+                label = "ماده" if "ماد" in self.text[m.start : m.start + 12].replace("\u0640", "") else "فصل"
                 if own_label is None:
                     own_label = label
-                if state["scope"] is not self.own and label == own_label and _follows(last_own, number):
-                    state["scope"] = self.own
-                if state["scope"] is self.own:
+                if scope is not self.own and label == own_label and _follows(last_own, number):
+                    scope = self.own
+                if scope is self.own:
                     last_own = number
-                state["current"] = number
+                current = number
                 self.resolver.begin_article()
                 block_start = m.end
                 continue
             pending.append(m)
             regulated = self._regulated_by(m)
             if regulated is not None and outside is None:
-                resolved = self._resolve(pending, state["scope"], state["current"])
+                resolved = self._resolve(pending, scope, current)
                 citations.extend(resolved)
                 pending = []
                 target = next((c for c in reversed(resolved) if not c.internal and c.kind == "article"), None)
                 if target is not None:
-                    outside = (state["scope"], state["current"])
+                    outside = (scope, current)
                     info = self.corpus.get(target.work, self.date) if (self.corpus and target.work) else None
-                    state["scope"] = Scope(target.work, articles=info, law=target.cited_law)
-                    state["current"] = target.articles[0] if target.articles else None
+                    scope = Scope(target.work, articles=info, law=target.cited_law)
+                    current = target.articles[0] if target.articles else None
                     quote_end = regulated
                     self.resolver.begin_article()
                 continue
@@ -461,13 +547,13 @@ class TextReader:
             if m.kind in ("article", "law"):
                 formula_end = self._formula_end(m, block_start)
                 if formula_end is not None:
-                    resolved = self._resolve(pending, state["scope"], state["current"])
+                    resolved = self._resolve(pending, scope, current)
                     citations.extend(resolved)
                     pending = []
                     target = next((c for c in reversed(resolved) if not c.internal), None)
                     if target is not None:
                         info = self.corpus.get(target.work, self.date) if (self.corpus and target.work) else None
-                        state["scope"] = Scope(target.work, articles=info, law=target.cited_law)
+                        scope = Scope(target.work, articles=info, law=target.cited_law)
                     block_start = formula_end
         flush()
         return citations
@@ -482,7 +568,7 @@ class TextReader:
         start, end = self._line(m.start)
         if m.kind != "article" or m.work is None or not self._REGULATED.match(self.text[start:end]):
             return None
-        if self.text.find(" من", m.end, end) >= 0:        # the article is the last citation of the line
+        if self.text.find(" من", m.end, end) >= 0:  # the article is the last citation of the line
             return None
         nxt = self._NOTE_START.search(self.text, min(len(self.text), end + 1))
         return nxt.start() if nxt else len(self.text)
@@ -493,7 +579,7 @@ class TextReader:
         """The «أنظر المادة 5 من المرسوم رقم ...» footnote just above a heading: (numbers, scope)."""
         start, _ = self._line(heading.start)
         k = bisect_right(self.line_starts, start) - 1
-        lines_above = []
+        lines_above: list[tuple[int, str]] = []
         while k > 0 and len(lines_above) < 2:
             k -= 1
             a, b = self.line_starts[k], self.line_starts[k + 1] - 1
@@ -537,7 +623,7 @@ class TextReader:
         end of the line of the colon closing the sentence («... كما وقع تغييره وتتميمه:»)."""
         lo = max(block_start, m.start - 500)
         f = _AMEND.search(self.text, lo, min(len(self.text), m.end + 400))
-        if not f or f.start() > m.start or re.search(r"[.؛](?=\s)|\n\s*\n", self.text[f.start():m.start]):
+        if not f or f.start() > m.start or re.search(r"[.؛](?=\s)|\n\s*\n", self.text[f.start() : m.start]):
             return None
         colon = self.text.find(":", f.end(), f.end() + 600)
         anchor = colon if colon >= 0 else m.end
@@ -573,6 +659,7 @@ def _follows(last: str | None, number: str) -> bool:
     return b[0] == a[0] and len(b) > 1
 
 
-def extract_text(text: str, *, uri: str | None = None, date: str | None = None,
-                 corpus: CorpusIndex | None = None) -> list[Citation]:
+def extract_text(
+    text: str, *, uri: str | None = None, date: str | None = None, corpus: CorpusIndex | None = None
+) -> list[Citation]:
     return TextReader(text, uri=uri, date=date, corpus=corpus).read()

@@ -8,6 +8,7 @@ element (المادة، الفصل، الفقرة، البند) in its first 150
 up to the first colon after «على النحو التالي» / «كما يلي» when there is one, else the
 sentence (up to the first full stop that is not the dot of a number).  Law 103.13 (from law/) first, then every 4th of the
 others in file order, 60 in all."""
+
 import re
 import sys
 from pathlib import Path
@@ -28,18 +29,20 @@ def instructions(path: Path):
         colon = text.find(":")
         announce = re.search(r"على النحو ?التالي|كما يل[يى]", text)
         if announce and colon > announce.start():
-            text = text[:colon + 1]
+            text = text[: colon + 1]
         else:
             stop = re.search(r"\.(?!\d)", text)  # a full stop, not the dot of «22.01»
-            text = text[:stop.end()] if stop else text
+            text = text[: stop.end()] if stop else text
         owner = next((a.get("eId") for a in block.iterancestors() if a.get("eId")), None)
         yield text, owner
 
 
 def main(corpus: str) -> None:
     repo = Path(__file__).resolve().parents[3]
-    found = [("law/ma/act/2018/103-13/ara@2018-03-12.xml", t, e)
-             for t, e in instructions(repo / "law/ma/act/2018/103-13/ara@2018-03-12.xml")]
+    found = [
+        ("law/ma/act/2018/103-13/ara@2018-03-12.xml", t, e)
+        for t, e in instructions(repo / "law/ma/act/2018/103-13/ara@2018-03-12.xml")
+    ]
     others = []
     for path in sorted(Path(corpus).glob("*.xml")):
         others.extend((f"build/corpus/akn/{path.name}", t, e) for t, e in instructions(path))
