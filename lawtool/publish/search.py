@@ -193,33 +193,39 @@ def write_index(items: list[Record], site_dir: Path) -> int:
     requests += [{"type": "AddRecord", "index_id": 0, "url": "/" + r.url, "content": r.content, "language": "ar",
                   "meta": r.meta, "filters": r.filters, "sort": None} for r in items]
     requests.append({"type": "WriteFiles", "index_id": 0, "output_path": str(site_dir / "pagefind")})
-    answers = _service(binary, requests)
+    folder = site_dir / "pagefind"
+    answers = _service(binary, requests, folder / "pagefind-entry.json")
     errors = [a for a in answers if a.get("type") == "Error"]
     if errors or len(answers) != len(requests):
         detail = errors[0].get("message") if errors else f"{len(answers)} answers to {len(requests)} requests"
         raise LawtoolError(f"the Pagefind index could not be written: {detail}", path=str(site_dir),
                            hint="check the pagefind[bin] installation (pip install -e .)")
-    folder = site_dir / "pagefind"
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def _service(binary: Path, requests: list[dict]) -> list[dict]:
-    """Send ``requests`` to ``pagefind --service`` in order; its answers (payloads), in order of arrival.
-    The first request must make the index (its id, 0 for the first index, is used by the others)."""
+def _service(binary: Path, requests: list[dict], entry: Path) -> list[dict]:
+    """Send ``requests`` to ``pagefind --service``; its answers (payloads), in the order of the requests.
+    The first request must make the index (its id, 0 for the first index, is used by the others), the
+    last must write it.  The service answers each message when it has handled it and stops handling
+    them when its input ends: the input stays open until the last request is answered and the index's
+    ``entry`` file is whole (a loaded machine answered before the file was written: an empty
+    pagefind-entry.json, no search)."""
     import base64
     import json
     import subprocess
     import threading
+    import time
 
     process = subprocess.Popen([str(binary), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                stderr=subprocess.DEVNULL)
     assert process.stdin is not None  # piped above
     stdout = cast(BufferedReader, process.stdout)  # piped above: a buffered reader
-    answers: list[dict] = []
+    answers: dict[int, dict] = {}
+    last = len(requests)
 
     def read() -> None:
         buffer = b""
-        while len(answers) < len(requests):
+        while last not in answers:
             chunk = stdout.read1(1 << 16)
             if not chunk:
                 return
@@ -227,7 +233,14 @@ def _service(binary: Path, requests: list[dict]) -> list[dict]:
             *done, buffer = buffer.split(b",")
             for message in done:
                 if message.strip():
-                    answers.append((json.loads(base64.b64decode(message)) or {}).get("payload") or {})
+                    answer = json.loads(base64.b64decode(message)) or {}
+                    answers[int(answer.get("message_id") or 0)] = answer.get("payload") or {}
+
+    def whole(path: Path) -> bool:
+        try:
+            return bool(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            return False
 
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
@@ -237,6 +250,15 @@ def _service(binary: Path, requests: list[dict]) -> list[dict]:
             process.stdin.write(base64.b64encode(message) + b",")
         process.stdin.flush()
         reader.join(timeout=600 + len(requests) * 0.05)
+        # then the files: the entry whole, and nothing in the folder still growing
+        deadline = time.monotonic() + 60
+        before = None
+        while last in answers and time.monotonic() < deadline:
+            now = sorted((str(p), p.stat().st_size) for p in entry.parent.rglob("*") if p.is_file())
+            if whole(entry) and now == before:
+                break
+            before = now
+            time.sleep(0.15)
     finally:
         process.stdin.close()  # the service ends when its input does
         try:
@@ -244,7 +266,9 @@ def _service(binary: Path, requests: list[dict]) -> list[dict]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-    return answers
+    if last in answers and not whole(entry):
+        return [{"type": "Error", "message": f"{entry} is empty or not JSON"}]
+    return [answers[n] for n in sorted(answers)]
 
 
 __all__ = ["Record", "records", "write_index", "concept_words", "article_number", "law_number"]
