@@ -2,14 +2,18 @@
 
 Steps, each timed (``PublishResult.timings``):
 
-1. ``index``   read every expression of law/ and bills/ and plan its pages (lawtool.publish.index);
+1. ``index``   read every expression of law/ and bills/ (and, with ``corpus``, every text of a corpus
+               build folder, its citations marked: lawtool.publish.corpus) and plan its pages
+               (lawtool.publish.index);
 2. ``pages``   write the pages in memory: documents, bill timeline, diffs, comparison, amendments,
                reports, home; the downloads (XML, DOCX, Atom feed, SVG charts, corpus zip);
 3. ``write``   put them in the generated ``docs_dir`` (mkdocs.yml's, git-ignored);
 4. ``mkdocs``  build the site with mkdocs-material in strict mode (a warning fails the build);
 5. ``links``   check every internal link and anchor of the built HTML (lawtool.publish.links).
 
-Nothing here prints: progress goes to the ``progress`` callback.
+Nothing here prints: progress goes to the ``progress`` callback (messages) and the ``count`` callback
+(``count(step, done, total)`` through the long steps: texts read, pages made and written, pages
+built by mkdocs, search records, pages checked).
 """
 
 from __future__ import annotations
@@ -34,9 +38,10 @@ from .csp import policy as csp_policy
 from .feed import atom_feed
 from .home import ABOUT_URL, DOWNLOADS_URL, downloads_page, search_page, static_page
 from .html import esc, link
-from .index import CorpusIndex, Progress, build_index, cached
+from .browse import browse_pages
+from .index import CorpusIndex, Count, Progress, build_index, cached
 from .links import check_site
-from .pages import Site, expression_pages, page_path, repairs_page, work_page
+from .pages import CORPUS_URL, Site, expression_pages, page_path, repairs_page, work_page
 from .search import records, write_index
 from .reports import GAPS_URL, PENALTIES_URL, gaps_page, load_reports, penalties_page, penalty_index
 
@@ -69,7 +74,7 @@ def _step(timings: dict, name: str, start: float) -> float:
 
 # -- the site in memory ------------------------------------------------------------------------------------
 
-def make_site(index: CorpusIndex, progress: Progress | None = None) -> Site:
+def make_site(index: CorpusIndex, progress: Progress | None = None, count: Count | None = None) -> Site:
     """Every page and file of the site (see the module docstring, step 2)."""
     say = progress or (lambda message: None)
     root = index.root
@@ -79,9 +84,15 @@ def make_site(index: CorpusIndex, progress: Progress | None = None) -> Site:
     pen_index = penalty_index(penalties)
 
     # documents
+    total = len(index.expressions)
+    done = 0
     for work in index.works.values():
         for expression in work.expressions:
-            say(f"pages of {expression.expression_uri} ({len(expression.pages)} pages)")
+            done += 1
+            if count:
+                count("texts made into pages", done, total)
+            if expression.kind != "corpus":
+                say(f"pages of {expression.expression_uri} ({len(expression.pages)} pages)")
             expression_pages(index, expression, site)
             # the XML download is written again from the parsed document, without foreign markup
             # (an XHTML <script> would run in a browser opening the .xml)
@@ -121,6 +132,7 @@ def make_site(index: CorpusIndex, progress: Progress | None = None) -> Site:
             extra += ("\n<h2>القوانين كما سيتركها المقترح (إسقاط)</h2>\n<ul>"
                       + "".join(f"<li>{link(work.url, url, label)}</li>" for url, label in projected) + "</ul>\n")
         work_page(index, work, site, extra)
+    browse_pages(index, site)
     # reports
     if gaps is not None:
         gaps_page(index, site, gaps, reports_note)
@@ -324,6 +336,8 @@ def _nav(index: CorpusIndex, site: Site, data: BillData) -> list:
     if bills:
         nav.append({"مقترحات القوانين": bills})
     nav += reports
+    if index.corpus_works():  # the corpus's first page only: never its thousands of texts
+        nav.append(entry("المتن الكامل", CORPUS_URL))
     nav += [entry("التنزيلات", DOWNLOADS_URL), entry("حول الموقع", ABOUT_URL), entry("بالفرنسية", "fr/"),
             entry("بالإنجليزية", "en/")]
     return nav
@@ -367,14 +381,16 @@ def _prepare_dir(root: Path, folder: Path, what: str) -> None:
     (resolved / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
 
 
-def write_docs(root: Path, site: Site, docs_dir: Path) -> None:
+def write_docs(root: Path, site: Site, docs_dir: Path, count: Count | None = None) -> None:
     """The pages and files into ``docs_dir``: every path is checked (lawtool.outputs.inside) to be made
     of safe parts and to stay inside it; only regular files of site/ are copied (no link followed)."""
     _prepare_dir(root, docs_dir, "generated docs_dir")
-    for page in site.pages.values():
+    for k, page in enumerate(site.pages.values(), 1):
         target = inside(docs_dir, page.path, what="page path")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown(), encoding="utf-8")
+        if count:
+            count("pages written", k, len(site.pages))
     for name, data in site.files.items():
         target = inside(docs_dir, name, what="file path")
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -471,9 +487,22 @@ class _Collect(logging.Handler):
             self.progress(f"mkdocs: {message.splitlines()[0] if message else ''}")
 
 
-def run_mkdocs(root: Path, docs_dir: Path, site_dir: Path, nav: list, progress: Progress | None = None) -> None:
+class _Pages:
+    """An mkdocs plugin made here (not installed) that counts the pages built, for ``count``."""
+
+    def __init__(self, count: Count, total: int):
+        self.count, self.total, self.done = count, total, 0
+
+    def on_post_page(self, output, **kwargs):
+        self.done += 1
+        self.count("pages built by mkdocs", min(self.done, self.total), self.total)
+        return output
+
+
+def run_mkdocs(root: Path, docs_dir: Path, site_dir: Path, nav: list, progress: Progress | None = None,
+               count: Count | None = None, pages: int = 0) -> None:
     """Build with mkdocs-material in strict mode; a warning (broken Markdown link, missing
-    page ...) raises LawtoolError listing them."""
+    page ...) raises LawtoolError listing them.  ``count`` follows the ``pages`` pages."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
@@ -490,6 +519,8 @@ def run_mkdocs(root: Path, docs_dir: Path, site_dir: Path, nav: list, progress: 
         config = load_config(config_file=str(root / "mkdocs.yml"), docs_dir=str(docs_dir), site_dir=str(site_dir),
                              nav=nav, strict=True)
         config.extra["lawtool_csp"] = csp_policy()  # printed in every page by site/overrides/main.html
+        if count and pages:
+            config.plugins["lawtool-progress"] = _Pages(count, pages)
         build(config)
     except (Abort, ConfigurationError) as exc:
         detail = "; ".join(handler.warnings[:10]) or str(exc)
@@ -504,10 +535,16 @@ def run_mkdocs(root: Path, docs_dir: Path, site_dir: Path, nav: list, progress: 
 
 def publish(root: str | Path = ".", out: str | Path | None = None, *, progress: Progress | None = None,
             check_links: bool = True, docs_dir: str | Path | None = None,
-            lock_wait: float = LOCK_WAIT) -> PublishResult:
+            lock_wait: float = LOCK_WAIT, corpus: str | Path | None = None,
+            count: Count | None = None) -> PublishResult:
     """Index the corpus of ``root``, write the pages into ``docs_dir`` (else mkdocs.yml's) and
     build the site into ``out`` (else mkdocs.yml's ``site_dir``).  Raises LawtoolError when the
     build or the link check fails.
+
+    ``corpus``: a folder made by ``lawtool corpus import-all`` (build/corpus), whose texts are
+    published too, with browse pages (lawtool.publish.corpus, lawtool.publish.browse); by default
+    only law/ and bills/.  ``progress`` receives messages, ``count(step, done, total)`` the advance
+    of the long steps; nothing is printed.
 
     The site is built in a new folder beside ``out`` and renamed into its place only when the build
     and the link check succeeded: a failed run leaves the old site whole.  Only a folder lawtool
@@ -527,27 +564,32 @@ def publish(root: str | Path = ".", out: str | Path | None = None, *, progress: 
                            hint="give --out a folder outside docs_dir")
     _check_folder(root, site_dir, "site folder")
     _check_folder(root, docs_dir, "generated docs_dir")
+    if corpus is not None:
+        corpus = Path(corpus)
+        if not (corpus / "report.json").is_file():
+            raise LawtoolError(f"{corpus} is not a corpus build folder (it has no report.json)",
+                               hint="give the folder lawtool corpus import-all wrote (make corpus-all: build/corpus)")
     with Lock(root / "build" / "publish.lock", wait=lock_wait, what="another lawtool publish of this checkout",
               on_wait=say):
         start = time.perf_counter()
         say("indexing the corpus")
-        index = build_index(root, say)
+        index = build_index(root, say, corpus, count)
         start = _step(timings, "index", start)
-        site = make_site(index, say)
+        site = make_site(index, say, count)
         search_records = records(index)
         start = _step(timings, "pages", start)
         say(f"writing {len(site.pages)} pages and {len(site.files)} files to {docs_dir}")
-        write_docs(root, site, docs_dir)
+        write_docs(root, site, docs_dir, count)
         start = _step(timings, "write", start)
         say("building the site with mkdocs-material (strict)")
         _check_folder(root, site_dir, "site folder")
         fresh = new_folder_beside(site_dir)
         try:
-            run_mkdocs(root, docs_dir, fresh, site.nav, progress)
+            run_mkdocs(root, docs_dir, fresh, site.nav, progress, count, len(site.pages))
             _drop_unused_theme_files(fresh)
             start = _step(timings, "mkdocs", start)
             say(f"writing the search index of {len(search_records)} records (Pagefind)")
-            search_bytes = write_index(search_records, fresh)
+            search_bytes = write_index(search_records, fresh, count)
             start = _step(timings, "search", start)
             unsafe = check_pages(fresh)
             if unsafe:
@@ -556,7 +598,7 @@ def publish(root: str | Path = ".", out: str | Path | None = None, *, progress: 
                                                             "(a new mkdocs-material version may add inline scripts)")
             if check_links:
                 say("checking the links of the built site")
-                broken = check_site(fresh)
+                broken = check_site(fresh, count=count)
                 _step(timings, "links", start)
                 if broken:
                     listed = "; ".join(str(b) for b in broken[:8])

@@ -14,7 +14,7 @@ from .amendments import amendments_url
 from .bills import BillData, compare_url, diff_url, summary_text
 from .html import esc, link
 from .index import CorpusIndex
-from .pages import Site, SitePage, page_path
+from .pages import CORPUS_URL, Site, SitePage, page_path
 from .reports import GAPS_URL, PENALTIES_URL
 
 MARKER = re.compile(r"<!--\s*lawtool:([a-z_]+)\s*-->")
@@ -60,6 +60,9 @@ def _entries_html(index: CorpusIndex, url: str, site: Site) -> str:
     bills = index.bills()
     laws = index.laws()
     public = [link(url, w.latest.url, w.title) for w in laws]
+    corpus = index.corpus_works()
+    if corpus:
+        public.append(link(url, CORPUS_URL, f"المتن الكامل: {len(corpus)} نصا من بوابة عدالة"))
     if page_path(GAPS_URL) in site.pages:
         public.append(link(url, GAPS_URL, "ما لا يعرفه القانون بعد (الثغرات)"))
     ngo = []
@@ -88,7 +91,7 @@ def _entries_html(index: CorpusIndex, url: str, site: Site) -> str:
 
 def _sources_html(index: CorpusIndex, url: str) -> str:
     items = []
-    for e in index.expressions:
+    for e in index.repository():
         source = e.spec.get("source") or "—"
         pub = e.document.xpath("./a:meta/a:publication/@showAs", e.document.main)
         items.append(f"<li>{link(url, e.url, f'{e.title} ({e.when})')}: <code>{esc(source)}</code>"
@@ -110,7 +113,7 @@ def downloads_page(site: Site, index: CorpusIndex, data: BillData, extra: list[t
     """``extra``: (URL, label, description) of the other downloads (feed, charts, zip, DOCX)."""
     url = DOWNLOADS_URL
     rows = []
-    for e in index.expressions:
+    for e in index.repository():  # (a corpus text's XML is linked from its own page)
         rows.append(f"<tr><td>{link(url, e.xml_url, e.xml_url.rsplit('/', 1)[-1])}</td>"
                     f"<td>{esc(e.title)} ({esc(e.when)})</td><td>Akoma Ntoso 3.0 XML</td></tr>")
     for target, label, description in extra:

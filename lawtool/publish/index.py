@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from ..akn import Document, local_name, text_of
 from ..corpus import CORPUS_DIRS, corpus_files, load_yaml
@@ -29,6 +29,9 @@ from ..errors import UnsafeInputError
 from ..frbr import FrbrUri
 from ..outputs import unsafe_part
 from .html import ltr
+
+if TYPE_CHECKING:
+    from .corpus import CorpusText
 
 PAGE_ARTICLES = 60
 GROUP_ARTICLES = 10  # at most this many articles on a page of a split expression
@@ -40,6 +43,7 @@ ANCHORED = CONTAINERS | {"article", "paragraph", "point", "subparagraph", "list"
                          "wrapUp", "alinea", "indent", "clause", "subclause", "level"}
 
 Progress = Callable[[str], None]
+Count = Callable[[str, int, int], None]  # (step, done, total) of a long step
 
 
 def url_of(uri: str) -> str:
@@ -97,7 +101,7 @@ class Expression:
     path: Path  # relative to the corpus root
     document: Document
     uri: FrbrUri
-    kind: str  # "law" or "bill"
+    kind: str  # "law" or "bill" (law/, bills/), or "corpus" (a text of the corpus build folder: --corpus)
     spec: dict  # the import.yaml entry of this expression ({} when there is none)
     yaml_path: Path | None
     pages: list[Page] = field(default_factory=list)  # the expression page first
@@ -105,6 +109,7 @@ class Expression:
     wids: dict[str, str] = field(default_factory=dict)  # wId → current eId
     container_pages: dict[str, Page] = field(default_factory=dict)
     article_pages: dict[str, Page] = field(default_factory=dict)  # split expressions: eId → its group's page
+    corpus: "CorpusText | None" = None  # a corpus text: its source, kind, subject (lawtool.publish.corpus)
     _elements: dict | None = None
     _title: str | None = None
 
@@ -180,6 +185,7 @@ class CorpusIndex:
         for expression in sorted(expressions, key=lambda e: (e.work_uri, e.date)):
             work = self.works.setdefault(expression.work_uri, Work(expression.work_uri, expression.kind))
             work.expressions.append(expression)
+        self._by_uri = {e.expression_uri: e for e in expressions}
         self._citations: list[Citation] | None = None
         self._xref: dict | None = None
 
@@ -190,11 +196,16 @@ class CorpusIndex:
     def bills(self) -> list[Work]:
         return [w for w in self.works.values() if w.kind == "bill"]
 
+    def corpus_works(self) -> list[Work]:
+        """The works of the corpus build folder (``--corpus``), in the order they were read."""
+        return [w for w in self.works.values() if w.kind == "corpus"]
+
+    def repository(self) -> list[Expression]:
+        """The expressions of law/ and bills/ (not those of the corpus build folder)."""
+        return [e for e in self.expressions if e.kind != "corpus"]
+
     def expression(self, uri: str) -> Expression | None:
-        for e in self.expressions:
-            if e.expression_uri == uri:
-                return e
-        return None
+        return self._by_uri.get(uri)
 
     def place(self, expression: Expression, eid: str) -> Place | None:
         """The place of ``eid`` (or of the nearest enclosing article or container; or of the
@@ -258,7 +269,9 @@ class CorpusIndex:
         out: list[Citation] = self._xref_citations()
         for expression in self.expressions:
             document = expression.document
-            for ref in (document.walk("ref") if self._xref is None else ()):
+            # the xref index covers law/ and bills/; the corpus texts are marked in memory (publish.corpus)
+            walk = self._xref is None or expression.kind == "corpus"
+            for ref in (document.walk("ref") if walk else ()):
                 href = ref.get("href") or ""
                 source = _owner_place(self, expression, ref)
                 if source is None:
@@ -292,7 +305,7 @@ class CorpusIndex:
             if not (exc.name or "").startswith("lawtool.xref"):
                 raise
             return []
-        paths = [self.root / e.path for e in self.expressions]
+        paths = [self.root / e.path for e in self.repository()]
         self._xref = cached(self.root, "xref-index", paths + sorted(Path(__file__).resolve().parent.parent.joinpath(
             "xref").glob("*.py")), lambda: xref_index(paths, root=self.root))
         by_uri = {e.expression_uri: e for e in self.expressions}
@@ -479,8 +492,12 @@ def _place_article(expression: Expression, article, page: Page) -> None:
                                             expression)
 
 
-def build_index(root: Path, progress: Progress | None = None) -> CorpusIndex:
-    """Read every expression of ``root``/law and ``root``/bills and plan its pages."""
+def build_index(root: Path, progress: Progress | None = None, corpus: Path | None = None,
+                count: "Count | None" = None) -> CorpusIndex:
+    """Read every expression of ``root``/law and ``root``/bills and plan its pages; with ``corpus``
+    (a folder made by ``lawtool corpus import-all``), its texts too, their citations marked against
+    every text of the site (lawtool.publish.corpus).  ``count(step, done, total)`` follows the long
+    steps."""
     root = Path(root)
     specs = _import_specs(root)
     files = corpus_files(root)
@@ -499,4 +516,29 @@ def build_index(root: Path, progress: Progress | None = None) -> CorpusIndex:
         expression = Expression(path.relative_to(root), document, uri, kind, spec, yaml_path)
         plan_pages(expression)
         expressions.append(expression)
+    if corpus is not None:
+        expressions += _corpus_expressions(root, Path(corpus), expressions, progress, count)
     return CorpusIndex(root, expressions)
+
+
+def _corpus_expressions(root: Path, folder: Path, own: list[Expression], progress: Progress | None,
+                        count: "Count | None") -> list[Expression]:
+    from .corpus import load_corpus, mark_citations
+    say = progress or (lambda message: None)
+    say(f"reading the corpus build folder {folder}")
+    texts = load_corpus(folder, {e.work_uri for e in own}, say, count)
+    say(f"marking the citations of {len(texts)} corpus texts")
+    added = mark_citations([document for _, document, _ in texts], [e.document for e in own], count)
+    say(f"corpus: {added} citations marked")
+    out = []
+    for k, (path, document, text) in enumerate(texts, 1):
+        expression = Expression(path, document, document.frbr_expression, "corpus", {}, None, corpus=text)
+        try:
+            plan_pages(expression)
+        except UnsafeInputError as exc:  # one text that cannot be cut into pages does not stop the site
+            say(f"corpus: {text.source} left out: {exc}")
+            continue
+        out.append(expression)
+        if count:
+            count("texts planned", k, len(texts))
+    return out

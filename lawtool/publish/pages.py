@@ -24,11 +24,14 @@ from .html import esc, link, md, rel_url, yaml_str
 from .wording import arabic_parts, repair_kind_ar
 from .index import CONTAINERS, CorpusIndex, Expression, Page, Work, child, label_of
 
-KIND_AR = {"law": "قانون", "bill": "مقترح قانون"}
+KIND_AR = {"law": "قانون", "bill": "مقترح قانون", "corpus": "نص من متن بوابة عدالة"}
 BILL_NOTICE = "نص عمل: صيغة المواد مكتوبة لمشروع lawtool وفق ما نشر عن المقترح، وليست نص الجمعية صاحبته."
 LAW_SOURCE = ("مصدر النص: النص الموحد المنشور في بوابة عدالة (وزارة العدل)، مستخرج من ملف PDF ومصحح آليا ويدويا "
               "لأخطاء الاستخراج. النص المنشور في الجريدة الرسمية هو وحده المرجع عند الاختلاف.")
 LAW_SOURCE_SHORT = "النص من بوابة عدالة، مستخرج من PDF ومصحح؛ الجريدة الرسمية وحدها المرجع."
+CORPUS_SOURCE = ("مصدر النص: بوابة عدالة (وزارة العدل)، مستخرج من ملف PDF ومستورد ومصحح آليا دون مراجعة يدوية. "
+                 "النص المنشور في الجريدة الرسمية هو وحده المرجع عند الاختلاف.")
+CORPUS_URL = "corpus/"  # the corpus browse pages (lawtool.publish.browse)
 
 
 @dataclass
@@ -81,13 +84,39 @@ def notice_html(expression: Expression | None = None) -> str:
 
 
 def source_html(index: CorpusIndex, expression: Expression, page_url: str) -> str:
-    """Where a law's text comes from, that the Bulletin officiel prevails, and its repairs."""
+    """Where a law's text comes from, that the Bulletin officiel prevails, and its repairs (a corpus
+    text: its kind and subject, linked to the browse pages)."""
+    if expression.kind == "corpus":
+        from .browse import kind_url, subject_url
+        from .corpus import kind_ar, subject_ar
+        text = expression.corpus
+        return (f'<div class="lt-source" role="note" aria-label="مصدر النص"><p>{esc(CORPUS_SOURCE)}</p>'
+                f"<p>{link(page_url, kind_url(text.kind), kind_ar(text.kind))} — الموضوع: "
+                f"{link(page_url, subject_url(text.subject), subject_ar(text.subject))}</p></div>")
     uncertain = [c for c in (expression.spec.get("corrections") or []) if isinstance(c, dict)
                  and c.get("certain") is False]
     repairs = link(page_url, repairs_url(expression), "الإصلاحات غير المؤكدة")
     count = f" ({len(uncertain)} تصحيحا يدويا غير مؤكد)" if uncertain else ""
     return (f'<div class="lt-source" role="note" aria-label="مصدر النص"><p>{esc(LAW_SOURCE)}</p>'
             f"<p>انظر {repairs}{esc(count)}.</p></div>")
+
+
+def short_source_html(expression: Expression, page_url: str, short: bool = False) -> str:
+    """The one-line source note of a page of a law or a corpus text (not of a bill)."""
+    if expression.kind == "corpus":
+        return f'<p class="lt-source-short">{esc(CORPUS_SOURCE)}</p>'
+    return (f'<p class="lt-source-short">{esc(LAW_SOURCE_SHORT if short else LAW_SOURCE)} '
+            f'{link(page_url, repairs_url(expression), "الإصلاحات غير المؤكدة")}</p>')
+
+
+def crumbs_of(work: Work) -> list[tuple[str, str]]:
+    """The first links of a page's breadcrumbs: the work (a corpus text: the corpus and its subject first)."""
+    if work.kind == "corpus":
+        from .browse import subject_url
+        from .corpus import subject_ar
+        subject = work.latest.corpus.subject
+        return [(CORPUS_URL, "المتن الكامل"), (subject_url(subject), subject_ar(subject)), (work.url, work.title)]
+    return [(work.url, work.title)]
 
 
 def repairs_url(expression: Expression) -> str:
@@ -266,7 +295,7 @@ def expression_pages(index: CorpusIndex, expression: Expression, site: Site) -> 
     for page in expression.pages:
         renderer = BodyRenderer(index, expression, page.url, amendments)
         out: list[str] = []
-        crumbs = [(work.url, work.title)]
+        crumbs = crumbs_of(work)
         if page.group:
             made.append(site.add(_group_page(index, expression, work, page, renderer)))
             continue
@@ -301,8 +330,7 @@ def expression_pages(index: CorpusIndex, expression: Expression, site: Site) -> 
             if expression.kind == "bill":
                 out.append(notice_html(expression) + "\n")
             else:
-                out.append(f'<p class="lt-source-short">{esc(LAW_SOURCE)} '
-                           f'{link(page.url, repairs_url(expression), "الإصلاحات غير المؤكدة")}</p>\n')
+                out.append(short_source_html(expression, page.url) + "\n")
             extras = renderer.container_extras(page.element)
             if extras:
                 out.append(extras + "\n")
@@ -332,13 +360,12 @@ def _group_page(index: CorpusIndex, expression: Expression, work: Work, page: Pa
                 renderer: BodyRenderer) -> SitePage:
     """A page of a group of articles of a split expression: the articles, the other groups of their
     container (the chapter as navigation), the previous and next group."""
-    out = [breadcrumbs([(work.url, work.title)] + _chain(expression, page), page.url) + "\n"]
+    out = [breadcrumbs(crumbs_of(work) + _chain(expression, page), page.url) + "\n"]
     out.append(heading(1, page.title) + "\n")
     if expression.kind == "bill":
         out.append(notice_html(expression) + "\n")
     else:
-        out.append(f'<p class="lt-source-short">{esc(LAW_SOURCE_SHORT)} '
-                   f'{link(page.url, repairs_url(expression), "الإصلاحات غير المؤكدة")}</p>\n')
+        out.append(short_source_html(expression, page.url, short=True) + "\n")
     for article in page.articles:
         write_article(index, expression, page, renderer, article, 0, out)
     siblings = [p for p in (page.parent.children if page.parent else []) if p.group]
@@ -381,6 +408,8 @@ def _prev_next(expression: Expression, page: Page) -> str:
 def work_page(index: CorpusIndex, work: Work, site: Site, extra: str = "") -> SitePage:
     url = work.url
     out = [heading(1, work.title) + "\n"]
+    if work.kind == "corpus":
+        out.insert(0, breadcrumbs(crumbs_of(work)[:-1], url) + "\n")
     if work.kind == "bill":
         out.append(notice_html(work.latest) + "\n")
     else:

@@ -173,13 +173,14 @@ def records(index) -> list[Record]:
     return _records_of(index)
 
 
-def write_index(items: list[Record], site_dir: Path) -> int:
+def write_index(items: list[Record], site_dir: Path, count=None) -> int:
     """Write the Pagefind index of ``items`` into ``site_dir``/pagefind; returns its size in bytes.
 
     The records go to the Pagefind binary run as a service (``pagefind --service``: requests and
     answers are base64 JSON, each followed by a comma) all at once, its answers read by a thread.
     (The ``pagefind`` package's asyncio client reads one answer per 0.1 s: 3 minutes for the
-    repository's 1,700 articles, an hour and a half for the whole corpus.)"""
+    repository's 1,700 articles, an hour and a half for the whole corpus.)  ``count(step, done, total)``
+    follows the records indexed."""
     try:
         from pagefind.service import get_executable
     except ModuleNotFoundError:
@@ -191,7 +192,7 @@ def write_index(items: list[Record], site_dir: Path) -> int:
     requests += [{"type": "AddRecord", "index_id": 0, "url": "/" + r.url, "content": r.content, "language": "ar",
                   "meta": r.meta, "filters": r.filters, "sort": None} for r in items]
     requests.append({"type": "WriteFiles", "index_id": 0, "output_path": str(site_dir / "pagefind")})
-    answers = _service(binary, requests)
+    answers = _service(binary, requests, count)
     errors = [a for a in answers if a.get("type") == "Error"]
     if errors or len(answers) != len(requests):
         detail = errors[0].get("message") if errors else f"{len(answers)} answers to {len(requests)} requests"
@@ -201,7 +202,7 @@ def write_index(items: list[Record], site_dir: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def _service(binary: Path, requests: list[dict]) -> list[dict]:
+def _service(binary: Path, requests: list[dict], count=None) -> list[dict]:
     """Send ``requests`` to ``pagefind --service`` in order; its answers (payloads), in order of arrival.
     The first request must make the index (its id, 0 for the first index, is used by the others)."""
     import base64
@@ -224,6 +225,8 @@ def _service(binary: Path, requests: list[dict]) -> list[dict]:
             for message in done:
                 if message.strip():
                     answers.append((json.loads(base64.b64decode(message)) or {}).get("payload") or {})
+            if count:
+                count("search records indexed", len(answers), len(requests))
 
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
