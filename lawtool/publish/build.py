@@ -60,6 +60,7 @@ class PublishResult:
     timings: dict[str, float] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     search_index_bytes: int = 0
+    details: dict[str, float] = field(default_factory=dict)  # parts of the steps (the corpus folder's, in index)
 
     @property
     def lawtool_seconds(self) -> float:
@@ -575,6 +576,7 @@ def publish(root: str | Path = ".", out: str | Path | None = None, *, progress: 
         say("indexing the corpus")
         index = build_index(root, say, corpus, count)
         start = _step(timings, "index", start)
+        details = {f"index: {k}": v for k, v in index.timings.items()}  # parts of "index", not added to it
         site = make_site(index, say, count)
         search_records = records(index)
         start = _step(timings, "pages", start)
@@ -609,7 +611,7 @@ def publish(root: str | Path = ".", out: str | Path | None = None, *, progress: 
         except BaseException:
             shutil.rmtree(fresh, ignore_errors=True)
             raise
-    return PublishResult(site_dir, docs_dir, len(site.pages), timings, site.notes, search_bytes)
+    return PublishResult(site_dir, docs_dir, len(site.pages), timings, site.notes, search_bytes, details)
 
 
 def serve(site_dir: str | Path, port: int = 8000, host: str = "127.0.0.1"):

@@ -188,6 +188,7 @@ class CorpusIndex:
         self._by_uri = {e.expression_uri: e for e in expressions}
         self._citations: list[Citation] | None = None
         self._xref: dict | None = None
+        self.timings: dict[str, float] = {}  # seconds of the corpus build folder's steps (build_index)
 
     # -- lookup ---------------------------------------------------------------------------------------
     def laws(self) -> list[Work]:
@@ -516,20 +517,29 @@ def build_index(root: Path, progress: Progress | None = None, corpus: Path | Non
         expression = Expression(path.relative_to(root), document, uri, kind, spec, yaml_path)
         plan_pages(expression)
         expressions.append(expression)
+    timings: dict[str, float] = {}
     if corpus is not None:
-        expressions += _corpus_expressions(root, Path(corpus), expressions, progress, count)
-    return CorpusIndex(root, expressions)
+        expressions += _corpus_expressions(root, Path(corpus), expressions, progress, count, timings)
+    index = CorpusIndex(root, expressions)
+    index.timings = timings
+    return index
 
 
 def _corpus_expressions(root: Path, folder: Path, own: list[Expression], progress: Progress | None,
-                        count: "Count | None") -> list[Expression]:
+                        count: "Count | None", timings: dict[str, float]) -> list[Expression]:
+    import time
     from .corpus import load_corpus, mark_citations
     say = progress or (lambda message: None)
     say(f"reading the corpus build folder {folder}")
+    start = time.perf_counter()
     texts = load_corpus(folder, {e.work_uri for e in own}, say, count)
+    timings["corpus read"] = time.perf_counter() - start
     say(f"marking the citations of {len(texts)} corpus texts")
+    start = time.perf_counter()
     added = mark_citations([document for _, document, _ in texts], [e.document for e in own], count)
+    timings["corpus citations"] = time.perf_counter() - start
     say(f"corpus: {added} citations marked")
+    start = time.perf_counter()
     out = []
     for k, (path, document, text) in enumerate(texts, 1):
         expression = Expression(path, document, document.frbr_expression, "corpus", {}, None, corpus=text)
@@ -541,4 +551,5 @@ def _corpus_expressions(root: Path, folder: Path, own: list[Expression], progres
         out.append(expression)
         if count:
             count("texts planned", k, len(texts))
+    timings["corpus pages planned"] = time.perf_counter() - start
     return out
