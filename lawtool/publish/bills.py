@@ -268,7 +268,7 @@ def timeline_html(work: Work, data: BillData, page_url: str) -> str:
     previous = None
     for e in work.expressions:
         parts = [f'<time datetime="{esc(e.date)}">{esc(e.when)}</time> — {link(page_url, e.url, "الصيغة " + e.when)}',
-                 f"({len(e.document.articles())} مادة)"]
+                 f"({len(e.articles())} مادة)"]
         if previous is not None:
             result = data.diffs.get((previous.expression_uri, e.expression_uri))
             if result is not None:

@@ -141,7 +141,7 @@ def browse_pages(index: CorpusIndex, site: Site) -> None:
         parts.append(_counts(group, year_url, year_name, YEARS_URL))
     site.add(SitePage(page_path(YEARS_URL), YEARS_URL, "المتن حسب السنة", "\n\n".join(parts) + "\n", search=False))
 
-    articles = sum(len(w.latest.document.articles()) for w in works)
+    articles = sum(len(w.latest.articles()) for w in works)
     url = CORPUS_URL
     out = [heading(1, "المتن الكامل: نصوص بوابة عدالة"),
            f"<p>{len(works)} نصا ({articles} مادة) من بوابة عدالة (وزارة العدل): ظهائر وقوانين ومراسيم وقرارات "

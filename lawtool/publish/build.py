@@ -21,6 +21,7 @@ from __future__ import annotations
 import io
 import logging
 import os
+import re
 import shutil
 import time
 import zipfile
@@ -500,6 +501,45 @@ class _Pages:
         return output
 
 
+# Block-level tags that open a raw HTML block in Python-Markdown (its own list, less those that can hold
+# Markdown: none of lawtool's blocks do).
+_BLOCK_TAGS = ("address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset", "figure",
+               "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "nav", "ol", "p", "pre",
+               "section", "table", "ul")
+_BLOCK = re.compile(r"<(" + "|".join(_BLOCK_TAGS) + r")[\s>]")
+
+
+class _RawHtml:
+    """An mkdocs plugin made here: the raw HTML blocks of lawtool's pages (article texts, tables,
+    lists of links: most of each page) are set aside before Markdown reads the page and put back in the
+    HTML it makes.  Python-Markdown would parse every one of them with its HTML parser only to copy it
+    through unchanged: that took about a third of mkdocs's time.  A block set aside is a paragraph of
+    lawtool's Markdown (between blank lines) that starts with a block-level tag and ends with its
+    closing tag; the headings (Markdown, with their ids for the table of contents) are left to Markdown."""
+
+    def __init__(self):
+        self.blocks: dict[str, dict[str, str]] = {}
+
+    def on_page_markdown(self, markdown, page, **kwargs):
+        kept: dict[str, str] = {}
+        parts = markdown.split("\n\n")
+        for k, part in enumerate(parts):
+            block = part.strip("\n")
+            m = _BLOCK.match(block)
+            if m and block.endswith(f"</{m.group(1)}>") and "\n\n" not in block:
+                token = f"LTRAWHTML{len(kept)}X"
+                kept[token] = block
+                parts[k] = token
+        self.blocks[page.file.src_uri] = kept
+        return "\n\n".join(parts)
+
+    def on_page_content(self, html, page, **kwargs):
+        kept = self.blocks.pop(page.file.src_uri, {})
+        if not kept:
+            return html
+        return re.sub(r"<p>(LTRAWHTML\d+X)</p>", lambda m: kept.get(m.group(1), m.group(0)), html)
+
+
 def run_mkdocs(root: Path, docs_dir: Path, site_dir: Path, nav: list, progress: Progress | None = None,
                count: Count | None = None, pages: int = 0) -> None:
     """Build with mkdocs-material in strict mode; a warning (broken Markdown link, missing
@@ -520,6 +560,8 @@ def run_mkdocs(root: Path, docs_dir: Path, site_dir: Path, nav: list, progress: 
         config = load_config(config_file=str(root / "mkdocs.yml"), docs_dir=str(docs_dir), site_dir=str(site_dir),
                              nav=nav, strict=True)
         config.extra["lawtool_csp"] = csp_policy()  # printed in every page by site/overrides/main.html
+        if os.environ.get("LAWTOOL_MARKDOWN_RAW") != "1":  # (=1: let Markdown parse every block, to compare)
+            config.plugins["lawtool-raw-html"] = _RawHtml()
         if count and pages:
             config.plugins["lawtool-progress"] = _Pages(count, pages)
         build(config)

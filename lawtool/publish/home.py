@@ -32,7 +32,7 @@ def _documents_html(index: CorpusIndex, url: str) -> str:
         kind = "قانون ساري" if work.kind == "law" else "مقترح قانون (نص عمل)"
         versions = "، ".join(link(url, e.url, e.date) for e in reversed(work.expressions))
         rows.append(f"<tr><td>{link(url, work.url, work.title)}</td><td>{esc(kind)}</td><td>{versions}</td>"
-                    f"<td>{esc(sum(len(e.document.articles()) for e in work.expressions[-1:]))}</td></tr>")
+                    f"<td>{esc(sum(len(e.articles()) for e in work.expressions[-1:]))}</td></tr>")
     return ('<table class="lt-table-list"><thead><tr><th scope="col">النص</th><th scope="col">النوع</th>'
             '<th scope="col">الصيغ</th><th scope="col">المواد</th></tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table>')

@@ -113,6 +113,14 @@ class Expression:
     _elements: dict | None = None
     _title: str | None = None
 
+    _articles: list | None = None
+
+    def articles(self) -> list:
+        """The document's articles (``Document.articles``), found once: pages, tables and search ask often."""
+        if self._articles is None:
+            self._articles = self.document.articles()
+        return self._articles
+
     @property
     def work_uri(self) -> str:
         return self.uri.work_uri()
@@ -423,7 +431,7 @@ def plan_pages(expression: Expression, limit: int = PAGE_ARTICLES) -> list[Page]
     top = Page(expression.url, expression.title, None)
     pages = [top]
     body = document.body
-    split = body is not None and len(document.articles()) > limit
+    split = body is not None and len(expression.articles()) > limit
 
     def visit(el, page: Page) -> None:
         kids = [c for c in el if isinstance(c.tag, str)]

@@ -281,7 +281,7 @@ def _meta_table(index: CorpusIndex, expression: Expression, page_url: str) -> st
     pub = document.xpath("./a:meta/a:publication", document.main)
     if pub:
         rows.append(("النشر", esc(pub[0].get("showAs") or pub[0].get("date") or "")))
-    rows.append(("عدد المواد", esc(len(document.articles()))))
+    rows.append(("عدد المواد", esc(len(expression.articles()))))
     rows.append(("تنزيل", link(page_url, expression.xml_url, "Akoma Ntoso XML")))
     cells = "".join(f"<tr><th scope=\"row\">{esc(k)}</th><td>{v}</td></tr>" for k, v in rows)
     return f'<table class="lt-meta"><tbody>{cells}</tbody></table>'
@@ -418,7 +418,7 @@ def work_page(index: CorpusIndex, work: Work, site: Site, extra: str = "") -> Si
     rows = []
     for e in reversed(work.expressions):
         rows.append(f"<tr><td>{esc(e.when)}</td><td>{link(url, e.url, e.title)}</td>"
-                    f"<td>{esc(len(e.document.articles()))}</td><td>{link(url, e.xml_url, 'XML')}</td></tr>")
+                    f"<td>{esc(len(e.articles()))}</td><td>{link(url, e.xml_url, 'XML')}</td></tr>")
     out.append('<h2 id="versions">الصيغ</h2>\n')
     out.append('<table class="lt-table-list"><thead><tr><th scope="col">التاريخ</th><th scope="col">الصيغة</th>'
                f'<th scope="col">المواد</th><th scope="col">تنزيل</th></tr></thead><tbody>{"".join(rows)}</tbody></table>\n')

@@ -127,7 +127,7 @@ def _records_of(index) -> list[Record]:
         law = law_number(work.uri)
         records.append(Record(expression.url, fold(title) + " " + law,
                               {"title": title, "text": ""}, {"law": [law]}))
-        for article in expression.document.articles():
+        for article in expression.articles():
             eid = article.get("eId") or ""
             place = expression.places.get(eid)
             if place is None or _quoted(article):
