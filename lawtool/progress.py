@@ -43,7 +43,7 @@ class Bar:
             self.open = True
             if done >= total:
                 self._end()
-        elif percent >= self.shown + EVERY or done >= total and percent != self.shown:
+        elif self.shown < 0 or percent >= self.shown + EVERY or (done >= total and percent != self.shown):
             self.shown = percent - percent % EVERY if done < total else 100
             self.stream.write(f"{self.label}: {step}: {done:,}/{total:,} ({percent} %)\n")
         self.stream.flush()

@@ -6,7 +6,7 @@ events).  The index is what the page writers ask «where does /akn/ma/act/1962/1
 live on the site?» and «who cites this article?».
 
 Page plan of an expression (``plan_pages``): one page when it has at most ``PAGE_ARTICLES``
-articles; otherwise the expression page holds the preface, the preamble and the table of
+articles and at most ``PAGE_CHARS`` characters of text in its body; otherwise the expression page holds the preface, the preamble and the table of
 contents, every container gets a page that lists its parts (the chapter as navigation), and the
 articles are cut into short pages: a container's articles stay on its page when it has no
 sub-container and at most ``GROUP_ARTICLES`` articles, else they go in groups of at most
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from .corpus import CorpusText
 
 PAGE_ARTICLES = 60
+PAGE_CHARS = 50_000  # an expression whose body has more characters of text is cut into pages too
 GROUP_ARTICLES = 10  # at most this many articles on a page of a split expression
 CONTAINERS = {"book", "tome", "part", "subpart", "title", "subtitle", "chapter", "subchapter", "section",
               "subsection", "division", "subdivision", "hcontainer"}
@@ -431,7 +432,8 @@ def plan_pages(expression: Expression, limit: int = PAGE_ARTICLES) -> list[Page]
     top = Page(expression.url, expression.title, None)
     pages = [top]
     body = document.body
-    split = body is not None and len(expression.articles()) > limit
+    # cut when there are many articles, or few but long ones (tables of a finance law, an annex)
+    split = body is not None and (len(expression.articles()) > limit or len(text_of(body)) > PAGE_CHARS)
 
     def visit(el, page: Page) -> None:
         kids = [c for c in el if isinstance(c.tag, str)]
