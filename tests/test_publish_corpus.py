@@ -199,3 +199,30 @@ def test_a_duplicate_work_is_published_once_and_said():
     # the long steps were counted to their end
     assert any(re.fullmatch(r"count pages built by mkdocs (\d+)/\1", m) for m in messages), messages
     assert any(re.fullmatch(r"count texts read (\d+)/\1", m) for m in messages)
+
+
+@pytest.mark.parametrize("case", ["missing", "no-report", "not-json", "deep-json", "no-texts", "fifo-report"])
+def test_a_bad_corpus_folder_is_one_line_and_nothing_built(tmp_path, case):
+    """``publish --corpus`` with a folder that is not a corpus build folder: exit 2, one line naming it,
+    no traceback, no site written."""
+    folder = tmp_path / "corpus"
+    if case != "missing":
+        folder.mkdir()
+    report = folder / "report.json"
+    if case == "not-json":
+        report.write_bytes(b"\x00\xff{not json")
+    elif case == "deep-json":
+        report.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    elif case == "no-texts":
+        report.write_text('{"texts": 3}', encoding="utf-8")
+    elif case == "fifo-report":
+        os.mkfifo(report)
+    out = tmp_path / "public"
+    run = subprocess.run([sys.executable, "-m", "lawtool", "publish", "--corpus", str(folder), "--out", str(out)],
+                         cwd=REPO, capture_output=True, text=True, timeout=300,
+                         env={**os.environ, "LAWTOOL_SHARED": str(SHARED)})
+    errors = [line for line in run.stderr.splitlines() if line.startswith("lawtool: error:")]
+    assert run.returncode == 2, run.stderr[-2000:]
+    assert len(errors) == 1 and ("corpus" in errors[0] or "report.json" in errors[0]), run.stderr[-2000:]
+    assert "Traceback" not in run.stderr
+    assert not out.exists()

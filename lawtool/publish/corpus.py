@@ -91,8 +91,8 @@ def read_report(folder: Path) -> list[dict]:
                          hint="give the folder lawtool corpus import-all wrote (make corpus-all: build/corpus)")
     try:
         data = json.loads(report.read_text(encoding="utf-8"))
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise InputError(f"report.json cannot be read: {exc}", path=str(report),
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+        raise InputError(f"report.json cannot be read: {str(exc)[:200] or type(exc).__name__}", path=str(report),
                          hint="run lawtool corpus import-all again") from None
     texts = data.get("texts") if isinstance(data, dict) else None
     if not isinstance(texts, list):
