@@ -45,10 +45,6 @@ def _number_key(work: Work) -> tuple:
     return (not parts, parts, number, work.uri)
 
 
-def _year_key(work: Work) -> tuple:
-    return (work.latest.corpus.year, _number_key(work))
-
-
 def _rows(works: list[Work], url: str) -> str:
     rows = []
     for w in works:
