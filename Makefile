@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: site site-serve lint test bench corpus corpus-all validate clean system-deps reports
+.PHONY: site site-corpus site-serve lint test bench bench-site-corpus corpus corpus-all validate clean system-deps reports
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,12 @@ $(STAMP): pyproject.toml
 site: $(STAMP)
 	$(VENV)/bin/lawtool publish
 	@echo "lawtool: the site is in public/ — serve it with 'make site-serve' and open http://127.0.0.1:8000/"
+
+# The site with every text of the whole imported corpus (build/corpus, made by make corpus-all) beside
+# law/ and bills/, with its browse pages: about 13,000 pages, minutes (docs/site.md).
+CORPUS_DIR ?= build/corpus
+site-corpus: $(STAMP)
+	$(VENV)/bin/lawtool publish --corpus $(CORPUS_DIR)
 
 # Build the site, then serve public/ on http://127.0.0.1:8000/ until Ctrl-C.
 site-serve: $(STAMP)
@@ -61,6 +67,11 @@ reports: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/run.py
+
+# The whole-corpus site alone (publish --corpus build/corpus, cold): wall time, pages, size, peak memory
+# → bench/results/site-corpus.md (a benchmark, never a CI test; run it on an idle machine).
+bench-site-corpus: $(STAMP)
+	$(PY) bench/run.py --site-corpus
 
 clean:
 	rm -rf $(VENV) build public .pytest_cache .mypy_cache .ruff_cache

@@ -23,20 +23,42 @@ def register(app: typer.Typer) -> None:
         wait: float = typer.Option(
             120.0, "--wait", help="seconds to wait for another publish of this checkout to finish before giving up"
         ),
+        corpus: Path | None = typer.Option(
+            None,
+            "--corpus",
+            help="also publish every text of this corpus build folder (made by lawtool corpus import-all, "
+            "e.g. build/corpus), with browse pages",
+        ),
     ):
         """Build the site from ./law and ./bills (run from the repository root): pages, downloads,
-        mkdocs-material in strict mode, then a check of every internal link."""
+        mkdocs-material in strict mode, then a check of every internal link.  With --corpus, the
+        texts of a corpus build folder too (a text whose work is in law/ is published once, from law/)."""
         from lawtool.cli import run, say
+        from lawtool.errors import clean
+        from lawtool.progress import Bar
+
+        bar = Bar(label="lawtool publish")
 
         def progress(message: str) -> None:
-            say(f"lawtool publish: {message}")
+            bar.message(f"lawtool publish: {clean(str(message))}")
 
         def action():
             from lawtool.publish import publish
 
             if serve:
                 _check_port(port)  # before a build of minutes, not after
-            result = publish(Path("."), out, progress=progress, check_links=not no_link_check, lock_wait=wait)
+            try:
+                result = publish(
+                    Path("."),
+                    out,
+                    progress=progress,
+                    check_links=not no_link_check,
+                    lock_wait=wait,
+                    corpus=corpus,
+                    count=bar,
+                )
+            finally:
+                bar.close()
             for note in result.notes:
                 say(f"lawtool publish: {note if note.startswith('warning: ') else 'note: ' + note}")
             total = sum(result.timings.values())

@@ -246,7 +246,7 @@ def test_a_build_failing_late_keeps_the_old_site(tmp_path, monkeypatch):
     before = snapshot(out)
     law = root / "law" / FrbrUri.parse(SMALL).relative_path()
     law.write_text(law.read_text(encoding="utf-8").replace("الاختبار.", "الاختبار الجديد."), encoding="utf-8")
-    monkeypatch.setattr(build, "check_site", lambda site_dir: ["a broken link"])
+    monkeypatch.setattr(build, "check_site", lambda site_dir, **kwargs: ["a broken link"])
     with pytest.raises(LawtoolError):
         publish(root, out)
     assert snapshot(out) == before

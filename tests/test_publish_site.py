@@ -33,6 +33,7 @@ def _tree(path: Path):
 def _uncertain(root: Path) -> list[dict]:
     """The `certain: false` corrections of Law 103.13's import.yaml."""
     import yaml
+
     data = yaml.safe_load((root / "law/ma/act/2018/103-13/import.yaml").read_text(encoding="utf-8"))
     return [c for e in data["expressions"] for c in e.get("corrections") or [] if c.get("certain") is False]
 
@@ -45,6 +46,7 @@ def _article_page(site: Path, eid: str, under: str = PENAL_PAGES) -> Path:
 
 
 # -- the repository's site -------------------------------------------------------------------------------
+
 
 def test_no_broken_internal_link():
     assert check_site(repo_site()) == []
@@ -90,6 +92,7 @@ def test_the_working_text_notice_is_short_and_arabic():
 def test_repairs_page_names_every_kind_in_arabic():
     """The certain automatic repairs of a law, counted by kind, each kind in Arabic (tatweel among them)."""
     from lawtool.publish.wording import REPAIR_KINDS
+
     site = repo_site()
     page = _tree(site / "akn/ma/act/2018/103-13/ara@2018-03-12/repairs/index.html")
     rows = page.xpath("//h2[@id='certain']/following::table[1]//tbody/tr")
@@ -115,6 +118,8 @@ def test_penalty_ranges_are_written_as_the_laws_write_them():
 # amendment's id (dv-ex-01)
 UNBREAKABLE = re.compile(r"\d{4}-\d\d-\d\d|(?<![\w.-])\d+(?:-\d+)+|\b[a-z]+-[a-z]+-\d+\b")
 NOT_SHOWN = "//head | //script | //style | //svg | //pre | //code"  # (a file name may break)
+
+
 def _unbreakable(text: str) -> list[str]:
     """The tokens of :data:`UNBREAKABLE` in ``text``, but not those inside a run of more than 32 characters
     (a long file name such as akn-ma-bill-2024-digital-violence-diff-….docx had better break than overflow)."""
@@ -122,8 +127,9 @@ def _unbreakable(text: str) -> list[str]:
     return [t for run in runs if len(run.strip(".")) <= 32 for t in UNBREAKABLE.findall(run)]
 
 
-MONTHS = ("يناير|فبراير|مارس|أبريل|ابريل|ماي|مايو|يونيو|يوليوز|يوليو|غشت|أغسطس|شتنبر|سبتمبر|أكتوبر|نونبر|نوفمبر|"
-          "دجنبر|ديسمبر")
+MONTHS = (
+    "يناير|فبراير|مارس|أبريل|ابريل|ماي|مايو|يونيو|يوليوز|يوليو|غشت|أغسطس|شتنبر|سبتمبر|أكتوبر|نونبر|نوفمبر|دجنبر|ديسمبر"
+)
 
 
 def test_dates_and_identifiers_stay_on_one_line():
@@ -196,7 +202,9 @@ def test_diff_pages_show_insertions_and_deletions():
     site = repo_site()
     page = site / BILL_PAGES / "diff/2024-05-14_2024-12-10/index.html"
     tree = _tree(page)
-    assert tree.xpath("//table[contains(@class,'lt-compare')]//ins") and tree.xpath("//table[contains(@class,'lt-compare')]//del")
+    assert tree.xpath("//table[contains(@class,'lt-compare')]//ins") and tree.xpath(
+        "//table[contains(@class,'lt-compare')]//del"
+    )
     compare = _tree(site / BILL_PAGES / "compare/2024-12-10/index.html")
     assert len(compare.xpath("//table[contains(@class,'lt-three')]/thead/tr/th")) == 3
 
@@ -216,6 +224,7 @@ def test_each_change_made_by_an_amendment_links_to_it():
     of words is followed by a link to the amendment whose operation has those words (insertions) or
     targets that article (deletions); the version imported from its text claims no amendment."""
     import yaml
+
     site = repo_site()
     folder = REPO / "bills/ma/bill/2024/digital-violence/amendments"
     operations = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))["operations"] for p in folder.glob("*.yaml")}
@@ -287,8 +296,10 @@ def test_the_laws_as_the_bill_would_leave_them():
     site = repo_site()
     folder = site / BILL_PAGES / "projections"
     pages = sorted(folder.glob("*/index.html"))
-    assert [p.parent.name for p in pages] == ["akn-ma-act-1962-1-59-413-ara-2024-08-22",
-                                              "akn-ma-act-2018-103-13-ara-2018-03-12"]
+    assert [p.parent.name for p in pages] == [
+        "akn-ma-act-1962-1-59-413-ara-2024-08-22",
+        "akn-ma-act-2018-103-13-ara-2018-03-12",
+    ]
     penal = pages[0].read_text(encoding="utf-8")
     assert "إسقاط، لا قانون ساري المفعول" in penal and "<ins>" in penal
     for eid in ("art_447-1", "art_447-2", "art_447-3"):
@@ -325,8 +336,11 @@ def test_downloads():
     assert amendments and len(entries) == len(bills) + len(amendments)  # new versions and amendments
     hrefs = [e.find("a:link", atom).get("href") for e in entries]
     assert any(h.endswith("/amendments/dv-ex-01/") for h in hrefs)
-    assert not [t for t in (e.findtext("a:title", namespaces=atom) for e in entries) if re.search(r"[A-Za-z]{4}", t)
-                and "lawtool" not in t]
+    assert not [
+        t
+        for t in (e.findtext("a:title", namespaces=atom) for e in entries)
+        if re.search(r"[A-Za-z]{4}", t) and "lawtool" not in t
+    ]
     assert entries[0].findtext("a:updated", namespaces=atom) >= entries[-1].findtext("a:updated", namespaces=atom)
     archive = zipfile.ZipFile(io.BytesIO((site / "downloads/lawtool-corpus.zip").read_bytes()))
     assert "lawtool-corpus/law/ma/act/1962/1-59-413/ara@2024-08-22.xml" in archive.namelist()
@@ -375,19 +389,51 @@ def test_no_page_is_heavy():
     """Short pages (issue 15): no page of a text holds more than 10 articles, and no built page of the
     site weighs more than 250 KB of HTML."""
     site = repo_site()
-    heavy = [(p.stat().st_size, p.relative_to(site).as_posix()) for p in site.rglob("index.html")
-             if p.stat().st_size > 250_000]
+    heavy = [
+        (p.stat().st_size, p.relative_to(site).as_posix())
+        for p in site.rglob("index.html")
+        if p.stat().st_size > 250_000
+    ]
     assert heavy == []
 
 
 # Latin words the Arabic interface may show: names of formats, standards and software
-LATIN_NAMES = {"lawtool", "PDF", "XML", "Akoma", "Ntoso", "FRBR", "Atom", "DOCX", "SVG", "MkDocs", "Material", "Adala",
-               "Pagefind", "Noto", "Sans", "Arabic", "SIL", "Open", "Font", "License", "OFL", "MIT", "Word", "CSV",
-               "JSON", "ZIP", "Chromium", "BSD"}
+LATIN_NAMES = {
+    "lawtool",
+    "PDF",
+    "XML",
+    "Akoma",
+    "Ntoso",
+    "FRBR",
+    "Atom",
+    "DOCX",
+    "SVG",
+    "MkDocs",
+    "Material",
+    "Adala",
+    "Pagefind",
+    "Noto",
+    "Sans",
+    "Arabic",
+    "SIL",
+    "Open",
+    "Font",
+    "License",
+    "OFL",
+    "MIT",
+    "Word",
+    "CSV",
+    "JSON",
+    "ZIP",
+    "Chromium",
+    "BSD",
+}
 # The text of the laws and bills, and what is not interface: code, identifiers, other-language blocks
-NOT_INTERFACE = ("//*[contains(@class,'lt-article-body') or contains(@class,'lt-preface') or "
-                 "contains(@class,'lt-preamble') or contains(@class,'lt-cell-text')] | //script | //style | //code | "
-                 "//*[@lang and @lang!='ar'] | //svg | //*[@translate='no']")
+NOT_INTERFACE = (
+    "//*[contains(@class,'lt-article-body') or contains(@class,'lt-preface') or "
+    "contains(@class,'lt-preamble') or contains(@class,'lt-cell-text')] | //script | //style | //code | "
+    "//*[@lang and @lang!='ar'] | //svg | //*[@translate='no']"
+)
 
 
 def _english_words(page: Path, site: Path) -> list[str]:
@@ -398,8 +444,11 @@ def _english_words(page: Path, site: Path) -> list[str]:
     text = tree.body.text_content() if tree.find("body") is not None else ""
     # a word: a token of Latin letters only; identifiers (dv-ex-01, art_447-1, file names) hold digits,
     # dots, slashes or underscores and are not words
-    return [t.strip("().,;:«»\"'") for t in text.split()
-            if re.fullmatch(r"[(«\"']*[A-Za-z][A-Za-z'-]*[).,;:»\"']*", t) and t.strip("().,;:«»\"'") not in LATIN_NAMES]
+    return [
+        t.strip("().,;:«»\"'")
+        for t in text.split()
+        if re.fullmatch(r"[(«\"']*[A-Za-z][A-Za-z'-]*[).,;:»\"']*", t) and t.strip("().,;:«»\"'") not in LATIN_NAMES
+    ]
 
 
 def test_no_english_word_in_the_arabic_interface():
@@ -429,6 +478,7 @@ def test_right_to_left_and_languages():
 
 # -- the hostile copy -------------------------------------------------------------------------------------------
 
+
 def test_document_and_amendment_text_is_escaped():
     _, site, _ = hostile_site()
     raw = re.compile(r"<(script|img)[^>]*(__xss|onerror)", re.IGNORECASE)
@@ -436,7 +486,7 @@ def test_document_and_amendment_text_is_escaped():
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert not raw.search(text), page
-        assert 'href="javascript' not in text and "id=\"evil\"" not in text
+        assert 'href="javascript' not in text and 'id="evil"' not in text
         seen += text.count("&lt;script&gt;window.__xss")
     assert seen
     amendment = _tree(site / BILL_PAGES / "amendments/dv-ex-99/index.html")
@@ -471,8 +521,9 @@ def test_a_plain_copy_without_git_or_sources_builds():
 def test_cli_publish_and_its_errors(tmp_path):
     root, _, _ = hostile_site()
     out = tmp_path / "out"
-    done = subprocess.run([sys.executable, "-m", "lawtool", "publish", "--out", str(out)], cwd=root,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "lawtool", "publish", "--out", str(out)], cwd=root, capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stderr
     assert "lawtool publish: indexing the corpus" in done.stderr
     assert (out / "index.html").is_file() and str(out) in done.stdout

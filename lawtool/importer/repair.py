@@ -72,12 +72,12 @@ class RepairResult:
 
 ALEFS = "اأإآ"
 HAMZA_ALEFS = "أإآ"
-LETTER = "\u0621-\u063A\u0641-\u064A"
-MARKS = "\u064B-\u065F\u0670\u0640"  # harakat, superscript alef, tatweel
+LETTER = "\u0621-\u063a\u0641-\u064a"
+MARKS = "\u064b-\u065f\u0670\u0640"  # harakat, superscript alef, tatweel
 MARK_CHARS = frozenset(chr(c) for c in range(0x064B, 0x0660)) | {"\u0670", "\u0640"}  # the same, as a set
 AR_WORD = re.compile(f"[{LETTER}][{LETTER}{MARKS}]*")
 # tatweel between two letters (or vowel marks) of one word
-INWORD_TATWEEL = re.compile(f"(?<=[{LETTER}\u064B-\u065F\u0670])\u0640+(?=[{LETTER}\u064B-\u065F\u0670])")
+INWORD_TATWEEL = re.compile(f"(?<=[{LETTER}\u064b-\u065f\u0670])\u0640+(?=[{LETTER}\u064b-\u065f\u0670])")
 AR_LETTER = re.compile(f"[{LETTER}]")
 
 # Proclitic clusters that may stand before the article "ال" (li + al is written "لل").
@@ -153,9 +153,13 @@ FN_CONTINUATION = re.compile(r"الجريدة\s+الرسمية|بتنفيذه|^\
 PAGE_TAIL = re.compile(r"(?<=\S)\s*-\s*(\d{1,4})\s*-\s*$")
 
 
-def _take_continuation(body: list[tuple[int, str]], page_start: int,
-                       footnotes: list[tuple[int, int, list[str]]], repairs: list[Repair],
-                       at_page_end: bool = False) -> None:
+def _take_continuation(
+    body: list[tuple[int, str]],
+    page_start: int,
+    footnotes: list[tuple[int, int, list[str]]],
+    repairs: list[Repair],
+    at_page_end: bool = False,
+) -> None:
     """A footnote cut by a page break goes on at the top of the next page's footnote block, just
     above the next footnote: «... من القانون الجنائي،» / (next page) «الصادر بتنفيذه ظهير شريف ...
     الجريدة الرسمية عدد 4682 ... ص 852» / « - 143 تم ...».  Those lines are not body text: they go
@@ -164,8 +168,9 @@ def _take_continuation(body: list[tuple[int, str]], page_start: int,
     then come from an earlier page)."""
     if not footnotes or not footnotes[-1][2]:
         return
-    if at_page_end and (page_start >= len(body) or footnotes[-1][1] > body[page_start][0]
-                        or not re.search(JOURNAL_PAGE, body[-1][1])):
+    if at_page_end and (
+        page_start >= len(body) or footnotes[-1][1] > body[page_start][0] or not re.search(JOURNAL_PAGE, body[-1][1])
+    ):
         return  # at a page end, only a citation ending with its page («ص .4018») is taken
     last = footnotes[-1][2][-1].strip()
     if re.search(r"[.؛!?]\s*$", last):
@@ -175,8 +180,8 @@ def _take_continuation(body: list[tuple[int, str]], page_start: int,
         take += 1
     if not take:
         return
-    moved = body[len(body) - take:]
-    del body[len(body) - take:]
+    moved = body[len(body) - take :]
+    del body[len(body) - take :]
     for idx, text in moved:
         footnotes[-1][2].append(text)
         repairs.append(Repair("footnote-body", idx + 1, text.strip(), ""))
@@ -207,7 +212,7 @@ def _split_furniture(lines: list[str], first: int) -> _Furniture:
         """A marker printed at the end of a recent body line: "المذكورة.2"."""
         nonlocal last_marker
         # after a letter other than the conjunction و ("و3" enumerates), or after a mark
-        glued = re.compile(f"(?:(?<=[\u0621-\u0647\u0649-\u064A])|(?<=[{LETTER}][.،؛:])){n}\\s*$")
+        glued = re.compile(f"(?:(?<=[\u0621-\u0647\u0649-\u064a])|(?<=[{LETTER}][.،؛:])){n}\\s*$")
         for k in range(len(body) - 1, max(-1, len(body) - 8), -1):
             idx, text = body[k]
             g = glued.search(text)
@@ -290,7 +295,7 @@ def _split_furniture(lines: list[str], first: int) -> _Furniture:
             if g and int(g.group(1)) == last_body + 1 and FN_KEYWORDS.match(g.group(2)):
                 open_fn.append(line[: g.start()])
                 last_body += 1
-                open_fn = [line[g.start():]]
+                open_fn = [line[g.start() :]]
                 footnotes.append((last_body, j, open_fn))
             else:
                 open_fn.append(line)
@@ -301,9 +306,9 @@ def _split_furniture(lines: list[str], first: int) -> _Furniture:
         if g and int(g.group(1)) == last_body + 1 and int(g.group(1)) in markers_seen and FN_KEYWORDS.match(g.group(2)):
             # a footnote body run into the last body line: "... التوقيع؛ -94تم تغيير"
             last_body += 1
-            open_fn = [line[g.start():]]
+            open_fn = [line[g.start() :]]
             footnotes.append((last_body, j, open_fn))
-            repairs.append(Repair("footnote-body", j + 1, line[g.start():].strip(), ""))
+            repairs.append(Repair("footnote-body", j + 1, line[g.start() :].strip(), ""))
             text = line[: g.start()]
         if pending_markers:
             text = text.rstrip() + "".join(f" [[fn:{v}]]" for v, _ in pending_markers)
@@ -351,7 +356,7 @@ def _strip_article(word: str) -> str:
     """Remove a proclitic cluster + article, or li + article ("لل")."""
     for p in _ARTICLE_PREFIXES_LONGEST_FIRST:
         if word.startswith(p + "ال") and len(word) > len(p) + 3:
-            return word[len(p) + 2:]
+            return word[len(p) + 2 :]
     if word.startswith("لل") and len(word) > 4:
         return word[2:]
     return word
@@ -391,7 +396,7 @@ def _strip_suffix(word: str) -> str:
 
 
 def _swap(word: str, i: int) -> str:
-    return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+    return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
 
 
 class _Lexicon:
@@ -469,7 +474,7 @@ def _certain_decision(chars: list[str], i: int, lexicon_pass: bool = False) -> b
     """True = certainly a reversed ligature, False = certainly genuine, None = open."""
     x = chars[i]
     prefix = "".join(chars[:i])
-    rest = "".join(chars[i + 2:])
+    rest = "".join(chars[i + 2 :])
     prev = chars[i - 1] if i else ""
     if prev in ALEFS and prev:
         return True  # two alef forms never meet inside an Arabic word
@@ -514,7 +519,7 @@ def _decide_open(word: str, i: int, lex: _Lexicon) -> bool | None:
     if x in HAMZA_ALEFS:
         # word-initial "أل...": li + hamza word ("ألغراض" = لأغراض) or a genuine
         # word ("ألف", "إلى", "إلغاء")
-        stem = word[i] + word[i + 2:]
+        stem = word[i] + word[i + 2 :]
         if len(stem) < 3 or word[i:] in ILA_FORMS:
             return False
         if lex.cores[stem] >= 1 or lex.cores[_strip_pronoun(stem)] >= 1:
@@ -524,13 +529,15 @@ def _decide_open(word: str, i: int, lex: _Lexicon) -> bool | None:
         c1, c2 = lex.shape_votes(word, swap)
         # "ألغراض" has a template no Arabic word has; "لأغراض" a common one
         return c1 == 0 and c2 >= 2
-    rest = word[i + 2:]
+    rest = word[i + 2 :]
     prefix = word[:i]
     if prefix in ARTICLE_PREFIXES:
         # article, or li + a hamzat-wasl verbal noun: "الرتكاب" = لارتكاب
         wasl = "ا" + rest
-        if prefix in ("", "و", "ف") and WASL_REST.match(rest) and (
-            lex.cores[wasl] >= 1 or lex.cores[_strip_pronoun(wasl)] >= 1
+        if (
+            prefix in ("", "و", "ف")
+            and WASL_REST.match(rest)
+            and (lex.cores[wasl] >= 1 or lex.cores[_strip_pronoun(wasl)] >= 1)
         ):
             return None if lex.bare[rest] >= 1 else True
         return False
@@ -661,7 +668,8 @@ def printed_form(real: str) -> str:
 @dataclass(frozen=True)
 class _LexEntry:
     """One printed form: its reading when kept (`keep`) and when fixed (`fix`), and the rule."""
-    key: str                 # the entry of the data file it comes from
+
+    key: str  # the entry of the data file it comes from
     keep: str | None
     fix: str | None
     otherwise: str = "keep"  # "keep" | "fix" | "uncertain" when no context rule applies
@@ -834,6 +842,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     if path is None and _LEXICON is not None:
         return _LEXICON
     import yaml
+
     p = Path(path) if path else LEXICON_PATH
     lex = Lexicon(yaml.safe_load(p.read_text(encoding="utf-8")) or {}, source=str(p))
     if path is None:
@@ -1000,6 +1009,7 @@ def remove_tatweel(text: str) -> tuple[str, list[tuple[str, str]]]:
         if new != m.group(0):
             fixes.append((m.group(0), new))
         return new
+
     return AR_WORD.sub(word, text), fixes
 
 
@@ -1020,7 +1030,7 @@ def _vocabulary(texts: list[str]) -> Counter[str]:
 
 
 def _join_line_start(text: str, vocab: Counter[str]) -> tuple[str, tuple[str, str] | None]:
-    """"ي عين" -> "يعين" when the joined word occurs elsewhere in the document."""
+    """ "ي عين" -> "يعين" when the joined word occurs elsewhere in the document."""
     m = LINE_START_SPLIT.match(text)
     if not m:
         return text, None
@@ -1029,7 +1039,7 @@ def _join_line_start(text: str, vocab: Counter[str]) -> tuple[str, tuple[str, st
         return text, None
     joined = letter + rest
     if vocab[joined] >= 1:
-        return lead + joined + text[m.end():], (m.group(0), lead + joined)
+        return lead + joined + text[m.end() :], (m.group(0), lead + joined)
     return text, None
 
 
@@ -1058,8 +1068,8 @@ def repair_text(raw: str, *, skip_header: bool = True) -> RepairResult:
         if h and tl:
             joined = f"{tl.group(1)}-{h.group(2)}"
             new1 = t1[: h.start()] + h.group(1) + (" " if h.group(1) == "و" else "") + joined
-            new2 = t2[tl.end():].lstrip()
-            repairs.append(Repair("glued-number", j1 + 1, f"{t1[h.start():]} / {t2[:tl.end()].strip()}", joined))
+            new2 = t2[tl.end() :].lstrip()
+            repairs.append(Repair("glued-number", j1 + 1, f"{t1[h.start() :]} / {t2[: tl.end()].strip()}", joined))
             items[k], items[k + 1] = (j1, new1), (j2, new2)
 
     # dates split over two lines
@@ -1069,9 +1079,16 @@ def repair_text(raw: str, *, skip_header: bool = True) -> RepairResult:
         if h and tl:
             new1 = t1[: h.start()] + f"{h.group(2)} ({h.group(1)}"
             month, punct, greg = tl.groups()
-            rest = t2[tl.end():]
+            rest = t2[tl.end() :]
             new2 = f"{month.strip()} {greg}){punct}" + (" " if rest and AR_LETTER.match(rest[0]) else "") + rest
-            repairs.append(Repair("date-brackets", j1 + 1, f"{h.group(0)} / {tl.group(0)}", f"{new1[h.start():]} / {new2[: len(new2) - len(rest)]}"))
+            repairs.append(
+                Repair(
+                    "date-brackets",
+                    j1 + 1,
+                    f"{h.group(0)} / {tl.group(0)}",
+                    f"{new1[h.start() :]} / {new2[: len(new2) - len(rest)]}",
+                )
+            )
             items[k], items[k + 1] = (j1, new1), (j2, new2)
 
     damaged = _damage_detected(vocab)
@@ -1086,7 +1103,7 @@ def repair_text(raw: str, *, skip_header: bool = True) -> RepairResult:
         if not words:
             return "", ""
         first = words[0].group(0) if not text[: words[0].start()].strip() else ""
-        last = words[-1].group(0) if not text[words[-1].end():].strip() else ""
+        last = words[-1].group(0) if not text[words[-1].end() :].strip() else ""
         return first, last
 
     edges = [edge_words(t) for _, t in items]
@@ -1124,27 +1141,35 @@ def repair_text(raw: str, *, skip_header: bool = True) -> RepairResult:
     return RepairResult(lines, numbers, footnotes, repairs, uncertain)
 
 
-def _fix_ligatures(text: str, j: int, lex: _Lexicon, repairs: list[Repair], uncertain: list[Repair],
-                   lexicon: Lexicon | None = None, line_before: str = "", line_after: str = "") -> str:
+def _fix_ligatures(
+    text: str,
+    j: int,
+    lex: _Lexicon,
+    repairs: list[Repair],
+    uncertain: list[Repair],
+    lexicon: Lexicon | None = None,
+    line_before: str = "",
+    line_after: str = "",
+) -> str:
     """Repair the ligatures of one line; `line_before`/`line_after`: last/first word of the
     neighbour lines, for the lexicon's context rules."""
     out: list[str] = []
     pos = 0
     tokens = list(AR_WORD.finditer(text))
     for k, m in enumerate(tokens):
-        out.append(text[pos:m.start()])
+        out.append(text[pos : m.start()])
         tok = m.group(0)
         if lexicon is not None and _in_lexicon(tok, lexicon):
             # the lexicon decides first (decisions made by reading); what it leaves goes to the rules
             # a neighbour counts only when nothing but spaces stands between (no mark: «الثالث: أحكام»)
             if k > 0:
-                prev = tokens[k - 1].group(0) if not text[tokens[k - 1].end():m.start()].strip() else ""
+                prev = tokens[k - 1].group(0) if not text[tokens[k - 1].end() : m.start()].strip() else ""
             else:
-                prev = line_before if not text[:m.start()].strip() else ""
+                prev = line_before if not text[: m.start()].strip() else ""
             if k + 1 < len(tokens):
-                nxt = tokens[k + 1].group(0) if not text[m.end():tokens[k + 1].start()].strip() else ""
+                nxt = tokens[k + 1].group(0) if not text[m.end() : tokens[k + 1].start()].strip() else ""
             else:
-                nxt = line_after if not text[m.end():].strip() else ""
+                nxt = line_after if not text[m.end() :].strip() else ""
             reading = _lexicon_reading(tok, prev, nxt, lexicon)
             if reading is not None:
                 if reading != tok:

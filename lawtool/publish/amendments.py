@@ -21,10 +21,15 @@ from .pages import Site, SitePage, breadcrumbs, heading, notice_html, page_path
 from .wording import collision_ar
 
 # Arabic names of the collision kinds of lawtool.amend.collisions.KINDS (a test checks they all have one)
-COLLISION_AR = {"same-element": "نفس العنصر", "overlapping-words": "تداخل في العبارات",
-                "target-deleted": "عنصر يحذفه تعديل آخر", "target-moved": "عنصر ينقله تعديل آخر",
-                "target-renumbered": "عنصر يعيد تعديل آخر ترقيمه", "same-place": "إضافة في نفس الموضع",
-                "same-number": "نفس الرقم"}
+COLLISION_AR = {
+    "same-element": "نفس العنصر",
+    "overlapping-words": "تداخل في العبارات",
+    "target-deleted": "عنصر يحذفه تعديل آخر",
+    "target-moved": "عنصر ينقله تعديل آخر",
+    "target-renumbered": "عنصر يعيد تعديل آخر ترقيمه",
+    "same-place": "إضافة في نفس الموضع",
+    "same-number": "نفس الرقم",
+}
 
 
 def amendments_url(work: Work) -> str:
@@ -43,6 +48,7 @@ def bill_amendments(index: CorpusIndex, work: Work) -> list:
     """The amendments filed against a bill: the YAML files of its ``amendments/`` folder (not its
     sub-folders, such as ``carried/``)."""
     from ..amend import load_amendments
+
     folder = amendments_folder(index, work)
     paths = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")) if folder.is_dir() else []
     return load_amendments(paths) if paths else []
@@ -86,14 +92,21 @@ def _status(status: str) -> str:
 def amendment_pages(index: CorpusIndex, work: Work, site: Site) -> list[SitePage]:
     url = amendments_url(work)
     amendments = bill_amendments(index, work)
-    out = [breadcrumbs([(work.url, work.title)], url), heading(1, "التعديلات المقترحة") + "\n", notice_html(work.latest) + "\n"]
+    out = [
+        breadcrumbs([(work.url, work.title)], url),
+        heading(1, "التعديلات المقترحة") + "\n",
+        notice_html(work.latest) + "\n",
+    ]
     if not amendments:
         out.append("<p>لم يقدم أي تعديل على هذا المقترح بعد.</p>\n")
         return [site.add(SitePage(page_path(url), url, f"التعديلات: {work.title}", "\n".join(out), notice=True))]
     from ..amend import check_collisions
+
     if any(a.example for a in amendments):
-        out.append("<p><strong>تنبيه:</strong> التعديلات المعروضة هنا أمثلة صنعت لمشروع lawtool، لم يقدمها أي فريق "
-                   "برلماني أو نائب.</p>\n")
+        out.append(
+            "<p><strong>تنبيه:</strong> التعديلات المعروضة هنا أمثلة صنعت لمشروع lawtool، لم يقدمها أي فريق "
+            "برلماني أو نائب.</p>\n"
+        )
     made = []
     # collisions, per amended expression
     by_target: dict[str, list] = {}
@@ -116,17 +129,24 @@ def amendment_pages(index: CorpusIndex, work: Work, site: Site) -> list[SitePage
             links = "، ".join(link(url, amendment_url(work, i), i) for i in c.amendments)
             place = index.place(expression, c.eid)
             where = link(url, f"{place.url}#{index.anchor(expression, c.eid)}", place.label) if place else esc(c.eid)
-            rows.append(f"<tr><td>{links}</td><td>{where}</td><td>{esc(COLLISION_AR.get(c.kind, c.kind))}</td>"
-                        f"<td>{esc(collision_ar(c, place.label if place else ''))}</td></tr>")
+            rows.append(
+                f"<tr><td>{links}</td><td>{where}</td><td>{esc(COLLISION_AR.get(c.kind, c.kind))}</td>"
+                f"<td>{esc(collision_ar(c, place.label if place else ''))}</td></tr>"
+            )
             for i in c.amendments:
                 collisions_of.setdefault(i, []).append(c)
-        out.append(f"<p>على الصيغة {link(url, expression.url, 'الصيغة ' + expression.when)}: "
-                   f"{len(result.collisions)} تعارض؛ التعديلات المتوافقة بترتيب تطبيقها: "
-                   + ("، ".join(link(url, amendment_url(work, i), i) for i in result.order) or "—") + "</p>\n")
+        out.append(
+            f"<p>على الصيغة {link(url, expression.url, 'الصيغة ' + expression.when)}: "
+            f"{len(result.collisions)} تعارض؛ التعديلات المتوافقة بترتيب تطبيقها: "
+            + ("، ".join(link(url, amendment_url(work, i), i) for i in result.order) or "—")
+            + "</p>\n"
+        )
         if rows:
-            out.append('<table class="lt-table-list"><thead><tr><th scope="col">التعديلات</th><th scope="col">الموضع</th>'
-                       '<th scope="col">النوع</th><th scope="col">التفصيل</th></tr></thead>'
-                       f'<tbody>{"".join(rows)}</tbody></table>\n')
+            out.append(
+                '<table class="lt-table-list"><thead><tr><th scope="col">التعديلات</th><th scope="col">الموضع</th>'
+                '<th scope="col">النوع</th><th scope="col">التفصيل</th></tr></thead>'
+                f"<tbody>{''.join(rows)}</tbody></table>\n"
+            )
     # grouped under the articles they touch
     out.append(heading(2, "التعديلات حسب المواد", "by-article") + "\n")
     groups: dict[tuple[str, str], list] = {}
@@ -141,8 +161,10 @@ def amendment_pages(index: CorpusIndex, work: Work, site: Site) -> list[SitePage
         out.append(heading(3, label, anchor) + "\n")
         items = []
         for a in group:
-            items.append(f"<li>{link(url, amendment_url(work, a.id), a.id)} {_status(a.status)} — {esc(a.title or '')} "
-                         f"({esc(a.proposer)}، {esc(a.date)})</li>")
+            items.append(
+                f"<li>{link(url, amendment_url(work, a.id), a.id)} {_status(a.status)} — {esc(a.title or '')} "
+                f"({esc(a.proposer)}، {esc(a.date)})</li>"
+            )
         text_link = link(url, f"{place.url}#{place.eid}", "نص المادة", title=place.text) if place else ""
         out.append(f"<p>{text_link}</p><ul>{''.join(items)}</ul>\n")
     made.append(site.add(SitePage(page_path(url), url, f"التعديلات: {work.title}", "\n".join(out), notice=True)))
@@ -153,34 +175,54 @@ def amendment_pages(index: CorpusIndex, work: Work, site: Site) -> list[SitePage
 
 def _sort_key(eid: str):
     from ..eids import article_order
+
     return article_order(eid)
 
 
-def _amendment_page(index: CorpusIndex, work: Work, a, collisions: list, site: Site,
-                    amendments: Sequence = ()) -> SitePage:
+def _amendment_page(
+    index: CorpusIndex, work: Work, a, collisions: list, site: Site, amendments: Sequence = ()
+) -> SitePage:
     from ..amend import apply_amendments, instructions
+
     url = amendment_url(work, a.id)
     expression = index.expression(target_uri(a))
     title = f"التعديل {a.id}" + (f": {a.title}" if a.title else "")
-    out = [breadcrumbs([(work.url, work.title), (amendments_url(work), "التعديلات")], url), heading(1, title) + "\n",
-           notice_html(expression or work.latest) + "\n"]
+    out = [
+        breadcrumbs([(work.url, work.title), (amendments_url(work), "التعديلات")], url),
+        heading(1, title) + "\n",
+        notice_html(expression or work.latest) + "\n",
+    ]
     if a.example:
         out.append("<p><strong>مثال:</strong> تعديل صنع لمشروع lawtool، لم يقدمه أي فريق برلماني أو نائب.</p>\n")
-    target = link(url, expression.url, "الصيغة " + expression.when) if expression else f"<code>{esc(target_uri(a))}</code>"
-    rows = [("الحالة", _status(a.status)), ("مقدمه", esc(a.proposer)), ("التاريخ", esc(a.date)), ("الصيغة المعدلة", target)]
+    target = (
+        link(url, expression.url, "الصيغة " + expression.when) if expression else f"<code>{esc(target_uri(a))}</code>"
+    )
+    rows = [
+        ("الحالة", _status(a.status)),
+        ("مقدمه", esc(a.proposer)),
+        ("التاريخ", esc(a.date)),
+        ("الصيغة المعدلة", target),
+    ]
     if a.cosignatories:
         rows.append(("الموقعون معه", esc("، ".join(a.cosignatories))))
     if a.votes:
         from ..amend.listing import votes_ar
+
         rows.append(("التصويت", esc(votes_ar(a.votes))))
     if a.amends:
         rows.append(("يعدل التعديل", link(url, amendment_url(work, a.amends), a.amends)))
-    out.append('<table class="lt-meta"><tbody>' + "".join(f'<tr><th scope="row">{esc(k)}</th><td>{v}</td></tr>'
-                                                          for k, v in rows) + "</tbody></table>\n")
+    out.append(
+        '<table class="lt-meta"><tbody>'
+        + "".join(f'<tr><th scope="row">{esc(k)}</th><td>{v}</td></tr>' for k, v in rows)
+        + "</tbody></table>\n"
+    )
     if a.justification:
         out.append(heading(2, "التعليل", "justification") + "\n")
-        out.append("<div>" + "".join(f"<p>{esc(line)}</p>" for line in a.justification.splitlines() if line.strip())
-                   + "</div>\n")
+        out.append(
+            "<div>"
+            + "".join(f"<p>{esc(line)}</p>" for line in a.justification.splitlines() if line.strip())
+            + "</div>\n"
+        )
     out.append(heading(2, "الصيغة", "wording") + "\n")
     try:
         wording = instructions(a, expression.document if expression else None)
@@ -188,20 +230,28 @@ def _amendment_page(index: CorpusIndex, work: Work, a, collisions: list, site: S
         wording = []
         out.append(f"<p>تعذر توليد الصيغة: {esc(exc)}</p>\n")
     if wording:
-        items_ar = "".join(f"<li>{_wording_html(w.ar, expression, url, index)}"
-                           + "".join(f'<div class="lt-quoted">{esc(line)}</div>' for line in w.lines) + "</li>"
-                           for w in wording)
+        items_ar = "".join(
+            f"<li>{_wording_html(w.ar, expression, url, index)}"
+            + "".join(f'<div class="lt-quoted">{esc(line)}</div>' for line in w.lines)
+            + "</li>"
+            for w in wording
+        )
         items_fr = "".join(f"<li>{_wording_html(w.fr, expression, url, index)}</li>" for w in wording)
         out.append(f'<ol class="lt-wording">{items_ar}</ol>\n')
-        out.append(f'<div lang="fr" dir="ltr" class="lt-ltr"><p><strong>En français :</strong></p><ol>{items_fr}</ol></div>\n')
+        out.append(
+            f'<div lang="fr" dir="ltr" class="lt-ltr"><p><strong>En français :</strong></p><ol>{items_fr}</ol></div>\n'
+        )
     if collisions:
         out.append(heading(2, "التعارضات", "collisions") + "\n")
         places = {c.eid: index.place(expression, c.eid) if expression else None for c in collisions}
         labels = {eid: place.label if place is not None else "" for eid, place in places.items()}
-        items = "".join(f"<li>{esc(COLLISION_AR.get(c.kind, c.kind))}: "
-                        f"{esc(collision_ar(c, labels[c.eid]))} — "
-                        + "، ".join(link(url, amendment_url(work, i), i) for i in c.amendments if i != a.id) + "</li>"
-                        for c in collisions)
+        items = "".join(
+            f"<li>{esc(COLLISION_AR.get(c.kind, c.kind))}: "
+            f"{esc(collision_ar(c, labels[c.eid]))} — "
+            + "، ".join(link(url, amendment_url(work, i), i) for i in c.amendments if i != a.id)
+            + "</li>"
+            for c in collisions
+        )
         out.append(f"<ul>{items}</ul>\n")
     out.append(heading(2, "أثر التعديل على النص", "diff") + "\n")
     if expression is None:
@@ -211,16 +261,21 @@ def _amendment_page(index: CorpusIndex, work: Work, a, collisions: list, site: S
             from ..akn import Document
             from ..diff import diff_documents
             from .bills import diff_table
+
             bill = Document.from_bytes(expression.document.to_bytes(), str(expression.path))
             parent = next((p for p in amendments if p.id == a.amends), None) if a.amends else None
             if parent is not None:
                 # a sub-amendment amends its amendment: the bill as the parent leaves it, then this one
                 from ..amend.listing import as_parent_leaves_it
+
                 base, (sub,) = as_parent_leaves_it(bill, parent, [a])
-                applied = apply_amendments(base, [dataclasses.replace(sub, status="adopted")],
-                                           date=max(a.date, base.expression_date or a.date))
-                out.append(f"<p>تعديل فرعي للتعديل {link(url, amendment_url(work, parent.id), parent.id)}: "
-                           "يقارن النص بعد التعديلين بالنص قبلهما.</p>\n")
+                applied = apply_amendments(
+                    base, [dataclasses.replace(sub, status="adopted")], date=max(a.date, base.expression_date or a.date)
+                )
+                out.append(
+                    f"<p>تعديل فرعي للتعديل {link(url, amendment_url(work, parent.id), parent.id)}: "
+                    "يقارن النص بعد التعديلين بالنص قبلهما.</p>\n"
+                )
             else:
                 applied = apply_amendments(bill, [a], date=a.date if a.date > expression.date else expression.date)
             result = diff_documents(expression.document, applied.document)

@@ -55,6 +55,7 @@ def compare_url(expression: Expression) -> str:
 
 def compute_diffs(work: Work, data: BillData) -> None:
     from ..diff import diff_documents
+
     for old, new in diff_pairs(work):
         key = (old.expression_uri, new.expression_uri)
         if key not in data.diffs:
@@ -63,12 +64,14 @@ def compute_diffs(work: Work, data: BillData) -> None:
 
 def _status(status: str) -> str:
     from ..diff.present import STATUS_AR
+
     return f'<span class="lt-status lt-{esc(status)}">{esc(STATUS_AR.get(status, status))}</span>'
 
 
 def summary_text(result) -> str:
     """«9 معدلة، 2 مضافة ...» for a diff."""
     from ..diff.present import STATUS_AR
+
     counts = result.summary()
     parts = [f"{counts[s]} {STATUS_AR.get(s, s)}" for s in STATUS_ORDER if s != "unchanged" and counts.get(s)]
     return "، ".join(parts) or "لا تغيير"
@@ -89,6 +92,7 @@ class DiffSide(Protocol):
 
 
 # -- blame: the amendment that made each change --------------------------------------------------------------
+
 
 @dataclass
 class Blame:
@@ -116,12 +120,17 @@ class Blame:
 
     def pieces_html(self, pieces, eid: str, page_url: str) -> str:
         from ..diff.html import pieces_html
+
         out = []
         for text, mark in pieces:
             out.append(pieces_html([(text, mark)]))
             if mark in ("ins", "del") and text.strip():
-                links = [link(page_url, self.amendment_href[i], i, title=arabic_parts(self.recorded.get(i, "")))
-                         if i in self.amendment_href else esc(i) for i in self.ids(eid, mark, text)]
+                links = [
+                    link(page_url, self.amendment_href[i], i, title=arabic_parts(self.recorded.get(i, "")))
+                    if i in self.amendment_href
+                    else esc(i)
+                    for i in self.ids(eid, mark, text)
+                ]
                 if links:
                     out.append(f'<sup class="lt-blame">{"، ".join(links)}</sup>')
         return "".join(out)
@@ -132,6 +141,7 @@ def blame_of(index: CorpusIndex, work: Work, old: Expression, new: Expression, r
     steps, or when the amendments cannot be read: a note says why)."""
     from ..amend.blame import blame, recorded_amendments
     from .amendments import amendment_url, bill_amendments
+
     if work.expressions.index(new) != work.expressions.index(old) + 1:
         return None
     try:
@@ -141,20 +151,23 @@ def blame_of(index: CorpusIndex, work: Work, old: Expression, new: Expression, r
         site.notes.append(f"warning: blame of {new.expression_uri}: {exc}")
         return None
     known = {a.id for a in amendments}
-    return Blame(entries, recorded_amendments(new.document),
-                 {i: amendment_url(work, i) for i in known})
+    return Blame(entries, recorded_amendments(new.document), {i: amendment_url(work, i) for i in known})
 
 
 def blame_html(work: Work, old: Expression, new: Expression, blamed: Blame | None, page_url: str) -> str:
     """The «source of the changes» section of a diff page."""
     if blamed is None:
-        steps = [link(page_url, diff_url(work, a, b), f"{a.when} ← {b.when}")
-                 for a, b in pairwise(work.expressions)]
-        return ("<p>تجمع هذه المقارنة أكثر من خطوة؛ التعديل الذي أحدث كل تغيير مبين في مقارنة كل صيغتين متتاليتين: "
-                + "، ".join(steps) + ".</p>")
+        steps = [link(page_url, diff_url(work, a, b), f"{a.when} ← {b.when}") for a, b in pairwise(work.expressions)]
+        return (
+            "<p>تجمع هذه المقارنة أكثر من خطوة؛ التعديل الذي أحدث كل تغيير مبين في مقارنة كل صيغتين متتاليتين: "
+            + "، ".join(steps)
+            + ".</p>"
+        )
     if not blamed.recorded:
-        return (f"<p>لم تصنع الصيغة {esc(new.when)} بتطبيق تعديلات مسجلة (استوردت من نصها)، فلا ينسب أي تغيير فيها "
-                "إلى تعديل بعينه.</p>")
+        return (
+            f"<p>لم تصنع الصيغة {esc(new.when)} بتطبيق تعديلات مسجلة (استوردت من نصها)، فلا ينسب أي تغيير فيها "
+            "إلى تعديل بعينه.</p>"
+        )
     counts: dict[str, int] = {}
     loose = []
     for e in blamed.entries:
@@ -167,10 +180,12 @@ def blame_html(work: Work, old: Expression, new: Expression, blamed: Blame | Non
         name = link(page_url, blamed.amendment_href[i], i) if i in blamed.amendment_href else esc(i)
         label = arabic_parts(blamed.recorded.get(i, ""))
         rows.append(f"<tr><td>{name}</td><td>{esc(label)}</td><td>{counts[i]}</td></tr>")
-    out = [f"<p>صنعت الصيغة {esc(new.when)} بتطبيق التعديلات المقبولة على الصيغة {esc(old.when)}: في الجدول المقارن "
-           "تتبع كل عبارة مضافة أو محذوفة رقم التعديل الذي أحدثها.</p>",
-           '<table class="lt-table-list"><thead><tr><th scope="col">التعديل</th><th scope="col">مقدمه وموضوعه</th>'
-           f'<th scope="col">عدد العبارات المغيرة</th></tr></thead><tbody>{"".join(rows)}</tbody></table>']
+    out = [
+        f"<p>صنعت الصيغة {esc(new.when)} بتطبيق التعديلات المقبولة على الصيغة {esc(old.when)}: في الجدول المقارن "
+        "تتبع كل عبارة مضافة أو محذوفة رقم التعديل الذي أحدثها.</p>",
+        '<table class="lt-table-list"><thead><tr><th scope="col">التعديل</th><th scope="col">مقدمه وموضوعه</th>'
+        f'<th scope="col">عدد العبارات المغيرة</th></tr></thead><tbody>{"".join(rows)}</tbody></table>',
+    ]
     if loose:
         places = sorted({UNIT_KINDS.get(e["article"] or e["eid"], e["article"] or e["eid"]) for e in loose})
         out.append(f"<p>تغييرات لا يسجلها أي تعديل ({len(loose)}): {esc('، '.join(places))}.</p>")
@@ -179,9 +194,12 @@ def blame_html(work: Work, old: Expression, new: Expression, blamed: Blame | Non
 
 # -- the diff page -----------------------------------------------------------------------------------------
 
-def _side_cell(side: str, entries, expression: DiffSide, page_url: str, note: str = "",
-               blame: Blame | None = None) -> str:
+
+def _side_cell(
+    side: str, entries, expression: DiffSide, page_url: str, note: str = "", blame: Blame | None = None
+) -> str:
     from ..diff.html import pieces_html
+
     if not entries:
         return f'<td><span class="lt-muted">{esc(note or "—")}</span></td>'
     out = []
@@ -201,11 +219,13 @@ def _row_id(change) -> str:
     return f"row-{side}-{eid or 'none'}"
 
 
-def diff_table(result, old: Expression, new: DiffSide, page_url: str, changes_only: bool = False,
-               blame: Blame | None = None) -> str:
+def diff_table(
+    result, old: Expression, new: DiffSide, page_url: str, changes_only: bool = False, blame: Blame | None = None
+) -> str:
     """The comparative table; ``changes_only``: the unchanged articles left out (a row counts them);
     ``blame``: each changed run of words followed by the amendment that made it."""
     from ..diff.present import change_sides, table_rows
+
     rows = []
     skipped = 0
     for row in table_rows(result):
@@ -224,8 +244,10 @@ def diff_table(result, old: Expression, new: DiffSide, page_url: str, changes_on
         status = change.status if change.is_change() else "unchanged"
         if row[0] == "moved-here":
             back = link(page_url, f"#{_row_id(change)}", change.old[0].title)
-            rows.append(f'<tr class="lt-row-moved"><td><span class="lt-muted">{_status("moved")} منقولة من {back}</span></td>'
-                        f"{_side_cell('new', news, new, page_url, blame=blame)}</tr>")
+            rows.append(
+                f'<tr class="lt-row-moved"><td><span class="lt-muted">{_status("moved")} منقولة من {back}</span></td>'
+                f"{_side_cell('new', news, new, page_url, blame=blame)}</tr>"
+            )
             continue
         old_cell = _side_cell("old", olds, old, page_url, "(لا مقابل لها في الصيغة السابقة)", blame)
         if change.status == "moved":
@@ -236,39 +258,53 @@ def diff_table(result, old: Expression, new: DiffSide, page_url: str, changes_on
                 new_cell = new_cell[:-5] + f"<p>{_status(status)}</p></td>"
         rows.append(f'<tr class="lt-row-{esc(status)}" id="{esc(_row_id(change))}">{old_cell}{new_cell}</tr>')
     if skipped:
-        rows.append(f'<tr class="lt-row-unchanged"><td colspan="2"><span class="lt-muted">{skipped} مادة دون تغيير '
-                    "لا تعرض هنا</span></td></tr>")
-    return ('<div class="lt-table-wrap"><table class="lt-compare lt-two">'
-            f'<caption>مقارنة الصيغة {esc(old.when)} بالصيغة {esc(new.when)}</caption>'
-            f'<thead><tr><th scope="col">الصيغة {esc(old.when)}</th><th scope="col">الصيغة {esc(new.when)}</th></tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table></div>')
+        rows.append(
+            f'<tr class="lt-row-unchanged"><td colspan="2"><span class="lt-muted">{skipped} مادة دون تغيير '
+            "لا تعرض هنا</span></td></tr>"
+        )
+    return (
+        '<div class="lt-table-wrap"><table class="lt-compare lt-two">'
+        f"<caption>مقارنة الصيغة {esc(old.when)} بالصيغة {esc(new.when)}</caption>"
+        f'<thead><tr><th scope="col">الصيغة {esc(old.when)}</th><th scope="col">الصيغة {esc(new.when)}</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
 
 
-def diff_page(index: CorpusIndex, work: Work, old: Expression, new: Expression, result, site: Site,
-              docx_url: str | None) -> SitePage:
+def diff_page(
+    index: CorpusIndex, work: Work, old: Expression, new: Expression, result, site: Site, docx_url: str | None
+) -> SitePage:
     from ..diff.present import change_title
+
     blamed = blame_of(index, work, old, new, result, site)
     url = diff_url(work, old, new)
     title = f"المقارنة بين صيغة {old.when} وصيغة {new.when}"
     out = [breadcrumbs([(work.url, work.title)], url), heading(1, title) + "\n", notice_html(new) + "\n"]
-    out.append(f"<p>{link(url, old.url, 'الصيغة ' + old.when)} ← {link(url, new.url, 'الصيغة ' + new.when)}. "
-               "الكلمات المحذوفة مشطوبة <del>هكذا</del> والمضافة مسطرة <ins>هكذا</ins>.</p>\n")
+    out.append(
+        f"<p>{link(url, old.url, 'الصيغة ' + old.when)} ← {link(url, new.url, 'الصيغة ' + new.when)}. "
+        "الكلمات المحذوفة مشطوبة <del>هكذا</del> والمضافة مسطرة <ins>هكذا</ins>.</p>\n"
+    )
     if docx_url:
         out.append(f"<p>{link(url, docx_url, 'تنزيل الجدول المقارن (DOCX)')}</p>\n")
     counts = result.summary()
     cells = "".join(f"<tr><td>{_status(s)}</td><td>{counts[s]}</td></tr>" for s in STATUS_ORDER if counts.get(s))
     out.append(heading(2, "الملخص", "summary") + "\n")
-    out.append(f'<table class="lt-table-list"><thead><tr><th scope="col">الحالة</th><th scope="col">عدد المواد</th>'
-               f'</tr></thead><tbody>{cells}</tbody></table>\n')
+    out.append(
+        f'<table class="lt-table-list"><thead><tr><th scope="col">الحالة</th><th scope="col">عدد المواد</th>'
+        f"</tr></thead><tbody>{cells}</tbody></table>\n"
+    )
     changes = result.changes()
     out.append(heading(2, "فهرس التغييرات", "changes") + "\n")
     if changes:
         items = []
         for change in changes:
             if change.kind == "article":
-                items.append(f"<li>{link(url, '#' + _row_id(change), UNIT_KINDS.get(change_title(change), change_title(change)))} {_status(change.status)}</li>")
+                items.append(
+                    f"<li>{link(url, '#' + _row_id(change), UNIT_KINDS.get(change_title(change), change_title(change)))} {_status(change.status)}</li>"
+                )
             else:
-                items.append(f"<li>{esc(UNIT_KINDS.get(change_title(change), change_title(change)))} {_status(change.status)}</li>")
+                items.append(
+                    f"<li>{esc(UNIT_KINDS.get(change_title(change), change_title(change)))} {_status(change.status)}</li>"
+                )
         out.append(f'<ul class="lt-change-list">{"".join(items)}</ul>\n')
     else:
         out.append("<p>لا تغيير.</p>\n")
@@ -278,16 +314,21 @@ def diff_page(index: CorpusIndex, work: Work, old: Expression, new: Expression, 
     out.append(heading(2, "الجدول المقارن: التغييرات وحدها", "table") + "\n")
     out.append(f"<p>{link(url, full_url, 'النص الكامل مع المواد التي لم تتغير')}</p>\n")
     out.append(diff_table(result, old, new, url, changes_only=True, blame=blamed) + "\n")
-    full = [breadcrumbs([(work.url, work.title), (url, title)], full_url),
-            heading(1, f"{title}: النص الكامل") + "\n", notice_html(new) + "\n",
-            f"<p>{link(full_url, url, 'التغييرات وحدها')}</p>\n",
-            diff_table(result, old, new, full_url, blame=blamed) + "\n"]
-    site.add(SitePage(page_path(full_url), full_url, f"{title}: النص الكامل", "\n".join(full), search=False,
-                      notice=True))
+    full = [
+        breadcrumbs([(work.url, work.title), (url, title)], full_url),
+        heading(1, f"{title}: النص الكامل") + "\n",
+        notice_html(new) + "\n",
+        f"<p>{link(full_url, url, 'التغييرات وحدها')}</p>\n",
+        diff_table(result, old, new, full_url, blame=blamed) + "\n",
+    ]
+    site.add(
+        SitePage(page_path(full_url), full_url, f"{title}: النص الكامل", "\n".join(full), search=False, notice=True)
+    )
     return site.add(SitePage(page_path(url), url, title, "\n".join(out), search=False, notice=True))
 
 
 # -- the comparison with the law in force ------------------------------------------------------------------
+
 
 @dataclass
 class LawComparison:
@@ -302,8 +343,9 @@ def amended_laws(index: CorpusIndex, bill: Expression) -> list[Expression]:
     send text to, in the order they first appear."""
     document = bill.document
     out: dict[str, Expression] = {}
-    for href in document.xpath("./a:meta/a:analysis/a:activeModifications/a:textualMod/a:destination/@href",
-                               document.main):
+    for href in document.xpath(
+        "./a:meta/a:analysis/a:activeModifications/a:textualMod/a:destination/@href", document.main
+    ):
         work = index.works.get(href.partition("/~")[0])
         if work is not None and work.uri not in out:
             out[work.uri] = work.latest
@@ -312,65 +354,95 @@ def amended_laws(index: CorpusIndex, bill: Expression) -> list[Expression]:
 
 def compared_articles(index: CorpusIndex, bill: Expression) -> list[LawComparison]:
     from ..diff.compare import compare
+
     return [LawComparison(law, compare(bill.document, law.document)) for law in amended_laws(index, bill)]
 
 
-def comparison_table(index: CorpusIndex, bill: Expression, items: list[LawComparison], page_url: str,
-                     penalties: dict[tuple[str, str], dict]) -> str:
+def comparison_table(
+    index: CorpusIndex,
+    bill: Expression,
+    items: list[LawComparison],
+    page_url: str,
+    penalties: dict[tuple[str, str], dict],
+) -> str:
     from ..diff.compare import inline_pieces
     from ..diff.html import pieces_html
     from ..diff.present import side_pieces
+
     rows = []
     for item in items:
         law = item.law
         for row in item.comparison.rows:
-            bill_link = link(page_url, f"{bill.url}#{row.proposed.eid}" if row.proposed.eid in bill.places else bill.url,
-                             row.proposed.title)
+            bill_link = link(
+                page_url,
+                f"{bill.url}#{row.proposed.eid}" if row.proposed.eid in bill.places else bill.url,
+                row.proposed.title,
+            )
             penalty = penalties.get((bill.expression_uri, row.proposed.eid or ""))
             penalty_html = f'<p class="lt-penalty">{esc(penalty_summary(penalty))}</p>' if penalty else ""
             note = f'<p class="lt-muted">{esc(compare_note_ar(row.note))}</p>' if compare_note_ar(row.note) else ""
             if row.in_force is None:
-                law_cell = (f'<td><p class="lt-cell-label">{esc(law.title)}</p><span class="lt-muted">(فصل جديد لا مقابل '
-                            "له في النص الساري)</span></td>")
+                law_cell = (
+                    f'<td><p class="lt-cell-label">{esc(law.title)}</p><span class="lt-muted">(فصل جديد لا مقابل '
+                    "له في النص الساري)</span></td>"
+                )
                 new_text = f"<ins>{esc(row.proposed.text)}</ins>".replace("\n", "<br>")
-                rows.append(f"<tr>{law_cell}<td><p class=\"lt-cell-label\">{bill_link}</p><div class=\"lt-cell-text\">"
-                            f"{new_text}</div></td><td><p>{_status(row.status)}</p>{penalty_html}{note}</td></tr>")
+                rows.append(
+                    f'<tr>{law_cell}<td><p class="lt-cell-label">{bill_link}</p><div class="lt-cell-text">'
+                    f"{new_text}</div></td><td><p>{_status(row.status)}</p>{penalty_html}{note}</td></tr>"
+                )
                 continue
             place = law.places.get(row.in_force.eid or "")
-            law_link = link(page_url, f"{place.url}#{row.in_force.eid}" if place else law.url,
-                            f"{row.in_force.title} — {law.title}", title=place.text if place else None)
+            law_link = link(
+                page_url,
+                f"{place.url}#{row.in_force.eid}" if place else law.url,
+                f"{row.in_force.title} — {law.title}",
+                title=place.text if place else None,
+            )
             old_text = pieces_html(side_pieces(row.ops, "old")) if row.ops else esc(row.in_force.text)
             new_text = pieces_html(side_pieces(row.ops, "new")) if row.ops else esc(row.proposed.text)
             merged = pieces_html(inline_pieces(row.ops)) if row.ops else esc(row.proposed.text)
-            rows.append(f'<tr id="cmp-{esc(row.target)}"><td><p class="lt-cell-label">{law_link}</p>'
-                        f'<div class="lt-cell-text">{old_text}</div></td>'
-                        f'<td><p class="lt-cell-label">{bill_link}</p><div class="lt-cell-text">{new_text}</div></td>'
-                        f'<td><p>{_status(row.status)}</p><div class="lt-cell-text">{merged}</div>{penalty_html}{note}</td></tr>')
+            rows.append(
+                f'<tr id="cmp-{esc(row.target)}"><td><p class="lt-cell-label">{law_link}</p>'
+                f'<div class="lt-cell-text">{old_text}</div></td>'
+                f'<td><p class="lt-cell-label">{bill_link}</p><div class="lt-cell-text">{new_text}</div></td>'
+                f'<td><p>{_status(row.status)}</p><div class="lt-cell-text">{merged}</div>{penalty_html}{note}</td></tr>'
+            )
     if not rows:
         return "<p>لا تعدل هذه الصيغة أي فصل من النصوص الموجودة في الموقع.</p>"
-    return ('<div class="lt-table-wrap"><table class="lt-compare lt-three">'
-            f'<caption>النص الساري | المقترح ({esc(bill.when)}) | التغييرات</caption>'
-            '<thead><tr><th scope="col">النص الساري</th><th scope="col">النص المقترح</th><th scope="col">التغييرات</th>'
-            f'</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+    return (
+        '<div class="lt-table-wrap"><table class="lt-compare lt-three">'
+        f"<caption>النص الساري | المقترح ({esc(bill.when)}) | التغييرات</caption>"
+        '<thead><tr><th scope="col">النص الساري</th><th scope="col">النص المقترح</th><th scope="col">التغييرات</th>'
+        f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
 
 
 def penalty_summary(entry: dict) -> str:
     """«الحبس: 180 ← 365 يوما (الأدنى)، ...» from a penalties.json comparison entry."""
     change = entry.get("change") or {}
-    names = {"prison_min_days": "أدنى الحبس (أيام)", "prison_max_days": "أقصى الحبس (أيام)",
-             "fine_min_mad": "أدنى الغرامة (درهم)", "fine_max_mad": "أقصى الغرامة (درهم)"}
+    names = {
+        "prison_min_days": "أدنى الحبس (أيام)",
+        "prison_max_days": "أقصى الحبس (أيام)",
+        "fine_min_mad": "أدنى الغرامة (درهم)",
+        "fine_max_mad": "أقصى الغرامة (درهم)",
+    }
     parts = [f"{names.get(k, k)}: {v.get('from')} ← {v.get('to')}" for k, v in change.items() if isinstance(v, dict)]
     return "العقوبة — " + "؛ ".join(parts) if parts else ""
 
 
-def compare_page(index: CorpusIndex, work: Work, bill: Expression, items, site: Site, penalties: dict,
-                 docx: list[tuple[str, str]]) -> SitePage:
+def compare_page(
+    index: CorpusIndex, work: Work, bill: Expression, items, site: Site, penalties: dict, docx: list[tuple[str, str]]
+) -> SitePage:
     url = compare_url(bill)
     title = f"مقارنة صيغة {bill.when} بالنص الساري"
-    out = [breadcrumbs([(work.url, work.title), (bill.url, bill.date)], url), heading(1, title) + "\n",
-           notice_html(bill) + "\n",
-           "<p>لكل فصل يعدله المقترح أو يضيفه: نص الفصل الساري كما في الموقع، والنص المقترح، والتغييرات (المحذوف "
-           "مشطوب والمضاف مسطر).</p>\n"]
+    out = [
+        breadcrumbs([(work.url, work.title), (bill.url, bill.date)], url),
+        heading(1, title) + "\n",
+        notice_html(bill) + "\n",
+        "<p>لكل فصل يعدله المقترح أو يضيفه: نص الفصل الساري كما في الموقع، والنص المقترح، والتغييرات (المحذوف "
+        "مشطوب والمضاف مسطر).</p>\n",
+    ]
     for docx_url, law_title in docx:
         out.append(f"<p>{link(url, docx_url, 'تنزيل الجدول المقارن مع ' + law_title + ' (DOCX)')}</p>\n")
     out.append(comparison_table(index, bill, items, url, penalties) + "\n")
@@ -379,36 +451,48 @@ def compare_page(index: CorpusIndex, work: Work, bill: Expression, items, site: 
 
 # -- the timeline (on the bill's work page) -----------------------------------------------------------------
 
+
 def timeline_html(work: Work, data: BillData, page_url: str) -> str:
     items = []
     previous = None
     for e in work.expressions:
-        parts = [f'<time datetime="{esc(e.date)}">{esc(e.when)}</time> — {link(page_url, e.url, "الصيغة " + e.when)}',
-                 f"({len(e.document.articles())} مادة)"]
+        parts = [
+            f'<time datetime="{esc(e.date)}">{esc(e.when)}</time> — {link(page_url, e.url, "الصيغة " + e.when)}',
+            f"({len(e.articles())} مادة)",
+        ]
         if previous is not None:
             result = data.diffs.get((previous.expression_uri, e.expression_uri))
             if result is not None:
-                parts.append(f"— {esc(summary_text(result))}: {link(page_url, diff_url(work, previous, e), 'المقارنة')}")
+                parts.append(
+                    f"— {esc(summary_text(result))}: {link(page_url, diff_url(work, previous, e), 'المقارنة')}"
+                )
         parts.append(f"— {link(page_url, compare_url(e), 'المقارنة بالنص الساري')}")
         items.append(f"<li>{' '.join(parts)}</li>")
         previous = e
     first = work.expressions[0]
-    extra = [f"<li>{link(page_url, diff_url(work, first, e), f'الصيغة {e.when} مقارنة بالصيغة الأولى')}</li>"
-             for e in work.expressions[2:]]
-    more = f'<p>مقارنات بالصيغة الأولى:</p><ul>{"".join(extra)}</ul>' if extra else ""
-    return (f'<h2 id="timeline">المسار الزمني</h2><ol class="lt-timeline">{"".join(items)}</ol>{more}'
-            f'<p>{link(page_url, amendments_url(work), "التعديلات المقترحة على المواد")}</p>')
+    extra = [
+        f"<li>{link(page_url, diff_url(work, first, e), f'الصيغة {e.when} مقارنة بالصيغة الأولى')}</li>"
+        for e in work.expressions[2:]
+    ]
+    more = f"<p>مقارنات بالصيغة الأولى:</p><ul>{''.join(extra)}</ul>" if extra else ""
+    return (
+        f'<h2 id="timeline">المسار الزمني</h2><ol class="lt-timeline">{"".join(items)}</ol>{more}'
+        f"<p>{link(page_url, amendments_url(work), 'التعديلات المقترحة على المواد')}</p>"
+    )
 
 
 # -- amendments ---------------------------------------------------------------------------------------------
 
+
 def amendments_pages(index: CorpusIndex, work: Work, site: Site) -> list[SitePage]:
     """The amendments filed against the bill (lawtool.publish.amendments)."""
     from .amendments import amendment_pages
+
     return amendment_pages(index, work, site)
 
 
 # -- the laws as the bill would leave them (projections) ----------------------------------------------------
+
 
 class _Projected:
     """The «new» side of a projection's diff: the law's own pages (the projection is not an
@@ -431,6 +515,7 @@ def projection_pages(index: CorpusIndex, work: Work, site: Site) -> list[tuple[s
     (url, label) of the pages, for the bill's page."""
     from ..amend.project import projections_of
     from ..diff import diff_documents
+
     bill = work.latest
     made = []
     try:
@@ -445,13 +530,17 @@ def projection_pages(index: CorpusIndex, work: Work, site: Site) -> list[tuple[s
         url = projection_url(work, law)
         title = f"{law.title} كما سيصير بعد اعتماد {work.title} (إسقاط، الصيغة {bill.when})"
         result = diff_documents(law_document, projection.document)
-        out = [breadcrumbs([(work.url, work.title)], url), heading(1, title) + "\n", notice_html(bill) + "\n",
-               "<p><strong>إسقاط، لا قانون ساري المفعول:</strong> النص الساري كما ستتركه مواد المقترح المعدلة لو "
-               "اعتمدت بصيغتها الحالية، صنعه lawtool (<code>lawtool amend project</code>)، ولم يصدر عن أي سلطة "
-               "تشريعية.</p>\n",
-               f"<p>{link(url, law.url, 'النص الساري: الصيغة ' + law.when)} ← {esc(_Projected(law, bill).when)}. "
-               "الكلمات المحذوفة مشطوبة <del>هكذا</del> والمضافة مسطرة <ins>هكذا</ins>.</p>\n",
-               diff_table(result, law, _Projected(law, bill), url, changes_only=True) + "\n"]
+        out = [
+            breadcrumbs([(work.url, work.title)], url),
+            heading(1, title) + "\n",
+            notice_html(bill) + "\n",
+            "<p><strong>إسقاط، لا قانون ساري المفعول:</strong> النص الساري كما ستتركه مواد المقترح المعدلة لو "
+            "اعتمدت بصيغتها الحالية، صنعه lawtool (<code>lawtool amend project</code>)، ولم يصدر عن أي سلطة "
+            "تشريعية.</p>\n",
+            f"<p>{link(url, law.url, 'النص الساري: الصيغة ' + law.when)} ← {esc(_Projected(law, bill).when)}. "
+            "الكلمات المحذوفة مشطوبة <del>هكذا</del> والمضافة مسطرة <ins>هكذا</ins>.</p>\n",
+            diff_table(result, law, _Projected(law, bill), url, changes_only=True) + "\n",
+        ]
         site.add(SitePage(page_path(url), url, title, "\n".join(out), search=False, notice=True))
         made.append((url, f"{law.title} كما سيصير (إسقاط)"))
     return made

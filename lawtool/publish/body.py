@@ -20,8 +20,14 @@ from .index import CONTAINERS, CorpusIndex, Expression, child
 
 INLINE_TAGS = {"b": "b", "i": "i", "u": "u", "sup": "sup", "sub": "sub"}
 SKIP = {"num", "heading", "subheading"}  # rendered by the heading writer
-MOD_TYPES_AR = {"substitution": "تغيير", "insertion": "إضافة", "repeal": "نسخ", "split": "تجزئة", "join": "دمج",
-                "renumbering": "إعادة ترقيم"}
+MOD_TYPES_AR = {
+    "substitution": "تغيير",
+    "insertion": "إضافة",
+    "repeal": "نسخ",
+    "split": "تجزئة",
+    "join": "دمج",
+    "renumbering": "إعادة ترقيم",
+}
 
 
 @dataclass
@@ -66,7 +72,8 @@ def passive_modifications(expression: Expression) -> dict[str, list[Amendment]]:
             label = source.partition("/~")[0]
             href = label
         out.setdefault(dst[0].lstrip("#"), []).append(
-            Amendment(mod.get("type") or "", label, href, portion or None, dates.get(ref_eid)))
+            Amendment(mod.get("type") or "", label, href, portion or None, dates.get(ref_eid))
+        )
     return out
 
 
@@ -150,8 +157,21 @@ class BodyRenderer:
         name = local_name(el)
         eid = el.get("eId")
         id_attr = ""
-        if eid and name in ("paragraph", "point", "subparagraph", "list", "blockList", "item", "intro", "wrapUp",
-                            "alinea", "indent", "clause", "subclause", "level"):
+        if eid and name in (
+            "paragraph",
+            "point",
+            "subparagraph",
+            "list",
+            "blockList",
+            "item",
+            "intro",
+            "wrapUp",
+            "alinea",
+            "indent",
+            "clause",
+            "subclause",
+            "level",
+        ):
             new = self.new_id(eid)
             id_attr = f' id="{esc(new)}"' if new else ""
         wid = el.get("wId")
@@ -167,9 +187,24 @@ class BodyRenderer:
             return f"<p>{inner}</p>"
         if name in ("content", "intro", "wrapUp", "listIntroduction", "listWrapUp"):
             cls = {"content": "lt-content", "intro": "lt-intro", "listIntroduction": "lt-intro"}.get(name, "lt-wrapup")
-            return f'<div class="{cls}"{id_attr}>' + "".join(self.block(c, notes) for c in el if isinstance(c.tag, str)) + "</div>"
-        if name in ("paragraph", "subparagraph", "point", "item", "alinea", "indent", "clause", "subclause", "level",
-                    "list", "blockList"):
+            return (
+                f'<div class="{cls}"{id_attr}>'
+                + "".join(self.block(c, notes) for c in el if isinstance(c.tag, str))
+                + "</div>"
+            )
+        if name in (
+            "paragraph",
+            "subparagraph",
+            "point",
+            "item",
+            "alinea",
+            "indent",
+            "clause",
+            "subclause",
+            "level",
+            "list",
+            "blockList",
+        ):
             num = child(el, "num")
             num_html = ""
             if num is not None and text_of(num):
@@ -180,12 +215,20 @@ class BodyRenderer:
         if name == "article":  # a quoted article
             return self.quoted_article(el, notes)
         if name in CONTAINERS:  # a quoted container
-            label = " — ".join(x for x in (text_of(child(el, "num")) if child(el, "num") is not None else "",
-                                           text_of(child(el, "heading")) if child(el, "heading") is not None else "") if x)
+            label = " — ".join(
+                x
+                for x in (
+                    text_of(child(el, "num")) if child(el, "num") is not None else "",
+                    text_of(child(el, "heading")) if child(el, "heading") is not None else "",
+                )
+                if x
+            )
             new = self.new_id(eid) if eid else None
             inner = "".join(self.block(c, notes) for c in el if isinstance(c.tag, str) and local_name(c) not in SKIP)
-            return (f'<div class="lt-quoted-container"{f" id={chr(34)}{esc(new)}{chr(34)}" if new else ""}>'
-                    f'<p class="lt-qhead"><strong>{esc(label)}</strong></p>{inner}</div>')
+            return (
+                f'<div class="lt-quoted-container"{f" id={chr(34)}{esc(new)}{chr(34)}" if new else ""}>'
+                f'<p class="lt-qhead"><strong>{esc(label)}</strong></p>{inner}</div>'
+            )
         if name == "table":
             return self.table(el, notes)
         if name in ("heading", "subheading", "num"):
@@ -208,8 +251,10 @@ class BodyRenderer:
             label += f" — {text_of(heading)}"
         inner = "".join(self.block(c, notes) for c in el if isinstance(c.tag, str) and local_name(c) not in SKIP)
         id_attr = f' id="{esc(new)}"' if new else ""
-        return (f'<div class="lt-quoted-article"{id_attr}><p class="lt-qhead"><strong>{esc(label)}</strong>'
-                f"{self.note_refs(num, notes)}</p>{inner}</div>")
+        return (
+            f'<div class="lt-quoted-article"{id_attr}><p class="lt-qhead"><strong>{esc(label)}</strong>'
+            f"{self.note_refs(num, notes)}</p>{inner}</div>"
+        )
 
     def table(self, el, notes: list[str]) -> str:
         rows = []
@@ -219,8 +264,11 @@ class BodyRenderer:
                 for cell in tr:
                     if isinstance(cell.tag, str) and local_name(cell) in ("td", "th"):
                         tag = local_name(cell)
-                        inner = "".join(self.block(c, notes) for c in cell if isinstance(c.tag, str)) \
-                            if len(cell) and not (cell.text or "").strip() else self.inline(cell, notes)
+                        inner = (
+                            "".join(self.block(c, notes) for c in cell if isinstance(c.tag, str))
+                            if len(cell) and not (cell.text or "").strip()
+                            else self.inline(cell, notes)
+                        )
                         cells.append(f"<{tag}>{inner}</{tag}>")
                 rows.append("<tr>" + "".join(cells) + "</tr>")
         return '<div class="lt-table"><table>' + "".join(rows) + "</table></div>"
@@ -252,7 +300,7 @@ class BodyRenderer:
         if name == "def":
             key = (el.get("refersTo") or "").lstrip("#")
             new = self.new_id(def_anchor(key)) if key else None
-            return f'<dfn{f" id={chr(34)}{esc(new)}{chr(34)}" if new else ""}>{self.inline(el, notes)}</dfn>'
+            return f"<dfn{f' id={chr(34)}{esc(new)}{chr(34)}' if new else ''}>{self.inline(el, notes)}</dfn>"
         if name == "noteRef":
             return self.note_ref(el, notes)
         if name == "authorialNote":
@@ -287,9 +335,11 @@ class BodyRenderer:
     def quoted_structure(self, el, notes: list[str]) -> str:
         start, end = el.get("startQuote") or "", el.get("endQuote") or ""
         inner = "".join(self.block(c, notes) for c in el if isinstance(c.tag, str))
-        return (f'<div class="lt-quoted" role="group" aria-label="{attr("النص المقتبس")}">'
-                f'<span class="lt-quote-mark">{esc(start)}</span>{inner}'
-                f'<span class="lt-quote-mark">{esc(end)}</span></div>')
+        return (
+            f'<div class="lt-quoted" role="group" aria-label="{attr("النص المقتبس")}">'
+            f'<span class="lt-quote-mark">{esc(start)}</span>{inner}'
+            f'<span class="lt-quote-mark">{esc(end)}</span></div>'
+        )
 
     def ref(self, el, notes: list[str], href: str | None = None) -> str:
         inner = self.inline(el, notes)
@@ -306,8 +356,9 @@ class BodyRenderer:
     def note_refs(self, el, notes: list[str]) -> str:
         if el is None:
             return ""
-        return "".join(self.note_ref(n, notes) for n in el.iter()
-                       if isinstance(n.tag, str) and local_name(n) == "noteRef")
+        return "".join(
+            self.note_ref(n, notes) for n in el.iter() if isinstance(n.tag, str) and local_name(n) == "noteRef"
+        )
 
     def note_ref(self, el, notes: list[str]) -> str:
         note = (el.get("href") or "").lstrip("#")
@@ -316,8 +367,10 @@ class BodyRenderer:
         if note not in notes:
             notes.append(note)
         marker = el.get("marker") or str(notes.index(note) + 1)
-        return (f'<sup class="lt-noteref"><a href="#{esc(self.note_id(note))}" '
-                f'title="{attr(text_of(self.notes()[note]), 300)}">{esc(marker)}</a></sup>')
+        return (
+            f'<sup class="lt-noteref"><a href="#{esc(self.note_id(note))}" '
+            f'title="{attr(text_of(self.notes()[note]), 300)}">{esc(marker)}</a></sup>'
+        )
 
     def note_id(self, note: str) -> str:
         return f"n-{note}"
@@ -333,8 +386,10 @@ class BodyRenderer:
             items.append(f'<li{id_attr}><span class="lt-num">{esc(marker)}</span> {text}</li>')
         if not items:
             return ""
-        return (f'<aside class="lt-notes" aria-label="{attr("هوامش")}"><p class="lt-notes-title">هوامش (من النص '
-                f'الموحد)</p><ul>{"".join(items)}</ul></aside>')
+        return (
+            f'<aside class="lt-notes" aria-label="{attr("هوامش")}"><p class="lt-notes-title">هوامش (من النص '
+            f"الموحد)</p><ul>{''.join(items)}</ul></aside>"
+        )
 
     # -- history and backlinks -------------------------------------------------------------------------
     def history(self, eid: str) -> str:
@@ -354,13 +409,36 @@ class BodyRenderer:
             article = f" ({esc(_portion_label(a.portion))})" if a.portion else ""
             date = f'<time datetime="{esc(a.date)}">{esc(ltr(a.date))}</time> — ' if a.date else ""
             items.append(f"<li>{date}{esc(what)} بمقتضى {law_html}{article}</li>")
-        return (f'<details class="lt-history"><summary>سجل التعديلات ({len(items)})</summary>'
-                f'<ul>{"".join(items)}</ul></details>')
+        return (
+            f'<details class="lt-history"><summary>سجل التعديلات ({len(items)})</summary>'
+            f"<ul>{''.join(items)}</ul></details>"
+        )
 
 
-BLOCKISH = {"p", "content", "intro", "wrapUp", "paragraph", "subparagraph", "point", "item", "list", "blockList",
-            "table", "article", "quotedStructure", "alinea", "indent", "clause", "subclause", "level",
-            "listIntroduction", "listWrapUp", "eol", "eop"} | CONTAINERS
+BLOCKISH = {
+    "p",
+    "content",
+    "intro",
+    "wrapUp",
+    "paragraph",
+    "subparagraph",
+    "point",
+    "item",
+    "list",
+    "blockList",
+    "table",
+    "article",
+    "quotedStructure",
+    "alinea",
+    "indent",
+    "clause",
+    "subclause",
+    "level",
+    "listIntroduction",
+    "listWrapUp",
+    "eol",
+    "eop",
+} | CONTAINERS
 
 
 def def_anchor(key: str) -> str:

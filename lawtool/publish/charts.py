@@ -12,9 +12,11 @@ FONT = "'Noto Sans Arabic', 'Noto Naskh Arabic', sans-serif"
 
 
 def _svg(width: int, height: int, title: str, body: list[str]) -> bytes:
-    head = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-            f'viewBox="0 0 {width} {height}" role="img" aria-label="{esc(title)}" font-family="{FONT}" '
-            f'font-size="13">\n<title>{esc(title)}</title>\n<rect width="{width}" height="{height}" fill="#ffffff"/>\n')
+    head = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-label="{esc(title)}" font-family="{FONT}" '
+        f'font-size="13">\n<title>{esc(title)}</title>\n<rect width="{width}" height="{height}" fill="#ffffff"/>\n'
+    )
     return (head + "\n".join(body) + "\n</svg>\n").encode("utf-8")
 
 
@@ -39,8 +41,10 @@ def changes_per_chapter(series: list[tuple[str, dict[str, int]]], title: str) ->
             w = plot_w * value / top
             x = width - label_w - 10 - w
             by = y + 6 + k * 16
-            body.append(f'<rect x="{x:.1f}" y="{by}" width="{w:.1f}" height="{bar_h}" fill="{COLORS[k % len(COLORS)]}">'
-                        f'<title>{esc(legend)}: {value}</title></rect>')
+            body.append(
+                f'<rect x="{x:.1f}" y="{by}" width="{w:.1f}" height="{bar_h}" fill="{COLORS[k % len(COLORS)]}">'
+                f"<title>{esc(legend)}: {value}</title></rect>"
+            )
             body.append(f'<text x="{x - 6:.1f}" y="{by + 11}" text-anchor="end" font-size="11">{value}</text>')
         y += row_h
     for k, (legend, _) in enumerate(series):
@@ -60,15 +64,19 @@ def coverage_matrix(rows: list[tuple[str, list[str]]], columns: list[str], title
     body = [f'<text x="{width - 10}" y="24" text-anchor="end" font-size="16" font-weight="bold">{esc(title)}</text>']
     for j, column in enumerate(columns):
         x = width - label_w - 10 - (j + 0.5) * cell_w
-        body.append(f'<text x="{x:.0f}" y="{head_h - 10}" text-anchor="middle" font-size="11">{esc(column[:22])}</text>')
+        body.append(
+            f'<text x="{x:.0f}" y="{head_h - 10}" text-anchor="middle" font-size="11">{esc(column[:22])}</text>'
+        )
     for i, (label, statuses) in enumerate(rows):
         y = head_h + i * cell_h
         body.append(f'<text x="{width - 10}" y="{y + 15}" text-anchor="end" font-size="12">{esc(label[:50])}</text>')
         for j, status in enumerate(statuses):
             x = width - label_w - 10 - (j + 1) * cell_w
-            body.append(f'<rect x="{x + 2}" y="{y + 2}" width="{cell_w - 4}" height="{cell_h - 4}" '
-                        f'fill="{STATUS_COLORS.get(status, "#bdbdbd")}"><title>{esc(label)} — {esc(columns[j])}: '
-                        f'{esc(status)}</title></rect>')
+            body.append(
+                f'<rect x="{x + 2}" y="{y + 2}" width="{cell_w - 4}" height="{cell_h - 4}" '
+                f'fill="{STATUS_COLORS.get(status, "#bdbdbd")}"><title>{esc(label)} — {esc(columns[j])}: '
+                f"{esc(status)}</title></rect>"
+            )
     y = head_h + len(rows) * cell_h + 24
     names = {"defined": "معرف", "criminalised": "مجرم", "provided": "منصوص عليه", "missing": "غائب"}
     x = width - 10

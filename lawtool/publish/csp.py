@@ -36,6 +36,7 @@ def material_inline_hashes() -> tuple[str, ...]:
     """The hashes of the inline scripts of :data:`MATERIAL_INLINE` whose text is fixed (no template
     expression in them), read from the installed mkdocs-material."""
     import material
+
     folder = Path(material.__file__).parent / "templates" / "partials" / "javascripts"
     hashes = set()
     for path in (folder / f"{name}.html" for name in MATERIAL_INLINE):
@@ -50,16 +51,19 @@ def policy() -> str:
     # 'wasm-unsafe-eval': Pagefind's search runs as WebAssembly (pagefind/*.wasm, the site's own file);
     # it allows compiling WebAssembly only, not eval() of text.
     scripts = " ".join(("'self'", "'wasm-unsafe-eval'") + material_inline_hashes())
-    return ("default-src 'none'; "
-            f"script-src {scripts}; "
-            "style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; "
-            "manifest-src 'self'; base-uri 'self'; form-action 'self'; object-src 'none'")
+    return (
+        "default-src 'none'; "
+        f"script-src {scripts}; "
+        "style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; "
+        "manifest-src 'self'; base-uri 'self'; form-action 'self'; object-src 'none'"
+    )
 
 
 def check_pages(site_dir: Path, expected: str | None = None) -> list[str]:
     """Problems of the built pages: a page without the policy before its first script, an inline
     script the policy does not allow (by hash), an inline event handler (``onclick=``)."""
     from lxml import html as lxml_html
+
     expected = expected or policy()
     allowed = set(re.findall(r"'sha256-[^']+'", expected))
     problems = []
@@ -77,8 +81,11 @@ def check_pages(site_dir: Path, expected: str | None = None) -> list[str]:
                 if not protected:
                     problems.append(f"{name}: a script before the Content-Security-Policy (or no policy)")
                     break
-                if el.get("src") is None and el.get("type") != "application/json" and \
-                        script_hash(el.text or "") not in allowed:
+                if (
+                    el.get("src") is None
+                    and el.get("type") != "application/json"
+                    and script_hash(el.text or "") not in allowed
+                ):
                     problems.append(f"{name}: an inline script the policy does not allow ({(el.text or '')[:40]!r})")
             for attr in el.attrib:
                 if attr.lower().startswith("on"):

@@ -6,7 +6,7 @@ events).  The index is what the page writers ask «where does /akn/ma/act/1962/1
 live on the site?» and «who cites this article?».
 
 Page plan of an expression (``plan_pages``): one page when it has at most ``PAGE_ARTICLES``
-articles; otherwise the expression page holds the preface, the preamble and the table of
+articles and at most ``PAGE_CHARS`` characters of text in its body; otherwise the expression page holds the preface, the preamble and the table of
 contents, every container gets a page that lists its parts (the chapter as navigation), and the
 articles are cut into short pages: a container's articles stay on its page when it has no
 sub-container and at most ``GROUP_ARTICLES`` articles, else they go in groups of at most
@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -32,16 +33,48 @@ from ..frbr import FrbrUri
 from ..outputs import unsafe_part
 from .html import ltr
 
+if TYPE_CHECKING:
+    from .corpus import CorpusText
+
 PAGE_ARTICLES = 60
+PAGE_CHARS = 50_000  # an expression whose body has more characters of text is cut into pages too
 GROUP_ARTICLES = 10  # at most this many articles on a page of a split expression
-CONTAINERS = {"book", "tome", "part", "subpart", "title", "subtitle", "chapter", "subchapter", "section",
-              "subsection", "division", "subdivision", "hcontainer"}
+CONTAINERS = {
+    "book",
+    "tome",
+    "part",
+    "subpart",
+    "title",
+    "subtitle",
+    "chapter",
+    "subchapter",
+    "section",
+    "subsection",
+    "division",
+    "subdivision",
+    "hcontainer",
+}
 
 # Elements the pages give an id (their eId): see lawtool.publish.body.
-ANCHORED = CONTAINERS | {"article", "paragraph", "point", "subparagraph", "list", "blockList", "item", "intro",
-                         "wrapUp", "alinea", "indent", "clause", "subclause", "level"}
+ANCHORED = CONTAINERS | {
+    "article",
+    "paragraph",
+    "point",
+    "subparagraph",
+    "list",
+    "blockList",
+    "item",
+    "intro",
+    "wrapUp",
+    "alinea",
+    "indent",
+    "clause",
+    "subclause",
+    "level",
+}
 
 Progress = Callable[[str], None]
+Count = Callable[[str, int, int], None]  # (step, done, total) of a long step
 
 
 def url_of(uri: str) -> str:
@@ -99,7 +132,7 @@ class Expression:
     path: Path  # relative to the corpus root
     document: Document
     uri: FrbrUri
-    kind: str  # "law" or "bill"
+    kind: str  # "law" or "bill" (law/, bills/), or "corpus" (a text of the corpus build folder: --corpus)
     spec: dict  # the import.yaml entry of this expression ({} when there is none)
     yaml_path: Path | None
     pages: list[Page] = field(default_factory=list)  # the expression page first
@@ -107,8 +140,24 @@ class Expression:
     wids: dict[str, str] = field(default_factory=dict)  # wId → current eId
     container_pages: dict[str, Page] = field(default_factory=dict)
     article_pages: dict[str, Page] = field(default_factory=dict)  # split expressions: eId → its group's page
+    corpus: CorpusText | None = None  # a corpus text: its source, kind, subject (lawtool.publish.corpus)
     _elements: dict | None = None
     _title: str | None = None
+
+    _articles: list | None = None
+
+    @property
+    def corpus_text(self) -> CorpusText:
+        """The corpus text of an expression of kind "corpus" (an error for the others)."""
+        if self.corpus is None:
+            raise ValueError(f"{self.expression_uri} is not a text of the corpus build folder")
+        return self.corpus
+
+    def articles(self) -> list:
+        """The document's articles (``Document.articles``), found once: pages, tables and search ask often."""
+        if self._articles is None:
+            self._articles = self.document.articles()
+        return self._articles
 
     @property
     def work_uri(self) -> str:
@@ -182,8 +231,10 @@ class CorpusIndex:
         for expression in sorted(expressions, key=lambda e: (e.work_uri, e.date)):
             work = self.works.setdefault(expression.work_uri, Work(expression.work_uri, expression.kind))
             work.expressions.append(expression)
+        self._by_uri = {e.expression_uri: e for e in expressions}
         self._citations: list[Citation] | None = None
         self._xref: dict | None = None
+        self.timings: dict[str, float] = {}  # seconds of the corpus build folder's steps (build_index)
 
     # -- lookup ---------------------------------------------------------------------------------------
     def laws(self) -> list[Work]:
@@ -192,11 +243,16 @@ class CorpusIndex:
     def bills(self) -> list[Work]:
         return [w for w in self.works.values() if w.kind == "bill"]
 
+    def corpus_works(self) -> list[Work]:
+        """The works of the corpus build folder (``--corpus``), in the order they were read."""
+        return [w for w in self.works.values() if w.kind == "corpus"]
+
+    def repository(self) -> list[Expression]:
+        """The expressions of law/ and bills/ (not those of the corpus build folder)."""
+        return [e for e in self.expressions if e.kind != "corpus"]
+
     def expression(self, uri: str) -> Expression | None:
-        for e in self.expressions:
-            if e.expression_uri == uri:
-                return e
-        return None
+        return self._by_uri.get(uri)
 
     def place(self, expression: Expression, eid: str) -> Place | None:
         """The place of ``eid`` (or of the nearest enclosing article or container; or of the
@@ -260,7 +316,9 @@ class CorpusIndex:
         out: list[Citation] = self._xref_citations()
         for expression in self.expressions:
             document = expression.document
-            for ref in (document.walk("ref") if self._xref is None else ()):
+            # the xref index covers law/ and bills/; the corpus texts are marked in memory (publish.corpus)
+            walk = self._xref is None or expression.kind == "corpus"
+            for ref in document.walk("ref") if walk else ():
                 href = ref.get("href") or ""
                 source = _owner_place(self, expression, ref)
                 if source is None:
@@ -288,7 +346,8 @@ class CorpusIndex:
     def _xref_citations(self) -> list[Citation]:
         """The backlinks of the xref stage's index (``lawtool.xref.index.build_index``)."""
         from ..xref.index import build_index as xref_index
-        paths = [self.root / e.path for e in self.expressions]
+
+        paths = [self.root / e.path for e in self.repository()]
         self._xref = cached(self.root, "xref-index", paths, lambda: xref_index(paths, root=self.root))
         by_uri = {e.expression_uri: e for e in self.expressions}
         out = []
@@ -299,8 +358,7 @@ class CorpusIndex:
             for entry in entries:
                 source = by_uri.get(entry.get("source"))
                 art = entry.get("source_article")
-                if source is None or not art or (entry.get("internal") and source.work_uri == work
-                                                 and art == eid):
+                if source is None or not art or (entry.get("internal") and source.work_uri == work and art == eid):
                     continue
                 place = self.place(source, art)
                 if place is not None:
@@ -321,6 +379,7 @@ def cached(root: Path, name: str, inputs: list[Path], make: Callable[[], dict]) 
     import json
 
     from ..version import code_key
+
     digest = hashlib.sha256(code_key().encode())
     for path in inputs:
         digest.update(str(path.name).encode() + b"\0" + path.read_bytes())
@@ -332,6 +391,7 @@ def cached(root: Path, name: str, inputs: list[Path], make: Callable[[], dict]) 
     for old in target.parent.glob(f"{name}-*.json"):
         old.unlink(missing_ok=True)
     from ..akn import atomic_write  # another build may read the cache at the same time
+
     atomic_write(target, json.dumps(data, ensure_ascii=False, default=str).encode("utf-8"))
     return data
 
@@ -348,6 +408,7 @@ def _owner_place(index: CorpusIndex, expression: Expression, el) -> Place | None
 
 # -- building ---------------------------------------------------------------------------------------------
 
+
 def _import_specs(root: Path) -> dict[str, tuple[Path, dict]]:
     """Expression URI → (import.yaml path, its entry)."""
     out = {}
@@ -361,8 +422,7 @@ def _import_specs(root: Path) -> dict[str, tuple[Path, dict]]:
 
 
 def _article_count(el) -> int:
-    return sum(1 for a in el.iter() if isinstance(a.tag, str) and local_name(a) == "article"
-               and not _in_quoted(a, el))
+    return sum(1 for a in el.iter() if isinstance(a.tag, str) and local_name(a) == "article" and not _in_quoted(a, el))
 
 
 def _in_quoted(el, top) -> bool:
@@ -381,10 +441,12 @@ def _page_of(expression: Expression, el, parent: Page, pages: list[Page], articl
     eid = first.get("eId") or f"part-{len(pages)}"
     reason = unsafe_part(eid)
     if reason:  # the eId becomes a folder of the site
-        raise UnsafeInputError(f"the eId {eid!r} of a <{local_name(first)}> cannot name its page: it {reason}",
-                               path=str(expression.path), place=first.sourceline,
-                               hint="renumber the document (its eIds are letters, digits, '_' and '-'); "
-                                    "lawtool validate lists such eIds")
+        raise UnsafeInputError(
+            f"the eId {eid!r} of a <{local_name(first)}> cannot name its page: it {reason}",
+            path=str(expression.path),
+            place=first.sourceline,
+            hint="renumber the document (its eIds are letters, digits, '_' and '-'); lawtool validate lists such eIds",
+        )
     if articles:
         first_label, last_label = _number_label(articles[0]), _number_label(articles[-1])
         title = first_label if len(articles) == 1 else f"{first_label} إلى {last_label.split(' ', 1)[-1]}"
@@ -407,19 +469,24 @@ def plan_pages(expression: Expression, limit: int = PAGE_ARTICLES) -> list[Page]
     top = Page(expression.url, expression.title, None)
     pages = [top]
     body = document.body
-    split = body is not None and len(document.articles()) > limit
+    # cut when there are many articles, or few but long ones (tables of a finance law, an annex)
+    split = body is not None and (len(expression.articles()) > limit or len(text_of(body)) > PAGE_CHARS)
 
     def visit(el, page: Page) -> None:
         kids = [c for c in el if isinstance(c.tag, str)]
         articles = [c for c in kids if local_name(c) == "article"]
         # the articles of a container: on its page when they are few and alone, else in groups
-        alone = split and page is not top and len(articles) <= GROUP_ARTICLES and \
-            not any(local_name(c) in CONTAINERS for c in kids)
+        alone = (
+            split
+            and page is not top
+            and len(articles) <= GROUP_ARTICLES
+            and not any(local_name(c) in CONTAINERS for c in kids)
+        )
         run: list = []
 
         def flush() -> None:
             for start in range(0, len(run), GROUP_ARTICLES):
-                chunk = run[start:start + GROUP_ARTICLES]
+                chunk = run[start : start + GROUP_ARTICLES]
                 group = _page_of(expression, el, page, pages, chunk)
                 for a in chunk:
                     expression.article_pages[a.get("eId") or ""] = group
@@ -473,12 +540,16 @@ def _place_article(expression: Expression, article, page: Page) -> None:
             continue
         qeid = quoted.get("eId")
         if qeid:
-            expression.places[qeid] = Place(page.url, qeid, label_of(quoted) or qeid, _cut(text_of(quoted)),
-                                            expression)
+            expression.places[qeid] = Place(page.url, qeid, label_of(quoted) or qeid, _cut(text_of(quoted)), expression)
 
 
-def build_index(root: Path, progress: Progress | None = None) -> CorpusIndex:
-    """Read every expression of ``root``/law and ``root``/bills and plan its pages."""
+def build_index(
+    root: Path, progress: Progress | None = None, corpus: Path | None = None, count: Count | None = None
+) -> CorpusIndex:
+    """Read every expression of ``root``/law and ``root``/bills and plan its pages; with ``corpus``
+    (a folder made by ``lawtool corpus import-all``), its texts too, their citations marked against
+    every text of the site (lawtool.publish.corpus).  ``count(step, done, total)`` follows the long
+    steps."""
     root = Path(root)
     specs = _import_specs(root)
     files = corpus_files(root)
@@ -490,11 +561,62 @@ def build_index(root: Path, progress: Progress | None = None) -> CorpusIndex:
         uri = document.frbr_expression
         if uri is None:
             from ..errors import InputError
-            raise InputError("the document has no FRBR expression URI", path=str(path),
-                             hint="give it meta/identification/FRBRExpression/FRBRthis")
+
+            raise InputError(
+                "the document has no FRBR expression URI",
+                path=str(path),
+                hint="give it meta/identification/FRBRExpression/FRBRthis",
+            )
         kind = "bill" if path.relative_to(root).parts[0] == "bills" or document.doctype == "bill" else "law"
         yaml_path, spec = specs.get(uri.expression_uri(), (None, {}))
         expression = Expression(path.relative_to(root), document, uri, kind, spec, yaml_path)
         plan_pages(expression)
         expressions.append(expression)
-    return CorpusIndex(root, expressions)
+    timings: dict[str, float] = {}
+    if corpus is not None:
+        expressions += _corpus_expressions(root, Path(corpus), expressions, progress, count, timings)
+    index = CorpusIndex(root, expressions)
+    index.timings = timings
+    return index
+
+
+def _corpus_expressions(
+    root: Path,
+    folder: Path,
+    own: list[Expression],
+    progress: Progress | None,
+    count: Count | None,
+    timings: dict[str, float],
+) -> list[Expression]:
+    import time
+
+    from .corpus import load_corpus, mark_citations
+
+    say = progress or (lambda message: None)
+    say(f"reading the corpus build folder {folder}")
+    start = time.perf_counter()
+    texts = load_corpus(folder, {e.work_uri for e in own}, say, count)
+    timings["corpus read"] = time.perf_counter() - start
+    say(f"marking the citations of {len(texts)} corpus texts")
+    start = time.perf_counter()
+    added = mark_citations([document for _, document, _ in texts], [e.document for e in own], count)
+    timings["corpus citations"] = time.perf_counter() - start
+    say(f"corpus: {added} citations marked")
+    start = time.perf_counter()
+    out = []
+    for k, (path, document, text) in enumerate(texts, 1):
+        uri = document.frbr_expression
+        if uri is None:
+            say(f"corpus: {text.source} left out: it has no FRBR expression URI")
+            continue
+        expression = Expression(path, document, uri, "corpus", {}, None, corpus=text)
+        try:
+            plan_pages(expression)
+        except UnsafeInputError as exc:  # one text that cannot be cut into pages does not stop the site
+            say(f"corpus: {text.source} left out: {exc}")
+            continue
+        out.append(expression)
+        if count:
+            count("texts planned", k, len(texts))
+    timings["corpus pages planned"] = time.perf_counter() - start
+    return out

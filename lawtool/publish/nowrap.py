@@ -19,12 +19,17 @@ from pathlib import Path
 # («و447-2»: the conjunction glued to the number stays outside)
 # (the headings' Markdown escapes write the hyphen «&#45;»)
 HYPHEN = r"(?:-|&#45;)"
-TOKEN = re.compile(rf"(?<![A-Za-z0-9_.;-])\u2066?(?:\d+(?:{HYPHEN}\d+)+|[A-Za-z][A-Za-z0-9_]*(?:{HYPHEN}[A-Za-z0-9_]+)+)"
-                   rf"\u2069?(?![A-Za-z0-9_-]|&#45;|\.\d)")
+TOKEN = re.compile(
+    rf"(?<![A-Za-z0-9_.;-])\u2066?(?:\d+(?:{HYPHEN}\d+)+|[A-Za-z][A-Za-z0-9_]*(?:{HYPHEN}[A-Za-z0-9_]+)+)"
+    rf"\u2069?(?![A-Za-z0-9_-]|&#45;|\.\d)"
+)
 MAX_TOKEN = 32  # a longer identifier is better broken than overflowing a phone's screen
 # tags, comments, and the elements whose text is not shown as text
-PIECES = re.compile(r"(<!--.*?-->|<(?:head|script|style|svg|textarea|pre|code)\b.*?</(?:head|script|style|svg|textarea|pre|code)>"
-                    r"|<[^>]*>)", re.DOTALL | re.IGNORECASE)
+PIECES = re.compile(
+    r"(<!--.*?-->|<(?:head|script|style|svg|textarea|pre|code)\b.*?</(?:head|script|style|svg|textarea|pre|code)>"
+    r"|<[^>]*>)",
+    re.DOTALL | re.IGNORECASE,
+)
 OPEN, CLOSE = '<span class="lt-nw">', "</span>"
 
 

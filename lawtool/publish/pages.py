@@ -24,11 +24,18 @@ from .html import esc, link, ltr, md, rel_url, yaml_str
 from .index import CONTAINERS, CorpusIndex, Expression, Page, Work, child, label_of
 from .wording import arabic_parts, repair_kind_ar
 
-KIND_AR = {"law": "قانون", "bill": "مقترح قانون"}
+KIND_AR = {"law": "قانون", "bill": "مقترح قانون", "corpus": "نص من متن بوابة عدالة"}
 BILL_NOTICE = "نص عمل: صيغة المواد مكتوبة لمشروع lawtool وفق ما نشر عن المقترح، وليست نص الجمعية صاحبته."
-LAW_SOURCE = ("مصدر النص: النص الموحد المنشور في بوابة عدالة (وزارة العدل)، مستخرج من ملف PDF ومصحح آليا ويدويا "
-              "لأخطاء الاستخراج. النص المنشور في الجريدة الرسمية هو وحده المرجع عند الاختلاف.")
+LAW_SOURCE = (
+    "مصدر النص: النص الموحد المنشور في بوابة عدالة (وزارة العدل)، مستخرج من ملف PDF ومصحح آليا ويدويا "
+    "لأخطاء الاستخراج. النص المنشور في الجريدة الرسمية هو وحده المرجع عند الاختلاف."
+)
 LAW_SOURCE_SHORT = "النص من بوابة عدالة، مستخرج من PDF ومصحح؛ الجريدة الرسمية وحدها المرجع."
+CORPUS_SOURCE = (
+    "مصدر النص: بوابة عدالة (وزارة العدل)، مستخرج من ملف PDF ومستورد ومصحح آليا دون مراجعة يدوية. "
+    "النص المنشور في الجريدة الرسمية هو وحده المرجع عند الاختلاف."
+)
+CORPUS_URL = "corpus/"  # the corpus browse pages (lawtool.publish.browse)
 
 
 @dataclass
@@ -67,12 +74,14 @@ def page_path(url: str) -> str:
 
 # -- pieces shared by many pages ------------------------------------------------------------------------
 
+
 def notice_html(expression: Expression | None = None) -> str:
     """The working-text notice of a bill (the version's own notice when it has one)."""
     own = ""
     if expression is not None:
-        for p in expression.document.xpath(".//a:preface/a:p[contains(@class, 'lawtool-notice')]",
-                                           expression.document.main):
+        for p in expression.document.xpath(
+            ".//a:preface/a:p[contains(@class, 'lawtool-notice')]", expression.document.main
+        ):
             own = re.split(r"(?<=\.)\s+(?=[A-Za-z])", text_of(p))[0]  # its Arabic part (an English one follows)
     parts = [f"<p><strong>{esc(BILL_NOTICE)}</strong></p>"]
     if own:  # the version's own notice, folded: the notice stays one line on a phone
@@ -81,13 +90,48 @@ def notice_html(expression: Expression | None = None) -> str:
 
 
 def source_html(index: CorpusIndex, expression: Expression, page_url: str) -> str:
-    """Where a law's text comes from, that the Bulletin officiel prevails, and its repairs."""
-    uncertain = [c for c in (expression.spec.get("corrections") or []) if isinstance(c, dict)
-                 and c.get("certain") is False]
+    """Where a law's text comes from, that the Bulletin officiel prevails, and its repairs (a corpus
+    text: its kind and subject, linked to the browse pages)."""
+    if expression.kind == "corpus":
+        from .browse import kind_url, subject_url
+        from .corpus import kind_ar, subject_ar
+
+        text = expression.corpus_text
+        return (
+            f'<div class="lt-source" role="note" aria-label="مصدر النص"><p>{esc(CORPUS_SOURCE)}</p>'
+            f"<p>{link(page_url, kind_url(text.kind), kind_ar(text.kind))} — الموضوع: "
+            f"{link(page_url, subject_url(text.subject), subject_ar(text.subject))}</p></div>"
+        )
+    uncertain = [
+        c for c in (expression.spec.get("corrections") or []) if isinstance(c, dict) and c.get("certain") is False
+    ]
     repairs = link(page_url, repairs_url(expression), "الإصلاحات غير المؤكدة")
     count = f" ({len(uncertain)} تصحيحا يدويا غير مؤكد)" if uncertain else ""
-    return (f'<div class="lt-source" role="note" aria-label="مصدر النص"><p>{esc(LAW_SOURCE)}</p>'
-            f"<p>انظر {repairs}{esc(count)}.</p></div>")
+    return (
+        f'<div class="lt-source" role="note" aria-label="مصدر النص"><p>{esc(LAW_SOURCE)}</p>'
+        f"<p>انظر {repairs}{esc(count)}.</p></div>"
+    )
+
+
+def short_source_html(expression: Expression, page_url: str, short: bool = False) -> str:
+    """The one-line source note of a page of a law or a corpus text (not of a bill)."""
+    if expression.kind == "corpus":
+        return f'<p class="lt-source-short">{esc(CORPUS_SOURCE)}</p>'
+    return (
+        f'<p class="lt-source-short">{esc(LAW_SOURCE_SHORT if short else LAW_SOURCE)} '
+        f"{link(page_url, repairs_url(expression), 'الإصلاحات غير المؤكدة')}</p>"
+    )
+
+
+def crumbs_of(work: Work) -> list[tuple[str, str]]:
+    """The first links of a page's breadcrumbs: the work (a corpus text: the corpus and its subject first)."""
+    if work.kind == "corpus":
+        from .browse import subject_url
+        from .corpus import subject_ar
+
+        subject = work.latest.corpus_text.subject
+        return [(CORPUS_URL, "المتن الكامل"), (subject_url(subject), subject_ar(subject)), (work.url, work.title)]
+    return [(work.url, work.title)]
 
 
 def repairs_url(expression: Expression) -> str:
@@ -130,17 +174,23 @@ def _cited_by_html(index: CorpusIndex, expression: Expression, eid: str, page_ur
         src = c.source.expression
         text = f"{c.source.label} — {src.title} ({src.when})"
         verb = "يعدله" if c.kind == "amends" else "يحيل إليه"
-        items.append(f"<li>{esc(verb)}: {link(page_url, f'{c.source.url}#{c.source.eid}', text, title=c.source.text)}</li>")
+        items.append(
+            f"<li>{esc(verb)}: {link(page_url, f'{c.source.url}#{c.source.eid}', text, title=c.source.text)}</li>"
+        )
     if not items:
         return ""
-    return (f'<div class="lt-cited-by"><p class="lt-label">تحيل إليه أو تعدله نصوص أخرى ({len(items)})</p>'
-            f'<ul>{"".join(items)}</ul></div>')
+    return (
+        f'<div class="lt-cited-by"><p class="lt-label">تحيل إليه أو تعدله نصوص أخرى ({len(items)})</p>'
+        f"<ul>{''.join(items)}</ul></div>"
+    )
 
 
 # -- the text of a page ---------------------------------------------------------------------------------
 
-def render_elements(index: CorpusIndex, expression: Expression, page: Page, renderer: BodyRenderer,
-                    parent, depth: int, out: list[str]) -> None:
+
+def render_elements(
+    index: CorpusIndex, expression: Expression, page: Page, renderer: BodyRenderer, parent, depth: int, out: list[str]
+) -> None:
     """Write the children of ``parent`` that belong to ``page`` (containers that have their own
     page become a link)."""
     for c in parent:
@@ -151,27 +201,34 @@ def render_elements(index: CorpusIndex, expression: Expression, page: Page, rend
         if name == "article":
             own = expression.article_pages.get(eid)
             if own is not None and own is not page:
-                out.append(f'<p class="lt-subpage lt-subpage-art">{link(page.url, own.url, _short_label(c) or eid)}</p>\n')
+                out.append(
+                    f'<p class="lt-subpage lt-subpage-art">{link(page.url, own.url, _short_label(c) or eid)}</p>\n'
+                )
                 continue
             write_article(index, expression, page, renderer, c, depth, out)
         elif name in CONTAINERS:
             own = expression.container_pages.get(eid)
             if own is not None and own is not page:
                 count = sum(1 for a in c.iter() if isinstance(a.tag, str) and local_name(a) == "article")
-                out.append(f'<p class="lt-subpage">{link(page.url, own.url, label_of(c) or eid)} '
-                           f'<span class="lt-count">({count} مادة)</span></p>\n')
+                out.append(
+                    f'<p class="lt-subpage">{link(page.url, own.url, label_of(c) or eid)} '
+                    f'<span class="lt-count">({count} مادة)</span></p>\n'
+                )
                 continue
             label = label_of(c) or eid
-            out.append(heading(depth + 2, label, eid if _safe_anchor(eid) and renderer.new_id(eid) else None,
-                               "lt-container") + "\n")
+            out.append(
+                heading(depth + 2, label, eid if _safe_anchor(eid) and renderer.new_id(eid) else None, "lt-container")
+                + "\n"
+            )
             extras = renderer.container_extras(c)
             if extras:
                 out.append(extras + "\n")
             render_elements(index, expression, page, renderer, c, depth + 1, out)
 
 
-def write_article(index: CorpusIndex, expression: Expression, page: Page, renderer: BodyRenderer, article,
-                  depth: int, out: list[str]) -> None:
+def write_article(
+    index: CorpusIndex, expression: Expression, page: Page, renderer: BodyRenderer, article, depth: int, out: list[str]
+) -> None:
     eid = article.get("eId") or ""
     label = label_of(article) or eid
     anchor = eid if _safe_anchor(eid) and renderer.new_id(eid) else None
@@ -198,8 +255,9 @@ def _preface_html(expression: Expression, renderer: BodyRenderer) -> str:
             if local_name(p) == "p" and any(local_name(d) == "docTitle" for d in p.iter() if isinstance(d.tag, str)):
                 continue  # the title is the page's heading
             cls = ' class="lt-subheading"' if "heading" in (p.get("class") or "") else ""
-            blocks.append(f"<p{cls}>{renderer.inline(p, notes)}</p>" if local_name(p) == "p"
-                          else renderer.block(p, notes))
+            blocks.append(
+                f"<p{cls}>{renderer.inline(p, notes)}</p>" if local_name(p) == "p" else renderer.block(p, notes)
+            )
         if blocks:
             parts.append(f'<div class="lt-{name}">{"".join(blocks)}{renderer.notes_html(notes, name)}</div>')
     return "".join(parts)
@@ -211,34 +269,45 @@ def _short_label(article) -> str:
     label = label_of(article)
     if child(article, "heading") is not None:
         return label
-    words = [w for w in text_of(article)[len(label):].split() if w][:8]
+    words = [w for w in text_of(article)[len(label) :].split() if w][:8]
     return f"{label} — {' '.join(words)}…" if words else label
 
 
 def _toc_html(expression: Expression, page: Page) -> str:
     """A table of contents of the expression (split documents): its containers' pages."""
+
     def items(p: Page) -> str:
         out = []
         for sub in p.children:
             if sub.group:
                 continue
             count = sum(1 for _ in sub.articles)
-            total = sum(1 for a in (sub.element.iter() if sub.element is not None else ())
-                        if isinstance(a.tag, str) and local_name(a) == "article")
+            total = sum(
+                1
+                for a in (sub.element.iter() if sub.element is not None else ())
+                if isinstance(a.tag, str) and local_name(a) == "article"
+            )
             inner = items(sub)
             span = _article_span(sub)
-            out.append(f"<li>{link(page.url, sub.url, sub.title)} <span class=\"lt-count\">"
-                       f"({esc(span)}{total} مادة)</span>{inner}</li>")
+            out.append(
+                f'<li>{link(page.url, sub.url, sub.title)} <span class="lt-count">'
+                f"({esc(span)}{total} مادة)</span>{inner}</li>"
+            )
             del count
         return f"<ul>{''.join(out)}</ul>" if out else ""
+
     body = items(page)
     return f'<nav class="lt-toc" aria-label="فهرس النص"><p class="lt-label">فهرس النص</p>{body}</nav>' if body else ""
 
 
 def _article_span(page: Page) -> str:
-    arts = [a for a in (page.element.iter() if page.element is not None else ()) if isinstance(a.tag, str)
-            and local_name(a) == "article"
-            and not any(local_name(x) == "quotedStructure" for x in a.iterancestors())]
+    arts = [
+        a
+        for a in (page.element.iter() if page.element is not None else ())
+        if isinstance(a.tag, str)
+        and local_name(a) == "article"
+        and not any(local_name(x) == "quotedStructure" for x in a.iterancestors())
+    ]
     if not arts:
         return ""
     first, last = label_of(arts[0]).split(" — ")[0], label_of(arts[-1]).split(" — ")[0]
@@ -262,16 +331,15 @@ def publication_ar(document) -> str:
 
 def _meta_table(index: CorpusIndex, expression: Expression, page_url: str) -> str:
     document = expression.document
-    rows = [("المعرف (FRBR)", f"<code>{esc(expression.expression_uri)}</code>"),
-            ("تاريخ الصيغة", esc(expression.when))]
+    rows = [("المعرف (FRBR)", f"<code>{esc(expression.expression_uri)}</code>"), ("تاريخ الصيغة", esc(expression.when))]
     if document.work_date:
         rows.append(("تاريخ النص", esc(ltr(document.work_date))))
     pub = publication_ar(document)
     if pub:
         rows.append(("النشر", esc(pub)))
-    rows.append(("عدد المواد", esc(len(document.articles()))))
+    rows.append(("عدد المواد", esc(len(expression.articles()))))
     rows.append(("تنزيل", link(page_url, expression.xml_url, "Akoma Ntoso XML")))
-    cells = "".join(f"<tr><th scope=\"row\">{esc(k)}</th><td>{v}</td></tr>" for k, v in rows)
+    cells = "".join(f'<tr><th scope="row">{esc(k)}</th><td>{v}</td></tr>' for k, v in rows)
     return f'<table class="lt-meta"><tbody>{cells}</tbody></table>'
 
 
@@ -283,7 +351,7 @@ def expression_pages(index: CorpusIndex, expression: Expression, site: Site) -> 
     for page in expression.pages:
         renderer = BodyRenderer(index, expression, page.url, amendments)
         out: list[str] = []
-        crumbs = [(work.url, work.title)]
+        crumbs = crumbs_of(work)
         if page.group:
             made.append(site.add(_group_page(index, expression, work, page, renderer)))
             continue
@@ -318,8 +386,7 @@ def expression_pages(index: CorpusIndex, expression: Expression, site: Site) -> 
             if expression.kind == "bill":
                 out.append(notice_html(expression) + "\n")
             else:
-                out.append(f'<p class="lt-source-short">{esc(LAW_SOURCE)} '
-                           f'{link(page.url, repairs_url(expression), "الإصلاحات غير المؤكدة")}</p>\n')
+                out.append(short_source_html(expression, page.url) + "\n")
             extras = renderer.container_extras(page.element)
             if extras:
                 out.append(extras + "\n")
@@ -330,8 +397,18 @@ def expression_pages(index: CorpusIndex, expression: Expression, site: Site) -> 
             out.append(_prev_next(expression, page) + "\n")
         # only the latest version of a bill is searched: older ones would repeat every result
         searchable = expression is work.latest
-        made.append(site.add(SitePage(page_path(page.url), page.url, title, "\n".join(out), search=searchable,
-                                      notice=expression.kind == "bill")))
+        made.append(
+            site.add(
+                SitePage(
+                    page_path(page.url),
+                    page.url,
+                    title,
+                    "\n".join(out),
+                    search=searchable,
+                    notice=expression.kind == "bill",
+                )
+            )
+        )
     return made
 
 
@@ -345,17 +422,15 @@ def _chain(expression: Expression, page: Page) -> list[tuple[str, str]]:
     return list(reversed(chain))
 
 
-def _group_page(index: CorpusIndex, expression: Expression, work: Work, page: Page,
-                renderer: BodyRenderer) -> SitePage:
+def _group_page(index: CorpusIndex, expression: Expression, work: Work, page: Page, renderer: BodyRenderer) -> SitePage:
     """A page of a group of articles of a split expression: the articles, the other groups of their
     container (the chapter as navigation), the previous and next group."""
-    out = [breadcrumbs([(work.url, work.title)] + _chain(expression, page), page.url) + "\n"]
+    out = [breadcrumbs(crumbs_of(work) + _chain(expression, page), page.url) + "\n"]
     out.append(heading(1, page.title) + "\n")
     if expression.kind == "bill":
         out.append(notice_html(expression) + "\n")
     else:
-        out.append(f'<p class="lt-source-short">{esc(LAW_SOURCE_SHORT)} '
-                   f'{link(page.url, repairs_url(expression), "الإصلاحات غير المؤكدة")}</p>\n')
+        out.append(short_source_html(expression, page.url, short=True) + "\n")
     for article in page.articles:
         write_article(index, expression, page, renderer, article, 0, out)
     siblings = [p for p in (page.parent.children if page.parent else []) if p.group]
@@ -367,8 +442,10 @@ def _group_page(index: CorpusIndex, expression: Expression, work: Work, page: Pa
             else:
                 items.append(f"<li>{link(page.url, p.url, p.title)}</li>")
         where = page.parent.title if page.parent is not None and page.parent.element is not None else expression.title
-        out.append(f'<nav class="lt-chapter" aria-label="مواد هذا الجزء"><p class="lt-label">{esc(where)}</p>'
-                   f'<ol>{"".join(items)}</ol></nav>\n')
+        out.append(
+            f'<nav class="lt-chapter" aria-label="مواد هذا الجزء"><p class="lt-label">{esc(where)}</p>'
+            f"<ol>{''.join(items)}</ol></nav>\n"
+        )
     groups = [p for p in expression.pages if p.group]
     k = groups.index(page)
     parts = []
@@ -395,9 +472,12 @@ def _prev_next(expression: Expression, page: Page) -> str:
 
 # -- the work page and the repairs page -----------------------------------------------------------------
 
+
 def work_page(index: CorpusIndex, work: Work, site: Site, extra: str = "") -> SitePage:
     url = work.url
     out = [heading(1, work.title) + "\n"]
+    if work.kind == "corpus":
+        out.insert(0, breadcrumbs(crumbs_of(work)[:-1], url) + "\n")
     if work.kind == "bill":
         out.append(notice_html(work.latest) + "\n")
     else:
@@ -405,11 +485,15 @@ def work_page(index: CorpusIndex, work: Work, site: Site, extra: str = "") -> Si
     out.append(f"<p>المعرف: <code>{esc(work.uri)}</code> — {esc(KIND_AR.get(work.kind, work.kind))}</p>\n")
     rows = []
     for e in reversed(work.expressions):
-        rows.append(f"<tr><td>{esc(e.when)}</td><td>{link(url, e.url, e.title)}</td>"
-                    f"<td>{esc(len(e.document.articles()))}</td><td>{link(url, e.xml_url, 'XML')}</td></tr>")
+        rows.append(
+            f"<tr><td>{esc(e.when)}</td><td>{link(url, e.url, e.title)}</td>"
+            f"<td>{esc(len(e.articles()))}</td><td>{link(url, e.xml_url, 'XML')}</td></tr>"
+        )
     out.append('<h2 id="versions">الصيغ</h2>\n')
-    out.append('<table class="lt-table-list"><thead><tr><th scope="col">التاريخ</th><th scope="col">الصيغة</th>'
-               f'<th scope="col">المواد</th><th scope="col">تنزيل</th></tr></thead><tbody>{"".join(rows)}</tbody></table>\n')
+    out.append(
+        '<table class="lt-table-list"><thead><tr><th scope="col">التاريخ</th><th scope="col">الصيغة</th>'
+        f'<th scope="col">المواد</th><th scope="col">تنزيل</th></tr></thead><tbody>{"".join(rows)}</tbody></table>\n'
+    )
     if extra:
         out.append(extra + "\n")
     history = _lifecycle_html(index, work.latest, url)
@@ -433,42 +517,55 @@ def _lifecycle_html(index: CorpusIndex, expression: Expression, page_url: str) -
         ref = refs.get(source)
         label = arabic_parts(ref.get("showAs")) if ref is not None else source
         href = ref.get("href") if ref is not None else None
-        what = {"generation": "صدور النص", "amendment": "تعديل", "repeal": "نسخ"}.get(ev.get("type") or "", ev.get("type"))
+        what = {"generation": "صدور النص", "amendment": "تعديل", "repeal": "نسخ"}.get(
+            ev.get("type") or "", ev.get("type")
+        )
         law_html = esc(label)
         if href and local_name(ref) == "passiveRef":
             place, _ = index.resolve(href)
             if place is not None:
                 law_html = link(page_url, place.url, label)
         count = count_by_law.get(label, 0) if ref is not None and local_name(ref) == "passiveRef" else 0
-        rows.append(f"<tr><td>{esc(ev.get('date'))}</td><td>{esc(what)}</td><td>{law_html}</td>"
-                    f"<td>{esc(count) if count else ''}</td></tr>")
+        rows.append(
+            f"<tr><td>{esc(ev.get('date'))}</td><td>{esc(what)}</td><td>{law_html}</td>"
+            f"<td>{esc(count) if count else ''}</td></tr>"
+        )
     if len(rows) <= 1 and not amendments:
         return ""
-    return ('<table class="lt-table-list"><thead><tr><th scope="col">التاريخ</th><th scope="col">الحدث</th>'
-            '<th scope="col">النص</th><th scope="col">عناصر معدلة</th></tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table>')
+    return (
+        '<table class="lt-table-list"><thead><tr><th scope="col">التاريخ</th><th scope="col">الحدث</th>'
+        '<th scope="col">النص</th><th scope="col">عناصر معدلة</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
-def repairs_page(index: CorpusIndex, expression: Expression, site: Site, report: dict | None,
-                 why_missing: str = "") -> SitePage:
+def repairs_page(
+    index: CorpusIndex, expression: Expression, site: Site, report: dict | None, why_missing: str = ""
+) -> SitePage:
     """The uncertain repairs of a law: the hand corrections marked ``certain: false`` in its
     import.yaml and the uncertain automatic repairs of the import report; then the number of the
     certain automatic repairs by kind (tatweel, ligatures, ...), all named in Arabic."""
     url = repairs_url(expression)
     title = f"الإصلاحات غير المؤكدة: {expression.title}"
-    out = [breadcrumbs([(index.works[expression.work_uri].url, expression.title), (expression.url, expression.date)], url),
-           heading(1, title) + "\n",
-           f"<p>{esc(LAW_SOURCE)}</p>\n",
-           "<p>أصلح lawtool آليا أخطاء استخراج النص من ملف PDF (حروف مركبة، مسافات، ترقيم). هذه الصفحة تعرض "
-           "الإصلاحات التي لم يتأكد منها: يجب مقارنتها بالجريدة الرسمية.</p>\n"]
+    out = [
+        breadcrumbs([(index.works[expression.work_uri].url, expression.title), (expression.url, expression.date)], url),
+        heading(1, title) + "\n",
+        f"<p>{esc(LAW_SOURCE)}</p>\n",
+        "<p>أصلح lawtool آليا أخطاء استخراج النص من ملف PDF (حروف مركبة، مسافات، ترقيم). هذه الصفحة تعرض "
+        "الإصلاحات التي لم يتأكد منها: يجب مقارنتها بالجريدة الرسمية.</p>\n",
+    ]
     hand = [c for c in (expression.spec.get("corrections") or []) if isinstance(c, dict) and c.get("certain") is False]
     out.append('<h2 id="hand">تصحيحات يدوية غير مؤكدة</h2>\n')
     if hand:
         # (the reason of each correction is written in English in import.yaml: not shown in the Arabic site)
-        rows = "".join(f"<tr><td>{esc(c.get('line'))}</td><td>{esc(c.get('find'))}</td><td>{esc(c.get('replace'))}</td>"
-                       "</tr>" for c in hand)
-        out.append('<table class="lt-table-list"><thead><tr><th scope="col">السطر</th><th scope="col">في المصدر</th>'
-                   f'<th scope="col">التصحيح</th></tr></thead><tbody>{rows}</tbody></table>\n')
+        rows = "".join(
+            f"<tr><td>{esc(c.get('line'))}</td><td>{esc(c.get('find'))}</td><td>{esc(c.get('replace'))}</td></tr>"
+            for c in hand
+        )
+        out.append(
+            '<table class="lt-table-list"><thead><tr><th scope="col">السطر</th><th scope="col">في المصدر</th>'
+            f'<th scope="col">التصحيح</th></tr></thead><tbody>{rows}</tbody></table>\n'
+        )
     else:
         out.append("<p>لا توجد.</p>\n")
     out.append('<h2 id="automatic">إصلاحات آلية غير مؤكدة</h2>\n')
@@ -484,25 +581,45 @@ def repairs_page(index: CorpusIndex, expression: Expression, site: Site, report:
             kinds[kind] = kinds.get(kind, 0) + 1
         summary = "، ".join(f"{esc(k)}: {v}" for k, v in sorted(kinds.items()))
         out.append(f"<p>{len(items)} إصلاحا ({summary}).</p>\n")
-        rows = "".join(f"<tr><td>{esc(i.get('line'))}</td><td>{esc(repair_kind_ar(str(i.get('kind'))))}</td><td>{esc(i.get('before'))}</td>"
-                       f"<td>{esc(i.get('after'))}</td></tr>" for i in items)
-        out.append('<table class="lt-table-list lt-repairs"><thead><tr><th scope="col">السطر</th><th scope="col">النوع</th>'
-                   f'<th scope="col">قبل</th><th scope="col">بعد</th></tr></thead><tbody>{rows}</tbody></table>\n')
+        rows = "".join(
+            f"<tr><td>{esc(i.get('line'))}</td><td>{esc(repair_kind_ar(str(i.get('kind'))))}</td><td>{esc(i.get('before'))}</td>"
+            f"<td>{esc(i.get('after'))}</td></tr>"
+            for i in items
+        )
+        out.append(
+            '<table class="lt-table-list lt-repairs"><thead><tr><th scope="col">السطر</th><th scope="col">النوع</th>'
+            f'<th scope="col">قبل</th><th scope="col">بعد</th></tr></thead><tbody>{rows}</tbody></table>\n'
+        )
     certain = (report or {}).get("repairs") or {}
     if certain:  # the certain repairs, applied: their number by kind
         out.append('<h2 id="certain">إصلاحات آلية مؤكدة</h2>\n')
-        rows = "".join(f"<tr><td>{esc(repair_kind_ar(kind))}</td><td>{esc(n)}</td></tr>"
-                       for kind, n in sorted(certain.items(), key=lambda kv: (-kv[1], kv[0])))
-        out.append("<p>طبقت هذه الإصلاحات دون مراجعة لأنها لا تغير إلا ما أفسده الاستخراج؛ عددها حسب النوع:</p>\n"
-                   '<table class="lt-table-list lt-repairs"><thead><tr><th scope="col">النوع</th>'
-                   f'<th scope="col">العدد</th></tr></thead><tbody>{rows}</tbody></table>\n')
+        rows = "".join(
+            f"<tr><td>{esc(repair_kind_ar(kind))}</td><td>{esc(n)}</td></tr>"
+            for kind, n in sorted(certain.items(), key=lambda kv: (-kv[1], kv[0]))
+        )
+        out.append(
+            "<p>طبقت هذه الإصلاحات دون مراجعة لأنها لا تغير إلا ما أفسده الاستخراج؛ عددها حسب النوع:</p>\n"
+            '<table class="lt-table-list lt-repairs"><thead><tr><th scope="col">النوع</th>'
+            f'<th scope="col">العدد</th></tr></thead><tbody>{rows}</tbody></table>\n'
+        )
     return site.add(SitePage(page_path(url), url, title, "\n".join(out), search=False))
 
 
 def article_link(from_url: str, place, text: str | None = None) -> str:
-    return link(from_url, f"{place.url}#{place.eid}" if place.eid else place.url, text or place.label,
-                title=place.text)
+    return link(from_url, f"{place.url}#{place.eid}" if place.eid else place.url, text or place.label, title=place.text)
 
 
-__all__ = ["Site", "SitePage", "expression_pages", "work_page", "repairs_page", "notice_html", "heading",
-           "breadcrumbs", "page_path", "rel_url", "article_link", "publication_ar"]
+__all__ = [
+    "Site",
+    "SitePage",
+    "expression_pages",
+    "work_page",
+    "repairs_page",
+    "notice_html",
+    "heading",
+    "breadcrumbs",
+    "page_path",
+    "rel_url",
+    "article_link",
+    "publication_ar",
+]

@@ -19,30 +19,46 @@ from .wording import finding_ar
 
 GAPS_URL = "reports/gaps/"
 PENALTIES_URL = "reports/penalties/"
-COVERAGE_AR = {"defined": ("معرف", "ت"), "criminalised": ("مجرم", "ج"), "provided": ("منصوص عليه", "ن"),
-               "missing": ("غائب", "·")}
+COVERAGE_AR = {
+    "defined": ("معرف", "ت"),
+    "criminalised": ("مجرم", "ج"),
+    "provided": ("منصوص عليه", "ن"),
+    "missing": ("غائب", "·"),
+}
 LETTERS_AR = {"D": "ت", "C": "ج", "P": "ن"}
-RULES_AR = {"definition-missing": "مفهوم غير معرف", "unused-definition": "تعريف غير مستعمل",
-            "undefined-term": "مصطلح مستعمل دون تعريف", "definition-differs": "تعريفات مختلفة",
-            "inconsistent-terminology": "مصطلحات غير منسجمة"}
+RULES_AR = {
+    "definition-missing": "مفهوم غير معرف",
+    "unused-definition": "تعريف غير مستعمل",
+    "undefined-term": "مصطلح مستعمل دون تعريف",
+    "definition-differs": "تعريفات مختلفة",
+    "inconsistent-terminology": "مصطلحات غير منسجمة",
+}
 
 
 def load_reports(root: Path) -> tuple[dict | None, dict | None, str]:
     """(gaps, penalties, note): the committed reports, else computed ones; a note says which."""
     gaps_path, pen_path = root / "reports" / "gaps.json", root / "reports" / "penalties.json"
     if gaps_path.is_file() and pen_path.is_file():
-        return (json.loads(gaps_path.read_text(encoding="utf-8")), json.loads(pen_path.read_text(encoding="utf-8")),
-                "reports/gaps.json, reports/penalties.json")
+        return (
+            json.loads(gaps_path.read_text(encoding="utf-8")),
+            json.loads(pen_path.read_text(encoding="utf-8")),
+            "reports/gaps.json, reports/penalties.json",
+        )
     if not (root / "reports" / "reports.yaml").is_file():
         return None, None, "no reports/ folder"
     from ..gaps.report import build_reports
+
     built = build_reports(root)
-    return (json.loads(built["reports/gaps.json"]), json.loads(built["reports/penalties.json"]),
-            "computed by lawtool.gaps.report.build_reports")
+    return (
+        json.loads(built["reports/gaps.json"]),
+        json.loads(built["reports/penalties.json"]),
+        "computed by lawtool.gaps.report.build_reports",
+    )
 
 
-def _doc_link(index: CorpusIndex, uri: str, eid: str | None, page_url: str, text: str | None = None,
-              hover: bool = True) -> str:
+def _doc_link(
+    index: CorpusIndex, uri: str, eid: str | None, page_url: str, text: str | None = None, hover: bool = True
+) -> str:
     expression = index.expression(uri)
     if expression is None:
         return esc(text or uri)
@@ -50,8 +66,12 @@ def _doc_link(index: CorpusIndex, uri: str, eid: str | None, page_url: str, text
         place = index.place(expression, eid)
         if place is not None:
             anchor = index.anchor(expression, eid)
-            return link(page_url, f"{place.url}#{anchor}", text or f"{place.label} ({expression.when})",
-                        title=place.text if hover else None)
+            return link(
+                page_url,
+                f"{place.url}#{anchor}",
+                text or f"{place.label} ({expression.when})",
+                title=place.text if hover else None,
+            )
     return link(page_url, expression.url, text or f"{expression.title} ({expression.when})")
 
 
@@ -71,8 +91,10 @@ def _cell_marks(info: dict) -> str:
         who = " ".join(x for x in (said, info.get("reviewed_by") or "", info.get("reviewed_on") or "") if x)
         note = f" — {info['review_note']}" if info.get("review_note") else ""
         mark = "✓" if decision == "confirmed" else "✗"
-        out += (f' <span class="lt-cov-review lt-cov-{decision}" title="{esc(who + note)}">{mark}</span>'
-                f'<br><small class="lt-cov-reviewer">{esc(who)}</small>')
+        out += (
+            f' <span class="lt-cov-review lt-cov-{decision}" title="{esc(who + note)}">{mark}</span>'
+            f'<br><small class="lt-cov-reviewer">{esc(who)}</small>'
+        )
     else:
         out += ' <span class="lt-cov-suggested" title="اقتراح آلي لم يراجعه أحد">؟</span>'
     return out
@@ -81,13 +103,16 @@ def _cell_marks(info: dict) -> str:
 def gaps_page(index: CorpusIndex, site: Site, report: dict, source_note: str) -> SitePage:
     url = GAPS_URL
     title = "الثغرات في التعريفات وتغطية المفاهيم"
-    out = [heading(1, title) + "\n", notice_html() + "\n",
-           "<p>تقرير آلي يقارن النصوص بقائمة مفاهيم ينبغي أن يغطيها قانون خاص بالعنف الرقمي: ما عرف، وما جرم، "
-           "وما ذكر دون تعريف. كل خانة اقتراح مبني على عناصر المفهوم، لا على اسمه: «≈» مقتضى عام ينقصه عنصر من "
-           "عناصر المفهوم، و«؟» اقتراح آلي لم يراجعه أحد، و«✓» أو «✗» قرار مراجع (باسمه وتاريخه). راجع الدليل "
-           "في النص.</p>\n",
-           f'<p class="lt-muted">المصدر: <code>{esc(source_note)}</code></p>\n',
-           '<p><img src="../../assets/charts/coverage.svg" alt="مصفوفة التغطية: المفاهيم حسب النصوص" class="lt-chart"></p>\n']
+    out = [
+        heading(1, title) + "\n",
+        notice_html() + "\n",
+        "<p>تقرير آلي يقارن النصوص بقائمة مفاهيم ينبغي أن يغطيها قانون خاص بالعنف الرقمي: ما عرف، وما جرم، "
+        "وما ذكر دون تعريف. كل خانة اقتراح مبني على عناصر المفهوم، لا على اسمه: «≈» مقتضى عام ينقصه عنصر من "
+        "عناصر المفهوم، و«؟» اقتراح آلي لم يراجعه أحد، و«✓» أو «✗» قرار مراجع (باسمه وتاريخه). راجع الدليل "
+        "في النص.</p>\n",
+        f'<p class="lt-muted">المصدر: <code>{esc(source_note)}</code></p>\n',
+        '<p><img src="../../assets/charts/coverage.svg" alt="مصفوفة التغطية: المفاهيم حسب النصوص" class="lt-chart"></p>\n',
+    ]
     documents = [d["document"] for d in report.get("documents", [])]
     out.append(heading(2, "مصفوفة التغطية", "coverage") + "\n")
     head = "".join(f'<th scope="col">{esc(_short_doc(index, d))}</th>' for d in documents)
@@ -111,22 +136,32 @@ def gaps_page(index: CorpusIndex, site: Site, report: dict, source_note: str) ->
                 inner += f'<br><small class="lt-cov-phrase">«{esc(shown)}»</small>'
             cells.append(f'<td class="lt-cov-{esc(status)}">{inner}</td>')
         rows.append(f'<tr><th scope="row">{esc(row.get("label") or row.get("concept"))}</th>{"".join(cells)}</tr>')
-    out.append('<div class="lt-table-wrap"><table class="lt-compare lt-coverage"><caption>ت معرف، ج مجرم، ن منصوص عليه، '
-               f'· غائب</caption><thead><tr><th scope="col">المفهوم</th>{head}</tr></thead>'
-               f'<tbody>{"".join(rows)}</tbody></table></div>\n')
+    out.append(
+        '<div class="lt-table-wrap"><table class="lt-compare lt-coverage"><caption>ت معرف، ج مجرم، ن منصوص عليه، '
+        f'· غائب</caption><thead><tr><th scope="col">المفهوم</th>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>\n"
+    )
     out.append(heading(2, "الملاحظات", "findings") + "\n")
     by_rule: dict[str, list[dict]] = {}
     for f in report.get("findings", []):
         by_rule.setdefault(f.get("rule") or "?", []).append(f)
     for rule, items in by_rule.items():
-        out.append(heading(3, f"{RULES_AR.get(rule, rule)} ({len(items)})", f"rule-{rule}" if rule.replace("-", "").isalnum() else None) + "\n")
+        out.append(
+            heading(
+                3,
+                f"{RULES_AR.get(rule, rule)} ({len(items)})",
+                f"rule-{rule}" if rule.replace("-", "").isalnum() else None,
+            )
+            + "\n"
+        )
         rows = []
         for f in items:
-            where = _doc_link(index, f.get("document") or "", f.get("eid"), url,
-                              None) if f.get("document") else ""
+            where = _doc_link(index, f.get("document") or "", f.get("eid"), url, None) if f.get("document") else ""
             rows.append(f"<tr><td>{where}</td><td>{esc(finding_ar(rule, f.get('message') or ''))}</td></tr>")
-        out.append('<table class="lt-table-list"><thead><tr><th scope="col">الموضع</th><th scope="col">الملاحظة</th></tr>'
-                   f'</thead><tbody>{"".join(rows)}</tbody></table>\n')
+        out.append(
+            '<table class="lt-table-list"><thead><tr><th scope="col">الموضع</th><th scope="col">الملاحظة</th></tr>'
+            f"</thead><tbody>{''.join(rows)}</tbody></table>\n"
+        )
     out.append(heading(2, "التعريفات", "definitions") + "\n")
     for d in report.get("documents", []):
         defs = d.get("definitions") or []
@@ -140,45 +175,62 @@ def gaps_page(index: CorpusIndex, site: Site, report: dict, source_note: str) ->
 def fmt_prison(p: dict | None) -> str:
     """«الحبس من ستة أشهر إلى سنتين» (lawtool.gaps.wording_ar), «—» when none."""
     from ..gaps.wording_ar import prison
+
     return prison(p) or "—"
 
 
 def fmt_fine(f: dict | None) -> str:
     """«غرامة من 2.000 إلى 20.000 درهم», «—» when none."""
     from ..gaps.wording_ar import fine
+
     return fine(f) or "—"
 
 
 def penalties_page(index: CorpusIndex, site: Site, report: dict, source_note: str) -> SitePage:
     url = PENALTIES_URL
     title = "مقارنة العقوبات"
-    out = [heading(1, title) + "\n", notice_html() + "\n",
-           "<p>العقوبات كما استخرجها lawtool من النصوص (الشهر 30 يوما والسنة 365). المرجع هو النص نفسه.</p>\n",
-           f'<p class="lt-muted">المصدر: <code>{esc(source_note)}</code></p>\n']
+    out = [
+        heading(1, title) + "\n",
+        notice_html() + "\n",
+        "<p>العقوبات كما استخرجها lawtool من النصوص (الشهر 30 يوما والسنة 365). المرجع هو النص نفسه.</p>\n",
+        f'<p class="lt-muted">المصدر: <code>{esc(source_note)}</code></p>\n',
+    ]
     out.append(heading(2, "الفصول التي يعدلها المقترح", "comparison") + "\n")
     rows = []
     for row in report.get("comparison", []):
         f, b = row.get("in_force") or {}, row.get("proposed") or {}
         law_uri = row.get("work") or ""
         work = index.works.get(law_uri)
-        law_link = _doc_link(index, work.latest.expression_uri, f.get("eid"), url, row.get("article")) if work else esc(row.get("article"))
-        rows.append(f"<tr><td>{_doc_link(index, row.get('bill') or '', None, url, _short_doc(index, row.get('bill') or ''))}</td>"
-                    f"<td>{law_link}</td><td>{esc(fmt_prison(f.get('prison')))}<br>{esc(fmt_fine(f.get('fine')))}</td>"
-                    f"<td>{_doc_link(index, row.get('bill') or '', b.get('eid'), url, 'المقترح')}: "
-                    f"{esc(fmt_prison(b.get('prison')))}<br>{esc(fmt_fine(b.get('fine')))}</td></tr>")
-    out.append('<div class="lt-table-wrap"><table class="lt-compare lt-penalties"><thead><tr><th scope="col">الصيغة</th>'
-               '<th scope="col">الفصل</th><th scope="col">العقوبة السارية</th><th scope="col">العقوبة المقترحة</th></tr></thead>'
-               f'<tbody>{"".join(rows)}</tbody></table></div>\n')
+        law_link = (
+            _doc_link(index, work.latest.expression_uri, f.get("eid"), url, row.get("article"))
+            if work
+            else esc(row.get("article"))
+        )
+        rows.append(
+            f"<tr><td>{_doc_link(index, row.get('bill') or '', None, url, _short_doc(index, row.get('bill') or ''))}</td>"
+            f"<td>{law_link}</td><td>{esc(fmt_prison(f.get('prison')))}<br>{esc(fmt_fine(f.get('fine')))}</td>"
+            f"<td>{_doc_link(index, row.get('bill') or '', b.get('eid'), url, 'المقترح')}: "
+            f"{esc(fmt_prison(b.get('prison')))}<br>{esc(fmt_fine(b.get('fine')))}</td></tr>"
+        )
+    out.append(
+        '<div class="lt-table-wrap"><table class="lt-compare lt-penalties"><thead><tr><th scope="col">الصيغة</th>'
+        '<th scope="col">الفصل</th><th scope="col">العقوبة السارية</th><th scope="col">العقوبة المقترحة</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>\n"
+    )
     out.append(heading(2, "الجرائم الجديدة في المقترح", "new") + "\n")
     rows = []
     for row in report.get("new", []):
         b = row.get("proposed") or {}
-        rows.append(f"<tr><td>{_doc_link(index, row.get('bill') or '', row.get('bill_eid'), url)}</td>"
-                    f"<td>{esc(fmt_prison(b.get('prison')))}</td><td>{esc(fmt_fine(b.get('fine')))}</td>"
-                    f"<td>{esc(article_refs(row.get('related')))}</td></tr>")
-    out.append('<div class="lt-table-wrap"><table class="lt-compare lt-penalties"><thead><tr><th scope="col">المادة</th>'
-               '<th scope="col">الحبس</th><th scope="col">الغرامة</th><th scope="col">فصول ذات صلة في القانون الجنائي</th>'
-               f'</tr></thead><tbody>{"".join(rows)}</tbody></table></div>\n')
+        rows.append(
+            f"<tr><td>{_doc_link(index, row.get('bill') or '', row.get('bill_eid'), url)}</td>"
+            f"<td>{esc(fmt_prison(b.get('prison')))}</td><td>{esc(fmt_fine(b.get('fine')))}</td>"
+            f"<td>{esc(article_refs(row.get('related')))}</td></tr>"
+        )
+    out.append(
+        '<div class="lt-table-wrap"><table class="lt-compare lt-penalties"><thead><tr><th scope="col">المادة</th>'
+        '<th scope="col">الحبس</th><th scope="col">الغرامة</th><th scope="col">فصول ذات صلة في القانون الجنائي</th>'
+        f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div>\n"
+    )
     for claim in (report.get("summary") or {}).get("claims") or []:
         out.append(f"<p>{esc(claim.get('ar') or '')}</p>\n")
     return site.add(SitePage(page_path(url), url, title, "\n".join(out), search=False, notice=True))

@@ -77,6 +77,7 @@ def _phrases(words: list) -> list[str]:
 def concept_groups() -> tuple[tuple[str, ...], ...]:
     """Groups of normalised words or phrases naming one concept (see the module docstring)."""
     import yaml
+
     groups = []
     data = yaml.safe_load(DATA.read_text(encoding="utf-8")) or {}
     for entry in data.get("concepts") or []:
@@ -122,14 +123,14 @@ def concept_words(text: str) -> list[str]:
 
 def _records_of(index) -> list[Record]:
     from .index import label_of
+
     records: list[Record] = []
     for work in index.works.values():
         expression = work.latest
         title = expression.title
         law = law_number(work.uri)
-        records.append(Record(expression.url, fold(title) + " " + law,
-                              {"title": title, "text": ""}, {"law": [law]}))
-        for article in expression.document.articles():
+        records.append(Record(expression.url, fold(title) + " " + law, {"title": title, "text": ""}, {"law": [law]}))
+        for article in expression.articles():
             eid = article.get("eId") or ""
             place = expression.places.get(eid)
             if place is None or _quoted(article):
@@ -146,15 +147,20 @@ def _records_of(index) -> list[Record]:
                 content += (" " + " ".join(extra)) * CONCEPT_WEIGHT
             filters = {"law": [law]}
             # its number, and those of the articles it writes into another text (an amending article)
-            written = [article_number(eid)] + [article_number((q.get("eId") or "").rsplit("__", 1)[-1])
-                                                for q in article.iter()
-                                                if q is not article and isinstance(q.tag, str)
-                                                and local_name(q) == "article"]
+            written = [article_number(eid)] + [
+                article_number((q.get("eId") or "").rsplit("__", 1)[-1])
+                for q in article.iter()
+                if q is not article and isinstance(q.tag, str) and local_name(q) == "article"
+            ]
             numbers = [n for n in dict.fromkeys(written) if n]
             if numbers:
                 filters["number"] = numbers
-            body = text[len(text_of(_child(article, "num"))) if _child(article, "num") is not None else 0:].strip()
-            meta = {"title": f"{label} — {title}", "text": body[:EXCERPT_CHARS], "number": numbers[0] if numbers else ""}
+            body = text[len(text_of(_child(article, "num"))) if _child(article, "num") is not None else 0 :].strip()
+            meta = {
+                "title": f"{label} — {title}",
+                "text": body[:EXCERPT_CHARS],
+                "number": numbers[0] if numbers else "",
+            }
             records.append(Record(f"{place.url}#{eid}", content, meta, filters))
     return records
 
@@ -175,35 +181,51 @@ def records(index) -> list[Record]:
     return _records_of(index)
 
 
-def write_index(items: list[Record], site_dir: Path) -> int:
+def write_index(items: list[Record], site_dir: Path, count=None) -> int:
     """Write the Pagefind index of ``items`` into ``site_dir``/pagefind; returns its size in bytes.
 
     The records go to the Pagefind binary run as a service (``pagefind --service``: requests and
     answers are base64 JSON, each followed by a comma) all at once, its answers read by a thread.
     (The ``pagefind`` package's asyncio client reads one answer per 0.1 s: 3 minutes for the
-    repository's 1,700 articles, an hour and a half for the whole corpus.)"""
+    repository's 1,700 articles, an hour and a half for the whole corpus.)  ``count(step, done, total)``
+    follows the records indexed."""
     try:
         from pagefind.service import get_executable
+
         binary = get_executable()
     except ModuleNotFoundError:
         binary = None
     if binary is None:
         raise LawtoolError("the Pagefind binary is missing", hint="pip install -e . (it installs pagefind[bin])")
     requests: list[dict[str, Any]] = [{"type": "NewIndex", "config": {"force_language": "ar"}}]
-    requests += [{"type": "AddRecord", "index_id": 0, "url": "/" + r.url, "content": r.content, "language": "ar",
-                  "meta": r.meta, "filters": r.filters, "sort": None} for r in items]
+    requests += [
+        {
+            "type": "AddRecord",
+            "index_id": 0,
+            "url": "/" + r.url,
+            "content": r.content,
+            "language": "ar",
+            "meta": r.meta,
+            "filters": r.filters,
+            "sort": None,
+        }
+        for r in items
+    ]
     requests.append({"type": "WriteFiles", "index_id": 0, "output_path": str(site_dir / "pagefind")})
     folder = site_dir / "pagefind"
-    answers = _service(binary, requests, folder / "pagefind-entry.json")
+    answers = _service(binary, requests, folder / "pagefind-entry.json", count)
     errors = [a for a in answers if a.get("type") == "Error"]
     if errors or len(answers) != len(requests):
         detail = errors[0].get("message") if errors else f"{len(answers)} answers to {len(requests)} requests"
-        raise LawtoolError(f"the Pagefind index could not be written: {detail}", path=str(site_dir),
-                           hint="check the pagefind[bin] installation (pip install -e .)")
+        raise LawtoolError(
+            f"the Pagefind index could not be written: {detail}",
+            path=str(site_dir),
+            hint="check the pagefind[bin] installation (pip install -e .)",
+        )
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def _service(binary: Path, requests: list[dict], entry: Path) -> list[dict]:
+def _service(binary: Path, requests: list[dict], entry: Path, count=None) -> list[dict]:
     """Send ``requests`` to ``pagefind --service``; its answers (payloads), in the order of the requests.
     The first request must make the index (its id, 0 for the first index, is used by the others), the
     last must write it.  The service answers each message when it has handled it and stops handling
@@ -216,8 +238,9 @@ def _service(binary: Path, requests: list[dict], entry: Path) -> list[dict]:
     import threading
     import time
 
-    process = subprocess.Popen([str(binary), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                               stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [str(binary), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+    )
     assert process.stdin is not None  # piped above
     stdout = cast(BufferedReader, process.stdout)  # piped above: a buffered reader
     answers: dict[int, dict] = {}
@@ -235,6 +258,8 @@ def _service(binary: Path, requests: list[dict], entry: Path) -> list[dict]:
                 if message.strip():
                     answer = json.loads(base64.b64decode(message)) or {}
                     answers[int(answer.get("message_id") or 0)] = answer.get("payload") or {}
+            if count:
+                count("search records indexed", len(answers), len(requests))
 
     def whole(path: Path) -> bool:
         try:

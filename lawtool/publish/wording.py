@@ -11,14 +11,25 @@ import re
 _QUOTED = re.compile(r"«[^»]*»")
 
 # the kinds of lawtool/importer/repair.py, context.py and importer/__init__.py (docs/importer.md)
-REPAIR_KINDS = {"footnote-missing": "إحالة إلى هامش غير موجود", "ligature": "حروف مركبة مقلوبة (لا، لأ، ...)",
-                "reversed-pair": "حرفان مقلوبان", "lam-meem": "لام وميم مقلوبتان", "context": "حرفان مقلوبان يحسمهما السياق",
-                "glued-number": "أرقام ملتصقة بالكلمات أو مقطوعة بين سطرين", "punctuation": "علامات الترقيم",
-                "date-brackets": "أقواس التواريخ", "intraword-space": "مسافة داخل كلمة", "page-number": "أرقام الصفحات",
-                "footnote-marker": "إحالات إلى الهوامش", "footnote-body": "نصوص الهوامش داخل المتن",
-                "glued-word": "كلمتان ملتصقتان", "tatweel": "التطويل (ـ) داخل الكلمات",
-                "invisible-character": "محارف غير مرئية", "control-character": "محارف تحكم",
-                "presentation-form": "أشكال عرض الحروف"}
+REPAIR_KINDS = {
+    "footnote-missing": "إحالة إلى هامش غير موجود",
+    "ligature": "حروف مركبة مقلوبة (لا، لأ، ...)",
+    "reversed-pair": "حرفان مقلوبان",
+    "lam-meem": "لام وميم مقلوبتان",
+    "context": "حرفان مقلوبان يحسمهما السياق",
+    "glued-number": "أرقام ملتصقة بالكلمات أو مقطوعة بين سطرين",
+    "punctuation": "علامات الترقيم",
+    "date-brackets": "أقواس التواريخ",
+    "intraword-space": "مسافة داخل كلمة",
+    "page-number": "أرقام الصفحات",
+    "footnote-marker": "إحالات إلى الهوامش",
+    "footnote-body": "نصوص الهوامش داخل المتن",
+    "glued-word": "كلمتان ملتصقتان",
+    "tatweel": "التطويل (ـ) داخل الكلمات",
+    "invisible-character": "محارف غير مرئية",
+    "control-character": "محارف تحكم",
+    "presentation-form": "أشكال عرض الحروف",
+}
 
 
 def finding_ar(rule: str, message: str) -> str:
@@ -72,8 +83,13 @@ def compare_note_ar(note: str | None) -> str:
     return ""
 
 
-UNIT_KINDS = {"preface": "العنوان والتقديم", "preamble": "الديباجة", "conclusions": "الخاتمة", "title": "العنوان",
-              "docTitle": "العنوان"}
+UNIT_KINDS = {
+    "preface": "العنوان والتقديم",
+    "preamble": "الديباجة",
+    "conclusions": "الخاتمة",
+    "title": "العنوان",
+    "docTitle": "العنوان",
+}
 
 
 # the @name of lawtool's unnamed hcontainers (docs/importer.md)

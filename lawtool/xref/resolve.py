@@ -241,6 +241,7 @@ class CorpusIndex:
 
     def __init__(self) -> None:
         self.works: dict[str, list[WorkArticles]] = {}
+        self._by_number: dict[tuple, str] | None = None  # folded number → first work URI (uri_for_number)
 
     @classmethod
     def from_paths(cls, paths) -> CorpusIndex:
@@ -263,6 +264,7 @@ class CorpusIndex:
         if work is None:
             return None
         info = document_articles(document)
+        self._by_number = None
         expressions = self.works.setdefault(info.uri, [])
         expressions[:] = [e for e in expressions if e.expression != info.expression]
         expressions.append(info)
@@ -271,6 +273,7 @@ class CorpusIndex:
 
     def add_articles(self, info: WorkArticles) -> None:
         """Add a work known from elsewhere (a raw text's headings: :func:`text_articles`)."""
+        self._by_number = None
         expressions = self.works.setdefault(info.uri, [])
         expressions[:] = [e for e in expressions if e.expression != info.expression]
         expressions.append(info)
@@ -290,12 +293,16 @@ class CorpusIndex:
         return expressions[-1]
 
     def uri_for_number(self, number: str) -> str | None:
-        wanted = fold_number(number)
-        for uri in self.works:
-            tail = uri.rsplit("/", 1)[-1]
-            if re.fullmatch(r"[\d-]+", tail) and fold_number(tail) == wanted:
-                return uri
-        return None
+        """The first work (in the order they were added) whose URI ends in ``number``; the table is
+        made once for all the works (a look-up per citation over 3,600 works took most of the time
+        of marking the whole corpus)."""
+        if self._by_number is None:
+            self._by_number = {}
+            for uri in self.works:
+                tail = uri.rsplit("/", 1)[-1]
+                if re.fullmatch(r"[\d-]+", tail):
+                    self._by_number.setdefault(fold_number(tail), uri)
+        return self._by_number.get(fold_number(number))
 
 
 def _xml_files(paths) -> list[Path]:

@@ -1,0 +1,165 @@
+"""The browse pages of the corpus (``lawtool publish --corpus DIR``): its texts by kind, by subject
+(the Adala folder), by year and by number, each list cut into pages of at most :data:`PER_PAGE`
+texts.  The site's navigation lists only the corpus's first page (``corpus/``), never its texts.
+
+URLs: ``corpus/`` (counts and the lists), ``corpus/kind/decree/``, ``corpus/subject/labor/``,
+``corpus/year/`` (the years) and ``corpus/year/1975/``, ``corpus/number/``; the following pages of a
+list are ``…/2/``, ``…/3/``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .corpus import kind_ar, kind_names, subject_ar, subject_names
+from .html import esc, link, ltr
+from .index import CorpusIndex, Work
+from .pages import CORPUS_URL, Site, SitePage, breadcrumbs, heading, page_path
+
+PER_PAGE = 100
+NO_YEAR = "none"
+NO_SUBJECT = "other"
+
+
+def kind_url(kind: str) -> str:
+    return f"{CORPUS_URL}kind/{kind if kind in kind_names() else 'text'}/"
+
+
+def subject_url(subject: str) -> str:
+    return f"{CORPUS_URL}subject/{subject if subject in subject_names() and subject else NO_SUBJECT}/"
+
+
+def year_url(year: str) -> str:
+    return f"{CORPUS_URL}year/{year or NO_YEAR}/"
+
+
+NUMBER_URL = f"{CORPUS_URL}number/"
+YEARS_URL = f"{CORPUS_URL}year/"
+
+
+def _number_key(work: Work) -> tuple:
+    """Texts by number as a reader looks them up: 1.58.376 before 2.75.3 before 13.83, the
+    numbers read as sequences of integers; texts without a number last."""
+    number = work.latest.corpus_text.number
+    parts = [int(p) for p in re.findall(r"\d+", number)]
+    return (not parts, parts, number, work.uri)
+
+
+def _rows(works: list[Work], url: str) -> str:
+    rows = []
+    for w in works:
+        text = w.latest.corpus_text
+        rows.append(
+            f"<tr><td>{esc(ltr(text.number)) if text.number else '—'}</td>"
+            f"<td>{link(url, w.latest.url, w.title)}</td><td>{esc(kind_ar(text.kind))}</td>"
+            f"<td>{esc(text.year or '—')}</td></tr>"
+        )
+    return (
+        '<table class="lt-table-list lt-corpus-list"><thead><tr><th scope="col">الرقم</th><th scope="col">النص</th>'
+        '<th scope="col">النوع</th><th scope="col">السنة</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _pager(base: str, url: str, k: int, pages: int) -> str:
+    if pages <= 1:
+        return ""
+    items = []
+    for n in range(1, pages + 1):
+        target = base if n == 1 else f"{base}{n}/"
+        items.append(
+            f'<li aria-current="page"><strong>{n}</strong></li>' if n == k else f"<li>{link(url, target, str(n))}</li>"
+        )
+    return f'<nav class="lt-pager" aria-label="صفحات القائمة"><ol>{"".join(items)}</ol></nav>'
+
+
+def _list_pages(site: Site, base: str, title: str, works: list[Work], intro: str = "") -> None:
+    """The list ``works`` at ``base`` and its following pages."""
+    pages = max(1, -(-len(works) // PER_PAGE))
+    for k in range(1, pages + 1):
+        url = base if k == 1 else f"{base}{k}/"
+        chunk = works[(k - 1) * PER_PAGE : k * PER_PAGE]
+        first, last = (k - 1) * PER_PAGE + 1, (k - 1) * PER_PAGE + len(chunk)
+        page_title = title if pages == 1 else f"{title} ({k} من {pages})"
+        out = [breadcrumbs([(CORPUS_URL, "المتن الكامل")], url), heading(1, page_title)]
+        if intro:
+            out.append(f"<p>{intro}</p>")
+        out.append(f"<p>{len(works)} نصا" + (f"؛ في هذه الصفحة من {first} إلى {last}." if pages > 1 else ".") + "</p>")
+        pager = _pager(base, url, k, pages)
+        out += [pager, _rows(chunk, url), pager]
+        site.add(SitePage(page_path(url), url, page_title, "\n\n".join(p for p in out if p) + "\n", search=False))
+
+
+def _counts(groups: dict[str, list[Work]], url_of, name_of, url: str) -> str:
+    items = [
+        f'<li>{link(url, url_of(key), name_of(key))} <span class="lt-count">({len(works)})</span></li>'
+        for key, works in groups.items()
+    ]
+    return f'<ul class="lt-columns">{"".join(items)}</ul>'
+
+
+def _years_line(years: dict[str, list[Work]], url: str) -> str:
+    dated = [y for y in years if y]
+    if not dated:
+        return ""
+    return "<p>" + link(url, YEARS_URL, f"{len(dated)} سنة، من {min(dated)} إلى {max(dated)}") + "</p>"
+
+
+def browse_pages(index: CorpusIndex, site: Site) -> None:
+    """The browse pages of the corpus texts of ``index`` (none when it has none)."""
+    works = index.corpus_works()
+    if not works:
+        return
+    by_number = sorted(works, key=_number_key)
+    kinds: dict[str, list[Work]] = {k: [] for k in kind_names()}
+    subjects: dict[str, list[Work]] = {}
+    years: dict[str, list[Work]] = {}
+    for w in by_number:
+        text = w.latest.corpus_text
+        kinds.setdefault(text.kind if text.kind in kind_names() else "text", []).append(w)
+        subject = text.subject if text.subject in subject_names() and text.subject else ""
+        subjects.setdefault(subject, []).append(w)
+        years.setdefault(text.year, []).append(w)
+    kinds = {k: v for k, v in kinds.items() if v}
+    subjects = dict(sorted(subjects.items(), key=lambda kv: (not kv[0], subject_ar(kv[0]))))
+    years = dict(sorted(years.items(), key=lambda kv: (not kv[0], kv[0])))
+
+    for kind, listed in kinds.items():
+        _list_pages(site, kind_url(kind), f"المتن: {kind_ar(kind)}", listed)
+    for subject, listed in subjects.items():
+        _list_pages(
+            site, subject_url(subject), f"المتن: {subject_ar(subject)}", listed, "الموضوع هو مجلد النص في بوابة عدالة."
+        )
+    for year, listed in years.items():
+        _list_pages(site, year_url(year), f"المتن: نصوص سنة {year}" if year else "المتن: نصوص بلا سنة", listed)
+    _list_pages(site, NUMBER_URL, "المتن حسب الرقم", by_number)
+
+    def year_name(year: str) -> str:
+        return year or "بلا سنة"
+
+    decades: dict[str, dict[str, list[Work]]] = {}
+    for year, listed in years.items():
+        decades.setdefault(year[:3] + "0" if year else "", {})[year] = listed
+    parts = [breadcrumbs([(CORPUS_URL, "المتن الكامل")], YEARS_URL), heading(1, "المتن حسب السنة")]
+    for decade, group in decades.items():
+        parts.append(f"<h2>{esc(decade + '–' + decade[:3] + '9' if decade else 'بلا سنة')}</h2>")
+        parts.append(_counts(group, year_url, year_name, YEARS_URL))
+    site.add(SitePage(page_path(YEARS_URL), YEARS_URL, "المتن حسب السنة", "\n\n".join(parts) + "\n", search=False))
+
+    articles = sum(len(w.latest.articles()) for w in works)
+    url = CORPUS_URL
+    out = [
+        heading(1, "المتن الكامل: نصوص بوابة عدالة"),
+        f"<p>{len(works)} نصا ({articles} مادة) من بوابة عدالة (وزارة العدل): ظهائر وقوانين ومراسيم وقرارات "
+        "واتفاقيات، مستوردة آليا بـ lawtool. لكل نص صفحاته، وروابط إلى النصوص التي يحيل إليها، وقائمة النصوص "
+        "التي تحيل إليه. النص المنشور في الجريدة الرسمية هو وحده المرجع.</p>",
+        f"<p>{link(url, NUMBER_URL, 'كل النصوص حسب الرقم')} — {link(url, YEARS_URL, 'حسب السنة')}</p>",
+        '<h2 id="kinds">حسب النوع</h2>',
+        _counts(kinds, kind_url, kind_ar, url),
+        '<h2 id="subjects">حسب الموضوع</h2>',
+        "<p>الموضوع هو مجلد النص في بوابة عدالة.</p>",
+        _counts(subjects, subject_url, subject_ar, url),
+        '<h2 id="years">حسب السنة</h2>',
+        _years_line(years, url),
+    ]
+    site.add(SitePage(page_path(url), url, "المتن الكامل", "\n\n".join(p for p in out if p) + "\n", search=False))
