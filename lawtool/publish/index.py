@@ -317,8 +317,7 @@ class CorpusIndex:
         for expression in self.expressions:
             document = expression.document
             # the xref index covers law/ and bills/; the corpus texts are marked in memory (publish.corpus)
-            walk = self._xref is None or expression.kind == "corpus"
-            for ref in document.walk("ref") if walk else ():
+            for ref in document.walk("ref") if expression.kind == "corpus" else ():
                 href = ref.get("href") or ""
                 source = _owner_place(self, expression, ref)
                 if source is None:
