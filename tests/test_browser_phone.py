@@ -101,3 +101,25 @@ def test_dates_and_identifiers_do_not_break_on_a_phone(phone, site):  # noqa: F8
             .map(e => [e.textContent, new Set([...e.getClientRects()].map(r => Math.round(r.top))).size])""")
         assert len(lines) >= 5, url
         assert [text for text, n in lines if n > 1] == [], url
+
+
+def test_dotted_numbers_and_underscored_ids_need_no_span(phone, site):  # noqa: F811
+    """nowrap wraps hyphenated tokens only: the browser never breaks «1.59.413», «103.13», «20.000» or
+    «art_17__para_1» (checked in a paragraph one pixel wide, where any break allowed would be taken),
+    while it does break «447-1» there."""
+    page = _open(phone, site, _article_url(ARTICLE))
+    lines = page.evaluate("""() => {
+        const p = document.createElement('p');
+        p.style.width = '1px';
+        document.querySelector('.md-content').appendChild(p);
+        const out = {};
+        for (const token of ['1.59.413', '103.13', '20.000', 'art_17__para_1', '447-1']) {
+            p.textContent = 'نص ' + token + ' نص';
+            const range = document.createRange();
+            range.setStart(p.firstChild, 3);
+            range.setEnd(p.firstChild, 3 + token.length);
+            out[token] = new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;
+        }
+        return out; }""")
+    assert lines.pop("447-1") > 1  # what lawtool.publish.nowrap is for
+    assert set(lines.values()) == {1}, lines
