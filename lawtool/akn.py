@@ -54,6 +54,25 @@ DOC_TYPES = {
     "statement",
 }
 
+# The divisions of a text above its articles (an empty chapter or an unnamed hcontainer too).
+DIVISIONS = frozenset(
+    {
+        "book",
+        "tome",
+        "part",
+        "subpart",
+        "title",
+        "subtitle",
+        "chapter",
+        "subchapter",
+        "section",
+        "subsection",
+        "division",
+        "subdivision",
+        "hcontainer",
+    }
+)
+
 # Hierarchical elements in reading order of their usual nesting (for counts and walks).
 HIERARCHY_KINDS = [
     "book",

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .akn import DOC_TYPES, Document, akn, local_name
+from .akn import DIVISIONS, DOC_TYPES, Document, akn, local_name
 
 PROVISION_ORDER = ("article", "section", "rule", "clause", "hcontainer", "level", "paragraph", "point")
 CONTAINER_KINDS = frozenset(
@@ -53,24 +53,6 @@ CONTAINER_KINDS = frozenset(
         "transitional",
         "proviso",
         "crossHeading",
-    }
-)
-# Kinds that are containers even without provisions inside (an empty chapter, a cross heading).
-DIVISIONS = frozenset(
-    {
-        "book",
-        "tome",
-        "part",
-        "subpart",
-        "title",
-        "subtitle",
-        "chapter",
-        "subchapter",
-        "section",
-        "subsection",
-        "division",
-        "subdivision",
-        "hcontainer",
     }
 )
 TEXT_KINDS = ("coverPage", "preface", "preamble", "header", "conclusions")

@@ -31,8 +31,8 @@ from difflib import SequenceMatcher
 
 from lxml import etree
 
+from ..akn import DIVISIONS, Document, local_name, text_of
 from ..akn import NS as AKN_NS
-from ..akn import Document, local_name, text_of
 from ..arabic import tokens
 from ..errors import AmendmentError, LawtoolError
 from .content import body_of, canonical_xml, head_of, shape, strip_markup, text_shape
@@ -40,21 +40,6 @@ from .model import Amendment, parse_amendment
 
 MAX_REGIONS = 4  # more changed places in one paragraph than this: the paragraph is replaced
 MAX_CHANGED = 0.6  # share of a paragraph's characters changed above which it is replaced
-_CONTAINERS = {
-    "book",
-    "tome",
-    "part",
-    "subpart",
-    "title",
-    "subtitle",
-    "chapter",
-    "subchapter",
-    "section",
-    "subsection",
-    "division",
-    "subdivision",
-    "hcontainer",
-}
 _UNIT_SKIP = {"num", "heading", "subheading"}
 
 
@@ -432,7 +417,7 @@ class _Plan:
             if not isinstance(el.tag, str):
                 continue
             name = local_name(el)
-            if name in _CONTAINERS or name == "article":
+            if name in DIVISIONS or name == "article":
                 if any(local_name(a) == "quotedStructure" for a in el.iterancestors()):
                     continue
                 out.append(el)
@@ -448,7 +433,7 @@ class _Plan:
     def position(self, n) -> dict:
         parent = n.getparent()
         siblings = [
-            c for c in parent if isinstance(c.tag, str) and (local_name(c) in _CONTAINERS or local_name(c) == "article")
+            c for c in parent if isinstance(c.tag, str) and (local_name(c) in DIVISIONS or local_name(c) == "article")
         ]
         at = siblings.index(n)
         for s in reversed(siblings[:at]):
@@ -516,7 +501,7 @@ class _Plan:
         return [op for _, _, op in sorted(keyed, key=lambda t: (t[0], t[1]))]
 
     def _content(self, o, n, *, renumber: bool) -> list[dict]:
-        if local_name(o) in _CONTAINERS:
+        if local_name(o) in DIVISIONS:
             ops = []
             num_o, head_o = head_of(o)
             num_n, head_n = head_of(n)

@@ -21,27 +21,13 @@ from itertools import pairwise
 
 from lxml import etree
 
-from ..akn import Document, akn, local_name
+from ..akn import DIVISIONS, Document, akn, local_name
 from ..akn_walk import GENERATED, walk
 from ..eids import number_from_num
 from ..errors import EidError, LawtoolError
 from .words import text_key
 
-CONTAINERS = {
-    "book",
-    "tome",
-    "part",
-    "subpart",
-    "title",
-    "subtitle",
-    "chapter",
-    "subchapter",
-    "section",
-    "subsection",
-    "division",
-    "subdivision",
-    "hcontainer",
-}
+CONTAINERS = DIVISIONS  # the kinds that make a container unit
 SUBUNITS = {
     "paragraph",
     "subparagraph",

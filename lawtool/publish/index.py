@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from ..akn import Document, local_name, text_of
+from ..akn import DIVISIONS, Document, local_name, text_of
 from ..corpus import CORPUS_DIRS, corpus_files, load_yaml
 from ..errors import UnsafeInputError
 from ..frbr import FrbrUri
@@ -39,21 +39,7 @@ if TYPE_CHECKING:
 PAGE_ARTICLES = 60
 PAGE_CHARS = 50_000  # an expression whose body has more characters of text is cut into pages too
 GROUP_ARTICLES = 10  # at most this many articles on a page of a split expression
-CONTAINERS = {
-    "book",
-    "tome",
-    "part",
-    "subpart",
-    "title",
-    "subtitle",
-    "chapter",
-    "subchapter",
-    "section",
-    "subsection",
-    "division",
-    "subdivision",
-    "hcontainer",
-}
+CONTAINERS = DIVISIONS  # the kinds that get a container page or heading
 
 # Elements the pages give an id (their eId): see lawtool.publish.body.
 ANCHORED = CONTAINERS | {
