@@ -37,6 +37,15 @@ def ascii_digits(text: str) -> str:
     return text.translate(_DIGITS)
 
 
+_MARKS = {c: None for c in [0x0640, *range(0x064B, 0x0660), 0x0670]}
+
+
+def strip_marks(text: str) -> str:
+    """The text without harakat, superscript alef and tatweel; every letter kept as it is (not a
+    normalisation: the importer's repairs read the letters printed)."""
+    return text.translate(_MARKS)
+
+
 def strip_invisibles(text: str) -> str:
     """Remove bidi controls and zero-width characters (they hide inside copied numbers)."""
     return BIDI_AND_ZERO_WIDTH.sub("", text)

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from ..arabic import strip_marks
+
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "context-model.json.gz"
 
 # Reversal-prone letter pairs, by the damage that produces them (measured on the corpus: docs/importer.md).
@@ -48,12 +50,7 @@ _TOKEN = re.compile(r"[\u0621-\u063A\u0641-\u064A\u0640\u064B-\u065F\u0670]+")
 # -- tokens --------------------------------------------------------------------------------------
 
 
-_NO_MARKS = {c: None for c in [0x0640, *range(0x064B, 0x0660), 0x0670]}
-
-
-def plain(word: str) -> str:
-    """The word without harakat and tatweel (what the model is keyed by)."""
-    return word.translate(_NO_MARKS)
+plain = strip_marks  # a word as the model is keyed by: without harakat and tatweel
 
 
 def content_segments(text: str) -> list[list[str]]:

@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ..arabic import strip_marks
+
 HEADER_START = "# ==== SOURCE HEADER"
 HEADER_END = "# ==== END SOURCE HEADER ===="
 
@@ -434,9 +436,6 @@ class _Lexicon:
         return self.shapes[_shape(k)], self.shapes[_shape(w)]
 
 
-_NO_MARKS = {ord(c): None for c in MARK_CHARS}
-
-
 @lru_cache(maxsize=1 << 17)
 def _word_facts(tok: str) -> tuple[str, bool, str | None]:
     """What the lexicon of a text counts for a token: its core (certain ligature rules applied, the
@@ -447,9 +446,7 @@ def _word_facts(tok: str) -> tuple[str, bool, str | None]:
     return core, core != fixed, None if open_pairs else _shape(_strip_suffix(core))
 
 
-def _plain(tok: str) -> str:
-    """The token without harakat, superscript alef and tatweel."""
-    return tok.translate(_NO_MARKS)
+_plain = strip_marks  # the token without harakat, superscript alef and tatweel
 
 
 def _certain_reading(word: str) -> tuple[str, list[int]]:
