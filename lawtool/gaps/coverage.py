@@ -130,15 +130,20 @@ def word_coverage(source: Source, concepts: list[Concept], matcher: Matcher) -> 
 
 
 def coverage(
-    sources: list[Source], concepts: list[Concept], rules: dict | None = None, reviews: dict | None = None
+    sources: list[Source],
+    concepts: list[Concept],
+    rules: dict | None = None,
+    reviews: dict | None = None,
+    terms: dict | None = None,
 ) -> list[dict]:
     """concept × document cells (see :mod:`lawtool.gaps.evidence`): kinds, articles, phrase,
-    borderline, review, and the older status / evidence / matches beside them."""
+    borderline, review, and the older status / evidence / matches beside them.  ``rules`` and
+    ``terms``: the concepts' elements and defining terms (default: lawtool/gaps/data/concept-elements.yaml)."""
     from .elements import load_rules, load_terms
     from .evidence import element_cell, review_cell, word_cell
 
     rules = load_rules() if rules is None else rules
-    terms = load_terms()
+    terms = load_terms() if terms is None else terms
     matchers = {lang: concept_matcher(concepts, lang) for lang in {s.language for s in sources}}
     table: dict[str, dict[str, dict]] = {c.id: {} for c in concepts}
     for source in sources:

@@ -102,22 +102,23 @@ def _rule(concept: str, raw: dict) -> Rule:
     )
 
 
-def load_rules(path: str | Path = DATA) -> dict[str, list[Rule]]:
-    """concept id → its rules, from the elements YAML."""
+def _entries(path: str | Path) -> dict:
+    """The elements YAML: concept id → its entry (``rules``, ``terms``)."""
     import yaml
 
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    return {cid: [_rule(cid, r) for r in (entry or {}).get("rules") or []] for cid, entry in data.items()}
+    return yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+
+
+def load_rules(path: str | Path = DATA) -> dict[str, list[Rule]]:
+    """concept id → its rules, from the elements YAML."""
+    return {cid: [_rule(cid, r) for r in (entry or {}).get("rules") or []] for cid, entry in _entries(path).items()}
 
 
 def load_terms(path: str | Path = DATA) -> dict[str, list[str]]:
     """concept id → the defined terms (normalised) that define it besides its checklist names."""
-    import yaml
-
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
     return {
         cid: [normalise(str(t)) for t in (entry or {}).get("terms") or []]
-        for cid, entry in data.items()
+        for cid, entry in _entries(path).items()
         if (entry or {}).get("terms")
     }
 
