@@ -615,13 +615,18 @@ def blame_cmd(
     def action():
         from lawtool.akn import Document, atomic_write
         from lawtool.amend import load_amendments
-        from lawtool.amend.blame import blame, to_html
+        from lawtool.amend.blame import blame, recorded_amendments, to_html
         from lawtool.errors import LawtoolError
 
         if fmt not in ("json", "html"):
             raise LawtoolError(f"unknown format {fmt!r}", hint="use json or html")
         _check_output(output, [old, new, *(amendments or [])], force)
         before, after = Document.load(old), Document.load(new)
+        if not amendments and recorded_amendments(after):
+            say(
+                f"lawtool amend blame: warning: {new}: without the amendments' files, blame cannot check that "
+                f"{old} is the version they amended (give them to check it)"
+            )
         entries = blame(before, after, load_amendments(amendments) if amendments else [])
         text = (
             (json.dumps(entries, ensure_ascii=False, indent=2) + "\n")

@@ -117,6 +117,8 @@ def test_blame_gives_each_changed_word_its_amendment():
 def test_blame_cli(tmp_path):
     result = lawtool("amend", "blame", V2, V3, "--format", "json")
     assert result.returncode == 0, result.stderr
+    # without the amendments' files the step cannot be checked: said in one line
+    assert "cannot check" in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert any(e["amendments"] == ["dv-ex-04"] for e in json.loads(result.stdout))
     out = tmp_path / "blame.html"
     assert lawtool("amend", "blame", V2, V3, "-f", "html", "-o", out).returncode == 0
