@@ -10,6 +10,7 @@ import markdown
 import pytest
 from lxml import html as lxml_html
 
+from lawtool.publish import search
 from lawtool.publish.html import esc, md, rel_url
 from lawtool.publish.index import build_index
 from lawtool.publish.links import check_site
@@ -99,7 +100,9 @@ def test_search_records_one_per_article_of_the_latest_versions(index):
     by_url = {r.url: r for r in items}
     penal = index.works[PENAL].latest
     r = by_url[f"{penal.places['art_538'].url}#art_538"]
-    assert "ابتزاز" in r.content and "ابتزاز" not in r.meta["text"]  # found by the concept, never shown
+    concepts = dict((w, t) for t, w in r.weighted)[search.CONCEPT_WEIGHT]
+    assert "ابتزاز" in concepts and "ابتزاز" not in r.content + r.meta["text"]  # found by the concept, never shown
+    assert dict((w, t) for t, w in r.weighted)[search.HEADING_WEIGHT] == "في السرقات وانتزاع الاموال"
     assert r.meta["text"].startswith("من حصل على مبلغ")  # the article's own text, as written
     assert r.filters == {"law": ["1.59.413"], "number": ["538"]}
     old_bill = "akn/ma/bill/2024/digital-violence/ara@2024-05-14/"
@@ -249,3 +252,27 @@ def test_penalty_ranges_and_collisions_in_arabic():
     assert collision_ar(words, "المادة 30") == (
         "التعديل dv-ex-04 (العملية 1) والتعديل dv-ex-06 (العملية 1) يغيران المادة 30، في العبارة «أربعا وعشرين ساعة»"
     )
+
+
+def test_a_search_record_defines_its_terms_and_keeps_meta_out_of_the_indexed_text(index, tmp_path):
+    """The terms an article defines are a filter (the search page puts the defining article first,
+    search/defined.json lists them) and an indexed element of their own weight; meta and filters go
+    in the head as attributes, escaped, so that the article's text as written (not folded) is never
+    indexed."""
+    items = records(index)
+    law = index.works["/akn/ma/act/2018/103-13"].latest
+    r = next(x for x in items if x.url == f"{law.places['art_1'].url}#art_1")
+    assert "العنف ضد المراه" in r.filters["defines"] and "العنف الجسدي" in r.filters["defines"]
+    page = lxml_html.fromstring(r.html())
+    weighted = {p.get("data-pagefind-weight"): p.text_content() for p in page.body if p.get("data-pagefind-weight")}
+    assert "العنف الاقتصادي" in weighted[f"{search.DEFINED_WEIGHT:g}"]
+    assert page.body.text_content().startswith(r.content.split(" ")[0])
+    assert "المرأة" not in page.body.text_content()  # the body is folded; the written text is meta only
+    meta = {m.get("data-pagefind-meta"): m.get("content") for m in page.head if m.get("data-pagefind-meta")}
+    assert meta["text[content]"] == r.meta["text"] and "المرأة" in meta["text[content]"]
+    hostile = search.Record("x/", 'a <script>alert(1)</script> "b"', {"title": '"><img src=x onerror=alert(1)>'})
+    parsed = lxml_html.fromstring(hostile.html())
+    assert not parsed.xpath("//script|//img") and parsed.head.xpath("string(meta[2]/@content)").startswith('">')
+    search.write_defined_terms(items, tmp_path)
+    terms = json.loads((tmp_path / search.DEFINED_TERMS).read_text(encoding="utf-8"))["terms"]
+    assert "العنف الرقمي" in terms and "العنف ضد المراه" in terms and terms == sorted(set(terms))

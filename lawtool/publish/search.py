@@ -8,15 +8,26 @@ One record per article of the latest expression of each work (older versions of 
 every result), and one per work (its title):
 
 - ``content``: the article's heading and text in the :func:`fold` form (:func:`lawtool.arabic.normalise`:
-  alef forms, alef maqsura, ta marbuta, tatweel, diacritics, Arabic-Indic digits; and ؤ ئ → ء), then the
-  words of the concepts the article speaks of (:func:`concept_words`: «ابتزاز» for an article that says
-  «التهديد بإفشاء»).  Pagefind stems it with its Arabic (Snowball) stemmer, so «تحرش», «التحرش» and
+  alef forms, alef maqsura, ta marbuta, tatweel, diacritics, Arabic-Indic digits; and ؤ ئ → ء),
+  punctuation left out.  Pagefind stems it with its Arabic (Snowball) stemmer, so «تحرش», «التحرش» and
   «بالتحرش» meet.  The search page folds the query the same way (``site/javascripts/search.js``).
+- ``weighted``: texts indexed with a Pagefind weight of their own: the heading of the division that
+  holds the article (2: «في التهديد وعدم تقديم المساعدة» for 425-429), the terms it defines (its
+  ``def`` elements, 10), the words of the concepts it speaks of (:func:`concept_words`, 0.5: «ابتزاز»
+  for an article that says «التهديد بإفشاء», weaker than a word the article itself has).
 - ``meta``: ``title`` (the article's label and its text's title), ``text`` (the article's own text,
-  cut, as the reader sees it: the result's excerpt is taken from it, never from ``content``).
+  cut, as the reader sees it: the result's excerpt is taken from it, never from ``content``), ``number``.
+  The search page gives ``text`` and ``number`` no ranking weight (``metaWeights``): Pagefind would
+  otherwise rank the unfolded text too.
 - ``filters``: ``number`` (the article's number, «503-1-1», «12-bis», and those of the articles an
-  amending article inserts: the bill's article 37 has «447-4») and ``law`` (the text's number, «103.13»): a query that is an article number («الفصل ٤٤٧-١», «1-447», «المادة 12 مكررة») is
-  answered from them, and jumps to the article when it is the only one.
+  amending article inserts: the bill's article 37 has «447-4»), ``law`` (the text's number, «103.13»)
+  and ``defines`` (the terms it defines): a query that is an article number («الفصل ٤٤٧-١», «1-447»,
+  «المادة 12 مكررة») is answered from them, and jumps to the article when it is the only one; an
+  article that defines the words searched for comes first (the terms are listed in
+  ``search/defined.json`` for the search page).
+
+Each record goes to Pagefind as a small HTML document (:meth:`Record.html`, built with lxml): its body
+the indexed texts, its head the meta and filters as attributes.
 
 The concepts are data: ``lawtool/publish/data/search-concepts.yaml``, groups of words that name one
 legal concept (some taken from the Arabic synonyms of the concept checklist).
@@ -24,6 +35,7 @@ legal concept (some taken from the Arabic synonyms of the concept checklist).
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -31,21 +43,46 @@ from io import BufferedReader
 from pathlib import Path
 from typing import Any, cast
 
+import lxml.html
+from lxml.html import builder as E
+
 from ..akn import local_name, text_of
-from ..arabic import normalise
+from ..arabic import normalise, words
 from ..errors import LawtoolError
 
 DATA = Path(__file__).parent / "data" / "search-concepts.yaml"
 EXCERPT_CHARS = 1200  # of an article's own text kept for the result's excerpt
-CONCEPT_WEIGHT = 3  # times the words of an article's concepts are written into its indexed text
+# Pagefind weights (1 = the article's own words): the terms the article defines, the words of the
+# concepts it speaks of, the heading of the division it sits in
+DEFINED_WEIGHT = 10.0
+CONCEPT_WEIGHT = 0.5
+HEADING_WEIGHT = 2.0
 
 
 @dataclass
 class Record:
     url: str  # site-relative, no leading slash
-    content: str
+    content: str  # the folded text, indexed with weight 1
     meta: dict[str, str]
     filters: dict[str, list[str]] = field(default_factory=dict)
+    weighted: list[tuple[str, float]] = field(default_factory=list)  # (folded text, Pagefind weight)
+
+    def html(self) -> str:
+        """The record as the HTML document Pagefind indexes: ``content``, then each ``weighted`` text
+        in an element carrying its ``data-pagefind-weight``; meta and filters in the head, where Pagefind
+        reads (the search page gives the meta text no weight: it is not folded)."""
+        body = E.BODY(E.P(_words_only(self.content)))
+        for text, weight in self.weighted:
+            if text:
+                body.append(E.P(_words_only(text), {"data-pagefind-weight": f"{weight:g}"}))
+        head = E.HEAD(E.META(charset="utf-8"))
+        for key, value in self.meta.items():
+            head.append(E.META({"data-pagefind-meta": f"{key}[content]", "content": value}))
+        for key, values in self.filters.items():
+            for value in values:
+                head.append(E.META({"data-pagefind-filter": f"{key}[content]", "content": value}))
+        page = E.HTML(head, body, lang="ar", dir="rtl")
+        return "<!DOCTYPE html>" + lxml.html.tostring(page, encoding="unicode")
 
 
 def article_number(eid: str) -> str | None:
@@ -67,6 +104,11 @@ def fold(text: str) -> str:
     """The search form of a text: :func:`lawtool.arabic.normalise`, and the hamza on waw or yeh written
     as a bare hamza («مسؤولية», «مسئولية» → «مسءوليه»).  site/javascripts/search.js does the same."""
     return normalise(text).translate(_HAMZA)
+
+
+def _words_only(text: str) -> str:
+    """``text`` without its punctuation."""
+    return " ".join(words(text))
 
 
 def _phrases(words: list) -> list[str]:
@@ -139,13 +181,15 @@ def _records_of(index) -> list[Record]:
             text = text_of(article)
             plain = fold(text)
             content = fold(label) + " " + plain
-            # the terms an article defines (its <def> elements) and the concepts it speaks of weigh as
-            # much as a word it repeats
-            extra = [fold(text_of(d)) for d in article.iter() if isinstance(d.tag, str) and local_name(d) == "def"]
-            extra += concept_words(plain)
-            if extra:
-                content += (" " + " ".join(extra)) * CONCEPT_WEIGHT
+            defined = [fold(text_of(d)) for d in article.iter() if isinstance(d.tag, str) and local_name(d) == "def"]
+            weighted = [
+                (fold(_heading_above(article)), HEADING_WEIGHT),
+                (" ".join(defined), DEFINED_WEIGHT),
+                (" ".join(concept_words(plain)), CONCEPT_WEIGHT),
+            ]
             filters = {"law": [law]}
+            if defined:
+                filters["defines"] = list(dict.fromkeys(defined))
             # its number, and those of the articles it writes into another text (an amending article)
             written = [article_number(eid)] + [
                 article_number((q.get("eId") or "").rsplit("__", 1)[-1])
@@ -161,7 +205,7 @@ def _records_of(index) -> list[Record]:
                 "text": body[:EXCERPT_CHARS],
                 "number": numbers[0] if numbers else "",
             }
-            records.append(Record(f"{place.url}#{eid}", content, meta, filters))
+            records.append(Record(f"{place.url}#{eid}", content, meta, filters, weighted))
     return records
 
 
@@ -170,6 +214,15 @@ def _child(el, name: str):
         if isinstance(c.tag, str) and local_name(c) == name:
             return c
     return None
+
+
+def _heading_above(article) -> str:
+    """The heading of the nearest division holding ``article`` («في التهديد وعدم تقديم المساعدة»)."""
+    for above in article.iterancestors():
+        heading = _child(above, "heading")
+        if heading is not None:
+            return text_of(heading)
+    return ""
 
 
 def _quoted(article) -> bool:
@@ -198,21 +251,10 @@ def write_index(items: list[Record], site_dir: Path, count=None) -> int:
     if binary is None:
         raise LawtoolError("the Pagefind binary is missing", hint="pip install -e . (it installs pagefind[bin])")
     requests: list[dict[str, Any]] = [{"type": "NewIndex", "config": {"force_language": "ar"}}]
-    requests += [
-        {
-            "type": "AddRecord",
-            "index_id": 0,
-            "url": "/" + r.url,
-            "content": r.content,
-            "language": "ar",
-            "meta": r.meta,
-            "filters": r.filters,
-            "sort": None,
-        }
-        for r in items
-    ]
+    requests += [{"type": "AddFile", "index_id": 0, "url": "/" + r.url, "file_contents": r.html()} for r in items]
     requests.append({"type": "WriteFiles", "index_id": 0, "output_path": str(site_dir / "pagefind")})
     folder = site_dir / "pagefind"
+    write_defined_terms(items, site_dir)
     answers = _service(binary, requests, folder / "pagefind-entry.json", count)
     errors = [a for a in answers if a.get("type") == "Error"]
     if errors or len(answers) != len(requests):
@@ -225,6 +267,18 @@ def write_index(items: list[Record], site_dir: Path, count=None) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
+DEFINED_TERMS = "search/defined.json"  # site-relative
+
+
+def write_defined_terms(items: list[Record], site_dir: Path) -> None:
+    """The terms the articles define (their ``defines`` filter), for the search page: an article that
+    defines the words searched for comes first (site/javascripts/search.js)."""
+    terms = sorted({t for r in items for t in r.filters.get("defines", [])})
+    path = site_dir / DEFINED_TERMS
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"terms": terms}, ensure_ascii=False), encoding="utf-8")
+
+
 def _service(binary: Path, requests: list[dict], entry: Path, count=None) -> list[dict]:
     """Send ``requests`` to ``pagefind --service``; its answers (payloads), in the order of the requests.
     The first request must make the index (its id, 0 for the first index, is used by the others), the
@@ -233,7 +287,6 @@ def _service(binary: Path, requests: list[dict], entry: Path, count=None) -> lis
     ``entry`` file is whole (a loaded machine answered before the file was written: an empty
     pagefind-entry.json, no search)."""
     import base64
-    import json
     import subprocess
     import threading
     import time

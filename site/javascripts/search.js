@@ -115,9 +115,34 @@
     status.textContent = message;
   }
 
+  /* The defined terms (search/defined.json, folded) of which every word of the query is a word,
+   * bare forms compared by their beginnings («اغتصاب» is in «اغتصابا رقميا»). */
+  var defined = null;
+  async function definedTerms(words) {
+    if (defined === null) {
+      try {
+        var answer = await fetch(box.getAttribute("data-base") + "search/defined.json");
+        defined = answer.ok ? (await answer.json()).terms : [];
+      } catch (e) {
+        defined = [];
+      }
+    }
+    var wanted = words.map(bare).filter(function (w) { return w.length >= 2; });
+    if (!wanted.length) {
+      return [];
+    }
+    return defined.filter(function (term) {
+      var own = term.split(" ").map(bare);
+      return wanted.every(function (w) {
+        return own.some(function (t) { return t.length >= 3 && (t.indexOf(w) === 0 || w.indexOf(t) === 0); });
+      });
+    });
+  }
+
   /* Each word of the query is searched as it is typed and in its bare form (Pagefind's stemmer
    * leaves some clitics: «والتهديد»); an article ranks by the number of the query's words it holds,
-   * then by the sum of their scores and Pagefind's score of the whole query. */
+   * then by the sum of their scores and Pagefind's score of the whole query (see below for the
+   * articles that define the words and those that have them as a phrase). */
   async function ranked(pagefind, query) {
     var words = query.split(" ").filter(function (w) { return w && STOP.indexOf(w) < 0; });
     var score = {};
@@ -134,6 +159,21 @@
         });
       }
       Object.keys(best).forEach(function (id) { score[id] = (score[id] || 0) + 1000 + best[id]; });
+    }
+    /* an article that defines the words searched for («عنف»: the definitions of violence) counts
+       one word more */
+    var terms = await definedTerms(words);
+    if (terms.length) {
+      var defining = await pagefind.search(null, {filters: {defines: {any: terms}}});
+      defining.results.forEach(function (r) {
+        byId[r.id] = byId[r.id] || r;
+        score[r.id] = (score[r.id] || 1000 * words.length) + 1000;
+      });
+    }
+    if (query.indexOf(" ") > 0) {
+      /* the words as a phrase, one after the other («امراه حامل»), count half a word more */
+      var phrase = await pagefind.search('"' + query + '"');
+      phrase.results.forEach(function (r) { if (score[r.id]) { score[r.id] += 500; } });
     }
     if (words.length > 1) {
       /* Pagefind's own ranking of the whole query breaks the ties */
@@ -155,8 +195,9 @@
     var query = normalise(raw);
     say("جار البحث…");
     var pagefind = await import(box.getAttribute("data-pagefind"));
-    /* long articles are penalised less than by default, repeated words count less */
-    await pagefind.options({ranking: {termSaturation: 0.6, pageLength: 0.3}, baseUrl: new URL(box.getAttribute("data-base"), window.location.href).pathname});
+    /* long articles are penalised less than by default, repeated words count less; the meta text
+       (the article as written, for the excerpt, not folded) and number do not rank */
+    await pagefind.options({ranking: {termSaturation: 0.6, pageLength: 0.3, metaWeights: {text: 0, number: 0}}, baseUrl: new URL(box.getAttribute("data-base"), window.location.href).pathname});
     var filters = numberQuery(query);
     var results = filters ? (await pagefind.search(null, {filters: filters})).results : await ranked(pagefind, query);
     if (filters && results.length === 0) {
