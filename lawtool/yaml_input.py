@@ -25,6 +25,10 @@ import yaml
 
 from .errors import InputError, UnsafeInputError
 
+# libyaml's loader (PyYAML's wheels include it) reads the same data about 15 times faster than the
+# pure-Python one: the site loads every amendment file of the bills
+LOADER = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+
 MAX_BYTES = 4 * 1024 * 1024
 MAX_ALIASES = 16
 MAX_NODES = 200_000
@@ -53,14 +57,14 @@ def parse_yaml_text(text: str, path: str = "<yaml>", *, what: str = "a YAML mapp
     naming ``path``, the line and what to do.  ``what`` says what the file should be."""
     try:
         _check_events(text, path, what)
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=LOADER)
     except yaml.YAMLError as exc:
         raise _yaml_error(exc, path, what) from None
     if node is None:
         return None
     _check_nodes(node, path, max_nodes)
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         raise _yaml_error(exc, path, what) from None
     except (ValueError, RecursionError) as exc:  # a constructor's refusal the checks above did not foresee
@@ -70,7 +74,7 @@ def parse_yaml_text(text: str, path: str = "<yaml>", *, what: str = "a YAML mapp
 def _check_events(text: str, path: str, what: str) -> None:
     """Aliases, documents, tags and depth, read from the event stream (which does not recurse)."""
     aliases = documents = depth = 0
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+    for event in yaml.parse(text, Loader=LOADER):
         line = event.start_mark.line + 1 if event.start_mark is not None else 0
         if isinstance(event, yaml.AliasEvent):
             aliases += 1
