@@ -218,7 +218,11 @@ _LABEL = re.compile(
 _STEM = re.compile(
     r"فص[لو]|فقر|ماد|موا|بند|بنو|مقط|مقاط|قانون|ظهير|مرسوم|قرار|دستور|مدونه|مجموعه|مجله|اعلان|اعالن|عهد|تفاقيه|معاهده|بروتوكول|نفس\s|نفسال"
 )
-_STEM_FR = re.compile(r"(?i)\b(?:articles?\b|art\.|loi\b|dahir\b|d[ée]cret\b|ses\b|son\b|leurs?\b|constitution\b)")
+# (the look-ahead on the first letters lets the engine skip ahead: without it, the case-insensitive
+# pattern is tried at every position of an Arabic text)
+_STEM_FR = re.compile(
+    r"(?=(?i:[acdls]))(?i:\b(?:articles?\b|art\.|loi\b|dahir\b|d[ée]cret\b|ses\b|son\b|leurs?\b|constitution\b))"
+)
 _LATIN = re.compile(r"[A-Za-z]")
 _WORD_START = re.compile(r"[^\W\d_]{1,5}$")
 

@@ -17,7 +17,7 @@ Two kinds of input:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -274,9 +274,11 @@ def extract_document(document: Document, corpus: CorpusIndex | None = None) -> l
 
 # -- raw text ---------------------------------------------------------------------------------------------
 
+# تغير يغير تتمم يتمم تنسخ ينسخ تعوض يعوض تلغى يلغى تضاف يضاف تحذف يحذف
+_AMEND_STEM = r"(?:غير|تمم|نسخ|عوض|لغ[ىي]|ضاف|حذف)"
+_AMEND_VERBS = re.compile(r"[تي](?=" + _AMEND_STEM + ")")  # every place a verb starts (found once per text)
 _AMEND = re.compile(
-    r"(?:تغير|تتمم|تنسخ|تعوض|يغير|يتمم|ينسخ|يعوض|تلغ[ىي]|يلغ[ىي]|تضاف|يضاف|تحذف|يحذف)"
-    r"(?:(?!\n\s*\n)[^.؛]|(?<=\d)\.(?=\d)){0,400}?"
+    r"[تي]" + _AMEND_STEM + r"(?:(?!\n\s*\n)[^.؛]|(?<=\d)\.(?=\d)){0,400}?"
     r"(?:على\s+النحو\s+(?:التالي|الآتي|اآلتي)|كما\s+يلي|بما\s+يلي|بالمقتضيات\s+(?:التالية|اآلتية|الآتية)|كالتالي|"
     r"(?:التالي|التالية|اآلتي|الآتي)\s*:)"
 )
@@ -396,6 +398,7 @@ class TextReader:
         self.date = date
         self.corpus = corpus
         self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+        self._amending_verbs: list[int] | None = None  # where the verbs of _AMEND are, found once
         self.view, self.mentions = scan(text)
         self.headings = self._headings()
         own_numbers = [n for _, n, own in self.headings if own]
@@ -622,6 +625,11 @@ class TextReader:
         """Where the quotation announced by an amending sentence around ``m`` starts, if any: the
         end of the line of the colon closing the sentence («... كما وقع تغييره وتتميمه:»)."""
         lo = max(block_start, m.start - 500)
+        if self._amending_verbs is None:
+            self._amending_verbs = [v.start() for v in _AMEND_VERBS.finditer(self.text)]
+        k = bisect_left(self._amending_verbs, lo)
+        if k == len(self._amending_verbs) or self._amending_verbs[k] > m.start:
+            return None  # no amending verb from ``lo`` to the mention: no sentence to find
         f = _AMEND.search(self.text, lo, min(len(self.text), m.end + 400))
         if not f or f.start() > m.start or re.search(r"[.؛](?=\s)|\n\s*\n", self.text[f.start() : m.start]):
             return None
