@@ -26,6 +26,7 @@ import heapq
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..arabic import ascii_digits
 from ..eids import number_from_num
@@ -77,7 +78,13 @@ class View:
         """Like :meth:`original` for the end of a span (dropped marks before it stay outside)."""
         if offset == 0:
             return 0
-        return self.original(offset - 1) + 1
+        k = bisect_right(self._starts, offset - 1) - 1
+        return self._origins[k] + offset - self._starts[k]
+
+    @property
+    def shifted(self) -> bool:
+        """Whether marks were dropped (else view offsets are the original's)."""
+        return len(self._starts) > 1
 
 
 # -- what a mention records ------------------------------------------------------------------------
@@ -215,8 +222,11 @@ _LABEL = re.compile(
 
 # a cheap first pass: the stems of the anchors (rarer letters than the ال every Arabic word has);
 # each hit is then matched with _LABEL at the start of its word
+# (grouped by first letter: فصل فصول فقرة, مادة مواد مقطع مقاطع مرسوم مدونة مجموعة مجلة معاهدة, بند بنود
+# بروتوكول, قانون قرار, ظهير, دستور, عهد, اتفاقية, إعلان, نفس — one letter test picks the branch)
 _STEM = re.compile(
-    r"فص[لو]|فقر|ماد|موا|بند|بنو|مقط|مقاط|قانون|ظهير|مرسوم|قرار|دستور|مدونه|مجموعه|مجله|اعلان|اعالن|عهد|تفاقيه|معاهده|بروتوكول|نفس\s|نفسال"
+    r"ف(?:ص[لو]|قر)|م(?:اد|وا|قط|قاط|رسوم|دونه|جموعه|جله|عاهده)|ب(?:ند|نو|روتوكول)|ق(?:انون|رار)|ظهير|دستور|عهد"
+    r"|تفاقيه|اع(?:لان|الن)|نفس(?:\s|ال)"
 )
 # (the look-ahead on the first letters lets the engine skip ahead: without it, the case-insensitive
 # pattern is tried at every position of an Arabic text)
@@ -537,10 +547,14 @@ def article_numbers(raw: str, qualifier: str = "") -> list[str]:
         return ["-".join(parts)]
 
 
+_SINGLE = re.compile(r"(?:ال)?فريد(?:ه)?")
+_THALATH = re.compile(r"ثالث(ين|ون)")
+
+
 def ordinal_number(words: str) -> str | None:
-    if re.fullmatch(r"(?:ال)?فريد(?:ه)?", words.strip()):
+    if _SINGLE.fullmatch(words.strip()):
         return "1"  # «المادة الفريدة», «الفصل الفريد»: the single article
-    words = re.sub(r"ثالث(ين|ون)", r"ثلاث\1", words)  # «الثالثين»: a reversed lam-alef
+    words = _THALATH.sub(r"ثلاث\1", words)  # «الثالثين»: a reversed lam-alef
     try:
         value = number_from_num("الماده " + words)
     except EidError:
@@ -551,8 +565,13 @@ def ordinal_number(words: str) -> str | None:
 # -- the parser ------------------------------------------------------------------------------------------
 
 
+_DOTS = re.compile(r"\s*[./-]\s*")
+_BULLET = re.compile(r"[-–.•]")
+_LAW_WORD_RE = re.compile(_LAW_WORD)
+
+
 def _dotted(raw: str) -> str:
-    return re.sub(r"\s*[./-]\s*", ".", raw)
+    return _DOTS.sub(".", raw)
 
 
 class _Parser:
@@ -835,7 +854,7 @@ class _Parser:
             g = _GAP_LINE.match(t, cur)
             if g:
                 line_start = t.rfind("\n", 0, g.end()) + 1
-                if not re.search(r"[-–.•]", t[line_start : g.end()]):
+                if not _BULLET.search(t, line_start, g.end()):
                     items, end = self.items(g.end())
         if not items:
             lb = _LOOKBACK.match(t, cur)
@@ -894,7 +913,7 @@ class _Parser:
         """A law by number («القانون رقم 103.13»), or a law named without number (context only)."""
         t = self.t
         word = anchor.group("law")
-        core = re.search(_LAW_WORD, word)
+        core = _LAW_WORD_RE.search(word)
         core_start = core.start() if core else 0  # the group holds one of the words
         pos = anchor.start() + core_start
         if word[max(0, core_start - 2) : core_start] == "ال":
@@ -1156,6 +1175,8 @@ def _same_article(parser: _Parser, anchor: re.Match) -> Mention:
 
 
 def _to_original(view: View, m: Mention) -> Mention:
+    if not view.shifted:
+        return m
     o, oe = view.original, view.original_end
     m.start, m.end = o(m.start), oe(m.end)
     for item in m.items:
@@ -1172,6 +1193,7 @@ def sentence_ends(view_text: str) -> list[int]:
     return [m.start() for m in _SENTENCE_END.finditer(view_text)]
 
 
+@lru_cache(maxsize=4096)
 def fold_number(number: str) -> tuple[int, ...]:
     """A law number's parts as integers, for comparing «009.71» with «9.71»."""
     return tuple(int(p) for p in _split_parts(ascii_digits(number)))

@@ -422,8 +422,9 @@ class Resolver:
         uri, ambiguous = self._uri_of_number(number)
         if uri is None and same and not ambiguous:
             # «القانون رقم ،03.24 سالف الذكر» after 24.03: the parts of a number cited before, reversed
+            shuffled = sorted(parts)
             for seen_parts, seen in self.seen_numbers.items():
-                if sorted(seen_parts) == sorted(parts) and seen_parts != parts:
+                if sorted(seen_parts) == shuffled and seen_parts != parts:
                     number = seen
                     uri, ambiguous = self._uri_of_number(seen)
                     break

@@ -568,8 +568,10 @@ class TextReader:
         """Adala's note «- 41تم تنظيم المقتضيات المضمنة بالفصل 40 في المادة 527 من ق م ج» followed by that
         article's text: where the quoted text ends (the next note or a blank line), when ``m`` is the
         article the note names."""
+        if m.kind != "article" or m.work is None:
+            return None
         start, end = self._line(m.start)
-        if m.kind != "article" or m.work is None or not self._REGULATED.match(self.text[start:end]):
+        if not self._REGULATED.match(self.text[start:end]):
             return None
         if self.text.find(" من", m.end, end) >= 0:  # the article is the last citation of the line
             return None
