@@ -577,6 +577,7 @@ def _dotted(raw: str) -> str:
 class _Parser:
     def __init__(self, view: str):
         self.t = view
+        self._tail: tuple[int, re.Match | None] = (-1, None)  # the last _TAIL match: (where, match)
 
     # numbers and lists
     def number(self, pos: int):
@@ -820,12 +821,18 @@ class _Parser:
     def absorbed(self, pos: int) -> list[int]:
         """View offsets of the dahir named as promulgating or approving the law whose
         designation ends at ``pos`` («... الصادر بتنفيذه الظهير الشريف رقم 1.02.255»)."""
-        m = _TAIL.match(self.t, pos)
+        m = self._promulgating(pos)
         return [m.start("dahir")] if m else []
+
+    def _promulgating(self, pos: int) -> re.Match | None:
+        """_TAIL at ``pos``, matched once for :meth:`absorbed` and :meth:`alias` (a costly pattern)."""
+        if self._tail[0] != pos:
+            self._tail = (pos, _TAIL.match(self.t, pos))
+        return self._tail[1]
 
     def alias(self, pos: int) -> str | None:
         """The number of the dahir :meth:`absorbed` finds after ``pos``."""
-        m = _TAIL.match(self.t, pos)
+        m = self._promulgating(pos)
         if (
             not m
             or _OTHER_LAW_BETWEEN.search(self.t, pos, m.start("dahir"))
@@ -1126,8 +1133,9 @@ def scan(text: str) -> tuple[View, list[Mention]]:
     consumed = -1
     last_word = -1
     stems = _STEM.finditer(t)
-    if _LATIN.search(t):
-        stems = heapq.merge(stems, _STEM_FR.finditer(t), key=lambda m: m.start())
+    french = list(_STEM_FR.finditer(t)) if _LATIN.search(t) else []
+    if french:
+        stems = heapq.merge(stems, french, key=lambda m: m.start())
     for stem in stems:
         p = stem.start()
         if p < consumed:

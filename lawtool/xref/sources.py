@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from lxml import etree
 
@@ -397,7 +398,7 @@ class TextReader:
         self.uri = uri
         self.date = date
         self.corpus = corpus
-        self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+        self.line_starts = list(accumulate((len(line) + 1 for line in text.split("\n")), initial=0))[:-1]
         self._amending_verbs: list[int] | None = None  # where the verbs of _AMEND are, found once
         self.view, self.mentions = scan(text)
         self.headings = self._headings()
