@@ -37,7 +37,7 @@ from ..akn import Document, local_name, text_of, xml_files
 from ..eids import article_order
 from ..works import ALL_WORKS, CRIMINAL_PROCEDURE, PENAL_CODE, work_by_number, work_by_uri
 from .names import table as names_table
-from .patterns import Mention, fold_number, scan
+from .patterns import Mention, article_numbers, fold_number, scan
 
 # «تتمم ... أحكام القانون رقم 22.01 ... بالمادة 82-5-2»: a law completed with articles named after «ب»
 _AMENDS = re.compile(r"(?:تتمم|تمم|يتمم|تمتمت|تغير|يغير|تضاف|يضاف|أضيف|اضيف|تعوض|يعوض|تكمل|يكمل)")
@@ -135,6 +135,7 @@ class WorkArticles:
         return found[0] if len(found) == 1 else None
 
 
+LABELLED = re.compile(r"\s*(?:ال|art)", re.I)  # a <num> that names its label («الفصل 5»), not a bare number
 _SIMPLE_NUM = re.compile(r"\s*(?:ال)?(?:فصل|مادة|ماده)\s+(\d+(?:-\d+)*)\s*$")
 
 
@@ -142,19 +143,11 @@ def _num_numbers(num_text: str) -> list[str]:
     """The article numbers an article's ``<num>`` stands for («الفصول 19 – 23» → 19..23)."""
     simple = _SIMPLE_NUM.match(num_text)
     if simple:
-        from .patterns import article_numbers
-
         return article_numbers(simple.group(1))
-    _, mentions = scan(num_text if re.match(r"\s*(?:ال|art)", num_text, re.I) else "الفصل " + num_text)
+    _, mentions = scan(num_text if LABELLED.match(num_text) else "الفصل " + num_text)
     for m in mentions:
         if m.kind == "article" and m.items:
-            out = []
-            for item in m.items:
-                if item.last is not None:
-                    out += expand_range(item.first.value, item.last.value, None)[0]
-                else:
-                    out.append(item.first.value)
-            return out
+            return [number for item in m.items for number in item_numbers(item)]
     return []
 
 
@@ -194,43 +187,75 @@ def document_articles(document: Document, uri: str | None = None) -> WorkArticle
 
 def _repeal_dates(document: Document, info: WorkArticles) -> None:
     """Dates of repeals from the passive modifications and the editorial notes («نسخت الفصول ...»)."""
+    dates = _event_dates(document)
+    by_eid = {eid: n for n, eid in info.eids.items()}
+    for mod in document.xpath("./a:meta/a:analysis/a:passiveModifications/a:textualMod[@type='repeal']", document.main):
+        _date_repeal(document, info, mod, dates, by_eid)
+    _repeals_in_notes(document, info)
+
+
+def _event_dates(document: Document) -> dict[str, str]:
+    """The date of each lifecycle event, by the eId of its source reference."""
     dates: dict[str, str] = {}
     for event in document.xpath("./a:meta/a:lifecycle/a:eventRef", document.main):
         source = (event.get("source") or "").lstrip("#")
         if source and event.get("date"):
             dates[source] = event.get("date")
-    by_eid = {eid: n for n, eid in info.eids.items()}
-    for mod in document.xpath("./a:meta/a:analysis/a:passiveModifications/a:textualMod[@type='repeal']", document.main):
-        dest = mod.find("{*}destination")
-        source = mod.find("{*}source")
-        eid = (dest.get("href") or "").lstrip("#") if dest is not None else ""
-        href = source.get("href") if source is not None else ""
-        date = None
-        for ref in document.xpath("./a:meta/a:references/a:passiveRef", document.main):
-            if href and (href == f"#{ref.get('eId')}" or href.startswith(ref.get("href") + "/")):
-                date = dates.get(ref.get("eId"))
-        for number, e in info.eids.items():
-            if e == eid and number in info.repealed:
-                info.repealed[number] = date or info.repealed[number]
-        if eid in by_eid and by_eid[eid] not in info.repealed and _only_repealed(document, eid):
-            for number, e in info.eids.items():
-                if e == eid:
-                    info.repealed[number] = date
-    # notes that say «نسخت الفصول 289 و290 و291» of articles the document no longer holds
+    return dates
+
+
+def _repealing_date(document: Document, mod, dates: dict[str, str]) -> str | None:
+    """The date of the text a repeal comes from (the last passive reference its source names)."""
+    source = mod.find("{*}source")
+    href = source.get("href") if source is not None else ""
+    date = None
+    for ref in document.xpath("./a:meta/a:references/a:passiveRef", document.main):
+        if href and (href == f"#{ref.get('eId')}" or href.startswith(ref.get("href") + "/")):
+            date = dates.get(ref.get("eId"))
+    return date
+
+
+def _date_repeal(document: Document, info: WorkArticles, mod, dates: dict[str, str], by_eid: dict) -> None:
+    """One passive repeal: the date of the articles it repealed (those the document marks repealed, or
+    whose body is only the repeal note)."""
+    dest = mod.find("{*}destination")
+    eid = (dest.get("href") or "").lstrip("#") if dest is not None else ""
+    date = _repealing_date(document, mod, dates)
+    numbers = [number for number, e in info.eids.items() if e == eid]
+    for number in numbers:
+        if number in info.repealed:
+            info.repealed[number] = date or info.repealed[number]
+    if eid in by_eid and by_eid[eid] not in info.repealed and _only_repealed(document, eid):
+        for number in numbers:
+            info.repealed[number] = date
+
+
+_REPEAL_NOTE = re.compile(r"(?:^|\s|-)(?:تم\s+)?(?:نسخ|نسخت|ألغي|ألغيت)\b")
+_REPLACE_NOTE = re.compile(r"تعوض|تعويض|عوضت")
+
+
+def _repeals_in_notes(document: Document, info: WorkArticles) -> None:
+    """Notes that say «نسخت الفصول 289 و290 و291» of articles the document no longer holds: the
+    articles of the note's first citation of this document's articles are repealed (date unknown)."""
     for note in document.xpath("./a:meta/a:notes/a:note", document.main):
         text = text_of(note)
-        if not re.search(r"(?:^|\s|-)(?:تم\s+)?(?:نسخ|نسخت|ألغي|ألغيت)\b", text) or re.search(r"تعوض|تعويض|عوضت", text):
+        if not _REPEAL_NOTE.search(text) or _REPLACE_NOTE.search(text):
             continue
         _, mentions = scan(text)
-        for m in mentions:
-            if m.kind != "article" or (m.work and m.work.kind in ("number", "other", "name", "same")):
-                continue
-            for item in m.items:
-                numbers = expand_range(item.first.value, item.last.value, None)[0] if item.last else [item.first.value]
-                for number in numbers:
-                    if number not in info.eids:
-                        info.repealed.setdefault(number, None)
-            break
+        own = (m for m in mentions if m.kind == "article" and not (m.work and m.work.kind in _OTHER_WORK_KINDS))
+        mention = next(own, None)
+        for item in mention.items if mention is not None else []:
+            for number in item_numbers(item):
+                if number not in info.eids:
+                    info.repealed.setdefault(number, None)
+
+
+_OTHER_WORK_KINDS = ("number", "other", "name", "same")
+
+
+def item_numbers(item) -> list[str]:
+    """The article numbers of one list item: its number, or its range expanded (no article list)."""
+    return expand_range(item.first.value, item.last.value, None)[0] if item.last is not None else [item.first.value]
 
 
 def _only_repealed(document: Document, eid: str) -> bool:

@@ -28,7 +28,7 @@ from ..works import work_by_number
 from .identity import own_numbers as heading_numbers
 from .names import table as names_table
 from .patterns import Mention, fold_number, scan
-from .resolve import Citation, CorpusIndex, Resolver, Scope, WorkArticles, document_articles
+from .resolve import CODE_NAMES, LABELLED, Citation, CorpusIndex, Resolver, Scope, WorkArticles, document_articles
 
 SKIP_CONTENT = {
     "quotedStructure",
@@ -135,9 +135,8 @@ def _article_number(article) -> str | None:
         return None
     num = article.find("{*}num")
     if num is not None:
-        _, mentions = scan(
-            "الفصل " + text_of(num) if not re.match(r"\s*(?:ال|art)", text_of(num), re.I) else text_of(num)
-        )
+        label = text_of(num)
+        _, mentions = scan(label if LABELLED.match(label) else "الفصل " + label)
         for m in mentions:
             if m.kind == "article" and m.items:
                 return m.items[0].first.value
@@ -363,8 +362,6 @@ def identify_numbers(text: str) -> tuple[str | None, str | None, list[str]]:
         and title[0].start <= 1
         and title[0].end >= len(first) - 1
     ):
-        from .resolve import CODE_NAMES
-
         if phrase.name in CODE_NAMES:
             work = CODE_NAMES[phrase.name]
             return work.uri, work.since, numbers
@@ -382,6 +379,22 @@ def _year_of(numbers: list[str]) -> str | None:
             year = parts[1] + (2000 if parts[1] < 40 else 1900)
             return f"{year}-12-31"
     return None
+
+
+@dataclass
+class _Reading:
+    """Where :meth:`TextReader.read` stands in a raw text."""
+
+    scope: Scope  # whose articles the numbers cited name
+    current: str | None = None  # the article being read
+    own_label: str | None = None  # «فصل» or «ماده»: the word of the document's own headings
+    last_own: str | None = None  # the number of the document's last own heading
+    pending: list[Mention] = field(default_factory=list)  # mentions not resolved yet
+    citations: list[Citation] = field(default_factory=list)
+    block_start: int = 0
+    see: tuple[set[str], Scope] | None = None  # the last «أنظر المادة ... من X»
+    outside: tuple[Scope, str | None] | None = None  # where to come back after a quotation
+    quote_end: int | None = None
 
 
 class TextReader:
@@ -486,81 +499,87 @@ class TextReader:
         Adala's quotations of another text's article («أنظر المادة 5 من المرسوم رقم ...» then
         «المادة 5» then the article between double quotes)."""
         heading_at = {k: n for k, n, _ in self.headings}
-        citations: list[Citation] = []
-        scope: Scope = self.own  # whose articles the numbers cited name
-        current: str | None = None  # the article being read
-        own_label = None
-        last_own: str | None = None
-        pending: list[Mention] = []
-        block_start = 0
-        see: tuple[set[str], Scope] | None = None  # the last «أنظر المادة ... من X»
-        outside: tuple[Scope, str | None] | None = None  # where to come back after a quotation
-        quote_end: int | None = None
-
-        def flush():
-            nonlocal pending
-            if pending:
-                citations.extend(self._resolve(pending, scope, current))
-            pending = []
-
+        state = _Reading(self.own)
         for k, m in enumerate(self.mentions):
-            if quote_end is not None and m.start >= quote_end and outside is not None:
-                flush()
-                scope, current = outside
-                outside, quote_end = None, None
-                self.resolver.begin_article()
+            if state.quote_end is not None and m.start >= state.quote_end and state.outside is not None:
+                self._leave_quotation(state, state.outside)
             if k in heading_at:
-                flush()
-                number = heading_at[k]
-                see = self._see_also(citations, m) or see
-                if see is not None and number in see[0] and self._quote_follows(m):
-                    if outside is None:
-                        outside = (scope, current)
-                    scope, current = see[1], number
-                    quote_end = self._quote_end(m)
-                    self.resolver.begin_article()
-                    block_start = m.end
-                    continue
-                label = "ماده" if "ماد" in self.text[m.start : m.start + 12].replace("\u0640", "") else "فصل"
-                if own_label is None:
-                    own_label = label
-                if scope is not self.own and label == own_label and _follows(last_own, number):
-                    scope = self.own
-                if scope is self.own:
-                    last_own = number
-                current = number
-                self.resolver.begin_article()
-                block_start = m.end
+                self._at_heading(state, m, heading_at[k])
                 continue
-            pending.append(m)
-            regulated = self._regulated_by(m)
-            if regulated is not None and outside is None:
-                resolved = self._resolve(pending, scope, current)
-                citations.extend(resolved)
-                pending = []
-                target = next((c for c in reversed(resolved) if not c.internal and c.kind == "article"), None)
-                if target is not None:
-                    outside = (scope, current)
-                    info = self.corpus.get(target.work, self.date) if (self.corpus and target.work) else None
-                    scope = Scope(target.work, articles=info, law=target.cited_law)
-                    current = target.articles[0] if target.articles else None
-                    quote_end = regulated
-                    self.resolver.begin_article()
-                continue
-            # an amending sentence: what follows it is the amended law's text
-            if m.kind in ("article", "law"):
-                formula_end = self._formula_end(m, block_start)
-                if formula_end is not None:
-                    resolved = self._resolve(pending, scope, current)
-                    citations.extend(resolved)
-                    pending = []
-                    target = next((c for c in reversed(resolved) if not c.internal), None)
-                    if target is not None:
-                        info = self.corpus.get(target.work, self.date) if (self.corpus and target.work) else None
-                        scope = Scope(target.work, articles=info, law=target.cited_law)
-                    block_start = formula_end
-        flush()
-        return citations
+            state.pending.append(m)
+            if not self._at_regulated_note(state, m):
+                self._at_amending_sentence(state, m)
+        self._flush(state)
+        return state.citations
+
+    def _flush(self, state: _Reading) -> list[Citation]:
+        """Resolve the mentions waiting in ``state`` (in its scope): the citations they make."""
+        resolved = self._resolve(state.pending, state.scope, state.current) if state.pending else []
+        state.citations.extend(resolved)
+        state.pending = []
+        return resolved
+
+    def _leave_quotation(self, state: _Reading, outside: tuple[Scope, str | None]) -> None:
+        self._flush(state)
+        state.scope, state.current = outside
+        state.outside, state.quote_end = None, None
+        self.resolver.begin_article()
+
+    def _at_heading(self, state: _Reading, m: Mention, number: str) -> None:
+        """An article heading: Adala's quotation of the article a «أنظر» note names, or an article of
+        the document (back in its own scope when the numbering goes on) or of the amended law."""
+        self._flush(state)
+        state.see = self._see_also(state.citations, m) or state.see
+        self.resolver.begin_article()
+        state.block_start = m.end
+        if state.see is not None and number in state.see[0] and self._quote_follows(m):
+            if state.outside is None:
+                state.outside = (state.scope, state.current)
+            state.scope, state.current = state.see[1], number
+            state.quote_end = self._quote_end(m)
+            return
+        label = "ماده" if "ماد" in self.text[m.start : m.start + 12].replace("\u0640", "") else "فصل"
+        if state.own_label is None:
+            state.own_label = label
+        if state.scope is not self.own and label == state.own_label and _follows(state.last_own, number):
+            state.scope = self.own
+        if state.scope is self.own:
+            state.last_own = number
+        state.current = number
+
+    def _at_regulated_note(self, state: _Reading, m: Mention) -> bool:
+        """Adala's «تم تنظيم المقتضيات ... في المادة 527 من ق م ج» note: the article's text follows,
+        read in its law's scope until the note ends.  Whether ``m`` was such a note's article."""
+        regulated = self._regulated_by(m)
+        if regulated is None or state.outside is not None:
+            return False
+        resolved = self._flush(state)
+        target = next((c for c in reversed(resolved) if not c.internal and c.kind == "article"), None)
+        if target is not None:
+            state.outside = (state.scope, state.current)
+            state.scope = self._scope_of(target)
+            state.current = target.articles[0] if target.articles else None
+            state.quote_end = regulated
+            self.resolver.begin_article()
+        return True
+
+    def _at_amending_sentence(self, state: _Reading, m: Mention) -> None:
+        """An amending sentence around ``m``: what follows it is the amended law's text."""
+        if m.kind not in ("article", "law"):
+            return
+        formula_end = self._formula_end(m, state.block_start)
+        if formula_end is None:
+            return
+        resolved = self._flush(state)
+        target = next((c for c in reversed(resolved) if not c.internal), None)
+        if target is not None:
+            state.scope = self._scope_of(target)
+        state.block_start = formula_end
+
+    def _scope_of(self, citation: Citation) -> Scope:
+        """The scope of the law a citation names (its articles when the corpus holds it)."""
+        info = self.corpus.get(citation.work, self.date) if (self.corpus and citation.work) else None
+        return Scope(citation.work, articles=info, law=citation.cited_law)
 
     _REGULATED = re.compile(r"^\s*-?\s*\d+\s*تم\s+تنظيم\s+(?:نفس\s+)?(?:ال)?مقتضيات")
     _NOTE_START = re.compile(r"^\s*-\s*\d+\s*\S|^\s*$", re.MULTILINE)
@@ -597,9 +616,7 @@ class TextReader:
                 continue
             found = [c for c in citations if c.line == number and c.kind == "article" and not c.internal]
             if found:
-                c = found[-1]
-                info = self.corpus.get(c.work, self.date) if (self.corpus and c.work) else None
-                return set(c.articles), Scope(c.work, articles=info, law=c.cited_law)
+                return set(found[-1].articles), self._scope_of(found[-1])
         return None
 
     def _quote_follows(self, heading: Mention) -> bool:
