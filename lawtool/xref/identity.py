@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 
-from .patterns import fold_number, scan
+from .names import fold_number
+from .patterns import scan
 
 HEAD_LIMIT = 6000
 _HEAD_END = re.compile(

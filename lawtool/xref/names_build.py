@@ -25,7 +25,8 @@ from pathlib import Path
 import yaml
 
 from .identity import own_numbers
-from .patterns import View, fold_number
+from .names import fold_number
+from .patterns import View
 
 _BLANK = re.compile(r"\n\s*\n")
 _STOP = {

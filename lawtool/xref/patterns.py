@@ -26,11 +26,10 @@ import heapq
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from ..arabic import ascii_digits
 from ..eids import number_from_num
 from ..errors import EidError
+from .names import foreign_at, table
 
 # -- the matching view ------------------------------------------------------------------------------
 
@@ -1066,8 +1065,6 @@ def _dated(t: str, phrase: WorkPhrase) -> WorkPhrase:
 
 def _special_work(t: str, cur: int) -> WorkPhrase | None:
     """A foreign law, a code of the names table, «ق م ج», another code by its name, a text by its date."""
-    from .names import foreign_at, table
-
     end = foreign_at(t, cur)
     if end is not None:
         return WorkPhrase("foreign", cur, end, law_kind="foreign", name=t[cur:end], text=t[cur:end])
@@ -1199,9 +1196,3 @@ def _to_original(view: View, m: Mention) -> Mention:
 def sentence_ends(view_text: str) -> list[int]:
     """View offsets where a sentence ends (for «the work named earlier in the sentence»)."""
     return [m.start() for m in _SENTENCE_END.finditer(view_text)]
-
-
-@lru_cache(maxsize=4096)
-def fold_number(number: str) -> tuple[int, ...]:
-    """A law number's parts as integers, for comparing «009.71» with «9.71»."""
-    return tuple(int(p) for p in _split_parts(ascii_digits(number)))

@@ -36,8 +36,9 @@ from pathlib import Path
 from ..akn import Document, local_name, text_of, xml_files
 from ..eids import article_order
 from ..works import ALL_WORKS, CRIMINAL_PROCEDURE, PENAL_CODE, work_by_number, work_by_uri
+from .names import fold_number
 from .names import table as names_table
-from .patterns import Mention, article_numbers, fold_number, scan
+from .patterns import Mention, article_numbers, scan
 
 # «تتمم ... أحكام القانون رقم 22.01 ... بالمادة 82-5-2»: a law completed with articles named after «ب»
 _AMENDS = re.compile(r"(?:تتمم|تمم|يتمم|تمتمت|تغير|يغير|تضاف|يضاف|أضيف|اضيف|تعوض|يعوض|تكمل|يكمل)")
@@ -839,14 +840,3 @@ def own_scope(uri: str | None, articles: WorkArticles | None = None) -> Scope:
 
 def known_uris() -> set[str]:
     return {w.uri for w in ALL_WORKS}
-
-
-def text_articles(uri: str, text: str) -> WorkArticles:
-    """The :class:`WorkArticles` of a raw text (its own article headings), for a work the corpus
-    does not hold as AKN yet."""
-    from .sources import TextReader
-
-    reader = TextReader(text, uri=uri)
-    info = reader.articles
-    info.uri = uri
-    return info

@@ -26,8 +26,9 @@ from lxml import etree
 from ..akn import Document, local_name, text_of
 from ..works import work_by_number
 from .identity import own_numbers as heading_numbers
+from .names import fold_number
 from .names import table as names_table
-from .patterns import Mention, fold_number, scan
+from .patterns import Mention, scan
 from .resolve import CODE_NAMES, LABELLED, Citation, CorpusIndex, Resolver, Scope, WorkArticles, document_articles
 
 SKIP_CONTENT = {
@@ -691,3 +692,12 @@ def extract_text(
     text: str, *, uri: str | None = None, date: str | None = None, corpus: CorpusIndex | None = None
 ) -> list[Citation]:
     return TextReader(text, uri=uri, date=date, corpus=corpus).read()
+
+
+def text_articles(uri: str, text: str) -> WorkArticles:
+    """The :class:`WorkArticles` of a raw text (its own article headings), for a work the corpus
+    does not hold as AKN yet."""
+    reader = TextReader(text, uri=uri)
+    info = reader.articles
+    info.uri = uri
+    return info
