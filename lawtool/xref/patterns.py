@@ -1129,11 +1129,7 @@ def scan(text: str) -> tuple[View, list[Mention]]:
     absorbed: set[int] = set()
     consumed = -1
     last_word = -1
-    stems = _STEM.finditer(t)
-    french = list(_STEM_FR.finditer(t)) if _LATIN.search(t) else []
-    if french:
-        stems = heapq.merge(stems, french, key=lambda m: m.start())
-    for stem in stems:
+    for stem in _stems(t):
         p = stem.start()
         if p < consumed:
             continue
@@ -1145,28 +1141,31 @@ def scan(text: str) -> tuple[View, list[Mention]]:
         anchor = _LABEL.match(t, ws)
         if anchor is None or anchor.start() < consumed:
             continue
-        mention = None
-        if anchor.group("ar"):
-            mention = parser.article(anchor)
-        elif anchor.group("sub"):
-            mention = parser.subprovision(anchor)
-        elif anchor.group("same"):
-            mention = _same_article(parser, anchor)
-        elif anchor.group("law"):
-            mention = parser.law(anchor)
-            if mention is not None and mention.kind == "law":
-                k = t.find("ظهير", mention.start, mention.end)
-                if k in absorbed:
-                    consumed = mention.end
-                    continue
-        elif anchor.group("fr"):
-            mention = parser.french(anchor)
+        mention = _parse_anchor(parser, anchor)
         if mention is None:
+            continue
+        if anchor.group("law") and mention.kind == "law" and t.find("ظهير", mention.start, mention.end) in absorbed:
+            consumed = mention.end  # the promulgating dahir of a law just cited: not a citation of its own
             continue
         absorbed.update(mention.absorbed)
         consumed = mention.end
         mentions.append(mention)
     return view, [_to_original(view, m) for m in mentions]
+
+
+def _stems(t: str):
+    """The anchors' stems in a view, in order: the Arabic ones, and the French ones if there are any."""
+    stems = _STEM.finditer(t)
+    french = list(_STEM_FR.finditer(t)) if _LATIN.search(t) else []
+    return heapq.merge(stems, french, key=lambda m: m.start()) if french else stems
+
+
+def _parse_anchor(parser: _Parser, anchor: re.Match) -> Mention | None:
+    """The mention an anchor starts, read by the parser of its kind of word (:data:`_PARSERS`)."""
+    for group, parse in _PARSERS:
+        if anchor.group(group):
+            return parse(parser, anchor)
+    return None
 
 
 def _same_article(parser: _Parser, anchor: re.Match) -> Mention:
@@ -1177,6 +1176,16 @@ def _same_article(parser: _Parser, anchor: re.Match) -> Mention:
         mention.work = phrase
         mention.end = wend
     return mention
+
+
+# the kinds of anchor word (_LABEL's groups), each with its parser
+_PARSERS = (
+    ("ar", _Parser.article),  # الفصل, المواد ...
+    ("sub", _Parser.subprovision),  # الفقرة, البند ... of an article
+    ("same", _same_article),  # نفس الفصل
+    ("law", _Parser.law),  # القانون رقم ..., a law by name
+    ("fr", _Parser.french),  # article(s), loi n° ...
+)
 
 
 def _to_original(view: View, m: Mention) -> Mention:

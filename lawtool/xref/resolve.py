@@ -499,52 +499,62 @@ class Resolver:
         return _Target(None, law=scope.law or {"kind": "law"}, how=how, problem="quoted law unknown")
 
     def _named(self, mention: Mention, scope: Scope, block_targets: list) -> _Target | None:
+        """The work the words of a mention name, by the kind of phrase (see :class:`WorkPhrase`)."""
         phrase = mention.work
         if phrase is None:
             return None
         if phrase.kind == "number" and phrase.number is not None:
             return self._by_number(phrase.number, phrase.law_kind, phrase.name == "same")
-        code = CODE_NAMES.get(phrase.name or "") if phrase.kind == "name" else None
-        if phrase.kind == "name" and code is None:
-            return self._by_name(phrase)
+        if phrase.kind == "name":
+            code = CODE_NAMES.get(phrase.name or "")
+            return self._by_code(phrase, code) if code is not None else self._by_name(phrase)
         if phrase.kind == "foreign":
             return _Target(
                 None,
                 law={"kind": "foreign", "name": _clean(phrase.text)},
                 problem="foreign law: never linked to a Moroccan text",
             )
-        if code is not None and phrase.year and code.since and phrase.year < int(code.since[:4]):
-            return _Target(
-                None,
-                law={"kind": "code", "name": _clean(phrase.text), "year": phrase.year},
-                problem=f"made in {phrase.year}: an older text than {code.label}",
-            )
-        if code is not None:
-            work = code
-            if phrase.name == "criminal-procedure" and self.date and work.since and self.date < work.since:
-                return _Target(
-                    None,
-                    law={"kind": "code", "name": "قانون المسطرة الجنائية (1959)"},
-                    problem="the text is older than Law 22.01: the 1959 code",
-                )
-            return self._known(work.uri)
         if phrase.kind == "this":
             return self._scope_target(scope, "this")
         if phrase.kind == "same":
-            last = self.last_work or self.doc_last_work
-            if last is None:
-                return _Target(None, law={"kind": phrase.law_kind or "law"}, problem="no antecedent", how="lookback")
-            return _Target(last.uri, last.internal, last.law, "lookback", last.problem)
+            return self._last_named(phrase)
         if phrase.kind == "it":
-            for target in reversed(block_targets):
-                if target is not None and target.how != "default":
-                    return _Target(target.uri, target.internal, target.law, "lookback", target.problem)
-            return self._scope_target(scope, "it")
+            return self._just_named(scope, block_targets)
         if phrase.kind == "other":
             return _Target(
                 None, law={"kind": phrase.law_kind or "law", "name": _clean(phrase.text)}, problem="unknown law"
             )
         return None
+
+    def _by_code(self, phrase, code) -> _Target:
+        """One of lawtool's codes by name, unless the citation is older than it (then the older code)."""
+        if phrase.year and code.since and phrase.year < int(code.since[:4]):
+            return _Target(
+                None,
+                law={"kind": "code", "name": _clean(phrase.text), "year": phrase.year},
+                problem=f"made in {phrase.year}: an older text than {code.label}",
+            )
+        if phrase.name == "criminal-procedure" and self.date and code.since and self.date < code.since:
+            return _Target(
+                None,
+                law={"kind": "code", "name": "قانون المسطرة الجنائية (1959)"},
+                problem="the text is older than Law 22.01: the 1959 code",
+            )
+        return self._known(code.uri)
+
+    def _last_named(self, phrase) -> _Target:
+        """«القانون المذكور», «نفس القانون»: the last work cited (in the article, else in the document)."""
+        last = self.last_work or self.doc_last_work
+        if last is None:
+            return _Target(None, law={"kind": phrase.law_kind or "law"}, problem="no antecedent", how="lookback")
+        return _Target(last.uri, last.internal, last.law, "lookback", last.problem)
+
+    def _just_named(self, scope: Scope, block_targets: list) -> _Target:
+        """«منه»: the last work named in the block, else the scope's."""
+        for target in reversed(block_targets):
+            if target is not None and target.how != "default":
+                return _Target(target.uri, target.internal, target.law, "lookback", target.problem)
+        return self._scope_target(scope, "it")
 
     def _by_alias(self, target: _Target | None, mention: Mention) -> _Target | None:
         """A law the corpus does not hold by its number, but does by its promulgating dahir's."""
@@ -670,43 +680,13 @@ class Resolver:
         )
 
     def _article_citation(self, text, mention, target, scope, current, eid, line_of) -> Citation | None:
-        if mention.lookback:
-            if mention.items:
-                pass
-            elif mention.lookback == "same":
-                if self.last_articles is None:
-                    return None
-                last_target, last_numbers = self.last_articles
-                if mention.plural != (len(last_numbers) > 1) and not mention.plural:
-                    last_numbers = last_numbers[-1:]
-                if mention.plural and len(last_numbers) < 2:
-                    return None
-                t = target or last_target
-                citation = self._build(
-                    text,
-                    mention,
-                    _Target(t.uri, t.internal, t.law, "lookback", t.problem),
-                    scope,
-                    [(mention.start, mention.end, list(last_numbers))],
-                    False,
-                    None,
-                )
-                return self._finish(citation, eid, line_of)
-            else:
-                if mention.plural or current is None:
-                    return None
-                t = target or self._scope_target(scope, "default")
-                info = self._articles_of(t, scope)
-                if info is None or current not in info.order:
-                    return None
-                k = info.order.index(current) + (-1 if mention.lookback == "previous" else 1)
-                if not 0 <= k < len(info.order):
-                    return None
-                t.how = "lookback"
-                citation = self._build(
-                    text, mention, t, scope, [(mention.start, mention.end, [info.order[k]])], False, None
-                )
-                return self._finish(citation, eid, line_of)
+        if mention.lookback and not mention.items:
+            found = self._looked_back(mention, target, scope, current)
+            if found is None:
+                return None
+            looked, numbers = found
+            citation = self._build(text, mention, looked, scope, [(mention.start, mention.end, numbers)], False, None)
+            return self._finish(citation, eid, line_of)
         if target is None:
             target = self._scope_target(scope, "default")
         info = self._articles_of(target, scope)
@@ -719,18 +699,34 @@ class Resolver:
                 problem=f"beyond the last article of {'this document' if target.internal else target.uri}",
             )
             info = None
-        spans: list[tuple[int, int, list[str]]] = []
-        is_range, how = False, None
-        for item in mention.items:
-            if item.last is not None:
-                numbers, how_item = expand_range(item.first.value, item.last.value, info.order if info else None)
-                is_range = True
-                how = how_item if how in (None, how_item) else "mixed"
-                spans.append((item.first.start, item.last.end, numbers))
-            else:
-                spans.append((item.first.start, item.first.end, [item.first.value]))
+        spans, is_range, how = _spans(mention, info)
         citation = self._build(text, mention, target, scope, spans, is_range, how, info)
         return self._finish(citation, eid, line_of)
+
+    def _looked_back(self, mention, target, scope, current) -> tuple[_Target, list[str]] | None:
+        """(work, articles) of a look-back without number: «المادة المذكورة», «نفس الفصل» repeat the
+        last articles cited; «الفصل السابق», «المادة الموالية» are the articles around ``current``."""
+        if mention.lookback == "same":
+            if self.last_articles is None:
+                return None
+            last_target, last_numbers = self.last_articles
+            if mention.plural != (len(last_numbers) > 1) and not mention.plural:
+                last_numbers = last_numbers[-1:]
+            if mention.plural and len(last_numbers) < 2:
+                return None
+            t = target or last_target
+            return _Target(t.uri, t.internal, t.law, "lookback", t.problem), list(last_numbers)
+        if mention.plural or current is None:
+            return None
+        t = target or self._scope_target(scope, "default")
+        info = self._articles_of(t, scope)
+        if info is None or current not in info.order:
+            return None
+        k = info.order.index(current) + (-1 if mention.lookback == "previous" else 1)
+        if not 0 <= k < len(info.order):
+            return None
+        t.how = "lookback"
+        return t, [info.order[k]]
 
     def _build(self, text, mention, target, scope, spans, is_range, how, info=None) -> Citation:
         info = info if info is not None else self._articles_of(target, scope)
@@ -794,6 +790,21 @@ def _beyond(mention: Mention, info: WorkArticles | None) -> bool:
         return False
     cited = [_base(item.first.value) for item in mention.items]
     return all(c is not None and c > last for c in cited)
+
+
+def _spans(mention: Mention, info: WorkArticles | None) -> tuple[list[tuple[int, int, list[str]]], bool, str | None]:
+    """(written number → articles, whether there is a range, how ranges were expanded) of a mention."""
+    spans: list[tuple[int, int, list[str]]] = []
+    is_range, how = False, None
+    for item in mention.items:
+        if item.last is not None:
+            numbers, how_item = expand_range(item.first.value, item.last.value, info.order if info else None)
+            is_range = True
+            how = how_item if how in (None, how_item) else "mixed"
+            spans.append((item.first.start, item.last.end, numbers))
+        else:
+            spans.append((item.first.start, item.first.end, [item.first.value]))
+    return spans, is_range, how
 
 
 def _coordination(text: str, mentions: list[Mention]) -> dict[int, Mention]:
