@@ -165,16 +165,8 @@ def document_articles(document: Document, uri: str | None = None) -> WorkArticle
     info.all_eids = {el.get("eId") for el in document.root.iter() if isinstance(el.tag, str) and el.get("eId")}
     for article in document.articles():
         eid = article.get("eId")
-        num = article.find("{*}num")
-        numbers = _num_numbers(text_of(num)) if num is not None else []
-        if not numbers and eid and eid.startswith("art_"):
-            numbers = [eid[4:]]
-        size = sum(len(t.strip()) for c in article if local_name(c) not in ("num", "heading") for t in c.itertext())
-        repealed = False
-        if size < 80:  # «نسخت .»: only a short article can be a repealed one
-            body = " ".join(text_of(c) for c in article if local_name(c) not in ("num", "heading"))
-            repealed = bool(REPEAL_WORDS.match(body.strip())) if body.strip() else False
-        for number in numbers:
+        repealed = _reads_repealed(article)
+        for number in _article_numbers(article):
             if number in info.eids:
                 info.duplicates.add(number)
                 continue
@@ -184,6 +176,25 @@ def document_articles(document: Document, uri: str | None = None) -> WorkArticle
                 info.repealed[number] = None
     _repeal_dates(document, info)
     return info
+
+
+def _article_numbers(article) -> list[str]:
+    """The numbers an article stands for: its ``<num>``'s, else its eId's."""
+    eid = article.get("eId")
+    num = article.find("{*}num")
+    numbers = _num_numbers(text_of(num)) if num is not None else []
+    if not numbers and eid and eid.startswith("art_"):
+        numbers = [eid[4:]]
+    return numbers
+
+
+def _reads_repealed(article) -> bool:
+    """Whether an article's body only says it was repealed («نسخت .»)."""
+    size = sum(len(t.strip()) for c in article if local_name(c) not in ("num", "heading") for t in c.itertext())
+    if size >= 80:  # only a short article can be a repealed one
+        return False
+    body = " ".join(text_of(c) for c in article if local_name(c) not in ("num", "heading"))
+    return bool(REPEAL_WORDS.match(body.strip())) if body.strip() else False
 
 
 def _repeal_dates(document: Document, info: WorkArticles) -> None:
@@ -631,14 +642,7 @@ class Resolver:
                 if articles_target is not None:
                     articles_target.how = "coordination"
             if articles_target is None and mention.via_b and not mention.lookback:
-                for end, t in reversed(named_before):
-                    if (
-                        not _SENTENCE_BREAK.search(text, end, mention.start)
-                        and not t.internal
-                        and _AMENDS.search(text, max(0, end - 400), mention.start)
-                    ):
-                        articles_target = _Target(t.uri, t.internal, t.law, "named-before", t.problem)
-                        break
+                articles_target = _amended_before(text, mention, named_before)
             citation = self._article_citation(text, mention, articles_target, scope, current, eid, line_of)
             if citation is None:
                 block_targets.append(None)
@@ -805,6 +809,19 @@ def _spans(mention: Mention, info: WorkArticles | None) -> tuple[list[tuple[int,
         else:
             spans.append((item.first.start, item.first.end, [item.first.value]))
     return spans, is_range, how
+
+
+def _amended_before(text: str, mention: Mention, named_before: list[tuple[int, _Target]]) -> _Target | None:
+    """«تتمم المجموعة المذكورة بالفصل 447-4»: the last law named earlier in the sentence, when the
+    sentence amends it (an amending verb before the mention)."""
+    for end, t in reversed(named_before):
+        if (
+            not _SENTENCE_BREAK.search(text, end, mention.start)
+            and not t.internal
+            and _AMENDS.search(text, max(0, end - 400), mention.start)
+        ):
+            return _Target(t.uri, t.internal, t.law, "named-before", t.problem)
+    return None
 
 
 def _coordination(text: str, mentions: list[Mention]) -> dict[int, Mention]:
