@@ -466,23 +466,22 @@ class TextReader:
         after = self.text[m.end : end].strip() if m.end <= end else ""
         bare = before.strip(" \t\"“”«'")
         if m.plural:
-            return (
-                not bare
-                and not after
-                and item.last is not None
-                and self._next_line(end).startswith(("نسخ", "ملغ", "حذف"))
-            )
+            return not bare and not after and item.last is not None and self._repealed_below(end)
         if item.last is not None or item.following or item.sub:
             return False
         if bare:
             # «... العمل.المادة 13»
             return not after and before.rstrip()[-1:] in ".؛" and before[-1:] in ".؛"
-        alone = not after or re.fullmatch(r"[:.\-–]?\s*\d{0,3}", after)
-        titled = re.match(r"(?:\([^)]{0,40}\)\s*)?[-–:]", after)
-        if not (alone or titled):
-            return False
+        return _heading_tail(after) and not self._continues_sentence(start)
+
+    def _repealed_below(self, end: int) -> bool:
+        """Whether the line after ``end`` says «نسخت», «ملغى», «حذف» (a heading over a repeal)."""
+        return self._next_line(end).startswith(("نسخ", "ملغ", "حذف"))
+
+    def _continues_sentence(self, start: int) -> bool:
+        """Whether the line before ``start`` ends on a word that needs a continuation («في», «من» ...)."""
         last = self._previous_line(start).split()
-        return not last or last[-1].strip("،,") not in _DANGLING
+        return bool(last) and last[-1].strip("،,") in _DANGLING
 
     def _headings(self) -> list[tuple[int, str, bool]]:
         """(mention index, number, own) of every heading; own=False inside a quotation (decided
@@ -673,6 +672,15 @@ def _own_keys(uri: str | None, numbers) -> frozenset:
         if re.fullmatch(r"\d+(?:-\d+)+", tail):
             keys.add(fold_number(tail))
     return frozenset(k for k in keys if k)
+
+
+_ALONE = re.compile(r"[:.\-–]?\s*\d{0,3}")  # after a heading's number: nothing, a colon, a page number
+_TITLED = re.compile(r"(?:\([^)]{0,40}\)\s*)?[-–:]")  # «(المقطع الأول) -», «- title», «: title»
+
+
+def _heading_tail(after: str) -> bool:
+    """Whether what follows an article number on its line fits a heading."""
+    return not after or bool(_ALONE.fullmatch(after)) or bool(_TITLED.match(after))
 
 
 def _follows(last: str | None, number: str) -> bool:
