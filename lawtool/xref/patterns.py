@@ -761,42 +761,10 @@ class _Parser:
             )
         m = _THIS.match(t, cur)
         if m:
-            n = _THIS_NUMBER.match(t, m.end())
-            if n:
-                return WorkPhrase(
-                    "number",
-                    cur,
-                    n.end(),
-                    number=_dotted(n.group(1)),
-                    law_kind=_law_kind(m.group(0)),
-                    name="this",
-                    text=t[cur : n.end()],
-                )
-            return WorkPhrase("this", cur, m.end(), law_kind=_law_kind(m.group(0)), text=m.group(0))
+            return _this_phrase(t, cur, m)
         m = _SAME.match(t, cur)
         if m:
-            n = _SAME_NUMBER.match(t, m.end())
-            if n:
-                return WorkPhrase(
-                    "number",
-                    cur,
-                    n.end(),
-                    number=_dotted(n.group(1)),
-                    law_kind=_law_kind(m.group(0)),
-                    name="same",
-                    text=t[cur : n.end()],
-                )
-            n = _SAME_BARE.match(t, m.end())
-            if n and "قرار" in m.group(0):
-                return WorkPhrase(
-                    "number", cur, n.end(), number=n.group(1), law_kind="order", name="same", text=t[cur : n.end()]
-                )
-            if _DATED.match(t, m.end()):
-                # «الظهير المشار إليه أعلاه المؤرخ في 20 شعبان 1373»: a text named by its date
-                return WorkPhrase(
-                    "other", cur, m.end(), law_kind=_law_kind(m.group(0)), name=m.group(0), text=m.group(0)
-                )
-            return WorkPhrase("same", cur, m.end(), law_kind=_law_kind(m.group(0)), text=m.group(0))
+            return _same_phrase(t, cur, m)
         m = _PENAL_CODE.match(t, cur)
         if m:
             return _dated(t, WorkPhrase("name", cur, m.end(), name="penal-code", law_kind="code", text=m.group(0)))
@@ -918,43 +886,39 @@ class _Parser:
     def law(self, anchor: re.Match) -> Mention | None:
         """A law by number («القانون رقم 103.13»), or a law named without number (context only)."""
         t = self.t
-        word = anchor.group("law")
-        core = _LAW_WORD_RE.search(word)
-        core_start = core.start() if core else 0  # the group holds one of the words
-        pos = anchor.start() + core_start
-        if word[max(0, core_start - 2) : core_start] == "ال":
-            pos -= 2
+        pos = _law_word_start(anchor)
         m = _NUMBERED.match(t, pos)
-        if m:
-            numbered = WorkPhrase(
-                "number",
-                pos,
-                m.end(),
-                number=_dotted(m.group(2)),
-                law_kind=_law_kind(m.group("noun")),
-                name="same" if _AFTER_SAME.match(t, m.end()) else None,
-                text=t[pos : m.end()],
-            )
-            mention = Mention("law", pos, m.end(), work=numbered)
-            mention.absorbed = self.absorbed(m.end())
-            mention.alias = self.alias(m.end())
-            return mention
-        phrase = self.work_body(pos, True, standalone=True)
-        cited = phrase is not None and (
-            phrase.kind in ("name", "foreign")
-            or (phrase.kind == "other" and ((phrase.name or "").endswith("(dated)") or phrase.law_kind == "treaty"))
+        if not m:
+            return self._law_by_name(pos)
+        numbered = WorkPhrase(
+            "number",
+            pos,
+            m.end(),
+            number=_dotted(m.group(2)),
+            law_kind=_law_kind(m.group("noun")),
+            name="same" if _AFTER_SAME.match(t, m.end()) else None,
+            text=t[pos : m.end()],
         )
+        mention = Mention("law", pos, m.end(), work=numbered)
+        mention.absorbed = self.absorbed(m.end())
+        mention.alias = self.alias(m.end())
+        return mention
+
+    def _law_by_name(self, pos: int) -> Mention | None:
+        """A law named without number: a citation of its own (:func:`_cited_by_name`), or a work
+        named only as context for «منه»."""
+        t = self.t
+        phrase = self.work_body(pos, True, standalone=True)
         if _NAMES_CITED_LAW.search(t, max(0, pos - 40), pos) and (phrase is None or phrase.kind != "number"):
             return None  # «... رقم 1.84.177 المعتبر بمثابة قانون يتعلق ب...»: the title of the law just cited
-        if phrase is not None and phrase.kind == "name" and phrase.name == "الدستور":
-            cited = False  # «بناء على الدستور ولا سيما الفصل 42 منه»: the articles are the citations
-        if cited and _BRANCH_OF_LAW.search(t, max(0, pos - 80), pos):
-            cited = False  # «مسائل من القانون الجنائي وقانون المسطرة الجنائية»: branches of law
-        if cited and phrase is not None and not _NAMES_CITED_LAW.search(t, max(0, pos - 40), pos):
+        if phrase is None:
+            return None
+        # «مسائل من القانون الجنائي وقانون المسطرة الجنائية»: branches of law, not citations
+        if _cited_by_name(phrase) and not _BRANCH_OF_LAW.search(t, max(0, pos - 80), pos):
             mention = Mention("law", pos, phrase.end, work=phrase)
             mention.absorbed = self.absorbed(phrase.end)
             return mention
-        if phrase is not None and phrase.kind in ("name", "other", "same"):
+        if phrase.kind in ("name", "other", "same"):
             return Mention("work", pos, phrase.end, work=phrase)
         return None
 
@@ -1051,6 +1015,67 @@ class _Parser:
 
 
 _YEAR_AFTER = re.compile(r"(?:[^.؛:\n]|\n(?!\s*\n)){0,90}?\(?\s*\d{0,2}\s*[^\W\d_]*\s*(?<!\d)((?:1[89]|20)\d\d)(?!\d)")
+
+
+def _law_word_start(anchor: re.Match) -> int:
+    """Where the law word of a «law» anchor starts, with its article «ال» (without «و», «ب» ...)."""
+    word = anchor.group("law")
+    core = _LAW_WORD_RE.search(word)
+    core_start = core.start() if core else 0  # the group holds one of the words
+    pos = anchor.start() + core_start
+    if word[max(0, core_start - 2) : core_start] == "ال":
+        pos -= 2
+    return pos
+
+
+def _cited_by_name(phrase: WorkPhrase) -> bool:
+    """Whether a law named without number is a citation: a code by its name (not «الدستور»: «بناء على
+    الدستور ولا سيما الفصل 42 منه» cites the articles), a foreign law, a text by its date, a treaty."""
+    if phrase.kind == "name":
+        return phrase.name != "الدستور"
+    if phrase.kind == "foreign":
+        return True
+    return phrase.kind == "other" and ((phrase.name or "").endswith("(dated)") or phrase.law_kind == "treaty")
+
+
+def _this_phrase(t: str, cur: int, m: re.Match) -> WorkPhrase:
+    """«هذا القانون», or «هذا القانون رقم 12.34» (the document by its number)."""
+    n = _THIS_NUMBER.match(t, m.end())
+    if n:
+        return WorkPhrase(
+            "number",
+            cur,
+            n.end(),
+            number=_dotted(n.group(1)),
+            law_kind=_law_kind(m.group(0)),
+            name="this",
+            text=t[cur : n.end()],
+        )
+    return WorkPhrase("this", cur, m.end(), law_kind=_law_kind(m.group(0)), text=m.group(0))
+
+
+def _same_phrase(t: str, cur: int, m: re.Match) -> WorkPhrase:
+    """«القانون المذكور», «نفس القانون»: the last work cited, unless a number or a date follows."""
+    n = _SAME_NUMBER.match(t, m.end())
+    if n:
+        return WorkPhrase(
+            "number",
+            cur,
+            n.end(),
+            number=_dotted(n.group(1)),
+            law_kind=_law_kind(m.group(0)),
+            name="same",
+            text=t[cur : n.end()],
+        )
+    n = _SAME_BARE.match(t, m.end())
+    if n and "قرار" in m.group(0):
+        return WorkPhrase(
+            "number", cur, n.end(), number=n.group(1), law_kind="order", name="same", text=t[cur : n.end()]
+        )
+    if _DATED.match(t, m.end()):
+        # «الظهير المشار إليه أعلاه المؤرخ في 20 شعبان 1373»: a text named by its date
+        return WorkPhrase("other", cur, m.end(), law_kind=_law_kind(m.group(0)), name=m.group(0), text=m.group(0))
+    return WorkPhrase("same", cur, m.end(), law_kind=_law_kind(m.group(0)), text=m.group(0))
 
 
 def _dated(t: str, phrase: WorkPhrase) -> WorkPhrase:
