@@ -924,40 +924,24 @@ class _Parser:
 
     # French
     def french(self, anchor: re.Match) -> Mention | None:
+        """French: «loi n° 12.34», «la Constitution», «article(s) 5, 6 et 8 à 10 du code pénal», «ses articles»."""
         t = self.t
         word = anchor.group("fr").lower()
         if word in ("loi", "dahir", "décret", "decret"):
             m = _FR_LAW.match(t, anchor.start())
             if not m:
                 return None
-            noun = m.group("noun").lower()
-            phrase = WorkPhrase(
-                "number",
-                m.start(),
-                m.end(),
-                number=m.group(2).replace("-", "."),
-                law_kind="law" if noun == "loi" else "dahir" if noun == "dahir" else "decree",
-                text=m.group(0),
-            )
+            phrase = _french_law(m, m.start(), m.end())
+            phrase.text = m.group(0)
             return Mention("law", m.start(), m.end(), work=phrase, language="fr")
         if word == "constitution":
-            return Mention(
-                "work",
-                anchor.start(),
-                anchor.end(),
-                language="fr",
-                work=WorkPhrase(
-                    "other",
-                    anchor.start(),
-                    anchor.end(),
-                    law_kind="constitution",
-                    name=t[anchor.start() : anchor.end()],
-                ),
-            )
+            name = t[anchor.start() : anchor.end()]
+            phrase = WorkPhrase("other", anchor.start(), anchor.end(), law_kind="constitution", name=name)
+            return Mention("work", anchor.start(), anchor.end(), language="fr", work=phrase)
         possessive = word in ("ses", "son", "leur", "leurs")
         cur = anchor.end()
         if possessive:
-            a = re.compile(r"(?i)\s+articles?\b").match(t, cur)
+            a = _FR_ARTICLES.match(t, cur)
             if not a:
                 return None
             cur = a.end()
@@ -965,53 +949,71 @@ class _Parser:
         if not m:
             return None
         mention = Mention("article", anchor.start(), m.end(), language="fr", plural=t[cur - 1 : cur].lower() == "s")
-        items: list[Item] = []
-        pending_range = False
-        for tok in re.finditer(r"(?i)" + _FR_NUM + r"|,|\bet\b|\bou\b|\bà\b|\bau\b", t[m.start(1) : m.end()]):
-            word = tok.group(0).lower()
-            if word in (",", "et", "ou"):
-                pending_range = False
-                continue
-            if word in ("à", "au"):
-                pending_range = True
-                continue
-            start = m.start(1) + tok.start()
-            value = "1" if word in ("premier", "1er") else number_from_num(tok.group(0))
-            number = Number(value, start, start + len(tok.group(0)))
-            if pending_range and items:
-                items[-1].last = number
-                pending_range = False
-            else:
-                items.append(Item(number))
-        mention.items = items
+        mention.items = _french_items(t, m)
         end = m.end()
         w = _FR_WORK.match(t, end)
         if w:
-            if w.group("this"):
-                mention.work = WorkPhrase("this", w.start(), w.end(), text=w.group(0))
-            elif w.group("same"):
-                mention.work = WorkPhrase("same", w.start(), w.end(), text=w.group(0))
-            elif w.group("pc"):
-                mention.work = WorkPhrase("name", w.start(), w.end(), name="penal-code", law_kind="code")
-            elif w.group("cpp"):
-                mention.work = WorkPhrase("name", w.start(), w.end(), name="criminal-procedure", law_kind="code")
-            elif w.group("law") and (lm := _FR_LAW.search(w.group(0))):
-                noun = lm.group("noun").lower()
-                mention.work = WorkPhrase(
-                    "number",
-                    w.start(),
-                    w.end(),
-                    number=lm.group(2).replace("-", "."),
-                    law_kind="law" if noun == "loi" else "dahir" if noun == "dahir" else "decree",
-                )
-            else:
-                kind = "constitution" if w.group("constitution") else "code"
-                mention.work = WorkPhrase("other", w.start(), w.end(), law_kind=kind, name=w.group(0).strip(" ,"))
+            mention.work = _french_work(w)
             end = w.end()
         elif possessive:
             mention.work = WorkPhrase("it", anchor.start(), anchor.start())
         mention.end = end
         return mention
+
+
+_FR_ARTICLES = re.compile(r"(?i)\s+articles?\b")
+_FR_TOKEN = re.compile(r"(?i)" + _FR_NUM + r"|,|\bet\b|\bou\b|\bà\b|\bau\b")
+
+
+def _french_items(t: str, m: re.Match) -> list[Item]:
+    """The articles of a French list («5, 6 et 8 à 10»): numbers, and ranges joined by «à»/«au»."""
+    items: list[Item] = []
+    pending_range = False
+    for tok in _FR_TOKEN.finditer(t[m.start(1) : m.end()]):
+        word = tok.group(0).lower()
+        if word in (",", "et", "ou"):
+            pending_range = False
+            continue
+        if word in ("à", "au"):
+            pending_range = True
+            continue
+        start = m.start(1) + tok.start()
+        value = "1" if word in ("premier", "1er") else number_from_num(tok.group(0))
+        number = Number(value, start, start + len(tok.group(0)))
+        if pending_range and items:
+            items[-1].last = number
+            pending_range = False
+        else:
+            items.append(Item(number))
+    return items
+
+
+def _french_law(m: re.Match, start: int, end: int) -> WorkPhrase:
+    """A French law, dahir or decree by its number (an _FR_LAW match)."""
+    noun = m.group("noun").lower()
+    return WorkPhrase(
+        "number",
+        start,
+        end,
+        number=m.group(2).replace("-", "."),
+        law_kind="law" if noun == "loi" else "dahir" if noun == "dahir" else "decree",
+    )
+
+
+def _french_work(w: re.Match) -> WorkPhrase:
+    """The work after a French article list (an _FR_WORK match)."""
+    if w.group("this"):
+        return WorkPhrase("this", w.start(), w.end(), text=w.group(0))
+    if w.group("same"):
+        return WorkPhrase("same", w.start(), w.end(), text=w.group(0))
+    if w.group("pc"):
+        return WorkPhrase("name", w.start(), w.end(), name="penal-code", law_kind="code")
+    if w.group("cpp"):
+        return WorkPhrase("name", w.start(), w.end(), name="criminal-procedure", law_kind="code")
+    if w.group("law") and (lm := _FR_LAW.search(w.group(0))):
+        return _french_law(lm, w.start(), w.end())
+    kind = "constitution" if w.group("constitution") else "code"
+    return WorkPhrase("other", w.start(), w.end(), law_kind=kind, name=w.group(0).strip(" ,"))
 
 
 _YEAR_AFTER = re.compile(r"(?:[^.؛:\n]|\n(?!\s*\n)){0,90}?\(?\s*\d{0,2}\s*[^\W\d_]*\s*(?<!\d)((?:1[89]|20)\d\d)(?!\d)")
