@@ -526,15 +526,8 @@ def article_numbers(raw: str, qualifier: str = "") -> list[str]:
     if len(parts) > 1 and raw.lstrip().startswith(("-", "ـ")) and "\n" in raw:
         parts = parts[1:] + parts[:1]  # «-1\n88»: the inserted part came first
     ints = [int(p) for p in parts]
-    if len(ints) > 1:
-        base = max(ints)
-        rest = list(ints)
-        rest.remove(base)
-        low = min(ints)
-        # «23 – 19», «19 - 23»: two article-sized numbers around a dash or a spaced hyphen
-        spaced = "–" in raw or _SPACED.search(raw)
-        if min(rest) > 40 or base in rest or (len(ints) == 2 and spaced and low > 10 and base < 3 * low):
-            return [str(i) for i in sorted(set(ints))]
+    if len(ints) > 1 and _hyphenated_list(raw, ints):
+        return [str(i) for i in sorted(set(ints))]
     if not qualifier:
         if len(ints) > 1 and ints[-1] > ints[0]:  # base first, as lawtool.eids does
             ints.reverse()
@@ -544,6 +537,18 @@ def article_numbers(raw: str, qualifier: str = "") -> list[str]:
         return [number_from_num(text + " " + qualifier.strip())]
     except EidError:
         return ["-".join(parts)]
+
+
+def _hyphenated_list(raw: str, ints: list[int]) -> bool:
+    """Whether hyphenated parts are several articles («291 -290 - 289»), not one inserted number:
+    every part article-sized, a part repeated, or «23 – 19», «19 - 23» (two article-sized numbers
+    around a dash or a spaced hyphen)."""
+    base = max(ints)
+    rest = list(ints)
+    rest.remove(base)
+    low = min(ints)
+    spaced = "–" in raw or _SPACED.search(raw)
+    return min(rest) > 40 or base in rest or bool(len(ints) == 2 and spaced and low > 10 and base < 3 * low)
 
 
 _SINGLE = re.compile(r"(?:ال)?فريد(?:ه)?")
