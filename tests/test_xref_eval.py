@@ -16,7 +16,7 @@ import yaml
 from lawtool.akn import Document
 from lawtool.works import work_by_uri
 from lawtool.xref import CorpusIndex, extract_document, extract_text
-from lawtool.xref.resolve import text_articles
+from lawtool.xref.sources import text_articles
 
 REPO = Path(__file__).resolve().parents[1]
 ANNOTATIONS = REPO / "tests/data/xref/annotations.yaml"

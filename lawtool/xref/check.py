@@ -26,13 +26,14 @@ left unmarked and are listed by ``lawtool xref extract``, not here.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..akn import Document, local_name, text_of
 from ..errors import LawtoolError
 from ..findings import Finding
 from ..frbr import FrbrUri
-from .resolve import CorpusIndex, WorkArticles, _xml_files
+from .resolve import CorpusIndex, WorkArticles, _xml_files, document_articles
 from .sources import DocumentReader, eid_at
 
 SEVERITY = {
@@ -87,10 +88,23 @@ class Checker:
         return str(path)
 
     def check_document(self, document: Document) -> list[Finding]:
+        doc = self._context(document)
+        read = list(DocumentReader(document, self.corpus).read())
+        doc.repealing = _repealing(read)
+        for eid, href in _ref_hrefs(document):
+            work_uri, portion = _split(href, doc.own)
+            if work_uri is not None:
+                self._target(doc, work_uri, portion, eid, href)
+        # citations of corpus works the detector found but that are not marked (a missing article
+        # is not marked): the same checks, so nothing escapes because it has no ref
+        for block, citations in read:
+            for c in citations:
+                self._citation(doc, block, c)
+        return doc.out
+
+    def _context(self, document: Document) -> _Checked:
         work = document.frbr_work
         own = work.work_uri() if work else None
-        date = document.expression_date or document.work_date
-        name = self._name(document)
         inserted = {
             d.get("href")
             for d in document.xpath(
@@ -99,82 +113,55 @@ class Checker:
         }
         own_info = self.corpus.get(own, document.expression_date) if own else None
         if own_info is None or own_info.expression != str(document.frbr_expression):
-            from .resolve import document_articles
-
             own_info = document_articles(document, own or "")
-        out: list[Finding] = []
-        seen: set[tuple[str | None, str]] = set()
-        reader = DocumentReader(document, self.corpus)
-        read = list(reader.read())
-        # a sentence that repeals («نسخت الفصول 289 و290 و291») cites repealed articles on purpose
-        repealing = {
-            (eid_at(block, c.start), h)
-            for block, citations in read
-            for c in citations
-            for h in c.hrefs
-            if h
-            and (_REPEALS.search(_sentence(block.text, c.start, c.end)) or _REPEALS.search(_list_intro(block.element)))
-        }
+        date = document.expression_date or document.work_date
+        return _Checked(own, own_info, date, inserted, self._name(document))
 
-        def target(work_uri, portion, eid, href):
-            if (eid, href) in seen:
-                return
-            seen.add((eid, href))
-            for f in self._check_target(work_uri, portion, own, own_info, date, inserted, name, eid, href):
-                if f.rule == "repealed" and (eid, href) in repealing:
-                    continue
-                out.append(f)
-
-        for el in document.main.iter():
-            if not isinstance(el.tag, str) or local_name(el) not in ("ref", "rref"):
+    def _target(self, doc: _Checked, work_uri: str | None, portion: str | None, eid: str | None, href: str) -> None:
+        """The findings on one cited href from one place (once per place and href)."""
+        if (eid, href) in doc.seen:
+            return
+        doc.seen.add((eid, href))
+        for f in self._check_target(doc, work_uri, portion, eid, href):
+            if f.rule == "repealed" and (eid, href) in doc.repealing:
                 continue
-            eid = _holder_eid(el)
-            hrefs = [el.get("href")] if local_name(el) == "ref" else [el.get("from"), el.get("upTo")]
-            for href in hrefs:
-                if not href:
-                    continue
-                work_uri, portion = _split(href, own)
-                if work_uri is not None:
-                    target(work_uri, portion, eid, href)
-        # citations of corpus works the detector found but that are not marked (a missing article
-        # is not marked): the same checks, so nothing escapes because it has no ref
-        for block, citations in read:
-            for c in citations:
-                marked = any(a < c.end and c.start < b for a, b in block.marked)
-                eid = eid_at(block, c.start)
-                if c.problem == "quoted law unknown" and c.kind == "article":
-                    key = (eid, "ambiguous:" + c.text)
-                    if key not in seen:
-                        seen.add(key)
-                        out.append(
-                            _finding(
-                                "ambiguous",
-                                name,
-                                eid,
-                                f"«{_short(c.text)}» is inside a quotation of a law lawtool cannot "
-                                "identify: which law its articles belong to is not known",
-                            )
-                        )
-                    continue
-                if c.kind != "article" or (c.work is None and not c.internal):
-                    continue
-                href_of = dict(zip(c.articles, c.hrefs, strict=False))
-                for start, end, numbers in c.spans or [(c.start, c.end, c.articles)]:
-                    # a written number already inside a reference was checked with the reference
-                    if marked and any(a < end and start < b for a, b in block.marked):
-                        continue
-                    for number in numbers:
-                        href = href_of.get(number)
-                        if href:
-                            work_uri, portion = _split(href, own)
-                            target(work_uri, portion, eid, href)
-        return out
+            doc.out.append(f)
 
-    def _check_target(self, work_uri, portion, own, own_info, date, inserted, name, eid, href) -> list[Finding]:
+    def _citation(self, doc: _Checked, block, c) -> None:
+        """A citation the detector found: its articles' hrefs checked where no ref holds them."""
+        eid = eid_at(block, c.start)
+        if c.problem == "quoted law unknown" and c.kind == "article":
+            key = (eid, "ambiguous:" + c.text)
+            if key not in doc.seen:
+                doc.seen.add(key)
+                doc.out.append(
+                    _finding(
+                        "ambiguous",
+                        doc.name,
+                        eid,
+                        f"«{_short(c.text)}» is inside a quotation of a law lawtool cannot "
+                        "identify: which law its articles belong to is not known",
+                    )
+                )
+            return
+        if c.kind != "article" or (c.work is None and not c.internal):
+            return
+        marked = any(a < c.end and c.start < b for a, b in block.marked)
+        href_of = dict(zip(c.articles, c.hrefs, strict=False))
+        for start, end, numbers in c.spans or [(c.start, c.end, c.articles)]:
+            # a written number already inside a reference was checked with the reference
+            if marked and any(a < end and start < b for a, b in block.marked):
+                continue
+            for href in (href_of.get(number) for number in numbers):
+                if href:
+                    work_uri, portion = _split(href, doc.own)
+                    self._target(doc, work_uri, portion, eid, href)
+
+    def _check_target(self, doc: _Checked, work_uri, portion, eid, href) -> list[Finding]:
         def finding(rule, message):
-            return [_finding(rule, name, eid, message, href)]
+            return [_finding(rule, doc.name, eid, message, href)]
 
-        info: WorkArticles | None = own_info if work_uri == own else self.corpus.get(work_uri, date)
+        info: WorkArticles | None = doc.own_info if work_uri == doc.own else self.corpus.get(work_uri, doc.date)
         if info is None:
             return finding("outside-corpus", f"{work_uri} is not in law/ or bills/: the reference cannot be checked")
         if not portion:
@@ -185,28 +172,69 @@ class Checker:
                 [] if portion in info.all_eids else finding("missing-provision", f"{work_uri} has no element {portion}")
             )
         number = next((n for n, e in info.eids.items() if e == article_eid), article_eid[4:])
-        base_href = href.split("__", 1)[0]
         if number in info.duplicates:
             return finding("ambiguous", f"{work_uri}: two articles are numbered {number}")
         if number in info.repealed:
-            when = info.repealed[number]
-            if when and date and when > date:
-                return []
-            if when:
-                return finding("repealed", f"article {number} of {work_uri} was repealed on {when}")
-            later = info.date and date and info.date > date
-            return finding(
-                "repealed",
-                f"article {number} of {work_uri} is repealed in the {info.date} version"
-                + ("; whether it was already at the citing text's date is not recorded" if later else ""),
-            )
+            message = _repeal_message(info, number, work_uri, doc.date)
+            return finding("repealed", message) if message else []
         if not info.has(number) and article_eid not in info.all_eids:
-            if href in inserted or base_href in inserted:
+            if href in doc.inserted or href.split("__", 1)[0] in doc.inserted:
                 return finding("inserted", f"article {number} of {work_uri} is inserted by this document")
             return finding("missing-article", f"{work_uri} ({info.expression or info.date}) has no article {number}")
         if rest and portion not in info.all_eids:
             return finding("missing-provision", f"article {number} of {work_uri} has no {rest.replace('_', ' ')}")
         return []
+
+
+@dataclass
+class _Checked:
+    """One document under check: who it is, and the findings so far."""
+
+    own: str | None
+    own_info: WorkArticles
+    date: str | None
+    inserted: set
+    name: str
+    seen: set = field(default_factory=set)  # (eId, href) already checked
+    repealing: set = field(default_factory=set)  # (eId, href) cited by a sentence that repeals them
+    out: list[Finding] = field(default_factory=list)
+
+
+def _repeal_message(info: WorkArticles, number: str, work_uri: str, date: str | None) -> str | None:
+    """What to say of a cited article that is repealed; None when the repeal came after the citing text."""
+    when = info.repealed[number]
+    if when and date and when > date:
+        return None
+    if when:
+        return f"article {number} of {work_uri} was repealed on {when}"
+    later = info.date and date and info.date > date
+    return f"article {number} of {work_uri} is repealed in the {info.date} version" + (
+        "; whether it was already at the citing text's date is not recorded" if later else ""
+    )
+
+
+def _ref_hrefs(document: Document):
+    """(eId of the holder, href) of every ``ref`` and of both bounds of every ``rref``, in order."""
+    for el in document.main.iter():
+        if not isinstance(el.tag, str) or local_name(el) not in ("ref", "rref"):
+            continue
+        eid = _holder_eid(el)
+        hrefs = [el.get("href")] if local_name(el) == "ref" else [el.get("from"), el.get("upTo")]
+        for href in hrefs:
+            if href:
+                yield eid, href
+
+
+def _repealing(read) -> set[tuple[str | None, str]]:
+    """A sentence that repeals («نسخت الفصول 289 و290 و291») cites repealed articles on purpose:
+    (eId, href) of its citations."""
+    return {
+        (eid_at(block, c.start), h)
+        for block, citations in read
+        for c in citations
+        for h in c.hrefs
+        if h and (_REPEALS.search(_sentence(block.text, c.start, c.end)) or _REPEALS.search(_list_intro(block.element)))
+    }
 
 
 _REPEALS = re.compile(

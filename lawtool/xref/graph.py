@@ -25,8 +25,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from ..akn import Document, atomic_write
 from ..findings import Finding
+from .names import table
 from .resolve import WorkArticles, _xml_files, expand_range
+from .sources import DocumentReader
 
 FORMAT = "lawtool-xref-graph/1"
 TOP = 50
@@ -55,9 +58,6 @@ def _source_article(eid: str | None) -> str | None:
 
 def read_one(path: str) -> DocumentCitations:
     """One document's articles and citations (resolved without the corpus: URIs, not eIds)."""
-    from ..akn import Document
-    from .sources import DocumentReader
-
     try:
         document = Document.load(path)
     except Exception as error:  # a broken file is reported, the others still read
@@ -238,8 +238,6 @@ def _title(graph: Graph, uri: str) -> str | None:
     title = (graph.documents.get(uri) or {}).get("title")
     if title:
         return title
-    from .names import table
-
     return table().title_of(uri)
 
 
@@ -298,8 +296,6 @@ OUTPUTS = (
 
 def write_graph(graph: Graph, out_dir: str | Path) -> list[Path]:
     """Write the graph's files into ``out_dir`` (atomically, one by one); returns their paths."""
-    from ..akn import atomic_write
-
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     data = to_json(graph)

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 
-from .patterns import fold_number, scan
+from .names import fold_number
+from .patterns import scan
 
 HEAD_LIMIT = 6000
 _HEAD_END = re.compile(
@@ -55,25 +56,16 @@ def own_numbers(text: str) -> list[str]:
     """The law numbers a text's head gives the text itself, in order («1.07.134», «07.03»)."""
     head = head_of(text)
     _, mentions = scan(head)
-    dahir = bool(re.match(r"[\s\-–\d«\"(]*(?:ظهير|الظهير)", head))
+    dahir = bool(_DAHIR_HEAD.match(head))
     listed = [(m.start(), m.end()) for m in _AMENDED_BY.finditer(head)]  # Adala's list of amending texts
     out: list[str] = []
     folded: set[tuple] = set()
-    for m in mentions:
-        if m.kind != "law" or m.work is None or m.work.kind != "number" or not m.work.number:
-            continue
-        if any(a <= m.start < b for a, b in listed):
-            continue
+    for m in _numbered_laws(mentions, listed):
         number = m.work.number
         key = fold_number(number)
         before = head[max(0, m.start - 40) : m.start]
-        opens_line = bool(_LINE_OPEN.search(before))
-        if listed and m.start >= listed[0][0] and head[m.start : m.start + 2] == "ال":
-            opens_line = False  # an item of the list of amending texts («المرسوم رقم ...»), not a heading
         promulgated = dahir and bool(_PROMULGATES.search(before))
-        if opens_line and out and key not in folded and not _promulgates_own(head, m, folded, out):
-            opens_line = False  # a title line that wraps onto another text's number
-        if key in folded or opens_line or promulgated:
+        if key in folded or _heads_line(head, m, before, listed, out, folded) or promulgated:
             if key not in folded:
                 out.append(number)
                 folded.add(key)
@@ -81,3 +73,26 @@ def own_numbers(text: str) -> list[str]:
         elif m.language == "fr" and m.work.law_kind == "dahir" and not out:
             dahir = True
     return out
+
+
+_DAHIR_HEAD = re.compile(r"[\s\-–\d«\"(]*(?:ظهير|الظهير)")
+
+
+def _numbered_laws(mentions, listed: list[tuple[int, int]]):
+    """The laws cited by number in a head, outside Adala's list of amending texts."""
+    for m in mentions:
+        if m.kind != "law" or m.work is None or m.work.kind != "number" or not m.work.number:
+            continue
+        if any(a <= m.start < b for a, b in listed):
+            continue
+        yield m
+
+
+def _heads_line(head: str, m, before: str, listed, out: list, folded: set) -> bool:
+    """Whether a law number is a heading's: its noun opens a line, it is not an item of the list of
+    amending texts («المرسوم رقم ...»), and it does not wrap a title line onto another text's number."""
+    if not _LINE_OPEN.search(before):
+        return False
+    if listed and m.start >= listed[0][0] and head[m.start : m.start + 2] == "ال":
+        return False
+    return not (out and fold_number(m.work.number) not in folded and not _promulgates_own(head, m, folded, out))

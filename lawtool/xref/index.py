@@ -20,6 +20,7 @@ Every list is sorted; the output is byte-for-byte stable for the same documents.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from ..akn import Document, local_name, text_of
@@ -65,65 +66,92 @@ def build_index(paths, corpus: CorpusIndex | None = None, root: str | Path | Non
         if work is None or expression is None:
             continue
         own, source_uri = work.work_uri(), str(expression)
-        own_info = None
-        try:
-            shown = str(Path(path).resolve().relative_to(root.resolve()))
-        except ValueError:
-            shown = str(path)
-        documents[source_uri] = {"work": own, "title": document.title, "date": document.expression_date, "path": shown}
-        for el in document.main.iter():
-            if not isinstance(el.tag, str) or local_name(el) not in ("ref", "rref"):
-                continue
-            name = local_name(el)
-            source_eid = _holder_eid(el)
-            source_article = _source_article(el)
-            text = text_of(el)
-            if name == "ref":
-                href = el.get("href") or ""
-                work_uri, portion = _split(href, own)
-                if work_uri is None:
-                    continue
-                targets = [(work_uri, portion, "ref" if portion else "law")]
-            else:
-                w1, p1 = _split(el.get("from") or "", own)
-                w2, p2 = _split(el.get("upTo") or "", own)
-                if w1 is None or w1 != w2 or not p1 or not p2:
-                    continue
-                info = corpus.get(w1, document.expression_date)
-                if w1 == own:
-                    if own_info is None:
-                        own_info = document_articles(document, own)
-                    info = own_info
-                low, high = _number(p1, info), _number(p2, info)
-                numbers, _ = expand_range(low, high, info.order if info else None)
-                targets = [(w1, info.eid(n) if info else f"art_{n}", "range") for n in numbers]
-            for work_uri, portion, kind in targets:
-                target = f"{work_uri}/~{portion}" if portion else work_uri
-                article = portion.split("__", 1)[0] if portion and portion.startswith("art_") else None
-                entry = {
-                    "source": source_uri,
-                    "source_eid": source_eid,
-                    "source_article": source_article,
-                    "target": target,
-                    "target_article": article,
-                    "text": text,
-                    "kind": kind,
-                    "internal": work_uri == own,
-                }
-                key = f"{work_uri}/~{article}" if article else target
-                cited_by.setdefault(key, []).append(entry)
-                cites.setdefault(f"{source_uri}/~{source_article}" if source_article else source_uri, []).append(entry)
-
-    def order(entries):
-        unique = {tuple(sorted((k, str(v)) for k, v in e.items())): e for e in entries}
-        return sorted(unique.values(), key=lambda e: (e["source"], e["source_eid"] or "", e["target"], e["text"]))
+        documents[source_uri] = {
+            "work": own,
+            "title": document.title,
+            "date": document.expression_date,
+            "path": _shown(path, root),
+        }
+        for work_uri, entry in _entries(document, own, source_uri, corpus):
+            article = entry["target_article"]
+            key = f"{work_uri}/~{article}" if article else entry["target"]
+            cited_by.setdefault(key, []).append(entry)
+            source_article = entry["source_article"]
+            cites.setdefault(f"{source_uri}/~{source_article}" if source_article else source_uri, []).append(entry)
 
     return {
         "format": FORMAT,
         "documents": dict(sorted(documents.items())),
-        "cited_by": {k: order(v) for k, v in sorted(cited_by.items())},
-        "cites": {k: order(v) for k, v in sorted(cites.items())},
+        "cited_by": {k: _ordered(v) for k, v in sorted(cited_by.items())},
+        "cites": {k: _ordered(v) for k, v in sorted(cites.items())},
     }
+
+
+def _ordered(entries: list[dict]) -> list[dict]:
+    """Entries without repeats, sorted by source, place, target and words."""
+    unique = {tuple(sorted((k, str(v)) for k, v in e.items())): e for e in entries}
+    return sorted(unique.values(), key=lambda e: (e["source"], e["source_eid"] or "", e["target"], e["text"]))
+
+
+def _shown(path, root: Path) -> str:
+    """A document's path as the index shows it: relative to ``root`` when it is inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _entries(document: Document, own: str, source_uri: str, corpus: CorpusIndex):
+    """(cited work, entry) for each target of each ``ref`` and ``rref`` of a document, in document order."""
+
+    @cache
+    def own_articles():
+        return document_articles(document, own)
+
+    for el in document.main.iter():
+        if not isinstance(el.tag, str) or local_name(el) not in ("ref", "rref"):
+            continue
+        if local_name(el) == "ref":
+            targets = _ref_targets(el, own)
+        else:
+            targets = _rref_targets(el, own, document.expression_date, corpus, own_articles)
+        for work_uri, portion, kind in targets:
+            target = f"{work_uri}/~{portion}" if portion else work_uri
+            yield (
+                work_uri,
+                {
+                    "source": source_uri,
+                    "source_eid": _holder_eid(el),
+                    "source_article": _source_article(el),
+                    "target": target,
+                    "target_article": portion.split("__", 1)[0] if portion and portion.startswith("art_") else None,
+                    "text": text_of(el),
+                    "kind": kind,
+                    "internal": work_uri == own,
+                },
+            )
+
+
+def _ref_targets(el, own: str) -> list[tuple[str, str | None, str]]:
+    """(work, portion, kind) of a ``ref``: the work alone («law») or a portion of it."""
+    work_uri, portion = _split(el.get("href") or "", own)
+    if work_uri is None:
+        return []
+    return [(work_uri, portion, "ref" if portion else "law")]
+
+
+def _rref_targets(
+    el, own: str, date: str | None, corpus: CorpusIndex, own_articles
+) -> list[tuple[str, str | None, str]]:
+    """(work, article eId, «range») of every article between the bounds of an ``rref`` of one work."""
+    w1, p1 = _split(el.get("from") or "", own)
+    w2, p2 = _split(el.get("upTo") or "", own)
+    if w1 is None or w1 != w2 or not p1 or not p2:
+        return []
+    info = own_articles() if w1 == own else corpus.get(w1, date)
+    low, high = _number(p1, info), _number(p2, info)
+    numbers, _ = expand_range(low, high, info.order if info else None)
+    return [(w1, info.eid(n) if info else f"art_{n}", "range") for n in numbers]
 
 
 def _number(portion: str, info) -> str:

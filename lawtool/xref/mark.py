@@ -108,39 +108,55 @@ def _target_ok(citation: Citation, number: str, href: str | None, reader: Docume
 
 def _wraps(citation: Citation, reader: DocumentReader, work, inserted) -> list[tuple[int, int, str, dict]]:
     if citation.kind == "law":
-        if citation.internal or not _linkable(citation.work, reader):
-            return []
-        phrase = citation.mention.work if citation.mention is not None else None
-        if phrase is not None and phrase.kind != "number":
-            return []  # a code named alone («مجموعة القانون الجنائي»): listed and drawn, not marked
-        return [(citation.start, citation.end, "ref", {"href": citation.work})]
+        return _law_wraps(citation, reader)
     if not citation.hrefs or any(h is None for h in citation.hrefs):
         return []
     href_of = dict(zip(citation.articles, citation.hrefs, strict=False))
     mention = citation.mention
-    out = []
     if not citation.spans or (mention is not None and mention.lookback and not mention.items):
         if len(citation.articles) != 1:
             return []  # «الفصلين المذكورين»: one phrase for two articles, no number to hang a ref on
         number = citation.articles[0]
         if _target_ok(citation, number, href_of[number], reader, inserted):
-            out.append((_label_start(citation), citation.end, "ref", {"href": href_of[number]}))
-        return out
+            return [(_label_start(citation), citation.end, "ref", {"href": href_of[number]})]
+        return []
+    out = []
     for k, (start, end, numbers) in enumerate(citation.spans):
         begin = _label_start(citation) if k == 0 else start
-        if len(numbers) == 1 and not (
-            mention and mention.items and k < len(mention.items) and mention.items[k].last is not None
-        ):
-            number = numbers[0]
-            if _target_ok(citation, number, href_of[number], reader, inserted):
-                out.append((begin, end, "ref", {"href": href_of[number]}))
-        else:
-            low, high = numbers[0], numbers[-1]
-            if _target_ok(citation, low, href_of[low], reader, inserted) and _target_ok(
-                citation, high, href_of[high], reader, inserted
-            ):
-                out.append((begin, end, "rref", {"from": href_of[low], "upTo": href_of[high]}))
+        wrap = _span_wrap(citation, k, numbers, href_of, reader, inserted)
+        if wrap is not None:
+            out.append((begin, end, *wrap))
     return out
+
+
+def _law_wraps(citation: Citation, reader: DocumentReader) -> list[tuple[int, int, str, dict]]:
+    """A law cited by number, linked when the corpus holds it (not a code named alone)."""
+    if citation.internal or not _linkable(citation.work, reader):
+        return []
+    phrase = citation.mention.work if citation.mention is not None else None
+    if phrase is not None and phrase.kind != "number":
+        return []  # a code named alone («مجموعة القانون الجنائي»): listed and drawn, not marked
+    return [(citation.start, citation.end, "ref", {"href": citation.work})]
+
+
+def _span_wrap(citation: Citation, k: int, numbers: list[str], href_of, reader, inserted) -> tuple[str, dict] | None:
+    """The element for the ``k``-th written number of a citation: a ``ref`` to one article, an
+    ``rref`` for a range (when both bounds can be linked)."""
+    mention = citation.mention
+    is_range = bool(mention and mention.items and k < len(mention.items) and mention.items[k].last is not None)
+    if len(numbers) == 1 and not is_range:
+        number = numbers[0]
+        return (
+            ("ref", {"href": href_of[number]})
+            if _target_ok(citation, number, href_of[number], reader, inserted)
+            else None
+        )
+    low, high = numbers[0], numbers[-1]
+    if _target_ok(citation, low, href_of[low], reader, inserted) and _target_ok(
+        citation, high, href_of[high], reader, inserted
+    ):
+        return "rref", {"from": href_of[low], "upTo": href_of[high]}
+    return None
 
 
 def _label_start(citation: Citation) -> int:

@@ -21,9 +21,16 @@ from pathlib import Path
 
 import yaml
 
-from .patterns import fold_number
+from ..arabic import ascii_digits
 
 TABLE = Path(__file__).with_name("data") / "names.yaml"
+_DIGIT_RUNS = re.compile(r"\d+")
+
+
+@lru_cache(maxsize=4096)
+def fold_number(number: str) -> tuple[int, ...]:
+    """A law number's parts as integers, for comparing «009.71» with «9.71»."""
+    return tuple(int(p) for p in _DIGIT_RUNS.findall(ascii_digits(number)))
 
 
 @dataclass(frozen=True)

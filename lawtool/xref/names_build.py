@@ -25,7 +25,8 @@ from pathlib import Path
 import yaml
 
 from .identity import own_numbers
-from .patterns import View, fold_number
+from .names import fold_number
+from .patterns import View
 
 _BLANK = re.compile(r"\n\s*\n")
 _STOP = {
@@ -159,6 +160,19 @@ def cited_codes(corpus: Path) -> dict[str, str]:
     """Code names the corpus cites with a number: {folded name: number}.  A name is grown word by
     word while most of its uses go on with the same word («مدونه المحاكم الماليه», not «مدونه
     التجاره حول اجال»)."""
+    uses = _code_uses(corpus)
+    out: dict[str, str] = {}
+    for head in sorted({tuple(w[:2]) for w, _ in uses}):
+        group = [(w, n) for w, n in uses if tuple(w[:2]) == head]
+        numbers = Counter(n for w, n in group)
+        number, n = numbers.most_common(1)[0]
+        if n >= 2 and n >= 0.8 * sum(numbers.values()):
+            out[" ".join(_grown_name(list(head), group))] = number
+    return out
+
+
+def _code_uses(corpus: Path) -> list[tuple[list[str], str]]:
+    """(the first words of the name, the number) of each code cited with its number in the corpus."""
     uses: list[tuple[list[str], str]] = []
     for path in sorted(corpus.glob("*.txt")):
         text = folded(path.read_text(encoding="utf-8", errors="replace"))
@@ -170,23 +184,19 @@ def cited_codes(corpus: Path) -> dict[str, str]:
             )
             if len(words) >= 2:
                 uses.append((words, number))
-    out: dict[str, str] = {}
-    for head in sorted({tuple(w[:2]) for w, _ in uses}):
-        group = [(w, n) for w, n in uses if tuple(w[:2]) == head]
-        name = list(head)
-        while True:
-            nxt = Counter(w[len(name)] for w, _ in group if len(w) > len(name) and w[: len(name)] == name)
-            if not nxt:
-                break
-            word, count = nxt.most_common(1)[0]
-            if count < 0.6 * sum(1 for w, _ in group if w[: len(name)] == name):
-                break
-            name.append(word)
-        numbers = Counter(n for w, n in group)
-        number, n = numbers.most_common(1)[0]
-        if n >= 2 and n >= 0.8 * sum(numbers.values()):
-            out[" ".join(name)] = number
-    return out
+    return uses
+
+
+def _grown_name(name: list[str], group: list[tuple[list[str], str]]) -> list[str]:
+    """``name`` grown word by word while at least 60 % of the uses that have it go on with one word."""
+    while True:
+        nxt = Counter(w[len(name)] for w, _ in group if len(w) > len(name) and w[: len(name)] == name)
+        if not nxt:
+            return name
+        word, count = nxt.most_common(1)[0]
+        if count < 0.6 * sum(1 for w, _ in group if w[: len(name)] == name):
+            return name
+        name.append(word)
 
 
 def build(report_path: Path, corpus: Path) -> dict:

@@ -27,9 +27,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from ..arabic import ascii_digits
 from ..eids import number_from_num
 from ..errors import EidError
+from .names import foreign_at, table
 
 # -- the matching view ------------------------------------------------------------------------------
 
@@ -77,7 +77,13 @@ class View:
         """Like :meth:`original` for the end of a span (dropped marks before it stay outside)."""
         if offset == 0:
             return 0
-        return self.original(offset - 1) + 1
+        k = bisect_right(self._starts, offset - 1) - 1
+        return self._origins[k] + offset - self._starts[k]
+
+    @property
+    def shifted(self) -> bool:
+        """Whether marks were dropped (else view offsets are the original's)."""
+        return len(self._starts) > 1
 
 
 # -- what a mention records ------------------------------------------------------------------------
@@ -215,10 +221,17 @@ _LABEL = re.compile(
 
 # a cheap first pass: the stems of the anchors (rarer letters than the ال every Arabic word has);
 # each hit is then matched with _LABEL at the start of its word
+# (grouped by first letter: فصل فصول فقرة, مادة مواد مقطع مقاطع مرسوم مدونة مجموعة مجلة معاهدة, بند بنود
+# بروتوكول, قانون قرار, ظهير, دستور, عهد, اتفاقية, إعلان, نفس — one letter test picks the branch)
 _STEM = re.compile(
-    r"فص[لو]|فقر|ماد|موا|بند|بنو|مقط|مقاط|قانون|ظهير|مرسوم|قرار|دستور|مدونه|مجموعه|مجله|اعلان|اعالن|عهد|تفاقيه|معاهده|بروتوكول|نفس\s|نفسال"
+    r"ف(?:ص[لو]|قر)|م(?:اد|وا|قط|قاط|رسوم|دونه|جموعه|جله|عاهده)|ب(?:ند|نو|روتوكول)|ق(?:انون|رار)|ظهير|دستور|عهد"
+    r"|تفاقيه|اع(?:لان|الن)|نفس(?:\s|ال)"
 )
-_STEM_FR = re.compile(r"(?i)\b(?:articles?\b|art\.|loi\b|dahir\b|d[ée]cret\b|ses\b|son\b|leurs?\b|constitution\b)")
+# (the look-ahead on the first letters lets the engine skip ahead: without it, the case-insensitive
+# pattern is tried at every position of an Arabic text)
+_STEM_FR = re.compile(
+    r"(?=(?i:[acdls]))(?i:\b(?:articles?\b|art\.|loi\b|dahir\b|d[ée]cret\b|ses\b|son\b|leurs?\b|constitution\b))"
+)
 _LATIN = re.compile(r"[A-Za-z]")
 _WORD_START = re.compile(r"[^\W\d_]{1,5}$")
 
@@ -513,15 +526,8 @@ def article_numbers(raw: str, qualifier: str = "") -> list[str]:
     if len(parts) > 1 and raw.lstrip().startswith(("-", "ـ")) and "\n" in raw:
         parts = parts[1:] + parts[:1]  # «-1\n88»: the inserted part came first
     ints = [int(p) for p in parts]
-    if len(ints) > 1:
-        base = max(ints)
-        rest = list(ints)
-        rest.remove(base)
-        low = min(ints)
-        # «23 – 19», «19 - 23»: two article-sized numbers around a dash or a spaced hyphen
-        spaced = "–" in raw or _SPACED.search(raw)
-        if min(rest) > 40 or base in rest or (len(ints) == 2 and spaced and low > 10 and base < 3 * low):
-            return [str(i) for i in sorted(set(ints))]
+    if len(ints) > 1 and _hyphenated_list(raw, ints):
+        return [str(i) for i in sorted(set(ints))]
     if not qualifier:
         if len(ints) > 1 and ints[-1] > ints[0]:  # base first, as lawtool.eids does
             ints.reverse()
@@ -533,10 +539,26 @@ def article_numbers(raw: str, qualifier: str = "") -> list[str]:
         return ["-".join(parts)]
 
 
+def _hyphenated_list(raw: str, ints: list[int]) -> bool:
+    """Whether hyphenated parts are several articles («291 -290 - 289»), not one inserted number:
+    every part article-sized, a part repeated, or «23 – 19», «19 - 23» (two article-sized numbers
+    around a dash or a spaced hyphen)."""
+    base = max(ints)
+    rest = list(ints)
+    rest.remove(base)
+    low = min(ints)
+    spaced = "–" in raw or _SPACED.search(raw)
+    return min(rest) > 40 or base in rest or bool(len(ints) == 2 and spaced and low > 10 and base < 3 * low)
+
+
+_SINGLE = re.compile(r"(?:ال)?فريد(?:ه)?")
+_THALATH = re.compile(r"ثالث(ين|ون)")
+
+
 def ordinal_number(words: str) -> str | None:
-    if re.fullmatch(r"(?:ال)?فريد(?:ه)?", words.strip()):
+    if _SINGLE.fullmatch(words.strip()):
         return "1"  # «المادة الفريدة», «الفصل الفريد»: the single article
-    words = re.sub(r"ثالث(ين|ون)", r"ثلاث\1", words)  # «الثالثين»: a reversed lam-alef
+    words = _THALATH.sub(r"ثلاث\1", words)  # «الثالثين»: a reversed lam-alef
     try:
         value = number_from_num("الماده " + words)
     except EidError:
@@ -547,13 +569,19 @@ def ordinal_number(words: str) -> str | None:
 # -- the parser ------------------------------------------------------------------------------------------
 
 
+_DOTS = re.compile(r"\s*[./-]\s*")
+_BULLET = re.compile(r"[-–.•]")
+_LAW_WORD_RE = re.compile(_LAW_WORD)
+
+
 def _dotted(raw: str) -> str:
-    return re.sub(r"\s*[./-]\s*", ".", raw)
+    return _DOTS.sub(".", raw)
 
 
 class _Parser:
     def __init__(self, view: str):
         self.t = view
+        self._tail: tuple[int, re.Match | None] = (-1, None)  # the last _TAIL match: (where, match)
 
     # numbers and lists
     def number(self, pos: int):
@@ -738,42 +766,10 @@ class _Parser:
             )
         m = _THIS.match(t, cur)
         if m:
-            n = _THIS_NUMBER.match(t, m.end())
-            if n:
-                return WorkPhrase(
-                    "number",
-                    cur,
-                    n.end(),
-                    number=_dotted(n.group(1)),
-                    law_kind=_law_kind(m.group(0)),
-                    name="this",
-                    text=t[cur : n.end()],
-                )
-            return WorkPhrase("this", cur, m.end(), law_kind=_law_kind(m.group(0)), text=m.group(0))
+            return _this_phrase(t, cur, m)
         m = _SAME.match(t, cur)
         if m:
-            n = _SAME_NUMBER.match(t, m.end())
-            if n:
-                return WorkPhrase(
-                    "number",
-                    cur,
-                    n.end(),
-                    number=_dotted(n.group(1)),
-                    law_kind=_law_kind(m.group(0)),
-                    name="same",
-                    text=t[cur : n.end()],
-                )
-            n = _SAME_BARE.match(t, m.end())
-            if n and "قرار" in m.group(0):
-                return WorkPhrase(
-                    "number", cur, n.end(), number=n.group(1), law_kind="order", name="same", text=t[cur : n.end()]
-                )
-            if _DATED.match(t, m.end()):
-                # «الظهير المشار إليه أعلاه المؤرخ في 20 شعبان 1373»: a text named by its date
-                return WorkPhrase(
-                    "other", cur, m.end(), law_kind=_law_kind(m.group(0)), name=m.group(0), text=m.group(0)
-                )
-            return WorkPhrase("same", cur, m.end(), law_kind=_law_kind(m.group(0)), text=m.group(0))
+            return _same_phrase(t, cur, m)
         m = _PENAL_CODE.match(t, cur)
         if m:
             return _dated(t, WorkPhrase("name", cur, m.end(), name="penal-code", law_kind="code", text=m.group(0)))
@@ -797,12 +793,18 @@ class _Parser:
     def absorbed(self, pos: int) -> list[int]:
         """View offsets of the dahir named as promulgating or approving the law whose
         designation ends at ``pos`` («... الصادر بتنفيذه الظهير الشريف رقم 1.02.255»)."""
-        m = _TAIL.match(self.t, pos)
+        m = self._promulgating(pos)
         return [m.start("dahir")] if m else []
+
+    def _promulgating(self, pos: int) -> re.Match | None:
+        """_TAIL at ``pos``, matched once for :meth:`absorbed` and :meth:`alias` (a costly pattern)."""
+        if self._tail[0] != pos:
+            self._tail = (pos, _TAIL.match(self.t, pos))
+        return self._tail[1]
 
     def alias(self, pos: int) -> str | None:
         """The number of the dahir :meth:`absorbed` finds after ``pos``."""
-        m = _TAIL.match(self.t, pos)
+        m = self._promulgating(pos)
         if (
             not m
             or _OTHER_LAW_BETWEEN.search(self.t, pos, m.start("dahir"))
@@ -831,7 +833,7 @@ class _Parser:
             g = _GAP_LINE.match(t, cur)
             if g:
                 line_start = t.rfind("\n", 0, g.end()) + 1
-                if not re.search(r"[-–.•]", t[line_start : g.end()]):
+                if not _BULLET.search(t, line_start, g.end()):
                     items, end = self.items(g.end())
         if not items:
             lb = _LOOKBACK.match(t, cur)
@@ -889,82 +891,62 @@ class _Parser:
     def law(self, anchor: re.Match) -> Mention | None:
         """A law by number («القانون رقم 103.13»), or a law named without number (context only)."""
         t = self.t
-        word = anchor.group("law")
-        core = re.search(_LAW_WORD, word)
-        core_start = core.start() if core else 0  # the group holds one of the words
-        pos = anchor.start() + core_start
-        if word[max(0, core_start - 2) : core_start] == "ال":
-            pos -= 2
+        pos = _law_word_start(anchor)
         m = _NUMBERED.match(t, pos)
-        if m:
-            numbered = WorkPhrase(
-                "number",
-                pos,
-                m.end(),
-                number=_dotted(m.group(2)),
-                law_kind=_law_kind(m.group("noun")),
-                name="same" if _AFTER_SAME.match(t, m.end()) else None,
-                text=t[pos : m.end()],
-            )
-            mention = Mention("law", pos, m.end(), work=numbered)
-            mention.absorbed = self.absorbed(m.end())
-            mention.alias = self.alias(m.end())
-            return mention
-        phrase = self.work_body(pos, True, standalone=True)
-        cited = phrase is not None and (
-            phrase.kind in ("name", "foreign")
-            or (phrase.kind == "other" and ((phrase.name or "").endswith("(dated)") or phrase.law_kind == "treaty"))
+        if not m:
+            return self._law_by_name(pos)
+        numbered = WorkPhrase(
+            "number",
+            pos,
+            m.end(),
+            number=_dotted(m.group(2)),
+            law_kind=_law_kind(m.group("noun")),
+            name="same" if _AFTER_SAME.match(t, m.end()) else None,
+            text=t[pos : m.end()],
         )
+        mention = Mention("law", pos, m.end(), work=numbered)
+        mention.absorbed = self.absorbed(m.end())
+        mention.alias = self.alias(m.end())
+        return mention
+
+    def _law_by_name(self, pos: int) -> Mention | None:
+        """A law named without number: a citation of its own (:func:`_cited_by_name`), or a work
+        named only as context for «منه»."""
+        t = self.t
+        phrase = self.work_body(pos, True, standalone=True)
         if _NAMES_CITED_LAW.search(t, max(0, pos - 40), pos) and (phrase is None or phrase.kind != "number"):
             return None  # «... رقم 1.84.177 المعتبر بمثابة قانون يتعلق ب...»: the title of the law just cited
-        if phrase is not None and phrase.kind == "name" and phrase.name == "الدستور":
-            cited = False  # «بناء على الدستور ولا سيما الفصل 42 منه»: the articles are the citations
-        if cited and _BRANCH_OF_LAW.search(t, max(0, pos - 80), pos):
-            cited = False  # «مسائل من القانون الجنائي وقانون المسطرة الجنائية»: branches of law
-        if cited and phrase is not None and not _NAMES_CITED_LAW.search(t, max(0, pos - 40), pos):
+        if phrase is None:
+            return None
+        # «مسائل من القانون الجنائي وقانون المسطرة الجنائية»: branches of law, not citations
+        if _cited_by_name(phrase) and not _BRANCH_OF_LAW.search(t, max(0, pos - 80), pos):
             mention = Mention("law", pos, phrase.end, work=phrase)
             mention.absorbed = self.absorbed(phrase.end)
             return mention
-        if phrase is not None and phrase.kind in ("name", "other", "same"):
+        if phrase.kind in ("name", "other", "same"):
             return Mention("work", pos, phrase.end, work=phrase)
         return None
 
     # French
     def french(self, anchor: re.Match) -> Mention | None:
+        """French: «loi n° 12.34», «la Constitution», «article(s) 5, 6 et 8 à 10 du code pénal», «ses articles»."""
         t = self.t
         word = anchor.group("fr").lower()
         if word in ("loi", "dahir", "décret", "decret"):
             m = _FR_LAW.match(t, anchor.start())
             if not m:
                 return None
-            noun = m.group("noun").lower()
-            phrase = WorkPhrase(
-                "number",
-                m.start(),
-                m.end(),
-                number=m.group(2).replace("-", "."),
-                law_kind="law" if noun == "loi" else "dahir" if noun == "dahir" else "decree",
-                text=m.group(0),
-            )
+            phrase = _french_law(m, m.start(), m.end())
+            phrase.text = m.group(0)
             return Mention("law", m.start(), m.end(), work=phrase, language="fr")
         if word == "constitution":
-            return Mention(
-                "work",
-                anchor.start(),
-                anchor.end(),
-                language="fr",
-                work=WorkPhrase(
-                    "other",
-                    anchor.start(),
-                    anchor.end(),
-                    law_kind="constitution",
-                    name=t[anchor.start() : anchor.end()],
-                ),
-            )
+            name = t[anchor.start() : anchor.end()]
+            phrase = WorkPhrase("other", anchor.start(), anchor.end(), law_kind="constitution", name=name)
+            return Mention("work", anchor.start(), anchor.end(), language="fr", work=phrase)
         possessive = word in ("ses", "son", "leur", "leurs")
         cur = anchor.end()
         if possessive:
-            a = re.compile(r"(?i)\s+articles?\b").match(t, cur)
+            a = _FR_ARTICLES.match(t, cur)
             if not a:
                 return None
             cur = a.end()
@@ -972,48 +954,11 @@ class _Parser:
         if not m:
             return None
         mention = Mention("article", anchor.start(), m.end(), language="fr", plural=t[cur - 1 : cur].lower() == "s")
-        items: list[Item] = []
-        pending_range = False
-        for tok in re.finditer(r"(?i)" + _FR_NUM + r"|,|\bet\b|\bou\b|\bà\b|\bau\b", t[m.start(1) : m.end()]):
-            word = tok.group(0).lower()
-            if word in (",", "et", "ou"):
-                pending_range = False
-                continue
-            if word in ("à", "au"):
-                pending_range = True
-                continue
-            start = m.start(1) + tok.start()
-            value = "1" if word in ("premier", "1er") else number_from_num(tok.group(0))
-            number = Number(value, start, start + len(tok.group(0)))
-            if pending_range and items:
-                items[-1].last = number
-                pending_range = False
-            else:
-                items.append(Item(number))
-        mention.items = items
+        mention.items = _french_items(t, m)
         end = m.end()
         w = _FR_WORK.match(t, end)
         if w:
-            if w.group("this"):
-                mention.work = WorkPhrase("this", w.start(), w.end(), text=w.group(0))
-            elif w.group("same"):
-                mention.work = WorkPhrase("same", w.start(), w.end(), text=w.group(0))
-            elif w.group("pc"):
-                mention.work = WorkPhrase("name", w.start(), w.end(), name="penal-code", law_kind="code")
-            elif w.group("cpp"):
-                mention.work = WorkPhrase("name", w.start(), w.end(), name="criminal-procedure", law_kind="code")
-            elif w.group("law") and (lm := _FR_LAW.search(w.group(0))):
-                noun = lm.group("noun").lower()
-                mention.work = WorkPhrase(
-                    "number",
-                    w.start(),
-                    w.end(),
-                    number=lm.group(2).replace("-", "."),
-                    law_kind="law" if noun == "loi" else "dahir" if noun == "dahir" else "decree",
-                )
-            else:
-                kind = "constitution" if w.group("constitution") else "code"
-                mention.work = WorkPhrase("other", w.start(), w.end(), law_kind=kind, name=w.group(0).strip(" ,"))
+            mention.work = _french_work(w)
             end = w.end()
         elif possessive:
             mention.work = WorkPhrase("it", anchor.start(), anchor.start())
@@ -1021,7 +966,123 @@ class _Parser:
         return mention
 
 
+_FR_ARTICLES = re.compile(r"(?i)\s+articles?\b")
+_FR_TOKEN = re.compile(r"(?i)" + _FR_NUM + r"|,|\bet\b|\bou\b|\bà\b|\bau\b")
+
+
+def _french_items(t: str, m: re.Match) -> list[Item]:
+    """The articles of a French list («5, 6 et 8 à 10»): numbers, and ranges joined by «à»/«au»."""
+    items: list[Item] = []
+    pending_range = False
+    for tok in _FR_TOKEN.finditer(t[m.start(1) : m.end()]):
+        word = tok.group(0).lower()
+        if word in (",", "et", "ou"):
+            pending_range = False
+            continue
+        if word in ("à", "au"):
+            pending_range = True
+            continue
+        start = m.start(1) + tok.start()
+        value = "1" if word in ("premier", "1er") else number_from_num(tok.group(0))
+        number = Number(value, start, start + len(tok.group(0)))
+        if pending_range and items:
+            items[-1].last = number
+            pending_range = False
+        else:
+            items.append(Item(number))
+    return items
+
+
+def _french_law(m: re.Match, start: int, end: int) -> WorkPhrase:
+    """A French law, dahir or decree by its number (an _FR_LAW match)."""
+    noun = m.group("noun").lower()
+    return WorkPhrase(
+        "number",
+        start,
+        end,
+        number=m.group(2).replace("-", "."),
+        law_kind="law" if noun == "loi" else "dahir" if noun == "dahir" else "decree",
+    )
+
+
+def _french_work(w: re.Match) -> WorkPhrase:
+    """The work after a French article list (an _FR_WORK match)."""
+    if w.group("this"):
+        return WorkPhrase("this", w.start(), w.end(), text=w.group(0))
+    if w.group("same"):
+        return WorkPhrase("same", w.start(), w.end(), text=w.group(0))
+    if w.group("pc"):
+        return WorkPhrase("name", w.start(), w.end(), name="penal-code", law_kind="code")
+    if w.group("cpp"):
+        return WorkPhrase("name", w.start(), w.end(), name="criminal-procedure", law_kind="code")
+    if w.group("law") and (lm := _FR_LAW.search(w.group(0))):
+        return _french_law(lm, w.start(), w.end())
+    kind = "constitution" if w.group("constitution") else "code"
+    return WorkPhrase("other", w.start(), w.end(), law_kind=kind, name=w.group(0).strip(" ,"))
+
+
 _YEAR_AFTER = re.compile(r"(?:[^.؛:\n]|\n(?!\s*\n)){0,90}?\(?\s*\d{0,2}\s*[^\W\d_]*\s*(?<!\d)((?:1[89]|20)\d\d)(?!\d)")
+
+
+def _law_word_start(anchor: re.Match) -> int:
+    """Where the law word of a «law» anchor starts, with its article «ال» (without «و», «ب» ...)."""
+    word = anchor.group("law")
+    core = _LAW_WORD_RE.search(word)
+    core_start = core.start() if core else 0  # the group holds one of the words
+    pos = anchor.start() + core_start
+    if word[max(0, core_start - 2) : core_start] == "ال":
+        pos -= 2
+    return pos
+
+
+def _cited_by_name(phrase: WorkPhrase) -> bool:
+    """Whether a law named without number is a citation: a code by its name (not «الدستور»: «بناء على
+    الدستور ولا سيما الفصل 42 منه» cites the articles), a foreign law, a text by its date, a treaty."""
+    if phrase.kind == "name":
+        return phrase.name != "الدستور"
+    if phrase.kind == "foreign":
+        return True
+    return phrase.kind == "other" and ((phrase.name or "").endswith("(dated)") or phrase.law_kind == "treaty")
+
+
+def _this_phrase(t: str, cur: int, m: re.Match) -> WorkPhrase:
+    """«هذا القانون», or «هذا القانون رقم 12.34» (the document by its number)."""
+    n = _THIS_NUMBER.match(t, m.end())
+    if n:
+        return WorkPhrase(
+            "number",
+            cur,
+            n.end(),
+            number=_dotted(n.group(1)),
+            law_kind=_law_kind(m.group(0)),
+            name="this",
+            text=t[cur : n.end()],
+        )
+    return WorkPhrase("this", cur, m.end(), law_kind=_law_kind(m.group(0)), text=m.group(0))
+
+
+def _same_phrase(t: str, cur: int, m: re.Match) -> WorkPhrase:
+    """«القانون المذكور», «نفس القانون»: the last work cited, unless a number or a date follows."""
+    n = _SAME_NUMBER.match(t, m.end())
+    if n:
+        return WorkPhrase(
+            "number",
+            cur,
+            n.end(),
+            number=_dotted(n.group(1)),
+            law_kind=_law_kind(m.group(0)),
+            name="same",
+            text=t[cur : n.end()],
+        )
+    n = _SAME_BARE.match(t, m.end())
+    if n and "قرار" in m.group(0):
+        return WorkPhrase(
+            "number", cur, n.end(), number=n.group(1), law_kind="order", name="same", text=t[cur : n.end()]
+        )
+    if _DATED.match(t, m.end()):
+        # «الظهير المشار إليه أعلاه المؤرخ في 20 شعبان 1373»: a text named by its date
+        return WorkPhrase("other", cur, m.end(), law_kind=_law_kind(m.group(0)), name=m.group(0), text=m.group(0))
+    return WorkPhrase("same", cur, m.end(), law_kind=_law_kind(m.group(0)), text=m.group(0))
 
 
 def _dated(t: str, phrase: WorkPhrase) -> WorkPhrase:
@@ -1036,8 +1097,6 @@ def _dated(t: str, phrase: WorkPhrase) -> WorkPhrase:
 
 def _special_work(t: str, cur: int) -> WorkPhrase | None:
     """A foreign law, a code of the names table, «ق م ج», another code by its name, a text by its date."""
-    from .names import foreign_at, table
-
     end = foreign_at(t, cur)
     if end is not None:
         return WorkPhrase("foreign", cur, end, law_kind="foreign", name=t[cur:end], text=t[cur:end])
@@ -1102,10 +1161,7 @@ def scan(text: str) -> tuple[View, list[Mention]]:
     absorbed: set[int] = set()
     consumed = -1
     last_word = -1
-    stems = _STEM.finditer(t)
-    if _LATIN.search(t):
-        stems = heapq.merge(stems, _STEM_FR.finditer(t), key=lambda m: m.start())
-    for stem in stems:
+    for stem in _stems(t):
         p = stem.start()
         if p < consumed:
             continue
@@ -1117,28 +1173,31 @@ def scan(text: str) -> tuple[View, list[Mention]]:
         anchor = _LABEL.match(t, ws)
         if anchor is None or anchor.start() < consumed:
             continue
-        mention = None
-        if anchor.group("ar"):
-            mention = parser.article(anchor)
-        elif anchor.group("sub"):
-            mention = parser.subprovision(anchor)
-        elif anchor.group("same"):
-            mention = _same_article(parser, anchor)
-        elif anchor.group("law"):
-            mention = parser.law(anchor)
-            if mention is not None and mention.kind == "law":
-                k = t.find("ظهير", mention.start, mention.end)
-                if k in absorbed:
-                    consumed = mention.end
-                    continue
-        elif anchor.group("fr"):
-            mention = parser.french(anchor)
+        mention = _parse_anchor(parser, anchor)
         if mention is None:
+            continue
+        if anchor.group("law") and mention.kind == "law" and t.find("ظهير", mention.start, mention.end) in absorbed:
+            consumed = mention.end  # the promulgating dahir of a law just cited: not a citation of its own
             continue
         absorbed.update(mention.absorbed)
         consumed = mention.end
         mentions.append(mention)
     return view, [_to_original(view, m) for m in mentions]
+
+
+def _stems(t: str):
+    """The anchors' stems in a view, in order: the Arabic ones, and the French ones if there are any."""
+    stems = _STEM.finditer(t)
+    french = list(_STEM_FR.finditer(t)) if _LATIN.search(t) else []
+    return heapq.merge(stems, french, key=lambda m: m.start()) if french else stems
+
+
+def _parse_anchor(parser: _Parser, anchor: re.Match) -> Mention | None:
+    """The mention an anchor starts, read by the parser of its kind of word (:data:`_PARSERS`)."""
+    for group, parse in _PARSERS:
+        if anchor.group(group):
+            return parse(parser, anchor)
+    return None
 
 
 def _same_article(parser: _Parser, anchor: re.Match) -> Mention:
@@ -1151,7 +1210,19 @@ def _same_article(parser: _Parser, anchor: re.Match) -> Mention:
     return mention
 
 
+# the kinds of anchor word (_LABEL's groups), each with its parser
+_PARSERS = (
+    ("ar", _Parser.article),  # الفصل, المواد ...
+    ("sub", _Parser.subprovision),  # الفقرة, البند ... of an article
+    ("same", _same_article),  # نفس الفصل
+    ("law", _Parser.law),  # القانون رقم ..., a law by name
+    ("fr", _Parser.french),  # article(s), loi n° ...
+)
+
+
 def _to_original(view: View, m: Mention) -> Mention:
+    if not view.shifted:
+        return m
     o, oe = view.original, view.original_end
     m.start, m.end = o(m.start), oe(m.end)
     for item in m.items:
@@ -1166,8 +1237,3 @@ def _to_original(view: View, m: Mention) -> Mention:
 def sentence_ends(view_text: str) -> list[int]:
     """View offsets where a sentence ends (for «the work named earlier in the sentence»)."""
     return [m.start() for m in _SENTENCE_END.finditer(view_text)]
-
-
-def fold_number(number: str) -> tuple[int, ...]:
-    """A law number's parts as integers, for comparing «009.71» with «9.71»."""
-    return tuple(int(p) for p in _split_parts(ascii_digits(number)))

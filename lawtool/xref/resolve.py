@@ -27,15 +27,18 @@ integers between the bounds.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from ..akn import Document, local_name, text_of, xml_files
 from ..eids import article_order
 from ..works import ALL_WORKS, CRIMINAL_PROCEDURE, PENAL_CODE, work_by_number, work_by_uri
+from .names import fold_number
 from .names import table as names_table
-from .patterns import Mention, fold_number, scan
+from .patterns import Mention, article_numbers, scan
 
 # «تتمم ... أحكام القانون رقم 22.01 ... بالمادة 82-5-2»: a law completed with articles named after «ب»
 _AMENDS = re.compile(r"(?:تتمم|تمم|يتمم|تمتمت|تغير|يغير|تضاف|يضاف|أضيف|اضيف|تعوض|يعوض|تكمل|يكمل)")
@@ -61,8 +64,11 @@ def expand_range(low: str, high: str, order: list[str] | None) -> tuple[list[str
     if lo > hi:
         lo, hi, low, high = hi, lo, high, low
     if order:
-        keys = _keys(tuple(order)) if not isinstance(order, tuple) else _keys(order)
-        found = [n for n, k in zip(order, keys, strict=False) if lo <= k <= hi]
+        keys, ascending = _keys(tuple(order))
+        if ascending:  # the usual case: a slice found by bisection (same result as the filter below)
+            found = list(order[bisect_left(keys, lo) : bisect_right(keys, hi)])
+        else:
+            found = [n for n, k in zip(order, keys, strict=False) if lo <= k <= hi]
         if found:
             return list(dict.fromkeys(found)), "corpus"
     if low.isdigit() and high.isdigit() and int(high) - int(low) <= 500:
@@ -74,8 +80,10 @@ def expand_range(low: str, high: str, order: list[str] | None) -> tuple[list[str
 
 
 @lru_cache(maxsize=64)
-def _keys(order: tuple) -> list:
-    return [article_order(n) for n in order]
+def _keys(order: tuple) -> tuple[list, bool]:
+    """The sort keys of a work's articles, and whether they ascend in reading order."""
+    keys = [article_order(n) for n in order]
+    return keys, all(a <= b for a, b in pairwise(keys))
 
 
 # -- what the corpus knows about a work -------------------------------------------------------------
@@ -128,6 +136,7 @@ class WorkArticles:
         return found[0] if len(found) == 1 else None
 
 
+LABELLED = re.compile(r"\s*(?:ال|art)", re.I)  # a <num> that names its label («الفصل 5»), not a bare number
 _SIMPLE_NUM = re.compile(r"\s*(?:ال)?(?:فصل|مادة|ماده)\s+(\d+(?:-\d+)*)\s*$")
 
 
@@ -135,19 +144,11 @@ def _num_numbers(num_text: str) -> list[str]:
     """The article numbers an article's ``<num>`` stands for («الفصول 19 – 23» → 19..23)."""
     simple = _SIMPLE_NUM.match(num_text)
     if simple:
-        from .patterns import article_numbers
-
         return article_numbers(simple.group(1))
-    _, mentions = scan(num_text if re.match(r"\s*(?:ال|art)", num_text, re.I) else "الفصل " + num_text)
+    _, mentions = scan(num_text if LABELLED.match(num_text) else "الفصل " + num_text)
     for m in mentions:
         if m.kind == "article" and m.items:
-            out = []
-            for item in m.items:
-                if item.last is not None:
-                    out += expand_range(item.first.value, item.last.value, None)[0]
-                else:
-                    out.append(item.first.value)
-            return out
+            return [number for item in m.items for number in item_numbers(item)]
     return []
 
 
@@ -164,16 +165,8 @@ def document_articles(document: Document, uri: str | None = None) -> WorkArticle
     info.all_eids = {el.get("eId") for el in document.root.iter() if isinstance(el.tag, str) and el.get("eId")}
     for article in document.articles():
         eid = article.get("eId")
-        num = article.find("{*}num")
-        numbers = _num_numbers(text_of(num)) if num is not None else []
-        if not numbers and eid and eid.startswith("art_"):
-            numbers = [eid[4:]]
-        size = sum(len(t.strip()) for c in article if local_name(c) not in ("num", "heading") for t in c.itertext())
-        repealed = False
-        if size < 80:  # «نسخت .»: only a short article can be a repealed one
-            body = " ".join(text_of(c) for c in article if local_name(c) not in ("num", "heading"))
-            repealed = bool(REPEAL_WORDS.match(body.strip())) if body.strip() else False
-        for number in numbers:
+        repealed = _reads_repealed(article)
+        for number in _article_numbers(article):
             if number in info.eids:
                 info.duplicates.add(number)
                 continue
@@ -185,45 +178,96 @@ def document_articles(document: Document, uri: str | None = None) -> WorkArticle
     return info
 
 
+def _article_numbers(article) -> list[str]:
+    """The numbers an article stands for: its ``<num>``'s, else its eId's."""
+    eid = article.get("eId")
+    num = article.find("{*}num")
+    numbers = _num_numbers(text_of(num)) if num is not None else []
+    if not numbers and eid and eid.startswith("art_"):
+        numbers = [eid[4:]]
+    return numbers
+
+
+def _reads_repealed(article) -> bool:
+    """Whether an article's body only says it was repealed («نسخت .»)."""
+    size = sum(len(t.strip()) for c in article if local_name(c) not in ("num", "heading") for t in c.itertext())
+    if size >= 80:  # only a short article can be a repealed one
+        return False
+    body = " ".join(text_of(c) for c in article if local_name(c) not in ("num", "heading"))
+    return bool(REPEAL_WORDS.match(body.strip())) if body.strip() else False
+
+
 def _repeal_dates(document: Document, info: WorkArticles) -> None:
     """Dates of repeals from the passive modifications and the editorial notes («نسخت الفصول ...»)."""
+    dates = _event_dates(document)
+    by_eid = {eid: n for n, eid in info.eids.items()}
+    for mod in document.xpath("./a:meta/a:analysis/a:passiveModifications/a:textualMod[@type='repeal']", document.main):
+        _date_repeal(document, info, mod, dates, by_eid)
+    _repeals_in_notes(document, info)
+
+
+def _event_dates(document: Document) -> dict[str, str]:
+    """The date of each lifecycle event, by the eId of its source reference."""
     dates: dict[str, str] = {}
     for event in document.xpath("./a:meta/a:lifecycle/a:eventRef", document.main):
         source = (event.get("source") or "").lstrip("#")
         if source and event.get("date"):
             dates[source] = event.get("date")
-    by_eid = {eid: n for n, eid in info.eids.items()}
-    for mod in document.xpath("./a:meta/a:analysis/a:passiveModifications/a:textualMod[@type='repeal']", document.main):
-        dest = mod.find("{*}destination")
-        source = mod.find("{*}source")
-        eid = (dest.get("href") or "").lstrip("#") if dest is not None else ""
-        href = source.get("href") if source is not None else ""
-        date = None
-        for ref in document.xpath("./a:meta/a:references/a:passiveRef", document.main):
-            if href and (href == f"#{ref.get('eId')}" or href.startswith(ref.get("href") + "/")):
-                date = dates.get(ref.get("eId"))
-        for number, e in info.eids.items():
-            if e == eid and number in info.repealed:
-                info.repealed[number] = date or info.repealed[number]
-        if eid in by_eid and by_eid[eid] not in info.repealed and _only_repealed(document, eid):
-            for number, e in info.eids.items():
-                if e == eid:
-                    info.repealed[number] = date
-    # notes that say «نسخت الفصول 289 و290 و291» of articles the document no longer holds
+    return dates
+
+
+def _repealing_date(document: Document, mod, dates: dict[str, str]) -> str | None:
+    """The date of the text a repeal comes from (the last passive reference its source names)."""
+    source = mod.find("{*}source")
+    href = source.get("href") if source is not None else ""
+    date = None
+    for ref in document.xpath("./a:meta/a:references/a:passiveRef", document.main):
+        if href and (href == f"#{ref.get('eId')}" or href.startswith(ref.get("href") + "/")):
+            date = dates.get(ref.get("eId"))
+    return date
+
+
+def _date_repeal(document: Document, info: WorkArticles, mod, dates: dict[str, str], by_eid: dict) -> None:
+    """One passive repeal: the date of the articles it repealed (those the document marks repealed, or
+    whose body is only the repeal note)."""
+    dest = mod.find("{*}destination")
+    eid = (dest.get("href") or "").lstrip("#") if dest is not None else ""
+    date = _repealing_date(document, mod, dates)
+    numbers = [number for number, e in info.eids.items() if e == eid]
+    for number in numbers:
+        if number in info.repealed:
+            info.repealed[number] = date or info.repealed[number]
+    if eid in by_eid and by_eid[eid] not in info.repealed and _only_repealed(document, eid):
+        for number in numbers:
+            info.repealed[number] = date
+
+
+_REPEAL_NOTE = re.compile(r"(?:^|\s|-)(?:تم\s+)?(?:نسخ|نسخت|ألغي|ألغيت)\b")
+_REPLACE_NOTE = re.compile(r"تعوض|تعويض|عوضت")
+
+
+def _repeals_in_notes(document: Document, info: WorkArticles) -> None:
+    """Notes that say «نسخت الفصول 289 و290 و291» of articles the document no longer holds: the
+    articles of the note's first citation of this document's articles are repealed (date unknown)."""
     for note in document.xpath("./a:meta/a:notes/a:note", document.main):
         text = text_of(note)
-        if not re.search(r"(?:^|\s|-)(?:تم\s+)?(?:نسخ|نسخت|ألغي|ألغيت)\b", text) or re.search(r"تعوض|تعويض|عوضت", text):
+        if not _REPEAL_NOTE.search(text) or _REPLACE_NOTE.search(text):
             continue
         _, mentions = scan(text)
-        for m in mentions:
-            if m.kind != "article" or (m.work and m.work.kind in ("number", "other", "name", "same")):
-                continue
-            for item in m.items:
-                numbers = expand_range(item.first.value, item.last.value, None)[0] if item.last else [item.first.value]
-                for number in numbers:
-                    if number not in info.eids:
-                        info.repealed.setdefault(number, None)
-            break
+        own = (m for m in mentions if m.kind == "article" and not (m.work and m.work.kind in _OTHER_WORK_KINDS))
+        mention = next(own, None)
+        for item in mention.items if mention is not None else []:
+            for number in item_numbers(item):
+                if number not in info.eids:
+                    info.repealed.setdefault(number, None)
+
+
+_OTHER_WORK_KINDS = ("number", "other", "name", "same")
+
+
+def item_numbers(item) -> list[str]:
+    """The article numbers of one list item: its number, or its range expanded (no article list)."""
+    return expand_range(item.first.value, item.last.value, None)[0] if item.last is not None else [item.first.value]
 
 
 def _only_repealed(document: Document, eid: str) -> bool:
@@ -415,8 +459,9 @@ class Resolver:
         uri, ambiguous = self._uri_of_number(number)
         if uri is None and same and not ambiguous:
             # «القانون رقم ،03.24 سالف الذكر» after 24.03: the parts of a number cited before, reversed
+            shuffled = sorted(parts)
             for seen_parts, seen in self.seen_numbers.items():
-                if sorted(seen_parts) == sorted(parts) and seen_parts != parts:
+                if sorted(seen_parts) == shuffled and seen_parts != parts:
                     number = seen
                     uri, ambiguous = self._uri_of_number(seen)
                     break
@@ -465,52 +510,62 @@ class Resolver:
         return _Target(None, law=scope.law or {"kind": "law"}, how=how, problem="quoted law unknown")
 
     def _named(self, mention: Mention, scope: Scope, block_targets: list) -> _Target | None:
+        """The work the words of a mention name, by the kind of phrase (see :class:`WorkPhrase`)."""
         phrase = mention.work
         if phrase is None:
             return None
         if phrase.kind == "number" and phrase.number is not None:
             return self._by_number(phrase.number, phrase.law_kind, phrase.name == "same")
-        code = CODE_NAMES.get(phrase.name or "") if phrase.kind == "name" else None
-        if phrase.kind == "name" and code is None:
-            return self._by_name(phrase)
+        if phrase.kind == "name":
+            code = CODE_NAMES.get(phrase.name or "")
+            return self._by_code(phrase, code) if code is not None else self._by_name(phrase)
         if phrase.kind == "foreign":
             return _Target(
                 None,
                 law={"kind": "foreign", "name": _clean(phrase.text)},
                 problem="foreign law: never linked to a Moroccan text",
             )
-        if code is not None and phrase.year and code.since and phrase.year < int(code.since[:4]):
-            return _Target(
-                None,
-                law={"kind": "code", "name": _clean(phrase.text), "year": phrase.year},
-                problem=f"made in {phrase.year}: an older text than {code.label}",
-            )
-        if code is not None:
-            work = code
-            if phrase.name == "criminal-procedure" and self.date and work.since and self.date < work.since:
-                return _Target(
-                    None,
-                    law={"kind": "code", "name": "قانون المسطرة الجنائية (1959)"},
-                    problem="the text is older than Law 22.01: the 1959 code",
-                )
-            return self._known(work.uri)
         if phrase.kind == "this":
             return self._scope_target(scope, "this")
         if phrase.kind == "same":
-            last = self.last_work or self.doc_last_work
-            if last is None:
-                return _Target(None, law={"kind": phrase.law_kind or "law"}, problem="no antecedent", how="lookback")
-            return _Target(last.uri, last.internal, last.law, "lookback", last.problem)
+            return self._last_named(phrase)
         if phrase.kind == "it":
-            for target in reversed(block_targets):
-                if target is not None and target.how != "default":
-                    return _Target(target.uri, target.internal, target.law, "lookback", target.problem)
-            return self._scope_target(scope, "it")
+            return self._just_named(scope, block_targets)
         if phrase.kind == "other":
             return _Target(
                 None, law={"kind": phrase.law_kind or "law", "name": _clean(phrase.text)}, problem="unknown law"
             )
         return None
+
+    def _by_code(self, phrase, code) -> _Target:
+        """One of lawtool's codes by name, unless the citation is older than it (then the older code)."""
+        if phrase.year and code.since and phrase.year < int(code.since[:4]):
+            return _Target(
+                None,
+                law={"kind": "code", "name": _clean(phrase.text), "year": phrase.year},
+                problem=f"made in {phrase.year}: an older text than {code.label}",
+            )
+        if phrase.name == "criminal-procedure" and self.date and code.since and self.date < code.since:
+            return _Target(
+                None,
+                law={"kind": "code", "name": "قانون المسطرة الجنائية (1959)"},
+                problem="the text is older than Law 22.01: the 1959 code",
+            )
+        return self._known(code.uri)
+
+    def _last_named(self, phrase) -> _Target:
+        """«القانون المذكور», «نفس القانون»: the last work cited (in the article, else in the document)."""
+        last = self.last_work or self.doc_last_work
+        if last is None:
+            return _Target(None, law={"kind": phrase.law_kind or "law"}, problem="no antecedent", how="lookback")
+        return _Target(last.uri, last.internal, last.law, "lookback", last.problem)
+
+    def _just_named(self, scope: Scope, block_targets: list) -> _Target:
+        """«منه»: the last work named in the block, else the scope's."""
+        for target in reversed(block_targets):
+            if target is not None and target.how != "default":
+                return _Target(target.uri, target.internal, target.law, "lookback", target.problem)
+        return self._scope_target(scope, "it")
 
     def _by_alias(self, target: _Target | None, mention: Mention) -> _Target | None:
         """A law the corpus does not hold by its number, but does by its promulgating dahir's."""
@@ -587,14 +642,7 @@ class Resolver:
                 if articles_target is not None:
                     articles_target.how = "coordination"
             if articles_target is None and mention.via_b and not mention.lookback:
-                for end, t in reversed(named_before):
-                    if (
-                        not _SENTENCE_BREAK.search(text, end, mention.start)
-                        and not t.internal
-                        and _AMENDS.search(text, max(0, end - 400), mention.start)
-                    ):
-                        articles_target = _Target(t.uri, t.internal, t.law, "named-before", t.problem)
-                        break
+                articles_target = _amended_before(text, mention, named_before)
             citation = self._article_citation(text, mention, articles_target, scope, current, eid, line_of)
             if citation is None:
                 block_targets.append(None)
@@ -636,43 +684,13 @@ class Resolver:
         )
 
     def _article_citation(self, text, mention, target, scope, current, eid, line_of) -> Citation | None:
-        if mention.lookback:
-            if mention.items:
-                pass
-            elif mention.lookback == "same":
-                if self.last_articles is None:
-                    return None
-                last_target, last_numbers = self.last_articles
-                if mention.plural != (len(last_numbers) > 1) and not mention.plural:
-                    last_numbers = last_numbers[-1:]
-                if mention.plural and len(last_numbers) < 2:
-                    return None
-                t = target or last_target
-                citation = self._build(
-                    text,
-                    mention,
-                    _Target(t.uri, t.internal, t.law, "lookback", t.problem),
-                    scope,
-                    [(mention.start, mention.end, list(last_numbers))],
-                    False,
-                    None,
-                )
-                return self._finish(citation, eid, line_of)
-            else:
-                if mention.plural or current is None:
-                    return None
-                t = target or self._scope_target(scope, "default")
-                info = self._articles_of(t, scope)
-                if info is None or current not in info.order:
-                    return None
-                k = info.order.index(current) + (-1 if mention.lookback == "previous" else 1)
-                if not 0 <= k < len(info.order):
-                    return None
-                t.how = "lookback"
-                citation = self._build(
-                    text, mention, t, scope, [(mention.start, mention.end, [info.order[k]])], False, None
-                )
-                return self._finish(citation, eid, line_of)
+        if mention.lookback and not mention.items:
+            found = self._looked_back(mention, target, scope, current)
+            if found is None:
+                return None
+            looked, numbers = found
+            citation = self._build(text, mention, looked, scope, [(mention.start, mention.end, numbers)], False, None)
+            return self._finish(citation, eid, line_of)
         if target is None:
             target = self._scope_target(scope, "default")
         info = self._articles_of(target, scope)
@@ -685,18 +703,34 @@ class Resolver:
                 problem=f"beyond the last article of {'this document' if target.internal else target.uri}",
             )
             info = None
-        spans: list[tuple[int, int, list[str]]] = []
-        is_range, how = False, None
-        for item in mention.items:
-            if item.last is not None:
-                numbers, how_item = expand_range(item.first.value, item.last.value, info.order if info else None)
-                is_range = True
-                how = how_item if how in (None, how_item) else "mixed"
-                spans.append((item.first.start, item.last.end, numbers))
-            else:
-                spans.append((item.first.start, item.first.end, [item.first.value]))
+        spans, is_range, how = _spans(mention, info)
         citation = self._build(text, mention, target, scope, spans, is_range, how, info)
         return self._finish(citation, eid, line_of)
+
+    def _looked_back(self, mention, target, scope, current) -> tuple[_Target, list[str]] | None:
+        """(work, articles) of a look-back without number: «المادة المذكورة», «نفس الفصل» repeat the
+        last articles cited; «الفصل السابق», «المادة الموالية» are the articles around ``current``."""
+        if mention.lookback == "same":
+            if self.last_articles is None:
+                return None
+            last_target, last_numbers = self.last_articles
+            if mention.plural != (len(last_numbers) > 1) and not mention.plural:
+                last_numbers = last_numbers[-1:]
+            if mention.plural and len(last_numbers) < 2:
+                return None
+            t = target or last_target
+            return _Target(t.uri, t.internal, t.law, "lookback", t.problem), list(last_numbers)
+        if mention.plural or current is None:
+            return None
+        t = target or self._scope_target(scope, "default")
+        info = self._articles_of(t, scope)
+        if info is None or current not in info.order:
+            return None
+        k = info.order.index(current) + (-1 if mention.lookback == "previous" else 1)
+        if not 0 <= k < len(info.order):
+            return None
+        t.how = "lookback"
+        return t, [info.order[k]]
 
     def _build(self, text, mention, target, scope, spans, is_range, how, info=None) -> Citation:
         info = info if info is not None else self._articles_of(target, scope)
@@ -762,6 +796,34 @@ def _beyond(mention: Mention, info: WorkArticles | None) -> bool:
     return all(c is not None and c > last for c in cited)
 
 
+def _spans(mention: Mention, info: WorkArticles | None) -> tuple[list[tuple[int, int, list[str]]], bool, str | None]:
+    """(written number → articles, whether there is a range, how ranges were expanded) of a mention."""
+    spans: list[tuple[int, int, list[str]]] = []
+    is_range, how = False, None
+    for item in mention.items:
+        if item.last is not None:
+            numbers, how_item = expand_range(item.first.value, item.last.value, info.order if info else None)
+            is_range = True
+            how = how_item if how in (None, how_item) else "mixed"
+            spans.append((item.first.start, item.last.end, numbers))
+        else:
+            spans.append((item.first.start, item.first.end, [item.first.value]))
+    return spans, is_range, how
+
+
+def _amended_before(text: str, mention: Mention, named_before: list[tuple[int, _Target]]) -> _Target | None:
+    """«تتمم المجموعة المذكورة بالفصل 447-4»: the last law named earlier in the sentence, when the
+    sentence amends it (an amending verb before the mention)."""
+    for end, t in reversed(named_before):
+        if (
+            not _SENTENCE_BREAK.search(text, end, mention.start)
+            and not t.internal
+            and _AMENDS.search(text, max(0, end - 400), mention.start)
+        ):
+            return _Target(t.uri, t.internal, t.law, "named-before", t.problem)
+    return None
+
+
 def _coordination(text: str, mentions: list[Mention]) -> dict[int, Mention]:
     """«A و B من القانون X»: A (no law of its own) shares the law of the B that follows it."""
     out: dict[int, Mention] = {}
@@ -806,14 +868,3 @@ def own_scope(uri: str | None, articles: WorkArticles | None = None) -> Scope:
 
 def known_uris() -> set[str]:
     return {w.uri for w in ALL_WORKS}
-
-
-def text_articles(uri: str, text: str) -> WorkArticles:
-    """The :class:`WorkArticles` of a raw text (its own article headings), for a work the corpus
-    does not hold as AKN yet."""
-    from .sources import TextReader
-
-    reader = TextReader(text, uri=uri)
-    info = reader.articles
-    info.uri = uri
-    return info

@@ -17,17 +17,19 @@ Two kinds of input:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from lxml import etree
 
 from ..akn import Document, local_name, text_of
 from ..works import work_by_number
 from .identity import own_numbers as heading_numbers
+from .names import fold_number
 from .names import table as names_table
-from .patterns import Mention, fold_number, scan
-from .resolve import Citation, CorpusIndex, Resolver, Scope, WorkArticles, document_articles
+from .patterns import Mention, scan
+from .resolve import CODE_NAMES, LABELLED, Citation, CorpusIndex, Resolver, Scope, WorkArticles, document_articles
 
 SKIP_CONTENT = {
     "quotedStructure",
@@ -134,9 +136,8 @@ def _article_number(article) -> str | None:
         return None
     num = article.find("{*}num")
     if num is not None:
-        _, mentions = scan(
-            "الفصل " + text_of(num) if not re.match(r"\s*(?:ال|art)", text_of(num), re.I) else text_of(num)
-        )
+        label = text_of(num)
+        _, mentions = scan(label if LABELLED.match(label) else "الفصل " + label)
         for m in mentions:
             if m.kind == "article" and m.items:
                 return m.items[0].first.value
@@ -274,9 +275,11 @@ def extract_document(document: Document, corpus: CorpusIndex | None = None) -> l
 
 # -- raw text ---------------------------------------------------------------------------------------------
 
+# تغير يغير تتمم يتمم تنسخ ينسخ تعوض يعوض تلغى يلغى تضاف يضاف تحذف يحذف
+_AMEND_STEM = r"(?:غير|تمم|نسخ|عوض|لغ[ىي]|ضاف|حذف)"
+_AMEND_VERBS = re.compile(r"[تي](?=" + _AMEND_STEM + ")")  # every place a verb starts (found once per text)
 _AMEND = re.compile(
-    r"(?:تغير|تتمم|تنسخ|تعوض|يغير|يتمم|ينسخ|يعوض|تلغ[ىي]|يلغ[ىي]|تضاف|يضاف|تحذف|يحذف)"
-    r"(?:(?!\n\s*\n)[^.؛]|(?<=\d)\.(?=\d)){0,400}?"
+    r"[تي]" + _AMEND_STEM + r"(?:(?!\n\s*\n)[^.؛]|(?<=\d)\.(?=\d)){0,400}?"
     r"(?:على\s+النحو\s+(?:التالي|الآتي|اآلتي)|كما\s+يلي|بما\s+يلي|بالمقتضيات\s+(?:التالية|اآلتية|الآتية)|كالتالي|"
     r"(?:التالي|التالية|اآلتي|الآتي)\s*:)"
 )
@@ -360,8 +363,6 @@ def identify_numbers(text: str) -> tuple[str | None, str | None, list[str]]:
         and title[0].start <= 1
         and title[0].end >= len(first) - 1
     ):
-        from .resolve import CODE_NAMES
-
         if phrase.name in CODE_NAMES:
             work = CODE_NAMES[phrase.name]
             return work.uri, work.since, numbers
@@ -381,6 +382,22 @@ def _year_of(numbers: list[str]) -> str | None:
     return None
 
 
+@dataclass
+class _Reading:
+    """Where :meth:`TextReader.read` stands in a raw text."""
+
+    scope: Scope  # whose articles the numbers cited name
+    current: str | None = None  # the article being read
+    own_label: str | None = None  # «فصل» or «ماده»: the word of the document's own headings
+    last_own: str | None = None  # the number of the document's last own heading
+    pending: list[Mention] = field(default_factory=list)  # mentions not resolved yet
+    citations: list[Citation] = field(default_factory=list)
+    block_start: int = 0
+    see: tuple[set[str], Scope] | None = None  # the last «أنظر المادة ... من X»
+    outside: tuple[Scope, str | None] | None = None  # where to come back after a quotation
+    quote_end: int | None = None
+
+
 class TextReader:
     """Reads a raw text: headings, quotations of amended laws, citations."""
 
@@ -395,7 +412,8 @@ class TextReader:
         self.uri = uri
         self.date = date
         self.corpus = corpus
-        self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+        self.line_starts = list(accumulate((len(line) + 1 for line in text.split("\n")), initial=0))[:-1]
+        self._amending_verbs: list[int] | None = None  # where the verbs of _AMEND are, found once
         self.view, self.mentions = scan(text)
         self.headings = self._headings()
         own_numbers = [n for _, n, own in self.headings if own]
@@ -448,23 +466,22 @@ class TextReader:
         after = self.text[m.end : end].strip() if m.end <= end else ""
         bare = before.strip(" \t\"“”«'")
         if m.plural:
-            return (
-                not bare
-                and not after
-                and item.last is not None
-                and self._next_line(end).startswith(("نسخ", "ملغ", "حذف"))
-            )
+            return not bare and not after and item.last is not None and self._repealed_below(end)
         if item.last is not None or item.following or item.sub:
             return False
         if bare:
             # «... العمل.المادة 13»
             return not after and before.rstrip()[-1:] in ".؛" and before[-1:] in ".؛"
-        alone = not after or re.fullmatch(r"[:.\-–]?\s*\d{0,3}", after)
-        titled = re.match(r"(?:\([^)]{0,40}\)\s*)?[-–:]", after)
-        if not (alone or titled):
-            return False
+        return _heading_tail(after) and not self._continues_sentence(start)
+
+    def _repealed_below(self, end: int) -> bool:
+        """Whether the line after ``end`` says «نسخت», «ملغى», «حذف» (a heading over a repeal)."""
+        return self._next_line(end).startswith(("نسخ", "ملغ", "حذف"))
+
+    def _continues_sentence(self, start: int) -> bool:
+        """Whether the line before ``start`` ends on a word that needs a continuation («في», «من» ...)."""
         last = self._previous_line(start).split()
-        return not last or last[-1].strip("،,") not in _DANGLING
+        return bool(last) and last[-1].strip("،,") in _DANGLING
 
     def _headings(self) -> list[tuple[int, str, bool]]:
         """(mention index, number, own) of every heading; own=False inside a quotation (decided
@@ -482,81 +499,87 @@ class TextReader:
         Adala's quotations of another text's article («أنظر المادة 5 من المرسوم رقم ...» then
         «المادة 5» then the article between double quotes)."""
         heading_at = {k: n for k, n, _ in self.headings}
-        citations: list[Citation] = []
-        scope: Scope = self.own  # whose articles the numbers cited name
-        current: str | None = None  # the article being read
-        own_label = None
-        last_own: str | None = None
-        pending: list[Mention] = []
-        block_start = 0
-        see: tuple[set[str], Scope] | None = None  # the last «أنظر المادة ... من X»
-        outside: tuple[Scope, str | None] | None = None  # where to come back after a quotation
-        quote_end: int | None = None
-
-        def flush():
-            nonlocal pending
-            if pending:
-                citations.extend(self._resolve(pending, scope, current))
-            pending = []
-
+        state = _Reading(self.own)
         for k, m in enumerate(self.mentions):
-            if quote_end is not None and m.start >= quote_end and outside is not None:
-                flush()
-                scope, current = outside
-                outside, quote_end = None, None
-                self.resolver.begin_article()
+            if state.quote_end is not None and m.start >= state.quote_end and state.outside is not None:
+                self._leave_quotation(state, state.outside)
             if k in heading_at:
-                flush()
-                number = heading_at[k]
-                see = self._see_also(citations, m) or see
-                if see is not None and number in see[0] and self._quote_follows(m):
-                    if outside is None:
-                        outside = (scope, current)
-                    scope, current = see[1], number
-                    quote_end = self._quote_end(m)
-                    self.resolver.begin_article()
-                    block_start = m.end
-                    continue
-                label = "ماده" if "ماد" in self.text[m.start : m.start + 12].replace("\u0640", "") else "فصل"
-                if own_label is None:
-                    own_label = label
-                if scope is not self.own and label == own_label and _follows(last_own, number):
-                    scope = self.own
-                if scope is self.own:
-                    last_own = number
-                current = number
-                self.resolver.begin_article()
-                block_start = m.end
+                self._at_heading(state, m, heading_at[k])
                 continue
-            pending.append(m)
-            regulated = self._regulated_by(m)
-            if regulated is not None and outside is None:
-                resolved = self._resolve(pending, scope, current)
-                citations.extend(resolved)
-                pending = []
-                target = next((c for c in reversed(resolved) if not c.internal and c.kind == "article"), None)
-                if target is not None:
-                    outside = (scope, current)
-                    info = self.corpus.get(target.work, self.date) if (self.corpus and target.work) else None
-                    scope = Scope(target.work, articles=info, law=target.cited_law)
-                    current = target.articles[0] if target.articles else None
-                    quote_end = regulated
-                    self.resolver.begin_article()
-                continue
-            # an amending sentence: what follows it is the amended law's text
-            if m.kind in ("article", "law"):
-                formula_end = self._formula_end(m, block_start)
-                if formula_end is not None:
-                    resolved = self._resolve(pending, scope, current)
-                    citations.extend(resolved)
-                    pending = []
-                    target = next((c for c in reversed(resolved) if not c.internal), None)
-                    if target is not None:
-                        info = self.corpus.get(target.work, self.date) if (self.corpus and target.work) else None
-                        scope = Scope(target.work, articles=info, law=target.cited_law)
-                    block_start = formula_end
-        flush()
-        return citations
+            state.pending.append(m)
+            if not self._at_regulated_note(state, m):
+                self._at_amending_sentence(state, m)
+        self._flush(state)
+        return state.citations
+
+    def _flush(self, state: _Reading) -> list[Citation]:
+        """Resolve the mentions waiting in ``state`` (in its scope): the citations they make."""
+        resolved = self._resolve(state.pending, state.scope, state.current) if state.pending else []
+        state.citations.extend(resolved)
+        state.pending = []
+        return resolved
+
+    def _leave_quotation(self, state: _Reading, outside: tuple[Scope, str | None]) -> None:
+        self._flush(state)
+        state.scope, state.current = outside
+        state.outside, state.quote_end = None, None
+        self.resolver.begin_article()
+
+    def _at_heading(self, state: _Reading, m: Mention, number: str) -> None:
+        """An article heading: Adala's quotation of the article a «أنظر» note names, or an article of
+        the document (back in its own scope when the numbering goes on) or of the amended law."""
+        self._flush(state)
+        state.see = self._see_also(state.citations, m) or state.see
+        self.resolver.begin_article()
+        state.block_start = m.end
+        if state.see is not None and number in state.see[0] and self._quote_follows(m):
+            if state.outside is None:
+                state.outside = (state.scope, state.current)
+            state.scope, state.current = state.see[1], number
+            state.quote_end = self._quote_end(m)
+            return
+        label = "ماده" if "ماد" in self.text[m.start : m.start + 12].replace("\u0640", "") else "فصل"
+        if state.own_label is None:
+            state.own_label = label
+        if state.scope is not self.own and label == state.own_label and _follows(state.last_own, number):
+            state.scope = self.own
+        if state.scope is self.own:
+            state.last_own = number
+        state.current = number
+
+    def _at_regulated_note(self, state: _Reading, m: Mention) -> bool:
+        """Adala's «تم تنظيم المقتضيات ... في المادة 527 من ق م ج» note: the article's text follows,
+        read in its law's scope until the note ends.  Whether ``m`` was such a note's article."""
+        regulated = self._regulated_by(m)
+        if regulated is None or state.outside is not None:
+            return False
+        resolved = self._flush(state)
+        target = next((c for c in reversed(resolved) if not c.internal and c.kind == "article"), None)
+        if target is not None:
+            state.outside = (state.scope, state.current)
+            state.scope = self._scope_of(target)
+            state.current = target.articles[0] if target.articles else None
+            state.quote_end = regulated
+            self.resolver.begin_article()
+        return True
+
+    def _at_amending_sentence(self, state: _Reading, m: Mention) -> None:
+        """An amending sentence around ``m``: what follows it is the amended law's text."""
+        if m.kind not in ("article", "law"):
+            return
+        formula_end = self._formula_end(m, state.block_start)
+        if formula_end is None:
+            return
+        resolved = self._flush(state)
+        target = next((c for c in reversed(resolved) if not c.internal), None)
+        if target is not None:
+            state.scope = self._scope_of(target)
+        state.block_start = formula_end
+
+    def _scope_of(self, citation: Citation) -> Scope:
+        """The scope of the law a citation names (its articles when the corpus holds it)."""
+        info = self.corpus.get(citation.work, self.date) if (self.corpus and citation.work) else None
+        return Scope(citation.work, articles=info, law=citation.cited_law)
 
     _REGULATED = re.compile(r"^\s*-?\s*\d+\s*تم\s+تنظيم\s+(?:نفس\s+)?(?:ال)?مقتضيات")
     _NOTE_START = re.compile(r"^\s*-\s*\d+\s*\S|^\s*$", re.MULTILINE)
@@ -565,8 +588,10 @@ class TextReader:
         """Adala's note «- 41تم تنظيم المقتضيات المضمنة بالفصل 40 في المادة 527 من ق م ج» followed by that
         article's text: where the quoted text ends (the next note or a blank line), when ``m`` is the
         article the note names."""
+        if m.kind != "article" or m.work is None:
+            return None
         start, end = self._line(m.start)
-        if m.kind != "article" or m.work is None or not self._REGULATED.match(self.text[start:end]):
+        if not self._REGULATED.match(self.text[start:end]):
             return None
         if self.text.find(" من", m.end, end) >= 0:  # the article is the last citation of the line
             return None
@@ -591,9 +616,7 @@ class TextReader:
                 continue
             found = [c for c in citations if c.line == number and c.kind == "article" and not c.internal]
             if found:
-                c = found[-1]
-                info = self.corpus.get(c.work, self.date) if (self.corpus and c.work) else None
-                return set(c.articles), Scope(c.work, articles=info, law=c.cited_law)
+                return set(found[-1].articles), self._scope_of(found[-1])
         return None
 
     def _quote_follows(self, heading: Mention) -> bool:
@@ -622,6 +645,11 @@ class TextReader:
         """Where the quotation announced by an amending sentence around ``m`` starts, if any: the
         end of the line of the colon closing the sentence («... كما وقع تغييره وتتميمه:»)."""
         lo = max(block_start, m.start - 500)
+        if self._amending_verbs is None:
+            self._amending_verbs = [v.start() for v in _AMEND_VERBS.finditer(self.text)]
+        k = bisect_left(self._amending_verbs, lo)
+        if k == len(self._amending_verbs) or self._amending_verbs[k] > m.start:
+            return None  # no amending verb from ``lo`` to the mention: no sentence to find
         f = _AMEND.search(self.text, lo, min(len(self.text), m.end + 400))
         if not f or f.start() > m.start or re.search(r"[.؛](?=\s)|\n\s*\n", self.text[f.start() : m.start]):
             return None
@@ -646,6 +674,15 @@ def _own_keys(uri: str | None, numbers) -> frozenset:
     return frozenset(k for k in keys if k)
 
 
+_ALONE = re.compile(r"[:.\-–]?\s*\d{0,3}")  # after a heading's number: nothing, a colon, a page number
+_TITLED = re.compile(r"(?:\([^)]{0,40}\)\s*)?[-–:]")  # «(المقطع الأول) -», «- title», «: title»
+
+
+def _heading_tail(after: str) -> bool:
+    """Whether what follows an article number on its line fits a heading."""
+    return not after or bool(_ALONE.fullmatch(after)) or bool(_TITLED.match(after))
+
+
 def _follows(last: str | None, number: str) -> bool:
     """Whether ``number`` can be the document's own article after ``last``."""
     if last is None:
@@ -663,3 +700,12 @@ def extract_text(
     text: str, *, uri: str | None = None, date: str | None = None, corpus: CorpusIndex | None = None
 ) -> list[Citation]:
     return TextReader(text, uri=uri, date=date, corpus=corpus).read()
+
+
+def text_articles(uri: str, text: str) -> WorkArticles:
+    """The :class:`WorkArticles` of a raw text (its own article headings), for a work the corpus
+    does not hold as AKN yet."""
+    reader = TextReader(text, uri=uri)
+    info = reader.articles
+    info.uri = uri
+    return info
