@@ -227,7 +227,10 @@ def _pair_lines(old: list[str], new: list[str]) -> list[tuple[str | None, str | 
     return out
 
 
+@lru_cache(maxsize=8_192)
 def _token_diff(old: str, new: str, semantic: bool) -> tuple[Op, ...]:
+    """The word diff of two lines.  Kept for the diff under way: a paragraph's lines are
+    compared again when the paragraphs of a changed article are aligned."""
     if old == new:
         return (Op(EQUAL, old, new),) if old else ()
     toks_a, keys_a = _keys(old)
@@ -242,26 +245,45 @@ def _token_diff(old: str, new: str, semantic: bool) -> tuple[Op, ...]:
     for kind, chunk in diffs:
         n = len(chunk)
         if kind == 0:
-            run: list[str] = []  # tokens equal letter for letter, waiting to be one op
-            for a, b in zip(toks_a[i : i + n], toks_b[j : j + n], strict=False):
-                if a == b:
-                    run.append(a)
-                    continue
-                if run:
-                    ops.append(Op(EQUAL, "".join(run), "".join(run)))
-                    run = []
-                ops.append(Op(TYPOGRAPHIC, a, b))
-            if run:
-                ops.append(Op(EQUAL, "".join(run), "".join(run)))
+            ops.extend(_equal_run(toks_a[i : i + n], toks_b[j : j + n]))
             i += n
             j += n
         elif kind == -1:
-            ops.append(Op(DELETE, "".join(toks_a[i : i + n]), ""))
+            ops.append(_changed(DELETE, toks_a[i : i + n], keys_a[i : i + n]))
             i += n
         else:
-            ops.append(Op(INSERT, "", "".join(toks_b[j : j + n])))
+            ops.append(_changed(INSERT, toks_b[j : j + n], keys_b[j : j + n]))
             j += n
-    return tuple(_merge(_spaces_are_typographic(ops)))
+    return tuple(_merge(ops))
+
+
+def _equal_run(toks_a: list[str], toks_b: list[str]) -> list[Op]:
+    """Tokens with equal keys: runs equal letter for letter, one typographic piece per token
+    that is not."""
+    ops: list[Op] = []
+    run: list[str] = []  # tokens equal letter for letter, waiting to be one op
+    for a, b in zip(toks_a, toks_b, strict=False):
+        if a == b:
+            run.append(a)
+            continue
+        if run:
+            ops.append(Op(EQUAL, "".join(run), "".join(run)))
+            run = []
+        ops.append(Op(TYPOGRAPHIC, a, b))
+    if run:
+        ops.append(Op(EQUAL, "".join(run), "".join(run)))
+    return ops
+
+
+def _changed(kind: str, toks: list[str], keys: list[str]) -> Op:
+    """Tokens deleted or inserted.  Spaces (not a line break) or invisible marks alone are
+    typographic: the words on both sides are equal, so a space can only sit next to a
+    punctuation mark.  Blank keys token by token are a blank key of the whole piece (every
+    step of ``text_key`` treats characters one by one)."""
+    text = "".join(toks)
+    if "\n" not in text and not any(k.strip() for k in keys):
+        return Op(TYPOGRAPHIC, text if kind == DELETE else "", text if kind == INSERT else "")
+    return Op(kind, text if kind == DELETE else "", text if kind == INSERT else "")
 
 
 def _absorb_short_equalities(diffs: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -293,19 +315,6 @@ def _absorb_short_equalities(diffs: list[tuple[int, str]]) -> list[tuple[int, st
             flush()
             out.append((kind, chunk))
     flush()
-    return out
-
-
-def _spaces_are_typographic(ops: list[Op]) -> list[Op]:
-    """A space (not a line break) or an invisible mark added or removed is typographic: the
-    words on both sides are equal, so a space can only sit next to a punctuation mark."""
-    out = []
-    for op in ops:
-        text = op.old or op.new
-        if op.op in (INSERT, DELETE) and "\n" not in text and not text_key(text).strip():
-            out.append(Op(TYPOGRAPHIC, op.old, op.new))
-        else:
-            out.append(op)
     return out
 
 
