@@ -145,8 +145,9 @@ def _pair_similar(
             by_eid[u.rel_eid].append(u)
     postings: dict = defaultdict(list)
     if not only_twins:
+        asked = frozenset().union(*(u.shingles for u in rest_new))
         for u in rest_old:
-            for s in u.shingles:
+            for s in u.shingles & asked:  # only the word pairs looked up below
                 postings[s].append(u)
     scored: list[tuple[float, int, int, float, bool]] = []  # score, old, new, similarity, same eId
     for n in rest_new:
@@ -230,11 +231,8 @@ def _split_and_merge(
     # splits: an unmatched new article whose words come from a changed old one
     unmatched_new = [u for u in new if u.index not in m.rev and u.index not in split_parts]
     if unmatched_new:
-        postings: dict = defaultdict(list)
         sources = [o for o, n in changed if n not in m.merged]
-        for o in sources:
-            for s in old[o].shingles:
-                postings[s].append(o)
+        postings = _postings(sources, old, unmatched_new)
         covered: dict[int, Counter] = {}
         for y in unmatched_new:
             best = _best_source(y.shingles, postings, contained, old)
@@ -250,11 +248,7 @@ def _split_and_merge(
     # mergers: an unmatched old article whose words went into a changed new one
     unmatched_old = [u for u in old if u.index not in m.pairs and u.index not in merged_parts]
     if unmatched_old:
-        postings = defaultdict(list)
-        for o, n in changed:
-            if o not in m.split:
-                for s in new[n].shingles:
-                    postings[s].append(n)
+        postings = _postings([n for o, n in changed if o not in m.split], new, unmatched_old)
         covered = {}
         for x in unmatched_old:
             best = _best_source(x.shingles, postings, contained, new)
@@ -267,6 +261,18 @@ def _split_and_merge(
             if _novel(x.shingle_bag, new[best].shingle_bag, covered[best]) >= gain:
                 m.merged.setdefault(best, []).append(x.index)
                 covered[best].update(x.shingle_bag)
+
+
+def _postings(indices: list[int], units: list[Unit], wanted: list[Unit]) -> dict[tuple, list[int]]:
+    """Word pair → the ``indices`` of ``units`` holding it, in order, for the word pairs of
+    ``wanted`` only (the only ones looked up; a set intersection is much quicker than a loop over
+    every word pair of every unit)."""
+    asked = frozenset().union(*(u.shingles for u in wanted))
+    postings: dict[tuple, list[int]] = defaultdict(list)
+    for i in indices:
+        for s in units[i].shingles & asked:
+            postings[s].append(i)
+    return postings
 
 
 def _novel(part: Counter, whole: Counter, covered: Counter) -> float:

@@ -255,6 +255,7 @@ class Unit:
 
 
 _NON_WORD = re.compile(r"[^\w]+")
+_NUM, _HEADING, _QSTR = akn("num"), akn("heading"), akn("quotedStructure")
 
 
 def _serialise(el) -> bytes:
@@ -264,17 +265,12 @@ def _serialise(el) -> bytes:
 
 
 def _num_child(el) -> etree._Element | None:
-    for child in el:
-        if isinstance(child.tag, str) and local_name(child) == "num":
-            return child
-    return None
+    return el.find(_NUM)
 
 
 def _heading(el) -> str:
-    for child in el:
-        if isinstance(child.tag, str) and local_name(child) == "heading":
-            return _SPACE.sub(" ", "".join(_itertext(child))).strip()
-    return ""
+    found = el.find(_HEADING)
+    return _SPACE.sub(" ", "".join(_itertext(found))).strip() if found is not None else ""
 
 
 def _itertext(el):
@@ -316,7 +312,6 @@ def number_of(el, label: str) -> str | None:
 
 _BLOCK_TAGS = frozenset(akn(n) for n in BLOCKS)
 _SKIPPED_TAGS = frozenset(akn(n) for n in SKIPPED)
-_NUM, _QSTR = akn("num"), akn("quotedStructure")
 
 
 def lines_of(el, *, own_num: bool = False) -> list[str]:

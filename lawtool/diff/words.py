@@ -69,7 +69,8 @@ class Op:
         return {"op": self.op, "text": self.new if self.op in (EQUAL, INSERT) else self.old}
 
 
-_PUNCT_SPACE = re.compile(r" ?([^\w\s]) ?")
+# a space before or after a punctuation mark (after ``normalise`` every space is one space)
+_PUNCT_SPACE = re.compile(r" (?=[^\w\s])|(?<=[^\w\s]) ")
 _PUNCT_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in _PUNCT_FOLD) + "]")
 
 
@@ -98,7 +99,7 @@ def text_key(text: str) -> str:
     """The key of a whole text: equal keys ⇔ the texts differ at most typographically
     (normalised words, folded punctuation, no space next to a punctuation mark)."""
     folded = _fold_punct(text.replace("\n", _LINE))
-    return _PUNCT_SPACE.sub(r"\1", normalise(folded)).replace(_LINE, "\n")
+    return _PUNCT_SPACE.sub("", normalise(folded)).replace(_LINE, "\n")
 
 
 def _encode(keys_a: list[str], keys_b: list[str]) -> tuple[str, str]:
@@ -255,6 +256,11 @@ def _token_diff(old: str, new: str, semantic: bool) -> tuple[Op, ...]:
             ops.append(_changed(INSERT, toks_b[j : j + n], keys_b[j : j + n]))
             j += n
     return tuple(_merge(ops))
+
+
+def forget_line_diffs() -> None:
+    """Drop the line diffs kept by the previous diff (each diff starts afresh)."""
+    _token_diff.cache_clear()
 
 
 def _equal_run(toks_a: list[str], toks_b: list[str]) -> list[Op]:
