@@ -431,15 +431,15 @@ def text_ops(old_text: str, new_text: str, same_key: bool) -> tuple[Op, ...]:
 
 def _pair_change(o: Unit, n: Unit, moved: bool, *, parts: bool) -> Change:
     if o.role in ("provision", "text") and o.signature == n.signature:
-        same_text = same_key = True
+        # the same bytes: the same text, label, number (from the <num> or the eId) and parts
+        return Change(o.kind, MOVED if moved else UNCHANGED, (o,), (n,), (), moved=moved)
+    same_text = o.text == n.text
+    if same_text:
+        same_key = True
+    elif o.grouping:  # a container's text is its heading (and loose text); its number is apart
+        same_key = text_key(o.text) == text_key(n.text)
     else:
-        same_text = o.text == n.text
-        if same_text:
-            same_key = True
-        elif o.grouping:  # a container's text is its heading (and loose text); its number is apart
-            same_key = text_key(o.text) == text_key(n.text)
-        else:
-            same_key = o.key == n.key
+        same_key = o.key == n.key
     numbered = o.role == "provision" or bool(o.label or n.label)  # unnumbered paragraphs count by place
     # the same number as written is the same number (no need to parse it)
     renumbered = numbered and not (o.label and o.label == n.label) and (o.number or "") != (n.number or "")

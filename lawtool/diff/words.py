@@ -92,14 +92,19 @@ def _keys(text: str) -> tuple[list[str], list[str]]:
     return toks, [token_key(t) for t in toks]
 
 
-_LINE = "\ue000"  # stands for a line break while a whole text is normalised (a private-use character)
-
-
 def text_key(text: str) -> str:
     """The key of a whole text: equal keys ⇔ the texts differ at most typographically
-    (normalised words, folded punctuation, no space next to a punctuation mark)."""
-    folded = _fold_punct(text.replace("\n", _LINE))
-    return _PUNCT_SPACE.sub("", normalise(folded)).replace(_LINE, "\n")
+    (normalised words, folded punctuation, no space next to a punctuation mark), line by line."""
+    if "\n" not in text:
+        return line_key(text)
+    return "\n".join(line_key(line) for line in text.split("\n"))
+
+
+@lru_cache(maxsize=65_536)
+def line_key(line: str) -> str:
+    """The key of one line (``text_key``).  The lines of an article come back as the lines of
+    its paragraphs and in the pairing of changed lines: each is normalised once."""
+    return _PUNCT_SPACE.sub("", normalise(_fold_punct(line)))
 
 
 def _encode(keys_a: list[str], keys_b: list[str]) -> tuple[str, str]:
