@@ -18,8 +18,10 @@ from dataclasses import dataclass, field
 
 from ..akn import Document, local_name
 from ..errors import LawtoolError
-from . import side_of
+from . import compare_render, side_of
 from .align import text_ops
+from .present import inline_pieces as inline_pieces  # where publish/bills.py takes it
+from .render import to_json
 from .result import ADDED, MODIFIED, TYPOGRAPHIC, UNCHANGED, Side
 from .units import Unit, outline
 from .words import has_changes, text_key
@@ -222,26 +224,7 @@ def compare(bill: Document, law: Document) -> Comparison:
     return Comparison(side_of(bill), side_of(law), rows, elsewhere)
 
 
-def inline_pieces(ops, *, typographic: bool = False):
-    """Both sides in one text: deletions and insertions marked where they happen."""
-    out: list[tuple[str, str | None]] = []
-    for op in ops:
-        if op.op == "equal":
-            out.append((op.new, None))
-        elif op.op == "typographic":
-            out.append((op.new, "typo" if typographic and op.new.strip() else None))
-        elif op.op == "delete":
-            out.append((op.old, "del"))
-        else:
-            out.append((op.new, "ins"))
-    return [(t, m) for t, m in out if t]
-
-
 def render_comparison(comparison: Comparison, fmt: str, *, typographic: bool = False, color: bool = False):
-    from .render import to_json
-
     if fmt == "json":
         return to_json(comparison.to_dict())
-    from . import compare_render
-
     return compare_render.render(comparison, fmt, typographic=typographic, color=color)

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import json
 
+from .docx import render_docx
+from .html import render_html
+from .markdown import render_markdown
 from .result import DiffResult
+from .text import render_text
 
 
 def to_json(data) -> str:
@@ -26,19 +30,11 @@ def render(
     if fmt == "json":
         return to_json(result.to_dict(typographic=typographic))
     if fmt == "text":
-        from .text import render_text
-
         return render_text(result, typographic=typographic, color=color, bidi=bidi, width=width, context=context)
     if fmt == "html":
-        from .html import render_html
-
         return render_html(result, typographic=typographic)
     if fmt == "markdown":
-        from .markdown import render_markdown
-
         return render_markdown(result, typographic=typographic)
     if fmt == "docx":
-        from .docx import render_docx
-
         return render_docx(result, typographic=typographic)
     raise ValueError(f"unknown format {fmt!r}")
