@@ -80,7 +80,12 @@ BLOCKS = (
     }
 )
 SKIPPED = {"authorialNote", "noteRef", "meta", "eol", "eop"}
-_SPACE = re.compile(r"\s+")
+
+
+def _squeeze(text: str) -> str:
+    """Every run of white space one space, none at the ends (``str.split`` and the regular
+    expression ``\\s`` agree on what white space is)."""
+    return " ".join(text.split())
 
 
 class Unit:
@@ -270,7 +275,7 @@ def _num_child(el) -> etree._Element | None:
 
 def _heading(el) -> str:
     found = el.find(_HEADING)
-    return _SPACE.sub(" ", "".join(_itertext(found))).strip() if found is not None else ""
+    return _squeeze("".join(_itertext(found))) if found is not None else ""
 
 
 def _itertext(el):
@@ -286,7 +291,7 @@ def _itertext(el):
 
 def label_of(el) -> str:
     num = _num_child(el)
-    return _SPACE.sub(" ", "".join(_itertext(num))).strip() if num is not None else ""
+    return _squeeze("".join(_itertext(num))) if num is not None else ""
 
 
 @lru_cache(maxsize=20_000)
@@ -324,7 +329,7 @@ def lines_of(el, *, own_num: bool = False) -> list[str]:
 
     def flush() -> None:
         if cur and not glue:
-            line = _SPACE.sub(" ", "".join(cur)).strip()
+            line = _squeeze("".join(cur))
             if line:
                 lines.append(line)
             cur.clear()
@@ -335,7 +340,7 @@ def lines_of(el, *, own_num: bool = False) -> list[str]:
         if tag == _NUM:
             if top and not own_num:
                 return  # the element's own number
-            text = _SPACE.sub(" ", "".join(_itertext(node))).strip()
+            text = _squeeze("".join(_itertext(node)))
             if text:
                 cur.append(text + " ")
                 glue = True
@@ -416,7 +421,7 @@ def outline(document: Document, eid: str | None = None) -> Outline:
 def document_title(el) -> str:
     """An attached document's title: its docTitle, else its name attribute."""
     for found in el.iter("{*}docTitle"):
-        return _SPACE.sub(" ", "".join(_itertext(found))).strip()
+        return _squeeze("".join(_itertext(found)))
     return el.get("name") or ""
 
 
