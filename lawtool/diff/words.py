@@ -89,7 +89,7 @@ def token_key(token: str) -> str:
 
 def _keys(text: str) -> tuple[list[str], list[str]]:
     toks = tokens(text)
-    return toks, [token_key(t) for t in toks]
+    return toks, list(map(token_key, toks))
 
 
 def text_key(text: str) -> str:
@@ -109,19 +109,16 @@ def line_key(line: str) -> str:
 
 def _encode(keys_a: list[str], keys_b: list[str]) -> tuple[str, str]:
     """Map each distinct key to one character (the line-mode trick of diff-match-patch, applied
-    to tokens).  Characters start above Latin-1 and skip the surrogate range."""
-    table: dict[str, str] = {}
+    to tokens), in order of first appearance.  Characters start above Latin-1 and skip the
+    surrogate range."""
+    distinct = dict.fromkeys(keys_a)
+    distinct.update(dict.fromkeys(keys_b))
+    table = {key: chr(_code(i)) for i, key in enumerate(distinct)}
+    return "".join(map(table.__getitem__, keys_a)), "".join(map(table.__getitem__, keys_b))
 
-    def char(key: str) -> str:
-        found = table.get(key)
-        if found is None:
-            code = 0x100 + len(table)
-            if code >= 0xD800:
-                code += 0x800
-            found = table[key] = chr(code)
-        return found
 
-    return "".join(char(k) for k in keys_a), "".join(char(k) for k in keys_b)
+def _code(i: int) -> int:
+    return 0x100 + i + (0x800 if 0x100 + i >= 0xD800 else 0)
 
 
 def _dmp() -> diff_match_patch:
