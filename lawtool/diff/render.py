@@ -31,25 +31,24 @@ class _NotPlain(Exception):
     """A value ``_write_json`` leaves to the standard library."""
 
 
-_SCALARS = {
-    type(None): lambda _: "null",
-    bool: lambda v: "true" if v else "false",
-    int: int.__repr__,
-    str: encode_basestring,
-}
-
-
 def _write_json(value, newline: str, out: list[str]) -> None:
-    """Append ``value`` to ``out``; ``newline`` is the line break and indentation of its level."""
-    scalar = _SCALARS.get(type(value))
-    if scalar is not None:
-        out.append(scalar(value))
-    elif type(value) is float and math.isfinite(value):
+    """Append ``value`` to ``out``; ``newline`` is the line break and indentation of its level.
+    The types are tested in the standard library's order (a ``bool`` is an ``int``; lxml's
+    strings are ``str``)."""
+    if isinstance(value, str):
+        out.append(encode_basestring(value))
+    elif value is None:
+        out.append("null")
+    elif value is True or value is False:
+        out.append("true" if value else "false")
+    elif isinstance(value, int):
+        out.append(int.__repr__(value))
+    elif isinstance(value, float) and math.isfinite(value):
         out.append(float.__repr__(value))
-    elif type(value) is dict:
-        _write_members(value, newline, out)
-    elif type(value) in (list, tuple):
+    elif isinstance(value, (list, tuple)):
         _write_items(value, newline, out)
+    elif isinstance(value, dict):
+        _write_members(value, newline, out)
     else:
         raise _NotPlain
 
@@ -61,7 +60,7 @@ def _write_members(value: dict, newline: str, out: list[str]) -> None:
     inner = newline + "  "
     sep = "{" + inner
     for key, item in value.items():
-        if type(key) is not str:
+        if not isinstance(key, str):
             raise _NotPlain
         out.append(sep)
         out.append(encode_basestring(key))
