@@ -1,36 +1,35 @@
 """Commands of the diff stage: ``diff``, ``compare`` and ``history``.
 
-Only typer and the standard library are imported here; the library is imported inside the
-commands so that ``lawtool --help`` stays quick.
+Only typer, the standard library and lawtool's light modules (errors, outputs, pdf) are
+imported here; the diff library (lxml and the whole ``lawtool.diff`` package, about 0.1 s) is
+imported inside the commands so that ``lawtool --help`` stays quick.
 """
 
 from __future__ import annotations
 
+import difflib
 import os
+import shutil
 import sys
 from pathlib import Path
 
 import typer
+
+from lawtool.errors import LawtoolError
+from lawtool.outputs import check_output
+from lawtool.pdf import html_to_pdf
 
 FORMATS = ("text", "json", "html", "markdown", "docx", "pdf")
 FORCE_HELP = "replace the output file if it exists (never an input)"
 
 
 def say(message: str, nl: bool = True) -> None:
-    from lawtool.cli import say as say_cli
+    from lawtool.cli import say as say_cli  # local: cycle with lawtool.cli (which registers these commands)
 
     say_cli(message, nl)
 
 
-def check_output(*args, **kwargs):
-    from lawtool.outputs import check_output as check
-
-    return check(*args, **kwargs)
-
-
 def _check_format(fmt: str, allowed=FORMATS) -> None:
-    from lawtool.errors import LawtoolError
-
     if fmt not in allowed:
         raise LawtoolError(f"unknown format {fmt!r}", hint="use one of: " + ", ".join(allowed))
 
@@ -42,15 +41,12 @@ def _want_color(color: bool | None, output: Path | None) -> bool:
 
 
 def _width() -> int:
-    import shutil
-
     return shutil.get_terminal_size((100, 24)).columns
 
 
 def _deliver(data: str | bytes, output: Path | None, fmt: str, color: bool = False) -> None:
     """Write to ``output`` atomically, or to standard output (DOCX only to a file)."""
-    from lawtool.akn import atomic_write
-    from lawtool.errors import LawtoolError
+    from lawtool.akn import atomic_write  # local: startup (lxml)
 
     if output is not None:
         atomic_write(output, data if isinstance(data, bytes) else data.encode("utf-8"))
@@ -63,8 +59,6 @@ def _deliver(data: str | bytes, output: Path | None, fmt: str, color: bool = Fal
 def _pdf(page: str, *documents) -> bytes:
     """The HTML page printed to PDF, with the working-text notice of the documents (a bill's) on
     every page."""
-    from lawtool.pdf import html_to_pdf
-
     notices = [d.notice for d in documents if d.notice]
     return html_to_pdf(page, notice=notices[-1] if notices else None)
 
@@ -104,14 +98,14 @@ def register(app: typer.Typer) -> None:
     ):
         """Compare two versions of a text: alignment of chapters and articles (moved, renumbered,
         split, merged ...), word differences inside changed ones, and the concordance."""
-        from lawtool.cli import run
+        from lawtool.cli import run  # local: cycle with lawtool.cli
 
         def action():
+            # local: startup (lxml and the diff package)
             from lawtool.akn import Document
             from lawtool.diff import diff_documents
             from lawtool.diff.html import render_html
             from lawtool.diff.render import render
-            from lawtool.errors import LawtoolError
 
             _check_format(fmt)
             if bidi not in ("logical", "visual"):
@@ -156,9 +150,10 @@ def register(app: typer.Typer) -> None:
     ):
         """Three columns for each article the text amends or replaces in the law: the text in
         force, the proposed text, the changes."""
-        from lawtool.cli import run
+        from lawtool.cli import run  # local: cycle with lawtool.cli
 
         def action():
+            # local: startup (lxml and the diff package)
             from lawtool.akn import Document
             from lawtool.diff.compare import compare, render_comparison
 
@@ -183,10 +178,10 @@ def register(app: typer.Typer) -> None:
         force: bool = typer.Option(False, "--force", help=FORCE_HELP),
     ):
         """The versions of a work in date order, with what changed from each to the next."""
-        from lawtool.cli import run
+        from lawtool.cli import run  # local: cycle with lawtool.cli
 
         def action():
-            from lawtool.diff.history import history, render_history
+            from lawtool.diff.history import history, render_history  # local: startup (lxml)
 
             _check_format(fmt, ("text", "json"))
             check_output(output, [folder], replace=force)
@@ -196,8 +191,7 @@ def register(app: typer.Typer) -> None:
 
 
 def _write_wid(result, new_doc, new_path: Path, dry_run: bool) -> None:
-    import difflib
-
+    # local: startup (lxml and the diff package)
     from lawtool.akn import read_bytes
     from lawtool.diff.wid import apply_wids
 

@@ -6,11 +6,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from lawtool.akn import Document
 from lawtool.diff import diff_documents
-from lawtool.diff.render import render
+from lawtool.diff.render import render, to_json
 from lawtool.diff.text import RLM, visual
 
 BILL = Path(__file__).resolve().parents[1] / "bills/ma/bill/2024/digital-violence"
@@ -175,3 +177,17 @@ def test_visual_layout_of_a_right_to_left_line():
     assert laid == "abc (ةديدج) 447-1 ةداملا"
     padded = visual(line, width=30)
     assert padded[0] == (" " * (30 - len(line[0][0])), None)
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(derandomize=True, max_examples=300, deadline=None)
+@given(JSON_VALUES)
+def test_json_is_the_standard_librarys_indented_text(value):
+    """``to_json`` writes the indented JSON itself (for speed): the very text of json.dumps."""
+    assert to_json(value) == json.dumps(value, ensure_ascii=False, indent=2) + "\n"

@@ -3,7 +3,8 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lawtool.diff.words import DELETE, EQUAL, INSERT, TYPOGRAPHIC, new_text, old_text, text_key, word_diff
+from lawtool.arabic import tokens
+from lawtool.diff.words import DELETE, EQUAL, INSERT, TYPOGRAPHIC, new_text, old_text, text_key, token_key, word_diff
 
 
 def changes(ops):
@@ -82,3 +83,19 @@ def test_ops_give_back_both_texts_and_keys_agree(old, new):
     assert old_text(ops) == old and new_text(ops) == new
     only_typographic = all(op.op in (EQUAL, TYPOGRAPHIC) for op in ops)
     assert only_typographic == (text_key(old) == text_key(new))
+
+
+# characters whose key is blank or not: spaces, invisible marks, a tatweel, diacritics, presentation
+# forms (one of which, an isolated fathatan, is a space and a diacritic), letters, digits, punctuation
+PIECES = st.sampled_from(
+    [" ", "\u00a0", "\u200f", "\u200b", "ـ", "\u064b", "\u0670", "\ufe70", "\ufef5", "ا", "٥", "،", "x"]
+)
+
+
+@settings(derandomize=True, max_examples=500, deadline=None)
+@given(st.lists(PIECES, min_size=1, max_size=8).map("".join))
+def test_a_blank_key_is_blank_token_by_token(text):
+    """The word diff decides that an inserted or deleted piece is typographic from its tokens'
+    keys; that must agree with the key of the whole piece."""
+    by_tokens = not any(token_key(t).strip() for t in tokens(text))
+    assert by_tokens == (not text_key(text).strip()), [hex(ord(c)) for c in text]

@@ -22,6 +22,7 @@ from ..errors import LawtoolError
 from .align import build_changes, match_articles, match_containers, match_texts
 from .result import STATUSES, Change, DiffResult, Side
 from .units import outline
+from .words import forget_line_diffs
 
 __all__ = ["diff_documents", "DiffResult", "Change", "STATUSES", "side_of"]
 
@@ -74,6 +75,7 @@ def diff_documents(
     Two different works are compared only with ``cross_work`` (a bill's article against the
     article of the code it replaces).  Between expressions of one work, giving one eId uses it on
     both sides; across works, the side without an eId is the whole document."""
+    forget_line_diffs()
     warnings = _unknown_works(old, new)
     if not cross_work and not warnings and not same_work(old, new):
         wa, wb = old.frbr_work, new.frbr_work

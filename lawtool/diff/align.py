@@ -139,37 +139,17 @@ def _pair_similar(
     rest_new = [u for u in new if m.free_new(u.index)]
     if not rest_old or not rest_new:
         return
-    by_eid: dict[str, list[Unit]] = defaultdict(list)
-    for u in rest_old:
-        if u.rel_eid:
-            by_eid[u.rel_eid].append(u)
-    postings: dict = defaultdict(list)
-    if not only_twins:
-        for u in rest_old:
-            for s in u.shingles:
-                postings[s].append(u)
+    by_eid = _by_eid(rest_old)
+    postings = {} if only_twins else _postings([u.index for u in rest_old], old, rest_new)
     scored: list[tuple[float, int, int, float, bool]] = []  # score, old, new, similarity, same eId
     for n in rest_new:
-        twins = {o.index for o in by_eid.get(n.rel_eid, ())} if n.rel_eid else set()
-        hits: dict[int, int] = defaultdict(int)  # shared word pairs, counted through the index
-        exact = not only_twins
-        if not only_twins:
-            for s in n.shingles:
-                found = postings.get(s)
-                if found:
-                    if len(found) > POSTING_CAP:
-                        exact = False
-                        continue
-                    for o in found:
-                        hits[o.index] += 1
-        size = len(n.shingles)
+        twins = set(by_eid.get(n.rel_eid, ())) if n.rel_eid else set()
+        hits, exact = _shared_pairs(n, postings) if not only_twins else ({}, False)
         for i in sorted(hits.keys() | twins):
-            o = old[i]
-            if same_kind and o.kind != n.kind:
+            if same_kind and old[i].kind != n.kind:
                 continue
-            shared = hits.get(i, 0) if exact else len(o.shingles & n.shingles)
-            union = len(o.shingles) + size - shared
-            similarity = shared / union if union else 0.0
+            shared = hits.get(i, 0) if exact else len(old[i].shingles & n.shingles)
+            similarity = _similarity(old[i], n, shared)
             score = similarity + (eid_bonus if i in twins else 0.0)
             if score >= threshold:
                 scored.append((score, i, n.index, similarity, i in twins))
@@ -177,6 +157,38 @@ def _pair_similar(
     pending = _take_pairs(scored, old, new, m, need_context)
     if pending:  # a pair whose neighbour was paired after it was looked at
         _take_pairs(pending, old, new, m, need_context)
+
+
+def _by_eid(units: list[Unit]) -> dict[str, list[int]]:
+    """(Relative) eId → the indices of the units that have it."""
+    by_eid: dict[str, list[int]] = defaultdict(list)
+    for u in units:
+        if u.rel_eid:
+            by_eid[u.rel_eid].append(u.index)
+    return by_eid
+
+
+def _shared_pairs(n: Unit, postings: Mapping[tuple, list[int]]) -> tuple[dict[int, int], bool]:
+    """The word pairs ``n`` shares with each candidate, counted through the index; ``exact``
+    is false when a word pair too common to count (``POSTING_CAP``) was left out."""
+    hits: dict[int, int] = defaultdict(int)
+    exact = True
+    for s in n.shingles:
+        found = postings.get(s)
+        if not found:
+            continue
+        if len(found) > POSTING_CAP:
+            exact = False
+            continue
+        for i in found:
+            hits[i] += 1
+    return hits, exact
+
+
+def _similarity(o: Unit, n: Unit, shared: int) -> float:
+    """Jaccard similarity of the word pairs, given how many they share."""
+    union = len(o.shingles) + len(n.shingles) - shared
+    return shared / union if union else 0.0
 
 
 def _take_pairs(scored: list[tuple], old: list[Unit], new: list[Unit], m: Matching, need_context: bool) -> list:
@@ -225,48 +237,64 @@ def _split_and_merge(
     changed = [(o, n) for o, n in sorted(m.pairs.items()) if o not in m.equal and old[o].key != new[n].key]
     if not changed:
         return
-    split_parts = {y for extra in m.split.values() for y in extra}
-    merged_parts = {x for extra in m.merged.values() for x in extra}
     # splits: an unmatched new article whose words come from a changed old one
-    unmatched_new = [u for u in new if u.index not in m.rev and u.index not in split_parts]
+    unmatched_new = _unattached(new, m.rev, m.split)
     if unmatched_new:
-        postings: dict = defaultdict(list)
         sources = [o for o, n in changed if n not in m.merged]
-        for o in sources:
-            for s in old[o].shingles:
-                postings[s].append(o)
-        covered: dict[int, Counter] = {}
-        for y in unmatched_new:
-            best = _best_source(y.shingles, postings, contained, old)
-            if best is None:
-                continue
-            if best not in covered:
-                covered[best] = Counter(new[m.pairs[best]].shingle_bag)
-                for z in m.split.get(best, ()):
-                    covered[best].update(new[z].shingle_bag)
-            if _novel(y.shingle_bag, old[best].shingle_bag, covered[best]) >= gain:
-                m.split.setdefault(best, []).append(y.index)
-                covered[best].update(y.shingle_bag)
+        _attach_parts(unmatched_new, sources, old, new, m.pairs, m.split, contained=contained, gain=gain)
     # mergers: an unmatched old article whose words went into a changed new one
-    unmatched_old = [u for u in old if u.index not in m.pairs and u.index not in merged_parts]
+    unmatched_old = _unattached(old, m.pairs, m.merged)
     if unmatched_old:
-        postings = defaultdict(list)
-        for o, n in changed:
-            if o not in m.split:
-                for s in new[n].shingles:
-                    postings[s].append(n)
-        covered = {}
-        for x in unmatched_old:
-            best = _best_source(x.shingles, postings, contained, new)
-            if best is None:
-                continue
-            if best not in covered:
-                covered[best] = Counter(old[m.rev[best]].shingle_bag)
-                for z in m.merged.get(best, ()):
-                    covered[best].update(old[z].shingle_bag)
-            if _novel(x.shingle_bag, new[best].shingle_bag, covered[best]) >= gain:
-                m.merged.setdefault(best, []).append(x.index)
-                covered[best].update(x.shingle_bag)
+        sources = [n for o, n in changed if o not in m.split]
+        _attach_parts(unmatched_old, sources, new, old, m.rev, m.merged, contained=contained, gain=gain)
+
+
+def _unattached(units: list[Unit], paired: Mapping[int, int], attached: Mapping[int, list[int]]) -> list[Unit]:
+    """The units neither paired nor attached as a split part (a merged article)."""
+    parts = {i for extra in attached.values() for i in extra}
+    return [u for u in units if u.index not in paired and u.index not in parts]
+
+
+def _attach_parts(
+    parts: list[Unit],
+    sources: list[int],
+    whole: list[Unit],
+    other: list[Unit],
+    counterpart: dict[int, int],
+    attached: dict[int, list[int]],
+    *,
+    contained: float,
+    gain: float,
+) -> None:
+    """Attach each unmatched unit of ``parts`` to the unit of ``whole`` (among ``sources``)
+    that holds its words, when enough of them are words that the source's counterpart in
+    ``other`` (and the parts attached so far) does not account for.  For splits: parts are
+    new articles, sources old ones; for mergers the other way round."""
+    postings = _postings(sources, whole, parts)
+    covered: dict[int, Counter] = {}
+    for y in parts:
+        best = _best_source(y.shingles, postings, contained, whole)
+        if best is None:
+            continue
+        if best not in covered:
+            covered[best] = Counter(other[counterpart[best]].shingle_bag)
+            for z in attached.get(best, ()):
+                covered[best].update(other[z].shingle_bag)
+        if _novel(y.shingle_bag, whole[best].shingle_bag, covered[best]) >= gain:
+            attached.setdefault(best, []).append(y.index)
+            covered[best].update(y.shingle_bag)
+
+
+def _postings(indices: list[int], units: list[Unit], wanted: list[Unit]) -> dict[tuple, list[int]]:
+    """Word pair → the ``indices`` of ``units`` holding it, in order, for the word pairs of
+    ``wanted`` only (the only ones looked up; a set intersection is much quicker than a loop over
+    every word pair of every unit)."""
+    asked = frozenset().union(*(u.shingles for u in wanted))
+    postings: dict[tuple, list[int]] = defaultdict(list)
+    for i in indices:
+        for s in units[i].shingles & asked:
+            postings[s].append(i)
+    return postings
 
 
 def _novel(part: Counter, whole: Counter, covered: Counter) -> float:
@@ -425,35 +453,41 @@ def text_ops(old_text: str, new_text: str, same_key: bool) -> tuple[Op, ...]:
 
 def _pair_change(o: Unit, n: Unit, moved: bool, *, parts: bool) -> Change:
     if o.role in ("provision", "text") and o.signature == n.signature:
-        same_text = same_key = True
-    else:
-        same_text = o.text == n.text
-        if same_text:
-            same_key = True
-        elif o.grouping:  # a container's text is its heading (and loose text); its number is apart
-            same_key = text_key(o.text) == text_key(n.text)
-        else:
-            same_key = o.key == n.key
-    numbered = o.role == "provision" or bool(o.label or n.label)  # unnumbered paragraphs count by place
-    # the same number as written is the same number (no need to parse it)
-    renumbered = numbered and not (o.label and o.label == n.label) and (o.number or "") != (n.number or "")
+        # the same bytes: the same text, label, number (from the <num> or the eId) and parts
+        return Change(o.kind, MOVED if moved else UNCHANGED, (o,), (n,), (), moved=moved)
+    same_text = o.text == n.text
+    same_key = same_text or _same_key(o, n)
+    renumbered = _renumbered(o, n)
     if o.label != n.label and not renumbered:  # «Art. 1» → «Article 1»: the number as written changed
         return _label_change(o, n, moved, parts)
     ops = () if same_text else text_ops(o.text, n.text, same_key)
-    if moved:
-        status = MOVED
-    elif renumbered:
-        status = RENUMBERED
-    elif not same_key:
-        status = MODIFIED
-    elif not same_text:
-        status = TYPOGRAPHIC
-    else:
-        status = UNCHANGED
+    status = _first_status(
+        ((moved, MOVED), (renumbered, RENUMBERED), (not same_key, MODIFIED), (not same_text, TYPOGRAPHIC))
+    )
     sub = tuple(align_parts(o, n)) if parts and not same_text and not o.grouping else ()
     return Change(
         o.kind, status, (o,), (n,), ops, moved=moved, renumbered=renumbered, text_changed=not same_key, parts=sub
     )
+
+
+def _same_key(o: Unit, n: Unit) -> bool:
+    """Texts equal up to typography (a container's text is its heading and loose text: its
+    number is compared apart)."""
+    if o.grouping:
+        return text_key(o.text) == text_key(n.text)
+    return o.key == n.key
+
+
+def _renumbered(o: Unit, n: Unit) -> bool:
+    """The number changed; the same number as written is the same number (no need to parse it),
+    and unnumbered paragraphs count by place."""
+    numbered = o.role == "provision" or bool(o.label or n.label)
+    return numbered and not (o.label and o.label == n.label) and (o.number or "") != (n.number or "")
+
+
+def _first_status(tests: tuple[tuple[bool, str], ...]) -> str:
+    """The status of the first test that holds, in order of precedence; unchanged when none does."""
+    return next((status for holds, status in tests if holds), UNCHANGED)
 
 
 def _label_change(o: Unit, n: Unit, moved: bool, parts: bool) -> Change:
@@ -507,55 +541,56 @@ def build_changes(
     moved = _moved(old, new, m, parents)
     by_old: dict[int, Change] = {}
     of_new: dict[int, Change] = {}
-    merged_old = {x for extra in m.merged.values() for x in extra}
     for o, n in m.pairs.items():
-        if o in m.split:
-            news = (new[n],) + tuple(new[y] for y in m.split[o])
-            ops = text_ops(old[o].text, "\n".join(u.text for u in news), False)
-            change = Change(
-                old[o].kind,
-                SPLIT,
-                (old[o],),
-                news,
-                ops,
-                moved=o in moved,
-                renumbered=old[o].number != new[n].number,
-                text_changed=True,
-            )
-            for y in m.split[o]:
-                of_new[y] = change
-        elif n in m.merged:
-            olds = (old[o],) + tuple(old[x] for x in m.merged[n])
-            ops = text_ops("\n".join(u.text for u in olds), new[n].text, False)
-            change = Change(
-                new[n].kind,
-                MERGED,
-                olds,
-                (new[n],),
-                ops,
-                moved=o in moved,
-                renumbered=old[o].number != new[n].number,
-                text_changed=True,
-            )
-            for x in m.merged[n]:
-                by_old[x] = change
-        else:
-            change = _pair_change(old[o], new[n], o in moved, parts=parts)
+        change = _paired_change(old, new, o, n, m, o in moved, parts=parts)
         if change.status != UNCHANGED:
             change.evidence = m.evidence.get(o)
-        by_old[o] = change
-        of_new[n] = change
-    for u in old:
-        if u.index not in m.pairs and u.index not in merged_old:
-            by_old[u.index] = Change(u.kind, DELETED, (u,), (), tuple(_whole(u.text, DELETE)))
-    split_new = {y for extra in m.split.values() for y in extra}
-    added = []
-    for u in new:
-        if u.index not in m.rev and u.index not in split_new:
-            change = Change(u.kind, ADDED, (), (u,), tuple(_whole(u.text, INSERT)))
+        for u in change.old:  # a merger's absorbed articles (a split's parts) share its change
+            by_old[u.index] = change
+        for u in change.new:
             of_new[u.index] = change
-            added.append((u.index, change))
+    for u in _unattached(old, m.pairs, m.merged):
+        by_old[u.index] = Change(u.kind, DELETED, (u,), (), tuple(_whole(u.text, DELETE)))
+    added = []
+    for u in _unattached(new, m.rev, m.split):
+        change = Change(u.kind, ADDED, (), (u,), tuple(_whole(u.text, INSERT)))
+        of_new[u.index] = change
+        added.append((u.index, change))
     return _order(by_old, added, of_new, len(old))
+
+
+def _paired_change(
+    old: list[Unit], new: list[Unit], o: int, n: int, m: Matching, moved: bool, *, parts: bool
+) -> Change:
+    """The change of a pair: a split (one old, several new), a merger (several old, one new) or
+    one to one."""
+    if o in m.split:
+        news = (new[n],) + tuple(new[y] for y in m.split[o])
+        ops = text_ops(old[o].text, "\n".join(u.text for u in news), False)
+        return Change(
+            old[o].kind,
+            SPLIT,
+            (old[o],),
+            news,
+            ops,
+            moved=moved,
+            renumbered=old[o].number != new[n].number,
+            text_changed=True,
+        )
+    if n in m.merged:
+        olds = (old[o],) + tuple(old[x] for x in m.merged[n])
+        ops = text_ops("\n".join(u.text for u in olds), new[n].text, False)
+        return Change(
+            new[n].kind,
+            MERGED,
+            olds,
+            (new[n],),
+            ops,
+            moved=moved,
+            renumbered=old[o].number != new[n].number,
+            text_changed=True,
+        )
+    return _pair_change(old[o], new[n], moved, parts=parts)
 
 
 def _whole(text: str, kind: str):

@@ -18,8 +18,10 @@ from dataclasses import dataclass, field
 
 from ..akn import Document, local_name
 from ..errors import LawtoolError
-from . import side_of
+from . import compare_render, side_of
 from .align import text_ops
+from .present import inline_pieces as inline_pieces  # where publish/bills.py takes it
+from .render import to_json
 from .result import ADDED, MODIFIED, TYPOGRAPHIC, UNCHANGED, Side
 from .units import Unit, outline
 from .words import has_changes, text_key
@@ -169,79 +171,74 @@ def compare(bill: Document, law: Document) -> Comparison:
             path=law.path,
             hint="give an AKN document with <FRBRWork><FRBRthis value=...>",
         )
-    law_articles = outline(law).articles
-    by_eid = {u.eid: u for u in law_articles if u.eid}
-    by_number: dict[str, Unit] = {}
-    for u in law_articles:
-        if u.number and u.number not in by_number:
-            by_number[u.number] = u
+    articles = _LawArticles(law)
     destinations = _destinations(bill)
     rows: list[Row] = []
     elsewhere: list[dict] = []
     for mod in bill.walk("mod"):
         mod_eid = mod.get("eId") or ""
         dests = destinations.get(mod_eid)
-        here = {}
-        if dests:
-            for kind, href in dests:
-                work, portion = _split_destination(href)
-                if work == law_work and portion:
-                    here[portion] = kind
-                elif (kind, href) not in [(e["type"], e["destination"]) for e in elsewhere if e["mod"] == mod_eid]:
-                    elsewhere.append({"mod": mod_eid, "type": kind, "destination": href})
-            if not here:
-                continue
-        bill_article, bill_label = _amending_article(mod)
-        for qstr in mod.iter("{*}quotedStructure"):
-            scope = outline(bill, qstr.get("eId")) if qstr.get("eId") else None
-            quoted = scope.articles if scope is not None else []
-            for unit in quoted:
-                target = unit.rel_eid or f"art_{unit.number}"
-                if dests and target not in here:
-                    continue
-                in_force = by_eid.get(target) or (by_number.get(unit.number) if unit.number else None)
-                status, ops, note = _row_status(in_force, unit)
-                if not dests:
-                    note = "no textualMod describes this mod: matched by article number"
-                elif in_force is None and here.get(target) not in ("insertion",):
-                    note = f"{target} is not in {law.path}"
-                rows.append(
-                    Row(
-                        bill_article,
-                        bill_label,
-                        mod_eid,
-                        target,
-                        here.get(target) if dests else None,
-                        in_force,
-                        unit,
-                        status,
-                        ops,
-                        note,
-                    )
-                )
+        here = _targets_in_law(mod_eid, dests or [], law_work, elsewhere)
+        if dests and not here:
+            continue  # every destination of this mod is in another work
+        rows += _mod_rows(bill, mod, mod_eid, here if dests else None, articles)
     return Comparison(side_of(bill), side_of(law), rows, elsewhere)
 
 
-def inline_pieces(ops, *, typographic: bool = False):
-    """Both sides in one text: deletions and insertions marked where they happen."""
-    out: list[tuple[str, str | None]] = []
-    for op in ops:
-        if op.op == "equal":
-            out.append((op.new, None))
-        elif op.op == "typographic":
-            out.append((op.new, "typo" if typographic and op.new.strip() else None))
-        elif op.op == "delete":
-            out.append((op.old, "del"))
-        else:
-            out.append((op.new, "ins"))
-    return [(t, m) for t, m in out if t]
+class _LawArticles:
+    """The articles of the law in force, found by eId or, failing that, by number (the first
+    article with that number)."""
+
+    def __init__(self, law: Document):
+        self.path = law.path
+        units = outline(law).articles
+        self.by_eid = {u.eid: u for u in units if u.eid}
+        self.by_number: dict[str, Unit] = {}
+        for u in units:
+            if u.number and u.number not in self.by_number:
+                self.by_number[u.number] = u
+
+    def find(self, target: str, number: str | None) -> Unit | None:
+        return self.by_eid.get(target) or (self.by_number.get(number) if number else None)
+
+
+def _targets_in_law(mod_eid: str, dests: list[tuple[str, str]], law_work: str, elsewhere: list[dict]) -> dict:
+    """Article eId → kind of change, for the destinations of a mod in the law; destinations in
+    other works are added to ``elsewhere`` (once each)."""
+    here = {}
+    for kind, href in dests:
+        work, portion = _split_destination(href)
+        if work == law_work and portion:
+            here[portion] = kind
+        elif (kind, href) not in [(e["type"], e["destination"]) for e in elsewhere if e["mod"] == mod_eid]:
+            elsewhere.append({"mod": mod_eid, "type": kind, "destination": href})
+    return here
+
+
+def _mod_rows(bill: Document, mod, mod_eid: str, here: dict | None, articles: _LawArticles) -> list[Row]:
+    """One row per article quoted by the mod; ``here`` gives the articles its textual
+    modifications name (``None``: no textualMod describes the mod, articles are matched by
+    number)."""
+    bill_article, bill_label = _amending_article(mod)
+    rows = []
+    for qstr in mod.iter("{*}quotedStructure"):
+        quoted = outline(bill, qstr.get("eId")).articles if qstr.get("eId") else []
+        for unit in quoted:
+            target = unit.rel_eid or f"art_{unit.number}"
+            if here is not None and target not in here:
+                continue
+            in_force = articles.find(target, unit.number)
+            status, ops, note = _row_status(in_force, unit)
+            if here is None:
+                note = "no textualMod describes this mod: matched by article number"
+            elif in_force is None and here.get(target) not in ("insertion",):
+                note = f"{target} is not in {articles.path}"
+            kind = here.get(target) if here is not None else None
+            rows.append(Row(bill_article, bill_label, mod_eid, target, kind, in_force, unit, status, ops, note))
+    return rows
 
 
 def render_comparison(comparison: Comparison, fmt: str, *, typographic: bool = False, color: bool = False):
-    from .render import to_json
-
     if fmt == "json":
         return to_json(comparison.to_dict())
-    from . import compare_render
-
     return compare_render.render(comparison, fmt, typographic=typographic, color=color)

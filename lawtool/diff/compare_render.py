@@ -4,9 +4,17 @@ HTML, Markdown or DOCX.  The same escaping and right-to-left rules as the diff's
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
-from .compare import Comparison, Row, inline_pieces
-from .present import STATUS_AR, plain_pieces
+from .docx import fill_cell, finish, new_document, paragraph, rtl_table
+from .html import CSS, pieces_html
+from .markdown import md_escape, pieces_md
+from .present import STATUS_AR, html_lang, inline_pieces, plain_pieces
+from .text import Segment
+from .text import render as render_lines
+
+if TYPE_CHECKING:  # compare.py renders through this module
+    from .compare import Comparison, Row
 
 IN_FORCE_AR, PROPOSED_AR, CHANGES_AR = "النص الساري", "النص المقترح", "التغييرات"
 TYPE_AR = {"substitution": "تغيير", "insertion": "إضافة", "repeal": "نسخ", None: "—"}
@@ -29,8 +37,6 @@ def _notices(comparison: Comparison) -> list[str]:
 
 
 def render_text(comparison: Comparison, *, typographic: bool = False, color: bool = False) -> str:
-    from .text import Segment
-    from .text import render as render_lines
 
     head: list[list[Segment]] = [
         [(f"law:  {comparison.law.frbr or comparison.law.path}", "head")],
@@ -67,13 +73,11 @@ def render_text(comparison: Comparison, *, typographic: bool = False, color: boo
 
 
 def render_html(comparison: Comparison, *, typographic: bool = False) -> str:
-    from .html import CSS, pieces_html
 
     def e(text) -> str:
         return escape(str(text), quote=True)
 
     title = f"مقارنة: {comparison.bill.title or ''} / {comparison.law.title or ''}"
-    from .present import html_lang
 
     lang, direction = html_lang(comparison.law.language or comparison.bill.language)
     out = [
@@ -125,7 +129,6 @@ def render_html(comparison: Comparison, *, typographic: bool = False) -> str:
 
 
 def render_markdown(comparison: Comparison, *, typographic: bool = False) -> str:
-    from .markdown import md_escape, pieces_md
 
     out = [
         f"# مقارنة: {md_escape(comparison.bill.title or '')}",
@@ -150,7 +153,6 @@ def render_markdown(comparison: Comparison, *, typographic: bool = False) -> str
 
 
 def render_docx(comparison: Comparison, *, typographic: bool = False) -> bytes:
-    from .docx import fill_cell, finish, new_document, paragraph, rtl_table
 
     document = new_document(f"مقارنة: {comparison.bill.title or ''}")
     paragraph(document, text=f"القانون: {comparison.law.frbr or comparison.law.path}")

@@ -11,6 +11,7 @@ from typing import Any
 from ..akn import Document
 from ..errors import InputError
 from . import diff_documents
+from .render import to_json
 from .result import DiffResult
 from .units import outline
 
@@ -87,8 +88,6 @@ def history(folder: str | os.PathLike) -> list[Version]:
 
 
 def render_history(versions: list[Version], fmt: str) -> str:
-    from .render import to_json
-
     if fmt == "json":
         return to_json({"schema": "lawtool.history/1", "versions": [v.as_dict() for v in versions]})
     lines = []

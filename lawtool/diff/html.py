@@ -138,8 +138,19 @@ def _notices(result: DiffResult) -> list[str]:
 
 def render_html(result: DiffResult, *, typographic: bool = False) -> str:
     """The standalone page (see the module docstring)."""
+    out = _page_head(result)
+    out += _summary_section(result.summary(), typographic)
+    out += _table_of_contents(result.changes(typographic=typographic))
+    out += _compare_table(result, typographic)
+    out += _concordance_table(result)
+    out.append('<p class="note">أعدت هذه المقارنة بواسطة lawtool.</p>')
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"
+
+
+def _page_head(result: DiffResult) -> list[str]:
+    """From the doctype to the two documents compared, their notices and the warnings."""
     title = result.new.title or result.old.title or "مقارنة"
-    summary = result.summary()
     lang, direction = html_lang(result.new.language or result.old.language)
     out = [
         "<!DOCTYPE html>",
@@ -158,16 +169,22 @@ def render_html(result: DiffResult, *, typographic: bool = False) -> str:
     ]
     out += [f'<p class="notice">{_e(notice)}</p>' for notice in _notices(result)]
     out += [f'<p class="note">{_e(warning)}</p>' for warning in result.warnings]
-    out += ['<h2 id="summary">الملخص</h2>', "<table><thead><tr><th>الحالة</th><th>عدد المواد</th></tr></thead><tbody>"]
-    for status, count in summary.items():
-        if count:
-            out.append(f"<tr><td>{_status(status)}</td><td>{count}</td></tr>")
+    return out
+
+
+def _summary_section(summary: dict[str, int], typographic: bool) -> list[str]:
+    """How many articles have each status (those with none left out)."""
+    out = ['<h2 id="summary">الملخص</h2>', "<table><thead><tr><th>الحالة</th><th>عدد المواد</th></tr></thead><tbody>"]
+    out += [f"<tr><td>{_status(status)}</td><td>{count}</td></tr>" for status, count in summary.items() if count]
     out.append("</tbody></table>")
     if not typographic and summary["typographic"]:
         out.append(f'<p class="note">{summary["typographic"]} تغييرات طباعية فقط غير معروضة.</p>')
-    # table of contents: the changes, by container
-    out.append('<h2 id="toc">فهرس التغييرات</h2><nav><ul>')
-    changes = result.changes(typographic=typographic)
+    return out
+
+
+def _table_of_contents(changes: list[Change]) -> list[str]:
+    """A link to each change (articles and texts to their row, containers to their heading)."""
+    out = ['<h2 id="toc">فهرس التغييرات</h2><nav><ul>']
     if not changes:
         out.append("<li>لا تغييرات</li>")
     for change in changes:
@@ -177,12 +194,16 @@ def render_html(result: DiffResult, *, typographic: bool = False) -> str:
             href = f"#chp-{(change.new or change.old)[0].ref}"
         out.append(f'<li><a href="{_e(href)}">{_e(change_title(change))}</a> {_status(change.status)}</li>')
     out.append("</ul></nav>")
-    # the comparative table
-    out.append(f'<h2 id="compare">{CHANGES_AR}</h2>')
-    out.append(f'<table class="compare"><thead><tr><th>{OLD_AR}</th><th>{NEW_AR}</th></tr></thead><tbody>')
-    for change in result.texts:
-        if change.is_change(typographic=typographic):
-            out.append(_article_row(change, typographic))
+    return out
+
+
+def _compare_table(result: DiffResult, typographic: bool) -> list[str]:
+    """The comparative table: changed texts, then the headings and articles in order."""
+    out = [
+        f'<h2 id="compare">{CHANGES_AR}</h2>',
+        f'<table class="compare"><thead><tr><th>{OLD_AR}</th><th>{NEW_AR}</th></tr></thead><tbody>',
+    ]
+    out += [_article_row(c, typographic) for c in result.texts if c.is_change(typographic=typographic)]
     for row in table_rows(result):
         if row[0] == "heading":
             out.append(_heading_row(row[1], row[2]))
@@ -191,18 +212,22 @@ def render_html(result: DiffResult, *, typographic: bool = False) -> str:
         else:
             out.append(_moved_here_row(row[1], typographic))
     out.append("</tbody></table>")
-    # concordance
-    out.append('<h2 id="concordance">جدول التوافق</h2>')
-    out.append(f"<table><thead><tr><th>{OLD_AR}</th><th>{NEW_AR}</th><th>الحالة</th></tr></thead><tbody>")
+    return out
+
+
+def _concordance_link(side: str, ref: str | None, num: str | None) -> str:
+    return f'<a href="#{_e(anchor(side, ref))}">{_e(num)}</a>' if ref else "—"
+
+
+def _concordance_table(result: DiffResult) -> list[str]:
+    """Old number → new number of every article, each linked to its row."""
+    out = [
+        '<h2 id="concordance">جدول التوافق</h2>',
+        f"<table><thead><tr><th>{OLD_AR}</th><th>{NEW_AR}</th><th>الحالة</th></tr></thead><tbody>",
+    ]
     for entry in result.concordance():
-        old = (
-            f'<a href="#{_e(anchor("old", entry["old_ref"]))}">{_e(entry["old_num"])}</a>' if entry["old_ref"] else "—"
-        )
-        new = (
-            f'<a href="#{_e(anchor("new", entry["new_ref"]))}">{_e(entry["new_num"])}</a>' if entry["new_ref"] else "—"
-        )
+        old = _concordance_link("old", entry["old_ref"], entry["old_num"])
+        new = _concordance_link("new", entry["new_ref"], entry["new_num"])
         out.append(f"<tr><td>{old}</td><td>{new}</td><td>{_status(entry['status'])}</td></tr>")
     out.append("</tbody></table>")
-    out.append('<p class="note">أعدت هذه المقارنة بواسطة lawtool.</p>')
-    out.append("</body></html>")
-    return "\n".join(out) + "\n"
+    return out

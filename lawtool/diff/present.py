@@ -291,3 +291,18 @@ def elide(pieces: list[Piece], other: list[Piece] | None = None, *, keep: int = 
             out.append(("…", None))
             gap = True
     return out
+
+
+def inline_pieces(ops, *, typographic: bool = False):
+    """Both sides in one text: deletions and insertions marked where they happen."""
+    out: list[tuple[str, str | None]] = []
+    for op in ops:
+        if op.op == "equal":
+            out.append((op.new, None))
+        elif op.op == "typographic":
+            out.append((op.new, "typo" if typographic and op.new.strip() else None))
+        elif op.op == "delete":
+            out.append((op.old, "del"))
+        else:
+            out.append((op.new, "ins"))
+    return [(t, m) for t, m in out if t]

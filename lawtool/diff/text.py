@@ -64,9 +64,9 @@ def _changed(line: list[Segment]) -> bool:
     return any(style in MARKS for _, style in line)
 
 
-def _change_block(change: Change, typographic: bool, context: bool) -> list[list[Segment]]:
+def _head(change: Change) -> str:
+    """Title, status and what else is true of the change («(moved, text changed)»)."""
     status = change.status
-    head = f"{change_title(change)}  [{status}]"
     flags = [
         f
         for f, on in (
@@ -76,27 +76,42 @@ def _change_block(change: Change, typographic: bool, context: bool) -> list[list
         )
         if on
     ]
-    if flags:
-        head += " (" + ", ".join(flags) + ")"
-    block: list[list[Segment]] = [[(head, "head")]]
-    if change.moved:
-        olds = [u.parent.describe() for u in change.old if u.parent is not None]
-        news = [u.parent.describe() for u in change.new if u.parent is not None]
-        if olds != news:
-            block.append([("  " + " ← ".join(x for x in ("، ".join(olds), "، ".join(news)) if x), "dim")])
-    lines = _lines(_op_segments(change.ops, typographic))
-    context = context or change.status in ("added", "deleted")
+    head = f"{change_title(change)}  [{status}]"
+    return head + " (" + ", ".join(flags) + ")" if flags else head
+
+
+def _move_line(change: Change) -> list[list[Segment]]:
+    """Where a moved element was and where it is («الباب الأول ← الباب الثاني»)."""
+    if not change.moved:
+        return []
+    olds = [u.parent.describe() for u in change.old if u.parent is not None]
+    news = [u.parent.describe() for u in change.new if u.parent is not None]
+    if olds == news:
+        return []
+    return [[("  " + " ← ".join(x for x in ("، ".join(olds), "، ".join(news)) if x), "dim")]]
+
+
+def _body(lines: list[list[Segment]], context: bool) -> list[list[Segment]]:
+    """The changed lines indented (every line with ``context``), one «…» for each run of
+    unchanged lines left out."""
+    out: list[list[Segment]] = []
     shown_gap = False
     for line in lines:
         if not line:
             continue
         if context or _changed(line):
-            block.append([("  ", None)] + line)
+            out.append([("  ", None)] + line)
             shown_gap = False
         elif not shown_gap:
-            block.append([("  …", "dim")])
+            out.append([("  …", "dim")])
             shown_gap = True
-    return block
+    return out
+
+
+def _change_block(change: Change, typographic: bool, context: bool) -> list[list[Segment]]:
+    lines = _lines(_op_segments(change.ops, typographic))
+    context = context or change.status in ("added", "deleted")
+    return [[(_head(change), "head")], *_move_line(change), *_body(lines, context)]
 
 
 # -- right to left ---------------------------------------------------------------------------------------
@@ -115,24 +130,23 @@ def _direction(ch: str) -> str:
     return "N"
 
 
-def visual(line: list[Segment], width: int = 0) -> list[Segment]:
-    """Lay a right-to-left line out for a terminal that does not (see the module docstring):
-    a simplified Unicode bidirectional algorithm for one right-to-left paragraph."""
-    chars = [(ch, style) for text, style in line for ch in text]
+def _weak_kinds(chars: list[tuple[str, str | None]]) -> list[str]:
+    """The direction of each character, marks taking their base's and separators between
+    digits belonging to the number."""
     kinds = [_direction(ch) for ch, _ in chars]
     for i, kind in enumerate(kinds):  # marks take their base's direction
         if kind == "NSM":
             kinds[i] = kinds[i - 1] if i else "R"
-    for i, kind in enumerate(kinds):  # separators between digits belong to the number
-        if (
-            kind == "N"
-            and chars[i][0] in ".,:/-"
-            and 0 < i < len(kinds) - 1
-            and kinds[i - 1] == "EN"
-            and kinds[i + 1] == "EN"
-        ):
+    for i in range(1, len(kinds) - 1):  # separators between digits belong to the number
+        if kinds[i] == "N" and chars[i][0] in ".,:/-" and kinds[i - 1] == "EN" and kinds[i + 1] == "EN":
             kinds[i] = "EN"
-    strong = ["R" if k in ("R", "EN") else k for k in kinds]  # numbers count as R for neutrals
+    return kinds
+
+
+def _resolve_neutrals(kinds: list[str]) -> list[str]:
+    """Each run of neutral characters takes L between two L, R otherwise (numbers count as R,
+    the paragraph is right to left)."""
+    strong = ["R" if k in ("R", "EN") else k for k in kinds]
     resolved = list(kinds)
     i = 0
     while i < len(kinds):
@@ -144,29 +158,39 @@ def visual(line: list[Segment], width: int = 0) -> list[Segment]:
             j += 1
         before = strong[i - 1] if i else "R"
         after = strong[j] if j < len(kinds) else "R"
-        fill = "L" if before == after == "L" else "R"
-        for k in range(i, j):
-            resolved[k] = fill
+        resolved[i:j] = ["L" if before == after == "L" else "R"] * (j - i)
         i = j
-    levels = [1 if k == "R" else 2 for k in resolved]
-    order = list(range(len(chars)))
-    order.reverse()  # level ≥ 1: the whole line
-    out_order: list[int] = []
+    return resolved
+
+
+def _visual_order(levels: list[int]) -> list[int]:
+    """Positions in display order: the whole line reversed (level 1), then each run of level 2
+    (left-to-right text and numbers) turned back to reading order."""
+    order = list(range(len(levels)))[::-1]
+    out: list[int] = []
     k = 0
-    while k < len(order):  # level 2 runs back to reading order
-        if levels[order[k]] == 2:
-            j = k
-            while j < len(order) and levels[order[j]] == 2:
-                j += 1
-            out_order.extend(reversed(order[k:j]))
-            k = j
-        else:
-            out_order.append(order[k])
+    while k < len(order):
+        if levels[order[k]] != 2:
+            out.append(order[k])
             k += 1
+            continue
+        j = k
+        while j < len(order) and levels[order[j]] == 2:
+            j += 1
+        out.extend(reversed(order[k:j]))
+        k = j
+    return out
+
+
+def visual(line: list[Segment], width: int = 0) -> list[Segment]:
+    """Lay a right-to-left line out for a terminal that does not (see the module docstring):
+    a simplified Unicode bidirectional algorithm for one right-to-left paragraph."""
+    chars = [(ch, style) for text, style in line for ch in text]
+    levels = [1 if k == "R" else 2 for k in _resolve_neutrals(_weak_kinds(chars))]
     result: list[Segment] = []
-    for idx in out_order:
+    for idx in _visual_order(levels):
         ch, style = chars[idx]
-        if levels[idx] == 1:
+        if levels[idx] == 1:  # brackets and guillemets mirrored in right-to-left runs
             ch = MIRROR.get(ch, ch)
         if result and result[-1][1] == style:
             result[-1] = (result[-1][0] + ch, style)
@@ -236,6 +260,34 @@ def render(blocks: list[list[list[Segment]]], *, color: bool, bidi: str, width: 
     return "\n".join(out).rstrip("\n") + "\n"
 
 
+def _summary_lines(result: DiffResult, typographic: bool) -> list[list[Segment]]:
+    """The counts of each status (articles, then changed containers and texts), the notices and
+    warnings, and how many typographic changes are hidden."""
+    summary = result.summary()
+    shown = ", ".join(f"{k}: {v}" for k, v in summary.items() if v)
+    kinds = sorted({c.kind for c in result.articles}) or ["article"]
+    lines: list[list[Segment]] = [[(f"{'/'.join(k + 's' for k in kinds)}: {shown}", None)]]
+    for label, kind in (("containers", "container"), ("texts (preface, preamble, conclusions, notes ...)", "text")):
+        changed = ", ".join(f"{k}: {v}" for k, v in result.summary(kind).items() if v and k != "unchanged")
+        if changed:
+            lines.append([(f"{label}: {changed}", None)])
+    for line in dict.fromkeys(x for x in (result.old.notice, result.new.notice, *result.warnings) if x):
+        lines.append([(line, "dim")])
+    if not typographic and summary.get("typographic"):
+        hidden = f"({summary['typographic']} typographic-only changes hidden; --show-typographic shows them)"
+        lines.append([(hidden, "dim")])
+    return lines
+
+
+def _concordance_block(result: DiffResult) -> list[list[list[Segment]]]:
+    """The numbers that differ between the versions, when some do."""
+    moves = [r for r in result.concordance() if r["old_num"] != r["new_num"]]
+    if not moves:
+        return []
+    shown = ", ".join(f"{r['old_num'] or '—'} → {r['new_num'] or '—'}" for r in moves)
+    return [[[(f"concordance (numbers that differ; every other article keeps its number): {shown}", None)]]]
+
+
 def render_text(
     result: DiffResult,
     *,
@@ -250,31 +302,9 @@ def render_text(
     head: list[list[Segment]] = [
         [(f"--- {result.old.frbr or result.old.path}", "head")],
         [(f"+++ {result.new.frbr or result.new.path}", "head")],
+        *_summary_lines(result, typographic),
     ]
-    summary = result.summary()
-    shown = ", ".join(f"{k}: {v}" for k, v in summary.items() if v)
-    kinds = sorted({c.kind for c in result.articles}) or ["article"]
-    head.append([(f"{'/'.join(k + 's' for k in kinds)}: {shown}", None)])
-    containers = result.summary("container")
-    changed = ", ".join(f"{k}: {v}" for k, v in containers.items() if v and k != "unchanged")
-    if changed:
-        head.append([(f"containers: {changed}", None)])
-    texts = ", ".join(f"{k}: {v}" for k, v in result.summary("text").items() if v and k != "unchanged")
-    if texts:
-        head.append([(f"texts (preface, preamble, conclusions, notes ...): {texts}", None)])
-    for line in dict.fromkeys(x for x in (result.old.notice, result.new.notice, *result.warnings) if x):
-        head.append([(line, "dim")])
-    if not typographic and summary.get("typographic"):
-        head.append(
-            [(f"({summary['typographic']} typographic-only changes hidden; --show-typographic shows them)", "dim")]
-        )
-    blocks = [head]
-    for change in result.changes(typographic=typographic):
-        blocks.append(_change_block(change, typographic, context))
+    blocks = [head] + [_change_block(c, typographic, context) for c in result.changes(typographic=typographic)]
     if len(blocks) == 1:
         blocks.append([[("no changes", None)]])
-    moves = [r for r in result.concordance() if r["old_num"] != r["new_num"]]
-    if moves:
-        shown = ", ".join(f"{r['old_num'] or '—'} → {r['new_num'] or '—'}" for r in moves)
-        blocks.append([[(f"concordance (numbers that differ; every other article keeps its number): {shown}", None)]])
-    return render(blocks, color=color, bidi=bidi, width=width)
+    return render(blocks + _concordance_block(result), color=color, bidi=bidi, width=width)

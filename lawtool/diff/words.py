@@ -69,7 +69,8 @@ class Op:
         return {"op": self.op, "text": self.new if self.op in (EQUAL, INSERT) else self.old}
 
 
-_PUNCT_SPACE = re.compile(r" ?([^\w\s]) ?")
+# a space before or after a punctuation mark (after ``normalise`` every space is one space)
+_PUNCT_SPACE = re.compile(r" (?=[^\w\s])|(?<=[^\w\s]) ")
 _PUNCT_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in _PUNCT_FOLD) + "]")
 
 
@@ -88,34 +89,36 @@ def token_key(token: str) -> str:
 
 def _keys(text: str) -> tuple[list[str], list[str]]:
     toks = tokens(text)
-    return toks, [token_key(t) for t in toks]
-
-
-_LINE = "\ue000"  # stands for a line break while a whole text is normalised (a private-use character)
+    return toks, list(map(token_key, toks))
 
 
 def text_key(text: str) -> str:
     """The key of a whole text: equal keys ⇔ the texts differ at most typographically
-    (normalised words, folded punctuation, no space next to a punctuation mark)."""
-    folded = _fold_punct(text.replace("\n", _LINE))
-    return _PUNCT_SPACE.sub(r"\1", normalise(folded)).replace(_LINE, "\n")
+    (normalised words, folded punctuation, no space next to a punctuation mark), line by line."""
+    if "\n" not in text:
+        return line_key(text)
+    return "\n".join(line_key(line) for line in text.split("\n"))
+
+
+@lru_cache(maxsize=65_536)
+def line_key(line: str) -> str:
+    """The key of one line (``text_key``).  The lines of an article come back as the lines of
+    its paragraphs and in the pairing of changed lines: each is normalised once."""
+    return _PUNCT_SPACE.sub("", normalise(_fold_punct(line)))
 
 
 def _encode(keys_a: list[str], keys_b: list[str]) -> tuple[str, str]:
     """Map each distinct key to one character (the line-mode trick of diff-match-patch, applied
-    to tokens).  Characters start above Latin-1 and skip the surrogate range."""
-    table: dict[str, str] = {}
+    to tokens), in order of first appearance.  Characters start above Latin-1 and skip the
+    surrogate range."""
+    distinct = dict.fromkeys(keys_a)
+    distinct.update(dict.fromkeys(keys_b))
+    table = {key: chr(_code(i)) for i, key in enumerate(distinct)}
+    return "".join(map(table.__getitem__, keys_a)), "".join(map(table.__getitem__, keys_b))
 
-    def char(key: str) -> str:
-        found = table.get(key)
-        if found is None:
-            code = 0x100 + len(table)
-            if code >= 0xD800:
-                code += 0x800
-            found = table[key] = chr(code)
-        return found
 
-    return "".join(char(k) for k in keys_a), "".join(char(k) for k in keys_b)
+def _code(i: int) -> int:
+    return 0x100 + i + (0x800 if 0x100 + i >= 0xD800 else 0)
 
 
 def _dmp() -> diff_match_patch:
@@ -227,7 +230,10 @@ def _pair_lines(old: list[str], new: list[str]) -> list[tuple[str | None, str | 
     return out
 
 
+@lru_cache(maxsize=8_192)
 def _token_diff(old: str, new: str, semantic: bool) -> tuple[Op, ...]:
+    """The word diff of two lines.  Kept for the diff under way: a paragraph's lines are
+    compared again when the paragraphs of a changed article are aligned."""
     if old == new:
         return (Op(EQUAL, old, new),) if old else ()
     toks_a, keys_a = _keys(old)
@@ -242,26 +248,50 @@ def _token_diff(old: str, new: str, semantic: bool) -> tuple[Op, ...]:
     for kind, chunk in diffs:
         n = len(chunk)
         if kind == 0:
-            run: list[str] = []  # tokens equal letter for letter, waiting to be one op
-            for a, b in zip(toks_a[i : i + n], toks_b[j : j + n], strict=False):
-                if a == b:
-                    run.append(a)
-                    continue
-                if run:
-                    ops.append(Op(EQUAL, "".join(run), "".join(run)))
-                    run = []
-                ops.append(Op(TYPOGRAPHIC, a, b))
-            if run:
-                ops.append(Op(EQUAL, "".join(run), "".join(run)))
+            ops.extend(_equal_run(toks_a[i : i + n], toks_b[j : j + n]))
             i += n
             j += n
         elif kind == -1:
-            ops.append(Op(DELETE, "".join(toks_a[i : i + n]), ""))
+            ops.append(_changed(DELETE, toks_a[i : i + n], keys_a[i : i + n]))
             i += n
         else:
-            ops.append(Op(INSERT, "", "".join(toks_b[j : j + n])))
+            ops.append(_changed(INSERT, toks_b[j : j + n], keys_b[j : j + n]))
             j += n
-    return tuple(_merge(_spaces_are_typographic(ops)))
+    return tuple(_merge(ops))
+
+
+def forget_line_diffs() -> None:
+    """Drop the line diffs kept by the previous diff (each diff starts afresh)."""
+    _token_diff.cache_clear()
+
+
+def _equal_run(toks_a: list[str], toks_b: list[str]) -> list[Op]:
+    """Tokens with equal keys: runs equal letter for letter, one typographic piece per token
+    that is not."""
+    ops: list[Op] = []
+    run: list[str] = []  # tokens equal letter for letter, waiting to be one op
+    for a, b in zip(toks_a, toks_b, strict=False):
+        if a == b:
+            run.append(a)
+            continue
+        if run:
+            ops.append(Op(EQUAL, "".join(run), "".join(run)))
+            run = []
+        ops.append(Op(TYPOGRAPHIC, a, b))
+    if run:
+        ops.append(Op(EQUAL, "".join(run), "".join(run)))
+    return ops
+
+
+def _changed(kind: str, toks: list[str], keys: list[str]) -> Op:
+    """Tokens deleted or inserted.  Spaces (not a line break) or invisible marks alone are
+    typographic: the words on both sides are equal, so a space can only sit next to a
+    punctuation mark.  Blank keys token by token are a blank key of the whole piece (every
+    step of ``text_key`` treats characters one by one)."""
+    text = "".join(toks)
+    if "\n" not in text and not any(k.strip() for k in keys):
+        return Op(TYPOGRAPHIC, text if kind == DELETE else "", text if kind == INSERT else "")
+    return Op(kind, text if kind == DELETE else "", text if kind == INSERT else "")
 
 
 def _absorb_short_equalities(diffs: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -293,19 +323,6 @@ def _absorb_short_equalities(diffs: list[tuple[int, str]]) -> list[tuple[int, st
             flush()
             out.append((kind, chunk))
     flush()
-    return out
-
-
-def _spaces_are_typographic(ops: list[Op]) -> list[Op]:
-    """A space (not a line break) or an invisible mark added or removed is typographic: the
-    words on both sides are equal, so a space can only sit next to a punctuation mark."""
-    out = []
-    for op in ops:
-        text = op.old or op.new
-        if op.op in (INSERT, DELETE) and "\n" not in text and not text_key(text).strip():
-            out.append(Op(TYPOGRAPHIC, op.old, op.new))
-        else:
-            out.append(op)
     return out
 
 
