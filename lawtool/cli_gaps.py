@@ -182,19 +182,12 @@ def register(app: typer.Typer) -> None:
         """Regenerate reports/ (gap report and penalties) from reports/reports.yaml."""
 
         def action():
-            from lawtool.akn import atomic_write
-            from lawtool.gaps.report import build_reports
-            from lawtool.outputs import inside
+            from lawtool.gaps.report import update_reports
 
-            stale = []
-            for rel, data in build_reports(root).items():
-                target = inside(root, rel, what="report path")
-                if not target.exists() or target.read_bytes() != data:
-                    stale.append(rel)
-                    if not check:
-                        atomic_write(target, data)
-                say(f"{rel}: {'changed' if rel in stale else 'same'}")
-            if check and stale:
+            stale = update_reports(root, write=not check)
+            for rel, changed in stale.items():
+                say(f"{rel}: {'changed' if changed else 'same'}")
+            if check and any(stale.values()):
                 raise typer.Exit(1)
 
         run(action)
