@@ -6,11 +6,13 @@ Heavy modules (lxml, the importer, the schema) are imported inside the commands 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import typer
+
+from .cli_base import FORCE_HELP, echo_json, run, say, show
+from .errors import LawtoolError, OutputError, clean
 
 app = typer.Typer(
     add_completion=False,
@@ -18,46 +20,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="Akoma Ntoso legislative drafting and comparison, Arabic first.",
 )
-
-
-def say(message: str, nl: bool = True) -> None:
-    """A message on standard error (progress, warnings, reports): control characters shown, never
-    sent raw to the terminal (lawtool.errors.clean)."""
-    from .errors import clean
-
-    typer.echo(clean(str(message), keep="\n\t"), err=True, nl=nl)
-
-
-def show(text: str, nl: bool = True) -> None:
-    """A report on standard output (validate's findings, amendments' wording ...): control characters
-    shown, never sent raw to the terminal."""
-    from .errors import clean
-
-    typer.echo(clean(str(text), keep="\n\t"), nl=nl)
-
-
-def fail(error) -> NoReturn:
-    """Print a LawtoolError the way every command does, and exit with its status."""
-    from .errors import clean
-
-    typer.echo(f"lawtool: error: {clean(str(error))}", err=True)
-    raise typer.Exit(getattr(error, "exit_code", 2))
-
-
-def run(action):
-    from .errors import LawtoolError
-
-    try:
-        return action()
-    except LawtoolError as error:
-        fail(error)
-
-
-FORCE_HELP = "replace the output file if it exists (never an input)"
-
-
-def _json(data) -> None:
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 @app.command("import")
@@ -83,7 +45,6 @@ def import_cmd(
     """Import an official Arabic text into Akoma Ntoso, repairing PDF-extraction damage."""
 
     def action():
-        from .errors import LawtoolError
         from .frbr import FrbrUri
         from .importer import import_text, read_source
 
@@ -109,7 +70,7 @@ def import_cmd(
                 "available": False,
                 "message": "not run (--no-repair)",
             }
-            _json(data)
+            echo_json(data)
         else:
             total = sum(rep.repairs.values())
             say(
@@ -153,7 +114,7 @@ def validate(
 
         reports = validate_paths(paths)
         if as_json:
-            _json(to_json(reports))
+            echo_json(to_json(reports))
         else:
             show(format_human(reports))
         if any(not r.valid for r in reports):
@@ -173,7 +134,6 @@ def export(
 
     def action():
         from .akn import Document, atomic_write
-        from .errors import LawtoolError
         from .export import to_markdown, to_text
 
         if to not in ("text", "markdown", "pdf"):
@@ -222,7 +182,7 @@ def info(
             "counts": document.counts(),
         }
         if as_json:
-            _json(data)
+            echo_json(data)
         else:
             typer.echo(
                 f"{data['title']}\n  {data['frbr_uri']}  ({data['language']}, {data['date']}, {data['doctype']})"
@@ -317,7 +277,7 @@ def corpus_summary(
 
         rows = summary(root)
         if as_json:
-            _json(rows)
+            echo_json(rows)
         else:
             for row in rows:
                 counts = row["counts"]
@@ -351,8 +311,6 @@ def main() -> None:
     too, never as a traceback."""
     import errno
     import sys
-
-    from .errors import OutputError, clean
 
     try:
         app()

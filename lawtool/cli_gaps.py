@@ -1,21 +1,17 @@
 """Commands of the gaps stage: definitions, gap report, penalties, the committed reports.
 
-Light at import time (typer and the standard library only); the library is imported inside
+Light at import time (typer, lawtool.cli_base and lawtool.errors only); the library is imported inside
 each command.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import typer
 
-from lawtool.cli import run, say
-
-
-def _echo_json(data) -> None:
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+from lawtool.cli_base import echo_json, run, say
+from lawtool.errors import InputError, LawtoolError
 
 
 def register(app: typer.Typer) -> None:
@@ -58,7 +54,7 @@ def register(app: typer.Typer) -> None:
                 annotation=load_annotation(annotation),
             )
             if as_json:
-                _echo_json(report)
+                echo_json(report)
             else:
                 typer.echo(gaps_markdown(report), nl=False)
             if strict and any(f["severity"] in ("warning", "error") for f in report["findings"]):
@@ -87,7 +83,7 @@ def register(app: typer.Typer) -> None:
             checklist = load_checklist(concepts or shared_dir(Path(".")) / "reference/digital-violence-concepts.yaml")
             found = check(load_sources(paths), checklist)
             if as_json:
-                _echo_json({"findings": [f.to_dict() for f in found]})
+                echo_json({"findings": [f.to_dict() for f in found]})
             else:
                 for f in found:
                     typer.echo(f.render(f.frbr_uri))
@@ -109,7 +105,6 @@ def register(app: typer.Typer) -> None:
         """Prison and fine ranges, alternatives and aggravations of each penal article."""
 
         def action():
-            from lawtool.errors import InputError
             from lawtool.gaps.report import load_scope, load_sources, penalties_markdown, penalty_report
 
             for p in paths:
@@ -127,7 +122,7 @@ def register(app: typer.Typer) -> None:
                     if key in report:
                         report[key] = [r for r in report[key] if r["article"] in wanted]
             if as_json:
-                _echo_json(report)
+                echo_json(report)
             else:
                 typer.echo(penalties_markdown(report), nl=False)
 
@@ -147,7 +142,6 @@ def register(app: typer.Typer) -> None:
 
         def action():
             from lawtool.akn import Document
-            from lawtool.errors import LawtoolError
             from lawtool.gaps.definitions import find_definitions, link_definitions
             from lawtool.outputs import check_output
 
@@ -173,7 +167,7 @@ def register(app: typer.Typer) -> None:
                 document.save(target)
                 say(f"{target}: {added} def/term elements added")
             if as_json:
-                _echo_json(rows)
+                echo_json(rows)
             elif not target:
                 for r in rows:
                     typer.echo(f"{r['eid']}\t{r['concept']}\t{r['term']}" + ("\t(quoted)" if r["quoted"] else ""))
@@ -188,20 +182,12 @@ def register(app: typer.Typer) -> None:
         """Regenerate reports/ (gap report and penalties) from reports/reports.yaml."""
 
         def action():
-            from lawtool.akn import atomic_write
-            from lawtool.gaps.report import build_reports
+            from lawtool.gaps.report import update_reports
 
-            stale = []
-            from lawtool.outputs import inside
-
-            for rel, data in build_reports(root).items():
-                target = inside(root, rel, what="report path")
-                if not target.exists() or target.read_bytes() != data:
-                    stale.append(rel)
-                    if not check:
-                        atomic_write(target, data)
-                say(f"{rel}: {'changed' if rel in stale else 'same'}")
-            if check and stale:
+            stale = update_reports(root, write=not check)
+            for rel, changed in stale.items():
+                say(f"{rel}: {'changed' if changed else 'same'}")
+            if check and any(stale.values()):
                 raise typer.Exit(1)
 
         run(action)

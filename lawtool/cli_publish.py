@@ -1,6 +1,6 @@
 """The ``publish`` command: the corpus of ./law and ./bills → a static right-to-left site.
 
-Light at import time (typer and the standard library only); the library is imported inside
+Light at import time (typer, lawtool.cli_base, lawtool.errors and lawtool.progress only); the library is imported inside
 the command.
 """
 
@@ -9,6 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+
+from lawtool.cli_base import run, say
+from lawtool.errors import LawtoolError, clean
+from lawtool.progress import Bar
 
 
 def register(app: typer.Typer) -> None:
@@ -33,9 +37,6 @@ def register(app: typer.Typer) -> None:
         """Build the site from ./law and ./bills (run from the repository root): pages, downloads,
         mkdocs-material in strict mode, then a check of every internal link.  With --corpus, the
         texts of a corpus build folder too (a text whose work is in law/ is published once, from law/)."""
-        from lawtool.cli import run, say
-        from lawtool.errors import clean
-        from lawtool.progress import Bar
 
         bar = Bar(label="lawtool publish")
 
@@ -88,8 +89,6 @@ def register(app: typer.Typer) -> None:
 
 def _check_port(port: int) -> None:
     import socket
-
-    from lawtool.errors import LawtoolError
 
     with socket.socket() as probe:
         try:

@@ -18,7 +18,15 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .akn import Document
+from .amend import apply_amendments, load_amendments, select
 from .errors import InputError
+from .frbr import FrbrUri
+from .gaps.definitions import link_definitions
+from .importer import Correction, ImportReport, import_text, read_source
+from .outputs import inside, regular_files
+from .xref.mark import corpus_for, mark_document
+from .yaml_input import read_yaml_file
 
 CORPUS_DIRS = ("law", "bills")
 
@@ -30,7 +38,6 @@ def shared_dir(root: Path) -> Path:
 
 def load_yaml(path: Path):
     """import.yaml, a recipe or reports.yaml, through the one safe YAML loader."""
-    from .yaml_input import read_yaml_file
 
     return read_yaml_file(path, what="a YAML mapping (see docs/corpus.md)")
 
@@ -169,8 +176,6 @@ def repo_path(root: Path, yaml_path: Path, value: str, what: str) -> Path:
 def target_of(root: Path, yaml_path: Path, spec: dict) -> Path:
     """Where an expression of an import.yaml is written: law/ or bills/ + its FRBR relative path
     (checked to stay in that folder)."""
-    from .frbr import FrbrUri
-    from .outputs import inside
 
     uri = FrbrUri.parse(_field(spec, "expression", yaml_path))
     top = yaml_path.relative_to(root).parts[0]
@@ -189,8 +194,6 @@ def _not_an_output(path: Path, outputs, yaml_path: Path, what: str) -> None:
 def build_one(root: Path, yaml_path: Path, spec: dict, outputs=None):
     """Import one expression of an import.yaml: (target path, document, report).  ``outputs``: the
     files the build writes (a source must not be one of them)."""
-    from .frbr import FrbrUri
-    from .importer import Correction, import_text, read_source
 
     uri = FrbrUri.parse(_field(spec, "expression", yaml_path))
     target = target_of(root, yaml_path, spec)
@@ -212,12 +215,9 @@ def build_one(root: Path, yaml_path: Path, spec: dict, outputs=None):
     )
     if spec.get("definitions"):
         # optional stage: mark the definitions and link the defined terms (lawtool.gaps.definitions)
-        from .gaps.definitions import link_definitions
 
         link_definitions(document)
     if spec.get("xref"):  # optional stage: mark the cross-references as ref/rref (lawtool.xref.mark)
-        from .xref.mark import corpus_for, mark_document
-
         mark_document(document, corpus_for(root))
     return target, document, report
 
@@ -227,9 +227,6 @@ def build_amended(root: Path, yaml_path: Path, spec: dict, built: dict, outputs=
     names the recipe (``from``: the earlier expression's file, ``amendments``: a glob, ``status``,
     ``date``, ``notice``).  The earlier expression is taken as just built in this run.  Every path
     of the recipe stays inside the repository; none is the expression being made."""
-    from .akn import Document
-    from .amend import apply_amendments, load_amendments, select
-    from .importer import ImportReport
 
     target = target_of(root, yaml_path, spec)
     recipe_path = resolve_source(root, yaml_path, spec["amended"])
@@ -321,13 +318,11 @@ def build_corpus(root: Path, *, write: bool = True, with_diff: bool = False):
 
 def corpus_files(root: Path) -> list[Path]:
     """The expressions of law/ and bills/: regular *.xml files, never through a symbolic link."""
-    from .outputs import regular_files
 
     return sorted(p for top in CORPUS_DIRS for p in regular_files(Path(root) / top) if p.suffix == ".xml")
 
 
 def summary(root: Path) -> list[dict]:
-    from .akn import Document
 
     rows = []
     for path in corpus_files(root):

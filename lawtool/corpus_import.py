@@ -20,7 +20,7 @@ import os
 import statistics
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +28,8 @@ from pathlib import Path
 from .akn import atomic_write, remove_stale_temporaries, text_of
 from .errors import InputError, LawtoolError
 from .importer import import_text, read_source
+from .importer.suspects import HunspellMissing, suspect_shares, tokenize
+from .validate import check_schema
 from .version import code_key
 
 REPORT_SCHEMA = "lawtool.corpus-import/1"
@@ -58,8 +60,6 @@ def import_one(source: Path, options: Options) -> dict:
     atomic_write(target, document.to_bytes(), clean=False, durable=False)
     findings = list(report.findings)
     if options.schema:
-        from .validate import check_schema
-
         findings += check_schema(document)
     articles = document.articles()
     entry.update(
@@ -79,8 +79,6 @@ def import_one(source: Path, options: Options) -> dict:
         findings=[f.to_dict() for f in findings],
     )
     if options.spelling:
-        from .importer.suspects import tokenize
-
         entry["_tokens"] = dict(Counter(tokenize("\n".join(text_of(p) for p in document.main.iter("{*}p")))))
     entry["status"] = "clean" if not any(f.severity in ("error", "warning") for f in findings) else "findings"
     entry["seconds"] = round(time.perf_counter() - started, 3)
@@ -89,8 +87,6 @@ def import_one(source: Path, options: Options) -> dict:
 
 def _add_suspects(entries: list[dict]) -> None:
     """The hunspell suspect share of each newly imported text, all texts in one dictionary load."""
-    from .importer.suspects import HunspellMissing, suspect_shares
-
     counts = {e["file"]: e.pop("_tokens") for e in entries if "_tokens" in e}
     try:
         shares = suspect_shares(counts)
@@ -122,17 +118,47 @@ def import_all(
 ) -> dict:
     """Import every ``*.txt`` of ``folder`` into ``out``; returns the report (also written as
     ``out/report.json`` and ``out/report.md``)."""
-    if not folder.is_dir():
-        raise InputError("not a folder", path=str(folder), hint="give the folder of the .txt texts")
-    sources = sorted(p for p in folder.glob("*.txt") if p.is_file() and not p.is_symlink())
-    if not sources:
-        raise InputError("no .txt file in the folder", path=str(folder), hint="give the folder of the texts")
+    sources = _source_texts(folder)
     out.mkdir(parents=True, exist_ok=True)
     if (out / "akn").is_dir():
         remove_stale_temporaries(out / "akn")  # left by a run killed mid-write
     key = code_key()
     state_path = out / "state.json"
-    state = _load_state(state_path, key) if not force else {}
+    entries, todo = _reusable(_load_state(state_path, key) if not force else {}, sources, out)
+    started = time.perf_counter()
+    done = len(entries)
+    if progress:
+        progress(done, len(sources))
+    for entry in _imported(todo, Options(out=out, spelling=spelling), jobs):
+        entries[entry["file"]] = _keyed(entry, folder)
+        done += 1
+        if progress:
+            progress(done, len(sources))
+    _add_suspects([entries[s.name] for s in todo if s.name in entries])
+    _remove_stale(out, {s.stem for s in sources})
+    os.sync()  # the outputs (written without fsync each) reach the disk before the state names them
+    atomic_write(state_path, json.dumps({"lawtool_key": key, "texts": entries}, ensure_ascii=False).encode())
+    report = build_report(
+        [entries[s.name] for s in sources], folder=folder, imported=len(todo), seconds=time.perf_counter() - started
+    )
+    atomic_write(out / "report.json", json.dumps(report, ensure_ascii=False, indent=1).encode())
+    atomic_write(out / "report.md", render_markdown(report).encode())
+    return report
+
+
+def _source_texts(folder: Path) -> list[Path]:
+    """The ``*.txt`` files of ``folder`` (not symbolic links), sorted; an error when there is none."""
+    if not folder.is_dir():
+        raise InputError("not a folder", path=str(folder), hint="give the folder of the .txt texts")
+    sources = sorted(p for p in folder.glob("*.txt") if p.is_file() and not p.is_symlink())
+    if not sources:
+        raise InputError("no .txt file in the folder", path=str(folder), hint="give the folder of the texts")
+    return sources
+
+
+def _reusable(state: dict, sources: list[Path], out: Path) -> tuple[dict[str, dict], list[Path]]:
+    """The entries of the previous run still valid (same source, output present or refused again),
+    and the sources to import."""
     entries: dict[str, dict] = {}
     todo = []
     for source in sources:
@@ -145,38 +171,21 @@ def import_all(
             entries[source.name] = cached
         else:
             todo.append(source)
-    options = Options(out=out, spelling=spelling)
-    started = time.perf_counter()
-    done = len(entries)
-    if progress:
-        progress(done, len(sources))
+    return entries, todo
+
+
+def _imported(todo: list[Path], options: Options, jobs: int | None) -> Iterator[dict]:
+    """The entry of each text of ``todo`` as its import ends: over ``jobs`` processes (default:
+    every core), the largest texts first; in this process for one job or fewer than 4 texts."""
     workers = max(1, jobs or os.cpu_count() or 1)
     if workers == 1 or len(todo) < 4:
-        results = (import_one(source, options) for source in todo)
-        for entry in results:
-            entries[entry["file"]] = _keyed(entry, folder)
-            done += 1
-            if progress:
-                progress(done, len(sources))
-    else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(import_one, source, options) for source in _largest_first(todo)]
-            for future in as_completed(futures):
-                entry = future.result()
-                entries[entry["file"]] = _keyed(entry, folder)
-                done += 1
-                if progress:
-                    progress(done, len(sources))
-    _add_suspects([entries[s.name] for s in todo if s.name in entries])
-    _remove_stale(out, {s.stem for s in sources})
-    os.sync()  # the outputs (written without fsync each) reach the disk before the state names them
-    atomic_write(state_path, json.dumps({"lawtool_key": key, "texts": entries}, ensure_ascii=False).encode())
-    report = build_report(
-        [entries[s.name] for s in sources], folder=folder, imported=len(todo), seconds=time.perf_counter() - started
-    )
-    atomic_write(out / "report.json", json.dumps(report, ensure_ascii=False, indent=1).encode())
-    atomic_write(out / "report.md", render_markdown(report).encode())
-    return report
+        for source in todo:
+            yield import_one(source, options)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(import_one, source, options) for source in _largest_first(todo)]
+        for future in as_completed(futures):
+            yield future.result()
 
 
 def _source_key(source: Path) -> str:
@@ -212,29 +221,48 @@ def _remove_stale(out: Path, stems: set[str]) -> None:
 # -- the report ---------------------------------------------------------------------------------------
 
 
+def _warnings_and_errors(entry: dict) -> list[dict]:
+    return [f for f in entry["findings"] if f["severity"] != "info"]
+
+
+def _has_finding(entry: dict, rule: str, severity: str | None = None) -> bool:
+    return any(f["rule"] == rule and (severity is None or f["severity"] == severity) for f in entry["findings"])
+
+
+def _article_count_disagrees(entry: dict) -> bool:
+    """The article numbers differ from the source's headings (a text without any article heading,
+    imported without articles, agrees with its source)."""
+    return _has_finding(entry, "article-count") or _has_finding(entry, "no-article", "error")
+
+
+def _article_measures(imported_ok: list[dict]) -> dict:
+    """How many articles, texts without any, and how often the articles match the source's headings."""
+    article_mismatch = [e for e in imported_ok if _article_count_disagrees(e)]
+    return {
+        "articles": sum(e["counts"]["articles"] for e in imported_ok),
+        "zero_articles": sum(1 for e in imported_ok if e["counts"]["articles"] == 0),
+        "zero_articles_with_headings": [
+            e["file"] for e in imported_ok if e["counts"]["articles"] == 0 and _has_finding(e, "no-article", "error")
+        ],
+        "article_count_agrees_percent": round(100 * (1 - len(article_mismatch) / max(1, len(imported_ok))), 2),
+    }
+
+
+def _finding_counts(imported_ok: list[dict]) -> dict:
+    """Warnings and errors by rule (findings, and texts with one), repairs by kind."""
+    rules = Counter(f["rule"] for e in imported_ok for f in _warnings_and_errors(e))
+    texts_by_rule = Counter(r for e in imported_ok for r in {f["rule"] for f in _warnings_and_errors(e)})
+    return {
+        "findings_by_rule": dict(rules.most_common()),
+        "texts_by_rule": dict(texts_by_rule.most_common()),
+        "repairs_by_kind": dict(sum((Counter(e["repairs"]) for e in imported_ok), Counter()).most_common()),
+    }
+
+
 def build_report(entries: list[dict], *, folder: Path, imported: int, seconds: float) -> dict:
+    """The quality report of a run over ``entries`` (one per source text, in the folder's order)."""
     imported_ok = [e for e in entries if e["status"] != "refused"]
     shares = [e["suspects"]["share_percent"] for e in imported_ok if e.get("suspects", {}).get("available")]
-    rules = Counter(f["rule"] for e in imported_ok for f in e["findings"] if f["severity"] != "info")
-    texts_by_rule = Counter(
-        r for e in imported_ok for r in {f["rule"] for f in e["findings"] if f["severity"] != "info"}
-    )
-    # a text without any article heading imported without articles agrees with its source
-    article_mismatch = [
-        e
-        for e in imported_ok
-        if any(
-            f["rule"] == "article-count" or (f["rule"] == "no-article" and f["severity"] == "error")
-            for f in e["findings"]
-        )
-    ]
-    zero_with_headings = [
-        e["file"]
-        for e in imported_ok
-        if e["counts"]["articles"] == 0
-        and any(f["rule"] == "no-article" and f["severity"] == "error" for f in e["findings"])
-    ]
-    schema_invalid = [e["file"] for e in imported_ok if any(f["rule"] == "schema" for f in e["findings"])]
     summary = {
         "texts": len(entries),
         "imported": len(imported_ok),
@@ -243,15 +271,10 @@ def build_report(entries: list[dict], *, folder: Path, imported: int, seconds: f
         "seconds": round(seconds, 1),
         "status": dict(Counter(e["status"] for e in entries)),
         "kinds": dict(Counter(e.get("kind") or "refused" for e in entries).most_common()),
-        "articles": sum(e["counts"]["articles"] for e in imported_ok),
-        "zero_articles": sum(1 for e in imported_ok if e["counts"]["articles"] == 0),
-        "zero_articles_with_headings": zero_with_headings,
-        "article_count_agrees_percent": round(100 * (1 - len(article_mismatch) / max(1, len(imported_ok))), 2),
-        "schema_invalid": schema_invalid,
+        **_article_measures(imported_ok),
+        "schema_invalid": [e["file"] for e in imported_ok if _has_finding(e, "schema")],
         "suspect_share_percent": _distribution(shares),
-        "findings_by_rule": dict(rules.most_common()),
-        "texts_by_rule": dict(texts_by_rule.most_common()),
-        "repairs_by_kind": dict(sum((Counter(e["repairs"]) for e in imported_ok), Counter()).most_common()),
+        **_finding_counts(imported_ok),
     }
     worst = sorted(imported_ok, key=_badness, reverse=True)
     return {

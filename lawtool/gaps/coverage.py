@@ -29,36 +29,20 @@ not seen.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..arabic import normalise
 from ..errors import InputError
+from ..yaml_input import read_yaml_file
+from .elements import Concept, load_rules, load_terms
+from .evidence import element_cell, review_cell, word_cell
 from .matching import Matcher, compile_phrase
 from .sources import Source
 
 STATUSES = ("defined", "criminalised", "provided", "missing")
 
 
-@dataclass
-class Concept:
-    id: str
-    kind: str
-    labels: dict
-    synonyms: dict
-
-    def phrases(self, language: str) -> list[str]:
-        out = []
-        label = (self.labels or {}).get(language)
-        if label:
-            out.append(re.sub(r"\s*\([^)]*\)", "", label).strip())
-        out += list((self.synonyms or {}).get(language) or [])
-        return list(dict.fromkeys(p for p in out if p))
-
-
 def load_checklist(path: str | Path) -> list[Concept]:
-    from ..yaml_input import read_yaml_file
 
     path = Path(path)
     data = read_yaml_file(
@@ -139,8 +123,6 @@ def coverage(
     """concept × document cells (see :mod:`lawtool.gaps.evidence`): kinds, articles, phrase,
     borderline, review, and the older status / evidence / matches beside them.  ``rules`` and
     ``terms``: the concepts' elements and defining terms (default: lawtool/gaps/data/concept-elements.yaml)."""
-    from .elements import load_rules, load_terms
-    from .evidence import element_cell, review_cell, word_cell
 
     rules = load_rules() if rules is None else rules
     terms = load_terms() if terms is None else terms

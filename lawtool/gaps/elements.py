@@ -36,6 +36,22 @@ WORD = re.compile(r"\d+(?:[.\-/]\d+)*|[^\W\d_]+(?:[\u064b-\u065f\u0670\u0640]+[^
 LETTERS = "DCP"
 
 
+@dataclass
+class Concept:
+    id: str
+    kind: str
+    labels: dict
+    synonyms: dict
+
+    def phrases(self, language: str) -> list[str]:
+        out = []
+        label = (self.labels or {}).get(language)
+        if label:
+            out.append(re.sub(r"\s*\([^)]*\)", "", label).strip())
+        out += list((self.synonyms or {}).get(language) or [])
+        return list(dict.fromkeys(p for p in out if p))
+
+
 @lru_cache(maxsize=200_000)
 def forms(word: str) -> tuple[str, ...]:
     """The bare forms of one word of a text (normalised, clitics off), longest first:

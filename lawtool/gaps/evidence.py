@@ -21,8 +21,9 @@ from __future__ import annotations
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 
-from .coverage import Concept
-from .elements import Paragraph, Rule
+from ..errors import InputError
+from ..yaml_input import read_yaml_file
+from .elements import Concept, Paragraph, Rule
 from .sources import Source, Unit
 
 STATUS = {"D": "defined", "C": "criminalised", "P": "provided"}
@@ -209,8 +210,6 @@ def load_reviews(path: str | Path | None) -> dict[tuple[str, str], dict]:
     """(concept, document) → review, from a YAML list of {concept, document, decision, kinds?, who, when, note}."""
     if path is None or not Path(path).exists():
         return {}
-    from ..errors import InputError
-    from ..yaml_input import read_yaml_file
 
     data = read_yaml_file(path, what="reviews of coverage cells") or {}
     out = {}

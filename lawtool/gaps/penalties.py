@@ -32,6 +32,7 @@ is read as the number it stands for.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -326,41 +327,58 @@ def _bound(tokens: list[str]) -> tuple[int | None, int | None]:
     return count, unit
 
 
+PRISON_KINDS = {"حبس": "habs", "سجن": "sijn"}
+
+
 def parse_prison(text: str) -> Range | None:
     """The first prison range of a normalised sentence."""
     toks = _TOKEN.findall(text)
     for i, tok in enumerate(toks):
-        base = re.sub(r"^(?:و?ب?ال|و?ب)", "", tok)
-        if base not in ("حبس", "سجن"):
-            continue
-        kind = "habs" if base == "حبس" else "sijn"
-        j = i + 1
-        if j < len(toks) and toks[j] in ("النافذ", "المؤقت"):
-            j += 1
-        if j < len(toks) and toks[j] == "المؤبد":
-            return Range(type=kind, life=True)
-        if j >= len(toks) or toks[j] != "من":
-            continue
-        k = j + 1
-        left: list[str] = []
-        while k < len(toks) and toks[k] not in ("الي", "حتي") and len(left) < 4:
-            left.append(toks[k])
-            k += 1
-        if k >= len(toks) or toks[k] not in ("الي", "حتي"):
-            continue
-        k += 1
-        right: list[str] = []
-        while k < len(toks) and (toks[k] in UNITS or _is_number_word(toks[k])) and len(right) < 4:
-            right.append(toks[k])
-            k += 1
-        (a, ua), (b, ub) = _bound(left), _bound(right)
-        if a is None or b is None:
-            continue
-        unit_a, unit_b = ua or ub, ub or ua  # «من سنة إلى خمس سنوات»: one unit for both bounds
-        if unit_a is None or unit_b is None:
-            continue
-        return Range(a * unit_a, b * unit_b, kind)
+        kind = PRISON_KINDS.get(re.sub(r"^(?:و?ب?ال|و?ب)", "", tok))
+        if kind is not None and (found := _prison_range(toks, i + 1, kind)):
+            return found
     return None
+
+
+UPTO = ("الي", "حتي")
+
+
+def _not_upto(tok: str) -> bool:
+    return tok not in UPTO
+
+
+def _is_duration_word(tok: str) -> bool:
+    return tok in UNITS or _is_number_word(tok)
+
+
+def _take(toks: list[str], k: int, wanted: Callable[[str], bool], limit: int) -> tuple[list[str], int]:
+    """The tokens from ``toks[k]`` on while ``wanted`` (at most ``limit``), and the index after them."""
+    words: list[str] = []
+    while k < len(toks) and wanted(toks[k]) and len(words) < limit:
+        words.append(toks[k])
+        k += 1
+    return words, k
+
+
+def _prison_range(toks: list[str], j: int, kind: str) -> Range | None:
+    """The range read from ``toks[j]`` on, after «الحبس»/«السجن»: «المؤبد», or «من ... إلى ...»."""
+    if j < len(toks) and toks[j] in ("النافذ", "المؤقت"):
+        j += 1
+    if j < len(toks) and toks[j] == "المؤبد":
+        return Range(type=kind, life=True)
+    if j >= len(toks) or toks[j] != "من":
+        return None
+    left, k = _take(toks, j + 1, _not_upto, 4)
+    if k >= len(toks) or toks[k] not in UPTO:
+        return None
+    right, _ = _take(toks, k + 1, _is_duration_word, 4)
+    (a, ua), (b, ub) = _bound(left), _bound(right)
+    if a is None or b is None:
+        return None
+    unit_a, unit_b = ua or ub, ub or ua  # «من سنة إلى خمس سنوات»: one unit for both bounds
+    if unit_a is None or unit_b is None:
+        return None
+    return Range(a * unit_a, b * unit_b, kind)
 
 
 def parse_fine(text: str) -> Fine | None:
@@ -480,6 +498,185 @@ ACTS_OF = re.compile(r"اذا\s+ارتكب(?:ت)?\s+(?:الافعال|الفعل
 NAMED_ACT = re.compile(r"اذا\s+ارتكب(?:ت)?\s+(?!الافعال|الفعل|الجرائم|الجريمه|االختطاف)(?P<name>[^\s]+\s+[^\s]+)")
 CRIME_NAME = re.compile(r"(?:جريمه|لجريمه)\s+(?P<name>[^\s،,]+\s+[^\s،,]+)")
 CASE_REF = re.compile(r"(?:الحاله|الحالات)\s+المنصوص\s+عليها\s+في")
+DOUBLED = re.compile(r"تضاعف|ضعف العقوب|الي الضعف")
+INTRO = re.compile(r"ترفع العقوبه السالبه للحريه الي\s*:?$")
+SAME_PENALTY = re.compile(r"(?:بالعقوبات|بالعقوبه)\s+(?:المنصوص عليها|المقرره)\s+في")
+EITHER = re.compile(r"باحدي\s+هاتين\s+العقوبتين")
+
+
+@dataclass
+class _Sentence:
+    """One normalised sentence of an article with what it states, read once."""
+
+    text: str
+    prison: Range | None = None
+    fine: Fine | None = None
+    factor: int | None = None
+    conditions: list[str] = field(default_factory=list)
+
+    @classmethod
+    def read(cls, text: str) -> _Sentence:
+        factor = 2 if DOUBLED.search(text) else None
+        return cls(text, parse_prison(text), parse_fine(text), factor, conditions_of(text))
+
+    @property
+    def has_range(self) -> bool:
+        return bool(self.prison or self.fine)
+
+    def with_ranges(self, entry: dict[str, Any]) -> dict[str, Any]:
+        """``entry`` with the sentence's prison and fine ranges, those it has."""
+        if self.prison:
+            entry["prison"] = self.prison.as_dict()
+        if self.fine:
+            entry["fine"] = self.fine.as_dict()
+        return entry
+
+
+def _plain_articles(text: str) -> list[str]:
+    """The articles cited in ``text``, ranges («من 8 الى 12») left out."""
+    return [r for r in cited_articles(text) if ".." not in r]
+
+
+class _ArticleReader:
+    """Reads an article sentence by sentence into a Penalty: each sentence goes to the first step
+    that takes it (a case, an introduction to a list, an aggravation, conditions of an aggravation
+    article, a penalty by reference, the main penalty, a second offence)."""
+
+    def __init__(self, pen: Penalty, article: str) -> None:
+        self.pen = pen
+        self.article = article
+        self.last_case_articles: list[str] = []
+        self.intro_conditions: list[str] = []
+        self.main_found = False
+        self.steps = (
+            self._case,
+            self._list_introduction,
+            self._aggravation,
+            self._aggravation_conditions,
+            self._reference_or_nothing,
+            self._main_penalty,
+            self._second_offence,
+        )
+
+    def read(self, sentence: _Sentence) -> None:
+        for step in self.steps:
+            if step(sentence):
+                return
+
+    def _case(self, s: _Sentence) -> bool:
+        """«في الحالة المنصوص عليها في الفقرة الأولى من الفصل 402، السجن ...»."""
+        if not CASE_REF.search(s.text):
+            return False
+        refs = _plain_articles(s.text) or self.last_case_articles
+        self.last_case_articles = refs
+        case = s.with_ranges({"refers_to": refs, "paragraph": _paragraph_of(s.text)})
+        if s.factor:
+            case["factor"] = s.factor
+        if s.has_range or s.factor:
+            self.pen.cases.append(case)
+        return True
+
+    def _list_introduction(self, s: _Sentence) -> bool:
+        """«ترفع العقوبة السالبة للحرية إلى:» or «... كما يلي:» before a list of cases."""
+        if not (INTRO.search(s.text) or s.text.endswith("كما يلي:") or s.text.endswith("كما يلي")):
+            return False
+        self.intro_conditions = s.conditions
+        if "اذا" in s.text:
+            self.pen.kind = "aggravation"
+        return True
+
+    def _aggravation(self, s: _Sentence) -> bool:
+        """«تضاعف العقوبة إذا ...», «تكون العقوبة ... إذا ...»; or, naming other articles, the whole
+        article is an aggravation of them («تضاعف العقوبة المنصوص عليها في الفصول 425 ...»)."""
+        if not (AGGRAVATE.search(s.text) or (s.factor and not s.prison and not self.main_found)):
+            return False
+        targets = cited_articles(s.text)
+        if targets and not self.main_found and re.search(r"المنصوص عليها في", s.text):
+            self.pen.kind = "aggravation"
+            self.pen.applies_to = targets
+            self.pen.factor = s.factor
+            self.pen.conditions = s.conditions
+            return True
+        entry: dict[str, Any] = {"source": self.article, "condition": s.conditions, "text": s.text}
+        if s.factor:
+            entry["factor"] = s.factor
+        self.pen.aggravations.append(s.with_ranges(entry))
+        return True
+
+    def _aggravation_conditions(self, s: _Sentence) -> bool:
+        """More circumstances of an aggravation article that doubles the penalty."""
+        pen = self.pen
+        if s.has_range or pen.kind != "aggravation" or not pen.factor or not s.conditions:
+            return False
+        pen.conditions = list(dict.fromkeys(pen.conditions + s.conditions))
+        return True
+
+    def _reference_or_nothing(self, s: _Sentence) -> bool:
+        """A sentence without a range: a penalty by reference («بالعقوبات المنصوص عليها في الفصلين
+        323-1 و323-2») when no main penalty was read yet; otherwise nothing to read."""
+        if s.has_range:
+            return False
+        same = SAME_PENALTY.search(s.text)
+        if same and not self.main_found:
+            # the articles named right after «بالعقوبات المنصوص عليها في», up to the comma: not
+            # «دون الإخلال بأحكام الفصلين 444-1 و444-2» before it nor «المادة 12 أعلاه» after it
+            named = "الفصل " + re.split(r"[،,]", s.text[same.end() :])[0]
+            self.pen.same_as = _plain_articles(named) or _plain_articles(s.text)
+            if self.pen.same_as:
+                self.pen.kind = "reference"
+                self.main_found = True
+        return True
+
+    def _main_penalty(self, s: _Sentence) -> bool:
+        """The article's first range; «إذا ارتكبت الأفعال المنصوص عليها في ...» or «إذا ارتكب
+        التحرش الجنسي ...» make it an aggravation of the articles (or the offence) named."""
+        if self.main_found:
+            return False
+        pen = self.pen
+        pen.prison, pen.fine, pen.alternative = s.prison, s.fine, bool(EITHER.search(s.text))
+        self.main_found = True
+        if acts_of := ACTS_OF.search(s.text):
+            pen.kind = "aggravation"
+            tail = s.text[acts_of.end() :]
+            pen.applies_to = cited_articles("الفصول " + tail.split("في حاله")[0]) or cited_articles(tail)
+            pen.conditions = s.conditions
+        elif named_act := NAMED_ACT.search(s.text):
+            pen.kind = "aggravation"
+            pen.applies_to = ["name:" + named_act.group("name")]
+            pen.conditions = s.conditions
+        return True
+
+    def _second_offence(self, s: _Sentence) -> bool:
+        """A second offence with its own range in the same article."""
+        case = s.with_ranges({"condition": s.text, "refers_to": [], "paragraph": None})
+        case["alternative"] = bool(EITHER.search(s.text))
+        self.pen.cases.append(case)
+        return True
+
+    def finish(self) -> None:
+        """An introduction followed by cases makes the article an aggravation of the cases' articles."""
+        pen = self.pen
+        if not (self.intro_conditions and pen.cases):
+            return
+        if pen.kind == "aggravation" or not pen.prison:
+            pen.kind = "aggravation"
+            pen.conditions = self.intro_conditions
+            pen.applies_to = list(dict.fromkeys(r for c in pen.cases for r in c.get("refers_to", [])))
+
+
+def _fill_doubled(pen: Penalty) -> None:
+    """The ranges of «تضاعف العقوبة» aggravations, from the article's main penalty; «ترفع الغرامة»
+    raises the fine only."""
+    for agg in pen.aggravations:
+        factor = agg.get("factor")
+        if factor and "prison" not in agg and pen.prison:
+            agg["prison"] = pen.prison.times(factor).as_dict()
+        if factor and "fine" not in agg and pen.fine:
+            agg["fine"] = pen.fine.times(factor).as_dict()
+        if re.search(r"ترفع الغرامه", agg["text"]):
+            agg.pop("prison", None)
+        agg.setdefault("prison", None)
+        agg.setdefault("fine", None)
 
 
 def parse_article(paragraphs: list[str], *, work: str, document: str, eid: str, article: str) -> Penalty | None:
@@ -492,116 +689,12 @@ def parse_article(paragraphs: list[str], *, work: str, document: str, eid: str, 
     pen.cites = cited_articles(full, "(?:الفصل|الفصلين|الفصول)")
     if not PENAL_MARK.search(full):
         return None
-    last_case_article: list[str] = []
-    intro_conditions: list[str] = []
-    main_found = False
+    reader = _ArticleReader(pen, article)
     for par in norm_pars:
         for sent in _sentences(par):
-            prison, fine = parse_prison(sent), parse_fine(sent)
-            factor = 2 if re.search(r"تضاعف|ضعف العقوب|الي الضعف", sent) else None
-            conds = conditions_of(sent)
-            is_case = bool(CASE_REF.search(sent))
-            if is_case:
-                refs = [r for r in cited_articles(sent) if ".." not in r] or last_case_article
-                last_case_article = refs
-                case: dict[str, Any] = {"refers_to": refs, "paragraph": _paragraph_of(sent)}
-                if prison:
-                    case["prison"] = prison.as_dict()
-                if fine:
-                    case["fine"] = fine.as_dict()
-                if factor:
-                    case["factor"] = factor
-                if prison or fine or factor:
-                    pen.cases.append(case)
-                continue
-            if (
-                re.search(r"ترفع العقوبه السالبه للحريه الي\s*:?$", sent)
-                or sent.endswith("كما يلي:")
-                or sent.endswith("كما يلي")
-            ):
-                intro_conditions = conds
-                if "اذا" in sent:
-                    pen.kind = "aggravation"
-                continue
-            if AGGRAVATE.search(sent) or (factor and not prison and not main_found):
-                targets = cited_articles(sent)
-                if targets and not main_found and re.search(r"المنصوص عليها في", sent):
-                    # «تضاعف العقوبة المنصوص عليها في الفصول 425 ...»: an aggravation article
-                    pen.kind = "aggravation"
-                    pen.applies_to = targets
-                    pen.factor = factor
-                    pen.conditions = conds
-                    continue
-                entry: dict[str, Any] = {"source": article, "condition": conds, "text": sent}
-                if factor:
-                    entry["factor"] = factor
-                if prison:
-                    entry["prison"] = prison.as_dict()
-                if fine:
-                    entry["fine"] = fine.as_dict()
-                pen.aggravations.append(entry)
-                continue
-            if not (prison or fine) and pen.kind == "aggravation" and pen.factor and conds:
-                pen.conditions = list(dict.fromkeys(pen.conditions + conds))
-                continue
-            if not (prison or fine):
-                same = re.search(r"(?:بالعقوبات|بالعقوبه)\s+(?:المنصوص عليها|المقرره)\s+في", sent)
-                if same and not main_found:
-                    # the articles named right after «بالعقوبات المنصوص عليها في», up to the comma: not
-                    # «دون الإخلال بأحكام الفصلين 444-1 و444-2» before it nor «المادة 12 أعلاه» after it
-                    named = "الفصل " + re.split(r"[،,]", sent[same.end() :])[0]
-                    pen.same_as = [r for r in cited_articles(named) if ".." not in r] or [
-                        r for r in cited_articles(sent) if ".." not in r
-                    ]
-                    if pen.same_as:
-                        pen.kind = "reference"
-                        main_found = True
-                continue
-            alternative = bool(re.search(r"باحدي\s+هاتين\s+العقوبتين", sent))
-            if not main_found:
-                pen.prison, pen.fine, pen.alternative = prison, fine, alternative
-                main_found = True
-                if acts_of := ACTS_OF.search(sent):
-                    pen.kind = "aggravation"
-                    tail = sent[acts_of.end() :]
-                    pen.applies_to = cited_articles("الفصول " + tail.split("في حاله")[0]) or cited_articles(tail)
-                    pen.conditions = conds
-                elif named_act := NAMED_ACT.search(sent):
-                    pen.kind = "aggravation"
-                    pen.applies_to = ["name:" + named_act.group("name")]
-                    pen.conditions = conds
-                continue
-            # a second offence with its own range in the same article
-            case = {"condition": sent, "refers_to": [], "paragraph": None}
-            if prison:
-                case["prison"] = prison.as_dict()
-            if fine:
-                case["fine"] = fine.as_dict()
-            case["alternative"] = alternative
-            pen.cases.append(case)
-    if intro_conditions and pen.cases and pen.kind == "aggravation":
-        pen.conditions = intro_conditions
-        pen.applies_to = list(dict.fromkeys(r for c in pen.cases for r in c.get("refers_to", [])))
-    elif intro_conditions and pen.cases and not pen.prison:
-        pen.kind = "aggravation"
-        pen.conditions = intro_conditions
-        pen.applies_to = list(dict.fromkeys(r for c in pen.cases for r in c.get("refers_to", [])))
-    # fill the doubled ranges of «تضاعف العقوبة»
-    for agg in pen.aggravations:
-        if agg.get("factor") and "prison" not in agg and pen.prison:
-            agg["prison"] = pen.prison.times(agg["factor"]).as_dict()
-        if (
-            agg.get("factor")
-            and "fine" not in agg
-            and pen.fine
-            and not re.search(r"الغرامه الي الضعف", agg["text"])
-            or (agg.get("factor") and "fine" not in agg and pen.fine)
-        ):
-            agg["fine"] = pen.fine.times(agg["factor"]).as_dict()
-        if re.search(r"ترفع الغرامه", agg["text"]):
-            agg.pop("prison", None)
-        agg.setdefault("prison", None)
-        agg.setdefault("fine", None)
+            reader.read(_Sentence.read(sent))
+    reader.finish()
+    _fill_doubled(pen)
     if not (pen.prison or pen.fine or pen.aggravations or pen.cases or pen.applies_to or pen.same_as):
         return None
     pen.additional = [label for label, pattern in ADDITIONAL if pattern.search(full)]

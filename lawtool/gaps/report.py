@@ -14,8 +14,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..akn import atomic_write
 from ..corpus import load_yaml, shared_dir
 from ..errors import InputError
+from ..outputs import inside
 from . import wording_ar as ar
 from .annotation import agreement, load_annotation, to_review
 from .ceilings import ceilings
@@ -465,3 +467,16 @@ def build_reports(root: str | Path) -> dict[str, bytes]:
         "reports/penalties.json": dumps(pens).encode(),
         "reports/penalties.md": penalties_markdown(pens).encode(),
     }
+
+
+def update_reports(root: str | Path, *, write: bool = True) -> dict[str, bool]:
+    """reports/<name> → whether its committed file is out of date (missing or different from
+    :func:`build_reports`'s); with ``write``, the out-of-date ones are written again (each inside
+    ``root``, atomically)."""
+    stale = {}
+    for rel, data in build_reports(root).items():
+        target = inside(Path(root), rel, what="report path")
+        stale[rel] = not target.exists() or target.read_bytes() != data
+        if stale[rel] and write:
+            atomic_write(target, data)
+    return stale

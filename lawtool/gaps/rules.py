@@ -178,10 +178,10 @@ def undefined_terms(source: Source, concepts: list[Concept]) -> list[Finding]:
     return out
 
 
-def inconsistent_terminology(source: Source, concepts: list[Concept]) -> list[Finding]:
-    defined_keys = {d.key for d in source.definitions}
+def _concept_phrases(source: Source, concepts: list[Concept]) -> dict[str, list[str]]:
+    """Concept id → its term-like phrases in the source's language (Arabic: those with the article
+    «ال»), for the concepts with at least two."""
     per_concept: dict[str, list[str]] = {}
-    matcher = Matcher()
     for concept in concepts:
         phrases = [
             p
@@ -190,18 +190,52 @@ def inconsistent_terminology(source: Source, concepts: list[Concept]) -> list[Fi
         ]
         if len(phrases) >= 2:
             per_concept[concept.id] = phrases
-            for p in phrases:
-                matcher.add(compile_phrase(p, f"{concept.id}\t{p}"))
-    if not per_concept:
-        return []
+    return per_concept
+
+
+def _phrase_usage(source: Source, per_concept: dict[str, list[str]]) -> dict[str, dict[str, list[str]]]:
+    """Concept id → phrase → the eIds of the blocks that use it (within one concept, where two
+    phrases overlap the longest wins)."""
+    matcher = Matcher()
+    for cid, phrases in per_concept.items():
+        for p in phrases:
+            matcher.add(compile_phrase(p, f"{cid}\t{p}"))
     usage: dict[str, dict[str, list[str]]] = {}
     for _, block in _blocks(source):
         by_concept: dict[str, list] = {}
         for m in matcher.candidates(block.text):
             by_concept.setdefault(m.phrase.key.split("\t")[0], []).append(m)
-        for cid, cands in by_concept.items():  # within one concept, the longest phrase wins
+        for cid, cands in by_concept.items():
             for m in select(cands):
                 usage.setdefault(cid, {}).setdefault(m.phrase.key.split("\t")[1], []).append(block.eid)
+    return usage
+
+
+def _extends_another(phrase: str, group: list[str]) -> bool:
+    """«العنف الرقمي ضد النساء» extends «العنف الرقمي»: not another name for it."""
+    words = phrase_words(phrase)
+    return any(q != phrase and words[: len(phrase_words(q))] == phrase_words(q) for q in group)
+
+
+def _competing_names(group: list[str], defined_keys: set[str]) -> list[str]:
+    """The phrases of one head word that are different names for the same thing: extensions left
+    out, and the defined terms left out when two or more are defined; [] when fewer than two are
+    left or all are defined terms."""
+    group = [p for p in group if not _extends_another(p, group)]
+    if sum(term_key(p) in defined_keys for p in group) >= 2:
+        group = [p for p in group if term_key(p) not in defined_keys]
+    if len(group) < 2 or all(term_key(p) in defined_keys for p in group):
+        return []
+    return group
+
+
+def inconsistent_terminology(source: Source, concepts: list[Concept]) -> list[Finding]:
+    """One concept written in several ways: phrases of a concept with the same head word."""
+    defined_keys = {d.key for d in source.definitions}
+    per_concept = _concept_phrases(source, concepts)
+    if not per_concept:
+        return []
+    usage = _phrase_usage(source, per_concept)
     out = []
     for concept in concepts:
         used = usage.get(concept.id)
@@ -211,34 +245,20 @@ def inconsistent_terminology(source: Source, concepts: list[Concept]) -> list[Fi
         for phrase in used:
             by_head.setdefault(phrase_words(phrase)[0], []).append(phrase)
         for _head, group in sorted(by_head.items()):
-            # «العنف الرقمي ضد النساء» extends «العنف الرقمي»: not another name for it
-            group = [
-                p
-                for p in group
-                if not any(q != p and phrase_words(p)[: len(phrase_words(q))] == phrase_words(q) for q in group)
-            ]
-            group = (
-                [p for p in group if term_key(p) not in defined_keys]
-                if sum(term_key(p) in defined_keys for p in group) >= 2
-                else group
-            )
-            if len(group) < 2 or all(term_key(p) in defined_keys for p in group):
-                continue
-            group.sort(key=lambda p: -len(used[p]))
-            evidence = [
-                {"phrase": p, "count": len(used[p]), "eids": list(dict.fromkeys(used[p]))[:MAX_EVIDENCE]} for p in group
-            ]
-            message = (
-                "one concept ("
-                + concept.id
-                + ") written in "
-                + str(len(group))
-                + " ways: "
-                + ", ".join(f"«{p}» ×{len(used[p])}" for p in group)
-            )
-            first = used[group[1]][0]
-            out.append(gap_finding("inconsistent-terminology", "warning", source.name, first, message, evidence))
+            names = _competing_names(group, defined_keys)
+            if names:
+                out.append(_terminology_finding(source, concept.id, names, used))
     return out
+
+
+def _terminology_finding(source: Source, concept_id: str, names: list[str], used: dict[str, list[str]]) -> Finding:
+    names = sorted(names, key=lambda p: -len(used[p]))
+    evidence = [
+        {"phrase": p, "count": len(used[p]), "eids": list(dict.fromkeys(used[p]))[:MAX_EVIDENCE]} for p in names
+    ]
+    ways = ", ".join(f"«{p}» ×{len(used[p])}" for p in names)
+    message = f"one concept ({concept_id}) written in {len(names)} ways: {ways}"
+    return gap_finding("inconsistent-terminology", "warning", source.name, used[names[1]][0], message, evidence)
 
 
 def _clean(text: str) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..akn import Document, local_name, read_bytes, text_of
+from ..arabic import normalise
 from ..eids import number_from_num
 from ..errors import InputError, LawtoolError
 from .definitions import Definition, find_definitions
@@ -85,8 +86,9 @@ def _number(article) -> str | None:
         return None
 
 
-def from_document(document: Document, *, scope: set[str] | None = None) -> Source:
-    """``scope``: article numbers to keep (others are left out of the units)."""
+def _article_units(document: Document, scope: set[str] | None) -> list[Unit]:
+    """One unit per article (quoted ones too), the paragraphs it owns as blocks; ``scope`` keeps
+    only those article numbers (quoted articles always)."""
     units: list[Unit] = []
     for art in document.articles(include_quoted=True):
         quoted = any(local_name(a) in QUOTED for a in art.iterancestors())
@@ -94,15 +96,26 @@ def from_document(document: Document, *, scope: set[str] | None = None) -> Sourc
         if scope is not None and not quoted and number not in scope:
             continue
         blocks = [Block(_nearest_eid(p), own_text(p)) for p in art.iter("{*}p") if _owner_article(p) is art]
-        blocks = [b for b in blocks if b.text]
-        unit = Unit(art.get("eId") or "", number, quoted, True, False, blocks)
+        unit = Unit(art.get("eId") or "", number, quoted, True, False, [b for b in blocks if b.text])
         unit.penal = bool(PENAL_MARK.search(_norm(unit.text)))
         units.append(unit)
+    return units
+
+
+def _preamble_units(document: Document) -> list[Unit]:
+    """One unit per preamble, its paragraphs (not its headings) as blocks."""
+    units = []
     for pre in document.walk("preamble"):
         blocks = [
             Block(_nearest_eid(p), own_text(p)) for p in pre.iter("{*}p") if "heading" not in (p.get("class") or "")
         ]
         units.append(Unit(pre.get("eId") or "preamble", None, False, False, False, [b for b in blocks if b.text]))
+    return units
+
+
+def from_document(document: Document, *, scope: set[str] | None = None) -> Source:
+    """``scope``: article numbers to keep (others are left out of the units)."""
+    units = _article_units(document, scope) + _preamble_units(document)
     definitions = find_definitions(document, include_quoted=True)
     if scope is not None:
         keep = {u.eid for u in units}
@@ -140,6 +153,5 @@ def load(path: str | Path, *, scope: dict[str, set[str]] | None = None) -> Sourc
 
 
 def _norm(text: str) -> str:
-    from ..arabic import normalise
 
     return normalise(text)

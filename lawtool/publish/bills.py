@@ -12,18 +12,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import TYPE_CHECKING, Protocol
 
+from ..amend.blame import blame, recorded_amendments
+from ..amend.project import projections_of
+from ..diff import diff_documents
+from ..diff.compare import Comparison, compare, inline_pieces
+from ..diff.html import pieces_html
+from ..diff.present import STATUS_AR, change_title, side_pieces
 from ..diff.result import DiffResult
 from ..errors import LawtoolError
-from .amendments import amendments_url
+from .amendments import amendment_pages, amendment_url, amendments_url, bill_amendments
+from .difftable import Blame, diff_table, row_id, status_badge
 from .html import esc, link
-from .index import CorpusIndex, Expression, Place, Work
+from .index import CorpusIndex, Expression, Work
 from .pages import Site, SitePage, breadcrumbs, heading, notice_html, page_path
-from .wording import UNIT_KINDS, arabic_parts, compare_note_ar, unit_ar
-
-if TYPE_CHECKING:  # imported where it is used, for the start-up time
-    from ..diff.compare import Comparison
+from .wording import UNIT_KINDS, arabic_parts, compare_note_ar
 
 STATUS_ORDER = ("modified", "added", "deleted", "moved", "renumbered", "split", "merged", "typographic", "unchanged")
 
@@ -54,7 +57,6 @@ def compare_url(expression: Expression) -> str:
 
 
 def compute_diffs(work: Work, data: BillData) -> None:
-    from ..diff import diff_documents
 
     for old, new in diff_pairs(work):
         key = (old.expression_uri, new.expression_uri)
@@ -62,85 +64,20 @@ def compute_diffs(work: Work, data: BillData) -> None:
             data.diffs[key] = diff_documents(old.document, new.document)
 
 
-def _status(status: str) -> str:
-    from ..diff.present import STATUS_AR
-
-    return f'<span class="lt-status lt-{esc(status)}">{esc(STATUS_AR.get(status, status))}</span>'
-
-
 def summary_text(result) -> str:
     """«9 معدلة، 2 مضافة ...» for a diff."""
-    from ..diff.present import STATUS_AR
 
     counts = result.summary()
     parts = [f"{counts[s]} {STATUS_AR.get(s, s)}" for s in STATUS_ORDER if s != "unchanged" and counts.get(s)]
     return "، ".join(parts) or "لا تغيير"
 
 
-class DiffSide(Protocol):
-    """The page a side of a diff table links to: an expression, or the stand-in of a text that has
-    no page of its own (a projection, a version with an amendment applied)."""
-
-    @property
-    def url(self) -> str: ...
-
-    @property
-    def places(self) -> dict[str, Place]: ...
-
-    @property
-    def when(self) -> str: ...
-
-
 # -- blame: the amendment that made each change --------------------------------------------------------------
-
-
-@dataclass
-class Blame:
-    """The amendments that made each changed run of words of one diff (lawtool.amend.blame), as
-    the diff page shows them: a link to the amendment after each run."""
-
-    entries: list[dict]
-    recorded: dict[str, str]  # amendment id → label, as the newer version records them
-    amendment_href: dict[str, str]  # amendment id → URL of its page
-    runs: dict = field(default_factory=dict)  # (eid, mark, words) → [ids]
-    of_element: dict = field(default_factory=dict)  # (eid, mark) → [ids], for runs the table cuts differently
-
-    def __post_init__(self):
-        for e in self.entries:
-            mark = "ins" if e["change"] == "insert" else "del"
-            # the table shows an article whole: a run is found under its element and its article
-            for eid in dict.fromkeys((e["eid"], e["eid"].split("__")[0])):
-                self.runs.setdefault((eid, mark, " ".join(e["words"].split())), e["amendments"])
-                ids = self.of_element.setdefault((eid, mark), [])
-                ids.extend(i for i in e["amendments"] if i not in ids)
-
-    def ids(self, eid: str, mark: str, words: str) -> list[str]:
-        found = self.runs.get((eid, mark, " ".join(words.split())))
-        return found if found is not None else self.of_element.get((eid, mark), [])
-
-    def pieces_html(self, pieces, eid: str, page_url: str) -> str:
-        from ..diff.html import pieces_html
-
-        out = []
-        for text, mark in pieces:
-            out.append(pieces_html([(text, mark)]))
-            if mark in ("ins", "del") and text.strip():
-                links = [
-                    link(page_url, self.amendment_href[i], i, title=arabic_parts(self.recorded.get(i, "")))
-                    if i in self.amendment_href
-                    else esc(i)
-                    for i in self.ids(eid, mark, text)
-                ]
-                if links:
-                    out.append(f'<sup class="lt-blame">{"، ".join(links)}</sup>')
-        return "".join(out)
 
 
 def blame_of(index: CorpusIndex, work: Work, old: Expression, new: Expression, result, site: Site) -> Blame | None:
     """The blame of a step from one version to the next (None for a comparison across several
     steps, or when the amendments cannot be read: a note says why)."""
-    from ..amend.blame import blame, recorded_amendments
-    from .amendments import amendment_url, bill_amendments
 
     if work.expressions.index(new) != work.expressions.index(old) + 1:
         return None
@@ -195,85 +132,9 @@ def blame_html(work: Work, old: Expression, new: Expression, blamed: Blame | Non
 # -- the diff page -----------------------------------------------------------------------------------------
 
 
-def _side_cell(
-    side: str, entries, expression: DiffSide, page_url: str, note: str = "", blame: Blame | None = None
-) -> str:
-    from ..diff.html import pieces_html
-
-    if not entries:
-        return f'<td><span class="lt-muted">{esc(note or "—")}</span></td>'
-    out = []
-    for unit, pieces in entries:
-        label = unit.title + (f" — {unit.heading}" if unit.heading else "")
-        place = expression.places.get(unit.eid)
-        # the page that shows the element (a long code's articles sit on pages of a few articles)
-        target = f"{place.url}#{unit.eid}" if place is not None else expression.url
-        out.append(f'<p class="lt-cell-label">{link(page_url, target, label)}</p>')
-        text = pieces_html(pieces) if blame is None else blame.pieces_html(pieces, unit.eid, page_url)
-        out.append(f'<div class="lt-cell-text">{text}</div>')
-    return "<td>" + "".join(out) + "</td>"
-
-
-def _row_id(change) -> str:
-    side, eid = ("new", change.new_eid) if change.new and change.status != "moved" else ("old", change.old_eid)
-    return f"row-{side}-{eid or 'none'}"
-
-
-def diff_table(
-    result, old: Expression, new: DiffSide, page_url: str, changes_only: bool = False, blame: Blame | None = None
-) -> str:
-    """The comparative table; ``changes_only``: the unchanged articles left out (a row counts them);
-    ``blame``: each changed run of words followed by the amendment that made it."""
-    from ..diff.present import change_sides, table_rows
-
-    rows = []
-    skipped = 0
-    for row in table_rows(result):
-        if changes_only and row[0] == "article" and not row[1].is_change():
-            skipped += 1
-            continue
-        if row[0] == "heading":
-            change = row[2]
-            o = unit_ar(change.old[0]) if change.old else "—"
-            n = unit_ar(change.new[0]) if change.new else "—"
-            badge = _status(change.status) if change.is_change() else ""
-            rows.append(f'<tr class="lt-row-heading"><td>{esc(o)}</td><td>{esc(n)} {badge}</td></tr>')
-            continue
-        change = row[1]
-        olds, news = change_sides(change)
-        status = change.status if change.is_change() else "unchanged"
-        if row[0] == "moved-here":
-            back = link(page_url, f"#{_row_id(change)}", change.old[0].title)
-            rows.append(
-                f'<tr class="lt-row-moved"><td><span class="lt-muted">{_status("moved")} منقولة من {back}</span></td>'
-                f"{_side_cell('new', news, new, page_url, blame=blame)}</tr>"
-            )
-            continue
-        old_cell = _side_cell("old", olds, old, page_url, "(لا مقابل لها في الصيغة السابقة)", blame)
-        if change.status == "moved":
-            new_cell = f'<td><span class="lt-muted">{_status("moved")} نقلت إلى {esc(change.new[0].title)}</span></td>'
-        else:
-            new_cell = _side_cell("new", news, new, page_url, "(حذفت)", blame)
-            if status != "unchanged":
-                new_cell = new_cell[:-5] + f"<p>{_status(status)}</p></td>"
-        rows.append(f'<tr class="lt-row-{esc(status)}" id="{esc(_row_id(change))}">{old_cell}{new_cell}</tr>')
-    if skipped:
-        rows.append(
-            f'<tr class="lt-row-unchanged"><td colspan="2"><span class="lt-muted">{skipped} مادة دون تغيير '
-            "لا تعرض هنا</span></td></tr>"
-        )
-    return (
-        '<div class="lt-table-wrap"><table class="lt-compare lt-two">'
-        f"<caption>مقارنة الصيغة {esc(old.when)} بالصيغة {esc(new.when)}</caption>"
-        f'<thead><tr><th scope="col">الصيغة {esc(old.when)}</th><th scope="col">الصيغة {esc(new.when)}</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></div>"
-    )
-
-
 def diff_page(
     index: CorpusIndex, work: Work, old: Expression, new: Expression, result, site: Site, docx_url: str | None
 ) -> SitePage:
-    from ..diff.present import change_title
 
     blamed = blame_of(index, work, old, new, result, site)
     url = diff_url(work, old, new)
@@ -286,7 +147,7 @@ def diff_page(
     if docx_url:
         out.append(f"<p>{link(url, docx_url, 'تنزيل الجدول المقارن (DOCX)')}</p>\n")
     counts = result.summary()
-    cells = "".join(f"<tr><td>{_status(s)}</td><td>{counts[s]}</td></tr>" for s in STATUS_ORDER if counts.get(s))
+    cells = "".join(f"<tr><td>{status_badge(s)}</td><td>{counts[s]}</td></tr>" for s in STATUS_ORDER if counts.get(s))
     out.append(heading(2, "الملخص", "summary") + "\n")
     out.append(
         f'<table class="lt-table-list"><thead><tr><th scope="col">الحالة</th><th scope="col">عدد المواد</th>'
@@ -299,11 +160,11 @@ def diff_page(
         for change in changes:
             if change.kind == "article":
                 items.append(
-                    f"<li>{link(url, '#' + _row_id(change), UNIT_KINDS.get(change_title(change), change_title(change)))} {_status(change.status)}</li>"
+                    f"<li>{link(url, '#' + row_id(change), UNIT_KINDS.get(change_title(change), change_title(change)))} {status_badge(change.status)}</li>"
                 )
             else:
                 items.append(
-                    f"<li>{esc(UNIT_KINDS.get(change_title(change), change_title(change)))} {_status(change.status)}</li>"
+                    f"<li>{esc(UNIT_KINDS.get(change_title(change), change_title(change)))} {status_badge(change.status)}</li>"
                 )
         out.append(f'<ul class="lt-change-list">{"".join(items)}</ul>\n')
     else:
@@ -353,7 +214,6 @@ def amended_laws(index: CorpusIndex, bill: Expression) -> list[Expression]:
 
 
 def compared_articles(index: CorpusIndex, bill: Expression) -> list[LawComparison]:
-    from ..diff.compare import compare
 
     return [LawComparison(law, compare(bill.document, law.document)) for law in amended_laws(index, bill)]
 
@@ -365,9 +225,6 @@ def comparison_table(
     page_url: str,
     penalties: dict[tuple[str, str], dict],
 ) -> str:
-    from ..diff.compare import inline_pieces
-    from ..diff.html import pieces_html
-    from ..diff.present import side_pieces
 
     rows = []
     for item in items:
@@ -389,7 +246,7 @@ def comparison_table(
                 new_text = f"<ins>{esc(row.proposed.text)}</ins>".replace("\n", "<br>")
                 rows.append(
                     f'<tr>{law_cell}<td><p class="lt-cell-label">{bill_link}</p><div class="lt-cell-text">'
-                    f"{new_text}</div></td><td><p>{_status(row.status)}</p>{penalty_html}{note}</td></tr>"
+                    f"{new_text}</div></td><td><p>{status_badge(row.status)}</p>{penalty_html}{note}</td></tr>"
                 )
                 continue
             place = law.places.get(row.in_force.eid or "")
@@ -406,7 +263,7 @@ def comparison_table(
                 f'<tr id="cmp-{esc(row.target)}"><td><p class="lt-cell-label">{law_link}</p>'
                 f'<div class="lt-cell-text">{old_text}</div></td>'
                 f'<td><p class="lt-cell-label">{bill_link}</p><div class="lt-cell-text">{new_text}</div></td>'
-                f'<td><p>{_status(row.status)}</p><div class="lt-cell-text">{merged}</div>{penalty_html}{note}</td></tr>'
+                f'<td><p>{status_badge(row.status)}</p><div class="lt-cell-text">{merged}</div>{penalty_html}{note}</td></tr>'
             )
     if not rows:
         return "<p>لا تعدل هذه الصيغة أي فصل من النصوص الموجودة في الموقع.</p>"
@@ -486,7 +343,6 @@ def timeline_html(work: Work, data: BillData, page_url: str) -> str:
 
 def amendments_pages(index: CorpusIndex, work: Work, site: Site) -> list[SitePage]:
     """The amendments filed against the bill (lawtool.publish.amendments)."""
-    from .amendments import amendment_pages
 
     return amendment_pages(index, work, site)
 
@@ -513,8 +369,6 @@ def projection_pages(index: CorpusIndex, work: Work, site: Site) -> list[tuple[s
     """For the bill's latest version, one page per law of the corpus it amends: the law in force
     against the law as the bill would leave it (lawtool.amend.project), changes only.  Returns
     (url, label) of the pages, for the bill's page."""
-    from ..amend.project import projections_of
-    from ..diff import diff_documents
 
     bill = work.latest
     made = []

@@ -10,12 +10,14 @@ lines, safe to put in a Markdown page.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
+from typing import Any
 
 from lxml import etree
 
 from ..akn import local_name, text_of
-from .html import attr, esc, ltr, rel_url
+from .html import attr, element, esc, ltr, rel_url
 from .index import CONTAINERS, CorpusIndex, Expression, child
 
 INLINE_TAGS = {"b": "b", "i": "i", "u": "u", "sup": "sup", "sub": "sub"}
@@ -154,92 +156,80 @@ class BodyRenderer:
         return f'<div class="lt-container-extras">{body}</div>' if body else ""
 
     def block(self, el, notes: list[str]) -> str:
+        """One block element as HTML, by its name (``BLOCK_WRITERS``); a quoted container, or
+        anything else as its children's blocks or a paragraph."""
         name = local_name(el)
+        writer = BLOCK_WRITERS.get(name)
+        if writer is not None:
+            return writer(self, el, notes)
+        if name in CONTAINERS:
+            return self.quoted_container(el, notes)
+        return self.other_block(el, notes)
+
+    def children_blocks(self, el, notes: list[str], skip: Collection[str] = ()) -> str:
+        """The element children of ``el`` as blocks, those named in ``skip`` left out."""
+        return "".join(self.block(c, notes) for c in el if isinstance(c.tag, str) and local_name(c) not in skip)
+
+    def block_ids(self, el) -> tuple[dict[str, str], str]:
+        """The ``id`` (its eId, when the page does not have it yet) and ``data-wid`` attributes of a
+        numbered or introductory block, and the anchor of its old identifier (its wId) to write inside it."""
         eid = el.get("eId")
-        id_attr = ""
-        if eid and name in (
-            "paragraph",
-            "point",
-            "subparagraph",
-            "list",
-            "blockList",
-            "item",
-            "intro",
-            "wrapUp",
-            "alinea",
-            "indent",
-            "clause",
-            "subclause",
-            "level",
-        ):
-            new = self.new_id(eid)
-            id_attr = f' id="{esc(new)}"' if new else ""
+        new = self.new_id(eid) if eid and local_name(el) in ID_BLOCKS else None
+        if not new:
+            return {}, ""
         wid = el.get("wId")
-        if id_attr and wid and wid != eid and self.new_id(wid):  # an old identifier still lands here
-            id_attr += f' data-wid="{esc(wid)}"'
-            extra = f'<span class="lt-anchor" id="{esc(wid)}" aria-hidden="true"></span>'
-        else:
-            extra = ""
-        if name == "p":
-            inner = self.inline(el, notes)
-            if any(local_name(d) in ("quotedStructure", "table") for d in el.iter() if isinstance(d.tag, str)):
-                return f'<div class="lt-p">{inner}</div>'
-            return f"<p>{inner}</p>"
-        if name in ("content", "intro", "wrapUp", "listIntroduction", "listWrapUp"):
-            cls = {"content": "lt-content", "intro": "lt-intro", "listIntroduction": "lt-intro"}.get(name, "lt-wrapup")
-            return (
-                f'<div class="{cls}"{id_attr}>'
-                + "".join(self.block(c, notes) for c in el if isinstance(c.tag, str))
-                + "</div>"
-            )
-        if name in (
-            "paragraph",
-            "subparagraph",
-            "point",
-            "item",
-            "alinea",
-            "indent",
-            "clause",
-            "subclause",
-            "level",
-            "list",
-            "blockList",
-        ):
-            num = child(el, "num")
-            num_html = ""
-            if num is not None and text_of(num):
-                num_html = f'<span class="lt-num">{esc(text_of(num))}</span>' + self.note_refs(num, notes)
-            inner = "".join(self.block(c, notes) for c in el if isinstance(c.tag, str) and local_name(c) != "num")
-            cls = "lt-point" if name in ("point", "item", "indent", "clause", "subclause") else f"lt-{name.lower()}"
-            return f'<div class="{cls}"{id_attr}>{extra}{num_html}{inner}</div>'
-        if name == "article":  # a quoted article
-            return self.quoted_article(el, notes)
-        if name in CONTAINERS:  # a quoted container
-            label = " — ".join(
-                x
-                for x in (
-                    text_of(child(el, "num")) if child(el, "num") is not None else "",
-                    text_of(child(el, "heading")) if child(el, "heading") is not None else "",
-                )
-                if x
-            )
-            new = self.new_id(eid) if eid else None
-            inner = "".join(self.block(c, notes) for c in el if isinstance(c.tag, str) and local_name(c) not in SKIP)
-            return (
-                f'<div class="lt-quoted-container"{f" id={chr(34)}{esc(new)}{chr(34)}" if new else ""}>'
-                f'<p class="lt-qhead"><strong>{esc(label)}</strong></p>{inner}</div>'
-            )
-        if name == "table":
-            return self.table(el, notes)
-        if name in ("heading", "subheading", "num"):
-            return f'<p class="lt-subheading">{self.inline(el, notes)}</p>'
-        if name in ("eol", "eop"):
-            return "<br>"
-        # anything else: its children as blocks, or its text as a paragraph
+        if wid and wid != eid and self.new_id(wid):  # an old identifier still lands here
+            return {"id": new, "data_wid": wid}, element("span", "", class_="lt-anchor", id=wid, aria_hidden="true")
+        return {"id": new}, ""
+
+    def paragraph_text(self, el, notes: list[str]) -> str:
+        """A ``p``: a ``div`` when it holds a quoted structure or a table (block content)."""
+        inner = self.inline(el, notes)
+        if any(local_name(d) in ("quotedStructure", "table") for d in el.iter() if isinstance(d.tag, str)):
+            return element("div", inner, class_="lt-p")
+        return element("p", inner)
+
+    def wrapper(self, el, notes: list[str]) -> str:
+        """content, intro, wrapUp, listIntroduction, listWrapUp: a ``div`` around their blocks."""
+        ids, _ = self.block_ids(el)
+        return element("div", self.children_blocks(el, notes), class_=WRAPPER_CLASSES[local_name(el)], **ids)
+
+    def numbered(self, el, notes: list[str]) -> str:
+        """paragraph, point, item, list ...: its number, then its blocks."""
+        name = local_name(el)
+        ids, anchor = self.block_ids(el)
+        num = child(el, "num")
+        num_html = ""
+        if num is not None and text_of(num):
+            num_html = element("span", esc(text_of(num)), class_="lt-num") + self.note_refs(num, notes)
+        inner = self.children_blocks(el, notes, skip=("num",))
+        cls = "lt-point" if name in POINT_LIKE else f"lt-{name.lower()}"
+        return element("div", anchor + num_html + inner, class_=cls, **ids)
+
+    def quoted_container(self, el, notes: list[str]) -> str:
+        """A chapter, section ... quoted by an amending article: its number and heading, then its blocks."""
+        num, heading = child(el, "num"), child(el, "heading")
+        label = " — ".join(
+            x for x in (text_of(num) if num is not None else "", text_of(heading) if heading is not None else "") if x
+        )
+        eid = el.get("eId")
+        new = self.new_id(eid) if eid else None
+        inner = self.children_blocks(el, notes, skip=SKIP)
+        head = element("p", element("strong", esc(label)), class_="lt-qhead")
+        return element("div", head + inner, class_="lt-quoted-container", id=new)
+
+    def subheading(self, el, notes: list[str]) -> str:
+        return element("p", self.inline(el, notes), class_="lt-subheading")
+
+    def line_break(self, el, notes: list[str]) -> str:
+        return "<br>"
+
+    def other_block(self, el, notes: list[str]) -> str:
+        """Anything else: its children as blocks when they all are, or its text as a paragraph."""
         children = [c for c in el if isinstance(c.tag, str)]
         if children and all(local_name(c) in BLOCKISH for c in children) and not (el.text or "").strip():
             return "".join(self.block(c, notes) for c in children)
-        return f"<p>{self.inline(el, notes)}</p>"
+        return element("p", self.inline(el, notes))
 
     def quoted_article(self, el, notes: list[str]) -> str:
         eid = el.get("eId") or ""
@@ -284,53 +274,53 @@ class BodyRenderer:
         return "".join(out)
 
     def inline_element(self, el, notes: list[str]) -> str:
+        """One inline element as HTML, by its name (``INLINE_WRITERS``); a ``span`` otherwise."""
         name = local_name(el)
-        if name == "ref":
-            return self.ref(el, notes)
-        if name == "rref":  # a range: linked to its first article
-            return self.ref(el, notes, href=el.get("from") or "")
-        if name == "term":
-            key = (el.get("refersTo") or "").lstrip("#")
-            target = self.definitions().get(key)
-            inner = self.inline(el, notes)
-            if target is None:
-                return f'<span class="lt-term">{inner}</span>'
-            href = rel_url(self.page_url, f"{target[0]}#{target[1]}")
-            return f'<a class="lt-term" href="{esc(href)}" title="{attr("تعريف المصطلح")}">{inner}</a>'
-        if name == "def":
-            key = (el.get("refersTo") or "").lstrip("#")
-            new = self.new_id(def_anchor(key)) if key else None
-            return f"<dfn{f' id={chr(34)}{esc(new)}{chr(34)}' if new else ''}>{self.inline(el, notes)}</dfn>"
-        if name == "noteRef":
-            return self.note_ref(el, notes)
-        if name == "authorialNote":
-            return f'<span class="lt-anote">({self.inline(el, notes)})</span>'
-        if name == "mod":
-            parts = []
-            if el.text:
-                parts.append(esc(el.text))
-            for c in el:
-                if isinstance(c.tag, str):
-                    if local_name(c) == "quotedStructure":
-                        parts.append(self.quoted_structure(c, notes))
-                    else:
-                        parts.append(self.inline_element(c, notes))
-                if c.tail:
-                    parts.append(esc(c.tail))
-            return f'<span class="lt-mod">{"".join(parts)}</span>'
-        if name == "quotedStructure":
-            return self.quoted_structure(el, notes)
-        if name == "quotedText":
-            start, end = el.get("startQuote") or "", el.get("endQuote") or ""
-            return f'<span class="lt-qtext">{esc(start)}{self.inline(el, notes)}{esc(end)}</span>'
+        writer = INLINE_WRITERS.get(name)
+        if writer is not None:
+            return writer(self, el, notes)
         if name in INLINE_TAGS:
-            tag = INLINE_TAGS[name]
-            return f"<{tag}>{self.inline(el, notes)}</{tag}>"
-        if name in ("eol", "br"):
-            return "<br>"
-        if name == "docTitle":
-            return f'<span class="lt-doctitle">{self.inline(el, notes)}</span>'
-        return f"<span>{self.inline(el, notes)}</span>"
+            return element(INLINE_TAGS[name], self.inline(el, notes))
+        return element("span", self.inline(el, notes), class_=SPAN_CLASSES.get(name))
+
+    def range_ref(self, el, notes: list[str]) -> str:
+        """An ``rref`` (a range of articles): linked to its first article."""
+        return self.ref(el, notes, href=el.get("from") or "")
+
+    def term(self, el, notes: list[str]) -> str:
+        """A defined term: linked to its definition when the document defines it."""
+        key = (el.get("refersTo") or "").lstrip("#")
+        target = self.definitions().get(key)
+        inner = self.inline(el, notes)
+        if target is None:
+            return element("span", inner, class_="lt-term")
+        href = rel_url(self.page_url, f"{target[0]}#{target[1]}")
+        return element("a", inner, class_="lt-term", href=href, title="تعريف المصطلح")
+
+    def definition(self, el, notes: list[str]) -> str:
+        key = (el.get("refersTo") or "").lstrip("#")
+        new = self.new_id(def_anchor(key)) if key else None
+        return element("dfn", self.inline(el, notes), id=new)
+
+    def authorial_note(self, el, notes: list[str]) -> str:
+        return element("span", f"({self.inline(el, notes)})", class_="lt-anote")
+
+    def mod(self, el, notes: list[str]) -> str:
+        """An amending instruction: its words, with the structures it quotes as blocks."""
+        parts = [esc(el.text)] if el.text else []
+        for c in el:
+            if isinstance(c.tag, str):
+                if local_name(c) == "quotedStructure":
+                    parts.append(self.quoted_structure(c, notes))
+                else:
+                    parts.append(self.inline_element(c, notes))
+            if c.tail:
+                parts.append(esc(c.tail))
+        return element("span", "".join(parts), class_="lt-mod")
+
+    def quoted_text(self, el, notes: list[str]) -> str:
+        start, end = el.get("startQuote") or "", el.get("endQuote") or ""
+        return element("span", esc(start) + self.inline(el, notes) + esc(end), class_="lt-qtext")
 
     def quoted_structure(self, el, notes: list[str]) -> str:
         start, end = el.get("startQuote") or "", el.get("endQuote") or ""
@@ -413,6 +403,68 @@ class BodyRenderer:
             f'<details class="lt-history"><summary>سجل التعديلات ({len(items)})</summary>'
             f"<ul>{''.join(items)}</ul></details>"
         )
+
+
+ID_BLOCKS = {
+    "paragraph",
+    "point",
+    "subparagraph",
+    "list",
+    "blockList",
+    "item",
+    "intro",
+    "wrapUp",
+    "alinea",
+    "indent",
+    "clause",
+    "subclause",
+    "level",
+}  # the blocks that carry their eId as id
+NUMBERED = (
+    "paragraph",
+    "subparagraph",
+    "point",
+    "item",
+    "alinea",
+    "indent",
+    "clause",
+    "subclause",
+    "level",
+    "list",
+    "blockList",
+)
+POINT_LIKE = {"point", "item", "indent", "clause", "subclause"}  # written with the class lt-point
+WRAPPER_CLASSES = {
+    "content": "lt-content",
+    "intro": "lt-intro",
+    "listIntroduction": "lt-intro",
+    "wrapUp": "lt-wrapup",
+    "listWrapUp": "lt-wrapup",
+}
+SPAN_CLASSES = {"docTitle": "lt-doctitle"}  # other inline elements: a span without class
+
+_Writer = Callable[[BodyRenderer, Any, list[str]], str]
+BLOCK_WRITERS: dict[str, _Writer] = {
+    "p": BodyRenderer.paragraph_text,
+    **dict.fromkeys(WRAPPER_CLASSES, BodyRenderer.wrapper),
+    **dict.fromkeys(NUMBERED, BodyRenderer.numbered),
+    "article": BodyRenderer.quoted_article,  # an article quoted by an amending one
+    "table": BodyRenderer.table,
+    **dict.fromkeys(("heading", "subheading", "num"), BodyRenderer.subheading),
+    **dict.fromkeys(("eol", "eop"), BodyRenderer.line_break),
+}
+INLINE_WRITERS: dict[str, _Writer] = {
+    "ref": BodyRenderer.ref,
+    "rref": BodyRenderer.range_ref,
+    "term": BodyRenderer.term,
+    "def": BodyRenderer.definition,
+    "noteRef": BodyRenderer.note_ref,
+    "authorialNote": BodyRenderer.authorial_note,
+    "mod": BodyRenderer.mod,
+    "quotedStructure": BodyRenderer.quoted_structure,
+    "quotedText": BodyRenderer.quoted_text,
+    **dict.fromkeys(("eol", "br"), BodyRenderer.line_break),
+}
 
 
 BLOCKISH = {

@@ -11,22 +11,13 @@ from __future__ import annotations
 
 import re
 
-from .corpus import kind_ar, kind_names, subject_ar, subject_names
+from .corpus import CORPUS_URL, kind_ar, kind_names, kind_url, subject_ar, subject_names, subject_url
 from .html import esc, link, ltr
 from .index import CorpusIndex, Work
-from .pages import CORPUS_URL, Site, SitePage, breadcrumbs, heading, page_path
+from .pages import Site, SitePage, breadcrumbs, heading, page_path
 
 PER_PAGE = 100
 NO_YEAR = "none"
-NO_SUBJECT = "other"
-
-
-def kind_url(kind: str) -> str:
-    return f"{CORPUS_URL}kind/{kind if kind in kind_names() else 'text'}/"
-
-
-def subject_url(subject: str) -> str:
-    return f"{CORPUS_URL}subject/{subject if subject in subject_names() and subject else NO_SUBJECT}/"
 
 
 def year_url(year: str) -> str:

@@ -34,8 +34,12 @@ from pathlib import Path
 from typing import cast
 
 from ..akn import without_foreign
+from ..corpus import build_one, resolve_source
+from ..diff.compare import render_comparison
+from ..diff.render import render
 from ..errors import LawtoolError
 from ..outputs import MARKER, MARKER_TEXT, Lock, check_replaceable, inside, new_folder_beside, regular_files, swap_in
+from .amendments import STATUS_AR, amendment_url, bill_amendments
 from .bills import (
     BillData,
     amendments_pages,
@@ -52,6 +56,7 @@ from .bills import (
 )
 from .browse import browse_pages
 from .charts import changes_per_chapter, coverage_matrix
+from .corpus import CORPUS_URL
 from .csp import check_pages
 from .csp import policy as csp_policy
 from .feed import atom_feed
@@ -60,9 +65,10 @@ from .html import esc, link
 from .index import CorpusIndex, Count, Progress, build_index, cached
 from .links import check_site
 from .nowrap import keep_together_in
-from .pages import CORPUS_URL, Site, expression_pages, page_path, repairs_page, work_page
+from .pages import Site, expression_pages, page_path, repairs_page, work_page
 from .reports import GAPS_URL, PENALTIES_URL, gaps_page, load_reports, penalties_page, penalty_index
 from .search import records, write_index
+from .wording import arabic_parts
 
 LOCK_WAIT = 120.0  # seconds a publish waits for another one of the same checkout
 PROTECTED = {"law", "bills", "site", "docs", "lawtool", "tests", "reports", "bench", ".git", ".venv"}
@@ -104,9 +110,34 @@ def make_site(index: CorpusIndex, progress: Progress | None = None, count: Count
     site = Site()
     data = BillData()
     gaps, penalties, reports_note = load_reports(root)
-    pen_index = penalty_index(penalties)
+    _document_pages(index, site, say, count)
+    docx_downloads = _bill_pages(index, site, data, penalty_index(penalties), say)
+    for work in index.works.values():
+        work_page(index, work, site, _work_extra(work, data))
+    browse_pages(index, site)
+    # reports
+    if gaps is not None:
+        gaps_page(index, site, gaps, reports_note)
+        site.files["assets/charts/coverage.svg"] = _coverage_svg(index, gaps)
+    else:
+        site.notes.append(f"gap report: {reports_note}")
+    if penalties is not None:
+        penalties_page(index, site, penalties, reports_note)
+    say("downloads: feed, charts, corpus zip")
+    downloads_page(site, index, data, _downloads(index, site, data, docx_downloads, with_coverage=gaps is not None))
+    # home, about, other languages
+    sources = root / "site"
+    static_page(site, index, data, sources / "home.md", "", "الرئيسية")
+    static_page(site, index, data, sources / "about.md", ABOUT_URL, "حول الموقع")
+    static_page(site, index, data, sources / "fr.md", "fr/", "بالفرنسية")
+    static_page(site, index, data, sources / "en.md", "en/", "بالإنجليزية")
+    search_page(site)
+    site.nav = _nav(index, site, data)
+    return site
 
-    # documents
+
+def _document_pages(index: CorpusIndex, site: Site, say: Progress, count: Count | None) -> None:
+    """The pages of every expression, its XML download, and the repairs page of each law."""
     total = len(index.expressions)
     done = 0
     for work in index.works.values():
@@ -117,20 +148,30 @@ def make_site(index: CorpusIndex, progress: Progress | None = None, count: Count
             if expression.kind != "corpus":
                 say(f"pages of {expression.expression_uri} ({len(expression.pages)} pages)")
             expression_pages(index, expression, site)
-            # the XML download is written again from the parsed document, without foreign markup
-            # (an XHTML <script> would run in a browser opening the .xml)
-            xml, dropped = without_foreign(expression.document.tree)
-            site.files[expression.xml_url] = xml
-            if dropped:
-                site.notes.append(
-                    f"warning: {expression.path}: left out of the XML download ({len(dropped)}): "
-                    + "; ".join(dropped[:5])
-                    + (" ..." if len(dropped) > 5 else "")
-                )
+            _xml_download(site, expression)
             if expression.kind == "law":
                 report, why = _import_report(index, expression)
                 repairs_page(index, expression, site, report, why)
-    # bills: diffs, comparison with the law in force, amendments, timeline
+
+
+def _xml_download(site: Site, expression) -> None:
+    """The XML download, written again from the parsed document without foreign markup (an XHTML
+    <script> would run in a browser opening the .xml)."""
+    xml, dropped = without_foreign(expression.document.tree)
+    site.files[expression.xml_url] = xml
+    if dropped:
+        site.notes.append(
+            f"warning: {expression.path}: left out of the XML download ({len(dropped)}): "
+            + "; ".join(dropped[:5])
+            + (" ..." if len(dropped) > 5 else "")
+        )
+
+
+def _bill_pages(
+    index: CorpusIndex, site: Site, data: BillData, pen_index: dict, say: Progress
+) -> list[tuple[str, str, str]]:
+    """The pages of each bill: diffs, comparison with the law in force, amendments, projections;
+    returns the DOCX downloads made on the way (URL, file name, label)."""
     docx_downloads: list[tuple[str, str, str]] = []
     for work in index.bills():
         say(f"comparing the versions of {work.uri}")
@@ -158,27 +199,27 @@ def make_site(index: CorpusIndex, progress: Progress | None = None, count: Count
             compare_page(index, work, expression, items, site, pen_index, docx_urls)
         amendments_pages(index, work, site)
         data.projections[work.uri] = projection_pages(index, work, site)
-    for work in index.works.values():
-        extra = timeline_html(work, data, work.url) if work.kind == "bill" else ""
-        projected = data.projections.get(work.uri) or []
-        if projected:
-            extra += (
-                "\n<h2>القوانين كما سيتركها المقترح (إسقاط)</h2>\n<ul>"
-                + "".join(f"<li>{link(work.url, url, label)}</li>" for url, label in projected)
-                + "</ul>\n"
-            )
-        work_page(index, work, site, extra)
-    browse_pages(index, site)
-    # reports
-    if gaps is not None:
-        gaps_page(index, site, gaps, reports_note)
-        site.files["assets/charts/coverage.svg"] = _coverage_svg(index, gaps)
-    else:
-        site.notes.append(f"gap report: {reports_note}")
-    if penalties is not None:
-        penalties_page(index, site, penalties, reports_note)
-    # downloads
-    say("downloads: feed, charts, corpus zip")
+    return docx_downloads
+
+
+def _work_extra(work, data: BillData) -> str:
+    """What a work's page shows below its versions: a bill's timeline and the laws it projects."""
+    extra = timeline_html(work, data, work.url) if work.kind == "bill" else ""
+    projected = data.projections.get(work.uri) or []
+    if projected:
+        extra += (
+            "\n<h2>القوانين كما سيتركها المقترح (إسقاط)</h2>\n<ul>"
+            + "".join(f"<li>{link(work.url, url, label)}</li>" for url, label in projected)
+            + "</ul>\n"
+        )
+    return extra
+
+
+def _downloads(
+    index: CorpusIndex, site: Site, data: BillData, docx_downloads: list, *, with_coverage: bool
+) -> list[tuple[str, str, str]]:
+    """The files of the downloads page (URL, file name, label), written into the site on the way:
+    the DOCX tables, the feed, the charts, the corpus zip."""
     downloads = list(docx_downloads)
     site.files["feed.xml"] = _feed(index, data)
     downloads.append(("feed.xml", "feed.xml", "تغذية Atom لصيغ مقترحات القوانين"))
@@ -186,22 +227,13 @@ def make_site(index: CorpusIndex, progress: Progress | None = None, count: Count
         name = f"assets/charts/{work.uri.strip('/').replace('/', '-')}-changes.svg"
         site.files[name] = _changes_svg(work, data)
         downloads.append((name, name.rsplit("/", 1)[-1], f"رسم: المواد المتغيرة في كل باب بين صيغ {work.title}"))
-    if gaps is not None:
+    if with_coverage:
         downloads.append(("assets/charts/coverage.svg", "coverage.svg", "رسم: مصفوفة تغطية المفاهيم"))
     site.files["downloads/lawtool-corpus.zip"] = corpus_zip(
-        root, lambda message: site.notes.append(f"warning: corpus zip: {message}")
+        index.root, lambda message: site.notes.append(f"warning: corpus zip: {message}")
     )
     downloads.append(("downloads/lawtool-corpus.zip", "lawtool-corpus.zip", "المتن كاملا: law/ و bills/ و reports/"))
-    downloads_page(site, index, data, downloads)
-    # home, about, other languages
-    sources = root / "site"
-    static_page(site, index, data, sources / "home.md", "", "الرئيسية")
-    static_page(site, index, data, sources / "about.md", ABOUT_URL, "حول الموقع")
-    static_page(site, index, data, sources / "fr.md", "fr/", "بالفرنسية")
-    static_page(site, index, data, sources / "en.md", "en/", "بالإنجليزية")
-    search_page(site)
-    site.nav = _nav(index, site, data)
-    return site
+    return downloads
 
 
 def _import_report(index: CorpusIndex, expression) -> tuple[dict | None, str]:
@@ -209,7 +241,6 @@ def _import_report(index: CorpusIndex, expression) -> tuple[dict | None, str]:
     from a plain copy of the repository: then say so)."""
     if not expression.spec or expression.yaml_path is None:
         return None, "لا يوجد ملف import.yaml لهذا النص."
-    from ..corpus import resolve_source
 
     source = resolve_source(index.root, expression.yaml_path, expression.spec.get("source", ""))
     if not source.is_file():
@@ -223,7 +254,6 @@ def _import_report(index: CorpusIndex, expression) -> tuple[dict | None, str]:
 def _cached_import_report(root: Path, expression, source: Path) -> dict:
     """Re-importing the large codes takes seconds: the report is cached (lawtool.publish.index.cached),
     keyed on the source text, the import.yaml and lawtool's code."""
-    from ..corpus import build_one
 
     def make() -> dict:
         _, _, report = build_one(root, expression.yaml_path, expression.spec)
@@ -237,7 +267,6 @@ def _cached_import_report(root: Path, expression, source: Path) -> dict:
 
 
 def _diff_docx(site: Site, work, old, new, result) -> str:
-    from ..diff.render import render
 
     data = render(result, "docx")
     url = f"downloads/{work.uri.strip('/').replace('/', '-')}-diff-{old.date}_{new.date}.docx"
@@ -248,7 +277,6 @@ def _diff_docx(site: Site, work, old, new, result) -> str:
 
 def _compare_docx(site: Site, expression, items) -> list[tuple[str, str]]:
     """The diff stage's DOCX of each comparison (law in force | bill | changes); (URL, law title) each."""
-    from ..diff.compare import render_comparison
 
     made = []
     for item in items:
@@ -294,8 +322,6 @@ def _feed(index: CorpusIndex, data: BillData) -> bytes:
 
 def _amendment_entries(index: CorpusIndex, work) -> list[dict]:
     """A feed entry for each amendment of a bill (its id, title, status and proposer)."""
-    from .amendments import STATUS_AR, amendment_url, bill_amendments
-    from .wording import arabic_parts
 
     entries = []
     for a in bill_amendments(index, work):

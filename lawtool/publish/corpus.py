@@ -28,6 +28,8 @@ from pathlib import Path
 
 from ..akn import Document
 from ..errors import InputError, LawtoolError
+from ..xref.mark import mark_document
+from ..xref.resolve import CorpusIndex as CitationIndex  # xref's index of articles, not the site's
 
 DATA = Path(__file__).parent / "data" / "adala-subjects.yaml"
 SOURCE_NAME = re.compile(r"^ma-adala-(?P<subject>[a-z][a-z-]*?)-(?P<n>\d+)\.txt$")
@@ -53,6 +55,10 @@ def _names() -> dict:
     return yaml.safe_load(DATA.read_text(encoding="utf-8")) or {}
 
 
+CORPUS_URL = "corpus/"  # the corpus browse pages (lawtool.publish.browse)
+NO_SUBJECT = "other"
+
+
 def kind_names() -> dict[str, str]:
     """Kind → its Arabic name (singular)."""
     return dict(_names().get("kinds") or {})
@@ -61,6 +67,14 @@ def kind_names() -> dict[str, str]:
 def subject_names() -> dict[str, str]:
     """Adala folder → its Arabic name."""
     return dict(_names().get("subjects") or {})
+
+
+def kind_url(kind: str) -> str:
+    return f"{CORPUS_URL}kind/{kind if kind in kind_names() else 'text'}/"
+
+
+def subject_url(subject: str) -> str:
+    return f"{CORPUS_URL}subject/{subject if subject in subject_names() and subject else NO_SUBJECT}/"
 
 
 def kind_ar(kind: str) -> str:
@@ -159,10 +173,8 @@ def load_corpus(
 def mark_citations(documents: list[Document], others: list[Document], count: Count | None = None) -> int:
     """Mark the citations of ``documents`` (in memory) against ``documents`` and ``others`` (law/,
     bills/); returns how many ``ref``/``rref`` were added."""
-    from ..xref.mark import mark_document
-    from ..xref.resolve import CorpusIndex
 
-    index = CorpusIndex()
+    index = CitationIndex()
     for document in list(others) + list(documents):
         index.add(document)
     added = 0

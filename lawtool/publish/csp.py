@@ -19,6 +19,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from lxml import html as lxml_html
+
 _SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
 
 
@@ -62,34 +64,39 @@ def policy() -> str:
 def check_pages(site_dir: Path, expected: str | None = None) -> list[str]:
     """Problems of the built pages: a page without the policy before its first script, an inline
     script the policy does not allow (by hash), an inline event handler (``onclick=``)."""
-    from lxml import html as lxml_html
-
     expected = expected or policy()
     allowed = set(re.findall(r"'sha256-[^']+'", expected))
     problems = []
     for path in sorted(Path(site_dir).rglob("*.html")):
         name = path.relative_to(site_dir).as_posix()
-        tree = lxml_html.fromstring(path.read_bytes())
-        protected = False
-        for el in tree.iter():
-            if not isinstance(el.tag, str):
-                continue
-            tag = el.tag.lower()
-            if tag == "meta" and (el.get("http-equiv") or "").lower() == "content-security-policy":
-                protected = protected or el.get("content") == expected
-            elif tag == "script":
-                if not protected:
-                    problems.append(f"{name}: a script before the Content-Security-Policy (or no policy)")
-                    break
-                if (
-                    el.get("src") is None
-                    and el.get("type") != "application/json"
-                    and script_hash(el.text or "") not in allowed
-                ):
-                    problems.append(f"{name}: an inline script the policy does not allow ({(el.text or '')[:40]!r})")
-            for attr in el.attrib:
-                if attr.lower().startswith("on"):
-                    problems.append(f"{name}: an inline event handler {attr}= on <{tag}>")
-        if not protected and not any(p.startswith(f"{name}:") for p in problems):
-            problems.append(f"{name}: no Content-Security-Policy")
+        problems += [f"{name}: {p}" for p in _page_problems(lxml_html.fromstring(path.read_bytes()), expected, allowed)]
     return problems
+
+
+def _page_problems(tree, expected: str, allowed: set[str]) -> list[str]:
+    """The problems of one page, in document order (the first script before the policy ends the check)."""
+    problems = []
+    protected = False
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        tag = el.tag.lower()
+        if tag == "meta" and (el.get("http-equiv") or "").lower() == "content-security-policy":
+            protected = protected or el.get("content") == expected
+        elif tag == "script":
+            if not protected:
+                problems.append("a script before the Content-Security-Policy (or no policy)")
+                break
+            if _inline_script(el) and script_hash(el.text or "") not in allowed:
+                problems.append(f"an inline script the policy does not allow ({(el.text or '')[:40]!r})")
+        problems += [
+            f"an inline event handler {attr}= on <{tag}>" for attr in el.attrib if attr.lower().startswith("on")
+        ]
+    if not protected and not problems:
+        problems.append("no Content-Security-Policy")
+    return problems
+
+
+def _inline_script(el) -> bool:
+    """A script written in the page (not a file, not JSON data)."""
+    return el.get("src") is None and el.get("type") != "application/json"

@@ -12,9 +12,10 @@ from pathlib import Path
 
 from .amendments import amendments_url
 from .bills import BillData, compare_url, diff_url, summary_text
+from .corpus import CORPUS_URL
 from .html import esc, link
 from .index import CorpusIndex
-from .pages import CORPUS_URL, Site, SitePage, page_path, publication_ar
+from .pages import Site, SitePage, page_path, publication_ar
 from .reports import GAPS_URL, PENALTIES_URL
 
 MARKER = re.compile(r"<!--\s*lawtool:([a-z_]+)\s*-->")

@@ -46,12 +46,26 @@ def md(text) -> str:
     return value
 
 
-def attr(text, limit: int | None = None) -> str:
-    """A value for a ``title`` attribute: white space collapsed, cut at ``limit`` characters."""
+def title_text(text, limit: int | None = None) -> str:
+    """The text of a ``title`` attribute (not escaped): white space collapsed, cut at ``limit`` characters."""
     value = _SPACE.sub(" ", "" if text is None else str(text)).strip()
     if limit and len(value) > limit:
         value = value[: limit - 1].rstrip() + "…"
-    return esc(value)
+    return value
+
+
+def attr(text, limit: int | None = None) -> str:
+    """A value for a ``title`` attribute: white space collapsed, cut at ``limit`` characters, escaped."""
+    return esc(title_text(text, limit))
+
+
+def element(tag: str, inner: str = "", /, **attrs: str | None) -> str:
+    """A raw HTML element ``<tag ...>inner</tag>``: ``inner`` is HTML already; every attribute value is
+    escaped, and an attribute whose value is None or "" is left out.  Attribute names are the keyword
+    names with a trailing ``_`` dropped and ``_`` read as ``-`` (``class_`` → class, ``data_eid`` →
+    data-eid), in the order given."""
+    written = "".join(f' {name.rstrip("_").replace("_", "-")}="{esc(value)}"' for name, value in attrs.items() if value)
+    return f"<{tag}{written}>{inner}</{tag}>"
 
 
 def yaml_str(text) -> str:

@@ -19,22 +19,24 @@ eId as anchor (``…/art_441/#art_447-1``).
 
 from __future__ import annotations
 
+import hashlib
+import json
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from ..akn import DIVISIONS, Document, local_name, text_of
+from ..akn import DIVISIONS, Document, atomic_write, local_name, text_of
 from ..corpus import CORPUS_DIRS, corpus_files, load_yaml
-from ..errors import UnsafeInputError
+from ..errors import InputError, UnsafeInputError
 from ..frbr import FrbrUri
 from ..outputs import unsafe_part
+from ..version import code_key
+from ..xref.index import build_index as xref_index
+from .corpus import CorpusText, load_corpus, mark_citations
 from .html import ltr
-
-if TYPE_CHECKING:
-    from .corpus import CorpusText
 
 PAGE_ARTICLES = 60
 PAGE_CHARS = 50_000  # an expression whose body has more characters of text is cut into pages too
@@ -330,7 +332,6 @@ class CorpusIndex:
 
     def _xref_citations(self) -> list[Citation]:
         """The backlinks of the xref stage's index (``lawtool.xref.index.build_index``)."""
-        from ..xref.index import build_index as xref_index
 
         paths = [self.root / e.path for e in self.repository()]
         self._xref = cached(self.root, "xref-index", paths, lambda: xref_index(paths, root=self.root))
@@ -360,11 +361,6 @@ def cached(root: Path, name: str, inputs: list[Path], make: Callable[[], dict]) 
     of ``inputs`` and of lawtool's whole code and data (:func:`lawtool.version.code_key`): the slow
     stages' results (import reports, the xref index) are made again when a document or lawtool
     changes."""
-    import hashlib
-    import json
-
-    from ..version import code_key
-
     digest = hashlib.sha256(code_key().encode())
     for path in inputs:
         digest.update(str(path.name).encode() + b"\0" + path.read_bytes())
@@ -375,7 +371,6 @@ def cached(root: Path, name: str, inputs: list[Path], make: Callable[[], dict]) 
     target.parent.mkdir(parents=True, exist_ok=True)
     for old in target.parent.glob(f"{name}-*.json"):
         old.unlink(missing_ok=True)
-    from ..akn import atomic_write  # another build may read the cache at the same time
 
     atomic_write(target, json.dumps(data, ensure_ascii=False, default=str).encode("utf-8"))
     return data
@@ -545,8 +540,6 @@ def build_index(
         document = Document.load(path)
         uri = document.frbr_expression
         if uri is None:
-            from ..errors import InputError
-
             raise InputError(
                 "the document has no FRBR expression URI",
                 path=str(path),
@@ -573,9 +566,6 @@ def _corpus_expressions(
     count: Count | None,
     timings: dict[str, float],
 ) -> list[Expression]:
-    import time
-
-    from .corpus import load_corpus, mark_citations
 
     say = progress or (lambda message: None)
     say(f"reading the corpus build folder {folder}")

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from ..akn import local_name, text_of
 from .body import BodyRenderer, passive_modifications
+from .corpus import CORPUS_URL, kind_ar, kind_url, subject_ar, subject_url
 from .html import esc, link, ltr, md, rel_url, yaml_str
 from .index import CONTAINERS, CorpusIndex, Expression, Page, Work, child, label_of
 from .wording import arabic_parts, repair_kind_ar
@@ -35,7 +36,6 @@ CORPUS_SOURCE = (
     "مصدر النص: بوابة عدالة (وزارة العدل)، مستخرج من ملف PDF ومستورد ومصحح آليا دون مراجعة يدوية. "
     "النص المنشور في الجريدة الرسمية هو وحده المرجع عند الاختلاف."
 )
-CORPUS_URL = "corpus/"  # the corpus browse pages (lawtool.publish.browse)
 
 
 @dataclass
@@ -93,9 +93,6 @@ def source_html(index: CorpusIndex, expression: Expression, page_url: str) -> st
     """Where a law's text comes from, that the Bulletin officiel prevails, and its repairs (a corpus
     text: its kind and subject, linked to the browse pages)."""
     if expression.kind == "corpus":
-        from .browse import kind_url, subject_url
-        from .corpus import kind_ar, subject_ar
-
         text = expression.corpus_text
         return (
             f'<div class="lt-source" role="note" aria-label="مصدر النص"><p>{esc(CORPUS_SOURCE)}</p>'
@@ -126,9 +123,6 @@ def short_source_html(expression: Expression, page_url: str, short: bool = False
 def crumbs_of(work: Work) -> list[tuple[str, str]]:
     """The first links of a page's breadcrumbs: the work (a corpus text: the corpus and its subject first)."""
     if work.kind == "corpus":
-        from .browse import subject_url
-        from .corpus import subject_ar
-
         subject = work.latest.corpus_text.subject
         return [(CORPUS_URL, "المتن الكامل"), (subject_url(subject), subject_ar(subject)), (work.url, work.title)]
     return [(work.url, work.title)]

@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..gaps.wording_ar import article_refs
+from ..gaps.report import build_reports
+from ..gaps.wording_ar import article_refs, fine, prison
 from .html import esc, link
 from .index import CorpusIndex
 from .pages import Site, SitePage, heading, notice_html, page_path
@@ -46,8 +47,6 @@ def load_reports(root: Path) -> tuple[dict | None, dict | None, str]:
         )
     if not (root / "reports" / "reports.yaml").is_file():
         return None, None, "no reports/ folder"
-    from ..gaps.report import build_reports
-
     built = build_reports(root)
     return (
         json.loads(built["reports/gaps.json"]),
@@ -101,6 +100,7 @@ def _cell_marks(info: dict) -> str:
 
 
 def gaps_page(index: CorpusIndex, site: Site, report: dict, source_note: str) -> SitePage:
+    """The gap report's page: the coverage matrix, the findings by rule, the definitions."""
     url = GAPS_URL
     title = "الثغرات في التعريفات وتغطية المفاهيم"
     out = [
@@ -113,55 +113,10 @@ def gaps_page(index: CorpusIndex, site: Site, report: dict, source_note: str) ->
         f'<p class="lt-muted">المصدر: <code>{esc(source_note)}</code></p>\n',
         '<p><img src="../../assets/charts/coverage.svg" alt="مصفوفة التغطية: المفاهيم حسب النصوص" class="lt-chart"></p>\n',
     ]
-    documents = [d["document"] for d in report.get("documents", [])]
     out.append(heading(2, "مصفوفة التغطية", "coverage") + "\n")
-    head = "".join(f'<th scope="col">{esc(_short_doc(index, d))}</th>' for d in documents)
-    rows = []
-    for row in report.get("coverage", []):
-        cells = []
-        for d in documents:
-            info = (row.get("documents") or {}).get(d) or {}
-            status = info.get("status", "missing")
-            name, letter = COVERAGE_AR.get(status, (status, "?"))
-            evidence = (info.get("evidence") or [])[:1]
-            letters = "".join(LETTERS_AR.get(c, c) for c in (info.get("kinds") or letter))
-            inner = f'<span class="lt-cov-letter">{esc(letters)}</span> {esc(name)}'
-            if evidence:
-                # the phrase below says what the article holds: no article text on hover (the page stays light)
-                inner = _doc_link(index, d, evidence[0], url, f"{letters} {name}", hover=False)
-            inner += _cell_marks(info)
-            phrase = " ".join((info.get("phrase") or "").split())
-            if evidence and phrase:  # the text's own words that carry the concept (issue 16)
-                shown = phrase if len(phrase) <= 70 else phrase[:69].rsplit(" ", 1)[0] + " …"
-                inner += f'<br><small class="lt-cov-phrase">«{esc(shown)}»</small>'
-            cells.append(f'<td class="lt-cov-{esc(status)}">{inner}</td>')
-        rows.append(f'<tr><th scope="row">{esc(row.get("label") or row.get("concept"))}</th>{"".join(cells)}</tr>')
-    out.append(
-        '<div class="lt-table-wrap"><table class="lt-compare lt-coverage"><caption>ت معرف، ج مجرم، ن منصوص عليه، '
-        f'· غائب</caption><thead><tr><th scope="col">المفهوم</th>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></div>\n"
-    )
+    out.append(_coverage_table(index, report, url))
     out.append(heading(2, "الملاحظات", "findings") + "\n")
-    by_rule: dict[str, list[dict]] = {}
-    for f in report.get("findings", []):
-        by_rule.setdefault(f.get("rule") or "?", []).append(f)
-    for rule, items in by_rule.items():
-        out.append(
-            heading(
-                3,
-                f"{RULES_AR.get(rule, rule)} ({len(items)})",
-                f"rule-{rule}" if rule.replace("-", "").isalnum() else None,
-            )
-            + "\n"
-        )
-        rows = []
-        for f in items:
-            where = _doc_link(index, f.get("document") or "", f.get("eid"), url, None) if f.get("document") else ""
-            rows.append(f"<tr><td>{where}</td><td>{esc(finding_ar(rule, f.get('message') or ''))}</td></tr>")
-        out.append(
-            '<table class="lt-table-list"><thead><tr><th scope="col">الموضع</th><th scope="col">الملاحظة</th></tr>'
-            f"</thead><tbody>{''.join(rows)}</tbody></table>\n"
-        )
+    out.extend(_findings_by_rule(index, report, url))
     out.append(heading(2, "التعريفات", "definitions") + "\n")
     for d in report.get("documents", []):
         defs = d.get("definitions") or []
@@ -172,17 +127,66 @@ def gaps_page(index: CorpusIndex, site: Site, report: dict, source_note: str) ->
     return site.add(SitePage(page_path(url), url, title, "\n".join(out), search=False, notice=True))
 
 
+def _coverage_table(index: CorpusIndex, report: dict, url: str) -> str:
+    """The coverage matrix: a row per concept, a column per document."""
+    documents = [d["document"] for d in report.get("documents", [])]
+    head = "".join(f'<th scope="col">{esc(_short_doc(index, d))}</th>' for d in documents)
+    rows = []
+    for row in report.get("coverage", []):
+        cells = "".join(_coverage_cell(index, (row.get("documents") or {}).get(d) or {}, d, url) for d in documents)
+        rows.append(f'<tr><th scope="row">{esc(row.get("label") or row.get("concept"))}</th>{cells}</tr>')
+    return (
+        '<div class="lt-table-wrap"><table class="lt-compare lt-coverage"><caption>ت معرف، ج مجرم، ن منصوص عليه، '
+        f'· غائب</caption><thead><tr><th scope="col">المفهوم</th>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>\n"
+    )
+
+
+def _coverage_cell(index: CorpusIndex, info: dict, document: str, url: str) -> str:
+    """One cell of the matrix: the status (linked to its evidence), the review marks, the text's own words."""
+    status = info.get("status", "missing")
+    name, letter = COVERAGE_AR.get(status, (status, "?"))
+    evidence = (info.get("evidence") or [])[:1]
+    letters = "".join(LETTERS_AR.get(c, c) for c in (info.get("kinds") or letter))
+    inner = f'<span class="lt-cov-letter">{esc(letters)}</span> {esc(name)}'
+    if evidence:
+        # the phrase below says what the article holds: no article text on hover (the page stays light)
+        inner = _doc_link(index, document, evidence[0], url, f"{letters} {name}", hover=False)
+    inner += _cell_marks(info)
+    phrase = " ".join((info.get("phrase") or "").split())
+    if evidence and phrase:  # the text's own words that carry the concept (issue 16)
+        shown = phrase if len(phrase) <= 70 else phrase[:69].rsplit(" ", 1)[0] + " …"
+        inner += f'<br><small class="lt-cov-phrase">«{esc(shown)}»</small>'
+    return f'<td class="lt-cov-{esc(status)}">{inner}</td>'
+
+
+def _findings_by_rule(index: CorpusIndex, report: dict, url: str) -> list[str]:
+    """The findings grouped by rule: a heading and a table each."""
+    by_rule: dict[str, list[dict]] = {}
+    for f in report.get("findings", []):
+        by_rule.setdefault(f.get("rule") or "?", []).append(f)
+    out = []
+    for rule, items in by_rule.items():
+        anchor = f"rule-{rule}" if rule.replace("-", "").isalnum() else None
+        out.append(heading(3, f"{RULES_AR.get(rule, rule)} ({len(items)})", anchor) + "\n")
+        rows = []
+        for f in items:
+            where = _doc_link(index, f.get("document") or "", f.get("eid"), url, None) if f.get("document") else ""
+            rows.append(f"<tr><td>{where}</td><td>{esc(finding_ar(rule, f.get('message') or ''))}</td></tr>")
+        out.append(
+            '<table class="lt-table-list"><thead><tr><th scope="col">الموضع</th><th scope="col">الملاحظة</th></tr>'
+            f"</thead><tbody>{''.join(rows)}</tbody></table>\n"
+        )
+    return out
+
+
 def fmt_prison(p: dict | None) -> str:
     """«الحبس من ستة أشهر إلى سنتين» (lawtool.gaps.wording_ar), «—» when none."""
-    from ..gaps.wording_ar import prison
-
     return prison(p) or "—"
 
 
 def fmt_fine(f: dict | None) -> str:
     """«غرامة من 2.000 إلى 20.000 درهم», «—» when none."""
-    from ..gaps.wording_ar import fine
-
     return fine(f) or "—"
 
 
