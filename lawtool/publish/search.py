@@ -35,8 +35,12 @@ legal concept (some taken from the Arabic synonyms of the concept checklist).
 
 from __future__ import annotations
 
+import base64
 import json
 import re
+import subprocess
+import threading
+import time
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from io import BufferedReader
@@ -44,11 +48,13 @@ from pathlib import Path
 from typing import Any, cast
 
 import lxml.html
+import yaml
 from lxml.html import builder as E
 
 from ..akn import local_name, text_of
 from ..arabic import normalise, words
 from ..errors import LawtoolError
+from .index import label_of
 
 DATA = Path(__file__).parent / "data" / "search-concepts.yaml"
 EXCERPT_CHARS = 1200  # of an article's own text kept for the result's excerpt
@@ -118,8 +124,6 @@ def _phrases(words: list) -> list[str]:
 @lru_cache(maxsize=1)
 def concept_groups() -> tuple[tuple[str, ...], ...]:
     """Groups of normalised words or phrases naming one concept (see the module docstring)."""
-    import yaml
-
     groups = []
     data = yaml.safe_load(DATA.read_text(encoding="utf-8")) or {}
     for entry in data.get("concepts") or []:
@@ -164,8 +168,6 @@ def concept_words(text: str) -> list[str]:
 
 
 def _records_of(index) -> list[Record]:
-    from .index import label_of
-
     records: list[Record] = []
     for work in index.works.values():
         expression = work.latest
@@ -286,11 +288,6 @@ def _service(binary: Path, requests: list[dict], entry: Path, count=None) -> lis
     them when its input ends: the input stays open until the last request is answered and the index's
     ``entry`` file is whole (a loaded machine answered before the file was written: an empty
     pagefind-entry.json, no search)."""
-    import base64
-    import subprocess
-    import threading
-    import time
-
     process = subprocess.Popen(
         [str(binary), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
     )
