@@ -20,20 +20,20 @@ amend_app = typer.Typer(
 
 
 def say(message: str, nl: bool = True) -> None:
-    from lawtool.cli import say as say_cli
+    from lawtool.cli import say as say_cli  # local: cycle with lawtool.cli (it registers this module)
 
     say_cli(message, nl)
 
 
 def show(text: str) -> None:
-    from lawtool.cli import show as show_cli
+    from lawtool.cli import show as show_cli  # local: cycle with lawtool.cli (it registers this module)
 
     show_cli(text)
 
 
 def run(action):
     """cli.run (LawtoolError → «lawtool: error: ...», exit 2), imported when a command runs."""
-    from lawtool.cli import run as run_cli
+    from lawtool.cli import run as run_cli  # local: cycle with lawtool.cli (it registers this module)
 
     return run_cli(action)
 

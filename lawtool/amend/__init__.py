@@ -16,8 +16,10 @@ Modules, in the order of the data's way: ``model`` (the format, safe loading, th
 
 from __future__ import annotations
 
+from .akn import from_akn, to_akn
 from .apply import ApplyResult, apply_amendments, select
 from .collisions import KINDS, CheckResult, Collision, check_collisions
+from .fromdiff import from_diff
 from .model import (
     SCHEMA,
     STATUSES,
@@ -56,24 +58,3 @@ __all__ = [
     "from_akn",
     "from_diff",
 ]
-
-
-def to_akn(amendment, bill=None):
-    """The amendment as an AKN ``amendment`` document (see ``lawtool.amend.akn``)."""
-    from .akn import to_akn as export
-
-    return export(amendment, bill)
-
-
-def from_akn(document, path=None):
-    """An amendment read back from its AKN ``amendment`` document."""
-    from .akn import from_akn as read
-
-    return read(document, path)
-
-
-def from_diff(old, new, **fields):
-    """The amendment that turns ``old`` into ``new`` (see ``lawtool.amend.fromdiff``)."""
-    from .fromdiff import from_diff as make
-
-    return make(old, new, **fields)

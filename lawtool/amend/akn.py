@@ -40,6 +40,7 @@ element and a positioned destination.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import NoReturn
 
 from lxml import etree
@@ -48,7 +49,7 @@ from ..akn import NS, Document, akn, local_name, text_of
 from ..eids import assign_eids
 from ..errors import AmendmentError
 from ..frbr import FrbrUri
-from .content import body_of, build, head_of, parse_fragment
+from .content import body_of, build, head_of, kind_of_eid, parse_fragment
 from .model import Amendment, Operation, parse_amendment
 from .wording import Namer, instruction
 
@@ -93,119 +94,116 @@ def _quoted_text(eid: str, text: str, *, quotes: bool, cls: str | None = None) -
     return q
 
 
-def to_akn(amendment: Amendment, bill: Document | None = None) -> Document:
-    """The amendment as an AKN ``amendment`` document; names of elements read from ``bill``
-    (the target expression) when given."""
-    target = str(amendment.target)
-    work, expression = amendment.work_uri, amendment.expression_uri
-    date = amendment.date
-    namer = Namer(bill)
-    bill_title = (bill.title if bill is not None else None) or target
-    root = etree.Element(akn("akomaNtoso"), nsmap={None: NS})
-    doc = etree.SubElement(root, akn("amendment"), name="amendment")
+_QUOTED_CLASS = {"num": "lawtool-num", "heading": "lawtool-heading"}
 
-    active = _e("activeModifications")
-    content = _e("amendmentContent")
+
+def _append_wording(mod, op: Operation, parts: tuple, target: str) -> tuple[list, list]:
+    """The Arabic instruction in ``mod``: text, refs to the target and quoted texts; the eIds of
+    the quoted old words and of the new ones."""
+    prefix = mod_eid(op.index)
+    olds: list = []
+    news: list = []
+    for part in parts:
+        kind = part[0]
+        if kind == "t":
+            _append_text(mod, part[1])
+        elif kind == "ref":
+            mod.append(_e("ref", text=part[1], href=f"{target}/~{part[2]}"))
+        else:
+            eid = f"{prefix}__qtext_{len(olds) + len(news) + 1}"
+            cls = f"lawtool-occurrence-{op.occurrence}" if kind == "old" and op.occurrence else _QUOTED_CLASS.get(kind)
+            mod.append(_quoted_text(eid, part[1], quotes=kind in ("old", "new", "heading"), cls=cls))
+            (olds if kind == "old" else news).append(eid)
+    return olds, news
+
+
+def _mod_container(op: Operation, namer: Namer, target: str):
+    """The operation's blockContainer (its <mod> in Arabic, with the new text as a quotedStructure,
+    and its French wording) and its textualMod."""
+    wording = instruction(op, namer)
+    mod = _e("mod")
+    container = _e("blockContainer", _e("p", mod))
+    olds, news = _append_wording(mod, op, wording.ar, target)
+    if op.op in ("replace", "insert") and op.body:
+        _append_text(mod, " ")
+        qstr = _e("quotedStructure", startQuote="«", endQuote="»")
+        qstr.append(build(op.kind if op.op == "insert" else _kind(op), op.body, num=op.num, heading=op.heading))
+        mod.append(qstr)
+        news.append(None)  # the quotedStructure: its eId is known after assign_eids
+    container.append(
+        _e("p", text=wording.text_fr, class_="lawtool-fr", **{"{http://www.w3.org/XML/1998/namespace}lang": "fr"})
+    )
+    return container, _textual_mod(op, op.index, target, olds, news)
+
+
+def _touched(amendment: Amendment) -> list[str]:
+    """The top-level elements (articles ...) the operations name, in order."""
     touched: list[str] = []
     for op in amendment.operations:
-        wording = instruction(op, namer)
-        n = op.index
-        container = _e("blockContainer")
-        p = _e("p")
-        mod = _e("mod")
-        p.append(mod)
-        container.append(p)
-        prefix = mod_eid(n)
-        qtexts = 0
-        olds: list[etree._Element] = []
-        news: list[etree._Element] = []
-        for part in wording.ar:
-            kind = part[0]
-            if kind == "t":
-                _append_text(mod, part[1])
-            elif kind == "ref":
-                mod.append(_e("ref", text=part[1], href=f"{target}/~{part[2]}"))
-            else:
-                qtexts += 1
-                eid = f"{prefix}__qtext_{qtexts}"
-                cls = {"num": "lawtool-num", "heading": "lawtool-heading"}.get(kind)
-                if kind == "old" and op.occurrence:
-                    cls = f"lawtool-occurrence-{op.occurrence}"
-                mod.append(_quoted_text(eid, part[1], quotes=kind in ("old", "new", "heading"), cls=cls))
-                (olds if kind == "old" else news).append(eid)
-        if op.op in ("replace", "insert") and op.body:
-            _append_text(mod, " ")
-            qstr = _e("quotedStructure", startQuote="«", endQuote="»")
-            qstr.append(build(op.kind if op.op == "insert" else _kind(op), op.body, num=op.num, heading=op.heading))
-            mod.append(qstr)
-            news.append(None)  # the quotedStructure: its eId is known after assign_eids
-        container.append(
-            _e("p", text=wording.text_fr, class_="lawtool-fr", **{"{http://www.w3.org/XML/1998/namespace}lang": "fr"})
-        )
-        content.append(container)
-        active.append(_textual_mod(op, n, target, olds, news))
         for eid in op.eids:
             top = eid.split("__")[0]
             if top not in touched:
                 touched.append(top)
+    return touched
 
-    meta = _e(
-        "meta",
+
+def _identification(amendment: Amendment) -> etree._Element:
+    work, expression, date = amendment.work_uri, amendment.expression_uri, amendment.date
+    return _e(
+        "identification",
         _e(
-            "identification",
-            _e(
-                "FRBRWork",
-                _e("FRBRthis", value=f"{work}/!main"),
-                _e("FRBRuri", value=work),
-                _e("FRBRalias", value=amendment.title, name="title") if amendment.title else None,
-                _e("FRBRdate", date=date, name="Generation"),
-                _e("FRBRauthor", href="#proposer"),
-                _e("FRBRcountry", value=amendment.target.country),
-                _e("FRBRnumber", value=amendment.id),
-            ),
-            _e(
-                "FRBRExpression",
-                _e("FRBRthis", value=f"{expression}/!main"),
-                _e("FRBRuri", value=expression),
-                _e("FRBRdate", date=date, name="Expression"),
-                _e("FRBRauthor", href="#proposer"),
-                _e("FRBRlanguage", language=amendment.target.language),
-            ),
-            _e(
-                "FRBRManifestation",
-                _e("FRBRthis", value=f"{expression}/!main.xml"),
-                _e("FRBRuri", value=f"{expression}.xml"),
-                _e("FRBRdate", date=date, name="Transform"),
-                _e("FRBRauthor", href="#lawtool"),
-            ),
-            source="#lawtool",
+            "FRBRWork",
+            _e("FRBRthis", value=f"{work}/!main"),
+            _e("FRBRuri", value=work),
+            _e("FRBRalias", value=amendment.title, name="title") if amendment.title else None,
+            _e("FRBRdate", date=date, name="Generation"),
+            _e("FRBRauthor", href="#proposer"),
+            _e("FRBRcountry", value=amendment.target.country),
+            _e("FRBRnumber", value=amendment.id),
         ),
         _e(
-            "lifecycle",
-            _e("eventRef", eId="evt_generation", date=date, type="generation", source="#original"),
-            source="#lawtool",
+            "FRBRExpression",
+            _e("FRBRthis", value=f"{expression}/!main"),
+            _e("FRBRuri", value=expression),
+            _e("FRBRdate", date=date, name="Expression"),
+            _e("FRBRauthor", href="#proposer"),
+            _e("FRBRlanguage", language=amendment.target.language),
         ),
-        _e("analysis", active, source="#lawtool"),
         _e(
-            "references",
-            _e("original", eId="original", href=work, showAs=amendment.title or f"تعديل {amendment.id}"),
-            _e("activeRef", eId="target", href=target, showAs=bill_title),
-            _e(
-                "TLCOrganization",
-                eId="proposer",
-                href=f"/ontology/organization/lawtool/proposer/{amendment.id}",
-                showAs=amendment.proposer,
-            ),
-            _e("TLCOrganization", eId="lawtool", href="/ontology/organization/lawtool", showAs="lawtool"),
-            _e(
-                "TLCConcept",
-                eId=f"status_{amendment.status}",
-                href=f"/ontology/concept/lawtool/amendment-status/{amendment.status}",
-                showAs=amendment.status,
-            ),
-            source="#lawtool",
+            "FRBRManifestation",
+            _e("FRBRthis", value=f"{expression}/!main.xml"),
+            _e("FRBRuri", value=f"{expression}.xml"),
+            _e("FRBRdate", date=date, name="Transform"),
+            _e("FRBRauthor", href="#lawtool"),
         ),
+        source="#lawtool",
     )
+
+
+def _references(amendment: Amendment, bill_title: str) -> etree._Element:
+    return _e(
+        "references",
+        _e("original", eId="original", href=amendment.work_uri, showAs=amendment.title or f"تعديل {amendment.id}"),
+        _e("activeRef", eId="target", href=str(amendment.target), showAs=bill_title),
+        _e(
+            "TLCOrganization",
+            eId="proposer",
+            href=f"/ontology/organization/lawtool/proposer/{amendment.id}",
+            showAs=amendment.proposer,
+        ),
+        _e("TLCOrganization", eId="lawtool", href="/ontology/organization/lawtool", showAs="lawtool"),
+        _e(
+            "TLCConcept",
+            eId=f"status_{amendment.status}",
+            href=f"/ontology/concept/lawtool/amendment-status/{amendment.status}",
+            showAs=amendment.status,
+        ),
+        source="#lawtool",
+    )
+
+
+def _proprietary(amendment: Amendment) -> etree._Element:
+    """lawtool's record: id, status and the fields AKN has no place for."""
     proprietary = _e("proprietary", source="#lawtool")
     record = etree.SubElement(
         proprietary,
@@ -224,24 +222,41 @@ def to_akn(amendment: Amendment, bill: Document | None = None) -> Document:
         record.set(f"votes-{key}", str(value))
     for name in amendment.cosignatories:
         etree.SubElement(record, f"{{{LAWTOOL_NS}}}cosignatory").text = name
-    meta.append(proprietary)
-    doc.append(meta)
+    return proprietary
 
+
+def _meta(amendment: Amendment, active: etree._Element, bill_title: str) -> etree._Element:
+    return _e(
+        "meta",
+        _identification(amendment),
+        _e(
+            "lifecycle",
+            _e("eventRef", eId="evt_generation", date=amendment.date, type="generation", source="#original"),
+            source="#lawtool",
+        ),
+        _e("analysis", active, source="#lawtool"),
+        _references(amendment, bill_title),
+        _proprietary(amendment),
+    )
+
+
+def _preface(amendment: Amendment, bill_title: str) -> etree._Element:
     preface = _e("preface")
     if amendment.example:
         preface.append(_e("p", text=EXAMPLE_NOTICE, class_="lawtool-notice"))
+    date, status = amendment.date, amendment.status
     preface.append(_e("p", _e("docType", text="تعديل")))
     preface.append(_e("p", _e("docProponent", text=amendment.proposer, refersTo="#proposer")))
-    preface.append(_e("p", _e("affectedDocument", text=bill_title, href=target)))
+    preface.append(_e("p", _e("affectedDocument", text=bill_title, href=str(amendment.target))))
     preface.append(_e("p", _e("docDate", text=date, date=date)))
-    preface.append(_e("p", _e("docStatus", text=STATUS_AR[amendment.status], refersTo=f"#status_{amendment.status}")))
-    doc.append(preface)
+    preface.append(_e("p", _e("docStatus", text=STATUS_AR[status], refersTo=f"#status_{status}")))
+    return preface
 
+
+def _amendment_body(amendment: Amendment, content: etree._Element, names: str) -> etree._Element:
     body = _e("amendmentBody")
-    names = "، ".join(namer.name(t).ar for t in touched)
-    body.append(
-        _e("amendmentHeading", _e("p", text=f"تعديل {amendment.id} على {names}" if names else f"تعديل {amendment.id}"))
-    )
+    heading = f"تعديل {amendment.id} على {names}" if names else f"تعديل {amendment.id}"
+    body.append(_e("amendmentHeading", _e("p", text=heading)))
     body.append(content)
     if amendment.justification:
         justification = _e("amendmentJustification")
@@ -249,9 +264,11 @@ def to_akn(amendment: Amendment, bill: Document | None = None) -> Document:
             if line.strip():
                 justification.append(_e("p", text=line.strip()))
         body.append(justification)
-    doc.append(body)
-    assign_eids(root)
-    # the quotedStructures' eIds are known now: point the textualMods at them
+    return body
+
+
+def _point_at_quoted_structures(root, amendment: Amendment, active: etree._Element) -> None:
+    """The quotedStructures' eIds are known once assigned: point the textualMods at them."""
     for op in amendment.operations:
         mod = root.xpath("//*[@eId=$e]", e=mod_eid(op.index))[0]
         qstr = mod.find(akn("quotedStructure"))
@@ -260,12 +277,32 @@ def to_akn(amendment: Amendment, bill: Document | None = None) -> Document:
             for new in tmod.findall(akn("new")):
                 if new.get("href") == "#?":
                     new.set("href", f"#{qstr.get('eId')}")
+
+
+def to_akn(amendment: Amendment, bill: Document | None = None) -> Document:
+    """The amendment as an AKN ``amendment`` document; names of elements read from ``bill``
+    (the target expression) when given."""
+    target = str(amendment.target)
+    namer = Namer(bill)
+    bill_title = (bill.title if bill is not None else None) or target
+    root = etree.Element(akn("akomaNtoso"), nsmap={None: NS})
+    doc = etree.SubElement(root, akn("amendment"), name="amendment")
+    active = _e("activeModifications")
+    content = _e("amendmentContent")
+    for op in amendment.operations:
+        container, tmod = _mod_container(op, namer, target)
+        content.append(container)
+        active.append(tmod)
+    doc.append(_meta(amendment, active, bill_title))
+    doc.append(_preface(amendment, bill_title))
+    names = "، ".join(namer.name(t).ar for t in _touched(amendment))
+    doc.append(_amendment_body(amendment, content, names))
+    assign_eids(root)
+    _point_at_quoted_structures(root, amendment, active)
     return Document(root.getroottree(), f"<{amendment.id}.xml>")
 
 
 def _kind(op: Operation) -> str:
-    from .content import kind_of_eid
-
     return kind_of_eid(op.required("eid"))
 
 
@@ -309,35 +346,9 @@ def _portion(href: str, path: str, place: str) -> str:
     return href.rsplit("~", 1)[1]
 
 
-def from_akn(document: Document, path: str | None = None) -> Amendment:
-    """Read an amendment back from its AKN document (the inverse of ``to_akn``)."""
-    path = path or document.path
-    if document.doctype != "amendment":
-        _fail(f"not an amendment document (<{document.doctype}>)", path)
-    main = document.main
-    ns = {"a": NS, "lt": LAWTOOL_NS}
-    record = main.xpath("./a:meta/a:proprietary/lt:amendment", namespaces=ns)
-    if not record:
-        _fail("no <lawtool:amendment> record in <proprietary> (id and status)", path)
-    record = record[0]
-    index = document.eid_index()
-    affected = main.xpath("./a:preface//a:affectedDocument/@href", namespaces=ns)
-    proposer = main.xpath("./a:preface//a:docProponent", namespaces=ns)
-    date = document.expression_date
-    justification = [text_of(p) for p in main.xpath("./a:amendmentBody/a:amendmentJustification/a:p", namespaces=ns)]
-    operations = []
-    for n, tmod in enumerate(
-        main.xpath("./a:meta/a:analysis/a:activeModifications/a:textualMod", namespaces=ns), start=1
-    ):
-        operations.append(_operation(tmod, index, path, f"operation {n}"))
-    data = {
-        "id": record.get("id"),
-        "target": affected[0] if affected else None,
-        "proposer": text_of(proposer[0]) if proposer else None,
-        "date": date,
-        "status": record.get("status"),
-        "operations": operations,
-    }
+def _record_fields(record) -> dict:
+    """The fields kept in lawtool's record, when set."""
+    data: dict = {}
     if record.get("example") == "true":
         data["example"] = True
     if record.get("title"):
@@ -354,6 +365,34 @@ def from_akn(document: Document, path: str | None = None) -> Amendment:
     cosignatories = [c.text or "" for c in record.findall(f"{{{LAWTOOL_NS}}}cosignatory")]
     if cosignatories:
         data["cosignatories"] = cosignatories
+    return data
+
+
+def from_akn(document: Document, path: str | None = None) -> Amendment:
+    """Read an amendment back from its AKN document (the inverse of ``to_akn``)."""
+    path = path or document.path
+    if document.doctype != "amendment":
+        _fail(f"not an amendment document (<{document.doctype}>)", path)
+    main = document.main
+    ns = {"a": NS, "lt": LAWTOOL_NS}
+    record = main.xpath("./a:meta/a:proprietary/lt:amendment", namespaces=ns)
+    if not record:
+        _fail("no <lawtool:amendment> record in <proprietary> (id and status)", path)
+    record = record[0]
+    index = document.eid_index()
+    affected = main.xpath("./a:preface//a:affectedDocument/@href", namespaces=ns)
+    proposer = main.xpath("./a:preface//a:docProponent", namespaces=ns)
+    justification = [text_of(p) for p in main.xpath("./a:amendmentBody/a:amendmentJustification/a:p", namespaces=ns)]
+    tmods = main.xpath("./a:meta/a:analysis/a:activeModifications/a:textualMod", namespaces=ns)
+    data = {
+        "id": record.get("id"),
+        "target": affected[0] if affected else None,
+        "proposer": text_of(proposer[0]) if proposer else None,
+        "date": document.expression_date,
+        "status": record.get("status"),
+        "operations": [_operation(tmod, index, path, f"operation {n}") for n, tmod in enumerate(tmods, start=1)],
+        **_record_fields(record),
+    }
     if justification:
         data["justification"] = "\n".join(justification)
     data = {k: v for k, v in data.items() if v is not None}
@@ -364,60 +403,97 @@ def _text(el) -> str:
     return "".join(el.itertext())
 
 
+@dataclass
+class _TextualMod:
+    """What a textualMod says, read once for the reader of its type."""
+
+    where: str  # the destination's eId
+    pos: str | None
+    previous: etree._Element | None
+    olds: list
+    texts: list  # the quoted new texts
+    quoted: etree._Element | None  # the quotedStructure, if any
+    path: str
+    place: str
+
+    def by_class(self, name: str) -> str | None:
+        found = [t for t in self.texts if (t.get("class") or "") == name]
+        return _text(found[0]) if found else None
+
+
+def _repeal(m: _TextualMod) -> dict:
+    return {"op": "delete", "eid": m.where}
+
+
+def _insertion(m: _TextualMod) -> dict:
+    if m.quoted is None or m.pos not in SIDE:
+        _fail("an insertion without its quoted structure or position", m.path, m.place)
+    return {"op": "insert", SIDE[m.pos]: m.where, **_element_fields(m.quoted, m.path, m.place)}
+
+
+def _renumbering(m: _TextualMod) -> dict:
+    num = m.by_class("lawtool-num")
+    if m.previous is None:
+        return {"op": "renumber", "eid": m.where, "num": num}
+    op: dict[str, object] = {
+        "op": "move",
+        "eid": _portion(m.previous.get("href"), m.path, m.place),
+        SIDE.get(m.pos or "", "after"): m.where,
+    }
+    if num is not None:
+        op["num"] = num
+    return op
+
+
+def _substitution(m: _TextualMod) -> dict:
+    op: dict[str, object]
+    if m.olds:
+        op = {
+            "op": "substitute",
+            "eid": m.where,
+            "find": _text(m.olds[0]),
+            "with": _text(m.texts[-1]) if m.texts else "",
+        }
+        match = re.match(r"lawtool-occurrence-(\d+)", m.olds[0].get("class") or "")
+        if match:
+            op["occurrence"] = int(match.group(1))
+        return op
+    op = {"op": "replace", "eid": m.where}
+    if m.quoted is not None:
+        fields = _element_fields(m.quoted, m.path, m.place)
+        fields.pop("element", None)
+        return {**op, **fields}
+    for name, key in (("lawtool-num", "num"), ("lawtool-heading", "heading")):
+        value = m.by_class(name)
+        if value is not None:
+            op[key] = value
+    return op
+
+
+_READERS = {"repeal": _repeal, "insertion": _insertion, "renumbering": _renumbering, "substitution": _substitution}
+
+
 def _operation(tmod, index: dict, path: str, place: str) -> dict:
     kind = tmod.get("type")
     destination = tmod.find(akn("destination"))
-    previous = tmod.find(akn("previous"))
     olds: list = [index.get((o.get("href") or "#")[1:]) for o in tmod.findall(akn("old"))]  # no None: checked below
     news: list = [index.get((o.get("href") or "#")[1:]) for o in tmod.findall(akn("new"))]
     if destination is None or any(x is None for x in olds + news):
         _fail("a textualMod points at elements that are not in the document", path, place)
     where = _portion(destination.get("href"), path, place)
-    pos = destination.get("pos")
-    quoted = next((x for x in news if local_name(x) == "quotedStructure"), None)
-    texts = [x for x in news if local_name(x) == "quotedText"]
-
-    def by_class(name):
-        found = [t for t in texts if (t.get("class") or "") == name]
-        return _text(found[0]) if found else None
-
-    if kind == "repeal":
-        return {"op": "delete", "eid": where}
-    if kind == "insertion":
-        if quoted is None or pos not in SIDE:
-            _fail("an insertion without its quoted structure or position", path, place)
-        return {"op": "insert", SIDE[pos]: where, **_element_fields(quoted, path, place)}
-    if kind == "renumbering":
-        num = by_class("lawtool-num")
-        if previous is not None:
-            op: dict[str, object] = {
-                "op": "move",
-                "eid": _portion(previous.get("href"), path, place),
-                SIDE.get(pos, "after"): where,
-            }
-            if num is not None:
-                op["num"] = num
-            return op
-        return {"op": "renumber", "eid": where, "num": num}
-    if kind == "substitution":
-        if olds:
-            op = {"op": "substitute", "eid": where, "find": _text(olds[0]), "with": _text(texts[-1]) if texts else ""}
-            match = re.match(r"lawtool-occurrence-(\d+)", olds[0].get("class") or "")
-            if match:
-                op["occurrence"] = int(match.group(1))
-            return op
-        op = {"op": "replace", "eid": where}
-        if quoted is not None:
-            fields = _element_fields(quoted, path, place)
-            fields.pop("element", None)
-            op.update(fields)
-            return op
-        for name, key in (("lawtool-num", "num"), ("lawtool-heading", "heading")):
-            value = by_class(name)
-            if value is not None:
-                op[key] = value
-        return op
-    _fail(f"a textualMod of type {kind!r}, which lawtool amendments do not use", path, place)
+    if kind not in _READERS:
+        _fail(f"a textualMod of type {kind!r}, which lawtool amendments do not use", path, place)
+    mod = _TextualMod(
+        where=where,
+        pos=destination.get("pos"),
+        previous=tmod.find(akn("previous")),
+        olds=olds,
+        texts=[x for x in news if local_name(x) == "quotedText"],
+        quoted=next((x for x in news if local_name(x) == "quotedStructure"), None),
+        path=path,
+        place=place,
+    )
+    return _READERS[kind](mod)
 
 
 def _element_fields(quoted, path: str, place: str) -> dict:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import copy
 import datetime as _dt
+import os
 import re
 from dataclasses import dataclass, field
 
@@ -80,8 +81,6 @@ def select(amendments: list[Amendment], status: str | None) -> list[Amendment]:
 
 def today() -> str:
     """Today's date, or the date of ``SOURCE_DATE_EPOCH`` when set (reproducible builds)."""
-    import os
-
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         return _dt.datetime.fromtimestamp(int(epoch), _dt.UTC).date().isoformat()

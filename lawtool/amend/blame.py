@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 from ..akn import Document, local_name
+from ..diff import diff_documents
 from ..errors import LawtoolError
 from .model import Amendment
 
@@ -57,18 +58,9 @@ def _words_of(amendment: Amendment, index: int) -> str:
     return ""
 
 
-def blame(old: Document, new: Document, amendments: Sequence[Amendment] = (), result=None) -> list[dict]:
-    """One entry per changed run of words: {article, eid, change (insert | delete), words,
-    amendments: [ids], labels: [proposer: title]}.  ``result``: the diff of OLD and NEW when the
-    caller has it already (lawtool.diff.diff_documents)."""
-    if result is None:
-        from ..diff import diff_documents
-
-        result = diff_documents(old, new)
-    mods, labels = _records(new)
-    by_id = {a.id: a for a in amendments}
-    # the records name amendments, not the version they were applied to: an amendment given that
-    # NEW records and that amends another version means OLD is not the step they made
+def _check_step(old: Document, labels: dict, by_id: dict[str, Amendment]) -> None:
+    """The records name amendments, not the version they were applied to: an amendment given that
+    NEW records and that amends another version means OLD is not the step they made."""
     base = str(old.frbr_expression)
     elsewhere = sorted(i for i in labels if i in by_id and by_id[i].target.expression_uri() != base)
     if elsewhere:
@@ -77,36 +69,51 @@ def blame(old: Document, new: Document, amendments: Sequence[Amendment] = (), re
             path=old.path,
             hint="blame explains one step: give the version the amendments were applied to as OLD",
         )
+
+
+def _responsible(words: str, candidates: list, by_id: dict[str, Amendment]) -> list[str]:
+    """The ids of the amendments recorded on the element; when several, those whose operations
+    write ``words`` (if the amendments are given and one does)."""
+    ids = list(dict.fromkeys(amd for amd, _ in candidates))
+    if len(ids) > 1 and by_id:
+        fitting = [amd for amd, n in candidates if amd in by_id and words in _words_of(by_id[amd], n)]
+        ids = list(dict.fromkeys(fitting)) or ids
+    return ids
+
+
+def _unit_entries(unit, article: str, mods: list, labels: dict, by_id: dict[str, Amendment]) -> list[dict]:
+    eid = unit.new_eid or unit.old_eid or ""
+    candidates = [(amd, n) for dest, amd, n in mods if eid and _related(dest, eid)]
+    out = []
+    for op in unit.ops:
+        words = (op.new if op.op == "insert" else op.old).strip() if op.op in ("insert", "delete") else ""
+        if not words:
+            continue
+        ids = _responsible(words, candidates, by_id)
+        labelled = [labels.get(i, i) for i in ids]
+        out.append(
+            {"article": article, "eid": eid, "change": op.op, "words": words, "amendments": ids, "labels": labelled}
+        )
+    return out
+
+
+def blame(old: Document, new: Document, amendments: Sequence[Amendment] = (), result=None) -> list[dict]:
+    """One entry per changed run of words: {article, eid, change (insert | delete), words,
+    amendments: [ids], labels: [proposer: title]}.  ``result``: the diff of OLD and NEW when the
+    caller has it already (lawtool.diff.diff_documents)."""
+    if result is None:
+        result = diff_documents(old, new)
+    mods, labels = _records(new)
+    by_id = {a.id: a for a in amendments}
+    _check_step(old, labels, by_id)
     out = []
     for change in result.changes():
         if not change.is_change():
             continue
-        units = list(change.parts) or [change]
         changed = change.new_unit or change.old_unit
         article = changed.label if changed else ""
-        for unit in units:
-            eid = unit.new_eid or unit.old_eid or ""
-            candidates = [(amd, n) for dest, amd, n in mods if eid and _related(dest, eid)]
-            for op in unit.ops:
-                if op.op not in ("insert", "delete"):
-                    continue
-                words = (op.new if op.op == "insert" else op.old).strip()
-                if not words:
-                    continue
-                ids = list(dict.fromkeys(amd for amd, _ in candidates))
-                if len(ids) > 1 and by_id:
-                    fitting = [amd for amd, n in candidates if amd in by_id and words in _words_of(by_id[amd], n)]
-                    ids = list(dict.fromkeys(fitting)) or ids
-                out.append(
-                    {
-                        "article": article,
-                        "eid": eid,
-                        "change": op.op,
-                        "words": words,
-                        "amendments": ids,
-                        "labels": [labels.get(i, i) for i in ids],
-                    }
-                )
+        for unit in list(change.parts) or [change]:
+            out.extend(_unit_entries(unit, article, mods, labels, by_id))
     return out
 
 

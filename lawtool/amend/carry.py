@@ -22,8 +22,10 @@ import dataclasses
 from typing import Any
 
 from ..akn import Document, text_of
+from ..diff import diff_documents
 from ..errors import LawtoolError
 from .model import Amendment
+from .resolve import Resolver
 
 
 @dataclasses.dataclass
@@ -34,46 +36,49 @@ class Carried:
     renamed: dict[str, str]  # old eId → new eId for the eIds it names that changed
 
 
-def renumbering_map(old: Document, new: Document) -> tuple[dict[str, str], set[str]]:
-    """{old eId: new eId} and the old eIds with no single place in the new version (split or
-    merged); an old eId in neither was deleted."""
-    from ..diff import diff_documents
-
-    mapping: dict[str, str] = {}
-    unsure: set[str] = set()  # split or merged
-    gone: set[str] = set()  # deleted
-    old_index, new_index = old.eid_index(), new.eid_index()
-    for eid, el in new_index.items():
-        wid = el.get("wId")
-        if wid and wid in old_index:
-            mapping[wid] = eid
-    result = diff_documents(old, new)
-    for change in result.changes():
-        pairs = [(change, change.old, change.new)] + [(p, p.old, p.new) for p in change.parts]
-        for _, olds, news in pairs:
+def _pairs_of_the_diff(old: Document, new: Document, mapping: dict[str, str], unsure: set[str], gone: set[str]) -> None:
+    """Each unit (and part) the diff pairs one to one maps its eId; the units of a split or merge
+    are unsure, those of a deletion gone."""
+    for change in diff_documents(old, new).changes():
+        for olds, news in [(change.old, change.new)] + [(p.old, p.new) for p in change.parts]:
             if len(olds) == 1 and len(news) == 1 and olds[0].eid and news[0].eid:
                 mapping.setdefault(olds[0].eid, news[0].eid)
             elif olds and len(news) != 1:
                 for unit in olds:
                     if unit.eid and unit.eid not in mapping:
                         (unsure if news else gone).add(unit.eid)
+
+
+def _through_ancestor(eid: str, new_index, mapping: dict[str, str], unsure: set[str], gone: set[str]) -> None:
+    """An eId the diff does not pair follows its nearest mapped ancestor (or is unsure or gone
+    with it); with none, it keeps its eId if the new version has it."""
+    parts = eid.split("__")
+    for cut in range(len(parts) - 1, 0, -1):
+        head = "__".join(parts[:cut])
+        if head in mapping:
+            candidate = "__".join([mapping[head], *parts[cut:]])
+            if candidate in new_index:
+                mapping[eid] = candidate
+            return
+        if head in unsure or head in gone:
+            (unsure if head in unsure else gone).add(eid)
+            return
+    if eid in new_index:
+        mapping[eid] = eid
+
+
+def renumbering_map(old: Document, new: Document) -> tuple[dict[str, str], set[str]]:
+    """{old eId: new eId} and the old eIds with no single place in the new version (split or
+    merged); an old eId in neither was deleted."""
+    unsure: set[str] = set()  # split or merged
+    gone: set[str] = set()  # deleted
+    old_index, new_index = old.eid_index(), new.eid_index()
+    # an element that kept its wId (the eId it had) maps to its eId now
+    mapping = {el.get("wId"): eid for eid, el in new_index.items() if el.get("wId") in old_index}
+    _pairs_of_the_diff(old, new, mapping, unsure, gone)
     for eid in old_index:
-        if eid in mapping or eid in unsure or eid in gone:
-            continue
-        parts = eid.split("__")
-        for cut in range(len(parts) - 1, 0, -1):
-            head = "__".join(parts[:cut])
-            if head in mapping:
-                candidate = "__".join([mapping[head], *parts[cut:]])
-                if candidate in new_index:
-                    mapping[eid] = candidate
-                break
-            if head in unsure or head in gone:
-                (unsure if head in unsure else gone).add(eid)
-                break
-        else:
-            if eid in new_index:
-                mapping[eid] = eid
+        if eid not in mapping and eid not in unsure and eid not in gone:
+            _through_ancestor(eid, new_index, mapping, unsure, gone)
     return mapping, unsure
 
 
@@ -90,8 +95,6 @@ def _closed(amendment: Amendment) -> str | None:
 
 def carry(amendments: list[Amendment], old: Document, new: Document) -> list[Carried]:
     """Each amendment carried from ``old`` to ``new`` (see the module docstring)."""
-    from .resolve import Resolver
-
     new_expression = new.frbr_expression
     mapping, unsure = renumbering_map(old, new)
     old_index, new_index = old.eid_index(), new.eid_index()

@@ -172,32 +172,50 @@ def _new_number(r: Resolved):
     return (id(parent), kind, number)
 
 
+def _meet_delete(upper: _Print, lower: _Print, same: bool) -> str | None:
+    return "same-element" if lower.aspect == DELETE and same else "target-deleted"
+
+
+def _meet_replace(upper: _Print, lower: _Print, same: bool) -> str | None:
+    b = lower.aspect
+    if b == ANCHOR:
+        return "same-element" if (not same or lower.side == "into") else None
+    if same and b == POSITION:
+        return "target-moved"
+    if same and b == NUMBER:
+        return "target-renumbered"
+    return "same-element"
+
+
+def _meet_position(upper: _Print, lower: _Print, same: bool) -> str | None:
+    return "same-element" if lower.aspect == POSITION and same else "target-moved"
+
+
+def _meet_number(upper: _Print, lower: _Print, same: bool) -> str | None:
+    return "same-element" if lower.aspect == NUMBER and same else "target-renumbered"
+
+
+def _meet_words(upper: _Print, lower: _Print, same: bool) -> str | None:
+    if lower.aspect == WORDS and same and upper.start < lower.end and lower.start < upper.end:
+        return "overlapping-words"
+    return None
+
+
+# what the upper footprint's aspect does to a footprint on its element or below it (an anchor
+# constrains nothing below it)
+_MEET = {
+    DELETE: _meet_delete,
+    REPLACE: _meet_replace,
+    POSITION: _meet_position,
+    NUMBER: _meet_number,
+    WORDS: _meet_words,
+}
+
+
 def _meet(upper: _Print, lower: _Print, same: bool) -> str | None:
     """The kind of collision when ``upper``'s element is ``lower``'s or contains it."""
-    a, b = upper.aspect, lower.aspect
-    if a == DELETE:
-        return "same-element" if b == DELETE and same else "target-deleted"
-    if a == REPLACE:
-        if b == ANCHOR:
-            return "same-element" if (not same or lower.side == "into") else None
-        if same and b == POSITION:
-            return "target-moved"
-        if same and b == NUMBER:
-            return "target-renumbered"
-        return "same-element"
-    if a == POSITION:
-        if b == POSITION and same:
-            return "same-element"
-        return "target-moved"
-    if a == NUMBER:
-        if b == NUMBER and same:
-            return "same-element"
-        return "target-renumbered"
-    if a == WORDS:
-        if b == WORDS and same:
-            return "overlapping-words" if upper.start < lower.end and lower.start < upper.end else None
-        return None
-    return None  # an anchor constrains nothing below it
+    meet = _MEET.get(upper.aspect)
+    return meet(upper, lower, same) if meet else None
 
 
 # Within one amendment: what one author can mean at once.
@@ -222,84 +240,102 @@ def _describe(p: _Print) -> str:
     return f"{p.r.amendment.id} (operation {p.r.op.index}) {_VERB[p.aspect]} {_eid(p.el)}"
 
 
-def find_collisions(resolved: list[Resolved]) -> tuple[list[Collision], list[tuple[str, _Print, _Print]]]:
-    """(collisions between amendments, overlaps inside one amendment)."""
-    prints = [p for r in resolved for p in footprints(r)]
-    at: dict[int, list[_Print]] = defaultdict(list)
-    for p in prints:
-        at[id(p.el)].append(p)
-    found: dict[tuple, Collision] = {}
-    overlaps = []
+def _message(kind: str, upper: _Print, lower: _Print) -> str:
+    ra, rb = upper.r, lower.r
+    if kind == "overlapping-words":
+        return (
+            f"{ra.amendment.id} and {rb.amendment.id} both change words in {_eid(upper.el)}: «{ra.op.find}» and "
+            f"«{rb.op.find}» overlap"
+        )
+    if kind == "same-place":
+        return f"{ra.amendment.id} and {rb.amendment.id} both insert at the same place ({_where(upper)}): the order is open"
+    if kind == "same-number":
+        return f"{ra.amendment.id} and {rb.amendment.id} both number an element «{ra.op.num}»"
+    return f"{_describe(upper)}; {_describe(lower)}"
 
-    def record(kind, upper, lower):
+
+class _Findings:
+    """The collisions between amendments (one per kind, pair of amendments and element) and the
+    overlaps inside one amendment, in the order they are met."""
+
+    def __init__(self) -> None:
+        self.found: dict[tuple, Collision] = {}
+        self.overlaps: list[tuple[str, _Print, _Print]] = []
+
+    def record(self, kind: str, upper: _Print, lower: _Print) -> None:
         ra, rb = upper.r, lower.r
         if ra.op is rb.op:
             return
         if ra.amendment is rb.amendment:
             if not _allowed_within(kind, upper, lower, upper.el is lower.el):
-                overlaps.append((kind, upper, lower))
+                self.overlaps.append((kind, upper, lower))
             return
         ids = tuple(sorted((ra.amendment.id, rb.amendment.id)))
-        eid = _eid(upper.el)
-        key = (kind, ids, eid)
-        if key in found:
-            return
-        if kind == "overlapping-words":
-            message = (
-                f"{ra.amendment.id} and {rb.amendment.id} both change words in {eid}: «{ra.op.find}» and "
-                f"«{rb.op.find}» overlap"
-            )
-        elif kind == "same-place":
-            message = f"{ra.amendment.id} and {rb.amendment.id} both insert at the same place ({_where(upper)}): the order is open"
-        elif kind == "same-number":
-            message = f"{ra.amendment.id} and {rb.amendment.id} both number an element «{ra.op.num}»"
-        else:
-            message = f"{_describe(upper)}; {_describe(lower)}"
-        ops = tuple(sorted({ra.key, rb.key}))
-        found[key] = Collision(kind, ids, eid, message, ops)
+        key = (kind, ids, _eid(upper.el))
+        if key not in self.found:
+            ops = tuple(sorted({ra.key, rb.key}))
+            self.found[key] = Collision(kind, ids, _eid(upper.el), _message(kind, upper, lower), ops)
 
-    for p in prints:
-        node = p.el
-        while node is not None:
-            for q in at.get(id(node), ()):
-                if q is p:
-                    continue
-                same = node is p.el
-                if same:
-                    # meet once, the stronger aspect above
-                    if (_STRENGTH[q.aspect], id(q)) > (_STRENGTH[p.aspect], id(p)):
-                        continue
-                kind = _meet(q, p, same)
-                if kind:
-                    record(kind, q, p)
-            node = node.getparent()
-    # places and numbers
-    gaps: dict[tuple, list[_Print]] = defaultdict(list)
-    numbers: dict[tuple, list[Resolved]] = defaultdict(list)
-    for r in resolved:
-        if r.anchor is not None and r.op.op in ("insert", "move"):
-            parent, rank = gap_of(r.anchor, r.side)
-            gaps[(id(parent), rank)].append(_Print(ANCHOR, r.anchor, r, side=r.side))
-        number = _new_number(r)
-        if number is not None:
-            numbers[number].append(r)
-    for group in gaps.values():
-        for i, a in enumerate(group):
-            for b in group[i + 1 :]:
-                record("same-place", a, b)
-    for numbered in numbers.values():
-        for i, ra in enumerate(numbered):
-            for rb in numbered[i + 1 :]:
-                # the element renumbered, or the place of the one inserted («el or anchor» would test
-                # whether the element has children: lxml's truth value)
-                pa = _Print(NUMBER, ra.el if ra.el is not None else ra.at, ra)
-                pb = _Print(NUMBER, rb.el if rb.el is not None else rb.at, rb)
-                if ra.amendment is rb.amendment:
-                    overlaps.append(("same-number", pa, pb))
-                else:
-                    record("same-number", pa, pb)
-    collisions = sorted(found.values(), key=lambda c: (c.amendments, c.eid, KINDS.index(c.kind)))
-    return collisions, overlaps
+    def meetings(self, prints: list[_Print]) -> None:
+        """Each footprint against those on its element and on the elements around it."""
+        at: dict[int, list[_Print]] = defaultdict(list)
+        for p in prints:
+            at[id(p.el)].append(p)
+        for p in prints:
+            node = p.el
+            while node is not None:
+                for q in at.get(id(node), ()):
+                    if q is not p:
+                        self._meet_once(q, p, node is p.el)
+                node = node.getparent()
+
+    def _meet_once(self, q: _Print, p: _Print, same: bool) -> None:
+        # on the same element, meet once: the stronger aspect above
+        if same and (_STRENGTH[q.aspect], id(q)) > (_STRENGTH[p.aspect], id(p)):
+            return
+        kind = _meet(q, p, same)
+        if kind:
+            self.record(kind, q, p)
+
+    def same_places(self, resolved: list[Resolved]) -> None:
+        """Insertions (and moves) into the same gap: their order is open."""
+        gaps: dict[tuple, list[_Print]] = defaultdict(list)
+        for r in resolved:
+            if r.anchor is not None and r.op.op in ("insert", "move"):
+                parent, rank = gap_of(r.anchor, r.side)
+                gaps[(id(parent), rank)].append(_Print(ANCHOR, r.anchor, r, side=r.side))
+        for group in gaps.values():
+            for i, a in enumerate(group):
+                for b in group[i + 1 :]:
+                    self.record("same-place", a, b)
+
+    def same_numbers(self, resolved: list[Resolved]) -> None:
+        numbers: dict[tuple, list[Resolved]] = defaultdict(list)
+        for r in resolved:
+            number = _new_number(r)
+            if number is not None:
+                numbers[number].append(r)
+        for numbered in numbers.values():
+            for i, ra in enumerate(numbered):
+                for rb in numbered[i + 1 :]:
+                    # the element renumbered, or the place of the one inserted («el or anchor» would
+                    # test whether the element has children: lxml's truth value)
+                    pa = _Print(NUMBER, ra.el if ra.el is not None else ra.at, ra)
+                    pb = _Print(NUMBER, rb.el if rb.el is not None else rb.at, rb)
+                    if ra.amendment is rb.amendment:
+                        self.overlaps.append(("same-number", pa, pb))
+                    else:
+                        self.record("same-number", pa, pb)
+
+
+def find_collisions(resolved: list[Resolved]) -> tuple[list[Collision], list[tuple[str, _Print, _Print]]]:
+    """(collisions between amendments, overlaps inside one amendment)."""
+    findings = _Findings()
+    findings.meetings([p for r in resolved for p in footprints(r)])
+    findings.same_places(resolved)
+    findings.same_numbers(resolved)
+    collisions = sorted(findings.found.values(), key=lambda c: (c.amendments, c.eid, KINDS.index(c.kind)))
+    return collisions, findings.overlaps
 
 
 def _where(p: _Print) -> str:

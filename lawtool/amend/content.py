@@ -96,7 +96,7 @@ class ContentError(ValueError):
 
 def _line(value, field: str) -> str:
     if not isinstance(value, str):
-        raise ContentError(f"`{field}` must be text, not {_what(value)}", 'quote it, e.g. text: "..."')
+        raise ContentError(f"`{field}` must be text, not {what_is(value)}", 'quote it, e.g. text: "..."')
     text = value.strip()
     if "\n" in text:
         raise ContentError(
@@ -106,7 +106,7 @@ def _line(value, field: str) -> str:
     return text
 
 
-def _what(value) -> str:
+def what_is(value) -> str:
     if value is None:
         return "nothing (null)"
     if isinstance(value, bool):
@@ -129,7 +129,7 @@ def _points(value, field: str) -> list:
     for i, item in enumerate(value, start=1):
         if not isinstance(item, dict):
             raise ContentError(
-                f"`{field}` item {i} must be a mapping with num and text, not {_what(item)}",
+                f"`{field}` item {i} must be a mapping with num and text, not {what_is(item)}",
                 'write {num: "1", text: "..."}',
             )
         unknown = set(item) - {"num", "text", "intro", "points", "wrap_up"}
@@ -165,11 +165,85 @@ def _text_or_list(data: dict, field: str, *, allow_text: bool) -> dict:
 
 def num_text(value, field: str = "num") -> str:
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise ContentError(f"`{field}` must be text, not {_what(value)}", 'write it as in <num>, e.g. "المادة 9 مكررة"')
+        raise ContentError(
+            f"`{field}` must be text, not {what_is(value)}", 'write it as in <num>, e.g. "المادة 9 مكررة"'
+        )
     text = str(value).strip()
     if not text:
         raise ContentError(f"`{field}` is empty", 'write the number as in <num>, e.g. "المادة 9 مكررة"')
     return text
+
+
+def _xml_body(given: list[str], data: dict, kind: str) -> dict:
+    if len(given) > 1:
+        raise ContentError(
+            "`xml` is the whole element: give it alone, without " + ", ".join(f"`{k}`" for k in given if k != "xml")
+        )
+    if not isinstance(data["xml"], str):
+        raise ContentError(
+            f"`xml` must be text, not {what_is(data['xml'])}", "write the element as a YAML block (xml: |)"
+        )
+    return {"xml": canonical_xml(parse_fragment(data["xml"], kind))}
+
+
+def _article_text(value) -> dict:
+    if not isinstance(value, str):
+        raise ContentError(f"`text` must be text, not {what_is(value)}", "quote it")
+    lines = [line.strip() for line in value.split("\n") if line.strip()]
+    if not lines:
+        raise ContentError("`text` is empty", "write the article's paragraphs, one per line")
+    return {"text": "\n".join(lines)}
+
+
+def _paragraph_item(item, i: int) -> str | dict:
+    """One item of an article's ``paragraphs``: its text, or its intro/points/wrap_up."""
+    if isinstance(item, str):
+        return _line(item, f"paragraphs[{i}]")
+    if not isinstance(item, dict):
+        raise ContentError(f"paragraphs[{i}] must be text or a mapping, not {what_is(item)}", "quote it")
+    unknown = set(item) - {"text", "intro", "points", "wrap_up"}
+    if unknown:
+        raise ContentError(f"paragraphs[{i}] has unknown field(s): {', '.join(sorted(unknown))}")
+    body = _text_or_list(item, f"paragraphs[{i}]", allow_text=True)
+    return body["text"] if set(body) == {"text"} else body
+
+
+def _article_items(items: list[str | dict]) -> dict:
+    """An article's paragraphs: ``text`` (one per line) when they are all plain text."""
+    texts = [i for i in items if isinstance(i, str)]
+    if len(texts) == len(items):
+        return {"text": "\n".join(texts)}
+    return {"paragraphs": items}
+
+
+def _article_body(data: dict) -> dict:
+    if "text" in data and "paragraphs" in data:
+        raise ContentError("give the article's `text` or its `paragraphs`, not both")
+    if any(k in data for k in ("intro", "points", "wrap_up")):
+        raise ContentError(
+            "an article has paragraphs: put `intro`/`points` inside `paragraphs`",
+            "write paragraphs: [{intro: ..., points: [...]}]",
+        )
+    if "text" in data:
+        return _article_text(data["text"])
+    paragraphs = data["paragraphs"]
+    if not isinstance(paragraphs, list) or not paragraphs:
+        raise ContentError("`paragraphs` must be a non-empty list", 'write paragraphs: ["...", "..."]')
+    return _article_items([_paragraph_item(item, i) for i, item in enumerate(paragraphs, start=1)])
+
+
+def _block_body(data: dict, kind: str) -> dict:
+    """A paragraph's or point's body."""
+    if "paragraphs" in data:
+        raise ContentError(f"a {kind} has no `paragraphs`", "give `text`, or `intro`/`points`")
+    return _text_or_list(data, "", allow_text=True)
+
+
+def _line_body(given: list[str], data: dict, kind: str) -> dict:
+    """An introduction's or closing words' body: one line of text."""
+    if set(given) != {"text"}:
+        raise ContentError(f"an {kind} has only `text`")
+    return {"text": _line(data["text"], "text")}
 
 
 def canonical_body(kind: str, data: dict) -> dict | None:
@@ -179,57 +253,13 @@ def canonical_body(kind: str, data: dict) -> dict | None:
     if not given:
         return None
     if "xml" in given:
-        if len(given) > 1:
-            raise ContentError(
-                "`xml` is the whole element: give it alone, without " + ", ".join(f"`{k}`" for k in given if k != "xml")
-            )
-        if not isinstance(data["xml"], str):
-            raise ContentError(
-                f"`xml` must be text, not {_what(data['xml'])}", "write the element as a YAML block (xml: |)"
-            )
-        return {"xml": canonical_xml(parse_fragment(data["xml"], kind))}
+        return _xml_body(given, data, kind)
     if kind == "article":
-        if "text" in data and "paragraphs" in data:
-            raise ContentError("give the article's `text` or its `paragraphs`, not both")
-        if any(k in data for k in ("intro", "points", "wrap_up")):
-            raise ContentError(
-                "an article has paragraphs: put `intro`/`points` inside `paragraphs`",
-                "write paragraphs: [{intro: ..., points: [...]}]",
-            )
-        if "text" in data:
-            if not isinstance(data["text"], str):
-                raise ContentError(f"`text` must be text, not {_what(data['text'])}", "quote it")
-            lines = [line.strip() for line in data["text"].split("\n") if line.strip()]
-            if not lines:
-                raise ContentError("`text` is empty", "write the article's paragraphs, one per line")
-            return {"text": "\n".join(lines)}
-        paragraphs = data["paragraphs"]
-        if not isinstance(paragraphs, list) or not paragraphs:
-            raise ContentError("`paragraphs` must be a non-empty list", 'write paragraphs: ["...", "..."]')
-        items: list[str | dict] = []
-        for i, item in enumerate(paragraphs, start=1):
-            if isinstance(item, str):
-                items.append(_line(item, f"paragraphs[{i}]"))
-            elif isinstance(item, dict):
-                unknown = set(item) - {"text", "intro", "points", "wrap_up"}
-                if unknown:
-                    raise ContentError(f"paragraphs[{i}] has unknown field(s): {', '.join(sorted(unknown))}")
-                body = _text_or_list(item, f"paragraphs[{i}]", allow_text=True)
-                items.append(body["text"] if set(body) == {"text"} else body)
-            else:
-                raise ContentError(f"paragraphs[{i}] must be text or a mapping, not {_what(item)}", "quote it")
-        texts = [i for i in items if isinstance(i, str)]
-        if len(texts) == len(items):
-            return {"text": "\n".join(texts)}
-        return {"paragraphs": items}
+        return _article_body(data)
     if kind in ("paragraph", "point"):
-        if "paragraphs" in data:
-            raise ContentError(f"a {kind} has no `paragraphs`", "give `text`, or `intro`/`points`")
-        return _text_or_list(data, "", allow_text=True)
+        return _block_body(data, kind)
     if kind in ("intro", "wrapUp"):
-        if set(given) != {"text"}:
-            raise ContentError(f"an {kind} has only `text`")
-        return {"text": _line(data["text"], "text")}
+        return _line_body(given, data, kind)
     raise ContentError(
         f"a {kind} is written with `xml` (the forms text/paragraphs/points are for articles, paragraphs, points)",
         f"give xml: |\n  <{kind}>...</{kind}>",
@@ -377,37 +407,34 @@ def _only_p(el) -> str | None:
     return p.text
 
 
-def _listy_body(el) -> dict | None:
-    children = [c for c in el if isinstance(c.tag, str) and local_name(c) != "num"]
-    names = [local_name(c) for c in children]
-    if names == ["content"]:
-        text = _only_p(children[0])
-        return {"text": text} if text is not None else None
-    body: dict = {}
-    rest = list(children)
-    if rest and local_name(rest[0]) == "intro":
-        text = _only_p(rest.pop(0))
-        if text is None:
-            return None
-        body["intro"] = text
-    wrap = None
-    if rest and local_name(rest[-1]) == "wrapUp":
-        wrap = _only_p(rest.pop())
-        if wrap is None:
-            return None
-    if not rest or any(local_name(c) != "point" for c in rest):
+def _listed_points(points: list) -> list[dict] | None:
+    """The points of a list, each with its num and body (None if one does not fit the text forms)."""
+    if not points or any(local_name(c) != "point" for c in points):
         return None
-    points = []
-    for point in rest:
+    out = []
+    for point in points:
         num, heading = head_of(point)
-        if num is None or heading is not None:
-            return None
-        inner = _listy_body(point)
+        inner = _listy_body(point) if num is not None and heading is None else None
         if inner is None:
             return None
-        points.append({"num": num, **inner})
+        out.append({"num": num, **inner})
+    return out
+
+
+def _listy_body(el) -> dict | None:
+    children = [c for c in el if isinstance(c.tag, str) and local_name(c) != "num"]
+    if [local_name(c) for c in children] == ["content"]:
+        text = _only_p(children[0])
+        return {"text": text} if text is not None else None
+    rest = list(children)
+    intro = _only_p(rest.pop(0)) if rest and local_name(rest[0]) == "intro" else ""
+    wrap = _only_p(rest.pop()) if rest and local_name(rest[-1]) == "wrapUp" else ""
+    points = _listed_points(rest)
+    if intro is None or wrap is None or points is None:
+        return None
+    body: dict = {"intro": intro} if intro else {}
     body["points"] = points
-    if wrap is not None:
+    if wrap:
         body["wrap_up"] = wrap
     return body
 
@@ -425,12 +452,7 @@ def _raw_body(el) -> dict | None:
             if body is None:
                 return None
             items.append(body["text"] if set(body) == {"text"} else body)
-        if not items:
-            return None
-        texts = [i for i in items if isinstance(i, str)]
-        if len(texts) == len(items):
-            return {"text": "\n".join(texts)}
-        return {"paragraphs": items}
+        return _article_items(items) if items else None
     if kind in ("paragraph", "point"):
         return _listy_body(el)
     if kind in ("intro", "wrapUp"):

@@ -31,15 +31,19 @@ what to do) and then nothing is made.
 
 from __future__ import annotations
 
+import io
 import re
 import unicodedata
+import zipfile
 from dataclasses import dataclass, field
 
-from ..akn import Document, local_name, text_of
+from ..akn import Document, local_name, read_bytes, text_of
+from ..diff.docx import fill_cell, finish, new_document, paragraph, rtl_table
 from ..eids import number_from_num
 from ..errors import AmendmentError, LawtoolError
 from .model import Amendment, parse_amendment
-from .wording import ordinal_ar, ordinal_fr
+from .resolve import Resolver
+from .wording import new_lines, ordinal_ar, ordinal_fr
 
 COLUMNS = ("number", "target", "kind", "current", "proposed", "justification", "proposer", "cosignatories", "status")
 HEADERS_AR = {
@@ -188,41 +192,55 @@ def _para_number(eid: str) -> str:
     return last[-1].split("_", 1)[1] if last else ""
 
 
+_BLOCK_KINDS = ("paragraph", "intro", "point", "wrapUp")
+
+
+_BLOCK_PART = {"intro": "المقطع التمهيدي", "wrapUp": "المقطع الختامي"}
+
+
+def _is_block(el) -> bool:
+    """A text block of an article: a paragraph with its own content (a paragraph with a list has
+    its intro, points and wrap-up as blocks), an introduction, a point or closing words."""
+    if not isinstance(el.tag, str) or not el.get("eId"):
+        return False
+    kind = local_name(el)
+    if kind == "paragraph":
+        return el.find("{*}content") is not None
+    return kind in _BLOCK_KINDS
+
+
+def _block_label(art_label: str, eid: str, kind: str) -> str:
+    parts = [art_label]
+    para = _para_number(eid)
+    if para:
+        parts.append(f"الفقرة {para}")
+    parts.extend(f"البند {p.split('_', 1)[1]}" for p in eid.split("__") if p.startswith("point_"))
+    if kind in _BLOCK_PART:
+        parts.append(_BLOCK_PART[kind])
+    return "، ".join(parts)
+
+
+def _block_text(el, kind: str) -> str:
+    content = el.find("{*}content")
+    text = text_of(content if content is not None else el)
+    if kind == "point":
+        own = el.find("{*}num")
+        if own is not None and text.startswith(text_of(own)):
+            text = text[len(text_of(own)) :]
+    return " ".join(text.split())
+
+
 def blocks(bill: Document) -> list[Block]:
     """The text blocks of the bill in order: each paragraph, or its introduction, points and
     closing words; with the label a person writes («المادة 17، الفقرة 1، البند 3»)."""
     out: list[Block] = []
     for article in bill.articles():
-        eid = article.get("eId")
         num = article.find("{*}num")
-        art_label = text_of(num).strip().rstrip(".-–: ") if num is not None else eid
+        art_label = text_of(num).strip().rstrip(".-–: ") if num is not None else article.get("eId")
         for el in article.iter():
-            if not isinstance(el.tag, str) or el is article:
-                continue
-            kind = local_name(el)
-            sub = el.get("eId")
-            if not sub or kind not in ("paragraph", "intro", "point", "wrapUp", "content"):
-                continue
-            if kind == "paragraph" and el.find("{*}content") is None:
-                continue  # a paragraph with a list: its intro, points and wrap-up are the blocks
-            if kind == "content":
-                continue
-            parts = [art_label]
-            para = _para_number(sub)
-            if para:
-                parts.append(f"الفقرة {para}")
-            points = [p.split("_", 1)[1] for p in sub.split("__") if p.startswith("point_")]
-            parts.extend(f"البند {p}" for p in points)
-            if kind == "intro":
-                parts.append("المقطع التمهيدي")
-            elif kind == "wrapUp":
-                parts.append("المقطع الختامي")
-            text = text_of(el.find("{*}content") if el.find("{*}content") is not None else el)
-            if kind == "point":
-                own = el.find("{*}num")
-                if own is not None and text.startswith(text_of(own)):
-                    text = text[len(text_of(own)) :]
-            out.append(Block(sub, "، ".join(parts), " ".join(text.split())))
+            if el is not article and _is_block(el):
+                kind = local_name(el)
+                out.append(Block(el.get("eId"), _block_label(art_label, el.get("eId"), kind), _block_text(el, kind)))
     return out
 
 
@@ -233,8 +251,6 @@ def template(bill: Document, *, date: str | None = None, amendments: list | None
     """The form for ``bill`` as DOCX bytes (deterministic): one row per text block of the bill,
     or, with ``amendments``, one row per operation of each (the amendment's id in the number
     column), to be edited and read back."""
-    from ..diff.docx import fill_cell, finish, new_document, paragraph, rtl_table
-
     title = bill.title or ""
     document = new_document(f"استمارة التعديلات — {title}")
     paragraph(document, text=f"النص المعدل: {bill.frbr_expression}")
@@ -277,60 +293,73 @@ def label_of(eid: str, bill: Document) -> str:
     return "، ".join(out)
 
 
+class _CannotHold(Exception):
+    """An operation the form has no row for (the message says what it is)."""
+
+
+def _substitution_cells(op, bill: Document, texts: dict[str, str]) -> dict:
+    if op.occurrence:
+        raise _CannotHold("a substitution of the n-th occurrence of words")
+    return {
+        "target": label_of(op.eid, bill),
+        "kind": KIND_AR["delete" if not op.with_ else "replace"],
+        "current": op.find,
+        "proposed": op.with_,
+    }
+
+
+def _replacement_cells(op, bill: Document, texts: dict[str, str]) -> dict:
+    if op.op == "replace" and (not op.body or "xml" in op.body or op.num or op.heading or set(op.body) - {"text"}):
+        raise _CannotHold("a replacement that is not plain text")
+    element = bill.by_eid(op.eid)
+    current = texts.get(op.eid) or " ".join(text_of(element).split()) if element is not None else ""
+    if element is not None and local_name(element) == "article":
+        current = "\n".join(texts[e] for e in texts if e.startswith(op.eid + "__"))
+    return {
+        "target": label_of(op.eid, bill),
+        "kind": KIND_AR[op.op],
+        "current": current,
+        "proposed": op.body["text"] if op.op == "replace" else "",
+    }
+
+
+def _insertion_cells(op, bill: Document, texts: dict[str, str]) -> dict:
+    if op.body and ("xml" in op.body or set(op.body) - {"text"}) or op.heading:
+        raise _CannotHold("an insertion that is not plain text")
+    lines = [f"{op.num}- {op.body['text']}"] if op.kind == "point" else list(new_lines(op))
+    return {
+        "target": label_of(op.after or op.before, bill),
+        "kind": KIND_AR["insert"] + ("" if op.after else " قبل"),
+        "proposed": "\n".join(lines),
+    }
+
+
+def _operation_cells(op, bill: Document, texts: dict[str, str]) -> dict:
+    """The target, kind, current and proposed cells of one operation's row."""
+    if op.op == "substitute":
+        return _substitution_cells(op, bill, texts)
+    if op.op in ("replace", "delete"):
+        return _replacement_cells(op, bill, texts)
+    if op.op == "insert" and (op.after or op.before):
+        return _insertion_cells(op, bill, texts)
+    raise _CannotHold(f"a {op.op}" + (" into an element" if op.op == "insert" else ""))
+
+
 def amendment_rows(amendment, bill: Document) -> list[dict]:
     """The form's rows for an amendment; LawtoolError for an operation the form cannot hold."""
-    from .wording import new_lines
-
     texts = {b.eid: b.text for b in blocks(bill)}
-
-    def refuse(op, why):
-        raise AmendmentError(
-            f"{why}: the form cannot hold it",
-            path=amendment.path,
-            place=op.place,
-            hint="keep this amendment in YAML, or give the others only",
-        )
-
     rows = []
     for op in amendment.operations:
         row = {"number": amendment.id, "proposer": amendment.proposer, "status": STATUS_WORDS[amendment.status][0]}
-        if op.op == "substitute":
-            if op.occurrence:
-                refuse(op, "a substitution of the n-th occurrence of words")
-            row.update(
-                target=label_of(op.eid, bill),
-                kind=KIND_AR["delete" if not op.with_ else "replace"],
-                current=op.find,
-                proposed=op.with_,
-            )
-        elif op.op in ("replace", "delete"):
-            if op.op == "replace" and (
-                not op.body or "xml" in op.body or op.num or op.heading or set(op.body) - {"text"}
-            ):
-                refuse(op, "a replacement that is not plain text")
-            element = bill.by_eid(op.eid)
-            current = texts.get(op.eid) or " ".join(text_of(element).split()) if element is not None else ""
-            if element is not None and local_name(element) == "article":
-                current = "\n".join(texts[e] for e in texts if e.startswith(op.eid + "__"))
-            row.update(
-                target=label_of(op.eid, bill),
-                kind=KIND_AR[op.op],
-                current=current,
-                proposed=op.body["text"] if op.op == "replace" else "",
-            )
-        elif op.op == "insert" and (op.after or op.before):
-            if op.body and ("xml" in op.body or set(op.body) - {"text"}) or op.heading:
-                refuse(op, "an insertion that is not plain text")
-            lines = list(new_lines(op))
-            if op.kind == "point":
-                lines = [f"{op.num}- {op.body['text']}"]
-            row.update(
-                target=label_of(op.after or op.before, bill),
-                kind=KIND_AR["insert"] + ("" if op.after else " قبل"),
-                proposed="\n".join(lines),
-            )
-        else:
-            refuse(op, f"a {op.op}" + (" into an element" if op.op == "insert" else ""))
+        try:
+            row.update(_operation_cells(op, bill, texts))
+        except _CannotHold as why:
+            raise AmendmentError(
+                f"{why}: the form cannot hold it",
+                path=amendment.path,
+                place=op.place,
+                hint="keep this amendment in YAML, or give the others only",
+            ) from None
         rows.append(row)
     if rows:
         rows[0]["justification"] = amendment.justification
@@ -369,13 +398,8 @@ MAX_UNPACKED = 64 * 1024 * 1024
 def read_rows(path: str) -> tuple[list[Row], str | None]:
     """The table's rows as {column: text} (merged cells read once), and the expression named in
     the form («النص المعدل: /akn/...»), if any."""
-    import io
-    import zipfile
-
     import docx
     from docx.opc.exceptions import PackageNotFoundError
-
-    from ..akn import read_bytes
 
     data = read_bytes(path)  # bounded: a regular file up to the size limit, a pipe or a device in time
     try:
@@ -527,64 +551,236 @@ def _names(text: str) -> list[str]:
 _POINT_NUM = re.compile(r"^\s*\(?(\d+(?:\s*(?:مكرر|bis))?)\s*[-–)\.°]\s*(.+)$")
 
 
+_NO_TEXT_IN_DELETION = "a deletion has no proposed text — empty «النص المقترح», or choose «تعديل»"
+
+
+def _new_article(side: str, eid: str, lines: list[str]) -> tuple[list[dict], str]:
+    first = lines[0]
+    heading = _ART.match(first)
+    if not heading or heading.end() < len(first.rstrip(" :.-")):
+        return [], "a new article needs its number alone on the first line of «النص المقترح» (e.g. «المادة 17 مكررة»)"
+    if len(lines) < 2:
+        return [], "a new article needs its text after the line with its number"
+    return [{"op": "insert", side: eid, "num": first.rstrip(" :.-"), "text": "\n".join(lines[1:])}], ""
+
+
+def _new_points(side: str, eid: str, lines: list[str]) -> tuple[list[dict], str]:
+    ops = []
+    for line in lines:
+        m = _POINT_NUM.match(line)
+        if not m:
+            return [], f"a new point starts with its number («5- ...»), not «{line[:30]}»"
+        ops.append({"op": "insert", side: eid, "num": m.group(1), "text": m.group(2)})
+    return ops, ""
+
+
+def _insertions(kind: str, eid: str, el_kind: str, lines: list[str]) -> tuple[list[dict], str]:
+    """New articles, points or paragraphs after (or before) the target."""
+    side = "after" if kind == "insert" else "before"
+    if not lines:
+        return [], "an addition needs its text in «النص المقترح»"
+    if el_kind == "article":
+        return _new_article(side, eid, lines)
+    if el_kind == "point":
+        return _new_points(side, eid, lines)
+    if el_kind == "paragraph":
+        return [{"op": "insert", side: eid, "text": line} for line in lines], ""
+    return [], f"cannot add after {'an introduction' if el_kind == 'intro' else 'this element'} ({eid})"
+
+
+def _substitution(kind: str, eid: str, current: str, whole: str, proposed: str) -> tuple[list[dict], str]:
+    """Some words of the target replaced (or deleted)."""
+    found = whole.count(current)
+    if found == 0:
+        return [], (
+            "«النص الحالي» is neither the whole text of the target nor words in it — copy the words "
+            "from the bill, or empty the cell to replace the whole text"
+        )
+    if found > 1:
+        return [], (f"the words of «النص الحالي» occur {found} times in the target — quote more words around them")
+    if kind == "delete" and proposed:
+        return [], _NO_TEXT_IN_DELETION
+    return [{"op": "substitute", "eid": eid, "find": current, "with": "" if kind == "delete" else proposed}], ""
+
+
+def _whole_change(kind: str, eid: str, el_kind: str, lines: list[str]) -> tuple[list[dict], str]:
+    """The target's whole text replaced, or the target deleted."""
+    if kind == "delete":
+        return ([], _NO_TEXT_IN_DELETION) if lines else ([{"op": "delete", "eid": eid}], "")
+    if not lines:
+        return [], "a modification needs the new text in «النص المقترح»"
+    if el_kind == "article":
+        return [{"op": "replace", "eid": eid, "text": "\n".join(lines)}], ""
+    if len(lines) > 1:
+        return [], "the new text of a paragraph or point is one paragraph: one line in «النص المقترح»"
+    return [{"op": "replace", "eid": eid, "text": " ".join(lines)}], ""
+
+
 def _operations(row: Row, kind: str, eid: str, bill: Document, block_text: dict[str, str]) -> tuple[list[dict], str]:
     """The operations a row asks for, or ([], why)."""
     current = " ".join((row.values.get("current") or "").split())
     proposed_lines = [" ".join(line.split()) for line in (row.values.get("proposed") or "").split("\n") if line.strip()]
-    proposed = " ".join(proposed_lines)
     element = bill.by_eid(eid)
     el_kind = local_name(element)
+    if kind in ("insert", "insert-before"):
+        return _insertions(kind, eid, el_kind, proposed_lines)
     whole = block_text.get(eid) or " ".join(text_of(element).split())
     if el_kind == "article":  # its blocks, without its number and heading (as the template writes it)
         whole = " ".join(text for e, text in block_text.items() if e.startswith(eid + "__"))
-    if kind in ("insert", "insert-before"):
-        side = "after" if kind == "insert" else "before"
-        if not proposed_lines:
-            return [], "an addition needs its text in «النص المقترح»"
-        if el_kind == "article":
-            first = proposed_lines[0]
-            heading = _ART.match(first)
-            if not heading or heading.end() < len(first.rstrip(" :.-")):
-                return [], (
-                    "a new article needs its number alone on the first line of «النص المقترح» (e.g. «المادة 17 مكررة»)"
-                )
-            if len(proposed_lines) < 2:
-                return [], "a new article needs its text after the line with its number"
-            return [{"op": "insert", side: eid, "num": first.rstrip(" :.-"), "text": "\n".join(proposed_lines[1:])}], ""
-        if el_kind == "point":
-            ops = []
-            for line in proposed_lines:
-                m = _POINT_NUM.match(line)
-                if not m:
-                    return [], f"a new point starts with its number («5- ...»), not «{line[:30]}»"
-                ops.append({"op": "insert", side: eid, "num": m.group(1), "text": m.group(2)})
-            return ops, ""
-        if el_kind == "paragraph":
-            return [{"op": "insert", side: eid, "text": line} for line in proposed_lines], ""
-        return [], f"cannot add after {'an introduction' if el_kind == 'intro' else 'this element'} ({eid})"
     if current and _norm(current) != _norm(whole):
-        found = whole.count(current)
-        if found == 0:
-            return [], (
-                "«النص الحالي» is neither the whole text of the target nor words in it — copy the words "
-                "from the bill, or empty the cell to replace the whole text"
+        return _substitution(kind, eid, current, whole, " ".join(proposed_lines))
+    return _whole_change(kind, eid, el_kind, proposed_lines)
+
+
+class _BadRow(Exception):
+    """What is wrong with a row, and how to put it right."""
+
+    def __init__(self, message: str, hint: str):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+@dataclass
+class _Group:
+    """The rows with one amendment number: one amendment."""
+
+    proposer: str
+    status: str
+    rows: list[int] = field(default_factory=list)
+    operations: list[dict] = field(default_factory=list)
+    justification: list[str] = field(default_factory=list)
+    cosignatories: list[str] = field(default_factory=list)
+
+    def add(self, row: Row, operations: list[dict]) -> None:
+        v = row.values
+        self.rows.append(row.number)
+        self.operations.extend(operations)
+        if (v.get("justification") or "").strip():
+            self.justification.append(v["justification"].strip())
+        for name in _names(v.get("cosignatories") or ""):
+            if name not in self.cosignatories:
+                self.cosignatories.append(name)
+
+
+def _article_index(bill: Document) -> dict[str, str]:
+    """The bill's articles by number (as number_from_num reads it): eId of the first."""
+    articles: dict[str, str] = {}
+    for article in bill.articles():
+        num = article.find("{*}num")
+        try:
+            articles.setdefault(number_from_num(text_of(num)), article.get("eId"))
+        except (LawtoolError, TypeError):
+            continue
+    return articles
+
+
+def _is_filled(values: dict) -> bool:
+    """Not a blank row, nor a row of the template nobody filled (no kind, no proposed text)."""
+    return bool((values.get("kind") or "").strip() or (values.get("proposed") or "").strip())
+
+
+def _row_status(values: dict) -> str:
+    if not (values.get("status") or "").strip():
+        return "proposed"
+    status = _STATUS_INDEX.get(_norm(values["status"]))
+    if status is None:
+        raise _BadRow(
+            f"the status «{values['status']}» is unknown", "write مقترح، مقبول، مرفوض، مسحوب or ساقط, or leave it empty"
+        )
+    return status
+
+
+def _read_row(row: Row, bill: Document, articles: dict[str, str], block_text: dict[str, str]):
+    """(proposer, status, operations) of a filled row; _BadRow when it is wrong."""
+    v = row.values
+    kind = _kind(v.get("kind") or "")
+    if kind is None:
+        raise _BadRow(
+            f"the kind «{v.get('kind') or ''}» is not one of تعديل، حذف، إضافة",
+            "write تعديل (modification), حذف (suppression) or إضافة (ajout) in «نوع التعديل»",
+        )
+    if not (v.get("target") or "").strip():
+        raise _BadRow("no target", "write the article (and paragraph) amended in «المرجع», e.g. «المادة 17، الفقرة 1»")
+    eid, why = resolve_target(v["target"], bill, articles)
+    if eid is None:
+        raise _BadRow(why, "write the target as the bill numbers it, e.g. «المادة 17، الفقرة 1»")
+    proposer = (v.get("proposer") or "").strip()
+    if not proposer:
+        raise _BadRow("no proposer", "write who proposes the amendment in «مقدم التعديل»")
+    status = _row_status(v)
+    operations, why = _operations(row, kind, eid, bill, block_text)
+    if not operations:
+        raise _BadRow(why, "correct the row" if " — " in why else "correct the row (see the form's note)")
+    return proposer, status, operations
+
+
+def _group_rows(rows: list[Row], bill: Document, path: str) -> tuple[dict[str, _Group], list[str]]:
+    """The filled rows grouped by amendment number (in the form's order), and one line per bad row."""
+    articles = _article_index(bill)
+    block_text = {b.eid: b.text for b in blocks(bill)}
+    errors: list[str] = []
+    groups: dict[str, _Group] = {}
+    for row in rows:
+        if not _is_filled(row.values):
+            continue
+        try:
+            proposer, status, operations = _read_row(row, bill, articles, block_text)
+            number = (row.values.get("number") or "").strip() or f"#row{row.number}"  # one amendment per row
+            group = groups.setdefault(number, _Group(proposer, status))
+            if group.proposer != proposer:
+                raise _BadRow(
+                    f"amendment {number} has another proposer on an earlier row ({group.proposer})",
+                    "give one proposer per amendment number, or another number",
+                )
+        except _BadRow as bad:
+            errors.append(f"{path}:row {row.number}: {bad.message} — {bad.hint}")
+            continue
+        group.add(row, operations)
+    return groups, errors
+
+
+def _amendment_id(number: str, n: int, prefix: str) -> str:
+    if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+", number):
+        return number  # an amendment's id (a form made from amendments)
+    return f"{prefix}-{_id_part(number) if not number.startswith('#row') else n:0>2}"
+
+
+def _amendment_data(group: _Group, ident: str, target: str, date: str) -> dict:
+    data = {
+        "id": ident,
+        "target": target,
+        "proposer": group.proposer,
+        "date": date,
+        "status": group.status,
+        "operations": group.operations,
+    }
+    if group.justification:
+        data["justification"] = "\n".join(group.justification)
+    if group.cosignatories:
+        data["cosignatories"] = group.cosignatories
+    return data
+
+
+def _amendments(groups: dict[str, _Group], path: str, target: str, prefix: str, date: str):
+    """The amendments of the groups, and one line per one that cannot be made."""
+    amendments: list[Amendment] = []
+    errors: list[str] = []
+    for n, (number, group) in enumerate(groups.items(), start=1):
+        ident = _amendment_id(number, n, prefix)
+        if any(a.id == ident for a in amendments):
+            errors.append(
+                f"{path}:row {group.rows[0]}: the amendment number {number} gives the id {ident}, "
+                "which another amendment of the form has — number every row, or none"
             )
-        if found > 1:
-            return [], (f"the words of «النص الحالي» occur {found} times in the target — quote more words around them")
-        if kind == "delete" and proposed:
-            return [], "a deletion has no proposed text — empty «النص المقترح», or choose «تعديل»"
-        return [{"op": "substitute", "eid": eid, "find": current, "with": "" if kind == "delete" else proposed}], ""
-    if kind == "delete":
-        if proposed:
-            return [], "a deletion has no proposed text — empty «النص المقترح», or choose «تعديل»"
-        return [{"op": "delete", "eid": eid}], ""
-    if not proposed_lines:
-        return [], "a modification needs the new text in «النص المقترح»"
-    if el_kind == "article":
-        return [{"op": "replace", "eid": eid, "text": "\n".join(proposed_lines)}], ""
-    if len(proposed_lines) > 1:
-        return [], "the new text of a paragraph or point is one paragraph: one line in «النص المقترح»"
-    return [{"op": "replace", "eid": eid, "text": proposed}], ""
+            continue
+        try:
+            amendments.append(
+                parse_amendment(_amendment_data(group, ident, target, date), f"{path}:row {group.rows[0]}")
+            )
+        except LawtoolError as error:
+            errors.append(str(error))
+    return amendments, errors
 
 
 def read_form(path: str, bill: Document, *, prefix: str, date: str) -> list:
@@ -597,119 +793,14 @@ def read_form(path: str, bill: Document, *, prefix: str, date: str) -> list:
             path=path,
             hint="give the bill the form was made for with --bill",
         )
-    articles: dict[str, str] = {}
-    for article in bill.articles():
-        num = article.find("{*}num")
-        try:
-            articles.setdefault(number_from_num(text_of(num)), article.get("eId"))
-        except (LawtoolError, TypeError):
-            continue
-    block_text = {b.eid: b.text for b in blocks(bill)}
-    errors: list[str] = []
-    groups: dict[str, dict] = {}
-    order: list[str] = []
-    for row in rows:
-        v = row.values
-        if not any((v.get(k) or "").strip() for k in v):
-            continue  # a blank row
-        if not (v.get("kind") or "").strip() and not (v.get("proposed") or "").strip():
-            continue  # a row of the template nobody filled
-        where = f"row {row.number}"
-
-        def bad(message: str, hint: str, where: str = where) -> None:  # this row's place, bound now
-            errors.append(f"{path}:{where}: {message} — {hint}")
-
-        kind = _kind(v.get("kind") or "")
-        if kind is None:
-            bad(
-                f"the kind «{v.get('kind') or ''}» is not one of تعديل، حذف، إضافة",
-                "write تعديل (modification), حذف (suppression) or إضافة (ajout) in «نوع التعديل»",
-            )
-            continue
-        if not (v.get("target") or "").strip():
-            bad("no target", "write the article (and paragraph) amended in «المرجع», e.g. «المادة 17، الفقرة 1»")
-            continue
-        eid, why = resolve_target(v["target"], bill, articles)
-        if eid is None:
-            bad(why, "write the target as the bill numbers it, e.g. «المادة 17، الفقرة 1»")
-            continue
-        proposer = (v.get("proposer") or "").strip()
-        if not proposer:
-            bad("no proposer", "write who proposes the amendment in «مقدم التعديل»")
-            continue
-        status: str | None = "proposed"
-        if (v.get("status") or "").strip():
-            status = _STATUS_INDEX.get(_norm(v["status"]))
-            if status is None:
-                bad(
-                    f"the status «{v['status']}» is unknown",
-                    "write مقترح، مقبول، مرفوض، مسحوب or ساقط, or leave it empty",
-                )
-                continue
-        operations, why = _operations(row, kind, eid, bill, block_text)
-        if not operations:
-            bad(why, "correct the row" if " — " in why else "correct the row (see the form's note)")
-            continue
-        number = (v.get("number") or "").strip() or f"#row{row.number}"  # one amendment per row
-        group = groups.get(number)
-        if group is None:
-            group = groups[number] = {
-                "proposer": proposer,
-                "rows": [],
-                "operations": [],
-                "justification": [],
-                "cosignatories": [],
-                "status": status,
-            }
-            order.append(number)
-        elif group["proposer"] != proposer:
-            bad(
-                f"amendment {number} has another proposer on an earlier row ({group['proposer']})",
-                "give one proposer per amendment number, or another number",
-            )
-            continue
-        group["rows"].append(row.number)
-        group["operations"].extend(operations)
-        if (v.get("justification") or "").strip():
-            group["justification"].append(v["justification"].strip())
-        for name in _names(v.get("cosignatories") or ""):
-            if name not in group["cosignatories"]:
-                group["cosignatories"].append(name)
+    groups, errors = _group_rows(rows, bill, path)
     if errors:
         raise FormError(path, errors)
     if not groups:
         raise LawtoolError(
             "the form has no filled row", path=path, hint="fill in the kind and the proposed text of at least one row"
         )
-    amendments: list[Amendment] = []
-    for n, number in enumerate(order, start=1):
-        group = groups[number]
-        if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+", number):
-            ident = number  # an amendment's id (a form made from amendments)
-        else:
-            ident = f"{prefix}-{_id_part(number) if not number.startswith('#row') else n:0>2}"
-        data = {
-            "id": ident,
-            "target": target,
-            "proposer": group["proposer"],
-            "date": date,
-            "status": group["status"],
-            "operations": group["operations"],
-        }
-        if group["justification"]:
-            data["justification"] = "\n".join(group["justification"])
-        if group["cosignatories"]:
-            data["cosignatories"] = group["cosignatories"]
-        if any(a.id == ident for a in amendments):
-            errors.append(
-                f"{path}:row {group['rows'][0]}: the amendment number {number} gives the id {ident}, "
-                "which another amendment of the form has — number every row, or none"
-            )
-            continue
-        try:
-            amendments.append(parse_amendment(data, f"{path}:row {group['rows'][0]}"))
-        except LawtoolError as error:
-            errors.append(str(error))
+    amendments, errors = _amendments(groups, path, target, prefix, date)
     if errors:
         raise FormError(path, errors)
     return amendments
@@ -723,8 +814,6 @@ def _id_part(number: str) -> str:
 def check_applies(amendments: list, bill: Document, path: str) -> None:
     """Each amendment resolves against the bill (words found, elements there): errors are
     reported with the amendment's first row."""
-    from .resolve import Resolver
-
     lines = []
     for a in amendments:
         try:

@@ -34,9 +34,14 @@ from lxml import etree
 from ..akn import DIVISIONS, Document, local_name, text_of
 from ..akn import NS as AKN_NS
 from ..arabic import tokens
+from ..diff import diff_documents
+from ..diff.result import ADDED, DELETED, MERGED, SPLIT
+from ..diff.words import EQUAL, word_diff
 from ..errors import AmendmentError, LawtoolError
+from .apply import _Applier, apply_amendments
 from .content import body_of, canonical_xml, head_of, shape, strip_markup, text_shape
 from .model import Amendment, parse_amendment
+from .resolve import Resolver, block_text, blocks_of, find_all
 
 MAX_REGIONS = 4  # more changed places in one paragraph than this: the paragraph is replaced
 MAX_CHANGED = 0.6  # share of a paragraph's characters changed above which it is replaced
@@ -60,8 +65,6 @@ def _heading(el) -> str | None:
 
 def _regions(old: str, new: str) -> list[tuple[int, int, str]]:
     """(start, end, new text) of each changed stretch of ``old`` (word diff; typography counts)."""
-    from ..diff.words import EQUAL, word_diff
-
     out: list[tuple[int, int, str]] = []
     i = 0
     current: tuple[int, int, str] | None = None
@@ -89,82 +92,88 @@ def _token_bounds(text: str) -> list[tuple[int, int, bool]]:
     return out
 
 
+def _widen(words: list[tuple[int, int]], a: int, b: int) -> tuple[int, int]:
+    """One more word on each side (when there is one)."""
+    left = [w for w in words if w[1] <= a]
+    right = [w for w in words if w[0] >= b]
+    return (left[-1][0] if left else a), (right[0][1] if right else b)
+
+
+def _places(texts: list[str], words: str) -> list[tuple[int, int]]:
+    """(block, offset) of each occurrence of ``words`` in the element's blocks."""
+    return [(i, p) for i, text in enumerate(texts) for p in find_all(text, words)]
+
+
+def _expand(old_text: str, words: list[tuple[int, int]], texts: list[str], start: int, end: int) -> tuple[int, int]:
+    """Whole words around the change, one word of context on each side when the change is at
+    a word's edge, then more until the words occur once in the element."""
+    a = max((w[0] for w in words if w[0] <= start), default=0)
+    b = min((w[1] for w in words if w[1] >= end), default=len(old_text))
+    if a == start or b == end or start == end:
+        a, b = _widen(words, a, b)
+    while len(_places(texts, old_text[a:b])) != 1 and (a, b) != (0, len(old_text)):
+        wider = _widen(words, a, b)
+        if wider == (a, b):
+            break
+        a, b = wider
+    return a, b
+
+
+def _spans(old_text: str, words: list[tuple[int, int]], texts: list[str], regions: list) -> list[tuple]:
+    """(a, b, start, end, new text) of each change, ``old_text[a:b]`` being the words found;
+    two changes whose words overlap become one."""
+    while True:
+        spans = [(*_expand(old_text, words, texts, start, end), start, end, piece) for start, end, piece in regions]
+        clash = next((k for k in range(len(spans) - 1) if spans[k + 1][0] < spans[k][1]), None)
+        if clash is None:
+            return spans
+        # the words of two changes overlap: one substitution for both
+        first, second = regions[clash], regions[clash + 1]
+        regions[clash : clash + 2] = [(first[0], second[1], first[2] + old_text[first[1] : second[0]] + second[2])]
+
+
+def _substitution(el, old_text: str, texts: list[str], block_index: int, span: tuple) -> dict | None:
+    """The substitute operation of one span (None when it cannot be written as one)."""
+    a, b, start, end, piece = span
+    find = old_text[a:b]
+    replacement = old_text[a:start] + piece + old_text[end:b]
+    if find != find.strip() or replacement != replacement.strip() or not find.strip() or "\n" in find + replacement:
+        return None
+    op = {"op": "substitute", "eid": el.get("eId"), "find": find, "with": replacement}
+    places = _places(texts, find)
+    if len(places) > 1:
+        if (block_index, a) not in places:
+            return None
+        op["occurrence"] = places.index((block_index, a)) + 1
+    return op
+
+
 def _substitutions(el, old_text: str, new_text: str, block_index: int, texts: list[str]) -> list[dict] | None:
     """Substitute operations turning ``old_text`` (block ``block_index`` of ``el``) into
     ``new_text``; None when a replacement says it better."""
-    from .resolve import find_all
-
     regions = _regions(old_text, new_text)
     if not regions:
         return []
     removed = sum(b - a for a, b, _ in regions)
     if len(regions) > MAX_REGIONS or removed > MAX_CHANGED * len(old_text):
         return None
-    bounds = _token_bounds(old_text)
-    words = [(a, b) for a, b, space in bounds if not space]
+    words = [(a, b) for a, b, space in _token_bounds(old_text) if not space]
     if not words:
         return None
-
-    def widen(a: int, b: int) -> tuple[int, int]:
-        """One more word on each side (when there is one)."""
-        left = [w for w in words if w[1] <= a]
-        right = [w for w in words if w[0] >= b]
-        return (left[-1][0] if left else a), (right[0][1] if right else b)
-
-    def expand(start: int, end: int) -> tuple[int, int]:
-        """Whole words around the change, one word of context on each side when the change is at
-        a word's edge, then more until the words occur once in the element."""
-        a = max((w[0] for w in words if w[0] <= start), default=0)
-        b = min((w[1] for w in words if w[1] >= end), default=len(old_text))
-        if a == start or b == end or start == end:
-            a, b = widen(a, b)
-        while True:
-            found = old_text[a:b]
-            places = [(i, p) for i, text in enumerate(texts) for p in find_all(text, found)]
-            if len(places) == 1 or (a, b) == (0, len(old_text)):
-                return a, b
-            wider = widen(a, b)
-            if wider == (a, b):
-                return a, b
-            a, b = wider
-
-    while True:
-        spans = [(*expand(start, end), start, end, piece) for start, end, piece in regions]
-        clash = next((k for k in range(len(spans) - 1) if spans[k + 1][0] < spans[k][1]), None)
-        if clash is None:
-            break
-        # the words of two changes overlap: one substitution for both
-        first, second = regions[clash], regions[clash + 1]
-        regions[clash : clash + 2] = [(first[0], second[1], first[2] + old_text[first[1] : second[0]] + second[2])]
     ops = []
-    for a, b, start, end, piece in spans:
-        find = old_text[a:b]
-        replacement = old_text[a:start] + piece + old_text[end:b]
-        if find != find.strip() or replacement != replacement.strip() or not find.strip() or "\n" in find + replacement:
+    for span in _spans(old_text, words, texts, regions):
+        op = _substitution(el, old_text, texts, block_index, span)
+        if op is None:
             return None
-        op = {"op": "substitute", "eid": el.get("eId"), "find": find, "with": replacement}
-        places = [(i, p) for i, text in enumerate(texts) for p in find_all(text, find)]
-        if len(places) > 1:
-            if (block_index, a) not in places:
-                return None
-            op["occurrence"] = places.index((block_index, a)) + 1
         ops.append(op)
     return ops
 
 
-def _blocks(el) -> list:
-    from .resolve import blocks_of
-
-    return blocks_of(el)
-
-
 def _text_ops(o, n) -> list[dict] | None:
     """Substitutions turning the text blocks of ``o`` into those of ``n`` (same structure)."""
-    from .resolve import block_text
-
     if not o.get("eId"):
         return None
-    old_blocks, new_blocks = _blocks(o), _blocks(n)
+    old_blocks, new_blocks = blocks_of(o), blocks_of(n)
     if len(old_blocks) != len(new_blocks):
         return None
     texts = [block_text(b) for b in old_blocks]
@@ -217,58 +226,83 @@ def _key(el, markup: bool) -> str:
     return canonical_xml(el if markup else strip_markup(el))
 
 
+def _only_texts(ou: list, nu: list) -> bool:
+    """Both sides are the same sequence of content/p leaves: only their texts can differ."""
+    leaves = {"content", "p"}
+    return (
+        len(ou) == len(nu)
+        and all(local_name(x) in leaves for x in ou + nu)
+        and [local_name(x) for x in ou] == [local_name(x) for x in nu]
+    )
+
+
+def _changed_stretch(olds: list, news: list, markup: bool):
+    """For a changed stretch: the operations on its paired elements and the deletions of the
+    others, the old elements that stay (indexes in ``olds``) and the new elements to insert
+    as (index in ``news``, index in ``olds`` where it goes); None when it cannot be said."""
+    pairs = _pair_block(olds, news, markup)  # the most similar elements, in order
+    ops: list[dict] = []
+    for i, j in pairs:
+        found = _pair_ops(olds[i], news[j], markup)
+        if found is None:
+            return None
+        ops.extend(found)
+    paired_old = {i for i, _ in pairs}
+    for i, old in enumerate(olds):
+        if i not in paired_old:
+            if not old.get("eId"):
+                return None
+            ops.append({"op": "delete", "eid": old.get("eId")})
+    paired_new = {j for _, j in pairs}
+    inserts = []
+    for j in range(len(news)):
+        if j not in paired_new:
+            before = [i for i, jj in pairs if jj < j]
+            inserts.append((j, (max(before) + 1) if before else 0))
+    return ops, paired_old, inserts
+
+
+def _insert_position(o, ou: list, stationary_old: set[int], i_at: int) -> dict | None:
+    """Where a new unit goes: after the stationary old unit before ``i_at``, before the one after,
+    or into ``o``."""
+    before = [i for i in stationary_old if i < i_at]
+    after = [i for i in stationary_old if i >= i_at]
+    if before:
+        position = {"after": ou[max(before)].get("eId")}
+    elif after:
+        position = {"before": ou[min(after)].get("eId")}
+    elif o.get("eId"):
+        position = {"into": o.get("eId")}
+    else:
+        return None
+    return None if None in position.values() else position
+
+
 def _children_ops(o, n, markup: bool = False) -> list[dict] | None:
     """Operations on the units (paragraphs, points, intro ...) of ``o`` that give those of ``n``."""
     ou, nu = _units(o), _units(n)
     if not ou or not nu:
         return None
-    leaves = {"content", "p"}
-    if (
-        len(ou) == len(nu)
-        and all(local_name(x) in leaves for x in ou + nu)
-        and [local_name(x) for x in ou] == [local_name(x) for x in nu]
-    ):
+    if _only_texts(ou, nu):
         return _text_ops(o, n)
     ops: list[dict] = []
     matcher = SequenceMatcher(a=[_key(x, markup) for x in ou], b=[_key(x, markup) for x in nu], autojunk=False)
     stationary_old: set[int] = set()
-    pending_inserts = []
+    pending_inserts: list[tuple[int, int]] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             stationary_old.update(range(i1, i2))
-        else:
-            # pair the most similar elements of the block, in order; the others are deleted/inserted
-            pairs = _pair_block(ou[i1:i2], nu[j1:j2], markup)
-            paired_new = {j for _, j in pairs}
-            paired_old = {i for i, _ in pairs}
-            for i, j in pairs:
-                found = _pair_ops(ou[i1 + i], nu[j1 + j], markup)
-                if found is None:
-                    return None
-                ops.extend(found)
-                stationary_old.add(i1 + i)
-            for i in range(i2 - i1):
-                if i in paired_old:
-                    continue
-                if not ou[i1 + i].get("eId"):
-                    return None
-                ops.append({"op": "delete", "eid": ou[i1 + i].get("eId")})
-            for j in range(j2 - j1):
-                if j not in paired_new:
-                    before = [i1 + i for i, jj in pairs if jj < j]
-                    pending_inserts.append((j1 + j, (max(before) + 1) if before else i1))
-    for j, i_at in pending_inserts:
-        before = [i for i in stationary_old if i < i_at]
-        after = [i for i in stationary_old if i >= i_at]
-        if before:
-            position = {"after": ou[max(before)].get("eId")}
-        elif after:
-            position = {"before": ou[min(after)].get("eId")}
-        elif o.get("eId"):
-            position = {"into": o.get("eId")}
-        else:
+            continue
+        stretch = _changed_stretch(ou[i1:i2], nu[j1:j2], markup)
+        if stretch is None:
             return None
-        if None in position.values():
+        found, paired_old, inserts = stretch
+        ops.extend(found)
+        stationary_old.update(i1 + i for i in paired_old)
+        pending_inserts.extend((j1 + j, i1 + i_at) for j, i_at in inserts)
+    for j, i_at in pending_inserts:
+        position = _insert_position(o, ou, stationary_old, i_at)
+        if position is None:
             return None
         ops.append(_insert(nu[j], position, markup))
     return ops
@@ -277,7 +311,6 @@ def _children_ops(o, n, markup: bool = False) -> list[dict] | None:
 def _pair_block(olds: list, news: list, markup: bool) -> list[tuple[int, int]]:
     """Pairs (i, j), in order, of elements of the same kind whose texts are alike (more than half
     the same), best first: the rest of a changed stretch was deleted or inserted."""
-    from difflib import SequenceMatcher as Matcher
 
     def words(el):
         return text_of(el if markup else strip_markup(el)).split()
@@ -286,7 +319,7 @@ def _pair_block(olds: list, news: list, markup: bool) -> list[tuple[int, int]]:
     for i, o in enumerate(olds):
         for j, n in enumerate(news):
             if local_name(o) == local_name(n):
-                ratio = Matcher(a=words(o), b=words(n), autojunk=False).ratio()
+                ratio = SequenceMatcher(a=words(o), b=words(n), autojunk=False).ratio()
                 if ratio > 0.5:
                     scored.append((-ratio, i, j))
     pairs: list[tuple[int, int]] = []
@@ -317,9 +350,6 @@ def _pair_ops(o, n, markup: bool = False) -> list[dict] | None:
 
 def _simulate(o, n, ops: list[dict], markup: bool = False) -> bool:
     """Whether ``ops`` (on elements inside ``o``) turn a copy of ``o`` into ``n``."""
-    from .apply import _Applier
-    from .resolve import Resolver
-
     twin = copy.deepcopy(o)
     doc = Document(etree.ElementTree(twin), "<simulation>")
     try:
@@ -374,11 +404,7 @@ def article_ops(o, n, *, renumber: bool = True, heading: bool = True, markup: bo
 
 class _Plan:
     def __init__(self, old: Document, new: Document, markup: bool = False):
-        from ..diff import diff_documents
-
         self.markup = markup
-        from ..diff.result import ADDED, DELETED, MERGED, SPLIT
-
         self.old, self.new = old, new
         # lxml makes a Python object per element on demand: the element lists below are kept so
         # that the id() keys of the maps stay those of live objects
@@ -455,39 +481,42 @@ class _Plan:
         )
 
     def operations(self) -> list[dict]:
-        keyed: list[tuple[float, int, dict]] = []
+        """The operations in the new text's order (stable: ties keep the order they were made in)."""
         order = {id(e): i for i, e in enumerate(self.units_new)}
-        seq = 0
+        keyed = [*self._unit_ops(order), *self._deletions(order)]
+        return [op for _, op in sorted(keyed, key=lambda t: t[0])]
 
-        def add(key, op):
-            nonlocal seq
-            keyed.append((key, seq, op))
-            seq += 1
-
+    def _unit_ops(self, order: dict[int, int]) -> list[tuple[float, dict]]:
+        """(rank in the new text, operation) for each new unit: inserted, moved or changed in place."""
+        keyed: list[tuple[float, dict]] = []
         for n in self.units_new:
             if id(n) in self.covered_new:
                 continue
             o = self.pair_new.get(id(n))
             key: float = order[id(n)]
             if o is None or id(o) in self.covered_old:
-                add(key, _insert(n, self.position(n), self.markup))
-                continue
-            if id(n) in self.moved_new:
-                move = {"op": "move", "eid": o.get("eId"), **self.position(n)}
-                if _num(o) != _num(n) and _num(n) is not None:
-                    move["num"] = _num(n)
-                add(key, move)
-                for op in self._content(o, n, renumber=False):
-                    add(key, op)
+                keyed.append((key, _insert(n, self.position(n), self.markup)))
+            elif id(n) in self.moved_new:
+                keyed.append((key, self._move(o, n)))
+                keyed.extend((key, op) for op in self._content(o, n, renumber=False))
             else:
-                for op in self._content(o, n, renumber=True):
-                    add(key, op)
-        # deletions: after the element that precedes them and stayed
+                keyed.extend((key, op) for op in self._content(o, n, renumber=True))
+        return keyed
+
+    def _move(self, o, n) -> dict:
+        move = {"op": "move", "eid": o.get("eId"), **self.position(n)}
+        if _num(o) != _num(n) and _num(n) is not None:
+            move["num"] = _num(n)
+        return move
+
+    def _deletions(self, order: dict[int, int]) -> list[tuple[float, dict]]:
+        """(rank, delete) of each old unit gone: just after the element that precedes it and stayed."""
         deleted = list(self.deleted_old)
         deleted += [o for nid, o in self.pair_new.items() if nid in self.covered_new and id(o) not in self.covered_old]
         new_of_old = {id(o): nid for nid, o in self.pair_new.items()}
         old_units = self.units_old
         rank = {id(e): i for i, e in enumerate(old_units)}
+        keyed: list[tuple[float, dict]] = []
         for o in sorted(deleted, key=lambda e: rank.get(id(e), 0)):
             if id(o) in self.covered_old:
                 continue
@@ -497,8 +526,8 @@ class _Plan:
                 if nid is not None and nid in order:
                     key = order[nid] + 0.5
                     break
-            add(key, {"op": "delete", "eid": o.get("eId")})
-        return [op for _, _, op in sorted(keyed, key=lambda t: (t[0], t[1]))]
+            keyed.append((key, {"op": "delete", "eid": o.get("eId")}))
+        return keyed
 
     def _content(self, o, n, *, renumber: bool) -> list[dict]:
         if local_name(o) in DIVISIONS:
@@ -548,8 +577,6 @@ def _changes_outside_the_body(old: Document, new: Document) -> list[str]:
     """The changes of the whole-document diff in the preface, preamble, conclusions, attachments
     or components: from_diff writes operations on the body only, and must not call those
     versions the same (or leave those changes out) without saying so."""
-    from ..diff import diff_documents
-
     # the working-text notice is the version's label, set by amend apply (--notice), not a text change
     old, new = (Document.from_bytes(d.to_bytes(), d.path) for d in (old, new))
     for document in (old, new):
@@ -640,8 +667,6 @@ def from_diff(
 
 
 def _verify(old: Document, new: Document, amendment: Amendment) -> None:
-    from .apply import apply_amendments
-
     base_date = old.expression_date or "2000-01-01"
     new_date = new.expression_date or ""
     date = new_date if new_date > base_date else "9999-12-31"

@@ -12,10 +12,13 @@ by lawtool.pdf.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import html
 
 from ..akn import Document
+from ..diff.docx import finish, new_document, paragraph
 from ..errors import AmendmentError, LawtoolError
+from .apply import apply_amendments
 from .collisions import check_collisions
 from .model import Amendment
 from .resolve import target_check
@@ -90,10 +93,6 @@ def _rank(number: str) -> tuple:
 
 def as_parent_leaves_it(bill: Document, parent: Amendment, subs: list[Amendment]):
     """The bill with the parent applied, and the sub-amendments retargeted to it."""
-    import datetime as dt
-
-    from .apply import apply_amendments
-
     base = bill.expression_date or "2000-01-01"
     later = (dt.date.fromisoformat(base) + dt.timedelta(days=1)).isoformat()
     applied = apply_amendments(bill, [dataclasses.replace(parent, status="adopted")], date=later).document
@@ -103,10 +102,8 @@ def as_parent_leaves_it(bill: Document, parent: Amendment, subs: list[Amendment]
     return applied, [dataclasses.replace(s, target=target, amends=None) for s in subs]
 
 
-def build_list(bill: Document, amendments: list[Amendment]) -> dict:
-    """The amendment list as data (the JSON output)."""
-    namer = Namer(bill)
-    order = {eid: i for i, eid in enumerate(bill.eid_index())}
+def _check_parents(bill: Document, amendments: list[Amendment]) -> None:
+    """Each amendment fits the bill; a sub-amendment's parent is given and is not one itself."""
     by_id = {a.id: a for a in amendments}
     for a in amendments:
         target_check(a, bill)
@@ -124,47 +121,75 @@ def build_list(bill: Document, amendments: list[Amendment]) -> dict:
                 place="amends",
                 hint="amend the amendment itself (one level of sub-amendments)",
             )
-    top = sorted((a for a in amendments if not a.amends), key=lambda a: (_first_position(a, order), a.date, a.id))
+
+
+def _numbering(amendments: list[Amendment], order: dict[str, int]):
+    """The amendments in bill order (then date, id), numbered 1, 2 ...; their sub-amendments 1-1,
+    1-2 ...: (top-level amendments, {id: number}, {id: sub-amendments})."""
+
+    def place(a: Amendment) -> tuple:
+        return _first_position(a, order), a.date, a.id
+
+    top = sorted((a for a in amendments if not a.amends), key=place)
     numbers: dict[str, str] = {}
     children: dict[str, list[Amendment]] = {}
     for n, a in enumerate(top, start=1):
         numbers[a.id] = str(n)
-        subs = sorted(
-            (s for s in amendments if s.amends == a.id), key=lambda s: (_first_position(s, order), s.date, s.id)
-        )
-        children[a.id] = subs
-        for k, s in enumerate(subs, start=1):
+        children[a.id] = sorted((s for s in amendments if s.amends == a.id), key=place)
+        for k, s in enumerate(children[a.id], start=1):
             numbers[s.id] = f"{n}-{k}"
+    return top, numbers, children
+
+
+def _sub_entries(bill: Document, parent: Amendment, subs: list[Amendment], numbers: dict[str, str]):
+    """The entries of a parent's sub-amendments, checked against the bill as the parent leaves
+    it, and their collisions."""
+    try:
+        applied, retargeted = as_parent_leaves_it(bill, parent, subs)
+        sub_notes, collisions = _notes(applied, retargeted, numbers)
+    except LawtoolError as error:
+        raise AmendmentError(
+            f"the sub-amendments of {parent.id} cannot be checked against the bill as "
+            f"{parent.id} leaves it: {error.message}",
+            path=error.path,
+            place=error.place,
+            hint=error.hint or "check the sub-amendments' eIds and words",
+        ) from None
+    sub_namer = Namer(applied)
+    entries = []
+    for s in subs:
+        child = _entry(s, numbers[s.id], sub_namer)
+        child["notes"] = sub_notes[s.id] + [f"يسقط إذا رفض التعديل {numbers[parent.id]} أو سحب"]
+        entries.append(child)
+    return entries, collisions
+
+
+def _article_group(groups: list[dict], a: Amendment, order: dict[str, int], namer: Namer) -> dict:
+    """The group of the article of the amendment's first target: the last one, or a new one."""
+    first = min((e for op in a.operations for e in op.eids), key=lambda e: order.get(e, len(order)))
+    article = _article_of(first)
+    if not groups or groups[-1]["article"] != article:
+        label = namer.name(article).ar if article in order else article
+        groups.append({"article": article, "label": label, "amendments": []})
+    return groups[-1]
+
+
+def build_list(bill: Document, amendments: list[Amendment]) -> dict:
+    """The amendment list as data (the JSON output)."""
+    namer = Namer(bill)
+    order = {eid: i for i, eid in enumerate(bill.eid_index())}
+    _check_parents(bill, amendments)
+    top, numbers, children = _numbering(amendments, order)
     notes, collisions = _notes(bill, top, numbers)
     groups: list[dict] = []
     for a in top:
         entry = _entry(a, numbers[a.id], namer)
         entry["notes"] = notes[a.id]
-        subs = children[a.id]
-        if subs:
-            try:
-                applied, retargeted = as_parent_leaves_it(bill, a, subs)
-                sub_notes, sub_collisions = _notes(applied, retargeted, numbers)
-            except LawtoolError as error:
-                raise AmendmentError(
-                    f"the sub-amendments of {a.id} cannot be checked against the bill as "
-                    f"{a.id} leaves it: {error.message}",
-                    path=error.path,
-                    place=error.place,
-                    hint=error.hint or "check the sub-amendments' eIds and words",
-                ) from None
+        if children[a.id]:
+            subs, sub_collisions = _sub_entries(bill, a, children[a.id], numbers)
             collisions.extend(sub_collisions)
-            sub_namer = Namer(applied)
-            for s in subs:
-                child = _entry(s, numbers[s.id], sub_namer)
-                child["notes"] = sub_notes[s.id] + [f"يسقط إذا رفض التعديل {numbers[a.id]} أو سحب"]
-                entry["sub"].append(child)
-        first = min((e for op in a.operations for e in op.eids), key=lambda e: order.get(e, len(order)))
-        article = _article_of(first)
-        if not groups or groups[-1]["article"] != article:
-            label = namer.name(article).ar if article in order else article
-            groups.append({"article": article, "label": label, "amendments": []})
-        groups[-1]["amendments"].append(entry)
+            entry["sub"].extend(subs)
+        _article_group(groups, a, order, namer)["amendments"].append(entry)
     return {
         "title": TITLE_AR,
         "bill": {"frbr": str(bill.frbr_expression), "title": bill.title or "", "notice": bill.notice or ""},
@@ -247,8 +272,6 @@ def to_html(data: dict, *, extra_css: str = "") -> str:
 
 
 def to_docx(data: dict) -> bytes:
-    from ..diff.docx import finish, new_document, paragraph
-
     bill = data["bill"]
     document = new_document(f"{data['title']} — {bill['title']}")
     paragraph(document, text=data["notice"], bold=True)

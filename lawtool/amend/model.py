@@ -33,9 +33,21 @@ from typing import Any, NoReturn
 import yaml
 
 from .. import yaml_input
-from ..errors import AmendmentError, FrbrError, InputError, UnsafeInputError
+from ..akn import local_name
+from ..errors import AmendmentError, FrbrError, InputError, UnsafeInputError, clean
 from ..frbr import FrbrUri
-from .content import BODY_KEYS, CHILD_KIND, ContentError, canonical_body, kind_of_eid, num_text, parse_fragment
+from .content import (
+    BODY_KEYS,
+    CHILD_KIND,
+    ContentError,
+    body_of,
+    canonical_body,
+    head_of,
+    kind_of_eid,
+    num_text,
+    parse_fragment,
+    what_is,
+)
 
 STATUSES = ("proposed", "adopted", "rejected", "withdrawn", "fallen")
 VOTE_KEYS = ("for", "against", "abstain")
@@ -359,12 +371,6 @@ def read_yaml(path: str | Path):
 # -- checks ---------------------------------------------------------------------------------------------------
 
 
-def _what(value) -> str:
-    from .content import _what as what
-
-    return what(value)
-
-
 def _schema_errors(data, path: str) -> None:
     """Check ``data`` against SCHEMA with the jsonschema package (a dependency); the first
     error, in document order, becomes an AmendmentError naming the operation."""
@@ -423,7 +429,7 @@ def _schema_message(error, fieldname: str) -> str:
             "integer": "a whole number",
             "boolean": "true or false",
         }.get(expected, expected)
-        return f"{name} must be {expected}, not {_what(value)}"
+        return f"{name} must be {expected}, not {what_is(value)}"
     if error.validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
         return f"{name} has no `{missing}`" if fieldname else f"missing field `{missing}`"
@@ -470,7 +476,7 @@ def _text_field(data: dict, key: str, path: str, place=None, *, empty_ok=False) 
         _fail(f"missing field `{key}`", path, place, "see docs/amendments.md for the format")
     value = data[key]
     if not isinstance(value, str):
-        _fail(f"`{key}` must be text, not {_what(value)}", path, place, 'quote the value ("...")')
+        _fail(f"`{key}` must be text, not {what_is(value)}", path, place, 'quote the value ("...")')
     if not empty_ok and not value.strip():
         _fail(f"`{key}` is empty", path, place, f"write the {key}")
     return value
@@ -497,25 +503,14 @@ def _date(value, path: str) -> str:
     return str(value)
 
 
-def parse_amendment(data, path: str = "<memory>") -> Amendment:
-    """Plain data (from YAML) → a checked, canonical Amendment."""
-    if not isinstance(data, dict):
-        _fail(
-            f"not an amendment: the YAML holds {_what(data)}, not a mapping of fields",
-            path,
-            None,
-            "an amendment is a YAML mapping with id, target, proposer, date, status, operations",
-        )
-    data = dict(data)
-    if "date" in data:
-        data["date"] = _date(data["date"], path)
-    _schema_errors(data, path)
-    unknown = set(data) - set(SCHEMA["properties"])
-    if unknown:
-        _fail(f"unknown field(s) {', '.join(sorted(map(str, unknown)))}", path, None, "see docs/amendments.md")
+def _identifier(data: dict, path: str) -> str:
     ident = _text_field(data, "id", path, "id")
     if not re.match(ID_PATTERN, ident):
         _fail(f"`id` {ident!r} does not have the expected form", path, "id", "use letters, digits and hyphens")
+    return ident
+
+
+def _target(data: dict, path: str) -> FrbrUri:
     target_text = _text_field(data, "target", path, "target")
     try:
         target = FrbrUri.parse(target_text)
@@ -528,20 +523,31 @@ def parse_amendment(data, path: str = "<memory>") -> Amendment:
             "target",
             "give the amended expression, e.g. /akn/ma/bill/2024/digital-violence/ara@2024-12-10",
         )
-    proposer = _text_field(data, "proposer", path, "proposer")
-    if "date" not in data:
-        _fail("missing field `date`", path, None, "write e.g. date: 2025-01-21")
+    return target
+
+
+def _status(data: dict, path: str) -> str:
     status = _text_field(data, "status", path, "status")
     if status not in STATUSES:
         _fail(f"`status` is {status!r}, not one of: {', '.join(STATUSES)}", path, "status", "use one of them")
-    justification = _optional_text_field(data, "justification", path, "justification", empty_ok=True) or ""
-    title = _optional_text_field(data, "title", path, "title")
+    return status
+
+
+def _example(data: dict, path: str) -> bool:
     example = data.get("example", False)
     if not isinstance(example, bool):
-        _fail(f"`example` must be true or false, not {_what(example)}", path, "example", "write example: true")
+        _fail(f"`example` must be true or false, not {what_is(example)}", path, "example", "write example: true")
+    return example
+
+
+def _cosignatories(data: dict, path: str) -> list[str]:
     cosignatories = data.get("cosignatories") or []
     if not isinstance(cosignatories, list) or not all(isinstance(c, str) and c.strip() for c in cosignatories):
         _fail("`cosignatories` must be a list of names", path, "cosignatories", "write one name per line: - ...")
+    return [c.strip() for c in cosignatories]
+
+
+def _amends(data: dict, ident: str, path: str) -> str | None:
     amends = data.get("amends")
     if amends is not None and (not isinstance(amends, str) or not re.match(ID_PATTERN, amends)):
         _fail(
@@ -552,29 +558,76 @@ def parse_amendment(data, path: str = "<memory>") -> Amendment:
         )
     if amends == ident:
         _fail("an amendment cannot amend itself", path, "amends", "give the id of the parent amendment")
+    return amends
+
+
+def _is_count(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _votes(data: dict, path: str) -> dict | None:
     votes = data.get("votes")
-    if votes is not None:
-        if (
-            not isinstance(votes, dict)
-            or not votes
-            or set(votes) - set(VOTE_KEYS)
-            or any(isinstance(v, bool) or not isinstance(v, int) or v < 0 for v in votes.values())
-        ):
-            _fail(
-                f"`votes` must map for/against/abstain to whole numbers, not {votes!r}",
-                path,
-                "votes",
-                "write e.g. votes: {for: 7, against: 3, abstain: 1}",
-            )
-        votes = {k: votes[k] for k in VOTE_KEYS if k in votes}
+    if votes is None:
+        return None
+    if (
+        not isinstance(votes, dict)
+        or not votes
+        or set(votes) - set(VOTE_KEYS)
+        or not all(map(_is_count, votes.values()))
+    ):
+        _fail(
+            f"`votes` must map for/against/abstain to whole numbers, not {votes!r}",
+            path,
+            "votes",
+            "write e.g. votes: {for: 7, against: 3, abstain: 1}",
+        )
+    return {k: votes[k] for k in VOTE_KEYS if k in votes}
+
+
+def _operations(data: dict, path: str) -> list[Operation]:
     raw_ops = data.get("operations")
     if not isinstance(raw_ops, list) or not raw_ops:
         _fail(
             "`operations` must be a non-empty list", path, "operations", "list the operations (see docs/amendments.md)"
         )
-    operations = [parse_operation(raw, i, path) for i, raw in enumerate(raw_ops, start=1)]
-    # one paragraph per line, blank lines and surrounding spaces left out
-    justification = "\n".join(line.strip() for line in justification.split("\n") if line.strip())
+    return [parse_operation(raw, i, path) for i, raw in enumerate(raw_ops, start=1)]
+
+
+def _checked_mapping(data, path: str) -> dict:
+    """A copy of ``data`` with its date read, checked against the schema and for unknown fields."""
+    if not isinstance(data, dict):
+        _fail(
+            f"not an amendment: the YAML holds {what_is(data)}, not a mapping of fields",
+            path,
+            None,
+            "an amendment is a YAML mapping with id, target, proposer, date, status, operations",
+        )
+    data = dict(data)
+    if "date" in data:
+        data["date"] = _date(data["date"], path)
+    _schema_errors(data, path)
+    unknown = set(data) - set(SCHEMA["properties"])
+    if unknown:
+        _fail(f"unknown field(s) {', '.join(sorted(map(str, unknown)))}", path, None, "see docs/amendments.md")
+    return data
+
+
+def parse_amendment(data, path: str = "<memory>") -> Amendment:
+    """Plain data (from YAML) → a checked, canonical Amendment (fields checked in this order)."""
+    data = _checked_mapping(data, path)
+    ident = _identifier(data, path)
+    target = _target(data, path)
+    proposer = _text_field(data, "proposer", path, "proposer")
+    if "date" not in data:
+        _fail("missing field `date`", path, None, "write e.g. date: 2025-01-21")
+    status = _status(data, path)
+    justification = _optional_text_field(data, "justification", path, "justification", empty_ok=True) or ""
+    title = _optional_text_field(data, "title", path, "title")
+    example = _example(data, path)
+    cosignatories = _cosignatories(data, path)
+    amends = _amends(data, ident, path)
+    votes = _votes(data, path)
+    operations = _operations(data, path)
     return Amendment(
         id=ident,
         target=target.expression,
@@ -582,10 +635,11 @@ def parse_amendment(data, path: str = "<memory>") -> Amendment:
         date=data["date"],
         status=status,
         operations=operations,
-        justification=justification,
+        # one paragraph per line, blank lines and surrounding spaces left out
+        justification="\n".join(line.strip() for line in justification.split("\n") if line.strip()),
         title=title.strip() if title else None,
         example=example,
-        cosignatories=[c.strip() for c in cosignatories],
+        cosignatories=cosignatories,
         amends=amends,
         votes=votes,
         path=path,
@@ -602,23 +656,62 @@ _ALLOWED = {
 }
 
 
-def parse_operation(raw, index: int, path: str) -> Operation:
+def _operation_place(raw: dict, index: int, path: str) -> str:
+    """«operation N:eId» (the first of eid, after, before, into), after checking those are eIds."""
     place = f"operation {index}"
+    for key in ("eid", "after", "before", "into"):
+        if key in raw and (not isinstance(raw[key], str) or not re.match(EID_PATTERN, raw[key])):
+            _fail(
+                f"`{key}` must be an eId, not {raw[key]!r}", path, place, "write it as in the XML, e.g. art_12__para_2"
+            )
+    first = next((raw[k] for k in ("eid", "after", "before", "into") if isinstance(raw.get(k), str)), None)
+    return f"{place}:{first}" if first else place
+
+
+def _where_fields(op: Operation, raw: dict, path: str, place: str) -> None:
+    """The element changed (eid) and the position of a new or moved one (after, before, into)."""
+    name = op.op
+    if name in ("replace", "substitute", "delete", "move", "renumber"):
+        if "eid" not in raw:
+            _fail(f"{name} needs `eid`: the element it changes", path, place, "add eid: <the element's eId>")
+        op.eid = raw["eid"]
+    if name in ("insert", "move"):
+        given = [side for side in POSITIONS if side in raw]
+        if len(given) != 1:
+            _fail(
+                f"{name} needs exactly one of `after`, `before`, `into`"
+                + (f" (got {', '.join(given)})" if given else ""),
+                path,
+                place,
+                "say where: after: <eId>, before: <eId> or into: <eId> (at its end)",
+            )
+        setattr(op, given[0], raw[given[0]])
+
+
+def _head_fields(op: Operation, raw: dict, path: str, place: str) -> None:
+    """The new <num> and <heading>."""
+    if "num" in raw:
+        op.num = num_text(raw["num"])
+    if "heading" in raw:
+        if not isinstance(raw["heading"], str):
+            _fail(f"`heading` must be text, not {what_is(raw['heading'])}", path, place, "quote it")
+        op.heading = raw["heading"].strip()
+    if op.op == "renumber" and op.num is None:
+        _fail("renumber needs `num`: the new <num> text", path, place, 'add num: "المادة 27"')
+
+
+def parse_operation(raw, index: int, path: str) -> Operation:
     if not isinstance(raw, dict):
-        _fail(f"an operation must be a mapping, not {_what(raw)}", path, place, "write - op: ... with its fields")
+        _fail(
+            f"an operation must be a mapping, not {what_is(raw)}",
+            path,
+            f"operation {index}",
+            "write - op: ... with its fields",
+        )
     name = raw.get("op")
     if name not in OPERATIONS:
-        _fail(f"`op` is {name!r}, not one of: {', '.join(OPERATIONS)}", path, place, "use one of them")
-    for key in ("eid", "after", "before", "into"):
-        if key in raw:
-            value = raw[key]
-            if not isinstance(value, str) or not re.match(EID_PATTERN, value):
-                _fail(
-                    f"`{key}` must be an eId, not {value!r}", path, place, "write it as in the XML, e.g. art_12__para_2"
-                )
-    first = next((raw[k] for k in ("eid", "after", "before", "into") if isinstance(raw.get(k), str)), None)
-    if first:
-        place = f"{place}:{first}"
+        _fail(f"`op` is {name!r}, not one of: {', '.join(OPERATIONS)}", path, f"operation {index}", "use one of them")
+    place = _operation_place(raw, index, path)
     unknown = set(raw) - _ALLOWED[name] - {"op"}
     if unknown:
         _fail(
@@ -629,29 +722,8 @@ def parse_operation(raw, index: int, path: str) -> Operation:
         )
     op = Operation(op=name, index=index)
     try:
-        if name in ("replace", "substitute", "delete", "move", "renumber"):
-            if "eid" not in raw:
-                _fail(f"{name} needs `eid`: the element it changes", path, place, "add eid: <the element's eId>")
-            op.eid = raw["eid"]
-        if name in ("insert", "move"):
-            given = [side for side in POSITIONS if side in raw]
-            if len(given) != 1:
-                _fail(
-                    f"{name} needs exactly one of `after`, `before`, `into`"
-                    + (f" (got {', '.join(given)})" if given else ""),
-                    path,
-                    place,
-                    "say where: after: <eId>, before: <eId> or into: <eId> (at its end)",
-                )
-            setattr(op, given[0], raw[given[0]])
-        if "num" in raw:
-            op.num = num_text(raw["num"])
-        if "heading" in raw:
-            if not isinstance(raw["heading"], str):
-                _fail(f"`heading` must be text, not {_what(raw['heading'])}", path, place, "quote it")
-            op.heading = raw["heading"].strip()
-        if name == "renumber" and op.num is None:
-            _fail("renumber needs `num`: the new <num> text", path, place, 'add num: "المادة 27"')
+        _where_fields(op, raw, path, place)
+        _head_fields(op, raw, path, place)
         if name == "substitute":
             _substitute_fields(op, raw, path, place)
         if name in ("replace", "insert"):
@@ -667,7 +739,7 @@ def _substitute_fields(op: Operation, raw: dict, path: str, place: str) -> None:
         _fail(
             "substitute needs `find`: the words to replace"
             if find is None
-            else f"`find` must be text, not {_what(find)}",
+            else f"`find` must be text, not {what_is(find)}",
             path,
             place,
             'quote the words, e.g. find: "سنة"',
@@ -678,7 +750,7 @@ def _substitute_fields(op: Operation, raw: dict, path: str, place: str) -> None:
         _fail('substitute needs `with`: the new words ("" to delete them)', path, place, 'add with: "..."')
     new = raw["with"]
     if not isinstance(new, str):
-        _fail(f"`with` must be text, not {_what(new)}", path, place, 'quote the words ("" to delete them)')
+        _fail(f"`with` must be text, not {what_is(new)}", path, place, 'quote the words ("" to delete them)')
     if "\n" in find.strip() or "\n" in new.strip():
         _fail(
             "`find` and `with` are words inside one paragraph: no line breaks",
@@ -699,7 +771,8 @@ def _substitute_fields(op: Operation, raw: dict, path: str, place: str) -> None:
         op.occurrence = occurrence
 
 
-def _body_fields(op: Operation, raw: dict, path: str, place: str) -> None:
+def _element_field(op: Operation, raw: dict, path: str, place: str) -> None:
+    """``element``: the kind of the new element (of an insertion, read from its XML if not given)."""
     if "element" in raw:
         if not isinstance(raw["element"], str) or not re.match(r"^[a-zA-Z]+$", raw["element"]):
             _fail(
@@ -711,6 +784,22 @@ def _body_fields(op: Operation, raw: dict, path: str, place: str) -> None:
         op.element = raw["element"]
     if op.op == "insert" and "xml" in raw and isinstance(raw["xml"], str) and not op.element:
         op.element = _xml_kind(raw["xml"])
+
+
+def _body(op: Operation, kind, raw: dict):
+    """The canonical body; XML that one of the text forms says exactly is written in that form
+    (its num and heading then go to the operation)."""
+    body = canonical_body(kind, raw)
+    if body and "xml" in body:
+        el = parse_fragment(body["xml"], kind)
+        body = body_of(el)
+        if "xml" not in body:
+            op.num, op.heading = head_of(el)
+    return body
+
+
+def _body_fields(op: Operation, raw: dict, path: str, place: str) -> None:
+    _element_field(op, raw, path, place)
     kind = op.kind
     if op.op == "insert":
         op.element = kind
@@ -721,15 +810,7 @@ def _body_fields(op: Operation, raw: dict, path: str, place: str) -> None:
             place,
             "remove num/heading from the operation",
         )
-    body = canonical_body(kind, raw)
-    if body and "xml" in body:
-        # XML that one of the text forms says exactly is written in that form
-        from .content import body_of, head_of
-
-        el = parse_fragment(body["xml"], kind)
-        body = body_of(el)
-        if "xml" not in body:
-            op.num, op.heading = head_of(el)
+    body = _body(op, kind, raw)
     if op.op == "replace" and body is None and op.num is None and op.heading is None:
         _fail(
             "replace needs the new text (text, paragraphs, points or xml), or a new num or heading",
@@ -738,20 +819,20 @@ def _body_fields(op: Operation, raw: dict, path: str, place: str) -> None:
             'add text: "..."',
         )
     if op.op == "insert":
-        if body is None:
-            _fail(
-                "insert needs the new element's text (text, paragraphs, points or xml)", path, place, 'add text: "..."'
-            )
-        if kind in ("article", "point") and "xml" not in body and op.num is None:
-            label = '"المادة 9 مكررة"' if kind == "article" else '"4"'
-            _fail(f"a new {kind} needs its number", path, place, f"add num: {label}")
+        _check_new_element(op, kind, body, path, place)
     op.body = body
+
+
+def _check_new_element(op: Operation, kind, body, path: str, place: str) -> None:
+    if body is None:
+        _fail("insert needs the new element's text (text, paragraphs, points or xml)", path, place, 'add text: "..."')
+    if kind in ("article", "point") and "xml" not in body and op.num is None:
+        label = '"المادة 9 مكررة"' if kind == "article" else '"4"'
+        _fail(f"a new {kind} needs its number", path, place, f"add num: {label}")
 
 
 def _xml_kind(xml: str) -> str | None:
     try:
-        from ..akn import local_name
-
         return local_name(parse_fragment(xml))
     except ContentError:
         return None
@@ -833,8 +914,6 @@ def _dump(data) -> str:
 def _comment(text: str) -> str:
     """One YAML comment line: a line break in ``text`` (a file name can hold one) would end the
     comment and let the rest be read as YAML, so breaks and control characters are shown escaped."""
-    from ..errors import clean
-
     text = clean(text or "").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return f"# {text}" if text else "#"
 

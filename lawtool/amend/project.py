@@ -24,10 +24,13 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from lxml import etree
 
 from ..akn import Document, akn, local_name, text_of
+from ..diff.compare import _DOTS, _destinations, _split_destination, compare
+from ..diff.words import text_key
 from ..eids import number_from_num, renumber
 from ..errors import LawtoolError
 from ..frbr import FrbrUri
@@ -54,8 +57,6 @@ class Projection:
 
 
 def _is_dots(el) -> bool:
-    from ..diff.compare import _DOTS
-
     text = text_of(el).strip()
     return bool(text) and bool(_DOTS.match(text))
 
@@ -67,8 +68,6 @@ def _blocks(article) -> list:
 def _fill_dots(new, old) -> int:
     """Replace each dotted block of ``new`` by the blocks of ``old`` it stands for (those between
     the blocks of ``new`` around it that are in force); returns how many blocks were kept."""
-    from ..diff.words import text_key
-
     blocks = _blocks(new)
     if not any(_is_dots(b) for b in blocks):
         return 0
@@ -186,8 +185,6 @@ def _mark(doc: Document, base: FrbrUri, bill: Document, date: str) -> None:
 
 def project(bill: Document, law: Document, *, date: str | None = None) -> Projection:
     """The projection of ``law`` by the ``mod``s of ``bill`` (see the module docstring)."""
-    from ..diff.compare import compare
-
     base = law.frbr_expression
     if base is None or bill.frbr_expression is None:
         raise LawtoolError(
@@ -260,8 +257,6 @@ def default_path(projection: Projection, root: str = "projections") -> str:
 
 def amended_works(bill: Document) -> list[str]:
     """The work URIs the bill's activeModifications send text to (other than the bill itself)."""
-    from ..diff.compare import _destinations, _split_destination
-
     own = bill.frbr_work.work_uri() if bill.frbr_work else None
     works = []
     for pairs in _destinations(bill).values():
@@ -276,8 +271,6 @@ def projections_of(bill: Document, law_root) -> list[tuple[Document, Projection]
     """(law in force, projection) for each law under ``law_root`` (the repository's ``law/``) that
     the bill amends: the latest expression of each work found there.  What the site publishes,
     with ``lawtool.diff.diff_documents(law, projection.document)``."""
-    from pathlib import Path
-
     out = []
     for work in amended_works(bill):
         folder = Path(law_root) / work[len("/akn/") :]

@@ -161,93 +161,141 @@ def read_instruction(text: str) -> Reading:
     return reading
 
 
-def _read_act(text: str) -> Reading:
+@dataclass
+class _Opening:
+    """The start of an amending law's instruction: the verb, the date of effect and «على النحو
+    التالي» (in either order), and the rest of the instruction."""
+
+    verb: str
+    effective: str | None
+    how: str | None
+    style: dict
+    rest: str
+
+
+def _opening(text: str) -> _Opening:
     m = _VERB.match(text)
     if not m:
         raise Refused("no amending verb at the start (تغير، تتمم، تنسخ، تحذف ...)")
-    verb = _VERB_KEYS[m.group("verb")]
-    rest = text[m.end() :]
-    style: dict = {}
-    effective = how = None
+    opening = _Opening(_VERB_KEYS[m.group("verb")], None, None, {}, text[m.end() :])
     for _ in range(2):  # the date of effect and «على النحو التالي», in either order
-        found = re.match(r"،? ابتداء من ([^،]+)،", rest)
-        if found and effective is None:
-            effective, rest = found.group(1).strip(), rest[found.end() :]
-            style["effective_after_how"] = how is not None
+        found = re.match(r"،? ابتداء من ([^،]+)،", opening.rest)
+        if found and opening.effective is None:
+            opening.effective, opening.rest = found.group(1).strip(), opening.rest[found.end() :]
+            opening.style["effective_after_how"] = opening.how is not None
             continue
-        found = re.match(rf" ({_HOW})(،(?! ابتداء))?", rest)
-        if found and how is None:
-            how, rest = found.group(1), rest[found.end() :]
-            style["comma_after_how"] = bool(found.group(2))
+        found = re.match(rf" ({_HOW})(،(?! ابتداء))?", opening.rest)
+        if found and opening.how is None:
+            opening.how, opening.rest = found.group(1), opening.rest[found.end() :]
+            opening.style["comma_after_how"] = bool(found.group(2))
+    return opening
+
+
+_NEW_ELEMENT = r" ب(?P<new>البند \S+|الفقرة|المادة \S+|الفصل \S+) (?P<adj>التالي|التالية)"
+
+
+_NEW_ARTICLES = re.compile(
+    rf" ب(?P<names>(?:المادة|الفصل) {_NUM}|(?:المادتين|الفصلين|المواد|الفصول) {_NUM}(?: و ?{_NUM})+)$"
+)
+
+
+def _new_articles(text: str, body: str, found: re.Match, how: str | None, common: dict) -> Reading:
+    """«تتمم ... أحكام ACT بالفصول 88-1 و 88-2»: new articles completing the act."""
+    named_act = _act(body[: found.start()])
+    eids, word, tail = _chain(found.group("names"))
+    if tail.strip():
+        raise Refused("words after the new articles' numbers")
+    ops = [
+        Operation(op="insert", into="body", element="article", num=f"{word} {e[4:]}", index=i)
+        for i, e in enumerate(eids, start=1)
+    ]
+    wording = act_instruction(ops, act=named_act, how=how or "على النحو التالي", article_word=word, **common)
+    return Reading(text, True, ops, act=named_act, effective=common["effective"], wording=wording)
+
+
+@dataclass
+class _Tail:
+    """What follows the elements named: «وتعوض», «على النحو التالي», the new element, the act."""
+
+    act: str | None = None
+    how: str | None = None
+    into: re.Match | None = None
+    replaced_after: bool = False
+
+
+def _tail(tail: str, verb: str, lead: bool, new_first) -> _Tail:
+    out = _Tail()
+    found = re.search(rf" و[تي]عوض(?: ({_HOW}))?$", tail)
+    if found and verb == "repeal" and not lead:  # «تنسخ أحكام الفصل 6 من ... وتعوض على النحو التالي»
+        out.replaced_after, out.how, tail = True, found.group(1), tail[: found.start()]
+    found = re.search(rf" ({_HOW})$", tail)
+    if found and not lead and not out.replaced_after:
+        out.how, tail = found.group(1), tail[: found.start()]
+    found = re.search(_NEW_ELEMENT + "$", tail)
+    if found and not new_first:
+        out.into, tail = found, tail[: found.start()]
+    if tail.startswith(" من "):
+        out.act = _act(tail[len(" من ") :])
+    elif tail.strip():
+        raise Refused(f"words after the elements named: «{tail.strip()[:40]}»")
+    return out
+
+
+def _new_element(new: re.Match, eids: list[str]) -> list[Operation]:
+    """«... بالبند 6 التالي»: one new element into the one named."""
+    if len(eids) != 1:
+        raise Refused("an element added to several elements")
+    what = new.group("new")
+    kind = {"البند": "point", "الفقرة": "paragraph"}.get(what.split()[0], "article")
+    num = what if kind == "article" else (what.split(" ", 1)[1] if " " in what else None)
+    return [Operation(op="insert", into=eids[0], element=kind, num=num, index=1)]
+
+
+def _read_act(text: str) -> Reading:
+    opening = _opening(text)
+    how, effective = opening.how, opening.effective
     lead = how is not None
-    new_first = None
-    found = re.match(r" ب(?P<new>البند \S+|الفقرة|المادة \S+|الفصل \S+) (?P<adj>التالي|التالية)", rest)
-    if found:
-        new_first, rest = found, rest[found.end() :]
+    rest = opening.rest
+    new_first = re.match(_NEW_ELEMENT, rest)
+    if new_first:
+        rest = rest[new_first.end() :]
     rest = rest.lstrip(" ،")
     provisions = next((w for w in ("أحكام", "مقتضيات") if rest.startswith(w + " ")), None)
     if provisions:
         rest = rest[len(provisions) + 1 :]
     body = rest.rstrip(" .:")
-    style.update(
+    style = dict(
+        opening.style,
         digit_one=bool(re.search(r"(?:المادة|الفصل) 1(?!\d|-)", body)),
         bis_definite=bool(re.search(r"\d ال(?:مكررة|مكرر)\b", body)),
     )
-    common = dict(verb=verb, effective=effective, provisions=provisions, **style)
-    # new articles completing the act: «أحكام ACT بالفصول 88-1 و 88-2»
-    found = re.search(
-        rf" ب(?P<names>(?:المادة|الفصل) {_NUM}|(?:المادتين|الفصلين|المواد|الفصول) {_NUM}(?: و ?{_NUM})+)$", body
-    )
+    common = dict(verb=opening.verb, effective=effective, provisions=provisions, **style)
+    found = _NEW_ARTICLES.search(body)
     if provisions and found and not _SEGMENT.match(body):
-        named_act = _act(body[: found.start()])
-        eids, word, tail = _chain(found.group("names"))
-        if tail.strip():
-            raise Refused("words after the new articles' numbers")
-        ops = [
-            Operation(op="insert", into="body", element="article", num=f"{word} {e[4:]}", index=i)
-            for i, e in enumerate(eids, start=1)
-        ]
-        wording = act_instruction(ops, act=named_act, how=how or "على النحو التالي", article_word=word, **common)
-        return Reading(text, True, ops, act=named_act, effective=effective, wording=wording)
-    eids, word, tail = _chain(body)
-    act = None
-    trail_how = None
-    into = None
-    replaced_after = False
-    found = re.search(rf" و[تي]عوض(?: ({_HOW}))?$", tail)
-    if found and verb == "repeal" and not lead:  # «تنسخ أحكام الفصل 6 من ... وتعوض على النحو التالي»
-        replaced_after, trail_how, tail = True, found.group(1), tail[: found.start()]
-        verb = common["verb"] = "repeal-replace"
-    found = re.search(rf" ({_HOW})$", tail)
-    if found and not lead and not replaced_after:
-        trail_how, tail = found.group(1), tail[: found.start()]
-    found = re.search(r" ب(?P<new>البند \S+|الفقرة|المادة \S+|الفصل \S+) (?P<adj>التالي|التالية)$", tail)
-    if found and not new_first:
-        into, tail = found, tail[: found.start()]
-    if tail.startswith(" من "):
-        act = _act(tail[len(" من ") :])
-    elif tail.strip():
-        raise Refused(f"words after the elements named: «{tail.strip()[:40]}»")
-    new = new_first or into
+        return _new_articles(text, body, found, how, common)
+    eids, word, tail_text = _chain(body)
+    tail = _tail(tail_text, opening.verb, lead, new_first)
+    if tail.replaced_after:
+        common["verb"] = "repeal-replace"
+    new = new_first or tail.into
     if new:
-        if len(eids) != 1:
-            raise Refused("an element added to several elements")
-        what = new.group("new")
-        kind = {"البند": "point", "الفقرة": "paragraph"}.get(what.split()[0], "article")
-        num = what.split(" ", 1)[1] if " " in what else None
-        if kind == "article":
-            num = what
-        ops = [Operation(op="insert", into=eids[0], element=kind, num=num, index=1)]
-        wording = act_instruction(ops, act=act, how=how, article_word=word, new_first=bool(new_first), **common)
-        return Reading(text, True, ops, act=act, effective=effective, wording=wording)
-    op = ACT_VERB_OPS[verb]
-    if op == "replace" and not how and not trail_how:
+        ops = _new_element(new, eids)
+        wording = act_instruction(ops, act=tail.act, how=how, article_word=word, new_first=bool(new_first), **common)
+        return Reading(text, True, ops, act=tail.act, effective=effective, wording=wording)
+    op = ACT_VERB_OPS[common["verb"]]
+    if op == "replace" and not how and not tail.how:
         raise Refused("a replacement that does not announce its new text («على النحو التالي» / «كما يلي»)")
     ops = [Operation(op=op, eid=e, index=i) for i, e in enumerate(eids, start=1)]
     wording = act_instruction(
-        ops, act=act, lead=lead, how=how or trail_how, article_word=word, replaced_after=replaced_after, **common
+        ops,
+        act=tail.act,
+        lead=lead,
+        how=how or tail.how,
+        article_word=word,
+        replaced_after=tail.replaced_after,
+        **common,
     )
-    return Reading(text, True, ops, act=act, effective=effective, wording=wording)
+    return Reading(text, True, ops, act=tail.act, effective=effective, wording=wording)
 
 
 def _act(citation: str) -> str:

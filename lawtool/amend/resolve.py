@@ -19,6 +19,7 @@ from ..arabic import normalise
 from ..eids import HIERARCHY
 from ..errors import AmendmentError
 from ..frbr import FrbrUri
+from .content import parse_fragment
 from .model import Amendment, Operation
 
 BLOCKS = {"p", "heading", "subheading"}
@@ -154,6 +155,58 @@ def match_words(el, op: Operation, amendment: Amendment, *, label: str | None = 
     return found[0]
 
 
+def _common_ends(old: str, new: str) -> tuple[int, int]:
+    """How many characters the old and new words share at their start and at their end."""
+    prefix = 0
+    while prefix < min(len(old), len(new)) and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < min(len(old), len(new)) - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    return prefix, suffix
+
+
+def _with_one_space(full: str, start: int, end: int) -> tuple[int, int]:
+    """The span of removed words widened by one space beside them (after, else before)."""
+    if end < len(full) and full[end] == " " and (start == 0 or full[start - 1] == " "):
+        return start, end + 1
+    if start > 0 and full[start - 1] == " ":
+        return start - 1, end
+    return start, end
+
+
+def _insert_into_slot(parts: list, texts: list[str], at: int, new: str) -> None:
+    """A pure insertion: ``new`` goes into the slot where ``at`` falls."""
+    offset = 0
+    for (node, attr), text in zip(parts, texts, strict=False):
+        lo, hi = offset, offset + len(text)
+        offset = hi
+        if lo <= at < hi or (at == hi and hi > lo):
+            cut = at - lo
+            setattr(node, attr, text[:cut] + new + text[cut:])
+            return
+
+
+def _replace_in_slots(parts: list, texts: list[str], start: int, end: int, new: str, block) -> list:
+    """The characters start..end replaced: ``new`` in the slot of the first one, the others cut;
+    the inline elements left empty (to remove)."""
+    emptied = []
+    offset = 0
+    placed = False
+    for (node, attr), text in zip(parts, texts, strict=False):
+        lo, hi = offset, offset + len(text)
+        offset = hi
+        if hi <= start or lo >= end:
+            continue
+        a, b = max(start - lo, 0), min(end - lo, len(text))
+        value = text[:a] + (new if not placed else "") + text[b:]
+        placed = True
+        setattr(node, attr, value or None)
+        if not value and attr == "text" and node is not block and not len(node):
+            emptied.append(node)
+    return emptied
+
+
 def substitute(match: Match, new: str) -> None:
     """Replace the matched characters by ``new`` in the block's text slots.
 
@@ -166,42 +219,16 @@ def substitute(match: Match, new: str) -> None:
     texts = [getattr(node, attr) or "" for node, attr in parts]
     full = "".join(texts)
     start, end = match.start, match.end
-    old = full[start:end]
     if new:
-        prefix = 0
-        while prefix < min(len(old), len(new)) and old[prefix] == new[prefix]:
-            prefix += 1
-        suffix = 0
-        while suffix < min(len(old), len(new)) - prefix and old[-1 - suffix] == new[-1 - suffix]:
-            suffix += 1
+        prefix, suffix = _common_ends(full[start:end], new)
         start, end = start + prefix, end - suffix
         new = new[prefix : len(new) - suffix]
     else:
-        if end < len(full) and full[end] == " " and (start == 0 or full[start - 1] == " "):
-            end += 1
-        elif start > 0 and full[start - 1] == " ":
-            start -= 1
-    emptied = []
-    offset = 0
-    placed = False
-    for (node, attr), text in zip(parts, texts, strict=False):
-        lo, hi = offset, offset + len(text)
-        offset = hi
-        if start == end:  # a pure insertion: into the slot where it falls
-            if not placed and (lo <= start < hi or (start == hi and hi > lo)):
-                cut = start - lo
-                setattr(node, attr, text[:cut] + new + text[cut:])
-                placed = True
-            continue
-        if hi <= start or lo >= end:
-            continue
-        a, b = max(start - lo, 0), min(end - lo, len(text))
-        value = text[:a] + (new if not placed else "") + text[b:]
-        placed = True
-        setattr(node, attr, value or None)
-        if not value and attr == "text" and node is not match.block and not len(node):
-            emptied.append(node)
-    for node in emptied:
+        start, end = _with_one_space(full, start, end)
+    if start == end:
+        _insert_into_slot(parts, texts, start, new)
+        return
+    for node in _replace_in_slots(parts, texts, start, end, new, match.block):
         remove_keeping_tail(node)
 
 
@@ -276,51 +303,56 @@ class Resolver:
         return out
 
     def _check(self, r: Resolved) -> None:
-        op, amendment = r.op, r.amendment
         if r.el is not None:
-            kind = local_name(r.el)
-            if op.op == "replace" and op.body and "xml" not in op.body and op.kind != kind:
-                raise AmendmentError(
-                    f"{op.eid} is a <{kind}>, not a <{op.kind}>",
-                    path=amendment.path,
-                    place=op.place,
-                    hint="check the eId",
-                )
-            if op.op == "replace" and op.body and "xml" in op.body:
-                from .content import parse_fragment
-
-                if local_name(parse_fragment(op.body["xml"])) != kind:
-                    raise AmendmentError(
-                        f"{op.eid} is a <{kind}>: the xml must be a <{kind}> too",
-                        path=amendment.path,
-                        place=op.place,
-                        hint=f"write a <{kind}> element",
-                    )
-            if op.op in ("renumber",) or (op.op in ("move", "replace") and op.num is not None):
-                if r.el.find("{*}num") is None:
-                    raise AmendmentError(
-                        f"{op.eid} has no number to change (unnumbered elements are counted by their place)",
-                        path=amendment.path,
-                        place=op.place,
-                        hint="leave out num; the eIds follow the new order by themselves",
-                    )
-            if r.el.getparent() is None:
-                raise AmendmentError(f"{op.eid} cannot be {op.op}d", path=amendment.path, place=op.place)
+            self._check_element(r, r.el)
         if r.anchor is not None:
-            if r.side == "into" and local_name(r.anchor) not in HIERARCHY | {"body"}:
-                raise AmendmentError(
-                    f"nothing can be inserted into the <{local_name(r.anchor)}> {op.first_eid}",
-                    path=amendment.path,
-                    place=op.place,
-                    hint="use after: or before: an element",
-                )
-            if r.el is not None and (r.anchor is r.el or r.el in r.anchor.iterancestors()):
-                raise AmendmentError(
-                    f"{op.eid} cannot be moved {r.side} itself or into its own content",
-                    path=amendment.path,
-                    place=op.place,
-                    hint="choose another position",
-                )
+            self._check_place(r, r.anchor)
+
+    @staticmethod
+    def _check_element(r: Resolved, el: etree._Element) -> None:
+        """The element changed fits the operation: its kind, its number, its having a parent."""
+        op, amendment = r.op, r.amendment
+        kind = local_name(el)
+        if op.op == "replace" and op.body and "xml" not in op.body and op.kind != kind:
+            raise AmendmentError(
+                f"{op.eid} is a <{kind}>, not a <{op.kind}>", path=amendment.path, place=op.place, hint="check the eId"
+            )
+        if op.op == "replace" and op.body and "xml" in op.body and local_name(parse_fragment(op.body["xml"])) != kind:
+            raise AmendmentError(
+                f"{op.eid} is a <{kind}>: the xml must be a <{kind}> too",
+                path=amendment.path,
+                place=op.place,
+                hint=f"write a <{kind}> element",
+            )
+        renumbers = op.op == "renumber" or (op.op in ("move", "replace") and op.num is not None)
+        if renumbers and el.find("{*}num") is None:
+            raise AmendmentError(
+                f"{op.eid} has no number to change (unnumbered elements are counted by their place)",
+                path=amendment.path,
+                place=op.place,
+                hint="leave out num; the eIds follow the new order by themselves",
+            )
+        if el.getparent() is None:
+            raise AmendmentError(f"{op.eid} cannot be {op.op}d", path=amendment.path, place=op.place)
+
+    @staticmethod
+    def _check_place(r: Resolved, anchor: etree._Element) -> None:
+        """The place of an insertion or move can take it."""
+        op, amendment = r.op, r.amendment
+        if r.side == "into" and local_name(anchor) not in HIERARCHY | {"body"}:
+            raise AmendmentError(
+                f"nothing can be inserted into the <{local_name(anchor)}> {op.first_eid}",
+                path=amendment.path,
+                place=op.place,
+                hint="use after: or before: an element",
+            )
+        if r.el is not None and (anchor is r.el or r.el in anchor.iterancestors()):
+            raise AmendmentError(
+                f"{op.eid} cannot be moved {r.side} itself or into its own content",
+                path=amendment.path,
+                place=op.place,
+                hint="choose another position",
+            )
 
 
 def gap_of(anchor, side: str | None) -> tuple:

@@ -27,12 +27,13 @@ label)`` (a new number) and ``("heading", text)`` (a new heading).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..akn import Document, local_name, text_of
 from ..eids import LATIN_SUFFIXES, number_from_num
 from ..errors import LawtoolError
-from .content import build, kind_of_eid
+from .content import build, head_of, kind_of_eid, parse_fragment
 from .model import Amendment, Operation
 
 QUOTE = '"'
@@ -361,8 +362,6 @@ def _new_name(op: Operation, namer: Namer) -> tuple[str, str, bool, bool, str]:
     kind = op.kind
     num = op.num
     if op.body and "xml" in op.body:
-        from .content import head_of, parse_fragment
-
         num = head_of(parse_fragment(op.body["xml"]))[0]
     if kind == "paragraph":
         return "فقرة جديدة", "un alinéa", True, False, "الفقرة الجديدة"
@@ -412,109 +411,106 @@ def _e(feminine: bool) -> str:
     return "e" if feminine else ""
 
 
-def instruction(op: Operation, namer: Namer) -> Instruction:
+def _ref(op: Operation, target: Name) -> tuple:
+    return ("ref", target.ar, op.eid)
+
+
+def _head_words(op: Operation, target: Name, lines: tuple[str, ...]) -> Instruction:
+    """A replacement of the number and/or heading only («يغير عنوان ... على النحو التالي:»)."""
+    what = "عنوان" if op.heading is not None and op.num is None else "رقم"
+    if op.heading is not None and op.num is not None:
+        what = "رقم وعنوان"
+    values: tuple = ()
+    if op.num is not None:
+        values += (("t", " "), ("num", op.num))
+    if op.heading is not None:
+        values += (("t", " "), ("heading", op.heading))
+    ar = (("t", f"يغير {what} "), _ref(op, target), ("t", " على النحو التالي:"), *values)
+    fr_what = "L'intitulé" if op.num is None else "Le numéro et l'intitulé" if op.heading is not None else "Le numéro"
+    verb_fr = "sont ainsi rédigés" if "et" in fr_what else "est ainsi rédigé"
+    return Instruction(op.index, ar, (("t", f"{fr_what} {_de(target.fr)} {verb_fr} :"),), lines)
+
+
+def _replace_words(op: Operation, namer: Namer, target: Name, lines: tuple[str, ...]) -> Instruction:
+    kind = kind_of_eid(op.required("eid"))
+    if not op.body:
+        return _head_words(op, target, lines)
+    fem = target.feminine_fr
+    renumbered: tuple = ()
+    fr_renumbered = ""
+    if op.num is not None:
+        new_ar, new_fr = _new_label(op, kind)
+        renumbered = (("t", f" و{_v(target.feminine_ar, 'صبح')} "), *new_ar)
+        fr_renumbered = f" devient {new_fr} et"
+    if kind == "article":
+        ar = (("t", "تغير وتتمم أحكام "), _ref(op, target), *renumbered, ("t", " على النحو التالي:"))
+        fr = (("t", f"{_cap(target.fr)}{fr_renumbered} est modifié{_e(fem)} et complété{_e(fem)} comme suit :"),)
+    else:
+        ar = (("t", "تغير أحكام "), _ref(op, target), *renumbered, ("t", " على النحو التالي:"))
+        fr = (("t", f"{_cap(target.fr)}{fr_renumbered} est ainsi rédigé{_e(fem)} :"),)
+    return Instruction(op.index, ar, fr, lines)
+
+
+def _substitute_words(op: Operation, namer: Namer, target: Name, lines: tuple[str, ...]) -> Instruction:
+    if op.occurrence:
+        ar_occ = f"، في ورودها {ordinal_ar(op.occurrence, feminine=False)}،"
+        fr_occ = f", à la {ordinal_fr(op.occurrence, feminine=True)} occurrence,"
+    else:
+        ar_occ, fr_occ = "", ","
     ar: tuple[tuple, ...]
     fr: tuple[tuple, ...]
-    if op.eid:
-        target = namer.name(op.eid)
-        ref = ("ref", target.ar, op.eid)
-    lines = new_lines(op) if op.op in ("replace", "insert") else ()
-    if op.op == "replace":
-        kind = kind_of_eid(op.required("eid"))
-        fem = target.feminine_fr
-        if not op.body:
-            what = "عنوان" if op.heading is not None and op.num is None else "رقم"
-            if op.heading is not None and op.num is not None:
-                what = "رقم وعنوان"
-            values = tuple(p for p in ((("t", " "), ("num", op.num)) if op.num is not None else ())) + tuple(
-                p for p in ((("t", " "), ("heading", op.heading)) if op.heading is not None else ())
-            )
-            ar = (("t", f"يغير {what} "), ref, ("t", " على النحو التالي:"), *values)
-            fr_what = (
-                "L'intitulé" if op.num is None else "Le numéro et l'intitulé" if op.heading is not None else "Le numéro"
-            )
-            fr = (
-                (
-                    "t",
-                    f"{fr_what} {_de(target.fr)} {'sont ainsi rédigés' if 'et' in fr_what else 'est ainsi rédigé'} :",
-                ),
-            )
-            return Instruction(op.index, ar, fr, lines)
-        fr_renumbered = ""
-        if op.num is not None:
-            new_ar, new_fr = _new_label(op, kind)
-            renumbered = (("t", f" و{_v(target.feminine_ar, 'صبح')} "), *new_ar)
-            fr_renumbered = f" devient {new_fr} et"
-        else:
-            renumbered = ()
-        if kind == "article":
-            ar = (("t", "تغير وتتمم أحكام "), ref, *renumbered, ("t", " على النحو التالي:"))
-            fr = (("t", f"{_cap(target.fr)}{fr_renumbered} est modifié{_e(fem)} et complété{_e(fem)} comme suit :"),)
-        else:
-            ar = (("t", "تغير أحكام "), ref, *renumbered, ("t", " على النحو التالي:"))
-            fr = (("t", f"{_cap(target.fr)}{fr_renumbered} est ainsi rédigé{_e(fem)} :"),)
-        return Instruction(op.index, ar, fr, lines)
-    if op.op == "substitute":
-        if op.occurrence:
-            ar_occ = f"، في ورودها {ordinal_ar(op.occurrence, feminine=False)}،"
-            fr_occ = f", à la {ordinal_fr(op.occurrence, feminine=True)} occurrence,"
-        else:
-            ar_occ, fr_occ = "", ","
-        if op.with_:
-            ar = (
-                ("t", "تعوض عبارة "),
-                ("old", op.required("find")),
-                ("t", f"{ar_occ} بعبارة "),
-                ("new", op.with_),
-                ("t", " في "),
-                ref,
-            )
-            fr = (
-                ("t", f"{_cap(_a(target.fr))}{fr_occ} les mots "),
-                ("old", op.required("find")),
-                ("t", " sont remplacés par les mots "),
-                ("new", op.with_),
-            )
-        else:
-            ar = (("t", "تحذف عبارة "), ("old", op.required("find")), ("t", f"{ar_occ} من "), ref)
-            fr = (
-                ("t", f"{_cap(_a(target.fr))}{fr_occ} les mots "),
-                ("old", op.required("find")),
-                ("t", " sont supprimés"),
-            )
-        return Instruction(op.index, ar, fr, lines)
-    if op.op == "delete":
-        kind = kind_of_eid(op.required("eid"))
-        fr_verb = "abrogé" if kind == "article" else "supprimé"
-        return Instruction(
-            op.index,
-            (("t", _v(target.feminine_ar, "حذف") + " "), ref),
-            (("t", f"{_cap(target.fr)} est {fr_verb}{_e(target.feminine_fr)}"),),
-        )
-    if op.op == "renumber":
+    old = ("old", op.required("find"))
+    fr_start = ("t", f"{_cap(_a(target.fr))}{fr_occ} les mots ")
+    if op.with_:
+        new = ("new", op.with_)
+        ar = (("t", "تعوض عبارة "), old, ("t", f"{ar_occ} بعبارة "), new, ("t", " في "), _ref(op, target))
+        fr = (fr_start, old, ("t", " sont remplacés par les mots "), new)
+    else:
+        ar = (("t", "تحذف عبارة "), old, ("t", f"{ar_occ} من "), _ref(op, target))
+        fr = (fr_start, old, ("t", " sont supprimés"))
+    return Instruction(op.index, ar, fr, lines)
+
+
+def _delete_words(op: Operation, namer: Namer, target: Name, lines: tuple[str, ...]) -> Instruction:
+    fr_verb = "abrogé" if kind_of_eid(op.required("eid")) == "article" else "supprimé"
+    return Instruction(
+        op.index,
+        (("t", _v(target.feminine_ar, "حذف") + " "), _ref(op, target)),
+        (("t", f"{_cap(target.fr)} est {fr_verb}{_e(target.feminine_fr)}"),),
+    )
+
+
+def _renumber_words(op: Operation, namer: Namer, target: Name, lines: tuple[str, ...]) -> Instruction:
+    new_ar, new_fr = _new_label(op, kind_of_eid(op.required("eid")))
+    return Instruction(
+        op.index,
+        (("t", _v(target.feminine_ar, "صبح") + " "), _ref(op, target), ("t", " "), *new_ar),
+        (("t", f"{_cap(target.fr)} devient {new_fr}"),),
+    )
+
+
+_AR_MOVED_TO = {"after": "إلى ما بعد ", "before": "إلى ما قبل ", "into": "إلى آخر "}
+
+
+def _move_words(op: Operation, namer: Namer, target: Name, lines: tuple[str, ...]) -> Instruction:
+    side, where = op.placed
+    place = namer.name(where)
+    fr_side = {"after": "après " + place.fr, "before": "avant " + place.fr, "into": "à la fin " + _de(place.fr)}[side]
+    moved = [("t", _v(target.feminine_ar, "نقل") + " "), _ref(op, target), ("t", " " + _AR_MOVED_TO[side])]
+    moved.append(("ref", place.ar, where))
+    if op.num is not None:
         new_ar, new_fr = _new_label(op, kind_of_eid(op.required("eid")))
-        return Instruction(
-            op.index,
-            (("t", _v(target.feminine_ar, "صبح") + " "), ref, ("t", " "), *new_ar),
-            (("t", f"{_cap(target.fr)} devient {new_fr}"),),
-        )
+        moved += [("t", f" و{_v(target.feminine_ar, 'صبح')} "), *new_ar]
+        moved_fr = f"{_cap(target.fr)} devient {new_fr} et est placé{_e(target.feminine_fr)} {fr_side}"
+    else:
+        moved_fr = f"{_cap(target.fr)} est déplacé{_e(target.feminine_fr)} {fr_side}"
+    return Instruction(op.index, tuple(moved), (("t", moved_fr),))
+
+
+def _insert_words(op: Operation, namer: Namer, target: Name | None, lines: tuple[str, ...]) -> Instruction:
     side, where = op.placed
     place = namer.name(where)
     place_ref = ("ref", place.ar, where)
-    if op.op == "move":
-        ar_side = {"after": "إلى ما بعد ", "before": "إلى ما قبل ", "into": "إلى آخر "}[side]
-        fr_side = {"after": "après " + place.fr, "before": "avant " + place.fr, "into": "à la fin " + _de(place.fr)}[
-            side
-        ]
-        moved = [("t", _v(target.feminine_ar, "نقل") + " "), ref, ("t", " " + ar_side), place_ref]
-        if op.num is not None:
-            new_ar, new_fr = _new_label(op, kind_of_eid(op.required("eid")))
-            moved += [("t", f" و{_v(target.feminine_ar, 'صبح')} "), *new_ar]
-            moved_fr = f"{_cap(target.fr)} devient {new_fr} et est placé{_e(target.feminine_fr)} {fr_side}"
-        else:
-            moved_fr = f"{_cap(target.fr)} est déplacé{_e(target.feminine_fr)} {fr_side}"
-        return Instruction(op.index, tuple(moved), (("t", moved_fr),))
-    # insert
     indefinite, fr_new, fem, fem_fr, _ = _new_name(op, namer)
     if side == "into":
         ar = (("t", _v(place.feminine_ar, "تمم") + " "), place_ref, ("t", f" ب{indefinite} {_v(fem, 'حرر')} كما يلي:"))
@@ -527,29 +523,47 @@ def instruction(op: Operation, namer: Namer) -> Instruction:
     return Instruction(op.index, ar, fr, lines)
 
 
+_WORDING: dict[str, Callable[..., Instruction]] = {
+    "replace": _replace_words,
+    "substitute": _substitute_words,
+    "delete": _delete_words,
+    "renumber": _renumber_words,
+    "move": _move_words,
+    "insert": _insert_words,
+}
+
+
+def instruction(op: Operation, namer: Namer) -> Instruction:
+    """The Arabic and French wording of one operation (one writer per kind of operation)."""
+    target = namer.name(op.eid) if op.eid else None
+    lines = new_lines(op) if op.op in ("replace", "insert") else ()
+    return _WORDING[op.op](op, namer, target, lines)
+
+
+def _head_lines(el) -> list[str]:
+    """The element's own num and heading (a point's num is written before its text instead)."""
+    own = [c for c in el if isinstance(c.tag, str) and local_name(c) in ("num", "heading")]
+    is_point = local_name(el) in ("point", "item")
+    return [text_of(c) for c in own if not (is_point and local_name(c) == "num")]
+
+
+def _point_prefix(p) -> str:
+    """«3- » before the first <p> of a point, nothing before the others."""
+    point = next((a for a in p.iterancestors() if local_name(a) in ("point", "item")), None)
+    if point is None or p is not next(point.iter("{*}p"), None):
+        return ""
+    num = point.find("{*}num")
+    return f"{text_of(num)}- " if num is not None else ""
+
+
 def new_lines(op: Operation) -> tuple[str, ...]:
     """The new text an operation writes, as lines (num and heading first; points as «1- ...»)."""
-    if not op.body and op.num is None and op.heading is None:
-        return ()
-    kind = local_name(build(op.kind, op.body, num=op.num, heading=op.heading)) if op.body else op.kind
-    el = build(kind, op.body, num=op.num, heading=op.heading) if op.body else None
-    lines: list[str] = []
-    if el is None:
+    if not op.body:
         return tuple(x for x in (op.num, op.heading) if x)
-    own = [c for c in el if isinstance(c.tag, str) and local_name(c) in ("num", "heading")]
-    for c in own:
-        if not (local_name(el) in ("point", "item") and local_name(c) == "num"):
-            lines.append(text_of(c))
-    for node in el.iter():
-        if not isinstance(node.tag, str) or local_name(node) != "p":
-            continue
-        point = next((a for a in node.iterancestors() if local_name(a) in ("point", "item")), None)
-        prefix = ""
-        if point is not None and node is next(point.iter("{*}p"), None):
-            num = point.find("{*}num")
-            prefix = f"{text_of(num)}- " if num is not None else ""
-        lines.append(prefix + text_of(node))
-    return tuple(lines)
+    kind = local_name(build(op.kind, op.body, num=op.num, heading=op.heading))
+    el = build(kind, op.body, num=op.num, heading=op.heading)
+    paragraphs = [node for node in el.iter() if isinstance(node.tag, str) and local_name(node) == "p"]
+    return (*_head_lines(el), *(_point_prefix(p) + text_of(p) for p in paragraphs))
 
 
 def instructions(
@@ -639,6 +653,65 @@ def _names_list(names: list[str]) -> str:
     return f"{plural} " + " و ".join(numbers)
 
 
+@dataclass
+class _ActForm:
+    """The parts of an amending law's instruction that do not depend on the operations."""
+
+    verb: str
+    article_word: str
+    act: str | None
+    provisions: str | None
+    when: str  # «، ابتداء من ...،»
+    how_part: str  # « على النحو التالي»
+    opening: str  # the two above, in the order chosen
+    words: str  # «أحكام »
+    cited: str  # « من <act>»
+    new_first: bool
+    lead: bool
+    replaced_after: bool
+
+    def head(self, feminine: bool, verb: str | None = None) -> str:
+        return ACT_VERBS[verb or self.verb][0 if feminine else 1]
+
+
+def _new_articles(operations: list[Operation], form: _ActForm) -> str:
+    """«تتمم على النحو التالي أحكام <act> بالفصول 88-1 و 88-2:»"""
+    if not form.act or not form.provisions:
+        raise ValueError("new articles complete the provisions of a named act")
+    nums = [_clean_label(op.required("num")) for op in operations]
+    names = [f"{form.article_word} {n.split(' ', 1)[1] if ' ' in n else n}" for n in nums]
+    # «أحكام» (feminine plural) is the subject
+    return f"{form.head(True)}{form.opening} {form.words}{form.act} ب{_names_list(names)}:"
+
+
+def _new_element(op: Operation, namer: Namer, form: _ActForm) -> str:
+    """«تتمم على النحو التالي أحكام الفصل 2 من <act> بالبند 6 التالي:»"""
+    target = namer.name(op.required("into"))
+    new = f"{_AR_KIND.get(op.kind, ('العنصر', False))[0]}{(' ' + _clean_label(op.num)) if op.num else ''}"
+    adjective = "التالي" if not _AR_KIND.get(op.kind, ("", False))[1] else "التالية"
+    head = form.head(True if form.provisions else target.feminine_ar)
+    subject = f"{form.words}{target.ar}{form.cited}"
+    if form.new_first:
+        return f"{head}{form.opening} ب{new} {adjective} {subject}:"
+    return f"{head}{form.opening} {subject} ب{new} {adjective}:"
+
+
+def _named_provisions(operations: list[Operation], namer: Namer, form: _ActForm) -> str:
+    """Replacements or deletions of named provisions («تغير وتتمم ... أحكام الفصول 404 و 431 ...:»)."""
+    named = [namer.name(op.required("eid")) for op in operations]
+    targets = _names_list([n.ar for n in named])
+    fem = True if form.provisions else (named[0].feminine_ar if len(named) == 1 else True)
+    head = form.head(fem)
+    subject = f"{form.words}{targets}{form.cited}"
+    if form.replaced_after:  # «تنسخ أحكام الفصل 6 من ... وتعوض على النحو التالي:»
+        return f"{form.head(fem, 'repeal')}{form.when} {subject} و{'ت' if fem else 'ي'}عوض{form.how_part}:"
+    if ACT_VERB_OPS[form.verb] == "delete":
+        return f"{head}{form.opening} {subject}."
+    if form.lead:
+        return f"{head}{form.opening} {subject}:"
+    return f"{head}{form.when} {subject}{form.how_part}:"
+
+
 def act_instruction(
     operations: list[Operation],
     *,
@@ -664,44 +737,29 @@ def act_instruction(
     date of effect stand, «أحكام» or «مقتضيات» (``provisions``) or neither, «المادة 1» for the first
     article, «المكررة», and «تنسخ أحكام ... وتعوض على النحو التالي» (``replaced_after``)."""
     namer = ActNamer(article_word, digit_one=digit_one, bis_definite=bis_definite)
-    kinds = {op.op for op in operations}
     when = f"، ابتداء من {effective}،" if effective else ""
-    cited = f" من {act}" if act else ""
     how_part = f" {how}{'،' if comma_after_how else ''}" if how else ""
-    opening = (how_part + when) if effective_after_how else (when + how_part)
-    words = f"{provisions} " if provisions else ""
+    form = _ActForm(
+        verb=verb,
+        article_word=article_word,
+        act=act,
+        provisions=provisions,
+        when=when,
+        how_part=how_part,
+        opening=(how_part + when) if effective_after_how else (when + how_part),
+        words=f"{provisions} " if provisions else "",
+        cited=f" من {act}" if act else "",
+        new_first=new_first,
+        lead=lead,
+        replaced_after=replaced_after,
+    )
+    kinds = {op.op for op in operations}
     if kinds == {"insert"}:
         if all(op.into == "body" for op in operations):  # new articles of the act
-            if not act or not provisions:
-                raise ValueError("new articles complete the provisions of a named act")
-            nums = [_clean_label(op.required("num")) for op in operations]
-            names = [f"{article_word} {n.split(' ', 1)[1] if ' ' in n else n}" for n in nums]
-            head = ACT_VERBS[verb][0]  # «أحكام» (feminine plural) is the subject
-            return f"{head}{opening} {words}{act} ب{_names_list(names)}:"
+            return _new_articles(operations, form)
         if len(operations) == 1 and operations[0].into:
-            op = operations[0]
-            target = namer.name(op.required("into"))
-            new = f"{_AR_KIND.get(op.kind, ('العنصر', False))[0]}{(' ' + _clean_label(op.num)) if op.num else ''}"
-            adjective = "التالي" if not _AR_KIND.get(op.kind, ("", False))[1] else "التالية"
-            fem = True if provisions else target.feminine_ar
-            head = ACT_VERBS[verb][0 if fem else 1]
-            subject = f"{words}{target.ar}{cited}"
-            if new_first:
-                return f"{head}{opening} ب{new} {adjective} {subject}:"
-            return f"{head}{opening} {subject} ب{new} {adjective}:"
+            return _new_element(operations[0], namer, form)
         raise ValueError("insertions other than new articles or one new element are written one by one")
     if len(kinds) != 1 or ACT_VERB_OPS[verb] not in kinds:
         raise ValueError(f"the verb {verb} does not say {', '.join(sorted(kinds))}")
-    named = [namer.name(op.required("eid")) for op in operations]
-    targets = _names_list([n.ar for n in named])
-    fem = True if provisions else (named[0].feminine_ar if len(named) == 1 else True)
-    head = ACT_VERBS[verb][0 if fem else 1]
-    subject = f"{words}{targets}{cited}"
-    if replaced_after:  # «تنسخ أحكام الفصل 6 من ... وتعوض على النحو التالي:»
-        head = ACT_VERBS["repeal"][0 if fem else 1]
-        return f"{head}{when} {subject} و{'ت' if fem else 'ي'}عوض{how_part}:"
-    if ACT_VERB_OPS[verb] == "delete":
-        return f"{head}{opening} {subject}."
-    if lead:
-        return f"{head}{opening} {subject}:"
-    return f"{head}{when} {subject}{how_part}:"
+    return _named_provisions(operations, namer, form)
