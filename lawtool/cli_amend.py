@@ -14,28 +14,11 @@ from pathlib import Path
 
 import typer
 
+from lawtool.cli_base import run, say, show
+
 amend_app = typer.Typer(
     help="Amendments: check collisions, apply, word, export/import, make from a diff.", no_args_is_help=True
 )
-
-
-def say(message: str, nl: bool = True) -> None:
-    from lawtool.cli import say as say_cli  # local: cycle with lawtool.cli (it registers this module)
-
-    say_cli(message, nl)
-
-
-def show(text: str) -> None:
-    from lawtool.cli import show as show_cli  # local: cycle with lawtool.cli (it registers this module)
-
-    show_cli(text)
-
-
-def run(action):
-    """cli.run (LawtoolError → «lawtool: error: ...», exit 2), imported when a command runs."""
-    from lawtool.cli import run as run_cli  # local: cycle with lawtool.cli (it registers this module)
-
-    return run_cli(action)
 
 
 def _echo_json(data) -> None:

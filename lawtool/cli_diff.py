@@ -15,18 +15,13 @@ from pathlib import Path
 
 import typer
 
+from lawtool.cli_base import run, say
 from lawtool.errors import LawtoolError
 from lawtool.outputs import check_output
 from lawtool.pdf import html_to_pdf
 
 FORMATS = ("text", "json", "html", "markdown", "docx", "pdf")
 FORCE_HELP = "replace the output file if it exists (never an input)"
-
-
-def say(message: str, nl: bool = True) -> None:
-    from lawtool.cli import say as say_cli  # local: cycle with lawtool.cli (which registers these commands)
-
-    say_cli(message, nl)
 
 
 def _check_format(fmt: str, allowed=FORMATS) -> None:
@@ -98,7 +93,6 @@ def register(app: typer.Typer) -> None:
     ):
         """Compare two versions of a text: alignment of chapters and articles (moved, renumbered,
         split, merged ...), word differences inside changed ones, and the concordance."""
-        from lawtool.cli import run  # local: cycle with lawtool.cli
 
         def action():
             # local: startup (lxml and the diff package)
@@ -150,7 +144,6 @@ def register(app: typer.Typer) -> None:
     ):
         """Three columns for each article the text amends or replaces in the law: the text in
         force, the proposed text, the changes."""
-        from lawtool.cli import run  # local: cycle with lawtool.cli
 
         def action():
             # local: startup (lxml and the diff package)
@@ -178,7 +171,6 @@ def register(app: typer.Typer) -> None:
         force: bool = typer.Option(False, "--force", help=FORCE_HELP),
     ):
         """The versions of a work in date order, with what changed from each to the next."""
-        from lawtool.cli import run  # local: cycle with lawtool.cli
 
         def action():
             from lawtool.diff.history import history, render_history  # local: startup (lxml)

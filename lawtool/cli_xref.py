@@ -12,7 +12,7 @@ from pathlib import Path
 
 import typer
 
-from lawtool.cli import run, say, show
+from lawtool.cli_base import run, say, show
 from lawtool.errors import InputError, LawtoolError
 
 xref_app = typer.Typer(
