@@ -411,6 +411,7 @@ class _Lexicon:
 
     def __init__(self, tokens: Counter[str]):
         self.repaired: dict[str, tuple] = {}  # token → _repair_word's result, for this text
+        self.inert: set[str] = set()  # tokens neither the rules nor the lexicon change or doubt here
         self.cores: Counter[str] = Counter()
         self.definite: Counter[str] = Counter()  # cores seen with the article
         self.bare: Counter[str] = Counter()  # words seen without proclitic/article
@@ -491,6 +492,9 @@ def _certain_decision(chars: list[str], i: int, lexicon_pass: bool = False) -> b
     return False
 
 
+ALEF_LAM = re.compile(f"[{ALEFS}]ل")  # the pair a reversed ligature prints
+ALLAH_PRINTED = frozenset(("هللا", "وهللا", "باهلل", "هلل", "وهلل"))  # «الله», «لله» as printed
+
 # broken plurals أفعال / آفال ("أغراض", "أسباب", "آثار")
 AFAAL = re.compile(f"^(?:أ[{LETTER}]{{2}}ا[{LETTER}]|آ[{LETTER}]ا[{LETTER}])$")
 ILA_FORMS = {"إلى", "إلي", "إليه", "إليها", "إليهم", "إليهما", "إليك", "إلينا", "إليكم", "إليهن"}
@@ -562,6 +566,8 @@ def _decide_open(word: str, i: int, lex: _Lexicon) -> bool | None:
 
 def _repair_word(tok: str, lex: _Lexicon) -> tuple[str, list[tuple[str, str, bool]], list[tuple[str, str]]]:
     """Return (new token, applied [(kind, after, certain)], uncertain [(kind, candidate)])."""
+    if not ALEF_LAM.search(tok) and not tok.startswith("امل") and tok not in ALLAH_PRINTED:
+        return tok, [], []  # no pair the rules read
     if _plain(tok) != tok:  # MARK_CHARS: harakat, superscript alef, tatweel
         # harakat/tatweel: no lexicon lookups, only the certain rules
         fixed, _ = _certain_reading(tok)
@@ -570,7 +576,7 @@ def _repair_word(tok: str, lex: _Lexicon) -> tuple[str, list[tuple[str, str, boo
     applied: list[tuple[str, str, bool]] = []
     uncertain: list[tuple[str, str]] = []
     all_certain = True
-    if word in ("هللا", "وهللا", "باهلل", "هلل", "وهلل"):
+    if word in ALLAH_PRINTED:
         new = word.replace("هللا", "الله").replace("هلل", "لله")
         return new, [("reversed-pair", new, True)], []
     if word.startswith("امل") and len(word) > 4:
@@ -622,11 +628,14 @@ def _damage_detected(tokens: Counter[str]) -> bool:
     la = 0
     for tok, n in tokens.items():
         w = _plain(tok)
-        if w in ("ال", "وال", "إال") or re.match("^[وفبكل]*ا[اأإآ]ل", w):
+        if w in ("ال", "وال", "إال") or DAMAGE_SIGNATURE.match(w):
             sig += n
         if "لا" in w and not w.startswith("لال") and w != "هللا":
             la += n
     return sig >= 3 and sig > la
+
+
+DAMAGE_SIGNATURE = re.compile("^[وفبكل]*ا[اأإآ]ل")  # two alef forms before a lam: «األحوال»
 
 
 # -- the lexicon kept as data (data/ligatures.yaml) -----------------------------------------------
@@ -900,6 +909,7 @@ PUNCT_BEFORE_NUMBER = re.compile(r"(^|(?<=\s))([،؛:.])(\d+(?:[.\-]\d+)*)(?=\s|
 # thousands (or dahir-number) separator; the period is not a mark printed before the next number
 SPLIT_THOUSANDS = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d{2,3})?) \.(\d{3})(?![\d.])")
 MARK_GLUED = re.compile(f"(?<=\\d)([،؛:.])(?=[{LETTER}])")
+SPACING_SIGN = re.compile(r"\d| [،؛:.]")
 NUM = r"\d{1,2}"
 YEAR = r"\d{4}"
 MONTH = f"[{LETTER}\\u0640]+(?: [{LETTER}\\u0640]+)?"
@@ -913,12 +923,17 @@ DATE_TAIL = re.compile(f"\\(\\s*({NUM}|فاتح)\\s*({MONTH})\\s*([،.]?)\\s*\\)
 DATE_SPLIT_HEAD = re.compile(f"(?<!\\d)({NUM})\\s*\\(\\s*({YEAR})\\s*$")
 DATE_SPLIT_TAIL = re.compile(f"^\\s*({MONTH})\\s*([،.]?)\\s*\\)\\s*({YEAR})(?!\\d)")
 LINE_START_SPLIT = re.compile(f"^((?:\\s*[-–.]?\\s*\\d+\\s*[-–.]?\\s*)?)([{LETTER}]) ([{LETTER}]{{2,}})")
+SPACE_RUN = re.compile(r"[ \t]{2,}")
+FIRST_WORD = re.compile(rf"\s*({AR_WORD.pattern})")  # a line's first word, with only spaces before
+LAST_WORD = re.compile(rf"({AR_WORD.pattern})\s*$")  # its last word, with only spaces after
 BROKEN_HEAD = re.compile(r"(^|[\sو])-(\d+)\s*$")
 BROKEN_TAIL = re.compile(f"^\\s*(\\d+)(?=\\s|و|[{LETTER}]|$)")
 
 
 def _fix_dates(text: str) -> tuple[str, list[tuple[str, str, str]]]:
     fixes: list[tuple[str, str, str]] = []
+    if "(" not in text:
+        return text, fixes  # both patterns read a bracket
 
     def full(m: re.Match[str]) -> str:
         day, hijri, month, punct, greg = m.groups()
@@ -946,6 +961,8 @@ def _fix_dates(text: str) -> tuple[str, list[tuple[str, str, str]]]:
 
 def _fix_spacing(text: str) -> tuple[str, list[tuple[str, str, str]]]:
     fixes: list[tuple[str, str, str]] = []
+    if not SPACING_SIGN.search(text):
+        return text, fixes  # every pattern below reads a digit or a mark after a space
 
     def before_number(m: re.Match[str]) -> str:
         lead, mark, number = m.groups()
@@ -1096,12 +1113,8 @@ def repair_text(raw: str, *, skip_header: bool = True) -> RepairResult:
     # the lexicon's context rules look across line ends: last/first word of the neighbour lines
     def edge_words(text: str) -> tuple[str, str]:
         """First and last word of a line, when nothing (no mark, no number) stands outside them."""
-        words = list(AR_WORD.finditer(text))
-        if not words:
-            return "", ""
-        first = words[0].group(0) if not text[: words[0].start()].strip() else ""
-        last = words[-1].group(0) if not text[words[-1].end() :].strip() else ""
-        return first, last
+        first, last = FIRST_WORD.match(text), LAST_WORD.search(text)
+        return first.group(1) if first else "", last.group(1) if last else ""
 
     edges = [edge_words(t) for _, t in items]
 
@@ -1123,7 +1136,7 @@ def repair_text(raw: str, *, skip_header: bool = True) -> RepairResult:
             repairs.append(Repair(kind, j + 1, b, a))
         text, tfix = remove_tatweel(text)
         repairs.extend(Repair("tatweel", j + 1, b, a) for b, a in tfix)
-        return re.sub(r"[ \t]{2,}", " ", text).strip()
+        return SPACE_RUN.sub(" ", text).strip()
 
     lines: list[str] = []
     numbers: list[int] = []
@@ -1150,13 +1163,18 @@ def _fix_ligatures(
 ) -> str:
     """Repair the ligatures of one line; `line_before`/`line_after`: last/first word of the
     neighbour lines, for the lexicon's context rules."""
+    if lex.inert.issuperset(AR_WORD.findall(text)):
+        return text  # every word of the line was read before in this text: nothing to repair
     out: list[str] = []
     pos = 0
     tokens = list(AR_WORD.finditer(text))
     for k, m in enumerate(tokens):
-        out.append(text[pos : m.start()])
         tok = m.group(0)
-        if lexicon is not None and _in_lexicon(tok, lexicon):
+        if tok in lex.inert:
+            continue
+        reading = None
+        in_lexicon = lexicon is not None and _in_lexicon(tok, lexicon)
+        if lexicon is not None and in_lexicon:
             # the lexicon decides first (decisions made by reading); what it leaves goes to the rules
             # a neighbour counts only when nothing but spaces stands between (no mark: «الثالث: أحكام»)
             if k > 0:
@@ -1168,22 +1186,34 @@ def _fix_ligatures(
             else:
                 nxt = line_after if not text[m.end() :].strip() else ""
             reading = _lexicon_reading(tok, prev, nxt, lexicon)
-            if reading is not None:
-                if reading != tok:
-                    kind = "glued-word" if " " in reading else "ligature"
-                    repairs.append(Repair(kind, j + 1, tok, reading))
-                out.append(reading)
-                pos = m.end()
-                continue
-        known = lex.repaired.get(tok)
-        if known is None:  # a word's repair depends on the word and this text's evidence only
-            known = lex.repaired[tok] = _repair_word(tok, lex)
-        new, applied, unsure = known
-        for kind, after, certain in applied:
-            repairs.append(Repair(kind, j + 1, tok, after, certain))
-        for kind, cand in unsure:
-            uncertain.append(Repair(kind, j + 1, tok, cand, False))
-        out.append(new)
-        pos = m.end()
+            if reading is not None and reading != tok:
+                repairs.append(Repair("glued-word" if " " in reading else "ligature", j + 1, tok, reading))
+        if reading is None:
+            reading = _rule_reading(tok, j, lex, repairs, uncertain, inert_if_unchanged=not in_lexicon)
+        if reading != tok:
+            out.append(text[pos : m.start()])
+            out.append(reading)
+            pos = m.end()
     out.append(text[pos:])
     return "".join(out)
+
+
+def _rule_reading(
+    tok: str, j: int, lex: _Lexicon, repairs: list[Repair], uncertain: list[Repair], *, inert_if_unchanged: bool
+) -> str:
+    """The rules' reading of a token (once per word and text: it depends on the word and this text's
+    evidence only), its repairs and doubts recorded for line j.  A word the rules leave alone, with
+    nothing to report, is inert in this text when the lexicon does not know it."""
+    known = lex.repaired.get(tok)
+    if known is None:
+        known = lex.repaired[tok] = _repair_word(tok, lex)
+    new, applied, unsure = known
+    if not applied and not unsure and new == tok:
+        if inert_if_unchanged:
+            lex.inert.add(tok)
+        return tok
+    for kind, after, certain in applied:
+        repairs.append(Repair(kind, j + 1, tok, after, certain))
+    for kind, cand in unsure:
+        uncertain.append(Repair(kind, j + 1, tok, cand, False))
+    return new
