@@ -14,9 +14,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..akn import MAX_DIGITS, Document, long_number_at, read_input
 from ..errors import InputError
 from ..findings import Finding
-from ..frbr import FrbrUri
+from ..frbr import FrbrUri, real_date
+from ..validate import check_numbering
+from .build import Metadata, build_document, drop_dangling_note_refs
+from .context import check_context
+from .footnotes import parse_amendment_notes
+from .identify import fallback_number, identify
+from .layout import parse_layout
+from .lifecycle import active_modifications, amending_law_dates, amendment_events
+from .repair import repair_text
+from .selfcheck import check_layout, check_text_kept
 
 
 @dataclass
@@ -68,7 +78,6 @@ MAX_TEXT_BYTES = 32 * 1024 * 1024  # the whole consolidated Penal Code is 0.5 MB
 
 
 def read_source(path: str | Path) -> str:
-    from ..akn import read_input
 
     p = Path(path)
     try:
@@ -144,8 +153,6 @@ def check_plain_text(text: str, path: str) -> tuple[str, list[int]]:
             place=line,
             hint="the file is not plain text: remove the character or give the right file",
         )
-    from ..akn import MAX_DIGITS, long_number_at
-
     data = text.encode("utf-8", errors="replace")
     long_number = long_number_at(data)
     if long_number is not None:
@@ -184,8 +191,6 @@ def apply_corrections(text: str, corrections: list[Correction], path: str) -> st
 
 def _check_arguments(work_date: str | None, title: str | None, notice: str | None) -> None:
     """What the caller gives beside the text (options, import.yaml) must make a valid document."""
-    from ..frbr import real_date
-
     if work_date is not None and not (re.fullmatch(r"\d{4}-\d{2}-\d{2}", work_date) and real_date(work_date)):
         raise InputError(
             f"the work date {work_date!r} is not a date of the calendar",
@@ -220,11 +225,6 @@ def import_text(
 
     Without ``expression`` the FRBR work, its kind and dates come from the text's own heading
     (identify.py); what the heading did not give is a finding."""
-    from ..akn import Document
-    from .build import Metadata, build_document, drop_dangling_note_refs
-    from .layout import parse_layout
-    from .lifecycle import active_modifications, amending_law_dates, amendment_events
-
     if expression is not None and not expression.language:
         raise InputError(f"the FRBR URI {expression} has no language", hint="add /ara@<date> (or /fra@<date>)")
     _check_arguments(work_date, title, notice)
@@ -255,9 +255,6 @@ def import_text(
         text = apply_corrections(text, list(corrections), source_name)
         report.corrections = [vars(c) for c in corrections]
     if repair:
-        from .context import check_context
-        from .repair import repair_text
-
         result = check_context(text, repair_text(text), report)  # context.py: real-word reversals
         lines, numbers, footnotes = result.lines, result.line_numbers, result.footnotes
         report.repairs = result.counts()
@@ -283,8 +280,6 @@ def import_text(
     notes = {f.number: f.text for f in footnotes}
     amendment_notes = []
     if footnotes:
-        from .footnotes import parse_amendment_notes
-
         amendment_notes = [n for f in footnotes for n in parse_amendment_notes(f)]
     report.amendment_notes = len(amendment_notes)
     meta = Metadata(
@@ -324,8 +319,6 @@ def import_text(
 
 def _identify(lines: list[str], source_name: str, report: ImportReport) -> FrbrUri:
     """The expression URI from the text's heading, with a finding for what was guessed."""
-    from .identify import fallback_number, identify
-
     identity = identify(lines, source_name)
     uri = identity.frbr_uri(fallback_number(source_name))
     report.identity = {
@@ -356,9 +349,6 @@ def self_check(
 ) -> list[Finding]:
     """What the import found wrong with itself: articles against the source's headings, lost
     text, numbering (validate's rules), uncertain repairs."""
-    from ..validate import check_numbering
-    from .selfcheck import check_layout, check_text_kept
-
     findings = check_layout(layout, lines, numbers, source=source_name)
     words = sum(len(" ".join(el.itertext()).split()) for el in document.main if not el.tag.endswith("meta"))
     findings += check_text_kept(lines, words, source=source_name)

@@ -21,11 +21,13 @@ import gzip
 import json
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 from ..arabic import strip_marks
+from .repair import Repair, _certain_reading, _damage_detected
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "context-model.json.gz"
 
@@ -98,10 +100,6 @@ def active_kinds(raw: str, signatures: dict[str, list[str]], *, strict: bool = F
     damage, another kind when its signature words (non-words it makes, from the model) occur.
     ``strict`` (training): any single sign of a damage counts, so only documents surely printed
     without it teach the model the readings that damage confuses."""
-    from collections import Counter
-
-    from .repair import _damage_detected
-
     words = Counter(WORD.findall(raw))  # WORD holds letters only: the words are plain
     if strict:
         kinds = {"lam-alef"} if any(LAM_ALEF_SIGN.match(w) for w in words) else set()
@@ -238,8 +236,6 @@ def plausible(word: str, kind: str) -> bool:
     otherwise («وال» alone is always «ولا»: the check never undoes a certain repair)."""
     if kind != "lam-alef":
         return True
-    from .repair import _certain_reading
-
     return _certain_reading(word)[0] == word
 
 
@@ -367,8 +363,6 @@ def check_context(raw: str, result, report=None):
 
 
 def _check_result(result, kinds: set[str], model: ContextModel) -> None:
-    from .repair import Repair
-
     lines, rep, for_line = _check_texts(result.lines, kinds, model)
     for d in rep.decisions:
         line = result.line_numbers[for_line[d.index]]

@@ -573,6 +573,9 @@ def _paragraphs(lines: list[str], ends) -> list[str]:
     return out
 
 
+REPEALED_ARTICLE = re.compile(r"^\s*نسخ(?:ت)?\s*\.?\s*$")  # an article whose whole text is «نسخ»
+
+
 class _BodyParser:
     def __init__(self, items: list[tuple[int, str]], ends, chapter_label: str | None = None):
         self.items = items
@@ -703,37 +706,42 @@ class _BodyParser:
             # a subtitle printed under the article heading («اللجنة الوطنية» in Law 103.13)
             node.heading = self.items[self.pos][1]
             self.pos += 1
-        lines: list[tuple[int, str]] = [(number, first)] if first else []
-        while self.pos < len(self.items):
-            n, line = self.items[self.pos]
-            division = DIVISION_RE.match(line) or RANGE_RE.match(line) or self._chapter_match(line)
-            heading = _article_match(line)
-            if quoted:
-                if division or heading:
-                    break
-            else:
-                if heading and (self._is_own_article(heading) or self._starts_approved_text(heading)):
-                    break
-                if division and self._starts_approved_text(division):
-                    break  # «الجزء الأول» of the text a single article approves
-                if (division or heading) and _announces_quote(lines):
-                    node.children.extend(self._blocks(lines))
-                    lines = []
-                    node.children.append(self._mod())
-                    continue
-                if division or heading:
-                    break
-            lines.append((n, line))
-            self.pos += 1
+        lines = self._article_lines(node, [(number, first)] if first else [], quoted=quoted)
         if quoted and match.group("quote"):
             # «الفصل 447-1. - ...»: the guillemets frame the quote; they are not text of the article
             node.guillemets = True
             if lines and lines[-1][1].endswith("»"):
                 lines[-1] = (lines[-1][0], lines[-1][1][:-1].rstrip())
         node.children.extend(self._blocks(lines))
-        if not quoted and re.search(r"^\s*نسخ(?:ت)?\s*\.?\s*$", " ".join(line for _, line in lines)):
+        if not quoted and REPEALED_ARTICLE.search(" ".join(line for _, line in lines)):
             node.repealed = True
         return node
+
+    def _article_lines(self, node: Node, lines: list[tuple[int, str]], *, quoted: bool) -> list[tuple[int, str]]:
+        """The article's lines up to the heading that ends it.  In the document's own article, a
+        heading after a paragraph announcing a quotation starts the quoted text (a ``mod`` child);
+        what came before it goes into the node's blocks first, and only the lines after are returned."""
+        while self.pos < len(self.items):
+            n, line = self.items[self.pos]
+            division = DIVISION_RE.match(line) or RANGE_RE.match(line) or self._chapter_match(line)
+            heading = _article_match(line)
+            if division or heading:
+                if quoted or self._ends_article(division, heading) or not _announces_quote(lines):
+                    break
+                node.children.extend(self._blocks(lines))
+                lines = []
+                node.children.append(self._mod())
+                continue
+            lines.append((n, line))
+            self.pos += 1
+        return lines
+
+    def _ends_article(self, division: re.Match | None, heading: re.Match | None) -> bool:
+        """The document's next own article, or the start of the text a single article approves
+        («الجزء الأول» or «المادة 1» after «مادة فريدة»)."""
+        if heading and (self._is_own_article(heading) or self._starts_approved_text(heading)):
+            return True
+        return bool(division and self._starts_approved_text(division))
 
     def _is_article_title(self) -> bool:
         """Is the line after an article heading a subtitle of it?  A short line of words only (no

@@ -190,141 +190,188 @@ def _take_continuation(
 
 
 def _split_furniture(lines: list[str], first: int) -> _Furniture:
-    body: list[tuple[int, str]] = []
-    footnotes: list[tuple[int, int, list[str]]] = []
-    repairs: list[Repair] = []
-    last_page = 0
-    last_marker = 0
-    last_body = 0
-    markers_seen: set[int] = set()
-    open_fn: list[str] | None = None  # lines of the footnote being read
-    page_body_start = 0  # index in ``body`` of the first body line of the current page
-    pending_markers: list[tuple[int, int]] = []  # markers seen before any body line
+    return _FurnitureSplitter(lines).run(first)
 
-    def attach_marker(v: int, j: int) -> None:
+
+class _FurnitureSplitter:
+    """One pass over the raw lines: each non-blank line is, in this order of tests, a dashed page
+    number, a bare number (footnote marker or page number), the start of a footnote body, the
+    continuation of the footnote being read, or a body line."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        self.first = 0
+        self.body: list[tuple[int, str]] = []
+        self.footnotes: list[tuple[int, int, list[str]]] = []
+        self.repairs: list[Repair] = []
+        self.last_page = 0
+        self.last_marker = 0
+        self.last_body = 0
+        self.markers_seen: set[int] = set()
+        self.open_fn: list[str] | None = None  # lines of the footnote being read
+        self.page_body_start = 0  # index in ``body`` of the first body line of the current page
+        self.pending_markers: list[tuple[int, int]] = []  # markers seen before any body line
+
+    def run(self, first: int) -> _Furniture:
+        self.first = first
+        steps = (self._dashed_page, self._bare_number, self._footnote_start, self._footnote_goes_on)
+        for j in range(first, len(self.lines)):
+            line = self.lines[j]
+            if _is_blank(line):
+                self.open_fn = None
+            elif not any(step(j, line) for step in steps):
+                self._body_line(j, line)
+        return _Furniture(self.body, self.footnotes, self.repairs)
+
+    # -- pages --------------------------------------------------------------------------------------
+
+    def _new_page(self, number: int, j: int, printed: str) -> None:
+        """Page ``number`` ends the page before: what continues a footnote goes back to it."""
+        _take_continuation(self.body, self.page_body_start, self.footnotes, self.repairs, at_page_end=True)
+        self.last_page = number
+        self.page_body_start = len(self.body)
+        self.repairs.append(Repair("page-number", j + 1, printed, ""))
+
+    def _dashed_page(self, j: int, line: str) -> bool:
+        m = PAGE_DASH.match(line)
+        if not m:
+            return False
+        self._new_page(int(m.group(1)), j, line.strip())
+        self.open_fn = None
+        return True
+
+    def _bare_number(self, j: int, line: str) -> bool:
+        """A number alone on its line: the next footnote marker or the next page number."""
+        m = BARE_NUMBER.match(line)
+        if not m:
+            return False
+        v = int(m.group(1))
+        as_marker, as_page = self._bare_number_reading(j, v)
+        if as_marker:
+            self.last_marker = v
+            self.markers_seen.add(v)
+            self._attach_marker(v, j)
+            return True
+        if as_page:
+            self._new_page(v, j, line.strip())
+            self.open_fn = None
+            return True
+        return False
+
+    def _bare_number_reading(self, j: int, v: int) -> tuple[bool, bool]:
+        """(a marker?, a page number?): a marker is confirmed by its footnote body further on; a lost
+        (glued) marker must not stop the sequence."""
+        lines, last_marker, last_page = self.lines, self.last_marker, self.last_page
+        as_marker = (v == last_marker + 1 and last_marker > 0) or (
+            last_marker < v <= last_marker + 3 and _marker_wins_tie(lines, j, v)
+        )
+        as_page = last_page < v <= last_page + 3 and _page_confirmed(lines, j, v)
+        if as_marker and as_page:
+            # exact successor beats a skip; else look ahead for the footnote body
+            if v != last_page + 1 or _marker_wins_tie(lines, j, v):
+                return True, False
+            return False, True
+        return as_marker, as_page
+
+    # -- footnotes ----------------------------------------------------------------------------------
+
+    def _attach_marker(self, v: int, j: int) -> None:
         token = f"[[fn:{v}]]"
-        if body:
-            idx, text = body[-1]
-            body[-1] = (idx, text.rstrip() + " " + token)
+        if self.body:
+            idx, text = self.body[-1]
+            self.body[-1] = (idx, text.rstrip() + " " + token)
         else:
-            pending_markers.append((v, j))
-        repairs.append(Repair("footnote-marker", j + 1, lines[j].strip(), token))
+            self.pending_markers.append((v, j))
+        self.repairs.append(Repair("footnote-marker", j + 1, self.lines[j].strip(), token))
 
-    def find_glued_marker(n: int) -> bool:
+    def _find_glued_marker(self, n: int) -> bool:
         """A marker printed at the end of a recent body line: "المذكورة.2"."""
-        nonlocal last_marker
         # after a letter other than the conjunction و ("و3" enumerates), or after a mark
         glued = re.compile(f"(?:(?<=[\u0621-\u0647\u0649-\u064a])|(?<=[{LETTER}][.،؛:])){n}\\s*$")
+        body = self.body
         for k in range(len(body) - 1, max(-1, len(body) - 8), -1):
             idx, text = body[k]
             g = glued.search(text)
             if g:
                 token = f"[[fn:{n}]]"
                 body[k] = (idx, text[: g.start()] + " " + token)
-                repairs.append(Repair("footnote-marker", idx + 1, str(n), token))
-                markers_seen.add(n)
-                last_marker = max(last_marker, n)
+                self.repairs.append(Repair("footnote-marker", idx + 1, str(n), token))
+                self.markers_seen.add(n)
+                self.last_marker = max(self.last_marker, n)
                 return True
         return False
 
-    for j in range(first, len(lines)):
-        line = lines[j]
-        if _is_blank(line):
-            open_fn = None
-            continue
-        m = PAGE_DASH.match(line)
-        if m:
-            _take_continuation(body, page_body_start, footnotes, repairs, at_page_end=True)
-            last_page = int(m.group(1))
-            page_body_start = len(body)
-            open_fn = None
-            repairs.append(Repair("page-number", j + 1, line.strip(), ""))
-            continue
-        m = BARE_NUMBER.match(line)
-        if m:
-            v = int(m.group(1))
-            # a marker is confirmed by its footnote body further on; a lost (glued)
-            # marker must not stop the sequence
-            as_marker = (v == last_marker + 1 and last_marker > 0) or (
-                last_marker < v <= last_marker + 3 and _marker_wins_tie(lines, j, v)
-            )
-            as_page = last_page < v <= last_page + 3 and _page_confirmed(lines, j, v)
-            if as_marker and as_page:
-                # exact successor beats a skip; else look ahead for the footnote body
-                if v != last_page + 1:
-                    as_page = False
-                elif _marker_wins_tie(lines, j, v):
-                    as_page = False
-                else:
-                    as_marker = False
-            if as_marker:
-                last_marker = v
-                markers_seen.add(v)
-                attach_marker(v, j)
-                continue
-            if as_page:
-                _take_continuation(body, page_body_start, footnotes, repairs, at_page_end=True)
-                last_page = v
-                page_body_start = len(body)
-                open_fn = None
-                repairs.append(Repair("page-number", j + 1, line.strip(), ""))
-                continue
+    def _after_page_number(self, j: int) -> bool:
+        """Is the last non-blank line before j a dashed page number?"""
+        for k in range(j - 1, self.first - 1, -1):
+            if not _is_blank(self.lines[k]):
+                return bool(PAGE_DASH.match(self.lines[k]))
+        return False
+
+    def _footnote_start(self, j: int, line: str) -> bool:
+        """«- 12 تم تغيير …»: the body of the next footnote, when a marker refers to it and it
+        starts a footnote block (or goes on one)."""
         m = FN_BODY.match(line)
-        if m and last_body < int(m.group(1)) <= max(last_marker, last_body + 3):
-            n = int(m.group(1))
-            prev = lines[j - 1] if j > first else ""
-            after_page = False
-            for k in range(j - 1, first - 1, -1):
-                if not _is_blank(lines[k]):
-                    after_page = bool(PAGE_DASH.match(lines[k]))
-                    break
-            in_block = open_fn is not None
-            keyword = bool(FN_KEYWORDS.match(m.group(2)))
-            starts_block = (_is_blank(prev) and not after_page) or keyword
-            referenced = n in markers_seen or n < last_marker  # a later marker was seen
-            if not referenced:
-                referenced = find_glued_marker(n)
-            if (referenced and (in_block or starts_block)) or (keyword and _is_blank(prev)):
-                _take_continuation(body, page_body_start, footnotes, repairs)
-                last_body = n
-                open_fn = [line]
-                footnotes.append((n, j, open_fn))
-                repairs.append(Repair("footnote-body", j + 1, line.strip(), ""))
-                continue
-        if open_fn is not None:
-            # the next footnote may start inside the line: "... الذكر. -43تم تغيير"
-            g = GLUED_FN.search(line)
-            if g and int(g.group(1)) == last_body + 1 and FN_KEYWORDS.match(g.group(2)):
-                open_fn.append(line[: g.start()])
-                last_body += 1
-                open_fn = [line[g.start() :]]
-                footnotes.append((last_body, j, open_fn))
-            else:
-                open_fn.append(line)
-            repairs.append(Repair("footnote-body", j + 1, line.strip(), ""))
-            continue
+        if not (m and self.last_body < int(m.group(1)) <= max(self.last_marker, self.last_body + 3)):
+            return False
+        n = int(m.group(1))
+        prev_blank = _is_blank(self.lines[j - 1] if j > self.first else "")
+        keyword = bool(FN_KEYWORDS.match(m.group(2)))
+        starts_block = (prev_blank and not self._after_page_number(j)) or keyword
+        referenced = n in self.markers_seen or n < self.last_marker  # a later marker was seen
+        if not referenced:
+            referenced = self._find_glued_marker(n)
+        if not ((referenced and (self.open_fn is not None or starts_block)) or (keyword and prev_blank)):
+            return False
+        _take_continuation(self.body, self.page_body_start, self.footnotes, self.repairs)
+        self.last_body = n
+        self._open_footnote(n, j, line)
+        self.repairs.append(Repair("footnote-body", j + 1, line.strip(), ""))
+        return True
+
+    def _open_footnote(self, n: int, j: int, text: str) -> None:
+        self.open_fn = [text]
+        self.footnotes.append((n, j, self.open_fn))
+
+    def _footnote_goes_on(self, j: int, line: str) -> bool:
+        """A line of the footnote being read; the next footnote may start inside it: "... الذكر. -43تم تغيير"."""
+        if self.open_fn is None:
+            return False
+        g = GLUED_FN.search(line)
+        if g and int(g.group(1)) == self.last_body + 1 and FN_KEYWORDS.match(g.group(2)):
+            self.open_fn.append(line[: g.start()])
+            self.last_body += 1
+            self._open_footnote(self.last_body, j, line[g.start() :])
+        else:
+            self.open_fn.append(line)
+        self.repairs.append(Repair("footnote-body", j + 1, line.strip(), ""))
+        return True
+
+    # -- body ---------------------------------------------------------------------------------------
+
+    def _body_line(self, j: int, line: str) -> None:
         text = line
         g = GLUED_FN.search(line)
-        if g and int(g.group(1)) == last_body + 1 and int(g.group(1)) in markers_seen and FN_KEYWORDS.match(g.group(2)):
+        n = int(g.group(1)) if g else 0
+        if g and n == self.last_body + 1 and n in self.markers_seen and FN_KEYWORDS.match(g.group(2)):
             # a footnote body run into the last body line: "... التوقيع؛ -94تم تغيير"
-            last_body += 1
-            open_fn = [line[g.start() :]]
-            footnotes.append((last_body, j, open_fn))
-            repairs.append(Repair("footnote-body", j + 1, line[g.start() :].strip(), ""))
+            self.last_body += 1
+            self._open_footnote(self.last_body, j, line[g.start() :])
+            self.repairs.append(Repair("footnote-body", j + 1, line[g.start() :].strip(), ""))
             text = line[: g.start()]
-        if pending_markers:
-            text = text.rstrip() + "".join(f" [[fn:{v}]]" for v, _ in pending_markers)
-            pending_markers.clear()
+        if self.pending_markers:
+            text = text.rstrip() + "".join(f" [[fn:{v}]]" for v, _ in self.pending_markers)
+            self.pending_markers.clear()
         tail = PAGE_TAIL.search(text)
-        if tail and int(tail.group(1)) == last_page + 1:
-            repairs.append(Repair("page-number", j + 1, tail.group(0).strip(), ""))
-            body.append((j, text[: tail.start()]))
-            _take_continuation(body, page_body_start, footnotes, repairs, at_page_end=True)
-            last_page = int(tail.group(1))
-            page_body_start = len(body)
-            continue
-        body.append((j, text))
-    return _Furniture(body, footnotes, repairs)
+        if tail and int(tail.group(1)) == self.last_page + 1:
+            # a page number printed at the end of the page's last line
+            self.repairs.append(Repair("page-number", j + 1, tail.group(0).strip(), ""))
+            self.body.append((j, text[: tail.start()]))
+            _take_continuation(self.body, self.page_body_start, self.footnotes, self.repairs, at_page_end=True)
+            self.last_page = int(tail.group(1))
+            self.page_body_start = len(self.body)
+            return
+        self.body.append((j, text))
 
 
 # =================================================================================================
