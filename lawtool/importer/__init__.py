@@ -229,13 +229,56 @@ def import_text(
         raise InputError(f"the FRBR URI {expression} has no language", hint="add /ara@<date> (or /fra@<date>)")
     _check_arguments(work_date, title, notice)
     source_sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    report = ImportReport(source=source_name)
+    text, cleaned = _plain_text(text, source_name, report)
+    if corrections:
+        text = apply_corrections(text, list(corrections), source_name)
+        report.corrections = [vars(c) for c in corrections]
+    lines, numbers, footnotes = _repaired(text, report) if repair else _as_written(text)
+    if expression is None:
+        expression = _identify(lines, source_name, report)
+    if any(cleaned.values()):
+        report.repairs = dict(sorted({**report.repairs, **{k: v for k, v in cleaned.items() if v}}.items()))
+    layout = parse_layout(lines, numbers, wrapped=None if repair else False)
+    report.layout_notes = layout.notes
+    report.footnotes = len(footnotes)
+    notes = {f.number: f.text for f in footnotes}
+    amendment_notes = [n for f in footnotes for n in parse_amendment_notes(f)]
+    report.amendment_notes = len(amendment_notes)
+    meta = Metadata(
+        expression=expression,
+        work_date=work_date or expression.expression_date or expression.date,
+        title=title or (layout.title_lines[0] if layout.title_lines else None),
+        publication=publication,
+        notes=notes,
+        notice=notice,
+        numbering_gaps=numbering_gaps,
+        source={"file": Path(source_name).name, "sha256": source_sha},
+    )
+    tree = build_document(layout, meta, doctype)
+    report.uncertain += _dangling_note_refs(tree, notes)
+    document = Document(tree, source_name)
+    amendment_events(
+        document,
+        amendment_notes,
+        own_work=expression.work_uri(),
+        known_dates=amending_law_dates("\n".join(layout.title_lines)),
+    )
+    active_modifications(document)
+    report.counts = document.counts()
+    report.findings += self_check(document, layout, lines, numbers, report, source_name)
+    return document, report
+
+
+def _plain_text(text: str, source_name: str, report: ImportReport) -> tuple[str, dict[str, int]]:
+    """The text as plain lines: line ends, presentation forms, stray control characters (a finding)
+    and invisible characters; with the count of each kind cleaned."""
     # CR LF (Windows) and a lone CR (old Mac files) end a line too: never glue a law onto one line
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(LINE_BREAKS)
     text, presentation = _presentation_forms(text)
     text, control_lines = check_plain_text(text, source_name)
     if not text.strip():
         raise InputError("the text is empty", path=source_name, hint="give the text of a law")
-    report = ImportReport(source=source_name)
     if control_lines:
         shown = ", ".join(map(str, control_lines[:10])) + (" …" if len(control_lines) > 10 else "")
         report.findings.append(
@@ -251,70 +294,43 @@ def import_text(
             )
         )
     text, invisible = INVISIBLES.subn("", text)
-    if corrections:
-        text = apply_corrections(text, list(corrections), source_name)
-        report.corrections = [vars(c) for c in corrections]
-    if repair:
-        result = check_context(text, repair_text(text), report)  # context.py: real-word reversals
-        lines, numbers, footnotes = result.lines, result.line_numbers, result.footnotes
-        report.repairs = result.counts()
-        report.uncertain = [
-            {"kind": r.kind, "line": r.line, "before": r.before, "after": r.after} for r in result.uncertain
-        ]
-    else:
-        lines = text.split("\n")
-        numbers = list(range(1, len(lines) + 1))
-        footnotes = []
-    if expression is None:
-        expression = _identify(lines, source_name, report)
-    if invisible or control_lines or presentation:
-        extra = {
-            "invisible-character": invisible,
-            "control-character": len(control_lines),
-            "presentation-form": presentation,
+    cleaned = {
+        "invisible-character": invisible,
+        "control-character": len(control_lines),
+        "presentation-form": presentation,
+    }
+    return text, cleaned
+
+
+def _repaired(text: str, report: ImportReport):
+    """Lines, their source line numbers and footnotes after the repair and the context check."""
+    result = check_context(text, repair_text(text), report)  # context.py: real-word reversals
+    report.repairs = result.counts()
+    report.uncertain = [
+        {"kind": r.kind, "line": r.line, "before": r.before, "after": r.after} for r in result.uncertain
+    ]
+    return result.lines, result.line_numbers, result.footnotes
+
+
+def _as_written(text: str):
+    """Lines as written, without repair (a clean text)."""
+    lines = text.split("\n")
+    return lines, list(range(1, len(lines) + 1)), []
+
+
+def _dangling_note_refs(tree, notes: dict[int, str]) -> list[dict]:
+    """Footnote markers whose note body was not found in the source: dropped, listed as uncertain."""
+    return [
+        {
+            "kind": "footnote-missing",
+            "line": None,
+            "before": f"[[fn:{marker}]]",
+            "after": "",
+            "eid": holder,
+            "note": "footnote marker whose note body was not found in the source: marker dropped",
         }
-        report.repairs = dict(sorted({**report.repairs, **{k: v for k, v in extra.items() if v}}.items()))
-    layout = parse_layout(lines, numbers, wrapped=None if repair else False)
-    report.layout_notes = layout.notes
-    report.footnotes = len(footnotes)
-    notes = {f.number: f.text for f in footnotes}
-    amendment_notes = []
-    if footnotes:
-        amendment_notes = [n for f in footnotes for n in parse_amendment_notes(f)]
-    report.amendment_notes = len(amendment_notes)
-    meta = Metadata(
-        expression=expression,
-        work_date=work_date or expression.expression_date or expression.date,
-        title=title or (layout.title_lines[0] if layout.title_lines else None),
-        publication=publication,
-        notes=notes,
-        notice=notice,
-        numbering_gaps=numbering_gaps,
-        source={"file": Path(source_name).name, "sha256": source_sha},
-    )
-    tree = build_document(layout, meta, doctype)
-    for marker, holder in drop_dangling_note_refs(tree, notes):
-        report.uncertain.append(
-            {
-                "kind": "footnote-missing",
-                "line": None,
-                "before": f"[[fn:{marker}]]",
-                "after": "",
-                "eid": holder,
-                "note": "footnote marker whose note body was not found in the source: marker dropped",
-            }
-        )
-    document = Document(tree, source_name)
-    amendment_events(
-        document,
-        amendment_notes,
-        own_work=expression.work_uri(),
-        known_dates=amending_law_dates("\n".join(layout.title_lines)),
-    )
-    active_modifications(document)
-    report.counts = document.counts()
-    report.findings += self_check(document, layout, lines, numbers, report, source_name)
-    return document, report
+        for marker, holder in drop_dangling_note_refs(tree, notes)
+    ]
 
 
 def _identify(lines: list[str], source_name: str, report: ImportReport) -> FrbrUri:
