@@ -562,53 +562,69 @@ def _shape_decision(keep: str, swap: str, i: int, lex: _Lexicon) -> bool | None:
 
 def _decide_open(word: str, i: int, lex: _Lexicon) -> bool | None:
     """Decide a pair the certain rules left open: True swap, False keep, None unsure."""
-    x = word[i]
-    swap = _swap(word, i)
-    if x in HAMZA_ALEFS:
-        # word-initial "أل...": li + hamza word ("ألغراض" = لأغراض) or a genuine
-        # word ("ألف", "إلى", "إلغاء")
-        stem = word[i] + word[i + 2 :]
-        if len(stem) < 3 or word[i:] in ILA_FORMS:
-            return False
-        if lex.cores[stem] >= 1 or lex.cores[_strip_pronoun(stem)] >= 1:
-            return True
-        if AFAAL.match(_strip_pronoun(stem)):
-            return True  # li + a broken plural: "ألغراض" = لأغراض, "وآلثار" = ولآثار
-        c1, c2 = lex.shape_votes(word, swap)
-        # "ألغراض" has a template no Arabic word has; "لأغراض" a common one
-        return c1 == 0 and c2 >= 2
-    rest = word[i + 2 :]
-    prefix = word[:i]
-    if prefix in ARTICLE_PREFIXES:
-        # article, or li + a hamzat-wasl verbal noun: "الرتكاب" = لارتكاب
-        wasl = "ا" + rest
-        if (
-            prefix in ("", "و", "ف")
-            and WASL_REST.match(rest)
-            and (lex.cores[wasl] >= 1 or lex.cores[_strip_pronoun(wasl)] >= 1)
-        ):
-            return None if lex.bare[rest] >= 1 else True
+    if word[i] in HAMZA_ALEFS:
+        return _decide_hamza_lam(word, i, lex)
+    if word[:i] in ARTICLE_PREFIXES:
+        return _decide_after_proclitics(word, i, lex)
+    return _decide_inside(word, i, lex)
+
+
+def _decide_hamza_lam(word: str, i: int, lex: _Lexicon) -> bool:
+    """Word-initial "أل...": li + hamza word ("ألغراض" = لأغراض) or a genuine word ("ألف", "إلى",
+    "إلغاء")."""
+    stem = word[i] + word[i + 2 :]
+    if len(stem) < 3 or word[i:] in ILA_FORMS:
         return False
+    if lex.cores[stem] >= 1 or lex.cores[_strip_pronoun(stem)] >= 1:
+        return True
+    if AFAAL.match(_strip_pronoun(stem)):
+        return True  # li + a broken plural: "ألغراض" = لأغراض, "وآلثار" = ولآثار
+    c1, c2 = lex.shape_votes(word, _swap(word, i))
+    # "ألغراض" has a template no Arabic word has; "لأغراض" a common one
+    return c1 == 0 and c2 >= 2
+
+
+def _decide_after_proclitics(word: str, i: int, lex: _Lexicon) -> bool | None:
+    """The article, or li + a hamzat-wasl verbal noun: "الرتكاب" = لارتكاب."""
+    rest = word[i + 2 :]
+    wasl = "ا" + rest
+    if (
+        word[:i] in ("", "و", "ف")
+        and WASL_REST.match(rest)
+        and (lex.cores[wasl] >= 1 or lex.cores[_strip_pronoun(wasl)] >= 1)
+    ):
+        return None if lex.bare[rest] >= 1 else True
+    return False
+
+
+def _decide_inside(word: str, i: int, lex: _Lexicon) -> bool | None:
+    """An "ال" inside the word or at its end."""
+    rest = word[i + 2 :]
     core = _strip_article(word)
     head = core[: len(core) - len(rest) - 2]  # letters of the core before the pair
+    attested = lex.cores[head + "ل"] >= 1 or lex.cores[head + "لة"] >= 1
     if not rest:
-        # final "ال": tanween "...لا" (كافلا) or a genuine word (أعمال, حال)
-        if lex.definite[core] >= 1:
-            return False
-        if lex.cores[head + "ل"] >= 1 or lex.cores[head + "لة"] >= 1:
-            return True
-        if head.startswith("م") and len(head) >= 3:
-            return True  # indefinite participle + tanween: "مستغال" = مستغلا
-        if len(head) >= 3 and head.endswith("ي") and not head.startswith(("أ", "إ")):
-            return True  # فعيل + tanween: "زميال" = زميلا (but حيال, أجيال)
-        return _shape_decision(word, swap, i, lex)
+        return _decide_final(word, i, lex, core, head, attested)
     if rest.startswith("ل"):
         # a long vowel before a written double lam does not occur inside a word:
         # "استغالل" = استغلال, "إخالل" = إخلال, "جاللة" = جلالة
         return True
-    if rest in SUFFIXES_AFTER_LA and (lex.cores[head + "ل"] >= 1 or lex.cores[head + "لة"] >= 1):
+    if rest in SUFFIXES_AFTER_LA and attested:
         return True  # dual/plural of an attested word: "الفصالن" = الفصلان
-    return _shape_decision(word, swap, i, lex)
+    return _shape_decision(word, _swap(word, i), i, lex)
+
+
+def _decide_final(word: str, i: int, lex: _Lexicon, core: str, head: str, attested: bool) -> bool | None:
+    """A final "ال": tanween "...لا" (كافلا) or a genuine word (أعمال, حال)."""
+    if lex.definite[core] >= 1:
+        return False
+    if attested:
+        return True
+    if head.startswith("م") and len(head) >= 3:
+        return True  # indefinite participle + tanween: "مستغال" = مستغلا
+    if len(head) >= 3 and head.endswith("ي") and not head.startswith(("أ", "إ")):
+        return True  # فعيل + tanween: "زميال" = زميلا (but حيال, أجيال)
+    return _shape_decision(word, _swap(word, i), i, lex)
 
 
 def _repair_word(tok: str, lex: _Lexicon) -> tuple[str, list[tuple[str, str, bool]], list[tuple[str, str]]]:
@@ -832,32 +848,38 @@ class Lexicon:
             raise self._error(key, "listed twice")
         if not AR_WORD.fullmatch(key) or any(ch in MARK_CHARS for ch in key):
             raise self._error(key, "the key must be one Arabic word, as printed, without harakat")
-        fields: dict[str, frozenset[str]] = dict.fromkeys(self.RULE_FIELDS, frozenset())
-        otherwise = "keep"
-        keep: str | None
-        fix: str | None
         if spec == "keep":
-            keep, fix = key, None
-            kind = kind or "keep"
             if printed_form(key) != key:
                 raise self._error(key, "a kept word cannot be printed so (it has lam + alef)")
+            self.entries[key] = kind or "keep"
+            self._add_forms(key, key, None, "keep", dict.fromkeys(self.RULE_FIELDS, frozenset()))
         elif isinstance(spec, dict) and "fix" in spec:
-            unknown = set(spec) - {"fix", "otherwise", *self.RULE_FIELDS}
-            if unknown:
-                raise self._error(key, f"unknown field(s) {sorted(unknown)}")
-            fix = str(spec["fix"])
-            if printed_form(fix) != key:
-                raise self._error(key, f"{fix!r} is printed {printed_form(fix)!r}, not as the key")
-            fields = {f: self._words(key, spec, f, sets) for f in self.RULE_FIELDS}
-            otherwise = str(spec.get("otherwise", "keep"))
-            if otherwise not in LEX_OUTCOMES:
-                raise self._error(key, f"otherwise: must be one of {', '.join(LEX_OUTCOMES)}")
+            fix, otherwise, fields = self._fix_spec(key, spec, sets)
             contextual = any(fields.values()) or "otherwise" in spec
-            keep = key if contextual else None
-            kind = "context" if contextual else "fix"
+            self.entries[key] = "context" if contextual else "fix"
+            self._add_forms(key, key if contextual else None, fix, otherwise, fields)
         else:
             raise self._error(key, "expected `keep` or a mapping with `fix:`")
-        self.entries[key] = kind
+
+    def _fix_spec(self, key: str, spec: dict, sets: dict) -> tuple[str, str, dict[str, frozenset[str]]]:
+        """A `fix:` entry's reading, its `otherwise` and its context rules, checked."""
+        unknown = set(spec) - {"fix", "otherwise", *self.RULE_FIELDS}
+        if unknown:
+            raise self._error(key, f"unknown field(s) {sorted(unknown)}")
+        fix = str(spec["fix"])
+        if printed_form(fix) != key:
+            raise self._error(key, f"{fix!r} is printed {printed_form(fix)!r}, not as the key")
+        fields = {f: self._words(key, spec, f, sets) for f in self.RULE_FIELDS}
+        otherwise = str(spec.get("otherwise", "keep"))
+        if otherwise not in LEX_OUTCOMES:
+            raise self._error(key, f"otherwise: must be one of {', '.join(LEX_OUTCOMES)}")
+        return fix, otherwise, fields
+
+    def _add_forms(
+        self, key: str, keep: str | None, fix: str | None, otherwise: str, fields: dict[str, frozenset[str]]
+    ) -> None:
+        """Every inflected printed form of the entry, mapped to its readings (when both readings
+        exist, only the forms they share)."""
         plain = keep is None or fix is None
         keep_forms = _inflections(keep, tanween=plain) if keep else {}
         fix_forms = _inflections(fix, tanween=plain) if fix else {}
@@ -1105,24 +1127,42 @@ def _join_line_start(text: str, vocab: Counter[str]) -> tuple[str, tuple[str, st
 
 
 def repair_text(raw: str, *, skip_header: bool = True) -> RepairResult:
+    """The passes in order: page furniture and footnotes split off; numbers and dates broken across
+    two lines joined; then each body line and footnote text repaired on its own (_LineRepair)."""
     raw_lines = raw.split("\n")
-    first = _body_start(raw_lines, skip_header)
-    furn = _split_furniture(raw_lines, first)
+    furn = _split_furniture(raw_lines, _body_start(raw_lines, skip_header))
     repairs: list[Repair] = list(furn.repairs)
-    uncertain: list[Repair] = []
-
     # body lines and footnote texts get the same text repairs
     items: list[tuple[int, str]] = [(j, t.strip()) for j, t in furn.body]
-    fn_items: list[tuple[int, int, str]] = []
-    for number, j, flines in furn.footnotes:
-        m = FN_BODY.match(flines[0])
-        head = m.group(2) if m else flines[0]
-        text = " ".join([head.strip()] + [x.strip() for x in flines[1:]])
-        fn_items.append((number, j, text))
-
+    fn_items = [(number, j, _footnote_text(flines)) for number, j, flines in furn.footnotes]
     vocab = _vocabulary([t for _, t in items] + [t for _, _, t in fn_items])
+    _join_broken_numbers(items, repairs)
+    _join_split_dates(items, repairs)
+    fixer = _LineRepair(vocab, repairs)
+    # the lexicon's context rules look across line ends: last/first word of the neighbour lines
+    edges = [_edge_words(t) for _, t in items]
+    lines: list[str] = []
+    numbers: list[int] = []
+    for k, (j, t) in enumerate(items):
+        before = edges[k - 1][1] if k > 0 else ""
+        after = edges[k + 1][0] if k + 1 < len(items) else ""
+        out = fixer.fix(t, j, True, before, after)
+        if out:
+            lines.append(out)
+            numbers.append(j + 1)
+    footnotes = [Footnote(n, fixer.fix(t, j, False), j + 1) for n, j, t in fn_items]
+    return RepairResult(lines, numbers, footnotes, repairs, fixer.uncertain)
 
-    # numbers broken across lines ("بالفصول -1" + "88و 88-2" = 88-1)
+
+def _footnote_text(flines: list[str]) -> str:
+    """A footnote's lines as one text, without its number."""
+    m = FN_BODY.match(flines[0])
+    head = m.group(2) if m else flines[0]
+    return " ".join([head.strip()] + [x.strip() for x in flines[1:]])
+
+
+def _join_broken_numbers(items: list[tuple[int, str]], repairs: list[Repair]) -> None:
+    """Numbers broken across lines ("بالفصول -1" + "88و 88-2" = 88-1)."""
     for k in range(len(items) - 1):
         (j1, t1), (j2, t2) = items[k], items[k + 1]
         h, tl = BROKEN_HEAD.search(t1), BROKEN_TAIL.match(t2)
@@ -1133,7 +1173,9 @@ def repair_text(raw: str, *, skip_header: bool = True) -> RepairResult:
             repairs.append(Repair("glued-number", j1 + 1, f"{t1[h.start() :]} / {t2[: tl.end()].strip()}", joined))
             items[k], items[k + 1] = (j1, new1), (j2, new2)
 
-    # dates split over two lines
+
+def _join_split_dates(items: list[tuple[int, str]], repairs: list[Repair]) -> None:
+    """Dates split over two lines: "18( 1437" + "يوليو )2016"."""
     for k in range(len(items) - 1):
         (j1, t1), (j2, t2) = items[k], items[k + 1]
         h, tl = DATE_SPLIT_HEAD.search(t1), DATE_SPLIT_TAIL.match(t2)
@@ -1152,50 +1194,44 @@ def repair_text(raw: str, *, skip_header: bool = True) -> RepairResult:
             )
             items[k], items[k + 1] = (j1, new1), (j2, new2)
 
-    damaged = _damage_detected(vocab)
-    lam_meem = _lam_meem_damage(vocab)
-    lex = _Lexicon(vocab) if damaged else None
-    lexicon = load_lexicon() if damaged else None
 
-    # the lexicon's context rules look across line ends: last/first word of the neighbour lines
-    def edge_words(text: str) -> tuple[str, str]:
-        """First and last word of a line, when nothing (no mark, no number) stands outside them."""
-        first, last = FIRST_WORD.match(text), LAST_WORD.search(text)
-        return first.group(1) if first else "", last.group(1) if last else ""
+def _edge_words(text: str) -> tuple[str, str]:
+    """First and last word of a line, when nothing (no mark, no number) stands outside them."""
+    first, last = FIRST_WORD.match(text), LAST_WORD.search(text)
+    return first.group(1) if first else "", last.group(1) if last else ""
 
-    edges = [edge_words(t) for _, t in items]
 
-    def fix(text: str, j: int, line_start: bool, before: str = "", after: str = "") -> str:
+class _LineRepair:
+    """The repairs of one line, in order: a word split at the line start, dates, ligatures (when
+    the text shows the damage), the lam-meem reversal (idem), spacing and punctuation, tatweel."""
+
+    def __init__(self, vocab: Counter[str], repairs: list[Repair]):
+        self.vocab = vocab
+        self.repairs = repairs
+        self.uncertain: list[Repair] = []
+        damaged = _damage_detected(vocab)
+        self.lam_meem = _lam_meem_damage(vocab)
+        self.lex = _Lexicon(vocab) if damaged else None
+        self.lexicon = load_lexicon() if damaged else None
+
+    def fix(self, text: str, j: int, line_start: bool, before: str = "", after: str = "") -> str:
+        repairs = self.repairs
         if line_start:
-            text, joined = _join_line_start(text, vocab)
+            text, joined = _join_line_start(text, self.vocab)
             if joined:
                 repairs.append(Repair("intraword-space", j + 1, joined[0], joined[1]))
         text, dfix = _fix_dates(text)
-        for kind, b, a in dfix:
-            repairs.append(Repair(kind, j + 1, b, a))
-        if lex is not None:
-            text = _fix_ligatures(text, j, lex, repairs, uncertain, lexicon, before, after)
-        if lam_meem:
+        repairs.extend(Repair(kind, j + 1, b, a) for kind, b, a in dfix)
+        if self.lex is not None:
+            text = _fix_ligatures(text, j, self.lex, repairs, self.uncertain, self.lexicon, before, after)
+        if self.lam_meem:
             text, n = LAM_MEEM.subn(r"\1الم", text)
             repairs.extend(Repair("lam-meem", j + 1, "امل", "الم") for _ in range(n))
         text, sfix = _fix_spacing(text)
-        for kind, b, a in sfix:
-            repairs.append(Repair(kind, j + 1, b, a))
+        repairs.extend(Repair(kind, j + 1, b, a) for kind, b, a in sfix)
         text, tfix = remove_tatweel(text)
         repairs.extend(Repair("tatweel", j + 1, b, a) for b, a in tfix)
         return SPACE_RUN.sub(" ", text).strip()
-
-    lines: list[str] = []
-    numbers: list[int] = []
-    for k, (j, t) in enumerate(items):
-        before = edges[k - 1][1] if k > 0 else ""
-        after = edges[k + 1][0] if k + 1 < len(items) else ""
-        out = fix(t, j, True, before, after)
-        if out:
-            lines.append(out)
-            numbers.append(j + 1)
-    footnotes = [Footnote(n, fix(t, j, False), j + 1) for n, j, t in fn_items]
-    return RepairResult(lines, numbers, footnotes, repairs, uncertain)
 
 
 def _fix_ligatures(
