@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from ..arabic import normalise
@@ -384,6 +385,7 @@ TITLE_AFTER_COLON = re.compile(rf"^(?:المادة|الفصل)\s*(?:{ORDINAL})\s
 NOT_HEADING_REST = re.compile(r"^(?:\d|أعلاه|اعلاه|أدناه|بعده|من\s|في\s|و\s|،)")
 
 
+@lru_cache(maxsize=4096)  # the parser asks again for the same lines; a match is read, never changed
 def _article_match(line: str) -> re.Match | None:
     """An article heading, alone on its line or followed by the article's first words; a citation
     at the start of a wrapped line («المادة 713 - 1 أعلاه، ...») is not one."""
@@ -403,6 +405,7 @@ def _article_match(line: str) -> re.Match | None:
     return match
 
 
+@lru_cache(maxsize=4096)
 def _is_structure_start(line: str) -> bool:
     return bool(DIVISION_RE.match(line) or _article_match(line) or RANGE_RE.match(line))
 
