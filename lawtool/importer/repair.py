@@ -777,37 +777,51 @@ def _context_forms(word: str) -> set[str]:
 
 def _inflections(base: str, *, tanween: bool) -> dict[tuple[str, str], str]:
     """The inflected forms of a correct `base`: {(prefix, suffix): word}."""
-    forms: dict[tuple[str, str], str] = {}
     if " " in base:
         return {("", ""): base}  # words glued at a lost line break: that form only
     definite = base.startswith("ال") and len(base) > 4
-    stems = {"": base}
-    if not definite and not base.endswith("ا"):
-        if base.endswith("ة"):
-            heads = [base[:-1] + "ت"]
-        elif base.endswith("ء"):
-            heads = [base, base[:-1] + "ئ", base[:-1] + "ؤ"]
-        elif base.endswith("ى"):
-            heads = [base[:-1] + "ا"]
-        else:
-            heads = [base]
-        for k, h in enumerate(heads):
-            for p in LEX_PRONOUNS:
-                stems[p + "#" * k] = h + p  # ("#": a second spelling of the same suffix)
-        if tanween and not base.endswith(("ة", "ات", "ى", "ء")):
-            stems["ا"] = base + "ا"
-    for suffix, stem in stems.items():
+    forms: dict[tuple[str, str], str] = {}
+    for suffix, stem in _suffixed(base, definite=definite, tanween=tanween).items():
         for pre in LEX_PROCLITICS:
-            if pre.endswith("ل") and definite:
-                forms[(pre, suffix)] = pre + "ل" + stem[2:]  # li + article: "لل"
-            elif pre.endswith("ل") and stem.startswith("ا") and len(base) < 5:
-                continue  # li + a short hamzat-wasl word: "لاسم" is printed "السم" (= the poison)
-            else:
-                forms[(pre, suffix)] = pre + stem
+            word = _with_proclitic(pre, stem, base, definite=definite)
+            if word is not None:
+                forms[(pre, suffix)] = word
         if not definite and not suffix and not base.endswith("ا") and not base.startswith("ل"):
             for art in LEX_ARTICLES:
                 forms[(art, "")] = art + base
     return forms
+
+
+def _suffixed(base: str, *, definite: bool, tanween: bool) -> dict[str, str]:
+    """{suffix: stem}: the base alone, with each pronoun suffix, with the tanween alef."""
+    stems = {"": base}
+    if definite or base.endswith("ا"):
+        return stems
+    for k, head in enumerate(_heads_before_pronoun(base)):
+        for p in LEX_PRONOUNS:
+            stems[p + "#" * k] = head + p  # ("#": a second spelling of the same suffix)
+    if tanween and not base.endswith(("ة", "ات", "ى", "ء")):
+        stems["ا"] = base + "ا"
+    return stems
+
+
+def _heads_before_pronoun(base: str) -> list[str]:
+    """The base as written before a pronoun suffix: ة → ت, ى → ا; a final hamza also on ئ or ؤ."""
+    if base.endswith("ة"):
+        return [base[:-1] + "ت"]
+    if base.endswith("ء"):
+        return [base, base[:-1] + "ئ", base[:-1] + "ؤ"]
+    if base.endswith("ى"):
+        return [base[:-1] + "ا"]
+    return [base]
+
+
+def _with_proclitic(pre: str, stem: str, base: str, *, definite: bool) -> str | None:
+    if pre.endswith("ل") and definite:
+        return pre + "ل" + stem[2:]  # li + article: "لل"
+    if pre.endswith("ل") and stem.startswith("ا") and len(base) < 5:
+        return None  # li + a short hamzat-wasl word: "لاسم" is printed "السم" (= the poison)
+    return pre + stem
 
 
 class Lexicon:
