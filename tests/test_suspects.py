@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections import Counter
 from functools import cache
 from pathlib import Path
 
@@ -85,3 +86,32 @@ def test_held_out_laws_below_one_percent(path: Path):
 
 def test_the_held_out_laws_are_there():
     assert len(HELD_OUT) == 12, f"the 12 held-out Adala laws are missing under {ADALA / 'laws'}"
+
+
+# damaged words, and a non-word without any reversal-prone pair («زقثف»)
+DAMAGED_SENTENCE = "ال يجوز الحكم بأي تدبير وقائي إال في األحوال وطبق الشروط المقررة في القانون املتعلق زقثف"
+
+
+def test_parts_in_parallel_find_what_one_process_finds(monkeypatch):
+    words = sorted(set(suspects.tokenize(DAMAGED_SENTENCE)))
+    one = suspects.rejected_words(words)
+    monkeypatch.setattr(suspects, "PART_MIN", 3)  # several hunspell processes at once
+    monkeypatch.setattr(suspects.os, "cpu_count", lambda: 4)
+    calls = []
+    part = suspects._rejected_part
+    monkeypatch.setattr(suspects, "_rejected_part", lambda exe, ws: calls.append(ws) or part(exe, ws))
+    assert suspects.rejected_words(words) == one and one
+    assert len(calls) == 4 and sorted(w for ws in calls for w in ws) == words
+
+
+def test_only_words_with_a_pair_go_to_hunspell():
+    # the shares are those of checking every word: a word without a reversal-prone pair has no variant
+    counts = dict(Counter(suspects.tokenize(DAMAGED_SENTENCE)))
+    every = suspects.rejected_words(sorted(counts))
+    variants = {w: swap_variants(w) for w in every}
+    accepted = set().union(*variants.values()) - suspects.rejected_words(sorted(set().union(*variants.values())))
+    expected = {w for w, vs in variants.items() if vs & accepted}
+    report = suspects.suspect_shares({"t": counts})["t"]
+    assert set(report.examples) == expected == {"ال", "إال", "األحوال", "املتعلق"}
+    assert report.suspects == 4 and report.tokens == 16
+    assert "زقثف" in every and "زقثف" not in suspects.swappable(counts)

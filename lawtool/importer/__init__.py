@@ -14,9 +14,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..akn import MAX_DIGITS, Document, long_number_at, read_input
 from ..errors import InputError
 from ..findings import Finding
-from ..frbr import FrbrUri
+from ..frbr import FrbrUri, real_date
+from ..validate import check_numbering
+from .build import Metadata, build_document, drop_dangling_note_refs
+from .context import check_context
+from .footnotes import parse_amendment_notes
+from .identify import fallback_number, identify
+from .layout import parse_layout
+from .lifecycle import active_modifications, amending_law_dates, amendment_events
+from .repair import repair_text
+from .selfcheck import check_layout, check_text_kept
 
 
 @dataclass
@@ -68,7 +78,6 @@ MAX_TEXT_BYTES = 32 * 1024 * 1024  # the whole consolidated Penal Code is 0.5 MB
 
 
 def read_source(path: str | Path) -> str:
-    from ..akn import read_input
 
     p = Path(path)
     try:
@@ -144,8 +153,6 @@ def check_plain_text(text: str, path: str) -> tuple[str, list[int]]:
             place=line,
             hint="the file is not plain text: remove the character or give the right file",
         )
-    from ..akn import MAX_DIGITS, long_number_at
-
     data = text.encode("utf-8", errors="replace")
     long_number = long_number_at(data)
     if long_number is not None:
@@ -184,8 +191,6 @@ def apply_corrections(text: str, corrections: list[Correction], path: str) -> st
 
 def _check_arguments(work_date: str | None, title: str | None, notice: str | None) -> None:
     """What the caller gives beside the text (options, import.yaml) must make a valid document."""
-    from ..frbr import real_date
-
     if work_date is not None and not (re.fullmatch(r"\d{4}-\d{2}-\d{2}", work_date) and real_date(work_date)):
         raise InputError(
             f"the work date {work_date!r} is not a date of the calendar",
@@ -220,22 +225,60 @@ def import_text(
 
     Without ``expression`` the FRBR work, its kind and dates come from the text's own heading
     (identify.py); what the heading did not give is a finding."""
-    from ..akn import Document
-    from .build import Metadata, build_document, drop_dangling_note_refs
-    from .layout import parse_layout
-    from .lifecycle import active_modifications, amending_law_dates, amendment_events
-
     if expression is not None and not expression.language:
         raise InputError(f"the FRBR URI {expression} has no language", hint="add /ara@<date> (or /fra@<date>)")
     _check_arguments(work_date, title, notice)
     source_sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    report = ImportReport(source=source_name)
+    text, cleaned = _plain_text(text, source_name, report)
+    if corrections:
+        text = apply_corrections(text, list(corrections), source_name)
+        report.corrections = [vars(c) for c in corrections]
+    lines, numbers, footnotes = _repaired(text, report) if repair else _as_written(text)
+    if expression is None:
+        expression = _identify(lines, source_name, report)
+    if any(cleaned.values()):
+        report.repairs = dict(sorted({**report.repairs, **{k: v for k, v in cleaned.items() if v}}.items()))
+    layout = parse_layout(lines, numbers, wrapped=None if repair else False)
+    report.layout_notes = layout.notes
+    report.footnotes = len(footnotes)
+    notes = {f.number: f.text for f in footnotes}
+    amendment_notes = [n for f in footnotes for n in parse_amendment_notes(f)]
+    report.amendment_notes = len(amendment_notes)
+    meta = Metadata(
+        expression=expression,
+        work_date=work_date or expression.expression_date or expression.date,
+        title=title or (layout.title_lines[0] if layout.title_lines else None),
+        publication=publication,
+        notes=notes,
+        notice=notice,
+        numbering_gaps=numbering_gaps,
+        source={"file": Path(source_name).name, "sha256": source_sha},
+    )
+    tree = build_document(layout, meta, doctype)
+    report.uncertain += _dangling_note_refs(tree, notes)
+    document = Document(tree, source_name)
+    amendment_events(
+        document,
+        amendment_notes,
+        own_work=expression.work_uri(),
+        known_dates=amending_law_dates("\n".join(layout.title_lines)),
+    )
+    active_modifications(document)
+    report.counts = document.counts()
+    report.findings += self_check(document, layout, lines, numbers, report, source_name)
+    return document, report
+
+
+def _plain_text(text: str, source_name: str, report: ImportReport) -> tuple[str, dict[str, int]]:
+    """The text as plain lines: line ends, presentation forms, stray control characters (a finding)
+    and invisible characters; with the count of each kind cleaned."""
     # CR LF (Windows) and a lone CR (old Mac files) end a line too: never glue a law onto one line
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(LINE_BREAKS)
     text, presentation = _presentation_forms(text)
     text, control_lines = check_plain_text(text, source_name)
     if not text.strip():
         raise InputError("the text is empty", path=source_name, hint="give the text of a law")
-    report = ImportReport(source=source_name)
     if control_lines:
         shown = ", ".join(map(str, control_lines[:10])) + (" …" if len(control_lines) > 10 else "")
         report.findings.append(
@@ -251,81 +294,47 @@ def import_text(
             )
         )
     text, invisible = INVISIBLES.subn("", text)
-    if corrections:
-        text = apply_corrections(text, list(corrections), source_name)
-        report.corrections = [vars(c) for c in corrections]
-    if repair:
-        from .context import check_context
-        from .repair import repair_text
+    cleaned = {
+        "invisible-character": invisible,
+        "control-character": len(control_lines),
+        "presentation-form": presentation,
+    }
+    return text, cleaned
 
-        result = check_context(text, repair_text(text), report)  # context.py: real-word reversals
-        lines, numbers, footnotes = result.lines, result.line_numbers, result.footnotes
-        report.repairs = result.counts()
-        report.uncertain = [
-            {"kind": r.kind, "line": r.line, "before": r.before, "after": r.after} for r in result.uncertain
-        ]
-    else:
-        lines = text.split("\n")
-        numbers = list(range(1, len(lines) + 1))
-        footnotes = []
-    if expression is None:
-        expression = _identify(lines, source_name, report)
-    if invisible or control_lines or presentation:
-        extra = {
-            "invisible-character": invisible,
-            "control-character": len(control_lines),
-            "presentation-form": presentation,
+
+def _repaired(text: str, report: ImportReport):
+    """Lines, their source line numbers and footnotes after the repair and the context check."""
+    result = check_context(text, repair_text(text), report)  # context.py: real-word reversals
+    report.repairs = result.counts()
+    report.uncertain = [
+        {"kind": r.kind, "line": r.line, "before": r.before, "after": r.after} for r in result.uncertain
+    ]
+    return result.lines, result.line_numbers, result.footnotes
+
+
+def _as_written(text: str):
+    """Lines as written, without repair (a clean text)."""
+    lines = text.split("\n")
+    return lines, list(range(1, len(lines) + 1)), []
+
+
+def _dangling_note_refs(tree, notes: dict[int, str]) -> list[dict]:
+    """Footnote markers whose note body was not found in the source: dropped, listed as uncertain."""
+    return [
+        {
+            "kind": "footnote-missing",
+            "line": None,
+            "before": f"[[fn:{marker}]]",
+            "after": "",
+            "eid": holder,
+            "note": "footnote marker whose note body was not found in the source: marker dropped",
         }
-        report.repairs = dict(sorted({**report.repairs, **{k: v for k, v in extra.items() if v}}.items()))
-    layout = parse_layout(lines, numbers, wrapped=None if repair else False)
-    report.layout_notes = layout.notes
-    report.footnotes = len(footnotes)
-    notes = {f.number: f.text for f in footnotes}
-    amendment_notes = []
-    if footnotes:
-        from .footnotes import parse_amendment_notes
-
-        amendment_notes = [n for f in footnotes for n in parse_amendment_notes(f)]
-    report.amendment_notes = len(amendment_notes)
-    meta = Metadata(
-        expression=expression,
-        work_date=work_date or expression.expression_date or expression.date,
-        title=title or (layout.title_lines[0] if layout.title_lines else None),
-        publication=publication,
-        notes=notes,
-        notice=notice,
-        numbering_gaps=numbering_gaps,
-        source={"file": Path(source_name).name, "sha256": source_sha},
-    )
-    tree = build_document(layout, meta, doctype)
-    for marker, holder in drop_dangling_note_refs(tree, notes):
-        report.uncertain.append(
-            {
-                "kind": "footnote-missing",
-                "line": None,
-                "before": f"[[fn:{marker}]]",
-                "after": "",
-                "eid": holder,
-                "note": "footnote marker whose note body was not found in the source: marker dropped",
-            }
-        )
-    document = Document(tree, source_name)
-    amendment_events(
-        document,
-        amendment_notes,
-        own_work=expression.work_uri(),
-        known_dates=amending_law_dates("\n".join(layout.title_lines)),
-    )
-    active_modifications(document)
-    report.counts = document.counts()
-    report.findings += self_check(document, layout, lines, numbers, report, source_name)
-    return document, report
+        for marker, holder in drop_dangling_note_refs(tree, notes)
+    ]
 
 
 def _identify(lines: list[str], source_name: str, report: ImportReport) -> FrbrUri:
     """The expression URI from the text's heading, with a finding for what was guessed."""
-    from .identify import fallback_number, identify
-
     identity = identify(lines, source_name)
     uri = identity.frbr_uri(fallback_number(source_name))
     report.identity = {
@@ -356,9 +365,6 @@ def self_check(
 ) -> list[Finding]:
     """What the import found wrong with itself: articles against the source's headings, lost
     text, numbering (validate's rules), uncertain repairs."""
-    from ..validate import check_numbering
-    from .selfcheck import check_layout, check_text_kept
-
     findings = check_layout(layout, lines, numbers, source=source_name)
     words = sum(len(" ".join(el.itertext()).split()) for el in document.main if not el.tag.endswith("meta"))
     findings += check_text_kept(lines, words, source=source_name)

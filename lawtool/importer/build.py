@@ -251,9 +251,26 @@ def build_meta(meta: Metadata) -> etree._Element:
 
 
 def build_document(layout: Layout, meta: Metadata, doctype: str = "act") -> etree._ElementTree:
+    """The AKN document: meta, preface, preamble, body, conclusions and attachments, with eIds."""
     root = etree.Element(akn("akomaNtoso"), nsmap={None: NS})
     doc = etree.SubElement(root, akn(doctype), name=doctype)
     doc.append(build_meta(meta))
+    for part in (_preface(layout, meta), _preamble(layout), _body(layout)):
+        if part is not None:
+            doc.append(part)
+    if layout.conclusions:
+        doc.append(E("conclusions", *[inline("p", text) for text in layout.conclusions]))
+    if layout.attachments:
+        attachments = E("attachments")
+        for n, annex in enumerate(layout.attachments, 1):
+            attachments.append(E("attachment", _annex_doc(annex, meta, n)))
+        doc.append(attachments)
+    assign_eids(doc)
+    return root.getroottree()
+
+
+def _preface(layout: Layout, meta: Metadata) -> etree._Element | None:
+    """The notice, then the title lines (the document's title among them as ``docTitle``)."""
     preface = E("preface")
     title = meta.title or (layout.title_lines[0] if layout.title_lines else None)
     if meta.notice:
@@ -265,18 +282,25 @@ def build_document(layout: Layout, meta: Metadata, doctype: str = "act") -> etre
             preface.append(inline("p", line))
     if title and title not in layout.title_lines:
         preface.append(E("p", E("docTitle", title)))
-    if len(preface):
-        doc.append(preface)
-    if layout.preamble or layout.preamble_heading:
-        preamble = E("preamble")
-        if layout.preamble_heading:
-            preamble.append(inline("p", layout.preamble_heading, class_="heading"))
-        for text in layout.preamble:
-            preamble.append(inline("p", text))
-        doc.append(preamble)
+    return preface if len(preface) else None
+
+
+def _preamble(layout: Layout) -> etree._Element | None:
+    if not (layout.preamble or layout.preamble_heading):
+        return None
+    preamble = E("preamble")
+    if layout.preamble_heading:
+        preamble.append(inline("p", layout.preamble_heading, class_="heading"))
+    for text in layout.preamble:
+        preamble.append(inline("p", text))
+    return preamble
+
+
+def _body(layout: Layout) -> etree._Element:
+    """The promulgating dahir's own articles (before the law it promulgates), the articles and
+    divisions, the text of an unstructured document; never empty."""
     body = E("body")
     if layout.promulgation:
-        # the promulgating dahir's own articles, before the law it promulgates
         dahir = E("hcontainer", name=PROMULGATION)
         for node in layout.promulgation:
             dahir.append(build_node(node))
@@ -289,16 +313,7 @@ def build_document(layout: Layout, meta: Metadata, doctype: str = "act") -> etre
         body.append(E("hcontainer", E("content", *[inline("p", text) for text in layout.text]), name="text"))
     if not len(body):
         body.append(E("hcontainer", E("content", E("p")), name="empty"))
-    doc.append(body)
-    if layout.conclusions:
-        doc.append(E("conclusions", *[inline("p", text) for text in layout.conclusions]))
-    if layout.attachments:
-        attachments = E("attachments")
-        for n, annex in enumerate(layout.attachments, 1):
-            attachments.append(E("attachment", _annex_doc(annex, meta, n)))
-        doc.append(attachments)
-    assign_eids(doc)
-    return root.getroottree()
+    return body
 
 
 def _annex_doc(annex: Layout, meta: Metadata, n: int) -> etree._Element:

@@ -21,11 +21,13 @@ import gzip
 import json
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 from ..arabic import strip_marks
+from .repair import Repair, _certain_reading, _damage_detected
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "context-model.json.gz"
 
@@ -98,10 +100,6 @@ def active_kinds(raw: str, signatures: dict[str, list[str]], *, strict: bool = F
     damage, another kind when its signature words (non-words it makes, from the model) occur.
     ``strict`` (training): any single sign of a damage counts, so only documents surely printed
     without it teach the model the readings that damage confuses."""
-    from collections import Counter
-
-    from .repair import _damage_detected
-
     words = Counter(WORD.findall(raw))  # WORD holds letters only: the words are plain
     if strict:
         kinds = {"lam-alef"} if any(LAM_ALEF_SIGN.match(w) for w in words) else set()
@@ -232,13 +230,12 @@ class ContextReport:
         }
 
 
+@lru_cache(maxsize=1 << 16)
 def plausible(word: str, kind: str) -> bool:
     """Can ``word`` be the true reading?  Not when the repair's certain ligature rules would read it
     otherwise («وال» alone is always «ولا»: the check never undoes a certain repair)."""
     if kind != "lam-alef":
         return True
-    from .repair import _certain_reading
-
     return _certain_reading(word)[0] == word
 
 
@@ -253,8 +250,10 @@ def _contexts(words: list[str], breaks: list[bool], i: int) -> tuple[str, str, s
 
 def scores(words: list[str], breaks: list[bool], kinds: set[str], model: ContextModel):
     """(index, word, best other reading, kind, LLR, evidence) of every candidate token."""
-    for i, w in enumerate(words):
-        others = [(v, k) for v, k in model.partner.get(w, ()) if k in kinds and plausible(v, k)]
+    partner = model.partner
+    for i in [i for i, w in enumerate(words) if w in partner]:  # most words have no other reading
+        w = words[i]
+        others = [(v, k) for v, k in partner[w] if k in kinds and plausible(v, k)]
         if not others:
             continue
         ctx = _contexts(words, breaks, i)
@@ -272,26 +271,47 @@ def decide(words: list[str], breaks: list[bool], kinds: set[str], model: Context
     return report
 
 
-def _tokens_of(texts: list[str]) -> tuple[list[tuple[int, re.Match]], list[str], list[bool]]:
+def _tokens_of(texts: list[str]) -> tuple[_Places, list[str], list[bool]]:
     """Tokens of consecutive texts (lines run on: a line break is a space); ``breaks[i]``: something
     other than spaces stands before token i."""
-    where, words, breaks = [], [], []
+    places = _Places(texts)
+    words: list[str] = []
+    breaks: list[bool] = []
     pending = False
     for t, text in enumerate(texts):
-        pos = 0
-        marked = _MARKS.search(text) is not None  # most lines have no harakat: their tokens are plain
-        for m in _TOKEN.finditer(text):
-            start = m.start()
-            # between two words there is mostly one space: only a longer gap is read
-            breaks.append(
-                pending or (start - pos > 1 or (start > pos and text[pos] != " ")) and bool(text[pos:start].strip())
-            )
+        parts = _TOKEN_SPLIT.split(text)  # gap, token, gap, token, …, gap
+        tokens = parts[1::2]
+        places.add(t, len(tokens))
+        if tokens:
+            gaps = parts[0:-1:2]
+            breaks.append(pending or bool(gaps[0].strip()))
+            breaks += [g != " " and bool(g.strip()) for g in gaps[1:]]
+            # most lines have no harakat: their tokens are plain
+            words += map(plain, tokens) if _MARKS.search(text) else tokens
             pending = False
-            where.append((t, m))
-            words.append(plain(m.group()) if marked else m.group())
-            pos = m.end()
-        pending = pending or bool(text[pos:].strip())
-    return where, words, breaks
+        pending = pending or bool(parts[-1].strip())
+    return places, words, breaks
+
+
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+
+
+class _Places:
+    """Where each token of consecutive texts stands: its text, and its match there (found again only
+    for the few tokens a decision names)."""
+
+    def __init__(self, texts: list[str]):
+        self.texts = texts
+        self.text_of: list[int] = []  # token index → index of its text
+        self.first: list[int] = []  # text index → index of its first token
+
+    def add(self, t: int, n: int) -> None:
+        self.first.append(len(self.text_of))
+        self.text_of += [t] * n
+
+    def match(self, i: int) -> re.Match:
+        t = self.text_of[i]
+        return list(_TOKEN.finditer(self.texts[t]))[i - self.first[t]]
 
 
 def _transfer(token: str, new_plain: str) -> str:
@@ -307,18 +327,20 @@ def check_texts(texts: list[str], kinds: set[str], model: ContextModel) -> tuple
 
 def _check_texts(texts: list[str], kinds: set[str], model: ContextModel):
     """check_texts, and for each token the index of its text."""
-    where, words, breaks = _tokens_of(texts)
+    places, words, breaks = _tokens_of(texts)
     report = decide(words, breaks, kinds, model)
     # a token with harakat or tatweel is never rewritten: its decision is only listed
     report.decisions = [
-        replace(d, applied=False) if d.applied and plain(where[d.index][1].group()) != where[d.index][1].group() else d
+        replace(d, applied=False)
+        if d.applied and plain(places.match(d.index).group()) != places.match(d.index).group()
+        else d
         for d in report.decisions
     ]
     out = list(texts)
     for d in sorted((d for d in report.decisions if d.applied), key=lambda d: -d.index):
-        t, m = where[d.index]
+        t, m = places.text_of[d.index], places.match(d.index)
         out[t] = out[t][: m.start()] + _transfer(m.group(), d.other) + out[t][m.end() :]
-    return out, report, [t for t, _ in where]
+    return out, report, places.text_of
 
 
 def check_context(raw: str, result, report=None):
@@ -341,8 +363,6 @@ def check_context(raw: str, result, report=None):
 
 
 def _check_result(result, kinds: set[str], model: ContextModel) -> None:
-    from .repair import Repair
-
     lines, rep, for_line = _check_texts(result.lines, kinds, model)
     for d in rep.decisions:
         line = result.line_numbers[for_line[d.index]]

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from ..arabic import normalise
@@ -162,54 +163,73 @@ def parse_layout(lines: list[str], line_numbers: list[int] | None = None, *, wra
     ends = _paragraph_end_rule(items, wrapped)
     chapter_label = chapter_heading_label([line for _, line in items])
     span = _dahir_articles(items, chapter_label)
-    if span is not None:
-        first, signature, after = span
-        embedded = _embedded_law(items, first, signature)
-        if embedded is not None:
-            return _dahir_around_law(items, first, embedded, signature, ends, wrapped)
-        if not any(_is_structure_start(line) for _, line in items[after:]):
-            # A dahir (or decree) that is itself the law: its articles are the body, its
-            # signature the conclusions.
-            title_lines, preamble, preamble_heading = _split_head([line for _, line in items[:first]], ends)
-            parser = _BodyParser(items[first:signature], ends, chapter_label)
-            body = parser.parse()
-            conclusions, annexes = _split_annexes(items[signature:])
-            return Layout(
-                title_lines,
-                preamble,
-                preamble_heading,
-                body,
-                parser.notes,
-                conclusions=_paragraphs(conclusions, ends),
-                chapter_label=chapter_label,
-                attachments=[_annex(a, wrapped) for a in annexes],
-            )
-        # A promulgating dahir with articles of its own (the Penal Code's has nine), then the law.
-        dahir = _BodyParser(items[first:signature], ends, chapter_label)
-        promulgation = dahir.parse()
-        promulgation_end = _paragraphs([line for _, line in items[signature:after]], ends)
-        rest = parse_layout([line for _, line in items[after:]], [n for n, _ in items[after:]], wrapped=wrapped)
-        head_titles, head_preamble, head_heading = _split_head([line for _, line in items[:first]], ends)
-        title_lines = head_titles + [t for t in rest.title_lines if t not in head_titles]
-        return Layout(
-            title_lines,
-            head_preamble + rest.preamble,
-            head_heading or rest.preamble_heading,
-            rest.body,
-            dahir.notes + rest.notes,
-            promulgation=promulgation,
-            promulgation_end=promulgation_end,
-            conclusions=rest.conclusions,
-            chapter_label=rest.chapter_label,
-        )
-    if not any(_is_structure_start(line) for _, line in items):
-        return _unstructured(items, ends)
+    if span is None:
+        if not any(_is_structure_start(line) for _, line in items):
+            return _unstructured(items, ends)
+        return _law(items, ends, chapter_label, wrapped)
+    first, signature, after = span
+    embedded = _embedded_law(items, first, signature)
+    if embedded is not None:
+        return _dahir_around_law(items, first, embedded, signature, ends, wrapped)
+    if not any(_is_structure_start(line) for _, line in items[after:]):
+        return _dahir_that_is_the_law(items, span, ends, chapter_label, wrapped)
+    return _promulgating_dahir(items, span, ends, chapter_label, wrapped)
+
+
+def _dahir_that_is_the_law(items, span: tuple[int, int, int], ends, chapter_label, wrapped) -> Layout:
+    """A dahir (or decree) that is itself the law: its articles are the body, its signature the
+    conclusions."""
+    first, signature, _ = span
+    title_lines, preamble, preamble_heading = _split_head([line for _, line in items[:first]], ends)
+    parser = _BodyParser(items[first:signature], ends, chapter_label)
+    body = parser.parse()
+    conclusions, annexes = _split_annexes(items[signature:])
+    return Layout(
+        title_lines,
+        preamble,
+        preamble_heading,
+        body,
+        parser.notes,
+        conclusions=_paragraphs(conclusions, ends),
+        chapter_label=chapter_label,
+        attachments=[_annex(a, wrapped) for a in annexes],
+    )
+
+
+def _promulgating_dahir(items, span: tuple[int, int, int], ends, chapter_label, wrapped) -> Layout:
+    """A promulgating dahir with articles of its own (the Penal Code's has nine), then the law."""
+    first, signature, after = span
+    dahir = _BodyParser(items[first:signature], ends, chapter_label)
+    promulgation = dahir.parse()
+    promulgation_end = _paragraphs([line for _, line in items[signature:after]], ends)
+    rest = parse_layout([line for _, line in items[after:]], [n for n, _ in items[after:]], wrapped=wrapped)
+    head_titles, head_preamble, head_heading = _split_head([line for _, line in items[:first]], ends)
+    title_lines = head_titles + [t for t in rest.title_lines if t not in head_titles]
+    return Layout(
+        title_lines,
+        head_preamble + rest.preamble,
+        head_heading or rest.preamble_heading,
+        rest.body,
+        dahir.notes + rest.notes,
+        promulgation=promulgation,
+        promulgation_end=promulgation_end,
+        conclusions=rest.conclusions,
+        chapter_label=rest.chapter_label,
+    )
+
+
+LAW_TITLE_START = re.compile(r"^(?:ال)?(?:قانون رقم|مجموعة|ظهير شريف بمثابة قانون)")
+
+
+def _law(items: list[tuple[int, str]], ends, chapter_label: str | None, wrapped) -> Layout:
+    """A text whose body starts at its first structure heading (after a promulgating dahir without
+    articles of its own, if any)."""
     body_start = _body_start(items, chapter_label)
     # The law's own title often stands between the dahir's signature and the first heading.
     head = [line for _, line in items[:body_start]]
     while (
         body_start < len(items)
-        and re.match(r"^(?:ال)?(?:قانون رقم|مجموعة|ظهير شريف بمثابة قانون)", items[body_start][1])
+        and LAW_TITLE_START.match(items[body_start][1])
         and not _is_structure_start(items[body_start][1])
     ):
         head.insert(_title_insert_point(head), items[body_start][1])
@@ -365,6 +385,7 @@ TITLE_AFTER_COLON = re.compile(rf"^(?:المادة|الفصل)\s*(?:{ORDINAL})\s
 NOT_HEADING_REST = re.compile(r"^(?:\d|أعلاه|اعلاه|أدناه|بعده|من\s|في\s|و\s|،)")
 
 
+@lru_cache(maxsize=4096)  # the parser asks again for the same lines; a match is read, never changed
 def _article_match(line: str) -> re.Match | None:
     """An article heading, alone on its line or followed by the article's first words; a citation
     at the start of a wrapped line («المادة 713 - 1 أعلاه، ...») is not one."""
@@ -384,6 +405,7 @@ def _article_match(line: str) -> re.Match | None:
     return match
 
 
+@lru_cache(maxsize=4096)
 def _is_structure_start(line: str) -> bool:
     return bool(DIVISION_RE.match(line) or _article_match(line) or RANGE_RE.match(line))
 
@@ -573,6 +595,20 @@ def _paragraphs(lines: list[str], ends) -> list[str]:
     return out
 
 
+def _cannot_continue_title(line: str) -> bool:
+    """A heading, a list item, a range line, a long line or a sentence is no part of a title."""
+    return bool(
+        _is_structure_start(line)
+        or ITEM_RE.match(line)
+        or RANGE_LINE.match(line)
+        or len(line) > 130
+        or SENTENCE_END.search(line)
+    )
+
+
+REPEALED_ARTICLE = re.compile(r"^\s*نسخ(?:ت)?\s*\.?\s*$")  # an article whose whole text is «نسخ»
+
+
 class _BodyParser:
     def __init__(self, items: list[tuple[int, str]], ends, chapter_label: str | None = None):
         self.items = items
@@ -637,37 +673,10 @@ class _BodyParser:
     def _division(self, match: re.Match, number: int) -> Node:
         kind = DIVISIONS.get(match.group("label"), "chapter")
         num = f"{match.group('label')} {match.group('num').strip()}"
-        title = (match.group("title") or "").strip() or None
         notes = match.group("notes") or ""
         self.pos += 1
-        # A title on the next line when the heading line has none; a title running over two
-        # lines; then an editorial range line «(الفصول 1 – 12)».
-        if not title and self.pos < len(self.items):
-            nxt = self.items[self.pos][1]
-            if not _is_structure_start(nxt) and not ITEM_RE.match(nxt) and not RANGE_LINE.match(nxt):
-                title = nxt
-                self.pos += 1
-        # a title running over up to three more lines, up to the next heading or range line
-        if title:
-            for k in range(1, 4):
-                ahead = [line for _, line in self.items[self.pos : self.pos + k + 1]]
-                if len(ahead) < k + 1:
-                    break
-                *continued, after = ahead
-                if any(
-                    _is_structure_start(line)
-                    or ITEM_RE.match(line)
-                    or RANGE_LINE.match(line)
-                    or len(line) > 130
-                    or SENTENCE_END.search(line)
-                    for line in continued
-                ):
-                    break
-                if RANGE_LINE.match(after) or _is_structure_start(after):
-                    title = " ".join([title, *continued])
-                    self.pos += k
-                    break
-        subheading = None
+        title = self._division_title((match.group("title") or "").strip() or None)
+        subheading = None  # an editorial range line «(الفصول 1 – 12)»
         if self.pos < len(self.items) and RANGE_LINE.match(self.items[self.pos][1]):
             subheading = self.items[self.pos][1]
             self.pos += 1
@@ -678,6 +687,28 @@ class _BodyParser:
             subheading=subheading,
             line=number,
         )
+
+    def _division_title(self, title: str | None) -> str | None:
+        """The division's title: on the next line when the heading line has none; it may run over
+        up to three more lines, up to the next heading or range line."""
+        if not title and self.pos < len(self.items):
+            nxt = self.items[self.pos][1]
+            if not _is_structure_start(nxt) and not ITEM_RE.match(nxt) and not RANGE_LINE.match(nxt):
+                title = nxt
+                self.pos += 1
+        if not title:
+            return title
+        for k in range(1, 4):
+            ahead = [line for _, line in self.items[self.pos : self.pos + k + 1]]
+            if len(ahead) < k + 1:
+                break
+            *continued, after = ahead
+            if any(_cannot_continue_title(line) for line in continued):
+                break
+            if RANGE_LINE.match(after) or _is_structure_start(after):
+                self.pos += k
+                return " ".join([title, *continued])
+        return title
 
     def _range(self, number: int, line: str, match: re.Match[str]) -> Node:
         self.pos += 1
@@ -703,37 +734,42 @@ class _BodyParser:
             # a subtitle printed under the article heading («اللجنة الوطنية» in Law 103.13)
             node.heading = self.items[self.pos][1]
             self.pos += 1
-        lines: list[tuple[int, str]] = [(number, first)] if first else []
-        while self.pos < len(self.items):
-            n, line = self.items[self.pos]
-            division = DIVISION_RE.match(line) or RANGE_RE.match(line) or self._chapter_match(line)
-            heading = _article_match(line)
-            if quoted:
-                if division or heading:
-                    break
-            else:
-                if heading and (self._is_own_article(heading) or self._starts_approved_text(heading)):
-                    break
-                if division and self._starts_approved_text(division):
-                    break  # «الجزء الأول» of the text a single article approves
-                if (division or heading) and _announces_quote(lines):
-                    node.children.extend(self._blocks(lines))
-                    lines = []
-                    node.children.append(self._mod())
-                    continue
-                if division or heading:
-                    break
-            lines.append((n, line))
-            self.pos += 1
+        lines = self._article_lines(node, [(number, first)] if first else [], quoted=quoted)
         if quoted and match.group("quote"):
             # «الفصل 447-1. - ...»: the guillemets frame the quote; they are not text of the article
             node.guillemets = True
             if lines and lines[-1][1].endswith("»"):
                 lines[-1] = (lines[-1][0], lines[-1][1][:-1].rstrip())
         node.children.extend(self._blocks(lines))
-        if not quoted and re.search(r"^\s*نسخ(?:ت)?\s*\.?\s*$", " ".join(line for _, line in lines)):
+        if not quoted and REPEALED_ARTICLE.search(" ".join(line for _, line in lines)):
             node.repealed = True
         return node
+
+    def _article_lines(self, node: Node, lines: list[tuple[int, str]], *, quoted: bool) -> list[tuple[int, str]]:
+        """The article's lines up to the heading that ends it.  In the document's own article, a
+        heading after a paragraph announcing a quotation starts the quoted text (a ``mod`` child);
+        what came before it goes into the node's blocks first, and only the lines after are returned."""
+        while self.pos < len(self.items):
+            n, line = self.items[self.pos]
+            division = DIVISION_RE.match(line) or RANGE_RE.match(line) or self._chapter_match(line)
+            heading = _article_match(line)
+            if division or heading:
+                if quoted or self._ends_article(division, heading) or not _announces_quote(lines):
+                    break
+                node.children.extend(self._blocks(lines))
+                lines = []
+                node.children.append(self._mod())
+                continue
+            lines.append((n, line))
+            self.pos += 1
+        return lines
+
+    def _ends_article(self, division: re.Match | None, heading: re.Match | None) -> bool:
+        """The document's next own article, or the start of the text a single article approves
+        («الجزء الأول» or «المادة 1» after «مادة فريدة»)."""
+        if heading and (self._is_own_article(heading) or self._starts_approved_text(heading)):
+            return True
+        return bool(division and self._starts_approved_text(division))
 
     def _is_article_title(self) -> bool:
         """Is the line after an article heading a subtitle of it?  A short line of words only (no

@@ -15,6 +15,8 @@ from lxml import etree
 
 from ..akn import Document, akn, local_name
 from ..eids import number_from_num
+from ..works import KNOWN_WORKS, work_named_in
+from .footnotes import _iso_date
 
 ACTION_TYPES = {
     "repealed": "repeal",
@@ -29,8 +31,6 @@ ACTION_TYPES = {
 
 def law_work_uri(number: str, date: str) -> str:
     """«103.13», 2018-02-22 → /akn/ma/act/2018/103-13 ; a dahir «1.99.18» → /akn/ma/act/1999/1-99-18."""
-    from ..works import KNOWN_WORKS
-
     slug = re.sub(r"[^0-9a-zA-Z]+", "-", number).strip("-")
     for work in KNOWN_WORKS:  # a work lawtool keeps has one URI, whatever date a note gives
         if work.uri.endswith(f"/{slug}"):
@@ -83,8 +83,6 @@ def active_modifications(document: Document) -> int:
     """Record what the document's own amending articles (``mod`` with quoted articles) change in
     other works, as ``activeModifications``: source = the mod, destination = the article of the
     amended work (named in the announcing sentence).  Returns how many were recorded."""
-    from ..works import work_named_in
-
     rows = []
     for mod in document.walk("mod"):
         if any(local_name(a) == "quotedStructure" for a in mod.iterancestors()):
@@ -140,8 +138,6 @@ def amending_law_dates(front_matter: str) -> dict[str, str]:
     may name others after it: «... بتغيير القانون رقم 22.01 والقانون رقم 43.05 ...»); the date is
     the first Gregorian date after «بتنفيذه» in the item, else the first after the number.  These
     dates are more reliable than the footnotes', which may quote the amended code's date first."""
-    from .footnotes import _iso_date
-
     items: list[str] = []
     for line in front_matter.replace("\u0640", "").split("\n"):
         if LIST_ITEM.match(line) or not items:

@@ -190,141 +190,188 @@ def _take_continuation(
 
 
 def _split_furniture(lines: list[str], first: int) -> _Furniture:
-    body: list[tuple[int, str]] = []
-    footnotes: list[tuple[int, int, list[str]]] = []
-    repairs: list[Repair] = []
-    last_page = 0
-    last_marker = 0
-    last_body = 0
-    markers_seen: set[int] = set()
-    open_fn: list[str] | None = None  # lines of the footnote being read
-    page_body_start = 0  # index in ``body`` of the first body line of the current page
-    pending_markers: list[tuple[int, int]] = []  # markers seen before any body line
+    return _FurnitureSplitter(lines).run(first)
 
-    def attach_marker(v: int, j: int) -> None:
+
+class _FurnitureSplitter:
+    """One pass over the raw lines: each non-blank line is, in this order of tests, a dashed page
+    number, a bare number (footnote marker or page number), the start of a footnote body, the
+    continuation of the footnote being read, or a body line."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        self.first = 0
+        self.body: list[tuple[int, str]] = []
+        self.footnotes: list[tuple[int, int, list[str]]] = []
+        self.repairs: list[Repair] = []
+        self.last_page = 0
+        self.last_marker = 0
+        self.last_body = 0
+        self.markers_seen: set[int] = set()
+        self.open_fn: list[str] | None = None  # lines of the footnote being read
+        self.page_body_start = 0  # index in ``body`` of the first body line of the current page
+        self.pending_markers: list[tuple[int, int]] = []  # markers seen before any body line
+
+    def run(self, first: int) -> _Furniture:
+        self.first = first
+        steps = (self._dashed_page, self._bare_number, self._footnote_start, self._footnote_goes_on)
+        for j in range(first, len(self.lines)):
+            line = self.lines[j]
+            if _is_blank(line):
+                self.open_fn = None
+            elif not any(step(j, line) for step in steps):
+                self._body_line(j, line)
+        return _Furniture(self.body, self.footnotes, self.repairs)
+
+    # -- pages --------------------------------------------------------------------------------------
+
+    def _new_page(self, number: int, j: int, printed: str) -> None:
+        """Page ``number`` ends the page before: what continues a footnote goes back to it."""
+        _take_continuation(self.body, self.page_body_start, self.footnotes, self.repairs, at_page_end=True)
+        self.last_page = number
+        self.page_body_start = len(self.body)
+        self.repairs.append(Repair("page-number", j + 1, printed, ""))
+
+    def _dashed_page(self, j: int, line: str) -> bool:
+        m = PAGE_DASH.match(line)
+        if not m:
+            return False
+        self._new_page(int(m.group(1)), j, line.strip())
+        self.open_fn = None
+        return True
+
+    def _bare_number(self, j: int, line: str) -> bool:
+        """A number alone on its line: the next footnote marker or the next page number."""
+        m = BARE_NUMBER.match(line)
+        if not m:
+            return False
+        v = int(m.group(1))
+        as_marker, as_page = self._bare_number_reading(j, v)
+        if as_marker:
+            self.last_marker = v
+            self.markers_seen.add(v)
+            self._attach_marker(v, j)
+            return True
+        if as_page:
+            self._new_page(v, j, line.strip())
+            self.open_fn = None
+            return True
+        return False
+
+    def _bare_number_reading(self, j: int, v: int) -> tuple[bool, bool]:
+        """(a marker?, a page number?): a marker is confirmed by its footnote body further on; a lost
+        (glued) marker must not stop the sequence."""
+        lines, last_marker, last_page = self.lines, self.last_marker, self.last_page
+        as_marker = (v == last_marker + 1 and last_marker > 0) or (
+            last_marker < v <= last_marker + 3 and _marker_wins_tie(lines, j, v)
+        )
+        as_page = last_page < v <= last_page + 3 and _page_confirmed(lines, j, v)
+        if as_marker and as_page:
+            # exact successor beats a skip; else look ahead for the footnote body
+            if v != last_page + 1 or _marker_wins_tie(lines, j, v):
+                return True, False
+            return False, True
+        return as_marker, as_page
+
+    # -- footnotes ----------------------------------------------------------------------------------
+
+    def _attach_marker(self, v: int, j: int) -> None:
         token = f"[[fn:{v}]]"
-        if body:
-            idx, text = body[-1]
-            body[-1] = (idx, text.rstrip() + " " + token)
+        if self.body:
+            idx, text = self.body[-1]
+            self.body[-1] = (idx, text.rstrip() + " " + token)
         else:
-            pending_markers.append((v, j))
-        repairs.append(Repair("footnote-marker", j + 1, lines[j].strip(), token))
+            self.pending_markers.append((v, j))
+        self.repairs.append(Repair("footnote-marker", j + 1, self.lines[j].strip(), token))
 
-    def find_glued_marker(n: int) -> bool:
+    def _find_glued_marker(self, n: int) -> bool:
         """A marker printed at the end of a recent body line: "المذكورة.2"."""
-        nonlocal last_marker
         # after a letter other than the conjunction و ("و3" enumerates), or after a mark
         glued = re.compile(f"(?:(?<=[\u0621-\u0647\u0649-\u064a])|(?<=[{LETTER}][.،؛:])){n}\\s*$")
+        body = self.body
         for k in range(len(body) - 1, max(-1, len(body) - 8), -1):
             idx, text = body[k]
             g = glued.search(text)
             if g:
                 token = f"[[fn:{n}]]"
                 body[k] = (idx, text[: g.start()] + " " + token)
-                repairs.append(Repair("footnote-marker", idx + 1, str(n), token))
-                markers_seen.add(n)
-                last_marker = max(last_marker, n)
+                self.repairs.append(Repair("footnote-marker", idx + 1, str(n), token))
+                self.markers_seen.add(n)
+                self.last_marker = max(self.last_marker, n)
                 return True
         return False
 
-    for j in range(first, len(lines)):
-        line = lines[j]
-        if _is_blank(line):
-            open_fn = None
-            continue
-        m = PAGE_DASH.match(line)
-        if m:
-            _take_continuation(body, page_body_start, footnotes, repairs, at_page_end=True)
-            last_page = int(m.group(1))
-            page_body_start = len(body)
-            open_fn = None
-            repairs.append(Repair("page-number", j + 1, line.strip(), ""))
-            continue
-        m = BARE_NUMBER.match(line)
-        if m:
-            v = int(m.group(1))
-            # a marker is confirmed by its footnote body further on; a lost (glued)
-            # marker must not stop the sequence
-            as_marker = (v == last_marker + 1 and last_marker > 0) or (
-                last_marker < v <= last_marker + 3 and _marker_wins_tie(lines, j, v)
-            )
-            as_page = last_page < v <= last_page + 3 and _page_confirmed(lines, j, v)
-            if as_marker and as_page:
-                # exact successor beats a skip; else look ahead for the footnote body
-                if v != last_page + 1:
-                    as_page = False
-                elif _marker_wins_tie(lines, j, v):
-                    as_page = False
-                else:
-                    as_marker = False
-            if as_marker:
-                last_marker = v
-                markers_seen.add(v)
-                attach_marker(v, j)
-                continue
-            if as_page:
-                _take_continuation(body, page_body_start, footnotes, repairs, at_page_end=True)
-                last_page = v
-                page_body_start = len(body)
-                open_fn = None
-                repairs.append(Repair("page-number", j + 1, line.strip(), ""))
-                continue
+    def _after_page_number(self, j: int) -> bool:
+        """Is the last non-blank line before j a dashed page number?"""
+        for k in range(j - 1, self.first - 1, -1):
+            if not _is_blank(self.lines[k]):
+                return bool(PAGE_DASH.match(self.lines[k]))
+        return False
+
+    def _footnote_start(self, j: int, line: str) -> bool:
+        """«- 12 تم تغيير …»: the body of the next footnote, when a marker refers to it and it
+        starts a footnote block (or goes on one)."""
         m = FN_BODY.match(line)
-        if m and last_body < int(m.group(1)) <= max(last_marker, last_body + 3):
-            n = int(m.group(1))
-            prev = lines[j - 1] if j > first else ""
-            after_page = False
-            for k in range(j - 1, first - 1, -1):
-                if not _is_blank(lines[k]):
-                    after_page = bool(PAGE_DASH.match(lines[k]))
-                    break
-            in_block = open_fn is not None
-            keyword = bool(FN_KEYWORDS.match(m.group(2)))
-            starts_block = (_is_blank(prev) and not after_page) or keyword
-            referenced = n in markers_seen or n < last_marker  # a later marker was seen
-            if not referenced:
-                referenced = find_glued_marker(n)
-            if (referenced and (in_block or starts_block)) or (keyword and _is_blank(prev)):
-                _take_continuation(body, page_body_start, footnotes, repairs)
-                last_body = n
-                open_fn = [line]
-                footnotes.append((n, j, open_fn))
-                repairs.append(Repair("footnote-body", j + 1, line.strip(), ""))
-                continue
-        if open_fn is not None:
-            # the next footnote may start inside the line: "... الذكر. -43تم تغيير"
-            g = GLUED_FN.search(line)
-            if g and int(g.group(1)) == last_body + 1 and FN_KEYWORDS.match(g.group(2)):
-                open_fn.append(line[: g.start()])
-                last_body += 1
-                open_fn = [line[g.start() :]]
-                footnotes.append((last_body, j, open_fn))
-            else:
-                open_fn.append(line)
-            repairs.append(Repair("footnote-body", j + 1, line.strip(), ""))
-            continue
+        if not (m and self.last_body < int(m.group(1)) <= max(self.last_marker, self.last_body + 3)):
+            return False
+        n = int(m.group(1))
+        prev_blank = _is_blank(self.lines[j - 1] if j > self.first else "")
+        keyword = bool(FN_KEYWORDS.match(m.group(2)))
+        starts_block = (prev_blank and not self._after_page_number(j)) or keyword
+        referenced = n in self.markers_seen or n < self.last_marker  # a later marker was seen
+        if not referenced:
+            referenced = self._find_glued_marker(n)
+        if not ((referenced and (self.open_fn is not None or starts_block)) or (keyword and prev_blank)):
+            return False
+        _take_continuation(self.body, self.page_body_start, self.footnotes, self.repairs)
+        self.last_body = n
+        self._open_footnote(n, j, line)
+        self.repairs.append(Repair("footnote-body", j + 1, line.strip(), ""))
+        return True
+
+    def _open_footnote(self, n: int, j: int, text: str) -> None:
+        self.open_fn = [text]
+        self.footnotes.append((n, j, self.open_fn))
+
+    def _footnote_goes_on(self, j: int, line: str) -> bool:
+        """A line of the footnote being read; the next footnote may start inside it: "... الذكر. -43تم تغيير"."""
+        if self.open_fn is None:
+            return False
+        g = GLUED_FN.search(line)
+        if g and int(g.group(1)) == self.last_body + 1 and FN_KEYWORDS.match(g.group(2)):
+            self.open_fn.append(line[: g.start()])
+            self.last_body += 1
+            self._open_footnote(self.last_body, j, line[g.start() :])
+        else:
+            self.open_fn.append(line)
+        self.repairs.append(Repair("footnote-body", j + 1, line.strip(), ""))
+        return True
+
+    # -- body ---------------------------------------------------------------------------------------
+
+    def _body_line(self, j: int, line: str) -> None:
         text = line
         g = GLUED_FN.search(line)
-        if g and int(g.group(1)) == last_body + 1 and int(g.group(1)) in markers_seen and FN_KEYWORDS.match(g.group(2)):
+        n = int(g.group(1)) if g else 0
+        if g and n == self.last_body + 1 and n in self.markers_seen and FN_KEYWORDS.match(g.group(2)):
             # a footnote body run into the last body line: "... التوقيع؛ -94تم تغيير"
-            last_body += 1
-            open_fn = [line[g.start() :]]
-            footnotes.append((last_body, j, open_fn))
-            repairs.append(Repair("footnote-body", j + 1, line[g.start() :].strip(), ""))
+            self.last_body += 1
+            self._open_footnote(self.last_body, j, line[g.start() :])
+            self.repairs.append(Repair("footnote-body", j + 1, line[g.start() :].strip(), ""))
             text = line[: g.start()]
-        if pending_markers:
-            text = text.rstrip() + "".join(f" [[fn:{v}]]" for v, _ in pending_markers)
-            pending_markers.clear()
+        if self.pending_markers:
+            text = text.rstrip() + "".join(f" [[fn:{v}]]" for v, _ in self.pending_markers)
+            self.pending_markers.clear()
         tail = PAGE_TAIL.search(text)
-        if tail and int(tail.group(1)) == last_page + 1:
-            repairs.append(Repair("page-number", j + 1, tail.group(0).strip(), ""))
-            body.append((j, text[: tail.start()]))
-            _take_continuation(body, page_body_start, footnotes, repairs, at_page_end=True)
-            last_page = int(tail.group(1))
-            page_body_start = len(body)
-            continue
-        body.append((j, text))
-    return _Furniture(body, footnotes, repairs)
+        if tail and int(tail.group(1)) == self.last_page + 1:
+            # a page number printed at the end of the page's last line
+            self.repairs.append(Repair("page-number", j + 1, tail.group(0).strip(), ""))
+            self.body.append((j, text[: tail.start()]))
+            _take_continuation(self.body, self.page_body_start, self.footnotes, self.repairs, at_page_end=True)
+            self.last_page = int(tail.group(1))
+            self.page_body_start = len(self.body)
+            return
+        self.body.append((j, text))
 
 
 # =================================================================================================
@@ -411,6 +458,7 @@ class _Lexicon:
 
     def __init__(self, tokens: Counter[str]):
         self.repaired: dict[str, tuple] = {}  # token → _repair_word's result, for this text
+        self.inert: set[str] = set()  # tokens neither the rules nor the lexicon change or doubt here
         self.cores: Counter[str] = Counter()
         self.definite: Counter[str] = Counter()  # cores seen with the article
         self.bare: Counter[str] = Counter()  # words seen without proclitic/article
@@ -491,6 +539,9 @@ def _certain_decision(chars: list[str], i: int, lexicon_pass: bool = False) -> b
     return False
 
 
+ALEF_LAM = re.compile(f"[{ALEFS}]ل")  # the pair a reversed ligature prints
+ALLAH_PRINTED = frozenset(("هللا", "وهللا", "باهلل", "هلل", "وهلل"))  # «الله», «لله» as printed
+
 # broken plurals أفعال / آفال ("أغراض", "أسباب", "آثار")
 AFAAL = re.compile(f"^(?:أ[{LETTER}]{{2}}ا[{LETTER}]|آ[{LETTER}]ا[{LETTER}])$")
 ILA_FORMS = {"إلى", "إلي", "إليه", "إليها", "إليهم", "إليهما", "إليك", "إلينا", "إليكم", "إليهن"}
@@ -511,57 +562,75 @@ def _shape_decision(keep: str, swap: str, i: int, lex: _Lexicon) -> bool | None:
 
 def _decide_open(word: str, i: int, lex: _Lexicon) -> bool | None:
     """Decide a pair the certain rules left open: True swap, False keep, None unsure."""
-    x = word[i]
-    swap = _swap(word, i)
-    if x in HAMZA_ALEFS:
-        # word-initial "أل...": li + hamza word ("ألغراض" = لأغراض) or a genuine
-        # word ("ألف", "إلى", "إلغاء")
-        stem = word[i] + word[i + 2 :]
-        if len(stem) < 3 or word[i:] in ILA_FORMS:
-            return False
-        if lex.cores[stem] >= 1 or lex.cores[_strip_pronoun(stem)] >= 1:
-            return True
-        if AFAAL.match(_strip_pronoun(stem)):
-            return True  # li + a broken plural: "ألغراض" = لأغراض, "وآلثار" = ولآثار
-        c1, c2 = lex.shape_votes(word, swap)
-        # "ألغراض" has a template no Arabic word has; "لأغراض" a common one
-        return c1 == 0 and c2 >= 2
-    rest = word[i + 2 :]
-    prefix = word[:i]
-    if prefix in ARTICLE_PREFIXES:
-        # article, or li + a hamzat-wasl verbal noun: "الرتكاب" = لارتكاب
-        wasl = "ا" + rest
-        if (
-            prefix in ("", "و", "ف")
-            and WASL_REST.match(rest)
-            and (lex.cores[wasl] >= 1 or lex.cores[_strip_pronoun(wasl)] >= 1)
-        ):
-            return None if lex.bare[rest] >= 1 else True
+    if word[i] in HAMZA_ALEFS:
+        return _decide_hamza_lam(word, i, lex)
+    if word[:i] in ARTICLE_PREFIXES:
+        return _decide_after_proclitics(word, i, lex)
+    return _decide_inside(word, i, lex)
+
+
+def _decide_hamza_lam(word: str, i: int, lex: _Lexicon) -> bool:
+    """Word-initial "أل...": li + hamza word ("ألغراض" = لأغراض) or a genuine word ("ألف", "إلى",
+    "إلغاء")."""
+    stem = word[i] + word[i + 2 :]
+    if len(stem) < 3 or word[i:] in ILA_FORMS:
         return False
+    if lex.cores[stem] >= 1 or lex.cores[_strip_pronoun(stem)] >= 1:
+        return True
+    if AFAAL.match(_strip_pronoun(stem)):
+        return True  # li + a broken plural: "ألغراض" = لأغراض, "وآلثار" = ولآثار
+    c1, c2 = lex.shape_votes(word, _swap(word, i))
+    # "ألغراض" has a template no Arabic word has; "لأغراض" a common one
+    return c1 == 0 and c2 >= 2
+
+
+def _decide_after_proclitics(word: str, i: int, lex: _Lexicon) -> bool | None:
+    """The article, or li + a hamzat-wasl verbal noun: "الرتكاب" = لارتكاب."""
+    rest = word[i + 2 :]
+    wasl = "ا" + rest
+    if (
+        word[:i] in ("", "و", "ف")
+        and WASL_REST.match(rest)
+        and (lex.cores[wasl] >= 1 or lex.cores[_strip_pronoun(wasl)] >= 1)
+    ):
+        return None if lex.bare[rest] >= 1 else True
+    return False
+
+
+def _decide_inside(word: str, i: int, lex: _Lexicon) -> bool | None:
+    """An "ال" inside the word or at its end."""
+    rest = word[i + 2 :]
     core = _strip_article(word)
     head = core[: len(core) - len(rest) - 2]  # letters of the core before the pair
+    attested = lex.cores[head + "ل"] >= 1 or lex.cores[head + "لة"] >= 1
     if not rest:
-        # final "ال": tanween "...لا" (كافلا) or a genuine word (أعمال, حال)
-        if lex.definite[core] >= 1:
-            return False
-        if lex.cores[head + "ل"] >= 1 or lex.cores[head + "لة"] >= 1:
-            return True
-        if head.startswith("م") and len(head) >= 3:
-            return True  # indefinite participle + tanween: "مستغال" = مستغلا
-        if len(head) >= 3 and head.endswith("ي") and not head.startswith(("أ", "إ")):
-            return True  # فعيل + tanween: "زميال" = زميلا (but حيال, أجيال)
-        return _shape_decision(word, swap, i, lex)
+        return _decide_final(word, i, lex, core, head, attested)
     if rest.startswith("ل"):
         # a long vowel before a written double lam does not occur inside a word:
         # "استغالل" = استغلال, "إخالل" = إخلال, "جاللة" = جلالة
         return True
-    if rest in SUFFIXES_AFTER_LA and (lex.cores[head + "ل"] >= 1 or lex.cores[head + "لة"] >= 1):
+    if rest in SUFFIXES_AFTER_LA and attested:
         return True  # dual/plural of an attested word: "الفصالن" = الفصلان
-    return _shape_decision(word, swap, i, lex)
+    return _shape_decision(word, _swap(word, i), i, lex)
+
+
+def _decide_final(word: str, i: int, lex: _Lexicon, core: str, head: str, attested: bool) -> bool | None:
+    """A final "ال": tanween "...لا" (كافلا) or a genuine word (أعمال, حال)."""
+    if lex.definite[core] >= 1:
+        return False
+    if attested:
+        return True
+    if head.startswith("م") and len(head) >= 3:
+        return True  # indefinite participle + tanween: "مستغال" = مستغلا
+    if len(head) >= 3 and head.endswith("ي") and not head.startswith(("أ", "إ")):
+        return True  # فعيل + tanween: "زميال" = زميلا (but حيال, أجيال)
+    return _shape_decision(word, _swap(word, i), i, lex)
 
 
 def _repair_word(tok: str, lex: _Lexicon) -> tuple[str, list[tuple[str, str, bool]], list[tuple[str, str]]]:
     """Return (new token, applied [(kind, after, certain)], uncertain [(kind, candidate)])."""
+    if not ALEF_LAM.search(tok) and not tok.startswith("امل") and tok not in ALLAH_PRINTED:
+        return tok, [], []  # no pair the rules read
     if _plain(tok) != tok:  # MARK_CHARS: harakat, superscript alef, tatweel
         # harakat/tatweel: no lexicon lookups, only the certain rules
         fixed, _ = _certain_reading(tok)
@@ -570,7 +639,7 @@ def _repair_word(tok: str, lex: _Lexicon) -> tuple[str, list[tuple[str, str, boo
     applied: list[tuple[str, str, bool]] = []
     uncertain: list[tuple[str, str]] = []
     all_certain = True
-    if word in ("هللا", "وهللا", "باهلل", "هلل", "وهلل"):
+    if word in ALLAH_PRINTED:
         new = word.replace("هللا", "الله").replace("هلل", "لله")
         return new, [("reversed-pair", new, True)], []
     if word.startswith("امل") and len(word) > 4:
@@ -622,11 +691,14 @@ def _damage_detected(tokens: Counter[str]) -> bool:
     la = 0
     for tok, n in tokens.items():
         w = _plain(tok)
-        if w in ("ال", "وال", "إال") or re.match("^[وفبكل]*ا[اأإآ]ل", w):
+        if w in ("ال", "وال", "إال") or DAMAGE_SIGNATURE.match(w):
             sig += n
         if "لا" in w and not w.startswith("لال") and w != "هللا":
             la += n
     return sig >= 3 and sig > la
+
+
+DAMAGE_SIGNATURE = re.compile("^[وفبكل]*ا[اأإآ]ل")  # two alef forms before a lam: «األحوال»
 
 
 # -- the lexicon kept as data (data/ligatures.yaml) -----------------------------------------------
@@ -705,37 +777,51 @@ def _context_forms(word: str) -> set[str]:
 
 def _inflections(base: str, *, tanween: bool) -> dict[tuple[str, str], str]:
     """The inflected forms of a correct `base`: {(prefix, suffix): word}."""
-    forms: dict[tuple[str, str], str] = {}
     if " " in base:
         return {("", ""): base}  # words glued at a lost line break: that form only
     definite = base.startswith("ال") and len(base) > 4
-    stems = {"": base}
-    if not definite and not base.endswith("ا"):
-        if base.endswith("ة"):
-            heads = [base[:-1] + "ت"]
-        elif base.endswith("ء"):
-            heads = [base, base[:-1] + "ئ", base[:-1] + "ؤ"]
-        elif base.endswith("ى"):
-            heads = [base[:-1] + "ا"]
-        else:
-            heads = [base]
-        for k, h in enumerate(heads):
-            for p in LEX_PRONOUNS:
-                stems[p + "#" * k] = h + p  # ("#": a second spelling of the same suffix)
-        if tanween and not base.endswith(("ة", "ات", "ى", "ء")):
-            stems["ا"] = base + "ا"
-    for suffix, stem in stems.items():
+    forms: dict[tuple[str, str], str] = {}
+    for suffix, stem in _suffixed(base, definite=definite, tanween=tanween).items():
         for pre in LEX_PROCLITICS:
-            if pre.endswith("ل") and definite:
-                forms[(pre, suffix)] = pre + "ل" + stem[2:]  # li + article: "لل"
-            elif pre.endswith("ل") and stem.startswith("ا") and len(base) < 5:
-                continue  # li + a short hamzat-wasl word: "لاسم" is printed "السم" (= the poison)
-            else:
-                forms[(pre, suffix)] = pre + stem
+            word = _with_proclitic(pre, stem, base, definite=definite)
+            if word is not None:
+                forms[(pre, suffix)] = word
         if not definite and not suffix and not base.endswith("ا") and not base.startswith("ل"):
             for art in LEX_ARTICLES:
                 forms[(art, "")] = art + base
     return forms
+
+
+def _suffixed(base: str, *, definite: bool, tanween: bool) -> dict[str, str]:
+    """{suffix: stem}: the base alone, with each pronoun suffix, with the tanween alef."""
+    stems = {"": base}
+    if definite or base.endswith("ا"):
+        return stems
+    for k, head in enumerate(_heads_before_pronoun(base)):
+        for p in LEX_PRONOUNS:
+            stems[p + "#" * k] = head + p  # ("#": a second spelling of the same suffix)
+    if tanween and not base.endswith(("ة", "ات", "ى", "ء")):
+        stems["ا"] = base + "ا"
+    return stems
+
+
+def _heads_before_pronoun(base: str) -> list[str]:
+    """The base as written before a pronoun suffix: ة → ت, ى → ا; a final hamza also on ئ or ؤ."""
+    if base.endswith("ة"):
+        return [base[:-1] + "ت"]
+    if base.endswith("ء"):
+        return [base, base[:-1] + "ئ", base[:-1] + "ؤ"]
+    if base.endswith("ى"):
+        return [base[:-1] + "ا"]
+    return [base]
+
+
+def _with_proclitic(pre: str, stem: str, base: str, *, definite: bool) -> str | None:
+    if pre.endswith("ل") and definite:
+        return pre + "ل" + stem[2:]  # li + article: "لل"
+    if pre.endswith("ل") and stem.startswith("ا") and len(base) < 5:
+        return None  # li + a short hamzat-wasl word: "لاسم" is printed "السم" (= the poison)
+    return pre + stem
 
 
 class Lexicon:
@@ -776,32 +862,38 @@ class Lexicon:
             raise self._error(key, "listed twice")
         if not AR_WORD.fullmatch(key) or any(ch in MARK_CHARS for ch in key):
             raise self._error(key, "the key must be one Arabic word, as printed, without harakat")
-        fields: dict[str, frozenset[str]] = dict.fromkeys(self.RULE_FIELDS, frozenset())
-        otherwise = "keep"
-        keep: str | None
-        fix: str | None
         if spec == "keep":
-            keep, fix = key, None
-            kind = kind or "keep"
             if printed_form(key) != key:
                 raise self._error(key, "a kept word cannot be printed so (it has lam + alef)")
+            self.entries[key] = kind or "keep"
+            self._add_forms(key, key, None, "keep", dict.fromkeys(self.RULE_FIELDS, frozenset()))
         elif isinstance(spec, dict) and "fix" in spec:
-            unknown = set(spec) - {"fix", "otherwise", *self.RULE_FIELDS}
-            if unknown:
-                raise self._error(key, f"unknown field(s) {sorted(unknown)}")
-            fix = str(spec["fix"])
-            if printed_form(fix) != key:
-                raise self._error(key, f"{fix!r} is printed {printed_form(fix)!r}, not as the key")
-            fields = {f: self._words(key, spec, f, sets) for f in self.RULE_FIELDS}
-            otherwise = str(spec.get("otherwise", "keep"))
-            if otherwise not in LEX_OUTCOMES:
-                raise self._error(key, f"otherwise: must be one of {', '.join(LEX_OUTCOMES)}")
+            fix, otherwise, fields = self._fix_spec(key, spec, sets)
             contextual = any(fields.values()) or "otherwise" in spec
-            keep = key if contextual else None
-            kind = "context" if contextual else "fix"
+            self.entries[key] = "context" if contextual else "fix"
+            self._add_forms(key, key if contextual else None, fix, otherwise, fields)
         else:
             raise self._error(key, "expected `keep` or a mapping with `fix:`")
-        self.entries[key] = kind
+
+    def _fix_spec(self, key: str, spec: dict, sets: dict) -> tuple[str, str, dict[str, frozenset[str]]]:
+        """A `fix:` entry's reading, its `otherwise` and its context rules, checked."""
+        unknown = set(spec) - {"fix", "otherwise", *self.RULE_FIELDS}
+        if unknown:
+            raise self._error(key, f"unknown field(s) {sorted(unknown)}")
+        fix = str(spec["fix"])
+        if printed_form(fix) != key:
+            raise self._error(key, f"{fix!r} is printed {printed_form(fix)!r}, not as the key")
+        fields = {f: self._words(key, spec, f, sets) for f in self.RULE_FIELDS}
+        otherwise = str(spec.get("otherwise", "keep"))
+        if otherwise not in LEX_OUTCOMES:
+            raise self._error(key, f"otherwise: must be one of {', '.join(LEX_OUTCOMES)}")
+        return fix, otherwise, fields
+
+    def _add_forms(
+        self, key: str, keep: str | None, fix: str | None, otherwise: str, fields: dict[str, frozenset[str]]
+    ) -> None:
+        """Every inflected printed form of the entry, mapped to its readings (when both readings
+        exist, only the forms they share)."""
         plain = keep is None or fix is None
         keep_forms = _inflections(keep, tanween=plain) if keep else {}
         fix_forms = _inflections(fix, tanween=plain) if fix else {}
@@ -900,6 +992,7 @@ PUNCT_BEFORE_NUMBER = re.compile(r"(^|(?<=\s))([،؛:.])(\d+(?:[.\-]\d+)*)(?=\s|
 # thousands (or dahir-number) separator; the period is not a mark printed before the next number
 SPLIT_THOUSANDS = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d{2,3})?) \.(\d{3})(?![\d.])")
 MARK_GLUED = re.compile(f"(?<=\\d)([،؛:.])(?=[{LETTER}])")
+SPACING_SIGN = re.compile(r"\d| [،؛:.]")
 NUM = r"\d{1,2}"
 YEAR = r"\d{4}"
 MONTH = f"[{LETTER}\\u0640]+(?: [{LETTER}\\u0640]+)?"
@@ -913,12 +1006,17 @@ DATE_TAIL = re.compile(f"\\(\\s*({NUM}|فاتح)\\s*({MONTH})\\s*([،.]?)\\s*\\)
 DATE_SPLIT_HEAD = re.compile(f"(?<!\\d)({NUM})\\s*\\(\\s*({YEAR})\\s*$")
 DATE_SPLIT_TAIL = re.compile(f"^\\s*({MONTH})\\s*([،.]?)\\s*\\)\\s*({YEAR})(?!\\d)")
 LINE_START_SPLIT = re.compile(f"^((?:\\s*[-–.]?\\s*\\d+\\s*[-–.]?\\s*)?)([{LETTER}]) ([{LETTER}]{{2,}})")
+SPACE_RUN = re.compile(r"[ \t]{2,}")
+FIRST_WORD = re.compile(rf"\s*({AR_WORD.pattern})")  # a line's first word, with only spaces before
+LAST_WORD = re.compile(rf"({AR_WORD.pattern})\s*$")  # its last word, with only spaces after
 BROKEN_HEAD = re.compile(r"(^|[\sو])-(\d+)\s*$")
 BROKEN_TAIL = re.compile(f"^\\s*(\\d+)(?=\\s|و|[{LETTER}]|$)")
 
 
 def _fix_dates(text: str) -> tuple[str, list[tuple[str, str, str]]]:
     fixes: list[tuple[str, str, str]] = []
+    if "(" not in text:
+        return text, fixes  # both patterns read a bracket
 
     def full(m: re.Match[str]) -> str:
         day, hijri, month, punct, greg = m.groups()
@@ -946,6 +1044,8 @@ def _fix_dates(text: str) -> tuple[str, list[tuple[str, str, str]]]:
 
 def _fix_spacing(text: str) -> tuple[str, list[tuple[str, str, str]]]:
     fixes: list[tuple[str, str, str]] = []
+    if not SPACING_SIGN.search(text):
+        return text, fixes  # every pattern below reads a digit or a mark after a space
 
     def before_number(m: re.Match[str]) -> str:
         lead, mark, number = m.groups()
@@ -1041,24 +1141,42 @@ def _join_line_start(text: str, vocab: Counter[str]) -> tuple[str, tuple[str, st
 
 
 def repair_text(raw: str, *, skip_header: bool = True) -> RepairResult:
+    """The passes in order: page furniture and footnotes split off; numbers and dates broken across
+    two lines joined; then each body line and footnote text repaired on its own (_LineRepair)."""
     raw_lines = raw.split("\n")
-    first = _body_start(raw_lines, skip_header)
-    furn = _split_furniture(raw_lines, first)
+    furn = _split_furniture(raw_lines, _body_start(raw_lines, skip_header))
     repairs: list[Repair] = list(furn.repairs)
-    uncertain: list[Repair] = []
-
     # body lines and footnote texts get the same text repairs
     items: list[tuple[int, str]] = [(j, t.strip()) for j, t in furn.body]
-    fn_items: list[tuple[int, int, str]] = []
-    for number, j, flines in furn.footnotes:
-        m = FN_BODY.match(flines[0])
-        head = m.group(2) if m else flines[0]
-        text = " ".join([head.strip()] + [x.strip() for x in flines[1:]])
-        fn_items.append((number, j, text))
-
+    fn_items = [(number, j, _footnote_text(flines)) for number, j, flines in furn.footnotes]
     vocab = _vocabulary([t for _, t in items] + [t for _, _, t in fn_items])
+    _join_broken_numbers(items, repairs)
+    _join_split_dates(items, repairs)
+    fixer = _LineRepair(vocab, repairs)
+    # the lexicon's context rules look across line ends: last/first word of the neighbour lines
+    edges = [_edge_words(t) for _, t in items]
+    lines: list[str] = []
+    numbers: list[int] = []
+    for k, (j, t) in enumerate(items):
+        before = edges[k - 1][1] if k > 0 else ""
+        after = edges[k + 1][0] if k + 1 < len(items) else ""
+        out = fixer.fix(t, j, True, before, after)
+        if out:
+            lines.append(out)
+            numbers.append(j + 1)
+    footnotes = [Footnote(n, fixer.fix(t, j, False), j + 1) for n, j, t in fn_items]
+    return RepairResult(lines, numbers, footnotes, repairs, fixer.uncertain)
 
-    # numbers broken across lines ("بالفصول -1" + "88و 88-2" = 88-1)
+
+def _footnote_text(flines: list[str]) -> str:
+    """A footnote's lines as one text, without its number."""
+    m = FN_BODY.match(flines[0])
+    head = m.group(2) if m else flines[0]
+    return " ".join([head.strip()] + [x.strip() for x in flines[1:]])
+
+
+def _join_broken_numbers(items: list[tuple[int, str]], repairs: list[Repair]) -> None:
+    """Numbers broken across lines ("بالفصول -1" + "88و 88-2" = 88-1)."""
     for k in range(len(items) - 1):
         (j1, t1), (j2, t2) = items[k], items[k + 1]
         h, tl = BROKEN_HEAD.search(t1), BROKEN_TAIL.match(t2)
@@ -1069,7 +1187,9 @@ def repair_text(raw: str, *, skip_header: bool = True) -> RepairResult:
             repairs.append(Repair("glued-number", j1 + 1, f"{t1[h.start() :]} / {t2[: tl.end()].strip()}", joined))
             items[k], items[k + 1] = (j1, new1), (j2, new2)
 
-    # dates split over two lines
+
+def _join_split_dates(items: list[tuple[int, str]], repairs: list[Repair]) -> None:
+    """Dates split over two lines: "18( 1437" + "يوليو )2016"."""
     for k in range(len(items) - 1):
         (j1, t1), (j2, t2) = items[k], items[k + 1]
         h, tl = DATE_SPLIT_HEAD.search(t1), DATE_SPLIT_TAIL.match(t2)
@@ -1088,54 +1208,44 @@ def repair_text(raw: str, *, skip_header: bool = True) -> RepairResult:
             )
             items[k], items[k + 1] = (j1, new1), (j2, new2)
 
-    damaged = _damage_detected(vocab)
-    lam_meem = _lam_meem_damage(vocab)
-    lex = _Lexicon(vocab) if damaged else None
-    lexicon = load_lexicon() if damaged else None
 
-    # the lexicon's context rules look across line ends: last/first word of the neighbour lines
-    def edge_words(text: str) -> tuple[str, str]:
-        """First and last word of a line, when nothing (no mark, no number) stands outside them."""
-        words = list(AR_WORD.finditer(text))
-        if not words:
-            return "", ""
-        first = words[0].group(0) if not text[: words[0].start()].strip() else ""
-        last = words[-1].group(0) if not text[words[-1].end() :].strip() else ""
-        return first, last
+def _edge_words(text: str) -> tuple[str, str]:
+    """First and last word of a line, when nothing (no mark, no number) stands outside them."""
+    first, last = FIRST_WORD.match(text), LAST_WORD.search(text)
+    return first.group(1) if first else "", last.group(1) if last else ""
 
-    edges = [edge_words(t) for _, t in items]
 
-    def fix(text: str, j: int, line_start: bool, before: str = "", after: str = "") -> str:
+class _LineRepair:
+    """The repairs of one line, in order: a word split at the line start, dates, ligatures (when
+    the text shows the damage), the lam-meem reversal (idem), spacing and punctuation, tatweel."""
+
+    def __init__(self, vocab: Counter[str], repairs: list[Repair]):
+        self.vocab = vocab
+        self.repairs = repairs
+        self.uncertain: list[Repair] = []
+        damaged = _damage_detected(vocab)
+        self.lam_meem = _lam_meem_damage(vocab)
+        self.lex = _Lexicon(vocab) if damaged else None
+        self.lexicon = load_lexicon() if damaged else None
+
+    def fix(self, text: str, j: int, line_start: bool, before: str = "", after: str = "") -> str:
+        repairs = self.repairs
         if line_start:
-            text, joined = _join_line_start(text, vocab)
+            text, joined = _join_line_start(text, self.vocab)
             if joined:
                 repairs.append(Repair("intraword-space", j + 1, joined[0], joined[1]))
         text, dfix = _fix_dates(text)
-        for kind, b, a in dfix:
-            repairs.append(Repair(kind, j + 1, b, a))
-        if lex is not None:
-            text = _fix_ligatures(text, j, lex, repairs, uncertain, lexicon, before, after)
-        if lam_meem:
+        repairs.extend(Repair(kind, j + 1, b, a) for kind, b, a in dfix)
+        if self.lex is not None:
+            text = _fix_ligatures(text, j, self.lex, repairs, self.uncertain, self.lexicon, before, after)
+        if self.lam_meem:
             text, n = LAM_MEEM.subn(r"\1الم", text)
             repairs.extend(Repair("lam-meem", j + 1, "امل", "الم") for _ in range(n))
         text, sfix = _fix_spacing(text)
-        for kind, b, a in sfix:
-            repairs.append(Repair(kind, j + 1, b, a))
+        repairs.extend(Repair(kind, j + 1, b, a) for kind, b, a in sfix)
         text, tfix = remove_tatweel(text)
         repairs.extend(Repair("tatweel", j + 1, b, a) for b, a in tfix)
-        return re.sub(r"[ \t]{2,}", " ", text).strip()
-
-    lines: list[str] = []
-    numbers: list[int] = []
-    for k, (j, t) in enumerate(items):
-        before = edges[k - 1][1] if k > 0 else ""
-        after = edges[k + 1][0] if k + 1 < len(items) else ""
-        out = fix(t, j, True, before, after)
-        if out:
-            lines.append(out)
-            numbers.append(j + 1)
-    footnotes = [Footnote(n, fix(t, j, False), j + 1) for n, j, t in fn_items]
-    return RepairResult(lines, numbers, footnotes, repairs, uncertain)
+        return SPACE_RUN.sub(" ", text).strip()
 
 
 def _fix_ligatures(
@@ -1150,13 +1260,18 @@ def _fix_ligatures(
 ) -> str:
     """Repair the ligatures of one line; `line_before`/`line_after`: last/first word of the
     neighbour lines, for the lexicon's context rules."""
+    if lex.inert.issuperset(AR_WORD.findall(text)):
+        return text  # every word of the line was read before in this text: nothing to repair
     out: list[str] = []
     pos = 0
     tokens = list(AR_WORD.finditer(text))
     for k, m in enumerate(tokens):
-        out.append(text[pos : m.start()])
         tok = m.group(0)
-        if lexicon is not None and _in_lexicon(tok, lexicon):
+        if tok in lex.inert:
+            continue
+        reading = None
+        in_lexicon = lexicon is not None and _in_lexicon(tok, lexicon)
+        if lexicon is not None and in_lexicon:
             # the lexicon decides first (decisions made by reading); what it leaves goes to the rules
             # a neighbour counts only when nothing but spaces stands between (no mark: «الثالث: أحكام»)
             if k > 0:
@@ -1168,22 +1283,34 @@ def _fix_ligatures(
             else:
                 nxt = line_after if not text[m.end() :].strip() else ""
             reading = _lexicon_reading(tok, prev, nxt, lexicon)
-            if reading is not None:
-                if reading != tok:
-                    kind = "glued-word" if " " in reading else "ligature"
-                    repairs.append(Repair(kind, j + 1, tok, reading))
-                out.append(reading)
-                pos = m.end()
-                continue
-        known = lex.repaired.get(tok)
-        if known is None:  # a word's repair depends on the word and this text's evidence only
-            known = lex.repaired[tok] = _repair_word(tok, lex)
-        new, applied, unsure = known
-        for kind, after, certain in applied:
-            repairs.append(Repair(kind, j + 1, tok, after, certain))
-        for kind, cand in unsure:
-            uncertain.append(Repair(kind, j + 1, tok, cand, False))
-        out.append(new)
-        pos = m.end()
+            if reading is not None and reading != tok:
+                repairs.append(Repair("glued-word" if " " in reading else "ligature", j + 1, tok, reading))
+        if reading is None:
+            reading = _rule_reading(tok, j, lex, repairs, uncertain, inert_if_unchanged=not in_lexicon)
+        if reading != tok:
+            out.append(text[pos : m.start()])
+            out.append(reading)
+            pos = m.end()
     out.append(text[pos:])
     return "".join(out)
+
+
+def _rule_reading(
+    tok: str, j: int, lex: _Lexicon, repairs: list[Repair], uncertain: list[Repair], *, inert_if_unchanged: bool
+) -> str:
+    """The rules' reading of a token (once per word and text: it depends on the word and this text's
+    evidence only), its repairs and doubts recorded for line j.  A word the rules leave alone, with
+    nothing to report, is inert in this text when the lexicon does not know it."""
+    known = lex.repaired.get(tok)
+    if known is None:
+        known = lex.repaired[tok] = _repair_word(tok, lex)
+    new, applied, unsure = known
+    if not applied and not unsure and new == tok:
+        if inert_if_unchanged:
+            lex.inert.add(tok)
+        return tok
+    for kind, after, certain in applied:
+        repairs.append(Repair(kind, j + 1, tok, after, certain))
+    for kind, cand in unsure:
+        uncertain.append(Repair(kind, j + 1, tok, cand, False))
+    return new

@@ -116,25 +116,36 @@ def _own_in_part(headings: list[Heading], lines: list[str], numbers: list[int]) 
     chapters = _chapter_label(labels)
     # the text's own label is that of its first heading (quoted articles come later)
     article_label = "المادة" if chapters else (labels[0] if labels else None)
-    announced = {n for n, line in zip(numbers, lines, strict=False) if _ANNOUNCES.search(line.strip())}
+    announcing = sorted({n for n, line in zip(numbers, lines, strict=False) if _ANNOUNCES.search(line.strip())})
     own: list[Heading] = []
     quoting = False
     last_announce = -1
-    heading_lines = sorted(announced)
     for h in headings:
         if h.label == chapters:
             continue
         # an announcing line since the last own heading opens a quotation
-        while heading_lines and heading_lines[0] < h.line:
-            last_announce = heading_lines.pop(0)
+        while announcing and announcing[0] < h.line:
+            last_announce = announcing.pop(0)
         if own and last_announce > own[-1].line:
             quoting = True
-        if h.label in ("single", "range") or h.label == article_label or article_label is None:
-            approved = own and own[-1].number == "unique" and h.number == "1"  # the text a single article approves
-            if not quoting or not own or approved or _next_of(own[-1].number, h.number):
-                own.append(h)
-                quoting = False
+        if _may_be_own(h, article_label) and _goes_on_own(own, h, quoting):
+            own.append(h)
+            quoting = False
     return own
+
+
+def _may_be_own(h: Heading, article_label: str | None) -> bool:
+    """A single article, a range of repealed articles, or a heading with the text's own label."""
+    return h.label in ("single", "range") or h.label == article_label or article_label is None
+
+
+def _goes_on_own(own: list[Heading], h: Heading, quoting: bool) -> bool:
+    """Outside a quotation every such heading is the text's own; inside one, only the next number
+    of the own articles, or article 1 of the text a single article approves."""
+    if not quoting or not own:
+        return True
+    approved = own[-1].number == "unique" and h.number == "1"
+    return approved or _next_of(own[-1].number, h.number)
 
 
 def _chapter_label(labels: list[str]) -> str | None:

@@ -12,7 +12,9 @@ import os
 import re
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 
 # Letter pairs that pdftotext prints reversed on Adala PDFs (lam-alef
@@ -64,10 +66,25 @@ def _check_hunspell() -> str:
 
 
 def rejected_words(words: list[str]) -> set[str]:
-    """Words hunspell does not accept (one subprocess for the whole batch)."""
+    """Words hunspell does not accept.  A long batch is cut into one part per core, each checked by
+    its own hunspell process at the same time (a part's start-up, the dictionary's load, is about
+    a second: below ``PART_MIN`` words a batch is one part)."""
     if not words:
         return set()
     exe = _check_hunspell()
+    parts = max(1, min(os.cpu_count() or 1, len(words) // PART_MIN))
+    if parts == 1:
+        return _rejected_part(exe, words)
+    size = -(-len(words) // parts)
+    chunks = [words[i : i + size] for i in range(0, len(words), size)]
+    with ThreadPoolExecutor(len(chunks)) as pool:  # the threads only wait for the processes
+        return set().union(*pool.map(_rejected_part, repeat(exe), chunks))
+
+
+PART_MIN = 20_000
+
+
+def _rejected_part(exe: str, words: list[str]) -> set[str]:
     proc = subprocess.run(
         [exe, "-d", DICT_NAME, "-l", "-i", "utf-8"],
         input="\n".join(words) + "\n",
@@ -94,6 +111,18 @@ def swap_variants(word: str) -> set[str]:
     return out
 
 
+def swappable(words) -> list[str]:
+    """The words that hold a reversal-prone pair, sorted: only they can be suspects (a word without
+    one has no variant), so only they are shown to hunspell.  Any words at all need hunspell: its
+    absence is said even when none of them holds a pair."""
+    if words:
+        _check_hunspell()
+    return sorted(w for w in words if SWAPPABLE.search(w))
+
+
+SWAPPABLE = re.compile("|".join(p for pair in SWAP_PAIRS for p in pair))
+
+
 def tokenize(text: str) -> list[str]:
     return _ARABIC_TOKEN.findall(_MARKS.sub("", text))
 
@@ -103,7 +132,7 @@ def suspect_share(text: str) -> SuspectReport:
     counts: dict[str, int] = {}
     for tok in tokens:
         counts[tok] = counts.get(tok, 0) + 1
-    rejected = rejected_words(sorted(counts))
+    rejected = rejected_words(swappable(counts))
     # Second batch: the swapped variants of every rejected word.
     variants = {w: swap_variants(w) for w in rejected}
     all_variants = sorted(set().union(*variants.values())) if variants else []
@@ -123,8 +152,8 @@ def suspect_share(text: str) -> SuspectReport:
 def suspect_shares(token_counts: dict[str, dict[str, int]]) -> dict[str, SuspectReport]:
     """``suspect_share`` for many texts at once (name → token counts), with two hunspell runs
     in all instead of two per text: the dictionary loads once."""
-    vocabulary = sorted(set().union(*token_counts.values())) if token_counts else []
-    rejected = rejected_words(vocabulary)
+    vocabulary = set().union(*token_counts.values()) if token_counts else set()
+    rejected = rejected_words(swappable(vocabulary))
     variants = {w: swap_variants(w) for w in rejected}
     variant_rejected = rejected_words(sorted(set().union(*variants.values()))) if variants else set()
     suspect_words = {w for w, vs in variants.items() if any(v not in variant_rejected for v in vs)}
