@@ -19,8 +19,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from .errors import FrbrError, InputError, NotAknError, UnsafeInputError
+from .errors import FrbrError, InputError, NotAknError, OutputError, UnsafeInputError
 from .frbr import FrbrUri
+from .outputs import read_only
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 NSMAP = {"a": NS}
@@ -487,7 +488,6 @@ def _write_into(target: Path, data: bytes, seconds: float = READ_SECONDS) -> Non
 def write_error(exc: OSError, target: str | os.PathLike) -> InputError:
     """An OSError met while writing ``target`` (disk full, read-only file system, no permission ...)
     as the one-line error every command prints."""
-    from .errors import OutputError
 
     return OutputError.from_os_error(exc, str(target))
 
@@ -538,7 +538,6 @@ def atomic_write(path: str | os.PathLike, data: bytes, *, clean: bool = True, du
         return
     if target.is_symlink():
         target = target.resolve()  # write the file the link points at, keep the link
-    from .outputs import read_only
 
     if target.is_file() and read_only(target):
         # a rename would replace it all the same: a read-only file is the user saying «keep it»

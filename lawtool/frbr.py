@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .errors import FrbrError
+from .outputs import unsafe_part
 
 _URI = re.compile(
     r"""^/akn
@@ -63,7 +64,6 @@ class FrbrUri:
             )
         parts = match.groupdict()
         # the number becomes a folder of law/, bills/ and the site: it must be a safe path part
-        from .outputs import unsafe_part
 
         reason = unsafe_part(parts["number"])
         if reason:

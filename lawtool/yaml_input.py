@@ -23,6 +23,7 @@ from pathlib import Path
 
 import yaml
 
+from .akn import read_input
 from .errors import InputError, UnsafeInputError
 
 # libyaml's loader (PyYAML's wheels include it) reads the same data about 15 times faster than the
@@ -186,7 +187,6 @@ def read_yaml_file(
     missing_hint: str = "check the path",
 ):
     """A user's YAML file → plain data; every problem an InputError naming the file."""
-    from .akn import read_input
 
     p = Path(path)
     name = str(p)

@@ -177,38 +177,47 @@ def _records_of(index) -> list[Record]:
         for article in expression.articles():
             eid = article.get("eId") or ""
             place = expression.places.get(eid)
-            if place is None or _quoted(article):
-                continue
-            label = label_of(article) or eid
-            text = text_of(article)
-            plain = fold(text)
-            content = fold(label) + " " + plain
-            defined = [fold(text_of(d)) for d in article.iter() if isinstance(d.tag, str) and local_name(d) == "def"]
-            weighted = [
-                (fold(_heading_above(article)), HEADING_WEIGHT),
-                (" ".join(defined), DEFINED_WEIGHT),
-                (" ".join(concept_words(plain)), CONCEPT_WEIGHT),
-            ]
-            filters = {"law": [law]}
-            if defined:
-                filters["defines"] = list(dict.fromkeys(defined))
-            # its number, and those of the articles it writes into another text (an amending article)
-            written = [article_number(eid)] + [
-                article_number((q.get("eId") or "").rsplit("__", 1)[-1])
-                for q in article.iter()
-                if q is not article and isinstance(q.tag, str) and local_name(q) == "article"
-            ]
-            numbers = [n for n in dict.fromkeys(written) if n]
-            if numbers:
-                filters["number"] = numbers
-            body = text[len(text_of(_child(article, "num"))) if _child(article, "num") is not None else 0 :].strip()
-            meta = {
-                "title": f"{label} — {title}",
-                "text": body[:EXCERPT_CHARS],
-                "number": numbers[0] if numbers else "",
-            }
-            records.append(Record(f"{place.url}#{eid}", content, meta, filters, weighted))
+            if place is not None and not _quoted(article):
+                records.append(_article_record(article, f"{place.url}#{eid}", title, law))
     return records
+
+
+def _article_record(article, url: str, title: str, law: str) -> Record:
+    eid = article.get("eId") or ""
+    label = label_of(article) or eid
+    text = text_of(article)
+    plain = fold(text)
+    defined = [fold(text_of(d)) for d in _descendants(article, "def")]
+    weighted = [
+        (fold(_heading_above(article)), HEADING_WEIGHT),
+        (" ".join(defined), DEFINED_WEIGHT),
+        (" ".join(concept_words(plain)), CONCEPT_WEIGHT),
+    ]
+    filters = {"law": [law]}
+    if defined:
+        filters["defines"] = list(dict.fromkeys(defined))
+    numbers = _numbers_written(article, eid)
+    if numbers:
+        filters["number"] = numbers
+    num = _child(article, "num")
+    body = text[len(text_of(num)) if num is not None else 0 :].strip()
+    meta = {"title": f"{label} — {title}", "text": body[:EXCERPT_CHARS], "number": numbers[0] if numbers else ""}
+    return Record(url, fold(label) + " " + plain, meta, filters, weighted)
+
+
+def _numbers_written(article, eid: str) -> list[str]:
+    """The article's number, and those of the articles it writes into another text (an amending
+    article: the bill's article 37 has «447-4»)."""
+    written = [article_number(eid)] + [
+        article_number((q.get("eId") or "").rsplit("__", 1)[-1])
+        for q in _descendants(article, "article")
+        if q is not article
+    ]
+    return [n for n in dict.fromkeys(written) if n]
+
+
+def _descendants(el, name: str):
+    return (d for d in el.iter() if isinstance(d.tag, str) and local_name(d) == name)
 
 
 def _child(el, name: str):
