@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-# public name → the module that defines it
+# public name → the module that defines it («module:attribute» when the names differ)
 _HOME = {
     # documents, identifiers, errors, findings
     "Document": "lawtool.akn",
@@ -43,8 +43,8 @@ _HOME = {
     "find_definitions": "lawtool.gaps.definitions",
     "gap_report": "lawtool.gaps.report",
     "load_sources": "lawtool.gaps.report",
-    # the site
-    "publish": "lawtool.publish",
+    # the site («publish» itself is the subpackage lawtool.publish)
+    "publish_site": "lawtool.publish:publish",
 }
 
 __all__ = [
@@ -65,7 +65,7 @@ __all__ = [
     "import_text",
     "load_amendments",
     "load_sources",
-    "publish",
+    "publish_site",
     "to_markdown",
     "to_text",
     "validate_document",
@@ -78,7 +78,8 @@ def __getattr__(name: str) -> Any:
     module = _HOME.get(name)
     if module is None:
         raise AttributeError(f"module 'lawtool' has no attribute {name!r}")
-    value = getattr(import_module(module), name)
+    module, _, attribute = module.partition(":")
+    value = getattr(import_module(module), attribute or name)
     globals()[name] = value  # the next access does not come here
     return value
 
@@ -101,6 +102,6 @@ if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eag
     from lawtool.gaps.definitions import find_definitions
     from lawtool.gaps.report import gap_report, load_sources
     from lawtool.importer import import_text
-    from lawtool.publish import publish
+    from lawtool.publish import publish as publish_site
     from lawtool.validate import validate_document, validate_file
     from lawtool.xref import extract_document, extract_text

@@ -23,6 +23,15 @@ def test_every_public_name_is_the_object_of_its_stage(name):
     assert f"`{name}`" in (REPO / "docs/library.md").read_text(encoding="utf-8")
 
 
+def test_a_public_name_is_never_shadowed_by_a_submodule():
+    """«publish» would be: once lawtool.publish is imported, the package's attribute is the module."""
+    import lawtool.publish  # noqa: F401 - the import is the test
+
+    assert callable(lawtool.publish_site) and hasattr(lawtool.publish, "__path__") is not False
+    submodules = {p.stem for p in Path(lawtool.__file__).parent.iterdir() if p.suffix == ".py" or p.is_dir()}
+    assert not set(PUBLIC) & submodules
+
+
 def test_importing_lawtool_loads_no_stage():
     code = "import sys, lawtool; print(sorted(m for m in sys.modules if m.startswith('lawtool.')))"
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
