@@ -26,21 +26,9 @@ from dataclasses import dataclass, field
 from .akn import DIVISIONS, DOC_TYPES, Document, akn, local_name
 
 PROVISION_ORDER = ("article", "section", "rule", "clause", "hcontainer", "level", "paragraph", "point")
-CONTAINER_KINDS = frozenset(
+# the divisions, and every other element that holds numbered provisions or text of its own
+CONTAINER_KINDS = DIVISIONS | frozenset(
     {
-        "book",
-        "tome",
-        "part",
-        "subpart",
-        "title",
-        "subtitle",
-        "chapter",
-        "subchapter",
-        "section",
-        "subsection",
-        "division",
-        "subdivision",
-        "hcontainer",
         "level",
         "rule",
         "subrule",
@@ -50,8 +38,8 @@ CONTAINER_KINDS = frozenset(
         "paragraph",
         "subparagraph",
         "point",
-        "transitional",
         "proviso",
+        "transitional",
         "crossHeading",
     }
 )

@@ -180,20 +180,8 @@ def _dahir_that_is_the_law(items, span: tuple[int, int, int], ends, chapter_labe
     """A dahir (or decree) that is itself the law: its articles are the body, its signature the
     conclusions."""
     first, signature, _ = span
-    title_lines, preamble, preamble_heading = _split_head([line for _, line in items[:first]], ends)
-    parser = _BodyParser(items[first:signature], ends, chapter_label)
-    body = parser.parse()
-    conclusions, annexes = _split_annexes(items[signature:])
-    return Layout(
-        title_lines,
-        preamble,
-        preamble_heading,
-        body,
-        parser.notes,
-        conclusions=_paragraphs(conclusions, ends),
-        chapter_label=chapter_label,
-        attachments=[_annex(a, wrapped) for a in annexes],
-    )
+    head = [line for _, line in items[:first]]
+    return _head_and_body(head, items[first:signature], items[signature:], ends, chapter_label, wrapped)
 
 
 def _promulgating_dahir(items, span: tuple[int, int, int], ends, chapter_label, wrapped) -> Layout:
@@ -239,11 +227,17 @@ def _law(items: list[tuple[int, str]], ends, chapter_label: str | None, wrapped)
         end = _preamble_end(items, body_start, chapter_label)
         head += [line for _, line in items[body_start:end]]
         body_start = end
-    title_lines, preamble, preamble_heading = _split_head(head, ends)
     body_items, signed = _split_signature(items[body_start:], chapter_label)
-    conclusions, annexes = _split_annexes(signed)
+    return _head_and_body(head, body_items, signed, ends, chapter_label, wrapped)
+
+
+def _head_and_body(head: list[str], body_items, signed, ends, chapter_label: str | None, wrapped) -> Layout:
+    """The layout of a text from its head lines (title, preamble), the items of its body and those
+    from its signature on (conclusions, then annexes)."""
+    title_lines, preamble, preamble_heading = _split_head(head, ends)
     parser = _BodyParser(body_items, ends, chapter_label)
     body = parser.parse()
+    conclusions, annexes = _split_annexes(signed)
     return Layout(
         title_lines,
         preamble,

@@ -18,7 +18,7 @@ from lxml import etree
 
 from ..akn import local_name, text_of
 from .html import attr, element, esc, ltr, rel_url
-from .index import CONTAINERS, CorpusIndex, Expression, child
+from .index import CONTAINERS, ID_BLOCKS, CorpusIndex, Expression, child
 
 INLINE_TAGS = {"b": "b", "i": "i", "u": "u", "sup": "sup", "sub": "sub"}
 SKIP = {"num", "heading", "subheading"}  # rendered by the heading writer
@@ -405,21 +405,6 @@ class BodyRenderer:
         )
 
 
-ID_BLOCKS = {
-    "paragraph",
-    "point",
-    "subparagraph",
-    "list",
-    "blockList",
-    "item",
-    "intro",
-    "wrapUp",
-    "alinea",
-    "indent",
-    "clause",
-    "subclause",
-    "level",
-}  # the blocks that carry their eId as id
 NUMBERED = (
     "paragraph",
     "subparagraph",

@@ -43,23 +43,26 @@ PAGE_CHARS = 50_000  # an expression whose body has more characters of text is c
 GROUP_ARTICLES = 10  # at most this many articles on a page of a split expression
 CONTAINERS = DIVISIONS  # the kinds that get a container page or heading
 
-# Elements the pages give an id (their eId): see lawtool.publish.body.
-ANCHORED = CONTAINERS | {
-    "article",
-    "paragraph",
-    "point",
-    "subparagraph",
-    "list",
-    "blockList",
-    "item",
-    "intro",
-    "wrapUp",
-    "alinea",
-    "indent",
-    "clause",
-    "subclause",
-    "level",
-}
+# The blocks inside an article that the pages give an id (their eId): see lawtool.publish.body.
+ID_BLOCKS = frozenset(
+    {
+        "paragraph",
+        "point",
+        "subparagraph",
+        "list",
+        "blockList",
+        "item",
+        "intro",
+        "wrapUp",
+        "alinea",
+        "indent",
+        "clause",
+        "subclause",
+        "level",
+    }
+)
+# Every element the pages give an id: containers, articles and those blocks.
+ANCHORED = CONTAINERS | {"article"} | ID_BLOCKS
 
 Progress = Callable[[str], None]
 Count = Callable[[str, int, int], None]  # (step, done, total) of a long step

@@ -54,7 +54,7 @@ from lxml.html import builder as E
 from ..akn import local_name, text_of
 from ..arabic import normalise, words
 from ..errors import LawtoolError
-from .index import label_of
+from .index import child, label_of
 
 DATA = Path(__file__).parent / "data" / "search-concepts.yaml"
 EXCERPT_CHARS = 1200  # of an article's own text kept for the result's excerpt
@@ -199,7 +199,7 @@ def _article_record(article, url: str, title: str, law: str) -> Record:
     numbers = _numbers_written(article, eid)
     if numbers:
         filters["number"] = numbers
-    num = _child(article, "num")
+    num = child(article, "num")
     body = text[len(text_of(num)) if num is not None else 0 :].strip()
     meta = {"title": f"{label} — {title}", "text": body[:EXCERPT_CHARS], "number": numbers[0] if numbers else ""}
     return Record(url, fold(label) + " " + plain, meta, filters, weighted)
@@ -220,17 +220,10 @@ def _descendants(el, name: str):
     return (d for d in el.iter() if isinstance(d.tag, str) and local_name(d) == name)
 
 
-def _child(el, name: str):
-    for c in el:
-        if isinstance(c.tag, str) and local_name(c) == name:
-            return c
-    return None
-
-
 def _heading_above(article) -> str:
     """The heading of the nearest division holding ``article`` («في التهديد وعدم تقديم المساعدة»)."""
     for above in article.iterancestors():
-        heading = _child(above, "heading")
+        heading = child(above, "heading")
         if heading is not None:
             return text_of(heading)
     return ""

@@ -742,28 +742,14 @@ class _Parser:
         t = self.t
         m = _NUMBERED.match(t, cur)
         if m:
-            return WorkPhrase(
-                "number",
-                cur,
-                m.end(),
-                number=_dotted(m.group(2)),
-                law_kind=_law_kind(m.group("noun")),
-                name="same" if _AFTER_SAME.match(t, m.end()) else None,
-                text=t[cur : m.end()],
-            )
+            same = "same" if _AFTER_SAME.match(t, m.end()) else None
+            return _by_number(t, cur, m.end(), _dotted(m.group(2)), _law_kind(m.group("noun")), same)
         if not has_of:
             return None
         m = _NUMBERED_BARE.match(t, cur)
         if m:
-            return WorkPhrase(
-                "number",
-                cur,
-                m.end(),
-                number=m.group(2),
-                law_kind=_law_kind(m.group("noun")),
-                name="same" if _AFTER_SAME.match(t, m.end()) else None,
-                text=t[cur : m.end()],
-            )
+            same = "same" if _AFTER_SAME.match(t, m.end()) else None
+            return _by_number(t, cur, m.end(), m.group(2), _law_kind(m.group("noun")), same)
         m = _THIS.match(t, cur)
         if m:
             return _this_phrase(t, cur, m)
@@ -1045,19 +1031,16 @@ def _cited_by_name(phrase: WorkPhrase) -> bool:
     return phrase.kind == "other" and ((phrase.name or "").endswith("(dated)") or phrase.law_kind == "treaty")
 
 
+def _by_number(t: str, start: int, end: int, number: str, law_kind: str | None, name: str | None) -> WorkPhrase:
+    """A work cited by its number, over ``t[start:end]``."""
+    return WorkPhrase("number", start, end, number=number, law_kind=law_kind, name=name, text=t[start:end])
+
+
 def _this_phrase(t: str, cur: int, m: re.Match) -> WorkPhrase:
     """«هذا القانون», or «هذا القانون رقم 12.34» (the document by its number)."""
     n = _THIS_NUMBER.match(t, m.end())
     if n:
-        return WorkPhrase(
-            "number",
-            cur,
-            n.end(),
-            number=_dotted(n.group(1)),
-            law_kind=_law_kind(m.group(0)),
-            name="this",
-            text=t[cur : n.end()],
-        )
+        return _by_number(t, cur, n.end(), _dotted(n.group(1)), _law_kind(m.group(0)), "this")
     return WorkPhrase("this", cur, m.end(), law_kind=_law_kind(m.group(0)), text=m.group(0))
 
 
@@ -1065,20 +1048,10 @@ def _same_phrase(t: str, cur: int, m: re.Match) -> WorkPhrase:
     """«القانون المذكور», «نفس القانون»: the last work cited, unless a number or a date follows."""
     n = _SAME_NUMBER.match(t, m.end())
     if n:
-        return WorkPhrase(
-            "number",
-            cur,
-            n.end(),
-            number=_dotted(n.group(1)),
-            law_kind=_law_kind(m.group(0)),
-            name="same",
-            text=t[cur : n.end()],
-        )
+        return _by_number(t, cur, n.end(), _dotted(n.group(1)), _law_kind(m.group(0)), "same")
     n = _SAME_BARE.match(t, m.end())
     if n and "قرار" in m.group(0):
-        return WorkPhrase(
-            "number", cur, n.end(), number=n.group(1), law_kind="order", name="same", text=t[cur : n.end()]
-        )
+        return _by_number(t, cur, n.end(), n.group(1), "order", "same")
     if _DATED.match(t, m.end()):
         # «الظهير المشار إليه أعلاه المؤرخ في 20 شعبان 1373»: a text named by its date
         return WorkPhrase("other", cur, m.end(), law_kind=_law_kind(m.group(0)), name=m.group(0), text=m.group(0))
