@@ -5,6 +5,9 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("LAWTOOL_SHARED", REPO.parent / "shared"))
+# Pinned for the whole session: tests that copy the repository into a temporary folder (where
+# ``../shared`` does not exist) still find the shared folder, as CI's clean clone does.
+os.environ.setdefault("LAWTOOL_SHARED", str(SHARED.resolve()))
 
 
 @pytest.fixture(scope="session")
