@@ -255,8 +255,8 @@ t = time.perf_counter(); gap_report(load_sources({corpus!r}), concepts); elapsed
     extraction = in_process(
         f"""
 from pathlib import Path
-from lawtool.xref import CorpusIndex, extract_text
-corpus = CorpusIndex.from_root({str(REPO)!r})
+from lawtool.xref import ArticleIndex, extract_text
+corpus = ArticleIndex.from_root({str(REPO)!r})
 texts = [Path(p).read_text(encoding='utf-8') for p in {[str(p) for p in adala]!r}]
 t = time.perf_counter()
 for text in texts:
@@ -276,9 +276,9 @@ elapsed = time.perf_counter() - t
         in_process(
             f"""
 from lawtool.akn import Document
-from lawtool.xref import CorpusIndex
+from lawtool.xref import ArticleIndex
 from lawtool.xref.mark import mark_document
-corpus = CorpusIndex.from_root({str(REPO)!r})
+corpus = ArticleIndex.from_root({str(REPO)!r})
 document = Document.load({str(penal_xml)!r})
 t = time.perf_counter(); added = mark_document(document, corpus); document.to_bytes(); elapsed = time.perf_counter() - t
 """,

@@ -327,9 +327,9 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     sys.path.insert(0, str(args.lawtool.resolve()))
 
-    from lawtool.xref import CorpusIndex
+    from lawtool.xref import ArticleIndex
 
-    corpus = CorpusIndex.from_root(REPO)
+    corpus = ArticleIndex.from_root(REPO)
     results = []
     for ann in load_annotations(args.files or None):
         citations = detect(args.corpus / ann["source"], corpus)

@@ -16,13 +16,14 @@ __version__ = "0.1.0"
 _HOME = {
     # documents, identifiers, errors, findings
     "Document": "lawtool.akn",
+    "Corpus": "lawtool.corpus",
     "FrbrUri": "lawtool.frbr",
     "LawtoolError": "lawtool.errors",
     "Finding": "lawtool.findings",
     # import
     "import_text": "lawtool.importer",
     "import_all": "lawtool.corpus_import",
-    "build_corpus": "lawtool.corpus",
+    "build_corpus": "lawtool.recipes",
     # validate
     "validate_document": "lawtool.validate",
     "validate_file": "lawtool.validate",
@@ -48,6 +49,7 @@ _HOME = {
 }
 
 __all__ = [
+    "Corpus",
     "Document",
     "Finding",
     "FrbrUri",
@@ -91,7 +93,7 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eagerly
     from lawtool.akn import Document
     from lawtool.amend import apply_amendments, check_collisions, load_amendments
-    from lawtool.corpus import build_corpus
+    from lawtool.corpus import Corpus
     from lawtool.corpus_import import import_all
     from lawtool.diff import diff_documents
     from lawtool.diff.compare import compare
@@ -103,5 +105,6 @@ if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eag
     from lawtool.gaps.report import gap_report, load_sources
     from lawtool.importer import import_text
     from lawtool.publish import publish as publish_site
+    from lawtool.recipes import build_corpus
     from lawtool.validate import validate_document, validate_file
     from lawtool.xref import extract_document, extract_text

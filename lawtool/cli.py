@@ -63,7 +63,7 @@ def import_cmd(
             if finding.severity != "info":
                 say(f"lawtool: {finding.render()}")
         if report:
-            data = rep.as_dict()
+            data = rep.to_dict()
             data["suspects"] = _suspect_check(document)
             # the context check (importer/context.py): real-word reversals, beside hunspell's non-words
             data["context_check"] = getattr(rep, "context", None) or {
@@ -207,7 +207,7 @@ def corpus_build(
     """Re-import every document of law/ and bills/ from its import.yaml (source + corrections)."""
 
     def action():
-        from .corpus import build_corpus
+        from .recipes import build_corpus
 
         changed = []
         for result in build_corpus(root, write=not (check or dry_run), with_diff=dry_run):
@@ -273,7 +273,7 @@ def corpus_summary(
     """Each document of law/ and bills/: title, FRBR, date, counts."""
 
     def action():
-        from .corpus import summary
+        from .recipes import summary
 
         rows = summary(root)
         if as_json:

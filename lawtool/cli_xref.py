@@ -27,9 +27,9 @@ def _echo_json(data) -> None:
 
 
 def _corpus(root: Path):
-    from lawtool.xref import CorpusIndex
+    from lawtool.xref import ArticleIndex
 
-    return CorpusIndex.from_root(root)
+    return ArticleIndex.from_root(root)
 
 
 def _summary(c) -> str:
@@ -78,7 +78,7 @@ def extract(
             citations = extract_document(Document.load(file), corpus)
             kind = "akn"
         if as_json:
-            _echo_json({"file": str(file), "input": kind, "citations": [c.as_json() for c in citations]})
+            _echo_json({"file": str(file), "input": kind, "citations": [c.to_dict() for c in citations]})
             return
         for c in citations:
             place = f"{c.eid}" if c.eid is not None else f"line {c.line}"

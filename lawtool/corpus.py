@@ -1,39 +1,53 @@
-"""The repository's corpus: law/ and bills/, laid out by FRBR URI.
+"""The corpus: the texts lawtool works on, read once.
 
-    law/ma/act/2018/103-13/ara@2018-03-12.xml          an expression
-    law/ma/act/2018/103-13/import.yaml                 how it is made from its official source
-    bills/ma/bill/2024/digital-violence/ara@2024-05-14.xml
+A :class:`Corpus` is a repository's law/ and bills/ (laid out by FRBR URI, see docs/corpus.md) and,
+when given, a *corpus build folder*: the folder ``lawtool corpus import-all`` wrote (``report.json``
+and ``akn/*.xml``, build/corpus by default).  It finds its files with one walk and parses each
+document once, on first use; the indexes every stage needs are *views* over it, made by their own
+stage on first use and kept on the corpus (:meth:`Corpus.view`):
 
-``import.yaml`` lists the expressions of the work, each with its source text, metadata and the
-corrections the importer cannot make by itself; ``lawtool corpus build`` re-imports them all,
-so law/ is reproducible from the raw texts with one command.  A source written
-``shared:sources/...`` is looked up in the shared folder (``$LAWTOOL_SHARED``, else ``../shared``
-beside the repository); any other source path is relative to the import.yaml's folder.
+    ArticleIndex.of(corpus)      lawtool.xref.resolve    the articles of every work, by work URI
+    backlinks(corpus)            lawtool.xref.index      every citation of law/ and bills/, who cites what
+    site_index(corpus)           lawtool.publish.index   the site's pages, places, links and definitions
+    records(site_index(...))     lawtool.publish.search  the search entries
+
+Slow views are also kept on disk (:meth:`Corpus.cached`, build/cache) under a key made of the bytes of
+their inputs and of lawtool's whole code and data, so nothing stale is ever reused.
+
+This module also holds the layout helpers every stage shares: :func:`shared_dir` (the read-only
+shared folder) and :func:`load_yaml` (import.yaml, recipes, reports.yaml).
 """
 
 from __future__ import annotations
 
-import datetime as _dt
+import hashlib
+import json
 import os
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import Any, TypeVar
 
-from .akn import Document
-from .amend import apply_amendments, load_amendments, select
-from .errors import InputError
-from .frbr import FrbrUri
-from .gaps.definitions import link_definitions
-from .importer import Correction, ImportReport, import_text, read_source
-from .outputs import inside, regular_files
-from .xref.mark import corpus_for, mark_document
+from .akn import Document, atomic_write
+from .errors import InputError, LawtoolError
+from .outputs import regular_files
+from .version import code_key
 from .yaml_input import read_yaml_file
 
 CORPUS_DIRS = ("law", "bills")
+SOURCE_NAME = re.compile(r"^ma-adala-(?P<subject>[a-z][a-z-]*?)-(?P<n>\d+)\.txt$")
+
+Count = Callable[[str, int, int], None]  # (step, done, total)
+Say = Callable[[str], None]
+T = TypeVar("T")
 
 
 def shared_dir(root: Path) -> Path:
+    """The shared folder: ``$LAWTOOL_SHARED``, else ``../shared`` beside the repository."""
     env = os.environ.get("LAWTOOL_SHARED")
-    return Path(env) if env else (root.resolve().parent / "shared")
+    return Path(env) if env else (Path(root).resolve().parent / "shared")
 
 
 def load_yaml(path: Path):
@@ -42,299 +56,205 @@ def load_yaml(path: Path):
     return read_yaml_file(path, what="a YAML mapping (see docs/corpus.md)")
 
 
-@dataclass
-class BuildResult:
-    path: str
-    changed: bool
-    articles: int
-    repairs: int
-    uncertain: int
-    report: dict
-    diff: str = ""
-
-
-def import_specs(root: Path) -> list[tuple[Path, dict]]:
-    specs = []
-    for top in CORPUS_DIRS:
-        for path in sorted((root / top).rglob("import.yaml")):
-            specs += [(path, spec) for spec in read_import_yaml(path)]
-    return specs
-
-
-# The fields of an expression in import.yaml, and the type each must have (docs/corpus.md).
-_DATE = (str, _dt.date)
-SPEC_FIELDS: dict[str, tuple] = {
-    "expression": (str,),
-    "doctype": (str,),
-    "source": (str,),
-    "amended": (str,),
-    "work_date": _DATE,
-    "title": (str,),
-    "notice": (str,),
-    "publication": (dict,),
-    "numbering_gaps": (str,),
-    "corrections": (list,),
-    "repair": (bool,),
-    "definitions": (bool,),
-    "xref": (bool,),
-    "divergences": (list,),
-}  # a record for readers (where editions of a text differ); the importer ignores it
-CORRECTION_FIELDS: dict[str, tuple] = {
-    "line": (int,),
-    "find": (str,),
-    "replace": (str,),
-    "why": (str,),
-    "certain": (bool,),
-}
-PUBLICATION_FIELDS: dict[str, tuple] = {"date": _DATE, "name": (str,), "number": (str, int), "showAs": (str,)}
-
-
-def _check_fields(value, fields: dict[str, tuple], required: tuple[str, ...], path: Path, where: str) -> None:
-    if not isinstance(value, dict):
-        raise InputError(f"{where} is not a mapping of fields", path=str(path), hint="see docs/corpus.md")
-    for name, item in value.items():
-        if name not in fields:
-            raise InputError(
-                f"{where}: unknown field {name!r}", path=str(path), hint="use one of: " + ", ".join(fields)
-            )
-        if isinstance(item, bool) and bool not in fields[name] or not isinstance(item, fields[name]):
-            kinds = " or ".join("a date" if t is _dt.date else t.__name__ for t in fields[name])
-            raise InputError(
-                f"{where}: {name} must be {kinds}, not {type(item).__name__}", path=str(path), hint="see docs/corpus.md"
-            )
-    for name in required:
-        if name not in value:
-            raise InputError(f"{where}: no {name!r} given", path=str(path), hint=f"add {name}: to it")
-
-
-def read_import_yaml(path: Path) -> list[dict]:
-    """The expressions of an import.yaml, every field checked for its type (never a traceback
-    on a hand-written file)."""
-    return import_expressions(load_yaml(path) or {}, path)
-
-
-def import_expressions(data, path: Path) -> list[dict]:
-    """The expressions of an import.yaml's data, checked (``path`` names the file in errors)."""
-    if not isinstance(data, dict) or not isinstance(data.get("expressions", []), list):
-        raise InputError(
-            "an import.yaml is a mapping with a list of expressions",
-            path=str(path),
-            hint="write expressions: then one «- expression: ...» per expression",
-        )
-    specs = data.get("expressions") or []
-    for n, spec in enumerate(specs, 1):
-        where = f"expression {n}"
-        _check_fields(spec, SPEC_FIELDS, ("expression",), path, where)
-        for m, correction in enumerate(spec.get("corrections") or [], 1):
-            _check_fields(correction, CORRECTION_FIELDS, ("line", "find", "replace"), path, f"{where}, correction {m}")
-        if "publication" in spec:
-            _check_fields(spec["publication"], PUBLICATION_FIELDS, (), path, f"{where}, publication")
-    return specs
-
-
-def resolve_source(root: Path, yaml_path: Path, source: object) -> Path:
-    """The source file of an import spec; it must stay inside the repository or the shared folder
-    (an import.yaml is data anyone can propose: it must not read /etc/passwd)."""
-    if not isinstance(source, str) or not source:
-        raise InputError("the expression has no 'source'", path=str(yaml_path), hint="give the source text's path")
-    if source.startswith("shared:"):
-        base = shared_dir(root).resolve()
-        path = (base / source[len("shared:") :]).resolve()
-    else:
-        base = Path(root).resolve()
-        path = (yaml_path.parent / source).resolve()
-    if not path.is_relative_to(base):
-        raise InputError(
-            f"source {source!r} leads outside {'the shared folder' if source.startswith('shared:') else 'the repository'}",
-            path=str(yaml_path),
-            hint="keep sources inside the repository or use shared:...",
-        )
-    return path
-
-
-def _field(spec: dict, name: str, where: Path) -> str:
-    value = spec.get(name) if isinstance(spec, dict) else None
-    if not isinstance(value, str) or not value.strip():
-        raise InputError(f"no {name!r} given", path=str(where), hint=f"add {name}: to it")
-    return value.strip()
-
-
-def repo_path(root: Path, yaml_path: Path, value: str, what: str) -> Path:
-    """A path of a recipe (relative to the import.yaml's folder), resolved: it must stay inside the
-    repository (links resolved)."""
-    base = Path(root).resolve()
-    path = (yaml_path.parent / value).resolve()
-    if Path(value).is_absolute() or not path.is_relative_to(base):
-        raise InputError(
-            f"{what} {value!r} leads outside the repository",
-            path=str(yaml_path),
-            hint="give a path inside the repository, relative to the import.yaml's folder",
-        )
-    return path
-
-
-def target_of(root: Path, yaml_path: Path, spec: dict) -> Path:
-    """Where an expression of an import.yaml is written: law/ or bills/ + its FRBR relative path
-    (checked to stay in that folder)."""
-
-    uri = FrbrUri.parse(_field(spec, "expression", yaml_path))
-    top = yaml_path.relative_to(root).parts[0]
-    return inside(Path(root) / top, uri.relative_path(), what="expression path")
-
-
-def _not_an_output(path: Path, outputs, yaml_path: Path, what: str) -> None:
-    if outputs and path.resolve() in outputs:
-        raise InputError(
-            f"the {what} {path.name} is one of the files corpus build writes",
-            path=str(yaml_path),
-            hint=f"give the {what} its own file (an import source is a .txt text, never an expression)",
-        )
-
-
-def build_one(root: Path, yaml_path: Path, spec: dict, outputs=None):
-    """Import one expression of an import.yaml: (target path, document, report).  ``outputs``: the
-    files the build writes (a source must not be one of them)."""
-
-    uri = FrbrUri.parse(_field(spec, "expression", yaml_path))
-    target = target_of(root, yaml_path, spec)
-    source = resolve_source(root, yaml_path, spec.get("source"))
-    _not_an_output(source, (outputs or set()) | {target.resolve()}, yaml_path, "source")
-    corrections = [Correction(**c) for c in spec.get("corrections", [])]
-    document, report = import_text(
-        read_source(source),
-        uri,
-        doctype=spec.get("doctype", "act"),
-        source_name=str(source),
-        work_date=str(spec.get("work_date") or "") or None,
-        title=spec.get("title"),
-        publication=spec.get("publication"),
-        corrections=corrections,
-        notice=spec.get("notice"),
-        repair=spec.get("repair", True),
-        numbering_gaps=spec.get("numbering_gaps"),
-    )
-    if spec.get("definitions"):
-        # optional stage: mark the definitions and link the defined terms (lawtool.gaps.definitions)
-
-        link_definitions(document)
-    if spec.get("xref"):  # optional stage: mark the cross-references as ref/rref (lawtool.xref.mark)
-        mark_document(document, corpus_for(root))
-    return target, document, report
-
-
-def build_amended(root: Path, yaml_path: Path, spec: dict, built: dict, outputs=None):
-    """An expression made by applying amendments to an earlier one: ``amended: <recipe.yaml>``
-    names the recipe (``from``: the earlier expression's file, ``amendments``: a glob, ``status``,
-    ``date``, ``notice``).  The earlier expression is taken as just built in this run.  Every path
-    of the recipe stays inside the repository; none is the expression being made."""
-
-    target = target_of(root, yaml_path, spec)
-    recipe_path = resolve_source(root, yaml_path, spec["amended"])
-    _not_an_output(recipe_path, outputs, yaml_path, "recipe")
-    recipe = load_yaml(recipe_path) or {}
-    if not isinstance(recipe, dict):
-        raise InputError("the recipe is not a mapping", path=str(recipe_path), hint="give from:, amendments:, date:")
-    base_path = repo_path(root, yaml_path, _field(recipe, "from", recipe_path), "from:")
-    if base_path == target.resolve():
-        raise InputError(
-            "the recipe's from: is the expression it makes",
-            path=str(recipe_path),
-            hint="from: names the earlier expression",
-        )
-    pattern = _field(recipe, "amendments", recipe_path)
-    if Path(pattern).is_absolute() or ".." in Path(pattern).parts:
-        raise InputError(
-            f"amendments: {pattern!r} leads outside the repository",
-            path=str(recipe_path),
-            hint="give a pattern relative to the import.yaml's folder, without '..'",
-        )
-    folder = yaml_path.parent
-    paths = sorted(folder.glob(pattern))
-    for path in paths:
-        repo_path(root, yaml_path, str(path.relative_to(folder)), "amendments:")
-        _not_an_output(path, outputs, yaml_path, "amendment")
-    base = built.get(base_path) or Document.load(base_path)
-    base = Document.from_bytes(base.to_bytes(), str(base_path))
-    amendments = (
-        select(load_amendments(paths), recipe.get("status")) if recipe.get("status") else load_amendments(paths)
-    )
-    if recipe.get("date") in (None, ""):
-        raise InputError("no 'date' given", path=str(recipe_path), hint="add date: YYYY-MM-DD to it")
-    result = apply_amendments(base, amendments, date=str(recipe["date"]), notice=recipe.get("notice"))
-    report = ImportReport(source=str(recipe_path))
-    return target, result.document, report
-
-
-def build_corpus(root: Path, *, write: bool = True, with_diff: bool = False):
-    """Re-import every expression (and re-apply the amendments of those made by amendment); write
-    the files that change (atomically) unless ``write`` is false; ``with_diff`` gives a unified diff
-    of each change."""
-    import difflib
-
-    root = Path(root)
-    built: dict[Path, object] = {}
-    specs = import_specs(root)
-    outputs = {target_of(root, yaml_path, spec).resolve() for yaml_path, spec in specs}
-    for yaml_path, spec in specs:
-        if not isinstance(spec, dict):
-            raise InputError(
-                "an entry of expressions: is not a mapping",
-                path=str(yaml_path),
-                hint="give expression:, source: ... for each expression",
-            )
-        if spec.get("amended"):
-            target, document, report = build_amended(root, yaml_path, spec, built, outputs)
-        else:
-            target, document, report = build_one(root, yaml_path, spec, outputs)
-        built[target.resolve()] = document
-        data = document.to_bytes()
-        old = target.read_bytes() if target.exists() else b""
-        changed = old != data
-        diff = ""
-        if with_diff and changed:
-            name = os.path.relpath(target, root)
-            diff = "".join(
-                difflib.unified_diff(
-                    old.decode("utf-8").splitlines(keepends=True),
-                    data.decode("utf-8").splitlines(keepends=True),
-                    f"a/{name}",
-                    f"b/{name}",
-                    n=1,
-                )
-            )
-        if write and changed:
-            document.save(target)
-        rep = report.as_dict()
-        yield BuildResult(
-            os.path.relpath(target, root),
-            changed,
-            len(document.articles()),
-            rep["repairs_total"],
-            len(report.uncertain),
-            rep,
-            diff,
-        )
-
-
 def corpus_files(root: Path) -> list[Path]:
     """The expressions of law/ and bills/: regular *.xml files, never through a symbolic link."""
 
     return sorted(p for top in CORPUS_DIRS for p in regular_files(Path(root) / top) if p.suffix == ".xml")
 
 
-def summary(root: Path) -> list[dict]:
+def cached(root: Path, name: str, inputs: list[Path], make: Callable[[], dict]) -> dict:
+    """``make()``, kept as JSON in ``root``/build/cache (git-ignored) under a key made of the bytes
+    of ``inputs`` and of lawtool's whole code and data (:func:`lawtool.version.code_key`): made
+    again when an input or lawtool changes; one file per ``name``."""
+    digest = hashlib.sha256(code_key().encode())
+    for path in inputs:
+        digest.update(str(path.name).encode() + b"\0" + path.read_bytes())
+    target = Path(root) / "build" / "cache" / f"{name}-{digest.hexdigest()[:32]}.json"
+    if target.is_file():
+        return json.loads(target.read_text(encoding="utf-8"))
+    data = make()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for old in target.parent.glob(f"{name}-*.json"):
+        old.unlink(missing_ok=True)
+    atomic_write(target, json.dumps(data, ensure_ascii=False, default=str).encode("utf-8"))
+    return data
 
-    rows = []
-    for path in corpus_files(root):
-        document = Document.load(path)
-        rows.append(
-            {
-                "path": str(path.relative_to(root)),
-                "title": document.title,
-                "frbr_uri": str(document.frbr_expression),
-                "date": document.expression_date,
-                "counts": document.counts(),
-                "articles": len(document.articles()),
-            }
+
+# -- the corpus build folder ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CorpusText:
+    """What is known of a text of the corpus build folder besides its AKN: where it comes from and
+    how it is browsed."""
+
+    source: str  # the source file's name (ma-adala-administrative-113.txt)
+    kind: str  # the report's kind (decree, dahir, promulgated-law, order, treaty, text)
+    subject: str  # the Adala folder (administrative); "" when the file name does not say
+    number: str  # the text's number as written in its heading (2.75.3), "" when it has none
+    year: str  # the work's year (from its FRBR URI)
+
+
+@dataclass
+class BuildText:
+    """One text of the corpus build folder: its AKN file, its document and what else is known of it."""
+
+    path: Path
+    document: Document
+    text: CorpusText
+
+
+def subject_of(source: str) -> str:
+    """``ma-adala-health-social-12.txt`` → ``health-social`` ("" when the name has another form)."""
+    m = SOURCE_NAME.match(source)
+    return m.group("subject") if m else ""
+
+
+def year_of(work_uri: str) -> str:
+    for part in work_uri.split("/"):
+        if re.fullmatch(r"\d{4}", part):
+            return part
+    return ""
+
+
+def read_report(folder: Path) -> list[dict]:
+    """The entries of ``folder``/report.json that wrote an AKN file, in the report's order."""
+    report = folder / "report.json"
+    if not report.is_file():
+        raise InputError(
+            "not a corpus build folder: it has no report.json",
+            path=str(folder),
+            hint="give the folder lawtool corpus import-all wrote (make corpus-all: build/corpus)",
         )
-    return rows
+    try:
+        data = json.loads(report.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+        raise InputError(
+            f"report.json cannot be read: {str(exc)[:200] or type(exc).__name__}",
+            path=str(report),
+            hint="run lawtool corpus import-all again",
+        ) from None
+    texts = data.get("texts") if isinstance(data, dict) else None
+    if not isinstance(texts, list):
+        raise InputError(
+            "report.json has no list of texts", path=str(report), hint="run lawtool corpus import-all again"
+        )
+    return [t for t in texts if isinstance(t, dict) and t.get("output") and t.get("status") != "refused"]
+
+
+def read_build_folder(folder: Path, taken_works: set[str], say: Say, count: Count | None = None) -> list[BuildText]:
+    """The texts of the corpus build folder ``folder``, in the report's order.  A text whose work is
+    in ``taken_works`` (law/ and bills/: the repository's curated text wins), a second file of the
+    same expression, a file outside ``folder`` and a file that cannot be read are left out, each
+    said through ``say``."""
+    folder = Path(folder)
+    entries = read_report(folder)
+    base = Path(os.path.abspath(folder))
+    out: list[BuildText] = []
+    seen: dict[str, str] = {}
+    left_out = 0
+    for k, entry in enumerate(entries, 1):
+        if count:
+            count("texts read", k, len(entries))
+        path = Path(os.path.normpath(base / str(entry["output"])))  # (an "output" with ../ stays out)
+        if not path.is_relative_to(base) or not path.is_file():
+            say(f"corpus: {entry['output']} is not in {folder}: left out")
+            continue
+        try:
+            document = Document.load(path)
+        except LawtoolError as exc:
+            say(f"corpus: {path.name} left out: {exc}")
+            continue
+        uri = document.frbr_expression
+        if uri is None:
+            say(f"corpus: {path.name} has no FRBR expression URI: left out")
+            continue
+        work, expression = uri.work_uri(), uri.expression_uri()
+        source = str(entry.get("file") or path.name)
+        if work in taken_works:
+            say(f"corpus: {source} is {work}, already in law/ or bills/: the repository's text is published")
+            left_out += 1
+            continue
+        if expression in seen:
+            say(f"corpus: {source} is {expression} again (as {seen[expression]}): published once")
+            left_out += 1
+            continue
+        seen[expression] = source
+        text = CorpusText(
+            source, str(entry.get("kind") or "text"), subject_of(source), str(entry.get("number") or ""), year_of(work)
+        )
+        out.append(BuildText(path, document, text))
+    if left_out:
+        say(f"corpus: {len(out)} texts published, {left_out} left out (same work or expression as another)")
+    return out
+
+
+# -- the corpus ---------------------------------------------------------------------------------------------
+
+
+class Corpus:
+    """law/ and bills/ of ``root`` and, when given, the corpus build folder ``build_folder``."""
+
+    def __init__(self, root: str | Path, build_folder: str | Path | None = None):
+        self.root = Path(root)
+        self.build_folder = Path(build_folder) if build_folder is not None else None
+        self._documents: dict[Path, Document] = {}
+        self._build_texts: list[BuildText] | None = None
+        self._views: dict[str, Any] = {}
+
+    def __repr__(self) -> str:
+        extra = f", build_folder={str(self.build_folder)!r}" if self.build_folder else ""
+        return f"Corpus({str(self.root)!r}{extra})"
+
+    # -- law/ and bills/ ------------------------------------------------------------------------------------
+    @cached_property
+    def files(self) -> list[Path]:
+        """The AKN files of law/ and bills/ (one walk, sorted)."""
+        return corpus_files(self.root)
+
+    def document(self, path: Path) -> Document:
+        """The document of ``path`` (a file of :attr:`files`), parsed on first use; a file that
+        cannot be read raises its LawtoolError (naming the file) each time it is asked for."""
+        path = Path(path)
+        if path not in self._documents:
+            self._documents[path] = Document.load(path)
+        return self._documents[path]
+
+    def readable(self) -> list[Document]:
+        """The documents of law/ and bills/ that can be read, in file order (a broken file is the
+        validator's business: ``lawtool validate`` names it)."""
+        out = []
+        for path in self.files:
+            try:
+                out.append(self.document(path))
+            except LawtoolError:
+                continue
+        return out
+
+    def kind_of(self, path: Path) -> str:
+        """``bill`` (under bills/, or a document of type bill) or ``law``."""
+        top = Path(path).relative_to(self.root).parts[0]
+        return "bill" if top == "bills" or self.document(path).doctype == "bill" else "law"
+
+    # -- the corpus build folder --------------------------------------------------------------------------------
+    def build_texts(self, say: Say | None = None, count: Count | None = None) -> list[BuildText]:
+        """The texts of the corpus build folder (none without one), read once
+        (:func:`read_build_folder`; a work already in law/ or bills/ is left out)."""
+        if self._build_texts is None:
+            if self.build_folder is None:
+                self._build_texts = []
+            else:
+                taken = {uri.work_uri() for d in self.readable() if (uri := d.frbr_expression) is not None}
+                self._build_texts = read_build_folder(self.build_folder, taken, say or (lambda m: None), count)
+        return self._build_texts
+
+    # -- views --------------------------------------------------------------------------------------------
+    def view(self, name: str, make: Callable[[], T]) -> T:
+        """The view ``name`` of this corpus, made by ``make()`` on first use and kept."""
+        if name not in self._views:
+            self._views[name] = make()
+        return self._views[name]
+
+    def cached(self, name: str, make: Callable[[], dict]) -> dict:
+        """``make()`` kept on disk (build/cache) under the bytes of law/ and bills/ and lawtool's code."""
+        return cached(self.root, name, self.files, make)

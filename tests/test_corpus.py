@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from lawtool.akn import Document, text_of
-from lawtool.corpus import build_corpus
 from lawtool.eids import number_from_num
+from lawtool.recipes import build_corpus
 from lawtool.validate import validate_paths
 
 REPO = Path(__file__).resolve().parents[1]

@@ -59,7 +59,7 @@ def test_akn_regressions(path):
 @pytest.mark.parametrize("path", YAML_CRASHES, ids=lambda p: f"yaml/{p.name}")
 def test_yaml_regressions(path):
     from lawtool.amend.model import parse_amendment
-    from lawtool.corpus import import_expressions
+    from lawtool.recipes import import_expressions
     from lawtool.yaml_input import read_yaml_file
 
     refused = 0

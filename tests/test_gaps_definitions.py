@@ -42,7 +42,7 @@ def test_law_103_13_article_1_five_definitions():
 
 def _fresh_law_103_13() -> Document:
     """Law 103.13 as the importer makes it, before the definitions stage of the corpus build."""
-    from lawtool.corpus import build_one, import_specs
+    from lawtool.recipes import build_one, import_specs
 
     root = Path(__file__).resolve().parents[1]
     yaml_path, spec = next((p, s) for p, s in import_specs(root) if "103-13" in s["expression"])

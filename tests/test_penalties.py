@@ -28,7 +28,7 @@ def parsed(shared):
     touched = read_scope(str(shared / "sources/penal-code/touched-articles.yaml"), shared)
     assert touched == set(EXPECTED), "the expected table covers every touched article"
     pens = document_penalties(Document.load(_need(PENAL_CODE)), articles=touched)
-    return {p.article: p.as_dict() for p in pens}
+    return {p.article: p.to_dict() for p in pens}
 
 
 def _range(p):

@@ -21,8 +21,9 @@ from lxml import html as lxml_html
 from publish_support import REPO
 from test_publish_site import _english_words
 
+from lawtool.corpus import subject_of, year_of
 from lawtool.publish import check_site
-from lawtool.publish.corpus import kind_ar, subject_ar, subject_of, year_of
+from lawtool.publish.corpus import kind_ar, subject_ar
 
 SHARED = Path(os.environ.get("LAWTOOL_SHARED", REPO.parent / "shared"))
 CORPUS = SHARED / "sources/adala/corpus"

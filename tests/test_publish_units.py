@@ -10,9 +10,10 @@ import markdown
 import pytest
 from lxml import html as lxml_html
 
+from lawtool.corpus import Corpus
 from lawtool.publish import search
 from lawtool.publish.html import element, esc, md, rel_url
-from lawtool.publish.index import build_index
+from lawtool.publish.index import site_index
 from lawtool.publish.links import check_site
 from lawtool.publish.search import concept_words, fold, records
 
@@ -126,7 +127,7 @@ def test_search_records_one_per_article_of_the_latest_versions(index):
 
 @pytest.fixture(scope="module")
 def index():
-    return build_index(REPO)
+    return site_index(Corpus(REPO))
 
 
 def test_urls_follow_frbr_uris(index):

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from lawtool.akn import Document
 from lawtool.cli import app
-from lawtool.xref import CorpusIndex
+from lawtool.xref import ArticleIndex
 from lawtool.xref.check import Checker, check_paths
 from lawtool.xref.index import build_index
 from lawtool.xref.mark import mark_document
@@ -52,7 +52,7 @@ def _document_with(refs: list[tuple[str, str]], date: str = "2024-05-14") -> Doc
 
 
 def test_findings_missing_repealed_provision():
-    corpus = CorpusIndex.from_root(REPO)
+    corpus = ArticleIndex.from_root(REPO)
     document = _document_with(
         [
             (f"{PC}/~art_9999", "الفصل 9999"),
@@ -71,7 +71,7 @@ def test_findings_missing_repealed_provision():
 
 
 def test_repeal_after_the_citing_date_is_no_finding():
-    corpus = CorpusIndex.from_root(REPO)
+    corpus = ArticleIndex.from_root(REPO)
     # Penal Code articles 19-23 were repealed in 2003 (Law 22.01): fine for a text of 1990
     old = _document_with([(f"{PC}/~art_19-to-23", "الفصل 19")], date="1990-01-01")
     new = _document_with([(f"{PC}/~art_19-to-23", "الفصل 19")], date="2010-01-01")
@@ -79,9 +79,9 @@ def test_repeal_after_the_citing_date_is_no_finding():
     assert [f for f in Checker(corpus).check_document(new) if f.rule == "repealed"]
 
 
-def _marked_copy(tmp: Path) -> CorpusIndex:
+def _marked_copy(tmp: Path) -> ArticleIndex:
     """law/ and bills/ copied under ``tmp`` and marked (whatever state the repository's files are in)."""
-    corpus = CorpusIndex.from_root(REPO)
+    corpus = ArticleIndex.from_root(REPO)
     for top in ("law", "bills"):
         for path in (REPO / top).rglob("*.xml"):
             document = Document.load(path)

@@ -15,7 +15,7 @@ import yaml
 
 from lawtool.akn import Document
 from lawtool.works import work_by_uri
-from lawtool.xref import CorpusIndex, extract_document, extract_text
+from lawtool.xref import ArticleIndex, extract_document, extract_text
 from lawtool.xref.sources import text_articles
 
 REPO = Path(__file__).resolve().parents[1]
@@ -62,7 +62,7 @@ def annotations():
 
 @pytest.fixture(scope="module")
 def corpus(shared):
-    index = CorpusIndex.from_root(REPO)
+    index = ArticleIndex.from_root(REPO)
     for uri, name in RAW_CODES.items():
         if index.get(uri) is None:  # law/ not built yet: the codes' headings from the raw texts
             index.add_articles(text_articles(uri, (shared / "sources/adala" / name).read_text(encoding="utf-8")))

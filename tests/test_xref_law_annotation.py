@@ -42,10 +42,10 @@ def _totals(results) -> dict:
 
 @pytest.fixture(scope="module")
 def scored(shared):
-    from lawtool.xref import CorpusIndex
+    from lawtool.xref import ArticleIndex
 
     scorer = _scorer()
-    corpus = CorpusIndex.from_root(REPO)
+    corpus = ArticleIndex.from_root(REPO)
     out = []
     for ann in scorer.load_annotations():
         citations = scorer.detect(shared / "sources/adala/corpus" / ann["source"], corpus)

@@ -10,7 +10,7 @@ from lxml import etree
 
 from lawtool.akn import NS, Document, akn, local_name, text_of
 from lawtool.validate import validate_paths
-from lawtool.xref import CorpusIndex
+from lawtool.xref import ArticleIndex
 from lawtool.xref.mark import mark_document
 
 REPO = Path(__file__).resolve().parents[1]
@@ -20,7 +20,7 @@ LAW = REPO / "law/ma/act/2018/103-13/ara@2018-03-12.xml"
 
 @pytest.fixture(scope="module")
 def corpus():
-    return CorpusIndex.from_root(REPO)
+    return ArticleIndex.from_root(REPO)
 
 
 def unwrap(document: Document) -> Document:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from lawtool.akn import Document
-from lawtool.xref import CorpusIndex, extract_document, extract_text
+from lawtool.xref import ArticleIndex, extract_document, extract_text
 from lawtool.xref.patterns import article_numbers, scan
 
 REPO = Path(__file__).resolve().parents[1]
@@ -147,7 +147,7 @@ def test_range_with_ila(shared):
 
 
 def test_range_covers_inserted_articles_of_the_cited_work(shared):
-    index = CorpusIndex.from_root(REPO)
+    index = ArticleIndex.from_root(REPO)
     # constructed (the sources have no range over inserted articles of the CPP): the corpus' Code of
     # Criminal Procedure has 82-3-1 ... 82-3-11 between 82-3 and 82-4
     got = extract_text("تطبق مقتضيات المواد من 82-3 إلى 82-4 من القانون رقم 22.01", uri=OTHER, corpus=index)
@@ -157,7 +157,7 @@ def test_range_covers_inserted_articles_of_the_cited_work(shared):
 
 def test_range_from_to_with_a_bound_that_has_inserted_numbers(shared):
     document = Document.load(REPO / "bills/ma/bill/2024/digital-violence/ara@2024-05-14.xml")
-    found = [c for c in extract_document(document, CorpusIndex.from_root(REPO)) if c.eid == "art_11__para_1"]
+    found = [c for c in extract_document(document, ArticleIndex.from_root(REPO)) if c.eid == "art_11__para_1"]
     assert found[0].articles == ["425", "426", "427", "428", "429", "429-1"] and found[0].range
 
 

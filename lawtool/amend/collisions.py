@@ -80,7 +80,7 @@ class Collision:
     message: str
     operations: tuple[tuple[str, int], ...] = ()
 
-    def as_dict(self) -> dict:
+    def to_dict(self) -> dict:
         return {
             "kind": self.kind,
             "amendments": list(self.amendments),
@@ -102,7 +102,7 @@ class CheckResult:
 
     def to_dict(self) -> dict:
         return {
-            "collisions": [c.as_dict() for c in self.collisions],
+            "collisions": [c.to_dict() for c in self.collisions],
             "order": list(self.order),
             "colliding": list(self.colliding),
         }

@@ -84,7 +84,7 @@ def _notes(document: Document, amendments: list[Amendment], numbers: dict[str, s
             for ident in (first, other):
                 if note not in notes[ident]:
                     notes[ident].append(note)
-    return notes, [c.as_dict() for c in result.collisions]
+    return notes, [c.to_dict() for c in result.collisions]
 
 
 def _rank(number: str) -> tuple:

@@ -42,7 +42,7 @@ class Row:
     ops: tuple = ()
     note: str | None = None
 
-    def as_dict(self) -> dict:
+    def to_dict(self) -> dict:
         return {
             "bill_article": self.bill_article,
             "mod": self.mod,
@@ -55,7 +55,7 @@ class Row:
             "proposed_label": self.proposed.label,
             "in_force_text": self.in_force.text if self.in_force else None,
             "proposed_text": self.proposed.text,
-            "ops": [op.as_dict() for op in self.ops] if has_changes(self.ops, typographic=True) else [],
+            "ops": [op.to_dict() for op in self.ops] if has_changes(self.ops, typographic=True) else [],
             "note": self.note,
         }
 
@@ -79,7 +79,7 @@ class Comparison:
             "bill": self.bill.frbr,
             "law": self.law.frbr,
             "summary": self.summary(),
-            "rows": [r.as_dict() for r in self.rows],
+            "rows": [r.to_dict() for r in self.rows],
             "elsewhere": self.elsewhere,
         }
 

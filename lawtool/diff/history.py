@@ -25,7 +25,7 @@ class Version:
     articles: int
     since_previous: DiffResult | None  # None for the first version
 
-    def as_dict(self) -> dict:
+    def to_dict(self) -> dict:
         data: dict[str, Any] = {
             "path": self.path,
             "frbr": self.frbr,
@@ -89,7 +89,7 @@ def history(folder: str | os.PathLike) -> list[Version]:
 
 def render_history(versions: list[Version], fmt: str) -> str:
     if fmt == "json":
-        return to_json({"schema": "lawtool.history/1", "versions": [v.as_dict() for v in versions]})
+        return to_json({"schema": "lawtool.history/1", "versions": [v.to_dict() for v in versions]})
     lines = []
     for v in versions:
         lines.append(f"{v.date or '?'}  {v.frbr or v.path}  ({v.articles} articles)")

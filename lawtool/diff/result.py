@@ -73,7 +73,7 @@ class Change:
             return typographic
         return True
 
-    def as_dict(self, *, typographic: bool = False) -> dict:
+    def to_dict(self, *, typographic: bool = False) -> dict:
         def num(units):
             return units[0].number if units else None
 
@@ -100,8 +100,8 @@ class Change:
             "moved": self.moved,
             "renumbered": self.renumbered,
             "text_changed": self.text_changed,
-            "ops": [op.as_dict() for op in self.ops] if has_changes(self.ops, typographic=True) else [],
-            "parts": [p.as_dict(typographic=typographic) for p in self.parts if p.is_change(typographic=typographic)],
+            "ops": [op.to_dict() for op in self.ops] if has_changes(self.ops, typographic=True) else [],
+            "parts": [p.to_dict(typographic=typographic) for p in self.parts if p.is_change(typographic=typographic)],
             "evidence": self.evidence,
         }
 
@@ -181,7 +181,7 @@ class DiffResult:
             "summary": self.summary(),
             "summary_containers": self.summary("container"),
             "concordance": self.concordance(),
-            "changes": [c.as_dict(typographic=typographic) for c in self.changes(typographic=typographic)],
+            "changes": [c.to_dict(typographic=typographic) for c in self.changes(typographic=typographic)],
             "summary_texts": self.summary("text"),
             "language": self.new.language or self.old.language,
             "warnings": self.warnings,

@@ -63,7 +63,7 @@ class Op:
     old: str
     new: str
 
-    def as_dict(self) -> dict:
+    def to_dict(self) -> dict:
         if self.op == TYPOGRAPHIC:
             return {"op": self.op, "old": self.old, "new": self.new}
         return {"op": self.op, "text": self.new if self.op in (EQUAL, INSERT) else self.old}

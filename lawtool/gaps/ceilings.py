@@ -34,7 +34,7 @@ def _case_prison(case: dict, lookup: dict[str, Penalty]) -> dict | None:
         return case["prison"]
     if case.get("factor"):
         prisons = [
-            prison.as_dict() for a in case.get("refers_to") or [] if a in lookup and (prison := lookup[a].prison)
+            prison.to_dict() for a in case.get("refers_to") or [] if a in lookup and (prison := lookup[a].prison)
         ]
         best = max(prisons, key=lambda prison: _days(prison) or 0, default=None)
         return _doubled(best, case["factor"]) if best else None
@@ -45,7 +45,7 @@ def candidates(p: Penalty, lookup: dict[str, Penalty]) -> list[dict]:
     """Every prison range the article can lead to, with its basis."""
     out: list[dict[str, Any]] = []
     if p.prison:
-        out.append({"prison": p.prison.as_dict(), "via": "principal", "source": p.article})
+        out.append({"prison": p.prison.to_dict(), "via": "principal", "source": p.article})
     for a in p.aggravations:
         if a.get("prison"):
             out.append(

@@ -85,10 +85,10 @@ def _penalty_of(text: str, article: Penalty | None) -> tuple[dict | None, dict |
     norm = normalise(text)
     prison, fine = parse_prison(norm), parse_fine(norm)
     if prison or fine:
-        return (prison.as_dict() if prison else None), (fine.as_dict() if fine else None)
+        return (prison.to_dict() if prison else None), (fine.to_dict() if fine else None)
     if article is None:
         return None, None
-    return (article.prison.as_dict() if article.prison else None), (article.fine.as_dict() if article.fine else None)
+    return (article.prison.to_dict() if article.prison else None), (article.fine.to_dict() if article.fine else None)
 
 
 def penalties_of(sources: list[Source]) -> dict[tuple[str, str], Penalty]:
@@ -247,7 +247,7 @@ def aggravations_not_higher(sources: list[Source]) -> list[Finding]:
 
 
 def _not_higher(p: Penalty, agg: dict) -> bool:
-    base, raised = p.prison.as_dict() if p.prison else None, agg.get("prison")
+    base, raised = p.prison.to_dict() if p.prison else None, agg.get("prison")
     if not base or not raised or base.get("life") or raised.get("life"):
         return False
     fine_up = p.fine and agg.get("fine") and agg["fine"]["max_mad"] > p.fine.max_mad
@@ -258,7 +258,7 @@ def _not_higher_finding(doc: str, p: Penalty, agg: dict) -> Finding:
     src = agg.get("source") or p.article
     msg_ar = (
         f"الفصل {src} يرفع عقوبة الفصل {p.article} إلى {ar.penalty(agg.get('prison'), agg.get('fine'))}، "
-        f"وهي لا تتجاوز عقوبته الأصلية ({ar.penalty(p.prison.as_dict() if p.prison else None, p.fine.as_dict() if p.fine else None)})."
+        f"وهي لا تتجاوز عقوبته الأصلية ({ar.penalty(p.prison.to_dict() if p.prison else None, p.fine.to_dict() if p.fine else None)})."
     )
     msg = f"art. {src} 'raises' the penalty of art. {p.article} to a range that is not above its own"
     return Finding(

@@ -194,7 +194,7 @@ class Range:
     type: str = "habs"
     life: bool = False
 
-    def as_dict(self) -> dict:
+    def to_dict(self) -> dict:
         if self.life:
             return {"life": True, "type": self.type}
         return {"min_days": self.min_days, "max_days": self.max_days, "type": self.type}
@@ -210,7 +210,7 @@ class Fine:
     min_mad: int | None
     max_mad: int | None
 
-    def as_dict(self) -> dict:
+    def to_dict(self) -> dict:
         return {"min_mad": self.min_mad, "max_mad": self.max_mad}
 
     def times(self, factor: int) -> Fine:
@@ -245,15 +245,15 @@ class Penalty:
     part: str = "special"  # general: a book on penalties in general, not an offence
     text: str = ""
 
-    def as_dict(self) -> dict:
+    def to_dict(self) -> dict:
         return {
             "work": self.work,
             "document": self.document,
             "eid": self.eid,
             "article": self.article,
             "kind": self.kind,
-            "prison": self.prison.as_dict() if self.prison else None,
-            "fine": self.fine.as_dict() if self.fine else None,
+            "prison": self.prison.to_dict() if self.prison else None,
+            "fine": self.fine.to_dict() if self.fine else None,
             "alternative": self.alternative,
             "factor": self.factor,
             "applies_to": self.applies_to,
@@ -526,9 +526,9 @@ class _Sentence:
     def with_ranges(self, entry: dict[str, Any]) -> dict[str, Any]:
         """``entry`` with the sentence's prison and fine ranges, those it has."""
         if self.prison:
-            entry["prison"] = self.prison.as_dict()
+            entry["prison"] = self.prison.to_dict()
         if self.fine:
-            entry["fine"] = self.fine.as_dict()
+            entry["fine"] = self.fine.to_dict()
         return entry
 
 
@@ -670,9 +670,9 @@ def _fill_doubled(pen: Penalty) -> None:
     for agg in pen.aggravations:
         factor = agg.get("factor")
         if factor and "prison" not in agg and pen.prison:
-            agg["prison"] = pen.prison.times(factor).as_dict()
+            agg["prison"] = pen.prison.times(factor).to_dict()
         if factor and "fine" not in agg and pen.fine:
-            agg["fine"] = pen.fine.times(factor).as_dict()
+            agg["fine"] = pen.fine.times(factor).to_dict()
         if re.search(r"ترفع الغرامه", agg["text"]):
             agg.pop("prison", None)
         agg.setdefault("prison", None)
@@ -799,11 +799,11 @@ def _attach(found: list[Penalty], order: dict[str, list[str]]) -> None:
             entry: dict[str, Any] = {"source": p.article, "condition": p.conditions}
             if p.factor:
                 entry["factor"] = p.factor
-                entry["prison"] = q.prison.times(p.factor).as_dict() if q.prison else None
-                entry["fine"] = q.fine.times(p.factor).as_dict() if q.fine else None
+                entry["prison"] = q.prison.times(p.factor).to_dict() if q.prison else None
+                entry["fine"] = q.fine.times(p.factor).to_dict() if q.fine else None
             else:
-                entry["prison"] = p.prison.as_dict() if p.prison else None
-                entry["fine"] = p.fine.as_dict() if p.fine else None
+                entry["prison"] = p.prison.to_dict() if p.prison else None
+                entry["fine"] = p.fine.to_dict() if p.fine else None
             q.aggravations.append(entry)
 
 
@@ -875,8 +875,8 @@ def _brief(p: Penalty) -> dict:
     return {
         "eid": p.eid,
         "kind": p.kind,
-        "prison": p.prison.as_dict() if p.prison else None,
-        "fine": p.fine.as_dict() if p.fine else None,
+        "prison": p.prison.to_dict() if p.prison else None,
+        "fine": p.fine.to_dict() if p.fine else None,
         "alternative": p.alternative,
         "aggravations": p.aggravations,
         "cases": p.cases,

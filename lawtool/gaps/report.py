@@ -232,7 +232,7 @@ def penalty_report(
     sources: list[Source], scope: dict[str, set[str]] | None = None, *, with_comparison: bool = True
 ) -> dict:
     entries, touched = _entries(sources, scope)
-    data: dict[str, Any] = {"penalties": [p.as_dict() for p in entries]}
+    data: dict[str, Any] = {"penalties": [p.to_dict() for p in entries]}
     acts = {s.name for s in sources if s.document is not None and s.document.doctype == "act"}
     if with_comparison:
         in_force = [p for p in entries if p.document in acts]

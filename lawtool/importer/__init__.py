@@ -53,7 +53,7 @@ class ImportReport:
     findings: list[Finding] = field(default_factory=list)  # the self-checks: see selfcheck.py
     identity: dict = field(default_factory=dict)  # kind, number, dates read from the heading
 
-    def as_dict(self) -> dict:
+    def to_dict(self) -> dict:
         return {
             "source": self.source,
             "repairs": self.repairs,

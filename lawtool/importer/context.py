@@ -211,7 +211,7 @@ class ContextReport:
     def flagged(self) -> int:
         return sum(not d.applied for d in self.decisions)
 
-    def as_dict(self) -> dict:
+    def to_dict(self) -> dict:
         """The measured share of the check, for ``lawtool import --report``."""
 
         def share(n: int) -> float:
@@ -350,7 +350,7 @@ def check_context(raw: str, result, report=None):
     given, gets its summary as ``report.context``."""
     result.context = ContextReport()
     if report is not None:
-        report.context = result.context.as_dict()
+        report.context = result.context.to_dict()
     if not MODEL_PATH.exists():
         return result
     model = load_model()
@@ -358,7 +358,7 @@ def check_context(raw: str, result, report=None):
     if kinds:
         _check_result(result, kinds, model)
     if report is not None:
-        report.context = {**result.context.as_dict(), "kinds": sorted(kinds)}
+        report.context = {**result.context.to_dict(), "kinds": sorted(kinds)}
     return result
 
 

@@ -25,7 +25,7 @@ from ..eids import article_order
 from ..errors import LawtoolError
 from .difftable import diff_table
 from .html import esc, link
-from .index import CorpusIndex, Expression, Work
+from .index import Expression, SiteIndex, Work
 from .pages import Site, SitePage, breadcrumbs, heading, notice_html, page_path
 from .wording import collision_ar
 
@@ -49,11 +49,11 @@ def amendment_url(work: Work, amendment_id: str) -> str:
     return f"{amendments_url(work)}{amendment_id}/"
 
 
-def amendments_folder(index: CorpusIndex, work: Work):
+def amendments_folder(index: SiteIndex, work: Work):
     return index.root / work.latest.path.parent / "amendments"
 
 
-def bill_amendments(index: CorpusIndex, work: Work) -> list:
+def bill_amendments(index: SiteIndex, work: Work) -> list:
     """The amendments filed against a bill: the YAML files of its ``amendments/`` folder (not its
     sub-folders, such as ``carried/``)."""
     folder = amendments_folder(index, work)
@@ -66,7 +66,7 @@ def _article_of(eid: str) -> str:
     return head if head.startswith("art_") else eid
 
 
-def _wording_html(parts, expression: Expression | None, page_url: str, index: CorpusIndex) -> str:
+def _wording_html(parts, expression: Expression | None, page_url: str, index: SiteIndex) -> str:
     out = []
     for part in parts:
         kind, text = part[0], part[1]
@@ -96,7 +96,7 @@ def _status(status: str) -> str:
     return f'<span class="lt-status lt-am-{esc(status)}">{esc(STATUS_AR.get(status, status))}</span>'
 
 
-def amendment_pages(index: CorpusIndex, work: Work, site: Site) -> list[SitePage]:
+def amendment_pages(index: SiteIndex, work: Work, site: Site) -> list[SitePage]:
     """The page listing the amendments of a bill (collisions, then by article), and one page per amendment."""
     url = amendments_url(work)
     amendments = bill_amendments(index, work)
@@ -128,9 +128,7 @@ def amendment_pages(index: CorpusIndex, work: Work, site: Site) -> list[SitePage
     return made
 
 
-def _collisions_on(
-    index: CorpusIndex, work: Work, target: str, group: list, collisions_of: dict[str, list]
-) -> list[str]:
+def _collisions_on(index: SiteIndex, work: Work, target: str, group: list, collisions_of: dict[str, list]) -> list[str]:
     """The collisions between the amendments of ``group``, all on the expression ``target``: a line
     with the compatible ones in the order they apply, and a table; each collision is also recorded
     under the amendments it involves in ``collisions_of``."""
@@ -168,7 +166,7 @@ def _collisions_on(
     return out
 
 
-def _by_article(index: CorpusIndex, work: Work, amendments: list) -> list[str]:
+def _by_article(index: SiteIndex, work: Work, amendments: list) -> list[str]:
     """The amendments grouped under the articles they touch, in article order: a heading and a list each."""
     url = amendments_url(work)
     groups: dict[tuple[str, str], list] = {}
@@ -198,7 +196,7 @@ def _sort_key(eid: str) -> tuple:
 
 
 def _amendment_page(
-    index: CorpusIndex, work: Work, a, collisions: list, site: Site, amendments: Sequence = ()
+    index: SiteIndex, work: Work, a, collisions: list, site: Site, amendments: Sequence = ()
 ) -> SitePage:
     """The page of one amendment: its particulars, justification, wording, collisions and diff."""
     url = amendment_url(work, a.id)
@@ -254,7 +252,7 @@ def _particulars(work: Work, a, expression: Expression | None) -> str:
     )
 
 
-def _wording(index: CorpusIndex, a, expression: Expression | None, url: str) -> list[str]:
+def _wording(index: SiteIndex, a, expression: Expression | None, url: str) -> list[str]:
     """The amendment's generated wording, in Arabic then in French (or why it could not be made)."""
     try:
         wording = instructions(a, expression.document if expression else None)
@@ -275,7 +273,7 @@ def _wording(index: CorpusIndex, a, expression: Expression | None, url: str) -> 
     ]
 
 
-def _collision_list(index: CorpusIndex, work: Work, a, collisions: list, expression: Expression | None) -> str:
+def _collision_list(index: SiteIndex, work: Work, a, collisions: list, expression: Expression | None) -> str:
     """The collisions of one amendment, each with the other amendments it involves."""
     url = amendment_url(work, a.id)
     places = {c.eid: index.place(expression, c.eid) if expression else None for c in collisions}

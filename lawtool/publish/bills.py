@@ -24,7 +24,7 @@ from ..errors import LawtoolError
 from .amendments import amendment_pages, amendment_url, amendments_url, bill_amendments
 from .difftable import Blame, diff_table, row_id, status_badge
 from .html import esc, link
-from .index import CorpusIndex, Expression, Work
+from .index import Expression, SiteIndex, Work
 from .pages import Site, SitePage, breadcrumbs, heading, notice_html, page_path
 from .wording import UNIT_KINDS, arabic_parts, compare_note_ar
 
@@ -75,7 +75,7 @@ def summary_text(result) -> str:
 # -- blame: the amendment that made each change --------------------------------------------------------------
 
 
-def blame_of(index: CorpusIndex, work: Work, old: Expression, new: Expression, result, site: Site) -> Blame | None:
+def blame_of(index: SiteIndex, work: Work, old: Expression, new: Expression, result, site: Site) -> Blame | None:
     """The blame of a step from one version to the next (None for a comparison across several
     steps, or when the amendments cannot be read: a note says why)."""
 
@@ -133,7 +133,7 @@ def blame_html(work: Work, old: Expression, new: Expression, blamed: Blame | Non
 
 
 def diff_page(
-    index: CorpusIndex, work: Work, old: Expression, new: Expression, result, site: Site, docx_url: str | None
+    index: SiteIndex, work: Work, old: Expression, new: Expression, result, site: Site, docx_url: str | None
 ) -> SitePage:
 
     blamed = blame_of(index, work, old, new, result, site)
@@ -199,7 +199,7 @@ class LawComparison:
     comparison: Comparison
 
 
-def amended_laws(index: CorpusIndex, bill: Expression) -> list[Expression]:
+def amended_laws(index: SiteIndex, bill: Expression) -> list[Expression]:
     """The laws of the corpus (latest expressions) that the version's ``activeModifications``
     send text to, in the order they first appear."""
     document = bill.document
@@ -213,13 +213,13 @@ def amended_laws(index: CorpusIndex, bill: Expression) -> list[Expression]:
     return list(out.values())
 
 
-def compared_articles(index: CorpusIndex, bill: Expression) -> list[LawComparison]:
+def compared_articles(index: SiteIndex, bill: Expression) -> list[LawComparison]:
 
     return [LawComparison(law, compare(bill.document, law.document)) for law in amended_laws(index, bill)]
 
 
 def comparison_table(
-    index: CorpusIndex,
+    index: SiteIndex,
     bill: Expression,
     items: list[LawComparison],
     page_url: str,
@@ -289,7 +289,7 @@ def penalty_summary(entry: dict) -> str:
 
 
 def compare_page(
-    index: CorpusIndex, work: Work, bill: Expression, items, site: Site, penalties: dict, docx: list[tuple[str, str]]
+    index: SiteIndex, work: Work, bill: Expression, items, site: Site, penalties: dict, docx: list[tuple[str, str]]
 ) -> SitePage:
     url = compare_url(bill)
     title = f"مقارنة صيغة {bill.when} بالنص الساري"
@@ -341,7 +341,7 @@ def timeline_html(work: Work, data: BillData, page_url: str) -> str:
 # -- amendments ---------------------------------------------------------------------------------------------
 
 
-def amendments_pages(index: CorpusIndex, work: Work, site: Site) -> list[SitePage]:
+def amendments_pages(index: SiteIndex, work: Work, site: Site) -> list[SitePage]:
     """The amendments filed against the bill (lawtool.publish.amendments)."""
 
     return amendment_pages(index, work, site)
@@ -365,7 +365,7 @@ def projection_url(work: Work, law: Expression) -> str:
     return f"{work.url}projections/{law.expression_uri.strip('/').replace('/', '-').replace('@', '-')}/"
 
 
-def projection_pages(index: CorpusIndex, work: Work, site: Site) -> list[tuple[str, str]]:
+def projection_pages(index: SiteIndex, work: Work, site: Site) -> list[tuple[str, str]]:
     """For the bill's latest version, one page per law of the corpus it amends: the law in force
     against the law as the bill would leave it (lawtool.amend.project), changes only.  Returns
     (url, label) of the pages, for the bill's page."""

@@ -18,7 +18,7 @@ from lxml import etree
 
 from ..akn import local_name, text_of
 from .html import attr, element, esc, ltr, rel_url
-from .index import CONTAINERS, ID_BLOCKS, CorpusIndex, Expression, child
+from .index import CONTAINERS, ID_BLOCKS, Expression, SiteIndex, child
 
 INLINE_TAGS = {"b": "b", "i": "i", "u": "u", "sup": "sup", "sub": "sub"}
 SKIP = {"num", "heading", "subheading"}  # rendered by the heading writer
@@ -83,7 +83,7 @@ def passive_modifications(expression: Expression) -> dict[str, list[Amendment]]:
 class BodyRenderer:
     """Renders the elements of one expression for one page (``page_url``)."""
 
-    index: CorpusIndex
+    index: SiteIndex
     expression: Expression
     page_url: str
     amendments: dict[str, list[Amendment]] = field(default_factory=dict)

@@ -13,7 +13,7 @@ import re
 
 from .corpus import CORPUS_URL, kind_ar, kind_names, kind_url, subject_ar, subject_names, subject_url
 from .html import esc, link, ltr
-from .index import CorpusIndex, Work
+from .index import SiteIndex, Work
 from .pages import Site, SitePage, breadcrumbs, heading, page_path
 
 PER_PAGE = 100
@@ -96,7 +96,7 @@ def _years_line(years: dict[str, list[Work]], url: str) -> str:
     return "<p>" + link(url, YEARS_URL, f"{len(dated)} سنة، من {min(dated)} إلى {max(dated)}") + "</p>"
 
 
-def browse_pages(index: CorpusIndex, site: Site) -> None:
+def browse_pages(index: SiteIndex, site: Site) -> None:
     """The browse pages of the corpus texts of ``index`` (none when it has none)."""
     works = index.corpus_works()
     if not works:

@@ -34,11 +34,12 @@ from pathlib import Path
 from typing import cast
 
 from ..akn import without_foreign
-from ..corpus import build_one, resolve_source
+from ..corpus import Corpus, cached
 from ..diff.compare import render_comparison
 from ..diff.render import render
 from ..errors import LawtoolError
 from ..outputs import MARKER, MARKER_TEXT, Lock, check_replaceable, inside, new_folder_beside, regular_files, swap_in
+from ..recipes import build_one, resolve_source
 from .amendments import STATUS_AR, amendment_url, bill_amendments
 from .bills import (
     BillData,
@@ -62,7 +63,7 @@ from .csp import policy as csp_policy
 from .feed import atom_feed
 from .home import ABOUT_URL, DOWNLOADS_URL, downloads_page, search_page, static_page
 from .html import esc, link
-from .index import CorpusIndex, Count, Progress, build_index, cached
+from .index import Count, Progress, SiteIndex, site_index
 from .links import check_site
 from .nowrap import keep_together_in
 from .pages import Site, expression_pages, page_path, repairs_page, work_page
@@ -103,7 +104,7 @@ def _step(timings: dict, name: str, start: float) -> float:
 # -- the site in memory ------------------------------------------------------------------------------------
 
 
-def make_site(index: CorpusIndex, progress: Progress | None = None, count: Count | None = None) -> Site:
+def make_site(index: SiteIndex, progress: Progress | None = None, count: Count | None = None) -> Site:
     """Every page and file of the site (see the module docstring, step 2)."""
     say = progress or (lambda message: None)
     root = index.root
@@ -136,7 +137,7 @@ def make_site(index: CorpusIndex, progress: Progress | None = None, count: Count
     return site
 
 
-def _document_pages(index: CorpusIndex, site: Site, say: Progress, count: Count | None) -> None:
+def _document_pages(index: SiteIndex, site: Site, say: Progress, count: Count | None) -> None:
     """The pages of every expression, its XML download, and the repairs page of each law."""
     total = len(index.expressions)
     done = 0
@@ -168,7 +169,7 @@ def _xml_download(site: Site, expression) -> None:
 
 
 def _bill_pages(
-    index: CorpusIndex, site: Site, data: BillData, pen_index: dict, say: Progress
+    index: SiteIndex, site: Site, data: BillData, pen_index: dict, say: Progress
 ) -> list[tuple[str, str, str]]:
     """The pages of each bill: diffs, comparison with the law in force, amendments, projections;
     returns the DOCX downloads made on the way (URL, file name, label)."""
@@ -216,7 +217,7 @@ def _work_extra(work, data: BillData) -> str:
 
 
 def _downloads(
-    index: CorpusIndex, site: Site, data: BillData, docx_downloads: list, *, with_coverage: bool
+    index: SiteIndex, site: Site, data: BillData, docx_downloads: list, *, with_coverage: bool
 ) -> list[tuple[str, str, str]]:
     """The files of the downloads page (URL, file name, label), written into the site on the way:
     the DOCX tables, the feed, the charts, the corpus zip."""
@@ -236,7 +237,7 @@ def _downloads(
     return downloads
 
 
-def _import_report(index: CorpusIndex, expression) -> tuple[dict | None, str]:
+def _import_report(index: SiteIndex, expression) -> tuple[dict | None, str]:
     """The import report of a law, made again from its source (the source text may be absent
     from a plain copy of the repository: then say so)."""
     if not expression.spec or expression.yaml_path is None:
@@ -252,7 +253,7 @@ def _import_report(index: CorpusIndex, expression) -> tuple[dict | None, str]:
 
 
 def _cached_import_report(root: Path, expression, source: Path) -> dict:
-    """Re-importing the large codes takes seconds: the report is cached (lawtool.publish.index.cached),
+    """Re-importing the large codes takes seconds: the report is cached (lawtool.corpus.cached),
     keyed on the source text, the import.yaml and lawtool's code."""
 
     def make() -> dict:
@@ -294,7 +295,7 @@ def _compare_docx(site: Site, expression, items) -> list[tuple[str, str]]:
     return made
 
 
-def _feed(index: CorpusIndex, data: BillData) -> bytes:
+def _feed(index: SiteIndex, data: BillData) -> bytes:
     entries = []
     for work in index.bills():
         previous = None
@@ -320,7 +321,7 @@ def _feed(index: CorpusIndex, data: BillData) -> bytes:
     return atom_feed(entries, title="lawtool — صيغ مقترحات القوانين وتعديلاتها", feed_id="/feed/bills")
 
 
-def _amendment_entries(index: CorpusIndex, work) -> list[dict]:
+def _amendment_entries(index: SiteIndex, work) -> list[dict]:
     """A feed entry for each amendment of a bill (its id, title, status and proposer)."""
 
     entries = []
@@ -358,7 +359,7 @@ def _changes_svg(work, data: BillData) -> bytes:
     return changes_per_chapter(series, f"المواد المتغيرة في كل باب: {work.title}")
 
 
-def _coverage_svg(index: CorpusIndex, gaps: dict) -> bytes:
+def _coverage_svg(index: SiteIndex, gaps: dict) -> bytes:
     documents = [d["document"] for d in gaps.get("documents", [])]
     columns = []
     for uri in documents:
@@ -394,7 +395,7 @@ def corpus_zip(root: Path, warn=None) -> bytes:
     return buffer.getvalue()
 
 
-def _nav(index: CorpusIndex, site: Site, data: BillData) -> list:
+def _nav(index: SiteIndex, site: Site, data: BillData) -> list:
     def entry(title: str, url: str):
         return {esc(title): page_path(url)}
 
@@ -770,7 +771,7 @@ def publish(
     ):
         start = time.perf_counter()
         say("indexing the corpus")
-        index = build_index(root, say, corpus, count)
+        index = site_index(Corpus(root, corpus), say, count)
         start = _step(timings, "index", start)
         details = {f"index: {k}": v for k, v in index.timings.items()}  # parts of "index", not added to it
         site = make_site(index, say, count)

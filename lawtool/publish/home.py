@@ -14,7 +14,7 @@ from .amendments import amendments_url
 from .bills import BillData, compare_url, diff_url, summary_text
 from .corpus import CORPUS_URL
 from .html import esc, link
-from .index import CorpusIndex
+from .index import SiteIndex
 from .pages import Site, SitePage, page_path, publication_ar
 from .reports import GAPS_URL, PENALTIES_URL
 
@@ -27,7 +27,7 @@ def fill(template: str, values: dict[str, str]) -> str:
     return MARKER.sub(lambda m: values.get(m.group(1), ""), template)
 
 
-def _documents_html(index: CorpusIndex, url: str) -> str:
+def _documents_html(index: SiteIndex, url: str) -> str:
     rows = []
     for work in list(index.laws()) + list(index.bills()):
         kind = "قانون ساري" if work.kind == "law" else "مقترح قانون (نص عمل)"
@@ -43,7 +43,7 @@ def _documents_html(index: CorpusIndex, url: str) -> str:
     )
 
 
-def _latest_html(index: CorpusIndex, data: BillData, url: str) -> str:
+def _latest_html(index: SiteIndex, data: BillData, url: str) -> str:
     parts = []
     for work in index.bills():
         latest = work.latest
@@ -66,7 +66,7 @@ def _latest_html(index: CorpusIndex, data: BillData, url: str) -> str:
     )
 
 
-def _entries_html(index: CorpusIndex, url: str, site: Site) -> str:
+def _entries_html(index: SiteIndex, url: str, site: Site) -> str:
     bills = index.bills()
     laws = index.laws()
     public = [link(url, w.latest.url, w.title) for w in laws]
@@ -104,7 +104,7 @@ def _entries_html(index: CorpusIndex, url: str, site: Site) -> str:
     )
 
 
-def _sources_html(index: CorpusIndex, url: str) -> str:
+def _sources_html(index: SiteIndex, url: str) -> str:
     items = []
     for e in index.repository():
         source = e.spec.get("source") or "—"
@@ -118,7 +118,7 @@ def _sources_html(index: CorpusIndex, url: str) -> str:
 
 
 def static_page(
-    site: Site, index: CorpusIndex, data: BillData, source: Path, url: str, title: str, *, notice: bool = False
+    site: Site, index: SiteIndex, data: BillData, source: Path, url: str, title: str, *, notice: bool = False
 ) -> SitePage:
     template = source.read_text(encoding="utf-8")
     values = {
@@ -133,7 +133,7 @@ def static_page(
     return site.add(SitePage(page_path(url), url, title, fill(template, values), notice=notice))
 
 
-def downloads_page(site: Site, index: CorpusIndex, data: BillData, extra: list[tuple[str, str, str]]) -> SitePage:
+def downloads_page(site: Site, index: SiteIndex, data: BillData, extra: list[tuple[str, str, str]]) -> SitePage:
     """``extra``: (URL, label, description) of the other downloads (feed, charts, zip, DOCX)."""
     url = DOWNLOADS_URL
     rows = []

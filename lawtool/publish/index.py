@@ -1,4 +1,5 @@
-"""The corpus index: every expression of ./law and ./bills read once, cut into pages, and
+"""The site's index (:class:`SiteIndex`, a view of the :class:`~lawtool.corpus.Corpus`): every
+expression of law/, bills/ (and of the corpus build folder with ``--corpus``) cut into pages, and
 every article, container and wId given its page and anchor.
 
 Nothing here needs git: the dates are the documents' own (FRBR expression dates, lifecycle
@@ -19,8 +20,6 @@ eId as anchor (``…/art_441/#art_447-1``).
 
 from __future__ import annotations
 
-import hashlib
-import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,14 +27,13 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..akn import DIVISIONS, Document, atomic_write, local_name, text_of
-from ..corpus import CORPUS_DIRS, corpus_files, load_yaml
+from ..akn import DIVISIONS, Document, local_name, text_of
+from ..corpus import CORPUS_DIRS, Corpus, CorpusText, load_yaml
 from ..errors import InputError, UnsafeInputError
 from ..frbr import FrbrUri
 from ..outputs import unsafe_part
-from ..version import code_key
-from ..xref.index import build_index as xref_index
-from .corpus import CorpusText, load_corpus, mark_citations
+from ..xref.index import backlinks
+from .corpus import mark_citations
 from .html import ltr
 
 PAGE_ARTICLES = 60
@@ -212,11 +210,12 @@ class Citation:
     target_eid: str
 
 
-class CorpusIndex:
+class SiteIndex:
     """All expressions of the corpus, their pages and places, and the links between them."""
 
-    def __init__(self, root: Path, expressions: list[Expression]):
-        self.root = root
+    def __init__(self, corpus: Corpus, expressions: list[Expression]):
+        self.corpus = corpus
+        self.root = corpus.root
         self.expressions = expressions
         self.works: dict[str, Work] = {}
         for expression in sorted(expressions, key=lambda e: (e.work_uri, e.date)):
@@ -224,7 +223,6 @@ class CorpusIndex:
             work.expressions.append(expression)
         self._by_uri = {e.expression_uri: e for e in expressions}
         self._citations: list[Citation] | None = None
-        self._xref: dict | None = None
         self.timings: dict[str, float] = {}  # seconds of the corpus build folder's steps (build_index)
 
     # -- lookup ---------------------------------------------------------------------------------------
@@ -334,13 +332,12 @@ class CorpusIndex:
         return out
 
     def _xref_citations(self) -> list[Citation]:
-        """The backlinks of the xref stage's index (``lawtool.xref.index.build_index``)."""
+        """The backlinks of the xref stage's index (``lawtool.xref.index.backlinks``)."""
 
-        paths = [self.root / e.path for e in self.repository()]
-        self._xref = cached(self.root, "xref-index", paths, lambda: xref_index(paths, root=self.root))
+        index = backlinks(self.corpus)
         by_uri = {e.expression_uri: e for e in self.expressions}
         out = []
-        for target, entries in sorted(self._xref.get("cited_by", {}).items()):
+        for target, entries in sorted(index.get("cited_by", {}).items()):
             work, _, eid = target.partition("/~")
             if not eid:
                 continue
@@ -359,27 +356,7 @@ class CorpusIndex:
         return self._by_target.get((work_uri, eid), [])
 
 
-def cached(root: Path, name: str, inputs: list[Path], make: Callable[[], dict]) -> dict:
-    """``make()``, kept as JSON in ``build/cache`` (git-ignored) under a key made of the bytes
-    of ``inputs`` and of lawtool's whole code and data (:func:`lawtool.version.code_key`): the slow
-    stages' results (import reports, the xref index) are made again when a document or lawtool
-    changes."""
-    digest = hashlib.sha256(code_key().encode())
-    for path in inputs:
-        digest.update(str(path.name).encode() + b"\0" + path.read_bytes())
-    target = root / "build" / "cache" / f"{name}-{digest.hexdigest()[:32]}.json"
-    if target.is_file():
-        return json.loads(target.read_text(encoding="utf-8"))
-    data = make()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    for old in target.parent.glob(f"{name}-*.json"):
-        old.unlink(missing_ok=True)
-
-    atomic_write(target, json.dumps(data, ensure_ascii=False, default=str).encode("utf-8"))
-    return data
-
-
-def _owner_place(index: CorpusIndex, expression: Expression, el) -> Place | None:
+def _owner_place(index: SiteIndex, expression: Expression, el) -> Place | None:
     node = el
     while node is not None:
         eid = node.get("eId") if isinstance(node.tag, str) else None
@@ -526,21 +503,23 @@ def _place_article(expression: Expression, article, page: Page) -> None:
             expression.places[qeid] = Place(page.url, qeid, label_of(quoted) or qeid, _cut(text_of(quoted)), expression)
 
 
-def build_index(
-    root: Path, progress: Progress | None = None, corpus: Path | None = None, count: Count | None = None
-) -> CorpusIndex:
-    """Read every expression of ``root``/law and ``root``/bills and plan its pages; with ``corpus``
-    (a folder made by ``lawtool corpus import-all``), its texts too, their citations marked against
-    every text of the site (lawtool.publish.corpus).  ``count(step, done, total)`` follows the long
-    steps."""
-    root = Path(root)
+def site_index(corpus: Corpus, progress: Progress | None = None, count: Count | None = None) -> SiteIndex:
+    """The site's view of ``corpus``, made once: every expression of law/ and bills/ with its pages
+    planned and, when the corpus has a build folder, its texts too, their citations marked (in
+    memory) against every text of the corpus (lawtool.publish.corpus).  ``count(step, done,
+    total)`` follows the long steps."""
+    return corpus.view("site", lambda: _site_index(corpus, progress, count))
+
+
+def _site_index(corpus: Corpus, progress: Progress | None, count: Count | None) -> SiteIndex:
+    root = corpus.root
     specs = _import_specs(root)
-    files = corpus_files(root)
+    files = corpus.files
     expressions = []
     for k, path in enumerate(files, 1):
         if progress:
             progress(f"reading {path.relative_to(root)} ({k}/{len(files)})")
-        document = Document.load(path)
+        document = corpus.document(path)
         uri = document.frbr_expression
         if uri is None:
             raise InputError(
@@ -548,50 +527,44 @@ def build_index(
                 path=str(path),
                 hint="give it meta/identification/FRBRExpression/FRBRthis",
             )
-        kind = "bill" if path.relative_to(root).parts[0] == "bills" or document.doctype == "bill" else "law"
         yaml_path, spec = specs.get(uri.expression_uri(), (None, {}))
-        expression = Expression(path.relative_to(root), document, uri, kind, spec, yaml_path)
+        expression = Expression(path.relative_to(root), document, uri, corpus.kind_of(path), spec, yaml_path)
         plan_pages(expression)
         expressions.append(expression)
     timings: dict[str, float] = {}
-    if corpus is not None:
-        expressions += _corpus_expressions(root, Path(corpus), expressions, progress, count, timings)
-    index = CorpusIndex(root, expressions)
+    if corpus.build_folder is not None:
+        expressions += _build_folder_expressions(corpus, progress, count, timings)
+    index = SiteIndex(corpus, expressions)
     index.timings = timings
     return index
 
 
-def _corpus_expressions(
-    root: Path,
-    folder: Path,
-    own: list[Expression],
-    progress: Progress | None,
-    count: Count | None,
-    timings: dict[str, float],
+def _build_folder_expressions(
+    corpus: Corpus, progress: Progress | None, count: Count | None, timings: dict[str, float]
 ) -> list[Expression]:
 
     say = progress or (lambda message: None)
-    say(f"reading the corpus build folder {folder}")
+    say(f"reading the corpus build folder {corpus.build_folder}")
     start = time.perf_counter()
-    texts = load_corpus(folder, {e.work_uri for e in own}, say, count)
+    texts = corpus.build_texts(say, count)
     timings["corpus read"] = time.perf_counter() - start
     say(f"marking the citations of {len(texts)} corpus texts")
     start = time.perf_counter()
-    added = mark_citations([document for _, document, _ in texts], [e.document for e in own], count)
+    added = mark_citations(corpus, count)
     timings["corpus citations"] = time.perf_counter() - start
     say(f"corpus: {added} citations marked")
     start = time.perf_counter()
     out = []
-    for k, (path, document, text) in enumerate(texts, 1):
-        uri = document.frbr_expression
+    for k, text in enumerate(texts, 1):
+        uri = text.document.frbr_expression
         if uri is None:
-            say(f"corpus: {text.source} left out: it has no FRBR expression URI")
+            say(f"corpus: {text.text.source} left out: it has no FRBR expression URI")
             continue
-        expression = Expression(path, document, uri, "corpus", {}, None, corpus=text)
+        expression = Expression(text.path, text.document, uri, "corpus", {}, None, corpus=text.text)
         try:
             plan_pages(expression)
         except UnsafeInputError as exc:  # one text that cannot be cut into pages does not stop the site
-            say(f"corpus: {text.source} left out: {exc}")
+            say(f"corpus: {text.text.source} left out: {exc}")
             continue
         out.append(expression)
         if count:

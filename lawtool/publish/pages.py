@@ -22,7 +22,7 @@ from ..akn import local_name, text_of
 from .body import BodyRenderer, passive_modifications
 from .corpus import CORPUS_URL, kind_ar, kind_url, subject_ar, subject_url
 from .html import esc, link, ltr, md, rel_url, yaml_str
-from .index import CONTAINERS, CorpusIndex, Expression, Page, Work, child, label_of
+from .index import CONTAINERS, Expression, Page, SiteIndex, Work, child, label_of
 from .wording import arabic_parts, repair_kind_ar
 
 KIND_AR = {"law": "قانون", "bill": "مقترح قانون", "corpus": "نص من متن بوابة عدالة"}
@@ -89,7 +89,7 @@ def notice_html(expression: Expression | None = None) -> str:
     return f'<div class="lt-notice" role="note" aria-label="تنبيه">{"".join(parts)}</div>'
 
 
-def source_html(index: CorpusIndex, expression: Expression, page_url: str) -> str:
+def source_html(index: SiteIndex, expression: Expression, page_url: str) -> str:
     """Where a law's text comes from, that the Bulletin officiel prevails, and its repairs (a corpus
     text: its kind and subject, linked to the browse pages)."""
     if expression.kind == "corpus":
@@ -151,7 +151,7 @@ def _safe_anchor(eid: str) -> bool:
     return bool(eid) and all(c.isalnum() and c.isascii() or c in "_-.:" for c in eid)
 
 
-def _cited_by_html(index: CorpusIndex, expression: Expression, eid: str, page_url: str) -> str:
+def _cited_by_html(index: SiteIndex, expression: Expression, eid: str, page_url: str) -> str:
     entries = index.cited_by(expression.work_uri, eid)
     if not entries:
         return ""
@@ -183,7 +183,7 @@ def _cited_by_html(index: CorpusIndex, expression: Expression, eid: str, page_ur
 
 
 def render_elements(
-    index: CorpusIndex, expression: Expression, page: Page, renderer: BodyRenderer, parent, depth: int, out: list[str]
+    index: SiteIndex, expression: Expression, page: Page, renderer: BodyRenderer, parent, depth: int, out: list[str]
 ) -> None:
     """Write the children of ``parent`` that belong to ``page`` (containers that have their own
     page become a link)."""
@@ -221,7 +221,7 @@ def render_elements(
 
 
 def write_article(
-    index: CorpusIndex, expression: Expression, page: Page, renderer: BodyRenderer, article, depth: int, out: list[str]
+    index: SiteIndex, expression: Expression, page: Page, renderer: BodyRenderer, article, depth: int, out: list[str]
 ) -> None:
     eid = article.get("eId") or ""
     label = label_of(article) or eid
@@ -323,7 +323,7 @@ def publication_ar(document) -> str:
     return text + (f"، ص {page.group(1)}" if page else "")
 
 
-def _meta_table(index: CorpusIndex, expression: Expression, page_url: str) -> str:
+def _meta_table(index: SiteIndex, expression: Expression, page_url: str) -> str:
     document = expression.document
     rows = [("المعرف (FRBR)", f"<code>{esc(expression.expression_uri)}</code>"), ("تاريخ الصيغة", esc(expression.when))]
     if document.work_date:
@@ -337,7 +337,7 @@ def _meta_table(index: CorpusIndex, expression: Expression, page_url: str) -> st
     return f'<table class="lt-meta"><tbody>{cells}</tbody></table>'
 
 
-def expression_pages(index: CorpusIndex, expression: Expression, site: Site) -> list[SitePage]:
+def expression_pages(index: SiteIndex, expression: Expression, site: Site) -> list[SitePage]:
     """The expression page and its container pages."""
     amendments = passive_modifications(expression)
     work = index.works[expression.work_uri]
@@ -416,7 +416,7 @@ def _chain(expression: Expression, page: Page) -> list[tuple[str, str]]:
     return list(reversed(chain))
 
 
-def _group_page(index: CorpusIndex, expression: Expression, work: Work, page: Page, renderer: BodyRenderer) -> SitePage:
+def _group_page(index: SiteIndex, expression: Expression, work: Work, page: Page, renderer: BodyRenderer) -> SitePage:
     """A page of a group of articles of a split expression: the articles, the other groups of their
     container (the chapter as navigation), the previous and next group."""
     out = [breadcrumbs(crumbs_of(work) + _chain(expression, page), page.url) + "\n"]
@@ -467,7 +467,7 @@ def _prev_next(expression: Expression, page: Page) -> str:
 # -- the work page and the repairs page -----------------------------------------------------------------
 
 
-def work_page(index: CorpusIndex, work: Work, site: Site, extra: str = "") -> SitePage:
+def work_page(index: SiteIndex, work: Work, site: Site, extra: str = "") -> SitePage:
     url = work.url
     out = [heading(1, work.title) + "\n"]
     if work.kind == "corpus":
@@ -497,7 +497,7 @@ def work_page(index: CorpusIndex, work: Work, site: Site, extra: str = "") -> Si
     return site.add(SitePage(page_path(url), url, work.title, "\n".join(out), notice=work.kind == "bill"))
 
 
-def _lifecycle_html(index: CorpusIndex, expression: Expression, page_url: str) -> str:
+def _lifecycle_html(index: SiteIndex, expression: Expression, page_url: str) -> str:
     document = expression.document
     refs = {r.get("eId"): r for r in document.xpath("./a:meta/a:references/*", document.main)}
     amendments = passive_modifications(expression)
@@ -534,7 +534,7 @@ def _lifecycle_html(index: CorpusIndex, expression: Expression, page_url: str) -
 
 
 def repairs_page(
-    index: CorpusIndex, expression: Expression, site: Site, report: dict | None, why_missing: str = ""
+    index: SiteIndex, expression: Expression, site: Site, report: dict | None, why_missing: str = ""
 ) -> SitePage:
     """The uncertain repairs of a law: the hand corrections marked ``certain: false`` in its
     import.yaml and the uncertain automatic repairs of the import report; then the number of the

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..gaps.report import build_reports
 from ..gaps.wording_ar import article_refs, fine, prison
 from .html import esc, link
-from .index import CorpusIndex
+from .index import SiteIndex
 from .pages import Site, SitePage, heading, notice_html, page_path
 from .wording import finding_ar
 
@@ -56,7 +56,7 @@ def load_reports(root: Path) -> tuple[dict | None, dict | None, str]:
 
 
 def _doc_link(
-    index: CorpusIndex, uri: str, eid: str | None, page_url: str, text: str | None = None, hover: bool = True
+    index: SiteIndex, uri: str, eid: str | None, page_url: str, text: str | None = None, hover: bool = True
 ) -> str:
     expression = index.expression(uri)
     if expression is None:
@@ -74,7 +74,7 @@ def _doc_link(
     return link(page_url, expression.url, text or f"{expression.title} ({expression.when})")
 
 
-def _short_doc(index: CorpusIndex, uri: str) -> str:
+def _short_doc(index: SiteIndex, uri: str) -> str:
     e = index.expression(uri)
     return f"{e.title} ({e.when})" if e else uri
 
@@ -99,7 +99,7 @@ def _cell_marks(info: dict) -> str:
     return out
 
 
-def gaps_page(index: CorpusIndex, site: Site, report: dict, source_note: str) -> SitePage:
+def gaps_page(index: SiteIndex, site: Site, report: dict, source_note: str) -> SitePage:
     """The gap report's page: the coverage matrix, the findings by rule, the definitions."""
     url = GAPS_URL
     title = "الثغرات في التعريفات وتغطية المفاهيم"
@@ -127,7 +127,7 @@ def gaps_page(index: CorpusIndex, site: Site, report: dict, source_note: str) ->
     return site.add(SitePage(page_path(url), url, title, "\n".join(out), search=False, notice=True))
 
 
-def _coverage_table(index: CorpusIndex, report: dict, url: str) -> str:
+def _coverage_table(index: SiteIndex, report: dict, url: str) -> str:
     """The coverage matrix: a row per concept, a column per document."""
     documents = [d["document"] for d in report.get("documents", [])]
     head = "".join(f'<th scope="col">{esc(_short_doc(index, d))}</th>' for d in documents)
@@ -142,7 +142,7 @@ def _coverage_table(index: CorpusIndex, report: dict, url: str) -> str:
     )
 
 
-def _coverage_cell(index: CorpusIndex, info: dict, document: str, url: str) -> str:
+def _coverage_cell(index: SiteIndex, info: dict, document: str, url: str) -> str:
     """One cell of the matrix: the status (linked to its evidence), the review marks, the text's own words."""
     status = info.get("status", "missing")
     name, letter = COVERAGE_AR.get(status, (status, "?"))
@@ -160,7 +160,7 @@ def _coverage_cell(index: CorpusIndex, info: dict, document: str, url: str) -> s
     return f'<td class="lt-cov-{esc(status)}">{inner}</td>'
 
 
-def _findings_by_rule(index: CorpusIndex, report: dict, url: str) -> list[str]:
+def _findings_by_rule(index: SiteIndex, report: dict, url: str) -> list[str]:
     """The findings grouped by rule: a heading and a table each."""
     by_rule: dict[str, list[dict]] = {}
     for f in report.get("findings", []):
@@ -190,7 +190,7 @@ def fmt_fine(f: dict | None) -> str:
     return fine(f) or "—"
 
 
-def penalties_page(index: CorpusIndex, site: Site, report: dict, source_note: str) -> SitePage:
+def penalties_page(index: SiteIndex, site: Site, report: dict, source_note: str) -> SitePage:
     url = PENALTIES_URL
     title = "مقارنة العقوبات"
     out = [

@@ -12,7 +12,7 @@ mark them up as AKN ``ref`` elements, check them against the corpus, and index t
     graph     the citation graph of a whole corpus (JSON, CSV, GraphML, broken citations as findings)
 """
 
-from .resolve import Citation, CorpusIndex, WorkArticles, expand_range
+from .resolve import ArticleIndex, Citation, WorkArticles, expand_range
 from .sources import extract_document, extract_text
 
-__all__ = ["Citation", "CorpusIndex", "WorkArticles", "expand_range", "extract_document", "extract_text"]
+__all__ = ["Citation", "ArticleIndex", "WorkArticles", "expand_range", "extract_document", "extract_text"]

@@ -33,7 +33,7 @@ from ..akn import Document, local_name, text_of
 from ..errors import LawtoolError
 from ..findings import Finding
 from ..frbr import FrbrUri
-from .resolve import CorpusIndex, WorkArticles, _xml_files, document_articles
+from .resolve import ArticleIndex, WorkArticles, _xml_files, document_articles
 from .sources import DocumentReader, eid_at
 
 SEVERITY = {
@@ -74,7 +74,7 @@ def _split(href: str, own: str | None) -> tuple[str | None, str | None]:
 
 
 class Checker:
-    def __init__(self, corpus: CorpusIndex, root: Path | None = None):
+    def __init__(self, corpus: ArticleIndex, root: Path | None = None):
         self.corpus = corpus
         self.root = root
 
@@ -271,11 +271,11 @@ def _short(text: str, n: int = 60) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def check_paths(paths, corpus: CorpusIndex | None = None, root: str | Path | None = None) -> list[Finding]:
+def check_paths(paths, corpus: ArticleIndex | None = None, root: str | Path | None = None) -> list[Finding]:
     """Findings for every AKN file under ``paths``; the corpus defaults to law/ and bills/ under
     ``root`` (the current folder)."""
     root = Path(root) if root is not None else Path(".")
-    corpus = corpus if corpus is not None else CorpusIndex.from_root(root)
+    corpus = corpus if corpus is not None else ArticleIndex.from_root(root)
     checker = Checker(corpus, root)
     out: list[Finding] = []
     for path in _xml_files(paths):

@@ -20,13 +20,15 @@ Every list is sorted; the output is byte-for-byte stable for the same documents.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
 from ..akn import Document, local_name, text_of
+from ..corpus import Corpus
 from ..errors import InputError
 from .check import _holder_eid, _split
-from .resolve import CorpusIndex, _xml_files, document_articles, expand_range
+from .resolve import ArticleIndex, _xml_files, document_articles, expand_range
 
 FORMAT = "lawtool-xref-index/1"
 
@@ -49,18 +51,35 @@ def _source_article(el) -> str | None:
     return fallback
 
 
-def build_index(paths, corpus: CorpusIndex | None = None, root: str | Path | None = None) -> dict:
+def backlinks(corpus: Corpus) -> dict:
+    """The index of law/ and bills/ (:func:`build_index`), a view of ``corpus`` kept on disk under
+    their bytes and lawtool's code (build/cache)."""
+
+    def make() -> dict:
+        return build_index(corpus.files, ArticleIndex.of(corpus), root=corpus.root, load=corpus.document)
+
+    return corpus.view("backlinks", lambda: corpus.cached("xref-index", make))
+
+
+def build_index(
+    paths,
+    corpus: ArticleIndex | None = None,
+    root: str | Path | None = None,
+    load: Callable[[Path], Document] = Document.load,
+) -> dict:
+    """The index of the AKN files under ``paths`` (see the module docstring); ``corpus`` gives the
+    cited works' articles (by default, those of the same files)."""
     files = _xml_files(paths)
     for p in paths:
         if not Path(p).exists():
             raise InputError("no such file or folder", path=str(p), hint="give AKN files or folders (law bills)")
-    corpus = corpus if corpus is not None else CorpusIndex.from_paths(files)
+    corpus = corpus if corpus is not None else ArticleIndex.from_paths(files)
     root = Path(root) if root is not None else Path(".")
     documents: dict[str, dict] = {}
     cited_by: dict[str, list[dict]] = {}
     cites: dict[str, list[dict]] = {}
     for path in files:
-        document = Document.load(path)
+        document = load(path)
         work = document.frbr_work
         expression = document.frbr_expression
         if work is None or expression is None:
@@ -101,7 +120,7 @@ def _shown(path, root: Path) -> str:
         return str(path)
 
 
-def _entries(document: Document, own: str, source_uri: str, corpus: CorpusIndex):
+def _entries(document: Document, own: str, source_uri: str, corpus: ArticleIndex):
     """(cited work, entry) for each target of each ``ref`` and ``rref`` of a document, in document order."""
 
     @cache
@@ -141,7 +160,7 @@ def _ref_targets(el, own: str) -> list[tuple[str, str | None, str]]:
 
 
 def _rref_targets(
-    el, own: str, date: str | None, corpus: CorpusIndex, own_articles
+    el, own: str, date: str | None, corpus: ArticleIndex, own_articles
 ) -> list[tuple[str, str | None, str]]:
     """(work, article eId, «range») of every article between the bounds of an ``rref`` of one work."""
     w1, p1 = _split(el.get("from") or "", own)

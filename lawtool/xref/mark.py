@@ -24,10 +24,13 @@ It must run after the eIds are final (it reads them for the targets).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from lxml import etree
 
 from ..akn import Document, akn, local_name
-from .resolve import Citation, CorpusIndex, known_uris
+from ..corpus import Corpus
+from .resolve import ArticleIndex, Citation, known_uris
 from .sources import Block, DocumentReader
 
 NO_MARKUP = {
@@ -55,7 +58,7 @@ NO_MARKUP = {
 }
 
 
-def mark_document(document: Document, corpus_index: CorpusIndex | None = None) -> int:
+def mark_document(document: Document, corpus_index: ArticleIndex | None = None) -> int:
     """Add ``ref``/``rref`` elements for the document's citations; returns how many were added.
     ``corpus_index`` gives the cited works' article lists and eIds (ranges, sub-provisions,
     existence); without it only the document itself is known in full."""
@@ -218,24 +221,16 @@ def _apply(block: Block, wraps: list[tuple[int, int, str, dict]]) -> int:
 _CORPUS_CACHE: dict = {}
 
 
-def corpus_for(root) -> CorpusIndex:
-    """The :class:`CorpusIndex` of ``root``'s law/ and bills/ as they are on disk, cached for as
+def corpus_for(root) -> ArticleIndex:
+    """The :class:`ArticleIndex` of ``root``'s law/ and bills/ as they are on disk, kept for as
     long as no file there changes (for ``lawtool corpus build``, which marks each document it
     imports with the works already in the corpus)."""
-    from pathlib import Path
 
-    root = Path(root).resolve()
-    files = tuple(
-        sorted(
-            (str(p), p.stat().st_mtime_ns, p.stat().st_size)
-            for top in ("law", "bills")
-            if (root / top).is_dir()
-            for p in (root / top).rglob("*.xml")
-        )
-    )
-    cached = _CORPUS_CACHE.get(root)
+    corpus = Corpus(Path(root).resolve())
+    files = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in corpus.files)
+    cached = _CORPUS_CACHE.get(corpus.root)
     if cached is None or cached[0] != files:
         _CORPUS_CACHE.clear()
-        cached = (files, CorpusIndex.from_root(root))
-        _CORPUS_CACHE[root] = cached
+        cached = (files, ArticleIndex.of(corpus))
+        _CORPUS_CACHE[corpus.root] = cached
     return cached[1]

@@ -34,6 +34,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from ..akn import Document, local_name, text_of, xml_files
+from ..corpus import Corpus
 from ..eids import article_order
 from ..works import ALL_WORKS, CRIMINAL_PROCEDURE, PENAL_CODE, work_by_number, work_by_uri
 from .names import fold_number
@@ -278,17 +279,32 @@ def _only_repealed(document: Document, eid: str) -> bool:
     return bool(REPEAL_WORDS.match(body)) if body else True
 
 
-class CorpusIndex:
-    """The works of law/ and bills/ with their articles, by work URI (every expression, by date).
-
-    Built from AKN files; a document can also be added in memory (the one being marked)."""
+class ArticleIndex:
+    """The articles of every work, by work URI (every expression, by date): a view over a
+    :class:`~lawtool.corpus.Corpus` (:meth:`of`), or made from any AKN files (:meth:`from_paths`);
+    a document can also be added in memory (the one being marked)."""
 
     def __init__(self) -> None:
         self.works: dict[str, list[WorkArticles]] = {}
         self._by_number: dict[tuple, str] | None = None  # folded number → first work URI (uri_for_number)
 
     @classmethod
-    def from_paths(cls, paths) -> CorpusIndex:
+    def of(cls, corpus: Corpus, *, with_build_folder: bool = False) -> ArticleIndex:
+        """The articles of law/ and bills/ (a broken file is the validator's business, left out),
+        then, ``with_build_folder``, those of the corpus build folder's texts; made once per corpus."""
+
+        def make() -> ArticleIndex:
+            index = cls()
+            for document in corpus.readable():
+                index.add(document)
+            for text in corpus.build_texts() if with_build_folder else ():
+                index.add(text.document)
+            return index
+
+        return corpus.view("articles+build" if with_build_folder else "articles", make)
+
+    @classmethod
+    def from_paths(cls, paths) -> ArticleIndex:
         index = cls()
         for path in xml_files(paths, empty_ok=True):
             try:
@@ -299,9 +315,9 @@ class CorpusIndex:
         return index
 
     @classmethod
-    def from_root(cls, root: str | Path) -> CorpusIndex:
-        root = Path(root)
-        return cls.from_paths([p for p in (root / "law", root / "bills") if p.is_dir()])
+    def from_root(cls, root: str | Path) -> ArticleIndex:
+        """The articles of ``root``'s law/ and bills/ (:meth:`of` a new :class:`~lawtool.corpus.Corpus`)."""
+        return cls.of(Corpus(root))
 
     def add(self, document: Document) -> WorkArticles | None:
         work = document.frbr_work
@@ -379,7 +395,7 @@ class Citation:
     line: int | None = None  # raw text: the 1-based line
     mention: Mention | None = None
 
-    def as_json(self) -> dict:
+    def to_dict(self) -> dict:
         place: dict = {"offset": self.start, "length": self.end - self.start}
         if self.eid is not None:
             place = {"eid": self.eid, **place}
@@ -425,9 +441,9 @@ class Resolver:
     """Resolves the mentions of one document, block after block, in reading order.
 
     ``own``: the document's scope; ``date``: its date (which codes it can cite);
-    ``corpus``: the :class:`CorpusIndex` (article lists for ranges, eIds for hrefs)."""
+    ``corpus``: the :class:`ArticleIndex` (article lists for ranges, eIds for hrefs)."""
 
-    def __init__(self, own: Scope, date: str | None = None, corpus: CorpusIndex | None = None):
+    def __init__(self, own: Scope, date: str | None = None, corpus: ArticleIndex | None = None):
         self.own = own
         self.date = date
         self.corpus = corpus

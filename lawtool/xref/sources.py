@@ -29,7 +29,7 @@ from .identity import own_numbers as heading_numbers
 from .names import fold_number
 from .names import table as names_table
 from .patterns import Mention, scan
-from .resolve import CODE_NAMES, LABELLED, Citation, CorpusIndex, Resolver, Scope, WorkArticles, document_articles
+from .resolve import CODE_NAMES, LABELLED, ArticleIndex, Citation, Resolver, Scope, WorkArticles, document_articles
 
 SKIP_CONTENT = {
     "quotedStructure",
@@ -148,7 +148,7 @@ def _article_number(article) -> str | None:
 class DocumentReader:
     """Reads an AKN document's blocks in order and resolves their citations."""
 
-    def __init__(self, document: Document, corpus: CorpusIndex | None = None):
+    def __init__(self, document: Document, corpus: ArticleIndex | None = None):
         self.document = document
         self.corpus = corpus
         work = document.frbr_work
@@ -264,7 +264,7 @@ class DocumentReader:
                 yield block, citations
 
 
-def extract_document(document: Document, corpus: CorpusIndex | None = None) -> list[Citation]:
+def extract_document(document: Document, corpus: ArticleIndex | None = None) -> list[Citation]:
     out = []
     for block, citations in DocumentReader(document, corpus).read():
         for c in citations:
@@ -402,7 +402,7 @@ class TextReader:
     """Reads a raw text: headings, quotations of amended laws, citations."""
 
     def __init__(
-        self, text: str, *, uri: str | None = None, date: str | None = None, corpus: CorpusIndex | None = None
+        self, text: str, *, uri: str | None = None, date: str | None = None, corpus: ArticleIndex | None = None
     ):
         self.text = text
         numbers: list[str] = []
@@ -697,7 +697,7 @@ def _follows(last: str | None, number: str) -> bool:
 
 
 def extract_text(
-    text: str, *, uri: str | None = None, date: str | None = None, corpus: CorpusIndex | None = None
+    text: str, *, uri: str | None = None, date: str | None = None, corpus: ArticleIndex | None = None
 ) -> list[Citation]:
     return TextReader(text, uri=uri, date=date, corpus=corpus).read()
 
