@@ -27,6 +27,11 @@ PENAL_CODE_TXT = SHARED / "sources/adala/penal-code.consolidated-2024-08-22.ar.t
 PY = sys.executable
 LAWTOOL = [PY, "-m", "lawtool.cli"]
 
+EAGER_HELP = (
+    "import sys; import lawtool.akn, lawtool.amend, lawtool.diff, lawtool.gaps.report, lawtool.importer, "
+    "lawtool.publish.build, lawtool.validate, lawtool.xref.index; from lawtool.cli import main; "
+    "sys.argv[0] = 'lawtool'; main()"
+)
 BARE_TYPER = """
 import typer
 app = typer.Typer(add_completion=False)
@@ -220,6 +225,15 @@ t = time.perf_counter(); validate_paths([{str(penal_xml)!r}]); elapsed = time.pe
     ours = measure([str(Path(PY).parent / "lawtool"), "--help"], repeat * 2)
     add("bare typer app --help", bare)
     add("lawtool --help", ours, "≤ 1.2 × bare typer", f"ratio {ours['seconds'] / bare['seconds']:.2f}")
+    # what the CLI modules' function-local imports of the stage libraries save (issue 18): the same
+    # --help with every stage imported first, as module-level imports in the CLI modules would do
+    eager = measure([PY, "-c", EAGER_HELP, "--help"], repeat * 2)
+    add(
+        "lawtool --help with every stage imported at start",
+        eager,
+        "",
+        f"{eager['seconds'] - ours['seconds']:+.3f} s against lawtool --help: the cost the CLI's local imports avoid",
+    )
 
     # -- gaps stage: gap report and penalties on the whole corpus ---------------------------------
     corpus = [str(p) for top in ("law", "bills") for p in sorted((REPO / top).rglob("*.xml"))]

@@ -11,6 +11,7 @@ from typing import Any
 
 import typer
 
+from . import cli_amend, cli_diff, cli_gaps, cli_publish, cli_xref
 from .cli_base import FORCE_HELP, echo_json, run, say, show
 from .errors import LawtoolError, OutputError, clean
 
@@ -193,9 +194,11 @@ def info(
 
 
 corpus_app = typer.Typer(
-    help="The repository's corpus: law/ and bills/ rebuilt from their recorded sources.", no_args_is_help=True
+    name="corpus",
+    help="The repository's corpus: law/ and bills/ rebuilt from their recorded sources.",
+    no_args_is_help=True,
 )
-app.add_typer(corpus_app, name="corpus")
+app.add_typer(corpus_app)
 
 
 @corpus_app.command("build")
@@ -289,19 +292,11 @@ def corpus_summary(
     run(action)
 
 
-# Commands of the later stages live in light modules (typer only at import time), each with a
-# ``register(app)`` function; their library imports happen inside the commands.
-def _register_stage_commands() -> None:
-    import importlib
-
-    for name in ("cli_diff", "cli_amend", "cli_xref", "cli_gaps", "cli_publish"):
-        importlib.import_module(f"lawtool.{name}").register(app)
-
-
-# Run as ``python -m lawtool.cli`` this file is ``__main__``: the stage modules import
-# ``lawtool.cli`` itself, so register there and run that module's app (no double registration).
-if __name__ != "__main__":
-    _register_stage_commands()
+# The commands of the later stages: each stage's CLI module has its own Typer app (a named group,
+# or top-level commands merged into lawtool's), registered here the same way.  Those modules import
+# typer and lawtool's light modules only; their library imports happen inside the commands.
+for _stage in (cli_diff, cli_amend, cli_xref, cli_gaps, cli_publish):
+    app.add_typer(_stage.app)
 
 
 def main() -> None:

@@ -16,8 +16,10 @@ import typer
 
 from lawtool.cli_base import run, say, show
 
-amend_app = typer.Typer(
-    help="Amendments: check collisions, apply, word, export/import, make from a diff.", no_args_is_help=True
+app = typer.Typer(
+    name="amend",
+    help="Amendments: check collisions, apply, word, export/import, make from a diff.",
+    no_args_is_help=True,
 )
 
 
@@ -121,11 +123,7 @@ def _check_output(output: Path | None, inputs: list[Path], overwrite: bool, flag
     )
 
 
-def register(app: typer.Typer) -> None:
-    app.add_typer(amend_app, name="amend")
-
-
-@amend_app.command("check")
+@app.command("check")
 def check_cmd(
     bill: Path = typer.Argument(..., help="the amended expression (AKN XML)"),
     amendments: list[Path] = typer.Argument(..., help="amendment files (YAML)"),
@@ -167,7 +165,7 @@ def check_cmd(
     run(action)
 
 
-@amend_app.command("apply")
+@app.command("apply")
 def apply_cmd(
     bill: Path = typer.Argument(..., help="the amended expression (AKN XML)"),
     amendments: list[Path] = typer.Argument(..., help="amendment files (YAML)"),
@@ -192,11 +190,9 @@ def apply_cmd(
     amendment recorded in its lifecycle and passive modifications."""
 
     def action():
-        from lawtool.akn import atomic_write
         from lawtool.amend import apply_amendments
         from lawtool.amend.apply import today
-        from lawtool.errors import CollisionError, LawtoolError
-        from lawtool.validate import validate_document
+        from lawtool.errors import CollisionError
 
         document, loaded = _load(bill, amendments)
         chosen = _select(loaded, status) if status else loaded
@@ -208,21 +204,9 @@ def apply_cmd(
             say(format_check(document, chosen, error.report, wording=False))
             raise
         new = result.document.frbr_expression
-        assert new is not None  # apply_amendments names the new expression
-        target = output or Path(bill).parent / f"{new.language}@{new.expression_date}.xml"
+        target = output or result.default_path(bill)
         _check_output(target, [Path(bill), *amendments], overwrite, "--overwrite")
-        result.document.path = str(target)
-        errors = [f for f in validate_document(result.document) if f.severity == "error"]
-        if errors:
-            first = errors[0]
-            raise LawtoolError(
-                f"the new expression would not be valid: {first.rule}: {first.message}"
-                + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""),
-                path=str(target),
-                place=first.eid,
-                hint="nothing was written; check the amendments' new text and numbers",
-            )
-        atomic_write(target, result.document.to_bytes())
+        result.save(target)
         for warning in result.warnings:
             say(f"lawtool: warning: {warning}")
         say(
@@ -234,7 +218,7 @@ def apply_cmd(
     run(action)
 
 
-@amend_app.command("from-diff")
+@app.command("from-diff")
 def from_diff_cmd(
     old: Path = typer.Argument(..., help="the bill (AKN XML)"),
     new: Path = typer.Argument(..., help="an edited copy of it (AKN XML)"),
@@ -282,7 +266,7 @@ def from_diff_cmd(
     run(action)
 
 
-@amend_app.command("show")
+@app.command("show")
 def show_cmd(
     amendments: list[Path] = typer.Argument(..., help="amendment files (YAML)"),
     bill: Path | None = typer.Option(None, "--bill", help="the target expression (names elements as the text does)"),
@@ -319,7 +303,7 @@ def show_cmd(
     run(action)
 
 
-@amend_app.command("export")
+@app.command("export")
 def export_cmd(
     amendment: Path = typer.Argument(..., help="an amendment (YAML)"),
     output: Path = typer.Option(..., "-o", "--output", help="the AKN amendment document (XML)"),
@@ -340,7 +324,7 @@ def export_cmd(
     run(action)
 
 
-@amend_app.command("import")
+@app.command("import")
 def import_cmd(
     document: Path = typer.Argument(..., help="an AKN <amendment> document made by lawtool"),
     output: Path | None = typer.Option(None, "-o", "--output", help="the amendment (YAML); default: standard output"),
@@ -363,7 +347,7 @@ def import_cmd(
     run(action)
 
 
-@amend_app.command("schema")
+@app.command("schema")
 def schema_cmd():
     """Print the JSON Schema of the amendment format (docs/amendment.schema.json)."""
     from lawtool.amend.model import SCHEMA
@@ -371,7 +355,7 @@ def schema_cmd():
     _echo_json(SCHEMA)
 
 
-@amend_app.command("template")
+@app.command("template")
 def template_cmd(
     bill: Path = typer.Argument(..., help="the bill (AKN XML)"),
     amendments: list[Path] | None = typer.Argument(
@@ -398,7 +382,7 @@ def template_cmd(
     run(action)
 
 
-@amend_app.command("import-docx")
+@app.command("import-docx")
 def import_docx_cmd(
     form: Path = typer.Argument(..., help="a filled amendment form (DOCX)"),
     bill: Path = typer.Option(..., "--bill", help="the bill the form amends (AKN XML)"),
@@ -443,7 +427,7 @@ def import_docx_cmd(
     run(action)
 
 
-@amend_app.command("prose")
+@app.command("prose")
 def prose_cmd(
     source: Path = typer.Argument(..., help="a UTF-8 text file, one instruction per line ('-': standard input)"),
     as_json: bool = typer.Option(False, "--json", help="JSON: one reading per instruction"),
@@ -488,7 +472,7 @@ def prose_cmd(
 LIST_FORMATS = ("html", "docx", "pdf", "json")
 
 
-@amend_app.command("list")
+@app.command("list")
 def list_cmd(
     bill: Path = typer.Argument(..., help="the amended expression (AKN XML)"),
     amendments: list[Path] = typer.Argument(..., help="amendment files (YAML)"),
@@ -534,7 +518,7 @@ def list_cmd(
     run(action)
 
 
-@amend_app.command("project")
+@app.command("project")
 def project_cmd(
     bill: Path = typer.Argument(..., help="the bill (AKN XML)"),
     law: Path = typer.Option(..., "--law", help="the law in force it amends (AKN XML)"),
@@ -548,30 +532,13 @@ def project_cmd(
     expression labelled as a projection (never law in force); validated before it is written."""
 
     def action():
-        from lawtool.akn import Document, atomic_write
+        from lawtool.akn import Document
         from lawtool.amend.project import default_path, project
-        from lawtool.errors import LawtoolError
-        from lawtool.validate import validate_document
 
         result = project(Document.load(bill), Document.load(law), date=date)
         target = output or Path(default_path(result))
-        if target.resolve().is_relative_to((Path.cwd() / "law").resolve()):
-            raise LawtoolError(
-                "a projection is not law: it is not written under law/",
-                path=str(target),
-                hint="write it elsewhere (default: projections/)",
-            )
         _check_output(target, [bill, law], force)
-        result.document.path = str(target)
-        errors = [f for f in validate_document(result.document) if f.severity == "error"]
-        if errors:
-            raise LawtoolError(
-                f"the projection would not be valid: {errors[0].rule}: {errors[0].message}",
-                path=str(target),
-                hint="nothing was written; check the bill's mods",
-            )
-        target.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(target, result.document.to_bytes())
+        result.save(target, law_dir=Path.cwd() / "law")
         kept = sum(result.kept.values())
         say(
             f"{target}: {result.document.frbr_expression} (projection) — {len(result.targets)} articles from the "
@@ -582,7 +549,7 @@ def project_cmd(
     run(action)
 
 
-@amend_app.command("blame")
+@app.command("blame")
 def blame_cmd(
     old: Path = typer.Argument(..., help="a version of the bill (AKN XML)"),
     new: Path = typer.Argument(..., help="the next version, made by `amend apply` (AKN XML)"),
@@ -624,7 +591,7 @@ def blame_cmd(
     run(action)
 
 
-@amend_app.command("carry")
+@app.command("carry")
 def carry_cmd(
     old: Path = typer.Argument(..., help="the version the amendments were written against (AKN XML)"),
     new: Path = typer.Argument(..., help="the next version (AKN XML)"),

@@ -15,7 +15,8 @@ import typer
 from lawtool.cli_base import run, say, show
 from lawtool.errors import InputError, LawtoolError
 
-xref_app = typer.Typer(
+app = typer.Typer(
+    name="xref",
     help="Cross-references: find the articles and laws a text cites, mark them up as "
     "AKN refs, check them against law/ and bills/, index the backlinks.",
     no_args_is_help=True,
@@ -46,11 +47,7 @@ def _summary(c) -> str:
     return f"{work}: {numbers}{extra}{note}"
 
 
-def register(app: typer.Typer) -> None:
-    app.add_typer(xref_app, name="xref")
-
-
-@xref_app.command("extract")
+@app.command("extract")
 def extract(
     file: Path = typer.Argument(..., help="an AKN XML file, or a raw .txt text"),
     as_json: bool = typer.Option(False, "--json", help="print only the JSON, on standard output"),
@@ -88,7 +85,7 @@ def extract(
     run(action)
 
 
-@xref_app.command("mark")
+@app.command("mark")
 def mark(
     file: Path = typer.Argument(..., help="an AKN XML file"),
     output: Path | None = typer.Option(
@@ -143,7 +140,7 @@ def mark(
     run(action)
 
 
-@xref_app.command("check")
+@app.command("check")
 def check(
     paths: list[Path] = typer.Argument(..., help="AKN files or folders (law bills)"),
     as_json: bool = typer.Option(False, "--json", help="JSON output"),
@@ -174,7 +171,7 @@ def check(
     run(action)
 
 
-@xref_app.command("index")
+@app.command("index")
 def index(
     paths: list[Path] = typer.Argument(..., help="AKN files or folders (law bills)"),
     as_json: bool = typer.Option(False, "--json", help="print the JSON index"),
@@ -205,7 +202,7 @@ def index(
     run(action)
 
 
-@xref_app.command("graph")
+@app.command("graph")
 def graph(
     paths: list[Path] = typer.Argument(..., help="folders (or files) of AKN XML: law bills build/corpus"),
     output: Path = typer.Option(..., "-o", "--output", help="the folder to write the graph into"),

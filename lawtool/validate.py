@@ -99,6 +99,7 @@ from .akn import (
     DOC_TYPES,
     NS,
     Document,
+    atomic_write,
     check_akn_root,
     foreign_markup,
     local_name,
@@ -788,6 +789,27 @@ def validate_document(doc: Document, *, root_dir: Path | None = None) -> list[Fi
     findings += check_hrefs(doc)
     findings += check_foreign(doc)
     return findings
+
+
+def save_valid(doc: Document, target: str | Path, *, what: str, hint: str) -> None:
+    """Write ``doc`` to ``target`` (atomically, folders made) only when it validates with no error;
+    else a LawtoolError naming the first error (``what`` is the document: "the new expression"),
+    and nothing is written.  The library's writers of new documents (amend apply, projections)
+    call it, so a library caller gets the same guarantee as the CLI."""
+    target = Path(target)
+    doc.path = str(target)
+    errors = [f for f in validate_document(doc) if f.severity == "error"]
+    if errors:
+        first = errors[0]
+        raise LawtoolError(
+            f"{what} would not be valid: {first.rule}: {first.message}"
+            + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""),
+            path=str(target),
+            place=first.eid,
+            hint=f"nothing was written; {hint}",
+        )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(target, doc.to_bytes())
 
 
 def validate_file(path: str | Path, *, root_dir: Path | None = None) -> FileReport:

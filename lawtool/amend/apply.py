@@ -28,6 +28,7 @@ import datetime as _dt
 import os
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from lxml import etree
 
@@ -35,6 +36,7 @@ from ..akn import NS, Document, akn, local_name
 from ..eids import number_from_num, renumber
 from ..errors import AmendmentError, CollisionError, LawtoolError
 from ..frbr import FrbrUri
+from ..validate import save_valid
 from .akn import mod_eid
 from .collisions import CheckResult, check_resolved, document_order
 from .content import build, build_children, parse_fragment
@@ -73,6 +75,17 @@ class ApplyResult:
     renames: dict[str, str]  # eId in the bill → eId in the new expression (those that changed)
     warnings: list[str] = field(default_factory=list)
     check: CheckResult | None = None
+
+    def default_path(self, bill: str | Path) -> Path:
+        """Where the new expression goes by default: beside the bill's file, ``<lang>@<date>.xml``."""
+        new = self.document.frbr_expression
+        if new is None:  # apply_amendments names every new expression
+            raise LawtoolError("the new expression has no FRBR expression URI")
+        return Path(bill).parent / f"{new.language}@{new.expression_date}.xml"
+
+    def save(self, target: str | Path) -> None:
+        """Write the new expression to ``target``, only if it validates (:func:`lawtool.validate.save_valid`)."""
+        save_valid(self.document, target, what="the new expression", hint="check the amendments' new text and numbers")
 
 
 def select(amendments: list[Amendment], status: str | None) -> list[Amendment]:

@@ -34,7 +34,7 @@ from ..diff.words import text_key
 from ..eids import number_from_num, renumber
 from ..errors import LawtoolError
 from ..frbr import FrbrUri
-from ..validate import LAWTOOL_NS
+from ..validate import LAWTOOL_NS, save_valid
 from .apply import _identity, _lawtool_proprietary, _meta, _meta_child, write_notice
 
 NOTICE_AR = (
@@ -54,6 +54,17 @@ class Projection:
     bill: str  # the bill's expression
     targets: list[str]  # eIds of the law's articles replaced or inserted
     kept: dict[str, int] = field(default_factory=dict)  # article → paragraphs kept for dotted lines
+
+    def save(self, target: str | Path, law_dir: str | Path = "law") -> None:
+        """Write the projection to ``target``, only if it validates and never under ``law_dir``
+        (a projection is not law)."""
+        if Path(target).resolve().is_relative_to(Path(law_dir).resolve()):
+            raise LawtoolError(
+                "a projection is not law: it is not written under law/",
+                path=str(target),
+                hint="write it elsewhere (default: projections/)",
+            )
+        save_valid(self.document, target, what="the projection", hint="check the bill's mods")
 
 
 def _is_dots(el) -> bool:
