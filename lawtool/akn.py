@@ -204,6 +204,76 @@ def akn(tag: str) -> str:
     return f"{{{NS}}}{tag}"
 
 
+def E(tag: str, *children, text: str | None = None, **attrs) -> etree._Element:
+    """The one builder of AKN elements: ``E("p", "words ", E("term", "x"), " more", class_="c")``.
+
+    A string child is text (after the element's text, or the tail of the child before it); a None
+    child or attribute is left out; ``text`` is the element's text, before its children.  An
+    attribute name loses a trailing ``_`` (``class_``) and reads ``__`` as ``:``; a Clark name
+    (``{ns}lang``) is kept."""
+    el = etree.Element(akn(tag), nsmap=None)
+    for key, value in attrs.items():
+        if value is not None:
+            el.set(key.rstrip("_").replace("__", ":"), str(value))
+    for child in (text, *children):
+        if child is None:
+            continue
+        if isinstance(child, str):
+            if len(el):
+                el[-1].tail = (el[-1].tail or "") + child
+            else:
+                el.text = (el.text or "") + child
+        else:
+            el.append(child)
+    return el
+
+
+def identification(
+    work: str,
+    expression: str,
+    *,
+    work_date: str | None,
+    date: str | None,
+    author: str,
+    country: str | None,
+    language: str | None,
+    component: str = "main",
+    number: str | None = None,
+    title: str | None = None,
+) -> etree._Element:
+    """The FRBR ``identification`` block of a document (or of an attachment's ``component``):
+    work, expression and manifestation, the manifestation made by lawtool."""
+    return E(
+        "identification",
+        E(
+            "FRBRWork",
+            E("FRBRthis", value=f"{work}/!{component}"),
+            E("FRBRuri", value=work),
+            E("FRBRalias", value=title, name="title") if title else None,
+            E("FRBRdate", date=work_date, name="Generation"),
+            E("FRBRauthor", href=author),
+            E("FRBRcountry", value=country),
+            E("FRBRnumber", value=number) if number is not None else None,
+        ),
+        E(
+            "FRBRExpression",
+            E("FRBRthis", value=f"{expression}/!{component}"),
+            E("FRBRuri", value=expression),
+            E("FRBRdate", date=date, name="Expression"),
+            E("FRBRauthor", href=author),
+            E("FRBRlanguage", language=language),
+        ),
+        E(
+            "FRBRManifestation",
+            E("FRBRthis", value=f"{expression}/!{component}.xml"),
+            E("FRBRuri", value=f"{expression}.xml"),
+            E("FRBRdate", date=date, name="Transform"),
+            E("FRBRauthor", href="#lawtool"),
+        ),
+        source="#lawtool",
+    )
+
+
 MAX_DIGITS = 1000  # a longer run of digits is not a number of law (and Python refuses over 4,300)
 # ASCII, Arabic-Indic (U+0660-0669) and extended Arabic-Indic (U+06F0-06F9) digits, in UTF-8
 _DIGIT_BYTES = rb"(?:[0-9]|\xd9[\xa0-\xa9]|\xdb[\xb0-\xb9])"

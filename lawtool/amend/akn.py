@@ -45,7 +45,7 @@ from typing import NoReturn
 
 from lxml import etree
 
-from ..akn import NS, Document, akn, local_name, text_of
+from ..akn import NS, Document, E, akn, identification, local_name, text_of
 from ..eids import assign_eids
 from ..errors import AmendmentError
 from ..frbr import FrbrUri
@@ -69,16 +69,6 @@ def mod_eid(index: int) -> str:
     return f"blockContainer_{index}__mod_1"
 
 
-def _e(tag: str, *children, text=None, **attrs) -> etree._Element:
-    el = etree.Element(akn(tag), {k.rstrip("_"): v for k, v in attrs.items() if v is not None})
-    if text is not None:
-        el.text = text
-    for c in children:
-        if c is not None:
-            el.append(c)
-    return el
-
-
 def _append_text(el, text: str) -> None:
     if len(el):
         el[-1].tail = (el[-1].tail or "") + text
@@ -87,7 +77,7 @@ def _append_text(el, text: str) -> None:
 
 
 def _quoted_text(eid: str, text: str, *, quotes: bool, cls: str | None = None) -> etree._Element:
-    q = _e("quotedText", text=text, eId=eid, class_=cls)
+    q = E("quotedText", text=text, eId=eid, class_=cls)
     if quotes:
         q.set("startQuote", '"')
         q.set("endQuote", '"')
@@ -108,7 +98,7 @@ def _append_wording(mod, op: Operation, parts: tuple, target: str) -> tuple[list
         if kind == "t":
             _append_text(mod, part[1])
         elif kind == "ref":
-            mod.append(_e("ref", text=part[1], href=f"{target}/~{part[2]}"))
+            mod.append(E("ref", text=part[1], href=f"{target}/~{part[2]}"))
         else:
             eid = f"{prefix}__qtext_{len(olds) + len(news) + 1}"
             cls = f"lawtool-occurrence-{op.occurrence}" if kind == "old" and op.occurrence else _QUOTED_CLASS.get(kind)
@@ -121,17 +111,17 @@ def _mod_container(op: Operation, namer: Namer, target: str):
     """The operation's blockContainer (its <mod> in Arabic, with the new text as a quotedStructure,
     and its French wording) and its textualMod."""
     wording = instruction(op, namer)
-    mod = _e("mod")
-    container = _e("blockContainer", _e("p", mod))
+    mod = E("mod")
+    container = E("blockContainer", E("p", mod))
     olds, news = _append_wording(mod, op, wording.ar, target)
     if op.op in ("replace", "insert") and op.body:
         _append_text(mod, " ")
-        qstr = _e("quotedStructure", startQuote="«", endQuote="»")
+        qstr = E("quotedStructure", startQuote="«", endQuote="»")
         qstr.append(build(op.kind if op.op == "insert" else _kind(op), op.body, num=op.num, heading=op.heading))
         mod.append(qstr)
         news.append(None)  # the quotedStructure: its eId is known after assign_eids
     container.append(
-        _e("p", text=wording.text_fr, class_="lawtool-fr", **{"{http://www.w3.org/XML/1998/namespace}lang": "fr"})
+        E("p", text=wording.text_fr, class_="lawtool-fr", **{"{http://www.w3.org/XML/1998/namespace}lang": "fr"})
     )
     return container, _textual_mod(op, op.index, target, olds, news)
 
@@ -148,51 +138,32 @@ def _touched(amendment: Amendment) -> list[str]:
 
 
 def _identification(amendment: Amendment) -> etree._Element:
-    work, expression, date = amendment.work_uri, amendment.expression_uri, amendment.date
-    return _e(
-        "identification",
-        _e(
-            "FRBRWork",
-            _e("FRBRthis", value=f"{work}/!main"),
-            _e("FRBRuri", value=work),
-            _e("FRBRalias", value=amendment.title, name="title") if amendment.title else None,
-            _e("FRBRdate", date=date, name="Generation"),
-            _e("FRBRauthor", href="#proposer"),
-            _e("FRBRcountry", value=amendment.target.country),
-            _e("FRBRnumber", value=amendment.id),
-        ),
-        _e(
-            "FRBRExpression",
-            _e("FRBRthis", value=f"{expression}/!main"),
-            _e("FRBRuri", value=expression),
-            _e("FRBRdate", date=date, name="Expression"),
-            _e("FRBRauthor", href="#proposer"),
-            _e("FRBRlanguage", language=amendment.target.language),
-        ),
-        _e(
-            "FRBRManifestation",
-            _e("FRBRthis", value=f"{expression}/!main.xml"),
-            _e("FRBRuri", value=f"{expression}.xml"),
-            _e("FRBRdate", date=date, name="Transform"),
-            _e("FRBRauthor", href="#lawtool"),
-        ),
-        source="#lawtool",
+    return identification(
+        amendment.work_uri,
+        amendment.expression_uri,
+        work_date=amendment.date,
+        date=amendment.date,
+        author="#proposer",
+        country=amendment.target.country,
+        language=amendment.target.language,
+        number=amendment.id,
+        title=amendment.title,
     )
 
 
 def _references(amendment: Amendment, bill_title: str) -> etree._Element:
-    return _e(
+    return E(
         "references",
-        _e("original", eId="original", href=amendment.work_uri, showAs=amendment.title or f"تعديل {amendment.id}"),
-        _e("activeRef", eId="target", href=str(amendment.target), showAs=bill_title),
-        _e(
+        E("original", eId="original", href=amendment.work_uri, showAs=amendment.title or f"تعديل {amendment.id}"),
+        E("activeRef", eId="target", href=str(amendment.target), showAs=bill_title),
+        E(
             "TLCOrganization",
             eId="proposer",
             href=f"/ontology/organization/lawtool/proposer/{amendment.id}",
             showAs=amendment.proposer,
         ),
-        _e("TLCOrganization", eId="lawtool", href="/ontology/organization/lawtool", showAs="lawtool"),
-        _e(
+        E("TLCOrganization", eId="lawtool", href="/ontology/organization/lawtool", showAs="lawtool"),
+        E(
             "TLCConcept",
             eId=f"status_{amendment.status}",
             href=f"/ontology/concept/lawtool/amendment-status/{amendment.status}",
@@ -204,7 +175,7 @@ def _references(amendment: Amendment, bill_title: str) -> etree._Element:
 
 def _proprietary(amendment: Amendment) -> etree._Element:
     """lawtool's record: id, status and the fields AKN has no place for."""
-    proprietary = _e("proprietary", source="#lawtool")
+    proprietary = E("proprietary", source="#lawtool")
     record = etree.SubElement(
         proprietary,
         f"{{{LAWTOOL_NS}}}amendment",
@@ -226,43 +197,43 @@ def _proprietary(amendment: Amendment) -> etree._Element:
 
 
 def _meta(amendment: Amendment, active: etree._Element, bill_title: str) -> etree._Element:
-    return _e(
+    return E(
         "meta",
         _identification(amendment),
-        _e(
+        E(
             "lifecycle",
-            _e("eventRef", eId="evt_generation", date=amendment.date, type="generation", source="#original"),
+            E("eventRef", eId="evt_generation", date=amendment.date, type="generation", source="#original"),
             source="#lawtool",
         ),
-        _e("analysis", active, source="#lawtool"),
+        E("analysis", active, source="#lawtool"),
         _references(amendment, bill_title),
         _proprietary(amendment),
     )
 
 
 def _preface(amendment: Amendment, bill_title: str) -> etree._Element:
-    preface = _e("preface")
+    preface = E("preface")
     if amendment.example:
-        preface.append(_e("p", text=EXAMPLE_NOTICE, class_="lawtool-notice"))
+        preface.append(E("p", text=EXAMPLE_NOTICE, class_="lawtool-notice"))
     date, status = amendment.date, amendment.status
-    preface.append(_e("p", _e("docType", text="تعديل")))
-    preface.append(_e("p", _e("docProponent", text=amendment.proposer, refersTo="#proposer")))
-    preface.append(_e("p", _e("affectedDocument", text=bill_title, href=str(amendment.target))))
-    preface.append(_e("p", _e("docDate", text=date, date=date)))
-    preface.append(_e("p", _e("docStatus", text=STATUS_AR[status], refersTo=f"#status_{status}")))
+    preface.append(E("p", E("docType", text="تعديل")))
+    preface.append(E("p", E("docProponent", text=amendment.proposer, refersTo="#proposer")))
+    preface.append(E("p", E("affectedDocument", text=bill_title, href=str(amendment.target))))
+    preface.append(E("p", E("docDate", text=date, date=date)))
+    preface.append(E("p", E("docStatus", text=STATUS_AR[status], refersTo=f"#status_{status}")))
     return preface
 
 
 def _amendment_body(amendment: Amendment, content: etree._Element, names: str) -> etree._Element:
-    body = _e("amendmentBody")
+    body = E("amendmentBody")
     heading = f"تعديل {amendment.id} على {names}" if names else f"تعديل {amendment.id}"
-    body.append(_e("amendmentHeading", _e("p", text=heading)))
+    body.append(E("amendmentHeading", E("p", text=heading)))
     body.append(content)
     if amendment.justification:
-        justification = _e("amendmentJustification")
+        justification = E("amendmentJustification")
         for line in amendment.justification.split("\n"):
             if line.strip():
-                justification.append(_e("p", text=line.strip()))
+                justification.append(E("p", text=line.strip()))
         body.append(justification)
     return body
 
@@ -287,8 +258,8 @@ def to_akn(amendment: Amendment, bill: Document | None = None) -> Document:
     bill_title = (bill.title if bill is not None else None) or target
     root = etree.Element(akn("akomaNtoso"), nsmap={None: NS})
     doc = etree.SubElement(root, akn("amendment"), name="amendment")
-    active = _e("activeModifications")
-    content = _e("amendmentContent")
+    active = E("activeModifications")
+    content = E("amendmentContent")
     for op in amendment.operations:
         container, tmod = _mod_container(op, namer, target)
         content.append(container)
@@ -315,19 +286,19 @@ def _textual_mod(op: Operation, n: int, target: str, olds: list, news: list) -> 
         "move": "renumbering",
         "renumber": "renumbering",
     }[op.op]
-    tmod = _e("textualMod", type=kind, eId=f"amod_{n}")
-    tmod.append(_e("source", href=f"#{mod_eid(n)}"))
+    tmod = E("textualMod", type=kind, eId=f"amod_{n}")
+    tmod.append(E("source", href=f"#{mod_eid(n)}"))
     if op.position:
         side, where = op.position
-        tmod.append(_e("destination", href=f"{target}/~{where}", pos=POS[side]))
+        tmod.append(E("destination", href=f"{target}/~{where}", pos=POS[side]))
     else:
-        tmod.append(_e("destination", href=f"{target}/~{op.eid}"))
+        tmod.append(E("destination", href=f"{target}/~{op.eid}"))
     if op.op == "move":
-        tmod.append(_e("previous", href=f"{target}/~{op.eid}"))
+        tmod.append(E("previous", href=f"{target}/~{op.eid}"))
     for eid in olds:
-        tmod.append(_e("old", href=f"#{eid}"))
+        tmod.append(E("old", href=f"#{eid}"))
     for eid in news:
-        tmod.append(_e("new", href=f"#{eid}" if eid else "#?"))
+        tmod.append(E("new", href=f"#{eid}" if eid else "#?"))
     return tmod
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..akn import NS, akn, remove_keeping_tail
+from ..akn import NS, E, akn, identification, remove_keeping_tail
 from ..eids import assign_eids
 from ..frbr import FrbrUri
 from .layout import FN, Layout, Node
@@ -31,24 +31,6 @@ class Metadata:
     notice: str | None = None  # a visible notice (bills: working text)
     source: dict | None = None  # {"file", "sha256"}
     numbering_gaps: str | None = None  # numbers skipped on purpose: "3 11 22 28", "289-291"
-
-
-def E(tag: str, *children, **attrs) -> etree._Element:
-    el = etree.Element(akn(tag), nsmap=None)
-    for key, value in attrs.items():
-        if value is not None:
-            el.set(key.rstrip("_").replace("__", ":"), str(value))
-    for child in children:
-        if child is None:
-            continue
-        if isinstance(child, str):
-            if len(el):
-                el[-1].tail = (el[-1].tail or "") + child
-            else:
-                el.text = (el.text or "") + child
-        else:
-            el.append(child)
-    return el
 
 
 def inline(tag: str, text: str, **attrs) -> etree._Element:
@@ -172,37 +154,16 @@ def build_meta(meta: Metadata) -> etree._Element:
     work = expr.work_uri()
     expression = expr.expression_uri()
     date = expr.expression_date or meta.work_date
-    ident = E("identification", source="#lawtool")
-    ident.append(
-        E(
-            "FRBRWork",
-            E("FRBRthis", value=f"{work}/!main"),
-            E("FRBRuri", value=work),
-            E("FRBRalias", value=meta.title, name="title") if meta.title else None,
-            E("FRBRdate", date=meta.work_date, name="Generation"),
-            E("FRBRauthor", href=meta.author),
-            E("FRBRcountry", value=expr.country),
-            E("FRBRnumber", value=expr.number),
-        )
-    )
-    ident.append(
-        E(
-            "FRBRExpression",
-            E("FRBRthis", value=f"{expression}/!main"),
-            E("FRBRuri", value=expression),
-            E("FRBRdate", date=date, name="Expression"),
-            E("FRBRauthor", href=meta.author),
-            E("FRBRlanguage", language=expr.language),
-        )
-    )
-    ident.append(
-        E(
-            "FRBRManifestation",
-            E("FRBRthis", value=f"{expression}/!main.xml"),
-            E("FRBRuri", value=f"{expression}.xml"),
-            E("FRBRdate", date=date, name="Transform"),
-            E("FRBRauthor", href="#lawtool"),
-        )
+    ident = identification(
+        work,
+        expression,
+        work_date=meta.work_date,
+        date=date,
+        author=meta.author,
+        country=expr.country,
+        language=expr.language,
+        number=expr.number,
+        title=meta.title,
     )
     el = E("meta", ident)
     if meta.publication:
@@ -320,32 +281,15 @@ def _annex_doc(annex: Layout, meta: Metadata, n: int) -> etree._Element:
     """An annexed text («ملحق») as a ``doc`` of the attachment, its own articles numbered apart."""
     work, expression = meta.expression.work_uri(), meta.expression.expression_uri()
     date = meta.expression.expression_date or meta.work_date
-    ident = E(
-        "identification",
-        E(
-            "FRBRWork",
-            E("FRBRthis", value=f"{work}/!annex_{n}"),
-            E("FRBRuri", value=work),
-            E("FRBRdate", date=meta.work_date, name="Generation"),
-            E("FRBRauthor", href=meta.author),
-            E("FRBRcountry", value=meta.expression.country),
-        ),
-        E(
-            "FRBRExpression",
-            E("FRBRthis", value=f"{expression}/!annex_{n}"),
-            E("FRBRuri", value=expression),
-            E("FRBRdate", date=date, name="Expression"),
-            E("FRBRauthor", href=meta.author),
-            E("FRBRlanguage", language=meta.expression.language),
-        ),
-        E(
-            "FRBRManifestation",
-            E("FRBRthis", value=f"{expression}/!annex_{n}.xml"),
-            E("FRBRuri", value=f"{expression}.xml"),
-            E("FRBRdate", date=date, name="Transform"),
-            E("FRBRauthor", href="#lawtool"),
-        ),
-        source="#lawtool",
+    ident = identification(
+        work,
+        expression,
+        work_date=meta.work_date,
+        date=date,
+        author=meta.author,
+        country=meta.expression.country,
+        language=meta.expression.language,
+        component=f"annex_{n}",
     )
     doc = E("doc", E("meta", ident), name="annex")
     lines = annex.title_lines + annex.preamble
