@@ -24,8 +24,7 @@ from .ceilings import ceilings
 from .coverage import Concept, coverage, load_checklist
 from .evidence import load_reviews
 from .penalties import Penalty, compare, document_penalties
-from .rules import as_dict as finding_dict
-from .rules import run_rules
+from .rules import report_entry, run_rules
 from .sources import Source, load
 
 REVIEW_MARK = {"confirmed": "✓", "rejected": "✗"}
@@ -99,7 +98,7 @@ def gap_report(
             }
             for s in sources
         ],
-        "findings": [finding_dict(f) for f in findings],
+        "findings": [report_entry(f) for f in findings],
         "coverage": matrix,
         **(
             {"to_review": to_review(matrix, annotation), "agreement": agreement(matrix, annotation)}

@@ -18,7 +18,7 @@
                                       document does not define
 
 Each finding is a lawtool.findings.Finding (the project's one Finding): rule, severity, eId, message, the
-document as frbr_uri (FRBR expression URI or path), evidence; as JSON (as_dict): rule, severity, document, eid,
+document as frbr_uri (FRBR expression URI or path), evidence; as JSON (report_entry): rule, severity, document, eid,
 message, evidence.
 """
 
@@ -54,18 +54,12 @@ def gap_finding(
     )
 
 
-def as_dict(f: Finding) -> dict:
-    """The gap report's JSON shape of a finding: rule, severity, document, eid, message, evidence."""
-    data = {
-        "rule": f.rule,
-        "severity": f.severity,
-        "document": f.frbr_uri,
-        "eid": f.eid,
-        "message": f.message,
-        "evidence": list(f.evidence or ()),
-    }
-    if f.message_ar:
-        data["message_ar"] = f.message_ar
+def report_entry(f: Finding) -> dict:
+    """A finding in the gap report's JSON: :meth:`Finding.to_dict`, its FRBR URI named ``document``
+    (the report's word for it) and ``evidence`` always a list."""
+    data = f.to_dict()
+    data["document"] = data.pop("frbr_uri", None)
+    data["evidence"] = list(f.evidence or ())
     return data
 
 
@@ -347,4 +341,4 @@ def run_rules(sources: list[Source], concepts: list[Concept], matrix: list[dict]
     return out
 
 
-__all__ = ["Finding", "gap_finding", "as_dict", "run_rules", "compile_phrase"]
+__all__ = ["Finding", "gap_finding", "report_entry", "run_rules", "compile_phrase"]
