@@ -36,8 +36,6 @@ from lxml import etree
 from .arabic import ascii_digits, normalise, strip_invisibles
 from .errors import EidError
 
-AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-
 ABBREVIATIONS = {
     "alinea": "al",
     "amendmentBody": "body",
@@ -306,6 +304,11 @@ def _base_number(text: str, original: str) -> str:
 
 
 @lru_cache(maxsize=16384)
+def article_eid(number: str) -> str:
+    """The eId of article ``number`` at the top of a document: ``art_447-1``, ``art_unique``."""
+    return f"{ABBREVIATIONS['article']}_{number}"
+
+
 def article_order(number: str) -> tuple:
     """The one order of article numbers (eId numbers, as ``number_from_num`` makes them; ``art_``
     prefix allowed): an inserted article follows its base, the Latin suffixes first in their own

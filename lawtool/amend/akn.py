@@ -45,7 +45,7 @@ from typing import NoReturn
 
 from lxml import etree
 
-from ..akn import NS, Document, E, akn, identification, local_name, text_of
+from ..akn import LAWTOOL_NS, NS, Document, E, akn, identification, local_name, text_of
 from ..eids import assign_eids
 from ..errors import AmendmentError
 from ..frbr import FrbrUri
@@ -53,7 +53,6 @@ from .content import body_of, build, head_of, kind_of_eid, parse_fragment
 from .model import Amendment, Operation, parse_amendment
 from .wording import Namer, instruction
 
-LAWTOOL_NS = "https://lawtool.ma/ns/1.0"
 STATUS_AR = {"proposed": "مقترح", "adopted": "مقبول", "rejected": "مرفوض", "withdrawn": "مسحوب", "fallen": "ساقط"}
 EXAMPLE_NOTICE = (
     "مثال: تعديل مصطنع أعد لمشروع lawtool، وليس تعديلا قدمه أي فريق أو عضو برلماني. "

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..akn import NS, Document, akn, local_name
+from ..akn import LAWTOOL_NS, NS, Document, akn, local_name
 from ..eids import number_from_num, renumber
 from ..errors import AmendmentError, CollisionError, LawtoolError
 from ..frbr import FrbrUri
@@ -44,7 +44,6 @@ from .content import unwrap as _unwrap
 from .model import Amendment
 from .resolve import Resolved, Resolver, match_words, substitute, target_check
 
-LAWTOOL_NS = "https://lawtool.ma/ns/1.0"
 MOD_TYPES = {
     "replace": "substitution",
     "substitute": "substitution",

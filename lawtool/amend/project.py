@@ -28,13 +28,13 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..akn import Document, akn, local_name, text_of
+from ..akn import LAWTOOL_NS, Document, akn, local_name, text_of
 from ..diff.compare import _DOTS, _destinations, _split_destination, compare
 from ..diff.words import text_key
 from ..eids import number_from_num, renumber
 from ..errors import LawtoolError
 from ..frbr import FrbrUri
-from ..validate import LAWTOOL_NS, save_valid
+from ..validate import save_valid
 from .apply import _identity, _lawtool_proprietary, _meta, _meta_child, write_notice
 
 NOTICE_AR = (

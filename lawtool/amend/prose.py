@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..eids import article_eid
 from .model import Operation
 from .wording import ACT_VERB_OPS, ActNamer, act_instruction, instruction, ordinal_ar
 
@@ -106,7 +107,7 @@ _SINGULAR = {"المادتين": "المادة", "الفصلين": "الفصل",
 
 def _article_eid(number: str, bis: str | None) -> str:
     number = "1" if number in ("الأولى", "الأول") else number
-    return f"art_{number}" + ("-bis" if bis else "")
+    return article_eid(number) + ("-bis" if bis else "")
 
 
 def _chain(text: str) -> tuple[list[str], str, str]:
@@ -127,7 +128,7 @@ def _chain(text: str) -> tuple[list[str], str, str]:
             if m.group("art"):
                 word, articles = m.group("aw"), [_article_eid(m.group("an"), m.group("bis"))]
             elif m.group("dual"):
-                word, articles = _SINGULAR[m.group("dw")], [f"art_{m.group('d1')}", f"art_{m.group('d2')}"]
+                word, articles = _SINGULAR[m.group("dw")], [article_eid(m.group("d1")), article_eid(m.group("d2"))]
             else:
                 word = _SINGULAR[m.group("mw")]
                 articles = [

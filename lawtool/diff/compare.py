@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..akn import Document, local_name
+from ..eids import article_eid
 from ..errors import LawtoolError
 from . import compare_render, side_of
 from .align import text_ops
@@ -224,7 +225,7 @@ def _mod_rows(bill: Document, mod, mod_eid: str, here: dict | None, articles: _L
     for qstr in mod.iter("{*}quotedStructure"):
         quoted = outline(bill, qstr.get("eId")).articles if qstr.get("eId") else []
         for unit in quoted:
-            target = unit.rel_eid or f"art_{unit.number}"
+            target = unit.rel_eid or article_eid(unit.number)
             if here is not None and target not in here:
                 continue
             in_force = articles.find(target, unit.number)

@@ -11,12 +11,10 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..akn import NS, E, akn, identification, remove_keeping_tail
+from ..akn import LAWTOOL_NS, NS, E, akn, identification, remove_keeping_tail
 from ..eids import assign_eids
 from ..frbr import FrbrUri
 from .layout import FN, Layout, Node
-
-LAWTOOL_NS = "https://lawtool.ma/ns/1.0"
 
 
 @dataclass

@@ -14,7 +14,7 @@ import re
 from lxml import etree
 
 from ..akn import Document, akn, local_name
-from ..eids import number_from_num
+from ..eids import article_eid, number_from_num
 from ..works import KNOWN_WORKS, work_named_in
 from .footnotes import _iso_date
 
@@ -71,7 +71,7 @@ def _target_eids(eids: set[str], note, holder: str | None) -> list[str]:
             number = number_from_num(target)
         except Exception:
             continue
-        eid = f"art_{number}"
+        eid = article_eid(number)
         if eid in eids:
             found.append(eid)
     if not found and holder:

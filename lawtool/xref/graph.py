@@ -26,6 +26,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from ..akn import Document, atomic_write
+from ..eids import article_eid
 from ..findings import Finding
 from .names import table
 from .resolve import WorkArticles, _xml_files, expand_range
@@ -158,11 +159,11 @@ def _add_document(graph: Graph, d: DocumentCitations, held: dict[str, WorkArticl
                 and info.order
                 and not inserting
                 and not info.has(number)
-                and f"art_{number}" not in info.all_eids
+                and article_eid(number) not in info.all_eids
             ):
                 graph.findings.append(_broken(d, c, target, number, info))
                 continue
-            eid = info.eid(number) if info is not None else f"art_{number}"
+            eid = info.eid(number) if info is not None else article_eid(number)
             graph.article_edges[(place, f"{target}/~{eid}")] += 1
 
 

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from ..akn import Document, local_name, text_of
 from ..corpus import Corpus
+from ..eids import article_eid
 from ..errors import InputError
 from .check import _holder_eid, _split
 from .resolve import ArticleIndex, _xml_files, document_articles, expand_range
@@ -170,7 +171,7 @@ def _rref_targets(
     info = own_articles() if w1 == own else corpus.get(w1, date)
     low, high = _number(p1, info), _number(p2, info)
     numbers, _ = expand_range(low, high, info.order if info else None)
-    return [(w1, info.eid(n) if info else f"art_{n}", "range") for n in numbers]
+    return [(w1, info.eid(n) if info else article_eid(n), "range") for n in numbers]
 
 
 def _number(portion: str, info) -> str:

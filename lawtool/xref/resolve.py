@@ -35,7 +35,7 @@ from pathlib import Path
 
 from ..akn import Document, local_name, text_of, xml_files
 from ..corpus import Corpus
-from ..eids import article_order
+from ..eids import article_eid, article_order
 from ..works import ALL_WORKS, CRIMINAL_PROCEDURE, PENAL_CODE, work_by_number, work_by_uri
 from .names import fold_number
 from .names import table as names_table
@@ -107,7 +107,7 @@ class WorkArticles:
     inserted_by_self: set[str] = field(default_factory=set)
 
     def eid(self, number: str) -> str:
-        return self.eids.get(number, f"art_{number}")
+        return self.eids.get(number, article_eid(number))
 
     def last_base(self) -> int | None:
         """The highest base number of the articles (607 for 607-ter), computed once."""
@@ -781,7 +781,7 @@ class Resolver:
         if target.uri is None and not target.internal:
             return None
         sub = list(mention.sub) if mention.sub else []
-        eid = info.eid(number) if info else f"art_{number}"
+        eid = info.eid(number) if info else article_eid(number)
         if sub and info is not None:
             eid = info.sub_eid(number, sub) or eid
         if target.internal:

@@ -24,6 +24,7 @@ from itertools import accumulate
 from lxml import etree
 
 from ..akn import Document, local_name, text_of
+from ..eids import article_eid
 from ..works import work_by_number
 from .identity import own_numbers as heading_numbers
 from .names import fold_number
@@ -418,7 +419,7 @@ class TextReader:
         self.headings = self._headings()
         own_numbers = [n for _, n, own in self.headings if own]
         self.articles = WorkArticles(
-            uri or "", order=list(dict.fromkeys(own_numbers)), eids={n: f"art_{n}" for n in own_numbers}
+            uri or "", order=list(dict.fromkeys(own_numbers)), eids={n: article_eid(n) for n in own_numbers}
         )
         self.own = Scope(uri, internal=True, articles=self.articles, numbers=_own_keys(uri, numbers))
         self.resolver = Resolver(self.own, date, corpus)
