@@ -110,23 +110,29 @@ HIERARCHY_KINDS = [
     "recital",
 ]
 
+# The inline elements that name the document in its preface («docTitle», «docNumber» ...).
+DOC_INLINES = frozenset(
+    {
+        "docTitle",
+        "docNumber",
+        "docProponent",
+        "docDate",
+        "docType",
+        "docStage",
+        "docStatus",
+        "docAuthority",
+        "docCommittee",
+        "docIntroducer",
+        "docJurisdiction",
+    }
+)
+
 # Elements whose content is element-only in lawtool's documents: safe to re-indent.
-_MIXED = {
+_MIXED = DOC_INLINES | {
     "p",
     "num",
     "heading",
     "subheading",
-    "docTitle",
-    "docNumber",
-    "docProponent",
-    "docDate",
-    "docType",
-    "docStage",
-    "docStatus",
-    "docAuthority",
-    "docCommittee",
-    "docIntroducer",
-    "docJurisdiction",
     "ref",
     "term",
     "def",

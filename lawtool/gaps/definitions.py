@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..akn import NS, Document, akn, local_name, text_of
+from ..akn import DOC_INLINES, NS, Document, akn, local_name, text_of
 from ..arabic import normalise
 from .matching import Matcher, compile_phrase, is_arabic, phrase_words, term_key
 
@@ -77,7 +77,7 @@ OFFENCE_NOUN = re.compile(
 MAX_TERM_WORDS = 8
 
 # Elements whose text is never linked (nor their descendants').
-SKIP = {
+SKIP = DOC_INLINES | {
     "heading",
     "subheading",
     "num",
@@ -91,13 +91,6 @@ SKIP = {
     "embeddedStructure",
     "authorialNote",
     "noteRef",
-    "docTitle",
-    "docNumber",
-    "docProponent",
-    "docDate",
-    "docType",
-    "docStage",
-    "docStatus",
     "shortTitle",
     "remark",
     "a",

@@ -28,23 +28,12 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..akn import Document, akn, local_name
+from ..akn import DOC_INLINES, Document, akn, local_name
 from ..corpus import Corpus
 from .resolve import ArticleIndex, Citation, known_uris
 from .sources import Block, DocumentReader
 
-NO_MARKUP = {
-    "docTitle",
-    "docNumber",
-    "docProponent",
-    "docDate",
-    "docType",
-    "docStage",
-    "docStatus",
-    "docAuthority",
-    "docCommittee",
-    "docIntroducer",
-    "docJurisdiction",
+NO_MARKUP = DOC_INLINES | {
     "shortTitle",
     "ref",
     "mref",
