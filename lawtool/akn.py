@@ -801,13 +801,18 @@ class Document:
             if isinstance(el.tag, str) and el not in in_meta:
                 yield el
 
-    def articles(self, *, include_quoted: bool = False, include_promulgation: bool = False) -> list[etree._Element]:
+    def articles(
+        self, *, include_quoted: bool = False, include_promulgation: bool = False, include_attachments: bool = True
+    ) -> list[etree._Element]:
         """The document's own articles, in document order: without the articles of another text
         quoted by an amending article, nor (unless asked) the promulgating dahir's own
-        (``<hcontainer name="promulgation">``), which are numbered apart."""
+        (``<hcontainer name="promulgation">``), which are numbered apart; with those of its
+        attachments (annexed texts) unless ``include_attachments`` is False."""
         out = []
         for el in self.walk("article"):
             ancestors = list(el.iterancestors())
+            if not include_attachments and any(local_name(a) in ("attachment", "component") for a in ancestors):
+                continue
             if not include_quoted and any(local_name(a) == "quotedStructure" for a in ancestors):
                 continue
             if not include_promulgation and any(

@@ -34,7 +34,7 @@ from functools import lru_cache
 from lxml import etree
 
 from .arabic import ascii_digits, normalise, strip_invisibles
-from .errors import EidError
+from .errors import EidError, LawtoolError
 
 ABBREVIATIONS = {
     "alinea": "al",
@@ -307,6 +307,22 @@ def _base_number(text: str, original: str) -> str:
 def article_eid(number: str) -> str:
     """The eId of article ``number`` at the top of a document: ``art_447-1``, ``art_unique``."""
     return f"{ABBREVIATIONS['article']}_{number}"
+
+
+def numbered(articles) -> list[tuple[etree._Element, str]]:
+    """(article, its number) for each of ``articles`` whose ``num`` reads as a number (the others,
+    with no ``num`` or one that is not a number, are left out: the eId convention check names them)."""
+    out = []
+    for article in articles:
+        num = next(article.iterchildren("{*}num"), None)
+        text = "".join(num.itertext()).strip() if num is not None else ""
+        if not text:
+            continue
+        try:
+            out.append((article, number_from_num(text)))
+        except LawtoolError:
+            continue
+    return out
 
 
 def article_order(number: str) -> tuple:

@@ -108,7 +108,7 @@ from .akn import (
     read_bytes,
     xml_files,
 )
-from .eids import PROMULGATION, article_order, assign_eids, number_from_num
+from .eids import PROMULGATION, article_order, assign_eids, numbered
 from .errors import FrbrError, InputError, LawtoolError, NotAknError
 from .findings import Finding
 from .frbr import FrbrUri
@@ -379,7 +379,7 @@ def check_numbering(doc: Document) -> list[Finding]:
         findings += problems
         findings += _check_sequence(_numbered_articles(docel), allowed)
         for dahir in _promulgations(docel):
-            findings += _check_sequence(_numbered(_own_articles(dahir)), [])
+            findings += _check_sequence(numbered(_own_articles(dahir)), [])
     return findings
 
 
@@ -410,21 +410,7 @@ def _numbered_articles(docel: etree._Element) -> list[tuple[etree._Element, str]
     body = next((c for c in docel.iterchildren(tag=etree.Element) if local_name(c) in _BODIES), None)
     if body is None:
         return []
-    return _numbered(_own_articles(body))
-
-
-def _numbered(articles) -> list[tuple[etree._Element, str]]:
-    out = []
-    for article in articles:
-        num = next((c for c in article.iterchildren(f"{{{NS}}}num")), None)
-        text = "".join(num.itertext()).strip() if num is not None else ""
-        if not text:
-            continue
-        try:
-            out.append((article, number_from_num(text)))
-        except LawtoolError:
-            continue  # not a number (the eId convention check says so)
-    return out
+    return numbered(_own_articles(body))
 
 
 # Numbers are held as inclusive spans, never expanded: a typo such as «المادة 9999999999» or

@@ -33,7 +33,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..akn import LAWTOOL_NS, NS, Document, akn, local_name
-from ..eids import number_from_num, renumber
+from ..eids import numbered, renumber
 from ..errors import AmendmentError, CollisionError, LawtoolError
 from ..frbr import FrbrUri
 from ..validate import save_valid
@@ -504,24 +504,9 @@ def _record(doc: Document, base: FrbrUri, sequence: list[Amendment], records: li
         etree.SubElement(mod, akn("destination"), href=destination)
 
 
-def _own_articles(doc: Document) -> list:
-    return [
-        a for a in doc.articles() if not any(local_name(p) in ("attachment", "component") for p in a.iterancestors())
-    ]
-
-
 def _numbers(doc: Document) -> list[tuple]:
-    out = []
-    for article in _own_articles(doc):
-        num = article.find(akn("num"))
-        text = "".join(num.itertext()).strip() if num is not None else ""
-        if not text:
-            continue
-        try:
-            out.append((article, number_from_num(text)))
-        except LawtoolError:
-            continue
-    return out
+    """(article, number) of the document's own numbered articles (not those of its attachments)."""
+    return numbered(doc.articles(include_attachments=False))
 
 
 def _base_numbers(doc: Document) -> set[int]:
