@@ -454,21 +454,20 @@ def _identity(doc: Document, base: FrbrUri, new: FrbrUri) -> None:
             item.set("date", new.expression_date)
 
 
+def after_refs(references) -> int:
+    """Where a new ``passiveRef`` goes in ``references``: after the ``original`` and the other
+    ``passiveRef`` elements."""
+    kept = ("original", "passiveRef")
+    return 1 + max(
+        (i for i, c in enumerate(references) if isinstance(c.tag, str) and local_name(c) in kept), default=-1
+    )
+
+
 def _record(doc: Document, base: FrbrUri, sequence: list[Amendment], records: list[tuple]) -> None:
     meta = _meta(doc)
     date = _meta(doc).find(akn("identification")).find(akn("FRBRExpression")).find(akn("FRBRdate")).get("date")
     references = _meta_child(meta, "references", source="#lawtool")
-    position = (
-        max(
-            (
-                i
-                for i, c in enumerate(references)
-                if isinstance(c.tag, str) and local_name(c) in ("original", "passiveRef")
-            ),
-            default=-1,
-        )
-        + 1
-    )
+    position = after_refs(references)
     lifecycle = _meta_child(meta, "lifecycle", source="#lawtool")
     for a in sequence:
         label = f"{a.proposer}: {a.title or a.id}"

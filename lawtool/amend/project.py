@@ -35,7 +35,7 @@ from ..eids import number_from_num, renumber
 from ..errors import LawtoolError
 from ..frbr import FrbrUri
 from ..validate import save_valid
-from .apply import _identity, _lawtool_proprietary, _meta, _meta_child, write_notice
+from .apply import _identity, _lawtool_proprietary, _meta, _meta_child, after_refs, write_notice
 
 NOTICE_AR = (
     "إسقاط: هذا النص هو {law} كما سيصبح لو اعتمدت الأحكام المعدلة الواردة في {bill} (صيغة {date})، "
@@ -167,17 +167,7 @@ def _mark(doc: Document, base: FrbrUri, bill: Document, date: str) -> None:
     )
     etree.SubElement(record, f"{{{LAWTOOL_NS}}}notice").text = notice
     references = _meta_child(meta, "references", source="#lawtool")
-    position = (
-        max(
-            (
-                i
-                for i, c in enumerate(references)
-                if isinstance(c.tag, str) and local_name(c) in ("original", "passiveRef")
-            ),
-            default=-1,
-        )
-        + 1
-    )
+    position = after_refs(references)
     references.insert(
         position,
         etree.Element(akn("passiveRef"), eId="projection_bill", href=str(bill.frbr_expression), showAs=bill_title),
