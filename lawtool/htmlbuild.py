@@ -42,17 +42,17 @@ def esc(value) -> Html:
     return Html(escape("" if value is None else str(value), quote=True))
 
 
-def _flat(children) -> Iterable:
-    for child in children:
-        if isinstance(child, Iterable) and not isinstance(child, str):
-            yield from _flat(child)
-        elif child is not None:
-            yield child
+def _html(part) -> Html:
+    """A child as HTML: text escaped, HTML kept, a list or tuple of children one after the other."""
+    if isinstance(part, Iterable) and not isinstance(part, str):
+        return join(part)
+    return esc(part)
 
 
 def join(parts, sep: str = "") -> Html:
-    """The parts (text, HTML, or lists of them; None left out), each escaped unless HTML, between ``sep``."""
-    return Html(esc(sep).join(esc(part) for part in _flat(parts)))
+    """The parts between ``sep``: each part text (escaped), HTML (kept), or a list or tuple of
+    such children (one after the other); None left out."""
+    return Html(esc(sep).join(_html(part) for part in parts if part is not None))
 
 
 def concat(*parts) -> Html:
