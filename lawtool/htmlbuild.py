@@ -11,7 +11,9 @@ page as text:
     elem("meta", charset="utf-8")            # a void element: '<meta charset="utf-8">'
     join([elem("li", x) for x in items], "\\n")
 
-The one way to put text in unescaped is :func:`raw`, for what lawtool wrote itself (a style sheet).
+The one way to put text in unescaped is :func:`raw`, for what lawtool wrote itself (a style sheet,
+a page it made).  Slicing :class:`Html` or adding it to a string gives a plain ``str``, which is
+text again: put pieces together with :func:`concat` or :func:`join`.
 
 (``lawtool.publish.html.element`` is the site's older helper: its ``inner`` is HTML already, not text.)
 """
