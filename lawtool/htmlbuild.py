@@ -20,8 +20,8 @@ text again: put pieces together with :func:`concat` or :func:`join`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from html import escape
+from types import GeneratorType
 
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 
@@ -44,17 +44,19 @@ def esc(value) -> Html:
     return Html(escape("" if value is None else str(value), quote=True))
 
 
-def _html(part) -> Html:
-    """A child as HTML: text escaped, HTML kept, a list or tuple of children one after the other."""
-    if isinstance(part, Iterable) and not isinstance(part, str):
+def _html(part) -> str:
+    """A child as HTML: text escaped, HTML kept, a list, tuple or generator of children one after the other."""
+    if isinstance(part, str):
+        return part if isinstance(part, Html) else escape(part, quote=True)
+    if isinstance(part, (list, tuple, GeneratorType)):
         return join(part)
-    return esc(part)
+    return escape(str(part), quote=True)
 
 
 def join(parts, sep: str = "") -> Html:
-    """The parts between ``sep``: each part text (escaped), HTML (kept), or a list or tuple of
-    such children (one after the other); None left out."""
-    return Html(esc(sep).join(_html(part) for part in parts if part is not None))
+    """The parts between ``sep``: each part text (escaped), HTML (kept), or a list, tuple or
+    generator of such children (one after the other); None left out."""
+    return Html(_html(sep).join([_html(part) for part in parts if part is not None]))
 
 
 def concat(*parts) -> Html:
@@ -72,12 +74,13 @@ def _attribute(name: str, value) -> str:
 
 
 def elem(tag: str, *children, **attrs) -> Html:
-    """The element ``<tag …>children</tag>``: each child escaped unless it is HTML (lists are
-    flattened, None left out); each attribute value escaped, an attribute whose value is None or ""
+    """The element ``<tag …>children</tag>``: each child escaped unless it is HTML (lists, tuples
+    and generators flattened, None left out); each attribute value escaped, an attribute whose value is None or ""
     left out.  Attribute names are the keywords with a trailing ``_`` dropped and ``_`` read as
     ``-`` (``class_`` → class, ``data_eid`` → data-eid), in the order given.  A void element
     (``br``, ``meta`` …) takes no children and has no end tag."""
-    start = "<" + tag + "".join(_attribute(k, v) for k, v in attrs.items() if v is not None and v != "") + ">"
+    written = "".join([_attribute(k, v) for k, v in attrs.items() if v is not None and v != ""]) if attrs else ""
+    start = "<" + tag + written + ">"
     if tag in VOID:
         if children:
             raise ValueError(f"<{tag}> is a void element: it has no children")
