@@ -4,21 +4,27 @@ with the working-text notice of a bill at the top of every page."""
 
 from __future__ import annotations
 
-import html
 import re
 
 from .akn import Document
 from .export import to_text
+from .htmlbuild import elem, page
 from .pdf import html_to_pdf
 
 _HEADING = re.compile(r"^(?:المادة|الفصل|الباب|القسم|الفرع|الجزء|الكتاب|الملحق)\s")
 
 
+CSS = (
+    "body{line-height:1.7;margin:0}h1{font-size:1.3em}h2{font-size:1.05em;margin:1em 0 .3em}"
+    "p{margin:.2em 0;text-align:justify}.notice{color:#700;border:1px solid #b00;padding:.3em}"
+)
+
+
 def to_html(document: Document) -> str:
     notice, title = document.notice, document.title
-    body = [f"<h1>{html.escape(title or '')}</h1>"]
+    body = [elem("h1", title)]
     if notice:
-        body.append(f'<p class="notice">{html.escape(notice)}</p>')
+        body.append(elem("p", notice, class_="notice"))
     skip = {notice, title}
     for line in to_text(document).split("\n"):
         line = line.strip()
@@ -27,18 +33,8 @@ def to_html(document: Document) -> str:
         if line in skip:
             skip.discard(line)  # the title and the notice, written above
             continue
-        text = html.escape(line)
-        if _HEADING.match(line) and len(line) < 120:
-            body.append(f"<h2>{text}</h2>")
-        else:
-            body.append(f"<p>{text}</p>")
-    return (
-        '<!DOCTYPE html>\n<html lang="ar" dir="rtl">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{html.escape(document.title or '')}</title>\n"
-        "<style>body{line-height:1.7;margin:0}h1{font-size:1.3em}h2{font-size:1.05em;margin:1em 0 .3em}"
-        "p{margin:.2em 0;text-align:justify}.notice{color:#700;border:1px solid #b00;padding:.3em}</style>\n"
-        "</head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
-    )
+        body.append(elem("h2" if _HEADING.match(line) and len(line) < 120 else "p", line))
+    return page(title, CSS, body)
 
 
 def to_pdf(document: Document) -> bytes:

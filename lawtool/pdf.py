@@ -9,7 +9,6 @@ page (a table header, which Chromium repeats on each page).
 
 from __future__ import annotations
 
-import html
 import os
 import shutil
 import subprocess
@@ -17,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from .errors import LawtoolError
+from .htmlbuild import Html, concat, elem, raw
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 TIMEOUT = 120
@@ -101,20 +101,27 @@ def print_css(notice: str | None) -> str:
 
 
 def printable(document: str, notice: str | None) -> str:
-    """The page with the print CSS, and the notice in a table header repeated on every page."""
-    extra = f"<style>{print_css(notice)}</style>"
-    page = document.replace("</head>", extra + "\n</head>", 1) if "</head>" in document else extra + document
+    """The page with the print CSS, and the notice in a table header repeated on every page.
+    ``document`` is a whole page that lawtool made (HTML, kept as it is)."""
+    style = elem("style", raw(print_css(notice)))
+    end_of_head = document.find("</head>")
+    if end_of_head >= 0:
+        page = concat(raw(document[:end_of_head]), style, "\n", raw(document[end_of_head:]))
+    else:
+        page = concat(style, raw(document))
     if notice:
-        head = (
-            f'<table class="lawtool-print"><thead><tr><td class="lawtool-print-notice">{html.escape(notice)}'
-            "</td></tr></thead><tbody><tr><td>"
-        )
         start = page.find("<body")
         start = page.find(">", start) + 1 if start >= 0 else 0
         end = page.rfind("</body>")
         end = end if end >= 0 else len(page)
-        page = page[:start] + head + page[start:end] + "</td></tr></tbody></table>" + page[end:]
+        page = concat(raw(page[:start]), _notice_table(notice, raw(page[start:end])), raw(page[end:]))
     return page
+
+
+def _notice_table(notice: str, body: Html) -> Html:
+    """The page's body in a table whose header, the notice, Chromium repeats on every page."""
+    thead = elem("thead", elem("tr", elem("td", notice, class_="lawtool-print-notice")))
+    return elem("table", thead, elem("tbody", elem("tr", elem("td", body))), class_="lawtool-print")
 
 
 def html_to_pdf(document: str, *, notice: str | None = None) -> bytes:

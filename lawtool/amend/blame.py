@@ -13,13 +13,13 @@ hand) are listed with no amendment.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Sequence
 
 from ..akn import Document, local_name
 from ..diff import diff_documents
 from ..errors import LawtoolError
+from ..htmlbuild import Html, concat, elem, join, lines, page
 from .model import Amendment
 
 
@@ -117,32 +117,38 @@ def blame(old: Document, new: Document, amendments: Sequence[Amendment] = (), re
     return out
 
 
-def to_html(entries: list[dict], old: Document, new: Document) -> str:
-    rows = []
-    for e in entries:
-        who = (
-            "، ".join(
-                f'<a href="#amendment-{html.escape(i)}">{html.escape(i)}</a> ({html.escape(label)})'
-                for i, label in zip(e["amendments"], e["labels"], strict=False)
-            )
-            or "— (لا تعديل مسجل)"
-        )
-        tag = "ins" if e["change"] == "insert" else "del"
-        rows.append(
-            f"<tr><td>{html.escape(e['article'])}</td><td><code>{html.escape(e['eid'])}</code></td>"
-            f"<td><{tag}>{html.escape(e['words'])}</{tag}></td><td>{who}</td></tr>"
-        )
-    notice = html.escape(new.notice or "")
-    return (
-        '<!DOCTYPE html>\n<html lang="ar" dir="rtl">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>مصدر التغييرات: {html.escape(new.title or '')}</title>\n"
-        '<style>body{font-family:"Noto Sans Arabic","Noto Naskh Arabic",sans-serif;margin:1.5em}'
-        "table{border-collapse:collapse;width:100%}td,th{border:1px solid #bbb;padding:.3em .5em;"
-        "vertical-align:top}ins{background:#d7f5dd}del{background:#fbdada}.notice{color:#700}"
-        "code{direction:ltr;unicode-bidi:embed}</style>\n</head>\n<body>\n"
-        f'<h1>مصدر التغييرات بين صيغتين</h1>\n<p class="notice">{notice}</p>\n'
-        f"<p>من <bdi>{html.escape(str(old.frbr_expression))}</bdi> إلى <bdi>{html.escape(str(new.frbr_expression))}</bdi></p>\n"
-        "<table><thead><tr><th>المادة</th><th>العنصر</th><th>الكلمات</th><th>التعديل</th></tr></thead><tbody>\n"
-        + "\n".join(rows)
-        + "\n</tbody></table>\n</body>\n</html>\n"
+CSS = (
+    'body{font-family:"Noto Sans Arabic","Noto Naskh Arabic",sans-serif;margin:1.5em}'
+    "table{border-collapse:collapse;width:100%}td,th{border:1px solid #bbb;padding:.3em .5em;"
+    "vertical-align:top}ins{background:#d7f5dd}del{background:#fbdada}.notice{color:#700}"
+    "code{direction:ltr;unicode-bidi:embed}"
+)
+COLUMNS_AR = ("المادة", "العنصر", "الكلمات", "التعديل")
+
+
+def _row_html(entry: dict) -> Html:
+    who = join(
+        [
+            (elem("a", i, href=f"#amendment-{i}"), " (", label, ")")
+            for i, label in zip(entry["amendments"], entry["labels"], strict=False)
+        ],
+        "، ",
     )
+    words = elem("ins" if entry["change"] == "insert" else "del", entry["words"])
+    cells = (entry["article"], elem("code", entry["eid"]), words, who or "— (لا تعديل مسجل)")
+    return elem("tr", [elem("td", cell) for cell in cells])
+
+
+def to_html(entries: list[dict], old: Document, new: Document) -> str:
+    table = elem(
+        "table",
+        elem("thead", elem("tr", [elem("th", name) for name in COLUMNS_AR])),
+        elem("tbody", "\n", lines(_row_html(e) for e in entries), "\n"),
+    )
+    body = [
+        elem("h1", "مصدر التغييرات بين صيغتين"),
+        elem("p", new.notice, class_="notice"),
+        elem("p", "من ", elem("bdi", str(old.frbr_expression)), " إلى ", elem("bdi", str(new.frbr_expression))),
+        table,
+    ]
+    return page(concat("مصدر التغييرات: ", new.title), CSS, body)

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import html
 
 from ..akn import Document
 from ..diff.docx import finish, new_document, paragraph
 from ..errors import AmendmentError, LawtoolError
+from ..htmlbuild import Html, concat, elem, join, lines, page
 from .apply import apply_amendments
 from .collisions import check_collisions
 from .model import Amendment
@@ -215,57 +215,59 @@ h1 { font-size: 1.4em; } h2 { font-size: 1.15em; border-bottom: 1px solid #999; 
 """
 
 
-def _e(text) -> str:
-    return html.escape(str(text or ""))
-
-
-def _entry_html(entry: dict, sub: bool = False) -> str:
-    parts = [
-        f'<div class="amendment{" sub" if sub else ""}" id="amendment-{_e(entry["id"])}">',
-        f"<h3>{'تعديل فرعي' if sub else 'التعديل'} رقم {_e(entry['number'])}"
-        + (f" — {_e(entry['title'])}" if entry["title"] else "")
-        + "</h3>",
-    ]
+def _entry_head(entry: dict, sub: bool) -> list:
+    """The heading, the example mark, the proposer, co-signatories, status and votes."""
+    title = (" — ", entry["title"]) if entry["title"] else ()
+    out = [elem("h3", "تعديل فرعي" if sub else "التعديل", " رقم ", entry["number"], title)]
     if entry["example"]:
-        parts.append(f'<p class="example">{EXAMPLE_AR}</p>')
-    parts.append(f'<p class="meta">مقدم التعديل: {_e(entry["proposer"])}</p>')
+        out.append(elem("p", EXAMPLE_AR, class_="example"))
+    out.append(elem("p", "مقدم التعديل: ", entry["proposer"], class_="meta"))
     if entry["cosignatories"]:
-        parts.append(f'<p class="meta">الموقعون: {"، ".join(_e(c) for c in entry["cosignatories"])}</p>')
-    status = f'الحالة: <span class="status">{_e(entry["status_ar"])}</span>'
-    if entry["votes_ar"]:
-        status += f" ({_e(entry['votes_ar'])})"
-    parts.append(f'<p class="meta">{status}</p>')
+        out.append(elem("p", "الموقعون: ", join(entry["cosignatories"], "، "), class_="meta"))
+    votes = (" (", entry["votes_ar"], ")") if entry["votes_ar"] else ()
+    out.append(elem("p", "الحالة: ", elem("span", entry["status_ar"], class_="status"), votes, class_="meta"))
+    return out
+
+
+def _entry_text(entry: dict) -> list:
+    """The wording and new text of each operation, the justification, the collision notes."""
+    out = []
     for w in entry["wording"]:
-        parts.append(f"<p>{_e(w['operation'])}. {_e(w['ar'])}</p>")
-        parts.extend(f'<p class="new" dir="auto">{_e(line)}</p>' for line in w["text"])
+        out.append(elem("p", w["operation"], ". ", w["ar"]))
+        out.extend(elem("p", line, class_="new", dir="auto") for line in w["text"])
     if entry["justification"]:
-        parts.append("<p><strong>التعليل:</strong></p>")
-        parts.extend(f'<p dir="auto">{_e(line)}</p>' for line in entry["justification"].split("\n"))
-    parts.extend(f'<p class="note">{_e(n)}</p>' for n in entry["notes"])
-    parts.append("</div>")
-    for child in entry["sub"]:
-        parts.append(_entry_html(child, sub=True))
-    return "\n".join(parts)
+        out.append(elem("p", elem("strong", "التعليل:")))
+        out.extend(elem("p", line, dir="auto") for line in entry["justification"].split("\n"))
+    out.extend(elem("p", note, class_="note") for note in entry["notes"])
+    return out
+
+
+def _entry_html(entry: dict, sub: bool = False) -> Html:
+    box = elem(
+        "div",
+        "\n",
+        lines(_entry_head(entry, sub) + _entry_text(entry)),
+        "\n",
+        class_="amendment sub" if sub else "amendment",
+        id=f"amendment-{entry['id']}",
+    )
+    return lines([box, *(_entry_html(child, sub=True) for child in entry["sub"])])
 
 
 def to_html(data: dict, *, extra_css: str = "") -> str:
     bill = data["bill"]
     body = [
-        f"<h1>{_e(data['title'])}</h1>",
-        f"<p><strong>{_e(bill['title'])}</strong></p>",
-        f'<p class="notice">{_e(data["notice"])}</p>',
+        elem("h1", data["title"]),
+        elem("p", elem("strong", bill["title"])),
+        elem("p", data["notice"], class_="notice"),
     ]
     if bill["notice"]:
-        body.append(f'<p class="notice">{_e(bill["notice"])}</p>')
-    body.append(f"<p>النص المعدل: <bdi>{_e(bill['frbr'])}</bdi> — عدد التعديلات: {data['count']}</p>")
+        body.append(elem("p", bill["notice"], class_="notice"))
+    body.append(elem("p", "النص المعدل: ", elem("bdi", bill["frbr"]), " — عدد التعديلات: ", data["count"]))
     for group in data["groups"]:
-        body.append(f"<h2>{_e(group['label'])}</h2>")
+        body.append(elem("h2", group["label"]))
         body.extend(_entry_html(entry) for entry in group["amendments"])
-    return (
-        '<!DOCTYPE html>\n<html lang="ar" dir="rtl">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{_e(data['title'])} — {_e(bill['title'])}</title>\n<style>{CSS}{extra_css}</style>\n</head>\n"
-        "<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
-    )
+    return page(concat(data["title"], " — ", bill["title"]), CSS + extra_css, body)
 
 
 # -- DOCX ------------------------------------------------------------------------------------------------------

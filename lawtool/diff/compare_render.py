@@ -3,13 +3,13 @@ HTML, Markdown or DOCX.  The same escaping and right-to-left rules as the diff's
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
+from ..htmlbuild import Html, concat, elem, lines
 from .docx import fill_cell, finish, new_document, paragraph, rtl_table
-from .html import CSS, pieces_html
+from .html import CSS, pieces_html, standalone
 from .markdown import md_escape, pieces_md
-from .present import STATUS_AR, html_lang, inline_pieces, plain_pieces
+from .present import STATUS_AR, inline_pieces, plain_pieces
 from .text import Segment
 from .text import render as render_lines
 
@@ -72,60 +72,67 @@ def render_text(comparison: Comparison, *, typographic: bool = False, color: boo
     return render_lines(blocks, color=color, bidi="logical", width=0)
 
 
-def render_html(comparison: Comparison, *, typographic: bool = False) -> str:
+def _status_html(status: str) -> Html:
+    return elem("span", STATUS_AR.get(status, status), class_=f"status {status}")
 
-    def e(text) -> str:
-        return escape(str(text), quote=True)
 
-    title = f"مقارنة: {comparison.bill.title or ''} / {comparison.law.title or ''}"
-
-    lang, direction = html_lang(comparison.law.language or comparison.bill.language)
-    out = [
-        "<!DOCTYPE html>",
-        f'<html dir="{direction}" lang="{e(lang)}">',
-        "<head>",
-        '<meta charset="utf-8">',
-        f"<title>{e(title)}</title>",
-        f"<style>{CSS}table.compare3 td{{width:33%}}</style>",
-        "</head>",
-        "<body>",
-        f"<h1>{e(title)}</h1>",
-        f"<p>القانون: <code>{e(comparison.law.frbr or comparison.law.path)}</code><br>"
-        f"النص المعدل: <code>{e(comparison.bill.frbr or comparison.bill.path)}</code></p>",
-        *[f'<p class="notice">{e(n)}</p>' for n in _notices(comparison)],
-        '<h2 id="toc">الفهرس</h2><nav><ul>',
-    ]
+def _rows_html(comparison: Comparison, typographic: bool) -> list[Html]:
+    """Two table rows per row of the comparison: its heading, then the three columns."""
+    out = []
     for i, row in enumerate(comparison.rows):
+        note = (" ", elem("span", row.note, class_="note")) if row.note else None
+        kind = TYPE_AR.get(row.mod_type, row.mod_type)
+        heading = elem("td", _title(row), " — ", kind, " ", _status_html(row.status), note, colspan="3")
+        out.append(elem("tr", heading, class_="heading", id=f"row-{i}"))
+        in_force = pieces_html(plain_pieces(row.in_force.text)) if row.in_force else elem("span", "—", class_="note")
+        proposed = pieces_html(plain_pieces(row.proposed.text))
         out.append(
-            f'<li><a href="#row-{i}">{e(_title(row))}</a> '
-            f'<span class="status {e(row.status)}">{e(STATUS_AR.get(row.status, row.status))}</span></li>'
+            elem("tr", elem("td", in_force), elem("td", proposed), elem("td", pieces_html(_changes(row, typographic))))
         )
-    out.append("</ul></nav>")
-    out.append(
-        f'<table class="compare compare3"><thead><tr><th>{IN_FORCE_AR}</th><th>{PROPOSED_AR}</th>'
-        f"<th>{CHANGES_AR}</th></tr></thead><tbody>"
+    return out
+
+
+def _versions_html(comparison: Comparison) -> Html:
+    """The law and the amending text compared (their FRBR URIs, else their files)."""
+    return elem(
+        "p",
+        "القانون: ",
+        elem("code", comparison.law.frbr or comparison.law.path),
+        elem("br"),
+        "النص المعدل: ",
+        elem("code", comparison.bill.frbr or comparison.bill.path),
     )
-    for i, row in enumerate(comparison.rows):
-        out.append(
-            f'<tr class="heading" id="row-{i}"><td colspan="3">{e(_title(row))} — '
-            f"{e(TYPE_AR.get(row.mod_type, row.mod_type))} "
-            f'<span class="status {e(row.status)}">{e(STATUS_AR.get(row.status, row.status))}</span>'
-            + (f' <span class="note">{e(row.note)}</span>' if row.note else "")
-            + "</td></tr>"
-        )
-        in_force = pieces_html(plain_pieces(row.in_force.text)) if row.in_force else '<span class="note">—</span>'
-        out.append(
-            f"<tr><td>{in_force}</td><td>{pieces_html(plain_pieces(row.proposed.text))}</td>"
-            f"<td>{pieces_html(_changes(row, typographic))}</td></tr>"
-        )
-    out.append("</tbody></table>")
-    if comparison.elsewhere:
-        out.append("<h2>تعديلات تخص نصوصا أخرى</h2><ul>")
-        for other in comparison.elsewhere:
-            out.append(f"<li><code>{e(other['destination'])}</code> ({e(other['type'])})</li>")
-        out.append("</ul>")
-    out.append("</body></html>")
-    return "\n".join(out) + "\n"
+
+
+def _elsewhere_html(comparison: Comparison) -> Html | None:
+    """The destinations in other works (None when there are none)."""
+    if not comparison.elsewhere:
+        return None
+    others = [
+        elem("li", elem("code", str(other["destination"])), " (", str(other["type"]), ")")
+        for other in comparison.elsewhere
+    ]
+    return concat(elem("h2", "تعديلات تخص نصوصا أخرى"), elem("ul", lines(["", *others, ""])))
+
+
+def render_html(comparison: Comparison, *, typographic: bool = False) -> str:
+    title = f"مقارنة: {comparison.bill.title or ''} / {comparison.law.title or ''}"
+    toc = [
+        elem("li", elem("a", _title(row), href=f"#row-{i}"), " ", _status_html(row.status))
+        for i, row in enumerate(comparison.rows)
+    ]
+    columns = elem("thead", elem("tr", [elem("th", name) for name in (IN_FORCE_AR, PROPOSED_AR, CHANGES_AR)]))
+    rows = _rows_html(comparison, typographic)
+    body = [
+        elem("h1", title),
+        _versions_html(comparison),
+        *[elem("p", n, class_="notice") for n in _notices(comparison)],
+        concat(elem("h2", "الفهرس", id="toc"), elem("nav", elem("ul", lines(["", *toc, ""])))),
+        elem("table", columns, elem("tbody", lines(["", *rows, ""])), class_="compare compare3"),
+        _elsewhere_html(comparison),
+    ]
+    css = CSS + "table.compare3 td{width:33%}"
+    return standalone(title, css, body, comparison.law.language or comparison.bill.language)
 
 
 def render_markdown(comparison: Comparison, *, typographic: bool = False) -> str:

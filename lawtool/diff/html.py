@@ -7,8 +7,7 @@ escaped: a ``<script>`` in a bill is shown as text.  No external resource is loa
 
 from __future__ import annotations
 
-from html import escape
-
+from ..htmlbuild import DOCTYPE, Html, concat, elem, head, join, lines
 from .present import CHANGES_AR, NEW_AR, OLD_AR, STATUS_AR, anchor, change_sides, change_title, html_lang, table_rows
 from .result import Change, DiffResult
 
@@ -35,31 +34,28 @@ nav ul{columns:2}
 """
 
 
-def _e(text) -> str:
-    return escape(str(text), quote=True)
+_BR = concat(elem("br"), "\n")
+_MARKS = {"del": ("del", None), "ins": ("ins", None), "typo": ("span", "typo")}
 
 
 def pieces_html(pieces) -> str:
+    """Word-diff pieces (text, mark) as HTML (an ``Html`` string, kept as it is by the builder):
+    deleted words in ``<del>``, inserted ones in ``<ins>``, typographic changes in
+    ``<span class="typo">``; a line break as ``<br>``."""
     out = []
     for text, mark in pieces:
-        body = _e(text).replace("\n", "<br>\n")
-        if mark == "del":
-            out.append(f"<del>{body}</del>")
-        elif mark == "ins":
-            out.append(f"<ins>{body}</ins>")
-        elif mark == "typo":
-            out.append(f'<span class="typo">{body}</span>')
-        else:
-            out.append(body)
-    return "".join(out)
+        body = join(text.split("\n"), _BR)
+        tag, cls = _MARKS.get(mark, (None, None))
+        out.append(elem(tag, body, class_=cls) if tag else body)
+    return join(out)
 
 
-def _status(status: str) -> str:
-    return f'<span class="status {_e(status)}">{_e(STATUS_AR.get(status, status))}</span>'
+def _status(status: str) -> Html:
+    return elem("span", STATUS_AR.get(status, status), class_=f"status {status}")
 
 
-def _link(side: str, unit) -> str:
-    return f'<a href="#{_e(anchor(side, unit.ref))}">{_e(unit.title)}</a>'
+def _link(side: str, unit) -> Html:
+    return elem("a", unit.title, href="#" + anchor(side, unit.ref))
 
 
 def row_id(change: Change) -> str:
@@ -70,65 +66,65 @@ def row_id(change: Change) -> str:
     return "row-" + anchor("old", change.old[0].ref)
 
 
-def _cell(side: str, entries, change: Change) -> str:
+def _cell(side: str, entries, change: Change, *extra) -> Html:
+    """The old or new side of an article's row: each unit's label and its text (``extra``: more
+    after them, in the same cell)."""
     if not entries:
         note = "—"
         if side == "old" and change.status == "added":
             note = "(لا مقابل لها في النص السابق)"
         elif side == "new" and change.status == "deleted":
             note = "(حذفت)"
-        return f'<td><span class="note">{_e(note)}</span></td>'
-    html = []
+        return elem("td", elem("span", note, class_="note"), extra)
+    parts: list[str] = []
     for unit, pieces in entries:
-        html.append(
-            f'<span class="label" id="{_e(anchor(side, unit.ref))}">{_e(unit.title)}'
-            + (f" — {_e(unit.heading)}" if unit.heading else "")
-            + "</span>"
-        )
-        html.append(pieces_html(pieces))
-    return "<td>" + "\n".join(html) + "</td>"
+        heading = (" — ", unit.heading) if unit.heading else None
+        parts.append(elem("span", unit.title, heading, class_="label", id=anchor(side, unit.ref)))
+        parts.append(pieces_html(pieces))
+    return elem("td", lines(parts), extra)
 
 
-def _article_row(change: Change, typographic: bool) -> str:
+def _where_note(change: Change) -> Html | None:
+    """Where a moved, split or merged article went (None for the others)."""
+    if change.status == "moved":
+        first = change.new[0]
+        parent = (" (", first.parent.describe(), ")") if first.parent is not None else None
+        return elem("div", "نقلت إلى ", _link("new", first), parent, class_="note")
+    if change.status == "split":
+        return elem("div", "جزئت إلى ", join([_link("new", u) for u in change.new], "، "), class_="note")
+    if change.status == "merged":
+        return elem("div", "أدمجت في ", _link("new", change.new[0]), class_="note")
+    return None
+
+
+def _article_row(change: Change, typographic: bool) -> Html:
     old, new = change_sides(change, typographic=typographic)
     status = change.status if change.is_change(typographic=typographic) else "unchanged"
-    notes = []
-    if change.status == "moved":
-        notes.append("نقلت إلى " + _link("new", change.new[0]))
-        if change.new[0].parent is not None:
-            notes[-1] += f" ({_e(change.new[0].parent.describe())})"
-    if change.status == "split":
-        notes.append("جزئت إلى " + "، ".join(_link("new", u) for u in change.new))
-    if change.status == "merged":
-        notes.append("أدمجت في " + _link("new", change.new[0]))
-    note = f'<div class="note">{" ".join(notes)}</div>' if notes else ""
+    note = _where_note(change)
     if change.status == "moved":
         # the old place: old text and where it went; the new text is shown at the new place
-        new_cell = f'<td><span class="note">{note}</span></td>'
-        return f'<tr class="{_e(status)}" id="{_e(row_id(change))}">{_cell("old", old, change)}{new_cell}</tr>'
-    badge = _status(status) if status != "unchanged" else ""
-    old_html = _cell("old", old, change)
-    new_html = _cell("new", new, change)
-    if badge or note:
-        new_html = new_html[:-5] + f"<div>{badge}</div>{note}</td>"
-    return f'<tr class="{_e(status)}" id="{_e(row_id(change))}">{old_html}{new_html}</tr>'
+        new_cell = elem("td", elem("span", note, class_="note"))
+    else:
+        badge = _status(status) if status != "unchanged" else None
+        new_cell = _cell("new", new, change, (elem("div", badge), note) if badge or note else None)
+    return elem("tr", _cell("old", old, change), new_cell, class_=status, id=row_id(change))
 
 
-def _moved_here_row(change: Change, typographic: bool) -> str:
+def _moved_here_row(change: Change, typographic: bool) -> Html:
     _, new = change_sides(change, typographic=typographic)
-    back = f'<div class="note">{_status("moved")} منقولة من {_link("old", change.old[0])}'
-    if change.old[0].parent is not None:
-        back += f" ({_e(change.old[0].parent.describe())})"
-    back += "</div>"
-    return f'<tr class="moved"><td><span class="note">{back}</span></td>{_cell("new", new, change)[:-5]}</td></tr>'
+    first = change.old[0]
+    parent = (" (", first.parent.describe(), ")") if first.parent is not None else None
+    back = elem("div", _status("moved"), " منقولة من ", _link("old", first), parent, class_="note")
+    return elem("tr", elem("td", elem("span", back, class_="note")), _cell("new", new, change), class_="moved")
 
 
-def _heading_row(depth: int, change: Change) -> str:
+def _heading_row(depth: int, change: Change) -> Html:
     old = change.old[0].describe() if change.old else "—"
     new = change.new[0].describe() if change.new else "—"
-    badge = _status(change.status) if change.is_change() else ""
+    badge = _status(change.status) if change.is_change() else None
     ident = (change.new or change.old)[0].ref
-    return f'<tr class="heading depth-{depth}" id="chp-{_e(ident)}"><td>{_e(old)}</td><td>{_e(new)} {badge}</td></tr>'
+    cells = (elem("td", old), elem("td", new, " ", badge))
+    return elem("tr", cells, class_=f"heading depth-{depth}", id=f"chp-{ident}")
 
 
 def _notices(result: DiffResult) -> list[str]:
@@ -136,98 +132,88 @@ def _notices(result: DiffResult) -> list[str]:
     return list(dict.fromkeys(n for n in (result.old.notice, result.new.notice) if n))
 
 
+def _table(head_cells, rows, **attrs) -> Html:
+    """A table: a header row of ``head_cells`` (none: no ``<thead>``), then the rows, one per line."""
+    thead = elem("thead", elem("tr", [elem("th", c) for c in head_cells])) if head_cells else None
+    return elem("table", thead, elem("tbody", lines(["", *rows, ""])), **attrs)
+
+
+def standalone(title: str, css: str, body, language: str | None) -> str:
+    """A whole page (the diff's and the comparison's): ``dir`` and ``lang`` from the document's
+    language, the title, the style sheet, and the body's elements one per line."""
+    lang, direction = html_lang(language)
+    page = elem("html", "\n", head(title, css), "\n", elem("body", lines(["", *body, ""])), dir=direction, lang=lang)
+    return lines([DOCTYPE, page, ""])
+
+
 def render_html(result: DiffResult, *, typographic: bool = False) -> str:
     """The standalone page (see the module docstring)."""
-    out = _page_head(result)
-    out += _summary_section(result.summary(), typographic)
-    out += _table_of_contents(result.changes(typographic=typographic))
-    out += _compare_table(result, typographic)
-    out += _concordance_table(result)
-    out.append('<p class="note">أعدت هذه المقارنة بواسطة lawtool.</p>')
-    out.append("</body></html>")
-    return "\n".join(out) + "\n"
+    title = "مقارنة: " + (result.new.title or result.old.title or "مقارنة")
+    body = _page_head(result, title)
+    body += _summary_section(result.summary(), typographic)
+    body += _table_of_contents(result.changes(typographic=typographic))
+    body += _compare_table(result, typographic)
+    body += _concordance_table(result)
+    body.append(elem("p", "أعدت هذه المقارنة بواسطة lawtool.", class_="note"))
+    return standalone(title, CSS, body, result.new.language or result.old.language)
 
 
-def _page_head(result: DiffResult) -> list[str]:
-    """From the doctype to the two documents compared, their notices and the warnings."""
-    title = result.new.title or result.old.title or "مقارنة"
-    lang, direction = html_lang(result.new.language or result.old.language)
-    out = [
-        "<!DOCTYPE html>",
-        f'<html dir="{direction}" lang="{_e(lang)}">',
-        "<head>",
-        '<meta charset="utf-8">',
-        f"<title>{_e('مقارنة: ' + title)}</title>",
-        f"<style>{CSS}</style>",
-        "</head>",
-        "<body>",
-        f"<h1>{_e('مقارنة: ' + title)}</h1>",
-        "<table><tbody>",
-        f"<tr><th>{OLD_AR}</th><td><code>{_e(result.old.frbr or result.old.path)}</code></td></tr>",
-        f"<tr><th>{NEW_AR}</th><td><code>{_e(result.new.frbr or result.new.path)}</code></td></tr>",
-        "</tbody></table>",
+def _page_head(result: DiffResult, title: str) -> list[Html]:
+    """The title, the two documents compared, their notices and the warnings."""
+    versions = [
+        (OLD_AR, result.old.frbr or result.old.path),
+        (NEW_AR, result.new.frbr or result.new.path),
     ]
-    out += [f'<p class="notice">{_e(notice)}</p>' for notice in _notices(result)]
-    out += [f'<p class="note">{_e(warning)}</p>' for warning in result.warnings]
+    rows = [elem("tr", elem("th", name), elem("td", elem("code", uri))) for name, uri in versions]
+    out = [elem("h1", title), _table((), rows)]
+    out += [elem("p", notice, class_="notice") for notice in _notices(result)]
+    out += [elem("p", warning, class_="note") for warning in result.warnings]
     return out
 
 
-def _summary_section(summary: dict[str, int], typographic: bool) -> list[str]:
+def _summary_section(summary: dict[str, int], typographic: bool) -> list[Html]:
     """How many articles have each status (those with none left out)."""
-    out = ['<h2 id="summary">الملخص</h2>', "<table><thead><tr><th>الحالة</th><th>عدد المواد</th></tr></thead><tbody>"]
-    out += [f"<tr><td>{_status(status)}</td><td>{count}</td></tr>" for status, count in summary.items() if count]
-    out.append("</tbody></table>")
+    rows = [elem("tr", elem("td", _status(status)), elem("td", count)) for status, count in summary.items() if count]
+    out = [elem("h2", "الملخص", id="summary"), _table(("الحالة", "عدد المواد"), rows)]
     if not typographic and summary["typographic"]:
-        out.append(f'<p class="note">{summary["typographic"]} تغييرات طباعية فقط غير معروضة.</p>')
+        out.append(elem("p", summary["typographic"], " تغييرات طباعية فقط غير معروضة.", class_="note"))
     return out
 
 
-def _table_of_contents(changes: list[Change]) -> list[str]:
+def _table_of_contents(changes: list[Change]) -> list[Html]:
     """A link to each change (articles and texts to their row, containers to their heading)."""
-    out = ['<h2 id="toc">فهرس التغييرات</h2><nav><ul>']
-    if not changes:
-        out.append("<li>لا تغييرات</li>")
+    items = [] if changes else [elem("li", "لا تغييرات")]
     for change in changes:
         if change.level in ("provision", "text"):
             href = "#" + row_id(change)
         else:
             href = f"#chp-{(change.new or change.old)[0].ref}"
-        out.append(f'<li><a href="{_e(href)}">{_e(change_title(change))}</a> {_status(change.status)}</li>')
-    out.append("</ul></nav>")
-    return out
+        items.append(elem("li", elem("a", change_title(change), href=href), " ", _status(change.status)))
+    return [concat(elem("h2", "فهرس التغييرات", id="toc"), elem("nav", elem("ul", lines(["", *items, ""]))))]
 
 
-def _compare_table(result: DiffResult, typographic: bool) -> list[str]:
+def _compare_table(result: DiffResult, typographic: bool) -> list[Html]:
     """The comparative table: changed texts, then the headings and articles in order."""
-    out = [
-        f'<h2 id="compare">{CHANGES_AR}</h2>',
-        f'<table class="compare"><thead><tr><th>{OLD_AR}</th><th>{NEW_AR}</th></tr></thead><tbody>',
-    ]
-    out += [_article_row(c, typographic) for c in result.texts if c.is_change(typographic=typographic)]
+    rows = [_article_row(c, typographic) for c in result.texts if c.is_change(typographic=typographic)]
     for row in table_rows(result):
         if row[0] == "heading":
-            out.append(_heading_row(row[1], row[2]))
+            rows.append(_heading_row(row[1], row[2]))
         elif row[0] == "article":
-            out.append(_article_row(row[1], typographic))
+            rows.append(_article_row(row[1], typographic))
         else:
-            out.append(_moved_here_row(row[1], typographic))
-    out.append("</tbody></table>")
-    return out
+            rows.append(_moved_here_row(row[1], typographic))
+    return [elem("h2", CHANGES_AR, id="compare"), _table((OLD_AR, NEW_AR), rows, class_="compare")]
 
 
-def _concordance_link(side: str, ref: str | None, num: str | None) -> str:
-    return f'<a href="#{_e(anchor(side, ref))}">{_e(num)}</a>' if ref else "—"
+def _concordance_link(side: str, ref: str | None, num: str | None) -> Html | str:
+    return elem("a", str(num), href="#" + anchor(side, ref)) if ref else "—"
 
 
-def _concordance_table(result: DiffResult) -> list[str]:
+def _concordance_table(result: DiffResult) -> list[Html]:
     """Old number → new number of every article, each linked to its row."""
-    out = [
-        '<h2 id="concordance">جدول التوافق</h2>',
-        f"<table><thead><tr><th>{OLD_AR}</th><th>{NEW_AR}</th><th>الحالة</th></tr></thead><tbody>",
-    ]
+    rows = []
     for entry in result.concordance():
         old = _concordance_link("old", entry["old_ref"], entry["old_num"])
         new = _concordance_link("new", entry["new_ref"], entry["new_num"])
-        out.append(f"<tr><td>{old}</td><td>{new}</td><td>{_status(entry['status'])}</td></tr>")
-    out.append("</tbody></table>")
-    return out
+        rows.append(elem("tr", elem("td", old), elem("td", new), elem("td", _status(entry["status"]))))
+    return [elem("h2", "جدول التوافق", id="concordance"), _table((OLD_AR, NEW_AR, "الحالة"), rows)]
