@@ -290,8 +290,9 @@ class _Findings:
                 node = node.getparent()
 
     def _meet_once(self, q: _Print, p: _Print, same: bool) -> None:
-        # on the same element, meet once: the stronger aspect above
-        if same and (_STRENGTH[q.aspect], id(q)) > (_STRENGTH[p.aspect], id(p)):
+        # on the same element, meet once: the stronger aspect above; between equals, the amendment
+        # (and operation) that comes first — never the memory address, so every run says the same
+        if same and (_STRENGTH[q.aspect], q.r.key, q.start, q.end) > (_STRENGTH[p.aspect], p.r.key, p.start, p.end):
             return
         kind = _meet(q, p, same)
         if kind:
