@@ -129,6 +129,14 @@ def attr(text, limit: int | None = None) -> str:
     return esc(title_text(text, limit))
 
 
+def table(head, rows, caption=None, **attrs) -> Html:
+    """A table: its caption (if any), a row of column titles ``head``, then the ``tr`` elements ``rows``."""
+    columns = elem("tr", [elem("th", h, scope="col") for h in head])
+    return elem(
+        "table", elem("caption", caption) if caption else None, elem("thead", columns), elem("tbody", rows), **attrs
+    )
+
+
 def element(tag: str, inner: str = "", /, **attrs: str | None) -> Html:
     """:func:`elem` with ``inner`` that is HTML already (the body renderer's markup)."""
     return elem(tag, raw(inner), **attrs)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..gaps.report import build_reports
 from ..gaps.wording_ar import article_refs, fine, prison
-from .html import concat, elem, esc, link
+from .html import concat, elem, esc, link, table
 from .index import SiteIndex
 from .pages import Site, SitePage, heading, notice_html, page_path
 from .wording import finding_ar
@@ -103,11 +103,7 @@ def _cell_marks(info: dict) -> list:
 
 def _wrapped_table(cls: str, head: list, rows: list, caption: str | None = None) -> str:
     """A table in its scrolling wrapper: ``head`` the column titles, ``rows`` the ``tr`` elements."""
-    columns = elem("tr", [elem("th", h, scope="col") for h in head])
-    table = elem(
-        "table", elem("caption", caption) if caption else None, elem("thead", columns), elem("tbody", rows), class_=cls
-    )
-    return concat(elem("div", table, class_="lt-table-wrap"), "\n")
+    return concat(elem("div", table(head, rows, caption, class_=cls), class_="lt-table-wrap"), "\n")
 
 
 def gaps_page(index: SiteIndex, site: Site, report: dict, source_note: str) -> SitePage:
@@ -202,8 +198,7 @@ def _findings_by_rule(index: SiteIndex, report: dict, url: str) -> list[str]:
         for f in items:
             where = _doc_link(index, f.get("document") or "", f.get("eid"), url, None) if f.get("document") else ""
             rows.append(elem("tr", elem("td", where), elem("td", finding_ar(rule, f.get("message") or ""))))
-        head = elem("thead", elem("tr", elem("th", "الموضع", scope="col"), elem("th", "الملاحظة", scope="col")))
-        out.append(concat(elem("table", head, elem("tbody", rows), class_="lt-table-list"), "\n"))
+        out.append(concat(table(["الموضع", "الملاحظة"], rows, class_="lt-table-list"), "\n"))
     return out
 
 
