@@ -26,7 +26,7 @@ from ..errors import LawtoolError
 from .difftable import diff_table
 from .html import concat, elem, join, link, table
 from .index import Expression, SiteIndex, Work
-from .pages import Site, SitePage, breadcrumbs, heading, notice_html, page_path
+from .pages import Site, SitePage, breadcrumbs, heading, meta_table, notice_html, page_path
 from .wording import collision_ar
 
 # Arabic names of the collision kinds of lawtool.amend.collisions.KINDS (a test checks they all have one)
@@ -242,8 +242,7 @@ def _particulars(work: Work, a, expression: Expression | None) -> str:
         rows.append(("التصويت", votes_ar(a.votes)))
     if a.amends:
         rows.append(("يعدل التعديل", link(url, amendment_url(work, a.amends), a.amends)))
-    body = elem("tbody", [elem("tr", elem("th", k, scope="row"), elem("td", v)) for k, v in rows])
-    return concat(elem("table", body, class_="lt-meta"), "\n")
+    return concat(meta_table(rows), "\n")
 
 
 def _wording(index: SiteIndex, a, expression: Expression | None, url: str) -> list[str]:

@@ -120,9 +120,10 @@ class BodyRenderer:
         return wanted
 
     # -- blocks ----------------------------------------------------------------------------------------
-    def article_body(self, article) -> str:
+    def article_body(self, article, after: str = "") -> str:
         """The article's text (without its num and heading, which the page writes as a Markdown
-        heading), its notes and its history, as one raw HTML block."""
+        heading), its notes and its history, then ``after`` (HTML: the texts that cite it), as one raw
+        HTML block."""
         eid = article.get("eId") or ""
         out = [f'<div class="lt-article-body" data-eid="{esc(eid)}">']
         wid = article.get("wId")
@@ -135,6 +136,7 @@ class BodyRenderer:
                 out.append(self.block(c, notes))
         out.append(self.notes_html(notes, eid))
         out.append(self.history(eid))
+        out.append(after)
         out.append("</div>")
         return "".join(part for part in out if part)
 
