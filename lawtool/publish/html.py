@@ -129,6 +129,14 @@ def attr(text, limit: int | None = None) -> str:
     return esc(title_text(text, limit))
 
 
+def svg(tag: str, *children, **attrs) -> Html:
+    """An SVG element, made as :func:`elem` makes an HTML one, except that an element without
+    children closes its own start tag (``<rect …/>``)."""
+    if not children:
+        return Html(f"<{tag}{_attributes(attrs)}/>")
+    return Html(f"<{tag}{_attributes(attrs)}>{join(children)}</{tag}>")
+
+
 def table(head, rows, caption=None, **attrs) -> Html:
     """A table: its caption (if any), a row of column titles ``head``, then the ``tr`` elements ``rows``."""
     columns = elem("tr", [elem("th", h, scope="col") for h in head])
