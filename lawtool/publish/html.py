@@ -22,7 +22,9 @@ another element as it is.  So a document's words can only reach a page as text::
     elem("img", src=url, alt="…")             # a void element: no end tag
     join([elem("li", x) for x in items], "، ")
 
-:func:`raw` marks as HTML what lawtool's own code wrote elsewhere (the diff stage's marked words).
+:func:`table` makes a table with its header row, :func:`svg` an SVG element (the charts), :func:`link`
+a link.  :func:`raw` marks as HTML what lawtool's own code wrote elsewhere (the diff stage's marked
+words, the body renderer's blocks).
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..gaps.report import build_reports
 from ..gaps.wording_ar import article_refs, fine, prison
-from .html import concat, elem, esc, link, table
+from .html import concat, elem, link, table
 from .index import SiteIndex
 from .pages import Site, SitePage, heading, notice_html, page_path
 from .wording import finding_ar
@@ -60,7 +60,7 @@ def _doc_link(
 ) -> str:
     expression = index.expression(uri)
     if expression is None:
-        return esc(text or uri)
+        return text or uri
     if eid:
         place = index.place(expression, eid)
         if place is not None:
@@ -255,7 +255,7 @@ def _comparison_row(index: SiteIndex, row: dict, url: str) -> str:
     law_link = (
         _doc_link(index, work.latest.expression_uri, f.get("eid"), url, row.get("article"))
         if work
-        else esc(row.get("article"))
+        else row.get("article")
     )
     return elem(
         "tr",
