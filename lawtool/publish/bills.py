@@ -251,13 +251,8 @@ def _comparison_row(bill: Expression, law: Expression, row, page_url: str, penal
         f"{bill.url}#{row.proposed.eid}" if row.proposed.eid in bill.places else bill.url,
         row.proposed.title,
     )
-    penalty = penalties.get((bill.expression_uri, row.proposed.eid or ""))
-    note = compare_note_ar(row.note)
-    after = [
-        elem("p", penalty_summary(penalty), class_="lt-penalty") if penalty else None,
-        elem("p", note, class_="lt-muted") if note else None,
-    ]
     badge = elem("p", status_badge(row.status))
+    after = _row_notes(bill, row, penalties)
     if row.in_force is None:
         new_text = elem("ins", join((row.proposed.text or "").split("\n"), elem("br")))
         law_cell = elem(
@@ -273,11 +268,27 @@ def _comparison_row(bill: Expression, law: Expression, row, page_url: str, penal
         f"{row.in_force.title} — {law.title}",
         title=place.text if place else None,
     )
-    old_text = raw(pieces_html(side_pieces(row.ops, "old"))) if row.ops else row.in_force.text
-    new_text = raw(pieces_html(side_pieces(row.ops, "new"))) if row.ops else row.proposed.text
-    merged = raw(pieces_html(inline_pieces(row.ops))) if row.ops else row.proposed.text
+    old_text, new_text, merged = _texts(row)
     changes = elem("td", badge, elem("div", merged, class_="lt-cell-text"), after)
     return elem("tr", _cell(law_link, old_text), _cell(bill_link, new_text), changes, id=f"cmp-{row.target}")
+
+
+def _row_notes(bill: Expression, row, penalties: dict) -> list:
+    """What follows a row's changes: the change of its penalty, the comparison's note (when there are)."""
+    penalty = penalties.get((bill.expression_uri, row.proposed.eid or ""))
+    note = compare_note_ar(row.note)
+    return [
+        elem("p", penalty_summary(penalty), class_="lt-penalty") if penalty else None,
+        elem("p", note, class_="lt-muted") if note else None,
+    ]
+
+
+def _texts(row) -> tuple:
+    """The text in force, the proposed text and the changes of a row, the words marked when they differ."""
+    if not row.ops:
+        return row.in_force.text, row.proposed.text, row.proposed.text
+    sides = (side_pieces(row.ops, "old"), side_pieces(row.ops, "new"), inline_pieces(row.ops))
+    return tuple(raw(pieces_html(pieces)) for pieces in sides)
 
 
 def _cell(label: Html, text) -> Html:
