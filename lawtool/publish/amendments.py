@@ -24,7 +24,7 @@ from ..diff import diff_documents
 from ..eids import article_order
 from ..errors import LawtoolError
 from .difftable import diff_table
-from .html import concat, elem, join, link, table
+from .html import concat, elem, join, link, row, table
 from .index import Expression, SiteIndex, Work
 from .pages import Site, SitePage, breadcrumbs, heading, meta_table, notice_html, page_path
 from .wording import collision_ar
@@ -143,8 +143,7 @@ def _collisions_on(index: SiteIndex, work: Work, target: str, group: list, colli
         links = join([link(url, amendment_url(work, i), i) for i in c.amendments], "، ")
         place = index.place(expression, c.eid)
         where = link(url, f"{place.url}#{index.anchor(expression, c.eid)}", place.label) if place else c.eid
-        cells = [links, where, COLLISION_AR.get(c.kind, c.kind), collision_ar(c, place.label if place else "")]
-        rows.append(elem("tr", [elem("td", cell) for cell in cells]))
+        rows.append(row(links, where, COLLISION_AR.get(c.kind, c.kind), collision_ar(c, place.label if place else "")))
         for i in c.amendments:
             collisions_of.setdefault(i, []).append(c)
     order = join([link(url, amendment_url(work, i), i) for i in result.order], "، ")

@@ -131,6 +131,11 @@ def attr(text, limit: int | None = None) -> str:
     return esc(title_text(text, limit))
 
 
+def row(*cells) -> Html:
+    """A table row of ``td`` cells, each text or HTML."""
+    return elem("tr", [elem("td", cell) for cell in cells])
+
+
 def svg(tag: str, *children, **attrs) -> Html:
     """An SVG element, made as :func:`elem` makes an HTML one, except that an element without
     children closes its own start tag (``<rect …/>``)."""

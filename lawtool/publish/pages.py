@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from ..akn import local_name, text_of
 from .body import BodyRenderer, passive_modifications
 from .corpus import CORPUS_URL, kind_ar, kind_url, subject_ar, subject_url
-from .html import Html, concat, elem, esc, join, link, ltr, md, raw, rel_url, table, yaml_str
+from .html import Html, concat, elem, esc, join, link, ltr, md, raw, rel_url, row, table, yaml_str
 from .index import CONTAINERS, Expression, Page, SiteIndex, Work, child, label_of
 from .wording import arabic_parts, repair_kind_ar
 
@@ -548,7 +548,7 @@ def repairs_page(
     out.append(concat(elem("h2", "تصحيحات يدوية غير مؤكدة", id="hand"), "\n"))
     if hand:
         # (the reason of each correction is written in English in import.yaml: not shown in the Arabic site)
-        rows = [_row(c.get("line"), c.get("find"), c.get("replace")) for c in hand]
+        rows = [row(c.get("line"), c.get("find"), c.get("replace")) for c in hand]
         out.append(concat(table(["السطر", "في المصدر", "التصحيح"], rows, class_="lt-table-list"), "\n"))
     else:
         out.append(_paragraph("لا توجد."))
@@ -557,7 +557,7 @@ def repairs_page(
     certain = (report or {}).get("repairs") or {}
     if certain:  # the certain repairs, applied: their number by kind
         out.append(concat(elem("h2", "إصلاحات آلية مؤكدة", id="certain"), "\n"))
-        rows = [_row(repair_kind_ar(kind), n) for kind, n in sorted(certain.items(), key=lambda kv: (-kv[1], kv[0]))]
+        rows = [row(repair_kind_ar(kind), n) for kind, n in sorted(certain.items(), key=lambda kv: (-kv[1], kv[0]))]
         out.append(
             concat(
                 elem("p", "طبقت هذه الإصلاحات دون مراجعة لأنها لا تغير إلا ما أفسده الاستخراج؛ عددها حسب النوع:"),
@@ -581,7 +581,7 @@ def _uncertain_repairs(report: dict | None, why_missing: str) -> list[Html]:
         kind = repair_kind_ar(str(item.get("kind")))
         kinds[kind] = kinds.get(kind, 0) + 1
     summary = "، ".join(f"{k}: {v}" for k, v in sorted(kinds.items()))
-    rows = [_row(i.get("line"), repair_kind_ar(str(i.get("kind"))), i.get("before"), i.get("after")) for i in items]
+    rows = [row(i.get("line"), repair_kind_ar(str(i.get("kind"))), i.get("before"), i.get("after")) for i in items]
     return [
         _paragraph(f"{len(items)} إصلاحا ({summary})."),
         concat(table(["السطر", "النوع", "قبل", "بعد"], rows, class_="lt-table-list lt-repairs"), "\n"),
@@ -591,11 +591,6 @@ def _uncertain_repairs(report: dict | None, why_missing: str) -> list[Html]:
 def _paragraph(text) -> Html:
     """A paragraph of text on a line of its own."""
     return concat(elem("p", text), "\n")
-
-
-def _row(*cells) -> Html:
-    """A table row of plain cells."""
-    return elem("tr", [elem("td", cell) for cell in cells])
 
 
 def article_link(from_url: str, place, text: str | None = None) -> str:
