@@ -12,7 +12,7 @@ from lxml import html as lxml_html
 
 from lawtool.corpus import Corpus
 from lawtool.publish import search
-from lawtool.publish.html import element, esc, md, rel_url
+from lawtool.publish.html import elem, element, esc, join, md, rel_url, svg, table
 from lawtool.publish.index import site_index
 from lawtool.publish.links import check_site
 from lawtool.publish.search import concept_words, fold, records
@@ -62,6 +62,45 @@ def test_element_escapes_every_attribute_and_leaves_empty_ones_out(text):
     el = lxml_html.fragment_fromstring(written)
     assert el.tag == "p" and el.text == text and el.get("data-eid") == text and el.get("class") == "lt-x"
     assert "title" not in el.attrib and "id" not in el.attrib and len(el) == 0
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_elem_escapes_text_and_keeps_what_it_built(text):
+    """A document's text given to the builder comes back as the same text, wherever it goes (content,
+    nested element, attribute, a list, a separator); the elements the builder made stay elements."""
+    written = elem("td", text, elem("b", text), [None, elem("i", text)], title=text, class_=None, data_x="")
+    el = lxml_html.fragment_fromstring(written)
+    assert el.tag == "td" and el.text == text and el.get("title") == text
+    assert [(c.tag, c.text) for c in el] == [("b", text), ("i", text)]
+    assert set(el.attrib) == {"title"} and not el.xpath("//script|//img|//a")
+    listed = lxml_html.fragment_fromstring(elem("p", join([elem("span", "1"), elem("span", "2")], text)))
+    assert [c.text for c in listed] == ["1", "2"] and listed[0].tail == text
+
+
+def test_elem_void_and_boolean_attributes():
+    assert elem("img", src="a.svg", alt="<x>") == '<img src="a.svg" alt="&lt;x&gt;">'
+    assert (
+        elem("details", elem("summary", "s"), open=True, hidden=False) == "<details open><summary>s</summary></details>"
+    )
+    with pytest.raises(ValueError):
+        elem("br", "text")
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_svg_elements_parse_back_to_the_text(text):
+    from lxml import etree
+
+    picture = svg("svg", svg("title", text), svg("rect", width=14, fill=text), xmlns="http://www.w3.org/2000/svg")
+    root = etree.fromstring(picture)
+    title, rect = root
+    assert title.text == text and rect.get("fill") == text and rect.get("width") == "14" and len(rect) == 0
+
+
+def test_table_has_a_header_row_and_the_rows_given():
+    el = lxml_html.fragment_fromstring(table(["a", "<b>"], [elem("tr", elem("td", "1"))], "cap", class_="t"))
+    assert el.get("class") == "t" and el.xpath("caption/text()") == ["cap"]
+    assert el.xpath("thead/tr/th/text()") == ["a", "<b>"] and el.xpath("thead/tr/th/@scope") == ["col", "col"]
+    assert el.xpath("tbody/tr/td/text()") == ["1"]
 
 
 def test_md_collapses_lines():

@@ -24,9 +24,9 @@ from ..diff import diff_documents
 from ..eids import article_order
 from ..errors import LawtoolError
 from .difftable import diff_table
-from .html import esc, link
+from .html import concat, elem, join, link, row, table
 from .index import Expression, SiteIndex, Work
-from .pages import Site, SitePage, breadcrumbs, heading, notice_html, page_path
+from .pages import Site, SitePage, breadcrumbs, heading, meta_table, notice_html, page_path
 from .wording import collision_ar
 
 # Arabic names of the collision kinds of lawtool.amend.collisions.KINDS (a test checks they all have one)
@@ -71,20 +71,20 @@ def _wording_html(parts, expression: Expression | None, page_url: str, index: Si
     for part in parts:
         kind, text = part[0], part[1]
         if kind == "old":
-            out.append(f"«<del>{esc(text)}</del>»")
+            out.append(concat("«", elem("del", text), "»"))
         elif kind == "new":
-            out.append(f"«<ins>{esc(text)}</ins>»")
+            out.append(concat("«", elem("ins", text), "»"))
         elif kind == "heading":
-            out.append(f"«{esc(text)}»")
+            out.append(f"«{text}»")
         elif kind == "ref" and len(part) > 2 and expression is not None and part[2]:
             place = index.place(expression, part[2])
             if place is not None:
                 out.append(link(page_url, f"{place.url}#{index.anchor(expression, part[2])}", text, title=place.text))
             else:
-                out.append(esc(text))
+                out.append(text)
         else:
-            out.append(esc(text))
-    return "".join(out)
+            out.append(text)
+    return join(out)
 
 
 def target_uri(amendment) -> str:
@@ -93,7 +93,7 @@ def target_uri(amendment) -> str:
 
 
 def _status(status: str) -> str:
-    return f'<span class="lt-status lt-am-{esc(status)}">{esc(STATUS_AR.get(status, status))}</span>'
+    return elem("span", STATUS_AR.get(status, status), class_=f"lt-status lt-am-{status}")
 
 
 def amendment_pages(index: SiteIndex, work: Work, site: Site) -> list[SitePage]:
@@ -106,13 +106,11 @@ def amendment_pages(index: SiteIndex, work: Work, site: Site) -> list[SitePage]:
         notice_html(work.latest) + "\n",
     ]
     if not amendments:
-        out.append("<p>لم يقدم أي تعديل على هذا المقترح بعد.</p>\n")
+        out.append(concat(elem("p", "لم يقدم أي تعديل على هذا المقترح بعد."), "\n"))
         return [site.add(SitePage(page_path(url), url, f"التعديلات: {work.title}", "\n".join(out), notice=True))]
     if any(a.example for a in amendments):
-        out.append(
-            "<p><strong>تنبيه:</strong> التعديلات المعروضة هنا أمثلة صنعت لمشروع lawtool، لم يقدمها أي فريق "
-            "برلماني أو نائب.</p>\n"
-        )
+        warning = "التعديلات المعروضة هنا أمثلة صنعت لمشروع lawtool، لم يقدمها أي فريق برلماني أو نائب."
+        out.append(concat(elem("p", elem("strong", "تنبيه:"), " ", warning), "\n"))
     collisions_of: dict[str, list] = {}
     out.append(heading(2, "التعارضات بين التعديلات", "collisions") + "\n")
     by_target: dict[str, list] = {}
@@ -135,34 +133,31 @@ def _collisions_on(index: SiteIndex, work: Work, target: str, group: list, colli
     url = amendments_url(work)
     expression = index.expression(target)
     if expression is None:
-        return [f"<p>الصيغة <code>{esc(target)}</code> غير موجودة في الموقع.</p>\n"]
+        return [concat(elem("p", "الصيغة ", elem("code", target), " غير موجودة في الموقع."), "\n")]
     try:
         result = check_collisions(expression.document, group)
     except LawtoolError as exc:
-        return [f"<p>تعذر فحص التعارضات على الصيغة {esc(expression.when)}: {esc(exc)}</p>\n"]
+        return [concat(elem("p", f"تعذر فحص التعارضات على الصيغة {expression.when}: {exc}"), "\n")]
     rows = []
     for c in result.collisions:
-        links = "، ".join(link(url, amendment_url(work, i), i) for i in c.amendments)
+        links = join([link(url, amendment_url(work, i), i) for i in c.amendments], "، ")
         place = index.place(expression, c.eid)
-        where = link(url, f"{place.url}#{index.anchor(expression, c.eid)}", place.label) if place else esc(c.eid)
-        rows.append(
-            f"<tr><td>{links}</td><td>{where}</td><td>{esc(COLLISION_AR.get(c.kind, c.kind))}</td>"
-            f"<td>{esc(collision_ar(c, place.label if place else ''))}</td></tr>"
-        )
+        where = link(url, f"{place.url}#{index.anchor(expression, c.eid)}", place.label) if place else c.eid
+        rows.append(row(links, where, COLLISION_AR.get(c.kind, c.kind), collision_ar(c, place.label if place else "")))
         for i in c.amendments:
             collisions_of.setdefault(i, []).append(c)
-    out = [
-        f"<p>على الصيغة {link(url, expression.url, 'الصيغة ' + expression.when)}: "
-        f"{len(result.collisions)} تعارض؛ التعديلات المتوافقة بترتيب تطبيقها: "
-        + ("، ".join(link(url, amendment_url(work, i), i) for i in result.order) or "—")
-        + "</p>\n"
-    ]
+    order = join([link(url, amendment_url(work, i), i) for i in result.order], "، ")
+    line = elem(
+        "p",
+        "على الصيغة ",
+        link(url, expression.url, "الصيغة " + expression.when),
+        f": {len(result.collisions)} تعارض؛ التعديلات المتوافقة بترتيب تطبيقها: ",
+        order or "—",
+    )
+    out = [concat(line, "\n")]
     if rows:
-        out.append(
-            '<table class="lt-table-list"><thead><tr><th scope="col">التعديلات</th><th scope="col">الموضع</th>'
-            '<th scope="col">النوع</th><th scope="col">التفصيل</th></tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table>\n"
-        )
+        head = ["التعديلات", "الموضع", "النوع", "التفصيل"]
+        out.append(concat(table(head, rows, class_="lt-table-list"), "\n"))
     return out
 
 
@@ -181,12 +176,17 @@ def _by_article(index: SiteIndex, work: Work, amendments: list) -> list[str]:
         anchor = f"art-{art}" if all(c.isascii() and (c.isalnum() or c in "_-") for c in art) else None
         out.append(heading(3, label, anchor) + "\n")
         items = [
-            f"<li>{link(url, amendment_url(work, a.id), a.id)} {_status(a.status)} — {esc(a.title or '')} "
-            f"({esc(a.proposer)}، {esc(a.date)})</li>"
+            elem(
+                "li",
+                link(url, amendment_url(work, a.id), a.id),
+                " ",
+                _status(a.status),
+                f" — {a.title or ''} ({a.proposer}، {a.date})",
+            )
             for a in group
         ]
-        text_link = link(url, f"{place.url}#{place.eid}", "نص المادة", title=place.text) if place else ""
-        out.append(f"<p>{text_link}</p><ul>{''.join(items)}</ul>\n")
+        text_link = link(url, f"{place.url}#{place.eid}", "نص المادة", title=place.text) if place else None
+        out.append(concat(elem("p", text_link), elem("ul", items), "\n"))
     return out
 
 
@@ -208,15 +208,13 @@ def _amendment_page(
         notice_html(expression or work.latest) + "\n",
     ]
     if a.example:
-        out.append("<p><strong>مثال:</strong> تعديل صنع لمشروع lawtool، لم يقدمه أي فريق برلماني أو نائب.</p>\n")
+        example = "تعديل صنع لمشروع lawtool، لم يقدمه أي فريق برلماني أو نائب."
+        out.append(concat(elem("p", elem("strong", "مثال:"), " ", example), "\n"))
     out.append(_particulars(work, a, expression))
     if a.justification:
         out.append(heading(2, "التعليل", "justification") + "\n")
-        out.append(
-            "<div>"
-            + "".join(f"<p>{esc(line)}</p>" for line in a.justification.splitlines() if line.strip())
-            + "</div>\n"
-        )
+        lines = [elem("p", line) for line in a.justification.splitlines() if line.strip()]
+        out.append(concat(elem("div", lines), "\n"))
     out.append(heading(2, "الصيغة", "wording") + "\n")
     out.extend(_wording(index, a, expression, url))
     if collisions:
@@ -230,26 +228,20 @@ def _amendment_page(
 def _particulars(work: Work, a, expression: Expression | None) -> str:
     """The table of an amendment's status, proposer, date, amended version, cosignatories, votes."""
     url = amendment_url(work, a.id)
-    target = (
-        link(url, expression.url, "الصيغة " + expression.when) if expression else f"<code>{esc(target_uri(a))}</code>"
-    )
+    target = link(url, expression.url, "الصيغة " + expression.when) if expression else elem("code", target_uri(a))
     rows = [
         ("الحالة", _status(a.status)),
-        ("مقدمه", esc(a.proposer)),
-        ("التاريخ", esc(a.date)),
+        ("مقدمه", a.proposer),
+        ("التاريخ", a.date),
         ("الصيغة المعدلة", target),
     ]
     if a.cosignatories:
-        rows.append(("الموقعون معه", esc("، ".join(a.cosignatories))))
+        rows.append(("الموقعون معه", "، ".join(a.cosignatories)))
     if a.votes:
-        rows.append(("التصويت", esc(votes_ar(a.votes))))
+        rows.append(("التصويت", votes_ar(a.votes)))
     if a.amends:
         rows.append(("يعدل التعديل", link(url, amendment_url(work, a.amends), a.amends)))
-    return (
-        '<table class="lt-meta"><tbody>'
-        + "".join(f'<tr><th scope="row">{esc(k)}</th><td>{v}</td></tr>' for k, v in rows)
-        + "</tbody></table>\n"
-    )
+    return concat(meta_table(rows), "\n")
 
 
 def _wording(index: SiteIndex, a, expression: Expression | None, url: str) -> list[str]:
@@ -257,20 +249,22 @@ def _wording(index: SiteIndex, a, expression: Expression | None, url: str) -> li
     try:
         wording = instructions(a, expression.document if expression else None)
     except LawtoolError as exc:
-        return [f"<p>تعذر توليد الصيغة: {esc(exc)}</p>\n"]
+        return [concat(elem("p", f"تعذر توليد الصيغة: {exc}"), "\n")]
     if not wording:
         return []
-    items_ar = "".join(
-        f"<li>{_wording_html(w.ar, expression, url, index)}"
-        + "".join(f'<div class="lt-quoted">{esc(line)}</div>' for line in w.lines)
-        + "</li>"
+    items_ar = [
+        elem(
+            "li",
+            _wording_html(w.ar, expression, url, index),
+            [elem("div", line, class_="lt-quoted") for line in w.lines],
+        )
         for w in wording
-    )
-    items_fr = "".join(f"<li>{_wording_html(w.fr, expression, url, index)}</li>" for w in wording)
-    return [
-        f'<ol class="lt-wording">{items_ar}</ol>\n',
-        f'<div lang="fr" dir="ltr" class="lt-ltr"><p><strong>En français :</strong></p><ol>{items_fr}</ol></div>\n',
     ]
+    items_fr = [elem("li", _wording_html(w.fr, expression, url, index)) for w in wording]
+    french = elem(
+        "div", elem("p", elem("strong", "En français :")), elem("ol", items_fr), lang="fr", dir="ltr", class_="lt-ltr"
+    )
+    return [concat(elem("ol", items_ar, class_="lt-wording"), "\n"), concat(french, "\n")]
 
 
 def _collision_list(index: SiteIndex, work: Work, a, collisions: list, expression: Expression | None) -> str:
@@ -278,21 +272,22 @@ def _collision_list(index: SiteIndex, work: Work, a, collisions: list, expressio
     url = amendment_url(work, a.id)
     places = {c.eid: index.place(expression, c.eid) if expression else None for c in collisions}
     labels = {eid: place.label if place is not None else "" for eid, place in places.items()}
-    items = "".join(
-        f"<li>{esc(COLLISION_AR.get(c.kind, c.kind))}: "
-        f"{esc(collision_ar(c, labels[c.eid]))} — "
-        + "، ".join(link(url, amendment_url(work, i), i) for i in c.amendments if i != a.id)
-        + "</li>"
+    items = [
+        elem(
+            "li",
+            f"{COLLISION_AR.get(c.kind, c.kind)}: {collision_ar(c, labels[c.eid])} — ",
+            join([link(url, amendment_url(work, i), i) for i in c.amendments if i != a.id], "، "),
+        )
         for c in collisions
-    )
-    return f"<ul>{items}</ul>\n"
+    ]
+    return concat(elem("ul", items), "\n")
 
 
 def _effect(work: Work, a, expression: Expression | None, amendments: Sequence) -> list[str]:
     """The diff the amendment makes when applied alone to the version it amends (a sub-amendment:
     the text after both amendments against the text before them)."""
     if expression is None:
-        return ["<p>الصيغة المعدلة غير موجودة في الموقع.</p>\n"]
+        return [concat(elem("p", "الصيغة المعدلة غير موجودة في الموقع."), "\n")]
     url = amendment_url(work, a.id)
     out = []
     try:
@@ -304,17 +299,16 @@ def _effect(work: Work, a, expression: Expression | None, amendments: Sequence) 
             applied = apply_amendments(
                 base, [dataclasses.replace(sub, status="adopted")], date=max(a.date, base.expression_date or a.date)
             )
-            out.append(
-                f"<p>تعديل فرعي للتعديل {link(url, amendment_url(work, parent.id), parent.id)}: "
-                "يقارن النص بعد التعديلين بالنص قبلهما.</p>\n"
-            )
+            parent_link = link(url, amendment_url(work, parent.id), parent.id)
+            line = elem("p", "تعديل فرعي للتعديل ", parent_link, ": يقارن النص بعد التعديلين بالنص قبلهما.")
+            out.append(concat(line, "\n"))
         else:
             applied = apply_amendments(bill, [a], date=a.date if a.date > expression.date else expression.date)
         result = diff_documents(expression.document, applied.document)
         result.articles = [c for c in result.articles if c.is_change()]
         out.append(diff_table(result, expression, _AfterAmendment(expression, a.id), url) + "\n")
     except LawtoolError as exc:
-        out.append(f"<p>تعذر تطبيق التعديل على النص: {esc(exc)}</p>\n")
+        out.append(concat(elem("p", f"تعذر تطبيق التعديل على النص: {exc}"), "\n"))
     return out
 
 

@@ -23,7 +23,7 @@ from ..diff.result import DiffResult
 from ..errors import LawtoolError
 from .amendments import amendment_pages, amendment_url, amendments_url, bill_amendments
 from .difftable import Blame, diff_table, row_id, status_badge
-from .html import esc, link
+from .html import Html, concat, elem, join, link, raw, table
 from .index import Expression, SiteIndex, Work
 from .pages import Site, SitePage, breadcrumbs, heading, notice_html, page_path
 from .wording import UNIT_KINDS, arabic_parts, compare_note_ar
@@ -91,19 +91,21 @@ def blame_of(index: SiteIndex, work: Work, old: Expression, new: Expression, res
     return Blame(entries, recorded_amendments(new.document), {i: amendment_url(work, i) for i in known})
 
 
-def blame_html(work: Work, old: Expression, new: Expression, blamed: Blame | None, page_url: str) -> str:
+def blame_html(work: Work, old: Expression, new: Expression, blamed: Blame | None, page_url: str) -> Html:
     """The «source of the changes» section of a diff page."""
     if blamed is None:
         steps = [link(page_url, diff_url(work, a, b), f"{a.when} ← {b.when}") for a, b in pairwise(work.expressions)]
-        return (
-            "<p>تجمع هذه المقارنة أكثر من خطوة؛ التعديل الذي أحدث كل تغيير مبين في مقارنة كل صيغتين متتاليتين: "
-            + "، ".join(steps)
-            + ".</p>"
+        return elem(
+            "p",
+            "تجمع هذه المقارنة أكثر من خطوة؛ التعديل الذي أحدث كل تغيير مبين في مقارنة كل صيغتين متتاليتين: ",
+            join(steps, "، "),
+            ".",
         )
     if not blamed.recorded:
-        return (
-            f"<p>لم تصنع الصيغة {esc(new.when)} بتطبيق تعديلات مسجلة (استوردت من نصها)، فلا ينسب أي تغيير فيها "
-            "إلى تعديل بعينه.</p>"
+        return elem(
+            "p",
+            f"لم تصنع الصيغة {new.when} بتطبيق تعديلات مسجلة (استوردت من نصها)، فلا ينسب أي تغيير فيها "
+            "إلى تعديل بعينه.",
         )
     counts: dict[str, int] = {}
     loose = []
@@ -114,19 +116,31 @@ def blame_html(work: Work, old: Expression, new: Expression, blamed: Blame | Non
             loose.append(e)
     rows = []
     for i in sorted(counts, key=lambda i: -counts[i]):
-        name = link(page_url, blamed.amendment_href[i], i) if i in blamed.amendment_href else esc(i)
+        name = link(page_url, blamed.amendment_href[i], i) if i in blamed.amendment_href else i
         label = arabic_parts(blamed.recorded.get(i, ""))
-        rows.append(f"<tr><td>{name}</td><td>{esc(label)}</td><td>{counts[i]}</td></tr>")
+        rows.append(elem("tr", elem("td", name), elem("td", label), elem("td", counts[i])))
     out = [
-        f"<p>صنعت الصيغة {esc(new.when)} بتطبيق التعديلات المقبولة على الصيغة {esc(old.when)}: في الجدول المقارن "
-        "تتبع كل عبارة مضافة أو محذوفة رقم التعديل الذي أحدثها.</p>",
-        '<table class="lt-table-list"><thead><tr><th scope="col">التعديل</th><th scope="col">مقدمه وموضوعه</th>'
-        f'<th scope="col">عدد العبارات المغيرة</th></tr></thead><tbody>{"".join(rows)}</tbody></table>',
+        elem(
+            "p",
+            f"صنعت الصيغة {new.when} بتطبيق التعديلات المقبولة على الصيغة {old.when}: في الجدول المقارن "
+            "تتبع كل عبارة مضافة أو محذوفة رقم التعديل الذي أحدثها.",
+        ),
+        table(["التعديل", "مقدمه وموضوعه", "عدد العبارات المغيرة"], rows, class_="lt-table-list"),
     ]
     if loose:
         places = sorted({UNIT_KINDS.get(e["article"] or e["eid"], e["article"] or e["eid"]) for e in loose})
-        out.append(f"<p>تغييرات لا يسجلها أي تعديل ({len(loose)}): {esc('، '.join(places))}.</p>")
-    return "\n".join(out)
+        out.append(elem("p", f"تغييرات لا يسجلها أي تعديل ({len(loose)}): {'، '.join(places)}."))
+    return join(out, "\n")
+
+
+def _legend() -> list[Html | str]:
+    """The end of the sentence that says how deleted and inserted words are shown."""
+    return [". الكلمات المحذوفة مشطوبة ", elem("del", "هكذا"), " والمضافة مسطرة ", elem("ins", "هكذا"), "."]
+
+
+def _paragraph(*parts) -> Html:
+    """A paragraph on a line of its own."""
+    return concat(elem("p", *parts), "\n")
 
 
 # -- the diff page -----------------------------------------------------------------------------------------
@@ -141,51 +155,47 @@ def diff_page(
     title = f"المقارنة بين صيغة {old.when} وصيغة {new.when}"
     out = [breadcrumbs([(work.url, work.title)], url), heading(1, title) + "\n", notice_html(new) + "\n"]
     out.append(
-        f"<p>{link(url, old.url, 'الصيغة ' + old.when)} ← {link(url, new.url, 'الصيغة ' + new.when)}. "
-        "الكلمات المحذوفة مشطوبة <del>هكذا</del> والمضافة مسطرة <ins>هكذا</ins>.</p>\n"
+        _paragraph(link(url, old.url, "الصيغة " + old.when), " ← ", link(url, new.url, "الصيغة " + new.when), _legend())
     )
     if docx_url:
-        out.append(f"<p>{link(url, docx_url, 'تنزيل الجدول المقارن (DOCX)')}</p>\n")
+        out.append(_paragraph(link(url, docx_url, "تنزيل الجدول المقارن (DOCX)")))
     counts = result.summary()
-    cells = "".join(f"<tr><td>{status_badge(s)}</td><td>{counts[s]}</td></tr>" for s in STATUS_ORDER if counts.get(s))
+    cells = [elem("tr", elem("td", status_badge(s)), elem("td", counts[s])) for s in STATUS_ORDER if counts.get(s)]
     out.append(heading(2, "الملخص", "summary") + "\n")
-    out.append(
-        f'<table class="lt-table-list"><thead><tr><th scope="col">الحالة</th><th scope="col">عدد المواد</th>'
-        f"</tr></thead><tbody>{cells}</tbody></table>\n"
-    )
-    changes = result.changes()
+    out.append(concat(table(["الحالة", "عدد المواد"], cells, class_="lt-table-list"), "\n"))
     out.append(heading(2, "فهرس التغييرات", "changes") + "\n")
-    if changes:
-        items = []
-        for change in changes:
-            if change.kind == "article":
-                items.append(
-                    f"<li>{link(url, '#' + row_id(change), UNIT_KINDS.get(change_title(change), change_title(change)))} {status_badge(change.status)}</li>"
-                )
-            else:
-                items.append(
-                    f"<li>{esc(UNIT_KINDS.get(change_title(change), change_title(change)))} {status_badge(change.status)}</li>"
-                )
-        out.append(f'<ul class="lt-change-list">{"".join(items)}</ul>\n')
-    else:
-        out.append("<p>لا تغيير.</p>\n")
+    out.append(_changes_list(result, url))
     full_url = f"{url}full/"
     out.append(heading(2, "مصدر التغييرات", "blame") + "\n")
     out.append(blame_html(work, old, new, blamed, url) + "\n")
     out.append(heading(2, "الجدول المقارن: التغييرات وحدها", "table") + "\n")
-    out.append(f"<p>{link(url, full_url, 'النص الكامل مع المواد التي لم تتغير')}</p>\n")
+    out.append(_paragraph(link(url, full_url, "النص الكامل مع المواد التي لم تتغير")))
     out.append(diff_table(result, old, new, url, changes_only=True, blame=blamed) + "\n")
     full = [
         breadcrumbs([(work.url, work.title), (url, title)], full_url),
         heading(1, f"{title}: النص الكامل") + "\n",
         notice_html(new) + "\n",
-        f"<p>{link(full_url, url, 'التغييرات وحدها')}</p>\n",
+        _paragraph(link(full_url, url, "التغييرات وحدها")),
         diff_table(result, old, new, full_url, blame=blamed) + "\n",
     ]
     site.add(
         SitePage(page_path(full_url), full_url, f"{title}: النص الكامل", "\n".join(full), search=False, notice=True)
     )
     return site.add(SitePage(page_path(url), url, title, "\n".join(out), search=False, notice=True))
+
+
+def _changes_list(result, url: str) -> Html:
+    """The list of the changes of a diff: each article linked to its row of the table, with its status."""
+    changes = result.changes()
+    if not changes:
+        return _paragraph("لا تغيير.")
+    items = []
+    for change in changes:
+        name = UNIT_KINDS.get(change_title(change), change_title(change))
+        if change.kind == "article":
+            name = link(url, "#" + row_id(change), name)
+        items.append(elem("li", name, " ", status_badge(change.status)))
+    return concat(elem("ul", items, class_="lt-change-list"), "\n")
 
 
 # -- the comparison with the law in force ------------------------------------------------------------------
@@ -224,55 +234,66 @@ def comparison_table(
     items: list[LawComparison],
     page_url: str,
     penalties: dict[tuple[str, str], dict],
-) -> str:
+) -> Html:
 
-    rows = []
-    for item in items:
-        law = item.law
-        for row in item.comparison.rows:
-            bill_link = link(
-                page_url,
-                f"{bill.url}#{row.proposed.eid}" if row.proposed.eid in bill.places else bill.url,
-                row.proposed.title,
-            )
-            penalty = penalties.get((bill.expression_uri, row.proposed.eid or ""))
-            penalty_html = f'<p class="lt-penalty">{esc(penalty_summary(penalty))}</p>' if penalty else ""
-            note = f'<p class="lt-muted">{esc(compare_note_ar(row.note))}</p>' if compare_note_ar(row.note) else ""
-            if row.in_force is None:
-                law_cell = (
-                    f'<td><p class="lt-cell-label">{esc(law.title)}</p><span class="lt-muted">(فصل جديد لا مقابل '
-                    "له في النص الساري)</span></td>"
-                )
-                new_text = f"<ins>{esc(row.proposed.text)}</ins>".replace("\n", "<br>")
-                rows.append(
-                    f'<tr>{law_cell}<td><p class="lt-cell-label">{bill_link}</p><div class="lt-cell-text">'
-                    f"{new_text}</div></td><td><p>{status_badge(row.status)}</p>{penalty_html}{note}</td></tr>"
-                )
-                continue
-            place = law.places.get(row.in_force.eid or "")
-            law_link = link(
-                page_url,
-                f"{place.url}#{row.in_force.eid}" if place else law.url,
-                f"{row.in_force.title} — {law.title}",
-                title=place.text if place else None,
-            )
-            old_text = pieces_html(side_pieces(row.ops, "old")) if row.ops else esc(row.in_force.text)
-            new_text = pieces_html(side_pieces(row.ops, "new")) if row.ops else esc(row.proposed.text)
-            merged = pieces_html(inline_pieces(row.ops)) if row.ops else esc(row.proposed.text)
-            rows.append(
-                f'<tr id="cmp-{esc(row.target)}"><td><p class="lt-cell-label">{law_link}</p>'
-                f'<div class="lt-cell-text">{old_text}</div></td>'
-                f'<td><p class="lt-cell-label">{bill_link}</p><div class="lt-cell-text">{new_text}</div></td>'
-                f'<td><p>{status_badge(row.status)}</p><div class="lt-cell-text">{merged}</div>{penalty_html}{note}</td></tr>'
-            )
+    rows = [_comparison_row(bill, item.law, row, page_url, penalties) for item in items for row in item.comparison.rows]
     if not rows:
-        return "<p>لا تعدل هذه الصيغة أي فصل من النصوص الموجودة في الموقع.</p>"
-    return (
-        '<div class="lt-table-wrap"><table class="lt-compare lt-three">'
-        f"<caption>النص الساري | المقترح ({esc(bill.when)}) | التغييرات</caption>"
-        '<thead><tr><th scope="col">النص الساري</th><th scope="col">النص المقترح</th><th scope="col">التغييرات</th>'
-        f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+        return elem("p", "لا تعدل هذه الصيغة أي فصل من النصوص الموجودة في الموقع.")
+    head = ["النص الساري", "النص المقترح", "التغييرات"]
+    caption = f"النص الساري | المقترح ({bill.when}) | التغييرات"
+    return elem("div", table(head, rows, caption, class_="lt-compare lt-three"), class_="lt-table-wrap")
+
+
+def _comparison_row(bill: Expression, law: Expression, row, page_url: str, penalties: dict) -> Html:
+    """A row of the comparison: the article in force, the proposed one, the changes (with the penalty's)."""
+    bill_link = link(
+        page_url,
+        f"{bill.url}#{row.proposed.eid}" if row.proposed.eid in bill.places else bill.url,
+        row.proposed.title,
     )
+    badge = elem("p", status_badge(row.status))
+    after = _row_notes(bill, row, penalties)
+    if row.in_force is None:
+        new_text = elem("ins", join((row.proposed.text or "").split("\n"), elem("br")))
+        law_cell = elem(
+            "td",
+            elem("p", law.title, class_="lt-cell-label"),
+            elem("span", "(فصل جديد لا مقابل له في النص الساري)", class_="lt-muted"),
+        )
+        return elem("tr", law_cell, _cell(bill_link, new_text), elem("td", badge, after))
+    place = law.places.get(row.in_force.eid or "")
+    law_link = link(
+        page_url,
+        f"{place.url}#{row.in_force.eid}" if place else law.url,
+        f"{row.in_force.title} — {law.title}",
+        title=place.text if place else None,
+    )
+    old_text, new_text, merged = _texts(row)
+    changes = elem("td", badge, elem("div", merged, class_="lt-cell-text"), after)
+    return elem("tr", _cell(law_link, old_text), _cell(bill_link, new_text), changes, id=f"cmp-{row.target}")
+
+
+def _row_notes(bill: Expression, row, penalties: dict) -> list:
+    """What follows a row's changes: the change of its penalty, the comparison's note (when there are)."""
+    penalty = penalties.get((bill.expression_uri, row.proposed.eid or ""))
+    note = compare_note_ar(row.note)
+    return [
+        elem("p", penalty_summary(penalty), class_="lt-penalty") if penalty else None,
+        elem("p", note, class_="lt-muted") if note else None,
+    ]
+
+
+def _texts(row) -> tuple:
+    """The text in force, the proposed text and the changes of a row, the words marked when they differ."""
+    if not row.ops:
+        return row.in_force.text, row.proposed.text, row.proposed.text
+    sides = (side_pieces(row.ops, "old"), side_pieces(row.ops, "new"), inline_pieces(row.ops))
+    return tuple(raw(pieces_html(pieces)) for pieces in sides)
+
+
+def _cell(label: Html, text) -> Html:
+    """A cell of a side of the comparison: the article's label (a link), then its text."""
+    return elem("td", elem("p", label, class_="lt-cell-label"), elem("div", text, class_="lt-cell-text"))
 
 
 def penalty_summary(entry: dict) -> str:
@@ -297,11 +318,13 @@ def compare_page(
         breadcrumbs([(work.url, work.title), (bill.url, bill.date)], url),
         heading(1, title) + "\n",
         notice_html(bill) + "\n",
-        "<p>لكل فصل يعدله المقترح أو يضيفه: نص الفصل الساري كما في الموقع، والنص المقترح، والتغييرات (المحذوف "
-        "مشطوب والمضاف مسطر).</p>\n",
+        _paragraph(
+            "لكل فصل يعدله المقترح أو يضيفه: نص الفصل الساري كما في الموقع، والنص المقترح، والتغييرات (المحذوف "
+            "مشطوب والمضاف مسطر)."
+        ),
     ]
     for docx_url, law_title in docx:
-        out.append(f"<p>{link(url, docx_url, 'تنزيل الجدول المقارن مع ' + law_title + ' (DOCX)')}</p>\n")
+        out.append(_paragraph(link(url, docx_url, "تنزيل الجدول المقارن مع " + law_title + " (DOCX)")))
     out.append(comparison_table(index, bill, items, url, penalties) + "\n")
     return site.add(SitePage(page_path(url), url, title, "\n".join(out), search=False, notice=True))
 
@@ -309,32 +332,33 @@ def compare_page(
 # -- the timeline (on the bill's work page) -----------------------------------------------------------------
 
 
-def timeline_html(work: Work, data: BillData, page_url: str) -> str:
+def timeline_html(work: Work, data: BillData, page_url: str) -> Html:
     items = []
     previous = None
     for e in work.expressions:
         parts = [
-            f'<time datetime="{esc(e.date)}">{esc(e.when)}</time> — {link(page_url, e.url, "الصيغة " + e.when)}',
+            concat(elem("time", e.when, datetime=e.date), " — ", link(page_url, e.url, "الصيغة " + e.when)),
             f"({len(e.articles())} مادة)",
         ]
         if previous is not None:
             result = data.diffs.get((previous.expression_uri, e.expression_uri))
             if result is not None:
                 parts.append(
-                    f"— {esc(summary_text(result))}: {link(page_url, diff_url(work, previous, e), 'المقارنة')}"
+                    concat(f"— {summary_text(result)}: ", link(page_url, diff_url(work, previous, e), "المقارنة"))
                 )
-        parts.append(f"— {link(page_url, compare_url(e), 'المقارنة بالنص الساري')}")
-        items.append(f"<li>{' '.join(parts)}</li>")
+        parts.append(concat("— ", link(page_url, compare_url(e), "المقارنة بالنص الساري")))
+        items.append(elem("li", join(parts, " ")))
         previous = e
     first = work.expressions[0]
     extra = [
-        f"<li>{link(page_url, diff_url(work, first, e), f'الصيغة {e.when} مقارنة بالصيغة الأولى')}</li>"
+        elem("li", link(page_url, diff_url(work, first, e), f"الصيغة {e.when} مقارنة بالصيغة الأولى"))
         for e in work.expressions[2:]
     ]
-    more = f"<p>مقارنات بالصيغة الأولى:</p><ul>{''.join(extra)}</ul>" if extra else ""
-    return (
-        f'<h2 id="timeline">المسار الزمني</h2><ol class="lt-timeline">{"".join(items)}</ol>{more}'
-        f"<p>{link(page_url, amendments_url(work), 'التعديلات المقترحة على المواد')}</p>"
+    return concat(
+        elem("h2", "المسار الزمني", id="timeline"),
+        elem("ol", items, class_="lt-timeline"),
+        [elem("p", "مقارنات بالصيغة الأولى:"), elem("ul", extra)] if extra else None,
+        elem("p", link(page_url, amendments_url(work), "التعديلات المقترحة على المواد")),
     )
 
 
@@ -388,11 +412,15 @@ def projection_pages(index: SiteIndex, work: Work, site: Site) -> list[tuple[str
             breadcrumbs([(work.url, work.title)], url),
             heading(1, title) + "\n",
             notice_html(bill) + "\n",
-            "<p><strong>إسقاط، لا قانون ساري المفعول:</strong> النص الساري كما ستتركه مواد المقترح المعدلة لو "
-            "اعتمدت بصيغتها الحالية، صنعه lawtool (<code>lawtool amend project</code>)، ولم يصدر عن أي سلطة "
-            "تشريعية.</p>\n",
-            f"<p>{link(url, law.url, 'النص الساري: الصيغة ' + law.when)} ← {esc(_Projected(law, bill).when)}. "
-            "الكلمات المحذوفة مشطوبة <del>هكذا</del> والمضافة مسطرة <ins>هكذا</ins>.</p>\n",
+            _paragraph(
+                elem("strong", "إسقاط، لا قانون ساري المفعول:"),
+                " النص الساري كما ستتركه مواد المقترح المعدلة لو اعتمدت بصيغتها الحالية، صنعه lawtool (",
+                elem("code", "lawtool amend project"),
+                ")، ولم يصدر عن أي سلطة تشريعية.",
+            ),
+            _paragraph(
+                link(url, law.url, "النص الساري: الصيغة " + law.when), f" ← {_Projected(law, bill).when}", _legend()
+            ),
             diff_table(result, law, _Projected(law, bill), url, changes_only=True) + "\n",
         ]
         site.add(SitePage(page_path(url), url, title, "\n".join(out), search=False, notice=True))

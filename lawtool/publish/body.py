@@ -17,7 +17,7 @@ from typing import Any
 from lxml import etree
 
 from ..akn import local_name, text_of
-from .html import attr, element, esc, ltr, rel_url
+from .html import elem, element, esc, ltr, raw, rel_url, title_text
 from .index import CONTAINERS, ID_BLOCKS, Expression, SiteIndex, child
 
 INLINE_TAGS = {"b": "b", "i": "i", "u": "u", "sup": "sup", "sub": "sub"}
@@ -120,14 +120,15 @@ class BodyRenderer:
         return wanted
 
     # -- blocks ----------------------------------------------------------------------------------------
-    def article_body(self, article) -> str:
+    def article_body(self, article, after: str = "") -> str:
         """The article's text (without its num and heading, which the page writes as a Markdown
-        heading), its notes and its history, as one raw HTML block."""
+        heading), its notes and its history, then ``after`` (HTML: the texts that cite it), as one raw
+        HTML block."""
         eid = article.get("eId") or ""
-        out = [f'<div class="lt-article-body" data-eid="{esc(eid)}">']
+        out = []
         wid = article.get("wId")
         if wid and wid != eid and self.new_id(wid):
-            out.append(f'<span class="lt-anchor" id="{esc(wid)}" aria-hidden="true"></span>')
+            out.append(elem("span", "", class_="lt-anchor", id=wid, aria_hidden="true"))
         notes: list[str] = []
         out.append(self.note_refs(child(article, "num"), notes))
         for c in article:
@@ -135,8 +136,8 @@ class BodyRenderer:
                 out.append(self.block(c, notes))
         out.append(self.notes_html(notes, eid))
         out.append(self.history(eid))
-        out.append("</div>")
-        return "".join(part for part in out if part)
+        out.append(after)
+        return element("div", "".join(part for part in out if part), class_="lt-article-body", data_eid=eid)
 
     def container_extras(self, container) -> str:
         """Subheading, notes and history of a container heading, as a raw HTML block ("" if none)."""
@@ -144,7 +145,7 @@ class BodyRenderer:
         parts = []
         sub = child(container, "subheading")
         if sub is not None:
-            parts.append(f'<p class="lt-subheading">{self.inline(sub, notes)}</p>')
+            parts.append(element("p", self.inline(sub, notes), class_="lt-subheading"))
         parts.append(self.note_refs(child(container, "num"), notes))
         parts.append(self.note_refs(child(container, "heading"), notes))
         for c in container:
@@ -153,7 +154,7 @@ class BodyRenderer:
         parts.append(self.notes_html(notes, container.get("eId") or ""))
         parts.append(self.history(container.get("eId") or ""))
         body = "".join(p for p in parts if p)
-        return f'<div class="lt-container-extras">{body}</div>' if body else ""
+        return element("div", body, class_="lt-container-extras") if body else ""
 
     def block(self, el, notes: list[str]) -> str:
         """One block element as HTML, by its name (``BLOCK_WRITERS``); a quoted container, or
@@ -222,7 +223,7 @@ class BodyRenderer:
         return element("p", self.inline(el, notes), class_="lt-subheading")
 
     def line_break(self, el, notes: list[str]) -> str:
-        return "<br>"
+        return elem("br")
 
     def other_block(self, el, notes: list[str]) -> str:
         """Anything else: its children as blocks when they all are, or its text as a paragraph."""
@@ -240,11 +241,8 @@ class BodyRenderer:
         if heading is not None and text_of(heading):
             label += f" — {text_of(heading)}"
         inner = "".join(self.block(c, notes) for c in el if isinstance(c.tag, str) and local_name(c) not in SKIP)
-        id_attr = f' id="{esc(new)}"' if new else ""
-        return (
-            f'<div class="lt-quoted-article"{id_attr}><p class="lt-qhead"><strong>{esc(label)}</strong>'
-            f"{self.note_refs(num, notes)}</p>{inner}</div>"
-        )
+        head = elem("p", elem("strong", label), raw(self.note_refs(num, notes)), class_="lt-qhead")
+        return elem("div", head, raw(inner), class_="lt-quoted-article", id=new)
 
     def table(self, el, notes: list[str]) -> str:
         rows = []
@@ -259,9 +257,9 @@ class BodyRenderer:
                             if len(cell) and not (cell.text or "").strip()
                             else self.inline(cell, notes)
                         )
-                        cells.append(f"<{tag}>{inner}</{tag}>")
-                rows.append("<tr>" + "".join(cells) + "</tr>")
-        return '<div class="lt-table"><table>' + "".join(rows) + "</table></div>"
+                        cells.append(element(tag, inner))
+                rows.append(elem("tr", cells))
+        return elem("div", elem("table", rows), class_="lt-table")
 
     # -- inline ----------------------------------------------------------------------------------------
     def inline(self, el, notes: list[str]) -> str:
@@ -325,11 +323,8 @@ class BodyRenderer:
     def quoted_structure(self, el, notes: list[str]) -> str:
         start, end = el.get("startQuote") or "", el.get("endQuote") or ""
         inner = "".join(self.block(c, notes) for c in el if isinstance(c.tag, str))
-        return (
-            f'<div class="lt-quoted" role="group" aria-label="{attr("النص المقتبس")}">'
-            f'<span class="lt-quote-mark">{esc(start)}</span>{inner}'
-            f'<span class="lt-quote-mark">{esc(end)}</span></div>'
-        )
+        marks = [elem("span", mark, class_="lt-quote-mark") for mark in (start, end)]
+        return elem("div", marks[0], raw(inner), marks[1], class_="lt-quoted", role="group", aria_label="النص المقتبس")
 
     def ref(self, el, notes: list[str], href: str | None = None) -> str:
         inner = self.inline(el, notes)
@@ -337,10 +332,10 @@ class BodyRenderer:
             href = el.get("href") or ""
         place, anchor = self.index.resolve(href, self.expression)
         if place is None:
-            return f'<span class="lt-ref lt-ref-outside" title="{attr(href)}">{inner}</span>'
+            return element("span", inner, class_="lt-ref lt-ref-outside", title=title_text(href))
         href = rel_url(self.page_url, f"{place.url}#{anchor}" if anchor else place.url)
         title = f"{place.label}: {place.text}" if place.text else place.label
-        return f'<a class="lt-ref" href="{esc(href)}" title="{attr(title, 400)}">{inner}</a>'
+        return element("a", inner, class_="lt-ref", href=href, title=title_text(title, 400))
 
     # -- notes -----------------------------------------------------------------------------------------
     def note_refs(self, el, notes: list[str]) -> str:
@@ -357,10 +352,8 @@ class BodyRenderer:
         if note not in notes:
             notes.append(note)
         marker = el.get("marker") or str(notes.index(note) + 1)
-        return (
-            f'<sup class="lt-noteref"><a href="#{esc(self.note_id(note))}" '
-            f'title="{attr(text_of(self.notes()[note]), 300)}">{esc(marker)}</a></sup>'
-        )
+        tip = title_text(text_of(self.notes()[note]), 300)
+        return elem("sup", elem("a", marker, href=f"#{self.note_id(note)}", title=tip), class_="lt-noteref")
 
     def note_id(self, note: str) -> str:
         return f"n-{note}"
@@ -370,16 +363,13 @@ class BodyRenderer:
         for note in notes:
             el = self.notes()[note]
             new = self.new_id(self.note_id(note))
-            id_attr = f' id="{esc(new)}"' if new else ""
             marker = el.get("marker") or ""
             text = " ".join(self.inline(p, []) for p in el if isinstance(p.tag, str)) or esc(text_of(el))
-            items.append(f'<li{id_attr}><span class="lt-num">{esc(marker)}</span> {text}</li>')
+            items.append(elem("li", elem("span", marker, class_="lt-num"), " ", raw(text), id=new))
         if not items:
             return ""
-        return (
-            f'<aside class="lt-notes" aria-label="{attr("هوامش")}"><p class="lt-notes-title">هوامش (من النص '
-            f"الموحد)</p><ul>{''.join(items)}</ul></aside>"
-        )
+        title = elem("p", "هوامش (من النص الموحد)", class_="lt-notes-title")
+        return elem("aside", title, elem("ul", items), class_="lt-notes", aria_label="هوامش")
 
     # -- history and backlinks -------------------------------------------------------------------------
     def history(self, eid: str) -> str:
@@ -389,20 +379,18 @@ class BodyRenderer:
         items = []
         for a in sorted(entries, key=lambda a: (a.date or "", a.law)):
             what = MOD_TYPES_AR.get(a.type, a.type)
-            law_html = esc(a.law)
+            law_html = a.law
             if a.law_uri:
                 target = f"{a.law_uri}/~{a.portion}" if a.portion else a.law_uri
                 place, anchor = self.index.resolve(target)
                 if place is not None:
                     href = rel_url(self.page_url, f"{place.url}#{anchor}" if anchor else place.url)
-                    law_html = f'<a href="{esc(href)}">{law_html}</a>'
-            article = f" ({esc(_portion_label(a.portion))})" if a.portion else ""
-            date = f'<time datetime="{esc(a.date)}">{esc(ltr(a.date))}</time> — ' if a.date else ""
-            items.append(f"<li>{date}{esc(what)} بمقتضى {law_html}{article}</li>")
-        return (
-            f'<details class="lt-history"><summary>سجل التعديلات ({len(items)})</summary>'
-            f"<ul>{''.join(items)}</ul></details>"
-        )
+                    law_html = elem("a", a.law, href=href)
+            article = f" ({_portion_label(a.portion)})" if a.portion else None
+            date = [elem("time", ltr(a.date), datetime=a.date), " — "] if a.date else None
+            items.append(elem("li", date, what, " بمقتضى ", law_html, article))
+        summary = elem("summary", f"سجل التعديلات ({len(items)})")
+        return elem("details", summary, elem("ul", items), class_="lt-history")
 
 
 NUMBERED = (

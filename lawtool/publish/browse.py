@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .corpus import CORPUS_URL, kind_ar, kind_names, kind_url, subject_ar, subject_names, subject_url
-from .html import esc, link, ltr
+from .html import Html, elem, link, ltr, table
 from .index import SiteIndex, Work
 from .pages import Site, SitePage, breadcrumbs, heading, page_path
 
@@ -36,32 +36,32 @@ def _number_key(work: Work) -> tuple:
     return (not parts, parts, number, work.uri)
 
 
-def _rows(works: list[Work], url: str) -> str:
+def _rows(works: list[Work], url: str) -> Html:
     rows = []
     for w in works:
         text = w.latest.corpus_text
         rows.append(
-            f"<tr><td>{esc(ltr(text.number)) if text.number else '—'}</td>"
-            f"<td>{link(url, w.latest.url, w.title)}</td><td>{esc(kind_ar(text.kind))}</td>"
-            f"<td>{esc(text.year or '—')}</td></tr>"
+            elem(
+                "tr",
+                elem("td", ltr(text.number) if text.number else "—"),
+                elem("td", link(url, w.latest.url, w.title)),
+                elem("td", kind_ar(text.kind)),
+                elem("td", text.year or "—"),
+            )
         )
-    return (
-        '<table class="lt-table-list lt-corpus-list"><thead><tr><th scope="col">الرقم</th><th scope="col">النص</th>'
-        '<th scope="col">النوع</th><th scope="col">السنة</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
-    )
+    return table(["الرقم", "النص", "النوع", "السنة"], rows, class_="lt-table-list lt-corpus-list")
 
 
-def _pager(base: str, url: str, k: int, pages: int) -> str:
+def _pager(base: str, url: str, k: int, pages: int) -> Html | str:
     if pages <= 1:
         return ""
     items = []
     for n in range(1, pages + 1):
         target = base if n == 1 else f"{base}{n}/"
         items.append(
-            f'<li aria-current="page"><strong>{n}</strong></li>' if n == k else f"<li>{link(url, target, str(n))}</li>"
+            elem("li", elem("strong", n), aria_current="page") if n == k else elem("li", link(url, target, str(n)))
         )
-    return f'<nav class="lt-pager" aria-label="صفحات القائمة"><ol>{"".join(items)}</ol></nav>'
+    return elem("nav", elem("ol", items), class_="lt-pager", aria_label="صفحات القائمة")
 
 
 def _list_pages(site: Site, base: str, title: str, works: list[Work], intro: str = "") -> None:
@@ -74,26 +74,26 @@ def _list_pages(site: Site, base: str, title: str, works: list[Work], intro: str
         page_title = title if pages == 1 else f"{title} ({k} من {pages})"
         out = [breadcrumbs([(CORPUS_URL, "المتن الكامل")], url), heading(1, page_title)]
         if intro:
-            out.append(f"<p>{intro}</p>")
-        out.append(f"<p>{len(works)} نصا" + (f"؛ في هذه الصفحة من {first} إلى {last}." if pages > 1 else ".") + "</p>")
+            out.append(elem("p", intro))
+        out.append(elem("p", f"{len(works)} نصا" + (f"؛ في هذه الصفحة من {first} إلى {last}." if pages > 1 else ".")))
         pager = _pager(base, url, k, pages)
         out += [pager, _rows(chunk, url), pager]
         site.add(SitePage(page_path(url), url, page_title, "\n\n".join(p for p in out if p) + "\n", search=False))
 
 
-def _counts(groups: dict[str, list[Work]], url_of, name_of, url: str) -> str:
+def _counts(groups: dict[str, list[Work]], url_of, name_of, url: str) -> Html:
     items = [
-        f'<li>{link(url, url_of(key), name_of(key))} <span class="lt-count">({len(works)})</span></li>'
+        elem("li", link(url, url_of(key), name_of(key)), " ", elem("span", f"({len(works)})", class_="lt-count"))
         for key, works in groups.items()
     ]
-    return f'<ul class="lt-columns">{"".join(items)}</ul>'
+    return elem("ul", items, class_="lt-columns")
 
 
-def _years_line(years: dict[str, list[Work]], url: str) -> str:
+def _years_line(years: dict[str, list[Work]], url: str) -> Html | str:
     dated = [y for y in years if y]
     if not dated:
         return ""
-    return "<p>" + link(url, YEARS_URL, f"{len(dated)} سنة، من {min(dated)} إلى {max(dated)}") + "</p>"
+    return elem("p", link(url, YEARS_URL, f"{len(dated)} سنة، من {min(dated)} إلى {max(dated)}"))
 
 
 def browse_pages(index: SiteIndex, site: Site) -> None:
@@ -133,7 +133,7 @@ def browse_pages(index: SiteIndex, site: Site) -> None:
         decades.setdefault(year[:3] + "0" if year else "", {})[year] = listed
     parts = [breadcrumbs([(CORPUS_URL, "المتن الكامل")], YEARS_URL), heading(1, "المتن حسب السنة")]
     for decade, group in decades.items():
-        parts.append(f"<h2>{esc(decade + '–' + decade[:3] + '9' if decade else 'بلا سنة')}</h2>")
+        parts.append(elem("h2", decade + "–" + decade[:3] + "9" if decade else "بلا سنة"))
         parts.append(_counts(group, year_url, year_name, YEARS_URL))
     site.add(SitePage(page_path(YEARS_URL), YEARS_URL, "المتن حسب السنة", "\n\n".join(parts) + "\n", search=False))
 
@@ -141,16 +141,19 @@ def browse_pages(index: SiteIndex, site: Site) -> None:
     url = CORPUS_URL
     out = [
         heading(1, "المتن الكامل: نصوص بوابة عدالة"),
-        f"<p>{len(works)} نصا ({articles} مادة) من بوابة عدالة (وزارة العدل): ظهائر وقوانين ومراسيم وقرارات "
-        "واتفاقيات، مستوردة آليا بـ lawtool. لكل نص صفحاته، وروابط إلى النصوص التي يحيل إليها، وقائمة النصوص "
-        "التي تحيل إليه. النص المنشور في الجريدة الرسمية هو وحده المرجع.</p>",
-        f"<p>{link(url, NUMBER_URL, 'كل النصوص حسب الرقم')} — {link(url, YEARS_URL, 'حسب السنة')}</p>",
-        '<h2 id="kinds">حسب النوع</h2>',
+        elem(
+            "p",
+            f"{len(works)} نصا ({articles} مادة) من بوابة عدالة (وزارة العدل): ظهائر وقوانين ومراسيم وقرارات "
+            "واتفاقيات، مستوردة آليا بـ lawtool. لكل نص صفحاته، وروابط إلى النصوص التي يحيل إليها، وقائمة النصوص "
+            "التي تحيل إليه. النص المنشور في الجريدة الرسمية هو وحده المرجع.",
+        ),
+        elem("p", link(url, NUMBER_URL, "كل النصوص حسب الرقم"), " — ", link(url, YEARS_URL, "حسب السنة")),
+        elem("h2", "حسب النوع", id="kinds"),
         _counts(kinds, kind_url, kind_ar, url),
-        '<h2 id="subjects">حسب الموضوع</h2>',
-        "<p>الموضوع هو مجلد النص في بوابة عدالة.</p>",
+        elem("h2", "حسب الموضوع", id="subjects"),
+        elem("p", "الموضوع هو مجلد النص في بوابة عدالة."),
         _counts(subjects, subject_url, subject_ar, url),
-        '<h2 id="years">حسب السنة</h2>',
+        elem("h2", "حسب السنة", id="years"),
         _years_line(years, url),
     ]
     site.add(SitePage(page_path(url), url, "المتن الكامل", "\n\n".join(p for p in out if p) + "\n", search=False))

@@ -62,7 +62,7 @@ from .csp import check_pages
 from .csp import policy as csp_policy
 from .feed import atom_feed
 from .home import ABOUT_URL, DOWNLOADS_URL, downloads_page, search_page, static_page
-from .html import esc, link
+from .html import concat, elem, esc, link
 from .index import Count, Progress, SiteIndex, site_index
 from .links import check_site
 from .nowrap import keep_together_in
@@ -205,15 +205,12 @@ def _bill_pages(
 
 def _work_extra(work, data: BillData) -> str:
     """What a work's page shows below its versions: a bill's timeline and the laws it projects."""
-    extra = timeline_html(work, data, work.url) if work.kind == "bill" else ""
+    timeline = timeline_html(work, data, work.url) if work.kind == "bill" else None
     projected = data.projections.get(work.uri) or []
-    if projected:
-        extra += (
-            "\n<h2>القوانين كما سيتركها المقترح (إسقاط)</h2>\n<ul>"
-            + "".join(f"<li>{link(work.url, url, label)}</li>" for url, label in projected)
-            + "</ul>\n"
-        )
-    return extra
+    if not projected:
+        return timeline or ""
+    items = [elem("li", link(work.url, url, label)) for url, label in projected]
+    return concat(timeline, "\n", elem("h2", "القوانين كما سيتركها المقترح (إسقاط)"), "\n", elem("ul", items), "\n")
 
 
 def _downloads(

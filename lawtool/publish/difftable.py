@@ -9,13 +9,13 @@ from typing import Protocol
 
 from ..diff.html import pieces_html
 from ..diff.present import STATUS_AR, change_sides, table_rows
-from .html import esc, link
+from .html import Html, elem, join, link, raw, table
 from .index import Expression, Place
 from .wording import arabic_parts, unit_ar
 
 
-def status_badge(status: str) -> str:
-    return f'<span class="lt-status lt-{esc(status)}">{esc(STATUS_AR.get(status, status))}</span>'
+def status_badge(status: str) -> Html:
+    return elem("span", STATUS_AR.get(status, status), class_=f"lt-status lt-{status}")
 
 
 class DiffSide(Protocol):
@@ -56,37 +56,45 @@ class Blame:
         found = self.runs.get((eid, mark, " ".join(words.split())))
         return found if found is not None else self.of_element.get((eid, mark), [])
 
-    def pieces_html(self, pieces, eid: str, page_url: str) -> str:
+    def pieces_html(self, pieces, eid: str, page_url: str) -> Html:
         out = []
         for text, mark in pieces:
-            out.append(pieces_html([(text, mark)]))
+            out.append(raw(pieces_html([(text, mark)])))
             if mark in ("ins", "del") and text.strip():
                 links = [
                     link(page_url, self.amendment_href[i], i, title=arabic_parts(self.recorded.get(i, "")))
                     if i in self.amendment_href
-                    else esc(i)
+                    else i
                     for i in self.ids(eid, mark, text)
                 ]
                 if links:
-                    out.append(f'<sup class="lt-blame">{"، ".join(links)}</sup>')
-        return "".join(out)
+                    out.append(elem("sup", join(links, "، "), class_="lt-blame"))
+        return join(out)
 
 
 def _side_cell(
-    side: str, entries, expression: DiffSide, page_url: str, note: str = "", blame: Blame | None = None
-) -> str:
+    side: str,
+    entries,
+    expression: DiffSide,
+    page_url: str,
+    note: str = "",
+    blame: Blame | None = None,
+    after: Html | None = None,
+) -> Html:
+    """The cell of one side of a row: each element's label (a link to it) and its marked text; ``note``
+    when the side is empty; ``after`` at the end of the cell."""
     if not entries:
-        return f'<td><span class="lt-muted">{esc(note or "—")}</span></td>'
+        return elem("td", elem("span", note or "—", class_="lt-muted"), after)
     out = []
     for unit, pieces in entries:
         label = unit.title + (f" — {unit.heading}" if unit.heading else "")
         place = expression.places.get(unit.eid)
         # the page that shows the element (a long code's articles sit on pages of a few articles)
         target = f"{place.url}#{unit.eid}" if place is not None else expression.url
-        out.append(f'<p class="lt-cell-label">{link(page_url, target, label)}</p>')
-        text = pieces_html(pieces) if blame is None else blame.pieces_html(pieces, unit.eid, page_url)
-        out.append(f'<div class="lt-cell-text">{text}</div>')
-    return "<td>" + "".join(out) + "</td>"
+        out.append(elem("p", link(page_url, target, label), class_="lt-cell-label"))
+        text = raw(pieces_html(pieces)) if blame is None else blame.pieces_html(pieces, unit.eid, page_url)
+        out.append(elem("div", text, class_="lt-cell-text"))
+    return elem("td", out, after)
 
 
 def row_id(change) -> str:
@@ -104,42 +112,40 @@ def diff_table(
     for row in table_rows(result):
         if changes_only and row[0] == "article" and not row[1].is_change():
             skipped += 1
-            continue
-        if row[0] == "heading":
-            change = row[2]
-            o = unit_ar(change.old[0]) if change.old else "—"
-            n = unit_ar(change.new[0]) if change.new else "—"
-            badge = status_badge(change.status) if change.is_change() else ""
-            rows.append(f'<tr class="lt-row-heading"><td>{esc(o)}</td><td>{esc(n)} {badge}</td></tr>')
-            continue
-        change = row[1]
-        olds, news = change_sides(change)
-        status = change.status if change.is_change() else "unchanged"
-        if row[0] == "moved-here":
-            back = link(page_url, f"#{row_id(change)}", change.old[0].title)
-            rows.append(
-                f'<tr class="lt-row-moved"><td><span class="lt-muted">{status_badge("moved")} منقولة من {back}</span></td>'
-                f"{_side_cell('new', news, new, page_url, blame=blame)}</tr>"
-            )
-            continue
-        old_cell = _side_cell("old", olds, old, page_url, "(لا مقابل لها في الصيغة السابقة)", blame)
-        if change.status == "moved":
-            new_cell = (
-                f'<td><span class="lt-muted">{status_badge("moved")} نقلت إلى {esc(change.new[0].title)}</span></td>'
-            )
+        elif row[0] == "heading":
+            rows.append(_heading_row(row[2]))
         else:
-            new_cell = _side_cell("new", news, new, page_url, "(حذفت)", blame)
-            if status != "unchanged":
-                new_cell = new_cell[:-5] + f"<p>{status_badge(status)}</p></td>"
-        rows.append(f'<tr class="lt-row-{esc(status)}" id="{esc(row_id(change))}">{old_cell}{new_cell}</tr>')
+            rows.append(_article_row(row[0], row[1], old, new, page_url, blame))
     if skipped:
-        rows.append(
-            f'<tr class="lt-row-unchanged"><td colspan="2"><span class="lt-muted">{skipped} مادة دون تغيير '
-            "لا تعرض هنا</span></td></tr>"
-        )
-    return (
-        '<div class="lt-table-wrap"><table class="lt-compare lt-two">'
-        f"<caption>مقارنة الصيغة {esc(old.when)} بالصيغة {esc(new.when)}</caption>"
-        f'<thead><tr><th scope="col">الصيغة {esc(old.when)}</th><th scope="col">الصيغة {esc(new.when)}</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></div>"
-    )
+        unchanged = elem("span", f"{skipped} مادة دون تغيير لا تعرض هنا", class_="lt-muted")
+        rows.append(elem("tr", elem("td", unchanged, colspan="2"), class_="lt-row-unchanged"))
+    head = [f"الصيغة {old.when}", f"الصيغة {new.when}"]
+    caption = f"مقارنة الصيغة {old.when} بالصيغة {new.when}"
+    return elem("div", table(head, rows, caption, class_="lt-compare lt-two"), class_="lt-table-wrap")
+
+
+def _heading_row(change) -> Html:
+    """The row of a heading (a chapter, a section): its old and new titles, its status if it changed."""
+    o = unit_ar(change.old[0]) if change.old else "—"
+    n = unit_ar(change.new[0]) if change.new else "—"
+    badge = status_badge(change.status) if change.is_change() else ""
+    return elem("tr", elem("td", o), elem("td", n, " ", badge), class_="lt-row-heading")
+
+
+def _article_row(kind: str, change, old: Expression, new: DiffSide, page_url: str, blame: Blame | None) -> Html:
+    """The row of an article: the old text beside the new; ``kind`` "moved-here" for the row at the
+    new place of a moved article."""
+    olds, news = change_sides(change)
+    status = change.status if change.is_change() else "unchanged"
+    if kind == "moved-here":
+        back = link(page_url, f"#{row_id(change)}", change.old[0].title)
+        moved_from = elem("td", elem("span", status_badge("moved"), " منقولة من ", back, class_="lt-muted"))
+        return elem("tr", moved_from, _side_cell("new", news, new, page_url, blame=blame), class_="lt-row-moved")
+    old_cell = _side_cell("old", olds, old, page_url, "(لا مقابل لها في الصيغة السابقة)", blame)
+    if change.status == "moved":
+        moved_to = f" نقلت إلى {change.new[0].title}"
+        new_cell = elem("td", elem("span", status_badge("moved"), moved_to, class_="lt-muted"))
+    else:
+        badge = elem("p", status_badge(status)) if status != "unchanged" else None
+        new_cell = _side_cell("new", news, new, page_url, "(حذفت)", blame, badge)
+    return elem("tr", old_cell, new_cell, class_=f"lt-row-{status}", id=row_id(change))

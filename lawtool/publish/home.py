@@ -13,7 +13,7 @@ from pathlib import Path
 from .amendments import amendments_url
 from .bills import BillData, compare_url, diff_url, summary_text
 from .corpus import CORPUS_URL
-from .html import esc, link
+from .html import Html, concat, elem, join, link, table
 from .index import SiteIndex
 from .pages import Site, SitePage, page_path, publication_ar
 from .reports import GAPS_URL, PENALTIES_URL
@@ -27,46 +27,50 @@ def fill(template: str, values: dict[str, str]) -> str:
     return MARKER.sub(lambda m: values.get(m.group(1), ""), template)
 
 
-def _documents_html(index: SiteIndex, url: str) -> str:
+def _documents_html(index: SiteIndex, url: str) -> Html:
     rows = []
     for work in list(index.laws()) + list(index.bills()):
         kind = "قانون ساري" if work.kind == "law" else "مقترح قانون (نص عمل)"
-        versions = "، ".join(link(url, e.url, e.date) for e in reversed(work.expressions))
+        versions = join([link(url, e.url, e.date) for e in reversed(work.expressions)], "، ")
+        articles = sum(len(e.articles()) for e in work.expressions[-1:])
         rows.append(
-            f"<tr><td>{link(url, work.url, work.title)}</td><td>{esc(kind)}</td><td>{versions}</td>"
-            f"<td>{esc(sum(len(e.articles()) for e in work.expressions[-1:]))}</td></tr>"
+            elem(
+                "tr",
+                elem("td", link(url, work.url, work.title)),
+                elem("td", kind),
+                elem("td", versions),
+                elem("td", articles),
+            )
         )
-    return (
-        '<table class="lt-table-list"><thead><tr><th scope="col">النص</th><th scope="col">النوع</th>'
-        '<th scope="col">الصيغ</th><th scope="col">المواد</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
-    )
+    return table(["النص", "النوع", "الصيغ", "المواد"], rows, class_="lt-table-list")
 
 
-def _latest_html(index: SiteIndex, data: BillData, url: str) -> str:
+def _latest_html(index: SiteIndex, data: BillData, url: str) -> Html | str:
     parts = []
     for work in index.bills():
         latest = work.latest
-        text = f"آخر صيغة من {link(url, work.url, work.title)}: {link(url, latest.url, latest.date)}"
+        text = ["آخر صيغة من ", link(url, work.url, work.title), ": ", link(url, latest.url, latest.date)]
         if len(work.expressions) > 1:
             previous = work.expressions[-2]
             result = data.diffs.get((previous.expression_uri, latest.expression_uri))
             if result is not None:
-                text += (
-                    f" — مقارنة بصيغة {esc(previous.when)}: {esc(summary_text(result))} "
-                    f"({link(url, diff_url(work, previous, latest), 'عرض التغييرات')})"
-                )
-        parts.append(f"<p>{text}</p>")
+                changes = link(url, diff_url(work, previous, latest), "عرض التغييرات")
+                text += [f" — مقارنة بصيغة {previous.when}: {summary_text(result)} (", changes, ")"]
+        parts.append(elem("p", text))
     if not parts:
         return ""
-    return (
-        '<div class="lt-latest" role="region" aria-label="آخر تغيير"><p class="lt-label">آخر تغيير في المقترح</p>'
-        + "".join(parts)
-        + '<p class="lt-muted">نص المقترح نص عمل كتب لمشروع lawtool، وليس نص الجمعية.</p></div>'
+    return elem(
+        "div",
+        elem("p", "آخر تغيير في المقترح", class_="lt-label"),
+        parts,
+        elem("p", "نص المقترح نص عمل كتب لمشروع lawtool، وليس نص الجمعية.", class_="lt-muted"),
+        class_="lt-latest",
+        role="region",
+        aria_label="آخر تغيير",
     )
 
 
-def _entries_html(index: SiteIndex, url: str, site: Site) -> str:
+def _entries_html(index: SiteIndex, url: str, site: Site) -> Html:
     bills = index.bills()
     laws = index.laws()
     public = [link(url, w.latest.url, w.title) for w in laws]
@@ -88,33 +92,34 @@ def _entries_html(index: SiteIndex, url: str, site: Site) -> str:
         staff.append(link(url, PENALTIES_URL, "مقارنة العقوبات"))
     staff.append(link(url, DOWNLOADS_URL, "التنزيلات (XML، DOCX)"))
 
-    def card(title: str, who: str, items: list[str]) -> str:
-        lis = "".join(f"<li>{i}</li>" for i in items)
-        return (
-            f'<section class="lt-card" aria-label="{esc(title)}"><h3>{esc(title)}</h3><p>{esc(who)}</p>'
-            f"<ul>{lis}</ul></section>"
-        )
+    def card(title: str, who: str, items: list[Html]) -> Html:
+        lis = [elem("li", i) for i in items]
+        return elem("section", elem("h3", title), elem("p", who), elem("ul", lis), class_="lt-card", aria_label=title)
 
-    return (
-        '<div class="lt-cards">'
-        + card("للعموم", "اقرأ القانون الساري، وابحث عن فصل برقمه أو بكلمة.", public)
-        + card("للجمعيات", "تابع صيغ المقترح وما تغير من صيغة إلى أخرى.", ngo)
-        + card("للأطر البرلمانية", "الجداول المقارنة، والتعديلات، والعقوبات.", staff)
-        + "</div>"
+    return elem(
+        "div",
+        card("للعموم", "اقرأ القانون الساري، وابحث عن فصل برقمه أو بكلمة.", public),
+        card("للجمعيات", "تابع صيغ المقترح وما تغير من صيغة إلى أخرى.", ngo),
+        card("للأطر البرلمانية", "الجداول المقارنة، والتعديلات، والعقوبات.", staff),
+        class_="lt-cards",
     )
 
 
-def _sources_html(index: SiteIndex, url: str) -> str:
+def _sources_html(index: SiteIndex, url: str) -> Html:
     items = []
     for e in index.repository():
         source = e.spec.get("source") or "—"
         pub = publication_ar(e.document)
         items.append(
-            f"<li>{link(url, e.url, f'{e.title} ({e.when})')}: <code>{esc(source)}</code>"
-            + (f" — {esc(pub)}" if pub else "")
-            + "</li>"
+            elem(
+                "li",
+                link(url, e.url, f"{e.title} ({e.when})"),
+                ": ",
+                elem("code", source),
+                f" — {pub}" if pub else None,
+            )
         )
-    return f"<ul>{''.join(items)}</ul>"
+    return elem("ul", items)
 
 
 def static_page(
@@ -139,17 +144,25 @@ def downloads_page(site: Site, index: SiteIndex, data: BillData, extra: list[tup
     rows = []
     for e in index.repository():  # (a corpus text's XML is linked from its own page)
         rows.append(
-            f"<tr><td>{link(url, e.xml_url, e.xml_url.rsplit('/', 1)[-1])}</td>"
-            f"<td>{esc(e.title)} ({esc(e.when)})</td><td>Akoma Ntoso 3.0 XML</td></tr>"
+            elem(
+                "tr",
+                elem("td", link(url, e.xml_url, e.xml_url.rsplit("/", 1)[-1])),
+                elem("td", f"{e.title} ({e.when})"),
+                elem("td", "Akoma Ntoso 3.0 XML"),
+            )
         )
     for target, label, description in extra:
-        rows.append(f"<tr><td>{link(url, target, label)}</td><td>{esc(description)}</td><td></td></tr>")
-    body = (
-        "# التنزيلات\n\n"
-        "<p>كل صيغة من صيغ النصوص بصيغة Akoma Ntoso (XML)، والجداول المقارنة بصيغة Word (DOCX)، وتغذية Atom "
-        "لصيغ المقترح، ورسوم بيانية، والمتن كاملا في ملف واحد.</p>\n\n"
-        '<table class="lt-table-list"><thead><tr><th scope="col">الملف</th><th scope="col">المحتوى</th>'
-        f'<th scope="col">الصيغة</th></tr></thead><tbody>{"".join(rows)}</tbody></table>\n'
+        rows.append(elem("tr", elem("td", link(url, target, label)), elem("td", description), elem("td")))
+    body = concat(
+        "# التنزيلات\n\n",
+        elem(
+            "p",
+            "كل صيغة من صيغ النصوص بصيغة Akoma Ntoso (XML)، والجداول المقارنة بصيغة Word (DOCX)، وتغذية Atom "
+            "لصيغ المقترح، ورسوم بيانية، والمتن كاملا في ملف واحد.",
+        ),
+        "\n\n",
+        table(["الملف", "المحتوى", "الصيغة"], rows, class_="lt-table-list"),
+        "\n",
     )
     return site.add(SitePage(page_path(url), url, "التنزيلات", body, search=False))
 
@@ -160,13 +173,24 @@ SEARCH_URL = "search/"
 def search_page(site: Site) -> SitePage:
     """The search page: its results are written by site/javascripts/search.js from the Pagefind
     index (lawtool.publish.search), which only this page loads."""
-    body = (
-        "# البحث\n\n"
-        f'<div id="lt-search" data-pagefind="{esc("../pagefind/pagefind.js")}" data-base="../">'
-        "<p>ابحث بكلمة أو عبارة (مع الهمزة أو بدونها، بأداة التعريف أو بدونها) أو برقم فصل أو مادة "
-        '(<span dir="ltr">447-1</span> أو <span dir="ltr">1-447</span> أو <span dir="ltr">٤٤٧-١</span>، '
-        "«المادة 12 مكررة»، «المادة 10 من القانون 103.13»).</p>"
-        '<p id="lt-search-status" role="status" aria-live="polite"></p>'
-        '<ol id="lt-results" class="lt-results"></ol></div>\n'
+    help_text = elem(
+        "p",
+        "ابحث بكلمة أو عبارة (مع الهمزة أو بدونها، بأداة التعريف أو بدونها) أو برقم فصل أو مادة (",
+        elem("span", "447-1", dir="ltr"),
+        " أو ",
+        elem("span", "1-447", dir="ltr"),
+        " أو ",
+        elem("span", "٤٤٧-١", dir="ltr"),
+        "، «المادة 12 مكررة»، «المادة 10 من القانون 103.13»).",
     )
+    search = elem(
+        "div",
+        help_text,
+        elem("p", id="lt-search-status", role="status", aria_live="polite"),
+        elem("ol", id="lt-results", class_="lt-results"),
+        id="lt-search",
+        data_pagefind="../pagefind/pagefind.js",
+        data_base="../",
+    )
+    body = concat("# البحث\n\n", search, "\n")
     return site.add(SitePage(page_path(SEARCH_URL), SEARCH_URL, "البحث", body, search=False))

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from ..akn import local_name, text_of
 from .body import BodyRenderer, passive_modifications
 from .corpus import CORPUS_URL, kind_ar, kind_url, subject_ar, subject_url
-from .html import esc, link, ltr, md, rel_url, yaml_str
+from .html import Html, concat, elem, esc, join, link, ltr, md, raw, rel_url, row, table, yaml_str
 from .index import CONTAINERS, Expression, Page, SiteIndex, Work, child, label_of
 from .wording import arabic_parts, repair_kind_ar
 
@@ -75,7 +75,7 @@ def page_path(url: str) -> str:
 # -- pieces shared by many pages ------------------------------------------------------------------------
 
 
-def notice_html(expression: Expression | None = None) -> str:
+def notice_html(expression: Expression | None = None) -> Html:
     """The working-text notice of a bill (the version's own notice when it has one)."""
     own = ""
     if expression is not None:
@@ -83,41 +83,36 @@ def notice_html(expression: Expression | None = None) -> str:
             ".//a:preface/a:p[contains(@class, 'lawtool-notice')]", expression.document.main
         ):
             own = re.split(r"(?<=\.)\s+(?=[A-Za-z])", text_of(p))[0]  # its Arabic part (an English one follows)
-    parts = [f"<p><strong>{esc(BILL_NOTICE)}</strong></p>"]
+    parts = [elem("p", elem("strong", BILL_NOTICE))]
     if own:  # the version's own notice, folded: the notice stays one line on a phone
-        parts.append(f"<details><summary>تنبيه هذه الصيغة</summary><p>{esc(own)}</p></details>")
-    return f'<div class="lt-notice" role="note" aria-label="تنبيه">{"".join(parts)}</div>'
+        parts.append(elem("details", elem("summary", "تنبيه هذه الصيغة"), elem("p", own)))
+    return elem("div", parts, class_="lt-notice", role="note", aria_label="تنبيه")
 
 
-def source_html(index: SiteIndex, expression: Expression, page_url: str) -> str:
+def source_html(index: SiteIndex, expression: Expression, page_url: str) -> Html:
     """Where a law's text comes from, that the Bulletin officiel prevails, and its repairs (a corpus
     text: its kind and subject, linked to the browse pages)."""
     if expression.kind == "corpus":
         text = expression.corpus_text
-        return (
-            f'<div class="lt-source" role="note" aria-label="مصدر النص"><p>{esc(CORPUS_SOURCE)}</p>'
-            f"<p>{link(page_url, kind_url(text.kind), kind_ar(text.kind))} — الموضوع: "
-            f"{link(page_url, subject_url(text.subject), subject_ar(text.subject))}</p></div>"
-        )
-    uncertain = [
-        c for c in (expression.spec.get("corrections") or []) if isinstance(c, dict) and c.get("certain") is False
-    ]
-    repairs = link(page_url, repairs_url(expression), "الإصلاحات غير المؤكدة")
-    count = f" ({len(uncertain)} تصحيحا يدويا غير مؤكد)" if uncertain else ""
-    return (
-        f'<div class="lt-source" role="note" aria-label="مصدر النص"><p>{esc(LAW_SOURCE)}</p>'
-        f"<p>انظر {repairs}{esc(count)}.</p></div>"
-    )
+        kind = link(page_url, kind_url(text.kind), kind_ar(text.kind))
+        subject = link(page_url, subject_url(text.subject), subject_ar(text.subject))
+        paragraphs = [elem("p", CORPUS_SOURCE), elem("p", kind, " — الموضوع: ", subject)]
+    else:
+        uncertain = [
+            c for c in (expression.spec.get("corrections") or []) if isinstance(c, dict) and c.get("certain") is False
+        ]
+        repairs = link(page_url, repairs_url(expression), "الإصلاحات غير المؤكدة")
+        count = f" ({len(uncertain)} تصحيحا يدويا غير مؤكد)" if uncertain else ""
+        paragraphs = [elem("p", LAW_SOURCE), elem("p", "انظر ", repairs, count, ".")]
+    return elem("div", paragraphs, class_="lt-source", role="note", aria_label="مصدر النص")
 
 
-def short_source_html(expression: Expression, page_url: str, short: bool = False) -> str:
+def short_source_html(expression: Expression, page_url: str, short: bool = False) -> Html:
     """The one-line source note of a page of a law or a corpus text (not of a bill)."""
     if expression.kind == "corpus":
-        return f'<p class="lt-source-short">{esc(CORPUS_SOURCE)}</p>'
-    return (
-        f'<p class="lt-source-short">{esc(LAW_SOURCE_SHORT if short else LAW_SOURCE)} '
-        f"{link(page_url, repairs_url(expression), 'الإصلاحات غير المؤكدة')}</p>"
-    )
+        return elem("p", CORPUS_SOURCE, class_="lt-source-short")
+    repairs = link(page_url, repairs_url(expression), "الإصلاحات غير المؤكدة")
+    return elem("p", LAW_SOURCE_SHORT if short else LAW_SOURCE, " ", repairs, class_="lt-source-short")
 
 
 def crumbs_of(work: Work) -> list[tuple[str, str]]:
@@ -132,9 +127,15 @@ def repairs_url(expression: Expression) -> str:
     return f"{expression.url}repairs/"
 
 
-def breadcrumbs(items: list[tuple[str, str]], page_url: str) -> str:
+def breadcrumbs(items: list[tuple[str, str]], page_url: str) -> Html:
     links = [link(page_url, url, text) for url, text in items]
-    return f'<nav class="lt-crumbs" aria-label="مسار التصفح">{" ‹ ".join(links)}</nav>'
+    return elem("nav", join(links, " ‹ "), class_="lt-crumbs", aria_label="مسار التصفح")
+
+
+def meta_table(rows: list[tuple[str, object]]) -> Html:
+    """A table of particulars: a row per (name, value), the value text or HTML."""
+    body = elem("tbody", [elem("tr", elem("th", name, scope="row"), elem("td", value)) for name, value in rows])
+    return elem("table", body, class_="lt-meta")
 
 
 def heading(level: int, text: str, anchor: str | None = None, cls: str | None = None) -> str:
@@ -151,7 +152,7 @@ def _safe_anchor(eid: str) -> bool:
     return bool(eid) and all(c.isalnum() and c.isascii() or c in "_-.:" for c in eid)
 
 
-def _cited_by_html(index: SiteIndex, expression: Expression, eid: str, page_url: str) -> str:
+def _cited_by_html(index: SiteIndex, expression: Expression, eid: str, page_url: str) -> Html | str:
     entries = index.cited_by(expression.work_uri, eid)
     if not entries:
         return ""
@@ -169,14 +170,12 @@ def _cited_by_html(index: SiteIndex, expression: Expression, eid: str, page_url:
         text = f"{c.source.label} — {src.title} ({src.when})"
         verb = "يعدله" if c.kind == "amends" else "يحيل إليه"
         items.append(
-            f"<li>{esc(verb)}: {link(page_url, f'{c.source.url}#{c.source.eid}', text, title=c.source.text)}</li>"
+            elem("li", f"{verb}: ", link(page_url, f"{c.source.url}#{c.source.eid}", text, title=c.source.text))
         )
     if not items:
         return ""
-    return (
-        f'<div class="lt-cited-by"><p class="lt-label">تحيل إليه أو تعدله نصوص أخرى ({len(items)})</p>'
-        f"<ul>{''.join(items)}</ul></div>"
-    )
+    label = elem("p", f"تحيل إليه أو تعدله نصوص أخرى ({len(items)})", class_="lt-label")
+    return elem("div", label, elem("ul", items), class_="lt-cited-by")
 
 
 # -- the text of a page ---------------------------------------------------------------------------------
@@ -195,19 +194,17 @@ def render_elements(
         if name == "article":
             own = expression.article_pages.get(eid)
             if own is not None and own is not page:
-                out.append(
-                    f'<p class="lt-subpage lt-subpage-art">{link(page.url, own.url, _short_label(c) or eid)}</p>\n'
-                )
+                sublink = link(page.url, own.url, _short_label(c) or eid)
+                out.append(concat(elem("p", sublink, class_="lt-subpage lt-subpage-art"), "\n"))
                 continue
             write_article(index, expression, page, renderer, c, depth, out)
         elif name in CONTAINERS:
             own = expression.container_pages.get(eid)
             if own is not None and own is not page:
                 count = sum(1 for a in c.iter() if isinstance(a.tag, str) and local_name(a) == "article")
-                out.append(
-                    f'<p class="lt-subpage">{link(page.url, own.url, label_of(c) or eid)} '
-                    f'<span class="lt-count">({count} مادة)</span></p>\n'
-                )
+                sublink = link(page.url, own.url, label_of(c) or eid)
+                counted = elem("span", f"({count} مادة)", class_="lt-count")
+                out.append(concat(elem("p", sublink, " ", counted, class_="lt-subpage"), "\n"))
                 continue
             label = label_of(c) or eid
             out.append(
@@ -227,14 +224,11 @@ def write_article(
     label = label_of(article) or eid
     anchor = eid if _safe_anchor(eid) and renderer.new_id(eid) else None
     out.append(heading(min(depth + 2, 6), label, anchor, "lt-art") + "\n")
-    body = renderer.article_body(article)
     cited = _cited_by_html(index, expression, eid, page.url)
-    if cited:
-        body = body[: -len("</div>")] + cited + "</div>"
-    out.append(body + "\n")
+    out.append(renderer.article_body(article, after=cited) + "\n")
 
 
-def _preface_html(expression: Expression, renderer: BodyRenderer) -> str:
+def _preface_html(expression: Expression, renderer: BodyRenderer) -> Html:
     document = expression.document
     parts = []
     for name in ("preface", "preamble"):
@@ -248,13 +242,14 @@ def _preface_html(expression: Expression, renderer: BodyRenderer) -> str:
                 continue
             if local_name(p) == "p" and any(local_name(d) == "docTitle" for d in p.iter() if isinstance(d.tag, str)):
                 continue  # the title is the page's heading
-            cls = ' class="lt-subheading"' if "heading" in (p.get("class") or "") else ""
-            blocks.append(
-                f"<p{cls}>{renderer.inline(p, notes)}</p>" if local_name(p) == "p" else renderer.block(p, notes)
-            )
+            if local_name(p) == "p":
+                cls = "lt-subheading" if "heading" in (p.get("class") or "") else None
+                blocks.append(elem("p", raw(renderer.inline(p, notes)), class_=cls))
+            else:
+                blocks.append(raw(renderer.block(p, notes)))
         if blocks:
-            parts.append(f'<div class="lt-{name}">{"".join(blocks)}{renderer.notes_html(notes, name)}</div>')
-    return "".join(parts)
+            parts.append(elem("div", blocks, raw(renderer.notes_html(notes, name)), class_=f"lt-{name}"))
+    return join(parts)
 
 
 def _short_label(article) -> str:
@@ -267,31 +262,27 @@ def _short_label(article) -> str:
     return f"{label} — {' '.join(words)}…" if words else label
 
 
-def _toc_html(expression: Expression, page: Page) -> str:
+def _toc_html(expression: Expression, page: Page) -> Html | str:
     """A table of contents of the expression (split documents): its containers' pages."""
 
-    def items(p: Page) -> str:
+    def items(p: Page) -> Html | str:
         out = []
         for sub in p.children:
             if sub.group:
                 continue
-            count = sum(1 for _ in sub.articles)
             total = sum(
                 1
                 for a in (sub.element.iter() if sub.element is not None else ())
                 if isinstance(a.tag, str) and local_name(a) == "article"
             )
-            inner = items(sub)
-            span = _article_span(sub)
-            out.append(
-                f'<li>{link(page.url, sub.url, sub.title)} <span class="lt-count">'
-                f"({esc(span)}{total} مادة)</span>{inner}</li>"
-            )
-            del count
-        return f"<ul>{''.join(out)}</ul>" if out else ""
+            counted = elem("span", f"({_article_span(sub)}{total} مادة)", class_="lt-count")
+            out.append(elem("li", link(page.url, sub.url, sub.title), " ", counted, items(sub)))
+        return elem("ul", out) if out else ""
 
     body = items(page)
-    return f'<nav class="lt-toc" aria-label="فهرس النص"><p class="lt-label">فهرس النص</p>{body}</nav>' if body else ""
+    if not body:
+        return ""
+    return elem("nav", elem("p", "فهرس النص", class_="lt-label"), body, class_="lt-toc", aria_label="فهرس النص")
 
 
 def _article_span(page: Page) -> str:
@@ -323,18 +314,20 @@ def publication_ar(document) -> str:
     return text + (f"، ص {page.group(1)}" if page else "")
 
 
-def _meta_table(index: SiteIndex, expression: Expression, page_url: str) -> str:
+def _meta_table(index: SiteIndex, expression: Expression, page_url: str) -> Html:
     document = expression.document
-    rows = [("المعرف (FRBR)", f"<code>{esc(expression.expression_uri)}</code>"), ("تاريخ الصيغة", esc(expression.when))]
+    rows: list[tuple[str, object]] = [
+        ("المعرف (FRBR)", elem("code", expression.expression_uri)),
+        ("تاريخ الصيغة", expression.when),
+    ]
     if document.work_date:
-        rows.append(("تاريخ النص", esc(ltr(document.work_date))))
+        rows.append(("تاريخ النص", ltr(document.work_date)))
     pub = publication_ar(document)
     if pub:
-        rows.append(("النشر", esc(pub)))
-    rows.append(("عدد المواد", esc(len(expression.articles()))))
+        rows.append(("النشر", pub))
+    rows.append(("عدد المواد", len(expression.articles())))
     rows.append(("تنزيل", link(page_url, expression.xml_url, "Akoma Ntoso XML")))
-    cells = "".join(f'<tr><th scope="row">{esc(k)}</th><td>{v}</td></tr>' for k, v in rows)
-    return f'<table class="lt-meta"><tbody>{cells}</tbody></table>'
+    return meta_table(rows)
 
 
 def expression_pages(index: SiteIndex, expression: Expression, site: Site) -> list[SitePage]:
@@ -368,12 +361,7 @@ def expression_pages(index: SiteIndex, expression: Expression, site: Site) -> li
                 render_elements(index, expression, page, renderer, expression.document.body, 0, out)
         else:
             title = page.title
-            chain = []
-            p = page.parent
-            while p is not None:
-                chain.append((p.url, p.title if p.element is not None else f"{expression.title} ({expression.when})"))
-                p = p.parent
-            out.append(breadcrumbs(crumbs + list(reversed(chain)), page.url) + "\n")
+            out.append(breadcrumbs(crumbs + _chain(expression, page), page.url) + "\n")
             eid = page.element.get("eId") or ""
             anchor = eid if _safe_anchor(eid) and renderer.new_id(eid) else None
             out.append(heading(1, title, anchor) + "\n")
@@ -429,39 +417,48 @@ def _group_page(index: SiteIndex, expression: Expression, work: Work, page: Page
         write_article(index, expression, page, renderer, article, 0, out)
     siblings = [p for p in (page.parent.children if page.parent else []) if p.group]
     if len(siblings) > 1:
-        items = []
-        for p in siblings:
-            if p is page:
-                items.append(f'<li aria-current="page"><strong>{esc(p.title)}</strong></li>')
-            else:
-                items.append(f"<li>{link(page.url, p.url, p.title)}</li>")
+        items = [
+            elem("li", elem("strong", p.title), aria_current="page")
+            if p is page
+            else elem("li", link(page.url, p.url, p.title))
+            for p in siblings
+        ]
         where = page.parent.title if page.parent is not None and page.parent.element is not None else expression.title
-        out.append(
-            f'<nav class="lt-chapter" aria-label="مواد هذا الجزء"><p class="lt-label">{esc(where)}</p>'
-            f"<ol>{''.join(items)}</ol></nav>\n"
+        chapter = elem(
+            "nav",
+            elem("p", where, class_="lt-label"),
+            elem("ol", items),
+            class_="lt-chapter",
+            aria_label="مواد هذا الجزء",
         )
+        out.append(concat(chapter, "\n"))
     groups = [p for p in expression.pages if p.group]
     k = groups.index(page)
-    parts = []
-    if k > 0:
-        parts.append(f'<span class="lt-prev">السابق: {link(page.url, groups[k - 1].url, groups[k - 1].title)}</span>')
-    if k + 1 < len(groups):
-        parts.append(f'<span class="lt-next">التالي: {link(page.url, groups[k + 1].url, groups[k + 1].title)}</span>')
-    if parts:
-        out.append(f'<nav class="lt-prevnext" aria-label="المواد المجاورة">{" ".join(parts)}</nav>\n')
+    nav = _prev_next_nav(
+        page.url, groups[k - 1] if k > 0 else None, groups[k + 1] if k + 1 < len(groups) else None, "المواد المجاورة"
+    )
+    if nav:
+        out.append(concat(nav, "\n"))
     title = f"{page.title} — {expression.title}"
     return SitePage(page_path(page.url), page.url, title, "\n".join(out), notice=expression.kind == "bill")
 
 
-def _prev_next(expression: Expression, page: Page) -> str:
+def _prev_next(expression: Expression, page: Page) -> Html | str:
     pages = expression.pages
     k = pages.index(page)
+    return _prev_next_nav(
+        page.url, pages[k - 1] if k > 1 else None, pages[k + 1] if k + 1 < len(pages) else None, "الصفحات المجاورة"
+    )
+
+
+def _prev_next_nav(page_url: str, before: Page | None, after: Page | None, label: str) -> Html | str:
+    """The links to the previous and the next page ("" when there is neither)."""
     parts = []
-    if k > 1:
-        parts.append(f'<span class="lt-prev">السابق: {link(page.url, pages[k - 1].url, pages[k - 1].title)}</span>')
-    if k + 1 < len(pages):
-        parts.append(f'<span class="lt-next">التالي: {link(page.url, pages[k + 1].url, pages[k + 1].title)}</span>')
-    return f'<nav class="lt-prevnext" aria-label="الصفحات المجاورة">{" ".join(parts)}</nav>' if parts else ""
+    if before is not None:
+        parts.append(elem("span", "السابق: ", link(page_url, before.url, before.title), class_="lt-prev"))
+    if after is not None:
+        parts.append(elem("span", "التالي: ", link(page_url, after.url, after.title), class_="lt-next"))
+    return elem("nav", join(parts, " "), class_="lt-prevnext", aria_label=label) if parts else ""
 
 
 # -- the work page and the repairs page -----------------------------------------------------------------
@@ -476,28 +473,30 @@ def work_page(index: SiteIndex, work: Work, site: Site, extra: str = "") -> Site
         out.append(notice_html(work.latest) + "\n")
     else:
         out.append(source_html(index, work.latest, url) + "\n")
-    out.append(f"<p>المعرف: <code>{esc(work.uri)}</code> — {esc(KIND_AR.get(work.kind, work.kind))}</p>\n")
-    rows = []
-    for e in reversed(work.expressions):
-        rows.append(
-            f"<tr><td>{esc(e.when)}</td><td>{link(url, e.url, e.title)}</td>"
-            f"<td>{esc(len(e.articles()))}</td><td>{link(url, e.xml_url, 'XML')}</td></tr>"
+    kind = KIND_AR.get(work.kind, work.kind)
+    out.append(concat(elem("p", "المعرف: ", elem("code", work.uri), f" — {kind}"), "\n"))
+    rows = [
+        elem(
+            "tr",
+            elem("td", e.when),
+            elem("td", link(url, e.url, e.title)),
+            elem("td", len(e.articles())),
+            elem("td", link(url, e.xml_url, "XML")),
         )
-    out.append('<h2 id="versions">الصيغ</h2>\n')
-    out.append(
-        '<table class="lt-table-list"><thead><tr><th scope="col">التاريخ</th><th scope="col">الصيغة</th>'
-        f'<th scope="col">المواد</th><th scope="col">تنزيل</th></tr></thead><tbody>{"".join(rows)}</tbody></table>\n'
-    )
+        for e in reversed(work.expressions)
+    ]
+    out.append(concat(elem("h2", "الصيغ", id="versions"), "\n"))
+    out.append(concat(table(["التاريخ", "الصيغة", "المواد", "تنزيل"], rows, class_="lt-table-list"), "\n"))
     if extra:
         out.append(extra + "\n")
     history = _lifecycle_html(index, work.latest, url)
     if history:
-        out.append('<h2 id="history">تاريخ التعديلات</h2>\n')
+        out.append(concat(elem("h2", "تاريخ التعديلات", id="history"), "\n"))
         out.append(history + "\n")
     return site.add(SitePage(page_path(url), url, work.title, "\n".join(out), notice=work.kind == "bill"))
 
 
-def _lifecycle_html(index: SiteIndex, expression: Expression, page_url: str) -> str:
+def _lifecycle_html(index: SiteIndex, expression: Expression, page_url: str) -> Html | str:
     document = expression.document
     refs = {r.get("eId"): r for r in document.xpath("./a:meta/a:references/*", document.main)}
     amendments = passive_modifications(expression)
@@ -514,23 +513,18 @@ def _lifecycle_html(index: SiteIndex, expression: Expression, page_url: str) -> 
         what = {"generation": "صدور النص", "amendment": "تعديل", "repeal": "نسخ"}.get(
             ev.get("type") or "", ev.get("type")
         )
-        law_html = esc(label)
+        law_html = label
         if href and local_name(ref) == "passiveRef":
             place, _ = index.resolve(href)
             if place is not None:
                 law_html = link(page_url, place.url, label)
         count = count_by_law.get(label, 0) if ref is not None and local_name(ref) == "passiveRef" else 0
         rows.append(
-            f"<tr><td>{esc(ev.get('date'))}</td><td>{esc(what)}</td><td>{law_html}</td>"
-            f"<td>{esc(count) if count else ''}</td></tr>"
+            elem("tr", elem("td", ev.get("date")), elem("td", what), elem("td", law_html), elem("td", count or ""))
         )
     if len(rows) <= 1 and not amendments:
         return ""
-    return (
-        '<table class="lt-table-list"><thead><tr><th scope="col">التاريخ</th><th scope="col">الحدث</th>'
-        '<th scope="col">النص</th><th scope="col">عناصر معدلة</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
-    )
+    return table(["التاريخ", "الحدث", "النص", "عناصر معدلة"], rows, class_="lt-table-list")
 
 
 def repairs_page(
@@ -544,59 +538,59 @@ def repairs_page(
     out = [
         breadcrumbs([(index.works[expression.work_uri].url, expression.title), (expression.url, expression.date)], url),
         heading(1, title) + "\n",
-        f"<p>{esc(LAW_SOURCE)}</p>\n",
-        "<p>أصلح lawtool آليا أخطاء استخراج النص من ملف PDF (حروف مركبة، مسافات، ترقيم). هذه الصفحة تعرض "
-        "الإصلاحات التي لم يتأكد منها: يجب مقارنتها بالجريدة الرسمية.</p>\n",
+        _paragraph(LAW_SOURCE),
+        _paragraph(
+            "أصلح lawtool آليا أخطاء استخراج النص من ملف PDF (حروف مركبة، مسافات، ترقيم). هذه الصفحة تعرض "
+            "الإصلاحات التي لم يتأكد منها: يجب مقارنتها بالجريدة الرسمية."
+        ),
     ]
     hand = [c for c in (expression.spec.get("corrections") or []) if isinstance(c, dict) and c.get("certain") is False]
-    out.append('<h2 id="hand">تصحيحات يدوية غير مؤكدة</h2>\n')
+    out.append(concat(elem("h2", "تصحيحات يدوية غير مؤكدة", id="hand"), "\n"))
     if hand:
         # (the reason of each correction is written in English in import.yaml: not shown in the Arabic site)
-        rows = "".join(
-            f"<tr><td>{esc(c.get('line'))}</td><td>{esc(c.get('find'))}</td><td>{esc(c.get('replace'))}</td></tr>"
-            for c in hand
-        )
-        out.append(
-            '<table class="lt-table-list"><thead><tr><th scope="col">السطر</th><th scope="col">في المصدر</th>'
-            f'<th scope="col">التصحيح</th></tr></thead><tbody>{rows}</tbody></table>\n'
-        )
+        rows = [row(c.get("line"), c.get("find"), c.get("replace")) for c in hand]
+        out.append(concat(table(["السطر", "في المصدر", "التصحيح"], rows, class_="lt-table-list"), "\n"))
     else:
-        out.append("<p>لا توجد.</p>\n")
-    out.append('<h2 id="automatic">إصلاحات آلية غير مؤكدة</h2>\n')
-    items = (report or {}).get("uncertain") or []
-    if report is None:
-        out.append(f"<p>{esc(why_missing or 'تقرير الاستيراد غير متاح.')}</p>\n")
-    elif not items:
-        out.append("<p>لا توجد.</p>\n")
-    else:
-        kinds: dict[str, int] = {}
-        for item in items:
-            kind = repair_kind_ar(str(item.get("kind")))
-            kinds[kind] = kinds.get(kind, 0) + 1
-        summary = "، ".join(f"{esc(k)}: {v}" for k, v in sorted(kinds.items()))
-        out.append(f"<p>{len(items)} إصلاحا ({summary}).</p>\n")
-        rows = "".join(
-            f"<tr><td>{esc(i.get('line'))}</td><td>{esc(repair_kind_ar(str(i.get('kind'))))}</td><td>{esc(i.get('before'))}</td>"
-            f"<td>{esc(i.get('after'))}</td></tr>"
-            for i in items
-        )
-        out.append(
-            '<table class="lt-table-list lt-repairs"><thead><tr><th scope="col">السطر</th><th scope="col">النوع</th>'
-            f'<th scope="col">قبل</th><th scope="col">بعد</th></tr></thead><tbody>{rows}</tbody></table>\n'
-        )
+        out.append(_paragraph("لا توجد."))
+    out.append(concat(elem("h2", "إصلاحات آلية غير مؤكدة", id="automatic"), "\n"))
+    out.extend(_uncertain_repairs(report, why_missing))
     certain = (report or {}).get("repairs") or {}
     if certain:  # the certain repairs, applied: their number by kind
-        out.append('<h2 id="certain">إصلاحات آلية مؤكدة</h2>\n')
-        rows = "".join(
-            f"<tr><td>{esc(repair_kind_ar(kind))}</td><td>{esc(n)}</td></tr>"
-            for kind, n in sorted(certain.items(), key=lambda kv: (-kv[1], kv[0]))
-        )
+        out.append(concat(elem("h2", "إصلاحات آلية مؤكدة", id="certain"), "\n"))
+        rows = [row(repair_kind_ar(kind), n) for kind, n in sorted(certain.items(), key=lambda kv: (-kv[1], kv[0]))]
         out.append(
-            "<p>طبقت هذه الإصلاحات دون مراجعة لأنها لا تغير إلا ما أفسده الاستخراج؛ عددها حسب النوع:</p>\n"
-            '<table class="lt-table-list lt-repairs"><thead><tr><th scope="col">النوع</th>'
-            f'<th scope="col">العدد</th></tr></thead><tbody>{rows}</tbody></table>\n'
+            concat(
+                elem("p", "طبقت هذه الإصلاحات دون مراجعة لأنها لا تغير إلا ما أفسده الاستخراج؛ عددها حسب النوع:"),
+                "\n",
+                table(["النوع", "العدد"], rows, class_="lt-table-list lt-repairs"),
+                "\n",
+            )
         )
     return site.add(SitePage(page_path(url), url, title, "\n".join(out), search=False))
+
+
+def _uncertain_repairs(report: dict | None, why_missing: str) -> list[Html]:
+    """The uncertain automatic repairs of the import report: their number by kind, and a table."""
+    items = (report or {}).get("uncertain") or []
+    if report is None:
+        return [_paragraph(why_missing or "تقرير الاستيراد غير متاح.")]
+    if not items:
+        return [_paragraph("لا توجد.")]
+    kinds: dict[str, int] = {}
+    for item in items:
+        kind = repair_kind_ar(str(item.get("kind")))
+        kinds[kind] = kinds.get(kind, 0) + 1
+    summary = "، ".join(f"{k}: {v}" for k, v in sorted(kinds.items()))
+    rows = [row(i.get("line"), repair_kind_ar(str(i.get("kind"))), i.get("before"), i.get("after")) for i in items]
+    return [
+        _paragraph(f"{len(items)} إصلاحا ({summary})."),
+        concat(table(["السطر", "النوع", "قبل", "بعد"], rows, class_="lt-table-list lt-repairs"), "\n"),
+    ]
+
+
+def _paragraph(text) -> Html:
+    """A paragraph of text on a line of its own."""
+    return concat(elem("p", text), "\n")
 
 
 def article_link(from_url: str, place, text: str | None = None) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..gaps.report import build_reports
 from ..gaps.wording_ar import article_refs, fine, prison
-from .html import esc, link
+from .html import concat, elem, link, table
 from .index import SiteIndex
 from .pages import Site, SitePage, heading, notice_html, page_path
 from .wording import finding_ar
@@ -60,7 +60,7 @@ def _doc_link(
 ) -> str:
     expression = index.expression(uri)
     if expression is None:
-        return esc(text or uri)
+        return text or uri
     if eid:
         place = index.place(expression, eid)
         if place is not None:
@@ -79,24 +79,31 @@ def _short_doc(index: SiteIndex, uri: str) -> str:
     return f"{e.title} ({e.when})" if e else uri
 
 
-def _cell_marks(info: dict) -> str:
+def _cell_marks(info: dict) -> list:
     """« ≈» for a generic provision (its reason as a tooltip), « ✓»/« ✗» for a reviewer's decision."""
-    out = ""
+    out = []
     if info.get("borderline"):
-        out += f' <span class="lt-cov-borderline" title="{esc(info.get("why") or "")}">≈</span>'
+        out += [" ", elem("span", "≈", class_="lt-cov-borderline", title=info.get("why"))]
     decision = info.get("review")
     if decision in ("confirmed", "rejected"):
         said = "أكده" if decision == "confirmed" else "رده"
         who = " ".join(x for x in (said, info.get("reviewed_by") or "", info.get("reviewed_on") or "") if x)
         note = f" — {info['review_note']}" if info.get("review_note") else ""
         mark = "✓" if decision == "confirmed" else "✗"
-        out += (
-            f' <span class="lt-cov-review lt-cov-{decision}" title="{esc(who + note)}">{mark}</span>'
-            f'<br><small class="lt-cov-reviewer">{esc(who)}</small>'
-        )
+        out += [
+            " ",
+            elem("span", mark, class_=f"lt-cov-review lt-cov-{decision}", title=who + note),
+            elem("br"),
+            elem("small", who, class_="lt-cov-reviewer"),
+        ]
     else:
-        out += ' <span class="lt-cov-suggested" title="اقتراح آلي لم يراجعه أحد">؟</span>'
+        out += [" ", elem("span", "؟", class_="lt-cov-suggested", title="اقتراح آلي لم يراجعه أحد")]
     return out
+
+
+def _wrapped_table(cls: str, head: list, rows: list, caption: str | None = None) -> str:
+    """A table in its scrolling wrapper: ``head`` the column titles, ``rows`` the ``tr`` elements."""
+    return concat(elem("div", table(head, rows, caption, class_=cls), class_="lt-table-wrap"), "\n")
 
 
 def gaps_page(index: SiteIndex, site: Site, report: dict, source_note: str) -> SitePage:
@@ -106,12 +113,29 @@ def gaps_page(index: SiteIndex, site: Site, report: dict, source_note: str) -> S
     out = [
         heading(1, title) + "\n",
         notice_html() + "\n",
-        "<p>تقرير آلي يقارن النصوص بقائمة مفاهيم ينبغي أن يغطيها قانون خاص بالعنف الرقمي: ما عرف، وما جرم، "
-        "وما ذكر دون تعريف. كل خانة اقتراح مبني على عناصر المفهوم، لا على اسمه: «≈» مقتضى عام ينقصه عنصر من "
-        "عناصر المفهوم، و«؟» اقتراح آلي لم يراجعه أحد، و«✓» أو «✗» قرار مراجع (باسمه وتاريخه). راجع الدليل "
-        "في النص.</p>\n",
-        f'<p class="lt-muted">المصدر: <code>{esc(source_note)}</code></p>\n',
-        '<p><img src="../../assets/charts/coverage.svg" alt="مصفوفة التغطية: المفاهيم حسب النصوص" class="lt-chart"></p>\n',
+        concat(
+            elem(
+                "p",
+                "تقرير آلي يقارن النصوص بقائمة مفاهيم ينبغي أن يغطيها قانون خاص بالعنف الرقمي: ما عرف، وما جرم، "
+                "وما ذكر دون تعريف. كل خانة اقتراح مبني على عناصر المفهوم، لا على اسمه: «≈» مقتضى عام ينقصه عنصر من "
+                "عناصر المفهوم، و«؟» اقتراح آلي لم يراجعه أحد، و«✓» أو «✗» قرار مراجع (باسمه وتاريخه). راجع الدليل "
+                "في النص.",
+            ),
+            "\n",
+        ),
+        _source(source_note),
+        concat(
+            elem(
+                "p",
+                elem(
+                    "img",
+                    src="../../assets/charts/coverage.svg",
+                    alt="مصفوفة التغطية: المفاهيم حسب النصوص",
+                    class_="lt-chart",
+                ),
+            ),
+            "\n",
+        ),
     ]
     out.append(heading(2, "مصفوفة التغطية", "coverage") + "\n")
     out.append(_coverage_table(index, report, url))
@@ -122,24 +146,25 @@ def gaps_page(index: SiteIndex, site: Site, report: dict, source_note: str) -> S
         defs = d.get("definitions") or []
         if not defs:
             continue
-        links = "".join(f"<li>{_doc_link(index, d['document'], x.get('eid'), url, x.get('term'))}</li>" for x in defs)
-        out.append(f"<p>{esc(_short_doc(index, d['document']))}</p><ul>{links}</ul>\n")
+        links = [elem("li", _doc_link(index, d["document"], x.get("eid"), url, x.get("term"))) for x in defs]
+        out.append(concat(elem("p", _short_doc(index, d["document"])), elem("ul", links), "\n"))
     return site.add(SitePage(page_path(url), url, title, "\n".join(out), search=False, notice=True))
+
+
+def _source(note: str) -> str:
+    """The line naming the report files a page was made from."""
+    return concat(elem("p", "المصدر: ", elem("code", note), class_="lt-muted"), "\n")
 
 
 def _coverage_table(index: SiteIndex, report: dict, url: str) -> str:
     """The coverage matrix: a row per concept, a column per document."""
     documents = [d["document"] for d in report.get("documents", [])]
-    head = "".join(f'<th scope="col">{esc(_short_doc(index, d))}</th>' for d in documents)
     rows = []
     for row in report.get("coverage", []):
-        cells = "".join(_coverage_cell(index, (row.get("documents") or {}).get(d) or {}, d, url) for d in documents)
-        rows.append(f'<tr><th scope="row">{esc(row.get("label") or row.get("concept"))}</th>{cells}</tr>')
-    return (
-        '<div class="lt-table-wrap"><table class="lt-compare lt-coverage"><caption>ت معرف، ج مجرم، ن منصوص عليه، '
-        f'· غائب</caption><thead><tr><th scope="col">المفهوم</th>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></div>\n"
-    )
+        cells = [_coverage_cell(index, (row.get("documents") or {}).get(d) or {}, d, url) for d in documents]
+        rows.append(elem("tr", elem("th", row.get("label") or row.get("concept"), scope="row"), cells))
+    head = ["المفهوم"] + [_short_doc(index, d) for d in documents]
+    return _wrapped_table("lt-compare lt-coverage", head, rows, "ت معرف، ج مجرم، ن منصوص عليه، · غائب")
 
 
 def _coverage_cell(index: SiteIndex, info: dict, document: str, url: str) -> str:
@@ -148,16 +173,16 @@ def _coverage_cell(index: SiteIndex, info: dict, document: str, url: str) -> str
     name, letter = COVERAGE_AR.get(status, (status, "?"))
     evidence = (info.get("evidence") or [])[:1]
     letters = "".join(LETTERS_AR.get(c, c) for c in (info.get("kinds") or letter))
-    inner = f'<span class="lt-cov-letter">{esc(letters)}</span> {esc(name)}'
+    inner = [elem("span", letters, class_="lt-cov-letter"), " ", name]
     if evidence:
         # the phrase below says what the article holds: no article text on hover (the page stays light)
-        inner = _doc_link(index, document, evidence[0], url, f"{letters} {name}", hover=False)
+        inner = [_doc_link(index, document, evidence[0], url, f"{letters} {name}", hover=False)]
     inner += _cell_marks(info)
     phrase = " ".join((info.get("phrase") or "").split())
     if evidence and phrase:  # the text's own words that carry the concept (issue 16)
         shown = phrase if len(phrase) <= 70 else phrase[:69].rsplit(" ", 1)[0] + " …"
-        inner += f'<br><small class="lt-cov-phrase">«{esc(shown)}»</small>'
-    return f'<td class="lt-cov-{esc(status)}">{inner}</td>'
+        inner += [elem("br"), elem("small", f"«{shown}»", class_="lt-cov-phrase")]
+    return elem("td", inner, class_=f"lt-cov-{status}")
 
 
 def _findings_by_rule(index: SiteIndex, report: dict, url: str) -> list[str]:
@@ -172,11 +197,8 @@ def _findings_by_rule(index: SiteIndex, report: dict, url: str) -> list[str]:
         rows = []
         for f in items:
             where = _doc_link(index, f.get("document") or "", f.get("eid"), url, None) if f.get("document") else ""
-            rows.append(f"<tr><td>{where}</td><td>{esc(finding_ar(rule, f.get('message') or ''))}</td></tr>")
-        out.append(
-            '<table class="lt-table-list"><thead><tr><th scope="col">الموضع</th><th scope="col">الملاحظة</th></tr>'
-            f"</thead><tbody>{''.join(rows)}</tbody></table>\n"
-        )
+            rows.append(elem("tr", elem("td", where), elem("td", finding_ar(rule, f.get("message") or ""))))
+        out.append(concat(table(["الموضع", "الملاحظة"], rows, class_="lt-table-list"), "\n"))
     return out
 
 
@@ -196,48 +218,59 @@ def penalties_page(index: SiteIndex, site: Site, report: dict, source_note: str)
     out = [
         heading(1, title) + "\n",
         notice_html() + "\n",
-        "<p>العقوبات كما استخرجها lawtool من النصوص (الشهر 30 يوما والسنة 365). المرجع هو النص نفسه.</p>\n",
-        f'<p class="lt-muted">المصدر: <code>{esc(source_note)}</code></p>\n',
+        concat(
+            elem("p", "العقوبات كما استخرجها lawtool من النصوص (الشهر 30 يوما والسنة 365). المرجع هو النص نفسه."), "\n"
+        ),
+        _source(source_note),
     ]
     out.append(heading(2, "الفصول التي يعدلها المقترح", "comparison") + "\n")
-    rows = []
-    for row in report.get("comparison", []):
-        f, b = row.get("in_force") or {}, row.get("proposed") or {}
-        law_uri = row.get("work") or ""
-        work = index.works.get(law_uri)
-        law_link = (
-            _doc_link(index, work.latest.expression_uri, f.get("eid"), url, row.get("article"))
-            if work
-            else esc(row.get("article"))
-        )
-        rows.append(
-            f"<tr><td>{_doc_link(index, row.get('bill') or '', None, url, _short_doc(index, row.get('bill') or ''))}</td>"
-            f"<td>{law_link}</td><td>{esc(fmt_prison(f.get('prison')))}<br>{esc(fmt_fine(f.get('fine')))}</td>"
-            f"<td>{_doc_link(index, row.get('bill') or '', b.get('eid'), url, 'المقترح')}: "
-            f"{esc(fmt_prison(b.get('prison')))}<br>{esc(fmt_fine(b.get('fine')))}</td></tr>"
-        )
-    out.append(
-        '<div class="lt-table-wrap"><table class="lt-compare lt-penalties"><thead><tr><th scope="col">الصيغة</th>'
-        '<th scope="col">الفصل</th><th scope="col">العقوبة السارية</th><th scope="col">العقوبة المقترحة</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></div>\n"
-    )
+    rows = [_comparison_row(index, row, url) for row in report.get("comparison", [])]
+    head = ["الصيغة", "الفصل", "العقوبة السارية", "العقوبة المقترحة"]
+    out.append(_wrapped_table("lt-compare lt-penalties", head, rows))
     out.append(heading(2, "الجرائم الجديدة في المقترح", "new") + "\n")
     rows = []
     for row in report.get("new", []):
         b = row.get("proposed") or {}
         rows.append(
-            f"<tr><td>{_doc_link(index, row.get('bill') or '', row.get('bill_eid'), url)}</td>"
-            f"<td>{esc(fmt_prison(b.get('prison')))}</td><td>{esc(fmt_fine(b.get('fine')))}</td>"
-            f"<td>{esc(article_refs(row.get('related')))}</td></tr>"
+            elem(
+                "tr",
+                elem("td", _doc_link(index, row.get("bill") or "", row.get("bill_eid"), url)),
+                elem("td", fmt_prison(b.get("prison"))),
+                elem("td", fmt_fine(b.get("fine"))),
+                elem("td", article_refs(row.get("related"))),
+            )
         )
-    out.append(
-        '<div class="lt-table-wrap"><table class="lt-compare lt-penalties"><thead><tr><th scope="col">المادة</th>'
-        '<th scope="col">الحبس</th><th scope="col">الغرامة</th><th scope="col">فصول ذات صلة في القانون الجنائي</th>'
-        f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div>\n"
-    )
+    head = ["المادة", "الحبس", "الغرامة", "فصول ذات صلة في القانون الجنائي"]
+    out.append(_wrapped_table("lt-compare lt-penalties", head, rows))
     for claim in (report.get("summary") or {}).get("claims") or []:
-        out.append(f"<p>{esc(claim.get('ar') or '')}</p>\n")
+        out.append(concat(elem("p", claim.get("ar") or ""), "\n"))
     return site.add(SitePage(page_path(url), url, title, "\n".join(out), search=False, notice=True))
+
+
+def _comparison_row(index: SiteIndex, row: dict, url: str) -> str:
+    """A row of the comparison of penalties: the bill, the article in force, its penalty, the proposed one."""
+    f, b = row.get("in_force") or {}, row.get("proposed") or {}
+    bill = row.get("bill") or ""
+    work = index.works.get(row.get("work") or "")
+    law_link = (
+        _doc_link(index, work.latest.expression_uri, f.get("eid"), url, row.get("article"))
+        if work
+        else row.get("article")
+    )
+    return elem(
+        "tr",
+        elem("td", _doc_link(index, bill, None, url, _short_doc(index, bill))),
+        elem("td", law_link),
+        elem("td", fmt_prison(f.get("prison")), elem("br"), fmt_fine(f.get("fine"))),
+        elem(
+            "td",
+            _doc_link(index, bill, b.get("eid"), url, "المقترح"),
+            ": ",
+            fmt_prison(b.get("prison")),
+            elem("br"),
+            fmt_fine(b.get("fine")),
+        ),
+    )
 
 
 def penalty_index(report: dict | None) -> dict[tuple[str, str], dict]:
