@@ -15,7 +15,8 @@ The one way to put text in unescaped is :func:`raw`, for what lawtool wrote itse
 a page it made).  Slicing :class:`Html` or adding it to a string gives a plain ``str``, which is
 text again: put pieces together with :func:`concat` or :func:`join`.
 
-(``lawtool.publish.html.element`` is the site's older helper: its ``inner`` is HTML already, not text.)
+The site (lawtool.publish) and the standalone pages (diff, comparison, amendment list, blame, PDF)
+use this one builder; lawtool.publish.html adds the site's Markdown escaping and relative links.
 """
 
 from __future__ import annotations
@@ -45,10 +46,11 @@ def esc(value) -> Html:
 
 
 def _html(part) -> str:
-    """A child as HTML: text escaped, HTML kept, a list, tuple or generator of children one after the other."""
+    """A child as HTML: text escaped, HTML kept, a list, tuple, generator or other iterator of
+    children one after the other."""
     if isinstance(part, str):
         return part if isinstance(part, Html) else escape(part, quote=True)
-    if isinstance(part, (list, tuple, GeneratorType)):
+    if isinstance(part, (list, tuple, GeneratorType)) or hasattr(part, "__next__"):
         return join(part)
     return escape(str(part), quote=True)
 
@@ -69,23 +71,51 @@ def lines(parts) -> Html:
     return join(parts, "\n")
 
 
-def _attribute(name: str, value) -> str:
-    return " " + name.rstrip("_").replace("_", "-") + '="' + esc(value) + '"'
+def _attributes(attrs: dict) -> str:
+    """`` name="value"`` for each attribute, value escaped; None, "" and False left out, True written bare."""
+    out = []
+    for name, value in attrs.items():
+        if value is None or value is False or value == "":
+            continue
+        name = name.rstrip("_").replace("_", "-")
+        out.append(" " + name if value is True else " " + name + '="' + esc(value) + '"')
+    return "".join(out)
 
 
 def elem(tag: str, *children, **attrs) -> Html:
     """The element ``<tag …>children</tag>``: each child escaped unless it is HTML (lists, tuples
-    and generators flattened, None left out); each attribute value escaped, an attribute whose value is None or ""
-    left out.  Attribute names are the keywords with a trailing ``_`` dropped and ``_`` read as
-    ``-`` (``class_`` → class, ``data_eid`` → data-eid), in the order given.  A void element
-    (``br``, ``meta`` …) takes no children and has no end tag."""
-    written = "".join([_attribute(k, v) for k, v in attrs.items() if v is not None and v != ""]) if attrs else ""
-    start = "<" + tag + written + ">"
+    and iterators flattened, None left out); each attribute value escaped, one whose value is None,
+    "" or False left out, one whose value is True written as its name alone (``open``).  Attribute
+    names are the keywords with a trailing ``_`` dropped and ``_`` read as ``-`` (``class_`` →
+    class, ``data_eid`` → data-eid), in the order given.  A void element (``br``, ``meta`` …) takes
+    no children and has no end tag."""
+    start = "<" + tag + (_attributes(attrs) if attrs else "") + ">"
     if tag in VOID:
         if children:
             raise ValueError(f"<{tag}> is a void element: it has no children")
         return Html(start)
     return Html(start + join(children) + "</" + tag + ">")
+
+
+def svg(tag: str, *children, **attrs) -> Html:
+    """An SVG element, made as :func:`elem` makes an HTML one, except that an element without
+    children closes its own start tag (``<rect …/>``)."""
+    if not children:
+        return Html("<" + tag + _attributes(attrs) + "/>")
+    return Html("<" + tag + _attributes(attrs) + ">" + join(children) + "</" + tag + ">")
+
+
+def row(*cells) -> Html:
+    """A table row of ``td`` cells, each text or HTML."""
+    return elem("tr", [elem("td", cell) for cell in cells])
+
+
+def table(head_row, rows, caption=None, **attrs) -> Html:
+    """A table: its caption (if any), a row of column titles ``head_row``, then the ``tr`` elements ``rows``."""
+    columns = elem("tr", [elem("th", h, scope="col") for h in head_row])
+    return elem(
+        "table", elem("caption", caption) if caption else None, elem("thead", columns), elem("tbody", rows), **attrs
+    )
 
 
 def head(title, css: str) -> Html:

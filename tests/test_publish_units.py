@@ -11,8 +11,9 @@ import pytest
 from lxml import html as lxml_html
 
 from lawtool.corpus import Corpus
+from lawtool.htmlbuild import elem, esc, join, svg, table
 from lawtool.publish import search
-from lawtool.publish.html import elem, element, esc, join, md, rel_url, svg, table
+from lawtool.publish.html import element, md, rel_url
 from lawtool.publish.index import site_index
 from lawtool.publish.links import check_site
 from lawtool.publish.search import concept_words, fold, records

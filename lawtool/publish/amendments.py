@@ -23,8 +23,9 @@ from ..amend.listing import (
 from ..diff import diff_documents
 from ..eids import article_order
 from ..errors import LawtoolError
+from ..htmlbuild import concat, elem, join, row, table
 from .difftable import diff_table
-from .html import concat, elem, join, link, row, table
+from .html import link
 from .index import Expression, SiteIndex, Work
 from .pages import Site, SitePage, breadcrumbs, heading, meta_table, notice_html, page_path
 from .wording import collision_ar
@@ -67,7 +68,7 @@ def _article_of(eid: str) -> str:
 
 
 def _wording_html(parts, expression: Expression | None, page_url: str, index: SiteIndex) -> str:
-    out = []
+    out: list[str] = []
     for part in parts:
         kind, text = part[0], part[1]
         if kind == "old":
@@ -154,7 +155,7 @@ def _collisions_on(index: SiteIndex, work: Work, target: str, group: list, colli
         f": {len(result.collisions)} تعارض؛ التعديلات المتوافقة بترتيب تطبيقها: ",
         order or "—",
     )
-    out = [concat(line, "\n")]
+    out: list[str] = [concat(line, "\n")]
     if rows:
         head = ["التعديلات", "الموضع", "النوع", "التفصيل"]
         out.append(concat(table(head, rows, class_="lt-table-list"), "\n"))
@@ -289,7 +290,7 @@ def _effect(work: Work, a, expression: Expression | None, amendments: Sequence) 
     if expression is None:
         return [concat(elem("p", "الصيغة المعدلة غير موجودة في الموقع."), "\n")]
     url = amendment_url(work, a.id)
-    out = []
+    out: list[str] = []
     try:
         bill = Document.from_bytes(expression.document.to_bytes(), str(expression.path))
         parent = next((p for p in amendments if p.id == a.amends), None) if a.amends else None

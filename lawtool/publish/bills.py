@@ -21,9 +21,10 @@ from ..diff.html import pieces_html
 from ..diff.present import STATUS_AR, change_title, side_pieces
 from ..diff.result import DiffResult
 from ..errors import LawtoolError
+from ..htmlbuild import Html, concat, elem, join, raw, table
 from .amendments import amendment_pages, amendment_url, amendments_url, bill_amendments
 from .difftable import Blame, diff_table, row_id, status_badge
-from .html import Html, concat, elem, join, link, raw, table
+from .html import link
 from .index import Expression, SiteIndex, Work
 from .pages import Site, SitePage, breadcrumbs, heading, notice_html, page_path
 from .wording import UNIT_KINDS, arabic_parts, compare_note_ar

@@ -17,7 +17,8 @@ from typing import Any
 from lxml import etree
 
 from ..akn import local_name, text_of
-from .html import elem, element, esc, ltr, raw, rel_url, title_text
+from ..htmlbuild import elem, esc, raw
+from .html import element, ltr, rel_url, title_text
 from .index import CONTAINERS, ID_BLOCKS, Expression, SiteIndex, child
 
 INLINE_TAGS = {"b": "b", "i": "i", "u": "u", "sup": "sup", "sub": "sub"}
@@ -125,7 +126,7 @@ class BodyRenderer:
         heading), its notes and its history, then ``after`` (HTML: the texts that cite it), as one raw
         HTML block."""
         eid = article.get("eId") or ""
-        out = []
+        out: list[str] = []
         wid = article.get("wId")
         if wid and wid != eid and self.new_id(wid):
             out.append(elem("span", "", class_="lt-anchor", id=wid, aria_hidden="true"))
@@ -142,7 +143,7 @@ class BodyRenderer:
     def container_extras(self, container) -> str:
         """Subheading, notes and history of a container heading, as a raw HTML block ("" if none)."""
         notes: list[str] = []
-        parts = []
+        parts: list[str] = []
         sub = child(container, "subheading")
         if sub is not None:
             parts.append(element("p", self.inline(sub, notes), class_="lt-subheading"))
@@ -263,7 +264,7 @@ class BodyRenderer:
 
     # -- inline ----------------------------------------------------------------------------------------
     def inline(self, el, notes: list[str]) -> str:
-        out = [esc(el.text or "")]
+        out: list[str] = [esc(el.text or "")]
         for c in el:
             if isinstance(c.tag, str):
                 out.append(self.inline_element(c, notes))
@@ -305,7 +306,7 @@ class BodyRenderer:
 
     def mod(self, el, notes: list[str]) -> str:
         """An amending instruction: its words, with the structures it quotes as blocks."""
-        parts = [esc(el.text)] if el.text else []
+        parts: list[str] = [esc(el.text)] if el.text else []
         for c in el:
             if isinstance(c.tag, str):
                 if local_name(c) == "quotedStructure":

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
+from ..htmlbuild import Html, elem, table
 from .corpus import CORPUS_URL, kind_ar, kind_names, kind_url, subject_ar, subject_names, subject_url
-from .html import Html, elem, link, ltr, table
+from .html import link, ltr
 from .index import SiteIndex, Work
 from .pages import Site, SitePage, breadcrumbs, heading, page_path
 

@@ -38,6 +38,7 @@ from ..corpus import Corpus, cached
 from ..diff.compare import render_comparison
 from ..diff.render import render
 from ..errors import LawtoolError
+from ..htmlbuild import concat, elem, esc
 from ..outputs import MARKER, MARKER_TEXT, Lock, check_replaceable, inside, new_folder_beside, regular_files, swap_in
 from ..recipes import build_one, resolve_source
 from .amendments import STATUS_AR, amendment_url, bill_amendments
@@ -62,7 +63,7 @@ from .csp import check_pages
 from .csp import policy as csp_policy
 from .feed import atom_feed
 from .home import ABOUT_URL, DOWNLOADS_URL, downloads_page, search_page, static_page
-from .html import concat, elem, esc, link
+from .html import link
 from .index import Count, Progress, SiteIndex, site_index
 from .links import check_site
 from .nowrap import keep_together_in

@@ -4,7 +4,7 @@ output is deterministic (same input, same bytes)."""
 
 from __future__ import annotations
 
-from .html import join, raw, svg
+from ..htmlbuild import join, raw, svg
 
 COLORS = ("#1565c0", "#ef6c00", "#2e7d32", "#6a1b9a", "#c62828")
 STATUS_COLORS = {"defined": "#2e7d32", "criminalised": "#1565c0", "provided": "#f9a825", "missing": "#e0e0e0"}

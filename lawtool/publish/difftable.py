@@ -9,7 +9,8 @@ from typing import Protocol
 
 from ..diff.html import pieces_html
 from ..diff.present import STATUS_AR, change_sides, table_rows
-from .html import Html, elem, join, link, raw, table
+from ..htmlbuild import Html, elem, join, raw, table
+from .html import link
 from .index import Expression, Place
 from .wording import arabic_parts, unit_ar
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..htmlbuild import Html, concat, elem, join, table
 from .amendments import amendments_url
 from .bills import BillData, compare_url, diff_url, summary_text
 from .corpus import CORPUS_URL
-from .html import Html, concat, elem, join, link, table
+from .html import link
 from .index import SiteIndex
 from .pages import Site, SitePage, page_path, publication_ar
 from .reports import GAPS_URL, PENALTIES_URL

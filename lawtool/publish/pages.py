@@ -19,9 +19,10 @@ import re
 from dataclasses import dataclass, field
 
 from ..akn import local_name, text_of
+from ..htmlbuild import Html, concat, elem, esc, join, raw, row, table
 from .body import BodyRenderer, passive_modifications
 from .corpus import CORPUS_URL, kind_ar, kind_url, subject_ar, subject_url
-from .html import Html, concat, elem, esc, join, link, ltr, md, raw, rel_url, row, table, yaml_str
+from .html import link, ltr, md, rel_url, yaml_str
 from .index import CONTAINERS, Expression, Page, SiteIndex, Work, child, label_of
 from .wording import arabic_parts, repair_kind_ar
 

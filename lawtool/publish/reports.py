@@ -13,7 +13,8 @@ from pathlib import Path
 
 from ..gaps.report import build_reports
 from ..gaps.wording_ar import article_refs, fine, prison
-from .html import concat, elem, link, table
+from ..htmlbuild import concat, elem, table
+from .html import link
 from .index import SiteIndex
 from .pages import Site, SitePage, heading, notice_html, page_path
 from .wording import finding_ar
