@@ -1,0 +1,82 @@
+"""The gate of the ligature repair (issue 12): finance laws whose body is printed with the reversed
+lam-alef ligature were left unrepaired, because the «لا» of their lam-meem damage («املادة»,
+«املالية») and of their tables given as glyphs (presentation forms, read correctly) outnumbered the
+damage's signatures.  Real corpus texts: the damage repaired, the right words left alone."""
+
+from collections import Counter
+
+import pytest
+from conftest import SHARED
+
+from lawtool.importer import ImportReport, _glyph_lines, _plain_text, read_source
+from lawtool.importer.repair import _damage_detected, _vocabulary, repair_text
+
+CORPUS = SHARED / "sources/adala/corpus"
+
+
+def _repaired(name: str):
+    raw = read_source(CORPUS / name)
+    text, _ = _plain_text(raw, name, ImportReport(source=name))
+    return raw, text, repair_text(text, glyph_lines=_glyph_lines(raw))
+
+
+def _words(lines: list[str]) -> Counter[str]:
+    return _vocabulary(lines)
+
+
+@pytest.fixture(scope="module")
+def finance_law_2022():
+    """The finance law for 2022: its body printed with both damages, no glyph lines."""
+    return _repaired("ma-adala-finance-laws-3375.txt")
+
+
+@pytest.fixture(scope="module")
+def finance_law_2026():
+    """The finance law for 2026: its body damaged, its tables (from line ~4,100) given as glyphs."""
+    return _repaired("ma-adala-finance-laws-9273.txt")
+
+
+def test_the_lam_meem_damage_does_not_hide_the_ligature_damage(finance_law_2022):
+    raw, text, result = finance_law_2022
+    raw_words = _words(text.split("\n"))
+    # the raw text shows both damages: the signature «االلتزام» and the lam-meem «املالية»
+    assert raw_words["االلتزام"] >= 10 and raw_words["املالية"] >= 10
+    assert result.ligature_damage is True
+    words = _words(result.lines)
+    assert words["الالتزام"] >= 10 and words["االلتزام"] == 0
+    assert words["خلال"] >= 10 and words["خالل"] == 0
+    # «املالية» is «المالية» (lam-meem first), never «الملاية» (the ligature rule on the lam it made)
+    assert words["المالية"] >= 10 and words["الملاية"] == 0 and words["امللاية"] == 0
+
+
+def test_lines_given_as_glyphs_are_not_repaired(finance_law_2026):
+    raw, text, result = finance_law_2026
+    glyphs = _glyph_lines(raw)
+    assert len(glyphs) > 1000
+    assert result.ligature_damage is True
+    by_line = dict(zip(result.line_numbers, result.lines, strict=True))
+    body = " ".join(line for n, line in by_line.items() if n - 1 not in glyphs)
+    tables = " ".join(line for n, line in by_line.items() if n - 1 in glyphs)
+    assert "االلتزام" not in body and "الالتزام" in body
+    # in the tables, right words with a lam after a lam or an alef stay as printed
+    assert tables.count("الإستغلال") >= 20 and "الإستغللا" not in tables
+    assert tables.count("الاستشفائي") >= 50
+    assert not any(r.line - 1 in glyphs for r in result.repairs if r.kind in ("ligature", "lam-meem"))
+
+
+def test_the_gate_reads_the_printed_lines_only():
+    """The amended finance law 35.20 for 2020: with its glyph lines, the «لا» of its tables would outnumber the
+    signatures of its damaged body and close the gate."""
+    raw, text, result = _repaired("ma-adala-finance-laws-3300.txt")
+    assert not _damage_detected(_vocabulary(text.split("\n")))
+    assert result.ligature_damage is True
+    words = _words(result.lines)
+    assert words["الأداء"] >= 10 and words["األداء"] == 0
+
+
+def test_a_text_without_the_damage_keeps_its_gate_closed():
+    """Clean Arabic, full of «لا» and of «الم» words: the gate stays closed, nothing is touched."""
+    clean = "لا يجوز للإدارة أن تلاحظ الالتزامات المالية إلا بعد الاطلاع على المادة الأولى.\n" * 5
+    result = repair_text(clean, skip_header=False)
+    assert result.ligature_damage is False
+    assert result.lines[0] == clean.split("\n")[0]
