@@ -36,6 +36,8 @@ _RANGE = re.compile(
 _RUN_IN = re.compile(r"\S[.؛:]\s*(?P<heading>(?:المادة|الفصل)\s+\d+(?:-\d+)*)\s*(?:\[\[fn:\d+\]\]\s*)*$")
 _NOTE = re.compile(r"\s*\[\[fn:\d+\]\]")
 _CITATION_AFTER = re.compile(r"^(?:من|في|أعلاه|اعلاه|أدناه|بعده|و\s|،|\d)")
+# a full stop, then the next sentence on the same line («الفصل الرابع. ولا يزال ...»)
+_SENTENCE_GOES_ON = re.compile(r"^\.\s*[\u0621-\u064a]")
 _ANNOUNCES = re.compile(r"(?:كما\s+يلي|على\s+النحو\s+(?:التالي|الآتي|الاتي)|كما\s+يأتي)")
 
 
@@ -70,6 +72,8 @@ def source_headings(lines: list[str], numbers: list[int]) -> list[Heading]:
             continue  # a sentence ending on a citation: «... في / الفصل 9.»
         if match and not match.group("num")[:1].isdigit() and re.fullmatch(r"\d{1,2}", match.group("rest") or ""):
             pass  # «الفصل الثالث.4»: an ordinal heading and a footnote marker
+        elif match and _SENTENCE_GOES_ON.match(match.group("after")) and not match.group("num")[:1].isdigit():
+            continue  # «... تسارع في / الفصل الرابع. ويعزى ...»: a quarter ending a sentence, not a heading
         elif not match or (
             match.group("rest")
             and _CITATION_AFTER.match(match.group("rest"))
