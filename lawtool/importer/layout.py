@@ -748,7 +748,8 @@ class _BodyParser:
             division = DIVISION_RE.match(line) or RANGE_RE.match(line) or self._chapter_match(line)
             heading = _article_match(line)
             if division or heading:
-                if quoted or self._ends_article(division, heading) or not _announces_quote(lines):
+                opens_quote = _announces_quote(lines) or _quoted_after_colon(heading, lines)
+                if quoted or self._ends_article(division, heading) or not opens_quote:
                     break
                 node.children.extend(self._blocks(lines))
                 lines = []
@@ -891,6 +892,12 @@ def _announces_quote(lines: list[tuple[int, str]]) -> bool:
     tail = " ".join(line for _, line in lines[-4:])
     last = lines[-1][1]
     return bool(ANNOUNCES_QUOTE.search(last) or re.search(r"على\s+النحو\s+(?:التالي|الآتي)|كما\s+يلي", tail))
+
+
+def _quoted_after_colon(heading: re.Match | None, lines: list[tuple[int, str]]) -> bool:
+    """«المادة الأولى - ...» in guillemets right after a line ending with a colon: the article of
+    another text that this one quotes, even when the announcing words stand lines above."""
+    return bool(heading and heading.group("quote") and lines and FN.sub("", lines[-1][1]).rstrip().endswith(":"))
 
 
 def _follows(old: str, new: str) -> bool:
