@@ -617,6 +617,7 @@ class _BodyParser:
         # The document's own article label is the one its first article heading uses.
         self.own_label = labels[0] if labels else "المادة"
         self.last_own: str | None = None
+        self.last_numbered: str | None = None  # the last own article with a number (not «فصل فريد»)
 
     # -- driver ---------------------------------------------------------------------------------
     def parse(self) -> list[Node]:
@@ -722,6 +723,8 @@ class _BodyParser:
         node = Node("article", num=f"{label} {num}" + (f" {notes}" if notes else ""), line=number)
         if not quoted:
             self.last_own = num
+            if not re.fullmatch(UNIQUE, num):
+                self.last_numbered = num
         self.pos += 1
         first = (match.group("rest") or "").strip()
         if not first and self._is_article_title():
@@ -748,7 +751,9 @@ class _BodyParser:
             division = DIVISION_RE.match(line) or RANGE_RE.match(line) or self._chapter_match(line)
             heading = _article_match(line)
             if division or heading:
-                opens_quote = _announces_quote(lines) or _quoted_after_colon(heading, lines)
+                opens_quote = (
+                    _announces_quote(lines) or _quoted_after_colon(heading, lines) or self._after_single(node, lines)
+                )
                 if quoted or self._ends_article(division, heading) or not opens_quote:
                     break
                 node.children.extend(self._blocks(lines))
@@ -790,9 +795,20 @@ class _BodyParser:
         try:
             new = number_from_num(match.group("num"))
             old = number_from_num(self.last_own) if self.last_own else "0"
+            if old == "unique":
+                # after a single article, only the enclosing dahir's next article («الفصل الثاني»)
+                old = number_from_num(self.last_numbered) if self.last_numbered else None
+                return old is not None and _base_number(new) == (_base_number(old) or 0) + 1
         except Exception:
             return True
         return new != old and _follows(old, new)
+
+    def _after_single(self, node: Node, lines: list[tuple[int, str]]) -> bool:
+        """Inside a single article («فصل فريد») with text of its own, a heading that is not the
+        dahir's next article is the article of another text that it quotes («فصل فريد - ينسخ ويعوض
+        بالأحكام الآتية الفصل 20»).  A «فصل فريد: أحكام عامة» with a title only is a lone chapter."""
+        single = self.last_own is not None and bool(re.fullmatch(UNIQUE, self.last_own))
+        return single and any(n > node.line for n, _ in lines)
 
     def _starts_approved_text(self, match: re.Match) -> bool:
         """After a single article («مادة فريدة: يوافق على البروتوكول ...»), an article 1 starts
@@ -900,14 +916,14 @@ def _quoted_after_colon(heading: re.Match | None, lines: list[tuple[int, str]]) 
     return bool(heading and heading.group("quote") and lines and FN.sub("", lines[-1][1]).rstrip().endswith(":"))
 
 
+def _base_number(n: str) -> int | None:
+    m = re.match(r"(\d+)", n)
+    return int(m.group(1)) if m else None
+
+
 def _follows(old: str, new: str) -> bool:
     """Could article ``new`` come right after article ``old`` in the document's own numbering?"""
-
-    def base(n: str) -> int | None:
-        m = re.match(r"(\d+)", n)
-        return int(m.group(1)) if m else None
-
-    a, b = base(old), base(new)
+    a, b = _base_number(old), _base_number(new)
     if a is None or b is None:
         return True
     return b in (a, a + 1)

@@ -121,6 +121,12 @@ def _own_in_part(headings: list[Heading], lines: list[str], numbers: list[int]) 
     # the text's own label is that of its first heading (quoted articles come later)
     article_label = "المادة" if chapters else (labels[0] if labels else None)
     announcing = sorted({n for n, line in zip(numbers, lines, strict=False) if _ANNOUNCES.search(line.strip())})
+    # lines right after a line ending with a colon («... بالفصل 2-1 التالي:»)
+    after_colon = {
+        number
+        for (_, before), (number, _) in pairwise(zip(numbers, lines, strict=False))
+        if before.rstrip().endswith(":")
+    }
     own: list[Heading] = []
     quoting = False
     last_announce = -1
@@ -132,7 +138,9 @@ def _own_in_part(headings: list[Heading], lines: list[str], numbers: list[int]) 
             last_announce = announcing.pop(0)
         if own and last_announce > own[-1].line:
             quoting = True
-        if _may_be_own(h, article_label) and _goes_on_own(own, h, quoting):
+        if (_may_be_own(h, article_label) and _goes_on_own(own, h, quoting)) or (
+            not quoting and h.line not in after_colon and _misprinted_label(own, h)
+        ):
             own.append(h)
             quoting = False
     return own
@@ -143,13 +151,32 @@ def _may_be_own(h: Heading, article_label: str | None) -> bool:
     return h.label in ("single", "range") or h.label == article_label or article_label is None
 
 
+def _misprinted_label(own: list[Heading], h: Heading) -> bool:
+    """«المادة 9» between «الفصل 8» and «الفصل 10», «المادة 13 مكرر» after «الفصل 13»: the other
+    label on the very next number of the text's own articles is a misprint of its own label."""
+    if not own or h.label not in ("المادة", "الفصل") or h.label == own[-1].label:
+        return False
+    a, b = _base(own[-1].number), _base(h.number)
+    if a is None or b is None:
+        return False
+    return b == a + 1 or (b == a and h.number != own[-1].number and h.number.startswith(own[-1].number))
+
+
 def _goes_on_own(own: list[Heading], h: Heading, quoting: bool) -> bool:
     """Outside a quotation every such heading is the text's own; inside one, only the next number
     of the own articles, or article 1 of the text a single article approves."""
     if not quoting or not own:
         return True
     approved = own[-1].number == "unique" and h.number == "1"
-    return approved or _next_of(own[-1].number, h.number)
+    return approved or _next_of(own[-1].number, h.number) or _resumes_after_single(own, h)
+
+
+def _resumes_after_single(own: list[Heading], h: Heading) -> bool:
+    """After the single article of a law inside its dahir («الفصل الأول» … «فصل فريد» quoting an
+    amended article), the dahir's next article («الفصل الثاني») goes on with the dahir's numbers."""
+    numbered = [_base(o.number) for o in own if _base(o.number) is not None]
+    b = _base(h.number)
+    return own[-1].number == "unique" and bool(numbered) and b is not None and b == numbered[-1] + 1
 
 
 def _chapter_label(labels: list[str]) -> str | None:
