@@ -79,3 +79,20 @@ def test_an_article_in_guillemets_after_a_colon_is_quoted():
     assert every[:2] == ["art_2", "art_3"]
     assert "art_8__para_1__mod_1__qstr_1__art_1" in every and "art_1" not in every
     assert _count_findings(report) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "own", "inserted"),
+    [
+        # «المادة 26 / يتمم ... بالمادة / 17 المكررة التالية:» then «المادة 17 المكررة- . يرخص ...»
+        ("ma-adala-insurance-pension-463.txt", "art_26", "17-bis"),
+        # «المادة 15 / يتمم المرسوم ... بالمادة 39 المكررة التالية:» then «المادة 39 المكررة - . ...»
+        ("ma-adala-insurance-pension-4777.txt", "art_15", "39-bis"),
+    ],
+)
+def test_an_inserted_article_is_quoted_and_not_counted(name, own, inserted):
+    document, report = _import(name)
+    every = _eids(document.main.iter("{*}article"))
+    assert f"art_{inserted}" not in every
+    assert any(e.startswith(f"{own}__") and e.endswith(f"art_{inserted}") for e in every)
+    assert _count_findings(report) == []

@@ -38,6 +38,7 @@ _NOTE = re.compile(r"\s*\[\[fn:\d+\]\]")
 _CITATION_AFTER = re.compile(r"^(?:من|في|أعلاه|اعلاه|أدناه|بعده|و\s|،|\d)")
 # a full stop, then the next sentence on the same line («الفصل الرابع. ولا يزال ...»)
 _SENTENCE_GOES_ON = re.compile(r"^\.\s*[\u0621-\u064a]")
+_FOLLOWING = re.compile(r"\s(?:التالي|التالية|الآتي|الآتية|الاتي|الاتية)\s*[:：]\s*$")
 _ANNOUNCES = re.compile(r"(?:كما\s+يلي|على\s+النحو\s+(?:التالي|الآتي|الاتي)|كما\s+يأتي)")
 
 
@@ -127,12 +128,22 @@ def _own_in_part(headings: list[Heading], lines: list[str], numbers: list[int]) 
         for (_, before), (number, _) in pairwise(zip(numbers, lines, strict=False))
         if before.rstrip().endswith(":")
     }
+    after_following = {
+        number for (_, before), (number, _) in pairwise(zip(numbers, lines, strict=False)) if _FOLLOWING.search(before)
+    }
     own: list[Heading] = []
     quoting = False
     last_announce = -1
     for h in headings:
         if h.label == chapters:
             continue
+        if (
+            h.line in after_following
+            and "-" in h.number
+            and own
+            and not _next_of(own[-1].number, h.number, strict=True)
+        ):
+            continue  # «... بالمادة / 17 المكررة التالية:» then «المادة 17 المكررة - ...»: an inserted article
         # an announcing line since the last own heading opens a quotation
         while announcing and announcing[0] < h.line:
             last_announce = announcing.pop(0)
@@ -191,9 +202,9 @@ def _base(number: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _next_of(previous: str, number: str) -> bool:
+def _next_of(previous: str, number: str, *, strict: bool = False) -> bool:
     a, b = _base(previous), _base(number)
-    return a is not None and b is not None and a <= b <= a + 3  # a small gap is the text's own
+    return a is not None and b is not None and a <= b <= a + (1 if strict else 3)  # a small gap is the text's own
 
 
 # -- built articles ------------------------------------------------------------------------------------
