@@ -96,3 +96,20 @@ def test_an_inserted_article_is_quoted_and_not_counted(name, own, inserted):
     assert f"art_{inserted}" not in every
     assert any(e.startswith(f"{own}__") and e.endswith(f"art_{inserted}") for e in every)
     assert _count_findings(report) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "articles"),
+    [
+        # «... وفقا للفقرة 6 من / المادة 16. ويتعهد الأعضاء ...»: a citation wrapped onto a new line
+        ("ma-adala-geneva-conventions-7343.txt", 268, 37),
+        # «... الضمانات المقررة في / المادة 25. ويتعين أن تبين ...»
+        ("ma-adala-industry-economy-7194.txt", 481, 87),
+    ],
+)
+def test_a_citation_wrapped_at_a_line_start_is_no_heading(name, line, articles):
+    document, report = _import(name)
+    assert len(document.articles()) == articles
+    assert _count_findings(report) == []
+    lines = read_source(SHARED / "sources/adala/corpus" / name).split("\n")
+    assert lines[line - 1].lstrip().startswith("املادة") or "المادة" in lines[line - 1]

@@ -39,6 +39,7 @@ _CITATION_AFTER = re.compile(r"^(?:من|في|أعلاه|اعلاه|أدناه|ب
 # a full stop, then the next sentence on the same line («الفصل الرابع. ولا يزال ...»)
 _SENTENCE_GOES_ON = re.compile(r"^\.\s*[\u0621-\u064a]")
 _FOLLOWING = re.compile(r"\s(?:التالي|التالية|الآتي|الآتية|الاتي|الاتية)\s*[:：]\s*$")
+_ENDED = re.compile(r"[.:؛;!?؟»)]\s*$")  # a line that ends its sentence (or a heading's title)
 _ANNOUNCES = re.compile(r"(?:كما\s+يلي|على\s+النحو\s+(?:التالي|الآتي|الاتي)|كما\s+يأتي)")
 
 
@@ -52,8 +53,10 @@ class Heading:
 def source_headings(lines: list[str], numbers: list[int]) -> list[Heading]:
     """Every line that reads as an article heading of another kind than a citation."""
     found = []
+    previous = ""
     for n, raw in zip(numbers, lines, strict=False):
         line = _NOTE.sub("", raw).strip()
+        before, previous = previous, line
         run_in = _RUN_IN.search(line)
         if run_in:
             line = run_in.group("heading")
@@ -75,6 +78,8 @@ def source_headings(lines: list[str], numbers: list[int]) -> list[Heading]:
             pass  # «الفصل الثالث.4»: an ordinal heading and a footnote marker
         elif match and _SENTENCE_GOES_ON.match(match.group("after")) and not match.group("num")[:1].isdigit():
             continue  # «... تسارع في / الفصل الرابع. ويعزى ...»: a quarter ending a sentence, not a heading
+        elif match and _SENTENCE_GOES_ON.match(match.group("after")) and before and not _ENDED.search(before):
+            continue  # «... وفقا للفقرة 6 من / المادة 16. ويتعهد ...»: a citation wrapped onto the line
         elif not match or (
             match.group("rest")
             and _CITATION_AFTER.match(match.group("rest"))
