@@ -262,8 +262,10 @@ def _split_annexes(end: list[tuple[int, str]]) -> tuple[list[str], list[list[tup
     texts = [line for _, line in end]
     stop = _signature_end(texts, 0) if SIGNATURE.match(texts[0]) else 0
     starts = [i for i in range(stop, len(texts)) if ANNEX.match(texts[i]) and len(texts[i]) < 250]
-    if not starts and any(_is_structure_start(line) for line in texts[stop:]):
-        starts = [stop]
+    # structured text right after the signature, before any «ملحق» (a regulation the decree approves,
+    # then its annexes): an annex too
+    if any(_is_structure_start(line) for line in texts[stop : starts[0] if starts else len(texts)]):
+        starts = [stop] + starts
     if not starts:
         return texts, []
     bounds = starts + [len(texts)]
