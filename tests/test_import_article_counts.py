@@ -113,3 +113,24 @@ def test_a_citation_wrapped_at_a_line_start_is_no_heading(name, line, articles):
     assert _count_findings(report) == []
     lines = read_source(SHARED / "sources/adala/corpus" / name).split("\n")
     assert lines[line - 1].lstrip().startswith("املادة") or "المادة" in lines[line - 1]
+
+
+def test_a_regulation_approved_by_a_decree_is_an_attachment_with_its_articles():
+    """The decree of 24 May 2013 approving the general building regulation: its three articles, its
+    signature, then the regulation («ضابط البناء العام ...», «الباب الأول», «المادة الأولى» …) before
+    its annexes.  The regulation was read as the decree's conclusions (186 paragraphs, no article)."""
+    document, report = _import("ma-adala-real-estate-5047.txt")
+    every = _eids(document.root.iter("{*}article"))
+    assert every[:3] == ["art_1", "art_2", "art_3"]
+    regulation = [e for e in every if e.startswith("att_1__")]
+    assert regulation[:3] == ["att_1__art_1", "att_1__art_2", "att_1__art_3"] and len(regulation) == 49
+    assert _count_findings(report) == []
+
+
+def test_the_decree_articles_are_articles_when_the_treaty_it_approves_has_chapters():
+    """A royal decree of 1966 approving the Washington convention (ICSID): its «الفصل الاول» and «الفصل
+    الثاني» are its articles, although in the convention «الفصل» is a chapter above «المادة»."""
+    document, report = _import("ma-adala-intl-treaties-5280.txt")
+    every = _eids(document.root.iter("{*}article"))
+    assert every[:4] == ["art_1", "art_2", "att_1__art_1", "att_1__art_2"]
+    assert _count_findings(report) == []

@@ -187,7 +187,7 @@ def _dahir_that_is_the_law(items, span: tuple[int, int, int], ends, chapter_labe
 def _promulgating_dahir(items, span: tuple[int, int, int], ends, chapter_label, wrapped) -> Layout:
     """A promulgating dahir with articles of its own (the Penal Code's has nine), then the law."""
     first, signature, after = span
-    dahir = _BodyParser(items[first:signature], ends, chapter_label)
+    dahir = _BodyParser(items[first:signature], ends, _own_chapter_label(items[first:signature], chapter_label))
     promulgation = dahir.parse()
     promulgation_end = _paragraphs([line for _, line in items[signature:after]], ends)
     rest = parse_layout([line for _, line in items[after:]], [n for n, _ in items[after:]], wrapped=wrapped)
@@ -235,7 +235,7 @@ def _head_and_body(head: list[str], body_items, signed, ends, chapter_label: str
     """The layout of a text from its head lines (title, preamble), the items of its body and those
     from its signature on (conclusions, then annexes)."""
     title_lines, preamble, preamble_heading = _split_head(head, ends)
-    parser = _BodyParser(body_items, ends, chapter_label)
+    parser = _BodyParser(body_items, ends, _own_chapter_label(body_items, chapter_label))
     body = parser.parse()
     conclusions, annexes = _split_annexes(signed)
     return Layout(
@@ -424,6 +424,12 @@ def chapter_heading_label(lines: list[str]) -> str | None:
     if followed and sum(followed) >= 0.8 * len(followed) and sequence.count("المادة") >= len(followed):
         return "الفصل"
     return None
+
+
+def _own_chapter_label(items: list[tuple[int, str]], chapter_label: str | None) -> str | None:
+    """The text's chapter label where this part shows it too: «الفصل» may be a chapter in an annexed
+    treaty («الفصل الأول» / «المادة 1») and an article in the decree that approves it."""
+    return chapter_label if chapter_label and chapter_heading_label([line for _, line in items]) else None
 
 
 SIGNATURE = re.compile(r"^(?:و\s*حرر|وحرر|حرر)\s+ب")
