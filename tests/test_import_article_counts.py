@@ -134,3 +134,18 @@ def test_the_decree_articles_are_articles_when_the_treaty_it_approves_has_chapte
     every = _eids(document.root.iter("{*}article"))
     assert every[:4] == ["art_1", "art_2", "att_1__art_1", "att_1__art_2"]
     assert _count_findings(report) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "articles"),
+    [
+        # «... قسم العلاقات مع البرلمان.المادة الثالثة»: five headings run into a list's last line
+        ("ma-adala-govt-sector-org-7057.txt", 10),
+        # «... عقد اشتراء الملك او الوعد ببيعه عند الاقتضاء.الفصل الثاني»
+        ("ma-adala-financial-8130.txt", 5),
+    ],
+)
+def test_an_ordinal_heading_run_into_the_line_before(name, articles):
+    document, report = _import(name)
+    assert _eids(document.root.iter("{*}article")) == [f"art_{n}" for n in range(1, articles + 1)]
+    assert _count_findings(report) == []

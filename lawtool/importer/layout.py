@@ -359,11 +359,14 @@ def _unstructured(items: list[tuple[int, str]], ends) -> Layout:
     )
 
 
-RUN_IN = re.compile(r"^(?P<text>.*\S[.؛:])\s*(?P<heading>(?:المادة|الفصل)\s+\d+(?:-\d+)*(?:\s*\[\[fn:\d+\]\])*)\s*$")
+RUN_IN = re.compile(
+    rf"^(?P<text>.*\S[.؛:])\s*(?P<heading>(?:المادة|الفصل)\s+(?:\d+(?:-\d+)*|{ORDINAL})(?:\s*\[\[fn:\d+\]\])*)\s*$"
+)
 
 
 def _split_run_in_headings(items: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """«... حصيلة العمل.المادة 13»: an article heading run into the end of the previous line."""
+    """«... حصيلة العمل.المادة 13», «... عند الاقتضاء.الفصل الثاني»: an article heading run into the
+    end of the previous line."""
     out = []
     for n, line in items:
         match = RUN_IN.match(line)

@@ -33,7 +33,7 @@ _RANGE = re.compile(
     r"^(?:الفصول|المواد)\s*(?:من\s*)?(\d+(?:-\d+)*)\s*(?:[-–—]|إلى|الى)\s*(\d+(?:-\d+)*)\s*(?:\[\[fn:\d+\]\]\s*)*$"
 )
 # «... حصيلة العمل.المادة 13»: a heading run into the end of the line before it
-_RUN_IN = re.compile(r"\S[.؛:]\s*(?P<heading>(?:المادة|الفصل)\s+\d+(?:-\d+)*)\s*(?:\[\[fn:\d+\]\]\s*)*$")
+_RUN_IN = re.compile(rf"\S[.؛:]\s*(?P<heading>(?:المادة|الفصل)\s+(?:\d+(?:-\d+)*|{_WORDS}))\s*(?:\[\[fn:\d+\]\]\s*)*$")
 _NOTE = re.compile(r"\s*\[\[fn:\d+\]\]")
 _CITATION_AFTER = re.compile(r"^(?:من|في|أعلاه|اعلاه|أدناه|بعده|و\s|،|\d)")
 # a full stop, then the next sentence on the same line («الفصل الرابع. ولا يزال ...»)
