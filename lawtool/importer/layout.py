@@ -378,9 +378,9 @@ def _split_run_in_headings(items: list[tuple[int, str]]) -> list[tuple[int, str]
     return out
 
 
-# «الفصل الأول :في الغرض من هذا الظهير», «الفصل الرابع:3» (a footnote marker): a heading with
+# «الفصل الأول :في الغرض من هذا الظهير», «الفصل 37: في الدفع ...», «الفصل الرابع:3» (a footnote marker): a heading with
 # its title or note after a colon, never a citation
-TITLE_AFTER_COLON = re.compile(rf"^(?:المادة|الفصل)\s*(?:{ORDINAL})\s*:\s*(?:في\s|\d{{1,2}}$)")
+TITLE_AFTER_COLON = re.compile(rf"^(?:المادة|الفصل)\s*(?:{ORDINAL}|\d+(?:-\d+)*)\s*:\s*(?:في\s|\d{{1,2}}$)")
 NOT_HEADING_REST = re.compile(r"^(?:\d|أعلاه|اعلاه|أدناه|بعده|من\s|في\s|و\s|،)")
 
 
