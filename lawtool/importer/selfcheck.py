@@ -40,7 +40,7 @@ _CITATION_AFTER = re.compile(r"^(?:من|في|أعلاه|اعلاه|أدناه|ب
 _SENTENCE_GOES_ON = re.compile(r"^\.\s*[\u0621-\u064a]")
 _FOLLOWING = re.compile(r"\s(?:التالي|التالية|الآتي|الآتية|الاتي|الاتية)\s*[:：]\s*$")
 _ENDED = re.compile(r"[.:؛;!?؟»)]\s*$")  # a line that ends its sentence (or a heading's title)
-_ANNOUNCES = re.compile(r"(?:كما\s+يلي|على\s+النحو\s+(?:التالي|الآتي|الاتي)|كما\s+يأتي)")
+_ANNOUNCES = re.compile(r"(?:كما\s+يلي|(?:تنسخ|تغير|تتمم)[^.]*\sبما\s+يلي|على\s+النحو\s+(?:التالي|الآتي|الاتي)|كما\s+يأتي)")
 
 
 @dataclass(frozen=True)
