@@ -35,7 +35,8 @@ _RANGE = re.compile(
 # «... حصيلة العمل.المادة 13»: a heading run into the end of the line before it
 _RUN_IN = re.compile(rf"\S[.؛:]\s*(?P<heading>(?:المادة|الفصل)\s+(?:\d+(?:-\d+)*|{_WORDS}))\s*(?:\[\[fn:\d+\]\]\s*)*$")
 _NOTE = re.compile(r"\s*\[\[fn:\d+\]\]")
-_CITATION_AFTER = re.compile(r"^(?:من|في|أعلاه|اعلاه|أدناه|بعده|و\s|،|\d)")
+# («من» and «في» as words: «المادة 11: منح الحماية المعززة» is a heading)
+_CITATION_AFTER = re.compile(r"^(?:(?:من|في)(?![\u0621-\u064a])|أعلاه|اعلاه|أدناه|بعده|و\s|،|\d)")
 # a full stop, then the next sentence on the same line («الفصل الرابع. ولا يزال ...»)
 _SENTENCE_GOES_ON = re.compile(r"^\.\s*[\u0621-\u064a]")
 _FOLLOWING = re.compile(r"\s(?:التالي|التالية|الآتي|الآتية|الاتي|الاتية)\s*[:：]\s*$")
