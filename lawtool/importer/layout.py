@@ -53,6 +53,10 @@ ARTICLE_RE = re.compile(
     rf"^(?P<quote>«\s*)?(?P<label>المادة|الفصل|مادة|فصل|Article|Art\.)\s*-?\s*\.?\s*(?P<num>{NUMBER}|{UNIQUE})"
     rf"\.?(?P<notes>(?:\s*\[\[fn:\d+\]\])*)\s*(?:(?:\.\s*[-–]|[-–:](?!\d))\s*(?P<rest>.*)|\.|\.\s*\d{{1,2}}|:\s*\d{{1,2}})?$"
 )
+# «فصل فريد. يلغى ويعوض كما يلي ...»: the single article, a full stop, its text
+SINGLE_WITH_TEXT_RE = re.compile(
+    rf"^(?P<quote>)(?P<label>المادة|الفصل|مادة|فصل)\s+(?P<num>{UNIQUE})(?P<notes>(?:\s*\[\[fn:\d+\]\])*)\s*\.\s*(?P<rest>[\u0621-\u064a].*)$"
+)
 # «الفصل 35-1. - العقوبات ...» as the PDF extraction leaves it: «الفصل - 35-1.العقوبات ...»
 ARTICLE_DAMAGED_RE = re.compile(
     r"^(?P<quote>)(?P<label>المادة|الفصل)\s*-\s*\.?\s*(?P<num>\d+(?:-\d+)*)(?P<notes>(?:\s*\[\[fn:\d+\]\])*)\s*\.?\s*(?P<rest>\S.*)$"
@@ -388,7 +392,12 @@ NOT_HEADING_REST = re.compile(r"^(?:\d|أعلاه|اعلاه|أدناه|بعده
 def _article_match(line: str) -> re.Match | None:
     """An article heading, alone on its line or followed by the article's first words; a citation
     at the start of a wrapped line («المادة 713 - 1 أعلاه، ...») is not one."""
-    match = ARTICLE_RE.match(line) or ARTICLE_DAMAGED_RE.match(line) or ARTICLE_COLON_RE.match(line)
+    match = (
+        ARTICLE_RE.match(line)
+        or ARTICLE_DAMAGED_RE.match(line)
+        or ARTICLE_COLON_RE.match(line)
+        or SINGLE_WITH_TEXT_RE.match(line)
+    )
     if match and match.group("label") in ("مادة", "فصل") and not re.fullmatch(UNIQUE, match.group("num")):
         return None  # «فصل» without the article only in «فصل فريد»
     if match and not match.group("rest") and line.endswith(".") and match.group("num")[:1].isdigit():
