@@ -149,3 +149,20 @@ def test_an_ordinal_heading_run_into_the_line_before(name, articles):
     document, report = _import(name)
     assert _eids(document.root.iter("{*}article")) == [f"art_{n}" for n in range(1, articles + 1)]
     assert _count_findings(report) == []
+
+
+def test_a_citation_ending_a_sentence_before_a_footnote_marker_is_no_heading():
+    """«ب -... يطبق قانون الوحدة الإقليمية المحدد تبعا لمقتضيات / المادة 47. [[fn:14]]»: the Hague
+    convention's article 48 cites article 47 at a line start; the marker hid the full stop."""
+    document, report = _import("ma-adala-intl-treaties-4904.txt")
+    numbers = [e.get("eId") for e in document.articles()]
+    assert numbers.count("art_47") == 1 and len(numbers) == 60
+    assert _count_findings(report) == []
+
+
+def test_a_single_article_with_its_text_after_a_full_stop():
+    """Law 4.79: «فصل فريد. يلغى ويعوض كما يلي الفصل 46 ...» then «الفصل - 46 تعفى ...» quoted."""
+    document, report = _import("ma-adala-rights-freedoms-7767.txt")
+    assert _eids(document.articles()) == ["art_unique"]
+    assert any(e.endswith("art_46") for e in _eids(document.articles(include_quoted=True)))
+    assert _count_findings(report) == []

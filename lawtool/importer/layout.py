@@ -400,8 +400,13 @@ def _article_match(line: str) -> re.Match | None:
     )
     if match and match.group("label") in ("مادة", "فصل") and not re.fullmatch(UNIQUE, match.group("num")):
         return None  # «فصل» without the article only in «فصل فريد»
-    if match and not match.group("rest") and line.endswith(".") and match.group("num")[:1].isdigit():
-        return None  # «... المنصوص عليها في / الفصل 9.»: a sentence ending on a citation
+    if (
+        match
+        and not match.group("rest")
+        and FN.sub("", line).rstrip().endswith(".")
+        and match.group("num")[:1].isdigit()
+    ):
+        return None  # «... المنصوص عليها في / الفصل 9.», «... المادة 47. [[fn:14]]»: a sentence ending on a citation
     if (
         match
         and match.group("rest")
