@@ -822,8 +822,9 @@ class _BodyParser:
             old = number_from_num(self.last_own) if self.last_own else "0"
             if old == "unique":
                 # after a single article, only the enclosing dahir's next article («الفصل الثاني»)
-                old = number_from_num(self.last_numbered) if self.last_numbered else None
-                return old is not None and _base_number(new) == (_base_number(old) or 0) + 1
+                if self.last_numbered is None:
+                    return False
+                return _base_number(new) == (_base_number(number_from_num(self.last_numbered)) or 0) + 1
         except Exception:
             return True
         return new != old and _follows(old, new)

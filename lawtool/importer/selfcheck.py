@@ -41,7 +41,9 @@ _CITATION_AFTER = re.compile(r"^(?:(?:من|في)(?![\u0621-\u064a])|أعلاه|�
 _SENTENCE_GOES_ON = re.compile(r"^\.\s*[\u0621-\u064a]")
 _FOLLOWING = re.compile(r"\s(?:التالي|التالية|الآتي|الآتية|الاتي|الاتية)\s*[:：]\s*$")
 _ENDED = re.compile(r"[.:؛;!?؟»)]\s*$")  # a line that ends its sentence (or a heading's title)
-_ANNOUNCES = re.compile(r"(?:كما\s+يلي|(?:تنسخ|تغير|تتمم)[^.]*\sبما\s+يلي|على\s+النحو\s+(?:التالي|الآتي|الاتي)|كما\s+يأتي)")
+_ANNOUNCES = re.compile(
+    r"(?:كما\s+يلي|(?:تنسخ|تغير|تتمم)[^.]*\sبما\s+يلي|على\s+النحو\s+(?:التالي|الآتي|الاتي)|كما\s+يأتي)"
+)
 
 
 @dataclass(frozen=True)
@@ -191,7 +193,7 @@ def _goes_on_own(own: list[Heading], h: Heading, quoting: bool) -> bool:
 def _resumes_after_single(own: list[Heading], h: Heading) -> bool:
     """After the single article of a law inside its dahir («الفصل الأول» … «فصل فريد» quoting an
     amended article), the dahir's next article («الفصل الثاني») goes on with the dahir's numbers."""
-    numbered = [_base(o.number) for o in own if _base(o.number) is not None]
+    numbered = [n for o in own if (n := _base(o.number)) is not None]
     b = _base(h.number)
     return own[-1].number == "unique" and bool(numbered) and b is not None and b == numbered[-1] + 1
 
