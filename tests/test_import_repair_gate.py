@@ -80,3 +80,14 @@ def test_a_text_without_the_damage_keeps_its_gate_closed():
     result = repair_text(clean, skip_header=False)
     assert result.ligature_damage is False
     assert result.lines[0] == clean.split("\n")[0]
+
+
+def test_a_short_decree_with_two_words_no_arabic_spells():
+    """A decree of 28 lines: «األول» and «االستثناء» (two alef forms before a lam, which no Arabic
+    word has) and not a single «لا»: the gate opens though the signatures are fewer than three."""
+    raw, text, result = _repaired("ma-adala-administrative-8955.txt")
+    assert _words(text.split("\n"))["األول"] == 1
+    assert result.ligature_damage is True
+    words = _words(result.lines)
+    assert words["الأول"] >= 1 and words["األول"] == 0 and words["الاستثناء"] >= 1
+    assert words["الله"] >= 1 and words["هللا"] == 0

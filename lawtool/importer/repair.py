@@ -699,14 +699,18 @@ def _damage_detected(tokens: Counter[str]) -> bool:
     lam-meem reversal makes («املادة» printed for «المادة», «املالية» for «المالية») is no
     ligature: a finance law printed so has hundreds of them beside its hundreds of «األول»."""
     sig = 0
+    two_alefs = 0
     la = 0
     for tok, n in tokens.items():
         w = _plain(tok)
+        if DAMAGE_SIGNATURE.match(w):
+            two_alefs += n
         if w in ("ال", "وال", "إال") or DAMAGE_SIGNATURE.match(w):
             sig += n
         if "لا" in w and not w.startswith("لال") and w != "هللا" and not LAM_MEEM_WORD.match(w):
             la += n
-    return sig >= 3 and sig > la
+    # a short decree («األول», «اإلمضاء» and no «لا» at all): two words no Arabic spells are enough
+    return (sig >= 3 and sig > la) or (two_alefs >= 2 and la == 0)
 
 
 DAMAGE_SIGNATURE = re.compile("^[وفبكل]*ا[اأإآ]ل")  # two alef forms before a lam: «األحوال»
