@@ -91,3 +91,17 @@ def test_a_short_decree_with_two_words_no_arabic_spells():
     words = _words(result.lines)
     assert words["الأول"] >= 1 and words["األول"] == 0 and words["الاستثناء"] >= 1
     assert words["الله"] >= 1 and words["هللا"] == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "printed", "real"),
+    [
+        ("ma-adala-financial-6397.txt", "إتالف", "إتلاف"),  # four forms of it in a 262-word decree
+        ("ma-adala-labor-8307.txt", "عائالت", "عائلات"),  # «وعائالتهم», «لعائالت»
+    ],
+)
+def test_words_no_arabic_spells_are_read_by_the_lexicon(name, printed, real):
+    raw, text, result = _repaired(name)
+    assert printed in text
+    repaired = "\n".join(result.lines)
+    assert printed not in repaired and real in repaired
