@@ -546,6 +546,8 @@ ALLAH_PRINTED = frozenset(("هللا", "وهللا", "باهلل", "هلل", "و
 
 # broken plurals أفعال / آفال ("أغراض", "أسباب", "آثار")
 AFAAL = re.compile(f"^(?:أ[{LETTER}]{{2}}ا[{LETTER}]|آ[{LETTER}]ا[{LETTER}])$")
+# verbal nouns إفعال of sound roots ("إنجاز", "إيداع", "إبرام"), with their endings
+IFAAL = re.compile(f"^إ[{LETTER}]{{2}}ا[{LETTER}](?:ة|ات|ي|ية)?$")
 ILA_FORMS = {"إلى", "إلي", "إليه", "إليها", "إليهم", "إليهما", "إليك", "إلينا", "إليكم", "إليهن"}
 # what follows the alef of forms VII, VIII, X verbal nouns (انتحار, ارتكاب, استعمال)
 WASL_REST = re.compile(f"^(ست|ن[{LETTER}]|[{LETTER}]ت|ت)[{LETTER}]{{2,}}")
@@ -581,6 +583,8 @@ def _decide_hamza_lam(word: str, i: int, lex: _Lexicon) -> bool:
         return True
     if AFAAL.match(_strip_pronoun(stem)):
         return True  # li + a broken plural: "ألغراض" = لأغراض, "وآلثار" = ولآثار
+    if IFAAL.match(_strip_pronoun(stem)) and not word[i:].startswith(("إلي", "إلى")):
+        return True  # li + a verbal noun إفعال: "إلنجاز" = لإنجاز (a genuine «إل» word has a shorter stem)
     c1, c2 = lex.shape_votes(word, _swap(word, i))
     # "ألغراض" has a template no Arabic word has; "لأغراض" a common one
     return c1 == 0 and c2 >= 2
