@@ -98,6 +98,8 @@ def test_a_short_decree_with_two_words_no_arabic_spells():
     [
         ("ma-adala-financial-6397.txt", "إتالف", "إتلاف"),  # four forms of it in a 262-word decree
         ("ma-adala-labor-8307.txt", "عائالت", "عائلات"),  # «وعائالتهم», «لعائالت»
+        ("ma-adala-labor-4196.txt", "إلنهاء", "لإنهاء"),  # li + a verbal noun إفعال (the rule)
+        ("ma-adala-financial-4789.txt", "إلدارة", "لإدارة"),  # «المندوبية العامة لإدارة السجون»
     ],
 )
 def test_words_no_arabic_spells_are_read_by_the_lexicon(name, printed, real):
@@ -105,3 +107,13 @@ def test_words_no_arabic_spells_are_read_by_the_lexicon(name, printed, real):
     assert printed in text
     repaired = "\n".join(result.lines)
     assert printed not in repaired and real in repaired
+
+
+def test_genuine_words_that_start_with_the_printed_pair_are_kept():
+    """«إلغاء», «إلزامية», «إلى», «إليها» glued to «في»: genuine words, not li + a verbal noun."""
+    from lawtool.importer.repair import _Lexicon, _repair_word
+
+    lexicon = _Lexicon(Counter({"المادة": 1}))
+    for word in ("إلغاء", "إلزامية", "إلى", "إليهافي"):
+        assert _repair_word(word, lexicon)[0] == word
+    assert _repair_word("وإلنجاز", lexicon)[0] == "ولإنجاز"
