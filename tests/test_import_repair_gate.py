@@ -99,6 +99,7 @@ def test_a_short_decree_with_two_words_no_arabic_spells():
         ("ma-adala-financial-6397.txt", "إتالف", "إتلاف"),  # four forms of it in a 262-word decree
         ("ma-adala-labor-8307.txt", "عائالت", "عائلات"),  # «وعائالتهم», «لعائالت»
         ("ma-adala-labor-4196.txt", "إلنهاء", "لإنهاء"),  # li + a verbal noun إفعال (the rule)
+        ("ma-adala-agriculture-4674.txt", "إليداع", "لإيداع"),  # (starts like «إليه», is not it)
         ("ma-adala-financial-4789.txt", "إلدارة", "لإدارة"),  # «المندوبية العامة لإدارة السجون»
     ],
 )
@@ -117,3 +118,4 @@ def test_genuine_words_that_start_with_the_printed_pair_are_kept():
     for word in ("إلغاء", "إلزامية", "إلى", "إليهافي"):
         assert _repair_word(word, lexicon)[0] == word
     assert _repair_word("وإلنجاز", lexicon)[0] == "ولإنجاز"
+    assert _repair_word("إليداع", lexicon)[0] == "لإيداع"

@@ -583,7 +583,7 @@ def _decide_hamza_lam(word: str, i: int, lex: _Lexicon) -> bool:
         return True
     if AFAAL.match(_strip_pronoun(stem)):
         return True  # li + a broken plural: "ألغراض" = لأغراض, "وآلثار" = ولآثار
-    if IFAAL.match(_strip_pronoun(stem)) and not word[i:].startswith(("إلي", "إلى")):
+    if IFAAL.match(_strip_pronoun(stem)) and not word[i:].startswith(("إلى", "إليه", "إليك", "إلين")):
         return True  # li + a verbal noun إفعال: "إلنجاز" = لإنجاز (a genuine «إل» word has a shorter stem)
     c1, c2 = lex.shape_votes(word, _swap(word, i))
     # "ألغراض" has a template no Arabic word has; "لأغراض" a common one
