@@ -119,3 +119,17 @@ def test_genuine_words_that_start_with_the_printed_pair_are_kept():
         assert _repair_word(word, lexicon)[0] == word
     assert _repair_word("وإلنجاز", lexicon)[0] == "ولإنجاز"
     assert _repair_word("إليداع", lexicon)[0] == "لإيداع"
+
+
+@pytest.mark.parametrize(
+    ("name", "genuine", "wrong"),
+    [
+        ("ma-adala-industry-economy-8316.txt", "مبالغ", "مبلاغ"),  # «مبالغ» (amounts) is a word
+        ("ma-adala-intl-treaties-9136.txt", "العالمية", "العلامية"),  # «العالمية» (global) too
+    ],
+)
+def test_genuine_words_the_rules_changed_are_protected(name, genuine, wrong):
+    raw, text, result = _repaired(name)
+    assert genuine in text
+    repaired = "\n".join(result.lines)
+    assert genuine in repaired and wrong not in repaired
