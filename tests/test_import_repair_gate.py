@@ -101,6 +101,8 @@ def test_a_short_decree_with_two_words_no_arabic_spells():
         ("ma-adala-labor-4196.txt", "إلنهاء", "لإنهاء"),  # li + a verbal noun إفعال (the rule)
         ("ma-adala-agriculture-4674.txt", "إليداع", "لإيداع"),  # (starts like «إليه», is not it)
         ("ma-adala-financial-4789.txt", "إلدارة", "لإدارة"),  # «المندوبية العامة لإدارة السجون»
+        ("ma-adala-financial-7273.txt", "بعمالت", "بعملات"),  # (its pronoun forms are «عمالة»'s)
+        ("ma-adala-security-6877.txt", "أنكوال", "أنكولا"),  # Angola, printed reversed
     ],
 )
 def test_words_no_arabic_spells_are_read_by_the_lexicon(name, printed, real):
