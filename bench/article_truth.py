@@ -13,6 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import lawtool.importer as importer
 import lawtool.importer.selfcheck as selfcheck
 from lawtool.corpus import shared_dir
 from lawtool.corpus_import import Options, import_one
@@ -34,6 +35,7 @@ def main() -> None:
         return check(layout, lines, numbers, source=source)
 
     selfcheck.check_layout = recording
+    importer.check_layout = recording  # the name the importer calls (imported from selfcheck)
     out = Path(tempfile.mkdtemp())
     built_right = seen_right = 0
     files = sorted(TRUTH.glob("*.yaml"))

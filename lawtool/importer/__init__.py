@@ -230,11 +230,12 @@ def import_text(
     _check_arguments(work_date, title, notice)
     source_sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     report = ImportReport(source=source_name)
+    glyph_lines = _glyph_lines(text)
     text, cleaned = _plain_text(text, source_name, report)
     if corrections:
         text = apply_corrections(text, list(corrections), source_name)
         report.corrections = [vars(c) for c in corrections]
-    lines, numbers, footnotes = _repaired(text, report) if repair else _as_written(text)
+    lines, numbers, footnotes = _repaired(text, report, glyph_lines) if repair else _as_written(text)
     if expression is None:
         expression = _identify(lines, source_name, report)
     if any(cleaned.values()):
@@ -302,9 +303,17 @@ def _plain_text(text: str, source_name: str, report: ImportReport) -> tuple[str,
     return text, cleaned
 
 
-def _repaired(text: str, report: ImportReport):
+def _glyph_lines(text: str) -> frozenset[int]:
+    """The (0-based) lines written in presentation forms: the glyphs as printed (repair_text)."""
+    if not PRESENTATION_FORMS.search(text):
+        return frozenset()
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").translate(LINE_BREAKS).split("\n")
+    return frozenset(j for j, line in enumerate(lines) if PRESENTATION_FORMS.search(line))
+
+
+def _repaired(text: str, report: ImportReport, glyph_lines: frozenset[int] = frozenset()):
     """Lines, their source line numbers and footnotes after the repair and the context check."""
-    result = check_context(text, repair_text(text), report)  # context.py: real-word reversals
+    result = check_context(text, repair_text(text, glyph_lines=glyph_lines), report)  # context.py: real-word reversals
     report.repairs = result.counts()
     report.uncertain = [
         {"kind": r.kind, "line": r.line, "before": r.before, "after": r.after} for r in result.uncertain

@@ -95,16 +95,20 @@ def swap_variants(word: str, kinds=KINDS) -> list[tuple[str, str]]:
 LAM_ALEF_SIGN = re.compile("^(?:ال|وال|إال|[وفبكل]*ا[اأإآ]ل.*)$")
 
 
-def active_kinds(raw: str, signatures: dict[str, list[str]], *, strict: bool = False) -> set[str]:
+def active_kinds(
+    raw: str, signatures: dict[str, list[str]], *, strict: bool = False, ligature_damage: bool | None = None
+) -> set[str]:
     """The swaps the print of this document can produce: lam-alef when the repair finds the ligature
-    damage, another kind when its signature words (non-words it makes, from the model) occur.
+    damage (``ligature_damage``, the repair's own decision, when known), another kind when its
+    signature words (non-words it makes, from the model) occur.
     ``strict`` (training): any single sign of a damage counts, so only documents surely printed
     without it teach the model the readings that damage confuses."""
     words = Counter(WORD.findall(raw))  # WORD holds letters only: the words are plain
     if strict:
         kinds = {"lam-alef"} if any(LAM_ALEF_SIGN.match(w) for w in words) else set()
     else:
-        kinds = {"lam-alef"} if _damage_detected(words) else set()
+        damaged = _damage_detected(words) if ligature_damage is None else ligature_damage
+        kinds = {"lam-alef"} if damaged else set()
     for kind, forms in signatures.items():
         if sum(words[f] for f in forms) >= (1 if strict else SIGNATURE_MIN):
             kinds.add(kind)
@@ -354,7 +358,7 @@ def check_context(raw: str, result, report=None):
     if not MODEL_PATH.exists():
         return result
     model = load_model()
-    kinds = active_kinds(raw, model.signatures)
+    kinds = active_kinds(raw, model.signatures, ligature_damage=result.ligature_damage)
     if kinds:
         _check_result(result, kinds, model)
     if report is not None:

@@ -53,6 +53,10 @@ ARTICLE_RE = re.compile(
     rf"^(?P<quote>«\s*)?(?P<label>المادة|الفصل|مادة|فصل|Article|Art\.)\s*-?\s*\.?\s*(?P<num>{NUMBER}|{UNIQUE})"
     rf"\.?(?P<notes>(?:\s*\[\[fn:\d+\]\])*)\s*(?:(?:\.\s*[-–]|[-–:](?!\d))\s*(?P<rest>.*)|\.|\.\s*\d{{1,2}}|:\s*\d{{1,2}})?$"
 )
+# «فصل فريد. يلغى ويعوض كما يلي ...»: the single article, a full stop, its text
+SINGLE_WITH_TEXT_RE = re.compile(
+    rf"^(?P<quote>)(?P<label>المادة|الفصل|مادة|فصل)\s+(?P<num>{UNIQUE})(?P<notes>(?:\s*\[\[fn:\d+\]\])*)\s*\.\s*(?P<rest>[\u0621-\u064a].*)$"
+)
 # «الفصل 35-1. - العقوبات ...» as the PDF extraction leaves it: «الفصل - 35-1.العقوبات ...»
 ARTICLE_DAMAGED_RE = re.compile(
     r"^(?P<quote>)(?P<label>المادة|الفصل)\s*-\s*\.?\s*(?P<num>\d+(?:-\d+)*)(?P<notes>(?:\s*\[\[fn:\d+\]\])*)\s*\.?\s*(?P<rest>\S.*)$"
@@ -187,7 +191,7 @@ def _dahir_that_is_the_law(items, span: tuple[int, int, int], ends, chapter_labe
 def _promulgating_dahir(items, span: tuple[int, int, int], ends, chapter_label, wrapped) -> Layout:
     """A promulgating dahir with articles of its own (the Penal Code's has nine), then the law."""
     first, signature, after = span
-    dahir = _BodyParser(items[first:signature], ends, chapter_label)
+    dahir = _BodyParser(items[first:signature], ends, _own_chapter_label(items[first:signature], chapter_label))
     promulgation = dahir.parse()
     promulgation_end = _paragraphs([line for _, line in items[signature:after]], ends)
     rest = parse_layout([line for _, line in items[after:]], [n for n, _ in items[after:]], wrapped=wrapped)
@@ -235,7 +239,7 @@ def _head_and_body(head: list[str], body_items, signed, ends, chapter_label: str
     """The layout of a text from its head lines (title, preamble), the items of its body and those
     from its signature on (conclusions, then annexes)."""
     title_lines, preamble, preamble_heading = _split_head(head, ends)
-    parser = _BodyParser(body_items, ends, chapter_label)
+    parser = _BodyParser(body_items, ends, _own_chapter_label(body_items, chapter_label))
     body = parser.parse()
     conclusions, annexes = _split_annexes(signed)
     return Layout(
@@ -262,8 +266,10 @@ def _split_annexes(end: list[tuple[int, str]]) -> tuple[list[str], list[list[tup
     texts = [line for _, line in end]
     stop = _signature_end(texts, 0) if SIGNATURE.match(texts[0]) else 0
     starts = [i for i in range(stop, len(texts)) if ANNEX.match(texts[i]) and len(texts[i]) < 250]
-    if not starts and any(_is_structure_start(line) for line in texts[stop:]):
-        starts = [stop]
+    # structured text right after the signature, before any «ملحق» (a regulation the decree approves,
+    # then its annexes): an annex too
+    if any(_is_structure_start(line) for line in texts[stop : starts[0] if starts else len(texts)]):
+        starts = [stop] + starts
     if not starts:
         return texts, []
     bounds = starts + [len(texts)]
@@ -357,11 +363,14 @@ def _unstructured(items: list[tuple[int, str]], ends) -> Layout:
     )
 
 
-RUN_IN = re.compile(r"^(?P<text>.*\S[.؛:])\s*(?P<heading>(?:المادة|الفصل)\s+\d+(?:-\d+)*(?:\s*\[\[fn:\d+\]\])*)\s*$")
+RUN_IN = re.compile(
+    rf"^(?P<text>.*\S[.؛:])\s*(?P<heading>(?:المادة|الفصل)\s+(?:\d+(?:-\d+)*|{ORDINAL})(?:\s*\[\[fn:\d+\]\])*)\s*$"
+)
 
 
 def _split_run_in_headings(items: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """«... حصيلة العمل.المادة 13»: an article heading run into the end of the previous line."""
+    """«... حصيلة العمل.المادة 13», «... عند الاقتضاء.الفصل الثاني»: an article heading run into the
+    end of the previous line."""
     out = []
     for n, line in items:
         match = RUN_IN.match(line)
@@ -373,9 +382,9 @@ def _split_run_in_headings(items: list[tuple[int, str]]) -> list[tuple[int, str]
     return out
 
 
-# «الفصل الأول :في الغرض من هذا الظهير», «الفصل الرابع:3» (a footnote marker): a heading with
+# «الفصل الأول :في الغرض من هذا الظهير», «الفصل 37: في الدفع ...», «الفصل الرابع:3» (a footnote marker): a heading with
 # its title or note after a colon, never a citation
-TITLE_AFTER_COLON = re.compile(rf"^(?:المادة|الفصل)\s*(?:{ORDINAL})\s*:\s*(?:في\s|\d{{1,2}}$)")
+TITLE_AFTER_COLON = re.compile(rf"^(?:المادة|الفصل)\s*(?:{ORDINAL}|\d+(?:-\d+)*)\s*:\s*(?:في\s|\d{{1,2}}$)")
 NOT_HEADING_REST = re.compile(r"^(?:\d|أعلاه|اعلاه|أدناه|بعده|من\s|في\s|و\s|،)")
 
 
@@ -383,11 +392,21 @@ NOT_HEADING_REST = re.compile(r"^(?:\d|أعلاه|اعلاه|أدناه|بعده
 def _article_match(line: str) -> re.Match | None:
     """An article heading, alone on its line or followed by the article's first words; a citation
     at the start of a wrapped line («المادة 713 - 1 أعلاه، ...») is not one."""
-    match = ARTICLE_RE.match(line) or ARTICLE_DAMAGED_RE.match(line) or ARTICLE_COLON_RE.match(line)
+    match = (
+        ARTICLE_RE.match(line)
+        or ARTICLE_DAMAGED_RE.match(line)
+        or ARTICLE_COLON_RE.match(line)
+        or SINGLE_WITH_TEXT_RE.match(line)
+    )
     if match and match.group("label") in ("مادة", "فصل") and not re.fullmatch(UNIQUE, match.group("num")):
         return None  # «فصل» without the article only in «فصل فريد»
-    if match and not match.group("rest") and line.endswith(".") and match.group("num")[:1].isdigit():
-        return None  # «... المنصوص عليها في / الفصل 9.»: a sentence ending on a citation
+    if (
+        match
+        and not match.group("rest")
+        and FN.sub("", line).rstrip().endswith(".")
+        and match.group("num")[:1].isdigit()
+    ):
+        return None  # «... المنصوص عليها في / الفصل 9.», «... المادة 47. [[fn:14]]»: a sentence ending on a citation
     if (
         match
         and match.group("rest")
@@ -422,6 +441,12 @@ def chapter_heading_label(lines: list[str]) -> str | None:
     if followed and sum(followed) >= 0.8 * len(followed) and sequence.count("المادة") >= len(followed):
         return "الفصل"
     return None
+
+
+def _own_chapter_label(items: list[tuple[int, str]], chapter_label: str | None) -> str | None:
+    """The text's chapter label where this part shows it too: «الفصل» may be a chapter in an annexed
+    treaty («الفصل الأول» / «المادة 1») and an article in the decree that approves it."""
+    return chapter_label if chapter_label and chapter_heading_label([line for _, line in items]) else None
 
 
 SIGNATURE = re.compile(r"^(?:و\s*حرر|وحرر|حرر)\s+ب")
@@ -617,6 +642,7 @@ class _BodyParser:
         # The document's own article label is the one its first article heading uses.
         self.own_label = labels[0] if labels else "المادة"
         self.last_own: str | None = None
+        self.last_numbered: str | None = None  # the last own article with a number (not «فصل فريد»)
 
     # -- driver ---------------------------------------------------------------------------------
     def parse(self) -> list[Node]:
@@ -722,6 +748,8 @@ class _BodyParser:
         node = Node("article", num=f"{label} {num}" + (f" {notes}" if notes else ""), line=number)
         if not quoted:
             self.last_own = num
+            if not re.fullmatch(UNIQUE, num):
+                self.last_numbered = num
         self.pos += 1
         first = (match.group("rest") or "").strip()
         if not first and self._is_article_title():
@@ -748,7 +776,10 @@ class _BodyParser:
             division = DIVISION_RE.match(line) or RANGE_RE.match(line) or self._chapter_match(line)
             heading = _article_match(line)
             if division or heading:
-                if quoted or self._ends_article(division, heading) or not _announces_quote(lines):
+                opens_quote = (
+                    _announces_quote(lines) or _quoted_after_colon(heading, lines) or self._after_single(node, lines)
+                )
+                if quoted or self._ends_article(division, heading) or not opens_quote:
                     break
                 node.children.extend(self._blocks(lines))
                 lines = []
@@ -789,9 +820,21 @@ class _BodyParser:
         try:
             new = number_from_num(match.group("num"))
             old = number_from_num(self.last_own) if self.last_own else "0"
+            if old == "unique":
+                # after a single article, only the enclosing dahir's next article («الفصل الثاني»)
+                if self.last_numbered is None:
+                    return False
+                return _base_number(new) == (_base_number(number_from_num(self.last_numbered)) or 0) + 1
         except Exception:
             return True
         return new != old and _follows(old, new)
+
+    def _after_single(self, node: Node, lines: list[tuple[int, str]]) -> bool:
+        """Inside a single article («فصل فريد») with text of its own, a heading that is not the
+        dahir's next article is the article of another text that it quotes («فصل فريد - ينسخ ويعوض
+        بالأحكام الآتية الفصل 20»).  A «فصل فريد: أحكام عامة» with a title only is a lone chapter."""
+        single = self.last_own is not None and bool(re.fullmatch(UNIQUE, self.last_own))
+        return single and any(n > node.line for n, _ in lines)
 
     def _starts_approved_text(self, match: re.Match) -> bool:
         """After a single article («مادة فريدة: يوافق على البروتوكول ...»), an article 1 starts
@@ -893,14 +936,20 @@ def _announces_quote(lines: list[tuple[int, str]]) -> bool:
     return bool(ANNOUNCES_QUOTE.search(last) or re.search(r"على\s+النحو\s+(?:التالي|الآتي)|كما\s+يلي", tail))
 
 
+def _quoted_after_colon(heading: re.Match | None, lines: list[tuple[int, str]]) -> bool:
+    """«المادة الأولى - ...» in guillemets right after a line ending with a colon: the article of
+    another text that this one quotes, even when the announcing words stand lines above."""
+    return bool(heading and heading.group("quote") and lines and FN.sub("", lines[-1][1]).rstrip().endswith(":"))
+
+
+def _base_number(n: str) -> int | None:
+    m = re.match(r"(\d+)", n)
+    return int(m.group(1)) if m else None
+
+
 def _follows(old: str, new: str) -> bool:
     """Could article ``new`` come right after article ``old`` in the document's own numbering?"""
-
-    def base(n: str) -> int | None:
-        m = re.match(r"(\d+)", n)
-        return int(m.group(1)) if m else None
-
-    a, b = base(old), base(new)
+    a, b = _base_number(old), _base_number(new)
     if a is None or b is None:
         return True
     return b in (a, a + 1)

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -64,6 +65,7 @@ class RepairResult:
     repairs: list[Repair] = field(default_factory=list)
     uncertain: list[Repair] = field(default_factory=list)
     context: object = None  # the ContextReport of the context check (context.py), once it ran
+    ligature_damage: bool | None = None  # did the text show the reversed-ligature damage (None: not known)
 
     def counts(self) -> dict[str, int]:
         c = Counter(r.kind for r in self.repairs)
@@ -544,6 +546,8 @@ ALLAH_PRINTED = frozenset(("هللا", "وهللا", "باهلل", "هلل", "و
 
 # broken plurals أفعال / آفال ("أغراض", "أسباب", "آثار")
 AFAAL = re.compile(f"^(?:أ[{LETTER}]{{2}}ا[{LETTER}]|آ[{LETTER}]ا[{LETTER}])$")
+# verbal nouns إفعال of sound roots ("إنجاز", "إيداع", "إبرام"), with their endings
+IFAAL = re.compile(f"^إ[{LETTER}]{{2}}ا[{LETTER}](?:ة|ات|ي|ية)?$")
 ILA_FORMS = {"إلى", "إلي", "إليه", "إليها", "إليهم", "إليهما", "إليك", "إلينا", "إليكم", "إليهن"}
 # what follows the alef of forms VII, VIII, X verbal nouns (انتحار, ارتكاب, استعمال)
 WASL_REST = re.compile(f"^(ست|ن[{LETTER}]|[{LETTER}]ت|ت)[{LETTER}]{{2,}}")
@@ -579,6 +583,8 @@ def _decide_hamza_lam(word: str, i: int, lex: _Lexicon) -> bool:
         return True
     if AFAAL.match(_strip_pronoun(stem)):
         return True  # li + a broken plural: "ألغراض" = لأغراض, "وآلثار" = ولآثار
+    if IFAAL.match(_strip_pronoun(stem)) and not word[i:].startswith(("إلى", "إليه", "إليك", "إلين")):
+        return True  # li + a verbal noun إفعال: "إلنجاز" = لإنجاز (a genuine «إل» word has a shorter stem)
     c1, c2 = lex.shape_votes(word, _swap(word, i))
     # "ألغراض" has a template no Arabic word has; "لأغراض" a common one
     return c1 == 0 and c2 >= 2
@@ -684,18 +690,31 @@ def _lam_meem_damage(tokens: Counter[str]) -> bool:
     return damaged >= 10 and damaged >= 0.2 * right
 
 
+def _lam_meem_repaired(tokens: Counter[str]) -> Counter[str]:
+    out: Counter[str] = Counter()
+    for tok, n in tokens.items():
+        out[LAM_MEEM.sub(r"\1الم", tok)] += n
+    return out
+
+
 def _damage_detected(tokens: Counter[str]) -> bool:
     """Is the reversed-ligature damage present?  Clean Arabic is full of "لا";
-    the damaged extraction has almost none and shows signatures instead."""
+    the damaged extraction has almost none and shows signatures instead.  A «لا» that the
+    lam-meem reversal makes («املادة» printed for «المادة», «املالية» for «المالية») is no
+    ligature: a finance law printed so has hundreds of them beside its hundreds of «األول»."""
     sig = 0
+    two_alefs = 0
     la = 0
     for tok, n in tokens.items():
         w = _plain(tok)
+        if DAMAGE_SIGNATURE.match(w):
+            two_alefs += n
         if w in ("ال", "وال", "إال") or DAMAGE_SIGNATURE.match(w):
             sig += n
-        if "لا" in w and not w.startswith("لال") and w != "هللا":
+        if "لا" in w and not w.startswith("لال") and w != "هللا" and not LAM_MEEM_WORD.match(w):
             la += n
-    return sig >= 3 and sig > la
+    # a short decree («األول», «اإلمضاء» and no «لا» at all): two words no Arabic spells are enough
+    return (sig >= 3 and sig > la) or (two_alefs >= 2 and la == 0)
 
 
 DAMAGE_SIGNATURE = re.compile("^[وفبكل]*ا[اأإآ]ل")  # two alef forms before a lam: «األحوال»
@@ -1140,9 +1159,15 @@ def _join_line_start(text: str, vocab: Counter[str]) -> tuple[str, tuple[str, st
     return text, None
 
 
-def repair_text(raw: str, *, skip_header: bool = True) -> RepairResult:
+def repair_text(raw: str, *, skip_header: bool = True, glyph_lines: Collection[int] = ()) -> RepairResult:
     """The passes in order: page furniture and footnotes split off; numbers and dates broken across
-    two lines joined; then each body line and footnote text repaired on its own (_LineRepair)."""
+    two lines joined; then each body line and footnote text repaired on its own (_LineRepair).
+
+    ``glyph_lines``: the (0-based) lines of ``raw`` that the extraction gave in Arabic presentation
+    forms (the glyphs themselves, decomposed before the repair).  Such a line was read glyph by glyph:
+    its lam-alef came out as the ligature «ﻻ», decomposed to «لا», so it cannot carry the reversed
+    ligature nor the lam-meem reversal.  Those two repairs leave it alone, and it is no evidence for
+    or against the damage (a finance law prints its body damaged and its tables as glyphs)."""
     raw_lines = raw.split("\n")
     furn = _split_furniture(raw_lines, _body_start(raw_lines, skip_header))
     repairs: list[Repair] = list(furn.repairs)
@@ -1150,9 +1175,15 @@ def repair_text(raw: str, *, skip_header: bool = True) -> RepairResult:
     items: list[tuple[int, str]] = [(j, t.strip()) for j, t in furn.body]
     fn_items = [(number, j, _footnote_text(flines)) for number, j, flines in furn.footnotes]
     vocab = _vocabulary([t for _, t in items] + [t for _, _, t in fn_items])
+    glyphs = frozenset(glyph_lines)
+    printed = (
+        _vocabulary([t for j, t in items if j not in glyphs] + [t for _, j, t in fn_items if j not in glyphs])
+        if glyphs
+        else vocab
+    )
     _join_broken_numbers(items, repairs)
     _join_split_dates(items, repairs)
-    fixer = _LineRepair(vocab, repairs)
+    fixer = _LineRepair(vocab, repairs, printed, glyphs)
     # the lexicon's context rules look across line ends: last/first word of the neighbour lines
     edges = [_edge_words(t) for _, t in items]
     lines: list[str] = []
@@ -1165,7 +1196,7 @@ def repair_text(raw: str, *, skip_header: bool = True) -> RepairResult:
             lines.append(out)
             numbers.append(j + 1)
     footnotes = [Footnote(n, fixer.fix(t, j, False), j + 1) for n, j, t in fn_items]
-    return RepairResult(lines, numbers, footnotes, repairs, fixer.uncertain)
+    return RepairResult(lines, numbers, footnotes, repairs, fixer.uncertain, ligature_damage=fixer.damaged)
 
 
 def _footnote_text(flines: list[str]) -> str:
@@ -1216,17 +1247,23 @@ def _edge_words(text: str) -> tuple[str, str]:
 
 
 class _LineRepair:
-    """The repairs of one line, in order: a word split at the line start, dates, ligatures (when
-    the text shows the damage), the lam-meem reversal (idem), spacing and punctuation, tatweel."""
+    """The repairs of one line, in order: a word split at the line start, dates, the lam-meem
+    reversal (when the text shows the damage), ligatures (idem), spacing and punctuation, tatweel."""
 
-    def __init__(self, vocab: Counter[str], repairs: list[Repair]):
+    def __init__(
+        self, vocab: Counter[str], repairs: list[Repair], printed: Counter[str], glyphs: frozenset[int] = frozenset()
+    ):
+        """``vocab``: the words of the whole text; ``printed``: those of its lines not given as
+        glyphs, the only ones that can show (and need) the ligature and lam-meem repairs."""
         self.vocab = vocab
         self.repairs = repairs
         self.uncertain: list[Repair] = []
-        damaged = _damage_detected(vocab)
-        self.lam_meem = _lam_meem_damage(vocab)
-        self.lex = _Lexicon(vocab) if damaged else None
-        self.lexicon = load_lexicon() if damaged else None
+        self.glyphs = glyphs
+        self.damaged = _damage_detected(printed)
+        self.lam_meem = _lam_meem_damage(printed)
+        # the lexicon reads the words as the ligature repair will see them: lam-meem repaired first
+        self.lex = _Lexicon(_lam_meem_repaired(printed) if self.lam_meem else printed) if self.damaged else None
+        self.lexicon = load_lexicon() if self.damaged else None
 
     def fix(self, text: str, j: int, line_start: bool, before: str = "", after: str = "") -> str:
         repairs = self.repairs
@@ -1236,11 +1273,13 @@ class _LineRepair:
                 repairs.append(Repair("intraword-space", j + 1, joined[0], joined[1]))
         text, dfix = _fix_dates(text)
         repairs.extend(Repair(kind, j + 1, b, a) for kind, b, a in dfix)
-        if self.lex is not None:
-            text = _fix_ligatures(text, j, self.lex, repairs, self.uncertain, self.lexicon, before, after)
-        if self.lam_meem:
+        printed = j not in self.glyphs
+        if self.lam_meem and printed:
+            # first: the «لا» that the reversal makes («املالية» for «المالية») is no ligature
             text, n = LAM_MEEM.subn(r"\1الم", text)
             repairs.extend(Repair("lam-meem", j + 1, "امل", "الم") for _ in range(n))
+        if self.lex is not None and printed:
+            text = _fix_ligatures(text, j, self.lex, repairs, self.uncertain, self.lexicon, before, after)
         text, sfix = _fix_spacing(text)
         repairs.extend(Repair(kind, j + 1, b, a) for kind, b, a in sfix)
         text, tfix = remove_tatweel(text)

@@ -33,10 +33,17 @@ _RANGE = re.compile(
     r"^(?:الفصول|المواد)\s*(?:من\s*)?(\d+(?:-\d+)*)\s*(?:[-–—]|إلى|الى)\s*(\d+(?:-\d+)*)\s*(?:\[\[fn:\d+\]\]\s*)*$"
 )
 # «... حصيلة العمل.المادة 13»: a heading run into the end of the line before it
-_RUN_IN = re.compile(r"\S[.؛:]\s*(?P<heading>(?:المادة|الفصل)\s+\d+(?:-\d+)*)\s*(?:\[\[fn:\d+\]\]\s*)*$")
+_RUN_IN = re.compile(rf"\S[.؛:]\s*(?P<heading>(?:المادة|الفصل)\s+(?:\d+(?:-\d+)*|{_WORDS}))\s*(?:\[\[fn:\d+\]\]\s*)*$")
 _NOTE = re.compile(r"\s*\[\[fn:\d+\]\]")
-_CITATION_AFTER = re.compile(r"^(?:من|في|أعلاه|اعلاه|أدناه|بعده|و\s|،|\d)")
-_ANNOUNCES = re.compile(r"(?:كما\s+يلي|على\s+النحو\s+(?:التالي|الآتي|الاتي)|كما\s+يأتي)")
+# («من» and «في» as words: «المادة 11: منح الحماية المعززة» is a heading)
+_CITATION_AFTER = re.compile(r"^(?:(?:من|في)(?![\u0621-\u064a])|أعلاه|اعلاه|أدناه|بعده|و\s|،|\d)")
+# a full stop, then the next sentence on the same line («الفصل الرابع. ولا يزال ...»)
+_SENTENCE_GOES_ON = re.compile(r"^\.\s*[\u0621-\u064a]")
+_FOLLOWING = re.compile(r"\s(?:التالي|التالية|الآتي|الآتية|الاتي|الاتية)\s*[:：]\s*$")
+_ENDED = re.compile(r"[.:؛;!?؟»)]\s*$")  # a line that ends its sentence (or a heading's title)
+_ANNOUNCES = re.compile(
+    r"(?:كما\s+يلي|(?:تنسخ|تغير|تتمم)[^.]*\sبما\s+يلي|على\s+النحو\s+(?:التالي|الآتي|الاتي)|كما\s+يأتي)"
+)
 
 
 @dataclass(frozen=True)
@@ -49,8 +56,10 @@ class Heading:
 def source_headings(lines: list[str], numbers: list[int]) -> list[Heading]:
     """Every line that reads as an article heading of another kind than a citation."""
     found = []
+    previous = ""
     for n, raw in zip(numbers, lines, strict=False):
         line = _NOTE.sub("", raw).strip()
+        before, previous = previous, line
         run_in = _RUN_IN.search(line)
         if run_in:
             line = run_in.group("heading")
@@ -70,6 +79,10 @@ def source_headings(lines: list[str], numbers: list[int]) -> list[Heading]:
             continue  # a sentence ending on a citation: «... في / الفصل 9.»
         if match and not match.group("num")[:1].isdigit() and re.fullmatch(r"\d{1,2}", match.group("rest") or ""):
             pass  # «الفصل الثالث.4»: an ordinal heading and a footnote marker
+        elif match and _SENTENCE_GOES_ON.match(match.group("after")) and not match.group("num")[:1].isdigit():
+            continue  # «... تسارع في / الفصل الرابع. ويعزى ...»: a quarter ending a sentence, not a heading
+        elif match and _SENTENCE_GOES_ON.match(match.group("after")) and before and not _ENDED.search(before):
+            continue  # «... وفقا للفقرة 6 من / المادة 16. ويتعهد ...»: a citation wrapped onto the line
         elif not match or (
             match.group("rest")
             and _CITATION_AFTER.match(match.group("rest"))
@@ -117,18 +130,36 @@ def _own_in_part(headings: list[Heading], lines: list[str], numbers: list[int]) 
     # the text's own label is that of its first heading (quoted articles come later)
     article_label = "المادة" if chapters else (labels[0] if labels else None)
     announcing = sorted({n for n, line in zip(numbers, lines, strict=False) if _ANNOUNCES.search(line.strip())})
+    # lines right after a line ending with a colon («... بالفصل 2-1 التالي:»)
+    after_colon = {
+        number
+        for (_, before), (number, _) in pairwise(zip(numbers, lines, strict=False))
+        if before.rstrip().endswith(":")
+    }
+    after_following = {
+        number for (_, before), (number, _) in pairwise(zip(numbers, lines, strict=False)) if _FOLLOWING.search(before)
+    }
     own: list[Heading] = []
     quoting = False
     last_announce = -1
     for h in headings:
         if h.label == chapters:
             continue
+        if (
+            h.line in after_following
+            and "-" in h.number
+            and own
+            and not _next_of(own[-1].number, h.number, strict=True)
+        ):
+            continue  # «... بالمادة / 17 المكررة التالية:» then «المادة 17 المكررة - ...»: an inserted article
         # an announcing line since the last own heading opens a quotation
         while announcing and announcing[0] < h.line:
             last_announce = announcing.pop(0)
         if own and last_announce > own[-1].line:
             quoting = True
-        if _may_be_own(h, article_label) and _goes_on_own(own, h, quoting):
+        if (_may_be_own(h, article_label) and _goes_on_own(own, h, quoting)) or (
+            not quoting and h.line not in after_colon and _misprinted_label(own, h)
+        ):
             own.append(h)
             quoting = False
     return own
@@ -139,13 +170,32 @@ def _may_be_own(h: Heading, article_label: str | None) -> bool:
     return h.label in ("single", "range") or h.label == article_label or article_label is None
 
 
+def _misprinted_label(own: list[Heading], h: Heading) -> bool:
+    """«المادة 9» between «الفصل 8» and «الفصل 10», «المادة 13 مكرر» after «الفصل 13»: the other
+    label on the very next number of the text's own articles is a misprint of its own label."""
+    if not own or h.label not in ("المادة", "الفصل") or h.label == own[-1].label:
+        return False
+    a, b = _base(own[-1].number), _base(h.number)
+    if a is None or b is None:
+        return False
+    return b == a + 1 or (b == a and h.number != own[-1].number and h.number.startswith(own[-1].number))
+
+
 def _goes_on_own(own: list[Heading], h: Heading, quoting: bool) -> bool:
     """Outside a quotation every such heading is the text's own; inside one, only the next number
     of the own articles, or article 1 of the text a single article approves."""
     if not quoting or not own:
         return True
     approved = own[-1].number == "unique" and h.number == "1"
-    return approved or _next_of(own[-1].number, h.number)
+    return approved or _next_of(own[-1].number, h.number) or _resumes_after_single(own, h)
+
+
+def _resumes_after_single(own: list[Heading], h: Heading) -> bool:
+    """After the single article of a law inside its dahir («الفصل الأول» … «فصل فريد» quoting an
+    amended article), the dahir's next article («الفصل الثاني») goes on with the dahir's numbers."""
+    numbered = [n for o in own if (n := _base(o.number)) is not None]
+    b = _base(h.number)
+    return own[-1].number == "unique" and bool(numbered) and b is not None and b == numbered[-1] + 1
 
 
 def _chapter_label(labels: list[str]) -> str | None:
@@ -160,9 +210,9 @@ def _base(number: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _next_of(previous: str, number: str) -> bool:
+def _next_of(previous: str, number: str, *, strict: bool = False) -> bool:
     a, b = _base(previous), _base(number)
-    return a is not None and b is not None and a <= b <= a + 3  # a small gap is the text's own
+    return a is not None and b is not None and a <= b <= a + (1 if strict else 3)  # a small gap is the text's own
 
 
 # -- built articles ------------------------------------------------------------------------------------

@@ -1,0 +1,137 @@
+"""The gate of the ligature repair (issue 12): finance laws whose body is printed with the reversed
+lam-alef ligature were left unrepaired, because the «لا» of their lam-meem damage («املادة»,
+«املالية») and of their tables given as glyphs (presentation forms, read correctly) outnumbered the
+damage's signatures.  Real corpus texts: the damage repaired, the right words left alone."""
+
+from collections import Counter
+
+import pytest
+from conftest import SHARED
+
+from lawtool.importer import ImportReport, _glyph_lines, _plain_text, read_source
+from lawtool.importer.repair import _damage_detected, _vocabulary, repair_text
+
+CORPUS = SHARED / "sources/adala/corpus"
+
+
+def _repaired(name: str):
+    raw = read_source(CORPUS / name)
+    text, _ = _plain_text(raw, name, ImportReport(source=name))
+    return raw, text, repair_text(text, glyph_lines=_glyph_lines(raw))
+
+
+def _words(lines: list[str]) -> Counter[str]:
+    return _vocabulary(lines)
+
+
+@pytest.fixture(scope="module")
+def finance_law_2022():
+    """The finance law for 2022: its body printed with both damages, no glyph lines."""
+    return _repaired("ma-adala-finance-laws-3375.txt")
+
+
+@pytest.fixture(scope="module")
+def finance_law_2026():
+    """The finance law for 2026: its body damaged, its tables (from line ~4,100) given as glyphs."""
+    return _repaired("ma-adala-finance-laws-9273.txt")
+
+
+def test_the_lam_meem_damage_does_not_hide_the_ligature_damage(finance_law_2022):
+    raw, text, result = finance_law_2022
+    raw_words = _words(text.split("\n"))
+    # the raw text shows both damages: the signature «االلتزام» and the lam-meem «املالية»
+    assert raw_words["االلتزام"] >= 10 and raw_words["املالية"] >= 10
+    assert result.ligature_damage is True
+    words = _words(result.lines)
+    assert words["الالتزام"] >= 10 and words["االلتزام"] == 0
+    assert words["خلال"] >= 10 and words["خالل"] == 0
+    # «املالية» is «المالية» (lam-meem first), never «الملاية» (the ligature rule on the lam it made)
+    assert words["المالية"] >= 10 and words["الملاية"] == 0 and words["امللاية"] == 0
+
+
+def test_lines_given_as_glyphs_are_not_repaired(finance_law_2026):
+    raw, text, result = finance_law_2026
+    glyphs = _glyph_lines(raw)
+    assert len(glyphs) > 1000
+    assert result.ligature_damage is True
+    by_line = dict(zip(result.line_numbers, result.lines, strict=True))
+    body = " ".join(line for n, line in by_line.items() if n - 1 not in glyphs)
+    tables = " ".join(line for n, line in by_line.items() if n - 1 in glyphs)
+    assert "االلتزام" not in body and "الالتزام" in body
+    # in the tables, right words with a lam after a lam or an alef stay as printed
+    assert tables.count("الإستغلال") >= 20 and "الإستغللا" not in tables
+    assert tables.count("الاستشفائي") >= 50
+    assert not any(r.line - 1 in glyphs for r in result.repairs if r.kind in ("ligature", "lam-meem"))
+
+
+def test_the_gate_reads_the_printed_lines_only():
+    """The amended finance law 35.20 for 2020: with its glyph lines, the «لا» of its tables would outnumber the
+    signatures of its damaged body and close the gate."""
+    raw, text, result = _repaired("ma-adala-finance-laws-3300.txt")
+    assert not _damage_detected(_vocabulary(text.split("\n")))
+    assert result.ligature_damage is True
+    words = _words(result.lines)
+    assert words["الأداء"] >= 10 and words["األداء"] == 0
+
+
+def test_a_text_without_the_damage_keeps_its_gate_closed():
+    """Clean Arabic, full of «لا» and of «الم» words: the gate stays closed, nothing is touched."""
+    clean = "لا يجوز للإدارة أن تلاحظ الالتزامات المالية إلا بعد الاطلاع على المادة الأولى.\n" * 5
+    result = repair_text(clean, skip_header=False)
+    assert result.ligature_damage is False
+    assert result.lines[0] == clean.split("\n")[0]
+
+
+def test_a_short_decree_with_two_words_no_arabic_spells():
+    """A decree of 28 lines: «األول» and «االستثناء» (two alef forms before a lam, which no Arabic
+    word has) and not a single «لا»: the gate opens though the signatures are fewer than three."""
+    raw, text, result = _repaired("ma-adala-administrative-8955.txt")
+    assert _words(text.split("\n"))["األول"] == 1
+    assert result.ligature_damage is True
+    words = _words(result.lines)
+    assert words["الأول"] >= 1 and words["األول"] == 0 and words["الاستثناء"] >= 1
+    assert words["الله"] >= 1 and words["هللا"] == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "printed", "real"),
+    [
+        ("ma-adala-financial-6397.txt", "إتالف", "إتلاف"),  # four forms of it in a 262-word decree
+        ("ma-adala-labor-8307.txt", "عائالت", "عائلات"),  # «وعائالتهم», «لعائالت»
+        ("ma-adala-labor-4196.txt", "إلنهاء", "لإنهاء"),  # li + a verbal noun إفعال (the rule)
+        ("ma-adala-agriculture-4674.txt", "إليداع", "لإيداع"),  # (starts like «إليه», is not it)
+        ("ma-adala-financial-4789.txt", "إلدارة", "لإدارة"),  # «المندوبية العامة لإدارة السجون»
+        ("ma-adala-financial-7273.txt", "بعمالت", "بعملات"),  # (its pronoun forms are «عمالة»'s)
+        ("ma-adala-security-6877.txt", "أنكوال", "أنكولا"),  # Angola, printed reversed
+    ],
+)
+def test_words_no_arabic_spells_are_read_by_the_lexicon(name, printed, real):
+    raw, text, result = _repaired(name)
+    assert printed in text
+    repaired = "\n".join(result.lines)
+    assert printed not in repaired and real in repaired
+
+
+def test_genuine_words_that_start_with_the_printed_pair_are_kept():
+    """«إلغاء», «إلزامية», «إلى», «إليها» glued to «في»: genuine words, not li + a verbal noun."""
+    from lawtool.importer.repair import _Lexicon, _repair_word
+
+    lexicon = _Lexicon(Counter({"المادة": 1}))
+    for word in ("إلغاء", "إلزامية", "إلى", "إليهافي"):
+        assert _repair_word(word, lexicon)[0] == word
+    assert _repair_word("وإلنجاز", lexicon)[0] == "ولإنجاز"
+    assert _repair_word("إليداع", lexicon)[0] == "لإيداع"
+
+
+@pytest.mark.parametrize(
+    ("name", "genuine", "wrong"),
+    [
+        ("ma-adala-industry-economy-8316.txt", "مبالغ", "مبلاغ"),  # «مبالغ» (amounts) is a word
+        ("ma-adala-intl-treaties-9136.txt", "العالمية", "العلامية"),  # «العالمية» (global) too
+    ],
+)
+def test_genuine_words_the_rules_changed_are_protected(name, genuine, wrong):
+    raw, text, result = _repaired(name)
+    assert genuine in text
+    repaired = "\n".join(result.lines)
+    assert genuine in repaired and wrong not in repaired
