@@ -9,7 +9,7 @@ import pytest
 from conftest import SHARED
 
 from lawtool.importer import ImportReport, _glyph_lines, _plain_text, read_source
-from lawtool.importer.repair import _damage_detected, _vocabulary, repair_text
+from lawtool.importer.repair import _damage_detected, _fix_two_alefs, _vocabulary, repair_text
 
 CORPUS = SHARED / "sources/adala/corpus"
 
@@ -135,3 +135,15 @@ def test_genuine_words_the_rules_changed_are_protected(name, genuine, wrong):
     assert genuine in text
     repaired = "\n".join(result.lines)
     assert genuine in repaired and wrong not in repaired
+
+
+def test_a_word_no_arabic_spells_is_repaired_outside_the_gate():
+    """A decree that does not show the damage as a whole (the gate stays shut) but prints «األول»:
+    two alef forms before a lam is a reversed ligature in any text, repaired and recorded; a word
+    with a second damage besides («باآلاف», a lam lost too) is left as found."""
+    raw, _, result = _repaired("ma-adala-executive-power-7931.txt")
+    assert "األول" in raw
+    assert not result.ligature_damage
+    assert ("األول", "الأول") in [(r.before, r.after) for r in result.repairs if r.kind == "ligature"]
+    assert not any("األول" in line for line in result.lines)
+    assert _fix_two_alefs("(باآلاف", 0, []) == "(باآلاف"

@@ -718,6 +718,7 @@ def _damage_detected(tokens: Counter[str]) -> bool:
 
 
 DAMAGE_SIGNATURE = re.compile("^[وفبكل]*ا[اأإآ]ل")  # two alef forms before a lam: «األحوال»
+TWO_ALEFS = re.compile("[اأإآ]{2}")
 
 
 # -- the lexicon kept as data (data/ligatures.yaml) -----------------------------------------------
@@ -1280,11 +1281,33 @@ class _LineRepair:
             repairs.extend(Repair("lam-meem", j + 1, "امل", "الم") for _ in range(n))
         if self.lex is not None and printed:
             text = _fix_ligatures(text, j, self.lex, repairs, self.uncertain, self.lexicon, before, after)
+        if printed:
+            text = _fix_two_alefs(text, j, repairs)  # what no Arabic word spells, gate open or not
         text, sfix = _fix_spacing(text)
         repairs.extend(Repair(kind, j + 1, b, a) for kind, b, a in sfix)
         text, tfix = remove_tatweel(text)
         repairs.extend(Repair("tatweel", j + 1, b, a) for b, a in tfix)
         return SPACE_RUN.sub(" ", text).strip()
+
+
+def _fix_two_alefs(text: str, j: int, repairs: list[Repair]) -> str:
+    """The words no Arabic spells, in every text (outside the gate too, where a text does not show
+    the damage as a whole, and after the ligature rules, which may leave one): two alef forms before a lam («اإلمضاء», «األول», «باآلاف») is a reversed
+    ligature, certainly («الإمضاء», «الأول», «بالآلاف»)."""
+
+    def repair(m: re.Match) -> str:
+        word = m.group(0)
+        sig = DAMAGE_SIGNATURE.match(word)
+        if sig is None:
+            return word
+        end = sig.end()  # the lam after the second alef form
+        fixed = word[: end - 2] + "ل" + word[end - 2] + word[end:]
+        if TWO_ALEFS.search(fixed):
+            return word  # another damage as well («باآلاف»): left for the reader, as found
+        repairs.append(Repair("ligature", j + 1, word, fixed))
+        return fixed
+
+    return AR_WORD.sub(repair, text) if "ل" in text else text
 
 
 def _fix_ligatures(
