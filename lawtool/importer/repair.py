@@ -1281,8 +1281,9 @@ class _LineRepair:
             repairs.extend(Repair("lam-meem", j + 1, "امل", "الم") for _ in range(n))
         if self.lex is not None and printed:
             text = _fix_ligatures(text, j, self.lex, repairs, self.uncertain, self.lexicon, before, after)
-        if printed:
-            text = _fix_two_alefs(text, j, repairs)  # what no Arabic word spells, gate open or not
+        # what no Arabic word spells: gate open or not, and on a line taken for glyphs too (a line read
+        # glyph by glyph cannot print it; one that does was taken for glyphs wrongly)
+        text = _fix_two_alefs(text, j, repairs)
         text, sfix = _fix_spacing(text)
         repairs.extend(Repair(kind, j + 1, b, a) for kind, b, a in sfix)
         text, tfix = remove_tatweel(text)
