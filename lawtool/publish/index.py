@@ -223,7 +223,7 @@ class SiteIndex:
             work.expressions.append(expression)
         self._by_uri = {e.expression_uri: e for e in expressions}
         self._citations: list[Citation] | None = None
-        self.timings: dict[str, float] = {}  # seconds of the corpus build folder's steps (build_index)
+        self.timings: dict[str, float] = {}  # seconds of the corpus build folder's steps (site_index)
 
     # -- lookup ---------------------------------------------------------------------------------------
     def laws(self) -> list[Work]:
