@@ -147,3 +147,14 @@ def test_a_word_no_arabic_spells_is_repaired_outside_the_gate():
     assert ("األول", "الأول") in [(r.before, r.after) for r in result.repairs if r.kind == "ligature"]
     assert not any("األول" in line for line in result.lines)
     assert _fix_two_alefs("(باآلاف", 0, []) == "(باآلاف"
+
+
+def test_the_reversed_la_standing_alone_is_repaired_outside_the_gate():
+    """«بناء على الدستور وال سيما الفصول 42 و 50»: the article «ال» never stands alone, so a bare «وال» is
+    the reversed «ولا», in a decree whose gate stays shut."""
+    raw, _, result = _repaired("ma-adala-financial-7228.txt")
+    assert "وال سيما" in raw
+    assert not result.ligature_damage
+    assert ("وال", "ولا") in [(r.before, r.after) for r in result.repairs if r.kind == "ligature"]
+    assert any("ولا سيما" in line for line in result.lines)
+    assert not any("وال سيما" in line for line in result.lines)

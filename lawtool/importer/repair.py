@@ -719,6 +719,7 @@ def _damage_detected(tokens: Counter[str]) -> bool:
 
 DAMAGE_SIGNATURE = re.compile("^[وفبكل]*ا[اأإآ]ل")  # two alef forms before a lam: «األحوال»
 TWO_ALEFS = re.compile("[اأإآ]{2}")
+BARE_SIGNATURES = {"ال": "لا", "وال": "ولا", "إال": "إلا"}  # the reversed «لا» standing alone
 
 
 # -- the lexicon kept as data (data/ligatures.yaml) -----------------------------------------------
@@ -1293,11 +1294,15 @@ class _LineRepair:
 
 def _fix_two_alefs(text: str, j: int, repairs: list[Repair]) -> str:
     """The words no Arabic spells, in every text (outside the gate too, where a text does not show
-    the damage as a whole, and after the ligature rules, which may leave one): two alef forms before a lam («اإلمضاء», «األول», «باآلاف») is a reversed
+    the damage as a whole, and after the ligature rules, which may leave one): «ال», «وال», «إال» standing
+    alone (the reversed «لا», «ولا», «إلا»), and two alef forms before a lam («اإلمضاء», «األول», «باآلاف») is a reversed
     ligature, certainly («الإمضاء», «الأول», «بالآلاف»)."""
 
     def repair(m: re.Match) -> str:
         word = m.group(0)
+        if word in BARE_SIGNATURES:  # the article alone is no word: «وال سيما» is «ولا سيما»
+            repairs.append(Repair("ligature", j + 1, word, BARE_SIGNATURES[word]))
+            return BARE_SIGNATURES[word]
         sig = DAMAGE_SIGNATURE.match(word)
         if sig is None:
             return word
