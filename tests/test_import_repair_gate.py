@@ -9,7 +9,7 @@ import pytest
 from conftest import SHARED
 
 from lawtool.importer import ImportReport, _glyph_lines, _plain_text, read_source
-from lawtool.importer.repair import _damage_detected, _fix_two_alefs, _vocabulary, repair_text
+from lawtool.importer.repair import _damage_detected, _fix_non_words, _vocabulary, repair_text
 
 CORPUS = SHARED / "sources/adala/corpus"
 
@@ -146,7 +146,9 @@ def test_a_word_no_arabic_spells_is_repaired_outside_the_gate():
     assert not result.ligature_damage
     assert ("األول", "الأول") in [(r.before, r.after) for r in result.repairs if r.kind == "ligature"]
     assert not any("األول" in line for line in result.lines)
-    assert _fix_two_alefs("(باآلاف", 0, []) == "(باآلاف"
+    left: list = []
+    assert _fix_non_words("(باآلاف", 0, [], left) == "(باآلاف"
+    assert [(r.before, r.certain) for r in left] == [("باآلاف", False)]
 
 
 def test_the_reversed_la_standing_alone_is_repaired_outside_the_gate():

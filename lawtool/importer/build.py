@@ -147,22 +147,23 @@ def _mod_paragraph(intro: str | None, mod_node: Node) -> etree._Element:
 # -- meta ---------------------------------------------------------------------------------------------
 
 
-def build_meta(meta: Metadata) -> etree._Element:
+def _identification(meta: Metadata, **extra) -> etree._Element:
+    """The FRBR identification of the document (or, with ``component``, of an annex)."""
     expr = meta.expression
-    work = expr.work_uri()
-    expression = expr.expression_uri()
-    date = expr.expression_date or meta.work_date
-    ident = identification(
-        work,
-        expression,
+    return identification(
+        expr.work_uri(),
+        expr.expression_uri(),
         work_date=meta.work_date,
-        date=date,
+        date=expr.expression_date or meta.work_date,
         author=meta.author,
         country=expr.country,
         language=expr.language,
-        number=expr.number,
-        title=meta.title,
+        **extra,
     )
+
+
+def build_meta(meta: Metadata) -> etree._Element:
+    ident = _identification(meta, number=meta.expression.number, title=meta.title)
     el = E("meta", ident)
     if meta.publication:
         p = meta.publication
@@ -177,7 +178,9 @@ def build_meta(meta: Metadata) -> etree._Element:
         )
     )
     references = E("references", source="#lawtool")
-    references.append(E("original", eId="original", href=work, showAs=meta.title or work))
+    references.append(
+        E("original", eId="original", href=meta.expression.work_uri(), showAs=meta.title or meta.expression.work_uri())
+    )
     for eid, show in meta.concepts:
         references.append(E("TLCConcept", eId=eid, href=f"/ontology/concept/lawtool/{eid}", showAs=show))
     references.append(E("TLCOrganization", eId="lawtool", href="/ontology/organization/lawtool", showAs="lawtool"))
@@ -277,18 +280,7 @@ def _body(layout: Layout) -> etree._Element:
 
 def _annex_doc(annex: Layout, meta: Metadata, n: int) -> etree._Element:
     """An annexed text («ملحق») as a ``doc`` of the attachment, its own articles numbered apart."""
-    work, expression = meta.expression.work_uri(), meta.expression.expression_uri()
-    date = meta.expression.expression_date or meta.work_date
-    ident = identification(
-        work,
-        expression,
-        work_date=meta.work_date,
-        date=date,
-        author=meta.author,
-        country=meta.expression.country,
-        language=meta.expression.language,
-        component=f"annex_{n}",
-    )
+    ident = _identification(meta, component=f"annex_{n}")
     doc = E("doc", E("meta", ident), name="annex")
     lines = annex.title_lines + annex.preamble
     if lines:

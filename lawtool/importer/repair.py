@@ -1284,7 +1284,7 @@ class _LineRepair:
             text = _fix_ligatures(text, j, self.lex, repairs, self.uncertain, self.lexicon, before, after)
         # what no Arabic word spells: gate open or not, and on a line taken for glyphs too (a line read
         # glyph by glyph cannot print it; one that does was taken for glyphs wrongly)
-        text = _fix_two_alefs(text, j, repairs)
+        text = _fix_non_words(text, j, repairs, self.uncertain)
         text, sfix = _fix_spacing(text)
         repairs.extend(Repair(kind, j + 1, b, a) for kind, b, a in sfix)
         text, tfix = remove_tatweel(text)
@@ -1292,7 +1292,7 @@ class _LineRepair:
         return SPACE_RUN.sub(" ", text).strip()
 
 
-def _fix_two_alefs(text: str, j: int, repairs: list[Repair]) -> str:
+def _fix_non_words(text: str, j: int, repairs: list[Repair], uncertain: list[Repair]) -> str:
     """The words no Arabic spells, in every text (outside the gate too, where a text does not show
     the damage as a whole, and after the ligature rules, which may leave one): «ال», «وال», «إال» standing
     alone (the reversed «لا», «ولا», «إلا»), and two alef forms before a lam («اإلمضاء», «األول», «باآلاف») is a reversed
@@ -1309,7 +1309,9 @@ def _fix_two_alefs(text: str, j: int, repairs: list[Repair]) -> str:
         end = sig.end()  # the lam after the second alef form
         fixed = word[: end - 2] + "ل" + word[end - 2] + word[end:]
         if TWO_ALEFS.search(fixed):
-            return word  # another damage as well («باآلاف»): left for the reader, as found
+            # another damage as well («باآلاف»): left as found, and listed as uncertain for the reader
+            uncertain.append(Repair("ligature", j + 1, word, word, False))
+            return word
         repairs.append(Repair("ligature", j + 1, word, fixed))
         return fixed
 
