@@ -28,6 +28,7 @@ from pathlib import Path
 from .akn import atomic_write, remove_stale_temporaries, text_of
 from .errors import InputError, LawtoolError
 from .importer import import_text, read_source
+from .importer.repair import damage_signatures
 from .importer.suspects import HunspellMissing, suspect_shares, tokenize
 from .validate import check_schema
 from .version import code_key
@@ -78,6 +79,9 @@ def import_one(source: Path, options: Options) -> dict:
         uncertain=len(report.uncertain),
         findings=[f.to_dict() for f in findings],
     )
+    signatures = damage_signatures("\n".join(document.root.itertext()))
+    if signatures:
+        entry["damage_signatures"] = dict(signatures.most_common())
     if options.spelling:
         entry["_tokens"] = dict(Counter(tokenize("\n".join(text_of(p) for p in document.main.iter("{*}p")))))
     entry["status"] = "clean" if not any(f.severity in ("error", "warning") for f in findings) else "findings"
@@ -273,6 +277,7 @@ def build_report(entries: list[dict], *, folder: Path, imported: int, seconds: f
         "kinds": dict(Counter(e.get("kind") or "refused" for e in entries).most_common()),
         **_article_measures(imported_ok),
         "schema_invalid": [e["file"] for e in imported_ok if _has_finding(e, "schema")],
+        "damage_signatures": {e["file"]: e["damage_signatures"] for e in imported_ok if e.get("damage_signatures")},
         "suspect_share_percent": _distribution(shares),
         **_finding_counts(imported_ok),
     }
@@ -327,6 +332,7 @@ def render_markdown(report: dict) -> str:
         f"{len(s['zero_articles_with_headings'])}) |",
         f"| article numbers = the source's headings | {s['article_count_agrees_percent']} % of texts |",
         f"| outputs invalid against the XSD | {len(s['schema_invalid'])} |",
+        f"| texts whose output holds a damage signature | {len(s['damage_signatures'])} |",
     ]
     for key, value in s["suspect_share_percent"].items():
         lines.append(f"| suspect share {key} | {value}{' %' if 'over' not in key else ' texts'} |")
@@ -352,6 +358,10 @@ def render_markdown(report: dict) -> str:
             f"{e.get('suspects', {}).get('share_percent', '')} | "
             f"{', '.join(f'{r} ×{n}' for r, n in rules.most_common(4))} |"
         )
+    if s["damage_signatures"]:
+        lines += ["", "## Damage signatures left", "", "| text | words |", "|---|---|"]
+        for name, words in s["damage_signatures"].items():
+            lines.append(f"| {name} | {'، '.join(f'«{w}» ×{n}' for w, n in words.items())} |")
     if report["refused"]:
         lines += ["", "## Refused", "", "| text | why |", "|---|---|"]
         lines += [f"| {r['file']} | {r['error'].replace('|', '/')} |" for r in report["refused"]]

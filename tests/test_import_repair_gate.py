@@ -9,7 +9,7 @@ import pytest
 from conftest import SHARED
 
 from lawtool.importer import ImportReport, _glyph_lines, _plain_text, read_source
-from lawtool.importer.repair import _damage_detected, _fix_non_words, _vocabulary, repair_text
+from lawtool.importer.repair import _damage_detected, _fix_non_words, _vocabulary, damage_signatures, repair_text
 
 CORPUS = SHARED / "sources/adala/corpus"
 
@@ -139,16 +139,20 @@ def test_genuine_words_the_rules_changed_are_protected(name, genuine, wrong):
 
 def test_a_word_no_arabic_spells_is_repaired_outside_the_gate():
     """A decree that does not show the damage as a whole (the gate stays shut) but prints «األول»:
-    two alef forms before a lam is a reversed ligature in any text, repaired and recorded; a word
-    with a second damage besides («باآلاف», a lam lost too) is left as found."""
+    two alef forms before a lam is a reversed ligature in any text, repaired and recorded; «اآ»
+    opening a word is «الآ» whose lam was lost with its glyph («باآلاف», a Bank Al-Maghrib report:
+    «بالآلاف»); a word that keeps two alef forms under both readings is left as found, listed."""
     raw, _, result = _repaired("ma-adala-executive-power-7931.txt")
     assert "األول" in raw
     assert not result.ligature_damage
     assert ("األول", "الأول") in [(r.before, r.after) for r in result.repairs if r.kind == "ligature"]
     assert not any("األول" in line for line in result.lines)
     left: list = []
-    assert _fix_non_words("(باآلاف", 0, [], left) == "(باآلاف"
-    assert [(r.before, r.certain) for r in left] == [("باآلاف", False)]
+    done: list = []
+    assert _fix_non_words("(باآلاف الدراهم)", 0, done, left) == "(بالآلاف الدراهم)"
+    assert [(r.before, r.after) for r in done] == [("باآلاف", "بالآلاف")] and not left
+    assert _fix_non_words("شراء االالاراضي", 0, [], left) == "شراء االالاراضي"  # finance law 9097
+    assert [(r.before, r.certain) for r in left] == [("االالاراضي", False)]
 
 
 def test_the_reversed_la_standing_alone_is_repaired_outside_the_gate():
@@ -160,3 +164,26 @@ def test_the_reversed_la_standing_alone_is_repaired_outside_the_gate():
     assert ("وال", "ولا") in [(r.before, r.after) for r in result.repairs if r.kind == "ligature"]
     assert any("ولا سيما" in line for line in result.lines)
     assert not any("وال سيما" in line for line in result.lines)
+
+
+def test_glyphs_printed_twice_are_read_once():
+    """Fake bold (each glyph twice: «االلتتأأسسييسس االلأاوولل», the bold sometimes ending inside the
+    word), a tripled alef opening a word («ااالقتصادية») and a doubled alef madda («ـآآالت»), in three
+    real texts: read once, before the ligature repair reads the word, and recorded."""
+    _, _, fishing = _repaired("ma-adala-maritime-fishing-321.txt")
+    assert any("المنطقة الاقتصادية الخاصة" in line for line in fishing.lines)
+    assert ("ااالقتصادية", "االقتصادية") in [(r.before, r.after) for r in fishing.repairs if r.kind == "doubled-glyph"]
+    assert not damage_signatures("\n".join(fishing.lines))
+
+    raw, _, finance = _repaired("ma-adala-finance-laws-9097.txt")
+    assert "ننففققااتت االلتتأأسسييسس االلأاوولل" in raw
+    text = "\n".join(finance.lines)
+    assert "نفقات التأسيس الأول" in text
+    assert "الادارية" in text and "االلااددااررية" not in text  # the bold ends before «ية»
+    # what is left is garbled beyond a certain reading: listed as uncertain, each with its line
+    left = damage_signatures(text)
+    assert left and set(left) <= {r.before for r in finance.uncertain}
+
+    _, _, tariff = _repaired("ma-adala-finance-laws-188.txt")
+    assert not any("آآ" in line for line in tariff.lines)
+    assert ("آآالت", "آالت") in [(r.before, r.after) for r in tariff.repairs if r.kind == "doubled-glyph"]

@@ -1273,6 +1273,7 @@ class _LineRepair:
             text, joined = _join_line_start(text, self.vocab)
             if joined:
                 repairs.append(Repair("intraword-space", j + 1, joined[0], joined[1]))
+        text = _fix_doubled_glyphs(text, j, repairs)
         text, dfix = _fix_dates(text)
         repairs.extend(Repair(kind, j + 1, b, a) for kind, b, a in dfix)
         printed = j not in self.glyphs
@@ -1292,6 +1293,76 @@ class _LineRepair:
         return SPACE_RUN.sub(" ", text).strip()
 
 
+ALEF_FORMS = "اأإآ"
+# three alef forms opening a word (after its proclitics): the first is a glyph printed twice
+# («ااالقتصادية», «ااألجراء»); the reversed ligature alone makes at most two
+TRIPLE_ALEF = re.compile(f"(?<![{LETTER}])([وفبكل]*)ا(?=[{ALEF_FORMS}]{{2}})")
+LOST_LAM = re.compile("^([وفبكل]*ا)آل")  # «اآ» opening a word: the lam of «الآ» lost with its ligature
+DOUBLED_MADDA = re.compile("آآ")  # no Arabic word has two alef maddas in a row: a glyph printed twice
+
+
+# a word in fake bold: each glyph printed twice («االلتتأأسسييسس» for «التأسيس»); a pair of two alef
+# forms is the doubled hamzated ligature («االلأاوولل» for «الأول»)
+# forms is the doubled hamzated ligature («االلأاوولل» for «الأول»); the bold may end inside the word
+# («االلااددااررية» for «الادارية»): group 1 the doubled part, group 2 the rest
+FAKE_BOLD = re.compile(
+    f"(?<![{LETTER}])((?:([{LETTER}])\\2|[{ALEF_FORMS}]{{2}}){{3,}})([{LETTER}]*)(?![{LETTER}{MARKS}])"
+)
+
+
+def _undoubled(doubled: str) -> str:
+    """The doubled part of a fake-bold word read once (each pair to one letter; a pair of two alef
+    forms to the hamzated one)."""
+    pairs = zip(doubled[0::2], doubled[1::2], strict=True)
+    return "".join(a if a != "ا" else b for a, b in pairs)
+
+
+def _fix_doubled_glyphs(text: str, j: int, repairs: list[Repair]) -> str:
+    """Glyphs the extraction printed twice, before any other repair reads the word: a word in fake
+    bold, a tripled alef opening a word, a doubled alef madda («ـآآالت»)."""
+
+    def undouble(m: re.Match) -> str:
+        word, doubled, rest = m.group(0), m.group(1), m.group(3)
+        fixed = _undoubled(doubled)
+        if len(set(fixed)) == 1:  # «هههههه»: a row of one letter, no word
+            return word
+        fixed += rest
+        repairs.append(Repair("doubled-glyph", j + 1, word, fixed))
+        return fixed
+
+    def once(m: re.Match) -> str:
+        word = m.group(0)
+        fixed = DOUBLED_MADDA.sub("آ", TRIPLE_ALEF.sub(r"\1", word))
+        if fixed != word:
+            repairs.append(Repair("doubled-glyph", j + 1, word, fixed))
+        return fixed
+
+    text = FAKE_BOLD.sub(undouble, text)
+    if TRIPLE_ALEF.search(text) or "آآ" in text:
+        text = AR_WORD.sub(once, text)
+    return text
+
+
+def damage_signatures(text: str) -> Counter[str]:
+    """The words of a (repaired) text that no Arabic spells and the extraction's damage leaves: «ال»,
+    «وال», «إال» standing alone (not «الـ 18», where the tatweel says the article is meant), two alef
+    forms before a lam, a doubled alef madda, a tripled alef, a word in fake bold.  A clean import
+    holds none; the corpus report counts them."""
+    found: Counter[str] = Counter()
+    for m in AR_WORD.finditer(text):
+        token = m.group(0)
+        word = _plain(token)
+        if (
+            token in BARE_SIGNATURES
+            or DAMAGE_SIGNATURE.match(word)
+            or "آآ" in word
+            or TRIPLE_ALEF.match(word)
+            or ((bold := FAKE_BOLD.fullmatch(word)) and len(set(bold.group(1))) > 2)
+        ):
+            found[word] += 1
+    return found
+
+
 def _fix_non_words(text: str, j: int, repairs: list[Repair], uncertain: list[Repair]) -> str:
     """The words no Arabic spells, in every text (outside the gate too, where a text does not show
     the damage as a whole, and after the ligature rules, which may leave one): «ال», «وال», «إال» standing
@@ -1308,8 +1379,12 @@ def _fix_non_words(text: str, j: int, repairs: list[Repair], uncertain: list[Rep
             return word
         end = sig.end()  # the lam after the second alef form
         fixed = word[: end - 2] + "ل" + word[end - 2] + word[end:]
+        lost = LOST_LAM.match(word)
+        if TWO_ALEFS.search(fixed) and lost:
+            # «باآلاف» (printed «باآالف»): the glyph «ﻵ» came out as its alef madda alone, without its lam
+            fixed = lost.group(1) + "ل" + word[lost.end(1) :]
         if TWO_ALEFS.search(fixed):
-            # another damage as well («باآلاف»): left as found, and listed as uncertain for the reader
+            # another damage as well: left as found, and listed as uncertain for the reader
             uncertain.append(Repair("ligature", j + 1, word, word, False))
             return word
         repairs.append(Repair("ligature", j + 1, word, fixed))

@@ -25,6 +25,7 @@ REPAIR_KINDS = {
     "footnote-marker": "إحالات إلى الهوامش",
     "footnote-body": "نصوص الهوامش داخل المتن",
     "glued-word": "كلمتان ملتصقتان",
+    "doubled-glyph": "حروف مطبوعة مرتين",
     "tatweel": "التطويل (ـ) داخل الكلمات",
     "invisible-character": "محارف غير مرئية",
     "control-character": "محارف تحكم",
