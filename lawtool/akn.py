@@ -324,14 +324,8 @@ def parse_bytes(data: bytes, path: str = "<input>") -> etree._ElementTree:
     head = data[:4]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[:2] in (b"\x00<", b"<\x00"):
         raise InputError("the file is UTF-16, not UTF-8", path=path, hint="save it as UTF-8")
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x})", path=path, place=line, hint="save the file as UTF-8"
-        ) from None
-    # The bytes are UTF-8: a declaration that says otherwise would have the parser read mojibake.
+    # The bytes must be UTF-8 (checked when the parser fails: it reads them as UTF-8 and stops at a
+    # byte that is not); a declaration that says otherwise would have the parser read mojibake.
     declared = re.match(rb"\s*<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']", data)
     if declared and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8", b"us-ascii", b"ascii"):
         raise InputError(
@@ -363,6 +357,7 @@ def parse_bytes(data: bytes, path: str = "<input>") -> etree._ElementTree:
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
+        _check_utf8(data, path)
         raise InputError(
             f"not well-formed XML: {exc.msg}",
             path=path,
@@ -370,6 +365,16 @@ def parse_bytes(data: bytes, path: str = "<input>") -> etree._ElementTree:
             hint="fix the XML syntax at that line",
         ) from None
     return root.getroottree()
+
+
+def _check_utf8(data: bytes, path: str) -> None:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x})", path=path, place=line, hint="save the file as UTF-8"
+        ) from None
 
 
 READ_SECONDS = 10.0  # how long lawtool waits for a pipe or a device to give its data

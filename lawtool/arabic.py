@@ -51,12 +51,24 @@ def strip_invisibles(text: str) -> str:
     return BIDI_AND_ZERO_WIDTH.sub("", text)
 
 
+# one table for the folds and the removals of ``normalise`` (one pass over the text)
+_NORMALISE = {
+    **_FOLD,
+    **{c: None for c in range(0x0610, 0x061B)},
+    **{c: None for c in range(0x064B, 0x0660)},
+    0x0670: None,
+    **{c: None for c in range(0x06D6, 0x06EE)},
+    **{ord(c): None for c in "\u061c\ufeff\u00ad"},
+    **{c: None for c in range(0x200B, 0x2010)},
+    **{c: None for c in range(0x202A, 0x202F)},
+    **{c: None for c in range(0x2060, 0x206A)},
+}
+
+
 def normalise(text: str) -> str:
-    text = PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
-    text = strip_invisibles(text)
-    text = DIACRITICS.sub("", text)
-    text = text.translate(_FOLD)
-    return SPACES.sub(" ", text).strip()
+    if PRESENTATION_FORMS.search(text):
+        text = PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    return " ".join(text.translate(_NORMALISE).split())
 
 
 # -- tokens -----------------------------------------------------------------------------------------

@@ -216,6 +216,9 @@ def number_from_num(text: str) -> str:
     >>> number_from_num("الفصل 1-447")
     '447-1'
     """
+    plain = _PLAIN_NUM.fullmatch(text)
+    if plain:  # «الفصل 12», «المادة 3.»: most numbers, read without the general rules below
+        return str(int(plain.group(1)))
     bare, plural = _without_label(text)
     bare, suffix = _without_suffix(bare)
     if re.fullmatch(r"(?:ال)?تمهيديه?", bare):
@@ -238,6 +241,10 @@ def number_from_num(text: str) -> str:
     if suffix:
         number += "-" + LATIN_SUFFIXES[suffix - 1]
     return number
+
+
+# a label and ASCII digits only, as most <num> texts are: the general rules give the digits
+_PLAIN_NUM = re.compile(r"\s*(?:ال)?(?:فصل|مادة|ماده)\s+([0-9]+)\s*[.:]?\s*", re.ASCII)
 
 
 def _without_label(text: str) -> tuple[str, bool]:

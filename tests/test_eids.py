@@ -1,6 +1,9 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 
+from lawtool import eids as eid_rules
 from lawtool.akn import NS
 from lawtool.eids import article_order, assign_eids, number_from_num, renumber
 from lawtool.errors import EidError
@@ -43,6 +46,22 @@ from lawtool.errors import EidError
 )
 def test_number_rules(num, expected):
     assert number_from_num(num) == expected
+
+
+@given(
+    label=st.sampled_from(["الفصل", "المادة", "فصل", "مادة", "ماده", "الماده"]),
+    digits=st.from_regex(r"[0-9]{1,5}", fullmatch=True),
+    before=st.sampled_from(["", " ", "  "]),
+    after=st.sampled_from(["", " ", ".", ":", " :", " . ", " مكرر", "-1", " ثالثا", "\u200f"]),
+)
+def test_the_quick_reading_of_plain_numbers_agrees_with_the_rules(label, digits, before, after):
+    """«الفصل 12»: read without the general rules (most numbers are so); the same number as the
+    rules give, and a text the quick reading does not take goes through the rules."""
+    text = f"{before}{label} {digits}{after}"
+    bare, _ = eid_rules._without_label(text)
+    bare, suffix = eid_rules._without_suffix(bare)
+    by_rules = eid_rules._base_number(bare, text) + (f"-{eid_rules.LATIN_SUFFIXES[suffix - 1]}" if suffix else "")
+    assert number_from_num(text) == by_rules
 
 
 def test_unreadable_number():

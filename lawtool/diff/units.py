@@ -270,7 +270,7 @@ def _serialise(el) -> bytes:
 
 
 def _num_child(el) -> etree._Element | None:
-    return el.find(_NUM)
+    return next(el.iterchildren(_NUM), None)
 
 
 def _heading(el) -> str:
