@@ -15,6 +15,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
@@ -192,7 +193,12 @@ _MIXED = DOC_INLINES | {
 
 def local_name(el) -> str:
     tag = el.tag
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+    return _local(tag) if isinstance(tag, str) else ""
+
+
+@lru_cache(maxsize=1024)
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
 
 
 def remove_keeping_tail(el) -> None:

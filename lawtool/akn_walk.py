@@ -53,7 +53,7 @@ UNRENDERED = frozenset({"img", "object", "foreign", "documentRef", "componentRef
 GENERATED = "~"  # prefix of a generated identifier, never written into a document
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Part:
     """One place of the walk (see the module docstring)."""
 

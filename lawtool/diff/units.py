@@ -216,7 +216,7 @@ class Unit:
     @property
     def words(self) -> tuple[str, ...]:
         if self._words is None:
-            self._words = tuple(w for w in _NON_WORD.split(self.key) if w)
+            self._words = tuple(_WORD.findall(self.key))
         return self._words
 
     @property
@@ -259,7 +259,7 @@ class Unit:
         return self.label or self.heading or self.title
 
 
-_NON_WORD = re.compile(r"[^\w]+")
+_WORD = re.compile(r"\w+")
 _NUM, _HEADING, _QSTR = akn("num"), akn("heading"), akn("quotedStructure")
 
 
@@ -270,6 +270,8 @@ def _serialise(el) -> bytes:
 
 
 def _num_child(el) -> etree._Element | None:
+    if len(el) and el[0].tag == _NUM:  # where <num> nearly always is
+        return el[0]
     return next(el.iterchildren(_NUM), None)
 
 
@@ -291,7 +293,9 @@ def _itertext(el):
 
 def label_of(el) -> str:
     num = _num_child(el)
-    return _squeeze("".join(_itertext(num))) if num is not None else ""
+    if num is None:
+        return ""
+    return _squeeze(num.text or "") if not len(num) else _squeeze("".join(_itertext(num)))
 
 
 @lru_cache(maxsize=20_000)

@@ -268,6 +268,9 @@ def forget_line_diffs() -> None:
 def _equal_run(toks_a: list[str], toks_b: list[str]) -> list[Op]:
     """Tokens with equal keys: runs equal letter for letter, one typographic piece per token
     that is not."""
+    same = "".join(toks_a)
+    if same == "".join(toks_b):  # the usual case: one piece
+        return [Op(EQUAL, same, same)] if same else []
     ops: list[Op] = []
     run: list[str] = []  # tokens equal letter for letter, waiting to be one op
     for a, b in zip(toks_a, toks_b, strict=False):
