@@ -71,11 +71,8 @@ class Op:
 
 # a space before or after a punctuation mark (after ``normalise`` every space is one space)
 _PUNCT_SPACE = re.compile(r" (?=[^\w\s])|(?<=[^\w\s]) ")
-_PUNCT_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in _PUNCT_FOLD) + "]")
-
-
 def _fold_punct(text: str) -> str:
-    return _PUNCT_CHARS.sub(lambda m: _PUNCT_FOLD[ord(m.group())] or "", text)
+    return text.translate(_PUNCT_FOLD)
 
 
 @lru_cache(maxsize=200_000)
