@@ -71,6 +71,8 @@ class Op:
 
 # a space before or after a punctuation mark (after ``normalise`` every space is one space)
 _PUNCT_SPACE = re.compile(r" (?=[^\w\s])|(?<=[^\w\s]) ")
+
+
 def _fold_punct(text: str) -> str:
     return text.translate(_PUNCT_FOLD)
 
