@@ -457,8 +457,11 @@ def text_ops(old_text: str, new_text: str, same_key: bool) -> tuple[Op, ...]:
 
 
 def _pair_change(o: Unit, n: Unit, moved: bool, *, parts: bool) -> Change:
-    if o.role in ("provision", "text") and o.signature == n.signature:
-        # the same bytes: the same text, label, number (from the <num> or the eId) and parts
+    if (o.role in ("provision", "text") and o.signature == n.signature) or (
+        o.role == "sub" and _local_signature(o) == _local_signature(n)
+    ):
+        # the same bytes: the same text, label, number (from the <num> or the eId) and parts; a
+        # paragraph's eIds aside (relative to its article's), which say nothing of its own number
         return Change(o.kind, MOVED if moved else UNCHANGED, (o,), (n,), (), moved=moved)
     same_text = o.text == n.text
     same_key = same_text or _same_key(o, n)
