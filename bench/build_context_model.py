@@ -59,7 +59,8 @@ def repaired_text(path: Path, cache: Path) -> tuple[bool, str]:
         head, _, body = out.read_text(encoding="utf-8").partition("\n")
         return head == "damaged", body
     from lawtool.importer import INVISIBLES, LINE_BREAKS
-    from lawtool.importer.repair import _damage_detected, _vocabulary, repair_text
+    from lawtool.importer.ligatures import _damage_detected
+    from lawtool.importer.repair import _vocabulary, repair_text
 
     raw = INVISIBLES.sub("", path.read_text(encoding="utf-8", errors="replace").translate(LINE_BREAKS))
     result = repair_text(raw)

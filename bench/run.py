@@ -157,7 +157,8 @@ t = time.perf_counter(); doc, rep = import_text(text, uri); doc.to_bytes(); elap
         "repair stage alone, Penal Code (library call, lexicon loaded)",
         in_process(
             f"""
-from lawtool.importer.repair import load_lexicon, repair_text
+from lawtool.importer.ligatures import load_lexicon
+from lawtool.importer.repair import repair_text
 raw = open({str(PENAL_CODE_TXT)!r}, encoding='utf-8').read(); load_lexicon()
 t = time.perf_counter(); repair_text(raw); elapsed = time.perf_counter() - t
 """,

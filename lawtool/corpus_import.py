@@ -28,7 +28,7 @@ from pathlib import Path
 from .akn import atomic_write, remove_stale_temporaries, text_of
 from .errors import InputError, LawtoolError
 from .importer import import_text, read_source
-from .importer.repair import damage_signatures
+from .importer.ligatures import damage_signatures
 from .importer.suspects import HunspellMissing, suspect_shares, tokenize
 from .validate import check_schema
 from .version import code_key

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from lawtool.importer.common import Footnote
 from lawtool.importer.footnotes import AMENDMENT_OPENING, AmendmentNote, parse_amendment_notes
-from lawtool.importer.repair import Footnote, repair_text
+from lawtool.importer.repair import repair_text
 
 SHARED = Path(os.environ.get("LAWTOOL_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 LAW_103_13 = SHARED / "sources" / "law-103-13" / "ar.txt"

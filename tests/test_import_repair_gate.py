@@ -9,7 +9,8 @@ import pytest
 from conftest import SHARED
 
 from lawtool.importer import ImportReport, _glyph_lines, _plain_text, read_source
-from lawtool.importer.repair import _damage_detected, _fix_non_words, _vocabulary, damage_signatures, repair_text
+from lawtool.importer.ligatures import _damage_detected, _fix_non_words, damage_signatures
+from lawtool.importer.repair import _vocabulary, repair_text
 
 CORPUS = SHARED / "sources/adala/corpus"
 
@@ -114,7 +115,7 @@ def test_words_no_arabic_spells_are_read_by_the_lexicon(name, printed, real):
 
 def test_genuine_words_that_start_with_the_printed_pair_are_kept():
     """«إلغاء», «إلزامية», «إلى», «إليها» glued to «في»: genuine words, not li + a verbal noun."""
-    from lawtool.importer.repair import _Lexicon, _repair_word
+    from lawtool.importer.ligatures import _Lexicon, _repair_word
 
     lexicon = _Lexicon(Counter({"المادة": 1}))
     for word in ("إلغاء", "إلزامية", "إلى", "إليهافي"):

@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lawtool.importer.repair import Footnote, Repair, RepairResult, repair_text
+from lawtool.importer.common import Footnote, Repair, RepairResult
+from lawtool.importer.repair import repair_text
 
 SHARED = Path(os.environ.get("LAWTOOL_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 ADALA = SHARED / "sources" / "adala"

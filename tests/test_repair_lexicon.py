@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from lawtool.importer import repair
-from lawtool.importer.repair import MARK_CHARS, Lexicon, RepairResult, load_lexicon, printed_form, repair_text
+from lawtool.importer import ligatures
+from lawtool.importer.common import MARK_CHARS, Repair, RepairResult
+from lawtool.importer.ligatures import Lexicon, load_lexicon, printed_form
+from lawtool.importer.repair import repair_text
 
 SHARED = Path(os.environ.get("LAWTOOL_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 ADALA = SHARED / "sources" / "adala"
@@ -100,7 +102,7 @@ def test_fix():
 
 def test_fix_is_a_counted_ligature_repair():
     r = repair_text(DAMAGED + "\nالمشار إليها في الفقرة أعاله ،فإنهم")
-    assert repair.Repair("ligature", 3, "أعاله", "أعلاه") in r.repairs
+    assert Repair("ligature", 3, "أعاله", "أعلاه") in r.repairs
     assert r.counts()["ligature"] >= 3
 
 
@@ -204,7 +206,7 @@ def test_protect():
 def test_glued_words():
     r = repair_text(DAMAGED + "\nبتغيير وتتميم مجموعة القانونالجنائي ،سالف الذكر.")
     assert r.lines[-1] == "بتغيير وتتميم مجموعة القانون الجنائي، سالف الذكر."
-    assert repair.Repair("glued-word", 3, "القانونالجنائي", "القانون الجنائي") in r.repairs
+    assert Repair("glued-word", 3, "القانونالجنائي", "القانون الجنائي") in r.repairs
     # the rules had made «الفصللاسابق» of it
     assert one("في الفقرة األولى منالفصل السابق.") == "في الفقرة الأولى من الفصل السابق."
 
@@ -272,12 +274,12 @@ def shares(path: Path) -> tuple[float, float]:
     raw = path.read_text(encoding="utf-8")
     out = []
     for lexicon in (Lexicon({}), load_lexicon()):
-        saved = repair._LEXICON
-        repair._LEXICON = lexicon
+        saved = ligatures._LEXICON
+        ligatures._LEXICON = lexicon
         try:
             r = repair_text(raw)
         finally:
-            repair._LEXICON = saved
+            ligatures._LEXICON = saved
         out.append(suspect_share("\n".join(r.lines + [f.text for f in r.footnotes])).share)
     return out[0], out[1]
 

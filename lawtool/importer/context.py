@@ -27,7 +27,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..arabic import strip_marks
-from .repair import Repair, _certain_reading, _damage_detected
+from .common import Repair
+from .ligatures import _certain_reading, _damage_detected
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "context-model.json.gz"
 

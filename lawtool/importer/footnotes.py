@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from lawtool.importer.repair import Footnote
+from lawtool.importer.common import Footnote
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,59 @@
+"""What the repair passes share: the records they make (a repair, a footnote, the result of a
+text) and the Arabic letters and proclitics they read."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+# -- public data types ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Repair:
+    kind: str
+    line: int
+    before: str
+    after: str
+    certain: bool = True
+
+
+@dataclass(frozen=True)
+class Footnote:
+    number: int
+    text: str
+    line: int
+
+
+@dataclass
+class RepairResult:
+    lines: list[str]
+    line_numbers: list[int]
+    footnotes: list[Footnote] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
+    uncertain: list[Repair] = field(default_factory=list)
+    context: object = None  # the ContextReport of the context check (context.py), once it ran
+    ligature_damage: bool | None = None  # did the text show the reversed-ligature damage (None: not known)
+
+    def counts(self) -> dict[str, int]:
+        c = Counter(r.kind for r in self.repairs)
+        return dict(sorted(c.items()))
+
+
+# -- characters ----------------------------------------------------------------------------------
+
+ALEFS = "اأإآ"
+HAMZA_ALEFS = "أإآ"
+LETTER = "\u0621-\u063a\u0641-\u064a"
+MARKS = "\u064b-\u065f\u0670\u0640"  # harakat, superscript alef, tatweel
+MARK_CHARS = frozenset(chr(c) for c in range(0x064B, 0x0660)) | {"\u0670", "\u0640"}  # the same, as a set
+AR_WORD = re.compile(f"[{LETTER}][{LETTER}{MARKS}]*")
+# tatweel between two letters (or vowel marks) of one word
+INWORD_TATWEEL = re.compile(f"(?<=[{LETTER}\u064b-\u065f\u0670])\u0640+(?=[{LETTER}\u064b-\u065f\u0670])")
+AR_LETTER = re.compile(f"[{LETTER}]")
+
+# Proclitic clusters that may stand before the article "ال" (li + al is written "لل").
+ARTICLE_PREFIXES = {"", "و", "ف", "ب", "ك", "وب", "فب", "وك", "فك"}
+# Proclitics a bare negation "لا" / "ألا" / "إلا" can carry.
+NEGATION_PREFIXES = {"", "و", "ف", "ب", "ك", "أ", "إ", "وإ", "فإ", "وأ"}

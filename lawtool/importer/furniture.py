@@ -1,0 +1,291 @@
+"""Page furniture and footnotes in the raw lines: page numbers («-3-», «- 163 -», bare «12» lines),
+footnote reference markers (lone digit lines, turned into ``[[fn:N]]`` at the end of the body line
+before them) and footnote bodies (collected apart, with their continuation on the next page)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .common import LETTER, Repair
+
+PAGE_DASH = re.compile(r"^\s*-\s*(\d{1,4})\s*-\s*$")
+BARE_NUMBER = re.compile(r"^\s*(\d{1,4})\s*$")
+FN_BODY = re.compile(r"^\s*[-–]\s*(\d{1,4})\s*(?=[^\d\s.\-–])(.*)$")
+# First words of Adala's editorial notes ("تم تغيير ...", "الجريدة الرسمية ...").
+GLUED_FN = re.compile(r"\s[-–]\s*(\d{1,4})\s*(?=[^\d\s.\-–])(.*)$")
+FN_KEYWORDS = re.compile(
+    r"^\s*(تم|تمت|أضيف|أضيفت|اضيف|نسخ|نسخت|ألغي|ألغيت|الغي|غير|غيرت|عوض|عوضت|حذف|حذفت|"
+    r"الجريدة|انظر|أنظر|صدر|راجع|حلت|وقع|تنص|وردت|ورد|نفس|يقابله|يقصد|الصواب)"
+)
+LOOKAHEAD = 120
+
+
+@dataclass
+class _Furniture:
+    body: list[tuple[int, str]]  # (raw index, text) of body lines, markers appended
+    footnotes: list[tuple[int, int, list[str]]]  # (number, raw index, raw lines)
+    repairs: list[Repair]
+
+
+def _is_blank(s: str) -> bool:
+    return not s.strip()
+
+
+def _fn_body_at(lines: list[str], j: int, number: int) -> bool:
+    """Line j starts footnote body `number` (judged without page-position state)."""
+    m = FN_BODY.match(lines[j])
+    if not m or int(m.group(1)) != number:
+        return False
+    prev_blank = j == 0 or _is_blank(lines[j - 1])
+    return prev_blank or bool(FN_KEYWORDS.match(m.group(2)))
+
+
+def _marker_wins_tie(lines: list[str], j: int, v: int) -> bool:
+    """A bare number v that could be page v or footnote marker v.
+
+    If it is the marker, the body of footnote v follows before another bare "v"
+    line (which would then be the page number)."""
+    for k in range(j + 1, min(len(lines), j + LOOKAHEAD)):
+        m = BARE_NUMBER.match(lines[k])
+        if m and int(m.group(1)) == v:
+            return False
+        if _fn_body_at(lines, k, v):
+            return True
+    return False
+
+
+def _page_confirmed(lines: list[str], j: int, v: int) -> bool:
+    """A bare page number is confirmed by the next page numbers further on."""
+    for k in range(j + 1, min(len(lines), j + 4 * LOOKAHEAD)):
+        m = BARE_NUMBER.match(lines[k]) or PAGE_DASH.match(lines[k])
+        if m and v < int(m.group(1)) <= v + 3:
+            return True
+    return j > len(lines) - 2 * LOOKAHEAD  # the last page has no successor
+
+
+# What the continuation of a footnote looks like: the official-journal reference of an amending law.
+# «ص .4018» may follow a scrambled date bracket directly: «)2008ص .4018»
+JOURNAL_PAGE = r"(?:^|[\s\d()])ص\s*[.،]?\s*\d+\s*[.؛،]?\s*$"
+FN_CONTINUATION = re.compile(r"الجريدة\s+الرسمية|بتنفيذه|^\s*\d{3,5}\s*بتاريخ|" + JOURNAL_PAGE)
+# a page number printed at the end of the page's last body line: «... وسالمتهم.- 203 -»
+PAGE_TAIL = re.compile(r"(?<=\S)\s*-\s*(\d{1,4})\s*-\s*$")
+
+
+def _take_continuation(
+    body: list[tuple[int, str]],
+    page_start: int,
+    footnotes: list[tuple[int, int, list[str]]],
+    repairs: list[Repair],
+    at_page_end: bool = False,
+) -> None:
+    """A footnote cut by a page break goes on at the top of the next page's footnote block, just
+    above the next footnote: «... من القانون الجنائي،» / (next page) «الصادر بتنفيذه ظهير شريف ...
+    الجريدة الرسمية عدد 4682 ... ص 852» / « - 143 تم ...».  Those lines are not body text: they go
+    back to the footnote they continue, when it ended without a final full stop.  A page with no
+    footnote of its own ends with them, just above its number (``at_page_end``: the footnote must
+    then come from an earlier page)."""
+    if not footnotes or not footnotes[-1][2]:
+        return
+    if at_page_end and (
+        page_start >= len(body) or footnotes[-1][1] > body[page_start][0] or not re.search(JOURNAL_PAGE, body[-1][1])
+    ):
+        return  # at a page end, only a citation ending with its page («ص .4018») is taken
+    last = footnotes[-1][2][-1].strip()
+    if re.search(r"[.؛!?]\s*$", last):
+        return
+    take = 0
+    while take < 4 and len(body) - take - 1 >= page_start and FN_CONTINUATION.search(body[len(body) - take - 1][1]):
+        take += 1
+    if not take:
+        return
+    moved = body[len(body) - take :]
+    del body[len(body) - take :]
+    for idx, text in moved:
+        footnotes[-1][2].append(text)
+        repairs.append(Repair("footnote-body", idx + 1, text.strip(), ""))
+
+
+def _split_furniture(lines: list[str], first: int) -> _Furniture:
+    return _FurnitureSplitter(lines).run(first)
+
+
+class _FurnitureSplitter:
+    """One pass over the raw lines: each non-blank line is, in this order of tests, a dashed page
+    number, a bare number (footnote marker or page number), the start of a footnote body, the
+    continuation of the footnote being read, or a body line."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        self.first = 0
+        self.body: list[tuple[int, str]] = []
+        self.footnotes: list[tuple[int, int, list[str]]] = []
+        self.repairs: list[Repair] = []
+        self.last_page = 0
+        self.last_marker = 0
+        self.last_body = 0
+        self.markers_seen: set[int] = set()
+        self.open_fn: list[str] | None = None  # lines of the footnote being read
+        self.page_body_start = 0  # index in ``body`` of the first body line of the current page
+        self.pending_markers: list[tuple[int, int]] = []  # markers seen before any body line
+
+    def run(self, first: int) -> _Furniture:
+        self.first = first
+        steps = (self._dashed_page, self._bare_number, self._footnote_start, self._footnote_goes_on)
+        for j in range(first, len(self.lines)):
+            line = self.lines[j]
+            if _is_blank(line):
+                self.open_fn = None
+            elif not any(step(j, line) for step in steps):
+                self._body_line(j, line)
+        return _Furniture(self.body, self.footnotes, self.repairs)
+
+    # -- pages --------------------------------------------------------------------------------------
+
+    def _new_page(self, number: int, j: int, printed: str) -> None:
+        """Page ``number`` ends the page before: what continues a footnote goes back to it."""
+        _take_continuation(self.body, self.page_body_start, self.footnotes, self.repairs, at_page_end=True)
+        self.last_page = number
+        self.page_body_start = len(self.body)
+        self.repairs.append(Repair("page-number", j + 1, printed, ""))
+
+    def _dashed_page(self, j: int, line: str) -> bool:
+        m = PAGE_DASH.match(line)
+        if not m:
+            return False
+        self._new_page(int(m.group(1)), j, line.strip())
+        self.open_fn = None
+        return True
+
+    def _bare_number(self, j: int, line: str) -> bool:
+        """A number alone on its line: the next footnote marker or the next page number."""
+        m = BARE_NUMBER.match(line)
+        if not m:
+            return False
+        v = int(m.group(1))
+        as_marker, as_page = self._bare_number_reading(j, v)
+        if as_marker:
+            self.last_marker = v
+            self.markers_seen.add(v)
+            self._attach_marker(v, j)
+            return True
+        if as_page:
+            self._new_page(v, j, line.strip())
+            self.open_fn = None
+            return True
+        return False
+
+    def _bare_number_reading(self, j: int, v: int) -> tuple[bool, bool]:
+        """(a marker?, a page number?): a marker is confirmed by its footnote body further on; a lost
+        (glued) marker must not stop the sequence."""
+        lines, last_marker, last_page = self.lines, self.last_marker, self.last_page
+        as_marker = (v == last_marker + 1 and last_marker > 0) or (
+            last_marker < v <= last_marker + 3 and _marker_wins_tie(lines, j, v)
+        )
+        as_page = last_page < v <= last_page + 3 and _page_confirmed(lines, j, v)
+        if as_marker and as_page:
+            # exact successor beats a skip; else look ahead for the footnote body
+            if v != last_page + 1 or _marker_wins_tie(lines, j, v):
+                return True, False
+            return False, True
+        return as_marker, as_page
+
+    # -- footnotes ----------------------------------------------------------------------------------
+
+    def _attach_marker(self, v: int, j: int) -> None:
+        token = f"[[fn:{v}]]"
+        if self.body:
+            idx, text = self.body[-1]
+            self.body[-1] = (idx, text.rstrip() + " " + token)
+        else:
+            self.pending_markers.append((v, j))
+        self.repairs.append(Repair("footnote-marker", j + 1, self.lines[j].strip(), token))
+
+    def _find_glued_marker(self, n: int) -> bool:
+        """A marker printed at the end of a recent body line: "المذكورة.2"."""
+        # after a letter other than the conjunction و ("و3" enumerates), or after a mark
+        glued = re.compile(f"(?:(?<=[\u0621-\u0647\u0649-\u064a])|(?<=[{LETTER}][.،؛:])){n}\\s*$")
+        body = self.body
+        for k in range(len(body) - 1, max(-1, len(body) - 8), -1):
+            idx, text = body[k]
+            g = glued.search(text)
+            if g:
+                token = f"[[fn:{n}]]"
+                body[k] = (idx, text[: g.start()] + " " + token)
+                self.repairs.append(Repair("footnote-marker", idx + 1, str(n), token))
+                self.markers_seen.add(n)
+                self.last_marker = max(self.last_marker, n)
+                return True
+        return False
+
+    def _after_page_number(self, j: int) -> bool:
+        """Is the last non-blank line before j a dashed page number?"""
+        for k in range(j - 1, self.first - 1, -1):
+            if not _is_blank(self.lines[k]):
+                return bool(PAGE_DASH.match(self.lines[k]))
+        return False
+
+    def _footnote_start(self, j: int, line: str) -> bool:
+        """«- 12 تم تغيير …»: the body of the next footnote, when a marker refers to it and it
+        starts a footnote block (or goes on one)."""
+        m = FN_BODY.match(line)
+        if not (m and self.last_body < int(m.group(1)) <= max(self.last_marker, self.last_body + 3)):
+            return False
+        n = int(m.group(1))
+        prev_blank = _is_blank(self.lines[j - 1] if j > self.first else "")
+        keyword = bool(FN_KEYWORDS.match(m.group(2)))
+        starts_block = (prev_blank and not self._after_page_number(j)) or keyword
+        referenced = n in self.markers_seen or n < self.last_marker  # a later marker was seen
+        if not referenced:
+            referenced = self._find_glued_marker(n)
+        if not ((referenced and (self.open_fn is not None or starts_block)) or (keyword and prev_blank)):
+            return False
+        _take_continuation(self.body, self.page_body_start, self.footnotes, self.repairs)
+        self.last_body = n
+        self._open_footnote(n, j, line)
+        self.repairs.append(Repair("footnote-body", j + 1, line.strip(), ""))
+        return True
+
+    def _open_footnote(self, n: int, j: int, text: str) -> None:
+        self.open_fn = [text]
+        self.footnotes.append((n, j, self.open_fn))
+
+    def _footnote_goes_on(self, j: int, line: str) -> bool:
+        """A line of the footnote being read; the next footnote may start inside it: "... الذكر. -43تم تغيير"."""
+        if self.open_fn is None:
+            return False
+        g = GLUED_FN.search(line)
+        if g and int(g.group(1)) == self.last_body + 1 and FN_KEYWORDS.match(g.group(2)):
+            self.open_fn.append(line[: g.start()])
+            self.last_body += 1
+            self._open_footnote(self.last_body, j, line[g.start() :])
+        else:
+            self.open_fn.append(line)
+        self.repairs.append(Repair("footnote-body", j + 1, line.strip(), ""))
+        return True
+
+    # -- body ---------------------------------------------------------------------------------------
+
+    def _body_line(self, j: int, line: str) -> None:
+        text = line
+        g = GLUED_FN.search(line)
+        n = int(g.group(1)) if g else 0
+        if g and n == self.last_body + 1 and n in self.markers_seen and FN_KEYWORDS.match(g.group(2)):
+            # a footnote body run into the last body line: "... التوقيع؛ -94تم تغيير"
+            self.last_body += 1
+            self._open_footnote(self.last_body, j, line[g.start() :])
+            self.repairs.append(Repair("footnote-body", j + 1, line[g.start() :].strip(), ""))
+            text = line[: g.start()]
+        if self.pending_markers:
+            text = text.rstrip() + "".join(f" [[fn:{v}]]" for v, _ in self.pending_markers)
+            self.pending_markers.clear()
+        tail = PAGE_TAIL.search(text)
+        if tail and int(tail.group(1)) == self.last_page + 1:
+            # a page number printed at the end of the page's last line
+            self.repairs.append(Repair("page-number", j + 1, tail.group(0).strip(), ""))
+            self.body.append((j, text[: tail.start()]))
+            _take_continuation(self.body, self.page_body_start, self.footnotes, self.repairs, at_page_end=True)
+            self.last_page = int(tail.group(1))
+            self.page_body_start = len(self.body)
+            return
+        self.body.append((j, text))
