@@ -330,10 +330,12 @@ def parse_bytes(data: bytes, path: str = "<input>") -> etree._ElementTree:
     head = data[:4]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[:2] in (b"\x00<", b"<\x00"):
         raise InputError("the file is UTF-16, not UTF-8", path=path, hint="save it as UTF-8")
-    # The bytes must be UTF-8 (checked when the parser fails: it reads them as UTF-8 and stops at a
-    # byte that is not); a declaration that says otherwise would have the parser read mojibake.
+    # The bytes must be UTF-8: checked before any refusal below, and when the parser fails (it reads
+    # them as UTF-8 and stops at a byte that is not), so that a file in another encoding is told so;
+    # a declaration that says otherwise would have the parser read mojibake.
     declared = re.match(rb"\s*<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']", data)
     if declared and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8", b"us-ascii", b"ascii"):
+        _check_utf8(data, path)  # a file really in that encoding: say so first
         raise InputError(
             f"the XML declaration says encoding={declared.group(1).decode()!r} but the bytes are UTF-8",
             path=path,
@@ -342,6 +344,7 @@ def parse_bytes(data: bytes, path: str = "<input>") -> etree._ElementTree:
         )
     long_number = long_number_at(data)
     if long_number is not None:
+        _check_utf8(data, path)
         line = data[:long_number].count(b"\n") + 1
         raise InputError(
             f"a number of more than {MAX_DIGITS} digits",
@@ -352,6 +355,7 @@ def parse_bytes(data: bytes, path: str = "<input>") -> etree._ElementTree:
     # A DOCTYPE is where entity bombs and external entities live: refuse it before parsing.
     declaration = re.search(rb"<!(?:DOCTYPE|ENTITY)", data, re.IGNORECASE)
     if declaration:
+        _check_utf8(data, path)
         line = data[: declaration.start()].count(b"\n") + 1
         raise UnsafeInputError(
             "DOCTYPE and entity declarations are not allowed (entity expansion and external "

@@ -49,6 +49,24 @@ def test_bad_xml(tmp_path, case, command):
     assert not out.exists()
 
 
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        # a file really in the encoding it declares is told it is not UTF-8, not to fix its declaration
+        ('<?xml version="1.0" encoding="windows-1256"?><act>المادة</act>'.encode("cp1256"), "not valid UTF-8"),
+        ('<?xml version="1.0" encoding="windows-1256"?><act>المادة</act>'.encode(), "but the bytes are UTF-8"),
+        ("<!DOCTYPE a><a>é</a>".encode("latin-1"), "not valid UTF-8"),
+        (b"<a>" + b"1" * 5000 + b"\xe9</a>", "not valid UTF-8"),
+    ],
+)
+def test_an_encoding_error_says_which(data, message):
+    from lawtool.akn import parse_bytes
+    from lawtool.errors import LawtoolError
+
+    with pytest.raises(LawtoolError, match=message):
+        parse_bytes(data, "in.xml")
+
+
 def test_bomb_is_never_expanded(tmp_path):
     from lawtool.akn import parse_bytes
     from lawtool.errors import UnsafeInputError

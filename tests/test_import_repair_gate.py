@@ -9,7 +9,7 @@ import pytest
 from conftest import SHARED
 
 from lawtool.importer import ImportReport, _glyph_lines, _plain_text, read_source
-from lawtool.importer.ligatures import _damage_detected, _fix_non_words, damage_signatures
+from lawtool.importer.ligatures import _damage_detected, _fix_doubled_glyphs, _fix_non_words, damage_signatures
 from lawtool.importer.repair import _vocabulary, repair_text
 
 CORPUS = SHARED / "sources/adala/corpus"
@@ -154,6 +154,8 @@ def test_a_word_no_arabic_spells_is_repaired_outside_the_gate():
     assert [(r.before, r.after) for r in done] == [("باآلاف", "بالآلاف")] and not left
     assert _fix_non_words("شراء االالاراضي", 0, [], left) == "شراء االالاراضي"  # finance law 9097
     assert [(r.before, r.certain) for r in left] == [("االالاراضي", False)]
+    # «اآلالت» is «الآلات» with both ligatures reversed (the gated rules read it), no lost lam: left
+    assert _fix_non_words("اآلالت", 0, [], left) == "اآلالت" and left[-1].before == "اآلالت"
 
 
 def test_the_reversed_la_standing_alone_is_repaired_outside_the_gate():
@@ -181,9 +183,14 @@ def test_glyphs_printed_twice_are_read_once():
     text = "\n".join(finance.lines)
     assert "نفقات التأسيس الأول" in text
     assert "الادارية" in text and "االلااددااررية" not in text  # the bold ends before «ية»
-    # a word whose bold ends inside it is read so, and listed as uncertain (some are layers interleaved)
-    assert ("االلااددااررية", "الادارية") in [(r.before, r.after) for r in finance.uncertain]
     assert ("االلتتأأسسييسس", "التأسيس", True) in [(r.before, r.after, r.certain) for r in finance.repairs]
+    # a word whose bold ends inside it is read so when the text prints that reading elsewhere
+    # («الادارية»); else it is left as found and listed (two layers interleaved: no certain reading)
+    assert ("االلااددااررية", "الادارية") in [(r.before, r.after) for r in finance.repairs]
+    assert "الملاحة التجاجرارية" not in text
+    assert ("االلتتجاجرارية", "التجاجرارية") in [(r.before, r.after) for r in finance.uncertain]
+    # «لل» (the article after «ل») with two doubled letters is a word: «للممدد», «للممررة»
+    assert _fix_doubled_glyphs("للممدد للممررة", 0, [], []) == "للممدد للممررة"
     # what is left is garbled beyond a certain reading: listed as uncertain, each with its line
     left = damage_signatures(text)
     assert left and set(left) <= {r.before for r in finance.uncertain}

@@ -663,6 +663,13 @@ DOUBLED_MADDA = re.compile("آآ")  # no Arabic word has two alef maddas in a ro
 FAKE_BOLD = re.compile(f"(?<![{LETTER}])((?:([{LETTER}])\\2|[{ALEFS}]{{2}}){{3,}})([{LETTER}]*)(?![{LETTER}{MARKS}])")
 
 
+def _is_fake_bold(doubled: str) -> bool:
+    """Whether the doubled part of a word (FAKE_BOLD's group 1) is fake bold: more than one letter
+    («هههههه» is no word), and four pairs when it opens with «لل», the article after «ل» («للممدد»,
+    «للممررة» are words)."""
+    return len(set(doubled)) > 2 and (len(doubled) >= 8 or not doubled.startswith("لل"))
+
+
 def _undoubled(doubled: str) -> str:
     """The doubled part of a fake-bold word read once (each pair to one letter; a pair of two alef
     forms to the hamzated one)."""
@@ -670,21 +677,24 @@ def _undoubled(doubled: str) -> str:
     return "".join(a if a != "ا" else b for a, b in pairs)
 
 
-def _fix_doubled_glyphs(text: str, j: int, repairs: list[Repair], uncertain: list[Repair]) -> str:
+def _fix_doubled_glyphs(
+    text: str, j: int, repairs: list[Repair], uncertain: list[Repair], vocab: Counter[str] | None = None
+) -> str:
     """Glyphs the extraction printed twice, before any other repair reads the word: a word in fake
     bold, a tripled alef opening a word, a doubled alef madda («ـآآالت»).  A word whose bold ends
-    inside it is read so too, and listed as uncertain: in the one text that has them, some such words
-    are two layers of text interleaved («االلتتجاجرارية»), which no rule reads back."""
+    inside it is read so only when the text prints that reading elsewhere (``vocab``: the words of the
+    whole text); otherwise it is left as found and listed as uncertain: some such words are two layers
+    of text interleaved («االلتتجاجرارية»), which no rule reads back."""
 
     def undouble(m: re.Match) -> str:
         word, doubled, rest = m.group(0), m.group(1), m.group(3)
-        fixed = _undoubled(doubled)
-        if len(set(fixed)) == 1:  # «هههههه»: a row of one letter, no word
+        if not _is_fake_bold(doubled):
             return word
-        fixed += rest
-        repairs.append(Repair("doubled-glyph", j + 1, word, fixed, not rest))
-        if rest:
+        fixed = _undoubled(doubled) + rest
+        if rest and not (vocab and vocab[fixed]):
             uncertain.append(Repair("doubled-glyph", j + 1, word, fixed, False))
+            return word
+        repairs.append(Repair("doubled-glyph", j + 1, word, fixed))
         return fixed
 
     def once(m: re.Match) -> str:
@@ -714,7 +724,7 @@ def damage_signatures(text: str) -> Counter[str]:
             or DAMAGE_SIGNATURE.match(word)
             or "آآ" in word
             or TRIPLE_ALEF.match(word)
-            or ((bold := FAKE_BOLD.fullmatch(word)) and len(set(bold.group(1))) > 2)
+            or ((bold := FAKE_BOLD.fullmatch(word)) and _is_fake_bold(bold.group(1)))
         ):
             found[word] += 1
     return found
@@ -737,8 +747,10 @@ def _fix_non_words(text: str, j: int, repairs: list[Repair], uncertain: list[Rep
         end = sig.end()  # the lam after the second alef form
         fixed = word[: end - 2] + "ل" + word[end - 2] + word[end:]
         lost = LOST_LAM.match(word)
-        if TWO_ALEFS.search(fixed) and lost:
-            # «باآلاف» (printed «باآالف»): the glyph «ﻵ» came out as its alef madda alone, without its lam
+        if TWO_ALEFS.search(fixed) and lost and "ال" not in word[lost.end(1) + 1 :]:
+            # «باآلاف» (printed «باآالف»): the glyph «ﻵ» came out as its alef madda alone, without its lam.
+            # Not when a reversed «ال» follows: «اآلالت» is «الآلات» with both ligatures reversed, which
+            # the gated rules read; here it is left as found
             fixed = lost.group(1) + "ل" + word[lost.end(1) :]
         if TWO_ALEFS.search(fixed):
             # another damage as well: left as found, and listed as uncertain for the reader

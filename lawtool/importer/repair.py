@@ -312,7 +312,7 @@ class _LineRepair:
             text, joined = _join_line_start(text, self.vocab)
             if joined:
                 repairs.append(Repair("intraword-space", j + 1, joined[0], joined[1]))
-        text = _fix_doubled_glyphs(text, j, repairs, self.uncertain)
+        text = _fix_doubled_glyphs(text, j, repairs, self.uncertain, self.vocab)
         text, dfix = _fix_dates(text)
         repairs.extend(Repair(kind, j + 1, b, a) for kind, b, a in dfix)
         printed = j not in self.glyphs

@@ -10,7 +10,7 @@ import re
 
 _QUOTED = re.compile(r"«[^»]*»")
 
-# the kinds of lawtool/importer/repair.py, context.py and importer/__init__.py (docs/importer.md)
+# the kinds of lawtool/importer/ (repair.py, ligatures.py, furniture.py, context.py, __init__.py; docs/importer.md)
 REPAIR_KINDS = {
     "footnote-missing": "إحالة إلى هامش غير موجود",
     "ligature": "حروف مركبة مقلوبة (لا، لأ، ...)",
