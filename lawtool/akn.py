@@ -896,6 +896,7 @@ class Document:
     @property
     def title(self) -> str | None:
         for expr in (
+            "./a:preface//a:docTitle",  # where it nearly always is: no search of the whole document
             ".//a:preface//a:docTitle",
             ".//a:coverPage//a:docTitle",
             "./a:meta//a:FRBRalias[@name='title']/@value",
