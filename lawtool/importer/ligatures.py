@@ -654,6 +654,10 @@ def _lexicon_reading(tok: str, prev: str, nxt: str, lexicon: Lexicon) -> str | N
 # the lam («فاااتي»: the stretched alef of another damage, left to the reader)
 TRIPLE_ALEF = re.compile(f"(?<![{LETTER}])([وفبكل]*)ا(?=[اأإ][{ALEFS}]ل)")
 LOST_LAM = re.compile("^([وفبكل]*ا)آل")  # «اآ» opening a word: the lam of «الآ» lost with its ligature
+# two bare alefs after another letter inside a word: no Arabic word has them.  The stretched alef of a
+# print whose kashida came out as alefs («الصااادر», «رقاام»), or two words glued («هذاالإطار»): how many
+# alefs are real is not known, so the word is left as found and listed for the reader
+ALEF_RUN = re.compile("[\u0621-\u0626\u0628-\u063a\u0641-\u064a]اا")
 DOUBLED_MADDA = re.compile("آآ")  # no Arabic word has two alef maddas in a row: a glyph printed twice
 
 
@@ -734,7 +738,8 @@ def _fix_non_words(text: str, j: int, repairs: list[Repair], uncertain: list[Rep
     """The words no Arabic spells, in every text (outside the gate too, where a text does not show
     the damage as a whole, and after the ligature rules, which may leave one): «ال», «وال», «إال» standing
     alone (the reversed «لا», «ولا», «إلا»), and two alef forms before a lam («اإلمضاء», «األول», «باآلاف») is a reversed
-    ligature, certainly («الإمضاء», «الأول», «بالآلاف»)."""
+    ligature, certainly («الإمضاء», «الأول», «بالآلاف»).  Two bare alefs inside a word (``ALEF_RUN``) are
+    listed as uncertain and left: no rule knows how many of them are real."""
 
     def repair(m: re.Match) -> str:
         word = m.group(0)
@@ -743,6 +748,8 @@ def _fix_non_words(text: str, j: int, repairs: list[Repair], uncertain: list[Rep
             return BARE_SIGNATURES[word]
         sig = DAMAGE_SIGNATURE.match(word)
         if sig is None:
+            if "اا" in word and ALEF_RUN.search(word):
+                uncertain.append(Repair("alef-run", j + 1, word, word, False))
             return word
         end = sig.end()  # the lam after the second alef form
         fixed = word[: end - 2] + "ل" + word[end - 2] + word[end:]
@@ -759,7 +766,7 @@ def _fix_non_words(text: str, j: int, repairs: list[Repair], uncertain: list[Rep
         repairs.append(Repair("ligature", j + 1, word, fixed))
         return fixed
 
-    return AR_WORD.sub(repair, text) if "ل" in text else text
+    return AR_WORD.sub(repair, text) if "ل" in text or "اا" in text else text
 
 
 def _fix_ligatures(

@@ -26,6 +26,7 @@ REPAIR_KINDS = {
     "footnote-body": "نصوص الهوامش داخل المتن",
     "glued-word": "كلمتان ملتصقتان",
     "doubled-glyph": "حروف مطبوعة مرتين",
+    "alef-run": "ألفات متتالية داخل كلمة",
     "tatweel": "التطويل (ـ) داخل الكلمات",
     "invisible-character": "محارف غير مرئية",
     "control-character": "محارف تحكم",
