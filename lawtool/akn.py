@@ -330,13 +330,30 @@ def parse_bytes(data: bytes, path: str = "<input>") -> etree._ElementTree:
     head = data[:4]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[:2] in (b"\x00<", b"<\x00"):
         raise InputError("the file is UTF-16, not UTF-8", path=path, hint="save it as UTF-8")
-    # The bytes must be UTF-8: checked before any refusal below, and when the parser fails (it reads
-    # them as UTF-8 and stops at a byte that is not), so that a file in another encoding is told so;
-    # a declaration that says otherwise would have the parser read mojibake.
+    # The bytes must be UTF-8.  The full decode is done only when something is refused (the parser
+    # itself reads them as UTF-8 and stops at a byte that is not), so that a file in another encoding
+    # is told so rather than what else is wrong with it.
+    refusal = _refusal_before_parsing(data, path)
+    if refusal is None:
+        try:
+            return etree.fromstring(data, _parser()).getroottree()
+        except etree.XMLSyntaxError as exc:
+            refusal = InputError(
+                f"not well-formed XML: {exc.msg}",
+                path=path,
+                place=exc.position[0] if exc.position else None,
+                hint="fix the XML syntax at that line",
+            )
+    _check_utf8(data, path)
+    raise refusal
+
+
+def _refusal_before_parsing(data: bytes, path: str) -> InputError | None:
+    """What is refused without parsing: a declaration of another encoding (which would have the
+    parser read mojibake), a number of thousands of digits, a DOCTYPE or entity declaration."""
     declared = re.match(rb"\s*<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']", data)
     if declared and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8", b"us-ascii", b"ascii"):
-        _check_utf8(data, path)  # a file really in that encoding: say so first
-        raise InputError(
+        return InputError(
             f"the XML declaration says encoding={declared.group(1).decode()!r} but the bytes are UTF-8",
             path=path,
             place=1,
@@ -344,37 +361,23 @@ def parse_bytes(data: bytes, path: str = "<input>") -> etree._ElementTree:
         )
     long_number = long_number_at(data)
     if long_number is not None:
-        _check_utf8(data, path)
-        line = data[:long_number].count(b"\n") + 1
-        raise InputError(
+        return InputError(
             f"a number of more than {MAX_DIGITS} digits",
             path=path,
-            place=line,
+            place=data[:long_number].count(b"\n") + 1,
             hint="no law numbers an article, a law or a date so; check the file",
         )
     # A DOCTYPE is where entity bombs and external entities live: refuse it before parsing.
     declaration = re.search(rb"<!(?:DOCTYPE|ENTITY)", data, re.IGNORECASE)
     if declaration:
-        _check_utf8(data, path)
-        line = data[: declaration.start()].count(b"\n") + 1
-        raise UnsafeInputError(
+        return UnsafeInputError(
             "DOCTYPE and entity declarations are not allowed (entity expansion and external "
             "entities are refused, never resolved)",
             path=path,
-            place=line,
+            place=data[: declaration.start()].count(b"\n") + 1,
             hint="remove the <!DOCTYPE ...> block; Akoma Ntoso needs none",
         )
-    try:
-        root = etree.fromstring(data, _parser())
-    except etree.XMLSyntaxError as exc:
-        _check_utf8(data, path)
-        raise InputError(
-            f"not well-formed XML: {exc.msg}",
-            path=path,
-            place=exc.position[0] if exc.position else None,
-            hint="fix the XML syntax at that line",
-        ) from None
-    return root.getroottree()
+    return None
 
 
 def _check_utf8(data: bytes, path: str) -> None:

@@ -19,9 +19,25 @@ import re
 import unicodedata
 
 ALEF_FORMS = "أإآٱ"
-DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+# (first, last) code points: the regular expressions and normalise's table are both made from these
+_DIACRITIC_RANGES = ((0x0610, 0x061A), (0x064B, 0x065F), (0x0670, 0x0670), (0x06D6, 0x06ED))
+_INVISIBLE_RANGES = (
+    (0x061C, 0x061C),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x2069),
+    (0xFEFF, 0xFEFF),
+    (0xAD, 0xAD),
+)
+
+
+def _char_class(ranges) -> str:
+    return "[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in ranges) + "]"
+
+
+DIACRITICS = re.compile(_char_class(_DIACRITIC_RANGES))
 TATWEEL = "\u0640"
-BIDI_AND_ZERO_WIDTH = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad]")
+BIDI_AND_ZERO_WIDTH = re.compile(_char_class(_INVISIBLE_RANGES))
 PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]+")
 SPACES = re.compile(r"\s+")
 
@@ -52,17 +68,7 @@ def strip_invisibles(text: str) -> str:
 
 
 # one table for the folds and the removals of ``normalise`` (one pass over the text)
-_NORMALISE = {
-    **_FOLD,
-    **{c: None for c in range(0x0610, 0x061B)},
-    **{c: None for c in range(0x064B, 0x0660)},
-    0x0670: None,
-    **{c: None for c in range(0x06D6, 0x06EE)},
-    **{ord(c): None for c in "\u061c\ufeff\u00ad"},
-    **{c: None for c in range(0x200B, 0x2010)},
-    **{c: None for c in range(0x202A, 0x202F)},
-    **{c: None for c in range(0x2060, 0x206A)},
-}
+_NORMALISE = {**_FOLD, **dict.fromkeys(c for a, b in _DIACRITIC_RANGES + _INVISIBLE_RANGES for c in range(a, b + 1))}
 
 
 def normalise(text: str) -> str:

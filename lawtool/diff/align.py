@@ -48,7 +48,6 @@ SURE_PART = 0.8  # containment and share of new words at which a split part (mer
 POSTING_CAP = 200  # word pairs found in more articles than this are too common to suggest a pair
 SOURCE_CAP = 50  # the same, for finding the source of a split part (the article a merger went into)
 SOURCE_CANDIDATES = 8  # sources whose share is counted exactly
-FEW_PAIRS = 64  # up to so many candidate pairs, similarity is counted for each without an index
 
 
 @dataclass
@@ -141,16 +140,12 @@ def _pair_similar(
     if not rest_old or not rest_new:
         return
     by_eid = _by_eid(rest_old)
-    # few candidates (the paragraphs left in a changed article): every pair is scored directly; a
-    # pair sharing no word pair scores below the threshold anyway unless it is a twin, as below
-    few = not only_twins and len(rest_old) * len(rest_new) <= FEW_PAIRS
-    postings = {} if only_twins or few else _postings([u.index for u in rest_old], old, rest_new)
-    everyone = {u.index for u in rest_old} if few else set()
+    postings = {} if only_twins else _postings([u.index for u in rest_old], old, rest_new)
     scored: list[tuple[float, int, int, float, bool]] = []  # score, old, new, similarity, same eId
     for n in rest_new:
         twins = set(by_eid.get(n.rel_eid, ())) if n.rel_eid else set()
-        hits, exact = _shared_pairs(n, postings) if not only_twins and not few else ({}, False)
-        for i in sorted(hits.keys() | twins | everyone):
+        hits, exact = _shared_pairs(n, postings) if not only_twins else ({}, False)
+        for i in sorted(hits.keys() | twins):
             if same_kind and old[i].kind != n.kind:
                 continue
             shared = hits.get(i, 0) if exact else len(old[i].shingles & n.shingles)
