@@ -6,7 +6,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -179,15 +179,25 @@ def test_visual_layout_of_a_right_to_left_line():
     assert padded[0] == (" " * (30 - len(line[0][0])), None)
 
 
-JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
-    max_leaves=20,
-)
+def _json_values(scalars):
+    return st.recursive(
+        scalars,
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+        max_leaves=20,
+    )
 
 
 @settings(derandomize=True, max_examples=300, deadline=None)
-@given(JSON_VALUES)
+@given(_json_values(st.none() | st.booleans() | st.integers() | st.text()))
+@example({"lone surrogate": "\ud800", "beyond 64 bits": 2**70})
 def test_json_is_the_standard_librarys_indented_text(value):
-    """``to_json`` writes the indented JSON itself (for speed): the very text of json.dumps."""
+    """``to_json`` (orjson, for speed) writes the very text of json.dumps: integers beyond 64
+    bits and lone surrogates included (they go to the standard library)."""
     assert to_json(value) == json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+@settings(derandomize=True, max_examples=300, deadline=None)
+@given(_json_values(st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=3)))
+def test_json_floats_read_back_equal(value):
+    """Floats keep their value (orjson writes 1e-05 as 0.00001)."""
+    assert json.loads(to_json(value)) == value
