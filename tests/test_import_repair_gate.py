@@ -210,3 +210,40 @@ def test_glyphs_printed_twice_are_read_once():
     _, _, tariff = _repaired("ma-adala-finance-laws-188.txt")
     assert not any("آآ" in line for line in tariff.lines)
     assert ("آآالت", "آالت") in [(r.before, r.after) for r in tariff.repairs if r.kind == "doubled-glyph"]
+
+
+def test_glyphs_repeated_out_of_pairs_are_read_by_the_words_the_text_and_the_corpus_print():
+    """Finance law 9097's tables: words whose doubled glyphs are not in pairs (the bold ends inside the
+    word, glyphs tripled, two layers of the word interleaved) are read when one reading, left by taking
+    out glyphs that repeat a neighbour, is printed elsewhere in the text or known to the corpus;
+    the rest stay as found and are each listed once, with their line."""
+    raw, _, finance = _repaired("ma-adala-finance-laws-9097.txt")
+    read = {(r.before, r.after) for r in finance.repairs if r.kind == "doubled-glyph"}
+    for printed, reading in [
+        ("تتممننححهاها", "تمنحها"),  # «هاها»: a pair of glyphs printed twice in turn
+        ("ممصصلللحححةةة", "مصلحة"),  # tripled
+        ("االلتجتججهههييززاات", "التجهيزات"),  # interleaved
+        ("االالاراضي", "الاراضي"),  # not «الرضي»: the text prints «الاراضي» (118 times)
+        ("االالالتزام", "الالتزام"),  # not «التزام»
+        ("االلأاسسااس", "الأساس"),  # a hamzated alef and its bare copy: the hamza kept
+    ]:
+        assert printed in raw
+        assert (printed, reading) in read
+    text = "\n".join(finance.lines)
+    assert "التي تمنحها الدولة" in text
+    left = damage_signatures(text)
+    assert set(left) == {"ششرراات", "سسييدداالقنصرة", "ااششتترااءم", "االلمعيداات", "االلبمغخااللي", "االلتتأاسسي"}
+    listed = [(r.before, r.line) for r in finance.uncertain if r.before in left]
+    assert len(listed) == len(set(listed)) and {b for b, _ in listed} == set(left)
+    assert not {b for b, _ in read} & {r.before for r in finance.uncertain}  # a word read is not also listed
+
+
+def test_a_reading_needs_clear_evidence():
+    """Two readings printed about as often, or one the corpus barely knows: no reading."""
+    from lawtool.importer.ligatures import stutter_reading
+
+    assert stutter_reading("ممصصلللحححةةة", Counter()) == "مصلحة"  # the corpus knows «مصلحة» well
+    assert stutter_reading("ششرراات", Counter()) is None
+    # «الالتزام» and «التزام» both printed, neither twice as often as the other
+    assert stutter_reading("االالالتزام", Counter({"الالتزام": 3, "التزام": 2})) is None
+    assert stutter_reading("االالالتزام", Counter({"الالتزام": 4, "التزام": 2})) == "الالتزام"

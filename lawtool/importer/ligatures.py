@@ -10,10 +10,12 @@
 
 from __future__ import annotations
 
+import gzip
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import combinations
 from pathlib import Path
 
 from ..arabic import strip_marks
@@ -714,6 +716,122 @@ def _fix_doubled_glyphs(
     return text
 
 
+# -- a word printed with doubled glyphs whose bold ends inside it, or two layers interleaved ---------------
+
+WORDS_PATH = Path(__file__).resolve().parent / "data" / "corpus-words.txt.gz"
+MAX_COPIES = 14  # glyphs that may be copies: 2**14 readings at most are looked up
+MIN_CORPUS = 10  # a reading the text never prints: seen this often in the corpus
+
+
+@lru_cache(maxsize=1)
+def corpus_words() -> dict[str, int]:
+    """The words of the repaired Adala corpus seen at least three times in two texts, with their
+    counts (bench/build_corpus_words.py builds the file)."""
+    words: dict[str, int] = {}
+    with gzip.open(WORDS_PATH, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            word, _, count = line.partition("\t")
+            words[word] = int(count)
+    return words
+
+
+def _same_glyph(a: str, b: str) -> bool:
+    return a == b or (a in ALEFS and b in ALEFS)
+
+
+def _copies(word: str) -> list[int]:
+    """Positions of the glyphs that may be copies: the same glyph as the one before it or the one
+    before that (alef forms count as one glyph; of a bare alef and a hamzated one, the bare one is
+    the copy)."""
+    out = []
+    for p in range(1, len(word)):
+        c = word[p]
+        nxt = word[p + 1] if p + 1 < len(word) else ""
+        repeats = _same_glyph(c, word[p - 1]) or (p >= 2 and _same_glyph(c, word[p - 2]))
+        if c in HAMZA_ALEFS and (word[p - 1] == "ا" or nxt == "ا"):
+            repeats = False  # the bare alef beside it is the copy
+        if repeats or (c == "ا" and nxt in ALEFS and nxt != "ا"):
+            out.append(p)
+    if word[0] == "ا" and len(word) > 1 and word[1] in HAMZA_ALEFS:
+        out.insert(0, 0)
+    return out
+
+
+def stutter_reading(word: str, vocab: Counter[str]) -> str | None:
+    """The reading of a word printed with doubled glyphs that fake bold does not explain (the bold
+    ends inside it: «تتممننححهاها»; glyphs tripled: «ممصصلللحححةةة»; two layers of one word interleaved:
+    «االلتجتججهههييززاات»).  Every word left when some glyphs that repeat a neighbour are taken out is a
+    candidate; the one the text prints most often elsewhere (``vocab``) is the reading, when it is
+    printed at least twice as often as the next; failing that, the one the corpus knows best
+    (``corpus_words``), seen ``MIN_CORPUS`` times and three times as often as the next.  None otherwise:
+    the word stays as found."""
+    copies = _copies(word)
+    if not copies or len(copies) > MAX_COPIES:
+        return None
+    known = corpus_words()
+    candidates: dict[str, tuple[int, int]] = {}
+    for size in range(1, len(copies) + 1):
+        for taken in combinations(copies, size):
+            drop = set(taken)
+            reading = "".join(c for i, c in enumerate(word) if i not in drop)
+            if reading not in candidates and (vocab[reading] or reading in known) and not _has_signature(reading):
+                candidates[reading] = (vocab[reading], known.get(reading, 0))
+    printed = sorted(((n, r) for r, (n, _) in candidates.items() if n), reverse=True)
+    if printed:
+        if len(printed) == 1 or printed[0][0] >= 2 * printed[1][0]:
+            return printed[0][1]
+        return None
+    seen = sorted(((n, r) for r, (_, n) in candidates.items()), reverse=True)
+    if seen and seen[0][0] >= MIN_CORPUS and (len(seen) == 1 or seen[0][0] >= 3 * seen[1][0]):
+        return seen[0][1]
+    return None
+
+
+# a line that may hold a word with a damage signature (``_has_signature`` decides on each word): two
+# alef forms and a lam, three doubled glyphs opening a word, a doubled alef madda
+_SIGNATURE_HINT = re.compile(
+    f"(?<![{LETTER}])(?:[وفبكل]*ا[{ALEFS}]{{1,2}}ل|(?:([{LETTER}])\\1|[{ALEFS}]{{2}}){{3}})|آآ"
+)
+
+
+def _read_stutters(text: str, j: int, repairs: list[Repair], uncertain: list[Repair], vocab: Counter[str]) -> str:
+    """The words that still carry a damage signature after every other repair of the line, read by
+    ``stutter_reading``; one it cannot read stays as found and is listed as uncertain, once."""
+    if not _SIGNATURE_HINT.search(text):
+        return text
+
+    def read(m: re.Match) -> str:
+        token = m.group(0)
+        word = _plain(token)
+        if not _has_signature(word):
+            return token
+        listed = [r for r in uncertain if r.line == j + 1 and r.before == token]
+        reading = stutter_reading(word, vocab)
+        if reading is None:
+            if not listed:
+                uncertain.append(Repair("doubled-glyph", j + 1, token, token, False))
+            for r in listed[1:]:  # listed by two rules («اا» inside, fake bold): once is enough
+                uncertain.remove(r)
+            return token
+        for r in listed:
+            uncertain.remove(r)
+        repairs.append(Repair("doubled-glyph", j + 1, token, reading))
+        return reading
+
+    return AR_WORD.sub(read, text)
+
+
+def _has_signature(word: str) -> bool:
+    """A word (vowel marks stripped) no Arabic spells, as the extraction's damage leaves it (the bare
+    «ال» aside, told on the token: see ``damage_signatures``)."""
+    return bool(
+        DAMAGE_SIGNATURE.match(word)
+        or "آآ" in word
+        or TRIPLE_ALEF.match(word)
+        or ((bold := FAKE_BOLD.fullmatch(word)) and _is_fake_bold(bold.group(1)))
+    )
+
+
 def damage_signatures(text: str) -> Counter[str]:
     """The words of a (repaired) text that no Arabic spells and the extraction's damage leaves: «ال»,
     «وال», «إال» standing alone (not «الـ 18», where the tatweel says the article is meant), two alef
@@ -723,13 +841,7 @@ def damage_signatures(text: str) -> Counter[str]:
     for m in AR_WORD.finditer(text):
         token = m.group(0)
         word = _plain(token)
-        if (
-            token in BARE_SIGNATURES
-            or DAMAGE_SIGNATURE.match(word)
-            or "آآ" in word
-            or TRIPLE_ALEF.match(word)
-            or ((bold := FAKE_BOLD.fullmatch(word)) and _is_fake_bold(bold.group(1)))
-        ):
+        if token in BARE_SIGNATURES or _has_signature(word):
             found[word] += 1
     return found
 

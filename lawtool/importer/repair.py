@@ -34,6 +34,7 @@ from .ligatures import (
     _lam_meem_damage,
     _lam_meem_repaired,
     _Lexicon,
+    _read_stutters,
     load_lexicon,
 )
 
@@ -325,6 +326,8 @@ class _LineRepair:
         # what no Arabic word spells: gate open or not, and on a line taken for glyphs too (a line read
         # glyph by glyph cannot print it; one that does was taken for glyphs wrongly)
         text = _fix_non_words(text, j, repairs, self.uncertain)
+        # what still carries a damage signature: glyphs printed twice that the first pass left
+        text = _read_stutters(text, j, repairs, self.uncertain, self.vocab)
         text, sfix = _fix_spacing(text)
         repairs.extend(Repair(kind, j + 1, b, a) for kind, b, a in sfix)
         text, tfix = remove_tatweel(text)

@@ -1,0 +1,60 @@
+"""Build lawtool/importer/data/corpus-words.txt.gz: the words of the repaired Adala corpus, the
+lexicon that reads a word printed with doubled glyphs (lawtool/importer/ligatures.py,
+``stutter_reading``) when its own text never prints the reading.
+
+    make corpus-all SHARED=../shared          # build/corpus/akn: the whole corpus imported
+    .venv/bin/python bench/build_corpus_words.py [--akn DIR] [--out FILE]
+
+A word is kept when it is seen at least ``MIN_COUNT`` times in at least ``MIN_TEXTS`` texts (a
+text's own damage never vouches for itself) and carries no damage signature.  Words are counted
+as printed, vowel marks and tatweel stripped.  One word and its count per line (tab between),
+sorted: the file is deterministic.  Rebuild after a change of the repair stage and commit the data file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import sys
+from collections import Counter
+from pathlib import Path
+
+from lxml import etree
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from lawtool.arabic import strip_marks as plain  # noqa: E402
+from lawtool.importer.common import AR_WORD  # noqa: E402
+from lawtool.importer.ligatures import WORDS_PATH, damage_signatures  # noqa: E402
+
+MIN_COUNT = 3
+MIN_TEXTS = 2
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--akn", type=Path, default=REPO / "build/corpus/akn")
+    parser.add_argument("--out", type=Path, default=WORDS_PATH)
+    args = parser.parse_args()
+    files = sorted(args.akn.glob("*.xml"))
+    if not files:
+        print(f"build_corpus_words: no XML in {args.akn}: run `make corpus-all` first", file=sys.stderr)
+        return 2
+    counts: Counter[str] = Counter()
+    texts: Counter[str] = Counter()
+    safe = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    for path in files:
+        root = etree.parse(str(path), safe).getroot()
+        words = Counter(plain(m.group(0)) for m in AR_WORD.finditer(" ".join(root.itertext())))
+        counts.update(words)
+        texts.update(words.keys())
+    kept = sorted(w for w, n in counts.items() if n >= MIN_COUNT and texts[w] >= MIN_TEXTS and not damage_signatures(w))
+    data = "".join(f"{w}\t{counts[w]}\n" for w in kept).encode("utf-8")
+    args.out.write_bytes(gzip.compress(data, mtime=0))
+    print(f"{len(kept):,} words of {len(counts):,} ({len(files):,} texts) -> {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
