@@ -166,3 +166,26 @@ def test_a_single_article_with_its_text_after_a_full_stop():
     assert _eids(document.articles()) == ["art_unique"]
     assert any(e.endswith("art_46") for e in _eids(document.articles(include_quoted=True)))
     assert _count_findings(report) == []
+
+
+def test_text_outside_any_article_is_a_divisions_text_not_its_heading():
+    """A royal speech printed before a law's articles (2,566 words) and a report's chapters without
+    article headings (102,092 words) became the heading of one unlabelled division, line after line:
+    5.4 % of the corpus's words sat in headings.  An unlabelled heading is a short line (two when the
+    print broke it); what follows it, and a line too long for a heading, is the division's text
+    (``intro`` before its articles, ``content`` without), every word kept."""
+    from lawtool.importer.layout import HEADING_WORDS
+
+    for name in ("ma-adala-administrative-79.txt", "ma-adala-bank-al-maghrib-6155.txt"):
+        raw = read_source(SHARED / "sources/adala/corpus" / name)
+        doc, _ = _import(name)
+        headings = [" ".join(h.itertext()) for h in doc.root.iter(f"{{{doc.root.nsmap[None]}}}heading")]
+        assert headings and max(len(h.split()) for h in headings) <= HEADING_WORDS
+        assert len(" ".join(doc.root.itertext()).split()) >= 0.95 * len(raw.split())
+
+    doc, _ = _import("ma-adala-administrative-79.txt")
+    division = doc.root.find(".//{*}hcontainer[@name='division']")
+    assert division is not None and division.find("{*}intro") is not None
+    intro = [" ".join(p.itertext()) for p in division.find("{*}intro")]
+    assert "حضرة رئيس البرلمان،" in intro and len(intro) > 100
+    assert division.find("{*}article") is not None  # the law's articles follow the speech

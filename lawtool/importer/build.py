@@ -66,11 +66,14 @@ def build_node(node: Node) -> etree._Element:
         el = E(node.kind, name="division" if node.kind == "hcontainer" else None)
         _num_heading(el, node)
         children = [build_node(c) for c in node.children]
+        text = [inline("p", line) for line in node.intro]
         if children:
+            if text:
+                el.append(E("intro", *text))
             for c in children:
                 el.append(c)
         else:
-            el.append(E("content", E("p")))
+            el.append(E("content", *(text or [E("p")])))
         return el
     if node.kind == "article":
         el = E("article")

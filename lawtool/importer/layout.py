@@ -94,6 +94,7 @@ class Node:
     quoted_text: str | None = None  # for a mod that replaces a heading or words rather than a structure
     repealed: bool = False
     guillemets: bool = False  # a quoted article written «...» in the source
+    intro: list[str] = field(default_factory=list)  # a division's text before its first article
 
 
 @dataclass
@@ -628,6 +629,15 @@ def _cannot_continue_title(line: str) -> bool:
 REPEALED_ARTICLE = re.compile(r"^\s*نسخ(?:ت)?\s*\.?\s*$")  # an article whose whole text is «نسخ»
 
 
+HEADING_WORDS = 20  # an unlabelled heading is a short line: a longer one is text
+
+
+def _heading_goes_on(heading: str, line: str) -> bool:
+    """Whether ``line`` continues an unlabelled heading (one broken over two lines by the print):
+    the heading does not end a sentence and the two stay short."""
+    return not heading.rstrip().endswith((".", ":", "؛")) and len(f"{heading} {line}".split()) <= HEADING_WORDS
+
+
 class _BodyParser:
     def __init__(self, items: list[tuple[int, str]], ends, chapter_label: str | None = None):
         self.items = items
@@ -669,21 +679,29 @@ class _BodyParser:
                 stack[-1].children.append(self._article(match, number))
                 continue
             # Text outside any article: an unlabelled heading such as «مبادئ عامة», which opens a
-            # division of its own until the next labelled one.
+            # division of its own until the next labelled one; the lines after it, and a line too
+            # long for a heading (a royal speech, a table before the articles), are that division's
+            # text, never its heading.
             self.pos += 1
-            if stack[-1].kind == "hcontainer" and not stack[-1].children:
-                stack[-1].heading = f"{stack[-1].heading} {line}"
+            top = stack[-1]
+            if top.kind == "hcontainer" and not top.children:
+                if top.heading and not top.intro and _heading_goes_on(top.heading, line):
+                    top.heading = f"{top.heading} {line}"
+                else:
+                    top.intro.append(line)
             else:
-                if stack[-1].kind == "hcontainer":
+                if top.kind == "hcontainer":
                     stack.pop()
-                node = Node("hcontainer", heading=line, line=number)
+                short = len(line.split()) <= HEADING_WORDS
+                node = Node("hcontainer", heading=line if short else None, line=number, intro=[] if short else [line])
                 stack[-1].children.append(node)
                 stack.append(node)
             if self.pos < len(self.items) and RANGE_LINE.match(self.items[self.pos][1]):
                 node = stack[-1]
                 node.subheading = self.items[self.pos][1]
                 self.pos += 1
-            self.notes.append(f"line {number}: unlabelled heading outside any article: {line[:60]}")
+            what = "text" if stack[-1].intro else "unlabelled heading"
+            self.notes.append(f"line {number}: {what} outside any article: {line[:60]}")
         return root.children
 
     def _chapter_match(self, line: str) -> re.Match | None:
