@@ -189,3 +189,22 @@ def test_text_outside_any_article_is_a_divisions_text_not_its_heading():
     intro = [" ".join(p.itertext()) for p in division.find("{*}intro")]
     assert "حضرة رئيس البرلمان،" in intro and len(intro) > 100
     assert division.find("{*}article") is not None  # the law's articles follow the speech
+
+
+@pytest.mark.parametrize(
+    ("name", "count"),
+    [
+        ("ma-adala-industry-economy-8314.txt", 22),  # «الفصل .1»: 0 articles before, the law in its preamble
+        ("ma-adala-culture-tourism-8352.txt", 22),  # idem, with «الجزء» divisions before «الفصل .5»
+        ("ma-adala-education-8141.txt", 27),  # a decree: a table's last line before «الفصل .8»
+        ("ma-adala-agriculture-8055.txt", 10),  # «الفصل .2 [[fn:3]]»: a footnote marker after the stop
+    ],
+)
+def test_a_heading_printed_with_its_full_stop_first(name, count):
+    """«الفصل .1» (a right-to-left page's «الفصل 1.», repaired to it) alone on its line: a heading when
+    the line before ends a sentence or is a division heading, or when its number follows the last
+    heading's; both the parse and the independent count missed them (17 texts with 0 articles).
+    A citation ending a wrapped sentence («... في / الفصل 9.») stays a citation (tests above)."""
+    doc, report = _import(name)
+    assert _eids(doc.articles(include_promulgation=True)) == [f"art_{n}" for n in range(1, count + 1)]
+    assert _count_findings(report) == []

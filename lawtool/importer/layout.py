@@ -165,6 +165,7 @@ def parse_layout(lines: list[str], line_numbers: list[int] | None = None, *, wra
     width.  Without it (a clean text written one paragraph per line) every line is a paragraph."""
     numbers = line_numbers or list(range(1, len(lines) + 1))
     items = _split_run_in_headings([(n, line.strip()) for n, line in zip(numbers, lines, strict=False) if line.strip()])
+    items = _headings_with_a_full_stop(items)
     ends = _paragraph_end_rule(items, wrapped)
     chapter_label = chapter_heading_label([line for _, line in items])
     span = _dahir_articles(items, chapter_label)
@@ -380,6 +381,41 @@ def _split_run_in_headings(items: list[tuple[int, str]]) -> list[tuple[int, str]
             out.append((n, match.group("heading")))
         else:
             out.append((n, line))
+    return out
+
+
+# «الفصل 1.» alone on its line (printed «الفصل .1» by the extraction of a right-to-left page)
+DOTTED_HEADING = re.compile(
+    r"^(?P<heading>(?:المادة|الفصل)\s*(?P<num>\d+(?:\s*-\s*\d+)*))(?P<notes>(?:\s*\[\[fn:\d+\]\])*)\s*\."
+    r"(?P<after>(?:\s*\[\[fn:\d+\]\])*)\s*$"
+)
+
+
+def _headings_with_a_full_stop(items: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """«الفصل 1.» alone on its line is a heading when the line before it ends a sentence, is a division
+    heading or there is none, or when its number follows the last heading's; otherwise it ends a
+    sentence on a citation («... المنصوص عليها في / الفصل 9.») and is left as it is.  The heading's
+    full stop is dropped, so that every reading of the line sees a heading."""
+    out = []
+    before = ""  # the line before, as printed
+    last: int | None = None  # the number of the last article heading
+    for n, printed in items:
+        line = printed
+        dotted = DOTTED_HEADING.match(line)
+        if dotted and (
+            not before
+            or SENTENCE_END.search(before)
+            or DIVISION_RE.match(before)
+            or (last is not None and _base_number(dotted.group("num")) == last + 1)
+        ):
+            line = dotted.group("heading") + dotted.group("notes") + dotted.group("after")
+        if (heading := _article_match(line)) is not None:
+            try:
+                last = _base_number(number_from_num(heading.group("num")))
+            except LawtoolError:
+                last = None
+        out.append((n, line))
+        before = printed
     return out
 
 

@@ -35,6 +35,7 @@ _RANGE = re.compile(
 # «... حصيلة العمل.المادة 13»: a heading run into the end of the line before it
 _RUN_IN = re.compile(rf"\S[.؛:]\s*(?P<heading>(?:المادة|الفصل)\s+(?:\d+(?:-\d+)*|{_WORDS}))\s*(?:\[\[fn:\d+\]\]\s*)*$")
 _NOTE = re.compile(r"\s*\[\[fn:\d+\]\]")
+_DIVISION = re.compile(r"^(?:الكتاب|الجزء|القسم|الباب|الفرع)\s")  # a division heading
 # («من» and «في» as words: «المادة 11: منح الحماية المعززة» is a heading)
 _CITATION_AFTER = re.compile(r"^(?:(?:من|في)(?![\u0621-\u064a])|أعلاه|اعلاه|أدناه|بعده|و\s|،|\d)")
 # a full stop, then the next sentence on the same line («الفصل الرابع. ولا يزال ...»)
@@ -75,8 +76,16 @@ def source_headings(lines: list[str], numbers: list[int]) -> list[Heading]:
             found.append(Heading(n, colon.group("label"), colon.group("num")))
             continue
         match = _HEADING.match(line)
-        if match and match.group("after") == "." and match.group("num")[:1].isdigit():
-            continue  # a sentence ending on a citation: «... في / الفصل 9.»
+        if (
+            match
+            and match.group("after") == "."
+            and match.group("num")[:1].isdigit()
+            and before
+            and not _ENDED.search(before)
+            and not _DIVISION.match(before)
+            and not _next_after(found, match.group("num"))
+        ):
+            continue  # a sentence ending on a citation: «... في / الفصل 9.» (after a sentence: a heading)
         if match and not match.group("num")[:1].isdigit() and re.fullmatch(r"\d{1,2}", match.group("rest") or ""):
             pass  # «الفصل الثالث.4»: an ordinal heading and a footnote marker
         elif match and _SENTENCE_GOES_ON.match(match.group("after")) and not match.group("num")[:1].isdigit():
@@ -203,6 +212,12 @@ def _chapter_label(labels: list[str]) -> str | None:
         return None
     after = [labels[i + 1] == "المادة" for i, label in enumerate(labels[:-1]) if label == "الفصل"]
     return "الفصل" if after and sum(after) >= 0.8 * len(after) else None
+
+
+def _next_after(found: list[Heading], num: str) -> bool:
+    """The number of a heading is the one after the last heading found («الفصل 17.» after «الفصل 16»)."""
+    last = _base(found[-1].number) if found else None
+    return last is not None and _base(num) == last + 1
 
 
 def _base(number: str) -> int | None:
