@@ -208,3 +208,34 @@ def test_a_heading_printed_with_its_full_stop_first(name, count):
     doc, report = _import(name)
     assert _eids(doc.articles(include_promulgation=True)) == [f"art_{n}" for n in range(1, count + 1)]
     assert _count_findings(report) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "count"),
+    [
+        ("ma-adala-regional-treaties-4302.txt", 32),  # «مادة 1»
+        ("ma-adala-regional-treaties-4293.txt", 72),  # «مادة :1تبادل المعلومات», «مادة 6: في القضايا ...»
+    ],
+)
+def test_a_treaty_heading_its_articles_with_a_bare_label(name, count):
+    """«مادة 1» without the article: a heading in a text that numbers its articles so (three such lines
+    at least, 1 and 2 among them); both treaties had 0 articles, and the independent count saw none."""
+    doc, report = _import(name)
+    assert _eids(doc.articles()) == [f"art_{n}" for n in range(1, count + 1)]
+    assert _count_findings(report) == []
+
+
+def test_a_law_cited_at_a_line_start_inside_an_article_is_no_embedded_law():
+    """«... مع مراعاة الأحكام الواردة بعده: / ... / القانون رقم 17.99 المتعلق بمدونة التأمينات؛» then
+    «الفصل 11»: the dahir of 1959 is itself the law (its 12 articles), not a dahir around a law that
+    would start at that line; a law printed inside its dahir opens with its first article or division.
+    A dahir around a law whose single article is «مادة فريدة» keeps its shape."""
+    doc, report = _import("ma-adala-insurance-pension-462.txt")
+    assert _eids(doc.articles(include_promulgation=True)) == [f"art_{n}" for n in range(1, 13)]
+    assert [f.rule for f in report.findings if f.rule in ("article-count", "no-article", "text-lost")] == []
+    doc, _ = _import("ma-adala-administrative-7305.txt")
+    assert _eids(doc.articles(include_promulgation=True)) == [
+        "promulgation__art_1",
+        "promulgation__art_2",
+        "art_unique",
+    ]

@@ -22,6 +22,7 @@ Nothing here changes a letter of the text: the nodes carry the lines as repaired
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -63,7 +64,7 @@ ARTICLE_DAMAGED_RE = re.compile(
 )
 # «المادة :8جرائم الحرب»: the colon before the number, the title glued to it (treaty texts)
 ARTICLE_COLON_RE = re.compile(
-    r"^(?P<quote>)(?P<label>المادة|الفصل)\s*:\s*(?P<num>\d+(?:-\d+)*)(?P<notes>(?:\s*\[\[fn:\d+\]\])*)\s*(?P<rest>[^\d\s.،,].*)?$"
+    r"^(?P<quote>)(?P<label>المادة|الفصل|مادة)\s*:\s*(?P<num>\d+(?:-\d+)*)(?P<notes>(?:\s*\[\[fn:\d+\]\])*)\s*(?P<rest>[^\d\s.،,].*)?$"
 )
 RANGE_RE = re.compile(
     r"^(?P<label>الفصول|المواد)\s*(?:من\s*)?(?P<a>\d+(?:-\d+)*)\s*(?:[-–—]|إلى|الى)\s*(?P<b>\d+(?:-\d+)*)\s*(?P<notes>(?:\[\[fn:\d+\]\]\s*)*)$"
@@ -165,6 +166,14 @@ def parse_layout(lines: list[str], line_numbers: list[int] | None = None, *, wra
     width.  Without it (a clean text written one paragraph per line) every line is a paragraph."""
     numbers = line_numbers or list(range(1, len(lines) + 1))
     items = _split_run_in_headings([(n, line.strip()) for n, line in zip(numbers, lines, strict=False) if line.strip()])
+    token = _BARE_LABEL.set(uses_bare_label([line for _, line in items]))
+    try:
+        return _parse_items(items, wrapped)
+    finally:
+        _BARE_LABEL.reset(token)
+
+
+def _parse_items(items: list[tuple[int, str]], wrapped: bool | None) -> Layout:
     items = _headings_with_a_full_stop(items)
     ends = _paragraph_end_rule(items, wrapped)
     chapter_label = chapter_heading_label([line for _, line in items])
@@ -302,7 +311,7 @@ def _embedded_law(items: list[tuple[int, str]], first: int, signature: int) -> t
         ),
         None,
     )
-    if start is None:
+    if start is None or not _opens_a_law(texts[start + 1 : signature]):
         return None
     dahir = [m for line in texts[first:start] if (m := _article_match(line))]
     if not dahir:
@@ -322,6 +331,18 @@ def _embedded_law(items: list[tuple[int, str]], first: int, signature: int) -> t
             except LawtoolError:
                 continue
     return start, end
+
+
+def _opens_a_law(lines: list[str]) -> bool:
+    """The first heading after a law's title is its first division or its first article: «القانون رقم
+    17.99 المتعلق بمدونة التأمينات؛» wrapped to a line start inside an article followed by «الفصل 11»
+    is a citation."""
+    for line in lines:
+        if (match := _article_match(line)) is not None:
+            return _is_first(match.group("num")) or bool(re.fullmatch(UNIQUE, match.group("num")))
+        if DIVISION_RE.match(line):
+            return True
+    return False
 
 
 def _dahir_around_law(items, first: int, law: tuple[int, int], signature: int, ends, wrapped) -> Layout:
@@ -386,7 +407,7 @@ def _split_run_in_headings(items: list[tuple[int, str]]) -> list[tuple[int, str]
 
 # «الفصل 1.» alone on its line (printed «الفصل .1» by the extraction of a right-to-left page)
 DOTTED_HEADING = re.compile(
-    r"^(?P<heading>(?:المادة|الفصل)\s*(?P<num>\d+(?:\s*-\s*\d+)*))(?P<notes>(?:\s*\[\[fn:\d+\]\])*)\s*\."
+    r"^(?P<heading>(?:المادة|الفصل|مادة)\s*(?P<num>\d+(?:\s*-\s*\d+)*))(?P<notes>(?:\s*\[\[fn:\d+\]\])*)\s*\."
     r"(?P<after>(?:\s*\[\[fn:\d+\]\])*)\s*$"
 )
 
@@ -421,21 +442,44 @@ def _headings_with_a_full_stop(items: list[tuple[int, str]]) -> list[tuple[int, 
 
 # «الفصل الأول :في الغرض من هذا الظهير», «الفصل 37: في الدفع ...», «الفصل الرابع:3» (a footnote marker): a heading with
 # its title or note after a colon, never a citation
-TITLE_AFTER_COLON = re.compile(rf"^(?:المادة|الفصل)\s*(?:{ORDINAL}|\d+(?:-\d+)*)\s*:\s*(?:في\s|\d{{1,2}}$)")
+TITLE_AFTER_COLON = re.compile(rf"^(?:المادة|الفصل|مادة)\s*(?:{ORDINAL}|\d+(?:-\d+)*)\s*:\s*(?:في\s|\d{{1,2}}$)")
 NOT_HEADING_REST = re.compile(r"^(?:\d|أعلاه|اعلاه|أدناه|بعده|من\s|في\s|و\s|،)")
 
 
-@lru_cache(maxsize=4096)  # the parser asks again for the same lines; a match is read, never changed
+# «مادة 1» without the article is an article heading only in a text that numbers its articles so (some
+# treaties: ``uses_bare_label``); elsewhere a bare «مادة» or «فصل» is a word of a sentence or of a table
+# («فصل 1»: a quarter of a bank's report), and a heading only in «فصل فريد».  Set by ``parse_layout``
+# for the text it reads.
+_BARE_LABEL: ContextVar[bool] = ContextVar("bare_label", default=False)
+BARE_HEADING = re.compile(r"^مادة\s*[:.]?\s*(\d+)(?!\d)")
+
+
+def uses_bare_label(lines: list[str]) -> bool:
+    """The text heads its articles «مادة 1», «مادة :2 ...»: three such lines at least, 1 and 2 among them."""
+    numbers = {int(m.group(1)) for line in lines if (m := BARE_HEADING.match(line))}
+    return len(numbers) >= 3 and {1, 2} <= numbers
+
+
 def _article_match(line: str) -> re.Match | None:
     """An article heading, alone on its line or followed by the article's first words; a citation
     at the start of a wrapped line («المادة 713 - 1 أعلاه، ...») is not one."""
+    return _article_match_in(line, _BARE_LABEL.get())
+
+
+@lru_cache(maxsize=8192)  # the parser asks again for the same lines; a match is read, never changed
+def _article_match_in(line: str, bare: bool) -> re.Match | None:
     match = (
         ARTICLE_RE.match(line)
         or ARTICLE_DAMAGED_RE.match(line)
         or ARTICLE_COLON_RE.match(line)
         or SINGLE_WITH_TEXT_RE.match(line)
     )
-    if match and match.group("label") in ("مادة", "فصل") and not re.fullmatch(UNIQUE, match.group("num")):
+    if (
+        match
+        and match.group("label") in ("مادة", "فصل")
+        and not re.fullmatch(UNIQUE, match.group("num"))
+        and not (bare and match.group("label") == "مادة")
+    ):
         return None  # «فصل» without the article only in «فصل فريد»
     if (
         match
@@ -455,9 +499,13 @@ def _article_match(line: str) -> re.Match | None:
     return match
 
 
-@lru_cache(maxsize=4096)
 def _is_structure_start(line: str) -> bool:
-    return bool(DIVISION_RE.match(line) or _article_match(line) or RANGE_RE.match(line))
+    return _structure_start_in(line, _BARE_LABEL.get())
+
+
+@lru_cache(maxsize=8192)
+def _structure_start_in(line: str, bare: bool) -> bool:
+    return bool(DIVISION_RE.match(line) or _article_match_in(line, bare) or RANGE_RE.match(line))
 
 
 CHAPTER_HEADING = re.compile(rf"^الفصل\s+(?P<num>{ORDINAL}|\d+)\s*(?:$|[:：.\-–]\s*\S|\s+\S)")

@@ -47,6 +47,16 @@ _ANNOUNCES = re.compile(
 )
 
 
+# «مادة 1», «مادة :2 تشجيع الزيارات»: a bare label, the heading of the articles of some treaties
+_BARE = re.compile(r"^مادة\s*[:.]?\s*(\d+)(?!\d)")
+
+
+def _heads_bare(lines: list[str]) -> bool:
+    """The text numbers its articles «مادة N»: at least three such lines, numbered 1 and 2 among them."""
+    numbers = {int(m.group(1)) for line in lines if (m := _BARE.match(line.strip()))}
+    return len(numbers) >= 3 and {1, 2} <= numbers
+
+
 @dataclass(frozen=True)
 class Heading:
     line: int
@@ -58,10 +68,14 @@ def source_headings(lines: list[str], numbers: list[int]) -> list[Heading]:
     """Every line that reads as an article heading of another kind than a citation."""
     found = []
     previous = ""
+    bare = _heads_bare(lines)
     for n, raw in zip(numbers, lines, strict=False):
         line = _NOTE.sub("", raw).strip()
+        if bare and _BARE.match(line):
+            line = "ال" + line  # read «مادة 3» as the «المادة 3» it stands for
         before, previous = previous, line
-        run_in = _RUN_IN.search(line)
+        # (not in a line that is a heading itself: «المادة 48: الفصل في طلبات التسليم»)
+        run_in = None if _HEADING.match(line) else _RUN_IN.search(line)
         if run_in:
             line = run_in.group("heading")
         if _SINGLE.match(line):
