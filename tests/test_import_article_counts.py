@@ -239,3 +239,22 @@ def test_a_law_cited_at_a_line_start_inside_an_article_is_no_embedded_law():
         "promulgation__art_2",
         "art_unique",
     ]
+
+
+def test_text_after_a_whole_signature_block_is_an_annex():
+    """A decree's tables printed after its signature without «ملحق» («الجدول رقم 1 ...»: 9,911 words) sat
+    in the conclusions of 35 texts; the signature block now runs over ministers' titles on two lines
+    and a treaty's signatories with their dates, and what follows it is an attachment."""
+    doc, report = _import("ma-adala-judicial-org-3110.txt")
+    conclusions = " ".join(doc.root.find("./*/{*}conclusions").itertext())
+    assert conclusions.split()[0] == "وحرر" and "عبد اللطيف وهبي" in conclusions and len(conclusions.split()) < 40
+    annex = " ".join(doc.root.find(".//{*}attachment").itertext())
+    assert "الجدول رقم 1" in annex and len(annex.split()) > 9000
+    assert [f.rule for f in report.findings if f.rule == "text-lost"] == []
+
+    # a treaty signed at The Hague: the «وحرر» sentence over three lines, then its signatories and dates
+    doc, report = _import("ma-adala-intl-treaties-4546.txt")
+    conclusions = " ".join(doc.root.find("./*/{*}conclusions").itertext())
+    assert "عن الدانمارك" in conclusions and "عن سويسرا" in conclusions
+    assert doc.root.find(".//{*}attachment") is None
+    assert [f.rule for f in report.findings if f.rule == "text-lost"] == []

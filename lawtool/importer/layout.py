@@ -218,6 +218,7 @@ def _promulgating_dahir(items, span: tuple[int, int, int], ends, chapter_label, 
         promulgation_end=promulgation_end,
         conclusions=rest.conclusions,
         chapter_label=rest.chapter_label,
+        attachments=rest.attachments,
     )
 
 
@@ -268,6 +269,24 @@ def _head_and_body(head: list[str], body_items, signed, ends, chapter_label: str
 ANNEX = re.compile(r"^(?:ال)?(?:ملحق|محلق)(?:\s+(?:رقم|عدد)\s*\d+|\s*\d+)?(?:\s*[:：.\-–]|\s+\S|$)")
 
 
+def _whole_signature_end(texts: list[str]) -> int:
+    """The end of the signature block that ``texts`` opens, across a few lines that interrupt it (a
+    page's footnotes, a stray page number) before the countersignature goes on."""
+    end = _signature_end(texts, 0, last=True)
+    while True:
+        more = next((k for k in range(end, min(end + 6, len(texts))) if _countersigned(texts[k])), None)
+        if more is None:
+            return end
+        end = _signature_end(texts, more, last=True)
+
+
+def _countersigned(line: str) -> bool:
+    return line.startswith("وقعه بالعطف") or bool(SIGNED.search(line) or SIGNER.match(line))
+
+
+ANNEX_WORDS = 30  # text after a signature block that is no signature: more than a line or two
+
+
 def _split_annexes(end: list[tuple[int, str]]) -> tuple[list[str], list[list[tuple[int, str]]]]:
     """After a text's signature: the signature block (conclusions), then its annexes, each from
     its «ملحق» heading to the next; structured text right after the signature with no «ملحق»
@@ -275,11 +294,13 @@ def _split_annexes(end: list[tuple[int, str]]) -> tuple[list[str], list[list[tup
     if not end:
         return [], []
     texts = [line for _, line in end]
-    stop = _signature_end(texts, 0) if SIGNATURE.match(texts[0]) else 0
+    stop = _whole_signature_end(texts) if SIGNATURE.match(texts[0]) else 0
     starts = [i for i in range(stop, len(texts)) if ANNEX.match(texts[i]) and len(texts[i]) < 250]
     # structured text right after the signature, before any «ملحق» (a regulation the decree approves,
-    # then its annexes): an annex too
-    if any(_is_structure_start(line) for line in texts[stop : starts[0] if starts else len(texts)]):
+    # then its annexes), or text of some length after a whole signature block (a table, a list, a
+    # schedule of fees printed without «ملحق»): an annex too
+    rest = texts[stop : starts[0] if starts else len(texts)]
+    if any(_is_structure_start(line) for line in rest) or (stop and len(" ".join(rest).split()) >= ANNEX_WORDS):
         starts = [stop] + starts
     if not starts:
         return texts, []
@@ -363,6 +384,7 @@ def _dahir_around_law(items, first: int, law: tuple[int, int], signature: int, e
         promulgation=promulgation,
         conclusions=_paragraphs([line for _, line in items[signature:]], ends),
         chapter_label=inner.chapter_label,
+        attachments=inner.attachments,
     )
 
 
@@ -556,8 +578,40 @@ def _dahir_articles(items: list[tuple[int, str]], chapter_label: str | None) -> 
     return first_structure, signature, _signature_end(texts, signature)
 
 
-def _signature_end(texts: list[str], signature: int) -> int:
-    """The first line after a signature block: «وحرر ب...», the countersignature, the asterisks."""
+# a line of the countersignature: a minister's title («وزير العدل، الإمضاء: عبد اللطيف وهبي.», «الوزير
+# المنتدب لدى الوزير الأول»), or a short line that goes on to the next («والإسكان وسياسة المدينة،»)
+# a line that goes on to the next («والإسكان وسياسة المدينة،»), a treaty's signatory («عن الدانمارك: ...»)
+# and the date beside it («2 شتنبر 1955»)
+SIGNER = re.compile(r"^(?:و?(?:ال)?(?:وزير|وزيرة|كاتب|كاتبة|المندوب|الناطق|المكلف)|عن\s)")
+SIGNED = re.compile(r"(?:الإمضاء|الامضاء|المضاء)\s*[:：]")  # («المضاء»: its hamza and alef lost)
+SIGNING_DATE = re.compile(r"^(?:\d{1,2}|فاتح)\s*[\u0621-\u064a]+\s*\.?\s*\d{4}\s*\.?$")
+
+
+def _signer_line(line: str) -> bool:
+    line = FN.sub("", line).strip()
+    return len(line) < 90 and bool(
+        SIGNER.match(line)
+        or SIGNED.search(line)
+        or SIGNING_DATE.match(line)
+        or (len(line) < 50 and line.endswith(("،", ",")))
+    )
+
+
+def _sentence_goes_on(texts: list[str], signature: int, end: int) -> bool:
+    """Line ``end`` goes on with the «وحرر ...» sentence opened at ``signature`` (wrapped over three
+    lines at most: «وحرر بالهاي ... يودع في محفوظات الحكومة / الهولندية وتسليم منه ...»)."""
+    return (
+        end - signature <= 3
+        and not ANNEX.match(texts[end])
+        and not any(SENTENCE_END.search(t) or SIGNED.search(t) for t in texts[signature:end])
+    )
+
+
+def _signature_end(texts: list[str], signature: int, *, last: bool = False) -> int:
+    """The first line after a signature block: «وحرر ب...», the countersignature, the asterisks;
+    ``last``: the text's closing signature, where nothing but annexes follows (a minister's title
+    over two lines, a treaty's signatories and dates, the «وحرر» sentence going on are read as
+    signature too; a promulgating dahir's signature stops before the title of its law)."""
     end = signature + 1
     while (
         end < len(texts)
@@ -565,6 +619,7 @@ def _signature_end(texts: list[str], signature: int) -> int:
         and (
             texts[end].startswith(("وقعه بالعطف", "رئيس الحكومة", "الوزير الأول", "الوزير الاول", "الإمضاء", "الامضاء"))
             or re.match(r"^(?:الإمضاء|الامضاء)\s*[:：]", texts[end])
+            or (last and _signer_line(texts[end]))
             or re.fullmatch(r"[*\s]+", texts[end])
             or (
                 end == signature + 1
@@ -572,6 +627,7 @@ def _signature_end(texts: list[str], signature: int) -> int:
                 and len(texts[end]) < 60
                 and re.search(r"\d{4}", texts[end])
             )
+            or (last and _sentence_goes_on(texts, signature, end))
         )
     ):
         end += 1
