@@ -1013,8 +1013,10 @@ class _BodyParser:
             if am and self._is_own_article(am):
                 break
             if DIVISION_RE.match(line) and not mod.children:
-                # A quoted heading (a section title changed by the amending article).
-                mod.quoted_text = line
+                # A quoted heading (a section title changed by the amending article); after text
+                # already quoted (a schedule in chapters: «الباب الأول: ...», its lines, «الباب الثاني»),
+                # it goes on with that text
+                mod.quoted_text = f"{mod.quoted_text} {line}" if mod.quoted_text else line
                 self.pos += 1
                 continue
             if DIVISION_RE.match(line):
