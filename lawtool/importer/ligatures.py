@@ -838,11 +838,10 @@ def damage_signatures(text: str) -> Counter[str]:
     forms before a lam, a doubled alef madda, a tripled alef, a word in fake bold.  A clean import
     holds none; the corpus report counts them."""
     found: Counter[str] = Counter()
-    for m in AR_WORD.finditer(text):
-        token = m.group(0)
+    for token, count in Counter(AR_WORD.findall(text)).items():  # each distinct word read once
         word = _plain(token)
         if token in BARE_SIGNATURES or _has_signature(word):
-            found[word] += 1
+            found[word] += count
     return found
 
 
@@ -878,7 +877,12 @@ def _fix_non_words(text: str, j: int, repairs: list[Repair], uncertain: list[Rep
         repairs.append(Repair("ligature", j + 1, word, fixed))
         return fixed
 
-    return AR_WORD.sub(repair, text) if "ل" in text or "اا" in text else text
+    return AR_WORD.sub(repair, text) if _NON_WORD_HINT.search(text) else text
+
+
+# a line that may hold a word ``_fix_non_words`` reads (each word of it is then looked at): two alef
+# forms and a lam or two alefs anywhere, «ال», «وال», «إال» standing alone
+_NON_WORD_HINT = re.compile(f"ا[اأإآ]ل|اا|(?<![{LETTER}])[وإ]?ال(?![{LETTER}{MARKS}])")
 
 
 def _fix_ligatures(

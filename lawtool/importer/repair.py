@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Collection
 
-from .common import AR_LETTER, AR_WORD, INWORD_TATWEEL, LETTER, Footnote, Repair, RepairResult
+from .common import AR_LETTER, AR_WORD, INWORD_TATWEEL, LETTER, MARKS, Footnote, Repair, RepairResult
 from .furniture import FN_BODY, _split_furniture
 from .ligatures import (
     LAM_MEEM,
@@ -71,7 +71,9 @@ DATE_SPLIT_TAIL = re.compile(f"^\\s*({MONTH})\\s*([،.]?)\\s*\\)\\s*({YEAR})(?!\
 LINE_START_SPLIT = re.compile(f"^((?:\\s*[-–.]?\\s*\\d+\\s*[-–.]?\\s*)?)([{LETTER}]) ([{LETTER}]{{2,}})")
 SPACE_RUN = re.compile(r"[ \t]{2,}")
 FIRST_WORD = re.compile(rf"\s*({AR_WORD.pattern})")  # a line's first word, with only spaces before
-LAST_WORD = re.compile(rf"({AR_WORD.pattern})\s*$")  # its last word, with only spaces after
+# its last word, with only spaces after, read on the reversed line (a pattern anchored at the end is
+# tried from every position of the line): the run of letters and marks ending it, from its first letter
+LAST_WORD_REVERSED = re.compile(rf"\s*([{LETTER}{MARKS}]+)")
 BROKEN_HEAD = re.compile(r"(^|[\sو])-(\d+)\s*$")
 BROKEN_TAIL = re.compile(f"^\\s*(\\d+)(?=\\s|و|[{LETTER}]|$)")
 
@@ -284,8 +286,13 @@ def _join_split_dates(items: list[tuple[int, str]], repairs: list[Repair]) -> No
 
 def _edge_words(text: str) -> tuple[str, str]:
     """First and last word of a line, when nothing (no mark, no number) stands outside them."""
-    first, last = FIRST_WORD.match(text), LAST_WORD.search(text)
-    return first.group(1) if first else "", last.group(1) if last else ""
+    first, tail = FIRST_WORD.match(text), LAST_WORD_REVERSED.match(text[::-1])
+    last = ""
+    if tail:
+        run = tail.group(1)[::-1]
+        letter = AR_LETTER.search(run)
+        last = run[letter.start() :] if letter else ""
+    return first.group(1) if first else "", last
 
 
 class _LineRepair:
