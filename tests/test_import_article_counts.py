@@ -171,8 +171,9 @@ def test_a_single_article_with_its_text_after_a_full_stop():
 def test_text_outside_any_article_is_a_divisions_text_not_its_heading():
     """A royal speech printed before a law's articles (2,566 words) and a report's chapters without
     article headings (102,092 words) became the heading of one unlabelled division, line after line:
-    5.4 % of the corpus's words sat in headings.  An unlabelled heading is a short line (two when the
-    print broke it); what follows it, and a line too long for a heading, is the division's text
+    5.4 % of the corpus's words sat in headings.  An unlabelled heading is short (20 words at most,
+    over the lines the print broke it into); what follows it, and a line too long for a heading, is the
+    division's text
     (``intro`` before its articles, ``content`` without), every word kept."""
     from lawtool.importer.layout import HEADING_WORDS
 
@@ -269,3 +270,27 @@ def test_a_schedule_in_chapters_announced_by_an_article_keeps_every_chapter():
     first = " ".join(doc.articles()[0].itertext())
     assert "الباب الأول: مطالب التحفيظ" in first and "الباب الثاني" in first
     assert _eids(doc.articles()) == ["art_1", "art_2", "art_3"]
+
+
+@pytest.mark.parametrize(
+    ("name", "cited"),
+    [
+        ("ma-adala-intl-treaties-4347.txt", 12),  # «... بموجب الفقرة 3 من / المادة .12» then «المادة :12 الشروط ...»
+        ("ma-adala-intl-treaties-7152.txt", 15),  # «... المنشأة بموجب / المادة .15», the heading two paragraphs on
+    ],
+)
+def test_a_citation_of_the_next_article_ending_a_sentence_is_no_heading(name, cited):
+    """«المادة .12» alone on a line bears the next number, but the line before goes on to it («من»,
+    «بموجب») and the next heading is «المادة 12» itself: a citation, not an empty article 12 before the
+    real one (`art_12_2`), in the parse and in the independent count alike."""
+    doc, report = _import(name)
+    eids = _eids(doc.articles())
+    assert f"art_{cited}" in eids and f"art_{cited}_2" not in eids
+    assert len(eids) == len(set(eids))
+    assert _count_findings(report) == []
+
+
+def test_the_publishers_notes_after_a_signature_are_no_annex():
+    """Notes printed after the signature («- 58 إن تاريخ إجراء العمل ...») stay where they were."""
+    doc, _ = _import("ma-adala-judicial-org-256.txt")
+    assert doc.root.find(".//{*}attachment") is None

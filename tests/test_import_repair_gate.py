@@ -247,3 +247,8 @@ def test_a_reading_needs_clear_evidence():
     # «الالتزام» and «التزام» both printed, neither twice as often as the other
     assert stutter_reading("االالالتزام", Counter({"الالتزام": 3, "التزام": 2})) is None
     assert stutter_reading("االالالتزام", Counter({"الالتزام": 4, "التزام": 2})) == "الالتزام"
+    # a reversed ligature the ligature rules left uncertain: one alef out gives a fragment the corpus
+    # counts («المن» of «المن ح»); with two glyphs to take out at least, no reading
+    assert stutter_reading("االمن", Counter()) == "المن"
+    assert stutter_reading("االمن", Counter(), corpus_taken=2) is None
+    assert stutter_reading("االلتجتججهههييززاات", Counter(), corpus_taken=2) == "التجهيزات"

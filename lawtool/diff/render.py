@@ -14,11 +14,12 @@ from .text import render_text
 
 
 def to_json(data) -> str:
-    """Stable JSON: UTF-8 text, two-space indentation, keys in the schema's order: the text of
-    ``json.dumps(data, ensure_ascii=False, indent=2)``, written by orjson (the standard
-    library's indented encoder is pure Python: a tenth of a 5,000-article diff's time).  What
-    orjson refuses (an integer beyond 64 bits, a lone surrogate ...) goes to the standard
-    library."""
+    """Stable JSON: UTF-8 text, two-space indentation, keys in the schema's order, written by
+    orjson (the standard library's indented encoder is pure Python: a tenth of a 5,000-article
+    diff's time).  The text is that of ``json.dumps(data, ensure_ascii=False, indent=2)`` but for
+    floats: orjson writes 1e-05 as 0.00001, and a NaN or an infinity as null (the diff's scores
+    are finite, rounded to three decimals).  What orjson refuses (an integer beyond 64 bits, a
+    lone surrogate ...) goes to the standard library."""
     try:
         return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"
     except TypeError:  # orjson.JSONEncodeError

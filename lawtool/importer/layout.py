@@ -285,6 +285,8 @@ def _countersigned(line: str) -> bool:
 
 
 ANNEX_WORDS = 30  # text after a signature block that is no signature: more than a line or two
+# the publisher's notes printed after the signature («- 58 إن تاريخ إجراء ...», «تم تغيير المادة ...»): no annex
+ENDNOTE = re.compile(r"^(?:-\s*\d{1,3}\s|\d{1,3}\s*-\s|تم\s|تجدر\s)")
 
 
 def _split_annexes(end: list[tuple[int, str]]) -> tuple[list[str], list[list[tuple[int, str]]]]:
@@ -300,7 +302,9 @@ def _split_annexes(end: list[tuple[int, str]]) -> tuple[list[str], list[list[tup
     # then its annexes), or text of some length after a whole signature block (a table, a list, a
     # schedule of fees printed without «ملحق»): an annex too
     rest = texts[stop : starts[0] if starts else len(texts)]
-    if any(_is_structure_start(line) for line in rest) or (stop and len(" ".join(rest).split()) >= ANNEX_WORDS):
+    if any(_is_structure_start(line) for line in rest) or (
+        stop and len(" ".join(rest).split()) >= ANNEX_WORDS and not any(ENDNOTE.match(line) for line in rest[:6])
+    ):
         starts = [stop] + starts
     if not starts:
         return texts, []
@@ -435,23 +439,29 @@ DOTTED_HEADING = re.compile(
 
 
 def _headings_with_a_full_stop(items: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """«الفصل 1.» alone on its line is a heading when the line before it ends a sentence, is a division
-    heading or there is none, or when its number follows the last heading's; otherwise it ends a
-    sentence on a citation («... المنصوص عليها في / الفصل 9.») and is left as it is.  The heading's
-    full stop is dropped, so that every reading of the line sees a heading."""
+    """«الفصل 1.» alone on its line is a heading when the line before it ends a sentence or a
+    parenthesis, is a division heading or there is none, or when its number follows the last
+    heading's; never after a line ending on «من», «في», «بموجب» ..., nor when the next heading of the
+    text bears the same number: then it ends a sentence on a citation («... بموجب الفقرة 3 من /
+    المادة .12» before «المادة :12 الشروط ...») and is left as it is.  The heading's full stop is
+    dropped, so that every reading of the line sees a heading."""
     out = []
     before = ""  # the line before, as printed
     last: int | None = None  # the number of the last article heading
-    for n, printed in items:
+    for k, (n, printed) in enumerate(items):
         line = printed
         dotted = DOTTED_HEADING.match(line)
-        if dotted and (
-            not before
-            or SENTENCE_END.search(before)
-            or DIVISION_RE.match(before)
-            or (last is not None and _base_number(dotted.group("num")) == last + 1)
-        ):
-            line = dotted.group("heading") + dotted.group("notes") + dotted.group("after")
+        if dotted:
+            number = _base_number(dotted.group("num"))
+            opens = (
+                not before
+                or SENTENCE_END.search(before)
+                or before.endswith(")")
+                or DIVISION_RE.match(before)
+                or (last is not None and number == last + 1)
+            )
+            if opens and not CITING_TAIL.search(before) and not _cited_before_its_heading(items, k, number):
+                line = dotted.group("heading") + dotted.group("notes") + dotted.group("after")
         if (heading := _article_match(line)) is not None:
             try:
                 last = _base_number(number_from_num(heading.group("num")))
@@ -460,6 +470,27 @@ def _headings_with_a_full_stop(items: list[tuple[int, str]]) -> list[tuple[int, 
         out.append((n, line))
         before = printed
     return out
+
+
+# a line that goes on with a citation on the next («... المنصوص عليها في», «... بموجب الفقرة 3 من»)
+CITING_TAIL = re.compile(
+    r"(?:^|\s)(?:من|في|فى|بموجب|بمقتضى|عليها|عليه|إليها|إليه|اليها|اليه|لأحكام|لاحكام|بأحكام|باحكام|وفق|وفقا|حسب)"
+    r"(?:\s*\[\[fn:\d+\]\])*\s*$"
+)
+
+
+def _cited_before_its_heading(items: list[tuple[int, str]], k: int, number: int | None) -> bool:
+    """The next article heading after line ``k`` (dotted or not) bears ``number``: line ``k`` cites it."""
+    for _, line in items[k + 1 : k + 80]:
+        dotted = DOTTED_HEADING.match(line)
+        heading = _article_match(line)
+        if dotted or heading:
+            num = dotted.group("num") if dotted else heading.group("num")  # type: ignore[union-attr]
+            try:
+                return _base_number(number_from_num(num)) == number
+            except LawtoolError:
+                return False
+    return False
 
 
 # «الفصل الأول :في الغرض من هذا الظهير», «الفصل 37: في الدفع ...», «الفصل الرابع:3» (a footnote marker): a heading with
@@ -579,9 +610,8 @@ def _dahir_articles(items: list[tuple[int, str]], chapter_label: str | None) -> 
 
 
 # a line of the countersignature: a minister's title («وزير العدل، الإمضاء: عبد اللطيف وهبي.», «الوزير
-# المنتدب لدى الوزير الأول»), or a short line that goes on to the next («والإسكان وسياسة المدينة،»)
-# a line that goes on to the next («والإسكان وسياسة المدينة،»), a treaty's signatory («عن الدانمارك: ...»)
-# and the date beside it («2 شتنبر 1955»)
+# المنتدب لدى الوزير الأول»), a short line that goes on to the next («والإسكان وسياسة المدينة،»), a
+# treaty's signatory («عن الدانمارك: ...») and the date beside it («2 شتنبر 1955»)
 SIGNER = re.compile(r"^(?:و?(?:ال)?(?:وزير|وزيرة|كاتب|كاتبة|المندوب|الناطق|المكلف)|عن\s)")
 SIGNED = re.compile(r"(?:الإمضاء|الامضاء|المضاء)\s*[:：]")  # («المضاء»: its hamza and alef lost)
 SIGNING_DATE = re.compile(r"^(?:\d{1,2}|فاتح)\s*[\u0621-\u064a]+\s*\.?\s*\d{4}\s*\.?$")
@@ -620,6 +650,8 @@ def _signature_end(texts: list[str], signature: int, *, last: bool = False) -> i
             texts[end].startswith(("وقعه بالعطف", "رئيس الحكومة", "الوزير الأول", "الوزير الاول", "الإمضاء", "الامضاء"))
             or re.match(r"^(?:الإمضاء|الامضاء)\s*[:：]", texts[end])
             or (last and _signer_line(texts[end]))
+            or (last and re.fullmatch(r"[\s\d.*•·\-–_]+", texts[end]))  # a page number, a stray stop
+            or (last and SIGNED.search(texts[end - 1]) and len(texts[end].split()) <= 2)  # «الامضاء: المعطى / بو عبيد.»
             or re.fullmatch(r"[*\s]+", texts[end])
             or (
                 end == signature + 1

@@ -757,14 +757,14 @@ def _copies(word: str) -> list[int]:
     return out
 
 
-def stutter_reading(word: str, vocab: Counter[str]) -> str | None:
+def stutter_reading(word: str, vocab: Counter[str], *, corpus_taken: int = 1) -> str | None:
     """The reading of a word printed with doubled glyphs that fake bold does not explain (the bold
     ends inside it: «تتممننححهاها»; glyphs tripled: «ممصصلللحححةةة»; two layers of one word interleaved:
     «االلتجتججهههييززاات»).  Every word left when some glyphs that repeat a neighbour are taken out is a
     candidate; the one the text prints most often elsewhere (``vocab``) is the reading, when it is
     printed at least twice as often as the next; failing that, the one the corpus knows best
-    (``corpus_words``), seen ``MIN_CORPUS`` times and three times as often as the next.  None otherwise:
-    the word stays as found."""
+    (``corpus_words``), seen ``MIN_CORPUS`` times and three times as often as the next, with at least
+    ``corpus_taken`` glyphs taken out.  None otherwise: the word stays as found."""
     copies = _copies(word)
     if not copies or len(copies) > MAX_COPIES:
         return None
@@ -774,8 +774,11 @@ def stutter_reading(word: str, vocab: Counter[str]) -> str | None:
         for taken in combinations(copies, size):
             drop = set(taken)
             reading = "".join(c for i, c in enumerate(word) if i not in drop)
-            if reading not in candidates and (vocab[reading] or reading in known) and not _has_signature(reading):
-                candidates[reading] = (vocab[reading], known.get(reading, 0))
+            if reading in candidates or _has_signature(reading):
+                continue
+            from_corpus = known.get(reading, 0) if size >= corpus_taken else 0
+            if vocab[reading] or from_corpus:
+                candidates[reading] = (vocab[reading], from_corpus)
     printed = sorted(((n, r) for r, (n, _) in candidates.items() if n), reverse=True)
     if printed:
         if len(printed) == 1 or printed[0][0] >= 2 * printed[1][0]:
@@ -806,7 +809,11 @@ def _read_stutters(text: str, j: int, repairs: list[Repair], uncertain: list[Rep
         if not _has_signature(word):
             return token
         listed = [r for r in uncertain if r.line == j + 1 and r.before == token]
-        reading = stutter_reading(word, vocab)
+        # a word another rule left uncertain (a reversed ligature with more damage): a reading only the
+        # corpus knows must take out two glyphs at least (one alef out of «االمن» gives «المن», a
+        # fragment of a broken word that the corpus counts; the reversed ligature is the likelier damage)
+        other = any(r.kind not in ("doubled-glyph", "alef-run") for r in listed)
+        reading = stutter_reading(word, vocab, corpus_taken=2 if other else 1)
         if reading is None:
             if not listed:
                 uncertain.append(Repair("doubled-glyph", j + 1, token, token, False))

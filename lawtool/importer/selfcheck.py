@@ -69,15 +69,14 @@ def source_headings(lines: list[str], numbers: list[int]) -> list[Heading]:
     found = []
     previous = ""
     bare = _heads_bare(lines)
-    for n, raw in zip(numbers, lines, strict=False):
+    for i, (n, raw) in enumerate(zip(numbers, lines, strict=False)):
         line = _NOTE.sub("", raw).strip()
         if bare and _BARE.match(line):
             line = "ال" + line  # read «مادة 3» as the «المادة 3» it stands for
         before, previous = previous, line
-        # (not in a line that is a heading itself: «المادة 48: الفصل في طلبات التسليم»)
-        run_in = None if _HEADING.match(line) else _RUN_IN.search(line)
-        if run_in:
-            line = run_in.group("heading")
+        run_in = _RUN_IN.search(line)
+        if run_in and _number_of(run_in.group("heading").split(None, 1)[1]) is not None:
+            line = run_in.group("heading")  # (words that are no number: «المادة 48: الفصل في طلبات التسليم»)
         if _SINGLE.match(line):
             found.append(Heading(n, "single", "unique"))
             continue
@@ -94,12 +93,18 @@ def source_headings(lines: list[str], numbers: list[int]) -> list[Heading]:
             match
             and match.group("after") == "."
             and match.group("num")[:1].isdigit()
-            and before
-            and not _ENDED.search(before)
-            and not _DIVISION.match(before)
-            and not _next_after(found, match.group("num"))
+            and (
+                (
+                    before
+                    and not _ENDED.search(before)
+                    and not _DIVISION.match(before)
+                    and not _next_after(found, match.group("num"))
+                )
+                or _CITING.search(before)
+                or _next_heading_number(lines, i) == _base(match.group("num"))
+            )
         ):
-            continue  # a sentence ending on a citation: «... في / الفصل 9.» (after a sentence: a heading)
+            continue  # a sentence ending on a citation: «... في / الفصل 9.», «... من / المادة .12» before «المادة 12»
         if match and not match.group("num")[:1].isdigit() and re.fullmatch(r"\d{1,2}", match.group("rest") or ""):
             pass  # «الفصل الثالث.4»: an ordinal heading and a footnote marker
         elif match and _SENTENCE_GOES_ON.match(match.group("after")) and not match.group("num")[:1].isdigit():
@@ -226,6 +231,30 @@ def _chapter_label(labels: list[str]) -> str | None:
         return None
     after = [labels[i + 1] == "المادة" for i, label in enumerate(labels[:-1]) if label == "الفصل"]
     return "الفصل" if after and sum(after) >= 0.8 * len(after) else None
+
+
+# the end of a line going on with a citation: «... المنصوص عليها في», «... بموجب الفقرة 3 من»
+_CITING = re.compile(
+    r"(?:^|\s)(?:من|في|فى|بموجب|بمقتضى|عليها|عليه|إليها|إليه|اليها|اليه|لأحكام|لاحكام|وفق|وفقا|حسب)\s*$"
+)
+
+
+def _number_of(words: str) -> str | None:
+    """The eId number of a heading's number as written, when it is one («12», «الثالثة»)."""
+    try:
+        number = number_from_num(words)
+    except LawtoolError:
+        return None
+    return number if re.match(r"^(?:\d|unique)", number) else None
+
+
+def _next_heading_number(lines: list[str], i: int) -> int | None:
+    """The number of the next line after ``i`` that opens with an article label and a number."""
+    for raw in lines[i + 1 : i + 80]:
+        m = re.match(r"^«?\s*(?:ال)?(?:مادة|فصل)\s*[-.:]?\s*(\d+)", _NOTE.sub("", raw).strip())
+        if m:
+            return int(m.group(1))
+    return None
 
 
 def _next_after(found: list[Heading], num: str) -> bool:
