@@ -260,6 +260,12 @@ def test_text_after_a_whole_signature_block_is_an_annex():
     assert doc.root.find(".//{*}attachment") is None
     assert [f.rule for f in report.findings if f.rule == "text-lost"] == []
 
+    # «الملحق» right after the last «الإمضاء: ...» line opens the annex (a one-word line there is not
+    # the rest of the signer's name)
+    doc, _ = _import("ma-adala-food-safety-6512.txt")
+    assert " ".join(doc.root.find(".//{*}attachment").itertext()).split()[0] == "الملحق"
+    assert len(" ".join(doc.root.find("./*/{*}conclusions").itertext()).split()) < 50
+
 
 def test_a_schedule_in_chapters_announced_by_an_article_keeps_every_chapter():
     """«تحدد على النحو التالي تعريفة ...» then «الباب الأول: مطالب التحفيظ», its lines, «الباب الثاني ...»: each

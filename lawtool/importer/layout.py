@@ -646,6 +646,7 @@ def _signature_end(texts: list[str], signature: int, *, last: bool = False) -> i
     while (
         end < len(texts)
         and not _is_structure_start(texts[end])
+        and not (last and ANNEX.match(texts[end]))
         and (
             texts[end].startswith(("وقعه بالعطف", "رئيس الحكومة", "الوزير الأول", "الوزير الاول", "الإمضاء", "الامضاء"))
             or re.match(r"^(?:الإمضاء|الامضاء)\s*[:：]", texts[end])
