@@ -649,7 +649,6 @@ def _signature_end(texts: list[str], signature: int, *, last: bool = False) -> i
         and not (last and ANNEX.match(texts[end]))
         and (
             texts[end].startswith(("وقعه بالعطف", "رئيس الحكومة", "الوزير الأول", "الوزير الاول", "الإمضاء", "الامضاء"))
-            or re.match(r"^(?:الإمضاء|الامضاء)\s*[:：]", texts[end])
             or (last and _signer_line(texts[end]))
             or (last and re.fullmatch(r"[\s\d.*•·\-–_]+", texts[end]))  # a page number, a stray stop
             or (last and SIGNED.search(texts[end - 1]) and len(texts[end].split()) <= 2)  # «الامضاء: المعطى / بو عبيد.»

@@ -117,11 +117,8 @@ def source_headings(lines: list[str], numbers: list[int]) -> list[Heading]:
             and not re.match(r"\s*:\s*(?:في\s|\d{1,2}$)", match.group("after"))
         ):
             continue
-        try:
-            number = number_from_num(match.group("num") + (match.group("letter") or ""))
-        except LawtoolError:
-            continue
-        if not re.match(r"^(?:\d|unique)", number):
+        number = _number_of(match.group("num") + (match.group("letter") or ""))
+        if number is None:
             continue  # «الفصل المذكور» and other words that are no number
         found.append(Heading(n, match.group("label"), number))
     return found
