@@ -452,6 +452,11 @@ def _comes_before(key: tuple, other: tuple) -> bool:
     return len(key) < len(other)
 
 
+def _where(element: etree._Element) -> str:
+    """Where an element is: its line in the file read, or its eId in a document built in memory."""
+    return f"at line {element.sourceline}" if element.sourceline else f"as {element.get('eId')}"
+
+
 def _check_sequence(articles: list[tuple[etree._Element, str]], allowed: list[Span]) -> list[Finding]:
     findings = []
     seen: dict[str, etree._Element] = {}
@@ -465,7 +470,7 @@ def _check_sequence(articles: list[tuple[etree._Element, str]], allowed: list[Sp
                     "numbering-duplicate",
                     "error",
                     eid,
-                    f"article {number} appears twice (first at line {seen[number].sourceline})",
+                    f"article {number} appears twice (first {_where(seen[number])})",
                     line,
                 )
             )

@@ -300,3 +300,27 @@ def test_the_publishers_notes_after_a_signature_are_no_annex():
     """Notes printed after the signature («- 58 إن تاريخ إجراء العمل ...») stay where they were."""
     doc, _ = _import("ma-adala-judicial-org-256.txt")
     assert doc.root.find(".//{*}attachment") is None
+
+
+def test_a_table_of_contents_is_text_not_articles():
+    """A decree's annex (a cahier des charges) opens with its table of contents: three runs of
+    «المادة:3», «المادة:4» … alone on their lines, a column of titles between them. They were 84
+    empty articles, then each real article a duplicate; they are now the annex's text."""
+    document, report = _import("ma-adala-financial-4863.txt")
+    annex = [e for e in _eids(document.articles()) if e.startswith("att_1__")]
+    assert annex[:6] == [f"att_1__art_{n}" for n in (1, 2, 3, 4, 5, 6)] and "att_1__art_8" in annex
+    assert len(annex) == len(set(annex)), "an article numbered twice"
+    assert not any(f.rule in ("numbering-duplicate", "article-count") for f in report.findings)
+    first = document.root.xpath("//*[@eId='att_1__art_1']")[0]
+    assert "".join(first.itertext()).count(" ") > 20, "the first article is the real one, with its text"
+    contents = document.root.xpath("//*[@eId='att_1__division_1']")[0]
+    assert "المادة:30" in "".join(contents.itertext())  # the contents are kept, as text
+
+
+def test_empty_articles_in_a_row_whose_numbers_do_not_come_back_stay_articles():
+    """«الفصل 16», «الفصل 17», «الفصل 18» one after the other (16 and 17 repealed, their text
+    gone): the articles of the dahir, not a table of contents."""
+    document, report = _import("ma-adala-agriculture-4563.txt")
+    eids = _eids(document.articles())
+    assert eids[eids.index("art_16") :][:3] == ["art_16", "art_17", "art_18"]
+    assert _count_findings(report) == []

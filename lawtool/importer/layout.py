@@ -167,9 +167,11 @@ def parse_layout(lines: list[str], line_numbers: list[int] | None = None, *, wra
     numbers = line_numbers or list(range(1, len(lines) + 1))
     items = _split_run_in_headings([(n, line.strip()) for n, line in zip(numbers, lines, strict=False) if line.strip()])
     token = _BARE_LABEL.set(uses_bare_label([line for _, line in items]))
+    contents = _CONTENTS.set(contents_lines(items))
     try:
         return _parse_items(items, wrapped)
     finally:
+        _CONTENTS.reset(contents)
         _BARE_LABEL.reset(token)
 
 
@@ -513,6 +515,45 @@ def uses_bare_label(lines: list[str]) -> bool:
     return len(numbers) >= 3 and {1, 2} <= numbers
 
 
+# The lines of a table of contents (``contents_lines``) of the text being read: no article headings.
+_CONTENTS: ContextVar[frozenset[int]] = ContextVar("contents", default=frozenset())
+CONTENTS_RUN = 3  # bare headings in a row, their numbers found again further on
+CONTENTS_SHARE = 0.8  # (most of them: a heading damaged further on is not read there)
+
+
+def contents_lines(items: list[tuple[int, str]]) -> frozenset[int]:
+    """The source lines of a table of contents: a run of at least three article headings alone on
+    their lines («المادة:3», «المادة:4», …), one after the other with nothing between them, whose
+    numbers the text heads again further on (four in five at least), each with its article.  (Three bare headings in a row
+    whose numbers do not come back are articles whose text was repealed: «الفصل 16», «الفصل 17».)"""
+    heads: list[tuple[int, str | None]] = []  # (index, number) of each bare heading
+    numbered: list[tuple[int, str]] = []  # every heading's number, in order
+    for k, (_, line) in enumerate(items):
+        match = _article_match(line)
+        if match is None:
+            continue
+        try:
+            number = number_from_num(match.group("num"))
+        except LawtoolError:
+            number = None
+        if number is not None:
+            numbered.append((k, number))
+        if not (match.group("rest") or "").strip():
+            heads.append((k, number))
+    found: set[int] = set()
+    run: list[tuple[int, str | None]] = []
+    for head in [*heads, (-2, None)]:
+        if run and head[0] == run[-1][0] + 1:
+            run.append(head)
+            continue
+        if len(run) >= CONTENTS_RUN:
+            later = {number for k, number in numbered if k > run[-1][0]}
+            if sum(number in later for _, number in run) >= CONTENTS_SHARE * len(run):
+                found.update(items[k][0] for k, _ in run)
+        run = [head]
+    return frozenset(found)
+
+
 def _article_match(line: str) -> re.Match | None:
     """An article heading, alone on its line or followed by the article's first words; a citation
     at the start of a wrapped line («المادة 713 - 1 أعلاه، ...») is not one."""
@@ -846,11 +887,11 @@ class _BodyParser:
             if range_match := RANGE_RE.match(line):
                 stack[-1].children.append(self._range(number, line, range_match))
                 continue
-            match = _article_match(line)
+            match = _article_match(line) if number not in _CONTENTS.get() else None
             if match:
                 stack[-1].children.append(self._article(match, number))
                 continue
-            # Text outside any article: an unlabelled heading such as «مبادئ عامة», which opens a
+            # Text outside any article (a table of contents among it): an unlabelled heading such as «مبادئ عامة», which opens a
             # division of its own until the next labelled one; the lines after it, and a line too
             # long for a heading (a royal speech, a table before the articles), are that division's
             # text, never its heading.
@@ -864,7 +905,8 @@ class _BodyParser:
             else:
                 if top.kind == "hcontainer":
                     stack.pop()
-                short = len(line.split()) <= HEADING_WORDS
+                # (a line of a table of contents is no heading either)
+                short = len(line.split()) <= HEADING_WORDS and number not in _CONTENTS.get()
                 node = Node("hcontainer", heading=line if short else None, line=number, intro=[] if short else [line])
                 stack[-1].children.append(node)
                 stack.append(node)

@@ -124,6 +124,31 @@ def source_headings(lines: list[str], numbers: list[int]) -> list[Heading]:
     return found
 
 
+# a heading alone on its line, as a table of contents lists it («المادة:3», «المادة الأولى:»)
+_BARE_HEADING = re.compile(rf"^«?\s*(?:ال)?(?:مادة|فصل)\s*[-.:]?\s*(?P<num>\d+(?:-\d+)*|{_WORDS})\s*[.:]?\s*$")
+
+
+def without_contents(headings: list[Heading], lines: list[str], numbers: list[int]) -> list[Heading]:
+    """The headings less those of a table of contents: three lines in a row at least, each a heading
+    alone, four in five of whose numbers are headed again further on (where their articles are)."""
+    filled = [(n, line.strip()) for n, line in zip(numbers, lines, strict=False) if line.strip()]
+    bare = [
+        (k, n, _number_of(m.group("num"))) for k, (n, line) in enumerate(filled) if (m := _BARE_HEADING.match(line))
+    ]
+    contents: set[int] = set()
+    run: list[tuple[int, int, str | None]] = []
+    for item in [*bare, (-2, 0, None)]:
+        if run and item[0] == run[-1][0] + 1:
+            run.append(item)
+            continue
+        if len(run) >= 3:
+            later = {h.number for h in headings if h.line > run[-1][1]}
+            if sum(number in later for _, _, number in run) >= 0.8 * len(run):
+                contents.update(n for _, n, _ in run)
+        run = [item]
+    return [h for h in headings if h.line not in contents]
+
+
 def _range_number(line: str) -> str:
     try:
         return number_from_num(line)
@@ -297,7 +322,7 @@ def built_articles(layout: Layout) -> list[tuple[int, str]]:
 
 def check_layout(layout: Layout, lines: list[str], numbers: list[int], *, source: str) -> list[Finding]:
     """The article headings seen in the source against the articles built."""
-    seen = own_headings(source_headings(lines, numbers), lines, numbers)
+    seen = own_headings(without_contents(source_headings(lines, numbers), lines, numbers), lines, numbers)
     built = built_articles(layout)
     if not built:
         if seen:
