@@ -144,3 +144,38 @@ def test_blame_refuses_a_step_the_amendments_did_not_make():
     result = lawtool("amend", "blame", BILL / "ara@2024-05-14.xml", V3, *sorted((BILL / "amendments").glob("*.yaml")))
     assert result.returncode == 2
     assert "not /akn/ma/bill/2024/digital-violence/ara@2024-05-14" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_supplement_without_dotted_lines_keeps_the_paragraphs_in_force():
+    """«تتمم» quoting the first line and the new definition, without the dotted line: the
+    projection keeps the four definitions in force all the same (it dropped them)."""
+    bill = Document.load(V3)
+    (dots,) = bill.root.xpath("//*[@eId='art_38__para_1__mod_1__qstr_1__art_1__para_2']")
+    dots.getparent().remove(dots)
+    result = project(Document.from_bytes(bill.to_bytes()), Document.load(LAW_103_13))
+    assert result.kept == {"art_1": 5}
+    paragraphs = [text_of(p) for p in result.document.by_eid("art_1").iter("{*}paragraph")]
+    assert len(paragraphs) == 7 and paragraphs[-1].startswith("العنف الرقمي:")
+    assert [p.split(":")[0] for p in paragraphs[1:6]] == [
+        "العنف ضد المرأة",
+        "العنف الجسدي",
+        "العنف الجنسي",
+        "العنف النفسي",
+        "العنف الاقتصادي",
+    ]
+
+
+def test_a_change_lawtool_cannot_project_is_refused_in_one_line(tmp_path):
+    """A repeal of article 1 (no article quoted): the projection stops and says which article of
+    the bill it could not apply, writing nothing."""
+    bill = Document.load(V3)
+    (mod,) = bill.root.xpath("//*[@eId='art_38__para_1__mod_1']")
+    for child in list(mod):
+        if child.tag.endswith("quotedStructure"):
+            mod.remove(child)
+    mod.text = "تنسخ أحكام المادة الأولى من القانون رقم 103.13."
+    path = tmp_path / "bill.xml"
+    path.write_bytes(bill.to_bytes())
+    result = lawtool("amend", "project", path, "--law", LAW_103_13, "-o", tmp_path / "x.xml")
+    assert result.returncode == 2 and "cannot project" in result.stderr and "المادة 38" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "x.xml").exists()

@@ -24,12 +24,13 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from lxml import etree
 
 from ..akn import LAWTOOL_NS, Document, akn, local_name, text_of
-from ..diff.compare import _DOTS, _destinations, _split_destination, compare
+from ..diff.compare import _DOTS, SUPPLEMENT, _destinations, _split_destination, compare
 from ..diff.words import text_key
 from ..eids import number_from_num, renumber
 from ..errors import LawtoolError
@@ -105,6 +106,26 @@ def _fill_dots(new, old) -> int:
             kept += 1
         block.getparent().remove(block)
         last = stop - 1
+    return kept
+
+
+def _keep_in_force(new, old) -> int:
+    """A supplement («تتمم») strikes nothing out: every block of ``old`` that ``new`` leaves out is
+    put back at its place; returns how many."""
+    blocks, old_blocks = _blocks(new), _blocks(old)
+    matcher = SequenceMatcher(
+        None, [text_key(text_of(b)) for b in old_blocks], [text_key(text_of(b)) for b in blocks], autojunk=False
+    )
+    kept = 0
+    for tag, i1, i2, j1, _ in matcher.get_opcodes():
+        if tag not in ("delete", "replace"):
+            continue
+        for source in old_blocks[i1:i2]:
+            if j1 < len(blocks):
+                blocks[j1].addprevious(copy.deepcopy(source))
+            else:
+                new.append(copy.deepcopy(source))
+            kept += 1
     return kept
 
 
@@ -216,6 +237,13 @@ def project(bill: Document, law: Document, *, date: str | None = None) -> Projec
     kept: dict[str, int] = {}
     previous = None
     for row in rows:
+        if row.proposed.kind == "mod":  # no whole article quoted: a repeal, a paragraph, a heading
+            raise LawtoolError(
+                f"{row.bill_label or row.bill_article}: {row.note}; lawtool cannot project this change yet",
+                path=bill.path,
+                place=row.mod,
+                hint="compare shows it (lawtool compare BILL --with LAW); project the other articles from a copy without it",
+            )
         quoted = bill.by_eid(row.proposed.eid or "")
         if quoted is None:
             raise LawtoolError(f"the quoted article {row.proposed.eid} is not in the bill", path=bill.path)
@@ -226,6 +254,8 @@ def project(bill: Document, law: Document, *, date: str | None = None) -> Projec
         old = index.get(row.in_force.eid or "") if row.in_force is not None else None
         if old is not None:
             kept[row.target] = _fill_dots(new, old)
+            if row.convention == SUPPLEMENT and row.mod_type != "insertion":
+                kept[row.target] += _keep_in_force(new, old)
             new.set("eId", old.get("eId"))
             new.tail = old.tail
             old.getparent().replace(old, new)

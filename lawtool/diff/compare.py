@@ -9,25 +9,47 @@ article in force (found by eId, else by number), the quoted one, and their word 
 
 A mod that no ``textualMod`` describes is matched by the quoted articles' numbers (the row says
 so); destinations in other works are listed apart, not compared.
+
+The Moroccan drafting conventions are read from the mod's own words (``drafting_verb``): «تتمم»
+supplements the article (the quoted text adds to it, dotted lines stand for the text in force,
+and nothing in force is struck out); «تغير» / «تعوض» replace it; «تغير وتتمم» does both; «تنسخ»
+repeals it; «يضاف» / «تضاف» insert.  A mod that quotes no whole article (a paragraph added to an
+article, a heading changed, an article repealed) still gets its row: the article as it would read
+when lawtool can tell, else the row says what it could not compare and why.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
-from ..akn import Document, local_name
+from ..akn import Document, local_name, text_of
+from ..arabic import normalise
 from ..eids import article_eid
 from ..errors import LawtoolError
 from . import compare_render, side_of
 from .align import text_ops
 from .present import inline_pieces as inline_pieces  # where publish/bills.py takes it
 from .render import to_json
-from .result import ADDED, MODIFIED, TYPOGRAPHIC, UNCHANGED, Side
+from .result import ADDED, DELETED, MODIFIED, TYPOGRAPHIC, UNCHANGED, Side
 from .units import Unit, outline
 from .words import has_changes, text_key
 
 SCHEMA = "lawtool.compare/1"
+NOT_COMPARED = "not-compared"  # a row lawtool could not compare: its note says why
+
+# parts of an article: a quotation of these quotes no whole article
+_PARTS = {"paragraph", "subparagraph", "point", "indent", "alinea", "list", "item"}
+
+# the drafting conventions (``drafting_verb``)
+SUPPLEMENT, SUBSTITUTION, BOTH, REPEAL, INSERTION = "supplement", "substitution", "both", "repeal", "insertion"
+_VERBS = {
+    SUPPLEMENT: re.compile(r"^[وف]?(?:[تي]تمم|تتميم)$"),
+    SUBSTITUTION: re.compile(r"^[وف]?(?:[تي](?:غير|عوض|ستبدل)|تغيير|تعويض|استبدال)$"),
+    REPEAL: re.compile(r"^[وف]?(?:[تي](?:نسخ|لغي|حذف)|نسخ|الغاء|حذف)$"),
+    INSERTION: re.compile(r"^[وف]?(?:[تي](?:ضاف|درج)|اضافه|ادراج)$"),
+}
 
 
 @dataclass
@@ -42,6 +64,8 @@ class Row:
     status: str
     ops: tuple = ()
     note: str | None = None
+    note_ar: str | None = None  # the same note for readers
+    convention: str | None = None  # the drafting verb read in the mod (``drafting_verb``)
 
     def to_dict(self) -> dict:
         return {
@@ -49,6 +73,7 @@ class Row:
             "mod": self.mod,
             "target": self.target,
             "type": self.mod_type,
+            "convention": self.convention,
             "status": self.status,
             "in_force_eid": self.in_force.eid if self.in_force else None,
             "proposed_eid": self.proposed.eid,
@@ -58,6 +83,7 @@ class Row:
             "proposed_text": self.proposed.text,
             "ops": [op.to_dict() for op in self.ops] if has_changes(self.ops, typographic=True) else [],
             "note": self.note,
+            "note_ar": self.note_ar,
         }
 
 
@@ -69,7 +95,7 @@ class Comparison:
     elsewhere: list[dict] = field(default_factory=list)  # destinations in other works
 
     def summary(self) -> dict[str, int]:
-        counts = {s: 0 for s in (UNCHANGED, TYPOGRAPHIC, MODIFIED, ADDED)}
+        counts = {s: 0 for s in (UNCHANGED, TYPOGRAPHIC, MODIFIED, ADDED, DELETED, NOT_COMPARED)}
         for row in self.rows:
             counts[row.status] += 1
         return counts
@@ -147,19 +173,72 @@ def fill_dots(in_force: str, proposed: str) -> tuple[str, int]:
     return "\n".join(out), kept
 
 
-def _row_status(in_force: Unit | None, proposed: Unit) -> tuple[str, tuple, str | None]:
-    if in_force is None:
-        return ADDED, text_ops("", proposed.text, False), None
-    text, kept = fill_dots(in_force.text, proposed.text)
-    note = (
-        f"the dotted lines stand for {kept} unchanged lines of the text in force (a supplement, «تتمم»)"
-        if kept
-        else None
+def supplement(in_force: str, proposed: str) -> tuple[str, int]:
+    """The article as a supplement («تتمم») leaves it: the proposed lines, and at its place every
+    line in force that they leave out (a supplement strikes nothing out).  Returns the text and
+    the number of lines in force kept that way."""
+    old, new = in_force.split("\n"), proposed.split("\n")
+    matcher = SequenceMatcher(None, [text_key(line) for line in old], [text_key(line) for line in new], autojunk=False)
+    out: list[str] = []
+    kept = 0
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag in ("delete", "replace"):
+            out += old[i1:i2]
+            kept += i2 - i1
+        if tag != "delete":
+            out += new[j1:j2]
+    return "\n".join(out), kept
+
+
+def drafting_verb(mod) -> str | None:
+    """The drafting convention of a mod, read in its own words (its quotations left out): «تتمم»
+    supplement, «تغير» / «تعوض» substitution, «تغير وتتمم» both, «تنسخ» repeal («تنسخ وتعوض» is a
+    substitution), «يضاف» / «تضاف» insertion; None when it uses none of them."""
+    own = " ".join(
+        mod.xpath(".//text()[not(ancestor::*[local-name()='quotedStructure' or local-name()='quotedText'])]")
     )
+    words = set(normalise(own).split())
+    found = {verb for verb, pattern in _VERBS.items() if any(pattern.match(w) for w in words)}
+    if SUPPLEMENT in found:
+        return BOTH if SUBSTITUTION in found else SUPPLEMENT
+    for verb in (SUBSTITUTION, INSERTION, REPEAL):
+        if verb in found:
+            return verb
+    return None
+
+
+def _row_status(
+    in_force: Unit | None, proposed: Unit, verb: str | None, kind: str | None
+) -> tuple[str, tuple, str | None, str | None]:
+    """Status, word operations and notes (English, Arabic) of a quoted article against the
+    article in force.  A supplement of the article itself (not an article it inserts in the law:
+    ``kind`` «insertion») keeps every line in force."""
+    if in_force is None:
+        return ADDED, text_ops("", proposed.text, False), None, None
+    text, kept = fill_dots(in_force.text, proposed.text)
+    notes = []
+    if kept:
+        notes.append(
+            (
+                f"the dotted lines stand for {kept} unchanged lines of the text in force (a supplement, «تتمم»)",
+                f"تمثل النقط {kept} سطرا من النص الساري لم تتغير (تتميم)",
+            )
+        )
+    if verb == SUPPLEMENT and kind != "insertion":
+        text, more = supplement(in_force.text, text)
+        if more:
+            notes.append(
+                (
+                    f"«تتمم» supplements the article: {more} lines in force that the quotation leaves out are kept",
+                    f"«تتمم» تتميم للمادة: أبقي {more} سطرا من النص الساري لم يرد في النص المقترح",
+                )
+            )
+    note = "; ".join(n for n, _ in notes) or None
+    note_ar = "؛ ".join(n for _, n in notes) or None
     if in_force.text == text:
-        return UNCHANGED, (), note
+        return UNCHANGED, (), note, note_ar
     same_key = in_force.key == text_key(text)
-    return (TYPOGRAPHIC if same_key else MODIFIED), text_ops(in_force.text, text, same_key), note
+    return (TYPOGRAPHIC if same_key else MODIFIED), text_ops(in_force.text, text, same_key), note, note_ar
 
 
 def compare(bill: Document, law: Document) -> Comparison:
@@ -219,23 +298,71 @@ def _targets_in_law(mod_eid: str, dests: list[tuple[str, str]], law_work: str, e
 def _mod_rows(bill: Document, mod, mod_eid: str, here: dict | None, articles: _LawArticles) -> list[Row]:
     """One row per article quoted by the mod; ``here`` gives the articles its textual
     modifications name (``None``: no textualMod describes the mod, articles are matched by
-    number)."""
+    number).  A mod that quotes no whole article gets a row per article it names (``_part_rows``)."""
     bill_article, bill_label = _amending_article(mod)
+    verb = drafting_verb(mod)
     rows = []
-    for qstr in mod.iter("{*}quotedStructure"):
-        quoted = outline(bill, qstr.get("eId")).articles if qstr.get("eId") else []
-        for unit in quoted:
-            target = unit.rel_eid or article_eid(unit.number)
-            if here is not None and target not in here:
-                continue
-            in_force = articles.find(target, unit.number)
-            status, ops, note = _row_status(in_force, unit)
-            if here is None:
-                note = "no textualMod describes this mod: matched by article number"
-            elif in_force is None and here.get(target) not in ("insertion",):
-                note = f"{target} is not in {articles.path}"
-            kind = here.get(target) if here is not None else None
-            rows.append(Row(bill_article, bill_label, mod_eid, target, kind, in_force, unit, status, ops, note))
+    quoted = [
+        unit
+        for qstr in mod.iter("{*}quotedStructure")
+        if qstr.get("eId")
+        for unit in outline(bill, qstr.get("eId")).articles
+        if unit.kind not in _PARTS
+    ]
+    for unit in quoted:
+        target = unit.rel_eid or article_eid(unit.number)
+        if here is not None and target not in here:
+            continue
+        in_force = articles.find(target, unit.number)
+        kind = here.get(target) if here is not None else None
+        status, ops, note, note_ar = _row_status(in_force, unit, verb, kind)
+        if here is None:
+            note = "no textualMod describes this mod: matched by article number"
+            note_ar = "لا يصف أي تعديل نصي هذا التعديل: طوبقت المادة برقمها"
+        elif in_force is None and here.get(target) not in ("insertion",):
+            note = f"{target} is not in {articles.path}"
+            note_ar = f"المادة {unit.label or target} غير موجودة في النص الساري"
+        rows.append(
+            Row(bill_article, bill_label, mod_eid, target, kind, in_force, unit, status, ops, note, note_ar, verb)
+        )
+    if quoted:
+        return rows
+    return _part_rows(mod, mod_eid, here, articles, verb, bill_article, bill_label)
+
+
+def _part_rows(mod, mod_eid, here, articles: _LawArticles, verb, bill_article, bill_label) -> list[Row]:
+    """The rows of a mod that quotes no whole article: a repeal shows the article struck out; a
+    supplement adds its quotation at the end of the article (the row says that lawtool does not
+    read where the bill places it); anything else is shown beside the article, not compared, with
+    the reason."""
+    proposed = Unit(mod, "mod", 0, role="provision")
+    quotation = "\n".join(text_of(q).strip() for q in mod.iter("{*}quotedStructure", "{*}quotedText"))
+    if here is None:
+        note = "no textualMod says which text or provision this mod changes: not compared (read the mod)"
+        note_ar = "لا يبين أي تعديل نصي النص أو المقتضى الذي يغيره هذا التعديل: لم تتم المقارنة (اقرأ التعديل)"
+        return [Row(bill_article, bill_label, mod_eid, "", None, None, proposed, NOT_COMPARED, (), note, note_ar, verb)]
+    rows = []
+    for target, kind in here.items():
+        in_force = articles.find(target, None)
+        status: str = NOT_COMPARED
+        ops: tuple = ()
+        if in_force is None:
+            note = f"{target} is not an article of {articles.path}: not compared (read the mod)"
+            note_ar = "لا يغير هذا التعديل مادة من النص الساري (عنوانا أو جزءا آخر): لم تتم المقارنة"
+        elif (verb == REPEAL or kind == "repeal") and not quotation:
+            status, ops = DELETED, text_ops(in_force.text, "", False)
+            note, note_ar = "the article is repealed («تنسخ»)", "نسخ المادة («تنسخ»)"
+        elif verb in (SUPPLEMENT, INSERTION) and quotation:
+            text = f"{in_force.text}\n{quotation}"
+            status, ops = MODIFIED, text_ops(in_force.text, text, False)
+            note = "the quoted text is added at the end of the article: lawtool does not read where the bill places it"
+            note_ar = "أضيف النص المقتبس في آخر المادة: لا يقرأ lawtool الموضع الذي يحدده النص المعدل"
+        else:
+            note = f"the mod changes part of {target} ({verb or 'no drafting verb read'}): not compared (read the mod)"
+            note_ar = "يغير هذا التعديل جزءا من المادة لا يحدده lawtool: لم تتم المقارنة (اقرأ التعديل)"
+        rows.append(
+            Row(bill_article, bill_label, mod_eid, target, kind, in_force, proposed, status, ops, note, note_ar, verb)
+        )
     return rows
 
 

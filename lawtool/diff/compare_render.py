@@ -16,6 +16,8 @@ from .text import render as render_lines
 if TYPE_CHECKING:  # compare.py renders through this module
     from .compare import Comparison, Row
 
+NOT_COMPARED = "not-compared"  # (compare.NOT_COMPARED: compare imports this module)
+
 IN_FORCE_AR, PROPOSED_AR, CHANGES_AR = "النص الساري", "النص المقترح", "التغييرات"
 TYPE_AR = {"substitution": "تغيير", "insertion": "إضافة", "repeal": "نسخ", None: "—"}
 
@@ -26,6 +28,8 @@ def _title(row: Row) -> str:
 
 
 def _changes(row: Row, typographic: bool):
+    if row.status == NOT_COMPARED:
+        return plain_pieces(row.note_ar or "(لم تتم المقارنة)")
     if row.in_force is None:
         return plain_pieces(row.proposed.text, "ins")
     return inline_pieces(row.ops, typographic=typographic) if row.ops else plain_pieces("(دون تغيير)")
@@ -80,7 +84,7 @@ def _rows_html(comparison: Comparison, typographic: bool) -> list[Html]:
     """Two table rows per row of the comparison: its heading, then the three columns."""
     out = []
     for i, row in enumerate(comparison.rows):
-        note = (" ", elem("span", row.note, class_="note")) if row.note else None
+        note = (" ", elem("span", row.note_ar or row.note, class_="note")) if row.note else None
         kind = TYPE_AR.get(row.mod_type, row.mod_type)
         heading = elem("td", _title(row), " — ", kind, " ", _status_html(row.status), note, colspan="3")
         out.append(elem("tr", heading, class_="heading", id=f"row-{i}"))
@@ -148,7 +152,7 @@ def render_markdown(comparison: Comparison, *, typographic: bool = False) -> str
     for row in comparison.rows:
         out += [f"## {md_escape(_title(row))} ({STATUS_AR.get(row.status, row.status)})", ""]
         if row.note:
-            out += [md_escape(row.note), ""]
+            out += [md_escape(row.note_ar or row.note), ""]
         in_force = pieces_md(plain_pieces(row.in_force.text)) if row.in_force else "—"
         out += [
             f"| {IN_FORCE_AR} | {PROPOSED_AR} | {CHANGES_AR} |",
@@ -172,7 +176,8 @@ def render_docx(comparison: Comparison, *, typographic: bool = False) -> bytes:
     for row in comparison.rows:
         head = table.add_row().cells
         merged = head[0].merge(head[2])
-        fill_cell(merged, [], f"{_title(row)} — {STATUS_AR.get(row.status, row.status)}")
+        note = f" ({row.note_ar or row.note})" if row.note else ""
+        fill_cell(merged, [], f"{_title(row)} — {STATUS_AR.get(row.status, row.status)}{note}")
         cells = table.add_row().cells
         if row.in_force is not None:
             fill_cell(cells[0], [(row.in_force, plain_pieces(row.in_force.text))])

@@ -14,6 +14,7 @@ STATUS_AR = {
     "merged": "مدمجة",
     "added": "مضافة",
     "deleted": "محذوفة",
+    "not-compared": "لم تتم مقارنتها",
 }
 
 OLD_AR, NEW_AR, CHANGES_AR = "النص السابق", "النص الجديد", "التغييرات"

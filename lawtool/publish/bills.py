@@ -27,7 +27,7 @@ from .difftable import Blame, diff_table, row_id, status_badge
 from .html import link
 from .index import Expression, SiteIndex, Work
 from .pages import Site, SitePage, breadcrumbs, heading, notice_html, page_path
-from .wording import UNIT_KINDS, arabic_parts, compare_note_ar
+from .wording import UNIT_KINDS, arabic_parts
 
 STATUS_ORDER = ("modified", "added", "deleted", "moved", "renumbered", "split", "merged", "typographic", "unchanged")
 
@@ -254,6 +254,11 @@ def _comparison_row(bill: Expression, law: Expression, row, page_url: str, penal
     )
     badge = elem("p", status_badge(row.status))
     after = _row_notes(bill, row, penalties)
+    if row.in_force is None and row.status == "not-compared":
+        # a mod whose provision lawtool cannot tell: its words beside the reason (in the notes)
+        law_cell = elem("td", elem("p", law.title, class_="lt-cell-label"), elem("span", "—", class_="lt-muted"))
+        words = join((row.proposed.text or "").split("\n"), elem("br"))
+        return elem("tr", law_cell, _cell(bill_link, words), elem("td", badge, after))
     if row.in_force is None:
         new_text = elem("ins", join((row.proposed.text or "").split("\n"), elem("br")))
         law_cell = elem(
@@ -270,6 +275,8 @@ def _comparison_row(bill: Expression, law: Expression, row, page_url: str, penal
         title=place.text if place else None,
     )
     old_text, new_text, merged = _texts(row)
+    if row.status == "not-compared":
+        merged = "—"  # the reason is in the notes below
     changes = elem("td", badge, elem("div", merged, class_="lt-cell-text"), after)
     return elem("tr", _cell(law_link, old_text), _cell(bill_link, new_text), changes, id=f"cmp-{row.target}")
 
@@ -277,7 +284,7 @@ def _comparison_row(bill: Expression, law: Expression, row, page_url: str, penal
 def _row_notes(bill: Expression, row, penalties: dict) -> list:
     """What follows a row's changes: the change of its penalty, the comparison's note (when there are)."""
     penalty = penalties.get((bill.expression_uri, row.proposed.eid or ""))
-    note = compare_note_ar(row.note)
+    note = row.note_ar
     return [
         elem("p", penalty_summary(penalty), class_="lt-penalty") if penalty else None,
         elem("p", note, class_="lt-muted") if note else None,

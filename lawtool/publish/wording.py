@@ -77,14 +77,6 @@ def collision_ar(collision, where: str = "") -> str:
     return text
 
 
-def compare_note_ar(note: str | None) -> str:
-    """The comparison's note on a supplement's dotted lines, in Arabic; any other note is not shown."""
-    kept = re.search(r"stand for (\d+) unchanged lines", note or "")
-    if kept:
-        return f"تمثل النقط {kept.group(1)} سطرا من النص الساري لم تتغير (تتميم)"
-    return ""
-
-
 UNIT_KINDS = {
     "preface": "العنوان والتقديم",
     "preamble": "الديباجة",
