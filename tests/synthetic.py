@@ -12,6 +12,9 @@ kind           status          what is done to the article
 word           modified        1 to 3 words replaced, inserted or deleted in one paragraph
 typographic    typographic     a tatweel, a diacritic or Arabic-Indic digits
 insert         added           a new article «N مكرر» after article N
+adopt          added           an article of another code (``donors``) inserted as «N مكرر» after
+                               article N, ending on the penalty formula («يعاقب ... درهم») of an
+                               article it deletes (a ``delete`` edit): the two share a real formula
 delete         deleted         the article is removed
 move           moved           taken to another container, keeping its number or taking a
                                «مكرر» number after the article it now follows
@@ -40,10 +43,13 @@ from lawtool.diff.units import CONTAINERS, outline
 from lawtool.diff.words import text_key
 
 MIN_WORDS = 12
+# a penalty formula: «يعاقب بالحبس من سنة إلى خمس سنوات وبغرامة من 200 إلى 1000 درهم»
+PENALTY = re.compile(r"يعاقب[^.؛:]*?(?:بالحبس|بالسجن|بغرامة)[^.؛:]*?درهم")
 EXPECTED = {
     "word": "modified",
     "typographic": "typographic",
     "insert": "added",
+    "adopt": "added",
     "delete": "deleted",
     "move": "moved",
     "renumber": "renumbered",
@@ -92,9 +98,16 @@ def _renumber_paragraphs(article) -> None:
             _rename(child, f"{article.get('eId')}__para_{count}")
 
 
+def donor_texts(document: Document) -> list[str]:
+    """The texts of a code's articles of ``MIN_WORDS`` words at least: articles to ``adopt``."""
+    return [u.text for u in outline(document).articles if len(arabic_words(u.text)) >= MIN_WORDS]
+
+
 class _Editor:
-    def __init__(self, document: Document, seed: int):
+    def __init__(self, document: Document, seed: int, donors: list[str] | None = None):
         self.rng = random.Random(seed)
+        self.donors = list(donors or [])
+        self.rng.shuffle(self.donors)
         self.doc = Document(copy.deepcopy(document.tree), path=f"<synthetic seed={seed}>")
         self.edits: list[Edit] = []
         self.used: set[str] = set()
@@ -115,6 +128,7 @@ class _Editor:
         ]
         self.vocabulary = sorted({w for u in out.articles for w in arabic_words(u.text) if len(w) > 3})
         self.number = {u.eid: u.number for u in out.articles}
+        self.text = {u.eid: u.text for u in out.articles}
 
     # helpers
     def pick(self, where=None) -> str | None:
@@ -230,6 +244,30 @@ class _Editor:
         self.set_number(new, number)
         self.edits.append(Edit("insert", (), (f"art_{number}",)))
 
+    def adopt(self) -> None:
+        victim = self.pick(lambda e: PENALTY.search(self.text[e]) is not None)
+        if victim is None or not self.donors:
+            return
+        anchor = self.pick()
+        number = self.free_number(self.number[anchor]) if anchor else None
+        if number is None:
+            self.used.discard(victim)
+            return
+        formula = PENALTY.search(self.text[victim]).group(0)  # type: ignore[union-attr]
+        article = self.el(anchor)
+        new = etree.Element(akn("article"), eId="x")
+        etree.SubElement(new, akn("num")).text = _label_word(article)
+        for i, line in enumerate([*self.donors.pop().split("\n"), formula + "."], start=1):
+            para = etree.SubElement(new, akn("paragraph"), eId=f"x__para_{i}")
+            etree.SubElement(etree.SubElement(para, akn("content")), akn("p")).text = line
+        article.addnext(new)
+        new.tail = article.tail
+        self.set_number(new, number)
+        gone = self.el(victim)
+        gone.getparent().remove(gone)
+        self.edits.append(Edit("delete", (victim,), ()))
+        self.edits.append(Edit("adopt", (), (f"art_{number}",)))
+
     def delete(self) -> None:
         eid = self.pick()
         if eid is None:
@@ -324,10 +362,13 @@ class _Editor:
         self.edits.append(Edit("merge", (eid, second.get("eId")), (eid,)))
 
 
-def edit_document(document: Document, *, seed: int, rates: dict[str, float]) -> tuple[Document, list[Edit]]:
+def edit_document(
+    document: Document, *, seed: int, rates: dict[str, float], donors: list[str] | None = None
+) -> tuple[Document, list[Edit]]:
     """A copy of ``document`` with seeded edits; ``rates`` gives, for each kind of edit, the
-    share of the document's articles it touches (``{"word": 0.1, "move": 0.02}``)."""
-    editor = _Editor(document, seed)
+    share of the document's articles it touches (``{"word": 0.1, "move": 0.02}``); ``donors``, the
+    article texts of other codes that ``adopt`` inserts."""
+    editor = _Editor(document, seed, donors)
     total = len(editor.number)
     plan = []
     for kind in sorted(rates):
@@ -371,3 +412,31 @@ def synthetic_code(base: Document, articles: int, *, seed: int = 0, per_chapter:
             para = etree.SubElement(article, akn("paragraph"), eId=f"art_{n}__para_{i}")
             etree.SubElement(etree.SubElement(para, akn("content")), akn("p")).text = " ".join(words)
     return Document.from_bytes(doc.to_bytes(), doc.path)
+
+
+def classify(edits: list[Edit], result) -> tuple[list, list, list, list, list]:
+    """The diff ``result`` of the edited document against the seeded ``edits``: (edits, those
+    the diff reports right, those it reports wrong with what it reported, the changes of articles
+    no edit touched, the moves and renumberings claimed where no edit made one)."""
+    owner = {}
+    for change in result.articles:
+        for unit in change.old:
+            owner[("old", unit.eid)] = change
+        for unit in change.new:
+            owner[("new", unit.eid)] = change
+    right, wrong = [], []
+    touched: set[str] = set()
+    for edit in edits:
+        touched.update(edit.old)
+        change = owner[("old", edit.old[0])] if edit.old else owner[("new", edit.new[0])]
+        found = (change.status, tuple(u.eid for u in change.old), tuple(u.eid for u in change.new))
+        (right if found == (edit.status, edit.old, edit.new) else wrong).append((edit, found))
+    unedited = [c for c in result.articles if c.old and not touched & {u.eid for u in c.old}]
+    seeded = {(e.old, e.new) for e in edits if e.kind in ("move", "renumber")}
+    false_moves = [
+        c
+        for c in result.articles
+        if c.status in ("moved", "renumbered")
+        and (tuple(u.eid for u in c.old), tuple(u.eid for u in c.new)) not in seeded
+    ]
+    return edits, right, wrong, unedited, false_moves
