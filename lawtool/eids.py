@@ -28,6 +28,7 @@ Rules (worked examples are in tests/test_eids.py):
 
 from __future__ import annotations
 
+import copy
 import re
 from functools import lru_cache
 
@@ -370,14 +371,18 @@ def _num_text(el: etree._Element) -> str | None:
     return None
 
 
-def _abbreviation(el: etree._Element) -> str:
+def _abbreviation(el: etree._Element, plain: frozenset[str] = frozenset()) -> str:
+    """The eId's name for an element: «art», «chp» …; an hcontainer's @name («crossHeading_1»),
+    unless its name is in ``plain``, where the document writes «hcontainer_1»."""
     local = _local(el)
-    if local == "hcontainer" and el.get("name"):
+    if local == "hcontainer" and el.get("name") and el.get("name") not in plain:
         return re.sub(r"[^A-Za-z0-9]+", "", el.get("name")) or "hcontainer"
     return ABBREVIATIONS.get(local, local)
 
 
-def element_eid(el: etree._Element, parent_eid: str, sibling_count: int, used: set[str]) -> str:
+def element_eid(
+    el: etree._Element, parent_eid: str, sibling_count: int, used: set[str], plain: frozenset[str] = frozenset()
+) -> str:
     """The eId of ``el`` given its parent's eId (or the nearest prefix) and its rank among siblings."""
     local = _local(el)
     if local in UNNUMBERED_PREFIXLESS:
@@ -385,11 +390,11 @@ def element_eid(el: etree._Element, parent_eid: str, sibling_count: int, used: s
     if local == "hcontainer" and el.get("name") == PROMULGATION:
         return PROMULGATION
     if local in ONCE_PER_PARENT:
-        return f"{parent_eid}__{_abbreviation(el)}" if parent_eid else _abbreviation(el)
+        return f"{parent_eid}__{_abbreviation(el, plain)}" if parent_eid else _abbreviation(el, plain)
     num = _num_text(el)
     number = number_from_num(num) if num else str(sibling_count)
     base = f"{parent_eid}__" if parent_eid else ""
-    eid = f"{base}{_abbreviation(el)}_{number}"
+    eid = f"{base}{_abbreviation(el, plain)}_{number}"
     candidate, n = eid, 1
     while candidate in used:
         n += 1
@@ -397,10 +402,18 @@ def element_eid(el: etree._Element, parent_eid: str, sibling_count: int, used: s
     return candidate
 
 
-def assign_eids(root: etree._Element, *, keep_wid: bool = False) -> dict[str, str]:
+def assign_eids(
+    root: etree._Element,
+    *,
+    keep_wid: bool = False,
+    unprefixed: frozenset[str] = frozenset({"article"}),
+    plain: frozenset[str] = frozenset(),
+) -> dict[str, str]:
     """Give every hierarchical element under ``root`` its eId; return {old: new} for those that
     changed.  With ``keep_wid`` an element whose eId changes records its old one as ``wId``
-    (unless it already has one)."""
+    (unless it already has one).  Elements of the kinds ``unprefixed`` do not carry their
+    container's prefix («art_1», not «chp_1__art_1»); hcontainers named as in ``plain`` are
+    «hcontainer_N»."""
     renames: dict[str, str] = {}
     used: set[str] = set()
 
@@ -412,8 +425,8 @@ def assign_eids(root: etree._Element, *, keep_wid: bool = False) -> dict[str, st
                 continue
             if local in HIERARCHY and local not in ("authorialNote", "note"):
                 counts[local] = counts.get(local, 0) + 1
-                parent = article_prefix if local == "article" else prefix
-                new = element_eid(child, parent, counts[local], used)
+                parent = article_prefix if local in unprefixed else prefix
+                new = element_eid(child, parent, counts[local], used, plain)
                 used.add(new)
                 old = child.get("eId")
                 if old != new:
@@ -434,6 +447,61 @@ def assign_eids(root: etree._Element, *, keep_wid: bool = False) -> dict[str, st
     return renames
 
 
-def renumber(root: etree._Element) -> dict[str, str]:
-    """Regenerate eIds after an edit, keeping the old ones as ``wId``; returns the rename map."""
-    return assign_eids(root, keep_wid=True)
+def renumber(root: etree._Element, before: etree._Element | None = None) -> dict[str, str]:
+    """Regenerate eIds after an edit, keeping the old ones as ``wId``; returns the rename map.
+    The document's own convention is kept where it leaves a kind of element unprefixed, as
+    articles are (``unprefixed_kinds``), or calls hcontainers «hcontainer_N» (``plain_hcontainers``).
+    With ``before`` (the document before the edit), an eId that lawtool's generator would have
+    changed in ``before`` too is the document's own and stays, and an element that had none
+    there gets none (a document made elsewhere keeps the eIds it was given)."""
+    unprefixed, plain = frozenset({"article"}) | unprefixed_kinds(root), plain_hcontainers(root)
+    own: dict[str, str] = {}
+    unnamed: set[str] = set()
+    if before is not None:
+        dry = copy.deepcopy(before)
+        lacking = [el for el in dry.iter(tag=etree.Element) if _local(el) in HIERARCHY and not el.get("eId")]
+        own = assign_eids(dry, unprefixed=unprefixed, plain=plain)
+        unnamed = {el.get("eId") for el in lacking}
+    lacking_now = [el for el in root.iter(tag=etree.Element) if _local(el) in HIERARCHY and not el.get("eId")]
+    renames = assign_eids(root, keep_wid=True, unprefixed=unprefixed, plain=plain)
+    for el in lacking_now:
+        if el.get("eId") in unnamed:
+            del el.attrib["eId"]
+    back = {new: old for old, new in renames.items() if own.get(old) == new}
+    if back:
+        for el in root.iter(tag=etree.Element):
+            old = back.get(el.get("eId", ""))
+            if old is not None:
+                el.set("eId", old)
+                if el.get("wId") == old:
+                    del el.attrib["wId"]
+                renames.pop(old)
+    return renames
+
+
+def plain_hcontainers(root: etree._Element) -> frozenset[str]:
+    """The @names of the hcontainers that this document's eIds call «hcontainer_N», never by their
+    name (lawtool writes «crossHeading_1» for an hcontainer named crossHeading)."""
+    plain: dict[str, list[bool]] = {}
+    for el in root.iter(tag=etree.Element):
+        name, eid = el.get("name"), el.get("eId")
+        if _local(el) == "hcontainer" and name and eid and name != PROMULGATION:
+            last = eid.rsplit("__", 1)[-1]
+            plain.setdefault(name, []).append(last.startswith("hcontainer"))
+    return frozenset(name for name, flags in plain.items() if all(flags))
+
+
+def unprefixed_kinds(root: etree._Element) -> frozenset[str]:
+    """The kinds of hierarchical element whose eIds, in this document, never carry the prefix of
+    the container they sit in, as articles never do: documents made elsewhere write a chapter's
+    sections «sec_1», where lawtool writes «chp_1__sec_1»."""
+    prefixed: dict[str, list[bool]] = {}
+    for el in root.iter(tag=etree.Element):
+        local, eid = _local(el), el.get("eId")
+        if local not in HIERARCHY or local == "article" or not eid:
+            continue
+        container = next((a for a in el.iterancestors() if _local(a) in HIERARCHY | OWN_NUMBERING), None)
+        if container is None or _local(container) in OWN_NUMBERING or not container.get("eId"):
+            continue
+        prefixed.setdefault(local, []).append(eid.startswith(container.get("eId", "") + "__"))
+    return frozenset(kind for kind, flags in prefixed.items() if not any(flags))

@@ -86,7 +86,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -782,14 +782,29 @@ def validate_document(doc: Document, *, root_dir: Path | None = None) -> list[Fi
     return findings
 
 
-def save_valid(doc: Document, target: str | Path, *, what: str, hint: str) -> None:
+def save_valid(
+    doc: Document, target: str | Path, *, what: str, hint: str, carried_from: Document | None = None
+) -> list[Finding]:
     """Write ``doc`` to ``target`` (atomically, folders made) only when it validates with no error;
     else a LawtoolError naming the first error (``what`` is the document: "the new expression"),
     and nothing is written.  The library's writers of new documents (amend apply, projections)
-    call it, so a library caller gets the same guarantee as the CLI."""
+    call it, so a library caller gets the same guarantee as the CLI.  With ``carried_from`` (the
+    document it was made from), the errors that document has already (same rule, same message)
+    are carried over, not refused: they are returned, for a warning."""
     target = Path(target)
     doc.path = str(target)
     errors = [f for f in validate_document(doc) if f.severity == "error"]
+    carried: list[Finding] = []
+    if carried_from is not None and errors:
+        known = Counter((f.rule, f.message) for f in validate_document(carried_from) if f.severity == "error")
+        new = []
+        for f in errors:
+            if known[(f.rule, f.message)] > 0:
+                known[(f.rule, f.message)] -= 1
+                carried.append(f)
+            else:
+                new.append(f)
+        errors = new
     if errors:
         first = errors[0]
         raise LawtoolError(
@@ -801,6 +816,7 @@ def save_valid(doc: Document, target: str | Path, *, what: str, hint: str) -> No
         )
     target.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(target, doc.to_bytes())
+    return carried
 
 
 def validate_file(path: str | Path, *, root_dir: Path | None = None) -> FileReport:

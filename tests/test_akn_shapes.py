@@ -407,3 +407,51 @@ def test_the_notice_travels_with_every_comparison(tmp_path):
     path = tmp_path / "c.docx"
     path.write_bytes(render_comparison(comparison, "docx"))
     assert any(bill.notice in p.text for p in docx.Document(path).paragraphs)
+
+
+# -- amend from-diff, then amend apply, on every shape ---------------------------------------------------
+
+BODY_SEEDS = [  # a change in the body of each shape with eIds; the shapes without eIds are refused
+    ("constitution-sections.eng.xml", "shall be entitled to land", "may land"),  # sections, «sec_1» eIds
+    ("tariffs-tables.ita.xml", "70 euro", "75 euro"),  # a table cell; the bill's own errors carried over
+    ("dahir-preamble.ara.xml", "أحكام عامة", "أحكام تمهيدية"),  # a chapter's heading
+]
+
+
+@pytest.mark.parametrize("name,old,new", BODY_SEEDS, ids=[s[0] for s in BODY_SEEDS])
+def test_from_diff_then_apply_gives_the_new_version(name, old, new, tmp_path):
+    """The amendment that from-diff writes, applied by amend apply, gives the edited copy back:
+    same body, eIds kept as the document wrote them (sections «sec_12», not lawtool's
+    «chp_3__sec_12»), errors already in the bill carried over with a warning, not refused."""
+    path = SHAPES / name
+    edited = tmp_path / f"new-{name}"
+    edited.write_bytes(path.read_bytes().replace(old.encode(), new.encode()))
+    made = runner.invoke(app, ["amend", "from-diff", str(path), str(edited), "-o", str(tmp_path / "a.yaml")])
+    assert made.exit_code == 0, made.output
+    date = "2099-01-01"
+    out = tmp_path / "applied.xml"
+    applied = runner.invoke(
+        app, ["amend", "apply", str(path), str(tmp_path / "a.yaml"), "-o", str(out), "--date", date]
+    )
+    assert applied.exit_code == 0, applied.output
+    again = diff_documents(_load(out), _load(edited))
+    assert [c for c in again.changes(typographic=True) if c.is_change()] == []
+    before = re.findall(rb'eId="([^"]+)"', path.read_bytes().split(b"<body>")[1])
+    after = re.findall(rb'eId="([^"]+)"', out.read_bytes().split(b"<body>")[1])
+    assert after == before, "the body's eIds are the document's own"
+
+
+@pytest.mark.parametrize("name", ["cycling-hcontainers.fin.xml", "buses-no-eids.ell.xml"])
+def test_from_diff_refuses_a_body_without_eids_in_one_line(name, tmp_path):
+    """A change in a document without eIds: from-diff says why it cannot write the amendment (it
+    said "the same text" for one and failed on a null eId for the other)."""
+    path = SHAPES / name
+    old, new = {
+        "cycling-hcontainers.fin.xml": ("puolet", "kolmasosa"),
+        "buses-no-eids.ell.xml": ("δωρεάν", "με έκπτωση"),
+    }[name]
+    edited = tmp_path / name
+    edited.write_bytes(path.read_bytes().replace(old.encode(), new.encode(), 1))
+    made = runner.invoke(app, ["amend", "from-diff", str(path), str(edited), "-o", str(tmp_path / "a.yaml")])
+    assert made.exit_code == 2 and "have no eId" in made.output and "Traceback" not in made.output
+    assert not (tmp_path / "a.yaml").exists()

@@ -74,6 +74,7 @@ class ApplyResult:
     renames: dict[str, str]  # eId in the bill → eId in the new expression (those that changed)
     warnings: list[str] = field(default_factory=list)
     check: CheckResult | None = None
+    base: Document | None = None  # the bill the amendments were applied to
 
     def default_path(self, bill: str | Path) -> Path:
         """Where the new expression goes by default: beside the bill's file, ``<lang>@<date>.xml``."""
@@ -83,8 +84,21 @@ class ApplyResult:
         return Path(bill).parent / f"{new.language}@{new.expression_date}.xml"
 
     def save(self, target: str | Path) -> None:
-        """Write the new expression to ``target``, only if it validates (:func:`lawtool.validate.save_valid`)."""
-        save_valid(self.document, target, what="the new expression", hint="check the amendments' new text and numbers")
+        """Write the new expression to ``target``, only if it validates (:func:`lawtool.validate.save_valid`)
+        or its only errors are the bill's own, carried over (a warning says so)."""
+        carried = save_valid(
+            self.document,
+            target,
+            what="the new expression",
+            hint="check the amendments' new text and numbers",
+            carried_from=self.base,
+        )
+        if carried:
+            first = carried[0]
+            self.warnings.append(
+                f"{len(carried)} error(s) of the bill carried over unchanged into the new expression "
+                f"(first: {first.rule}: {first.message}); `lawtool validate` lists them"
+            )
 
 
 def select(amendments: list[Amendment], status: str | None) -> list[Amendment]:
@@ -177,10 +191,11 @@ def apply_amendments(
         sequence = _sequence(amendments, order)
     hrefs = _internal_hrefs(doc)
     numbers_before = _base_numbers(doc)
+    before = copy.deepcopy(doc.root)  # the document's own eIds, kept where lawtool's convention differs
     applier = _Applier(doc)
     for a in sequence:
         applier.apply(a, resolved[a.id])
-    renames = renumber(doc.root)
+    renames = renumber(doc.root, before)
     warnings = _repoint(hrefs, doc.root)
     new = base.with_expression(base.language, date)
     _identity(doc, base, new)
@@ -188,7 +203,7 @@ def apply_amendments(
     _numbering_gaps(doc, numbers_before)
     _provenance(doc, base, sequence, notice)
     _check_numbers(doc)
-    return ApplyResult(doc, [a.id for a in sequence], renames, warnings, check)
+    return ApplyResult(doc, [a.id for a in sequence], renames, warnings, check, bill)
 
 
 # -- the operations ----------------------------------------------------------------------------------------

@@ -408,8 +408,13 @@ class _Plan:
         self.old, self.new = old, new
         # lxml makes a Python object per element on demand: the element lists below are kept so
         # that the id() keys of the maps stay those of live objects
-        self.units_old, self.units_new = self._units(old), self._units(new)
         result = self.result = diff_documents(old, new, parts=False)
+        # the units are the elements the diff aligns: containers and the provisions at the level that
+        # carries the numbering (articles, or sections); what is below them is a provision's content
+        aligned = {id(u.el) for c in result.containers + result.articles for u in (*c.old, *c.new)}
+        self.units_old = [e for e in self._units(old) if id(e) in aligned]
+        self.units_new = [e for e in self._units(new) if id(e) in aligned]
+        self.provisions = {id(u.el) for c in result.articles for u in (*c.old, *c.new)}
         self.pair_new: dict[int, etree._Element] = {}  # id(new el) → old el
         self.moved_new: set[int] = set()
         self.added_new: list = []
@@ -530,7 +535,7 @@ class _Plan:
         return keyed
 
     def _content(self, o, n, *, renumber: bool) -> list[dict]:
-        if local_name(o) in DIVISIONS:
+        if id(o) not in self.provisions:  # a container: its heading and number
             ops = []
             num_o, head_o = head_of(o)
             num_n, head_n = head_of(n)
@@ -631,6 +636,8 @@ def from_diff(
             path=new.path,
             hint="edit a copy of the bill and keep its FRBR work URI",
         )
+    for version in (old, new):
+        _need_eids(version)
     plan = _Plan(old, new, markup)
     ops = plan.operations()
     outside = _changes_outside_the_body(old, new)
@@ -664,6 +671,29 @@ def from_diff(
     if verify:
         _verify(old, new, amendment)
     return amendment
+
+
+def _need_eids(document: Document) -> None:
+    """An amendment names the elements it changes by eId: a body whose articles, sections or
+    other divisions have none cannot be amended (the diff generates ids to compare, but they are
+    in no file)."""
+    body = document.body
+    missing = [
+        el
+        for el in (body.iter() if body is not None else ())
+        if isinstance(el.tag, str)
+        and (local_name(el) in DIVISIONS or local_name(el) == "article")
+        and not el.get("eId")
+    ]
+    if missing:
+        first = missing[0]
+        raise AmendmentError(
+            f"{len(missing)} element(s) of the body have no eId (the first: <{local_name(first)}> at line "
+            f"{first.sourceline}): an amendment names the elements it changes by their eIds",
+            path=document.path,
+            place=first.sourceline,
+            hint="give the document eIds (the Akoma Ntoso naming convention) in both versions, then run from-diff again",
+        )
 
 
 def _verify(old: Document, new: Document, amendment: Amendment) -> None:
