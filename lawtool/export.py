@@ -46,7 +46,6 @@ DIVISIONS = {
     "subclause",
     "transitional",
     "proviso",
-    "crossHeading",
 }
 _HEAD = ("num", "heading", "subheading")
 _NOTES = ("authorialNote", "noteRef", "eol", "eop")

@@ -455,3 +455,23 @@ def test_from_diff_refuses_a_body_without_eids_in_one_line(name, tmp_path):
     made = runner.invoke(app, ["amend", "from-diff", str(path), str(edited), "-o", str(tmp_path / "a.yaml")])
     assert made.exit_code == 2 and "have no eId" in made.output and "Traceback" not in made.output
     assert not (tmp_path / "a.yaml").exists()
+
+
+def test_a_cross_heading_in_the_body_is_exported():
+    """A <crossHeading> between the body's provisions («Final provisions») is a line of the text and
+    Markdown exports (it was left out, with only a count of words missing)."""
+    document = _load(SHAPES / "beekeeping-mixed.eng.xml")
+    warnings: list[str] = []
+    for export in (to_text, to_markdown):
+        out = export(document, warn=warnings.append)
+        assert "Final provisions" in out and out.index("Final provisions") < out.index("enters into force")
+    assert not [w for w in warnings if "not in the export" in w]
+
+
+def test_a_change_in_an_attachments_title_is_reported_once():
+    """The docTitle of a schedule is its preface's text and its title: one change, named by the
+    schedule (it was reported twice, as «preface» and as the schedule)."""
+    path = SHAPES / "constitution-sections.eng.xml"
+    data = path.read_bytes().replace(b"Schedule 1: Public beaches", b"Schedule 1: Public shores")
+    changes = [c for c in diff_documents(_load(path), _load(path, data)).changes(typographic=True) if c.is_change()]
+    assert len(changes) == 1 and changes[0].new[0].title == "Schedule 1: Public shores — preface"

@@ -190,7 +190,9 @@ class Unit:
             if self.role in ("provision", "sub"):
                 lines = lines_of(self.el)
             else:
-                lines = [self.heading] if self.heading else []
+                # (an attached document's docTitle is text of its preface, a unit of its own: read once)
+                titled = self.role == "document" and self.el.find(".//{*}docTitle") is not None
+                lines = [self.heading] if self.heading and not titled else []
                 for el in self.loose or ():
                     lines += lines_of(el, own_num=True)
             self._text = "\n".join(lines)
@@ -243,7 +245,9 @@ class Unit:
         if self.role == "document" and self.heading:
             return self.heading
         if self.role == "text" and (not self.eid or self.eid == self.kind):
-            return self.kind
+            # a text of an attached document («preface») names the document it belongs to
+            document = self.parent if self.parent is not None and self.parent.role == "document" else None
+            return f"{document.title} — {self.kind}" if document is not None else self.kind
         return f"{self.kind} {self.eid}" if self.eid else self.kind
 
     def describe(self) -> str:
