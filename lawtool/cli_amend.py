@@ -539,11 +539,13 @@ def project_cmd(
         target = output or Path(default_path(result))
         _check_output(target, [bill, law], force)
         result.save(target, law_dir=Path.cwd() / "law")
+        for line in result.skipped:
+            say(f"lawtool: warning: {line}")
         kept = sum(result.kept.values())
         say(
             f"{target}: {result.document.frbr_expression} (projection) — {len(result.targets)} articles from the "
             f"bill ({', '.join(result.targets)})"
-            + (f", {kept} paragraphs in force kept for dotted lines" if kept else "")
+            + (f", {kept} paragraphs in force kept (dotted lines, supplements)" if kept else "")
         )
 
     run(action)

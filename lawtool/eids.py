@@ -454,7 +454,8 @@ def renumber(root: etree._Element, before: etree._Element | None = None) -> dict
     With ``before`` (the document before the edit), an eId that lawtool's generator would have
     changed in ``before`` too is the document's own and stays, and an element that had none
     there gets none (a document made elsewhere keeps the eIds it was given)."""
-    unprefixed, plain = frozenset({"article"}) | unprefixed_kinds(root), plain_hcontainers(root)
+    style = before if before is not None else root  # the document's own style, as it was
+    unprefixed, plain = frozenset({"article"}) | unprefixed_kinds(style), plain_hcontainers(style)
     own: dict[str, str] = {}
     unnamed: set[str] = set()
     if before is not None:
@@ -469,13 +470,16 @@ def renumber(root: etree._Element, before: etree._Element | None = None) -> dict
             del el.attrib["eId"]
     back = {new: old for old, new in renames.items() if own.get(old) == new}
     if back:
+        taken = {el.get("eId") for el in root.iter(tag=etree.Element) if el.get("eId")}
         for el in root.iter(tag=etree.Element):
             old = back.get(el.get("eId", ""))
-            if old is not None:
-                el.set("eId", old)
-                if el.get("wId") == old:
-                    del el.attrib["wId"]
-                renames.pop(old)
+            if old is None or old in taken:
+                continue  # (an element the edit numbered anew holds it now: lawtool's eId stays)
+            taken.add(old)
+            el.set("eId", old)
+            if el.get("wId") == old:
+                del el.attrib["wId"]
+            renames.pop(old)
     return renames
 
 

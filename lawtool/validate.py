@@ -783,24 +783,37 @@ def validate_document(doc: Document, *, root_dir: Path | None = None) -> list[Fi
 
 
 def save_valid(
-    doc: Document, target: str | Path, *, what: str, hint: str, carried_from: Document | None = None
+    doc: Document,
+    target: str | Path,
+    *,
+    what: str,
+    hint: str,
+    carried_from: Document | None = None,
+    renames: dict[str, str] | None = None,
 ) -> list[Finding]:
     """Write ``doc`` to ``target`` (atomically, folders made) only when it validates with no error;
     else a LawtoolError naming the first error (``what`` is the document: "the new expression"),
     and nothing is written.  The library's writers of new documents (amend apply, projections)
     call it, so a library caller gets the same guarantee as the CLI.  With ``carried_from`` (the
-    document it was made from), the errors that document has already (same rule, same message)
-    are carried over, not refused: they are returned, for a warning."""
+    document it was made from), the errors that document has already (same rule, message and
+    element, its eId followed through ``renames``) are carried over, not refused: they are
+    returned, for a warning."""
     target = Path(target)
     doc.path = str(target)
     errors = [f for f in validate_document(doc) if f.severity == "error"]
     carried: list[Finding] = []
     if carried_from is not None and errors:
-        known = Counter((f.rule, f.message) for f in validate_document(carried_from) if f.severity == "error")
+        moved = renames or {}
+        known = Counter(
+            (f.rule, f.message, moved.get(f.eid or "", f.eid))
+            for f in validate_document(carried_from)
+            if f.severity == "error"
+        )
         new = []
         for f in errors:
-            if known[(f.rule, f.message)] > 0:
-                known[(f.rule, f.message)] -= 1
+            key = (f.rule, f.message, f.eid)
+            if known[key] > 0:
+                known[key] -= 1
                 carried.append(f)
             else:
                 new.append(f)

@@ -44,7 +44,8 @@ from lawtool.diff.words import text_key
 
 MIN_WORDS = 12
 # a penalty formula: «يعاقب بالحبس من سنة إلى خمس سنوات وبغرامة من 200 إلى 1000 درهم»
-PENALTY = re.compile(r"يعاقب[^.؛:]*?(?:بالحبس|بالسجن|بغرامة)[^.؛:]*?درهم")
+_IN_SENTENCE = r"(?:[^.؛:]|(?<=\d)\.(?=\d))"  # a full stop between digits («5.000») is no sentence end
+PENALTY = re.compile(f"يعاقب{_IN_SENTENCE}*?(?:بالحبس|بالسجن|بغرامة){_IN_SENTENCE}*?درهم")
 EXPECTED = {
     "word": "modified",
     "typographic": "typographic",

@@ -434,6 +434,8 @@ def test_from_diff_then_apply_gives_the_new_version(name, old, new, tmp_path):
         app, ["amend", "apply", str(path), str(tmp_path / "a.yaml"), "-o", str(out), "--date", date]
     )
     assert applied.exit_code == 0, applied.output
+    if name == "tariffs-tables.ita.xml":  # its FRBRauthor names no TLC element: the bill's own errors
+        assert "carried over" in applied.output
     again = diff_documents(_load(out), _load(edited))
     assert [c for c in again.changes(typographic=True) if c.is_change()] == []
     before = re.findall(rb'eId="([^"]+)"', path.read_bytes().split(b"<body>")[1])

@@ -9,7 +9,7 @@ import pytest
 
 from lawtool.akn import Document, text_of
 from lawtool.amend import apply_amendments, parse_amendment
-from lawtool.errors import AmendmentError, CollisionError
+from lawtool.errors import AmendmentError, CollisionError, LawtoolError
 from lawtool.validate import validate_document
 
 REPO = Path(__file__).resolve().parents[1]
@@ -328,3 +328,44 @@ def test_cli_apply_status_selects(tmp_path):
     assert "(a)" in result.stderr
     result = lawtool("amend", "apply", str(V2), str(a), "-o", str(out), "--date", "2025-02-18", "--status", "voted")
     assert result.returncode == 2 and "unknown status" in result.stderr
+
+
+def test_a_bills_own_eids_are_kept_without_making_two_alike(v2, tmp_path):
+    """A bill whose article 18 numbers its paragraphs para_1, para_3, para_4 (its own style): a
+    paragraph inserted after para_4 gives every paragraph a distinct eId (the own eIds put back
+    collided with the generator's)."""
+    data = v2.to_bytes()
+    data = data.replace(b'"art_18__para_3"', b'"art_18__para_4"').replace(b'"art_18__para_2"', b'"art_18__para_3"')
+    bill = Document.from_bytes(data, str(V2))
+    result, doc = apply(bill, amendment({"op": "insert", "after": "art_18__para_4", "text": "فقرة جديدة."}))
+    eids = [e.get("eId") for e in doc.root.iter() if isinstance(e.tag, str) and e.get("eId")]
+    assert len(eids) == len(set(eids)) and errors(doc) == []
+    result.save(tmp_path / "new.xml")
+
+
+def test_an_error_the_amendment_makes_is_not_passed_off_as_the_bills_own(v2, tmp_path):
+    """The bill has an attribute the schema refuses in art_30__para_1; the amendment replaces that
+    paragraph and inserts the same fault in article 18: the new error is refused, not «carried over»."""
+    data = v2.to_bytes()
+    (p,) = [p for p in v2.root.iter("{*}p") if p.getparent().getparent().get("eId") == "art_30__para_1"][:1]
+    old = f"<p>{p.text}".encode()
+    assert data.count(old) == 1
+    bill = Document.from_bytes(data.replace(old, f'<p foo="1">{p.text}'.encode()), str(V2))
+    result, _ = apply(
+        bill,
+        amendment(
+            {"op": "replace", "eid": "art_30__para_1", "text": "فقرة صحيحة."},
+            {
+                "op": "insert",
+                "after": "art_18__para_3",
+                "xml": '<paragraph><content><p foo="1">فقرة.</p></content></paragraph>',
+            },
+        ),
+    )
+    with pytest.raises(LawtoolError, match="attribute 'foo'"):
+        result.save(tmp_path / "new.xml")
+    assert not (tmp_path / "new.xml").exists()
+    # the fault left where it was is the bill's own: carried over, with a warning
+    result, _ = apply(bill, amendment({"op": "replace", "eid": "art_18__para_1", "text": "فقرة صحيحة."}))
+    result.save(tmp_path / "kept.xml")
+    assert any("carried over" in w for w in result.warnings)

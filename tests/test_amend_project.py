@@ -148,7 +148,7 @@ def test_blame_refuses_a_step_the_amendments_did_not_make():
 
 def test_a_supplement_without_dotted_lines_keeps_the_paragraphs_in_force():
     """«تتمم» quoting the first line and the new definition, without the dotted line: the
-    projection keeps the four definitions in force all the same (it dropped them)."""
+    projection keeps the five definitions in force all the same (it dropped them)."""
     bill = Document.load(V3)
     (dots,) = bill.root.xpath("//*[@eId='art_38__para_1__mod_1__qstr_1__art_1__para_2']")
     dots.getparent().remove(dots)
@@ -166,8 +166,8 @@ def test_a_supplement_without_dotted_lines_keeps_the_paragraphs_in_force():
 
 
 def test_a_change_lawtool_cannot_project_is_refused_in_one_line(tmp_path):
-    """A repeal of article 1 (no article quoted): the projection stops and says which article of
-    the bill it could not apply, writing nothing."""
+    """A repeal of article 1 (no article quoted), the bill's only change to Law 103.13: nothing can
+    be projected, and the projection stops saying which article of the bill and why, writing nothing."""
     bill = Document.load(V3)
     (mod,) = bill.root.xpath("//*[@eId='art_38__para_1__mod_1']")
     for child in list(mod):
@@ -177,5 +177,29 @@ def test_a_change_lawtool_cannot_project_is_refused_in_one_line(tmp_path):
     path = tmp_path / "bill.xml"
     path.write_bytes(bill.to_bytes())
     result = lawtool("amend", "project", path, "--law", LAW_103_13, "-o", tmp_path / "x.xml")
-    assert result.returncode == 2 and "cannot project" in result.stderr and "المادة 38" in result.stderr
+    assert result.returncode == 2 and "can be projected" in result.stderr and "المادة 38" in result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "x.xml").exists()
+
+
+def test_a_change_lawtool_cannot_project_is_named_and_the_rest_projected(tmp_path):
+    """Law 103.13 projected on the Penal Code: its article 3 changes a division's heading and no
+    textualMod describes it; the 25 articles it quotes are projected and a warning names article 3."""
+    result = project(Document.load(LAW_103_13), Document.load(PENAL_CODE), date="2026-01-01")
+    assert len(result.targets) == 25 and len(result.skipped) == 1 and result.skipped[0].startswith("المادة 3")
+    cli = lawtool("amend", "project", LAW_103_13, "--law", PENAL_CODE, "--date", "2026-01-01", "-o", tmp_path / "p.xml")
+    assert cli.returncode == 0 and "warning: المادة 3" in cli.stderr and (tmp_path / "p.xml").exists()
+
+
+def test_a_supplement_completing_a_line_takes_its_place():
+    """«تتمم» quoting the first line with words added and the new definition, no dotted line: the
+    completed line takes the first line's place, the five definitions follow, then the new one
+    (the first line was kept and the completed one added after the definitions)."""
+    bill = Document.load(V3)
+    (dots,) = bill.root.xpath("//*[@eId='art_38__para_1__mod_1__qstr_1__art_1__para_2']")
+    dots.getparent().remove(dots)
+    (first,) = bill.root.xpath("//*[@eId='art_38__para_1__mod_1__qstr_1__art_1__para_1']//*[local-name()='p']")
+    first.text = "من أجل تطبيق أحكام هذا القانون والنصوص المتخذة لتطبيقه، يراد بما يلي:"
+    result = project(Document.from_bytes(bill.to_bytes()), Document.load(LAW_103_13))
+    paragraphs = [text_of(p) for p in result.document.by_eid("art_1").iter("{*}paragraph")]
+    assert paragraphs[0] == first.text and len(paragraphs) == 7 and paragraphs[-1].startswith("العنف الرقمي:")
+    assert sum("يراد بما يلي" in p for p in paragraphs) == 1

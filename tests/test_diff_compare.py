@@ -145,7 +145,7 @@ def test_a_supplement_by_a_paragraph_adds_it_and_keeps_the_article():
 
 def test_a_supplement_quoting_the_article_without_dots_strikes_nothing_out():
     """«تتمم» quoting the article's first line and the new definition, with no dotted line: by the
-    convention nothing in force is struck out (the four definitions were shown deleted)."""
+    convention nothing in force is struck out (the five definitions were shown deleted)."""
     bill = Document.load(BILL)
     (dots,) = bill.root.xpath("//*[@eId='art_38__para_1__mod_1__qstr_1__art_1__para_2']")
     assert "....." in "".join(dots.itertext())
@@ -171,7 +171,7 @@ def test_a_change_of_a_part_lawtool_cannot_place_says_so():
 
 
 def test_the_supplement_of_article_38_in_every_format():
-    """The comparison of article 38 keeps the four definitions in force and adds the new one in
+    """The comparison of article 38 keeps the five definitions in force and adds the new one in
     JSON, HTML and DOCX alike (no deletion anywhere), for every version of the bill."""
     import io
     import zipfile
@@ -187,3 +187,30 @@ def test_the_supplement_of_article_38_in_every_format():
         body = zipfile.ZipFile(io.BytesIO(render_comparison(comparison, "docx"))).read("word/document.xml").decode()
         assert "<w:strike" not in body and "العنف الرقمي" in body
         assert all(term in body for term in IN_FORCE_TERMS)
+
+
+def test_every_target_of_a_mod_gets_its_row_and_a_repeal_is_a_repeal():
+    """One mod adds a paragraph to article 1 and repeals article 2 (two textualMods): article 2 is
+    shown struck out, whatever the mod quotes (it was shown «modified», the quotation added to it)."""
+    from lxml import etree
+
+    bill = _bill_with_article_38("تتمم على النحو التالي ", DIGITAL, kind="insertion")
+    (textual,) = bill.root.xpath("//*[local-name()='textualMod'][*[@href='#art_38__para_1__mod_1']]")
+    repeal = etree.fromstring(etree.tostring(textual))
+    repeal.set("type", "repeal")
+    repeal.set("eId", "amod_repeal")
+    (destination,) = [c for c in repeal if c.tag.endswith("destination")]
+    destination.set("href", "/akn/ma/act/2018/103-13/~art_2")
+    textual.addnext(repeal)
+    rows = {r.target: r for r in compare(Document.from_bytes(bill.to_bytes()), Document.load(LAW_103_13)).rows}
+    assert set(rows) == {"art_1", "art_2"}
+    assert rows["art_1"].status == "modified" and rows["art_2"].status == "deleted"
+    assert [op.op for op in rows["art_2"].ops] == ["delete"]
+
+
+def test_a_supplement_completing_a_line_in_force_replaces_it_in_place():
+    from lawtool.diff.compare import supplement
+
+    text, kept = supplement("intro a b c\nd1 x\nd2 y", "intro a b c and more\nnew z")
+    assert text == "intro a b c and more\nd1 x\nd2 y\nnew z" and kept == 2
+    assert supplement("p q r\nd1", "p q r\nd1\nnew") == ("p q r\nd1\nnew", 0)

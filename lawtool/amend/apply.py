@@ -92,6 +92,7 @@ class ApplyResult:
             what="the new expression",
             hint="check the amendments' new text and numbers",
             carried_from=self.base,
+            renames=self.renames,
         )
         if carried:
             first = carried[0]

@@ -10,6 +10,10 @@ a copy of the law:
   which are kept;
 - an inserted article goes after the article the bill quotes before it (else after the article
   whose number precedes its own);
+- a supplement («تتمم») keeps every paragraph in force that its quotation leaves out, dotted line
+  or not (``lawtool.diff.compare.supplement_plan``);
+- a change that quotes no whole article (a repeal, a paragraph added, a heading changed) is not
+  projected: ``Projection.skipped`` says which and why, and the CLI prints it;
 - eIds are made again (the old ones kept as wId), references inside the new text that pointed
   into the bill point to the bill's expression.
 
@@ -24,13 +28,12 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from pathlib import Path
 
 from lxml import etree
 
 from ..akn import LAWTOOL_NS, Document, akn, local_name, text_of
-from ..diff.compare import _DOTS, SUPPLEMENT, _destinations, _split_destination, compare
+from ..diff.compare import _DOTS, SUPPLEMENT, _destinations, _split_destination, compare, supplement_plan
 from ..diff.words import text_key
 from ..eids import number_from_num, renumber
 from ..errors import LawtoolError
@@ -54,7 +57,8 @@ class Projection:
     base: str  # the expression in force
     bill: str  # the bill's expression
     targets: list[str]  # eIds of the law's articles replaced or inserted
-    kept: dict[str, int] = field(default_factory=dict)  # article → paragraphs kept for dotted lines
+    kept: dict[str, int] = field(default_factory=dict)  # article → paragraphs kept (dotted lines, supplements)
+    skipped: list[str] = field(default_factory=list)  # the bill's changes not projected, one line each, why
 
     def save(self, target: str | Path, law_dir: str | Path = "law") -> None:
         """Write the projection to ``target``, only if it validates and never under ``law_dir``
@@ -110,23 +114,15 @@ def _fill_dots(new, old) -> int:
 
 
 def _keep_in_force(new, old) -> int:
-    """A supplement («تتمم») strikes nothing out: every block of ``old`` that ``new`` leaves out is
-    put back at its place; returns how many."""
+    """A supplement («تتمم») strikes nothing out (``supplement_plan``): every block of ``old`` that
+    ``new`` leaves out is put back at its place; returns how many."""
     blocks, old_blocks = _blocks(new), _blocks(old)
-    matcher = SequenceMatcher(
-        None, [text_key(text_of(b)) for b in old_blocks], [text_key(text_of(b)) for b in blocks], autojunk=False
-    )
-    kept = 0
-    for tag, i1, i2, j1, _ in matcher.get_opcodes():
-        if tag not in ("delete", "replace"):
-            continue
-        for source in old_blocks[i1:i2]:
-            if j1 < len(blocks):
-                blocks[j1].addprevious(copy.deepcopy(source))
-            else:
-                new.append(copy.deepcopy(source))
-            kept += 1
-    return kept
+    plan = supplement_plan([text_key(text_of(b)) for b in old_blocks], [text_key(text_of(b)) for b in blocks])
+    for block in blocks:
+        new.remove(block)
+    for side, k in plan:
+        new.append(copy.deepcopy(old_blocks[k]) if side == "old" else blocks[k])
+    return sum(side == "old" for side, _ in plan)
 
 
 def _clean(el, bill_uri: str) -> None:
@@ -236,14 +232,12 @@ def project(bill: Document, law: Document, *, date: str | None = None) -> Projec
     bill_uri = str(bill.frbr_expression)
     kept: dict[str, int] = {}
     previous = None
+    skipped: list[str] = []
     for row in rows:
         if row.proposed.kind == "mod":  # no whole article quoted: a repeal, a paragraph, a heading
-            raise LawtoolError(
-                f"{row.bill_label or row.bill_article}: {row.note}; lawtool cannot project this change yet",
-                path=bill.path,
-                place=row.mod,
-                hint="compare shows it (lawtool compare BILL --with LAW); project the other articles from a copy without it",
-            )
+            where = f"{row.bill_label or row.bill_article or row.mod} → {row.target or '?'}"
+            skipped.append(f"{where}: not projected ({row.note})")
+            continue
         quoted = bill.by_eid(row.proposed.eid or "")
         if quoted is None:
             raise LawtoolError(f"the quoted article {row.proposed.eid} is not in the bill", path=bill.path)
@@ -271,11 +265,18 @@ def project(bill: Document, law: Document, *, date: str | None = None) -> Projec
             new.tail = anchor.tail
             anchor.addnext(new)
         previous = row.target
+    if len(skipped) == len(rows):
+        raise LawtoolError(
+            f"no change of the bill to {law.path} can be projected: {skipped[0]}",
+            path=bill.path,
+            hint="compare shows each change and why (lawtool compare BILL --with LAW)",
+        )
     renumber(doc.root)
     new_uri = base.with_expression(base.language, date)
     _identity(doc, base, new_uri)
     _mark(doc, base, bill, date)
-    return Projection(doc, base.expression_uri(), bill_uri, [r.target for r in rows], kept)
+    targets = [r.target for r in rows if r.proposed.kind != "mod"]
+    return Projection(doc, base.expression_uri(), bill_uri, targets, kept, skipped)
 
 
 def default_path(projection: Projection, root: str = "projections") -> str:

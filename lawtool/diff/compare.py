@@ -32,12 +32,11 @@ from . import compare_render, side_of
 from .align import text_ops
 from .present import inline_pieces as inline_pieces  # where publish/bills.py takes it
 from .render import to_json
-from .result import ADDED, DELETED, MODIFIED, TYPOGRAPHIC, UNCHANGED, Side
+from .result import ADDED, DELETED, MODIFIED, NOT_COMPARED, TYPOGRAPHIC, UNCHANGED, Side
 from .units import Unit, outline
 from .words import has_changes, text_key
 
 SCHEMA = "lawtool.compare/1"
-NOT_COMPARED = "not-compared"  # a row lawtool could not compare: its note says why
 
 # parts of an article: a quotation of these quotes no whole article
 _PARTS = {"paragraph", "subparagraph", "point", "indent", "alinea", "list", "item"}
@@ -173,21 +172,59 @@ def fill_dots(in_force: str, proposed: str) -> tuple[str, int]:
     return "\n".join(out), kept
 
 
-def supplement(in_force: str, proposed: str) -> tuple[str, int]:
-    """The article as a supplement («تتمم») leaves it: the proposed lines, and at its place every
-    line in force that they leave out (a supplement strikes nothing out).  Returns the text and
-    the number of lines in force kept that way."""
-    old, new = in_force.split("\n"), proposed.split("\n")
-    matcher = SequenceMatcher(None, [text_key(line) for line in old], [text_key(line) for line in new], autojunk=False)
-    out: list[str] = []
-    kept = 0
+def supplement_plan(old: list[str], new: list[str]) -> list[tuple[str, int]]:
+    """How a supplement («تتمم») leaves an article, as keys of its lines (blocks): ("old", i) for a
+    line in force kept, ("new", j) for a line of the quotation, in reading order.  A supplement
+    strikes nothing out: every line in force stays at its place, except one the quotation
+    completes (a proposed line that keeps most of its words, «... يراد بما يلي» written «... يراد
+    في هذا القانون بما يلي»), which the proposed line takes the place of."""
+    plan: list[tuple[str, int]] = []
+    matcher = SequenceMatcher(None, old, new, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag in ("delete", "replace"):
-            out += old[i1:i2]
-            kept += i2 - i1
-        if tag != "delete":
-            out += new[j1:j2]
-    return "\n".join(out), kept
+        if tag == "equal":
+            plan += [("new", j) for j in range(j1, j2)]
+        elif tag == "insert":
+            plan += [("new", j) for j in range(j1, j2)]
+        elif tag == "delete":
+            plan += [("old", i) for i in range(i1, i2)]
+        else:
+            plan += _completions(old, new, range(i1, i2), range(j1, j2))
+    return plan
+
+
+def _completions(old: list[str], new: list[str], olds: range, news: range) -> list[tuple[str, int]]:
+    """A changed stretch of a supplement: each proposed line that completes a line in force (most
+    of the old line's words, in order) takes its place; the other lines in force stay, and the
+    other proposed lines come where they are in the quotation."""
+    pairs: dict[int, int] = {}  # old line → the proposed line completing it
+    start = olds.start
+    for j in news:
+        for i in range(start, olds.stop):
+            words = old[i].split()
+            if words and SequenceMatcher(
+                None, words, new[j].split(), autojunk=False
+            ).find_longest_match().size >= 0.6 * len(words):
+                pairs[i], start = j, i + 1
+                break
+    plan: list[tuple[str, int]] = []
+    placed = news.start
+    for i in olds:
+        if i in pairs:
+            plan += [("new", j) for j in range(placed, pairs[i] + 1)]
+            placed = pairs[i] + 1
+        else:
+            plan.append(("old", i))
+    plan += [("new", j) for j in range(placed, news.stop)]
+    return plan
+
+
+def supplement(in_force: str, proposed: str) -> tuple[str, int]:
+    """The article as a supplement («تتمم») leaves it (``supplement_plan``): the text and the
+    number of lines in force kept that the quotation leaves out."""
+    old, new = in_force.split("\n"), proposed.split("\n")
+    plan = supplement_plan([text_key(line) for line in old], [text_key(line) for line in new])
+    text = "\n".join(old[k] if side == "old" else new[k] for side, k in plan)
+    return text, sum(side == "old" for side, _ in plan)
 
 
 def drafting_verb(mod) -> str | None:
@@ -197,7 +234,7 @@ def drafting_verb(mod) -> str | None:
     own = " ".join(
         mod.xpath(".//text()[not(ancestor::*[local-name()='quotedStructure' or local-name()='quotedText'])]")
     )
-    words = set(normalise(own).split())
+    words = set(re.findall(r"[\u0621-\u064a]+", normalise(own)))
     found = {verb for verb, pattern in _VERBS.items() if any(pattern.match(w) for w in words)}
     if SUPPLEMENT in found:
         return BOTH if SUBSTITUTION in found else SUPPLEMENT
@@ -325,9 +362,13 @@ def _mod_rows(bill: Document, mod, mod_eid: str, here: dict | None, articles: _L
         rows.append(
             Row(bill_article, bill_label, mod_eid, target, kind, in_force, unit, status, ops, note, note_ar, verb)
         )
-    if quoted:
+    if not quoted:
+        return _part_rows(mod, mod_eid, here, articles, verb, bill_article, bill_label)
+    if here is None:
         return rows
-    return _part_rows(mod, mod_eid, here, articles, verb, bill_article, bill_label)
+    # the targets no quoted article answers (an article the same mod repeals ...) get rows too
+    rest = {target: kind for target, kind in here.items() if target not in {r.target for r in rows}}
+    return rows + (_part_rows(mod, mod_eid, rest, articles, verb, bill_article, bill_label) if rest else [])
 
 
 def _part_rows(mod, mod_eid, here, articles: _LawArticles, verb, bill_article, bill_label) -> list[Row]:
@@ -349,7 +390,7 @@ def _part_rows(mod, mod_eid, here, articles: _LawArticles, verb, bill_article, b
         if in_force is None:
             note = f"{target} is not an article of {articles.path}: not compared (read the mod)"
             note_ar = "لا يغير هذا التعديل مادة من النص الساري (عنوانا أو جزءا آخر): لم تتم المقارنة"
-        elif (verb == REPEAL or kind == "repeal") and not quotation:
+        elif kind == "repeal" or (verb == REPEAL and not quotation):
             status, ops = DELETED, text_ops(in_force.text, "", False)
             note, note_ar = "the article is repealed («تنسخ»)", "نسخ المادة («تنسخ»)"
         elif verb in (SUPPLEMENT, INSERTION) and quotation:

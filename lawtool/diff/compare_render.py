@@ -10,13 +10,12 @@ from .docx import fill_cell, finish, new_document, paragraph, rtl_table
 from .html import CSS, pieces_html, standalone
 from .markdown import md_escape, pieces_md
 from .present import STATUS_AR, inline_pieces, plain_pieces
+from .result import NOT_COMPARED
 from .text import Segment
 from .text import render as render_lines
 
 if TYPE_CHECKING:  # compare.py renders through this module
     from .compare import Comparison, Row
-
-NOT_COMPARED = "not-compared"  # (compare.NOT_COMPARED: compare imports this module)
 
 IN_FORCE_AR, PROPOSED_AR, CHANGES_AR = "النص الساري", "النص المقترح", "التغييرات"
 TYPE_AR = {"substitution": "تغيير", "insertion": "إضافة", "repeal": "نسخ", None: "—"}
@@ -51,7 +50,8 @@ def render_text(comparison: Comparison, *, typographic: bool = False, color: boo
     blocks = [head]
     style = {"del": "delete", "ins": "insert", "typo": "typographic", None: None}
     for row in comparison.rows:
-        block: list[list[Segment]] = [[(f"{_title(row)}  [{row.status}] ({row.mod_type or 'by number'})", "head")]]
+        kind = row.mod_type or ("no textualMod" if row.status == NOT_COMPARED else "by number")
+        block: list[list[Segment]] = [[(f"{_title(row)}  [{row.status}] ({kind})", "head")]]
         for label, pieces in (
             (IN_FORCE_AR, plain_pieces(row.in_force.text) if row.in_force else [("—", None)]),
             (PROPOSED_AR, plain_pieces(row.proposed.text)),

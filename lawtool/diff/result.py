@@ -17,6 +17,7 @@ SCHEMA = "lawtool.diff/1"
 
 UNCHANGED, TYPOGRAPHIC, MODIFIED = "unchanged", "typographic", "modified"
 ADDED, DELETED, MOVED, RENUMBERED, SPLIT, MERGED = "added", "deleted", "moved", "renumbered", "split", "merged"
+NOT_COMPARED = "not-compared"  # a row of ``lawtool compare`` that lawtool could not compare (its note says why)
 # Every status, in the order summaries list them.
 STATUSES = (UNCHANGED, TYPOGRAPHIC, MODIFIED, MOVED, RENUMBERED, SPLIT, MERGED, ADDED, DELETED)
 # What a status becomes when old and new are swapped.

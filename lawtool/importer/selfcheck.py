@@ -18,7 +18,7 @@ from itertools import pairwise
 from ..eids import number_from_num
 from ..errors import LawtoolError
 from ..findings import Finding
-from .layout import Layout, Node
+from .layout import CONTENTS_RUN, CONTENTS_SHARE, Layout, Node
 
 _NUMBER = r"\d+(?:\s*[-.]\s*\d+)*(?:\s*(?:ال)?مكرر[ةه]?(?:\s+مرتين|\s+ثلاث\s+مرات)?)?"
 _WORDS = r"(?:ال)?[\u0621-\u064a]+(?:\s+(?:و)?(?:ال)?[\u0621-\u064a]+){0,2}?"
@@ -141,9 +141,9 @@ def without_contents(headings: list[Heading], lines: list[str], numbers: list[in
         if run and item[0] == run[-1][0] + 1:
             run.append(item)
             continue
-        if len(run) >= 3:
+        if len(run) >= CONTENTS_RUN:
             later = {h.number for h in headings if h.line > run[-1][1]}
-            if sum(number in later for _, _, number in run) >= 0.8 * len(run):
+            if sum(number in later for _, _, number in run) >= CONTENTS_SHARE * len(run):
                 contents.update(n for _, n, _ in run)
         run = [item]
     return [h for h in headings if h.line not in contents]

@@ -19,7 +19,7 @@ from ..diff import diff_documents
 from ..diff.compare import Comparison, compare, inline_pieces
 from ..diff.html import pieces_html
 from ..diff.present import STATUS_AR, change_title, side_pieces
-from ..diff.result import DiffResult
+from ..diff.result import NOT_COMPARED, DiffResult
 from ..errors import LawtoolError
 from ..htmlbuild import Html, concat, elem, join, raw, table
 from .amendments import amendment_pages, amendment_url, amendments_url, bill_amendments
@@ -254,7 +254,7 @@ def _comparison_row(bill: Expression, law: Expression, row, page_url: str, penal
     )
     badge = elem("p", status_badge(row.status))
     after = _row_notes(bill, row, penalties)
-    if row.in_force is None and row.status == "not-compared":
+    if row.in_force is None and row.status == NOT_COMPARED:
         # a mod whose provision lawtool cannot tell: its words beside the reason (in the notes)
         law_cell = elem("td", elem("p", law.title, class_="lt-cell-label"), elem("span", "—", class_="lt-muted"))
         words = join((row.proposed.text or "").split("\n"), elem("br"))
@@ -275,7 +275,7 @@ def _comparison_row(bill: Expression, law: Expression, row, page_url: str, penal
         title=place.text if place else None,
     )
     old_text, new_text, merged = _texts(row)
-    if row.status == "not-compared":
+    if row.status == NOT_COMPARED:
         merged = "—"  # the reason is in the notes below
     changes = elem("td", badge, elem("div", merged, class_="lt-cell-text"), after)
     return elem("tr", _cell(law_link, old_text), _cell(bill_link, new_text), changes, id=f"cmp-{row.target}")
