@@ -359,7 +359,14 @@ class BodyRenderer:
     def note_id(self, note: str) -> str:
         return f"n-{note}"
 
-    def notes_html(self, notes: list[str], owner: str) -> str:
+    def unreferenced_notes(self) -> list[str]:
+        """The eIds of the notes no ``noteRef`` of the document points at: no place of the text shows
+        them, so the expression's page lists them (``notes_html`` with its own title)."""
+        document = self.expression.document
+        referenced = {(r.get("href") or "").lstrip("#") for r in document.walk("noteRef")}
+        return [eid for eid in self.notes() if eid and eid not in referenced]
+
+    def notes_html(self, notes: list[str], owner: str, title: str = "هوامش (من النص الموحد)") -> str:
         items = []
         for note in notes:
             el = self.notes()[note]
@@ -369,8 +376,8 @@ class BodyRenderer:
             items.append(elem("li", elem("span", marker, class_="lt-num"), " ", raw(text), id=new))
         if not items:
             return ""
-        title = elem("p", "هوامش (من النص الموحد)", class_="lt-notes-title")
-        return elem("aside", title, elem("ul", items), class_="lt-notes", aria_label="هوامش")
+        head = elem("p", title, class_="lt-notes-title")
+        return elem("aside", head, elem("ul", items), class_="lt-notes", aria_label="هوامش")
 
     # -- history and backlinks -------------------------------------------------------------------------
     def history(self, eid: str) -> str:

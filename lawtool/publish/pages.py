@@ -360,6 +360,9 @@ def expression_pages(index: SiteIndex, expression: Expression, site: Site) -> li
                 out.append(toc + "\n")
             if expression.document.body is not None:
                 render_elements(index, expression, page, renderer, expression.document.body, 0, out)
+            orphans = renderer.unreferenced_notes()
+            if orphans:  # notes that no place of the text points at: shown here, not lost
+                out.append(renderer.notes_html(orphans, "", "هوامش لا يحيل إليها أي موضع في النص") + "\n")
         else:
             title = page.title
             out.append(breadcrumbs(crumbs + _chain(expression, page), page.url) + "\n")
