@@ -248,6 +248,29 @@ def walk(document: Document, root=None) -> list[Part]:
     return walker.parts
 
 
+def parts_summary(document: Document) -> dict:
+    """What the walk finds in the whole document, for ``lawtool info``: the texts of the main
+    document (preface, preamble, conclusions, notes ...), the provision kind and how many, how many
+    containers, and the attached documents (with the provisions they hold)."""
+    parts = walk(document)
+    main = [p for p in parts if p.depth == 0]
+    return {
+        # (a body's own loose text, outside any container or provision, is named so)
+        "texts": list(
+            dict.fromkeys(
+                "text outside any provision" if p.kind in ("body", "mainBody") else p.kind
+                for p in main
+                if p.role == "text"
+            )
+        ),
+        "provision": provision_kind(document.main),
+        "provisions": sum(p.role == "provision" for p in main),
+        "containers": sum(p.role == "container" for p in main),
+        "attached_documents": sum(p.role == "document" for p in parts),
+        "attached_provisions": sum(p.role == "provision" for p in parts if p.depth > 0),
+    }
+
+
 def unrendered(document: Document) -> list[tuple[str, str]]:
     """(element, place) of what a text can only render partly: images, objects, foreign XML,
     references to other documents."""

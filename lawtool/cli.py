@@ -169,6 +169,7 @@ def info(
 
     def action():
         from .akn import Document
+        from .akn_walk import parts_summary
 
         document = Document.load(file)
         work, expression = document.frbr_work, document.frbr_expression
@@ -181,6 +182,7 @@ def info(
             "date": document.expression_date,
             "doctype": document.doctype,
             "counts": document.counts(),
+            "parts": parts_summary(document),
         }
         if as_json:
             echo_json(data)
@@ -189,6 +191,14 @@ def info(
                 f"{data['title']}\n  {data['frbr_uri']}  ({data['language']}, {data['date']}, {data['doctype']})"
             )
             typer.echo("  " + ", ".join(f"{k}: {v}" for k, v in data["counts"].items()))
+            parts = data["parts"]
+            body = f"body: {parts['provisions']} {parts['provision'] or 'provision'}(s) in {parts['containers']} containers"
+            attached = (
+                f"{parts['attached_documents']} attached document(s) ({parts['attached_provisions']} provisions)"
+                if parts["attached_documents"]
+                else None
+            )
+            typer.echo("  parts: " + ", ".join(x for x in [*parts["texts"], body, attached] if x))
 
     run(action)
 

@@ -477,3 +477,28 @@ def test_a_change_in_an_attachments_title_is_reported_once():
     data = path.read_bytes().replace(b"Schedule 1: Public beaches", b"Schedule 1: Public shores")
     changes = [c for c in diff_documents(_load(path), _load(path, data)).changes(typographic=True) if c.is_change()]
     assert len(changes) == 1 and changes[0].new[0].title == "Schedule 1: Public shores — preface"
+
+
+@pytest.mark.parametrize(
+    "name,texts,provision,provisions,attached",
+    [
+        ("constitution-sections.eng.xml", ["preface", "preamble"], "section", 6, 1),
+        ("annex-articles.fra.xml", ["preface", "preamble", "conclusions"], "article", 1, 1),
+        ("cycling-hcontainers.fin.xml", ["preface", "preamble", "conclusions"], "hcontainer", 5, 0),
+        (
+            "beekeeping-mixed.eng.xml",
+            ["preface", "preamble", "text outside any provision", "conclusions", "notes"],
+            "article",
+            3,
+            1,
+        ),
+    ],
+)
+def test_info_names_every_part_of_the_document(name, texts, provision, provisions, attached):
+    """info reads the document through the same walk as diff and export: its texts, the level that
+    carries the numbering and the attached documents (it counted hierarchical elements only)."""
+    result = runner.invoke(app, ["info", str(SHAPES / name), "--json"])
+    parts = json.loads(result.output)["parts"]
+    assert parts["texts"] == texts and parts["provision"] == provision
+    assert parts["provisions"] == provisions and parts["attached_documents"] == attached
+    assert "parts: " in runner.invoke(app, ["info", str(SHAPES / name)]).output
