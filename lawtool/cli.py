@@ -203,6 +203,29 @@ def info(
     run(action)
 
 
+@app.command()
+def eids(
+    file: Path = typer.Argument(..., help="an AKN XML file"),
+    output: Path = typer.Option(..., "-o", "--output", help="where to write the document with its eIds"),
+    force: bool = typer.Option(False, "--force", help=FORCE_HELP),
+):
+    """Give every article, division, paragraph ... of a document that has none its eId (the Akoma
+    Ntoso naming convention), so that amendments can name them; the eIds it has stay."""
+
+    def action():
+        from .akn import Document
+        from .eids import fill_missing_eids
+        from .outputs import check_output
+
+        check_output(output, [file], replace=force)
+        document = Document.load(file)
+        added = fill_missing_eids(document.root)
+        document.save(output)
+        say(f"{output}: {added} eId(s) given")
+
+    run(action)
+
+
 corpus_app = typer.Typer(
     name="corpus",
     help="The repository's corpus: law/ and bills/ rebuilt from their recorded sources.",

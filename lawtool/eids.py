@@ -381,9 +381,16 @@ def _abbreviation(el: etree._Element, plain: frozenset[str] = frozenset()) -> st
 
 
 def element_eid(
-    el: etree._Element, parent_eid: str, sibling_count: int, used: set[str], plain: frozenset[str] = frozenset()
+    el: etree._Element,
+    parent_eid: str,
+    sibling_count: int,
+    used: set[str],
+    plain: frozenset[str] = frozenset(),
+    foreign: frozenset[str] = frozenset(),
 ) -> str:
-    """The eId of ``el`` given its parent's eId (or the nearest prefix) and its rank among siblings."""
+    """The eId of ``el`` given its parent's eId (or the nearest prefix) and its rank among siblings
+    (the rank too for a number written in ``foreign``, numbers the generator cannot read that the
+    document had already: «ΜΕΡΟΣ Α»)."""
     local = _local(el)
     if local in UNNUMBERED_PREFIXLESS:
         return f"{parent_eid}__{local}" if parent_eid else local  # an attachment's own preface
@@ -392,7 +399,12 @@ def element_eid(
     if local in ONCE_PER_PARENT:
         return f"{parent_eid}__{_abbreviation(el, plain)}" if parent_eid else _abbreviation(el, plain)
     num = _num_text(el)
-    number = number_from_num(num) if num else str(sibling_count)
+    try:
+        number = number_from_num(num) if num else str(sibling_count)
+    except EidError:
+        if num not in foreign:
+            raise
+        number = str(sibling_count)
     base = f"{parent_eid}__" if parent_eid else ""
     eid = f"{base}{_abbreviation(el, plain)}_{number}"
     candidate, n = eid, 1
@@ -408,6 +420,7 @@ def assign_eids(
     keep_wid: bool = False,
     unprefixed: frozenset[str] = frozenset({"article"}),
     plain: frozenset[str] = frozenset(),
+    foreign: frozenset[str] = frozenset(),
 ) -> dict[str, str]:
     """Give every hierarchical element under ``root`` its eId; return {old: new} for those that
     changed.  With ``keep_wid`` an element whose eId changes records its old one as ``wId``
@@ -426,7 +439,7 @@ def assign_eids(
             if local in HIERARCHY and local not in ("authorialNote", "note"):
                 counts[local] = counts.get(local, 0) + 1
                 parent = article_prefix if local in unprefixed else prefix
-                new = element_eid(child, parent, counts[local], used, plain)
+                new = element_eid(child, parent, counts[local], used, plain, foreign)
                 used.add(new)
                 old = child.get("eId")
                 if old != new:
@@ -456,15 +469,16 @@ def renumber(root: etree._Element, before: etree._Element | None = None) -> dict
     there gets none (a document made elsewhere keeps the eIds it was given)."""
     style = before if before is not None else root  # the document's own style, as it was
     unprefixed, plain = frozenset({"article"}) | unprefixed_kinds(style), plain_hcontainers(style)
+    foreign = unreadable_numbers(before) if before is not None else frozenset()
     own: dict[str, str] = {}
     unnamed: set[str] = set()
     if before is not None:
         dry = copy.deepcopy(before)
         lacking = [el for el in dry.iter(tag=etree.Element) if _local(el) in HIERARCHY and not el.get("eId")]
-        own = assign_eids(dry, unprefixed=unprefixed, plain=plain)
+        own = assign_eids(dry, unprefixed=unprefixed, plain=plain, foreign=foreign)
         unnamed = {el.get("eId") for el in lacking}
     lacking_now = [el for el in root.iter(tag=etree.Element) if _local(el) in HIERARCHY and not el.get("eId")]
-    renames = assign_eids(root, keep_wid=True, unprefixed=unprefixed, plain=plain)
+    renames = assign_eids(root, keep_wid=True, unprefixed=unprefixed, plain=plain, foreign=foreign)
     for el in lacking_now:
         if el.get("eId") in unnamed:
             del el.attrib["eId"]
@@ -481,6 +495,43 @@ def renumber(root: etree._Element, before: etree._Element | None = None) -> dict
                 del el.attrib["wId"]
             renames.pop(old)
     return renames
+
+
+def unreadable_numbers(root: etree._Element) -> frozenset[str]:
+    """The numbers of a document's hierarchical elements that the generator cannot read («ΜΕΡΟΣ
+    Α», «Άρθρο πρώτο»): a document made elsewhere may write them, and its elements are then
+    numbered by rank."""
+    out = set()
+    for el in root.iter(tag=etree.Element):
+        if _local(el) in HIERARCHY and (num := _num_text(el)):
+            try:
+                number_from_num(num)
+            except EidError:
+                out.add(num)
+    return frozenset(out)
+
+
+def fill_missing_eids(root: etree._Element) -> int:
+    """Give each hierarchical element without an eId the one the generator gives it (in the
+    document's own style, ``renumber``); the eIds already there stay.  Returns how many were given."""
+    before = copy.deepcopy(root)
+    lacking = [el for el in root.iter(tag=etree.Element) if _local(el) in HIERARCHY and not el.get("eId")]
+    if not lacking:
+        return 0
+    dry = copy.deepcopy(before)
+    style = frozenset({"article"}) | unprefixed_kinds(before)
+    assign_eids(dry, unprefixed=style, plain=plain_hcontainers(before), foreign=unreadable_numbers(before))
+    # the two trees have the same elements in the same order
+    generated = [el.get("eId") for el in dry.iter(tag=etree.Element) if _local(el) in HIERARCHY]
+    own = [el for el in root.iter(tag=etree.Element) if _local(el) in HIERARCHY]
+    taken = {el.get("eId") for el in root.iter(tag=etree.Element) if el.get("eId")}
+    given = 0
+    for el, eid in zip(own, generated, strict=True):
+        if not el.get("eId") and eid and eid not in taken:
+            el.set("eId", eid)
+            taken.add(eid)
+            given += 1
+    return given
 
 
 def plain_hcontainers(root: etree._Element) -> frozenset[str]:

@@ -455,7 +455,8 @@ def test_from_diff_refuses_a_body_without_eids_in_one_line(name, tmp_path):
     edited = tmp_path / name
     edited.write_bytes(path.read_bytes().replace(old.encode(), new.encode(), 1))
     made = runner.invoke(app, ["amend", "from-diff", str(path), str(edited), "-o", str(tmp_path / "a.yaml")])
-    assert made.exit_code == 2 and "have no eId" in made.output and "Traceback" not in made.output
+    assert made.exit_code == 2 and "have no eId" in made.output and "lawtool eids" in made.output
+    assert "Traceback" not in made.output
     assert not (tmp_path / "a.yaml").exists()
 
 
@@ -502,3 +503,34 @@ def test_info_names_every_part_of_the_document(name, texts, provision, provision
     assert parts["texts"] == texts and parts["provision"] == provision
     assert parts["provisions"] == provisions and parts["attached_documents"] == attached
     assert "parts: " in runner.invoke(app, ["info", str(SHAPES / name)]).output
+
+
+def test_a_document_without_eids_gets_them_and_can_then_be_amended(tmp_path):
+    """`lawtool eids` gives the Finnish act (hcontainers only, no eId) its eIds; from-diff then
+    apply on the two copies gives the edited version back.  Its hcontainers named «chapter» and
+    «section» keep eIds the amendment reads as hcontainers («section_4» is no <section>)."""
+    path = SHAPES / "cycling-hcontainers.fin.xml"
+    edited = tmp_path / "new.xml"
+    edited.write_bytes(path.read_bytes().replace(b"puolet", b"kolmasosa", 1))
+    old_e, new_e = tmp_path / "old-e.xml", tmp_path / "new-e.xml"
+    for source, target in ((path, old_e), (edited, new_e)):
+        given = runner.invoke(app, ["eids", str(source), "-o", str(target)])
+        assert given.exit_code == 0 and "eId(s) given" in given.output, given.output
+    made = runner.invoke(app, ["amend", "from-diff", str(old_e), str(new_e), "-o", str(tmp_path / "a.yaml")])
+    assert made.exit_code == 0, made.output
+    out = tmp_path / "applied.xml"
+    applied = runner.invoke(
+        app, ["amend", "apply", str(old_e), str(tmp_path / "a.yaml"), "-o", str(out), "--date", "2099-01-01"]
+    )
+    assert applied.exit_code == 0, applied.output
+    assert [c for c in diff_documents(_load(out), _load(new_e)).changes(typographic=True) if c.is_change()] == []
+    # the eIds already there stay: a second run gives none
+    again = runner.invoke(app, ["eids", str(old_e), "-o", str(tmp_path / "again.xml")])
+    assert again.exit_code == 0 and "0 eId(s) given" in again.output
+
+
+def test_an_eid_names_an_hcontainer_when_it_spells_out_an_element_name():
+    from lawtool.amend.content import kind_of_eid
+
+    assert kind_of_eid("chp_2__sec_4") == "section" and kind_of_eid("art_3__para_1") == "paragraph"
+    assert kind_of_eid("chapter_2-luku__section_4") == "hcontainer" and kind_of_eid("att_1__division_1") == "hcontainer"

@@ -27,6 +27,7 @@ import re
 from lxml import etree
 
 from ..akn import NS, akn, local_name, parse_bytes
+from ..eids import ABBREVIATIONS
 from ..errors import InputError
 
 # eId abbreviation → element kind (the inverse of eids.ABBREVIATIONS for the kinds lawtool writes)
@@ -76,10 +77,16 @@ _SPACE = re.compile(r"\s+")
 
 
 def kind_of_eid(eid: str) -> str:
-    """The element kind an eId names: ``art_12__para_2`` → ``paragraph``."""
+    """The element kind an eId names: ``art_12__para_2`` → ``paragraph``.  An element's full name
+    where the naming convention writes an abbreviation («section_4», «division_1», not «sec_4»,
+    «dvs_1») is an ``hcontainer`` of that name."""
     last = eid.rsplit("__", 1)[-1]
     abbreviation = last.split("_", 1)[0]
-    return KIND_OF_ABBREVIATION.get(abbreviation, abbreviation)
+    if abbreviation in KIND_OF_ABBREVIATION:
+        return KIND_OF_ABBREVIATION[abbreviation]
+    if ABBREVIATIONS.get(abbreviation, abbreviation) != abbreviation:
+        return "hcontainer"
+    return abbreviation
 
 
 class ContentError(ValueError):

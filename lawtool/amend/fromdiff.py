@@ -692,7 +692,7 @@ def _need_eids(document: Document) -> None:
             f"{first.sourceline}): an amendment names the elements it changes by their eIds",
             path=document.path,
             place=first.sourceline,
-            hint="give the document eIds (the Akoma Ntoso naming convention) in both versions, then run from-diff again",
+            hint="give both versions their eIds (lawtool eids FILE -o FILE2), then run from-diff on the two copies",
         )
 
 

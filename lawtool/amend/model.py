@@ -515,7 +515,11 @@ def _target(data: dict, path: str) -> FrbrUri:
     try:
         target = FrbrUri.parse(target_text)
     except FrbrError as exc:
-        _fail(exc.message, path, "target", exc.hint)
+        # a URI of another shape (a two-letter language: «/el@2024-02-08»), as documents made
+        # elsewhere write it: read loosely, as the document's own expression URI is
+        target = FrbrUri.loose(target_text)
+        if not target_text.startswith("/akn/") or not target.language or not target.expression_date:
+            _fail(exc.message, path, "target", exc.hint)
     if not target.language or not target.expression_date:
         _fail(
             f"`target` {target_text!r} is not an expression URI (language@date)",
