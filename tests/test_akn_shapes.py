@@ -534,3 +534,18 @@ def test_an_eid_names_an_hcontainer_when_it_spells_out_an_element_name():
 
     assert kind_of_eid("chp_2__sec_4") == "section" and kind_of_eid("art_3__para_1") == "paragraph"
     assert kind_of_eid("chapter_2-luku__section_4") == "hcontainer" and kind_of_eid("att_1__division_1") == "hcontainer"
+
+
+def test_xref_reads_every_part_of_a_document():
+    """Citations are read in every part, not only in articles: the Penal Code's preface (its
+    promulgating dahir's title), preamble, promulgation articles, articles and editorial notes, and
+    the bill's preamble (the Constitution's articles 19, 22 and 24)."""
+    from collections import Counter
+
+    penal = REPO / "law/ma/act/1962/1-59-413/ara@2024-08-22.xml"
+    data = json.loads(runner.invoke(app, ["xref", "extract", str(penal), "--json"]).output)
+    parts = Counter((c["place"]["eid"] or "").split("__")[0].split("_")[0] for c in data["citations"])
+    assert {"preface", "preamble", "promulgation", "art", "note"} <= set(parts), parts
+    bill = REPO / "bills/ma/bill/2024/digital-violence/ara@2024-05-14.xml"
+    data = json.loads(runner.invoke(app, ["xref", "extract", str(bill), "--json"]).output)
+    assert any(c["place"]["eid"] == "preamble" and c["text"].startswith("للفصول 19") for c in data["citations"])
