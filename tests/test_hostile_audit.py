@@ -120,6 +120,7 @@ SLOTS: dict[str, list[list[str]]] = {
     "corpus import-all": [["FOLDER", "--out", "out"]],
     "definitions": [["XML"]],
     "diff": [["XML", "bill"], ["old", "XML"]],
+    "eids": [["XML", "-o", "out"]],
     "export": [["XML", "-o", "out"]],
     "gaps": [["XML"], ["bill", "--concepts", "YAML"]],
     "history": [["FOLDER"]],
