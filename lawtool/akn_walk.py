@@ -264,8 +264,10 @@ def parts_summary(document: Document) -> dict:
             )
         ),
         "provision": provision_kind(document.main),
-        "provisions": sum(p.role == "provision" for p in main),
-        "containers": sum(p.role == "container" for p in main),
+        # (a promulgating dahir's own articles, «promulgation__art_1», are numbered apart)
+        "provisions": sum(p.role == "provision" and not p.ref.startswith("promulgation") for p in main),
+        "promulgation_provisions": sum(p.role == "provision" and p.ref.startswith("promulgation") for p in main),
+        "containers": sum(p.role == "container" and not p.ref.startswith("promulgation") for p in main),
         "attached_documents": sum(p.role == "document" for p in parts),
         "attached_provisions": sum(p.role == "provision" for p in parts if p.depth > 0),
     }

@@ -193,6 +193,8 @@ def info(
             typer.echo("  " + ", ".join(f"{k}: {v}" for k, v in data["counts"].items()))
             parts = data["parts"]
             body = f"body: {parts['provisions']} {parts['provision'] or 'provision'}(s) in {parts['containers']} containers"
+            if parts["promulgation_provisions"]:
+                body += f" (and the promulgating dahir's {parts['promulgation_provisions']})"
             attached = (
                 f"{parts['attached_documents']} attached document(s) ({parts['attached_provisions']} provisions)"
                 if parts["attached_documents"]

@@ -512,25 +512,36 @@ def unreadable_numbers(root: etree._Element) -> frozenset[str]:
 
 
 def fill_missing_eids(root: etree._Element) -> int:
-    """Give each hierarchical element without an eId the one the generator gives it (in the
-    document's own style, ``renumber``); the eIds already there stay.  Returns how many were given."""
-    before = copy.deepcopy(root)
-    lacking = [el for el in root.iter(tag=etree.Element) if _local(el) in HIERARCHY and not el.get("eId")]
-    if not lacking:
-        return 0
-    dry = copy.deepcopy(before)
-    style = frozenset({"article"}) | unprefixed_kinds(before)
-    assign_eids(dry, unprefixed=style, plain=plain_hcontainers(before), foreign=unreadable_numbers(before))
-    # the two trees have the same elements in the same order
-    generated = [el.get("eId") for el in dry.iter(tag=etree.Element) if _local(el) in HIERARCHY]
-    own = [el for el in root.iter(tag=etree.Element) if _local(el) in HIERARCHY]
-    taken = {el.get("eId") for el in root.iter(tag=etree.Element) if el.get("eId")}
+    """Give each hierarchical element without an eId one, in the document's own style
+    (``renumber``), prefixed by its container's actual eId and made unique against every eId of the
+    document («_2» when taken); the eIds already there stay.  Returns how many were given."""
+    unprefixed = frozenset({"article"}) | unprefixed_kinds(root)
+    plain, foreign = plain_hcontainers(root), unreadable_numbers(root)
+    used = {el.get("eId") for el in root.iter(tag=etree.Element) if el.get("eId")}
     given = 0
-    for el, eid in zip(own, generated, strict=True):
-        if not el.get("eId") and eid and eid not in taken:
-            el.set("eId", eid)
-            taken.add(eid)
-            given += 1
+
+    def visit(el: etree._Element, prefix: str, article_prefix: str) -> None:
+        nonlocal given
+        counts: dict[str, int] = {}
+        for child in el:
+            local = _local(child)
+            if not local or local == "meta":
+                continue
+            if local in HIERARCHY and local not in ("authorialNote", "note"):
+                counts[local] = counts.get(local, 0) + 1
+                eid = child.get("eId")
+                if not eid:
+                    parent = article_prefix if local in unprefixed else prefix
+                    eid = element_eid(child, parent, counts[local], used, plain, foreign)
+                    child.set("eId", eid)
+                    used.add(eid)
+                    given += 1
+                own = local in OWN_NUMBERING or (local == "hcontainer" and child.get("name") == PROMULGATION)
+                visit(child, eid, eid if own else article_prefix)
+            else:
+                visit(child, prefix, article_prefix)
+
+    visit(root, "", "")
     return given
 
 

@@ -529,13 +529,6 @@ def test_a_document_without_eids_gets_them_and_can_then_be_amended(tmp_path):
     assert again.exit_code == 0 and "0 eId(s) given" in again.output
 
 
-def test_an_eid_names_an_hcontainer_when_it_spells_out_an_element_name():
-    from lawtool.amend.content import kind_of_eid
-
-    assert kind_of_eid("chp_2__sec_4") == "section" and kind_of_eid("art_3__para_1") == "paragraph"
-    assert kind_of_eid("chapter_2-luku__section_4") == "hcontainer" and kind_of_eid("att_1__division_1") == "hcontainer"
-
-
 def test_xref_reads_every_part_of_a_document():
     """Citations are read in every part, not only in articles: the Penal Code's preface (its
     promulgating dahir's title), preamble, promulgation articles, articles and editorial notes, and
@@ -549,3 +542,68 @@ def test_xref_reads_every_part_of_a_document():
     bill = REPO / "bills/ma/bill/2024/digital-violence/ara@2024-05-14.xml"
     data = json.loads(runner.invoke(app, ["xref", "extract", str(bill), "--json"]).output)
     assert any(c["place"]["eid"] == "preamble" and c["text"].startswith("للفصول 19") for c in data["citations"])
+
+
+def test_eids_are_given_unique_and_under_the_actual_container(tmp_path):
+    """A document whose eIds stayed after a renumbering (Article 3 is «art_2») and whose Article 2
+    has none: `lawtool eids` gives it one that no other element has (it gave none and said so
+    with success); a section under «chp_I» is prefixed «chp_I__»."""
+    source = tmp_path / "doc.xml"
+    source.write_text(
+        '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act name="act"><body>'
+        '<chapter eId="chp_I"><num>Chapter I</num><section><num>a</num><content><p>s</p></content></section>'
+        '<article eId="art_1"><num>Article 1</num><content><p>a</p></content></article>'
+        "<article><num>Article 2</num><content><p>new</p></content></article>"
+        '<article eId="art_2"><num>Article 3</num><content><p>b</p></content></article>'
+        "</chapter></body></act></akomaNtoso>",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.xml"
+    result = runner.invoke(app, ["eids", str(source), "-o", str(out)])
+    assert result.exit_code == 0 and "2 eId(s) given" in result.output, result.output
+    eids = re.findall(r'eId="([^"]+)"', out.read_text(encoding="utf-8"))
+    assert len(eids) == len(set(eids)) == 5 and "chp_I__sec_a" in eids and "art_2_2" in eids
+
+
+def test_an_eid_spelled_out_still_names_its_own_element(tmp_path):
+    """«article_1» on a real <article> (a document's own style) is an article for an amendment's text
+    replace; only an XML body that is an <hcontainer> makes it one."""
+    from lawtool.amend.content import kind_of_eid, spelled_out
+    from lawtool.amend.model import parse_amendment
+
+    assert kind_of_eid("article_1") == "article" and spelled_out("article_1") and not spelled_out("art_1")
+    data = {"id": "t-1", "target": "/akn/zz/act/2020/1/eng@2020-01-01", "proposer": "p", "date": "2025-01-01"}
+    ops = [
+        {"op": "replace", "eid": "article_1", "text": "New."},
+        {
+            "op": "replace",
+            "eid": "x__section_4",
+            "xml": '<hcontainer name="section"><content><p>n</p></content></hcontainer>',
+        },
+    ]
+    amendment = parse_amendment({**data, "status": "proposed", "operations": ops}, "t.yaml")
+    assert [op.op for op in amendment.operations] == ["replace", "replace"]
+
+
+@pytest.mark.parametrize(
+    "target,ok",
+    [
+        ("/akn/gr/act/law/2024/5123/el@2024-02-08", True),
+        ("/akn/../../etc/ara@2024-12-10", False),
+        ("/akn/gr/act/law/2024/5123/el@2024-13-45", False),
+        ("/akn/gr/act/law/2024/../el@2024-02-08", False),
+    ],
+)
+def test_an_amendments_target_with_a_two_letter_language(target, ok):
+    """A two-letter language is read (documents made elsewhere write it); every other part of the
+    target must pass the strict reading."""
+    from lawtool.amend.model import parse_amendment
+    from lawtool.errors import AmendmentError
+
+    data = {"id": "t-1", "target": target, "proposer": "p", "date": "2025-01-01", "status": "proposed"}
+    data["operations"] = [{"op": "replace", "eid": "art_1", "text": "x"}]
+    if ok:
+        assert str(parse_amendment(data, "t.yaml").target) == target
+    else:
+        with pytest.raises(AmendmentError):
+            parse_amendment(data, "t.yaml")

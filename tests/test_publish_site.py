@@ -583,3 +583,9 @@ def test_every_word_of_every_document_is_on_its_pages():
             have.update(_page_words(page))
         missing = want - have
         assert sum(missing.values()) <= 0.001 * sum(want.values()), (path.name, missing.most_common(10))
+        # and every note by its id, wherever the text refers to it or not
+        ids = set()
+        for page in _pages(site, f"akn/{rel}"):
+            ids.update(re.findall(r'id="(n-note_[^"]+)"', page.read_text(encoding="utf-8")))
+        notes = {f"n-{n.get('eId')}" for n in Document.load(path).root.iter("{*}note") if n.get("eId")}
+        assert notes <= ids, (path.name, sorted(notes - ids)[:5])

@@ -77,16 +77,18 @@ _SPACE = re.compile(r"\s+")
 
 
 def kind_of_eid(eid: str) -> str:
-    """The element kind an eId names: ``art_12__para_2`` → ``paragraph``.  An element's full name
-    where the naming convention writes an abbreviation («section_4», «division_1», not «sec_4»,
-    «dvs_1») is an ``hcontainer`` of that name."""
+    """The element kind an eId names: ``art_12__para_2`` → ``paragraph``."""
     last = eid.rsplit("__", 1)[-1]
     abbreviation = last.split("_", 1)[0]
-    if abbreviation in KIND_OF_ABBREVIATION:
-        return KIND_OF_ABBREVIATION[abbreviation]
-    if ABBREVIATIONS.get(abbreviation, abbreviation) != abbreviation:
-        return "hcontainer"
-    return abbreviation
+    return KIND_OF_ABBREVIATION.get(abbreviation, abbreviation)
+
+
+def spelled_out(eid: str) -> bool:
+    """Whether an eId spells an element's name in full where the naming convention abbreviates it
+    («section_4», «division_1», not «sec_4», «dvs_1»): it may name an ``hcontainer`` of that name
+    (documents made elsewhere, ``lawtool eids``) as well as the element itself."""
+    word = eid.rsplit("__", 1)[-1].split("_", 1)[0]
+    return ABBREVIATIONS.get(word, word) != word
 
 
 class ContentError(ValueError):

@@ -46,6 +46,7 @@ from .content import (
     kind_of_eid,
     num_text,
     parse_fragment,
+    spelled_out,
     what_is,
 )
 
@@ -515,11 +516,17 @@ def _target(data: dict, path: str) -> FrbrUri:
     try:
         target = FrbrUri.parse(target_text)
     except FrbrError as exc:
-        # a URI of another shape (a two-letter language: «/el@2024-02-08»), as documents made
-        # elsewhere write it: read loosely, as the document's own expression URI is
-        target = FrbrUri.loose(target_text)
-        if not target_text.startswith("/akn/") or not target.language or not target.expression_date:
+        # a two-letter language («/el@2024-02-08»), as documents made elsewhere write it: every other
+        # part must pass the strict reading (checked with a three-letter stand-in), then it is read
+        # as the document's own expression URI is
+        two = re.fullmatch(r"(/akn/.+/)([a-z]{2})(@\d{4}-\d{2}-\d{2})", target_text.strip())
+        try:
+            if two is None:
+                raise exc
+            FrbrUri.parse(f"{two.group(1)}xxx{two.group(3)}")
+        except FrbrError:
             _fail(exc.message, path, "target", exc.hint)
+        target = FrbrUri.loose(target_text)
     if not target.language or not target.expression_date:
         _fail(
             f"`target` {target_text!r} is not an expression URI (language@date)",
@@ -805,6 +812,10 @@ def _body(op: Operation, kind, raw: dict):
 def _body_fields(op: Operation, raw: dict, path: str, place: str) -> None:
     _element_field(op, raw, path, place)
     kind = op.kind
+    if op.op != "insert" and isinstance(raw.get("xml"), str) and spelled_out(op.eid or "") and kind != "hcontainer":
+        # «section_4» may be an hcontainer named «section»: the XML says which
+        if _xml_kind(raw["xml"]) == "hcontainer":
+            kind = "hcontainer"
     if op.op == "insert":
         op.element = kind
     if "xml" in raw and (op.num is not None or op.heading is not None):
