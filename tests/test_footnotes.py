@@ -115,3 +115,17 @@ def test_penal_code_share_parsed():
     laws = {r.by_law for r in records}
     assert {"24.03", "103.13", "22.01", "43.22"} <= laws
     assert sum(r.by_date is not None for r in records) >= 10
+
+
+def test_a_note_opening_on_a_split_tam_is_read_as_an_amendment_note():
+    """«ت م تغيير هذا الفصل ...»: the extraction split «تم»; the repair joins it (recorded as an
+    intraword-space repair), and the note is then read as the amendment it records (two notes of
+    the Penal Code were left out of its passive modifications)."""
+    from lawtool.akn import Document, text_of
+
+    penal = Document.load(Path(__file__).resolve().parents[1] / "law/ma/act/1962/1-59-413/ara@2024-08-22.xml")
+    notes = [text_of(n) for n in penal.root.iter("{*}note")]
+    assert not [t for t in notes if t.startswith("ت م ")]
+    assert sum(t.startswith("تم تغيير هذا الفصل بموجب الفصل الأول من مرسوم ملكي رقم 181.66") for t in notes) == 1
+    sources = {m.get("href") for m in penal.root.iter("{*}source")}
+    assert any("1-66-181" in (s or "") or "181-66" in (s or "") for s in sources), sorted(s for s in sources if s)[:5]

@@ -239,8 +239,19 @@ def repair_text(raw: str, *, skip_header: bool = True, glyph_lines: Collection[i
         if out:
             lines.append(out)
             numbers.append(j + 1)
-    footnotes = [Footnote(n, fixer.fix(t, j, False), j + 1) for n, j, t in fn_items]
+    footnotes = [Footnote(n, fixer.fix(_split_tam(t, j, repairs), j, False), j + 1) for n, j, t in fn_items]
     return RepairResult(lines, numbers, footnotes, repairs, fixer.uncertain, ligature_damage=fixer.damaged)
+
+
+# «ت م تغيير ...» opening an editorial note: the extraction split «تم» (done) before the amendment it names
+_SPLIT_TAM = re.compile(r"^ت م (?=(?:تغيير|نسخ|تتميم|تعويض|إضافة|اضافة|حذف|إلغاء|الغاء|تعديل)(?![\u0621-\u064a]))")
+
+
+def _split_tam(text: str, j: int, repairs: list[Repair]) -> str:
+    if not _SPLIT_TAM.match(text):
+        return text
+    repairs.append(Repair("intraword-space", j + 1, "ت م", "تم"))
+    return _SPLIT_TAM.sub("تم ", text)
 
 
 def _footnote_text(flines: list[str]) -> str:
