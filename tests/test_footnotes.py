@@ -129,3 +129,15 @@ def test_a_note_opening_on_a_split_tam_is_read_as_an_amendment_note():
     assert sum(t.startswith("تم تغيير هذا الفصل بموجب الفصل الأول من مرسوم ملكي رقم 181.66") for t in notes) == 1
     sources = {m.get("href") for m in penal.root.iter("{*}source")}
     assert any("1-66-181" in (s or "") or "181-66" in (s or "") for s in sources), sorted(s for s in sources if s)[:5]
+
+
+def test_the_last_note_of_a_page_whose_marker_is_far_up_is_a_note():
+    """CPP: note 3 («- 3ت م تغيير وتتميم عنوان الباب الأول ...»), the last lines of its page, refers to a
+    heading many lines up; it was read as a point of article 3. It is now a note, on that heading."""
+    from lawtool.akn import Document, text_of
+
+    cpp = Document.load(Path(__file__).resolve().parents[1] / "law/ma/act/2002/22-01/ara@2025-09-08.xml")
+    assert "تغيير وتتميم عنوان" not in text_of(cpp.by_eid("art_3"))
+    (note,) = [n for n in cpp.root.iter("{*}note") if text_of(n).startswith("تم تغيير وتتميم عنوان الباب الأول")]
+    refs = [r for r in cpp.root.iter("{*}noteRef") if r.get("href") == f"#{note.get('eId')}"]
+    assert len(refs) == 1 and refs[0].getparent().tag.endswith("num")

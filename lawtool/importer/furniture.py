@@ -15,7 +15,7 @@ FN_BODY = re.compile(r"^\s*[-–]\s*(\d{1,4})\s*(?=[^\d\s.\-–])(.*)$")
 # First words of Adala's editorial notes ("تم تغيير ...", "الجريدة الرسمية ...").
 GLUED_FN = re.compile(r"\s[-–]\s*(\d{1,4})\s*(?=[^\d\s.\-–])(.*)$")
 FN_KEYWORDS = re.compile(
-    r"^\s*(تم|تمت|أضيف|أضيفت|اضيف|نسخ|نسخت|ألغي|ألغيت|الغي|غير|غيرت|عوض|عوضت|حذف|حذفت|"
+    r"^\s*(تم|ت م(?= )|تمت|أضيف|أضيفت|اضيف|نسخ|نسخت|ألغي|ألغيت|الغي|غير|غيرت|عوض|عوضت|حذف|حذفت|"
     r"الجريدة|انظر|أنظر|صدر|راجع|حلت|وقع|تنص|وردت|ورد|نفس|يقابله|يقصد|الصواب)"
 )
 LOOKAHEAD = 120
@@ -238,13 +238,31 @@ class _FurnitureSplitter:
         referenced = n in self.markers_seen or n < self.last_marker  # a later marker was seen
         if not referenced:
             referenced = self._find_glued_marker(n)
-        if not ((referenced and (self.open_fn is not None or starts_block)) or (keyword and prev_blank)):
+        # the next note of the sequence, in the words of a note, in the last lines of its page: its
+        # marker was printed where the body no longer shows it (a heading's, several lines up)
+        last_of_page = keyword and n == self.last_body + 1 and self._ends_page(j)
+        if not (
+            (referenced and (self.open_fn is not None or starts_block)) or (keyword and prev_blank) or last_of_page
+        ):
             return False
         _take_continuation(self.body, self.page_body_start, self.footnotes, self.repairs)
         self.last_body = n
         self._open_footnote(n, j, line)
         self.repairs.append(Repair("footnote-body", j + 1, line.strip(), ""))
         return True
+
+    def _ends_page(self, j: int) -> bool:
+        """Line ``j`` is among the last two lines of its page: a dashed page number follows, blank
+        lines and one more line at most between."""
+        seen = 0
+        for k in range(j + 1, min(len(self.lines), j + 6)):
+            if PAGE_DASH.match(self.lines[k]):
+                return True
+            if not _is_blank(self.lines[k]):
+                seen += 1
+                if seen > 1:
+                    return False
+        return False
 
     def _open_footnote(self, n: int, j: int, text: str) -> None:
         self.open_fn = [text]
