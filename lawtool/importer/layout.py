@@ -1081,31 +1081,56 @@ class _BodyParser:
     def _mod(self) -> Node:
         """The quoted articles that follow an announcing paragraph, until the next own article."""
         mod = Node("mod", line=self.items[self.pos][0])
+        chapters: list[tuple[int, str, list[str]]] = []  # quoted division headings and their lines
         while self.pos < len(self.items):
             n, line = self.items[self.pos]
             am = _article_match(line)
             if am and self._is_own_article(am):
                 break
             if DIVISION_RE.match(line) and not mod.children:
-                # A quoted heading (a section title changed by the amending article); after text
-                # already quoted (a schedule in chapters: «الباب الأول: ...», its lines, «الباب الثاني»),
-                # it goes on with that text
-                mod.quoted_text = f"{mod.quoted_text} {line}" if mod.quoted_text else line
+                # A quoted heading (a section title changed by the amending article), or the first of
+                # the chapters of a quoted schedule («الباب الأول: ...», its lines, «الباب الثاني» ...)
+                chapters.append((n, line, []))
                 self.pos += 1
                 continue
             if DIVISION_RE.match(line):
                 break
             if am:
+                self._quoted_headings(mod, chapters)  # a heading quoted before the articles
+                chapters = []
                 quoted = self._article(am, n, quoted=True)
                 mod.children.append(quoted)
                 continue
             # Text between quoted articles: keep it as a paragraph of the last quoted article.
             if mod.children:
                 mod.children[-1].children.append(Node("paragraph", text=line, line=n))
+            elif chapters:
+                chapters[-1][2].append(line)
             else:
                 mod.quoted_text = (mod.quoted_text + " " + line) if mod.quoted_text else line
             self.pos += 1
+        if len(chapters) >= 2 and not mod.children:
+            # a schedule in chapters: each a quoted division with its text
+            mod.children = [self._quoted_division(n, heading, lines) for n, heading, lines in chapters]
+        else:
+            self._quoted_headings(mod, chapters)
         return mod
+
+    def _quoted_headings(self, mod: Node, chapters: list[tuple[int, str, list[str]]]) -> None:
+        """Quoted headings (and any line after them) kept as the mod's quoted text."""
+        words = [part for _, heading, lines in chapters for part in (heading, *lines)]
+        if words:
+            mod.quoted_text = " ".join([mod.quoted_text, *words] if mod.quoted_text else words)
+
+    def _quoted_division(self, n: int, heading: str, lines: list[str]) -> Node:
+        """One chapter of a quoted schedule: its number and title, its lines as paragraphs."""
+        match = DIVISION_RE.match(heading)
+        assert match is not None  # (only division headings open a chapter)
+        kind = DIVISIONS.get(match.group("label"), "chapter")
+        title = (match.group("title") or "").strip() or None
+        notes = (match.group("notes") or "").strip()
+        num = f"{match.group('label')} {match.group('num').strip()}" + (f" {notes}" if notes else "")
+        return Node(kind, num=num, heading=title, line=n, intro=_paragraphs(lines, self.ends) if lines else [])
 
     # -- blocks inside an article -------------------------------------------------------------------
     def _blocks(self, lines: list[tuple[int, str]]) -> list[Node]:
