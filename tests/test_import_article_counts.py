@@ -337,3 +337,27 @@ def test_empty_articles_in_a_row_whose_numbers_do_not_come_back_stay_articles():
     eids = _eids(document.articles())
     assert eids[eids.index("art_16") :][:3] == ["art_16", "art_17", "art_18"]
     assert _count_findings(report) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "heading"),
+    [
+        (
+            "ma-adala-education-7190.txt",
+            "الباب الأول",
+        ),  # «... طبقا للأحكام الآتية:» / «الباب الأول» / «القسم الأول» / «المادة 2»
+        ("ma-adala-air-sea-transport-4990.txt", "الباب الثالث"),  # after a list item ending on «:»
+    ],
+)
+def test_the_texts_own_divisions_after_a_colon_are_no_quotation(name, heading):
+    """Division headings right after a line ending on «:», then the text's own next article, are the
+    text's own divisions (they were a quotation of article 1 and the articles after them sat outside
+    their chapter); an amending text's «يغير ... عنوان الفرع السابع:» still quotes its heading (Law
+    103.13's article 3, unchanged)."""
+    from lawtool.akn import text_of
+
+    document, report = _import(name)
+    assert not list(document.root.iter("{*}mod"))
+    nums = [text_of(c.find("{*}num")) for c in document.body.iter("{*}chapter")]
+    assert heading in nums
+    assert _count_findings(report) == []

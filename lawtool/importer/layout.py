@@ -474,6 +474,12 @@ def _headings_with_a_full_stop(items: list[tuple[int, str]]) -> list[tuple[int, 
     return out
 
 
+# the words of an amending text: what follows them is quoted, headings included («يغير عنوان الفرع 7»)
+AMENDING_WORDS = re.compile(
+    r"(?:^|\s)[وف]?(?:[تي](?:غير|عوض|تمم|نسخ|ضاف|درج|حذف|لغى)|عنوان|تغيير|تتميم|نسخ|تعويض)(?![\u0621-\u064a])"
+)
+
+
 # a line that goes on with a citation on the next («... المنصوص عليها في», «... بموجب الفقرة 3 من»)
 CITING_TAIL = re.compile(
     r"(?:^|\s)(?:من|في|فى|بموجب|بمقتضى|عليها|عليه|إليها|إليه|اليها|اليه|لأحكام|لاحكام|بأحكام|باحكام|وفق|وفقا|حسب)"
@@ -1013,9 +1019,13 @@ class _BodyParser:
                 )
                 if quoted or self._ends_article(division, heading) or not opens_quote:
                     break
+                # («يغير ... عنوان الفرع السابع:» quotes a heading: an amending text's words)
+                mod = self._mod(own_divisions=not AMENDING_WORDS.search(" ".join(t for _, t in lines[-3:])))
+                if mod is None:  # the text's own division headings, then its next article: no quotation
+                    break
                 node.children.extend(self._blocks(lines))
                 lines = []
-                node.children.append(self._mod())
+                node.children.append(mod)
                 continue
             lines.append((n, line))
             self.pos += 1
@@ -1078,14 +1088,27 @@ class _BodyParser:
         except LawtoolError:
             return False
 
-    def _mod(self) -> Node:
-        """The quoted articles that follow an announcing paragraph, until the next own article."""
+    def _mod(self, *, own_divisions: bool = False) -> Node | None:
+        """The quoted articles that follow an announcing paragraph, until the next own article.
+        With ``own_divisions`` (the announcing words amend nothing): None when what follows is only
+        division headings and then the text's own next article («... طبقا للأحكام الآتية:» / «الباب
+        الأول» / «القسم الأول» / «المادة 2»): they are the text's own divisions, left to be read as such."""
+        start = self.pos
         mod = Node("mod", line=self.items[self.pos][0])
         chapters: list[tuple[int, str, list[str]]] = []  # quoted division headings and their lines
         while self.pos < len(self.items):
             n, line = self.items[self.pos]
             am = _article_match(line)
             if am and self._is_own_article(am):
+                if (
+                    own_divisions
+                    and chapters
+                    and not mod.children
+                    and not mod.quoted_text
+                    and not any(c[2] for c in chapters)
+                ):
+                    self.pos = start
+                    return None
                 break
             if DIVISION_RE.match(line) and not mod.children:
                 # A quoted heading (a section title changed by the amending article), or the first of
