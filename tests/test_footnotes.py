@@ -127,6 +127,9 @@ def test_a_note_opening_on_a_split_tam_is_read_as_an_amendment_note():
     notes = [text_of(n) for n in penal.root.iter("{*}note")]
     assert not [t for t in notes if t.startswith("ت م ")]
     assert sum(t.startswith("تم تغيير هذا الفصل بموجب الفصل الأول من مرسوم ملكي رقم 181.66") for t in notes) == 1
+    # the same repair for a body line: «ف ي الحالة ...», «ك ل قاض ...» (a split word of one letter after)
+    texts = [text_of(p) for p in penal.root.iter("{*}p")]
+    assert not [t for t in texts if t.startswith(("ف ي ", "ك ل ", "ت م"))]
     sources = {m.get("href") for m in penal.root.iter("{*}source")}
     assert any("1-66-181" in (s or "") or "181-66" in (s or "") for s in sources), sorted(s for s in sources if s)[:5]
 

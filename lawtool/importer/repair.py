@@ -68,7 +68,10 @@ DATE_TAIL = re.compile(f"\\(\\s*({NUM}|فاتح)\\s*({MONTH})\\s*([،.]?)\\s*\\)
 # a date split across two lines: "18( 1437" + "يوليو )2016"
 DATE_SPLIT_HEAD = re.compile(f"(?<!\\d)({NUM})\\s*\\(\\s*({YEAR})\\s*$")
 DATE_SPLIT_TAIL = re.compile(f"^\\s*({MONTH})\\s*([،.]?)\\s*\\)\\s*({YEAR})(?!\\d)")
-LINE_START_SPLIT = re.compile(f"^((?:\\s*[-–.]?\\s*\\d+\\s*[-–.]?\\s*)?)([{LETTER}]) ([{LETTER}]{{2,}})")
+# («ف ي» as well as «ي عين»; not the letters of an abbreviation, «ت د م»)
+LINE_START_SPLIT = re.compile(
+    f"^((?:\\s*[-–.]?\\s*\\d+\\s*[-–.]?\\s*)?)([{LETTER}]) ([{LETTER}]+)(?! [{LETTER}](?![{LETTER}]))"
+)
 SPACE_RUN = re.compile(r"[ \t]{2,}")
 FIRST_WORD = re.compile(rf"\s*({AR_WORD.pattern})")  # a line's first word, with only spaces before
 # its last word, with only spaces after, read on the reversed line (a pattern anchored at the end is
@@ -239,19 +242,9 @@ def repair_text(raw: str, *, skip_header: bool = True, glyph_lines: Collection[i
         if out:
             lines.append(out)
             numbers.append(j + 1)
-    footnotes = [Footnote(n, fixer.fix(_split_tam(t, j, repairs), j, False), j + 1) for n, j, t in fn_items]
+    # a note's text opens a line too: «ت م تغيير ...» is «تم تغيير ...»
+    footnotes = [Footnote(n, fixer.fix(t, j, True), j + 1) for n, j, t in fn_items]
     return RepairResult(lines, numbers, footnotes, repairs, fixer.uncertain, ligature_damage=fixer.damaged)
-
-
-# «ت م تغيير ...» opening an editorial note: the extraction split «تم» (done) before the amendment it names
-_SPLIT_TAM = re.compile(r"^ت م (?=(?:تغيير|نسخ|تتميم|تعويض|إضافة|اضافة|حذف|إلغاء|الغاء|تعديل)(?![\u0621-\u064a]))")
-
-
-def _split_tam(text: str, j: int, repairs: list[Repair]) -> str:
-    if not _SPLIT_TAM.match(text):
-        return text
-    repairs.append(Repair("intraword-space", j + 1, "ت م", "تم"))
-    return _SPLIT_TAM.sub("تم ", text)
 
 
 def _footnote_text(flines: list[str]) -> str:
