@@ -421,14 +421,18 @@ def assign_eids(
     unprefixed: frozenset[str] = frozenset({"article"}),
     plain: frozenset[str] = frozenset(),
     foreign: frozenset[str] = frozenset(),
+    only_missing: bool = False,
 ) -> dict[str, str]:
     """Give every hierarchical element under ``root`` its eId; return {old: new} for those that
     changed.  With ``keep_wid`` an element whose eId changes records its old one as ``wId``
     (unless it already has one).  Elements of the kinds ``unprefixed`` do not carry their
     container's prefix («art_1», not «chp_1__art_1»); hcontainers named as in ``plain`` are
-    «hcontainer_N»."""
+    «hcontainer_N».  With ``only_missing``, the eIds already there stay (and prefix those inside)
+    and only the elements without one get one, never an eId the document has."""
     renames: dict[str, str] = {}
     used: set[str] = set()
+    if only_missing:
+        used = {el.get("eId") for el in root.iter(tag=etree.Element) if el.get("eId")}
 
     def visit(el: etree._Element, prefix: str, article_prefix: str) -> None:
         counts: dict[str, int] = {}
@@ -439,9 +443,12 @@ def assign_eids(
             if local in HIERARCHY and local not in ("authorialNote", "note"):
                 counts[local] = counts.get(local, 0) + 1
                 parent = article_prefix if local in unprefixed else prefix
-                new = element_eid(child, parent, counts[local], used, plain, foreign)
-                used.add(new)
                 old = child.get("eId")
+                if only_missing and old:
+                    new = old
+                else:
+                    new = element_eid(child, parent, counts[local], used, plain, foreign)
+                used.add(new)
                 if old != new:
                     if old:
                         renames[old] = new
@@ -515,34 +522,23 @@ def fill_missing_eids(root: etree._Element) -> int:
     """Give each hierarchical element without an eId one, in the document's own style
     (``renumber``), prefixed by its container's actual eId and made unique against every eId of the
     document («_2» when taken); the eIds already there stay.  Returns how many were given."""
-    unprefixed = frozenset({"article"}) | unprefixed_kinds(root)
-    plain, foreign = plain_hcontainers(root), unreadable_numbers(root)
-    used = {el.get("eId") for el in root.iter(tag=etree.Element) if el.get("eId")}
-    given = 0
 
-    def visit(el: etree._Element, prefix: str, article_prefix: str) -> None:
-        nonlocal given
-        counts: dict[str, int] = {}
-        for child in el:
-            local = _local(child)
-            if not local or local == "meta":
-                continue
-            if local in HIERARCHY and local not in ("authorialNote", "note"):
-                counts[local] = counts.get(local, 0) + 1
-                eid = child.get("eId")
-                if not eid:
-                    parent = article_prefix if local in unprefixed else prefix
-                    eid = element_eid(child, parent, counts[local], used, plain, foreign)
-                    child.set("eId", eid)
-                    used.add(eid)
-                    given += 1
-                own = local in OWN_NUMBERING or (local == "hcontainer" and child.get("name") == PROMULGATION)
-                visit(child, eid, eid if own else article_prefix)
-            else:
-                visit(child, prefix, article_prefix)
+    def lacking() -> int:
+        return sum(
+            1
+            for el in root.iter(tag=etree.Element)
+            if _local(el) in HIERARCHY and _local(el) not in ("authorialNote", "note") and not el.get("eId")
+        )
 
-    visit(root, "", "")
-    return given
+    before = lacking()
+    assign_eids(
+        root,
+        unprefixed=frozenset({"article"}) | unprefixed_kinds(root),
+        plain=plain_hcontainers(root),
+        foreign=unreadable_numbers(root),
+        only_missing=True,
+    )
+    return before - lacking()
 
 
 def plain_hcontainers(root: etree._Element) -> frozenset[str]:
