@@ -119,3 +119,21 @@ def stems(word: str) -> list[str]:
     if rest[:2] == "ال" and len(rest) > 4:
         out.append(rest[2:])
     return list(dict.fromkeys(out))
+
+
+# -- the verbs of Moroccan amending texts ------------------------------------------------------------
+# on normalised words: «تتمم» supplement, «تغير» / «تعوض» substitution, «تنسخ» repeal, «يضاف» insertion
+SUPPLEMENT, SUBSTITUTION, REPEAL, INSERTION = "supplement", "substitution", "repeal", "insertion"
+_DRAFTING_VERBS = {
+    SUPPLEMENT: re.compile(r"^[وف]?(?:[تي]تمم|تتميم)$"),
+    SUBSTITUTION: re.compile(r"^[وف]?(?:[تي](?:غير|عوض|ستبدل)|تغيير|تعويض|استبدال)$"),
+    REPEAL: re.compile(r"^[وف]?(?:[تي](?:نسخ|لغي|حذف)|نسخ|الغاء|حذف)$"),
+    INSERTION: re.compile(r"^[وف]?(?:[تي](?:ضاف|درج)|اضافه|ادراج)$"),
+}
+
+
+def drafting_verbs(text: str) -> set[str]:
+    """The kinds of change a text's words name (``SUPPLEMENT``, ``SUBSTITUTION``, ``REPEAL``,
+    ``INSERTION``), whatever the punctuation around them."""
+    found = set(re.findall(r"[\u0621-\u064a]+", normalise(text)))
+    return {kind for kind, pattern in _DRAFTING_VERBS.items() if any(pattern.match(w) for w in found)}

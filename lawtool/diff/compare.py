@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from ..akn import Document, local_name, text_of
-from ..arabic import normalise
+from ..arabic import INSERTION, REPEAL, SUBSTITUTION, SUPPLEMENT, drafting_verbs
 from ..eids import article_eid
 from ..errors import LawtoolError
 from . import compare_render, side_of
@@ -41,14 +41,8 @@ SCHEMA = "lawtool.compare/1"
 # parts of an article: a quotation of these quotes no whole article
 _PARTS = {"paragraph", "subparagraph", "point", "indent", "alinea", "list", "item"}
 
-# the drafting conventions (``drafting_verb``)
-SUPPLEMENT, SUBSTITUTION, BOTH, REPEAL, INSERTION = "supplement", "substitution", "both", "repeal", "insertion"
-_VERBS = {
-    SUPPLEMENT: re.compile(r"^[وف]?(?:[تي]تمم|تتميم)$"),
-    SUBSTITUTION: re.compile(r"^[وف]?(?:[تي](?:غير|عوض|ستبدل)|تغيير|تعويض|استبدال)$"),
-    REPEAL: re.compile(r"^[وف]?(?:[تي](?:نسخ|لغي|حذف)|نسخ|الغاء|حذف)$"),
-    INSERTION: re.compile(r"^[وف]?(?:[تي](?:ضاف|درج)|اضافه|ادراج)$"),
-}
+# the drafting conventions (``drafting_verb``; the verbs: ``arabic.drafting_verbs``)
+BOTH = "both"
 
 
 @dataclass
@@ -234,8 +228,7 @@ def drafting_verb(mod) -> str | None:
     own = " ".join(
         mod.xpath(".//text()[not(ancestor::*[local-name()='quotedStructure' or local-name()='quotedText'])]")
     )
-    words = set(re.findall(r"[\u0621-\u064a]+", normalise(own)))
-    found = {verb for verb, pattern in _VERBS.items() if any(pattern.match(w) for w in words)}
+    found = drafting_verbs(own)
     if SUPPLEMENT in found:
         return BOTH if SUBSTITUTION in found else SUPPLEMENT
     for verb in (SUBSTITUTION, INSERTION, REPEAL):

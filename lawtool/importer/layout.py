@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
-from ..arabic import normalise
+from ..arabic import drafting_verbs, normalise
 from ..eids import number_from_num
 from ..errors import LawtoolError
 
@@ -474,10 +474,8 @@ def _headings_with_a_full_stop(items: list[tuple[int, str]]) -> list[tuple[int, 
     return out
 
 
-# the words of an amending text: what follows them is quoted, headings included («يغير عنوان الفرع 7»)
-AMENDING_WORDS = re.compile(
-    r"(?:^|\s)[وف]?(?:[تي](?:غير|عوض|تمم|نسخ|ضاف|درج|حذف|لغى)|عنوان|تغيير|تتميم|نسخ|تعويض)(?![\u0621-\u064a])"
-)
+# «عنوان» (a heading), the object of an amending text's verb: «يغير عنوان الفرع السابع»
+HEADING_WORD = re.compile(r"(?<![\u0621-\u064a])[وف]?عنوان(?![\u0621-\u064a])")
 
 
 # a line that goes on with a citation on the next («... المنصوص عليها في», «... بموجب الفقرة 3 من»)
@@ -1020,7 +1018,8 @@ class _BodyParser:
                 if quoted or self._ends_article(division, heading) or not opens_quote:
                     break
                 # («يغير ... عنوان الفرع السابع:» quotes a heading: an amending text's words)
-                mod = self._mod(own_divisions=not AMENDING_WORDS.search(" ".join(t for _, t in lines[-3:])))
+                announcing = " ".join(t for _, t in lines[-3:])
+                mod = self._mod(own_divisions=not (drafting_verbs(announcing) or HEADING_WORD.search(announcing)))
                 if mod is None:  # the text's own division headings, then its next article: no quotation
                     break
                 node.children.extend(self._blocks(lines))
