@@ -216,6 +216,11 @@ def akn(tag: str) -> str:
     return f"{{{NS}}}{tag}"
 
 
+# The class of a table whose rows and columns the source text lost: its cells one a row, in the
+# source's order (the importer's layout.py makes it; the site says so above it).
+LOST_LAYOUT = "lt-layout-lost"
+
+
 def E(tag: str, *children, text: str | None = None, **attrs) -> etree._Element:
     """The one builder of AKN elements: ``E("p", "words ", E("term", "x"), " more", class_="c")``.
 

@@ -153,10 +153,12 @@ def test_an_ordinal_heading_run_into_the_line_before(name, articles):
 
 def test_a_citation_ending_a_sentence_before_a_footnote_marker_is_no_heading():
     """«ب -... يطبق قانون الوحدة الإقليمية المحدد تبعا لمقتضيات / المادة 47. [[fn:14]]»: the Hague
-    convention's article 48 cites article 47 at a line start; the marker hid the full stop."""
+    convention's article 48 cites article 47 at a line start; the marker hid the full stop.  The
+    convention has 63 articles: the items «-1 ...», «-2 ...» of its article 6 once were notes that
+    swallowed articles 7 to 9 (furniture.py's list guard)."""
     document, report = _import("ma-adala-intl-treaties-4904.txt")
     numbers = [e.get("eId") for e in document.articles()]
-    assert numbers.count("art_47") == 1 and len(numbers) == 60
+    assert numbers.count("art_47") == 1 and numbers == [f"art_{k}" for k in range(1, 64)]
     assert _count_findings(report) == []
 
 

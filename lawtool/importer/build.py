@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..akn import LAWTOOL_NS, NS, E, akn, identification, remove_keeping_tail
+from ..akn import LAWTOOL_NS, LOST_LAYOUT, NS, E, akn, identification, remove_keeping_tail
 from ..eids import assign_eids
 from ..frbr import FrbrUri
 from .layout import FN, Layout, Node
@@ -115,6 +115,9 @@ def _article_blocks(article: Node) -> list[etree._Element]:
 
 
 def _paragraph(node: Node) -> etree._Element:
+    if node.kind == "table":
+        rows = [E("tr", E("td", inline("p", cell.text or ""))) for cell in node.children]
+        return E("paragraph", E("content", E("table", *rows, class_=LOST_LAYOUT)))
     el = E("paragraph")
     if node.children:
         if node.text:

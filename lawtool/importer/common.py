@@ -27,6 +27,25 @@ class Footnote:
 
 
 @dataclass
+class RawNote:
+    """A footnote body as the furniture pass reads it: its number, the raw indices of its first and
+    last lines, its raw lines."""
+
+    number: int
+    start: int
+    lines: list[str]
+    end: int = -1
+
+    def __post_init__(self) -> None:
+        if self.end < 0:
+            self.end = self.start
+
+    def add(self, j: int, text: str) -> None:
+        self.lines.append(text)
+        self.end = max(self.end, j)
+
+
+@dataclass
 class RepairResult:
     lines: list[str]
     line_numbers: list[int]
@@ -40,6 +59,13 @@ class RepairResult:
         c = Counter(r.kind for r in self.repairs)
         return dict(sorted(c.items()))
 
+
+# -- page layout ---------------------------------------------------------------------------------
+
+# What the continuation of a footnote looks like: the official-journal reference of an amending law.
+# «ص .4018» may follow a scrambled date bracket directly: «)2008ص .4018»
+JOURNAL_PAGE = r"(?:^|[\s\d()])ص\s*[.،]?\s*\d+\s*[.؛،]?\s*$"
+FN_CONTINUATION = re.compile(r"الجريدة\s+الرسمية|بتنفيذه|^\s*\d{3,5}\s*بتاريخ|" + JOURNAL_PAGE)
 
 # -- characters ----------------------------------------------------------------------------------
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .common import LETTER, Repair
+from .common import FN_CONTINUATION, JOURNAL_PAGE, LETTER, RawNote, Repair
+from .notequotes import opens_quotation, quotes, reclaim_quotations
 
 PAGE_DASH = re.compile(r"^\s*-\s*(\d{1,4})\s*-\s*$")
 BARE_NUMBER = re.compile(r"^\s*(\d{1,4})\s*$")
@@ -15,17 +16,25 @@ FN_BODY = re.compile(r"^\s*[-–]\s*(\d{1,4})\s*(?=[^\d\s.\-–])(.*)$")
 # First words of Adala's editorial notes ("تم تغيير ...", "الجريدة الرسمية ...").
 GLUED_FN = re.compile(r"\s[-–]\s*(\d{1,4})\s*(?=[^\d\s.\-–])(.*)$")
 FN_KEYWORDS = re.compile(
-    r"^\s*(تم|ت م(?= )|تمت|أضيف|أضيفت|اضيف|نسخ|نسخت|ألغي|ألغيت|الغي|غير|غيرت|عوض|عوضت|حذف|حذفت|"
-    r"الجريدة|انظر|أنظر|صدر|راجع|حلت|وقع|تنص|وردت|ورد|نفس|يقابله|يقصد|الصواب)"
+    r"^\s*(تم|ت م(?= )|تمت|تمم|تممت|أضيف|أضيفت|اضيف|نسخ|نسخت|ألغي|ألغيت|الغي|الغيت|غير|غيرت|عوض|عوضت|حذف|حذفت|"
+    r"الجريدة|انظر|أنظر|صدر|صدرت|راجع|قارن|حلت|وقع|تنص|وردت|ورد|نفس|يقابله|يقابلها|يقصد|الصواب)"
+    r"(?![\u0621-\u064a])"  # a whole word: «نسخة» (a copy) is no «نسخ» (repealed)
 )
 LOOKAHEAD = 120
+# «المادة 7», «المادة :7سريان ...», «الفصل الأول.»: a heading, not a line of a note
+ARTICLE_HEADING = re.compile(
+    r"^\s*(?:المادة|الفصل)\s*(?::\s*\d+(?:[-.]\d+)*|[.]?\s*(?:\d+(?:[-.]\d+)*|ال[\u0621-\u064a]+)\s*(?:$|[:.\-–]))"
+)
+LIST_LOOKBACK = 12  # body lines searched for the item before a numbered line
+QUOTING_SKIP = 10  # how many notes a quoting note may follow the last note read (their markers lost)
 
 
 @dataclass
 class _Furniture:
     body: list[tuple[int, str]]  # (raw index, text) of body lines, markers appended
-    footnotes: list[tuple[int, int, list[str]]]  # (number, raw index, raw lines)
+    footnotes: list[RawNote]
     repairs: list[Repair]
+    page_ends: list[int]  # raw index of each page's last line (its number, or a body line ending on it)
 
 
 def _is_blank(s: str) -> bool:
@@ -64,50 +73,14 @@ def _page_confirmed(lines: list[str], j: int, v: int) -> bool:
     return j > len(lines) - 2 * LOOKAHEAD  # the last page has no successor
 
 
-# What the continuation of a footnote looks like: the official-journal reference of an amending law.
-# «ص .4018» may follow a scrambled date bracket directly: «)2008ص .4018»
-JOURNAL_PAGE = r"(?:^|[\s\d()])ص\s*[.،]?\s*\d+\s*[.؛،]?\s*$"
-FN_CONTINUATION = re.compile(r"الجريدة\s+الرسمية|بتنفيذه|^\s*\d{3,5}\s*بتاريخ|" + JOURNAL_PAGE)
 # a page number printed at the end of the page's last body line: «... وسالمتهم.- 203 -»
 PAGE_TAIL = re.compile(r"(?<=\S)\s*-\s*(\d{1,4})\s*-\s*$")
 
 
-def _take_continuation(
-    body: list[tuple[int, str]],
-    page_start: int,
-    footnotes: list[tuple[int, int, list[str]]],
-    repairs: list[Repair],
-    at_page_end: bool = False,
-) -> None:
-    """A footnote cut by a page break goes on at the top of the next page's footnote block, just
-    above the next footnote: «... من القانون الجنائي،» / (next page) «الصادر بتنفيذه ظهير شريف ...
-    الجريدة الرسمية عدد 4682 ... ص 852» / « - 143 تم ...».  Those lines are not body text: they go
-    back to the footnote they continue, when it ended without a final full stop.  A page with no
-    footnote of its own ends with them, just above its number (``at_page_end``: the footnote must
-    then come from an earlier page)."""
-    if not footnotes or not footnotes[-1][2]:
-        return
-    if at_page_end and (
-        page_start >= len(body) or footnotes[-1][1] > body[page_start][0] or not re.search(JOURNAL_PAGE, body[-1][1])
-    ):
-        return  # at a page end, only a citation ending with its page («ص .4018») is taken
-    last = footnotes[-1][2][-1].strip()
-    if re.search(r"[.؛!?]\s*$", last):
-        return
-    take = 0
-    while take < 4 and len(body) - take - 1 >= page_start and FN_CONTINUATION.search(body[len(body) - take - 1][1]):
-        take += 1
-    if not take:
-        return
-    moved = body[len(body) - take :]
-    del body[len(body) - take :]
-    for idx, text in moved:
-        footnotes[-1][2].append(text)
-        repairs.append(Repair("footnote-body", idx + 1, text.strip(), ""))
-
-
 def _split_furniture(lines: list[str], first: int) -> _Furniture:
-    return _FurnitureSplitter(lines).run(first)
+    furniture = _FurnitureSplitter(lines).run(first)
+    reclaim_quotations(lines, furniture)
+    return furniture
 
 
 class _FurnitureSplitter:
@@ -119,13 +92,14 @@ class _FurnitureSplitter:
         self.lines = lines
         self.first = 0
         self.body: list[tuple[int, str]] = []
-        self.footnotes: list[tuple[int, int, list[str]]] = []
+        self.footnotes: list[RawNote] = []
+        self.page_ends: list[int] = []
         self.repairs: list[Repair] = []
         self.last_page = 0
         self.last_marker = 0
         self.last_body = 0
         self.markers_seen: set[int] = set()
-        self.open_fn: list[str] | None = None  # lines of the footnote being read
+        self.open_fn: RawNote | None = None  # the footnote being read
         self.page_body_start = 0  # index in ``body`` of the first body line of the current page
         self.pending_markers: list[tuple[int, int]] = []  # markers seen before any body line
 
@@ -138,15 +112,47 @@ class _FurnitureSplitter:
                 self.open_fn = None
             elif not any(step(j, line) for step in steps):
                 self._body_line(j, line)
-        return _Furniture(self.body, self.footnotes, self.repairs)
+        return _Furniture(self.body, self.footnotes, self.repairs, self.page_ends)
 
     # -- pages --------------------------------------------------------------------------------------
 
+    def _take_continuation(self, at_page_end: bool = False) -> None:
+        """A footnote cut by a page break goes on at the top of the next page's footnote block, just
+        above the next footnote: «... من القانون الجنائي،» / (next page) «الصادر بتنفيذه ظهير شريف ...
+        الجريدة الرسمية عدد 4682 ... ص 852» / « - 143 تم ...».  Those lines are not body text: they go
+        back to the footnote they continue, when it ended without a final full stop on the page
+        before.  A page with no footnote of its own ends with them, just above its number
+        (``at_page_end``: the footnote must then come from the page before)."""
+        body, page_start, footnotes = self.body, self.page_body_start, self.footnotes
+        if not footnotes or not footnotes[-1].lines:
+            return
+        note = footnotes[-1]
+        if len(self.page_ends) >= 2 and note.end <= self.page_ends[-2]:
+            return  # the note ended two pages up or more: these lines are not its continuation
+        if at_page_end and (
+            page_start >= len(body) or note.start > body[page_start][0] or not re.search(JOURNAL_PAGE, body[-1][1])
+        ):
+            return  # at a page end, only a citation ending with its page («ص .4018») is taken
+        last = note.lines[-1].strip()
+        if re.search(r"[.؛!?]\s*$", last):
+            return
+        take = 0
+        while take < 4 and len(body) - take - 1 >= page_start and FN_CONTINUATION.search(body[len(body) - take - 1][1]):
+            take += 1
+        if not take:
+            return
+        moved = body[len(body) - take :]
+        del body[len(body) - take :]
+        for idx, text in moved:
+            note.add(idx, text)
+            self.repairs.append(Repair("footnote-body", idx + 1, text.strip(), ""))
+
     def _new_page(self, number: int, j: int, printed: str) -> None:
         """Page ``number`` ends the page before: what continues a footnote goes back to it."""
-        _take_continuation(self.body, self.page_body_start, self.footnotes, self.repairs, at_page_end=True)
+        self._take_continuation(at_page_end=True)
         self.last_page = number
         self.page_body_start = len(self.body)
+        self.page_ends.append(j)
         self.repairs.append(Repair("page-number", j + 1, printed, ""))
 
     def _dashed_page(self, j: int, line: str) -> bool:
@@ -229,27 +235,57 @@ class _FurnitureSplitter:
         """«- 12 تم تغيير …»: the body of the next footnote, when a marker refers to it and it
         starts a footnote block (or goes on one)."""
         m = FN_BODY.match(line)
-        if not (m and self.last_body < int(m.group(1)) <= max(self.last_marker, self.last_body + 3)):
+        if not m or int(m.group(1)) <= self.last_body:
             return False
         n = int(m.group(1))
+        # a note that quotes another text's article below it is known by that alone (its marker is
+        # often glued into a body line where it cannot be told from a number)
+        quoting = n <= self.last_body + QUOTING_SKIP and opens_quotation(self.lines, j, m.group(2))
+        if not (quoting or n <= max(self.last_marker, self.last_body + 3)):
+            return False
         prev_blank = _is_blank(self.lines[j - 1] if j > self.first else "")
         keyword = bool(FN_KEYWORDS.match(m.group(2)))
         starts_block = (prev_blank and not self._after_page_number(j)) or keyword
+        if not quoting and self._list_goes_on(j, n, m.group(2), keyword):
+            return False
         referenced = n in self.markers_seen or n < self.last_marker  # a later marker was seen
         if not referenced:
             referenced = self._find_glued_marker(n)
         # the next note of the sequence, in the words of a note, in the last lines of its page: its
         # marker was printed where the body no longer shows it (a heading's, several lines up)
         last_of_page = keyword and n == self.last_body + 1 and self._ends_page(j)
+        # «- 14 ...» on the line after note 13's: the next note of the block, whatever its words
+        next_in_block = self.open_fn is not None and n == self.last_body + 1
         if not (
-            (referenced and (self.open_fn is not None or starts_block)) or (keyword and prev_blank) or last_of_page
+            (referenced and (self.open_fn is not None or starts_block))
+            or (keyword and prev_blank)
+            or last_of_page
+            or quoting
+            or next_in_block
         ):
             return False
-        _take_continuation(self.body, self.page_body_start, self.footnotes, self.repairs)
+        self._take_continuation()
         self.last_body = n
         self._open_footnote(n, j, line)
         self.repairs.append(Repair("footnote-body", j + 1, line.strip(), ""))
         return True
+
+    def _list_goes_on(self, j: int, n: int, words: str, keyword: bool) -> bool:
+        """«-n» at line ``j`` is an item of the body's own numbered list, not a note: the line just
+        above announces the list («... الوثائق التالية:») and «-n» does not open with a note's
+        words; or the list is at item n-1 a few lines up, and «-n» either does not open with a
+        note's words or opens with the same word as that item («-1 يقصد بمصطلح» / «-2 يقصد ...»)."""
+        above = [(k, text) for k, text in self.body[-3:] if not BARE_NUMBER.match(text)]
+        if not keyword and above and above[-1][0] >= j - 4 and above[-1][1].rstrip().endswith(":"):
+            return True
+        first_word = words.split()[0] if words.split() else ""
+        for _, text in self.body[-LIST_LOOKBACK:]:
+            m = FN_BODY.match(text)
+            if m and int(m.group(1)) == n - 1:
+                item_words = m.group(2).split()
+                if not keyword or (item_words and item_words[0] == first_word):
+                    return True
+        return False
 
     def _ends_page(self, j: int) -> bool:
         """Line ``j`` is among the last two lines of its page: a dashed page number follows, blank
@@ -265,20 +301,25 @@ class _FurnitureSplitter:
         return False
 
     def _open_footnote(self, n: int, j: int, text: str) -> None:
-        self.open_fn = [text]
-        self.footnotes.append((n, j, self.open_fn))
+        self.open_fn = RawNote(n, j, [text])
+        self.footnotes.append(self.open_fn)
 
     def _footnote_goes_on(self, j: int, line: str) -> bool:
-        """A line of the footnote being read; the next footnote may start inside it: "... الذكر. -43تم تغيير"."""
+        """A line of the footnote being read; the next footnote may start inside it: "... الذكر. -43تم تغيير".
+        An article heading ends a note that does not quote: it is the body's again (a list item
+        read as a note must not swallow the articles after it)."""
         if self.open_fn is None:
+            return False
+        if ARTICLE_HEADING.match(line) and not quotes(self.open_fn.lines, self.lines, j):
+            self.open_fn = None
             return False
         g = GLUED_FN.search(line)
         if g and int(g.group(1)) == self.last_body + 1 and FN_KEYWORDS.match(g.group(2)):
-            self.open_fn.append(line[: g.start()])
+            self.open_fn.add(j, line[: g.start()])
             self.last_body += 1
             self._open_footnote(self.last_body, j, line[g.start() :])
         else:
-            self.open_fn.append(line)
+            self.open_fn.add(j, line)
         self.repairs.append(Repair("footnote-body", j + 1, line.strip(), ""))
         return True
 
@@ -288,7 +329,13 @@ class _FurnitureSplitter:
         text = line
         g = GLUED_FN.search(line)
         n = int(g.group(1)) if g else 0
-        if g and n == self.last_body + 1 and n in self.markers_seen and FN_KEYWORDS.match(g.group(2)):
+        if (
+            g
+            and line[: g.start()].strip()
+            and n == self.last_body + 1
+            and n in self.markers_seen
+            and FN_KEYWORDS.match(g.group(2))
+        ):
             # a footnote body run into the last body line: "... التوقيع؛ -94تم تغيير"
             self.last_body += 1
             self._open_footnote(self.last_body, j, line[g.start() :])
@@ -302,8 +349,9 @@ class _FurnitureSplitter:
             # a page number printed at the end of the page's last line
             self.repairs.append(Repair("page-number", j + 1, tail.group(0).strip(), ""))
             self.body.append((j, text[: tail.start()]))
-            _take_continuation(self.body, self.page_body_start, self.footnotes, self.repairs, at_page_end=True)
+            self._take_continuation(at_page_end=True)
             self.last_page = int(tail.group(1))
             self.page_body_start = len(self.body)
+            self.page_ends.append(j)
             return
         self.body.append((j, text))

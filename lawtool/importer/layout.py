@@ -85,7 +85,7 @@ RANGE_LINE = re.compile(r"^\(\s*(?:الفصول|الفصلان|الفصلين|ا
 
 @dataclass
 class Node:
-    kind: str  # book, part, title, chapter, section, article, paragraph, point, mod, quote
+    kind: str  # book, part, title, chapter, section, article, paragraph, point, mod, quote, table, cell
     num: str | None = None  # the number as written, label included («المادة 2»)
     heading: str | None = None
     subheading: str | None = None  # an editorial line under a heading: «(الفصول 1 – 12)»
@@ -1204,7 +1204,46 @@ class _BodyParser:
             if self.ends(line):
                 flush()
         flush()
-        return blocks
+        return _lost_tables(blocks)
+
+
+# A table whose rows and columns the extraction lost: the source gives its cells one a line, short
+# lines without a sentence's ending («التسمية», «المقر», «طنجة», «وجدة» ...), each read as a
+# paragraph.  A run of them is kept as one table, its cells in the source's order, one a row; the
+# self-check says where (``table-layout-lost``), for nothing tells which cell sat in which column.
+TABLE_MIN_CELLS = 6
+TABLE_CELL_CHARS = 45
+TABLE_CELL_WORDS = 6
+CELL_END = re.compile(r"[.:؛;!?؟،,]\s*$")
+
+
+def _is_cell(node: Node) -> bool:
+    if node.kind != "paragraph" or node.children or not node.text:
+        return False
+    text = FN.sub("", node.text).strip()
+    return 0 < len(text) <= TABLE_CELL_CHARS and len(text.split()) <= TABLE_CELL_WORDS and not CELL_END.search(text)
+
+
+def _lost_tables(blocks: list[Node]) -> list[Node]:
+    """Each run of at least TABLE_MIN_CELLS cells becomes one ``table`` node holding them."""
+    out: list[Node] = []
+    run: list[Node] = []
+
+    def close() -> None:
+        if len(run) >= TABLE_MIN_CELLS:
+            out.append(Node("table", children=[Node("cell", text=c.text, line=c.line) for c in run], line=run[0].line))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for block in blocks:
+        if _is_cell(block):
+            run.append(block)
+        else:
+            close()
+            out.append(block)
+    close()
+    return out
 
 
 def _announces_quote(lines: list[tuple[int, str]]) -> bool:

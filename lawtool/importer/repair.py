@@ -220,7 +220,7 @@ def repair_text(raw: str, *, skip_header: bool = True, glyph_lines: Collection[i
     repairs: list[Repair] = list(furn.repairs)
     # body lines and footnote texts get the same text repairs
     items: list[tuple[int, str]] = [(j, t.strip()) for j, t in furn.body]
-    fn_items = [(number, j, _footnote_text(flines)) for number, j, flines in furn.footnotes]
+    fn_items = [(note.number, note.start, _footnote_text(note.lines)) for note in furn.footnotes]
     vocab = _vocabulary([t for _, t in items] + [t for _, _, t in fn_items])
     glyphs = frozenset(glyph_lines)
     printed = (

@@ -398,6 +398,39 @@ def _compare(seen: list[Heading], built: list[tuple[int, str]], source: str) -> 
     return [summary] + findings[:20]
 
 
+def _tables(nodes: list[Node]) -> list[Node]:
+    found = []
+    for node in nodes:
+        if node.kind == "table":
+            found.append(node)
+        else:
+            found += _tables(node.children)
+    return found
+
+
+def check_tables(layout: Layout, *, source: str) -> list[Finding]:
+    """Each table whose layout the source lost (layout.py's ``_lost_tables``): where it is, and
+    that its cells are kept in the source's order, one a row."""
+    findings = []
+    for part in [layout, *layout.attachments]:
+        for table in _tables(part.promulgation + part.body):
+            cells = table.children
+            findings.append(
+                Finding(
+                    "table-layout-lost",
+                    "warning",
+                    None,
+                    f"lines {cells[0].line}–{cells[-1].line}: {len(cells)} short lines read as the cells of a "
+                    "table whose rows and columns the source text lost; kept one cell a row, in the source's order",
+                    cells[0].line,
+                    file=source,
+                    message_ar="جدول فقد النص المصدر صفوفه وأعمدته: حُفظت خلاياه بترتيب المصدر، خلية في كل صف",
+                    hint="read the table in the official PDF",
+                )
+            )
+    return findings
+
+
 def check_text_kept(lines: list[str], output_words: int, *, source: str) -> list[Finding]:
     """Text that went nowhere: fewer words in the document than in the repaired source."""
     source_words = sum(len(re.sub(r"\[\[fn:\d+\]\]", " ", line).split()) for line in lines)

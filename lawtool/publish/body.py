@@ -16,7 +16,7 @@ from typing import Any
 
 from lxml import etree
 
-from ..akn import local_name, text_of
+from ..akn import LOST_LAYOUT, local_name, text_of
 from ..htmlbuild import elem, esc, raw
 from .html import element, ltr, rel_url, title_text
 from .index import CONTAINERS, ID_BLOCKS, Expression, SiteIndex, child
@@ -260,7 +260,10 @@ class BodyRenderer:
                         )
                         cells.append(element(tag, inner))
                 rows.append(elem("tr", cells))
-        return elem("div", elem("table", rows), class_="lt-table")
+        caption = None
+        if LOST_LAYOUT in (el.get("class") or "").split():
+            caption = elem("caption", "خلايا جدول بترتيب النص المصدر، خلية في كل صف: فقد المصدر صفوفه وأعمدته")
+        return elem("div", elem("table", caption, rows), class_="lt-table")
 
     # -- inline ----------------------------------------------------------------------------------------
     def inline(self, el, notes: list[str]) -> str:
