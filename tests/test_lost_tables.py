@@ -67,3 +67,16 @@ def test_the_site_says_the_layout_was_lost_in_arabic():
     tree = etree.fromstring(html)
     assert "فقد المصدر صفوفه وأعمدته" in tree.findtext(".//caption")
     assert [td.xpath("string()") for td in tree.iter("td")][:2] == ["التسمية", "المجلس الجهوي للحسابات"]
+
+
+def test_a_table_of_an_annex_without_articles_is_a_table_too():
+    # The decree on explosives annexes classification grids («رمز», «المجموعة», «مستوى الخطر» ...)
+    # printed one cell a line: each run is a table of the annex, and the finding names its lines
+    name = "ma-adala-criminal-5015.txt"
+    document, report = import_text((CORPUS / name).read_text("utf-8"), None, source_name=name)
+    tables = [t for t in document.main.iter("{*}table") if t.get("class") == LOST_LAYOUT]
+    found = [f for f in report.findings if f.rule == "table-layout-lost"]
+    assert len(found) == len(tables) >= 5
+    first = found[0]
+    assert first.eid == "att_1" and first.line == 895 and first.message.startswith("lines 895–917: 12 short lines")
+    assert _cells(tables[0])[:3] == ["المجموعة", "مستوى الخطر", "تعريف المجموعة"]

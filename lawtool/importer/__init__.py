@@ -375,7 +375,7 @@ def self_check(
     """What the import found wrong with itself: articles against the source's headings, lost
     text, numbering (validate's rules), uncertain repairs."""
     findings = check_layout(layout, lines, numbers, source=source_name)
-    findings += check_tables(layout, source=source_name)
+    findings += check_tables(document, lines, numbers, source=source_name)
     words = sum(len(" ".join(el.itertext()).split()) for el in document.main if not el.tag.endswith("meta"))
     findings += check_text_kept(lines, words, source=source_name)
     findings += [replace(f, file=source_name) for f in check_numbering(document)]

@@ -14,7 +14,7 @@ from lxml import etree
 from ..akn import LAWTOOL_NS, LOST_LAYOUT, NS, E, akn, identification, remove_keeping_tail
 from ..eids import assign_eids
 from ..frbr import FrbrUri
-from .layout import FN, Layout, Node
+from .layout import FN, TABLE_MIN_CELLS, Layout, Node, is_cell_text
 
 
 @dataclass
@@ -66,7 +66,7 @@ def build_node(node: Node) -> etree._Element:
         el = E(node.kind, name="division" if node.kind == "hcontainer" else None)
         _num_heading(el, node)
         children = [build_node(c) for c in node.children]
-        text = [inline("p", line) for line in node.intro]
+        text = _text_blocks(node.intro)
         if children:
             if text:
                 el.append(E("intro", *text))
@@ -114,10 +114,32 @@ def _article_blocks(article: Node) -> list[etree._Element]:
     return out
 
 
+def _lost_layout_table(cells: list[str]) -> etree._Element:
+    return E("table", *[E("tr", E("td", inline("p", cell))) for cell in cells], class_=LOST_LAYOUT)
+
+
+def _text_blocks(lines: list[str]) -> list[etree._Element]:
+    """Unnumbered text (a division's, a text's without articles, an annex's): a ``p`` a line, and
+    each run of table cells (layout.py's ``is_cell_text``) one table whose layout was lost."""
+    out: list[etree._Element] = []
+    run: list[str] = []
+    for line in [*lines, None]:
+        if line is not None and is_cell_text(line):
+            run.append(line)
+            continue
+        if len(run) >= TABLE_MIN_CELLS:
+            out.append(_lost_layout_table(run))
+        else:
+            out.extend(inline("p", cell) for cell in run)
+        run = []
+        if line is not None:
+            out.append(inline("p", line))
+    return out
+
+
 def _paragraph(node: Node) -> etree._Element:
     if node.kind == "table":
-        rows = [E("tr", E("td", inline("p", cell.text or ""))) for cell in node.children]
-        return E("paragraph", E("content", E("table", *rows, class_=LOST_LAYOUT)))
+        return E("paragraph", E("content", _lost_layout_table([cell.text or "" for cell in node.children])))
     el = E("paragraph")
     if node.children:
         if node.text:
@@ -278,7 +300,7 @@ def _body(layout: Layout) -> etree._Element:
     for node in layout.body:
         body.append(build_node(node))
     if layout.text:
-        body.append(E("hcontainer", E("content", *[inline("p", text) for text in layout.text]), name="text"))
+        body.append(E("hcontainer", E("content", *_text_blocks(layout.text)), name="text"))
     if not len(body):
         body.append(E("hcontainer", E("content", E("p")), name="empty"))
     return body
@@ -294,8 +316,8 @@ def _annex_doc(annex: Layout, meta: Metadata, n: int) -> etree._Element:
     body = E("mainBody")
     for node in annex.body:
         body.append(build_node(node))
-    for text in annex.text:
-        body.append(inline("p", text))
+    for block in _text_blocks(annex.text):
+        body.append(block)
     for text in annex.conclusions:
         body.append(inline("p", text))
     if not len(body):

@@ -1217,11 +1217,15 @@ TABLE_CELL_WORDS = 6
 CELL_END = re.compile(r"[.:؛;!?؟،,]\s*$")
 
 
-def _is_cell(node: Node) -> bool:
-    if node.kind != "paragraph" or node.children or not node.text:
-        return False
-    text = FN.sub("", node.text).strip()
+def is_cell_text(text: str) -> bool:
+    """A short line without a sentence's ending: a table cell, when at least TABLE_MIN_CELLS of
+    them follow each other."""
+    text = FN.sub("", text).strip()
     return 0 < len(text) <= TABLE_CELL_CHARS and len(text.split()) <= TABLE_CELL_WORDS and not CELL_END.search(text)
+
+
+def _is_cell(node: Node) -> bool:
+    return node.kind == "paragraph" and not node.children and bool(node.text) and is_cell_text(node.text or "")
 
 
 def _lost_tables(blocks: list[Node]) -> list[Node]:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from ..akn import LOST_LAYOUT
 from ..eids import number_from_num
 from ..errors import LawtoolError
 from ..findings import Finding
@@ -398,37 +399,50 @@ def _compare(seen: list[Heading], built: list[tuple[int, str]], source: str) -> 
     return [summary] + findings[:20]
 
 
-def _tables(nodes: list[Node]) -> list[Node]:
-    found = []
-    for node in nodes:
-        if node.kind == "table":
-            found.append(node)
-        else:
-            found += _tables(node.children)
-    return found
-
-
-def check_tables(layout: Layout, *, source: str) -> list[Finding]:
-    """Each table whose layout the source lost (layout.py's ``_lost_tables``): where it is, and
-    that its cells are kept in the source's order, one a row."""
+def check_tables(document, lines: list[str], numbers: list[int], *, source: str) -> list[Finding]:
+    """Each table whose rows and columns the source lost (``class="lt-layout-lost"``, made by
+    layout.py and build.py): where it is (the element holding it; the source lines, found again as
+    the run of its cells among the repaired lines) and that its cells are kept one a row, in the
+    source's order."""
     findings = []
-    for part in [layout, *layout.attachments]:
-        for table in _tables(part.promulgation + part.body):
-            cells = table.children
-            findings.append(
-                Finding(
-                    "table-layout-lost",
-                    "warning",
-                    None,
-                    f"lines {cells[0].line}–{cells[-1].line}: {len(cells)} short lines read as the cells of a "
-                    "table whose rows and columns the source text lost; kept one cell a row, in the source's order",
-                    cells[0].line,
-                    file=source,
-                    message_ar="جدول فقد النص المصدر صفوفه وأعمدته: حُفظت خلاياه بترتيب المصدر، خلية في كل صف",
-                    hint="read the table in the official PDF",
-                )
+    texts = [" ".join(_NOTE.sub("", line).split()) for line in lines]
+    for table in document.main.iter("{*}table"):
+        if table.get("class") != LOST_LAYOUT:
+            continue
+        cells = [" ".join("".join(td.itertext()).split()) for td in table.iter("{*}td")]
+        run = _run_at(texts, cells)
+        first = run[0] if run else None
+        where = "a table"
+        if run:
+            where = f"lines {numbers[run[0]]}–{numbers[run[1]]}" if run[1] > run[0] else f"from line {numbers[run[0]]}"
+        holder = next((a.get("eId") for a in table.iterancestors() if a.get("eId")), None)
+        findings.append(
+            Finding(
+                "table-layout-lost",
+                "warning",
+                holder,
+                f"{where}: {len(cells)} short lines read as the cells of a table whose rows and columns the "
+                f"source text lost (from «{cells[0][:30]}»); kept one cell a row, in the source's order",
+                numbers[first] if first is not None else None,
+                file=source,
+                message_ar="جدول فقد النص المصدر صفوفه وأعمدته: حُفظت خلاياه بترتيب المصدر، خلية في كل صف",
+                hint="read the table in the official PDF",
             )
+        )
     return findings
+
+
+def _run_at(texts: list[str], cells: list[str]) -> tuple[int, int] | None:
+    """The first and last indices of the lines of ``texts`` that hold ``cells`` (a cell may be two
+    lines the layout joined): where its first two cells start two lines, up to the line its last
+    cell ends with."""
+    for i, text in enumerate(texts):
+        if text == cells[0] and (len(cells) < 2 or texts[i + 1 : i + 2] and cells[1].startswith(texts[i + 1])):
+            for j in range(i + len(cells) - 1, min(len(texts), i + 3 * len(cells))):
+                if texts[j] and cells[-1].endswith(texts[j]):
+                    return i, j
+            return i, i
+    return None
 
 
 def check_text_kept(lines: list[str], output_words: int, *, source: str) -> list[Finding]:
