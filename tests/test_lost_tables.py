@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from conftest import REPO, SHARED
+import pytest
+from conftest import SHARED
 from lxml import etree
 
 from lawtool.akn import LOST_LAYOUT
@@ -54,10 +55,37 @@ def test_every_cell_is_a_source_line_in_the_source_order():
     assert _cells(table) == [t.strip() for t in lines]
 
 
-def test_the_curated_laws_have_no_such_table():
+@pytest.mark.parametrize(
+    "source", ["penal-code.consolidated-2024-08-22.ar.txt", "law-103-13.ar.txt"], ids=["penal-code", "law-103-13"]
+)
+def test_the_curated_laws_have_no_such_table(source):
     # Their short lines are points ending on «؛» or «:»: never cells
-    for path in sorted((REPO / "law").rglob("*.xml")):
-        assert LOST_LAYOUT not in path.read_text("utf-8"), path
+    document, report = import_text((SHARED / "sources/adala" / source).read_text("utf-8"), None, source_name=source)
+    assert not list(document.main.iter("{*}table"))
+    assert not [f for f in report.findings if f.rule == "table-layout-lost"]
+
+
+@pytest.mark.parametrize(
+    ("name", "what"),
+    [
+        # «وبنــاء / على / القــانون / التنظيمي ...»: a recital printed one reversed word a line
+        ("ma-adala-judicial-power-376.txt", "بالمجلس"),
+        # «عن / حكومة المملكة المغربية / عن / منظمة الأمم المتحدة / عزيز اخنوش ...»: signatures
+        ("ma-adala-intl-treaties-7321.txt", "حكومة المملكة المغربية"),
+        # «الإمضاءات» and the judges' names under it
+        ("ma-adala-organic-laws-7118.txt", "محمد أمين بنعبد الله"),
+        # bullets «•» alone on their lines between short items
+        ("ma-adala-air-sea-transport-6276.txt", None),
+    ],
+)
+def test_what_is_not_a_table_stays_text(name, what):
+    document, report = import_text((CORPUS / name).read_text("utf-8"), None, source_name=name)
+    for table in document.main.iter("{*}table"):
+        assert table.get("class") != LOST_LAYOUT or what not in _cells(table), name
+    if what is None:
+        assert not [t for t in document.main.iter("{*}table") if t.get("class") == LOST_LAYOUT]
+    else:
+        assert what in " ".join(" ".join(document.main.itertext()).split())
 
 
 def test_the_site_says_the_layout_was_lost_in_arabic():

@@ -69,6 +69,12 @@ def test_decree_articles_quoted_in_notes_over_page_breaks_stay_in_the_notes():
     assert any(n.startswith("أنظر المادتين 14 و 16") and "المادة 16" in n for n in notes)
 
 
+def _article_text(name: str, eid: str) -> str:
+    document, _ = _imported(name)
+    [article] = [a for a in document.articles() if a.get("eId") == eid]
+    return " ".join("".join(article.itertext()).split())
+
+
 @needs_shared
 def test_quoted_decree_articles_without_quotation_marks_follow_their_note_by_width():
     # A note quotes articles 3 to 8 of a decree over three pages, without quotation marks: only the
@@ -79,6 +85,12 @@ def test_quoted_decree_articles_without_quotation_marks_follow_their_note_by_wid
     assert not {"numbering-duplicate", "numbering-order"} & _rules(name)
     [note_4] = [n for n in _notes(name) if n.startswith("أنظر المواد 7")]
     assert "المادة 8" in note_4 and "لجنة الشراكة بين القطاعين العام والخاص" in note_4
+    # the law's own article 2 goes on at the top of the page after the quotation's pages, with its
+    # list glued into long lines after lost bullets («... شروط وكيفيات إجراء التقييم القبلي ...»):
+    # their length is no evidence of a note's type
+    article_2 = _article_text(name, "art_2")
+    assert article_2.count("شروط وكيفيات إجراء التقييم القبلي لمشاريع عقود الشراكة") == 2
+    assert "شروط وكيفيات إجراء التقييم القبلي لمشاريع عقود الشراكة" not in note_4
 
 
 @needs_shared
@@ -97,12 +109,26 @@ def test_a_numbered_list_of_the_body_is_not_read_as_notes():
     # «-1 يقصد بمصطلح ...», «-2 يقصد بمصطلح ...»: the definitions of a treaty's article 1; a bare «2»
     # line above them had made «-2 ...» to «-8 ...» notes, and the last one swallowed article 7.
     name = "ma-adala-intl-treaties-4608.txt"
-    assert not any(n.startswith("يقصد بمصطلح") for n in _notes(name))
+    assert not any(n.startswith(("يقصد", "يجوز", "يشمل")) for n in _notes(name))
     assert "7" in _numbers(name)
+    # its article 6's paragraphs 3 and 4 («-3 يقصد بالوحدة الحسابية ...», «-4 يجوز بالاتفاق ...»)
+    assert "يقصد بالوحدة الحسابية" in _article_text(name, "art_6")
+    assert "يجوز بالاتفاق بين الناقل والشاحن" in _article_text(name, "art_6")
+    # the Hague convention's article 15: «-1 تطبق ...», «-2 غير أنه ...» («غير», a note's word too)
+    assert "غير أنه عندما يقتضي الأمر حماية شخص الطفل" in _article_text("ma-adala-intl-treaties-4904.txt", "art_15")
     # «... الوثائق التالية:» then «-1 نسخة مشهود ...»: a list, not notes (nor «نسخ», repealed)
     name = "ma-adala-health-social-5470.txt"
     assert not any(n.startswith("نسخة مشهود") for n in _notes(name))
     assert _numbers(name) == [str(k) for k in range(1, 74)]
+
+
+@needs_shared
+def test_a_note_citing_a_text_under_a_list_of_the_body_is_a_note():
+    # «- 2 كل عسكري ...» (the body's list), then a blank line and «-3 ظهير شريف رقم 1.59.380 ...
+    # الجريدة الرسمية عدد 2454 ...», whose marker is glued far up the page («... صحة الامة:3»)
+    notes = _notes("ma-adala-criminal-100.txt")
+    assert any(n.startswith("ظهير شريف رقم 1.59.380") for n in notes)
+    assert "ظهير شريف رقم 1.59.380" not in _article_text("ma-adala-criminal-100.txt", "art_3")
 
 
 @needs_shared
@@ -119,3 +145,8 @@ def test_a_note_that_names_the_articles_it_quotes_keeps_them():
     name = "ma-adala-health-social-6566.txt"
     assert _numbers(name).count("3") == 1
     assert any("تمت الإشارة في المادتين الثانية والثالثة" in n and "المادة الثالثة" in n for n in _notes(name))
+    # «... اللذان ينصان على:» then «الفصل الأول» and «الفصل الثاني» of the text it completed: once
+    # the note holds one quoted heading, the next ones of its quotation stay in it
+    name = "ma-adala-criminal-115.txt"
+    assert _numbers(name) == ["1", "2", "3", "4", "5", "6"]
+    assert any("الفصل الثاني" in n and "يباشر دفع هذا التعويض" in n for n in _notes(name))

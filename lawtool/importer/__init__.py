@@ -26,7 +26,7 @@ from .identify import fallback_number, identify
 from .layout import parse_layout
 from .lifecycle import active_modifications, amending_law_dates, amendment_events
 from .repair import repair_text
-from .selfcheck import check_layout, check_tables, check_text_kept
+from .selfcheck import check_layout, check_tables, check_text_kept, count_words
 
 
 @dataclass
@@ -376,7 +376,7 @@ def self_check(
     text, numbering (validate's rules), uncertain repairs."""
     findings = check_layout(layout, lines, numbers, source=source_name)
     findings += check_tables(document, lines, numbers, source=source_name)
-    words = sum(len(" ".join(el.itertext()).split()) for el in document.main if not el.tag.endswith("meta"))
+    words = sum(count_words(" ".join(el.itertext())) for el in document.main if not el.tag.endswith("meta"))
     findings += check_text_kept(lines, words, source=source_name)
     findings += [replace(f, file=source_name) for f in check_numbering(document)]
     for item in report.uncertain:

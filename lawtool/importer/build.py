@@ -14,7 +14,7 @@ from lxml import etree
 from ..akn import LAWTOOL_NS, LOST_LAYOUT, NS, E, akn, identification, remove_keeping_tail
 from ..eids import assign_eids
 from ..frbr import FrbrUri
-from .layout import FN, TABLE_MIN_CELLS, Layout, Node, is_cell_text
+from .layout import FN, Layout, Node, is_cell_text, is_table
 
 
 @dataclass
@@ -66,7 +66,7 @@ def build_node(node: Node) -> etree._Element:
         el = E(node.kind, name="division" if node.kind == "hcontainer" else None)
         _num_heading(el, node)
         children = [build_node(c) for c in node.children]
-        text = _text_blocks(node.intro)
+        text = _text_blocks(node.intro, before=node.heading)
         if children:
             if text:
                 el.append(E("intro", *text))
@@ -118,22 +118,25 @@ def _lost_layout_table(cells: list[str]) -> etree._Element:
     return E("table", *[E("tr", E("td", inline("p", cell))) for cell in cells], class_=LOST_LAYOUT)
 
 
-def _text_blocks(lines: list[str]) -> list[etree._Element]:
+def _text_blocks(lines: list[str], before: str | None = None) -> list[etree._Element]:
     """Unnumbered text (a division's, a text's without articles, an annex's): a ``p`` a line, and
-    each run of table cells (layout.py's ``is_cell_text``) one table whose layout was lost."""
+    each run of cells that makes a table (layout.py's ``is_cell_text``, ``is_table``) one table
+    whose layout was lost.  ``before``: the heading above the text (a signature block's
+    «الإمضاءات»)."""
     out: list[etree._Element] = []
     run: list[str] = []
     for line in [*lines, None]:
         if line is not None and is_cell_text(line):
             run.append(line)
             continue
-        if len(run) >= TABLE_MIN_CELLS:
+        if is_table(run, before):
             out.append(_lost_layout_table(run))
         else:
             out.extend(inline("p", cell) for cell in run)
         run = []
         if line is not None:
             out.append(inline("p", line))
+            before = line
     return out
 
 

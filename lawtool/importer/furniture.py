@@ -8,22 +8,24 @@ import re
 from dataclasses import dataclass
 
 from .common import FN_CONTINUATION, JOURNAL_PAGE, LETTER, RawNote, Repair
-from .notequotes import opens_quotation, quotes, reclaim_quotations
+from .notequotes import ARTICLE_HEADING, opens_quotation, quotes, reclaim_quotations
 
 PAGE_DASH = re.compile(r"^\s*-\s*(\d{1,4})\s*-\s*$")
 BARE_NUMBER = re.compile(r"^\s*(\d{1,4})\s*$")
-FN_BODY = re.compile(r"^\s*[-–]\s*(\d{1,4})\s*(?=[^\d\s.\-–])(.*)$")
+FN_BODY = re.compile(r"^\s*[-–]\s*(\d{1,4})\s*(?=[^\d\s.,،\-–])(.*)$")  # not «-1,5» (a number)
 # First words of Adala's editorial notes ("تم تغيير ...", "الجريدة الرسمية ...").
-GLUED_FN = re.compile(r"\s[-–]\s*(\d{1,4})\s*(?=[^\d\s.\-–])(.*)$")
+GLUED_FN = re.compile(r"\s[-–]\s*(\d{1,4})\s*(?=[^\d\s.,،\-–])(.*)$")
 FN_KEYWORDS = re.compile(
     r"^\s*(تم|ت م(?= )|تمت|تمم|تممت|أضيف|أضيفت|اضيف|نسخ|نسخت|ألغي|ألغيت|الغي|الغيت|غير|غيرت|عوض|عوضت|حذف|حذفت|"
     r"الجريدة|انظر|أنظر|صدر|صدرت|راجع|قارن|حلت|وقع|تنص|وردت|ورد|نفس|يقابله|يقابلها|يقصد|الصواب)"
     r"(?![\u0621-\u064a])"  # a whole word: «نسخة» (a copy) is no «نسخ» (repealed)
 )
 LOOKAHEAD = 120
-# «المادة 7», «المادة :7سريان ...», «الفصل الأول.»: a heading, not a line of a note
-ARTICLE_HEADING = re.compile(
-    r"^\s*(?:المادة|الفصل)\s*(?::\s*\d+(?:[-.]\d+)*|[.]?\s*(?:\d+(?:[-.]\d+)*|ال[\u0621-\u064a]+)\s*(?:$|[:.\-–]))"
+# The words only an editor's note opens with (FN_KEYWORDS less those a law's own items open with:
+# «غير أنه», «يقصد ب», «تنص», «نفس» ...)
+EDITOR_VERB = re.compile(
+    r"^\s*(?:تم|ت م(?= )|تمت|تمم|تممت|أضيف|أضيفت|اضيف|نسخ|نسخت|ألغي|ألغيت|الغي|الغيت|غيرت|عوض|عوضت|حذف|حذفت|"
+    r"حلت|الجريدة|انظر|أنظر|راجع|قارن)(?![\u0621-\u064a])"
 )
 LIST_LOOKBACK = 12  # body lines searched for the item before a numbered line
 QUOTING_SKIP = 10  # how many notes a quoting note may follow the last note read (their markers lost)
@@ -207,12 +209,12 @@ class _FurnitureSplitter:
             self.pending_markers.append((v, j))
         self.repairs.append(Repair("footnote-marker", j + 1, self.lines[j].strip(), token))
 
-    def _find_glued_marker(self, n: int) -> bool:
-        """A marker printed at the end of a recent body line: "المذكورة.2"."""
+    def _find_glued_marker(self, n: int, reach: int = 8) -> bool:
+        """A marker printed at the end of a recent body line (``reach`` lines up): "المذكورة.2"."""
         # after a letter other than the conjunction و ("و3" enumerates), or after a mark
         glued = re.compile(f"(?:(?<=[\u0621-\u0647\u0649-\u064a])|(?<=[{LETTER}][.،؛:])){n}\\s*$")
         body = self.body
-        for k in range(len(body) - 1, max(-1, len(body) - 8), -1):
+        for k in range(len(body) - 1, max(-1, len(body) - reach), -1):
             idx, text = body[k]
             g = glued.search(text)
             if g:
@@ -250,7 +252,10 @@ class _FurnitureSplitter:
             return False
         referenced = n in self.markers_seen or n < self.last_marker  # a later marker was seen
         if not referenced:
-            referenced = self._find_glued_marker(n)
+            # a note that cites a text with its journal, in a block of its own: its marker may be
+            # glued anywhere on its page («... بزجر الجنايات على صحة الامة:3»)
+            cites = prev_blank and self._cites_journal(j)
+            referenced = self._find_glued_marker(n, len(self.body) - self.page_body_start if cites else 8)
         # the next note of the sequence, in the words of a note, in the last lines of its page: its
         # marker was printed where the body no longer shows it (a heading's, several lines up)
         last_of_page = keyword and n == self.last_body + 1 and self._ends_page(j)
@@ -273,19 +278,19 @@ class _FurnitureSplitter:
     def _list_goes_on(self, j: int, n: int, words: str, keyword: bool) -> bool:
         """«-n» at line ``j`` is an item of the body's own numbered list, not a note: the line just
         above announces the list («... الوثائق التالية:») and «-n» does not open with a note's
-        words; or the list is at item n-1 a few lines up, and «-n» either does not open with a
-        note's words or opens with the same word as that item («-1 يقصد بمصطلح» / «-2 يقصد ...»)."""
+        words; or the list is at item n-1 a few lines up and «-n» neither opens with an editor's
+        verb («-3 تم تغيير ...»; «-2 غير أنه ...», «-3 يقصد ...» are the list's) nor cites a text
+        with its official journal («-3 ظهير شريف رقم ... الجريدة الرسمية عدد ...»)."""
         above = [(k, text) for k, text in self.body[-3:] if not BARE_NUMBER.match(text)]
         if not keyword and above and above[-1][0] >= j - 4 and above[-1][1].rstrip().endswith(":"):
             return True
-        first_word = words.split()[0] if words.split() else ""
-        for _, text in self.body[-LIST_LOOKBACK:]:
-            m = FN_BODY.match(text)
-            if m and int(m.group(1)) == n - 1:
-                item_words = m.group(2).split()
-                if not keyword or (item_words and item_words[0] == first_word):
-                    return True
-        return False
+        if not any((m := FN_BODY.match(text)) and int(m.group(1)) == n - 1 for _, text in self.body[-LIST_LOOKBACK:]):
+            return False
+        return not EDITOR_VERB.match(words) and not self._cites_journal(j)
+
+    def _cites_journal(self, j: int) -> bool:
+        """Lines ``j`` to ``j+2`` cite the official journal («الجريدة الرسمية عدد ...», «ص .3203»)."""
+        return any(FN_CONTINUATION.search(self.lines[k]) for k in range(j, min(len(self.lines), j + 3)))
 
     def _ends_page(self, j: int) -> bool:
         """Line ``j`` is among the last two lines of its page: a dashed page number follows, blank

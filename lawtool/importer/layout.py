@@ -1215,13 +1215,41 @@ TABLE_MIN_CELLS = 6
 TABLE_CELL_CHARS = 45
 TABLE_CELL_WORDS = 6
 CELL_END = re.compile(r"[.:؛;!?؟،,]\s*$")
+CELL_CONTENT = re.compile(r"[^\W_]")  # a letter or a digit: not a bullet («•», «‑») alone
+# the signatures of a decision or a treaty: «الإمضاءات», «الإمضاء: ...», «عن حكومة ...», «وقعه بالعطف»
+SIGNATURE_CELL = re.compile(r"^(?:ال)?(?:إمضاء|امضاء|إمضاءات|امضاءات)|^عن\s+(?:ال)?حكومة|^وقعه\s+بالعطف|^حرر\s+ب")
+SIGNATURES_ABOVE = re.compile(r"(?:ال)?(?:إمضاءات|امضاءات|إمضاء|امضاء)\s*:?\s*$")
+FUNCTION_WORDS = frozenset({"على", "من", "في", "إلى", "الى", "عن", "و", "بين", "أو", "او", "ثم", "التي", "الذي"})
+SINGLE_WORD_SHARE = 0.8  # cells that are one word (no number) in a sentence printed a word a line
 
 
 def is_cell_text(text: str) -> bool:
-    """A short line without a sentence's ending: a table cell, when at least TABLE_MIN_CELLS of
-    them follow each other."""
+    """A short line with a letter or a digit and without a sentence's ending: a table cell, when
+    enough of them follow each other (``is_table``)."""
     text = FN.sub("", text).strip()
-    return 0 < len(text) <= TABLE_CELL_CHARS and len(text.split()) <= TABLE_CELL_WORDS and not CELL_END.search(text)
+    return (
+        0 < len(text) <= TABLE_CELL_CHARS
+        and len(text.split()) <= TABLE_CELL_WORDS
+        and not CELL_END.search(text)
+        and bool(CELL_CONTENT.search(text))
+    )
+
+
+def is_table(cells: list[str], before: str | None) -> bool:
+    """Do these cells (``is_cell_text``, one after the other; ``before``: the text just above them)
+    make a table?  Enough of them; not a signature block («الإمضاءات» and the names under it, «عن
+    حكومة ...»); not a sentence printed one word a line, often reversed («من», «انطلاقا», ...:
+    single words, most of them, or a lone particle such as «على», «عن», «و»)."""
+    if len(cells) < TABLE_MIN_CELLS:
+        return False
+    if any(SIGNATURE_CELL.match(FN.sub("", c).strip()) for c in [before or "", *cells]):
+        return False
+    if before and SIGNATURES_ABOVE.search(FN.sub("", before)):
+        return False  # «... بالرباط في ... الإمضاءات» (the word joined to the line above it)
+    if any(FN.sub("", c).strip() in FUNCTION_WORDS for c in cells):
+        return False  # «على», «عن», «و» alone on a line: a sentence or a title broken a word a line
+    single_words = sum(1 for c in cells if len(c.split()) == 1 and not any(ch.isdigit() for ch in c))
+    return single_words < SINGLE_WORD_SHARE * len(cells)
 
 
 def _is_cell(node: Node) -> bool:
@@ -1229,12 +1257,13 @@ def _is_cell(node: Node) -> bool:
 
 
 def _lost_tables(blocks: list[Node]) -> list[Node]:
-    """Each run of at least TABLE_MIN_CELLS cells becomes one ``table`` node holding them."""
+    """Each run of cells that makes a table (``is_table``) becomes one ``table`` node holding them."""
     out: list[Node] = []
     run: list[Node] = []
 
     def close() -> None:
-        if len(run) >= TABLE_MIN_CELLS:
+        before = out[-1].text if out and out[-1].kind == "paragraph" else None
+        if is_table([c.text or "" for c in run], before):
             out.append(Node("table", children=[Node("cell", text=c.text, line=c.line) for c in run], line=run[0].line))
         else:
             out.extend(run)

@@ -64,16 +64,20 @@ _ORDINALS = {
 _ORDINALS.update({k.replace("الأ", "األ"): v for k, v in _ORDINALS.items() if k.startswith("الأ")})
 # a quoted article's heading: «المادة 9», «المادة :3», «المادة الثانية:», «المادة» (number lost)
 _HEADING = re.compile(r"^\s*(?:المادة|الفصل)\s*[:.]?\s*(?P<num>\d+(?:[.\-]\d+)*|[\u0621-\u064a]+)?\s*[:.]?\s*$")
+# «المادة 7», «المادة :7سريان ...», «الفصل الأول.», «الفصل االول»: a heading, not a line of a note
+ARTICLE_HEADING = re.compile(
+    r"^\s*(?:المادة|الفصل)\s*(?::\s*\d+(?:[-.]\d+)*|[.]?\s*(?:\d+(?:[-.]\d+)*|ا?ال[\u0621-\u064a]+)\s*(?:$|[:.\-–]))"
+)
 _OPENS_QUOTE = re.compile(r'^\s*["«“”]')
 _CLOSES = re.compile(r'["»”“]\s*[.؛;]?\s*$')
-_FN_START = re.compile(r"^\s*[-–]\s*(\d{1,4})\s*(?=[^\d\s.\-–])(.*)$")
+_FN_START = re.compile(r"^\s*[-–]\s*(\d{1,4})\s*(?=[^\d\s.,،\-–])(.*)$")
 _NOTE_WORDS = re.compile(r"^\s*(?:أنظر|انظر|راجع|قارن|تم|تمت|الجريدة)")
 
 QUOTE_LOOKAHEAD = 4  # lines of a note's own reference before the heading it quotes
 PAGES_AFTER = 3  # how far a quotation is followed
 WIDTH_GAP = 1.15  # notes' full lines must be this much wider than the body's to tell them apart
-MIN_NOTE_LINES = 6
-WIDE_SHARE = 0.6  # share of a block's lines (but short ones) that must be of a note's width  # lines of notes needed to measure their width
+MIN_NOTE_LINES = 6  # lines of notes needed to measure their width
+WIDE_SHARE = 0.6  # share of a block's lines (but short ones) that must be of a note's width
 
 
 def announced(text: str) -> list[str] | None:
@@ -115,6 +119,8 @@ def quotes(note_lines: list[str], lines: list[str], j: int) -> bool:
         return True
     if note_lines[-1].rstrip().endswith(":"):
         return True
+    if any(ARTICLE_HEADING.match(line) for line in note_lines[1:]):
+        return True  # a note that took in a quoted heading keeps the next ones of its quotation
     _, number = _heading_number(lines[j])
     text = " ".join(note_lines)
     if number and any(number in _numbers(m.group("which")) for m in _NAMED_ANY.finditer(text)):
@@ -315,6 +321,8 @@ class _Quotations:
                 if number is not None and number not in remaining:
                     return False
                 continue
+            if text[:1].isspace():
+                continue  # a line after a lost bullet glyph, often items glued into one: its length says nothing
             if self.wide(text):
                 wide += 1
             elif len(text.strip()) >= self.body_width / 2:
