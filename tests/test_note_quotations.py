@@ -114,12 +114,37 @@ def test_a_numbered_list_of_the_body_is_not_read_as_notes():
     # its article 6's paragraphs 3 and 4 («-3 يقصد بالوحدة الحسابية ...», «-4 يجوز بالاتفاق ...»)
     assert "يقصد بالوحدة الحسابية" in _article_text(name, "art_6")
     assert "يجوز بالاتفاق بين الناقل والشاحن" in _article_text(name, "art_6")
-    # the Hague convention's article 15: «-1 تطبق ...», «-2 غير أنه ...» («غير», a note's word too)
-    assert "غير أنه عندما يقتضي الأمر حماية شخص الطفل" in _article_text("ma-adala-intl-treaties-4904.txt", "art_15")
+    # its article 15: «-2 على الناقل بعد شحن البضائع ...», its item 1 far up, sub-items between
+    assert "على الناقل بعد شحن البضائع في السفينة" in _article_text(name, "art_15")
+    # the Hague convention's article 15: «-1 تطبق ...», «-2 غير أنه ...» («غير», a note's word too);
+    # its article 21: «-1 يقصد بمصطلح "قانون" ...» right under its heading
+    hague = "ma-adala-intl-treaties-4904.txt"
+    assert "غير أنه عندما يقتضي الأمر حماية شخص الطفل" in _article_text(hague, "art_15")
+    assert "يقصد بمصطلح" in _article_text(hague, "art_21")
+    # «-2 نسخ من بطائق الصحافة ...»: copies of, not «نسخ» (repealed)
+    assert not any(n.startswith("نسخ من بطائق") for n in _notes("ma-adala-press-8602.txt"))
+    # the maritime labour convention's guideline paragraphs («– 9 ينبغي إبلاغ مالك السفينة ...»)
+    assert not any(n.startswith("ينبغي إبلاغ مالك السفينة") for n in _notes("ma-adala-geneva-conventions-6081.txt"))
     # «... الوثائق التالية:» then «-1 نسخة مشهود ...»: a list, not notes (nor «نسخ», repealed)
     name = "ma-adala-health-social-5470.txt"
     assert not any(n.startswith("نسخة مشهود") for n in _notes(name))
     assert _numbers(name) == [str(k) for k in range(1, 74)]
+
+
+@needs_shared
+@pytest.mark.parametrize(
+    ("name", "opening"),
+    [
+        ("ma-adala-electronic-37.txt", "تَمَّم الفصل 2-1"),  # harakat in the verb
+        ("ma-adala-environmental-291.txt", "تـم تـغـيـيـ"),  # tatweel in the verb
+        ("ma-adala-security-4167.txt", "غير عنوان المرسوم"),  # «غير» that is a verb, under a list
+    ],
+)
+def test_an_editor_note_is_a_note_however_its_verb_is_printed(name, opening):
+    def plain(text: str) -> str:
+        return "".join(c for c in text if c not in "\u0640\u064e\u0651 ")
+
+    assert any(plain(n).startswith(plain(opening)) for n in _notes(name)), _notes(name)[:5]
 
 
 @needs_shared

@@ -16,18 +16,19 @@ FN_BODY = re.compile(r"^\s*[-–]\s*(\d{1,4})\s*(?=[^\d\s.,،\-–])(.*)$")  # n
 # First words of Adala's editorial notes ("تم تغيير ...", "الجريدة الرسمية ...").
 GLUED_FN = re.compile(r"\s[-–]\s*(\d{1,4})\s*(?=[^\d\s.,،\-–])(.*)$")
 FN_KEYWORDS = re.compile(
-    r"^\s*(تم|ت م(?= )|تمت|تمم|تممت|أضيف|أضيفت|اضيف|نسخ|نسخت|ألغي|ألغيت|الغي|الغيت|غير|غيرت|عوض|عوضت|حذف|حذفت|"
+    r"^\s*(تم|ت م(?= )|تمت|تمم|تممت|أضيف|أضيفت|اضيف|نسخ(?!\s+من)|نسخت|ألغي|ألغيت|الغي|الغيت|غير|غيرت|عوض|عوضت|حذف|حذفت|"
     r"الجريدة|انظر|أنظر|صدر|صدرت|راجع|قارن|حلت|وقع|تنص|وردت|ورد|نفس|يقابله|يقابلها|يقصد|الصواب)"
     r"(?![\u0621-\u064a])"  # a whole word: «نسخة» (a copy) is no «نسخ» (repealed)
 )
 LOOKAHEAD = 120
+TATWEEL_AND_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 # The words only an editor's note opens with (FN_KEYWORDS less those a law's own items open with:
 # «غير أنه», «يقصد ب», «تنص», «نفس» ...)
 EDITOR_VERB = re.compile(
-    r"^\s*(?:تم|ت م(?= )|تمت|تمم|تممت|أضيف|أضيفت|اضيف|نسخ|نسخت|ألغي|ألغيت|الغي|الغيت|غيرت|عوض|عوضت|حذف|حذفت|"
-    r"حلت|الجريدة|انظر|أنظر|راجع|قارن)(?![\u0621-\u064a])"
+    r"^\s*(?:تم|ت م(?= )|تمت|تمم|تممت|أضيف|أضيفت|اضيف|نسخ(?!\s+من)|نسخت|ألغي|ألغيت|الغي|الغيت|غير(?!\s+[أا]ن)|غيرت|"
+    r"عوض|عوضت|حذف|حذفت|حلت|الجريدة|انظر|أنظر|راجع|قارن)(?![\u0621-\u064a])"
 )
-LIST_LOOKBACK = 12  # body lines searched for the item before a numbered line
+LIST_LOOKBACK = 60  # body lines searched for the item before a numbered line (its article's)
 QUOTING_SKIP = 10  # how many notes a quoting note may follow the last note read (their markers lost)
 
 
@@ -37,6 +38,11 @@ class _Furniture:
     footnotes: list[RawNote]
     repairs: list[Repair]
     page_ends: list[int]  # raw index of each page's last line (its number, or a body line ending on it)
+
+
+def _plain(text: str) -> str:
+    """The letters of a note's first words: without tatweel or harakat («تـم تَمَّم» → «تم تمم»)."""
+    return TATWEEL_AND_MARKS.sub("", text)
 
 
 def _is_blank(s: str) -> bool:
@@ -49,7 +55,7 @@ def _fn_body_at(lines: list[str], j: int, number: int) -> bool:
     if not m or int(m.group(1)) != number:
         return False
     prev_blank = j == 0 or _is_blank(lines[j - 1])
-    return prev_blank or bool(FN_KEYWORDS.match(m.group(2)))
+    return prev_blank or bool(FN_KEYWORDS.match(_plain(m.group(2))))
 
 
 def _marker_wins_tie(lines: list[str], j: int, v: int) -> bool:
@@ -246,9 +252,10 @@ class _FurnitureSplitter:
         if not (quoting or n <= max(self.last_marker, self.last_body + 3)):
             return False
         prev_blank = _is_blank(self.lines[j - 1] if j > self.first else "")
-        keyword = bool(FN_KEYWORDS.match(m.group(2)))
+        words = _plain(m.group(2))
+        keyword = bool(FN_KEYWORDS.match(words))
         starts_block = (prev_blank and not self._after_page_number(j)) or keyword
-        if not quoting and self._list_goes_on(j, n, m.group(2), keyword):
+        if not quoting and self._list_goes_on(j, n, words, keyword):
             return False
         referenced = n in self.markers_seen or n < self.last_marker  # a later marker was seen
         if not referenced:
@@ -260,7 +267,11 @@ class _FurnitureSplitter:
         # marker was printed where the body no longer shows it (a heading's, several lines up)
         last_of_page = keyword and n == self.last_body + 1 and self._ends_page(j)
         # «- 14 ...» on the line after note 13's: the next note of the block, whatever its words
-        next_in_block = self.open_fn is not None and n == self.last_body + 1
+        next_in_block = (
+            self.open_fn is not None
+            and n == self.last_body + 1
+            and bool(keyword or self._cites_journal(j) or self._opens_as_editor(self.open_fn))
+        )
         if not (
             (referenced and (self.open_fn is not None or starts_block))
             or (keyword and prev_blank)
@@ -276,17 +287,33 @@ class _FurnitureSplitter:
         return True
 
     def _list_goes_on(self, j: int, n: int, words: str, keyword: bool) -> bool:
-        """«-n» at line ``j`` is an item of the body's own numbered list, not a note: the line just
-        above announces the list («... الوثائق التالية:») and «-n» does not open with a note's
-        words; or the list is at item n-1 a few lines up and «-n» neither opens with an editor's
-        verb («-3 تم تغيير ...»; «-2 غير أنه ...», «-3 يقصد ...» are the list's) nor cites a text
-        with its official journal («-3 ظهير شريف رقم ... الجريدة الرسمية عدد ...»)."""
-        above = [(k, text) for k, text in self.body[-3:] if not BARE_NUMBER.match(text)]
-        if not keyword and above and above[-1][0] >= j - 4 and above[-1][1].rstrip().endswith(":"):
-            return True
-        if not any((m := FN_BODY.match(text)) and int(m.group(1)) == n - 1 for _, text in self.body[-LIST_LOOKBACK:]):
-            return False
-        return not EDITOR_VERB.match(words) and not self._cites_journal(j)
+        """«-n» at line ``j`` is an item of the body's own numbered list, not a note, unless it opens
+        with an editor's verb («-3 تم تغيير ...», «-1 الجريدة الرسمية ...»; but «-2 غير أنه ...»,
+        «-3 يقصد ...» are a list's) or cites a text with its official journal («-3 ظهير شريف رقم ...
+        الجريدة الرسمية عدد ...»): when it comes right under its article's heading; right under a
+        line announcing a list («... الوثائق التالية:») without a note's words; or when the list is
+        at item n-1 further up in the same article."""
+        if EDITOR_VERB.match(words) or self._cites_journal(j):
+            return False  # «-1 الجريدة الرسمية ...» under a heading ending its page is a note
+        before = self.lines[j - 1] if j > self.first else ""
+        if self.body and self.body[-1][0] == j - 1:  # no blank line, page number or note between
+            if ARTICLE_HEADING.match(before):
+                return True
+            if not keyword and before.rstrip().endswith(":"):
+                return True
+        for _, text in reversed(self.body[-LIST_LOOKBACK:]):
+            if ARTICLE_HEADING.match(text):
+                break  # the list is the article's: not further up than its heading
+            item = FN_BODY.match(text)
+            if item and int(item.group(1)) == n - 1:
+                return True
+        return False
+
+    @staticmethod
+    def _opens_as_editor(note: RawNote) -> bool:
+        """The note opens with an editor's verb («-106 تم نسخ ...»)."""
+        first = FN_BODY.match(note.lines[0])
+        return bool(EDITOR_VERB.match(_plain(first.group(2) if first else note.lines[0])))
 
     def _cites_journal(self, j: int) -> bool:
         """Lines ``j`` to ``j+2`` cite the official journal («الجريدة الرسمية عدد ...», «ص .3203»)."""
@@ -319,7 +346,12 @@ class _FurnitureSplitter:
             self.open_fn = None
             return False
         g = GLUED_FN.search(line)
-        if g and int(g.group(1)) == self.last_body + 1 and FN_KEYWORDS.match(g.group(2)):
+        if (
+            g
+            and line[: g.start()].strip()
+            and int(g.group(1)) == self.last_body + 1
+            and FN_KEYWORDS.match(_plain(g.group(2)))
+        ):
             self.open_fn.add(j, line[: g.start()])
             self.last_body += 1
             self._open_footnote(self.last_body, j, line[g.start() :])

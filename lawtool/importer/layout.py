@@ -1219,13 +1219,21 @@ CELL_CONTENT = re.compile(r"[^\W_]")  # a letter or a digit: not a bullet («•
 # the signatures of a decision or a treaty: «الإمضاءات», «الإمضاء: ...», «عن حكومة ...», «وقعه بالعطف»
 SIGNATURE_CELL = re.compile(r"^(?:ال)?(?:إمضاء|امضاء|إمضاءات|امضاءات)|^عن\s+(?:ال)?حكومة|^وقعه\s+بالعطف|^حرر\s+ب")
 SIGNATURES_ABOVE = re.compile(r"(?:ال)?(?:إمضاءات|امضاءات|إمضاء|امضاء)\s*:?\s*$")
-FUNCTION_WORDS = frozenset({"على", "من", "في", "إلى", "الى", "عن", "و", "بين", "أو", "او", "ثم", "التي", "الذي"})
+FUNCTION_WORDS = frozenset(
+    {"على", "من", "في", "إلى", "الى", "عن", "و", "بين", "أو", "او", "ثم", "التي", "الذي"}
+    | {"de", "des", "du", "la", "le", "les", "et", "of", "the", "and", "to"}  # a certification printed a word a line
+)
+LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
+ARABIC = re.compile(r"[\u0621-\u064a]")
+LIST_MARK = re.compile(r"^(?:\s|[•·▪◦‣\uf0a7\uf0b7\uf0d8]|[\-–−](?!\s*\d))")  # not «-3,5»
 SINGLE_WORD_SHARE = 0.8  # cells that are one word (no number) in a sentence printed a word a line
 
 
 def is_cell_text(text: str) -> bool:
     """A short line with a letter or a digit and without a sentence's ending: a table cell, when
     enough of them follow each other (``is_table``)."""
+    if LIST_MARK.match(text):
+        return False  # a bullet, or the space a lost bullet left: an item of a list
     text = FN.sub("", text).strip()
     return (
         0 < len(text) <= TABLE_CELL_CHARS
@@ -1249,7 +1257,12 @@ def is_table(cells: list[str], before: str | None) -> bool:
     if any(FN.sub("", c).strip() in FUNCTION_WORDS for c in cells):
         return False  # «على», «عن», «و» alone on a line: a sentence or a title broken a word a line
     single_words = sum(1 for c in cells if len(c.split()) == 1 and not any(ch.isdigit() for ch in c))
-    return single_words < SINGLE_WORD_SHARE * len(cells)
+    if single_words >= SINGLE_WORD_SHARE * len(cells):
+        return False
+    # a narrow column of English or French prose (a treaty's certified copy): Latin lines of words
+    latin = [c for c in cells if LATIN.search(c) and not ARABIC.search(c)]
+    wordy = sum(1 for c in latin if len(c.split()) >= 3)
+    return not (len(latin) >= 0.8 * len(cells) and wordy >= 0.6 * len(latin))
 
 
 def _is_cell(node: Node) -> bool:

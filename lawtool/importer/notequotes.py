@@ -110,18 +110,19 @@ def _numbers(which: str) -> list[str]:
 
 
 def quotes(note_lines: list[str], lines: list[str], j: int) -> bool:
-    """May the note being read hold the article heading at raw line ``j``: it is a «see» note, it
-    names that article of another text («تمت الإشارة في المادتين الثانية والثالثة من المرسوم ...»),
+    """May the note being read hold the article heading at raw line ``j``: it is a «see» note that
+    names that article, it names that article of another text («تمت الإشارة في المادتين الثانية والثالثة من المرسوم ...»),
     its words so far end on «:» («... كانت تنص على ما يلي:»), or a quotation opens under the
     heading?"""
     first = _FN_START.match(note_lines[0])
-    if announced(first.group(2) if first else note_lines[0]) is not None:
-        return True
+    names = announced(first.group(2) if first else note_lines[0])
+    _, number = _heading_number(lines[j])
+    if names and number in names:
+        return True  # a «see» note's named article
     if note_lines[-1].rstrip().endswith(":"):
         return True
     if any(ARTICLE_HEADING.match(line) for line in note_lines[1:]):
         return True  # a note that took in a quoted heading keeps the next ones of its quotation
-    _, number = _heading_number(lines[j])
     text = " ".join(note_lines)
     if number and any(number in _numbers(m.group("which")) for m in _NAMED_ANY.finditer(text)):
         return True

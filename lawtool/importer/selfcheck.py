@@ -406,12 +406,15 @@ def check_tables(document, lines: list[str], numbers: list[int], *, source: str)
     source's order."""
     findings = []
     texts = [" ".join(_NOTE.sub("", line).split()) for line in lines]
+    after = 0  # the tables come in the source's order: each is looked for after the one before
     for table in document.main.iter("{*}table"):
         if table.get("class") != LOST_LAYOUT:
             continue
         cells = [" ".join("".join(td.itertext()).split()) for td in table.iter("{*}td")]
-        run = _run_at(texts, cells)
+        run = _run_at(texts, cells, after)
         first = run[0] if run else None
+        if run:
+            after = run[1] + 1
         where = "a table"
         if run:
             where = f"lines {numbers[run[0]]}–{numbers[run[1]]}" if run[1] > run[0] else f"from line {numbers[run[0]]}"
@@ -432,12 +435,12 @@ def check_tables(document, lines: list[str], numbers: list[int], *, source: str)
     return findings
 
 
-def _run_at(texts: list[str], cells: list[str]) -> tuple[int, int] | None:
+def _run_at(texts: list[str], cells: list[str], after: int = 0) -> tuple[int, int] | None:
     """The first and last indices of the lines of ``texts`` that hold ``cells`` (a cell may be two
     lines the layout joined): where its first two cells start two lines, up to the line its last
     cell ends with."""
-    for i, text in enumerate(texts):
-        if text == cells[0] and (len(cells) < 2 or texts[i + 1 : i + 2] and cells[1].startswith(texts[i + 1])):
+    for i in range(after, len(texts)):
+        if texts[i] == cells[0] and (len(cells) < 2 or texts[i + 1 : i + 2] and cells[1].startswith(texts[i + 1])):
             for j in range(i + len(cells) - 1, min(len(texts), i + 3 * len(cells))):
                 if texts[j] and cells[-1].endswith(texts[j]):
                     return i, j
