@@ -26,8 +26,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .akn import atomic_write, remove_stale_temporaries, text_of
+from .arabic import strip_marks
 from .errors import InputError, LawtoolError
 from .importer import import_text, read_source
+from .importer.build import UNREADABLE
 from .importer.ligatures import damage_signatures
 from .importer.suspects import HunspellMissing, suspect_shares, tokenize
 from .validate import check_schema
@@ -79,9 +81,16 @@ def import_one(source: Path, options: Options) -> dict:
         uncertain=len(report.uncertain),
         findings=[f.to_dict() for f in findings],
     )
-    signatures = damage_signatures("\n".join(document.root.itertext()))
+    # the damaged words the importer marked unreadable in the text are counted apart: they are shown
+    # to readers for what they are; a signature left unmarked is a damage nothing says
+    marked = Counter(
+        strip_marks(el.text or "") for el in document.root.iter("{*}inline") if el.get("name") == UNREADABLE
+    )
+    signatures = damage_signatures("\n".join(document.root.itertext())) - marked
     if signatures:
         entry["damage_signatures"] = dict(signatures.most_common())
+    if marked:
+        entry["unreadable_words"] = dict(marked.most_common())
     if options.spelling:
         entry["_tokens"] = dict(Counter(tokenize("\n".join(text_of(p) for p in document.main.iter("{*}p")))))
     entry["status"] = "clean" if not any(f.severity in ("error", "warning") for f in findings) else "findings"
@@ -278,6 +287,7 @@ def build_report(entries: list[dict], *, folder: Path, imported: int, seconds: f
         **_article_measures(imported_ok),
         "schema_invalid": [e["file"] for e in imported_ok if _has_finding(e, "schema")],
         "damage_signatures": {e["file"]: e["damage_signatures"] for e in imported_ok if e.get("damage_signatures")},
+        "unreadable_words": {e["file"]: e["unreadable_words"] for e in imported_ok if e.get("unreadable_words")},
         "suspect_share_percent": _distribution(shares),
         **_finding_counts(imported_ok),
     }
@@ -332,7 +342,8 @@ def render_markdown(report: dict) -> str:
         f"{len(s['zero_articles_with_headings'])}) |",
         f"| article numbers = the source's headings | {s['article_count_agrees_percent']} % of texts |",
         f"| outputs invalid against the XSD | {len(s['schema_invalid'])} |",
-        f"| texts whose output holds a damage signature | {len(s['damage_signatures'])} |",
+        f"| texts whose output holds a damage signature not marked unreadable | {len(s['damage_signatures'])} |",
+        f"| texts with words marked unreadable (kept as printed) | {len(s.get('unreadable_words', {}))} |",
     ]
     for key, value in s["suspect_share_percent"].items():
         lines.append(f"| suspect share {key} | {value}{' %' if 'over' not in key else ' texts'} |")
@@ -361,6 +372,10 @@ def render_markdown(report: dict) -> str:
     if s["damage_signatures"]:
         lines += ["", "## Damage signatures left", "", "| text | words |", "|---|---|"]
         for name, words in s["damage_signatures"].items():
+            lines.append(f"| {name} | {'، '.join(f'«{w}» ×{n}' for w, n in words.items())} |")
+    if s.get("unreadable_words"):
+        lines += ["", "## Words marked unreadable", "", "| text | words |", "|---|---|"]
+        for name, words in s["unreadable_words"].items():
             lines.append(f"| {name} | {'، '.join(f'«{w}» ×{n}' for w, n in words.items())} |")
     if report["refused"]:
         lines += ["", "## Refused", "", "| text | why |", "|---|---|"]

@@ -55,17 +55,20 @@ def test_import_all_writes_valid_documents_and_a_report(tmp_path):
 
 def test_the_report_counts_the_damage_signatures_left(tmp_path):
     """Finance law 9097 keeps words of a table whose two text layers the extraction interleaved (no
-    certain reading): the report names the text and the words; a repaired text is not named."""
+    certain reading): the importer marks them unreadable in the text, and the report names the text
+    and the words apart from signatures left unmarked (none); a repaired text is not named."""
     folder = tmp_path / "texts"
     folder.mkdir()
     for name in ("ma-adala-finance-laws-9097.txt", "ma-adala-maritime-fishing-321.txt"):
         shutil.copy(SHARED / "sources/adala/corpus" / name, folder / name)
     report = import_all(folder, tmp_path / "build", jobs=1, spelling=False)
-    left = report["summary"]["damage_signatures"]
-    assert list(left) == ["ma-adala-finance-laws-9097.txt"]
-    assert left["ma-adala-finance-laws-9097.txt"]["االلبمغخااللي"] == 1
+    assert report["summary"]["damage_signatures"] == {}
+    marked = report["summary"]["unreadable_words"]
+    assert list(marked) == ["ma-adala-finance-laws-9097.txt"]
+    assert marked["ma-adala-finance-laws-9097.txt"]["االلبمغخااللي"] == 1
     markdown = (tmp_path / "build/report.md").read_text("utf-8")
-    assert "| texts whose output holds a damage signature | 1 |" in markdown
+    assert "| texts whose output holds a damage signature not marked unreadable | 0 |" in markdown
+    assert "| texts with words marked unreadable (kept as printed) | 1 |" in markdown
     assert "«االلبمغخااللي» ×1" in markdown
 
 

@@ -19,14 +19,14 @@ from ..errors import InputError
 from ..findings import Finding
 from ..frbr import FrbrUri, real_date
 from ..validate import check_numbering
-from .build import Metadata, build_document, drop_dangling_note_refs
+from .build import Metadata, build_document, drop_dangling_note_refs, mark_unreadable
 from .context import check_context
 from .footnotes import parse_amendment_notes
 from .identify import fallback_number, identify
 from .layout import parse_layout
 from .lifecycle import active_modifications, amending_law_dates, amendment_events
 from .repair import repair_text
-from .selfcheck import check_layout, check_tables, check_text_kept, count_words
+from .selfcheck import check_layout, check_tables, check_text_kept, check_unreadable, count_words
 
 
 @dataclass
@@ -259,6 +259,7 @@ def import_text(
     tree = build_document(layout, meta, doctype)
     report.uncertain += _dangling_note_refs(tree, notes)
     document = Document(tree, source_name)
+    mark_unreadable(document)
     amendment_events(
         document,
         amendment_notes,
@@ -376,6 +377,7 @@ def self_check(
     text, numbering (validate's rules), uncertain repairs."""
     findings = check_layout(layout, lines, numbers, source=source_name)
     findings += check_tables(document, lines, numbers, source=source_name)
+    findings += check_unreadable(document, lines, numbers, source=source_name)
     words = sum(count_words(" ".join(el.itertext())) for el in document.main if not el.tag.endswith("meta"))
     findings += check_text_kept(lines, words, source=source_name)
     findings += [replace(f, file=source_name) for f in check_numbering(document)]

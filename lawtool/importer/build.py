@@ -14,7 +14,9 @@ from lxml import etree
 from ..akn import LAWTOOL_NS, LOST_LAYOUT, NS, E, akn, identification, remove_keeping_tail
 from ..eids import assign_eids
 from ..frbr import FrbrUri
+from .common import AR_WORD
 from .layout import FN, Layout, Node, is_cell_text, is_table
+from .ligatures import is_damaged
 
 
 @dataclass
@@ -327,6 +329,47 @@ def _annex_doc(annex: Layout, meta: Metadata, n: int) -> etree._Element:
         body.append(E("p"))
     doc.append(body)
     return doc
+
+
+UNREADABLE = "unreadable"  # the name of an ``inline`` holding a word the extraction left unreadable
+
+
+def mark_unreadable(document) -> None:
+    """Each word of the text (and of its notes) that no Arabic spells as the extraction's damage
+    left it (ligatures.py ``is_damaged``: two text layers interleaved, a tripled alef ...) goes into
+    ``<inline name="unreadable">``: kept as printed, and shown to readers for what it is."""
+    main = document.main
+    in_meta = {el for meta in main.iter("{*}meta") for el in meta.iter()}
+    in_notes = {el for notes in main.iter("{*}notes") for el in notes.iter()}
+    for el in [e for e in main.iter() if isinstance(e.tag, str) and (e not in in_meta or e in in_notes)]:
+        if el.text and AR_WORD.search(el.text):
+            pieces = _split_damaged(el.text)
+            if len(pieces) > 1:
+                el.text = pieces[0]
+                for k, (word, after) in enumerate(zip(pieces[1::2], pieces[2::2], strict=True)):
+                    el.insert(k, E("inline", word, name=UNREADABLE))
+                    el[k].tail = after or None
+        parent = el.getparent()
+        if el.tail and parent is not None and AR_WORD.search(el.tail):
+            pieces = _split_damaged(el.tail)
+            if len(pieces) > 1:
+                el.tail = pieces[0] or None
+                at = parent.index(el)
+                for k, (word, after) in enumerate(zip(pieces[1::2], pieces[2::2], strict=True)):
+                    marked = E("inline", word, name=UNREADABLE)
+                    marked.tail = after or None
+                    parent.insert(at + 1 + k, marked)
+
+
+def _split_damaged(text: str) -> list[str]:
+    """``text`` cut around its damaged words: [before, word, after, word, after ...]."""
+    pieces: list[str] = []
+    pos = 0
+    for m in AR_WORD.finditer(text):
+        if is_damaged(m.group(0)):
+            pieces += [text[pos : m.start()], m.group(0)]
+            pos = m.end()
+    return [*pieces, text[pos:]] if pieces else [text]
 
 
 def drop_dangling_note_refs(tree: etree._ElementTree, notes: dict[int, str]) -> list[tuple[int, str]]:

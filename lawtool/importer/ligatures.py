@@ -846,10 +846,15 @@ def damage_signatures(text: str) -> Counter[str]:
     holds none; the corpus report counts them."""
     found: Counter[str] = Counter()
     for token, count in Counter(AR_WORD.findall(text)).items():  # each distinct word read once
-        word = _plain(token)
-        if token in BARE_SIGNATURES or _has_signature(word):
-            found[word] += count
+        if is_damaged(token):
+            found[_plain(token)] += count
     return found
+
+
+def is_damaged(token: str) -> bool:
+    """A word (``AR_WORD``) no Arabic spells, as the extraction's damage leaves it: ``damage_signatures``'s
+    test."""
+    return token in BARE_SIGNATURES or _has_signature(_plain(token))
 
 
 def _fix_non_words(text: str, j: int, repairs: list[Repair], uncertain: list[Repair]) -> str:

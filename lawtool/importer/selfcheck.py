@@ -19,6 +19,7 @@ from ..akn import LOST_LAYOUT
 from ..eids import number_from_num
 from ..errors import LawtoolError
 from ..findings import Finding
+from .build import UNREADABLE
 from .layout import CONTENTS_RUN, CONTENTS_SHARE, Layout, Node
 
 _NUMBER = r"\d+(?:\s*[-.]\s*\d+)*(?:\s*(?:ال)?مكرر[ةه]?(?:\s+مرتين|\s+ثلاث\s+مرات)?)?"
@@ -446,6 +447,32 @@ def _run_at(texts: list[str], cells: list[str], after: int = 0) -> tuple[int, in
                     return i, j
             return i, i
     return None
+
+
+def check_unreadable(document, lines: list[str], numbers: list[int], *, source: str) -> list[Finding]:
+    """Each word the extraction left unreadable, marked in the text (build.py ``mark_unreadable``):
+    where it is, and that it is kept as printed."""
+    findings = []
+    for el in document.main.iter("{*}inline"):
+        if el.get("name") != UNREADABLE:
+            continue
+        word = el.text or ""
+        holder = next((a.get("eId") for a in el.iterancestors() if a.get("eId")), None)
+        line = next((n for text, n in zip(lines, numbers, strict=False) if word in text), None)
+        findings.append(
+            Finding(
+                "unreadable-word",
+                "warning",
+                holder,
+                f"«{word}»: a word no Arabic spells, as the extraction's damage left it (two text layers "
+                "interleaved, a reversed ligature no rule reads); kept as printed and marked in the text",
+                line,
+                file=source,
+                message_ar="كلمة تعذرت قراءتها في النص المصدر: حُفظت كما طُبعت ومُيّزت في النص",
+                hint="read the word in the official PDF and record a correction",
+            )
+        )
+    return findings
 
 
 WORD = re.compile(r"[^\W_]+")  # letters and digits: a list's «-» and «أ)» count as its «أ»

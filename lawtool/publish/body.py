@@ -278,6 +278,8 @@ class BodyRenderer:
     def inline_element(self, el, notes: list[str]) -> str:
         """One inline element as HTML, by its name (``INLINE_WRITERS``); a ``span`` otherwise."""
         name = local_name(el)
+        if name == "inline" and el.get("name") == "unreadable":
+            return element("span", self.inline(el, notes), class_="lt-unreadable", title=UNREADABLE_TITLE)
         writer = INLINE_WRITERS.get(name)
         if writer is not None:
             return writer(self, el, notes)
@@ -425,6 +427,8 @@ WRAPPER_CLASSES = {
     "wrapUp": "lt-wrapup",
     "listWrapUp": "lt-wrapup",
 }
+# a word the importer marked unreadable (importer/build.py mark_unreadable)
+UNREADABLE_TITLE = "كلمة تعذرت قراءتها في النص المصدر، حُفظت كما طُبعت"
 SPAN_CLASSES = {"docTitle": "lt-doctitle"}  # other inline elements: a span without class
 
 _Writer = Callable[[BodyRenderer, Any, list[str]], str]
