@@ -7,6 +7,7 @@ lifecycle events and passive modifications naming the amending law.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -14,7 +15,7 @@ from lxml import etree
 from ..akn import LAWTOOL_NS, LOST_LAYOUT, NS, E, akn, identification, remove_keeping_tail
 from ..eids import assign_eids
 from ..frbr import FrbrUri
-from .common import AR_WORD
+from .common import AR_WORD, LETTER, MARKS
 from .layout import FN, Layout, Node, is_cell_text, is_table
 from .ligatures import is_damaged
 
@@ -339,37 +340,34 @@ def mark_unreadable(document) -> None:
     left it (ligatures.py ``is_damaged``: two text layers interleaved, a tripled alef ...) goes into
     ``<inline name="unreadable">``: kept as printed, and shown to readers for what it is."""
     main = document.main
+    # each distinct word is judged once; a clean document (nearly all) is left at once
+    damaged = {w for w in set(AR_WORD.findall("\n".join(main.itertext()))) if is_damaged(w)}
+    if not damaged:
+        return
+    words = re.compile(
+        f"(?<![{LETTER}{MARKS}])(?:{'|'.join(map(re.escape, sorted(damaged, key=len, reverse=True)))})(?![{LETTER}{MARKS}])"
+    )
     in_meta = {el for meta in main.iter("{*}meta") for el in meta.iter()}
     in_notes = {el for notes in main.iter("{*}notes") for el in notes.iter()}
     for el in [e for e in main.iter() if isinstance(e.tag, str) and (e not in in_meta or e in in_notes)]:
-        if el.text and AR_WORD.search(el.text):
-            pieces = _split_damaged(el.text)
-            if len(pieces) > 1:
-                el.text = pieces[0]
-                for k, (word, after) in enumerate(zip(pieces[1::2], pieces[2::2], strict=True)):
-                    el.insert(k, E("inline", word, name=UNREADABLE))
-                    el[k].tail = after or None
+        if el.text and words.search(el.text):
+            pieces = words.split(el.text)
+            found = words.findall(el.text)
+            el.text = pieces[0]
+            for k, (word, after) in enumerate(zip(found, pieces[1:], strict=True)):
+                marked = E("inline", word, name=UNREADABLE)
+                marked.tail = after or None
+                el.insert(k, marked)
         parent = el.getparent()
-        if el.tail and parent is not None and AR_WORD.search(el.tail):
-            pieces = _split_damaged(el.tail)
-            if len(pieces) > 1:
-                el.tail = pieces[0] or None
-                at = parent.index(el)
-                for k, (word, after) in enumerate(zip(pieces[1::2], pieces[2::2], strict=True)):
-                    marked = E("inline", word, name=UNREADABLE)
-                    marked.tail = after or None
-                    parent.insert(at + 1 + k, marked)
-
-
-def _split_damaged(text: str) -> list[str]:
-    """``text`` cut around its damaged words: [before, word, after, word, after ...]."""
-    pieces: list[str] = []
-    pos = 0
-    for m in AR_WORD.finditer(text):
-        if is_damaged(m.group(0)):
-            pieces += [text[pos : m.start()], m.group(0)]
-            pos = m.end()
-    return [*pieces, text[pos:]] if pieces else [text]
+        if el.tail and parent is not None and words.search(el.tail):
+            pieces = words.split(el.tail)
+            found = words.findall(el.tail)
+            el.tail = pieces[0] or None
+            at = parent.index(el)
+            for k, (word, after) in enumerate(zip(found, pieces[1:], strict=True)):
+                marked = E("inline", word, name=UNREADABLE)
+                marked.tail = after or None
+                parent.insert(at + 1 + k, marked)
 
 
 def drop_dangling_note_refs(tree: etree._ElementTree, notes: dict[int, str]) -> list[tuple[int, str]]:

@@ -405,12 +405,13 @@ def check_tables(document, lines: list[str], numbers: list[int], *, source: str)
     layout.py and build.py): where it is (the element holding it; the source lines, found again as
     the run of its cells among the repaired lines) and that its cells are kept one a row, in the
     source's order."""
-    findings = []
+    findings: list[Finding] = []
+    tables = [t for t in document.main.iter("{*}table") if t.get("class") == LOST_LAYOUT]
+    if not tables:
+        return findings
     texts = [" ".join(_NOTE.sub("", line).split()) for line in lines]
     after = 0  # the tables come in the source's order: each is looked for after the one before
-    for table in document.main.iter("{*}table"):
-        if table.get("class") != LOST_LAYOUT:
-            continue
+    for table in tables:
         cells = [" ".join("".join(td.itertext()).split()) for td in table.iter("{*}td")]
         run = _run_at(texts, cells, after)
         first = run[0] if run else None
