@@ -60,3 +60,32 @@ def test_the_corpus_report_counts_marked_words_apart(tmp_path):
     report = build_report([entry], folder=CORPUS, imported=1, seconds=0.0)
     assert report["summary"]["damage_signatures"] == {}
     assert set(report["summary"]["unreadable_words"][FINANCE]) == set(DAMAGED)
+
+
+def _law_103_13_with(damage: dict[int, str]):
+    """Law 103.13 as Adala prints it, a damaged word put at the start of some lines (0-based)."""
+    lines = (SHARED / "sources/adala/law-103-13.ar.txt").read_text("utf-8").split("\n")
+    for k, word in damage.items():
+        lines[k] = word + " " + lines[k]
+    return import_text("\n".join(lines), None, source_name="law-103-13-damaged.txt")
+
+
+def _mods(document) -> int:
+    return len(document.main.findall(".//{*}activeModifications/{*}textualMod"))
+
+
+def test_a_word_marked_in_an_amending_sentence_keeps_its_modifications():
+    # «ششرراات تغير وتتمم على النحو التالي أحكام الفصول 404 و431 ...»: the sentence is read for the
+    # articles it amends before the word is marked, so the marking cuts nothing short
+    source = "law-103-13.ar.txt"
+    clean, _ = import_text((SHARED / "sources/adala" / source).read_text("utf-8"), None, source_name=source)
+    damaged, _ = _law_103_13_with({42: "ششرراات"})
+    assert _marked(damaged) == ["ششرراات"]
+    assert _mods(damaged) == _mods(clean) > 0
+
+
+def test_each_finding_names_the_line_of_its_own_word():
+    # the same damaged word on two lines: each finding names its own line, not the first one's
+    document, report = _law_103_13_with({42: "ششرراات", 100: "ششرراات"})
+    lines = [f.line for f in report.findings if f.rule == "unreadable-word"]
+    assert lines == [43, 101]

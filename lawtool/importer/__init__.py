@@ -259,7 +259,6 @@ def import_text(
     tree = build_document(layout, meta, doctype)
     report.uncertain += _dangling_note_refs(tree, notes)
     document = Document(tree, source_name)
-    mark_unreadable(document)
     amendment_events(
         document,
         amendment_notes,
@@ -267,6 +266,8 @@ def import_text(
         known_dates=amending_law_dates("\n".join(layout.title_lines)),
     )
     active_modifications(document)
+    # last: the readings of amending sentences above take a mod's text as one string
+    mark_unreadable(document)
     report.counts = document.counts()
     report.findings += self_check(document, layout, lines, numbers, report, source_name)
     return document, report

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -454,12 +455,22 @@ def check_unreadable(document, lines: list[str], numbers: list[int], *, source: 
     """Each word the extraction left unreadable, marked in the text (build.py ``mark_unreadable``):
     where it is, and that it is kept as printed."""
     findings = []
+    cursor = 0  # the words come in the source's order: each is looked for from the one before
+    used: Counter[tuple[int, str]] = Counter()  # the occurrences of a word on a line already named
     for el in document.main.iter("{*}inline"):
         if el.get("name") != UNREADABLE:
             continue
         word = el.text or ""
         holder = next((a.get("eId") for a in el.iterancestors() if a.get("eId")), None)
-        line = next((n for text, n in zip(lines, numbers, strict=False) if word in text), None)
+        whole = re.compile(
+            f"(?<![\u0621-\u064a\u064b-\u065f\u0670\u0640]){re.escape(word)}(?![\u0621-\u064a\u064b-\u065f\u0670\u0640])"
+        )
+        line = None  # a note's word: its note (the holder) says where; notes are not among ``lines``
+        if not any(a.tag.endswith("}note") for a in el.iterancestors()):
+            at = next((k for k in range(cursor, len(lines)) if len(whole.findall(lines[k])) > used[k, word]), None)
+            if at is not None:
+                used[at, word] += 1
+                cursor, line = at, numbers[at]
         findings.append(
             Finding(
                 "unreadable-word",
