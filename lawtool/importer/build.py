@@ -16,7 +16,7 @@ from ..akn import LAWTOOL_NS, LOST_LAYOUT, NS, E, akn, identification, remove_ke
 from ..eids import assign_eids
 from ..frbr import FrbrUri
 from .common import AR_WORD, LETTER, MARKS
-from .layout import FN, Layout, Node, is_cell_text, is_table
+from .layout import FN, Layout, Node, lost_tables
 from .ligatures import is_damaged
 
 
@@ -123,24 +123,13 @@ def _lost_layout_table(cells: list[str]) -> etree._Element:
 
 def _text_blocks(lines: list[str], before: str | None = None) -> list[etree._Element]:
     """Unnumbered text (a division's, a text's without articles, an annex's): a ``p`` a line, and
-    each run of cells that makes a table (layout.py's ``is_cell_text``, ``is_table``) one table
-    whose layout was lost.  ``before``: the heading above the text (a signature block's
-    «الإمضاءات»)."""
-    out: list[etree._Element] = []
-    run: list[str] = []
-    for line in [*lines, None]:
-        if line is not None and is_cell_text(line):
-            run.append(line)
-            continue
-        if is_table(run, before):
-            out.append(_lost_layout_table(run))
-        else:
-            out.extend(inline("p", cell) for cell in run)
-        run = []
-        if line is not None:
-            out.append(inline("p", line))
-            before = line
-    return out
+    each run of cells that makes a table (layout.py's ``lost_tables``) one table whose layout was
+    lost.  ``before``: the heading above the text (a signature block's «الإمضاءات»)."""
+    blocks = lost_tables([Node("paragraph", text=line) for line in lines], before)
+    return [
+        _lost_layout_table([cell.text or "" for cell in b.children]) if b.kind == "table" else inline("p", b.text or "")
+        for b in blocks
+    ]
 
 
 def _paragraph(node: Node) -> etree._Element:

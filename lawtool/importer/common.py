@@ -67,6 +67,15 @@ class RepairResult:
 JOURNAL_PAGE = r"(?:^|[\s\d()])ص\s*[.،]?\s*\d+\s*[.؛،]?\s*$"
 FN_CONTINUATION = re.compile(r"الجريدة\s+الرسمية|بتنفيذه|^\s*\d{3,5}\s*بتاريخ|" + JOURNAL_PAGE)
 
+# A footnote's body: «- 12 تم تغيير ...» (not «-1,5», a number).
+FN_BODY = re.compile(r"^\s*[-–]\s*(\d{1,4})\s*(?=[^\d\s.,،\-–])(.*)$")
+# The words only an editor's note opens with (FN_KEYWORDS less those a law's own items open with:
+# «غير أنه», «يقصد ب», «تنص», «نفس» ...)
+EDITOR_VERB = re.compile(
+    r"^\s*(?:تم|ت م(?= )|تمت|تمم|تممت|أضيف|أضيفت|اضيف|نسخ(?!\s+من)|نسخت|ألغي|ألغيت|الغي|الغيت|غير(?!\s+[أا]ن)|غيرت|"
+    r"عوض|عوضت|حذف|حذفت|حلت|الجريدة|انظر|أنظر|راجع|قارن)(?![\u0621-\u064a])"
+)
+
 # -- characters ----------------------------------------------------------------------------------
 
 ALEFS = "اأإآ"

@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .common import FN_CONTINUATION, JOURNAL_PAGE, LETTER, RawNote, Repair
+from ..arabic import strip_marks
+from .common import EDITOR_VERB, FN_BODY, FN_CONTINUATION, JOURNAL_PAGE, LETTER, RawNote, Repair
 from .notequotes import ARTICLE_HEADING, opens_quotation, quotes, reclaim_quotations
 
 PAGE_DASH = re.compile(r"^\s*-\s*(\d{1,4})\s*-\s*$")
 BARE_NUMBER = re.compile(r"^\s*(\d{1,4})\s*$")
-FN_BODY = re.compile(r"^\s*[-–]\s*(\d{1,4})\s*(?=[^\d\s.,،\-–])(.*)$")  # not «-1,5» (a number)
 # First words of Adala's editorial notes ("تم تغيير ...", "الجريدة الرسمية ...").
 GLUED_FN = re.compile(r"\s[-–]\s*(\d{1,4})\s*(?=[^\d\s.,،\-–])(.*)$")
 FN_KEYWORDS = re.compile(
@@ -21,13 +21,6 @@ FN_KEYWORDS = re.compile(
     r"(?![\u0621-\u064a])"  # a whole word: «نسخة» (a copy) is no «نسخ» (repealed)
 )
 LOOKAHEAD = 120
-TATWEEL_AND_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
-# The words only an editor's note opens with (FN_KEYWORDS less those a law's own items open with:
-# «غير أنه», «يقصد ب», «تنص», «نفس» ...)
-EDITOR_VERB = re.compile(
-    r"^\s*(?:تم|ت م(?= )|تمت|تمم|تممت|أضيف|أضيفت|اضيف|نسخ(?!\s+من)|نسخت|ألغي|ألغيت|الغي|الغيت|غير(?!\s+[أا]ن)|غيرت|"
-    r"عوض|عوضت|حذف|حذفت|حلت|الجريدة|انظر|أنظر|راجع|قارن)(?![\u0621-\u064a])"
-)
 LIST_LOOKBACK = 60  # body lines searched for the item before a numbered line (its article's)
 QUOTING_SKIP = 10  # how many notes a quoting note may follow the last note read (their markers lost)
 
@@ -40,11 +33,6 @@ class _Furniture:
     page_ends: list[int]  # raw index of each page's last line (its number, or a body line ending on it)
 
 
-def _plain(text: str) -> str:
-    """The letters of a note's first words: without tatweel or harakat («تـم تَمَّم» → «تم تمم»)."""
-    return TATWEEL_AND_MARKS.sub("", text)
-
-
 def _is_blank(s: str) -> bool:
     return not s.strip()
 
@@ -55,7 +43,7 @@ def _fn_body_at(lines: list[str], j: int, number: int) -> bool:
     if not m or int(m.group(1)) != number:
         return False
     prev_blank = j == 0 or _is_blank(lines[j - 1])
-    return prev_blank or bool(FN_KEYWORDS.match(_plain(m.group(2))))
+    return prev_blank or bool(FN_KEYWORDS.match(strip_marks(m.group(2))))
 
 
 def _marker_wins_tie(lines: list[str], j: int, v: int) -> bool:
@@ -252,7 +240,7 @@ class _FurnitureSplitter:
         if not (quoting or n <= max(self.last_marker, self.last_body + 3)):
             return False
         prev_blank = _is_blank(self.lines[j - 1] if j > self.first else "")
-        words = _plain(m.group(2))
+        words = strip_marks(m.group(2))
         keyword = bool(FN_KEYWORDS.match(words))
         starts_block = (prev_blank and not self._after_page_number(j)) or keyword
         if not quoting and self._list_goes_on(j, n, words, keyword):
@@ -313,7 +301,7 @@ class _FurnitureSplitter:
     def _opens_as_editor(note: RawNote) -> bool:
         """The note opens with an editor's verb («-106 تم نسخ ...»)."""
         first = FN_BODY.match(note.lines[0])
-        return bool(EDITOR_VERB.match(_plain(first.group(2) if first else note.lines[0])))
+        return bool(EDITOR_VERB.match(strip_marks(first.group(2) if first else note.lines[0])))
 
     def _cites_journal(self, j: int) -> bool:
         """Lines ``j`` to ``j+2`` cite the official journal («الجريدة الرسمية عدد ...», «ص .3203»)."""
@@ -350,7 +338,7 @@ class _FurnitureSplitter:
             g
             and line[: g.start()].strip()
             and int(g.group(1)) == self.last_body + 1
-            and FN_KEYWORDS.match(_plain(g.group(2)))
+            and FN_KEYWORDS.match(strip_marks(g.group(2)))
         ):
             self.open_fn.add(j, line[: g.start()])
             self.last_body += 1

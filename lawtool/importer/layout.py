@@ -1204,7 +1204,7 @@ class _BodyParser:
             if self.ends(line):
                 flush()
         flush()
-        return _lost_tables(blocks)
+        return lost_tables(blocks)
 
 
 # A table whose rows and columns the extraction lost: the source gives its cells one a line, short
@@ -1269,13 +1269,14 @@ def _is_cell(node: Node) -> bool:
     return node.kind == "paragraph" and not node.children and bool(node.text) and is_cell_text(node.text or "")
 
 
-def _lost_tables(blocks: list[Node]) -> list[Node]:
-    """Each run of cells that makes a table (``is_table``) becomes one ``table`` node holding them."""
+def lost_tables(blocks: list[Node], heading: str | None = None) -> list[Node]:
+    """Each run of cells that makes a table (``is_table``) becomes one ``table`` node holding them
+    (``heading``: the text above the first block, a signature block's «الإمضاءات»)."""
     out: list[Node] = []
     run: list[Node] = []
 
     def close() -> None:
-        before = out[-1].text if out and out[-1].kind == "paragraph" else None
+        before = (out[-1].text if out[-1].kind == "paragraph" else None) if out else heading
         if is_table([c.text or "" for c in run], before):
             out.append(Node("table", children=[Node("cell", text=c.text, line=c.line) for c in run], line=run[0].line))
         else:

@@ -26,7 +26,10 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from .common import FN_CONTINUATION, RawNote, Repair
+from ..arabic import strip_marks
+from ..eids import number_from_num
+from ..errors import LawtoolError
+from .common import EDITOR_VERB, FN_BODY, FN_CONTINUATION, RawNote, Repair
 
 if TYPE_CHECKING:
     from .furniture import _Furniture
@@ -38,30 +41,24 @@ _NAMED_ANY = re.compile(r"(?:ال)?(?:مادة|مادتين|مواد|فصل|فص
 _RANGE = re.compile(r"^من\s*(\d+)\s*(?:إلى|الى)\s*(\d+)")
 _OF = re.compile(r"(?:\s|(?<=\d))من(?:\s|$)")
 _NUMBER_OR_WORD = re.compile(r"\d+(?:[.\-]\d+)*|[\u0621-\u064a]+")
-_ORDINALS = {
-    "الأولى": "1",
-    "الأول": "1",
-    "الثانية": "2",
-    "الثاني": "2",
-    "الثالثة": "3",
-    "الثالث": "3",
-    "الرابعة": "4",
-    "الرابع": "4",
-    "الخامسة": "5",
-    "الخامس": "5",
-    "السادسة": "6",
-    "السادس": "6",
-    "السابعة": "7",
-    "السابع": "7",
-    "الثامنة": "8",
-    "الثامن": "8",
-    "التاسعة": "9",
-    "التاسع": "9",
-    "العاشرة": "10",
-    "العاشر": "10",
-}
 # the raw text still has the reversed lam-alef of the PDF: «األولى» for «الأولى»
-_ORDINALS.update({k.replace("الأ", "األ"): v for k, v in _ORDINALS.items() if k.startswith("الأ")})
+_REVERSED_ARTICLE = re.compile(r"^(و?)األ")
+
+
+def _ordinal(word: str) -> str | None:
+    """The number an ordinal word spells («الثالثة», «والثانية», the raw «األولى») by the eId rules
+    (eids.py), or None for any other word."""
+    word = _REVERSED_ARTICLE.sub(r"\1الأ", word)
+    for candidate in (word, word[1:]) if word.startswith("و") else (word,):  # «و»: and
+        try:
+            number = number_from_num(f"المادة {candidate}")
+        except LawtoolError:
+            continue
+        if number.isdigit():
+            return number
+    return None
+
+
 # a quoted article's heading: «المادة 9», «المادة :3», «المادة الثانية:», «المادة» (number lost)
 _HEADING = re.compile(r"^\s*(?:المادة|الفصل)\s*[:.]?\s*(?P<num>\d+(?:[.\-]\d+)*|[\u0621-\u064a]+)?\s*[:.]?\s*$")
 # «المادة 7», «المادة :7سريان ...», «الفصل الأول.», «الفصل االول»: a heading, not a line of a note
@@ -70,8 +67,6 @@ ARTICLE_HEADING = re.compile(
 )
 _OPENS_QUOTE = re.compile(r'^\s*["«“”]')
 _CLOSES = re.compile(r'["»”“]\s*[.؛;]?\s*$')
-_FN_START = re.compile(r"^\s*[-–]\s*(\d{1,4})\s*(?=[^\d\s.,،\-–])(.*)$")
-_NOTE_WORDS = re.compile(r"^\s*(?:أنظر|انظر|راجع|قارن|تم|تمت|الجريدة)")
 
 QUOTE_LOOKAHEAD = 4  # lines of a note's own reference before the heading it quotes
 PAGES_AFTER = 3  # how far a quotation is followed
@@ -101,11 +96,9 @@ def _numbers(which: str) -> list[str]:
         return []
     numbers = []
     for token in _NUMBER_OR_WORD.findall(which[: cut.start()]):
-        word = token[1:] if token.startswith("و") and token[1:] in _ORDINALS else token
-        if token[0].isdigit():
-            numbers.append(token)
-        elif word in _ORDINALS:
-            numbers.append(_ORDINALS[word])
+        number = token if token[0].isdigit() else _ordinal(token)
+        if number:
+            numbers.append(number)
     return numbers
 
 
@@ -114,7 +107,7 @@ def quotes(note_lines: list[str], lines: list[str], j: int) -> bool:
     names that article, it names that article of another text («تمت الإشارة في المادتين الثانية والثالثة من المرسوم ...»),
     its words so far end on «:» («... كانت تنص على ما يلي:»), or a quotation opens under the
     heading?"""
-    first = _FN_START.match(note_lines[0])
+    first = FN_BODY.match(note_lines[0])
     names = announced(first.group(2) if first else note_lines[0])
     _, number = _heading_number(lines[j])
     if names and number in names:
@@ -167,9 +160,8 @@ def _heading_number(line: str) -> tuple[bool, str | None]:
         return True, None
     if num[0].isdigit():
         return True, num
-    if num in _ORDINALS:
-        return True, _ORDINALS[num]
-    return False, None
+    number = _ordinal(num)
+    return (True, number) if number else (False, None)
 
 
 def _quantile(values: list[int], q: float) -> float:
@@ -216,7 +208,7 @@ class _Quotations:
 
     def follow(self, k: int) -> None:
         note = self.furn.footnotes[k]
-        first = _FN_START.match(note.lines[0])
+        first = FN_BODY.match(note.lines[0])
         names = announced(first.group(2) if first else note.lines[0])
         if names is None:
             return
@@ -341,9 +333,14 @@ class _Quotations:
         self.furn.body[:] = [entry for entry in self.furn.body if entry[0] not in moved]
         current, position = note, k
         for raw, text in taken:
-            start = _FN_START.match(text)
+            start = FN_BODY.match(text)
             number = int(start.group(1)) if start else 0
-            if start and number > current.number and number not in self.numbers and _NOTE_WORDS.match(start.group(2)):
+            if (
+                start
+                and number > current.number
+                and number not in self.numbers
+                and EDITOR_VERB.match(strip_marks(start.group(2)))
+            ):
                 current = RawNote(number, raw, [text])
                 position += 1
                 self.furn.footnotes.insert(position, current)

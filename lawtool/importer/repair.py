@@ -23,8 +23,8 @@ import re
 from collections import Counter
 from collections.abc import Collection
 
-from .common import AR_LETTER, AR_WORD, INWORD_TATWEEL, LETTER, MARKS, Footnote, Repair, RepairResult
-from .furniture import FN_BODY, _split_furniture
+from .common import AR_LETTER, AR_WORD, FN_BODY, INWORD_TATWEEL, LETTER, MARKS, Footnote, Repair, RepairResult
+from .furniture import _split_furniture
 from .ligatures import (
     LAM_MEEM,
     _damage_detected,

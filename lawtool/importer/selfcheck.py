@@ -421,7 +421,7 @@ def check_tables(document, lines: list[str], numbers: list[int], *, source: str)
         where = "a table"
         if run:
             where = f"lines {numbers[run[0]]}–{numbers[run[1]]}" if run[1] > run[0] else f"from line {numbers[run[0]]}"
-        holder = next((a.get("eId") for a in table.iterancestors() if a.get("eId")), None)
+        holder = _holder(table)
         findings.append(
             Finding(
                 "table-layout-lost",
@@ -451,6 +451,11 @@ def _run_at(texts: list[str], cells: list[str], after: int = 0) -> tuple[int, in
     return None
 
 
+def _holder(el) -> str | None:
+    """The eId of the nearest element around ``el`` that has one."""
+    return next((a.get("eId") for a in el.iterancestors() if a.get("eId")), None)
+
+
 def check_unreadable(document, lines: list[str], numbers: list[int], *, source: str) -> list[Finding]:
     """Each word the extraction left unreadable, marked in the text (build.py ``mark_unreadable``):
     where it is, and that it is kept as printed."""
@@ -461,7 +466,7 @@ def check_unreadable(document, lines: list[str], numbers: list[int], *, source: 
         if el.get("name") != UNREADABLE:
             continue
         word = el.text or ""
-        holder = next((a.get("eId") for a in el.iterancestors() if a.get("eId")), None)
+        holder = _holder(el)
         whole = re.compile(
             f"(?<![\u0621-\u064a\u064b-\u065f\u0670\u0640]){re.escape(word)}(?![\u0621-\u064a\u064b-\u065f\u0670\u0640])"
         )
