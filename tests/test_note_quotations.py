@@ -175,3 +175,46 @@ def test_a_note_that_names_the_articles_it_quotes_keeps_them():
     name = "ma-adala-criminal-115.txt"
     assert _numbers(name) == ["1", "2", "3", "4", "5", "6"]
     assert any("الفصل الثاني" in n and "يباشر دفع هذا التعويض" in n for n in _notes(name))
+
+
+def _body_paragraphs(name: str) -> list[str]:
+    """The text of every paragraph outside the notes."""
+    document, _ = _imported(name)
+    return [
+        " ".join("".join(p.itertext()).split())
+        for p in document.main.iter("{*}p")
+        if not any(a.tag.endswith("}note") for a in p.iterancestors())
+    ]
+
+
+@needs_shared
+def test_a_list_item_that_ends_like_a_label_is_the_body_s():
+    # «-2 التعريف بالعينة ...؛» and «-3 قدرة مالك العينة ...» after a bare «-1» line: items of
+    # article 11's list, not notes 2 and 3
+    name = "ma-adala-environmental-4143.txt"
+    assert "التعريف بالعينة المعنية وأن الحصول عليها تم بطريقة قانونية" in _article_text(name, "art_11")
+    assert "قدرة مالك العينة" in _article_text(name, "art_11")
+    assert not any(n.startswith(("التعريف بالعينة", "قدرة مالك")) for n in _notes(name))
+    # «-2 بصفة ممثلين عن المنظمات النقابية ...:» (item 1 printed «.1»): a label of article 2's list
+    assert "بصفة ممثلين عن المنظمات النقابية" in _article_text("ma-adala-labor-429.txt", "art_2")
+    # «- 3 السكنى:» ... «- 7 الوقت الثالث والثقافة:»: headings of a table, not notes 3 to 7
+    name = "ma-adala-administrative-6790.txt"
+    assert not any(n.startswith("السكنى") for n in _notes(name))
+    assert "- 3 السكنى:" in _body_paragraphs(name)
+    # «-2 غير العقار:» («other than real estate», not «غُيِّر», amended) did not swallow items 8 to 14
+    name = "ma-adala-adoul-5064.txt"
+    assert not any(n.startswith("غير العقار") for n in _notes(name))
+    assert "-8 المقايضة (المعاوضة)" in _body_paragraphs(name)
+
+
+@needs_shared
+def test_a_note_that_names_no_text_is_a_finding():
+    # the communes of a decree's table («-1 مجاط», «-2 أسيف المال» ...) are still read as a note:
+    # the importer says so, with the note and its line
+    _, report = _imported("ma-adala-industry-economy-4509.txt")
+    [finding] = [f for f in report.findings if f.rule == "note-uncertain"]
+    assert (finding.eid, finding.line) == ("note_1", 30)
+    assert "مجاط" in finding.message
+    # editors' notes (amendments, the journal, «see» notes quoting a decree) are not findings
+    assert "note-uncertain" not in _rules("ma-adala-road-transport-7848.txt")
+    assert "note-uncertain" not in _rules("ma-adala-health-social-6566.txt")

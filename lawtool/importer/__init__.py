@@ -26,7 +26,7 @@ from .identify import fallback_number, identify
 from .layout import parse_layout
 from .lifecycle import active_modifications, amending_law_dates, amendment_events
 from .repair import repair_text
-from .selfcheck import check_layout, check_tables, check_text_kept, check_unreadable, count_words
+from .selfcheck import check_layout, check_notes, check_tables, check_text_kept, check_unreadable, count_words
 
 
 @dataclass
@@ -270,6 +270,7 @@ def import_text(
     mark_unreadable(document)
     report.counts = document.counts()
     report.findings += self_check(document, layout, lines, numbers, report, source_name)
+    report.findings += check_notes(footnotes, source=source_name)
     return document, report
 
 

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ..arabic import strip_marks
-from .common import EDITOR_VERB, FN_BODY, FN_CONTINUATION, JOURNAL_PAGE, LETTER, RawNote, Repair
+from .common import EDITOR_VERB, FN_BODY, FN_CONTINUATION, JOURNAL_PAGE, LETTER, NAMES_A_TEXT, RawNote, Repair
 from .notequotes import ARTICLE_HEADING, opens_quotation, quotes, reclaim_quotations
 
 PAGE_DASH = re.compile(r"^\s*-\s*(\d{1,4})\s*-\s*$")
@@ -23,6 +23,9 @@ FN_KEYWORDS = re.compile(
 LOOKAHEAD = 120
 LIST_LOOKBACK = 60  # body lines searched for the item before a numbered line (its article's)
 QUOTING_SKIP = 10  # how many notes a quoting note may follow the last note read (their markers lost)
+# A numbered item of the body: «-2 ...», or a bare «-1» whose words follow on the next line
+# («.1 ...» and «1) ...» are other lists: a note «- 3» may follow item «.2» of one)
+LIST_ITEM = re.compile(r"^\s*[-–]\s*(\d{1,3})(?![\d.,،\-–])")
 
 
 @dataclass
@@ -279,8 +282,9 @@ class _FurnitureSplitter:
         with an editor's verb («-3 تم تغيير ...», «-1 الجريدة الرسمية ...»; but «-2 غير أنه ...»,
         «-3 يقصد ...» are a list's) or cites a text with its official journal («-3 ظهير شريف رقم ...
         الجريدة الرسمية عدد ...»): when it comes right under its article's heading; right under a
-        line announcing a list («... الوثائق التالية:») without a note's words; or when the list is
-        at item n-1 further up in the same article."""
+        line announcing a list («... الوثائق التالية:») without a note's words; when it is a label or
+        an item ending on «:» or «؛» that names no text; or when the list is at item n-1 (also a bare
+        «-1») further up in the same article."""
         if EDITOR_VERB.match(words) or self._cites_journal(j):
             return False  # «-1 الجريدة الرسمية ...» under a heading ending its page is a note
         before = self.lines[j - 1] if j > self.first else ""
@@ -289,10 +293,12 @@ class _FurnitureSplitter:
                 return True
             if not keyword and before.rstrip().endswith(":"):
                 return True
+        if words.rstrip().endswith((":", "؛", ";")) and not NAMES_A_TEXT.search(words):
+            return True  # a list's label or item («- 3 السكنى:»): a note that ends so names a text
         for _, text in reversed(self.body[-LIST_LOOKBACK:]):
             if ARTICLE_HEADING.match(text):
                 break  # the list is the article's: not further up than its heading
-            item = FN_BODY.match(text)
+            item = LIST_ITEM.match(text)
             if item and int(item.group(1)) == n - 1:
                 return True
         return False

@@ -17,10 +17,13 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from ..akn import LOST_LAYOUT
+from ..arabic import strip_marks
 from ..eids import number_from_num
 from ..errors import LawtoolError
 from ..findings import Finding
 from .build import UNREADABLE
+from .common import FN_BODY, FN_CONTINUATION, NAMES_A_TEXT, Footnote
+from .furniture import FN_KEYWORDS
 from .layout import CONTENTS_RUN, CONTENTS_SHARE, Layout, Node
 
 _NUMBER = r"\d+(?:\s*[-.]\s*\d+)*(?:\s*(?:ال)?مكرر[ةه]?(?:\s+مرتين|\s+ثلاث\s+مرات)?)?"
@@ -487,6 +490,44 @@ def check_unreadable(document, lines: list[str], numbers: list[int], *, source: 
                 file=source,
                 message_ar="كلمة تعذرت قراءتها في النص المصدر: حُفظت كما طُبعت ومُيّزت في النص",
                 hint="read the word in the official PDF and record a correction",
+            )
+        )
+    return findings
+
+
+# What an editor's note speaks of besides the texts it names (NAMES_A_TEXT): an amendment, the
+# journal («للجريدة الرسمية»), a text «aforementioned», a consolidated or original version, a
+# provision no longer in force
+_NOTE_WORDS = re.compile(
+    r"الرسمية|السالف|السالق|بمقتضى|بمقتضط|بموجب|مقتضيات|نص موحد|النسخة|يراجع|تراجع|تغيير|تتميم|تعديل|نسخ|إلغاء|الغاء"
+)
+
+
+def check_notes(footnotes: list[Footnote], *, source: str) -> list[Finding]:
+    """Each footnote that says nothing an editor's note says (no amendment, no journal, no text
+    named): a line of the law read as a note would go there silently, since the article
+    headings are counted in the body only."""
+    findings = []
+    for note in footnotes:
+        text = strip_marks(note.text)
+        first = FN_BODY.match(text)
+        words = first.group(2) if first else text
+        if FN_KEYWORDS.match(words) or FN_CONTINUATION.search(text) or NAMES_A_TEXT.search(text):
+            continue
+        if _NOTE_WORDS.search(text):
+            continue
+        shown = text if len(text) <= 60 else text[:60] + " …"
+        findings.append(
+            Finding(
+                "note-uncertain",
+                "warning",
+                f"note_{note.number}",
+                f"footnote {note.number} «{shown}» names no text, amendment or journal: it may be the "
+                "law's own text read as a note",
+                note.line,
+                file=source,
+                message_ar="حاشية لا تذكر نصا ولا تعديلا ولا جريدة رسمية: قد تكون من نص القانون نفسه",
+                hint="read the source page: if the line is the law's, record a correction (--corrections)",
             )
         )
     return findings
