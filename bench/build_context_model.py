@@ -21,7 +21,11 @@ Steps (each deterministic: files are read in sorted order, the JSON is written w
    to decide (the repair keeps «والدته» printed for «ولادته», and reads every printed «بالغة» as
    «بلاغة»), so it would teach the model the repair's own guess.  N-grams seen once are dropped.
 
-Rebuild after a change of the repair stage or of context.SWAPS, and commit the data file.
+The tables of an edge kind (context.EDGE_KINDS: the stray «ه», whose pairs hold «في», «من» and
+their thousands of neighbours) go to a file of their own (context.EDGE_MODEL_PATHS), read only for a
+text that shows that damage.
+
+Rebuild after a change of the repair stage or of context.KINDS, and commit the data files.
 """
 
 from __future__ import annotations
@@ -38,13 +42,24 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from lawtool.importer.context import KINDS, MODEL_PATH, WORD, active_kinds, content_segments, plain, swap_variants  # noqa: E402
+from lawtool.importer.context import (  # noqa: E402
+    EDGE_KINDS,
+    EDGE_MODEL_PATHS,
+    KINDS,
+    MODEL_PATH,
+    WORD,
+    active_kinds,
+    content_segments,
+    plain,
+    swap_variants,
+)
 from lawtool.importer.suspects import rejected_words  # noqa: E402
 
 SHARED = Path(os.environ.get("LAWTOOL_SHARED", REPO.parent / "shared"))
 CORPUS = SHARED / "sources/adala/corpus"
 CACHE = Path("/tmp/lawtool-context-cache")
 MIN_COUNT = 2
+EDGE_MIN_TRIGRAM = 3
 
 
 def held_out(name: str) -> bool:
@@ -101,16 +116,18 @@ def raw_words(path: Path) -> Counter[str]:
 
 
 def signatures(files: list[Path], limit: int = 300) -> dict[str, list[str]]:
-    """For each non-ligature kind, the non-words its damage makes most often in the raw corpus:
+    """For each swap kind but lam-alef, the non-words its damage makes most often in the raw corpus:
     rejected by hunspell, accepted once the kind's pair is swapped back (the suspects.py test)."""
     raw: Counter[str] = Counter()
     for path in files:
         raw.update(raw_words(path))
     words = [w for w, n in raw.items() if n >= 5]
     rejected = rejected_words(words)
-    variants = {w: swap_variants(w, {k: KINDS[k] for k in KINDS if k != "lam-alef"}) for w in rejected}
+    # the lam-alef damage and the stray «ه» are known otherwise (ligatures.py, strayheh.py)
+    swapped = {k: KINDS[k] for k in KINDS if k != "lam-alef" and k not in EDGE_KINDS}
+    variants = {w: swap_variants(w, swapped) for w in rejected}
     bad_variants = rejected_words(sorted({v for vs in variants.values() for v, _ in vs}))
-    out: dict[str, Counter[str]] = {k: Counter() for k in KINDS if k != "lam-alef"}
+    out: dict[str, Counter[str]] = {k: Counter() for k in swapped}
     for w, vs in variants.items():
         for v, kind in vs:
             # the repaired reading must be the usual spelling: «املجلس» (3,000) vs «المجلس» (90,000)
@@ -150,8 +167,8 @@ def count_ngrams(
     return counts, active
 
 
-def pruned(counter: Counter[str]) -> dict[str, int]:
-    return {k: v for k, v in sorted(counter.items()) if v >= MIN_COUNT}
+def pruned(counter: Counter[str], least: int = MIN_COUNT) -> dict[str, int]:
+    return {k: v for k, v in sorted(counter.items()) if v >= least}
 
 
 def build(corpus: Path, cache: Path, exclude: set[str] = frozenset()) -> dict:
@@ -168,8 +185,10 @@ def build(corpus: Path, cache: Path, exclude: set[str] = frozenset()) -> dict:
     tables = {
         k: {
             "unigrams": {w: n for w, n in sorted(c["uni"].items())},
-            "bigrams": dict(sorted(c["bi"].items())),
-            "trigrams": pruned(c["tri"]),
+            # an edge kind's pairs hold the commonest words («في», «من»): only its n-grams seen twice
+            # (bigrams) and three times (trigrams) are kept, or its tables would not fit in memory
+            "bigrams": pruned(c["bi"]) if k in EDGE_KINDS else dict(sorted(c["bi"].items())),
+            "trigrams": pruned(c["tri"], EDGE_MIN_TRIGRAM if k in EDGE_KINDS else MIN_COUNT),
         }
         for k, c in counts.items()
     }
@@ -186,6 +205,28 @@ def build(corpus: Path, cache: Path, exclude: set[str] = frozenset()) -> dict:
         "unigrams": unigrams,
         "kinds": tables,
     }
+
+
+def split_edges(model: dict) -> tuple[dict, dict[str, dict]]:
+    """The model less its edge kinds, and each edge kind's own part (``EDGE_MODEL_PATHS``): its
+    pairs, tables and the unigrams they need."""
+
+    def words_of(tables: dict) -> set[str]:
+        return {w for key in tables["bigrams"] for w in key.split()}
+
+    def part(kinds: set[str]) -> dict:
+        tables = {k: t for k, t in model["kinds"].items() if k in kinds}
+        pairs = [p for p in model["pairs"] if p[2] in kinds]
+        needed = set().union(*(words_of(t) for t in tables.values())) | {w for p in pairs for w in p[:2]}
+        return {
+            "pairs": pairs,
+            "unigrams": {w: n for w, n in model["unigrams"].items() if w in needed},
+            "kinds": tables,
+            "tokens": model["tokens"],
+        }
+
+    base = {**model, **part(set(model["kinds"]) - set(EDGE_KINDS))}
+    return base, {kind: {"about": model["about"], **part({kind})} for kind in EDGE_KINDS}
 
 
 def write_model(model: dict, out: Path) -> None:
@@ -206,13 +247,15 @@ def main(argv: list[str] | None = None) -> None:
         for path in corpus_files(args.corpus):
             repaired_text(path, args.cache)
         return
-    model = build(args.corpus, args.cache)
-    write_model(model, args.out)
-    sizes = ", ".join(f"{k} {len(t['bigrams'])}/{len(t['trigrams'])}" for k, t in model["kinds"].items())
-    print(
-        f"{args.out}: {len(model['pairs'])} confusable pairs, {len(model['unigrams'])} unigrams, "
-        f"bigrams/trigrams by kind: {sizes}; {args.out.stat().st_size // 1024} KB"
-    )
+    model, edges = split_edges(build(args.corpus, args.cache))
+    outs = [(args.out, model)] + [(args.out.with_name(EDGE_MODEL_PATHS[k].name), m) for k, m in edges.items()]
+    for out, part in outs:
+        write_model(part, out)
+        sizes = ", ".join(f"{k} {len(t['bigrams'])}/{len(t['trigrams'])}" for k, t in part["kinds"].items())
+        print(
+            f"{out}: {len(part['pairs'])} confusable pairs, {len(part['unigrams'])} unigrams, "
+            f"bigrams/trigrams by kind: {sizes}; {out.stat().st_size // 1024} KB"
+        )
 
 
 if __name__ == "__main__":

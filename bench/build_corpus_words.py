@@ -6,7 +6,9 @@ lexicon that reads a word printed with doubled glyphs (lawtool/importer/ligature
     .venv/bin/python bench/build_corpus_words.py [--akn DIR] [--out FILE]
 
 A word is kept when it is seen at least ``MIN_COUNT`` times in at least ``MIN_TEXTS`` texts (a
-text's own damage never vouches for itself) and carries no damage signature.  Words are counted
+text's own damage never vouches for itself) and carries no damage signature.  The texts whose source
+shows an «ه» printed for a space (strayheh.py, read with this lexicon) are left out: the words that
+damage makes («القانونه», «صه») would vouch for themselves.  Words are counted
 as printed, vowel marks and tatweel stripped.  One word and its count per line (tab between),
 sorted: the file is deterministic.  Rebuild after a change of the repair stage and commit the data file.
 """
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -27,7 +30,9 @@ sys.path.insert(0, str(REPO))
 from lawtool.arabic import strip_marks as plain  # noqa: E402
 from lawtool.importer.common import AR_WORD  # noqa: E402
 from lawtool.importer.ligatures import WORDS_PATH, damage_signatures  # noqa: E402
+from lawtool.importer.strayheh import shows_damage  # noqa: E402
 
+SHARED = Path(os.environ.get("LAWTOOL_SHARED", REPO.parent / "shared"))
 MIN_COUNT = 3
 MIN_TEXTS = 2
 
@@ -36,6 +41,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--akn", type=Path, default=REPO / "build/corpus/akn")
     parser.add_argument("--out", type=Path, default=WORDS_PATH)
+    parser.add_argument("--corpus", type=Path, default=SHARED / "sources/adala/corpus", help="the raw texts")
     args = parser.parse_args()
     files = sorted(args.akn.glob("*.xml"))
     if not files:
@@ -44,7 +50,12 @@ def main() -> int:
     counts: Counter[str] = Counter()
     texts: Counter[str] = Counter()
     safe = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    skipped = 0
     for path in files:
+        source = args.corpus / f"{path.stem}.txt"
+        if source.is_file() and shows_damage(source.read_text("utf-8", errors="replace")):
+            skipped += 1
+            continue
         root = etree.parse(str(path), safe).getroot()
         words = Counter(plain(m.group(0)) for m in AR_WORD.finditer(" ".join(root.itertext())))
         counts.update(words)
@@ -52,7 +63,7 @@ def main() -> int:
     kept = sorted(w for w, n in counts.items() if n >= MIN_COUNT and texts[w] >= MIN_TEXTS and not damage_signatures(w))
     data = "".join(f"{w}\t{counts[w]}\n" for w in kept).encode("utf-8")
     args.out.write_bytes(gzip.compress(data, mtime=0))
-    print(f"{len(kept):,} words of {len(counts):,} ({len(files):,} texts) -> {args.out}")
+    print(f"{len(kept):,} words of {len(counts):,} ({len(files) - skipped:,} texts; {skipped} left out) -> {args.out}")
     return 0
 
 

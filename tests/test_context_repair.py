@@ -150,13 +150,18 @@ def test_model_ships_small_and_deterministic():
     assert raw[4:8] == b"\0\0\0\0"  # gzip mtime 0: the same corpus gives the same bytes
     data = json.loads(gzip.decompress(raw))
     assert list(data["unigrams"]) == sorted(data["unigrams"])
-    assert set(data["kinds"]) == set(context.KINDS)
+    assert set(data["kinds"]) == set(context.KINDS) - set(context.EDGE_KINDS)
+    for kind, edge_path in context.EDGE_MODEL_PATHS.items():  # an edge kind's tables: a file of their own
+        edge = json.loads(gzip.decompress(edge_path.read_bytes()))
+        assert set(edge["kinds"]) == {kind} and edge_path.stat().st_size < 10 * 1024 * 1024
 
 
 def test_model_memory_under_200_mb():
-    # VmHWM (not ru_maxrss, which a child inherits from the forking pytest process)
+    # VmHWM (not ru_maxrss, which a child inherits from the forking pytest process); a text with the
+    # stray «ه» loads the model twice: without, then with that kind's tables (context.check_context)
     code = (
         "import re; from lawtool.importer.context import load_model; load_model(); "
+        "load_model(edges=frozenset({'stray-heh'})); "
         "print(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1))"
     )
     peak_kb = int(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)

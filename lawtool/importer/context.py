@@ -29,6 +29,8 @@ from pathlib import Path
 from ..arabic import strip_marks
 from .common import Repair
 from .ligatures import _certain_reading, _damage_detected
+from .strayheh import SIGN as STRAY_HEH_SIGN
+from .strayheh import shows_damage as shows_stray_heh
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "context-model.json.gz"
 
@@ -38,7 +40,12 @@ KINDS: dict[str, tuple[tuple[str, str], ...]] = {
     "lam-meem": (("مل", "لم"),),
     "meem-alef": (("ام", "ما"),),
     "ya-lam": (("يل", "لي"),),
+    # not a swap: an «ه» printed for a space at a word's edge (strayheh.py), «فيه» for «في»; a
+    # reading only ever loses it (``EDGE_KINDS``)
+    "stray-heh": (),
 }
+EDGE_KINDS = {"stray-heh": "ه"}
+EDGE_MODEL_PATHS = {kind: MODEL_PATH.with_name(f"context-model-{kind}.json.gz") for kind in EDGE_KINDS}
 FIX_LLR = 8.0  # natural log: the other reading ~3,000 times more likely in this context
 FLAG_LLR = 3.0  # ~20 times: listed as uncertain, not applied
 MIN_EVIDENCE = 3  # n-gram occurrences (both readings together) needed before deciding anything
@@ -75,8 +82,17 @@ def content_segments(text: str) -> list[list[str]]:
 
 
 def swap_variants(word: str, kinds=KINDS) -> list[tuple[str, str]]:
-    """(variant, kind) for every single reversal of a pair of the given kinds."""
+    """(variant, kind) for every single reversal of a pair of the given kinds, and for an edge kind
+    the word with that letter taken off either edge (and the word it was taken from: the pair runs
+    both ways, as a swap's)."""
     out: list[tuple[str, str]] = []
+    for kind, letter in EDGE_KINDS.items():
+        if kind in kinds and len(word) > 2:
+            out += [
+                (v, kind)
+                for v in {word[:-1] if word.endswith(letter) else "", word[1:] if word.startswith(letter) else ""}
+                if v
+            ]
     for kind, pairs in kinds.items():
         for a, b in pairs:
             for src, dst in ((a, b), (b, a)):
@@ -113,6 +129,8 @@ def active_kinds(
     for kind, forms in signatures.items():
         if sum(words[f] for f in forms) >= (1 if strict else SIGNATURE_MIN):
             kinds.add(kind)
+    if STRAY_HEH_SIGN.search(raw) if strict else shows_stray_heh(raw):
+        kinds.add("stray-heh")
     return kinds
 
 
@@ -123,11 +141,17 @@ class ContextModel:
     """Counts of n-grams around confusable words, by damage kind; ``llr`` compares two readings."""
 
     def __init__(self, data: dict):
-        self.uni: dict[str, int] = data["unigrams"]  # every word of the corpus the tables need
-        self.kinds: dict[str, dict] = data["kinds"]  # kind -> trusted unigrams, bigrams, trigrams
+        self.uni: dict[str, int] = {}  # every word of the corpus the tables need
+        self.kinds: dict[str, dict] = {}  # kind -> trusted unigrams, bigrams, trigrams
         self.tokens: int = data["tokens"]
         self.signatures: dict[str, list[str]] = data.get("signatures", {})
         self.partner: dict[str, list[tuple[str, str]]] = {}
+        self.add(data)
+
+    def add(self, data: dict) -> None:
+        """Take in the tables of more kinds (an edge kind's file: ``EDGE_MODEL_PATHS``)."""
+        self.uni.update(data["unigrams"])
+        self.kinds.update(data["kinds"])
         for w, v, kind in data["pairs"]:
             self.partner.setdefault(w, []).append((v, kind))
             self.partner.setdefault(v, []).append((w, kind))
@@ -184,9 +208,15 @@ class ContextModel:
 
 
 @lru_cache(maxsize=2)
-def load_model(path: Path = MODEL_PATH) -> ContextModel:
+def load_model(path: Path = MODEL_PATH, *, edges: frozenset[str] = frozenset()) -> ContextModel:
+    """The model; with the tables of the edge kinds ``edges`` (their own files, five times the size of
+    the rest: read only for a text that shows that damage)."""
     with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return ContextModel(json.load(fh))
+        model = ContextModel(json.load(fh))
+    for kind in sorted(edges):
+        with gzip.open(EDGE_MODEL_PATHS[kind], "rt", encoding="utf-8") as fh:
+            model.add(json.load(fh))
+    return model
 
 
 # -- the check -----------------------------------------------------------------------------------
@@ -258,7 +288,10 @@ def scores(words: list[str], breaks: list[bool], kinds: set[str], model: Context
     partner = model.partner
     for i in [i for i, w in enumerate(words) if w in partner]:  # most words have no other reading
         w = words[i]
-        others = [(v, k) for v, k in partner[w] if k in kinds and plausible(v, k)]
+        # an edge kind's reading only loses the letter: the damage adds it, never takes it out
+        others = [
+            (v, k) for v, k in partner[w] if k in kinds and plausible(v, k) and (k not in EDGE_KINDS or len(v) < len(w))
+        ]
         if not others:
             continue
         ctx = _contexts(words, breaks, i)
@@ -358,10 +391,9 @@ def check_context(raw: str, result, report=None):
         report.context = result.context.to_dict()
     if not MODEL_PATH.exists():
         return result
-    model = load_model()
-    kinds = active_kinds(raw, model.signatures, ligature_damage=result.ligature_damage)
+    kinds = active_kinds(raw, load_model().signatures, ligature_damage=result.ligature_damage)
     if kinds:
-        _check_result(result, kinds, model)
+        _check_result(result, kinds, load_model(edges=frozenset(kinds & EDGE_KINDS.keys())))
     if report is not None:
         report.context = {**result.context.to_dict(), "kinds": sorted(kinds)}
     return result

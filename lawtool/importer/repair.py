@@ -8,7 +8,7 @@ What it undoes (see shared/sources/adala/PROVENANCE.md), in this order (``repair
 * then line by line (``_LineRepair``): a stray space inside a line's first word («ي عين»),
   scrambled Hijri/Gregorian date brackets; glyphs printed twice, the lam-meem reversal and the
   reversed lam-alef ligature («ال» printed for «لا», «هللا» for «الله»), the words no Arabic spells
-  (``ligatures.py``); numbers glued to the next word and punctuation printed before the word it
+  (``ligatures.py``); in a text that shows it, an «ه» printed for a space (``strayheh.py``); numbers glued to the next word and punctuation printed before the word it
   follows; tatweel inside a word («الصــادر» → «الصادر»: it stretches the printed word and is no
   letter of it; a tatweel not between two letters of a word is kept: a dash «ـ وهي», the label «هـ)»
   of a list, «بـ» before a number).
@@ -37,6 +37,8 @@ from .ligatures import (
     _read_stutters,
     load_lexicon,
 )
+from .strayheh import repair_line as read_stray_heh
+from .strayheh import shows_damage as shows_stray_heh
 
 HEADER_START = "# ==== SOURCE HEADER"
 HEADER_END = "# ==== END SOURCE HEADER ===="
@@ -230,7 +232,7 @@ def repair_text(raw: str, *, skip_header: bool = True, glyph_lines: Collection[i
     )
     _join_broken_numbers(items, repairs)
     _join_split_dates(items, repairs)
-    fixer = _LineRepair(vocab, repairs, printed, glyphs)
+    fixer = _LineRepair(vocab, repairs, printed, glyphs, stray_heh=shows_stray_heh(raw))
     # the lexicon's context rules look across line ends: last/first word of the neighbour lines
     edges = [_edge_words(t) for _, t in items]
     lines: list[str] = []
@@ -304,11 +306,19 @@ class _LineRepair:
     reversal (when the text shows the damage), ligatures (idem), spacing and punctuation, tatweel."""
 
     def __init__(
-        self, vocab: Counter[str], repairs: list[Repair], printed: Counter[str], glyphs: frozenset[int] = frozenset()
+        self,
+        vocab: Counter[str],
+        repairs: list[Repair],
+        printed: Counter[str],
+        glyphs: frozenset[int] = frozenset(),
+        *,
+        stray_heh: bool = False,
     ):
         """``vocab``: the words of the whole text; ``printed``: those of its lines not given as
-        glyphs, the only ones that can show (and need) the ligature and lam-meem repairs."""
+        glyphs, the only ones that can show (and need) the ligature and lam-meem repairs;
+        ``stray_heh``: the text shows an «ه» printed for a space (strayheh.py)."""
         self.vocab = vocab
+        self.stray_heh = stray_heh
         self.repairs = repairs
         self.uncertain: list[Repair] = []
         self.glyphs = glyphs
@@ -332,6 +342,8 @@ class _LineRepair:
             # first: the «لا» that the reversal makes («املالية» for «المالية») is no ligature
             text, n = LAM_MEEM.subn(r"\1الم", text)
             repairs.extend(Repair("lam-meem", j + 1, "امل", "الم") for _ in range(n))
+        if self.stray_heh:  # first the runs whose words the corpus knows as printed: «هالقانون»
+            text = read_stray_heh(text, j, repairs, self.uncertain)
         if self.lex is not None and printed:
             text = _fix_ligatures(text, j, self.lex, repairs, self.uncertain, self.lexicon, before, after)
         # what no Arabic word spells: gate open or not, and on a line taken for glyphs too (a line read
@@ -339,6 +351,8 @@ class _LineRepair:
         text = _fix_non_words(text, j, repairs, self.uncertain)
         # what still carries a damage signature: glyphs printed twice that the first pass left
         text = _read_stutters(text, j, repairs, self.uncertain, self.vocab)
+        if self.stray_heh:  # then the rest, on the repaired words: «األسره» is «الأسر»
+            text = read_stray_heh(text, j, repairs, self.uncertain)
         text, sfix = _fix_spacing(text)
         repairs.extend(Repair(kind, j + 1, b, a) for kind, b, a in sfix)
         text, tfix = remove_tatweel(text)
