@@ -5,6 +5,7 @@ before them) and footnote bodies (collected apart, with their continuation on th
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..arabic import strip_marks
@@ -20,6 +21,10 @@ FN_KEYWORDS = re.compile(
     r"الجريدة|انظر|أنظر|صدر|صدرت|راجع|قارن|حلت|وقع|تنص|وردت|ورد|نفس|يقابله|يقابلها|يقصد|الصواب)"
     r"(?![\u0621-\u064a])"  # a whole word: «نسخة» (a copy) is no «نسخ» (repealed)
 )
+# The official journal's running head, printed at the top of every page of a finance law's issue:
+# «الجريدة الرسمية», «عدد 28 - 7154 ...» (its date in reversed letters), «عدد 2986مكرر»
+RUNNING_HEAD = re.compile(r"^\s*(?:الجريدة\s+الرسمية|عدد\s*\d{0,5}\s*(?:[-–]\s*\d{3,5}.{0,60}|م[كک]رر))\s*$")
+RUNNING_MIN = 5  # printed this many times in a text: a page's head, not a line of the law
 LOOKAHEAD = 120
 LIST_LOOKBACK = 60  # body lines searched for the item before a numbered line (its article's)
 QUOTING_SKIP = 10  # how many notes a quoting note may follow the last note read (their markers lost)
@@ -83,8 +88,8 @@ def _split_furniture(lines: list[str], first: int) -> _Furniture:
 
 
 class _FurnitureSplitter:
-    """One pass over the raw lines: each non-blank line is, in this order of tests, a dashed page
-    number, a bare number (footnote marker or page number), the start of a footnote body, the
+    """One pass over the raw lines: each non-blank line is, in this order of tests, the journal's
+    running head (``RUNNING_HEAD``, printed ``RUNNING_MIN`` times), a dashed page number, a bare number (footnote marker or page number), the start of a footnote body, the
     continuation of the footnote being read, or a body line."""
 
     def __init__(self, lines: list[str]):
@@ -101,10 +106,12 @@ class _FurnitureSplitter:
         self.open_fn: RawNote | None = None  # the footnote being read
         self.page_body_start = 0  # index in ``body`` of the first body line of the current page
         self.pending_markers: list[tuple[int, int]] = []  # markers seen before any body line
+        heads = Counter(" ".join(x.split()) for x in lines if RUNNING_HEAD.match(x))
+        self.running_heads = {x for x, n in heads.items() if n >= RUNNING_MIN}
 
     def run(self, first: int) -> _Furniture:
         self.first = first
-        steps = (self._dashed_page, self._bare_number, self._footnote_start, self._footnote_goes_on)
+        steps = (self._running_head, self._dashed_page, self._bare_number, self._footnote_start, self._footnote_goes_on)
         for j in range(first, len(self.lines)):
             line = self.lines[j]
             if _is_blank(line):
@@ -153,6 +160,13 @@ class _FurnitureSplitter:
         self.page_body_start = len(self.body)
         self.page_ends.append(j)
         self.repairs.append(Repair("page-number", j + 1, printed, ""))
+
+    def _running_head(self, j: int, line: str) -> bool:
+        """The journal's running head at the top of a page: dropped, as a page number is."""
+        if not self.running_heads or " ".join(line.split()) not in self.running_heads:
+            return False
+        self.repairs.append(Repair("running-head", j + 1, line.strip(), ""))
+        return True
 
     def _dashed_page(self, j: int, line: str) -> bool:
         m = PAGE_DASH.match(line)
