@@ -92,6 +92,9 @@ AR_WORD = re.compile(f"[{LETTER}][{LETTER}{MARKS}]*")
 # tatweel between two letters (or vowel marks) of one word
 INWORD_TATWEEL = re.compile(f"(?<=[{LETTER}\u064b-\u065f\u0670])\u0640+(?=[{LETTER}\u064b-\u065f\u0670])")
 AR_LETTER = re.compile(f"[{LETTER}]")
+# «ة» or «ى» with a letter after it: no Arabic word is so spelled (two words glued, a final ligature
+# reversed: wordends.py); «ىء» is the old spelling of a final hamza on a yeh («يبتدىء»)
+END_LETTER_INSIDE = re.compile(f"(?:ة|ى(?!ء))(?=[{LETTER}])")
 
 # Proclitic clusters that may stand before the article "ال" (li + al is written "لل").
 ARTICLE_PREFIXES = {"", "و", "ف", "ب", "ك", "وب", "فب", "وك", "فك"}

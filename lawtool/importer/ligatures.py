@@ -24,6 +24,7 @@ from .common import (
     AR_LETTER,
     AR_WORD,
     ARTICLE_PREFIXES,
+    END_LETTER_INSIDE,
     HAMZA_ALEFS,
     LETTER,
     MARK_CHARS,
@@ -842,8 +843,9 @@ def _has_signature(word: str) -> bool:
 def damage_signatures(text: str) -> Counter[str]:
     """The words of a (repaired) text that no Arabic spells and the extraction's damage leaves: «ال»,
     «وال», «إال» standing alone (not «الـ 18», where the tatweel says the article is meant), two alef
-    forms before a lam, a doubled alef madda, a tripled alef, a word in fake bold.  A clean import
-    holds none; the corpus report counts them."""
+    forms before a lam, a doubled alef madda, a tripled alef, a word in fake bold, a «ة» or «ى»
+    inside a word (wordends.py reads what it can).  A clean import holds none; the corpus report
+    counts them."""
     found: Counter[str] = Counter()
     for token, count in Counter(AR_WORD.findall(text)).items():  # each distinct word read once
         if is_damaged(token):
@@ -854,7 +856,7 @@ def damage_signatures(text: str) -> Counter[str]:
 def is_damaged(token: str) -> bool:
     """A word (``AR_WORD``) no Arabic spells, as the extraction's damage leaves it: ``damage_signatures``'s
     test."""
-    return token in BARE_SIGNATURES or _has_signature(_plain(token))
+    return token in BARE_SIGNATURES or _has_signature(_plain(token)) or bool(END_LETTER_INSIDE.search(_plain(token)))
 
 
 def _fix_non_words(text: str, j: int, repairs: list[Repair], uncertain: list[Repair]) -> str:

@@ -8,7 +8,8 @@ What it undoes (see shared/sources/adala/PROVENANCE.md), in this order (``repair
 * then line by line (``_LineRepair``): a stray space inside a line's first word («ي عين»),
   scrambled Hijri/Gregorian date brackets; glyphs printed twice, the lam-meem reversal and the
   reversed lam-alef ligature («ال» printed for «لا», «هللا» for «الله»), the words no Arabic spells
-  (``ligatures.py``); in a text that shows it, an «ه» printed for a space (``strayheh.py``); numbers glued to the next word and punctuation printed before the word it
+  (``ligatures.py``); in a text that shows it, an «ه» printed for a space (``strayheh.py``); two words
+  glued at a «ة» or «ى» and a final ligature printed in reverse (``wordends.py``); numbers glued to the next word and punctuation printed before the word it
   follows; tatweel inside a word («الصــادر» → «الصادر»: it stretches the printed word and is no
   letter of it; a tatweel not between two letters of a word is kept: a dash «ـ وهي», the label «هـ)»
   of a list, «بـ» before a number).
@@ -39,6 +40,7 @@ from .ligatures import (
 )
 from .strayheh import repair_line as read_stray_heh
 from .strayheh import shows_damage as shows_stray_heh
+from .wordends import repair_line as read_word_ends
 
 HEADER_START = "# ==== SOURCE HEADER"
 HEADER_END = "# ==== END SOURCE HEADER ===="
@@ -344,6 +346,9 @@ class _LineRepair:
             repairs.extend(Repair("lam-meem", j + 1, "امل", "الم") for _ in range(n))
         if self.stray_heh:  # first the runs whose words the corpus knows as printed: «هالقانون»
             text = read_stray_heh(text, j, repairs, self.uncertain)
+        # «ة», «ى» inside a word: two words glued, a final ligature reversed (before the ligature
+        # rules, which then read each word: «خاصةوال» is «خاصة ولا»)
+        text = read_word_ends(text, j, repairs, self.vocab)
         if self.lex is not None and printed:
             text = _fix_ligatures(text, j, self.lex, repairs, self.uncertain, self.lexicon, before, after)
         # what no Arabic word spells: gate open or not, and on a line taken for glyphs too (a line read

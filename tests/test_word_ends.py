@@ -1,0 +1,68 @@
+"""«ة» or «ى» inside a word (importer/wordends.py): two words glued, a final ligature reversed; what
+no reading explains is marked unreadable (ligatures.is_damaged)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from conftest import REPO
+
+from lawtool.akn import Document
+from lawtool.importer import import_text
+from lawtool.importer.ligatures import is_damaged
+from lawtool.importer.wordends import INSIDE, reading, repair_line
+
+
+@pytest.mark.parametrize(
+    ("word", "read"),
+    [
+        ("الجريدةالرسمية", "الجريدة الرسمية"),  # glued at the «ة»
+        ("علىتنفيذها", "على تنفيذها"),  # at the «ى»
+        ("بإحدىهاتين", "بإحدى هاتين"),
+        ("إىل", "إلى"),  # the final ligature «لى» printed in reverse
+        ("عىل", "على"),  # not «عى ل»
+        ("أدىن", "أدنى"),
+        ("الأوىل", "الأولى"),
+        ("تبتدىء", None),  # the old spelling of a final hamza on a yeh: a word
+        ("مماثلةلتلكالتيعرفتهاسنة", None),  # glued where no «ة» or «ى» shows the place
+    ],
+)
+def test_a_word_with_a_final_letter_inside_reads_as_the_words_the_corpus_knows(word, read):
+    assert reading(word) == read
+
+
+def test_a_piece_the_text_prints_elsewhere_is_a_word():
+    # «وضباطها» is too rare in the corpus, but the text prints it apart
+    assert reading("الشرطةوضباطها") is None
+    assert reading("الشرطةوضباطها", Counter({"وضباطها": 1})) == "الشرطة وضباطها"
+
+
+def test_each_reading_is_a_repair_and_what_is_left_is_damaged():
+    repairs: list = []
+    line = repair_line("ينشر بالجريدةالرسمية إىل أن مماثلةلتلكالتيعرفتهاسنة", 4, repairs)
+    assert line == "ينشر بالجريدة الرسمية إلى أن مماثلةلتلكالتيعرفتهاسنة"
+    assert [(r.kind, r.line) for r in repairs] == [("glued-word", 5), ("final-ligature", 5)]
+    assert is_damaged("مماثلةلتلكالتيعرفتهاسنة") and not is_damaged("تبتدىء") and not is_damaged("الجريدة")
+
+
+def test_an_import_marks_what_it_could_not_read():
+    document, report = import_text(
+        "المادة 1\nيعمل بهذا القرار مماثلةلتلكالتيعرفتهاسنة الماضية.", None, source_name="t.txt"
+    )
+    marked = [el.text for el in document.main.iter("{*}inline") if el.get("name") == "unreadable"]
+    assert marked == ["مماثلةلتلكالتيعرفتهاسنة"]
+    assert [f.rule for f in report.findings if f.rule == "unreadable-word"] == ["unreadable-word"]
+
+
+@pytest.mark.parametrize(
+    ("path", "phrase"),
+    [
+        ("law/ma/act/1962/1-59-413/ara@2024-08-22.xml", "بإحدى هاتين العقوبتين"),  # was «بإحدىهاتين»
+        ("law/ma/act/2002/22-01/ara@2025-09-08.xml", "للشرطة وعمداء الشرطة"),  # was «للشرطةوعمداء»
+    ],
+)
+def test_the_penal_code_and_the_cpp_hold_no_glued_word(path, phrase):
+    text = " ".join(Document.load(REPO / path).root.itertext())
+    assert INSIDE.findall(text) == []
+    assert phrase in text
