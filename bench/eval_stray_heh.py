@@ -22,6 +22,7 @@ import difflib
 import random
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -95,7 +96,10 @@ def main(argv: list[str] | None = None) -> None:
         used += 1
         lines = [t for t in text.split("\n") if t.strip()]
         damaged = [damage(t, rng) for t in lines]
-        repaired = [re.sub(r" {2,}", " ", repair_line(t, j, [], [])).strip() for j, (t, _) in enumerate(damaged)]
+        printed = Counter(w for t, _ in damaged for w in words(t))  # the text's own words, as the repair has them
+        repaired = [
+            re.sub(r" {2,}", " ", repair_line(t, j, [], [], printed)).strip() for j, (t, _) in enumerate(damaged)
+        ]
         checked, _ = check_texts(repaired, {"stray-heh"}, model)
         for truth, (bad, hit), rep, ctx in zip(lines, damaged, repaired, checked, strict=True):
             w_truth = words(truth)

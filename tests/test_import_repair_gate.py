@@ -9,6 +9,7 @@ import pytest
 from conftest import SHARED
 
 from lawtool.importer import ImportReport, _glyph_lines, _plain_text, read_source
+from lawtool.importer.common import END_LETTER_INSIDE
 from lawtool.importer.ligatures import _damage_detected, _fix_doubled_glyphs, _fix_non_words, damage_signatures
 from lawtool.importer.repair import _vocabulary, repair_text
 
@@ -197,7 +198,9 @@ def test_glyphs_printed_twice_are_read_once():
 
     # «باآالف»: not a doubled alef but the article whose lam went with the glyph «ﻵ» (Bank Al-Maghrib)
     _, _, bank = _repaired("ma-adala-bank-al-maghrib-6167.txt")
-    assert "(بالآلاف الدراهم)" in bank.lines and not damage_signatures("\n".join(bank.lines))
+    assert "(بالآلاف الدراهم)" in bank.lines
+    # what is left (words glued with no «ة» or «ى» between to tell where: «مماثلةلتلكالتيعرفتهاسنة») is listed
+    assert set(damage_signatures("\n".join(bank.lines))) <= {r.before for r in bank.uncertain}
 
     # three alef forms not before a lam: the stretched alef of another damage (a kashida printed as
     # alefs), left as found but listed for the reader, with its line: how many alefs are real is unknown
@@ -232,7 +235,10 @@ def test_glyphs_repeated_out_of_pairs_are_read_by_the_words_the_text_and_the_cor
     text = "\n".join(finance.lines)
     assert "التي تمنحها الدولة" in text
     left = damage_signatures(text)
-    assert set(left) == {"ششرراات", "سسييدداالقنصرة", "ااششتترااءم", "االلمعيداات", "االلبمغخااللي", "االلتتأاسسي"}
+    # the six of session 10, and words of two layers run together with a «ة» or «ى» inside (wordends.py)
+    old = {"ششرراات", "سسييدداالقنصرة", "ااششتترااءم", "االلمعيداات", "االلبمغخااللي", "االلتتأاسسي"}
+    assert old <= set(left) and all(END_LETTER_INSIDE.search(w) for w in set(left) - old)
+    assert len(left) == 21
     listed = [(r.before, r.line) for r in finance.uncertain if r.before in left]
     assert len(listed) == len(set(listed)) and {b for b, _ in listed} == set(left)
     assert not {b for b, _ in read} & {r.before for r in finance.uncertain}  # a word read is not also listed

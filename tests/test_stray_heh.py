@@ -58,7 +58,7 @@ def test_a_run_with_a_stray_heh_reads_as_the_words_the_corpus_knows(run, words):
 def test_a_heh_glued_to_a_digit_or_a_mark_goes():
     repairs: list = []
     line = repair_line("-1هالجريدةهالرسميةهعدده6870هبتاريخه8هشعبانه1441ه(2هأبريله،)2020", 0, repairs, [])
-    assert " ".join(line.split()) == "-1 الجريدة الرسمية عدد 6870 بتاريخ 8 شعبان 1441 (2 أبريل ،)2020"
+    assert " ".join(line.split()) == "-1 الجريدة الرسمية عدد 6870 بتاريخ 8 شعبان 1441 (2 أبريل،)2020"
     assert {r.kind for r in repairs} == {"stray-heh"}
     # an «ه» before a waw: «أو», a word's last letter, the conjunction between numbers
     assert repair_line("تحف أ هو مجموعات", 0, [], []) == "تحف أو مجموعات"

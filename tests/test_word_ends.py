@@ -40,9 +40,11 @@ def test_a_piece_the_text_prints_elsewhere_is_a_word():
 
 def test_each_reading_is_a_repair_and_what_is_left_is_damaged():
     repairs: list = []
-    line = repair_line("ينشر بالجريدةالرسمية إىل أن مماثلةلتلكالتيعرفتهاسنة", 4, repairs)
+    uncertain: list = []
+    line = repair_line("ينشر بالجريدةالرسمية إىل أن مماثلةلتلكالتيعرفتهاسنة", 4, repairs, uncertain)
     assert line == "ينشر بالجريدة الرسمية إلى أن مماثلةلتلكالتيعرفتهاسنة"
     assert [(r.kind, r.line) for r in repairs] == [("glued-word", 5), ("final-ligature", 5)]
+    assert [(r.kind, r.before, r.line) for r in uncertain] == [("word-end", "مماثلةلتلكالتيعرفتهاسنة", 5)]
     assert is_damaged("مماثلةلتلكالتيعرفتهاسنة") and not is_damaged("تبتدىء") and not is_damaged("الجريدة")
 
 

@@ -393,7 +393,8 @@ def check_context(raw: str, result, report=None):
         return result
     kinds = active_kinds(raw, load_model().signatures, ligature_damage=result.ligature_damage)
     if kinds:
-        _check_result(result, kinds, load_model(edges=frozenset(kinds & EDGE_KINDS.keys())))
+        edges = frozenset(kinds & EDGE_KINDS.keys())
+        _check_result(result, kinds, load_model(edges=edges) if edges else load_model())  # one cache entry each
     if report is not None:
         report.context = {**result.context.to_dict(), "kinds": sorted(kinds)}
     return result

@@ -41,6 +41,11 @@ class _Furniture:
     page_ends: list[int]  # raw index of each page's last line (its number, or a body line ending on it)
 
 
+def _head_key(line: str) -> str:
+    """A running head as compared with its other printings: spaces and the Persian «ک» folded."""
+    return " ".join(line.split()).replace("ک", "ك")
+
+
 def _is_blank(s: str) -> bool:
     return not s.strip()
 
@@ -106,7 +111,7 @@ class _FurnitureSplitter:
         self.open_fn: RawNote | None = None  # the footnote being read
         self.page_body_start = 0  # index in ``body`` of the first body line of the current page
         self.pending_markers: list[tuple[int, int]] = []  # markers seen before any body line
-        heads = Counter(" ".join(x.split()) for x in lines if RUNNING_HEAD.match(x))
+        heads = Counter(_head_key(x) for x in lines if RUNNING_HEAD.match(x))
         self.running_heads = {x for x, n in heads.items() if n >= RUNNING_MIN}
 
     def run(self, first: int) -> _Furniture:
@@ -163,7 +168,7 @@ class _FurnitureSplitter:
 
     def _running_head(self, j: int, line: str) -> bool:
         """The journal's running head at the top of a page: dropped, as a page number is."""
-        if not self.running_heads or " ".join(line.split()) not in self.running_heads:
+        if not self.running_heads or _head_key(line) not in self.running_heads:
             return False
         self.repairs.append(Repair("running-head", j + 1, line.strip(), ""))
         return True

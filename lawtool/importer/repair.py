@@ -345,10 +345,10 @@ class _LineRepair:
             text, n = LAM_MEEM.subn(r"\1الم", text)
             repairs.extend(Repair("lam-meem", j + 1, "امل", "الم") for _ in range(n))
         if self.stray_heh:  # first the runs whose words the corpus knows as printed: «هالقانون»
-            text = read_stray_heh(text, j, repairs, self.uncertain)
+            text = read_stray_heh(text, j, repairs, self.uncertain, self.vocab)
         # «ة», «ى» inside a word: two words glued, a final ligature reversed (before the ligature
         # rules, which then read each word: «خاصةوال» is «خاصة ولا»)
-        text = read_word_ends(text, j, repairs, self.vocab)
+        text = read_word_ends(text, j, repairs, self.uncertain, self.vocab, last=False)
         if self.lex is not None and printed:
             text = _fix_ligatures(text, j, self.lex, repairs, self.uncertain, self.lexicon, before, after)
         # what no Arabic word spells: gate open or not, and on a line taken for glyphs too (a line read
@@ -357,9 +357,11 @@ class _LineRepair:
         # what still carries a damage signature: glyphs printed twice that the first pass left
         text = _read_stutters(text, j, repairs, self.uncertain, self.vocab)
         if self.stray_heh:  # then the rest, on the repaired words: «األسره» is «الأسر»
-            text = read_stray_heh(text, j, repairs, self.uncertain)
+            text = read_stray_heh(text, j, repairs, self.uncertain, self.vocab)
         text, sfix = _fix_spacing(text)
         repairs.extend(Repair(kind, j + 1, b, a) for kind, b, a in sfix)
         text, tfix = remove_tatweel(text)
         repairs.extend(Repair("tatweel", j + 1, b, a) for b, a in tfix)
+        # what the rules above left, tatweel out («جـمـادىالـثـانـيـة»): «اإىل» → «إىل» → «إلى»
+        text = read_word_ends(text, j, repairs, self.uncertain, self.vocab)
         return SPACE_RUN.sub(" ", text).strip()

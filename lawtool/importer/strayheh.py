@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from functools import lru_cache
 
-from .common import LETTER, Repair
+from .common import LETTER, MARKS, Repair
 from .ligatures import _certain_reading, corpus_words
 
 # What only the damage writes: ta marbuta or alef maqsura before «ه», «ه» after a comma, a full stop,
@@ -28,13 +29,25 @@ from .ligatures import _certain_reading, corpus_words
 # «1441ه» is the Hijri year, «أعلاه3» a note marker
 SIGN = re.compile(r"[ةى]ه|[،.:؛]ه(?=\s|$)")
 SIGNS_MIN = 8
-MIN_SEEN = 5  # a piece of a split run: a word the corpus prints this often
-KEEP_MIN = 10  # a run kept as printed: in a text that adds «ه» everywhere, a rarer «Xه» is likelier «X»
-# a «ه» between a digit or a mark and anything but a letter, or a digit or mark and a letter: never a word's
-_GLUED = re.compile(rf"(?<=[\d،.:؛()])ه+(?!ـ)|(?<![{LETTER}])ه+(?=[\d()])|(?<![{LETTER}])ه+(?![{LETTER}\u0640])")
-_RUN = re.compile(f"[{LETTER}]+")
+MIN_SEEN = 5  # a piece of a split run: a word the corpus prints this often (four letters or more)
+MIN_SEEN_SHORT = 50  # a piece of three letters: «على», not «الة», «اصة» (fragments of glued words)
+# the two-letter words a glued run may hold («مزورةأو»): «ية», «مة», «ما» in «Xها», «Xهما» are not
+SHORT_WORDS = frozenset(
+    {"أو", "في", "من", "عن", "إن", "أن", "لا", "لم", "لن", "قد", "هو", "هي", "كل", "مع", "ثم", "أي"}
+)
+KEEP_MIN = 5  # a run kept as printed, seen this often: «وهيئاته» may be the print's; the context decides
+MAX_PIECE = 24  # letters of a piece, and runs longer than MAX_RUN are left: the reading is cubic
+MAX_RUN = 120
+NON_LETTER = f"(?<![{LETTER}{MARKS}])"  # no letter, harakat or tatweel before: «للّه» keeps its «ه»
+# a «ه» glued to a digit or a mark (one: «،ههدايا» is «، هدايا»), or standing alone; not a list's label
+# «ه)», «(ه)», «»ه«», nor the Hijri year's «هـ»
+_GLUED = re.compile(
+    rf"(?<=[\d،.:؛])ه(?!ـ)|{NON_LETTER}(?<![(«»])ه+(?=[\d(])|{NON_LETTER}(?<![(«»\-])ه+(?![{LETTER}{MARKS}()«»\-.])"
+)
+_RUN = re.compile(f"[{LETTER}{MARKS}]+")
+_HAS_MARK = re.compile(f"[{MARKS}]")
 # «أ هو», «النح هو», «3 هو 4»: a word's last letter, or the conjunction, with an «ه» before its waw
-_OR = re.compile(rf"(?<![{LETTER}])أ\s+هو(?![{LETTER}])")
+_OR = re.compile(rf"(?:(?<=[{LETTER}])ه|(?<![{LETTER}]))أ\s+هو(?![{LETTER}])")  # «تاريخيةهأ هو»
 _CUT_WAW = re.compile(rf"(?<![{LETTER}])([{LETTER}]+) هو(?![{LETTER}])")
 _DIGITS_WAW = re.compile(r"(?<=\d)\s*هو(?=\s*\d)")
 _IMPOSSIBLE = re.compile(r"[ةى](?=.)")  # «ة», «ى» are a word's last letter
@@ -65,6 +78,17 @@ def known_piece(piece: str) -> int:
     return count
 
 
+def is_piece(piece: str, count: int | None = None) -> bool:
+    """May ``piece`` stand as a word of a split run: two letters only for ``SHORT_WORDS``, three for
+    a common word, four or more for a word the corpus knows."""
+    if len(piece) < 3:
+        return piece in SHORT_WORDS
+    if len(piece) > MAX_PIECE:
+        return False
+    count = known_piece(piece) if count is None else count
+    return count >= (MIN_SEEN_SHORT if len(piece) == 3 else MIN_SEEN)
+
+
 _TWO_ALEFS = re.compile("(?<=ا)([أإآ])ل")  # «اإلداري»: «الإداري» with its ligature reversed
 
 
@@ -74,19 +98,32 @@ def _lam_alef_pairs(word: str) -> list[int]:
 
 @lru_cache(maxsize=1 << 14)
 def reading(run: str) -> tuple[str, ...] | None:
-    """The words a run of letters holding a stray «ه» reads as, or None (known as printed, seen
-    ``KEEP_MIN`` times, or no split into known words).  ``run = ه* w1 ه+ w2 ... ه+ wk ه*``, each ``w`` seen ``MIN_SEEN`` times: the
-    fewest words, then the highest product of their counts."""
-    if "ه" not in run or known_piece(run) >= KEEP_MIN:
+    """The words a run of letters holding a stray «ه» reads as, or None: the run as printed is a word
+    (seen ``KEEP_MIN`` times), or no reading.  First the run less «ه» at its edges, a word the corpus
+    knows («هالحصوله» → «الحصول»; two letters will do: «هفي»); else ``run = ه* w1 ه+ w2 ... ه+ wk ه*``,
+    each ``w`` a piece (``is_piece``): the fewest words, then the fewest «ه» beyond one for each
+    space or edge («منهه» is «منه», not «من»), then the commonest."""
+    if "ه" not in run or known_piece(run) >= KEEP_MIN or len(run) > MAX_RUN:
         return None
     n = len(run)
+    core = run.strip("ه")
+    lead, tail = len(run) - len(run.lstrip("ه")), len(run) - len(run.rstrip("ه"))
+    edges = [
+        (max(0, a - 1) + max(0, b - 1), -known_piece(run[a : n - b]), run[a : n - b])
+        for a in range(lead + 1)
+        for b in range(tail + 1)
+        if (a or b) and n - b - a >= 2 and (known_piece(run[a : n - b]) >= MIN_SEEN or run[a : n - b] in SHORT_WORDS)
+    ]
+    if edges:
+        return (min(edges)[2],)
+    if not core:
+        return None
 
     def hehs(a: int, b: int) -> bool:
         return all(c == "ه" for c in run[a:b])
 
     # best[e]: (words, extra «ه», -log score, words read) of the best reading of run[:e] ending with a
-    # word at e.  One «ه» stands for each space (or edge) it takes out; a second is rarer damage, so
-    # «منهه» is «منه» rather than «من»
+    # word at e
     best: dict[int, tuple[int, int, float, tuple[str, ...]]] = {}
     for s in range(n):
         if hehs(0, s):
@@ -99,24 +136,33 @@ def reading(run: str) -> tuple[str, ...] | None:
         if before is None:
             continue
         words, extra, score, pieces = before
-        for e in range(s + 1, n + 1):
-            count = known_piece(run[s:e])
-            if count >= MIN_SEEN:
-                candidate = (words + 1, extra, score - math.log(count), (*pieces, run[s:e]))
+        for e in range(s + 2, min(n, s + MAX_PIECE) + 1):
+            piece = run[s:e]
+            count = known_piece(piece)
+            if is_piece(piece, count):
+                candidate = (words + 1, extra, score - math.log(max(count, 1)), (*pieces, piece))
                 best[e] = min(best.get(e, candidate), candidate)
     ends = [(w, x + max(0, n - e - 1), sc, p) for e, (w, x, sc, p) in best.items() if hehs(e, n)]
-    return min(ends)[3] if ends else None
+    found = min(ends)[3] if ends else None
+    return None if found is None or found == (run,) else found
 
 
-def repair_line(text: str, j: int, repairs: list[Repair], uncertain: list[Repair]) -> str:
+def repair_line(
+    text: str, j: int, repairs: list[Repair], uncertain: list[Repair], printed: Counter[str] | None = None
+) -> str:
     """The line with its stray «ه» read (repair kind ``stray-heh``); a run that only the damage spells
-    and no reading splits is listed as uncertain and left."""
+    and no reading splits is listed as uncertain and left.  ``printed``: the words of the text; a run
+    the corpus knows, however rarely, and the text prints twice is its own («وهيئاته», 20 times)."""
     fixed = _DIGITS_WAW.sub(" و", _GLUED.sub(" ", _waw(text)))
     if fixed != text:
         repairs.append(Repair("stray-heh", j + 1, text.strip(), fixed.strip()))
 
     def read(m: re.Match) -> str:
         run = m.group(0)
+        if _HAS_MARK.search(run):
+            return run  # harakat or tatweel: «للّه», «جـهة» are the print's
+        if printed and printed[run] >= 2 and known(run):
+            return run
         words = reading(run)
         if words is None and run.endswith("ه") and fixed[m.end() : m.end() + 1].isdigit() and known(run[:-1]):
             words = (run[:-1],)  # «بتاريخه8»: an «ه» glued to the digit after it is the damage's
@@ -128,8 +174,13 @@ def repair_line(text: str, j: int, repairs: list[Repair], uncertain: list[Repair
         repairs.append(Repair("stray-heh", j + 1, run, new))
         # a rule before this one could not read the run («هالقانون» for a reversed ligature): now read
         uncertain[:] = [r for r in uncertain if not (r.line == j + 1 and r.before == run)]
-        # a dropped «ه» at an edge stood for a space: «أبريله،)2020» → «أبريل ،)2020»
-        return (" " if not run.startswith(words[0]) else "") + new + (" " if not run.endswith(words[-1]) else "")
+        # a dropped «ه» at an edge stood for a space, where a word or a number follows: «أبريله2020»
+        # → «أبريل 2020», but «بهمه؛» → «بهم؛»
+        before = fixed[m.start() - 1 : m.start()]
+        after = fixed[m.end() : m.end() + 1]
+        lead = " " if not run.startswith(words[0]) and before.isalnum() else ""
+        trail = " " if not run.endswith(words[-1]) and after.isalnum() else ""
+        return lead + new + trail
 
     return _waw(_RUN.sub(read, fixed))
 
@@ -143,4 +194,4 @@ def _waw(text: str) -> str:
             return head + "و"
         return m.group(0)
 
-    return _CUT_WAW.sub(cut, _OR.sub("أو", text))
+    return _CUT_WAW.sub(cut, _OR.sub(lambda m: " أو" if m.group().startswith("ه") else "أو", text))

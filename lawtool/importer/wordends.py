@@ -6,10 +6,11 @@ The extraction leaves it in two ways, read here in every text:
   every piece is a word the corpus knows (``strayheh.known_piece``: as printed or with its lam-alef
   ligature read);
 * a final ligature printed in reverse, its two glyphs swapped: «إىل» for «إلى», «عىل» for «على»,
-  «أدىن» for «أدنى»: read when the swapped word is one the corpus knows and the printed one is not.
+  «أدىن» for «أدنى»: read when the swapped word is one the corpus knows and the printed one is not;
+* glyphs printed twice, the final letter among them («وتهيئئةة»): ``ligatures.stutter_reading``.
 
 «ىء» is the old spelling of a final hamza on a yeh («يبتدىء», «الموانىء»): a word, left alone.  What
-neither reading explains stays as printed; the damage signatures count it (ligatures.py).
+no reading explains stays as printed, listed as uncertain; the damage signatures count it (ligatures.py).
 """
 
 from __future__ import annotations
@@ -18,35 +19,59 @@ import re
 from collections import Counter
 
 from .common import END_LETTER_INSIDE, LETTER, Repair
-from .strayheh import MIN_SEEN, known_piece
+from .ligatures import stutter_reading
+from .strayheh import MIN_SEEN, SHORT_WORDS, is_piece, known_piece
 
 # «ة» or «ى» with a letter after it (not «ىء»): the run of letters around it
 INSIDE = re.compile(f"[{LETTER}]*(?:ة|ى(?!ء))[{LETTER}]+")
 _BOUNDARY = re.compile("(?<=[ةى])(?=[^ء])")
 _SWAPPED = re.compile("ى([^ءى])")
+_ALEF_BEFORE_HAMZA = re.compile("ا[أإآ]")
 
 
 def reading(word: str, printed: Counter[str] | None = None) -> str | None:
-    """The words ``word`` reads as, or None.  ``printed``: the words of the text itself, which vouch
-    for a piece the corpus prints too rarely («الشرطةوضباطها» where the text prints «وضباطها»)."""
+    """The words ``word`` reads as, or None.  A piece must be a word (``strayheh.is_piece``: «ية»,
+    «الة» are fragments); ``printed``, the words of the text itself, vouches for a piece of four
+    letters or more that the corpus prints too rarely and the text prints apart («الشرطةوضباطها»),
+    unless the piece cannot open a word («ؤازرة») or is itself two words glued («فيميزانية»)."""
 
     def known(piece: str) -> bool:
-        return known_piece(piece) >= MIN_SEEN or bool(printed and printed[piece])
+        return is_piece(piece) or (
+            len(piece) >= 4
+            and printed is not None
+            and printed[piece] >= 1
+            and piece[0] not in "ؤئءةى"
+            and not any(piece.startswith(w) and is_piece(piece[len(w) :]) for w in SHORT_WORDS)
+        )
 
     if known_piece(word) >= MIN_SEEN:
         return None  # a word after all (a name, a spelling the corpus prints)
-    swapped = _SWAPPED.sub(r"\1ى", word)
-    if swapped != word and known(swapped):
-        return swapped  # first: «عىل» is «على», not «عى ل»
+    for form in (word, word[1:]) if _ALEF_BEFORE_HAMZA.match(word) else (word,):
+        swapped = _SWAPPED.sub(r"\1ى", form)  # «اإىل»: «إلى» printed with an alef before it too
+        if swapped != form and known(swapped):
+            return swapped  # first: «عىل» is «على», not «عى ل»
     pieces = _BOUNDARY.split(word)
-    if len(pieces) > 1 and all(len(p) > 1 and known(p) for p in pieces):
+    if len(pieces) > 1 and all(known(p) for p in pieces):
         return " ".join(pieces)
-    return None
+    # glyphs printed twice, the final letter among them («وتهيئئةة»): the doubled-glyph reading
+    return stutter_reading(word, printed or Counter())
 
 
-def repair_line(text: str, j: int, repairs: list[Repair], printed: Counter[str] | None = None) -> str:
-    """The line with its glued words split and its reversed final ligatures read (repair kinds
-    ``glued-word``, ``final-ligature``)."""
+def repair_line(
+    text: str,
+    j: int,
+    repairs: list[Repair],
+    uncertain: list[Repair],
+    printed: Counter[str] | None = None,
+    *,
+    last: bool = True,
+) -> str:
+    """The line with its glued words split, its reversed final ligatures and doubled glyphs read
+    (repair kinds ``glued-word``, ``final-ligature``, ``doubled-glyph``); a word read is no longer
+    listed as uncertain by a rule before; a word no reading explains is left, and listed as
+    uncertain (kind ``word-end``) on the ``last`` pass (the repair runs this once before the ligature
+    rules, which then read each piece, and once after every other rule, which may have left a word
+    it can now read: «اإىل» → «إىل» → «إلى»)."""
     if not END_LETTER_INSIDE.search(text):
         return text
 
@@ -54,8 +79,13 @@ def repair_line(text: str, j: int, repairs: list[Repair], printed: Counter[str] 
         word = m.group(0)
         new = reading(word, printed)
         if new is None:
+            if last and not any(r.line == j + 1 and r.before == word for r in uncertain):
+                uncertain.append(Repair("word-end", j + 1, word, word, False))  # once a line
             return word
-        repairs.append(Repair("glued-word" if " " in new else "final-ligature", j + 1, word, new))
+        kind = "glued-word" if " " in new else "doubled-glyph" if len(new) < len(word) else "final-ligature"
+        repairs.append(Repair(kind, j + 1, word, new))
+        # a rule before could not read it: now read
+        uncertain[:] = [r for r in uncertain if not (r.line == j + 1 and r.before == word)]
         return new
 
     return INSIDE.sub(read, text)
