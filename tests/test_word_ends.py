@@ -26,6 +26,9 @@ from lawtool.importer.wordends import INSIDE, reading, repair_line
         ("الأوىل", "الأولى"),
         ("تبتدىء", None),  # the old spelling of a final hamza on a yeh: a word
         ("مماثلةلتلكالتيعرفتهاسنة", None),  # glued where no «ة» or «ى» shows the place
+        ("وتهيئئةة", "وتهيئة"),  # glyphs printed twice, the final letter among them
+        ("ىليها", None),  # no doubled final letter: no letter taken out («ىليه»)
+        ("يةتار", None),  # «ية», «تار»: fragments, not words
     ],
 )
 def test_a_word_with_a_final_letter_inside_reads_as_the_words_the_corpus_knows(word, read):

@@ -53,8 +53,11 @@ def reading(word: str, printed: Counter[str] | None = None) -> str | None:
     pieces = _BOUNDARY.split(word)
     if len(pieces) > 1 and all(known(p) for p in pieces):
         return " ".join(pieces)
-    # glyphs printed twice, the final letter among them («وتهيئئةة»): the doubled-glyph reading
-    return stutter_reading(word, printed or Counter())
+    # glyphs printed twice, the final letter among them («وتهيئئةة»): the doubled-glyph reading, only
+    # where the final letter shows it doubled (it took letters out of «ىليها», «ينتةبهما»)
+    if "ةة" in word or "ىى" in word:
+        return stutter_reading(word, printed or Counter())
+    return None
 
 
 def repair_line(
