@@ -111,7 +111,7 @@ class _FurnitureSplitter:
         self.open_fn: RawNote | None = None  # the footnote being read
         self.page_body_start = 0  # index in ``body`` of the first body line of the current page
         self.pending_markers: list[tuple[int, int]] = []  # markers seen before any body line
-        heads = Counter(_head_key(x) for x in lines if RUNNING_HEAD.match(x))
+        heads = Counter(_head_key(x) for x in lines if ("الرسمية" in x or "عدد" in x) and RUNNING_HEAD.match(x))
         self.running_heads = {x for x, n in heads.items() if n >= RUNNING_MIN}
 
     def run(self, first: int) -> _Furniture:
