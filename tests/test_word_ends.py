@@ -29,6 +29,8 @@ from lawtool.importer.wordends import INSIDE, reading, repair_line
         ("وتهيئئةة", "وتهيئة"),  # glyphs printed twice, the final letter among them
         ("ىليها", None),  # no doubled final letter: no letter taken out («ىليه»)
         ("يةتار", None),  # «ية», «تار»: fragments, not words
+        ("والنجارةوالتكييف", "والنجارة والتكييف"),  # pieces that are words with their proclitics
+        ("المختلفةكالمساحات", "المختلفة كالمساحات"),
     ],
 )
 def test_a_word_with_a_final_letter_inside_reads_as_the_words_the_corpus_knows(word, read):

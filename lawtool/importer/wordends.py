@@ -27,21 +27,26 @@ INSIDE = re.compile(f"[{LETTER}]*(?:ة|ى(?!ء))[{LETTER}]+")
 _BOUNDARY = re.compile("(?<=[ةى])(?=[^ء])")
 _SWAPPED = re.compile("ى([^ءى])")
 _ALEF_BEFORE_HAMZA = re.compile("ا[أإآ]")
+_CLITICS = re.compile("(?:[وف])?(?:[بكل])?(?:ال)?")
 
 
 def reading(word: str, printed: Counter[str] | None = None) -> str | None:
     """The words ``word`` reads as, or None.  A piece must be a word (``strayheh.is_piece``: «ية»,
-    «الة» are fragments); ``printed``, the words of the text itself, vouches for a piece of four
+    «الة» are fragments), or one with its proclitics («والتكييف»); ``printed``, the words of the text itself, vouches for a piece of four
     letters or more that the corpus prints too rarely and the text prints apart («الشرطةوضباطها»),
     unless the piece cannot open a word («ؤازرة») or is itself two words glued («فيميزانية»)."""
 
     def known(piece: str) -> bool:
-        return is_piece(piece) or (
-            len(piece) >= 4
-            and printed is not None
-            and printed[piece] >= 1
-            and piece[0] not in "ؤئءةى"
-            and not any(piece.startswith(w) and is_piece(piece[len(w) :]) for w in SHORT_WORDS)
+        return (
+            is_piece(piece)
+            or _clitics_and_word(piece)
+            or (
+                len(piece) >= 4
+                and printed is not None
+                and printed[piece] >= 1
+                and piece[0] not in "ؤئءةى"
+                and not any(piece.startswith(w) and is_piece(piece[len(w) :]) for w in SHORT_WORDS)
+            )
         )
 
     if known_piece(word) >= MIN_SEEN:
@@ -58,6 +63,14 @@ def reading(word: str, printed: Counter[str] | None = None) -> str | None:
     if "ةة" in word or "ىى" in word:
         return stutter_reading(word, printed or Counter())
     return None
+
+
+def _clitics_and_word(piece: str) -> bool:
+    """A piece that is a word with its proclitics («والتكييف», «بالمصنفات», «كالتسبيقات»): the split
+    is at a «ة» or «ى», a certain place; the piece need only read as a word."""
+    clitics = _CLITICS.match(piece)
+    end = clitics.end() if clitics else 0
+    return end > 0 and len(piece) - end >= 3 and is_piece(piece[end:])
 
 
 def repair_line(
