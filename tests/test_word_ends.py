@@ -69,7 +69,25 @@ def test_an_import_marks_what_it_could_not_read():
         ("law/ma/act/2002/22-01/ara@2025-09-08.xml", "للشرطة وعمداء الشرطة"),  # was «للشرطةوعمداء»
     ],
 )
-def test_the_penal_code_and_the_cpp_hold_no_glued_word(path, phrase):
+def test_the_penal_code_and_the_cpp_hold_no_word_with_a_final_letter_inside(path, phrase):
     text = " ".join(Document.load(REPO / path).root.itertext())
     assert INSIDE.findall(text) == []
     assert phrase in text
+
+
+@pytest.mark.parametrize(
+    ("path", "phrases"),
+    [
+        # glued words with no «ة» or «ى» between, read by hand and kept as corrections in import.yaml
+        (
+            "law/ma/act/1962/1-59-413/ara@2024-08-22.xml",
+            ["بغرامة من مائتين إلى خمسة آلاف درهم", "ارتكاب إحدى الجرائم", "لتسهيل مرورها"],
+        ),
+        ("law/ma/act/2002/22-01/ara@2025-09-08.xml", ["لاتخاذ تدابير", "يفوق مليون درهم", "الذي يتطلبه"]),
+        ("law/ma/act/2018/103-13/ara@2018-03-12.xml", ["تم تغيير وتتميم هذا الفصل"]),
+    ],
+)
+def test_glued_words_read_by_hand_are_split(path, phrases):
+    text = " ".join(" ".join(Document.load(REPO / path).root.itertext()).split())
+    for phrase in phrases:
+        assert phrase in text
