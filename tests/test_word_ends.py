@@ -11,7 +11,7 @@ from conftest import REPO
 from lawtool.akn import Document
 from lawtool.importer import import_text
 from lawtool.importer.ligatures import is_damaged
-from lawtool.importer.wordends import INSIDE, reading, repair_line
+from lawtool.importer.wordends import INSIDE, glued_reading, reading, repair_line
 
 
 @pytest.mark.parametrize(
@@ -91,3 +91,26 @@ def test_glued_words_read_by_hand_are_split(path, phrases):
     text = " ".join(" ".join(Document.load(REPO / path).root.itertext()).split())
     for phrase in phrases:
         assert phrase in text
+
+
+@pytest.mark.parametrize(
+    ("word", "pair"),
+    [
+        ("ارتكابإحدى", ("ارتكاب", "إحدى")),  # glued with no «ة» or «ى» between: a reading to list
+        ("مائتينإلى", ("مائتين", "إلى")),
+        ("يفوقمليون", ("يفوق", "مليون")),
+        ("استجوابهما", None),  # a pronoun suffix is no word: «استجواب هما» is no reading
+        ("والمتابعين", None),  # nor a proclitic with the article: «والم تابعين»
+        ("المتقاضي", None),
+        ("الاستئناف", None),  # a word the corpus knows
+    ],
+)
+def test_two_words_glued_with_no_final_letter_between_are_a_reading_to_list(word, pair):
+    assert glued_reading(word) == pair
+
+
+def test_a_glued_word_is_listed_not_split():
+    document, report = import_text("المادة 1\nيعاقب على ارتكابإحدى الجرائم التالية.", None, source_name="t.txt")
+    assert "ارتكابإحدى" in " ".join(document.main.itertext())
+    listed = [u for u in report.uncertain if u["kind"] == "glued-word"]
+    assert [(u["before"], u["after"]) for u in listed] == [("ارتكابإحدى", "ارتكاب إحدى")]

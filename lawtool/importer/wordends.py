@@ -15,6 +15,7 @@ no reading explains stays as printed, listed as uncertain; the damage signatures
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 
@@ -88,6 +89,8 @@ def repair_line(
     uncertain (kind ``word-end``) on the ``last`` pass (the repair runs this once before the ligature
     rules, which then read each piece, and once after every other rule, which may have left a word
     it can now read: «اإىل» → «إىل» → «إلى»)."""
+    if last:
+        list_glued(text, j, uncertain, printed)
     if not END_LETTER_INSIDE.search(text):
         return text
 
@@ -105,3 +108,50 @@ def repair_line(
         return new
 
     return INSIDE.sub(read, text)
+
+
+# -- two words glued with no final letter between: listed, not split --------------------------------
+
+GLUED_MIN = 7  # letters of a word the corpus does not know before it is looked at
+GLUED_SEEN = 20  # each of its two words: seen this often in the corpus
+# a second piece that is a pronoun suffix («استجواب هما», «مقدم تهم»), a first that is a proclitic
+# with the article and a letter or two («والم تابعين», «المت قاضي»)
+_SUFFIX = re.compile("^(?:[تويا])?(?:هما|هم|ها|هن|كم|كما|نا|ني|لها|له|ه|ك)$")
+_ARTICLE_CHUNK = re.compile("^[وفبكل]{0,2}ال[\u0621-\u064a]{0,2}$")
+_WORD_RUN = re.compile(f"(?<![{LETTER}])[{LETTER}]{{{GLUED_MIN},}}(?![{LETTER}])")
+
+
+def glued_reading(word: str) -> tuple[str, str] | None:
+    """Two words the word may be, glued where no «ة» or «ى» shows the place («ارتكابإحدى»,
+    «مائتينإلى»), or None.  A segmenter on the corpus's words alone also splits real words
+    («استجوابهما», «والمتابعين»), so this reading is only listed for the reader, never applied."""
+    if known_piece(word):
+        return None
+    best: tuple[float, str, str] | None = None
+    for i in range(3, len(word) - 2):
+        first, second = word[:i], word[i:]
+        if _SUFFIX.match(second) or _ARTICLE_CHUNK.match(first):
+            continue
+        a, b = known_piece(first), known_piece(second)
+        if a >= _least(first) and b >= _least(second):
+            score = math.log(a) + math.log(b)
+            if best is None or score > best[0]:
+                best = (score, first, second)
+    return (best[1], best[2]) if best else None
+
+
+def _least(piece: str) -> int:
+    """How often a piece must be seen: a word of three letters much more («ممن», «ألف», «إلى»)."""
+    return 25 * GLUED_SEEN if len(piece) == 3 else GLUED_SEEN
+
+
+def list_glued(text: str, j: int, uncertain: list[Repair], printed: Counter[str] | None = None) -> None:
+    """List as uncertain (kind ``glued-word``) each word of the line that reads as two words glued
+    (``glued_reading``), unless the text prints it twice (a real word of its own)."""
+    for m in _WORD_RUN.finditer(text):
+        word = m.group(0)
+        if printed is not None and printed[word] >= 2:
+            continue
+        pair = glued_reading(word)
+        if pair and not any(r.line == j + 1 and r.before == word for r in uncertain):
+            uncertain.append(Repair("glued-word", j + 1, word, " ".join(pair), False))
