@@ -17,8 +17,9 @@ def lawtool(*args):
 @pytest.mark.parametrize(
     "source, uri, articles, status",
     [
-        ("sources/law-103-13/ar.txt", "/akn/ma/act/2018/103-13/ara@2018-03-12", 18, 0),
-        # the raw code, without law/'s recorded corrections: written, with findings (exit 1)
+        # the raw texts, without law/'s recorded corrections: written, with findings (exit 1): the
+        # law's glued words («وكذاممثلو»), the code's uncertain repairs
+        ("sources/law-103-13/ar.txt", "/akn/ma/act/2018/103-13/ara@2018-03-12", 18, 1),
         ("sources/adala/penal-code.consolidated-2024-08-22.ar.txt", "/akn/ma/act/1962/1-59-413/ara@2024-08-22", 733, 1),
     ],
 )

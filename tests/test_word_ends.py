@@ -103,6 +103,7 @@ def test_glued_words_read_by_hand_are_split(path, phrases):
         ("والمتابعين", None),  # nor a proclitic with the article: «والم تابعين»
         ("المتقاضي", None),
         ("الاستئناف", None),  # a word the corpus knows
+        ("ليستعمل", None),  # «ل» + «يستعمل»: a word with its proclitic, not «ليست عمل»
     ],
 )
 def test_two_words_glued_with_no_final_letter_between_are_a_reading_to_list(word, pair):

@@ -125,7 +125,7 @@ def glued_reading(word: str) -> tuple[str, str] | None:
     """Two words the word may be, glued where no «ة» or «ى» shows the place («ارتكابإحدى»,
     «مائتينإلى»), or None.  A segmenter on the corpus's words alone also splits real words
     («استجوابهما», «والمتابعين»), so this reading is only listed for the reader, never applied."""
-    if known_piece(word):
+    if known_piece(word) or _a_word_with_affixes(word):
         return None
     best: tuple[float, str, str] | None = None
     for i in range(3, len(word) - 2):
@@ -138,6 +138,20 @@ def glued_reading(word: str) -> tuple[str, str] | None:
             if best is None or score > best[0]:
                 best = (score, first, second)
     return (best[1], best[2]) if best else None
+
+
+_PRONOUN = re.compile("(?:هما|هم|ها|هن|كم|كما|نا|ني|ه|ك)$")
+
+
+def _a_word_with_affixes(word: str) -> bool:
+    """A word the corpus knows once its proclitics or its pronoun suffix are taken off
+    («ليستعمل»: «ل» + «يستعمل»; «يحددانها»: «يحددان» + «ها»): a word, not two glued."""
+    clitics = _CLITICS.match(word)
+    start = clitics.end() if clitics else 0
+    suffix = _PRONOUN.search(word)
+    end = suffix.start() if suffix else len(word)
+    stems = {word[start:], word[:end], word[start:end]}
+    return any(len(stem) >= 3 and known_piece(stem) >= MIN_SEEN for stem in stems if stem != word)
 
 
 def _least(piece: str) -> int:
