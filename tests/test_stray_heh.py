@@ -117,6 +117,9 @@ def test_a_law_printed_with_a_stray_heh_reads_as_its_words():
     assert "على النحو التالي" in _article_text(name, "art_30")
     assert "art_30__para_1__mod_1__qstr_1" in [q.get("eId") for q in document.main.iter("{*}quotedStructure")]
     assert report.repairs["stray-heh"] > 400 and "stray-heh" in report.context["kinds"]
+    # one line says what the text is and that a word may still carry a stray «ه»
+    [damage] = [f for f in report.findings if f.rule == "stray-heh-damage"]
+    assert damage.severity == "warning" and f"{report.repairs['stray-heh']} runs read" in damage.message
     # what no reading split is listed (wordends.py's last pass), each with its line
     left = [u for u in report.uncertain if u["kind"] == "word-end"]
     assert left and all(u["line"] for u in left)
@@ -138,3 +141,4 @@ def test_a_text_without_the_damage_is_left_alone():
     # the Penal Code's «وجهه», «فيه», «منه» are its own words: the repair is gated on the text
     _, report = _imported("ma-adala-criminal-99.txt")
     assert "stray-heh" not in report.repairs and "stray-heh" not in report.context.get("kinds", [])
+    assert "stray-heh-damage" not in {f.rule for f in report.findings}

@@ -26,7 +26,16 @@ from .identify import fallback_number, identify
 from .layout import parse_layout
 from .lifecycle import active_modifications, amending_law_dates, amendment_events
 from .repair import repair_text
-from .selfcheck import check_layout, check_notes, check_tables, check_text_kept, check_unreadable, count_words
+from .selfcheck import (
+    check_layout,
+    check_notes,
+    check_stray_heh,
+    check_tables,
+    check_text_kept,
+    check_unreadable,
+    count_words,
+)
+from .strayheh import shows_damage as shows_stray_heh
 
 
 @dataclass
@@ -271,6 +280,12 @@ def import_text(
     report.counts = document.counts()
     report.findings += self_check(document, layout, lines, numbers, report, source_name)
     report.findings += check_notes(footnotes, source=source_name)
+    report.findings += check_stray_heh(
+        repair and shows_stray_heh(text),
+        report.repairs.get("stray-heh", 0),
+        report.repairs.get("context", 0),
+        source=source_name,
+    )
     return document, report
 
 

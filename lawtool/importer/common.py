@@ -45,6 +45,16 @@ class RawNote:
         self.end = max(self.end, j)
 
 
+def listed(uncertain: list[Repair], line: int, before: str) -> bool:
+    """Is ``before`` already listed as uncertain on (1-based) ``line``?"""
+    return any(r.line == line and r.before == before for r in uncertain)
+
+
+def unlist(uncertain: list[Repair], line: int, before: str) -> None:
+    """A word a later rule read: no longer listed as uncertain on ``line``."""
+    uncertain[:] = [r for r in uncertain if not (r.line == line and r.before == before)]
+
+
 @dataclass
 class RepairResult:
     lines: list[str]

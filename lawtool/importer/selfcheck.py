@@ -533,6 +533,25 @@ def check_notes(footnotes: list[Footnote], *, source: str) -> list[Finding]:
     return findings
 
 
+def check_stray_heh(shows: bool, stray_repairs: int, context_repairs: int, *, source: str) -> list[Finding]:
+    """One line for a text printed with an «ه» for a space (strayheh.py): what was read, and that a
+    word a reading could not decide («فيه» or «في»?) may still carry it."""
+    if not shows:
+        return []
+    return [
+        Finding(
+            "stray-heh-damage",
+            "warning",
+            None,
+            f"the source prints an «ه» for a space: {stray_repairs} runs read, {context_repairs} words decided in "
+            "context; a word real with or without its «ه» that neither could decide is left as printed",
+            file=source,
+            message_ar="المصدر يطبع «ه» مكان الفراغ: قُرئ أغلبه، وقد تبقى كلمات تحمل «ه» زائدة",
+            hint="read the text against the official PDF",
+        )
+    ]
+
+
 WORD = re.compile(r"[^\W_]+")  # letters and digits: a list's «-» and «أ)» count as its «أ»
 
 

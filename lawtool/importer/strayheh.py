@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from .common import LETTER, MARKS, Repair
+from .common import END_LETTER_INSIDE, LETTER, MARKS, Repair, unlist
 from .ligatures import _certain_reading, corpus_words
 
 # What only the damage writes: ta marbuta or alef maqsura before «ه», «ه» after a comma, a full stop,
@@ -50,7 +50,6 @@ _HAS_MARK = re.compile(f"[{MARKS}]")
 _OR = re.compile(rf"(?:(?<=[{LETTER}])ه|(?<![{LETTER}]))أ\s+هو(?![{LETTER}])")  # «تاريخيةهأ هو»
 _CUT_WAW = re.compile(rf"(?<![{LETTER}])([{LETTER}]+) هو(?![{LETTER}])")
 _DIGITS_WAW = re.compile(r"(?<=\d)\s*هو(?=\s*\d)")
-_IMPOSSIBLE = re.compile(r"[ةى](?=.)")  # «ة», «ى» are a word's last letter
 
 
 def shows_damage(text: str) -> bool:
@@ -60,11 +59,12 @@ def shows_damage(text: str) -> bool:
 
 def known(word: str) -> int:
     """How often the corpus prints ``word`` (0: unknown, or spelled as no word is)."""
-    if _IMPOSSIBLE.search(word):
-        return 0
+    if END_LETTER_INSIDE.search(word):
+        return 0  # «ة», «ى» end a word
     return corpus_words().get(word, 0)
 
 
+@lru_cache(maxsize=1 << 16)
 def known_piece(piece: str) -> int:
     """How often the corpus prints a piece of a run, as printed or with its lam-alef ligatures read
     (certain rules, or one reversal: «اإلداري», «أعاله» in «اإلداريهوالمالي», «األولىهأعاله»).  The
@@ -172,7 +172,7 @@ def repair_line(
         new = " ".join(words)
         repairs.append(Repair("stray-heh", j + 1, run, new))
         # a rule before this one could not read the run («هالقانون» for a reversed ligature): now read
-        uncertain[:] = [r for r in uncertain if not (r.line == j + 1 and r.before == run)]
+        unlist(uncertain, j + 1, run)
         # a dropped «ه» at an edge stood for a space, where a word or a number follows: «أبريله2020»
         # → «أبريل 2020», but «بهمه؛» → «بهم؛»
         before = fixed[m.start() - 1 : m.start()]

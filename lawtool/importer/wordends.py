@@ -18,8 +18,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
-from .common import END_LETTER_INSIDE, LETTER, Repair
+from .common import END_LETTER_INSIDE, LETTER, Repair, listed, unlist
 from .ligatures import stutter_reading
 from .strayheh import MIN_SEEN, SHORT_WORDS, is_piece, known_piece
 
@@ -98,13 +99,12 @@ def repair_line(
         word = m.group(0)
         new = reading(word, printed)
         if new is None:
-            if last and not any(r.line == j + 1 and r.before == word for r in uncertain):
+            if last and not listed(uncertain, j + 1, word):
                 uncertain.append(Repair("word-end", j + 1, word, word, False))  # once a line
             return word
         kind = "glued-word" if " " in new else "doubled-glyph" if len(new) < len(word) else "final-ligature"
         repairs.append(Repair(kind, j + 1, word, new))
-        # a rule before could not read it: now read
-        uncertain[:] = [r for r in uncertain if not (r.line == j + 1 and r.before == word)]
+        unlist(uncertain, j + 1, word)  # a rule before could not read it: now read
         return new
 
     return INSIDE.sub(read, text)
@@ -116,11 +116,13 @@ GLUED_MIN = 7  # letters of a word the corpus does not know before it is looked 
 GLUED_SEEN = 20  # each of its two words: seen this often in the corpus
 # a second piece that is a pronoun suffix («استجواب هما», «مقدم تهم»), a first that is a proclitic
 # with the article and a letter or two («والم تابعين», «المت قاضي»)
-_SUFFIX = re.compile("^(?:[تويا])?(?:هما|هم|ها|هن|كم|كما|نا|ني|لها|له|ه|ك)$")
+_PRONOUNS = "هما|هم|ها|هن|كم|كما|نا|ني|ه|ك"
+_SUFFIX = re.compile(f"^(?:[تويا])?(?:{_PRONOUNS}|لها|له)$")
 _ARTICLE_CHUNK = re.compile("^[وفبكل]{0,2}ال[\u0621-\u064a]{0,2}$")
 _WORD_RUN = re.compile(f"(?<![{LETTER}])[{LETTER}]{{{GLUED_MIN},}}(?![{LETTER}])")
 
 
+@lru_cache(maxsize=1 << 14)
 def glued_reading(word: str) -> tuple[str, str] | None:
     """Two words the word may be, glued where no «ة» or «ى» shows the place («ارتكابإحدى»,
     «مائتينإلى»), or None.  A segmenter on the corpus's words alone also splits real words
@@ -140,7 +142,7 @@ def glued_reading(word: str) -> tuple[str, str] | None:
     return (best[1], best[2]) if best else None
 
 
-_PRONOUN = re.compile("(?:هما|هم|ها|هن|كم|كما|نا|ني|ه|ك)$")
+_PRONOUN = re.compile(f"(?:{_PRONOUNS})$")
 
 
 def _a_word_with_affixes(word: str) -> bool:
@@ -167,5 +169,5 @@ def list_glued(text: str, j: int, uncertain: list[Repair], printed: Counter[str]
         if printed is not None and printed[word] >= 2:
             continue
         pair = glued_reading(word)
-        if pair and not any(r.line == j + 1 and r.before == word for r in uncertain):
+        if pair and not listed(uncertain, j + 1, word):
             uncertain.append(Repair("glued-word", j + 1, word, " ".join(pair), False))
