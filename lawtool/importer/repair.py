@@ -41,6 +41,7 @@ from .ligatures import (
 from .strayheh import repair_line as read_stray_heh
 from .strayheh import shows_damage as shows_stray_heh
 from .wordends import repair_line as read_word_ends
+from .wordends import text_substitutions
 
 HEADER_START = "# ==== SOURCE HEADER"
 HEADER_END = "# ==== END SOURCE HEADER ===="
@@ -329,6 +330,8 @@ class _LineRepair:
         # the lexicon reads the words as the ligature repair will see them: lam-meem repaired first
         self.lex = _Lexicon(_lam_meem_repaired(printed) if self.lam_meem else printed) if self.damaged else None
         self.lexicon = load_lexicon() if self.damaged else None
+        # «ة» or «ى» printed for another letter by a wrong font map («الةاصة» for «الخاصة»)
+        self.substitutions = {} if stray_heh else text_substitutions(vocab)
 
     def fix(self, text: str, j: int, line_start: bool, before: str = "", after: str = "") -> str:
         repairs = self.repairs
@@ -348,7 +351,7 @@ class _LineRepair:
             text = read_stray_heh(text, j, repairs, self.uncertain, self.vocab)
         # «ة», «ى» inside a word: two words glued, a final ligature reversed (before the ligature
         # rules, which then read each word: «خاصةوال» is «خاصة ولا»)
-        text = read_word_ends(text, j, repairs, self.uncertain, self.vocab, last=False)
+        text = self._word_ends(text, j, last=False, ligatures_follow=self.lex is not None and printed)
         if self.lex is not None and printed:
             text = _fix_ligatures(text, j, self.lex, repairs, self.uncertain, self.lexicon, before, after)
         # what no Arabic word spells: gate open or not, and on a line taken for glyphs too (a line read
@@ -363,5 +366,18 @@ class _LineRepair:
         text, tfix = remove_tatweel(text)
         repairs.extend(Repair("tatweel", j + 1, b, a) for b, a in tfix)
         # what the rules above left, tatweel out («جـمـادىالـثـانـيـة»): «اإىل» → «إىل» → «إلى»
-        text = read_word_ends(text, j, repairs, self.uncertain, self.vocab)
+        text = self._word_ends(text, j)
         return SPACE_RUN.sub(" ", text).strip()
+
+    def _word_ends(self, text: str, j: int, *, last: bool = True, ligatures_follow: bool = False) -> str:
+        return read_word_ends(
+            text,
+            j,
+            self.repairs,
+            self.uncertain,
+            self.vocab,
+            last=last,
+            substitutions=self.substitutions,
+            stray_heh=self.stray_heh,
+            ligatures_follow=ligatures_follow,
+        )

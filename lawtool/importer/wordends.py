@@ -19,60 +19,356 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
+from typing import NamedTuple
 
-from .common import END_LETTER_INSIDE, LETTER, Repair, listed, unlist
-from .ligatures import stutter_reading
-from .strayheh import MIN_SEEN, SHORT_WORDS, is_piece, known_piece
+from .common import ALEFS, END_LETTER_INSIDE, HAMZA_ALEFS, LETTER, Repair, listed, unlist
+from .ligatures import BARE_SIGNATURES, is_damaged, stutter_reading
+from .strayheh import MAX_PIECE, MIN_SEEN, MIN_SEEN_SHORT, SHORT_WORDS, is_piece, known, known_piece
 
 # «ة» or «ى» with a letter after it (not «ىء»): the run of letters around it
 INSIDE = re.compile(f"[{LETTER}]*(?:ة|ى(?!ء))[{LETTER}]+")
 _BOUNDARY = re.compile("(?<=[ةى])(?=[^ء])")
-_SWAPPED = re.compile("ى([^ءى])")
+_SWAPPED = re.compile("ى([^ءىاأإآدذرزوؤة])$")  # before a last letter joined to it: «إىل», «عاىن»
 _ALEF_BEFORE_HAMZA = re.compile("ا[أإآ]")
 _CLITICS = re.compile("(?:[وف])?(?:[بكل])?(?:ال)?")
+_ELONGATION = re.compile(f"(?<=[{LETTER}])ى{{2,}}(?=[{LETTER}])")  # «الصىىادر»: «ى» drawn as tatweel
+# the conjunction printed after a word's «ة» belongs to the next word: «التربيةو التعليم»
+_CUT_WAW = re.compile(f"(?<![{LETTER}])([{LETTER}]+ة)و\\s+(?=[{LETTER}])")
+# short words a piece may be beyond ``strayheh.SHORT_WORDS``: the old spelling «فى» («فىالمادة»),
+# «به», «تم», «ذو», «ذي» («الخاصةبه», «البنيةتم»); and the reversed «لا» standing alone («لمدةال»)
+PIECE_SHORT_WORDS = SHORT_WORDS | {"فى", "به", "تم", "ذو", "ذي", "له"}
+_PROCLITICS = ("و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فل", "لل", "ولل", "فلل")
+_ARTICLE = ("ال", "وال", "فال", "بال", "كال", "وبال", "فبال", "وكال")
+_SUFFIXES = ("ه", "ها", "هما", "هم", "هن", "كم", "كما", "نا", "ي", "ك")
+# lam-alef and lam-meem printed in reverse inside a piece («إلنتاج», «املعتادة», «ملجالس»)
+_REVERSIBLE = frozenset({"ال", "لا", "أل", "لأ", "إل", "لإ", "آل", "لآ", "مل"})
+RUN_MAX = 60  # letters of a piece split by the corpus's words (``_split_run``): longer runs are left
+RUN_WORDS = 5  # words at most in such a piece
+COMMON_SHORT = 1000  # a word of three letters that may split a piece the corpus does not know («مدة»)
+# letters of a piece the corpus does not know that may stand beside one it knows («بلشبونة يومي»)
+PLAUSIBLE_MIN, PLAUSIBLE_MAX = 4, 11
+# a text's own glyph substitution (``text_substitutions``): words it must explain, and its share of
+# the words with the letter inside
+SUBSTITUTION_MIN = 4
+SUBSTITUTION_SHARE = 0.5
+SUBSTITUTION_MARGIN = 1.5
+# the letters a «ة» or a «ى» may stand for in a text printed with a wrong font map
+_TARGETS = "ءآأؤإئابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 
 
-def reading(word: str, printed: Counter[str] | None = None) -> str | None:
-    """The words ``word`` reads as, or None.  A piece must be a word (``strayheh.is_piece``: «ية»,
-    «الة» are fragments), or one with its proclitics («والتكييف»); ``printed``, the words of the text itself, vouches for a piece of four
-    letters or more that the corpus prints too rarely and the text prints apart («الشرطةوضباطها»),
-    unless the piece cannot open a word («ؤازرة») or is itself two words glued («فيميزانية»)."""
+class Reading(NamedTuple):
+    """What a damaged word reads as: the words, the repair kind, and whether the reading is certain
+    (a split the corpus's words make inside a piece is not: it is listed too)."""
 
-    def known(piece: str) -> bool:
-        return (
-            is_piece(piece)
-            or _clitics_and_word(piece)
-            or (
-                len(piece) >= 4
-                and printed is not None
-                and printed[piece] >= 1
-                and piece[0] not in "ؤئءةى"
-                and not any(piece.startswith(w) and is_piece(piece[len(w) :]) for w in SHORT_WORDS)
-            )
-        )
+    text: str
+    kind: str
+    certain: bool = True
 
+
+def reading(
+    word: str,
+    printed: Counter[str] | None = None,
+    substitutions: dict[str, str] | None = None,
+    *,
+    stray_heh: bool = False,
+    ligatures_follow: bool = False,
+) -> Reading | None:
+    """What ``word``, holding a «ة» or a «ى» before another letter, reads as, or None.  In order:
+
+    * the text's own glyph substitution (``text_substitutions``: «الةاصة» is «الخاصة» where the text
+      prints «ة» for «خ»);
+    * the final ligature printed in reverse («عىل» → «على», «حاةل» → «حالة»);
+    * a split at each «ة» or «ى»: every piece a word (``_piece_reading``: the corpus knows it, or its
+      stem once proclitics and a pronoun suffix are off, or its reversed ligature read); a piece of
+      four letters the corpus does not know may stand beside pieces it knows (the place is certain:
+      «بلشبونة يومي»); a piece still glued is split by the corpus's words (``_split_run``), a reading
+      listed as uncertain;
+    * glyphs printed twice, the final letter among them: ``ligatures.stutter_reading``;
+    * «ى» drawn as an elongation («الصىىادر» → «الصادر»).
+
+    ``printed``, the words of the text itself, vouches for a piece of four letters or more that the
+    corpus prints too rarely and the text prints apart («الشرطةوضباطها»).  ``ligatures_follow``: the
+    ligature rules read the line next, taking every «لا» for one printed in reverse: a piece whose
+    «ال» or «لا» one swap read is left to them as printed («االلتحاق», not «الالتحاق» they would
+    turn to «اللاتحاق»)."""
     if known_piece(word) >= MIN_SEEN:
         return None  # a word after all (a name, a spelling the corpus prints)
-    for form in (word, word[1:]) if _ALEF_BEFORE_HAMZA.match(word) else (word,):
-        swapped = _SWAPPED.sub(r"\1ى", form)  # «اإىل»: «إلى» printed with an alef before it too
-        if swapped != form and known(swapped):
-            return swapped  # first: «عىل» is «على», not «عى ل»
-    pieces = _BOUNDARY.split(word)
-    if len(pieces) > 1 and all(known(p) for p in pieces):
-        return " ".join(pieces)
+    if substitutions:
+        found = _substituted(word, substitutions)
+        if found:
+            return Reading(found, "glyph-substitution")
+    swapped = _swapped(word)
+    if swapped:
+        return Reading(swapped, "final-ligature")
+    split = _split(word, printed, plausible=not substitutions, stray_heh=stray_heh)
+    if split and ligatures_follow:
+        split = split._replace(text=_as_printed(split.text, word))
+    if split:
+        return split
     # glyphs printed twice, the final letter among them («وتهيئئةة»): the doubled-glyph reading, only
     # where the final letter shows it doubled (it took letters out of «ىليها», «ينتةبهما»)
     if "ةة" in word or "ىى" in word:
-        return stutter_reading(word, printed or Counter())
+        stutter = stutter_reading(word, printed or Counter())
+        if stutter:
+            return Reading(stutter, "doubled-glyph")
+    if _ELONGATION.search(word):  # «ى» drawn as an elongation: «الصىىادر» is «الصادر»
+        drawn = _piece_reading(_ELONGATION.sub("", word), printed)
+        if drawn:
+            return Reading(drawn, "tatweel")
     return None
 
 
-def _clitics_and_word(piece: str) -> bool:
-    """A piece that is a word with its proclitics («والتكييف», «بالمصنفات», «كالتسبيقات»): the split
-    is at a «ة» or «ى», a certain place; the piece need only read as a word."""
-    clitics = _CLITICS.match(piece)
-    end = clitics.end() if clitics else 0
-    return end > 0 and len(piece) - end >= 3 and is_piece(piece[end:])
+def _swapped(word: str) -> str | None:
+    """The word with its final ligature read: «ى» printed before the letter it follows («إىل», «عاىن»;
+    «الذاىت» is «الذاتي»), «ة» before a last «ل» («حاةل»); the reading the corpus knows."""
+    forms = [word, word[1:]] if _ALEF_BEFORE_HAMZA.match(word) else [word]  # «اإىل»
+    swapped = [form for form in (_SWAPPED.sub(r"\1ى", f) for f in forms) if form not in forms]
+    candidates = swapped + [form[:-1] + "ي" for form in swapped if form.endswith("ى")]
+    candidates += [form[:-2] + "لة" for form in forms if form.endswith("ةل")]
+    candidates = [c for c in candidates if len(c) >= 3]  # «ىل» alone is no «لى»
+    for candidate in candidates:  # as printed first: «مىض» is «مضى», «الذاىت» «الذاتي»
+        if known_piece(candidate) >= (MIN_SEEN_SHORT if len(candidate) == 3 and candidate[-1] != "ى" else MIN_SEEN):
+            return candidate  # first: «عىل» is «على», not «عى ل»
+    for candidate in candidates:
+        if len(candidate) > 3 and _stem_known(candidate):
+            return candidate  # «وأولى»
+    return None
+
+
+def _split(word: str, printed: Counter[str] | None, *, plausible: bool, stray_heh: bool) -> Reading | None:
+    pieces = [p for p in _BOUNDARY.split(word) if p]
+    if len(pieces) < 2:
+        return None
+    if stray_heh:  # «وبالجودةه», «هالتشريعيةوالتنظيمية»: the «ه» at a piece's edge was a space
+        pieces = [p if _piece_reading(p, printed) else p.strip("ه") for p in pieces]
+        pieces = [p for p in pieces if p]
+        if len(pieces) == 1:
+            one = _piece_reading(pieces[0], printed)
+            if one:
+                return Reading(one, "stray-heh")
+            run = _split_run(pieces[0], stray_heh=True)
+            return Reading(" ".join(run), "stray-heh", certain=False) if run else None
+    read = [_piece_reading(p, printed) for p in pieces]
+    if all(read):
+        return Reading(" ".join(r for r in read if r), "glued-word")
+    unknown = [k for k, r in enumerate(read) if r is None]
+    if plausible and len(unknown) == 1 and len(pieces) == 2 and _may_be_word(pieces[unknown[0]]):
+        # one piece the corpus does not know beside one it knows: a name, a rare word («بلشبونة»),
+        # unless common words make it up («فيالسنة»)
+        k = unknown[0]
+        run = _split_run(pieces[k], stray_heh=stray_heh, least_short=COMMON_SHORT)
+        read[k] = " ".join(run) if run else pieces[k]
+        return Reading(" ".join(r for r in read if r), "glued-word", certain=run is None)
+    # pieces still glued with no final letter between: the corpus's words split them, uncertain
+    runs = [_split_run(pieces[k], stray_heh=stray_heh) for k in unknown]
+    if not all(runs):
+        return None
+    for k, run in zip(unknown, runs, strict=True):
+        read[k] = " ".join(run or ())
+    return Reading(" ".join(r for r in read if r), "glued-word", certain=False)
+
+
+def _as_printed(read: str, word: str) -> str:
+    """The words ``read`` with each lam-alef that a swap read put back as ``word`` prints it, for the
+    ligature rules to read; not a hamza-alef and lam opening a word («ألولئك» is «لأولئك»: the
+    rules leave that one)."""
+    if len(read.replace(" ", "")) != len(word):
+        return read
+    out, at = [], 0
+    for piece in read.split(" "):
+        printed = word[at : at + len(piece)]
+        letters = list(piece)
+        for i in range(len(piece) - 1):
+            pair = printed[i : i + 2]
+            if "ل" in pair and set(pair) & set(ALEFS) and piece[i : i + 2] == pair[::-1]:
+                if not (i == 0 and pair[0] in HAMZA_ALEFS):
+                    letters[i : i + 2] = pair
+        out.append("".join(letters))
+        at += len(piece)
+    return " ".join(out)
+
+
+def _may_be_word(piece: str) -> bool:
+    """A piece of four letters or more that may open and end a word («بلشبونة», «كوبوليميرات»)."""
+    return (
+        PLAUSIBLE_MIN <= len(piece) <= PLAUSIBLE_MAX
+        and piece[0] not in "ؤئءةىه"
+        and not is_damaged(piece)
+        and piece[:2] != piece[2:4]
+    )
+
+
+@lru_cache(maxsize=1 << 15)
+def _word(piece: str) -> str | None:
+    """``piece`` as the word it is, or None: a word the corpus knows (``strayheh.is_piece``), or one
+    with its proclitics and a pronoun suffix off («ومواطنهم», «لمساطرها»); failing that, the same with
+    a reversed lam-alef or lam-meem read («إلنتاج» → «لإنتاج», «املعتادة» → «المعتادة»)."""
+    if piece in PIECE_SHORT_WORDS:
+        return piece
+    if piece in BARE_SIGNATURES:
+        return BARE_SIGNATURES[piece]  # «لمدةال تقل»: «لا» printed in reverse
+    if len(piece) < 3 or len(piece) > MAX_PIECE:
+        return None
+    forms = [form for form in _ligature_forms(piece) if is_piece(form) or _stem_known(form)]
+    if piece in forms:
+        return piece  # «العملية», not «العلمية»
+    return max(forms, key=known, default=None)
+
+
+def _piece_reading(piece: str, printed: Counter[str] | None = None) -> str | None:
+    found = _word(piece)
+    if found:
+        return found
+    if (
+        len(piece) >= 4
+        and printed is not None
+        and printed[piece] >= 1
+        and piece[0] not in "ؤئءةى"
+        and not any(piece.startswith(w) and is_piece(piece[len(w) :]) for w in SHORT_WORDS)
+    ):
+        return piece  # the text prints it apart
+    return None
+
+
+def _ligature_forms(piece: str) -> list[str]:
+    forms = [piece]
+    for i in range(len(piece) - 1):
+        if piece[i : i + 2] in _REVERSIBLE:
+            forms.append(piece[:i] + piece[i + 1] + piece[i] + piece[i + 2 :])
+    return forms
+
+
+def _stem_known(piece: str) -> bool:
+    """Is ``piece`` a word the corpus knows once its proclitics (with the article or not) and its
+    pronoun suffix are off?  «ومستحضراتها» → «مستحضرات»; «معرفته» → «معرفة»."""
+    for before in ("", *_PROCLITICS, *_ARTICLE):
+        if not piece.startswith(before):
+            continue
+        for after in ("", *_SUFFIXES):
+            if (not before and not after) or not piece.endswith(after):
+                continue
+            stem = piece[len(before) : len(piece) - len(after)]
+            if len(stem) < 3:
+                continue
+            stems = [stem]
+            if after and stem.endswith("ت"):
+                stems.append(stem[:-1] + "ة")  # «معرفت» + «ه»: «معرفة»
+            if before in _ARTICLE or before.endswith("لل"):
+                stems.append("ال" + stem)
+            if any(is_piece(s) for s in stems):
+                return True
+    return False
+
+
+@lru_cache(maxsize=1 << 12)
+def _split_run(run: str, *, stray_heh: bool = False, least_short: int = MIN_SEEN_SHORT) -> tuple[str, ...] | None:
+    """A run of words glued with no final letter between («لتلكالتيعرفتهاسنة»), split by the corpus's
+    words (``_word``): the fewest words, then the commonest; a word of three letters, a pronoun
+    suffix or the article with a letter or two only when seen ``least_short`` times («التي», not
+    «الم», «هما»).
+    None when no split reads it all.  In a text printed with an «ه» for a space, an «ه» between two
+    words goes («ذوهالحجة»)."""
+    if len(run) > RUN_MAX:
+        return None
+    n = len(run)
+    # best[e]: (words, -log score, words read) of the best reading of run[:e]
+    best: dict[int, tuple[int, float, tuple[str, ...]]] = {0: (0, 0.0, ())}
+    for e in range(1, n + 1):
+        options = []
+        if stray_heh and run[e - 1] == "ه" and e - 1 in best and 0 < e - 1 and e < n:
+            options.append(best[e - 1])  # the «ه» for a space
+        for s in range(max(0, e - MAX_PIECE), e - 1):
+            if s not in best or best[s][0] >= RUN_WORDS:
+                continue
+            piece = run[s:e]
+            word = _word(piece)
+            if word and (len(word) == 3 or _SUFFIX.match(piece) or _ARTICLE_CHUNK.match(piece)):
+                word = word if known_piece(word) >= least_short else None  # «التي», not «الم», «هما»
+            # «ال» inside a run is the article; where an «ه» was printed for a space, a word holding
+            # one may be a piece and a stray «ه» («للنصوصها»)
+            if word and piece not in BARE_SIGNATURES and not (stray_heh and "ه" in word):
+                words, score, read = best[s]
+                options.append((words + 1, score - math.log(max(known_piece(word), 1)), (*read, word)))
+        if options:
+            best[e] = min(options)
+    return best[n][2] if n in best and best[n][0] >= 2 else None
+
+
+def text_substitutions(vocab: Counter[str]) -> dict[str, str]:
+    """The glyph substitution a text shows, if any: «ة» or «ى» printed for another letter by a wrong
+    font map («الةاصة» for «الخاصة», «ىلى» for «إلى», «المملةة» for «المملكة»).  A letter is taken to
+    stand for another when that one, put in its place inside the words no other reading explains,
+    makes ``SUBSTITUTION_MIN`` words the corpus knows, half of those words at least, and weighs
+    ``SUBSTITUTION_MARGIN`` times as much as any other letter (each word weighing the log of its count
+    in the corpus).  ``vocab``: the words of the text.  The repair does not ask a text printed with an
+    «ه» for a space: «منظومةه» is no «منظومته»."""
+    damaged = [w for w in vocab if INSIDE.fullmatch(w) and known_piece(w) < MIN_SEEN and _swapped(w) is None]
+    found: dict[str, str] = {}
+    for letter in "ةى":
+        inside = _inside(letter)
+        having = [w for w in damaged if inside.search(w) and not _certain_split(w)]
+        if len(having) < SUBSTITUTION_MIN:
+            continue
+        made: Counter[str] = Counter()  # how many words each letter makes
+        weight: dict[str, float] = {}  # and how common they are: «ىلى» makes «إلى» and «على»
+        for w in having:
+            for target in _TARGETS:
+                read = _word(inside.sub(target, w))
+                if read:
+                    made[target] += 1
+                    weight[target] = weight.get(target, 0.0) + math.log1p(known_piece(read))
+        if not weight:
+            continue
+        top, top_weight = max(weight.items(), key=lambda item: item[1])
+        # the alef forms are one letter here: «ىلى» makes «إلى» and «الى»
+        second = max((w for t, w in weight.items() if t != top and not (t in ALEFS and top in ALEFS)), default=0)
+        count = made[top]
+        if (
+            count >= SUBSTITUTION_MIN
+            and count >= SUBSTITUTION_SHARE * len(having)
+            and top_weight >= SUBSTITUTION_MARGIN * second
+        ):
+            found[letter] = top
+    return found
+
+
+def _inside(letter: str) -> re.Pattern[str]:
+    """``letter`` («ة» or «ى») before another letter; not «ىء», the old spelling of a final hamza."""
+    return re.compile(f"{letter}(?!ء)(?=[{LETTER}])")
+
+
+def _certain_split(word: str) -> bool:
+    split = _split(word, None, plausible=False, stray_heh=False)
+    return split is not None and split.certain
+
+
+def _substituted(word: str, substitutions: dict[str, str]) -> str | None:
+    """``word`` with the text's substituted letters read: those inside, and the last too where that
+    makes the word the corpus knows («الةاصة» → «الخاصة», «للمملةة» → «للمملكة»)."""
+    inside = word
+    for letter, target in substitutions.items():
+        inside = _inside(letter).sub(target, inside)
+    if inside == word:
+        return None
+    candidates = [inside]
+    last = inside[-1]
+    if last in substitutions:  # «الةاصة» is «الخاصة», «المةونة» «المكونة»: the last letter only if need be
+        candidates.append(inside[:-1] + substitutions[last])
+    for candidate in candidates:
+        found = _word(candidate)
+        if found:
+            return found
+    return None
+
+
+def substituted_end(word: str, substitutions: dict[str, str]) -> str | None:
+    """A word of a substituting text whose last letter only stands for another: «تارية» is «تاريخ»
+    where the text prints «ة» for «خ»; read when the corpus does not know the word and knows the other."""
+    last = word[-1:]
+    if last not in substitutions or known_piece(word) or len(word) < 3:
+        return None
+    candidate = word[:-1] + substitutions[last]
+    return candidate if known_piece(candidate) >= MIN_SEEN else None
 
 
 def repair_line(
@@ -83,31 +379,61 @@ def repair_line(
     printed: Counter[str] | None = None,
     *,
     last: bool = True,
+    substitutions: dict[str, str] | None = None,
+    stray_heh: bool = False,
+    ligatures_follow: bool = False,
 ) -> str:
-    """The line with its glued words split, its reversed final ligatures and doubled glyphs read
-    (repair kinds ``glued-word``, ``final-ligature``, ``doubled-glyph``); a word read is no longer
-    listed as uncertain by a rule before; a word no reading explains is left, and listed as
-    uncertain (kind ``word-end``) on the ``last`` pass (the repair runs this once before the ligature
-    rules, which then read each piece, and once after every other rule, which may have left a word
-    it can now read: «اإىل» → «إىل» → «إلى»)."""
+    """The line with its glued words split, its reversed final ligatures, doubled glyphs and glyph
+    substitutions read (repair kinds ``glued-word``, ``final-ligature``, ``doubled-glyph``,
+    ``glyph-substitution``, ``tatweel``); a word read is no longer listed as uncertain by a rule
+    before; a split made by the corpus's words alone is listed as uncertain (kind ``glued-run``,
+    with its reading); a word no reading explains is left, and listed as uncertain (kind
+    ``word-end``) on the ``last`` pass (the repair runs this once before the ligature rules, which
+    then read each piece, and once after every other rule, which may have left a word it can now
+    read: «اإىل» → «إىل» → «إلى»)."""
     if last:
         list_glued(text, j, uncertain, printed)
+    if substitutions:
+        text = _read_substituted_ends(text, j, repairs, substitutions)
     if not END_LETTER_INSIDE.search(text):
         return text
+    cut = _CUT_WAW.sub(lambda m: f"{m.group(1)} و" if _word(m.group(1)) else m.group(0), text)
+    if cut != text:
+        repairs.append(Repair("glued-word", j + 1, text.strip(), cut.strip()))
+        text = cut
 
     def read(m: re.Match) -> str:
         word = m.group(0)
-        new = reading(word, printed)
+        new = reading(word, printed, substitutions, stray_heh=stray_heh, ligatures_follow=ligatures_follow)
         if new is None:
             if last and not listed(uncertain, j + 1, word):
                 uncertain.append(Repair("word-end", j + 1, word, word, False))  # once a line
             return word
-        kind = "glued-word" if " " in new else "doubled-glyph" if len(new) < len(word) else "final-ligature"
-        repairs.append(Repair(kind, j + 1, word, new))
+        repairs.append(Repair(new.kind, j + 1, word, new.text))
         unlist(uncertain, j + 1, word)  # a rule before could not read it: now read
-        return new
+        if not new.certain:
+            uncertain.append(Repair("glued-run", j + 1, word, new.text, False))
+        # a stray «ه» dropped at the end stood for a space: «ذوهالحجةه1442» → «ذو الحجة 1442»
+        space = (
+            stray_heh and word.endswith("ه") and not new.text.endswith("ه") and text[m.end() : m.end() + 1].isalnum()
+        )
+        return new.text + (" " if space else "")
 
     return INSIDE.sub(read, text)
+
+
+_WORD_END = re.compile(f"(?<![{LETTER}])[{LETTER}]+[ةى](?![{LETTER}])")
+
+
+def _read_substituted_ends(text: str, j: int, repairs: list[Repair], substitutions: dict[str, str]) -> str:
+    def read(m: re.Match) -> str:
+        new = substituted_end(m.group(0), substitutions)
+        if new is None:
+            return m.group(0)
+        repairs.append(Repair("glyph-substitution", j + 1, m.group(0), new))
+        return new
+
+    return _WORD_END.sub(read, text)
 
 
 # -- two words glued with no final letter between: listed, not split --------------------------------
