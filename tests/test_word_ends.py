@@ -82,6 +82,9 @@ def test_a_stray_heh_inside_a_glued_word_goes_where_the_text_shows_the_damage():
     found = reading("ذوهالحجةه", stray_heh=True)
     assert (found.text, found.certain) == ("ذو الحجة", False)
     assert reading("هالتشريعيةوالتنظيمية", stray_heh=True).text == "التشريعية والتنظيمية"
+    # the «ه» dropped at the end stood for a space
+    line = repair_line("بتاريخ 11 ذوهالحجةه1442", 0, [], [], stray_heh=True)
+    assert line == "بتاريخ 11 ذو الحجة 1442"
 
 
 def test_a_reversed_lam_alef_is_left_to_the_ligature_rules_that_read_the_line_next():
@@ -97,6 +100,9 @@ def test_a_conjunction_printed_after_a_final_letter_joins_the_next_word():
     line = repair_line("في مجال التربيةو التعليم", 0, repairs, [])
     assert line == "في مجال التربية والتعليم"
     assert [r.kind for r in repairs] == ["glued-word"]
+    # not a word's last letter: «انتةب» is «انتخب» where «ة» is printed for «خ»
+    assert repair_line("التي انتةب أو عين", 0, [], [], substitutions={"ة": "خ"}) == "التي انتخب أو عين"
+    assert repair_line("القرو يةو المياه", 0, [], []) == "القرو يةو المياه"  # «ية» is no word
 
 
 def test_a_piece_the_text_prints_elsewhere_is_a_word():
