@@ -35,6 +35,13 @@ needs_shared = pytest.mark.usefixtures("shared")
         ("تبتدىء", None, None),  # the old spelling of a final hamza on a yeh: a word
         ("وتهيئئةة", "وتهيئة", "doubled-glyph"),  # glyphs printed twice, the final letter among them
         ("الصىىادر", "الصادر", "tatweel"),  # «ى» drawn as an elongation
+        ("الضىرائب", "الضرائب", "tatweel"),  # one «ى» so, in a word the corpus knows well without it
+        ("عاىن", None, None),  # not «عان»: too short to tell
+        ("ىدامج", "جمادى", "reversed-word"),  # a word printed right to left
+        ("ىف", None, None),  # not «فى»: too short to tell
+        ("هجمةحقيقية", "هجمة حقيقية", "glued-word"),  # a piece may open with «ه» (not in a stray-«ه» text)
+        ("والميكانيكيةوالهيدروليكية", "والميكانيكية والهيدروليكية", "glued-word"),  # long with its proclitics
+        ("موضوعةقرب", "موضوعة قرب", "glued-word"),  # three letters the corpus knows
         ("دراسىىىة", "دراسة", "tatweel"),
         ("ىليها", None, None),  # no doubled final letter: no letter taken out («ىليه»)
         ("يةتار", None, None),  # «ية», «تار»: fragments, not words
@@ -103,6 +110,7 @@ def test_a_conjunction_printed_after_a_final_letter_joins_the_next_word():
     # not a word's last letter: «انتةب» is «انتخب» where «ة» is printed for «خ»
     assert repair_line("التي انتةب أو عين", 0, [], [], substitutions={"ة": "خ"}) == "التي انتخب أو عين"
     assert repair_line("القرو يةو المياه", 0, [], []) == "القرو يةو المياه"  # «ية» is no word
+    assert repair_line("من الخرسانة المسلحةو /أو من", 0, [], []) == "من الخرسانة المسلحة و/أو من"
 
 
 def test_a_piece_the_text_prints_elsewhere_is_a_word():

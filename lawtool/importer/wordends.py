@@ -32,8 +32,9 @@ _SWAPPED = re.compile("ى([^ءىاأإآدذرزوؤة])$")  # before a last let
 _ALEF_BEFORE_HAMZA = re.compile("ا[أإآ]")
 _CLITICS = re.compile("(?:[وف])?(?:[بكل])?(?:ال)?")
 _ELONGATION = re.compile(f"(?<=[{LETTER}])ى{{2,}}(?=[{LETTER}])")  # «الصىىادر»: «ى» drawn as tatweel
+_INSIDE_YEH = re.compile(f"(?<=[{LETTER}])ى(?=[{LETTER}])")
 # the conjunction printed after a word's «ة» belongs to the next word: «التربيةو التعليم»
-_CUT_WAW = re.compile(f"(?<![{LETTER}])([{LETTER}]+ة)و\\s+(?=[{LETTER}])")
+_CUT_WAW = re.compile(f"(?<![{LETTER}])([{LETTER}]+ة)و\\s*(?=/|\\s[{LETTER}])\\s*")
 # short words a piece may be beyond ``strayheh.SHORT_WORDS``: the old spelling «فى» («فىالمادة»),
 # «به», «تم», «ذو», «ذي» («الخاصةبه», «البنيةتم»); and the reversed «لا» standing alone («لمدةال»)
 PIECE_SHORT_WORDS = SHORT_WORDS | {"فى", "به", "تم", "ذو", "ذي", "له"}
@@ -115,6 +116,13 @@ def reading(
         drawn = _piece_reading(_ELONGATION.sub("", word), printed)
         if drawn:
             return Reading(drawn, "tatweel")
+    # one «ى» drawn so («الضىرائب»), a word the corpus knows well without it
+    drawn = _INSIDE_YEH.sub("", word)
+    if drawn != word and len(drawn) >= 5 and not END_LETTER_INSIDE.search(drawn) and known_piece(drawn) >= COMMON_SHORT:
+        return Reading(drawn, "tatweel")
+    # a word printed in reverse, its letters right to left («ىدامج» for «جمادى», «ةركذت» for «تذكرة»)
+    if len(word) >= 4 and known_piece(word[::-1]) >= MIN_SEEN_SHORT:
+        return Reading(word[::-1], "reversed-word")
     return None
 
 
@@ -152,7 +160,7 @@ def _split(word: str, printed: Counter[str] | None, *, plausible: bool, stray_he
     if all(read):
         return Reading(" ".join(r for r in read if r), "glued-word")
     unknown = [k for k, r in enumerate(read) if r is None]
-    if plausible and len(unknown) == 1 and len(pieces) == 2 and _may_be_word(pieces[unknown[0]]):
+    if plausible and len(unknown) == 1 and len(pieces) == 2 and _may_be_word(pieces[unknown[0]], stray_heh):
         # one piece the corpus does not know beside one it knows: a name, a rare word («بلشبونة»),
         # unless common words make it up («فيالسنة»)
         k = unknown[0]
@@ -188,11 +196,18 @@ def _as_printed(read: str, word: str) -> str:
     return " ".join(out)
 
 
-def _may_be_word(piece: str) -> bool:
-    """A piece of four letters or more that may open and end a word («بلشبونة», «كوبوليميرات»)."""
+def _may_be_word(piece: str, stray_heh: bool = False) -> bool:
+    """A piece that may open and end a word («بلشبونة», «كوبوليميرات», «والهيدروليكية»): four letters
+    or more, eleven at most besides its proclitics, or three the corpus knows; not one opening with a
+    letter that opens no word (nor with an «ه» where an «ه» was printed for a space)."""
+    clitics = _CLITICS.match(piece)
+    stem = piece[clitics.end() :] if clitics else piece
+    if len(stem) == 3 and known_piece(piece) >= MIN_SEEN:
+        return True
     return (
-        PLAUSIBLE_MIN <= len(piece) <= PLAUSIBLE_MAX
-        and piece[0] not in "ؤئءةىه"
+        PLAUSIBLE_MIN <= len(piece)
+        and len(stem) <= PLAUSIBLE_MAX
+        and piece[0] not in ("ؤئءةىه" if stray_heh else "ؤئءةى")
         and not is_damaged(piece)
         and piece[:2] != piece[2:4]
     )
