@@ -109,7 +109,7 @@ def test_a_conjunction_printed_after_a_final_letter_joins_the_next_word():
     assert [r.kind for r in repairs] == ["glued-word"]
     # not a word's last letter: «انتةب» is «انتخب» where «ة» is printed for «خ»
     assert repair_line("التي انتةب أو عين", 0, [], [], substitutions={"ة": "خ"}) == "التي انتخب أو عين"
-    assert repair_line("القرو يةو المياه", 0, [], []) == "القرو يةو المياه"  # «ية» is no word
+    assert repair_line("التنمية القرو يةو المياه", 0, [], []) == "التنمية القروية والمياه"  # «ية» is no word
     assert repair_line("من الخرسانة المسلحةو /أو من", 0, [], []) == "من الخرسانة المسلحة و/أو من"
 
 

@@ -412,6 +412,11 @@ def repair_line(
         text = _read_substituted_ends(text, j, repairs, substitutions)
     if not END_LETTER_INSIDE.search(text):
         return text
+    # a word's end printed apart, glued to the next word: «القرو يةو المياه» → «القرويةو المياه»
+    joined = _CUT_END.sub(lambda m: m.group(1) + m.group(2) if _joins(m.group(1), m.group(2)) else m.group(0), text)
+    if joined != text:
+        repairs.append(Repair("intraword-space", j + 1, text.strip(), joined.strip()))
+        text = joined
     cut = _CUT_WAW.sub(lambda m: f"{m.group(1)} و" if _word(m.group(1)) else m.group(0), text)
     if cut != text:
         repairs.append(Repair("glued-word", j + 1, text.strip(), cut.strip()))
@@ -435,6 +440,16 @@ def repair_line(
         return new.text + (" " if space else "")
 
     return INSIDE.sub(read, text)
+
+
+_CUT_END = re.compile(f"(?<![{LETTER}])([{LETTER}]{{2,}}) ([{LETTER}]{{0,2}}ة)(?=[{LETTER}])")
+
+
+def _joins(head: str, end: str) -> bool:
+    """Is ``end`` («ية») no word, and ``head + end`` a word the corpus prints four times as often as
+    ``head`` («القروية», «القرو»: damaged texts print that too)?"""
+    joined = known_piece(head + end)
+    return _word(end) is None and joined >= MIN_SEEN and known_piece(head) * 4 <= joined
 
 
 _WORD_END = re.compile(f"(?<![{LETTER}])[{LETTER}]+[ةى](?![{LETTER}])")
