@@ -23,7 +23,7 @@ from .build import Metadata, build_document, drop_dangling_note_refs, mark_unrea
 from .context import check_context
 from .footnotes import parse_amendment_notes
 from .identify import fallback_number, identify
-from .layout import parse_layout
+from .layout import document_title, parse_layout
 from .lifecycle import active_modifications, amending_law_dates, amendment_events
 from .repair import repair_text
 from .selfcheck import (
@@ -258,7 +258,7 @@ def import_text(
     meta = Metadata(
         expression=expression,
         work_date=work_date or expression.expression_date or expression.date,
-        title=title or (layout.title_lines[0] if layout.title_lines else None),
+        title=title or document_title(layout.title_lines, layout.preamble),
         publication=publication,
         notes=notes,
         notice=notice,

@@ -16,7 +16,7 @@ from ..akn import LAWTOOL_NS, LOST_LAYOUT, NS, E, akn, identification, remove_ke
 from ..eids import assign_eids
 from ..frbr import FrbrUri
 from .common import AR_WORD, LETTER, MARKS
-from .layout import FN, Layout, Node, lost_tables
+from .layout import FN, Layout, Node, document_title, lost_tables, title_span
 from .ligatures import is_damaged
 
 
@@ -257,16 +257,25 @@ def build_document(layout: Layout, meta: Metadata, doctype: str = "act") -> etre
 def _preface(layout: Layout, meta: Metadata) -> etree._Element | None:
     """The notice, then the title lines (the document's title among them as ``docTitle``)."""
     preface = E("preface")
-    title = meta.title or (layout.title_lines[0] if layout.title_lines else None)
+    first, end = title_span(layout.title_lines)
+    read = document_title(layout.title_lines, layout.preamble)
+    title = meta.title or read
+    ours = bool(read) and title == read  # the title read here, not one the user gave
+    if end == first:
+        first = end = -1  # no title line: the dahir's heading, put after them
     if meta.notice:
         preface.append(E("p", meta.notice, class_="lawtool-notice"))
-    for line in layout.title_lines:
-        if line == title:
+    for k, line in enumerate(layout.title_lines):
+        if ours and read and k == first:
+            preface.append(E("p", inline("docTitle", line if end == first + 1 else read)))  # wrapped lines as one
+        elif ours and first < k < end:
+            continue
+        elif not ours and line == title:
             preface.append(E("p", inline("docTitle", line)))
         else:
             preface.append(inline("p", line))
-    if title and title not in layout.title_lines:
-        preface.append(E("p", E("docTitle", title)))
+    if title and ((not ours and title not in layout.title_lines) or (ours and end < 0)):
+        preface.append(E("p", E("docTitle", title)))  # given by the user, or the dahir's heading
     return preface if len(preface) else None
 
 

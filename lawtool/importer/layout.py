@@ -22,6 +22,7 @@ Nothing here changes a letter of the text: the nodes carry the lines as repaired
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -818,6 +819,79 @@ def _split_head(texts: list[str], ends) -> tuple[list[str], list[str], str | Non
     if rest and _is_preamble_heading(rest[0]):
         heading, rest = rest[0], rest[1:]
     return title, _paragraphs(rest, ends), heading
+
+
+# The official journal's rubrics and running head above a text («نصوص عامة»): no title
+JOURNAL_RUBRIC = re.compile(
+    r"^\s*(?:الجريدة\s+الرسمية|نصوص\s+(?:عامة|خاصة)|إعلانات\s+و(?:بلاغات|بالغات)|القسم\s+الرسمي)\s*$"
+)
+# a line that opens a heading: the kind of a text («مرسوم رقم ...», «ظهير شريف ...»)
+NEW_HEADING = re.compile(r"^\s*(?:ظهير|مرسوم|قانون|القانون|قرار|منشور|دورية|مقرر|اتفاقية|الاتفاقية)(?:\s|$)")
+TITLE_WORDS = 45  # a title is read over its wrapped lines up to this many words
+CONSOLIDATED = re.compile(r"^\s*صيغة\s+محينة")  # Adala's «صيغة محينة بتاريخ ...» under a title
+# a footnote's body («1 الجريدة الرسمية عدد 4172 ...»), the journal's issue: no part of a title
+NOT_TITLE = re.compile(r"^\s*(?:\d|عدد\s)|الجريدة\s+الرسمية")
+TITLE_WORD = re.compile(r"[\u0621-\u064aA-Za-z]{3}")  # a title has a word of three letters («مو» is a scrap)
+
+
+def title_span(title_lines: list[str]) -> tuple[int, int]:
+    """Which of the title lines make the document's title, as (first, end): the first line with a
+    letter that is no journal rubric («11380», «الجريدة الرسمية», «نصوص عامة» are not), and the lines
+    it wraps onto («مرسوم» / «بتحديد البيانات التي ...» / «يقل وزنها ...»), up to a sentence's end, a
+    line that opens a new heading («مرسوم رقم ...»), a number alone (a footnote marker) or
+    ``TITLE_WORDS`` words.  (0, 0) when no line has a letter."""
+    first = next(
+        (
+            i
+            for i, line in enumerate(title_lines)
+            if TITLE_WORD.search(line) and not JOURNAL_RUBRIC.match(line) and not NOT_TITLE.search(line)
+        ),
+        None,
+    )
+    if first is None:
+        return 0, 0
+    end, words = first + 1, len(title_lines[first].split())
+    while end < len(title_lines) and not SENTENCE_END.search(title_lines[end - 1]):
+        line = title_lines[end]
+        words += len(line.split())
+        if (
+            _opens_a_heading_like(line, title_lines[first])
+            or CONSOLIDATED.match(line)
+            or NOT_TITLE.search(line)
+            or line.strip() == title_lines[first].strip()  # the title printed again
+            or not AR_OR_LATIN.search(line)
+            or words > TITLE_WORDS
+        ):
+            break
+        end += 1
+    return first, end
+
+
+def _opens_a_heading_like(line: str, title: str) -> bool:
+    """Does ``line`` open a heading of the title's own kind («مرسوم رقم ...» under «مرسوم بتحديد ...»),
+    a dahir, or any heading under a title that names no kind?  «القانون رقم 45.00 ...» under «مرسوم
+    بتطبيق أحكام» goes on with the title."""
+    m, t = NEW_HEADING.match(line), NEW_HEADING.match(title)
+    if m is None:
+        return False
+    kind = m.group(0).strip().removeprefix("ال")
+    return _is_dahir_start(line) or t is None or t.group(0).strip().removeprefix("ال") == kind
+
+
+def document_title(title_lines: list[str], preamble: Sequence[str] = ()) -> str | None:
+    """The document's title read from its title lines (``title_span``); failing that, the dahir's
+    heading that opens the preamble («ظهير شريف رقم 1.22.75 صادر في ... بتنفيذ قانون المالية ...»),
+    to its first sentence's end and ``TITLE_WORDS`` words; or None."""
+    first, end = title_span(title_lines)
+    if end > first:
+        return _join(title_lines[first:end])
+    if preamble and _is_dahir_start(preamble[0]):
+        words = re.split(r"(?<=[.:؛])\s", preamble[0], maxsplit=1)[0].split()
+        return " ".join([w for w in words if re.search(r"\w", w)][:TITLE_WORDS])  # not a lone «ّ»
+    return None
+
+
+AR_OR_LATIN = re.compile(r"[\u0621-\u064aA-Za-z]")
 
 
 def _paragraphs(lines: list[str], ends) -> list[str]:

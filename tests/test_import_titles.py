@@ -1,0 +1,68 @@
+"""A document's title read from its title lines (importer/layout.py ``title_span``): the lines a
+title wraps onto joined, the journal's page number and rubrics left out, the dahir's heading when
+there is no title above it."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SHARED
+
+from lawtool.importer import import_text, read_source
+from lawtool.importer.layout import document_title, title_span
+
+CORPUS = SHARED / "sources/adala/corpus"
+needs_shared = pytest.mark.usefixtures("shared")
+
+
+def test_a_title_wrapped_over_lines_is_read_whole():
+    lines = ["مرسوم", "بتحديد البيانات التي يجب أن تتضمنها الطرود التي لا", "يقل وزنها عن ألف كيلوغرام", "1"]
+    assert title_span(lines) == (0, 3)
+    assert document_title(lines) == "مرسوم بتحديد البيانات التي يجب أن تتضمنها الطرود التي لا يقل وزنها عن ألف كيلوغرام"
+
+
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [
+        (["11380", "الجريدة الرسمية", "نصوص عامة", "قانون المالية"], "قانون المالية"),  # page number, rubrics
+        (["مكفولي الأمة", "صيغة محينة بتاريخ 13 نوفمبر 2023"], "مكفولي الأمة"),  # Adala's note under it
+        (["مرسوم بتحديد شروط", "مرسوم رقم 2.04.468 صادر في ..."], "مرسوم بتحديد شروط"),  # the heading again
+        (
+            ["مرسوم بتطبيق أحكام", "القانون رقم 49.00 المتعلق بتنظيم مهنة النساخة"],
+            "مرسوم بتطبيق أحكام القانون رقم 49.00 المتعلق بتنظيم مهنة النساخة",
+        ),  # another kind: goes on
+        (["البروتوكول الخاص", "بالميثاق", "البروتوكول الخاص", "بالميثاق 1997"], "البروتوكول الخاص بالميثاق"),
+        (["\x086624"], None),
+    ],
+)
+def test_what_a_title_is_not(lines, title):
+    assert document_title(lines) == title
+
+
+def test_with_no_title_line_the_dahir_heading_is_the_title():
+    preamble = ["ظهير شريف رقم 1.22.75 صادر في 18 من جمادى الأولى 1444 بتنفيذ قانون المالية رقم 50.22 ّ", "الحمد لله"]
+    assert document_title(["نصوص عامة"], preamble).endswith("رقم 50.22")
+
+
+@needs_shared
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        (
+            "ma-adala-administrative-4210.txt",
+            "مرسوم بتحديد البيانات التي يجب أن تتضمنها الطرود التي لا يقل وزنها عن ألف كيلوغرام",
+        ),
+        ("ma-adala-copiers-5065.txt", "مرسوم بتطبيق أحكام القانون رقم 49.00 المتعلق بتنظيم مهنة النساخة"),
+        (
+            "ma-adala-energy-313.txt",
+            "ظهير شريف بتنفيذ القانون رقم 21.90 المتعلق بالبحث عن حقول الهيدروكاربورات واستغلالها",
+        ),
+        # was «11380», the official journal's page number
+        (
+            "ma-adala-finance-laws-3205.txt",
+            "ظهير شريف رقم 1.23.91 صادرفي 30 من جمادى الأولى 1445 (14 ديسمبر 2023) بتنفيذ قانون المالية رقم 55.23 للسنة المالية 2024",  # «صادرفي» as printed (a glued word listed)
+        ),
+    ],
+)
+def test_the_title_of_a_corpus_text(name, title):
+    document, _ = import_text(read_source(CORPUS / name), None, source_name=name)
+    assert document.title == title
