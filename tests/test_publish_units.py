@@ -325,3 +325,16 @@ def test_a_search_record_defines_its_terms_and_keeps_meta_out_of_the_indexed_tex
     search.write_defined_terms(items, tmp_path)
     terms = json.loads((tmp_path / search.DEFINED_TERMS).read_text(encoding="utf-8"))["terms"]
     assert "العنف الرقمي" in terms and "العنف ضد المراه" in terms and terms == sorted(set(terms))
+
+
+def test_every_repair_kind_the_importer_writes_has_an_arabic_name():
+    # the site's repair tables name each kind in Arabic; a kind without a name reads «إصلاح آخر»
+    import re
+
+    from lawtool.publish.wording import REPAIR_KINDS
+
+    importer = Path(__file__).resolve().parents[1] / "lawtool/importer"
+    lines = [line for p in importer.glob("*.py") for line in p.read_text(encoding="utf-8").splitlines()]
+    kinds = {k for line in lines for k in re.findall(r'(?:Repair|Reading)\(.*?"([a-z]+(?:-[a-z]+)*)"', line)}
+    assert {"glued-word", "final-ligature", "glyph-substitution", "reversed-word", "stray-heh"} <= kinds
+    assert sorted(kinds - set(REPAIR_KINDS)) == []

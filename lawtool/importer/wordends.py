@@ -1,13 +1,19 @@
 """A letter that only ends a word, «ة» or «ى», standing inside one: no Arabic word is spelled so.
 
-The extraction leaves it in two ways, read here in every text:
+The extraction leaves it in several ways, read here in every text (``reading`` gives the order):
 
-* two words glued, the space lost: «الجريدةالرسمية», «علىتنفيذها»: split at each such letter when
-  every piece is a word the corpus knows (``strayheh.known_piece``: as printed or with its lam-alef
-  ligature read);
+* two words glued, the space lost: «الجريدةالرسمية», «علىتنفيذها»: split at each such letter, each
+  piece read as a word (the corpus knows it, or its stem, or it with a reversed lam-alef read); pieces
+  still glued with no final letter between are split by the corpus's words and listed as uncertain;
 * a final ligature printed in reverse, its two glyphs swapped: «إىل» for «إلى», «عىل» for «على»,
-  «أدىن» for «أدنى»: read when the swapped word is one the corpus knows and the printed one is not;
-* glyphs printed twice, the final letter among them («وتهيئئةة»): ``ligatures.stutter_reading``.
+  «أدىن» for «أدنى»;
+* a letter printed for another throughout a text by a wrong font map (``text_substitutions``:
+  «الةاصة» for «الخاصة»);
+* glyphs printed twice, the final letter among them («وتهيئئةة»): ``ligatures.stutter_reading``;
+* «ى» drawn as an elongation («الصىىادر»), or for «ي» («الحكومىة»); a word printed right to left
+  («ىدامج» for «جمادى»);
+* a word's end printed apart and glued to the next word («القرو يةو المياه»), the conjunction after
+  a word's «ة» («التربيةو التعليم»).
 
 «ىء» is the old spelling of a final hamza on a yeh («يبتدىء», «الموانىء»): a word, left alone.  What
 no reading explains stays as printed, listed as uncertain; the damage signatures count it (ligatures.py).
@@ -31,10 +37,11 @@ _BOUNDARY = re.compile("(?<=[ةى])(?=[^ء])")
 _SWAPPED = re.compile("ى([^ءىاأإآدذرزوؤة])$")  # before a last letter joined to it: «إىل», «عاىن»
 _ALEF_BEFORE_HAMZA = re.compile("ا[أإآ]")
 _CLITICS = re.compile("(?:[وف])?(?:[بكل])?(?:ال)?")
+_WITH_ARTICLE = re.compile("(?:[وف])?(?:[بك])?(?:ال|لل)")
 _ELONGATION = re.compile(f"(?<=[{LETTER}])ى{{2,}}(?=[{LETTER}])")  # «الصىىادر»: «ى» drawn as tatweel
 _INSIDE_YEH = re.compile(f"(?<=[{LETTER}])ى(?=[{LETTER}])")
 # the conjunction printed after a word's «ة» belongs to the next word: «التربيةو التعليم»
-_CUT_WAW = re.compile(f"(?<![{LETTER}])([{LETTER}]+ة)و\\s*(?=/|\\s[{LETTER}])\\s*")
+_CUT_WAW = re.compile(f"(?<![{LETTER}])([{LETTER}]+ة)و\\s*(?=/|\\s(?!أو(?![{LETTER}]))[{LETTER}])\\s*")
 # short words a piece may be beyond ``strayheh.SHORT_WORDS``: the old spelling «فى» («فىالمادة»),
 # «به», «تم», «ذو», «ذي» («الخاصةبه», «البنيةتم»); and the reversed «لا» standing alone («لمدةال»)
 PIECE_SHORT_WORDS = SHORT_WORDS | {"فى", "به", "تم", "ذو", "ذي", "له"}
@@ -80,12 +87,15 @@ def reading(
       prints «ة» for «خ»);
     * the final ligature printed in reverse («عىل» → «على», «حاةل» → «حالة»);
     * a split at each «ة» or «ى»: every piece a word (``_piece_reading``: the corpus knows it, or its
-      stem once proclitics and a pronoun suffix are off, or its reversed ligature read); a piece of
-      four letters the corpus does not know may stand beside pieces it knows (the place is certain:
+      stem once proclitics and a pronoun suffix are off, or its reversed ligature read); in a word
+      of two pieces, one the corpus does not know may stand beside the other (the place is certain:
       «بلشبونة يومي»); a piece still glued is split by the corpus's words (``_split_run``), a reading
       listed as uncertain;
     * glyphs printed twice, the final letter among them: ``ligatures.stutter_reading``;
-    * «ى» drawn as an elongation («الصىىادر» → «الصادر»).
+    * «ى» drawn as an elongation («الصىىادر» → «الصادر»; a run read as one «ى» first: «فىىالمادة»);
+      one «ى» for «ي» or drawn so, in a word of five letters the corpus knows well («الحكومىة»,
+      «الضىرائب»);
+    * a word printed right to left («ىدامج» → «جمادى»).
 
     ``printed``, the words of the text itself, vouches for a piece of four letters or more that the
     corpus prints too rarely and the text prints apart («الشرطةوضباطها»).  ``ligatures_follow``: the
@@ -113,17 +123,34 @@ def reading(
         if stutter:
             return Reading(stutter, "doubled-glyph")
     if _ELONGATION.search(word):  # «ى» drawn as an elongation: «الصىىادر» is «الصادر»
+        once = _ELONGATION.sub("ى", word)  # first as one «ى»: «فىىالمادة» is «فى المادة»
+        collapsed = (
+            reading(once, printed, substitutions, stray_heh=stray_heh, ligatures_follow=ligatures_follow)
+            if once != word
+            else None
+        )
+        if collapsed and collapsed.kind == "glued-word":
+            return collapsed  # a split only: «غشىىت» is «غشت», no final ligature
         drawn = _piece_reading(_ELONGATION.sub("", word), printed)
         if drawn:
             return Reading(drawn, "tatweel")
-    # one «ى» drawn so («الضىرائب»), a word the corpus knows well without it
-    drawn = _INSIDE_YEH.sub("", word)
-    if drawn != word and len(drawn) >= 5 and not END_LETTER_INSIDE.search(drawn) and known_piece(drawn) >= COMMON_SHORT:
-        return Reading(drawn, "tatweel")
+    # one «ى» for «ي» («الحكومىة»), or drawn as an elongation («الضىرائب»), in a word the corpus
+    # knows well so
+    if _well_known(_INSIDE_YEH.sub("ي", word), word):
+        return Reading(_INSIDE_YEH.sub("ي", word), "word-end")
+    if _well_known(_INSIDE_YEH.sub("", word), word):
+        return Reading(_INSIDE_YEH.sub("", word), "tatweel")
     # a word printed in reverse, its letters right to left («ىدامج» for «جمادى», «ةركذت» for «تذكرة»)
     if len(word) >= 4 and known_piece(word[::-1]) >= MIN_SEEN_SHORT:
         return Reading(word[::-1], "reversed-word")
     return None
+
+
+def _well_known(drawn: str, word: str) -> bool:
+    """Is ``drawn``, read from ``word``, a word of five letters or more the corpus prints often?"""
+    return (
+        drawn != word and len(drawn) >= 5 and not END_LETTER_INSIDE.search(drawn) and known_piece(drawn) >= COMMON_SHORT
+    )
 
 
 def _swapped(word: str) -> str | None:
@@ -131,6 +158,8 @@ def _swapped(word: str) -> str | None:
     «الذاىت» is «الذاتي»), «ة» before a last «ل» («حاةل»); the reading the corpus knows."""
     forms = [word, word[1:]] if _ALEF_BEFORE_HAMZA.match(word) else [word]  # «اإىل»
     swapped = [form for form in (_SWAPPED.sub(r"\1ى", f) for f in forms) if form not in forms]
+    # the «ي» spelling first where the corpus prints it ten times as often («التوالي», not «التوالى»)
+    swapped = [f[:-1] + "ي" if known(f[:-1] + "ي") > 10 * known(f) else f for f in swapped]
     candidates = swapped + [form[:-1] + "ي" for form in swapped if form.endswith("ى")]
     candidates += [form[:-2] + "لة" for form in forms if form.endswith("ةل")]
     candidates = [c for c in candidates if len(c) >= 3]  # «ىل» alone is no «لى»
@@ -148,7 +177,7 @@ def _split(word: str, printed: Counter[str] | None, *, plausible: bool, stray_he
     if len(pieces) < 2:
         return None
     if stray_heh:  # «وبالجودةه», «هالتشريعيةوالتنظيمية»: the «ه» at a piece's edge was a space
-        pieces = [p if _piece_reading(p, printed) else p.strip("ه") for p in pieces]
+        pieces = [_heh_out(p, printed) for p in pieces]
         pieces = [p for p in pieces if p]
         if len(pieces) == 1:
             one = _piece_reading(pieces[0], printed)
@@ -176,6 +205,20 @@ def _split(word: str, printed: Counter[str] | None, *, plausible: bool, stray_he
     return Reading(" ".join(r for r in read if r), "glued-word", certain=False)
 
 
+def _heh_out(piece: str, printed: Counter[str] | None) -> str:
+    """A piece of a stray-«ه» text less the «ه» at its edges that stood for a space: none when it is a
+    word as printed («أعاله»), the fewest that make it one («هالتشريعية» → «التشريعية»), all of them
+    when it is only «ه»; else as printed (the corpus's words may split it)."""
+    if piece.strip("ه") == "":
+        return ""
+    if _piece_reading(piece, printed):
+        return piece
+    for form in (piece.rstrip("ه"), piece.lstrip("ه"), piece.strip("ه")):
+        if form != piece and _piece_reading(form, printed):
+            return form
+    return piece
+
+
 def _as_printed(read: str, word: str) -> str:
     """The words ``read`` with each lam-alef that a swap read put back as ``word`` prints it, for the
     ligature rules to read; not a hamza-alef and lam opening a word («ألولئك» is «لأولئك»: the
@@ -197,16 +240,15 @@ def _as_printed(read: str, word: str) -> str:
 
 
 def _may_be_word(piece: str, stray_heh: bool = False) -> bool:
-    """A piece that may open and end a word («بلشبونة», «كوبوليميرات», «والهيدروليكية»): four letters
-    or more, eleven at most besides its proclitics, or three the corpus knows; not one opening with a
-    letter that opens no word (nor with an «ه» where an «ه» was printed for a space)."""
-    clitics = _CLITICS.match(piece)
-    stem = piece[clitics.end() :] if clitics else piece
-    if len(stem) == 3 and known_piece(piece) >= MIN_SEEN:
-        return True
+    """A piece that may open and end a word («بلشبونة», «كوبوليميرات», «والهيدروليكية»): four to
+    eleven letters besides its proclitics, or three a common word has; not one opening with a letter
+    that opens no word (nor with an «ه» where an «ه» was printed for a space)."""
+    article = _WITH_ARTICLE.match(piece)
+    stem = piece[article.end() :] if article else piece
+    if len(stem) == 3:
+        return known_piece(stem) >= MIN_SEEN_SHORT  # not «اصة», «الحيو» (stem «حيو»)
     return (
-        PLAUSIBLE_MIN <= len(piece)
-        and len(stem) <= PLAUSIBLE_MAX
+        PLAUSIBLE_MIN <= len(stem) <= PLAUSIBLE_MAX
         and piece[0] not in ("ؤئءةىه" if stray_heh else "ؤئءةى")
         and not is_damaged(piece)
         and piece[:2] != piece[2:4]
@@ -224,10 +266,29 @@ def _word(piece: str) -> str | None:
         return BARE_SIGNATURES[piece]  # «لمدةال تقل»: «لا» printed in reverse
     if len(piece) < 3 or len(piece) > MAX_PIECE:
         return None
+    if _two_words(piece):
+        return None  # «فيالمادة», «هذاالقانون»: damaged texts print them, the corpus counts them
+    rest = piece[2:]
+    if piece.startswith(("الي", "التت")) and is_piece(rest) and known(piece) * 10 < known(rest):
+        return f"لا {rest}"  # «اليتعدى», «التتعدى»: «لا» printed in reverse before a verb
     forms = [form for form in _ligature_forms(piece) if is_piece(form) or _stem_known(form)]
     if piece in forms:
         return piece  # «العملية», not «العلمية»
     return max(forms, key=known, default=None)
+
+
+GLUING_WORDS = SHORT_WORDS | {"فى", "هذا", "هذه", "على", "إلى", "التي", "الذي", "ذلك"}
+
+
+def _two_words(piece: str) -> bool:
+    """Is ``piece`` a short word glued to a word of three letters or more that the corpus prints more
+    often than the piece («فيالمادة», «هذاالقانون»; not «فيلم»)?"""
+    count = known(piece)
+    for w in GLUING_WORDS:
+        rest = piece[len(w) :]
+        if piece.startswith(w) and len(rest) >= 3 and is_piece(rest) and known(rest) > count:
+            return True
+    return False
 
 
 def _piece_reading(piece: str, printed: Counter[str] | None = None) -> str | None:
@@ -255,10 +316,17 @@ def _ligature_forms(piece: str) -> list[str]:
 
 def _stem_known(piece: str) -> bool:
     """Is ``piece`` a word the corpus knows once its proclitics (with the article or not) and its
-    pronoun suffix are off?  «ومستحضراتها» → «مستحضرات»; «معرفته» → «معرفة»."""
+    pronoun suffix are off?  «ومستحضراتها» → «مستحضرات»; «معرفته» → «معرفة».  Not the article
+    before what opens like a verb unless the corpus knows the whole («التتعدى» is «لا تتعدى»), nor
+    «ل» before the article, written «لل» («لالمحكمة»)."""
     for before in ("", *_PROCLITICS, *_ARTICLE):
         if not piece.startswith(before):
             continue
+        rest = piece[len(before) :]
+        if rest.startswith("ال") and (before.endswith("ل") or before in _ARTICLE):
+            continue  # «لالمحكمة», «الالبيضاء»
+        if before in _ARTICLE and rest[:1] in "تين" and not is_piece(piece):
+            continue  # «التتعدى», «اليتعدى», «التفرض»
         for after in ("", *_SUFFIXES):
             if (not before and not after) or not piece.endswith(after):
                 continue
@@ -278,9 +346,9 @@ def _stem_known(piece: str) -> bool:
 @lru_cache(maxsize=1 << 12)
 def _split_run(run: str, *, stray_heh: bool = False, least_short: int = MIN_SEEN_SHORT) -> tuple[str, ...] | None:
     """A run of words glued with no final letter between («لتلكالتيعرفتهاسنة»), split by the corpus's
-    words (``_word``): the fewest words, then the commonest; a word of three letters, a pronoun
-    suffix or the article with a letter or two only when seen ``least_short`` times («التي», not
-    «الم», «هما»).
+    words (``_word``): the fewest words, then the commonest; a word of three letters or a pronoun
+    suffix only when seen ``least_short`` times, the article with a letter or two ``COMMON_SHORT``
+    times («التي», not «الم», «الت», «هما»).
     None when no split reads it all.  In a text printed with an «ه» for a space, an «ه» between two
     words goes («ذوهالحجة»)."""
     if len(run) > RUN_MAX:
@@ -298,10 +366,15 @@ def _split_run(run: str, *, stray_heh: bool = False, least_short: int = MIN_SEEN
             piece = run[s:e]
             word = _word(piece)
             if word and (len(word) == 3 or _SUFFIX.match(piece) or _ARTICLE_CHUNK.match(piece)):
-                word = word if known_piece(word) >= least_short else None  # «التي», not «الم», «هما»
-            # «ال» inside a run is the article; where an «ه» was printed for a space, a word holding
-            # one may be a piece and a stray «ه» («للنصوصها»)
-            if word and piece not in BARE_SIGNATURES and not (stray_heh and "ه" in word):
+                # «التي», not «الم», «الت», «هما»: the article and a letter or two, a common word only
+                least = max(least_short, COMMON_SHORT) if _ARTICLE_CHUNK.match(piece) else least_short
+                word = word if known_piece(word) >= least else None
+            # «ال» inside a run is the article, «اا» opens no word; where an «ه» was printed for a
+            # space, a word holding one may be a piece and a stray «ه» («للنصوصها»): only a common
+            # word as printed («عليها», «هذه»)
+            if stray_heh and "ه" in piece and known(piece) < MIN_SEEN_SHORT:
+                word = None
+            if word and piece not in BARE_SIGNATURES and not piece.startswith("اا"):
                 words, score, read = best[s]
                 options.append((words + 1, score - math.log(max(known_piece(word), 1)), (*read, word)))
         if options:
@@ -398,10 +471,11 @@ def repair_line(
     stray_heh: bool = False,
     ligatures_follow: bool = False,
 ) -> str:
-    """The line with its glued words split, its reversed final ligatures, doubled glyphs and glyph
-    substitutions read (repair kinds ``glued-word``, ``final-ligature``, ``doubled-glyph``,
-    ``glyph-substitution``, ``tatweel``); a word read is no longer listed as uncertain by a rule
-    before; a split made by the corpus's words alone is listed as uncertain (kind ``glued-run``,
+    """The line with its glued words split, its reversed final ligatures, doubled glyphs, glyph
+    substitutions, reversed words, stray «ه» and words' ends printed apart read (repair kinds
+    ``glued-word``, ``final-ligature``, ``doubled-glyph``, ``glyph-substitution``, ``tatweel``,
+    ``word-end``, ``reversed-word``, ``stray-heh``, ``intraword-space``: ``reading``); a word read is
+    no longer listed as uncertain by a rule before; a split made by the corpus's words alone is listed as uncertain (kind ``glued-run``,
     with its reading); a word no reading explains is left, and listed as uncertain (kind
     ``word-end``) on the ``last`` pass (the repair runs this once before the ligature rules, which
     then read each piece, and once after every other rule, which may have left a word it can now
@@ -412,18 +486,26 @@ def repair_line(
         text = _read_substituted_ends(text, j, repairs, substitutions)
     if not END_LETTER_INSIDE.search(text):
         return text
-    # a word's end printed apart, glued to the next word: «القرو يةو المياه» → «القرويةو المياه»
-    joined = _CUT_END.sub(lambda m: m.group(1) + m.group(2) if _joins(m.group(1), m.group(2)) else m.group(0), text)
-    if joined != text:
-        repairs.append(Repair("intraword-space", j + 1, text.strip(), joined.strip()))
-        text = joined
-    cut = _CUT_WAW.sub(lambda m: f"{m.group(1)} و" if _word(m.group(1)) else m.group(0), text)
-    if cut != text:
-        repairs.append(Repair("glued-word", j + 1, text.strip(), cut.strip()))
-        text = cut
+
+    def join(m: re.Match) -> str:  # a word's end printed apart: «القرو يةو المياه» → «القرويةو المياه»
+        if not _joins(m.group(1), m.group(2)):
+            return m.group(0)
+        repairs.append(Repair("intraword-space", j + 1, m.group(0), m.group(1) + m.group(2)))
+        return m.group(1) + m.group(2)
+
+    def cut(m: re.Match) -> str:  # the conjunction after a word's «ة»: «التربيةو التعليم» → «... والتعليم»
+        head = m.group(1)
+        if not (_word(head) or reading(head, printed, substitutions)):
+            return m.group(0)
+        repairs.append(Repair("glued-word", j + 1, m.group(0).strip(), f"{head} و"))
+        return f"{head} و"
+
+    text = _CUT_WAW.sub(cut, _CUT_END.sub(join, text))
 
     def read(m: re.Match) -> str:
         word = m.group(0)
+        if not last and "ـ" in text[max(0, m.start() - 1) : m.end() + 1]:
+            return word  # a word broken by tatweel («تــأىت»): read whole on the last pass
         new = reading(word, printed, substitutions, stray_heh=stray_heh, ligatures_follow=ligatures_follow)
         if new is None:
             if last and not listed(uncertain, j + 1, word):

@@ -31,6 +31,13 @@ REPAIR_KINDS = {
     "invisible-character": "محارف غير مرئية",
     "control-character": "محارف تحكم",
     "presentation-form": "أشكال عرض الحروف",
+    "running-head": "رأس صفحة الجريدة الرسمية",
+    "stray-heh": "هاء مطبوعة مكان مسافة",
+    "final-ligature": "حرف أخير مركب مقلوب (إىل: إلى)",
+    "glyph-substitution": "حرف مطبوع مكان حرف آخر في النص كله",
+    "reversed-word": "كلمة مطبوعة معكوسة",
+    "word-end": "تاء مربوطة أو ألف مقصورة داخل كلمة",
+    "glued-run": "كلمات ملتصقة فصلت بحسب كلمات المدونة",
 }
 
 
