@@ -66,3 +66,17 @@ def test_with_no_title_line_the_dahir_heading_is_the_title():
 def test_the_title_of_a_corpus_text(name, title):
     document, _ = import_text(read_source(CORPUS / name), None, source_name=name)
     assert document.title == title
+
+
+def test_a_dahir_heading_as_title_is_metadata_and_the_text_round_trips():
+    # found by the property test: the heading printed twice in the text export
+    from lawtool.export import to_text
+    from lawtool.frbr import FrbrUri
+
+    uri = FrbrUri.parse("/akn/ma/act/2018/1-18/ara@2018-01-01")
+    document, _ = import_text("\nظهير شريف رقم 1.18.19صادر في 5جمادى اآلخرة 1439", uri)
+    assert document.title == "ظهير شريف رقم 1.18.19 صادر في 5 جمادى الآخرة 1439"
+    exported = to_text(document)
+    assert exported.count("ظهير شريف") == 1
+    again, _ = import_text(exported, uri, repair=False)
+    assert to_text(again) == exported

@@ -262,7 +262,7 @@ def _preface(layout: Layout, meta: Metadata) -> etree._Element | None:
     title = meta.title or read
     ours = bool(read) and title == read  # the title read here, not one the user gave
     if end == first:
-        first = end = -1  # no title line: the dahir's heading, put after them
+        first = end = -1  # no title line: the dahir's heading
     if meta.notice:
         preface.append(E("p", meta.notice, class_="lawtool-notice"))
     for k, line in enumerate(layout.title_lines):
@@ -274,8 +274,10 @@ def _preface(layout: Layout, meta: Metadata) -> etree._Element | None:
             preface.append(E("p", inline("docTitle", line)))
         else:
             preface.append(inline("p", line))
-    if title and ((not ours and title not in layout.title_lines) or (ours and end < 0)):
-        preface.append(E("p", E("docTitle", title)))  # given by the user, or the dahir's heading
+    # given by the user; the dahir's heading as title (no title line) is the metadata's alone: the
+    # preamble prints it already
+    if title and not ours and title not in layout.title_lines:
+        preface.append(E("p", E("docTitle", title)))
     return preface if len(preface) else None
 
 
