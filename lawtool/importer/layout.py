@@ -31,6 +31,7 @@ from itertools import pairwise
 from ..arabic import drafting_verbs, normalise
 from ..eids import number_from_num
 from ..errors import LawtoolError
+from .common import JOURNAL_PAGE
 
 DIVISIONS = {
     "الكتاب": "book",
@@ -732,7 +733,7 @@ def _inside_quote(texts: list[str]) -> bool:
 
 
 def _is_dahir_start(line: str) -> bool:
-    return bool(re.match(r"^ظ\S*ه\S*ي\S*ر\s+ش\S*ر\S*ي\S*ف", line))
+    return bool(re.match(r"^ظ\S*ه\S*[يی]\S*ر\s+ش\S*ر\S*[يی]\S*ف", line))  # «ی»: the Persian yeh too
 
 
 def _body_start(items: list[tuple[int, str]], chapter_label: str | None = None) -> int:
@@ -828,35 +829,59 @@ JOURNAL_RUBRIC = re.compile(
 # a line that opens a heading: the kind of a text («مرسوم رقم ...», «ظهير شريف ...»)
 NEW_HEADING = re.compile(r"^\s*(?:ظهير|مرسوم|قانون|القانون|قرار|منشور|دورية|مقرر|اتفاقية|الاتفاقية)(?:\s|$)")
 TITLE_WORDS = 45  # a title is read over its wrapped lines up to this many words
-CONSOLIDATED = re.compile(r"^\s*صيغة\s+محينة")  # Adala's «صيغة محينة بتاريخ ...» under a title
-# a footnote's body («1 الجريدة الرسمية عدد 4172 ...»), the journal's issue: no part of a title
-NOT_TITLE = re.compile(r"^\s*(?:\d|عدد\s)|الجريدة\s+الرسمية")
+# what follows a title and is none of it: Adala's «صيغة محينة بتاريخ ...» (in its several spellings),
+# a note that the text was repealed («(نسخ)», «تم نسخ ...»), the dahir's opening «الحمد لله»
+AFTER_TITLE = re.compile(
+    r"^\s*[(\[]?\s*(?:صيغ[ةه]\s+(?:مح[يى]ن[ةه]?|معينة)|نسخة\s+محينة|\(?\s*نسخ(?:ت)?\b|تم\s+نسخ|الحمد\s+لله)"
+)
+# a footnote's body («1 الجريدة الرسمية عدد 4172 ...»), the journal's issue («عدد 2829»): no title
+NOT_TITLE = re.compile(r"^\s*(?:\d+\s*[-–]?\s*الجريدة\s+الرسمية|عدد(?:\s|$))")
+# an editor's note above a title, to the journal page it ends with («تم نسخ المرسوم رقم ... ص 33»)
+EDITOR_NOTE = re.compile(r"^\s*(?:تم|تمت)\s+(?:نسخ|تغيير|تتميم)")
+NOTE_LINES = 10  # lines of such a note at most
+PAGE_ALONE = re.compile(r"^\s*\.?\d+\s*\.?\s*$")  # «.4737»: the page, under a line ending «ص»
+TITLE_END = re.compile(r"[.:؛;!?؟]\s*$")  # a title's own end (a closing «»» is none)
+# Adala's note printed on the title's own last line («... المتعلق بالأرشيف صيغة محينة بتاريخ ...»)
+CONSOLIDATED_TAIL = re.compile(r"\s*[-(]?\s*(?:يراجع\s+)?صيغ[ةه]?\s+(?:مح[يى]ن[ةه]?|معينة)(?:\s.*)?$")
 TITLE_WORD = re.compile(r"[\u0621-\u064aA-Za-z]{3}")  # a title has a word of three letters («مو» is a scrap)
 
 
 def title_span(title_lines: list[str]) -> tuple[int, int]:
     """Which of the title lines make the document's title, as (first, end): the first line with a
-    letter that is no journal rubric («11380», «الجريدة الرسمية», «نصوص عامة» are not), and the lines
-    it wraps onto («مرسوم» / «بتحديد البيانات التي ...» / «يقل وزنها ...»), up to a sentence's end, a
-    line that opens a new heading («مرسوم رقم ...»), a number alone (a footnote marker) or
-    ``TITLE_WORDS`` words.  (0, 0) when no line has a letter."""
-    first = next(
-        (
-            i
-            for i, line in enumerate(title_lines)
-            if TITLE_WORD.search(line) and not JOURNAL_RUBRIC.match(line) and not NOT_TITLE.search(line)
-        ),
-        None,
-    )
+    word of three letters that is no journal rubric («الجريدة الرسمية», «نصوص عامة»), issue
+    («عدد 2829»), footnote («1 الجريدة الرسمية ...») nor note after a title («صيغة محينة ...»), and the
+    lines it wraps onto («مرسوم» / «بتحديد البيانات التي ...» / «يقل وزنها ...»), up to a line that
+    ends a sentence or carries a footnote marker, a line that opens a new heading (``_opens_a_heading``),
+    one with no letter (a number alone), a note after the title, the title printed again, or
+    ``TITLE_WORDS`` words.  (0, 0) when no line will do."""
+    first = None
+    in_note = 0  # lines left of an editor's note above the title («تم نسخ المرسوم ... ص 33»)
+    for i, line in enumerate(title_lines):
+        if in_note:
+            in_note = 0 if re.search(JOURNAL_PAGE, line) or PAGE_ALONE.match(line) else in_note - 1
+            continue
+        if EDITOR_NOTE.match(line):
+            in_note = 0 if re.search(JOURNAL_PAGE, line) else NOTE_LINES
+            continue
+        if (
+            TITLE_WORD.search(line)
+            and not JOURNAL_RUBRIC.match(line)
+            and not NOT_TITLE.search(line)
+            and not AFTER_TITLE.match(line)
+        ):
+            first = i
+            break
     if first is None:
         return 0, 0
-    end, words = first + 1, len(title_lines[first].split())
-    while end < len(title_lines) and not SENTENCE_END.search(title_lines[end - 1]):
-        line = title_lines[end]
+    end, words = first + 1, len(FN.sub("", title_lines[first]).split())
+    while end < len(title_lines):
+        before, line = title_lines[end - 1], title_lines[end]
+        if TITLE_END.search(FN.sub("", before)) or FN.search(before):
+            break  # «... المتعلق بالأرشيف[[fn:1]]»: the note marker ends the title
         words += len(line.split())
         if (
-            _opens_a_heading_like(line, title_lines[first])
-            or CONSOLIDATED.match(line)
+            _opens_a_heading(line, title_lines[first])
+            or AFTER_TITLE.match(line)
             or NOT_TITLE.search(line)
             or line.strip() == title_lines[first].strip()  # the title printed again
             or not AR_OR_LATIN.search(line)
@@ -867,27 +892,32 @@ def title_span(title_lines: list[str]) -> tuple[int, int]:
     return first, end
 
 
-def _opens_a_heading_like(line: str, title: str) -> bool:
-    """Does ``line`` open a heading of the title's own kind («مرسوم رقم ...» under «مرسوم بتحديد ...»),
-    a dahir, or any heading under a title that names no kind?  «القانون رقم 45.00 ...» under «مرسوم
-    بتطبيق أحكام» goes on with the title."""
+def _opens_a_heading(line: str, title: str) -> bool:
+    """Does ``line`` open a new heading under ``title``: a dahir; a kind with its number and no
+    article («قانون رقم 22.82 ...», «مرسوم رقم 2.04.468 ...»); a heading of the title's own kind; any
+    heading under a title that names no kind?  «القانون رقم 45.00 ...» under «مرسوم بتطبيق أحكام»
+    goes on with the title."""
     m, t = NEW_HEADING.match(line), NEW_HEADING.match(title)
     if m is None:
         return False
-    kind = m.group(0).strip().removeprefix("ال")
-    return _is_dahir_start(line) or t is None or t.group(0).strip().removeprefix("ال") == kind
+    kind = m.group(0).strip()
+    numbered = not kind.startswith("ال") and line[m.end() :].lstrip().startswith("رقم")
+    same = t is not None and t.group(0).strip().removeprefix("ال") == kind.removeprefix("ال")
+    return _is_dahir_start(line) or numbered or t is None or same
 
 
 def document_title(title_lines: list[str], preamble: Sequence[str] = ()) -> str | None:
-    """The document's title read from its title lines (``title_span``); failing that, the dahir's
-    heading that opens the preamble («ظهير شريف رقم 1.22.75 صادر في ... بتنفيذ قانون المالية ...»),
-    to its first sentence's end and ``TITLE_WORDS`` words; or None."""
+    """The document's title read from its title lines (``title_span``), its footnote markers out;
+    failing that, the dahir's heading that opens the preamble («ظهير شريف رقم 1.22.75 صادر في ...
+    بتنفيذ قانون المالية ...»), up to its first sentence's end, a footnote marker or «الحمد لله», and
+    ``TITLE_WORDS`` words; or None."""
     first, end = title_span(title_lines)
     if end > first:
-        return _join(title_lines[first:end])
+        title = CONSOLIDATED_TAIL.sub("", FN.sub(" ", _join(title_lines[first:end])))
+        return " ".join(title.split()) or None
     if preamble and _is_dahir_start(preamble[0]):
-        words = re.split(r"(?<=[.:؛])\s", preamble[0], maxsplit=1)[0].split()
-        return " ".join([w for w in words if re.search(r"\w", w)][:TITLE_WORDS])  # not a lone «ّ»
+        heading = re.split(r"(?<=[.:؛])\s|\[\[fn:\d+\]\]|الحمد\s+لله", preamble[0], maxsplit=1)[0]
+        return " ".join([w for w in heading.split() if re.search(r"\w", w)][:TITLE_WORDS]) or None  # not a lone «ّ»
     return None
 
 
