@@ -258,3 +258,22 @@ def test_a_reading_needs_clear_evidence():
     assert stutter_reading("االمن", Counter()) == "المن"
     assert stutter_reading("االمن", Counter(), corpus_taken=2) is None
     assert stutter_reading("االلتجتججهههييززاات", Counter(), corpus_taken=2) == "التجهيزات"
+
+
+def test_the_corpus_decides_a_pair_the_text_and_the_shapes_left_open():
+    from lawtool.importer.ligatures import _corpus_prefers_swap
+
+    # the repaired corpus prints «المواصلات» far more often than «المواصالت»: the «ال» at 6 is «لا»
+    assert _corpus_prefers_swap("المواصالت", 6)
+    assert not _corpus_prefers_swap("حالة", 1) and not _corpus_prefers_swap("أعمال", 3)  # words as printed
+    assert _corpus_prefers_swap("وانطالق", 4)  # «انطلاق» tells, its conjunction off
+    assert not _corpus_prefers_swap("ببال", 2) and not _corpus_prefers_swap("لفال", 2)  # Basel, Val-de-Grâce
+    # «التسهيالت»: damaged texts print it often enough (34 against 88) that the corpus cannot tell
+    assert not _corpus_prefers_swap("التسهيالت", 6)
+
+
+@pytest.mark.usefixtures("shared")
+def test_a_pair_the_corpus_decides_is_read_in_a_text():
+    raw = read_source(SHARED / "sources/adala/corpus/ma-adala-air-sea-transport-5105.txt")
+    text = "\n".join(repair_text(raw).lines)
+    assert "انطلاق العمليات" in text and "وانطلاق" in text and "انطالق" not in text  # «وانطالق» by «انطلاق»

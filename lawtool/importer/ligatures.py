@@ -223,7 +223,28 @@ def _decide_open(word: str, i: int, lex: _Lexicon) -> bool | None:
         return _decide_hamza_lam(word, i, lex)
     if word[:i] in ARTICLE_PREFIXES:
         return _decide_after_proclitics(word, i, lex)
-    return _decide_inside(word, i, lex)
+    decision = _decide_inside(word, i, lex)
+    if decision is not True and _corpus_prefers_swap(word, i):
+        return True  # «التسهيالت»: the text and the shapes could not tell; the corpus can
+    return decision
+
+
+CORPUS_SWAP_SEEN = 50  # the swapped word: printed this often over the repaired corpus ...
+CORPUS_SWAP_RATIO = 20  # ... and this many times as often as the word as printed
+
+
+def _corpus_prefers_swap(word: str, i: int) -> bool:
+    """Does the repaired corpus (``corpus_words``) print the word with its «ال» at ``i`` read as «لا»
+    (``CORPUS_SWAP_SEEN`` times) far more often than as printed, the word or the word less a
+    one-letter proclitic («المواصلات» against «المواصالت»; not «التسهيلات» against «التسهيالت», which
+    damaged texts print too)?"""
+    words = corpus_words()
+    # «وانطالق»: «انطلاق» tells; not a stem of three letters («ببال», «لفال»: Basel, Val-de-Grâce)
+    for cut in (0, 1) if word[:1] in "وفبلك" and i > 1 and len(word) >= 5 else (0,):
+        swapped = words.get(_swap(word, i)[cut:], 0)
+        if swapped >= CORPUS_SWAP_SEEN and words.get(word[cut:], 0) * CORPUS_SWAP_RATIO <= swapped:
+            return True
+    return False
 
 
 def _decide_hamza_lam(word: str, i: int, lex: _Lexicon) -> bool:
