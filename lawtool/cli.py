@@ -35,7 +35,7 @@ def import_cmd(
     output: Path = typer.Option(..., "-o", "--output", help="where to write the AKN XML"),
     report: bool = typer.Option(False, "--report", help="print the repair report (JSON) on standard output"),
     work_date: str | None = typer.Option(None, "--work-date", help="date of the work (dahir), YYYY-MM-DD"),
-    title: str | None = typer.Option(None, "--title", help="the document title (default: first line)"),
+    title: str | None = typer.Option(None, "--title", help="the document title (default: read from the text's head)"),
     no_repair: bool = typer.Option(
         False,
         "--no-repair",

@@ -108,3 +108,11 @@ def test_a_dahir_heading_as_title_is_metadata_and_the_text_round_trips():
     assert exported.count("ظهير شريف") == 1
     again, _ = import_text(exported, uri, repair=False)
     assert to_text(again) == exported
+
+
+def test_a_text_whose_head_holds_no_title_says_so():
+    document, report = import_text("11380\nالجريدة الرسمية\nالمادة 1\nيعمل بهذا المرسوم.", None, source_name="t.txt")
+    assert document.title is None
+    assert [(f.rule, f.line) for f in report.findings if f.rule == "title-missing"] == [("title-missing", 1)]
+    titled, report = import_text("مرسوم بتحديد الشروط\nالمادة 1\nيعمل بهذا المرسوم.", None, source_name="t.txt")
+    assert titled.title == "مرسوم بتحديد الشروط" and "title-missing" not in {f.rule for f in report.findings}

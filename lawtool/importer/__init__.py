@@ -397,6 +397,18 @@ def self_check(
     findings += check_unreadable(document, lines, numbers, source=source_name)
     words = sum(count_words(" ".join(el.itertext())) for el in document.main if not el.tag.endswith("meta"))
     findings += check_text_kept(lines, words, source=source_name)
+    if not document.title:  # no line of the head reads as a title: said, not left blank silently
+        findings.append(
+            Finding(
+                "title-missing",
+                "warning",
+                None,
+                "no line of the text's head reads as its title (a page number, a rubric, a note): give one with --title",
+                1,
+                file=source_name,
+                message_ar="لم يُعثر في رأس النص على عنوانه",
+            )
+        )
     findings += [replace(f, file=source_name) for f in check_numbering(document)]
     for item in report.uncertain:
         findings.append(

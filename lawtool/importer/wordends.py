@@ -27,7 +27,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
-from .common import ALEFS, END_LETTER_INSIDE, HAMZA_ALEFS, LETTER, Repair, listed, unlist
+from .common import ALEFS, ARTICLE_PREFIXES, END_LETTER_INSIDE, HAMZA_ALEFS, LETTER, Repair, listed, unlist
 from .ligatures import BARE_SIGNATURES, is_damaged, stutter_reading
 from .strayheh import MAX_PIECE, MIN_SEEN, MIN_SEEN_SHORT, SHORT_WORDS, is_piece, known, known_piece
 
@@ -46,8 +46,10 @@ _CUT_WAW = re.compile(f"(?<![{LETTER}])([{LETTER}]+ة)و\\s*(?=/|\\s(?!أو(?![{
 # «به», «تم», «ذو», «ذي» («الخاصةبه», «البنيةتم»); and the reversed «لا» standing alone («لمدةال»)
 PIECE_SHORT_WORDS = SHORT_WORDS | {"فى", "به", "تم", "ذو", "ذي", "له"}
 _PROCLITICS = ("و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فل", "لل", "ولل", "فلل")
-_ARTICLE = ("ال", "وال", "فال", "بال", "كال", "وبال", "فبال", "وكال")
-_SUFFIXES = ("ه", "ها", "هما", "هم", "هن", "كم", "كما", "نا", "ي", "ك")
+_ARTICLE = tuple(sorted(prefix + "ال" for prefix in ARTICLE_PREFIXES))  # «ال», «وال», «بال», «وبال» ...
+# the pronoun suffixes («هما», «ها», «ه» ...); a stem may also end in the «ي» of «كتابي»
+PRONOUN_SUFFIXES = ("هما", "هم", "ها", "هن", "كم", "كما", "نا", "ني", "ه", "ك")
+_SUFFIXES = (*PRONOUN_SUFFIXES, "ي")
 # lam-alef and lam-meem printed in reverse inside a piece («إلنتاج», «املعتادة», «ملجالس»)
 _REVERSIBLE = frozenset({"ال", "لا", "أل", "لأ", "إل", "لإ", "آل", "لآ", "مل"})
 RUN_MAX = 60  # letters of a piece split by the corpus's words (``_split_run``): longer runs are left
@@ -124,11 +126,7 @@ def reading(
             return Reading(stutter, "doubled-glyph")
     if _ELONGATION.search(word):  # «ى» drawn as an elongation: «الصىىادر» is «الصادر»
         once = _ELONGATION.sub("ى", word)  # first as one «ى»: «فىىالمادة» is «فى المادة»
-        collapsed = (
-            reading(once, printed, substitutions, stray_heh=stray_heh, ligatures_follow=ligatures_follow)
-            if once != word
-            else None
-        )
+        collapsed = reading(once, printed, substitutions, stray_heh=stray_heh, ligatures_follow=ligatures_follow)
         if collapsed and collapsed.kind == "glued-word":
             return collapsed  # a split only: «غشىىت» is «غشت», no final ligature
         drawn = _piece_reading(_ELONGATION.sub("", word), printed)
@@ -136,10 +134,9 @@ def reading(
             return Reading(drawn, "tatweel")
     # one «ى» for «ي» («الحكومىة»), or drawn as an elongation («الضىرائب»), in a word the corpus
     # knows well so
-    if _well_known(_INSIDE_YEH.sub("ي", word), word):
-        return Reading(_INSIDE_YEH.sub("ي", word), "word-end")
-    if _well_known(_INSIDE_YEH.sub("", word), word):
-        return Reading(_INSIDE_YEH.sub("", word), "tatweel")
+    for drawn, kind in ((_INSIDE_YEH.sub("ي", word), "word-end"), (_INSIDE_YEH.sub("", word), "tatweel")):
+        if _well_known(drawn, word):
+            return Reading(drawn, kind)
     # a word printed in reverse, its letters right to left («ىدامج» for «جمادى», «ةركذت» for «تذكرة»)
     if len(word) >= 4 and known_piece(word[::-1]) >= MIN_SEEN_SHORT:
         return Reading(word[::-1], "reversed-word")
@@ -300,7 +297,7 @@ def _piece_reading(piece: str, printed: Counter[str] | None = None) -> str | Non
         and printed is not None
         and printed[piece] >= 1
         and piece[0] not in "ؤئءةى"
-        and not any(piece.startswith(w) and is_piece(piece[len(w) :]) for w in SHORT_WORDS)
+        and not _two_words(piece)
     ):
         return piece  # the text prints it apart
     return None
@@ -554,7 +551,7 @@ GLUED_MIN = 7  # letters of a word the corpus does not know before it is looked 
 GLUED_SEEN = 20  # each of its two words: seen this often in the corpus
 # a second piece that is a pronoun suffix («استجواب هما», «مقدم تهم»), a first that is a proclitic
 # with the article and a letter or two («والم تابعين», «المت قاضي»)
-_PRONOUNS = "هما|هم|ها|هن|كم|كما|نا|ني|ه|ك"
+_PRONOUNS = "|".join(PRONOUN_SUFFIXES)
 _SUFFIX = re.compile(f"^(?:[تويا])?(?:{_PRONOUNS}|لها|له)$")
 _ARTICLE_CHUNK = re.compile("^[وفبكل]{0,2}ال[\u0621-\u064a]{0,2}$")
 _WORD_RUN = re.compile(f"(?<![{LETTER}])[{LETTER}]{{{GLUED_MIN},}}(?![{LETTER}])")
