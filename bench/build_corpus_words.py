@@ -8,7 +8,8 @@ lexicon that reads a word printed with doubled glyphs (lawtool/importer/ligature
 A word is kept when it is seen at least ``MIN_COUNT`` times in at least ``MIN_TEXTS`` texts (a
 text's own damage never vouches for itself) and carries no damage signature.  The texts whose source
 shows an «ه» printed for a space (strayheh.py, read with this lexicon) are left out: the words that
-damage makes («القانونه», «صه») would vouch for themselves.  Words are counted
+damage makes («القانونه», «صه») would vouch for themselves.  In a text that prints stacked ligatures in
+reverse (stacked.py), a word that may be such a print («اخلاصة», «بني») is not counted.  Words are counted
 as printed, vowel marks and tatweel stripped.  One word and its count per line (tab between),
 sorted: the file is deterministic.  Rebuild after a change of the repair stage and commit the data file.
 """
@@ -30,6 +31,7 @@ sys.path.insert(0, str(REPO))
 from lawtool.arabic import strip_marks as plain  # noqa: E402
 from lawtool.importer.common import AR_WORD  # noqa: E402
 from lawtool.importer.ligatures import WORDS_PATH, damage_signatures  # noqa: E402
+from lawtool.importer.stacked import may_be_stacked, stacking  # noqa: E402
 from lawtool.importer.strayheh import shows_damage  # noqa: E402
 
 SHARED = Path(os.environ.get("LAWTOOL_SHARED", REPO.parent / "shared"))
@@ -53,11 +55,15 @@ def main() -> int:
     skipped = 0
     for path in files:
         source = args.corpus / f"{path.stem}.txt"
-        if source.is_file() and shows_damage(source.read_text("utf-8", errors="replace")):
+        raw = source.read_text("utf-8", errors="replace") if source.is_file() else ""
+        if shows_damage(raw):
             skipped += 1
             continue
         root = etree.parse(str(path), safe).getroot()
         words = Counter(plain(m.group(0)) for m in AR_WORD.finditer(" ".join(root.itertext())))
+        kinds = stacking(Counter(AR_WORD.findall(raw)))
+        if kinds:
+            words = Counter({w: n for w, n in words.items() if not may_be_stacked(w, kinds)})
         counts.update(words)
         texts.update(words.keys())
     kept = sorted(w for w, n in counts.items() if n >= MIN_COUNT and texts[w] >= MIN_TEXTS and not damage_signatures(w))

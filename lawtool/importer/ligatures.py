@@ -865,12 +865,14 @@ def damage_signatures(text: str) -> Counter[str]:
     """The words of a (repaired) text that no Arabic spells and the extraction's damage leaves: «ال»,
     «وال», «إال» standing alone (not «الـ 18», where the tatweel says the article is meant), two alef
     forms before a lam, a doubled alef madda, a tripled alef, a word in fake bold, a «ة» or «ى»
-    inside a word (wordends.py reads what it can).  A clean import holds none; the corpus report
+    inside a word (wordends.py reads what it can), a glyph the extraction could not name (U+FFFD).  A clean import holds none; the corpus report
     counts them."""
     found: Counter[str] = Counter()
     for token, count in Counter(AR_WORD.findall(text)).items():  # each distinct word read once
         if is_damaged(token):
             found[_plain(token)] += count
+    if "\ufffd" in text:  # a glyph the extraction could not name (stacked.py takes it out)
+        found["\ufffd"] = text.count("\ufffd")
     return found
 
 

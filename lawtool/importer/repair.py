@@ -38,6 +38,7 @@ from .ligatures import (
     _read_stutters,
     load_lexicon,
 )
+from .stacked import UNKNOWN, drop_unknown_glyphs, read_dots, read_stacked, stacking
 from .strayheh import repair_line as read_stray_heh
 from .strayheh import shows_damage as shows_stray_heh
 from .wordends import repair_line as read_word_ends
@@ -235,7 +236,7 @@ def repair_text(raw: str, *, skip_header: bool = True, glyph_lines: Collection[i
     )
     _join_broken_numbers(items, repairs)
     _join_split_dates(items, repairs)
-    fixer = _LineRepair(vocab, repairs, printed, glyphs, stray_heh=shows_stray_heh(raw))
+    fixer = _LineRepair(vocab, repairs, printed, glyphs, stray_heh=shows_stray_heh(raw), unknown_glyphs=UNKNOWN in raw)
     # the lexicon's context rules look across line ends: last/first word of the neighbour lines
     edges = [_edge_words(t) for _, t in items]
     lines: list[str] = []
@@ -316,12 +317,16 @@ class _LineRepair:
         glyphs: frozenset[int] = frozenset(),
         *,
         stray_heh: bool = False,
+        unknown_glyphs: bool = False,
     ):
         """``vocab``: the words of the whole text; ``printed``: those of its lines not given as
         glyphs, the only ones that can show (and need) the ligature and lam-meem repairs;
-        ``stray_heh``: the text shows an «ه» printed for a space (strayheh.py)."""
+        ``stray_heh``: the text shows an «ه» printed for a space (strayheh.py); ``unknown_glyphs``:
+        it holds glyphs the extraction could not name (stacked.py)."""
         self.vocab = vocab
         self.stray_heh = stray_heh
+        self.unknown_glyphs = unknown_glyphs
+        self.stacks = stacking(printed)
         self.repairs = repairs
         self.uncertain: list[Repair] = []
         self.glyphs = glyphs
@@ -335,6 +340,9 @@ class _LineRepair:
 
     def fix(self, text: str, j: int, line_start: bool, before: str = "", after: str = "") -> str:
         repairs = self.repairs
+        pieces: list[str] = []  # the letters after a glyph the extraction could not name
+        if self.unknown_glyphs:
+            text = drop_unknown_glyphs(text, j, repairs, pieces)
         if line_start:
             text, joined = _join_line_start(text, self.vocab)
             if joined:
@@ -367,6 +375,10 @@ class _LineRepair:
         repairs.extend(Repair("tatweel", j + 1, b, a) for b, a in tfix)
         # what the rules above left, tatweel out («جـمـادىالـثـانـيـة»): «اإىل» → «إىل» → «إلى»
         text = self._word_ends(text, j)
+        if self.stacks and printed:  # stacked ligatures printed in reverse: «حتقيق» → «تحقيق»
+            text = read_stacked(text, j, self.stacks, repairs, self.uncertain)
+        if pieces:  # a letter whose dots were the unnamed glyph: «الاقتسادية» → «الاقتصادية»
+            text = read_dots(text, j, repairs, pieces)
         return SPACE_RUN.sub(" ", text).strip()
 
     def _word_ends(self, text: str, j: int, *, last: bool = True, ligatures_follow: bool = False) -> str:
