@@ -9,7 +9,9 @@ A word is kept when it is seen at least ``MIN_COUNT`` times in at least ``MIN_TE
 text's own damage never vouches for itself) and carries no damage signature.  The texts whose source
 shows an «ه» printed for a space (strayheh.py, read with this lexicon) are left out: the words that
 damage makes («القانونه», «صه») would vouch for themselves.  In a text that prints stacked ligatures in
-reverse (stacked.py), a word that may be such a print («اخلاصة», «بني») is not counted.  Words are counted
+reverse (stacked.py), a word that may be such a print («اخلاصة», «بني») is not counted; and for a real
+word a stack's reading would change («بني», «حمل»), the words that follow it in the other texts are kept
+as pairs («بني ملال», a space between: no word holds one), which keep it as printed.  Words are counted
 as printed, vowel marks and tatweel stripped.  One word and its count per line (tab between),
 sorted: the file is deterministic.  Rebuild after a change of the repair stage and commit the data file.
 """
@@ -31,7 +33,7 @@ sys.path.insert(0, str(REPO))
 from lawtool.arabic import strip_marks as plain  # noqa: E402
 from lawtool.importer.common import AR_WORD  # noqa: E402
 from lawtool.importer.ligatures import WORDS_PATH, damage_signatures  # noqa: E402
-from lawtool.importer.stacked import may_be_stacked, stacking  # noqa: E402
+from lawtool.importer.stacked import MIN_SEEN, may_be_stacked, stacked_readings, stacking  # noqa: E402
 from lawtool.importer.strayheh import shows_damage  # noqa: E402
 
 SHARED = Path(os.environ.get("LAWTOOL_SHARED", REPO.parent / "shared"))
@@ -51,6 +53,7 @@ def main() -> int:
         return 2
     counts: Counter[str] = Counter()
     texts: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()  # two words in a row, in the texts without stacks
     safe = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
     skipped = 0
     for path in files:
@@ -60,16 +63,27 @@ def main() -> int:
             skipped += 1
             continue
         root = etree.parse(str(path), safe).getroot()
-        words = Counter(plain(m.group(0)) for m in AR_WORD.finditer(" ".join(root.itertext())))
+        tokens = [plain(m.group(0)) for m in AR_WORD.finditer(" ".join(root.itertext()))]
+        words = Counter(tokens)
         kinds = stacking(Counter(AR_WORD.findall(raw)))
         if kinds:
             words = Counter({w: n for w, n in words.items() if not may_be_stacked(w, kinds)})
+        else:
+            pairs.update(zip(tokens, tokens[1:], strict=False))
         counts.update(words)
         texts.update(words.keys())
     kept = sorted(w for w, n in counts.items() if n >= MIN_COUNT and texts[w] >= MIN_TEXTS and not damage_signatures(w))
+    # the pairs that keep a real word a stack's reading would change: «بني ملال» is no «بين ملال»
+    known = dict.fromkeys(kept)
+    ambiguous = {w for w in kept if counts[w] >= MIN_SEEN and any(r in known for r in stacked_readings(w))}
+    kept += sorted(f"{a} {b}" for (a, b), n in pairs.items() if a in ambiguous and n >= MIN_COUNT)
+    counts.update({f"{a} {b}": n for (a, b), n in pairs.items() if a in ambiguous})
     data = "".join(f"{w}\t{counts[w]}\n" for w in kept).encode("utf-8")
     args.out.write_bytes(gzip.compress(data, mtime=0))
-    print(f"{len(kept):,} words of {len(counts):,} ({len(files) - skipped:,} texts; {skipped} left out) -> {args.out}")
+    n_pairs = sum(" " in w for w in kept)
+    print(
+        f"{len(kept) - n_pairs:,} words and {n_pairs:,} pairs ({len(files) - skipped:,} texts; {skipped} left out) -> {args.out}"
+    )
     return 0
 
 

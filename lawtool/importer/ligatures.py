@@ -748,7 +748,8 @@ MIN_CORPUS = 10  # a reading the text never prints: seen this often in the corpu
 @lru_cache(maxsize=1)
 def corpus_words() -> dict[str, int]:
     """The words of the repaired Adala corpus seen at least three times in two texts, with their
-    counts (bench/build_corpus_words.py builds the file)."""
+    counts (bench/build_corpus_words.py builds the file); and, keyed «word next» (a space between:
+    no word holds one), the pairs that keep a real word a stack's reading would change (stacked.py)."""
     words: dict[str, int] = {}
     with gzip.open(WORDS_PATH, "rt", encoding="utf-8") as fh:
         for line in fh:

@@ -144,7 +144,7 @@ def read_stacked(text: str, j: int, kinds: frozenset[str], repairs: list[Repair]
         if not _PLAIN.fullmatch(word) or _beside(text, m) or _AFTER_NUMBER.search(text, 0, m.start()):
             return word  # a unit after a number: «100 مل» is a millilitre
         best = _best(word, stacked_readings(word, kinds))
-        if best is None:
+        if best is None or _kept_before(word, text, m.end()):
             return word
         reading, certain = best
         if not certain:
@@ -242,6 +242,17 @@ def read_dots(text: str, j: int, repairs: list[Repair], pieces: list[str]) -> st
 
 
 _GLUED = re.compile(r"[^\W\d_]")  # a letter of any script
+_NEXT_WORD = re.compile(f"\\s+([{LETTER}]+)")
+
+
+def _kept_before(word: str, text: str, end: int) -> bool:
+    """Does the corpus print the real word ``word`` before the next word of the line, where a stack's
+    reading would not fit: «بني ملال» (the city, not «بين ملال»)?  ``corpus_words`` holds such pairs."""
+    after = _NEXT_WORD.match(text, end)
+    return after is not None and corpus_words().get(f"{word} {after.group(1)}", 0) >= PAIR_MIN_SEEN
+
+
+PAIR_MIN_SEEN = 3
 _AFTER_NUMBER = re.compile(r"\d\s*$")
 
 
