@@ -13,8 +13,10 @@ from lawtool.importer.common import AR_WORD, Repair
 from lawtool.importer.ligatures import damage_signatures
 from lawtool.importer.stacked import (
     ALL_KINDS,
+    FINAL_YEH_NOON,
     INITIAL,
     LAM_MEEM,
+    LOST_ALEF,
     drop_unknown_glyphs,
     read_dots,
     read_stacked,
@@ -46,8 +48,9 @@ def test_a_stack_printed_in_reverse_has_the_meant_word_among_its_readings(printe
 def test_a_letter_inside_a_word_is_no_stack_top():
     # «المستخدمين»: the «تخ» after «س» is drawn joined, not stacked: only the final «ين» and the
     # «م» after the «د» (which does not join it) may be a stack printed in reverse
-    assert set(stacked_readings("المستخدمني")) == {"المستخدمين", "المستخدنمي"}
-    assert stacked_readings("كلميم") == ()  # a name: no letter in its initial form before a base
+    stacks = ALL_KINDS - {LOST_ALEF}
+    assert set(stacked_readings("المستخدمني", stacks)) == {"المستخدمين", "المستخدنمي"}
+    assert stacked_readings("كلميم", stacks) == ()  # a name: no letter in its initial form before a base
 
 
 def vocab(name: str) -> Counter[str]:
@@ -58,9 +61,11 @@ def vocab(name: str) -> Counter[str]:
 @pytest.mark.parametrize(
     ("name", "kinds"),
     [
-        ("bank-al-maghrib-6158.txt", ALL_KINDS),  # an annual report: every kind
+        ("bank-al-maghrib-6158.txt", {LAM_MEEM, INITIAL, FINAL_YEH_NOON}),  # an annual report: every stack
         ("legal-profession-6054.txt", {LAM_MEEM, INITIAL}),  # a decree on legal aid's fees
-        ("finance-laws-3379.txt", {LAM_MEEM}),  # «ملدة» for «لمدة», but «الطابع الأمني» as meant
+        # «ملدة» for «لمدة», «الدارة» for «الإدارة»; but «الطابع الأمني» as meant: no final «ين» reversed
+        ("finance-laws-3379.txt", {LAM_MEEM, LOST_ALEF}),
+        ("culture-tourism-40.txt", {LOST_ALEF}),  # «ل يجوز», «إل إذا», «الحالت»
         ("civil-31.txt", set()),  # the code of obligations: a few real words only («حمل», «تبني»)
         ("criminal-102.txt", set()),
     ],
@@ -168,3 +173,41 @@ def test_a_real_word_the_corpus_prints_before_the_next_word_is_kept():
     # a report's «بني» is «بين» («بين البنوك»), but «بني ملال», the city, is what the other texts print
     assert read("المعاملات بني البنوك")[0] == "المعاملات بين البنوك"
     assert read("جهة بني ملال-خنيفرة")[0] == "جهة بني ملال-خنيفرة"
+
+
+@pytest.mark.parametrize(
+    ("printed", "meant"),
+    [
+        ("القتصاد", "الاقتصاد"),
+        ("الدارة", "الإدارة"),  # the alef with its hamza
+        ("التية", "الآتية"),
+        ("أعله", "أعلاه"),
+        ("ل", "لا"),  # a particle standing alone
+        ("إل", "إلا"),
+    ],
+)
+def test_a_lam_that_lost_its_alef_has_the_meant_word_among_its_readings(printed, meant):
+    assert meant in stacked_readings(printed, frozenset({LOST_ALEF}))
+
+
+def test_a_word_ending_in_lam_gets_no_alef_after_it():
+    # «فضل», «باطل» are words; their «فضلا», «باطلا» no surer: only a particle's lam gets one
+    assert "فضلا" not in stacked_readings("فضل", frozenset({LOST_ALEF}))
+
+
+@needs_shared
+def test_a_text_whose_lams_lost_their_alef_is_read():
+    line = "ل يجوز للإدارة أن تتخذ القرار إل بعد القتضاء"
+    assert read(line, {LOST_ALEF})[0] == "لا يجوز للإدارة أن تتخذ القرار إلا بعد الاقتضاء"
+    assert read("يعد العقد باطل", {LOST_ALEF})[0] == "يعد العقد باطل"
+    text, repairs, _ = read("الدارة العامة", {LOST_ALEF})
+    assert text == "الإدارة العامة" and [r.kind for r in repairs] == ["lost-alef"]
+
+
+@needs_shared
+def test_a_decree_whose_lams_lost_their_alef_imports_with_them():
+    raw = read_source(CORPUS / "ma-adala-administrative-8148.txt")
+    document, report = import_text(raw, source_name="ma-adala-administrative-8148.txt")
+    text = " ".join(document.root.itertext())
+    assert "الإمضاء" in text and "المضاء" not in text
+    assert report.repairs["lost-alef"] >= 20
