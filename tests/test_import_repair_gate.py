@@ -253,10 +253,12 @@ def test_a_reading_needs_clear_evidence():
     # «الالتزام» and «التزام» both printed, neither twice as often as the other
     assert stutter_reading("االالالتزام", Counter({"الالتزام": 3, "التزام": 2})) is None
     assert stutter_reading("االالالتزام", Counter({"الالتزام": 4, "التزام": 2})) == "الالتزام"
-    # a reversed ligature the ligature rules left uncertain: one alef out gives a fragment the corpus
-    # counts («المن» of «المن ح»); with two glyphs to take out at least, no reading
-    assert stutter_reading("االمن", Counter()) == "المن"
-    assert stutter_reading("االمن", Counter(), corpus_taken=2) is None
+    # one alef out gives a word the corpus counts; with two glyphs to take out at least, no reading
+    assert stutter_reading("االمادة", Counter()) == "المادة"
+    assert stutter_reading("االمادة", Counter(), corpus_taken=2) is None
+    # a fragment the corpus counts too rarely («المن» of «المن ح», 9 times since the lost-alef texts
+    # no longer vouch for it: their «المن» is «الأمن»): no reading
+    assert stutter_reading("االمن", Counter()) is None
     assert stutter_reading("االلتجتججهههييززاات", Counter(), corpus_taken=2) == "التجهيزات"
 
 
