@@ -13,7 +13,8 @@ reverse (stacked.py), a word that may be such a print («اخلاصة», «بن�
 word a stack's reading would change («بني», «حمل»), the words that follow it in the other texts are kept
 as pairs («بني ملال», a space between: no word holds one), which keep it as printed.  Words are counted
 as printed, vowel marks and tatweel stripped.  One word and its count per line (tab between),
-sorted: the file is deterministic.  Rebuild after a change of the repair stage and commit the data file.
+sorted (the words, then the pairs): the file is deterministic for a given word list to start from (the
+gates and the exclusions read the list in place: rebuild the corpus and the list until it stops changing).  Rebuild after a change of the repair stage and commit the data file.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ sys.path.insert(0, str(REPO))
 from lawtool.arabic import strip_marks as plain  # noqa: E402
 from lawtool.importer.common import AR_WORD  # noqa: E402
 from lawtool.importer.ligatures import WORDS_PATH, damage_signatures  # noqa: E402
-from lawtool.importer.stacked import MIN_SEEN, may_be_stacked, stacked_readings, stacking  # noqa: E402
+from lawtool.importer.stacked import REAL_WORD_SEEN, best_stacked, may_be_stacked, stacking  # noqa: E402
 from lawtool.importer.strayheh import shows_damage  # noqa: E402
 
 SHARED = Path(os.environ.get("LAWTOOL_SHARED", REPO.parent / "shared"))
@@ -74,8 +75,8 @@ def main() -> int:
         texts.update(words.keys())
     kept = sorted(w for w, n in counts.items() if n >= MIN_COUNT and texts[w] >= MIN_TEXTS and not damage_signatures(w))
     # the pairs that keep a real word a stack's reading would change: «بني ملال» is no «بين ملال»
-    known = dict.fromkeys(kept)
-    ambiguous = {w for w in kept if counts[w] >= MIN_SEEN and any(r in known for r in stacked_readings(w))}
+    # (pairs are counted in the texts without stacks; keys with a space are pairs, never words)
+    ambiguous = {w for w in kept if counts[w] >= REAL_WORD_SEEN and best_stacked(w) is not None}
     kept += sorted(f"{a} {b}" for (a, b), n in pairs.items() if a in ambiguous and n >= MIN_COUNT)
     counts.update({f"{a} {b}": n for (a, b), n in pairs.items() if a in ambiguous})
     data = "".join(f"{w}\t{counts[w]}\n" for w in kept).encode("utf-8")

@@ -11,8 +11,10 @@ also what a real word may look like («حمل», «بني», «عني»), so the
   put back, and a share of the text's words;
 * ``read_stacked`` then reads each word: the reading the corpus (``ligatures.corpus_words``) knows
   3 times as often as any other reading, and 20 times at least and 10 times as often as the word as
-  printed (5 times, when it does not know the word as printed), is applied (repair kind
-  ``stacked-ligature``); one it knows 3 times as often as the word is listed as uncertain and left.
+  printed (5 times, when it does not know the word as printed; 100 times as often, when it knows the
+  word as printed 10 times: a real word, «تبني», «الأمني»), is applied (repair kind
+  ``stacked-ligature``); one it knows 20 times and 3 times as often as the word is listed as
+  uncertain and left.
   The corpus's words leave out those of such a text that may be such a print («اخلاصة»,
   ``may_be_stacked``): they would vouch for themselves.
 
@@ -21,8 +23,8 @@ cannot name and gives as U+FFFD («ال�سنوي», «امل�صدر»), some
 letter («ال�رشكات» for «الشركات»); the base then comes out as any of its siblings.  ``drop_unknown_glyphs``
 takes the unnamed glyph out (``unknown-glyph``; a run of them is a dot leader to a lost page number,
 ``dot-leader``) and puts a letter moved after the «ر» back; ``read_dots`` then reads a word the corpus
-does not know with one or two of «س», «ش», «ص», «ض» changed for a sibling, when the corpus knows that
-reading well (``letter-dots``), in a text that showed the unnamed glyph.
+does not know, whose end is the letters that followed such a glyph, with the first of them («س», «ش»,
+«ص» or «ض») changed for a sibling, when the corpus knows that reading well (``letter-dots``).
 """
 
 from __future__ import annotations
@@ -43,6 +45,11 @@ MIN_SEEN = 20  # corpus occurrences of a reading before it is applied
 MIN_SEEN_UNKNOWN = 5  # the same, when the corpus does not know the word as printed
 RATIO = 10  # times as often as the word as printed
 RATIO_UNCERTAIN = 3
+REAL_WORD_SEEN = 10  # the corpus knows the word as printed this often: a real word
+RATIO_REAL_WORD = 100  # then the reading must be this many times as frequent to be applied
+# (50 for a lost alef: the texts under the gate print their damaged «المضاء» 63 times, against 5,657
+# «الإمضاء»; «الخير» of «صفر الخير», «الملحة», «الغيار» stay under it)
+RATIO_REAL_LOST_ALEF = 50
 RATIO_NEXT = 3  # times as often as the next reading
 # a text shows a kind of stack: this many distinct words read so, and this share of its words (the
 # final «ين» of a report: 24 to 48 words, 0.08 to 0.15 %; a clean text: 3 words at most)
@@ -136,7 +143,11 @@ def _best(word: str, readings: tuple[str, ...]) -> tuple[str, bool] | None:
         return reading, True
     if n < MIN_SEEN or n < RATIO_UNCERTAIN * printed:
         return None
-    return reading, n >= RATIO * printed
+    # a word the corpus knows as printed is a real word too («تبني», «الأمني», «خلل»): only far
+    # stronger evidence reads it («الدارة», «الول»), the rest is listed
+    if printed < REAL_WORD_SEEN or word in LAM_PARTICLES:  # «ل» alone is no word: a lost «لا»
+        return reading, n >= RATIO * printed
+    return reading, n >= (RATIO_REAL_LOST_ALEF if len(reading) > len(word) else RATIO_REAL_WORD) * printed
 
 
 @cache
@@ -144,6 +155,11 @@ def _certain_kinds(word: str) -> tuple[str, ...]:
     """The kinds of stack that, put back alone, give a certain reading of the word (``_best``)."""
     kinds = {place[3] for place in _reversals(word)} | ({LOST_ALEF} if "ل" in word else set())
     return tuple(k for k in sorted(kinds) if (best := _best(word, stacked_readings(word, frozenset({k})))) and best[1])
+
+
+def best_stacked(word: str) -> tuple[str, bool] | None:
+    """The reading of any kind the corpus knows best for the word, and whether it is certain (``_best``)."""
+    return _best(word, stacked_readings(word))
 
 
 def stacking(vocab: Counter[str]) -> frozenset[str]:
@@ -180,7 +196,9 @@ def read_stacked(text: str, j: int, kinds: frozenset[str], repairs: list[Repair]
 
     def read(m: re.Match[str]) -> str:
         word = m.group(0)
-        if not _PLAIN.fullmatch(word) or _beside(text, m) or _AFTER_NUMBER.search(text, 0, m.start()):
+        if not _PLAIN.fullmatch(word) or _beside(text, m) or _LABEL.match(text, m.end()):
+            return word  # a list's label «ل)» is no particle
+        if word in UNITS and _AFTER_NUMBER.search(text, 0, m.start()):
             return word  # a unit after a number: «100 مل» is a millilitre
         best = _best(word, stacked_readings(word, kinds))
         if best is None or _kept_before(word, text, m.end()):
@@ -201,7 +219,8 @@ _PLAIN = re.compile(f"[{LETTER}]+")  # a word without vowel marks or tatweel
 # -- the glyph the extraction could not name -----------------------------------------------------------
 
 UNKNOWN = "\ufffd"
-LEADER = re.compile(f"{UNKNOWN}(?:[ .]*{UNKNOWN})+")  # a run: the dots to a page number
+# a run: the dots to a page number; two inside a word are two glyphs of it («املت��سط»)
+LEADER = re.compile(f"{UNKNOWN}(?:[ .]*{UNKNOWN}){{2,}}|(?<![{LETTER}]){UNKNOWN}[ .]*{UNKNOWN}(?![{LETTER}])")
 # the unnamed dots before the «ر» that followed their letter: «ال�رشكات» is «الشركات»
 MOVED = re.compile(f"{UNKNOWN}ر([سشصض])")
 # after a letter that only ends a word, or the reversed «ىل» of «إلى», it stood for a space:
@@ -246,15 +265,15 @@ PIECE = re.compile(f"{UNKNOWN}([سشصض][{LETTER}]*)")
 @cache
 def dots_reading(word: str, at: int) -> str | None:
     """The word with its letter at ``at`` («س», «ش», «ص» or «ض») changed for a sibling, when the corpus
-    knows that reading ``DOTS_MIN_SEEN`` times and ``RATIO_NEXT`` times as often as any other, and does
-    not know the word as printed."""
+    knows that reading ``DOTS_MIN_SEEN`` times, ``RATIO_NEXT`` times as often as any other and ``RATIO``
+    times as often as the word as printed (the table font's damaged words enter the corpus's list too)."""
     known = corpus_words()
-    if known.get(word, 0) or len(word) < 3:
+    if len(word) < 3:
         return None
     seen = sorted(
         ((known.get(r, 0), r) for r in (word[:at] + c + word[at + 1 :] for c in SIBLINGS[word[at]])), reverse=True
     )
-    if seen[0][0] < DOTS_MIN_SEEN or seen[0][0] < RATIO_NEXT * seen[1][0]:
+    if seen[0][0] < DOTS_MIN_SEEN or seen[0][0] < RATIO_NEXT * seen[1][0] or seen[0][0] < RATIO * known.get(word, 0):
         return None
     return seen[0][1]
 
@@ -270,9 +289,9 @@ def read_dots(text: str, j: int, repairs: list[Repair], pieces: list[str]) -> st
         word = m.group(0)
         if not _PLAIN.fullmatch(word) or _beside(text, m):
             return word
-        for piece in pieces:
-            at = word.find(piece)
-            reading = dots_reading(word, at) if at >= 0 else None
+        for piece in pieces:  # the letters from the glyph to the word's end: the end of this word?
+            at = len(word) - len(piece)
+            reading = dots_reading(word, at) if at >= 0 and word.endswith(piece) else None
             if reading:
                 repairs.append(Repair("letter-dots", j + 1, word, reading))
                 return reading
@@ -294,6 +313,8 @@ def _kept_before(word: str, text: str, end: int) -> bool:
 
 PAIR_MIN_SEEN = 3
 _AFTER_NUMBER = re.compile(r"\d\s*$")
+_LABEL = re.compile(r"\s*[)\-–]")
+UNITS = frozenset({"مل", "مم", "ملغ", "مغ"})  # millilitre, millimetre, milligram
 
 
 def _beside(text: str, m: re.Match[str]) -> bool:
