@@ -34,7 +34,7 @@ from collections import Counter
 from functools import cache
 from itertools import combinations
 
-from .common import AR_WORD, LETTER, Repair
+from .common import ALEFS, AR_WORD, LETTER, Repair
 from .ligatures import corpus_words
 
 # a letter in its initial form: at a word's start or after a letter that does not join the next
@@ -67,7 +67,6 @@ LAM_MEEM, INITIAL, FINAL_YEH_NOON = "lam-meem", "initial", "final-yeh-noon"
 # and the lam-alef ligature printed as a lone lam, its alef lost: «القتصاد» for «الاقتصاد»
 LOST_ALEF = "lost-alef"
 ALL_KINDS = frozenset({LAM_MEEM, INITIAL, FINAL_YEH_NOON, LOST_ALEF})
-ALEFS = "اأإآ"
 # the particles a lost alef leaves as a lone lam at a word's end («ل يمكن», «إل إذا»); another word's
 # final «ل» stays: «فضل», «باطل» are words, and their «فضلا», «باطلا» no surer
 LAM_PARTICLES = {"ل": "لا", "ول": "ولا", "فل": "فلا", "إل": "إلا", "أل": "ألا", "وأل": "وألا", "وإل": "وإلا"}
@@ -130,7 +129,8 @@ def _readings(word: str, kinds_key: str) -> tuple[str, ...]:
 
 def _best(word: str, readings: tuple[str, ...]) -> tuple[str, bool] | None:
     """The reading the corpus knows best, ``RATIO_NEXT`` times as often as the next, and whether it is
-    certain: known ``MIN_SEEN`` times and ``RATIO`` times as often as the word as printed, or
+    certain: known ``MIN_SEEN`` times and ``RATIO`` times as often as the word as printed (a real word,
+    known ``REAL_WORD_SEEN`` times: ``RATIO_REAL_WORD``, ``RATIO_REAL_LOST_ALEF`` times), or
     ``MIN_SEEN_UNKNOWN`` times where the corpus does not know the word as printed.  None when the
     corpus knows no reading ``RATIO_UNCERTAIN`` times as often as the word (or at all)."""
     known = corpus_words()
@@ -222,7 +222,7 @@ UNKNOWN = "\ufffd"
 # a run: the dots to a page number; two inside a word are two glyphs of it («املت��سط»)
 LEADER = re.compile(f"{UNKNOWN}(?:[ .]*{UNKNOWN}){{2,}}|(?<![{LETTER}]){UNKNOWN}[ .]*{UNKNOWN}(?![{LETTER}])")
 # the unnamed dots before the «ر» that followed their letter: «ال�رشكات» is «الشركات»
-MOVED = re.compile(f"{UNKNOWN}ر([سشصض])")
+MOVED = re.compile(f"{UNKNOWN}ر([سشصض])([{LETTER}]*)")
 # after a letter that only ends a word, or the reversed «ىل» of «إلى», it stood for a space:
 # «إىل�سنتني» is «إلى سنتين»
 AFTER_WORD_END = re.compile(f"([ةى]|ى[{LETTER}]){UNKNOWN}(?=[{LETTER}])")
@@ -242,15 +242,16 @@ def drop_unknown_glyphs(text: str, j: int, repairs: list[Repair], pieces: list[s
         return " "
 
     def moved(m: re.Match[str]) -> str:
-        repairs.append(Repair("unknown-glyph", j + 1, m.group(0), m.group(1) + "ر"))
-        return m.group(1) + "ر"
+        piece = m.group(1) + "ر" + m.group(2)
+        pieces.append(piece)
+        repairs.append(Repair("unknown-glyph", j + 1, m.group(0), piece))
+        return piece
 
     def between(m: re.Match[str]) -> str:
         repairs.append(Repair("unknown-glyph", j + 1, m.group(0), m.group(1) + " "))
         return m.group(1) + " "
 
     text = AFTER_WORD_END.sub(between, LEADER.sub(leader, text))
-    pieces += [m.group(1) + "ر" + m.group(2) for m in MOVED_PIECE.finditer(text)]
     text = MOVED.sub(moved, text)
     pieces += PIECE.findall(text)
     n = text.count(UNKNOWN)
@@ -258,7 +259,6 @@ def drop_unknown_glyphs(text: str, j: int, repairs: list[Repair], pieces: list[s
     return re.sub(f" ?{UNKNOWN}(?= )|{UNKNOWN}", "", text)
 
 
-MOVED_PIECE = re.compile(f"{UNKNOWN}ر([سشصض])([{LETTER}]*)")
 PIECE = re.compile(f"{UNKNOWN}([سشصض][{LETTER}]*)")
 
 
