@@ -105,6 +105,19 @@ def test_permalink_scrolls_to_the_article(browser, site):
     watch.close()
 
 
+@pytest.mark.parametrize("eid", ["art_448-2", "art_447-1"])
+def test_the_table_of_contents_marks_the_article_being_read(browser, site, eid):
+    """After a jump to an article, the table of contents marks that article, not the one before it."""
+    watch = Watch(browser, site)
+    page = watch.goto(_article_url(eid) + "#" + eid)
+    page.wait_for_timeout(800)
+    active = page.evaluate(
+        "[...document.querySelectorAll('.md-sidebar--secondary .md-nav__link--active')].map(a => a.hash)"
+    )
+    assert active == ["#" + eid], active
+    watch.close()
+
+
 def test_citation_leads_to_the_cited_penal_code_article(browser, site):
     watch = Watch(browser, site)
     page = watch.goto(f"{BILL}/ara@2024-12-10/")
@@ -230,12 +243,24 @@ def test_search_without_hamza_shows_the_article_with_hamza_and_a_readable_excerp
     watch.close()
 
 
-@pytest.mark.parametrize("query", ["447-1", "1-447", "٤٤٧-١", "الفصل ٤٤٧-١", "الفصل 447-1"])
+@pytest.mark.parametrize("query", ["447-1", "1-447", "٤٤٧-١", "۴۴۷-۱", "الفصل ٤٤٧-١", "الفصل 447-1"])
 def test_search_jumps_to_an_article_by_its_number_in_any_form(browser, site, query):
     watch = Watch(browser, site)
     _, url = _search(watch, query)
     assert "/1-59-413/" in url and url.endswith("#art_447-1"), url
     assert watch.page.locator("[id='art_447-1']").count() == 1
+    watch.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "eid"),
+    [("المادة الأولى من القانون 103.13", "art_1"), ("المادة الحادية عشرة من القانون 103.13", "art_11")],
+)
+def test_search_jumps_to_an_article_numbered_in_words(browser, site, query, eid):
+    """Law 103.13 numbers its articles in words («المادة الأولى»): a query written so jumps too."""
+    watch = Watch(browser, site)
+    _, url = _search(watch, query)
+    assert "/103-13/" in url and url.endswith("#" + eid), url
     watch.close()
 
 

@@ -169,3 +169,25 @@ def test_a_review_needs_a_person(tmp_path):
     bad.write_text("reviews: [{concept: doxing, document: x, decision: confirmed}]\n", encoding="utf-8")
     with pytest.raises(InputError):
         load_reviews(bad)
+
+
+def test_every_borderline_reason_reads_in_arabic_on_the_site(tmp_path):
+    """The site shows why a cell is only borderline: each reason of the elements file in Arabic, the
+    reasons of a cell (joined by «; », some holding «; » themselves) each read, never English."""
+    from lawtool.gaps.evidence import FIXED_REASONS_AR, NOT_DEFINED, UNKNOWN_REASON_AR, why_ar
+
+    rules = load_rules()
+    reasons = [r for rs in rules.values() for r in rs if r.borderline]
+    assert len(reasons) > 25 and all(r.borderline_ar for r in reasons)
+    with_semicolon = next(r for r in reasons if "; " in r.borderline)
+    joined = f"{with_semicolon.borderline}; {NOT_DEFINED}"
+    assert why_ar(joined, rules) == f"{with_semicolon.borderline_ar}؛ {FIXED_REASONS_AR[NOT_DEFINED]}"
+    assert why_ar("a reason of another version", rules) == UNKNOWN_REASON_AR
+    assert why_ar("", rules) == ""
+    for r in reasons:
+        assert not any("a" <= ch.lower() <= "z" for ch in why_ar(r.borderline, rules)), r.borderline
+
+    broken = tmp_path / "elements.yaml"
+    broken.write_text('x:\n  rules:\n    - all: [[عنف]]\n      borderline: "generic"\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="borderline_ar"):
+        load_rules(broken)

@@ -434,9 +434,13 @@ LATIN_NAMES = {
 # The text of the laws and bills, and what is not interface: code, identifiers, other-language blocks
 NOT_INTERFACE = (
     "//*[contains(@class,'lt-article-body') or contains(@class,'lt-preface') or "
-    "contains(@class,'lt-preamble') or contains(@class,'lt-cell-text')] | //script | //style | //code | "
+    "contains(@class,'lt-preamble') or contains(@class,'lt-cell-text') or contains(@class,'lt-content')] | "
+    "//script | //style | //code | "
     "//*[@lang and @lang!='ar'] | //svg | //*[@translate='no']"
 )
+
+
+SAID_ATTRIBUTES = ("title", "aria-label", "alt", "placeholder")
 
 
 def _english_words(page: Path, site: Path) -> list[str]:
@@ -445,6 +449,9 @@ def _english_words(page: Path, site: Path) -> list[str]:
         if el.getparent() is not None:
             el.drop_tree()
     text = tree.body.text_content() if tree.find("body") is not None else ""
+    # what a reader sees on hovering or hears from a screen reader is interface too
+    said = " ".join(v for a in SAID_ATTRIBUTES for v in tree.xpath(f"//body//@{a}"))
+    text = f"{text} {said}"
     # a word: a token of Latin letters only; identifiers (dv-ex-01, art_447-1, file names) hold digits,
     # dots, slashes or underscores and are not words
     return [

@@ -94,6 +94,7 @@ class Rule:
     kind: str | None = None
     borderline: str | None = None  # why the provision is only generic
     article: bool = False  # the elements may be in different paragraphs of one article
+    borderline_ar: str | None = None  # the same reason in Arabic, for the site
 
 
 def _alternative(text: str) -> Alternative:
@@ -108,6 +109,8 @@ def _rule(concept: str, raw: dict) -> Rule:
     kind = raw.get("kind")
     if kind is not None and kind not in LETTERS:
         raise ValueError(f"{concept}: kind must be one of D, C, P")
+    if bool(raw.get("borderline")) != bool(raw.get("borderline_ar")):
+        raise ValueError(f"{concept}: a borderline rule gives its reason in English and Arabic (borderline_ar)")
     return Rule(
         concept,
         elements,
@@ -115,6 +118,7 @@ def _rule(concept: str, raw: dict) -> Rule:
         kind,
         raw.get("borderline"),
         bool(raw.get("article")),
+        raw.get("borderline_ar"),
     )
 
 

@@ -29,6 +29,18 @@ from .sources import Source, Unit
 STATUS = {"D": "defined", "C": "criminalised", "P": "provided"}
 DECISIONS = ("confirmed", "rejected")
 
+# the reasons a cell is borderline that are not a rule's own (the reports keep them in English, the
+# site shows them in Arabic: ``why_ar``)
+NOT_DEFINED = "not defined: only an element of other provisions"
+WORDS_ONLY = "checklist words only"
+WORDS_ONLY_CELL = "checklist words only: no elements for this concept"
+FIXED_REASONS_AR = {
+    NOT_DEFINED: "غير معرَّف: مجرد عنصر في أحكام أخرى",
+    WORDS_ONLY: "كلمات قائمة المفاهيم وحدها",
+    WORDS_ONLY_CELL: "كلمات قائمة المفاهيم وحدها: لا عناصر مدونة لهذا المفهوم",
+}
+UNKNOWN_REASON_AR = "حكم عام لا يستوفي كل عناصر المفهوم"
+
 
 def article_ref(unit: Unit) -> str:
     """«17», or «37 → 447-1» for an article a text quotes (inserts or rewrites)."""
@@ -154,7 +166,7 @@ def element_cell(source: Source, concept: Concept, rules: list[Rule], named: Abs
     found = hits(source, concept, rules, named)
     if concept.kind == "definition" and not any("D" in h["letters"] for h in found):
         for h in found:  # used, never defined: an element of other provisions only
-            h["why"] = h["why"] or "not defined: only an element of other provisions"
+            h["why"] = h["why"] or NOT_DEFINED
     plain = [h for h in found if not h["why"]]
     used = plain or found
     return _cell(
@@ -195,12 +207,34 @@ def word_cell(concept: Concept, found: dict[str, list[str]]) -> dict:
             "eid": e,
             "article": e.split("__")[0].removeprefix("art_"),
             "phrase": "",
-            "why": "checklist words only",
+            "why": WORDS_ONLY,
         }
         for k, eids in found.items()
         for e in eids
     ]
-    return _cell(concept, used, borderline=bool(used), why="checklist words only: no elements for this concept")
+    return _cell(concept, used, borderline=bool(used), why=WORDS_ONLY_CELL)
+
+
+def why_ar(why: str, rules: dict[str, list[Rule]]) -> str:
+    """A cell's ``why`` (its reasons joined by «; », in English) in Arabic: each reason is a rule's
+    ``borderline`` (read as its ``borderline_ar``) or one of ``FIXED_REASONS_AR``.  A reason may hold
+    «; » itself, so the longest known reason is matched at each place; what no table knows (a report
+    written by another version) reads as ``UNKNOWN_REASON_AR``, never as English."""
+    known = dict(FIXED_REASONS_AR)
+    known.update(
+        {r.borderline: r.borderline_ar for rs in rules.values() for r in rs if r.borderline and r.borderline_ar}
+    )
+    by_length = sorted(known, key=len, reverse=True)
+    read, pos = [], 0
+    while pos < len(why):
+        reason = next((r for r in by_length if why.startswith(r, pos)), None)
+        if reason is None:
+            return UNKNOWN_REASON_AR
+        read.append(known[reason])
+        pos += len(reason)
+        if why.startswith("; ", pos):
+            pos += 2
+    return "؛ ".join(dict.fromkeys(read))
 
 
 # -- reviews -----------------------------------------------------------------------------------------------

@@ -338,7 +338,10 @@ class BodyRenderer:
             href = el.get("href") or ""
         place, anchor = self.index.resolve(href, self.expression)
         if place is None:
-            return element("span", inner, class_="lt-ref lt-ref-outside", title=title_text(href))
+            # a text this site does not publish: said in Arabic, its identifier after
+            return element(
+                "span", inner, class_="lt-ref lt-ref-outside", title=title_text(f"نص غير منشور في هذا الموقع: {href}")
+            )
         href = rel_url(self.page_url, f"{place.url}#{anchor}" if anchor else place.url)
         title = f"{place.label}: {place.text}" if place.text else place.label
         return element("a", inner, class_="lt-ref", href=href, title=title_text(title, 400))

@@ -9,8 +9,11 @@ article number is escaped; articles link to their place on the site.
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 
+from ..gaps.elements import load_rules
+from ..gaps.evidence import why_ar
 from ..gaps.report import build_reports
 from ..gaps.wording_ar import article_refs, fine, prison
 from ..htmlbuild import concat, elem, table
@@ -80,11 +83,17 @@ def _short_doc(index: SiteIndex, uri: str) -> str:
     return f"{e.title} ({e.when})" if e else uri
 
 
+@cache
+def _rules() -> dict:
+    return load_rules()
+
+
 def _cell_marks(info: dict) -> list:
     """« ≈» for a generic provision (its reason as a tooltip), « ✓»/« ✗» for a reviewer's decision."""
     out = []
     if info.get("borderline"):
-        out += [" ", elem("span", "≈", class_="lt-cov-borderline", title=info.get("why"))]
+        why = why_ar(info.get("why") or "", _rules()) or None
+        out += [" ", elem("span", "≈", class_="lt-cov-borderline", title=why)]
     decision = info.get("review")
     if decision in ("confirmed", "rejected"):
         said = "أكده" if decision == "confirmed" else "رده"

@@ -53,6 +53,7 @@ from lxml.html import builder as E
 
 from ..akn import local_name, text_of
 from ..arabic import normalise, words
+from ..eids import ORDINALS, TENS
 from ..errors import LawtoolError
 from .index import child, label_of
 
@@ -276,11 +277,13 @@ DEFINED_TERMS = "search/defined.json"  # site-relative
 
 def write_defined_terms(items: list[Record], site_dir: Path) -> None:
     """The terms the articles define (their ``defines`` filter), for the search page: an article that
-    defines the words searched for comes first (site/javascripts/search.js)."""
+    defines the words searched for comes first (site/javascripts/search.js).  With them, the ordinal
+    words of the eId rules (``lawtool.eids``), folded: the page reads «المادة الحادية عشرة» as article 11."""
     terms = sorted({t for r in items for t in r.filters.get("defines", [])})
     path = site_dir / DEFINED_TERMS
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"terms": terms}, ensure_ascii=False), encoding="utf-8")
+    data = {"terms": terms, "ordinals": ORDINALS, "tens": TENS}
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
 def _service(binary: Path, requests: list[dict], entry: Path, count=None) -> list[dict]:

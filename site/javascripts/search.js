@@ -3,9 +3,9 @@
  * Every page has a plain search form (site/overrides/main.html) that opens search/?q=...; only that
  * page loads the Pagefind index (pagefind/pagefind.js and the parts of the index a query needs).
  * The query is folded as lawtool.publish.search.fold does for the indexed text (alef forms, alef
- * maqsura, ta marbuta, tatweel, diacritics, Arabic-Indic digits, ؤ ئ → ء); Pagefind stems both
+ * maqsura, ta marbuta, tatweel, diacritics, Arabic-Indic and Persian digits, ؤ ئ → ء); Pagefind stems both
  * with its Arabic stemmer.  A query that is an article number («الفصل ٤٤٧-١», «1-447», «المادة 12
- * مكررة», «المادة 10 من القانون 103.13») is answered from the index's number filters and jumps to
+ * مكررة», «المادة 10 من القانون 103.13», «المادة الأولى», «المادة الحادية عشرة») is answered from the index's number filters and jumps to
  * the article when only one has it.  A result shows the article's heading and an excerpt of its own
  * text around the first word of the query (never the indexed text).  See docs/site.md. */
 (function () {
@@ -37,6 +37,8 @@
       }
       if (c >= "\u0660" && c <= "\u0669") {
         c = String(c.charCodeAt(0) - 0x660);
+      } else if (c >= "\u06f0" && c <= "\u06f9") {
+        c = String(c.charCodeAt(0) - 0x6f0);
       }
       if (Object.prototype.hasOwnProperty.call(FOLD, c)) {
         c = FOLD[c];
@@ -80,6 +82,34 @@
     return filters;
   }
 
+  /* «الماده الحاديه عشره» → «الماده 11»: an article number written as ordinal words (the eId rules'
+   * words, search/defined.json), read as numberQuery reads digits; other queries are left as they are */
+  var ORDINAL = /^((?:ال)?(?:فصل|ماده))\s+(.+?)((?:\s+(?:مكرر|مكرره|ثانيا))?(?:\s+من\s+.*)?)$/;
+  async function ordinalsRead(query) {
+    var m = ORDINAL.exec(query);
+    if (!m || /\d/.test(m[2])) {
+      return query;
+    }
+    var data = await searchData();
+    var ordinals = data.ordinals || {};
+    var tens = data.tens || {};
+    var total = 0;
+    var words = m[2].split(" ");
+    for (var i = 0; i < words.length; i++) {
+      var w = words[i];
+      if (/^وال/.test(w)) { w = w.slice(1); }
+      if (/^ال/.test(w)) { w = w.slice(2); }
+      if (Object.prototype.hasOwnProperty.call(ordinals, w)) {
+        total += ordinals[w];
+      } else if (Object.prototype.hasOwnProperty.call(tens, w)) {
+        total += tens[w];
+      } else {
+        return query;
+      }
+    }
+    return m[1] + " " + total + m[3];
+  }
+
   function excerpt(text, words) {
     var folded = fold(text);
     var at = -1;
@@ -117,16 +147,21 @@
 
   /* The defined terms (search/defined.json, folded) of which every word of the query is a word,
    * bare forms compared by their beginnings («اغتصاب» is in «اغتصابا رقميا»). */
-  var defined = null;
-  async function definedTerms(words) {
-    if (defined === null) {
+  var pageData = null;
+  async function searchData() {
+    if (pageData === null) {
       try {
         var answer = await fetch(box.getAttribute("data-base") + "search/defined.json");
-        defined = answer.ok ? (await answer.json()).terms : [];
+        pageData = answer.ok ? await answer.json() : {};
       } catch (e) {
-        defined = [];
+        pageData = {};
       }
     }
+    return pageData;
+  }
+
+  async function definedTerms(words) {
+    var defined = (await searchData()).terms || [];
     var wanted = words.map(bare).filter(function (w) { return w.length >= 2; });
     if (!wanted.length) {
       return [];
@@ -198,7 +233,7 @@
     /* long articles are penalised less than by default, repeated words count less; the meta text
        (the article as written, for the excerpt, not folded) and number do not rank */
     await pagefind.options({ranking: {termSaturation: 0.6, pageLength: 0.3, metaWeights: {text: 0, number: 0}}, baseUrl: new URL(box.getAttribute("data-base"), window.location.href).pathname});
-    var filters = numberQuery(query);
+    var filters = numberQuery(await ordinalsRead(query));
     var results = filters ? (await pagefind.search(null, {filters: filters})).results : await ranked(pagefind, query);
     if (filters && results.length === 0) {
       results = await ranked(pagefind, query);
