@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: site site-corpus site-serve lint test bench bench-site-corpus corpus corpus-all validate clean system-deps reports
+.PHONY: site site-corpus site-serve lint test bench bench-site-corpus bench-site-weight corpus corpus-all validate clean system-deps reports
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +72,11 @@ bench: $(STAMP)
 # → bench/results/site-corpus.md (a benchmark, never a CI test; run it on an idle machine).
 bench-site-corpus: $(STAMP)
 	$(PY) bench/run.py --site-corpus
+
+# What a reader downloads on a first visit, measured in Chromium (home, an article page, one search,
+# the heaviest page, the corpus sample's pages) → bench/results/site-weight.md.
+bench-site-weight: $(STAMP) system-deps
+	$(PY) bench/site_weight.py --corpus
 
 clean:
 	rm -rf $(VENV) build public .pytest_cache .mypy_cache .ruff_cache

@@ -4,6 +4,7 @@ Normalisation is for comparing and searching only; stored text keeps every lette
 published.  ``normalise`` folds:
 
 - hamza/alef forms  أ إ آ ٱ → ا ; alef maqsura ى → ي ; ta marbuta ة → ه
+- the Persian kaf and yeh some PDFs print for Arabic ones («أکتوبر»): ک → ك ; ی → ي
 - diacritics (tashkil, superscript alef, Quranic marks) and tatweel ـ → removed
 - Arabic-Indic ٠-٩ and Eastern ۰-۹ digits → 0-9
 - bidi controls and zero-width characters → removed
@@ -44,7 +45,7 @@ SPACES = re.compile(r"\s+")
 _DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")}
 _DIGITS.update({ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")})
 _LETTERS: dict[int, str | None] = {ord(c): "ا" for c in ALEF_FORMS}
-_LETTERS.update({ord("ى"): "ي", ord("ة"): "ه", ord(TATWEEL): None})
+_LETTERS.update({ord("ى"): "ي", ord("ة"): "ه", ord(TATWEEL): None, ord("ک"): "ك", ord("ی"): "ي"})
 _FOLD = {**_DIGITS, **_LETTERS}
 
 

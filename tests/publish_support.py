@@ -145,6 +145,41 @@ def script_site() -> tuple[Path, Path]:
     return root, base / "public"
 
 
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's (make system-deps)
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def first_visit_bytes(browser, base: str, url: str, wait_results: bool = False) -> tuple[int, int, list]:
+    """What a first visit of ``url`` on a phone costs (a new browser context: empty cache; ``serve``
+    gzips text files as static hosts do): (bytes transferred, bytes once decompressed, the list of
+    (bytes transferred, URL), largest first).  The browser tests and bench/site_weight.py share it."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    requests: list = []
+    page.on("requestfinished", lambda request: requests.append(request))
+    page.goto(base + url, wait_until="load")
+    page.wait_for_function("document.fonts.status == 'loaded'")
+    if wait_results:
+        page.wait_for_selector("#lt-results li", timeout=30000)
+    page.wait_for_timeout(500)
+    got, plain = [], 0
+    for request in requests:
+        sizes = request.sizes()
+        got.append((sizes["responseBodySize"] + sizes["responseHeadersSize"], request.url))
+        response = request.response()
+        plain += len(response.body()) if response is not None else 0
+    context.close()
+    return sum(n for n, _ in got), plain, sorted(got, reverse=True)
+
+
 class _Quiet(SimpleHTTPRequestHandler):
     """Serves the site as a static host does: text files gzip-compressed when the browser accepts it
     (the weights measured by the browser tests are what a reader downloads)."""

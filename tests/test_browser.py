@@ -6,22 +6,20 @@ build/screenshots/."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml
-from publish_support import REPO, hostile_site, repo_site, script_site, serve
+from publish_support import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    REPO,
+    first_visit_bytes,
+    hostile_site,
+    repo_site,
+    script_site,
+    serve,
+)
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SHOTS = REPO / "build" / "screenshots"
 BILL = "akn/ma/bill/2024/digital-violence"
 
@@ -35,7 +33,7 @@ def browser():
     except ModuleNotFoundError:
         pytest.fail("the playwright package is missing: pip install -e '.[test]'")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 
@@ -61,7 +59,8 @@ class Watch:
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
 
     def goto(self, url: str):
-        self.page.goto(self.base + url, wait_until="load")
+        response = self.page.goto(self.base + url, wait_until="load")
+        self.status = response.status if response else None
         self.page.wait_for_timeout(300)
         return self.page
 
@@ -348,33 +347,12 @@ def test_the_content_security_policy_stops_an_injected_script(browser, tmp_path)
 # -- weight ------------------------------------------------------------------------------------------------
 
 
-def _first_visit_bytes(browser, base: str, url: str, wait_results: bool = False) -> tuple[int, list]:
-    """Bytes a first visit of ``url`` transfers (a new browser context: empty cache; the test server
-    gzips text files as static hosts do), with the list of (bytes, URL)."""
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    got: list = []
-
-    requests: list = []
-    page.on("requestfinished", lambda request: requests.append(request))
-    page.goto(base + url, wait_until="load")
-    page.wait_for_function("document.fonts.status == 'loaded'")
-    if wait_results:
-        page.wait_for_selector("#lt-results li", timeout=30000)
-    page.wait_for_timeout(500)
-    for request in requests:
-        sizes = request.sizes()
-        got.append((sizes["responseBodySize"] + sizes["responseHeadersSize"], request.url))
-    context.close()
-    return sum(n for n, _ in got), sorted(got, reverse=True)
-
-
 def test_weight_of_a_first_visit(browser, site):
     """Issue 15: home ≤ 600 KB, an article page ≤ 300 KB, one search ≤ 300 KB, on a first visit (the
     figures are printed: pytest -s)."""
-    home, home_files = _first_visit_bytes(browser, site, "")
-    article, _ = _first_visit_bytes(browser, site, _article_url("art_447-1"))
-    search, search_files = _first_visit_bytes(browser, site, "search/?q=" + "تحرش", wait_results=True)
+    home, _, home_files = first_visit_bytes(browser, site, "")
+    article, _, _ = first_visit_bytes(browser, site, _article_url("art_447-1"))
+    search, _, search_files = first_visit_bytes(browser, site, "search/?q=" + "تحرش", wait_results=True)
     print(
         f"\nfirst visit: home {home / 1024:.0f} KB, article page {article / 1024:.0f} KB, "
         f"search «تحرش» {search / 1024:.0f} KB"
@@ -406,16 +384,70 @@ PAGE_TYPES = {
     "about": "about/",
     "search results": "search/?q=" + "تحرش",
     "not found": "404.html",
+    "projection onto the law in force": f"{BILL}/projections/akn-ma-act-1962-1-59-413-ara-2024-08-22/",
+    "diff, the full text": f"{BILL}/diff/2024-05-14_2024-12-10/full/",
+    "diff with the amendments that made each change": f"{BILL}/diff/2024-12-10_2025-02-18/",
+    "a collision between amendments": f"{BILL}/amendments/dv-c-01/",
+    "entry page in French": "fr/",
+    "entry page in English": "en/",
 }
+# The pages of the whole corpus on the site (``publish --corpus``), on the sample of
+# tests/test_publish_corpus.py: browsing, a corpus text cut into pages (the 1973 dahir on maritime
+# fishing), a treaty.
+FISHING = "akn/ma/act/1973/1-73-255"
+CORPUS_PAGE_TYPES = {
+    "corpus: home": "corpus/",
+    "corpus: by kind": "corpus/kind/decree/",
+    "corpus: by subject": "corpus/subject/maritime-fishing/",
+    "corpus: by year": "corpus/year/",
+    "corpus: by number": "corpus/number/",
+    "corpus text: work": f"{FISHING}/",
+    "corpus text: table of contents": f"{FISHING}/ara@2014-05-26/",
+    "corpus text: a part": f"{FISHING}/ara@2014-05-26/part_4/",
+    "corpus text: a group of articles": f"{FISHING}/ara@2014-05-26/art_51/",
+}
+
+
+@pytest.fixture(scope="module")
+def corpus_site():
+    from test_publish_corpus import built
+
+    with serve(built()[0]) as base:
+        yield base
 
 
 def test_no_serious_accessibility_violation_on_any_page_type(browser, site):
     """axe-core (axe-playwright-python) on every page type, and on the page of a group of articles:
     no violation of impact serious or critical."""
+    pages = dict(PAGE_TYPES, **{"articles (a group)": _article_url("art_447-1")})
+    assert _axe_violations(browser, site, pages) == {}
+
+
+def test_the_corpus_is_browsed_by_subject_and_searched(browser, corpus_site):
+    """From the corpus's home to a subject, to a text, and back by its breadcrumbs; the search finds a
+    corpus text's article by a word of its own («المصايد»: the 2019 decree on fisheries plans)."""
+    watch = Watch(browser, corpus_site)
+    page = watch.goto("corpus/")
+    page.locator("a[href*='subject/maritime-fishing']").first.click()
+    page.wait_for_url(re.compile(r".*/corpus/subject/maritime-fishing/$"))
+    page.locator("table a[href*='/1-73-255/']").first.click()
+    page.wait_for_url(re.compile(r".*/1-73-255/ara@[\d-]+/$"))
+    assert page.locator("nav.lt-crumbs a[href*='corpus/']").count() >= 1
+    hrefs, _ = _search(watch, "المصايد")
+    assert any("/2-18-722/" in h and "#art_" in h for h in hrefs[:3]), hrefs[:3]
+    assert watch.errors == [] and watch.foreign() == []
+    watch.close()
+
+
+def test_no_serious_accessibility_violation_on_the_corpus_pages(browser, corpus_site):
+    assert _axe_violations(browser, corpus_site, CORPUS_PAGE_TYPES) == {}
+
+
+def _axe_violations(browser, site: str, pages: dict[str, str]) -> dict[str, list]:
+    """name → the serious or critical violations axe-core finds on that page."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
-    pages = dict(PAGE_TYPES, **{"articles (a group)": _article_url("art_447-1")})
     found = {}
     for name, url in pages.items():
         watch = Watch(browser, site)
@@ -430,5 +462,7 @@ def test_no_serious_accessibility_violation_on_any_page_type(browser, site):
         ]
         if bad:
             found[name] = bad
+        if watch.status != 200:
+            found[name] = [("not served", watch.status, url)]
         watch.close()
-    assert found == {}
+    return found

@@ -14,6 +14,7 @@ no Gregorian date, the identification says so (``guessed``) and the caller repor
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,9 +44,34 @@ MONTHS = {
     "دجنبر": 12,
     "ديسمبر": 12,
 }
+# month names as the extraction damaged them, each seen in the corpus (a letter lost or misread, a
+# stacked pair reversed): «3 يبراير 1975» is 3 February 1975 (419 times in the Adala texts)
+MONTHS.update(
+    {
+        "يبراير": 2,
+        "براير": 2,
+        "فرباير": 2,
+        "يوننيو": 6,
+        "سيتمبر": 9,
+        "ستنبر": 9,
+        "شتنرب": 9,
+        "اكتوير": 10,
+        "اكتمبر": 10,
+        "نونمبر": 11,
+        "نوفمير": 11,
+        "دجنرب": 12,
+        "دجنر": 12,
+        "جنبر": 12,
+    }
+)
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 GREGORIAN = re.compile(rf"(?:فاتح|(\d{{1,2}}))\s*(?:من\s+)?({_MONTH})\s*[()]?\s*(\d{{4}})")
 NUMBER = r"(\d{1,5}(?:\s*[.\-]\s*\d{1,4}){1,2})"
+FIRST_YEAR = 1912  # no text of Moroccan law in force is older (the Bulletin officiel began in 1912)
+OWN_DATE_CHARS = 300  # a heading's own date follows its number within this many characters
+OTHER_TEXT = re.compile(r"(?<![\u0621-\u064a])رقم(?![\u0621-\u064a])")  # «رقم» again: another text is named
+OWN_NUMBER = re.compile(rf"(?<![\u0621-\u064a])رقم\s*{NUMBER}")
+HIJRI_THEN_YEAR = re.compile(r"1[34]\d\d\s*\)?\s*\(?[^()]{0,30}\)\s*(\d{4})")  # «1414 ( 10 سبتمر )1993»
 
 # kind, pattern on the normalised heading (normalise: hamza forms, ta marbuta → ه, yeh)
 KINDS = [
@@ -56,7 +82,10 @@ KINDS = [
     (
         "promulgated-law",
         re.compile(
-            rf"(?<!ال)ظهير\s+شريف\s+رقم\s+{NUMBER}.{{0,160}}?(?:بتنفيذ|الامر بتنفيذ)\s+(?:ال)?قانون\s+(?:التنظيمي\s+)?(?:رقم\s+)?{NUMBER}",
+            # the dahir's words up to the law it promulgates, never across another text's number: in a
+            # consolidated version, «ظهير شريف رقم 1.58.250 بسن ... كما تم تعديله بـ: الظهير الشريف رقم
+            # 1.23.19 ... بتنفيذ القانون رقم 08.23» is the dahir 1.58.250, not the law 08.23
+            rf"(?<!ال)ظهير\s+شريف\s+رقم\s+{NUMBER}(?:(?!رقم).){{0,160}}?(?:بتنفيذ|الامر بتنفيذ)\s+(?:ال)?قانون\s+(?:التنظيمي\s+)?(?:رقم\s+)?{NUMBER}",
             re.S,
         ),
     ),
@@ -108,9 +137,10 @@ def identify(lines: list[str], source_name: str = "") -> Identity:
         groups = [g for g in match.groups() if g]
         number = _clean_number(groups[-1]) if groups else None
         aliases = [_clean_number(g) for g in groups[:-1]]
-    date = _gregorian(head[match.start() :] if match else head)
+    own_numbers = {n for n in [number, *(aliases or [])] if n}
+    date = _own_date(_own_words(head, match, own_numbers), _registered(kind, own_numbers))
     if date is None and number:
-        date = _year_from_number(kind, number)
+        date = _year_from_number(kind, number, aliases or [])
     consolidated = CONSOLIDATED.search(head)
     identity = Identity(
         kind=kind,
@@ -140,13 +170,70 @@ def _clean_number(text: str) -> str:
     return re.sub(r"\s*[.\-]\s*", ".", text.strip())
 
 
-def _gregorian(text: str) -> str | None:
-    match = GREGORIAN.search(text[:300])
-    return _date(*match.groups()) if match else None
+def _own_words(head: str, match: re.Match | None, own_numbers: set[str]) -> list[str]:
+    """Where the text's own date may be written, in order: its heading (the words the kind's pattern
+    matched, where a promulgating dahir's date may stand before the law's number) and what follows
+    it, then what follows each later mention of its own number (a title line names the text before
+    its heading does; a consolidated version's list of amendments may give the text's own date:
+    «في تغيير الظهير الشريف رقم 1.58.263 الصادر في … 13 شتنبر 1958»); each up to the next «رقم»
+    that names another text (its date is that text's)."""
+    if match is None:
+        return [head[:OWN_DATE_CHARS]]
+    if not own_numbers:  # a treaty, a text with no number: the first date after its heading
+        return [head[match.start() : match.end() + OWN_DATE_CHARS]]
+    words = [head[match.start() : match.end()] + " " + _before_other_text(head[match.end() :], own_numbers)]
+    for named in OWN_NUMBER.finditer(head, match.end()):
+        if _clean_number(named.group(1)) in own_numbers:
+            words.append(_before_other_text(head[named.end() :], own_numbers))
+    return words
+
+
+def _before_other_text(after: str, own_numbers: set[str]) -> str:
+    """``after`` (at most ``OWN_DATE_CHARS`` of it) up to the first «رقم» that names another text (the
+    text's own heading, printed again after its title line, names its own number: «قرار لوزير العدل
+    رقم 979.09 / صادر في …»)."""
+    after = after[:OWN_DATE_CHARS]
+    for other in OTHER_TEXT.finditer(after):
+        named = re.match(r"\s*" + NUMBER, after[other.end() :])
+        if named is None or _clean_number(named.group(1)) not in own_numbers:
+            return after[: other.start()]
+    return after
+
+
+def _own_date(places: list[str], registered: int | None = None) -> str | None:
+    """The first Gregorian date of ``places`` (``_own_words``).  A date whose month the extraction
+    damaged («يبراير» for «فبراير») still gives its year, from the parenthesis after the Hijri date:
+    «22 من ربيع الأول 1414 (10 يبراير 1993)».  A date after a later mention of the number, in a
+    text numbered in the year ``registered`` («1.58.250»: 1958), must be of that year or the next:
+    «الظهير الشريف رقم 1.60.132 في تتميم … الظهير الشريف رقم 1.58.250 الصادر في … 1960» is the
+    amending dahir's date (a heading's own date may come years after its number: 2.01.107, 2006)."""
+
+    def fits(year: int, k: int) -> bool:
+        return k == 0 or registered is None or registered <= year <= registered + 1
+
+    for k, place in enumerate(places):
+        for match in GREGORIAN.finditer(place):
+            date = _date(*match.groups())
+            if date and fits(int(date[:4]), k):
+                return date
+    for k, place in enumerate(places):
+        year = HIJRI_THEN_YEAR.search(place)
+        if year and FIRST_YEAR <= int(year.group(1)) <= 2100 and fits(int(year.group(1)), k):
+            return year.group(1)
+    return None
+
+
+def _registered(kind: str, own_numbers: set[str]) -> int | None:
+    """The year in which a dahir or a decree was numbered: «1.58.250» → 1958 (None for other numbers)."""
+    dated = [n for n in sorted(own_numbers) if re.fullmatch(r"[12]\.\d{2}\.\d+", n)]
+    if kind not in ("dahir", "decree", "promulgated-law") or not dated:
+        return None
+    year = _year_from_number("dahir", dated[0])
+    return int(year) if year else None
 
 
 def _date(day: str | None, month: str, year: str) -> str | None:
-    if not 1000 <= int(year) <= 2100:
+    if not FIRST_YEAR <= int(year) <= 2100:
         return None
     day_n = int(day) if day else 1
     if not 1 <= day_n <= 31:
@@ -160,8 +247,11 @@ def _days(year: int, month: int) -> int:
     return 30 if month in (4, 6, 9, 11) else 31
 
 
-def _year_from_number(kind: str, number: str) -> str | None:
-    """«1.73.652» → 1973, «2.09.165» → 2009, «103.13» → 2013: the year part of the number."""
+def _year_from_number(kind: str, number: str, aliases: Sequence[str] = ()) -> str | None:
+    """«1.73.652» → 1973, «2.09.165» → 2009, «103.13» → 2013: the year part of the number (of a
+    promulgated law, its promulgating dahir's: the law 24.89 was promulgated by the dahir 1.89.230)."""
+    if kind == "promulgated-law" and aliases:
+        kind, number = "dahir", aliases[-1]
     parts = number.split(".")
     year = parts[1] if kind in ("dahir", "promulgated-law", "decree", "treaty") and len(parts) == 3 else parts[-1]
     if not year.isdigit() or len(year) not in (2, 4):

@@ -3,7 +3,7 @@
  * Every page has a plain search form (site/overrides/main.html) that opens search/?q=...; only that
  * page loads the Pagefind index (pagefind/pagefind.js and the parts of the index a query needs).
  * The query is folded as lawtool.publish.search.fold does for the indexed text (alef forms, alef
- * maqsura, ta marbuta, tatweel, diacritics, Arabic-Indic and Persian digits, ؤ ئ → ء); Pagefind stems both
+ * maqsura, ta marbuta, tatweel, diacritics, Arabic-Indic and Persian digits, Persian kaf and yeh, ؤ ئ → ء); Pagefind stems both
  * with its Arabic stemmer.  A query that is an article number («الفصل ٤٤٧-١», «1-447», «المادة 12
  * مكررة», «المادة 10 من القانون 103.13», «المادة الأولى», «المادة الحادية عشرة») is answered from the index's number filters and jumps to
  * the article when only one has it.  A result shows the article's heading and an excerpt of its own
@@ -17,7 +17,8 @@
   var DIACRITICS = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]/;
   var INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad]/;
   var FOLD = {"\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627",
-              "\u0649": "\u064a", "\u0629": "\u0647", "\u0640": "", "\u0624": "\u0621", "\u0626": "\u0621"};
+              "\u0649": "\u064a", "\u0629": "\u0647", "\u0640": "", "\u0624": "\u0621", "\u0626": "\u0621",
+              "\u06a9": "\u0643", "\u06cc": "\u064a"};
   var STOP = ["في", "من", "علي", "الي", "عن", "او", "و", "ثم", "مع", "ضد", "بين"];  /* folded */
   var BIS = {"مكرر": "bis", "مكرره": "bis", "ثانيا": "bis"};
   var NUMBER = new RegExp("^(?:(?:ال)?(?:فصل|ماده)\\s*)?(\\d+(?:\\s*[-\u2010-\u2014./]\\s*\\d+)*)" +
