@@ -39,6 +39,36 @@ from .html import ltr
 PAGE_ARTICLES = 60
 PAGE_CHARS = 50_000  # an expression whose body has more characters of text is cut into pages too
 GROUP_ARTICLES = 10  # at most this many articles on a page of a split expression
+# The weight of a page: an estimate of the bytes of HTML its text makes (``weights``).  A page's own
+# text heavier than this is cut (an expression into pages, articles into smaller groups) or, when one
+# article or one container's own text is that heavy alone, continued over several pages.
+PAGE_WEIGHT = 150_000
+ELEMENT_WEIGHT = 60  # the tags, id and class of one element (a paragraph, a table cell)
+REF_WEIGHT = 500  # a citation's link: its relative href and the cited article's text in its title
+# The blocks a heavy article or container is divided into, down to a table's rows, to continue it.
+DIVISIBLE = frozenset(
+    {
+        "content",
+        "intro",
+        "wrapUp",
+        "paragraph",
+        "subparagraph",
+        "point",
+        "item",
+        "list",
+        "blockList",
+        "alinea",
+        "indent",
+        "clause",
+        "subclause",
+        "level",
+        "listIntroduction",
+        "listWrapUp",
+        "table",
+        "hcontainer",
+    }
+)
+HEAD = frozenset({"num", "heading", "subheading"})  # written by the heading of the article or container
 CONTAINERS = DIVISIONS  # the kinds that get a container page or heading
 
 # The blocks inside an article that the pages give an id (their eId): see lawtool.publish.body.
@@ -103,6 +133,14 @@ class Page:
     children: list[Page] = field(default_factory=list)
     parent: Page | None = None
     group: bool = False  # a page of a group of articles (its element is their container)
+    # A page continued over several (one article, or a container's own text, too heavy for one):
+    # ``parts`` are its pages in order (this one first, then ``…/2/``, ``…/3/``), each showing of
+    # ``cut`` only the blocks of ``keep`` (``whole``: shown with everything inside them).
+    cut: etree._Element | None = None
+    parts: list[Page] = field(default_factory=list)
+    keep: set = field(default_factory=set)
+    whole: set = field(default_factory=set)
+    part: int = 0  # 1, 2 ... of a continued page (0: not continued)
 
 
 @dataclass
@@ -114,6 +152,7 @@ class Place:
     label: str
     text: str  # plain text of the article (cut), for a link's title
     expression: Expression
+    owner: str = ""  # inside a continued article: the article's eId (its backlinks are the article's)
 
 
 @dataclass
@@ -129,6 +168,7 @@ class Expression:
     wids: dict[str, str] = field(default_factory=dict)  # wId → current eId
     container_pages: dict[str, Page] = field(default_factory=dict)
     article_pages: dict[str, Page] = field(default_factory=dict)  # split expressions: eId → its group's page
+    unit_pages: dict = field(default_factory=dict)  # a block of a continued page → the part that shows it
     corpus: CorpusText | None = None  # a corpus text: its source, kind, subject (lawtool.publish.corpus)
     _elements: dict | None = None
     _title: str | None = None
@@ -314,7 +354,7 @@ class SiteIndex:
                 target, anchor = self.resolve(href, expression)
                 if target is None or not anchor:
                     continue
-                out.append(Citation("cites", source, target.expression.work_uri, target.eid))
+                out.append(Citation("cites", source, target.expression.work_uri, target.owner or target.eid))
             for mod in document.xpath("./a:meta/a:analysis/a:activeModifications/a:textualMod", document.main):
                 src = mod.xpath("./a:source/@href", namespaces={"a": document.root.nsmap.get(None)})
                 dst = mod.xpath("./a:destination/@href", namespaces={"a": document.root.nsmap.get(None)})
@@ -324,7 +364,7 @@ class SiteIndex:
                 target, anchor = self.resolve(dst[0], expression)
                 if source is None or target is None or not anchor:
                     continue
-                out.append(Citation("amends", source, target.expression.work_uri, target.eid))
+                out.append(Citation("amends", source, target.expression.work_uri, target.owner or target.eid))
         self._citations = out
         self._by_target: dict[tuple[str, str], list[Citation]] = {}
         for c in out:
@@ -423,30 +463,54 @@ def _number_label(article) -> str:
     return text_of(num) if num is not None else (article.get("eId") or "")
 
 
+def weights(top) -> dict:
+    """Every element under ``top`` (itself included) → its weight: an estimate of the bytes of HTML it
+    makes, its text in UTF-8 plus ``ELEMENT_WEIGHT`` an element and ``REF_WEIGHT`` a citation.  Text
+    alone misjudges a table (many cells, little text) and an article full of citations."""
+    out: dict = {}
+
+    def visit(el) -> int:
+        total = ELEMENT_WEIGHT + len((el.text or "").encode())
+        if local_name(el) in ("ref", "rref"):
+            total += REF_WEIGHT
+        for c in el:
+            if isinstance(c.tag, str):
+                total += visit(c)
+            total += len((c.tail or "").encode())
+        out[el] = total
+        return total
+
+    visit(top)
+    return out
+
+
 def plan_pages(expression: Expression, limit: int = PAGE_ARTICLES) -> list[Page]:
     """Cut an expression into pages (see the module docstring); fill its places."""
     document = expression.document
     top = Page(expression.url, expression.title, None)
     pages = [top]
     body = document.body
-    # cut when there are many articles, or few but long ones (tables of a finance law, an annex)
-    split = body is not None and (len(expression.articles()) > limit or len(text_of(body)) > PAGE_CHARS)
+    weight = weights(body) if body is not None else {}
+    # cut when there are many articles, or few but long or heavy ones (tables of a finance law, an annex)
+    split = body is not None and (
+        len(expression.articles()) > limit or len(text_of(body)) > PAGE_CHARS or weight[body] > PAGE_WEIGHT
+    )
 
     def visit(el, page: Page) -> None:
         kids = [c for c in el if isinstance(c.tag, str)]
         articles = [c for c in kids if local_name(c) == "article"]
-        # the articles of a container: on its page when they are few and alone, else in groups
+        # the articles of a container: on its page when they are few, light and alone, else in groups
         alone = (
             split
             and page is not top
             and len(articles) <= GROUP_ARTICLES
             and not any(local_name(c) in CONTAINERS for c in kids)
+            and weight[el] <= PAGE_WEIGHT
         )
         run: list = []
 
         def flush() -> None:
-            for start in range(0, len(run), GROUP_ARTICLES):
-                chunk = run[start : start + GROUP_ARTICLES]
+            for chunk in _groups(run, weight):
                 group = _page_of(expression, el, page, pages, chunk)
                 for a in chunk:
                     expression.article_pages[a.get("eId") or ""] = group
@@ -475,8 +539,111 @@ def plan_pages(expression: Expression, limit: int = PAGE_ARTICLES) -> list[Page]
 
     if body is not None:
         visit(body, top)
+        for page in pages:
+            _continue_if_heavy(expression, page, weight)
     expression.pages = pages
     return pages
+
+
+def _groups(articles: list, weight: dict) -> list[list]:
+    """Consecutive articles in groups of at most ``GROUP_ARTICLES`` and, when they are more than one,
+    at most ``PAGE_WEIGHT`` together."""
+    out: list[list] = []
+    load = 0
+    for a in articles:
+        if not out or len(out[-1]) >= GROUP_ARTICLES or load + weight[a] > PAGE_WEIGHT:
+            out.append([])
+            load = 0
+        out[-1].append(a)
+        load += weight[a]
+    return out
+
+
+def _continue_if_heavy(expression: Expression, page: Page, weight: dict) -> None:
+    """Continue ``page`` over several pages when the one article of its group, or its container's own
+    text (intro, content, wrapUp), is heavier than ``PAGE_WEIGHT``: each part shows a run of blocks."""
+    if page.group and len(page.articles) == 1:
+        cut = page.articles[0]
+        own = [c for c in cut if isinstance(c.tag, str) and local_name(c) not in HEAD]
+    elif not page.group and page.element is not None:
+        cut = page.element
+        own = [c for c in cut if isinstance(c.tag, str) and local_name(c) in ("intro", "content", "wrapUp")]
+    else:
+        return
+    if sum(weight[c] for c in own) <= PAGE_WEIGHT:
+        return
+    runs = _runs(_units(own, weight), weight)
+    if len(runs) < 2:
+        return
+    for k, run in enumerate(runs, 1):
+        part = page
+        if k > 1:
+            part = Page(f"{page.url}{k}/", page.title, page.element, list(page.articles), parent=page.parent)
+            part.group = page.group
+        part.cut, part.part, part.parts = cut, k, page.parts
+        part.whole = set(run)
+        # a run's blocks and the blocks around them (a table around its rows, shown on each part)
+        part.keep = part.whole | {a for unit in run for a in unit.iterancestors() if a is not cut}
+        page.parts.append(part)
+        for unit in run:
+            expression.unit_pages[unit] = part
+    _place_inside(expression, page, cut)
+
+
+def _place_inside(expression: Expression, page: Page, cut) -> None:
+    """Give each element with an eId inside a continued element the part that shows it (the first, for
+    a block divided over several) and an anchor on that part: its own when the page gives it an id,
+    else its nearest anchored ancestor's (the top of the part when it has none)."""
+    where: dict = {}
+    for part in page.parts:
+        for unit in part.whole:
+            for el in unit.iter():
+                where.setdefault(el, part)
+        for el in part.keep - part.whole:
+            where.setdefault(el, part)
+    owner = cut.get("eId") if local_name(cut) == "article" else ""  # its backlinks are the article's
+    for el, part in where.items():
+        eid = el.get("eId") if isinstance(el.tag, str) else None
+        if not eid:
+            continue
+        anchor = ""
+        for a in [el, *el.iterancestors()]:
+            if a is cut:
+                anchor = (cut.get("eId") or "") if part is page else ""
+                break
+            if local_name(a) in ANCHORED:
+                anchor = a.get("eId") or ""
+                break
+        expression.places[eid] = Place(part.url, anchor, label_of(cut), _cut(text_of(el)), expression, owner or "")
+        if el.get("wId") and el.get("wId") != eid:
+            expression.wids[el.get("wId")] = eid
+
+
+def _units(blocks: list, weight: dict) -> list:
+    """``blocks`` in reading order, each too heavy one that can be divided replaced by its own blocks
+    (a paragraph by its points, a table by its rows), down to pieces of at most ``PAGE_WEIGHT``."""
+    out = []
+    for b in blocks:
+        kids = [c for c in b if isinstance(c.tag, str)]
+        if weight[b] > PAGE_WEIGHT and local_name(b) in DIVISIBLE and kids:
+            heads = [c for c in kids if local_name(c) in HEAD]
+            out += heads + _units([c for c in kids if local_name(c) not in HEAD], weight)
+        else:
+            out.append(b)
+    return out
+
+
+def _runs(units: list, weight: dict) -> list[list]:
+    """Consecutive units in runs of at most ``PAGE_WEIGHT`` (a unit heavier alone is a run)."""
+    out: list[list] = []
+    load = 0
+    for u in units:
+        if not out or load + weight[u] > PAGE_WEIGHT:
+            out.append([])
+            load = 0
+        out[-1].append(u)
+        load += weight[u]
+    return out
 
 
 TITLE_CHARS = 240  # of an article's text in the title (tooltip) of a link to it
