@@ -314,6 +314,8 @@ class BodyRenderer:
         if name == "inline" and el.get("name") == "unreadable":
             return element("span", self.inline(el, notes), class_="lt-unreadable", title=UNREADABLE_TITLE)
         writer = INLINE_WRITERS.get(name)
+        if name in ("mod", "quotedStructure") and writer is not None:  # divided over parts when heavy
+            return self.shown(el, partial(writer, self, el, notes))
         if writer is not None:
             return writer(self, el, notes)
         if name in INLINE_TAGS:
@@ -348,7 +350,7 @@ class BodyRenderer:
         for c in el:
             if isinstance(c.tag, str):
                 if local_name(c) == "quotedStructure":
-                    parts.append(self.quoted_structure(c, notes))
+                    parts.append(self.shown(c, partial(self.quoted_structure, c, notes)))
                 else:
                     parts.append(self.inline_element(c, notes))
             if c.tail:

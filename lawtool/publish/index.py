@@ -42,9 +42,11 @@ GROUP_ARTICLES = 10  # at most this many articles on a page of a split expressio
 # The weight of a page: an estimate of the bytes of HTML its text makes (``weights``).  A page's own
 # text heavier than this is cut (an expression into pages, articles into smaller groups) or, when one
 # article or one container's own text is that heavy alone, continued over several pages.
-PAGE_WEIGHT = 150_000
+PAGE_WEIGHT = 170_000
 ELEMENT_WEIGHT = 60  # the tags, id and class of one element (a paragraph, a table cell)
 REF_WEIGHT = 500  # a citation's link: its relative href and the cited article's text in its title
+ARTICLE_WEIGHT = 500  # an article's heading, its permalink and its entry in the page's table of contents
+CITED_WEIGHT = 800  # a line of an article's «cited by» list: the citing article, its text in the link's title
 # The blocks a heavy article or container is divided into, down to a table's rows, to continue it.
 DIVISIBLE = frozenset(
     {
@@ -66,8 +68,13 @@ DIVISIBLE = frozenset(
         "listWrapUp",
         "table",
         "hcontainer",
+        "article",  # an article quoted by an amending one
+        "p",  # only into the structures its amending instructions quote (``_parts_of``)
+        "mod",
+        "quotedStructure",
     }
 )
+QUOTING = frozenset({"mod", "quotedStructure"})  # the children a p or a mod is divided into
 HEAD = frozenset({"num", "heading", "subheading"})  # written by the heading of the article or container
 CONTAINERS = DIVISIONS  # the kinds that get a container page or heading
 
@@ -463,16 +470,22 @@ def _number_label(article) -> str:
     return text_of(num) if num is not None else (article.get("eId") or "")
 
 
-def weights(top) -> dict:
+def weights(top, cited: dict[str, int] | None = None) -> dict:
     """Every element under ``top`` (itself included) → its weight: an estimate of the bytes of HTML it
-    makes, its text in UTF-8 plus ``ELEMENT_WEIGHT`` an element and ``REF_WEIGHT`` a citation.  Text
-    alone misjudges a table (many cells, little text) and an article full of citations."""
+    makes, its text in UTF-8 plus ``ELEMENT_WEIGHT`` an element, ``REF_WEIGHT`` a citation and, for an
+    article, ``ARTICLE_WEIGHT`` and ``CITED_WEIGHT`` for each citation of it (``cited``: eId → their
+    number).  Text alone misjudges a table (many cells, little text) and an article full of citations
+    or cited by many texts."""
+    cited = cited or {}
     out: dict = {}
 
     def visit(el) -> int:
         total = ELEMENT_WEIGHT + len((el.text or "").encode())
-        if local_name(el) in ("ref", "rref"):
+        name = local_name(el)
+        if name in ("ref", "rref"):
             total += REF_WEIGHT
+        elif name == "article":
+            total += ARTICLE_WEIGHT + CITED_WEIGHT * cited.get(el.get("eId") or "", 0)
         for c in el:
             if isinstance(c.tag, str):
                 total += visit(c)
@@ -484,13 +497,14 @@ def weights(top) -> dict:
     return out
 
 
-def plan_pages(expression: Expression, limit: int = PAGE_ARTICLES) -> list[Page]:
-    """Cut an expression into pages (see the module docstring); fill its places."""
+def plan_pages(expression: Expression, limit: int = PAGE_ARTICLES, cited: dict[str, int] | None = None) -> list[Page]:
+    """Cut an expression into pages (see the module docstring); fill its places.  ``cited``: how many
+    citations of the texts of the site point at each eId of the expression's work (``citation_counts``)."""
     document = expression.document
     top = Page(expression.url, expression.title, None)
     pages = [top]
     body = document.body
-    weight = weights(body) if body is not None else {}
+    weight = weights(body, cited) if body is not None else {}
     # cut when there are many articles, or few but long or heavy ones (tables of a finance law, an annex)
     split = body is not None and (
         len(expression.articles()) > limit or len(text_of(body)) > PAGE_CHARS or weight[body] > PAGE_WEIGHT
@@ -541,6 +555,7 @@ def plan_pages(expression: Expression, limit: int = PAGE_ARTICLES) -> list[Page]
         visit(body, top)
         for page in pages:
             _continue_if_heavy(expression, page, weight)
+    _continue_notes(expression, top)
     expression.pages = pages
     return pages
 
@@ -572,9 +587,29 @@ def _continue_if_heavy(expression: Expression, page: Page, weight: dict) -> None
         return
     if sum(weight[c] for c in own) <= PAGE_WEIGHT:
         return
-    runs = _runs(_units(own, weight), weight)
+    if _make_parts(expression, page, cut, _runs(_units(own, weight), weight)):
+        _place_inside(expression, page, cut)
+
+
+def _continue_notes(expression: Expression, top: Page) -> None:
+    """The notes no place of the text refers to, listed on the expression's page: continued over
+    several pages when they are heavier than ``PAGE_WEIGHT`` together."""
+    document = expression.document
+    referenced = {(r.get("href") or "").lstrip("#") for r in document.walk("noteRef")}
+    notes = [
+        n
+        for n in document.xpath("./a:meta/a:notes/a:note", document.main)
+        if n.get("eId") and n.get("eId") not in referenced
+    ]
+    weight = {n: weights(n)[n] for n in notes}
+    if sum(weight.values()) > PAGE_WEIGHT:
+        _make_parts(expression, top, notes[0].getparent(), _runs(notes, weight))
+
+
+def _make_parts(expression: Expression, page: Page, cut, runs: list[list]) -> bool:
+    """Continue ``page`` over a part for each run of blocks of ``cut`` (False: one run, no parts)."""
     if len(runs) < 2:
-        return
+        return False
     for k, run in enumerate(runs, 1):
         part = page
         if k > 1:
@@ -587,7 +622,7 @@ def _continue_if_heavy(expression: Expression, page: Page, weight: dict) -> None
         page.parts.append(part)
         for unit in run:
             expression.unit_pages[unit] = part
-    _place_inside(expression, page, cut)
+    return True
 
 
 def _place_inside(expression: Expression, page: Page, cut) -> None:
@@ -624,13 +659,22 @@ def _units(blocks: list, weight: dict) -> list:
     (a paragraph by its points, a table by its rows), down to pieces of at most ``PAGE_WEIGHT``."""
     out = []
     for b in blocks:
-        kids = [c for c in b if isinstance(c.tag, str)]
-        if weight[b] > PAGE_WEIGHT and local_name(b) in DIVISIBLE and kids:
-            heads = [c for c in kids if local_name(c) in HEAD]
-            out += heads + _units([c for c in kids if local_name(c) not in HEAD], weight)
+        kids = _parts_of(b)
+        if weight[b] > PAGE_WEIGHT and (local_name(b) in DIVISIBLE or local_name(b) in CONTAINERS) and kids:
+            out += _units(kids, weight)
         else:
             out.append(b)
     return out
+
+
+def _parts_of(block) -> list:
+    """The blocks ``block`` is divided into: its element children but its number and heading (written
+    on each part); of a paragraph's text or an amending instruction, only the structures it quotes
+    (its words are written on each part that shows some of them)."""
+    kids = [c for c in block if isinstance(c.tag, str) and local_name(c) not in HEAD]
+    if local_name(block) in ("p", "mod"):
+        return [c for c in kids if local_name(c) in QUOTING]
+    return kids
 
 
 def _runs(units: list, weight: dict) -> list[list]:
@@ -682,7 +726,7 @@ def _site_index(corpus: Corpus, progress: Progress | None, count: Count | None) 
     root = corpus.root
     specs = _import_specs(root)
     files = corpus.files
-    expressions = []
+    repository = []
     for k, path in enumerate(files, 1):
         if progress:
             progress(f"reading {path.relative_to(root)} ({k}/{len(files)})")
@@ -695,21 +739,45 @@ def _site_index(corpus: Corpus, progress: Progress | None, count: Count | None) 
                 hint="give it meta/identification/FRBRExpression/FRBRthis",
             )
         yaml_path, spec = specs.get(uri.expression_uri(), (None, {}))
-        expression = Expression(path.relative_to(root), document, uri, corpus.kind_of(path), spec, yaml_path)
-        plan_pages(expression)
-        expressions.append(expression)
+        repository.append(Expression(path.relative_to(root), document, uri, corpus.kind_of(path), spec, yaml_path))
     timings: dict[str, float] = {}
-    if corpus.build_folder is not None:
-        expressions += _build_folder_expressions(corpus, progress, count, timings)
+    texts = _build_folder_expressions(corpus, progress, timings, count) if corpus.build_folder is not None else []
+    # the pages are planned once every citation is known: an article cited by many texts is heavier
+    cited = citation_counts(repository + texts)
+    for expression in repository:
+        plan_pages(expression, cited=cited.get(expression.work_uri))
+    expressions = repository + _plan_corpus(texts, cited, progress, timings, count)
     index = SiteIndex(corpus, expressions)
     index.timings = timings
     return index
 
 
-def _build_folder_expressions(
-    corpus: Corpus, progress: Progress | None, count: Count | None, timings: dict[str, float]
-) -> list[Expression]:
+def citation_counts(expressions: list[Expression]) -> dict[str, dict[str, int]]:
+    """Work URI → eId → how many citations (``ref``) of ``expressions`` point at it or inside it."""
+    out: dict[str, dict[str, int]] = {}
+    for expression in expressions:
+        for ref in expression.document.walk("ref"):
+            href = ref.get("href") or ""
+            if href.startswith("#"):
+                work, portion = expression.work_uri, href[1:]
+            else:
+                try:
+                    uri = FrbrUri.parse(href)
+                except Exception:  # noqa: BLE001 - a malformed href cites nothing
+                    continue
+                work, portion = uri.work_uri(), uri.portion or ""
+            parts = portion.split("__") if portion else []
+            counts = out.setdefault(work, {})
+            for k in range(1, len(parts) + 1):  # the article of a cited paragraph is cited too
+                key = "__".join(parts[:k])
+                counts[key] = counts.get(key, 0) + 1
+    return out
 
+
+def _build_folder_expressions(
+    corpus: Corpus, progress: Progress | None, timings: dict[str, float], count: Count | None
+) -> list[Expression]:
+    """The texts of the corpus build folder, read and their citations marked (their pages not planned)."""
     say = progress or (lambda message: None)
     say(f"reading the corpus build folder {corpus.build_folder}")
     start = time.perf_counter()
@@ -720,21 +788,36 @@ def _build_folder_expressions(
     added = mark_citations(corpus, count)
     timings["corpus citations"] = time.perf_counter() - start
     say(f"corpus: {added} citations marked")
-    start = time.perf_counter()
     out = []
-    for k, text in enumerate(texts, 1):
+    for text in texts:
         uri = text.document.frbr_expression
         if uri is None:
             say(f"corpus: {text.text.source} left out: it has no FRBR expression URI")
             continue
-        expression = Expression(text.path, text.document, uri, "corpus", {}, None, corpus=text.text)
+        out.append(Expression(text.path, text.document, uri, "corpus", {}, None, corpus=text.text))
+    return out
+
+
+def _plan_corpus(
+    texts: list[Expression],
+    cited: dict[str, dict[str, int]],
+    progress: Progress | None,
+    timings: dict[str, float],
+    count: Count | None,
+) -> list[Expression]:
+    """The pages of the corpus build folder's texts; a text that cannot be cut into pages is left out."""
+    say = progress or (lambda message: None)
+    start = time.perf_counter()
+    out = []
+    for k, expression in enumerate(texts, 1):
         try:
-            plan_pages(expression)
+            plan_pages(expression, cited=cited.get(expression.work_uri))
         except UnsafeInputError as exc:  # one text that cannot be cut into pages does not stop the site
-            say(f"corpus: {text.text.source} left out: {exc}")
+            say(f"corpus: {expression.corpus_text.source} left out: {exc}")
             continue
         out.append(expression)
         if count:
             count("texts planned", k, len(texts))
-    timings["corpus pages planned"] = time.perf_counter() - start
+    if texts:
+        timings["corpus pages planned"] = time.perf_counter() - start
     return out

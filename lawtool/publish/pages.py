@@ -34,6 +34,7 @@ LAW_SOURCE = (
     "مصدر النص: النص الموحد المنشور في بوابة عدالة (وزارة العدل)، مستخرج من ملف PDF ومصحح آليا ويدويا "
     "لأخطاء الاستخراج. النص المنشور في الجريدة الرسمية هو وحده المرجع عند الاختلاف."
 )
+ORPHANS = "هوامش لا يحيل إليها أي موضع في النص"
 LAW_SOURCE_SHORT = "النص من بوابة عدالة، مستخرج من PDF ومصحح؛ الجريدة الرسمية وحدها المرجع."
 CORPUS_SOURCE = (
     "مصدر النص: بوابة عدالة (وزارة العدل)، مستخرج من ملف PDF ومستورد ومصحح آليا دون مراجعة يدوية. "
@@ -385,9 +386,11 @@ def expression_pages(index: SiteIndex, expression: Expression, site: Site) -> li
                 out.append(toc + "\n")
             if expression.document.body is not None:
                 render_elements(index, expression, page, renderer, expression.document.body, 0, out)
-            orphans = renderer.unreferenced_notes()
+            orphans = _orphans(renderer, page)
             if orphans:  # notes that no place of the text points at: shown here, not lost
-                out.append(renderer.notes_html(orphans, "", "هوامش لا يحيل إليها أي موضع في النص") + "\n")
+                out.append(renderer.notes_html(orphans, "", ORPHANS) + "\n")
+            if page.parts:
+                out.append(_parts_nav(page) + "\n")
         else:
             title = page.title
             out.append(breadcrumbs(crumbs + _chain(expression, page), page.url) + "\n")
@@ -426,6 +429,15 @@ def expression_pages(index: SiteIndex, expression: Expression, site: Site) -> li
             )
         )
     return made
+
+
+def _orphans(renderer: BodyRenderer, page: Page) -> list[str]:
+    """The notes no place of the text points at that ``page`` lists: all of them, or those of its part
+    when they are continued over several pages."""
+    orphans = renderer.unreferenced_notes()
+    if not page.parts:
+        return orphans
+    return [eid for eid in orphans if renderer.notes()[eid] in page.whole]
 
 
 def _chain(expression: Expression, page: Page) -> list[tuple[str, str]]:
@@ -496,6 +508,11 @@ def _continued_page(
         out.append(short_source_html(expression, part.url, short=True) + "\n")
     out.append(_parts_nav(part) + "\n")
     is_article = local_name(cut) == "article"
+    if local_name(cut) == "notes":  # the notes no place of the text points at
+        out.append(renderer.notes_html(_orphans(renderer, part), "", f"{ORPHANS} (تابع)") + "\n")
+        out.append(_parts_nav(part) + "\n")
+        title = f"{ORPHANS} — {_part_label(part)} — {expression.title}"
+        return SitePage(page_path(part.url), part.url, title, "\n".join(out), notice=expression.kind == "bill")
     label = f"{label_of(cut) or cut.get('eId') or ''} (تابع)"
     out.append(heading(2, label, None, "lt-art" if is_article else "lt-container") + "\n")
     with _showing(renderer, part, cut):
