@@ -130,16 +130,20 @@ def test_every_anchor_of_a_continued_text_is_on_the_page_that_holds_it():
         for eid in list(expression.places) + list(expression.wids):
             place = index().place(expression, eid)
             assert place is not None, eid
-            assert (site / place.url / "index.html").is_file(), (eid, place.url)
-            if place.eid:
-                found = ids.setdefault(place.url, _ids(site, place.url))
-                assert place.eid in found, (eid, place.url, place.eid)
+            url, anchor = place.url, place.eid  # (a Place's repr holds its whole expression)
+            assert (site / url / "index.html").is_file(), (eid, url)
+            if anchor:
+                if url not in ids:
+                    ids[url] = _ids(site, url)
+                assert anchor in ids[url], (eid, url, anchor)
             checked += 1
     assert checked > 1000  # the paragraphs and points of the continued articles are among them
     for record in records(index()):
         url, _, anchor = record.url.partition("#")
         if any(url.startswith(e) for e in expressions) and anchor:
-            assert anchor in ids.setdefault(url, _ids(site, url)), record.url
+            if url not in ids:
+                ids[url] = _ids(site, url)
+            assert anchor in ids[url], record.url
 
 
 def test_the_blocks_of_a_continued_article_are_each_on_one_part():
@@ -149,10 +153,11 @@ def test_the_blocks_of_a_continued_article_are_each_on_one_part():
     expression = next(e for e in index().expressions if e.url.startswith("akn/ma/act/2022/1-22-75/"))
     page = expression.article_pages["art_297-bis"]
     assert len(page.parts) >= 3
+    quoted = "art_297-bis__para_12__mod_1__qstr_1__"
     shown: dict[str, list[str]] = {}
     for part in page.parts:
         for eid in _ids(site, part.url):
-            if eid.startswith("art_297-bis__para_12__mod_1__qstr_1__art_") and "__para_" in eid:
+            if eid.startswith(quoted) and "__para_" in eid[len(quoted) :]:  # (a quoted article: on each part)
                 shown.setdefault(eid, []).append(part.url)
     assert len(shown) > 1000
     for eid, urls in shown.items():

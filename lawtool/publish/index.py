@@ -637,10 +637,11 @@ def _place_inside(expression: Expression, page: Page, cut) -> None:
         for el in part.keep - part.whole:
             where.setdefault(el, part)
     owner = cut.get("eId") if local_name(cut) == "article" else ""  # its backlinks are the article's
+    urls = {part.url for part in page.parts}
     for el, part in where.items():
         eid = el.get("eId") if isinstance(el.tag, str) else None
-        if not eid:
-            continue
+        if not eid or (eid in expression.places and expression.places[eid].url not in urls):
+            continue  # (a quoted element named like an element of the text: the text's keeps its place)
         anchor = ""
         for a in [el, *el.iterancestors()]:
             if a is cut:
@@ -651,7 +652,7 @@ def _place_inside(expression: Expression, page: Page, cut) -> None:
                 break
         expression.places[eid] = Place(part.url, anchor, label_of(cut), _cut(text_of(el)), expression, owner or "")
         if el.get("wId") and el.get("wId") != eid:
-            expression.wids[el.get("wId")] = eid
+            expression.wids.setdefault(el.get("wId"), eid)
 
 
 def _units(blocks: list, weight: dict) -> list:

@@ -388,9 +388,8 @@ def expression_pages(index: SiteIndex, expression: Expression, site: Site) -> li
                 render_elements(index, expression, page, renderer, expression.document.body, 0, out)
             orphans = _orphans(renderer, page)
             if orphans:  # notes that no place of the text points at: shown here, not lost
-                out.append(renderer.notes_html(orphans, "", ORPHANS) + "\n")
-            if page.parts:
-                out.append(_parts_nav(page) + "\n")
+                navs = [_parts_nav(page) + "\n"] if page.parts else []  # they are continued on other pages
+                out.extend([*navs, renderer.notes_html(orphans, "", ORPHANS) + "\n", *navs])
         else:
             title = page.title
             out.append(breadcrumbs(crumbs + _chain(expression, page), page.url) + "\n")
