@@ -7,15 +7,25 @@ events).  The index is what the page writers ask «where does /akn/ma/act/1962/1
 live on the site?» and «who cites this article?».
 
 Page plan of an expression (``plan_pages``): one page when it has at most ``PAGE_ARTICLES``
-articles and at most ``PAGE_CHARS`` characters of text in its body; otherwise the expression page holds the preface, the preamble and the table of
-contents, every container gets a page that lists its parts (the chapter as navigation), and the
-articles are cut into short pages: a container's articles stay on its page when it has no
-sub-container and at most ``GROUP_ARTICLES`` articles, else they go in groups of at most
-``GROUP_ARTICLES`` consecutive articles, each group a page named after its first article.  A page's
-URL is the expression's URL followed by the container's or the group's first article's eId:
+articles, at most ``PAGE_CHARS`` characters of text in its body and a weight of at most
+``PAGE_WEIGHT`` (``weights``: an estimate of the bytes of HTML the text makes, its text plus its
+elements, citations, article headings and the citations of its articles); otherwise the expression
+page holds the preface, the preamble and the table of contents, every container gets a page that
+lists its parts (the chapter as navigation), and the articles are cut into short pages: a container's
+articles stay on its page when it has no sub-container, at most ``GROUP_ARTICLES`` articles and a
+weight of at most ``PAGE_WEIGHT``, else they go in groups of at most ``GROUP_ARTICLES`` consecutive
+articles weighing at most ``PAGE_WEIGHT`` together, each group a page named after its first article.
+A page's URL is the expression's URL followed by the container's or the group's first article's eId:
 ``akn/ma/act/1962/1-59-413/ara@2024-08-22/book_3__part_1__chp_7/``,
 ``akn/ma/act/1962/1-59-413/ara@2024-08-22/art_447-1/``.  An article's permalink is its page and its
 eId as anchor (``…/art_441/#art_447-1``).
+
+A page still too heavy is continued (``Page.parts``): one article heavier than ``PAGE_WEIGHT``, a
+container whose own text (intro, content, wrapUp) is, or the expression page's notes that no place of
+the text points at.  Its blocks, divided where one alone is too heavy (a paragraph into its points, a
+table into its rows, an amending instruction into the articles it quotes), are cut into runs of at
+most ``PAGE_WEIGHT``: the first run stays on the page (its URL, the permalink, unchanged), the next go
+on ``…/art_297-bis/2/``, ``…/art_297-bis/3/`` …  Every eId and wId inside gets the part that shows it.
 """
 
 from __future__ import annotations
@@ -48,32 +58,35 @@ REF_WEIGHT = 500  # a citation's link: its relative href and the cited article's
 ARTICLE_WEIGHT = 500  # an article's heading, its permalink and its entry in the page's table of contents
 CITED_WEIGHT = 800  # a line of an article's «cited by» list: the citing article, its text in the link's title
 # The blocks a heavy article or container is divided into, down to a table's rows, to continue it.
-DIVISIBLE = frozenset(
-    {
-        "content",
-        "intro",
-        "wrapUp",
-        "paragraph",
-        "subparagraph",
-        "point",
-        "item",
-        "list",
-        "blockList",
-        "alinea",
-        "indent",
-        "clause",
-        "subclause",
-        "level",
-        "listIntroduction",
-        "listWrapUp",
-        "table",
-        "hcontainer",
-        "article",  # an article quoted by an amending one
-        "p",  # only into the structures its amending instructions quote (``_parts_of``)
-        "mod",
-        "quotedStructure",
-    }
-)
+DIVISIBLE = (
+    frozenset(
+        {
+            "content",
+            "intro",
+            "wrapUp",
+            "paragraph",
+            "subparagraph",
+            "point",
+            "item",
+            "list",
+            "blockList",
+            "alinea",
+            "indent",
+            "clause",
+            "subclause",
+            "level",
+            "listIntroduction",
+            "listWrapUp",
+            "table",
+            "hcontainer",
+            "article",  # an article quoted by an amending one
+            "p",  # only into the structures its amending instructions quote (``_parts_of``)
+            "mod",
+            "quotedStructure",
+        }
+    )
+    | DIVISIONS
+)  # (the containers a quoted structure holds)
 QUOTING = frozenset({"mod", "quotedStructure"})  # the children a p or a mod is divided into
 HEAD = frozenset({"num", "heading", "subheading"})  # written by the heading of the article or container
 CONTAINERS = DIVISIONS  # the kinds that get a container page or heading
@@ -618,11 +631,21 @@ def _make_parts(expression: Expression, page: Page, cut, runs: list[list]) -> bo
         part.cut, part.part, part.parts = cut, k, page.parts
         part.whole = set(run)
         # a run's blocks and the blocks around them (a table around its rows, shown on each part)
-        part.keep = part.whole | {a for unit in run for a in unit.iterancestors() if a is not cut}
+        part.keep = part.whole | {a for unit in run for a in _around(unit, cut)}
         page.parts.append(part)
         for unit in run:
             expression.unit_pages[unit] = part
     return True
+
+
+def _around(el, cut) -> list:
+    """The ancestors of ``el`` below ``cut``."""
+    out = []
+    for a in el.iterancestors():
+        if a is cut:
+            break
+        out.append(a)
+    return out
 
 
 def _place_inside(expression: Expression, page: Page, cut) -> None:
@@ -636,21 +659,18 @@ def _place_inside(expression: Expression, page: Page, cut) -> None:
                 where.setdefault(el, part)
         for el in part.keep - part.whole:
             where.setdefault(el, part)
-    owner = cut.get("eId") if local_name(cut) == "article" else ""  # its backlinks are the article's
+    owner = (cut.get("eId") or "") if local_name(cut) == "article" else ""  # its backlinks are the article's
     urls = {part.url for part in page.parts}
     for el, part in where.items():
         eid = el.get("eId") if isinstance(el.tag, str) else None
         if not eid or (eid in expression.places and expression.places[eid].url not in urls):
             continue  # (a quoted element named like an element of the text: the text's keeps its place)
-        anchor = ""
-        for a in [el, *el.iterancestors()]:
-            if a is cut:
-                anchor = (cut.get("eId") or "") if part is page else ""
-                break
-            if local_name(a) in ANCHORED:
-                anchor = a.get("eId") or ""
-                break
-        expression.places[eid] = Place(part.url, anchor, label_of(cut), _cut(text_of(el)), expression, owner or "")
+        anchored = [a for a in [el, *_around(el, cut)] if local_name(a) in ANCHORED]
+        if anchored:
+            anchor = anchored[0].get("eId") or ""
+        else:  # the heading of the article or container, on its first part only (else the part's top)
+            anchor = (cut.get("eId") or "") if part is page else ""
+        expression.places[eid] = Place(part.url, anchor, label_of(cut), _cut(text_of(el)), expression, owner)
         if el.get("wId") and el.get("wId") != eid:
             expression.wids.setdefault(el.get("wId"), eid)
 
@@ -661,7 +681,7 @@ def _units(blocks: list, weight: dict) -> list:
     out = []
     for b in blocks:
         kids = _parts_of(b)
-        if weight[b] > PAGE_WEIGHT and (local_name(b) in DIVISIBLE or local_name(b) in CONTAINERS) and kids:
+        if weight[b] > PAGE_WEIGHT and local_name(b) in DIVISIBLE and kids:
             out += _units(kids, weight)
         else:
             out.append(b)
