@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from lxml import etree
@@ -89,6 +90,9 @@ class BodyRenderer:
     page_url: str
     amendments: dict[str, list[Amendment]] = field(default_factory=dict)
     used_ids: set[str] = field(default_factory=set)
+    # a part of a continued page: only these blocks of the continued element are shown (``shown``)
+    keep: set | None = None
+    whole: set = field(default_factory=set)  # of them, those shown with everything inside
     _defs: dict[str, tuple[str, str]] | None = None
     _notes: dict[str, object] | None = None
 
@@ -107,9 +111,12 @@ class BodyRenderer:
                 key = (d.get("refersTo") or "").lstrip("#")
                 if not key or key in self._defs:
                     continue
+                part = _unit_page(self.expression, d)
                 owner = _owner_eid(d)
                 place = self.index.place(self.expression, owner) if owner else None
-                if place is not None:
+                if part is not None:  # in a continued article: the part that shows it
+                    self._defs[key] = (part.url, def_anchor(key))
+                elif place is not None:
                     self._defs[key] = (place.url, def_anchor(key))
         return self._defs
 
@@ -121,23 +128,26 @@ class BodyRenderer:
         return wanted
 
     # -- blocks ----------------------------------------------------------------------------------------
-    def article_body(self, article, after: str = "") -> str:
+    def article_body(self, article, after: str = "", start: bool = True, end: bool = True) -> str:
         """The article's text (without its num and heading, which the page writes as a Markdown
         heading), its notes and its history, then ``after`` (HTML: the texts that cite it), as one raw
-        HTML block."""
+        HTML block.  A part of a continued article: its old identifier only at the ``start``, its
+        history and ``after`` only at the ``end``."""
         eid = article.get("eId") or ""
         out: list[str] = []
         wid = article.get("wId")
-        if wid and wid != eid and self.new_id(wid):
+        if start and wid and wid != eid and self.new_id(wid):
             out.append(elem("span", "", class_="lt-anchor", id=wid, aria_hidden="true"))
         notes: list[str] = []
-        out.append(self.note_refs(child(article, "num"), notes))
+        if start:
+            out.append(self.note_refs(child(article, "num"), notes))
         for c in article:
             if isinstance(c.tag, str) and local_name(c) not in SKIP:
                 out.append(self.block(c, notes))
         out.append(self.notes_html(notes, eid))
-        out.append(self.history(eid))
-        out.append(after)
+        if end:
+            out.append(self.history(eid))
+            out.append(after)
         return element("div", "".join(part for part in out if part), class_="lt-article-body", data_eid=eid)
 
     def container_extras(self, container) -> str:
@@ -157,7 +167,26 @@ class BodyRenderer:
         body = "".join(p for p in parts if p)
         return element("div", body, class_="lt-container-extras") if body else ""
 
+    def shown(self, el, write: Callable[[], str]) -> str:
+        """``write()`` when ``el`` is shown on this part of a continued page ("" when it is not); inside a
+        block shown whole, every element is."""
+        if self.keep is None:
+            return write()
+        if el not in self.keep:
+            return ""
+        if el not in self.whole:
+            return write()
+        keep, self.keep = self.keep, None
+        try:
+            return write()
+        finally:
+            self.keep = keep
+
     def block(self, el, notes: list[str]) -> str:
+        """One block element as HTML (only those of this part of a continued page: ``shown``)."""
+        return self.shown(el, lambda: self.any_block(el, notes))
+
+    def any_block(self, el, notes: list[str]) -> str:
         """One block element as HTML, by its name (``BLOCK_WRITERS``); a quoted container, or
         anything else as its children's blocks or a paragraph."""
         name = local_name(el)
@@ -246,24 +275,28 @@ class BodyRenderer:
         return elem("div", head, raw(inner), class_="lt-quoted-article", id=new)
 
     def table(self, el, notes: list[str]) -> str:
-        rows = []
-        for tr in el.iter():
-            if isinstance(tr.tag, str) and local_name(tr) == "tr":
-                cells = []
-                for cell in tr:
-                    if isinstance(cell.tag, str) and local_name(cell) in ("td", "th"):
-                        tag = local_name(cell)
-                        inner = (
-                            "".join(self.block(c, notes) for c in cell if isinstance(c.tag, str))
-                            if len(cell) and not (cell.text or "").strip()
-                            else self.inline(cell, notes)
-                        )
-                        cells.append(element(tag, inner))
-                rows.append(elem("tr", cells))
+        rows = [
+            raw(self.shown(tr, partial(self.table_row, tr, notes)))
+            for tr in el.iter()
+            if isinstance(tr.tag, str) and local_name(tr) == "tr"
+        ]
         caption = None
         if LOST_LAYOUT in (el.get("class") or "").split():
             caption = elem("caption", "خلايا جدول بترتيب النص المصدر، خلية في كل صف: فقد المصدر صفوفه وأعمدته")
         return elem("div", elem("table", caption, rows), class_="lt-table")
+
+    def table_row(self, tr, notes: list[str]) -> str:
+        cells = []
+        for cell in tr:
+            if isinstance(cell.tag, str) and local_name(cell) in ("td", "th"):
+                tag = local_name(cell)
+                inner = (
+                    "".join(self.block(c, notes) for c in cell if isinstance(c.tag, str))
+                    if len(cell) and not (cell.text or "").strip()
+                    else self.inline(cell, notes)
+                )
+                cells.append(element(tag, inner))
+        return str(elem("tr", cells))
 
     # -- inline ----------------------------------------------------------------------------------------
     def inline(self, el, notes: list[str]) -> str:
@@ -281,6 +314,8 @@ class BodyRenderer:
         if name == "inline" and el.get("name") == "unreadable":
             return element("span", self.inline(el, notes), class_="lt-unreadable", title=UNREADABLE_TITLE)
         writer = INLINE_WRITERS.get(name)
+        if name in ("mod", "quotedStructure") and writer is not None:  # divided over parts when heavy
+            return self.shown(el, partial(writer, self, el, notes))
         if writer is not None:
             return writer(self, el, notes)
         if name in INLINE_TAGS:
@@ -315,7 +350,7 @@ class BodyRenderer:
         for c in el:
             if isinstance(c.tag, str):
                 if local_name(c) == "quotedStructure":
-                    parts.append(self.quoted_structure(c, notes))
+                    parts.append(self.shown(c, partial(self.quoted_structure, c, notes)))
                 else:
                     parts.append(self.inline_element(c, notes))
             if c.tail:
@@ -486,6 +521,16 @@ BLOCKISH = {
 
 def def_anchor(key: str) -> str:
     return f"def-{key}"
+
+
+def _unit_page(expression: Expression, el):
+    """The part of a continued page that shows ``el`` (None when it is on no continued page)."""
+    if not expression.unit_pages:
+        return None
+    for node in [el, *el.iterancestors()]:
+        if node in expression.unit_pages:
+            return expression.unit_pages[node]
+    return None
 
 
 def _owner_eid(el) -> str | None:

@@ -7,15 +7,25 @@ events).  The index is what the page writers ask «where does /akn/ma/act/1962/1
 live on the site?» and «who cites this article?».
 
 Page plan of an expression (``plan_pages``): one page when it has at most ``PAGE_ARTICLES``
-articles and at most ``PAGE_CHARS`` characters of text in its body; otherwise the expression page holds the preface, the preamble and the table of
-contents, every container gets a page that lists its parts (the chapter as navigation), and the
-articles are cut into short pages: a container's articles stay on its page when it has no
-sub-container and at most ``GROUP_ARTICLES`` articles, else they go in groups of at most
-``GROUP_ARTICLES`` consecutive articles, each group a page named after its first article.  A page's
-URL is the expression's URL followed by the container's or the group's first article's eId:
+articles, at most ``PAGE_CHARS`` characters of text in its body and a weight of at most
+``PAGE_WEIGHT`` (``weights``: an estimate of the bytes of HTML the text makes, its text plus its
+elements, citations, article headings and the citations of its articles); otherwise the expression
+page holds the preface, the preamble and the table of contents, every container gets a page that
+lists its parts (the chapter as navigation), and the articles are cut into short pages: a container's
+articles stay on its page when it has no sub-container, at most ``GROUP_ARTICLES`` articles and a
+weight of at most ``PAGE_WEIGHT``, else they go in groups of at most ``GROUP_ARTICLES`` consecutive
+articles weighing at most ``PAGE_WEIGHT`` together, each group a page named after its first article.
+A page's URL is the expression's URL followed by the container's or the group's first article's eId:
 ``akn/ma/act/1962/1-59-413/ara@2024-08-22/book_3__part_1__chp_7/``,
 ``akn/ma/act/1962/1-59-413/ara@2024-08-22/art_447-1/``.  An article's permalink is its page and its
 eId as anchor (``…/art_441/#art_447-1``).
+
+A page still too heavy is continued (``Page.parts``): one article heavier than ``PAGE_WEIGHT``, a
+container whose own text (intro, content, wrapUp) is, or the expression page's notes that no place of
+the text points at.  Its blocks, divided where one alone is too heavy (a paragraph into its points, a
+table into its rows, an amending instruction into the articles it quotes), are cut into runs of at
+most ``PAGE_WEIGHT``: the first run stays on the page (its URL, the permalink, unchanged), the next go
+on ``…/art_297-bis/2/``, ``…/art_297-bis/3/`` …  Every eId and wId inside gets the part that shows it.
 """
 
 from __future__ import annotations
@@ -39,6 +49,46 @@ from .html import ltr
 PAGE_ARTICLES = 60
 PAGE_CHARS = 50_000  # an expression whose body has more characters of text is cut into pages too
 GROUP_ARTICLES = 10  # at most this many articles on a page of a split expression
+# The weight of a page: an estimate of the bytes of HTML its text makes (``weights``).  A page's own
+# text heavier than this is cut (an expression into pages, articles into smaller groups) or, when one
+# article or one container's own text is that heavy alone, continued over several pages.
+PAGE_WEIGHT = 170_000
+ELEMENT_WEIGHT = 60  # the tags, id and class of one element (a paragraph, a table cell)
+REF_WEIGHT = 500  # a citation's link: its relative href and the cited article's text in its title
+ARTICLE_WEIGHT = 500  # an article's heading, its permalink and its entry in the page's table of contents
+CITED_WEIGHT = 800  # a line of an article's «cited by» list: the citing article, its text in the link's title
+# The blocks a heavy article or container is divided into, down to a table's rows, to continue it.
+DIVISIBLE = (
+    frozenset(
+        {
+            "content",
+            "intro",
+            "wrapUp",
+            "paragraph",
+            "subparagraph",
+            "point",
+            "item",
+            "list",
+            "blockList",
+            "alinea",
+            "indent",
+            "clause",
+            "subclause",
+            "level",
+            "listIntroduction",
+            "listWrapUp",
+            "table",
+            "hcontainer",
+            "article",  # an article quoted by an amending one
+            "p",  # only into the structures its amending instructions quote (``_parts_of``)
+            "mod",
+            "quotedStructure",
+        }
+    )
+    | DIVISIONS
+)  # (the containers a quoted structure holds)
+QUOTING = frozenset({"mod", "quotedStructure"})  # the children a p or a mod is divided into
+HEAD = frozenset({"num", "heading", "subheading"})  # written by the heading of the article or container
 CONTAINERS = DIVISIONS  # the kinds that get a container page or heading
 
 # The blocks inside an article that the pages give an id (their eId): see lawtool.publish.body.
@@ -103,6 +153,14 @@ class Page:
     children: list[Page] = field(default_factory=list)
     parent: Page | None = None
     group: bool = False  # a page of a group of articles (its element is their container)
+    # A page continued over several (one article, or a container's own text, too heavy for one):
+    # ``parts`` are its pages in order (this one first, then ``…/2/``, ``…/3/``), each showing of
+    # ``cut`` only the blocks of ``keep`` (``whole``: shown with everything inside them).
+    cut: etree._Element | None = None
+    parts: list[Page] = field(default_factory=list)
+    keep: set = field(default_factory=set)
+    whole: set = field(default_factory=set)
+    part: int = 0  # 1, 2 ... of a continued page (0: not continued)
 
 
 @dataclass
@@ -114,6 +172,7 @@ class Place:
     label: str
     text: str  # plain text of the article (cut), for a link's title
     expression: Expression
+    owner: str = ""  # inside a continued article: the article's eId (its backlinks are the article's)
 
 
 @dataclass
@@ -129,6 +188,7 @@ class Expression:
     wids: dict[str, str] = field(default_factory=dict)  # wId → current eId
     container_pages: dict[str, Page] = field(default_factory=dict)
     article_pages: dict[str, Page] = field(default_factory=dict)  # split expressions: eId → its group's page
+    unit_pages: dict = field(default_factory=dict)  # a block of a continued page → the part that shows it
     corpus: CorpusText | None = None  # a corpus text: its source, kind, subject (lawtool.publish.corpus)
     _elements: dict | None = None
     _title: str | None = None
@@ -314,7 +374,7 @@ class SiteIndex:
                 target, anchor = self.resolve(href, expression)
                 if target is None or not anchor:
                     continue
-                out.append(Citation("cites", source, target.expression.work_uri, target.eid))
+                out.append(Citation("cites", source, target.expression.work_uri, target.owner or target.eid))
             for mod in document.xpath("./a:meta/a:analysis/a:activeModifications/a:textualMod", document.main):
                 src = mod.xpath("./a:source/@href", namespaces={"a": document.root.nsmap.get(None)})
                 dst = mod.xpath("./a:destination/@href", namespaces={"a": document.root.nsmap.get(None)})
@@ -324,7 +384,7 @@ class SiteIndex:
                 target, anchor = self.resolve(dst[0], expression)
                 if source is None or target is None or not anchor:
                     continue
-                out.append(Citation("amends", source, target.expression.work_uri, target.eid))
+                out.append(Citation("amends", source, target.expression.work_uri, target.owner or target.eid))
         self._citations = out
         self._by_target: dict[tuple[str, str], list[Citation]] = {}
         for c in out:
@@ -423,30 +483,61 @@ def _number_label(article) -> str:
     return text_of(num) if num is not None else (article.get("eId") or "")
 
 
-def plan_pages(expression: Expression, limit: int = PAGE_ARTICLES) -> list[Page]:
-    """Cut an expression into pages (see the module docstring); fill its places."""
+def weights(top, cited: dict[str, int] | None = None) -> dict:
+    """Every element under ``top`` (itself included) → its weight: an estimate of the bytes of HTML it
+    makes, its text in UTF-8 plus ``ELEMENT_WEIGHT`` an element, ``REF_WEIGHT`` a citation and, for an
+    article, ``ARTICLE_WEIGHT`` and ``CITED_WEIGHT`` for each citation of it (``cited``: eId → their
+    number).  Text alone misjudges a table (many cells, little text) and an article full of citations
+    or cited by many texts."""
+    cited = cited or {}
+    out: dict = {}
+
+    def visit(el) -> int:
+        total = ELEMENT_WEIGHT + len((el.text or "").encode())
+        name = local_name(el)
+        if name in ("ref", "rref"):
+            total += REF_WEIGHT
+        elif name == "article":
+            total += ARTICLE_WEIGHT + CITED_WEIGHT * cited.get(el.get("eId") or "", 0)
+        for c in el:
+            if isinstance(c.tag, str):
+                total += visit(c)
+            total += len((c.tail or "").encode())
+        out[el] = total
+        return total
+
+    visit(top)
+    return out
+
+
+def plan_pages(expression: Expression, limit: int = PAGE_ARTICLES, cited: dict[str, int] | None = None) -> list[Page]:
+    """Cut an expression into pages (see the module docstring); fill its places.  ``cited``: how many
+    citations of the texts of the site point at each eId of the expression's work (``citation_counts``)."""
     document = expression.document
     top = Page(expression.url, expression.title, None)
     pages = [top]
     body = document.body
-    # cut when there are many articles, or few but long ones (tables of a finance law, an annex)
-    split = body is not None and (len(expression.articles()) > limit or len(text_of(body)) > PAGE_CHARS)
+    weight = weights(body, cited) if body is not None else {}
+    # cut when there are many articles, or few but long or heavy ones (tables of a finance law, an annex)
+    split = body is not None and (
+        len(expression.articles()) > limit or len(text_of(body)) > PAGE_CHARS or weight[body] > PAGE_WEIGHT
+    )
 
     def visit(el, page: Page) -> None:
         kids = [c for c in el if isinstance(c.tag, str)]
         articles = [c for c in kids if local_name(c) == "article"]
-        # the articles of a container: on its page when they are few and alone, else in groups
+        # the articles of a container: on its page when they are few, light and alone, else in groups
         alone = (
             split
             and page is not top
             and len(articles) <= GROUP_ARTICLES
             and not any(local_name(c) in CONTAINERS for c in kids)
+            and weight[el] <= PAGE_WEIGHT
         )
         run: list = []
 
         def flush() -> None:
-            for start in range(0, len(run), GROUP_ARTICLES):
-                chunk = run[start : start + GROUP_ARTICLES]
+            for chunk in _groups(run, weight):
                 group = _page_of(expression, el, page, pages, chunk)
                 for a in chunk:
                     expression.article_pages[a.get("eId") or ""] = group
@@ -475,8 +566,149 @@ def plan_pages(expression: Expression, limit: int = PAGE_ARTICLES) -> list[Page]
 
     if body is not None:
         visit(body, top)
+        for page in pages:
+            _continue_if_heavy(expression, page, weight)
+    _continue_notes(expression, top)
     expression.pages = pages
     return pages
+
+
+def _groups(articles: list, weight: dict) -> list[list]:
+    """Consecutive articles in groups of at most ``GROUP_ARTICLES`` and, when they are more than one,
+    at most ``PAGE_WEIGHT`` together."""
+    out: list[list] = []
+    load = 0
+    for a in articles:
+        if not out or len(out[-1]) >= GROUP_ARTICLES or load + weight[a] > PAGE_WEIGHT:
+            out.append([])
+            load = 0
+        out[-1].append(a)
+        load += weight[a]
+    return out
+
+
+def _continue_if_heavy(expression: Expression, page: Page, weight: dict) -> None:
+    """Continue ``page`` over several pages when the one article of its group, or its container's own
+    text (intro, content, wrapUp), is heavier than ``PAGE_WEIGHT``: each part shows a run of blocks."""
+    if page.group and len(page.articles) == 1:
+        cut = page.articles[0]
+        own = [c for c in cut if isinstance(c.tag, str) and local_name(c) not in HEAD]
+    elif not page.group and page.element is not None:
+        cut = page.element
+        own = [c for c in cut if isinstance(c.tag, str) and local_name(c) in ("intro", "content", "wrapUp")]
+    else:
+        return
+    if sum(weight[c] for c in own) <= PAGE_WEIGHT:
+        return
+    if _make_parts(expression, page, cut, _runs(_units(own, weight), weight)):
+        _place_inside(expression, page, cut)
+
+
+def _continue_notes(expression: Expression, top: Page) -> None:
+    """The notes no place of the text refers to, listed on the expression's page: continued over
+    several pages when they are heavier than ``PAGE_WEIGHT`` together."""
+    document = expression.document
+    referenced = {(r.get("href") or "").lstrip("#") for r in document.walk("noteRef")}
+    notes = [
+        n
+        for n in document.xpath("./a:meta/a:notes/a:note", document.main)
+        if n.get("eId") and n.get("eId") not in referenced
+    ]
+    weight = {n: weights(n)[n] for n in notes}
+    if sum(weight.values()) > PAGE_WEIGHT:
+        _make_parts(expression, top, notes[0].getparent(), _runs(notes, weight))
+
+
+def _make_parts(expression: Expression, page: Page, cut, runs: list[list]) -> bool:
+    """Continue ``page`` over a part for each run of blocks of ``cut`` (False: one run, no parts)."""
+    if len(runs) < 2:
+        return False
+    for k, run in enumerate(runs, 1):
+        part = page
+        if k > 1:
+            part = Page(f"{page.url}{k}/", page.title, page.element, list(page.articles), parent=page.parent)
+            part.group = page.group
+        part.cut, part.part, part.parts = cut, k, page.parts
+        part.whole = set(run)
+        # a run's blocks and the blocks around them (a table around its rows, shown on each part)
+        part.keep = part.whole | {a for unit in run for a in _around(unit, cut)}
+        page.parts.append(part)
+        for unit in run:
+            expression.unit_pages[unit] = part
+    return True
+
+
+def _around(el, cut) -> list:
+    """The ancestors of ``el`` below ``cut``."""
+    out = []
+    for a in el.iterancestors():
+        if a is cut:
+            break
+        out.append(a)
+    return out
+
+
+def _place_inside(expression: Expression, page: Page, cut) -> None:
+    """Give each element with an eId inside a continued element the part that shows it (the first, for
+    a block divided over several) and an anchor on that part: its own when the page gives it an id,
+    else its nearest anchored ancestor's (the top of the part when it has none)."""
+    where: dict = {}
+    for part in page.parts:
+        for unit in part.whole:
+            for el in unit.iter():
+                where.setdefault(el, part)
+        for el in part.keep - part.whole:
+            where.setdefault(el, part)
+    owner = (cut.get("eId") or "") if local_name(cut) == "article" else ""  # its backlinks are the article's
+    urls = {part.url for part in page.parts}
+    for el, part in where.items():
+        eid = el.get("eId") if isinstance(el.tag, str) else None
+        if not eid or (eid in expression.places and expression.places[eid].url not in urls):
+            continue  # (a quoted element named like an element of the text: the text's keeps its place)
+        anchored = [a for a in [el, *_around(el, cut)] if local_name(a) in ANCHORED]
+        if anchored:
+            anchor = anchored[0].get("eId") or ""
+        else:  # the heading of the article or container, on its first part only (else the part's top)
+            anchor = (cut.get("eId") or "") if part is page else ""
+        expression.places[eid] = Place(part.url, anchor, label_of(cut), _cut(text_of(el)), expression, owner)
+        if el.get("wId") and el.get("wId") != eid:
+            expression.wids.setdefault(el.get("wId"), eid)
+
+
+def _units(blocks: list, weight: dict) -> list:
+    """``blocks`` in reading order, each too heavy one that can be divided replaced by its own blocks
+    (a paragraph by its points, a table by its rows), down to pieces of at most ``PAGE_WEIGHT``."""
+    out = []
+    for b in blocks:
+        kids = _parts_of(b)
+        if weight[b] > PAGE_WEIGHT and local_name(b) in DIVISIBLE and kids:
+            out += _units(kids, weight)
+        else:
+            out.append(b)
+    return out
+
+
+def _parts_of(block) -> list:
+    """The blocks ``block`` is divided into: its element children but its number and heading (written
+    on each part); of a paragraph's text or an amending instruction, only the structures it quotes
+    (its words are written on each part that shows some of them)."""
+    kids = [c for c in block if isinstance(c.tag, str) and local_name(c) not in HEAD]
+    if local_name(block) in ("p", "mod"):
+        return [c for c in kids if local_name(c) in QUOTING]
+    return kids
+
+
+def _runs(units: list, weight: dict) -> list[list]:
+    """Consecutive units in runs of at most ``PAGE_WEIGHT`` (a unit heavier alone is a run)."""
+    out: list[list] = []
+    load = 0
+    for u in units:
+        if not out or load + weight[u] > PAGE_WEIGHT:
+            out.append([])
+            load = 0
+        out[-1].append(u)
+        load += weight[u]
+    return out
 
 
 TITLE_CHARS = 240  # of an article's text in the title (tooltip) of a link to it
@@ -515,7 +747,7 @@ def _site_index(corpus: Corpus, progress: Progress | None, count: Count | None) 
     root = corpus.root
     specs = _import_specs(root)
     files = corpus.files
-    expressions = []
+    repository = []
     for k, path in enumerate(files, 1):
         if progress:
             progress(f"reading {path.relative_to(root)} ({k}/{len(files)})")
@@ -528,21 +760,45 @@ def _site_index(corpus: Corpus, progress: Progress | None, count: Count | None) 
                 hint="give it meta/identification/FRBRExpression/FRBRthis",
             )
         yaml_path, spec = specs.get(uri.expression_uri(), (None, {}))
-        expression = Expression(path.relative_to(root), document, uri, corpus.kind_of(path), spec, yaml_path)
-        plan_pages(expression)
-        expressions.append(expression)
+        repository.append(Expression(path.relative_to(root), document, uri, corpus.kind_of(path), spec, yaml_path))
     timings: dict[str, float] = {}
-    if corpus.build_folder is not None:
-        expressions += _build_folder_expressions(corpus, progress, count, timings)
+    texts = _build_folder_expressions(corpus, progress, timings, count) if corpus.build_folder is not None else []
+    # the pages are planned once every citation is known: an article cited by many texts is heavier
+    cited = citation_counts(repository + texts)
+    for expression in repository:
+        plan_pages(expression, cited=cited.get(expression.work_uri))
+    expressions = repository + _plan_corpus(texts, cited, progress, timings, count)
     index = SiteIndex(corpus, expressions)
     index.timings = timings
     return index
 
 
-def _build_folder_expressions(
-    corpus: Corpus, progress: Progress | None, count: Count | None, timings: dict[str, float]
-) -> list[Expression]:
+def citation_counts(expressions: list[Expression]) -> dict[str, dict[str, int]]:
+    """Work URI → eId → how many citations (``ref``) of ``expressions`` point at it or inside it."""
+    out: dict[str, dict[str, int]] = {}
+    for expression in expressions:
+        for ref in expression.document.walk("ref"):
+            href = ref.get("href") or ""
+            if href.startswith("#"):
+                work, portion = expression.work_uri, href[1:]
+            else:
+                try:
+                    uri = FrbrUri.parse(href)
+                except Exception:  # noqa: BLE001 - a malformed href cites nothing
+                    continue
+                work, portion = uri.work_uri(), uri.portion or ""
+            parts = portion.split("__") if portion else []
+            counts = out.setdefault(work, {})
+            for k in range(1, len(parts) + 1):  # the article of a cited paragraph is cited too
+                key = "__".join(parts[:k])
+                counts[key] = counts.get(key, 0) + 1
+    return out
 
+
+def _build_folder_expressions(
+    corpus: Corpus, progress: Progress | None, timings: dict[str, float], count: Count | None
+) -> list[Expression]:
+    """The texts of the corpus build folder, read and their citations marked (their pages not planned)."""
     say = progress or (lambda message: None)
     say(f"reading the corpus build folder {corpus.build_folder}")
     start = time.perf_counter()
@@ -553,21 +809,36 @@ def _build_folder_expressions(
     added = mark_citations(corpus, count)
     timings["corpus citations"] = time.perf_counter() - start
     say(f"corpus: {added} citations marked")
-    start = time.perf_counter()
     out = []
-    for k, text in enumerate(texts, 1):
+    for text in texts:
         uri = text.document.frbr_expression
         if uri is None:
             say(f"corpus: {text.text.source} left out: it has no FRBR expression URI")
             continue
-        expression = Expression(text.path, text.document, uri, "corpus", {}, None, corpus=text.text)
+        out.append(Expression(text.path, text.document, uri, "corpus", {}, None, corpus=text.text))
+    return out
+
+
+def _plan_corpus(
+    texts: list[Expression],
+    cited: dict[str, dict[str, int]],
+    progress: Progress | None,
+    timings: dict[str, float],
+    count: Count | None,
+) -> list[Expression]:
+    """The pages of the corpus build folder's texts; a text that cannot be cut into pages is left out."""
+    say = progress or (lambda message: None)
+    start = time.perf_counter()
+    out = []
+    for k, expression in enumerate(texts, 1):
         try:
-            plan_pages(expression)
+            plan_pages(expression, cited=cited.get(expression.work_uri))
         except UnsafeInputError as exc:  # one text that cannot be cut into pages does not stop the site
-            say(f"corpus: {text.text.source} left out: {exc}")
+            say(f"corpus: {expression.corpus_text.source} left out: {exc}")
             continue
         out.append(expression)
         if count:
             count("texts planned", k, len(texts))
-    timings["corpus pages planned"] = time.perf_counter() - start
+    if texts:
+        timings["corpus pages planned"] = time.perf_counter() - start
     return out

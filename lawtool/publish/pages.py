@@ -16,6 +16,8 @@ the reports in :mod:`lawtool.publish.reports`, the home and about pages in
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from ..akn import local_name, text_of
@@ -32,6 +34,7 @@ LAW_SOURCE = (
     "مصدر النص: النص الموحد المنشور في بوابة عدالة (وزارة العدل)، مستخرج من ملف PDF ومصحح آليا ويدويا "
     "لأخطاء الاستخراج. النص المنشور في الجريدة الرسمية هو وحده المرجع عند الاختلاف."
 )
+ORPHANS = "هوامش لا يحيل إليها أي موضع في النص"
 LAW_SOURCE_SHORT = "النص من بوابة عدالة، مستخرج من PDF ومصحح؛ الجريدة الرسمية وحدها المرجع."
 CORPUS_SOURCE = (
     "مصدر النص: بوابة عدالة (وزارة العدل)، مستخرج من ملف PDF ومستورد ومصحح آليا دون مراجعة يدوية. "
@@ -226,7 +229,27 @@ def write_article(
     anchor = eid if _safe_anchor(eid) and renderer.new_id(eid) else None
     out.append(heading(min(depth + 2, 6), label, anchor, "lt-art") + "\n")
     cited = _cited_by_html(index, expression, eid, page.url)
-    out.append(renderer.article_body(article, after=cited) + "\n")
+    with _showing(renderer, page, article):
+        out.append(renderer.article_body(article, after=cited, end=_last(page, article)) + "\n")
+
+
+@contextmanager
+def _showing(renderer: BodyRenderer, page: Page, el) -> Iterator[None]:
+    """Limit ``renderer`` to the blocks of ``page``'s part while it writes ``el``, the element the page
+    continues (no limit for any other element)."""
+    if page.cut is not el:
+        yield
+        return
+    renderer.keep, renderer.whole = page.keep, page.whole
+    try:
+        yield
+    finally:
+        renderer.keep, renderer.whole = None, set()
+
+
+def _last(page: Page, el) -> bool:
+    """Whether ``page`` shows the end of ``el`` (its history and backlinks go there)."""
+    return page.cut is not el or page is page.parts[-1]
 
 
 def _preface_html(expression: Expression, renderer: BodyRenderer) -> Html:
@@ -340,6 +363,9 @@ def expression_pages(index: SiteIndex, expression: Expression, site: Site) -> li
         renderer = BodyRenderer(index, expression, page.url, amendments)
         out: list[str] = []
         crumbs = crumbs_of(work)
+        for part in page.parts[1:]:
+            more = BodyRenderer(index, expression, part.url, amendments)
+            made.append(site.add(_continued_page(index, expression, work, part, more)))
         if page.group:
             made.append(site.add(_group_page(index, expression, work, page, renderer)))
             continue
@@ -360,9 +386,10 @@ def expression_pages(index: SiteIndex, expression: Expression, site: Site) -> li
                 out.append(toc + "\n")
             if expression.document.body is not None:
                 render_elements(index, expression, page, renderer, expression.document.body, 0, out)
-            orphans = renderer.unreferenced_notes()
+            orphans = _orphans(renderer, page)
             if orphans:  # notes that no place of the text points at: shown here, not lost
-                out.append(renderer.notes_html(orphans, "", "هوامش لا يحيل إليها أي موضع في النص") + "\n")
+                navs = [_parts_nav(page) + "\n"] if page.parts else []  # they are continued on other pages
+                out.extend([*navs, renderer.notes_html(orphans, "", ORPHANS) + "\n", *navs])
         else:
             title = page.title
             out.append(breadcrumbs(crumbs + _chain(expression, page), page.url) + "\n")
@@ -373,9 +400,14 @@ def expression_pages(index: SiteIndex, expression: Expression, site: Site) -> li
                 out.append(notice_html(expression) + "\n")
             else:
                 out.append(short_source_html(expression, page.url) + "\n")
-            extras = renderer.container_extras(page.element)
+            if page.parts:
+                out.append(_parts_nav(page) + "\n")
+            with _showing(renderer, page, page.element):
+                extras = renderer.container_extras(page.element)
             if extras:
                 out.append(extras + "\n")
+            if page.parts:
+                out.append(_parts_nav(page) + "\n")
             toc = _toc_html(expression, page)
             if toc:
                 out.append(toc + "\n")
@@ -398,6 +430,15 @@ def expression_pages(index: SiteIndex, expression: Expression, site: Site) -> li
     return made
 
 
+def _orphans(renderer: BodyRenderer, page: Page) -> list[str]:
+    """The notes no place of the text points at that ``page`` lists: all of them, or those of its part
+    when they are continued over several pages."""
+    orphans = renderer.unreferenced_notes()
+    if not page.parts:
+        return orphans
+    return [eid for eid in orphans if renderer.notes()[eid] in page.whole]
+
+
 def _chain(expression: Expression, page: Page) -> list[tuple[str, str]]:
     """(URL, title) of the pages above ``page``, from the expression page down."""
     chain = []
@@ -417,8 +458,12 @@ def _group_page(index: SiteIndex, expression: Expression, work: Work, page: Page
         out.append(notice_html(expression) + "\n")
     else:
         out.append(short_source_html(expression, page.url, short=True) + "\n")
+    if page.parts:
+        out.append(_parts_nav(page) + "\n")
     for article in page.articles:
         write_article(index, expression, page, renderer, article, 0, out)
+    if page.parts:
+        out.append(_parts_nav(page) + "\n")
     siblings = [p for p in (page.parent.children if page.parent else []) if p.group]
     if len(siblings) > 1:
         items = [
@@ -445,6 +490,65 @@ def _group_page(index: SiteIndex, expression: Expression, work: Work, page: Page
         out.append(concat(nav, "\n"))
     title = f"{page.title} — {expression.title}"
     return SitePage(page_path(page.url), page.url, title, "\n".join(out), notice=expression.kind == "bill")
+
+
+def _continued_page(
+    index: SiteIndex, expression: Expression, work: Work, part: Page, renderer: BodyRenderer
+) -> SitePage:
+    """A later part (``…/2/``, ``…/3/``) of a page continued over several: the heading of the
+    article or container it continues, marked «تابع», its blocks of this part, and the parts' navigation."""
+    first, cut = part.parts[0], part.cut
+    assert cut is not None  # a later part continues an article or a container
+    out = [breadcrumbs(crumbs_of(work) + _chain(expression, first) + [(first.url, first.title)], part.url) + "\n"]
+    out.append(heading(1, f"{first.title} — {_part_label(part)}") + "\n")
+    if expression.kind == "bill":
+        out.append(notice_html(expression) + "\n")
+    else:
+        out.append(short_source_html(expression, part.url, short=True) + "\n")
+    out.append(_parts_nav(part) + "\n")
+    is_article = local_name(cut) == "article"
+    if local_name(cut) == "notes":  # the notes no place of the text points at
+        out.append(renderer.notes_html(_orphans(renderer, part), "", f"{ORPHANS} (تابع)") + "\n")
+        out.append(_parts_nav(part) + "\n")
+        title = f"{ORPHANS} — {_part_label(part)} — {expression.title}"
+        return SitePage(page_path(part.url), part.url, title, "\n".join(out), notice=expression.kind == "bill")
+    label = f"{label_of(cut) or cut.get('eId') or ''} (تابع)"
+    out.append(heading(2, label, None, "lt-art" if is_article else "lt-container") + "\n")
+    with _showing(renderer, part, cut):
+        if is_article:
+            eid = cut.get("eId") or ""
+            cited = _cited_by_html(index, expression, eid, part.url) if _last(part, cut) else ""
+            body = renderer.article_body(cut, after=cited, start=False, end=_last(part, cut))
+        else:
+            body = renderer.container_extras(cut)
+    out.append(body + "\n")
+    out.append(_parts_nav(part) + "\n")
+    title = f"{first.title} — {_part_label(part)} — {expression.title}"
+    return SitePage(page_path(part.url), part.url, title, "\n".join(out), notice=expression.kind == "bill")
+
+
+def _part_label(page: Page) -> str:
+    return f"الجزء {page.part} من {len(page.parts)}"
+
+
+def _parts_nav(page: Page) -> Html:
+    """The parts of a continued page: «الجزء 2 من 5», a link to each part, the previous and the next."""
+    items = [
+        elem("li", elem("strong", f"الجزء {k}"), aria_current="page")
+        if p is page
+        else elem("li", link(page.url, p.url, f"الجزء {k}"))
+        for k, p in enumerate(page.parts, 1)
+    ]
+    k = page.parts.index(page)
+    steps = []
+    if k > 0:
+        steps.append(elem("span", link(page.url, page.parts[k - 1].url, "الجزء السابق"), class_="lt-prev"))
+    if k + 1 < len(page.parts):
+        steps.append(elem("span", link(page.url, page.parts[k + 1].url, "الجزء التالي"), class_="lt-next"))
+    label = elem("p", f"هذا النص طويل فقسم على صفحات: {_part_label(page)}", class_="lt-label")
+    return elem(
+        "nav", label, elem("ol", items), elem("p", join(steps, " ")), class_="lt-parts", aria_label="أجزاء النص"
+    )
 
 
 def _prev_next(expression: Expression, page: Page) -> Html | str:
