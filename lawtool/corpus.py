@@ -32,6 +32,7 @@ from typing import Any, TypeVar
 
 from .akn import Document, atomic_write
 from .errors import InputError, LawtoolError
+from .frbr import UNKNOWN_DATE
 from .outputs import regular_files
 from .version import code_key
 from .yaml_input import read_yaml_file
@@ -111,9 +112,10 @@ def subject_of(source: str) -> str:
 
 
 def year_of(work_uri: str) -> str:
+    """The year of a work URI; "" for the import's placeholder (a heading that gives no date)."""
     for part in work_uri.split("/"):
         if re.fullmatch(r"\d{4}", part):
-            return part
+            return "" if part == UNKNOWN_DATE[:4] else part
     return ""
 
 

@@ -18,6 +18,10 @@ from dataclasses import dataclass, replace
 from .errors import FrbrError
 from .outputs import unsafe_part
 
+# The FRBR date of a text whose heading gives no date (an import's placeholder: no Moroccan text of
+# the corpus is that old); the site files such a text under «بلا سنة», not under 1900.
+UNKNOWN_DATE = "1900-01-01"
+
 _URI = re.compile(
     r"""^/akn
     /(?P<country>[a-z]{2}(?:-[a-z0-9]+)?)          # country, optional locality: ma, za-jhb

@@ -23,6 +23,7 @@ from test_publish_site import _english_words
 
 from lawtool.corpus import subject_of, year_of
 from lawtool.publish import check_site
+from lawtool.publish.browse import year_url
 from lawtool.publish.corpus import kind_ar, subject_ar
 
 SHARED = Path(os.environ.get("LAWTOOL_SHARED", REPO.parent / "shared"))
@@ -163,8 +164,9 @@ def test_browse_pages_list_each_text_under_its_kind_year_subject_and_number():
         kind = t["kind"] or "text"
         assert target in _links(site / f"corpus/kind/{kind}/index.html", site), (t["file"], kind)
         assert target in _links(site / f"corpus/subject/{subject_of(t['file'])}/index.html", site), t["file"]
-        year = year_of(t["frbr_uri"])
-        assert target in _links(site / f"corpus/year/{year}/index.html", site), (t["file"], year)
+        year = year_of(t["frbr_uri"])  # "" for a heading that gives no date: «بلا سنة», not 1900
+        assert year != "1900"
+        assert target in _links(site / year_url(year) / "index.html", site), (t["file"], year)
         assert target in by_number, t["file"]
         # each browse page names the kind and subject in Arabic
         assert kind_ar(kind) in _tree(site / f"corpus/kind/{kind}/index.html").findtext(".//title")
@@ -274,3 +276,15 @@ def test_a_bad_corpus_folder_is_one_line_and_nothing_built(tmp_path, case):
     assert len(errors) == 1 and ("corpus" in errors[0] or "report.json" in errors[0]), run.stderr[-2000:]
     assert "Traceback" not in run.stderr
     assert not out.exists()
+
+
+def test_a_text_whose_heading_gives_no_date_is_said_undated():
+    """The import files such a text under its placeholder date (FRBR …/1900/…); the site says «بلا
+    تاريخ» and lists it under «بلا سنة», never under 1900."""
+    site, _, _ = built()
+    undated = [t for t in _published() if "/1900/" in t["frbr_uri"]]
+    assert undated
+    for t in undated:
+        title = _tree(_page(site, t["frbr_uri"])).findtext(".//h1") or ""
+        assert "بلا تاريخ" in title and "1900" not in title, title
+    assert not (site / "corpus/year/1900").exists()

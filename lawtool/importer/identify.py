@@ -13,13 +13,14 @@ no Gregorian date, the identification says so (``guessed``) and the caller repor
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..arabic import normalise
-from ..frbr import FrbrUri
+from ..frbr import UNKNOWN_DATE, FrbrUri
 
 MONTHS = {
     "يناير": 1,
@@ -110,7 +111,7 @@ class Identity:
 
     def frbr_uri(self, fallback_number: str) -> FrbrUri:
         number = re.sub(r"[.\s]+", "-", self.number) if self.number else fallback_number
-        date = self.date or "1900-01-01"
+        date = self.date or UNKNOWN_DATE
         return FrbrUri(
             country="ma",
             doctype="act",
@@ -218,7 +219,7 @@ def _own_date(places: list[str], registered: int | None = None) -> str | None:
                 return date
     for k, place in enumerate(places):
         year = HIJRI_THEN_YEAR.search(place)
-        if year and FIRST_YEAR <= int(year.group(1)) <= 2100 and fits(int(year.group(1)), k):
+        if year and plausible_year(int(year.group(1))) and fits(int(year.group(1)), k):
             return year.group(1)
     return None
 
@@ -233,12 +234,18 @@ def _registered(kind: str, own_numbers: set[str]) -> int | None:
 
 
 def _date(day: str | None, month: str, year: str) -> str | None:
-    if not FIRST_YEAR <= int(year) <= 2100:
+    if not plausible_year(int(year)):
         return None
     day_n = int(day) if day else 1
     if not 1 <= day_n <= 31:
         return None
     return f"{int(year):04d}-{MONTHS[month]:02d}-{min(day_n, _days(int(year), MONTHS[month])):02d}"
+
+
+def plausible_year(year: int) -> bool:
+    """A year a published Moroccan text can have: from 1912 to next year (garbled digits give «1212»,
+    «8222», «2100»)."""
+    return FIRST_YEAR <= year <= datetime.date.today().year + 1
 
 
 def _days(year: int, month: int) -> int:
@@ -257,4 +264,4 @@ def _year_from_number(kind: str, number: str, aliases: Sequence[str] = ()) -> st
     if not year.isdigit() or len(year) not in (2, 4):
         return None
     value = int(year) if len(year) == 4 else (1900 + int(year) if int(year) > 30 else 2000 + int(year))
-    return str(value)
+    return str(value) if plausible_year(value) else None  # «12.1021»: garbled digits

@@ -40,7 +40,7 @@ from lxml import etree
 from ..akn import DIVISIONS, Document, local_name, text_of
 from ..corpus import CORPUS_DIRS, Corpus, CorpusText, load_yaml
 from ..errors import InputError, UnsafeInputError
-from ..frbr import FrbrUri
+from ..frbr import UNKNOWN_DATE, FrbrUri
 from ..outputs import unsafe_part
 from ..xref.index import backlinks
 from .corpus import mark_citations
@@ -226,8 +226,9 @@ class Expression:
 
     @property
     def when(self) -> str:
-        """The date for display: isolated left to right inside Arabic text."""
-        return ltr(self.date)
+        """The date for display: isolated left to right inside Arabic text; «بلا تاريخ» for a text
+        whose heading gives none (the import's placeholder date)."""
+        return "بلا تاريخ" if self.date == UNKNOWN_DATE else ltr(self.date)
 
     @property
     def title(self) -> str:
