@@ -103,6 +103,17 @@ def test_dates_and_identifiers_do_not_break_on_a_phone(phone, site):  # noqa: F8
         assert [text for text, n in lines if n > 1] == [], url
 
 
+def test_a_texts_identifier_stays_on_one_line_on_a_phone(phone, site):  # noqa: F811
+    """The FRBR URI of an expression page lies on one line (it scrolls in its cell), and the page is
+    no wider than the phone."""
+    for url in (f"{BILL}/ara@2025-02-18/", "akn/ma/act/1962/1-59-413/ara@2024-08-22/"):
+        page = _open(phone, site, url)
+        tops = page.evaluate("""() => [...document.querySelectorAll('table.lt-meta code')]
+            .map(e => new Set([...e.getClientRects()].map(r => Math.round(r.top))).size)""")
+        assert tops and set(tops) == {1}, (url, tops)
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), url
+
+
 def test_dotted_numbers_and_underscored_ids_need_no_span(phone, site):  # noqa: F811
     """nowrap wraps hyphenated tokens only: the browser never breaks «1.59.413», «103.13», «20.000» or
     «art_17__para_1» (checked in a paragraph one pixel wide, where any break allowed would be taken),

@@ -247,11 +247,8 @@ def comparison_table(
 
 def _comparison_row(bill: Expression, law: Expression, row, page_url: str, penalties: dict) -> Html:
     """A row of the comparison: the article in force, the proposed one, the changes (with the penalty's)."""
-    bill_link = link(
-        page_url,
-        f"{bill.url}#{row.proposed.eid}" if row.proposed.eid in bill.places else bill.url,
-        row.proposed.title,
-    )
+    proposed = bill.places.get(row.proposed.eid or "")  # on the page that shows it (a long bill is cut)
+    bill_link = link(page_url, f"{proposed.url}#{row.proposed.eid}" if proposed else bill.url, row.proposed.title)
     badge = elem("p", status_badge(row.status))
     after = _row_notes(bill, row, penalties)
     if row.in_force is None and row.status == NOT_COMPARED:

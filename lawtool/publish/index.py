@@ -47,7 +47,7 @@ from .corpus import mark_citations
 from .html import ltr
 
 PAGE_ARTICLES = 60
-PAGE_CHARS = 50_000  # an expression whose body has more characters of text is cut into pages too
+PAGE_CHARS = 10_000  # an expression whose body has more characters of text is cut into pages too
 GROUP_ARTICLES = 10  # at most this many articles on a page of a split expression
 # The weight of a page: an estimate of the bytes of HTML its text makes (``weights``).  A page's own
 # text heavier than this is cut (an expression into pages, articles into smaller groups) or, when one
