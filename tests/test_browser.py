@@ -263,6 +263,14 @@ def test_search_jumps_to_an_article_numbered_in_words(browser, site, query, eid)
     watch.close()
 
 
+def test_two_articles_in_words_are_not_added_up(browser, site):
+    """«المادة الأولى والثانية» names two articles: the search does not read it as article 3."""
+    watch = Watch(browser, site)
+    _, url = _search(watch, "المادة الأولى والثانية من القانون 103.13")
+    assert "#art_3" not in url and "/search/" in url, url
+    watch.close()
+
+
 def test_only_the_search_page_loads_the_search_index(browser, site):
     watch = Watch(browser, site)
     watch.goto("")

@@ -9,6 +9,7 @@ from conftest import SHARED
 
 from lawtool.arabic import normalise
 from lawtool.importer import import_text, read_source
+from lawtool.importer.identify import identify
 
 CORPUS = SHARED / "sources/adala/corpus"
 
@@ -59,3 +60,54 @@ def test_a_year_before_1912_is_no_year_of_moroccan_law():
 def test_persian_kaf_and_yeh_fold_to_arabic():
     assert normalise("مرسوم ملکي") == normalise("مرسوم ملكي")
     assert normalise("أکتوبر ی") == "اكتوبر ي"
+
+
+@pytest.mark.parametrize(
+    ("lines", "number", "date"),
+    [
+        # the own date in the reversed layout, a Persian kaf in the month: not the Constitution's date after it
+        (
+            [
+                "مرسوم رقم 2.69.388 بتاريخ 6 شعبان 8( 1390 أکتوبر )1970",
+                "بإحداث الوسام الرياضي",
+                "بناء على الدستور الصادر الأمر بتنفيذه يوم 27 جمادى الأولى 1390 (31 يوليوز 1970)",
+            ],
+            "2.69.388",
+            "1970-10-08",
+        ),
+        # the day is not the Hijri year's last digits («1413»)
+        (["ظهير شريف رقم 1.92.171 صادر في 23 من ربيع الآخر 21( 1413 اكتوبر )1992"], "1.92.171", "1992-10-21"),
+        # an order whose title names the decree it applies: its own number and date, not the decree's
+        (
+            [
+                "قرار لوزير الصحة بتطبيق",
+                "المرسوم رقم 2.24.729 بتحديد شروط",
+                "قرار لوزير الصحة رقم 1461.25",
+                "صادر في 5 ذي الحجة 1446 (2 يونيو 2025) بتطبيق",
+                "المرسوم رقم 2.24.729 الصادر في 26 من ربيع الأول 1446 (30 سبتمبر 2024)",
+            ],
+            "1461.25",
+            "2025-06-02",
+        ),
+        # a date the heading does not give is not taken from the text it applies: the number's year, guessed
+        (
+            ["مرسوم رقم 2.60.914 يعاد بموجبه لفترة جديدة", "بناء على الظهير الشريف رقم 1.58.263 (13 شتنبر 1958)"],
+            "2.60.914",
+            "1960-01-01",
+        ),
+    ],
+)
+def test_heading_dates(lines, number, date):
+    identity = identify(lines)
+    assert (identity.number, identity.date) == (number, date), identity
+
+
+def test_a_notes_dates_are_read_as_a_headings_are_and_are_valid_iso_dates():
+    """An amendment note's date (footnotes → lifecycle events): the same month names as a heading's,
+    and never an impossible ISO date («31 يونيو» was written 2019-06-31)."""
+    from lawtool.importer.footnotes import _iso_date
+
+    assert _iso_date("بتاريخ 31 يونيو 2019") == "2019-06-30"
+    assert _iso_date("فاتح أکتوبر 1970") == "1970-10-01"
+    assert _iso_date("3 يبراير 1975") == "1975-02-03"
+    assert _iso_date("12 يونيو 1212") is None

@@ -597,3 +597,18 @@ def test_every_word_of_every_document_is_on_its_pages():
             ids.update(re.findall(r'id="(n-note_[^"]+)"', page.read_text(encoding="utf-8")))
         notes = {f"n-{n.get('eId')}" for n in Document.load(path).root.iter("{*}note") if n.get("eId")}
         assert notes <= ids, (path.name, sorted(notes - ids)[:5])
+
+
+def test_a_citation_the_site_cannot_link_says_why_in_arabic():
+    """A citation of a text the site does not publish says so; one of a place not found in a text it
+    publishes says that instead (its identifier after, either way)."""
+    site = repo_site()
+    seen = {True: 0, False: 0}
+    for page in site.joinpath("akn").rglob("index.html"):
+        for span in _tree(page).xpath("//span[contains(@class,'lt-ref-outside')]"):
+            said, _, href = span.get("title").partition(": ")
+            work = href.split("~")[0].split("/ara@")[0].strip("/")
+            published = href.startswith("#") or (site / work).is_dir()
+            assert said == ("موضع لم يوجد في النص المنشور" if published else "نص غير منشور في هذا الموقع"), href
+            seen[published] += 1
+    assert seen[False] > 0

@@ -16,6 +16,9 @@ from itertools import pairwise
 
 from lawtool.importer.common import Footnote
 
+from ..arabic import normalise
+from .identify import MONTHS, gregorian_date
+
 
 @dataclass(frozen=True)
 class AmendmentNote:
@@ -49,33 +52,7 @@ ARTICLE_NUMBERS = re.compile(
 DESCRIPTIVE = re.compile(r"الفقرة|الفقرات|البند|البنود|عنوان|الفرع|الباب|الكتاب|الجزء|القسم|عبارة|المقطع")
 THIS_TARGET = re.compile(r"هذا\s+الفصل|هذه\s+المادة|هذا\s+الباب|هذا\s+الفرع|أعلاه|اعلاه|أعاله")
 
-GREGORIAN_MONTHS = {
-    "يناير": 1,
-    "فبراير": 2,
-    "يبراير": 2,
-    "مارس": 3,
-    "أبريل": 4,
-    "ابريل": 4,
-    "إبريل": 4,
-    "ماي": 5,
-    "مايو": 5,
-    "يونيو": 6,
-    "يونيه": 6,
-    "يوليو": 7,
-    "يوليوز": 7,
-    "غشت": 8,
-    "أغسطس": 8,
-    "اغسطس": 8,
-    "شتنبر": 9,
-    "سبتمبر": 9,
-    "أكتوبر": 10,
-    "اكتوبر": 10,
-    "نونبر": 11,
-    "نوفمبر": 11,
-    "دجنبر": 12,
-    "ديسمبر": 12,
-}
-DATE = re.compile(r"(\d{1,2}|فاتح)\s+([\u0621-\u064A]+)\s+(\d{4})")
+DATE = re.compile(r"(\d{1,2}|فاتح)\s+([\u0621-\u064A\u06A9\u06CC]+)\s+(\d{4})")  # ک ی: Persian kaf, yeh
 
 ORDINALS = {
     "الأولى": "1",
@@ -145,14 +122,14 @@ def _targets(head: str) -> tuple[str, ...]:
 
 
 def _iso_date(text: str) -> str | None:
+    """The first Gregorian date of ``text`` as an ISO date (the month names and checks of the heading's
+    dates: ``identify.gregorian_date``)."""
     for m in DATE.finditer(text.replace("\u0640", "")):
-        month = GREGORIAN_MONTHS.get(m.group(2))
-        if month is None:
-            continue
-        day = 1 if m.group(1) == "فاتح" else int(m.group(1))
-        year = int(m.group(3))
-        if 1900 <= year <= 2100 and 1 <= day <= 31:
-            return f"{year:04d}-{month:02d}-{day:02d}"
+        month = normalise(m.group(2))
+        if month in MONTHS:
+            date = gregorian_date(None if m.group(1) == "فاتح" else m.group(1), month, m.group(3))
+            if date:
+                return date
     return None
 
 

@@ -13,7 +13,6 @@ no Gregorian date, the identification says so (``guessed``) and the caller repor
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -66,9 +65,17 @@ MONTHS.update(
     }
 )
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-GREGORIAN = re.compile(rf"(?:فاتح|(\d{{1,2}}))\s*(?:من\s+)?({_MONTH})\s*[()]?\s*(\d{{4}})")
+# a Gregorian date: «12 فبراير 1993», «فاتح يناير 1974», and as the extraction reverses it after the
+# Hijri date, «8( 1390 أكتوبر )1970»; the day never taken from the Hijri year's last digits
+GREGORIAN = re.compile(
+    rf"(?:فاتح|(?<!\d)(\d{{1,2}}))\s*(?:[()]\s*1[34]\d\d\s*)?(?:من\s+)?({_MONTH})"
+    rf"\s*(?:\[\[fn:\d+\]\])?\s*[()]?\s*(\d{{4}})"
+)
 NUMBER = r"(\d{1,5}(?:\s*[.\-]\s*\d{1,4}){1,2})"
 FIRST_YEAR = 1912  # no text of Moroccan law in force is older (the Bulletin officiel began in 1912)
+# the last year a text can have: fixed, so that a source gives the same URI whatever year it is imported
+# (the corpus's newest texts are of 2026; raise it with the corpus)
+LAST_YEAR = 2027
 OWN_DATE_CHARS = 300  # a heading's own date follows its number within this many characters
 OTHER_TEXT = re.compile(r"(?<![\u0621-\u064a])رقم(?![\u0621-\u064a])")  # «رقم» again: another text is named
 OWN_NUMBER = re.compile(rf"(?<![\u0621-\u064a])رقم\s*{NUMBER}")
@@ -93,7 +100,15 @@ KINDS = [
     ("dahir", re.compile(rf"(?<!ال)ظهير\s+شريف\s+(?:بمثابه\s+قانون\s+)?(?:رقم\s+)?{NUMBER}")),
     ("law", re.compile(rf"(?:^|\n)\s*قانون\s+(?:تنظيمي\s+)?رقم\s+{NUMBER}")),
     ("decree", re.compile(rf"(?<!ال)مرسوم\s+(?:ملكي\s+)?(?:بمثابه\s+قانون\s+)?(?:رقم\s+)?{NUMBER}")),
-    ("order", re.compile(rf"(?<![\u0621-\u064a])قرار\s+(?:مشترك\s+)?[^\n]{{0,160}}?رقم\s+{NUMBER}")),
+    # an order's words up to its number, never across another text named in its title («قرار لوزير
+    # الصحة بتطبيق المرسوم رقم 2.24.729»: the decree's number)
+    (
+        "order",
+        re.compile(
+            rf"(?<![\u0621-\u064a])قرار\s+(?:مشترك\s+)?(?:(?!(?:ال)?(?:مرسوم|قانون|ظهير|منشور|قرار)\s)[^\n]){{0,160}}?"
+            rf"رقم\s+{NUMBER}"
+        ),
+    ),
     ("circular", re.compile(rf"(?:منشور|دوريه)\s+(?:[^\n]{{0,80}}?)رقم\s+{NUMBER}")),
 ]
 SUBTYPE = {"decree": "decree", "order": "order", "circular": "circular", "treaty": "treaty"}
@@ -147,7 +162,7 @@ def identify(lines: list[str], source_name: str = "") -> Identity:
         kind=kind,
         number=number,
         date=date,
-        expression_date=_date(*consolidated.groups()) if consolidated else date,
+        expression_date=gregorian_date(*consolidated.groups()) if consolidated else date,
         aliases=aliases or [],
     )
     if number is None:
@@ -214,8 +229,10 @@ def _own_date(places: list[str], registered: int | None = None) -> str | None:
 
     for k, place in enumerate(places):
         for match in GREGORIAN.finditer(place):
-            date = _date(*match.groups())
-            if date and fits(int(date[:4]), k):
+            date = gregorian_date(*match.groups())
+            if date is None:
+                break  # the first date there is unreadable: a later one is another text's (the Constitution's)
+            if fits(int(date[:4]), k):
                 return date
     for k, place in enumerate(places):
         year = HIJRI_THEN_YEAR.search(place)
@@ -233,7 +250,10 @@ def _registered(kind: str, own_numbers: set[str]) -> int | None:
     return int(year) if year else None
 
 
-def _date(day: str | None, month: str, year: str) -> str | None:
+def gregorian_date(day: str | None, month: str, year: str) -> str | None:
+    """«12», «فبراير» (a key of ``MONTHS``: normalised, or a damaged spelling), «1993» → 1993-02-12; None
+    for a year no published text can have or a day over 31 (a day past the month's end, «31 يونيو», reads
+    as its last: no ISO date is ever impossible)."""
     if not plausible_year(int(year)):
         return None
     day_n = int(day) if day else 1
@@ -243,9 +263,9 @@ def _date(day: str | None, month: str, year: str) -> str | None:
 
 
 def plausible_year(year: int) -> bool:
-    """A year a published Moroccan text can have: from 1912 to next year (garbled digits give «1212»,
-    «8222», «2100»)."""
-    return FIRST_YEAR <= year <= datetime.date.today().year + 1
+    """A year a published Moroccan text can have, from 1912 to ``LAST_YEAR`` (garbled digits give
+    «1212», «8222», «2100»)."""
+    return FIRST_YEAR <= year <= LAST_YEAR
 
 
 def _days(year: int, month: int) -> int:

@@ -373,10 +373,10 @@ class BodyRenderer:
             href = el.get("href") or ""
         place, anchor = self.index.resolve(href, self.expression)
         if place is None:
-            # a text this site does not publish: said in Arabic, its identifier after
-            return element(
-                "span", inner, class_="lt-ref lt-ref-outside", title=title_text(f"نص غير منشور في هذا الموقع: {href}")
-            )
+            # said in Arabic, the identifier after: a text the site does not publish, or a place not
+            # found in one it does
+            said = "موضع لم يوجد في النص المنشور" if self.index.publishes(href) else "نص غير منشور في هذا الموقع"
+            return element("span", inner, class_="lt-ref lt-ref-outside", title=title_text(f"{said}: {href}"))
         href = rel_url(self.page_url, f"{place.url}#{anchor}" if anchor else place.url)
         title = f"{place.label}: {place.text}" if place.text else place.label
         return element("a", inner, class_="lt-ref", href=href, title=title_text(title, 400))

@@ -23,6 +23,7 @@ from __future__ import annotations
 import posixpath
 import re
 
+from ..frbr import UNKNOWN_DATE
 from ..htmlbuild import Html, elem, esc, raw
 
 # Characters that Markdown (python-markdown and its extensions) may read as syntax.
@@ -35,6 +36,12 @@ def ltr(text) -> str:
     """``text`` isolated as left-to-right (U+2066 … U+2069): an ISO date «2024-05-14» in Arabic
     text otherwise shows as «14-05-2024».  Works in titles and navigation, where no markup can go."""
     return f"\u2066{text}\u2069"
+
+
+def date_ar(date: str) -> str:
+    """A document's date for display (``ltr``), «بلا تاريخ» for the import's placeholder of a heading
+    that gives none (``lawtool.frbr.UNKNOWN_DATE``)."""
+    return "بلا تاريخ" if date == UNKNOWN_DATE else ltr(date)
 
 
 def md(text) -> Html:

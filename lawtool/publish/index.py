@@ -40,11 +40,11 @@ from lxml import etree
 from ..akn import DIVISIONS, Document, local_name, text_of
 from ..corpus import CORPUS_DIRS, Corpus, CorpusText, load_yaml
 from ..errors import InputError, UnsafeInputError
-from ..frbr import UNKNOWN_DATE, FrbrUri
+from ..frbr import FrbrUri
 from ..outputs import unsafe_part
 from ..xref.index import backlinks
 from .corpus import mark_citations
-from .html import ltr
+from .html import date_ar
 
 PAGE_ARTICLES = 60
 PAGE_CHARS = 10_000  # an expression whose body has more characters of text is cut into pages too
@@ -228,7 +228,7 @@ class Expression:
     def when(self) -> str:
         """The date for display: isolated left to right inside Arabic text; «بلا تاريخ» for a text
         whose heading gives none (the import's placeholder date)."""
-        return "بلا تاريخ" if self.date == UNKNOWN_DATE else ltr(self.date)
+        return date_ar(self.date)
 
     @property
     def title(self) -> str:
@@ -345,6 +345,17 @@ class SiteIndex:
         if place is None:
             return None, ""
         return place, place.eid
+
+    def publishes(self, href: str) -> bool:
+        """Is the text ``href`` names (``#eId``: the text itself) on the site, whether or not the
+        place it cites was found in it?"""
+        href = (href or "").strip()
+        if href.startswith("#"):
+            return True
+        try:
+            return FrbrUri.parse(href).work_uri() in self.works
+        except Exception:  # noqa: BLE001 - a malformed href names no published text
+            return False
 
     def anchor(self, expression: Expression, eid: str) -> str:
         """The anchor to link to for ``eid``: its own id when the page gives its element one
@@ -519,10 +530,13 @@ def plan_pages(expression: Expression, limit: int = PAGE_ARTICLES, cited: dict[s
     pages = [top]
     body = document.body
     weight = weights(body, cited) if body is not None else {}
-    # cut when there are many articles, or few but long or heavy ones (tables of a finance law, an annex)
-    split = body is not None and (
-        len(expression.articles()) > limit or len(text_of(body)) > PAGE_CHARS or weight[body] > PAGE_WEIGHT
-    )
+    # cut when there are many articles, or few but heavy ones (tables of a finance law, an annex), or a
+    # long text that pages would shorten: more articles than a group or chapters to page by (a long
+    # decree of three articles would make a table of contents and one page holding them all)
+    articles = expression.articles()
+    chapters = body is not None and any(isinstance(c.tag, str) and local_name(c) in CONTAINERS for c in body)
+    long_text = body is not None and len(text_of(body)) > PAGE_CHARS and (len(articles) > GROUP_ARTICLES or chapters)
+    split = body is not None and (len(articles) > limit or weight[body] > PAGE_WEIGHT or long_text)
 
     def visit(el, page: Page) -> None:
         kids = [c for c in el if isinstance(c.tag, str)]

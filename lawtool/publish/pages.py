@@ -24,7 +24,7 @@ from ..akn import local_name, text_of
 from ..htmlbuild import Html, concat, elem, esc, join, raw, row, table
 from .body import BodyRenderer, passive_modifications
 from .corpus import CORPUS_URL, kind_ar, kind_url, subject_ar, subject_url
-from .html import link, ltr, md, rel_url, yaml_str
+from .html import date_ar, link, ltr, md, rel_url, yaml_str
 from .index import CONTAINERS, Expression, Page, SiteIndex, Work, child, label_of
 from .wording import arabic_parts, repair_kind_ar
 
@@ -345,7 +345,7 @@ def _meta_table(index: SiteIndex, expression: Expression, page_url: str) -> Html
         ("تاريخ الصيغة", expression.when),
     ]
     if document.work_date:
-        rows.append(("تاريخ النص", ltr(document.work_date)))
+        rows.append(("تاريخ النص", date_ar(document.work_date)))
     pub = publication_ar(document)
     if pub:
         rows.append(("النشر", pub))

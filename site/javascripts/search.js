@@ -83,8 +83,10 @@
     return filters;
   }
 
-  /* «الماده الحاديه عشره» → «الماده 11»: an article number written as ordinal words (the eId rules'
-   * words, search/defined.json), read as numberQuery reads digits; other queries are left as they are */
+  /* «الماده الحاديه عشره» → «الماده 11»: an article number written as an ordinal (the eId rules'
+   * words, search/defined.json): one unit or tens word («الاولي», «العشرون»), a unit and «عشر(ه)»
+   * («الحاديه عشره»), or a unit and «و» + tens («الحاديه والعشرون»); anything else («الاولي
+   * والثانيه»: two articles) is left as it is, as is every other query */
   var ORDINAL = /^((?:ال)?(?:فصل|ماده))\s+(.+?)((?:\s+(?:مكرر|مكرره|ثانيا))?(?:\s+من\s+.*)?)$/;
   async function ordinalsRead(query) {
     var m = ORDINAL.exec(query);
@@ -92,23 +94,27 @@
       return query;
     }
     var data = await searchData();
-    var ordinals = data.ordinals || {};
-    var tens = data.tens || {};
-    var total = 0;
-    var words = m[2].split(" ");
-    for (var i = 0; i < words.length; i++) {
-      var w = words[i];
-      if (/^وال/.test(w)) { w = w.slice(1); }
-      if (/^ال/.test(w)) { w = w.slice(2); }
-      if (Object.prototype.hasOwnProperty.call(ordinals, w)) {
-        total += ordinals[w];
-      } else if (Object.prototype.hasOwnProperty.call(tens, w)) {
-        total += tens[w];
-      } else {
-        return query;
-      }
+    var value = ordinalValue(m[2].split(" "), data.ordinals || {}, data.tens || {});
+    return value === null ? query : m[1] + " " + value + m[3];
+  }
+
+  function ordinalValue(words, ordinals, tens) {
+    function own(table, w) { return Object.prototype.hasOwnProperty.call(table, w) ? table[w] : null; }
+    function bare(w) { return /^ال/.test(w) ? w.slice(2) : w; }
+    var first = bare(words[0]);
+    if (words.length === 1) {
+      return own(ordinals, first) !== null ? own(ordinals, first) : own(tens, first);
     }
-    return m[1] + " " + total + m[3];
+    var unit = own(ordinals, first);
+    if (words.length !== 2 || unit === null) {
+      return null;
+    }
+    var second = words[1];
+    if (own(tens, bare(second)) === 10) {
+      return unit + 10;  /* «الحاديه عشره» */
+    }
+    var ten = /^و/.test(second) ? own(tens, bare(second.slice(1))) : null;
+    return ten !== null && ten >= 20 ? unit + ten : null;  /* «الحاديه والعشرون» */
   }
 
   function excerpt(text, words) {
