@@ -36,8 +36,15 @@ def page_of(site: Path, eid: str, under: str = "akn/ma/act/1962/1-59-413/ara@202
 
 
 def heaviest_article_page(site: Path) -> str:
-    """The site-relative URL of the largest page of articles (an HTML file under akn/)."""
-    pages = [p for p in (site / "akn").rglob("index.html")]
+    """The site-relative URL of the largest page of articles: a page of a law's or a bill's text (under
+    akn/, not a diff, a comparison, a projection, an amendment or a repairs page) that holds an article."""
+    others = ("/diff/", "/compare/", "/projections/", "/amendments/", "/repairs/")
+    pages = [
+        p
+        for p in (site / "akn").rglob("index.html")
+        if not any(o in "/" + p.relative_to(site).as_posix() for o in others)
+        and 'class="lt-art' in p.read_text(encoding="utf-8")
+    ]
     largest = max(pages, key=lambda p: p.stat().st_size)
     return largest.parent.relative_to(site).as_posix() + "/"
 
