@@ -31,6 +31,9 @@ def _identity(name: str) -> dict:
         ("ma-adala-maritime-fishing-5019.txt", "decree", "2.18.722", "2019"),
         # «مرسوم ملکي رقم 559.65» with a Persian kaf: a royal decree, not a text without a number
         ("ma-adala-administrative-8158.txt", "decree", "559.65", "1965-09-27"),
+        # a law printed without its dahir, «قانون رقم 005.71 بتاريخ 21 شعبان 1391 (12 أکتوبر 1971)»: its
+        # line start was lost when the heading was made one line, and it came out as a text without a number
+        ("ma-adala-energy-8159.txt", "law", "005.71", "1971-10-12"),
         # its title line names it and cites no date; its heading, printed after, gives it
         ("ma-adala-adoul-6053.txt", "order", "979.09", "2009-04-08"),
     ],

@@ -111,6 +111,8 @@ KINDS = [
     ),
     ("circular", re.compile(rf"(?:منشور|دوريه)\s+(?:[^\n]{{0,80}}?)رقم\s+{NUMBER}")),
 ]
+LAW_LINE = re.compile(rf"\s*قانون\s+(?:تنظيمي\s+)?رقم\s+{NUMBER}")
+LAW_IN_HEAD = re.compile(rf"(?<![\u0621-\u064a])قانون\s+(?:تنظيمي\s+)?رقم\s+{NUMBER}")
 SUBTYPE = {"decree": "decree", "order": "order", "circular": "circular", "treaty": "treaty"}
 CONSOLIDATED = re.compile(rf"(?:صيغه|نسخه)\s+محينه\s+بتاريخ\s*(?:فاتح|(\d{{1,2}}))\s*({_MONTH})\s*(\d{{4}})")
 
@@ -148,6 +150,10 @@ def identify(lines: list[str], source_name: str = "") -> Identity:
         if match:
             kind = name
             break
+    if match is None and any(LAW_LINE.match(normalise(line)) for line in lines[:10]):
+        # a law printed without its dahir: «قانون رقم 005.71 بتاريخ ...» opens one of its first lines (the
+        # head, made one line by normalise, has lost the line starts the kind's pattern wants)
+        kind, match = "law", LAW_IN_HEAD.search(head)
     number = aliases = None
     if match is not None:
         groups = [g for g in match.groups() if g]
