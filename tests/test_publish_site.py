@@ -441,17 +441,23 @@ NOT_INTERFACE = (
 
 
 SAID_ATTRIBUTES = ("title", "aria-label", "alt", "placeholder")
+INTERFACE_IN_LAW_TEXT = (
+    "//*[contains(@class,'lt-term') or contains(@class,'lt-ref-outside') or contains(@class,'lt-unreadable')]/@title"
+)
 
 
 def _english_words(page: Path, site: Path) -> list[str]:
     tree = _tree(page)
+    # lawtool's own hover texts inside the law text (a defined term, a citation it cannot link, an
+    # unreadable word), read before the law text is set aside
+    inside = " ".join(tree.xpath(INTERFACE_IN_LAW_TEXT))
     for el in tree.xpath(NOT_INTERFACE):
         if el.getparent() is not None:
             el.drop_tree()
     text = tree.body.text_content() if tree.find("body") is not None else ""
     # what a reader sees on hovering or hears from a screen reader is interface too
     said = " ".join(v for a in SAID_ATTRIBUTES for v in tree.xpath(f"//body//@{a}"))
-    text = f"{text} {said}"
+    text = f"{text} {said} {inside}"
     # a word: a token of Latin letters only; identifiers (dv-ex-01, art_447-1, file names) hold digits,
     # dots, slashes or underscores and are not words
     return [
