@@ -122,6 +122,18 @@ def test_each_join_and_each_moved_conjunction_is_a_repair():
     assert repair_line("الخرسانة المسلحةو أو الحديد", 0, [], []).startswith("الخرسانة المسلحةو")  # no «وأو»
 
 
+def test_a_space_printed_a_few_letters_late_is_moved():
+    """The two words of the corpus left unreadable so (social-institutions-4895, territorial-admin-7864):
+    the word after a «ة» glued to it, its rest apart; only when the word made whole is common and the
+    rest printed apart is not («انات» alone is a fragment the damaged texts print too)."""
+    repairs: list = []
+    assert repair_line("مؤسسات مماثلةتا بعة لقطاعات أخرى", 0, repairs, []) == "مؤسسات مماثلة تابعة لقطاعات أخرى"
+    assert repair_line("ويقوم بمراقبةالحيو انات الأليفة", 0, repairs, []) == "ويقوم بمراقبة الحيوانات الأليفة"
+    assert [r.kind for r in repairs] == ["intraword-space", "intraword-space"]
+    # the rest is a common word on its own: the glued word is split where it is, nothing moves
+    assert repair_line("في المادةفي المادة الثانية", 0, [], []) == "في المادة في المادة الثانية"
+
+
 def test_a_piece_of_three_letters_is_a_common_word():
     # «الم» is the article and a letter, «جملة» a word: «المجملة» is not split, it stands as printed
     assert reading("المجملةونسخ").text == "المجملة ونسخ"

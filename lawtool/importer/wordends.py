@@ -497,7 +497,19 @@ def repair_line(
         repairs.append(Repair("glued-word", j + 1, m.group(0).strip(), f"{head} و"))
         return f"{head} و"
 
+    def move(m: re.Match) -> str:  # a space printed a few letters late: «مماثلةتا بعة» → «مماثلة تابعة»
+        head, piece, rest = m.groups()
+        joined = piece + rest
+        # the word made whole is common, far more than the rest printed apart («انات», a fragment the
+        # damaged texts print too), and what stands before is a word
+        common = known_piece(joined)
+        if common < MIN_SEEN_SHORT or known_piece(rest) * 20 > common or _word(head) is None:
+            return m.group(0)
+        repairs.append(Repair("intraword-space", j + 1, m.group(0), f"{head} {joined}"))
+        return f"{head} {joined}"
+
     text = _CUT_WAW.sub(cut, _CUT_END.sub(join, text))
+    text = _LATE_SPACE.sub(move, text)
 
     def read(m: re.Match) -> str:
         word = m.group(0)
@@ -522,6 +534,11 @@ def repair_line(
 
 
 _CUT_END = re.compile(f"(?<![{LETTER}])([{LETTER}]{{2,}}) ([{LETTER}]{{0,2}}ة)(?=[{LETTER}])")
+
+
+# a word ending in «ة» or «ى», glued to the first letters of the next word, whose rest the space
+# printed too late left apart: «مماثلةتا بعة», «بمراقبةالحيو انات»
+_LATE_SPACE = re.compile(f"(?<![{LETTER}])([{LETTER}]{{2,}}[ةى])([{LETTER}]{{1,6}}) ([{LETTER}]{{2,8}})(?![{LETTER}])")
 
 
 def _joins(head: str, end: str) -> bool:
