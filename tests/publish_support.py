@@ -53,6 +53,33 @@ def repo_site() -> Path:
     return base / "public"
 
 
+def corpus_site(sources: dict[str, Path], prefix: str, **publish_options) -> tuple[Path, Path]:
+    """(site, corpus build folder): ``sources`` (file name → raw text) imported with ``lawtool corpus
+    import-all`` into a temporary folder, then published beside law/ and bills/ (``publish_options``:
+    ``progress``, ``count`` ...)."""
+    import subprocess
+    import sys
+
+    from lawtool.publish import publish
+
+    base = Path(tempfile.mkdtemp(prefix=prefix))
+    atexit.register(shutil.rmtree, base, ignore_errors=True)
+    folder = base / "sources"
+    folder.mkdir()
+    for name, path in sources.items():
+        shutil.copyfile(path, folder / name)
+    out = base / "corpus"
+    run = subprocess.run(
+        [sys.executable, "-m", "lawtool", "corpus", "import-all", str(folder), "--out", str(out)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode in (0, 1), run.stderr
+    publish(REPO, base / "public", docs_dir=base / "docs", corpus=out, **publish_options)
+    return base / "public", out
+
+
 def make_hostile_corpus(root: Path) -> dict[str, str]:
     """Law 103.13 and the bill (with its amendments), the bill's second version carrying
     :data:`PAYLOAD` in a title, a chapter heading and an article, plus a hostile amendment; the

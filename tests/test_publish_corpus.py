@@ -4,21 +4,18 @@
 
 from __future__ import annotations
 
-import atexit
 import functools
 import json
 import os
 import posixpath
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
-from publish_support import REPO
+from publish_support import REPO, corpus_site
 from test_publish_site import _english_words
 
 from lawtool.corpus import subject_of, year_of
@@ -71,35 +68,18 @@ pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared Adala co
 @functools.cache
 def built() -> tuple[Path, Path, list[str]]:
     """(site, corpus build folder, progress messages): the sample imported, then published."""
-    base = Path(tempfile.mkdtemp(prefix="lawtool-corpus-site-"))
-    atexit.register(shutil.rmtree, base, ignore_errors=True)
-    sources = base / "sources"
-    sources.mkdir()
-    for name in SAMPLE:
-        shutil.copyfile(CORPUS / f"ma-adala-{name}.txt", sources / f"ma-adala-{name}.txt")
-    shutil.copyfile(DUPLICATE[1], sources / DUPLICATE[0])
-    out = base / "corpus"
-    run = subprocess.run(
-        [sys.executable, "-m", "lawtool", "corpus", "import-all", str(sources), "--out", str(out)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-    )
-    assert run.returncode in (0, 1), run.stderr
-    from lawtool.publish import publish
-
+    sources = {f"ma-adala-{name}.txt": CORPUS / f"ma-adala-{name}.txt" for name in SAMPLE}
+    sources[DUPLICATE[0]] = DUPLICATE[1]
     messages: list[str] = []
     counts: dict[str, tuple[int, int]] = {}
-    publish(
-        REPO,
-        base / "public",
-        docs_dir=base / "docs",
-        corpus=out,
+    site, out = corpus_site(
+        sources,
+        "lawtool-corpus-site-",
         progress=messages.append,
         count=lambda step, done, total: counts.__setitem__(step, (done, total)),
     )
     messages += [f"count {step} {done}/{total}" for step, (done, total) in counts.items()]
-    return base / "public", out, messages
+    return site, out, messages
 
 
 def _texts() -> list[dict]:

@@ -9,18 +9,13 @@ of the text points at made its first page heavy (continued)."""
 
 from __future__ import annotations
 
-import atexit
 import functools
 import re
-import shutil
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
-from publish_support import REPO
+from publish_support import REPO, corpus_site
 from test_publish_corpus import CORPUS
 from test_publish_site import _english_words
 
@@ -46,24 +41,7 @@ pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared Adala co
 @functools.cache
 def built() -> tuple[Path, Path]:
     """(site, corpus build folder): the four texts imported, then published beside law/ and bills/."""
-    base = Path(tempfile.mkdtemp(prefix="lawtool-heavy-pages-"))
-    atexit.register(shutil.rmtree, base, ignore_errors=True)
-    sources = base / "sources"
-    sources.mkdir()
-    for name in SOURCES:
-        shutil.copyfile(CORPUS / f"ma-adala-{name}.txt", sources / f"ma-adala-{name}.txt")
-    out = base / "corpus"
-    run = subprocess.run(
-        [sys.executable, "-m", "lawtool", "corpus", "import-all", str(sources), "--out", str(out)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-    )
-    assert run.returncode in (0, 1), run.stderr
-    from lawtool.publish import publish
-
-    publish(REPO, base / "public", docs_dir=base / "docs", corpus=out)
-    return base / "public", out
+    return corpus_site({f"ma-adala-{n}.txt": CORPUS / f"ma-adala-{n}.txt" for n in SOURCES}, "lawtool-heavy-pages-")
 
 
 @functools.cache

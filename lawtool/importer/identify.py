@@ -81,6 +81,8 @@ OTHER_TEXT = re.compile(r"(?<![\u0621-\u064a])رقم(?![\u0621-\u064a])")  # «�
 OWN_NUMBER = re.compile(rf"(?<![\u0621-\u064a])رقم\s*{NUMBER}")
 HIJRI_THEN_YEAR = re.compile(r"1[34]\d\d\s*\)?\s*\(?[^()]{0,30}\)\s*(\d{4})")  # «1414 ( 10 سبتمر )1993»
 
+LAW = rf"قانون\s+(?:تنظيمي\s+)?رقم\s+{NUMBER}"  # a law's heading: «قانون رقم 005.71», «قانون تنظيمي رقم ...»
+
 # kind, pattern on the normalised heading (normalise: hamza forms, ta marbuta → ه, yeh)
 KINDS = [
     (
@@ -98,7 +100,7 @@ KINDS = [
         ),
     ),
     ("dahir", re.compile(rf"(?<!ال)ظهير\s+شريف\s+(?:بمثابه\s+قانون\s+)?(?:رقم\s+)?{NUMBER}")),
-    ("law", re.compile(rf"(?:^|\n)\s*قانون\s+(?:تنظيمي\s+)?رقم\s+{NUMBER}")),
+    ("law", re.compile(rf"(?:^|\n)\s*{LAW}")),
     ("decree", re.compile(rf"(?<!ال)مرسوم\s+(?:ملكي\s+)?(?:بمثابه\s+قانون\s+)?(?:رقم\s+)?{NUMBER}")),
     # an order's words up to its number, never across another text named in its title («قرار لوزير
     # الصحة بتطبيق المرسوم رقم 2.24.729»: the decree's number)
@@ -111,8 +113,8 @@ KINDS = [
     ),
     ("circular", re.compile(rf"(?:منشور|دوريه)\s+(?:[^\n]{{0,80}}?)رقم\s+{NUMBER}")),
 ]
-LAW_LINE = re.compile(rf"\s*قانون\s+(?:تنظيمي\s+)?رقم\s+{NUMBER}")
-LAW_IN_HEAD = re.compile(rf"(?<![\u0621-\u064a])قانون\s+(?:تنظيمي\s+)?رقم\s+{NUMBER}")
+LAW_LINE = re.compile(rf"\s*{LAW}")
+LAW_IN_HEAD = re.compile(rf"(?<![\u0621-\u064a]){LAW}")
 SUBTYPE = {"decree": "decree", "order": "order", "circular": "circular", "treaty": "treaty"}
 CONSOLIDATED = re.compile(rf"(?:صيغه|نسخه)\s+محينه\s+بتاريخ\s*(?:فاتح|(\d{{1,2}}))\s*({_MONTH})\s*(\d{{4}})")
 

@@ -20,7 +20,7 @@ from lxml import etree
 from ..akn import LOST_LAYOUT, local_name, text_of
 from ..htmlbuild import elem, esc, raw
 from .html import element, ltr, rel_url, title_text
-from .index import CONTAINERS, ID_BLOCKS, Expression, SiteIndex, child
+from .index import CONTAINERS, ID_BLOCKS, Expression, SiteIndex, child, unreferenced_notes
 
 INLINE_TAGS = {"b": "b", "i": "i", "u": "u", "sup": "sup", "sub": "sub"}
 SKIP = {"num", "heading", "subheading"}  # rendered by the heading writer
@@ -403,11 +403,9 @@ class BodyRenderer:
         return f"n-{note}"
 
     def unreferenced_notes(self) -> list[str]:
-        """The eIds of the notes no ``noteRef`` of the document points at: no place of the text shows
-        them, so the expression's page lists them (``notes_html`` with its own title)."""
-        document = self.expression.document
-        referenced = {(r.get("href") or "").lstrip("#") for r in document.walk("noteRef")}
-        return [eid for eid in self.notes() if eid and eid not in referenced]
+        """The eIds of the notes no place of the text shows (``index.unreferenced_notes``): the
+        expression's page lists them (``notes_html`` with its own title)."""
+        return [n.get("eId") for n in unreferenced_notes(self.expression.document)]
 
     def notes_html(self, notes: list[str], owner: str, title: str = "هوامش (من النص الموحد)") -> str:
         items = []

@@ -57,40 +57,6 @@ ELEMENT_WEIGHT = 60  # the tags, id and class of one element (a paragraph, a tab
 REF_WEIGHT = 500  # a citation's link: its relative href and the cited article's text in its title
 ARTICLE_WEIGHT = 500  # an article's heading, its permalink and its entry in the page's table of contents
 CITED_WEIGHT = 800  # a line of an article's «cited by» list: the citing article, its text in the link's title
-# The blocks a heavy article or container is divided into, down to a table's rows, to continue it.
-DIVISIBLE = (
-    frozenset(
-        {
-            "content",
-            "intro",
-            "wrapUp",
-            "paragraph",
-            "subparagraph",
-            "point",
-            "item",
-            "list",
-            "blockList",
-            "alinea",
-            "indent",
-            "clause",
-            "subclause",
-            "level",
-            "listIntroduction",
-            "listWrapUp",
-            "table",
-            "hcontainer",
-            "article",  # an article quoted by an amending one
-            "p",  # only into the structures its amending instructions quote (``_parts_of``)
-            "mod",
-            "quotedStructure",
-        }
-    )
-    | DIVISIONS
-)  # (the containers a quoted structure holds)
-QUOTING = frozenset({"mod", "quotedStructure"})  # the children a p or a mod is divided into
-HEAD = frozenset({"num", "heading", "subheading"})  # written by the heading of the article or container
-CONTAINERS = DIVISIONS  # the kinds that get a container page or heading
-
 # The blocks inside an article that the pages give an id (their eId): see lawtool.publish.body.
 ID_BLOCKS = frozenset(
     {
@@ -109,6 +75,27 @@ ID_BLOCKS = frozenset(
         "level",
     }
 )
+# The blocks a heavy article or container is divided into, down to a table's rows, to continue it:
+# those blocks, and the parts of a text that hold them or quote others.
+DIVISIBLE = (
+    ID_BLOCKS
+    | {
+        "content",
+        "listIntroduction",
+        "listWrapUp",
+        "table",
+        "hcontainer",
+        "article",  # an article quoted by an amending one
+        "p",  # only into the structures its amending instructions quote (``_parts_of``)
+        "mod",
+        "quotedStructure",
+    }
+    | DIVISIONS  # the containers a quoted structure holds
+)
+QUOTING = frozenset({"mod", "quotedStructure"})  # the children a p or a mod is divided into
+HEAD = frozenset({"num", "heading", "subheading"})  # written by the heading of the article or container
+CONTAINERS = DIVISIONS  # the kinds that get a container page or heading
+
 # Every element the pages give an id: containers, articles and those blocks.
 ANCHORED = CONTAINERS | {"article"} | ID_BLOCKS
 
@@ -619,16 +606,18 @@ def _continue_if_heavy(expression: Expression, page: Page, weight: dict) -> None
         _place_inside(expression, page, cut)
 
 
+def unreferenced_notes(document: Document) -> list:
+    """The notes no ``noteRef`` of ``document`` points at: no place of the text shows them, so the
+    expression's page lists them (``BodyRenderer.unreferenced_notes``), continued when heavy."""
+    referenced = {(r.get("href") or "").lstrip("#") for r in document.walk("noteRef")}
+    notes = document.xpath("./a:meta/a:notes/a:note", document.main)
+    return [n for n in notes if n.get("eId") and n.get("eId") not in referenced]
+
+
 def _continue_notes(expression: Expression, top: Page) -> None:
     """The notes no place of the text refers to, listed on the expression's page: continued over
     several pages when they are heavier than ``PAGE_WEIGHT`` together."""
-    document = expression.document
-    referenced = {(r.get("href") or "").lstrip("#") for r in document.walk("noteRef")}
-    notes = [
-        n
-        for n in document.xpath("./a:meta/a:notes/a:note", document.main)
-        if n.get("eId") and n.get("eId") not in referenced
-    ]
+    notes = unreferenced_notes(expression.document)
     weight = {n: weights(n)[n] for n in notes}
     if sum(weight.values()) > PAGE_WEIGHT:
         _make_parts(expression, top, notes[0].getparent(), _runs(notes, weight))
